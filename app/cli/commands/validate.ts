@@ -1,0 +1,46 @@
+import { runRules, summarize } from '../../rules/engine';
+import type { Finding } from '../../rules/types';
+import type { Topology } from '../../model/schema';
+import { readInput } from '../input';
+import { parseArgs, type CommandIo } from '../main';
+
+export async function run(args: string[], io: CommandIo): Promise<number> {
+  const a = parseArgs(args, ['json'], []);
+  if (a.error || a.positional.length !== 1) {
+    io.err(`topo validate: ${a.error ?? 'expected one <input>'} (usage: validate <input> [--json])`);
+    return 2;
+  }
+  const input = await readInput(a.positional[0]);
+  if (!input.ok) {
+    io.err(`topo validate: ${input.error}`);
+    return 2;
+  }
+  for (const w of input.value.warnings) io.err(`warning: ${w}`);
+  const doc = input.value.topology;
+  const findings = runRules(doc);
+  const summary = summarize(findings);
+  if (a.options.json) io.out(JSON.stringify({ findings, summary }, null, 2));
+  else io.out(formatText(doc, findings, summary));
+  return summary.error > 0 ? 1 : 0;
+}
+
+const MARK = { error: 'ERROR  ', warning: 'WARNING', info: 'INFO   ' } as const;
+
+export function formatText(doc: Topology, findings: readonly Finding[], summary: Record<'error' | 'warning' | 'info', number>): string {
+  const names = new Map<string, string>();
+  for (const n of doc.nodes) names.set(n.id, n.name && n.name !== n.id ? `${n.name} (${n.id})` : n.id);
+  for (const s of doc.sites) names.set(s.id, s.name && s.name !== s.id ? `${s.name} (${s.id})` : s.id);
+  const lines: string[] = [];
+  for (const f of findings) {
+    lines.push(`${MARK[f.severity]} ${f.ruleId}${f.inferred ? ' (inferred)' : ''}: ${oneLine(f.message)}`);
+    const where = [...f.nodeIds, ...f.siteIds].map((id) => names.get(id) ?? id);
+    if (where.length) lines.push(`         on: ${where.map(oneLine).join(', ')}`);
+    lines.push(`         fix: ${oneLine(f.fix)}`);
+  }
+  const total = `${summary.error} error${summary.error === 1 ? '' : 's'}, ${summary.warning} warning${summary.warning === 1 ? '' : 's'}, ${summary.info} info`;
+  lines.push(findings.length ? `\n${oneLine(doc.name)}: ${total}` : `${oneLine(doc.name)}: no findings`);
+  return lines.join('\n');
+}
+
+/** User text on one terminal line: no control characters or escape sequences. */
+export const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');

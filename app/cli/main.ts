@@ -1,0 +1,76 @@
+/**
+ * `npm run -s topo -- <command>`: the pure core from a shell (shared/spec/cli.md).
+ * Output on stdout, messages for people on stderr; exit 2 with one line on stderr for
+ * unusable input. Commands load lazily so each call stays fast.
+ */
+export interface CommandIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export type Command = (args: string[], io: CommandIo) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
+  validate: () => import('./commands/validate'),
+  steps: () => import('./commands/steps'),
+  import: () => import('./commands/import'),
+  link: () => import('./commands/link'),
+  simulate: () => import('./commands/simulate'),
+};
+
+export const USAGE = `usage: npm run -s topo -- <command> ...
+  validate <input> [--json]                 run every rule; exit 0 no errors, 1 error findings, 2 unusable input
+  steps <input> [--format md|ps1|json]      ordered deployment steps
+  import <file.xml|file.tbxml>              Topology Builder document to topology JSON
+  link <input> [--base URL]                 share link that opens the topology in the designer
+  simulate <input> --fail-site <siteId>     what happens when a site is lost (JSON)
+<input> is a topology JSON file, a Topology Builder XML file, a share link, or - for stdin.`;
+
+export async function main(argv: string[], io: CommandIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? io.out : io.err)(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.err(`topo: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
+    return 2;
+  }
+  try {
+    const { run } = await load();
+    return await run(rest, io);
+  } catch (e) {
+    io.err(`topo ${name}: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+}
+
+/** Splits `--flag value` options from positional arguments. */
+export function parseArgs(args: string[], flags: readonly string[], valued: readonly string[]): { positional: string[]; options: Record<string, string | true>; error?: string } {
+  const positional: string[] = [];
+  const options: Record<string, string | true> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) {
+      const [key, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (valued.includes(key)) {
+        const v = inline ?? args[++i];
+        if (v === undefined) return { positional, options, error: `--${key} needs a value` };
+        options[key] = v;
+      } else if (flags.includes(key)) options[key] = true;
+      else return { positional, options, error: `unknown option --${key}` };
+    } else positional.push(a);
+  }
+  return { positional, options };
+}
+
+const isEntry = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|topo\.mjs)$/.test(process.argv[1]);
+if (isEntry) {
+  main(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,55 @@
+/**
+ * A quick deterministic layout: sites side by side (wrapping), each site's nodes in a
+ * grid ordered by role. Used for reference designs and as the first placement of an
+ * import before the elkjs layout runs in the designer.
+ */
+import type { NodeKind, Position, Topology } from './schema';
+
+export const NODE_WIDTH = 232;
+export const NODE_HEIGHT = 104;
+export const SITE_PADDING = 28;
+export const SITE_HEADER = 40;
+const GAP_X = 40;
+const GAP_Y = 36;
+const SITE_GAP = 80;
+
+const ORDER: Record<NodeKind, number> = {
+  edgePool: 0,
+  directorPool: 1,
+  frontEndPool: 2,
+  standardEditionServer: 3,
+  survivableBranch: 4,
+  mediationPool: 5,
+  persistentChatPool: 6,
+  sqlStore: 7,
+  fileStore: 8,
+  officeOnlineServer: 9,
+};
+
+export function gridLayout(doc: Topology, columnsPerSite = 2, sitesPerRow = 3): Record<string, Position> {
+  const layout: Record<string, Position> = {};
+  let rowY = 0;
+  let rowHeight = 0;
+  let x = 0;
+  doc.sites.forEach((site, i) => {
+    if (i > 0 && i % sitesPerRow === 0) {
+      rowY += rowHeight + SITE_GAP;
+      rowHeight = 0;
+      x = 0;
+    }
+    const members = doc.nodes.filter((n) => n.siteId === site.id).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+    const cols = Math.max(1, Math.min(columnsPerSite, members.length));
+    members.forEach((n, j) => {
+      layout[n.id] = {
+        x: x + SITE_PADDING + (j % cols) * (NODE_WIDTH + GAP_X),
+        y: rowY + SITE_HEADER + SITE_PADDING + Math.floor(j / cols) * (NODE_HEIGHT + GAP_Y),
+      };
+    });
+    const rows = Math.max(1, Math.ceil(members.length / cols));
+    const width = SITE_PADDING * 2 + cols * NODE_WIDTH + (cols - 1) * GAP_X;
+    const height = SITE_HEADER + SITE_PADDING * 2 + rows * NODE_HEIGHT + (rows - 1) * GAP_Y;
+    rowHeight = Math.max(rowHeight, height);
+    x += width + SITE_GAP;
+  });
+  return layout;
+}

@@ -1,0 +1,250 @@
+/**
+ * `parseTopology`: the one door every outside input goes through (file, share link,
+ * localStorage, pasted JSON, imported XML result). It returns the document or a
+ * tagged error whose message names what is wrong and where. It never throws.
+ */
+import type { z } from 'zod';
+import { err, ok, type Result } from '../lib/result';
+import { formatPath, topologyError, type TopologyError, type TopologyIssue } from './errors';
+import { LIMITS } from './limits';
+import { linkAllowed, linkKindLabel, nodeKindLabel, structuralRuleForLink } from './link-kinds';
+import { migrate, VERSIONS } from './migrations';
+import { CURRENT_VERSION, FORMAT_NAME, TopologySchema, type Topology } from './schema';
+
+export type ParseResult = Result<Topology, TopologyError>;
+
+/** Input is JSON text or an already-decoded JSON value. */
+export function parseTopology(input: unknown): ParseResult {
+  try {
+    return parseUnsafe(input);
+  } catch (e) {
+    // Defensive: a bug in a check must never crash the caller (the designer keeps its work).
+    return err(topologyError('invalidDocument', [{ path: '', message: `could not be read (${e instanceof Error ? e.message : String(e)})` }]));
+  }
+}
+
+function parseUnsafe(input: unknown): ParseResult {
+  let value = input;
+  if (typeof input === 'string') {
+    if (input.length > LIMITS.maxDocumentChars)
+      return err(topologyError('tooLarge', [{ path: '', message: `the document is ${input.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` }]));
+    const json = parseJson(input);
+    if (!json.ok) return err(topologyError('notJson', [{ path: '', message: json.error }]));
+    value = json.value;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return err(topologyError('notATopology', [{ path: '', message: `expected a topology document (a JSON object with "format": "${FORMAT_NAME}"), got ${describe(value)}` }]));
+  const obj = value as Record<string, unknown>;
+  if (obj.format !== FORMAT_NAME)
+    return err(topologyError('notATopology', [{ path: 'format', message: obj.format === undefined ? `is missing: this JSON is not a Skype for Business topology document (expected "format": "${FORMAT_NAME}")` : `is ${JSON.stringify(obj.format).slice(0, 80)}, expected "${FORMAT_NAME}"` }]));
+  const version = obj.version;
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    return err(topologyError('invalidDocument', [{ path: 'version', message: `must be a whole number (this designer writes version ${CURRENT_VERSION}), got ${describe(version)}` }]));
+  if (version > CURRENT_VERSION)
+    return err(topologyError('versionTooNew', [{ path: 'version', message: `is ${version}, written by a newer designer; this one reads versions up to ${CURRENT_VERSION}. Open it in the newer designer, or update this one.` }]));
+  if (!VERSIONS.some((v) => v.version === version))
+    return err(topologyError('unsupportedVersion', [{ path: 'version', message: `is ${version}; no version ${version} of the format exists (known: ${VERSIONS.map((v) => v.version).join(', ')})` }]));
+
+  const tooMany = countLimits(obj);
+  if (tooMany) return err(topologyError('tooLarge', [tooMany]));
+
+  const migrated = migrate(obj, version);
+  if (!migrated.ok) return err(topologyError('invalidDocument', [{ path: 'version', message: migrated.error }]));
+
+  const parsed = TopologySchema.safeParse(migrated.value);
+  if (!parsed.success) return err(topologyError('invalidDocument', zodIssues(parsed.error.issues, migrated.value)));
+
+  const refIssues = crossReferenceIssues(parsed.data);
+  if (refIssues.length) return err(topologyError('invalidDocument', refIssues));
+  return ok(normalize(parsed.data));
+}
+
+function parseJson(text: string): Result<unknown, string> {
+  try {
+    return ok(JSON.parse(text));
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(msg);
+    if (pos) {
+      const at = Number(pos[1]);
+      const before = text.slice(0, at);
+      const line = before.split('\n').length;
+      const col = at - before.lastIndexOf('\n');
+      return err(`not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')} at line ${line}, column ${col}`);
+    }
+    if (text.trim() === '') return err('not valid JSON: the input is empty');
+    return err(`not valid JSON: ${msg}`);
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'object') return 'an object';
+  if (typeof v === 'undefined') return 'nothing';
+  return `${typeof v} ${String(v)}`;
+}
+
+function countLimits(obj: Record<string, unknown>): TopologyIssue | undefined {
+  const checks: [string, number][] = [
+    ['sites', LIMITS.maxSites],
+    ['nodes', LIMITS.maxNodes],
+    ['links', LIMITS.maxLinks],
+  ];
+  for (const [key, max] of checks) {
+    const arr = obj[key];
+    if (Array.isArray(arr) && arr.length > max)
+      return { path: key, message: `has ${arr.length.toLocaleString('en-US')} entries; the limit is ${max.toLocaleString('en-US')}` };
+  }
+  const layout = obj.layout;
+  if (layout && typeof layout === 'object' && Object.keys(layout).length > LIMITS.maxNodes + LIMITS.maxSites)
+    return { path: 'layout', message: `has more entries than the document can have sites and nodes` };
+  return undefined;
+}
+
+/** Where in the document an issue sits, with the entity's id for people. */
+function contextOf(path: readonly PropertyKey[], doc: Record<string, unknown>): string {
+  const [list, index] = path;
+  if ((list === 'nodes' || list === 'links' || list === 'sites') && typeof index === 'number') {
+    const arr = doc[list];
+    const entity = Array.isArray(arr) ? arr[index] : undefined;
+    const id = entity && typeof entity === 'object' ? (entity as Record<string, unknown>).id : undefined;
+    if (typeof id === 'string' && id.length <= 64) return ` (${list.slice(0, -1)} "${id}")`;
+  }
+  return '';
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+function zodIssues(issues: readonly ZodIssue[], doc: Record<string, unknown>): TopologyIssue[] {
+  const out: TopologyIssue[] = [];
+  for (const issue of issues.slice(0, 50)) {
+    let path = [...issue.path];
+    let message: string;
+    switch (issue.code) {
+      case 'invalid_type':
+        message = issue.input === undefined ? `is missing (${expectedWord(issue.expected)} required)` : `must be ${expectedWord(issue.expected)}, got ${describe(issue.input)}`;
+        break;
+      case 'unrecognized_keys':
+        for (const key of issue.keys.slice(0, 10)) {
+          const p = [...path, key];
+          out.push({ path: formatPath(p), message: `is not a field of format version ${CURRENT_VERSION}${contextOf(p, doc)}; remove it` });
+        }
+        continue;
+      case 'invalid_value':
+        if (issue.input === undefined) {
+          message = `is missing (${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`} required)`;
+          break;
+        }
+        message = `must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}, got ${describe(issue.input)}`;
+        break;
+      case 'invalid_union': {
+        // discriminatedUnion with an unknown `kind`
+        const note = (issue as { note?: string }).note;
+        if (note?.includes('discriminator') || issue.errors.length === 0) {
+          if (path[path.length - 1] !== 'kind') path = [...path, 'kind'];
+          const list = path[0] === 'links' ? 'link kinds' : 'node kinds';
+          message = `is not one of the ${list} of format version ${CURRENT_VERSION}`;
+        } else message = issue.message;
+        break;
+      }
+      default:
+        message = issue.message;
+    }
+    out.push({ path: formatPath(path), message: `${message}${contextOf(path, doc)}` });
+  }
+  return out;
+}
+
+function expectedWord(expected: string): string {
+  switch (expected) {
+    case 'string':
+      return 'text';
+    case 'number':
+    case 'int':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'an object';
+    default:
+      return expected;
+  }
+}
+
+/** Checks that need the whole document; same kind of error as the schema's. */
+export function crossReferenceIssues(doc: Topology): TopologyIssue[] {
+  const issues: TopologyIssue[] = [];
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: string) => {
+    const prev = seen.get(id);
+    if (prev) issues.push({ path: `${path}.id`, message: `id "${id}" is already used by ${prev}; ids must be unique across sites, nodes and links` });
+    else seen.set(id, path);
+  };
+  doc.sites.forEach((s, i) => claim(s.id, `sites[${i}]`));
+  doc.nodes.forEach((n, i) => claim(n.id, `nodes[${i}]`));
+  doc.links.forEach((l, i) => claim(l.id, `links[${i}]`));
+
+  const siteIds = new Set(doc.sites.map((s) => s.id));
+  const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
+  const noSite = (id: string) => `no site has id "${id}"`;
+
+  doc.nodes.forEach((n, i) => {
+    if (!siteIds.has(n.siteId)) issues.push({ path: `nodes[${i}].siteId`, message: `${noSite(n.siteId)} (node "${n.id}")` });
+    if (n.kind === 'sqlStore' && n.ag)
+      n.ag.replicas.forEach((r, j) => {
+        if (!siteIds.has(r.siteId)) issues.push({ path: `nodes[${i}].ag.replicas[${j}].siteId`, message: `${noSite(r.siteId)} (node "${n.id}")` });
+      });
+    if (n.kind === 'persistentChatPool')
+      n.servers.forEach((s, j) => {
+        if (!siteIds.has(s.siteId)) issues.push({ path: `nodes[${i}].servers[${j}].siteId`, message: `${noSite(s.siteId)} (node "${n.id}")` });
+      });
+  });
+
+  doc.links.forEach((l, i) => {
+    const from = nodes.get(l.from);
+    const to = nodes.get(l.to);
+    if (!from) issues.push({ path: `links[${i}].from`, message: `no node has id "${l.from}" (link "${l.id}")` });
+    if (!to) issues.push({ path: `links[${i}].to`, message: `no node has id "${l.to}" (link "${l.id}")` });
+    if (!from || !to) return;
+    if (l.from === l.to) {
+      issues.push({ path: `links[${i}].to`, message: `a ${linkKindLabel(l.kind)} link cannot join node "${l.from}" to itself (link "${l.id}")` });
+      return;
+    }
+    if (!linkAllowed(l.kind, from.kind, to.kind)) {
+      const ruleId = structuralRuleForLink(l.kind, from.kind, to.kind);
+      issues.push({
+        path: `links[${i}]`,
+        message: `a ${linkKindLabel(l.kind)} link cannot go from a ${nodeKindLabel(from.kind)} ("${from.id}") to a ${nodeKindLabel(to.kind)} ("${to.id}")${ruleId ? ` (${ruleId})` : ''}`,
+        ...(ruleId ? { ruleId } : {}),
+      });
+    }
+  });
+
+  const cms = doc.deployment.cmsHost;
+  if (cms !== null) {
+    const host = nodes.get(cms);
+    if (!host) issues.push({ path: 'deployment.cmsHost', message: `no node has id "${cms}"` });
+    else if (host.kind !== 'frontEndPool' && host.kind !== 'standardEditionServer')
+      issues.push({
+        path: 'deployment.cmsHost',
+        message: `names "${cms}", a ${nodeKindLabel(host.kind)}; the Central Management store lives on the Back End of a Front End pool or on a Standard Edition server (CMS-HOST-KIND)`,
+        ruleId: 'CMS-HOST-KIND',
+      });
+  }
+  return issues.slice(0, 200);
+}
+
+/** Drops layout entries of ids that no longer exist (hand-edited files). */
+function normalize(doc: Topology): Topology {
+  if (!doc.layout) return doc;
+  const ids = new Set<string>([...doc.sites.map((s) => s.id), ...doc.nodes.map((n) => n.id)]);
+  const keys = Object.keys(doc.layout);
+  if (keys.every((k) => ids.has(k))) return doc;
+  const layout: Record<string, { x: number; y: number }> = {};
+  for (const k of keys) if (ids.has(k)) layout[k] = doc.layout[k]!;
+  return { ...doc, layout };
+}

@@ -1,0 +1,374 @@
+/**
+ * The topology document, format version 1, as zod schemas: one schema per entity,
+ * every type inferred from its schema. The contract is
+ * `shared/spec/topology-format.md`; names follow it exactly.
+ *
+ * The schemas check the shape of each entity alone. Checks that need the whole
+ * document (unique ids, links to existing nodes of allowed kinds, siteId of an
+ * existing site, cmsHost) live in `cross-reference.ts` and run in the same parse step.
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits';
+
+// ---------------------------------------------------------------- primitives
+
+export const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+export const IdSchema = z
+  .string()
+  .regex(ID_PATTERN, { message: 'must be 1–64 characters of A–Z, a–z, 0–9, "_", "." or "-"' })
+  // Ids key plain objects (layout); this one would reach the prototype.
+  .refine((s) => s !== '__proto__', { message: 'is reserved; choose another id' });
+
+/** Labels of letters, digits and hyphens; a single label (NetBIOS) is accepted and flagged by a rule. */
+export const FQDN_PATTERN = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+export const FqdnSchema = z.string().regex(FQDN_PATTERN, {
+  message: 'must be a DNS name: labels of letters, digits and hyphens separated by dots, at most 253 characters',
+});
+
+const Name = z.string().max(LIMITS.maxNameChars, { message: `must be at most ${LIMITS.maxNameChars} characters` });
+const Text = z.string().max(LIMITS.maxTextChars, { message: `must be at most ${LIMITS.maxTextChars} characters` });
+const Count = (min: number) => z.number().int({ message: 'must be a whole number' }).min(min, { message: `must be ${min} or more` }).max(1_000_000, { message: 'is implausibly large' });
+const Port = z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be a TCP port (1–65535)' }).max(65535, { message: 'must be a TCP port (1–65535)' });
+
+// ---------------------------------------------------------------- enums
+
+export const PRODUCT_VERSIONS = ['2015', '2019'] as const;
+export const ProductVersionSchema = z.enum(PRODUCT_VERSIONS);
+export type ProductVersion = z.infer<typeof ProductVersionSchema>;
+
+/** Every value is an x64-only Windows Server release (TOPO-CPU-ARCH is structural). */
+export const OS_VERSIONS = ['WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022'] as const;
+export const OsSchema = z.enum(OS_VERSIONS);
+export type OsVersion = z.infer<typeof OsSchema>;
+
+export const HOSTINGS = ['physical', 'virtual'] as const;
+export const HostingSchema = z.enum(HOSTINGS);
+export type Hosting = z.infer<typeof HostingSchema>;
+
+export const SQL_VERSIONS = ['2012', '2014', '2016', '2017', '2019', '2022'] as const;
+export const SqlVersionSchema = z.enum(SQL_VERSIONS);
+export type SqlVersion = z.infer<typeof SqlVersionSchema>;
+
+export const SQL_EDITIONS = ['enterprise', 'standard', 'express'] as const;
+export const SqlEditionSchema = z.enum(SQL_EDITIONS);
+export type SqlEdition = z.infer<typeof SqlEditionSchema>;
+
+export const HA_MODES = ['none', 'mirroring', 'alwaysOnAg', 'alwaysOnFci', 'sqlFailoverCluster'] as const;
+export const HaModeSchema = z.enum(HA_MODES);
+export type HaMode = z.infer<typeof HaModeSchema>;
+
+/** No `none`: a load-balanced pool always has a mechanism (EDGE-LB-REQUIRED is structural). */
+export const SIP_LB = ['dns', 'hlb'] as const;
+export const SipLbSchema = z.enum(SIP_LB);
+export const WEB_LB = ['hlb', 'none'] as const;
+export const WebLbSchema = z.enum(WEB_LB);
+
+export const FILE_STORAGE = ['singleServer', 'dfs', 'cluster', 'nas'] as const;
+export const OOS_ZONES = ['internal', 'perimeter', 'external'] as const;
+export const BRANCH_VARIANTS = ['sba', 'sbs'] as const;
+export const SITE_KINDS = ['central', 'branch'] as const;
+export const DEPLOYMENT_MODES = ['greenfield', 'transition'] as const;
+export const COMMIT_MODES = ['synchronous', 'asynchronous'] as const;
+export const FAILOVER_MODES = ['automatic', 'manual'] as const;
+export const STORE_ROLES = ['monitoring', 'archiving', 'persistentChat', 'persistentChatCompliance'] as const;
+export type StoreRole = (typeof STORE_ROLES)[number];
+
+// ---------------------------------------------------------------- sites, deployment
+
+export const SiteSchema = z.strictObject({
+  id: IdSchema,
+  name: Name,
+  kind: z.enum(SITE_KINDS),
+  region: Text.optional(),
+  datacenter: Text.optional(),
+});
+export type Site = z.infer<typeof SiteSchema>;
+export type SiteKind = Site['kind'];
+
+export const DeploymentSchema = z.strictObject({
+  cmsHost: IdSchema.nullable(),
+  mode: z.enum(DEPLOYMENT_MODES),
+});
+export type Deployment = z.infer<typeof DeploymentSchema>;
+
+// ---------------------------------------------------------------- nodes
+
+const common = {
+  id: IdSchema,
+  name: Name,
+  siteId: IdSchema,
+};
+
+export const FrontEndPoolSchema = z.strictObject({
+  ...common,
+  kind: z.literal('frontEndPool'),
+  productVersion: ProductVersionSchema,
+  fqdn: FqdnSchema,
+  frontEndServers: Count(1),
+  users: Count(0).max(10_000_000, { message: 'is implausibly large' }),
+  hosting: HostingSchema,
+  os: OsSchema,
+  cumulativeUpdate: Text.optional(),
+  sipLoadBalancing: SipLbSchema,
+  webLoadBalancing: WebLbSchema,
+  mediationCollocated: z.boolean(),
+  conferencing: z.boolean(),
+  largeMeetingPool: z.boolean().optional(),
+  deployed: z.boolean().optional(),
+  domain: Text.optional(),
+});
+export type FrontEndPool = z.infer<typeof FrontEndPoolSchema>;
+
+export const StandardEditionServerSchema = z.strictObject({
+  ...common,
+  kind: z.literal('standardEditionServer'),
+  productVersion: ProductVersionSchema,
+  fqdn: FqdnSchema,
+  users: Count(0).max(10_000_000, { message: 'is implausibly large' }),
+  hosting: HostingSchema,
+  os: OsSchema,
+  cumulativeUpdate: Text.optional(),
+  mediationCollocated: z.boolean(),
+  domain: Text.optional(),
+});
+export type StandardEditionServer = z.infer<typeof StandardEditionServerSchema>;
+
+export const AgReplicaSchema = z.strictObject({
+  fqdn: FqdnSchema,
+  siteId: IdSchema,
+  commitMode: z.enum(COMMIT_MODES),
+  failoverMode: z.enum(FAILOVER_MODES),
+  readable: z.boolean(),
+});
+export type AgReplica = z.infer<typeof AgReplicaSchema>;
+
+export const AvailabilityGroupSchema = z.strictObject({
+  listenerFqdn: FqdnSchema,
+  /** Default 1433 when absent (the only port Skype for Business supports for the listener). */
+  listenerPort: Port.optional(),
+  replicas: z.array(AgReplicaSchema).max(LIMITS.maxListItems, { message: `must list at most ${LIMITS.maxListItems} replicas` }),
+});
+export type AvailabilityGroup = z.infer<typeof AvailabilityGroupSchema>;
+
+/** SQL instance name: empty for the default instance (SQL Server allows at most 16 characters). */
+export const INSTANCE_PATTERN = /^[A-Za-z0-9_$#]{0,16}$/;
+
+export const SqlStoreSchema = z.strictObject({
+  ...common,
+  kind: z.literal('sqlStore'),
+  fqdn: FqdnSchema,
+  instance: z.string().regex(INSTANCE_PATTERN, {
+    message: 'must be empty (default instance) or a SQL Server instance name of at most 16 letters, digits, "_", "$" or "#"',
+  }),
+  sqlVersion: SqlVersionSchema,
+  sqlEdition: SqlEditionSchema,
+  sqlUpdateLevel: Text.optional(),
+  haMode: HaModeSchema,
+  ag: AvailabilityGroupSchema.optional(),
+  clusterNodes: Count(1).max(64, { message: 'must be at most 64' }).optional(),
+  domain: Text.optional(),
+});
+export type SqlStore = z.infer<typeof SqlStoreSchema>;
+
+export const EdgePoolSchema = z.strictObject({
+  ...common,
+  kind: z.literal('edgePool'),
+  productVersion: ProductVersionSchema,
+  fqdn: FqdnSchema,
+  servers: Count(1),
+  internalLoadBalancing: SipLbSchema,
+  externalLoadBalancing: SipLbSchema,
+  federation: z.boolean(),
+  xmpp: z.boolean(),
+  concurrentRemoteUsers: Count(0).max(100_000_000, { message: 'is implausibly large' }).optional(),
+});
+export type EdgePool = z.infer<typeof EdgePoolSchema>;
+
+export const DirectorPoolSchema = z.strictObject({
+  ...common,
+  kind: z.literal('directorPool'),
+  productVersion: ProductVersionSchema,
+  fqdn: FqdnSchema,
+  servers: Count(1),
+  sipLoadBalancing: SipLbSchema,
+  webLoadBalancing: WebLbSchema,
+});
+export type DirectorPool = z.infer<typeof DirectorPoolSchema>;
+
+export const MediationPoolSchema = z.strictObject({
+  ...common,
+  kind: z.literal('mediationPool'),
+  productVersion: ProductVersionSchema,
+  fqdn: FqdnSchema,
+  servers: Count(1),
+});
+export type MediationPool = z.infer<typeof MediationPoolSchema>;
+
+export const PersistentChatServerSchema = z.strictObject({
+  siteId: IdSchema,
+  active: z.boolean(),
+});
+export type PersistentChatServer = z.infer<typeof PersistentChatServerSchema>;
+
+export const PersistentChatPoolSchema = z.strictObject({
+  ...common,
+  kind: z.literal('persistentChatPool'),
+  productVersion: ProductVersionSchema,
+  fqdn: FqdnSchema,
+  servers: z.array(PersistentChatServerSchema).max(LIMITS.maxListItems, { message: `must list at most ${LIMITS.maxListItems} servers` }),
+  compliance: z.boolean(),
+});
+export type PersistentChatPool = z.infer<typeof PersistentChatPoolSchema>;
+
+export const FileStoreSchema = z.strictObject({
+  ...common,
+  kind: z.literal('fileStore'),
+  fqdn: FqdnSchema,
+  share: Text.min(1, { message: 'must name the share' }),
+  storage: z.enum(FILE_STORAGE),
+});
+export type FileStore = z.infer<typeof FileStoreSchema>;
+
+export const OfficeOnlineServerSchema = z.strictObject({
+  ...common,
+  kind: z.literal('officeOnlineServer'),
+  fqdn: FqdnSchema,
+  servers: Count(1),
+  zone: z.enum(OOS_ZONES),
+});
+export type OfficeOnlineServer = z.infer<typeof OfficeOnlineServerSchema>;
+
+export const SurvivableBranchSchema = z.strictObject({
+  ...common,
+  kind: z.literal('survivableBranch'),
+  variant: z.enum(BRANCH_VARIANTS),
+  fqdn: FqdnSchema,
+  users: Count(0).max(10_000_000, { message: 'is implausibly large' }),
+});
+export type SurvivableBranch = z.infer<typeof SurvivableBranchSchema>;
+
+export const NodeSchema = z.discriminatedUnion('kind', [
+  FrontEndPoolSchema,
+  StandardEditionServerSchema,
+  SqlStoreSchema,
+  EdgePoolSchema,
+  DirectorPoolSchema,
+  MediationPoolSchema,
+  PersistentChatPoolSchema,
+  FileStoreSchema,
+  OfficeOnlineServerSchema,
+  SurvivableBranchSchema,
+]);
+export type TopologyNode = z.infer<typeof NodeSchema>;
+export type NodeKind = TopologyNode['kind'];
+export type NodeOfKind<K extends NodeKind> = Extract<TopologyNode, { kind: K }>;
+
+export const NODE_KINDS = [
+  'frontEndPool',
+  'standardEditionServer',
+  'sqlStore',
+  'edgePool',
+  'directorPool',
+  'mediationPool',
+  'persistentChatPool',
+  'fileStore',
+  'officeOnlineServer',
+  'survivableBranch',
+] as const satisfies readonly NodeKind[];
+
+/** Kinds that carry `productVersion`. */
+export type VersionedNode = Extract<TopologyNode, { productVersion: ProductVersion }>;
+export const hasProductVersion = (n: TopologyNode): n is VersionedNode => 'productVersion' in n;
+
+// ---------------------------------------------------------------- links
+
+const linkCommon = { id: IdSchema, from: IdSchema, to: IdSchema };
+
+export const BackEndLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('backEnd') });
+export const StoreLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('store'), role: z.enum(STORE_ROLES) });
+export const MirrorLinkSchema = z.strictObject({
+  ...linkCommon,
+  kind: z.literal('mirror'),
+  /** Default 5022. */
+  port: Port.optional(),
+  /** Default true. */
+  synchronous: z.boolean().optional(),
+});
+export const WitnessLinkSchema = z.strictObject({
+  ...linkCommon,
+  kind: z.literal('witness'),
+  /** Default 7022. */
+  port: Port.optional(),
+});
+export const PoolPairingSchema = z.strictObject({
+  ...linkCommon,
+  kind: z.literal('pairing'),
+  voiceFailover: z.boolean().optional(),
+  /** Default 300. */
+  voiceFailoverSeconds: Count(1).max(86_400, { message: 'must be at most 86400 seconds' }).optional(),
+});
+export const NextHopLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('nextHop') });
+export const MediaEdgeLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('mediaEdge') });
+export const FileStoreLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('fileStore') });
+export const OfficeOnlineLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('officeOnline') });
+export const BackupRegistrarLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('backupRegistrar') });
+export const LogShippingLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('logShipping') });
+
+export const LinkSchema = z.discriminatedUnion('kind', [
+  BackEndLinkSchema,
+  StoreLinkSchema,
+  MirrorLinkSchema,
+  WitnessLinkSchema,
+  PoolPairingSchema,
+  NextHopLinkSchema,
+  MediaEdgeLinkSchema,
+  FileStoreLinkSchema,
+  OfficeOnlineLinkSchema,
+  BackupRegistrarLinkSchema,
+  LogShippingLinkSchema,
+]);
+export type Link = z.infer<typeof LinkSchema>;
+export type LinkKind = Link['kind'];
+export type LinkOfKind<K extends LinkKind> = Extract<Link, { kind: K }>;
+export type PoolPairing = LinkOfKind<'pairing'>;
+export type MirrorLink = LinkOfKind<'mirror'>;
+export type WitnessLink = LinkOfKind<'witness'>;
+export type StoreLink = LinkOfKind<'store'>;
+
+export const LINK_KINDS = [
+  'backEnd',
+  'store',
+  'mirror',
+  'witness',
+  'pairing',
+  'nextHop',
+  'mediaEdge',
+  'fileStore',
+  'officeOnline',
+  'backupRegistrar',
+  'logShipping',
+] as const satisfies readonly LinkKind[];
+
+// ---------------------------------------------------------------- document
+
+export const PositionSchema = z.strictObject({
+  x: z.number().finite().min(-1e7).max(1e7),
+  y: z.number().finite().min(-1e7).max(1e7),
+});
+export type Position = z.infer<typeof PositionSchema>;
+
+export const FORMAT_NAME = 'sfb-topology';
+export const CURRENT_VERSION = 1;
+
+export const TopologySchema = z.strictObject({
+  format: z.literal(FORMAT_NAME),
+  version: z.literal(CURRENT_VERSION),
+  name: Name,
+  description: z.string().max(LIMITS.maxDescriptionChars, { message: `must be at most ${LIMITS.maxDescriptionChars} characters` }).optional(),
+  deployment: DeploymentSchema,
+  sites: z.array(SiteSchema).max(LIMITS.maxSites, { message: `must list at most ${LIMITS.maxSites} sites` }),
+  nodes: z.array(NodeSchema).max(LIMITS.maxNodes, { message: `must list at most ${LIMITS.maxNodes} nodes` }),
+  links: z.array(LinkSchema).max(LIMITS.maxLinks, { message: `must list at most ${LIMITS.maxLinks} links` }),
+  layout: z.record(z.string(), PositionSchema).optional(),
+});
+export type Topology = z.infer<typeof TopologySchema>;

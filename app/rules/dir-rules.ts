@@ -1,0 +1,4 @@
+/** DIR rules of shared/domain/rules.md. */
+import type { Rule } from './types';
+
+export const DIR_RULES: readonly Rule[] = [];

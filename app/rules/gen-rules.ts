@@ -1,0 +1,4 @@
+/** GEN rules of shared/domain/rules.md. */
+import type { Rule } from './types';
+
+export const GEN_RULES: readonly Rule[] = [];

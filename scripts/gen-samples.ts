@@ -1,0 +1,17 @@
+/**
+ * Writes each reference design as JSON beside its builder (app/model/samples/<id>.json),
+ * for the command line and for people who want a file to start from.
+ * `samples.test.ts` fails when a file is out of date. Run: npx tsx scripts/gen-samples.ts
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REFERENCE_DESIGNS } from '../app/model/samples/index';
+
+export const SAMPLES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../app/model/samples');
+export const sampleJson = (doc: unknown): string => `${JSON.stringify(doc, null, 2)}\n`;
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  for (const d of REFERENCE_DESIGNS) fs.writeFileSync(path.join(SAMPLES_DIR, `${d.id}.json`), sampleJson(d.build()));
+  console.log(`wrote ${REFERENCE_DESIGNS.length} reference designs`);
+}
