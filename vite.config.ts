@@ -1,11 +1,38 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * Content-Security-Policy for the built app: no inline script, nothing loaded from
+ * elsewhere, no network but this origin. Build only: the dev server injects an inline
+ * preamble for fast refresh. Inline styles stay allowed (React Flow positions nodes with them).
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  };
+}
 
 export default defineConfig({
   // Relative asset URLs: the built app works from any sub-path.
   base: './',
   root: '.',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: { port: 5173, strictPort: false },
   test: {

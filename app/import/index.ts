@@ -1,32 +1,64 @@
 /**
  * Topology Builder import: XML text (published `<Topology>` or a saved `.tbxml`) in,
  * a format-v1 topology and warnings out. Pure; never throws.
- * STUB: filled in by the import work (issue 7).
+ *
+ * bytes → text (xml.ts decodeXmlBytes) → element tree (xml.ts parseXml, safe: no DTD,
+ * no entity expansion, bounded) → neutral reading of either document shape
+ * (read-topology.ts) → topology + warnings (build-topology.ts) → parseTopology, the one
+ * door every outside input goes through.
  */
-import { err, type Result } from '../lib/result';
-import type { Topology } from '../model/schema';
+import { err, ok, type Result } from '../lib/result';
+import { LIMITS } from '../model/limits';
+import { parseTopology } from '../model/parse';
+import { buildTopology } from './build-topology';
+import { readTopologyDocument } from './read-topology';
+import type { ImportError, ImportResult } from './types';
+import { decodeXmlBytes, parseXml } from './xml';
 
-export interface ImportWarning {
-  /** Where in the XML (element path or id), when known. */
-  where?: string;
-  message: string;
-  /** Values the XML does not hold and the importer defaulted: the user should confirm them. */
-  confirm?: boolean;
-}
-
-export interface ImportError {
-  tag: 'notXml' | 'notTopologyBuilder' | 'tooLarge' | 'unsafeXml' | 'invalidResult';
-  message: string;
-}
-
-export interface ImportResult {
-  topology: Topology;
-  warnings: ImportWarning[];
-}
+export type { ImportError, ImportErrorTag, ImportResult, ImportWarning } from './types';
 
 /** Accepts text, or raw bytes (UTF-8 or UTF-16 with or without BOM). */
-export function importTopologyXml(_input: string | Uint8Array): Result<ImportResult, ImportError> {
-  return err({ tag: 'notTopologyBuilder', message: 'Topology Builder import is not available yet' });
+export function importTopologyXml(input: string | Uint8Array): Result<ImportResult, ImportError> {
+  try {
+    return importUnsafe(input);
+  } catch (e) {
+    // Defensive: a defect in the mapping must not crash the designer or the CLI.
+    return err({ tag: 'invalidResult', message: `the import failed unexpectedly (${e instanceof Error ? e.message : String(e)}); please report it with the file` });
+  }
+}
+
+function importUnsafe(input: string | Uint8Array): Result<ImportResult, ImportError> {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    const decoded = decodeXmlBytes(input);
+    if (!decoded.ok) return err(decoded.error);
+    text = decoded.value.text;
+  }
+  const tree = parseXml(text);
+  if (!tree.ok) {
+    const prefix = tree.error.tag === 'notXml' && !tree.error.message.startsWith('not XML') ? 'not well-formed XML: ' : '';
+    return err({ tag: tree.error.tag, message: `${prefix}${tree.error.message}` });
+  }
+  const shape = readTopologyDocument(tree.value);
+  if (!shape.ok) return err(shape.error);
+  const doc = shape.value;
+
+  // Refuse before building when the document cannot fit the format's limits.
+  const fileStores = doc.services.filter((s) => s.role === 'FileStore').length;
+  const nodesAtMost = doc.clusters.length + doc.sqlInstances.length + fileStores;
+  if (doc.sites.length > LIMITS.maxSites)
+    return err({ tag: 'tooLarge', message: `the document has ${doc.sites.length.toLocaleString('en-US')} sites; a design holds at most ${LIMITS.maxSites.toLocaleString('en-US')}` });
+  if (nodesAtMost > LIMITS.maxNodes && doc.clusters.length > LIMITS.maxNodes)
+    return err({ tag: 'tooLarge', message: `the document has ${doc.clusters.length.toLocaleString('en-US')} clusters; a design holds at most ${LIMITS.maxNodes.toLocaleString('en-US')} nodes` });
+
+  const built = buildTopology(doc);
+  const parsed = parseTopology(built.topology);
+  if (!parsed.ok) {
+    if (parsed.error.tag === 'tooLarge') return err({ tag: 'tooLarge', message: parsed.error.message });
+    return err({ tag: 'invalidResult', message: `the imported topology is not valid (${parsed.error.message}); this is a defect of the importer, please report it with the file` });
+  }
+  return ok({ topology: parsed.value, warnings: built.warnings });
 }
 
 /** Cheap test: does this text look like XML (so callers know which door to use)? */

@@ -39,9 +39,12 @@ export function gridLayout(doc: Topology, columnsPerSite = 2, sitesPerRow = 3): 
     }
     const members = doc.nodes.filter((n) => n.siteId === site.id).sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
     const cols = Math.max(1, Math.min(columnsPerSite, members.length));
+    // Every other site is mirrored, so paired pools face each other across the gap.
+    const mirror = (i % sitesPerRow) % 2 === 1;
     members.forEach((n, j) => {
+      const col = mirror ? cols - 1 - (j % cols) : j % cols;
       layout[n.id] = {
-        x: x + SITE_PADDING + (j % cols) * (NODE_WIDTH + GAP_X),
+        x: x + SITE_PADDING + col * (NODE_WIDTH + GAP_X),
         y: rowY + SITE_HEADER + SITE_PADDING + Math.floor(j / cols) * (NODE_HEIGHT + GAP_Y),
       };
     });

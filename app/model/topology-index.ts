@@ -94,13 +94,13 @@ export class TopologyIndex {
   /** `poolsUsing(s)`: registrar pools and Persistent Chat pools with a backEnd or store link to `s`. */
   poolsUsing(storeId: string): TopologyNode[] {
     return this.cached(`poolsUsing:${storeId}`, () => {
-      const out: TopologyNode[] = [];
+      const out = new Set<TopologyNode>();
       for (const l of this.in(storeId)) {
         if (l.kind !== 'backEnd' && l.kind !== 'store') continue;
         const n = this.nodes.get(l.from);
-        if (n && !out.includes(n)) out.push(n);
+        if (n) out.add(n);
       }
-      return out;
+      return [...out];
     });
   }
   /** Stores that reach `s` through mirror, witness or logShipping links (transitively), `s` included. */
@@ -131,9 +131,9 @@ export class TopologyIndex {
   }
   /** The pools (as in `poolsUsing`) of `s` and of every store reaching it. */
   poolsUsingTransitively(storeId: string): TopologyNode[] {
-    const out: TopologyNode[] = [];
-    for (const t of this.principalsOf(storeId)) for (const p of this.poolsUsing(t)) if (!out.includes(p)) out.push(p);
-    return out;
+    const out = new Set<TopologyNode>();
+    for (const t of this.principalsOf(storeId)) for (const p of this.poolsUsing(t)) out.add(p);
+    return [...out];
   }
   mirrorOf(storeId: string): SqlStore | undefined {
     const l = this.out(storeId, 'mirror')[0];

@@ -1,4 +1,192 @@
-/** EDGE rules of shared/domain/rules.md. */
-import type { Rule } from './types';
+/** EDGE rules of shared/domain/rules.md: Edge pools, their next hop, federation and sizing. */
+import { REF } from '../model/reference-numbers';
+import type { NodeOfKind, Site } from '../model/schema';
+import type { TopologyIndex } from '../model/topology-index';
+import { catalogueEntry, defineRule, label, stripCode } from './define-rule';
+import type { Hit, Rule } from './types';
 
-export const EDGE_RULES: readonly Rule[] = [];
+type EdgePool = NodeOfKind<'edgePool'>;
+
+/** The catalogue's message for `id`, for findings that prefix it with the specifics. */
+const saidCache = new Map<string, string>();
+const said = (id: string): string => {
+  let text = saidCache.get(id);
+  if (text === undefined) saidCache.set(id, (text = stripCode(catalogueEntry(id)?.message ?? '')));
+  return text;
+};
+/** 12,000: thousands separated by commas (Intl formatting costs too much per finding on large designs). */
+const num = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const plural = (n: number, one: string, many = `${one}s`): string => `${num(n)} ${n === 1 ? one : many}`;
+const lbName = (lb: EdgePool['internalLoadBalancing']): string => (lb === 'dns' ? 'DNS load balancing' : 'a hardware load balancer');
+const siteName = (ix: TopologyIndex, siteId: string): string => {
+  const s: Site | undefined = ix.site(siteId);
+  return s ? label(s) : siteId;
+};
+
+export const EDGE_RULES: readonly Rule[] = [
+  defineRule('EDGE-MIN-TWO', 'Edge pool with a single server', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool'))
+      if (e.servers < REF.minHaServers)
+        hits.push({ nodeIds: [e.id], message: `${label(e)} has one server, so losing it stops external access; plan at least two Edge servers.` });
+    return hits;
+  }),
+
+  defineRule('EDGE-LB-MATCH', 'Edge load balancing differs between sides', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool'))
+      if (e.internalLoadBalancing !== e.externalLoadBalancing)
+        hits.push({
+          nodeIds: [e.id],
+          message: `${label(e)} uses ${lbName(e.internalLoadBalancing)} on its internal side and ${lbName(e.externalLoadBalancing)} on its external side. ${said('EDGE-LB-MATCH')}`,
+        });
+    return hits;
+  }),
+
+  defineRule('EDGE-NEXTHOP-ALTERNATIVE', 'No pool can take over as Edge next hop', (ix) => {
+    const hits: Hit[] = [];
+    // "No other pool besides X": X is itself one of these, so the count is exactly one.
+    const candidates = ix.ofKind('frontEndPool').length + ix.ofKind('standardEditionServer').length + ix.ofKind('directorPool').length;
+    if (candidates !== 1) return hits;
+    for (const e of ix.ofKind('edgePool'))
+      for (const l of ix.out(e.id, 'nextHop')) {
+        const x = ix.node(l.to);
+        if (x?.kind !== 'frontEndPool' && x?.kind !== 'standardEditionServer') continue;
+        hits.push({
+          nodeIds: [e.id, x.id],
+          linkIds: [l.id],
+          message: `${label(e)} uses ${label(x)} as its next hop, and the design has no other Front End pool, Standard Edition server or Director pool: before ${label(x)} can be failed over, the Edge has to be pointed at another pool, and there is none; external access and federation would stop.`,
+        });
+      }
+    return hits;
+  }),
+
+  defineRule('EDGE-FEDERATION-STANDBY', 'Federation Edge pool has no standby', (ix) => {
+    const edges = ix.ofKind('edgePool');
+    const e = edges[0];
+    if (edges.length !== 1 || !e?.federation) return [];
+    return [
+      {
+        nodeIds: [e.id],
+        message: `${label(e)} carries federation and is the only Edge pool. ${said('EDGE-FEDERATION-STANDBY')}`,
+      },
+    ];
+  }),
+
+  defineRule('EDGE-XMPP-2019', 'XMPP on a 2019 Edge pool', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool'))
+      if (e.productVersion === '2019' && e.xmpp)
+        hits.push({
+          nodeIds: [e.id],
+          message: `${label(e)} is a Skype for Business Server 2019 Edge pool with XMPP turned on. ${said('EDGE-XMPP-2019')}`,
+        });
+    return hits;
+  }),
+
+  defineRule('EDGE-MAX-SERVERS', 'Edge pool above 12 servers', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool'))
+      if (e.servers > REF.maxEdgeServers)
+        hits.push({
+          nodeIds: [e.id],
+          message: `${label(e)} has ${num(e.servers)} servers: an Edge pool supports at most ${REF.maxEdgeServers} servers; Topology Builder accepts up to ${REF.edgeServersTopologyBuilderAccepts}, but more than ${REF.maxEdgeServers} is untested and unsupported.`,
+        });
+    return hits;
+  }),
+
+  defineRule('EDGE-NEXT-HOP', 'Edge pool without a next hop', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool'))
+      if (ix.out(e.id, 'nextHop').length === 0)
+        hits.push({ nodeIds: [e.id], message: `${label(e)} has no next hop, so internal SIP traffic from it has nowhere to go.` });
+    return hits;
+  }),
+
+  defineRule('EDGE-CAPACITY', 'Edge pool too small for its remote users', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool')) {
+      const users = e.concurrentRemoteUsers;
+      if (users === undefined) continue;
+      const perServer = REF.remoteUsersPerEdge[e.productVersion];
+      if (users <= e.servers * perServer) continue;
+      const needed = Math.ceil(users / perServer);
+      hits.push({
+        nodeIds: [e.id],
+        message: `${label(e)} has ${plural(e.servers, 'server')} for ${num(users)} concurrent remote users, which need ${num(needed)}: this Edge pool has fewer servers than its concurrent remote users need (one server per ${num(perServer)} on Skype for Business Server ${e.productVersion}).`,
+        fix:
+          needed <= REF.maxEdgeServers
+            ? `Add Edge servers (${num(needed)} in all; up to ${REF.maxEdgeServers} per pool) or another Edge pool.`
+            : `Split the remote users over more than one Edge pool: ${num(needed)} servers exceed the ${REF.maxEdgeServers} one pool supports.`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('EDGE-DNSLB-FAILOVER-GAPS', 'DNS load balancing leaves Edge failover gaps', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool')) {
+      const sides = [e.internalLoadBalancing === 'dns' ? 'internal' : '', e.externalLoadBalancing === 'dns' ? 'external' : ''].filter(Boolean);
+      const features = [e.federation ? 'federation' : '', e.xmpp ? 'XMPP federation' : ''].filter(Boolean);
+      if (sides.length === 0 || features.length === 0) continue;
+      hits.push({
+        nodeIds: [e.id],
+        message: `${label(e)} uses DNS load balancing on its ${sides.join(' and ')} ${sides.length === 1 ? 'side' : 'sides'} and carries ${features.join(' and ')}. ${said('EDGE-DNSLB-FAILOVER-GAPS')}`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('EDGE-XMPP-SRV', 'XMPP failover SRV records', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool'))
+      if (e.productVersion === '2015' && e.xmpp)
+        hits.push({
+          nodeIds: [e.id],
+          message: `${label(e)} carries XMPP federation: XMPP failover is simpler when every Edge pool publishes an _xmpp-server._tcp SRV record (port 5269), each with its own priority.`,
+        });
+    return hits;
+  }),
+
+  defineRule('EDGE-MEDIA-ASSOCIATION', 'Media Edge association to switch on Edge failure', (ix) => {
+    const hits: Hit[] = [];
+    for (const l of ix.linksOfKind('mediaEdge')) {
+      const pool = ix.node(l.from);
+      const e = ix.node(l.to);
+      if (!pool || e?.kind !== 'edgePool') continue;
+      hits.push({
+        nodeIds: [pool.id, e.id],
+        linkIds: [l.id],
+        message: `If ${label(e)} fails while ${label(pool)} runs, the pool's media Edge association must be switched to an Edge pool in another site, and switched back after repair.`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('EDGE-AV-CERT-SHARED', 'One A/V authentication certificate for all Edge servers', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool'))
+      if (e.servers > 1)
+        hits.push({
+          nodeIds: [e.id],
+          message: `Every server of ${label(e)} (${num(e.servers)} servers) needs the same A/V authentication certificate, private key included.`,
+        });
+    return hits;
+  }),
+
+  defineRule('EDGE-NEXTHOP-OTHER-SITE', 'Edge next hop in another site', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool'))
+      for (const l of ix.out(e.id, 'nextHop')) {
+        const t = ix.node(l.to);
+        if (!t || t.siteId === e.siteId || !('fqdn' in t)) continue;
+        hits.push({
+          nodeIds: [e.id, t.id],
+          linkIds: [l.id],
+          message: `The next hop of ${label(e)} (site ${siteName(ix, e.siteId)}) is ${label(t)} in site ${siteName(ix, t.siteId)}. ${said('EDGE-NEXTHOP-OTHER-SITE').replace(/^This Edge pool's next hop is in another site; /, '')}`,
+          fix: `None; the runbook sets this next hop with Set-CsEdgeServer -Identity EdgeServer:${e.fqdn} -Registrar Registrar:${t.fqdn} after the topology is published.`,
+        });
+      }
+    return hits;
+  }),
+];

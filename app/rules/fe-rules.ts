@@ -1,4 +1,310 @@
-/** FE rules of shared/domain/rules.md. */
-import type { Rule } from './types';
+/** FE rules of shared/domain/rules.md: Front End pools and Standard Edition servers. */
+import { feFor, feQuorum, REF, type Quorum } from '../model/reference-numbers';
+import { host, type RegistrarPool, type TopologyIndex } from '../model/topology-index';
+import type { FrontEndPool, NodeOfKind, SqlStore, TopologyNode } from '../model/schema';
+import { defineRule, label } from './define-rule';
+import type { Hit, Rule } from './types';
 
-export const FE_RULES: readonly Rule[] = [];
+/**
+ * FE-LARGE-MEETING-DEDICATED: the docs say a large-meeting pool homes no regular users
+ * but give no number; 50 is the catalogue's threshold for "a few organiser accounts".
+ */
+const LARGE_MEETING_POOL_MAX_ACCOUNTS = 50;
+
+// ---------------------------------------------------------------- helpers shared by the FE, PAIR and CMS families
+
+/**
+ * A whole number with thousands separators ("106,000"). Written out because
+ * `toLocaleString` showed up as a tenth of these families' run time on a 5,000-node design.
+ */
+export function fmt(n: number): string {
+  const s = String(Math.abs(Math.trunc(n)));
+  let out = '';
+  for (let i = s.length; i > 0; i -= 3) out = (i > 3 ? ',' : '') + s.slice(Math.max(0, i - 3), i) + out;
+  return (n < 0 ? '-' : '') + out;
+}
+export const plural = (n: number, word: string): string => `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
+/** Display names joined by commas; long lists are cut so that a message stays readable. */
+export function names(ns: readonly { id: string; name: string }[], max = 10): string {
+  const shown = ns.slice(0, max).map(label).join(', ');
+  return ns.length > max ? `${shown} and ${fmt(ns.length - max)} more` : shown;
+}
+
+const usersCache = new WeakMap<TopologyIndex, Map<string, number>>();
+/** `registrarUsers(p)`, computed once per pool and index (several rules ask for it). */
+export function registrarUsersOf(ix: TopologyIndex, p: RegistrarPool): number {
+  let m = usersCache.get(ix);
+  if (!m) usersCache.set(ix, (m = new Map()));
+  let u = m.get(p.id);
+  if (u === undefined) m.set(p.id, (u = ix.registrarUsers(p)));
+  return u;
+}
+
+/** The distinct pairing partners of `id`, itself excluded. */
+export function partnersOf(ix: TopologyIndex, id: string): TopologyNode[] {
+  const seen = new Map<string, TopologyNode>();
+  for (const n of ix.partners(id)) if (n.id !== id) seen.set(n.id, n);
+  return [...seen.values()];
+}
+
+// ---------------------------------------------------------------- FE helpers
+
+/** FE-USERS-PER-SERVER: more users than the servers are sized for. */
+const overSized = (ix: TopologyIndex, p: FrontEndPool): boolean => registrarUsersOf(ix, p) > REF.usersPerFe * p.frontEndServers;
+
+/** The branch part of `registrarUsers(p)`, said in words ("" when no branch counts). */
+function branchClause(ix: TopologyIndex, p: FrontEndPool): string {
+  const branches = ix.branchesBackedBy(p.id);
+  if (branches.length === 0) return '';
+  const users = branches.reduce((sum, b) => sum + b.users, 0);
+  return `, including ${plural(users, 'user')} of ${plural(branches.length, 'branch appliance')} (${names(branches)}) that use it as backup registrar`;
+}
+
+function quorumWords(q: Quorum): string {
+  const { count, ofFirst } = q.poolLevel;
+  if (ofFirst === undefined) return count === 1 ? '1 running server' : `any ${count} of its servers running`;
+  return `any ${count} of the first ${ofFirst} servers (in topology order, as Get-CsComputer -PoolFqdn lists them) running`;
+}
+
+export const FE_RULES: readonly Rule[] = [
+  // ---------------------------------------------------------------- tier 1
+  defineRule('FE-MIN-THREE', 'Fewer than three Front End servers', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool')) {
+      if (p.frontEndServers >= REF.minFeRecommended) continue;
+      if (p.productVersion === '2019' && p.frontEndServers === 2) continue; // FE-2019-NOT-TWO
+      if (p.largeMeetingPool === true) continue; // FE-LARGE-MEETING-POOL
+      hits.push({
+        nodeIds: [p.id],
+        message: `${label(p)} is an Enterprise pool with ${plural(p.frontEndServers, 'Front End server')}, fewer than three; each user's data is kept on three servers, so three or more are recommended for every pool.`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('FE-2019-NOT-TWO', 'Two-server pool on 2019', (ix) =>
+    ix
+      .ofKind('frontEndPool')
+      .filter((p) => p.productVersion === '2019' && p.frontEndServers === 2)
+      .map((p) => ({
+        nodeIds: [p.id],
+        message: `${label(p)} has exactly two Front End servers: Topology Builder for Skype for Business Server 2019 will not publish an Enterprise pool with exactly two Front End servers.`,
+      })),
+  ),
+
+  defineRule('FE-MAX-SERVERS', 'Too many Front End servers', (ix) =>
+    ix
+      .ofKind('frontEndPool')
+      .filter((p) => p.frontEndServers > REF.maxFe[p.productVersion])
+      .map((p) => ({
+        nodeIds: [p.id],
+        message: `${label(p)} has ${fmt(p.frontEndServers)} Front End servers, more than Skype for Business Server ${p.productVersion} allows in one pool (${REF.maxFe[p.productVersion]}; 12 on 2015, 16 on 2019).`,
+        fix: `Split the users over more pools of at most ${REF.maxFe[p.productVersion]} Front End servers.`,
+      })),
+  ),
+
+  defineRule('FE-MAX-USERS', 'More users than one pool supports', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool')) {
+      const users = registrarUsersOf(ix, p);
+      const max = REF.maxPoolUsers[p.productVersion];
+      if (users <= max) continue;
+      hits.push({
+        nodeIds: [p.id, ...ix.branchesBackedBy(p.id).map((b) => b.id)],
+        message: `${label(p)} homes more users than one pool supports (${fmt(users)} against a maximum of ${fmt(max)} on Skype for Business Server ${p.productVersion}${branchClause(ix, p)}).`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('FE-USERS-PER-SERVER', 'Too few Front End servers for the users', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool')) {
+      if (!overSized(ix, p)) continue;
+      const users = registrarUsersOf(ix, p);
+      const need = feFor(users);
+      hits.push({
+        nodeIds: [p.id],
+        message: `${label(p)} has ${plural(p.frontEndServers, 'Front End server')} for ${fmt(users)} users${branchClause(ix, p)}, more than its servers are sized for (${fmt(REF.usersPerFe)} users per server, so ${fmt(need)} are needed).`,
+        fix:
+          need > REF.maxFe[p.productVersion]
+            ? `Add Front End servers: ${fmt(need)} are needed, more than the ${REF.maxFe[p.productVersion]} a ${p.productVersion} pool allows, so also move users to another pool.`
+            : `Add Front End servers: ${fmt(need)} are needed for ${fmt(users)} users (${fmt(need - p.frontEndServers)} more).`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('FE-N-PLUS-ONE', 'Undersized with one Front End server down', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool')) {
+      const n = p.frontEndServers;
+      const users = registrarUsersOf(ix, p);
+      if (n < 2 || users <= REF.usersPerFe * (n - 1) || overSized(ix, p)) continue;
+      hits.push({
+        nodeIds: [p.id],
+        message: `If one Front End server of ${label(p)} is down, the other ${fmt(n - 1)} carry about ${fmt(Math.ceil(users / (n - 1)))} users each (${fmt(users)} users), more than ${fmt(REF.usersPerFe)} each.`,
+        fix: `Add one Front End server (${fmt(n + 1)} in all) so that the pool stays within sizing with one server down.`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('FE-WEB-HLB', 'Multi-server pool without web load balancer', (ix) =>
+    ix
+      .ofKind('frontEndPool')
+      .filter((p) => p.frontEndServers > 1 && p.webLoadBalancing === 'none')
+      .map((p) => ({
+        nodeIds: [p.id],
+        message: `${label(p)} has ${fmt(p.frontEndServers)} Front End servers and no web load balancing: a multi-server pool needs a hardware load balancer for its web services, because DNS load balancing cannot carry client web (HTTP/HTTPS) traffic.`,
+      })),
+  ),
+
+  defineRule('FE-PAIRED-NEEDS-THREE', 'Paired pool that can never run three servers', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool')) {
+      if (p.frontEndServers >= REF.minFeRecommended) continue;
+      const links = ix.touching(p.id, 'pairing');
+      if (links.length === 0) continue;
+      const partners = partnersOf(ix, p.id);
+      hits.push({
+        nodeIds: [p.id, ...partners.map((x) => x.id)],
+        linkIds: links.map((l) => l.id),
+        message: `${label(p)} has ${plural(p.frontEndServers, 'Front End server')} and is paired${partners.length ? ` with ${names(partners)}` : ''}: after pairing, a pool must at some point run three Front End servers at once to synchronise with its backup pool, which this pool can never do.`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('FE-EE-NEEDS-BE', 'Enterprise pool without exactly one Back End', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool')) {
+      const links = ix.out(p.id, 'backEnd');
+      if (links.length === 1) continue;
+      hits.push(
+        links.length === 0
+          ? { nodeIds: [p.id], message: `${label(p)} has no Back End: an Enterprise Edition pool needs exactly one Back End SQL store.` }
+          : {
+              nodeIds: [p.id],
+              linkIds: links.map((l) => l.id),
+              message: `${label(p)} has ${fmt(links.length)} backEnd links (to ${links.map((l) => l.to).join(', ')}): an Enterprise Edition pool needs exactly one Back End SQL store.`,
+              fix: 'Keep one backEnd link and remove the others.',
+            },
+      );
+    }
+    return hits;
+  }),
+
+  defineRule('FE-SE-HOSTS-FOREIGN-DB', 'Enterprise databases on a Standard Edition server', (ix) => {
+    const seByHost = new Map<string, NodeOfKind<'standardEditionServer'>[]>();
+    for (const se of ix.ofKind('standardEditionServer')) {
+      const h = host(se);
+      const list = seByHost.get(h);
+      if (list) list.push(se);
+      else seByHost.set(h, [se]);
+    }
+    const hits: Hit[] = [];
+    if (seByHost.size === 0) return hits;
+    for (const s of ix.ofKind('sqlStore')) {
+      const ses = seByHost.get(host(s));
+      if (!ses) continue;
+      const foreign = ix.in(s.id).filter((l) => l.kind === 'backEnd' || (l.kind === 'store' && (l.role === 'monitoring' || l.role === 'archiving')));
+      if (foreign.length === 0) continue;
+      const what = foreign.map((l) => (l.kind === 'store' ? `the ${l.role === 'monitoring' ? 'Monitoring' : 'Archiving'} database of ${l.from}` : `the Back End of ${l.from}`));
+      hits.push({
+        nodeIds: [s.id, ...ses.map((se) => se.id)],
+        linkIds: foreign.map((l) => l.id),
+        message: `${label(s)} is on the Standard Edition server ${names(ses)} (${host(s)}) and holds ${[...new Set(what)].join(', ')}: a Standard Edition server's SQL Server Express cannot host an Enterprise pool's Back End, a Monitoring database or an Archiving database.`,
+      });
+    }
+    return hits;
+  }),
+
+  // ---------------------------------------------------------------- tier 2
+  defineRule('FE-SMALL-USE-SE', 'Very small Enterprise pool', (ix) =>
+    ix
+      .ofKind('frontEndPool')
+      .filter((p) => p.frontEndServers <= 2 && p.largeMeetingPool !== true)
+      .map((p) => ({
+        nodeIds: [p.id],
+        message: `${label(p)} is an Enterprise pool of ${plural(p.frontEndServers, 'Front End server')}: for one or two servers the guidance is a pair of Standard Edition servers rather than a very small Enterprise pool.`,
+      })),
+  ),
+
+  defineRule('FE-QUORUM', 'Front End pool quorum', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool')) {
+      const n = p.frontEndServers;
+      if (n < 2) continue;
+      const max = REF.maxFe[p.productVersion];
+      const q = n <= max ? feQuorum(n, p.productVersion) : undefined;
+      if (!q) {
+        hits.push({
+          nodeIds: [p.id],
+          message: `${label(p)} has ${fmt(n)} Front End servers, more than a Skype for Business Server ${p.productVersion} pool supports (${max}), so no quorum figures are published for it: neither how many servers must run to start it the first time nor how many keep it running.`,
+        });
+        continue;
+      }
+      const start = q.firstStart === undefined ? `an unpublished number (Microsoft gives no figure for ${n} servers; about 85%)` : `${fmt(q.firstStart)}`;
+      hits.push({
+        nodeIds: [p.id],
+        message: `To start ${label(p)} the first time, ${start} of its ${fmt(n)} servers must run, and to keep running it needs ${quorumWords(q)}; below that the remaining servers stop their services.`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('FE-EVEN-COUNT-SQL-WITNESS', 'Even Front End count: Back End is tie-breaker', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool')) {
+      if (p.frontEndServers % 2 !== 0) continue;
+      // backEnd(p): skipped unless exactly one (FE-EE-NEEDS-BE reports the rest).
+      const be: SqlStore | undefined = ix.backEnd(p.id);
+      if (!be) continue;
+      hits.push({
+        nodeIds: [p.id, be.id],
+        message: `${label(p)} has ${fmt(p.frontEndServers)} Front End servers, an even number, so the primary Back End database (${label(be)}) also acts as a tie-breaker for the pool: failing the Back End over while too few Front Ends run can take the pool down.`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('FE-FIRST-USER-MOVE', 'Three servers running for the first user move', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool')) {
+      if (p.deployed === true) continue;
+      const users = registrarUsersOf(ix, p);
+      if (users <= 0) continue;
+      hits.push({
+        nodeIds: [p.id],
+        message: `${label(p)} is a new pool for ${plural(users, 'user')}: at least three Front End servers should be running when users are first moved into it.`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('FE-LARGE-MEETING-POOL', 'Dedicated large-meeting pool', (ix) =>
+    ix
+      .ofKind('frontEndPool')
+      .filter((p) => p.largeMeetingPool === true)
+      .map((p) => ({
+        nodeIds: [p.id],
+        message: `${label(p)} (Skype for Business Server ${p.productVersion}, ${plural(p.frontEndServers, 'Front End server')}) is a dedicated large-meeting pool: it hosts one meeting of ${fmt(REF.meetingSize.homingPool)} to ${fmt(REF.meetingSize.largeMeetingPool)} participants at a time; the docs' two-server, mirrored design does not apply to 2019, where two-server pools and mirroring are both unavailable.`,
+      })),
+  ),
+
+  defineRule('FE-LARGE-MEETING-DEDICATED', 'Regular users on a large-meeting pool', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool')) {
+      if (p.largeMeetingPool !== true) continue;
+      const users = registrarUsersOf(ix, p);
+      if (users <= LARGE_MEETING_POOL_MAX_ACCOUNTS) continue;
+      hits.push({
+        nodeIds: [p.id],
+        message: `${label(p)} is a dedicated large-meeting pool that homes ${fmt(users)} users (more than the ${LARGE_MEETING_POOL_MAX_ACCOUNTS} this designer allows for organiser accounts): it should home only the few accounts that schedule large meetings, not regular users.`,
+      });
+    }
+    return hits;
+  }),
+];
+

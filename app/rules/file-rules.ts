@@ -1,4 +1,144 @@
-/** FILE rules of shared/domain/rules.md. */
-import type { Rule } from './types';
+/** FILE rules of shared/domain/rules.md (ids FILE-* and FS-*): the file store and its high availability. */
+import type { NodeOfKind, TopologyNode } from '../model/schema';
+import { host, sqlHosts, type TopologyIndex } from '../model/topology-index';
+import { defineRule } from './define-rule';
+import { kinded, list, quote, text } from './gen-rules';
+import type { Hit, Rule } from './types';
 
-export const FILE_RULES: readonly Rule[] = [];
+type FileStore = NodeOfKind<'fileStore'>;
+
+/** Kinds FS-COLLOC-HOST names as Skype for Business servers (a `sqlStore` there is FILE-COLLOCATED). */
+const SFB_SERVER_KINDS: ReadonlySet<TopologyNode['kind']> = new Set([
+  'frontEndPool',
+  'standardEditionServer',
+  'edgePool',
+  'directorPool',
+  'mediationPool',
+  'persistentChatPool',
+  'officeOnlineServer',
+  'survivableBranch',
+]);
+
+/**
+ * Nodes grouped by machine: `host(x)` for every node, and every server of `sqlHosts(s)`
+ * for a SQL store (an AG store occupies its replicas' servers too). One pass, and one
+ * finding per machine, so the collocation rules stay linear however many nodes share a name.
+ */
+function nodesByHost(ix: TopologyIndex): Map<string, TopologyNode[]> {
+  const byHost = new Map<string, TopologyNode[]>();
+  const add = (h: string, n: TopologyNode) => {
+    const arr = byHost.get(h);
+    if (arr) arr.push(n);
+    else byHost.set(h, [n]);
+  };
+  for (const n of ix.nodes.values()) {
+    if (n.kind === 'sqlStore') for (const h of sqlHosts(n)) add(h, n);
+    else add(host(n), n);
+  }
+  return byHost;
+}
+
+/** One hit per machine that holds a file store and a node `wanted` selects. */
+function collocationHits(ix: TopologyIndex, wanted: (n: TopologyNode) => boolean, what: (others: string) => string, tail: string): Hit[] {
+  const hits: Hit[] = [];
+  for (const [h, nodes] of nodesByHost(ix)) {
+    const files = nodes.filter((n): n is FileStore => n.kind === 'fileStore');
+    if (files.length === 0) continue;
+    const others = nodes.filter(wanted);
+    if (others.length === 0) continue;
+    const shares = list(files);
+    hits.push({
+      nodeIds: [...files.map((f) => f.id), ...others.map((n) => n.id)],
+      message: `${shares} ${files.length === 1 ? 'is' : 'are'} on ${h}, ${what(list(others))}. ${tail}`,
+    });
+  }
+  return hits;
+}
+
+/** Pools (any kind) that draw a `fileStore` link to `f`, each once, in link order. */
+function poolsUsingFileStore(ix: TopologyIndex, f: FileStore): TopologyNode[] {
+  const out: TopologyNode[] = [];
+  const seen = new Set<string>();
+  for (const l of ix.in(f.id, 'fileStore')) {
+    const n = ix.node(l.from);
+    if (n && !seen.has(n.id)) {
+      seen.add(n.id);
+      out.push(n);
+    }
+  }
+  return out;
+}
+
+export const FILE_RULES: readonly Rule[] = [
+  // ---------------------------------------------------------------- tier 1
+  defineRule('FILE-NAS', 'File share on network attached storage', (ix) => {
+    const hits: Hit[] = [];
+    for (const f of ix.ofKind('fileStore'))
+      if (f.storage === 'nas') hits.push({ nodeIds: [f.id], message: `${kinded(f)} (${f.fqdn}) is on network attached storage. ${text('FILE-NAS')}` });
+    return hits;
+  }),
+
+  defineRule('FILE-SINGLE-SERVER', 'File share on a single server', (ix) => {
+    const hits: Hit[] = [];
+    for (const f of ix.ofKind('fileStore')) {
+      if (f.storage !== 'singleServer') continue;
+      const pools = poolsUsingFileStore(ix, f);
+      const who = pools.length ? ` used by ${list(pools)}` : '';
+      hits.push({
+        nodeIds: [f.id, ...pools.map((p) => p.id)],
+        message: `${kinded(f)}${who} runs on one file server (${f.fqdn}). ${text('FILE-SINGLE-SERVER')}`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('FS-POOL-HAS-STORE', 'Pool without a file store', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.registrars())
+      if (ix.out(p.id, 'fileStore').length === 0)
+        hits.push({ nodeIds: [p.id], message: `${kinded(p)} has no file store link. ${text('FS-POOL-HAS-STORE')}` });
+    return hits;
+  }),
+
+  defineRule('FS-SAME-SITE', 'File store in another data center', (ix) => {
+    const hits: Hit[] = [];
+    for (const l of ix.linksOfKind('fileStore')) {
+      const x = ix.node(l.from);
+      const f = ix.node(l.to);
+      if (!x || f?.kind !== 'fileStore') continue;
+      if (x.kind !== 'frontEndPool' && x.kind !== 'standardEditionServer' && x.kind !== 'directorPool') continue;
+      const dcX = ix.dc(x.siteId);
+      const dcF = ix.dc(f.siteId);
+      if (dcX === dcF) continue;
+      hits.push({
+        nodeIds: [x.id, f.id],
+        linkIds: [l.id],
+        message: `${kinded(x)} (data center ${quote(dcX)}) uses ${kinded(f)} in data center ${quote(dcF)}. ${text('FS-SAME-SITE')}`,
+      });
+    }
+    return hits;
+  }),
+
+  // ---------------------------------------------------------------- tier 2
+  defineRule('FILE-COLLOCATED', 'File share on a database server', (ix) => {
+    return collocationHits(ix, (n) => n.kind === 'sqlStore', (others) => `a database server of ${others}`, text('FILE-COLLOCATED'));
+  }),
+
+  defineRule('FILE-DFS-NO-RTO', 'DFS file share has no published RTO/RPO', (ix) => {
+    const hits: Hit[] = [];
+    for (const f of ix.ofKind('fileStore'))
+      if (f.storage === 'dfs') hits.push({ nodeIds: [f.id], message: `${kinded(f)} uses DFS. ${text('FILE-DFS-NO-RTO')}` });
+    return hits;
+  }),
+
+  defineRule('FILE-CLUSTER-OS', 'Clustered file share needs Windows Server 2012 or later', (ix) => {
+    const hits: Hit[] = [];
+    for (const f of ix.ofKind('fileStore'))
+      if (f.storage === 'cluster') hits.push({ nodeIds: [f.id], message: `${kinded(f)} is a clustered file share. ${text('FILE-CLUSTER-OS')}` });
+    return hits;
+  }),
+
+  defineRule('FS-COLLOC-HOST', 'File share on a Skype for Business server', (ix) => {
+    return collocationHits(ix, (n) => SFB_SERVER_KINDS.has(n.kind), (others) => `the server of ${others}`, text('FS-COLLOC-HOST'));
+  }),
+];

@@ -1,4 +1,307 @@
-/** GEN rules of shared/domain/rules.md. */
-import type { Rule } from './types';
+/** GEN rules of shared/domain/rules.md (ids GEN-* and TOPO-*): platform, versions, naming and collocation. */
+import { linkKindLabel, nodeKindLabel } from '../model/link-kinds';
+import { SUPPORTED } from '../model/reference-numbers';
+import { assertNever } from '../lib/result';
+import type { Link, LinkKind, NodeKind, OsVersion, StoreRole, TopologyNode } from '../model/schema';
+import { hasProductVersion } from '../model/schema';
+import { cuNumber, host, singleLabel, sqlHosts, type RegistrarPool, type TopologyIndex } from '../model/topology-index';
+import { catalogueEntry, defineRule, label, stripCode } from './define-rule';
+import type { Hit, Rule } from './types';
 
-export const GEN_RULES: readonly Rule[] = [];
+// ---------------------------------------------------------------- message helpers (shared by the FILE, OWAS, VOICE and SITE files)
+
+/** The catalogue message of `id`, plain text, to follow the specifics of each finding. */
+export function text(id: string): string {
+  let t = TEXT.get(id);
+  if (t === undefined) {
+    t = stripCode(catalogueEntry(id)?.message ?? '');
+    TEXT.set(id, t);
+  }
+  return t;
+}
+const TEXT = new Map<string, string>();
+
+/** Words that already say what kind of node a name is ("Pool A", "SE Seattle", "Back End B"). */
+const KIND_WORDS: Record<NodeKind, RegExp> = {
+  frontEndPool: /\b(pool|front ?end|fe)\b/i,
+  standardEditionServer: /\b(se|standard edition)\b/i,
+  sqlStore: /\b(sql|back ?end|store|database|db|witness|mirror)\b/i,
+  edgePool: /\bedge\b/i,
+  directorPool: /\bdirector\b/i,
+  mediationPool: /\bmediation\b/i,
+  persistentChatPool: /\b(persistent chat|chat)\b/i,
+  fileStore: /\b(file|share)\b/i,
+  officeOnlineServer: /\b(office online|office web apps|oos|owas?)\b/i,
+  survivableBranch: /\b(sba|sbs|branch|survivable)\b/i,
+};
+
+/** A node in a message: its label, preceded by its kind unless the name already says it. */
+export function kinded(n: TopologyNode): string {
+  return n.name !== n.id && KIND_WORDS[n.kind].test(n.name) ? label(n) : `${nodeKindLabel(n.kind)} ${label(n)}`;
+}
+
+/** The first few items and a count of the rest, so a hostile design cannot blow up a message. */
+export function few<T>(xs: readonly T[], show: (x: T) => string, max = 5): string {
+  const shown = xs.slice(0, max).map(show).join(', ');
+  return xs.length > max ? `${shown} and ${xs.length - max} more` : shown;
+}
+
+/** Labels of nodes or sites, the first few only. */
+export const names = (xs: readonly { id: string; name: string }[], max = 5): string => few(xs, label, max);
+
+/** Nodes with their kinds, the first few only. */
+export const list = (nodes: readonly TopologyNode[], max = 5): string => few(nodes, kinded, max);
+
+/** Free text (a domain, a data center, an update level) shown quoted, escaped and briefly. */
+export const quote = (s: string): string => JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
+
+/** 1,000-style grouping, independent of the runtime's locale data. */
+export const num = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+export function siteName(ix: TopologyIndex, siteId: string): string {
+  const s = ix.site(siteId);
+  return s ? label(s) : siteId;
+}
+
+const OS_NAME: Record<OsVersion, string> = {
+  WS2012: 'Windows Server 2012',
+  WS2012R2: 'Windows Server 2012 R2',
+  WS2016: 'Windows Server 2016',
+  WS2019: 'Windows Server 2019',
+  WS2022: 'Windows Server 2022',
+};
+
+/** Why `x`'s OS is unsupported at its version and cumulative update; undefined when it is (or cannot be judged). */
+function osProblem(x: RegistrarPool): string | undefined {
+  const v = x.productVersion;
+  if (!SUPPORTED.os[v].includes(x.os)) return `Skype for Business Server ${v} does not run on ${OS_NAME[x.os]}`;
+  const minCu = SUPPORTED.osMinCu[v][x.os];
+  const cu = cuNumber(x);
+  // CU tests are skipped while the cumulative update is absent or unreadable.
+  if (minCu === undefined || cu === undefined || cu >= minCu) return undefined;
+  return `Skype for Business Server ${v} runs on ${OS_NAME[x.os]} only from CU${minCu}, and this one is at CU${cu}`;
+}
+
+/** A domain with fewer than two labels ("contoso", "contoso."); empty means absent. */
+function singleLabelDomain(domain: string): boolean {
+  const labels = domain.trim().split('.').filter((l) => l.length > 0);
+  return domain.trim().length > 0 && labels.length < 2;
+}
+
+/**
+ * Link kinds Topology Builder holds as one value per node (GEN-SINGLE-ASSOCIATION). The
+ * link table already limits which node kinds may draw them, so the kind alone decides.
+ */
+function singleValued(kind: LinkKind): boolean {
+  switch (kind) {
+    case 'mediaEdge':
+    case 'officeOnline':
+    case 'fileStore':
+    case 'store':
+    case 'backupRegistrar':
+    case 'mirror':
+    case 'witness':
+    case 'nextHop':
+      return true;
+    case 'backEnd': // FE-EE-NEEDS-BE
+    case 'pairing': // PAIR-ONE-TO-ONE
+    case 'logShipping':
+      return false;
+  }
+}
+
+function roleName(role: StoreRole): string {
+  switch (role) {
+    case 'monitoring':
+      return 'Monitoring';
+    case 'archiving':
+      return 'Archiving';
+    case 'persistentChat':
+      return 'Persistent Chat';
+    case 'persistentChatCompliance':
+      return 'Persistent Chat compliance';
+    default:
+      return assertNever(role);
+  }
+}
+
+function associationName(l: Link): string {
+  return l.kind === 'store' ? `${roleName(l.role)} store` : linkKindLabel(l.kind);
+}
+
+export const GEN_RULES: readonly Rule[] = [
+  // ---------------------------------------------------------------- tier 1
+  defineRule('GEN-OS-SUPPORTED', 'Operating system not supported for this version', (ix) => {
+    const hits: Hit[] = [];
+    for (const x of ix.registrars()) {
+      const why = osProblem(x);
+      if (why) hits.push({ nodeIds: [x.id], message: `${kinded(x)}: ${why}. ${text('GEN-OS-SUPPORTED')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('GEN-OS-WS2022-CU-UNKNOWN', 'Windows Server 2022 without a known cumulative update', (ix) => {
+    const hits: Hit[] = [];
+    for (const x of ix.registrars()) {
+      if (x.productVersion !== '2019' || x.os !== 'WS2022' || cuNumber(x) !== undefined) continue;
+      // An update level that names no CU cannot be judged either, so it is treated as absent.
+      const given = x.cumulativeUpdate ? ` (its cumulative update ${quote(x.cumulativeUpdate)} names no CU number)` : '';
+      hits.push({ nodeIds: [x.id], message: `${kinded(x)} runs Skype for Business Server 2019 on Windows Server 2022${given}. ${text('GEN-OS-WS2022-CU-UNKNOWN')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('GEN-CENTRAL-SITE-HAS-POOL', 'Central site without a pool', (ix) => {
+    const withPools = new Set<string>();
+    for (const p of ix.registrars()) withPools.add(p.siteId);
+    const hits: Hit[] = [];
+    for (const s of ix.doc.sites) {
+      if (s.kind !== 'central' || withPools.has(s.id)) continue;
+      const inSite = ix.nodesInSite(s.id);
+      const holds = inSite.length ? `it holds only ${list(inSite)}` : 'it is empty';
+      hits.push({ nodeIds: inSite.map((n) => n.id), siteIds: [s.id], message: `Central site ${label(s)}: ${holds}. ${text('GEN-CENTRAL-SITE-HAS-POOL')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('GEN-SEPARATE-ROLES', 'Edge or Director shares a machine', (ix) => {
+    // Group by machine once; one finding per machine holding an Edge or Director pool and another role.
+    const byHost = new Map<string, TopologyNode[]>();
+    const add = (h: string, n: TopologyNode) => {
+      const arr = byHost.get(h);
+      if (arr) arr.push(n);
+      else byHost.set(h, [n]);
+    };
+    for (const n of ix.nodes.values()) {
+      if (n.kind === 'fileStore') continue; // a file share there is FS-COLLOC-HOST
+      if (n.kind === 'sqlStore') for (const h of sqlHosts(n)) add(h, n);
+      else add(host(n), n);
+    }
+    const hits: Hit[] = [];
+    for (const [h, nodes] of byHost) {
+      if (nodes.length < 2) continue;
+      const dedicated = nodes.filter((n) => n.kind === 'edgePool' || n.kind === 'directorPool');
+      if (dedicated.length === 0) continue;
+      const others = nodes.filter((n) => n.kind !== 'edgePool' && n.kind !== 'directorPool');
+      hits.push({
+        nodeIds: [...dedicated, ...others].map((n) => n.id),
+        message: `${list([...dedicated, ...others])} share the machine ${h}. ${text('GEN-SEPARATE-ROLES')}`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('TOPO-FQDN-FORMAT', 'Name without a DNS suffix', (ix) => {
+    const hits: Hit[] = [];
+    for (const n of ix.nodes.values()) {
+      const short: string[] = [];
+      if (singleLabel(n.fqdn)) short.push(`FQDN ${n.fqdn}`);
+      if (n.kind === 'sqlStore' && n.ag) {
+        if (singleLabel(n.ag.listenerFqdn)) short.push(`AG listener ${n.ag.listenerFqdn}`);
+        for (const r of n.ag.replicas) if (singleLabel(r.fqdn)) short.push(`AG replica ${r.fqdn}`);
+      }
+      if (short.length === 0) continue;
+      const shown = few(short, (x) => x);
+      hits.push({ nodeIds: [n.id], message: `${kinded(n)}: ${shown}. ${text('TOPO-FQDN-FORMAT')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('TOPO-AD-SINGLE-LABEL', 'Single-label Active Directory domain', (ix) => {
+    // One finding per domain (case-insensitive), naming every node that carries it.
+    const byDomain = new Map<string, { shown: string; nodes: TopologyNode[] }>();
+    for (const n of ix.nodes.values()) {
+      if (n.kind !== 'frontEndPool' && n.kind !== 'standardEditionServer' && n.kind !== 'sqlStore') continue;
+      if (n.domain === undefined || !singleLabelDomain(n.domain)) continue;
+      const key = n.domain.trim().toLowerCase();
+      const entry = byDomain.get(key);
+      if (entry) entry.nodes.push(n);
+      else byDomain.set(key, { shown: n.domain, nodes: [n] });
+    }
+    return [...byDomain.values()].map(({ shown, nodes }) => ({
+      nodeIds: nodes.map((n) => n.id),
+      message: `The domain ${quote(shown)} of ${list(nodes)} is a single-label name. ${text('TOPO-AD-SINGLE-LABEL')}`,
+    }));
+  }),
+
+  defineRule('GEN-SINGLE-ASSOCIATION', 'Several links where Topology Builder keeps one', (ix) => {
+    const groups = new Map<string, Link[]>();
+    for (const l of ix.doc.links) {
+      if (!singleValued(l.kind)) continue;
+      const key = `${l.from}\u0000${l.kind}\u0000${l.kind === 'store' ? l.role : ''}`;
+      const arr = groups.get(key);
+      if (arr) arr.push(l);
+      else groups.set(key, [l]);
+    }
+    const template = text('GEN-SINGLE-ASSOCIATION');
+    const hits: Hit[] = [];
+    for (const links of groups.values()) {
+      const first = links[0];
+      if (!first || links.length < 2) continue;
+      const n = ix.node(first.from);
+      if (!n) continue;
+      const targets = new Map<string, TopologyNode>();
+      for (const l of links) {
+        const t = ix.node(l.to);
+        if (t) targets.set(t.id, t);
+      }
+      const to = targets.size === 1 ? `${names([...targets.values()])}, ${links.length} times` : names([...targets.values()]);
+      const message = template
+        .replace('{kind}', nodeKindLabel(n.kind))
+        .replace('{n}', String(links.length))
+        .replace('{link kind}', associationName(first));
+      hits.push({
+        nodeIds: [n.id],
+        linkIds: links.slice(1).map((l) => l.id),
+        message: `${kinded(n)} links to ${to}. ${message}`,
+      });
+    }
+    return hits;
+  }),
+
+  // ---------------------------------------------------------------- tier 2
+  defineRule('GEN-DNSLB-CLIENT-FAILOVER', 'DNS load balancing and client failover', (ix) => {
+    const hits: Hit[] = [];
+    for (const n of ix.nodes.values()) {
+      let how: string | undefined;
+      switch (n.kind) {
+        case 'frontEndPool':
+        case 'directorPool':
+          if (n.sipLoadBalancing === 'dns') how = 'balances SIP traffic by DNS';
+          break;
+        case 'edgePool': {
+          const sides = [n.internalLoadBalancing === 'dns' ? 'internal' : undefined, n.externalLoadBalancing === 'dns' ? 'external' : undefined].filter(Boolean);
+          if (sides.length) how = `balances its ${sides.join(' and ')} ${sides.length === 1 ? 'side' : 'sides'} by DNS`;
+          break;
+        }
+        case 'standardEditionServer':
+        case 'sqlStore':
+        case 'mediationPool':
+        case 'persistentChatPool':
+        case 'fileStore':
+        case 'officeOnlineServer':
+        case 'survivableBranch':
+          break;
+      }
+      if (how) hits.push({ nodeIds: [n.id], message: `${kinded(n)} ${how}. ${text('GEN-DNSLB-CLIENT-FAILOVER')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('TOPO-ADMIN-TOOLS-2019', '2019 administrative tools in a mixed deployment', (ix) => {
+    const v2019: TopologyNode[] = [];
+    const v2015: TopologyNode[] = [];
+    for (const n of ix.nodes.values()) {
+      if (!hasProductVersion(n)) continue;
+      if (n.productVersion === '2019') v2019.push(n);
+      else v2015.push(n);
+    }
+    if (v2019.length === 0 || v2015.length === 0) return [];
+    return [
+      {
+        nodeIds: v2019.map((n) => n.id),
+        message: `This design has Skype for Business Server 2019 nodes (${names(v2019)}) and 2015 nodes (${names(v2015)}). ${text('TOPO-ADMIN-TOOLS-2019')}`,
+      },
+    ];
+  }),
+];

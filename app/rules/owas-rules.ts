@@ -1,4 +1,111 @@
-/** OWAS rules of shared/domain/rules.md. */
-import type { Rule } from './types';
+/** OWAS rules of shared/domain/rules.md: Office Web Apps Server / Office Online Server farms. */
+import type { NodeOfKind, PoolPairing, TopologyNode } from '../model/schema';
+import { host, sqlHosts, type TopologyIndex } from '../model/topology-index';
+import { defineRule, label } from './define-rule';
+import { kinded, list, quote, text } from './gen-rules';
+import type { Hit, Rule } from './types';
 
-export const OWAS_RULES: readonly Rule[] = [];
+type Farm = NodeOfKind<'officeOnlineServer'>;
+
+/** Office Online Server farms reached from `poolId` by `officeOnline` links, each once. */
+function farmsOf(ix: TopologyIndex, poolId: string): Farm[] {
+  const out = new Map<string, Farm>();
+  for (const l of ix.out(poolId, 'officeOnline')) {
+    const n = ix.node(l.to);
+    if (n?.kind === 'officeOnlineServer') out.set(n.id, n);
+  }
+  return [...out.values()];
+}
+
+/** Pairing links grouped by the unordered pair they join (a duplicate link is PAIR-SYMMETRIC's, not a second finding). */
+export function pairingsByPair(ix: TopologyIndex): { a: TopologyNode; b: TopologyNode; links: PoolPairing[] }[] {
+  const byPair = new Map<string, { a: TopologyNode; b: TopologyNode; links: PoolPairing[] }>();
+  for (const l of ix.linksOfKind('pairing')) {
+    if (l.from === l.to) continue;
+    const a = ix.node(l.from);
+    const b = ix.node(l.to);
+    if (!a || !b) continue;
+    const key = l.from < l.to ? `${l.from}\u0000${l.to}` : `${l.to}\u0000${l.from}`;
+    const entry = byPair.get(key);
+    if (entry) entry.links.push(l);
+    else byPair.set(key, { a, b, links: [l] });
+  }
+  return [...byPair.values()];
+}
+
+export const OWAS_RULES: readonly Rule[] = [
+  // ---------------------------------------------------------------- tier 1
+  defineRule('OWAS-SEPARATE-SERVER', 'Office Online Server shares a machine', (ix) => {
+    // Group by machine once (host(x); every server of a SQL store), one finding per machine.
+    const byHost = new Map<string, TopologyNode[]>();
+    const add = (h: string, n: TopologyNode) => {
+      const arr = byHost.get(h);
+      if (arr) arr.push(n);
+      else byHost.set(h, [n]);
+    };
+    for (const n of ix.nodes.values()) {
+      if (n.kind === 'sqlStore') for (const h of sqlHosts(n)) add(h, n);
+      else add(host(n), n);
+    }
+    const hits: Hit[] = [];
+    for (const [h, nodes] of byHost) {
+      const farms = nodes.filter((n): n is Farm => n.kind === 'officeOnlineServer');
+      if (farms.length === 0) continue;
+      // A file share there is FS-COLLOC-HOST; a second farm node of the same name is the same farm.
+      const others = nodes.filter((n) => n.kind !== 'officeOnlineServer' && n.kind !== 'fileStore');
+      if (others.length === 0) continue;
+      hits.push({
+        nodeIds: [...farms.map((f) => f.id), ...others.map((n) => n.id)],
+        message: `${list(farms)} ${farms.length === 1 ? 'runs' : 'run'} on ${h}, which also holds ${list(others)}. ${text('OWAS-SEPARATE-SERVER')}`,
+      });
+    }
+    return hits;
+  }),
+
+  // ---------------------------------------------------------------- tier 2
+  defineRule('OWAS-MISSING', 'Conferencing pool without Office Online Server', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool'))
+      if (p.conferencing && ix.out(p.id, 'officeOnline').length === 0)
+        hits.push({ nodeIds: [p.id], message: `${kinded(p)} hosts conferences but has no Office Online link. ${text('OWAS-MISSING')}` });
+    return hits;
+  }),
+
+  defineRule('OWAS-PERIMETER', 'Office Online Server in the perimeter network', (ix) => {
+    const hits: Hit[] = [];
+    for (const o of ix.ofKind('officeOnlineServer'))
+      if (o.zone === 'perimeter') hits.push({ nodeIds: [o.id], message: `${kinded(o)} is placed in the perimeter network. ${text('OWAS-PERIMETER')}` });
+    return hits;
+  }),
+
+  defineRule('OWAS-DR-PLACEMENT', 'Paired pools lose their Office Online Server together', (ix) => {
+    const hits: Hit[] = [];
+    for (const { a, b, links } of pairingsByPair(ix)) {
+      const farmsA = farmsOf(ix, a.id);
+      const farmsB = farmsOf(ix, b.id);
+      if (farmsA.length === 0 && farmsB.length === 0) continue;
+      const idsA = new Set(farmsA.map((f) => f.id));
+      const idsB = new Set(farmsB.map((f) => f.id));
+      const dcA = ix.dc(a.siteId);
+      const dcB = ix.dc(b.siteId);
+      const reasons: string[] = [];
+      const farms = new Map<string, Farm>();
+      const note = (f: Farm, why: string) => {
+        farms.set(f.id, f);
+        reasons.push(why);
+      };
+      for (const f of farmsA)
+        if (idsB.has(f.id)) note(f, `both use ${label(f)}`);
+        else if (ix.dc(f.siteId) === dcB) note(f, `${label(a)} uses ${label(f)} in ${label(b)}'s data center ${quote(dcB)}`);
+      for (const f of farmsB)
+        if (!idsA.has(f.id) && ix.dc(f.siteId) === dcA) note(f, `${label(b)} uses ${label(f)} in ${label(a)}'s data center ${quote(dcA)}`);
+      if (farms.size === 0) continue;
+      hits.push({
+        nodeIds: [a.id, b.id, ...farms.keys()],
+        linkIds: links.map((l) => l.id),
+        message: `Paired pools ${label(a)} and ${label(b)}: ${reasons.slice(0, 4).join('; ')}${reasons.length > 4 ? `; and ${reasons.length - 4} more` : ''}. ${text('OWAS-DR-PLACEMENT')}`,
+      });
+    }
+    return hits;
+  }),
+];

@@ -1,4 +1,392 @@
-/** PCHAT rules of shared/domain/rules.md. */
-import type { Rule } from './types';
+/**
+ * PCHAT rules of shared/domain/rules.md: Persistent Chat (Skype for Business Server
+ * 2015 only): version, pool size, collocation, and the mirroring + log-shipping HA/DR
+ * layout of its databases.
+ */
+import { REF } from '../model/reference-numbers';
+import type { LinkOfKind, NodeOfKind, SqlStore, TopologyNode } from '../model/schema';
+import { host, instanceKey, type TopologyIndex } from '../model/topology-index';
+import { catalogueEntry, defineRule, label, stripCode } from './define-rule';
+import type { Hit, Rule } from './types';
 
-export const PCHAT_RULES: readonly Rule[] = [];
+type PcPool = NodeOfKind<'persistentChatPool'>;
+
+/** The catalogue's message for `id`, for findings that prefix it with the specifics. */
+const saidCache = new Map<string, string>();
+const said = (id: string): string => {
+  let text = saidCache.get(id);
+  if (text === undefined) saidCache.set(id, (text = stripCode(catalogueEntry(id)?.message ?? '')));
+  return text;
+};
+/** 12,000: thousands separated by commas (Intl formatting costs too much per finding on large designs). */
+const num = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const list = (ns: readonly { id: string; name: string }[]): string => ns.map(label).join(', ');
+const PC_ROLES = new Set(['persistentChat', 'persistentChatCompliance']);
+
+interface PcFacts {
+  /** `pcStores(c)` per Persistent Chat pool id. */
+  storesOf: Map<string, SqlStore[]>;
+  /** Every store in some `pcStores(c)`, with the Persistent Chat pools it serves. */
+  owners: Map<string, { store: SqlStore; pools: PcPool[] }>;
+}
+// Several rules read the same facts; they are computed once per index (one evaluation).
+const pcFactsCache = new WeakMap<TopologyIndex, PcFacts>();
+
+function pcFacts(ix: TopologyIndex): PcFacts {
+  const cached = pcFactsCache.get(ix);
+  if (cached) return cached;
+  const facts: PcFacts = { storesOf: new Map(), owners: new Map() };
+  for (const c of ix.ofKind('persistentChatPool')) {
+    const stores = unique([...ix.stores(c.id, 'persistentChat'), ...ix.stores(c.id, 'persistentChatCompliance')]);
+    facts.storesOf.set(c.id, stores);
+    for (const s of stores) {
+      const o = facts.owners.get(s.id);
+      if (o) o.pools.push(c);
+      else facts.owners.set(s.id, { store: s, pools: [c] });
+    }
+  }
+  pcFactsCache.set(ix, facts);
+  return facts;
+}
+
+/** `pcStores(c)`: the stores holding `c`'s Persistent Chat or compliance database, each once. */
+const pcStores = (ix: TopologyIndex, c: PcPool): SqlStore[] => pcFacts(ix).storesOf.get(c.id) ?? [];
+const pcStoreOwners = (ix: TopologyIndex) => pcFacts(ix).owners;
+
+/** Registrar pools of one kind by `host` (lower-case FQDN). */
+function byHost<K extends 'frontEndPool' | 'standardEditionServer'>(ix: TopologyIndex, kind: K): Map<string, NodeOfKind<K>[]> {
+  const m = new Map<string, NodeOfKind<K>[]>();
+  for (const n of ix.ofKind(kind)) {
+    const h = host(n);
+    const arr = m.get(h);
+    if (arr) arr.push(n);
+    else m.set(h, [n]);
+  }
+  return m;
+}
+
+/** Targets of `x`'s outgoing links of one kind that are SQL stores, with the link. */
+function storeTargets(ix: TopologyIndex, id: string, kind: 'mirror' | 'witness' | 'logShipping'): { link: LinkOfKind<typeof kind>; store: SqlStore }[] {
+  const out: { link: LinkOfKind<typeof kind>; store: SqlStore }[] = [];
+  for (const l of ix.out(id, kind)) {
+    const t = ix.node(l.to);
+    if (t?.kind === 'sqlStore') out.push({ link: l, store: t });
+  }
+  return out;
+}
+
+function unique<T>(xs: readonly T[]): T[] {
+  return [...new Set(xs)];
+}
+
+/** "data center X" for messages: the site's datacenter when set, otherwise the site. */
+function dcName(ix: TopologyIndex, siteId: string): string {
+  const s = ix.site(siteId);
+  if (!s) return `site ${siteId}`;
+  return s.datacenter !== undefined ? `data center ${s.datacenter}` : `site ${label(s)}`;
+}
+
+const instanceName = (s: SqlStore): string => `${s.fqdn}\\${s.instance === '' ? '(default instance)' : s.instance}`;
+const roleName = (role: string): string => (role === 'persistentChatCompliance' ? 'Persistent Chat compliance' : 'Persistent Chat');
+
+export const PCHAT_RULES: readonly Rule[] = [
+  defineRule('PCHAT-2019', 'Persistent Chat on Skype for Business Server 2019', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool')) {
+      const nextHops2019: TopologyNode[] = [];
+      const links: string[] = [];
+      for (const l of ix.out(c.id, 'nextHop')) {
+        const t = ix.node(l.to);
+        if (t && 'productVersion' in t && t.productVersion === '2019') {
+          nextHops2019.push(t);
+          links.push(l.id);
+        }
+      }
+      const is2019 = c.productVersion === '2019';
+      if (!is2019 && nextHops2019.length === 0) continue;
+      const what = is2019
+        ? `${label(c)} is a Skype for Business Server 2019 Persistent Chat pool${nextHops2019.length ? `, and its next hop ${list(nextHops2019)} runs 2019 too` : ''}.`
+        : `${label(c)} has the Skype for Business Server 2019 next hop ${list(nextHops2019)}.`;
+      hits.push({ nodeIds: [c.id, ...nextHops2019.map((t) => t.id)], linkIds: links, message: `${what} ${said('PCHAT-2019')}` });
+    }
+    for (const l of ix.linksOfKind('store')) {
+      if (!PC_ROLES.has(l.role)) continue;
+      const p = ix.node(l.from);
+      const s = ix.node(l.to);
+      if ((p?.kind !== 'frontEndPool' && p?.kind !== 'standardEditionServer') || p.productVersion !== '2019' || s?.kind !== 'sqlStore') continue;
+      const pcs = ix.poolsUsing(s.id).filter((n) => n.kind === 'persistentChatPool');
+      hits.push({
+        nodeIds: [p.id, s.id, ...pcs.map((c) => c.id)],
+        linkIds: [l.id],
+        message: `${label(p)} runs Skype for Business Server 2019 and has a ${roleName(l.role)} store link to ${label(s)}. ${said('PCHAT-2019')}`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-NO-AG', 'Persistent Chat database in an availability group', (ix) => {
+    const found = new Map<string, { store: SqlStore; pools: PcPool[]; via?: SqlStore }>();
+    const add = (s: SqlStore, c: PcPool, via?: SqlStore) => {
+      const f = found.get(s.id);
+      if (!f) found.set(s.id, { store: s, pools: [c], ...(via ? { via } : {}) });
+      else if (!f.pools.includes(c)) f.pools.push(c);
+    };
+    for (const c of ix.ofKind('persistentChatPool'))
+      for (const s of pcStores(ix, c)) {
+        if (s.haMode === 'alwaysOnAg') add(s, c);
+        for (const { store: b } of storeTargets(ix, s.id, 'logShipping')) if (b.haMode === 'alwaysOnAg') add(b, c, s);
+      }
+    return [...found.values()].map(({ store: s, pools, via }) => ({
+      nodeIds: [s.id, ...pools.map((c) => c.id)],
+      message: `${label(s)} is an AlwaysOn availability group and holds ${via ? `the log-shipping copy (from ${label(via)}) of ` : ''}the Persistent Chat databases of ${list(pools)}. ${said('PCHAT-NO-AG')}`,
+    }));
+  }),
+
+  defineRule('PCHAT-MAX-ACTIVE', 'More than four active Persistent Chat servers', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool')) {
+      const active = c.servers.filter((s) => s.active).length;
+      if (active > REF.pcServers.active)
+        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(active)} active servers. ${said('PCHAT-MAX-ACTIVE')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-MAX-SERVERS', 'More than eight Persistent Chat servers', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool'))
+      if (c.servers.length > REF.pcServers.total)
+        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(c.servers.length)} servers. ${said('PCHAT-MAX-SERVERS')}` });
+    return hits;
+  }),
+
+  defineRule('PCHAT-SE-COLLOCATED', 'Collocated Persistent Chat pool with several servers', (ix) => {
+    const hits: Hit[] = [];
+    const se = byHost(ix, 'standardEditionServer');
+    for (const c of ix.ofKind('persistentChatPool')) {
+      const on = se.get(host(c));
+      if (!on || c.servers.length <= 1) continue;
+      hits.push({
+        nodeIds: [c.id, ...on.map((s) => s.id)],
+        message: `${label(c)} has its first server on the Standard Edition server ${list(on)} (${c.fqdn}) and lists ${num(c.servers.length)} servers. ${said('PCHAT-SE-COLLOCATED')}`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-NOT-ON-EE-FE', 'Persistent Chat on Enterprise Edition Front End servers', (ix) => {
+    const hits: Hit[] = [];
+    const fe = byHost(ix, 'frontEndPool');
+    for (const c of ix.ofKind('persistentChatPool')) {
+      const on = fe.get(host(c));
+      if (!on) continue;
+      hits.push({
+        nodeIds: [c.id, ...on.map((p) => p.id)],
+        message: `${label(c)} has the FQDN ${c.fqdn} of the Front End pool ${list(on)}, so it would run on its Front End servers. ${said('PCHAT-NOT-ON-EE-FE')}`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-SE-NO-HA', 'Persistent Chat on Standard Edition has no HA', (ix) => {
+    const hits: Hit[] = [];
+    const se = byHost(ix, 'standardEditionServer');
+    for (const c of ix.ofKind('persistentChatPool')) {
+      const via: string[] = [];
+      const hops = ix
+        .out(c.id, 'nextHop')
+        .map((l) => ix.node(l.to))
+        .filter((n): n is NodeOfKind<'standardEditionServer'> => n?.kind === 'standardEditionServer');
+      if (hops.length) via.push(`its next hop is the Standard Edition server ${list(unique(hops))}`);
+      const on = se.get(host(c));
+      if (on) via.push(`it is collocated on the Standard Edition server ${list(on)}`);
+      if (via.length === 0) continue;
+      hits.push({ nodeIds: [c.id], message: `${label(c)} is part of a Standard Edition deployment (${via.join('; ')}). ${said('PCHAT-SE-NO-HA')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-MIRROR-SAME-DC', 'Persistent Chat mirror outside the primary data center', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool')) {
+      const hops = ix.out(c.id, 'nextHop');
+      // More than one next hop is GEN-SINGLE-ASSOCIATION's finding; the home Front End is then unknown.
+      if (hops.length > 1) continue;
+      const homeNode = hops[0] ? ix.node(hops[0].to) : undefined;
+      for (const s of pcStores(ix, c)) {
+        const home = homeNode ?? s;
+        const homeDc = ix.dc(home.siteId);
+        for (const { link, store: m } of storeTargets(ix, s.id, 'mirror')) {
+          if (ix.dc(m.siteId) === homeDc) continue;
+          hits.push({
+            nodeIds: [c.id, s.id, m.id],
+            linkIds: [link.id],
+            message: `${label(m)}, the mirror of ${label(s)} (Persistent Chat pool ${label(c)}), is in ${dcName(ix, m.siteId)}, while ${homeNode ? `the pool's home Front End ${label(homeNode)}` : 'the primary database'} is in ${dcName(ix, home.siteId)}. ${said('PCHAT-MIRROR-SAME-DC')}`,
+          });
+        }
+      }
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-BACKUP-OTHER-DC', 'Persistent Chat log-shipping secondary in the primary data center', (ix) => {
+    const hits: Hit[] = [];
+    for (const { store: s, pools } of pcStoreOwners(ix).values())
+      for (const { link, store: b } of storeTargets(ix, s.id, 'logShipping')) {
+        if (ix.dc(b.siteId) !== ix.dc(s.siteId)) continue;
+        hits.push({
+          nodeIds: [s.id, b.id],
+          linkIds: [link.id],
+          message: `${label(b)}, the log-shipping secondary of ${label(s)} (Persistent Chat pool ${list(pools)}), is in the same ${dcName(ix, s.siteId)} as its primary. ${said('PCHAT-BACKUP-OTHER-DC')}`,
+        });
+      }
+    return hits;
+  }),
+
+  defineRule('PCHAT-BACKUP-MIRROR-DC', 'Mirror or witness of the Persistent Chat backup in another data center', (ix) => {
+    const hits: Hit[] = [];
+    const backups = new Map<string, SqlStore>();
+    for (const { store: s } of pcStoreOwners(ix).values()) for (const { store: b } of storeTargets(ix, s.id, 'logShipping')) backups.set(b.id, b);
+    for (const b of backups.values()) {
+      const bDc = ix.dc(b.siteId);
+      for (const kind of ['mirror', 'witness'] as const)
+        for (const { link, store: p } of storeTargets(ix, b.id, kind)) {
+          if (ix.dc(p.siteId) === bDc) continue;
+          hits.push({
+            nodeIds: [b.id, p.id],
+            linkIds: [link.id],
+            message: `${label(p)}, the ${kind} of the Persistent Chat backup database ${label(b)}, is in ${dcName(ix, p.siteId)}, while the backup database is in ${dcName(ix, b.siteId)}. ${said('PCHAT-BACKUP-MIRROR-DC')}`,
+          });
+        }
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-COMPLIANCE-INSTANCES', 'Compliance and Persistent Chat databases share SQL instances', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool')) {
+      if (!c.compliance) continue;
+      const chat = ix.stores(c.id, 'persistentChat');
+      const comp = ix.stores(c.id, 'persistentChatCompliance');
+      if (chat.length === 0 || comp.length === 0) continue;
+      const layers: [string, SqlStore[], SqlStore[]][] = [
+        ['primary', chat, comp],
+        ['mirror', partnersOf(ix, chat, 'mirror'), partnersOf(ix, comp, 'mirror')],
+        ['log-shipping secondary', partnersOf(ix, chat, 'logShipping'), partnersOf(ix, comp, 'logShipping')],
+      ];
+      const shared: string[] = [];
+      const nodeIds: string[] = [c.id];
+      for (const [layer, a, b] of layers) {
+        const byKey = new Map<string, SqlStore>();
+        for (const s of a) byKey.set(instanceKey(s), s);
+        for (const q of b) {
+          const p = byKey.get(instanceKey(q));
+          if (!p) continue;
+          shared.push(p === q ? `${layer} ${label(p)} holds both databases` : `${layer} ${label(p)} and ${label(q)} are one instance, ${instanceName(p)}`);
+          nodeIds.push(p.id, q.id);
+        }
+      }
+      if (shared.length === 0) continue;
+      hits.push({ nodeIds, message: `${label(c)} has compliance turned on, and ${shared.join('; ')}. ${said('PCHAT-COMPLIANCE-INSTANCES')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-FILESTORE-UNC', 'Multi-server Persistent Chat pool without a file store', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool'))
+      if (c.servers.length > 1 && ix.out(c.id, 'fileStore').length === 0)
+        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(c.servers.length)} servers and no file store link. ${said('PCHAT-FILESTORE-UNC')}` });
+    return hits;
+  }),
+
+  defineRule('PCHAT-NEXT-HOP', 'Persistent Chat pool without a next hop', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool'))
+      if (ix.out(c.id, 'nextHop').length === 0)
+        hits.push({
+          nodeIds: [c.id],
+          message: `${label(c)} has no next hop; it needs the Front End pool or Standard Edition server that routes Persistent Chat requests to it.`,
+        });
+    return hits;
+  }),
+
+  defineRule('PCHAT-COLLOCATE-WITH-BE', 'Persistent Chat database next to a Back End', (ix) => {
+    const hits: Hit[] = [];
+    const isBackEnd = new Set<string>();
+    const backEndsByHost = new Map<string, SqlStore[]>();
+    for (const l of ix.linksOfKind('backEnd')) {
+      const s = ix.node(l.to);
+      if (s?.kind !== 'sqlStore' || isBackEnd.has(s.id)) continue;
+      isBackEnd.add(s.id);
+      const arr = backEndsByHost.get(host(s));
+      if (arr) arr.push(s);
+      else backEndsByHost.set(host(s), [s]);
+    }
+    const seen = new Set<string>();
+    for (const l of ix.linksOfKind('store')) {
+      if (l.role !== 'persistentChat' || seen.has(l.to)) continue;
+      seen.add(l.to);
+      const s = ix.node(l.to);
+      if (s?.kind !== 'sqlStore') continue;
+      const shared = backEndsByHost.get(host(s)) ?? [];
+      if (shared.length === 0) continue;
+      const others = shared.filter((b) => b !== s);
+      const how = isBackEnd.has(s.id) ? `${label(s)} is itself a Back End` : '';
+      const where = others.length ? `${label(s)} is on the SQL Server ${s.fqdn} with the Back End ${list(others)}` : '';
+      hits.push({
+        nodeIds: [s.id, ...others.map((b) => b.id)],
+        message: `${[how, where].filter(Boolean).join(', and ')}, and holds a Persistent Chat database. ${said('PCHAT-COLLOCATE-WITH-BE')}`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-NEXTHOP-FAILOVER', 'Persistent Chat next hop to re-point on pool failover', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool'))
+      for (const l of ix.out(c.id, 'nextHop')) {
+        const t = ix.node(l.to);
+        if (!t || ix.touching(t.id, 'pairing').length === 0) continue;
+        hits.push({
+          nodeIds: [c.id, t.id],
+          linkIds: [l.id],
+          message: `${label(c)} uses the paired pool ${label(t)} as its next hop. If this next-hop pool is lost, the Persistent Chat pool's next hop must be re-pointed in Topology Builder and the topology republished.`,
+        });
+      }
+    return hits;
+  }),
+
+  defineRule('PCHAT-COMPLIANCE-NOT-FAILED-OVER', 'Compliance database is not failed over', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool'))
+      if (c.compliance) hits.push({ nodeIds: [c.id], message: `${label(c)} has compliance turned on. ${said('PCHAT-COMPLIANCE-NOT-FAILED-OVER')}` });
+    return hits;
+  }),
+
+  defineRule('PCHAT-SQL-VERSION', 'Persistent Chat store on an unlisted SQL Server version', (ix) => {
+    const hits: Hit[] = [];
+    const listed = new Set(['2012', '2014']);
+    for (const { store: s, pools } of pcStoreOwners(ix).values())
+      if (!listed.has(s.sqlVersion))
+        hits.push({
+          nodeIds: [s.id, ...pools.map((c) => c.id)],
+          message: `${label(s)}, a Persistent Chat store of ${list(pools)}, runs SQL Server ${s.sqlVersion}. ${said('PCHAT-SQL-VERSION')}`,
+        });
+    return hits;
+  }),
+
+  defineRule('PCHAT-FILESTORE', 'File store recommended for a single Persistent Chat server', (ix) => {
+    const hits: Hit[] = [];
+    const se = byHost(ix, 'standardEditionServer');
+    for (const c of ix.ofKind('persistentChatPool'))
+      if (c.servers.length === 1 && !se.has(host(c)) && ix.out(c.id, 'fileStore').length === 0)
+        hits.push({ nodeIds: [c.id], message: `${label(c)} has one server and no file store link. ${said('PCHAT-FILESTORE')}` });
+    return hits;
+  }),
+];
+
+/** The stores reached from `stores` by links of one kind (their mirrors, their log-shipping targets). */
+function partnersOf(ix: TopologyIndex, stores: readonly SqlStore[], kind: 'mirror' | 'logShipping'): SqlStore[] {
+  return unique(stores.flatMap((s) => storeTargets(ix, s.id, kind).map((t) => t.store)));
+}

@@ -1,0 +1,348 @@
+/**
+ * The canvas: sites as containers, nodes inside, links between. Dragging updates the
+ * layout live and commits once on release (one undo step); dropping a node in another
+ * site's frame moves it to that site; connecting picks the link kind from the endpoints
+ * and asks when several fit; impossible connections say why while dragging.
+ */
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useConnection,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { linkKindLabel, linkKindsBetween, whyNoLink } from '../model/link-kinds';
+import type { LinkKind, NodeKind, Position, Topology } from '../model/schema';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
+import { selectFindingIndex, selectFindings } from '../store/selectors';
+import { useDesigner } from '../store/store';
+import { KIND_META } from '../ui/kinds';
+import type { FlowNode, TopologyFlowEdge } from './flow-types';
+import { siteAt, siteFrames, nodeCenter } from './site-frames';
+import { SiteNodeView } from './site-node';
+import { FlowMapper } from './to-flow';
+import { TopologyEdgeComponent } from './topology-edge';
+import { TopologyNodeView } from './topology-node';
+import { useSimulationView } from './use-simulation-view';
+
+const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView };
+const edgeTypes = { topology: TopologyEdgeComponent };
+export const PALETTE_MIME = 'application/x-sfb-kind';
+
+interface KindMenu {
+  x: number;
+  y: number;
+  from: string;
+  to: string;
+  kinds: LinkKind[];
+}
+
+export function DesignerCanvas() {
+  const doc = useDesigner((s) => s.doc);
+  const selectedIds = useDesigner((s) => s.selectedIds);
+  const highlightedFinding = useDesigner((s) => s.highlightedFinding);
+  const select = useDesigner((s) => s.select);
+  const flow = useReactFlow();
+  const mapper = useRef(new FlowMapper());
+  const dragBefore = useRef<Topology | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | undefined>();
+  const [menu, setMenu] = useState<KindMenu | null>(null);
+  const sim = useSimulationView();
+
+  const findingIndex = selectFindingIndex(doc);
+  const highlighted = useMemo(() => {
+    if (highlightedFinding === null) return new Set<string>();
+    const f = selectFindings(doc)[highlightedFinding];
+    return new Set(f ? [...f.nodeIds, ...f.linkIds, ...f.siteIds] : []);
+  }, [doc, highlightedFinding]);
+  const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
+
+  const { nodes, edges } = useMemo(
+    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim }),
+    [doc, selected, findingIndex, highlighted, dropTarget, sim],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const state = useDesigner.getState();
+    const positions: Record<string, Position> = {};
+    let selection: string[] | undefined;
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) {
+        const site = state.doc.sites.find((s) => s.id === c.id);
+        if (site) {
+          // Moving a site moves its nodes by the same amount.
+          const frame = mapper.current.frames.get(site.id);
+          if (!frame) continue;
+          const dx = c.position.x - frame.x;
+          const dy = c.position.y - frame.y;
+          if (dx === 0 && dy === 0) continue;
+          for (const n of state.doc.nodes) {
+            if (n.siteId !== site.id) continue;
+            const p = positions[n.id] ?? state.doc.layout?.[n.id];
+            if (p) positions[n.id] = { x: p.x + dx, y: p.y + dy };
+          }
+          positions[site.id] = { x: c.position.x, y: c.position.y };
+        } else positions[c.id] = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
+      } else if (c.type === 'select') {
+        selection ??= [...useDesigner.getState().selectedIds];
+        if (c.selected && !selection.includes(c.id)) selection.push(c.id);
+        if (!c.selected) selection = selection.filter((id) => id !== c.id);
+      }
+    }
+    if (Object.keys(positions).length) state.previewLayout(positions);
+    if (selection) applySelection(selection);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<TopologyFlowEdge>[]) => {
+    let selection: string[] | undefined;
+    for (const c of changes) {
+      if (c.type === 'select') {
+        selection ??= [...useDesigner.getState().selectedIds];
+        if (c.selected && !selection.includes(c.id)) selection.push(c.id);
+        if (!c.selected) selection = selection.filter((id) => id !== c.id);
+      }
+    }
+    if (selection) applySelection(selection);
+  }, []);
+
+  const onNodeDragStart = useCallback(() => {
+    dragBefore.current = useDesigner.getState().doc;
+  }, []);
+
+  const onNodeDrag = useCallback((_: unknown, node: FlowNode) => {
+    if (node.type !== 'topology') return;
+    const doc = useDesigner.getState().doc;
+    const frames = siteFrames(doc, new Set([node.id]));
+    setDropTarget(siteAt(frames, nodeCenter(node.position)));
+  }, []);
+
+  const onNodeDragStop = useCallback((_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
+    const before = dragBefore.current;
+    dragBefore.current = null;
+    setDropTarget(undefined);
+    if (!before) return;
+    const state = useDesigner.getState();
+    const moved = new Set(dragged.filter((n) => n.type === 'topology').map((n) => n.id));
+    const frames = siteFrames(state.doc, moved);
+    state.commitPreview(before, (d) => {
+      let changed = false;
+      const nodes = d.nodes.map((n) => {
+        if (!moved.has(n.id)) return n;
+        const p = d.layout?.[n.id];
+        const target = p ? siteAt(frames, nodeCenter(p)) : undefined;
+        if (target && target !== n.siteId) {
+          changed = true;
+          return { ...n, siteId: target };
+        }
+        return n;
+      });
+      return changed ? { ...d, nodes } : d;
+    });
+  }, []);
+
+  const isValidConnection = useCallback((c: Connection | TopologyFlowEdge) => {
+    const doc = useDesigner.getState().doc;
+    const a = doc.nodes.find((n) => n.id === c.source);
+    const b = doc.nodes.find((n) => n.id === c.target);
+    if (!a || !b || a.id === b.id) return false;
+    return linkKindsBetween(a.kind, b.kind).length > 0 || linkKindsBetween(b.kind, a.kind).length > 0;
+  }, []);
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const state = useDesigner.getState();
+      const a = state.doc.nodes.find((n) => n.id === c.source);
+      const b = state.doc.nodes.find((n) => n.id === c.target);
+      if (!a || !b) return;
+      const forward = linkKindsBetween(a.kind, b.kind);
+      const [from, to, kinds] = forward.length ? [a.id, b.id, forward] : [b.id, a.id, linkKindsBetween(b.kind, a.kind)];
+      if (kinds.length === 1) {
+        const id = state.addLink(kinds[0]!, from, to);
+        if (id) state.select([id], { type: 'link', id });
+      } else if (kinds.length > 1) {
+        const pb = state.doc.layout?.[to] ?? { x: 0, y: 0 };
+        const screen = flow.flowToScreenPosition({ x: pb.x + NODE_WIDTH / 2, y: pb.y + NODE_HEIGHT / 2 });
+        setMenu({ x: screen.x, y: screen.y, from, to, kinds });
+      }
+    },
+    [flow],
+  );
+
+  const onSelectionChange = useCallback((_: OnSelectionChangeParams) => {
+    /* selection is driven by onNodesChange/onEdgesChange into the store */
+  }, []);
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    setDropTarget(siteAt(siteFrames(useDesigner.getState().doc), p));
+  }, [flow]);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME);
+      setDropTarget(undefined);
+      if (!kind) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      placeFromPalette(kind, p);
+    },
+    [flow],
+  );
+
+  const onPaneClick = useCallback(() => {
+    setMenu(null);
+    useDesigner.getState().select([], { type: 'deployment' });
+    useDesigner.getState().highlightFinding(null);
+  }, []);
+
+  useFitOnLoad();
+
+  return (
+    <div className="canvas-wrap" onDragOver={onDragOver} onDrop={onDrop} onDragLeave={() => setDropTarget(undefined)} data-testid="canvas">
+      <ReactFlow<FlowNode, TopologyFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onSelectionChange={onSelectionChange}
+        onPaneClick={onPaneClick}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={40}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        elevateNodesOnSelect={false}
+        elevateEdgesOnSelect={false}
+        minZoom={0.05}
+        maxZoom={2.5}
+        snapToGrid
+        snapGrid={[8, 8]}
+        proOptions={{ hideAttribution: true }}
+        fitView
+        fitViewOptions={{ padding: 0.15 }}
+        onlyRenderVisibleElements={doc.nodes.length > 300}
+        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select. Arrow keys move the selected nodes.' }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 170, height: 110 }} nodeClassName={(n) => (n.type === 'site' ? 'mini-site' : `mini-${KIND_META[(n.data as { node: { kind: NodeKind } }).node.kind].family}`)} />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+        <ConnectionHint />
+      </ReactFlow>
+      {doc.nodes.length === 0 && doc.sites.length === 0 && <EmptyCanvas />}
+      {menu && (
+        <div className="kind-menu" role="menu" aria-label="Choose the kind of link" style={{ left: menu.x, top: menu.y }}>
+          <div className="kind-menu-title">Link as…</div>
+          {menu.kinds.map((k, i) => (
+            <button
+              key={k}
+              role="menuitem"
+              autoFocus={i === 0}
+              onClick={() => {
+                const id = useDesigner.getState().addLink(k, menu.from, menu.to);
+                if (id) useDesigner.getState().select([id], { type: 'link', id });
+                setMenu(null);
+              }}
+              onKeyDown={(e) => e.key === 'Escape' && setMenu(null)}
+            >
+              {linkKindLabel(k)}
+            </button>
+          ))}
+          <button className="kind-menu-cancel" onClick={() => setMenu(null)}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function applySelection(ids: string[]) {
+  const state = useDesigner.getState();
+  const last = ids[ids.length - 1];
+  let inspected = state.inspected;
+  if (!last) inspected = { type: 'deployment' };
+  else if (state.doc.nodes.some((n) => n.id === last)) inspected = { type: 'node', id: last };
+  else if (state.doc.sites.some((s) => s.id === last)) inspected = { type: 'site', id: last };
+  else if (state.doc.links.some((l) => l.id === last)) inspected = { type: 'link', id: last };
+  state.select(ids, inspected);
+}
+
+/** Place a palette item at a canvas position: inside the site there, or in a new site. */
+export function placeFromPalette(kind: string, p: Position) {
+  const state = useDesigner.getState();
+  if (kind === 'site:central' || kind === 'site:branch') {
+    const id = state.addSite(kind === 'site:central' ? 'central' : 'branch', { x: Math.round(p.x), y: Math.round(p.y) });
+    state.select([id], { type: 'site', id });
+    return;
+  }
+  const nodeKind = kind as NodeKind;
+  if (!(nodeKind in KIND_META)) return;
+  const pos = { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) };
+  let siteId = siteAt(siteFrames(state.doc), p);
+  if (!siteId) {
+    // Outside every site: a survivable branch gets a branch site, anything else a data center.
+    siteId = state.addSite(nodeKind === 'survivableBranch' ? 'branch' : 'central', { x: pos.x - 28, y: pos.y - 68 });
+  }
+  const id = state.addNode(nodeKind, siteId, pos);
+  state.select([id], { type: 'node', id });
+}
+
+function ConnectionHint() {
+  const connection = useConnection();
+  const doc = useDesigner((s) => s.doc);
+  if (!connection.inProgress || !connection.toNode || connection.toNode.id === connection.fromNode.id) return null;
+  const a = doc.nodes.find((n) => n.id === connection.fromNode.id);
+  const b = doc.nodes.find((n) => n.id === connection.toNode!.id);
+  if (!a || !b) return null;
+  const kinds = linkKindsBetween(a.kind, b.kind).concat(linkKindsBetween(b.kind, a.kind));
+  const unique = [...new Set(kinds)];
+  const ok = unique.length > 0;
+  const text = ok ? (unique.length === 1 ? `Link as ${linkKindLabel(unique[0]!)}` : `Link as ${unique.map(linkKindLabel).join(' or ')}: you will be asked`) : whyNoLink(a.kind, b.kind);
+  return (
+    <div className={`connection-hint ${ok ? 'ok' : 'refused'}`} role="status" data-testid="connection-hint" style={{ left: connection.to.x, top: connection.to.y }}>
+      <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {text}
+    </div>
+  );
+}
+
+function EmptyCanvas() {
+  const openDialog = useDesigner((s) => s.openDialog);
+  return (
+    <div className="empty-canvas" data-testid="empty-canvas">
+      <h2>Start a design</h2>
+      <p>Drag a site or a server from the palette onto the canvas, or begin from a reference design.</p>
+      <button className="btn primary" onClick={() => openDialog('new')}>
+        Choose a reference design…
+      </button>
+    </div>
+  );
+}
+
+/** Fit the view whenever a different document is loaded (not on every edit). */
+function useFitOnLoad() {
+  const flow = useReactFlow();
+  const loadSeq = useDesigner((s) => s.loadSeq);
+  useEffect(() => {
+    const t = setTimeout(() => void flow.fitView({ padding: 0.15, duration: 200 }), 30);
+    return () => clearTimeout(t);
+  }, [loadSeq, flow]);
+}

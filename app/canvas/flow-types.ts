@@ -1,0 +1,43 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { Link, Site, TopologyNode } from '../model/schema';
+import type { Severity } from '../rules/types';
+
+export interface Badge {
+  worst: Severity;
+  count: number;
+  messages: string[];
+}
+
+/** Simulation state of a node while "Simulate site failure" is on. */
+export interface SimulatedState {
+  lost?: boolean;
+  load?: { fraction: number; over: boolean; text: string };
+}
+
+export type TopologyNodeData = {
+  node: TopologyNode;
+  badge?: Badge;
+  highlighted: boolean;
+  cms: boolean;
+  sim?: SimulatedState;
+};
+export type SiteNodeData = {
+  site: Site;
+  badge?: Badge;
+  highlighted: boolean;
+  memberCount: number;
+  lost: boolean;
+  dropTarget: boolean;
+};
+export type TopologyEdgeData = {
+  link: Link;
+  badge?: Badge;
+  highlighted: boolean;
+  failover?: boolean;
+  lost?: boolean;
+};
+
+export type TopologyFlowNode = Node<TopologyNodeData, 'topology'>;
+export type SiteFlowNode = Node<SiteNodeData, 'site'>;
+export type FlowNode = TopologyFlowNode | SiteFlowNode;
+export type TopologyFlowEdge = Edge<TopologyEdgeData, 'topology'>;

@@ -1,0 +1,169 @@
+/**
+ * The document mapped to React Flow nodes and edges. Node and edge objects are reused
+ * while nothing they show has changed, so a drag over a 500-node design re-renders only
+ * what moves.
+ */
+import { MarkerType } from '@xyflow/react';
+import type { Topology } from '../model/schema';
+import type { FindingIndex } from '../store/selectors';
+import type { SimulationView } from './simulation-view';
+import type { Badge, FlowNode, SiteFlowNode, TopologyFlowEdge, TopologyFlowNode } from './flow-types';
+import { siteFrames, type Frame } from './site-frames';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
+
+export interface FlowInput {
+  doc: Topology;
+  selected: ReadonlySet<string>;
+  findings: FindingIndex;
+  highlighted: ReadonlySet<string>;
+  dropTarget?: string;
+  sim?: SimulationView;
+}
+
+export class FlowMapper {
+  private nodeCache = new Map<string, FlowNode>();
+  private edgeCache = new Map<string, TopologyFlowEdge>();
+  frames = new Map<string, Frame>();
+
+  map(input: FlowInput): { nodes: FlowNode[]; edges: TopologyFlowEdge[] } {
+    const { doc, selected, findings, highlighted, dropTarget, sim } = input;
+    const frames = siteFrames(doc);
+    this.frames = frames;
+    const nextNodes = new Map<string, FlowNode>();
+    const nodes: FlowNode[] = [];
+    const members = new Map<string, number>();
+    for (const n of doc.nodes) members.set(n.siteId, (members.get(n.siteId) ?? 0) + 1);
+
+    for (const s of doc.sites) {
+      const f = frames.get(s.id)!;
+      const data = {
+        site: s,
+        badge: badgeOf(findings, s.id),
+        highlighted: highlighted.has(s.id),
+        memberCount: members.get(s.id) ?? 0,
+        lost: sim?.lostSites.has(s.id) ?? false,
+        dropTarget: dropTarget === s.id,
+      };
+      const prev = this.nodeCache.get(s.id) as SiteFlowNode | undefined;
+      const isSel = selected.has(s.id);
+      const reuse = prev && prev.position.x === f.x && prev.position.y === f.y && prev.width === f.width && prev.height === f.height && prev.selected === isSel && shallowEqual(prev.data, data);
+      const node: SiteFlowNode = reuse
+        ? prev
+        : {
+            id: s.id,
+            type: 'site',
+            position: { x: f.x, y: f.y },
+            width: f.width,
+            height: f.height,
+            data,
+            selected: isSel,
+            zIndex: 0,
+            dragHandle: '.site-drag-handle',
+            className: 'site-node',
+            connectable: false,
+            ariaLabel: `${s.kind === 'branch' ? 'Branch site' : 'Data center'} ${s.name}`,
+          };
+      nextNodes.set(s.id, node);
+      nodes.push(node);
+    }
+
+    const cms = doc.deployment.cmsHost;
+    for (const n of doc.nodes) {
+      const p = doc.layout?.[n.id] ?? { x: 0, y: 0 };
+      const data = {
+        node: n,
+        badge: badgeOf(findings, n.id),
+        highlighted: highlighted.has(n.id),
+        cms: cms === n.id,
+        sim: sim?.nodes.get(n.id),
+      };
+      const prev = this.nodeCache.get(n.id) as TopologyFlowNode | undefined;
+      const isSel = selected.has(n.id);
+      const reuse = prev && prev.position.x === p.x && prev.position.y === p.y && prev.selected === isSel && shallowEqual(prev.data, data);
+      const node: TopologyFlowNode = reuse
+        ? prev
+        : {
+            id: n.id,
+            type: 'topology',
+            position: { x: p.x, y: p.y },
+            width: NODE_WIDTH,
+            height: NODE_HEIGHT,
+            data,
+            selected: isSel,
+            zIndex: 2,
+            ariaLabel: undefined,
+          };
+      nextNodes.set(n.id, node);
+      nodes.push(node);
+    }
+    this.nodeCache = nextNodes;
+
+    // Parallel links between one pair of nodes are spread apart.
+    const pairCount = new Map<string, number>();
+    const nextEdges = new Map<string, TopologyFlowEdge>();
+    const edges: TopologyFlowEdge[] = [];
+    for (const l of doc.links) {
+      const key = l.from < l.to ? `${l.from}|${l.to}` : `${l.to}|${l.from}`;
+      const k = pairCount.get(key) ?? 0;
+      pairCount.set(key, k + 1);
+      const offset = k === 0 ? 0 : (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) * 14;
+      const data = {
+        link: l,
+        badge: badgeOf(findings, l.id),
+        highlighted: highlighted.has(l.id),
+        failover: sim?.failoverLinks.has(l.id) ?? false,
+        lost: sim ? sim.lostNodes.has(l.from) || sim.lostNodes.has(l.to) : false,
+        offset,
+      };
+      const prev = this.edgeCache.get(l.id);
+      const isSel = selected.has(l.id);
+      const reuse = prev && prev.selected === isSel && prev.source === l.from && prev.target === l.to && prev.data !== undefined && shallowEqual(prev.data, data);
+      const marker = { type: MarkerType.ArrowClosed, width: 14, height: 14 } as const;
+      const edge: TopologyFlowEdge = reuse
+        ? prev
+        : {
+            id: l.id,
+            type: 'topology',
+            source: l.from,
+            target: l.to,
+            data,
+            selected: isSel,
+            zIndex: 1,
+            markerEnd: l.kind === 'pairing' || l.kind === 'backEnd' || l.kind === 'mirror' || l.kind === 'nextHop' || l.kind === 'logShipping' || l.kind === 'backupRegistrar' ? marker : undefined,
+            markerStart: l.kind === 'pairing' ? marker : undefined,
+            ariaLabel: `${l.kind} link from ${l.from} to ${l.to}`,
+          };
+      nextEdges.set(l.id, edge);
+      edges.push(edge);
+    }
+    if (sim) {
+      for (const fo of sim.failovers) {
+        const id = `failover:${fo.from}:${fo.to}`;
+        edges.push({
+          id,
+          type: 'topology',
+          source: fo.from,
+          target: fo.to,
+          selectable: false,
+          focusable: false,
+          zIndex: 3,
+          markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--failover)' },
+          data: { link: { id, kind: 'pairing', from: fo.from, to: fo.to }, highlighted: false, failover: true, failoverLabel: fo.label } as TopologyFlowEdge['data'] & { failoverLabel: string },
+        });
+      }
+    }
+    this.edgeCache = nextEdges;
+    return { nodes, edges };
+  }
+}
+
+function badgeOf(findings: FindingIndex, id: string): Badge | undefined {
+  return findings.byElement.get(id);
+}
+
+function shallowEqual(a: object, b: object): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+  return true;
+}

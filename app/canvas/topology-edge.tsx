@@ -1,0 +1,78 @@
+/**
+ * Links drawn by kind (ux.md): pairing thick and two-headed with "backup pool"; Back End
+ * solid; mirror dashed; witness dotted; next hop, media Edge, file store, Office Online
+ * thin and muted. Floating: each end meets the node's border on the line between centres.
+ */
+import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { memo } from 'react';
+import { LINK_STYLE, SeverityIcon } from '../ui/kinds';
+import type { TopologyFlowEdge } from './flow-types';
+
+function center(n: InternalNode) {
+  const w = n.measured.width ?? 0;
+  const h = n.measured.height ?? 0;
+  return { x: n.internals.positionAbsolute.x + w / 2, y: n.internals.positionAbsolute.y + h / 2, w, h };
+}
+
+/** Where the segment from a's centre towards b's centre leaves a's rectangle. */
+function borderPoint(a: ReturnType<typeof center>, b: { x: number; y: number }, offset: number) {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  if (dx === 0 && dy === 0) return { x: a.x, y: a.y };
+  const sx = a.w / 2 / Math.abs(dx || 1e-9);
+  const sy = a.h / 2 / Math.abs(dy || 1e-9);
+  const s = Math.min(sx, sy);
+  // Parallel links between the same pair are spread apart.
+  const len = Math.hypot(dx, dy);
+  return { x: a.x + dx * s + (-dy / len) * offset, y: a.y + dy * s + (dx / len) * offset };
+}
+
+function TopologyEdgeView({ id, source, target, data, selected, markerEnd, markerStart }: EdgeProps<TopologyFlowEdge>) {
+  const s = useInternalNode(source);
+  const t = useInternalNode(target);
+  if (!s || !t || !data) return null;
+  const link = data.link;
+  const style = LINK_STYLE[link.kind];
+  const a = center(s);
+  const b = center(t);
+  const offset = (data as { offset?: number }).offset ?? 0;
+  const p1 = borderPoint(a, b, offset);
+  const p2 = borderPoint(b, a, -offset);
+  const [path, labelX, labelY] = getStraightPath({ sourceX: p1.x, sourceY: p1.y, targetX: p2.x, targetY: p2.y });
+  const cls = ['topo-edge', `edge-${link.kind}`, style.muted ? 'is-muted' : '', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', data.lost ? 'is-lost' : '', data.failover ? 'is-failover' : ''].filter(Boolean).join(' ');
+  const failoverLabel = (data as { failoverLabel?: string }).failoverLabel;
+  const showLabel = !style.muted || selected || data.highlighted || failoverLabel !== undefined;
+  return (
+    <>
+      <BaseEdge id={id} path={path} className={cls} markerEnd={markerEnd} markerStart={markerStart} style={{ strokeWidth: style.width + (selected ? 1 : 0), strokeDasharray: style.dash }} interactionWidth={14} />
+      {(showLabel || data.badge) && (
+        <EdgeLabelRenderer>
+          <div className={`edge-label edge-label-${link.kind} ${selected ? 'is-selected' : ''} ${failoverLabel ? 'is-failover' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} data-testid={`edge-label-${link.id}`}>
+            {showLabel && <span>{failoverLabel ?? labelFor(link)}</span>}
+            {data.badge && (
+              <span className={`finding-badge inline sev-${data.badge.worst}`} title={data.badge.messages.join('\n')}>
+                <SeverityIcon severity={data.badge.worst} size={11} />
+                {data.badge.count}
+              </span>
+            )}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+function labelFor(link: TopologyFlowEdge['data'] extends infer D ? (D extends { link: infer L } ? L : never) : never): string {
+  switch (link.kind) {
+    case 'store':
+      return link.role === 'persistentChatCompliance' ? 'PC compliance' : link.role === 'persistentChat' ? 'Persistent Chat' : link.role;
+    case 'mirror':
+      return link.synchronous === false ? 'mirror (async)' : 'mirror';
+    case 'pairing':
+      return link.voiceFailover ? 'backup pool · voice failover' : 'backup pool';
+    default:
+      return LINK_STYLE[link.kind].label;
+  }
+}
+
+export const TopologyEdgeComponent = memo(TopologyEdgeView);

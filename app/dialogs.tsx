@@ -1,0 +1,251 @@
+/** Dialogs: new design, keyboard shortcuts, the rule catalogue, import summary. */
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { REFERENCE_DESIGNS } from './model/samples/index';
+import { CATALOGUE } from './rules/catalogue.generated';
+import { RULES_BY_ID } from './rules/registry';
+import { docTitle, docUrl } from './panels/doc-links';
+import { autosave, importSummary, loadDocument, newDocument } from './store/documents';
+import { useDesigner } from './store/store';
+import { SeverityIcon } from './ui/kinds';
+import { ShareDialog } from './share-dialog';
+
+export function Dialogs() {
+  const dialog = useDesigner((s) => s.dialog);
+  const close = () => useDesigner.getState().openDialog(null);
+  switch (dialog) {
+    case null:
+      return null;
+    case 'new':
+      return <NewDialog onClose={close} />;
+    case 'shortcuts':
+      return <ShortcutsDialog onClose={close} />;
+    case 'catalogue':
+      return <CatalogueDialog onClose={close} />;
+    case 'share':
+      return <ShareDialog onClose={close} />;
+    case 'import-summary':
+      return <ImportSummaryDialog onClose={close} />;
+  }
+}
+
+export function Modal({ title, onClose, children, wide, testId }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; testId?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const prev = document.activeElement as HTMLElement | null;
+    const first = ref.current?.querySelector<HTMLElement>('button, [href], input, select, textarea');
+    first?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        onClose();
+      }
+      if (e.key === 'Tab' && ref.current) {
+        // Keep focus inside the dialog.
+        const items = [...ref.current.querySelectorAll<HTMLElement>('button, [href], input, select, textarea')].filter((x) => !x.hasAttribute('disabled'));
+        if (!items.length) return;
+        const i = items.indexOf(document.activeElement as HTMLElement);
+        if (e.shiftKey && i <= 0) {
+          e.preventDefault();
+          items[items.length - 1]!.focus();
+        } else if (!e.shiftKey && i === items.length - 1) {
+          e.preventDefault();
+          items[0]!.focus();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      prev?.focus?.();
+    };
+  }, [onClose]);
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className={`modal ${wide ? 'wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} ref={ref} data-testid={testId}>
+        <header className="modal-head">
+          <h2>{title}</h2>
+          <button className="btn-icon" onClick={onClose} aria-label="Close">
+            ✕
+          </button>
+        </header>
+        <div className="modal-body">{children}</div>
+      </div>
+    </div>
+  );
+}
+
+function NewDialog({ onClose }: { onClose: () => void }) {
+  const recent = useMemo(() => autosave.list().filter((d) => d.slot !== autosave.slot).slice(0, 6), []);
+  return (
+    <Modal title="New design" onClose={onClose} wide testId="dialog-new">
+      <div className="design-grid">
+        <button
+          className="design-card"
+          data-testid="new-empty"
+          onClick={() => {
+            newDocument();
+            onClose();
+          }}
+        >
+          <b>Empty canvas</b>
+          <span>Start from nothing: drag sites and servers from the palette.</span>
+        </button>
+        {REFERENCE_DESIGNS.map((d) => (
+          <button
+            key={d.id}
+            className="design-card"
+            data-testid={`new-${d.id}`}
+            onClick={() => {
+              newDocument(d.build());
+              onClose();
+            }}
+          >
+            <b>{d.title}</b>
+            <span>{d.summary}</span>
+          </button>
+        ))}
+      </div>
+      {recent.length > 0 && (
+        <>
+          <h3 className="modal-sub">Recent (autosaved in this browser)</h3>
+          <ul className="recent-list">
+            {recent.map((r) => (
+              <li key={r.slot}>
+                <button
+                  className="linklike"
+                  onClick={() => {
+                    const doc = autosave.open(r.slot);
+                    if (doc) loadDocument(doc, 'Reopened');
+                    onClose();
+                  }}
+                >
+                  {r.name}
+                </button>{' '}
+                <span className="hint">
+                  {r.nodes} nodes · {new Date(r.savedAt).toLocaleString()}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="hint">Your current design stays in this browser&apos;s autosave, and Ctrl+Z brings it back.</p>
+    </Modal>
+  );
+}
+
+const SHORTCUTS: [string, string][] = [
+  ['Ctrl+Z', 'Undo'],
+  ['Ctrl+Shift+Z / Ctrl+Y', 'Redo'],
+  ['Del / Backspace', 'Delete the selection with its links'],
+  ['Ctrl+C / Ctrl+V', 'Copy / paste (fresh ids, unique FQDNs)'],
+  ['Ctrl+D', 'Duplicate'],
+  ['Ctrl+A', 'Select everything'],
+  ['Ctrl+S', 'Save as JSON'],
+  ['Arrow keys', 'Nudge the selection (Shift: 10×)'],
+  ['F', 'Fit the view'],
+  ['L', 'Link the two selected nodes'],
+  ['Esc', 'Clear the selection'],
+  ['?', 'This list'],
+  ['Shift+drag', 'Select with a box'],
+  ['Enter on a palette item', 'Add it at the centre of the view'],
+];
+
+function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Modal title="Keyboard shortcuts" onClose={onClose} testId="dialog-shortcuts">
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([k, v]) => (
+            <tr key={k}>
+              <td>
+                <kbd>{k}</kbd>
+              </td>
+              <td>{v}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Modal>
+  );
+}
+
+function CatalogueDialog({ onClose }: { onClose: () => void }) {
+  const [q, setQ] = useState('');
+  const [scope, setScope] = useState<'engine' | 'all'>('engine');
+  const entries = CATALOGUE.filter((e) => (scope === 'all' || RULES_BY_ID.has(e.id)) && (q === '' || `${e.id} ${e.message} ${e.family}`.toLowerCase().includes(q.toLowerCase())));
+  return (
+    <Modal title="Rule catalogue" onClose={onClose} wide testId="dialog-catalogue">
+      <div className="catalogue-bar">
+        <input type="search" placeholder="Search rules" aria-label="Search rules" value={q} onChange={(e) => setQ(e.target.value)} />
+        <select aria-label="Which rules" value={scope} onChange={(e) => setScope(e.target.value as 'engine')}>
+          <option value="engine">Checked by the engine ({RULES_BY_ID.size})</option>
+          <option value="all">All catalogue entries ({CATALOGUE.length})</option>
+        </select>
+        <span className="hint">{entries.length} shown</span>
+      </div>
+      <ol className="catalogue">
+        {entries.map((e) => (
+          <li key={e.id} className={`sev-${e.severity}`}>
+            <div className="cat-head">
+              <SeverityIcon severity={e.severity} size={13} />
+              <b>{e.id}</b>
+              <span className="pill">{e.tier === 'v2' ? 'needs format v2' : `tier ${e.tier}`}</span>
+              {e.structural && <span className="pill">structural: enforced by the format or the steps</span>}
+              {e.inferred && <span className="pill pill-inferred">inferred</span>}
+              {!RULES_BY_ID.has(e.id) && !e.structural && e.tier !== 'v2' && <span className="pill pill-lost">not checked yet</span>}
+            </div>
+            <div>{e.message.replace(/`/g, '')}</div>
+            <div className="hint">Fix: {e.fix.replace(/`/g, '')}</div>
+            <div className="finding-docs">
+              {e.docs.map((d) => (
+                <a key={d} href={docUrl(d)} target="_blank" rel="noreferrer noopener">
+                  {docTitle(d)} ↗
+                </a>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </Modal>
+  );
+}
+
+function ImportSummaryDialog({ onClose }: { onClose: () => void }) {
+  const s = importSummary;
+  if (!s) return null;
+  const confirm = s.warnings.filter((w) => /confirm/i.test(w));
+  const other = s.warnings.filter((w) => !/confirm/i.test(w));
+  const count = (k: string) => s.topology.nodes.filter((n) => n.kind === k).length;
+  return (
+    <Modal title={`Imported ${s.file}`} onClose={onClose} wide testId="dialog-import">
+      <p>
+        Mapped {s.topology.sites.length} site{s.topology.sites.length === 1 ? '' : 's'}, {count('frontEndPool')} Front End pool(s), {count('standardEditionServer')} Standard Edition server(s), {count('sqlStore')} SQL store(s), {count('edgePool')} Edge pool(s), {s.topology.links.length} link(s).
+      </p>
+      {confirm.length > 0 && (
+        <>
+          <h3 className="modal-sub">Please confirm ({confirm.length})</h3>
+          <p className="hint">The XML does not hold these values; the designer used defaults. Check them in the inspector.</p>
+          <ul className="warn-list">
+            {confirm.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {other.length > 0 && (
+        <>
+          <h3 className="modal-sub">Not mapped ({other.length})</h3>
+          <ul className="warn-list">
+            {other.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <button className="btn primary" onClick={onClose}>
+        OK
+      </button>
+    </Modal>
+  );
+}

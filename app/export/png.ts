@@ -1,0 +1,162 @@
+/**
+ * PNG export, the pure half: the topology rides in an `iTXt` chunk (keyword
+ * `sfb-topology`, zlib-compressed UTF-8 JSON) just before `IEND`, so the designer can
+ * open its own PNGs again. Image viewers ignore the chunk. Chunk walking checks every
+ * length and CRC, so a damaged or hostile file gives a message, never a crash.
+ */
+import { zlibSync } from 'fflate';
+import { err, ok, type Result } from '../lib/result';
+import { LIMITS } from '../model/limits';
+import type { Topology } from '../model/schema';
+import { concatBytes, crc32, fromUtf8, latin1, utf8 } from '../share/bytes';
+import { inflateCapped } from '../share/index';
+
+export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+export const PNG_KEYWORD = 'sfb-topology';
+/** Far above any exported drawing. */
+export const MAX_PNG_BYTES = 200_000_000;
+
+export interface PngError {
+  tag: 'notPng' | 'noTopology' | 'corrupt' | 'tooLarge';
+  message: string;
+}
+
+export interface PngChunk {
+  type: string;
+  /** Offset of the chunk's length field in the file. */
+  offset: number;
+  data: Uint8Array;
+  crcOk: boolean;
+}
+
+export const isPng = (bytes: Uint8Array): boolean => bytes.length >= 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b);
+
+const u32 = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+
+/** Every chunk up to and including IEND, or what is wrong with the file. */
+export function pngChunks(bytes: Uint8Array): Result<PngChunk[], PngError> {
+  if (!isPng(bytes)) return err({ tag: 'notPng', message: 'this file is not a PNG image (its first bytes are not the PNG signature)' });
+  if (bytes.length > MAX_PNG_BYTES) return err({ tag: 'tooLarge', message: `the PNG is ${bytes.length.toLocaleString('en-US')} bytes; the limit is ${MAX_PNG_BYTES.toLocaleString('en-US')}` });
+  const chunks: PngChunk[] = [];
+  let at = 8;
+  while (at + 12 <= bytes.length) {
+    const length = u32(bytes, at);
+    if (length > 0x7fffffff || at + 12 + length > bytes.length) return err({ tag: 'corrupt', message: `the PNG is damaged: chunk ${chunks.length + 1} runs past the end of the file` });
+    const typeBytes = bytes.subarray(at + 4, at + 8);
+    if (!typeBytes.every((c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return err({ tag: 'corrupt', message: `the PNG is damaged: chunk ${chunks.length + 1} has no valid type` });
+    const type = latin1(typeBytes);
+    const crcOk = crc32(bytes, at + 4, at + 8 + length) === u32(bytes, at + 8 + length);
+    chunks.push({ type, offset: at, data: bytes.subarray(at + 8, at + 8 + length), crcOk });
+    at += 12 + length;
+    if (type === 'IEND') return chunks[0]?.type === 'IHDR' ? ok(chunks) : err({ tag: 'corrupt', message: 'the PNG is damaged: it does not begin with an IHDR chunk' });
+  }
+  return err({ tag: 'corrupt', message: 'the PNG is cut off: it ends before its IEND chunk' });
+}
+
+/** One complete chunk: length, type, data, CRC over type and data. */
+export function pngChunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i) & 0xff;
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out, 4, 8 + data.length));
+  return out;
+}
+
+/** iTXt: keyword, 0, compression flag, method, language tag, 0, translated keyword, 0, text. */
+function topologyChunk(doc: Topology): Uint8Array {
+  const text = zlibSync(utf8(JSON.stringify(doc)), { level: 9 });
+  const head = concatBytes([utf8(PNG_KEYWORD), new Uint8Array([0, 1, 0, 0, 0])]);
+  return pngChunk('iTXt', concatBytes([head, text]));
+}
+
+/** Keyword of a tEXt/zTXt/iTXt chunk (Latin-1, up to the first NUL). */
+function keywordOf(data: Uint8Array): { keyword: string; rest: Uint8Array } | undefined {
+  const nul = data.indexOf(0);
+  if (nul < 1 || nul > 79) return undefined;
+  return { keyword: latin1(data.subarray(0, nul)), rest: data.subarray(nul + 1) };
+}
+
+const isOurs = (c: PngChunk): boolean => (c.type === 'iTXt' || c.type === 'tEXt' || c.type === 'zTXt') && keywordOf(c.data)?.keyword === PNG_KEYWORD;
+
+/** The PNG with the topology chunk before IEND (an earlier topology chunk is replaced). */
+export function embedInPng(pngBytes: Uint8Array, doc: Topology): Result<Uint8Array, PngError> {
+  const chunks = pngChunks(pngBytes);
+  if (!chunks.ok) return chunks;
+  const parts: Uint8Array[] = [PNG_SIGNATURE];
+  for (const c of chunks.value) {
+    if (isOurs(c)) continue;
+    if (c.type === 'IEND') parts.push(topologyChunk(doc));
+    parts.push(pngBytes.subarray(c.offset, c.offset + 12 + c.data.length));
+  }
+  return ok(concatBytes(parts));
+}
+
+/** The topology JSON value embedded by embedInPng (not yet checked: give it to parseTopology). */
+export function extractFromPng(bytes: Uint8Array): Result<unknown, PngError> {
+  const chunks = pngChunks(bytes);
+  if (!chunks.ok) return chunks;
+  const chunk = chunks.value.find(isOurs);
+  if (!chunk) return err({ tag: 'noTopology', message: 'this PNG has no topology in it; only images exported by the designer carry one' });
+  if (!chunk.crcOk) return err({ tag: 'corrupt', message: 'the topology inside this PNG is damaged (its checksum does not match)' });
+  const { rest } = keywordOf(chunk.data)!;
+  let text: string | undefined;
+  if (chunk.type === 'tEXt') text = latin1(rest);
+  else {
+    let compressed: boolean;
+    let payload: Uint8Array;
+    if (chunk.type === 'zTXt') {
+      compressed = true;
+      payload = rest.subarray(1);
+    } else {
+      // iTXt: flag, method, language tag\0, translated keyword\0, text
+      if (rest.length < 2) return err({ tag: 'corrupt', message: 'the topology chunk of this PNG is cut short' });
+      compressed = rest[0] === 1;
+      const lang = rest.indexOf(0, 2);
+      const translated = lang < 0 ? -1 : rest.indexOf(0, lang + 1);
+      if (translated < 0) return err({ tag: 'corrupt', message: 'the topology chunk of this PNG is cut short' });
+      payload = rest.subarray(translated + 1);
+    }
+    const raw = compressed ? unzlibCapped(payload) : ok(payload);
+    if (!raw.ok) return raw;
+    text = chunk.type === 'zTXt' ? latin1(raw.value) : fromUtf8(raw.value);
+  }
+  if (text === undefined) return err({ tag: 'corrupt', message: 'the topology inside this PNG is not UTF-8 text' });
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch (e) {
+    return err({ tag: 'corrupt', message: `the topology inside this PNG is damaged (${e instanceof Error ? e.message : String(e)})` });
+  }
+}
+
+/** zlib (RFC 1950) with the same inflation cap as share links, Adler-32 checked. */
+function unzlibCapped(data: Uint8Array): Result<Uint8Array, PngError> {
+  const damaged = (why: string): Result<never, PngError> => err({ tag: 'corrupt', message: `the topology inside this PNG is damaged (${why})` });
+  if (data.length < 6) return damaged('too short');
+  const cmf = data[0]!;
+  const flg = data[1]!;
+  if ((cmf & 0x0f) !== 8 || ((cmf << 8) | flg) % 31 !== 0 || flg & 0x20) return damaged('not zlib data');
+  const inflated = inflateCapped(data.subarray(2, data.length - 4), undefined, LIMITS.maxInflatedBytes);
+  if (!inflated.ok)
+    return inflated.error === 'tooLarge'
+      ? err({ tag: 'tooLarge', message: `the topology inside this PNG unpacks to more than ${(LIMITS.maxInflatedBytes / 1e6).toLocaleString('en-US')} MB; it was not opened` })
+      : damaged('it does not unpack');
+  if (adler32(inflated.value) !== u32(data, data.length - 4)) return damaged('its checksum does not match');
+  return ok(inflated.value);
+}
+
+export function adler32(bytes: Uint8Array): number {
+  let a = 1;
+  let b = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const end = Math.min(bytes.length, i + 3800);
+    for (; i < end; i++) {
+      a += bytes[i]!;
+      b += a;
+    }
+    a %= 65521;
+    b %= 65521;
+  }
+  return ((b << 16) | a) >>> 0;
+}

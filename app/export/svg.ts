@@ -1,0 +1,174 @@
+/**
+ * SVG export, the pure half: the topology travels inside the exported drawing (in
+ * `<metadata>`, as XML-safe JSON), so the designer can open its own SVGs again; and a
+ * title block for the drawing. No DOM: text in, text out.
+ */
+import { err, ok, type Result } from '../lib/result';
+import { hasProductVersion, type Topology } from '../model/schema';
+import { displayText, escapeXml, jsonForXml, unescapeXml } from './escape';
+
+/** Namespace of the metadata element; also how extractFromSvg recognises it. */
+export const TOPOLOGY_NAMESPACE = 'urn:sfb-hadr-designer:topology';
+const METADATA_ID = 'sfb-topology-metadata';
+const TITLE_ID = 'sfb-topology-title';
+/** Far above any drawing of a real topology (images inlined as data URLs included). */
+export const MAX_SVG_CHARS = 64_000_000;
+
+export interface SvgError {
+  tag: 'notSvg' | 'noTopology' | 'corrupt' | 'tooLarge';
+  message: string;
+}
+
+/** Where the root `<svg …>` start tag is: after the prolog (declaration, comments, doctype). */
+function rootStartTag(svg: string): { start: number; end: number; selfClosing: boolean } | undefined {
+  let i = 0;
+  const n = svg.length;
+  for (;;) {
+    while (i < n && /[\s\uFEFF]/.test(svg[i]!)) i++;
+    if (svg.startsWith('<?', i)) {
+      const e = svg.indexOf('?>', i + 2);
+      if (e < 0) return undefined;
+      i = e + 2;
+    } else if (svg.startsWith('<!--', i)) {
+      const e = svg.indexOf('-->', i + 4);
+      if (e < 0) return undefined;
+      i = e + 3;
+    } else if (svg.startsWith('<!DOCTYPE', i) || svg.startsWith('<!doctype', i)) {
+      // A doctype may hold an internal subset in brackets.
+      let depth = 0;
+      let j = i + 9;
+      for (; j < n; j++) {
+        const c = svg[j];
+        if (c === '[') depth++;
+        else if (c === ']') depth--;
+        else if (c === '>' && depth <= 0) break;
+      }
+      if (j >= n) return undefined;
+      i = j + 1;
+    } else break;
+  }
+  const tag = /<svg(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/y;
+  tag.lastIndex = i;
+  const m = tag.exec(svg);
+  if (!m) return undefined;
+  const end = i + m[0].length;
+  return { start: i, end, selfClosing: m[0].endsWith('/>') };
+}
+
+const OUR_METADATA = new RegExp(`<metadata\\s+id="${METADATA_ID}"[^>]*>[\\s\\S]*?</metadata>`, 'g');
+const OUR_TITLE = new RegExp(`<title\\s+id="${TITLE_ID}"[^>]*>[\\s\\S]*?</title>`, 'g');
+
+/**
+ * The SVG with the topology in its `<metadata>` and the document name as its `<title>`
+ * (the accessible name, and what a file browser shows). Re-embedding replaces both.
+ */
+export function embedInSvg(svgText: string, doc: Topology): Result<string, SvgError> {
+  if (typeof svgText !== 'string') return err({ tag: 'notSvg', message: 'expected SVG text' });
+  if (svgText.length > MAX_SVG_CHARS) return err({ tag: 'tooLarge', message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${MAX_SVG_CHARS.toLocaleString('en-US')}` });
+  const cleaned = svgText.replace(OUR_METADATA, '').replace(OUR_TITLE, '');
+  const root = rootStartTag(cleaned);
+  if (!root) return err({ tag: 'notSvg', message: 'this text is not an SVG drawing: it does not start with an <svg> element' });
+  const block =
+    `<title id="${TITLE_ID}">${escapeXml(doc.name)}</title>` +
+    `<metadata id="${METADATA_ID}"><sfbt:topology xmlns:sfbt="${TOPOLOGY_NAMESPACE}" format="${escapeXml(doc.format)}" version="${escapeXml(String(doc.version))}">${jsonForXml(doc)}</sfbt:topology></metadata>`;
+  if (root.selfClosing) {
+    const open = cleaned.slice(root.start, root.end).replace(/\s*\/>$/, '>');
+    return ok(`${cleaned.slice(0, root.start)}${open}${block}</svg>${cleaned.slice(root.end)}`);
+  }
+  return ok(`${cleaned.slice(0, root.end)}${block}${cleaned.slice(root.end)}`);
+}
+
+const TOPOLOGY_ELEMENT = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?)topology\\s[^>]*${TOPOLOGY_NAMESPACE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^>]*>([\\s\\S]*?)</\\1topology\\s*>`);
+
+/** The topology JSON value embedded by embedInSvg (not yet checked: give it to parseTopology). */
+export function extractFromSvg(svgText: string): Result<unknown, SvgError> {
+  if (typeof svgText !== 'string') return err({ tag: 'notSvg', message: 'expected SVG text' });
+  if (svgText.length > MAX_SVG_CHARS) return err({ tag: 'tooLarge', message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${MAX_SVG_CHARS.toLocaleString('en-US')}` });
+  if (!rootStartTag(svgText)) return err({ tag: 'notSvg', message: 'this text is not an SVG drawing: it does not start with an <svg> element' });
+  const m = TOPOLOGY_ELEMENT.exec(svgText);
+  if (!m) return err({ tag: 'noTopology', message: 'this SVG has no topology in it; only drawings exported by the designer carry one' });
+  // Tools that re-save an SVG may wrap text in CDATA or escape characters: undo both.
+  const text = m[2]!.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g, (_w, cdata: string | undefined, plain: string | undefined) => (cdata !== undefined ? cdata : unescapeXml(plain ?? '')));
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch (e) {
+    return err({ tag: 'corrupt', message: `the topology inside this SVG is damaged (${e instanceof Error ? e.message : String(e)})` });
+  }
+}
+
+// ---------------------------------------------------------------- title block
+
+export interface FindingCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface TitleBlockInfo {
+  name: string;
+  /** A Date (shown as YYYY-MM-DD, UTC) or text shown as given. */
+  date: Date | string;
+  /** Skype for Business Server versions in the design, e.g. ['2015', '2019']. */
+  productVersions: readonly string[];
+  findings: FindingCounts;
+  /** Sites, nodes and links, when the block should show them. */
+  counts?: { sites: number; nodes: number; links: number };
+}
+
+/** What a title block shows for this document. */
+export function titleBlockInfo(doc: Topology, findings: FindingCounts, date: Date | string): TitleBlockInfo {
+  const versions = [...new Set(doc.nodes.filter(hasProductVersion).map((n) => n.productVersion))].sort();
+  return { name: doc.name, date, productVersions: versions, findings, counts: { sites: doc.sites.length, nodes: doc.nodes.length, links: doc.links.length } };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+function formatDate(date: Date | string): string {
+  if (typeof date === 'string') return date;
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
+}
+
+export interface TitleBlock {
+  /** A `<g>` element; every piece of user text in it is escaped. */
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * A framed title block for the corner of an exported drawing: document name, product
+ * versions, findings counts (words, not colour alone), date. Readable in black and white.
+ */
+export function svgTitleBlock(info: TitleBlockInfo, at: { x?: number; y?: number; width?: number } = {}): TitleBlock {
+  const x = finiteOr(at.x, 0);
+  const y = finiteOr(at.y, 0);
+  const width = Math.max(200, finiteOr(at.width, 420));
+  const pad = 12;
+  const line = 18;
+  const charsFit = Math.max(12, Math.floor((width - pad * 2) / 8));
+  const f = info.findings;
+  const versions = info.productVersions.length ? `Skype for Business Server ${info.productVersions.map((v) => displayText(v, 12)).join(' and ')}` : 'No Skype for Business Server roles yet';
+  const findings = `${plural(f.error, 'error')} · ${plural(f.warning, 'warning')} · ${f.info.toLocaleString('en-US')} info`;
+  const counts = info.counts ? `${plural(info.counts.sites, 'site')} · ${plural(info.counts.nodes, 'node')} · ${plural(info.counts.links, 'link')}` : undefined;
+  const date = displayText(formatDate(info.date), 40);
+  const lines: { text: string; size: number; weight?: 'bold' }[] = [
+    { text: displayText(info.name, Math.floor(charsFit * 0.85)) || 'Untitled design', size: 15, weight: 'bold' },
+    { text: displayText(versions, charsFit), size: 12 },
+    { text: displayText(findings, charsFit), size: 12 },
+    ...(counts ? [{ text: counts, size: 12 }] : []),
+    { text: displayText(date ? `${date} · Skype for Business HA/DR designer` : 'Skype for Business HA/DR designer', charsFit), size: 11 },
+  ];
+  const height = pad * 2 + lines.length * line;
+  const texts = lines
+    .map((l, i) => `<text x="${pad}" y="${pad + (i + 1) * line - 5}" font-size="${l.size}"${l.weight ? ` font-weight="${l.weight}"` : ''}>${escapeXml(l.text)}</text>`)
+    .join('');
+  const svg =
+    `<g class="sfb-title-block" transform="translate(${x} ${y})" font-family="'Segoe UI', Arial, sans-serif" fill="#111">` +
+    `<rect width="${width}" height="${height}" fill="#fff" stroke="#333" stroke-width="1"/>` +
+    `<line x1="0" y1="${pad + line + 2}" x2="${width}" y2="${pad + line + 2}" stroke="#999" stroke-width="0.5"/>` +
+    texts +
+    `</g>`;
+  return { svg, width, height };
+}
+
+const finiteOr = (v: number | undefined, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);

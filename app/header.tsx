@@ -1,0 +1,114 @@
+/** Header: product name · document name (editable) · New Open Save · Share · Export · Simulate · ? */
+import { useReactFlow } from '@xyflow/react';
+import { useEffect, useRef, useState } from 'react';
+import { autoLayout } from './canvas/auto-layout';
+import { openFile, saveFile } from './store/documents';
+import { useDesigner } from './store/store';
+import { ExportMenu } from './export-menu';
+
+export function Header() {
+  const name = useDesigner((s) => s.doc.name);
+  const setName = useDesigner((s) => s.setName);
+  const canUndo = useDesigner((s) => s.past.length > 0);
+  const canRedo = useDesigner((s) => s.future.length > 0);
+  const dirty = useDesigner((s) => s.revision !== s.savedRevision);
+  const theme = useDesigner((s) => s.theme);
+  const simulating = useDesigner((s) => s.simulatedFailure !== null);
+  const { undo, redo, openDialog, setTheme, simulate, setBottomTab } = useDesigner.getState();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const flow = useReactFlow();
+  const [draft, setDraft] = useState(name);
+  useEffect(() => setDraft(name), [name]);
+
+  return (
+    <header className="app-header">
+      <div className="brand" aria-label="SfB HA/DR Designer">
+        <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <rect x="2" y="2" width="20" height="20" rx="5" fill="var(--brand)" />
+          <path d="M7 9.5h4M7 14.5h4M13 9.5h4M13 14.5h4" stroke="#fff" strokeWidth="2" strokeLinecap="round" />
+          <path d="M11 9.5l2 5M13 9.5l-2 5" stroke="#fff" strokeWidth="1.4" strokeLinecap="round" />
+        </svg>
+        <span className="brand-name">HA/DR Designer</span>
+        <span className="brand-sub">Skype for Business Server</span>
+      </div>
+      <input
+        className="doc-name"
+        aria-label="Design name"
+        data-testid="doc-name"
+        value={draft}
+        maxLength={200}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => draft !== name && setName(draft)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+          if (e.key === 'Escape') {
+            setDraft(name);
+            (e.target as HTMLInputElement).blur();
+          }
+        }}
+      />
+      <span className={`save-state ${dirty ? 'dirty' : ''}`} title={dirty ? 'Autosaved in this browser; not yet saved to a file' : 'Saved to a file'}>
+        {dirty ? 'autosaved' : 'saved'}
+      </span>
+      <nav className="toolbar" aria-label="Document">
+        <button className="btn" onClick={() => openDialog('new')} data-testid="btn-new">
+          New
+        </button>
+        <button className="btn" onClick={() => fileInput.current?.click()} data-testid="btn-open">
+          Open
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          data-testid="file-input"
+          accept=".json,.xml,.tbxml,.svg,.png,application/json,text/xml,image/svg+xml,image/png"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void openFile(f);
+            e.target.value = '';
+          }}
+        />
+        <button className="btn" onClick={saveFile} data-testid="btn-save" title="Save as JSON (Ctrl+S)">
+          Save
+        </button>
+        <span className="sep" />
+        <button className="btn icon" onClick={undo} disabled={!canUndo} aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" data-testid="btn-undo">
+          ↶
+        </button>
+        <button className="btn icon" onClick={redo} disabled={!canRedo} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z)" data-testid="btn-redo">
+          ↷
+        </button>
+        <button className="btn" onClick={() => void autoLayout(flow)} title="Arrange sites and nodes" data-testid="btn-layout">
+          Auto-layout
+        </button>
+        <span className="sep" />
+        <button className="btn" onClick={() => openDialog('share')} data-testid="btn-share">
+          Share
+        </button>
+        <ExportMenu />
+        <button
+          className={`btn ${simulating ? 'active' : ''}`}
+          aria-pressed={simulating}
+          data-testid="btn-simulate"
+          onClick={() => {
+            if (simulating) simulate(null);
+            else setBottomTab('simulation');
+          }}
+        >
+          {simulating ? 'Stop simulation' : 'Simulate'}
+        </button>
+        <span className="sep" />
+        <button className="btn" onClick={() => openDialog('catalogue')} title="The rule catalogue" data-testid="btn-catalogue">
+          Rules
+        </button>
+        <button className="btn icon" onClick={() => setTheme(theme === 'dark' ? 'light' : theme === 'light' ? 'system' : 'dark')} aria-label={`Theme: ${theme}`} title={`Theme: ${theme} (click to change)`} data-testid="btn-theme">
+          {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
+        </button>
+        <button className="btn icon" onClick={() => openDialog('shortcuts')} aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)">
+          ?
+        </button>
+      </nav>
+    </header>
+  );
+}

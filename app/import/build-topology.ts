@@ -1,0 +1,738 @@
+/**
+ * From the neutral reading of a Topology Builder document (read-topology.ts) to a
+ * format-v1 topology plus warnings. The mapping follows shared/domain/topology-xml.md §5:
+ * a cluster becomes a node according to the services installed on it, SQL instances
+ * become SQL stores, FileStore services file stores, and DependsOn edges become links.
+ * What the XML does not hold gets a default listed in a `confirm` warning; what format v1
+ * cannot hold (gateways, trusted applications, ...) is named in a warning.
+ */
+import { gridLayout } from '../model/grid-layout';
+import { LIMITS } from '../model/limits';
+import {
+  CURRENT_VERSION,
+  FORMAT_NAME,
+  INSTANCE_PATTERN,
+  type Link,
+  type LinkKind,
+  type NodeKind,
+  type NodeOfKind,
+  type OsVersion,
+  type ProductVersion,
+  type Site,
+  type SqlEdition,
+  type SqlVersion,
+  type StoreRole,
+  type Topology,
+  type TopologyNode,
+} from '../model/schema';
+import { dnsSuffix, firstLabel, hostName, IdAllocator, quote } from './names';
+import { isRtcNs, type TbCluster, type TbDocument, type TbService, type TbSqlInstance } from './read-topology';
+import type { ImportWarning } from './types';
+import { attr, childNamed, type XmlElement } from './xml';
+
+/** A hostile document could otherwise produce one warning per element. */
+export const MAX_WARNINGS = 500;
+
+/** ServiceVersion → product (topology-xml.md §7: 7 in the 2015 samples, 8 in the 2019 one). */
+const SERVICE_VERSIONS: Record<string, ProductVersion> = { '7': '2015', '8': '2019' };
+const OLDER_PRODUCTS: Record<string, string> = { '5': 'Lync Server 2010', '6': 'Lync Server 2013' };
+const DEFAULT_PRODUCT: ProductVersion = '2015';
+
+/**
+ * Defaults for values no Topology Builder document holds. Each one is listed in a
+ * `confirm` warning. The OS is the newest one each product supports without a
+ * cumulative-update condition (SUPPORTED.osMinCu), SQL Server 2019 is supported by both
+ * products with no update-level condition (rules BE-SQL-VERSION-*).
+ */
+const DEFAULT_OS: Record<ProductVersion, OsVersion> = { '2015': 'WS2012R2', '2019': 'WS2019' };
+const DEFAULT_SQL_VERSION: SqlVersion = '2019';
+const DEFAULT_SQL_EDITION: SqlEdition = 'enterprise';
+
+/** Services that are parts of a node the importer builds (no warning for them). */
+const POOL_PART_ROLES = new Set([
+  'UserServices',
+  'Registrar',
+  'WebServices',
+  'ConfServices',
+  'ApplicationServer',
+  'CentralMgmt',
+  'MediationServer',
+  'EdgeServer',
+  'ManagementServices',
+  'WacService',
+  'FileStore',
+]);
+const STORE_ROLES_KNOWN = new Set(['UserStore', 'ApplicationStore', 'CentralMgmtStore', 'ArchivingStore', 'MonitoringStore']);
+const STORE_LINK_ROLE: Record<string, StoreRole> = { ArchivingStore: 'archiving', MonitoringStore: 'monitoring' };
+
+type ClusterKind = 'frontEndPool' | 'standardEditionServer' | 'directorPool' | 'survivableBranch' | 'edgePool' | 'mediationPool' | 'officeOnlineServer';
+
+const KIND_WORDS: Record<NodeKind, string> = {
+  frontEndPool: 'Front End pool',
+  standardEditionServer: 'Standard Edition server',
+  sqlStore: 'SQL store',
+  edgePool: 'Edge pool',
+  directorPool: 'Director pool',
+  mediationPool: 'Mediation pool',
+  persistentChatPool: 'Persistent Chat pool',
+  fileStore: 'file store',
+  officeOnlineServer: 'Office Online Server farm',
+  survivableBranch: 'survivable branch appliance',
+};
+
+export interface BuildResult {
+  topology: Topology;
+  warnings: ImportWarning[];
+}
+
+export function buildTopology(doc: TbDocument): BuildResult {
+  return new Builder(doc).build();
+}
+
+class Builder {
+  private readonly ids = new IdAllocator();
+  private readonly warnings: ImportWarning[] = [];
+  private warningsDropped = 0;
+  private readonly sites: Site[] = [];
+  private readonly siteIdByKey = new Map<string, string>();
+  private readonly nodes: TopologyNode[] = [];
+  private readonly links: Link[] = [];
+  private readonly linkKeys = new Set<string>();
+
+  private readonly clusterByKey = new Map<string, TbCluster>();
+  private readonly instanceByKey = new Map<string, TbSqlInstance>();
+  private readonly serviceByKey = new Map<string, TbService>();
+  private readonly servicesOnCluster = new Map<string, TbService[]>();
+  private readonly servicesOnInstance = new Map<string, TbService[]>();
+  private readonly instancesOnCluster = new Map<string, TbSqlInstance[]>();
+  private readonly siteKindByKey = new Map<string, Site['kind']>();
+
+  /** Node built for a cluster (pools, Edge, Mediation, OOS). */
+  private readonly nodeOfCluster = new Map<string, TopologyNode>();
+  private readonly nodeOfInstance = new Map<string, NodeOfKind<'sqlStore'>>();
+  private readonly nodeOfFileService = new Map<string, NodeOfKind<'fileStore'>>();
+  /** SQL instances that are a Standard Edition server's own local store → that server. */
+  private readonly seLocalInstance = new Map<string, NodeOfKind<'standardEditionServer'>>();
+
+  /** All machine domain suffixes: a file share host equal to one of them is a DFS namespace. */
+  private readonly machineDomains = new Set<string>();
+  private readonly productsSeen = new Set<ProductVersion>();
+
+  constructor(private readonly doc: TbDocument) {}
+
+  build(): BuildResult {
+    const doc = this.doc;
+    for (const n of doc.notes) this.warn(n.message, n.where);
+    this.index();
+    for (const s of doc.sites) this.siteFor(s.key, s.name, s.kind);
+
+    const kinds = new Map<string, ClusterKind | undefined>();
+    for (const c of doc.clusters) kinds.set(c.key, this.classify(c));
+    // Standard Edition servers first, so their local SQL instances are known before stores are built.
+    for (const c of doc.clusters) if (kinds.get(c.key) === 'standardEditionServer') this.buildClusterNode(c, 'standardEditionServer');
+    for (const c of doc.clusters) {
+      const k = kinds.get(c.key);
+      if (k && k !== 'standardEditionServer') this.buildClusterNode(c, k);
+    }
+    for (const i of doc.sqlInstances) this.buildSqlStore(i);
+    for (const s of doc.services) if (s.role === 'FileStore') this.buildFileStore(s);
+    this.warnUnmappedServices(kinds);
+    this.buildLinks();
+    this.warnUnusedFileStores();
+    const cmsHost = this.cmsHost();
+
+    if (this.productsSeen.size > 1)
+      this.warn('the document holds both Skype for Business Server 2015 and 2019 pools (coexistence during a migration): the design is marked as a transition');
+    if (!doc.sites.length) this.warn('the document defines no site');
+    if (this.warningsDropped > 0) this.warnings.push({ message: `${this.warningsDropped.toLocaleString('en-US')} more warnings were left out` });
+
+    const siteNames = this.sites.filter((s) => s.kind === 'central').map((s) => s.name);
+    const title = doc.defaultDomain?.trim() || siteNames[0] || 'Topology Builder document';
+    const topology: Topology = {
+      format: FORMAT_NAME,
+      version: CURRENT_VERSION,
+      name: `Imported: ${title}`.slice(0, LIMITS.maxNameChars),
+      description:
+        doc.shape === 'published'
+          ? 'Imported from a published topology (Get-CsTopology -AsXml).'
+          : `Imported from a Topology Builder file (.tbxml)${doc.published ? '' : ' that was not published'}.`,
+      deployment: { cmsHost, mode: this.productsSeen.size > 1 ? 'transition' : 'greenfield' },
+      sites: this.sites,
+      nodes: this.nodes,
+      links: this.links,
+    };
+    topology.layout = gridLayout(topology);
+    return { topology, warnings: this.warnings };
+  }
+
+  // ------------------------------------------------------------ bookkeeping
+
+  private warn(message: string, where?: string, confirm = false): void {
+    if (this.warnings.length >= MAX_WARNINGS) {
+      this.warningsDropped++;
+      return;
+    }
+    const w: ImportWarning = { message };
+    if (where) w.where = where;
+    if (confirm) w.confirm = true;
+    this.warnings.push(w);
+  }
+
+  private index(): void {
+    for (const c of this.doc.clusters) {
+      if (this.clusterByKey.has(c.key)) {
+        this.warn(`a second cluster with the key ${quote(c.key)}; skipped`, c.where);
+        continue;
+      }
+      this.clusterByKey.set(c.key, c);
+      for (const m of c.machines) {
+        const suffix = dnsSuffix(m.trim());
+        if (suffix) this.machineDomains.add(suffix);
+      }
+    }
+    for (const i of this.doc.sqlInstances) {
+      if (this.instanceByKey.has(i.key)) {
+        this.warn('a second SQL instance with the same key; skipped', i.where);
+        continue;
+      }
+      this.instanceByKey.set(i.key, i);
+      push(this.instancesOnCluster, i.clusterKey, i);
+    }
+    for (const s of this.doc.sites) if (!this.siteKindByKey.has(s.key)) this.siteKindByKey.set(s.key, s.kind);
+    for (const s of this.doc.services) {
+      if (this.serviceByKey.has(s.key)) {
+        this.warn('a second service with the same key; skipped', s.where);
+        continue;
+      }
+      this.serviceByKey.set(s.key, s);
+      const on = s.installedOn;
+      if (!on) this.warn(`service ${quote(s.role)} is not installed on any cluster; skipped`, s.where);
+      else if ('cluster' in on) {
+        if (!this.clusterByKey.has(on.cluster)) this.warn(`service ${quote(s.role)} is installed on a cluster the document does not define; skipped`, s.where);
+        else push(this.servicesOnCluster, on.cluster, s);
+      } else if (!this.instanceByKey.has(on.sqlInstance)) this.warn(`store ${quote(s.role)} is installed on a SQL instance the document does not define; skipped`, s.where);
+      else push(this.servicesOnInstance, on.sqlInstance, s);
+    }
+  }
+
+  private siteFor(key: string, name?: string, kind: Site['kind'] = 'central'): string {
+    const known = this.siteIdByKey.get(key);
+    if (known) return known;
+    const siteName = (name ?? `Site ${key}`).slice(0, LIMITS.maxNameChars);
+    const id = this.ids.take(`site-${siteName}`, 'site');
+    this.sites.push({ id, name: siteName, kind });
+    this.siteIdByKey.set(key, id);
+    if (name === undefined) this.warn(`site ${quote(key)} is used by a cluster but not defined; a central site was added for it`);
+    return id;
+  }
+
+  private addLink(kind: LinkKind, from: TopologyNode, to: TopologyNode, extra: Partial<Link> = {}): void {
+    if (from.id === to.id) return;
+    const undirected = kind === 'pairing';
+    const role = 'role' in extra && extra.role ? `${extra.role}` : '';
+    const key = undirected ? `${kind}|${[from.id, to.id].sort().join('|')}` : `${kind}|${role}|${from.id}|${to.id}`;
+    if (this.linkKeys.has(key)) return;
+    this.linkKeys.add(key);
+    const id = this.ids.take(`${kind}${role ? `-${role}` : ''}-${from.id}-${to.id}`, 'link');
+    this.links.push({ ...extra, id, kind, from: from.id, to: to.id } as Link);
+  }
+
+  // ------------------------------------------------------------ clusters
+
+  private registrarServiceOf(clusterKey: string): XmlElement | undefined {
+    const reg = this.servicesOnCluster.get(clusterKey)?.find((s) => s.role === 'Registrar');
+    return reg && childNamed(reg.el, 'RegistrarService', isRtcNs);
+  }
+
+  /** What node a cluster is, from the services installed on it (topology-xml.md §5). */
+  private classify(c: TbCluster): ClusterKind | undefined {
+    const services = this.servicesOnCluster.get(c.key) ?? [];
+    const roles = new Set(services.map((s) => s.role));
+    if (roles.has('Registrar')) {
+      const isDirector = attr(this.registrarServiceOf(c.key) ?? EMPTY_ELEMENT, 'IsDirector')?.trim().toLowerCase() === 'true';
+      if (isDirector) return 'directorPool';
+      const userStores = this.userStoresOf(c.key);
+      if (userStores.some((i) => i.clusterKey === c.key)) return 'standardEditionServer';
+      // A registrar with no user services of its own is a branch appliance's registrar (inferred).
+      if (!roles.has('UserServices') && (this.siteKindByKey.get(c.siteKey) === 'branch' || userStores.length === 0)) return 'survivableBranch';
+      return 'frontEndPool';
+    }
+    if (roles.has('EdgeServer')) return 'edgePool';
+    if (roles.has('MediationServer')) return 'mediationPool';
+    if (roles.has('WacService')) return 'officeOnlineServer';
+    return undefined;
+  }
+
+  /** SQL instances holding the UserStore that this cluster's services depend on. */
+  private userStoresOf(clusterKey: string): TbSqlInstance[] {
+    const out: TbSqlInstance[] = [];
+    for (const s of this.servicesOnCluster.get(clusterKey) ?? [])
+      for (const d of s.dependsOn) {
+        const target = this.serviceByKey.get(d.serviceKey);
+        if (target?.role !== 'UserStore' || !target.installedOn || !('sqlInstance' in target.installedOn)) continue;
+        const inst = this.instanceByKey.get(target.installedOn.sqlInstance);
+        if (inst && !out.includes(inst)) out.push(inst);
+      }
+    return out;
+  }
+
+  private productOf(c: TbCluster, mainRoles: readonly string[]): ProductVersion {
+    const services = this.servicesOnCluster.get(c.key) ?? [];
+    const main = mainRoles.map((r) => services.find((s) => s.role === r)).find((s) => s) ?? services[0];
+    return this.productOfService(main, c.where);
+  }
+
+  private productOfService(s: TbService | undefined, where: string): ProductVersion {
+    const raw = s?.serviceVersion?.trim();
+    const product = raw === undefined ? undefined : SERVICE_VERSIONS[raw];
+    if (product) {
+      this.productsSeen.add(product);
+      return product;
+    }
+    const older = raw === undefined ? undefined : OLDER_PRODUCTS[raw];
+    this.warn(
+      raw === undefined
+        ? `no ServiceVersion: imported as Skype for Business Server ${DEFAULT_PRODUCT}`
+        : older
+          ? `ServiceVersion ${raw} is ${older}, which the designer does not model: imported as Skype for Business Server ${DEFAULT_PRODUCT}`
+          : `unknown ServiceVersion ${quote(raw, 20)} (7 is Skype for Business Server 2015, 8 is 2019): imported as ${DEFAULT_PRODUCT}`,
+      where,
+      true,
+    );
+    this.productsSeen.add(DEFAULT_PRODUCT);
+    return DEFAULT_PRODUCT;
+  }
+
+  private hostOf(c: TbCluster): string {
+    const h = hostName(c.fqdn, `host-${this.nodes.length + 1}`);
+    if (h.changedFrom !== undefined) this.warn(`the FQDN ${quote(h.changedFrom)} is not a DNS name (a placeholder?): imported as ${quote(h.fqdn)}`, c.where, true);
+    return h.fqdn;
+  }
+
+  private serverCount(c: TbCluster, what: string): number {
+    if (c.machines.length) return c.machines.length;
+    this.warn(`the cluster lists no machine: imported as a ${what} of 1 server`, c.where, true);
+    return 1;
+  }
+
+  private buildClusterNode(c: TbCluster, kind: ClusterKind): void {
+    const services = this.servicesOnCluster.get(c.key) ?? [];
+    const roles = new Set(services.map((s) => s.role));
+    const fqdn = this.hostOf(c);
+    const id = this.ids.take(firstLabel(fqdn), kind);
+    const common = { id, name: firstLabel(c.fqdn.trim() || fqdn).slice(0, LIMITS.maxNameChars), siteId: this.siteFor(c.siteKey) };
+    const defaults: string[] = [];
+    const domain = this.domainOf(c);
+    let node: TopologyNode;
+    switch (kind) {
+      case 'frontEndPool': {
+        const productVersion = this.productOf(c, ['Registrar', 'UserServices']);
+        const frontEndServers = this.serverCount(c, 'Front End pool');
+        const webLoadBalancing = frontEndServers > 1 ? 'hlb' : 'none';
+        node = {
+          ...common,
+          kind,
+          productVersion,
+          fqdn,
+          frontEndServers,
+          users: 0,
+          hosting: 'physical',
+          os: DEFAULT_OS[productVersion],
+          sipLoadBalancing: 'dns',
+          webLoadBalancing,
+          mediationCollocated: roles.has('MediationServer'),
+          conferencing: roles.has('ConfServices'),
+          deployed: this.doc.published,
+          ...(domain ? { domain } : {}),
+        };
+        defaults.push('users 0', 'hosting physical', `OS ${DEFAULT_OS[productVersion]}`, 'SIP load balancing DNS', `web load balancing ${webLoadBalancing === 'hlb' ? 'hardware load balancer' : 'none'}`);
+        if (domain) defaults.push(`AD domain ${quote(domain, 60)} (from the machine names)`);
+        defaults.push(`deployed ${this.doc.published ? 'yes (the topology is published)' : 'no (the file is not published)'}`);
+        break;
+      }
+      case 'standardEditionServer': {
+        const productVersion = this.productOf(c, ['Registrar', 'UserServices']);
+        node = { ...common, kind, productVersion, fqdn, users: 0, hosting: 'physical', os: DEFAULT_OS[productVersion], mediationCollocated: roles.has('MediationServer'), ...(domain ? { domain } : {}) };
+        defaults.push('users 0', 'hosting physical', `OS ${DEFAULT_OS[productVersion]}`);
+        if (domain) defaults.push(`AD domain ${quote(domain, 60)} (from the machine name)`);
+        if (c.machines.length > 1) this.warn(`a Standard Edition server with ${c.machines.length} machines: only one is possible`, c.where);
+        for (const i of this.instancesOnCluster.get(c.key) ?? []) this.seLocalInstance.set(i.key, node);
+        break;
+      }
+      case 'directorPool': {
+        const productVersion = this.productOf(c, ['Registrar']);
+        const servers = this.serverCount(c, 'Director pool');
+        const webLoadBalancing = servers > 1 ? 'hlb' : 'none';
+        node = { ...common, kind, productVersion, fqdn, servers, sipLoadBalancing: 'dns', webLoadBalancing };
+        defaults.push('SIP load balancing DNS', `web load balancing ${webLoadBalancing === 'hlb' ? 'hardware load balancer' : 'none'}`);
+        if (roles.has('UserServices')) this.warn('a Director that also runs user services: imported as a Director pool', c.where);
+        break;
+      }
+      case 'survivableBranch': {
+        node = { ...common, kind, variant: 'sba', fqdn, users: 0 };
+        this.productOf(c, ['Registrar']);
+        defaults.push('variant survivable branch appliance (SBA)', 'users 0');
+        this.warn('a registrar without user services or user store of its own: imported as a survivable branch appliance (inferred; no real document with a branch was available to check this)', c.where, true);
+        break;
+      }
+      case 'edgePool': {
+        const productVersion = this.productOf(c, ['EdgeServer']);
+        const servers = this.serverCount(c, 'Edge pool');
+        const edge = services.find((s) => s.role === 'EdgeServer')!;
+        const ports = edgePorts(edge.el);
+        const federation = ports.federation;
+        const xmpp = productVersion === '2015' && ports.xmpp;
+        node = { ...common, kind, productVersion, fqdn, servers, internalLoadBalancing: 'dns', externalLoadBalancing: 'dns', federation, xmpp };
+        defaults.push('internal and external load balancing DNS');
+        defaults.push(`federation ${federation ? 'on' : 'off'} (read from the Access Edge external SIP server port 5061 ${federation ? 'being' : 'not being'} listed)`);
+        defaults.push(`XMPP federation ${xmpp ? 'on' : 'off'} (${productVersion === '2019' ? 'no XMPP gateway in 2019' : `the XMPP proxy port 5269 is ${ports.xmpp ? '' : 'not '}listed`})`);
+        break;
+      }
+      case 'mediationPool': {
+        const productVersion = this.productOf(c, ['MediationServer']);
+        node = { ...common, kind, productVersion, fqdn, servers: this.serverCount(c, 'Mediation pool') };
+        break;
+      }
+      case 'officeOnlineServer': {
+        const wac = services.find((s) => s.role === 'WacService')!;
+        const wacEl = childNamed(wac.el, 'WacService', isRtcNs);
+        const external = attr(wacEl ?? EMPTY_ELEMENT, 'IsExternal')?.trim().toLowerCase() === 'true';
+        node = { ...common, kind, fqdn, servers: this.serverCount(c, 'Office Online Server farm'), zone: external ? 'external' : 'internal' };
+        const discovery = wacEl && attr(wacEl, 'DiscoveryUrl');
+        const discoveryHost = discovery ? /^https?:\/\/([^/:]+)/i.exec(discovery.trim())?.[1] : undefined;
+        if (discoveryHost && discoveryHost.toLowerCase() !== c.fqdn.trim().toLowerCase())
+          this.warn(`the discovery URL ${quote(discovery!)} names another host than the farm ${quote(c.fqdn)}`, wac.where);
+        break;
+      }
+    }
+    this.addNode(node);
+    this.nodeOfCluster.set(c.key, node);
+    if (defaults.length) this.warn(`${KIND_WORDS[node.kind]} ${quote(node.id)}: not in the XML, defaulted (please confirm): ${defaults.join('; ')}`, c.where, true);
+  }
+
+  /** The AD domain guessed from the machine names (all machines must agree). */
+  private domainOf(c: TbCluster): string | undefined {
+    const suffixes = new Set(c.machines.map((m) => dnsSuffix(m.trim())).filter((s): s is string => !!s));
+    if (suffixes.size !== 1) return undefined;
+    const d = [...suffixes][0]!;
+    return d.length <= LIMITS.maxTextChars ? d : undefined;
+  }
+
+  // ------------------------------------------------------------ SQL stores
+
+  private buildSqlStore(i: TbSqlInstance): void {
+    if (this.instanceByKey.get(i.key) !== i) return;
+    const cluster = this.clusterByKey.get(i.clusterKey);
+    if (!cluster) {
+      this.warn('the SQL instance is on a cluster the document does not define; skipped', i.where);
+      return;
+    }
+    const stores = this.servicesOnInstance.get(i.key) ?? [];
+    const se = this.seLocalInstance.get(i.key);
+    if (se) {
+      // The Standard Edition server's own SQL Express: part of the server, no node.
+      for (const s of stores)
+        if (s.role === 'ArchivingStore' || s.role === 'MonitoringStore')
+          this.warn(`the ${s.role} is on the Standard Edition server's own SQL instance; format v1 has no separate store for it (not imported)`, s.where);
+      if (i.unknown.length) this.warnUnknownSql(i);
+      return;
+    }
+    const fqdn = this.hostOf(cluster);
+    let instance = i.name.trim();
+    if (!INSTANCE_PATTERN.test(instance)) {
+      const cleaned = instance.replace(/[^A-Za-z0-9_$#]/g, '').slice(0, 16);
+      this.warn(`the SQL instance name ${quote(i.name, 40)} is not a valid instance name: imported as ${quote(cleaned)}`, i.where, true);
+      instance = cleaned;
+    }
+    const id = this.ids.take(instance ? `${firstLabel(fqdn)}-${instance}` : firstLabel(fqdn), 'sql');
+    const name = (instance ? `${firstLabel(cluster.fqdn.trim() || fqdn)}\\${instance}` : firstLabel(cluster.fqdn.trim() || fqdn)).slice(0, LIMITS.maxNameChars);
+    const siteId = this.siteFor(cluster.siteKey);
+    const domain = this.domainOf(cluster);
+    const defaults = [`SQL Server ${DEFAULT_SQL_VERSION}`, `${DEFAULT_SQL_EDITION} edition`];
+    let node: NodeOfKind<'sqlStore'>;
+    const primaryRaw = i.alwaysOnPrimaryNodeFqdn?.trim();
+    if (primaryRaw !== undefined && primaryRaw !== '') {
+      // AlwaysOn: the cluster FQDN is the AG listener, the attribute names the primary
+      // replica (topology-xml.md §6). Secondary replicas are not in the document.
+      const primary = hostName(primaryRaw, `${firstLabel(fqdn)}-primary`);
+      if (primary.changedFrom !== undefined) this.warn(`the AlwaysOn primary node ${quote(primary.changedFrom)} is not a DNS name: imported as ${quote(primary.fqdn)}`, i.where, true);
+      const primaryIsListener = primary.fqdn.toLowerCase() === fqdn.toLowerCase();
+      const replicas = primaryIsListener ? [] : [{ fqdn: primary.fqdn, siteId, commitMode: 'synchronous' as const, failoverMode: 'automatic' as const, readable: false }];
+      node = { id, name, siteId, kind: 'sqlStore', fqdn, instance, sqlVersion: DEFAULT_SQL_VERSION, sqlEdition: DEFAULT_SQL_EDITION, haMode: 'alwaysOnAg', ag: { listenerFqdn: fqdn, listenerPort: 1433, replicas }, ...(domain ? { domain } : {}) };
+      defaults.push('listener port 1433');
+      if (primaryIsListener) {
+        defaults.push('no replica listed');
+        this.warn(
+          `AlwaysOn availability group: the primary node ${quote(primary.fqdn)} is the same name as the store (listener) FQDN, so the replicas are unknown; add every replica, the primary included`,
+          i.where,
+          true,
+        );
+      } else {
+        defaults.push(`primary replica ${quote(primary.fqdn)} synchronous, automatic failover, not readable`);
+        this.warn('AlwaysOn availability group: Topology Builder records only the primary node; add the secondary replicas', i.where, true);
+      }
+    } else {
+      node = { id, name, siteId, kind: 'sqlStore', fqdn, instance, sqlVersion: DEFAULT_SQL_VERSION, sqlEdition: DEFAULT_SQL_EDITION, haMode: 'none', ...(domain ? { domain } : {}) };
+      defaults.push('no high availability (mirroring, failover clustering and their partners are not read from the XML)');
+    }
+    if (domain) defaults.push(`AD domain ${quote(domain, 60)} (from the machine name)`);
+    if (cluster.machines.length > 1) this.warn(`the SQL cluster lists ${cluster.machines.length} machines; clustering is not read from the XML`, cluster.where, true);
+    this.addNode(node);
+    this.nodeOfInstance.set(i.key, node);
+    this.warn(`SQL store ${quote(node.id)}: not in the XML, defaulted (please confirm): ${defaults.join('; ')}`, i.where, true);
+    if (i.unknown.length) this.warnUnknownSql(i);
+    if (!stores.length) this.warn(`SQL store ${quote(node.id)} holds no database the document names`, i.where);
+  }
+
+  private warnUnknownSql(i: TbSqlInstance): void {
+    this.warn(
+      `HA data present but not modelled: the SQL instance carries markup the importer does not know (mirroring, witness or clustering?), kept here verbatim: ${i.unknown
+        .slice(0, 10)
+        .map((u) => quote(u, 200))
+        .join(', ')}${i.unknown.length > 10 ? ` and ${i.unknown.length - 10} more` : ''}`,
+      i.where,
+      true,
+    );
+  }
+
+  // ------------------------------------------------------------ file stores
+
+  private buildFileStore(s: TbService): void {
+    if (this.serviceByKey.get(s.key) !== s || !s.installedOn || !('cluster' in s.installedOn)) return;
+    const cluster = this.clusterByKey.get(s.installedOn.cluster);
+    if (!cluster) return;
+    const fqdn = this.hostOf(cluster);
+    const fsEl = childNamed(s.el, 'FileStoreService', isRtcNs);
+    let share = (fsEl ? attr(fsEl, 'ShareName') : undefined)?.trim() ?? '';
+    if (!share) {
+      share = 'share';
+      this.warn('the file store names no share: imported as "share"', s.where, true);
+    } else if (share.length > LIMITS.maxTextChars) {
+      share = share.slice(0, LIMITS.maxTextChars);
+      this.warn(`the share name is longer than ${LIMITS.maxTextChars} characters: cut`, s.where, true);
+    }
+    if (/\$\w/.test(share)) this.warn(`the share name ${quote(share)} looks like a script placeholder`, s.where, true);
+    // A share host that is an AD domain name is a domain-based DFS namespace (sample 02).
+    const lower = fqdn.toLowerCase();
+    const dfs = this.machineDomains.has(lower) || this.doc.sipDomains.some((d) => d.trim().toLowerCase() === lower) || this.doc.defaultDomain?.trim().toLowerCase() === lower;
+    const base = firstLabel(fqdn);
+    const id = this.ids.take(this.ids.taken(base, 'share') ? `${base}-${share}` : base, 'share');
+    const node: NodeOfKind<'fileStore'> = {
+      id,
+      name: `\\\\${cluster.fqdn.trim() || fqdn}\\${share}`.slice(0, LIMITS.maxNameChars),
+      siteId: this.siteFor(cluster.siteKey),
+      kind: 'fileStore',
+      fqdn,
+      share,
+      storage: dfs ? 'dfs' : 'singleServer',
+    };
+    this.addNode(node);
+    this.nodeOfFileService.set(s.key, node);
+    this.warn(
+      `file store ${quote(node.id)}: not in the XML, defaulted (please confirm): storage ${dfs ? 'DFS (the host name is a domain name)' : 'single file server'}`,
+      s.where,
+      true,
+    );
+  }
+
+  private addNode(node: TopologyNode): void {
+    this.nodes.push(node);
+  }
+
+  // ------------------------------------------------------------ services the format cannot hold
+
+  private warnUnmappedServices(kinds: Map<string, ClusterKind | undefined>): void {
+    for (const c of this.doc.clusters) {
+      if (this.clusterByKey.get(c.key) !== c) continue;
+      const services = this.servicesOnCluster.get(c.key) ?? [];
+      const hasInstances = this.instancesOnCluster.has(c.key);
+      for (const s of services) {
+        if (s.role === 'PstnGateway') {
+          this.warn(`PSTN gateway or SBC ${quote(c.fqdn)}: format v1 has no gateway node; not imported`, s.where);
+          continue;
+        }
+        if (POOL_PART_ROLES.has(s.role)) continue;
+        this.warn(`service role ${quote(s.role, 60)} on ${quote(c.fqdn)} is not modelled in format v1 (trusted application, Persistent Chat or another role); not imported`, s.where);
+      }
+      if (!kinds.get(c.key) && !hasInstances && !services.some((s) => s.role === 'FileStore' || s.role === 'PstnGateway') && services.length === 0)
+        this.warn(`cluster ${quote(c.fqdn)} runs no service; not imported`, c.where);
+    }
+    for (const [key, stores] of this.servicesOnInstance) {
+      void key;
+      for (const s of stores) if (!STORE_ROLES_KNOWN.has(s.role)) this.warn(`database role ${quote(s.role, 60)} is not modelled in format v1; not imported`, s.where);
+    }
+  }
+
+  // ------------------------------------------------------------ links
+
+  private nodeOfService(s: TbService): TopologyNode | undefined {
+    const on = s.installedOn;
+    if (!on) return undefined;
+    if ('cluster' in on) return s.role === 'FileStore' ? this.nodeOfFileService.get(s.key) : this.nodeOfCluster.get(on.cluster);
+    return this.nodeOfInstance.get(on.sqlInstance) ?? this.seLocalInstance.get(on.sqlInstance);
+  }
+
+  private buildLinks(): void {
+    const haNotes = new Set<string>();
+    for (const s of this.doc.services) {
+      if (this.serviceByKey.get(s.key) !== s) continue;
+      const from = this.nodeOfService(s);
+      for (const d of s.dependsOn) {
+        const target = this.serviceByKey.get(d.serviceKey);
+        if (!target) {
+          this.warn(`${s.role} depends on a service the document does not define (${quote(d.serviceKey, 60)}); ignored`, s.where);
+          continue;
+        }
+        const to = this.nodeOfService(target);
+        if (d.usage.trim().toLowerCase() !== 'default') {
+          this.haDependency(s, target, from, to, d.usage, haNotes);
+          continue;
+        }
+        if (!from || !to) continue;
+        this.linkFor(s, target, from, to);
+      }
+    }
+  }
+
+  /** One DependsOn edge with Usage="Default" → the designer link it stands for, if any. */
+  private linkFor(s: TbService, target: TbService, from: TopologyNode, to: TopologyNode): void {
+    const registrar = from.kind === 'frontEndPool' || from.kind === 'standardEditionServer';
+    switch (target.role) {
+      case 'UserStore':
+        if (from.kind === 'frontEndPool' && to.kind === 'sqlStore') this.addLink('backEnd', from, to);
+        else if (from.kind === 'frontEndPool' && to.kind === 'standardEditionServer')
+          this.warn(`Front End pool ${quote(from.id)} keeps its users on Standard Edition server ${quote(to.id)}'s own SQL instance; no Back End link is possible`, s.where);
+        else if (from.kind === 'standardEditionServer' && to.id !== from.id) this.warn(`Standard Edition server ${quote(from.id)} uses a user store on another server; not imported`, s.where);
+        return;
+      case 'ArchivingStore':
+      case 'MonitoringStore':
+        if ((registrar || from.kind === 'persistentChatPool') && to.kind === 'sqlStore') this.addLink('store', from, to, { role: STORE_LINK_ROLE[target.role]! } as Partial<Link>);
+        else if (to.kind === 'sqlStore') this.warn(`the ${KIND_WORDS[from.kind]} ${quote(from.id)} uses the ${target.role} on ${quote(to.id)}; format v1 has no such link`, s.where);
+        return;
+      case 'FileStore':
+        if ((registrar || from.kind === 'directorPool' || from.kind === 'persistentChatPool') && to.kind === 'fileStore') this.addLink('fileStore', from, to);
+        return;
+      case 'WacService':
+        if (registrar && to.kind === 'officeOnlineServer') this.addLink('officeOnline', from, to);
+        return;
+      case 'EdgeServer':
+        if (registrar && to.kind === 'edgePool') this.addLink('mediaEdge', from, to);
+        else if (from.kind === 'mediationPool' && to.kind === 'edgePool')
+          this.warn(`Mediation pool ${quote(from.id)} uses Edge pool ${quote(to.id)} for media; format v1 has no link for it`, s.where);
+        return;
+      case 'Registrar':
+        if (from.kind === 'edgePool' && (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer' || to.kind === 'directorPool')) this.addLink('nextHop', from, to);
+        else if (from.kind === 'survivableBranch' && (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer')) this.addLink('backupRegistrar', from, to);
+        else if (s.role === 'Registrar' && registrar && (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer')) {
+          // A registrar depending on another pool's registrar: the backup pool (pairing).
+          this.addLink('pairing', from, to);
+          this.warn(
+            `pool pairing ${quote(from.id)} ↔ ${quote(to.id)} read from a Registrar-to-Registrar dependency; no real export with a paired pool was available to check this markup (please confirm)`,
+            s.where,
+            true,
+          );
+        } else if (from.kind === 'mediationPool') this.warn(`Mediation pool ${quote(from.id)}'s next hop is ${quote(to.id)}; format v1 has no link for it`, s.where);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /**
+   * A dependency whose Usage is not "Default": no sample has one (topology-xml.md §6).
+   * Mirror and witness between stores of the same database and backup registrars are
+   * read when the Usage says so; anything else is kept verbatim in a warning.
+   */
+  private haDependency(s: TbService, target: TbService, from: TopologyNode | undefined, to: TopologyNode | undefined, usage: string, seen: Set<string>): void {
+    const u = usage.toLowerCase();
+    const sameStore = STORE_ROLES_KNOWN.has(s.role) && s.role === target.role && from?.kind === 'sqlStore' && to?.kind === 'sqlStore' && from.id !== to.id;
+    if (sameStore && u.includes('witness')) {
+      this.addLink('witness', from, to);
+      this.warn(`mirroring witness ${quote(from.id)} → ${quote(to.id)} read from Usage=${quote(usage, 40)}; this markup was not seen in a real export (please confirm)`, s.where, true);
+      return;
+    }
+    if (sameStore && u.includes('mirror')) {
+      this.addLink('mirror', from, to);
+      this.warn(`SQL mirror ${quote(from.id)} → ${quote(to.id)} read from Usage=${quote(usage, 40)}; this markup was not seen in a real export (please confirm)`, s.where, true);
+      return;
+    }
+    if (s.role === 'Registrar' && target.role === 'Registrar' && from && to && from.id !== to.id) {
+      if (from.kind === 'survivableBranch' && (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer')) {
+        this.addLink('backupRegistrar', from, to);
+        return;
+      }
+      if ((from.kind === 'frontEndPool' || from.kind === 'standardEditionServer') && (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer')) {
+        this.addLink('pairing', from, to);
+        this.warn(`pool pairing ${quote(from.id)} ↔ ${quote(to.id)} read from a Registrar dependency with Usage=${quote(usage, 40)}; this markup was not seen in a real export (please confirm)`, s.where, true);
+        return;
+      }
+    }
+    const key = `${s.key}|${target.key}|${usage}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    this.warn(`HA data present but not modelled: ${s.role} depends on ${target.role}${to ? ` (${quote(to.id)})` : ''} with Usage=${quote(usage, 60)}`, s.where, true);
+  }
+
+  private warnUnusedFileStores(): void {
+    const used = new Set(this.links.filter((l) => l.kind === 'fileStore').map((l) => l.to));
+    for (const n of this.nodes)
+      if (n.kind === 'fileStore' && !used.has(n.id))
+        this.warn(`file store ${quote(n.id)} (${quote(n.name)}) is used by no pool in the document`);
+  }
+
+  // ------------------------------------------------------------ CMS
+
+  /** The pool whose CentralMgmt service is active; else the pool whose store holds CentralMgmtStore. */
+  private cmsHost(): string | null {
+    const active = this.doc.services.filter((s) => {
+      if (s.role !== 'CentralMgmt') return false;
+      const el = childNamed(s.el, 'CentralMgmtService', isRtcNs);
+      return attr(el ?? EMPTY_ELEMENT, 'IsActive')?.trim().toLowerCase() !== 'false';
+    });
+    const hosts = active.map((s) => this.nodeOfService(s)).filter((n): n is TopologyNode => !!n);
+    const registrarHosts = hosts.filter((n) => n.kind === 'frontEndPool' || n.kind === 'standardEditionServer');
+    if (registrarHosts.length > 1) this.warn(`more than one active Central Management service (${registrarHosts.map((n) => quote(n.id)).join(', ')}): the first is taken as the CMS host`, undefined, true);
+    if (registrarHosts[0]) return registrarHosts[0].id;
+    if (hosts[0]) this.warn(`the Central Management service runs on ${KIND_WORDS[hosts[0].kind]} ${quote(hosts[0].id)}, which cannot hold it; no CMS host set`, active[0]?.where);
+
+    const store = this.doc.services.find((s) => s.role === 'CentralMgmtStore');
+    const storeNode = store && this.nodeOfService(store);
+    if (storeNode?.kind === 'standardEditionServer') return storeNode.id;
+    if (storeNode?.kind === 'sqlStore') {
+      const pool = this.links.find((l) => l.kind === 'backEnd' && l.to === storeNode.id);
+      if (pool) return pool.from;
+    }
+    this.warn(
+      this.doc.published
+        ? 'the document names no Central Management store host; set the CMS host'
+        : 'no Central Management store yet (the file is not published); set the CMS host',
+      undefined,
+      true,
+    );
+    return null;
+  }
+}
+
+const EMPTY_ELEMENT: XmlElement = { name: '', local: '', ns: '', attrs: [], children: [], text: '', line: 0 };
+
+/** What an Edge service's port list says about federation (inferred, see the report of issue 7). */
+function edgePorts(service: XmlElement): { federation: boolean; xmpp: boolean } {
+  let federation = false;
+  let xmpp = false;
+  const ports = childNamed(service, 'Ports', isRtcNs);
+  for (const p of ports?.children ?? []) {
+    if (p.local !== 'Port' || !isRtcNs(p.ns)) continue;
+    const owner = attr(p, 'Owner')?.trim();
+    const usage = attr(p, 'Usage')?.trim();
+    const side = attr(p, 'InterfaceSide')?.trim();
+    if (owner === 'urn:component:AccessEdge' && usage === 'SipServer' && side === 'External') federation = true;
+    if (owner === 'urn:component:XmppFederationProxy' && usage === 'XmppServer' && side === 'External') xmpp = true;
+  }
+  return { federation, xmpp };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

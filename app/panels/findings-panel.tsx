@@ -1,0 +1,104 @@
+/**
+ * Live findings: counts per severity, filters, each finding with rule id, message, the
+ * nodes concerned, the fix and the Microsoft doc. Clicking a finding selects and centres
+ * its nodes.
+ */
+import { useReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import { selectFindings, selectFindingIndex } from '../store/selectors';
+import { useDesigner } from '../store/store';
+import { SeverityIcon } from '../ui/kinds';
+import type { Severity } from '../rules/types';
+import { docTitle, docUrl } from './doc-links';
+
+const SEV_LABEL: Record<Severity, [string, string]> = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['info', 'info'] };
+
+export function SeverityCounts() {
+  const doc = useDesigner((s) => s.doc);
+  const filter = useDesigner((s) => s.severityFilter);
+  const toggle = useDesigner((s) => s.toggleSeverity);
+  const { summary } = selectFindingIndex(doc);
+  return (
+    <div className="sev-counts" role="group" aria-label="Filter findings by severity">
+      {(['error', 'warning', 'info'] as const).map((s) => (
+        <button key={s} className={`sev-toggle sev-${s} ${filter[s] ? 'on' : 'off'}`} aria-pressed={filter[s]} onClick={() => toggle(s)} data-testid={`count-${s}`} title={filter[s] ? `Hide ${SEV_LABEL[s][1]}` : `Show ${SEV_LABEL[s][1]}`}>
+          <SeverityIcon severity={s} size={13} />
+          <b>{summary[s]}</b> {SEV_LABEL[s][summary[s] === 1 ? 0 : 1]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function FindingsPanel() {
+  const doc = useDesigner((s) => s.doc);
+  const filter = useDesigner((s) => s.severityFilter);
+  const highlighted = useDesigner((s) => s.highlightedFinding);
+  const flow = useReactFlow();
+  const findings = selectFindings(doc);
+  const names = useMemo(() => new Map([...doc.nodes.map((n) => [n.id, n.name] as const), ...doc.sites.map((s) => [s.id, s.name] as const)]), [doc.nodes, doc.sites]);
+  const shown = findings.map((f, i) => ({ f, i })).filter(({ f }) => filter[f.severity]);
+
+  const focus = (i: number) => {
+    const f = findings[i];
+    if (!f) return;
+    const state = useDesigner.getState();
+    state.highlightFinding(i);
+    const ids = [...f.nodeIds, ...f.siteIds, ...f.linkIds];
+    const first = f.nodeIds[0];
+    state.select(ids, first ? { type: 'node', id: first } : f.siteIds[0] ? { type: 'site', id: f.siteIds[0] } : f.linkIds[0] ? { type: 'link', id: f.linkIds[0] } : state.inspected);
+    const nodeIds = [...f.nodeIds, ...f.siteIds];
+    if (nodeIds.length) void flow.fitView({ nodes: nodeIds.map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.2 });
+  };
+
+  if (findings.length === 0)
+    return (
+      <div className="findings-empty" data-testid="findings-empty">
+        <span className="ok-mark" aria-hidden="true">
+          ✓
+        </span>{' '}
+        No findings: every rule of the catalogue passes for this design.
+      </div>
+    );
+  return (
+    <ol className="findings" aria-label="Findings" data-testid="findings">
+      {shown.map(({ f, i }) => (
+        <li key={`${f.ruleId}-${i}`} className={`finding sev-${f.severity} ${highlighted === i ? 'is-active' : ''}`} data-testid={`finding-${f.ruleId}`}>
+          <button className="finding-main" onClick={() => focus(i)} aria-label={`${f.severity} ${f.ruleId}: ${f.message}`}>
+            <span className={`sev-icon sev-${f.severity}`}>
+              <SeverityIcon severity={f.severity} size={14} />
+            </span>
+            <span className="finding-id">{f.ruleId}</span>
+            {f.inferred && (
+              <span className="pill pill-inferred" title="Our reading of the documentation, not a statement it makes">
+                inferred
+              </span>
+            )}
+            <span className="finding-msg">{f.message}</span>
+          </button>
+          <div className="finding-detail">
+            {[...f.nodeIds, ...f.siteIds].length > 0 && (
+              <span className="finding-nodes">
+                {[...f.nodeIds, ...f.siteIds].map((id) => (
+                  <span key={id} className="chip">
+                    {names.get(id) ?? id}
+                  </span>
+                ))}
+              </span>
+            )}
+            <span className="finding-fix">
+              <b>Fix:</b> {f.fix}
+            </span>
+            <span className="finding-docs">
+              {f.docs.slice(0, 3).map((d) => (
+                <a key={d} href={docUrl(d)} target="_blank" rel="noreferrer noopener" title={d}>
+                  {docTitle(d)} ↗
+                </a>
+              ))}
+            </span>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,51 @@
+/** Share: the whole design in a link (fragment only, never sent to a server), with its size. */
+import { useMemo, useState } from 'react';
+import { shareLink } from './share/index';
+import { useDesigner } from './store/store';
+import { Modal } from './dialogs';
+
+export const LINK_WARN_CHARS = 2_000;
+
+export function ShareDialog({ onClose }: { onClose: () => void }) {
+  const doc = useDesigner((s) => s.doc);
+  const [copied, setCopied] = useState(false);
+  const link = useMemo(() => {
+    try {
+      return { ok: true as const, url: shareLink(doc, `${location.origin}${location.pathname}`) };
+    } catch (e) {
+      return { ok: false as const, message: e instanceof Error ? e.message : String(e) };
+    }
+  }, [doc]);
+  return (
+    <Modal title="Share this design" onClose={onClose} wide testId="dialog-share">
+      {link.ok ? (
+        <>
+          <p className="hint">The whole topology travels in the link itself, after the #: it never reaches a server, but anyone with the link can read the design.</p>
+          <textarea className="share-link" readOnly rows={4} value={link.url} data-testid="share-link" onFocus={(e) => e.currentTarget.select()} aria-label="Share link" />
+          <div className="share-bar">
+            <span className={`size-meter ${link.url.length > LINK_WARN_CHARS ? 'warn' : ''}`} data-testid="link-size">
+              {link.url.length.toLocaleString('en-US')} characters
+            </span>
+            {link.url.length > LINK_WARN_CHARS && <span className="warn-text">Above {LINK_WARN_CHARS.toLocaleString('en-US')} characters some mail clients and Windows shortcuts break links: send the JSON file instead.</span>}
+            <button
+              className="btn primary"
+              data-testid="copy-link"
+              onClick={async () => {
+                try {
+                  await navigator.clipboard.writeText(link.url);
+                  setCopied(true);
+                } catch {
+                  useDesigner.getState().notify({ tone: 'warning', text: 'The browser refused clipboard access: select the link and copy it with Ctrl+C.' });
+                }
+              }}
+            >
+              {copied ? 'Copied ✓' : 'Copy link'}
+            </button>
+          </div>
+        </>
+      ) : (
+        <p className="warn-text">Share links are not available: {link.message}</p>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,129 @@
+/** Global keyboard shortcuts (ux.md "Keyboard"); ignored while typing in a field. */
+import type { ReactFlowInstance } from '@xyflow/react';
+import { useEffect } from 'react';
+import { linkKindsBetween } from './model/link-kinds';
+import { saveFile } from './store/documents';
+import { copyFragment, pasteFragment, type Fragment } from './store/duplicate';
+import { useDesigner } from './store/store';
+
+let clipboard: Fragment | undefined;
+
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+}
+
+export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const s = useDesigner.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if (mod && key === 's') {
+        e.preventDefault();
+        saveFile();
+        return;
+      }
+      if (typing(e.target) || s.dialog) return;
+      if (mod && key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        s.undo();
+      } else if (mod && ((key === 'z' && e.shiftKey) || key === 'y')) {
+        e.preventDefault();
+        s.redo();
+      } else if (mod && key === 'a') {
+        e.preventDefault();
+        s.select([...s.doc.sites.map((x) => x.id), ...s.doc.nodes.map((n) => n.id)]);
+      } else if (mod && key === 'c') {
+        clipboard = copyFragment(s.doc, s.selectedIds);
+        if (clipboard) s.notify({ tone: 'info', text: `Copied ${clipboard.nodes.length} node${clipboard.nodes.length === 1 ? '' : 's'}` });
+      } else if (mod && key === 'v') {
+        if (!clipboard) return;
+        e.preventDefault();
+        paste(clipboard);
+      } else if (mod && key === 'd') {
+        e.preventDefault();
+        const frag = copyFragment(s.doc, s.selectedIds);
+        if (frag) paste(frag);
+      } else if (e.key === 'Delete' || e.key === 'Backspace') {
+        if (!s.selectedIds.length) return;
+        e.preventDefault();
+        s.removeElements(s.selectedIds);
+        s.select([], { type: 'deployment' });
+      } else if (e.key === 'Escape') {
+        s.select([], { type: 'deployment' });
+        s.highlightFinding(null);
+        if (s.simulatedFailure) s.simulate(null);
+      } else if (e.key === '?') {
+        s.openDialog('shortcuts');
+      } else if (key === 'f' && !mod) {
+        void flow.fitView({ padding: 0.15, duration: 200 });
+      } else if (key === 'l' && !mod) {
+        linkSelected();
+      } else if (e.key.startsWith('Arrow') && s.selectedIds.length && !mod) {
+        // React Flow nudges focused nodes itself; this covers a selection without focus.
+        if ((e.target as HTMLElement | null)?.closest?.('.react-flow__node')) return;
+        e.preventDefault();
+        const step = e.shiftKey ? 40 : 8;
+        const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
+        const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
+        nudge(dx, dy);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [flow]);
+}
+
+function paste(frag: Fragment) {
+  const s = useDesigner.getState();
+  const { doc, newIds } = pasteFragment(s.doc, frag);
+  s.commit(doc);
+  s.select(newIds, newIds[0] ? { type: s.doc.sites.some((x) => x.id === newIds[0]) || doc.sites.some((x) => x.id === newIds[0]) ? 'site' : 'node', id: newIds[0] } : undefined);
+}
+
+function nudge(dx: number, dy: number) {
+  const s = useDesigner.getState();
+  const ids = new Set(s.selectedIds);
+  const siteIds = new Set(s.doc.sites.filter((x) => ids.has(x.id)).map((x) => x.id));
+  s.commit(
+    (d) => {
+      const layout = { ...d.layout };
+      for (const n of d.nodes) {
+        if (!ids.has(n.id) && !siteIds.has(n.siteId)) continue;
+        const p = layout[n.id];
+        if (p) layout[n.id] = { x: p.x + dx, y: p.y + dy };
+      }
+      for (const id of siteIds) {
+        const p = layout[id];
+        if (p) layout[id] = { x: p.x + dx, y: p.y + dy };
+      }
+      return { ...d, layout };
+    },
+    { coalesceKey: `nudge:${s.selectedIds.join(',')}` },
+  );
+}
+
+/** Keyboard linking: with two nodes selected, L links them (the kind follows from the ends). */
+export function linkSelected() {
+  const s = useDesigner.getState();
+  const nodes = s.selectedIds.map((id) => s.doc.nodes.find((n) => n.id === id)).filter((n) => n !== undefined);
+  if (nodes.length !== 2) {
+    s.notify({ tone: 'info', text: 'Select exactly two nodes (Ctrl+click), then press L to link them.' });
+    return;
+  }
+  const [a, b] = nodes as [(typeof nodes)[0] & object, (typeof nodes)[0] & object];
+  const fwd = linkKindsBetween(a.kind, b.kind);
+  const [from, to, kinds] = fwd.length ? [a, b, fwd] : [b, a, linkKindsBetween(b.kind, a.kind)];
+  if (!kinds.length) {
+    s.notify({ tone: 'warning', text: `A ${a.kind} cannot be linked to a ${b.kind}.` });
+    return;
+  }
+  const id = s.addLink(kinds[0]!, from.id, to.id);
+  if (id) {
+    s.select([id], { type: 'link', id });
+    if (kinds.length > 1) s.notify({ tone: 'info', text: `Linked as ${kinds[0]}; other kinds fit too (${kinds.slice(1).join(', ')}): delete and draw it to choose.` });
+  }
+}

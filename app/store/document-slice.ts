@@ -1,0 +1,213 @@
+/**
+ * The document slice: the one topology being edited, with undo/redo over every change
+ * (inspector edits included). Edits go through `commit`, which pushes the previous
+ * document on the history; a drag updates the layout live (`previewLayout`) and commits
+ * once on release, so one drag is one undo step.
+ */
+import type { StateCreator } from 'zustand';
+import { defaultLink, defaultNode, defaultSite, emptyTopology } from '../model/defaults';
+import { linkKindsBetween } from '../model/link-kinds';
+import type { Link, LinkKind, NodeKind, Position, Site, Topology, TopologyNode } from '../model/schema';
+
+const HISTORY_LIMIT = 200;
+
+export interface DocumentSlice {
+  doc: Topology;
+  past: Topology[];
+  future: Topology[];
+  /** Bumped on every committed change; autosave and "unsaved" state read it. */
+  revision: number;
+  /** Revision last written to a file by Save. */
+  savedRevision: number;
+  /** Bumped when a different document is loaded (the canvas fits the view). */
+  loadSeq: number;
+  commit(next: Topology | ((d: Topology) => Topology), opts?: { coalesceKey?: string }): void;
+  /** Replace the document (New, Open, a link, a reference design): undoable. */
+  replaceDocument(doc: Topology): void;
+  undo(): void;
+  redo(): void;
+  previewLayout(positions: Record<string, Position>): void;
+  /** End of a live edit (a drag): one undo step back to `before`. */
+  commitPreview(before: Topology, change?: (d: Topology) => Topology): void;
+  setName(name: string): void;
+  addNode(kind: NodeKind, siteId: string, position: Position): string;
+  addSite(kind: Site['kind'], position: Position): string;
+  updateNode(id: string, patch: Partial<TopologyNode> | ((n: TopologyNode) => TopologyNode)): void;
+  updateLink(id: string, patch: Partial<Link>): void;
+  updateSite(id: string, patch: Partial<Site>): void;
+  addLink(kind: LinkKind, from: string, to: string): string | undefined;
+  removeElements(ids: readonly string[]): void;
+  markSaved(): void;
+}
+
+let lastCoalesce: { key: string; at: number } | undefined;
+
+export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSlice> = (set, get) => ({
+  doc: emptyTopology(),
+  past: [],
+  future: [],
+  revision: 0,
+  savedRevision: 0,
+  loadSeq: 0,
+
+  commit(next, opts) {
+    const { doc, past } = get();
+    const value = typeof next === 'function' ? next(doc) : next;
+    if (value === doc) return;
+    // Typing in one field makes one undo step, not one per keystroke.
+    const now = Date.now();
+    const coalesce = opts?.coalesceKey && lastCoalesce?.key === opts.coalesceKey && now - lastCoalesce.at < 1200;
+    lastCoalesce = opts?.coalesceKey ? { key: opts.coalesceKey, at: now } : undefined;
+    set({
+      doc: value,
+      past: coalesce ? past : [...past.slice(-HISTORY_LIMIT + 1), doc],
+      future: [],
+      revision: get().revision + 1,
+    });
+  },
+
+  replaceDocument(doc) {
+    lastCoalesce = undefined;
+    get().commit(doc);
+    set({ loadSeq: get().loadSeq + 1 });
+  },
+
+  undo() {
+    const { past, doc, future } = get();
+    const prev = past[past.length - 1];
+    if (!prev) return;
+    lastCoalesce = undefined;
+    set({ doc: prev, past: past.slice(0, -1), future: [doc, ...future], revision: get().revision + 1 });
+  },
+
+  redo() {
+    const { past, doc, future } = get();
+    const next = future[0];
+    if (!next) return;
+    lastCoalesce = undefined;
+    set({ doc: next, past: [...past, doc], future: future.slice(1), revision: get().revision + 1 });
+  },
+
+  previewLayout(positions) {
+    const { doc } = get();
+    set({ doc: { ...doc, layout: { ...doc.layout, ...positions } } });
+  },
+
+  commitPreview(before, change) {
+    const { doc, past } = get();
+    const value = change ? change(doc) : doc;
+    if (value === before) return;
+    lastCoalesce = undefined;
+    set({ doc: value, past: [...past.slice(-HISTORY_LIMIT + 1), before], future: [], revision: get().revision + 1 });
+  },
+
+  setName(name) {
+    get().commit((d) => ({ ...d, name }), { coalesceKey: 'doc-name' });
+  },
+
+  addNode(kind, siteId, position) {
+    const { doc } = get();
+    const id = freshId(doc, kindPrefix(kind));
+    const domain = guessDomain(doc);
+    const node = defaultNode(kind, { id, siteId, name: id, fqdn: `${id}.${domain}` });
+    get().commit((d) => ({ ...d, nodes: [...d.nodes, node], layout: { ...d.layout, [id]: position } }));
+    return id;
+  },
+
+  addSite(kind, position) {
+    const { doc } = get();
+    const id = freshId(doc, kind === 'central' ? 'site' : 'branch');
+    const n = doc.sites.filter((s) => s.kind === kind).length + 1;
+    const site = defaultSite(id, kind === 'central' ? `Data center ${n}` : `Branch ${n}`, kind, doc.sites[0]?.region);
+    get().commit((d) => ({ ...d, sites: [...d.sites, site], layout: { ...d.layout, [id]: position } }));
+    return id;
+  },
+
+  updateNode(id, patch) {
+    get().commit(
+      (d) => ({
+        ...d,
+        nodes: d.nodes.map((n) => (n.id === id ? (typeof patch === 'function' ? patch(n) : ({ ...n, ...patch } as TopologyNode)) : n)),
+      }),
+      { coalesceKey: `node:${id}:${typeof patch === 'function' ? 'fn' : Object.keys(patch).join(',')}` },
+    );
+  },
+
+  updateLink(id, patch) {
+    get().commit((d) => ({ ...d, links: d.links.map((l) => (l.id === id ? ({ ...l, ...patch } as Link) : l)) }), { coalesceKey: `link:${id}:${Object.keys(patch).join(',')}` });
+  },
+
+  updateSite(id, patch) {
+    get().commit((d) => ({ ...d, sites: d.sites.map((s) => (s.id === id ? { ...s, ...patch } : s)) }), { coalesceKey: `site:${id}:${Object.keys(patch).join(',')}` });
+  },
+
+  addLink(kind, from, to) {
+    const { doc } = get();
+    const a = doc.nodes.find((n) => n.id === from);
+    const b = doc.nodes.find((n) => n.id === to);
+    if (!a || !b || from === to || !linkKindsBetween(a.kind, b.kind).includes(kind)) return undefined;
+    const id = freshId(doc, 'link');
+    get().commit((d) => ({ ...d, links: [...d.links, defaultLink(kind, id, from, to)] }));
+    return id;
+  },
+
+  removeElements(ids) {
+    if (ids.length === 0) return;
+    const gone = new Set(ids);
+    get().commit((d) => {
+      // Deleting a site deletes what is in it; deleting a node deletes its links.
+      const sites = d.sites.filter((s) => !gone.has(s.id));
+      const siteGone = new Set(d.sites.filter((s) => gone.has(s.id)).map((s) => s.id));
+      const nodes = d.nodes.filter((n) => !gone.has(n.id) && !siteGone.has(n.siteId));
+      const nodeIds = new Set(nodes.map((n) => n.id));
+      const links = d.links.filter((l) => !gone.has(l.id) && nodeIds.has(l.from) && nodeIds.has(l.to));
+      const keep = new Set([...sites.map((s) => s.id), ...nodeIds]);
+      const layout = Object.fromEntries(Object.entries(d.layout ?? {}).filter(([k]) => keep.has(k)));
+      const cmsHost = d.deployment.cmsHost && nodeIds.has(d.deployment.cmsHost) ? d.deployment.cmsHost : null;
+      return { ...d, sites, nodes, links, layout, deployment: { ...d.deployment, cmsHost } };
+    });
+  },
+
+  markSaved() {
+    set({ savedRevision: get().revision });
+  },
+});
+
+const PREFIX: Record<NodeKind, string> = {
+  frontEndPool: 'pool',
+  standardEditionServer: 'se',
+  sqlStore: 'sql',
+  edgePool: 'edge',
+  directorPool: 'dir',
+  mediationPool: 'med',
+  persistentChatPool: 'pchat',
+  fileStore: 'fs',
+  officeOnlineServer: 'oos',
+  survivableBranch: 'sba',
+};
+export const kindPrefix = (k: NodeKind): string => PREFIX[k];
+
+/** An id not used by any site, node or link: `pool-3`. */
+export function freshId(doc: Topology, prefix: string, taken: ReadonlySet<string> = new Set()): string {
+  const used = new Set<string>([...doc.sites.map((s) => s.id), ...doc.nodes.map((n) => n.id), ...doc.links.map((l) => l.id), ...taken]);
+  for (let i = 1; ; i++) {
+    const id = `${prefix}-${i}`;
+    if (!used.has(id)) return id;
+  }
+}
+
+/** The DNS domain most nodes use, so a new node's FQDN fits in. */
+export function guessDomain(doc: Topology): string {
+  const counts = new Map<string, number>();
+  for (const n of doc.nodes) {
+    const dot = n.fqdn.indexOf('.');
+    if (dot > 0) {
+      const d = n.fqdn.slice(dot + 1).toLowerCase();
+      counts.set(d, (counts.get(d) ?? 0) + 1);
+    }
+  }
+  let best = 'contoso.com';
+  let max = 0;
+  for (const [d, c] of counts) if (c > max) [best, max] = [d, c];
+  return best;
+}

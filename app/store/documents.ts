@@ -1,0 +1,176 @@
+/**
+ * Documents in and out of the designer: New, Open (picker or drop), Save, autosave
+ * wiring. Every input goes through the one loader; a failed open never replaces the
+ * current design, and a successful one is undoable and keeps the previous design in
+ * autosave storage.
+ */
+import { emptyTopology } from '../model/defaults';
+import { gridLayout } from '../model/grid-layout';
+import { parseTopology } from '../model/parse';
+import type { Topology } from '../model/schema';
+import { importTopologyXml, looksLikeXml } from '../import/index';
+import { Autosave } from './persistence';
+import { useDesigner } from './store';
+
+export const autosave = new Autosave();
+
+export interface OpenOutcome {
+  ok: boolean;
+  message: string;
+  warnings?: string[];
+}
+
+/** Replace the document (undoable); the old one stays in autosave storage. */
+export function loadDocument(doc: Topology, how: string): void {
+  const state = useDesigner.getState();
+  const previous = state.doc;
+  const hadWork = previous.nodes.length > 0 || previous.sites.length > 0;
+  if (hadWork) autosave.save(previous);
+  autosave.switchTo();
+  state.replaceDocument(ensureLayout(doc));
+  state.select([], { type: 'deployment' });
+  state.highlightFinding(null);
+  state.simulate(null);
+  state.markSaved();
+  if (hadWork)
+    state.notify({
+      tone: 'info',
+      text: `${how}: "${doc.name}". Your previous design "${previous.name}" is kept (Ctrl+Z, or Open → Recent).`,
+      action: { label: 'Undo', run: () => useDesigner.getState().undo() },
+    });
+}
+
+/** Nodes without a position get one, so nothing lands on top of something else. */
+export function ensureLayout(doc: Topology): Topology {
+  const missing = doc.nodes.some((n) => !doc.layout?.[n.id]);
+  if (!missing) return doc;
+  const grid = gridLayout(doc);
+  return { ...doc, layout: { ...grid, ...doc.layout } };
+}
+
+export function newDocument(from?: Topology): void {
+  loadDocument(from ?? emptyTopology(), from ? 'Opened reference design' : 'New design');
+}
+
+/** Open a file: JSON topology, Topology Builder XML, or an exported image carrying a design. */
+export async function openFile(file: File): Promise<OpenOutcome> {
+  const state = useDesigner.getState();
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    return fail(`${file.name}: the file could not be read.`);
+  }
+  const result = await readDocumentBytes(file.name, bytes);
+  if (!result.ok) return fail(`${file.name}: ${result.message}`);
+  loadDocument(result.topology, `Opened ${file.name}`);
+  if (result.warnings.length) {
+    state.openDialog('import-summary');
+    importSummary = { file: file.name, warnings: result.warnings, topology: result.topology };
+  }
+  return { ok: true, message: `Opened ${file.name}`, warnings: result.warnings };
+
+  function fail(message: string): OpenOutcome {
+    state.notify({ tone: 'error', text: `${message} Your current design is unchanged.` });
+    return { ok: false, message };
+  }
+}
+
+export let importSummary: { file: string; warnings: string[]; topology: Topology } | undefined;
+
+type ReadResult = { ok: true; topology: Topology; warnings: string[] } | { ok: false; message: string };
+
+/** Content decides, not the extension. Replaced by export's openDocumentBytes when present. */
+export async function readDocumentBytes(name: string, bytes: Uint8Array): Promise<ReadResult> {
+  const exporter = await loadExportOpen();
+  if (exporter) {
+    const r = exporter(name, bytes);
+    return r.ok ? { ok: true, topology: r.value.topology, warnings: r.value.warnings.map(String) } : { ok: false, message: r.error.message };
+  }
+  const text = new TextDecoder().decode(bytes);
+  if (looksLikeXml(text) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
+    const r = importTopologyXml(bytes);
+    return r.ok ? { ok: true, topology: r.value.topology, warnings: r.value.warnings.map((w) => (w.where ? `${w.where}: ${w.message}` : w.message)) } : { ok: false, message: r.error.message };
+  }
+  const r = parseTopology(text.replace(/^\uFEFF/, ''));
+  return r.ok ? { ok: true, topology: r.value, warnings: [] } : { ok: false, message: r.error.message };
+}
+
+type OpenBytes = (name: string, bytes: Uint8Array) => { ok: true; value: { topology: Topology; warnings: unknown[] } } | { ok: false; error: { message: string } };
+async function loadExportOpen(): Promise<OpenBytes | undefined> {
+  return undefined;
+}
+
+export function fileNameFor(doc: Topology, ext: string): string {
+  const base = doc.name.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'topology';
+  return `${base}.${ext}`;
+}
+
+export function download(name: string, data: BlobPart, type: string): void {
+  const blob = new Blob([data], { type });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 5_000);
+}
+
+export function saveFile(): void {
+  const state = useDesigner.getState();
+  const { layout, ...rest } = state.doc;
+  const doc = { ...rest, layout: roundLayout(layout ?? {}) };
+  download(fileNameFor(state.doc, 'json'), `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
+  state.markSaved();
+  state.notify({ tone: 'success', text: `Saved ${fileNameFor(state.doc, 'json')}` });
+}
+
+function roundLayout(layout: Record<string, { x: number; y: number }>) {
+  return Object.fromEntries(Object.entries(layout).map(([k, p]) => [k, { x: Math.round(p.x), y: Math.round(p.y) }]));
+}
+
+/** Start-up: the autosaved design, else the first reference design. */
+export function startDocument(fallback: () => Topology): void {
+  const state = useDesigner.getState();
+  const restored = autosave.restore();
+  if (restored && 'doc' in restored) {
+    state.replaceDocument(ensureLayout(restored.doc));
+    useDesigner.setState({ past: [], future: [] });
+    if (restored.forked)
+      state.notify({ tone: 'warning', text: 'This design is open in another tab. This tab works on its own copy, so neither overwrites the other.' });
+  } else {
+    if (restored && 'error' in restored) state.notify({ tone: 'error', text: restored.error });
+    state.replaceDocument(fallback());
+    useDesigner.setState({ past: [], future: [] });
+  }
+  state.markSaved();
+}
+
+let warnedStorage = false;
+/** Save on every committed change; warn once when storage is full or blocked. */
+export function wireAutosave(): () => void {
+  const stopHeartbeat = autosave.startHeartbeat();
+  let last = useDesigner.getState().revision;
+  const unsubscribe = useDesigner.subscribe((s) => {
+    if (s.revision === last) return;
+    last = s.revision;
+    const outcome = autosave.save(s.doc);
+    if (outcome !== 'saved' && !warnedStorage) {
+      warnedStorage = true;
+      s.notify({
+        tone: 'warning',
+        text: outcome === 'full' ? 'Autosave is off: the browser storage is full. Save a file (Ctrl+S) to keep your work.' : 'Autosave is off: this browser blocks local storage (private mode?). Save a file (Ctrl+S) to keep your work.',
+      });
+    }
+  });
+  const flush = () => autosave.save(useDesigner.getState().doc);
+  window.addEventListener('pagehide', flush);
+  return () => {
+    unsubscribe();
+    stopHeartbeat();
+    window.removeEventListener('pagehide', flush);
+  };
+}
