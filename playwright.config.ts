@@ -30,6 +30,7 @@ export default defineConfig({
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
     permissions: ['clipboard-read', 'clipboard-write'],
     trace: 'off',
+    screenshot: 'only-on-failure',
   },
   webServer: {
     command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,

@@ -4,7 +4,8 @@
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect, useState, type DragEvent } from 'react';
-import { DesignerCanvas, PALETTE_MIME } from './canvas/designer-canvas';
+import { DesignerCanvas } from './canvas/designer-canvas';
+import { PALETTE_MIME } from './ui/kinds';
 import { Dialogs } from './dialogs';
 import { Header } from './header';
 import { pair2019AlwaysOn } from './model/samples/index';

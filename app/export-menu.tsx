@@ -25,9 +25,9 @@ export function ExportMenu() {
     const state = useDesigner.getState();
     try {
       const bg = getComputedStyle(document.documentElement).getPropertyValue('--canvas-bg').trim() || '#ffffff';
-      const shot = await captureDiagram({ nodes: flow.getNodes(), background: bg, format });
+      const shot = await captureDiagram({ nodes: flow.getNodes(), background: bg, format: 'svg' });
       const { summary } = selectFindingIndex(state.doc);
-      const out = await decorateExport(format, shot, state.doc, summary);
+      const out = await decorateExport(format, shot, state.doc, summary, bg);
       download(fileNameFor(state.doc, format), out.data, out.type);
       state.notify({ tone: 'success', text: `Exported ${fileNameFor(state.doc, format)} (the design is embedded: drop it on the designer to reopen it)` });
     } catch (e) {

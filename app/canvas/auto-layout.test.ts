@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { globalMultiSite, pair2019AlwaysOn } from '../model/samples/index';
 import { computeElkLayout } from './auto-layout';
-import { siteFrames, frameContains, nodeCenter } from './site-frames';
+import { siteFrames, frameContains, nodeCenter } from '../model/site-frames';
 
 describe('auto-layout', () => {
   it('places every node inside its own site and no two site frames overlap', async () => {

@@ -15,6 +15,7 @@ import {
   useReactFlow,
   type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
@@ -24,9 +25,10 @@ import type { LinkKind, NodeKind, Position, Topology } from '../model/schema';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { selectFindingIndex, selectFindings } from '../store/selectors';
 import { useDesigner } from '../store/store';
-import { KIND_META } from '../ui/kinds';
+import { KIND_META, PALETTE_MIME } from '../ui/kinds';
+import { placeFromPalette } from '../store/place';
 import type { FlowNode, TopologyFlowEdge } from './flow-types';
-import { siteAt, siteFrames, nodeCenter } from './site-frames';
+import { siteAt, siteFrames, nodeCenter } from '../model/site-frames';
 import { SiteNodeView } from './site-node';
 import { FlowMapper } from './to-flow';
 import { TopologyEdgeComponent } from './topology-edge';
@@ -35,7 +37,6 @@ import { useSimulationView } from './use-simulation-view';
 
 const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView };
 const edgeTypes = { topology: TopologyEdgeComponent };
-export const PALETTE_MIME = 'application/x-sfb-kind';
 
 interface KindMenu {
   x: number;
@@ -176,6 +177,18 @@ export function DesignerCanvas() {
     [flow],
   );
 
+  // Releasing over a node's body (not only near a handle) connects to that node.
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const target = nodeAt(useDesigner.getState().doc, flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }));
+      if (target && target !== state.fromNode.id) onConnect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
+    },
+    [flow, onConnect],
+  );
+
   const onSelectionChange = useCallback((_: OnSelectionChangeParams) => {
     /* selection is driven by onNodesChange/onEdgesChange into the store */
   }, []);
@@ -222,6 +235,7 @@ export function DesignerCanvas() {
         onNodeDrag={onNodeDrag}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onSelectionChange={onSelectionChange}
         onPaneClick={onPaneClick}
@@ -237,8 +251,6 @@ export function DesignerCanvas() {
         snapToGrid
         snapGrid={[8, 8]}
         proOptions={{ hideAttribution: true }}
-        fitView
-        fitViewOptions={{ padding: 0.15 }}
         onlyRenderVisibleElements={doc.nodes.length > 300}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select. Arrow keys move the selected nodes.' }}
       >
@@ -286,42 +298,40 @@ function applySelection(ids: string[]) {
   state.select(ids, inspected);
 }
 
-/** Place a palette item at a canvas position: inside the site there, or in a new site. */
-export function placeFromPalette(kind: string, p: Position) {
-  const state = useDesigner.getState();
-  if (kind === 'site:central' || kind === 'site:branch') {
-    const id = state.addSite(kind === 'site:central' ? 'central' : 'branch', { x: Math.round(p.x), y: Math.round(p.y) });
-    state.select([id], { type: 'site', id });
-    return;
+/** The topology node under a canvas point (by the document's layout). */
+export function nodeAt(doc: Topology, p: Position): string | undefined {
+  for (let i = doc.nodes.length - 1; i >= 0; i--) {
+    const n = doc.nodes[i]!;
+    const q = doc.layout?.[n.id];
+    if (q && p.x >= q.x && p.x <= q.x + NODE_WIDTH && p.y >= q.y && p.y <= q.y + NODE_HEIGHT) return n.id;
   }
-  const nodeKind = kind as NodeKind;
-  if (!(nodeKind in KIND_META)) return;
-  const pos = { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) };
-  let siteId = siteAt(siteFrames(state.doc), p);
-  if (!siteId) {
-    // Outside every site: a survivable branch gets a branch site, anything else a data center.
-    siteId = state.addSite(nodeKind === 'survivableBranch' ? 'branch' : 'central', { x: pos.x - 28, y: pos.y - 68 });
-  }
-  const id = state.addNode(nodeKind, siteId, pos);
-  state.select([id], { type: 'node', id });
+  return undefined;
 }
 
 function ConnectionHint() {
   const connection = useConnection();
   const doc = useDesigner((s) => s.doc);
-  if (!connection.inProgress || !connection.toNode || connection.toNode.id === connection.fromNode.id) return null;
+  const flow = useReactFlow();
+  if (!connection.inProgress) return null;
+  const targetId = connection.toNode?.id ?? nodeAt(doc, connection.to);
+  if (!targetId || targetId === connection.fromNode.id) return null;
   const a = doc.nodes.find((n) => n.id === connection.fromNode.id);
-  const b = doc.nodes.find((n) => n.id === connection.toNode!.id);
+  const b = doc.nodes.find((n) => n.id === targetId);
   if (!a || !b) return null;
   const kinds = linkKindsBetween(a.kind, b.kind).concat(linkKindsBetween(b.kind, a.kind));
   const unique = [...new Set(kinds)];
   const ok = unique.length > 0;
   const text = ok ? (unique.length === 1 ? `Link as ${linkKindLabel(unique[0]!)}` : `Link as ${unique.map(linkKindLabel).join(' or ')}: you will be asked`) : whyNoLink(a.kind, b.kind);
   return (
-    <div className={`connection-hint ${ok ? 'ok' : 'refused'}`} role="status" data-testid="connection-hint" style={{ left: connection.to.x, top: connection.to.y }}>
+    <div className={`connection-hint ${ok ? 'ok' : 'refused'}`} role="status" data-testid="connection-hint" style={hintPosition(flow.flowToScreenPosition(connection.to))}>
       <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {text}
     </div>
   );
+}
+
+function hintPosition(screen: Position) {
+  const box = document.querySelector('.canvas-wrap')?.getBoundingClientRect();
+  return { left: screen.x - (box?.left ?? 0), top: screen.y - (box?.top ?? 0) };
 }
 
 function EmptyCanvas() {
@@ -342,7 +352,10 @@ function useFitOnLoad() {
   const flow = useReactFlow();
   const loadSeq = useDesigner((s) => s.loadSeq);
   useEffect(() => {
-    const t = setTimeout(() => void flow.fitView({ padding: 0.15, duration: 200 }), 30);
+    const t = setTimeout(() => {
+      if (useDesigner.getState().doc.nodes.length + useDesigner.getState().doc.sites.length === 0) void flow.setViewport({ x: 40, y: 40, zoom: 1 });
+      else void flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 });
+    }, 30);
     return () => clearTimeout(t);
   }, [loadSeq, flow]);
 }

@@ -24,7 +24,7 @@ export async function readInput(arg: string | undefined): Promise<Result<CliInpu
     source = 'stdin';
     bytes = await readStdin();
     text = Buffer.from(bytes).toString('utf8');
-  } else if (/^https?:\/\//.test(arg) || arg.startsWith('#')) {
+  } else if (/^https?:\/\//.test(arg) || arg.startsWith('#') || /^t\d{1,6}\./.test(arg)) {
     const { decodeShareLink } = await import('../share/index');
     const r = decodeShareLink(arg);
     if (!r.ok) return err(`share link: ${r.error.message}`);
@@ -46,9 +46,10 @@ export async function readInput(arg: string | undefined): Promise<Result<CliInpu
     if (!r.ok) return err(`${source}: ${r.error.message}`);
     return ok({ topology: r.value.topology, warnings: r.value.warnings.map((w) => (w.where ? `${w.where}: ${w.message}` : w.message)), source });
   }
-  if (/^\s*https?:\/\//.test(text)) {
-    const { decodeShareLink } = await import('../share/index');
-    const r = decodeShareLink(text.trim());
+  const { findShareLink, decodeShareLink } = await import('../share/index');
+  const linkInText = /^\s*[{[]/.test(text) ? undefined : findShareLink(text);
+  if (linkInText) {
+    const r = decodeShareLink(linkInText);
     if (!r.ok) return err(`${source}: share link: ${r.error.message}`);
     return ok({ topology: r.value, warnings: [], source });
   }

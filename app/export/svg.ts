@@ -55,6 +55,9 @@ function rootStartTag(svg: string): { start: number; end: number; selfClosing: b
   return { start: i, end, selfClosing: m[0].endsWith('/>') };
 }
 
+/** Is the root element of this text `<svg>` (after any XML declaration, comments and doctype)? */
+export const isSvgText = (text: string): boolean => typeof text === 'string' && rootStartTag(text.slice(0, 1_000_000)) !== undefined;
+
 const OUR_METADATA = new RegExp(`<metadata\\s+id="${METADATA_ID}"[^>]*>[\\s\\S]*?</metadata>`, 'g');
 const OUR_TITLE = new RegExp(`<title\\s+id="${TITLE_ID}"[^>]*>[\\s\\S]*?</title>`, 'g');
 
@@ -172,3 +175,51 @@ export function svgTitleBlock(info: TitleBlockInfo, at: { x?: number; y?: number
 }
 
 const finiteOr = (v: number | undefined, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+
+/**
+ * The SVG with a band added below the drawing, holding the title block at its right:
+ * the root's height (and viewBox, when it has one) grow by the band, the drawing itself
+ * is untouched. For html-to-image output (`<svg width height viewBox><foreignObject …>`).
+ */
+export function appendTitleBlock(svgText: string, info: TitleBlockInfo, options: { margin?: number; blockWidth?: number; background?: string } = {}): Result<string, SvgError> {
+  if (typeof svgText !== 'string') return err({ tag: 'notSvg', message: 'expected SVG text' });
+  const root = rootStartTag(svgText);
+  if (!root) return err({ tag: 'notSvg', message: 'this text is not an SVG drawing: it does not start with an <svg> element' });
+  const tag = svgText.slice(root.start, root.end);
+  const attr = (name: string): string | undefined => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
+  const viewBox = attr('viewBox')
+    ?.trim()
+    .split(/[\s,]+/)
+    .map(Number);
+  const hasViewBox = viewBox?.length === 4 && viewBox.every(Number.isFinite);
+  const px = (v: string | undefined) => (v !== undefined && /^\s*[\d.]+\s*(px)?\s*$/.test(v) ? Number.parseFloat(v) : undefined);
+  const width = px(attr('width')) ?? (hasViewBox ? viewBox![2]! : undefined);
+  const height = px(attr('height')) ?? (hasViewBox ? viewBox![3]! : undefined);
+  if (width === undefined || height === undefined || !(width > 0) || !(height > 0)) return err({ tag: 'notSvg', message: 'this SVG has no size in pixels (width and height, or a viewBox), so a title block cannot be placed' });
+  const margin = Math.max(0, finiteOr(options.margin, 16));
+  const blockWidth = Math.max(200, Math.min(finiteOr(options.blockWidth, 420), width - 2 * margin));
+  // User units: the viewBox's when there is one (scaled to the pixel size), else pixels.
+  const scale = hasViewBox ? viewBox![2]! / width : 1;
+  const block = svgTitleBlock(info, { x: 0, y: 0, width: blockWidth });
+  const band = block.height + 2 * margin;
+  const [vx, vy] = hasViewBox ? [viewBox![0]!, viewBox![1]!] : [0, 0];
+  const bandTop = hasViewBox ? vy + viewBox![3]! : height;
+  const bg = escapeXml(options.background ?? '#fff');
+  const placed =
+    `<g class="sfb-title-band" transform="translate(${vx} ${bandTop}) scale(${scale})">` +
+    `<rect width="${width}" height="${band}" fill="${bg}"/>` +
+    `<g transform="translate(${Math.max(margin, width - blockWidth - margin)} ${margin})">${block.svg}</g></g>`;
+  let newTag = setAttr(tag, 'height', String(height + band));
+  if (hasViewBox) newTag = setAttr(newTag, 'viewBox', `${vx} ${vy} ${viewBox![2]!} ${viewBox![3]! + band * scale}`);
+  if (root.selfClosing) newTag = newTag.replace(/\s*\/>$/, '>');
+  const rest = svgText.slice(root.end);
+  const close = root.selfClosing ? -1 : rest.lastIndexOf('</svg>');
+  if (!root.selfClosing && close < 0) return err({ tag: 'notSvg', message: 'this SVG is cut off: it has no closing </svg>' });
+  const body = root.selfClosing ? `${placed}</svg>${rest}` : `${rest.slice(0, close)}${placed}${rest.slice(close)}`;
+  return ok(`${svgText.slice(0, root.start)}${newTag}${body}`);
+}
+
+function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  return re.test(tag) ? tag.replace(re, `$1"${escapeXml(value)}"`) : tag.replace(/^<svg/, `<svg ${name}="${escapeXml(value)}"`);
+}

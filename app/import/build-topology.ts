@@ -126,11 +126,12 @@ class Builder {
     this.index();
     for (const s of doc.sites) this.siteFor(s.key, s.name, s.kind);
 
+    const clusters = [...this.clusterByKey.values()];
     const kinds = new Map<string, ClusterKind | undefined>();
-    for (const c of doc.clusters) kinds.set(c.key, this.classify(c));
+    for (const c of clusters) kinds.set(c.key, this.classify(c));
     // Standard Edition servers first, so their local SQL instances are known before stores are built.
-    for (const c of doc.clusters) if (kinds.get(c.key) === 'standardEditionServer') this.buildClusterNode(c, 'standardEditionServer');
-    for (const c of doc.clusters) {
+    for (const c of clusters) if (kinds.get(c.key) === 'standardEditionServer') this.buildClusterNode(c, 'standardEditionServer');
+    for (const c of clusters) {
       const k = kinds.get(c.key);
       if (k && k !== 'standardEditionServer') this.buildClusterNode(c, k);
     }
@@ -463,7 +464,7 @@ class Builder {
       if (primaryIsListener) {
         defaults.push('no replica listed');
         this.warn(
-          `AlwaysOn availability group: the primary node ${quote(primary.fqdn)} is the same name as the store (listener) FQDN, so the replicas are unknown; add every replica, the primary included`,
+          `AlwaysOn availability group: the primary node ${quote(primary.fqdn)} is the store (listener) FQDN, as after the last deployment step that sets the SQL Server FQDN to the listener, so the replicas are unknown; add every replica, the primary included`,
           i.where,
           true,
         );
@@ -557,8 +558,7 @@ class Builder {
       if (!kinds.get(c.key) && !hasInstances && !services.some((s) => s.role === 'FileStore' || s.role === 'PstnGateway') && services.length === 0)
         this.warn(`cluster ${quote(c.fqdn)} runs no service; not imported`, c.where);
     }
-    for (const [key, stores] of this.servicesOnInstance) {
-      void key;
+    for (const stores of this.servicesOnInstance.values()) {
       for (const s of stores) if (!STORE_ROLES_KNOWN.has(s.role)) this.warn(`database role ${quote(s.role, 60)} is not modelled in format v1; not imported`, s.where);
     }
   }

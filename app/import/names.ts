@@ -8,12 +8,19 @@ import { FQDN_PATTERN, ID_PATTERN } from '../model/schema';
 /** Hands out ids that are valid (ID_PATTERN) and unique across sites, nodes and links. */
 export class IdAllocator {
   private readonly used = new Set<string>();
+  /** Next number to try per slug, so a thousand pools named alike stay linear. */
+  private readonly nextSuffix = new Map<string, number>();
 
   /** `base` is any text; it becomes lower-case letters, digits, "-", "_" and ".". */
   take(base: string, fallback = 'item'): string {
     const slug = slugify(base, fallback);
     let id = slug;
-    for (let n = 2; this.used.has(id) || !ID_PATTERN.test(id); n++) id = `${slug}-${n}`;
+    let n = this.nextSuffix.get(slug) ?? 2;
+    if (this.used.has(id) || !ID_PATTERN.test(id)) {
+      do id = `${slug}-${n++}`;
+      while (this.used.has(id) || !ID_PATTERN.test(id));
+      this.nextSuffix.set(slug, n);
+    }
     this.used.add(id);
     return id;
   }

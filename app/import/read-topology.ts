@@ -96,9 +96,9 @@ export function readTopologyDocument(root: XmlElement): Result<TbDocument, Shape
     const partial = newTopology && childNamed(newTopology, 'PartialTopology', (ns) => ns === NS.writable);
     if (!partial)
       return err({ tag: 'notTopologyBuilder', message: 'this Topology Builder file has no <NewTopology>/<PartialTopology> element: nothing to import' });
-    return ok(readBuilderFile(partial, attr(root, 'FileName')));
+    return ok(readBuilderFile(partial));
   }
-  if (root.local === 'PartialTopology' && root.ns === NS.writable) return ok(readBuilderFile(root, undefined));
+  if (root.local === 'PartialTopology' && root.ns === NS.writable) return ok(readBuilderFile(root));
   const known = ['Topology', 'TopologyBuilder', 'PartialTopology'];
   if (known.includes(root.local))
     return err({
@@ -257,9 +257,8 @@ function readPublished(root: XmlElement): TbDocument {
 
 // ---------------------------------------------------------------- saved .tbxml
 
-function readBuilderFile(partial: XmlElement, fileName: string | undefined): TbDocument {
+function readBuilderFile(partial: XmlElement): TbDocument {
   const notes: TbDocument['notes'] = [];
-  void fileName;
   const { defaultDomain, sipDomains } = readDomains(partial);
   const sites: TbSite[] = [];
   const clusters: TbCluster[] = [];

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeXmlBytes, parseXml, XML_LIMITS, type XmlElement } from './xml';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const FUZZ_TIMEOUT = Math.max(10_000, RUNS * 20);
 
 function parsed(text: string): XmlElement {
   const r = parseXml(text);
@@ -223,7 +224,7 @@ describe('parseXml: refusals', () => {
     const longName = failure(`<${'a'.repeat(XML_LIMITS.maxNameChars + 1)}/>`);
     expect(longName.tag).toBe('tooLarge');
     expect(Date.now() - started).toBeLessThan(1_000);
-  });
+  }, 30_000);
 
   it('stays linear on inputs that are slow for naive parsers', () => {
     const n = 200_000;
@@ -242,7 +243,7 @@ describe('parseXml: refusals', () => {
       parseXml(text);
       expect(Date.now() - started, text.slice(0, 30)).toBeLessThan(3_000);
     }
-  });
+  }, 30_000);
 });
 
 describe('parseXml: properties', () => {
@@ -255,7 +256,7 @@ describe('parseXml: properties', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, FUZZ_TIMEOUT);
 
   it('round-trips escaped text and attribute values', () => {
     const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
@@ -269,5 +270,5 @@ describe('parseXml: properties', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, FUZZ_TIMEOUT);
 });

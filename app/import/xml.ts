@@ -229,6 +229,7 @@ class Parser {
         break;
       }
       if (c === 0x2f /* / */) {
+        if (this.pos + 1 >= s.length) this.fail(`the document ends inside the start tag <${name}>: the file is cut short`, 'notXml', this.pos);
         if (s.charCodeAt(this.pos + 1) !== 0x3e) this.fail(`expected "/>" in <${name}>`, 'notXml', this.pos);
         this.pos += 2;
         selfClosing = true;
@@ -238,9 +239,11 @@ class Parser {
       const attrPos = this.pos;
       const attrName = this.readName('attribute name');
       this.skipSpace();
+      if (this.pos >= s.length) this.fail(`the document ends inside the start tag <${name}>: the file is cut short`, 'notXml', this.pos);
       if (s.charCodeAt(this.pos) !== 0x3d /* = */) this.fail(`attribute ${attrName} of <${name}> has no "=" and value`, 'notXml', this.pos);
       this.pos++;
       this.skipSpace();
+      if (this.pos >= s.length) this.fail(`the document ends inside the start tag <${name}>: the file is cut short`, 'notXml', this.pos);
       const q = s[this.pos];
       if (q !== '"' && q !== "'") this.fail(`the value of attribute ${attrName} of <${name}> must be in quotes`, 'notXml', this.pos);
       const end = s.indexOf(q!, this.pos + 1);
@@ -366,12 +369,12 @@ class Parser {
     let i = start;
     while (i < s.length && isNameChar(s.charCodeAt(i))) i++;
     if (i === start) {
-      if (i >= s.length) this.fail(`the document ends where a ${what} was expected: the file is cut short`, 'notXml', i);
-      this.fail(`expected a ${what}, found ${JSON.stringify(s[i])}`, 'notXml', i);
+      if (i >= s.length) this.fail(`the document ends where ${article(what)} ${what} was expected: the file is cut short`, 'notXml', i);
+      this.fail(`expected ${article(what)} ${what}, found ${JSON.stringify(s[i])}`, 'notXml', i);
     }
     const first = s.charCodeAt(start);
-    if ((first >= 0x30 && first <= 0x39) || first === 0x2d || first === 0x2e) this.fail(`a ${what} cannot start with ${JSON.stringify(s[start])}`, 'notXml', start);
-    if (i - start > XML_LIMITS.maxNameChars) this.fail(`a ${what} longer than ${XML_LIMITS.maxNameChars} characters`, 'tooLarge', start);
+    if ((first >= 0x30 && first <= 0x39) || first === 0x2d || first === 0x2e) this.fail(`${article(what)} ${what} cannot start with ${JSON.stringify(s[start])}`, 'notXml', start);
+    if (i - start > XML_LIMITS.maxNameChars) this.fail(`${article(what)} ${what} longer than ${XML_LIMITS.maxNameChars} characters`, 'tooLarge', start);
     this.pos = i;
     return s.slice(start, i);
   }
@@ -446,6 +449,8 @@ class Parser {
     throw new XmlFailure({ tag, message: `${message} (line ${line}, column ${col})` });
   }
 }
+
+const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 
 /** Name characters: letters, digits, "_", ":", "-", "." and anything beyond ASCII except white space. */
 function isNameChar(c: number): boolean {

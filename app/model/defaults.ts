@@ -17,7 +17,7 @@ export function defaultNode<K extends NodeKind>(kind: K, c: Common): NodeOfKind<
   const node = (() => {
     switch (kind) {
       case 'frontEndPool':
-        return { ...base, kind, productVersion: '2019', fqdn, frontEndServers: 3, users: 10_000, hosting: 'physical', os: 'WS2019', sipLoadBalancing: 'dns', webLoadBalancing: 'hlb', mediationCollocated: true, conferencing: true } satisfies NodeOfKind<'frontEndPool'>;
+        return { ...base, kind, productVersion: '2019', fqdn, frontEndServers: 3, users: 6_000, hosting: 'physical', os: 'WS2019', sipLoadBalancing: 'dns', webLoadBalancing: 'hlb', mediationCollocated: true, conferencing: true } satisfies NodeOfKind<'frontEndPool'>;
       case 'standardEditionServer':
         return { ...base, kind, productVersion: '2019', fqdn, users: 2_000, hosting: 'physical', os: 'WS2019', mediationCollocated: true } satisfies NodeOfKind<'standardEditionServer'>;
       case 'sqlStore':

@@ -4,9 +4,9 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
-import { PALETTE_MIME, placeFromPalette } from '../canvas/designer-canvas';
+import { placeFromPalette } from '../store/place';
 import type { NodeKind } from '../model/schema';
-import { FAMILY_LABEL, KIND_META, KindIcon, PALETTE_ORDER, SiteIcon } from '../ui/kinds';
+import { FAMILY_LABEL, KIND_META, KindIcon, PALETTE_MIME, PALETTE_ORDER, SiteIcon } from '../ui/kinds';
 
 export function Palette() {
   const flow = useReactFlow();

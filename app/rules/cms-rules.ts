@@ -6,13 +6,11 @@ import { defineRule, label } from './define-rule';
 import { names, partnersOf } from './fe-rules';
 import type { Hit, Rule } from './types';
 
-
 /** The node named by `deployment.cmsHost`, when it names one. */
 function cmsHost(ix: TopologyIndex): TopologyNode | undefined {
   const id = ix.doc.deployment.cmsHost;
   return id === null ? undefined : ix.node(id);
 }
-
 
 /** The CMS host with a `pairing` link, and its partners. */
 function pairedCmsHost(ix: TopologyIndex): { host: TopologyNode; partners: TopologyNode[]; linkIds: string[] } | undefined {

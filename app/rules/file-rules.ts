@@ -1,8 +1,8 @@
 /** FILE rules of shared/domain/rules.md (ids FILE-* and FS-*): the file store and its high availability. */
 import type { NodeOfKind, TopologyNode } from '../model/schema';
-import { host, sqlHosts, type TopologyIndex } from '../model/topology-index';
+import type { TopologyIndex } from '../model/topology-index';
 import { defineRule } from './define-rule';
-import { kinded, list, quote, text } from './gen-rules';
+import { kinded, list, quote, sharedMachines, text } from './gen-rules';
 import type { Hit, Rule } from './types';
 
 type FileStore = NodeOfKind<'fileStore'>;
@@ -19,29 +19,10 @@ const SFB_SERVER_KINDS: ReadonlySet<TopologyNode['kind']> = new Set([
   'survivableBranch',
 ]);
 
-/**
- * Nodes grouped by machine: `host(x)` for every node, and every server of `sqlHosts(s)`
- * for a SQL store (an AG store occupies its replicas' servers too). One pass, and one
- * finding per machine, so the collocation rules stay linear however many nodes share a name.
- */
-function nodesByHost(ix: TopologyIndex): Map<string, TopologyNode[]> {
-  const byHost = new Map<string, TopologyNode[]>();
-  const add = (h: string, n: TopologyNode) => {
-    const arr = byHost.get(h);
-    if (arr) arr.push(n);
-    else byHost.set(h, [n]);
-  };
-  for (const n of ix.nodes.values()) {
-    if (n.kind === 'sqlStore') for (const h of sqlHosts(n)) add(h, n);
-    else add(host(n), n);
-  }
-  return byHost;
-}
-
 /** One hit per machine that holds a file store and a node `wanted` selects. */
 function collocationHits(ix: TopologyIndex, wanted: (n: TopologyNode) => boolean, what: (others: string) => string, tail: string): Hit[] {
   const hits: Hit[] = [];
-  for (const [h, nodes] of nodesByHost(ix)) {
+  for (const { host: h, nodes } of sharedMachines(ix)) {
     const files = nodes.filter((n): n is FileStore => n.kind === 'fileStore');
     if (files.length === 0) continue;
     const others = nodes.filter(wanted);

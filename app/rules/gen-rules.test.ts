@@ -4,6 +4,7 @@ import { defaultLink, defaultNode, standaloneSqlStore } from '../model/defaults'
 import { parseTopology } from '../model/parse';
 import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples';
 import type { Topology } from '../model/schema';
+import { TopologyIndex } from '../model/topology-index';
 import { runRules } from './engine';
 import { FILE_RULES } from './file-rules';
 import { GEN_RULES, kinded, names, quote } from './gen-rules';
@@ -293,6 +294,9 @@ const variation = fc
     return d;
   });
 
+/** The `{placeholder}` tokens of each rule's catalogue message (names in the design may hold braces of their own). */
+const PLACEHOLDERS = new Map(MINE.map((r) => [r.id, r.message.match(/\{[^}]+\}/g) ?? []]));
+
 describe('FILE, OWAS, VOICE, SITE and GEN rules on random variations', () => {
   it('every check runs, names only existing nodes, links and sites, and fills its placeholders', () => {
     fc.assert(
@@ -305,7 +309,7 @@ describe('FILE, OWAS, VOICE, SITE and GEN rules on random variations', () => {
         const first = runRules(parsed.value, MINE);
         for (const f of first) {
           expect(f.message).not.toMatch(/could not run/);
-          expect(f.message).not.toMatch(/\{[a-z][^}]*\}/);
+          for (const p of PLACEHOLDERS.get(f.ruleId) ?? []) expect(f.message).not.toContain(p);
           for (const n of f.nodeIds) expect(ids.has(n)).toBe(true);
           for (const l of f.linkIds) expect(links.has(l)).toBe(true);
           for (const s of f.siteIds) expect(sites.has(s)).toBe(true);
@@ -350,6 +354,14 @@ function bigDesign(copies: number): Topology {
   return doc;
 }
 
+/** CPU time of this process per run, not wall time: the test machine is shared, and preemption would hit long runs harder than short ones. */
+function cpuMs(f: () => void, reps: number): number {
+  const t0 = process.cpuUsage();
+  for (let i = 0; i < reps; i++) f();
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1000 / reps;
+}
+
 describe('performance', () => {
   it('runs the 32 checks of these families on a 5,000-node design in linear time', () => {
     const copies = Math.ceil(5_000 / globalMultiSite().nodes.length);
@@ -357,25 +369,38 @@ describe('performance', () => {
     const small = bigDesign(Math.ceil(copies / 4));
     expect(parseTopology(JSON.parse(JSON.stringify(big))).ok).toBe(true);
     expect(big.nodes.length).toBeGreaterThanOrEqual(5_000);
-    // CPU time of this process, not wall time: the test machine is shared, and preemption
-    // would otherwise hit the long runs harder than the short ones.
-    const cpuMs = (doc: Topology, reps: number) => {
-      const t0 = process.cpuUsage();
-      for (let i = 0; i < reps; i++) runRules(doc, MINE);
-      const d = process.cpuUsage(t0);
-      return (d.user + d.system) / 1000 / reps;
-    };
-    cpuMs(big, 1); // warm up
-    cpuMs(small, 4);
+    const run = (doc: Topology) => () => void runRules(doc, MINE);
+    for (let i = 0; i < 3; i++) run(big)(); // warm up (JIT, and the garbage of building the documents)
+    for (let i = 0; i < 6; i++) run(small)();
+    // Four times the nodes: about four times the work when linear, sixteen when quadratic.
+    // Up to three attempts, since a busy shared machine can spoil one; a quadratic check fails all three.
+    const ratios: number[] = [];
     let tBig = Infinity;
     let tSmall = Infinity;
-    for (let i = 0; i < 3; i++) {
-      tBig = Math.min(tBig, cpuMs(big, 4));
-      tSmall = Math.min(tSmall, cpuMs(small, 16));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      tBig = Math.min(cpuMs(run(big), 3), cpuMs(run(big), 3));
+      tSmall = Math.min(cpuMs(run(small), 12), cpuMs(run(small), 12));
+      ratios.push(tBig / Math.max(tSmall, 0.5));
+      if (ratios.at(-1)! < 10) break;
     }
-    console.log(`FILE/OWAS/VOICE/SITE/GEN rules: ${big.nodes.length} nodes ${tBig.toFixed(1)} ms, ${small.nodes.length} nodes ${tSmall.toFixed(1)} ms`);
-    // Four times the nodes: about four times the work when linear, sixteen when quadratic.
-    expect(tBig / Math.max(tSmall, 1)).toBeLessThan(10);
+    const tIndex = cpuMs(() => new TopologyIndex(big), 10);
+    console.log(`FILE/OWAS/VOICE/SITE/GEN rules: ${big.nodes.length} nodes ${tBig.toFixed(1)} ms, ${small.nodes.length} nodes ${tSmall.toFixed(1)} ms (CPU); TopologyIndex alone ${tIndex.toFixed(1)} ms; ratios ${ratios.map((r) => r.toFixed(1)).join(', ')}`);
+    expect(Math.min(...ratios)).toBeLessThan(10);
     expect(tBig).toBeLessThan(1_000);
+  }, 120_000);
+
+  it('reports one finding per machine when 5,000 nodes share one host name', () => {
+    const doc = bigDesign(Math.ceil(5_000 / globalMultiSite().nodes.length));
+    for (const n of doc.nodes) {
+      n.fqdn = 'everything.tailspin.com';
+      if (n.kind === 'sqlStore') delete n.ag;
+    }
+    const collocation = MINE.filter((r) => ['FILE-COLLOCATED', 'FS-COLLOC-HOST', 'OWAS-SEPARATE-SERVER', 'GEN-SEPARATE-ROLES'].includes(r.id));
+    let found: ReturnType<typeof runRules> = [];
+    const t = cpuMs(() => void (found = runRules(doc, collocation)), 1);
+    // A pairwise check would return millions of findings here.
+    expect(found.map((f) => f.ruleId).sort()).toEqual(['FILE-COLLOCATED', 'FS-COLLOC-HOST', 'GEN-SEPARATE-ROLES', 'OWAS-SEPARATE-SERVER']);
+    for (const f of found) expect(f.message.length).toBeLessThan(3_000);
+    expect(t).toBeLessThan(2_000);
   }, 120_000);
 });

@@ -63,6 +63,44 @@ export function siteName(ix: TopologyIndex, siteId: string): string {
   return s ? label(s) : siteId;
 }
 
+// ---------------------------------------------------------------- machines
+
+/** A machine (lower-case host name) and the nodes on it, in document order. */
+export interface SharedMachine {
+  host: string;
+  nodes: TopologyNode[];
+}
+
+const SHARED_MACHINES = new WeakMap<TopologyIndex, SharedMachine[]>();
+
+/**
+ * The machines that hold two or more nodes: `host(x)` for every node, plus every server
+ * of `sqlHosts(s)` for a SQL store (an AG store occupies its replicas' servers too).
+ * Built once per evaluation and shared by the collocation rules (FILE-COLLOCATED,
+ * FS-COLLOC-HOST, OWAS-SEPARATE-SERVER, GEN-SEPARATE-ROLES), which then report one
+ * finding per machine: linear however many nodes share a name.
+ */
+export function sharedMachines(ix: TopologyIndex): readonly SharedMachine[] {
+  const cached = SHARED_MACHINES.get(ix);
+  if (cached) return cached;
+  // Singletons stay unboxed: most hosts hold one node, so most entries allocate no array.
+  const byHost = new Map<string, TopologyNode | TopologyNode[]>();
+  const add = (h: string, n: TopologyNode) => {
+    const cur = byHost.get(h);
+    if (cur === undefined) byHost.set(h, n);
+    else if (Array.isArray(cur)) cur.push(n);
+    else byHost.set(h, [cur, n]);
+  };
+  for (const n of ix.doc.nodes) {
+    if (n.kind === 'sqlStore' && n.haMode === 'alwaysOnAg' && n.ag) for (const h of sqlHosts(n)) add(h, n);
+    else add(host(n), n);
+  }
+  const out: SharedMachine[] = [];
+  for (const [h, v] of byHost) if (Array.isArray(v)) out.push({ host: h, nodes: v });
+  SHARED_MACHINES.set(ix, out);
+  return out;
+}
+
 const OS_NAME: Record<OsVersion, string> = {
   WS2012: 'Windows Server 2012',
   WS2012R2: 'Windows Server 2012 R2',
@@ -165,24 +203,13 @@ export const GEN_RULES: readonly Rule[] = [
   }),
 
   defineRule('GEN-SEPARATE-ROLES', 'Edge or Director shares a machine', (ix) => {
-    // Group by machine once; one finding per machine holding an Edge or Director pool and another role.
-    const byHost = new Map<string, TopologyNode[]>();
-    const add = (h: string, n: TopologyNode) => {
-      const arr = byHost.get(h);
-      if (arr) arr.push(n);
-      else byHost.set(h, [n]);
-    };
-    for (const n of ix.nodes.values()) {
-      if (n.kind === 'fileStore') continue; // a file share there is FS-COLLOC-HOST
-      if (n.kind === 'sqlStore') for (const h of sqlHosts(n)) add(h, n);
-      else add(host(n), n);
-    }
     const hits: Hit[] = [];
-    for (const [h, nodes] of byHost) {
-      if (nodes.length < 2) continue;
+    for (const { host: h, nodes } of sharedMachines(ix)) {
       const dedicated = nodes.filter((n) => n.kind === 'edgePool' || n.kind === 'directorPool');
       if (dedicated.length === 0) continue;
-      const others = nodes.filter((n) => n.kind !== 'edgePool' && n.kind !== 'directorPool');
+      // A file share there is FS-COLLOC-HOST.
+      const others = nodes.filter((n) => n.kind !== 'edgePool' && n.kind !== 'directorPool' && n.kind !== 'fileStore');
+      if (dedicated.length + others.length < 2) continue;
       hits.push({
         nodeIds: [...dedicated, ...others].map((n) => n.id),
         message: `${list([...dedicated, ...others])} share the machine ${h}. ${text('GEN-SEPARATE-ROLES')}`,
@@ -225,17 +252,25 @@ export const GEN_RULES: readonly Rule[] = [
   }),
 
   defineRule('GEN-SINGLE-ASSOCIATION', 'Several links where Topology Builder keeps one', (ix) => {
-    const groups = new Map<string, Link[]>();
-    for (const l of ix.doc.links) {
-      if (!singleValued(l.kind)) continue;
-      const key = `${l.from}\u0000${l.kind}\u0000${l.kind === 'store' ? l.role : ''}`;
-      const arr = groups.get(key);
-      if (arr) arr.push(l);
-      else groups.set(key, [l]);
+    // Per node, over its own outgoing links: only nodes with two or more allocate anything.
+    const groups: Link[][] = [];
+    for (const n of ix.doc.nodes) {
+      const outs = ix.out(n.id);
+      if (outs.length < 2) continue;
+      let byKey: Map<string, Link[]> | undefined;
+      for (const l of outs) {
+        if (!singleValued(l.kind)) continue;
+        const key = l.kind === 'store' ? `store:${l.role}` : l.kind;
+        byKey ??= new Map();
+        const arr = byKey.get(key);
+        if (arr) arr.push(l);
+        else byKey.set(key, [l]);
+      }
+      if (byKey) for (const links of byKey.values()) if (links.length > 1) groups.push(links);
     }
     const template = text('GEN-SINGLE-ASSOCIATION');
     const hits: Hit[] = [];
-    for (const links of groups.values()) {
+    for (const links of groups) {
       const first = links[0];
       if (!first || links.length < 2) continue;
       const n = ix.node(first.from);

@@ -1,8 +1,8 @@
 /** OWAS rules of shared/domain/rules.md: Office Web Apps Server / Office Online Server farms. */
 import type { NodeOfKind, PoolPairing, TopologyNode } from '../model/schema';
-import { host, sqlHosts, type TopologyIndex } from '../model/topology-index';
+import type { TopologyIndex } from '../model/topology-index';
 import { defineRule, label } from './define-rule';
-import { kinded, list, quote, text } from './gen-rules';
+import { kinded, list, quote, sharedMachines, text } from './gen-rules';
 import type { Hit, Rule } from './types';
 
 type Farm = NodeOfKind<'officeOnlineServer'>;
@@ -36,19 +36,8 @@ export function pairingsByPair(ix: TopologyIndex): { a: TopologyNode; b: Topolog
 export const OWAS_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
   defineRule('OWAS-SEPARATE-SERVER', 'Office Online Server shares a machine', (ix) => {
-    // Group by machine once (host(x); every server of a SQL store), one finding per machine.
-    const byHost = new Map<string, TopologyNode[]>();
-    const add = (h: string, n: TopologyNode) => {
-      const arr = byHost.get(h);
-      if (arr) arr.push(n);
-      else byHost.set(h, [n]);
-    };
-    for (const n of ix.nodes.values()) {
-      if (n.kind === 'sqlStore') for (const h of sqlHosts(n)) add(h, n);
-      else add(host(n), n);
-    }
     const hits: Hit[] = [];
-    for (const [h, nodes] of byHost) {
+    for (const { host: h, nodes } of sharedMachines(ix)) {
       const farms = nodes.filter((n): n is Farm => n.kind === 'officeOnlineServer');
       if (farms.length === 0) continue;
       // A file share there is FS-COLLOC-HOST; a second farm node of the same name is the same farm.

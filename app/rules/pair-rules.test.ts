@@ -260,6 +260,16 @@ describe('pairsOf', () => {
   });
 });
 
+describe('PAIR-SYMMETRIC on a self-pairing', () => {
+  it('reports it, although parseTopology refuses such a document before the rules see it', () => {
+    const doc = mutate(pair2019AlwaysOn(), (d) => addLink(d, defaultLink('pairing', 'l-self', 'pool-a', 'pool-a')));
+    const found = findingsOf('PAIR-SYMMETRIC', doc);
+    expect(found.map((f) => [f.nodeIds, f.linkIds])).toEqual([[['pool-a'], ['l-self']]]);
+    // and no other pair rule treats the self-link as a pair
+    expect(pairsOf(new TopologyIndex(doc))).toHaveLength(1);
+  });
+});
+
 describe('PAIR messages name the nodes and the figures', () => {
   it('PAIR-CAPACITY-MAX gives the load and the limit', () => {
     const [f] = findingsOf('PAIR-CAPACITY-MAX', pools((a, b) => ((a.users = 60_000), (b.users = 50_000))));

@@ -65,7 +65,6 @@ function haModeWords(m: HaMode): string {
   }
 }
 
-
 /** `fileStore` nodes a pool has a `fileStore` link to. */
 function fileStoresOf(ix: TopologyIndex, id: string): TopologyNode[] {
   const out = new Map<string, TopologyNode>();

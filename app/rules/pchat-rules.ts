@@ -379,9 +379,14 @@ export const PCHAT_RULES: readonly Rule[] = [
   defineRule('PCHAT-FILESTORE', 'File store recommended for a single Persistent Chat server', (ix) => {
     const hits: Hit[] = [];
     const se = byHost(ix, 'standardEditionServer');
-    for (const c of ix.ofKind('persistentChatPool'))
-      if (c.servers.length === 1 && !se.has(host(c)) && ix.out(c.id, 'fileStore').length === 0)
-        hits.push({ nodeIds: [c.id], message: `${label(c)} has one server and no file store link. ${said('PCHAT-FILESTORE')}` });
+    for (const c of ix.ofKind('persistentChatPool')) {
+      if (c.servers.length !== 1 || se.has(host(c)) || ix.out(c.id, 'fileStore').length > 0) continue;
+      // The requirements page recommends the file store for Enterprise Edition only; a pool whose
+      // next hop is a Standard Edition server belongs to a Standard Edition deployment, which the
+      // catalogue's condition (collocation only) would still flag.
+      if (ix.out(c.id, 'nextHop').some((l) => ix.node(l.to)?.kind === 'standardEditionServer')) continue;
+      hits.push({ nodeIds: [c.id], message: `${label(c)} has one server and no file store link. ${said('PCHAT-FILESTORE')}` });
+    }
     return hits;
   }),
 ];

@@ -17,7 +17,8 @@ function registrarSites(ix: TopologyIndex): Set<string> {
   return out;
 }
 
-function branchesBySite(ix: TopologyIndex): Map<string, Branch[]> {
+/** Survivable branches grouped by site, in document order. */
+export function branchesBySite(ix: TopologyIndex): Map<string, Branch[]> {
   const bySite = new Map<string, Branch[]>();
   for (const b of ix.ofKind('survivableBranch')) {
     const arr = bySite.get(b.siteId);

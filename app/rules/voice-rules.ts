@@ -1,24 +1,13 @@
 /** VOICE rules of shared/domain/rules.md: voice resiliency of paired pools and branch sites. */
 import { REF, RECOVERY } from '../model/reference-numbers';
 import type { NodeOfKind, TopologyNode } from '../model/schema';
-import type { TopologyIndex } from '../model/topology-index';
 import { defineRule, label } from './define-rule';
 import { kinded, names, num, siteName, text } from './gen-rules';
 import { pairingsByPair } from './owas-rules';
+import { branchesBySite } from './site-rules';
 import type { Hit, Rule } from './types';
 
 type Branch = NodeOfKind<'survivableBranch'>;
-
-/** Survivable branches grouped by site, in document order. */
-function branchesBySite(ix: TopologyIndex): Map<string, Branch[]> {
-  const bySite = new Map<string, Branch[]>();
-  for (const b of ix.ofKind('survivableBranch')) {
-    const arr = bySite.get(b.siteId);
-    if (arr) arr.push(b);
-    else bySite.set(b.siteId, [b]);
-  }
-  return bySite;
-}
 
 const { sbaMax, sbsOrTwoSbaMax } = REF.branchSizing;
 

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ByteReader, ByteWriter, crc32, fromBase64, fromUtf8, toBase64, toBase64Url, utf8 } from './bytes';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+/** Property tests share two cores with other work: allow time in proportion to the runs. */
+const PROPERTY_TIMEOUT = 20_000 + RUNS * 100;
 
 describe('crc32', () => {
   it('gives the standard check value for "123456789"', () => {
@@ -31,7 +33,7 @@ describe('base64', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
   it('refuses impossible lengths, foreign characters and non-canonical endings', () => {
     expect(fromBase64('abcde')).toEqual({ ok: false, problem: { at: 5, reason: 'badLength' } });
     expect(fromBase64('ab*d')).toEqual({ ok: false, problem: { at: 2, reason: 'badCharacter' } });
@@ -60,7 +62,7 @@ describe('varints', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
   it('refuses to read past the end', () => {
     const r = new ByteReader(new Uint8Array([0x80]));
     expect(() => r.uint()).toThrow();

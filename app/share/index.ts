@@ -149,9 +149,11 @@ export function shareLink(doc: Topology, base = DEFAULT_BASE): string {
 const MESSAGES = {
   notALink: 'This is not a topology share link: a share link ends in "#t1." followed by letters and digits.',
   truncated: 'This link is cut off: it ends before the topology is complete. Ask for the whole link.',
-  corrupt: 'This link is damaged: some of its characters were changed or lost on the way, so the topology cannot be read. Ask for the link again, or copy it whole.',
   tooLarge: `This link unpacks to more than ${(LIMITS.maxInflatedBytes / 1e6).toLocaleString('en-US')} MB, far more than any topology; it was not opened.`,
 } as const;
+
+/** "This link is damaged (why): …" — the reason in the middle, the advice at the end. */
+const damaged = (why: string): string => `This link is damaged (${why}): some of its characters were changed or lost on the way, so the topology cannot be read. Ask for the link again, or copy it whole.`;
 
 const fail = (tag: LinkErrorTag, message: string, cause?: TopologyError): Result<never, LinkError> => err(cause ? { tag, message, cause } : { tag, message });
 
@@ -161,7 +163,7 @@ export function decodeShareLink(link: string): Result<Topology, LinkError> {
     return decodeUnsafe(link);
   } catch (e) {
     // Defensive: a bug must never crash the caller.
-    return fail('corrupt', `${MESSAGES.corrupt} (${e instanceof Error ? e.message : String(e)})`);
+    return fail('corrupt', damaged(`${e instanceof Error ? e.message : String(e)}`));
   }
 }
 
@@ -197,7 +199,7 @@ function decodeUnsafe(link: string): Result<Topology, LinkError> {
   if (!decoded.ok) {
     if (decoded.problem.reason === 'badLength') return fail('truncated', MESSAGES.truncated);
     const ch = parts.payload[decoded.problem.at]!;
-    return fail('corrupt', `${MESSAGES.corrupt} (character ${decoded.problem.at + 1} after "t1.", ${JSON.stringify(ch)}, cannot be part of a link)`);
+    return fail('corrupt', damaged(`character ${decoded.problem.at + 1} after "t1.", ${JSON.stringify(ch)}, cannot be part of a link`));
   }
   const bytes = decoded.bytes;
   const r = new ByteReader(bytes);
@@ -211,28 +213,28 @@ function decodeUnsafe(link: string): Result<Topology, LinkError> {
   }
   const expected = r.pos + deflatedLength + CRC_BYTES;
   if (bytes.length < expected) return fail('truncated', MESSAGES.truncated);
-  if (bytes.length > expected) return fail('corrupt', `${MESSAGES.corrupt} (it has ${bytes.length - expected} more bytes than it says)`);
-  if (!decoded.canonical) return fail('corrupt', `${MESSAGES.corrupt} (its last character was changed)`);
+  if (bytes.length > expected) return fail('corrupt', damaged(`it has ${bytes.length - expected} more bytes than it says`));
+  if (!decoded.canonical) return fail('corrupt', damaged(`its last character was changed`));
   const crcAt = expected - CRC_BYTES;
   const stored = ((bytes[crcAt]! << 24) | (bytes[crcAt + 1]! << 16) | (bytes[crcAt + 2]! << 8) | bytes[crcAt + 3]!) >>> 0;
-  if (crc32(bytes, 0, crcAt) !== stored) return fail('corrupt', `${MESSAGES.corrupt} (the checksum does not match)`);
+  if (crc32(bytes, 0, crcAt) !== stored) return fail('corrupt', damaged(`the checksum does not match`));
   if (codec > NEWEST_CODEC)
     return fail('versionTooNew', `This link was made by a newer version of the designer (encoding ${codec}); this one reads encodings up to ${NEWEST_CODEC}. Open it in the newer designer, or update this one.`);
-  if (codec !== CODEC.compact && codec !== CODEC.json) return fail('corrupt', `${MESSAGES.corrupt} (unknown encoding ${codec})`);
+  if (codec !== CODEC.compact && codec !== CODEC.json) return fail('corrupt', damaged(`unknown encoding ${codec}`));
 
   const inflated = inflateCapped(bytes.subarray(r.pos, crcAt), DICTIONARY_1, LIMITS.maxInflatedBytes);
-  if (!inflated.ok) return fail(inflated.error, inflated.error === 'tooLarge' ? MESSAGES.tooLarge : `${MESSAGES.corrupt} (it does not unpack)`);
+  if (!inflated.ok) return fail(inflated.error, inflated.error === 'tooLarge' ? MESSAGES.tooLarge : damaged(`it does not unpack`));
 
   let value: unknown;
   if (codec === CODEC.json) {
     const text = fromUtf8(inflated.value);
-    if (text === undefined) return fail('corrupt', `${MESSAGES.corrupt} (the unpacked text is not UTF-8)`);
+    if (text === undefined) return fail('corrupt', damaged(`the unpacked text is not UTF-8`));
     value = text;
   } else {
     try {
       value = readCompact(inflated.value);
     } catch (e) {
-      return fail('corrupt', `${MESSAGES.corrupt} (${e instanceof Error ? e.message : 'bad structure'})`);
+      return fail('corrupt', damaged(`${e instanceof Error ? e.message : 'bad structure'}`));
     }
   }
   const parsed = parseTopology(value);
@@ -293,14 +295,22 @@ export function inflateCapped(data: Uint8Array, dictionary: Uint8Array | undefin
 
 // ---------------------------------------------------------------- detection
 
-const LINK_IN_TEXT = /(?:https?:\/\/[^\s#"'<>]*)?#t\d{1,6}\.[A-Za-z0-9_\-+/=]*/;
-
 /** Does this text look like a share link (so callers know which door to use)? */
 export function looksLikeShareLink(text: string): boolean {
   return /^\s*(?:https?:\/\/[^\s#]*)?#t\d{1,6}\./.test(text) || /^\s*t\d{1,6}\.[A-Za-z0-9_-]/.test(text);
 }
 
-/** The first share link inside a longer text (a mail, a note), if any. */
+/**
+ * The first share link inside a longer text (a mail, a note), if any. Linear in the
+ * text's length, whatever it holds: find the fragment first, then look back for its address.
+ */
 export function findShareLink(text: string): string | undefined {
-  return LINK_IN_TEXT.exec(text)?.[0];
+  if (typeof text !== 'string') return undefined;
+  const m = /#t\d{1,6}\.[A-Za-z0-9_\-+/=]*/.exec(text);
+  if (!m) return undefined;
+  let start = m.index;
+  while (start > 0 && !/[\s"'<>#]/.test(text[start - 1]!)) start--;
+  const token = text.slice(start, m.index);
+  const at = Math.max(token.lastIndexOf('http://'), token.lastIndexOf('https://'));
+  return at >= 0 ? token.slice(at) + m[0] : m[0];
 }

@@ -29,6 +29,8 @@ import {
 import { runLinkBench } from './link-bench';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+/** Property tests share two cores with other work: allow time in proportion to the runs. */
+const PROPERTY_TIMEOUT = 20_000 + RUNS * 100;
 const TAGS: readonly LinkError['tag'][] = ['notALink', 'truncated', 'corrupt', 'tooLarge', 'versionTooNew', 'invalidTopology'];
 
 function parsed(doc: unknown): Topology {
@@ -93,7 +95,7 @@ describe('share link round trip', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('hostile names and descriptions survive unchanged', () => {
     const doc = REFERENCE_DESIGNS[0]!.build();
@@ -237,7 +239,7 @@ describe('decoding hostile and damaged links', () => {
     expect(r).toMatchObject({ ok: false, error: { tag: 'tooLarge' } });
     if (!r.ok) expect(r.error.message).toMatch(/more than 5 MB/);
     expect(ms).toBeLessThan(2_000);
-  });
+  }, 30_000);
 
   it('tooLarge: inflateCapped never returns more than the cap', () => {
     const data = deflateSync(new Uint8Array(300_000).fill(7));
@@ -264,7 +266,7 @@ describe('decoding hostile and damaged links', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('random bytes behind a valid envelope never throw (compact and JSON codecs)', () => {
     fc.assert(
@@ -275,21 +277,21 @@ describe('decoding hostile and damaged links', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('mutated compact bytes behind a valid envelope never throw', () => {
     const raw = writeCompact(REFERENCE_DESIGNS[0]!.build());
     fc.assert(
       fc.property(fc.nat({ max: raw.length - 1 }), fc.integer({ min: 1, max: 255 }), fc.nat({ max: raw.length }), (i, x, cut) => {
         const mutated = raw.slice(0, Math.max(cut, i + 1));
-        mutated[i] ^= x;
+        mutated[i] = mutated[i]! ^ x;
         const r = decodeShareLink(forge(CODEC.compact, mutated));
         // A mutation can still give a valid document (a changed letter in a name); it must never throw.
         if (!r.ok) expect(TAGS).toContain(r.error.tag);
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 
   it('a non-string input is refused, not thrown', () => {
     expect(decodeShareLink(undefined as unknown as string)).toMatchObject({ ok: false, error: { tag: 'notALink' } });
@@ -308,7 +310,7 @@ describe('compact codec', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, PROPERTY_TIMEOUT);
 });
 
 describe('detection', () => {
@@ -338,4 +340,19 @@ describe('links written by link format 1 keep opening', () => {
       expect(decodeShareLink(`${DEFAULT_BASE}#${link}`)).toEqual({ ok: true, value: parsed(doc) });
     });
   }
+});
+
+describe('detection stays fast on hostile text', () => {
+  it('findShareLink and looksLikeShareLink are linear on a megabyte of near-misses', () => {
+    const texts = ['http://'.repeat(150_000), `${'http://a'.repeat(120_000)}#t`, '#t1'.repeat(300_000), `${'a'.repeat(1_000_000)}#t1.AAAA`];
+    const t0 = performance.now();
+    for (const t of texts) {
+      findShareLink(t);
+      looksLikeShareLink(t);
+      decodeShareLink(t);
+    }
+    expect(performance.now() - t0).toBeLessThan(3_000);
+    expect(findShareLink(texts[3]!)).toBe('#t1.AAAA');
+    expect(findShareLink(`see http://host/app/#t1.AAAA`)).toBe('http://host/app/#t1.AAAA');
+  }, 30_000);
 });

@@ -4,7 +4,7 @@
  * maxPairedPoolUsers) and `registrarUsers`. Used by the simulation's `pools` and by
  * the UI's capacity bars.
  */
-import { feFor, REF } from '../model/reference-numbers';
+import { feFor, feQuorum, REF } from '../model/reference-numbers';
 import type { Topology } from '../model/schema';
 import { isRegistrar, TopologyIndex, type RegistrarPool } from '../model/topology-index';
 import { count } from './text';
@@ -63,8 +63,15 @@ export function poolLoad(ix: TopologyIndex, pool: RegistrarPool, received: numbe
     serversNeeded,
     overCapacity: users > maxUsers,
     reasons,
-    fraction: maxUsers > 0 ? users / maxUsers : users > 0 ? Infinity : 0,
+    fraction: users / maxUsers,
+    quorum: quorumOf(pool),
   };
+}
+
+function quorumOf(pool: RegistrarPool): PoolLoad['quorum'] {
+  if (pool.kind !== 'frontEndPool') return null;
+  const q = feQuorum(pool.frontEndServers, pool.productVersion);
+  return q ? { count: q.poolLevel.count, ofFirst: q.poolLevel.ofFirst ?? null } : null;
 }
 
 /**
@@ -89,6 +96,7 @@ export function capacityBars(doc: Topology, outcome: SimulationOutcome): Capacit
       barFraction: Math.max(0, Math.min(1, load.fraction)),
       over: load.overCapacity,
       takesOver: taking.has(n.id),
+      text: `${count(load.users)} / ${count(load.maxUsers)} users`,
     });
   }
   return bars;

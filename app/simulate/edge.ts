@@ -28,7 +28,8 @@ export function analyseEdges(ctx: SimContext, failovers: readonly Failover[]): {
   const surviving = edges.filter((e) => !ctx.isLost(e.id));
   // Users go where their pools fail over, so Edge pools there are the natural replacements.
   const targetSites = [...new Set(failovers.map((f) => ix.node(f.to)?.siteId).filter((s): s is string => s !== undefined))];
-  const moreSpare = (a: EdgePool, b: EdgePool) => capacityOf(b) - (b.concurrentRemoteUsers ?? 0) - (capacityOf(a) - (a.concurrentRemoteUsers ?? 0));
+  const spare = new Map(surviving.map((e) => [e.id, capacityOf(e) - (e.concurrentRemoteUsers ?? 0)]));
+  const moreSpare = (a: EdgePool, b: EdgePool) => (spare.get(b.id) ?? 0) - (spare.get(a.id) ?? 0);
   const replacementFor = (anchorSite: string, among: readonly EdgePool[] = surviving) => ctx.rank(among, anchorSite, targetSites, moreSpare)[0];
 
   const edge: EdgeOutcome = { lost: lost.map((e) => e.id), federation: null, xmpp: null, remoteAccess: [], nextHops: [], mediaEdges: [], loads: [] };
@@ -162,9 +163,10 @@ function nextHops(ctx: SimContext, out: EdgeOutcome, surviving: EdgePool[], targ
     for (const link of ix.out(e.id, 'nextHop')) {
       const from = ix.node(link.to);
       if (!from || !ctx.isLost(from.id)) continue;
-      // A lost pool's partner takes its users, so it is the documented choice; otherwise prefer a Director near the Edge.
+      // A lost pool's partner takes its users, so it is the documented choice; otherwise a Director (else a pool) in the
+      // Edge's own site, then where the users went.
       const partner = isRegistrar(from) ? ctx.survivingPartners(from.id)[0] : undefined;
-      const to: NextHopTarget | undefined = partner ?? ctx.rank(candidates, e.siteId, targetSites, directorFirst)[0];
+      const to: NextHopTarget | undefined = partner ?? ctx.rank(candidates, e.siteId, [e.siteId, ...targetSites], directorFirst)[0];
       const via = to && to.siteId === e.siteId ? 'topologyBuilder' : 'managementShell';
       out.nextHops.push({ edge: e.id, from: from.id, to: to?.id ?? null, via });
       const refuses = isRegistrar(from) ? ` before ${from.id} is failed over (Invoke-CsPoolFailover refuses while the failed pool is an Edge next hop)` : '';

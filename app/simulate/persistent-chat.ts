@@ -80,14 +80,22 @@ function analyseOne(ctx: SimContext, c: PersistentChatPool): PersistentChatOutco
       `The Persistent Chat database ${primary!.id} is lost: bring up the log-shipping secondary ${label(backup)} (apply the remaining log backups, restore with recovery), set the pool to FailedOver, mirror the new primary and activate servers near it.${c.compliance ? ' The compliance database (mgccomp) is not failed over; handle the compliance adapter output so nothing is lost.' : ''}`,
     );
     plan.step(PRIORITY.persistentChat, {
-      title: `Fail Persistent Chat ${c.id} over to the log-shipping secondary ${backup.id}`,
+      title: `Bring up the Persistent Chat log-shipping secondary ${backup.id}`,
       tool: 'SQL',
       commands: [
         `On ${backup.fqdn} (master database): exec sp_delete_log_shipping_secondary_database mgc`,
         'Copy the log backups not yet copied from the backup share to the copy destination, and apply every remaining transaction-log backup to mgc in order',
         'End the connections to mgc (exec sp_who2, kill <spid>), then: restore database mgc with recovery',
+      ],
+      docs: [DOCS.pchatManage],
+      nodeIds: [c.id, primary!.id, backup.id],
+    });
+    plan.step(PRIORITY.persistentChat, {
+      title: `Fail Persistent Chat ${c.id} over to ${backup.id}`,
+      tool: 'Shell',
+      commands: [
         `Set-CsPersistentChatState -Identity ${identity} -PoolState FailedOver`,
-        backupMirror ? `Install-CsMirrorDatabase (mirror the new primary ${backup.fqdn} onto ${backupMirror.fqdn})` : 'Install-CsMirrorDatabase (mirror the new primary onto a mirror instance in its data center, if one exists)',
+        backupMirror ? `Install-CsMirrorDatabase …   (mirror the new primary ${backup.fqdn} onto ${backupMirror.fqdn}, not onto the lost mirror)` : 'Install-CsMirrorDatabase …   (mirror the new primary onto a mirror instance in its data center, if one exists)',
         `Set-CsPersistentChatActiveServer -Identity ${identity} -ActiveServers @{Add='<server FQDN in the surviving data center>'; Remove='<lost server FQDN>'}`,
       ],
       docs: [DOCS.pchatManage, DOCS.pchatState, DOCS.pchatActive],

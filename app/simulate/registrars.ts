@@ -7,14 +7,22 @@
  * failing-over-and-failing-back-a-pool.md (procedure), user-experience.md (what users
  * see), enterprise-voice-resiliency.md (voice and branch features), capacity pages.
  */
+import { assertNever } from '../lib/result';
 import { RECOVERY, REF } from '../model/reference-numbers';
-import type { TopologyNode } from '../model/schema';
 import { isRegistrar, type RegistrarPool } from '../model/topology-index';
 import { poolLoad } from './capacity';
 import type { SimContext } from './context';
+import { storeState } from './stores';
 import { DOCS, PRIORITY } from './plan';
 import { count, label, listing, plural, psQuote } from './text';
 import type { BranchFailover, CmsOutcome, Failover, PoolLoad, WithoutService } from './types';
+
+/**
+ * The pool size behind RECOVERY.failbackMinutesFor20kUsers ("up to 60 minutes for a pool
+ * of 20,000 users", user-experience.md). reference-numbers.ts names the minutes but not
+ * the user count, so it is defined here.
+ */
+const FAILBACK_REFERENCE_POOL_USERS = 20_000;
 
 export interface RegistrarResult {
   failovers: Failover[];
@@ -32,13 +40,14 @@ export function analyseRegistrars(ctx: SimContext): RegistrarResult {
   let total = 0;
   let staying = 0;
 
-  for (const pool of ix.registrars()) {
+  for (const pool of ix.doc.nodes) {
+    if (!isRegistrar(pool)) continue;
     total += pool.users;
     if (!ctx.isLost(pool.id)) {
       staying += pool.users;
       continue;
     }
-    const partnersAll = ix.partners(pool.id).filter(isRegistrar);
+    const partnersAll = [...new Set(ix.partners(pool.id).filter(isRegistrar))];
     const surviving = ctx.survivingPartners(pool.id);
     const target = surviving[0];
     if (target) failovers.push(failoverOf(ctx, pool, target, partnersAll.length));
@@ -84,7 +93,7 @@ function failoverOf(ctx: SimContext, pool: RegistrarPool, target: RegistrarPool,
   }
   if (partnerCount > 1) caveats.push(`${pool.id} is paired with ${partnerCount} pools, but a pool has exactly one backup pool (PAIR-ONE-TO-ONE); this simulation uses ${target.id}`);
   const voiceFailoverSeconds = link?.voiceFailover ? (link.voiceFailoverSeconds ?? RECOVERY.voiceFailoverSeconds) : null;
-  return { pool: pool.id, to: target.id, usersMoved: pool.users, poolFqdn: pool.fqdn, toFqdn: target.fqdn, voiceFailoverSeconds, supported, caveats };
+  return { pool: pool.id, to: target.id, usersMoved: pool.users, poolFqdn: pool.fqdn, toFqdn: target.fqdn, pairingLink: link?.id ?? null, voiceFailoverSeconds, supported, caveats };
 }
 
 /** Surviving pools that take users: failover targets and backup registrars of lost branches, in document order. */
@@ -97,16 +106,12 @@ function takingPools(ctx: SimContext, failovers: Failover[], branchFailovers: Br
   }
   const branchTargets = new Set(branchFailovers.map((b) => b.to));
   const out: PoolLoad[] = [];
-  for (const pool of ctx.ix.registrars().sort(byDocOrder(ctx))) {
+  for (const pool of ctx.ix.doc.nodes) {
+    if (!isRegistrar(pool)) continue;
     if (!received.has(pool.id) && !branchTargets.has(pool.id)) continue;
     out.push(poolLoad(ctx.ix, pool, received.get(pool.id) ?? 0, from.get(pool.id) ?? []));
   }
   return out;
-}
-
-function byDocOrder(ctx: SimContext) {
-  const order = new Map(ctx.ix.doc.nodes.map((n, i) => [n.id, i]));
-  return (a: TopologyNode, b: TopologyNode) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
 }
 
 function describeFailovers(ctx: SimContext, failovers: Failover[], pools: PoolLoad[]): void {
@@ -155,7 +160,7 @@ function describeFailovers(ctx: SimContext, failovers: Failover[], pools: PoolLo
       nodeIds: [...new Set(failovers.map((f) => f.to))],
     });
     const minutes = RECOVERY.failbackMinutesFor20kUsers;
-    plan.note(PRIORITY.failback, `After the repair, fail back with Invoke-CsPoolFailback -PoolFqdn <failed pool> (the same FQDN as for the failover); it takes minutes, up to about ${minutes} for a pool of ${count(20_000)} users, and conference content is copied back with the Backup Service. A failed-over CMS may stay where it is.`);
+    plan.note(PRIORITY.failback, `After the repair, fail back with Invoke-CsPoolFailback -PoolFqdn <failed pool> (the same FQDN as for the failover); it takes minutes, up to about ${minutes} for a pool of ${count(FAILBACK_REFERENCE_POOL_USERS)} users, and conference content is copied back with the Backup Service. A failed-over CMS may stay where it is.`);
   }
   for (const p of pools) {
     if (!p.takesOverFrom.length) continue;
@@ -192,6 +197,8 @@ function describeWithoutService(ctx: SimContext, list: WithoutService[]): void {
       case 'branchLost':
         plan.note(PRIORITY.branch, `Branch appliance ${label(n)} is lost and ${ix.out(w.node, 'backupRegistrar').length ? 'its backup registrar is lost too' : 'it has no backup registrar'}, so its ${plural(w.users, 'user')} have no service.`);
         break;
+      default:
+        assertNever(w.reason);
     }
   }
 }
@@ -217,14 +224,18 @@ export function analyseCms(ctx: SimContext): CmsOutcome | null {
   const { ix, plan } = ctx;
   const hostId = ix.doc.deployment.cmsHost;
   const host = hostId ? ix.node(hostId) : undefined;
-  if (!host || !isRegistrar(host) || !ctx.isLost(host.id)) return null;
+  if (!host || !isRegistrar(host)) return null;
+  // A host that survives without any copy of its Back End has no working CMS either.
+  const hostBackEnd = host.kind === 'frontEndPool' && !ctx.isLost(host.id) ? ix.backEnd(host.id) : undefined;
+  const databaseLost = hostBackEnd !== undefined && storeState(ctx, hostBackEnd)?.status === 'lost';
+  if (!ctx.isLost(host.id) && !databaseLost) return null;
   const partner = ctx.survivingPartners(host.id)[0];
   if (partner) {
     const sql = cmsSqlOf(ctx, partner);
     const mirrorArgs = sql.mirror ? ` -BackupMirrorSqlServerFqdn ${sql.mirror.fqdn}${instanceArg('BackupMirrorSqlInstanceName', sql.mirror.instance)}` : '';
     plan.note(
       PRIORITY.cms,
-      `First fail over the Central Management store: it lived on ${label(host)}, and its standby database on the partner ${label(partner)} becomes active (Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${sql.fqdn} … -Force, run on a server of ${partner.id}). The CMS must work before the pool's users are failed over and before any topology change; it need not be failed back.`,
+      `First fail over the Central Management store: it lived on ${label(host)}${databaseLost ? `, whose Back End ${hostBackEnd!.id} is lost` : ''}, and its standby database on the partner ${label(partner)} becomes active (Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${sql.fqdn} … -Force, run on a server of ${partner.id}). The CMS must work before the pool's users are failed over and before any topology change; it need not be failed back.`,
     );
     plan.step(PRIORITY.cms, {
       title: `Fail over the Central Management store from ${host.id} to ${partner.id}`,
@@ -245,11 +256,11 @@ export function analyseCms(ctx: SimContext): CmsOutcome | null {
   }
 
   const paired = ix.partners(host.id).length > 0;
-  const survivors = ix.registrars().filter((p) => !ctx.isLost(p.id));
+  const survivors = ix.registrars().filter((p) => !ctx.isLost(p.id) && p.id !== host.id);
   const candidate = ctx.rank(survivors, host.siteId, [], (a, b) => Number(b.kind === 'frontEndPool') - Number(a.kind === 'frontEndPool') || Number(b.productVersion === host.productVersion) - Number(a.productVersion === host.productVersion))[0];
   plan.note(
     PRIORITY.cms,
-    `The Central Management store lived on ${label(host)}, which ${paired ? 'has no surviving partner' : 'is not paired (CMS-HOST-PAIRED)'}, so there is no standby CMS to fail over to. Servers keep running on their local copy of the configuration (inferred), but no topology can be published and no pool failed over until the CMS is back: ${
+    `The Central Management store lived on ${label(host)}${databaseLost ? ` (its Back End ${hostBackEnd!.id} is lost)` : ''}, which ${paired ? 'has no surviving partner' : 'is not paired (CMS-HOST-PAIRED)'}, so there is no standby CMS to fail over to. Servers keep running on their local copy of the configuration (inferred), but no topology can be published and no pool failed over until the CMS is back: ${
       candidate ? `recreate it on ${label(candidate)} from the latest configuration export (Install-CsDatabase -CentralManagementDatabase -Clean, then Move-CsManagementServer -ConfigurationFileName … -LisConfigurationFileName … -Force)` : 'no registrar pool survives to take it'
     }, or rebuild ${host.id} with the same FQDN and restore the CMS from backup (Import-CsConfiguration).`,
   );

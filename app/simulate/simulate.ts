@@ -10,7 +10,7 @@
  * Chat, SQL stores, file stores and Office Online Server. `notes` says it in words,
  * `steps` lists the runbook with its cmdlets and doc paths.
  */
-import { err, ok, type Result } from '../lib/result';
+import { assertNever, err, ok, type Result } from '../lib/result';
 import { feQuorum, RECOVERY } from '../model/reference-numbers';
 import type { NodeKind, Topology } from '../model/schema';
 import { TopologyIndex } from '../model/topology-index';
@@ -27,6 +27,8 @@ import type { BackEndOutcome, CmsOutcome, Failure, QuorumOutcome, RecoveryTarget
 export const FAILABLE_KINDS: readonly NodeKind[] = ['frontEndPool', 'standardEditionServer', 'directorPool', 'edgePool', 'mediationPool', 'persistentChatPool', 'survivableBranch'];
 
 const MAX_LISTED_IDS = 50;
+/** "85% of the servers" to start a pool (high-availability.md); feQuorum gives the per-size figures, not the share. */
+const START_SHARE_PERCENT = 85;
 
 export function simulateFailure(doc: Topology, failure: Failure): Result<SimulationOutcome, SimulationError> {
   try {
@@ -102,19 +104,21 @@ function simulateWith(ix: TopologyIndex, failure: Failure): Result<SimulationOut
 
 function checkFailure(ix: TopologyIndex, failure: Failure): Result<{ siteId?: string; poolId?: string }, SimulationError> {
   const f = failure as Partial<Record<'siteId' | 'poolId', unknown>> | null | undefined;
-  const siteIds = ix.doc.sites.map((s) => s.id);
-  const poolIds = ix.doc.nodes.filter((n) => FAILABLE_KINDS.includes(n.kind)).map((n) => n.id);
+  const siteIds = () => ix.doc.sites.map((s) => s.id);
+  const poolIds = () => ix.doc.nodes.filter((n) => FAILABLE_KINDS.includes(n.kind)).map((n) => n.id);
   if (f && typeof f.siteId === 'string' && f.poolId === undefined) {
     if (ix.site(f.siteId)) return ok({ siteId: f.siteId });
-    return err({ tag: 'unknownSite', message: `no site ${quoted(f.siteId)} in this topology; ${validList('site', siteIds)}`, validIds: siteIds });
+    const ids = siteIds();
+    return err({ tag: 'unknownSite', message: `no site ${quoted(f.siteId)} in this topology; ${validList('site', ids)}`, validIds: ids });
   }
   if (f && typeof f.poolId === 'string' && f.siteId === undefined) {
     const n = ix.node(f.poolId);
     if (n && FAILABLE_KINDS.includes(n.kind)) return ok({ poolId: f.poolId });
-    if (n) return err({ tag: 'notAPool', message: `${quoted(f.poolId)} is a ${n.kind}, not a pool that can fail; ${validList('pool', poolIds)}`, validIds: poolIds });
-    return err({ tag: 'unknownPool', message: `no pool ${quoted(f.poolId)} in this topology; ${validList('pool', poolIds)}`, validIds: poolIds });
+    const ids = poolIds();
+    if (n) return err({ tag: 'notAPool', message: `${quoted(f.poolId)} is a ${n.kind}, not a pool that can fail; ${validList('pool', ids)}`, validIds: ids });
+    return err({ tag: 'unknownPool', message: `no pool ${quoted(f.poolId)} in this topology; ${validList('pool', ids)}`, validIds: ids });
   }
-  return err({ tag: 'invalidFailure', message: 'name exactly one site ({ siteId }) or one pool ({ poolId }) to fail', validIds: [...siteIds, ...poolIds] });
+  return err({ tag: 'invalidFailure', message: 'name exactly one site ({ siteId }) or one pool ({ poolId }) to fail', validIds: [...siteIds(), ...poolIds()] });
 }
 
 /** An outside id in a message: one line, bounded, quoted. */
@@ -176,6 +180,8 @@ function headlineTargets(ctx: SimContext, reg: RegistrarResult, recovery: Recove
           return `CMS failover RTO ${rto} minutes, RPO ${r.rpoMinutes} minutes`;
         case 'backEndMirrorFailover':
           return `automatic Back End mirror failover RTO ${rto} minutes, RPO ${r.rpoMinutes} minutes`;
+        default:
+          return assertNever(r.kind);
       }
     })
     .join('; ');
@@ -203,8 +209,8 @@ function analyseQuorum(ctx: SimContext, poolId: string): QuorumOutcome | null {
     : `${keep} of its ${n} servers run, so losing ${n - keep + 1} of them`;
   const restart =
     q.firstStart !== undefined
-      ? `To start it again, start at least ${q.firstStart} of its ${n} servers (about 85%); if that many cannot run but pool-level quorum holds, recover with Reset-CsPoolRegistrarState -PoolFqdn ${pool.fqdn} -ResetType QuorumLossRecovery.`
-      : `No start-up figure is published for a pool of ${n} servers; start about 85% of them, or recover with Reset-CsPoolRegistrarState -PoolFqdn ${pool.fqdn} -ResetType QuorumLossRecovery.`;
+      ? `To start it again, start at least ${q.firstStart} of its ${n} servers (about ${START_SHARE_PERCENT}%); if that many cannot run but pool-level quorum holds, recover with Reset-CsPoolRegistrarState -PoolFqdn ${pool.fqdn} -ResetType QuorumLossRecovery.`
+      : `No start-up figure is published for a pool of ${n} servers; start about ${START_SHARE_PERCENT}% of them, or recover with Reset-CsPoolRegistrarState -PoolFqdn ${pool.fqdn} -ResetType QuorumLossRecovery.`;
   ctx.plan.note(
     PRIORITY.quorum,
     `Front End quorum: ${pool.id} stops all services once fewer than ${which} takes the whole pool down, as simulated here (pool-level quorum, assuming its Back End is up). ${restart}`,
@@ -214,7 +220,7 @@ function analyseQuorum(ctx: SimContext, poolId: string): QuorumOutcome | null {
     tool: 'Shell',
     commands: [
       `Get-CsComputer -PoolFqdn ${pool.fqdn}   (the first servers, in topology order)`,
-      q.firstStart !== undefined ? `Start at least ${q.firstStart} of the ${n} Front End servers` : `Start about 85% of the ${n} Front End servers`,
+      q.firstStart !== undefined ? `Start at least ${q.firstStart} of the ${n} Front End servers` : `Start about ${START_SHARE_PERCENT}% of the ${n} Front End servers`,
       `Reset-CsPoolRegistrarState -PoolFqdn ${pool.fqdn} -ResetType QuorumLossRecovery   (only if that many cannot run but pool-level quorum holds)`,
     ],
     docs: [DOCS.quorum],

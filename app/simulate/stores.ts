@@ -8,8 +8,9 @@
  * Invoke-CsDatabaseFailover, restoring-conference-contents-using-the-backup-service.md,
  * office-web-app-server.md, enterprise-voice-resiliency.md.
  */
+import { assertNever } from '../lib/result';
 import { RECOVERY } from '../model/reference-numbers';
-import type { SqlStore, StoreRole, TopologyNode } from '../model/schema';
+import type { NodeOfKind, SqlStore, StoreRole, TopologyNode } from '../model/schema';
 import { isRegistrar } from '../model/topology-index';
 import type { SimContext } from './context';
 import { DOCS, PRIORITY } from './plan';
@@ -91,7 +92,7 @@ export function analyseStores(ctx: SimContext, cmsTarget: string | null): BackEn
   return out;
 }
 
-function describeBackEnd(ctx: SimContext, pool: TopologyNode & { fqdn: string }, be: SqlStore, st: StoreState, forCms: boolean): void {
+function describeBackEnd(ctx: SimContext, pool: NodeOfKind<'frontEndPool'>, be: SqlStore, st: StoreState, forCms: boolean): void {
   const { plan } = ctx;
   const priority = forCms ? PRIORITY.backEndOfCmsTarget : PRIORITY.backEnd;
   const who = `Back End ${label(be)} of surviving pool ${pool.id}`;
@@ -131,10 +132,14 @@ function describeBackEnd(ctx: SimContext, pool: TopologyNode & { fqdn: string },
       const partner = ctx.survivingPartners(pool.id)[0];
       plan.note(
         priority,
-        `${who} is lost (${st.detail}) with no copy in a surviving site: the pool cannot serve its users properly (Resiliency mode) until the Back End is restored${partner ? `; treating ${pool.id} as failed and failing it over to ${partner.id} is the way to keep its users served (inferred)` : ''}. Keep a Back End in its pool's own site (BE-LOCAL-TO-POOL).`,
+        `${who} is lost (${st.detail}) with no copy in a surviving site: the pool cannot serve its users properly (Resiliency mode) until the Back End is restored${partner ? `; treating ${pool.id} as failed and failing it over to ${partner.id} is the way to keep its users served (inferred)` : ''}.${
+          pool.kind === 'frontEndPool' && pool.frontEndServers === 2 ? ' A two-server pool whose Back End is down is likely to go down itself soon.' : ''
+        } Keep a Back End in its pool's own site (BE-LOCAL-TO-POOL).`,
       );
       break;
     }
+    default:
+      assertNever(st.status);
   }
 }
 

@@ -26,6 +26,8 @@ export interface Failover {
   usersMoved: number;
   poolFqdn: string;
   toFqdn: string;
+  /** The pairing link the failover follows (for drawing it). */
+  pairingLink: string | null;
   /** Seconds after which phones and clients register with the partner as backup registrar; null when the pair has no automatic voice failover. */
   voiceFailoverSeconds: number | null;
   /** False when Microsoft does not support failing over this pair (different versions or editions). */
@@ -84,9 +86,12 @@ export interface PoolLoad {
   reasons: string[];
   /** users / maxUsers. */
   fraction: number;
+  /** Enterprise pools: Front End servers that must keep running (of the first `ofFirst` in topology order; null = any). */
+  quorum: { count: number; ofFirst: number | null } | null;
 }
 
 export interface CmsOutcome {
+  /** The CMS host: lost, or alive with its Back End (the CMS database) lost. */
   from: string;
   /** The partner holding the standby CMS database; null when no partner survives. */
   to: string | null;
@@ -172,7 +177,8 @@ export interface BackEndOutcome {
 
 export interface PersistentChatOutcome {
   pool: string;
-  status: 'unaffected' | 'standbyTakesOver' | 'degraded' | 'lost';
+  /** standbyTakesOver: standby servers or a database copy take over; degraded: it keeps running with less (standby servers or next hop lost); lost: nothing can run it. */
+  status: 'standbyTakesOver' | 'degraded' | 'lost';
   serversLost: number;
   activeLost: number;
   /** Standby servers in surviving sites to make active. */
@@ -243,4 +249,6 @@ export interface CapacityBar {
   over: boolean;
   /** True when it takes over users from the failure. */
   takesOver: boolean;
+  /** "30,000 / 39,960 users", for the bar's label. */
+  text: string;
 }

@@ -16,7 +16,7 @@ import { EDGE_TWO_NICS, platformDocs, registrarPlatform, SINGLE_NIC } from './pr
 import { agCreate, agLoginSync, agPrepare, clusterBuild, installDatabases, mirrorPrepare, sqlInstall, ssrsInstall, tbMirroring, tbSqlStore } from './sql-steps';
 import { makeStep } from './step';
 import { code, joinRich, psQuote, rt, ui } from './text';
-import { failbackRunbook, failoverRunbookFor, pairedPools } from './runbooks';
+import { buildRunbook, pairedPools } from './runbooks';
 import { DEPLOYMENT_PHASES, type DeploymentPhase, type PlanNote, type RichText, type Step, type StepPlan } from './types';
 
 export function generateSteps(doc: Topology): StepPlan {
@@ -44,13 +44,7 @@ class DeploymentBuilder {
     this.pairing();
     this.verification();
     const steps = DEPLOYMENT_PHASES.flatMap((p) => this.byPhase.get(p)!);
-    const runbooks = pairedPools(ctx).map(([pool, partner]) => ({
-      poolId: pool.id,
-      partnerId: partner.id,
-      siteId: pool.siteId,
-      ...failoverRunbookFor(ctx, pool, partner),
-      failback: failbackRunbook(ctx, pool, partner),
-    }));
+    const runbooks = pairedPools(ctx).map(([pool, partner]) => buildRunbook(ctx, pool, partner));
     const versions = [...new Set(ctx.doc.nodes.flatMap((n) => ('productVersion' in n ? [n.productVersion] : [])))].sort() as ProductVersion[];
     const plan: StepPlan = {
       title: `Deployment runbook: ${ctx.doc.name.trim() === '' ? 'untitled topology' : ctx.doc.name}`,
@@ -228,6 +222,8 @@ class DeploymentBuilder {
   private serversStep(n: RegistrarPool | NodeOfKind<'directorPool'> | NodeOfKind<'mediationPool'> | PersistentChatPool | Edge | NodeOfKind<'survivableBranch'>): Step {
     const { ctx } = this;
     const count = ctx.serverCount(n);
+    // "the Edge server of X" for one, "the 3 Edge servers of X" for several.
+    const servers = (one: string) => (count === 1 ? `the ${one}` : `the ${count} ${one}s`);
     const pre: RichText[] = [];
     const ruleIds: string[] = [];
     const detail: RichText[] = [];
@@ -235,7 +231,7 @@ class DeploymentBuilder {
     let what: string;
     switch (n.kind) {
       case 'frontEndPool': {
-        what = `the ${plural(count, 'Front End server')} of ${ctx.label(n)}`;
+        what = `${servers('Front End server')} of ${ctx.label(n)}`;
         const platform = registrarPlatform(n);
         pre.push(...platform.preconditions, SINGLE_NIC);
         ruleIds.push(...platform.ruleIds, 'GEN-NO-MULTIHOMED', 'FE-SAME-OS', 'FE-SAME-DOMAIN');
@@ -255,22 +251,22 @@ class DeploymentBuilder {
         break;
       }
       case 'directorPool':
-        what = `the ${plural(count, 'Director')} of ${ctx.label(n)}`;
+        what = `${servers('Director')} of ${ctx.label(n)}`;
         pre.push(SINGLE_NIC);
         ruleIds.push('GEN-NO-MULTIHOMED');
         break;
       case 'mediationPool':
-        what = `the ${plural(count, 'Mediation Server')} of ${ctx.label(n)}`;
+        what = `${servers('Mediation Server')} of ${ctx.label(n)}`;
         break;
       case 'persistentChatPool':
-        what = `the ${plural(count, 'Persistent Chat server')} of ${ctx.label(n)}`;
+        what = `${servers('Persistent Chat server')} of ${ctx.label(n)}`;
         pre.push(SINGLE_NIC);
         ruleIds.push('GEN-NO-MULTIHOMED');
         detail.push(rt`Servers by data center: ${joinRich(this.pcServerSummary(n), '; ')}.`);
         docs = [...docs, DOC.pchatPlanHadr];
         break;
       case 'edgePool':
-        what = `the ${plural(count, 'Edge server')} of ${ctx.label(n)}`;
+        what = `${servers('Edge server')} of ${ctx.label(n)}`;
         pre.push(EDGE_TWO_NICS, rt`The Edge servers sit in the perimeter network, not joined to the internal domain.`);
         ruleIds.push('EDGE-TWO-NICS');
         docs = [...docs, DOC.edgeDeploy, DOC.loadBalancing];
@@ -998,7 +994,7 @@ class DeploymentBuilder {
     return makeStep({
       id: `install-servers:${n.id}`,
       phase: 'publishInstall',
-      title: `Install Skype for Business Server on ${count > 1 ? `the ${plural(count, server)} of` : ''} ${ctx.label(n)}`.replace(/ {2,}/g, ' '),
+      title: `Install Skype for Business Server on ${count > 1 ? `the ${plural(count, server)} of ` : ''}${ctx.label(n)}`,
       tool: 'DW',
       runOn: count > 1 ? `each of the ${plural(count, server)} of ${ctx.name(n)}` : ctx.name(n),
       detail,
@@ -1103,6 +1099,8 @@ class DeploymentBuilder {
             ruleIds: ['PAIR-EXISTING-POOLS'],
             inferred: a.productVersion === '2015' || b.productVersion === '2015',
           }),
+        );
+        this.add(
           makeStep({
             id: `pairing-start-backup:${l.id}`,
             phase: 'pairing',

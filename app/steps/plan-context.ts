@@ -133,7 +133,8 @@ export class PlanContext {
     for (const l of this.ix.in(s.id)) {
       if (l.kind === 'backEnd') {
         include.push(...BACK_END_DATABASES);
-        if (cms && cms.id === l.from) include.push(CMS_DATABASE);
+        // The CMS host and its backup pool (standby CMS) both hold a CMS database.
+        if (cms && (cms.id === l.from || this.ix.partner(cms.id)?.id === l.from)) include.push(CMS_DATABASE);
       } else if (l.kind === 'store') {
         if (l.role === 'monitoring') include.push(...MONITORING_DATABASES);
         else if (l.role === 'archiving') include.push(...ARCHIVING_DATABASES);

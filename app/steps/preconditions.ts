@@ -4,7 +4,7 @@
  * lists …"), written once and attached to the steps that build those servers.
  */
 import { SUPPORTED } from '../model/reference-numbers';
-import type { ProductVersion, SqlStore } from '../model/schema';
+import type { OsVersion, ProductVersion, SqlStore } from '../model/schema';
 import type { RegistrarPool } from '../model/topology-index';
 import { osLabel, osMinCu, osSupported, type PlanContext } from './plan-context';
 import { rt, ui } from './text';
@@ -36,7 +36,7 @@ export function registrarPlatform(p: RegistrarPool): { preconditions: RichText[]
   if (osSupported(v, p.os))
     out.push(rt`${osLabel(p.os)} on every server${minCu !== undefined ? ` (supported for Skype for Business Server ${v} from CU${minCu})` : ''}; Server Core is not supported.`);
   else
-    out.push(rt`${osLabel(p.os)} is not supported for Skype for Business Server ${v} (supported: ${SUPPORTED.os[v].map((o) => osLabel(o as never)).join(', ')}): choose a supported Windows Server before building these servers.`);
+    out.push(rt`${osLabel(p.os)} is not supported for Skype for Business Server ${v} (supported: ${SUPPORTED.os[v].map((o) => osLabel(o as OsVersion)).join(', ')}): choose a supported Windows Server before building these servers.`);
   if (v === '2019' && p.os === 'WS2022') {
     out.push(rt`Every server installs Skype for Business Server 2019 at build 2046.524 (CU7 Hotfix 1) or later; the designer records ${p.cumulativeUpdate ? p.cumulativeUpdate : 'no cumulative update'} and cannot tell the hotfix level.`);
     out.push(rt`Run Microsoft's compatibility script for Windows Server 2022 (Skype for Business Server 2019 system requirements page) on every server before Skype for Business Server setup.`);

@@ -99,6 +99,8 @@ export interface PlanNote {
 
 /** What to run when a paired pool's site is lost, and how to come back. */
 export interface Runbook {
+  /** "Losing Amsterdam: fail Pool A over to Pool B" (user text inside; formatters escape it). */
+  title: string;
   /** The pool whose site is lost (the `-PoolFqdn` of both cmdlets). */
   poolId: string;
   /** Its backup pool, which takes the users. */

@@ -6,9 +6,8 @@
  */
 import { emptyTopology } from '../model/defaults';
 import { gridLayout } from '../model/grid-layout';
-import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
-import { importTopologyXml, looksLikeXml } from '../import/index';
+import { openDocumentBytes } from '../export/index';
 import { Autosave } from './persistence';
 import { useDesigner } from './store';
 
@@ -61,7 +60,7 @@ export async function openFile(file: File): Promise<OpenOutcome> {
   } catch {
     return fail(`${file.name}: the file could not be read.`);
   }
-  const result = await readDocumentBytes(file.name, bytes);
+  const result = readDocumentBytes(file.name, bytes);
   if (!result.ok) return fail(`${file.name}: ${result.message}`);
   loadDocument(result.topology, `Opened ${file.name}`);
   if (result.warnings.length) {
@@ -80,25 +79,14 @@ export let importSummary: { file: string; warnings: string[]; topology: Topology
 
 type ReadResult = { ok: true; topology: Topology; warnings: string[] } | { ok: false; message: string };
 
-/** Content decides, not the extension. Replaced by export's openDocumentBytes when present. */
-export async function readDocumentBytes(name: string, bytes: Uint8Array): Promise<ReadResult> {
-  const exporter = await loadExportOpen();
-  if (exporter) {
-    const r = exporter(name, bytes);
-    return r.ok ? { ok: true, topology: r.value.topology, warnings: r.value.warnings.map(String) } : { ok: false, message: r.error.message };
-  }
-  const text = new TextDecoder().decode(bytes);
-  if (looksLikeXml(text) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
-    const r = importTopologyXml(bytes);
-    return r.ok ? { ok: true, topology: r.value.topology, warnings: r.value.warnings.map((w) => (w.where ? `${w.where}: ${w.message}` : w.message)) } : { ok: false, message: r.error.message };
-  }
-  const r = parseTopology(text.replace(/^\uFEFF/, ''));
-  return r.ok ? { ok: true, topology: r.value, warnings: [] } : { ok: false, message: r.error.message };
-}
-
-type OpenBytes = (name: string, bytes: Uint8Array) => { ok: true; value: { topology: Topology; warnings: unknown[] } } | { ok: false; error: { message: string } };
-async function loadExportOpen(): Promise<OpenBytes | undefined> {
-  return undefined;
+/** Content decides, not the extension: JSON, Topology Builder XML, an exported SVG/PNG, a share link. */
+export function readDocumentBytes(name: string, bytes: Uint8Array): ReadResult {
+  const r = openDocumentBytes(name, bytes);
+  if (!r.ok) return { ok: false, message: r.error.message.startsWith(name) ? r.error.message.slice(name.length).replace(/^[:\s]+/, '') : r.error.message };
+  const confirm = r.value.warnings.filter((w) => w.confirm);
+  const other = r.value.warnings.filter((w) => !w.confirm);
+  const line = (w: { where?: string; message: string }) => (w.where ? `${w.where}: ${w.message}` : w.message);
+  return { ok: true, topology: r.value.topology, warnings: [...confirm.map((w) => `Please confirm: ${line(w)}`), ...other.map(line)] };
 }
 
 export function fileNameFor(doc: Topology, ext: string): string {
@@ -154,6 +142,7 @@ let warnedStorage = false;
 export function wireAutosave(): () => void {
   const stopHeartbeat = autosave.startHeartbeat();
   let last = useDesigner.getState().revision;
+  autosave.save(useDesigner.getState().doc);
   const unsubscribe = useDesigner.subscribe((s) => {
     if (s.revision === last) return;
     last = s.revision;

@@ -5,6 +5,9 @@
 import type { ReactElement } from 'react';
 import type { LinkKind, NodeKind } from '../model/schema';
 
+/** Drag-and-drop type of a palette item. */
+export const PALETTE_MIME = 'application/x-sfb-kind';
+
 export type RoleFamily = 'registrar' | 'sql' | 'perimeter' | 'voice' | 'content' | 'chat';
 
 export interface KindMeta {

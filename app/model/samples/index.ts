@@ -86,7 +86,7 @@ export function pair2015Mirroring(): Topology {
       sql(`sql-${s}`, `Back End ${s.toUpperCase()} (principal)`, 'mirroring'),
       sql(`sql-${s}-m`, `Back End ${s.toUpperCase()} (mirror)`, 'none'),
       sql(`sql-${s}-w`, `Witness ${s.toUpperCase()}`, 'none'),
-      { ...defaultNode('edgePool', { id: `edge-${s}`, siteId: site, name: `Edge ${s.toUpperCase()}`, fqdn: `edge-${s}.fabrikam.com` }), productVersion: '2015', federation: s === 'ny', concurrentRemoteUsers: 3_000 },
+      { ...defaultNode('edgePool', { id: `edge-${s}`, siteId: site, name: `Edge ${s.toUpperCase()}`, fqdn: `edge-${s}.fabrikam.com` }), productVersion: '2015', internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb', federation: s === 'ny', concurrentRemoteUsers: 3_000 },
       { ...defaultNode('fileStore', { id: `fs-${s}`, siteId: site, name: `File store ${s.toUpperCase()}`, fqdn: `fs-${s}.fabrikam.com` }), storage: 'cluster' },
       defaultNode('officeOnlineServer', { id: `oos-${s}`, siteId: site, name: `Office Online ${s.toUpperCase()}`, fqdn: `oos-${s}.fabrikam.com` }),
     );
@@ -116,7 +116,7 @@ export function pairStandardEdition(): Topology {
   doc.nodes = [
     { ...defaultNode('standardEditionServer', { id: 'se-hq', siteId: 'hq', name: 'SE Seattle', fqdn: 'se-hq.northwind.com' }), users: 1_500, cumulativeUpdate: 'CU8' },
     { ...defaultNode('standardEditionServer', { id: 'se-dr', siteId: 'dr', name: 'SE Portland', fqdn: 'se-dr.northwind.com' }), users: 800, cumulativeUpdate: 'CU8' },
-    { ...defaultNode('edgePool', { id: 'edge-hq', siteId: 'hq', name: 'Edge Seattle', fqdn: 'edge-hq.northwind.com' }), servers: 1, federation: true, concurrentRemoteUsers: 500 },
+    { ...defaultNode('edgePool', { id: 'edge-hq', siteId: 'hq', name: 'Edge Seattle', fqdn: 'edge-hq.northwind.com' }), servers: 2, internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb', federation: true, concurrentRemoteUsers: 500 },
     { ...defaultNode('fileStore', { id: 'fs-hq', siteId: 'hq', name: 'File share Seattle', fqdn: 'fs-hq.northwind.com' }), storage: 'dfs' },
     { ...defaultNode('fileStore', { id: 'fs-dr', siteId: 'dr', name: 'File share Portland', fqdn: 'fs-dr.northwind.com' }), storage: 'dfs' },
     { ...defaultNode('officeOnlineServer', { id: 'oos-hq', siteId: 'hq', name: 'Office Online', fqdn: 'oos-hq.northwind.com' }), servers: 1 },

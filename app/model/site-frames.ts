@@ -3,8 +3,8 @@
  * (plus padding and a header), or its own layout position when it is empty. Moving a
  * site moves its nodes; dropping a node inside another frame moves it to that site.
  */
-import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER, SITE_PADDING } from '../model/grid-layout';
-import type { Position, Topology } from '../model/schema';
+import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER, SITE_PADDING } from './grid-layout';
+import type { Position, Topology } from './schema';
 
 export interface Frame {
   x: number;

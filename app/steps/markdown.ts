@@ -1,0 +1,94 @@
+/**
+ * `toMarkdown(plan)`: a runbook a person can tick off: a heading per phase, numbered
+ * steps with a checkbox, commands in fenced blocks, preconditions, checks and links
+ * to the Microsoft pages. All user text goes through `mdText` (entities and
+ * backslash escapes) or a code span/block whose fence nothing inside can close.
+ */
+import { docUrl, mdCode, mdCodeBlock, mdRich, mdText, oneLine } from './text';
+import { DEPLOYMENT_PHASES, PHASE_TITLES, TOOL_TITLES, type PlanNote, type Runbook, type Step, type StepPlan } from './types';
+
+const SEVERITY_LABEL: Record<PlanNote['severity'], string> = { blocking: 'Blocking', warning: 'Warning', info: 'Note' };
+
+export function toMarkdown(plan: StepPlan): string {
+  const out: string[] = [];
+  out.push(`# ${mdText(plan.title)}`, '');
+  if (plan.description) out.push(`> ${mdText(plan.description)}`, '');
+  const versions = plan.productVersions.length ? plan.productVersions.map((v) => `Skype for Business Server ${v}`).join(' and ') : 'No Skype for Business Server version';
+  out.push(
+    `${versions} · ${plan.mode === 'greenfield' ? 'new deployment' : 'change to an existing deployment'} · ${plan.steps.length} deployment steps · ${plan.runbooks.length} failover runbooks`,
+    '',
+    'Steps marked *manual* are done by a person (a user interface, or a command on every server of a pool); the others run from one Skype for Business Server Management Shell. Steps marked *inferred* are our reading of the documentation rather than a documented instruction.',
+    '',
+  );
+  if (plan.notes.length) {
+    out.push('## Before you start', '');
+    for (const n of plan.notes) out.push(noteLine(n));
+    out.push('');
+  }
+  let number = 0;
+  for (const phase of DEPLOYMENT_PHASES) {
+    const steps = plan.steps.filter((s) => s.phase === phase);
+    if (!steps.length) continue;
+    out.push(`## ${PHASE_TITLES[phase]}`, '');
+    for (const s of steps) out.push(...stepBlock(s, ++number));
+  }
+  for (const rb of plan.runbooks) out.push(...runbookLines(rb, '##'));
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+/** One runbook alone, for the simulation panel or a file of its own. */
+export function runbookToMarkdown(rb: Runbook): string {
+  return `${runbookLines(rb, '#').join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+}
+
+function runbookLines(rb: Runbook, h: '#' | '##'): string[] {
+  const out: string[] = [`${h} Runbook: ${mdText(rb.title)}`, ''];
+  for (const n of rb.notes) out.push(noteLine(n));
+  if (rb.notes.length) out.push('');
+  out.push(`${h}# Failover`, '');
+  rb.failover.forEach((s, i) => out.push(...stepBlock(s, i + 1, `${h}##`)));
+  out.push(`${h}# Failback`, '');
+  rb.failback.forEach((s, i) => out.push(...stepBlock(s, i + 1, `${h}##`)));
+  return out;
+}
+
+function noteLine(n: PlanNote): string {
+  const rules = n.ruleIds.length ? ` (${n.ruleIds.map((r) => mdText(r)).join(', ')})` : '';
+  const docs = n.docs.length ? ` ${n.docs.map(docLink).join(', ')}` : '';
+  return `- **${SEVERITY_LABEL[n.severity]}:** ${mdRich(n.message)}${rules}${docs}`;
+}
+
+function docLink(path: string): string {
+  const label = path.startsWith('ps:') ? path.slice(3).replace(/\.md$/, '') : (path.split('/').pop() ?? path).replace(/\.md$/, '');
+  return `[${mdText(label)}](<${docUrl(path).replace(/[<>\s]/g, encodeURIComponent)}>)`;
+}
+
+function stepBlock(s: Step, n: number, heading = '###'): string[] {
+  const out: string[] = [];
+  const tags = [s.mode === 'manual' ? '*manual*' : '*script*', ...(s.supportsWhatIf ? ['-WhatIf'] : []), ...(s.inferred ? ['*inferred*'] : [])];
+  out.push(`${heading} ${n}. ${mdText(s.title)}`, '');
+  out.push(`- [ ] Done · ${mdText(TOOL_TITLES[s.tool])} · ${tags.join(' · ')} · ${mdCode(s.id)}`);
+  if (s.runOn) out.push(`- Run on: ${mdText(s.runOn)}`);
+  out.push('');
+  if (s.preconditions.length) {
+    out.push('**Before:**', '');
+    for (const p of s.preconditions) out.push(`- ${mdRich(p)}`);
+    out.push('');
+  }
+  for (const d of s.detail) out.push(`${mdRich(d)}  `);
+  if (s.detail.length) out.push('');
+  if (s.commands.length) out.push(mdCodeBlock(s.commands), '');
+  if (s.verify.length) {
+    out.push('**Check:**', '');
+    for (const v of s.verify) out.push(`- ${mdRich(v.text)}${v.command ? ` ${mdCode(v.command)}` : ''}`);
+    out.push('');
+  }
+  const foot: string[] = [];
+  if (s.docs.length) foot.push(`Docs: ${s.docs.map(docLink).join(', ')}`);
+  if (s.ruleIds.length) foot.push(`Rules: ${s.ruleIds.map((r) => mdText(r)).join(', ')}`);
+  if (foot.length) out.push(foot.join(' · '), '');
+  return out;
+}
+
+/** For places that need the plan's title on one line (file names, headings elsewhere). */
+export const planHeading = (plan: StepPlan): string => oneLine(plan.title);

@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { connect, count, dropFromPalette, node, openDesigner, savedDocument, startEmpty } from './helpers';
+
+test('build a 2019 pair from an empty canvas by dragging, and see no errors', async ({ page }) => {
+  await openDesigner(page);
+  await startEmpty(page);
+  // Two data centers.
+  await dropFromPalette(page, 'site:central', 40, 60);
+  await dropFromPalette(page, 'site:central', 460, 60);
+  await expect(page.getByTestId('site-site-1')).toBeVisible();
+  await expect(page.getByTestId('site-site-2')).toBeVisible();
+  // A pool and an AG store in each (dropped inside the site frames).
+  const s1 = (await page.getByTestId('site-site-1').boundingBox())!;
+  const s2 = (await page.getByTestId('site-site-2').boundingBox())!;
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const inside = (b: { x: number; y: number; width: number; height: number }, fx: number, fy: number) => ({ x: b.x - canvas.x + b.width * fx, y: b.y - canvas.y + b.height * fy });
+  let p = inside(s1, 0.5, 0.55);
+  await dropFromPalette(page, 'frontEndPool', p.x, p.y);
+  p = inside(s2, 0.5, 0.55);
+  await dropFromPalette(page, 'frontEndPool', p.x, p.y);
+  await expect(node(page, 'pool-1')).toBeVisible();
+  await expect(node(page, 'pool-2')).toBeVisible();
+  const s1b = (await page.getByTestId('site-site-1').boundingBox())!;
+  const s2b = (await page.getByTestId('site-site-2').boundingBox())!;
+  p = inside(s1b, 0.5, 0.93);
+  await dropFromPalette(page, 'sqlStore', p.x, p.y);
+  p = inside(s2b, 0.5, 0.93);
+  await dropFromPalette(page, 'sqlStore', p.x, p.y);
+  await expect(node(page, 'sql-1')).toBeVisible();
+  await expect(node(page, 'sql-2')).toBeVisible();
+  // A file store in each site (every pool needs one).
+  const s1c = (await page.getByTestId('site-site-1').boundingBox())!;
+  const s2c = (await page.getByTestId('site-site-2').boundingBox())!;
+  p = inside(s1c, 0.5, 0.95);
+  await dropFromPalette(page, 'fileStore', p.x, p.y);
+  p = inside(s2c, 0.5, 0.95);
+  await dropFromPalette(page, 'fileStore', p.x, p.y);
+  await expect(node(page, 'fs-1')).toBeVisible();
+  await expect(node(page, 'fs-2')).toBeVisible();
+  await page.getByTestId('btn-layout').click(); // tidy up so every node is in view
+  await page.waitForTimeout(600);
+  // Back Ends (a pool and a store can also be joined by a store link: the menu asks), file stores, the pairing.
+  for (const [pool, sql] of [['pool-1', 'sql-1'], ['pool-2', 'sql-2']] as const) {
+    await connect(page, pool, sql);
+    await page.getByRole('menuitem', { name: 'Back End' }).click();
+  }
+  await connect(page, 'pool-1', 'fs-1');
+  await connect(page, 'pool-2', 'fs-2');
+  await connect(page, 'pool-1', 'pool-2');
+  let doc = await savedDocument(page);
+  expect(doc?.links.map((l) => l.kind).sort()).toEqual(['backEnd', 'backEnd', 'fileStore', 'fileStore', 'pairing']);
+  const sites = Object.fromEntries((doc?.nodes ?? []).map((n) => [n.id, (n as unknown as { siteId: string }).siteId]));
+  expect(sites['pool-1']).toBe(sites['sql-1']);
+  expect(sites['pool-1']).not.toBe(sites['pool-2']);
+  // The CMS goes on the first pool.
+  await node(page, 'pool-1').click();
+  await page.getByRole('button', { name: 'Host the CMS here' }).click();
+  doc = await savedDocument(page);
+  await expect.poll(() => count(page, 'error')).toBe(0);
+  await expect(page.getByTestId('count-error')).toContainText('0');
+});
+
+test('an impossible connection is refused with the reason while dragging', async ({ page }) => {
+  await openDesigner(page);
+  const from = node(page, 'fs-a');
+  await from.hover();
+  const hb = (await from.locator('.react-flow__handle-right').boundingBox())!;
+  const tb = (await node(page, 'oos-a').boundingBox())!;
+  await page.mouse.move(hb.x + 4, hb.y + 4);
+  await page.mouse.down();
+  await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 12 });
+  await expect(page.getByTestId('connection-hint')).toContainText('cannot be linked');
+  await page.mouse.up();
+  const links = (await page.evaluate(() => JSON.parse(localStorage.getItem(`sfb-designer:v1:doc:${localStorage.getItem('sfb-designer:v1:last')}`) ?? '{"doc":{"links":[]}}').doc.links.length)) as number;
+  expect(links).toBe(11);
+});

@@ -1,0 +1,56 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Opens the designer on a fresh profile (empty storage): the reference design loads. */
+export async function openDesigner(page: Page, path = '') {
+  await page.goto(path || './');
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+}
+
+/** New → empty canvas. */
+export async function startEmpty(page: Page) {
+  await page.getByTestId('btn-new').click();
+  await page.getByTestId('new-empty').click();
+  await expect(page.getByTestId('empty-canvas')).toBeVisible();
+}
+
+/** Drag a palette item onto the canvas at a position relative to the canvas. */
+export async function dropFromPalette(page: Page, kind: string, x: number, y: number) {
+  await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId('canvas'), { targetPosition: { x, y } });
+}
+
+export function node(page: Page, id: string): Locator {
+  return page.getByTestId(`node-${id}`);
+}
+
+/** Drag from the handle of a node that faces another node, to the centre of that node. */
+export async function connect(page: Page, fromId: string, toId: string) {
+  const from = node(page, fromId);
+  const fb = (await from.boundingBox())!;
+  const tb = (await node(page, toId).boundingBox())!;
+  const dx = tb.x + tb.width / 2 - (fb.x + fb.width / 2);
+  const dy = tb.y + tb.height / 2 - (fb.y + fb.height / 2);
+  const side = Math.abs(dx) / fb.width > Math.abs(dy) / fb.height ? (dx > 0 ? 'right' : 'left') : dy > 0 ? 'bottom' : 'top';
+  await from.hover({ position: { x: 20, y: 20 } });
+  const handle = from.locator(`.react-flow__handle-${side}`);
+  const hb = (await handle.boundingBox())!;
+  await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(hb.x + 40, hb.y + 10, { steps: 5 });
+  await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** The document as autosaved (what a reload restores). */
+export async function savedDocument(page: Page): Promise<{ name: string; nodes: { id: string; kind: string }[]; links: { kind: string; from: string; to: string }[] } | undefined> {
+  return page.evaluate(() => {
+    const last = localStorage.getItem('sfb-designer:v1:last');
+    if (!last) return undefined;
+    const rec = localStorage.getItem(`sfb-designer:v1:doc:${last}`);
+    return rec ? JSON.parse(rec).doc : undefined;
+  });
+}
+
+export async function count(page: Page, severity: 'error' | 'warning' | 'info'): Promise<number> {
+  const text = await page.getByTestId(`count-${severity}`).innerText();
+  return Number(/\d+/.exec(text)?.[0] ?? NaN);
+}
