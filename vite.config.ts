@@ -36,8 +36,13 @@ export default defineConfig({
   build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: { port: 5173, strictPort: false },
   test: {
-    include: ['app/**/*.test.ts', 'scripts/**/*.test.ts'],
     environment: 'node',
     reporters: ['default'],
+    // `npm test` runs every test with small property-test counts; `npm run fuzz` runs the
+    // fuzz files alone with FUZZ_RUNS=10000.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['app/**/*.test.ts', 'scripts/**/*.test.ts'], testTimeout: 30_000 } },
+      { extends: true, test: { name: 'fuzz', include: ['app/**/*.fuzz.test.ts'], testTimeout: 600_000 } },
+    ],
   },
 });

@@ -1,5 +1,5 @@
 /** Printed only: the findings and the steps after the diagram, in black and white. */
-import { selectFindings } from './store/selectors';
+import { selectFindings, selectSteps } from './store/selectors';
 import { useDesigner } from './store/store';
 
 export function PrintView() {
@@ -33,5 +33,33 @@ export function PrintView() {
 }
 
 function PrintSteps() {
-  return null;
+  const doc = useDesigner((s) => s.doc);
+  const plan = selectSteps(doc);
+  if (!plan.steps.length) return null;
+  return (
+    <>
+      <h2>Deployment steps</h2>
+      <ol>
+        {plan.steps.map((s) => (
+          <li key={s.id}>
+            <b>[{s.tool}]</b> {s.title}
+            {s.commands.length > 0 && <pre>{s.commands.join('\n')}</pre>}
+          </li>
+        ))}
+      </ol>
+      {plan.runbooks.map((r) => (
+        <section key={r.poolId}>
+          <h2>{r.title}</h2>
+          <ol>
+            {[...r.failover, ...r.failback].map((s) => (
+              <li key={s.id}>
+                <b>{s.phase === 'failback' ? 'Failback' : 'Failover'}:</b> {s.title}
+                {s.commands.length > 0 && <pre>{s.commands.join('\n')}</pre>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </>
+  );
 }

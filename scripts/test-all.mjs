@@ -35,7 +35,7 @@ count(run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']));
 count(run('lint', 'npx', ['tsx', 'scripts/lint-imports.ts']));
 
 for (const f of ['reports/vitest.json', 'reports/playwright.json']) fs.rmSync(f, { force: true });
-const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
+const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
 const built = run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 count(built);
 let e2eOk = false;

@@ -1,10 +1,24 @@
 /** The simulation overlay for the canvas, derived from the store's simulated failure. */
 import { useMemo } from 'react';
+import { selectSimulation } from '../store/selectors';
 import { useDesigner } from '../store/store';
+import type { SimulatedState } from './flow-types';
 import type { SimulationView } from './simulation-view';
 
 export function useSimulationView(): SimulationView | undefined {
   const doc = useDesigner((s) => s.doc);
   const failure = useDesigner((s) => s.simulatedFailure);
-  return useMemo(() => (failure ? undefined : undefined), [doc, failure]);
+  return useMemo(() => {
+    const r = selectSimulation(doc, failure);
+    if (!r?.ok) return undefined;
+    const { outcome, bars } = r;
+    const lostNodes = new Set(outcome.lostNodes);
+    const lostSites = new Set(outcome.failedSite ? [outcome.failedSite] : []);
+    const nodes = new Map<string, SimulatedState>();
+    for (const id of lostNodes) nodes.set(id, { lost: true });
+    for (const b of bars) nodes.set(b.id, { load: { fraction: b.barFraction, over: b.over, text: b.text } });
+    const failovers = outcome.failovers.map((f) => ({ from: f.pool, to: f.to, label: `fails over · ${f.usersMoved.toLocaleString('en-US')} users` }));
+    const failoverLinks = new Set(outcome.failovers.map((f) => f.pairingLink).filter((x): x is string => x !== null));
+    return { lostSites, lostNodes, nodes, failovers, failoverLinks };
+  }, [doc, failure]);
 }

@@ -23,7 +23,7 @@ export const USAGE = `usage: npm run -s topo -- <command> ...
   steps <input> [--format md|ps1|json]      ordered deployment steps
   import <file.xml|file.tbxml>              Topology Builder document to topology JSON
   link <input> [--base URL]                 share link that opens the topology in the designer
-  simulate <input> --fail-site <siteId>     what happens when a site is lost (JSON)
+  simulate <input> --fail-site <siteId>     what happens when a site is lost (JSON; or --fail-pool <poolId>)
 <input> is a topology JSON file, a Topology Builder XML file, a share link, or - for stdin.`;
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {

@@ -1,3 +1,140 @@
+/**
+ * "What if a data center dies": pick a site (or a pool); the canvas greys out what is
+ * lost, draws failover arrows, and shows each surviving pool's load; this panel lists
+ * the consequences in order with the runbook. It never changes the document.
+ */
+import { useState } from 'react';
+import { selectSimulation } from '../store/selectors';
+import { useDesigner } from '../store/store';
+import { docTitle, docUrl } from './doc-links';
+import { CopyButton } from './copy-button';
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
 export function SimulationPanel() {
-  return <div className="panel-empty">Pick a site to simulate its loss.</div>;
+  const doc = useDesigner((s) => s.doc);
+  const failure = useDesigner((s) => s.simulatedFailure);
+  const simulate = useDesigner((s) => s.simulate);
+  const [showSteps, setShowSteps] = useState(true);
+  const result = selectSimulation(doc, failure);
+  const failedSite = failure && 'siteId' in failure ? failure.siteId : '';
+  return (
+    <div className="sim" data-testid="simulation-panel">
+      <div className="sim-bar">
+        <label htmlFor="sim-site">Simulate the loss of</label>
+        <select id="sim-site" data-testid="sim-site" value={failedSite} onChange={(e) => simulate(e.target.value ? { siteId: e.target.value } : null)}>
+          <option value="">(choose a site)</option>
+          {doc.sites.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name} ({s.kind === 'branch' ? 'branch' : 'data center'})
+            </option>
+          ))}
+        </select>
+        <span className="hint">or a single pool:</span>
+        <select aria-label="Simulate the loss of a pool" value={failure && 'poolId' in failure ? failure.poolId : ''} onChange={(e) => simulate(e.target.value ? { poolId: e.target.value } : null)}>
+          <option value="">(choose a pool)</option>
+          {doc.nodes
+            .filter((n) => n.kind === 'frontEndPool' || n.kind === 'standardEditionServer')
+            .map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.name}
+              </option>
+            ))}
+        </select>
+        {failure && (
+          <button className="btn" onClick={() => simulate(null)} data-testid="sim-stop">
+            Back to the design
+          </button>
+        )}
+      </div>
+      {!failure && <p className="panel-empty">Choose a data center to see what happens when it is lost: which pools fail over where, the load on the survivors, the CMS, the Edge, the users left without service and the runbook. The design itself is not changed.</p>}
+      {result && !result.ok && <p className="warn-text">{result.message}</p>}
+      {result?.ok && (
+        <div className="sim-body">
+          <div className="sim-tiles">
+            <Tile label="Users moved" value={fmt(result.outcome.users.moved)} />
+            <Tile label="Without service" value={fmt(result.outcome.usersWithoutService)} tone={result.outcome.usersWithoutService > 0 ? 'bad' : 'good'} testId="sim-without-service" />
+            <Tile label="Recovery time (RTO)" value={result.outcome.rto ? `${result.outcome.rto.minutes[0]}–${result.outcome.rto.minutes[1]} min` : '—'} />
+            <Tile label="Data loss (RPO)" value={result.outcome.rpo ? `${result.outcome.rpo.minutes} min` : '—'} />
+            <Tile label="CMS" value={result.outcome.cms ? (result.outcome.cms.to ? `→ ${nameOf(doc, result.outcome.cms.to)}` : 'rebuild') : 'unaffected'} tone={result.outcome.cms && !result.outcome.cms.to ? 'bad' : undefined} />
+            <Tile label="Pools over capacity" value={String(result.outcome.pools.filter((p) => p.overCapacity).length)} tone={result.outcome.pools.some((p) => p.overCapacity) ? 'bad' : 'good'} testId="sim-over" />
+          </div>
+          <div className="sim-cols">
+            <section>
+              <h3>Load on the surviving pools</h3>
+              <ul className="sim-bars">
+                {result.bars
+                  .filter((b) => b.takesOver || b.over)
+                  .concat(result.bars.filter((b) => !b.takesOver && !b.over))
+                  .slice(0, 12)
+                  .map((b) => (
+                    <li key={b.id} className={b.over ? 'over' : ''} data-testid={`sim-bar-${b.id}`}>
+                      <span className="sim-bar-name">
+                        {nameOf(doc, b.id)}
+                        {b.takesOver ? ' ← takes over' : ''}
+                      </span>
+                      <span className="sim-bar-track" role="meter" aria-valuemin={0} aria-valuemax={b.maxUsers} aria-valuenow={b.users} aria-label={`${nameOf(doc, b.id)} load`}>
+                        <span className="sim-bar-fill" style={{ width: `${Math.round(b.barFraction * 100)}%` }} />
+                      </span>
+                      <span className="sim-bar-text">{b.text}</span>
+                    </li>
+                  ))}
+              </ul>
+              <h3>Consequences, in the order to act</h3>
+              <ol className="sim-notes" data-testid="sim-notes">
+                {result.outcome.notes.map((n, i) => (
+                  <li key={i}>{n}</li>
+                ))}
+              </ol>
+            </section>
+            <section>
+              <h3>
+                Runbook{' '}
+                <button className="btn small" onClick={() => setShowSteps(!showSteps)}>
+                  {showSteps ? 'Hide' : 'Show'}
+                </button>
+              </h3>
+              {showSteps && (
+                <ol className="sim-steps">
+                  {result.outcome.steps.map((s) => (
+                    <li key={s.order}>
+                      <div className="sim-step-title">
+                        <span className="pill">{s.tool}</span> {s.title}
+                      </div>
+                      {s.commands.length > 0 && (
+                        <div className="code-block">
+                          <pre>{s.commands.join('\n')}</pre>
+                          <CopyButton text={s.commands.join('\n')} />
+                        </div>
+                      )}
+                      <div className="finding-docs">
+                        {s.docs.slice(0, 2).map((d) => (
+                          <a key={d} href={docUrl(d)} target="_blank" rel="noreferrer noopener">
+                            {docTitle(d)} ↗
+                          </a>
+                        ))}
+                      </div>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </section>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function nameOf(doc: { nodes: { id: string; name: string }[] }, id: string) {
+  return doc.nodes.find((n) => n.id === id)?.name ?? id;
+}
+
+function Tile({ label, value, tone, testId }: { label: string; value: string; tone?: 'good' | 'bad'; testId?: string }) {
+  return (
+    <div className={`tile ${tone ?? ''}`} data-testid={testId}>
+      <div className="tile-value">{value}</div>
+      <div className="tile-label">{label}</div>
+    </div>
+  );
 }

@@ -242,6 +242,17 @@ describe('steps only when the topology needs them', () => {
     const st = generateSteps(doc).steps;
     expect(st[pos(st, 'pairing-bootstrapper:*')]!.commands[0]).toContain('Skype for Business Server 2019\\Deployment\\Bootstrapper.exe');
   });
+  it('adding mirroring to an existing 2015 pool (transition): SQL side, Topology Builder, publish, then restart every Front End server', () => {
+    const doc = clone(pair2015Mirroring());
+    doc.deployment.mode = 'transition';
+    node(doc, 'pool-ny', 'frontEndPool').deployed = true;
+    const st = generateSteps(valid(doc)).steps;
+    const order = ['mirror-prepare:sql-ny', 'tb-add-mirroring:sql-ny', 'publish', 'mirror-restart-fe:pool-ny'].map((id) => pos(st, id));
+    expect(order.every((p) => p >= 0), JSON.stringify(order)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(pos(st, 'tb-sql-mirroring:sql-ny')).toBe(-1);
+    expect(pos(st, 'tb-sql-mirroring:sql-ch')).toBeGreaterThan(pos(st, 'tb-pool:pool-ch'));
+  });
   it('converting an existing CMS pool to an AG (transition) moves the CMS first, builds the AG, then the store (alwayson-availability-group.md, existing pool)', () => {
     const doc = clone(pair2019AlwaysOn());
     doc.deployment.mode = 'transition';
@@ -254,5 +265,11 @@ describe('steps only when the topology needs them', () => {
     expect(st[pos(st, 'cms-move:pool-b')]!.commands).toEqual(['Move-CsManagementServer']);
     expect(pos(st, 'tb-start')).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(st[pos(st, 'tb-start')]!.detail)).toContain('Download Topology from existing deployment');
+  });
+  it('a document the builder cannot read yields a plan with a blocking note, not an exception', () => {
+    const broken = { ...pair2019AlwaysOn(), nodes: null } as unknown as Topology;
+    const plan = generateSteps(broken);
+    expect(plan.steps).toEqual([]);
+    expect(plan.notes[0]?.severity).toBe('blocking');
   });
 });

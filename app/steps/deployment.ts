@@ -20,10 +20,27 @@ import { buildRunbook, pairedPools } from './runbooks';
 import { DEPLOYMENT_PHASES, type DeploymentPhase, type PlanNote, type RichText, type Step, type StepPlan } from './types';
 
 export function generateSteps(doc: Topology): StepPlan {
-  return new DeploymentBuilder(doc).build();
+  try {
+    return new DeploymentBuilder(doc).build();
+  } catch (e) {
+    // Defensive: a bug must not take the designer down; the plan says what happened.
+    const name = typeof doc?.name === 'string' ? doc.name : '';
+    return {
+      title: `Deployment runbook: ${name || 'untitled topology'}`,
+      topologyName: name,
+      productVersions: [],
+      mode: doc?.deployment?.mode === 'transition' ? 'transition' : 'greenfield',
+      steps: [],
+      runbooks: [],
+      notes: [{ severity: 'blocking', message: rt`The runbook could not be generated (${e instanceof Error ? e.message : String(e)}).`, nodeIds: [], ruleIds: [], docs: [] }],
+    };
+  }
 }
 
 type Edge = NodeOfKind<'edgePool'>;
+
+/** §9: client web traffic on Front End and Director pools. */
+const WEB_HLB: RichText = rt`Hardware load balancer for web traffic: ports 80 and 443 (and 4443 from the reverse proxy), source-address persistence for internal traffic, TCP idle timeout 1800 seconds.`;
 
 class DeploymentBuilder {
   private readonly ctx: PlanContext;
@@ -404,12 +421,14 @@ class DeploymentBuilder {
           p.sipLoadBalancing === 'dns'
             ? rt`Web services: override the internal web services FQDN in Topology Builder and point it, and the external web services FQDN, at the hardware load balancer's virtual IP (DNS load balancing cannot carry web traffic).`
             : rt`Web services FQDNs → the hardware load balancer's virtual IP.`,
+          WEB_HLB,
         ]);
     }
     for (const d of ctx.ix.ofKind('directorPool'))
       add(d, [
         ...(d.sipLoadBalancing === 'dns' ? [rt`DNS load balancing: one A record per Director:`, ...perServer(d.fqdn, d.servers, 'Director')] : [rt`${code(d.fqdn)} A → the hardware load balancer's virtual IP.`]),
         rt`Web services FQDNs → the hardware load balancer's virtual IP.`,
+        WEB_HLB,
       ]);
     for (const m of ctx.ix.ofKind('mediationPool'))
       add(m, [rt`DNS load balancing for the stand-alone Mediation pool: one A record per member.`, ...perServer(m.fqdn, m.servers, 'Mediation Server')], ['MED-STANDALONE-LB']);
@@ -421,6 +440,11 @@ class DeploymentBuilder {
         e.externalLoadBalancing === 'dns'
           ? rt`External: for each of the Access Edge, Web Conferencing Edge and A/V Edge FQDNs, one A record per Edge server (${String(e.servers)} each).`
           : rt`External: the Access Edge, Web Conferencing Edge and A/V Edge FQDNs → the external hardware load balancer's virtual IPs.`,
+      );
+      rows.push(
+        e.internalLoadBalancing === e.externalLoadBalancing
+          ? rt`Both interfaces use the same load-balancing type${e.internalLoadBalancing === 'hlb' ? '; the hardware load balancer must not use direct server return NAT' : ''}.`
+          : rt`The design mixes DNS and hardware load balancing on the two interfaces: use the same type on both.`,
       );
       if (e.federation) rows.push(rt`Federation: SRV ${code('_sipfederationtls._tcp.<SIP domain>')} port ${code(String(PORTS.sipFederation))} → the Access Edge FQDN.`);
       if (e.xmpp && e.productVersion === '2015')
@@ -442,8 +466,32 @@ class DeploymentBuilder {
       const s = ctx.ix.backEnd(p.id);
       if (!s) continue;
       if (ctx.agOf(s)) this.convertToAg(p, s);
+      else if (ctx.mirrorSet(s)) this.addMirroring(p, s);
     }
   }
+
+  /** §4.2: mirroring added to an existing 2015 pool (only stores no 2019 pool uses get here). */
+  private addMirroring(p: FrontEndPool, s: SqlStore): void {
+    const { ctx } = this;
+    const m = ctx.mirrorSet(s)!;
+    this.add(mirrorPrepare(ctx, s));
+    this.add({
+      ...tbMirroring(ctx, s),
+      id: `tb-add-mirroring:${s.id}`,
+      title: `Add SQL mirroring to the existing Back End of ${ctx.name(p)}`,
+      detail: [
+        rt`SQL Server ${s.sqlVersion} is installed on the mirror ${code(ctx.instanceLabel(m.mirror.fqdn, m.mirror.instance))}${m.witness ? rt` and the witness ${code(ctx.instanceLabel(m.witness.fqdn, m.witness.instance))}` : ''}.`,
+        rt`${ctx.name(p)} → ${ui('Edit Properties')} → tick ${ui('Enable SQL Store Mirroring')} → ${ui('New')} next to ${ui('Mirroring SQL Store')}: tick ${ui('This SQL instance is in mirroring relation')}, port ${code(String(m.mirrorPort))} → ${ui('OK')}.`,
+        ...(m.witness
+          ? [rt`Tick ${ui('Use SQL mirroring witness to enable automatic failover')} → ${ui('New')}: the witness store, tick ${ui('This SQL instance is in mirroring relation')}, port ${code(String(m.witnessPort))} → ${ui('OK')} → ${ui('OK')}.`]
+          : []),
+        rt`When publishing, give the file share for the mirroring backup files; install the databases before continuing.`,
+      ],
+    });
+    this.pendingRestarts.push(p);
+  }
+
+  private readonly pendingRestarts: FrontEndPool[] = [];
 
   private convertToAg(p: FrontEndPool, s: SqlStore): void {
     const { ctx } = this;
@@ -587,8 +635,15 @@ class DeploymentBuilder {
         docs: ctx.greenfield ? [DOC.newTopology] : [DOC.owas, DOC.newTopology],
       }),
     );
+    // A mirrored Back End is defined on the pool wizard's SQL store page, right after its pool (below).
+    const mirroredBackEnds = new Map<string, SqlStore>();
+    for (const p of this.registrars)
+      if (p.kind === 'frontEndPool' && !ctx.existing(p)) {
+        const be = ctx.ix.backEnd(p.id);
+        if (be && ctx.mirrorSet(be) && !mirroredBackEnds.has(be.id)) mirroredBackEnds.set(be.id, be);
+      }
     for (const s of this.principalStores()) {
-      if (!this.storeIsNew(s)) continue;
+      if (!this.storeIsNew(s) || mirroredBackEnds.has(s.id)) continue;
       if (ctx.mirrorSet(s)) this.add(tbMirroring(ctx, s));
       else this.add(tbSqlStore(ctx, s));
       for (const l of ctx.ix.out(s.id, 'logShipping')) {
@@ -608,7 +663,15 @@ class DeploymentBuilder {
           docs: [DOC.newTopology, DOC.fileShare],
         }),
       );
-    for (const p of this.registrars) if (!ctx.existing(p)) this.add(this.tbRegistrar(p));
+    for (const p of this.registrars) {
+      if (ctx.existing(p)) continue;
+      this.add(this.tbRegistrar(p));
+      const be = p.kind === 'frontEndPool' ? ctx.ix.backEnd(p.id) : undefined;
+      if (be && mirroredBackEnds.get(be.id) === be) {
+        this.add(tbMirroring(ctx, be, ctx.name(p)));
+        mirroredBackEnds.delete(be.id);
+      }
+    }
     for (const d of ctx.ix.ofKind('directorPool')) this.add(this.tbSimplePool(d, 'Director pool', ['DIR-MIN-TWO']));
     for (const m of ctx.ix.ofKind('mediationPool')) this.add(this.tbSimplePool(m, 'Mediation pool', ['MED-STANDALONE-LB']));
     for (const c of this.pcPools()) this.add(this.tbPersistentChat(c));
@@ -634,7 +697,7 @@ class DeploymentBuilder {
         rt`${ui('Enterprise Edition Front End Pools')} → ${ui('New Front End Pool')} → ${ui('Pool FQDN')} = ${code(p.fqdn)} → ${ui('Define the computers in this pool')}: ${plural(p.frontEndServers, 'server')}.`,
         rt`${ui('Select features')}: ${p.conferencing ? rt`tick ${ui('Conferencing')}` : rt`leave ${ui('Conferencing')} clear`}; ${p.mediationCollocated ? rt`tick ${ui('Collocated Mediation Server')}` : rt`no collocated Mediation Server`}.`,
       );
-      if (be) assoc.push(rt`${ui('SQL Server store')} = ${code(ctx.instanceLabel(ctx.primaryNode(be), be.instance))}${ctx.mirrorSet(be) ? ' with mirroring as defined above' : ''}`);
+      if (be) assoc.push(rt`${ui('SQL Server store')} = ${code(ctx.instanceLabel(ctx.primaryNode(be), be.instance))}${ctx.mirrorSet(be) ? ' (mirroring: next step)' : ''}`);
       if (p.sipLoadBalancing === 'dns') detail.push(rt`${ui('Web Services')}: tick ${ui('Override internal Web Services pool FQDN')} and give an FQDN of its own (unique across pools and Directors), since SIP uses DNS load balancing.`);
       if (p.largeMeetingPool) detail.push(rt`A dedicated large-meeting pool: home only the organisers of large meetings here.`);
     } else {
@@ -830,7 +893,7 @@ class DeploymentBuilder {
   private publishInstall(): void {
     const { ctx } = this;
     const cms = ctx.cmsHost();
-    const mirroredCms = cms && cms.kind === 'frontEndPool' ? ctx.mirrorSet(ctx.ix.backEnd(cms.id) ?? ({} as SqlStore)) : undefined;
+    const mirrored = this.principalStores().filter((s) => ctx.mirrorSet(s) && this.storeIsNew(s));
     const clustered = this.principalStores().filter((s) => ctx.clustered(s) && this.storeIsNew(s));
     this.add(
       makeStep({
@@ -842,7 +905,11 @@ class DeploymentBuilder {
           rt`Fix every validation error first. ${ui('Action')} → ${ui('Topology')} → ${ui('Publish')} → ${ui('Next')}.`,
           ...(ctx.greenfield && cms ? [rt`${ui('Select Central Management Server')}: ${code(ctx.label(cms))}.`] : []),
           rt`${ui('Create databases')}: keep every store selected so the wizard creates the databases${clustered.length ? rt`; ${ui('Advanced')} → ${ui('Use SQL Server instance defaults')} for the clustered ${joinRich(clustered.map((s) => rt`${code(s.fqdn)}`), ', ')}` : ''}.`,
-          ...(mirroredCms ? [rt`The Central Management store pool is mirrored: ${ui('Settings')} → the file share for the mirroring backup files → ${ui('OK')}; mirroring and the witness are deployed now.`] : []),
+          ...(mirrored.length
+            ? [
+                rt`Mirrored stores (${joinRich(mirrored.map((s) => rt`${code(s.fqdn)}`), ', ')}): when the wizard offers to create the primary and mirror databases, ${ui('Settings')} → the file share for the mirroring backup files (the SQL Server accounts of principal and mirror can read and write it) → ${ui('OK')}; mirroring and the witness are deployed now.`,
+              ]
+            : []),
           rt`Publishing in Topology Builder also enables the topology. (${code('Publish-CsTopology')} cannot publish a .tbxml file.)`,
           ...(ctx.greenfield ? [] : [rt`Restart the Front End servers of every pool whose membership or mirroring changed, one at a time.`]),
         ],
@@ -876,6 +943,20 @@ class DeploymentBuilder {
       }
     }
     for (const s of [...agStores, ...this.pendingAgLoginSync]) for (const st of agLoginSync(ctx, s, 'publishInstall')) this.add(st);
+    for (const p of this.pendingRestarts)
+      this.add(
+        makeStep({
+          id: `mirror-restart-fe:${p.id}`,
+          phase: 'publishInstall',
+          title: `Restart every Front End server of ${ctx.label(p)}`,
+          tool: 'Win',
+          runOn: `each Front End server of ${ctx.name(p)}, one at a time`,
+          detail: [rt`Required after any change to a mirroring relationship.`],
+          verify: [{ text: rt`Mirroring is reported for the pool's databases.`, command: `Get-CsDatabaseMirrorState -PoolFqdn ${psQuote(p.fqdn)} -DatabaseType User` }],
+          nodeIds: [p.id],
+          docs: [DOC.mirroring],
+        }),
+      );
 
     for (const d of ctx.ix.ofKind('directorPool')) this.add(this.installOther(d, 'Director'));
     for (const m of ctx.ix.ofKind('mediationPool')) this.add(this.installOther(m, 'Mediation Server'));

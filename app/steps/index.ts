@@ -4,9 +4,9 @@
  * DOM, React or node imports.
  */
 export { generateSteps } from './deployment';
-export { failoverRunbook, buildRunbook } from './runbooks';
+export { failoverRunbook, siteLossRunbook, type SiteLossRunbook } from './runbooks';
 export { toMarkdown, runbookToMarkdown } from './markdown';
-export { toPowerShell, runbookToPowerShell } from './powershell';
+export { toPowerShell, runbookToPowerShell, psLiteral } from './powershell';
 export { toJson } from './json';
 export { docUrl, plain, mdText, mdCode, psQuote, psComment, oneLine } from './text';
 export { WHATIF_CMDLETS } from './step';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSite } from '../model/defaults';
 import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples/index';
 import { plain } from './text';
-import { failoverRunbook } from './runbooks';
+import { failoverRunbook, siteLossRunbook } from './runbooks';
 import { generateSteps } from './deployment';
 import type { Runbook } from './types';
 import { clone, node, pos, withPersistentChat } from './steps-test-kit';
@@ -183,5 +183,21 @@ describe('failoverRunbook', () => {
     expect(a.filter((id) => b.includes(id))).toEqual(['failover-cms:na1', 'failover-federation:edge-na', 'failover-media-edge:na2', 'failover-media-edge:na4']);
     expect(b).toContain('failover-pool:na3');
     expect(b).not.toContain('failover-pool:na1');
+  });
+
+  it('siteLossRunbook merges the runbooks of every paired pool in the site, shared steps once', () => {
+    const r = siteLossRunbook(globalMultiSite(), 'na-east');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.poolIds).toEqual(['na1', 'na3']);
+    const ids = r.value.failover.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((i) => i === 'failover-cms:na1')).toHaveLength(1);
+    expect(ids.indexOf('failover-cms:na1')).toBeLessThan(ids.indexOf('failover-pool:na1'));
+    expect(ids.indexOf('failover-cms:na1')).toBeLessThan(ids.indexOf('failover-pool:na3'));
+    const bad = siteLossRunbook(globalMultiSite(), 'mars');
+    expect(!bad.ok && bad.error.code).toBe('unknownSite');
+    const branch = siteLossRunbook(globalMultiSite(), 'br-boston');
+    expect(branch.ok && branch.value.failover).toEqual([]);
   });
 });

@@ -48,6 +48,38 @@ export function failoverRunbook(doc: Topology, poolId: string): Result<Runbook, 
   }
 }
 
+/** The runbooks of every paired pool in a lost site, merged: shared steps (CMS, federation, media Edge) once, in first-seen order. */
+export interface SiteLossRunbook {
+  siteId: string;
+  poolIds: string[];
+  failover: Step[];
+  failback: Step[];
+  notes: PlanNote[];
+}
+
+export function siteLossRunbook(doc: Topology, siteId: string): Result<SiteLossRunbook, StepsError> {
+  try {
+    const ctx = new PlanContext(doc);
+    if (!ctx.ix.site(siteId)) return err({ code: 'unknownSite', message: `"${siteId}" is not a site in this topology` });
+    const dc = ctx.ix.dc(siteId);
+    const books = pairedPools(ctx)
+      .filter(([p]) => ctx.ix.dc(p.siteId) === dc)
+      .map(([p, q]) => buildRunbook(ctx, p, q));
+    const merge = (lists: Step[][]) => {
+      const seen = new Set<string>();
+      return lists.flat().filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
+    };
+    const noteKeys = new Set<string>();
+    const notes = books.flatMap((b) => b.notes).filter((n) => {
+      const key = JSON.stringify([n.severity, n.message, n.nodeIds]);
+      return noteKeys.has(key) ? false : (noteKeys.add(key), true);
+    });
+    return ok({ siteId, poolIds: books.map((b) => b.poolId), failover: merge(books.map((b) => b.failover)), failback: merge(books.map((b) => b.failback)), notes });
+  } catch (e) {
+    return err({ code: 'internal', message: `could not build the runbook (${e instanceof Error ? e.message : String(e)})` });
+  }
+}
+
 export function buildRunbook(ctx: PlanContext, pool: RegistrarPool, partner: RegistrarPool): Runbook {
   const fo = failoverRunbookFor(ctx, pool, partner);
   return {

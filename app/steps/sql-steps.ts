@@ -340,10 +340,10 @@ export function tbSqlStore(ctx: PlanContext, s: SqlStore): Step {
 }
 
 /** §4.1: mirroring defined with the store in Topology Builder. */
-export function tbMirroring(ctx: PlanContext, s: SqlStore): Step {
+export function tbMirroring(ctx: PlanContext, s: SqlStore, poolName?: string): Step {
   const m = ctx.mirrorSet(s)!;
   const detail: RichText[] = [
-    rt`On ${ui('Define the SQL Store')} → ${ui('New')} next to ${ui('SQL store')}: ${ui('SQL Server FQDN')} = ${code(s.fqdn)}, ${s.instance === '' ? rt`${ui('Default instance')}` : rt`${ui('Named instance')} = ${code(s.instance)}`}; tick ${ui('This SQL instance is in mirroring relation')}, ${ui('Mirroring port number')} = ${code(String(m.mirrorPort))} → ${ui('OK')}.`,
+    rt`${poolName ? `In the wizard of ${poolName}, o` : 'O'}n ${ui('Define the SQL Store')} → ${ui('New')} next to ${ui('SQL store')}: ${ui('SQL Server FQDN')} = ${code(s.fqdn)}, ${s.instance === '' ? rt`${ui('Default instance')}` : rt`${ui('Named instance')} = ${code(s.instance)}`}; tick ${ui('This SQL instance is in mirroring relation')}, ${ui('Mirroring port number')} = ${code(String(m.mirrorPort))} → ${ui('OK')}.`,
     rt`Back on ${ui('Define the SQL Store')}: tick ${ui('Enable SQL Store mirroring')} → ${ui('New')}: mirror ${code(ctx.instanceLabel(m.mirror.fqdn, m.mirror.instance))}, tick ${ui('This SQL instance is in mirroring relation')}, port ${code(String(m.mirrorPort))} → ${ui('OK')}.`,
   ];
   if (m.witness)
@@ -374,6 +374,10 @@ export function installDatabases(ctx: PlanContext, s: SqlStore): Step {
   ];
   if (clustered) detail.push(rt`On a SQL cluster the cmdlet cannot place files by itself, hence ${code('-UseDefaultSqlPaths')} (or give ${code('-DatabasePaths <log>,<data>')}).`);
   if (ctx.agOf(s)) detail.push(rt`The availability group does not exist yet: the databases go to the primary replica, and the wizard adds them to the group afterwards.`);
+  if (ctx.mirrorSet(s))
+    detail.push(
+      rt`Mirroring is set up by the publish wizard; if it was not, run ${code(`Install-CsMirrorDatabase -ConfiguredDatabases -FileShare <\\server\share> -SqlServerFqdn ${psQuote(s.fqdn)}${ctx.forInstanceArg(s.instance)} -Verbose`)} and answer A (Yes to All).`,
+    );
   return makeStep({
     id: `install-databases:${s.id}`,
     phase: 'publishInstall',

@@ -100,17 +100,19 @@ export function psLineRegions(line: string): { literals: Region[]; comment: Regi
 }
 
 /**
- * Problems in a generated .ps1: non-ASCII characters, strings left open, block
- * comments, or any occurrence of one of `markers` (pieces of user text) outside a
+ * Problems in a generated .ps1: non-ASCII characters, strings left open, a block
+ * comment opened outside a string, or any occurrence of one of `markers` (pieces of user text) outside a
  * single-quoted literal or a comment.
  */
 export function ps1Problems(ps1: string, markers: readonly string[]): string[] {
   const problems: string[] = [];
   if (/[^\x00-\x7f]/.test(ps1)) problems.push('non-ASCII character in the script');
-  if (/<#|#>/.test(ps1)) problems.push('block comment delimiter in the script');
   ps1.split('\n').forEach((line, n) => {
     const r = psLineRegions(line);
     if (r.error) problems.push(`line ${n + 1}: ${r.error}`);
+    const inLiteral = (at: number, len: number) => r.literals.some((x) => at > x.start && at + len < x.end);
+    // Outside a string, `<#` would open a block comment that swallows code.
+    for (let at = line.indexOf('<#'); at >= 0; at = line.indexOf('<#', at + 1)) if (!inLiteral(at, 2)) problems.push(`line ${n + 1}: block comment opened`);
     for (const m of markers) {
       if (m === '') continue;
       for (let at = line.indexOf(m); at >= 0; at = line.indexOf(m, at + 1)) {

@@ -19,7 +19,7 @@ import { failoverRunbook } from './runbooks';
 import { DEPLOYMENT_PHASES } from './types';
 import { allSteps, clone, mdWithoutCode, ps1Problems, withPersistentChat } from './steps-test-kit';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const BASES: Topology[] = [...REFERENCE_DESIGNS.map((d) => d.build()), withPersistentChat()];
 const MARK = '$(Remove-Item C:\\)';
 

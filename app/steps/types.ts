@@ -126,7 +126,7 @@ export interface StepPlan {
   notes: PlanNote[];
 }
 
-export type StepsErrorCode = 'unknownPool' | 'notPaired' | 'internal';
+export type StepsErrorCode = 'unknownPool' | 'unknownSite' | 'notPaired' | 'internal';
 
 export interface StepsError {
   code: StepsErrorCode;

@@ -142,11 +142,8 @@ let warnedStorage = false;
 export function wireAutosave(): () => void {
   const stopHeartbeat = autosave.startHeartbeat();
   let last = useDesigner.getState().revision;
-  autosave.save(useDesigner.getState().doc);
-  const unsubscribe = useDesigner.subscribe((s) => {
-    if (s.revision === last) return;
-    last = s.revision;
-    const outcome = autosave.save(s.doc);
+  const report = (outcome: ReturnType<typeof autosave.save>) => {
+    const s = useDesigner.getState();
     if (outcome !== 'saved' && !warnedStorage) {
       warnedStorage = true;
       s.notify({
@@ -154,6 +151,12 @@ export function wireAutosave(): () => void {
         text: outcome === 'full' ? 'Autosave is off: the browser storage is full. Save a file (Ctrl+S) to keep your work.' : 'Autosave is off: this browser blocks local storage (private mode?). Save a file (Ctrl+S) to keep your work.',
       });
     }
+  };
+  report(autosave.save(useDesigner.getState().doc));
+  const unsubscribe = useDesigner.subscribe((s) => {
+    if (s.revision === last) return;
+    last = s.revision;
+    report(autosave.save(s.doc));
   });
   const flush = () => autosave.save(useDesigner.getState().doc);
   window.addEventListener('pagehide', flush);

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseTopology } from '../../model/parse';
+import { pair2019AlwaysOn } from '../../model/samples/index';
+import { generateSteps, toJson, toMarkdown, toPowerShell } from '../../steps/index';
+import { main } from '../main';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topo-steps-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function topo(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['steps', ...argv], { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const doc = pair2019AlwaysOn();
+const file = path.join(dir, 'pair-2019-ag.json');
+fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+const parsed = parseTopology(doc);
+if (!parsed.ok) throw new Error(parsed.error.message);
+const plan = generateSteps(parsed.value);
+
+describe('topo steps', () => {
+  it('prints the Markdown runbook by default', async () => {
+    const r = await topo(file);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toBe(toMarkdown(plan));
+    expect(r.out.startsWith('# Deployment runbook: Contoso 2019: paired pools with AlwaysOn\n')).toBe(true);
+  });
+
+  it('prints the .ps1 with --format ps1 and JSON with --format=json', async () => {
+    const ps1 = await topo(file, '--format', 'ps1');
+    expect(ps1.code).toBe(0);
+    expect(ps1.out).toBe(toPowerShell(plan));
+    const json = await topo('--format=json', file);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toEqual(plan);
+    expect(json.out).toBe(toJson(plan));
+    const md = await topo(file, '--format', 'md');
+    expect(md.out).toBe(toMarkdown(plan));
+  });
+
+  const xml = path.resolve(here, '../../../../shared/samples/topology-xml/02-rlevchenko-powershell-skype-DefaultTopology.xml');
+  it.runIf(fs.existsSync(xml))('reads a Topology Builder XML file', async () => {
+    const r = await topo(xml, '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    const back = JSON.parse(r.out);
+    expect(Array.isArray(back.steps)).toBe(true);
+    expect(back.steps.length).toBeGreaterThan(0);
+  });
+
+  it('exits 2 with one line on stderr and nothing on stdout for unusable input', async () => {
+    const bad = path.join(dir, 'bad.json');
+    fs.writeFileSync(bad, '{"format":"sfb-topology","version":1');
+    for (const args of [[path.join(dir, 'missing.json')], [bad], [], [file, '--format', 'xml'], [file, '--format'], [file, '--nope'], [file, file]]) {
+      const r = await topo(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.out, args.join(' ')).toBe('');
+      expect(r.err.split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.err, args.join(' ')).toMatch(/^topo steps: /);
+    }
+  });
+
+  it('keeps a hostile --format value on one printable line', async () => {
+    const r = await topo(file, '--format', 'x\n\u202E<script>');
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(/[\n\u202E]/);
+  });
+});

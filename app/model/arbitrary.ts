@@ -1,0 +1,544 @@
+/**
+ * TEST SUPPORT (imported only by tests): fast-check arbitraries of VALID format-v1
+ * topology documents, built from the schema's own enums, patterns and limits, so every
+ * generated document is one `parseTopology` accepts unchanged.
+ *
+ * Unlike a random walk over the schema, links are drawn from the allowed endpoint table
+ * (link-kinds.ts), so documents are dense with the structures rules, steps and the
+ * simulation care about: paired pools, Back Ends, mirrors and witnesses, next hops,
+ * backup registrars, several links between the same two nodes, pairing chains. Counts
+ * reach the schema's extremes (a pool of 1,000,000 servers is valid), names reach their
+ * length limit and carry hostile text, FQDNs repeat across nodes.
+ */
+import fc from 'fast-check';
+import { LIMITS } from './limits';
+import { LINK_ENDPOINTS } from './link-kinds';
+import {
+  BRANCH_VARIANTS,
+  COMMIT_MODES,
+  DEPLOYMENT_MODES,
+  FAILOVER_MODES,
+  FILE_STORAGE,
+  HA_MODES,
+  HOSTINGS,
+  LINK_KINDS,
+  NODE_KINDS,
+  OOS_ZONES,
+  OS_VERSIONS,
+  PRODUCT_VERSIONS,
+  SIP_LB,
+  SITE_KINDS,
+  SQL_EDITIONS,
+  SQL_VERSIONS,
+  STORE_ROLES,
+  WEB_LB,
+  type Link,
+  type LinkKind,
+  type NodeKind,
+  type Position,
+  type Site,
+  type Topology,
+  type TopologyNode,
+} from './schema';
+
+// ---------------------------------------------------------------- hostile text
+
+/** The longest name the schema accepts. */
+export const LONGEST_NAME = 'N'.repeat(LIMITS.maxNameChars - 1) + '\u00e9';
+
+/**
+ * Names that try to break out of whatever format they are written to: quotes,
+ * PowerShell subexpressions, backticks, markup, CDATA ends, line breaks, bidi override,
+ * NUL, and the longest allowed name. All valid (at most LIMITS.maxNameChars).
+ */
+export const HOSTILE_NAMES: readonly string[] = [
+  "'",
+  '"',
+  "O'Brien's pool",
+  '$(Remove-Item C:\\ -Recurse)',
+  '`$(whoami)`',
+  '```',
+  '<script>alert(1)</script>',
+  ']]>',
+  ']]><script>alert(2)</script><![CDATA[',
+  'line one\nline two',
+  'crlf\r\nPS C:\\> Remove-Item C:\\ -Recurse',
+  '\n# injected heading',
+  '\u202Eevil\u202C reversed',
+  'nul\u0000byte',
+  '\u001b[31mred\u001b[0m',
+  '<# block comment',
+  '\u2018smart quote\u2019',
+  '&amp; &lt; &#x3C;',
+  '{{constructor.constructor("x")()}}',
+  '__proto__',
+  '',
+  LONGEST_NAME,
+];
+
+/** One more than the schema accepts: must be refused with a clear message. */
+export const TOO_LONG_NAME = 'x'.repeat(10_000);
+
+/** Any valid name: arbitrary Unicode (lone surrogates included), hostile text, the longest one. */
+export const arbName: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ maxLength: 24 }) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 16 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
+  { weight: 3, arbitrary: fc.constantFrom(...HOSTILE_NAMES) },
+  { weight: 1, arbitrary: fc.string({ maxLength: LIMITS.maxNameChars }) },
+);
+
+/** Free text fields other than names and the description (region, share, update levels). */
+const arbText = (max: number = LIMITS.maxTextChars, min = 0): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom('CU8', 'CU22', 'SP2', 'EU', 'NA', 'contoso.com', 'sfbshare').filter((s) => s.length >= min) },
+    { weight: 2, arbitrary: fc.string({ minLength: min, maxLength: 24 }) },
+    { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_NAMES).filter((s) => s.length >= min && s.length <= max) },
+    { weight: 1, arbitrary: fc.string({ minLength: Math.max(min, max - 2), maxLength: max }) },
+  );
+
+// ---------------------------------------------------------------- identifiers
+
+const ID_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-'.split('');
+
+/** A valid id (ID_PATTERN), sometimes of the maximum length, never `__proto__`. */
+export const arbId: fc.Arbitrary<string> = fc
+  .oneof(
+    { weight: 6, arbitrary: fc.string({ unit: fc.constantFrom(...ID_CHARS), minLength: 1, maxLength: 10 }) },
+    { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...ID_CHARS), minLength: 60, maxLength: 64 }) },
+    // Ids that look like what other code may treat specially.
+    { weight: 1, arbitrary: fc.constantFrom('constructor', 'toString', 'hasOwnProperty', 'valueOf', '0', '-', '.', '..', 'null', 'undefined', 'NaN') },
+  )
+  .filter((s) => s !== '__proto__');
+
+const LABEL_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('');
+const arbLabel: fc.Arbitrary<string> = fc
+  .tuple(fc.string({ unit: fc.constantFrom(...LABEL_CHARS), minLength: 1, maxLength: 1 }), fc.string({ unit: fc.constantFrom(...LABEL_CHARS, '-'), maxLength: 10 }), fc.string({ unit: fc.constantFrom(...LABEL_CHARS), maxLength: 1 }))
+  .map(([a, mid, b]) => (b ? a + mid + b : a));
+
+/** A valid FQDN (FQDN_PATTERN): often reused across nodes, sometimes a single label, sometimes 253 characters. */
+export const arbFqdn: fc.Arbitrary<string> = fc.oneof(
+  { weight: 6, arbitrary: fc.array(arbLabel, { minLength: 2, maxLength: 4 }).map((ls) => ls.join('.')) },
+  { weight: 3, arbitrary: fc.constantFrom('pool.contoso.com', 'sql.contoso.com', 'POOL.contoso.com', 'edge.contoso.com', 'sfb.fabrikam.net') },
+  { weight: 1, arbitrary: arbLabel },
+  { weight: 1, arbitrary: fc.constant(`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`) },
+);
+
+const instanceChars = [...LABEL_CHARS, '_', '$', '#'];
+const arbInstance = fc.oneof(fc.constant(''), fc.constantFrom('RTC', 'rtc', 'LYNCLOCAL', 'A$B#1'), fc.string({ unit: fc.constantFrom(...instanceChars), minLength: 1, maxLength: 16 }));
+
+// ---------------------------------------------------------------- numbers
+
+const optional = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined });
+
+export interface TopologyArbitraryOptions {
+  maxSites?: number;
+  maxNodes?: number;
+  maxLinks?: number;
+  /**
+   * Counts (servers, users, cluster nodes) up to the schema's maxima, e.g. a pool of
+   * 1,000,000 servers, on a small share of nodes. Default true.
+   */
+  extremeCounts?: boolean;
+}
+
+/** Server counts: mostly realistic, sometimes at the schema's maximum (Count: 1,000,000). */
+function serverCount(extreme: boolean, realisticMax: number): fc.Arbitrary<number> {
+  const realistic = fc.integer({ min: 1, max: realisticMax });
+  if (!extreme) return realistic;
+  return fc.oneof({ weight: 20, arbitrary: realistic }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 1_000_000 }) }, { weight: 1, arbitrary: fc.constant(1_000_000) });
+}
+
+/** Users: the schema's Count(0) caps at 1,000,000 before the kinds' larger caps. */
+function userCount(extreme: boolean): fc.Arbitrary<number> {
+  const realistic = fc.oneof(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: 0, max: 200 }).map((n) => n * 500));
+  if (!extreme) return realistic;
+  return fc.oneof({ weight: 10, arbitrary: realistic }, { weight: 1, arbitrary: fc.constantFrom(0, 1_000_000) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 1_000_000 }) });
+}
+
+const port = fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constantFrom(1, 1433, 5022, 7022, 65535));
+
+/** Drops keys whose value is undefined, as JSON would. */
+function clean<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+// ---------------------------------------------------------------- nodes
+
+function arbNode(kind: NodeKind, id: string, siteIds: readonly string[], extreme: boolean): fc.Arbitrary<TopologyNode> {
+  const site = fc.constantFrom(...siteIds);
+  const base = fc.record({ name: fc.oneof({ weight: 3, arbitrary: arbName }, { weight: 1, arbitrary: fc.constant(id) }), siteId: site, fqdn: arbFqdn });
+  const pv = fc.constantFrom(...PRODUCT_VERSIONS);
+  const bool = fc.boolean();
+  const users = userCount(extreme);
+  switch (kind) {
+    case 'frontEndPool':
+      return fc
+        .record({
+          b: base,
+          productVersion: pv,
+          frontEndServers: serverCount(extreme, 16),
+          users,
+          hosting: fc.constantFrom(...HOSTINGS),
+          os: fc.constantFrom(...OS_VERSIONS),
+          cumulativeUpdate: optional(arbText()),
+          sipLoadBalancing: fc.constantFrom(...SIP_LB),
+          webLoadBalancing: fc.constantFrom(...WEB_LB),
+          mediationCollocated: bool,
+          conferencing: bool,
+          largeMeetingPool: optional(bool),
+          deployed: optional(bool),
+          domain: optional(arbText()),
+        })
+        .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+    case 'standardEditionServer':
+      return fc
+        .record({ b: base, productVersion: pv, users, hosting: fc.constantFrom(...HOSTINGS), os: fc.constantFrom(...OS_VERSIONS), cumulativeUpdate: optional(arbText()), mediationCollocated: bool, domain: optional(arbText()) })
+        .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+    case 'sqlStore': {
+      const replica = fc.record({ fqdn: arbFqdn, siteId: site, commitMode: fc.constantFrom(...COMMIT_MODES), failoverMode: fc.constantFrom(...FAILOVER_MODES), readable: bool });
+      const replicas = fc.oneof({ weight: 12, arbitrary: fc.array(replica, { maxLength: 5 }) }, { weight: extreme ? 1 : 0, arbitrary: fc.array(replica, { minLength: LIMITS.maxListItems, maxLength: LIMITS.maxListItems }) });
+      const ag = fc.record({ listenerFqdn: arbFqdn, listenerPort: optional(port), replicas }).map(clean);
+      return fc
+        .record({
+          b: base,
+          instance: arbInstance,
+          sqlVersion: fc.constantFrom(...SQL_VERSIONS),
+          sqlEdition: fc.constantFrom(...SQL_EDITIONS),
+          sqlUpdateLevel: optional(arbText()),
+          haMode: fc.constantFrom(...HA_MODES),
+          ag: optional(ag),
+          listenerIsFqdn: bool,
+          clusterNodes: optional(fc.integer({ min: 1, max: 64 })),
+          domain: optional(arbText()),
+        })
+        .map(({ b, listenerIsFqdn, ag, ...r }) => clean({ id, kind, ...b, ...r, ag: ag && listenerIsFqdn ? { ...ag, listenerFqdn: b.fqdn } : ag }));
+    }
+    case 'edgePool':
+      return fc
+        .record({ b: base, productVersion: pv, servers: serverCount(extreme, 12), internalLoadBalancing: fc.constantFrom(...SIP_LB), externalLoadBalancing: fc.constantFrom(...SIP_LB), federation: bool, xmpp: bool, concurrentRemoteUsers: optional(users) })
+        .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+    case 'directorPool':
+      return fc
+        .record({ b: base, productVersion: pv, servers: serverCount(extreme, 10), sipLoadBalancing: fc.constantFrom(...SIP_LB), webLoadBalancing: fc.constantFrom(...WEB_LB) })
+        .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+    case 'mediationPool':
+      return fc.record({ b: base, productVersion: pv, servers: serverCount(extreme, 10) }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+    case 'persistentChatPool': {
+      const server = fc.record({ siteId: site, active: bool });
+      const servers = fc.oneof({ weight: 12, arbitrary: fc.array(server, { maxLength: 8 }) }, { weight: extreme ? 1 : 0, arbitrary: fc.array(server, { minLength: LIMITS.maxListItems, maxLength: LIMITS.maxListItems }) });
+      return fc.record({ b: base, productVersion: pv, servers, compliance: bool }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+    }
+    case 'fileStore':
+      return fc.record({ b: base, share: arbText(LIMITS.maxTextChars, 1), storage: fc.constantFrom(...FILE_STORAGE) }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+    case 'officeOnlineServer':
+      return fc.record({ b: base, servers: serverCount(extreme, 10), zone: fc.constantFrom(...OOS_ZONES) }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+    case 'survivableBranch':
+      return fc.record({ b: base, variant: fc.constantFrom(...BRANCH_VARIANTS), users }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+  }
+}
+
+// ---------------------------------------------------------------- links
+
+const arbLinkExtras = fc.record({
+  role: fc.constantFrom(...STORE_ROLES),
+  port: optional(port),
+  synchronous: optional(fc.boolean()),
+  voiceFailover: optional(fc.boolean()),
+  voiceFailoverSeconds: optional(fc.oneof(fc.constantFrom(1, 300, 86_400), fc.integer({ min: 1, max: 86_400 }))),
+});
+type LinkExtras = typeof arbLinkExtras extends fc.Arbitrary<infer T> ? T : never;
+
+function extrasFor(kind: LinkKind, e: LinkExtras): Record<string, unknown> {
+  switch (kind) {
+    case 'store':
+      return { role: e.role };
+    case 'mirror':
+      return clean({ port: e.port, synchronous: e.synchronous });
+    case 'witness':
+      return clean({ port: e.port });
+    case 'pairing':
+      return clean({ voiceFailover: e.voiceFailover, voiceFailoverSeconds: e.voiceFailoverSeconds });
+    case 'backEnd':
+    case 'nextHop':
+    case 'mediaEdge':
+    case 'fileStore':
+    case 'officeOnline':
+    case 'backupRegistrar':
+    case 'logShipping':
+      return {};
+  }
+}
+
+/** Link kinds weighted towards the ones that carry HA/DR meaning. */
+const LINK_WEIGHT: Record<LinkKind, number> = { backEnd: 4, store: 2, mirror: 2, witness: 2, pairing: 4, nextHop: 2, mediaEdge: 1, fileStore: 2, officeOnline: 1, backupRegistrar: 2, logShipping: 1 };
+const NODE_WEIGHT: Record<NodeKind, number> = {
+  frontEndPool: 4,
+  standardEditionServer: 2,
+  sqlStore: 4,
+  edgePool: 2,
+  directorPool: 1,
+  mediationPool: 1,
+  persistentChatPool: 1,
+  fileStore: 2,
+  officeOnlineServer: 1,
+  survivableBranch: 2,
+};
+const arbNodeKind = fc.oneof(...NODE_KINDS.map((k) => ({ weight: NODE_WEIGHT[k], arbitrary: fc.constant(k) })));
+const arbLinkKind = fc.oneof(...LINK_KINDS.map((k) => ({ weight: LINK_WEIGHT[k], arbitrary: fc.constant(k) })));
+
+/** A link of `kind` between two distinct nodes whose kinds the endpoint table allows, picked by `a`, `b`, `c`. */
+function pickEndpoints(kind: LinkKind, nodes: readonly TopologyNode[], a: number, b: number, c: number): [TopologyNode, TopologyNode] | undefined {
+  const options = LINK_ENDPOINTS[kind];
+  const e = options[c % options.length]!;
+  const froms = nodes.filter((n) => e.from.includes(n.kind));
+  const tos = nodes.filter((n) => e.to.includes(n.kind));
+  if (!froms.length || !tos.length) return undefined;
+  const from = froms[a % froms.length]!;
+  const candidates = tos.filter((n) => n.id !== from.id);
+  if (!candidates.length) return undefined;
+  return [from, candidates[b % candidates.length]!];
+}
+
+// ---------------------------------------------------------------- layout
+
+const coordinate = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: -2000, max: 4000 }) },
+  { weight: 1, arbitrary: fc.constantFrom(-1e7, 1e7, 0, -0) },
+  { weight: 1, arbitrary: fc.double({ min: -1e7, max: 1e7, noNaN: true, noDefaultInfinity: true }) },
+);
+
+// ---------------------------------------------------------------- document
+
+/** A valid topology (parseTopology accepts it unchanged), built in one piece so shrinking stays valid. */
+export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topology> {
+  const maxSites = o.maxSites ?? 4;
+  const maxNodes = o.maxNodes ?? 14;
+  const maxLinks = o.maxLinks ?? 20;
+  const extreme = o.extremeCounts ?? true;
+  return fc
+    .record({
+      siteCount: fc.integer({ min: 1, max: maxSites }),
+      kinds: fc.array(arbNodeKind, { maxLength: maxNodes, size: 'max' }),
+      linkCount: fc.integer({ min: 0, max: maxLinks }),
+    })
+    .chain(({ siteCount, kinds, linkCount }) => {
+      const idCount = siteCount + kinds.length + linkCount;
+      return fc.uniqueArray(arbId, { minLength: idCount, maxLength: idCount }).chain((ids) => {
+        const siteIds = ids.slice(0, siteCount);
+        const nodeIds = ids.slice(siteCount, siteCount + kinds.length);
+        const linkIds = ids.slice(siteCount + kinds.length);
+        const sites = fc.tuple(
+          ...siteIds.map((id) =>
+            fc
+              .record({ name: fc.oneof(arbName, fc.constant(id)), kind: fc.constantFrom(...SITE_KINDS), region: optional(arbText()), datacenter: optional(arbText()) })
+              .map((s) => clean({ id, ...s }) as Site),
+          ),
+        );
+        const nodes = kinds.length ? fc.tuple(...kinds.map((k, i) => arbNode(k, nodeIds[i]!, siteIds, extreme))) : fc.constant([] as TopologyNode[]);
+        const slot = fc.record({ kind: arbLinkKind, a: fc.nat(), b: fc.nat(), c: fc.nat(), extras: arbLinkExtras });
+        const layoutSize = siteCount + kinds.length;
+        return fc
+          .record({
+            name: arbName,
+            description: optional(fc.oneof(arbName, fc.lorem({ maxCount: 30 }), fc.string({ minLength: LIMITS.maxDescriptionChars - 1, maxLength: LIMITS.maxDescriptionChars }))),
+            mode: fc.constantFrom(...DEPLOYMENT_MODES),
+            sites,
+            nodes,
+            links: fc.array(slot, { minLength: linkCount, maxLength: linkCount }),
+            cmsPick: fc.option(fc.nat(), { nil: undefined, freq: 4 }),
+            layoutMode: fc.constantFrom('none', 'empty', 'some', 'all'),
+            layoutPick: fc.array(fc.boolean(), { minLength: layoutSize, maxLength: layoutSize }),
+            coords: fc.array(fc.tuple(coordinate, coordinate), { minLength: layoutSize, maxLength: layoutSize }),
+          })
+          .map((r): Topology => {
+            const nodeList = [...r.nodes];
+            const linkList: Link[] = [];
+            r.links.forEach((s, i) => {
+              const ends = pickEndpoints(s.kind, nodeList, s.a, s.b, s.c);
+              if (!ends) return;
+              linkList.push({ id: linkIds[i]!, kind: s.kind, from: ends[0].id, to: ends[1].id, ...extrasFor(s.kind, s.extras) } as Link);
+            });
+            const registrars = nodeList.filter((n) => n.kind === 'frontEndPool' || n.kind === 'standardEditionServer');
+            const cmsHost = registrars.length && r.cmsPick !== undefined ? registrars[r.cmsPick % registrars.length]!.id : null;
+            const allIds = [...siteIds, ...nodeIds];
+            let layout: Record<string, Position> | undefined;
+            if (r.layoutMode !== 'none') {
+              layout = {};
+              if (r.layoutMode !== 'empty')
+                allIds.forEach((id, i) => {
+                  if (r.layoutMode === 'all' || r.layoutPick[i]) layout![id] = { x: r.coords[i]![0], y: r.coords[i]![1] };
+                });
+            }
+            return clean({
+              format: 'sfb-topology' as const,
+              version: 1 as const,
+              name: r.name,
+              description: r.description,
+              deployment: { cmsHost, mode: r.mode },
+              sites: [...r.sites],
+              nodes: nodeList,
+              links: linkList,
+              layout,
+            });
+          });
+      });
+    });
+}
+
+/** Every id of a document (sites, nodes, links), for "ids in findings exist" properties. */
+export function idsOf(doc: Topology): { sites: Set<string>; nodes: Set<string>; links: Set<string> } {
+  return { sites: new Set(doc.sites.map((s) => s.id)), nodes: new Set(doc.nodes.map((n) => n.id)), links: new Set(doc.links.map((l) => l.id)) };
+}
+
+// ---------------------------------------------------------------- mutations (hostile documents)
+
+type PathKey = string | number;
+
+/** One edit of a JSON value, with numeric selectors so fast-check can shrink it. */
+export type JsonMutation =
+  | { op: 'set'; at: number; value: unknown }
+  | { op: 'delete'; at: number }
+  | { op: 'duplicate'; at: number; index: number }
+  | { op: 'swap'; at: number; i: number; j: number }
+  | { op: 'rename'; at: number; key: string }
+  | { op: 'hugeString'; at: number; length: number }
+  | { op: 'deepNest'; at: number; depth: number; object: boolean }
+  | { op: 'number'; at: number; value: number };
+
+/** A deeply nested value built without recursion. */
+export function deepNest(depth: number, object: boolean, leaf: unknown = 0): unknown {
+  let v: unknown = leaf;
+  for (let i = 0; i < depth; i++) v = object ? { a: v } : [v];
+  return v;
+}
+
+/** Every path in a JSON value, containers included (the root is `[]`). */
+export function jsonPaths(value: unknown, limit = 5_000): PathKey[][] {
+  const out: PathKey[][] = [];
+  const walk = (v: unknown, path: PathKey[]) => {
+    if (out.length >= limit) return;
+    out.push(path);
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    else if (v && typeof v === 'object') for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k], [...path, k]);
+  };
+  walk(value, []);
+  return out;
+}
+
+function parentOf(root: unknown, path: readonly PathKey[]): { parent: Record<PathKey, unknown> | unknown[]; key: PathKey } | undefined {
+  if (path.length === 0) return undefined;
+  let v: unknown = root;
+  for (const k of path.slice(0, -1)) v = (v as Record<PathKey, unknown>)[k];
+  return v && typeof v === 'object' ? { parent: v as Record<PathKey, unknown>, key: path[path.length - 1]! } : undefined;
+}
+
+/** Applies the edits to a deep copy; selectors wrap around the current paths. */
+export function applyMutations(doc: unknown, mutations: readonly JsonMutation[]): unknown {
+  let root: unknown = structuredClone(doc);
+  for (const m of mutations) {
+    const paths = jsonPaths(root);
+    const path = paths[m.at % paths.length]!;
+    const target = path.reduce<unknown>((v, k) => (v as Record<PathKey, unknown>)[k], root);
+    const place = parentOf(root, path);
+    const put = (value: unknown) => {
+      if (!place) root = value;
+      else (place.parent as Record<PathKey, unknown>)[place.key] = value;
+    };
+    switch (m.op) {
+      case 'set':
+        put(m.value);
+        break;
+      case 'number':
+        put(m.value);
+        break;
+      case 'hugeString':
+        put('A'.repeat(m.length));
+        break;
+      case 'deepNest':
+        put(deepNest(m.depth, m.object));
+        break;
+      case 'delete':
+        if (!place) root = undefined;
+        else if (Array.isArray(place.parent)) place.parent.splice(place.key as number, 1);
+        else delete (place.parent as Record<PathKey, unknown>)[place.key];
+        break;
+      case 'duplicate':
+        if (Array.isArray(target) && target.length) target.splice(m.index % (target.length + 1), 0, structuredClone(target[m.index % target.length]));
+        else if (place && Array.isArray(place.parent)) place.parent.splice(place.key as number, 0, structuredClone(target));
+        break;
+      case 'swap':
+        if (Array.isArray(target) && target.length > 1) {
+          const i = m.i % target.length;
+          const j = m.j % target.length;
+          [target[i], target[j]] = [target[j], target[i]];
+        }
+        break;
+      case 'rename':
+        if (place && !Array.isArray(place.parent)) {
+          const parent = place.parent as Record<PathKey, unknown>;
+          const v = parent[place.key];
+          delete parent[place.key];
+          Object.defineProperty(parent, m.key, { value: v, enumerable: true, writable: true, configurable: true });
+        }
+        break;
+    }
+  }
+  return root;
+}
+
+const EDGE_NUMBERS = [-1, 0, -0, 0.5, 1.5, 65535, 65536, 1_000_000, 1_000_001, 10_000_001, 2 ** 31, 2 ** 53, 1e308, -1e308, Number.MIN_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+
+/** Values a hostile editor may put anywhere: JSON of every shape, wrong enum values, ids that collide, hostile text. */
+const arbHostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+  { weight: 2, arbitrary: fc.constantFrom<unknown>(...HOSTILE_NAMES, TOO_LONG_NAME, 'frontEndPool', 'sqlStore', 'pairing', 'mirror', 'backEnd', '2019', '2015', 'alwaysOnAg', 'mirroring', 'sfb-topology', 'dc1', 'pool-a', 'l1', '__proto__', 'constructor') },
+  { weight: 1, arbitrary: fc.constantFrom<unknown>(undefined, [], {}, null, 1, true, [null], { x: 1, y: 2 }) },
+  { weight: 1, arbitrary: arbId },
+);
+
+export const arbJsonMutation: fc.Arbitrary<JsonMutation> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: arbHostileValue }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat() }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), index: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('swap' as const), at: fc.nat(), i: fc.nat(), j: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('rename' as const), at: fc.nat(), key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'kind', 'id')) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('hugeString' as const), at: fc.nat(), length: fc.constantFrom(LIMITS.maxNameChars + 1, LIMITS.maxTextChars + 1, LIMITS.maxDescriptionChars + 1, 100_000, 1_000_000) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('deepNest' as const), at: fc.nat(), depth: fc.constantFrom(10, 1_000, 10_000), object: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ op: fc.constant('number' as const), at: fc.nat(), value: fc.constantFrom(...EDGE_NUMBERS) }) },
+);
+
+/**
+ * A valid document and 1–4 hostile edits. Apply them with `applyMutations(original, mutations)`
+ * inside the property: the edited value may be 10,000 levels deep, too deep to print.
+ */
+export function arbMutatedDocument(o: TopologyArbitraryOptions = {}): fc.Arbitrary<{ original: Topology; mutations: JsonMutation[] }> {
+  return fc.record({ original: arbTopology(o), mutations: fc.array(arbJsonMutation, { minLength: 1, maxLength: 4 }) });
+}
+
+/** JSON text that may be cut, have characters changed or text inserted. */
+export const arbTextMutation = fc.oneof(
+  fc.record({ op: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ op: fc.constant('replace' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.string({ minLength: 1, maxLength: 3 }) }),
+  fc.record({ op: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('{', '}', '[', ']', ',', '"', '\\', '\\u', ':', 'null', '\u0000', '\uFEFF', '\ud800')) }),
+);
+export type TextMutation = typeof arbTextMutation extends fc.Arbitrary<infer T> ? T : never;
+
+export function applyTextMutations(text: string, mutations: readonly TextMutation[]): string {
+  let s = text;
+  for (const m of mutations) {
+    const at = Math.min(s.length, Math.floor(m.at * s.length));
+    switch (m.op) {
+      case 'truncate':
+        s = s.slice(0, at);
+        break;
+      case 'replace':
+        s = s.slice(0, at) + m.text + s.slice(at + m.text.length);
+        break;
+      case 'insert':
+        s = s.slice(0, at) + m.text + s.slice(at);
+        break;
+    }
+  }
+  return s;
+}
