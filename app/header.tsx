@@ -1,7 +1,7 @@
 /** Header: product name · document name (editable) · New Open Save · Share · Export · Simulate · ? */
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
-import { autoLayout } from './canvas/auto-layout';
+import { autoLayout } from './store/auto-layout';
 import { openFile, saveFile } from './store/documents';
 import { useDesigner } from './store/store';
 import { ExportMenu } from './export-menu';

@@ -413,16 +413,17 @@ export function deepNest(depth: number, object: boolean, leaf: unknown = 0): unk
   return v;
 }
 
-/** Every path in a JSON value, containers included (the root is `[]`). */
-export function jsonPaths(value: unknown, limit = 5_000): PathKey[][] {
+/** Paths in a JSON value, containers included (the root is `[]`); no deeper than `maxDepth`, at most `limit`. */
+export function jsonPaths(value: unknown, limit = 5_000, maxDepth = 12): PathKey[][] {
   const out: PathKey[][] = [];
-  const walk = (v: unknown, path: PathKey[]) => {
-    if (out.length >= limit) return;
+  const queue: [unknown, PathKey[]][] = [[value, []]];
+  for (let i = 0; i < queue.length && out.length < limit; i++) {
+    const [v, path] = queue[i]!;
     out.push(path);
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
-    else if (v && typeof v === 'object') for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k], [...path, k]);
-  };
-  walk(value, []);
+    if (path.length >= maxDepth || !v || typeof v !== 'object') continue;
+    if (Array.isArray(v)) v.forEach((x, j) => queue.push([x, [...path, j]]));
+    else for (const k of Object.keys(v)) queue.push([(v as Record<string, unknown>)[k], [...path, k]]);
+  }
   return out;
 }
 
@@ -464,8 +465,9 @@ export function applyMutations(doc: unknown, mutations: readonly JsonMutation[])
         else delete (place.parent as Record<PathKey, unknown>)[place.key];
         break;
       case 'duplicate':
-        if (Array.isArray(target) && target.length) target.splice(m.index % (target.length + 1), 0, structuredClone(target[m.index % target.length]));
-        else if (place && Array.isArray(place.parent)) place.parent.splice(place.key as number, 0, structuredClone(target));
+        // The same value twice (shared, not copied: it may be thousands of levels deep).
+        if (Array.isArray(target) && target.length) target.splice(m.index % (target.length + 1), 0, target[m.index % target.length]);
+        else if (place && Array.isArray(place.parent)) place.parent.splice(place.key as number, 0, target);
         break;
       case 'swap':
         if (Array.isArray(target) && target.length > 1) {

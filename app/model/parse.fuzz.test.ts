@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTextMutations, arbMutatedDocument, arbTextMutation, arbTopology, deepNest, HOSTILE_NAMES, LONGEST_NAME, TOO_LONG_NAME } from './arbitrary';
+import { applyMutations, applyTextMutations, arbMutatedDocument, arbTextMutation, arbTopology, deepNest, HOSTILE_NAMES, LONGEST_NAME, TOO_LONG_NAME } from './arbitrary';
 import type { TopologyErrorTag } from './errors';
 import { LIMITS } from './limits';
 import { parseTopology, type ParseResult } from './parse';
@@ -30,8 +30,6 @@ function parseChecked(input: unknown): ParseResult {
   } else {
     expect(TAGS).toContain(r.error.tag);
     expect(r.error.message.trim().length).toBeGreaterThan(0);
-    // "One line" (errors.ts), and no raw control character a terminal would act on.
-    expect(r.error.message).not.toMatch(/[\u0000-\u001f\u007f]/);
     expect(r.error.issues.length).toBeGreaterThan(0);
     for (const issue of r.error.issues) {
       expect(typeof issue.path).toBe('string');
@@ -42,6 +40,34 @@ function parseChecked(input: unknown): ParseResult {
 }
 
 const sameOutcome = (a: ParseResult, b: ParseResult) => expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+
+/** "One line" (errors.ts), with no raw control character a terminal would act on. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+function expectOneCleanLine(r: ParseResult): void {
+  if (!r.ok) expect(r.error.message, JSON.stringify(r.error.message)).not.toMatch(CONTROL);
+}
+
+/** Inputs of every kind: text, JSON text, cut JSON text of a valid document, edited documents. */
+const arbAnyInput: fc.Arbitrary<unknown> = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.tuple(arbTopology({ maxNodes: 6 }), fc.array(arbTextMutation, { minLength: 1, maxLength: 3 })).map(([doc, edits]) => applyTextMutations(JSON.stringify(doc, null, 2), edits)),
+  arbMutatedDocument({ maxNodes: 6 }).map(({ original, mutations }) => applyMutations(original, mutations)).filter((v) => jsonDepth(v) < 100),
+);
+
+/** JSON text of a value, or undefined when JSON.stringify cannot write it (10,000 levels overflow its stack). */
+function jsonText(v: unknown): string | undefined {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return undefined;
+  }
+}
+
+function jsonDepth(v: unknown, depth = 0): number {
+  if (depth > 100 || !v || typeof v !== 'object') return depth;
+  return Math.max(depth, ...Object.values(v).map((x) => jsonDepth(x, depth + 1)));
+}
 
 describe('parseTopology on anything', () => {
   it('arbitrary values (JSON and beyond: Maps, Dates, typed arrays, null prototypes, sparse arrays)', () => {
@@ -70,8 +96,8 @@ describe('parseTopology on valid documents', () => {
         const r = parseChecked(doc);
         expect(r.ok && r.value).toEqual(doc);
         const again = parseChecked(JSON.stringify(doc));
-        // JSON has no -0: compare as JSON.
-        expect(again.ok && JSON.stringify(again.value)).toBe(JSON.stringify(doc));
+        // Key order follows the schema and JSON has no -0: compare as JSON values.
+        expect(again.ok && JSON.parse(JSON.stringify(again.value))).toEqual(JSON.parse(JSON.stringify(doc)));
       }),
       { numRuns: RUNS },
     );
@@ -81,7 +107,8 @@ describe('parseTopology on valid documents', () => {
 describe('parseTopology on valid documents with hostile edits', () => {
   it('never throws, answers within 2 s, is deterministic and idempotent', () => {
     fc.assert(
-      fc.property(arbMutatedDocument(), ({ mutated }) => {
+      fc.property(arbMutatedDocument(), ({ original, mutations }) => {
+        const mutated = applyMutations(original, mutations);
         const r = parseChecked(mutated);
         sameOutcome(r, parseTopology(mutated));
         if (r.ok) {
@@ -90,8 +117,17 @@ describe('parseTopology on valid documents with hostile edits', () => {
           expect(parseChecked(JSON.parse(JSON.stringify(r.value))).ok).toBe(true);
         }
         // The same edits as JSON text (NaN and Infinity become null, undefined keys vanish).
-        const text = JSON.stringify(mutated);
+        const text = jsonText(mutated);
         if (text !== undefined) parseChecked(text);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('error messages are one line with no raw control characters (errors.ts: "One line")', () => {
+    fc.assert(
+      fc.property(arbAnyInput, (input) => {
+        expectOneCleanLine(parseChecked(input));
       }),
       { numRuns: RUNS },
     );
@@ -170,8 +206,9 @@ describe('limits are enforced before any expensive work, with a clear message', 
 
   it('20,000 nodes are refused with the limit in the message, before the schema runs', () => {
     const doc = pair2019AlwaysOn();
-    const node = doc.nodes[0]!;
-    const nodes = Array.from({ length: 20_000 }, (_, i) => ({ ...node, id: `n${i}` }));
+    // Small nodes, so that the JSON text stays under the document size limit and the node count is what is refused.
+    const nodes = Array.from({ length: 20_000 }, (_, i) => ({ id: `n${i}`, name: '', siteId: 'dc1', kind: 'mediationPool', productVersion: '2019', fqdn: 'm', servers: 1 }));
+    expect(JSON.stringify({ ...doc, nodes }).length).toBeLessThan(LIMITS.maxDocumentChars);
     for (const input of [{ ...doc, nodes }, JSON.stringify({ ...doc, nodes })]) {
       const started = performance.now();
       const r = parseTopology(input);
@@ -183,7 +220,7 @@ describe('limits are enforced before any expensive work, with a clear message', 
         expect(r.error.message).toContain('20,000');
         expect(r.error.message).toContain(limitText(LIMITS.maxNodes));
       }
-      expect(ms).toBeLessThan(typeof input === 'string' ? 1_500 : 100);
+      expect(ms).toBeLessThan(typeof input === 'string' ? 1_000 : 100);
     }
   });
 
@@ -239,13 +276,15 @@ describe('limits are enforced before any expensive work, with a clear message', 
   });
 
   it('deep nesting is refused quickly, as text and as a value', () => {
-    // Just under the document size limit: a JSON text of nested arrays.
+    // Just under the document size limit: 2.5 million nested arrays. A flat 5 MB JSON
+    // text parses in about 0.1 s; this one costs JSON.parse about 2.4 s unless the
+    // nesting is refused before parsing (real documents nest 6 deep).
     const depth = Math.floor((LIMITS.maxDocumentChars - 10) / 2);
     const text = `${'['.repeat(depth)}${']'.repeat(depth)}`;
     let started = performance.now();
-    const r = parseChecked(text);
+    const r = parseTopology(text);
     expect(r.ok).toBe(false);
-    expect(performance.now() - started).toBeLessThan(MAX_MS);
+    expect(performance.now() - started).toBeLessThan(500);
     started = performance.now();
     const v = parseChecked({ ...pair2019AlwaysOn(), name: deepNest(100_000, false) });
     expect(v.ok).toBe(false);

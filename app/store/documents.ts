@@ -9,6 +9,7 @@ import { gridLayout } from '../model/grid-layout';
 import type { Topology } from '../model/schema';
 import { openDocumentBytes } from '../export/index';
 import { Autosave } from './persistence';
+import { autoLayout } from './auto-layout';
 import { useDesigner } from './store';
 
 export const autosave = new Autosave();
@@ -63,6 +64,8 @@ export async function openFile(file: File): Promise<OpenOutcome> {
   const result = readDocumentBytes(file.name, bytes);
   if (!result.ok) return fail(`${file.name}: ${result.message}`);
   loadDocument(result.topology, `Opened ${file.name}`);
+  // An imported Topology Builder document has no layout of its own: arrange it at once.
+  if (result.kind === 'topologyBuilder') await autoLayout();
   if (result.warnings.length) {
     state.openDialog('import-summary');
     importSummary = { file: file.name, warnings: result.warnings, topology: result.topology };
@@ -77,7 +80,7 @@ export async function openFile(file: File): Promise<OpenOutcome> {
 
 export let importSummary: { file: string; warnings: string[]; topology: Topology } | undefined;
 
-type ReadResult = { ok: true; topology: Topology; warnings: string[] } | { ok: false; message: string };
+type ReadResult = { ok: true; topology: Topology; warnings: string[]; kind: string } | { ok: false; message: string };
 
 /** Content decides, not the extension: JSON, Topology Builder XML, an exported SVG/PNG, a share link. */
 export function readDocumentBytes(name: string, bytes: Uint8Array): ReadResult {
@@ -86,7 +89,7 @@ export function readDocumentBytes(name: string, bytes: Uint8Array): ReadResult {
   const confirm = r.value.warnings.filter((w) => w.confirm);
   const other = r.value.warnings.filter((w) => !w.confirm);
   const line = (w: { where?: string; message: string }) => (w.where ? `${w.where}: ${w.message}` : w.message);
-  return { ok: true, topology: r.value.topology, warnings: [...confirm.map((w) => `Please confirm: ${line(w)}`), ...other.map(line)] };
+  return { ok: true, topology: r.value.topology, kind: r.value.kind, warnings: [...confirm.map((w) => `Please confirm: ${line(w)}`), ...other.map(line)] };
 }
 
 export function fileNameFor(doc: Topology, ext: string): string {

@@ -7,7 +7,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER, SITE_PADDING } from '../model/grid-layout';
 import type { Position, Topology } from '../model/schema';
-import { useDesigner } from '../store/store';
+import { useDesigner } from './store';
 
 export async function computeElkLayout(doc: Topology): Promise<Record<string, Position>> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
@@ -90,7 +90,8 @@ export async function autoLayout(flow?: Pick<ReactFlowInstance, 'fitView'>): Pro
     const layout = await computeElkLayout(before);
     if (useDesigner.getState().doc !== before) return; // the user changed something meanwhile
     state.commit((d) => ({ ...d, layout: { ...d.layout, ...layout } }));
-    setTimeout(() => void flow?.fitView({ padding: 0.15, duration: 250 }), 30);
+    if (flow) setTimeout(() => void flow.fitView({ padding: 0.15, duration: 250 }), 30);
+    else useDesigner.setState({ loadSeq: useDesigner.getState().loadSeq + 1 }); // the canvas fits the view
   } catch (e) {
     state.notify({ tone: 'error', text: `Auto-layout failed: ${e instanceof Error ? e.message : String(e)}` });
   }

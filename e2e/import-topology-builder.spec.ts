@@ -1,0 +1,35 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDesigner, savedDocument } from './helpers';
+
+const SAMPLES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../shared/samples/topology-xml');
+
+test('import a real Topology Builder document: laid out, with a summary of what to confirm', async ({ page }) => {
+  await openDesigner(page);
+  await page.getByTestId('file-input').setInputFiles(path.join(SAMPLES, '01-sfbautomatedlab-Contoso.tbxml'));
+  await expect(page.getByTestId('dialog-import')).toBeVisible();
+  await expect(page.getByTestId('dialog-import')).toContainText('Please confirm');
+  await page.getByRole('button', { name: 'OK' }).click();
+  const doc = await savedDocument(page);
+  expect(doc?.nodes.some((n) => n.kind === 'frontEndPool')).toBe(true);
+  expect(doc?.nodes.some((n) => n.kind === 'edgePool')).toBe(true);
+  await expect(page.locator('.react-flow__node-topology')).toHaveCount(doc!.nodes.length);
+});
+
+test('import the UTF-16 published topology by dropping it on the page', async ({ page }) => {
+  await openDesigner(page);
+  const bytes = fs.readFileSync(path.join(SAMPLES, '03-johanveldhuis-sfblab-DefaultTopology.utf16.xml'));
+  const dt = await page.evaluateHandle((b64) => {
+    const bin = atob(b64);
+    const arr = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    const d = new DataTransfer();
+    d.items.add(new File([arr], 'DefaultTopology.xml', { type: 'text/xml' }));
+    return d;
+  }, bytes.toString('base64'));
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: dt });
+  await expect(page.getByTestId('dialog-import')).toBeVisible();
+  await page.getByRole('button', { name: 'OK' }).click();
+  const doc = await savedDocument(page);
+  expect(doc?.nodes.some((n) => n.kind === 'standardEditionServer')).toBe(true);
+});

@@ -1,0 +1,365 @@
+/**
+ * Browser measurements (issue 4): opening a 500-node generated document in the built
+ * designer, and the cost of one drag frame, each next to a plain React Flow page
+ * (bench/plain-flow.html) showing the same graph with default nodes and edges.
+ *
+ * Both pages are built with Vite into node_modules/.cache/bench-dist (dist/ is left
+ * alone), served by `vite preview`, and driven by headless Chromium. Both get their
+ * input from localStorage, set by an init script before the page starts, and both get
+ * the same in-page probe:
+ *
+ *  - open: each animation frame the probe reads the number of React Flow nodes, how
+ *    many are shown (React Flow hides a node until it is measured) and the viewport
+ *    transform (fitView). The open time is the frame of the last change, once nothing
+ *    has changed for QUIET_MS: from navigation start to the first frame showing the
+ *    final view, nodes rendered and the view settled.
+ *  - drag: a node is dragged in small steps, one step per frame. For each step the
+ *    probe takes the time from the first pointermove to the end of the next rendered
+ *    frame (a message posted from requestAnimationFrame runs after the frame's
+ *    main-thread rendering): the frame's work. rAF intervals are reported too, but
+ *    headless Chromium caps them at 60 Hz, so they hide any cost under 16.7 ms.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Topology } from '../../app/model/schema';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../app/model/grid-layout';
+import { generatedDoc } from './core';
+import { median, round, type BenchContext } from './measure';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = path.join(REPO, 'node_modules', '.cache', 'bench-dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const VIEWPORT = { width: 1440, height: 900 };
+/** Issue 4: ours within 1.3× of plain React Flow. */
+export const BROWSER_RATIO_TARGET = 1.3;
+const NODES = 500;
+const QUIET_MS = 1_500;
+const DRAG_STEPS = 40;
+const DRAG_STEP_PX = 6;
+const DRAGS_PER_PAGE = 3;
+
+/** The autosave keys of app/store/persistence.ts. */
+const AUTOSAVE_LAST = 'sfb-designer:v1:last';
+const AUTOSAVE_DOC = (slot: string) => `sfb-designer:v1:doc:${slot}`;
+const PLAIN_FLOW_KEY = 'bench:plain-flow';
+
+export interface BrowserOptions {
+  skipBuild: boolean;
+  runs: number;
+}
+
+type PageKind = 'ours' | 'plainReactFlow';
+
+interface OpenSample {
+  openMs: number;
+  nodes: number;
+  shown: number;
+}
+
+interface DragSample {
+  /** Per step: pointermove to the end of the next rendered frame. */
+  frames: number[];
+  /** Per step: pointermove to the start of the next rAF callback (input handling and anything React ran before the frame). */
+  beforeRaf: number[];
+  /** rAF intervals during the drag. */
+  rafIntervals: number[];
+  moved: boolean;
+}
+
+export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Promise<void> {
+  if (!ctx.wants('browser/open-500') && !ctx.wants('browser/drag-500')) return;
+  if (!fs.existsSync(CHROMIUM)) {
+    ctx.note(`skip: no Chromium at ${CHROMIUM}; the browser measurements need it (set CHROMIUM_PATH)`);
+    return;
+  }
+  let playwright: typeof import('@playwright/test');
+  try {
+    playwright = await import('@playwright/test');
+  } catch (e) {
+    ctx.note(`skip: @playwright/test could not be loaded (${e instanceof Error ? e.message : String(e)})`);
+    return;
+  }
+
+  const built = await buildPages(ctx, options.skipBuild);
+  if (!built) return;
+
+  const { preview } = await import('vite');
+  const server = await preview({ root: REPO, configFile: false, base: './', logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 4390, strictPort: false, open: false } });
+  let browser: Browser | undefined;
+  try {
+    const base = server.resolvedUrls?.local[0];
+    if (!base) throw new Error('vite preview gave no URL');
+    const urls: Record<PageKind, string> = { ours: new URL('index.html', base).href, plainReactFlow: new URL('plain/plain-flow.html', base).href };
+    browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const doc = generatedDoc(NODES);
+    const inputs: Record<PageKind, Record<string, string>> = {
+      ours: { [AUTOSAVE_LAST]: 'bench', [AUTOSAVE_DOC('bench')]: JSON.stringify({ slot: 'bench', savedAt: Date.now(), doc }) },
+      plainReactFlow: { [PLAIN_FLOW_KEY]: JSON.stringify(plainGraph(doc)) },
+    };
+    ctx.note(`browser: ${doc.nodes.length} nodes, ${doc.sites.length} sites, ${doc.links.length} links; ${options.runs} load(s) per page, alternating`);
+
+    await ctx.attempt(`browser/open-${NODES}`, async () => {
+      const samples: Record<PageKind, OpenSample[]> = { ours: [], plainReactFlow: [] };
+      // One untimed load each first (the OS file cache, Chromium's own start-up work).
+      for (const kind of ['ours', 'plainReactFlow'] as const) await openOnce(browser!, urls[kind], inputs[kind]);
+      for (let i = 0; i < options.runs; i++)
+        for (const kind of i % 2 === 0 ? (['ours', 'plainReactFlow'] as const) : (['plainReactFlow', 'ours'] as const)) samples[kind].push(await openOnce(browser!, urls[kind], inputs[kind]));
+      const ours = median(samples.ours.map((s) => s.openMs));
+      const plain = median(samples.plainReactFlow.map((s) => s.openMs));
+      const ratio = round(ours / plain, 2);
+      ctx.emit({
+        name: `browser/open-${NODES}`,
+        ours: round(ours, 1),
+        plainReactFlow: round(plain, 1),
+        ratio,
+        target: BROWSER_RATIO_TARGET,
+        met: ratio <= BROWSER_RATIO_TARGET,
+        runs: options.runs,
+        oursAllMs: samples.ours.map((s) => round(s.openMs, 1)),
+        plainAllMs: samples.plainReactFlow.map((s) => round(s.openMs, 1)),
+        oursRendered: samples.ours[0]?.nodes,
+        plainRendered: samples.plainReactFlow[0]?.nodes,
+      });
+    });
+
+    await ctx.attempt(`browser/drag-${NODES}`, async () => {
+      const samples: Record<PageKind, DragSample[]> = { ours: [], plainReactFlow: [] };
+      for (const kind of ['ours', 'plainReactFlow'] as const) samples[kind].push(await dragSession(browser!, urls[kind], inputs[kind], kind));
+      for (const kind of ['plainReactFlow', 'ours'] as const) samples[kind].push(await dragSession(browser!, urls[kind], inputs[kind], kind));
+      for (const kind of ['ours', 'plainReactFlow'] as const) if (!samples[kind].every((s) => s.moved)) throw new Error(`the dragged node did not move on the ${kind} page`);
+      const all = (kind: PageKind, f: (s: DragSample) => number[]) => samples[kind].flatMap(f);
+      const ours = median(all('ours', (s) => s.frames));
+      const plain = median(all('plainReactFlow', (s) => s.frames));
+      const ratio = round(ours / plain, 2);
+      ctx.emit({
+        name: `browser/drag-${NODES}`,
+        ours: round(ours, 2),
+        plainReactFlow: round(plain, 2),
+        ratio,
+        target: BROWSER_RATIO_TARGET,
+        met: ratio <= BROWSER_RATIO_TARGET,
+        unit: 'ms of main-thread work per drag frame (median)',
+        frames: all('ours', (s) => s.frames).length,
+        oursP95: round(quantile95(all('ours', (s) => s.frames)), 2),
+        plainP95: round(quantile95(all('plainReactFlow', (s) => s.frames)), 2),
+        oursBeforeRafMs: round(median(all('ours', (s) => s.beforeRaf)), 2),
+        plainBeforeRafMs: round(median(all('plainReactFlow', (s) => s.beforeRaf)), 2),
+        oursRafIntervalMs: round(median(all('ours', (s) => s.rafIntervals)), 2),
+        plainRafIntervalMs: round(median(all('plainReactFlow', (s) => s.rafIntervals)), 2),
+      });
+    });
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+  }
+}
+
+function quantile95(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(0.95 * s.length) - 1))] ?? Number.NaN;
+}
+
+/** The same graph for the plain page: default nodes where the designer puts its cards, default edges. */
+export function plainGraph(doc: Topology): { nodes: unknown[]; edges: unknown[] } {
+  const layout = doc.layout ?? {};
+  return {
+    nodes: doc.nodes.map((n) => ({ id: n.id, position: { x: (layout[n.id]?.x ?? 0) + (NODE_WIDTH - 150) / 2, y: (layout[n.id]?.y ?? 0) + NODE_HEIGHT / 3 }, data: { label: n.name } })),
+    edges: doc.links.map((l) => ({ id: l.id, source: l.from, target: l.to })),
+  };
+}
+
+/** Builds the designer (as `vite build` does, CSP included) and the plain page into OUT. */
+async function buildPages(ctx: BenchContext, skipBuild: boolean): Promise<boolean> {
+  const ready = fs.existsSync(path.join(OUT, 'index.html')) && fs.existsSync(path.join(OUT, 'plain', 'plain-flow.html'));
+  if (skipBuild && ready) {
+    ctx.note(`browser: reusing the build in ${path.relative(REPO, OUT)}`);
+    return true;
+  }
+  try {
+    const { build } = await import('vite');
+    const react = (await import('@vitejs/plugin-react')).default;
+    const t = performance.now();
+    await build({ root: REPO, configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
+    await build({
+      root: path.join(REPO, 'bench'),
+      configFile: false,
+      base: './',
+      logLevel: 'warn',
+      plugins: [react()],
+      build: { outDir: path.join(OUT, 'plain'), emptyOutDir: true, rolldownOptions: { input: path.join(REPO, 'bench', 'plain-flow.html') } },
+    });
+    const { CSP } = await import('../../vite.config');
+    const html = fs.readFileSync(path.join(OUT, 'index.html'), 'utf8');
+    if (!html.includes(CSP)) ctx.note('browser: note: the designer build has no CSP meta tag (vite.config.ts changed?)');
+    ctx.note(`browser: built both pages in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    return true;
+  } catch (e) {
+    const message = `the build failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+    for (const n of [`browser/open-${NODES}`, `browser/drag-${NODES}`]) if (ctx.wants(n)) ctx.emit({ name: n, error: message });
+    return false;
+  }
+}
+
+/**
+ * The in-page probe, installed before any page script runs. Plain JavaScript text: tsx
+ * wraps named functions in a helper (`__name`) that the page does not have, so a
+ * function's source cannot be sent as it is.
+ */
+const PROBE_SOURCE = String.raw`(() => {
+  const probe = { count: 0, shown: 0, transform: '', lastChange: 0, moveStart: 0, rafTimes: [], recordRaf: false };
+  probe.frame = () => new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      const raf = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const start = probe.moveStart;
+        probe.moveStart = 0;
+        resolve({ start, raf, end: performance.now() });
+      };
+      channel.port2.postMessage(0);
+    });
+  });
+  window.__benchProbe = probe;
+  const nodes = document.getElementsByClassName('react-flow__node');
+  const tick = (ts) => {
+    let shown = 0;
+    for (let i = 0; i < nodes.length; i++) if (nodes[i].style.visibility !== 'hidden') shown++;
+    const viewport = document.querySelector('.react-flow__viewport');
+    const transform = viewport ? viewport.style.transform : '';
+    if (nodes.length !== probe.count || shown !== probe.shown || transform !== probe.transform) {
+      probe.count = nodes.length;
+      probe.shown = shown;
+      probe.transform = transform;
+      probe.lastChange = performance.now();
+    }
+    if (probe.recordRaf) probe.rafTimes.push(ts);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  addEventListener('pointermove', () => { if (probe.moveStart === 0) probe.moveStart = performance.now(); }, { capture: true });
+})();`;
+
+/** The page's input in localStorage, then the probe. */
+function initScript(storage: Record<string, string>): string {
+  return `(() => { const s = ${JSON.stringify(storage)}; for (const k of Object.keys(s)) localStorage.setItem(k, s[k]); })();\n${PROBE_SOURCE}`;
+}
+
+async function newPage(browser: Browser, storage: Record<string, string>): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript({ content: initScript(storage) });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+async function waitSettled(page: Page): Promise<OpenSample> {
+  await page.waitForFunction(
+    (quiet) => {
+      const p = (window as unknown as { __benchProbe?: { shown: number; lastChange: number } }).__benchProbe;
+      return !!p && p.shown > 0 && performance.now() - p.lastChange > quiet;
+    },
+    QUIET_MS,
+    { timeout: 60_000, polling: 100 },
+  );
+  return page.evaluate(() => {
+    const p = (window as unknown as { __benchProbe: { count: number; shown: number; lastChange: number } }).__benchProbe;
+    return { openMs: p.lastChange, nodes: p.count, shown: p.shown };
+  });
+}
+
+async function openOnce(browser: Browser, url: string, storage: Record<string, string>): Promise<OpenSample> {
+  const { context, page } = await newPage(browser, storage);
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    return await waitSettled(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Opens the page, then drags a node near the middle of the canvas DRAGS_PER_PAGE times. */
+async function dragSession(browser: Browser, url: string, storage: Record<string, string>, kind: PageKind): Promise<DragSample> {
+  const { context, page } = await newPage(browser, storage);
+  const sample: DragSample = { frames: [], beforeRaf: [], rafIntervals: [], moved: true };
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await waitSettled(page);
+    const selector = kind === 'ours' ? '.react-flow__node-topology' : '.react-flow__node';
+    for (let d = 0; d < DRAGS_PER_PAGE; d++) {
+      const target = await pickNode(page, selector);
+      if (!target) throw new Error(`no draggable node in view on the ${kind} page`);
+      const before = await nodeTransform(page, target.id);
+      let x = target.x;
+      let y = target.y;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.evaluate(() => {
+        const p = (window as unknown as { __benchProbe: { rafTimes: number[]; recordRaf: boolean; moveStart: number } }).__benchProbe;
+        p.rafTimes = [];
+        p.recordRaf = true;
+        p.moveStart = 0;
+      });
+      for (let i = 0; i < DRAG_STEPS; i++) {
+        x += DRAG_STEP_PX;
+        y += i % 2 === 0 ? 2 : -2;
+        await page.mouse.move(x, y);
+        // The move may land in the frame after the one we asked for; wait until a frame has seen it.
+        for (let tries = 0; tries < 4; tries++) {
+          const f = await page.evaluate(() => (window as unknown as { __benchProbe: { frame(): Promise<{ start: number; raf: number; end: number }> } }).__benchProbe.frame());
+          if (f.start > 0) {
+            // The first steps only cross React Flow's drag threshold; they are not drag frames yet.
+            if (i >= 2) {
+              sample.frames.push(f.end - f.start);
+              sample.beforeRaf.push(Math.max(0, f.raf - f.start));
+            }
+            break;
+          }
+        }
+      }
+      const raf = await page.evaluate(() => {
+        const p = (window as unknown as { __benchProbe: { rafTimes: number[]; recordRaf: boolean } }).__benchProbe;
+        p.recordRaf = false;
+        return p.rafTimes;
+      });
+      for (let i = 1; i < raf.length; i++) sample.rafIntervals.push(raf[i]! - raf[i - 1]!);
+      await page.mouse.up();
+      const after = await nodeTransform(page, target.id);
+      if (after === before) sample.moved = false;
+      // Let the drop commit (the designer re-runs its rules) before the next drag.
+      await page.waitForTimeout(800);
+    }
+    return sample;
+  } finally {
+    await context.close();
+  }
+}
+
+/** The React Flow node whose centre is nearest the canvas centre and not covered by anything. */
+async function pickNode(page: Page, selector: string): Promise<{ id: string; x: number; y: number } | undefined> {
+  return page.evaluate((sel) => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!pane) return undefined;
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    let best: { id: string; x: number; y: number; d: number } | undefined;
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
+      const r = el.getBoundingClientRect();
+      if (r.width < 4 || r.height < 4) continue;
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      if (x < pane.left || x > pane.right || y < pane.top || y > pane.bottom) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || !el.contains(hit)) continue;
+      const d = (x - cx) ** 2 + (y - cy) ** 2;
+      const id = el.dataset.id;
+      if (id && (!best || d < best.d)) best = { id, x, y, d };
+    }
+    return best && { id: best.id, x: best.x, y: best.y };
+  }, selector);
+}
+
+async function nodeTransform(page: Page, id: string): Promise<string> {
+  return page.evaluate((nodeId) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`)?.style.transform ?? '', id);
+}
