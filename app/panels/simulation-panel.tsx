@@ -3,8 +3,11 @@
  * lost, draws failover arrows, and shows each surviving pool's load; this panel lists
  * the consequences in order with the runbook. It never changes the document.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { failoverRunbook, siteLossRunbook, type Step } from '../steps/index';
+import type { Topology } from '../model/schema';
 import { selectSimulation } from '../store/selectors';
+import { StepItem } from './steps-panel';
 import { useDesigner } from '../store/store';
 import { docTitle, docUrl } from './doc-links';
 import { CopyButton } from './copy-button';
@@ -18,6 +21,7 @@ export function SimulationPanel() {
   const [showSteps, setShowSteps] = useState(true);
   const result = selectSimulation(doc, failure);
   const failedSite = failure && 'siteId' in failure ? failure.siteId : '';
+  const runbook = useMemo(() => runbookFor(doc, failure), [doc, failure]);
   return (
     <div className="sim" data-testid="simulation-panel">
       <div className="sim-bar">
@@ -94,36 +98,61 @@ export function SimulationPanel() {
                   {showSteps ? 'Hide' : 'Show'}
                 </button>
               </h3>
-              {showSteps && (
-                <ol className="sim-steps">
-                  {result.outcome.steps.map((s) => (
-                    <li key={s.order}>
-                      <div className="sim-step-title">
-                        <span className="pill">{s.tool}</span> {s.title}
-                      </div>
-                      {s.commands.length > 0 && (
-                        <div className="code-block">
-                          <pre>{s.commands.join('\n')}</pre>
-                          <CopyButton text={s.commands.join('\n')} />
-                        </div>
-                      )}
-                      <div className="finding-docs">
-                        {s.docs.slice(0, 2).map((d) => (
-                          <a key={d} href={docUrl(d)} target="_blank" rel="noreferrer noopener">
-                            {docTitle(d)} ↗
-                          </a>
+              {showSteps &&
+                (runbook && runbook.failover.length > 0 ? (
+                  <>
+                    <p className="hint">From the deployment runbook of the pairs in this site: failover now, failback once the site is back.</p>
+                    <ol className="steps" data-testid="sim-runbook">
+                      {runbook.failover.map((step) => (
+                        <StepItem key={step.id} step={step} />
+                      ))}
+                    </ol>
+                    <details className="runbook">
+                      <summary>Failback, when the site is back ({runbook.failback.length} steps)</summary>
+                      <ol className="steps">
+                        {runbook.failback.map((step) => (
+                          <StepItem key={step.id} step={step} />
                         ))}
-                      </div>
-                    </li>
-                  ))}
-                </ol>
-              )}
+                      </ol>
+                    </details>
+                  </>
+                ) : (
+                  <ol className="sim-steps" data-testid="sim-runbook">
+                    {result.outcome.steps.map((st) => (
+                      <li key={st.order}>
+                        <div className="sim-step-title">
+                          <span className="pill">{st.tool}</span> {st.title}
+                        </div>
+                        {st.commands.length > 0 && (
+                          <div className="code-block">
+                            <pre>{st.commands.join('\n')}</pre>
+                            <CopyButton text={st.commands.join('\n')} />
+                          </div>
+                        )}
+                        <div className="finding-docs">
+                          {st.docs.slice(0, 2).map((d) => (
+                            <a key={d} href={docUrl(d)} target="_blank" rel="noreferrer noopener">
+                              {docTitle(d)} ↗
+                            </a>
+                          ))}
+                        </div>
+                      </li>
+                    ))}
+                  </ol>
+                ))}
             </section>
           </div>
         </div>
       )}
     </div>
   );
+}
+
+/** The steps generator's runbook for this failure (undefined when no paired pool is lost). */
+function runbookFor(doc: Topology, failure: { siteId: string } | { poolId: string } | null): { failover: Step[]; failback: Step[] } | undefined {
+  if (!failure) return undefined;
+  const r = 'siteId' in failure ? siteLossRunbook(doc, failure.siteId) : failoverRunbook(doc, failure.poolId);
+  return r.ok ? r.value : undefined;
 }
 
 function nameOf(doc: { nodes: { id: string; name: string }[] }, id: string) {

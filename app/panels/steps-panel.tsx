@@ -110,7 +110,7 @@ function Runbooks({ plan }: { plan: StepPlan }) {
   );
 }
 
-function StepItem({ step }: { step: Step }) {
+export function StepItem({ step }: { step: Step }) {
   const [open, setOpen] = useState(false);
   const commands = step.commands.join('\n');
   return (

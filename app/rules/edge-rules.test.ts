@@ -105,10 +105,10 @@ describeRule('EDGE-CAPACITY', {
 
 describeRule('EDGE-DNSLB-FAILOVER-GAPS', {
   fires: [
-    { name: 'DNS load balancing with federation', doc: pair2015Mirroring(), nodeIds: ['edge-ny'], count: 1 },
+    { name: 'DNS load balancing with federation', doc: dnsEdges2015(), nodeIds: ['edge-ny'], count: 1 },
     {
       name: 'DNS load balancing with XMPP only',
-      doc: mutate(pair2015Mirroring(), (d) => {
+      doc: mutate(dnsEdges2015(), (d) => {
         nodeOf(d, 'edge-ny', 'edgePool').federation = false;
         nodeOf(d, 'edge-ch', 'edgePool').xmpp = true;
       }),
@@ -117,7 +117,7 @@ describeRule('EDGE-DNSLB-FAILOVER-GAPS', {
     },
   ],
   passes: [
-    { name: 'HLB with federation', doc: mutate(pair2015Mirroring(), (d) => Object.assign(nodeOf(d, 'edge-ny', 'edgePool'), { internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb' })) },
+    { name: 'HLB with federation', doc: mutate(dnsEdges2015(), (d) => Object.assign(nodeOf(d, 'edge-ny', 'edgePool'), { internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb' })) },
     { name: 'DNS load balancing without federation or XMPP', doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'edge-ny', 'edgePool').federation = false)) },
   ],
 });
@@ -182,7 +182,7 @@ describe('EDGE findings name the concrete case', () => {
   it('EDGE-DNSLB-FAILOVER-GAPS names the DNS sides and the features', () => {
     const [f] = findingsOf(
       'EDGE-DNSLB-FAILOVER-GAPS',
-      mutate(pair2015Mirroring(), (d) => Object.assign(nodeOf(d, 'edge-ny', 'edgePool'), { internalLoadBalancing: 'hlb', xmpp: true })),
+      mutate(dnsEdges2015(), (d) => Object.assign(nodeOf(d, 'edge-ny', 'edgePool'), { internalLoadBalancing: 'hlb', xmpp: true })),
     );
     expect(f?.message).toContain('on its external side and carries federation and XMPP federation');
   });
@@ -219,3 +219,10 @@ describe('EDGE rules on the reference designs', () => {
       }
   });
 });
+
+/** The 2015 reference pair with both Edge pools balanced by DNS on both sides. */
+function dnsEdges2015() {
+  return mutate(pair2015Mirroring(), (d) => {
+    for (const id of ['edge-ny', 'edge-ch']) Object.assign(nodeOf(d, id, 'edgePool'), { internalLoadBalancing: 'dns', externalLoadBalancing: 'dns' });
+  });
+}

@@ -157,7 +157,14 @@ describeRule('GEN-SINGLE-ASSOCIATION', {
 
 describeRule('GEN-DNSLB-CLIENT-FAILOVER', {
   fires: [
-    { name: 'DNS load balancing on 2015 pools and Edges', doc: mirror2015, nodeIds: ['pool-ny'], count: 4 },
+    {
+      name: 'DNS load balancing on 2015 pools and Edges',
+      doc: mutate(mirror2015, (d) => {
+        for (const id of ['edge-ny', 'edge-ch']) Object.assign(nodeOf(d, id, 'edgePool'), { internalLoadBalancing: 'dns', externalLoadBalancing: 'dns' });
+      }),
+      nodeIds: ['pool-ny'],
+      count: 4,
+    },
     { name: 'an Edge balanced by DNS on its external side only', doc: mutate(base, (d) => void (nodeOf(d, 'edge-a', 'edgePool').externalLoadBalancing = 'dns')), nodeIds: ['edge-a'], count: 1 },
     { name: 'a Director balanced by DNS', doc: mutate(base, (d) => addNode(d, { ...defaultNode('directorPool', { id: 'dir-a', siteId: 'dc1' }), sipLoadBalancing: 'dns' })), nodeIds: ['dir-a'], count: 1 },
   ],

@@ -1,0 +1,246 @@
+/**
+ * Fuzzing `openDocumentBytes`, the drop target of the designer: random bytes, and
+ * every kind of file it opens (topology JSON, SVG and PNG exports, share links in a
+ * text file, Topology Builder XML) cut short, with bytes changed or inserted, under
+ * hostile file names. Properties: never throws; a topology that passes parseTopology
+ * or a tagged error whose message starts with the (cleaned) file name; quick; an
+ * undamaged export opens to the same document.
+ * Plus the limits: the JSON inside an SVG or PNG export is held to the same document
+ * size limit as a .json file, and SVG scanning stays linear.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { zlibSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { arbTopology, HOSTILE_NAMES } from '../model/arbitrary';
+import { LIMITS } from '../model/limits';
+import { parseTopology } from '../model/parse';
+import { pair2019AlwaysOn } from '../model/samples/index';
+import type { Topology } from '../model/schema';
+import { concatBytes, utf8 } from '../share/bytes';
+import { shareLink } from '../share/index';
+import { displayText } from './escape';
+import { embedInPng, embedInSvg, openDocumentBytes, pngChunk, type OpenError } from './index';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const MAX_MS = 2_000;
+const TAGS: readonly OpenError['tag'][] = ['tooLarge', 'unknownFormat', 'noTopology', 'corrupt', 'versionTooNew', 'invalidTopology', 'importFailed'];
+const ENGINE_ERROR = /Cannot read propert|Cannot set propert|is not a function|is not iterable|Maximum call stack|Invalid array length|Invalid typed array length|Unhandled case|could not be read \(/;
+const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/samples/topology-xml');
+const SAMPLE_BYTES = fs
+  .readdirSync(SAMPLES)
+  .filter((f) => /\.(xml|tbxml)$/.test(f))
+  .sort()
+  .map((f) => new Uint8Array(fs.readFileSync(path.join(SAMPLES, f))));
+
+const SVG = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480" viewBox="0 0 640 480"><rect width="640" height="480" fill="#fff"/><foreignObject width="100%" height="100%"><div xmlns="http://www.w3.org/1999/xhtml">drawing</div></foreignObject></svg>';
+
+/** A real 1×1 PNG: signature, IHDR, one IDAT, IEND. */
+const PNG = concatBytes([
+  new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  pngChunk('IHDR', new Uint8Array([0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])),
+  pngChunk('IDAT', zlibSync(new Uint8Array([0, 255, 255, 255]))),
+  pngChunk('IEND', new Uint8Array()),
+]);
+
+function svgOf(doc: Topology): string {
+  const r = embedInSvg(SVG, doc);
+  if (!r.ok) throw new Error(`test setup: ${r.error.message}`);
+  return r.value;
+}
+
+function pngOf(doc: Topology): Uint8Array {
+  const r = embedInPng(PNG, doc);
+  if (!r.ok) throw new Error(`test setup: ${r.error.message}`);
+  return r.value;
+}
+
+/** A PNG whose topology sits in an uncompressed tEXt chunk (as other tools may write it). */
+function pngWithText(json: string): Uint8Array {
+  const chunk = pngChunk('tEXt', concatBytes([utf8('sfb-topology'), new Uint8Array([0]), utf8(json)]));
+  return concatBytes([PNG.subarray(0, PNG.length - 12), chunk, PNG.subarray(PNG.length - 12)]);
+}
+
+function openChecked(name: string, bytes: Uint8Array): ReturnType<typeof openDocumentBytes> {
+  const started = performance.now();
+  const r = openDocumentBytes(name, bytes);
+  expect(performance.now() - started, 'one open takes under 2 s').toBeLessThan(MAX_MS);
+  if (r.ok) {
+    expect(['json', 'svg', 'png', 'topologyBuilder', 'link']).toContain(r.value.kind);
+    expect(parseTopology(r.value.topology).ok).toBe(true);
+  } else {
+    expect(TAGS).toContain(r.error.tag);
+    const shown = displayText(name || 'this file', 80);
+    expect(r.error.message.startsWith(`${shown}: `), r.error.message).toBe(true);
+    expect(r.error.message.length).toBeGreaterThan(shown.length + 2);
+    expect(r.error.message).not.toMatch(ENGINE_ERROR);
+    // The file name part is cleaned: no control characters, no bidi overrides.
+    expect(shown).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  }
+  return r;
+}
+
+const arbFileName = fc.oneof(fc.constantFrom('design.json', 'export.svg', 'export.png', 'Topology.tbxml', 'link.txt', ''), fc.constantFrom(...HOSTILE_NAMES), fc.string({ maxLength: 300 }));
+
+type Kind = 'json' | 'jsonPretty' | 'svg' | 'png' | 'link' | 'linkInMail' | 'xml';
+const KINDS: readonly Kind[] = ['json', 'jsonPretty', 'svg', 'png', 'link', 'linkInMail', 'xml'];
+
+function fileOf(kind: Kind, doc: Topology, sample: number): Uint8Array {
+  switch (kind) {
+    case 'json':
+      return utf8(JSON.stringify(doc));
+    case 'jsonPretty':
+      return utf8(`\uFEFF${JSON.stringify(doc, null, 2)}\n`);
+    case 'svg':
+      return utf8(svgOf(doc));
+    case 'png':
+      return pngOf(doc);
+    case 'link':
+      return utf8(shareLink(doc));
+    case 'linkInMail':
+      return utf8(`Hi,\n\nhere is the design: <${shareLink(doc, 'https://designer.example/app/')}>\n\nRegards`);
+    case 'xml':
+      return SAMPLE_BYTES[sample % SAMPLE_BYTES.length]!;
+  }
+}
+
+type ByteEdit = { op: 'flip' | 'set' | 'insert' | 'delete' | 'truncate'; at: number; value: number };
+const arbByteEdit: fc.Arbitrary<ByteEdit> = fc.record({ op: fc.constantFrom('flip', 'set', 'insert', 'delete', 'truncate'), at: fc.double({ min: 0, max: 1, noNaN: true }), value: fc.integer({ min: 0, max: 255 }) });
+
+function damage(bytes: Uint8Array, edits: readonly ByteEdit[]): Uint8Array {
+  let b = bytes.slice();
+  for (const e of edits) {
+    const at = Math.min(b.length, Math.floor(e.at * b.length));
+    switch (e.op) {
+      case 'flip':
+        if (at < b.length) b[at]! ^= 1 << e.value % 8;
+        break;
+      case 'set':
+        if (at < b.length) b[at] = e.value;
+        break;
+      case 'insert':
+        b = concatBytes([b.subarray(0, at), new Uint8Array([e.value]), b.subarray(at)]);
+        break;
+      case 'delete':
+        b = concatBytes([b.subarray(0, at), b.subarray(at + 1)]);
+        break;
+      case 'truncate':
+        b = b.slice(0, at);
+        break;
+    }
+  }
+  return b;
+}
+
+const comparable = (doc: Topology) => JSON.parse(JSON.stringify(doc)) as unknown;
+
+describe('openDocumentBytes on anything', () => {
+  it('random bytes, with and without the signatures and byte-order marks of what it opens', () => {
+    const prefixes = [[], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [...utf8('{')], [...utf8('<svg ')], [...utf8('<?xml version="1.0"?>')], [...utf8('#t1.')]];
+    fc.assert(
+      fc.property(arbFileName, fc.constantFrom(...prefixes), fc.uint8Array({ maxLength: 600 }), (name, prefix, bytes) => {
+        openChecked(name, concatBytes([new Uint8Array(prefix), bytes]));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('openDocumentBytes on exports and imports', () => {
+  it('an undamaged file opens to the same document, whatever its kind', () => {
+    fc.assert(
+      fc.property(arbTopology({ maxNodes: 10 }), fc.constantFrom(...KINDS.filter((k) => k !== 'xml')), (doc, kind) => {
+        const r = openChecked('file', fileOf(kind, doc, 0));
+        expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
+        if (!r.ok) return;
+        // Share links round layout positions to whole numbers; every other export is exact.
+        if (kind === 'link' || kind === 'linkInMail') expect(comparable({ ...r.value.topology, layout: undefined })).toEqual(comparable({ ...doc, layout: undefined }));
+        else expect(comparable(r.value.topology)).toEqual(comparable(doc));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('damaged files (bits flipped, bytes changed, inserted, dropped, cut) never throw', () => {
+    fc.assert(
+      fc.property(arbTopology({ maxNodes: 8 }), fc.constantFrom(...KINDS), fc.nat(), fc.array(arbByteEdit, { minLength: 1, maxLength: 4 }), arbFileName, (doc, kind, sample, edits, name) => {
+        openChecked(name, damage(fileOf(kind, doc, sample), edits));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('SVG exports with hostile edits to the markup around the metadata', () => {
+    const pieces = ['<metadata>', '</metadata>', '<sfbt:topology xmlns:sfbt="urn:sfb-hadr-designer:topology">', '</sfbt:topology>', '<![CDATA[', ']]>', '<!--', '-->', '&amp;', '&#0;', '&#x110000;', '&lt;', '<script>alert(1)</script>', '<!DOCTYPE svg [<!ENTITY x "y">]>', '<svg>', '</svg>', '"', "'", '>'];
+    fc.assert(
+      fc.property(arbTopology({ maxNodes: 6 }), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 4 }), (doc, inserts) => {
+        let svg = svgOf(doc);
+        for (const [where, what] of inserts) {
+          const at = Math.floor(where * svg.length);
+          svg = svg.slice(0, at) + what + svg.slice(at);
+        }
+        openChecked('edited.svg', utf8(svg));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+// ---------------------------------------------------------------- limits (issue 9, part 2)
+
+describe('the document size limit holds for exports too', () => {
+  /** A valid topology whose JSON text is just over LIMITS.maxDocumentChars. */
+  function oversizedDocument(): Topology {
+    const doc = pair2019AlwaysOn();
+    const node = doc.nodes.find((n) => n.kind === 'frontEndPool')!;
+    const count = Math.ceil(LIMITS.maxDocumentChars / (JSON.stringify(node).length + 200));
+    const nodes = Array.from({ length: count }, (_, i) => ({ ...node, id: `fe${i}`, name: 'N'.repeat(LIMITS.maxNameChars) }));
+    const big: Topology = { ...doc, nodes: [...doc.nodes, ...nodes], layout: undefined };
+    delete big.layout;
+    expect(JSON.stringify(big).length).toBeGreaterThan(LIMITS.maxDocumentChars);
+    expect(parseTopology(big).ok).toBe(true); // valid as a value: only its size is wrong
+    return big;
+  }
+
+  it('a .json file over the limit is refused as tooLarge, quickly', () => {
+    const started = performance.now();
+    const r = openDocumentBytes('big.json', utf8(JSON.stringify(oversizedDocument())));
+    expect(r.ok || r.error.tag).toBe('tooLarge');
+    expect(performance.now() - started).toBeLessThan(MAX_MS);
+  });
+
+  it('an SVG export carrying the same document is refused the same way', () => {
+    const svg = utf8(svgOf(oversizedDocument()));
+    const r = openDocumentBytes('big.svg', svg);
+    expect(r.ok || r.error.tag).toBe('tooLarge');
+  });
+
+  it('a PNG export carrying it compressed (iTXt) is refused by the inflation cap', () => {
+    const r = openDocumentBytes('big.png', pngOf(oversizedDocument()));
+    expect(r.ok || r.error.tag).toBe('tooLarge');
+  });
+
+  it('a PNG carrying it uncompressed (tEXt) is refused the same way', () => {
+    const r = openDocumentBytes('big.png', pngWithText(JSON.stringify(oversizedDocument())));
+    expect(r.ok || r.error.tag).toBe('tooLarge');
+  });
+
+  it('finding the topology in an SVG stays linear: 2,000 unclosed <topology tags take well under a second', () => {
+    // 20 kB of `<topology ` with no closing `>` until the end: a backtracking pattern rescans the rest for each.
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg">${'<topology '.repeat(2_000)}${'a'.repeat(100_000)}</svg>`;
+    const started = performance.now();
+    const r = openDocumentBytes('slow.svg', utf8(svg));
+    expect(r.ok || r.error.tag).toBe('noTopology');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it(`a file over ${(200_000_000).toLocaleString('en-US')} bytes is refused on its length`, () => {
+    const bytes = new Uint8Array(200_000_001);
+    const started = performance.now();
+    const r = openDocumentBytes('huge.bin', bytes);
+    expect(r.ok || r.error.tag).toBe('tooLarge');
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+});
