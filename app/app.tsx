@@ -34,6 +34,7 @@ function Designer() {
   const inspectorOpen = useDesigner((s) => s.inspectorOpen);
   const bottomOpen = useDesigner((s) => s.bottomOpen);
   const [ready, setReady] = useState(false);
+  const [sizes, setSizes] = useState({ left: 236, right: 320, bottom: Math.round(window.innerHeight * 0.32) });
   const [fileOver, setFileOver] = useState(false);
   const flow = useReactFlow();
 
@@ -78,7 +79,14 @@ function Designer() {
   };
 
   return (
-    <div className={`app ${paletteOpen ? '' : 'no-palette'} ${inspectorOpen ? '' : 'no-inspector'} ${bottomOpen ? '' : 'no-bottom'}`} onDragOver={onDragOver} onDragLeave={(e) => e.currentTarget === e.target && setFileOver(false)} onDrop={onDrop} data-ready={ready}>
+    <div
+      className="app"
+      style={{
+        gridTemplateColumns: `${paletteOpen ? sizes.left : 18}px minmax(0, 1fr) ${inspectorOpen ? sizes.right : 18}px`,
+        gridTemplateRows: `48px minmax(0, 1fr) ${bottomOpen ? sizes.bottom : 40}px`,
+        ['--bottom-h' as string]: `${bottomOpen ? sizes.bottom : 40}px`,
+      }}
+      onDragOver={onDragOver} onDragLeave={(e) => e.currentTarget === e.target && setFileOver(false)} onDrop={onDrop} data-ready={ready}>
       <Header />
       <div className="side-left">
         <CollapseButton side="left" />
@@ -91,6 +99,9 @@ function Designer() {
         <CollapseButton side="right" />
         {inspectorOpen && <Inspector />}
       </div>
+      {paletteOpen && <Resizer edge="left" onResize={(d) => setSizes((z) => ({ ...z, left: clamp(z.left + d, 180, 420) }))} />}
+      {inspectorOpen && <Resizer edge="right" onResize={(d) => setSizes((z) => ({ ...z, right: clamp(z.right - d, 260, 560) }))} />}
+      {bottomOpen && <Resizer edge="bottom" onResize={(d) => setSizes((z) => ({ ...z, bottom: clamp(z.bottom - d, 120, window.innerHeight - 220) }))} />}
       <BottomPanel />
       <Notices />
       <Dialogs />
@@ -101,6 +112,42 @@ function Designer() {
         </div>
       )}
     </div>
+  );
+}
+
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+/** A drag handle between panels; arrow keys resize it too. */
+function Resizer({ edge, onResize }: { edge: 'left' | 'right' | 'bottom'; onResize: (delta: number) => void }) {
+  const vertical = edge === 'bottom';
+  return (
+    <div
+      className={`resizer resizer-${edge}`}
+      role="separator"
+      aria-orientation={vertical ? 'horizontal' : 'vertical'}
+      aria-label={`Resize the ${edge === 'bottom' ? 'findings panel' : edge === 'left' ? 'palette' : 'inspector'}`}
+      tabIndex={0}
+      onKeyDown={(e) => {
+        const step = e.shiftKey ? 40 : 10;
+        if (vertical && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) onResize(e.key === 'ArrowUp' ? -step : step);
+        if (!vertical && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) onResize(e.key === 'ArrowLeft' ? -step : step);
+      }}
+      onPointerDown={(e) => {
+        e.preventDefault();
+        let last = vertical ? e.clientY : e.clientX;
+        const move = (ev: PointerEvent) => {
+          const now = vertical ? ev.clientY : ev.clientX;
+          onResize(now - last);
+          last = now;
+        };
+        const up = () => {
+          window.removeEventListener('pointermove', move);
+          window.removeEventListener('pointerup', up);
+        };
+        window.addEventListener('pointermove', move);
+        window.addEventListener('pointerup', up);
+      }}
+    />
   );
 }
 

@@ -107,8 +107,7 @@ const isWhole = (n: unknown, min: number): n is number => typeof n === 'number' 
 
 /**
  * A valid document of the requested size. `{ nodes }` gives exactly that many nodes (at
- * least 20: one site pair with its branches); larger documents get more pools per site,
- * as large estates have.
+ * least 20: one site pair with its branches).
  */
 export function generateTopology(size: GenerateSize, seed = 1): Result<Topology, GenerateError> {
   const bad = (message: string) => err<GenerateError>({ tag: 'invalidSize', message });
@@ -143,16 +142,20 @@ export function generateTopology(size: GenerateSize, seed = 1): Result<Topology,
 
 type FullShape = Required<Omit<GenerateShape, 'name'>> & { name?: string };
 
-/** Central site pairs for a node budget; branches absorb the remainder. */
+/**
+ * Central site pairs for a node budget; branches absorb the remainder. The shape stays
+ * the same at every size (three pools per data center), so a document ten times larger
+ * has ten times of everything: what a growth benchmark needs.
+ */
 function shapeForNodes(nodes: number): FullShape {
-  // Large estates run more pools per data center rather than ever more data centers.
-  const poolsPerSite = nodes < 1_000 ? 2 : nodes < 3_000 ? 3 : 4;
-  const base = { ...DEFAULTS, poolsPerSite };
-  let pairs = 0;
-  let used = 0;
-  while (used + nodesPerPair(poolsPerSite, pairs, base) <= nodes) used += nodesPerPair(poolsPerSite, pairs++, base);
-  if (pairs === 0) return { ...base, poolsPerSite: 1, branchesPerPair: 0, standardEditionEvery: 0, directorEvery: 0, sites: 2 };
-  return { ...base, sites: pairs * 2 };
+  for (const poolsPerSite of [3, 2, 1]) {
+    const base = { ...DEFAULTS, poolsPerSite };
+    let pairs = 0;
+    let used = 0;
+    while (used + nodesPerPair(poolsPerSite, pairs, base) <= nodes) used += nodesPerPair(poolsPerSite, pairs++, base);
+    if (pairs > 0) return { ...base, sites: pairs * 2 };
+  }
+  return { ...DEFAULTS, poolsPerSite: 1, branchesPerPair: 0, standardEditionEvery: 0, directorEvery: 0, sites: 2 };
 }
 
 function build(shape: FullShape, seed: number, exactNodes: number | undefined): Result<Topology, GenerateError> {
