@@ -44,3 +44,24 @@ test('a reload keeps the work', async ({ page }) => {
   const saved = await savedDocument(page);
   expect(saved?.nodes.some((n) => n.id === 'edge-b')).toBe(false);
 });
+
+test('the inspector refuses invalid values with an inline message and keeps the last valid one', async ({ page }) => {
+  await openDesigner(page);
+  await node(page, 'pool-a').click();
+  const fqdn = page.getByTestId('field-fqdn');
+  await fqdn.fill('pool a..contoso');
+  await expect(page.getByRole('alert')).toContainText('DNS name');
+  await expect(node(page, 'pool-a')).toContainText('pool-a.contoso.com');
+  const servers = page.getByTestId('field-frontEndServers');
+  await servers.fill('0');
+  await expect(page.getByRole('alert').last()).toContainText('1 or more');
+  await servers.fill('8');
+  await expect(node(page, 'pool-a')).toContainText('8 Front Ends');
+  await expect(page.getByTestId('capacity-hint')).toContainText('Front End server');
+  // Fields that do not apply are hidden: no cluster nodes for an availability group.
+  await node(page, 'sql-a').click();
+  await expect(page.getByTestId('field-clusterNodes')).toHaveCount(0);
+  await page.getByTestId('field-haMode').selectOption('sqlFailoverCluster');
+  await expect(page.getByTestId('field-clusterNodes')).toBeVisible();
+  await expect(page.getByTestId('field-ag-listener')).toHaveCount(0);
+});

@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REFERENCE_DESIGNS, pair2019AlwaysOn } from '../../model/samples/index';
+import { main } from '../main';
+
+async function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function tempFile(name: string, text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topo-'));
+  const f = path.join(dir, name);
+  fs.writeFileSync(f, text);
+  return f;
+}
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const samples = path.resolve(here, '../../model/samples');
+
+describe('topo validate', () => {
+  it('validates every reference design with no error findings (exit 0)', async () => {
+    for (const d of REFERENCE_DESIGNS) {
+      const r = await run(['validate', path.join(samples, `${d.id}.json`), '--json']);
+      expect(r.code, d.id).toBe(0);
+      const j = JSON.parse(r.out);
+      expect(j.summary.error).toBe(0);
+      expect(Object.keys(j.summary).sort()).toEqual(['error', 'info', 'warning']);
+    }
+  });
+
+  it('flags a 2019 pool on a mirrored Back End with BE-MIRROR-2019 (exit 1), in text and JSON', async () => {
+    const doc = pair2019AlwaysOn();
+    const sql = doc.nodes.find((n) => n.id === 'sql-a')!;
+    if (sql.kind !== 'sqlStore') throw new Error('fixture');
+    delete sql.ag;
+    sql.haMode = 'mirroring';
+    doc.nodes.push({ id: 'sql-a-m', kind: 'sqlStore', name: 'Mirror A', siteId: 'dc1', fqdn: 'sql-a-m.contoso.com', instance: '', sqlVersion: '2019', sqlEdition: 'enterprise', haMode: 'none' });
+    doc.links.push({ id: 'lm', kind: 'mirror', from: 'sql-a', to: 'sql-a-m' });
+    const f = tempFile('mirror.json', JSON.stringify(doc));
+    const j = await run(['validate', f, '--json']);
+    expect(j.code).toBe(1);
+    const finding = JSON.parse(j.out).findings.find((x: { ruleId: string }) => x.ruleId === 'BE-MIRROR-2019');
+    expect(finding).toMatchObject({ severity: 'error', inferred: false });
+    expect(finding.nodeIds).toContain('sql-a');
+    expect(finding.docs.length).toBeGreaterThan(0);
+    const t = await run(['validate', f]);
+    expect(t.code).toBe(1);
+    expect(t.out).toMatch(/ERROR +BE-MIRROR-2019/);
+    expect(t.out).toContain('Back End A (sql-a)');
+    expect(t.out).toMatch(/fix: /);
+  });
+
+  it('findings come out in the stable order: severity, rule id, first node', async () => {
+    const r = await run(['validate', path.join(samples, 'global.json'), '--json']);
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    const list = JSON.parse(r.out).findings as { severity: keyof typeof rank; ruleId: string; nodeIds: string[] }[];
+    for (let i = 1; i < list.length; i++) {
+      const a = list[i - 1]!;
+      const b = list[i]!;
+      const key = (x: typeof a) => [rank[x.severity], x.ruleId, x.nodeIds[0] ?? ''] as const;
+      const [ka, kb] = [key(a), key(b)];
+      expect(ka[0] < kb[0] || (ka[0] === kb[0] && (ka[1] < kb[1] || (ka[1] === kb[1] && ka[2] <= kb[2])))).toBe(true);
+    }
+  });
+
+  it('unusable input exits 2 with one line on stderr naming the problem, nothing on stdout', async () => {
+    const broken = tempFile('broken.json', '{');
+    let r = await run(['validate', broken]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toContain('not valid JSON');
+    const d = pair2019AlwaysOn() as unknown as { nodes: Record<string, unknown>[] };
+    d.nodes[3]!.servers = 0;
+    r = await run(['validate', tempFile('bad.json', JSON.stringify(d))]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('nodes[3].servers');
+    r = await run(['validate', '/no/such/file.json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('no such file');
+    r = await run(['validate']);
+    expect(r.code).toBe(2);
+    r = await run(['nope']);
+    expect(r.code).toBe(2);
+  });
+
+  it('works through npm run topo from a shell, reading stdin', () => {
+    const r = spawnSync(process.execPath, [path.resolve(here, '../../../scripts/topo.mjs'), 'validate', '-'], { input: '{', encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/stdin: not valid JSON/);
+  }, 60_000);
+});
