@@ -197,6 +197,11 @@ function CatalogueDialog({ onClose }: { onClose: () => void }) {
             </div>
             <div>{e.message.replace(/`/g, '')}</div>
             <div className="hint">Fix: {e.fix.replace(/`/g, '')}</div>
+            <details className="cat-condition">
+              <summary>When it fires</summary>
+              <div className="hint">{e.condition.replace(/`/g, '')}</div>
+              {e.inferredNote && <div className="hint">Inferred: {e.inferredNote.replace(/`/g, '')}</div>}
+            </details>
             <div className="finding-docs">
               {e.docs.map((d) => (
                 <a key={d} href={docUrl(d)} target="_blank" rel="noreferrer noopener">
