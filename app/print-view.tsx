@@ -1,8 +1,26 @@
 /** Printed only: the findings and the steps after the diagram, in black and white. */
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { selectFindings, selectSteps } from './store/selectors';
 import { useDesigner } from './store/store';
 
+/** Rendered only while printing: it holds every finding and step, too much to keep in the page. */
 export function PrintView() {
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+  return printing ? <PrintReport /> : null;
+}
+
+function PrintReport() {
   const doc = useDesigner((s) => s.doc);
   const findings = selectFindings(doc);
   return (

@@ -47,23 +47,26 @@ interface KindMenu {
 }
 
 export function DesignerCanvas() {
-  const doc = useDesigner((s) => s.doc);
+  const committed = useDesigner((s) => s.doc);
+  const dragLayout = useDesigner((s) => s.dragLayout);
+  // While dragging, the canvas shows the live positions; the document changes on release.
+  const doc = useMemo(() => (dragLayout ? { ...committed, layout: { ...committed.layout, ...dragLayout } } : committed), [committed, dragLayout]);
   const selectedIds = useDesigner((s) => s.selectedIds);
   const highlightedFinding = useDesigner((s) => s.highlightedFinding);
   const select = useDesigner((s) => s.select);
   const flow = useReactFlow();
   const mapper = useRef(new FlowMapper());
-  const dragBefore = useRef<Topology | null>(null);
+  const dragging = useRef(false);
   const [dropTarget, setDropTarget] = useState<string | undefined>();
   const [menu, setMenu] = useState<KindMenu | null>(null);
   const sim = useSimulationView();
 
-  const findingIndex = selectFindingIndex(doc);
+  const findingIndex = selectFindingIndex(committed);
   const highlighted = useMemo(() => {
     if (highlightedFinding === null) return new Set<string>();
-    const f = selectFindings(doc)[highlightedFinding];
+    const f = selectFindings(committed)[highlightedFinding];
     return new Set(f ? [...f.nodeIds, ...f.linkIds, ...f.siteIds] : []);
-  }, [doc, highlightedFinding]);
+  }, [committed, highlightedFinding]);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
   const { nodes, edges } = useMemo(
@@ -73,11 +76,14 @@ export function DesignerCanvas() {
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = useDesigner.getState();
+    const live = liveDoc();
     const positions: Record<string, Position> = {};
     let selection: string[] | undefined;
+    let keyboardMove = false;
     for (const c of changes) {
       if (c.type === 'position' && c.position) {
-        const site = state.doc.sites.find((s) => s.id === c.id);
+        if (!c.dragging) keyboardMove = true;
+        const site = live.sites.find((s) => s.id === c.id);
         if (site) {
           // Moving a site moves its nodes by the same amount.
           const frame = mapper.current.frames.get(site.id);
@@ -85,9 +91,9 @@ export function DesignerCanvas() {
           const dx = c.position.x - frame.x;
           const dy = c.position.y - frame.y;
           if (dx === 0 && dy === 0) continue;
-          for (const n of state.doc.nodes) {
+          for (const n of live.nodes) {
             if (n.siteId !== site.id) continue;
-            const p = positions[n.id] ?? state.doc.layout?.[n.id];
+            const p = positions[n.id] ?? live.layout?.[n.id];
             if (p) positions[n.id] = { x: p.x + dx, y: p.y + dy };
           }
           positions[site.id] = { x: c.position.x, y: c.position.y };
@@ -98,7 +104,11 @@ export function DesignerCanvas() {
         if (!c.selected) selection = selection.filter((id) => id !== c.id);
       }
     }
-    if (Object.keys(positions).length) state.previewLayout(positions);
+    if (Object.keys(positions).length) {
+      state.previewLayout(positions);
+      // Arrow keys move focused nodes without a drag: each press is its own edit.
+      if (keyboardMove && !dragging.current) state.commitPreview();
+    }
     if (selection) applySelection(selection);
   }, []);
 
@@ -115,25 +125,23 @@ export function DesignerCanvas() {
   }, []);
 
   const onNodeDragStart = useCallback(() => {
-    dragBefore.current = useDesigner.getState().doc;
+    dragging.current = true;
   }, []);
 
   const onNodeDrag = useCallback((_: unknown, node: FlowNode) => {
     if (node.type !== 'topology') return;
-    const doc = useDesigner.getState().doc;
-    const frames = siteFrames(doc, new Set([node.id]));
-    setDropTarget(siteAt(frames, nodeCenter(node.position)));
+    const frames = siteFrames(liveDoc(), new Set([node.id]));
+    const target = siteAt(frames, nodeCenter(node.position));
+    setDropTarget((prev) => (prev === target ? prev : target));
   }, []);
 
   const onNodeDragStop = useCallback((_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
-    const before = dragBefore.current;
-    dragBefore.current = null;
+    dragging.current = false;
     setDropTarget(undefined);
-    if (!before) return;
     const state = useDesigner.getState();
     const moved = new Set(dragged.filter((n) => n.type === 'topology').map((n) => n.id));
-    const frames = siteFrames(state.doc, moved);
-    state.commitPreview(before, (d) => {
+    const frames = siteFrames(liveDoc(), moved);
+    state.commitPreview((d) => {
       let changed = false;
       const nodes = d.nodes.map((n) => {
         if (!moved.has(n.id)) return n;
@@ -255,7 +263,7 @@ export function DesignerCanvas() {
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select. Arrow keys move the selected nodes.' }}
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 170, height: 110 }} nodeClassName={(n) => (n.type === 'site' ? 'mini-site' : `mini-${KIND_META[(n.data as { node: { kind: NodeKind } }).node.kind].family}`)} />
+        {doc.nodes.length <= 300 && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 170, height: 110 }} nodeClassName={(n) => (n.type === 'site' ? 'mini-site' : `mini-${KIND_META[(n.data as { node: { kind: NodeKind } }).node.kind].family}`)} />}
         <Controls showInteractive={false} aria-label="Zoom controls" />
         <ConnectionHint />
       </ReactFlow>
@@ -285,6 +293,12 @@ export function DesignerCanvas() {
       )}
     </div>
   );
+}
+
+/** The document as the canvas shows it: with a drag's live positions. */
+function liveDoc(): Topology {
+  const { doc, dragLayout } = useDesigner.getState();
+  return dragLayout ? { ...doc, layout: { ...doc.layout, ...dragLayout } } : doc;
 }
 
 function applySelection(ids: string[]) {

@@ -100,6 +100,8 @@ export class FlowMapper {
 
     // Parallel links between one pair of nodes are spread apart.
     const pairCount = new Map<string, number>();
+    // Hundreds of labels cost every frame: a large design labels only what matters.
+    const labelAll = doc.links.length <= 300;
     const nextEdges = new Map<string, TopologyFlowEdge>();
     const edges: TopologyFlowEdge[] = [];
     for (const l of doc.links) {
@@ -114,6 +116,7 @@ export class FlowMapper {
         failover: sim?.failoverLinks.has(l.id) ?? false,
         lost: sim ? sim.lostNodes.has(l.from) || sim.lostNodes.has(l.to) : false,
         offset,
+        quiet: !labelAll && l.kind !== 'pairing',
       };
       const prev = this.edgeCache.get(l.id);
       const isSel = selected.has(l.id);

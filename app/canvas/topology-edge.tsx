@@ -41,11 +41,12 @@ function TopologyEdgeView({ id, source, target, data, selected, markerEnd, marke
   const [path, labelX, labelY] = getStraightPath({ sourceX: p1.x, sourceY: p1.y, targetX: p2.x, targetY: p2.y });
   const cls = ['topo-edge', `edge-${link.kind}`, style.muted ? 'is-muted' : '', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', data.lost ? 'is-lost' : '', data.failover ? 'is-failover' : ''].filter(Boolean).join(' ');
   const failoverLabel = (data as { failoverLabel?: string }).failoverLabel;
-  const showLabel = !style.muted || selected || data.highlighted || failoverLabel !== undefined;
+  const quiet = (data as { quiet?: boolean }).quiet === true;
+  const showLabel = (!style.muted && !quiet) || selected || data.highlighted || failoverLabel !== undefined;
   return (
     <>
       <BaseEdge id={id} path={path} className={cls} markerEnd={markerEnd} markerStart={markerStart} style={{ strokeWidth: style.width + (selected ? 1 : 0), strokeDasharray: style.dash }} interactionWidth={14} />
-      {(showLabel || data.badge) && (
+      {(showLabel || (data.badge && !quiet)) && (
         <EdgeLabelRenderer>
           <div className={`edge-label edge-label-${link.kind} ${selected ? 'is-selected' : ''} ${failoverLabel ? 'is-failover' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} data-testid={`edge-label-${link.id}`}>
             {showLabel && <span>{failoverLabel ?? labelFor(link)}</span>}

@@ -4,7 +4,7 @@
  * its nodes.
  */
 import { useReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { selectFindings, selectFindingIndex } from '../store/selectors';
 import { useDesigner } from '../store/store';
 import { SeverityIcon } from '../ui/kinds';
@@ -14,10 +14,9 @@ import { docTitle, docUrl } from './doc-links';
 const SEV_LABEL: Record<Severity, [string, string]> = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['info', 'info'] };
 
 export function SeverityCounts() {
-  const doc = useDesigner((s) => s.doc);
+  const { summary } = useDesigner((s) => selectFindingIndex(s.doc));
   const filter = useDesigner((s) => s.severityFilter);
   const toggle = useDesigner((s) => s.toggleSeverity);
-  const { summary } = selectFindingIndex(doc);
   return (
     <div className="sev-counts" role="group" aria-label="Filter findings by severity">
       {(['error', 'warning', 'info'] as const).map((s) => (
@@ -30,14 +29,20 @@ export function SeverityCounts() {
   );
 }
 
+const PAGE = 150;
+
 export function FindingsPanel() {
-  const doc = useDesigner((s) => s.doc);
+  const findings = useDesigner((s) => selectFindings(s.doc));
+  const nodes = useDesigner((s) => s.doc.nodes);
+  const sites = useDesigner((s) => s.doc.sites);
   const filter = useDesigner((s) => s.severityFilter);
   const highlighted = useDesigner((s) => s.highlightedFinding);
   const flow = useReactFlow();
-  const findings = selectFindings(doc);
-  const names = useMemo(() => new Map([...doc.nodes.map((n) => [n.id, n.name] as const), ...doc.sites.map((s) => [s.id, s.name] as const)]), [doc.nodes, doc.sites]);
-  const shown = findings.map((f, i) => ({ f, i })).filter(({ f }) => filter[f.severity]);
+  const [limit, setLimit] = useState(PAGE);
+  const names = useMemo(() => new Map([...nodes.map((n) => [n.id, n.name] as const), ...sites.map((s) => [s.id, s.name] as const)]), [nodes, sites]);
+  const all = findings.map((f, i) => ({ f, i })).filter(({ f }) => filter[f.severity]);
+  // A large design can have thousands of findings: render a page at a time.
+  const shown = all.slice(0, limit);
 
   const focus = (i: number) => {
     const f = findings[i];
@@ -99,6 +104,13 @@ export function FindingsPanel() {
           </div>
         </li>
       ))}
+      {all.length > shown.length && (
+        <li className="finding more">
+          <button className="btn small" onClick={() => setLimit(limit + PAGE * 4)}>
+            Show more ({(all.length - shown.length).toLocaleString('en-US')} not shown)
+          </button>
+        </li>
+      )}
     </ol>
   );
 }

@@ -26,9 +26,11 @@ export interface DocumentSlice {
   replaceDocument(doc: Topology): void;
   undo(): void;
   redo(): void;
+  /** Positions of a drag in progress: only the canvas reads them; the document is untouched until release. */
+  dragLayout: Record<string, Position> | null;
   previewLayout(positions: Record<string, Position>): void;
-  /** End of a live edit (a drag): one undo step back to `before`. */
-  commitPreview(before: Topology, change?: (d: Topology) => Topology): void;
+  /** End of a drag: the positions (and `change`) land in the document as one undo step. */
+  commitPreview(change?: (d: Topology) => Topology): void;
   setName(name: string): void;
   addNode(kind: NodeKind, siteId: string, position: Position): string;
   addSite(kind: Site['kind'], position: Position): string;
@@ -49,6 +51,7 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
   revision: 0,
   savedRevision: 0,
   loadSeq: 0,
+  dragLayout: null,
 
   commit(next, opts) {
     const { doc, past } = get();
@@ -89,16 +92,19 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
   },
 
   previewLayout(positions) {
-    const { doc } = get();
-    set({ doc: { ...doc, layout: { ...doc.layout, ...positions } } });
+    set({ dragLayout: { ...get().dragLayout, ...positions } });
   },
 
-  commitPreview(before, change) {
-    const { doc, past } = get();
-    const value = change ? change(doc) : doc;
-    if (value === before) return;
+  commitPreview(change) {
+    const { doc, past, dragLayout } = get();
+    const moved = dragLayout ? { ...doc, layout: { ...doc.layout, ...dragLayout } } : doc;
+    const value = change ? change(moved) : moved;
+    if (value === doc) {
+      set({ dragLayout: null });
+      return;
+    }
     lastCoalesce = undefined;
-    set({ doc: value, past: [...past.slice(-HISTORY_LIMIT + 1), before], future: [], revision: get().revision + 1 });
+    set({ doc: value, dragLayout: null, past: [...past.slice(-HISTORY_LIMIT + 1), doc], future: [], revision: get().revision + 1 });
   },
 
   setName(name) {
