@@ -6,45 +6,22 @@
  * still run; the exit code is 0 unless the harness itself breaks.
  *
  * Options: --only <prefix>, --skip-build (reuse the last browser build), --runs <n>
- * (browser page loads per page, default 5).
+ * (timed loads of each browser page, default 3).
  */
-import { runBrowser } from './bench/browser';
-import { runGenerate, runLinks, runParse, runRulesBench, runSimulate, runSteps } from './bench/core';
+import { parseArgs, type Options } from './bench/args';
 import { createContext, groupSelected, type BenchContext } from './bench/measure';
 
-interface Options {
-  only: string | undefined;
-  skipBuild: boolean;
-  browserRuns: number;
-}
-
-function parseArgs(argv: readonly string[]): Options | string {
-  const opts: Options = { only: undefined, skipBuild: false, browserRuns: 5 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--only' || a.startsWith('--only=')) {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (!v) return '--only needs a prefix, e.g. --only runRules';
-      opts.only = v;
-    } else if (a === '--skip-build') opts.skipBuild = true;
-    else if (a === '--runs' || a.startsWith('--runs=')) {
-      const v = Number(a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i]);
-      if (!Number.isInteger(v) || v < 1 || v > 50) return '--runs needs a whole number from 1 to 50';
-      opts.browserRuns = v;
-    } else if (a === '--help' || a === '-h') return 'usage: npm run bench -- [--only <prefix>] [--skip-build] [--runs <n>]';
-    else return `unknown option ${JSON.stringify(a)}; usage: npm run bench -- [--only <prefix>] [--skip-build] [--runs <n>]`;
-  }
-  return opts;
-}
-
+// Groups load their modules when they run: the app's modules are being changed by other
+// people, and one that does not load must fail its own group only.
+const core = () => import('./bench/core');
 const GROUPS: { prefix: string; run: (ctx: BenchContext, o: Options) => Promise<void> }[] = [
-  { prefix: 'generate/', run: runGenerate },
-  { prefix: 'parseTopology/', run: runParse },
-  { prefix: 'runRules/', run: runRulesBench },
-  { prefix: 'link-size', run: runLinks },
-  { prefix: 'steps/', run: runSteps },
-  { prefix: 'simulate/', run: runSimulate },
-  { prefix: 'browser/', run: (ctx, o) => runBrowser(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }) },
+  { prefix: 'generate/', run: async (ctx) => (await core()).runGenerate(ctx) },
+  { prefix: 'parseTopology/', run: async (ctx) => (await core()).runParse(ctx) },
+  { prefix: 'runRules/', run: async (ctx) => (await core()).runRulesBench(ctx) },
+  { prefix: 'link-size', run: async (ctx) => (await core()).runLinks(ctx) },
+  { prefix: 'steps/', run: async (ctx) => (await core()).runSteps(ctx) },
+  { prefix: 'simulate/', run: async (ctx) => (await core()).runSimulate(ctx) },
+  { prefix: 'browser/', run: async (ctx, o) => (await import('./bench/browser')).runBrowser(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }) },
 ];
 
 async function main(): Promise<number> {

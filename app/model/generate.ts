@@ -107,7 +107,9 @@ const isWhole = (n: unknown, min: number): n is number => typeof n === 'number' 
 
 /**
  * A valid document of the requested size. `{ nodes }` gives exactly that many nodes (at
- * least 20: one site pair with its branches).
+ * least 20: one site pair with its branches, at most LIMITS.maxNodes). Up to about
+ * 9,000 nodes the JSON text is also within LIMITS.maxDocumentChars; larger documents
+ * parse as values only.
  */
 export function generateTopology(size: GenerateSize, seed = 1): Result<Topology, GenerateError> {
   const bad = (message: string) => err<GenerateError>({ tag: 'invalidSize', message });
@@ -181,6 +183,11 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
     for (let p = 0; p < pairs; p++) used += nodesPerPair(shape.poolsPerSite, p, shape);
     for (let extra = exactNodes - used, p = 0; extra > 0; extra--, p = (p + 1) % pairs) branchesOf[p]! += 1;
   }
+
+  // Appliances beyond the site limit share a branch site with another (two per branch at most).
+  const appliances = branchesOf.reduce((a, b) => a + b, 0);
+  let doubled = Math.max(0, appliances - (LIMITS.maxSites - shape.sites));
+  if (doubled > appliances / REF.maxSbaPerBranch) return err({ tag: 'invalidSize', message: `this size needs more than ${LIMITS.maxSites} sites` });
 
   const cityUse = new Map<string, number>();
   let branchSeq = 0;
@@ -265,15 +272,26 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
     }
 
     // Branches, each backed up by a pool of its region; the pool's users count against it.
+    // When the document would hold more sites than allowed, a branch gets a second
+    // appliance (at most REF.maxSbaPerBranch), as large branches have.
     const branchUsers = new Map<string, number>();
+    let lastBranch: { id: string; sbas: number } | undefined;
     for (let b = 0; b < branchesOf[p]!; b++) {
-      branchSeq += 1;
       const town = BRANCH_TOWNS[(p * 2 + b) % BRANCH_TOWNS.length]!;
-      const id = `br${String(branchSeq).padStart(4, '0')}`;
-      branchSites.push(defaultSite(id, `${town} branch ${branchSeq}`, 'branch', region));
+      let site: string;
+      if (doubled > 0 && lastBranch && lastBranch.sbas < REF.maxSbaPerBranch) {
+        doubled -= 1;
+        lastBranch.sbas += 1;
+        site = lastBranch.id;
+      } else {
+        branchSeq += 1;
+        site = `br${String(branchSeq).padStart(4, '0')}`;
+        branchSites.push(defaultSite(site, `${town} branch ${branchSeq}`, 'branch', region));
+        lastBranch = { id: site, sbas: 1 };
+      }
       const users = between(2, 8) * 50;
-      const sba = `${id}-sba`;
-      nodes.push({ ...defaultNode('survivableBranch', { id: sba, siteId: id, name: `SBA ${town} ${branchSeq}`, fqdn: `sba-${id}.${DOMAIN}` }), users });
+      const sba = `${site}-sba${lastBranch.sbas > 1 ? lastBranch.sbas : ''}`;
+      nodes.push({ ...defaultNode('survivableBranch', { id: sba, siteId: site, name: `SBA ${town} ${site.slice(2)}${lastBranch.sbas > 1 ? ` (${lastBranch.sbas})` : ''}`, fqdn: `sba${lastBranch.sbas > 1 ? lastBranch.sbas : ''}-${site}.${DOMAIN}` }), users });
       const backup = poolsBySite[b % 2]![Math.floor(b / 2) % shape.poolsPerSite]!;
       branchUsers.set(backup.id, (branchUsers.get(backup.id) ?? 0) + users);
       link('backupRegistrar', sba, backup.id);

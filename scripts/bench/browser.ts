@@ -36,10 +36,10 @@ const VIEWPORT = { width: 1440, height: 900 };
 /** Issue 4: ours within 1.3× of plain React Flow. */
 export const BROWSER_RATIO_TARGET = 1.3;
 const NODES = 500;
-const QUIET_MS = 1_500;
-const DRAG_STEPS = 40;
+const QUIET_MS = 1_200;
+const DRAG_STEPS = 25;
 const DRAG_STEP_PX = 6;
-const DRAGS_PER_PAGE = 3;
+const DRAGS_PER_PAGE = 2;
 
 /** The autosave keys of app/store/persistence.ts. */
 const AUTOSAVE_LAST = 'sfb-designer:v1:last';
@@ -57,6 +57,17 @@ interface OpenSample {
   openMs: number;
   nodes: number;
   shown: number;
+  /** Elements in the page, and inside the React Flow canvas, once settled. */
+  domElements: number;
+  canvasElements: number;
+  /** Inside the designer's print-only report and its findings list (0 on the plain page). */
+  printElements: number;
+  findingsElements: number;
+  /** Main-thread time by Chromium's accounting until settled (CDP Performance metrics). */
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+  taskMs: number;
 }
 
 interface DragSample {
@@ -67,6 +78,8 @@ interface DragSample {
   /** rAF intervals during the drag. */
   rafIntervals: number[];
   moved: boolean;
+  /** Chromium's own accounting over the drags (CDP Performance metrics), ms per counted frame. */
+  perFrame: { script: number; layout: number; style: number; task: number };
 }
 
 export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Promise<void> {
@@ -122,6 +135,14 @@ export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Pr
         plainAllMs: samples.plainReactFlow.map((s) => round(s.openMs, 1)),
         oursRendered: samples.ours[0]?.nodes,
         plainRendered: samples.plainReactFlow[0]?.nodes,
+        oursDomElements: samples.ours[0]?.domElements,
+        oursCanvasElements: samples.ours[0]?.canvasElements,
+        oursPrintElements: samples.ours[0]?.printElements,
+        oursFindingsElements: samples.ours[0]?.findingsElements,
+        plainDomElements: samples.plainReactFlow[0]?.domElements,
+        // Main-thread work until settled (medians), by Chromium's accounting: what dominates the open.
+        oursWork: openWork(samples.ours),
+        plainWork: openWork(samples.plainReactFlow),
       });
     });
 
@@ -149,12 +170,25 @@ export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Pr
         plainBeforeRafMs: round(median(all('plainReactFlow', (s) => s.beforeRaf)), 2),
         oursRafIntervalMs: round(median(all('ours', (s) => s.rafIntervals)), 2),
         plainRafIntervalMs: round(median(all('plainReactFlow', (s) => s.rafIntervals)), 2),
+        // Where a frame goes, by Chromium's own accounting (mean per drag step; task = all main-thread work).
+        oursPerFrame: perFrame(samples.ours),
+        plainPerFrame: perFrame(samples.plainReactFlow),
       });
     });
   } finally {
     await browser?.close().catch(() => undefined);
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
   }
+}
+
+function openWork(samples: readonly OpenSample[]): Record<string, number> {
+  const m = (f: (s: OpenSample) => number) => round(median(samples.map(f)), 1);
+  return { scriptMs: m((s) => s.scriptMs), layoutMs: m((s) => s.layoutMs), styleMs: m((s) => s.styleMs), taskMs: m((s) => s.taskMs) };
+}
+
+function perFrame(samples: readonly DragSample[]): Record<string, number> {
+  const mean = (k: keyof DragSample['perFrame']) => round(samples.reduce((s, x) => s + x.perFrame[k], 0) / Math.max(1, samples.length), 2);
+  return { scriptMs: mean('script'), layoutMs: mean('layout'), styleMs: mean('style'), taskMs: mean('task') };
 }
 
 function quantile95(xs: readonly number[]): number {
@@ -254,7 +288,7 @@ async function newPage(browser: Browser, storage: Record<string, string>): Promi
   return { context, page };
 }
 
-async function waitSettled(page: Page): Promise<OpenSample> {
+async function waitSettled(page: Page): Promise<Pick<OpenSample, 'openMs' | 'nodes' | 'shown' | 'domElements' | 'canvasElements' | 'printElements' | 'findingsElements'>> {
   await page.waitForFunction(
     (quiet) => {
       const p = (window as unknown as { __benchProbe?: { shown: number; lastChange: number } }).__benchProbe;
@@ -265,15 +299,23 @@ async function waitSettled(page: Page): Promise<OpenSample> {
   );
   return page.evaluate(() => {
     const p = (window as unknown as { __benchProbe: { count: number; shown: number; lastChange: number } }).__benchProbe;
-    return { openMs: p.lastChange, nodes: p.count, shown: p.shown };
+    return { openMs: p.lastChange, nodes: p.count, shown: p.shown, domElements: document.getElementsByTagName('*').length, canvasElements: document.querySelector('.react-flow')?.getElementsByTagName('*').length ?? 0,
+      printElements: document.querySelector('.print-report')?.getElementsByTagName('*').length ?? 0,
+      findingsElements: document.querySelector('ol.findings')?.getElementsByTagName('*').length ?? 0,
+    };
   });
 }
 
 async function openOnce(browser: Browser, url: string, storage: Record<string, string>): Promise<OpenSample> {
   const { context, page } = await newPage(browser, storage);
   try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
     await page.goto(url, { waitUntil: 'load' });
-    return await waitSettled(page);
+    const settled = await waitSettled(page);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (n: string) => round((metrics.find((m) => m.name === n)?.value ?? 0) * 1_000, 1);
+    return { ...settled, scriptMs: get('ScriptDuration'), layoutMs: get('LayoutDuration'), styleMs: get('RecalcStyleDuration'), taskMs: get('TaskDuration') };
   } finally {
     await context.close();
   }
@@ -282,10 +324,18 @@ async function openOnce(browser: Browser, url: string, storage: Record<string, s
 /** Opens the page, then drags a node near the middle of the canvas DRAGS_PER_PAGE times. */
 async function dragSession(browser: Browser, url: string, storage: Record<string, string>, kind: PageKind): Promise<DragSample> {
   const { context, page } = await newPage(browser, storage);
-  const sample: DragSample = { frames: [], beforeRaf: [], rafIntervals: [], moved: true };
+  const sample: DragSample = { frames: [], beforeRaf: [], rafIntervals: [], moved: true, perFrame: { script: 0, layout: 0, style: 0, task: 0 } };
   try {
     await page.goto(url, { waitUntil: 'load' });
     await waitSettled(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const totals = { script: 0, layout: 0, style: 0, task: 0 };
+    const metrics = async () => {
+      const { metrics: list } = await cdp.send('Performance.getMetrics');
+      const get = (n: string) => (list.find((m) => m.name === n)?.value ?? 0) * 1_000;
+      return { script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration'), task: get('TaskDuration') };
+    };
     const selector = kind === 'ours' ? '.react-flow__node-topology' : '.react-flow__node';
     for (let d = 0; d < DRAGS_PER_PAGE; d++) {
       const target = await pickNode(page, selector);
@@ -301,6 +351,7 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
         p.recordRaf = true;
         p.moveStart = 0;
       });
+      const m0 = await metrics();
       for (let i = 0; i < DRAG_STEPS; i++) {
         x += DRAG_STEP_PX;
         y += i % 2 === 0 ? 2 : -2;
@@ -318,6 +369,8 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
           }
         }
       }
+      const m1 = await metrics();
+      for (const k of ['script', 'layout', 'style', 'task'] as const) totals[k] += m1[k] - m0[k];
       const raf = await page.evaluate(() => {
         const p = (window as unknown as { __benchProbe: { rafTimes: number[]; recordRaf: boolean } }).__benchProbe;
         p.recordRaf = false;
@@ -330,6 +383,8 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
       // Let the drop commit (the designer re-runs its rules) before the next drag.
       await page.waitForTimeout(800);
     }
+    const steps = DRAG_STEPS * DRAGS_PER_PAGE;
+    sample.perFrame = { script: totals.script / steps, layout: totals.layout / steps, style: totals.style / steps, task: totals.task / steps };
     return sample;
   } finally {
     await context.close();

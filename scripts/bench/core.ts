@@ -7,10 +7,16 @@ import { parseTopology } from '../../app/model/parse';
 import { REFERENCE_DESIGNS } from '../../app/model/samples/index';
 import type { Topology } from '../../app/model/schema';
 import { TopologyIndex } from '../../app/model/topology-index';
-import { runRules, summarize } from '../../app/rules/engine';
-import { RULES } from '../../app/rules/registry';
-import { runLinkBench } from '../bench-link';
-import { median, round, time, type BenchContext } from './measure';
+import type { Finding, Rule } from '../../app/rules/types';
+import { median, round, summarizeTimes, time, type BenchContext, type Timing } from './measure';
+
+// Modules other helpers may be changing are loaded when their group runs, so one that
+// does not load fails its own measurements only.
+type RulesModules = { runRules: (doc: Topology, rules?: readonly Rule[]) => Finding[]; summarize: (f: readonly Finding[]) => Record<'error' | 'warning' | 'info', number>; RULES: readonly Rule[] };
+async function rulesModules(): Promise<RulesModules> {
+  const [engine, registry] = await Promise.all([import('../../app/rules/engine'), import('../../app/rules/registry')]);
+  return { runRules: engine.runRules, summarize: engine.summarize, RULES: registry.RULES };
+}
 
 /** Issue 3: rules on 5,000 nodes within 50 ms, and at most 12× the 500-node time. */
 export const RULES_TARGET_MS = 50;
@@ -49,7 +55,7 @@ export function benchDocuments(): { name: string; doc: () => Topology }[] {
 export async function runGenerate(ctx: BenchContext): Promise<void> {
   for (const nodes of [500, 5_000]) {
     await ctx.attempt(`generate/${nodes}`, () => {
-      const t = time(() => generateTopology({ nodes }, SEED), { minRuns: 5, budgetMs: 1_000 });
+      const t = time(() => generateTopology({ nodes }, SEED), nodes > 1_000 ? { warmup: 1, minRuns: 3, budgetMs: 0 } : { minRuns: 10, budgetMs: 1_000 });
       const doc = generatedDoc(nodes);
       ctx.emit({ name: `generate/${nodes}`, ...t, nodes: doc.nodes.length, sites: doc.sites.length, links: doc.links.length, jsonChars: JSON.stringify(doc).length });
     });
@@ -73,42 +79,70 @@ export async function runParse(ctx: BenchContext): Promise<void> {
 }
 
 export async function runRulesBench(ctx: BenchContext): Promise<void> {
-  const medians = new Map<number, number>();
-  for (const nodes of [500, 5_000]) {
-    const name = `runRules/generated-${nodes}`;
-    await ctx.attempt(name, () => {
-      const doc = generatedDoc(nodes);
+  const { runRules, summarize, RULES } = await rulesModules();
+  const sizes = [500, 5_000] as const;
+  const wanted = sizes.filter((n) => ctx.wants(`runRules/generated-${n}`) || ctx.wants('runRules/growth') || ctx.wants('runRules/profile'));
+  const timings = new Map<number, Timing>();
+  await ctx.attempt(`runRules/generated-${wanted.join('+')}`, () => {
+    const docs = new Map(wanted.map((n) => [n, generatedDoc(n)]));
+    // Both sizes in alternation, so a change in the machine's load (other processes on
+    // a shared machine) lands on both and the growth ratio stays fair.
+    const samples = interleaved([...docs.values()].map((doc) => () => runRules(doc)), wanted.map((n) => (n > 1_000 ? 1 : 10)), { minRounds: 20, budgetMs: 12_000 });
+    wanted.forEach((nodes, i) => {
+      const doc = docs.get(nodes)!;
       const findings = runRules(doc);
-      const t = time(() => runRules(doc), nodes > 1_000 ? { minRuns: 15, budgetMs: 8_000, warmup: 3 } : { minRuns: 30, budgetMs: 4_000 });
-      medians.set(nodes, t.medianMs);
+      const t = summarizeTimes(samples[i]!);
+      timings.set(nodes, t);
       const counts = summarize(findings);
       const target = nodes === 5_000 ? { target: RULES_TARGET_MS, met: t.medianMs <= RULES_TARGET_MS } : {};
-      ctx.emit({ name, ...t, nodes: doc.nodes.length, links: doc.links.length, rules: RULES.length, findings: findings.length, errors: counts.error, warnings: counts.warning, ...target });
+      if (ctx.wants(`runRules/generated-${nodes}`)) ctx.emit({ name: `runRules/generated-${nodes}`, ...t, nodes: doc.nodes.length, links: doc.links.length, rules: RULES.length, findings: findings.length, errors: counts.error, warnings: counts.warning, ...target });
       if (counts.error > 0) ctx.note(`note: the generated ${nodes}-node document has ${counts.error} error finding(s): ${[...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))].join(', ')}`);
     });
-  }
-  await ctx.attempt('runRules/growth', () => {
-    const small = medians.get(500);
-    const large = medians.get(5_000);
-    if (small === undefined || large === undefined) throw new Error('needs both runRules/generated-500 and runRules/generated-5000');
-    const ratio = round(large / small, 2);
-    ctx.emit({ name: 'runRules/growth', from: 500, to: 5_000, ratio, target: RULES_GROWTH_TARGET, met: ratio <= RULES_GROWTH_TARGET });
   });
-  const large = medians.get(5_000);
-  if (large !== undefined && large > RULES_TARGET_MS) await ctx.attempt('runRules/profile', () => profileRules(ctx, generatedDoc(5_000)));
+  await ctx.attempt('runRules/growth', () => {
+    const small = timings.get(500);
+    const large = timings.get(5_000);
+    if (!small || !large) throw new Error('needs both runRules/generated-500 and runRules/generated-5000');
+    const ratio = round(large.medianMs / small.medianMs, 2);
+    // The ratio of the fastest runs is the least disturbed by other load; shown alongside.
+    ctx.emit({ name: 'runRules/growth', from: 500, to: 5_000, ratio, ratioOfMins: round(large.minMs / small.minMs, 2), target: RULES_GROWTH_TARGET, met: ratio <= RULES_GROWTH_TARGET });
+  });
+  const large = timings.get(5_000);
+  if (large !== undefined && large.medianMs > RULES_TARGET_MS) await ctx.attempt('runRules/profile', () => profileRules(ctx, { runRules, summarize, RULES }, generatedDoc(5_000)));
+}
+
+/**
+ * Times several functions in alternating rounds (function i runs perRound[i] times per
+ * round) after a warm-up; returns each function's run times.
+ */
+function interleaved(fns: readonly (() => unknown)[], perRound: readonly number[], { minRounds, budgetMs }: { minRounds: number; budgetMs: number }): number[][] {
+  const out = fns.map(() => [] as number[]);
+  for (let w = 0; w < 3; w++) fns.forEach((f, i) => { for (let k = 0; k < perRound[i]!; k++) f(); });
+  const start = performance.now();
+  for (let round = 0; round < minRounds || (performance.now() - start < budgetMs && round < 500); round++)
+    fns.forEach((f, i) => {
+      for (let k = 0; k < perRound[i]!; k++) {
+        const t = performance.now();
+        f();
+        out[i]!.push(performance.now() - t);
+      }
+    });
+  return out;
 }
 
 /**
  * Where the time of one runRules call goes. Each pass does what runRules does (one fresh
  * index, then every rule in order, so the index's memo is shared as in the engine) and
  * times the index and each rule; per-rule medians over the passes, then the top rules.
- * "(findings and sort)" is the rest of a runRules call: turning hits into findings and
- * sorting them. Each rule's growth is its time here over its time on the 500-node
+ * "(findings, sort, GC)" is the rest of a runRules call: turning hits into findings,
+ * sorting them, and the garbage collection all that allocation brings (hits and their
+ * message strings survive until the call returns, so young-generation collections copy
+ * them; on 5,000 nodes a larger young generation halves the call). Each rule's growth is its time here over its time on the 500-node
  * document (10× the nodes).
  */
-function profileRules(ctx: BenchContext, doc: Topology): void {
-  const small = rulePasses(generatedDoc(500), 30);
-  const large = rulePasses(doc, 15);
+function profileRules(ctx: BenchContext, m: RulesModules, doc: Topology): void {
+  const small = rulePasses(m, generatedDoc(500), 30);
+  const large = rulePasses(m, doc, 15);
   // The whole call, timed in the same stretch as its parts (the machine's load drifts).
   const total = large.totalMs;
   const checks = [...large.rules.values()].reduce((s, ms) => s + ms, 0);
@@ -117,7 +151,7 @@ function profileRules(ctx: BenchContext, doc: Topology): void {
   ctx.emit({ name: 'runRules/profile/generated-5000/(runRules)', medianMs: round(total), share: 1 });
   ctx.emit({ name: 'runRules/profile/generated-5000/(index)', medianMs: round(large.indexMs), share: share(large.indexMs) });
   ctx.emit({ name: 'runRules/profile/generated-5000/(all checks)', medianMs: round(checks), share: share(checks), rules: large.rules.size });
-  ctx.emit({ name: 'runRules/profile/generated-5000/(findings and sort)', medianMs: round(rest), share: share(rest) });
+  ctx.emit({ name: 'runRules/profile/generated-5000/(findings, sort, GC)', medianMs: round(rest), share: share(rest) });
   const top = [...large.rules].sort((a, b) => b[1] - a[1]).slice(0, 10);
   for (const [id, ms] of top) {
     const before = small.rules.get(id) ?? Number.NaN;
@@ -125,7 +159,7 @@ function profileRules(ctx: BenchContext, doc: Topology): void {
   }
 }
 
-function rulePasses(doc: Topology, passes: number): { totalMs: number; indexMs: number; rules: Map<string, number>; hits: Map<string, number> } {
+function rulePasses({ runRules, RULES }: RulesModules, doc: Topology, passes: number): { totalMs: number; indexMs: number; rules: Map<string, number>; hits: Map<string, number> } {
   const totals: number[] = [];
   const indexTimes: number[] = [];
   const times = new Map<string, number[]>(RULES.map((r) => [r.id, []]));
@@ -150,7 +184,8 @@ function rulePasses(doc: Topology, passes: number): { totalMs: number; indexMs: 
 }
 
 export async function runLinks(ctx: BenchContext): Promise<void> {
-  await ctx.attempt('link-size', () => {
+  await ctx.attempt('link-size', async () => {
+    const { runLinkBench } = await import('../bench-link');
     for (const row of runLinkBench()) {
       const isMedian = row.name === 'link-size/median';
       ctx.emit(isMedian ? { ...row, target: LINK_RATIO_TARGET, met: row.ratio <= LINK_RATIO_TARGET } : { ...row });
@@ -182,7 +217,7 @@ export async function runSteps(ctx: BenchContext): Promise<void> {
       const doc = d.doc();
       const plan = generateSteps(doc) as { steps?: unknown[]; runbooks?: unknown[] } | undefined;
       const big = doc.nodes.length > 1_000;
-      const t = time(() => generateSteps(doc), big ? { minRuns: 5, budgetMs: 6_000, warmup: 2 } : {});
+      const t = time(() => generateSteps(doc), big ? { warmup: 1, minRuns: 3, budgetMs: 0 } : {});
       ctx.emit({ name, ...t, nodes: doc.nodes.length, ...stepCounts(plan) });
     });
   }
