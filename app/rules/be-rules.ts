@@ -7,7 +7,9 @@ import { PORTS, RECOVERY, REF, SUPPORTED, autoFailoverMax } from '../model/refer
 import type { ProductVersion, SqlStore, StoreRole, TopologyNode } from '../model/schema';
 import { hasProductVersion } from '../model/schema';
 import { cuNumber, host, instanceKey, isRegistrar, sqlCu, sqlHosts, sqlSp, type RegistrarPool, type TopologyIndex } from '../model/topology-index';
-import { defineRule, label } from './define-rule';
+import { defineRule } from './define-rule';
+import { backEndsByHost, nodesByHost } from './rule-helpers';
+import { label, labelSeries, noun, series, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
 
 // ---------------------------------------------------------------- helpers
@@ -16,20 +18,6 @@ const CLUSTER_MODES: ReadonlySet<SqlStore['haMode']> = new Set(['alwaysOnFci', '
 const BUILT_OUTSIDE_TB: ReadonlySet<SqlStore['haMode']> = new Set(['alwaysOnAg', 'alwaysOnFci', 'sqlFailoverCluster']);
 const MON_ARCH: ReadonlySet<StoreRole> = new Set(['monitoring', 'archiving']);
 const INSTANCE_ROLES: readonly StoreRole[] = ['monitoring', 'archiving', 'persistentChat', 'persistentChatCompliance'];
-const ROLE_LABEL: Record<StoreRole, string> = {
-  monitoring: 'Monitoring',
-  archiving: 'Archiving',
-  persistentChat: 'Persistent Chat',
-  persistentChatCompliance: 'Persistent Chat compliance',
-};
-
-/** "a", "a and b", "a, b and c" (or "or"). */
-function list(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
-}
-const labels = (ns: readonly { id: string; name: string }[]): string => list(ns.map(label));
-const plural = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many);
 
 /** Domains compare without case; an absent domain is never "different". */
 const domainsDiffer = (a: string | undefined, b: string | undefined): boolean =>
@@ -52,7 +40,7 @@ function poolsOfVersion(ix: TopologyIndex, s: SqlStore, v: ProductVersion): Topo
 function servesPhrase(ix: TopologyIndex, s: SqlStore, pools: readonly TopologyNode[], v: ProductVersion): string {
   const direct = new Set(ix.poolsUsing(s.id));
   const through = pools.some((p) => !direct.has(p));
-  const what = `Skype for Business Server ${v} ${plural(pools.length, 'pool')} ${labels(pools)}`;
+  const what = `Skype for Business Server ${v} ${noun(pools.length, 'pool')} ${labelSeries(pools)}`;
   return through ? `serves ${what} (as a mirror, witness or log-shipping partner of its store)` : `serves ${what}`;
 }
 
@@ -63,15 +51,12 @@ const mirrorPartners = (ix: TopologyIndex, s: SqlStore): SqlStore[] =>
     .map((l) => sqlStoreAt(ix, l.from === s.id ? l.to : l.from))
     .filter((x): x is SqlStore => x !== undefined);
 
-/** Union-find over string keys, for grouping stores that share SQL servers. */
+/** Union-find over string keys, for grouping stores that share SQL servers; only joined keys take room. */
 class Groups {
   private readonly parent = new Map<string, string>();
-  add(x: string): void {
-    if (!this.parent.has(x)) this.parent.set(x, x);
-  }
-  find(x: string): string {
+  private root(x: string): string {
     let root = x;
-    while (this.parent.get(root)! !== root) root = this.parent.get(root)!;
+    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
     // Path compression keeps later finds near constant.
     let cur = x;
     while (cur !== root) {
@@ -82,22 +67,22 @@ class Groups {
     return root;
   }
   union(a: string, b: string): void {
-    this.add(a);
-    this.add(b);
-    const ra = this.find(a);
-    const rb = this.find(b);
+    const ra = this.root(a);
+    const rb = this.root(b);
     if (ra !== rb) this.parent.set(ra, rb);
   }
-  /** Members per group root, in insertion order. */
-  groups(): Map<string, string[]> {
+  /** The groups of `members`, in the order of their first member, each member in `members` order. */
+  groups(members: readonly string[]): string[][] {
+    // Most stores share no server: then every one is a group of its own.
+    if (this.parent.size === 0) return members.map((x) => [x]);
     const out = new Map<string, string[]>();
-    for (const x of this.parent.keys()) {
-      const r = this.find(x);
+    for (const x of members) {
+      const r = this.root(x);
       const g = out.get(r);
       if (g) g.push(x);
       else out.set(r, [x]);
     }
-    return out;
+    return [...out.values()];
   }
 }
 
@@ -106,14 +91,13 @@ function groupBySharedHosts(stores: readonly SqlStore[]): string[][] {
   const g = new Groups();
   const firstOnHost = new Map<string, string>();
   for (const s of stores) {
-    g.add(s.id);
     for (const h of sqlHosts(s)) {
       const prev = firstOnHost.get(h);
       if (prev === undefined) firstOnHost.set(h, s.id);
       else g.union(prev, s.id);
     }
   }
-  return [...g.groups().values()];
+  return g.groups(stores.map((s) => s.id));
 }
 
 /** The hosts two or more of `stores` occupy. */
@@ -121,6 +105,20 @@ function sharedHosts(stores: readonly SqlStore[]): string[] {
   const count = new Map<string, number>();
   for (const s of stores) for (const h of sqlHosts(s)) count.set(h, (count.get(h) ?? 0) + 1);
   return [...count].filter(([, n]) => n > 1).map(([h]) => h);
+}
+
+const HA_PARTNER_LINKS = ['mirror', 'witness'] as const;
+
+/** Whether a mirror, witness or AG replica of `s` is outside data center `home`: asked before any list is built. */
+function partnerAway(ix: TopologyIndex, s: SqlStore, home: string): boolean {
+  for (const kind of HA_PARTNER_LINKS)
+    for (const l of ix.out(s.id, kind)) {
+      const t = sqlStoreAt(ix, l.to);
+      if (t && ix.dc(t.siteId) !== home) return true;
+    }
+  // Replicas describe the store only when it is an availability group.
+  if (s.haMode === 'alwaysOnAg' && s.ag) for (const r of s.ag.replicas) if (ix.dc(r.siteId) !== home) return true;
+  return false;
 }
 
 /** One finding per store whose SQL version the pools of `v` do not support (BE-SQL-VERSION-2015/-2019). */
@@ -136,7 +134,7 @@ function sqlVersionHits(ix: TopologyIndex, v: ProductVersion): Hit[] {
         v === '2019'
           ? `${label(s)} runs SQL Server ${s.sqlVersion} and ${servesPhrase(ix, s, pools, v)}: Skype for Business Server 2019 runs only on SQL Server 2016, 2017 or 2019 (64-bit), and this store uses another version.`
           : `${label(s)} runs SQL Server ${s.sqlVersion} and ${servesPhrase(ix, s, pools, v)}: Skype for Business Server 2015 lists only SQL Server 2012, 2014, 2016, 2017 and 2019 for its stores, and this store uses another version.`,
-      fix: `Move ${label(s)} to SQL Server ${list([...allowed], 'or')}.`,
+      fix: `Move ${label(s)} to SQL Server ${series([...allowed], 'or')}.`,
     });
   }
   return hits;
@@ -174,13 +172,13 @@ export const BE_RULES: readonly Rule[] = [
       if (s.haMode === 'alwaysOnAg') {
         if (!s.ag) missing.push('haMode is alwaysOnAg but no availability group (listener and replicas) is defined');
         else if (s.ag.replicas.length < 2)
-          missing.push(`haMode is alwaysOnAg but the availability group lists ${s.ag.replicas.length} ${plural(s.ag.replicas.length, 'replica')}, fewer than 2`);
+          missing.push(`haMode is alwaysOnAg but the availability group lists ${s.ag.replicas.length} ${noun(s.ag.replicas.length, 'replica')}, fewer than 2`);
       }
       if (s.haMode !== 'mirroring' && mirrors.length + witnesses.length > 0) {
         const ls = [...mirrors, ...witnesses];
         linkIds.push(...ls.map((l) => l.id));
-        const kinds = list([...new Set(ls.map((l) => l.kind))]);
-        missing.push(`it has ${kinds} ${plural(ls.length, 'link')} (${ls.map((l) => l.id).join(', ')}) but its haMode is ${s.haMode}, not mirroring`);
+        const kinds = series([...new Set(ls.map((l) => l.kind))]);
+        missing.push(`it has ${kinds} ${noun(ls.length, 'link')} (${ls.map((l) => l.id).join(', ')}) but its haMode is ${s.haMode}, not mirroring`);
       }
       if (missing.length === 0) continue;
       hits.push({
@@ -225,7 +223,7 @@ export const BE_RULES: readonly Rule[] = [
         // The pools that use this store themselves (poolsUsing); one with no cumulativeUpdate is not evaluated.
         const lowCu = ix.poolsUsing(s.id).filter((p): p is RegistrarPool => isRegistrar(p) && p.productVersion === '2015' && (cuNumber(p) ?? Infinity) < 7);
         if (lowCu.length > 0)
-          reasons.push(`${list(lowCu.map((p) => `${label(p)} runs Skype for Business Server 2015 "${p.cumulativeUpdate}"`))}, below CU7, on SQL Server 2016`);
+          reasons.push(`${series(lowCu.map((p) => `${label(p)} runs Skype for Business Server 2015 "${p.cumulativeUpdate}"`))}, below CU7, on SQL Server 2016`);
       } else if (sp === 0 && cu !== undefined && cu < 6) {
         // A 2014 level with SP1 or later counts as newer than RTM CU6 (rules.md open question 7).
         reasons.push(`it runs SQL Server 2014 at "${s.sqlUpdateLevel}", below Cumulative Update 6`);
@@ -248,7 +246,7 @@ export const BE_RULES: readonly Rule[] = [
       const sp = sqlSp(s)!;
       const cu = sqlCu(s)!;
       if (sp > 2 || (sp === 2 && cu >= 2)) continue;
-      const how = s.haMode !== 'none' ? `haMode ${s.haMode}` : `mirroring with ${labels(partners)}`;
+      const how = s.haMode !== 'none' ? `haMode ${s.haMode}` : `mirroring with ${labelSeries(partners)}`;
       hits.push({
         nodeIds: [s.id, ...partners.map((p) => p.id)],
         message: `${label(s)} uses ${how} on SQL Server 2012 at "${s.sqlUpdateLevel}": SQL Server 2012 supports Back End mirroring, AlwaysOn and failover clustering only from SP2 with CU2.`,
@@ -280,7 +278,7 @@ export const BE_RULES: readonly Rule[] = [
       const isPrincipal = s.haMode === 'mirroring' || ix.out(s.id, 'mirror').length > 0;
       if (!isPrincipal && ix.in(s.id, 'mirror').every((l) => { const p = sqlStoreAt(ix, l.from); return p !== undefined && offending(p); })) continue;
       const pools = poolsOfVersion(ix, s, '2019');
-      const mirrorText = partners.length > 0 ? `is mirrored with ${labels(partners)}` : 'has haMode mirroring';
+      const mirrorText = partners.length > 0 ? `is mirrored with ${labelSeries(partners)}` : 'has haMode mirroring';
       hits.push({
         nodeIds: [s.id, ...partners.map((p) => p.id), ...pools.map((p) => p.id)],
         message: `${label(s)} ${mirrorText} and ${servesPhrase(ix, s, pools, '2019')}: Skype for Business Server 2019 cannot deploy SQL mirroring, and this store is mirrored for a 2019 pool.`,
@@ -401,7 +399,7 @@ export const BE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: nodes.map((s) => s.id),
         linkIds: [...stores.values()].flat(),
-        message: `${list(instances)} on server ${h} all use mirroring endpoint port ${port}: two SQL instances on the same server use the same mirroring endpoint port; each instance needs its own.`,
+        message: `${series(instances)} on server ${h} all use mirroring endpoint port ${port}: two SQL instances on the same server use the same mirroring endpoint port; each instance needs its own.`,
       });
     }
     return hits;
@@ -446,7 +444,7 @@ export const BE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [s.id],
         siteIds: readable.map((r) => r.siteId),
-        message: `${label(s)}: ${plural(readable.length, 'replica')} ${list(readable.map((r) => r.fqdn))} ${plural(readable.length, 'is', 'are')} readable; availability groups for SfB must be active/passive: no replica may serve reads.`,
+        message: `${label(s)}: ${noun(readable.length, 'replica')} ${series(readable.map((r) => r.fqdn))} ${noun(readable.length, 'is', 'are')} readable; availability groups for SfB must be active/passive: no replica may serve reads.`,
       });
     }
     return hits;
@@ -474,10 +472,10 @@ export const BE_RULES: readonly Rule[] = [
       const automatic = replicas.length - manual.length;
       const max = autoFailoverMax(s.sqlVersion);
       const why: string[] = [];
-      if (asynchronous.length > 0) why.push(`${list(asynchronous.map((r) => r.fqdn))} ${plural(asynchronous.length, 'commits', 'commit')} asynchronously`);
+      if (asynchronous.length > 0) why.push(`${series(asynchronous.map((r) => r.fqdn))} ${noun(asynchronous.length, 'commits', 'commit')} asynchronously`);
       // Replicas beyond SQL Server's automatic-failover limit have to stay manual.
       if (manual.length > 0 && automatic < max)
-        why.push(`${list(manual.map((r) => r.fqdn))} ${plural(manual.length, 'fails', 'fail')} over manually although only ${automatic} of the ${max} automatic-failover replicas SQL Server ${s.sqlVersion} allows ${plural(automatic, 'is', 'are')} in use`);
+        why.push(`${series(manual.map((r) => r.fqdn))} ${noun(manual.length, 'fails', 'fail')} over manually although only ${automatic} of the ${max} automatic-failover replicas SQL Server ${s.sqlVersion} allows ${noun(automatic, 'is', 'are')} in use`);
       if (why.length === 0) continue;
       hits.push({
         nodeIds: [s.id],
@@ -492,7 +490,8 @@ export const BE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const s of ix.ofKind('sqlStore')) {
       if (s.haMode !== 'alwaysOnAg' || !s.ag) continue;
-      const n = s.ag.replicas.filter((r) => r.failoverMode === 'automatic').length;
+      let n = 0;
+      for (const r of s.ag.replicas) if (r.failoverMode === 'automatic') n++;
       const max = autoFailoverMax(s.sqlVersion);
       if (n <= max) continue;
       hits.push({
@@ -557,14 +556,15 @@ export const BE_RULES: readonly Rule[] = [
     const stores = [...poolsOf.keys()].map((id) => sqlStoreAt(ix, id)!);
     const hits: Hit[] = [];
     for (const group of groupBySharedHosts(stores)) {
-      const pools = [...new Set(group.flatMap((id) => poolsOf.get(id) ?? []))];
+      // poolsOf lists each pool once, so a single store's list needs no merging.
+      const pools = group.length === 1 ? (poolsOf.get(group[0]!) ?? []) : [...new Set(group.flatMap((id) => poolsOf.get(id) ?? []))];
       if (pools.length < 2) continue;
       const groupStores = group.map((id) => sqlStoreAt(ix, id)!);
       const poolNodes = pools.map((id) => ix.node(id)!).filter(Boolean);
       const message =
         groupStores.length === 1
-          ? `${label(groupStores[0]!)} is the Back End of ${poolNodes.length} pools (${labels(poolNodes)}): a SQL Server can be the Back End of only one Enterprise Edition pool; sharing a Back End server between pools, through one instance, separate instances or availability groups on the same servers, is not supported.`
-          : `The Back End stores ${labels(groupStores)} of ${labels(poolNodes)} run on the same SQL Servers (${list(sharedHosts(groupStores))}): a SQL Server can be the Back End of only one Enterprise Edition pool; sharing a Back End server between pools, through one instance, separate instances or availability groups on the same servers, is not supported.`;
+          ? `${label(groupStores[0]!)} is the Back End of ${poolNodes.length} pools (${labelSeries(poolNodes)}): a SQL Server can be the Back End of only one Enterprise Edition pool; sharing a Back End server between pools, through one instance, separate instances or availability groups on the same servers, is not supported.`
+          : `The Back End stores ${labelSeries(groupStores)} of ${labelSeries(poolNodes)} run on the same SQL Servers (${series(sharedHosts(groupStores))}): a SQL Server can be the Back End of only one Enterprise Edition pool; sharing a Back End server between pools, through one instance, separate instances or availability groups on the same servers, is not supported.`;
       hits.push({ nodeIds: [...group, ...pools], message });
     }
     return hits;
@@ -581,8 +581,8 @@ export const BE_RULES: readonly Rule[] = [
         const groupStores = group.map((id) => sqlStoreAt(ix, id)!);
         hits.push({
           nodeIds: group,
-          message: `${labels(groupStores)} each hold a ${ROLE_LABEL[role]} database on the same SQL Server (${list(sharedHosts(groupStores))}): a SQL instance, and a database server as a whole, may hold only one database of each kind (Back End, Monitoring, Archiving, Persistent Chat, Persistent Chat compliance).`,
-          fix: `Move the second ${ROLE_LABEL[role]} database to another SQL Server.`,
+          message: `${labelSeries(groupStores)} each hold a ${STORE_ROLE_LABEL[role]} database on the same SQL Server (${series(sharedHosts(groupStores))}): a SQL instance, and a database server as a whole, may hold only one database of each kind (Back End, Monitoring, Archiving, Persistent Chat, Persistent Chat compliance).`,
+          fix: `Move the second ${STORE_ROLE_LABEL[role]} database to another SQL Server.`,
         });
       }
     }
@@ -610,10 +610,11 @@ export const BE_RULES: readonly Rule[] = [
       const s = ix.backEnd(p.id);
       if (!s) continue;
       const home = ix.dc(p.siteId);
+      if (!partnerAway(ix, s, home)) continue;
       const away: string[] = [];
       const nodeIds: string[] = [p.id, s.id];
       const siteIds = new Set<string>();
-      for (const kind of ['mirror', 'witness'] as const) {
+      for (const kind of HA_PARTNER_LINKS) {
         for (const l of ix.out(s.id, kind)) {
           const t = sqlStoreAt(ix, l.to);
           if (!t || ix.dc(t.siteId) === home) continue;
@@ -650,11 +651,11 @@ export const BE_RULES: readonly Rule[] = [
       const m = ix.mirrorOf(s.id);
       if (m && domainsDiffer(m.domain, p.domain)) off.push(m);
       if (off.length === 0) continue;
-      const store = list(off.map((x) => `${label(x)}, domain ${x.domain}`));
+      const store = series(off.map((x) => `${label(x)}, domain ${x.domain}`));
       hits.push({
         nodeIds: [p.id, ...off.map((x) => x.id)],
         message: `${label(p)} is in domain ${p.domain}: this pool and one of its Back End SQL Servers (${store}) are in different AD domains; they must share one.`,
-        fix: `Move ${labels(off)} into the pool's domain ${p.domain}.`,
+        fix: `Move ${labelSeries(off)} into the pool's domain ${p.domain}.`,
       });
     }
     return hits;
@@ -675,7 +676,7 @@ export const BE_RULES: readonly Rule[] = [
   }),
 
   defineRule('SQL-EXPRESS-ONLY-ON-SE', 'SQL Express outside a Standard Edition server', (ix) => {
-    const seHosts = new Set(ix.ofKind('standardEditionServer').map(host));
+    const seHosts = nodesByHost(ix, 'standardEditionServer');
     const hits: Hit[] = [];
     for (const s of ix.ofKind('sqlStore')) {
       if (s.sqlEdition !== 'express' || seHosts.has(host(s))) continue;
@@ -691,7 +692,7 @@ export const BE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [s.id, ...others.map((n) => n.id)],
         linkIds: [...incoming, ...outgoing].map((l) => l.id),
-        message: `${label(s)} runs SQL Server Express on ${host(s)}, which is no Standard Edition server, and is used as ${list(uses)} by ${labels(others)}: SQL Server Express is supported only as a Standard Edition server's own built-in database; this store runs Express on a separate server.`,
+        message: `${label(s)} runs SQL Server Express on ${host(s)}, which is no Standard Edition server, and is used as ${series(uses)} by ${labelSeries(others)}: SQL Server Express is supported only as a Standard Edition server's own built-in database; this store runs Express on a separate server.`,
       });
     }
     return hits;
@@ -700,8 +701,10 @@ export const BE_RULES: readonly Rule[] = [
   defineRule('SQL-MONARCH-VERSION-MIX', 'Monitoring/Archiving store serves 2015 and 2019', (ix) => {
     const hits: Hit[] = [];
     for (const s of ix.ofKind('sqlStore')) {
+      const links = ix.in(s.id, 'store');
+      if (links.length < 2) continue; // a 2015 and a 2019 pool need a link each
       const byVersion: Record<ProductVersion, TopologyNode[]> = { '2015': [], '2019': [] };
-      for (const l of ix.in(s.id, 'store')) {
+      for (const l of links) {
         if (!MON_ARCH.has(l.role)) continue;
         const p = ix.node(l.from);
         if (!isRegistrar(p)) continue;
@@ -711,7 +714,7 @@ export const BE_RULES: readonly Rule[] = [
       if (byVersion['2015'].length === 0 || byVersion['2019'].length === 0) continue;
       hits.push({
         nodeIds: [s.id, ...byVersion['2015'].map((p) => p.id), ...byVersion['2019'].map((p) => p.id)],
-        message: `${label(s)} holds Monitoring or Archiving data for the 2015 ${plural(byVersion['2015'].length, 'pool')} ${labels(byVersion['2015'])} and the 2019 ${plural(byVersion['2019'].length, 'pool')} ${labels(byVersion['2019'])}: while the versions coexist, the legacy Monitoring and Archiving databases stay with the legacy pools and the 2019 pools collect into their own.`,
+        message: `${label(s)} holds Monitoring or Archiving data for the 2015 ${noun(byVersion['2015'].length, 'pool')} ${labelSeries(byVersion['2015'])} and the 2019 ${noun(byVersion['2019'].length, 'pool')} ${labelSeries(byVersion['2019'])}: while the versions coexist, the legacy Monitoring and Archiving databases stay with the legacy pools and the 2019 pools collect into their own.`,
       });
     }
     return hits;
@@ -722,12 +725,13 @@ export const BE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const w of ix.ofKind('sqlStore')) {
       const links = ix.in(w.id, 'witness');
+      if (links.length < 2) continue;
       const principals = [...new Set(links.map((l) => l.from))].map((id) => sqlStoreAt(ix, id)).filter((x): x is SqlStore => x !== undefined);
       if (principals.length < 2) continue;
       hits.push({
         nodeIds: [w.id, ...principals.map((p) => p.id)],
         linkIds: links.map((l) => l.id),
-        message: `${label(w)} is the witness of ${principals.length} principals (${labels(principals)}): one witness serves several mirrored pairs here; that is allowed but less resilient than a witness per pair.`,
+        message: `${label(w)} is the witness of ${principals.length} principals (${labelSeries(principals)}): one witness serves several mirrored pairs here; that is allowed but less resilient than a witness per pair.`,
       });
     }
     return hits;
@@ -747,7 +751,7 @@ export const BE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [a.id, w.id],
         linkIds: [l.id],
-        message: `Witness ${label(w)} is in domain ${w.domain}, unlike ${list(differs)}: the mirroring witness is in a different AD domain from the partners; SQL Server can work that way, but Topology Builder and the SfB cmdlets set up mirroring only when principal, mirror and witness share a domain.`,
+        message: `Witness ${label(w)} is in domain ${w.domain}, unlike ${series(differs)}: the mirroring witness is in a different AD domain from the partners; SQL Server can work that way, but Topology Builder and the SfB cmdlets set up mirroring only when principal, mirror and witness share a domain.`,
       });
     }
     return hits;
@@ -803,14 +807,7 @@ export const BE_RULES: readonly Rule[] = [
 
   defineRule('SQL-MON-NEXT-TO-BE', 'Monitoring next to a Back End', (ix) => {
     // Back End stores by host, to find the ones sharing a server with a Monitoring store.
-    const backEndsByHost = new Map<string, SqlStore[]>();
-    for (const l of ix.linksOfKind('backEnd')) {
-      const b = sqlStoreAt(ix, l.to);
-      if (!b) continue;
-      const onHost = backEndsByHost.get(host(b));
-      if (!onHost) backEndsByHost.set(host(b), [b]);
-      else if (!onHost.includes(b)) onHost.push(b);
-    }
+    const backEnds = backEndsByHost(ix);
     const hits: Hit[] = [];
     const seen = new Set<string>();
     for (const l of ix.linksOfKind('store')) {
@@ -818,10 +815,10 @@ export const BE_RULES: readonly Rule[] = [
       seen.add(l.to);
       const m = sqlStoreAt(ix, l.to);
       if (!m) continue;
-      const neighbours = backEndsByHost.get(host(m)) ?? [];
+      const neighbours = backEnds.get(host(m)) ?? [];
       if (neighbours.length === 0) continue;
       const others = neighbours.filter((b) => b.id !== m.id);
-      const where = others.length === 0 ? `${label(m)} holds the Monitoring database and is itself a Back End` : `${label(m)} holds the Monitoring database on ${host(m)}, the server of Back End ${labels(others)}`;
+      const where = others.length === 0 ? `${label(m)} holds the Monitoring database and is itself a Back End` : `${label(m)} holds the Monitoring database on ${host(m)}, the server of Back End ${labelSeries(others)}`;
       hits.push({
         nodeIds: [m.id, ...others.map((b) => b.id)],
         message: `${where}: the Monitoring database shares a SQL Server with a Back End; this is allowed but the two compete for disk.`,

@@ -2,8 +2,8 @@
 import { RECOVERY } from '../model/reference-numbers';
 import type { TopologyIndex } from '../model/topology-index';
 import type { TopologyNode } from '../model/schema';
-import { defineRule, label } from './define-rule';
-import { names, partnersOf } from './fe-rules';
+import { defineRule } from './define-rule';
+import { label, LONG_LIST, names } from './rule-text';
 import type { Hit, Rule } from './types';
 
 /** The node named by `deployment.cmsHost`, when it names one. */
@@ -18,7 +18,7 @@ function pairedCmsHost(ix: TopologyIndex): { host: TopologyNode; partners: Topol
   if (!host) return undefined;
   const links = ix.touching(host.id, 'pairing');
   if (links.length === 0) return undefined;
-  return { host, partners: partnersOf(ix, host.id), linkIds: links.map((l) => l.id) };
+  return { host, partners: ix.distinctPartners(host.id), linkIds: links.map((l) => l.id) };
 }
 
 export const CMS_RULES: readonly Rule[] = [
@@ -30,7 +30,7 @@ export const CMS_RULES: readonly Rule[] = [
     if (id !== null && ix.node(id)) return [];
     const why =
       id === null
-        ? `none of its ${candidates.length === 1 ? 'one Front End pool or Standard Edition server' : `${candidates.length} Front End pools and Standard Edition servers`} (${names(candidates)}) is chosen as CMS host`
+        ? `none of its ${candidates.length === 1 ? 'one Front End pool or Standard Edition server' : `${candidates.length} Front End pools and Standard Edition servers`} (${names(candidates, LONG_LIST)}) is chosen as CMS host`
         : `deployment.cmsHost names "${id}", which is not in the design`;
     return [
       {
@@ -56,7 +56,7 @@ export const CMS_RULES: readonly Rule[] = [
   defineRule('CMS-FAILOVER-FIRST', 'Fail the CMS over before the pool', (ix) => {
     const h = pairedCmsHost(ix);
     if (!h) return [];
-    const to = h.partners.length ? names(h.partners) : 'the partner';
+    const to = h.partners.length ? names(h.partners, LONG_LIST) : 'the partner';
     const hit: Hit = {
       nodeIds: [h.host.id, ...h.partners.map((p) => p.id)],
       linkIds: h.linkIds,
@@ -68,7 +68,7 @@ export const CMS_RULES: readonly Rule[] = [
   defineRule('CMS-NO-FAILBACK', 'No CMS failback needed', (ix) => {
     const h = pairedCmsHost(ix);
     if (!h) return [];
-    const to = h.partners.length ? names(h.partners) : 'the partner pool';
+    const to = h.partners.length ? names(h.partners, LONG_LIST) : 'the partner pool';
     return [
       {
         nodeIds: [h.host.id, ...h.partners.map((p) => p.id)],

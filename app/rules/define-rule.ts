@@ -6,12 +6,21 @@
 import type { TopologyIndex } from '../model/topology-index';
 import { CATALOGUE } from './catalogue.generated';
 import type { CatalogueEntry } from './catalogue-types';
+import { stripCode } from './rule-text';
 import type { Hit, Rule } from './types';
 
 const BY_ID = new Map<string, CatalogueEntry>(CATALOGUE.map((e) => [e.id, e]));
 
 export function catalogueEntry(id: string): CatalogueEntry | undefined {
   return BY_ID.get(id);
+}
+
+const MESSAGES = new Map<string, string>();
+/** The catalogue message of `id` as plain text, for findings that put their specifics before it. */
+export function catalogueMessage(id: string): string {
+  let text = MESSAGES.get(id);
+  if (text === undefined) MESSAGES.set(id, (text = stripCode(BY_ID.get(id)?.message ?? '')));
+  return text;
 }
 
 export function defineRule(id: string, title: string, check: (ix: TopologyIndex) => Iterable<Hit>): Rule {
@@ -23,7 +32,8 @@ export function defineRule(id: string, title: string, check: (ix: TopologyIndex)
     id,
     title,
     severity: e.severity,
-    docs: e.docs,
+    // Shared by every finding of the rule (the engine does not copy it), so frozen.
+    docs: Object.freeze([...e.docs]),
     inferred: e.inferred,
     message: stripCode(e.message),
     fix: stripCode(e.fix),
@@ -31,12 +41,4 @@ export function defineRule(id: string, title: string, check: (ix: TopologyIndex)
     tier: e.tier,
     check,
   };
-}
-
-/** Catalogue text marks field names with backticks; findings are plain text. */
-export const stripCode = (s: string): string => s.replace(/`/g, '');
-
-/** Display name of a node in messages: its name, and its id when they differ. */
-export function label(n: { id: string; name: string }): string {
-  return n.name && n.name !== n.id ? `${n.name} (${n.id})` : n.id;
 }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples';
+import { globalMultiSite, pair2019AlwaysOn, pairStandardEdition } from '../model/samples';
 import type { Topology } from '../model/schema';
 import { DIR_RULES } from './dir-rules';
-import { runRules } from './engine';
-import { describeRule, findingsOf, mutate, nodeOf } from './rule-test-kit';
+import { describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf } from './rule-test-kit';
 
 const dir = (d: Topology) => nodeOf(d, 'dir-na', 'directorPool');
 const edgeNa = (d: Topology) => nodeOf(d, 'edge-na', 'edgePool');
@@ -86,15 +85,4 @@ describe('DIR findings name the concrete case', () => {
   });
 });
 
-describe('DIR rules on the reference designs', () => {
-  for (const [name, build] of [
-    ['pair2019AlwaysOn', pair2019AlwaysOn],
-    ['pair2015Mirroring', pair2015Mirroring],
-    ['pairStandardEdition', pairStandardEdition],
-    ['globalMultiSite', globalMultiSite],
-  ] as const)
-    it(`${name} has no DIR errors or warnings`, () => {
-      const found = runRules(build(), DIR_RULES).filter((f) => f.severity !== 'info');
-      expect(found.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
-    });
-});
+describe('DIR rules on the reference designs', () => itPassesReferenceDesigns('DIR', DIR_RULES));

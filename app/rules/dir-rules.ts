@@ -1,25 +1,16 @@
 /** DIR rules of shared/domain/rules.md: Director pool size, load balancing and sizing. */
 import { REF } from '../model/reference-numbers';
 import type { NodeOfKind } from '../model/schema';
-import { catalogueEntry, defineRule, label, stripCode } from './define-rule';
+import { catalogueMessage, defineRule } from './define-rule';
+import { allNames, label, num, plural } from './rule-text';
 import type { Hit, Rule } from './types';
-
-/** The catalogue's message for `id`, for findings that prefix it with the specifics. */
-const saidCache = new Map<string, string>();
-const said = (id: string): string => {
-  let text = saidCache.get(id);
-  if (text === undefined) saidCache.set(id, (text = stripCode(catalogueEntry(id)?.message ?? '')));
-  return text;
-};
-/** 12,000: thousands separated by commas (Intl formatting costs too much per finding on large designs). */
-const num = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export const DIR_RULES: readonly Rule[] = [
   defineRule('DIR-MAX-TEN', 'Director pool above 10 servers', (ix) => {
     const hits: Hit[] = [];
     for (const d of ix.ofKind('directorPool'))
       if (d.servers > REF.maxDirectors)
-        hits.push({ nodeIds: [d.id], message: `${label(d)} has ${num(d.servers)} Directors. ${said('DIR-MAX-TEN')}` });
+        hits.push({ nodeIds: [d.id], message: `${label(d)} has ${num(d.servers)} Directors. ${catalogueMessage('DIR-MAX-TEN')}` });
     return hits;
   }),
 
@@ -35,7 +26,7 @@ export const DIR_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const d of ix.ofKind('directorPool'))
       if (d.servers > 1 && d.webLoadBalancing === 'none')
-        hits.push({ nodeIds: [d.id], message: `${label(d)} has ${num(d.servers)} Directors and no load balancer for web traffic. ${said('DIR-WEB-HLB')}` });
+        hits.push({ nodeIds: [d.id], message: `${label(d)} has ${num(d.servers)} Directors and no load balancer for web traffic. ${catalogueMessage('DIR-WEB-HLB')}` });
     return hits;
   }),
 
@@ -56,7 +47,7 @@ export const DIR_RULES: readonly Rule[] = [
       const needed = Math.ceil(users / perServer);
       hits.push({
         nodeIds: [d.id, ...counted.map((e) => e.id)],
-        message: `${label(d)} has ${num(d.servers)} ${d.servers === 1 ? 'Director' : 'Directors'} for ${num(users)} concurrent remote users behind ${counted.map(label).join(', ')}, which need ${num(needed)}: this Director pool has fewer servers than the remote users behind its Edge pools need (one Director per ${num(perServer)} concurrent remote users on Skype for Business Server ${d.productVersion}).`,
+        message: `${label(d)} has ${plural(d.servers, 'Director')} for ${num(users)} concurrent remote users behind ${allNames(counted)}, which need ${num(needed)}: this Director pool has fewer servers than the remote users behind its Edge pools need (one Director per ${num(perServer)} concurrent remote users on Skype for Business Server ${d.productVersion}).`,
         fix:
           needed <= REF.maxDirectors
             ? `Add Directors (${num(needed)} in all; up to ${REF.maxDirectors} per pool).`
@@ -73,7 +64,7 @@ export const DIR_RULES: readonly Rule[] = [
     return [
       {
         nodeIds: edges.map((e) => e.id),
-        message: `The design has external access (${edges.length <= 5 ? edges.map(label).join(', ') : `${num(edges.length)} Edge pools`}) and no Director pool. ${said('DIR-SUGGESTED')}`,
+        message: `The design has external access (${edges.length <= 5 ? allNames(edges) : `${num(edges.length)} Edge pools`}) and no Director pool. ${catalogueMessage('DIR-SUGGESTED')}`,
       },
     ];
   }),

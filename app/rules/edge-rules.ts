@@ -1,27 +1,13 @@
 /** EDGE rules of shared/domain/rules.md: Edge pools, their next hop, federation and sizing. */
 import { REF } from '../model/reference-numbers';
-import type { NodeOfKind, Site } from '../model/schema';
-import type { TopologyIndex } from '../model/topology-index';
-import { catalogueEntry, defineRule, label, stripCode } from './define-rule';
+import type { NodeOfKind } from '../model/schema';
+import { catalogueMessage, defineRule } from './define-rule';
+import { label, noun, num, plural, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
 
 type EdgePool = NodeOfKind<'edgePool'>;
 
-/** The catalogue's message for `id`, for findings that prefix it with the specifics. */
-const saidCache = new Map<string, string>();
-const said = (id: string): string => {
-  let text = saidCache.get(id);
-  if (text === undefined) saidCache.set(id, (text = stripCode(catalogueEntry(id)?.message ?? '')));
-  return text;
-};
-/** 12,000: thousands separated by commas (Intl formatting costs too much per finding on large designs). */
-const num = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-const plural = (n: number, one: string, many = `${one}s`): string => `${num(n)} ${n === 1 ? one : many}`;
 const lbName = (lb: EdgePool['internalLoadBalancing']): string => (lb === 'dns' ? 'DNS load balancing' : 'a hardware load balancer');
-const siteName = (ix: TopologyIndex, siteId: string): string => {
-  const s: Site | undefined = ix.site(siteId);
-  return s ? label(s) : siteId;
-};
 
 export const EDGE_RULES: readonly Rule[] = [
   defineRule('EDGE-MIN-TWO', 'Edge pool with a single server', (ix) => {
@@ -38,7 +24,7 @@ export const EDGE_RULES: readonly Rule[] = [
       if (e.internalLoadBalancing !== e.externalLoadBalancing)
         hits.push({
           nodeIds: [e.id],
-          message: `${label(e)} uses ${lbName(e.internalLoadBalancing)} on its internal side and ${lbName(e.externalLoadBalancing)} on its external side. ${said('EDGE-LB-MATCH')}`,
+          message: `${label(e)} uses ${lbName(e.internalLoadBalancing)} on its internal side and ${lbName(e.externalLoadBalancing)} on its external side. ${catalogueMessage('EDGE-LB-MATCH')}`,
         });
     return hits;
   }),
@@ -68,7 +54,7 @@ export const EDGE_RULES: readonly Rule[] = [
     return [
       {
         nodeIds: [e.id],
-        message: `${label(e)} carries federation and is the only Edge pool. ${said('EDGE-FEDERATION-STANDBY')}`,
+        message: `${label(e)} carries federation and is the only Edge pool. ${catalogueMessage('EDGE-FEDERATION-STANDBY')}`,
       },
     ];
   }),
@@ -79,7 +65,7 @@ export const EDGE_RULES: readonly Rule[] = [
       if (e.productVersion === '2019' && e.xmpp)
         hits.push({
           nodeIds: [e.id],
-          message: `${label(e)} is a Skype for Business Server 2019 Edge pool with XMPP turned on. ${said('EDGE-XMPP-2019')}`,
+          message: `${label(e)} is a Skype for Business Server 2019 Edge pool with XMPP turned on. ${catalogueMessage('EDGE-XMPP-2019')}`,
         });
     return hits;
   }),
@@ -131,7 +117,7 @@ export const EDGE_RULES: readonly Rule[] = [
       if (sides.length === 0 || features.length === 0) continue;
       hits.push({
         nodeIds: [e.id],
-        message: `${label(e)} uses DNS load balancing on its ${sides.join(' and ')} ${sides.length === 1 ? 'side' : 'sides'} and carries ${features.join(' and ')}. ${said('EDGE-DNSLB-FAILOVER-GAPS')}`,
+        message: `${label(e)} uses DNS load balancing on its ${sides.join(' and ')} ${noun(sides.length, 'side')} and carries ${features.join(' and ')}. ${catalogueMessage('EDGE-DNSLB-FAILOVER-GAPS')}`,
       });
     }
     return hits;
@@ -183,7 +169,7 @@ export const EDGE_RULES: readonly Rule[] = [
         hits.push({
           nodeIds: [e.id, t.id],
           linkIds: [l.id],
-          message: `The next hop of ${label(e)} (site ${siteName(ix, e.siteId)}) is ${label(t)} in site ${siteName(ix, t.siteId)}. ${said('EDGE-NEXTHOP-OTHER-SITE').replace(/^This Edge pool's next hop is in another site; /, '')}`,
+          message: `The next hop of ${label(e)} (site ${siteName(ix, e.siteId)}) is ${label(t)} in site ${siteName(ix, t.siteId)}. ${catalogueMessage('EDGE-NEXTHOP-OTHER-SITE').replace(/^This Edge pool's next hop is in another site; /, '')}`,
           fix: `None; the runbook sets this next hop with Set-CsEdgeServer -Identity EdgeServer:${e.fqdn} -Registrar Registrar:${t.fqdn} after the topology is published.`,
         });
       }

@@ -1,12 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultLink, defaultNode, defaultSite, standaloneSqlStore } from '../model/defaults';
-import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples';
+import { pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples';
 import type { Link, Topology } from '../model/schema';
 import { TopologyIndex } from '../model/topology-index';
-import { runRules } from './engine';
-import { FE_RULES, fmt, names, registrarUsersOf } from './fe-rules';
-import { addLink, addNode, describeRule, findingsOf, mutate, nodeOf, removeLinks } from './rule-test-kit';
+import { FE_RULES } from './fe-rules';
+import { addLink, addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf, removeLinks } from './rule-test-kit';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
@@ -249,19 +248,7 @@ describe('FE messages name the nodes and the figures', () => {
   });
 });
 
-describe('FE rules on the reference designs', () => {
-  for (const [name, build] of [
-    ['pair2019AlwaysOn', pair2019AlwaysOn],
-    ['pair2015Mirroring', pair2015Mirroring],
-    ['pairStandardEdition', pairStandardEdition],
-    ['globalMultiSite', globalMultiSite],
-  ] as const) {
-    it(`${name} has no FE error or warning`, () => {
-      const found = runRules(build(), FE_RULES).filter((f) => f.severity !== 'info');
-      expect(found.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
-    });
-  }
-});
+describe('FE rules on the reference designs', () => itPassesReferenceDesigns('FE', FE_RULES));
 
 describe('FE sizing rules agree with the reference numbers', () => {
   it('FE-MAX-USERS, FE-USERS-PER-SERVER and FE-N-PLUS-ONE follow their thresholds', () => {
@@ -279,26 +266,13 @@ describe('FE sizing rules agree with the reference numbers', () => {
   });
 });
 
-describe('FE helpers', () => {
-  it('fmt writes thousands separators like en-US', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: -10_000_000, max: 10_000_000 }), (n) => {
-        expect(fmt(n)).toBe(n.toLocaleString('en-US'));
-      }),
-      { numRuns: RUNS },
-    );
-    expect([0, 999, 1_000, 106_000, 1_000_000].map(fmt)).toEqual(['0', '999', '1,000', '106,000', '1,000,000']);
-  });
-  it('names cuts long lists', () => {
-    const ns = Array.from({ length: 13 }, (_, i) => ({ id: `n${i}`, name: i === 0 ? 'First' : `n${i}` }));
-    expect(names(ns.slice(0, 2))).toBe('First (n0), n1');
-    expect(names(ns)).toBe('First (n0), n1, n2, n3, n4, n5, n6, n7, n8, n9 and 3 more');
-  });
-  it('registrarUsersOf agrees with the index and counts branch users once', () => {
+describe('FE and the index', () => {
+  it('registrarUsers counts branch users once, the same on every call, and a changed copy afresh', () => {
     const doc = poolA((p, d) => ((p.users = 1_000), addBranch(d, 'pool-a', 200), addBranch(d, 'pool-a', 50, 'sba-2')));
     const ix = new TopologyIndex(doc);
     const pool = nodeOf(doc, 'pool-a', 'frontEndPool');
-    expect(registrarUsersOf(ix, pool)).toBe(1_250);
-    expect(registrarUsersOf(ix, pool)).toBe(ix.registrarUsers(pool));
+    expect(ix.registrarUsers(pool)).toBe(1_250);
+    expect(ix.registrarUsers(pool)).toBe(1_250);
+    expect(ix.registrarUsers({ ...pool, users: 0 })).toBe(250);
   });
 });

@@ -1,8 +1,10 @@
 /** FE rules of shared/domain/rules.md: Front End pools and Standard Edition servers. */
 import { feFor, feQuorum, REF, type Quorum } from '../model/reference-numbers';
-import { host, type RegistrarPool, type TopologyIndex } from '../model/topology-index';
-import type { FrontEndPool, NodeOfKind, SqlStore, TopologyNode } from '../model/schema';
-import { defineRule, label } from './define-rule';
+import { host, type TopologyIndex } from '../model/topology-index';
+import type { FrontEndPool, SqlStore } from '../model/schema';
+import { defineRule } from './define-rule';
+import { nodesByHost } from './rule-helpers';
+import { label, LONG_LIST, names, num, plural, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
 
 /**
@@ -11,53 +13,17 @@ import type { Hit, Rule } from './types';
  */
 const LARGE_MEETING_POOL_MAX_ACCOUNTS = 50;
 
-// ---------------------------------------------------------------- helpers shared by the FE, PAIR and CMS families
-
-/**
- * A whole number with thousands separators ("106,000"). Written out because
- * `toLocaleString` showed up as a tenth of these families' run time on a 5,000-node design.
- */
-export function fmt(n: number): string {
-  const s = String(Math.abs(Math.trunc(n)));
-  let out = '';
-  for (let i = s.length; i > 0; i -= 3) out = (i > 3 ? ',' : '') + s.slice(Math.max(0, i - 3), i) + out;
-  return (n < 0 ? '-' : '') + out;
-}
-export const plural = (n: number, word: string): string => `${fmt(n)} ${word}${n === 1 ? '' : 's'}`;
-/** Display names joined by commas; long lists are cut so that a message stays readable. */
-export function names(ns: readonly { id: string; name: string }[], max = 10): string {
-  const shown = ns.slice(0, max).map(label).join(', ');
-  return ns.length > max ? `${shown} and ${fmt(ns.length - max)} more` : shown;
-}
-
-const usersCache = new WeakMap<TopologyIndex, Map<string, number>>();
-/** `registrarUsers(p)`, computed once per pool and index (several rules ask for it). */
-export function registrarUsersOf(ix: TopologyIndex, p: RegistrarPool): number {
-  let m = usersCache.get(ix);
-  if (!m) usersCache.set(ix, (m = new Map()));
-  let u = m.get(p.id);
-  if (u === undefined) m.set(p.id, (u = ix.registrarUsers(p)));
-  return u;
-}
-
-/** The distinct pairing partners of `id`, itself excluded. */
-export function partnersOf(ix: TopologyIndex, id: string): TopologyNode[] {
-  const seen = new Map<string, TopologyNode>();
-  for (const n of ix.partners(id)) if (n.id !== id) seen.set(n.id, n);
-  return [...seen.values()];
-}
-
 // ---------------------------------------------------------------- FE helpers
 
 /** FE-USERS-PER-SERVER: more users than the servers are sized for. */
-const overSized = (ix: TopologyIndex, p: FrontEndPool): boolean => registrarUsersOf(ix, p) > REF.usersPerFe * p.frontEndServers;
+const overSized = (ix: TopologyIndex, p: FrontEndPool): boolean => ix.registrarUsers(p) > REF.usersPerFe * p.frontEndServers;
 
 /** The branch part of `registrarUsers(p)`, said in words ("" when no branch counts). */
 function branchClause(ix: TopologyIndex, p: FrontEndPool): string {
   const branches = ix.branchesBackedBy(p.id);
   if (branches.length === 0) return '';
   const users = branches.reduce((sum, b) => sum + b.users, 0);
-  return `, including ${plural(users, 'user')} of ${plural(branches.length, 'branch appliance')} (${names(branches)}) that use it as backup registrar`;
+  return `, including ${plural(users, 'user')} of ${plural(branches.length, 'branch appliance')} (${names(branches, LONG_LIST)}) that use it as backup registrar`;
 }
 
 function quorumWords(q: Quorum): string {
@@ -98,7 +64,7 @@ export const FE_RULES: readonly Rule[] = [
       .filter((p) => p.frontEndServers > REF.maxFe[p.productVersion])
       .map((p) => ({
         nodeIds: [p.id],
-        message: `${label(p)} has ${fmt(p.frontEndServers)} Front End servers, more than Skype for Business Server ${p.productVersion} allows in one pool (${REF.maxFe[p.productVersion]}; 12 on 2015, 16 on 2019).`,
+        message: `${label(p)} has ${num(p.frontEndServers)} Front End servers, more than Skype for Business Server ${p.productVersion} allows in one pool (${REF.maxFe[p.productVersion]}; 12 on 2015, 16 on 2019).`,
         fix: `Split the users over more pools of at most ${REF.maxFe[p.productVersion]} Front End servers.`,
       })),
   ),
@@ -106,12 +72,12 @@ export const FE_RULES: readonly Rule[] = [
   defineRule('FE-MAX-USERS', 'More users than one pool supports', (ix) => {
     const hits: Hit[] = [];
     for (const p of ix.ofKind('frontEndPool')) {
-      const users = registrarUsersOf(ix, p);
+      const users = ix.registrarUsers(p);
       const max = REF.maxPoolUsers[p.productVersion];
       if (users <= max) continue;
       hits.push({
         nodeIds: [p.id, ...ix.branchesBackedBy(p.id).map((b) => b.id)],
-        message: `${label(p)} homes more users than one pool supports (${fmt(users)} against a maximum of ${fmt(max)} on Skype for Business Server ${p.productVersion}${branchClause(ix, p)}).`,
+        message: `${label(p)} homes more users than one pool supports (${num(users)} against a maximum of ${num(max)} on Skype for Business Server ${p.productVersion}${branchClause(ix, p)}).`,
       });
     }
     return hits;
@@ -121,15 +87,15 @@ export const FE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const p of ix.ofKind('frontEndPool')) {
       if (!overSized(ix, p)) continue;
-      const users = registrarUsersOf(ix, p);
+      const users = ix.registrarUsers(p);
       const need = feFor(users);
       hits.push({
         nodeIds: [p.id],
-        message: `${label(p)} has ${plural(p.frontEndServers, 'Front End server')} for ${fmt(users)} users${branchClause(ix, p)}, more than its servers are sized for (${fmt(REF.usersPerFe)} users per server, so ${fmt(need)} are needed).`,
+        message: `${label(p)} has ${plural(p.frontEndServers, 'Front End server')} for ${num(users)} users${branchClause(ix, p)}, more than its servers are sized for (${num(REF.usersPerFe)} users per server, so ${num(need)} are needed).`,
         fix:
           need > REF.maxFe[p.productVersion]
-            ? `Add Front End servers: ${fmt(need)} are needed, more than the ${REF.maxFe[p.productVersion]} a ${p.productVersion} pool allows, so also move users to another pool.`
-            : `Add Front End servers: ${fmt(need)} are needed for ${fmt(users)} users (${fmt(need - p.frontEndServers)} more).`,
+            ? `Add Front End servers: ${num(need)} are needed, more than the ${REF.maxFe[p.productVersion]} a ${p.productVersion} pool allows, so also move users to another pool.`
+            : `Add Front End servers: ${num(need)} are needed for ${num(users)} users (${num(need - p.frontEndServers)} more).`,
       });
     }
     return hits;
@@ -139,12 +105,12 @@ export const FE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const p of ix.ofKind('frontEndPool')) {
       const n = p.frontEndServers;
-      const users = registrarUsersOf(ix, p);
+      const users = ix.registrarUsers(p);
       if (n < 2 || users <= REF.usersPerFe * (n - 1) || overSized(ix, p)) continue;
       hits.push({
         nodeIds: [p.id],
-        message: `If one Front End server of ${label(p)} is down, the other ${fmt(n - 1)} carry about ${fmt(Math.ceil(users / (n - 1)))} users each (${fmt(users)} users), more than ${fmt(REF.usersPerFe)} each.`,
-        fix: `Add one Front End server (${fmt(n + 1)} in all) so that the pool stays within sizing with one server down.`,
+        message: `If one Front End server of ${label(p)} is down, the other ${num(n - 1)} carry about ${num(Math.ceil(users / (n - 1)))} users each (${num(users)} users), more than ${num(REF.usersPerFe)} each.`,
+        fix: `Add one Front End server (${num(n + 1)} in all) so that the pool stays within sizing with one server down.`,
       });
     }
     return hits;
@@ -156,7 +122,7 @@ export const FE_RULES: readonly Rule[] = [
       .filter((p) => p.frontEndServers > 1 && p.webLoadBalancing === 'none')
       .map((p) => ({
         nodeIds: [p.id],
-        message: `${label(p)} has ${fmt(p.frontEndServers)} Front End servers and no web load balancing: a multi-server pool needs a hardware load balancer for its web services, because DNS load balancing cannot carry client web (HTTP/HTTPS) traffic.`,
+        message: `${label(p)} has ${num(p.frontEndServers)} Front End servers and no web load balancing: a multi-server pool needs a hardware load balancer for its web services, because DNS load balancing cannot carry client web (HTTP/HTTPS) traffic.`,
       })),
   ),
 
@@ -166,11 +132,11 @@ export const FE_RULES: readonly Rule[] = [
       if (p.frontEndServers >= REF.minFeRecommended) continue;
       const links = ix.touching(p.id, 'pairing');
       if (links.length === 0) continue;
-      const partners = partnersOf(ix, p.id);
+      const partners = ix.distinctPartners(p.id);
       hits.push({
         nodeIds: [p.id, ...partners.map((x) => x.id)],
         linkIds: links.map((l) => l.id),
-        message: `${label(p)} has ${plural(p.frontEndServers, 'Front End server')} and is paired${partners.length ? ` with ${names(partners)}` : ''}: after pairing, a pool must at some point run three Front End servers at once to synchronise with its backup pool, which this pool can never do.`,
+        message: `${label(p)} has ${plural(p.frontEndServers, 'Front End server')} and is paired${partners.length ? ` with ${names(partners, LONG_LIST)}` : ''}: after pairing, a pool must at some point run three Front End servers at once to synchronise with its backup pool, which this pool can never do.`,
       });
     }
     return hits;
@@ -187,7 +153,7 @@ export const FE_RULES: readonly Rule[] = [
           : {
               nodeIds: [p.id],
               linkIds: links.map((l) => l.id),
-              message: `${label(p)} has ${fmt(links.length)} backEnd links (to ${links.map((l) => l.to).join(', ')}): an Enterprise Edition pool needs exactly one Back End SQL store.`,
+              message: `${label(p)} has ${num(links.length)} backEnd links (to ${links.map((l) => l.to).join(', ')}): an Enterprise Edition pool needs exactly one Back End SQL store.`,
               fix: 'Keep one backEnd link and remove the others.',
             },
       );
@@ -196,13 +162,7 @@ export const FE_RULES: readonly Rule[] = [
   }),
 
   defineRule('FE-SE-HOSTS-FOREIGN-DB', 'Enterprise databases on a Standard Edition server', (ix) => {
-    const seByHost = new Map<string, NodeOfKind<'standardEditionServer'>[]>();
-    for (const se of ix.ofKind('standardEditionServer')) {
-      const h = host(se);
-      const list = seByHost.get(h);
-      if (list) list.push(se);
-      else seByHost.set(h, [se]);
-    }
+    const seByHost = nodesByHost(ix, 'standardEditionServer');
     const hits: Hit[] = [];
     if (seByHost.size === 0) return hits;
     for (const s of ix.ofKind('sqlStore')) {
@@ -210,11 +170,11 @@ export const FE_RULES: readonly Rule[] = [
       if (!ses) continue;
       const foreign = ix.in(s.id).filter((l) => l.kind === 'backEnd' || (l.kind === 'store' && (l.role === 'monitoring' || l.role === 'archiving')));
       if (foreign.length === 0) continue;
-      const what = foreign.map((l) => (l.kind === 'store' ? `the ${l.role === 'monitoring' ? 'Monitoring' : 'Archiving'} database of ${l.from}` : `the Back End of ${l.from}`));
+      const what = foreign.map((l) => (l.kind === 'store' ? `the ${STORE_ROLE_LABEL[l.role]} database of ${l.from}` : `the Back End of ${l.from}`));
       hits.push({
         nodeIds: [s.id, ...ses.map((se) => se.id)],
         linkIds: foreign.map((l) => l.id),
-        message: `${label(s)} is on the Standard Edition server ${names(ses)} (${host(s)}) and holds ${[...new Set(what)].join(', ')}: a Standard Edition server's SQL Server Express cannot host an Enterprise pool's Back End, a Monitoring database or an Archiving database.`,
+        message: `${label(s)} is on the Standard Edition server ${names(ses, LONG_LIST)} (${host(s)}) and holds ${[...new Set(what)].join(', ')}: a Standard Edition server's SQL Server Express cannot host an Enterprise pool's Back End, a Monitoring database or an Archiving database.`,
       });
     }
     return hits;
@@ -241,14 +201,14 @@ export const FE_RULES: readonly Rule[] = [
       if (!q) {
         hits.push({
           nodeIds: [p.id],
-          message: `${label(p)} has ${fmt(n)} Front End servers, more than a Skype for Business Server ${p.productVersion} pool supports (${max}), so no quorum figures are published for it: neither how many servers must run to start it the first time nor how many keep it running.`,
+          message: `${label(p)} has ${num(n)} Front End servers, more than a Skype for Business Server ${p.productVersion} pool supports (${max}), so no quorum figures are published for it: neither how many servers must run to start it the first time nor how many keep it running.`,
         });
         continue;
       }
-      const start = q.firstStart === undefined ? `an unpublished number (Microsoft gives no figure for ${n} servers; about 85%)` : `${fmt(q.firstStart)}`;
+      const start = q.firstStart === undefined ? `an unpublished number (Microsoft gives no figure for ${n} servers; about 85%)` : `${num(q.firstStart)}`;
       hits.push({
         nodeIds: [p.id],
-        message: `To start ${label(p)} the first time, ${start} of its ${fmt(n)} servers must run, and to keep running it needs ${quorumWords(q)}; below that the remaining servers stop their services.`,
+        message: `To start ${label(p)} the first time, ${start} of its ${num(n)} servers must run, and to keep running it needs ${quorumWords(q)}; below that the remaining servers stop their services.`,
       });
     }
     return hits;
@@ -263,7 +223,7 @@ export const FE_RULES: readonly Rule[] = [
       if (!be) continue;
       hits.push({
         nodeIds: [p.id, be.id],
-        message: `${label(p)} has ${fmt(p.frontEndServers)} Front End servers, an even number, so the primary Back End database (${label(be)}) also acts as a tie-breaker for the pool: failing the Back End over while too few Front Ends run can take the pool down.`,
+        message: `${label(p)} has ${num(p.frontEndServers)} Front End servers, an even number, so the primary Back End database (${label(be)}) also acts as a tie-breaker for the pool: failing the Back End over while too few Front Ends run can take the pool down.`,
       });
     }
     return hits;
@@ -273,7 +233,7 @@ export const FE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const p of ix.ofKind('frontEndPool')) {
       if (p.deployed === true) continue;
-      const users = registrarUsersOf(ix, p);
+      const users = ix.registrarUsers(p);
       if (users <= 0) continue;
       hits.push({
         nodeIds: [p.id],
@@ -289,7 +249,7 @@ export const FE_RULES: readonly Rule[] = [
       .filter((p) => p.largeMeetingPool === true)
       .map((p) => ({
         nodeIds: [p.id],
-        message: `${label(p)} (Skype for Business Server ${p.productVersion}, ${plural(p.frontEndServers, 'Front End server')}) is a dedicated large-meeting pool: it hosts one meeting of ${fmt(REF.meetingSize.homingPool)} to ${fmt(REF.meetingSize.largeMeetingPool)} participants at a time; the docs' two-server, mirrored design does not apply to 2019, where two-server pools and mirroring are both unavailable.`,
+        message: `${label(p)} (Skype for Business Server ${p.productVersion}, ${plural(p.frontEndServers, 'Front End server')}) is a dedicated large-meeting pool: it hosts one meeting of ${num(REF.meetingSize.homingPool)} to ${num(REF.meetingSize.largeMeetingPool)} participants at a time; the docs' two-server, mirrored design does not apply to 2019, where two-server pools and mirroring are both unavailable.`,
       })),
   ),
 
@@ -297,11 +257,11 @@ export const FE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const p of ix.ofKind('frontEndPool')) {
       if (p.largeMeetingPool !== true) continue;
-      const users = registrarUsersOf(ix, p);
+      const users = ix.registrarUsers(p);
       if (users <= LARGE_MEETING_POOL_MAX_ACCOUNTS) continue;
       hits.push({
         nodeIds: [p.id],
-        message: `${label(p)} is a dedicated large-meeting pool that homes ${fmt(users)} users (more than the ${LARGE_MEETING_POOL_MAX_ACCOUNTS} this designer allows for organiser accounts): it should home only the few accounts that schedule large meetings, not regular users.`,
+        message: `${label(p)} is a dedicated large-meeting pool that homes ${num(users)} users (more than the ${LARGE_MEETING_POOL_MAX_ACCOUNTS} this designer allows for organiser accounts): it should home only the few accounts that schedule large meetings, not regular users.`,
       });
     }
     return hits;

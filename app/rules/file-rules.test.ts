@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLink, standaloneSqlStore } from '../model/defaults';
 import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples';
-import { runRules } from './engine';
 import { FILE_RULES } from './file-rules';
-import { addLink, addNode, describeRule, findingsOf, mutate, nodeOf, removeLinks } from './rule-test-kit';
+import { addLink, addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf, removeLinks } from './rule-test-kit';
 
 const base = pair2019AlwaysOn();
 
@@ -113,17 +112,7 @@ describeRule('FS-COLLOC-HOST', {
   ],
 });
 
-describe('FILE rules on the reference designs', () => {
-  for (const [name, build] of [
-    ['pair2019AlwaysOn', pair2019AlwaysOn],
-    ['pair2015Mirroring', pair2015Mirroring],
-    ['pairStandardEdition', pairStandardEdition],
-    ['globalMultiSite', globalMultiSite],
-  ] as const)
-    it(`${name} has no FILE error or warning`, () => {
-      expect(runRules(build(), FILE_RULES).filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
-    });
-});
+describe('FILE rules on the reference designs', () => itPassesReferenceDesigns('FILE', FILE_RULES));
 
 describe('FILE messages', () => {
   it('name the file store, its FQDN and the pools that use it', () => {

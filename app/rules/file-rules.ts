@@ -1,8 +1,9 @@
 /** FILE rules of shared/domain/rules.md (ids FILE-* and FS-*): the file store and its high availability. */
 import type { NodeOfKind, TopologyNode } from '../model/schema';
 import type { TopologyIndex } from '../model/topology-index';
-import { defineRule } from './define-rule';
-import { kinded, list, quote, sharedMachines, text } from './gen-rules';
+import { catalogueMessage, defineRule } from './define-rule';
+import { sharedMachines, sourcesOf } from './rule-helpers';
+import { kinded, kindedNames, noun, quote } from './rule-text';
 import type { Hit, Rule } from './types';
 
 type FileStore = NodeOfKind<'fileStore'>;
@@ -27,27 +28,13 @@ function collocationHits(ix: TopologyIndex, wanted: (n: TopologyNode) => boolean
     if (files.length === 0) continue;
     const others = nodes.filter(wanted);
     if (others.length === 0) continue;
-    const shares = list(files);
+    const shares = kindedNames(files);
     hits.push({
       nodeIds: [...files.map((f) => f.id), ...others.map((n) => n.id)],
-      message: `${shares} ${files.length === 1 ? 'is' : 'are'} on ${h}, ${what(list(others))}. ${tail}`,
+      message: `${shares} ${noun(files.length, 'is', 'are')} on ${h}, ${what(kindedNames(others))}. ${tail}`,
     });
   }
   return hits;
-}
-
-/** Pools (any kind) that draw a `fileStore` link to `f`, each once, in link order. */
-function poolsUsingFileStore(ix: TopologyIndex, f: FileStore): TopologyNode[] {
-  const out: TopologyNode[] = [];
-  const seen = new Set<string>();
-  for (const l of ix.in(f.id, 'fileStore')) {
-    const n = ix.node(l.from);
-    if (n && !seen.has(n.id)) {
-      seen.add(n.id);
-      out.push(n);
-    }
-  }
-  return out;
 }
 
 export const FILE_RULES: readonly Rule[] = [
@@ -55,7 +42,7 @@ export const FILE_RULES: readonly Rule[] = [
   defineRule('FILE-NAS', 'File share on network attached storage', (ix) => {
     const hits: Hit[] = [];
     for (const f of ix.ofKind('fileStore'))
-      if (f.storage === 'nas') hits.push({ nodeIds: [f.id], message: `${kinded(f)} (${f.fqdn}) is on network attached storage. ${text('FILE-NAS')}` });
+      if (f.storage === 'nas') hits.push({ nodeIds: [f.id], message: `${kinded(f)} (${f.fqdn}) is on network attached storage. ${catalogueMessage('FILE-NAS')}` });
     return hits;
   }),
 
@@ -63,11 +50,11 @@ export const FILE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const f of ix.ofKind('fileStore')) {
       if (f.storage !== 'singleServer') continue;
-      const pools = poolsUsingFileStore(ix, f);
-      const who = pools.length ? ` used by ${list(pools)}` : '';
+      const pools = sourcesOf(ix, f.id, 'fileStore');
+      const who = pools.length ? ` used by ${kindedNames(pools)}` : '';
       hits.push({
         nodeIds: [f.id, ...pools.map((p) => p.id)],
-        message: `${kinded(f)}${who} runs on one file server (${f.fqdn}). ${text('FILE-SINGLE-SERVER')}`,
+        message: `${kinded(f)}${who} runs on one file server (${f.fqdn}). ${catalogueMessage('FILE-SINGLE-SERVER')}`,
       });
     }
     return hits;
@@ -77,7 +64,7 @@ export const FILE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const p of ix.registrars())
       if (ix.out(p.id, 'fileStore').length === 0)
-        hits.push({ nodeIds: [p.id], message: `${kinded(p)} has no file store link. ${text('FS-POOL-HAS-STORE')}` });
+        hits.push({ nodeIds: [p.id], message: `${kinded(p)} has no file store link. ${catalogueMessage('FS-POOL-HAS-STORE')}` });
     return hits;
   }),
 
@@ -94,7 +81,7 @@ export const FILE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [x.id, f.id],
         linkIds: [l.id],
-        message: `${kinded(x)} (data center ${quote(dcX)}) uses ${kinded(f)} in data center ${quote(dcF)}. ${text('FS-SAME-SITE')}`,
+        message: `${kinded(x)} (data center ${quote(dcX)}) uses ${kinded(f)} in data center ${quote(dcF)}. ${catalogueMessage('FS-SAME-SITE')}`,
       });
     }
     return hits;
@@ -102,24 +89,24 @@ export const FILE_RULES: readonly Rule[] = [
 
   // ---------------------------------------------------------------- tier 2
   defineRule('FILE-COLLOCATED', 'File share on a database server', (ix) => {
-    return collocationHits(ix, (n) => n.kind === 'sqlStore', (others) => `a database server of ${others}`, text('FILE-COLLOCATED'));
+    return collocationHits(ix, (n) => n.kind === 'sqlStore', (others) => `a database server of ${others}`, catalogueMessage('FILE-COLLOCATED'));
   }),
 
   defineRule('FILE-DFS-NO-RTO', 'DFS file share has no published RTO/RPO', (ix) => {
     const hits: Hit[] = [];
     for (const f of ix.ofKind('fileStore'))
-      if (f.storage === 'dfs') hits.push({ nodeIds: [f.id], message: `${kinded(f)} uses DFS. ${text('FILE-DFS-NO-RTO')}` });
+      if (f.storage === 'dfs') hits.push({ nodeIds: [f.id], message: `${kinded(f)} uses DFS. ${catalogueMessage('FILE-DFS-NO-RTO')}` });
     return hits;
   }),
 
   defineRule('FILE-CLUSTER-OS', 'Clustered file share needs Windows Server 2012 or later', (ix) => {
     const hits: Hit[] = [];
     for (const f of ix.ofKind('fileStore'))
-      if (f.storage === 'cluster') hits.push({ nodeIds: [f.id], message: `${kinded(f)} is a clustered file share. ${text('FILE-CLUSTER-OS')}` });
+      if (f.storage === 'cluster') hits.push({ nodeIds: [f.id], message: `${kinded(f)} is a clustered file share. ${catalogueMessage('FILE-CLUSTER-OS')}` });
     return hits;
   }),
 
   defineRule('FS-COLLOC-HOST', 'File share on a Skype for Business server', (ix) => {
-    return collocationHits(ix, (n) => SFB_SERVER_KINDS.has(n.kind), (others) => `the server of ${others}`, text('FS-COLLOC-HOST'));
+    return collocationHits(ix, (n) => SFB_SERVER_KINDS.has(n.kind), (others) => `the server of ${others}`, catalogueMessage('FS-COLLOC-HOST'));
   }),
 ];

@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultLink, defaultNode, standaloneSqlStore } from '../model/defaults';
 import { parseTopology } from '../model/parse';
-import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples';
+import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition, REFERENCE_DESIGNS } from '../model/samples';
 import type { Topology } from '../model/schema';
 import { TopologyIndex } from '../model/topology-index';
 import { runRules } from './engine';
 import { FILE_RULES } from './file-rules';
-import { GEN_RULES, kinded, names, quote } from './gen-rules';
+import { GEN_RULES } from './gen-rules';
 import { OWAS_RULES } from './owas-rules';
-import { addLink, addNode, describeRule, findingsOf, mutate, nodeOf } from './rule-test-kit';
+import { addLink, addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf, replicateDesign } from './rule-test-kit';
 import { SITE_RULES } from './site-rules';
 import { VOICE_RULES } from './voice-rules';
 
@@ -192,22 +192,9 @@ describeRule('TOPO-ADMIN-TOOLS-2019', {
 // ---------------------------------------------------------------- reference designs
 
 const MINE = [...FILE_RULES, ...OWAS_RULES, ...VOICE_RULES, ...SITE_RULES, ...GEN_RULES];
-const DESIGNS = [
-  ['pair2019AlwaysOn', pair2019AlwaysOn],
-  ['pair2015Mirroring', pair2015Mirroring],
-  ['pairStandardEdition', pairStandardEdition],
-  ['globalMultiSite', globalMultiSite],
-] as const;
-
 describe('GEN rules on the reference designs', () => {
-  for (const [name, build] of DESIGNS)
-    it(`${name} has no GEN error or warning`, () => {
-      expect(runRules(build(), GEN_RULES).filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
-    });
-
-  it('no reference design gets an ERROR from the FILE, OWAS, VOICE, SITE or GEN families', () => {
-    for (const [, build] of DESIGNS) expect(runRules(build(), MINE).filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([]);
-  });
+  itPassesReferenceDesigns('GEN', GEN_RULES);
+  itPassesReferenceDesigns('FILE, OWAS, VOICE, SITE or GEN', MINE, 'warning');
 });
 
 describe('GEN messages', () => {
@@ -243,15 +230,6 @@ describe('GEN messages', () => {
     expect(f?.message).toContain('"evil\\"\\n<script>"');
     expect(f?.message).not.toContain('\n');
   });
-
-  it('helpers: kinded adds the kind only when the name does not say it; names and quote stay short', () => {
-    expect(kinded(nodeOf(base, 'pool-a', 'frontEndPool'))).toBe('Pool A (pool-a)');
-    expect(kinded({ ...nodeOf(base, 'pool-a', 'frontEndPool'), name: 'NA1' })).toBe('Front End pool NA1 (pool-a)');
-    expect(kinded({ ...nodeOf(base, 'pool-a', 'frontEndPool'), name: 'pool-a' })).toBe('Front End pool pool-a');
-    const many = Array.from({ length: 9 }, (_, i) => ({ id: `n${i}`, name: `n${i}` }));
-    expect(names(many)).toBe('n0, n1, n2, n3, n4 and 4 more');
-    expect(quote('x'.repeat(10_000)).length).toBeLessThan(100);
-  });
 });
 
 // ---------------------------------------------------------------- properties and performance
@@ -259,7 +237,7 @@ describe('GEN messages', () => {
 /** A random but valid variation of a reference design: shared hosts, short names, moved nodes, site kinds. */
 const variation = fc
   .record({
-    design: fc.constantFrom(...DESIGNS.map(([, b]) => b)),
+    design: fc.constantFrom(...REFERENCE_DESIGNS.map((d) => d.build)),
     hostSwaps: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 6 }),
     shortNames: fc.array(fc.nat(), { maxLength: 3 }),
     moves: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
@@ -343,23 +321,7 @@ describe('FILE, OWAS, VOICE, SITE and GEN rules on random variations', () => {
 });
 
 /** `copies` renamed copies of the global design in one document (about 32 nodes each). */
-function bigDesign(copies: number): Topology {
-  const one = globalMultiSite();
-  const doc: Topology = { ...one, sites: [], nodes: [], links: [], layout: {} };
-  for (let c = 0; c < copies; c++) {
-    const id = (x: string) => `${x}-c${c}`;
-    for (const s of one.sites) doc.sites.push({ ...s, id: id(s.id) });
-    for (const n of one.nodes) {
-      const copy = { ...n, id: id(n.id), siteId: id(n.siteId), fqdn: n.fqdn.replace(/^([^.]+)/, `$1-c${c}`) } as typeof n;
-      if (copy.kind === 'sqlStore' && copy.ag)
-        copy.ag = { ...copy.ag, listenerFqdn: copy.fqdn, replicas: copy.ag.replicas.map((r, i) => ({ ...r, siteId: id(r.siteId), fqdn: `${id(n.id)}-r${i}.tailspin.com` })) };
-      doc.nodes.push(copy);
-    }
-    for (const l of one.links) doc.links.push({ ...l, id: id(l.id), from: id(l.from), to: id(l.to) });
-  }
-  doc.deployment = { ...one.deployment, cmsHost: `${one.deployment.cmsHost}-c0` };
-  return doc;
-}
+const bigDesign = (copies: number): Topology => replicateDesign(globalMultiSite(), copies);
 
 /** CPU time of this process per run, not wall time: the test machine is shared, and preemption would hit long runs harder than short ones. */
 function cpuMs(f: () => void, reps: number): number {

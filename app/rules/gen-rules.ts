@@ -1,105 +1,13 @@
 /** GEN rules of shared/domain/rules.md (ids GEN-* and TOPO-*): platform, versions, naming and collocation. */
 import { linkKindLabel, nodeKindLabel } from '../model/link-kinds';
 import { SUPPORTED } from '../model/reference-numbers';
-import { assertNever } from '../lib/result';
-import type { Link, LinkKind, NodeKind, OsVersion, StoreRole, TopologyNode } from '../model/schema';
+import type { Link, LinkKind, OsVersion, TopologyNode } from '../model/schema';
 import { hasProductVersion } from '../model/schema';
-import { cuNumber, host, singleLabel, sqlHosts, type RegistrarPool, type TopologyIndex } from '../model/topology-index';
-import { catalogueEntry, defineRule, label, stripCode } from './define-rule';
+import { cuNumber, singleLabel, type RegistrarPool } from '../model/topology-index';
+import { catalogueMessage, defineRule } from './define-rule';
+import { registrarSites, sharedMachines } from './rule-helpers';
+import { few, kinded, kindedNames, label, names, noun, quote, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
-
-// ---------------------------------------------------------------- message helpers (shared by the FILE, OWAS, VOICE and SITE files)
-
-/** The catalogue message of `id`, plain text, to follow the specifics of each finding. */
-export function text(id: string): string {
-  let t = TEXT.get(id);
-  if (t === undefined) {
-    t = stripCode(catalogueEntry(id)?.message ?? '');
-    TEXT.set(id, t);
-  }
-  return t;
-}
-const TEXT = new Map<string, string>();
-
-/** Words that already say what kind of node a name is ("Pool A", "SE Seattle", "Back End B"). */
-const KIND_WORDS: Record<NodeKind, RegExp> = {
-  frontEndPool: /\b(pool|front ?end|fe)\b/i,
-  standardEditionServer: /\b(se|standard edition)\b/i,
-  sqlStore: /\b(sql|back ?end|store|database|db|witness|mirror)\b/i,
-  edgePool: /\bedge\b/i,
-  directorPool: /\bdirector\b/i,
-  mediationPool: /\bmediation\b/i,
-  persistentChatPool: /\b(persistent chat|chat)\b/i,
-  fileStore: /\b(file|share)\b/i,
-  officeOnlineServer: /\b(office online|office web apps|oos|owas?)\b/i,
-  survivableBranch: /\b(sba|sbs|branch|survivable)\b/i,
-};
-
-/** A node in a message: its label, preceded by its kind unless the name already says it. */
-export function kinded(n: TopologyNode): string {
-  return n.name !== n.id && KIND_WORDS[n.kind].test(n.name) ? label(n) : `${nodeKindLabel(n.kind)} ${label(n)}`;
-}
-
-/** The first few items and a count of the rest, so a hostile design cannot blow up a message. */
-export function few<T>(xs: readonly T[], show: (x: T) => string, max = 5): string {
-  const shown = xs.slice(0, max).map(show).join(', ');
-  return xs.length > max ? `${shown} and ${xs.length - max} more` : shown;
-}
-
-/** Labels of nodes or sites, the first few only. */
-export const names = (xs: readonly { id: string; name: string }[], max = 5): string => few(xs, label, max);
-
-/** Nodes with their kinds, the first few only. */
-export const list = (nodes: readonly TopologyNode[], max = 5): string => few(nodes, kinded, max);
-
-/** Free text (a domain, a data center, an update level) shown quoted, escaped and briefly. */
-export const quote = (s: string): string => JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
-
-/** 1,000-style grouping, independent of the runtime's locale data. */
-export const num = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-
-export function siteName(ix: TopologyIndex, siteId: string): string {
-  const s = ix.site(siteId);
-  return s ? label(s) : siteId;
-}
-
-// ---------------------------------------------------------------- machines
-
-/** A machine (lower-case host name) and the nodes on it, in document order. */
-export interface SharedMachine {
-  host: string;
-  nodes: TopologyNode[];
-}
-
-const SHARED_MACHINES = new WeakMap<TopologyIndex, SharedMachine[]>();
-
-/**
- * The machines that hold two or more nodes: `host(x)` for every node, plus every server
- * of `sqlHosts(s)` for a SQL store (an AG store occupies its replicas' servers too).
- * Built once per evaluation and shared by the collocation rules (FILE-COLLOCATED,
- * FS-COLLOC-HOST, OWAS-SEPARATE-SERVER, GEN-SEPARATE-ROLES), which then report one
- * finding per machine: linear however many nodes share a name.
- */
-export function sharedMachines(ix: TopologyIndex): readonly SharedMachine[] {
-  const cached = SHARED_MACHINES.get(ix);
-  if (cached) return cached;
-  // Singletons stay unboxed: most hosts hold one node, so most entries allocate no array.
-  const byHost = new Map<string, TopologyNode | TopologyNode[]>();
-  const add = (h: string, n: TopologyNode) => {
-    const cur = byHost.get(h);
-    if (cur === undefined) byHost.set(h, n);
-    else if (Array.isArray(cur)) cur.push(n);
-    else byHost.set(h, [cur, n]);
-  };
-  for (const n of ix.doc.nodes) {
-    if (n.kind === 'sqlStore' && n.haMode === 'alwaysOnAg' && n.ag) for (const h of sqlHosts(n)) add(h, n);
-    else add(host(n), n);
-  }
-  const out: SharedMachine[] = [];
-  for (const [h, v] of byHost) if (Array.isArray(v)) out.push({ host: h, nodes: v });
-  SHARED_MACHINES.set(ix, out);
-  return out;
-}
 
 const OS_NAME: Record<OsVersion, string> = {
   WS2012: 'Windows Server 2012',
@@ -114,16 +22,27 @@ function osProblem(x: RegistrarPool): string | undefined {
   const v = x.productVersion;
   if (!SUPPORTED.os[v].includes(x.os)) return `Skype for Business Server ${v} does not run on ${OS_NAME[x.os]}`;
   const minCu = SUPPORTED.osMinCu[v][x.os];
+  if (minCu === undefined) return undefined;
   const cu = cuNumber(x);
   // CU tests are skipped while the cumulative update is absent or unreadable.
-  if (minCu === undefined || cu === undefined || cu >= minCu) return undefined;
+  if (cu === undefined || cu >= minCu) return undefined;
   return `Skype for Business Server ${v} runs on ${OS_NAME[x.os]} only from CU${minCu}, and this one is at CU${cu}`;
 }
 
 /** A domain with fewer than two labels ("contoso", "contoso."); empty means absent. */
 function singleLabelDomain(domain: string): boolean {
-  const labels = domain.trim().split('.').filter((l) => l.length > 0);
-  return domain.trim().length > 0 && labels.length < 2;
+  // Counts the runs of characters between dots without splitting: asked of every node.
+  let labels = 0;
+  let inLabel = false;
+  const d = domain.trim();
+  for (let i = 0; i < d.length && labels < 2; i++) {
+    if (d.charCodeAt(i) === 46 /* . */) inLabel = false;
+    else if (!inLabel) {
+      inLabel = true;
+      labels++;
+    }
+  }
+  return d.length > 0 && labels < 2;
 }
 
 /**
@@ -148,23 +67,21 @@ function singleValued(kind: LinkKind): boolean {
   }
 }
 
-function roleName(role: StoreRole): string {
-  switch (role) {
-    case 'monitoring':
-      return 'Monitoring';
-    case 'archiving':
-      return 'Archiving';
-    case 'persistentChat':
-      return 'Persistent Chat';
-    case 'persistentChatCompliance':
-      return 'Persistent Chat compliance';
-    default:
-      return assertNever(role);
+/** Whether two of `links` are single-valued associations of one kind (and role): a pairwise look, no allocation. */
+function repeatsAssociation(links: readonly Link[]): boolean {
+  for (let i = 1; i < links.length; i++) {
+    const a = links[i]!;
+    if (!singleValued(a.kind)) continue;
+    for (let j = 0; j < i; j++) {
+      const b = links[j]!;
+      if (a.kind === b.kind && (a.kind !== 'store' || (b.kind === 'store' && a.role === b.role))) return true;
+    }
   }
+  return false;
 }
 
 function associationName(l: Link): string {
-  return l.kind === 'store' ? `${roleName(l.role)} store` : linkKindLabel(l.kind);
+  return l.kind === 'store' ? `${STORE_ROLE_LABEL[l.role]} store` : linkKindLabel(l.kind);
 }
 
 export const GEN_RULES: readonly Rule[] = [
@@ -173,7 +90,7 @@ export const GEN_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const x of ix.registrars()) {
       const why = osProblem(x);
-      if (why) hits.push({ nodeIds: [x.id], message: `${kinded(x)}: ${why}. ${text('GEN-OS-SUPPORTED')}` });
+      if (why) hits.push({ nodeIds: [x.id], message: `${kinded(x)}: ${why}. ${catalogueMessage('GEN-OS-SUPPORTED')}` });
     }
     return hits;
   }),
@@ -184,20 +101,19 @@ export const GEN_RULES: readonly Rule[] = [
       if (x.productVersion !== '2019' || x.os !== 'WS2022' || cuNumber(x) !== undefined) continue;
       // An update level that names no CU cannot be judged either, so it is treated as absent.
       const given = x.cumulativeUpdate ? ` (its cumulative update ${quote(x.cumulativeUpdate)} names no CU number)` : '';
-      hits.push({ nodeIds: [x.id], message: `${kinded(x)} runs Skype for Business Server 2019 on Windows Server 2022${given}. ${text('GEN-OS-WS2022-CU-UNKNOWN')}` });
+      hits.push({ nodeIds: [x.id], message: `${kinded(x)} runs Skype for Business Server 2019 on Windows Server 2022${given}. ${catalogueMessage('GEN-OS-WS2022-CU-UNKNOWN')}` });
     }
     return hits;
   }),
 
   defineRule('GEN-CENTRAL-SITE-HAS-POOL', 'Central site without a pool', (ix) => {
-    const withPools = new Set<string>();
-    for (const p of ix.registrars()) withPools.add(p.siteId);
+    const withPools = registrarSites(ix);
     const hits: Hit[] = [];
     for (const s of ix.doc.sites) {
       if (s.kind !== 'central' || withPools.has(s.id)) continue;
       const inSite = ix.nodesInSite(s.id);
-      const holds = inSite.length ? `it holds only ${list(inSite)}` : 'it is empty';
-      hits.push({ nodeIds: inSite.map((n) => n.id), siteIds: [s.id], message: `Central site ${label(s)}: ${holds}. ${text('GEN-CENTRAL-SITE-HAS-POOL')}` });
+      const holds = inSite.length ? `it holds only ${kindedNames(inSite)}` : 'it is empty';
+      hits.push({ nodeIds: inSite.map((n) => n.id), siteIds: [s.id], message: `Central site ${label(s)}: ${holds}. ${catalogueMessage('GEN-CENTRAL-SITE-HAS-POOL')}` });
     }
     return hits;
   }),
@@ -212,7 +128,7 @@ export const GEN_RULES: readonly Rule[] = [
       if (dedicated.length + others.length < 2) continue;
       hits.push({
         nodeIds: [...dedicated, ...others].map((n) => n.id),
-        message: `${list([...dedicated, ...others])} share the machine ${h}. ${text('GEN-SEPARATE-ROLES')}`,
+        message: `${kindedNames([...dedicated, ...others])} share the machine ${h}. ${catalogueMessage('GEN-SEPARATE-ROLES')}`,
       });
     }
     return hits;
@@ -229,7 +145,7 @@ export const GEN_RULES: readonly Rule[] = [
       }
       if (short.length === 0) continue;
       const shown = few(short, (x) => x);
-      hits.push({ nodeIds: [n.id], message: `${kinded(n)}: ${shown}. ${text('TOPO-FQDN-FORMAT')}` });
+      hits.push({ nodeIds: [n.id], message: `${kinded(n)}: ${shown}. ${catalogueMessage('TOPO-FQDN-FORMAT')}` });
     }
     return hits;
   }),
@@ -247,7 +163,7 @@ export const GEN_RULES: readonly Rule[] = [
     }
     return [...byDomain.values()].map(({ shown, nodes }) => ({
       nodeIds: nodes.map((n) => n.id),
-      message: `The domain ${quote(shown)} of ${list(nodes)} is a single-label name. ${text('TOPO-AD-SINGLE-LABEL')}`,
+      message: `The domain ${quote(shown)} of ${kindedNames(nodes)} is a single-label name. ${catalogueMessage('TOPO-AD-SINGLE-LABEL')}`,
     }));
   }),
 
@@ -256,7 +172,7 @@ export const GEN_RULES: readonly Rule[] = [
     const groups: Link[][] = [];
     for (const n of ix.doc.nodes) {
       const outs = ix.out(n.id);
-      if (outs.length < 2) continue;
+      if (outs.length < 2 || (outs.length <= 16 && !repeatsAssociation(outs))) continue;
       let byKey: Map<string, Link[]> | undefined;
       for (const l of outs) {
         if (!singleValued(l.kind)) continue;
@@ -268,7 +184,7 @@ export const GEN_RULES: readonly Rule[] = [
       }
       if (byKey) for (const links of byKey.values()) if (links.length > 1) groups.push(links);
     }
-    const template = text('GEN-SINGLE-ASSOCIATION');
+    const template = catalogueMessage('GEN-SINGLE-ASSOCIATION');
     const hits: Hit[] = [];
     for (const links of groups) {
       const first = links[0];
@@ -306,7 +222,7 @@ export const GEN_RULES: readonly Rule[] = [
           break;
         case 'edgePool': {
           const sides = [n.internalLoadBalancing === 'dns' ? 'internal' : undefined, n.externalLoadBalancing === 'dns' ? 'external' : undefined].filter(Boolean);
-          if (sides.length) how = `balances its ${sides.join(' and ')} ${sides.length === 1 ? 'side' : 'sides'} by DNS`;
+          if (sides.length) how = `balances its ${sides.join(' and ')} ${noun(sides.length, 'side')} by DNS`;
           break;
         }
         case 'standardEditionServer':
@@ -318,7 +234,7 @@ export const GEN_RULES: readonly Rule[] = [
         case 'survivableBranch':
           break;
       }
-      if (how) hits.push({ nodeIds: [n.id], message: `${kinded(n)} ${how}. ${text('GEN-DNSLB-CLIENT-FAILOVER')}` });
+      if (how) hits.push({ nodeIds: [n.id], message: `${kinded(n)} ${how}. ${catalogueMessage('GEN-DNSLB-CLIENT-FAILOVER')}` });
     }
     return hits;
   }),
@@ -335,7 +251,7 @@ export const GEN_RULES: readonly Rule[] = [
     return [
       {
         nodeIds: v2019.map((n) => n.id),
-        message: `This design has Skype for Business Server 2019 nodes (${names(v2019)}) and 2015 nodes (${names(v2015)}). ${text('TOPO-ADMIN-TOOLS-2019')}`,
+        message: `This design has Skype for Business Server 2019 nodes (${names(v2019)}) and 2015 nodes (${names(v2015)}). ${catalogueMessage('TOPO-ADMIN-TOOLS-2019')}`,
       },
     ];
   }),

@@ -1,37 +1,15 @@
 /** OWAS rules of shared/domain/rules.md: Office Web Apps Server / Office Online Server farms. */
-import type { NodeOfKind, PoolPairing, TopologyNode } from '../model/schema';
+import type { NodeOfKind } from '../model/schema';
 import type { TopologyIndex } from '../model/topology-index';
-import { defineRule, label } from './define-rule';
-import { kinded, list, quote, sharedMachines, text } from './gen-rules';
+import { catalogueMessage, defineRule } from './define-rule';
+import { pairingsByPair, sharedMachines, targetsOf } from './rule-helpers';
+import { clauses, kinded, kindedNames, label, noun, quote } from './rule-text';
 import type { Hit, Rule } from './types';
 
 type Farm = NodeOfKind<'officeOnlineServer'>;
 
-/** Office Online Server farms reached from `poolId` by `officeOnline` links, each once. */
-function farmsOf(ix: TopologyIndex, poolId: string): Farm[] {
-  const out = new Map<string, Farm>();
-  for (const l of ix.out(poolId, 'officeOnline')) {
-    const n = ix.node(l.to);
-    if (n?.kind === 'officeOnlineServer') out.set(n.id, n);
-  }
-  return [...out.values()];
-}
-
-/** Pairing links grouped by the unordered pair they join (a duplicate link is PAIR-SYMMETRIC's, not a second finding). */
-export function pairingsByPair(ix: TopologyIndex): { a: TopologyNode; b: TopologyNode; links: PoolPairing[] }[] {
-  const byPair = new Map<string, { a: TopologyNode; b: TopologyNode; links: PoolPairing[] }>();
-  for (const l of ix.linksOfKind('pairing')) {
-    if (l.from === l.to) continue;
-    const a = ix.node(l.from);
-    const b = ix.node(l.to);
-    if (!a || !b) continue;
-    const key = l.from < l.to ? `${l.from}\u0000${l.to}` : `${l.to}\u0000${l.from}`;
-    const entry = byPair.get(key);
-    if (entry) entry.links.push(l);
-    else byPair.set(key, { a, b, links: [l] });
-  }
-  return [...byPair.values()];
-}
+/** Office Online Server farms reached from `poolId` by `officeOnline` links, each once (one object per farm, so `includes` compares farms). */
+const farmsOf = (ix: TopologyIndex, poolId: string): Farm[] => targetsOf(ix, poolId, 'officeOnline').filter((n): n is Farm => n.kind === 'officeOnlineServer');
 
 export const OWAS_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
@@ -45,7 +23,7 @@ export const OWAS_RULES: readonly Rule[] = [
       if (others.length === 0) continue;
       hits.push({
         nodeIds: [...farms.map((f) => f.id), ...others.map((n) => n.id)],
-        message: `${list(farms)} ${farms.length === 1 ? 'runs' : 'run'} on ${h}, which also holds ${list(others)}. ${text('OWAS-SEPARATE-SERVER')}`,
+        message: `${kindedNames(farms)} ${noun(farms.length, 'runs', 'run')} on ${h}, which also holds ${kindedNames(others)}. ${catalogueMessage('OWAS-SEPARATE-SERVER')}`,
       });
     }
     return hits;
@@ -56,14 +34,14 @@ export const OWAS_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const p of ix.ofKind('frontEndPool'))
       if (p.conferencing && ix.out(p.id, 'officeOnline').length === 0)
-        hits.push({ nodeIds: [p.id], message: `${kinded(p)} hosts conferences but has no Office Online link. ${text('OWAS-MISSING')}` });
+        hits.push({ nodeIds: [p.id], message: `${kinded(p)} hosts conferences but has no Office Online link. ${catalogueMessage('OWAS-MISSING')}` });
     return hits;
   }),
 
   defineRule('OWAS-PERIMETER', 'Office Online Server in the perimeter network', (ix) => {
     const hits: Hit[] = [];
     for (const o of ix.ofKind('officeOnlineServer'))
-      if (o.zone === 'perimeter') hits.push({ nodeIds: [o.id], message: `${kinded(o)} is placed in the perimeter network. ${text('OWAS-PERIMETER')}` });
+      if (o.zone === 'perimeter') hits.push({ nodeIds: [o.id], message: `${kinded(o)} is placed in the perimeter network. ${catalogueMessage('OWAS-PERIMETER')}` });
     return hits;
   }),
 
@@ -73,8 +51,6 @@ export const OWAS_RULES: readonly Rule[] = [
       const farmsA = farmsOf(ix, a.id);
       const farmsB = farmsOf(ix, b.id);
       if (farmsA.length === 0 && farmsB.length === 0) continue;
-      const idsA = new Set(farmsA.map((f) => f.id));
-      const idsB = new Set(farmsB.map((f) => f.id));
       const dcA = ix.dc(a.siteId);
       const dcB = ix.dc(b.siteId);
       const reasons: string[] = [];
@@ -84,15 +60,15 @@ export const OWAS_RULES: readonly Rule[] = [
         reasons.push(why);
       };
       for (const f of farmsA)
-        if (idsB.has(f.id)) note(f, `both use ${label(f)}`);
+        if (farmsB.includes(f)) note(f, `both use ${label(f)}`);
         else if (ix.dc(f.siteId) === dcB) note(f, `${label(a)} uses ${label(f)} in ${label(b)}'s data center ${quote(dcB)}`);
       for (const f of farmsB)
-        if (!idsA.has(f.id) && ix.dc(f.siteId) === dcA) note(f, `${label(b)} uses ${label(f)} in ${label(a)}'s data center ${quote(dcA)}`);
+        if (!farmsA.includes(f) && ix.dc(f.siteId) === dcA) note(f, `${label(b)} uses ${label(f)} in ${label(a)}'s data center ${quote(dcA)}`);
       if (farms.size === 0) continue;
       hits.push({
         nodeIds: [a.id, b.id, ...farms.keys()],
         linkIds: links.map((l) => l.id),
-        message: `Paired pools ${label(a)} and ${label(b)}: ${reasons.slice(0, 4).join('; ')}${reasons.length > 4 ? `; and ${reasons.length - 4} more` : ''}. ${text('OWAS-DR-PLACEMENT')}`,
+        message: `Paired pools ${label(a)} and ${label(b)}: ${clauses(reasons)}. ${catalogueMessage('OWAS-DR-PLACEMENT')}`,
       });
     }
     return hits;

@@ -1,44 +1,12 @@
 /** PAIR rules of shared/domain/rules.md: pool pairing and the Backup Service. */
 import { assertNever } from '../lib/result';
 import { feFor, PORTS, REF } from '../model/reference-numbers';
-import { isRegistrar, type RegistrarPool, type TopologyIndex } from '../model/topology-index';
-import type { FrontEndPool, HaMode, LinkOfKind, TopologyNode } from '../model/schema';
-import { defineRule, label } from './define-rule';
-import { fmt, names, partnersOf, plural, registrarUsersOf } from './fe-rules';
+import type { RegistrarPool } from '../model/topology-index';
+import type { FrontEndPool, HaMode, TopologyNode } from '../model/schema';
+import { defineRule } from './define-rule';
+import { pairsOf, targetsOf, type Pair } from './rule-helpers';
+import { label, LONG_LIST, names, num, plural, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
-
-/** Two paired nodes and every `pairing` link that joins them (more than one is PAIR-SYMMETRIC). */
-export interface Pair {
-  a: RegistrarPool;
-  b: RegistrarPool;
-  links: LinkOfKind<'pairing'>[];
-}
-
-const pairCache = new WeakMap<TopologyIndex, Pair[]>();
-
-/**
- * The distinct pairs of the document, one entry per two nodes however many links join
- * them, so that "one finding per pair" holds; `a` is the `from` end of the first link.
- * Self-pairings (refused by parseTopology) are left out: PAIR-SYMMETRIC reports them.
- */
-export function pairsOf(ix: TopologyIndex): Pair[] {
-  const cached = pairCache.get(ix);
-  if (cached) return cached;
-  const byKey = new Map<string, Pair>();
-  for (const l of ix.linksOfKind('pairing')) {
-    if (l.from === l.to) continue;
-    const a = ix.node(l.from);
-    const b = ix.node(l.to);
-    if (!isRegistrar(a) || !isRegistrar(b)) continue;
-    const key = l.from < l.to ? `${l.from}\u0000${l.to}` : `${l.to}\u0000${l.from}`;
-    const p = byKey.get(key);
-    if (p) p.links.push(l);
-    else byKey.set(key, { a, b, links: [l] });
-  }
-  const pairs = [...byKey.values()];
-  pairCache.set(ix, pairs);
-  return pairs;
-}
 
 const both = (p: Pair): string => `${label(p.a)} and ${label(p.b)}`;
 const pairHit = (p: Pair, message: string, extraNodes: readonly string[] = []): Hit => ({
@@ -65,32 +33,17 @@ function haModeWords(m: HaMode): string {
   }
 }
 
-/** `fileStore` nodes a pool has a `fileStore` link to. */
-function fileStoresOf(ix: TopologyIndex, id: string): TopologyNode[] {
-  const out = new Map<string, TopologyNode>();
-  for (const l of ix.out(id, 'fileStore')) {
-    const n = ix.node(l.to);
-    if (n) out.set(n.id, n);
-  }
-  return [...out.values()];
-}
-
-function siteName(ix: TopologyIndex, siteId: string): string {
-  const s = ix.site(siteId);
-  return s ? label(s) : siteId;
-}
-
 export const PAIR_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
   defineRule('PAIR-ONE-TO-ONE', 'Pool paired with several pools', (ix) => {
     const hits: Hit[] = [];
     for (const p of ix.registrars()) {
-      const partners = partnersOf(ix, p.id);
+      const partners = ix.distinctPartners(p.id);
       if (partners.length < 2) continue;
       hits.push({
         nodeIds: [p.id, ...partners.map((x) => x.id)],
         linkIds: ix.touching(p.id, 'pairing').map((l) => l.id),
-        message: `${label(p)} is paired with ${fmt(partners.length)} pools (${names(partners)}): a pool can back up exactly one other pool, and this one is paired with several.`,
+        message: `${label(p)} is paired with ${num(partners.length)} pools (${names(partners, LONG_LIST)}): a pool can back up exactly one other pool, and this one is paired with several.`,
       });
     }
     return hits;
@@ -111,7 +64,7 @@ export const PAIR_RULES: readonly Rule[] = [
     for (const p of pairsOf(ix)) {
       if (p.links.length < 2) continue;
       hits.push({
-        ...pairHit(p, `${both(p)} are joined by ${fmt(p.links.length)} pairing links (${p.links.map((l) => l.id).join(', ')}): a pairing must be one mutual backup relationship between two different pools.`),
+        ...pairHit(p, `${both(p)} are joined by ${num(p.links.length)} pairing links (${p.links.map((l) => l.id).join(', ')}): a pairing must be one mutual backup relationship between two different pools.`),
         fix: `Keep one pairing link between ${both(p)} and remove the others.`,
       });
     }
@@ -192,7 +145,7 @@ export const PAIR_RULES: readonly Rule[] = [
       hits.push(
         pairHit(
           p,
-          `After a failover one pool of this pair would carry ${fmt(total)} users (${label(survivor)} keeping its ${fmt(registrarUsersOf(ix, survivor))} and taking the ${fmt(failed.users)} of ${label(failed)}), more than a single pool supports (${fmt(max)}); that is why paired pools are planned at ${fmt(REF.maxPairedPoolUsers['2015'])} (2015) or ${fmt(REF.maxPairedPoolUsers['2019'])} (2019) users each.`,
+          `After a failover one pool of this pair would carry ${num(total)} users (${label(survivor)} keeping its ${num(ix.registrarUsers(survivor))} and taking the ${num(failed.users)} of ${label(failed)}), more than a single pool supports (${num(max)}); that is why paired pools are planned at ${num(REF.maxPairedPoolUsers['2015'])} (2015) or ${num(REF.maxPairedPoolUsers['2019'])} (2019) users each.`,
         ),
       );
     }
@@ -203,10 +156,8 @@ export const PAIR_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const p of pairsOf(ix)) {
       if (!isFe(p.a) || !isFe(p.b)) continue;
-      for (const [x, y] of [
-        [p.a, p.b],
-        [p.b, p.a],
-      ] as const) {
+      for (let k = 0; k < 2; k++) {
+        const [x, y] = k === 0 ? [p.a, p.b] : [p.b, p.a];
         const load = ix.failoverLoad(x, y);
         const need = feFor(load);
         if (need <= x.frontEndServers) continue;
@@ -214,11 +165,11 @@ export const PAIR_RULES: readonly Rule[] = [
         hits.push({
           nodeIds: [x.id, y.id],
           linkIds: p.links.map((l) => l.id),
-          message: `${label(x)} has ${plural(x.frontEndServers, 'Front End server')} but would carry ${fmt(load)} users after ${label(y)} fails over to it, which needs ${fmt(need)} (${fmt(REF.usersPerFe)} users per server): this pool does not have enough Front End servers to carry the users of both pools after a failover.`,
+          message: `${label(x)} has ${plural(x.frontEndServers, 'Front End server')} but would carry ${num(load)} users after ${label(y)} fails over to it, which needs ${num(need)} (${num(REF.usersPerFe)} users per server): this pool does not have enough Front End servers to carry the users of both pools after a failover.`,
           fix:
             need <= max
-              ? `Add ${plural(need - x.frontEndServers, 'Front End server')} to ${label(x)} (${fmt(need)} in all; the ${x.productVersion} maximum is ${max}).`
-              : `${fmt(need)} Front End servers would be needed, more than the ${x.productVersion} maximum of ${max}: reduce the users in the pair or add another pair.`,
+              ? `Add ${plural(need - x.frontEndServers, 'Front End server')} to ${label(x)} (${num(need)} in all; the ${x.productVersion} maximum is ${max}).`
+              : `${num(need)} Front End servers would be needed, more than the ${x.productVersion} maximum of ${max}: reduce the users in the pair or add another pair.`,
         });
       }
     }
@@ -228,12 +179,12 @@ export const PAIR_RULES: readonly Rule[] = [
   defineRule('PAIR-SE-CAPACITY', 'Standard Edition server above 2,500 users', (ix) => {
     const hits: Hit[] = [];
     for (const se of ix.ofKind('standardEditionServer')) {
-      const users = registrarUsersOf(ix, se);
+      const users = ix.registrarUsers(se);
       if (users <= REF.seUsers) continue;
-      const partners = partnersOf(ix, se.id);
+      const partners = ix.distinctPartners(se.id);
       hits.push({
         nodeIds: [se.id, ...partners.map((x) => x.id)],
-        message: `${label(se)} homes ${fmt(users)} users: a Standard Edition server is sized for ${fmt(REF.seUsers)} users so that its partner can carry ${fmt(REF.seUsersWithPartner)} after a failover; this one homes more.`,
+        message: `${label(se)} homes ${num(users)} users: a Standard Edition server is sized for ${num(REF.seUsers)} users so that its partner can carry ${num(REF.seUsersWithPartner)} after a failover; this one homes more.`,
       });
     }
     return hits;
@@ -242,11 +193,11 @@ export const PAIR_RULES: readonly Rule[] = [
   defineRule('PAIR-SE-RECOMMENDED', 'Unpaired Standard Edition server', (ix) => {
     const hits: Hit[] = [];
     for (const se of ix.ofKind('standardEditionServer')) {
-      const users = registrarUsersOf(ix, se);
+      const users = ix.registrarUsers(se);
       if (users <= 0 || ix.touching(se.id, 'pairing').length > 0) continue;
       hits.push({
         nodeIds: [se.id],
-        message: `${label(se)} homes ${fmt(users)} users and has no partner: a Standard Edition server that homes users should always be deployed as one of a pair.`,
+        message: `${label(se)} homes ${num(users)} users and has no partner: a Standard Edition server that homes users should always be deployed as one of a pair.`,
       });
     }
     return hits;
@@ -273,13 +224,15 @@ export const PAIR_RULES: readonly Rule[] = [
   defineRule('PAIR-FILESTORE-DISTINCT', 'Paired pools share one file store', (ix) => {
     const hits: Hit[] = [];
     for (const p of pairsOf(ix)) {
-      const ofB = new Set(fileStoresOf(ix, p.b.id).map((f) => f.id));
-      const shared = fileStoresOf(ix, p.a.id).filter((f) => ofB.has(f.id));
+      // The index hands out one object per node, so the same store is the same object.
+      const ofB = targetsOf(ix, p.b.id, 'fileStore');
+      if (ofB.length === 0) continue;
+      const shared = targetsOf(ix, p.a.id, 'fileStore').filter((f) => ofB.includes(f));
       if (shared.length === 0) continue;
       hits.push(
         pairHit(
           p,
-          `${both(p)} are paired but share the file store ${names(shared)}, so both depend on the site that holds it, and conference content has no copy in the partner's store.`,
+          `${both(p)} are paired but share the file store ${names(shared, LONG_LIST)}, so both depend on the site that holds it, and conference content has no copy in the partner's store.`,
           shared.map((f) => f.id),
         ),
       );
@@ -290,9 +243,9 @@ export const PAIR_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 2
   defineRule('PAIR-SMB-TO-PARTNER-STORE', 'Backup Service traffic over SMB', (ix) =>
     pairsOf(ix).map((p) => {
-      const fa = fileStoresOf(ix, p.a.id);
-      const fb = fileStoresOf(ix, p.b.id);
-      const stores = (fs: TopologyNode[]) => (fs.length ? names(fs) : 'none drawn yet');
+      const fa = targetsOf(ix, p.a.id, 'fileStore');
+      const fb = targetsOf(ix, p.b.id, 'fileStore');
+      const stores = (fs: TopologyNode[]) => (fs.length ? names(fs, LONG_LIST) : 'none drawn yet');
       const servers = (n: RegistrarPool) => (isFe(n) ? `every Front End server of ${label(n)}` : label(n));
       return pairHit(
         p,
@@ -320,7 +273,7 @@ export const PAIR_RULES: readonly Rule[] = [
         const deployed = [p.a, p.b].filter((n) => isFe(n) && n.deployed === true);
         return pairHit(
           p,
-          `${both(p)} are paired and ${names(deployed)} ${deployed.length === 1 ? 'is' : 'are'} already deployed: pairing pools that already exist needs extra work on every Front End server of both pools: Bootstrapper, the installed cumulative update again, the Backup Service start and a forced sync.`,
+          `${both(p)} are paired and ${names(deployed, LONG_LIST)} ${deployed.length === 1 ? 'is' : 'are'} already deployed: pairing pools that already exist needs extra work on every Front End server of both pools: Bootstrapper, the installed cumulative update again, the Backup Service start and a forced sync.`,
         );
       }),
   ),
@@ -335,13 +288,12 @@ export const PAIR_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const p of ix.registrars()) {
       const branches = ix.branchesBackedBy(p.id);
-      if (branches.length === 0) continue;
-      const partners = partnersOf(ix, p.id);
-      if (ix.touching(p.id, 'pairing').length === 0) continue;
+      if (branches.length === 0 || ix.touching(p.id, 'pairing').length === 0) continue;
+      const partners = ix.distinctPartners(p.id);
       const users = branches.reduce((sum, b) => sum + b.users, 0);
       hits.push({
         nodeIds: [p.id, ...branches.map((b) => b.id)],
-        message: `Disaster recovery does not extend to users homed on branch appliances: if ${label(p)} fails, the ${fmt(users)} users of ${names(branches)} drop to resiliency mode while the pool's own users fail over${partners.length ? ` to ${names(partners)}` : ''}.`,
+        message: `Disaster recovery does not extend to users homed on branch appliances: if ${label(p)} fails, the ${num(users)} users of ${names(branches, LONG_LIST)} drop to resiliency mode while the pool's own users fail over${partners.length ? ` to ${names(partners, LONG_LIST)}` : ''}.`,
       });
     }
     return hits;

@@ -6,21 +6,13 @@
 import { REF } from '../model/reference-numbers';
 import type { LinkOfKind, NodeOfKind, SqlStore, TopologyNode } from '../model/schema';
 import { host, instanceKey, type TopologyIndex } from '../model/topology-index';
-import { catalogueEntry, defineRule, label, stripCode } from './define-rule';
+import { catalogueMessage, defineRule } from './define-rule';
+import { backEndsByHost, nodesByHost, perIndex } from './rule-helpers';
+import { allNames, label, num, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
 
 type PcPool = NodeOfKind<'persistentChatPool'>;
 
-/** The catalogue's message for `id`, for findings that prefix it with the specifics. */
-const saidCache = new Map<string, string>();
-const said = (id: string): string => {
-  let text = saidCache.get(id);
-  if (text === undefined) saidCache.set(id, (text = stripCode(catalogueEntry(id)?.message ?? '')));
-  return text;
-};
-/** 12,000: thousands separated by commas (Intl formatting costs too much per finding on large designs). */
-const num = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-const list = (ns: readonly { id: string; name: string }[]): string => ns.map(label).join(', ');
 const PC_ROLES = new Set(['persistentChat', 'persistentChatCompliance']);
 
 interface PcFacts {
@@ -30,11 +22,7 @@ interface PcFacts {
   owners: Map<string, { store: SqlStore; pools: PcPool[] }>;
 }
 // Several rules read the same facts; they are computed once per index (one evaluation).
-const pcFactsCache = new WeakMap<TopologyIndex, PcFacts>();
-
-function pcFacts(ix: TopologyIndex): PcFacts {
-  const cached = pcFactsCache.get(ix);
-  if (cached) return cached;
+const pcFacts = perIndex((ix): PcFacts => {
   const facts: PcFacts = { storesOf: new Map(), owners: new Map() };
   for (const c of ix.ofKind('persistentChatPool')) {
     const stores = unique([...ix.stores(c.id, 'persistentChat'), ...ix.stores(c.id, 'persistentChatCompliance')]);
@@ -45,25 +33,12 @@ function pcFacts(ix: TopologyIndex): PcFacts {
       else facts.owners.set(s.id, { store: s, pools: [c] });
     }
   }
-  pcFactsCache.set(ix, facts);
   return facts;
-}
+});
 
 /** `pcStores(c)`: the stores holding `c`'s Persistent Chat or compliance database, each once. */
 const pcStores = (ix: TopologyIndex, c: PcPool): SqlStore[] => pcFacts(ix).storesOf.get(c.id) ?? [];
 const pcStoreOwners = (ix: TopologyIndex) => pcFacts(ix).owners;
-
-/** Registrar pools of one kind by `host` (lower-case FQDN). */
-function byHost<K extends 'frontEndPool' | 'standardEditionServer'>(ix: TopologyIndex, kind: K): Map<string, NodeOfKind<K>[]> {
-  const m = new Map<string, NodeOfKind<K>[]>();
-  for (const n of ix.ofKind(kind)) {
-    const h = host(n);
-    const arr = m.get(h);
-    if (arr) arr.push(n);
-    else m.set(h, [n]);
-  }
-  return m;
-}
 
 /** Targets of `x`'s outgoing links of one kind that are SQL stores, with the link. */
 function storeTargets(ix: TopologyIndex, id: string, kind: 'mirror' | 'witness' | 'logShipping'): { link: LinkOfKind<typeof kind>; store: SqlStore }[] {
@@ -87,7 +62,6 @@ function dcName(ix: TopologyIndex, siteId: string): string {
 }
 
 const instanceName = (s: SqlStore): string => `${s.fqdn}\\${s.instance === '' ? '(default instance)' : s.instance}`;
-const roleName = (role: string): string => (role === 'persistentChatCompliance' ? 'Persistent Chat compliance' : 'Persistent Chat');
 
 export const PCHAT_RULES: readonly Rule[] = [
   defineRule('PCHAT-2019', 'Persistent Chat on Skype for Business Server 2019', (ix) => {
@@ -105,9 +79,9 @@ export const PCHAT_RULES: readonly Rule[] = [
       const is2019 = c.productVersion === '2019';
       if (!is2019 && nextHops2019.length === 0) continue;
       const what = is2019
-        ? `${label(c)} is a Skype for Business Server 2019 Persistent Chat pool${nextHops2019.length ? `, and its next hop ${list(nextHops2019)} runs 2019 too` : ''}.`
-        : `${label(c)} has the Skype for Business Server 2019 next hop ${list(nextHops2019)}.`;
-      hits.push({ nodeIds: [c.id, ...nextHops2019.map((t) => t.id)], linkIds: links, message: `${what} ${said('PCHAT-2019')}` });
+        ? `${label(c)} is a Skype for Business Server 2019 Persistent Chat pool${nextHops2019.length ? `, and its next hop ${allNames(nextHops2019)} runs 2019 too` : ''}.`
+        : `${label(c)} has the Skype for Business Server 2019 next hop ${allNames(nextHops2019)}.`;
+      hits.push({ nodeIds: [c.id, ...nextHops2019.map((t) => t.id)], linkIds: links, message: `${what} ${catalogueMessage('PCHAT-2019')}` });
     }
     for (const l of ix.linksOfKind('store')) {
       if (!PC_ROLES.has(l.role)) continue;
@@ -118,7 +92,7 @@ export const PCHAT_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [p.id, s.id, ...pcs.map((c) => c.id)],
         linkIds: [l.id],
-        message: `${label(p)} runs Skype for Business Server 2019 and has a ${roleName(l.role)} store link to ${label(s)}. ${said('PCHAT-2019')}`,
+        message: `${label(p)} runs Skype for Business Server 2019 and has a ${STORE_ROLE_LABEL[l.role]} store link to ${label(s)}. ${catalogueMessage('PCHAT-2019')}`,
       });
     }
     return hits;
@@ -138,7 +112,7 @@ export const PCHAT_RULES: readonly Rule[] = [
       }
     return [...found.values()].map(({ store: s, pools, via }) => ({
       nodeIds: [s.id, ...pools.map((c) => c.id)],
-      message: `${label(s)} is an AlwaysOn availability group and holds ${via ? `the log-shipping copy (from ${label(via)}) of ` : ''}the Persistent Chat databases of ${list(pools)}. ${said('PCHAT-NO-AG')}`,
+      message: `${label(s)} is an AlwaysOn availability group and holds ${via ? `the log-shipping copy (from ${label(via)}) of ` : ''}the Persistent Chat databases of ${allNames(pools)}. ${catalogueMessage('PCHAT-NO-AG')}`,
     }));
   }),
 
@@ -147,7 +121,7 @@ export const PCHAT_RULES: readonly Rule[] = [
     for (const c of ix.ofKind('persistentChatPool')) {
       const active = c.servers.filter((s) => s.active).length;
       if (active > REF.pcServers.active)
-        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(active)} active servers. ${said('PCHAT-MAX-ACTIVE')}` });
+        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(active)} active servers. ${catalogueMessage('PCHAT-MAX-ACTIVE')}` });
     }
     return hits;
   }),
@@ -156,19 +130,19 @@ export const PCHAT_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const c of ix.ofKind('persistentChatPool'))
       if (c.servers.length > REF.pcServers.total)
-        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(c.servers.length)} servers. ${said('PCHAT-MAX-SERVERS')}` });
+        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(c.servers.length)} servers. ${catalogueMessage('PCHAT-MAX-SERVERS')}` });
     return hits;
   }),
 
   defineRule('PCHAT-SE-COLLOCATED', 'Collocated Persistent Chat pool with several servers', (ix) => {
     const hits: Hit[] = [];
-    const se = byHost(ix, 'standardEditionServer');
+    const se = nodesByHost(ix, 'standardEditionServer');
     for (const c of ix.ofKind('persistentChatPool')) {
       const on = se.get(host(c));
       if (!on || c.servers.length <= 1) continue;
       hits.push({
         nodeIds: [c.id, ...on.map((s) => s.id)],
-        message: `${label(c)} has its first server on the Standard Edition server ${list(on)} (${c.fqdn}) and lists ${num(c.servers.length)} servers. ${said('PCHAT-SE-COLLOCATED')}`,
+        message: `${label(c)} has its first server on the Standard Edition server ${allNames(on)} (${c.fqdn}) and lists ${num(c.servers.length)} servers. ${catalogueMessage('PCHAT-SE-COLLOCATED')}`,
       });
     }
     return hits;
@@ -176,13 +150,13 @@ export const PCHAT_RULES: readonly Rule[] = [
 
   defineRule('PCHAT-NOT-ON-EE-FE', 'Persistent Chat on Enterprise Edition Front End servers', (ix) => {
     const hits: Hit[] = [];
-    const fe = byHost(ix, 'frontEndPool');
+    const fe = nodesByHost(ix, 'frontEndPool');
     for (const c of ix.ofKind('persistentChatPool')) {
       const on = fe.get(host(c));
       if (!on) continue;
       hits.push({
         nodeIds: [c.id, ...on.map((p) => p.id)],
-        message: `${label(c)} has the FQDN ${c.fqdn} of the Front End pool ${list(on)}, so it would run on its Front End servers. ${said('PCHAT-NOT-ON-EE-FE')}`,
+        message: `${label(c)} has the FQDN ${c.fqdn} of the Front End pool ${allNames(on)}, so it would run on its Front End servers. ${catalogueMessage('PCHAT-NOT-ON-EE-FE')}`,
       });
     }
     return hits;
@@ -190,18 +164,18 @@ export const PCHAT_RULES: readonly Rule[] = [
 
   defineRule('PCHAT-SE-NO-HA', 'Persistent Chat on Standard Edition has no HA', (ix) => {
     const hits: Hit[] = [];
-    const se = byHost(ix, 'standardEditionServer');
+    const se = nodesByHost(ix, 'standardEditionServer');
     for (const c of ix.ofKind('persistentChatPool')) {
       const via: string[] = [];
       const hops = ix
         .out(c.id, 'nextHop')
         .map((l) => ix.node(l.to))
         .filter((n): n is NodeOfKind<'standardEditionServer'> => n?.kind === 'standardEditionServer');
-      if (hops.length) via.push(`its next hop is the Standard Edition server ${list(unique(hops))}`);
+      if (hops.length) via.push(`its next hop is the Standard Edition server ${allNames(unique(hops))}`);
       const on = se.get(host(c));
-      if (on) via.push(`it is collocated on the Standard Edition server ${list(on)}`);
+      if (on) via.push(`it is collocated on the Standard Edition server ${allNames(on)}`);
       if (via.length === 0) continue;
-      hits.push({ nodeIds: [c.id], message: `${label(c)} is part of a Standard Edition deployment (${via.join('; ')}). ${said('PCHAT-SE-NO-HA')}` });
+      hits.push({ nodeIds: [c.id], message: `${label(c)} is part of a Standard Edition deployment (${via.join('; ')}). ${catalogueMessage('PCHAT-SE-NO-HA')}` });
     }
     return hits;
   }),
@@ -221,7 +195,7 @@ export const PCHAT_RULES: readonly Rule[] = [
           hits.push({
             nodeIds: [c.id, s.id, m.id],
             linkIds: [link.id],
-            message: `${label(m)}, the mirror of ${label(s)} (Persistent Chat pool ${label(c)}), is in ${dcName(ix, m.siteId)}, while ${homeNode ? `the pool's home Front End ${label(homeNode)}` : 'the primary database'} is in ${dcName(ix, home.siteId)}. ${said('PCHAT-MIRROR-SAME-DC')}`,
+            message: `${label(m)}, the mirror of ${label(s)} (Persistent Chat pool ${label(c)}), is in ${dcName(ix, m.siteId)}, while ${homeNode ? `the pool's home Front End ${label(homeNode)}` : 'the primary database'} is in ${dcName(ix, home.siteId)}. ${catalogueMessage('PCHAT-MIRROR-SAME-DC')}`,
           });
         }
       }
@@ -237,7 +211,7 @@ export const PCHAT_RULES: readonly Rule[] = [
         hits.push({
           nodeIds: [s.id, b.id],
           linkIds: [link.id],
-          message: `${label(b)}, the log-shipping secondary of ${label(s)} (Persistent Chat pool ${list(pools)}), is in the same ${dcName(ix, s.siteId)} as its primary. ${said('PCHAT-BACKUP-OTHER-DC')}`,
+          message: `${label(b)}, the log-shipping secondary of ${label(s)} (Persistent Chat pool ${allNames(pools)}), is in the same ${dcName(ix, s.siteId)} as its primary. ${catalogueMessage('PCHAT-BACKUP-OTHER-DC')}`,
         });
       }
     return hits;
@@ -255,7 +229,7 @@ export const PCHAT_RULES: readonly Rule[] = [
           hits.push({
             nodeIds: [b.id, p.id],
             linkIds: [link.id],
-            message: `${label(p)}, the ${kind} of the Persistent Chat backup database ${label(b)}, is in ${dcName(ix, p.siteId)}, while the backup database is in ${dcName(ix, b.siteId)}. ${said('PCHAT-BACKUP-MIRROR-DC')}`,
+            message: `${label(p)}, the ${kind} of the Persistent Chat backup database ${label(b)}, is in ${dcName(ix, p.siteId)}, while the backup database is in ${dcName(ix, b.siteId)}. ${catalogueMessage('PCHAT-BACKUP-MIRROR-DC')}`,
           });
         }
     }
@@ -271,8 +245,8 @@ export const PCHAT_RULES: readonly Rule[] = [
       if (chat.length === 0 || comp.length === 0) continue;
       const layers: [string, SqlStore[], SqlStore[]][] = [
         ['primary', chat, comp],
-        ['mirror', partnersOf(ix, chat, 'mirror'), partnersOf(ix, comp, 'mirror')],
-        ['log-shipping secondary', partnersOf(ix, chat, 'logShipping'), partnersOf(ix, comp, 'logShipping')],
+        ['mirror', linkedStores(ix, chat, 'mirror'), linkedStores(ix, comp, 'mirror')],
+        ['log-shipping secondary', linkedStores(ix, chat, 'logShipping'), linkedStores(ix, comp, 'logShipping')],
       ];
       const shared: string[] = [];
       const nodeIds: string[] = [c.id];
@@ -287,7 +261,7 @@ export const PCHAT_RULES: readonly Rule[] = [
         }
       }
       if (shared.length === 0) continue;
-      hits.push({ nodeIds, message: `${label(c)} has compliance turned on, and ${shared.join('; ')}. ${said('PCHAT-COMPLIANCE-INSTANCES')}` });
+      hits.push({ nodeIds, message: `${label(c)} has compliance turned on, and ${shared.join('; ')}. ${catalogueMessage('PCHAT-COMPLIANCE-INSTANCES')}` });
     }
     return hits;
   }),
@@ -296,7 +270,7 @@ export const PCHAT_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const c of ix.ofKind('persistentChatPool'))
       if (c.servers.length > 1 && ix.out(c.id, 'fileStore').length === 0)
-        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(c.servers.length)} servers and no file store link. ${said('PCHAT-FILESTORE-UNC')}` });
+        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(c.servers.length)} servers and no file store link. ${catalogueMessage('PCHAT-FILESTORE-UNC')}` });
     return hits;
   }),
 
@@ -313,30 +287,21 @@ export const PCHAT_RULES: readonly Rule[] = [
 
   defineRule('PCHAT-COLLOCATE-WITH-BE', 'Persistent Chat database next to a Back End', (ix) => {
     const hits: Hit[] = [];
-    const isBackEnd = new Set<string>();
-    const backEndsByHost = new Map<string, SqlStore[]>();
-    for (const l of ix.linksOfKind('backEnd')) {
-      const s = ix.node(l.to);
-      if (s?.kind !== 'sqlStore' || isBackEnd.has(s.id)) continue;
-      isBackEnd.add(s.id);
-      const arr = backEndsByHost.get(host(s));
-      if (arr) arr.push(s);
-      else backEndsByHost.set(host(s), [s]);
-    }
+    const backEnds = backEndsByHost(ix);
     const seen = new Set<string>();
     for (const l of ix.linksOfKind('store')) {
       if (l.role !== 'persistentChat' || seen.has(l.to)) continue;
       seen.add(l.to);
       const s = ix.node(l.to);
       if (s?.kind !== 'sqlStore') continue;
-      const shared = backEndsByHost.get(host(s)) ?? [];
+      const shared = backEnds.get(host(s)) ?? [];
       if (shared.length === 0) continue;
       const others = shared.filter((b) => b !== s);
-      const how = isBackEnd.has(s.id) ? `${label(s)} is itself a Back End` : '';
-      const where = others.length ? `${label(s)} is on the SQL Server ${s.fqdn} with the Back End ${list(others)}` : '';
+      const how = ix.in(s.id, 'backEnd').length > 0 ? `${label(s)} is itself a Back End` : '';
+      const where = others.length ? `${label(s)} is on the SQL Server ${s.fqdn} with the Back End ${allNames(others)}` : '';
       hits.push({
         nodeIds: [s.id, ...others.map((b) => b.id)],
-        message: `${[how, where].filter(Boolean).join(', and ')}, and holds a Persistent Chat database. ${said('PCHAT-COLLOCATE-WITH-BE')}`,
+        message: `${[how, where].filter(Boolean).join(', and ')}, and holds a Persistent Chat database. ${catalogueMessage('PCHAT-COLLOCATE-WITH-BE')}`,
       });
     }
     return hits;
@@ -360,7 +325,7 @@ export const PCHAT_RULES: readonly Rule[] = [
   defineRule('PCHAT-COMPLIANCE-NOT-FAILED-OVER', 'Compliance database is not failed over', (ix) => {
     const hits: Hit[] = [];
     for (const c of ix.ofKind('persistentChatPool'))
-      if (c.compliance) hits.push({ nodeIds: [c.id], message: `${label(c)} has compliance turned on. ${said('PCHAT-COMPLIANCE-NOT-FAILED-OVER')}` });
+      if (c.compliance) hits.push({ nodeIds: [c.id], message: `${label(c)} has compliance turned on. ${catalogueMessage('PCHAT-COMPLIANCE-NOT-FAILED-OVER')}` });
     return hits;
   }),
 
@@ -371,27 +336,27 @@ export const PCHAT_RULES: readonly Rule[] = [
       if (!listed.has(s.sqlVersion))
         hits.push({
           nodeIds: [s.id, ...pools.map((c) => c.id)],
-          message: `${label(s)}, a Persistent Chat store of ${list(pools)}, runs SQL Server ${s.sqlVersion}. ${said('PCHAT-SQL-VERSION')}`,
+          message: `${label(s)}, a Persistent Chat store of ${allNames(pools)}, runs SQL Server ${s.sqlVersion}. ${catalogueMessage('PCHAT-SQL-VERSION')}`,
         });
     return hits;
   }),
 
   defineRule('PCHAT-FILESTORE', 'File store recommended for a single Persistent Chat server', (ix) => {
     const hits: Hit[] = [];
-    const se = byHost(ix, 'standardEditionServer');
+    const se = nodesByHost(ix, 'standardEditionServer');
     for (const c of ix.ofKind('persistentChatPool')) {
       if (c.servers.length !== 1 || se.has(host(c)) || ix.out(c.id, 'fileStore').length > 0) continue;
       // The requirements page recommends the file store for Enterprise Edition only; a pool whose
       // next hop is a Standard Edition server belongs to a Standard Edition deployment, which the
       // catalogue's condition (collocation only) would still flag.
       if (ix.out(c.id, 'nextHop').some((l) => ix.node(l.to)?.kind === 'standardEditionServer')) continue;
-      hits.push({ nodeIds: [c.id], message: `${label(c)} has one server and no file store link. ${said('PCHAT-FILESTORE')}` });
+      hits.push({ nodeIds: [c.id], message: `${label(c)} has one server and no file store link. ${catalogueMessage('PCHAT-FILESTORE')}` });
     }
     return hits;
   }),
 ];
 
 /** The stores reached from `stores` by links of one kind (their mirrors, their log-shipping targets). */
-function partnersOf(ix: TopologyIndex, stores: readonly SqlStore[], kind: 'mirror' | 'logShipping'): SqlStore[] {
+function linkedStores(ix: TopologyIndex, stores: readonly SqlStore[], kind: 'mirror' | 'logShipping'): SqlStore[] {
   return unique(stores.flatMap((s) => storeTargets(ix, s.id, kind).map((t) => t.store)));
 }

@@ -7,10 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../model/parse';
+import { REFERENCE_DESIGNS } from '../model/samples';
 import type { Topology, TopologyNode, Link, NodeOfKind, NodeKind } from '../model/schema';
 import { runRules } from './engine';
 import { RULES_BY_ID } from './registry';
-import type { Finding } from './types';
+import type { Finding, Rule, Severity } from './types';
 
 export interface RuleCase {
   name: string;
@@ -88,4 +89,48 @@ export function addLink(doc: Topology, l: Link): void {
 }
 export function removeLinks(doc: Topology, pred: (l: Link) => boolean): void {
   doc.links = doc.links.filter((l) => !pred(l));
+}
+
+/**
+ * One test per reference design (app/model/samples): `rules` give it no finding more
+ * severe than `worstAllowed` ('info': no error or warning, 'warning': no error,
+ * 'none': no finding at all). Call inside the family's `describe`.
+ */
+export function itPassesReferenceDesigns(family: string, rules: readonly Rule[], worstAllowed: Severity | 'none' = 'info'): void {
+  const what = worstAllowed === 'info' ? 'error or warning' : worstAllowed === 'warning' ? 'error' : 'finding';
+  const tooSevere = (f: Finding) => worstAllowed === 'none' || (f.severity === 'error' ? true : f.severity === 'warning' ? worstAllowed === 'info' : false);
+  for (const design of REFERENCE_DESIGNS)
+    it(`${design.id} has no ${family} ${what}`, () => {
+      expect(runRules(design.build(), rules).filter(tooSevere).map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+    });
+}
+
+/**
+ * `copies` copies of `design` in one document, every id, site and FQDN (AG listener and
+ * replicas included) suffixed with the copy number: a large design of realistic shape.
+ */
+export function replicateDesign(design: Topology, copies: number): Topology {
+  const doc: Topology = { ...design, sites: [], nodes: [], links: [], layout: {} };
+  const fqdn = (f: string, k: number) => f.replace(/^([^.]+)/, `$1-${k}`);
+  for (let k = 0; k < copies; k++) {
+    const re = (id: string) => `${id}-${k}`;
+    for (const s of design.sites) doc.sites.push({ ...structuredClone(s), id: re(s.id) });
+    for (const n of design.nodes) {
+      const copy = structuredClone(n);
+      copy.id = re(n.id);
+      copy.siteId = re(n.siteId);
+      copy.fqdn = fqdn(n.fqdn, k);
+      if (copy.kind === 'sqlStore' && copy.ag) {
+        copy.ag.listenerFqdn = fqdn(copy.ag.listenerFqdn, k);
+        for (const r of copy.ag.replicas) ((r.siteId = re(r.siteId)), (r.fqdn = fqdn(r.fqdn, k)));
+      }
+      if (copy.kind === 'persistentChatPool') for (const srv of copy.servers) srv.siteId = re(srv.siteId);
+      doc.nodes.push(copy);
+    }
+    for (const l of design.links) doc.links.push({ ...structuredClone(l), id: re(l.id), from: re(l.from), to: re(l.to) });
+  }
+  // The first copy keeps the Central Management store.
+  const cms = design.deployment.cmsHost;
+  doc.deployment = { ...design.deployment, cmsHost: cms === null ? null : `${cms}-0` };
+  return doc;
 }

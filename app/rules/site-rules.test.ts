@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultLink, defaultNode, emptyTopology, standaloneSqlStore } from '../model/defaults';
 import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples';
 import type { Topology } from '../model/schema';
-import { runRules } from './engine';
-import { addLink, addNode, describeRule, findingsOf, mutate, nodeOf, removeLinks } from './rule-test-kit';
+import { addLink, addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf, removeLinks } from './rule-test-kit';
 import { SITE_RULES } from './site-rules';
 
 const base = pair2019AlwaysOn();
@@ -158,17 +157,7 @@ describeRule('SITE-CROSS-SITE-SHARING', {
   ],
 });
 
-describe('SITE rules on the reference designs', () => {
-  for (const [name, build] of [
-    ['pair2019AlwaysOn', pair2019AlwaysOn],
-    ['pair2015Mirroring', pair2015Mirroring],
-    ['pairStandardEdition', pairStandardEdition],
-    ['globalMultiSite', globalMultiSite],
-  ] as const)
-    it(`${name} has no SITE error or warning`, () => {
-      expect(runRules(build(), SITE_RULES).filter((f) => f.severity !== 'info').map((f) => f.message)).toEqual([]);
-    });
-});
+describe('SITE rules on the reference designs', () => itPassesReferenceDesigns('SITE', SITE_RULES));
 
 describe('SITE details', () => {
   it('SITE-HAS-CENTRAL is a site-level finding naming every site', () => {

@@ -1,32 +1,13 @@
 /** SITE rules of shared/domain/rules.md: central and branch sites and what they may hold. */
 import { REF } from '../model/reference-numbers';
-import type { NodeOfKind, Site, TopologyNode } from '../model/schema';
+import type { Site, TopologyNode } from '../model/schema';
 import type { TopologyIndex } from '../model/topology-index';
-import { defineRule, label } from './define-rule';
-import { kinded, names, num, siteName, text } from './gen-rules';
+import { catalogueMessage, defineRule } from './define-rule';
+import { branchesBySite, registrarSites } from './rule-helpers';
+import { kinded, label, names, plural, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
 
-type Branch = NodeOfKind<'survivableBranch'>;
-
 const isBranchSite = (ix: TopologyIndex, siteId: string): boolean => ix.site(siteId)?.kind === 'branch';
-
-/** Sites holding a Front End pool or a Standard Edition server. */
-function registrarSites(ix: TopologyIndex): Set<string> {
-  const out = new Set<string>();
-  for (const p of ix.registrars()) out.add(p.siteId);
-  return out;
-}
-
-/** Survivable branches grouped by site, in document order. */
-export function branchesBySite(ix: TopologyIndex): Map<string, Branch[]> {
-  const bySite = new Map<string, Branch[]>();
-  for (const b of ix.ofKind('survivableBranch')) {
-    const arr = bySite.get(b.siteId);
-    if (arr) arr.push(b);
-    else bySite.set(b.siteId, [b]);
-  }
-  return bySite;
-}
 
 /** The node kinds SITE-BRANCH-CONTENT keeps out of branch sites (a SQL store only as a Back End). */
 function belongsInCentralSite(ix: TopologyIndex, n: TopologyNode): boolean {
@@ -56,7 +37,7 @@ export const SITE_RULES: readonly Rule[] = [
     return [
       {
         siteIds: sites.map((s) => s.id),
-        message: `All ${sites.length} ${sites.length === 1 ? 'site is a branch site' : 'sites are branch sites'} (${names(sites)}). ${text('SITE-HAS-CENTRAL')}`,
+        message: `All ${sites.length} ${sites.length === 1 ? 'site is a branch site' : 'sites are branch sites'} (${names(sites)}). ${catalogueMessage('SITE-HAS-CENTRAL')}`,
       },
     ];
   }),
@@ -68,7 +49,7 @@ export const SITE_RULES: readonly Rule[] = [
         hits.push({
           nodeIds: [p.id],
           siteIds: [p.siteId],
-          message: `${kinded(p)} is in branch site ${siteName(ix, p.siteId)}. ${text('SITE-BRANCH-HAS-SE')}`,
+          message: `${kinded(p)} is in branch site ${siteName(ix, p.siteId)}. ${catalogueMessage('SITE-BRANCH-HAS-SE')}`,
         });
     return hits;
   }),
@@ -81,7 +62,7 @@ export const SITE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [n.id],
         siteIds: [n.siteId],
-        message: `${what} is in branch site ${siteName(ix, n.siteId)}. ${text('SITE-BRANCH-CONTENT')}`,
+        message: `${what} is in branch site ${siteName(ix, n.siteId)}. ${catalogueMessage('SITE-BRANCH-CONTENT')}`,
       });
     }
     return hits;
@@ -92,7 +73,7 @@ export const SITE_RULES: readonly Rule[] = [
     for (const b of ix.ofKind('survivableBranch')) {
       const links = ix.out(b.id, 'backupRegistrar');
       if (links.length === 0) {
-        hits.push({ nodeIds: [b.id], message: `${kinded(b)} has no backup registrar. ${text('SITE-SBA-BACKUP-REGISTRAR')}` });
+        hits.push({ nodeIds: [b.id], message: `${kinded(b)} has no backup registrar. ${catalogueMessage('SITE-SBA-BACKUP-REGISTRAR')}` });
         continue;
       }
       const bad = links.filter((l) => {
@@ -108,7 +89,7 @@ export const SITE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [b.id],
         linkIds: bad.map((l) => l.id),
-        message: `${kinded(b)} uses ${where} as its backup registrar, not a pool in a central site. ${text('SITE-SBA-BACKUP-REGISTRAR')}`,
+        message: `${kinded(b)} uses ${where} as its backup registrar, not a pool in a central site. ${catalogueMessage('SITE-SBA-BACKUP-REGISTRAR')}`,
       });
     }
     return hits;
@@ -124,7 +105,7 @@ export const SITE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: branches.map((b) => b.id),
         siteIds: [siteId],
-        message: `Branch site ${siteName(ix, siteId)} homes ${num(total)} ${total === 1 ? 'user' : 'users'} on ${names(branches)}. ${text('SITE-BRANCH-SMALL')}`,
+        message: `Branch site ${siteName(ix, siteId)} homes ${plural(total, 'user')} on ${names(branches)}. ${catalogueMessage('SITE-BRANCH-SMALL')}`,
       });
     }
     return hits;
@@ -138,7 +119,7 @@ export const SITE_RULES: readonly Rule[] = [
       if (b.users > 0)
         hits.push({
           nodeIds: [b.id],
-          message: `${kinded(xmppEdge)} federates over XMPP, and ${kinded(b)} homes ${num(b.users)} ${b.users === 1 ? 'user' : 'users'}. ${text('SITE-SBA-XMPP')}`,
+          message: `${kinded(xmppEdge)} federates over XMPP, and ${kinded(b)} homes ${plural(b.users, 'user')}. ${catalogueMessage('SITE-SBA-XMPP')}`,
         });
     return hits;
   }),
@@ -151,7 +132,7 @@ export const SITE_RULES: readonly Rule[] = [
         hits.push({
           nodeIds: [d.id],
           siteIds: [d.siteId],
-          message: `${kinded(d)} is in site ${siteName(ix, d.siteId)}, which has no Front End pool or Standard Edition server, so it can only serve other central sites. ${text('SITE-CROSS-SITE-SHARING')}`,
+          message: `${kinded(d)} is in site ${siteName(ix, d.siteId)}, which has no Front End pool or Standard Edition server, so it can only serve other central sites. ${catalogueMessage('SITE-CROSS-SITE-SHARING')}`,
         });
     return hits;
   }),

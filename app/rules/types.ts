@@ -9,12 +9,16 @@ export interface Finding {
   severity: Severity;
   message: string;
   fix: string;
-  nodeIds: string[];
-  linkIds: string[];
-  siteIds: string[];
+  /** Ids as the document spells them, each once. Findings are read-only: lists may be shared. */
+  nodeIds: readonly string[];
+  linkIds: readonly string[];
+  siteIds: readonly string[];
   inferred: boolean;
-  /** Catalogue source paths: bare = OfficeDocs-SkypeForBusiness, `ps:` = cmdlet pages, `sql-docs:` = SQL docs. */
-  docs: string[];
+  /**
+   * Catalogue source paths: bare = OfficeDocs-SkypeForBusiness, `ps:` = cmdlet pages, `sql-docs:` = SQL docs.
+   * One frozen array per rule, shared by all its findings.
+   */
+  docs: readonly string[];
 }
 
 /** One violation found by a rule's check. */

@@ -1,10 +1,9 @@
 /** VOICE rules of shared/domain/rules.md: voice resiliency of paired pools and branch sites. */
 import { REF, RECOVERY } from '../model/reference-numbers';
 import type { NodeOfKind, TopologyNode } from '../model/schema';
-import { defineRule, label } from './define-rule';
-import { kinded, names, num, siteName, text } from './gen-rules';
-import { pairingsByPair } from './owas-rules';
-import { branchesBySite } from './site-rules';
+import { catalogueMessage, defineRule } from './define-rule';
+import { branchesBySite, pairingsByPair } from './rule-helpers';
+import { clauses, kinded, label, names, num, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
 
 type Branch = NodeOfKind<'survivableBranch'>;
@@ -21,7 +20,7 @@ export const VOICE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: sbas.map((b) => b.id),
         siteIds: [siteId],
-        message: `Site ${siteName(ix, siteId)} holds ${sbas.length} Survivable Branch Appliances (${names(sbas)}). ${text('VOICE-SBA-MAX-TWO')}`,
+        message: `Site ${siteName(ix, siteId)} holds ${sbas.length} Survivable Branch Appliances (${names(sbas)}). ${catalogueMessage('VOICE-SBA-MAX-TWO')}`,
       });
     }
     return hits;
@@ -30,7 +29,7 @@ export const VOICE_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 2
   defineRule('VOICE-FAILOVER-INTERVAL', 'Voice failover interval', (ix) => {
     const hits: Hit[] = [];
-    const template = text('VOICE-FAILOVER-INTERVAL');
+    const template = catalogueMessage('VOICE-FAILOVER-INTERVAL');
     for (const { a, b, links } of pairingsByPair(ix)) {
       const voice = links.filter((l) => l.voiceFailover === true);
       const first = voice[0];
@@ -61,7 +60,7 @@ export const VOICE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [a.id, b.id],
         linkIds: links.map((l) => l.id),
-        message: `${label(a)} and ${label(b)} are paired and carry Enterprise Voice (${signs.join('; ')}). ${text('VOICE-FAILOVER-ROUTE')}`,
+        message: `${label(a)} and ${label(b)} are paired and carry Enterprise Voice (${signs.join('; ')}). ${catalogueMessage('VOICE-FAILOVER-ROUTE')}`,
       });
     }
     return hits;
@@ -88,7 +87,7 @@ export const VOICE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [...over, ...rest].map((b) => b.id),
         siteIds: [siteId],
-        message: `Site ${siteName(ix, siteId)}: ${reasons.slice(0, 4).join('; ')}${reasons.length > 4 ? `; and ${reasons.length - 4} more` : ''}. ${text('VOICE-BRANCH-SIZING')}`,
+        message: `Site ${siteName(ix, siteId)}: ${clauses(reasons)}. ${catalogueMessage('VOICE-BRANCH-SIZING')}`,
       });
     }
     return hits;
