@@ -28,6 +28,9 @@ function parseUnsafe(input: unknown): ParseResult {
   if (typeof input === 'string') {
     if (input.length > LIMITS.maxDocumentChars)
       return err(topologyError('tooLarge', [{ path: '', message: `the document is ${input.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` }]));
+    const depth = nestingDepth(input, MAX_JSON_DEPTH);
+    if (depth > MAX_JSON_DEPTH)
+      return err(topologyError('tooLarge', [{ path: '', message: `the JSON nests more than ${MAX_JSON_DEPTH} levels deep; a topology document nests about 6` }]));
     const json = parseJson(input);
     if (!json.ok) return err(topologyError('notJson', [{ path: '', message: json.error }]));
     value = json.value;
@@ -59,11 +62,32 @@ function parseUnsafe(input: unknown): ParseResult {
   return ok(normalize(parsed.data));
 }
 
+const MAX_JSON_DEPTH = 64;
+
+/** Deepest bracket nesting of JSON text (strings skipped), stopping early past `limit`: JSON.parse of pathological nesting is slow. */
+function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > limit) return depth;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return 0;
+}
+
 function parseJson(text: string): Result<unknown, string> {
   try {
     return ok(JSON.parse(text));
   } catch (e) {
-    const msg = e instanceof Error ? e.message : String(e);
+    // V8 quotes a piece of the input in its message: drop it (it may hold newlines or anything).
+    const msg = (e instanceof Error ? e.message : String(e)).replace(/, ".*$/s, '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').slice(0, 200);
     const pos = /position (\d+)/.exec(msg);
     if (pos) {
       const at = Number(pos[1]);
@@ -80,7 +104,7 @@ function parseJson(text: string): Result<unknown, string> {
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?')}`;
   if (typeof v === 'object') return 'an object';
   if (typeof v === 'undefined') return 'nothing';
   return `${typeof v} ${String(v)}`;
@@ -123,9 +147,11 @@ function zodIssues(issues: readonly ZodIssue[], doc: Record<string, unknown>): T
     let path = [...issue.path];
     let message: string;
     switch (issue.code) {
-      case 'invalid_type':
-        message = issue.input === undefined ? `is missing (${expectedWord(issue.expected)} required)` : `must be ${expectedWord(issue.expected)}, got ${describe(issue.input)}`;
+      case 'invalid_type': {
+        const at = valueAt(doc, path);
+        message = !at.present ? `is missing (${expectedWord(issue.expected)} required)` : `must be ${expectedWord(issue.expected)}, got ${describe(at.value)}`;
         break;
+      }
       case 'unrecognized_keys':
         for (const key of issue.keys.slice(0, 10)) {
           const p = [...path, key];
@@ -133,11 +159,11 @@ function zodIssues(issues: readonly ZodIssue[], doc: Record<string, unknown>): T
         }
         continue;
       case 'invalid_value':
-        if (issue.input === undefined) {
+        if (!valueAt(doc, path).present) {
           message = `is missing (${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`} required)`;
           break;
         }
-        message = `must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}, got ${describe(issue.input)}`;
+        message = `must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}, got ${describe(valueAt(doc, path).value)}`;
         break;
       case 'invalid_union': {
         // discriminatedUnion with an unknown `kind`
@@ -155,6 +181,16 @@ function zodIssues(issues: readonly ZodIssue[], doc: Record<string, unknown>): T
     out.push({ path: formatPath(path), message: `${message}${contextOf(path, doc)}` });
   }
   return out;
+}
+
+/** The value at a JSON path of the input, and whether the key is there at all. */
+function valueAt(doc: unknown, path: readonly PropertyKey[]): { present: boolean; value: unknown } {
+  let cur: unknown = doc;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg)) return { present: false, value: undefined };
+    cur = (cur as Record<PropertyKey, unknown>)[seg];
+  }
+  return { present: cur !== undefined, value: cur };
 }
 
 function expectedWord(expected: string): string {
