@@ -37,13 +37,27 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     io.err(`topo: unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`);
     return 2;
   }
+  // Messages for people are held until the command ends: unusable input (exit 2) shows
+  // exactly one line, the reason, and never the warnings written before it.
+  const held: string[] = [];
+  const buffered: CommandIo = { out: io.out, err: (t) => held.push(t) };
+  let code: number;
   try {
     const { run } = await load();
-    return await run(rest, io);
+    code = await run(rest, buffered);
   } catch (e) {
-    io.err(`topo ${name}: internal error: ${e instanceof Error ? e.message : String(e)}`);
-    return 2;
+    held.push(`topo ${name}: internal error: ${e instanceof Error ? e.message : String(e)}`);
+    code = 2;
   }
+  const lines = held.flatMap((t) => t.split('\n')).filter((l) => l.trim() !== '').map(cleanLine);
+  if (code === 2) io.err(lines[lines.length - 1] ?? `topo ${name}: the input could not be used`);
+  else for (const l of lines) io.err(l);
+  return code;
+}
+
+/** A line for a terminal: no control characters, escape sequences or bidi overrides from user text. */
+export function cleanLine(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?').replace(/\t/g, ' ');
 }
 
 /** Splits `--flag value` options from positional arguments. */

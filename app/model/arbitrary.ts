@@ -142,11 +142,11 @@ export interface TopologyArbitraryOptions {
   extremeCounts?: boolean;
 }
 
-/** Server counts: mostly realistic, sometimes at the schema's maximum (Count: 1,000,000). */
+/** Server counts: mostly realistic, sometimes at the schema's maximum (LIMITS.maxServersPerPool). */
 function serverCount(extreme: boolean, realisticMax: number): fc.Arbitrary<number> {
   const realistic = fc.integer({ min: 1, max: realisticMax });
   if (!extreme) return realistic;
-  return fc.oneof({ weight: 20, arbitrary: realistic }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 1_000_000 }) }, { weight: 1, arbitrary: fc.constant(1_000_000) });
+  return fc.oneof({ weight: 20, arbitrary: realistic }, { weight: 1, arbitrary: fc.integer({ min: 1, max: LIMITS.maxServersPerPool }) }, { weight: 1, arbitrary: fc.constant(LIMITS.maxServersPerPool) });
 }
 
 /** Users: the schema's Count(0) caps at 1,000,000 before the kinds' larger caps. */

@@ -9,6 +9,8 @@ export const LIMITS = {
   maxSites: 2_000,
   maxNodes: 10_000,
   maxLinks: 20_000,
+  /** Servers counted in one pool (Front End, Edge, Director, Mediation, Office Online). */
+  maxServersPerPool: 1_000,
   /** AG replicas or Persistent Chat servers on one node. */
   maxListItems: 64,
   maxNameChars: 200,

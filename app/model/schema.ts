@@ -28,6 +28,8 @@ export const FqdnSchema = z.string().regex(FQDN_PATTERN, {
 const Name = z.string().max(LIMITS.maxNameChars, { message: `must be at most ${LIMITS.maxNameChars} characters` });
 const Text = z.string().max(LIMITS.maxTextChars, { message: `must be at most ${LIMITS.maxTextChars} characters` });
 const Count = (min: number) => z.number().int({ message: 'must be a whole number' }).min(min, { message: `must be ${min} or more` }).max(1_000_000, { message: 'is implausibly large' });
+/** Servers in one pool: far above any supported figure (the rules flag those), low enough that every output stays small. */
+const ServerCount = z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' }).max(LIMITS.maxServersPerPool, { message: `must be at most ${LIMITS.maxServersPerPool}` });
 const Port = z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be a TCP port (1–65535)' }).max(65535, { message: 'must be a TCP port (1–65535)' });
 
 // ---------------------------------------------------------------- enums
@@ -104,7 +106,7 @@ export const FrontEndPoolSchema = z.strictObject({
   kind: z.literal('frontEndPool'),
   productVersion: ProductVersionSchema,
   fqdn: FqdnSchema,
-  frontEndServers: Count(1),
+  frontEndServers: ServerCount,
   users: Count(0).max(10_000_000, { message: 'is implausibly large' }),
   hosting: HostingSchema,
   os: OsSchema,
@@ -175,7 +177,7 @@ export const EdgePoolSchema = z.strictObject({
   kind: z.literal('edgePool'),
   productVersion: ProductVersionSchema,
   fqdn: FqdnSchema,
-  servers: Count(1),
+  servers: ServerCount,
   internalLoadBalancing: SipLbSchema,
   externalLoadBalancing: SipLbSchema,
   federation: z.boolean(),
@@ -189,7 +191,7 @@ export const DirectorPoolSchema = z.strictObject({
   kind: z.literal('directorPool'),
   productVersion: ProductVersionSchema,
   fqdn: FqdnSchema,
-  servers: Count(1),
+  servers: ServerCount,
   sipLoadBalancing: SipLbSchema,
   webLoadBalancing: WebLbSchema,
 });
@@ -200,7 +202,7 @@ export const MediationPoolSchema = z.strictObject({
   kind: z.literal('mediationPool'),
   productVersion: ProductVersionSchema,
   fqdn: FqdnSchema,
-  servers: Count(1),
+  servers: ServerCount,
 });
 export type MediationPool = z.infer<typeof MediationPoolSchema>;
 
@@ -233,7 +235,7 @@ export const OfficeOnlineServerSchema = z.strictObject({
   ...common,
   kind: z.literal('officeOnlineServer'),
   fqdn: FqdnSchema,
-  servers: Count(1),
+  servers: ServerCount,
   zone: z.enum(OOS_ZONES),
 });
 export type OfficeOnlineServer = z.infer<typeof OfficeOnlineServerSchema>;

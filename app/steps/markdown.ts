@@ -30,9 +30,9 @@ export function toMarkdown(plan: StepPlan): string {
     const steps = plan.steps.filter((s) => s.phase === phase);
     if (!steps.length) continue;
     out.push(`## ${PHASE_TITLES[phase]}`, '');
-    for (const s of steps) out.push(...stepBlock(s, ++number));
+    for (const s of steps) append(out, stepBlock(s, ++number));
   }
-  for (const rb of plan.runbooks) out.push(...runbookLines(rb, '##'));
+  for (const rb of plan.runbooks) append(out, runbookLines(rb, '##'));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
@@ -46,9 +46,9 @@ function runbookLines(rb: Runbook, h: '#' | '##'): string[] {
   for (const n of rb.notes) out.push(noteLine(n));
   if (rb.notes.length) out.push('');
   out.push(`${h}# Failover`, '');
-  rb.failover.forEach((s, i) => out.push(...stepBlock(s, i + 1, `${h}##`)));
+  rb.failover.forEach((s, i) => append(out, stepBlock(s, i + 1, `${h}##`)));
   out.push(`${h}# Failback`, '');
-  rb.failback.forEach((s, i) => out.push(...stepBlock(s, i + 1, `${h}##`)));
+  rb.failback.forEach((s, i) => append(out, stepBlock(s, i + 1, `${h}##`)));
   return out;
 }
 
@@ -92,3 +92,8 @@ function stepBlock(s: Step, n: number, heading = '###'): string[] {
 
 /** For places that need the plan's title on one line (file names, headings elsewhere). */
 export const planHeading = (plan: StepPlan): string => oneLine(plan.title);
+
+/** Appends without spreading: a step can carry very many lines (one per server of a huge pool). */
+function append(out: string[], lines: readonly string[]): void {
+  for (const l of lines) out.push(l);
+}

@@ -12,7 +12,7 @@
  * bytes of a letter such as U+0112 decode to a typographic quote that would end a
  * literal early. Non-ASCII characters are therefore written as `[char]0xNNNN`.
  */
-import { oneLine, plain } from './text';
+import { oneLine, plain, psComment } from './text';
 import { DEPLOYMENT_PHASES, PHASE_TITLES, TOOL_TITLES, type DeploymentPhase, type Runbook, type Step, type StepPlan } from './types';
 
 const PHASE_PART: Record<DeploymentPhase, string> = {
@@ -108,13 +108,13 @@ export function toPowerShell(plan: StepPlan): string {
   let n = 0;
   for (const phase of phases) {
     out.push(`# ===== ${PHASE_TITLES[phase]}`, `function Invoke-Part${PHASE_PART[phase]} {`, '    [CmdletBinding(SupportsShouldProcess)]', '    param()');
-    for (const s of plan.steps.filter((x) => x.phase === phase)) out.push(...stepLines(s, ++n));
+    for (const s of plan.steps.filter((x) => x.phase === phase)) append(out, stepLines(s, ++n));
     out.push('}', '');
   }
   for (const r of runbookParts) {
     const steps = r.which === 'failover' ? r.rb.failover : r.rb.failback;
     out.push(`# ===== ${r.which === 'failover' ? 'Failover' : 'Failback'}: ${psAsciiComment(r.rb.title)}`, `function Invoke-Part${r.part} {`, '    [CmdletBinding(SupportsShouldProcess)]', '    param()');
-    steps.forEach((s, i) => out.push(...stepLines(s, i + 1)));
+    steps.forEach((s, i) => append(out, stepLines(s, i + 1)));
     out.push('}', '');
   }
   out.push(
@@ -228,12 +228,12 @@ function psText(s: string): string {
 
 /** A `#` comment body: one line, accents folded, anything else non-ASCII as `?`, no block-comment delimiters. */
 function psAsciiComment(s: string): string {
-  return oneLine(s)
+  const ascii = oneLine(s)
     .replace(/[\u2192\u2190\u2022\u00b7\u2013\u2014\u2026\u201c\u201d\u2018\u2019]/g, (c) => TYPOGRAPHY[c] ?? c)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]/g, '?')
-    .replace(/<#|#>/g, '#');
+    .replace(/[^\x20-\x7e]/g, '?');
+  return psComment(ascii);
 }
 
 /**
@@ -270,4 +270,9 @@ export function asciiCommand(command: string): string {
     }
   }
   return out;
+}
+
+/** Appends without spreading: a step can carry very many lines (one per server of a huge pool). */
+function append(out: string[], lines: readonly string[]): void {
+  for (const l of lines) out.push(l);
 }

@@ -68,7 +68,10 @@ export function psQuote(s: string): string {
 
 /** Text for a `#` comment: one line, and no block-comment delimiters. */
 export function psComment(s: string): string {
-  return oneLine(s).replace(/<#|#>/g, '#');
+  // Repeat until none is left: removing one delimiter can join a new one ("<<#" → "<#").
+  let out = oneLine(s);
+  while (/<#|#>/.test(out)) out = out.replace(/<#|#>/g, '#');
+  return out;
 }
 
 // ---------------------------------------------------------------- Markdown
