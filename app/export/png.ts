@@ -123,6 +123,7 @@ export function extractFromPng(bytes: Uint8Array): Result<unknown, PngError> {
     text = chunk.type === 'zTXt' ? latin1(raw.value) : fromUtf8(raw.value);
   }
   if (text === undefined) return err({ tag: 'corrupt', message: 'the topology inside this PNG is not UTF-8 text' });
+  if (text.length > LIMITS.maxDocumentChars) return err({ tag: 'tooLarge', message: `the topology inside this PNG is ${text.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` });
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (e) {

@@ -3,6 +3,7 @@
  * `<metadata>`, as XML-safe JSON), so the designer can open its own SVGs again; and a
  * title block for the drawing. No DOM: text in, text out.
  */
+import { LIMITS } from '../model/limits';
 import { err, ok, type Result } from '../lib/result';
 import { hasProductVersion, type Topology } from '../model/schema';
 import { displayText, escapeXml, jsonForXml, unescapeXml } from './escape';
@@ -81,17 +82,41 @@ export function embedInSvg(svgText: string, doc: Topology): Result<string, SvgEr
   return ok(`${cleaned.slice(0, root.end)}${block}${cleaned.slice(root.end)}`);
 }
 
-const TOPOLOGY_ELEMENT = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?)topology\\s[^>]*${TOPOLOGY_NAMESPACE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^>]*>([\\s\\S]*?)</\\1topology\\s*>`);
+
+/**
+ * The content of the first `<topology …>` element in our namespace. Linear in the text:
+ * the next `>` and the next namespace mention are found once and reused, so many
+ * unclosed tags cannot make it rescan the rest of the file for each one.
+ */
+function topologyElementBody(svg: string): string | undefined {
+  const open = /<((?:[A-Za-z_][\w.-]*:)?)topology\s/g;
+  let gt = -1;
+  let ns = -1;
+  for (let m = open.exec(svg); m; m = open.exec(svg)) {
+    const start = m.index;
+    if (gt < start) gt = svg.indexOf('>', start);
+    if (gt < 0) return undefined;
+    if (ns < start) ns = svg.indexOf(TOPOLOGY_NAMESPACE, start);
+    if (ns < 0) return undefined;
+    if (ns > gt) continue; // this tag is not ours
+    const close = new RegExp(`</${m[1]!.replace(/[.]/g, '\\.')}topology\\s*>`, 'g');
+    close.lastIndex = gt + 1;
+    const c = close.exec(svg);
+    return c ? svg.slice(gt + 1, c.index) : undefined;
+  }
+  return undefined;
+}
 
 /** The topology JSON value embedded by embedInSvg (not yet checked: give it to parseTopology). */
 export function extractFromSvg(svgText: string): Result<unknown, SvgError> {
   if (typeof svgText !== 'string') return err({ tag: 'notSvg', message: 'expected SVG text' });
   if (svgText.length > MAX_SVG_CHARS) return err({ tag: 'tooLarge', message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${MAX_SVG_CHARS.toLocaleString('en-US')}` });
   if (!rootStartTag(svgText)) return err({ tag: 'notSvg', message: 'this text is not an SVG drawing: it does not start with an <svg> element' });
-  const m = TOPOLOGY_ELEMENT.exec(svgText);
-  if (!m) return err({ tag: 'noTopology', message: 'this SVG has no topology in it; only drawings exported by the designer carry one' });
+  const body = topologyElementBody(svgText);
+  if (body === undefined) return err({ tag: 'noTopology', message: 'this SVG has no topology in it; only drawings exported by the designer carry one' });
+  if (body.length > LIMITS.maxDocumentChars) return err({ tag: 'tooLarge', message: `the topology inside this SVG is ${body.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` });
   // Tools that re-save an SVG may wrap text in CDATA or escape characters: undo both.
-  const text = m[2]!.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g, (_w, cdata: string | undefined, plain: string | undefined) => (cdata !== undefined ? cdata : unescapeXml(plain ?? '')));
+  const text = body.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g, (_w, cdata: string | undefined, plain: string | undefined) => (cdata !== undefined ? cdata : unescapeXml(plain ?? '')));
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (e) {
