@@ -90,9 +90,7 @@ const arbContent: fc.Arbitrary<Content> = fc.oneof(
       } catch {
         return text('mutated', 'null'); // too deep for JSON.stringify
       }
-    })
-    // Pools of 100,000+ servers stall `steps` for seconds (steps-schema.fuzz.test.ts has that case on its own).
-    .filter((c) => !/"(frontEndServers|servers)":\s*\d{6,}/.test(new TextDecoder().decode(c.bytes))),
+    }),
   fc.tuple(arbTopology({ maxNodes: 8, extremeCounts: false }), fc.array(arbTextMutation, { minLength: 1, maxLength: 3 })).map(([doc, edits]) => text('cut', applyTextMutations(JSON.stringify(doc), edits))),
   fc.tuple(fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 })).map(([i, edits]) => {
     const bytes = SAMPLE_BYTES[i % SAMPLE_BYTES.length]!.slice();

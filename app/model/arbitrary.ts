@@ -7,8 +7,8 @@
  * (link-kinds.ts), so documents are dense with the structures rules, steps and the
  * simulation care about: paired pools, Back Ends, mirrors and witnesses, next hops,
  * backup registrars, several links between the same two nodes, pairing chains. Counts
- * reach the schema's extremes (a pool of 1,000,000 servers is valid), names reach their
- * length limit and carry hostile text, FQDNs repeat across nodes.
+ * reach the schema's extremes (LIMITS.maxServersPerPool servers, 1,000,000 users),
+ * names reach their length limit and carry hostile text, FQDNs repeat across nodes.
  */
 import fc from 'fast-check';
 import { LIMITS } from './limits';
@@ -137,7 +137,7 @@ export interface TopologyArbitraryOptions {
   maxLinks?: number;
   /**
    * Counts (servers, users, cluster nodes) up to the schema's maxima, e.g. a pool of
-   * 1,000,000 servers, on a small share of nodes. Default true.
+   * LIMITS.maxServersPerPool servers, on a small share of nodes. Default true.
    */
   extremeCounts?: boolean;
 }
@@ -489,7 +489,7 @@ export function applyMutations(doc: unknown, mutations: readonly JsonMutation[])
   return root;
 }
 
-const EDGE_NUMBERS = [-1, 0, -0, 0.5, 1.5, 65535, 65536, 1_000_000, 1_000_001, 10_000_001, 2 ** 31, 2 ** 53, 1e308, -1e308, Number.MIN_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+const EDGE_NUMBERS = [-1, 0, -0, 0.5, 1.5, 64, 65, 65535, 65536, LIMITS.maxServersPerPool, LIMITS.maxServersPerPool + 1, 1_000_000, 1_000_001, 10_000_001, 2 ** 31, 2 ** 53, 1e308, -1e308, Number.MIN_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
 
 /** Values a hostile editor may put anywhere: JSON of every shape, wrong enum values, ids that collide, hostile text. */
 const arbHostileValue: fc.Arbitrary<unknown> = fc.oneof(

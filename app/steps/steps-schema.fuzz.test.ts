@@ -7,10 +7,11 @@
  * JSON round-trips; the document is not changed.
  */
 import fc from 'fast-check';
-import { LIMITS } from '../model/limits';
 import { describe, expect, it } from 'vitest';
 import { arbTopology, HOSTILE_NAMES } from '../model/arbitrary';
-import { pair2019AlwaysOn } from '../model/samples/index';
+import { LIMITS } from '../model/limits';
+import { parseTopology } from '../model/parse';
+import { globalMultiSite, pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { failoverRunbook, generateSteps, toJson, toMarkdown, toPowerShell } from './index';
 import { allSteps, mdWithoutCode, ps1Problems } from './steps-test-kit';
@@ -84,9 +85,19 @@ describe('generateSteps and its formatters on every valid document', () => {
     );
   });
 
-  it('a pool at the schema’s extreme size (LIMITS.maxServersPerPool servers) neither throws nor stalls', () => {
-    const doc = pair2019AlwaysOn();
-    for (const n of doc.nodes) if (n.kind === 'frontEndPool') Object.assign(n, { frontEndServers: LIMITS.maxServersPerPool, sipLoadBalancing: 'dns' });
+  it('every pool at the schema’s largest size (LIMITS.maxServersPerPool servers, DNS load balancing) neither throws nor stalls', () => {
+    const max = LIMITS.maxServersPerPool;
+    const doc = globalMultiSite();
+    for (const n of doc.nodes) {
+      if (n.kind === 'frontEndPool') Object.assign(n, { frontEndServers: max, sipLoadBalancing: 'dns' });
+      if (n.kind === 'edgePool') Object.assign(n, { servers: max, internalLoadBalancing: 'dns', externalLoadBalancing: 'dns' });
+      if (n.kind === 'directorPool') Object.assign(n, { servers: max, sipLoadBalancing: 'dns' });
+      if (n.kind === 'mediationPool' || n.kind === 'officeOnlineServer') Object.assign(n, { servers: max });
+    }
+    expect(parseTopology(doc).ok).toBe(true);
+    // One more is refused by the one loader, with the limit named.
+    const over = parseTopology({ ...pair2019AlwaysOn(), nodes: pair2019AlwaysOn().nodes.map((n) => (n.kind === 'frontEndPool' ? { ...n, frontEndServers: max + 1 } : n)) });
+    expect(!over.ok && over.error.message).toContain(`at most ${max}`);
     const problems: string[] = [];
     try {
       problems.push(...planProblems(doc));
