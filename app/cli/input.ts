@@ -8,6 +8,9 @@ import { err, ok, type Result } from '../lib/result';
 import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
 
+/** Larger than any topology (5 MB of JSON) or Topology Builder file (20 M characters of UTF-16). */
+const MAX_INPUT_BYTES = 64_000_000;
+
 export interface CliInput {
   topology: Topology;
   /** Warnings from the XML importer, printed on stderr. */
@@ -31,6 +34,8 @@ export async function readInput(arg: string | undefined): Promise<Result<CliInpu
     return ok({ topology: r.value, warnings: [], source: 'share link' });
   } else {
     try {
+      const size = fs.statSync(arg).size;
+      if (size > MAX_INPUT_BYTES) return err(`${arg}: the file is ${size.toLocaleString('en-US')} bytes; the limit is ${MAX_INPUT_BYTES.toLocaleString('en-US')}`);
       bytes = fs.readFileSync(arg);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;

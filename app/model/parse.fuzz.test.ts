@@ -133,6 +133,15 @@ describe('parseTopology on valid documents with hostile edits', () => {
     );
   });
 
+  it('an invalid id is never echoed raw: no line break or escape sequence from it in the message', () => {
+    const doc = pair2019AlwaysOn();
+    for (const id of ['a\n\u001b[31mb', '\n# injected heading', 'x\r\ny', 'nul\u0000']) {
+      for (const input of [{ ...doc, nodes: [{ id, kind: 'frontEndPool' }] }, { ...doc, sites: [{ id, name: 'x', kind: 'central' }] }, { ...doc, links: [{ id, kind: 'mystery' }] }]) {
+        expectOneCleanLine(parseChecked(input));
+      }
+    }
+  });
+
   it('a field that is present but wrong is never reported as missing', () => {
     // Edits that put a present, non-undefined value of a wrong type where a text, number or enum belongs.
     const base = pair2019AlwaysOn();

@@ -9,7 +9,7 @@ import { formatPath, topologyError, type TopologyError, type TopologyIssue } fro
 import { LIMITS } from './limits';
 import { linkAllowed, linkKindLabel, nodeKindLabel, structuralRuleForLink } from './link-kinds';
 import { migrate, VERSIONS } from './migrations';
-import { CURRENT_VERSION, FORMAT_NAME, TopologySchema, type Topology } from './schema';
+import { CURRENT_VERSION, FORMAT_NAME, ID_PATTERN, TopologySchema, type Topology } from './schema';
 
 export type ParseResult = Result<Topology, TopologyError>;
 
@@ -134,7 +134,8 @@ function contextOf(path: readonly PropertyKey[], doc: Record<string, unknown>): 
     const arr = doc[list];
     const entity = Array.isArray(arr) ? arr[index] : undefined;
     const id = entity && typeof entity === 'object' ? (entity as Record<string, unknown>).id : undefined;
-    if (typeof id === 'string' && id.length <= 64) return ` (${list.slice(0, -1)} "${id}")`;
+    // Only a well-formed id is quoted: the input is not validated yet and may hold anything.
+    if (typeof id === 'string' && ID_PATTERN.test(id)) return ` (${list.slice(0, -1)} "${id}")`;
   }
   return '';
 }

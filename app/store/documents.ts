@@ -14,6 +14,9 @@ import { useDesigner } from './store';
 
 export const autosave = new Autosave();
 
+/** Checked before reading: a topology, a Topology Builder file or an exported image is far smaller. */
+const MAX_OPEN_FILE_BYTES = 64_000_000;
+
 export interface OpenOutcome {
   ok: boolean;
   message: string;
@@ -56,6 +59,7 @@ export function newDocument(from?: Topology): void {
 export async function openFile(file: File): Promise<OpenOutcome> {
   const state = useDesigner.getState();
   let bytes: Uint8Array;
+  if (file.size > MAX_OPEN_FILE_BYTES) return fail(`${file.name}: the file is ${file.size.toLocaleString('en-US')} bytes; the designer opens files up to ${MAX_OPEN_FILE_BYTES.toLocaleString('en-US')} bytes.`);
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
