@@ -34,8 +34,9 @@ import { attr, childNamed, type XmlElement } from './xml';
 export const MAX_WARNINGS = 500;
 
 /** ServiceVersion → product (topology-xml.md §7: 7 in the 2015 samples, 8 in the 2019 one). */
-const SERVICE_VERSIONS: Record<string, ProductVersion> = { '7': '2015', '8': '2019' };
-const OLDER_PRODUCTS: Record<string, string> = { '5': 'Lync Server 2010', '6': 'Lync Server 2013' };
+// Looked up by values read from the XML: no prototype, so "__proto__" or "constructor" find nothing.
+const SERVICE_VERSIONS: Record<string, ProductVersion> = Object.assign(Object.create(null), { '7': '2015', '8': '2019' });
+const OLDER_PRODUCTS: Record<string, string> = Object.assign(Object.create(null), { '5': 'Lync Server 2010', '6': 'Lync Server 2013' });
 const DEFAULT_PRODUCT: ProductVersion = '2015';
 
 /**
@@ -63,7 +64,7 @@ const POOL_PART_ROLES = new Set([
   'FileStore',
 ]);
 const STORE_ROLES_KNOWN = new Set(['UserStore', 'ApplicationStore', 'CentralMgmtStore', 'ArchivingStore', 'MonitoringStore']);
-const STORE_LINK_ROLE: Record<string, StoreRole> = { ArchivingStore: 'archiving', MonitoringStore: 'monitoring' };
+const STORE_LINK_ROLE: Record<string, StoreRole> = Object.assign(Object.create(null), { ArchivingStore: 'archiving', MonitoringStore: 'monitoring' });
 
 type ClusterKind = 'frontEndPool' | 'standardEditionServer' | 'directorPool' | 'survivableBranch' | 'edgePool' | 'mediationPool' | 'officeOnlineServer';
 
