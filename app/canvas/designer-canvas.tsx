@@ -17,7 +17,6 @@ import {
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
-  type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { linkKindLabel, linkKindsBetween, whyNoLink } from '../model/link-kinds';
@@ -197,10 +196,6 @@ export function DesignerCanvas() {
     [flow, onConnect],
   );
 
-  const onSelectionChange = useCallback((_: OnSelectionChangeParams) => {
-    /* selection is driven by onNodesChange/onEdgesChange into the store */
-  }, []);
-
   const onDragOver = useCallback((e: DragEvent) => {
     if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
     e.preventDefault();
@@ -245,7 +240,6 @@ export function DesignerCanvas() {
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onSelectionChange={onSelectionChange}
         onPaneClick={onPaneClick}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={40}

@@ -8,6 +8,7 @@
  */
 import { gridLayout } from '../model/grid-layout';
 import { LIMITS } from '../model/limits';
+import { nodeKindLabel } from '../model/link-kinds';
 import {
   CURRENT_VERSION,
   FORMAT_NAME,
@@ -68,18 +69,8 @@ const STORE_LINK_ROLE: Record<string, StoreRole> = Object.assign(Object.create(n
 
 type ClusterKind = 'frontEndPool' | 'standardEditionServer' | 'directorPool' | 'survivableBranch' | 'edgePool' | 'mediationPool' | 'officeOnlineServer';
 
-const KIND_WORDS: Record<NodeKind, string> = {
-  frontEndPool: 'Front End pool',
-  standardEditionServer: 'Standard Edition server',
-  sqlStore: 'SQL store',
-  edgePool: 'Edge pool',
-  directorPool: 'Director pool',
-  mediationPool: 'Mediation pool',
-  persistentChatPool: 'Persistent Chat pool',
-  fileStore: 'file store',
-  officeOnlineServer: 'Office Online Server farm',
-  survivableBranch: 'survivable branch appliance',
-};
+/** The kind in words; the importer only ever makes branch appliances (SBA). */
+const kindWords = (k: NodeKind): string => (k === 'survivableBranch' ? 'survivable branch appliance' : nodeKindLabel(k));
 
 export interface BuildResult {
   topology: Topology;
@@ -409,7 +400,7 @@ class Builder {
     }
     this.addNode(node);
     this.nodeOfCluster.set(c.key, node);
-    if (defaults.length) this.warn(`${KIND_WORDS[node.kind]} ${quote(node.id)}: not in the XML, defaulted (please confirm): ${defaults.join('; ')}`, c.where, true);
+    if (defaults.length) this.warn(`${kindWords(node.kind)} ${quote(node.id)}: not in the XML, defaulted (please confirm): ${defaults.join('; ')}`, c.where, true);
   }
 
   /** The AD domain guessed from the machine names (all machines must agree). */
@@ -608,7 +599,7 @@ class Builder {
       case 'ArchivingStore':
       case 'MonitoringStore':
         if ((registrar || from.kind === 'persistentChatPool') && to.kind === 'sqlStore') this.addLink('store', from, to, { role: STORE_LINK_ROLE[target.role]! } as Partial<Link>);
-        else if (to.kind === 'sqlStore') this.warn(`the ${KIND_WORDS[from.kind]} ${quote(from.id)} uses the ${target.role} on ${quote(to.id)}; format v1 has no such link`, s.where);
+        else if (to.kind === 'sqlStore') this.warn(`the ${kindWords(from.kind)} ${quote(from.id)} uses the ${target.role} on ${quote(to.id)}; format v1 has no such link`, s.where);
         return;
       case 'FileStore':
         if ((registrar || from.kind === 'directorPool' || from.kind === 'persistentChatPool') && to.kind === 'fileStore') this.addLink('fileStore', from, to);
@@ -694,7 +685,7 @@ class Builder {
     const registrarHosts = hosts.filter((n) => n.kind === 'frontEndPool' || n.kind === 'standardEditionServer');
     if (registrarHosts.length > 1) this.warn(`more than one active Central Management service (${registrarHosts.map((n) => quote(n.id)).join(', ')}): the first is taken as the CMS host`, undefined, true);
     if (registrarHosts[0]) return registrarHosts[0].id;
-    if (hosts[0]) this.warn(`the Central Management service runs on ${KIND_WORDS[hosts[0].kind]} ${quote(hosts[0].id)}, which cannot hold it; no CMS host set`, active[0]?.where);
+    if (hosts[0]) this.warn(`the Central Management service runs on ${kindWords(hosts[0].kind)} ${quote(hosts[0].id)}, which cannot hold it; no CMS host set`, active[0]?.where);
 
     const store = this.doc.services.find((s) => s.role === 'CentralMgmtStore');
     const storeNode = store && this.nodeOfService(store);
