@@ -20,6 +20,14 @@ import { useShortcuts } from './shortcuts';
 import { openSharedLinkFromLocation } from './open-link';
 import { PrintView } from './print-view';
 
+/**
+ * The document the page starts with (autosave, else the first reference design), loaded
+ * before the first render so that the canvas draws it once, already fitted.
+ */
+export function startDesigner(): void {
+  startDocument(pair2019AlwaysOn);
+}
+
 export function App() {
   return (
     <ReactFlowProvider>
@@ -39,7 +47,6 @@ function Designer() {
   const flow = useReactFlow();
 
   useEffect(() => {
-    startDocument(pair2019AlwaysOn);
     openSharedLinkFromLocation();
     const stop = wireAutosave();
     const onHash = () => openSharedLinkFromLocation();

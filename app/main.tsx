@@ -2,12 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
-import { App } from './app';
+import { App, startDesigner } from './app';
 
 const root = document.getElementById('root');
-if (root)
+if (root) {
+  startDesigner();
   createRoot(root).render(
     <StrictMode>
       <App />
     </StrictMode>,
   );
+}

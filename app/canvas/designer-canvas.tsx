@@ -13,12 +13,15 @@ import {
   ReactFlow,
   useConnection,
   useReactFlow,
+  useStore as useFlowStore,
+  useStoreApi as useFlowStoreApi,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
   type NodeChange,
+  type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { linkKindLabel, linkKindsBetween, whyNoLink } from '../model/link-kinds';
 import type { LinkKind, NodeKind, Position, Topology } from '../model/schema';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
@@ -29,13 +32,23 @@ import { placeFromPalette } from '../store/place';
 import type { FlowNode, TopologyFlowEdge } from './flow-types';
 import { siteAt, siteFrames, nodeCenter } from '../model/site-frames';
 import { SiteNodeView } from './site-node';
+import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
+import { EMPTY_VIEWPORT, FIT_OPTIONS, MIN_ZOOM, fittedViewport } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
 import { useSimulationView } from './use-simulation-view';
 
 const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView };
 const edgeTypes = { topology: TopologyEdgeComponent };
+// React Flow copies every prop that changed identity into its store, and each copy wakes
+// every node and edge: object and array props are constants, not literals in the render.
+const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
+const SNAP_GRID: [number, number] = [8, 8];
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 170, height: 110 };
+const miniMapClass = (n: FlowNode) => (n.type === 'site' ? 'mini-site' : `mini-${KIND_META[n.data.node.kind].family}`);
+const ARIA_LABELS = { 'node.a11yDescription.default': 'Press Enter or Space to select. Arrow keys move the selected nodes.' };
 
 interface KindMenu {
   x: number;
@@ -47,9 +60,18 @@ interface KindMenu {
 
 export function DesignerCanvas() {
   const committed = useDesigner((s) => s.doc);
-  const dragLayout = useDesigner((s) => s.dragLayout);
+  // Drag positions reach the canvas as React state, not through a store subscription:
+  // a store update renders synchronously inside each pointermove, React state lets React
+  // batch the moves of a frame into one render, as React Flow's own useNodesState does.
+  const [dragLayout, setDragLayout] = useState(() => useDesigner.getState().dragLayout);
+  useEffect(() => {
+    setDragLayout(useDesigner.getState().dragLayout);
+    return useDesigner.subscribe((s, prev) => {
+      if (s.dragLayout !== prev.dragLayout) setDragLayout(s.dragLayout);
+    });
+  }, []);
   // While dragging, the canvas shows the live positions; the document changes on release.
-  const doc = useMemo(() => (dragLayout ? { ...committed, layout: { ...committed.layout, ...dragLayout } } : committed), [committed, dragLayout]);
+  const doc = useMemo(() => withDragLayout(committed, dragLayout), [committed, dragLayout]);
   const selectedIds = useDesigner((s) => s.selectedIds);
   const highlightedFinding = useDesigner((s) => s.highlightedFinding);
   const select = useDesigner((s) => s.select);
@@ -58,7 +80,10 @@ export function DesignerCanvas() {
   const dragging = useRef(false);
   const [dropTarget, setDropTarget] = useState<string | undefined>();
   const [menu, setMenu] = useState<KindMenu | null>(null);
+  const [freezeFrames, setFreezeFrames] = useState(false);
   const sim = useSimulationView();
+  // Changes only when the zoom crosses the threshold, not on every zoom step.
+  const detail = useFlowStore((s) => detailLevelAt(s.transform[2]));
 
   const findingIndex = selectFindingIndex(committed);
   const highlighted = useMemo(() => {
@@ -69,8 +94,8 @@ export function DesignerCanvas() {
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
   const { nodes, edges } = useMemo(
-    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim }),
-    [doc, selected, findingIndex, highlighted, dropTarget, sim],
+    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, freezeFrames }),
+    [doc, selected, findingIndex, highlighted, dropTarget, sim, freezeFrames],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -123,20 +148,26 @@ export function DesignerCanvas() {
     if (selection) applySelection(selection);
   }, []);
 
-  const onNodeDragStart = useCallback(() => {
+  // The frames a dragged card may be dropped into: without the cards being dragged, so
+  // they do not change during the drag and are computed once, not on every frame.
+  const dropFrames = useRef<ReturnType<typeof siteFrames> | null>(null);
+  const onNodeDragStart = useCallback((_: unknown, node: FlowNode) => {
     dragging.current = true;
+    dropFrames.current = null;
+    if (node.type === 'topology') setFreezeFrames(true);
   }, []);
 
-  const onNodeDrag = useCallback((_: unknown, node: FlowNode) => {
+  const onNodeDrag = useCallback((_: unknown, node: FlowNode, dragged: FlowNode[]) => {
     if (node.type !== 'topology') return;
-    const frames = siteFrames(liveDoc(), new Set([node.id]));
-    const target = siteAt(frames, nodeCenter(node.position));
+    dropFrames.current ??= siteFrames(liveDoc(), new Set(dragged.map((n) => n.id)));
+    const target = siteAt(dropFrames.current, nodeCenter(node.position));
     setDropTarget((prev) => (prev === target ? prev : target));
   }, []);
 
   const onNodeDragStop = useCallback((_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
     dragging.current = false;
     setDropTarget(undefined);
+    setFreezeFrames(false);
     const state = useDesigner.getState();
     const moved = new Set(dragged.filter((n) => n.type === 'topology').map((n) => n.id));
     const frames = siteFrames(liveDoc(), moved);
@@ -223,44 +254,63 @@ export function DesignerCanvas() {
     useDesigner.getState().highlightFinding(null);
   }, []);
 
+  // The first view is fitted before React Flow first renders (the canvas is measured in
+  // a layout effect): the cards are drawn once, at the level of detail they will keep.
+  const wrap = useRef<HTMLDivElement>(null);
+  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
+  const flowStore = useFlowStoreApi();
+  useLayoutEffect(() => {
+    const box = wrap.current?.getBoundingClientRect();
+    const vp = box ? fittedViewport(nodes, box.width, box.height) : EMPTY_VIEWPORT;
+    // React Flow applies defaultViewport only after its first render; setting the store's
+    // transform now makes that render show (and cull, and pick the detail of) the fitted view.
+    flowStore.setState({ transform: [vp.x, vp.y, vp.zoom] });
+    setInitialViewport(vp);
+    // Only the first render: later documents are fitted by useFitOnLoad.
+  }, []);
   useFitOnLoad();
 
   return (
-    <div className="canvas-wrap" onDragOver={onDragOver} onDrop={onDrop} onDragLeave={() => setDropTarget(undefined)} data-testid="canvas">
-      <ReactFlow<FlowNode, TopologyFlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDrag={onNodeDrag}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onPaneClick={onPaneClick}
-        connectionMode={ConnectionMode.Loose}
-        connectionRadius={40}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        elevateNodesOnSelect={false}
-        elevateEdgesOnSelect={false}
-        minZoom={0.05}
-        maxZoom={2.5}
-        snapToGrid
-        snapGrid={[8, 8]}
-        proOptions={{ hideAttribution: true }}
-        onlyRenderVisibleElements={doc.nodes.length > 300}
-        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press Enter or Space to select. Arrow keys move the selected nodes.' }}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
-        {doc.nodes.length <= 300 && <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 170, height: 110 }} nodeClassName={(n) => (n.type === 'site' ? 'mini-site' : `mini-${KIND_META[(n.data as { node: { kind: NodeKind } }).node.kind].family}`)} />}
-        <Controls showInteractive={false} aria-label="Zoom controls" />
-        <ConnectionHint />
-      </ReactFlow>
+    <div ref={wrap} className={`canvas-wrap detail-${detail}`} onDragOver={onDragOver} onDrop={onDrop} onDragLeave={() => setDropTarget(undefined)} data-testid="canvas">
+      <DetailLevelContext.Provider value={detail}>
+        {initialViewport && (
+          <ReactFlow<FlowNode, TopologyFlowEdge>
+            defaultViewport={initialViewport}
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDrag={onNodeDrag}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            onPaneClick={onPaneClick}
+            connectionMode={ConnectionMode.Loose}
+            connectionRadius={40}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+            elevateNodesOnSelect={false}
+            elevateEdgesOnSelect={false}
+            minZoom={MIN_ZOOM}
+            maxZoom={2.5}
+            snapToGrid
+            snapGrid={SNAP_GRID}
+            proOptions={PRO_OPTIONS}
+            onlyRenderVisibleElements={doc.nodes.length > 300 && detail === 'full'}
+            ariaLabelConfig={ARIA_LABELS}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
+            {doc.nodes.length <= 300 && <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} nodeClassName={miniMapClass} />}
+            <Controls showInteractive={false} aria-label="Zoom controls" />
+            <ConnectionHint />
+          </ReactFlow>
+        )}
+      </DetailLevelContext.Provider>
       {doc.nodes.length === 0 && doc.sites.length === 0 && <EmptyCanvas />}
       {menu && (
         <div className="kind-menu" role="menu" aria-label="Choose the kind of link" style={{ left: menu.x, top: menu.y }}>
@@ -289,10 +339,20 @@ export function DesignerCanvas() {
   );
 }
 
+let lastLive: { doc: Topology; drag: Record<string, Position> | null; live: Topology } | undefined;
+/** The document with a drag's live positions; the last one is kept (asked for several times a frame). */
+function withDragLayout(doc: Topology, drag: Record<string, Position> | null): Topology {
+  if (!drag) return doc;
+  if (lastLive?.doc === doc && lastLive.drag === drag) return lastLive.live;
+  const live = { ...doc, layout: { ...doc.layout, ...drag } };
+  lastLive = { doc, drag, live };
+  return live;
+}
+
 /** The document as the canvas shows it: with a drag's live positions. */
 function liveDoc(): Topology {
   const { doc, dragLayout } = useDesigner.getState();
-  return dragLayout ? { ...doc, layout: { ...doc.layout, ...dragLayout } } : doc;
+  return withDragLayout(doc, dragLayout);
 }
 
 function applySelection(ids: string[]) {
@@ -355,15 +415,18 @@ function EmptyCanvas() {
   );
 }
 
-/** Fit the view whenever a different document is loaded (not on every edit). */
+/**
+ * Fit the view whenever a different document is loaded (not on every edit). The document
+ * the page starts with is already fitted (initialViewport above); later ones animate.
+ */
 function useFitOnLoad() {
   const flow = useReactFlow();
   const loadSeq = useDesigner((s) => s.loadSeq);
+  const startSeq = useRef(loadSeq);
   useEffect(() => {
-    const t = setTimeout(() => {
-      if (useDesigner.getState().doc.nodes.length + useDesigner.getState().doc.sites.length === 0) void flow.setViewport({ x: 40, y: 40, zoom: 1 });
-      else void flow.fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 });
-    }, 30);
-    return () => clearTimeout(t);
+    if (loadSeq === startSeq.current) return;
+    const { doc } = useDesigner.getState();
+    if (doc.nodes.length + doc.sites.length === 0) void flow.setViewport(EMPTY_VIEWPORT);
+    else void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
   }, [loadSeq, flow]);
 }

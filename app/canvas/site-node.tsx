@@ -2,26 +2,31 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { SeverityIcon, SiteIcon } from '../ui/kinds';
+import { useDetailLevel } from './detail-level';
 import type { SiteFlowNode } from './flow-types';
 
 function SiteFrame({ data, selected, width, height }: NodeProps<SiteFlowNode>) {
   const { site, badge, highlighted, memberCount, lost, dropTarget } = data;
   const branch = site.kind === 'branch';
-  const cls = ['site-frame', branch ? 'is-branch' : 'is-central', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', lost ? 'is-lost' : '', dropTarget ? 'is-drop-target' : ''].filter(Boolean).join(' ');
+  // Zoomed out, only the name is worth drawing, in a font large enough to be read.
+  const compact = useDetailLevel() === 'compact';
+  const cls = ['site-frame', branch ? 'is-branch' : 'is-central', compact ? 'is-compact' : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', lost ? 'is-lost' : '', dropTarget ? 'is-drop-target' : ''].filter(Boolean).join(' ');
   return (
     <div className={cls} style={{ width, height }} data-testid={`site-${site.id}`}>
       <div className="site-header site-drag-handle" title={badge ? badge.messages.join('\n') : `${site.name}: drag to move the site with its nodes`}>
-        <SiteIcon branch={branch} />
+        {!compact && <SiteIcon branch={branch} />}
         <span className="site-name">{site.name}</span>
-        <span className="site-meta">
-          {branch ? 'branch' : 'data center'}
-          {site.region ? ` · ${site.region}` : ''}
-          {site.datacenter ? ` · ${site.datacenter}` : ''}
-        </span>
+        {!compact && (
+          <span className="site-meta">
+            {branch ? 'branch' : 'data center'}
+            {site.region ? ` · ${site.region}` : ''}
+            {site.datacenter ? ` · ${site.datacenter}` : ''}
+          </span>
+        )}
         {lost && <span className="pill pill-lost">failed</span>}
         {badge && (
           <span className={`finding-badge inline sev-${badge.worst}`}>
-            <SeverityIcon severity={badge.worst} size={12} />
+            <SeverityIcon severity={badge.worst} size={compact ? 22 : 12} />
             {badge.count}
           </span>
         )}

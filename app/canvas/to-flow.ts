@@ -1,9 +1,13 @@
 /**
  * The document mapped to React Flow nodes and edges. Node and edge objects are reused
  * while nothing they show has changed, so a drag over a 500-node design re-renders only
- * what moves.
+ * what moves; the edge array itself is reused while no edge changed, so React Flow does
+ * not rebuild its connection index on every drag frame.
+ *
+ * Every card has the same fixed size, so nodes arrive measured and with their anchor:
+ * React Flow can draw them and their edges on the first render, before it measures.
  */
-import { MarkerType } from '@xyflow/react';
+import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import type { Topology } from '../model/schema';
 import type { FindingIndex } from '../store/selectors';
 import type { SimulationView } from './simulation-view';
@@ -18,16 +22,37 @@ export interface FlowInput {
   highlighted: ReadonlySet<string>;
   dropTarget?: string;
   sim?: SimulationView;
+  /**
+   * While cards are dragged, site frames keep their size: the drop target is highlighted
+   * instead, and a frame resizing on every frame would make React Flow re-measure it.
+   */
+  freezeFrames?: boolean;
 }
+
+/** The handle ids of a card's four sides, as the card renders them. */
+export const SIDE_HANDLES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
+export const CENTRE_HANDLE = 'centre';
+
+/**
+ * A card's anchor: a point at its centre, the first source handle, the one every edge
+ * uses (links carry no handle id). The edge component then receives the two centres and
+ * draws a floating link between the cards' borders. The card renders the same point as
+ * a hidden handle (topology-node.tsx), so React Flow's own measuring agrees with this.
+ */
+export const TOPOLOGY_NODE_HANDLES: NodeHandle[] = [{ id: CENTRE_HANDLE, type: 'source', position: Position.Top, x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2, width: 0, height: 0 }];
 
 export class FlowMapper {
   private nodeCache = new Map<string, FlowNode>();
   private edgeCache = new Map<string, TopologyFlowEdge>();
+  private lastEdges: TopologyFlowEdge[] = [];
+  /** What node cards and edges show besides positions; unchanged during a drag. */
+  private lastNodeInputs: unknown[] = [];
+  private lastEdgeInputs: unknown[] = [];
   frames = new Map<string, Frame>();
 
   map(input: FlowInput): { nodes: FlowNode[]; edges: TopologyFlowEdge[] } {
     const { doc, selected, findings, highlighted, dropTarget, sim } = input;
-    const frames = siteFrames(doc);
+    const frames = input.freezeFrames && this.frames.size > 0 ? this.frames : siteFrames(doc);
     this.frames = frames;
     const nextNodes = new Map<string, FlowNode>();
     const nodes: FlowNode[] = [];
@@ -55,6 +80,7 @@ export class FlowMapper {
             position: { x: f.x, y: f.y },
             width: f.width,
             height: f.height,
+            measured: { width: f.width, height: f.height },
             data,
             selected: isSel,
             zIndex: 0,
@@ -68,8 +94,19 @@ export class FlowMapper {
     }
 
     const cms = doc.deployment.cmsHost;
+    // A drag changes positions only: cards are then reused or moved without rebuilding what they show.
+    const nodeInputs = [doc.nodes, findings, highlighted, selected, sim, cms];
+    const onlyMoved = sameInputs(nodeInputs, this.lastNodeInputs);
+    this.lastNodeInputs = nodeInputs;
     for (const n of doc.nodes) {
       const p = doc.layout?.[n.id] ?? { x: 0, y: 0 };
+      const cached = onlyMoved ? (this.nodeCache.get(n.id) as TopologyFlowNode | undefined) : undefined;
+      if (cached) {
+        const node = cached.position.x === p.x && cached.position.y === p.y ? cached : { ...cached, position: { x: p.x, y: p.y } };
+        nextNodes.set(n.id, node);
+        nodes.push(node);
+        continue;
+      }
       const data = {
         node: n,
         badge: badgeOf(findings, n.id),
@@ -88,6 +125,8 @@ export class FlowMapper {
             position: { x: p.x, y: p.y },
             width: NODE_WIDTH,
             height: NODE_HEIGHT,
+            measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
+            handles: TOPOLOGY_NODE_HANDLES,
             data,
             selected: isSel,
             zIndex: 2,
@@ -98,12 +137,16 @@ export class FlowMapper {
     }
     this.nodeCache = nextNodes;
 
+    const edgeInputs = [doc.links, findings, highlighted, selected, sim];
+    if (sameInputs(edgeInputs, this.lastEdgeInputs)) return { nodes, edges: this.lastEdges };
+    this.lastEdgeInputs = edgeInputs;
     // Parallel links between one pair of nodes are spread apart.
     const pairCount = new Map<string, number>();
     // Hundreds of labels cost every frame: a large design labels only what matters.
     const labelAll = doc.links.length <= 300;
     const nextEdges = new Map<string, TopologyFlowEdge>();
     const edges: TopologyFlowEdge[] = [];
+    let edgesChanged = this.lastEdges.length !== doc.links.length;
     for (const l of doc.links) {
       const key = l.from < l.to ? `${l.from}|${l.to}` : `${l.to}|${l.from}`;
       const k = pairCount.get(key) ?? 0;
@@ -136,10 +179,12 @@ export class FlowMapper {
             markerStart: l.kind === 'pairing' ? marker : undefined,
             ariaLabel: `${l.kind} link from ${l.from} to ${l.to}`,
           };
+      if (edge !== this.lastEdges[edges.length]) edgesChanged = true;
       nextEdges.set(l.id, edge);
       edges.push(edge);
     }
     if (sim) {
+      edgesChanged = true;
       for (const fo of sim.failovers) {
         const id = `failover:${fo.from}:${fo.to}`;
         edges.push({
@@ -156,12 +201,17 @@ export class FlowMapper {
       }
     }
     this.edgeCache = nextEdges;
-    return { nodes, edges };
+    if (edgesChanged) this.lastEdges = edges;
+    return { nodes, edges: this.lastEdges };
   }
 }
 
 function badgeOf(findings: FindingIndex, id: string): Badge | undefined {
   return findings.byElement.get(id);
+}
+
+function sameInputs(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function shallowEqual(a: object, b: object): boolean {

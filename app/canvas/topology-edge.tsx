@@ -3,19 +3,22 @@
  * solid; mirror dashed; witness dotted; next hop, media Edge, file store, Office Online
  * thin and muted. Floating: each end meets the node's border on the line between centres.
  */
-import { BaseEdge, EdgeLabelRenderer, getStraightPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { LINK_STYLE, SeverityIcon } from '../ui/kinds';
+import { useDetailLevel } from './detail-level';
 import type { TopologyFlowEdge } from './flow-types';
 
-function center(n: InternalNode) {
-  const w = n.measured.width ?? 0;
-  const h = n.measured.height ?? 0;
-  return { x: n.internals.positionAbsolute.x + w / 2, y: n.internals.positionAbsolute.y + h / 2, w, h };
+interface Card {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
 }
 
 /** Where the segment from a's centre towards b's centre leaves a's rectangle. */
-function borderPoint(a: ReturnType<typeof center>, b: { x: number; y: number }, offset: number) {
+export function borderPoint(a: Card, b: { x: number; y: number }, offset: number) {
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   if (dx === 0 && dy === 0) return { x: a.x, y: a.y };
@@ -27,21 +30,23 @@ function borderPoint(a: ReturnType<typeof center>, b: { x: number; y: number }, 
   return { x: a.x + dx * s + (-dy / len) * offset, y: a.y + dy * s + (dx / len) * offset };
 }
 
-function TopologyEdgeView({ id, source, target, data, selected, markerEnd, markerStart }: EdgeProps<TopologyFlowEdge>) {
-  const s = useInternalNode(source);
-  const t = useInternalNode(target);
-  if (!s || !t || !data) return null;
+// The edge is given the centres of its two cards (their first handle, to-flow.ts), and
+// every card has the same size: no subscription to the nodes is needed.
+function TopologyEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected, markerEnd, markerStart }: EdgeProps<TopologyFlowEdge>) {
+  const detail = useDetailLevel();
+  if (!data) return null;
   const link = data.link;
   const style = LINK_STYLE[link.kind];
-  const a = center(s);
-  const b = center(t);
+  const a = { x: sourceX, y: sourceY, w: NODE_WIDTH, h: NODE_HEIGHT };
+  const b = { x: targetX, y: targetY, w: NODE_WIDTH, h: NODE_HEIGHT };
   const offset = (data as { offset?: number }).offset ?? 0;
   const p1 = borderPoint(a, b, offset);
   const p2 = borderPoint(b, a, -offset);
   const [path, labelX, labelY] = getStraightPath({ sourceX: p1.x, sourceY: p1.y, targetX: p2.x, targetY: p2.y });
   const cls = ['topo-edge', `edge-${link.kind}`, style.muted ? 'is-muted' : '', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', data.lost ? 'is-lost' : '', data.failover ? 'is-failover' : ''].filter(Boolean).join(' ');
   const failoverLabel = (data as { failoverLabel?: string }).failoverLabel;
-  const quiet = (data as { quiet?: boolean }).quiet === true;
+  // Zoomed out, labels cannot be read: only a selected, highlighted or failover link keeps its own.
+  const quiet = (data as { quiet?: boolean }).quiet === true || detail === 'compact';
   const showLabel = (!style.muted && !quiet) || selected || data.highlighted || failoverLabel !== undefined;
   return (
     <>

@@ -1,23 +1,66 @@
-/** One card for every node kind: icon, name, FQDN, version badge, key facts, finding badge. */
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+/**
+ * One card for every node kind: icon, name, FQDN, version badge, key facts, finding badge.
+ * Zoomed out (detail-level.ts) the card is compact: kind colour, name, finding badge.
+ */
+import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
+import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { KIND_META, KindIcon, SeverityIcon } from '../ui/kinds';
+import { useDetailLevel } from './detail-level';
 import type { TopologyFlowNode } from './flow-types';
 import { nodeFacts, versionBadge } from './node-facts';
+import { CENTRE_HANDLE, SIDE_HANDLES } from './to-flow';
 
-const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
-
-function TopologyNodeCard({ data, selected }: NodeProps<TopologyFlowNode>) {
+function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   const { node, badge, highlighted, cms, sim } = data;
+  const detail = useDetailLevel();
+  const handlesShown = useHandlesOnDemand();
   const meta = KIND_META[node.kind];
   const version = versionBadge(node);
+  const compact = detail === 'compact';
+  const cls = ['topo-node', `fam-${meta.family}`, compact ? 'is-compact' : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', sim?.lost ? 'is-lost' : ''].filter(Boolean).join(' ');
+  const label = `${meta.label} ${node.name}${badge ? `, ${badge.count} finding${badge.count === 1 ? '' : 's'}, worst ${badge.worst}` : ''}`;
+  // Side handles exist only where a connection can start (hover or selection): four
+  // hidden handles on each of 500 cards cost more to lay out and paint than the cards do.
+  // The centre anchor is always there: edges attach to it (to-flow.ts).
+  const sides = selected || handlesShown.shown;
+  const updateNodeInternals = useUpdateNodeInternals();
+  const measuredSides = useRef(false);
+  useEffect(() => {
+    // React Flow starts a connection only from a handle it has measured.
+    if (sides === measuredSides.current) return;
+    measuredSides.current = sides;
+    updateNodeInternals(id);
+  }, [sides, id, updateNodeInternals]);
+  const handles = (
+    <>
+      <Handle type="source" position={Position.Top} id={CENTRE_HANDLE} className="topo-anchor" isConnectable={false} />
+      {sides && SIDE_HANDLES.map((p) => <Handle key={p} type="source" position={p} id={p} className="topo-handle" />)}
+    </>
+  );
+  const findingBadge = badge && (
+    <span className={`finding-badge sev-${badge.worst}`} data-testid={`badge-${node.id}`}>
+      <SeverityIcon severity={badge.worst} size={compact ? 22 : 12} />
+      {badge.count}
+    </span>
+  );
+  if (compact) {
+    return (
+      <div className={cls} data-testid={`node-${node.id}`} title={`${meta.label} ${node.name}${badge ? `\n${badge.messages.join('\n')}` : ''}`} aria-label={label} onMouseEnter={handlesShown.enter} onMouseLeave={handlesShown.leave}>
+        {handles}
+        <span className="topo-node-compact-name">{node.name}</span>
+        {sim?.load && (
+          <div className={`load-bar ${sim.load.over ? 'over' : ''}`} title={sim.load.text} data-testid={`load-${node.id}`}>
+            <div className="load-fill" style={{ width: `${Math.min(100, Math.round(sim.load.fraction * 100))}%` }} />
+          </div>
+        )}
+        {findingBadge}
+      </div>
+    );
+  }
   const facts = nodeFacts(node);
-  const cls = ['topo-node', `fam-${meta.family}`, selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', sim?.lost ? 'is-lost' : ''].filter(Boolean).join(' ');
   return (
-    <div className={cls} data-testid={`node-${node.id}`} title={badge ? badge.messages.join('\n') : undefined} aria-label={`${meta.label} ${node.name}${badge ? `, ${badge.count} finding${badge.count === 1 ? '' : 's'}, worst ${badge.worst}` : ''}`}>
-      {SIDES.map((p) => (
-        <Handle key={p} type="source" position={p} id={p} className="topo-handle" />
-      ))}
+    <div className={cls} data-testid={`node-${node.id}`} title={badge ? badge.messages.join('\n') : undefined} aria-label={label} onMouseEnter={handlesShown.enter} onMouseLeave={handlesShown.leave}>
+      {handles}
       <div className="topo-node-head">
         <span className="topo-node-icon">
           <KindIcon kind={node.kind} size={18} />
@@ -47,14 +90,29 @@ function TopologyNodeCard({ data, selected }: NodeProps<TopologyFlowNode>) {
         </div>
       )}
       {sim?.lost && <div className="lost-tag">lost</div>}
-      {badge && (
-        <span className={`finding-badge sev-${badge.worst}`} data-testid={`badge-${node.id}`}>
-          <SeverityIcon severity={badge.worst} size={12} />
-          {badge.count}
-        </span>
-      )}
+      {findingBadge}
     </div>
   );
+}
+
+/**
+ * Hover state for the handles. Leaving the card with a button held is the start of a
+ * connection: the handle it started from stays until the button is released.
+ */
+function useHandlesOnDemand() {
+  const [shown, setShown] = useState(false);
+  const inside = useRef(false);
+  const enter = useCallback((e: MouseEvent) => {
+    inside.current = true;
+    // Passing over cards while dragging something else does not offer their handles.
+    if (e.buttons === 0) setShown(true);
+  }, []);
+  const leave = useCallback((e: MouseEvent) => {
+    inside.current = false;
+    if (e.buttons === 0) setShown(false);
+    else window.addEventListener('pointerup', () => setShown(inside.current), { once: true });
+  }, []);
+  return { shown, enter, leave };
 }
 
 export const TopologyNodeView = memo(TopologyNodeCard);

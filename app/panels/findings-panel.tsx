@@ -4,7 +4,7 @@
  * its nodes.
  */
 import { useReactFlow } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { selectFindings, selectFindingIndex } from '../store/selectors';
 import { useDesigner } from '../store/store';
 import { SeverityIcon } from '../ui/kinds';
@@ -29,7 +29,8 @@ export function SeverityCounts() {
   );
 }
 
-const PAGE = 150;
+/** Findings rendered at first; more as the list is scrolled (a 500-node design has thousands). */
+const PAGE = 40;
 
 export function FindingsPanel() {
   const findings = useDesigner((s) => selectFindings(s.doc));
@@ -104,13 +105,28 @@ export function FindingsPanel() {
           </div>
         </li>
       ))}
-      {all.length > shown.length && (
-        <li className="finding more">
-          <button className="btn small" onClick={() => setLimit(limit + PAGE * 4)}>
-            Show more ({(all.length - shown.length).toLocaleString('en-US')} not shown)
-          </button>
-        </li>
-      )}
+      {all.length > shown.length && <ShowMore onMore={() => setLimit((l) => l + PAGE * 4)} hidden={all.length - shown.length} />}
     </ol>
+  );
+}
+
+/** The next page: loaded when scrolled into view, or by the button (keyboard users). */
+function ShowMore({ onMore, hidden }: { onMore: () => void; hidden: number }) {
+  const ref = useRef<HTMLLIElement>(null);
+  const more = useRef(onMore);
+  more.current = onMore;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && more.current(), { rootMargin: '200px' });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [hidden]);
+  return (
+    <li className="finding more" ref={ref}>
+      <button className="btn small" onClick={onMore}>
+        Show more ({hidden.toLocaleString('en-US')} not shown)
+      </button>
+    </li>
   );
 }

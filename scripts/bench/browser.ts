@@ -45,6 +45,8 @@ const DRAGS_PER_PAGE = 2;
 const AUTOSAVE_LAST = 'sfb-designer:v1:last';
 const AUTOSAVE_DOC = (slot: string) => `sfb-designer:v1:doc:${slot}`;
 const PLAIN_FLOW_KEY = 'bench:plain-flow';
+/** BENCH_PROFILE=<dir>: a CPU profile of each drag is written there (open in Chrome's DevTools). */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 
 export interface BrowserOptions {
   skipBuild: boolean;
@@ -243,7 +245,7 @@ async function buildPages(ctx: BenchContext, skipBuild: boolean): Promise<boolea
  * function's source cannot be sent as it is.
  */
 const PROBE_SOURCE = String.raw`(() => {
-  const probe = { count: 0, shown: 0, transform: '', lastChange: 0, moveStart: 0, rafTimes: [], recordRaf: false };
+  const probe = { count: 0, shown: 0, transform: '', lastChange: 0, moveStart: 0, rafTimes: [], recordRaf: false, watch: true };
   probe.frame = () => new Promise((resolve) => {
     requestAnimationFrame(() => {
       const raf = performance.now();
@@ -259,6 +261,9 @@ const PROBE_SOURCE = String.raw`(() => {
   window.__benchProbe = probe;
   const nodes = document.getElementsByClassName('react-flow__node');
   const tick = (ts) => {
+    if (probe.recordRaf) probe.rafTimes.push(ts);
+    // Watching the open only: during a drag the scan would add the same cost per node to both pages.
+    if (!probe.watch) return requestAnimationFrame(tick);
     let shown = 0;
     for (let i = 0; i < nodes.length; i++) if (nodes[i].style.visibility !== 'hidden') shown++;
     const viewport = document.querySelector('.react-flow__viewport');
@@ -269,7 +274,6 @@ const PROBE_SOURCE = String.raw`(() => {
       probe.transform = transform;
       probe.lastChange = performance.now();
     }
-    if (probe.recordRaf) probe.rafTimes.push(ts);
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
@@ -346,12 +350,17 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
       await page.mouse.move(x, y);
       await page.mouse.down();
       await page.evaluate(() => {
-        const p = (window as unknown as { __benchProbe: { rafTimes: number[]; recordRaf: boolean; moveStart: number } }).__benchProbe;
+        const p = (window as unknown as { __benchProbe: { rafTimes: number[]; recordRaf: boolean; moveStart: number; watch: boolean } }).__benchProbe;
+        p.watch = false;
         p.rafTimes = [];
         p.recordRaf = true;
         p.moveStart = 0;
       });
       const m0 = await metrics();
+      if (PROFILE_DIR) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       for (let i = 0; i < DRAG_STEPS; i++) {
         x += DRAG_STEP_PX;
         y += i % 2 === 0 ? 2 : -2;
@@ -370,6 +379,11 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
         }
       }
       const m1 = await metrics();
+      if (PROFILE_DIR) {
+        const { profile } = await cdp.send('Profiler.stop');
+        fs.mkdirSync(PROFILE_DIR, { recursive: true });
+        fs.writeFileSync(path.join(PROFILE_DIR, `drag-${kind}-${Date.now()}-${d}.cpuprofile`), JSON.stringify(profile));
+      }
       for (const k of ['script', 'layout', 'style', 'task'] as const) totals[k] += m1[k] - m0[k];
       const raf = await page.evaluate(() => {
         const p = (window as unknown as { __benchProbe: { rafTimes: number[]; recordRaf: boolean } }).__benchProbe;

@@ -1,0 +1,68 @@
+import { expect, test, type Page } from '@playwright/test';
+import { generateTopology } from '../app/model/generate';
+import type { Topology } from '../app/model/schema';
+import { savedDocument } from './helpers';
+
+function largeDesign(nodes: number): Topology {
+  const r = generateTopology({ nodes }, 42);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** Starts the designer on a design, as if it had been autosaved there. */
+async function openWith(page: Page, doc: Topology) {
+  await page.addInitScript((text) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('sfb-designer:v1:last', 'large');
+    localStorage.setItem('sfb-designer:v1:doc:large', text);
+  }, JSON.stringify({ slot: 'large', savedAt: Date.now(), doc }));
+  await page.goto('./');
+}
+
+test('a 500-node design opens whole, as compact cards with every link drawn; zooming in shows the full cards', async ({ page }) => {
+  const doc = largeDesign(500);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openWith(page, doc);
+
+  // The whole design is in view, zoomed out: compact cards, every link drawn.
+  await expect(page.getByTestId('canvas')).toHaveClass(/detail-compact/);
+  await expect(page.locator('.react-flow__node-topology')).toHaveCount(doc.nodes.length);
+  await expect(page.locator('.topo-node.is-compact')).toHaveCount(doc.nodes.length);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);
+  // A compact card still names its node and carries its worst finding.
+  const pool = doc.nodes.find((n) => n.kind === 'frontEndPool')!;
+  await expect(page.getByTestId(`node-${pool.id}`)).toContainText(pool.name);
+
+  // A finding centres its node: zoomed in, the card is whole again, FQDN and facts included.
+  await page.getByRole('button', { name: /^info BE-HA-TOOLING/ }).first().click();
+  await expect(page.getByTestId('canvas')).toHaveClass(/detail-full/);
+  const store = doc.nodes.find((n) => n.kind === 'sqlStore')!;
+  const card = page.getByTestId(`node-${store.id}`);
+  await expect(card).not.toHaveClass(/is-compact/);
+  await expect(card).toContainText(store.fqdn);
+  // Handles appear where a connection can start: on hover.
+  await card.hover();
+  await expect(card.locator('.react-flow__handle-right')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('dragging a card of a large design moves it, as one undo step, and leaves its links attached', async ({ page }) => {
+  const doc = largeDesign(500);
+  await openWith(page, doc);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);
+  const pool = doc.nodes.find((n) => n.kind === 'frontEndPool')!;
+  const card = page.getByTestId(`node-${pool.id}`);
+  const box = (await card.boundingBox())!;
+  const zoom = await page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform)?.[1]));
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height / 2 + 1, { steps: 2 });
+  await page.mouse.move(box.x + box.width / 2 + 12, box.y + box.height / 2 + 2, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => (await savedDocument(page) as Topology | undefined)?.layout?.[pool.id]?.x).toBeGreaterThan(doc.layout![pool.id]!.x + 6 / zoom);
+  await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await savedDocument(page) as Topology | undefined)?.layout?.[pool.id]?.x).toBe(doc.layout![pool.id]!.x);
+});
