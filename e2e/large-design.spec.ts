@@ -27,7 +27,7 @@ test('a 500-node design opens whole, as compact cards with every link drawn; zoo
   await openWith(page, doc);
 
   // The whole design is in view, zoomed out: compact cards, every link drawn.
-  await expect(page.getByTestId('canvas')).toHaveClass(/detail-compact/);
+  await expect(page.getByTestId('canvas')).toHaveClass(/detail-overview/);
   await expect(page.locator('.react-flow__node-topology')).toHaveCount(doc.nodes.length);
   await expect(page.locator('.topo-node.is-compact')).toHaveCount(doc.nodes.length);
   await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);

@@ -30,7 +30,7 @@ export async function captureDiagram(o: CaptureOptions): Promise<{ data: string;
     width,
     height,
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` },
-    filter: (el: HTMLElement) => !(el.classList?.contains('react-flow__minimap') || el.classList?.contains('react-flow__controls') || el.classList?.contains('topo-handle')),
+    filter: (el: HTMLElement) => !(el.classList?.contains('react-flow__minimap') || el.classList?.contains('react-flow__controls') || el.classList?.contains('legend-panel') || el.classList?.contains('topo-handle')),
   };
   const data = o.format === 'png' ? await toPng(viewport, { ...options, pixelRatio: 1 }) : await toSvg(viewport, options);
   return { data, width, height };

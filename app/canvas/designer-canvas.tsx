@@ -34,6 +34,7 @@ import { siteAt, siteFrames, nodeCenter } from '../model/site-frames';
 import { SiteNodeView } from './site-node';
 import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
+import { Legend } from './legend';
 import { EMPTY_VIEWPORT, FIT_OPTIONS, MIN_ZOOM, fittedViewport } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
@@ -46,6 +47,9 @@ const edgeTypes = { topology: TopologyEdgeComponent };
 const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
 const SNAP_GRID: [number, number] = [8, 8];
 const PRO_OPTIONS = { hideAttribution: true };
+// Zoomed out, a 24-unit dot grid is a dot every 2 screen pixels: costly to paint on every
+// pan frame and no use as a grid. The grid thins out when compact and goes in the overview.
+const BACKGROUND_GAP = { full: 24, compact: 72 } as const;
 const MINIMAP_STYLE = { width: 170, height: 110 };
 const miniMapClass = (n: FlowNode) => (n.type === 'site' ? 'mini-site' : `mini-${KIND_META[n.data.node.kind].family}`);
 const ARIA_LABELS = { 'node.a11yDescription.default': 'Press Enter or Space to select. Arrow keys move the selected nodes.' };
@@ -304,10 +308,11 @@ export function DesignerCanvas() {
             onlyRenderVisibleElements={doc.nodes.length > 300 && detail === 'full'}
             ariaLabelConfig={ARIA_LABELS}
           >
-            <Background variant={BackgroundVariant.Dots} gap={24} size={1.2} />
+            {detail !== 'overview' && <Background variant={BackgroundVariant.Dots} gap={BACKGROUND_GAP[detail]} size={1.2 * (BACKGROUND_GAP[detail] / 24)} />}
             {doc.nodes.length <= 300 && <MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} nodeClassName={miniMapClass} />}
             <Controls showInteractive={false} aria-label="Zoom controls" />
             <ConnectionHint />
+            <Legend />
           </ReactFlow>
         )}
       </DetailLevelContext.Provider>

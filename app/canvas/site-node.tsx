@@ -9,7 +9,7 @@ function SiteFrame({ data, selected, width, height }: NodeProps<SiteFlowNode>) {
   const { site, badge, highlighted, memberCount, lost, dropTarget } = data;
   const branch = site.kind === 'branch';
   // Zoomed out, only the name is worth drawing, in a font large enough to be read.
-  const compact = useDetailLevel() === 'compact';
+  const compact = useDetailLevel() !== 'full';
   const cls = ['site-frame', branch ? 'is-branch' : 'is-central', compact ? 'is-compact' : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', lost ? 'is-lost' : '', dropTarget ? 'is-drop-target' : ''].filter(Boolean).join(' ');
   return (
     <div className={cls} style={{ width, height }} data-testid={`site-${site.id}`}>

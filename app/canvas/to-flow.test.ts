@@ -5,7 +5,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import type { Topology } from '../model/schema';
 import { selectFindingIndex } from '../store/selectors';
 import { borderPoint } from './topology-edge';
-import { detailLevelAt, COMPACT_ZOOM } from './detail-level';
+import { detailLevelAt, COMPACT_ZOOM, OVERVIEW_ZOOM } from './detail-level';
 import { fittedViewport, EMPTY_VIEWPORT, FIT_OPTIONS } from './fit';
 import { CENTRE_HANDLE, FlowMapper, TOPOLOGY_NODE_HANDLES, type FlowInput } from './to-flow';
 import type { TopologyFlowNode } from './flow-types';
@@ -83,6 +83,8 @@ describe('level of detail and the first view', () => {
   it('is compact below the threshold zoom only', () => {
     expect(detailLevelAt(COMPACT_ZOOM)).toBe('full');
     expect(detailLevelAt(COMPACT_ZOOM - 0.01)).toBe('compact');
+    expect(detailLevelAt(OVERVIEW_ZOOM)).toBe('compact');
+    expect(detailLevelAt(OVERVIEW_ZOOM - 0.01)).toBe('overview');
     expect(detailLevelAt(1)).toBe('full');
   });
 

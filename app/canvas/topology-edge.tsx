@@ -45,15 +45,16 @@ function TopologyEdgeView({ id, sourceX, sourceY, targetX, targetY, data, select
   const [path, labelX, labelY] = getStraightPath({ sourceX: p1.x, sourceY: p1.y, targetX: p2.x, targetY: p2.y });
   const cls = ['topo-edge', `edge-${link.kind}`, style.muted ? 'is-muted' : '', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', data.lost ? 'is-lost' : '', data.failover ? 'is-failover' : ''].filter(Boolean).join(' ');
   const failoverLabel = (data as { failoverLabel?: string }).failoverLabel;
-  // Zoomed out, labels cannot be read: only a selected, highlighted or failover link keeps its own.
-  const quiet = (data as { quiet?: boolean }).quiet === true || detail === 'compact';
+  // Zoomed out, labels cannot be read: a pairing keeps its label (enlarged) until the
+  // overview, and a selected, highlighted or failover link always keeps its own.
+  const quiet = (data as { quiet?: boolean }).quiet === true || detail === 'overview' || (detail === 'compact' && link.kind !== 'pairing');
   const showLabel = (!style.muted && !quiet) || selected || data.highlighted || failoverLabel !== undefined;
   return (
     <>
       <BaseEdge id={id} path={path} className={cls} markerEnd={markerEnd} markerStart={markerStart} style={{ strokeWidth: style.width + (selected ? 1 : 0), strokeDasharray: style.dash }} interactionWidth={14} />
       {(showLabel || (data.badge && !quiet)) && (
         <EdgeLabelRenderer>
-          <div className={`edge-label edge-label-${link.kind} ${selected ? 'is-selected' : ''} ${failoverLabel ? 'is-failover' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} data-testid={`edge-label-${link.id}`}>
+          <div className={`edge-label edge-label-${link.kind} ${detail === 'full' ? '' : 'is-large'} ${selected ? 'is-selected' : ''} ${failoverLabel ? 'is-failover' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} data-testid={`edge-label-${link.id}`}>
             {showLabel && <span>{failoverLabel ?? labelFor(link)}</span>}
             {data.badge && (
               <span className={`finding-badge inline sev-${data.badge.worst}`} title={data.badge.messages.join('\n')}>

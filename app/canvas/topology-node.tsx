@@ -16,7 +16,7 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   const handlesShown = useHandlesOnDemand();
   const meta = KIND_META[node.kind];
   const version = versionBadge(node);
-  const compact = detail === 'compact';
+  const compact = detail !== 'full';
   const cls = ['topo-node', `fam-${meta.family}`, compact ? 'is-compact' : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', sim?.lost ? 'is-lost' : ''].filter(Boolean).join(' ');
   const label = `${meta.label} ${node.name}${badge ? `, ${badge.count} finding${badge.count === 1 ? '' : 's'}, worst ${badge.worst}` : ''}`;
   // Side handles exist only where a connection can start (hover or selection): four

@@ -80,12 +80,14 @@ interface DragSample {
   /** rAF intervals during the drag. */
   rafIntervals: number[];
   moved: boolean;
+  /** The zoom the gesture ran at. */
+  zoom: number;
   /** Chromium's own accounting over the drags (CDP Performance metrics), ms per counted frame. */
   perFrame: { script: number; layout: number; style: number; task: number };
 }
 
 export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Promise<void> {
-  if (!ctx.wants('browser/open-500') && !ctx.wants('browser/drag-500')) return;
+  if (!(ctx.wants(`browser/open-${NODES}`) || ctx.wants(`browser/drag-${NODES}`) || ctx.wants(`browser/drag-${NODES}-zoom-1`) || ctx.wants(`browser/pan-${NODES}`))) return;
   if (!fs.existsSync(CHROMIUM)) {
     ctx.note(`skip: no Chromium at ${CHROMIUM}; the browser measurements need it (set CHROMIUM_PATH)`);
     return;
@@ -148,35 +150,48 @@ export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Pr
       });
     });
 
-    await ctx.attempt(`browser/drag-${NODES}`, async () => {
-      const samples: Record<PageKind, DragSample[]> = { ours: [], plainReactFlow: [] };
-      for (const kind of ['ours', 'plainReactFlow'] as const) samples[kind].push(await dragSession(browser!, urls[kind], inputs[kind], kind));
-      for (const kind of ['plainReactFlow', 'ours'] as const) samples[kind].push(await dragSession(browser!, urls[kind], inputs[kind], kind));
-      for (const kind of ['ours', 'plainReactFlow'] as const) if (!samples[kind].every((s) => s.moved)) throw new Error(`the dragged node did not move on the ${kind} page`);
-      const all = (kind: PageKind, f: (s: DragSample) => number[]) => samples[kind].flatMap(f);
-      const ours = median(all('ours', (s) => s.frames));
-      const plain = median(all('plainReactFlow', (s) => s.frames));
-      const ratio = round(ours / plain, 2);
-      ctx.emit({
-        name: `browser/drag-${NODES}`,
-        ours: round(ours, 2),
-        plainReactFlow: round(plain, 2),
-        ratio,
-        target: BROWSER_RATIO_TARGET,
-        met: ratio <= BROWSER_RATIO_TARGET,
-        unit: 'ms of main-thread work per drag frame (median)',
-        frames: all('ours', (s) => s.frames).length,
-        oursP95: round(quantile95(all('ours', (s) => s.frames)), 2),
-        plainP95: round(quantile95(all('plainReactFlow', (s) => s.frames)), 2),
-        oursBeforeRafMs: round(median(all('ours', (s) => s.beforeRaf)), 2),
-        plainBeforeRafMs: round(median(all('plainReactFlow', (s) => s.beforeRaf)), 2),
-        oursRafIntervalMs: round(median(all('ours', (s) => s.rafIntervals)), 2),
-        plainRafIntervalMs: round(median(all('plainReactFlow', (s) => s.rafIntervals)), 2),
-        // Where a frame goes, by Chromium's own accounting (mean per drag step; task = all main-thread work).
-        oursPerFrame: perFrame(samples.ours),
-        plainPerFrame: perFrame(samples.plainReactFlow),
+    // Dragging a card at the zoom the design opens at (fit view), the same at zoom 1 (full
+    // cards, React Flow culling what is off screen), and panning the canvas.
+    const GESTURES: { name: string; gesture: Gesture; unit: string }[] = [
+      { name: `browser/drag-${NODES}`, gesture: { what: 'node' }, unit: 'ms of main-thread work per drag frame (median), fit view' },
+      { name: `browser/drag-${NODES}-zoom-1`, gesture: { what: 'node', zoom: 1 }, unit: 'ms of main-thread work per drag frame (median), zoom 1' },
+      { name: `browser/pan-${NODES}`, gesture: { what: 'pane' }, unit: 'ms of main-thread work per pan frame (median), fit view' },
+    ];
+    for (const { name, gesture, unit } of GESTURES) {
+      if (!ctx.wants(name)) continue;
+      await ctx.attempt(name, async () => {
+        const samples: Record<PageKind, DragSample[]> = { ours: [], plainReactFlow: [] };
+        for (const kind of ['ours', 'plainReactFlow'] as const) samples[kind].push(await dragSession(browser!, urls[kind], inputs[kind], kind, gesture));
+        for (const kind of ['plainReactFlow', 'ours'] as const) samples[kind].push(await dragSession(browser!, urls[kind], inputs[kind], kind, gesture));
+        for (const kind of ['ours', 'plainReactFlow'] as const) if (!samples[kind].every((s) => s.moved)) throw new Error(`the ${gesture.what === 'node' ? 'dragged node' : 'view'} did not move on the ${kind} page`);
+        const all = (kind: PageKind, f: (s: DragSample) => number[]) => samples[kind].flatMap(f);
+        const ours = median(all('ours', (s) => s.frames));
+        const plain = median(all('plainReactFlow', (s) => s.frames));
+        const ratio = round(ours / plain, 2);
+        ctx.emit({
+          name,
+          ours: round(ours, 2),
+          plainReactFlow: round(plain, 2),
+          ratio,
+          target: BROWSER_RATIO_TARGET,
+          met: ratio <= BROWSER_RATIO_TARGET,
+          unit,
+          frames: all('ours', (s) => s.frames).length,
+          oursZoom: round(samples.ours[0]?.zoom ?? Number.NaN, 3),
+          plainZoom: round(samples.plainReactFlow[0]?.zoom ?? Number.NaN, 3),
+          oursP95: round(quantile95(all('ours', (s) => s.frames)), 2),
+          plainP95: round(quantile95(all('plainReactFlow', (s) => s.frames)), 2),
+          oursBeforeRafMs: round(median(all('ours', (s) => s.beforeRaf)), 2),
+          plainBeforeRafMs: round(median(all('plainReactFlow', (s) => s.beforeRaf)), 2),
+          oursRafIntervalMs: round(median(all('ours', (s) => s.rafIntervals)), 2),
+          plainRafIntervalMs: round(median(all('plainReactFlow', (s) => s.rafIntervals)), 2),
+          // Where a frame goes, by Chromium's own accounting (mean per step; task = all main-thread work).
+          oursPerFrame: perFrame(samples.ours),
+          plainPerFrame: perFrame(samples.plainReactFlow),
+          taskRatio: round(perFrame(samples.ours).taskMs! / perFrame(samples.plainReactFlow).taskMs!, 2),
+        });
       });
-    });
+    }
   } finally {
     await browser?.close().catch(() => undefined);
     await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
@@ -234,7 +249,7 @@ async function buildPages(ctx: BenchContext, skipBuild: boolean): Promise<boolea
     return true;
   } catch (e) {
     const message = `the build failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
-    for (const n of [`browser/open-${NODES}`, `browser/drag-${NODES}`]) if (ctx.wants(n)) ctx.emit({ name: n, error: message });
+    for (const n of [`browser/open-${NODES}`, `browser/drag-${NODES}`, `browser/drag-${NODES}-zoom-1`, `browser/pan-${NODES}`]) if (ctx.wants(n)) ctx.emit({ name: n, error: message });
     return false;
   }
 }
@@ -325,13 +340,22 @@ async function openOnce(browser: Browser, url: string, storage: Record<string, s
   }
 }
 
-/** Opens the page, then drags a node near the middle of the canvas DRAGS_PER_PAGE times. */
-async function dragSession(browser: Browser, url: string, storage: Record<string, string>, kind: PageKind): Promise<DragSample> {
+interface Gesture {
+  /** Drag a card near the middle of the canvas, or the empty canvas (a pan). */
+  what: 'node' | 'pane';
+  /** Zoom to this first (about the canvas centre); else the view the page opened with. */
+  zoom?: number;
+}
+
+/** Opens the page, then drags a node (or the pane) near the middle of the canvas DRAGS_PER_PAGE times. */
+async function dragSession(browser: Browser, url: string, storage: Record<string, string>, kind: PageKind, gesture: Gesture): Promise<DragSample> {
   const { context, page } = await newPage(browser, storage);
-  const sample: DragSample = { frames: [], beforeRaf: [], rafIntervals: [], moved: true, perFrame: { script: 0, layout: 0, style: 0, task: 0 } };
+  const sample: DragSample = { frames: [], beforeRaf: [], rafIntervals: [], moved: true, zoom: Number.NaN, perFrame: { script: 0, layout: 0, style: 0, task: 0 } };
   try {
     await page.goto(url, { waitUntil: 'load' });
     await waitSettled(page);
+    if (gesture.zoom !== undefined) await zoomTo(page, gesture.zoom);
+    sample.zoom = await currentZoom(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const totals = { script: 0, layout: 0, style: 0, task: 0 };
@@ -342,9 +366,9 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
     };
     const selector = kind === 'ours' ? '.react-flow__node-topology' : '.react-flow__node';
     for (let d = 0; d < DRAGS_PER_PAGE; d++) {
-      const target = await pickNode(page, selector);
-      if (!target) throw new Error(`no draggable node in view on the ${kind} page`);
-      const before = await nodeTransform(page, target.id);
+      const target = gesture.what === 'node' ? await pickNode(page, selector) : await pickPane(page);
+      if (!target) throw new Error(`no ${gesture.what === 'node' ? 'draggable node' : 'empty canvas'} in view on the ${kind} page`);
+      const before = gesture.what === 'node' ? await nodeTransform(page, target.id) : await viewportTransform(page);
       let x = target.x;
       let y = target.y;
       await page.mouse.move(x, y);
@@ -382,7 +406,7 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
       if (PROFILE_DIR) {
         const { profile } = await cdp.send('Profiler.stop');
         fs.mkdirSync(PROFILE_DIR, { recursive: true });
-        fs.writeFileSync(path.join(PROFILE_DIR, `drag-${kind}-${Date.now()}-${d}.cpuprofile`), JSON.stringify(profile));
+        fs.writeFileSync(path.join(PROFILE_DIR, `${gesture.what}${gesture.zoom ? `-zoom-${gesture.zoom}` : ''}-${kind}-${Date.now()}-${d}.cpuprofile`), JSON.stringify(profile));
       }
       for (const k of ['script', 'layout', 'style', 'task'] as const) totals[k] += m1[k] - m0[k];
       const raf = await page.evaluate(() => {
@@ -392,7 +416,7 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
       });
       for (let i = 1; i < raf.length; i++) sample.rafIntervals.push(raf[i]! - raf[i - 1]!);
       await page.mouse.up();
-      const after = await nodeTransform(page, target.id);
+      const after = gesture.what === 'node' ? await nodeTransform(page, target.id) : await viewportTransform(page);
       if (after === before) sample.moved = false;
       // Let the drop commit (the designer re-runs its rules) before the next drag.
       await page.waitForTimeout(800);
@@ -431,4 +455,49 @@ async function pickNode(page: Page, selector: string): Promise<{ id: string; x: 
 
 async function nodeTransform(page: Page, id: string): Promise<string> {
   return page.evaluate((nodeId) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`)?.style.transform ?? '', id);
+}
+
+/** A point of the empty canvas (the pane itself is under it) nearest the canvas centre. */
+async function pickPane(page: Page): Promise<{ id: string; x: number; y: number } | undefined> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!pane) return undefined;
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    // Outward rings around the centre; the pan moves right, so keep room on that side.
+    for (let r = 0; r < Math.min(pane.width, pane.height) / 2; r += 8)
+      for (let a = 0; a < 16; a++) {
+        const x = cx - 100 + r * Math.cos((a * Math.PI) / 8);
+        const y = cy + r * Math.sin((a * Math.PI) / 8);
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { id: 'pane', x, y };
+      }
+    return undefined;
+  });
+}
+
+async function viewportTransform(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '');
+}
+
+async function currentZoom(page: Page): Promise<number> {
+  return Number(/scale\(([\d.e-]+)\)/.exec(await viewportTransform(page))?.[1] ?? Number.NaN);
+}
+
+/**
+ * Zooms about the canvas centre with one wheel event: React Flow (d3-zoom) scales by
+ * 2^(-deltaY × 0.002) per pixel-mode wheel event, so both pages reach the same zoom.
+ */
+async function zoomTo(page: Page, zoom: number): Promise<void> {
+  const box = await page.evaluate(() => {
+    const r = document.querySelector('.react-flow')!.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  for (let tries = 0; tries < 3; tries++) {
+    const now = await currentZoom(page);
+    if (Math.abs(now - zoom) / zoom < 0.02) break;
+    await page.mouse.move(box.x, box.y);
+    await page.mouse.wheel(0, -Math.log2(zoom / now) / 0.002);
+    await page.waitForTimeout(400);
+  }
+  await page.waitForTimeout(QUIET_MS);
 }
