@@ -37,9 +37,10 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
       {sides && SIDE_HANDLES.map((p) => <Handle key={p} type="source" position={p} id={p} className="topo-handle" />)}
     </>
   );
+  // In the overview the severity icon would be two pixels wide: a filled badge says as much.
   const findingBadge = badge && (
-    <span className={`finding-badge sev-${badge.worst}`} data-testid={`badge-${node.id}`}>
-      <SeverityIcon severity={badge.worst} size={compact ? 22 : 12} />
+    <span className={`finding-badge sev-${badge.worst} ${detail === 'overview' ? 'is-filled' : ''}`} data-testid={`badge-${node.id}`}>
+      {detail !== 'overview' && <SeverityIcon severity={badge.worst} size={compact ? 22 : 12} />}
       {badge.count}
     </span>
   );

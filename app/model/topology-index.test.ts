@@ -4,7 +4,7 @@ import { arbTopology } from './arbitrary';
 import { defaultLink, defaultNode } from './defaults';
 import { globalMultiSite, pair2019AlwaysOn } from './samples';
 import { LINK_KINDS, type Link, type Topology } from './schema';
-import { isRegistrar, sqlHosts, TopologyIndex } from './topology-index';
+import { host, IdMap, isRegistrar, lowerCase, sqlHosts, TopologyIndex } from './topology-index';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
@@ -103,5 +103,67 @@ describe('sqlHosts', () => {
     expect(new Set(hosts).size).toBe(hosts.length);
     for (const r of ag.ag.replicas) expect(hosts).toContain(r.fqdn.toLowerCase());
     expect(sqlHosts({ ...ag, haMode: 'none', fqdn: 'SQL.Contoso.com' })).toEqual(['sql.contoso.com']);
+  });
+});
+
+describe('IdMap', () => {
+  it('answers as a Map does, for any ids', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(fc.string(), fc.constantFrom('', 'pool-1', 'pool-2', 'é')), fc.integer())), (entries) => {
+        const m = new Map<string, number>();
+        const ids = new IdMap<number>();
+        for (const [k, v] of entries) {
+          m.set(k, v);
+          ids.set(k, v);
+        }
+        for (const [k] of [...entries, ['absent', 0] as const]) {
+          expect(ids.get(k)).toBe(m.get(k));
+          expect(ids.has(k)).toBe(m.has(k));
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('TopologyIndex nodes', () => {
+  it('allNodes and nodes hold each id once, in its first place, with the last node of that id, as a Map of the nodes would', () => {
+    const doc = pair2019AlwaysOn();
+    const [first, second] = doc.nodes;
+    const repeat = { ...first!, name: 'Same id again' };
+    doc.nodes.push(repeat);
+    const ix = new TopologyIndex(doc);
+    const asMap = new Map(doc.nodes.map((n) => [n.id, n]));
+    expect(ix.allNodes()).toEqual([...asMap.values()]);
+    expect(ix.allNodes()[0]).toBe(repeat);
+    expect(ix.allNodes()[1]).toBe(second);
+    expect([...ix.nodes]).toEqual([...asMap]);
+    expect(ix.node(first!.id)).toBe(repeat);
+  });
+
+  it('allNodes is the document’s nodes when ids are unique', () => {
+    fc.assert(
+      fc.property(arbTopology({ maxNodes: 12 }), (doc) => {
+        const ix = new TopologyIndex(doc);
+        expect(ix.allNodes()).toEqual(doc.nodes);
+        for (const n of doc.nodes) expect(ix.node(n.id)).toBe(n);
+        expect(ix.node('absent')).toBeUndefined();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('lowerCase', () => {
+  it('is toLowerCase, and hands back the string itself when there is nothing to lower', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('Pool.Contoso.COM', 'İstanbul', 'ß', 'sql-1.contoso.com')), (s) => {
+        expect(lowerCase(s)).toBe(s.toLowerCase());
+      }),
+      { numRuns: RUNS },
+    );
+    const lower = 'sql-1.contoso.com';
+    expect(lowerCase(lower)).toBe(lower);
+    expect(host({ fqdn: 'SQL-1.Contoso.com' })).toBe('sql-1.contoso.com');
   });
 });

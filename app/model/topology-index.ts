@@ -13,6 +13,34 @@ export const isRegistrar = (n: TopologyNode | undefined): n is RegistrarPool => 
 // Frozen, so that a caller changing a shared list fails loudly instead of corrupting the index.
 const EMPTY: readonly Link[] = Object.freeze([]);
 const NO_BRANCHES = Object.freeze([]) as unknown as NodeOfKind<'survivableBranch'>[];
+const NO_NODES = Object.freeze([]) as unknown as TopologyNode[];
+
+/**
+ * A map from ids, kept as eight Maps chosen by the id's last character. V8 allocates the
+ * table of a Map of more than 4,096 entries as a large object, which costs about a
+ * millisecond every time (a 5,000-node design crossed that on every evaluation); eight
+ * smaller tables stay in the ordinary heap up to about 30,000 ids. Same answers as a Map.
+ */
+export class IdMap<V> {
+  private readonly shards: Map<string, V>[] = [new Map(), new Map(), new Map(), new Map(), new Map(), new Map(), new Map(), new Map()];
+  private shard(id: string): Map<string, V> {
+    // The last character varies most among ids ("pool-1", "pool-2"); for "" it is NaN, so shard 0.
+    return this.shards[id.charCodeAt(id.length - 1) & 7]!;
+  }
+  get(id: string): V | undefined {
+    return this.shard(id).get(id);
+  }
+  has(id: string): boolean {
+    return this.shard(id).has(id);
+  }
+  /** Sets `id`'s value; true when `id` was not there before (one lookup where get-then-set takes two). */
+  set(id: string, value: V): boolean {
+    const m = this.shard(id);
+    const size = m.size;
+    m.set(id, value);
+    return m.size > size;
+  }
+}
 
 /**
  * The index over one document. Every list it returns is shared (built once, or once per
@@ -21,21 +49,25 @@ const NO_BRANCHES = Object.freeze([]) as unknown as NodeOfKind<'survivableBranch
  */
 export class TopologyIndex {
   readonly doc: Topology;
-  readonly nodes = new Map<string, TopologyNode>();
   readonly sites = new Map<string, Site>();
+  private readonly byId = new IdMap<TopologyNode>();
+  /** The nodes by id as a Map would iterate them: each id once, in its first place, the last node of that id. */
+  private readonly unique: TopologyNode[] = [];
   private readonly byKind = new Map<NodeKind, TopologyNode[]>();
   private readonly linksByKind = new Map<LinkKind, Link[]>();
-  private readonly outLinks = new Map<string, Link[]>();
-  private readonly inLinks = new Map<string, Link[]>();
+  private readonly outLinks = new IdMap<Link[]>();
+  private readonly inLinks = new IdMap<Link[]>();
   /** Link kind → node id → that node's links of the kind: out(x, k) and in(x, k) without filtering. */
-  private readonly outByKind = new Map<LinkKind, Map<string, Link[]>>();
-  private readonly inByKind = new Map<LinkKind, Map<string, Link[]>>();
+  private readonly outByKind = new Map<LinkKind, IdMap<Link[]>>();
+  private readonly inByKind = new Map<LinkKind, IdMap<Link[]>>();
   // Built on first use: few callers ask, and the constructor runs on every edit.
+  private nodesById: Map<string, TopologyNode> | undefined;
   private linksById: Map<string, Link> | undefined;
   private bySite: Map<string, TopologyNode[]> | undefined;
   private registrarList: RegistrarPool[] | undefined;
-  // One map per memoised question, keyed by node id (no composed string keys on the hot path).
-  private readonly usersMemo = new Map<string, number>();
+  // One map per memoised question, keyed by node id or node (no composed string keys on the hot
+  // path). Each question looks in its map before building anything: the rules ask thousands of times.
+  private readonly usersMemo = new Map<TopologyNode, number>();
   private readonly branchesMemo = new Map<string, NodeOfKind<'survivableBranch'>[]>();
   private readonly poolsUsingMemo = new Map<string, TopologyNode[]>();
   private readonly principalsMemo = new Map<string, string[]>();
@@ -45,14 +77,29 @@ export class TopologyIndex {
     this.doc = doc;
     for (const s of doc.sites) this.sites.set(s.id, s);
     for (const n of doc.nodes) {
-      this.nodes.set(n.id, n);
+      if (this.byId.set(n.id, n)) this.unique.push(n);
+      // A repeated id (parseTopology refuses it): the later node takes the earlier one's place.
+      else this.unique[this.unique.findIndex((u) => u.id === n.id)] = n;
       push(this.byKind, n.kind, n);
     }
     for (const l of doc.links) {
       push(this.linksByKind, l.kind, l);
-      push(this.outLinks, l.from, l);
-      push(this.inLinks, l.to, l);
+      pushById(this.outLinks, l.from, l);
+      pushById(this.inLinks, l.to, l);
     }
+  }
+
+  /** Nodes by id, as a Map (built on first use: allNodes and node(id) answer the rules). */
+  get nodes(): ReadonlyMap<string, TopologyNode> {
+    if (!this.nodesById) {
+      this.nodesById = new Map();
+      for (const n of this.unique) this.nodesById.set(n.id, n);
+    }
+    return this.nodesById;
+  }
+  /** Every node once per id, in document order: what iterating `nodes` gives. */
+  allNodes(): readonly TopologyNode[] {
+    return this.unique;
   }
 
   /** Links by id. */
@@ -65,7 +112,7 @@ export class TopologyIndex {
   }
 
   node(id: string): TopologyNode | undefined {
-    return this.nodes.get(id);
+    return this.byId.get(id);
   }
   site(id: string): Site | undefined {
     return this.sites.get(id);
@@ -99,11 +146,11 @@ export class TopologyIndex {
     return (links ?? EMPTY) as LinkOfKind<K>[];
   }
   /** The links of one kind by their `from` or `to` node, built the first time that kind is asked for. */
-  private byEnd(cache: Map<LinkKind, Map<string, Link[]>>, kind: LinkKind, end: 'from' | 'to'): Map<string, Link[]> {
+  private byEnd(cache: Map<LinkKind, IdMap<Link[]>>, kind: LinkKind, end: 'from' | 'to'): IdMap<Link[]> {
     let m = cache.get(kind);
     if (!m) {
-      m = new Map();
-      for (const l of this.linksOfKind(kind)) push(m, l[end], l);
+      m = new IdMap();
+      for (const l of this.linksOfKind(kind)) pushById(m, l[end], l);
       cache.set(kind, m);
     }
     return m;
@@ -117,60 +164,81 @@ export class TopologyIndex {
     return [...out, ...inc];
   }
   other(link: Link, id: string): TopologyNode | undefined {
-    return this.nodes.get(link.from === id ? link.to : link.from);
+    return this.byId.get(link.from === id ? link.to : link.from);
   }
 
   /** `backEnd(p)`: the store of a pool's single `backEnd` link; undefined unless exactly one. */
   backEnd(poolId: string): SqlStore | undefined {
     const ls = this.out(poolId, 'backEnd');
     if (ls.length !== 1) return undefined;
-    const s = this.nodes.get(ls[0]!.to);
+    const s = this.byId.get(ls[0]!.to);
     return s?.kind === 'sqlStore' ? s : undefined;
   }
   /** `stores(x, role)`. */
   stores(id: string, role: StoreRole): SqlStore[] {
     return this.out(id, 'store')
       .filter((l) => l.role === role)
-      .map((l) => this.nodes.get(l.to))
+      .map((l) => this.byId.get(l.to))
       .filter((n): n is SqlStore => n?.kind === 'sqlStore');
   }
   /** `poolsUsing(s)`: registrar pools and Persistent Chat pools with a backEnd or store link to `s`. */
   poolsUsing(storeId: string): TopologyNode[] {
-    return memo(this.poolsUsingMemo, storeId, () => {
-      const out = new Set<TopologyNode>();
+    let pools = this.poolsUsingMemo.get(storeId);
+    if (pools === undefined) {
+      // Usually one pool: the list starts at its size, and a linear look beats a Set until it grows.
+      let found: TopologyNode[] | undefined;
+      let seen: Set<TopologyNode> | undefined;
       for (const l of this.in(storeId)) {
         if (l.kind !== 'backEnd' && l.kind !== 'store') continue;
-        const n = this.nodes.get(l.from);
-        if (n) out.add(n);
+        const n = this.byId.get(l.from);
+        if (!n) continue;
+        if (!found) {
+          found = [n];
+          continue;
+        }
+        if (found.length >= 8) seen ??= new Set(found);
+        if (seen ? seen.has(n) : found.includes(n)) continue;
+        found.push(n);
+        seen?.add(n);
       }
-      return [...out];
-    });
+      this.poolsUsingMemo.set(storeId, (pools = found ?? NO_NODES));
+    }
+    return pools;
   }
   /** Stores that reach `s` through mirror, witness or logShipping links (transitively), `s` included. */
   principalsOf(storeId: string): string[] {
-    return memo(this.principalsMemo, storeId, () => {
-      const seen = new Set<string>([storeId]);
-      const queue = [storeId];
-      while (queue.length) {
-        const cur = queue.pop()!;
-        for (const l of this.in(cur)) {
-          if ((l.kind === 'mirror' || l.kind === 'witness' || l.kind === 'logShipping') && !seen.has(l.from)) {
-            seen.add(l.from);
-            queue.push(l.from);
+    let found = this.principalsMemo.get(storeId);
+    if (found === undefined) {
+      // Most stores are reached by nothing: then no walk (and no set) at all.
+      if (!this.in(storeId).some(reachesStore)) found = [storeId];
+      else {
+        const seen = new Set<string>([storeId]);
+        const queue = [storeId];
+        while (queue.length) {
+          const cur = queue.pop()!;
+          for (const l of this.in(cur)) {
+            if (reachesStore(l) && !seen.has(l.from)) {
+              seen.add(l.from);
+              queue.push(l.from);
+            }
           }
         }
+        found = [...seen];
       }
-      return [...seen];
-    });
+      this.principalsMemo.set(storeId, found);
+    }
+    return found;
   }
   /** `versionsUsing(s)`: product versions of the pools using `s` or any store that reaches it by mirror/witness/logShipping. */
   versionsUsing(storeId: string): Set<ProductVersion> {
-    return memo(this.versionsMemo, storeId, () => {
-      const out = new Set<ProductVersion>();
+    let versions = this.versionsMemo.get(storeId);
+    if (versions === undefined) {
+      versions = new Set<ProductVersion>();
       for (const t of this.principalsOf(storeId))
-        for (const p of this.poolsUsing(t)) if ('productVersion' in p) out.add(p.productVersion);
-      return out;
-    });
+        for (const p of this.poolsUsing(t)) if ('productVersion' in p) versions.add(p.productVersion);
+      this.versionsMemo.set(storeId, versions);
+    }
+    return versions;
   }
   /** The pools (as in `poolsUsing`) of `s` and of every store reaching it. */
   poolsUsingTransitively(storeId: string): TopologyNode[] {
@@ -180,12 +248,12 @@ export class TopologyIndex {
   }
   mirrorOf(storeId: string): SqlStore | undefined {
     const l = this.out(storeId, 'mirror')[0];
-    const n = l && this.nodes.get(l.to);
+    const n = l && this.byId.get(l.to);
     return n?.kind === 'sqlStore' ? n : undefined;
   }
   witnessOf(storeId: string): SqlStore | undefined {
     const l = this.out(storeId, 'witness')[0];
-    const n = l && this.nodes.get(l.to);
+    const n = l && this.byId.get(l.to);
     return n?.kind === 'sqlStore' ? n : undefined;
   }
   /** `mirrored(s)`: haMode mirroring, or either end of a mirror link. */
@@ -200,19 +268,27 @@ export class TopologyIndex {
   }
   /** The distinct pools paired with `p`, itself excluded (a self-pairing or a duplicate link adds none), in link order. */
   distinctPartners(poolId: string): TopologyNode[] {
-    const out: TopologyNode[] = [];
+    // Usually one partner: the list starts at its size and grows only for a second.
+    let out: TopologyNode[] | undefined;
     let seen: Set<TopologyNode> | undefined;
-    for (const links of [this.out(poolId, 'pairing'), this.in(poolId, 'pairing')])
-      for (const l of links) {
-        const n = this.other(l, poolId);
-        if (!n || n.id === poolId) continue;
-        // A pool normally has one partner; only a hostile design needs the set.
-        if (out.length >= 8) seen ??= new Set(out);
-        if (seen ? seen.has(n) : out.includes(n)) continue;
-        out.push(n);
-        seen?.add(n);
+    const outgoing = this.out(poolId, 'pairing');
+    const incoming = this.in(poolId, 'pairing');
+    // The outgoing links, then the incoming ones, without building a list of both.
+    for (let i = 0; i < outgoing.length + incoming.length; i++) {
+      const l = i < outgoing.length ? outgoing[i]! : incoming[i - outgoing.length]!;
+      const n = this.other(l, poolId);
+      if (!n || n.id === poolId) continue;
+      if (!out) {
+        out = [n];
+        continue;
       }
-    return out;
+      // A pool normally has one partner; only a hostile design needs the set.
+      if (out.length >= 8) seen ??= new Set(out);
+      if (seen ? seen.has(n) : out.includes(n)) continue;
+      out.push(n);
+      seen?.add(n);
+    }
+    return out ?? [];
   }
   /** `partner(p)`: the other end of `p`'s pairing link when `p` has exactly one. */
   partner(poolId: string): RegistrarPool | undefined {
@@ -221,17 +297,26 @@ export class TopologyIndex {
   }
   /** Survivable branches that use `p` as their backup registrar. */
   branchesBackedBy(poolId: string): NodeOfKind<'survivableBranch'>[] {
-    return memo(this.branchesMemo, poolId, () => {
-      const links = this.in(poolId, 'backupRegistrar');
-      if (links.length === 0) return NO_BRANCHES;
-      return links.map((l) => this.nodes.get(l.from)).filter((n): n is NodeOfKind<'survivableBranch'> => n?.kind === 'survivableBranch');
-    });
+    const links = this.in(poolId, 'backupRegistrar');
+    // Most pools back up no branch: nothing to remember.
+    if (links.length === 0) return NO_BRANCHES;
+    let branches = this.branchesMemo.get(poolId);
+    if (branches === undefined) {
+      branches = links.map((l) => this.byId.get(l.from)).filter((n): n is NodeOfKind<'survivableBranch'> => n?.kind === 'survivableBranch');
+      this.branchesMemo.set(poolId, branches);
+    }
+    return branches;
   }
   /** `registrarUsers(p)`: users homed on `p` plus users of the branches it backs up. */
   registrarUsers(p: RegistrarPool): number {
-    const count = () => p.users + this.branchesBackedBy(p.id).reduce((sum, b) => sum + b.users, 0);
-    // Remembered only for the document's own node: a changed copy passed in is counted afresh.
-    return this.nodes.get(p.id) === p ? memo(this.usersMemo, p.id, count) : count();
+    // Remembered by node object, and only for the document's own node: a changed copy passed in is counted afresh.
+    let users = this.usersMemo.get(p);
+    if (users !== undefined) return users;
+    let branchUsers = 0;
+    for (const b of this.branchesBackedBy(p.id)) branchUsers += b.users;
+    users = p.users + branchUsers;
+    if (this.byId.get(p.id) === p) this.usersMemo.set(p, users);
+    return users;
   }
   /** `failoverLoad(X, Y)`: users X carries once Y has failed over to it (Y's branch users do not move). */
   failoverLoad(x: RegistrarPool, y: RegistrarPool): number {
@@ -247,11 +332,8 @@ export class TopologyIndex {
   }
 }
 
-function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
-  let v = cache.get(key);
-  if (v === undefined && !cache.has(key)) cache.set(key, (v = compute()));
-  return v as T;
-}
+/** Links by which a store reaches another (`principalsOf`). */
+const reachesStore = (l: Link): boolean => l.kind === 'mirror' || l.kind === 'witness' || l.kind === 'logShipping';
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const arr = map.get(key);
@@ -259,22 +341,41 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
+function pushById<V>(map: IdMap<V[]>, id: string, value: V) {
+  const arr = map.get(id);
+  if (arr) arr.push(value);
+  else map.set(id, [value]);
+}
+
 /** `host(x)`: the FQDN in lower case (equal hosts = one machine). */
-export const host = (n: { fqdn: string }): string => n.fqdn.toLowerCase();
+export const host = (n: { fqdn: string }): string => lowerCase(n.fqdn);
+
+/**
+ * `s.toLowerCase()`, but `s` itself when it has no letter to lower: FQDNs are usually
+ * written in lower case already, and toLowerCase copies the string every time (the rules
+ * ask for the host of every node, several times over).
+ */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
+}
 /** `instanceKey(s)`. */
 export const instanceKey = (s: SqlStore): string => `${host(s)}\\${s.instance.toLowerCase()}`;
 /** `sqlHosts(s)`: the servers a store occupies (AG listener and replicas included). */
 export function sqlHosts(s: SqlStore): string[] {
   const out = [host(s)];
   if (s.haMode !== 'alwaysOnAg' || !s.ag) return out;
-  // A handful of names: a linear look beats building a Set for every store.
-  const add = (fqdn: string) => {
-    const h = fqdn.toLowerCase();
-    if (!out.includes(h)) out.push(h);
-  };
-  add(s.ag.listenerFqdn);
-  for (const r of s.ag.replicas) add(r.fqdn);
+  addHost(out, s.ag.listenerFqdn);
+  for (const r of s.ag.replicas) addHost(out, r.fqdn);
   return out;
+}
+/** Adds the host of `fqdn` to `hosts` unless there: a handful of names, so a linear look beats a Set. */
+function addHost(hosts: string[], fqdn: string): void {
+  const h = lowerCase(fqdn);
+  if (!hosts.includes(h)) hosts.push(h);
 }
 /** `cuNumber(x)`: 7 for "CU7"; undefined when absent or unreadable. */
 export function cuNumber(n: { cumulativeUpdate?: string | undefined }): number | undefined {

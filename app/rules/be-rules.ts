@@ -111,13 +111,18 @@ const HA_PARTNER_LINKS = ['mirror', 'witness'] as const;
 
 /** Whether a mirror, witness or AG replica of `s` is outside data center `home`: asked before any list is built. */
 function partnerAway(ix: TopologyIndex, s: SqlStore, home: string): boolean {
-  for (const kind of HA_PARTNER_LINKS)
-    for (const l of ix.out(s.id, kind)) {
-      const t = sqlStoreAt(ix, l.to);
-      if (t && ix.dc(t.siteId) !== home) return true;
-    }
+  if (linkAway(ix, ix.out(s.id, 'mirror'), home) || linkAway(ix, ix.out(s.id, 'witness'), home)) return true;
   // Replicas describe the store only when it is an availability group.
   if (s.haMode === 'alwaysOnAg' && s.ag) for (const r of s.ag.replicas) if (ix.dc(r.siteId) !== home) return true;
+  return false;
+}
+
+/** Whether one of `links` leads to a store outside data center `home`. */
+function linkAway(ix: TopologyIndex, links: readonly { to: string }[], home: string): boolean {
+  for (const l of links) {
+    const t = sqlStoreAt(ix, l.to);
+    if (t && ix.dc(t.siteId) !== home) return true;
+  }
   return false;
 }
 
@@ -139,6 +144,10 @@ function sqlVersionHits(ix: TopologyIndex, v: ProductVersion): Hit[] {
   }
   return hits;
 }
+
+/** BE-HA-TOOLING's message (one per AG or cluster store, most stores of a large design), worded when read (Hit.message). */
+const toolingMessage = (s: SqlStore) => (): string =>
+  `${label(s)} uses ${s.haMode}: this HA mode is built with SQL Server and Windows tools first and only then associated with the pool in Topology Builder (only mirroring is built by Topology Builder itself).`;
 
 // ---------------------------------------------------------------- rules
 
@@ -795,13 +804,7 @@ export const BE_RULES: readonly Rule[] = [
 
   defineRule('BE-HA-TOOLING', 'HA built with SQL Server tools first', (ix) => {
     const hits: Hit[] = [];
-    for (const s of ix.ofKind('sqlStore')) {
-      if (!BUILT_OUTSIDE_TB.has(s.haMode)) continue;
-      hits.push({
-        nodeIds: [s.id],
-        message: `${label(s)} uses ${s.haMode}: this HA mode is built with SQL Server and Windows tools first and only then associated with the pool in Topology Builder (only mirroring is built by Topology Builder itself).`,
-      });
-    }
+    for (const s of ix.ofKind('sqlStore')) if (BUILT_OUTSIDE_TB.has(s.haMode)) hits.push({ nodeIds: [s.id], message: toolingMessage(s) });
     return hits;
   }),
 

@@ -1,6 +1,6 @@
 /** EDGE rules of shared/domain/rules.md: Edge pools, their next hop, federation and sizing. */
 import { REF } from '../model/reference-numbers';
-import type { NodeOfKind } from '../model/schema';
+import type { NodeOfKind, TopologyNode } from '../model/schema';
 import { catalogueMessage, defineRule } from './define-rule';
 import { label, noun, num, plural, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
@@ -8,6 +8,14 @@ import type { Hit, Rule } from './types';
 type EdgePool = NodeOfKind<'edgePool'>;
 
 const lbName = (lb: EdgePool['internalLoadBalancing']): string => (lb === 'dns' ? 'DNS load balancing' : 'a hardware load balancer');
+
+// EDGE-MEDIA-ASSOCIATION and EDGE-AV-CERT-SHARED fire for most Edge pools of a large
+// design: their text is built only when a finding is read (Hit.message).
+
+const mediaEdgeMessage = (e: EdgePool, pool: TopologyNode) => (): string =>
+  `If ${label(e)} fails while ${label(pool)} runs, the pool's media Edge association must be switched to an Edge pool in another site, and switched back after repair.`;
+
+const avCertMessage = (e: EdgePool) => (): string => `Every server of ${label(e)} (${num(e.servers)} servers) needs the same A/V authentication certificate, private key included.`;
 
 export const EDGE_RULES: readonly Rule[] = [
   defineRule('EDGE-MIN-TWO', 'Edge pool with a single server', (ix) => {
@@ -140,11 +148,7 @@ export const EDGE_RULES: readonly Rule[] = [
       const pool = ix.node(l.from);
       const e = ix.node(l.to);
       if (!pool || e?.kind !== 'edgePool') continue;
-      hits.push({
-        nodeIds: [pool.id, e.id],
-        linkIds: [l.id],
-        message: `If ${label(e)} fails while ${label(pool)} runs, the pool's media Edge association must be switched to an Edge pool in another site, and switched back after repair.`,
-      });
+      hits.push({ nodeIds: [pool.id, e.id], linkIds: [l.id], message: mediaEdgeMessage(e, pool) });
     }
     return hits;
   }),
@@ -152,11 +156,7 @@ export const EDGE_RULES: readonly Rule[] = [
   defineRule('EDGE-AV-CERT-SHARED', 'One A/V authentication certificate for all Edge servers', (ix) => {
     const hits: Hit[] = [];
     for (const e of ix.ofKind('edgePool'))
-      if (e.servers > 1)
-        hits.push({
-          nodeIds: [e.id],
-          message: `Every server of ${label(e)} (${num(e.servers)} servers) needs the same A/V authentication certificate, private key included.`,
-        });
+      if (e.servers > 1) hits.push({ nodeIds: [e.id], message: avCertMessage(e) });
     return hits;
   }),
 

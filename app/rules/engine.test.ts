@@ -106,3 +106,53 @@ describe('findings', () => {
     expect(JSON.stringify(runRules(doc))).toBe(JSON.stringify(runRules(structuredClone(doc))));
   });
 });
+
+describe('messages worded when read', () => {
+  it('calls a check’s wording once, when the message is first read, and JSON.stringify shows it in its place', () => {
+    let calls = 0;
+    const rule = withCheck('FE-QUORUM', () => [{ nodeIds: ['pool-a'], message: () => `worded ${++calls}` }]);
+    const [f] = runRules(pair2019AlwaysOn(), [rule]);
+    expect(calls).toBe(0);
+    expect(f!.message).toBe('worded 1');
+    expect(f!.message).toBe('worded 1');
+    expect(calls).toBe(1);
+    const json = JSON.parse(JSON.stringify(f)) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['ruleId', 'severity', 'message', 'fix', 'nodeIds', 'linkIds', 'siteIds', 'inferred', 'docs']);
+    expect(json).toEqual({ ruleId: f!.ruleId, severity: f!.severity, message: 'worded 1', fix: f!.fix, nodeIds: ['pool-a'], linkIds: [], siteIds: [], inferred: f!.inferred, docs: [...f!.docs] });
+  });
+
+  it('reads a wording that fails as a check that fails', () => {
+    const rule = withCheck('FE-QUORUM', () => [
+      {
+        nodeIds: ['pool-a'],
+        message: () => {
+          throw new Error('no words');
+        },
+      },
+    ]);
+    const [f] = runRules(pair2019AlwaysOn(), [rule]);
+    expect(f!.message).toBe('The check FE-QUORUM could not run on this topology (no words). Please report it.');
+  });
+
+  it('gives every rule’s findings the same JSON as their properties, run after run, on a large design', () => {
+    const generated = generateTopology({ nodes: 600 }, 5);
+    if (!generated.ok) throw new Error(generated.error.message);
+    const found = runRules(generated.value);
+    const plain = found.map(({ ruleId, severity, message, fix, nodeIds, linkIds, siteIds, inferred, docs }) => ({ ruleId, severity, message, fix, nodeIds, linkIds, siteIds, inferred, docs }));
+    expect(JSON.stringify(found)).toBe(JSON.stringify(plain));
+    expect(runRules(generated.value).map((f) => f.message)).toEqual(plain.map((f) => f.message));
+  });
+});
+
+describe('order of a check’s findings', () => {
+  it('is the stable sort by first id for any order the check gives (runs, ties, reversals)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'pool-1', 'pool-10', 'pool-2', ''), { maxLength: 60 }), (ids) => {
+        const rule = withCheck('FE-QUORUM', () => ids.map((id, i) => ({ nodeIds: id ? [id] : [], message: String(i) })));
+        const want = ids.map((id, i) => ({ id, i })).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : x.i - y.i));
+        expect(runRules(pair2019AlwaysOn(), [rule]).map((f) => f.message)).toEqual(want.map((w) => String(w.i)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

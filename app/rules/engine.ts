@@ -9,11 +9,15 @@ import type { Finding, Rule, Severity } from './types';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** The findings of one rule at one severity: they sort together, so only their first ids need ordering. */
+/**
+ * The findings of one rule at one severity: they sort together, so only their first ids
+ * need ordering. `firstIds[i]` is the first id of `findings[i]`, noted as it is made.
+ */
 interface Group {
   rank: number;
   ruleId: string;
   findings: Finding[];
+  firstIds: string[];
 }
 
 export function runRules(doc: Topology, rules: readonly Rule[] = RULES): Finding[] {
@@ -21,41 +25,76 @@ export function runRules(doc: Topology, rules: readonly Rule[] = RULES): Finding
   const groups: Group[] = [];
   for (const rule of rules) {
     const findings: Finding[] = [];
+    const firstIds: string[] = [];
     let crash: Finding | undefined;
-    // One docs array per rule, shared by its findings (frozen by defineRule; nobody changes findings).
-    const docs = rule.docs;
     try {
       for (const hit of rule.check(ix)) {
-        findings.push({
-          ruleId: rule.id,
-          severity: rule.severity,
-          message: hit.message ?? rule.message,
-          fix: hit.fix ?? rule.fix,
-          nodeIds: distinct(hit.nodeIds),
-          linkIds: distinct(hit.linkIds),
-          siteIds: distinct(hit.siteIds),
-          inferred: rule.inferred,
-          docs,
-        });
+        const f = new RuleFinding(rule, hit.message ?? rule.message, hit.fix ?? rule.fix, distinct(hit.nodeIds), distinct(hit.linkIds), distinct(hit.siteIds));
+        findings.push(f);
+        firstIds.push(firstId(f));
       }
     } catch (e) {
       // A faulty check must not take the others down; say so instead of hiding it.
-      crash = {
-        ruleId: rule.id,
-        severity: 'info',
-        message: `The check ${rule.id} could not run on this topology (${e instanceof Error ? e.message : String(e)}). Please report it.`,
-        fix: 'No action on the design; this is a defect of the designer.',
-        nodeIds: NONE,
-        linkIds: NONE,
-        siteIds: NONE,
-        inferred: rule.inferred,
-        docs,
-      };
+      crash = new RuleFinding(rule, crashMessage(rule.id, e), 'No action on the design; this is a defect of the designer.', NONE, NONE, NONE, 'info');
     }
-    if (findings.length) groups.push({ rank: RANK[rule.severity], ruleId: rule.id, findings });
-    if (crash) groups.push({ rank: RANK.info, ruleId: rule.id, findings: [crash] });
+    if (findings.length) groups.push({ rank: RANK[rule.severity], ruleId: rule.id, findings, firstIds });
+    if (crash) groups.push({ rank: RANK.info, ruleId: rule.id, findings: [crash], firstIds: [''] });
   }
   return ordered(groups);
+}
+
+const crashMessage = (ruleId: string, e: unknown): string =>
+  `The check ${ruleId} could not run on this topology (${e instanceof Error ? e.message : String(e)}). Please report it.`;
+
+/**
+ * A finding as runRules returns it. `message` is a getter on the prototype: a check may
+ * hand over a function that words it (Hit.message), called the first time the message is
+ * read and remembered. Everything else is a plain own field. JSON.stringify gives the
+ * fields of topology-format.md in their order (toJSON); only a spread or Object.keys
+ * leaves the message out.
+ */
+class RuleFinding implements Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly fix: string;
+  readonly nodeIds: readonly string[];
+  readonly linkIds: readonly string[];
+  readonly siteIds: readonly string[];
+  readonly inferred: boolean;
+  /** One frozen array per rule (defineRule), shared by its findings: nobody changes findings. */
+  readonly docs: readonly string[];
+  #message: string | (() => string);
+
+  constructor(rule: Rule, message: string | (() => string), fix: string, nodeIds: readonly string[], linkIds: readonly string[], siteIds: readonly string[], severity: Severity = rule.severity) {
+    this.ruleId = rule.id;
+    this.severity = severity;
+    this.fix = fix;
+    this.nodeIds = nodeIds;
+    this.linkIds = linkIds;
+    this.siteIds = siteIds;
+    this.inferred = rule.inferred;
+    this.docs = rule.docs;
+    this.#message = message;
+  }
+
+  get message(): string {
+    const m = this.#message;
+    if (typeof m === 'string') return m;
+    let text: string;
+    try {
+      text = m();
+    } catch (e) {
+      // The wording is the check's too: a fault in it reads as the check's own fault would.
+      text = crashMessage(this.ruleId, e);
+    }
+    this.#message = text;
+    return text;
+  }
+
+  toJSON(): Finding {
+    const { ruleId, severity, message, fix, nodeIds, linkIds, siteIds, inferred, docs } = this;
+    return { ruleId, severity, message, fix, nodeIds, linkIds, siteIds, inferred, docs };
+  }
 }
 
 /** Sorts findings in place into the order of topology-format.md "Findings", and returns them. */
@@ -72,26 +111,58 @@ export function sortFindings(findings: Finding[]): Finding[] {
  */
 function ordered(groups: Group[]): Finding[] {
   const byKey = groups.map((g, i) => ({ g, i })).sort((a, b) => a.g.rank - b.g.rank || cmp(a.g.ruleId, b.g.ruleId) || a.i - b.i);
-  const out: Finding[] = [];
+  // Each group in its order, then one list of them all, made at its size.
+  const parts: Finding[][] = [];
   for (let k = 0; k < byKey.length; ) {
-    const { rank, ruleId } = byKey[k]!.g;
+    const first = byKey[k]!.g;
     // A rule listed twice (or a crash report beside an info rule's own findings) forms one group.
-    let run = byKey[k]!.g.findings;
-    for (k++; k < byKey.length && byKey[k]!.g.rank === rank && byKey[k]!.g.ruleId === ruleId; k++) run = [...run, ...byKey[k]!.g.findings];
-    for (const f of byFirstId(run)) out.push(f);
+    let findings = first.findings;
+    let firstIds = first.firstIds;
+    for (k++; k < byKey.length && byKey[k]!.g.rank === first.rank && byKey[k]!.g.ruleId === first.ruleId; k++) {
+      findings = [...findings, ...byKey[k]!.g.findings];
+      firstIds = [...firstIds, ...byKey[k]!.g.firstIds];
+    }
+    const order = byFirstId(firstIds);
+    const group = findings;
+    parts.push(order ? group.map((_, i) => group[order[i]!]!) : group);
   }
-  return out;
+  return ([] as Finding[]).concat(...parts);
 }
 
-/** Stable order by first id; most checks already report in that order, which costs one pass. */
-function byFirstId(findings: Finding[]): Finding[] {
-  if (findings.length < 2) return findings;
-  const keys = findings.map(firstId);
-  let sorted = true;
-  for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! <= keys[i]!;
-  if (sorted) return findings;
-  const order = keys.map((_, i) => i).sort((a, b) => cmp(keys[a]!, keys[b]!) || a - b);
-  return order.map((i) => findings[i]!);
+/**
+ * The stable order of `ids` (positions), or undefined when they are in order already, as
+ * most checks report them. Otherwise a merge sort of the runs already in order: checks
+ * walk the document, whose nodes come in ascending runs (one per site), so this takes a
+ * few passes of plain comparisons where a general sort took twice as long.
+ */
+function byFirstId(ids: readonly string[]): Int32Array | undefined {
+  const n = ids.length;
+  let starts = [0];
+  for (let i = 1; i < n; i++) if (ids[i - 1]! > ids[i]!) starts.push(i);
+  if (starts.length === 1) return undefined;
+  let from = new Int32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i;
+  let to = new Int32Array(n);
+  // Merge neighbouring runs pairwise until one is left.
+  while (starts.length > 1) {
+    const next: number[] = [];
+    for (let r = 0; r < starts.length; r += 2) {
+      const lo = starts[r]!;
+      const mid = r + 1 < starts.length ? starts[r + 1]! : n;
+      const hi = r + 2 < starts.length ? starts[r + 2]! : n;
+      next.push(lo);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      // The right run's item goes first only when strictly smaller: ties keep the check's order.
+      while (i < mid && j < hi) to[k++] = ids[from[j]!]! < ids[from[i]!]! ? from[j++]! : from[i++]!;
+      while (i < mid) to[k++] = from[i++]!;
+      while (j < hi) to[k++] = from[j++]!;
+    }
+    [from, to] = [to, from];
+    starts = next;
+  }
+  return from;
 }
 
 const firstId = (f: Finding): string => f.nodeIds[0] ?? f.siteIds[0] ?? f.linkIds[0] ?? '';

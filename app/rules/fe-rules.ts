@@ -32,6 +32,22 @@ function quorumWords(q: Quorum): string {
   return `any ${count} of the first ${ofFirst} servers (in topology order, as Get-CsComputer -PoolFqdn lists them) running`;
 }
 
+// ---------------------------------------------------------------- messages worded when read
+// The info rules below fire for most pools of a large design; their text is built only
+// when a finding is read (Hit.message), from the values captured here.
+
+const quorumMessage = (p: FrontEndPool, n: number) => (): string => {
+  const q = feQuorum(n, p.productVersion)!;
+  const start = q.firstStart === undefined ? `an unpublished number (Microsoft gives no figure for ${n} servers; about 85%)` : `${num(q.firstStart)}`;
+  return `To start ${label(p)} the first time, ${start} of its ${num(n)} servers must run, and to keep running it needs ${quorumWords(q)}; below that the remaining servers stop their services.`;
+};
+
+const tieBreakerMessage = (p: FrontEndPool, be: SqlStore) => (): string =>
+  `${label(p)} has ${num(p.frontEndServers)} Front End servers, an even number, so the primary Back End database (${label(be)}) also acts as a tie-breaker for the pool: failing the Back End over while too few Front Ends run can take the pool down.`;
+
+const firstMoveMessage = (p: FrontEndPool, users: number) => (): string =>
+  `${label(p)} is a new pool for ${plural(users, 'user')}: at least three Front End servers should be running when users are first moved into it.`;
+
 export const FE_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
   defineRule('FE-MIN-THREE', 'Fewer than three Front End servers', (ix) => {
@@ -197,19 +213,15 @@ export const FE_RULES: readonly Rule[] = [
       const n = p.frontEndServers;
       if (n < 2) continue;
       const max = REF.maxFe[p.productVersion];
-      const q = n <= max ? feQuorum(n, p.productVersion) : undefined;
-      if (!q) {
+      // feQuorum publishes figures for every count from 2 to the version's maximum.
+      if (n > max) {
         hits.push({
           nodeIds: [p.id],
           message: `${label(p)} has ${num(n)} Front End servers, more than a Skype for Business Server ${p.productVersion} pool supports (${max}), so no quorum figures are published for it: neither how many servers must run to start it the first time nor how many keep it running.`,
         });
         continue;
       }
-      const start = q.firstStart === undefined ? `an unpublished number (Microsoft gives no figure for ${n} servers; about 85%)` : `${num(q.firstStart)}`;
-      hits.push({
-        nodeIds: [p.id],
-        message: `To start ${label(p)} the first time, ${start} of its ${num(n)} servers must run, and to keep running it needs ${quorumWords(q)}; below that the remaining servers stop their services.`,
-      });
+      hits.push({ nodeIds: [p.id], message: quorumMessage(p, n) });
     }
     return hits;
   }),
@@ -221,10 +233,7 @@ export const FE_RULES: readonly Rule[] = [
       // backEnd(p): skipped unless exactly one (FE-EE-NEEDS-BE reports the rest).
       const be: SqlStore | undefined = ix.backEnd(p.id);
       if (!be) continue;
-      hits.push({
-        nodeIds: [p.id, be.id],
-        message: `${label(p)} has ${num(p.frontEndServers)} Front End servers, an even number, so the primary Back End database (${label(be)}) also acts as a tie-breaker for the pool: failing the Back End over while too few Front Ends run can take the pool down.`,
-      });
+      hits.push({ nodeIds: [p.id, be.id], message: tieBreakerMessage(p, be) });
     }
     return hits;
   }),
@@ -235,10 +244,7 @@ export const FE_RULES: readonly Rule[] = [
       if (p.deployed === true) continue;
       const users = ix.registrarUsers(p);
       if (users <= 0) continue;
-      hits.push({
-        nodeIds: [p.id],
-        message: `${label(p)} is a new pool for ${plural(users, 'user')}: at least three Front End servers should be running when users are first moved into it.`,
-      });
+      hits.push({ nodeIds: [p.id], message: firstMoveMessage(p, users) });
     }
     return hits;
   }),

@@ -2,7 +2,7 @@
 import type { NodeOfKind, TopologyNode } from '../model/schema';
 import type { TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
-import { sharedMachines, sourcesOf } from './rule-helpers';
+import { soloRoleMachines, sourcesOf } from './rule-helpers';
 import { kinded, kindedNames, noun, quote } from './rule-text';
 import type { Hit, Rule } from './types';
 
@@ -23,7 +23,7 @@ const SFB_SERVER_KINDS: ReadonlySet<TopologyNode['kind']> = new Set([
 /** One hit per machine that holds a file store and a node `wanted` selects. */
 function collocationHits(ix: TopologyIndex, wanted: (n: TopologyNode) => boolean, what: (others: string) => string, tail: string): Hit[] {
   const hits: Hit[] = [];
-  for (const { host: h, nodes } of sharedMachines(ix)) {
+  for (const { host: h, nodes } of soloRoleMachines(ix)) {
     const files = nodes.filter((n): n is FileStore => n.kind === 'fileStore');
     if (files.length === 0) continue;
     const others = nodes.filter(wanted);
@@ -36,6 +36,11 @@ function collocationHits(ix: TopologyIndex, wanted: (n: TopologyNode) => boolean
   }
   return hits;
 }
+
+// FILE-DFS-NO-RTO and FILE-CLUSTER-OS fire for most file stores of a large design: their
+// text is built only when a finding is read (Hit.message).
+const dfsMessage = (f: FileStore) => (): string => `${kinded(f)} uses DFS. ${catalogueMessage('FILE-DFS-NO-RTO')}`;
+const clusterMessage = (f: FileStore) => (): string => `${kinded(f)} is a clustered file share. ${catalogueMessage('FILE-CLUSTER-OS')}`;
 
 export const FILE_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
@@ -95,14 +100,14 @@ export const FILE_RULES: readonly Rule[] = [
   defineRule('FILE-DFS-NO-RTO', 'DFS file share has no published RTO/RPO', (ix) => {
     const hits: Hit[] = [];
     for (const f of ix.ofKind('fileStore'))
-      if (f.storage === 'dfs') hits.push({ nodeIds: [f.id], message: `${kinded(f)} uses DFS. ${catalogueMessage('FILE-DFS-NO-RTO')}` });
+      if (f.storage === 'dfs') hits.push({ nodeIds: [f.id], message: dfsMessage(f) });
     return hits;
   }),
 
   defineRule('FILE-CLUSTER-OS', 'Clustered file share needs Windows Server 2012 or later', (ix) => {
     const hits: Hit[] = [];
     for (const f of ix.ofKind('fileStore'))
-      if (f.storage === 'cluster') hits.push({ nodeIds: [f.id], message: `${kinded(f)} is a clustered file share. ${catalogueMessage('FILE-CLUSTER-OS')}` });
+      if (f.storage === 'cluster') hits.push({ nodeIds: [f.id], message: clusterMessage(f) });
     return hits;
   }),
 

@@ -5,7 +5,7 @@ import type { Link, LinkKind, OsVersion, TopologyNode } from '../model/schema';
 import { hasProductVersion } from '../model/schema';
 import { cuNumber, singleLabel, type RegistrarPool } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
-import { registrarSites, sharedMachines } from './rule-helpers';
+import { registrarSites, soloRoleMachines } from './rule-helpers';
 import { few, kinded, kindedNames, label, names, noun, quote, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
 
@@ -84,6 +84,35 @@ function associationName(l: Link): string {
   return l.kind === 'store' ? `${STORE_ROLE_LABEL[l.role]} store` : linkKindLabel(l.kind);
 }
 
+/** Whether GEN-DNSLB-CLIENT-FAILOVER speaks of `n`: SIP or an Edge side balanced by DNS. */
+function balancesByDns(n: TopologyNode): boolean {
+  switch (n.kind) {
+    case 'frontEndPool':
+    case 'directorPool':
+      return n.sipLoadBalancing === 'dns';
+    case 'edgePool':
+      return n.internalLoadBalancing === 'dns' || n.externalLoadBalancing === 'dns';
+    case 'standardEditionServer':
+    case 'sqlStore':
+    case 'mediationPool':
+    case 'persistentChatPool':
+    case 'fileStore':
+    case 'officeOnlineServer':
+    case 'survivableBranch':
+      return false;
+  }
+}
+
+/** GEN-DNSLB-CLIENT-FAILOVER's message (most pools of a large design), worded when read (Hit.message). */
+const dnsLbMessage = (n: TopologyNode) => (): string => {
+  let how = 'balances SIP traffic by DNS';
+  if (n.kind === 'edgePool') {
+    const sides = [n.internalLoadBalancing === 'dns' ? 'internal' : undefined, n.externalLoadBalancing === 'dns' ? 'external' : undefined].filter(Boolean);
+    how = `balances its ${sides.join(' and ')} ${noun(sides.length, 'side')} by DNS`;
+  }
+  return `${kinded(n)} ${how}. ${catalogueMessage('GEN-DNSLB-CLIENT-FAILOVER')}`;
+};
+
 export const GEN_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
   defineRule('GEN-OS-SUPPORTED', 'Operating system not supported for this version', (ix) => {
@@ -120,7 +149,7 @@ export const GEN_RULES: readonly Rule[] = [
 
   defineRule('GEN-SEPARATE-ROLES', 'Edge or Director shares a machine', (ix) => {
     const hits: Hit[] = [];
-    for (const { host: h, nodes } of sharedMachines(ix)) {
+    for (const { host: h, nodes } of soloRoleMachines(ix)) {
       const dedicated = nodes.filter((n) => n.kind === 'edgePool' || n.kind === 'directorPool');
       if (dedicated.length === 0) continue;
       // A file share there is FS-COLLOC-HOST.
@@ -136,7 +165,7 @@ export const GEN_RULES: readonly Rule[] = [
 
   defineRule('TOPO-FQDN-FORMAT', 'Name without a DNS suffix', (ix) => {
     const hits: Hit[] = [];
-    for (const n of ix.nodes.values()) {
+    for (const n of ix.allNodes()) {
       const short: string[] = [];
       if (singleLabel(n.fqdn)) short.push(`FQDN ${n.fqdn}`);
       if (n.kind === 'sqlStore' && n.ag) {
@@ -153,7 +182,7 @@ export const GEN_RULES: readonly Rule[] = [
   defineRule('TOPO-AD-SINGLE-LABEL', 'Single-label Active Directory domain', (ix) => {
     // One finding per domain (case-insensitive), naming every node that carries it.
     const byDomain = new Map<string, { shown: string; nodes: TopologyNode[] }>();
-    for (const n of ix.nodes.values()) {
+    for (const n of ix.allNodes()) {
       if (n.kind !== 'frontEndPool' && n.kind !== 'standardEditionServer' && n.kind !== 'sqlStore') continue;
       if (n.domain === undefined || !singleLabelDomain(n.domain)) continue;
       const key = n.domain.trim().toLowerCase();
@@ -213,36 +242,14 @@ export const GEN_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 2
   defineRule('GEN-DNSLB-CLIENT-FAILOVER', 'DNS load balancing and client failover', (ix) => {
     const hits: Hit[] = [];
-    for (const n of ix.nodes.values()) {
-      let how: string | undefined;
-      switch (n.kind) {
-        case 'frontEndPool':
-        case 'directorPool':
-          if (n.sipLoadBalancing === 'dns') how = 'balances SIP traffic by DNS';
-          break;
-        case 'edgePool': {
-          const sides = [n.internalLoadBalancing === 'dns' ? 'internal' : undefined, n.externalLoadBalancing === 'dns' ? 'external' : undefined].filter(Boolean);
-          if (sides.length) how = `balances its ${sides.join(' and ')} ${noun(sides.length, 'side')} by DNS`;
-          break;
-        }
-        case 'standardEditionServer':
-        case 'sqlStore':
-        case 'mediationPool':
-        case 'persistentChatPool':
-        case 'fileStore':
-        case 'officeOnlineServer':
-        case 'survivableBranch':
-          break;
-      }
-      if (how) hits.push({ nodeIds: [n.id], message: `${kinded(n)} ${how}. ${catalogueMessage('GEN-DNSLB-CLIENT-FAILOVER')}` });
-    }
+    for (const n of ix.allNodes()) if (balancesByDns(n)) hits.push({ nodeIds: [n.id], message: dnsLbMessage(n) });
     return hits;
   }),
 
   defineRule('TOPO-ADMIN-TOOLS-2019', '2019 administrative tools in a mixed deployment', (ix) => {
     const v2019: TopologyNode[] = [];
     const v2015: TopologyNode[] = [];
-    for (const n of ix.nodes.values()) {
+    for (const n of ix.allNodes()) {
       if (!hasProductVersion(n)) continue;
       if (n.productVersion === '2019') v2019.push(n);
       else v2015.push(n);

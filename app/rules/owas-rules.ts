@@ -1,21 +1,26 @@
 /** OWAS rules of shared/domain/rules.md: Office Web Apps Server / Office Online Server farms. */
-import type { NodeOfKind } from '../model/schema';
+import type { NodeOfKind, TopologyNode } from '../model/schema';
 import type { TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
-import { pairingsByPair, sharedMachines, targetsOf } from './rule-helpers';
+import { pairingsByPair, soloRoleMachines, targetsOf } from './rule-helpers';
 import { clauses, kinded, kindedNames, label, noun, quote } from './rule-text';
 import type { Hit, Rule } from './types';
 
 type Farm = NodeOfKind<'officeOnlineServer'>;
 
 /** Office Online Server farms reached from `poolId` by `officeOnline` links, each once (one object per farm, so `includes` compares farms). */
-const farmsOf = (ix: TopologyIndex, poolId: string): Farm[] => targetsOf(ix, poolId, 'officeOnline').filter((n): n is Farm => n.kind === 'officeOnlineServer');
+function farmsOf(ix: TopologyIndex, poolId: string): Farm[] {
+  const targets = targetsOf(ix, poolId, 'officeOnline');
+  // Every target is a farm unless the design is broken: then the list needs no second copy.
+  return targets.every(isFarm) ? (targets as Farm[]) : targets.filter(isFarm);
+}
+const isFarm = (n: TopologyNode): n is Farm => n.kind === 'officeOnlineServer';
 
 export const OWAS_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
   defineRule('OWAS-SEPARATE-SERVER', 'Office Online Server shares a machine', (ix) => {
     const hits: Hit[] = [];
-    for (const { host: h, nodes } of sharedMachines(ix)) {
+    for (const { host: h, nodes } of soloRoleMachines(ix)) {
       const farms = nodes.filter((n): n is Farm => n.kind === 'officeOnlineServer');
       if (farms.length === 0) continue;
       // A file share there is FS-COLLOC-HOST; a second farm node of the same name is the same farm.
@@ -53,18 +58,19 @@ export const OWAS_RULES: readonly Rule[] = [
       if (farmsA.length === 0 && farmsB.length === 0) continue;
       const dcA = ix.dc(a.siteId);
       const dcB = ix.dc(b.siteId);
-      const reasons: string[] = [];
-      const farms = new Map<string, Farm>();
+      // Most pairs use a farm of their own data center: the lists are made for the first reason only.
+      let reasons: string[] | undefined;
+      let farms: Map<string, Farm> | undefined;
       const note = (f: Farm, why: string) => {
-        farms.set(f.id, f);
-        reasons.push(why);
+        (farms ??= new Map()).set(f.id, f);
+        (reasons ??= []).push(why);
       };
       for (const f of farmsA)
         if (farmsB.includes(f)) note(f, `both use ${label(f)}`);
         else if (ix.dc(f.siteId) === dcB) note(f, `${label(a)} uses ${label(f)} in ${label(b)}'s data center ${quote(dcB)}`);
       for (const f of farmsB)
         if (!farmsA.includes(f) && ix.dc(f.siteId) === dcA) note(f, `${label(b)} uses ${label(f)} in ${label(a)}'s data center ${quote(dcA)}`);
-      if (farms.size === 0) continue;
+      if (!farms || !reasons) continue;
       hits.push({
         nodeIds: [a.id, b.id, ...farms.keys()],
         linkIds: links.map((l) => l.id),

@@ -2,14 +2,14 @@
 import { assertNever } from '../lib/result';
 import { feFor, PORTS, REF } from '../model/reference-numbers';
 import type { RegistrarPool } from '../model/topology-index';
-import type { FrontEndPool, HaMode, TopologyNode } from '../model/schema';
+import type { FrontEndPool, HaMode, NodeOfKind, TopologyNode } from '../model/schema';
 import { defineRule } from './define-rule';
 import { pairsOf, targetsOf, type Pair } from './rule-helpers';
 import { label, LONG_LIST, names, num, plural, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
 
 const both = (p: Pair): string => `${label(p.a)} and ${label(p.b)}`;
-const pairHit = (p: Pair, message: string, extraNodes: readonly string[] = []): Hit => ({
+const pairHit = (p: Pair, message: string | (() => string), extraNodes: readonly string[] = []): Hit => ({
   nodeIds: [p.a.id, p.b.id, ...extraNodes],
   linkIds: p.links.map((l) => l.id),
   message,
@@ -32,6 +32,27 @@ function haModeWords(m: HaMode): string {
       return assertNever(m);
   }
 }
+
+// ---------------------------------------------------------------- messages worded when read
+// These info rules fire for every pair (or backed-up pool) of a large design; their text
+// is built only when a finding is read (Hit.message), from the values captured here.
+
+const smbMessage = (p: Pair, fa: readonly TopologyNode[], fb: readonly TopologyNode[]) => (): string => {
+  const stores = (fs: readonly TopologyNode[]) => (fs.length ? names(fs, LONG_LIST) : 'none drawn yet');
+  const servers = (n: RegistrarPool) => (isFe(n) ? `every Front End server of ${label(n)}` : label(n));
+  return `The Backup Service copies data over SMB (TCP ${PORTS.backupServiceSmb}), unencrypted, from ${servers(p.a)} to the file store used by ${label(p.b)} (${stores(fb)}), and from ${servers(p.b)} to the file store used by ${label(p.a)} (${stores(fa)}).`;
+};
+
+const voiceCheckboxMessage = (p: Pair) => (): string =>
+  `${both(p)}: "Automatic failover and failback for Voice" only covers voice (backup registrar); failing the pool over and back stays a manual cmdlet operation.`;
+
+const lisMessage = (p: Pair) => (): string =>
+  `${both(p)}: the Location Information Server (E9-1-1) database is not copied to the backup pool; back it up regularly and restore it there after a failover.`;
+
+const branchDrMessage = (p: RegistrarPool, branches: readonly NodeOfKind<'survivableBranch'>[], partners: readonly TopologyNode[]) => (): string => {
+  const users = branches.reduce((sum, b) => sum + b.users, 0);
+  return `Disaster recovery does not extend to users homed on branch appliances: if ${label(p)} fails, the ${num(users)} users of ${names(branches, LONG_LIST)} drop to resiliency mode while the pool's own users fail over${partners.length ? ` to ${names(partners, LONG_LIST)}` : ''}.`;
+};
 
 export const PAIR_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
@@ -245,25 +266,14 @@ export const PAIR_RULES: readonly Rule[] = [
     pairsOf(ix).map((p) => {
       const fa = targetsOf(ix, p.a.id, 'fileStore');
       const fb = targetsOf(ix, p.b.id, 'fileStore');
-      const stores = (fs: TopologyNode[]) => (fs.length ? names(fs, LONG_LIST) : 'none drawn yet');
-      const servers = (n: RegistrarPool) => (isFe(n) ? `every Front End server of ${label(n)}` : label(n));
-      return pairHit(
-        p,
-        `The Backup Service copies data over SMB (TCP ${PORTS.backupServiceSmb}), unencrypted, from ${servers(p.a)} to the file store used by ${label(p.b)} (${stores(fb)}), and from ${servers(p.b)} to the file store used by ${label(p.a)} (${stores(fa)}).`,
-        [...new Set([...fa, ...fb].map((f) => f.id))],
-      );
+      return pairHit(p, smbMessage(p, fa, fb), [...fa, ...fb].map((f) => f.id));
     }),
   ),
 
   defineRule('PAIR-VOICE-CHECKBOX', 'Voice failover covers voice only', (ix) =>
     pairsOf(ix)
       .filter((p) => p.links.some((l) => l.voiceFailover === true))
-      .map((p) =>
-        pairHit(
-          p,
-          `${both(p)}: "Automatic failover and failback for Voice" only covers voice (backup registrar); failing the pool over and back stays a manual cmdlet operation.`,
-        ),
-      ),
+      .map((p) => pairHit(p, voiceCheckboxMessage(p))),
   ),
 
   defineRule('PAIR-EXISTING-POOLS', 'Pairing pools that already exist', (ix) =>
@@ -279,9 +289,7 @@ export const PAIR_RULES: readonly Rule[] = [
   ),
 
   defineRule('PAIR-LIS-NOT-REPLICATED', 'LIS database not replicated', (ix) =>
-    pairsOf(ix).map((p) =>
-      pairHit(p, `${both(p)}: the Location Information Server (E9-1-1) database is not copied to the backup pool; back it up regularly and restore it there after a failover.`),
-    ),
+    pairsOf(ix).map((p) => pairHit(p, lisMessage(p))),
   ),
 
   defineRule('PAIR-SBA-NO-DR', 'Branch users do not fail over', (ix) => {
@@ -289,12 +297,7 @@ export const PAIR_RULES: readonly Rule[] = [
     for (const p of ix.registrars()) {
       const branches = ix.branchesBackedBy(p.id);
       if (branches.length === 0 || ix.touching(p.id, 'pairing').length === 0) continue;
-      const partners = ix.distinctPartners(p.id);
-      const users = branches.reduce((sum, b) => sum + b.users, 0);
-      hits.push({
-        nodeIds: [p.id, ...branches.map((b) => b.id)],
-        message: `Disaster recovery does not extend to users homed on branch appliances: if ${label(p)} fails, the ${num(users)} users of ${names(branches, LONG_LIST)} drop to resiliency mode while the pool's own users fail over${partners.length ? ` to ${names(partners, LONG_LIST)}` : ''}.`,
-      });
+      hits.push({ nodeIds: [p.id, ...branches.map((b) => b.id)], message: branchDrMessage(p, branches, ix.distinctPartners(p.id)) });
     }
     return hits;
   }),

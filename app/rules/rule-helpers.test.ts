@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { arbTopology } from '../model/arbitrary';
 import { LINK_KINDS, type Topology, type TopologyNode } from '../model/schema';
 import { host, isRegistrar, sqlHosts, TopologyIndex } from '../model/topology-index';
-import { backEndsByHost, branchesBySite, nodesByHost, pairingsByPair, pairsOf, perIndex, registrarSites, sharedMachines, sourcesOf, targetsOf } from './rule-helpers';
+import { backEndsByHost, branchesBySite, nodesByHost, pairingsByPair, pairsOf, perIndex, registrarSites, sharedMachines, soloRoleMachines, sourcesOf, targetsOf } from './rule-helpers';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const ids = (ns: readonly { id: string }[]) => ns.map((n) => n.id);
@@ -105,5 +105,18 @@ describe('perIndex', () => {
     expect(calls).toBe(1);
     count(new TopologyIndex(doc));
     expect(calls).toBe(2);
+  });
+});
+
+describe('soloRoleMachines', () => {
+  it('is sharedMachines without the machines that hold no file store, Office Online Server, Edge or Director pool', () => {
+    const solo = new Set(['fileStore', 'officeOnlineServer', 'edgePool', 'directorPool']);
+    fc.assert(
+      fc.property(crowded, (doc) => {
+        const ix = new TopologyIndex(doc);
+        expect(soloRoleMachines(ix)).toEqual(sharedMachines(ix).filter((m) => m.nodes.some((n) => solo.has(n.kind))));
+      }),
+      { numRuns: RUNS },
+    );
   });
 });

@@ -63,14 +63,31 @@ export interface SharedMachine {
 /**
  * The machines that hold two or more nodes: `host(x)` for every node, plus every server
  * of `sqlHosts(s)` for a SQL store (an AG store occupies its replicas' servers too).
- * Shared by the collocation rules (FILE-COLLOCATED, FS-COLLOC-HOST, OWAS-SEPARATE-SERVER,
- * GEN-SEPARATE-ROLES), which then report one finding per machine: linear however many
- * nodes share a name.
+ * The collocation rules ask only about some of them: see `soloRoleMachines`.
  */
-export const sharedMachines = perIndex((ix): readonly SharedMachine[] => {
+export const sharedMachines = perIndex((ix): readonly SharedMachine[] => machinesAmong(ix));
+
+/** Kinds the collocation rules want on a machine of their own: FILE-COLLOCATED, FS-COLLOC-HOST, OWAS-SEPARATE-SERVER, GEN-SEPARATE-ROLES. */
+const SOLO_KINDS: readonly NodeKind[] = ['fileStore', 'officeOnlineServer', 'edgePool', 'directorPool'];
+
+/**
+ * The machines of `sharedMachines` that hold a file store, an Office Online Server, an
+ * Edge pool or a Director pool: all the collocation rules report on (one finding per
+ * machine, so linear however many nodes share a name). Only the names of those nodes are
+ * grouped, a tenth of a large design's, rather than every machine name.
+ */
+export const soloRoleMachines = perIndex((ix): readonly SharedMachine[] => {
+  const solo = new Set<string>();
+  for (const kind of SOLO_KINDS) for (const n of ix.ofKind(kind)) solo.add(host(n));
+  return solo.size === 0 ? [] : machinesAmong(ix, solo);
+});
+
+/** The shared machines in the order their names first appear, each node in document order; only the names in `among` when given. */
+function machinesAmong(ix: TopologyIndex, among?: ReadonlySet<string>): SharedMachine[] {
   // Singletons stay unboxed: most hosts hold one node, so most entries allocate no array.
   const byHost = new Map<string, TopologyNode | TopologyNode[]>();
   const add = (h: string, n: TopologyNode) => {
+    if (among && !among.has(h)) return;
     const cur = byHost.get(h);
     if (cur === undefined) byHost.set(h, n);
     else if (Array.isArray(cur)) cur.push(n);
@@ -83,7 +100,7 @@ export const sharedMachines = perIndex((ix): readonly SharedMachine[] => {
   const out: SharedMachine[] = [];
   for (const [h, v] of byHost) if (Array.isArray(v)) out.push({ host: h, nodes: v });
   return out;
-});
+}
 
 const byHostOfKind = perIndex(() => new Map<NodeKind, ReadonlyMap<string, TopologyNode[]>>());
 /** The nodes of one kind by `host` (lower-case FQDN), in document order. */

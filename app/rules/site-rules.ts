@@ -56,7 +56,7 @@ export const SITE_RULES: readonly Rule[] = [
 
   defineRule('SITE-BRANCH-CONTENT', 'Central-site role in a branch site', (ix) => {
     const hits: Hit[] = [];
-    for (const n of ix.nodes.values()) {
+    for (const n of ix.allNodes()) {
       if (!isBranchSite(ix, n.siteId) || !belongsInCentralSite(ix, n)) continue;
       const what = n.kind === 'sqlStore' ? `Back End store ${label(n)}` : kinded(n);
       hits.push({

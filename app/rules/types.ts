@@ -3,7 +3,12 @@ import type { TopologyIndex } from '../model/topology-index';
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
-/** What the rule engine returns, exactly as topology-format.md "Findings" defines it. */
+/**
+ * What the rule engine returns, exactly as topology-format.md "Findings" defines it.
+ * runRules words some messages only when they are first read (Hit.message): `message` is
+ * then a getter, and JSON.stringify still gives these fields in this order; a spread copy
+ * of a finding ({ ...f }) has no message.
+ */
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -26,8 +31,17 @@ export interface Hit {
   nodeIds?: readonly string[];
   linkIds?: readonly string[];
   siteIds?: readonly string[];
-  /** The message with its placeholders filled and the nodes named; defaults to the catalogue message. */
-  message?: string;
+  /**
+   * The message with its placeholders filled and the nodes named; defaults to the catalogue
+   * message. May be a function that words it: the engine then calls it once, when the
+   * finding's message is first read, so that the text of thousands of findings is not
+   * built and kept alive while the other checks run (on a large design that made garbage
+   * collection the larger part of runRules). Such a function runs after the check has
+   * returned, perhaps never: it reads only values captured when the hit was made, and must
+   * not capture the index or the check's own lists (the findings would keep them alive),
+   * which is why the rule files build these functions at module level.
+   */
+  message?: string | (() => string);
   /** A fix specific to this case; defaults to the catalogue fix. */
   fix?: string;
 }

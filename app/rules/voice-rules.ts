@@ -7,16 +7,40 @@ import { clauses, kinded, label, names, num, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
 
 type Branch = NodeOfKind<'survivableBranch'>;
+type Mediation = NodeOfKind<'mediationPool'>;
 
 const { sbaMax, sbsOrTwoSbaMax } = REF.branchSizing;
+
+// VOICE-FAILOVER-INTERVAL and VOICE-FAILOVER-ROUTE fire for most pairs of a large design:
+// their text is built only when a finding is read (Hit.message).
+
+const intervalMessage = (a: TopologyNode, b: TopologyNode, seconds: number) => (): string =>
+  `${label(a)} and ${label(b)} back each other up for voice. ${catalogueMessage('VOICE-FAILOVER-INTERVAL').replace('{seconds}', num(seconds))}`;
+
+const collocated = (p: TopologyNode): boolean => (p.kind === 'frontEndPool' || p.kind === 'standardEditionServer') && p.mediationCollocated;
+
+/** How paired pool `p` shows it carries voice: Mediation collocated, or the Mediation pool `m` in its site. */
+function voiceSign(p: TopologyNode, m: Mediation | undefined): string | undefined {
+  if (collocated(p)) return `${label(p)} runs Mediation collocated`;
+  return m ? `${kinded(m)} is in ${label(p)}'s site` : undefined;
+}
+
+/** `ma` and `mb`: the Mediation pools in the sites of `a` and `b` that do not run Mediation themselves. */
+const routeMessage = (a: TopologyNode, b: TopologyNode, ma: Mediation | undefined, mb: Mediation | undefined) => (): string => {
+  const signs = collocated(a) && collocated(b) ? ['both run Mediation collocated'] : [voiceSign(a, ma), voiceSign(b, mb)].filter((s): s is string => s !== undefined);
+  return `${label(a)} and ${label(b)} are paired and carry Enterprise Voice (${signs.join('; ')}). ${catalogueMessage('VOICE-FAILOVER-ROUTE')}`;
+};
 
 export const VOICE_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
   defineRule('VOICE-SBA-MAX-TWO', 'More than two Survivable Branch Appliances in a site', (ix) => {
     const hits: Hit[] = [];
     for (const [siteId, branches] of branchesBySite(ix)) {
+      // Counted first: most sites hold one appliance, and need no list of them.
+      let count = 0;
+      for (const b of branches) if (b.variant === 'sba') count++;
+      if (count <= REF.maxSbaPerBranch) continue;
       const sbas = branches.filter((b) => b.variant === 'sba');
-      if (sbas.length <= REF.maxSbaPerBranch) continue;
       hits.push({
         nodeIds: sbas.map((b) => b.id),
         siteIds: [siteId],
@@ -29,39 +53,26 @@ export const VOICE_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 2
   defineRule('VOICE-FAILOVER-INTERVAL', 'Voice failover interval', (ix) => {
     const hits: Hit[] = [];
-    const template = catalogueMessage('VOICE-FAILOVER-INTERVAL');
     for (const { a, b, links } of pairingsByPair(ix)) {
       const voice = links.filter((l) => l.voiceFailover === true);
       const first = voice[0];
       if (!first) continue;
       const seconds = first.voiceFailoverSeconds ?? RECOVERY.voiceFailoverSeconds;
-      hits.push({
-        nodeIds: [a.id, b.id],
-        linkIds: voice.map((l) => l.id),
-        message: `${label(a)} and ${label(b)} back each other up for voice. ${template.replace('{seconds}', num(seconds))}`,
-      });
+      hits.push({ nodeIds: [a.id, b.id], linkIds: voice.map((l) => l.id), message: intervalMessage(a, b, seconds) });
     }
     return hits;
   }),
 
   defineRule('VOICE-FAILOVER-ROUTE', 'Failover routes and user-level voice policies for paired pools', (ix) => {
-    const mediationSites = new Map<string, NodeOfKind<'mediationPool'>>();
+    const mediationSites = new Map<string, Mediation>();
     for (const m of ix.ofKind('mediationPool')) if (!mediationSites.has(m.siteId)) mediationSites.set(m.siteId, m);
-    const collocated = (p: TopologyNode) => (p.kind === 'frontEndPool' || p.kind === 'standardEditionServer') && p.mediationCollocated;
-    const voiceSign = (p: TopologyNode): string | undefined => {
-      if (collocated(p)) return `${label(p)} runs Mediation collocated`;
-      const m = mediationSites.get(p.siteId);
-      return m ? `${kinded(m)} is in ${label(p)}'s site` : undefined;
-    };
     const hits: Hit[] = [];
     for (const { a, b, links } of pairingsByPair(ix)) {
-      const signs = collocated(a) && collocated(b) ? ['both run Mediation collocated'] : [voiceSign(a), voiceSign(b)].filter((s): s is string => s !== undefined);
-      if (signs.length === 0) continue;
-      hits.push({
-        nodeIds: [a.id, b.id],
-        linkIds: links.map((l) => l.id),
-        message: `${label(a)} and ${label(b)} are paired and carry Enterprise Voice (${signs.join('; ')}). ${catalogueMessage('VOICE-FAILOVER-ROUTE')}`,
-      });
+      // A pool carries voice when it runs Mediation itself or a Mediation pool shares its site.
+      const ma = collocated(a) ? undefined : mediationSites.get(a.siteId);
+      const mb = collocated(b) ? undefined : mediationSites.get(b.siteId);
+      if (!collocated(a) && !ma && !collocated(b) && !mb) continue;
+      hits.push({ nodeIds: [a.id, b.id], linkIds: links.map((l) => l.id), message: routeMessage(a, b, ma, mb) });
     }
     return hits;
   }),

@@ -9,7 +9,7 @@
  */
 import { feQuorum, PORTS, RECOVERY } from '../model/reference-numbers';
 import type { NodeOfKind, PoolPairing, ProductVersion, SqlStore, Topology, TopologyNode } from '../model/schema';
-import { isRegistrar, type RegistrarPool } from '../model/topology-index';
+import { IdMap, isRegistrar, type RegistrarPool } from '../model/topology-index';
 import { DOC } from './docs';
 import { PlanContext, plural, type FrontEndPool, type PersistentChatPool } from './plan-context';
 import { EDGE_TWO_NICS, platformDocs, registrarPlatform, SINGLE_NIC } from './preconditions';
@@ -46,7 +46,8 @@ class DeploymentBuilder {
   private readonly ctx: PlanContext;
   private readonly byPhase = new Map<DeploymentPhase, Step[]>(DEPLOYMENT_PHASES.map((p) => [p, []]));
   private readonly notes: PlanNote[] = [];
-  private readonly ids = new Set<string>();
+  /** Step ids given out (a 5,000-node plan has some 30,000: an IdMap keeps the tables small). */
+  private readonly ids = new IdMap<true>();
 
   constructor(doc: Topology) {
     this.ctx = new PlanContext(doc);
@@ -60,7 +61,7 @@ class DeploymentBuilder {
     this.publishInstall();
     this.pairing();
     this.verification();
-    const steps = DEPLOYMENT_PHASES.flatMap((p) => this.byPhase.get(p)!);
+    const steps = ([] as Step[]).concat(...DEPLOYMENT_PHASES.map((p) => this.byPhase.get(p)!));
     const runbooks = pairedPools(ctx).map(([pool, partner]) => buildRunbook(ctx, pool, partner));
     const versions = [...new Set(ctx.doc.nodes.flatMap((n) => ('productVersion' in n ? [n.productVersion] : [])))].sort() as ProductVersion[];
     const plan: StepPlan = {
@@ -80,9 +81,9 @@ class DeploymentBuilder {
 
   private add(step: Step): void {
     // Ids are unique by construction; a clash means two nodes share an id, which the parser refuses.
+    // set() takes an id that is free and says whether it was.
     let id = step.id;
-    for (let n = 2; this.ids.has(id); n++) id = `${step.id}#${n}`;
-    this.ids.add(id);
+    for (let n = 2; !this.ids.set(id, true); n++) id = `${step.id}#${n}`;
     this.byPhase.get(step.phase as DeploymentPhase)!.push(id === step.id ? step : { ...step, id });
   }
 
@@ -90,27 +91,39 @@ class DeploymentBuilder {
     this.notes.push({ severity, message, nodeIds, ruleIds, docs });
   }
 
-  private get registrars(): RegistrarPool[] {
+  private get registrars(): readonly RegistrarPool[] {
     return this.ctx.registrarsInBuildOrder();
   }
 
-  /** Principal stores in build order: Back Ends of registrars (build order), then the others, document order. */
-  private principalStores(): SqlStore[] {
+  /** Principal stores in build order: Back Ends of registrars (build order), then the others, document order. Several phases ask: built once. */
+  private principalStores(): readonly SqlStore[] {
+    if (this.principals) return this.principals;
     const { ctx } = this;
     const out: SqlStore[] = [];
+    const seen = new Set<SqlStore>();
     const push = (s: SqlStore | undefined) => {
-      if (s && !out.includes(s) && !ctx.isPartnerStore(s)) out.push(s);
+      if (s && !seen.has(s) && !ctx.isPartnerStore(s)) {
+        seen.add(s);
+        out.push(s);
+      }
     };
     for (const p of this.registrars) if (p.kind === 'frontEndPool') push(ctx.ix.backEnd(p.id));
     for (const s of ctx.ix.ofKind('sqlStore')) push(s);
-    return out;
+    return (this.principals = out);
   }
+  private principals: SqlStore[] | undefined;
 
-  /** A store is built by these steps unless only existing pools use it, or its HA mode cannot be built. */
+  /** A store is built by these steps unless only existing pools use it, or its HA mode cannot be built. Asked per phase: remembered. */
   private storeIsNew(s: SqlStore): boolean {
-    const users = this.ctx.ix.poolsUsingTransitively(s.id);
-    return users.length === 0 || users.some((p) => !this.ctx.existing(p));
+    let isNew = this.newStores.get(s);
+    if (isNew === undefined) {
+      const users = this.ctx.ix.poolsUsingTransitively(s.id);
+      isNew = users.length === 0 || users.some((p) => !this.ctx.existing(p));
+      this.newStores.set(s, isNew);
+    }
+    return isNew;
   }
+  private readonly newStores = new Map<SqlStore, boolean>();
 
   private pcPools(): PersistentChatPool[] {
     return this.ctx.ix.ofKind('persistentChatPool').filter((c) => c.productVersion === '2015');
@@ -533,9 +546,12 @@ class DeploymentBuilder {
       }),
     );
     this.pendingAgLoginSync.push(s);
+    this.pendingAgStores.add(s);
   }
 
   private readonly pendingAgLoginSync: SqlStore[] = [];
+  /** The same stores, for asking whether one is there. */
+  private readonly pendingAgStores = new Set<SqlStore>();
 
   /** §6.2: move the CMS off a pool before converting it (CMS-MOVE-BEFORE-AG). */
   private moveCmsAway(p: FrontEndPool): void {
@@ -929,7 +945,7 @@ class DeploymentBuilder {
       if (users.length === 0) continue;
       this.add(installDatabases(ctx, s));
     }
-    for (const s of this.principalStores()) if (this.storeIsNew(s) && ctx.agOf(s) && !this.pendingAgLoginSync.includes(s)) this.add(agCreate(ctx, s, 'publishInstall'));
+    for (const s of this.principalStores()) if (this.storeIsNew(s) && ctx.agOf(s) && !this.pendingAgStores.has(s)) this.add(agCreate(ctx, s, 'publishInstall'));
 
     const agStores = new Set(this.principalStores().filter((s) => ctx.agOf(s) && this.storeIsNew(s)));
     for (const p of this.registrars) {

@@ -12,7 +12,7 @@ import { feFor, RECOVERY, REF } from '../model/reference-numbers';
 import type { NodeOfKind, SqlStore, Topology, TopologyNode } from '../model/schema';
 import { isRegistrar, type RegistrarPool } from '../model/topology-index';
 import { DOC } from './docs';
-import { PlanContext, plural, type PersistentChatPool } from './plan-context';
+import { PlanContext, plural, type LossLookups, type PersistentChatPool } from './plan-context';
 import { makeStep } from './step';
 import { code, joinRich, psQuote, rt, ui } from './text';
 import type { PlanNote, RichText, Runbook, Step, StepsError } from './types';
@@ -93,25 +93,44 @@ export function buildRunbook(ctx: PlanContext, pool: RegistrarPool, partner: Reg
   };
 }
 
-/** What survives when `lost`'s data center is gone. */
+/**
+ * What survives when `pool`'s data center is gone. The lists come from the plan's
+ * lookups by data center (PlanContext.losses), so a runbook costs the size of what it
+ * touches, not of the design.
+ */
 class SiteLoss {
   readonly dc: string;
+  private readonly lookups: LossLookups;
   constructor(
     readonly ctx: PlanContext,
     readonly pool: RegistrarPool,
   ) {
     this.dc = ctx.ix.dc(pool.siteId);
+    this.lookups = ctx.losses();
   }
   lost(n: TopologyNode | undefined): boolean {
     return n !== undefined && this.ctx.ix.dc(n.siteId) === this.dc;
   }
-  survivingEdges(): Edge[] {
-    return this.ctx.ix.ofKind('edgePool').filter((e) => !this.lost(e));
+  /** Registrar pools in the lost data center, in `ix.registrars()` order. */
+  lostRegistrars(): readonly RegistrarPool[] {
+    return this.lookups.registrarsIn.get(this.dc) ?? [];
   }
-  /** A surviving Edge pool, preferring the partner's site. */
+  /** Edge pools in the lost data center, in document order. */
+  lostEdges(): readonly Edge[] {
+    return this.lookups.edgesIn.get(this.dc) ?? [];
+  }
+  /** Surviving Edge pools whose next hop is lost, in document order. */
+  edgesWithLostNextHop(): Edge[] {
+    return (this.lookups.edgesByHopDc.get(this.dc) ?? []).filter((e) => !this.lost(e));
+  }
+  /** Surviving registrar pools whose media Edge pool is lost, in `ix.registrars()` order. */
+  poolsWithLostMediaEdge(): RegistrarPool[] {
+    return (this.lookups.mediaUsersByEdgeDc.get(this.dc) ?? []).filter((r) => !this.lost(r));
+  }
+  /** A surviving Edge pool, preferring the partner's site: the first there, else the first anywhere (document order). */
   bestEdge(partner: RegistrarPool, pred: (e: Edge) => boolean = () => true): Edge | undefined {
-    const edges = this.survivingEdges().filter(pred);
-    return edges.find((e) => e.siteId === partner.siteId) ?? edges[0];
+    const usable = (e: Edge) => !this.lost(e) && pred(e);
+    return (this.lookups.edgesInSite.get(partner.siteId) ?? []).find(usable) ?? this.ctx.ix.ofKind('edgePool').find(usable);
   }
 }
 
@@ -147,7 +166,7 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
   const branches = ctx.ix.branchesBackedBy(pool.id);
   if (branches.length)
     note('info', rt`Users of ${joinRich(branches.map((b) => rt`${ctx.name(b)}`), ', ')} have no disaster recovery through the pairing: they keep only the branch's own survivability while ${P} is down.`, branches.map((b) => b.id), ['PAIR-SBA-NO-DR'], [DOC.drPlan]);
-  const siblings = ctx.ix.registrars().filter((r) => r.id !== pool.id && loss.lost(r));
+  const siblings = loss.lostRegistrars().filter((r) => r.id !== pool.id);
   if (siblings.length)
     note('info', rt`The same site also holds ${joinRich(siblings.map((r) => rt`${ctx.name(r)}`), ', ')}: run their runbooks too (the CMS failover is shared).`, siblings.map((r) => r.id), [], [DOC.failoverPool]);
   note('info', rt`To later move both pools' users onto ${P}: fail back ${P}'s users first, then fail over ${Q}'s users; the other order fails.`, [pool.id, partner.id], [], [DOC.manageBackup]);
@@ -195,9 +214,9 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
 
   // 4. Edge next hops that point into the lost site.
   const repointed: Array<{ edge: Edge; from: TopologyNode }> = [];
-  for (const e of loss.survivingEdges()) {
+  for (const e of loss.edgesWithLostNextHop()) {
     const hop = nextHopTarget(ctx, e);
-    if (!hop || !loss.lost(hop) || loss.lost(partner)) continue;
+    if (!hop || loss.lost(partner)) continue;
     repointed.push({ edge: e, from: hop });
     steps.push(edgeNextHop(ctx, e, partner, 'failover', hop));
   }
@@ -223,21 +242,21 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
   );
 
   // 6. Federation, XMPP and media Edge routes that depended on the lost site.
-  const fedLost = ctx.ix.ofKind('edgePool').filter((e) => e.federation && loss.lost(e));
+  const fedLost = loss.lostEdges().filter((e) => e.federation);
   for (const old of fedLost) {
     const to = loss.bestEdge(partner);
     if (to) steps.push(federationMove(ctx, old, to, 'failover'));
     else note('warning', rt`Federation ran through ${ctx.label(old)} and no Edge pool survives the site loss: federation stays down until the site returns.`, [old.id], ['EDGE-FEDERATION-STANDBY'], [DOC.failoverPool]);
   }
-  for (const old of ctx.ix.ofKind('edgePool').filter((e) => e.xmpp && e.productVersion === '2015' && loss.lost(e))) {
+  for (const old of loss.lostEdges().filter((e) => e.xmpp && e.productVersion === '2015')) {
     const to = loss.bestEdge(partner, (e) => e.productVersion === '2015');
     if (to) steps.push(xmppMove(ctx, old, to, 'failover'));
     else note('warning', rt`XMPP federation ran through ${ctx.label(old)} and no Skype for Business Server 2015 Edge pool survives: XMPP federation stays down.`, [old.id], ['EDGE-XMPP-SRV'], [DOC.failoverPool]);
   }
-  for (const r of ctx.ix.registrars().filter((x) => !loss.lost(x))) {
+  for (const r of loss.poolsWithLostMediaEdge()) {
     const l = ctx.ix.out(r.id, 'mediaEdge')[0];
     const e = l ? ctx.ix.node(l.to) : undefined;
-    if (e?.kind !== 'edgePool' || !loss.lost(e)) continue;
+    if (e?.kind !== 'edgePool') continue;
     const to = loss.bestEdge(r);
     if (to) steps.push(mediaEdge(ctx, r, to, 'failover', e));
     else note('warning', rt`${ctx.label(r)} uses ${ctx.label(e)} for media and no Edge pool survives: remote users, federation and external media stay down until the site returns.`, [r.id, e.id], [], [DOC.failoverPool]);
@@ -515,7 +534,7 @@ export function failbackRunbook(ctx: PlanContext, pool: RegistrarPool, partner: 
     }),
   );
   // Edge services and federation back to the repaired site (§8.3), before the users return.
-  const localEdges = ctx.ix.ofKind('edgePool').filter((e) => loss.lost(e));
+  const localEdges = loss.lostEdges();
   if (localEdges.length)
     steps.push(
       makeStep({
@@ -529,11 +548,11 @@ export function failbackRunbook(ctx: PlanContext, pool: RegistrarPool, partner: 
         docs: [DOC.failoverPool],
       }),
     );
-  for (const orig of ctx.ix.ofKind('edgePool').filter((e) => e.federation && loss.lost(e))) {
+  for (const orig of loss.lostEdges().filter((e) => e.federation)) {
     const temp = loss.bestEdge(partner);
     if (temp) steps.push(federationMove(ctx, temp, orig, 'failback'));
   }
-  for (const orig of ctx.ix.ofKind('edgePool').filter((e) => e.xmpp && e.productVersion === '2015' && loss.lost(e))) {
+  for (const orig of loss.lostEdges().filter((e) => e.xmpp && e.productVersion === '2015')) {
     const temp = loss.bestEdge(partner, (e) => e.productVersion === '2015');
     if (temp) steps.push(xmppMove(ctx, temp, orig, 'failback'));
   }
@@ -568,14 +587,14 @@ export function failbackRunbook(ctx: PlanContext, pool: RegistrarPool, partner: 
     }),
   );
   // Undo the temporary route changes of the failover.
-  for (const e of ctx.ix.ofKind('edgePool').filter((x) => !loss.lost(x))) {
+  for (const e of loss.edgesWithLostNextHop()) {
     const hop = nextHopTarget(ctx, e);
-    if (hop && 'fqdn' in hop && loss.lost(hop) && !loss.lost(partner)) steps.push(edgeNextHop(ctx, e, hop, 'failback'));
+    if (hop && 'fqdn' in hop && !loss.lost(partner)) steps.push(edgeNextHop(ctx, e, hop, 'failback'));
   }
-  for (const r of ctx.ix.registrars().filter((x) => !loss.lost(x))) {
+  for (const r of loss.poolsWithLostMediaEdge()) {
     const l = ctx.ix.out(r.id, 'mediaEdge')[0];
     const e = l ? ctx.ix.node(l.to) : undefined;
-    if (e?.kind === 'edgePool' && loss.lost(e) && loss.bestEdge(r)) steps.push(mediaEdge(ctx, r, e, 'failback'));
+    if (e?.kind === 'edgePool' && loss.bestEdge(r)) steps.push(mediaEdge(ctx, r, e, 'failback'));
   }
   for (const c of ctx.ix.ofKind('persistentChatPool').filter((c) => c.productVersion === '2015')) {
     const hop = ctx.ix.out(c.id, 'nextHop')[0];

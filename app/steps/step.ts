@@ -33,8 +33,10 @@ const lower = new Set([...WHATIF_CMDLETS].map((c) => c.toLowerCase()));
 
 /** The command word of a command line (`Invoke-CsPoolFailOver -PoolFqdn …` → `Invoke-CsPoolFailOver`). */
 export function commandName(command: string): string {
-  return command.trim().replace(/^&\s*/, '').split(/\s+/)[0] ?? '';
+  // The first run of non-blanks after an optional `&`, without splitting the whole line.
+  return COMMAND_WORD.exec(command)?.[1] ?? '';
 }
+const COMMAND_WORD = /^\s*(?:&\s*)?(\S*)/;
 
 export function allSupportWhatIf(commands: readonly string[]): boolean {
   return commands.length > 0 && commands.every((c) => lower.has(commandName(c).toLowerCase()));
@@ -58,6 +60,17 @@ export interface StepInput {
   inferred?: boolean;
 }
 
+/** A copy of `xs` without repeats, first occurrences kept: a plain copy when nothing repeats, as in most steps' short lists. */
+function distinct(xs: readonly string[] | undefined): string[] {
+  if (!xs) return [];
+  if (xs.length <= 8) {
+    let repeats = false;
+    for (let i = 1; i < xs.length && !repeats; i++) repeats = xs.indexOf(xs[i]!) < i;
+    if (!repeats) return xs.slice();
+  }
+  return [...new Set(xs)];
+}
+
 export function makeStep(i: StepInput): Step {
   const commands = i.commands ?? [];
   const mode: StepMode = i.mode ?? (commands.length > 0 && i.runOn === undefined && i.tool === 'Shell' ? 'script' : 'manual');
@@ -71,10 +84,10 @@ export function makeStep(i: StepInput): Step {
     commands,
     preconditions: i.preconditions ?? [],
     verify: i.verify ?? [],
-    nodeIds: [...new Set(i.nodeIds ?? [])],
-    docs: [...new Set(i.docs ?? [])],
+    nodeIds: distinct(i.nodeIds),
+    docs: distinct(i.docs),
     supportsWhatIf: allSupportWhatIf(commands),
-    ruleIds: [...new Set(i.ruleIds ?? [])],
+    ruleIds: distinct(i.ruleIds),
     inferred: i.inferred ?? false,
   };
   if (i.runOn !== undefined) step.runOn = i.runOn;

@@ -5,40 +5,91 @@
  */
 import type { RichText, Span } from './types';
 
-export const ui = (value: string): Span => ({ kind: 'ui', value });
+/**
+ * A UI label ("OK", "Edit Properties"). Spans are never changed once made, and the same
+ * few hundred labels come back in every step, so each label has one span (a 5,000-node
+ * plan names about a hundred thousand of them). The few labels that come from the design
+ * (domain names) are remembered too, up to a bound.
+ */
+export function ui(value: string): Span {
+  let span = UI_SPANS.get(value);
+  if (!span) {
+    span = { kind: 'ui', value };
+    if (UI_SPANS.size < 1_000) UI_SPANS.set(value, span);
+  }
+  return span;
+}
+const UI_SPANS = new Map<string, Span>();
 export const code = (value: string): Span => ({ kind: 'code', value });
 export const text = (value: string): Span => ({ kind: 'text', value });
 
-/** Tagged template: literal parts and interpolated strings become text spans; spans and rich texts pass through. */
+/**
+ * Tagged template: literal parts and interpolated strings become text spans; spans and
+ * rich texts pass through. Neighbouring text becomes one span and empty spans are dropped.
+ * A 5,000-node plan makes several hundred thousand of these, so each is built without
+ * garbage: the text is gathered into one string before its span is made, and the spans
+ * into one reused buffer, then copied into a list of exactly their number.
+ */
 export function rt(strings: TemplateStringsArray, ...values: Array<string | number | Span | RichText>): RichText {
-  const out: Span[] = [];
-  const push = (s: Span) => {
-    if (s.value === '') return;
-    const last = out[out.length - 1];
-    if (last && last.kind === 'text' && s.kind === 'text') out[out.length - 1] = { kind: 'text', value: last.value + s.value };
-    else out.push(s);
-  };
-  strings.forEach((lit, i) => {
-    push(text(lit));
-    if (i < values.length) {
-      const v = values[i]!;
-      if (typeof v === 'string' || typeof v === 'number') push(text(String(v)));
-      else if (Array.isArray(v)) v.forEach(push);
-      else push(v);
-    }
-  });
-  return out;
+  const b = BUFFER.restart();
+  for (let i = 0; i < strings.length; i++) {
+    b.addText(strings[i]!);
+    if (i >= values.length) break;
+    const v = values[i]!;
+    if (typeof v === 'string') b.addText(v);
+    else if (typeof v === 'number') b.addText(String(v));
+    else if (Array.isArray(v)) for (const s of v) b.add(s);
+    else b.add(v);
+  }
+  return b.done();
 }
 
 /** Joins rich texts with a separator text. */
 export function joinRich(parts: readonly RichText[], sep: string): RichText {
-  const out: Span[] = [];
-  parts.forEach((p, i) => {
-    if (i > 0) out.push(text(sep));
-    out.push(...p);
-  });
-  return rt`${out}`;
+  const b = BUFFER.restart();
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) b.addText(sep);
+    for (const s of parts[i]!) b.add(s);
+  }
+  return b.done();
 }
+
+/** The rich text rt or joinRich is building: its spans so far, and the text after them. */
+class SpanBuffer {
+  private readonly spans: Span[] = [];
+  private count = 0;
+  private pending = '';
+  /** Empty again, whatever a call that threw half-way left. */
+  restart(): this {
+    this.count = 0;
+    this.pending = '';
+    return this;
+  }
+  addText(value: string): void {
+    this.pending += value;
+  }
+  add(s: Span): void {
+    if (s.kind === 'text') this.pending += s.value;
+    else if (s.value !== '') {
+      this.flush();
+      this.spans[this.count++] = s;
+    }
+  }
+  /** The rich text gathered, as a list of exactly its spans. */
+  done(): RichText {
+    this.flush();
+    return this.count === 1 ? [this.spans[0]!] : this.spans.slice(0, this.count);
+  }
+  private flush(): void {
+    if (this.pending === '') return;
+    this.spans[this.count++] = text(this.pending);
+    this.pending = '';
+  }
+}
+
+// The arguments of rt and joinRich are all built before they run, and nothing they call
+// builds another rich text, so one buffer serves every call.
+const BUFFER = new SpanBuffer();
 
 /** Plain text for places without markup (PowerShell messages): UI labels in double quotes. */
 export function plain(r: RichText): string {
