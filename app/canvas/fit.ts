@@ -1,5 +1,5 @@
 /** The view that shows a whole design, computed without React Flow's store (first render). */
-import { getViewportForBounds, type Viewport } from '@xyflow/react';
+import { getNodesBounds, getViewportForBounds, type Viewport } from '@xyflow/react';
 import type { FlowNode } from './flow-types';
 
 export const EMPTY_VIEWPORT: Viewport = { x: 40, y: 40, zoom: 1 };
@@ -10,17 +10,6 @@ export const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.2 } as const;
 /** The viewport React Flow's fitView would choose for these nodes in a width × height pane. */
 export function fittedViewport(nodes: readonly FlowNode[], width: number, height: number): Viewport {
   if (nodes.length === 0 || width <= 0 || height <= 0) return EMPTY_VIEWPORT;
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const n of nodes) {
-    const w = n.measured?.width ?? n.width ?? 0;
-    const h = n.measured?.height ?? n.height ?? 0;
-    minX = Math.min(minX, n.position.x);
-    minY = Math.min(minY, n.position.y);
-    maxX = Math.max(maxX, n.position.x + w);
-    maxY = Math.max(maxY, n.position.y + h);
-  }
-  return getViewportForBounds({ x: minX, y: minY, width: Math.max(1, maxX - minX), height: Math.max(1, maxY - minY) }, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
+  const bounds = getNodesBounds([...nodes]);
+  return getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding);
 }

@@ -185,21 +185,12 @@ export class TopologyIndex {
   poolsUsing(storeId: string): TopologyNode[] {
     let pools = this.poolsUsingMemo.get(storeId);
     if (pools === undefined) {
-      // Usually one pool: the list starts at its size, and a linear look beats a Set until it grows.
       let found: TopologyNode[] | undefined;
       let seen: Set<TopologyNode> | undefined;
       for (const l of this.in(storeId)) {
         if (l.kind !== 'backEnd' && l.kind !== 'store') continue;
         const n = this.byId.get(l.from);
-        if (!n) continue;
-        if (!found) {
-          found = [n];
-          continue;
-        }
-        if (found.length >= 8) seen ??= new Set(found);
-        if (seen ? seen.has(n) : found.includes(n)) continue;
-        found.push(n);
-        seen?.add(n);
+        if (n) seen = pushDistinct((found ??= []), n, seen);
       }
       this.poolsUsingMemo.set(storeId, (pools = found ?? NO_NODES));
     }
@@ -277,16 +268,7 @@ export class TopologyIndex {
     for (let i = 0; i < outgoing.length + incoming.length; i++) {
       const l = i < outgoing.length ? outgoing[i]! : incoming[i - outgoing.length]!;
       const n = this.other(l, poolId);
-      if (!n || n.id === poolId) continue;
-      if (!out) {
-        out = [n];
-        continue;
-      }
-      // A pool normally has one partner; only a hostile design needs the set.
-      if (out.length >= 8) seen ??= new Set(out);
-      if (seen ? seen.has(n) : out.includes(n)) continue;
-      out.push(n);
-      seen?.add(n);
+      if (n && n.id !== poolId) seen = pushDistinct((out ??= []), n, seen);
     }
     return out ?? [];
   }
@@ -394,3 +376,16 @@ export const sqlSp = (s: SqlStore): number | undefined => levelPart(s.sqlUpdateL
 export const sqlCu = (s: SqlStore): number | undefined => levelPart(s.sqlUpdateLevel, 'CU');
 export const singleLabel = (fqdn: string): boolean => !fqdn.includes('.');
 export { feFor };
+
+/**
+ * Adds `n` to `list` unless it is there already. Lists here are usually one node long:
+ * a linear look beats a Set until the list grows (a hostile design), then the Set is
+ * made and returned for the next call.
+ */
+function pushDistinct(list: TopologyNode[], n: TopologyNode, seen: Set<TopologyNode> | undefined): Set<TopologyNode> | undefined {
+  if (list.length >= 8) seen ??= new Set(list);
+  if (seen ? seen.has(n) : list.includes(n)) return seen;
+  list.push(n);
+  seen?.add(n);
+  return seen;
+}

@@ -44,12 +44,12 @@ export const selectFindingIndex = memoByContent((doc): FindingIndex => {
   for (const f of findings) {
     for (const id of [...f.nodeIds, ...f.linkIds, ...f.siteIds]) {
       const cur = byElement.get(id);
-      const line = `${f.ruleId}: ${f.message}`;
-      if (!cur) byElement.set(id, { worst: f.severity, count: 1, messages: [line] });
+      // Only the first six messages are kept: word no more (messages are built when read).
+      if (!cur) byElement.set(id, { worst: f.severity, count: 1, messages: [`${f.ruleId}: ${f.message}`] });
       else {
         cur.count += 1;
         if (RANK[f.severity] < RANK[cur.worst]) cur.worst = f.severity;
-        if (cur.messages.length < 6) cur.messages.push(line);
+        if (cur.messages.length < 6) cur.messages.push(`${f.ruleId}: ${f.message}`);
       }
     }
   }

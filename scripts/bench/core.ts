@@ -102,14 +102,7 @@ export async function runRulesBench(ctx: BenchContext): Promise<void> {
       if (counts.error > 0) ctx.note(`note: the generated ${nodes}-node document has ${counts.error} error finding(s): ${[...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))].join(', ')}`);
     });
   });
-  await ctx.attempt('runRules/growth', () => {
-    const small = timings.get(500);
-    const large = timings.get(5_000);
-    if (!small || !large) throw new Error('needs both runRules/generated-500 and runRules/generated-5000');
-    const ratio = round(large.medianMs / small.medianMs, 2);
-    // The ratio of the fastest runs is the least disturbed by other load; shown alongside.
-    ctx.emit({ name: 'runRules/growth', from: 500, to: 5_000, ratio, ratioOfMins: round(large.minMs / small.minMs, 2), target: RULES_GROWTH_TARGET, met: ratio <= RULES_GROWTH_TARGET });
-  });
+  await emitGrowth(ctx, 'runRules', timings, RULES_GROWTH_TARGET);
   const large = timings.get(5_000);
   if (large !== undefined && large.medianMs > RULES_TARGET_MS) await ctx.attempt('runRules/profile', () => profileRules(ctx, { runRules, summarize, RULES }, generatedDoc(5_000)));
 }
@@ -236,12 +229,18 @@ export async function runSteps(ctx: BenchContext): Promise<void> {
       if (ctx.wants(`steps/generated-${nodes}`)) ctx.emit({ name: `steps/generated-${nodes}`, ...t, nodes: doc.nodes.length, ...stepCounts(generateSteps(doc)), ...target });
     });
   });
-  await ctx.attempt('steps/growth', () => {
+  await emitGrowth(ctx, 'steps', timings, STEPS_GROWTH_TARGET);
+}
+
+/** `<group>/growth`: the 5,000-node median over the 500-node one. */
+async function emitGrowth(ctx: BenchContext, group: string, timings: ReadonlyMap<number, { medianMs: number; minMs: number }>, target: number): Promise<void> {
+  await ctx.attempt(`${group}/growth`, () => {
     const small = timings.get(500);
     const large = timings.get(5_000);
-    if (!small || !large) throw new Error('needs both steps/generated-500 and steps/generated-5000');
+    if (!small || !large) throw new Error(`needs both ${group}/generated-500 and ${group}/generated-5000`);
     const ratio = round(large.medianMs / small.medianMs, 2);
-    ctx.emit({ name: 'steps/growth', from: 500, to: 5_000, ratio, ratioOfMins: round(large.minMs / small.minMs, 2), target: STEPS_GROWTH_TARGET, met: ratio <= STEPS_GROWTH_TARGET });
+    // The ratio of the fastest runs is the least disturbed by other load; shown alongside.
+    ctx.emit({ name: `${group}/growth`, from: 500, to: 5_000, ratio, ratioOfMins: round(large.minMs / small.minMs, 2), target, met: ratio <= target });
   });
 }
 
