@@ -46,7 +46,7 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   );
   if (compact) {
     return (
-      <div className={cls} data-testid={`node-${node.id}`} title={`${meta.label} ${node.name}${badge ? `\n${badge.messages.join('\n')}` : ''}`} aria-label={label} onMouseEnter={handlesShown.enter} onMouseLeave={handlesShown.leave}>
+      <div className={cls} data-testid={`node-${node.id}`} title={`${meta.label} ${node.name}${badge ? `\n${badge.messages.join('\n')}` : ''}`} aria-label={label} onMouseEnter={handlesShown.enter} onMouseMove={handlesShown.shown ? undefined : handlesShown.enter} onMouseLeave={handlesShown.leave}>
         {handles}
         <span className="topo-node-compact-name">{node.name}</span>
         {sim?.load && (
@@ -60,7 +60,7 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   }
   const facts = nodeFacts(node);
   return (
-    <div className={cls} data-testid={`node-${node.id}`} title={badge ? badge.messages.join('\n') : undefined} aria-label={label} onMouseEnter={handlesShown.enter} onMouseLeave={handlesShown.leave}>
+    <div className={cls} data-testid={`node-${node.id}`} title={badge ? badge.messages.join('\n') : undefined} aria-label={label} onMouseEnter={handlesShown.enter} onMouseMove={handlesShown.shown ? undefined : handlesShown.enter} onMouseLeave={handlesShown.leave}>
       {handles}
       <div className="topo-node-head">
         <span className="topo-node-icon">
@@ -105,8 +105,11 @@ function useHandlesOnDemand() {
   const inside = useRef(false);
   const enter = useCallback((e: MouseEvent) => {
     inside.current = true;
-    // Passing over cards while dragging something else does not offer their handles.
-    if (e.buttons === 0) setShown(true);
+    // Passing over cards while another card is dragged does not offer their handles (it
+    // would re-measure each card passed). `buttons` alone is not enough: it can stay set
+    // after a drag and drop from the palette.
+    if (e.buttons !== 0 && e.currentTarget.ownerDocument.querySelector('.react-flow__node.dragging')) return;
+    setShown(true);
   }, []);
   const leave = useCallback((e: MouseEvent) => {
     inside.current = false;
