@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { connect, count, dropFromPalette, node, openDesigner, savedDocument, startEmpty } from './helpers';
+import { connect, count, handleBox, dropFromPalette, node, openDesigner, savedDocument, startEmpty } from './helpers';
 
 test('build a 2019 pair from an empty canvas by dragging, and see no errors', async ({ page }) => {
   await openDesigner(page);
@@ -63,8 +63,7 @@ test('build a 2019 pair from an empty canvas by dragging, and see no errors', as
 test('an impossible connection is refused with the reason while dragging', async ({ page }) => {
   await openDesigner(page);
   const from = node(page, 'fs-a');
-  await from.hover();
-  const hb = (await from.locator('.react-flow__handle-right').boundingBox())!;
+  const hb = await handleBox(from, 'right');
   const tb = (await node(page, 'oos-a').boundingBox())!;
   await page.mouse.move(hb.x + 4, hb.y + 4);
   await page.mouse.down();

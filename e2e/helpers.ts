@@ -22,6 +22,19 @@ export function node(page: Page, id: string): Locator {
   return page.getByTestId(`node-${id}`);
 }
 
+/**
+ * Hovers a card until its handles show (they exist only on hover or selection), and gives
+ * the box of one. Hovering again covers a card still moving after a layout or a fit.
+ */
+export async function handleBox(card: Locator, side: 'top' | 'right' | 'bottom' | 'left') {
+  const handle = card.locator(`.react-flow__handle-${side}`);
+  await expect(async () => {
+    await card.hover({ position: { x: 20, y: 20 } });
+    await expect(handle).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  return (await handle.boundingBox())!;
+}
+
 /** Drag from the handle of a node that faces another node, to the centre of that node. */
 export async function connect(page: Page, fromId: string, toId: string) {
   const from = node(page, fromId);
@@ -30,9 +43,7 @@ export async function connect(page: Page, fromId: string, toId: string) {
   const dx = tb.x + tb.width / 2 - (fb.x + fb.width / 2);
   const dy = tb.y + tb.height / 2 - (fb.y + fb.height / 2);
   const side = Math.abs(dx) / fb.width > Math.abs(dy) / fb.height ? (dx > 0 ? 'right' : 'left') : dy > 0 ? 'bottom' : 'top';
-  await from.hover({ position: { x: 20, y: 20 } });
-  const handle = from.locator(`.react-flow__handle-${side}`);
-  const hb = (await handle.boundingBox())!;
+  const hb = await handleBox(from, side);
   await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
   await page.mouse.down();
   await page.mouse.move(hb.x + 40, hb.y + 10, { steps: 5 });
