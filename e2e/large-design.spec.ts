@@ -31,9 +31,23 @@ test('a 500-node design opens whole, as compact cards with every link drawn; zoo
   await expect(page.locator('.react-flow__node-topology')).toHaveCount(doc.nodes.length);
   await expect(page.locator('.topo-node.is-compact')).toHaveCount(doc.nodes.length);
   await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);
-  // A compact card still names its node and carries its worst finding.
+  // In the overview a card is a block of its kind's colour: its name is in its accessible
+  // name and tooltip, not drawn two pixels high.
+  await expect(page.locator('.topo-node.is-block')).toHaveCount(doc.nodes.length);
   const pool = doc.nodes.find((n) => n.kind === 'frontEndPool')!;
-  await expect(page.getByTestId(`node-${pool.id}`)).toContainText(pool.name);
+  const block = page.getByTestId(`node-${pool.id}`);
+  await expect(block).toHaveAttribute('aria-label', new RegExp(`Front End pool ${pool.name}`));
+  await expect(block).toHaveAttribute('title', new RegExp(pool.name));
+  await expect(block).not.toContainText(pool.name);
+  // Zoomed in to the compact level, the name is drawn large.
+  await page.getByTestId('canvas').hover();
+  for (let i = 0; i < 12 && !(await page.getByTestId('canvas').getAttribute('class'))?.includes('detail-compact'); i++) {
+    await page.mouse.wheel(0, -200);
+    await page.waitForTimeout(80);
+  }
+  await expect(page.getByTestId('canvas')).toHaveClass(/detail-compact/);
+  await expect(page.locator('.topo-node.is-block')).toHaveCount(0);
+  await expect(page.locator('.topo-node-compact-name').first()).toBeVisible();
 
   // A finding centres its node: zoomed in, the card is whole again, FQDN and facts included.
   await page.getByRole('button', { name: /^info BE-HA-TOOLING/ }).first().click();

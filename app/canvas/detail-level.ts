@@ -17,6 +17,25 @@ export function detailLevelAt(zoom: number): DetailLevel {
   return zoom >= COMPACT_ZOOM ? 'full' : zoom >= OVERVIEW_ZOOM ? 'compact' : 'overview';
 }
 
+/**
+ * How much a link's dash pattern is stretched at each level, so that dashes stay a few
+ * screen pixels long. Left in canvas units, a mirror's dashes at 8% zoom are under a
+ * pixel: the line reads as solid and Skia draws hundreds of sub-pixel dashes per link,
+ * which was most of the raster time of a drag frame in the overview.
+ */
+export const DASH_SCALE: Record<DetailLevel, number> = { full: 1, compact: 2.5, overview: 8 };
+
+/** A link's dash pattern ("8 5") scaled for a detail level; undefined stays solid. */
+export function dashAt(dash: string | undefined, level: DetailLevel): string | undefined {
+  const k = DASH_SCALE[level];
+  if (dash === undefined || k === 1) return dash;
+  return dash
+    .trim()
+    .split(/\s+/)
+    .map((n) => String(Number(n) * k))
+    .join(' ');
+}
+
 export const DetailLevelContext = createContext<DetailLevel>('full');
 
 export function useDetailLevel(): DetailLevel {

@@ -5,7 +5,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import type { Topology } from '../model/schema';
 import { selectFindingIndex } from '../store/selectors';
 import { borderPoint } from './topology-edge';
-import { detailLevelAt, COMPACT_ZOOM, OVERVIEW_ZOOM } from './detail-level';
+import { dashAt, detailLevelAt, COMPACT_ZOOM, DASH_SCALE, OVERVIEW_ZOOM } from './detail-level';
 import { fittedViewport, EMPTY_VIEWPORT, FIT_OPTIONS } from './fit';
 import { CENTRE_HANDLE, FlowMapper, TOPOLOGY_NODE_HANDLES, type FlowInput } from './to-flow';
 import type { TopologyFlowNode } from './flow-types';
@@ -80,6 +80,15 @@ describe('borderPoint', () => {
 });
 
 describe('level of detail and the first view', () => {
+  it('stretches a dash pattern by the level, so dashes stay a few screen pixels long', () => {
+    expect(dashAt('8 5', 'full')).toBe('8 5');
+    expect(dashAt('8 5', 'overview')).toBe(`${8 * DASH_SCALE.overview} ${5 * DASH_SCALE.overview}`);
+    expect(dashAt(' 1.5  4 ', 'compact')).toBe(`${1.5 * DASH_SCALE.compact} ${4 * DASH_SCALE.compact}`);
+    expect(dashAt(undefined, 'overview')).toBeUndefined();
+    // On screen (zoom × canvas length), the overview's mirror dash is at least a pixel at its deepest zoom.
+    expect(0.1 * 8 * DASH_SCALE.overview).toBeGreaterThanOrEqual(1);
+  });
+
   it('is compact below the threshold zoom only', () => {
     expect(detailLevelAt(COMPACT_ZOOM)).toBe('full');
     expect(detailLevelAt(COMPACT_ZOOM - 0.01)).toBe('compact');

@@ -7,7 +7,7 @@ import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@x
 import { memo } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { LINK_STYLE, SeverityIcon } from '../ui/kinds';
-import { useDetailLevel } from './detail-level';
+import { dashAt, useDetailLevel } from './detail-level';
 import type { TopologyFlowEdge } from './flow-types';
 
 interface Card {
@@ -51,7 +51,7 @@ function TopologyEdgeView({ id, sourceX, sourceY, targetX, targetY, data, select
   const showLabel = (!style.muted && !quiet) || selected || data.highlighted || failoverLabel !== undefined;
   return (
     <>
-      <BaseEdge id={id} path={path} className={cls} markerEnd={markerEnd} markerStart={markerStart} style={{ strokeWidth: style.width + (selected ? 1 : 0), strokeDasharray: style.dash }} interactionWidth={14} />
+      <BaseEdge id={id} path={path} className={cls} markerEnd={markerEnd} markerStart={markerStart} style={{ strokeWidth: style.width + (selected ? 1 : 0), strokeDasharray: dashAt(style.dash, detail) }} interactionWidth={14} />
       {(showLabel || (data.badge && !quiet)) && (
         <EdgeLabelRenderer>
           <div className={`edge-label edge-label-${link.kind} ${detail === 'full' ? '' : 'is-large'} ${selected ? 'is-selected' : ''} ${failoverLabel ? 'is-failover' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} data-testid={`edge-label-${link.id}`}>

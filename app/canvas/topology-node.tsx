@@ -1,6 +1,8 @@
 /**
  * One card for every node kind: icon, name, FQDN, version badge, key facts, finding badge.
- * Zoomed out (detail-level.ts) the card is compact: kind colour, name, finding badge.
+ * Zoomed out (detail-level.ts) the card is compact: kind colour, name, finding badge. In
+ * the overview, where even that name would be a couple of pixels high, it is a block of
+ * its kind's colour with the badge; the name stays in its accessible name and tooltip.
  */
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
@@ -17,7 +19,7 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   const meta = KIND_META[node.kind];
   const version = versionBadge(node);
   const compact = detail !== 'full';
-  const cls = ['topo-node', `fam-${meta.family}`, compact ? 'is-compact' : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', sim?.lost ? 'is-lost' : ''].filter(Boolean).join(' ');
+  const cls = ['topo-node', `fam-${meta.family}`, compact ? 'is-compact' : '', detail === 'overview' ? 'is-block' : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', sim?.lost ? 'is-lost' : ''].filter(Boolean).join(' ');
   const label = `${meta.label} ${node.name}${badge ? `, ${badge.count} finding${badge.count === 1 ? '' : 's'}, worst ${badge.worst}` : ''}`;
   // Side handles exist only where a connection can start (hover or selection): four
   // hidden handles on each of 500 cards cost more to lay out and paint than the cards do.
@@ -48,7 +50,7 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
     return (
       <div className={cls} data-testid={`node-${node.id}`} title={`${meta.label} ${node.name}${badge ? `\n${badge.messages.join('\n')}` : ''}`} aria-label={label} onMouseEnter={handlesShown.enter} onMouseMove={handlesShown.shown ? undefined : handlesShown.enter} onMouseLeave={handlesShown.leave}>
         {handles}
-        <span className="topo-node-compact-name">{node.name}</span>
+        {detail === 'compact' && <span className="topo-node-compact-name">{node.name}</span>}
         {sim?.load && (
           <div className={`load-bar ${sim.load.over ? 'over' : ''}`} title={sim.load.text} data-testid={`load-${node.id}`}>
             <div className="load-fill" style={{ width: `${Math.min(100, Math.round(sim.load.fraction * 100))}%` }} />
