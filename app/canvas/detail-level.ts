@@ -23,7 +23,7 @@ export function detailLevelAt(zoom: number): DetailLevel {
  * pixel: the line reads as solid and Skia draws hundreds of sub-pixel dashes per link,
  * which was most of the raster time of a drag frame in the overview.
  */
-export const DASH_SCALE: Record<DetailLevel, number> = { full: 1, compact: 2.5, overview: 8 };
+export const DASH_SCALE: Record<DetailLevel, number> = { full: 1, compact: 4, overview: 8 };
 
 /** A link's dash pattern ("8 5") scaled for a detail level; undefined stays solid. */
 export function dashAt(dash: string | undefined, level: DetailLevel): string | undefined {

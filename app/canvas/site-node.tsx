@@ -9,8 +9,7 @@ function SiteFrame({ data, selected, width, height }: NodeProps<SiteFlowNode>) {
   const { site, badge, highlighted, memberCount, lost, dropTarget } = data;
   const branch = site.kind === 'branch';
   // Zoomed out, only the name is worth drawing, in a font large enough to be read.
-  const detail = useDetailLevel();
-  const compact = detail !== 'full';
+  const compact = useDetailLevel() !== 'full';
   const cls = ['site-frame', branch ? 'is-branch' : 'is-central', compact ? 'is-compact' : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', lost ? 'is-lost' : '', dropTarget ? 'is-drop-target' : ''].filter(Boolean).join(' ');
   return (
     <div className={cls} style={{ width, height }} data-testid={`site-${site.id}`}>
@@ -26,8 +25,8 @@ function SiteFrame({ data, selected, width, height }: NodeProps<SiteFlowNode>) {
         )}
         {lost && <span className="pill pill-lost">failed</span>}
         {badge && (
-          <span className={`finding-badge inline sev-${badge.worst} ${detail === 'overview' ? 'is-filled' : ''}`}>
-            {detail !== 'overview' && <SeverityIcon severity={badge.worst} size={compact ? 22 : 12} />}
+          <span className={`finding-badge inline sev-${badge.worst} ${compact ? 'is-filled' : ''}`}>
+            {!compact && <SeverityIcon severity={badge.worst} size={12} />}
             {badge.count}
           </span>
         )}

@@ -39,10 +39,12 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
       {sides && SIDE_HANDLES.map((p) => <Handle key={p} type="source" position={p} id={p} className="topo-handle" />)}
     </>
   );
-  // In the overview the severity icon would be two pixels wide: a filled badge says as much.
+  // Zoomed out the severity icon would be a few pixels wide: a badge filled with the
+  // severity's colour says as much, and 500 inline SVGs (each its own paint chunk for
+  // the compositor) cost more per drag frame than the rest of the card.
   const findingBadge = badge && (
-    <span className={`finding-badge sev-${badge.worst} ${detail === 'overview' ? 'is-filled' : ''}`} data-testid={`badge-${node.id}`}>
-      {detail !== 'overview' && <SeverityIcon severity={badge.worst} size={compact ? 22 : 12} />}
+    <span className={`finding-badge sev-${badge.worst} ${compact ? 'is-filled' : ''}`} data-testid={`badge-${node.id}`}>
+      {!compact && <SeverityIcon severity={badge.worst} size={12} />}
       {badge.count}
     </span>
   );

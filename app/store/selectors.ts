@@ -30,9 +30,16 @@ function memoByContent<T>(f: (doc: Topology) => T): (doc: Topology) => T {
 
 export const selectFindings = memoByContent((doc): Finding[] => runRules(doc));
 
+/** What a card, link or frame shows of its findings: the worst severity, the count, the first six messages. */
+export interface ElementBadge {
+  worst: Severity;
+  count: number;
+  messages: string[];
+}
+
 export interface FindingIndex {
-  /** Worst severity and count per node, link and site id. */
-  byElement: Map<string, { worst: Severity; count: number; messages: string[] }>;
+  /** Per node, link and site id. */
+  byElement: Map<string, ElementBadge>;
   summary: Record<Severity, number>;
 }
 
@@ -40,7 +47,7 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export const selectFindingIndex = memoByContent((doc): FindingIndex => {
   const findings = selectFindings(doc);
-  const byElement = new Map<string, { worst: Severity; count: number; messages: string[] }>();
+  const byElement = new Map<string, ElementBadge>();
   for (const f of findings) {
     for (const id of [...f.nodeIds, ...f.linkIds, ...f.siteIds]) {
       const cur = byElement.get(id);
@@ -53,8 +60,21 @@ export const selectFindingIndex = memoByContent((doc): FindingIndex => {
       }
     }
   }
+  // An element whose badge reads the same keeps the same object, so after an edit only
+  // the cards and links whose badge changed re-render, not all 500 of a large design.
+  for (const [id, badge] of byElement) {
+    const prev = lastBadges.get(id);
+    if (prev && sameBadge(prev, badge)) byElement.set(id, prev);
+  }
+  lastBadges = byElement;
   return { byElement, summary: summarize(findings) };
 });
+
+let lastBadges = new Map<string, ElementBadge>();
+
+function sameBadge(a: ElementBadge, b: ElementBadge): boolean {
+  return a.worst === b.worst && a.count === b.count && a.messages.length === b.messages.length && a.messages.every((m, i) => m === b.messages[i]);
+}
 
 
 export type SimulationResult = { ok: true; outcome: SimulationOutcome; bars: CapacityBar[] } | { ok: false; message: string };

@@ -48,6 +48,8 @@ const PLAIN_FLOW_KEY = 'bench:plain-flow';
 /** BENCH_PROFILE=<dir>: a CPU profile of each drag is written there (open in Chrome's DevTools). */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 
+const BROWSER_LINES = [`browser/open-${NODES}`, `browser/drag-${NODES}`, `browser/drag-${NODES}-zoom-0.3`, `browser/drag-${NODES}-zoom-1`, `browser/pan-${NODES}`];
+
 export interface BrowserOptions {
   skipBuild: boolean;
   runs: number;
@@ -87,7 +89,7 @@ interface DragSample {
 }
 
 export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Promise<void> {
-  if (!(ctx.wants(`browser/open-${NODES}`) || ctx.wants(`browser/drag-${NODES}`) || ctx.wants(`browser/drag-${NODES}-zoom-1`) || ctx.wants(`browser/pan-${NODES}`))) return;
+  if (!BROWSER_LINES.some((n) => ctx.wants(n))) return;
   if (!fs.existsSync(CHROMIUM)) {
     ctx.note(`skip: no Chromium at ${CHROMIUM}; the browser measurements need it (set CHROMIUM_PATH)`);
     return;
@@ -150,11 +152,14 @@ export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Pr
       });
     });
 
-    // Dragging a card at the zoom the design opens at (fit view), the same at zoom 1 (full
-    // cards, React Flow culling what is off screen), and panning the canvas.
+    // Dragging one card at the zoom the design opens at (fit view), at 0.3 (compact cards) and
+    // at 1 (full cards, React Flow culling what is off screen), and panning the canvas.
+    const nodeId = benchNodeId(doc);
+    ctx.note(`browser: both pages drag the node ${nodeId}`);
     const GESTURES: { name: string; gesture: Gesture; unit: string }[] = [
-      { name: `browser/drag-${NODES}`, gesture: { what: 'node' }, unit: 'ms of main-thread work per drag frame (median), fit view' },
-      { name: `browser/drag-${NODES}-zoom-1`, gesture: { what: 'node', zoom: 1 }, unit: 'ms of main-thread work per drag frame (median), zoom 1' },
+      { name: `browser/drag-${NODES}`, gesture: { what: 'node', nodeId }, unit: 'ms of main-thread work per drag frame (median), fit view' },
+      { name: `browser/drag-${NODES}-zoom-0.3`, gesture: { what: 'node', nodeId, zoom: 0.3 }, unit: 'ms of main-thread work per drag frame (median), zoom 0.3 (compact cards)' },
+      { name: `browser/drag-${NODES}-zoom-1`, gesture: { what: 'node', nodeId, zoom: 1 }, unit: 'ms of main-thread work per drag frame (median), zoom 1' },
       { name: `browser/pan-${NODES}`, gesture: { what: 'pane' }, unit: 'ms of main-thread work per pan frame (median), fit view' },
     ];
     for (const { name, gesture, unit } of GESTURES) {
@@ -249,7 +254,7 @@ async function buildPages(ctx: BenchContext, skipBuild: boolean): Promise<boolea
     return true;
   } catch (e) {
     const message = `the build failed: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
-    for (const n of [`browser/open-${NODES}`, `browser/drag-${NODES}`, `browser/drag-${NODES}-zoom-1`, `browser/pan-${NODES}`]) if (ctx.wants(n)) ctx.emit({ name: n, error: message });
+    for (const n of BROWSER_LINES) if (ctx.wants(n)) ctx.emit({ name: n, error: message });
     return false;
   }
 }
@@ -340,21 +345,21 @@ async function openOnce(browser: Browser, url: string, storage: Record<string, s
   }
 }
 
-interface Gesture {
-  /** Drag a card near the middle of the canvas, or the empty canvas (a pan). */
-  what: 'node' | 'pane';
-  /** Zoom to this first (about the canvas centre); else the view the page opened with. */
-  zoom?: number;
-}
+type Gesture =
+  /** Drag the node `nodeId` (the same on both pages); zoom to `zoom` about it first, else the view the page opened with. */
+  | { what: 'node'; nodeId: string; zoom?: number }
+  /** Drag the empty canvas near its middle (a pan). */
+  | { what: 'pane'; zoom?: number };
 
-/** Opens the page, then drags a node (or the pane) near the middle of the canvas DRAGS_PER_PAGE times. */
+/** Opens the page, then drags the node (or the pane near the middle of the canvas) DRAGS_PER_PAGE times. */
 async function dragSession(browser: Browser, url: string, storage: Record<string, string>, kind: PageKind, gesture: Gesture): Promise<DragSample> {
   const { context, page } = await newPage(browser, storage);
   const sample: DragSample = { frames: [], beforeRaf: [], rafIntervals: [], moved: true, zoom: Number.NaN, perFrame: { script: 0, layout: 0, style: 0, task: 0 } };
   try {
     await page.goto(url, { waitUntil: 'load' });
     await waitSettled(page);
-    if (gesture.zoom !== undefined) await zoomTo(page, gesture.zoom);
+    // Both pages drag the same node (the ids are the document's), zoomed about it so it stays in view.
+    if (gesture.zoom !== undefined) await zoomTo(page, gesture.zoom, gesture.what === 'node' ? await locateNode(page, gesture.nodeId) : undefined);
     sample.zoom = await currentZoom(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -364,9 +369,8 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
       const get = (n: string) => (list.find((m) => m.name === n)?.value ?? 0) * 1_000;
       return { script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration'), task: get('TaskDuration') };
     };
-    const selector = kind === 'ours' ? '.react-flow__node-topology' : '.react-flow__node';
     for (let d = 0; d < DRAGS_PER_PAGE; d++) {
-      const target = gesture.what === 'node' ? await pickNode(page, selector) : await pickPane(page);
+      const target = gesture.what === 'node' ? await locateNode(page, gesture.nodeId) : await pickPane(page);
       if (!target) throw new Error(`no ${gesture.what === 'node' ? 'draggable node' : 'empty canvas'} in view on the ${kind} page`);
       const before = gesture.what === 'node' ? await nodeTransform(page, target.id) : await viewportTransform(page);
       let x = target.x;
@@ -429,28 +433,39 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
   }
 }
 
-/** The React Flow node whose centre is nearest the canvas centre and not covered by anything. */
-async function pickNode(page: Page, selector: string): Promise<{ id: string; x: number; y: number } | undefined> {
-  return page.evaluate((sel) => {
+/** Where the node `id` is on screen, if it is in the canvas and nothing covers its centre. */
+async function locateNode(page: Page, id: string): Promise<{ id: string; x: number; y: number } | undefined> {
+  return page.evaluate((nodeId) => {
     const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
-    if (!pane) return undefined;
-    const cx = pane.left + pane.width / 2;
-    const cy = pane.top + pane.height / 2;
-    let best: { id: string; x: number; y: number; d: number } | undefined;
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
-      const r = el.getBoundingClientRect();
-      if (r.width < 4 || r.height < 4) continue;
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      if (x < pane.left || x > pane.right || y < pane.top || y > pane.bottom) continue;
-      const hit = document.elementFromPoint(x, y);
-      if (!hit || !el.contains(hit)) continue;
-      const d = (x - cx) ** 2 + (y - cy) ** 2;
-      const id = el.dataset.id;
-      if (id && (!best || d < best.d)) best = { id, x, y, d };
-    }
-    return best && { id: best.id, x: best.x, y: best.y };
-  }, selector);
+    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
+    if (!pane || !el) return undefined;
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    if (x < pane.left || x > pane.right || y < pane.top || y > pane.bottom) return undefined;
+    const hit = document.elementFromPoint(x, y);
+    return hit && el.contains(hit) ? { id: nodeId, x, y } : undefined;
+  }, id);
+}
+
+/**
+ * The node both pages drag: the Front End pool nearest the middle of the layout, so it
+ * is in view at every zoom and has the links a pool has (Back End, pairing, Edge …).
+ */
+export function benchNodeId(doc: Topology): string {
+  const layout = doc.layout ?? {};
+  const points = doc.nodes.map((n) => layout[n.id] ?? { x: 0, y: 0 });
+  const cx = (Math.min(...points.map((p) => p.x)) + Math.max(...points.map((p) => p.x))) / 2;
+  const cy = (Math.min(...points.map((p) => p.y)) + Math.max(...points.map((p) => p.y))) / 2;
+  let best: { id: string; d: number } | undefined;
+  for (const n of doc.nodes) {
+    if (n.kind !== 'frontEndPool') continue;
+    const p = layout[n.id] ?? { x: 0, y: 0 };
+    const d = (p.x - cx) ** 2 + (p.y - cy) ** 2;
+    if (!best || d < best.d) best = { id: n.id, d };
+  }
+  if (!best) throw new Error('the generated document has no Front End pool to drag');
+  return best.id;
 }
 
 async function nodeTransform(page: Page, id: string): Promise<string> {
@@ -484,14 +499,17 @@ async function currentZoom(page: Page): Promise<number> {
 }
 
 /**
- * Zooms about the canvas centre with one wheel event: React Flow (d3-zoom) scales by
- * 2^(-deltaY × 0.002) per pixel-mode wheel event, so both pages reach the same zoom.
+ * Zooms about `at` (else the canvas centre) with one wheel event: React Flow (d3-zoom)
+ * scales by 2^(-deltaY × 0.002) per pixel-mode wheel event, so both pages reach the same
+ * zoom, and the point under the pointer stays where it is.
  */
-async function zoomTo(page: Page, zoom: number): Promise<void> {
-  const box = await page.evaluate(() => {
-    const r = document.querySelector('.react-flow')!.getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  });
+async function zoomTo(page: Page, zoom: number, at?: { x: number; y: number }): Promise<void> {
+  const box =
+    at ??
+    (await page.evaluate(() => {
+      const r = document.querySelector('.react-flow')!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }));
   for (let tries = 0; tries < 3; tries++) {
     const now = await currentZoom(page);
     if (Math.abs(now - zoom) / zoom < 0.02) break;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { REFERENCE_DESIGNS } from '../model/samples/index';
+import type { Topology } from '../model/schema';
+import { selectFindingIndex } from './selectors';
+
+const design = (): Topology => REFERENCE_DESIGNS[0]!.build();
+
+describe('selectFindingIndex', () => {
+  it('keeps the badge object of every element whose badge reads the same after an edit, and replaces the others', () => {
+    const doc = design();
+    const before = selectFindingIndex(doc);
+    const badged = [...before.byElement.keys()].filter((id) => doc.nodes.some((n) => n.id === id));
+    expect(badged.length).toBeGreaterThan(1);
+    const [renamedId, ...others] = badged;
+    // Renaming a node rewords its own findings only.
+    const renamed: Topology = { ...doc, nodes: doc.nodes.map((n) => (n.id === renamedId ? { ...n, name: `${n.name} renamed` } : n)) };
+    const after = selectFindingIndex(renamed);
+    expect(after).not.toBe(before);
+    expect(after.byElement.get(renamedId!)).not.toBe(before.byElement.get(renamedId!));
+    expect(after.byElement.get(renamedId!)!.messages.join('\n')).toContain('renamed');
+    const kept = others.filter((id) => after.byElement.get(id) === before.byElement.get(id));
+    // Every other node whose messages did not mention the renamed node keeps its object.
+    const unchanged = others.filter((id) => after.byElement.get(id)!.messages.join() === before.byElement.get(id)!.messages.join());
+    expect(unchanged.length).toBeGreaterThan(0);
+    expect(kept).toEqual(unchanged);
+  });
+
+  it('is recomputed for a change of content and reused for a change of layout alone', () => {
+    const doc = design();
+    const index = selectFindingIndex(doc);
+    expect(selectFindingIndex({ ...doc, layout: { ...doc.layout } })).toBe(index);
+    expect(selectFindingIndex({ ...doc, nodes: [...doc.nodes] })).not.toBe(index);
+  });
+});
