@@ -31,6 +31,9 @@ test('a 500-node design opens whole, as compact cards with every link drawn; zoo
   await expect(page.locator('.react-flow__node-topology')).toHaveCount(doc.nodes.length);
   await expect(page.locator('.topo-node.is-compact')).toHaveCount(doc.nodes.length);
   await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);
+  // The minimap shows the whole design, large or not.
+  await expect(page.getByLabel('Minimap')).toBeVisible();
+  await expect(page.locator('.react-flow__minimap-node')).toHaveCount(doc.nodes.length + doc.sites.length);
   // In the overview a card is a block of its kind's colour: its name is in its accessible
   // name and tooltip, not drawn two pixels high.
   await expect(page.locator('.topo-node.is-block')).toHaveCount(doc.nodes.length);
