@@ -32,8 +32,8 @@ test('a 500-node design opens whole, as compact cards with every link drawn; zoo
   await expect(page.locator('.topo-node.is-compact')).toHaveCount(doc.nodes.length);
   await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);
   // The minimap shows the whole design, large or not.
-  await expect(page.getByLabel('Minimap')).toBeVisible();
-  await expect(page.locator('.react-flow__minimap-node')).toHaveCount(doc.nodes.length + doc.sites.length);
+  await expect(page.getByRole('img', { name: 'Minimap' })).toBeVisible();
+  await expect(page.getByTestId('minimap').locator('rect')).toHaveCount(doc.nodes.length + doc.sites.length);
   // In the overview a card is a block of its kind's colour: its name is in its accessible
   // name and tooltip, not drawn two pixels high.
   await expect(page.locator('.topo-node.is-block')).toHaveCount(doc.nodes.length);
@@ -82,4 +82,24 @@ test('dragging a card of a large design moves it, as one undo step, and leaves i
   await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await savedDocument(page) as Topology | undefined)?.layout?.[pool.id]?.x).toBe(doc.layout![pool.id]!.x);
+});
+
+test('the minimap shows where the view is, and a click in it moves the view there', async ({ page }) => {
+  const doc = largeDesign(500);
+  await openWith(page, doc);
+  const map = page.getByTestId('minimap');
+  await expect(map.locator('rect')).toHaveCount(doc.nodes.length + doc.sites.length);
+  // Zoomed in, the view is a small rectangle of the map.
+  await page.getByTestId('canvas').hover();
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -200);
+  const viewBox = async () => (await map.locator('.design-map-view').boundingBox())!;
+  const mapBox = (await map.boundingBox())!;
+  await expect.poll(async () => (await viewBox()).width).toBeLessThan(mapBox.width / 2);
+  // A click near the map's bottom-left corner brings the view there: the rectangle is centred on the click.
+  const target = { x: mapBox.x + mapBox.width * 0.2, y: mapBox.y + mapBox.height * 0.8 };
+  await page.mouse.click(target.x, target.y);
+  await expect.poll(async () => {
+    const v = await viewBox();
+    return Math.hypot(v.x + v.width / 2 - target.x, v.y + v.height / 2 - target.y);
+  }).toBeLessThan(3);
 });

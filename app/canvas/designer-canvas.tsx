@@ -9,7 +9,6 @@ import {
   BackgroundVariant,
   ConnectionMode,
   Controls,
-  MiniMap,
   ReactFlow,
   useConnection,
   useReactFlow,
@@ -27,7 +26,7 @@ import type { LinkKind, NodeKind, Position, Topology } from '../model/schema';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { selectFindingIndex, selectFindings } from '../store/selectors';
 import { useDesigner } from '../store/store';
-import { KIND_META, PALETTE_MIME } from '../ui/kinds';
+import { PALETTE_MIME } from '../ui/kinds';
 import { placeFromPalette } from '../store/place';
 import type { FlowNode, TopologyFlowEdge } from './flow-types';
 import { siteAt, siteFrames, nodeCenter } from '../model/site-frames';
@@ -35,6 +34,7 @@ import { SiteNodeView } from './site-node';
 import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import { Legend } from './legend';
+import { DesignMap } from './design-map';
 import { EMPTY_VIEWPORT, FIT_OPTIONS, MIN_ZOOM, fittedViewport } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
@@ -50,12 +50,11 @@ const PRO_OPTIONS = { hideAttribution: true };
 // Zoomed out, a 24-unit dot grid is a dot every 2 screen pixels: costly to paint on every
 // pan frame and no use as a grid. The grid thins out when compact and goes in the overview.
 const BACKGROUND_GAP = { full: 24, compact: 72 } as const;
-const MINIMAP_STYLE = { width: 170, height: 110 };
 // A large design draws only what is in view once zoomed in past the overview (where all
 // of it is): at 30% a view holds about a sixth of a 500-node design, and every card or
 // link left out is one less for React Flow to update and Chromium to paint per frame.
+// The minimap (design-map.tsx) still shows all of it.
 const CULL_ABOVE_NODES = 300;
-const miniMapClass = (n: FlowNode) => (n.type === 'site' ? 'mini-site' : `mini-${KIND_META[n.data.node.kind].family}`);
 const ARIA_LABELS = { 'node.a11yDescription.default': 'Press Enter or Space to select. Arrow keys move the selected nodes.' };
 
 interface KindMenu {
@@ -313,7 +312,7 @@ export function DesignerCanvas() {
             ariaLabelConfig={ARIA_LABELS}
           >
             {detail !== 'overview' && <Background variant={BackgroundVariant.Dots} gap={BACKGROUND_GAP[detail]} size={1.2 * (BACKGROUND_GAP[detail] / 24)} />}
-            {<MiniMap pannable zoomable ariaLabel="Minimap" style={MINIMAP_STYLE} nodeClassName={miniMapClass} />}
+            <DesignMap nodes={nodes} />
             <Controls showInteractive={false} aria-label="Zoom controls" />
             <ConnectionHint />
             <Legend />

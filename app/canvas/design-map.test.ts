@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { MAP_HEIGHT, MAP_WIDTH, canvasPointAt, mapGeometry, viewRectInMap } from './design-map';
+
+describe('the minimap geometry', () => {
+  it('fits the whole design inside the map, centred', () => {
+    const bounds = { x: -500, y: 200, width: 10_000, height: 3_000 };
+    const g = mapGeometry(bounds);
+    const left = g.offsetX + bounds.x * g.scale;
+    const right = g.offsetX + (bounds.x + bounds.width) * g.scale;
+    const top = g.offsetY + bounds.y * g.scale;
+    const bottom = g.offsetY + (bounds.y + bounds.height) * g.scale;
+    expect(left).toBeGreaterThanOrEqual(0);
+    expect(right).toBeLessThanOrEqual(MAP_WIDTH);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(bottom).toBeLessThanOrEqual(MAP_HEIGHT);
+    expect(left + right).toBeCloseTo(MAP_WIDTH);
+    expect(top + bottom).toBeCloseTo(MAP_HEIGHT);
+  });
+
+  it('draws the view where React Flow shows it, and maps a click back to the canvas point under it', () => {
+    const g = mapGeometry({ x: 0, y: 0, width: 4_000, height: 2_000 });
+    // At zoom 0.5, translated by (-200, -100): the view starts at canvas (400, 200) and is 2000 × 1200 wide.
+    const r = viewRectInMap(g, [-200, -100, 0.5], 1_000, 600);
+    expect(canvasPointAt(g, r.x, r.y)).toEqual({ x: expect.closeTo(400, 6), y: expect.closeTo(200, 6) });
+    expect(r.width / g.scale).toBeCloseTo(2_000);
+    expect(r.height / g.scale).toBeCloseTo(1_200);
+  });
+
+  it('never gives a non-finite geometry, whatever the bounds (an empty or one-point design included)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (x, y, width, height) => {
+        const g = mapGeometry({ x, y, width, height });
+        return Number.isFinite(g.scale) && g.scale > 0 && Number.isFinite(g.offsetX) && Number.isFinite(g.offsetY);
+      }),
+    );
+  });
+});
