@@ -93,7 +93,7 @@ export function Legend() {
             </li>
           </ul>
           <p className="legend-note">
-            Below {Math.round(COMPACT_ZOOM * 100)}% zoom a card shows its name only, its badge is filled with the severity's colour, and links keep only the pairing label; below {Math.round(OVERVIEW_ZOOM * 100)}% a card is a block of its kind's colour (its name in the tooltip), links show no label and their dashes are drawn longer. Zoom in (or click a finding) for the full cards.
+            Below {Math.round(COMPACT_ZOOM * 100)}% zoom a card shows its name only, its badge is filled with the severity's colour, and links keep only the pairing label; below {Math.round(OVERVIEW_ZOOM * 100)}% a card is a block of its kind's colour (its name in the tooltip), site frames are plain tinted areas, links show no label and their dashes are drawn longer. Zoom in (or click a finding) for the full cards.
           </p>
         </div>
       )}
