@@ -55,6 +55,8 @@ test('a 500-node design opens whole, as compact cards with every link drawn; zoo
   // A finding centres its node: zoomed in, the card is whole again, FQDN and facts included.
   await page.getByRole('button', { name: /^info BE-HA-TOOLING/ }).first().click();
   await expect(page.getByTestId('canvas')).toHaveClass(/detail-full/);
+  // The minimap shows the selection too.
+  await expect(page.getByTestId('minimap').locator('rect.is-selected')).not.toHaveCount(0);
   const store = doc.nodes.find((n) => n.kind === 'sqlStore')!;
   const card = page.getByTestId(`node-${store.id}`);
   await expect(card).not.toHaveClass(/is-compact/);

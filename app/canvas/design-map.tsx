@@ -1,6 +1,7 @@
 /**
- * The minimap: every site frame and card, coloured by role family, and the rectangle of
- * the view. Click or drag in it to move the view; the wheel zooms.
+ * The minimap: every site frame and card, coloured by role family (the selection in the
+ * brand colour), and the rectangle of the view. Click or drag in it to move the view; the
+ * wheel zooms.
  *
  * React Flow's own MiniMap redraws its SVG on every pan frame (its viewBox and mask follow
  * the view). Any drawing that changes makes Chromium repaint the page's whole display
@@ -49,8 +50,10 @@ const MapRect = memo(function MapRect({ x, y, width, height, className }: { x: n
   return <rect x={x} y={y} width={width} height={height} className={className} />;
 });
 
+/** By role family, as the cards; what is selected stands out. */
 function mapClass(n: FlowNode): string {
-  return n.type === 'site' ? 'mini-site' : `mini-${KIND_META[n.data.node.kind].family}`;
+  const base = n.type === 'site' ? 'mini-site' : `mini-${KIND_META[n.data.node.kind].family}`;
+  return n.selected ? `${base} is-selected` : base;
 }
 
 export function DesignMap({ nodes }: { nodes: readonly FlowNode[] }) {
