@@ -19,6 +19,9 @@ export function Header() {
   const flow = useReactFlow();
   const [draft, setDraft] = useState(name);
   useEffect(() => setDraft(name), [name]);
+  // Auto-layout loads elkjs on first use; the button says so while it works (and tests wait on it).
+  const [arranging, setArranging] = useState(false);
+  const [arranged, setArranged] = useState(0);
 
   return (
     <header className="app-header">
@@ -79,8 +82,22 @@ export function Header() {
         <button className="btn icon" onClick={redo} disabled={!canRedo} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z)" data-testid="btn-redo">
           ↷
         </button>
-        <button className="btn" onClick={() => void autoLayout(flow)} title="Arrange sites and nodes" data-testid="btn-layout">
-          Auto-layout
+        <button
+          className="btn"
+          onClick={() => {
+            setArranging(true);
+            void autoLayout(flow).finally(() => {
+              setArranging(false);
+              setArranged((n) => n + 1);
+            });
+          }}
+          disabled={arranging}
+          aria-busy={arranging}
+          title="Arrange sites and nodes"
+          data-testid="btn-layout"
+          data-arranged={arranged}
+        >
+          {arranging ? 'Arranging…' : 'Auto-layout'}
         </button>
         <span className="sep" />
         <button className="btn" onClick={() => openDialog('share')} data-testid="btn-share">

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { connect, count, handleBox, dropFromPalette, node, openDesigner, savedDocument, startEmpty } from './helpers';
 
 test('build a 2019 pair from an empty canvas by dragging, and see no errors', async ({ page }) => {
+  test.slow(); // a long journey (eight drops, a layout, five connections) on a shared CI machine
   await openDesigner(page);
   await startEmpty(page);
   // Two data centers.
@@ -38,7 +39,8 @@ test('build a 2019 pair from an empty canvas by dragging, and see no errors', as
   await expect(node(page, 'fs-1')).toBeVisible();
   await expect(node(page, 'fs-2')).toBeVisible();
   await page.getByTestId('btn-layout').click(); // tidy up so every node is in view
-  await page.waitForTimeout(600);
+  // Wait for the layout and its fit-view animation to finish before reading node positions.
+  await expect(page.getByTestId('btn-layout')).toHaveAttribute('data-arranged', '1', { timeout: 20_000 });
   // Back Ends (a pool and a store can also be joined by a store link: the menu asks), file stores, the pairing.
   for (const [pool, sql] of [['pool-1', 'sql-1'], ['pool-2', 'sql-2']] as const) {
     await connect(page, pool, sql);

@@ -90,8 +90,12 @@ export async function autoLayout(flow?: Pick<ReactFlowInstance, 'fitView'>): Pro
     const layout = await computeElkLayout(before);
     if (useDesigner.getState().doc !== before) return; // the user changed something meanwhile
     state.commit((d) => ({ ...d, layout: { ...d.layout, ...layout } }));
-    if (flow) setTimeout(() => void flow.fitView({ padding: 0.15, duration: 250 }), 30);
-    else useDesigner.setState({ loadSeq: useDesigner.getState().loadSeq + 1 }); // the canvas fits the view
+    // Let React Flow measure the moved nodes before fitting; resolve once the view has settled.
+    if (flow) {
+      await new Promise((r) => setTimeout(r, 30));
+      // A pan or zoom by the user interrupts the animation and its promise never settles: cap the wait.
+      await Promise.race([flow.fitView({ padding: 0.15, duration: 250 }), new Promise((r) => setTimeout(r, 600))]);
+    } else useDesigner.setState({ loadSeq: useDesigner.getState().loadSeq + 1 }); // the canvas fits the view
   } catch (e) {
     state.notify({ tone: 'error', text: `Auto-layout failed: ${e instanceof Error ? e.message : String(e)}` });
   }
