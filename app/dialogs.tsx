@@ -7,6 +7,7 @@ import { docTitle, docUrl } from './panels/doc-links';
 import { autosave, importSummary, loadDocument, newDocument } from './store/documents';
 import { useDesigner } from './store/store';
 import { SeverityIcon } from './ui/kinds';
+import { FindDialog } from './find-dialog';
 import { ShareDialog } from './share-dialog';
 
 export function Dialogs() {
@@ -25,6 +26,8 @@ export function Dialogs() {
       return <ShareDialog onClose={close} />;
     case 'import-summary':
       return <ImportSummaryDialog onClose={close} />;
+    case 'find':
+      return <FindDialog onClose={close} />;
   }
 }
 
@@ -32,7 +35,8 @@ export function Modal({ title, onClose, children, wide, testId }: { title: strin
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const prev = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('button, [href], input, select, textarea');
+    // A dialog can name the control to start on (Find: its search box, not the Close button).
+    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>('button, [href], input, select, textarea');
     first?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
@@ -143,6 +147,7 @@ const SHORTCUTS: [string, string][] = [
   ['Ctrl+A', 'Select everything'],
   ['Ctrl+S', 'Save as JSON'],
   ['Arrow keys', 'Nudge the selection (Shift: 10×)'],
+  ['Ctrl+K or /', 'Find a node or site by name, FQDN, id or site, and go to it'],
   ['F', 'Fit the view'],
   ['L', 'Link the two selected nodes'],
   ['Esc', 'Clear the selection'],

@@ -82,6 +82,12 @@ export function Header() {
         <button className="btn icon" onClick={redo} disabled={!canRedo} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z)" data-testid="btn-redo">
           ↷
         </button>
+        <button className="btn icon" onClick={() => openDialog('find')} aria-label="Find a node or site (Ctrl+K)" title="Find a node or site (Ctrl+K)" data-testid="btn-find">
+          <svg width="15" height="15" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
+            <path d="M15.5 15.5L21 21" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+          </svg>
+        </button>
         <button
           className="btn"
           onClick={() => {

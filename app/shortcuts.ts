@@ -26,6 +26,11 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
         saveFile();
         return;
       }
+      if (mod && key === 'k' && !s.dialog) {
+        e.preventDefault(); // the browser's own Ctrl+K goes to its address bar
+        s.openDialog('find');
+        return;
+      }
       if (typing(e.target) || s.dialog) return;
       if (mod && key === 'z' && !e.shiftKey) {
         e.preventDefault();
@@ -58,6 +63,9 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
         if (s.simulatedFailure) s.simulate(null);
       } else if (e.key === '?') {
         s.openDialog('shortcuts');
+      } else if (e.key === '/' && !mod) {
+        e.preventDefault(); // not typed into the search box that opens
+        s.openDialog('find');
       } else if (key === 'f' && !mod) {
         void flow.fitView({ padding: 0.15, duration: 200 });
       } else if (key === 'l' && !mod) {

@@ -27,7 +27,7 @@ export interface UiSlice {
   inspectorOpen: boolean;
   theme: Theme;
   notices: Notice[];
-  dialog: null | 'shortcuts' | 'catalogue' | 'share' | 'new' | 'import-summary';
+  dialog: null | 'shortcuts' | 'catalogue' | 'share' | 'new' | 'import-summary' | 'find';
   /** Simulation mode: the site (or pool) shown as failed; never changes the document. */
   simulatedFailure: { siteId: string } | { poolId: string } | null;
   select(ids: string[], inspected?: Selection): void;
