@@ -58,7 +58,6 @@ test('export PNG and SVG: valid files with the edges drawn, the design embedded,
   });
   const bare = await exportAs(page, 'png');
   const withoutLinks = await inkOf(page, bare.bytes);
-  console.log('ink with links', withLinks, 'without', withoutLinks);
   expect(withLinks - withoutLinks).toBeGreaterThan(400);
   await page.evaluate(() => {
     for (const el of document.querySelectorAll<SVGElement>('.react-flow__edges')) el.style.visibility = '';
