@@ -11,11 +11,15 @@ import { useDesigner } from '../store/store';
 import { selectFindings } from '../store/selectors';
 import { KIND_META, KindIcon, SeverityIcon, SiteIcon } from '../ui/kinds';
 import { FIELDS, applies, type FieldSpec } from './inspector-fields';
+import { ArrangeBar } from './arrange-bar';
+import { selectedNodeIds } from '../store/arrange-selection';
 
 export function Inspector() {
   const inspected = useDesigner((s) => s.inspected);
   const doc = useDesigner((s) => s.doc);
   const selectedCount = useDesigner((s) => s.selectedIds.length);
+  // How many of the selected are cards (not sites or links): those are what align and distribute move.
+  const selectedCards = useDesigner((s) => (s.selectedIds.length > 1 ? selectedNodeIds(s.selectedIds, new Set(s.doc.nodes.map((n) => n.id))).length : 0));
   let body: ReactNode;
   if (!inspected || inspected.type === 'deployment') body = <DeploymentInspector doc={doc} />;
   else if (inspected.type === 'node') {
@@ -30,7 +34,12 @@ export function Inspector() {
   }
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
-      {selectedCount > 1 && <div className="inspector-multi">{selectedCount} items selected · Del removes them, Ctrl+D duplicates</div>}
+      {selectedCount > 1 && (
+        <div className="inspector-multi">
+          {selectedCount} items selected · Del removes them, Ctrl+D duplicates
+          {selectedCards > 1 && <ArrangeBar cards={selectedCards} />}
+        </div>
+      )}
       {body}
     </aside>
   );

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { pair2019AlwaysOn } from '../app/model/samples';
+import { node, openDesigner, savedDocument } from './helpers';
+
+type Saved = { layout?: Record<string, { x: number; y: number }> };
+
+test('tidy a diagram: align several cards on one line, space them evenly, and undo it', async ({ page }) => {
+  await openDesigner(page);
+  const ids = ['oos-a', 'fs-a', 'sql-b']; // three rows and columns apart, in both sites
+  const before = pair2019AlwaysOn().layout!; // the reference design the designer opens with
+  await node(page, ids[0]!).click({ position: { x: 30, y: 20 } });
+  for (const id of ids.slice(1)) await node(page, id).click({ position: { x: 30, y: 20 }, modifiers: ['Control'] });
+  const bar = page.getByRole('toolbar', { name: 'Arrange the selected cards' });
+  await expect(bar).toBeVisible();
+
+  await bar.getByRole('button', { name: 'Align bottom edges' }).click();
+  const layoutNow = async () => ((await savedDocument(page)) as Saved | undefined)?.layout ?? {};
+  const lowest = Math.max(...ids.map((id) => before[id]!.y));
+  const ysNow = async () => {
+    const l = await layoutNow();
+    return ids.map((id) => l[id]?.y);
+  };
+  await expect.poll(ysNow).toEqual(ids.map(() => lowest));
+  const layout = ((await savedDocument(page)) as Saved).layout!;
+  for (const id of ids) expect(layout[id]!.x).toBe(before[id]!.x); // only the vertical position moved
+
+  await bar.getByRole('button', { name: 'Distribute horizontally (equal gaps)' }).click();
+  await expect
+    .poll(async () => {
+      const l = ((await savedDocument(page)) as Saved).layout!;
+      return ids.map((id) => l[id]!.x);
+    })
+    .toEqual([before['oos-a']!.x, Math.round((before['oos-a']!.x + before['sql-b']!.x) / 2), before['sql-b']!.x]);
+
+  // Two undo steps take it back to where it was.
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  const positionsNow = async () => {
+    const l = await layoutNow();
+    return ids.map((id) => l[id]);
+  };
+  await expect.poll(positionsNow).toEqual(ids.map((id) => before[id]));
+});
