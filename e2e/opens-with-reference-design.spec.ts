@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { count, openDesigner } from './helpers';
+import { count, openDesigner, startEmpty } from './helpers';
 
 test('the designer opens with a reference design on the canvas', async ({ page }) => {
   const errors: string[] = [];
@@ -12,4 +12,19 @@ test('the designer opens with a reference design on the canvas', async ({ page }
   await expect(page.getByTestId('edge-label-l11')).toContainText('backup pool'); // the pairing is labelled
   expect(await count(page, 'error')).toBe(0);
   expect(errors).toEqual([]);
+});
+
+test('an empty canvas is never blank: it offers the reference designs as one-click starts', async ({ page }) => {
+  await openDesigner(page);
+  await startEmpty(page);
+  const starts = page.getByRole('list', { name: 'Reference designs' });
+  await expect(starts.getByRole('button')).toHaveCount(4);
+  await expect(page.getByTestId('minimap')).toHaveCount(0); // no empty minimap
+  await starts.getByRole('button', { name: /2015 paired pools, SQL mirroring/ }).click();
+  await expect(page.getByTestId('empty-canvas')).toHaveCount(0);
+  await expect(page.getByTestId('doc-name')).toHaveValue(/2015/);
+  await expect(page.getByTestId('minimap')).toHaveCount(1);
+  // The empty design it replaced is one undo away, as with New.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('empty-canvas')).toBeVisible();
 });

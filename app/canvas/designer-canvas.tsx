@@ -28,6 +28,8 @@ import { selectFindingIndex, selectFindings } from '../store/selectors';
 import { useDesigner } from '../store/store';
 import { PALETTE_MIME } from '../ui/kinds';
 import { placeFromPalette } from '../store/place';
+import { newDocument } from '../store/documents';
+import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { FlowNode, TopologyFlowEdge } from './flow-types';
 import { siteAt, siteFrames, nodeCenter } from '../model/site-frames';
 import { SiteNodeView } from './site-node';
@@ -312,7 +314,7 @@ export function DesignerCanvas() {
             ariaLabelConfig={ARIA_LABELS}
           >
             {detail !== 'overview' && <Background variant={BackgroundVariant.Dots} gap={BACKGROUND_GAP[detail]} size={1.2 * (BACKGROUND_GAP[detail] / 24)} />}
-            <DesignMap nodes={nodes} />
+            {nodes.length > 0 && <DesignMap nodes={nodes} />}
             <Controls showInteractive={false} aria-label="Zoom controls" />
             <ConnectionHint />
             <Legend />
@@ -415,9 +417,19 @@ function EmptyCanvas() {
   return (
     <div className="empty-canvas" data-testid="empty-canvas">
       <h2>Start a design</h2>
-      <p>Drag a site or a server from the palette onto the canvas, or begin from a reference design.</p>
-      <button className="btn primary" onClick={() => openDialog('new')}>
-        Choose a reference design…
+      <p>Drag a site or a server from the palette onto the canvas, or start from a reference design:</p>
+      <ul className="empty-starts" aria-label="Reference designs">
+        {REFERENCE_DESIGNS.map((d) => (
+          <li key={d.id}>
+            <button className="empty-start" data-testid={`start-${d.id}`} onClick={() => newDocument(d.build())}>
+              <b>{d.title}</b>
+              <span>{d.summary}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button className="linklike" onClick={() => openDialog('new')}>
+        Recent designs and more…
       </button>
     </div>
   );
