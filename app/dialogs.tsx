@@ -153,6 +153,7 @@ const SHORTCUTS: [string, string][] = [
   ['Esc', 'Clear the selection'],
   ['?', 'This list'],
   ['Shift+drag', 'Select with a box'],
+  ['Right-click / Shift+F10', 'The commands for a card, site, link or the canvas (simulate its loss, host the CMS, add a site here…)'],
   ['Enter on a palette item', 'Add it at the centre of the view'],
 ];
 

@@ -3,10 +3,8 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import { linkKindsBetween } from './model/link-kinds';
 import { saveFile } from './store/documents';
-import { copyFragment, pasteFragment, type Fragment } from './store/duplicate';
+import { copySelection, deleteSelection, duplicateSelection, hasClipboard, pasteClipboard } from './store/edit-commands';
 import { useDesigner } from './store/store';
-
-let clipboard: Fragment | undefined;
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -42,21 +40,18 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
         e.preventDefault();
         s.select([...s.doc.sites.map((x) => x.id), ...s.doc.nodes.map((n) => n.id)]);
       } else if (mod && key === 'c') {
-        clipboard = copyFragment(s.doc, s.selectedIds);
-        if (clipboard) s.notify({ tone: 'info', text: `Copied ${clipboard.nodes.length} node${clipboard.nodes.length === 1 ? '' : 's'}` });
+        copySelection();
       } else if (mod && key === 'v') {
-        if (!clipboard) return;
+        if (!hasClipboard()) return;
         e.preventDefault();
-        paste(clipboard);
+        pasteClipboard();
       } else if (mod && key === 'd') {
         e.preventDefault();
-        const frag = copyFragment(s.doc, s.selectedIds);
-        if (frag) paste(frag);
+        duplicateSelection();
       } else if (e.key === 'Delete' || e.key === 'Backspace') {
         if (!s.selectedIds.length) return;
         e.preventDefault();
-        s.removeElements(s.selectedIds);
-        s.select([], { type: 'deployment' });
+        deleteSelection();
       } else if (e.key === 'Escape') {
         s.select([], { type: 'deployment' });
         s.highlightFinding(null);
@@ -83,13 +78,6 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [flow]);
-}
-
-function paste(frag: Fragment) {
-  const s = useDesigner.getState();
-  const { doc, newIds } = pasteFragment(s.doc, frag);
-  s.commit(doc);
-  s.select(newIds, newIds[0] ? { type: s.doc.sites.some((x) => x.id === newIds[0]) || doc.sites.some((x) => x.id === newIds[0]) ? 'site' : 'node', id: newIds[0] } : undefined);
 }
 
 function nudge(dx: number, dy: number) {

@@ -20,7 +20,7 @@ import {
   type NodeChange,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { linkKindLabel, linkKindsBetween, whyNoLink } from '../model/link-kinds';
 import type { LinkKind, NodeKind, Position, Topology } from '../model/schema';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
@@ -37,6 +37,8 @@ import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import { Legend } from './legend';
 import { DesignMap } from './design-map';
+import { CanvasContextMenu, type ContextMenuState } from './context-menu';
+import type { ContextTarget } from './context-actions';
 import { EMPTY_VIEWPORT, FIT_OPTIONS, MIN_ZOOM, fittedViewport } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
@@ -257,6 +259,29 @@ export function DesignerCanvas() {
     [flow],
   );
 
+  const [contextMenu, setContextMenu] = useState<ContextMenuState | null>(null);
+  const closeContextMenu = useCallback(() => setContextMenu(null), []);
+  /** Right-click (or the Menu key on a focused card): select what is under it, as drawing tools do, and offer its commands. */
+  const openContextMenu = useCallback(
+    (e: ReactMouseEvent | MouseEvent, target: ContextTarget) => {
+      e.preventDefault();
+      setMenu(null);
+      const state = useDesigner.getState();
+      if (target.type !== 'pane' && !state.selectedIds.includes(target.id)) state.select([target.id], { type: target.type, id: target.id });
+      // The Menu key and Shift+F10 give no pointer position: open at the focused element.
+      let screen = { x: e.clientX, y: e.clientY };
+      if (screen.x === 0 && screen.y === 0 && e.target instanceof Element) {
+        const box = e.target.getBoundingClientRect();
+        screen = { x: box.left + Math.min(40, box.width / 2), y: box.top + Math.min(30, box.height / 2) };
+      }
+      setContextMenu({ target, screen, canvas: flow.screenToFlowPosition(screen) });
+    },
+    [flow],
+  );
+  const onNodeContextMenu = useCallback((e: ReactMouseEvent, node: FlowNode) => openContextMenu(e, node.type === 'site' ? { type: 'site', id: node.id } : { type: 'node', id: node.id }), [openContextMenu]);
+  const onEdgeContextMenu = useCallback((e: ReactMouseEvent, edge: TopologyFlowEdge) => openContextMenu(e, { type: 'link', id: edge.id }), [openContextMenu]);
+  const onPaneContextMenu = useCallback((e: ReactMouseEvent | MouseEvent) => openContextMenu(e, { type: 'pane' }), [openContextMenu]);
+
   const onPaneClick = useCallback(() => {
     setMenu(null);
     useDesigner.getState().select([], { type: 'deployment' });
@@ -298,6 +323,10 @@ export function DesignerCanvas() {
             onConnectEnd={onConnectEnd}
             isValidConnection={isValidConnection}
             onPaneClick={onPaneClick}
+            onNodeContextMenu={onNodeContextMenu}
+            onEdgeContextMenu={onEdgeContextMenu}
+            onPaneContextMenu={onPaneContextMenu}
+            onMoveStart={contextMenu ? closeContextMenu : undefined}
             connectionMode={ConnectionMode.Loose}
             connectionRadius={40}
             deleteKeyCode={null}
@@ -322,6 +351,7 @@ export function DesignerCanvas() {
         )}
       </DetailLevelContext.Provider>
       {doc.nodes.length === 0 && doc.sites.length === 0 && <EmptyCanvas />}
+      {contextMenu && <CanvasContextMenu menu={contextMenu} onClose={closeContextMenu} />}
       {menu && (
         <div className="kind-menu" role="menu" aria-label="Choose the kind of link" style={{ left: menu.x, top: menu.y }}>
           <div className="kind-menu-title">Link as…</div>

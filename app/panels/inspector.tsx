@@ -13,6 +13,7 @@ import { KIND_META, KindIcon, SeverityIcon, SiteIcon } from '../ui/kinds';
 import { FIELDS, applies, type FieldSpec } from './inspector-fields';
 import { ArrangeBar } from './arrange-bar';
 import { selectedNodeIds } from '../store/arrange-selection';
+import { hostCms } from '../store/edit-commands';
 
 export function Inspector() {
   const inspected = useDesigner((s) => s.inspected);
@@ -92,7 +93,7 @@ function NodeInspector({ node, doc }: { node: TopologyNode; doc: Topology }) {
           {doc.deployment.cmsHost === node.id ? (
             <p className="hint">This {nodeKindLabel(node.kind)} holds the Central Management store.</p>
           ) : (
-            <button className="btn" onClick={() => commit((d) => ({ ...d, deployment: { ...d.deployment, cmsHost: node.id } }))}>
+            <button className="btn" onClick={() => hostCms(node.id)}>
               Host the CMS here
             </button>
           )}

@@ -1,0 +1,80 @@
+/**
+ * What the canvas's context menu offers for what was right-clicked: the same commands as
+ * the shortcuts and the inspector, where the pointer is. Pure, so the offer is tested
+ * without a browser; context-menu.tsx carries the actions out.
+ */
+import type { Topology } from '../model/schema';
+
+export type ContextTarget = { type: 'node'; id: string } | { type: 'site'; id: string } | { type: 'link'; id: string } | { type: 'pane' };
+
+export type ContextActionId =
+  | 'copy'
+  | 'duplicate'
+  | 'paste'
+  | 'delete'
+  | 'host-cms'
+  | 'simulate-pool'
+  | 'simulate-site'
+  | 'select-site-nodes'
+  | 'add-central-site'
+  | 'add-branch-site'
+  | 'select-all'
+  | 'fit-view'
+  | 'auto-layout';
+
+export interface ContextAction {
+  id: ContextActionId;
+  label: string;
+  shortcut?: string;
+  danger?: boolean;
+  /** A line above this item: the menu's groups. */
+  separated?: boolean;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The menu for `target`. `selection` is what is selected once the right-click has selected
+ * the target (it joins the selection when it was already part of it, as in drawing tools).
+ */
+export function contextActions(doc: Topology, target: ContextTarget, selection: readonly string[], canPaste: boolean): ContextAction[] {
+  const many = selection.length > 1;
+  const deleteLabel = many ? `Delete ${plural(selection.length, 'item')}` : undefined;
+  switch (target.type) {
+    case 'node': {
+      const node = doc.nodes.find((n) => n.id === target.id);
+      if (!node) return [];
+      const site = doc.sites.find((s) => s.id === node.siteId);
+      const registrar = node.kind === 'frontEndPool' || node.kind === 'standardEditionServer';
+      const out: ContextAction[] = [
+        { id: 'copy', label: many ? `Copy ${plural(selection.length, 'item')}` : 'Copy', shortcut: 'Ctrl+C' },
+        { id: 'duplicate', label: many ? `Duplicate ${plural(selection.length, 'item')}` : 'Duplicate', shortcut: 'Ctrl+D' },
+      ];
+      if (registrar && doc.deployment.cmsHost !== node.id) out.push({ id: 'host-cms', label: 'Host the Central Management store here', separated: true });
+      if (registrar) out.push({ id: 'simulate-pool', label: `Simulate the loss of ${node.kind === 'standardEditionServer' ? 'this server' : 'this pool'}`, separated: !out.some((a) => a.id === 'host-cms') });
+      if (site) out.push({ id: 'simulate-site', label: `Simulate the loss of ${site.name}`, separated: !registrar });
+      out.push({ id: 'delete', label: deleteLabel ?? 'Delete, with its links', shortcut: 'Del', danger: true, separated: true });
+      return out;
+    }
+    case 'site': {
+      const site = doc.sites.find((s) => s.id === target.id);
+      if (!site) return [];
+      const count = doc.nodes.filter((n) => n.siteId === site.id).length;
+      const out: ContextAction[] = [];
+      if (count > 0) out.push({ id: 'select-site-nodes', label: `Select its ${plural(count, 'node')}` });
+      out.push({ id: 'simulate-site', label: `Simulate the loss of ${site.name}` });
+      out.push({ id: 'delete', label: deleteLabel ?? (count ? `Delete the site and its ${plural(count, 'node')}` : 'Delete the site'), shortcut: 'Del', danger: true, separated: true });
+      return out;
+    }
+    case 'link':
+      return doc.links.some((l) => l.id === target.id) ? [{ id: 'delete', label: deleteLabel ?? 'Delete the link', shortcut: 'Del', danger: true }] : [];
+    case 'pane': {
+      const out: ContextAction[] = [];
+      if (canPaste) out.push({ id: 'paste', label: 'Paste', shortcut: 'Ctrl+V' });
+      out.push({ id: 'add-central-site', label: 'Add a central site here', separated: canPaste }, { id: 'add-branch-site', label: 'Add a branch site here' });
+      if (doc.nodes.length + doc.sites.length > 0)
+        out.push({ id: 'select-all', label: 'Select everything', shortcut: 'Ctrl+A', separated: true }, { id: 'fit-view', label: 'Fit the view', shortcut: 'F' }, { id: 'auto-layout', label: 'Auto-layout' });
+      return out;
+    }
+  }
+}
