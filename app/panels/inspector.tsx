@@ -3,7 +3,7 @@
  * validated by the document's own zod schemas with inline messages. A value is committed
  * only when valid; an invalid entry stays in the field with its message until fixed.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { LinkSchema, NodeSchema, SiteSchema, STORE_ROLES, type Link, type Site, type SqlStore, type Topology, type TopologyNode } from '../model/schema';
 import { linkKindLabel, nodeKindLabel } from '../model/link-kinds';
 import { feFor, REF, feQuorum } from '../model/reference-numbers';
@@ -11,16 +11,25 @@ import { useDesigner } from '../store/store';
 import { selectFindings } from '../store/selectors';
 import { KIND_META, KindIcon, SeverityIcon, SiteIcon } from '../ui/kinds';
 import { FIELDS, applies, type FieldSpec } from './inspector-fields';
+import { friendly, validateNode, withField } from './node-edits';
 import { ArrangeBar } from './arrange-bar';
+import { BulkEditor } from './bulk-editor';
+import { commonKind } from './bulk-edit';
 import { selectedNodeIds } from '../store/arrange-selection';
 import { hostCms } from '../store/edit-commands';
 
 export function Inspector() {
   const inspected = useDesigner((s) => s.inspected);
   const doc = useDesigner((s) => s.doc);
-  const selectedCount = useDesigner((s) => s.selectedIds.length);
-  // How many of the selected are cards (not sites or links): those are what align and distribute move.
-  const selectedCards = useDesigner((s) => (s.selectedIds.length > 1 ? selectedNodeIds(s.selectedIds, new Set(s.doc.nodes.map((n) => n.id))).length : 0));
+  const selectedIds = useDesigner((s) => s.selectedIds);
+  const selectedCount = selectedIds.length;
+  // The selected cards (not sites or links): those are what align, distribute and the bulk editor act on.
+  const cards = useMemo(() => {
+    if (selectedIds.length < 2) return [];
+    const byId = new Map(doc.nodes.map((n) => [n.id, n]));
+    return selectedNodeIds(selectedIds, new Set(byId.keys())).map((id) => byId.get(id)!);
+  }, [selectedIds, doc]);
+  const selectedCards = cards.length;
   let body: ReactNode;
   if (!inspected || inspected.type === 'deployment') body = <DeploymentInspector doc={doc} />;
   else if (inspected.type === 'node') {
@@ -33,6 +42,8 @@ export function Inspector() {
     const s = doc.sites.find((x) => x.id === inspected.id);
     body = s ? <SiteInspector key={s.id} site={s} doc={doc} /> : <DeploymentInspector doc={doc} />;
   }
+  // Several cards of one kind and nothing else: edit them together.
+  if (cards.length > 1 && cards.length === selectedIds.length && commonKind(cards)) body = <BulkEditor key={selectedIds.join(",")} nodes={cards} />;
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       {selectedCount > 1 && (
@@ -105,28 +116,6 @@ function NodeInspector({ node, doc }: { node: TopologyNode; doc: Topology }) {
   );
 }
 
-/** Sets (or, for an empty optional value, removes) one field. */
-function withField(n: TopologyNode, key: string, value: unknown): TopologyNode {
-  const copy = { ...n } as Record<string, unknown>;
-  if (value === undefined) delete copy[key];
-  else copy[key] = value;
-  if (key === 'haMode' && n.kind === 'sqlStore') {
-    // Fields that no longer apply are dropped; an AG gets a starting point.
-    if (value !== 'alwaysOnAg') delete copy.ag;
-    else if (!n.ag) copy.ag = { listenerFqdn: n.fqdn, listenerPort: 1433, replicas: [1, 2].map((i) => ({ fqdn: n.fqdn.replace(/^([^.]+)/, `$1-n${i}`), siteId: n.siteId, commitMode: 'synchronous', failoverMode: 'automatic', readable: false })) };
-    if (value !== 'alwaysOnFci' && value !== 'sqlFailoverCluster') delete copy.clusterNodes;
-    else if (copy.clusterNodes === undefined) copy.clusterNodes = 2;
-  }
-  return copy as TopologyNode;
-}
-
-function validateNode(candidate: TopologyNode, key: string): string | undefined {
-  const r = NodeSchema.safeParse(candidate);
-  if (r.success) return undefined;
-  const issue = r.error.issues.find((i) => i.path[0] === key) ?? r.error.issues[0];
-  return issue ? friendly(issue.message) : undefined;
-}
-const friendly = (m: string) => m.replace(/^Invalid input: /, '');
 
 function NodeField({ node, spec, onCommit }: { node: TopologyNode; spec: FieldSpec; onCommit: (v: unknown) => void }) {
   const value = (node as Record<string, unknown>)[spec.key];

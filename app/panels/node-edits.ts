@@ -1,0 +1,29 @@
+/**
+ * Editing one field of a node, as the inspector does it: the value set (or removed when an
+ * optional field is emptied), what follows from it (an AG's starting point when the HA mode
+ * becomes AlwaysOn), and the check by the format's own schema. Pure: no React.
+ */
+import { NodeSchema, type TopologyNode } from '../model/schema';
+
+/** Sets (or, for an empty optional value, removes) one field. */
+export function withField(n: TopologyNode, key: string, value: unknown): TopologyNode {
+  const copy = { ...n } as Record<string, unknown>;
+  if (value === undefined) delete copy[key];
+  else copy[key] = value;
+  if (key === 'haMode' && n.kind === 'sqlStore') {
+    // Fields that no longer apply are dropped; an AG gets a starting point.
+    if (value !== 'alwaysOnAg') delete copy.ag;
+    else if (!n.ag) copy.ag = { listenerFqdn: n.fqdn, listenerPort: 1433, replicas: [1, 2].map((i) => ({ fqdn: n.fqdn.replace(/^([^.]+)/, `$1-n${i}`), siteId: n.siteId, commitMode: 'synchronous', failoverMode: 'automatic', readable: false })) };
+    if (value !== 'alwaysOnFci' && value !== 'sqlFailoverCluster') delete copy.clusterNodes;
+    else if (copy.clusterNodes === undefined) copy.clusterNodes = 2;
+  }
+  return copy as TopologyNode;
+}
+
+export function validateNode(candidate: TopologyNode, key: string): string | undefined {
+  const r = NodeSchema.safeParse(candidate);
+  if (r.success) return undefined;
+  const issue = r.error.issues.find((i) => i.path[0] === key) ?? r.error.issues[0];
+  return issue ? friendly(issue.message) : undefined;
+}
+export const friendly = (m: string) => m.replace(/^Invalid input: /, '');
