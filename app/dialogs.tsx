@@ -142,7 +142,7 @@ const SHORTCUTS: [string, string][] = [
   ['Ctrl+Z', 'Undo'],
   ['Ctrl+Shift+Z / Ctrl+Y', 'Redo'],
   ['Del / Backspace', 'Delete the selection with its links'],
-  ['Ctrl+C / Ctrl+V', 'Copy / paste (fresh ids, unique FQDNs)'],
+  ['Ctrl+C / Ctrl+X / Ctrl+V', 'Copy / cut / paste (fresh ids, unique FQDNs), also between designs in other tabs'],
   ['Ctrl+D', 'Duplicate'],
   ['Ctrl+A', 'Select everything'],
   ['Ctrl+S', 'Save as JSON'],

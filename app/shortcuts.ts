@@ -3,8 +3,14 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import { linkKindsBetween } from './model/link-kinds';
 import { saveFile } from './store/documents';
-import { copySelection, deleteSelection, duplicateSelection, hasClipboard, pasteClipboard } from './store/edit-commands';
+import { copySelection, deleteSelection, duplicateSelection, pasteClipboard, pasteText } from './store/edit-commands';
 import { useDesigner } from './store/store';
+
+/** Text selected on the page (a finding's message, a step): Ctrl+C copies that, as usual. */
+function hasTextSelection(): boolean {
+  const sel = document.getSelection();
+  return !!sel && !sel.isCollapsed && sel.toString().trim() !== '';
+}
 
 function typing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -39,12 +45,6 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
       } else if (mod && key === 'a') {
         e.preventDefault();
         s.select([...s.doc.sites.map((x) => x.id), ...s.doc.nodes.map((n) => n.id)]);
-      } else if (mod && key === 'c') {
-        copySelection();
-      } else if (mod && key === 'v') {
-        if (!hasClipboard()) return;
-        e.preventDefault();
-        pasteClipboard();
       } else if (mod && key === 'd') {
         e.preventDefault();
         duplicateSelection();
@@ -75,8 +75,36 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
         nudge(dx, dy);
       }
     };
+    // Ctrl+C / Ctrl+X / Ctrl+V arrive as clipboard events: the text goes to the system
+    // clipboard, so another tab or window of the designer can paste it.
+    const onCopy = (e: ClipboardEvent) => {
+      if (typing(e.target) || useDesigner.getState().dialog || hasTextSelection()) return;
+      const text = copySelection();
+      if (text === undefined) return;
+      e.preventDefault();
+      e.clipboardData?.setData('text/plain', text);
+      if (e.type === 'cut') deleteSelection();
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (typing(e.target) || useDesigner.getState().dialog) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      e.preventDefault();
+      if (pasteText(text)) return;
+      // Other text on the clipboard (copied since) is not pasted as elements; an empty or
+      // unreadable clipboard falls back to what was copied in this page.
+      if (text.trim() !== '') useDesigner.getState().notify({ tone: 'info', text: 'Nothing to paste: the clipboard holds no nodes or sites copied from the designer.' });
+      else pasteClipboard();
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCopy);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCopy);
+      document.removeEventListener('paste', onPaste);
+    };
   }, [flow]);
 }
 

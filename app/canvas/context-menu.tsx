@@ -55,8 +55,12 @@ export function CanvasContextMenu({ menu, onClose }: { menu: ContextMenuState; o
     const t = menu.target;
     onClose();
     switch (id) {
-      case 'copy':
-        return copySelection();
+      case 'copy': {
+        // Also onto the system clipboard, for another tab or window (best effort: the browser may refuse).
+        const text = copySelection();
+        if (text) void navigator.clipboard?.writeText(text).catch(() => undefined);
+        return;
+      }
       case 'duplicate':
         return duplicateSelection();
       case 'paste':

@@ -34,3 +34,31 @@ describe('copy and paste', () => {
     expect(copyFragment(pair2019AlwaysOn(), [])).toBeUndefined();
   });
 });
+
+describe('copies of nodes with names at the DNS limits', () => {
+  it('stay valid FQDNs (a label of 63, a name of 253) and the paste ends', () => {
+    const long63 = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`; // 253 characters
+    const longDomain = `x.${'e'.repeat(63)}.${'f'.repeat(63)}.${'g'.repeat(63)}.${'h'.repeat(57)}`; // 251: no room after the first label
+    for (const fqdn of [long63, longDomain]) {
+      const doc = pair2019AlwaysOn();
+      doc.nodes = doc.nodes.map((n) => (n.id === 'fs-a' ? { ...n, fqdn } : n));
+      let current = doc;
+      for (let i = 0; i < 12; i++) current = pasteFragment(current, copyFragment(current, ['fs-a'])!).doc;
+      const r = parseTopology(current);
+      expect(r.ok ? 'valid' : r.error.message).toBe('valid');
+      expect(new Set(current.nodes.map((n) => n.fqdn.toLowerCase())).size).toBe(current.nodes.length);
+    }
+  });
+});
+
+describe('ids that are also names of Object.prototype', () => {
+  it('copy and paste a node whose id is "constructor" like any other', () => {
+    const doc = pair2019AlwaysOn();
+    doc.nodes = doc.nodes.map((n) => (n.id === 'oos-a' ? { ...n, id: 'constructor' } : n));
+    delete doc.layout!['oos-a'];
+    const frag = copyFragment(doc, ['constructor'])!;
+    expect(frag.layout).toEqual({});
+    const out = pasteFragment(doc, frag).doc;
+    expect(out.nodes).toHaveLength(doc.nodes.length + 1);
+  });
+});

@@ -21,8 +21,10 @@ export function copyFragment(doc: Topology, ids: readonly string[]): Fragment | 
   const nodeIds = new Set(nodes.map((n) => n.id));
   const links = doc.links.filter((l) => nodeIds.has(l.from) && nodeIds.has(l.to));
   const layout: Fragment['layout'] = {};
+  const positions = doc.layout ?? {};
   for (const id of [...siteIds, ...nodeIds]) {
-    const p = doc.layout?.[id];
+    // Own keys only: an id such as "constructor" must not find Object.prototype's.
+    const p = Object.hasOwn(positions, id) ? positions[id] : undefined;
     if (p) layout[id] = p;
   }
   return structuredClone({ sites, nodes, links, layout });
@@ -40,11 +42,18 @@ export function pasteFragment(doc: Topology, frag: Fragment, offset = 48): { doc
   const fqdns = new Set(doc.nodes.map((n) => n.fqdn.toLowerCase()));
   const uniqueFqdn = (fqdn: string) => {
     const dot = fqdn.indexOf('.');
-    const [head, tail] = dot > 0 ? [fqdn.slice(0, dot), fqdn.slice(dot)] : [fqdn, ''];
-    const stem = head.replace(/-\d+$/, '');
+    const [head, rest] = dot > 0 ? [fqdn.slice(0, dot), fqdn.slice(dot)] : [fqdn, ''];
+    const stem = head.replace(/-\d+$/, '') || 'copy';
+    // A name that is already long keeps within DNS limits (a label of 63, a name of 253):
+    // the first label is shortened to make room for "-2", and a domain too long to leave
+    // any room is dropped. Every step of i is a new name, so the loop ends.
+    const tail = rest.length > 253 - 4 ? '' : rest;
     for (let i = 2; ; i++) {
-      const candidate = `${stem}-${i}${tail}`;
-      if (!fqdns.has(candidate.toLowerCase()) && candidate.length <= 253) {
+      const suffix = `-${i}`;
+      const room = Math.min(63, 253 - tail.length) - suffix.length;
+      let candidate = `${stem.slice(0, Math.max(1, room))}${suffix}${tail}`;
+      if (candidate.length > 253) candidate = `${stem.slice(0, 63 - suffix.length)}${suffix}`;
+      if (!fqdns.has(candidate.toLowerCase())) {
         fqdns.add(candidate.toLowerCase());
         return candidate;
       }

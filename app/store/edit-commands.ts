@@ -2,6 +2,8 @@
  * Edit commands shared by the keyboard shortcuts and the canvas's context menu, so that
  * both do exactly the same thing: copy, paste, duplicate, delete, host the CMS.
  */
+import { parseTopology } from '../model/parse';
+import { clipboardText, looksLikeClipboard, pasteInto, readClipboard } from './clipboard';
 import { copyFragment, pasteFragment, type Fragment } from './duplicate';
 import { useDesigner } from './store';
 
@@ -13,10 +15,41 @@ export function hasClipboard(): boolean {
   return clipboard !== undefined;
 }
 
-export function copySelection(): void {
+/**
+ * Copies the selection; returns the text for the system clipboard (so that another tab or
+ * window of the designer can paste it), or undefined when nothing copyable is selected.
+ */
+export function copySelection(): string | undefined {
   const s = useDesigner.getState();
   clipboard = copyFragment(s.doc, s.selectedIds);
-  if (clipboard) s.notify({ tone: 'info', text: `Copied ${clipboard.nodes.length} node${clipboard.nodes.length === 1 ? '' : 's'}` });
+  if (!clipboard) return undefined;
+  s.notify({ tone: 'info', text: `Copied ${clipboard.nodes.length} node${clipboard.nodes.length === 1 ? '' : 's'}` });
+  return clipboardText(s.doc, s.selectedIds);
+}
+
+/**
+ * Pastes text from the system clipboard when it holds elements copied from a designer
+ * (this one or another design); true when it did, or when it said why it could not.
+ * Anything else (a sentence, a URL) is left to the caller.
+ */
+export function pasteText(text: string): boolean {
+  if (!looksLikeClipboard(text)) return false;
+  const s = useDesigner.getState();
+  const read = readClipboard(text);
+  if (!read.ok) {
+    const why = read.error.tag === 'invalid' ? read.error.message : read.error.tag === 'tooLarge' ? 'it is too large' : read.error.tag === 'newerVersion' ? 'it comes from a newer version of the designer' : 'it is not from the designer';
+    s.notify({ tone: 'error', text: `Nothing was pasted: the copied elements could not be read (${why}).` });
+    return true;
+  }
+  const pasted = pasteInto(s.doc, read.value);
+  if (!pasted.ok) {
+    s.notify({ tone: 'error', text: `Nothing was pasted: ${pasted.error}` });
+    return true;
+  }
+  s.commit(pasted.value.doc);
+  const first = pasted.value.newIds.find((id) => pasted.value.doc.nodes.some((n) => n.id === id)) ?? pasted.value.newIds[0];
+  s.select(pasted.value.newIds, first ? { type: pasted.value.doc.nodes.some((n) => n.id === first) ? 'node' : 'site', id: first } : undefined);
+  return true;
 }
 
 /** Pastes the clipboard (fresh ids, unique FQDNs) and selects what was pasted; false when it is empty. */
@@ -45,7 +78,15 @@ export function hostCms(nodeId: string): void {
 
 function paste(frag: Fragment) {
   const s = useDesigner.getState();
-  const { doc, newIds } = pasteFragment(s.doc, frag);
+  const pasted = pasteFragment(s.doc, frag);
+  // Checked as a whole, as every document is: a paste that would break it changes nothing.
+  const check = parseTopology(pasted.doc);
+  if (!check.ok) {
+    s.notify({ tone: 'error', text: `Nothing was pasted: ${check.error.message}` });
+    return;
+  }
+  const { newIds } = pasted;
+  const doc = check.value;
   s.commit(doc);
   s.select(newIds, newIds[0] ? { type: s.doc.sites.some((x) => x.id === newIds[0]) || doc.sites.some((x) => x.id === newIds[0]) ? 'site' : 'node', id: newIds[0] } : undefined);
 }
