@@ -5,6 +5,7 @@ import { linkKindsBetween } from './model/link-kinds';
 import { saveFile } from './store/documents';
 import { copySelection, deleteSelection, duplicateSelection, pasteClipboard, pasteText } from './store/edit-commands';
 import { useDesigner } from './store/store';
+import { positionOf } from './model/layout';
 
 /** Text selected on the page (a finding's message, a step): Ctrl+C copies that, as usual. */
 function hasTextSelection(): boolean {
@@ -117,11 +118,11 @@ function nudge(dx: number, dy: number) {
       const layout = { ...d.layout };
       for (const n of d.nodes) {
         if (!ids.has(n.id) && !siteIds.has(n.siteId)) continue;
-        const p = layout[n.id];
+        const p = positionOf(layout, n.id);
         if (p) layout[n.id] = { x: p.x + dx, y: p.y + dy };
       }
       for (const id of siteIds) {
-        const p = layout[id];
+        const p = positionOf(layout, id);
         if (p) layout[id] = { x: p.x + dx, y: p.y + dy };
       }
       return { ...d, layout };

@@ -43,6 +43,7 @@ import { EMPTY_VIEWPORT, FIT_OPTIONS, MIN_ZOOM, fittedViewport } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
 import { useSimulationView } from './use-simulation-view';
+import { positionOf } from '../model/layout';
 
 const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView };
 const edgeTypes = { topology: TopologyEdgeComponent };
@@ -128,7 +129,7 @@ export function DesignerCanvas() {
           if (dx === 0 && dy === 0) continue;
           for (const n of live.nodes) {
             if (n.siteId !== site.id) continue;
-            const p = positions[n.id] ?? live.layout?.[n.id];
+            const p = positions[n.id] ?? positionOf(live.layout, n.id);
             if (p) positions[n.id] = { x: p.x + dx, y: p.y + dy };
           }
           positions[site.id] = { x: c.position.x, y: c.position.y };
@@ -186,7 +187,7 @@ export function DesignerCanvas() {
       let changed = false;
       const nodes = d.nodes.map((n) => {
         if (!moved.has(n.id)) return n;
-        const p = d.layout?.[n.id];
+        const p = positionOf(d.layout, n.id);
         const target = p ? siteAt(frames, nodeCenter(p)) : undefined;
         if (target && target !== n.siteId) {
           changed = true;
@@ -218,7 +219,7 @@ export function DesignerCanvas() {
         const id = state.addLink(kinds[0]!, from, to);
         if (id) state.select([id], { type: 'link', id });
       } else if (kinds.length > 1) {
-        const pb = state.doc.layout?.[to] ?? { x: 0, y: 0 };
+        const pb = positionOf(state.doc.layout, to) ?? { x: 0, y: 0 };
         const screen = flow.flowToScreenPosition({ x: pb.x + NODE_WIDTH / 2, y: pb.y + NODE_HEIGHT / 2 });
         setMenu({ x: screen.x, y: screen.y, from, to, kinds });
       }
@@ -410,7 +411,7 @@ function applySelection(ids: string[]) {
 export function nodeAt(doc: Topology, p: Position): string | undefined {
   for (let i = doc.nodes.length - 1; i >= 0; i--) {
     const n = doc.nodes[i]!;
-    const q = doc.layout?.[n.id];
+    const q = positionOf(doc.layout, n.id);
     if (q && p.x >= q.x && p.x <= q.x + NODE_WIDTH && p.y >= q.y && p.y <= q.y + NODE_HEIGHT) return n.id;
   }
   return undefined;

@@ -14,6 +14,7 @@ import type { SimulationView } from './simulation-view';
 import type { Badge, FlowNode, SiteFlowNode, TopologyFlowEdge, TopologyFlowNode } from './flow-types';
 import { siteFrames, type Frame } from '../model/site-frames';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
+import { positionOf } from '../model/layout';
 
 export interface FlowInput {
   doc: Topology;
@@ -99,7 +100,7 @@ export class FlowMapper {
     const onlyMoved = sameInputs(nodeInputs, this.lastNodeInputs);
     this.lastNodeInputs = nodeInputs;
     for (const n of doc.nodes) {
-      const p = doc.layout?.[n.id] ?? { x: 0, y: 0 };
+      const p = positionOf(doc.layout, n.id) ?? { x: 0, y: 0 };
       const cached = onlyMoved ? (this.nodeCache.get(n.id) as TopologyFlowNode | undefined) : undefined;
       if (cached) {
         const node = cached.position.x === p.x && cached.position.y === p.y ? cached : { ...cached, position: { x: p.x, y: p.y } };

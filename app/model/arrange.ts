@@ -3,6 +3,7 @@
  * Every card has the same size, so aligning edges or centres is aligning positions, and
  * equal gaps are equal steps between positions. Pure: positions in, the changed ones out.
  */
+import { positionOf } from './layout';
 import type { Position } from './schema';
 
 export const ALIGN_MODES = ['left', 'hcenter', 'right', 'top', 'vcenter', 'bottom'] as const;
@@ -17,7 +18,7 @@ function placed(layout: Layout, ids: readonly string[]): [string, Position][] {
   const seen = new Set<string>();
   const out: [string, Position][] = [];
   for (const id of ids) {
-    const p = Object.hasOwn(layout, id) ? layout[id] : undefined;
+    const p = positionOf(layout, id);
     if (p && !seen.has(id)) {
       seen.add(id);
       out.push([id, p]);

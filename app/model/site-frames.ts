@@ -4,6 +4,7 @@
  * site moves its nodes; dropping a node inside another frame moves it to that site.
  */
 import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER, SITE_PADDING } from './grid-layout';
+import { positionOf } from './layout';
 import type { Position, Topology } from './schema';
 
 export interface Frame {
@@ -20,7 +21,7 @@ export function siteFrames(doc: Topology, exclude?: ReadonlySet<string>): Map<st
   const layout = doc.layout ?? {};
   for (const n of doc.nodes) {
     if (exclude?.has(n.id)) continue;
-    const p = layout[n.id];
+    const p = positionOf(layout, n.id);
     if (!p) continue;
     const b = boxes.get(n.siteId);
     if (!b) boxes.set(n.siteId, { minX: p.x, minY: p.y, maxX: p.x + NODE_WIDTH, maxY: p.y + NODE_HEIGHT });
@@ -42,7 +43,7 @@ export function siteFrames(doc: Topology, exclude?: ReadonlySet<string>): Map<st
         height: b.maxY - b.minY + 2 * SITE_PADDING + SITE_HEADER,
       });
     } else {
-      const p = layout[s.id] ?? { x: i * (EMPTY_SITE.width + 80), y: -EMPTY_SITE.height - 120 };
+      const p = positionOf(layout, s.id) ?? { x: i * (EMPTY_SITE.width + 80), y: -EMPTY_SITE.height - 120 };
       frames.set(s.id, { x: p.x, y: p.y, ...EMPTY_SITE });
     }
   });

@@ -11,6 +11,7 @@ import { openDocumentBytes } from '../export/index';
 import { Autosave } from './persistence';
 import { autoLayout } from './auto-layout';
 import { useDesigner } from './store';
+import { positionOf } from '../model/layout';
 
 export const autosave = new Autosave();
 
@@ -45,7 +46,7 @@ export function loadDocument(doc: Topology, how: string): void {
 
 /** Nodes without a position get one, so nothing lands on top of something else. */
 export function ensureLayout(doc: Topology): Topology {
-  const missing = doc.nodes.some((n) => !doc.layout?.[n.id]);
+  const missing = doc.nodes.some((n) => !positionOf(doc.layout, n.id));
   if (!missing) return doc;
   const grid = gridLayout(doc);
   return { ...doc, layout: { ...grid, ...doc.layout } };

@@ -3,6 +3,7 @@
  * with fresh ids, FQDNs made unique, the links among them, shifted on the canvas.
  */
 import type { Link, Site, Topology, TopologyNode } from '../model/schema';
+import { positionOf } from '../model/layout';
 import { freshId, kindPrefix } from './document-slice';
 
 export interface Fragment {
@@ -23,8 +24,7 @@ export function copyFragment(doc: Topology, ids: readonly string[]): Fragment | 
   const layout: Fragment['layout'] = {};
   const positions = doc.layout ?? {};
   for (const id of [...siteIds, ...nodeIds]) {
-    // Own keys only: an id such as "constructor" must not find Object.prototype's.
-    const p = Object.hasOwn(positions, id) ? positions[id] : undefined;
+    const p = positionOf(positions, id);
     if (p) layout[id] = p;
   }
   return structuredClone({ sites, nodes, links, layout });

@@ -6,6 +6,7 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import type { NodeKind, Position, Topology } from '../model/schema';
 import { siteAt, siteFrames } from '../model/site-frames';
 import { useDesigner } from './store';
+import { positionOf } from '../model/layout';
 
 const NODE_KINDS = new Set<string>(['frontEndPool', 'standardEditionServer', 'sqlStore', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'fileStore', 'officeOnlineServer', 'survivableBranch']);
 
@@ -32,7 +33,7 @@ export function placeFromPalette(kind: string, p: Position): string | undefined 
 
 /** The nearest position at or below `p` where a node overlaps no other node. */
 export function freeSpot(doc: Topology, p: Position): Position {
-  const boxes = doc.nodes.map((n) => doc.layout?.[n.id]).filter((q): q is Position => q !== undefined);
+  const boxes = doc.nodes.map((n) => positionOf(doc.layout, n.id)).filter((q): q is Position => q !== undefined);
   const hits = (q: Position) => boxes.some((b) => q.x < b.x + NODE_WIDTH + 12 && b.x < q.x + NODE_WIDTH + 12 && q.y < b.y + NODE_HEIGHT + 12 && b.y < q.y + NODE_HEIGHT + 12);
   let q = { ...p };
   for (let i = 0; i < 200 && hits(q); i++) q = { x: q.x, y: q.y + 24 };
