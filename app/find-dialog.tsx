@@ -87,7 +87,7 @@ export function FindDialog({ onClose }: { onClose: () => void }) {
           >
             {f.type === 'node' ? (
               <>
-                <span className={`find-icon fam-${KIND_META[f.kind].family}`} aria-hidden="true">
+                <span className={`palette-icon find-icon fam-${KIND_META[f.kind].family}`} aria-hidden="true">
                   <KindIcon kind={f.kind} size={16} />
                 </span>
                 <span className="find-text">
@@ -101,7 +101,7 @@ export function FindDialog({ onClose }: { onClose: () => void }) {
               </>
             ) : (
               <>
-                <span className="find-icon fam-site" aria-hidden="true">
+                <span className="palette-icon find-icon fam-site" aria-hidden="true">
                   <SiteIcon branch={f.siteKind === 'branch'} size={16} />
                 </span>
                 <span className="find-text">

@@ -1,28 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
-import { generateTopology } from '../app/model/generate';
+import { expect, test } from '@playwright/test';
 import type { Topology } from '../app/model/schema';
-import { openDesigner } from './helpers';
-
-function largeDesign(nodes: number): Topology {
-  const r = generateTopology({ nodes }, 42);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
-async function openWith(page: Page, doc: Topology) {
-  await page.addInitScript((text) => {
-    if (sessionStorage.getItem('seeded')) return;
-    sessionStorage.setItem('seeded', '1');
-    localStorage.setItem('sfb-designer:v1:last', 'large');
-    localStorage.setItem('sfb-designer:v1:doc:large', text);
-  }, JSON.stringify({ slot: 'large', savedAt: Date.now(), doc }));
-  await page.goto('./');
-  await expect(page.locator('.react-flow__node').first()).toBeVisible();
-}
+import { largeDesign, openDesigner, openWith } from './helpers';
 
 test('in a large design, Ctrl+K finds a card that is out of view and the keyboard lands on it', async ({ page }) => {
   const doc = largeDesign(500);
   await openWith(page, doc);
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
   // Zoom in on one corner: far-away cards leave the page (culling above 300 nodes).
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
   await page.mouse.move(canvas.x + 40, canvas.y + 40);

@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { generateTopology } from '../app/model/generate';
+import type { Topology } from '../app/model/schema';
 
 /** Opens the designer on a fresh profile (empty storage): the reference design loads. */
 export async function openDesigner(page: Page, path = '') {
@@ -64,4 +66,22 @@ export async function savedDocument(page: Page): Promise<{ name: string; nodes: 
 export async function count(page: Page, severity: 'error' | 'warning' | 'info'): Promise<number> {
   const text = await page.getByTestId(`count-${severity}`).innerText();
   return Number(/\d+/.exec(text)?.[0] ?? NaN);
+}
+
+/** A generated design of `nodes` nodes (seed 42, as the bench uses). */
+export function largeDesign(nodes: number): Topology {
+  const r = generateTopology({ nodes }, 42);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** Starts the designer on a design, as if it had been autosaved there. */
+export async function openWith(page: Page, doc: Topology) {
+  await page.addInitScript((text) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('sfb-designer:v1:last', 'large');
+    localStorage.setItem('sfb-designer:v1:doc:large', text);
+  }, JSON.stringify({ slot: 'large', savedAt: Date.now(), doc }));
+  await page.goto('./');
 }

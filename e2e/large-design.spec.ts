@@ -1,24 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { generateTopology } from '../app/model/generate';
+import { expect, test } from '@playwright/test';
 import type { Topology } from '../app/model/schema';
-import { savedDocument } from './helpers';
-
-function largeDesign(nodes: number): Topology {
-  const r = generateTopology({ nodes }, 42);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
-/** Starts the designer on a design, as if it had been autosaved there. */
-async function openWith(page: Page, doc: Topology) {
-  await page.addInitScript((text) => {
-    if (sessionStorage.getItem('seeded')) return;
-    sessionStorage.setItem('seeded', '1');
-    localStorage.setItem('sfb-designer:v1:last', 'large');
-    localStorage.setItem('sfb-designer:v1:doc:large', text);
-  }, JSON.stringify({ slot: 'large', savedAt: Date.now(), doc }));
-  await page.goto('./');
-}
+import { largeDesign, openWith, savedDocument } from './helpers';
 
 test('a 500-node design opens whole, as compact cards with every link drawn; zooming in shows the full cards', async ({ page }) => {
   const doc = largeDesign(500);

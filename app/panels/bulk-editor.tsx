@@ -4,6 +4,7 @@ import type { TopologyNode } from '../model/schema';
 import { useDesigner } from '../store/store';
 import { KIND_META, KindIcon } from '../ui/kinds';
 import { commonKind, commonValue, editAll, sharedFields, type CommonValue } from './bulk-edit';
+import { FieldLabel } from './field-label';
 import type { FieldSpec } from './inspector-fields';
 
 export function BulkEditor({ nodes }: { nodes: TopologyNode[] }) {
@@ -87,9 +88,7 @@ function BulkField({ spec, current, onApply }: { spec: FieldSpec; current: Commo
     case 'enum':
       return (
         <div className="field">
-          <label htmlFor={id} className="field-label">
-            {spec.label}
-          </label>
+          <FieldLabel spec={spec} htmlFor={id} />
           <select id={id} value={current.mixed ? '' : shown} data-testid={testId} onChange={(e) => e.target.value !== '' && onApply(e.target.value)}>
             {current.mixed && (
               <option value="" disabled>
@@ -117,15 +116,7 @@ function BulkField({ spec, current, onApply }: { spec: FieldSpec; current: Commo
       };
       return (
         <div className="field">
-          <label htmlFor={id} className="field-label">
-            {spec.label}
-            {spec.type === 'int' && (
-              <span className="field-limits">
-                {spec.min}
-                {spec.max !== undefined ? `–${spec.max}` : '+'}
-              </span>
-            )}
-          </label>
+          <FieldLabel spec={spec} htmlFor={id} />
           <input
             id={id}
             type={spec.type === 'int' ? 'number' : 'text'}

@@ -13,6 +13,7 @@ import { KIND_META, KindIcon, SeverityIcon, SiteIcon } from '../ui/kinds';
 import { FIELDS, applies, type FieldSpec } from './inspector-fields';
 import { friendly, validateNode, withField } from './node-edits';
 import { ArrangeBar } from './arrange-bar';
+import { FieldLabel } from './field-label';
 import { BulkEditor } from './bulk-editor';
 import { commonKind } from './bulk-edit';
 import { selectedNodeIds } from '../store/arrange-selection';
@@ -146,17 +147,7 @@ function Field({ spec, value, validate, onCommit, testId }: { spec: FieldSpec; v
     if (!problem) onCommit(v);
   };
 
-  const label = (
-    <label htmlFor={id} className="field-label">
-      {spec.label}
-      {spec.type === 'int' && (
-        <span className="field-limits">
-          {spec.min}
-          {spec.max !== undefined ? `–${spec.max}` : '+'}
-        </span>
-      )}
-    </label>
-  );
+  const label = <FieldLabel spec={spec} htmlFor={id} />;
   let control: ReactNode;
   switch (spec.type) {
     case 'bool':
