@@ -9,7 +9,7 @@ import { PALETTE_MIME } from './ui/kinds';
 import { Dialogs } from './dialogs';
 import { Header } from './header';
 import { pair2019AlwaysOn } from './model/samples/index';
-import { FindingsPanel, SeverityCounts } from './panels/findings-panel';
+import { FindingsDownloads, FindingsPanel, SeverityCounts } from './panels/findings-panel';
 import { Inspector } from './panels/inspector';
 import { Palette } from './panels/palette';
 import { StepsPanel } from './panels/steps-panel';
@@ -188,6 +188,7 @@ function BottomPanel() {
             </button>
           ))}
         </div>
+        {tab === 'findings' && open && <FindingsDownloads />}
         <SeverityCounts />
         <button className="btn-icon" onClick={() => setBottomOpen(!open)} aria-label={open ? 'Collapse panel' : 'Expand panel'}>
           {open ? '▾' : '▴'}

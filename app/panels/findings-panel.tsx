@@ -5,6 +5,8 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { findingsCsv, findingsMarkdown } from '../rules/findings-report';
+import { download, fileNameFor } from '../store/documents';
 import { selectFindings, selectFindingIndex } from '../store/selectors';
 import { useDesigner } from '../store/store';
 import { SeverityIcon } from '../ui/kinds';
@@ -25,6 +27,27 @@ export function SeverityCounts() {
           <b>{summary[s]}</b> {SEV_LABEL[s][summary[s] === 1 ? 0 : 1]}
         </button>
       ))}
+    </div>
+  );
+}
+
+/** The findings as a file for a design review: Markdown to paste into a report, CSV for a spreadsheet. */
+export function FindingsDownloads() {
+  const save = (kind: 'md' | 'csv') => {
+    const { doc } = useDesigner.getState();
+    const findings = selectFindings(doc);
+    if (kind === 'md') download(fileNameFor(doc, 'findings.md'), findingsMarkdown(doc, findings), 'text/markdown;charset=utf-8');
+    else download(fileNameFor(doc, 'findings.csv'), findingsCsv(doc, findings), 'text/csv;charset=utf-8');
+  };
+  return (
+    <div className="findings-downloads" role="group" aria-label="Download the findings">
+      <span className="hint">Download</span>
+      <button className="btn small" onClick={() => save('md')} aria-label="Download the findings as Markdown" data-testid="findings-download-md">
+        Markdown
+      </button>
+      <button className="btn small" onClick={() => save('csv')} aria-label="Download the findings as CSV" data-testid="findings-download-csv">
+        CSV
+      </button>
     </div>
   );
 }

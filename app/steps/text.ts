@@ -3,7 +3,12 @@
  * (names, site names, descriptions, share names) is data: it is kept on one line,
  * stripped of bidirectional controls, and quoted for the format it is written to.
  */
+import { longestBacktickRun, mdCode, mdText, oneLine } from '../lib/markdown-text';
 import type { RichText, Span } from './types';
+
+// Shared with the findings report; here for the formatters that always took them from this module.
+export { mdCode, mdText, oneLine } from '../lib/markdown-text';
+export { docUrl } from '../model/doc-url';
 
 /**
  * A UI label ("OK", "Edit Properties"). Spans are never changed once made, and the same
@@ -98,15 +103,6 @@ export function plain(r: RichText): string {
 
 // ---------------------------------------------------------------- sanitising
 
-/** Bidirectional controls can make text display differently from what it is ("Trojan Source"). */
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u0085]+/g;
-
-/** One line, no control characters, bidirectional controls made visible as U+FFFD. */
-export function oneLine(s: string): string {
-  return s.replace(LINE_BREAKS_AND_CONTROLS, ' ').replace(BIDI, '\uFFFD');
-}
-
 // ---------------------------------------------------------------- PowerShell
 
 /** PowerShell treats all four of these as single quotes; inside a single-quoted string each is doubled. */
@@ -126,29 +122,6 @@ export function psComment(s: string): string {
 }
 
 // ---------------------------------------------------------------- Markdown
-
-/** Inline Markdown text: HTML special characters as entities, Markdown punctuation backslash-escaped. */
-export function mdText(s: string): string {
-  return oneLine(s)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~{}#!]/g, (c) => `\\${c}`);
-}
-
-function longestBacktickRun(s: string): number {
-  let best = 0;
-  for (const m of s.matchAll(/`+/g)) best = Math.max(best, m[0].length);
-  return best;
-}
-
-/** An inline code span that no content can close early. */
-export function mdCode(s: string): string {
-  const v = oneLine(s);
-  const fence = '`'.repeat(longestBacktickRun(v) + 1);
-  const pad = v.startsWith('`') || v.endsWith('`') || v.startsWith(' ') || v.endsWith(' ') ? ' ' : '';
-  return `${fence}${pad}${v}${pad}${fence}`;
-}
 
 /** A fenced code block whose fence is longer than any backtick run inside. */
 export function mdCodeBlock(lines: readonly string[], info = 'powershell'): string {
@@ -174,14 +147,3 @@ export function mdRich(r: RichText): string {
 
 // ---------------------------------------------------------------- documentation links
 
-/** Public address of a source path as written in the catalogue (bare, `ps:` or `sql-docs:`). */
-export function docUrl(path: string): string {
-  if (path.startsWith('ps:')) {
-    const cmdlet = path.slice(3).replace(/\.md$/, '').toLowerCase();
-    return `https://learn.microsoft.com/powershell/module/skype/${encodeURIComponent(cmdlet)}`;
-  }
-  if (path.startsWith('sql-docs:')) return `https://github.com/MicrosoftDocs/sql-docs/blob/HEAD/${encodePath(path.slice(9))}`;
-  return `https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness/blob/HEAD/${encodePath(path)}`;
-}
-
-const encodePath = (p: string) => p.split('/').map(encodeURIComponent).join('/');
