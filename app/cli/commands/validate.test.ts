@@ -98,3 +98,37 @@ describe('topo validate', () => {
     expect(r.stderr).toMatch(/stdin: not valid JSON/);
   }, 60_000);
 });
+
+describe('topo validate --format', () => {
+  const mirrored = () => {
+    const doc = pair2019AlwaysOn();
+    doc.nodes = doc.nodes.map((n) => (n.id === 'sql-a' && n.kind === 'sqlStore' ? { ...n, haMode: 'mirroring' as const, ag: undefined } : n));
+    return tempFile('mirrored.json', JSON.stringify(doc));
+  };
+
+  it('md prints the design-review report, csv one row per finding; the exit code still says whether there are errors', async () => {
+    const file = mirrored();
+    const md = await run(['validate', file, '--format', 'md']);
+    expect(md.code).toBe(1);
+    expect(md.out).toMatch(/^# Findings: /);
+    expect(md.out).toContain('### `BE-MIRROR-2019`');
+    const csv = await run(['validate', file, '--format', 'csv']);
+    expect(csv.code).toBe(1);
+    const json = JSON.parse((await run(['validate', file, '--json'])).out);
+    expect(csv.out.split('\r\n').filter(Boolean)).toHaveLength(json.findings.length + 1);
+    expect(csv.out.startsWith('"Severity","Rule","Message","Concerns","Fix","Sources"\r\n')).toBe(true);
+  });
+
+  it('--format json is --json; text is the default; an unknown format or a contradiction exits 2 and says why', async () => {
+    const file = mirrored();
+    expect((await run(['validate', file, '--format', 'json'])).out).toBe((await run(['validate', file, '--json'])).out);
+    expect((await run(['validate', file, '--format', 'text'])).out).toBe((await run(['validate', file])).out);
+    const bad = await run(['validate', file, '--format', 'xlsx']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('unknown format "xlsx"');
+    expect(bad.out).toBe('');
+    const both = await run(['validate', file, '--json', '--format', 'md']);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('disagree');
+  });
+});

@@ -1,13 +1,25 @@
 import { runRules, summarize } from '../../rules/engine';
+import { findingsCsv, findingsMarkdown } from '../../rules/findings-report';
 import type { Finding } from '../../rules/types';
 import type { Topology } from '../../model/schema';
 import { readInput } from '../input';
 import { parseArgs, type CommandIo } from '../main';
 
+const FORMATS = ['text', 'json', 'md', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+const isFormat = (f: string): f is Format => (FORMATS as readonly string[]).includes(f);
+const USAGE = '(usage: validate <input> [--json | --format text|json|md|csv])';
+
 export async function run(args: string[], io: CommandIo): Promise<number> {
-  const a = parseArgs(args, ['json'], []);
+  const a = parseArgs(args, ['json'], ['format']);
   if (a.error || a.positional.length !== 1) {
-    io.err(`topo validate: ${a.error ?? 'expected one <input>'} (usage: validate <input> [--json])`);
+    io.err(`topo validate: ${a.error ?? 'expected one <input>'} ${USAGE}`);
+    return 2;
+  }
+  // --json is the original spelling of --format json; both may not disagree.
+  const format = a.options.format === undefined ? (a.options.json ? 'json' : 'text') : String(a.options.format);
+  if (!isFormat(format) || (a.options.json && format !== 'json')) {
+    io.err(`topo validate: ${isFormat(format) ? '--json and --format ' + format + ' disagree' : `unknown format "${format.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}"; use text, json, md or csv`} ${USAGE}`);
     return 2;
   }
   const input = await readInput(a.positional[0]);
@@ -19,8 +31,20 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const doc = input.value.topology;
   const findings = runRules(doc);
   const summary = summarize(findings);
-  if (a.options.json) io.out(JSON.stringify({ findings, summary }, null, 2));
-  else io.out(formatText(doc, findings, summary));
+  switch (format) {
+    case 'json':
+      io.out(JSON.stringify({ findings, summary }, null, 2));
+      break;
+    case 'md':
+      io.out(findingsMarkdown(doc, findings));
+      break;
+    case 'csv':
+      io.out(findingsCsv(doc, findings)); // its rows end with CRLF, the last one too
+      break;
+    case 'text':
+      io.out(formatText(doc, findings, summary));
+      break;
+  }
   return summary.error > 0 ? 1 : 0;
 }
 
