@@ -19,7 +19,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
 };
 
 export const USAGE = `usage: npm run -s topo -- <command> ...
-  validate <input> [--json]                 run every rule; exit 0 no errors, 1 error findings, 2 unusable input
+  validate <input> [--json|--format F]      run every rule (F: text, json, md or csv); exit 0 no errors, 1 error findings, 2 unusable input
   steps <input> [--format md|ps1|json]      ordered deployment steps
   import <file.xml|file.tbxml>              Topology Builder document to topology JSON
   link <input> [--base URL]                 share link that opens the topology in the designer
