@@ -13,6 +13,17 @@ test('tidy a diagram: align several cards on one line, space them evenly, and un
   const bar = page.getByRole('toolbar', { name: 'Arrange the selected cards' });
   await expect(bar).toBeVisible();
 
+  // A toolbar in the ARIA sense: arrows move along it, and do not nudge the cards.
+  await bar.getByRole('button', { name: 'Align left edges' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(bar.getByRole('button', { name: 'Align centres (vertical line)' })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(bar.getByRole('button', { name: 'Distribute vertically (equal gaps)' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(bar.getByRole('button', { name: 'Align left edges' })).toBeFocused();
+  const saved = ((await savedDocument(page)) as Saved | undefined)?.layout ?? before;
+  expect(ids.map((id) => saved[id])).toEqual(ids.map((id) => before[id])); // nothing moved
+
   await bar.getByRole('button', { name: 'Align bottom edges' }).click();
   const layoutNow = async () => ((await savedDocument(page)) as Saved | undefined)?.layout ?? {};
   const lowest = Math.max(...ids.map((id) => before[id]!.y));

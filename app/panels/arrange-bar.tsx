@@ -1,5 +1,5 @@
 /** Align and distribute buttons for a selection of several cards (shown in the inspector). */
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { AlignMode, DistributeAxis } from '../model/arrange';
 import { alignSelection, distributeSelection } from '../store/arrange-selection';
 
@@ -25,9 +25,21 @@ function Icon({ children }: { children: ReactNode }) {
   );
 }
 
+/** Arrow keys move along the toolbar (the ARIA toolbar pattern), skipping disabled buttons. */
+function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
+  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+  if (!step && e.key !== 'Home' && e.key !== 'End') return;
+  const buttons = [...e.currentTarget.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next = e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : (i + step + buttons.length) % buttons.length;
+  e.preventDefault();
+  e.stopPropagation(); // arrows here do not nudge the selected cards
+  buttons[next]?.focus();
+}
+
 export function ArrangeBar({ cards }: { cards: number }) {
   return (
-    <div className="arrange-bar" role="toolbar" aria-label="Arrange the selected cards" data-testid="arrange-bar">
+    <div className="arrange-bar" role="toolbar" aria-label="Arrange the selected cards" data-testid="arrange-bar" onKeyDown={moveFocus}>
       {ALIGN.map((a) => (
         <button key={a.mode} className="btn icon" aria-label={a.label} title={a.label} data-testid={`align-${a.mode}`} onClick={() => alignSelection(a.mode)}>
           <Icon>{a.icon}</Icon>
