@@ -6,6 +6,7 @@
  */
 import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import { settledWithin } from './lib/settled';
 import { findElements, type FoundElement } from './model/find-elements';
 import { useDesigner } from './store/store';
 import { KIND_META, KindIcon, SiteIcon } from './ui/kinds';
@@ -28,10 +29,9 @@ export function FindDialog({ onClose }: { onClose: () => void }) {
     const state = useDesigner.getState();
     state.select([f.id], { type: f.type, id: f.id });
     onClose();
-    // Focus the card once the view has moved (a culled card is in the page only then); a pan
-    // by the user interrupts the animation and its promise never settles, so the wait is capped.
+    // Focus the card once the view has moved: a culled card is in the page only then.
     const moved = flow.fitView({ nodes: [{ id: f.id }], padding: f.type === 'site' ? 0.15 : 0.8, maxZoom: 1, duration: 300 });
-    void Promise.race([moved, new Promise((r) => setTimeout(r, 700))]).then(() => {
+    void settledWithin(moved, 700).then(() => {
       document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(f.id)}"]`)?.focus({ preventScroll: true });
     });
   };

@@ -19,9 +19,9 @@ export function Header() {
   const flow = useReactFlow();
   const [draft, setDraft] = useState(name);
   useEffect(() => setDraft(name), [name]);
-  // Auto-layout loads elkjs on first use; the button says so while it works (and tests wait on it).
-  const [arranging, setArranging] = useState(false);
-  const [arranged, setArranged] = useState(0);
+  // Auto-layout loads elkjs on first use; the button says so while it works (and tests wait on its run count).
+  const arranging = useDesigner((s) => s.arranging);
+  const arranged = useDesigner((s) => s.layoutRuns);
 
   return (
     <header className="app-header">
@@ -90,13 +90,7 @@ export function Header() {
         </button>
         <button
           className="btn"
-          onClick={() => {
-            setArranging(true);
-            void autoLayout(flow).finally(() => {
-              setArranging(false);
-              setArranged((n) => n + 1);
-            });
-          }}
+          onClick={() => void autoLayout(flow)}
           disabled={arranging}
           aria-busy={arranging}
           title="Arrange sites and nodes"

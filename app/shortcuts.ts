@@ -3,9 +3,10 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import { linkKindsBetween } from './model/link-kinds';
 import { saveFile } from './store/documents';
-import { copySelection, deleteSelection, duplicateSelection, pasteClipboard, pasteText } from './store/edit-commands';
+import { copySelection, deleteSelection, duplicateSelection, pasteClipboard, pasteText, selectAll } from './store/edit-commands';
 import { useDesigner } from './store/store';
 import { positionOf } from './model/layout';
+import { FIT_OPTIONS } from './canvas/fit';
 
 /** Text selected on the page (a finding's message, a step): Ctrl+C copies that, as usual. */
 function hasTextSelection(): boolean {
@@ -45,7 +46,7 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
         s.redo();
       } else if (mod && key === 'a') {
         e.preventDefault();
-        s.select([...s.doc.sites.map((x) => x.id), ...s.doc.nodes.map((n) => n.id)]);
+        selectAll();
       } else if (mod && key === 'd') {
         e.preventDefault();
         duplicateSelection();
@@ -63,7 +64,7 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
         e.preventDefault(); // not typed into the search box that opens
         s.openDialog('find');
       } else if (key === 'f' && !mod) {
-        void flow.fitView({ padding: 0.15, duration: 200 });
+        void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
       } else if (key === 'l' && !mod) {
         linkSelected();
       } else if (e.key.startsWith('Arrow') && s.selectedIds.length && !mod) {

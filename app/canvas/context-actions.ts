@@ -4,6 +4,7 @@
  * without a browser; context-menu.tsx carries the actions out.
  */
 import type { Topology } from '../model/schema';
+import { plural } from '../rules/rule-text';
 
 export type ContextTarget = { type: 'node'; id: string } | { type: 'site'; id: string } | { type: 'link'; id: string } | { type: 'pane' };
 
@@ -30,8 +31,6 @@ export interface ContextAction {
   /** A line above this item: the menu's groups. */
   separated?: boolean;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The menu for `target`. `selection` is what is selected once the right-click has selected

@@ -7,10 +7,11 @@ import { useReactFlow } from '@xyflow/react';
 import { Fragment, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Position } from '../model/schema';
 import { autoLayout } from '../store/auto-layout';
-import { copySelection, deleteSelection, duplicateSelection, hasClipboard, hostCms, pasteClipboard } from '../store/edit-commands';
+import { copySelection, deleteSelection, duplicateSelection, hasClipboard, hostCms, pasteClipboard, selectAll } from '../store/edit-commands';
 import { placeFromPalette } from '../store/place';
 import { useDesigner } from '../store/store';
 import { contextActions, type ContextActionId, type ContextTarget } from './context-actions';
+import { FIT_OPTIONS } from './fit';
 
 export interface ContextMenuState {
   target: ContextTarget;
@@ -87,9 +88,9 @@ export function CanvasContextMenu({ menu, onClose }: { menu: ContextMenuState; o
       case 'add-branch-site':
         return void placeFromPalette('site:branch', menu.canvas);
       case 'select-all':
-        return s.select([...s.doc.sites.map((x) => x.id), ...s.doc.nodes.map((n) => n.id)]);
+        return selectAll();
       case 'fit-view':
-        return void flow.fitView({ padding: 0.15, duration: 200 });
+        return void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
       case 'auto-layout':
         return void autoLayout(flow);
     }

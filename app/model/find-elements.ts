@@ -42,18 +42,18 @@ export function findElements(doc: Topology, query: string, limit = 50): FoundEle
   const q = normalize(query);
   if (q === '' || limit <= 0) return [];
   const words = q.split(' ');
-  const siteNames = new Map(doc.sites.map((s) => [s.id, s.name]));
+  // Each site's name as shown and as searched, normalized once rather than once per node.
+  const siteNames = new Map(doc.sites.map((s) => [s.id, { shown: s.name, searched: normalize(s.name) }]));
   const counts = new Map<string, number>();
   for (const n of doc.nodes) counts.set(n.siteId, (counts.get(n.siteId) ?? 0) + 1);
   const hits: { rank: Rank; order: number; found: FoundElement }[] = [];
   doc.nodes.forEach((n, order) => {
-    const fqdn = 'fqdn' in n ? n.fqdn : '';
-    const siteName = siteNames.get(n.siteId) ?? '';
+    const site = siteNames.get(n.siteId);
     const name = normalize(n.name);
-    const f = fqdn.toLowerCase();
+    const f = n.fqdn.toLowerCase();
     const id = n.id.toLowerCase();
-    const rank = rankOf(q, words, name, f, id, `${name} ${f} ${id} ${normalize(siteName)}`);
-    if (rank !== undefined) hits.push({ rank, order, found: { type: 'node', id: n.id, name: n.name, kind: n.kind, fqdn, siteName } });
+    const rank = rankOf(q, words, name, f, id, `${name} ${f} ${id} ${site?.searched ?? ''}`);
+    if (rank !== undefined) hits.push({ rank, order, found: { type: 'node', id: n.id, name: n.name, kind: n.kind, fqdn: n.fqdn, siteName: site?.shown ?? '' } });
   });
   doc.sites.forEach((s, i) => {
     const name = normalize(s.name);

@@ -16,7 +16,6 @@ import { ArrangeBar } from './arrange-bar';
 import { FieldLabel } from './field-label';
 import { BulkEditor } from './bulk-editor';
 import { commonKind } from './bulk-edit';
-import { selectedNodeIds } from '../store/arrange-selection';
 import { hostCms } from '../store/edit-commands';
 
 export function Inspector() {
@@ -28,7 +27,7 @@ export function Inspector() {
   const cards = useMemo(() => {
     if (selectedIds.length < 2) return [];
     const byId = new Map(doc.nodes.map((n) => [n.id, n]));
-    return selectedNodeIds(selectedIds, new Set(byId.keys())).map((id) => byId.get(id)!);
+    return selectedIds.flatMap((id) => byId.get(id) ?? []);
   }, [selectedIds, doc]);
   const selectedCards = cards.length;
   let body: ReactNode;

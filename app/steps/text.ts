@@ -101,8 +101,6 @@ export function plain(r: RichText): string {
   return r.map((s) => (s.kind === 'ui' ? `"${s.value}"` : s.value)).join('');
 }
 
-// ---------------------------------------------------------------- sanitising
-
 // ---------------------------------------------------------------- PowerShell
 
 /** PowerShell treats all four of these as single quotes; inside a single-quoted string each is doubled. */
@@ -144,6 +142,3 @@ export function mdRich(r: RichText): string {
     })
     .join('');
 }
-
-// ---------------------------------------------------------------- documentation links
-

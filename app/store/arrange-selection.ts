@@ -3,14 +3,11 @@ import { alignPositions, distributePositions, type AlignMode, type DistributeAxi
 import type { Position } from '../model/schema';
 import { useDesigner } from './store';
 
-/** The selected ids that are nodes (sites and links do not align). */
-export function selectedNodeIds(selectedIds: readonly string[], nodeIds: ReadonlySet<string>): string[] {
-  return selectedIds.filter((id) => nodeIds.has(id));
-}
-
 function apply(move: (layout: Readonly<Record<string, Position>>, ids: string[]) => Record<string, Position>): void {
   const s = useDesigner.getState();
-  const ids = selectedNodeIds(s.selectedIds, new Set(s.doc.nodes.map((n) => n.id)));
+  // Only cards move: sites and links in the selection do not align.
+  const nodeIds = new Set(s.doc.nodes.map((n) => n.id));
+  const ids = s.selectedIds.filter((id) => nodeIds.has(id));
   const moved = move(s.doc.layout ?? {}, ids);
   if (Object.keys(moved).length === 0) return; // already in line: no empty undo step
   s.commit((d) => ({ ...d, layout: { ...d.layout, ...moved } }));

@@ -7,6 +7,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER, SITE_PADDING } from '../model/grid-layout';
 import type { Position, Topology } from '../model/schema';
+import { settledWithin } from '../lib/settled';
 import { useDesigner } from './store';
 
 export async function computeElkLayout(doc: Topology): Promise<Record<string, Position>> {
@@ -83,9 +84,14 @@ function dedupe(edges: ElkExtendedEdge[]): ElkExtendedEdge[] {
   });
 }
 
+/** Runs in progress: the store says "arranging" while any is (the import's and the button's may overlap). */
+let running = 0;
+
 export async function autoLayout(flow?: Pick<ReactFlowInstance, 'fitView'>): Promise<void> {
   const state = useDesigner.getState();
   const before = state.doc;
+  running++;
+  useDesigner.setState({ arranging: true });
   try {
     const layout = await computeElkLayout(before);
     if (useDesigner.getState().doc !== before) return; // the user changed something meanwhile
@@ -93,10 +99,12 @@ export async function autoLayout(flow?: Pick<ReactFlowInstance, 'fitView'>): Pro
     // Let React Flow measure the moved nodes before fitting; resolve once the view has settled.
     if (flow) {
       await new Promise((r) => setTimeout(r, 30));
-      // A pan or zoom by the user interrupts the animation and its promise never settles: cap the wait.
-      await Promise.race([flow.fitView({ padding: 0.15, duration: 250 }), new Promise((r) => setTimeout(r, 600))]);
+      await settledWithin(flow.fitView({ padding: 0.15, duration: 250 }), 600);
     } else useDesigner.setState({ loadSeq: useDesigner.getState().loadSeq + 1 }); // the canvas fits the view
   } catch (e) {
     state.notify({ tone: 'error', text: `Auto-layout failed: ${e instanceof Error ? e.message : String(e)}` });
+  } finally {
+    running--;
+    useDesigner.setState({ arranging: running > 0, layoutRuns: useDesigner.getState().layoutRuns + 1 });
   }
 }

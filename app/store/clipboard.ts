@@ -38,7 +38,8 @@ export function clipboardText(doc: Topology, ids: readonly string[]): string | u
   const frag = copyFragment(doc, ids);
   if (!frag) return undefined;
   const copied = new Set(frag.sites.map((s) => s.id));
-  const context = doc.sites.filter((s) => !copied.has(s.id) && referencedSiteIds(frag).has(s.id));
+  const referenced = referencedSiteIds(frag);
+  const context = doc.sites.filter((s) => !copied.has(s.id) && referenced.has(s.id));
   const topology: Topology = { ...emptyTopology(`Copied from ${doc.name}`.slice(0, LIMITS.maxNameChars)), sites: [...frag.sites, ...context], nodes: frag.nodes, links: frag.links, layout: frag.layout };
   const envelope: Envelope = { type: CLIPBOARD_TYPE, version: CLIPBOARD_VERSION, copiedSiteIds: [...copied], topology };
   return JSON.stringify(envelope);

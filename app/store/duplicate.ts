@@ -22,9 +22,8 @@ export function copyFragment(doc: Topology, ids: readonly string[]): Fragment | 
   const nodeIds = new Set(nodes.map((n) => n.id));
   const links = doc.links.filter((l) => nodeIds.has(l.from) && nodeIds.has(l.to));
   const layout: Fragment['layout'] = {};
-  const positions = doc.layout ?? {};
   for (const id of [...siteIds, ...nodeIds]) {
-    const p = positionOf(positions, id);
+    const p = positionOf(doc.layout, id);
     if (p) layout[id] = p;
   }
   return structuredClone({ sites, nodes, links, layout });
@@ -42,12 +41,11 @@ export function pasteFragment(doc: Topology, frag: Fragment, offset = 48): { doc
   const fqdns = new Set(doc.nodes.map((n) => n.fqdn.toLowerCase()));
   const uniqueFqdn = (fqdn: string) => {
     const dot = fqdn.indexOf('.');
-    const [head, rest] = dot > 0 ? [fqdn.slice(0, dot), fqdn.slice(dot)] : [fqdn, ''];
+    const [head, tail] = dot > 0 ? [fqdn.slice(0, dot), fqdn.slice(dot)] : [fqdn, ''];
     const stem = head.replace(/-\d+$/, '') || 'copy';
     // A name that is already long keeps within DNS limits (a label of 63, a name of 253):
     // the first label is shortened to make room for "-2", and a domain too long to leave
     // any room is dropped. Every step of i is a new name, so the loop ends.
-    const tail = rest.length > 253 - 4 ? '' : rest;
     for (let i = 2; ; i++) {
       const suffix = `-${i}`;
       const room = Math.min(63, 253 - tail.length) - suffix.length;

@@ -1,10 +1,11 @@
 /**
  * Edit commands shared by the keyboard shortcuts and the canvas's context menu, so that
- * both do exactly the same thing: copy, paste, duplicate, delete, host the CMS.
+ * both do exactly the same thing: copy, paste, duplicate, delete, select all, host the CMS.
  */
-import { parseTopology } from '../model/parse';
+import type { Result } from '../lib/result';
+import type { Topology } from '../model/schema';
 import { clipboardText, looksLikeClipboard, pasteInto, readClipboard } from './clipboard';
-import { copyFragment, pasteFragment, type Fragment } from './duplicate';
+import { copyFragment, type Fragment } from './duplicate';
 import { useDesigner } from './store';
 
 // The designer's own clipboard: a copied fragment of the design (not the system clipboard,
@@ -42,13 +43,8 @@ export function pasteText(text: string): boolean {
     return true;
   }
   const pasted = pasteInto(s.doc, read.value);
-  if (!pasted.ok) {
-    s.notify({ tone: 'error', text: `Nothing was pasted: ${pasted.error}` });
-    return true;
-  }
-  s.commit(pasted.value.doc);
-  const first = pasted.value.newIds.find((id) => pasted.value.doc.nodes.some((n) => n.id === id)) ?? pasted.value.newIds[0];
-  s.select(pasted.value.newIds, first ? { type: pasted.value.doc.nodes.some((n) => n.id === first) ? 'node' : 'site', id: first } : undefined);
+  // Inspect the first pasted node (a site brought along only says where it stands).
+  commitPaste(pasted, pasted.ok ? pasted.value.newIds.find((id) => pasted.value.doc.nodes.some((n) => n.id === id)) : undefined);
   return true;
 }
 
@@ -77,16 +73,25 @@ export function hostCms(nodeId: string): void {
 }
 
 function paste(frag: Fragment) {
+  // The same checked path as a paste from another design; here every site is a copied one.
+  const pasted = pasteInto(useDesigner.getState().doc, { fragment: frag, contextSites: [] });
+  commitPaste(pasted, pasted.ok ? pasted.value.newIds[0] : undefined);
+}
+
+/** Commits a checked paste and selects what it added, inspecting `inspect`; or says why nothing was pasted. */
+function commitPaste(pasted: Result<{ doc: Topology; newIds: string[] }, string>, inspect: string | undefined): void {
   const s = useDesigner.getState();
-  const pasted = pasteFragment(s.doc, frag);
-  // Checked as a whole, as every document is: a paste that would break it changes nothing.
-  const check = parseTopology(pasted.doc);
-  if (!check.ok) {
-    s.notify({ tone: 'error', text: `Nothing was pasted: ${check.error.message}` });
+  if (!pasted.ok) {
+    s.notify({ tone: 'error', text: `Nothing was pasted: ${pasted.error}` });
     return;
   }
-  const { newIds } = pasted;
-  const doc = check.value;
+  const { doc, newIds } = pasted.value;
   s.commit(doc);
-  s.select(newIds, newIds[0] ? { type: s.doc.sites.some((x) => x.id === newIds[0]) || doc.sites.some((x) => x.id === newIds[0]) ? 'site' : 'node', id: newIds[0] } : undefined);
+  const id = inspect ?? newIds[0];
+  s.select(newIds, id ? { type: doc.sites.some((x) => x.id === id) ? 'site' : 'node', id } : undefined);
+}
+
+export function selectAll(): void {
+  const s = useDesigner.getState();
+  s.select([...s.doc.sites.map((x) => x.id), ...s.doc.nodes.map((n) => n.id)]);
 }

@@ -30,6 +30,9 @@ export interface UiSlice {
   dialog: null | 'shortcuts' | 'catalogue' | 'share' | 'new' | 'import-summary' | 'find';
   /** Simulation mode: the site (or pool) shown as failed; never changes the document. */
   simulatedFailure: { siteId: string } | { poolId: string } | null;
+  /** Auto-layout is running (it loads elkjs on first use); how many runs have finished. */
+  arranging: boolean;
+  layoutRuns: number;
   select(ids: string[], inspected?: Selection): void;
   setInspected(s: Selection): void;
   highlightFinding(i: number | null): void;
@@ -60,6 +63,8 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) 
   notices: [],
   dialog: null,
   simulatedFailure: null,
+  arranging: false,
+  layoutRuns: 0,
   select(ids, inspected) {
     set({ selectedIds: ids, ...(inspected !== undefined ? { inspected } : {}) });
   },

@@ -1,5 +1,5 @@
 import { runRules, summarize } from '../../rules/engine';
-import { findingsCsv, findingsMarkdown } from '../../rules/findings-report';
+import { elementLabels, findingsCsv, findingsMarkdown } from '../../rules/findings-report';
 import type { Finding } from '../../rules/types';
 import type { Topology } from '../../model/schema';
 import { readInput } from '../input';
@@ -18,8 +18,12 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   // --json is the original spelling of --format json; both may not disagree.
   const format = a.options.format === undefined ? (a.options.json ? 'json' : 'text') : String(a.options.format);
-  if (!isFormat(format) || (a.options.json && format !== 'json')) {
-    io.err(`topo validate: ${isFormat(format) ? '--json and --format ' + format + ' disagree' : `unknown format "${format.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}"; use text, json, md or csv`} ${USAGE}`);
+  if (!isFormat(format)) {
+    io.err(`topo validate: unknown format "${format.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}"; use text, json, md or csv ${USAGE}`);
+    return 2;
+  }
+  if (a.options.json && format !== 'json') {
+    io.err(`topo validate: --json and --format ${format} disagree ${USAGE}`);
     return 2;
   }
   const input = await readInput(a.positional[0]);
@@ -51,13 +55,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
 const MARK = { error: 'ERROR  ', warning: 'WARNING', info: 'INFO   ' } as const;
 
 export function formatText(doc: Topology, findings: readonly Finding[], summary: Record<'error' | 'warning' | 'info', number>): string {
-  const names = new Map<string, string>();
-  for (const n of doc.nodes) names.set(n.id, n.name && n.name !== n.id ? `${n.name} (${n.id})` : n.id);
-  for (const s of doc.sites) names.set(s.id, s.name && s.name !== s.id ? `${s.name} (${s.id})` : s.id);
+  const label = elementLabels(doc);
   const lines: string[] = [];
   for (const f of findings) {
     lines.push(`${MARK[f.severity]} ${f.ruleId}${f.inferred ? ' (inferred)' : ''}: ${oneLine(f.message)}`);
-    const where = [...f.nodeIds, ...f.siteIds].map((id) => names.get(id) ?? id);
+    const where = [...f.nodeIds, ...f.siteIds].map(label);
     if (where.length) lines.push(`         on: ${where.map(oneLine).join(', ')}`);
     lines.push(`         fix: ${oneLine(f.fix)}`);
   }
