@@ -112,9 +112,9 @@ function Designer() {
         <CollapseButton side="right" />
         {inspectorOpen && <Inspector />}
       </div>
-      {paletteOpen && <Resizer edge="left" onResize={(d) => setSizes((z) => ({ ...z, left: clamp(z.left + d, 180, 420) }))} />}
-      {inspectorOpen && <Resizer edge="right" onResize={(d) => setSizes((z) => ({ ...z, right: clamp(z.right - d, 260, 560) }))} />}
-      {bottomOpen && <Resizer edge="bottom" onResize={(d) => setSizes((z) => ({ ...z, bottom: clamp(z.bottom - d, 120, window.innerHeight - 220) }))} />}
+      {paletteOpen && <Resizer edge="left" size={sizes.left} min={180} max={420} onResize={(d) => setSizes((z) => ({ ...z, left: clamp(z.left + d, 180, 420) }))} />}
+      {inspectorOpen && <Resizer edge="right" size={sizes.right} min={260} max={560} onResize={(d) => setSizes((z) => ({ ...z, right: clamp(z.right - d, 260, 560) }))} />}
+      {bottomOpen && <Resizer edge="bottom" size={sizes.bottom} min={120} max={Math.max(120, window.innerHeight - 220)} onResize={(d) => setSizes((z) => ({ ...z, bottom: clamp(z.bottom - d, 120, window.innerHeight - 220) }))} />}
       <BottomPanel />
       <Notices />
       <Dialogs />
@@ -131,7 +131,7 @@ function Designer() {
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 /** A drag handle between panels; arrow keys resize it too. */
-function Resizer({ edge, onResize }: { edge: 'left' | 'right' | 'bottom'; onResize: (delta: number) => void }) {
+function Resizer({ edge, size, min, max, onResize }: { edge: 'left' | 'right' | 'bottom'; size: number; min: number; max: number; onResize: (delta: number) => void }) {
   const vertical = edge === 'bottom';
   return (
     <div
@@ -139,6 +139,10 @@ function Resizer({ edge, onResize }: { edge: 'left' | 'right' | 'bottom'; onResi
       role="separator"
       aria-orientation={vertical ? 'horizontal' : 'vertical'}
       aria-label={`Resize the ${edge === 'bottom' ? 'findings panel' : edge === 'left' ? 'palette' : 'inspector'}`}
+      // A focusable separator is a range: assistive technology reads the panel's size in pixels.
+      aria-valuenow={Math.round(size)}
+      aria-valuemin={min}
+      aria-valuemax={max}
       tabIndex={0}
       onKeyDown={(e) => {
         const step = e.shiftKey ? 40 : 10;

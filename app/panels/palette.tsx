@@ -24,7 +24,7 @@ export function Palette() {
         className={`palette-item fam-${family}`}
         draggable
         data-testid={`palette-${kind}`}
-        aria-label={`Add ${label}`}
+        aria-description="Drag onto the canvas, or press Enter to add it"
         title={`${label}: ${blurb}. Drag onto the canvas, or press Enter to add at the centre.`}
         onDragStart={(e: DragEvent) => {
           e.dataTransfer.setData(PALETTE_MIME, kind);
