@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   import: () => import('./commands/import'),
   link: () => import('./commands/link'),
   simulate: () => import('./commands/simulate'),
+  'export-tb': () => import('./commands/export-tb'),
 };
 
 export const USAGE = `usage: npm run -s topo -- <command> ...
@@ -24,6 +25,8 @@ export const USAGE = `usage: npm run -s topo -- <command> ...
   import <file.xml|file.tbxml>              Topology Builder document to topology JSON
   link <input> [--base URL]                 share link that opens the topology in the designer
   simulate <input> --fail-site <siteId>     what happens when a site is lost (JSON; or --fail-pool <poolId>)
+  export-tb <input> [--shape published|tbxml] [--force]
+                                            Topology Builder document (XML); exit 1 when the design has errors (--force exports anyway)
 <input> is a topology JSON file, a Topology Builder XML file, a share link, or - for stdin.`;
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {
