@@ -382,7 +382,7 @@ class TbWriter {
           type: `${TYPE_PREFIX}RegistrarService`,
           extra: el('RegistrarService', [['xmlns', SERVICE_ROLES_NS], ['IsDirector', false]]),
         });
-        const web = this.service(node, 'WebServices', site, on, { type: `${TYPE_PREFIX}WebService`, extra: webServiceExtra(node.fqdn, this.sipDomain) });
+        const web = this.service(node, 'WebServices', site, on, { type: `${TYPE_PREFIX}WebService`, extra: this.webServices(node) });
         const conferencing = node.kind === 'standardEditionServer' || node.conferencing;
         const conf = conferencing ? this.service(node, 'ConfServices', site, on, { type: `${TYPE_PREFIX}ConfService`, extra: confServiceExtra() }) : undefined;
         const apps = this.service(node, 'ApplicationServer', site, on, { type: `${TYPE_PREFIX}ApplicationServerService`, extra: el('ApplicationServerService', [['xmlns', SERVICE_ROLES_NS]]) });
@@ -411,7 +411,7 @@ class TbWriter {
           ports: portsFor('DirectorRegistrar'),
           extra: el('RegistrarService', [['xmlns', SERVICE_ROLES_NS], ['IsDirector', true]]),
         });
-        const web = this.service(node, 'WebServices', site, on, { type: `${TYPE_PREFIX}WebService`, extra: webServiceExtra(node.fqdn, this.sipDomain) });
+        const web = this.service(node, 'WebServices', site, on, { type: `${TYPE_PREFIX}WebService`, extra: this.webServices(node) });
         this.depend(registrar, web);
         return;
       }
@@ -472,6 +472,12 @@ class TbWriter {
       case 'persistentChatPool':
         return;
     }
+  }
+
+  private webServices(node: TopologyNode & { fqdn: string }): XmlNode {
+    const host = externalWebHost(node.fqdn, this.sipDomain);
+    this.note(`${nodeKindLabel(node.kind)} ${node.name}: external web services FQDN ${host} (a placeholder; set the published name in Topology Builder)`, node.id);
+    return webServiceExtra(host);
   }
 
   /** The store service of a role on an SQL instance (created once per instance and role). */
@@ -644,6 +650,16 @@ class TbWriter {
 
   // ------------------------------------------------------------ saved .tbxml
 
+  /** Meeting and dial-in simple URLs: a saved topology carries them, a published one does not. */
+  private simpleUrls(): XmlNode {
+    const url = (c: string) => `https://${c}.${this.sipDomain}`;
+    this.note(`simple URLs ${url('meet')} and ${url('dialin')} (the usual names; set yours in Topology Builder)`);
+    return el('SimpleUrlConfiguration', [['UseBackendDatabase', false], ['xmlns', 'urn:schema:Microsoft.Rtc.Management.Settings.SimpleUrl.2008']], [
+      el('SimpleUrl', [['Component', 'Dialin'], ['Domain', '*'], ['ActiveUrl', url('dialin')]], [el('SimpleUrlEntry', [['Url', url('dialin')]])]),
+      el('SimpleUrl', [['Component', 'Meet'], ['Domain', this.sipDomain], ['ActiveUrl', url('meet')]], [el('SimpleUrlEntry', [['Url', url('meet')]])]),
+    ]);
+  }
+
   private builderFile(): XmlNode {
     const d = this.design;
     const clustersOf = (siteId: string) =>
@@ -703,6 +719,7 @@ class TbWriter {
       el('NewTopology', [], [
         el('PartialTopology', [['IsPublished', false], ['Signature', ZERO_GUID], ['xmlns', TB_NS.writable]], [
           this.internalDomains(TB_NS.topology),
+          this.simpleUrls(),
           el('CentralSites', [], centralEls),
           el('Services', [], services),
         ]),
@@ -747,17 +764,28 @@ function locationOf(s: Site, xmlns?: string): XmlNode {
   return el('Location', [['City', s.datacenter], ['State', undefined], ['CountryCode', undefined], ['xmlns', xmlns]]);
 }
 
-function webServiceExtra(poolFqdn: string, sipDomain: string): XmlNode {
+/** The web components Topology Builder lists for a pool's web services (its defaults). */
+const WEB_COMPONENTS = ['ABHandler', 'ABFiles', 'AutodiscoverService', 'CAHandler', 'CAHandlerAnon', 'CollabContent', 'Cscp', 'DataCollabWeb', 'DeviceUpdateDownload', 'DeviceUpdateStore', 'Dialin', 'DLExpansion', 'LIService', 'Lwa', 'McxService', 'Meet', 'OnlineAuth', 'PowerShell', 'Reach', 'RgsAgentService', 'StoreWeb', 'UcwaService', 'WebScheduler', 'WebTicket'];
+
+function webServiceExtra(externalHost: string): XmlNode {
+  return el('WebService', [['xmlns', SERVICE_ROLES_NS]], [
+    el('ExternalSettings', [['Host', externalHost]], [el('OverrideUrls')]),
+    el('WebComponents', [['xmlns', 'urn:schema:Microsoft.Rtc.Management.Deploy.WebServices.2011']], WEB_COMPONENTS.map((c) => el('Component', [['ComponentName', c]]))),
+    el('UpaSeparator', [['xmlns', 'urn:schema:Microsoft.Rtc.Management.BaseTypes.2008']]),
+  ]);
+}
+
+/** `pool01.contoso.com` → `pool01-ext.contoso.com`: a placeholder for the external web services FQDN. */
+function externalWebHost(poolFqdn: string, sipDomain: string): string {
   const dot = poolFqdn.indexOf('.');
-  const externalHost = `${dot < 0 ? poolFqdn : poolFqdn.slice(0, dot)}-ext${dot < 0 ? `.${sipDomain}` : poolFqdn.slice(dot)}`;
-  return el('WebService', [['xmlns', SERVICE_ROLES_NS]], [el('ExternalSettings', [['Host', externalHost]], [])]);
+  return `${(dot < 0 ? poolFqdn : poolFqdn.slice(0, dot)).slice(0, 59)}-ext${dot < 0 ? `.${sipDomain}` : poolFqdn.slice(dot)}`;
 }
 
 function confServiceExtra(): XmlNode {
   return el('ConfService', [['xmlns', SERVICE_ROLES_NS]], [
     el('MCUs', [], [
       el('MCU', [['ComponentName', 'IMConf'], ['Vendor', 'Microsoft']]),
-      el('MCU', [['ComponentName', 'DataConf'], ['Vendor', 'Microsoft']]),
+      el('MCU', [['ComponentName', 'DataConf'], ['Vendor', 'Microsoft'], ['MinSupportedMode', 14]]),
       el('MCU', [['ComponentName', 'AppSharingConf'], ['Vendor', 'Microsoft']]),
       el('MCU', [['ComponentName', 'AVConf'], ['Vendor', 'Microsoft']]),
     ]),

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { importTopologyXml } from '../../import/index';
 import { hostName } from '../../import/names';
 import { isRtcNs, readTopologyDocument, type TbDocument } from '../../import/read-topology';
-import { attr, childNamed, decodeXmlBytes, parseXml } from '../../import/xml';
+import { attr, childNamed, decodeXmlBytes, parseXml, type XmlElement } from '../../import/xml';
 import { exportTopologyBuilder, TB_SHAPES } from './export-topology-builder';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -102,6 +102,44 @@ function checkFile(file: string) {
   }
 }
 
+/** Every element and attribute path of a document (namespace declarations left out). */
+function paths(el: XmlElement, prefix = '', out = new Set<string>()): Set<string> {
+  const p = `${prefix}/${el.local}`;
+  out.add(p);
+  for (const a of el.attrs) if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) out.add(`${p}@${a.local}`);
+  for (const c of el.children) paths(c, p, out);
+  return out;
+}
+
+function treeOf(bytes: Uint8Array | string): XmlElement {
+  const text = typeof bytes === 'string' ? bytes : (() => {
+    const d = decodeXmlBytes(bytes);
+    if (!d.ok) throw new Error(d.error.message);
+    return d.value.text;
+  })();
+  const t = parseXml(text);
+  if (!t.ok) throw new Error(t.error.message);
+  return t.value;
+}
+
+/** The export writes nothing a real document of the same shape does not have: no invented element or attribute. */
+function checkVocabulary(files: string[]) {
+  for (const shape of TB_SHAPES) {
+    const real = new Set<string>();
+    const written = new Set<string>();
+    for (const f of files) {
+      const bytes = fs.readFileSync(f);
+      const root = treeOf(bytes);
+      if ((root.local === 'TopologyBuilder') !== (shape === 'tbxml')) continue;
+      paths(root, '', real);
+      const imported = importTopologyXml(bytes);
+      if (imported.ok) paths(treeOf(exportTopologyBuilder(imported.value.topology, { shape }).xml), '', written);
+    }
+    if (!real.size) continue;
+    expect([...written].filter((p) => !real.has(p)), `${shape}: paths the real documents never use`).toEqual([]);
+  }
+}
+
 const fixtures = list(FIXTURES);
 const shared = list(SHARED);
 
@@ -112,4 +150,5 @@ describe('export(import(x)) keeps what the importer maps: the project fixtures',
 
 describe.skipIf(!shared.length)('export(import(x)) keeps what the importer maps: the shared real samples (skipped: no ../shared)', () => {
   it.each(shared.map((f) => [path.basename(f), f]))('%s', (_name, file) => checkFile(file));
+  it('uses only elements and attributes that the real documents of its shape use', () => checkVocabulary(shared));
 });
