@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importTopologyXml } from '../../import/index';
 import { parseXml } from '../../import/xml';
-import { HOSTILE_NAMES } from '../../model/arbitrary';
+import { arbTopology, HOSTILE_NAMES, HOSTILE_STRINGS } from '../../model/arbitrary';
 import { defaultLink, defaultNode, defaultSite, emptyTopology, standaloneSqlStore } from '../../model/defaults';
 import { parseTopology } from '../../model/parse';
 import { REFERENCE_DESIGNS } from '../../model/samples/index';
@@ -108,6 +108,20 @@ describe('Topology Builder export: the document', () => {
         expect(parseXml(out.xml).ok).toBe(true);
         const names = (t: Topology) => t.sites.map((s) => s.name).sort();
         expect(names(back)).toEqual(names(d).map(tbText).sort());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never throws and always writes well-formed XML for any valid design, hostile text included (property)', () => {
+    fc.assert(
+      fc.property(arbTopology({ extraNames: HOSTILE_STRINGS }), fc.constantFrom(...TB_SHAPES), (d, shape) => {
+        const out = exportTopologyBuilder(d, { shape, errors: [{ ruleId: 'X', message: d.name }] });
+        const tree = parseXml(out.xml);
+        expect(tree.ok).toBe(true);
+        expect(exportTopologyBuilder(d, { shape, errors: [{ ruleId: 'X', message: d.name }] }).xml).toBe(out.xml);
+        // The importer reads it (whatever it makes of a design that breaks the rules).
+        expect(importTopologyXml(out.xml).ok).toBe(true);
       }),
       { numRuns: RUNS },
     );
