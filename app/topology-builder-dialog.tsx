@@ -7,13 +7,14 @@ import { useMemo, useState } from 'react';
 import { exportTopologyBuilder, type TbShape } from './export/topology-builder/export-topology-builder';
 import { download, fileNameFor } from './store/documents';
 import { selectFindings } from './store/selectors';
-import { useDesigner } from './store/store';
+import { useDesigner, useDesignerStore } from './store/designer-context';
 import { Modal } from './dialogs';
 
 const PUBLISH_DOC = 'https://learn.microsoft.com/powershell/module/skypeforbusiness/publish-cstopology';
 
 export function TopologyBuilderDialog({ onClose }: { onClose: () => void }) {
   const doc = useDesigner((s) => s.doc);
+  const store = useDesignerStore();
   const [shape, setShape] = useState<TbShape>('published');
   const [override, setOverride] = useState(false);
   const errors = useMemo(() => selectFindings(doc).filter((f) => f.severity === 'error'), [doc]);
@@ -29,7 +30,7 @@ export function TopologyBuilderDialog({ onClose }: { onClose: () => void }) {
     });
     const name = fileNameFor(doc, ext);
     download(name, out.xml, 'application/xml');
-    useDesigner.getState().notify({ tone: errors.length ? 'warning' : 'success', text: `Exported ${name}: open it in Topology Builder (File → Open Topology → From a local file) and review it before publishing.` });
+    store.getState().notify({ tone: errors.length ? 'warning' : 'success', text: `Exported ${name}: open it in Topology Builder (File → Open Topology → From a local file) and review it before publishing.` });
     onClose();
   };
 
