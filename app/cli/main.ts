@@ -1,5 +1,5 @@
 /**
- * `npm run -s topo -- <command>`: the pure core from a shell (shared/spec/cli.md).
+ * `npm run -s topo -- <command>`: the pure core from a shell (docs/cli.md).
  * Output on stdout, messages for people on stderr; exit 2 with one line on stderr for
  * unusable input. Commands load lazily so each call stays fast.
  */
