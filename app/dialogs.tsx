@@ -3,15 +3,16 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { REFERENCE_DESIGNS } from './model/samples/index';
 import { catalogueRows, STATUS_LABEL } from './rules/catalogue-view';
 import { RULES_BY_ID } from './rules/registry';
-import { autosave, importSummary, loadDocument, newDocument } from './store/documents';
-import { useDesigner } from './store/store';
+import { loadDocument, newDocument } from './store/documents';
+import { useDesigner, useDesignerStore } from './store/designer-context';
 import { SeverityIcon } from './ui/kinds';
 import { FindDialog } from './find-dialog';
 import { ShareDialog } from './share-dialog';
 
 export function Dialogs() {
   const dialog = useDesigner((s) => s.dialog);
-  const close = () => useDesigner.getState().openDialog(null);
+  const openDialog = useDesigner((s) => s.openDialog);
+  const close = () => openDialog(null);
   switch (dialog) {
     case null:
       return null;
@@ -78,7 +79,9 @@ export function Modal({ title, onClose, children, wide, testId }: { title: strin
 }
 
 function NewDialog({ onClose }: { onClose: () => void }) {
-  const recent = useMemo(() => autosave.list().filter((d) => d.slot !== autosave.slot).slice(0, 6), []);
+  const store = useDesignerStore();
+  const autosave = useDesigner((s) => s.autosave);
+  const recent = useMemo(() => autosave.list().filter((d) => d.slot !== autosave.slot).slice(0, 6), [autosave]);
   return (
     <Modal title="New design" onClose={onClose} wide testId="dialog-new">
       <div className="design-grid">
@@ -86,7 +89,7 @@ function NewDialog({ onClose }: { onClose: () => void }) {
           className="design-card"
           data-testid="new-empty"
           onClick={() => {
-            newDocument();
+            newDocument(store);
             onClose();
           }}
         >
@@ -99,7 +102,7 @@ function NewDialog({ onClose }: { onClose: () => void }) {
             className="design-card"
             data-testid={`new-${d.id}`}
             onClick={() => {
-              newDocument(d.build());
+              newDocument(store, d.build());
               onClose();
             }}
           >
@@ -118,7 +121,7 @@ function NewDialog({ onClose }: { onClose: () => void }) {
                   className="linklike"
                   onClick={() => {
                     const doc = autosave.open(r.slot);
-                    if (doc) loadDocument(doc, 'Reopened');
+                    if (doc) loadDocument(store, doc, 'Reopened');
                     onClose();
                   }}
                 >
@@ -224,7 +227,7 @@ function CatalogueDialog({ onClose }: { onClose: () => void }) {
 }
 
 function ImportSummaryDialog({ onClose }: { onClose: () => void }) {
-  const s = importSummary;
+  const s = useDesigner((x) => x.importSummary);
   if (!s) return null;
   const confirm = s.warnings.filter((w) => /confirm/i.test(w));
   const other = s.warnings.filter((w) => !/confirm/i.test(w));
