@@ -22,10 +22,24 @@ function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return true;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation fonts-dejavu-core\n(or set CHROMIUM_PATH to a Chromium binary).`);
+    console.error(`Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation fonts-dejavu-core inkscape\n(or set CHROMIUM_PATH to a Chromium binary).`);
     return false;
   }
-  return run('install Chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core']);
+  return run('install Chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core inkscape']);
+}
+
+/**
+ * Inkscape opens the exported SVG in a unit test (app/export/render-svg.inkscape.test.ts),
+ * which runs wherever it is installed. As root it is installed here; otherwise say how.
+ */
+function ensureInkscape() {
+  if (spawnSync('inkscape', ['--version'], { stdio: 'ignore' }).status === 0) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    console.error('Inkscape is not installed: the test that renders the exported SVG in Inkscape will not run. Install it with:\n  sudo apt-get install -y --no-install-recommends inkscape');
+    return;
+  }
+  run('install Inkscape', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends inkscape fonts-liberation']);
 }
 
 const checks = { passed: 0, failed: 0 };
@@ -35,6 +49,7 @@ count(run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']));
 count(run('lint', 'npx', ['tsx', 'scripts/lint-imports.ts']));
 
 for (const f of ['reports/vitest.json', 'reports/playwright.json']) fs.rmSync(f, { force: true });
+ensureInkscape();
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
 const built = run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 count(built);
