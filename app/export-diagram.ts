@@ -75,3 +75,11 @@ export async function exportPdf(doc: Topology): Promise<ExportedFile> {
   const bytes = await renderDesignPdf(doc, { findings: selectFindings(doc), steps: plan.steps, runbooks: plan.runbooks, docUrl }, { date: new Date() });
   return { data: bytes as Uint8Array<ArrayBuffer>, type: 'application/pdf' };
 }
+
+/** The PowerPoint deck: the diagram as editable shapes and connectors, the findings, one slide per runbook. */
+export async function exportPptx(doc: Topology): Promise<ExportedFile> {
+  const { renderDesignPptx } = await import('./export/render-pptx');
+  const plan = selectSteps(doc);
+  const bytes = await renderDesignPptx(doc, { findings: selectFindings(doc), steps: plan.steps, runbooks: plan.runbooks, docUrl }, { date: new Date() });
+  return { data: bytes as Uint8Array<ArrayBuffer>, type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' };
+}

@@ -1,13 +1,13 @@
 /** Export: the whole diagram as SVG or PNG (with a title block, the design embedded), JSON, print. */
 import { useEffect, useRef, useState } from 'react';
-import { exportPdf, exportPng, exportSvg, type ExportedFile } from './export-diagram';
+import { exportPdf, exportPng, exportPptx, exportSvg, type ExportedFile } from './export-diagram';
 import type { Topology } from './model/schema';
 import { download, fileNameFor, saveFile } from './store/documents';
 import { useDesigner } from './store/store';
 
-type ImageFormat = 'png' | 'svg' | 'pdf';
-const EXPORTERS: Record<ImageFormat, (doc: Topology) => Promise<ExportedFile>> = { png: exportPng, svg: exportSvg, pdf: exportPdf };
-const REOPENS: Record<ImageFormat, boolean> = { png: true, svg: true, pdf: false };
+type ImageFormat = 'png' | 'svg' | 'pdf' | 'pptx';
+const EXPORTERS: Record<ImageFormat, (doc: Topology) => Promise<ExportedFile>> = { png: exportPng, svg: exportSvg, pdf: exportPdf, pptx: exportPptx };
+const REOPENS: Record<ImageFormat, boolean> = { png: true, svg: true, pdf: false, pptx: false };
 
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
@@ -50,6 +50,9 @@ export function ExportMenu() {
           </button>
           <button role="menuitem" data-testid="export-pdf" onClick={() => void image('pdf')}>
             PDF report
+          </button>
+          <button role="menuitem" data-testid="export-pptx" onClick={() => void image('pptx')}>
+            PowerPoint slides
           </button>
           <button role="menuitem" data-testid="export-json" onClick={() => { setOpen(false); saveFile(); }}>
             JSON document

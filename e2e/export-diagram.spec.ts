@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
+import { strFromU8, unzipSync } from 'fflate';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +43,7 @@ function walk(el: XmlElement, visit: (e: XmlElement) => void): void {
   for (const c of el.children) walk(c, visit);
 }
 
-test('export SVG, PNG and the PDF report: native drawing, the design embedded, the same bytes as topo render, reopening it', async ({ page }) => {
+test('export SVG, PNG, the PDF report and PowerPoint slides: native drawing, the design embedded, the same bytes as topo render, reopening it', async ({ page }) => {
   test.setTimeout(120_000);
   await openDesigner(page);
   const original = await savedDocument(page);
@@ -92,6 +93,16 @@ test('export SVG, PNG and the PDF report: native drawing, the design embedded, t
   const pdfText = Buffer.from(pdf.bytes).toString('latin1');
   expect(pdfText.startsWith('%PDF-')).toBe(true);
   expect(Number(/\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(pdfText)?.[1])).toBeGreaterThanOrEqual(4);
+
+  const pptx = await exportAs(page, 'pptx');
+  expect(pptx.name).toMatch(/\.pptx$/);
+  const zip = unzipSync(pptx.bytes);
+  const slides = Object.keys(zip).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+  // The diagram, the findings, and one slide per paired pool's runbook.
+  expect(slides.length).toBeGreaterThanOrEqual(3);
+  const slide1 = strFromU8(zip['ppt/slides/slide1.xml']!);
+  expect((slide1.match(/<p:cxnSp>/g) ?? []).length).toBe(original!.links.length);
+  for (const n of original!.nodes) expect(slide1).toContain(`name="node:${n.id}"`);
 
   // Reopen: a different design first, then each exported image brings this one back.
   await page.getByTestId('btn-new').click();
