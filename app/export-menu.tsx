@@ -1,9 +1,9 @@
-/** Export: the whole diagram as SVG or PNG (with a title block, the design embedded), JSON, print. */
+/** Export: the diagram as SVG or PNG (title block, the design embedded), the PDF report, PowerPoint slides, JSON, print. */
 import { useEffect, useRef, useState } from 'react';
 import { exportPdf, exportPng, exportPptx, exportSvg, type ExportedFile } from './export-diagram';
 import type { Topology } from './model/schema';
 import { download, fileNameFor, saveFile } from './store/documents';
-import { useDesigner } from './store/store';
+import { useDesignerStore } from './store/designer-context';
 
 type ImageFormat = 'png' | 'svg' | 'pdf' | 'pptx';
 const EXPORTERS: Record<ImageFormat, (doc: Topology) => Promise<ExportedFile>> = { png: exportPng, svg: exportSvg, pdf: exportPdf, pptx: exportPptx };
@@ -12,6 +12,7 @@ const REOPENS: Record<ImageFormat, boolean> = { png: true, svg: true, pdf: false
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
+  const store = useDesignerStore();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -23,7 +24,7 @@ export function ExportMenu() {
   const image = async (format: ImageFormat) => {
     setOpen(false);
     setBusy(true);
-    const state = useDesigner.getState();
+    const state = store.getState();
     try {
       const out = await EXPORTERS[format](state.doc);
       download(fileNameFor(state.doc, format), out.data, out.type);
@@ -54,7 +55,7 @@ export function ExportMenu() {
           <button role="menuitem" data-testid="export-pptx" onClick={() => void image('pptx')}>
             PowerPoint slides
           </button>
-          <button role="menuitem" data-testid="export-json" onClick={() => { setOpen(false); saveFile(); }}>
+          <button role="menuitem" data-testid="export-json" onClick={() => { setOpen(false); saveFile(store); }}>
             JSON document
           </button>
           <button role="menuitem" data-testid="export-print" onClick={() => { setOpen(false); setTimeout(() => window.print(), 50); }}>
