@@ -117,7 +117,8 @@ export interface LabelShape {
   box: Box;
   fill: string;
   stroke: Paint;
-  text: TextRun;
+  /** One line, or two when one would hide a short link; none for a badge alone. */
+  text: TextRun[];
   badge?: BadgeShape;
 }
 
@@ -311,53 +312,68 @@ function arrowhead(end: Point, from: Point, width: number): { triangle: Point[];
 }
 
 const LABEL_H = 18;
+const LINE_H = 13;
 
 /**
  * The label pill on a straight segment of the route, at the first of a few spots along
- * it (longest segment first) that overlaps no card and no label already placed.
+ * it (longest segment first) that overlaps no card and no label already placed; beside
+ * the line when the line has no room; on two lines ("backup pool" over "voice failover")
+ * when one line would cover a short link end to end.
  */
 function placeLabel(theme: DiagramTheme, link: Link, route: Point[], b: { worst: Severity; count: number } | undefined, cards: readonly Box[], placed: readonly Box[]): LabelShape | undefined {
   const style = LINK_STYLE[link.kind];
   // As on the canvas at full detail: muted links carry no text, only a badge when they have findings.
   const text = style.muted ? '' : linkLabel(link);
   if (!text && !b) return undefined;
-  const textW = text ? textWidth(text, 10.5, 'bold') : 0;
   const badgeW = b ? Math.round(textWidth(b.count.toLocaleString('en-US'), 11, 'bold') + 26) : 0;
-  const w = Math.ceil((text ? textW + 14 : 4) + (b ? badgeW + (text ? 2 : 0) : 0));
-  const h = b ? BADGE_H + 4 : LABEL_H;
   const segments = route
     .slice(1)
     .map((p, i) => ({ a: route[i]!, b: p, len: Math.hypot(p.x - route[i]!.x, p.y - route[i]!.y) }))
     .sort((s, t) => t.len - s.len);
-  const boxAt = (c: Point): Box => ({ x: c.x - w / 2, y: c.y - h / 2, width: w, height: h });
   const overlap = (a: Box, k: Box) => Math.max(0, Math.min(a.x + a.width, k.x + k.width) - Math.max(a.x, k.x)) * Math.max(0, Math.min(a.y + a.height, k.y + k.height) - Math.max(a.y, k.y));
-  // On the line first; beside it (still along a straight segment) when the line has no room.
-  let at = { x: (segments[0]!.a.x + segments[0]!.b.x) / 2, y: (segments[0]!.a.y + segments[0]!.b.y) / 2 };
-  let best = Infinity;
-  search: for (const side of [0, 1, -1])
-    for (const s of segments) {
-      const nx = s.len ? -(s.b.y - s.a.y) / s.len : 0;
-      const ny = s.len ? (s.b.x - s.a.x) / s.len : 0;
-      const shift = side * (Math.abs(nx) * (w / 2 + 4) + Math.abs(ny) * (h / 2 + 4));
-      for (const t of [0.5, 0.35, 0.65, 0.2, 0.8]) {
-        const c = { x: s.a.x + (s.b.x - s.a.x) * t + nx * shift, y: s.a.y + (s.b.y - s.a.y) * t + ny * shift };
-        const box = boxAt(c);
-        const score = cards.reduce((sum, k) => sum + overlap(box, k) * 10, 0) + placed.reduce((sum, k) => sum + overlap(box, { x: k.x - 2, y: k.y - 2, width: k.width + 4, height: k.height + 4 }), 0) + (side === 0 ? 0 : 1);
-        if (score < best) {
-          best = score;
-          at = c;
-          if (score <= 1) break search;
+
+  const layout = (lines: string[]) => {
+    const textW = Math.max(0, ...lines.map((l) => textWidth(l, 10.5, 'bold')));
+    const w = Math.ceil((text ? textW + 14 : 4) + (b ? badgeW + (text ? 2 : 0) : 0));
+    const h = Math.max(b ? BADGE_H + 4 : LABEL_H, LABEL_H + (lines.length - 1) * LINE_H);
+    const boxAt = (c: Point): Box => ({ x: c.x - w / 2, y: c.y - h / 2, width: w, height: h });
+    let at = { x: (segments[0]!.a.x + segments[0]!.b.x) / 2, y: (segments[0]!.a.y + segments[0]!.b.y) / 2 };
+    let best = Infinity;
+    search: for (const side of [0, 1, -1])
+      for (const s of segments) {
+        const nx = s.len ? -(s.b.y - s.a.y) / s.len : 0;
+        const ny = s.len ? (s.b.x - s.a.x) / s.len : 0;
+        const shift = side * (Math.abs(nx) * (w / 2 + 4) + Math.abs(ny) * (h / 2 + 4));
+        // A label longer than its segment would hide the whole link.
+        const along = Math.abs(nx) > Math.abs(ny) ? h : w;
+        const hides = side === 0 && along > s.len - 16 ? 5_000 : 0;
+        for (const t of [0.5, 0.35, 0.65, 0.2, 0.8]) {
+          const c = { x: s.a.x + (s.b.x - s.a.x) * t + nx * shift, y: s.a.y + (s.b.y - s.a.y) * t + ny * shift };
+          const box = boxAt(c);
+          const score = hides + cards.reduce((sum, k) => sum + overlap(box, k) * 10, 0) + placed.reduce((sum, k) => sum + overlap(box, { x: k.x - 2, y: k.y - 2, width: k.width + 4, height: k.height + 4 }), 0) + (side === 0 ? 0 : 1);
+          if (score < best) {
+            best = score;
+            at = c;
+            if (score <= 1) break search;
+          }
         }
       }
-    }
-  const box = boxAt(at);
+    return { lines, w, h, at, best, box: boxAt(at) };
+  };
+  let chosen = layout(text ? [text] : []);
+  if (chosen.best > 1 && text.includes(' · ')) {
+    const stacked = layout(text.split(' · '));
+    if (stacked.best < chosen.best) chosen = stacked;
+  }
+  const { box, at, lines } = chosen;
   const color = link.kind === 'pairing' ? theme.family.registrar : theme.text2;
   const stroke: Paint = link.kind === 'pairing' ? { color: theme.family.registrar, opacity: 0.4 } : { color: theme.cardBorder, opacity: 1 };
+  const top = at.y - ((lines.length - 1) * LINE_H) / 2 + 3.7;
   return {
     box,
     fill: theme.background,
     stroke,
-    text: { text, x: box.x + 7, y: at.y + 3.7, size: 10.5, style: 'bold', color },
+    text: lines.map((l, i) => ({ text: l, x: box.x + 7, y: top + i * LINE_H, size: 10.5, style: 'bold' as const, color })),
     ...(b ? { badge: badgeAt(theme, b, box.x + box.width - 2, at.y) } : {}),
   };
 }

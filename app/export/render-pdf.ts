@@ -171,7 +171,7 @@ function drawScene(pdf: JsPdf, scene: DiagramScene, f: Frame): void {
     pdf.setDrawColor(blend(l.label.stroke, l.label.fill));
     pdf.setLineWidth(L(1));
     pdf.roundedRect(X(b.x), Y(b.y), L(b.width), L(b.height), L(b.height / 2), L(b.height / 2), 'FD');
-    if (l.label.text.text) text(l.label.text);
+    l.label.text.forEach(text);
     if (l.label.badge) badge(l.label.badge);
   }
 }

@@ -115,7 +115,7 @@ function drawDiagram(slide: Slide, scene: DiagramScene, at: Placement): void {
     if (!l.label) continue;
     const b = l.label.box;
     const textW = l.label.badge ? l.label.badge.box.x - b.x : b.width;
-    slide.addText(l.label.text.text ? [{ text: l.label.text.text, options: { bold: true, color: col(l.label.text.color) } }] : '', {
+    slide.addText(l.label.text.map((t, i) => ({ text: t.text, options: { bold: true, color: col(t.color), ...(i < l.label!.text.length - 1 ? { breakLine: true } : {}) } })), {
       shape: 'roundRect',
       x: at.x(b.x),
       y: at.y(b.y),

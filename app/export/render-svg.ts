@@ -12,6 +12,7 @@ import { iconMarkup, type DiagramThemeName, type Paint, type Severity } from './
 import { escapeXml } from './escape';
 import type { Box, Point } from './link-route';
 import { appendTitleBlock, embedInSvg, titleBlockInfo, type FindingCounts } from './svg';
+import { textWidth } from './text-metrics';
 
 export const SANS = "'Segoe UI', Arial, 'Liberation Sans', Helvetica, sans-serif";
 export const MONO = "'Cascadia Mono', Consolas, 'Liberation Mono', 'Courier New', monospace";
@@ -103,7 +104,7 @@ function link(l: LinkShape): string {
 }
 
 function label(l: LabelShape, fg: string): string {
-  return `<g class="label">${rect(l.box, l.box.height / 2, `fill="${l.fill}" ${paintAttrs('stroke', l.stroke)}`)}${l.text.text ? text(l.text) : ''}${l.badge ? badge(l.badge, fg) : ''}</g>`;
+  return `<g class="label">${rect(l.box, l.box.height / 2, `fill="${l.fill}" ${paintAttrs('stroke', l.stroke)}`)}${l.text.map(text).join('')}${l.badge ? badge(l.badge, fg) : ''}</g>`;
 }
 
 /** The drawing alone: an `<svg>` whose viewBox is the scene's bounds. */
@@ -147,7 +148,7 @@ export function renderDesignSvg(input: Topology, options: SvgExportOptions): str
   const findings = options.findings ?? [];
   const scene = buildScene(doc, { theme: options.theme ?? 'light', findings, ...(options.badges === false ? { badges: false } : {}) });
   const drawing = sceneToSvg(scene);
-  const titled = appendTitleBlock(drawing, titleBlockInfo(doc, countFindings(findings), options.date), { background: scene.theme.background, colors: { fill: scene.theme.cardFill, border: scene.theme.text3, rule: scene.theme.cardBorder, text: scene.theme.text } });
+  const titled = appendTitleBlock(drawing, titleBlockInfo(doc, countFindings(findings), options.date), { blockWidth: Math.min(640, Math.max(420, Math.ceil(textWidth(doc.name, 15, 'bold') + 40))), background: scene.theme.background, colors: { fill: scene.theme.cardFill, border: scene.theme.text3, rule: scene.theme.cardBorder, text: scene.theme.text } });
   const embedded = embedInSvg(titled.ok ? titled.value : drawing, doc);
   // embedInSvg fails only on text that is not SVG or is far too large: neither can come from sceneToSvg.
   if (!embedded.ok) throw new Error(embedded.error.message);

@@ -7,6 +7,7 @@ import { LIMITS } from '../model/limits';
 import { err, ok, type Result } from '../lib/result';
 import { hasProductVersion, type Topology } from '../model/schema';
 import { displayText, escapeXml, jsonForXml, unescapeXml } from './escape';
+import { fitText } from './text-metrics';
 
 /** Namespace of the metadata element; also how extractFromSvg recognises it. */
 export const TOPOLOGY_NAMESPACE = 'urn:sfb-hadr-designer:topology';
@@ -180,18 +181,19 @@ export function svgTitleBlock(info: TitleBlockInfo, at: { x?: number; y?: number
   const width = Math.max(200, finiteOr(at.width, 420));
   const pad = 12;
   const line = 18;
-  const charsFit = Math.max(12, Math.floor((width - pad * 2) / 8));
+  const room = width - pad * 2;
+  const fit = (text: string, size: number, bold = false) => fitText(displayText(text, 400), size, bold ? 'bold' : 'regular', room);
   const f = info.findings;
   const versions = info.productVersions.length ? `Skype for Business Server ${info.productVersions.map((v) => displayText(v, 12)).join(' and ')}` : 'No Skype for Business Server roles yet';
   const findings = `${plural(f.error, 'error')} · ${plural(f.warning, 'warning')} · ${f.info.toLocaleString('en-US')} info`;
   const counts = info.counts ? `${plural(info.counts.sites, 'site')} · ${plural(info.counts.nodes, 'node')} · ${plural(info.counts.links, 'link')}` : undefined;
   const date = displayText(formatDate(info.date), 40);
   const lines: { text: string; size: number; weight?: 'bold' }[] = [
-    { text: displayText(info.name, Math.floor(charsFit * 0.85)) || 'Untitled design', size: 15, weight: 'bold' },
-    { text: displayText(versions, charsFit), size: 12 },
-    { text: displayText(findings, charsFit), size: 12 },
+    { text: fit(info.name, 15, true) || 'Untitled design', size: 15, weight: 'bold' },
+    { text: fit(versions, 12), size: 12 },
+    { text: fit(findings, 12), size: 12 },
     ...(counts ? [{ text: counts, size: 12 }] : []),
-    { text: displayText(date ? `${date} · Skype for Business HA/DR designer` : 'Skype for Business HA/DR designer', charsFit), size: 11 },
+    { text: fit(date ? `${date} · Skype for Business HA/DR designer` : 'Skype for Business HA/DR designer', 11), size: 11 },
   ];
   // The name's line is taller, so the rule under it clears both its descenders and the next line.
   const head = line + 6;
