@@ -10,7 +10,11 @@ import type { Hit, Rule } from './types';
 /** A cumulative update as written ("CU 7", "cu7", "CU7 Hotfix 1"), compared without case or spaces. */
 const updateKey = (cu: string): string => cu.replace(/\s+/g, '').toLowerCase();
 
-const pairHit = (p: Pair, message: string): Hit => ({ nodeIds: [p.a.id, p.b.id], linkIds: p.links.map((l) => l.id), message });
+const pairHit = (p: Pair, message: string | (() => string)): Hit => ({ nodeIds: [p.a.id, p.b.id], linkIds: p.links.map((l) => l.id), message });
+
+/** UPG-CU-PAIR-MISMATCH fires for many pairs of a large estate: its text is built only when read. */
+const mismatchMessage = (p: Pair, a: string, b: string) => (): string =>
+  `${kinded(p.a)} is designed at ${quote(a)} and ${kinded(p.b)} at ${quote(b)}. ${catalogueMessage('UPG-CU-PAIR-MISMATCH')}`;
 
 export const UPG_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 2
@@ -20,7 +24,7 @@ export const UPG_RULES: readonly Rule[] = [
       const a = p.a.cumulativeUpdate;
       const b = p.b.cumulativeUpdate;
       if (p.a.productVersion !== p.b.productVersion || !a || !b || updateKey(a) === updateKey(b)) continue;
-      hits.push(pairHit(p, `${kinded(p.a)} is designed at ${quote(a)} and ${kinded(p.b)} at ${quote(b)}. ${catalogueMessage('UPG-CU-PAIR-MISMATCH')}`));
+      hits.push(pairHit(p, mismatchMessage(p, a, b)));
     }
     return hits;
   }),
