@@ -1,12 +1,16 @@
 /**
- * Turns shared/domain/rules.md and its migration addendum (shared/domain/migration.md)
- * into app/rules/catalogue.generated.ts, the data the rule registry and the designer's
- * catalogue page read (ids, severities, tiers, messages, fixes, sources). The addendum's
- * replacement entries (its §2.2) take the place of the rules.md entries of the same id;
- * its new entries (LIFE-, SUB-, UPG-, MIG-, COEX-) follow, family by id prefix. Its §2.1
+ * Turns the team's rule catalogue (../shared/domain/rules.md beside the clone, not part
+ * of this repository) and its migration addendum (../shared/domain/migration.md) into
+ * app/rules/catalogue.generated.ts, the data the rule registry, the designer's Rules page
+ * and docs/rules.md read (ids, severities, tiers, messages, fixes, sources). The
+ * addendum's replacement entries (its §2.2) take the place of the entries of the same id;
+ * its new entries (LIFE-, SUB-, UPG-, MIG-, COEX-) follow, family by id prefix; its §2.1
  * table and "inherited" notes mark the rules whose Subscription Edition findings are
  * inferred (`inheritsToSE`). `catalogue.test.ts` fails when the files drift apart.
- * Run: npx tsx scripts/gen-catalogue.ts
+ * The catalogue's text cites the team's internal notes; `scrub` rewrites those citations
+ * in words, and generation stops if one it does not know is left (the app must never
+ * send a user to a file they do not have).
+ * Run: npx tsx scripts/gen-catalogue.ts, then npm run docs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -104,11 +108,24 @@ function inheritedIds(migrationMd: string): Set<string> {
   return ids;
 }
 
+/**
+ * In the addendum's prose "SE" is Subscription Edition, which the designer never writes
+ * as "SE" (to architects it means Standard Edition); code spans (field values) stay.
+ */
+function spellOutSubscriptionEdition(text: string): string {
+  return text
+    .split('`')
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<![\w-])SE(?![\w-])/g, 'Subscription Edition')))
+    .join('`');
+}
+
 export function parseCatalogue(rulesMd: string, migrationMd?: string): ParsedEntry[] {
   const entries = parseEntries(rulesMd, (_id, heading) => heading);
   if (migrationMd === undefined) return entries;
   const byId = new Map(entries.map((e, i) => [e.id, i]));
-  for (const e of parseEntries(migrationMd, (id) => id.split('-')[0]!)) {
+  for (const parsed of parseEntries(migrationMd, (id) => id.split('-')[0]!)) {
+    const e = { ...parsed };
+    for (const field of ['message', 'fix', 'nodes', 'inferredNote'] as const) e[field] = spellOutSubscriptionEdition(e[field]);
     const at = byId.get(e.id);
     // A replacement keeps the family (and so the place) of the entry it replaces.
     if (at !== undefined) entries[at] = { ...e, family: entries[at]!.family };
@@ -119,9 +136,48 @@ export function parseCatalogue(rulesMd: string, migrationMd?: string): ParsedEnt
   return entries;
 }
 
+/** Citations of internal notes in the catalogue's text → words (or nothing). Order matters. */
+const SCRUBS: [RegExp, string][] = [
+  [/the runbook adds `hadr-steps\.md` §5\.2/g, 'the deployment runbook adds those steps'],
+  [/, `hadr-steps\.md` §[\d.]+( step \d+)?\)/g, ')'],
+  [/ \(`hadr-steps\.md` §[\d.]+( step \d+)?\)/g, ''],
+  [/, `topology-format\.md`,/g, ' (docs/format.md),'],
+  [/; see Conflicts resolved\./g, '.'],
+  [/ \(see (Conflicts resolved|Open questions)\)/g, ''],
+  [/ \(Open questions\)/g, ''],
+  // The migration addendum's own references: its format proposals (v2 #n, A1–A5) and its procedures (M1–M3).
+  [/ \((?:v2 #\d+|A\d)(?:[;,] [^)]*)?\)/g, ''],
+  [/ \(inherited, A5\)/g, ' (inherited)'],
+  [/with A1 and v2 #22 it also covers/g, 'with Subscription Edition and the Lync versions it also covers'],
+  [/ and A2\. /g, '. '],
+  [/ \(M1\.12, or `hadr-steps\.md` §6\.2\)/g, ''],
+  [/M1\.8 sets the next hop/g, 'the migration runbook sets the next hop'],
+  [/the runbook \(M2\) marks/g, 'the in-place upgrade runbook marks'],
+  [/ \(M\d(?:\.\d+)?(?:, M\d(?:\.\d+)?)*\)/g, ''],
+  [/as in `rules\.md`, for/g, 'for'],
+];
+/** What must not be left in text a user reads: internal file names and section names. */
+export const INTERNAL_REFERENCE = /shared\/|\bv2 #\d|\bA[1-5]\b|\bM[123](?:\.\d+)?\b|(?<![\w/-])(hadr-steps|rules|migration|model|topology-xml|topology-format|ux|cli)\.md\b|Conflicts resolved|Open questions|open question \d/;
+
+export function scrub(text: string): string {
+  let out = text;
+  for (const [from, to] of SCRUBS) out = out.replace(from, to);
+  return out;
+}
+
+function scrubEntry(e: ParsedEntry): ParsedEntry {
+  const clean: ParsedEntry = { ...e, condition: scrub(e.condition), message: scrub(e.message), fix: scrub(e.fix), nodes: scrub(e.nodes), inferredNote: scrub(e.inferredNote) };
+  for (const field of ['condition', 'message', 'fix', 'nodes', 'inferredNote'] as const) {
+    const left = INTERNAL_REFERENCE.exec(clean[field]);
+    if (left) throw new Error(`${e.id} ${field} cites "${left[0]}", which a user of the designer does not have: add a rewrite to SCRUBS in scripts/gen-catalogue.ts`);
+  }
+  return clean;
+}
+
 export function renderCatalogue(entries: ParsedEntry[]): string {
-  const body = entries.map((e) => `  ${JSON.stringify(e)},`).join('\n');
-  return `// Generated by scripts/gen-catalogue.ts from the rule catalogue and its migration addendum. Do not edit by hand.
+  const body = entries.map((e) => `  ${JSON.stringify(scrubEntry(e))},`).join('\n');
+  return `// Generated by scripts/gen-catalogue.ts from the team's rule catalogue and its migration addendum; docs/rules.md and the Rules page show it.
+// Regenerate rather than edit when you have that catalogue; otherwise see CONTRIBUTING.md, "Adding a rule".
 import type { CatalogueEntry } from './catalogue-types';
 
 export const CATALOGUE: readonly CatalogueEntry[] = [

@@ -1,6 +1,6 @@
 /**
- * Every registered rule, one family file each (the catalogue and its migration addendum
- * group them the same way). The designer's catalogue page and the coverage tests read this list.
+ * Every registered rule, one family file each (docs/rules.md groups them the
+ * same way). The designer's catalogue page and the coverage tests read this list.
  */
 import { BE_RULES } from './be-rules';
 import { COEX_RULES } from './coex-rules';
