@@ -112,8 +112,8 @@ export function DesignerCanvas() {
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
   const { nodes, edges } = useMemo(
-    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, freezeFrames }),
-    [doc, selected, findingIndex, highlighted, dropTarget, sim, freezeFrames],
+    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, freezeFrames, detail }),
+    [doc, selected, findingIndex, highlighted, dropTarget, sim, freezeFrames, detail],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {

@@ -858,7 +858,9 @@ export function placeLabels(routes: ReadonlyMap<string, RoutedConnector>, reques
       const s = segments[0]!;
       const mid = at(s, 0.5, 0);
       const around: [number, number][] = [];
-      for (let dy = -120; dy <= 120; dy += 6) for (let dx = -160; dx <= 160; dx += 8) around.push([dx, dy]);
+      const rx = 160 + r.width;
+      const ry = 120 + r.height * 3;
+      for (let dy = -ry; dy <= ry; dy += 6) for (let dx = -rx; dx <= rx; dx += 8) around.push([dx, dy]);
       around.sort((p, q) => Math.hypot(p[0], p[1] * 2) - Math.hypot(q[0], q[1] * 2));
       for (const [dx, dy] of around) {
         const b = { ...mid, x: mid.x + dx, y: mid.y + dy };

@@ -100,9 +100,13 @@ export function textWidth(text: string, fontSize = LABEL_FONT_SIZE): number {
   return Math.ceil(em * fontSize * 1.08);
 }
 
+/** Zoomed out, the canvas draws the few labels it keeps twice as large (styles.css `.edge-label.is-large`). */
+export const LARGE_LABEL = { fontSize: 22, paddingX: 14, height: 36 };
+
 /** The box a label takes: its text, padding and border; a finding badge adds its own width. */
-export function labelSize(text: string, badgeChars = 0): { width: number; height: number } {
-  const badge = badgeChars > 0 ? 4 + 11 + 3 + badgeChars * 7 + 10 : 0;
+export function labelSize(text: string, badgeChars = 0, large = false): { width: number; height: number } {
+  const badge = badgeChars > 0 ? 30 + badgeChars * 7 : 0;
+  if (large) return { width: textWidth(text, LARGE_LABEL.fontSize) + 2 * LARGE_LABEL.paddingX + badge, height: LARGE_LABEL.height };
   return { width: textWidth(text) + 2 * LABEL_PADDING_X + badge, height: LABEL_HEIGHT };
 }
 
