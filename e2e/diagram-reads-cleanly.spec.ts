@@ -48,6 +48,8 @@ async function diagramProblems(page: Page, ends: Record<string, [string, string]
   }, ends);
 }
 
+test.describe.configure({ timeout: 120_000 });
+
 for (const design of REFERENCE_DESIGNS) {
   test(`${design.id}: labels readable and links clear of cards, at the fit view and at 100%`, async ({ page }) => {
     const doc = design.build();
@@ -78,3 +80,22 @@ async function setZoom(page: Page, zoom: number) {
   }
   await page.waitForTimeout(300);
 }
+
+test('a palette click adds inside an existing site, and no two site frames overlap afterwards', async ({ page }) => {
+  const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
+  await openWith(page, doc);
+  for (const kind of ['fileStore', 'frontEndPool', 'sqlStore', 'officeOnlineServer']) await page.getByTestId(`palette-${kind}`).click();
+  const saved = await page.evaluate(() => {
+    const last = localStorage.getItem('sfb-designer:v1:last');
+    return JSON.parse(localStorage.getItem(`sfb-designer:v1:doc:${last}`)!).doc;
+  });
+  expect(saved.sites.length).toBe(doc.sites.length);
+  expect(saved.nodes.length).toBe(doc.nodes.length + 4);
+  const frames = await page.locator('.react-flow__node-site').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ l: r.left, t: r.top, r: r.right, b: r.bottom })));
+  for (let i = 0; i < frames.length; i++)
+    for (let j = i + 1; j < frames.length; j++) {
+      const a = frames[i]!;
+      const b = frames[j]!;
+      expect(a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b, 'site frames overlap').toBe(false);
+    }
+});
