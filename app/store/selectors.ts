@@ -3,6 +3,7 @@
  * object identity is the cache key). Findings are recomputed only when the document's
  * content changes, not on a drag that only moves the layout.
  */
+import { plainWords } from '../model/plain-words';
 import type { Topology } from '../model/schema';
 import { runRules, summarize } from '../rules/engine';
 import type { Finding, Severity } from '../rules/types';
@@ -69,7 +70,7 @@ export const selectFindingIndex = memoByContent((doc): FindingIndex => {
   for (const [id, t] of tally) {
     const worst = t.counts.error > 0 ? 'error' : t.counts.warning > 0 ? 'warning' : 'info';
     // The badge counts the worst severity only; the tooltip gives all of them, then the worst findings first.
-    const messages = [severityCounts(t.counts), ...[...t.first.error, ...t.first.warning, ...t.first.info].slice(0, 6).map((f) => f.message)];
+    const messages = [severityCounts(t.counts), ...[...t.first.error, ...t.first.warning, ...t.first.info].slice(0, 6).map((f) => plainWords(f.message))];
     byElement.set(id, { worst, count: t.counts[worst], messages });
   }
   // An element whose badge reads the same keeps the same object, so after an edit only
