@@ -712,7 +712,7 @@ export const BE_RULES: readonly Rule[] = [
     for (const s of ix.ofKind('sqlStore')) {
       const links = ix.in(s.id, 'store');
       if (links.length < 2) continue; // a 2015 and a 2019 pool need a link each
-      const byVersion: Record<ProductVersion, TopologyNode[]> = { '2015': [], '2019': [] };
+      const byVersion: Record<ProductVersion, TopologyNode[]> = { lync2010: [], lync2013: [], '2015': [], '2019': [], SE: [] };
       for (const l of links) {
         if (!MON_ARCH.has(l.role)) continue;
         const p = ix.node(l.from);

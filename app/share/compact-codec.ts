@@ -250,7 +250,9 @@ function at(ids: readonly string[], i: number, what: string): string {
 
 function putNode(c: EncodeContext, n: TopologyNode): void {
   const { w } = c;
-  w.uint(NODE_KINDS_1.indexOf(n.kind));
+  const kindIndex = (NODE_KINDS_1 as readonly string[]).indexOf(n.kind);
+  if (kindIndex < 0) fail(`node kind ${n.kind} is not in format 1`);
+  w.uint(kindIndex);
   putStr(c, n.id, []);
   putStr(c, n.name, [n.id, n.id.toUpperCase()]);
   w.uint(ref(c.sites, n.siteId, 'site'));
@@ -606,7 +608,7 @@ function getLink(c: DecodeContext, index: number): Record<string, unknown> {
 /** Frozen copy of grid-layout.ts as it was for link format 1: the prediction of node positions. */
 function gridPrediction1(sites: readonly { id: string }[], nodes: readonly { id: string; siteId: string; kind: NodeKind }[]): Map<string, Position> {
   const W = 232, H = 104, PAD = 28, HEAD = 40, GAP_X = 40, GAP_Y = 36, SITE_GAP = 80, COLS = 2, PER_ROW = 3;
-  const ORDER: Record<NodeKind, number> = { edgePool: 0, directorPool: 1, frontEndPool: 2, standardEditionServer: 3, survivableBranch: 4, mediationPool: 5, persistentChatPool: 6, sqlStore: 7, fileStore: 8, officeOnlineServer: 9 };
+  const ORDER: Partial<Record<NodeKind, number>> = { edgePool: 0, directorPool: 1, frontEndPool: 2, standardEditionServer: 3, survivableBranch: 4, mediationPool: 5, persistentChatPool: 6, sqlStore: 7, fileStore: 8, officeOnlineServer: 9 };
   const bySite = new Map<string, { id: string; kind: NodeKind }[]>();
   for (const n of nodes) {
     const list = bySite.get(n.siteId);
@@ -623,7 +625,7 @@ function gridPrediction1(sites: readonly { id: string }[], nodes: readonly { id:
       rowHeight = 0;
       x = 0;
     }
-    const members = [...(bySite.get(site.id) ?? [])].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
+    const members = [...(bySite.get(site.id) ?? [])].sort((a, b) => (ORDER[a.kind] ?? 0) - (ORDER[b.kind] ?? 0));
     const cols = Math.max(1, Math.min(COLS, members.length));
     members.forEach((n, j) => {
       if (!out.has(n.id)) out.set(n.id, { x: x + PAD + (j % cols) * (W + GAP_X), y: rowY + HEAD + PAD + Math.floor(j / cols) * (H + GAP_Y) });
@@ -733,7 +735,8 @@ export interface CompactOptions {
 
 /** Throws CompactFormatError (or RangeError) for a document it cannot represent; index.ts falls back to JSON. */
 export function writeCompact(doc: Topology, options: CompactOptions = { predictor: 'grid' }): Uint8Array {
-  if (doc.format !== FORMAT_1 || doc.version !== VERSION_1) fail('only format version 1 documents');
+  // A later version is written as version 1 when it holds nothing version 1 lacks (index.ts checks by decoding).
+  if (doc.format !== FORMAT_1 || doc.version < VERSION_1) fail('only format version 1 documents');
   const c: EncodeContext = { w: new ByteWriter(), s: new ByteWriter(), sites: new Map(), nodes: new Map(), domains: [], last: new Map() };
   const { w } = c;
   putStr(c, doc.name, []);

@@ -19,6 +19,7 @@ import { Inflate, deflateSync } from 'fflate';
 import { err, ok, type Result } from '../lib/result';
 import type { TopologyError } from '../model/errors';
 import { LIMITS } from '../model/limits';
+import { migrate } from '../model/migrations';
 import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
 import { ByteReader, ByteWriter, crc32, fromBase64, fromUtf8, toBase64Url, utf8 } from './bytes';
@@ -85,7 +86,10 @@ export function encodeWithDetails(doc: Topology): EncodeDetails {
 function tryCompact(doc: Topology, predictor: LayoutPredictor, expected: unknown): Uint8Array | undefined {
   try {
     const raw = writeCompact(doc, { predictor });
-    return sameData(readCompact(raw), expected) ? raw : undefined;
+    // Codec 1 writes format-v1 documents; v1 to v2 only adds, so a v2 document with nothing
+    // v1 lacked reads back as the same document once migrated. Anything else falls to JSON.
+    const back = migrate(readCompact(raw), 1);
+    return back.ok && sameData(back.value, expected) ? raw : undefined;
   } catch {
     return undefined;
   }
