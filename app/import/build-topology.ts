@@ -53,6 +53,34 @@ const DEFAULT_OS: Record<ProductVersion, OsVersion> = { lync2010: 'WS2008R2', ly
 const DEFAULT_SQL_VERSION: SqlVersion = '2019';
 const DEFAULT_SQL_EDITION: SqlEdition = 'enterprise';
 
+/**
+ * Elements whose content the importer reads into the design (or that only frame what it
+ * reads). Any other element is named once in a warning: nothing is dropped silently.
+ */
+export const MAPPED_ELEMENTS: ReadonlySet<string> = new Set([
+  'Topology', 'TopologyBuilder', 'NewTopology', 'PartialTopology', 'InternalDomains', 'InternalDomain',
+  'Sites', 'CentralSites', 'CentralSite', 'RemoteSites', 'BranchSite', 'Name',
+  'Clusters', 'Cluster', 'ClusterId', 'Machines', 'Machine', 'NetInterface',
+  'SqlInstances', 'SqlInstance', 'SqlInstanceId',
+  'Services', 'Service', 'ServiceId', 'DependsOn', 'Dependency', 'InstalledOn',
+  'Ports', 'Port', 'RegistrarService', 'FileStoreService', 'WebService', 'ExternalSettings', 'WacService', 'PstnGatewayService',
+  'SimpleUrlConfiguration', 'SimpleUrl', 'SimpleUrlEntry',
+]);
+
+/** What the elements the designer does not keep hold, in the architect's words. */
+const DROPPED_ELEMENTS: Record<string, string> = Object.assign(Object.create(null), {
+  Location: 'site locations (city, state, country)',
+  OverrideUrls: 'overridden web services URLs',
+  WebComponents: 'the list of web components',
+  Component: 'the list of web components',
+  UpaSeparator: 'the user photo (UPA) separator setting',
+  ConfService: 'conferencing MCU settings',
+  MCUs: 'conferencing MCU settings',
+  MCU: 'conferencing MCU settings',
+  CentralMgmtService: 'which Central Management service is active',
+  ApplicationServerService: 'application server settings',
+});
+
 /** Services that are parts of a node the importer builds (no warning for them). */
 const POOL_PART_ROLES = new Set([
   'UserServices',
@@ -136,6 +164,7 @@ class Builder {
     for (const i of doc.sqlInstances) this.buildSqlStore(i);
     for (const s of doc.services) if (s.role === 'FileStore') this.buildFileStore(s);
     this.warnUnmappedServices(kinds);
+    this.warnDroppedElements();
     this.buildLinks();
     this.warnUnusedFileStores();
     const cmsHost = this.cmsHost();
@@ -165,6 +194,19 @@ class Builder {
   }
 
   // ------------------------------------------------------------ bookkeeping
+
+  /** One warning per element name the designer does not keep, with how many there were. */
+  private warnDroppedElements(): void {
+    const byWhat = new Map<string, string[]>();
+    for (const [name, count] of this.doc.elementCounts) {
+      if (MAPPED_ELEMENTS.has(name)) continue;
+      const what = DROPPED_ELEMENTS[name] ?? 'markup the designer does not model';
+      const list = byWhat.get(what) ?? [];
+      list.push(`<${quote(name, 60).slice(1, -1)}>${count > 1 ? ` ×${count}` : ''}`);
+      byWhat.set(what, list);
+    }
+    for (const [what, names] of byWhat) this.warn(`not kept: ${what} (${names.join(', ')})`);
+  }
 
   /** Meet, Dial-in and Admin simple URLs as the document writes them. */
   private simpleUrls(): { simpleUrls?: SimpleUrl[] } {
