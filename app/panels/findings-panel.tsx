@@ -3,6 +3,7 @@
  * nodes concerned, the fix and the Microsoft doc. Clicking a finding selects and centres
  * its nodes.
  */
+import { plainWords } from '../model/plain-words';
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findingsCsv, findingsMarkdown } from '../rules/findings-report';
@@ -107,7 +108,7 @@ export function FindingsPanel() {
                 inferred
               </span>
             )}
-            <span className="finding-msg">{f.message}</span>
+            <span className="finding-msg">{plainWords(f.message)}</span>
           </button>
           <div className="finding-detail">
             {[...f.nodeIds, ...f.siteIds].length > 0 && (
@@ -120,7 +121,7 @@ export function FindingsPanel() {
               </span>
             )}
             <span className="finding-fix">
-              <b>Fix:</b> {f.fix}
+              <b>Fix:</b> {plainWords(f.fix)}
             </span>
             <span className="finding-docs">
               {f.docs.slice(0, 3).map((d) => (
