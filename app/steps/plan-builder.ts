@@ -1,0 +1,83 @@
+/**
+ * What the deployment phases share while a plan is built: the topology's answers
+ * (PlanContext), the steps per phase with unique ids, the plan's notes, and what one
+ * phase leaves for a later one (transition conversions that publish and sync later).
+ */
+import type { SqlStore, Topology } from '../model/schema';
+import { IdMap, type RegistrarPool } from '../model/topology-index';
+import { PlanContext, type FrontEndPool, type PersistentChatPool } from './plan-context';
+import { DEPLOYMENT_PHASES, type DeploymentPhase, type PlanNote, type RichText, type Step } from './types';
+
+export class PlanBuilder {
+  readonly ctx: PlanContext;
+  readonly notes: PlanNote[] = [];
+  private readonly byPhase = new Map<DeploymentPhase, Step[]>(DEPLOYMENT_PHASES.map((p) => [p, []]));
+  /** Step ids given out (a 5,000-node plan has some 30,000: an IdMap keeps the tables small). */
+  private readonly ids = new IdMap<true>();
+  /** Existing pools given mirroring: restarted after the publish. */
+  readonly pendingRestarts: FrontEndPool[] = [];
+  /** Existing Back Ends converted to an AG: their listener switch and login sync come after the publish. */
+  readonly pendingAgLoginSync: SqlStore[] = [];
+  /** The same stores, for asking whether one is there. */
+  readonly pendingAgStores = new Set<SqlStore>();
+
+  constructor(doc: Topology) {
+    this.ctx = new PlanContext(doc);
+  }
+
+  /** Every step, phases in DEPLOYMENT_PHASES order. */
+  steps(): Step[] {
+    return ([] as Step[]).concat(...DEPLOYMENT_PHASES.map((p) => this.byPhase.get(p)!));
+  }
+
+  add(step: Step): void {
+    // Ids are unique by construction; a clash means two nodes share an id, which the parser refuses.
+    // set() takes an id that is free and says whether it was.
+    let id = step.id;
+    for (let n = 2; !this.ids.set(id, true); n++) id = `${step.id}#${n}`;
+    this.byPhase.get(step.phase as DeploymentPhase)!.push(id === step.id ? step : { ...step, id });
+  }
+
+  note(severity: PlanNote['severity'], message: RichText, nodeIds: string[], ruleIds: string[], docs: string[]): void {
+    this.notes.push({ severity, message, nodeIds, ruleIds, docs });
+  }
+
+  get registrars(): readonly RegistrarPool[] {
+    return this.ctx.registrarsInBuildOrder();
+  }
+
+  /** Principal stores in build order: Back Ends of registrars (build order), then the others, document order. Several phases ask: built once. */
+  principalStores(): readonly SqlStore[] {
+    if (this.principals) return this.principals;
+    const { ctx } = this;
+    const out: SqlStore[] = [];
+    const seen = new Set<SqlStore>();
+    const push = (s: SqlStore | undefined) => {
+      if (s && !seen.has(s) && !ctx.isPartnerStore(s)) {
+        seen.add(s);
+        out.push(s);
+      }
+    };
+    for (const p of this.registrars) if (p.kind === 'frontEndPool') push(ctx.ix.backEnd(p.id));
+    for (const s of ctx.ix.ofKind('sqlStore')) push(s);
+    return (this.principals = out);
+  }
+  private principals: SqlStore[] | undefined;
+
+  /** A store is built by these steps unless only existing pools use it, or its HA mode cannot be built. Asked per phase: remembered. */
+  storeIsNew(s: SqlStore): boolean {
+    let isNew = this.newStores.get(s);
+    if (isNew === undefined) {
+      const users = this.ctx.ix.poolsUsingTransitively(s.id);
+      isNew = users.length === 0 || users.some((p) => !this.ctx.existing(p));
+      this.newStores.set(s, isNew);
+    }
+    return isNew;
+  }
+  private readonly newStores = new Map<SqlStore, boolean>();
+
+  /** Persistent Chat pools the runbook builds (the role does not exist on 2019). */
+  pcPools(): PersistentChatPool[] {
+    return this.ctx.ix.ofKind('persistentChatPool').filter((c) => c.productVersion === '2015');
+  }
+}
