@@ -187,7 +187,7 @@ describe('steps only when the topology needs them', () => {
     expect(JSON.stringify(all.filter((s) => s.nodeIds.includes('sql-ny')).map((s) => s.detail))).not.toMatch(/Enable SQL Store mirroring/);
     const note = plan.notes.find((n) => n.ruleIds.includes('BE-MIRROR-2019'));
     expect(note?.severity).toBe('blocking');
-    expect(note?.nodeIds).toEqual(['sql-ny']);
+    expect(note?.nodeIds).toContain('sql-ny');
     // The 2015 pool's mirroring is still built.
     expect(pos(plan.steps, 'tb-sql-mirroring:sql-ch')).toBeGreaterThanOrEqual(0);
   });

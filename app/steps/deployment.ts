@@ -6,6 +6,8 @@
  * throws; what it cannot build becomes a blocking note instead of a step.
  */
 import type { ProductVersion, Topology } from '../model/schema';
+import { runRules } from '../rules/engine';
+import type { Finding } from '../rules/types';
 import { pairing } from './phase-pairing';
 import { planNotes } from './phase-notes';
 import { prepare } from './phase-prepare';
@@ -17,9 +19,14 @@ import { buildRunbook, pairedPools } from './runbooks';
 import { rt } from './text';
 import type { StepPlan } from './types';
 
-export function generateSteps(doc: Topology): StepPlan {
+/**
+ * `findings`: the rule engine's findings on `doc` when the caller has them already (the
+ * designer does); otherwise the generator runs the engine itself. Every error among them
+ * is a blocking note, and blocks the steps that would build the nodes it names.
+ */
+export function generateSteps(doc: Topology, findings?: readonly Finding[]): StepPlan {
   try {
-    return buildPlan(doc);
+    return buildPlan(doc, findings ?? runRules(doc));
   } catch (e) {
     // Defensive: a bug must not take the designer down; the plan says what happened.
     const name = typeof doc?.name === 'string' ? doc.name : '';
@@ -35,8 +42,8 @@ export function generateSteps(doc: Topology): StepPlan {
   }
 }
 
-function buildPlan(doc: Topology): StepPlan {
-  const plan = new PlanBuilder(doc);
+function buildPlan(doc: Topology, findings: readonly Finding[]): StepPlan {
+  const plan = new PlanBuilder(doc, findings);
   const { ctx } = plan;
   planNotes(plan);
   prepare(plan);

@@ -9,6 +9,9 @@ import { rt } from './text';
 
 export function planNotes(plan: PlanBuilder): void {
   const { ctx } = plan;
+  // The validator's errors first: the runbook never tells anyone to build what it calls an error.
+  for (const f of plan.errors)
+    plan.notes.push({ severity: 'blocking', message: rt`${f.message} Fix: ${f.fix}`, nodeIds: [...f.nodeIds], ruleIds: [f.ruleId], docs: [...f.docs] });
   for (const s of ctx.ix.ofKind('sqlStore')) {
     if (ctx.ix.mirrored(s) && ctx.mirroringBlocked(s))
       plan.note('blocking', rt`${ctx.label(s)} is mirrored for a Skype for Business Server 2019 pool: SQL mirroring cannot be deployed on 2019, so the runbook builds no mirroring for it. Use an AlwaysOn availability group or a SQL failover cluster.`, [s.id], ['BE-MIRROR-2019'], [DOC.deprecated2019, DOC.backEndPlan]);

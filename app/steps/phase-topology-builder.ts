@@ -120,10 +120,8 @@ function tbRegistrar(ctx: PlanContext, p: RegistrarPool): Step {
     title,
     tool: 'TB',
     detail,
-    preconditions: p.productVersion === '2019' && p.kind === 'frontEndPool' && p.frontEndServers === 2 ? [rt`Skype for Business Server 2019 will not publish an Enterprise pool of two Front End servers: use three or more.`] : [],
     nodeIds: [p.id, ...(be ? [be.id] : []), ...fs.flatMap((f) => (f ? [f.id] : []))],
     docs: [DOC.newTopology, 'Skype/SfbServer/help-topics/help-topobld/front-end-general-settings-expander.md'],
-    ruleIds: p.kind === 'frontEndPool' && p.productVersion === '2019' && p.frontEndServers === 2 ? ['FE-2019-NOT-TWO'] : [],
   });
 }
 

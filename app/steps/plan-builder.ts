@@ -4,6 +4,7 @@
  * phase leaves for a later one (transition conversions that publish and sync later).
  */
 import type { SqlStore, Topology } from '../model/schema';
+import type { Finding } from '../rules/types';
 import { IdMap, type RegistrarPool } from '../model/topology-index';
 import { PlanContext, type FrontEndPool, type PersistentChatPool } from './plan-context';
 import { DEPLOYMENT_PHASES, type DeploymentPhase, type PlanNote, type RichText, type Step } from './types';
@@ -21,8 +22,20 @@ export class PlanBuilder {
   /** The same stores, for asking whether one is there. */
   readonly pendingAgStores = new Set<SqlStore>();
 
-  constructor(doc: Topology) {
+  /** The validator's errors: each is a blocking note, and blocks the steps that build its nodes. */
+  readonly errors: readonly Finding[];
+  /** Node id → rule ids of the errors naming it. */
+  private readonly errorRulesByNode = new Map<string, string[]>();
+
+  constructor(doc: Topology, findings: readonly Finding[]) {
     this.ctx = new PlanContext(doc);
+    this.errors = findings.filter((f) => f.severity === 'error');
+    for (const f of this.errors)
+      for (const id of f.nodeIds) {
+        const rules = this.errorRulesByNode.get(id);
+        if (!rules) this.errorRulesByNode.set(id, [f.ruleId]);
+        else if (!rules.includes(f.ruleId)) rules.push(f.ruleId);
+      }
   }
 
   /** Every step, phases in DEPLOYMENT_PHASES order. */
@@ -35,10 +48,30 @@ export class PlanBuilder {
     // set() takes an id that is free and says whether it was.
     let id = step.id;
     for (let n = 2; !this.ids.set(id, true); n++) id = `${step.id}#${n}`;
-    this.byPhase.get(step.phase as DeploymentPhase)!.push(id === step.id ? step : { ...step, id });
+    const blockedBy = step.phase === 'verification' ? [] : this.blockingRules(step.nodeIds);
+    this.byPhase.get(step.phase as DeploymentPhase)!.push(id === step.id && !blockedBy.length ? step : { ...step, id, blockedBy });
   }
 
+  /** Rule ids of the errors naming any of `nodeIds`, each once. */
+  blockingRules(nodeIds: readonly string[]): string[] {
+    if (!this.errorRulesByNode.size) return [];
+    const out: string[] = [];
+    for (const id of nodeIds) for (const r of this.errorRulesByNode.get(id) ?? []) if (!out.includes(r)) out.push(r);
+    return out;
+  }
+
+  /**
+   * A note of the generator's own (what it leaves out, and why). When a note of the same
+   * rule already covers these nodes (an error of the validator), the text is added to
+   * that note instead: one note per problem, at the validator's severity or higher.
+   */
   note(severity: PlanNote['severity'], message: RichText, nodeIds: string[], ruleIds: string[], docs: string[]): void {
+    const same = this.notes.find((n) => n.ruleIds.some((r) => ruleIds.includes(r)) && (nodeIds.length === 0 ? n.nodeIds.length === 0 : nodeIds.some((id) => n.nodeIds.includes(id))));
+    if (same) {
+      same.message = [...same.message, { kind: 'text', value: ' ' }, ...message];
+      for (const d of docs) if (!same.docs.includes(d)) same.docs.push(d);
+      return;
+    }
     this.notes.push({ severity, message, nodeIds, ruleIds, docs });
   }
 

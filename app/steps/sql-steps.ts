@@ -110,7 +110,8 @@ export function clusterBuild(ctx: PlanContext, s: SqlStore): Step {
     ],
     preconditions: [
       ...CLUSTER_ACTIVE_PASSIVE,
-      rt`${String(nodes)} cluster nodes; SQL Server ${editionLabel(s)} edition allows at most ${String(limit)}.`,
+      // A fact of the edition, never a verdict on the design: the validator's BE-CLUSTER-NODE-LIMIT decides, and blocks this step.
+      rt`SQL Server ${editionLabel(s)} edition allows at most ${String(limit)} failover cluster nodes.`,
       ...platform.preconditions,
       ...(ctx.isBackEnd(s) ? [SINGLE_NIC] : []),
     ],

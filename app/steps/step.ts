@@ -89,6 +89,7 @@ export function makeStep(i: StepInput): Step {
     supportsWhatIf: allSupportWhatIf(commands),
     ruleIds: distinct(i.ruleIds),
     inferred: i.inferred ?? false,
+    blockedBy: [],
   };
   if (i.runOn !== undefined) step.runOn = i.runOn;
   return step;

@@ -84,6 +84,11 @@ export interface Step {
   ruleIds: string[];
   /** Our reading of the documentation rather than a documented instruction. */
   inferred: boolean;
+  /**
+   * Rule ids of the validator's errors on a node this step builds: the step would build
+   * what the validator calls an error (the plan's blocking notes say what and why).
+   */
+  blockedBy: string[];
 }
 
 export type NoteSeverity = 'blocking' | 'warning' | 'info';
