@@ -10,6 +10,7 @@ import { runRules } from '../rules/engine';
 import type { Finding } from '../rules/types';
 import { pairing } from './phase-pairing';
 import { planNotes } from './phase-notes';
+import { existingPools } from './phase-transition';
 import { prepare } from './phase-prepare';
 import { publishInstall } from './phase-publish-install';
 import { topologyBuilder } from './phase-topology-builder';
@@ -47,6 +48,7 @@ function buildPlan(doc: Topology, findings: readonly Finding[]): StepPlan {
   const { ctx } = plan;
   planNotes(plan);
   prepare(plan);
+  existingPools(plan);
   topologyBuilder(plan);
   publishInstall(plan);
   pairing(plan);

@@ -86,7 +86,7 @@ export function pairing(plan: PlanBuilder): void {
         inferred: !existing,
       }),
     );
-    const cms = ctx.cmsHost();
+    const cms = ctx.cmsAfterPlan();
     if (cms && (cms.id === a.id || cms.id === b.id)) {
       const standby = cms.id === a.id ? b : a;
       plan.add(

@@ -8,7 +8,6 @@ import type { NodeOfKind } from '../model/schema';
 import type { RegistrarPool } from '../model/topology-index';
 import { DOC } from './docs';
 import { dnsSteps } from './phase-dns';
-import { transitionConversions } from './phase-transition';
 import type { PlanBuilder } from './plan-builder';
 import { plural, type EdgePool, type PersistentChatPool, type PlanContext } from './plan-context';
 import { EDGE_TWO_NICS, platformDocs, registrarPlatform, SINGLE_NIC } from './preconditions';
@@ -36,7 +35,6 @@ export function prepare(plan: PlanBuilder): void {
         docs: [DOC.prepareAd, 'Skype/SfbServer/deploy/install/install-administrative-tools.md'],
       }),
     );
-  transitionConversions(plan);
   for (const p of plan.registrars) if (!ctx.existing(p)) plan.add(serversStep(ctx, p));
   for (const d of ctx.ix.ofKind('directorPool')) plan.add(serversStep(ctx, d));
   for (const m of ctx.ix.ofKind('mediationPool')) plan.add(serversStep(ctx, m));

@@ -11,7 +11,7 @@ import { DOC } from './docs';
 import type { PlanBuilder } from './plan-builder';
 import { plural, type EdgePool, type PersistentChatPool, type PlanContext } from './plan-context';
 import { platformDocs, registrarPlatform } from './preconditions';
-import { agCreate, agLoginSync, installDatabases } from './sql-steps';
+import { agBuild, agLoginSync, installDatabases } from './sql-steps';
 import { makeStep } from './step';
 import { code, joinRich, psQuote, rt, ui } from './text';
 import type { RichText, Step } from './types';
@@ -57,7 +57,7 @@ export function publishInstall(plan: PlanBuilder): void {
     if (users.length === 0) continue;
     plan.add(installDatabases(ctx, s));
   }
-  for (const s of plan.principalStores()) if (plan.storeIsNew(s) && ctx.agOf(s) && !plan.pendingAgStores.has(s)) plan.add(agCreate(ctx, s, 'publishInstall'));
+  for (const s of plan.principalStores()) if (plan.storeIsNew(s) && ctx.agOf(s)) for (const st of agBuild(ctx, s, 'publishInstall')) plan.add(st);
 
   const agStores = new Set(plan.principalStores().filter((s) => ctx.agOf(s) && plan.storeIsNew(s)));
   for (const p of plan.registrars) {
@@ -70,21 +70,7 @@ export function publishInstall(plan: PlanBuilder): void {
       agStores.delete(be);
     }
   }
-  for (const s of [...agStores, ...plan.pendingAgLoginSync]) for (const st of agLoginSync(ctx, s, 'publishInstall')) plan.add(st);
-  for (const p of plan.pendingRestarts)
-    plan.add(
-      makeStep({
-        id: `mirror-restart-fe:${p.id}`,
-        phase: 'publishInstall',
-        title: `Restart every Front End server of ${ctx.label(p)}`,
-        tool: 'Win',
-        runOn: `each Front End server of ${ctx.name(p)}, one at a time`,
-        detail: [rt`Required after any change to a mirroring relationship.`],
-        verify: [{ text: rt`Mirroring is reported for the pool's databases.`, command: `Get-CsDatabaseMirrorState -PoolFqdn ${psQuote(p.fqdn)} -DatabaseType User` }],
-        nodeIds: [p.id],
-        docs: [DOC.mirroring],
-      }),
-    );
+  for (const s of agStores) for (const st of agLoginSync(ctx, s, 'publishInstall')) plan.add(st);
 
   for (const d of ctx.ix.ofKind('directorPool')) plan.add(installOther(ctx, d, 'Director'));
   for (const m of ctx.ix.ofKind('mediationPool')) plan.add(installOther(ctx, m, 'Mediation Server'));

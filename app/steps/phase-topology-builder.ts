@@ -269,7 +269,7 @@ function tbPairing(ctx: PlanContext, l: PoolPairing): Step | undefined {
     ],
     preconditions: [
       rt`Both pools are defined, in different data centers, with the same edition, hosting and operating system, and sized to carry both pools' users.`,
-      ...(ctx.cmsHost() && (ctx.cmsHost()!.id === a.id || ctx.cmsHost()!.id === b.id) ? [rt`The pair holds the Central Management store: publishing installs a standby CMS database in the backup pool and the CMS services in both pools.`] : []),
+      ...(ctx.cmsAfterPlan() && (ctx.cmsAfterPlan()!.id === a.id || ctx.cmsAfterPlan()!.id === b.id) ? [rt`The pair holds the Central Management store: publishing installs a standby CMS database in the backup pool and the CMS services in both pools.`] : []),
     ],
     nodeIds: [a.id, b.id],
     docs: [DOC.pairing, DOC.voiceResiliency, DOC.backupService],

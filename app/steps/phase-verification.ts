@@ -7,7 +7,7 @@ import { code, psQuote, rt, ui } from './text';
 
 export function verification(plan: PlanBuilder): void {
   const { ctx } = plan;
-  const cms = ctx.cmsHost();
+  const cms = ctx.cmsAfterPlan();
   if (plan.registrars.length)
     plan.add(
       makeStep({

@@ -6,7 +6,7 @@
 import type { SqlStore, Topology } from '../model/schema';
 import type { Finding } from '../rules/types';
 import { IdMap, type RegistrarPool } from '../model/topology-index';
-import { PlanContext, type FrontEndPool, type PersistentChatPool } from './plan-context';
+import { PlanContext, type PersistentChatPool } from './plan-context';
 import { DEPLOYMENT_PHASES, type DeploymentPhase, type PlanNote, type RichText, type Step } from './types';
 
 export class PlanBuilder {
@@ -15,12 +15,6 @@ export class PlanBuilder {
   private readonly byPhase = new Map<DeploymentPhase, Step[]>(DEPLOYMENT_PHASES.map((p) => [p, []]));
   /** Step ids given out (a 5,000-node plan has some 30,000: an IdMap keeps the tables small). */
   private readonly ids = new IdMap<true>();
-  /** Existing pools given mirroring: restarted after the publish. */
-  readonly pendingRestarts: FrontEndPool[] = [];
-  /** Existing Back Ends converted to an AG: their listener switch and login sync come after the publish. */
-  readonly pendingAgLoginSync: SqlStore[] = [];
-  /** The same stores, for asking whether one is there. */
-  readonly pendingAgStores = new Set<SqlStore>();
 
   /** The validator's errors: each is a blocking note, and blocks the steps that build its nodes. */
   readonly errors: readonly Finding[];
@@ -97,12 +91,17 @@ export class PlanBuilder {
   }
   private principals: SqlStore[] | undefined;
 
-  /** A store is built by these steps unless only existing pools use it, or its HA mode cannot be built. Asked per phase: remembered. */
+  /**
+   * A store is built by these steps unless only existing pools use it, or an existing pool's
+   * conversion builds it ("Change the existing pools"). Asked per phase: remembered.
+   */
   storeIsNew(s: SqlStore): boolean {
     let isNew = this.newStores.get(s);
     if (isNew === undefined) {
-      const users = this.ctx.ix.poolsUsingTransitively(s.id);
-      isNew = users.length === 0 || users.some((p) => !this.ctx.existing(p));
+      const { ctx } = this;
+      const users = ctx.ix.poolsUsingTransitively(s.id);
+      const converted = ctx.ix.in(s.id, 'backEnd').some((l) => ctx.convertsToAg(ctx.ix.node(l.from)!));
+      isNew = !converted && (users.length === 0 || users.some((p) => !ctx.existing(p)));
       this.newStores.set(s, isNew);
     }
     return isNew;

@@ -17,6 +17,7 @@ import { DEPLOYMENT_PHASES, PHASE_TITLES, TOOL_TITLES, type DeploymentPhase, typ
 
 const PHASE_PART: Record<DeploymentPhase, string> = {
   prepare: 'Prepare',
+  existingPools: 'ExistingPools',
   topologyBuilder: 'TopologyBuilder',
   publishInstall: 'PublishInstall',
   pairing: 'Pairing',

@@ -209,7 +209,7 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
   );
 
   // 3. CMS failover when it lived in the lost site.
-  const cms = ctx.cmsHost();
+  const cms = ctx.cmsAfterPlan();
   if (cms && loss.lost(cms)) steps.push(...cmsFailover(ctx, loss, cms, partner));
 
   // 4. Edge next hops that point into the lost site.
@@ -621,7 +621,7 @@ export function failbackRunbook(ctx: PlanContext, pool: RegistrarPool, partner: 
         }),
       );
   }
-  const cms = ctx.cmsHost();
+  const cms = ctx.cmsAfterPlan();
   if (cms && loss.lost(cms)) {
     const standby = ctx.ix.partner(cms.id);
     steps.push(

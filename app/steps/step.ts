@@ -27,6 +27,7 @@ export const WHATIF_CMDLETS: ReadonlySet<string> = new Set([
   'Set-CsPersistentChatState',
   'Set-CsPersistentChatActiveServer',
   'Install-WindowsFeature',
+  'Uninstall-CsMirrorDatabase',
 ]);
 
 const lower = new Set([...WHATIF_CMDLETS].map((c) => c.toLowerCase()));
