@@ -138,3 +138,51 @@ describe('the blocking notes in each format', () => {
     expect(ps1Problems(ps1, ['$(evil)', 'Remove-Item C:\\ -Recurse'])).toEqual([]);
   });
 });
+
+describe('procedure facts', () => {
+  const plan = generateSteps(pair2019AlwaysOn());
+  const step = (id: string) => plan.steps[pos(plan.steps, id)]!;
+  const words = (s: { detail: { value: string }[][] }) => s.detail.map((d) => d.map((x) => x.value).join('')).join('\n');
+
+  it('FULL recovery and a full backup before the New Availability Group Wizard', () => {
+    expect(pos(plan.steps, 'ag-full-recovery:sql-a')).toBe(pos(plan.steps, 'ag-create:sql-a') - 1);
+    expect(words(step('ag-full-recovery:sql-a'))).toMatch(/SET RECOVERY FULL; BACKUP DATABASE/);
+    expect(step('ag-full-recovery:sql-a').docs.some((d) => d.startsWith('sql-docs:'))).toBe(true);
+  });
+
+  it('xds and lis join only the availability group of the Back End that holds the CMS or its standby', () => {
+    const doc = clone(pair2019AlwaysOn());
+    // Unpair: only the CMS pool's Back End holds the CMS databases.
+    doc.links = doc.links.filter((l) => l.kind !== 'pairing');
+    const p = generateSteps(doc);
+    const dbs = (id: string) => words(p.steps[pos(p.steps, `ag-create:${id}`)]!);
+    expect(dbs('sql-a')).toMatch(/\bxds\b.*\blis\b/);
+    expect(dbs('sql-b')).not.toMatch(/\bxds\b|\blis\b/);
+  });
+
+  it('the mirroring file-share placeholder is <\\\\server\\share>', () => {
+    const doc = clone(pair2019AlwaysOn());
+    for (const n of doc.nodes) if ('productVersion' in n) n.productVersion = '2015';
+    const s = node(doc, 'sql-a', 'sqlStore');
+    s.haMode = 'mirroring';
+    delete s.ag;
+    doc.links.push({ id: 'm1', kind: 'mirror', from: 'sql-a', to: 'sql-b' });
+    const md = toMarkdown(generateSteps(doc));
+    expect(md).toContain('-FileShare <\\\\server\\share>');
+    expect(md).not.toContain('<\\servershare>');
+  });
+
+  it('the failover check verifies something the failover changes, on the surviving pool', () => {
+    const rb = plan.runbooks[0]!;
+    const s = rb.failover.find((x) => x.id.startsWith('failover-pool:'))!;
+    expect(s.verify.map((v) => v.command)).toContain(`Get-CsPoolFabricState -PoolFqdn 'pool-b.contoso.com'`);
+    expect(JSON.stringify(s.verify)).not.toMatch(/Get-CsUserPoolInfo/);
+  });
+
+  it('tools: cluster steps in Failover Cluster Manager, server preparation in Windows Server; Edge servers are not joined to the domain', () => {
+    expect(step('ag-wsfc:sql-a').tool).toBe('Cluster');
+    for (const id of ['servers:pool-a', 'file-share:fs-a', 'oos-farm:oos-a']) expect(step(id).tool, id).toBe('Win');
+    expect(words(step('servers:edge-a'))).not.toMatch(/join the servers to the domain/);
+    expect(words(step('servers:pool-a'))).toMatch(/join the servers to the domain/);
+  });
+});

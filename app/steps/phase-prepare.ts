@@ -156,7 +156,11 @@ function serversStep(ctx: PlanContext, n: RegistrarPool | NodeOfKind<'directorPo
       docs = [DOC.voiceResiliency];
       break;
   }
-  detail.unshift(rt`Install Windows Server, join the servers to the domain (Edge servers excepted), install the prerequisites for Skype for Business Server and every Windows update.`);
+  detail.unshift(
+    n.kind === 'edgePool'
+      ? rt`Install Windows Server in the perimeter network as a workgroup server (or in a separate perimeter forest), give each server its internal and external interfaces, install the prerequisites for Skype for Business Server and every Windows update.`
+      : rt`Install Windows Server, join the servers to the domain, install the prerequisites for Skype for Business Server and every Windows update.`,
+  );
   return makeStep({
     id: `servers:${n.id}`,
     phase: 'prepare',
