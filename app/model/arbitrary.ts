@@ -231,7 +231,7 @@ function arbNode(kind: NodeKind, id: string, siteIds: readonly string[], extreme
         .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'standardEditionServer':
       return fc
-        .record({ b: base, productVersion: pv, users, hosting: fc.constantFrom(...HOSTINGS), os: fc.constantFrom(...OS_VERSIONS), cumulativeUpdate: optional(arbText()), mediationCollocated: bool, deployed: optional(bool), domain: optional(arbText()) })
+        .record({ b: base, productVersion: pv, users, hosting: fc.constantFrom(...HOSTINGS), os: fc.constantFrom(...OS_VERSIONS), cumulativeUpdate: optional(arbText()), mediationCollocated: bool, domain: optional(arbText()) })
         .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'sqlStore': {
       const replica = fc.record({ fqdn: arbFqdn, siteId: site, commitMode: fc.constantFrom(...COMMIT_MODES), failoverMode: fc.constantFrom(...FAILOVER_MODES), readable: bool });

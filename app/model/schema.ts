@@ -131,8 +131,6 @@ export const StandardEditionServerSchema = z.strictObject({
   os: OsSchema,
   cumulativeUpdate: Text.optional(),
   mediationCollocated: z.boolean(),
-  /** The server exists today (a change to an existing deployment), as `deployed` on a Front End pool. */
-  deployed: z.boolean().optional(),
   domain: Text.optional(),
 });
 export type StandardEditionServer = z.infer<typeof StandardEditionServerSchema>;

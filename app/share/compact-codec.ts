@@ -266,8 +266,7 @@ function putNode(c: EncodeContext, n: TopologyNode): void {
       return;
     case 'standardEditionServer':
       putFqdn(c, n.fqdn, [host]);
-      // deployed last: absent packs as 0, so links made before the field existed decode unchanged.
-      new Packer().put(PRODUCT_VERSIONS_1, n.productVersion).put(HOSTINGS_1, n.hosting).put(OS_1, n.os).put(BOOL, n.mediationCollocated).put(OPT_BOOL, n.deployed).write(w);
+      new Packer().put(PRODUCT_VERSIONS_1, n.productVersion).put(HOSTINGS_1, n.hosting).put(OS_1, n.os).put(BOOL, n.mediationCollocated).write(w);
       putRound(w, n.users);
       putRepeat(c, 'cu', n.cumulativeUpdate);
       putStr(c, n.domain, [undefined, domainOf(n.fqdn)]);
@@ -399,12 +398,11 @@ function getNode(c: DecodeContext): Record<string, unknown> {
       const hosting = p.take(HOSTINGS_1);
       const os = p.take(OS_1);
       const mediationCollocated = p.take(BOOL);
-      const deployed = p.take(OPT_BOOL);
       p.done();
       const users = getRound(r);
       const cumulativeUpdate = getRepeat(c, 'cu');
       const domain = getStr(c, [undefined, domainOf(fqdn)]);
-      return { ...base, productVersion, fqdn, users, hosting, os, ...opt('cumulativeUpdate', cumulativeUpdate), mediationCollocated, ...opt('domain', domain), ...opt('deployed', deployed) };
+      return { ...base, productVersion, fqdn, users, hosting, os, ...opt('cumulativeUpdate', cumulativeUpdate), mediationCollocated, ...opt('domain', domain) };
     }
     case 'sqlStore': {
       const fqdn = getFqdn(c, [host]);
