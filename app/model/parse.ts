@@ -250,8 +250,9 @@ export function crossReferenceIssues(doc: Topology): TopologyIssue[] {
       n.servers.forEach((s, j) => {
         if (!siteIds.has(s.siteId)) issues.push({ path: `nodes[${i}].servers[${j}].siteId`, message: `${noSite(s.siteId)} (node "${n.id}")` });
       });
-    // Windows Server 2008 R2 runs only 2015 servers upgraded in place from Lync Server 2013.
-    if ('os' in n && n.os === 'WS2008R2' && !('inPlaceUpgrade' in n && n.inPlaceUpgrade))
+    // Windows Server 2008 R2 runs Lync Server 2010 and 2013, and 2015 servers only when upgraded in place from Lync Server 2013.
+    const lync = 'productVersion' in n && (n.productVersion === 'lync2010' || n.productVersion === 'lync2013');
+    if ('os' in n && n.os === 'WS2008R2' && !lync && !('inPlaceUpgrade' in n && n.inPlaceUpgrade))
       issues.push({ path: `nodes[${i}].os`, message: `Windows Server 2008 R2 is accepted only for a server upgraded in place (set the in-place upgrade it came from) (node "${n.id}")` });
   });
 
