@@ -46,7 +46,7 @@ const DEFAULT_PRODUCT: ProductVersion = '2015';
  * cumulative-update condition (SUPPORTED.osMinCu), SQL Server 2019 is supported by both
  * products with no update-level condition (rules BE-SQL-VERSION-*).
  */
-const DEFAULT_OS: Record<ProductVersion, OsVersion> = { '2015': 'WS2012R2', '2019': 'WS2019' };
+const DEFAULT_OS: Record<ProductVersion, OsVersion> = { lync2010: 'WS2008R2', lync2013: 'WS2012R2', '2015': 'WS2012R2', '2019': 'WS2019', SE: 'WS2019' };
 const DEFAULT_SQL_VERSION: SqlVersion = '2019';
 const DEFAULT_SQL_EDITION: SqlEdition = 'enterprise';
 

@@ -9,7 +9,7 @@ import { host, type RegistrarPool } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
 import { kinded, labelSeries, num } from './rule-text';
 import type { Hit, Rule } from './types';
-import { productName, verRank } from './versions';
+import { productName, verRank, versionOf } from './versions';
 
 /** MIG-CMS-LAST's message, worded when read. */
 const cmsLastMessage = (cms: TopologyNode, cmsVersion: string, q: RegistrarPool) => (): string =>
@@ -62,11 +62,12 @@ export const MIG_RULES: readonly Rule[] = [
     if (ix.doc.deployment.mode !== 'transition') return [];
     const id = ix.doc.deployment.cmsHost;
     const cms = id === null ? undefined : ix.node(id);
-    if (!cms || !('productVersion' in cms)) return [];
-    const rank = verRank(cms.productVersion);
+    const version = cms && versionOf(cms);
+    if (!cms || version === undefined) return [];
+    const rank = verRank(version);
     const hits: Hit[] = [];
     for (const q of ix.registrars())
-      if (q.users > 0 && verRank(q.productVersion) < rank) hits.push({ nodeIds: [cms.id, q.id], message: cmsLastMessage(cms, cms.productVersion, q) });
+      if (q.users > 0 && verRank(q.productVersion) < rank) hits.push({ nodeIds: [cms.id, q.id], message: cmsLastMessage(cms, version, q) });
     return hits;
   }),
 ];

@@ -184,6 +184,9 @@ const PREFIX: Record<NodeKind, string> = {
   fileStore: 'fs',
   officeOnlineServer: 'oos',
   survivableBranch: 'sba',
+  reverseProxy: 'rp',
+  gatewayPeer: 'gw',
+  videoInteropPool: 'vis',
 };
 export const kindPrefix = (k: NodeKind): string => PREFIX[k];
 
