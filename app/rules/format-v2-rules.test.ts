@@ -43,7 +43,7 @@ describeRule('BE-NO-FOREIGN-DBS', {
 
 describeRule('FE-DNSLB-WEB-FQDN', {
   fires: [
-    { name: 'DNS load balancing, no internal web FQDN', doc: pair2015Mirroring(), nodeIds: ['pool-ny'], count: 2 },
+    { name: 'DNS load balancing, no internal web FQDN', doc: mirror2015((d) => d.nodes.forEach((n) => n.kind === 'frontEndPool' && delete n.internalWebFqdn)), nodeIds: ['pool-ny'], count: 2 },
     { name: 'internal web FQDN equal to the pool FQDN', doc: mirror2015((d) => void (fe(d, 'pool-ny').internalWebFqdn = 'POOL-NY.fabrikam.com')), nodeIds: ['pool-ny'] },
   ],
   passes: [
