@@ -8,6 +8,7 @@ import { useDesigner, useDesignerStore } from './store/designer-context';
 import { SeverityIcon } from './ui/kinds';
 import { FindDialog } from './find-dialog';
 import { ShareDialog } from './share-dialog';
+import { TopologyBuilderDialog } from './topology-builder-dialog';
 
 export function Dialogs() {
   const dialog = useDesigner((s) => s.dialog);
@@ -28,6 +29,8 @@ export function Dialogs() {
       return <ImportSummaryDialog onClose={close} />;
     case 'find':
       return <FindDialog onClose={close} />;
+    case 'topology-builder':
+      return <TopologyBuilderDialog onClose={close} />;
   }
 }
 

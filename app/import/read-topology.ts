@@ -90,6 +90,8 @@ export interface TbDocument {
   services: TbService[];
   /** Simple URLs (a .tbxml's SimpleUrlConfiguration; published topologies keep them elsewhere). */
   simpleUrls: TbSimpleUrl[];
+  /** Every element's local name with its count, so the importer can name what it does not keep. */
+  elementCounts: Map<string, number>;
   /** Notes about the document itself (shape-specific oddities). */
   notes: { where?: string; message: string }[];
 }
@@ -101,15 +103,15 @@ export interface ShapeError {
 
 /** Detects the shape from the root element's local name and namespace, never from a file name. */
 export function readTopologyDocument(root: XmlElement): Result<TbDocument, ShapeError> {
-  if (root.local === 'Topology' && root.ns === NS.topology) return ok({ ...readPublished(root), simpleUrls: readSimpleUrls(root) });
+  if (root.local === 'Topology' && root.ns === NS.topology) return ok({ ...readPublished(root), simpleUrls: readSimpleUrls(root), elementCounts: countElements(root) });
   if (root.local === 'TopologyBuilder' && root.ns === NS.builder) {
     const newTopology = childNamed(root, 'NewTopology', (ns) => ns === NS.builder);
     const partial = newTopology && childNamed(newTopology, 'PartialTopology', (ns) => ns === NS.writable);
     if (!partial)
       return err({ tag: 'notTopologyBuilder', message: 'this Topology Builder file has no <NewTopology>/<PartialTopology> element: nothing to import' });
-    return ok({ ...readBuilderFile(partial), simpleUrls: readSimpleUrls(root) });
+    return ok({ ...readBuilderFile(partial), simpleUrls: readSimpleUrls(root), elementCounts: countElements(root) });
   }
-  if (root.local === 'PartialTopology' && root.ns === NS.writable) return ok({ ...readBuilderFile(root), simpleUrls: readSimpleUrls(root) });
+  if (root.local === 'PartialTopology' && root.ns === NS.writable) return ok({ ...readBuilderFile(root), simpleUrls: readSimpleUrls(root), elementCounts: countElements(root) });
   const known = ['Topology', 'TopologyBuilder', 'PartialTopology'];
   if (known.includes(root.local))
     return err({
@@ -151,6 +153,18 @@ function readDependencies(serviceEl: XmlElement, keyOf: (dep: XmlElement) => str
     if (key !== undefined) out.push({ serviceKey: key, usage: attr(dep, 'Usage') ?? 'Default' });
   }
   return out;
+}
+
+/** Local names of every element under `root` (itself included), counted; iterative (deep documents). */
+export function countElements(root: XmlElement): Map<string, number> {
+  const counts = new Map<string, number>();
+  const stack: XmlElement[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    counts.set(el.local, (counts.get(el.local) ?? 0) + 1);
+    for (const c of el.children) stack.push(c);
+  }
+  return counts;
 }
 
 /** Public addresses of External interfaces that Topology Builder records as translated by NAT. */
@@ -211,7 +225,7 @@ const serviceIdKey = (el: XmlElement | undefined): string | undefined => {
   return site !== undefined && role !== undefined && instance !== undefined ? JSON.stringify([site.trim(), role, instance.trim()]) : undefined;
 };
 
-function readPublished(root: XmlElement): Omit<TbDocument, 'simpleUrls'> {
+function readPublished(root: XmlElement): Omit<TbDocument, 'simpleUrls' | 'elementCounts'> {
   const notes: TbDocument['notes'] = [];
   const { defaultDomain, sipDomains } = readDomains(root);
 
@@ -296,7 +310,7 @@ function readPublished(root: XmlElement): Omit<TbDocument, 'simpleUrls'> {
 
 // ---------------------------------------------------------------- saved .tbxml
 
-function readBuilderFile(partial: XmlElement): Omit<TbDocument, 'simpleUrls'> {
+function readBuilderFile(partial: XmlElement): Omit<TbDocument, 'simpleUrls' | 'elementCounts'> {
   const notes: TbDocument['notes'] = [];
   const { defaultDomain, sipDomains } = readDomains(partial);
   const sites: TbSite[] = [];
