@@ -5,11 +5,13 @@
  */
 import fs from 'node:fs';
 import { err, ok, type Result } from '../lib/result';
+import { decodeUtf8Strict } from '../lib/utf8';
+import { LIMITS } from '../model/limits';
 import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
 
-/** Larger than any topology (5 MB of JSON) or Topology Builder file (20 M characters of UTF-16). */
-const MAX_INPUT_BYTES = 64_000_000;
+/** The most read from a file or stdin: the designer's own limit (LIMITS.maxInputBytes), so both open the same inputs. */
+export const MAX_INPUT_BYTES = LIMITS.maxInputBytes;
 
 export interface CliInput {
   topology: Topology;
@@ -21,12 +23,14 @@ export interface CliInput {
 export async function readInput(arg: string | undefined): Promise<Result<CliInput, string>> {
   if (!arg) return err('missing <input>: give a topology file, a Topology Builder XML file, a share link, or - for stdin');
   let text: string;
-  let bytes: Uint8Array | undefined;
+  let bytes: Uint8Array;
   let source = arg;
   if (arg === '-') {
     source = 'stdin';
-    bytes = await readStdin();
-    text = Buffer.from(bytes).toString('utf8');
+    const read = await readCapped(process.stdin, MAX_INPUT_BYTES);
+    if (!read.ok) return err(`stdin: ${read.error}`);
+    bytes = read.value;
+    text = '';
   } else if (/^https?:\/\//.test(arg) || arg.startsWith('#') || /^t\d{1,6}\./.test(arg)) {
     const { decodeShareLink } = await import('../share/index');
     const r = decodeShareLink(arg);
@@ -34,20 +38,29 @@ export async function readInput(arg: string | undefined): Promise<Result<CliInpu
     return ok({ topology: r.value, warnings: [], source: 'share link' });
   } else {
     try {
-      const size = fs.statSync(arg).size;
-      if (size > MAX_INPUT_BYTES) return err(`${arg}: the file is ${size.toLocaleString('en-US')} bytes; the limit is ${MAX_INPUT_BYTES.toLocaleString('en-US')}`);
-      bytes = fs.readFileSync(arg);
+      // stat does not open the file: a FIFO or a device is refused before anything blocks or streams.
+      const st = fs.statSync(arg);
+      if (st.isDirectory()) return err(`${arg}: is a folder, not a file`);
+      if (!st.isFile()) return err(`${arg}: is not a regular file (${st.isFIFO() ? 'a named pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a socket'}); give a file, or pipe the input to - (stdin)`);
+      if (st.size > MAX_INPUT_BYTES) return err(`${arg}: the file is ${st.size.toLocaleString('en-US')} bytes; the limit is ${MAX_INPUT_BYTES.toLocaleString('en-US')}`);
+      bytes = readFileCapped(arg, MAX_INPUT_BYTES);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return err(`${arg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : (e as Error).message}`);
+      return err(`${arg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EFBIG' ? `the file grew past ${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes while it was read` : (e as Error).message}`);
     }
-    text = Buffer.from(bytes).toString('utf8');
+    text = '';
   }
   const { looksLikeXml } = await import('../import/index');
-  const utf16 = bytes !== undefined && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes[1] === 0);
+  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes[1] === 0);
+  if (!utf16) {
+    // Strict, as in the designer: a file in another encoding is refused where it goes wrong, not misread.
+    const decoded = decodeUtf8Strict(bytes);
+    if (!decoded.ok) return err(`${source}: ${decoded.error.message}`);
+    text = decoded.value;
+  }
   if (utf16 || looksLikeXml(text)) {
     const { importTopologyXml } = await import('../import/index');
-    const r = importTopologyXml(bytes ?? text);
+    const r = importTopologyXml(bytes);
     if (!r.ok) return err(`${source}: ${r.error.message}`);
     return ok({ topology: r.value.topology, warnings: r.value.warnings.map((w) => (w.where ? `${w.where}: ${w.message}` : w.message)), source });
   }
@@ -63,8 +76,42 @@ export async function readInput(arg: string | undefined): Promise<Result<CliInpu
   return ok({ topology: r.value, warnings: [], source });
 }
 
-async function readStdin(): Promise<Uint8Array> {
+/** Reads a stream up to `max` bytes; one byte more and it stops reading (an endless stream ends here). */
+export async function readCapped(stream: NodeJS.ReadableStream & { destroy?: () => void }, max: number): Promise<Result<Uint8Array, string>> {
   const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
+  let total = 0;
+  try {
+    for await (const c of stream) {
+      const chunk = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+      total += chunk.length;
+      if (total > max) {
+        stream.destroy?.();
+        return err(`more than ${max.toLocaleString('en-US')} bytes; the limit is ${max.toLocaleString('en-US')} (stopped reading there)`);
+      }
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    return err(`could not be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+  return ok(Buffer.concat(chunks));
+}
+
+/** Reads a regular file, never more than `max` bytes (a file that grows past it while it is read is refused). */
+function readFileCapped(file: string, max: number): Uint8Array {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(1 << 20);
+      const got = fs.readSync(fd, buf, 0, buf.length, null);
+      if (got === 0) break;
+      total += got;
+      if (total > max) throw Object.assign(new Error('grew'), { code: 'EFBIG' });
+      chunks.push(buf.subarray(0, got));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    fs.closeSync(fd);
+  }
 }

@@ -5,6 +5,8 @@
  * autosave storage.
  */
 import { emptyTopology } from '../model/defaults';
+import { designFileText } from '../model/design-file';
+import { LIMITS } from '../model/limits';
 import { gridLayout } from '../model/grid-layout';
 import type { Topology } from '../model/schema';
 import { openDocumentBytes } from '../export/index';
@@ -15,8 +17,8 @@ import { positionOf } from '../model/layout';
 
 export const autosave = new Autosave();
 
-/** Checked before reading: a topology, a Topology Builder file or an exported image is far smaller. */
-const MAX_OPEN_FILE_BYTES = 64_000_000;
+/** Checked before reading: the limit of every file (a topology, a Topology Builder file or an exported image is far smaller). */
+const MAX_OPEN_FILE_BYTES = LIMITS.maxInputBytes;
 
 export interface OpenOutcome {
   ok: boolean;
@@ -117,15 +119,9 @@ export function download(name: string, data: BlobPart, type: string): void {
 
 export function saveFile(): void {
   const state = useDesigner.getState();
-  const { layout, ...rest } = state.doc;
-  const doc = { ...rest, layout: roundLayout(layout ?? {}) };
-  download(fileNameFor(state.doc, 'json'), `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
+  download(fileNameFor(state.doc, 'json'), designFileText(state.doc), 'application/json');
   state.markSaved();
   state.notify({ tone: 'success', text: `Saved ${fileNameFor(state.doc, 'json')}` });
-}
-
-function roundLayout(layout: Record<string, { x: number; y: number }>) {
-  return Object.fromEntries(Object.entries(layout).map(([k, p]) => [k, { x: Math.round(p.x), y: Math.round(p.y) }]));
 }
 
 /** Start-up: the autosaved design, else the first reference design. */
