@@ -27,7 +27,7 @@ export async function readInput(arg: string | undefined): Promise<Result<CliInpu
   let source = arg;
   if (arg === '-') {
     source = 'stdin';
-    const read = await readCapped(process.stdin, MAX_INPUT_BYTES);
+    const read = await readCapped(process.stdin, stdinCap);
     if (!read.ok) return err(`stdin: ${read.error}`);
     bytes = read.value;
     text = '';
@@ -76,13 +76,50 @@ export async function readInput(arg: string | undefined): Promise<Result<CliInpu
   return ok({ topology: r.value, warnings: [], source });
 }
 
-/** Reads a stream up to `max` bytes; one byte more and it stops reading (an endless stream ends here). */
-export async function readCapped(stream: NodeJS.ReadableStream & { destroy?: () => void }, max: number): Promise<Result<Uint8Array, string>> {
+/**
+ * How much stdin may hold, from its first bytes: JSON or a share link at most a design's
+ * limit (3 bytes a character at worst), Topology Builder XML the importer's, and anything
+ * else (zeros, random bytes, `yes`) is refused at once instead of being read to the cap.
+ */
+export function stdinCap(head: Uint8Array): Result<number, string> {
+  const xmlBytes = LIMITS.maxXmlChars * 4;
+  const designBytes = LIMITS.maxDocumentChars * 3;
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) return ok(xmlBytes);
+  if (head.length >= 2 && (head[0] === 0) !== (head[1] === 0)) return ok(xmlBytes); // UTF-16 without a BOM
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
+  if (i === head.length) return ok(designBytes); // only blank so far: the parser says what is wrong
+  const c = String.fromCharCode(head[i]!);
+  if (c === '{' || c === '[') return ok(designBytes);
+  if (c === '<') return ok(xmlBytes);
+  if (c === '#' || c === 'h' || c === 't') return ok(designBytes); // a share link, alone or in a line of text
+  return err(`does not start like a topology (JSON), a Topology Builder document (XML) or a share link (first byte 0x${head[i]!.toString(16).padStart(2, '0')}); nothing more was read`);
+}
+
+/** Reads a stream up to a cap decided from its first bytes; past it, reading stops (an endless stream ends here). */
+export async function readCapped(stream: NodeJS.ReadableStream & { destroy?: () => void }, capFor: (head: Uint8Array) => Result<number, string>): Promise<Result<Uint8Array, string>> {
   const chunks: Buffer[] = [];
   let total = 0;
+  let max = -1;
+  const json = new JsonStreamCheck();
+  let scan: JsonStreamCheck | undefined;
   try {
     for await (const c of stream) {
       const chunk = typeof c === 'string' ? Buffer.from(c) : (c as Buffer);
+      if (max < 0) {
+        const cap = capFor(chunk);
+        if (!cap.ok) {
+          stream.destroy?.();
+          return cap;
+        }
+        max = Math.min(cap.value, MAX_INPUT_BYTES);
+        if (json.start(chunk)) scan = json;
+      }
+      const bad = scan?.feed(chunk);
+      if (bad) {
+        stream.destroy?.();
+        return err(bad);
+      }
       total += chunk.length;
       if (total > max) {
         stream.destroy?.();
@@ -113,5 +150,47 @@ function readFileCapped(file: string, max: number): Uint8Array {
     return Buffer.concat(chunks);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * Watches JSON as it streams in, so an endless or absurd stream stops early: nesting past
+ * LIMITS.maxJsonDepth, or anything but blanks after the top-level value has closed.
+ */
+class JsonStreamCheck {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private closed = false;
+  private offset = 0;
+
+  /** True when the stream starts (after a BOM and blanks) with an object or array. */
+  start(head: Uint8Array): boolean {
+    let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
+    return head[i] === 0x7b || head[i] === 0x5b;
+  }
+
+  feed(chunk: Uint8Array): string | undefined {
+    for (let i = 0; i < chunk.length; i++, this.offset++) {
+      const c = chunk[i]!;
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === 0x5c) this.escaped = true;
+        else if (c === 0x22) this.inString = false;
+        continue;
+      }
+      if (this.closed) {
+        if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+        return `more follows the JSON document at byte ${this.offset.toLocaleString('en-US')}; give one document`;
+      }
+      if (c === 0x22) this.inString = true;
+      else if (c === 0x7b || c === 0x5b) {
+        if (++this.depth > LIMITS.maxJsonDepth) return `the JSON nests more than ${LIMITS.maxJsonDepth} levels deep (at byte ${this.offset.toLocaleString('en-US')}); a topology document nests about 6`;
+      } else if (c === 0x7d || c === 0x5d) {
+        if (--this.depth <= 0) this.closed = true;
+      }
+    }
+    return undefined;
   }
 }

@@ -16,8 +16,8 @@ export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a,
 export const PNG_KEYWORD = 'sfb-topology';
 /** Far above any exported drawing (LIMITS.maxInputBytes, the limit of every file). */
 export const MAX_PNG_BYTES = LIMITS.maxInputBytes;
-/** The embedded design's UTF-8 may take up to 3 bytes a character. */
-const MAX_EMBEDDED_BYTES = LIMITS.maxDocumentChars * 3;
+/** The embedded design is compact JSON, shorter than the file Save writes: it unpacks to at most the design limit. */
+const MAX_EMBEDDED_BYTES = LIMITS.maxDocumentChars;
 
 export interface PngError {
   tag: 'notPng' | 'noTopology' | 'corrupt' | 'tooLarge';
@@ -164,8 +164,17 @@ function unzlibCapped(data: Uint8Array): Result<Uint8Array, PngError> {
     return inflated.error === 'tooLarge'
       ? err({ tag: 'tooLarge', message: `the topology inside this PNG unpacks to more than ${(MAX_EMBEDDED_BYTES / 1e6).toLocaleString('en-US')} MB; it was not opened` })
       : damaged('it does not unpack');
+  // More characters than a design may have: refused before the checksum and the decoding.
+  if (codePoints(inflated.value) > LIMITS.maxDocumentChars) return err({ tag: 'tooLarge', message: `the topology inside this PNG is more than ${LIMITS.maxDocumentChars.toLocaleString('en-US')} characters; it was not opened` });
   if (adler32(inflated.value) !== u32(data, data.length - 4)) return damaged('its checksum does not match');
   return ok(inflated.value);
+}
+
+/** Characters in UTF-8 bytes (bytes that do not continue a character), a lower bound of the text's length. */
+function codePoints(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i]! & 0xc0) !== 0x80) n++;
+  return n;
 }
 
 export function adler32(bytes: Uint8Array): number {
