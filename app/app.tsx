@@ -15,7 +15,8 @@ import { Palette } from './panels/palette';
 import { StepsPanel } from './panels/steps-panel';
 import { SimulationPanel } from './panels/simulation-panel';
 import { openFile, startDocument, wireAutosave } from './store/documents';
-import { useDesigner } from './store/store';
+import { DesignerProvider, useDesigner, useDesignerStore } from './store/designer-context';
+import { createDesignerStore, type DesignerStore } from './store/store';
 import { useShortcuts } from './shortcuts';
 import { openSharedLinkFromLocation } from './open-link';
 import { PrintView } from './print-view';
@@ -24,15 +25,19 @@ import { PrintView } from './print-view';
  * The document the page starts with (autosave, else the first reference design), loaded
  * before the first render so that the canvas draws it once, already fitted.
  */
-export function startDesigner(): void {
-  startDocument(pair2019AlwaysOn);
+export function startDesigner(): DesignerStore {
+  const store = createDesignerStore();
+  startDocument(store, pair2019AlwaysOn);
+  return store;
 }
 
-export function App() {
+export function App({ store }: { store: DesignerStore }) {
   return (
-    <ReactFlowProvider>
-      <Designer />
-    </ReactFlowProvider>
+    <DesignerProvider store={store}>
+      <ReactFlowProvider>
+        <Designer />
+      </ReactFlowProvider>
+    </DesignerProvider>
   );
 }
 
@@ -45,18 +50,19 @@ function Designer() {
   const [sizes, setSizes] = useState({ left: 236, right: 320, bottom: Math.round(window.innerHeight * 0.32) });
   const [fileOver, setFileOver] = useState(false);
   const flow = useReactFlow();
+  const store = useDesignerStore();
 
   useEffect(() => {
-    openSharedLinkFromLocation();
-    const stop = wireAutosave();
-    const onHash = () => openSharedLinkFromLocation();
+    openSharedLinkFromLocation(store);
+    const stop = wireAutosave(store);
+    const onHash = () => openSharedLinkFromLocation(store);
     window.addEventListener('hashchange', onHash);
     setReady(true);
     return () => {
       stop();
       window.removeEventListener('hashchange', onHash);
     };
-  }, []);
+  }, [store]);
 
   useEffect(() => {
     const media = window.matchMedia('(prefers-color-scheme: dark)');
@@ -82,7 +88,7 @@ function Designer() {
     const f = e.dataTransfer.files?.[0];
     if (!f) return;
     e.preventDefault();
-    void openFile(f);
+    void openFile(store, f);
   };
 
   return (
@@ -172,7 +178,8 @@ function CollapseButton({ side }: { side: 'left' | 'right' }) {
 function BottomPanel() {
   const tab = useDesigner((s) => s.bottomTab);
   const open = useDesigner((s) => s.bottomOpen);
-  const { setBottomTab, setBottomOpen } = useDesigner.getState();
+  const setBottomTab = useDesigner((s) => s.setBottomTab);
+  const setBottomOpen = useDesigner((s) => s.setBottomOpen);
   const tabs = [
     ['findings', 'Findings'],
     ['steps', 'Deployment steps'],

@@ -4,15 +4,16 @@ import { REFERENCE_DESIGNS } from './model/samples/index';
 import { CATALOGUE } from './rules/catalogue.generated';
 import { RULES_BY_ID } from './rules/registry';
 import { docTitle, docUrl } from './panels/doc-links';
-import { autosave, importSummary, loadDocument, newDocument } from './store/documents';
-import { useDesigner } from './store/store';
+import { loadDocument, newDocument } from './store/documents';
+import { useDesigner, useDesignerStore } from './store/designer-context';
 import { SeverityIcon } from './ui/kinds';
 import { FindDialog } from './find-dialog';
 import { ShareDialog } from './share-dialog';
 
 export function Dialogs() {
   const dialog = useDesigner((s) => s.dialog);
-  const close = () => useDesigner.getState().openDialog(null);
+  const openDialog = useDesigner((s) => s.openDialog);
+  const close = () => openDialog(null);
   switch (dialog) {
     case null:
       return null;
@@ -79,7 +80,9 @@ export function Modal({ title, onClose, children, wide, testId }: { title: strin
 }
 
 function NewDialog({ onClose }: { onClose: () => void }) {
-  const recent = useMemo(() => autosave.list().filter((d) => d.slot !== autosave.slot).slice(0, 6), []);
+  const store = useDesignerStore();
+  const autosave = useDesigner((s) => s.autosave);
+  const recent = useMemo(() => autosave.list().filter((d) => d.slot !== autosave.slot).slice(0, 6), [autosave]);
   return (
     <Modal title="New design" onClose={onClose} wide testId="dialog-new">
       <div className="design-grid">
@@ -87,7 +90,7 @@ function NewDialog({ onClose }: { onClose: () => void }) {
           className="design-card"
           data-testid="new-empty"
           onClick={() => {
-            newDocument();
+            newDocument(store);
             onClose();
           }}
         >
@@ -100,7 +103,7 @@ function NewDialog({ onClose }: { onClose: () => void }) {
             className="design-card"
             data-testid={`new-${d.id}`}
             onClick={() => {
-              newDocument(d.build());
+              newDocument(store, d.build());
               onClose();
             }}
           >
@@ -119,7 +122,7 @@ function NewDialog({ onClose }: { onClose: () => void }) {
                   className="linklike"
                   onClick={() => {
                     const doc = autosave.open(r.slot);
-                    if (doc) loadDocument(doc, 'Reopened');
+                    if (doc) loadDocument(store, doc, 'Reopened');
                     onClose();
                   }}
                 >
@@ -223,7 +226,7 @@ function CatalogueDialog({ onClose }: { onClose: () => void }) {
 }
 
 function ImportSummaryDialog({ onClose }: { onClose: () => void }) {
-  const s = importSummary;
+  const s = useDesigner((x) => x.importSummary);
   if (!s) return null;
   const confirm = s.warnings.filter((w) => /confirm/i.test(w));
   const other = s.warnings.filter((w) => !/confirm/i.test(w));

@@ -4,13 +4,14 @@ import { useEffect, useRef, useState } from 'react';
 import { captureDiagram } from './canvas/capture';
 import { download, fileNameFor, saveFile } from './store/documents';
 import { selectFindingIndex } from './store/selectors';
-import { useDesigner } from './store/store';
+import { useDesignerStore } from './store/designer-context';
 import { decorateExport } from './export-decorate';
 
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const flow = useReactFlow();
+  const store = useDesignerStore();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -22,7 +23,7 @@ export function ExportMenu() {
   const image = async (format: 'png' | 'svg') => {
     setOpen(false);
     setBusy(true);
-    const state = useDesigner.getState();
+    const state = store.getState();
     try {
       const bg = getComputedStyle(document.documentElement).getPropertyValue('--canvas-bg').trim() || '#ffffff';
       const shot = await captureDiagram({ nodes: flow.getNodes(), background: bg, format: 'svg' });
@@ -50,7 +51,7 @@ export function ExportMenu() {
           <button role="menuitem" data-testid="export-svg" onClick={() => void image('svg')}>
             SVG image
           </button>
-          <button role="menuitem" data-testid="export-json" onClick={() => { setOpen(false); saveFile(); }}>
+          <button role="menuitem" data-testid="export-json" onClick={() => { setOpen(false); saveFile(store); }}>
             JSON document
           </button>
           <button role="menuitem" data-testid="export-print" onClick={() => { setOpen(false); setTimeout(() => window.print(), 50); }}>

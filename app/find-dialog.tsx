@@ -8,7 +8,7 @@ import { useReactFlow } from '@xyflow/react';
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import { settledWithin } from './lib/settled';
 import { findElements, type FoundElement } from './model/find-elements';
-import { useDesigner } from './store/store';
+import { useDesigner, useDesignerStore } from './store/designer-context';
 import { KIND_META, KindIcon, SiteIcon } from './ui/kinds';
 import { Modal } from './dialogs';
 
@@ -16,6 +16,7 @@ const SHOWN = 50;
 
 export function FindDialog({ onClose }: { onClose: () => void }) {
   const doc = useDesigner((s) => s.doc);
+  const store = useDesignerStore();
   const flow = useReactFlow();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
@@ -26,7 +27,7 @@ export function FindDialog({ onClose }: { onClose: () => void }) {
 
   const choose = (f: FoundElement | undefined) => {
     if (!f) return;
-    const state = useDesigner.getState();
+    const state = store.getState();
     state.select([f.id], { type: f.type, id: f.id });
     onClose();
     // Focus the card once the view has moved: a culled card is in the page only then.

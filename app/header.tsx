@@ -3,18 +3,20 @@ import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { autoLayout } from './store/auto-layout';
 import { openFile, saveFile } from './store/documents';
-import { useDesigner } from './store/store';
+import { useDesigner, useDesignerStore } from './store/designer-context';
 import { ExportMenu } from './export-menu';
+import { canRedo as canRedoIn, canUndo as canUndoIn } from './store/history';
 
 export function Header() {
   const name = useDesigner((s) => s.doc.name);
   const setName = useDesigner((s) => s.setName);
-  const canUndo = useDesigner((s) => s.past.length > 0);
-  const canRedo = useDesigner((s) => s.future.length > 0);
+  const canUndo = useDesigner((s) => canUndoIn(s.history));
+  const canRedo = useDesigner((s) => canRedoIn(s.history));
   const dirty = useDesigner((s) => s.revision !== s.savedRevision);
   const theme = useDesigner((s) => s.theme);
   const simulating = useDesigner((s) => s.simulatedFailure !== null);
-  const { undo, redo, openDialog, setTheme, simulate, setBottomTab } = useDesigner.getState();
+  const store = useDesignerStore();
+  const { undo, redo, openDialog, setTheme, simulate, setBottomTab } = store.getState();
   const fileInput = useRef<HTMLInputElement>(null);
   const flow = useReactFlow();
   const [draft, setDraft] = useState(name);
@@ -68,11 +70,11 @@ export function Header() {
           accept=".json,.xml,.tbxml,.svg,.png,application/json,text/xml,image/svg+xml,image/png"
           onChange={(e) => {
             const f = e.target.files?.[0];
-            if (f) void openFile(f);
+            if (f) void openFile(store, f);
             e.target.value = '';
           }}
         />
-        <button className="btn" onClick={saveFile} data-testid="btn-save" title="Save as JSON (Ctrl+S)">
+        <button className="btn" onClick={() => saveFile(store)} data-testid="btn-save" title="Save as JSON (Ctrl+S)">
           Save
         </button>
         <span className="sep" />
@@ -90,7 +92,7 @@ export function Header() {
         </button>
         <button
           className="btn"
-          onClick={() => void autoLayout(flow)}
+          onClick={() => void autoLayout(store, flow)}
           disabled={arranging}
           aria-busy={arranging}
           title="Arrange sites and nodes"

@@ -6,10 +6,10 @@ import { App, startDesigner } from './app';
 
 const root = document.getElementById('root');
 if (root) {
-  startDesigner();
+  const store = startDesigner();
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App store={store} />
     </StrictMode>,
   );
 }

@@ -5,17 +5,17 @@
  */
 import { decodeShareLink } from './share/index';
 import { loadDocument } from './store/documents';
-import { useDesigner } from './store/store';
+import type { DesignerStore } from './store/store';
 
-export function openSharedLinkFromLocation(): void {
+export function openSharedLinkFromLocation(store: DesignerStore): void {
   const hash = window.location.hash;
   if (!hash || hash.length < 2) return;
   const r = decodeShareLink(hash.slice(1));
   // The fragment has done its job: clear it so a reload shows the autosaved work.
   history.replaceState(null, '', window.location.pathname + window.location.search);
   if (!r.ok) {
-    useDesigner.getState().notify({ tone: 'error', text: `This share link could not be opened: ${r.error.message} Your current design is unchanged.` });
+    store.getState().notify({ tone: 'error', text: `This share link could not be opened: ${r.error.message} Your current design is unchanged.` });
     return;
   }
-  loadDocument(r.value, 'Opened shared design');
+  loadDocument(store, r.value, 'Opened shared design');
 }

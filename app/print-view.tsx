@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { selectFindings, selectSteps } from './store/selectors';
-import { useDesigner } from './store/store';
+import { useDesigner } from './store/designer-context';
 
 /** Rendered only while printing: it holds every finding and step, too much to keep in the page. */
 export function PrintView() {

@@ -1,13 +1,14 @@
 /** Share: the whole design in a link (fragment only, never sent to a server), with its size. */
 import { useMemo, useState } from 'react';
 import { shareLink } from './share/index';
-import { useDesigner } from './store/store';
+import { useDesigner, useDesignerStore } from './store/designer-context';
 import { Modal } from './dialogs';
 
 export const LINK_WARN_CHARS = 2_000;
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const doc = useDesigner((s) => s.doc);
+  const store = useDesignerStore();
   const [copied, setCopied] = useState(false);
   const link = useMemo(() => {
     try {
@@ -35,7 +36,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                   await navigator.clipboard.writeText(link.url);
                   setCopied(true);
                 } catch {
-                  useDesigner.getState().notify({ tone: 'warning', text: 'The browser refused clipboard access: select the link and copy it with Ctrl+C.' });
+                  store.getState().notify({ tone: 'warning', text: 'The browser refused clipboard access: select the link and copy it with Ctrl+C.' });
                 }
               }}
             >

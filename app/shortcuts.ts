@@ -4,7 +4,8 @@ import { useEffect } from 'react';
 import { linkKindsBetween } from './model/link-kinds';
 import { saveFile } from './store/documents';
 import { copySelection, deleteSelection, duplicateSelection, pasteClipboard, pasteText, selectAll } from './store/edit-commands';
-import { useDesigner } from './store/store';
+import { useDesignerStore } from './store/designer-context';
+import type { DesignerStore } from './store/store';
 import { positionOf } from './model/layout';
 import { FIT_OPTIONS } from './canvas/fit';
 
@@ -22,14 +23,15 @@ function typing(target: EventTarget | null): boolean {
 }
 
 export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
+  const store = useDesignerStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const s = useDesigner.getState();
+      const s = store.getState();
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && key === 's') {
         e.preventDefault();
-        saveFile();
+        saveFile(store);
         return;
       }
       if (mod && key === 'k' && !s.dialog) {
@@ -46,14 +48,14 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
         s.redo();
       } else if (mod && key === 'a') {
         e.preventDefault();
-        selectAll();
+        selectAll(store);
       } else if (mod && key === 'd') {
         e.preventDefault();
-        duplicateSelection();
+        duplicateSelection(store);
       } else if (e.key === 'Delete' || e.key === 'Backspace') {
         if (!s.selectedIds.length) return;
         e.preventDefault();
-        deleteSelection();
+        deleteSelection(store);
       } else if (e.key === 'Escape') {
         s.select([], { type: 'deployment' });
         s.highlightFinding(null);
@@ -66,7 +68,7 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
       } else if (key === 'f' && !mod) {
         void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
       } else if (key === 'l' && !mod) {
-        linkSelected();
+        linkSelected(store);
       } else if (e.key.startsWith('Arrow') && s.selectedIds.length && !mod) {
         // React Flow nudges focused nodes itself; this covers a selection without focus.
         if ((e.target as HTMLElement | null)?.closest?.('.react-flow__node')) return;
@@ -74,28 +76,28 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
         const step = e.shiftKey ? 40 : 8;
         const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
         const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
-        nudge(dx, dy);
+        nudge(store, dx, dy);
       }
     };
     // Ctrl+C / Ctrl+X / Ctrl+V arrive as clipboard events: the text goes to the system
     // clipboard, so another tab or window of the designer can paste it.
     const onCopy = (e: ClipboardEvent) => {
-      if (typing(e.target) || useDesigner.getState().dialog || hasTextSelection()) return;
-      const text = copySelection();
+      if (typing(e.target) || store.getState().dialog || hasTextSelection()) return;
+      const text = copySelection(store);
       if (text === undefined) return;
       e.preventDefault();
       e.clipboardData?.setData('text/plain', text);
-      if (e.type === 'cut') deleteSelection();
+      if (e.type === 'cut') deleteSelection(store);
     };
     const onPaste = (e: ClipboardEvent) => {
-      if (typing(e.target) || useDesigner.getState().dialog) return;
+      if (typing(e.target) || store.getState().dialog) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
       e.preventDefault();
-      if (pasteText(text)) return;
+      if (pasteText(store, text)) return;
       // Other text on the clipboard (copied since) is not pasted as elements; an empty or
       // unreadable clipboard falls back to what was copied in this page.
-      if (text.trim() !== '') useDesigner.getState().notify({ tone: 'info', text: 'Nothing to paste: the clipboard holds no nodes or sites copied from the designer.' });
-      else pasteClipboard();
+      if (text.trim() !== '') store.getState().notify({ tone: 'info', text: 'Nothing to paste: the clipboard holds no nodes or sites copied from the designer.' });
+      else pasteClipboard(store);
     };
     window.addEventListener('keydown', onKey);
     document.addEventListener('copy', onCopy);
@@ -107,11 +109,11 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
       document.removeEventListener('cut', onCopy);
       document.removeEventListener('paste', onPaste);
     };
-  }, [flow]);
+  }, [flow, store]);
 }
 
-function nudge(dx: number, dy: number) {
-  const s = useDesigner.getState();
+function nudge(store: DesignerStore, dx: number, dy: number) {
+  const s = store.getState();
   const ids = new Set(s.selectedIds);
   const siteIds = new Set(s.doc.sites.filter((x) => ids.has(x.id)).map((x) => x.id));
   s.commit(
@@ -133,8 +135,8 @@ function nudge(dx: number, dy: number) {
 }
 
 /** Keyboard linking: with two nodes selected, L links them (the kind follows from the ends). */
-export function linkSelected() {
-  const s = useDesigner.getState();
+export function linkSelected(store: DesignerStore) {
+  const s = store.getState();
   const nodes = s.selectedIds.map((id) => s.doc.nodes.find((n) => n.id === id)).filter((n) => n !== undefined);
   if (nodes.length !== 2) {
     s.notify({ tone: 'info', text: 'Select exactly two nodes (Ctrl+click), then press L to link them.' });

@@ -9,7 +9,7 @@ import type { Position } from '../model/schema';
 import { autoLayout } from '../store/auto-layout';
 import { copySelection, deleteSelection, duplicateSelection, hasClipboard, hostCms, pasteClipboard, selectAll } from '../store/edit-commands';
 import { placeFromPalette } from '../store/place';
-import { useDesigner } from '../store/store';
+import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { contextActions, type ContextActionId, type ContextTarget } from './context-actions';
 import { FIT_OPTIONS } from './fit';
 
@@ -24,8 +24,9 @@ export function CanvasContextMenu({ menu, onClose }: { menu: ContextMenuState; o
   const doc = useDesigner((s) => s.doc);
   const selection = useDesigner((s) => s.selectedIds);
   const flow = useReactFlow();
+  const store = useDesignerStore();
   const ref = useRef<HTMLDivElement>(null);
-  const [canPaste] = useState(hasClipboard);
+  const [canPaste] = useState(() => hasClipboard(store));
   const actions = contextActions(doc, menu.target, selection, canPaste);
   const [place, setPlace] = useState(menu.screen);
 
@@ -52,24 +53,24 @@ export function CanvasContextMenu({ menu, onClose }: { menu: ContextMenuState; o
   }, [onClose]);
 
   const run = (id: ContextActionId) => {
-    const s = useDesigner.getState();
+    const s = store.getState();
     const t = menu.target;
     onClose();
     switch (id) {
       case 'copy': {
         // Also onto the system clipboard, for another tab or window (best effort: the browser may refuse).
-        const text = copySelection();
+        const text = copySelection(store);
         if (text) void navigator.clipboard?.writeText(text).catch(() => undefined);
         return;
       }
       case 'duplicate':
-        return duplicateSelection();
+        return duplicateSelection(store);
       case 'paste':
-        return void pasteClipboard();
+        return void pasteClipboard(store);
       case 'delete':
-        return deleteSelection();
+        return deleteSelection(store);
       case 'host-cms':
-        return t.type === 'node' ? hostCms(t.id) : undefined;
+        return t.type === 'node' ? hostCms(store, t.id) : undefined;
       case 'simulate-pool':
         return t.type === 'node' ? s.simulate({ poolId: t.id }) : undefined;
       case 'simulate-site': {
@@ -84,15 +85,15 @@ export function CanvasContextMenu({ menu, onClose }: { menu: ContextMenuState; o
             )
           : undefined;
       case 'add-central-site':
-        return void placeFromPalette('site:central', menu.canvas);
+        return void placeFromPalette(store, 'site:central', menu.canvas);
       case 'add-branch-site':
-        return void placeFromPalette('site:branch', menu.canvas);
+        return void placeFromPalette(store, 'site:branch', menu.canvas);
       case 'select-all':
-        return selectAll();
+        return selectAll(store);
       case 'fit-view':
         return void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
       case 'auto-layout':
-        return void autoLayout(flow);
+        return void autoLayout(store, flow);
     }
   };
 

@@ -25,7 +25,8 @@ import { linkKindLabel, linkKindsBetween, whyNoLink } from '../model/link-kinds'
 import type { LinkKind, NodeKind, Position, Topology } from '../model/schema';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { selectFindingIndex, selectFindings } from '../store/selectors';
-import { useDesigner } from '../store/store';
+import { useDesigner, useDesignerStore } from '../store/designer-context';
+import type { DesignerStore } from '../store/store';
 import { PALETTE_MIME } from '../ui/kinds';
 import { placeFromPalette } from '../store/place';
 import { newDocument } from '../store/documents';
@@ -71,19 +72,24 @@ interface KindMenu {
 }
 
 export function DesignerCanvas() {
+  const store = useDesignerStore();
   const committed = useDesigner((s) => s.doc);
   // Drag positions reach the canvas as React state, not through a store subscription:
   // a store update renders synchronously inside each pointermove, React state lets React
   // batch the moves of a frame into one render, as React Flow's own useNodesState does.
-  const [dragLayout, setDragLayout] = useState(() => useDesigner.getState().dragLayout);
+  const [dragLayout, setDragLayout] = useState(() => store.getState().dragLayout);
   useEffect(() => {
-    setDragLayout(useDesigner.getState().dragLayout);
-    return useDesigner.subscribe((s, prev) => {
+    setDragLayout(store.getState().dragLayout);
+    return store.subscribe((s, prev) => {
       if (s.dragLayout !== prev.dragLayout) setDragLayout(s.dragLayout);
     });
-  }, []);
+  }, [store]);
+  // The document as the canvas shows it, with a drag's live positions (asked for several
+  // times a frame, so the last one is kept).
+  const live = useRef(new LiveDoc()).current;
+  const liveDoc = useCallback(() => live.of(store.getState().doc, store.getState().dragLayout), [live, store]);
   // While dragging, the canvas shows the live positions; the document changes on release.
-  const doc = useMemo(() => withDragLayout(committed, dragLayout), [committed, dragLayout]);
+  const doc = useMemo(() => live.of(committed, dragLayout), [live, committed, dragLayout]);
   const selectedIds = useDesigner((s) => s.selectedIds);
   const highlightedFinding = useDesigner((s) => s.highlightedFinding);
   const select = useDesigner((s) => s.select);
@@ -111,7 +117,7 @@ export function DesignerCanvas() {
   );
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    const state = useDesigner.getState();
+    const state = store.getState();
     const live = liveDoc();
     const positions: Record<string, Position> = {};
     let selection: string[] | undefined;
@@ -135,7 +141,7 @@ export function DesignerCanvas() {
           positions[site.id] = { x: c.position.x, y: c.position.y };
         } else positions[c.id] = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
       } else if (c.type === 'select') {
-        selection ??= [...useDesigner.getState().selectedIds];
+        selection ??= [...store.getState().selectedIds];
         if (c.selected && !selection.includes(c.id)) selection.push(c.id);
         if (!c.selected) selection = selection.filter((id) => id !== c.id);
       }
@@ -145,20 +151,20 @@ export function DesignerCanvas() {
       // Arrow keys move focused nodes without a drag: each press is its own edit.
       if (keyboardMove && !dragging.current) state.commitPreview();
     }
-    if (selection) applySelection(selection);
-  }, []);
+    if (selection) applySelection(store, selection);
+  }, [store, liveDoc]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<TopologyFlowEdge>[]) => {
     let selection: string[] | undefined;
     for (const c of changes) {
       if (c.type === 'select') {
-        selection ??= [...useDesigner.getState().selectedIds];
+        selection ??= [...store.getState().selectedIds];
         if (c.selected && !selection.includes(c.id)) selection.push(c.id);
         if (!c.selected) selection = selection.filter((id) => id !== c.id);
       }
     }
-    if (selection) applySelection(selection);
-  }, []);
+    if (selection) applySelection(store, selection);
+  }, [store]);
 
   // The frames a dragged card may be dropped into: without the cards being dragged, so
   // they do not change during the drag and are computed once, not on every frame.
@@ -174,13 +180,13 @@ export function DesignerCanvas() {
     dropFrames.current ??= siteFrames(liveDoc(), new Set(dragged.map((n) => n.id)));
     const target = siteAt(dropFrames.current, nodeCenter(node.position));
     setDropTarget((prev) => (prev === target ? prev : target));
-  }, []);
+  }, [liveDoc]);
 
   const onNodeDragStop = useCallback((_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
     dragging.current = false;
     setDropTarget(undefined);
     setFreezeFrames(false);
-    const state = useDesigner.getState();
+    const state = store.getState();
     const moved = new Set(dragged.filter((n) => n.type === 'topology').map((n) => n.id));
     const frames = siteFrames(liveDoc(), moved);
     state.commitPreview((d) => {
@@ -197,19 +203,19 @@ export function DesignerCanvas() {
       });
       return changed ? { ...d, nodes } : d;
     });
-  }, []);
+  }, [store, liveDoc]);
 
   const isValidConnection = useCallback((c: Connection | TopologyFlowEdge) => {
-    const doc = useDesigner.getState().doc;
+    const doc = store.getState().doc;
     const a = doc.nodes.find((n) => n.id === c.source);
     const b = doc.nodes.find((n) => n.id === c.target);
     if (!a || !b || a.id === b.id) return false;
     return linkKindsBetween(a.kind, b.kind).length > 0 || linkKindsBetween(b.kind, a.kind).length > 0;
-  }, []);
+  }, [store]);
 
   const onConnect = useCallback(
     (c: Connection) => {
-      const state = useDesigner.getState();
+      const state = store.getState();
       const a = state.doc.nodes.find((n) => n.id === c.source);
       const b = state.doc.nodes.find((n) => n.id === c.target);
       if (!a || !b) return;
@@ -224,7 +230,7 @@ export function DesignerCanvas() {
         setMenu({ x: screen.x, y: screen.y, from, to, kinds });
       }
     },
-    [flow],
+    [flow, store],
   );
 
   // Releasing over a node's body (not only near a handle) connects to that node.
@@ -233,7 +239,7 @@ export function DesignerCanvas() {
       if (state.isValid || !state.fromNode) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;
-      const target = nodeAt(useDesigner.getState().doc, flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }));
+      const target = nodeAt(store.getState().doc, flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }));
       if (target && target !== state.fromNode.id) onConnect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
     },
     [flow, onConnect],
@@ -244,8 +250,8 @@ export function DesignerCanvas() {
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
     const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    setDropTarget(siteAt(siteFrames(useDesigner.getState().doc), p));
-  }, [flow]);
+    setDropTarget(siteAt(siteFrames(store.getState().doc), p));
+  }, [flow, store]);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
@@ -255,9 +261,9 @@ export function DesignerCanvas() {
       e.preventDefault();
       e.stopPropagation();
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      placeFromPalette(kind, p);
+      placeFromPalette(store, kind, p);
     },
-    [flow],
+    [flow, store],
   );
 
   const [contextMenu, setContextMenu] = useState<ContextMenuState | null>(null);
@@ -267,7 +273,7 @@ export function DesignerCanvas() {
     (e: ReactMouseEvent | MouseEvent, target: ContextTarget) => {
       e.preventDefault();
       setMenu(null);
-      const state = useDesigner.getState();
+      const state = store.getState();
       if (target.type !== 'pane' && !state.selectedIds.includes(target.id)) state.select([target.id], { type: target.type, id: target.id });
       // The Menu key and Shift+F10 give no pointer position: open at the focused element.
       let screen = { x: e.clientX, y: e.clientY };
@@ -277,7 +283,7 @@ export function DesignerCanvas() {
       }
       setContextMenu({ target, screen, canvas: flow.screenToFlowPosition(screen) });
     },
-    [flow],
+    [flow, store],
   );
   const onNodeContextMenu = useCallback((e: ReactMouseEvent, node: FlowNode) => openContextMenu(e, node.type === 'site' ? { type: 'site', id: node.id } : { type: 'node', id: node.id }), [openContextMenu]);
   const onEdgeContextMenu = useCallback((e: ReactMouseEvent, edge: TopologyFlowEdge) => openContextMenu(e, { type: 'link', id: edge.id }), [openContextMenu]);
@@ -285,9 +291,9 @@ export function DesignerCanvas() {
 
   const onPaneClick = useCallback(() => {
     setMenu(null);
-    useDesigner.getState().select([], { type: 'deployment' });
-    useDesigner.getState().highlightFinding(null);
-  }, []);
+    store.getState().select([], { type: 'deployment' });
+    store.getState().highlightFinding(null);
+  }, [store]);
 
   // The first view is fitted before React Flow first renders (the canvas is measured in
   // a layout effect): the cards are drawn once, at the level of detail they will keep.
@@ -362,8 +368,8 @@ export function DesignerCanvas() {
               role="menuitem"
               autoFocus={i === 0}
               onClick={() => {
-                const id = useDesigner.getState().addLink(k, menu.from, menu.to);
-                if (id) useDesigner.getState().select([id], { type: 'link', id });
+                const id = store.getState().addLink(k, menu.from, menu.to);
+                if (id) store.getState().select([id], { type: 'link', id });
                 setMenu(null);
               }}
               onKeyDown={(e) => e.key === 'Escape' && setMenu(null)}
@@ -380,24 +386,20 @@ export function DesignerCanvas() {
   );
 }
 
-let lastLive: { doc: Topology; drag: Record<string, Position> | null; live: Topology } | undefined;
 /** The document with a drag's live positions; the last one is kept (asked for several times a frame). */
-function withDragLayout(doc: Topology, drag: Record<string, Position> | null): Topology {
-  if (!drag) return doc;
-  if (lastLive?.doc === doc && lastLive.drag === drag) return lastLive.live;
-  const live = { ...doc, layout: { ...doc.layout, ...drag } };
-  lastLive = { doc, drag, live };
-  return live;
+class LiveDoc {
+  private last: { doc: Topology; drag: Record<string, Position> | null; live: Topology } | undefined;
+  of(doc: Topology, drag: Record<string, Position> | null): Topology {
+    if (!drag) return doc;
+    if (this.last?.doc === doc && this.last.drag === drag) return this.last.live;
+    const live = { ...doc, layout: { ...doc.layout, ...drag } };
+    this.last = { doc, drag, live };
+    return live;
+  }
 }
 
-/** The document as the canvas shows it: with a drag's live positions. */
-function liveDoc(): Topology {
-  const { doc, dragLayout } = useDesigner.getState();
-  return withDragLayout(doc, dragLayout);
-}
-
-function applySelection(ids: string[]) {
-  const state = useDesigner.getState();
+function applySelection(store: DesignerStore, ids: string[]) {
+  const state = store.getState();
   const last = ids[ids.length - 1];
   let inspected = state.inspected;
   if (!last) inspected = { type: 'deployment' };
@@ -444,6 +446,7 @@ function hintPosition(screen: Position) {
 }
 
 function EmptyCanvas() {
+  const store = useDesignerStore();
   const openDialog = useDesigner((s) => s.openDialog);
   return (
     <div className="empty-canvas" data-testid="empty-canvas">
@@ -452,7 +455,7 @@ function EmptyCanvas() {
       <ul className="empty-starts" aria-label="Reference designs">
         {REFERENCE_DESIGNS.map((d) => (
           <li key={d.id}>
-            <button className="empty-start" data-testid={`start-${d.id}`} onClick={() => newDocument(d.build())}>
+            <button className="empty-start" data-testid={`start-${d.id}`} onClick={() => newDocument(store, d.build())}>
               <b>{d.title}</b>
               <span>{d.summary}</span>
             </button>
@@ -472,12 +475,13 @@ function EmptyCanvas() {
  */
 function useFitOnLoad() {
   const flow = useReactFlow();
+  const store = useDesignerStore();
   const loadSeq = useDesigner((s) => s.loadSeq);
   const startSeq = useRef(loadSeq);
   useEffect(() => {
     if (loadSeq === startSeq.current) return;
-    const { doc } = useDesigner.getState();
+    const { doc } = store.getState();
     if (doc.nodes.length + doc.sites.length === 0) void flow.setViewport(EMPTY_VIEWPORT);
     else void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
-  }, [loadSeq, flow]);
+  }, [loadSeq, flow, store]);
 }

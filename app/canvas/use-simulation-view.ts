@@ -1,7 +1,7 @@
 /** The simulation overlay for the canvas, derived from the store's simulated failure. */
 import { useMemo } from 'react';
 import { selectSimulation } from '../store/selectors';
-import { useDesigner } from '../store/store';
+import { useDesigner } from '../store/designer-context';
 import type { SimulatedState } from './flow-types';
 import type { SimulationView } from './simulation-view';
 

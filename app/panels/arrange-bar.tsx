@@ -2,6 +2,7 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import type { AlignMode, DistributeAxis } from '../model/arrange';
 import { alignSelection, distributeSelection } from '../store/arrange-selection';
+import { useDesignerStore } from '../store/designer-context';
 
 const ALIGN: { mode: AlignMode; label: string; icon: ReactNode }[] = [
   { mode: 'left', label: 'Align left edges', icon: <><path d="M2.5 1.5v13" /><rect x="4" y="3" width="9" height="3.5" /><rect x="4" y="9.5" width="5.5" height="3.5" /></> },
@@ -38,10 +39,11 @@ function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
 }
 
 export function ArrangeBar({ cards }: { cards: number }) {
+  const store = useDesignerStore();
   return (
     <div className="arrange-bar" role="toolbar" aria-label="Arrange the selected cards" data-testid="arrange-bar" onKeyDown={moveFocus}>
       {ALIGN.map((a) => (
-        <button key={a.mode} className="btn icon" aria-label={a.label} title={a.label} data-testid={`align-${a.mode}`} onClick={() => alignSelection(a.mode)}>
+        <button key={a.mode} className="btn icon" aria-label={a.label} title={a.label} data-testid={`align-${a.mode}`} onClick={() => alignSelection(store, a.mode)}>
           <Icon>{a.icon}</Icon>
         </button>
       ))}
@@ -54,7 +56,7 @@ export function ArrangeBar({ cards }: { cards: number }) {
           title={cards < 3 ? `${d.label}: select three cards or more` : d.label}
           disabled={cards < 3}
           data-testid={`distribute-${d.axis}`}
-          onClick={() => distributeSelection(d.axis)}
+          onClick={() => distributeSelection(store, d.axis)}
         >
           <Icon>{d.icon}</Icon>
         </button>

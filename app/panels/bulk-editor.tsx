@@ -1,7 +1,7 @@
 /** The inspector for several nodes of one kind: the fields they share, set for all at once (one undo step). */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TopologyNode } from '../model/schema';
-import { useDesigner } from '../store/store';
+import { useDesigner } from '../store/designer-context';
 import { KIND_META, KindIcon } from '../ui/kinds';
 import { commonKind, commonValue, editAll, sharedFields, type CommonValue } from './bulk-edit';
 import { FieldLabel } from './field-label';

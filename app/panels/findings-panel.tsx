@@ -8,7 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { findingsCsv, findingsMarkdown } from '../rules/findings-report';
 import { download, fileNameFor } from '../store/documents';
 import { selectFindings, selectFindingIndex } from '../store/selectors';
-import { useDesigner } from '../store/store';
+import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { SeverityIcon } from '../ui/kinds';
 import type { Severity } from '../rules/types';
 import { docTitle, docUrl } from './doc-links';
@@ -33,8 +33,9 @@ export function SeverityCounts() {
 
 /** The findings as a file for a design review: Markdown to paste into a report, CSV for a spreadsheet. */
 export function FindingsDownloads() {
+  const store = useDesignerStore();
   const save = (kind: 'md' | 'csv') => {
-    const { doc } = useDesigner.getState();
+    const { doc } = store.getState();
     const findings = selectFindings(doc);
     if (kind === 'md') download(fileNameFor(doc, 'findings.md'), findingsMarkdown(doc, findings), 'text/markdown;charset=utf-8');
     else download(fileNameFor(doc, 'findings.csv'), findingsCsv(doc, findings), 'text/csv;charset=utf-8');
@@ -56,6 +57,7 @@ export function FindingsDownloads() {
 const PAGE = 40;
 
 export function FindingsPanel() {
+  const store = useDesignerStore();
   const findings = useDesigner((s) => selectFindings(s.doc));
   const nodes = useDesigner((s) => s.doc.nodes);
   const sites = useDesigner((s) => s.doc.sites);
@@ -71,7 +73,7 @@ export function FindingsPanel() {
   const focus = (i: number) => {
     const f = findings[i];
     if (!f) return;
-    const state = useDesigner.getState();
+    const state = store.getState();
     state.highlightFinding(i);
     const ids = [...f.nodeIds, ...f.siteIds, ...f.linkIds];
     const first = f.nodeIds[0];

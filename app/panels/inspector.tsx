@@ -7,7 +7,7 @@ import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { LinkSchema, NodeSchema, SiteSchema, STORE_ROLES, type Link, type Site, type SqlStore, type Topology, type TopologyNode } from '../model/schema';
 import { linkKindLabel, nodeKindLabel } from '../model/link-kinds';
 import { feFor, REF, feQuorum } from '../model/reference-numbers';
-import { useDesigner } from '../store/store';
+import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { selectFindings } from '../store/selectors';
 import { KIND_META, KindIcon, SeverityIcon, SiteIcon } from '../ui/kinds';
 import { FIELDS, applies, type FieldSpec } from './inspector-fields';
@@ -68,7 +68,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function NodeInspector({ node, doc }: { node: TopologyNode; doc: Topology }) {
   const updateNode = useDesigner((s) => s.updateNode);
-  const commit = useDesigner((s) => s.commit);
+  const store = useDesignerStore();
   const meta = KIND_META[node.kind];
   const fields = FIELDS[node.kind].filter((f) => applies(node, f));
   const groups = [...new Set(fields.map((f) => f.group))];
@@ -104,7 +104,7 @@ function NodeInspector({ node, doc }: { node: TopologyNode; doc: Topology }) {
           {doc.deployment.cmsHost === node.id ? (
             <p className="hint">This {nodeKindLabel(node.kind)} holds the Central Management store.</p>
           ) : (
-            <button className="btn" onClick={() => hostCms(node.id)}>
+            <button className="btn" onClick={() => hostCms(store, node.id)}>
               Host the CMS here
             </button>
           )}
@@ -384,6 +384,7 @@ function LinksOf({ id, doc }: { id: string; doc: Topology }) {
 
 function LinkInspector({ link, doc }: { link: Link; doc: Topology }) {
   const updateLink = useDesigner((s) => s.updateLink);
+  const commit = useDesigner((s) => s.commit);
   const from = doc.nodes.find((n) => n.id === link.from);
   const to = doc.nodes.find((n) => n.id === link.to);
   const findings = selectFindings(doc).filter((f) => f.linkIds.includes(link.id));
@@ -395,7 +396,7 @@ function LinkInspector({ link, doc }: { link: Link; doc: Topology }) {
     const next = { ...link } as Record<string, unknown>;
     if (value === undefined) delete next[key];
     else next[key] = value;
-    useDesigner.getState().commit((d) => ({ ...d, links: d.links.map((l) => (l.id === link.id ? (next as Link) : l)) }), { coalesceKey: `link:${link.id}:${key}` });
+    commit((d) => ({ ...d, links: d.links.map((l) => (l.id === link.id ? (next as Link) : l)) }), { coalesceKey: `link:${link.id}:${key}` });
   };
   return (
     <div className="insp">

@@ -5,16 +5,18 @@
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { placeFromPalette } from '../store/place';
+import { useDesignerStore } from '../store/designer-context';
 import type { NodeKind } from '../model/schema';
 import { FAMILY_LABEL, KIND_META, KindIcon, PALETTE_MIME, PALETTE_ORDER, SiteIcon } from '../ui/kinds';
 
 export function Palette() {
   const flow = useReactFlow();
+  const store = useDesignerStore();
   const addAtCentre = (kind: string) => {
     const el = document.querySelector('.canvas-wrap');
     const r = el?.getBoundingClientRect();
     const p = flow.screenToFlowPosition({ x: (r?.left ?? 0) + (r?.width ?? 800) / 2, y: (r?.top ?? 0) + (r?.height ?? 600) / 2 });
-    placeFromPalette(kind, p);
+    placeFromPalette(store, kind, p);
   };
   const item = (kind: string, label: string, blurb: string, icon: React.ReactNode, family: string) => (
     <li key={kind}>

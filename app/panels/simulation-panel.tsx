@@ -8,7 +8,7 @@ import { failoverRunbook, siteLossRunbook, type Step } from '../steps/index';
 import type { Topology } from '../model/schema';
 import { selectSimulation } from '../store/selectors';
 import { StepItem } from './steps-panel';
-import { useDesigner } from '../store/store';
+import { useDesigner } from '../store/designer-context';
 import { docTitle, docUrl } from './doc-links';
 import { CopyButton } from './copy-button';
 

@@ -1,10 +1,10 @@
 /** Align and distribute the selected cards, as one undoable change. */
 import { alignPositions, distributePositions, type AlignMode, type DistributeAxis } from '../model/arrange';
 import type { Position } from '../model/schema';
-import { useDesigner } from './store';
+import type { DesignerStore } from './store';
 
-function apply(move: (layout: Readonly<Record<string, Position>>, ids: string[]) => Record<string, Position>): void {
-  const s = useDesigner.getState();
+function apply(store: DesignerStore, move: (layout: Readonly<Record<string, Position>>, ids: string[]) => Record<string, Position>): void {
+  const s = store.getState();
   // Only cards move: sites and links in the selection do not align.
   const nodeIds = new Set(s.doc.nodes.map((n) => n.id));
   const ids = s.selectedIds.filter((id) => nodeIds.has(id));
@@ -13,10 +13,10 @@ function apply(move: (layout: Readonly<Record<string, Position>>, ids: string[])
   s.commit((d) => ({ ...d, layout: { ...d.layout, ...moved } }));
 }
 
-export function alignSelection(mode: AlignMode): void {
-  apply((layout, ids) => alignPositions(layout, ids, mode));
+export function alignSelection(store: DesignerStore, mode: AlignMode): void {
+  apply(store, (layout, ids) => alignPositions(layout, ids, mode));
 }
 
-export function distributeSelection(axis: DistributeAxis): void {
-  apply((layout, ids) => distributePositions(layout, ids, axis));
+export function distributeSelection(store: DesignerStore, axis: DistributeAxis): void {
+  apply(store, (layout, ids) => distributePositions(layout, ids, axis));
 }

@@ -8,7 +8,7 @@ import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER, SITE_PADDING } from '../model/grid-layout';
 import type { Position, Topology } from '../model/schema';
 import { settledWithin } from '../lib/settled';
-import { useDesigner } from './store';
+import type { DesignerStore } from './store';
 
 export async function computeElkLayout(doc: Topology): Promise<Record<string, Position>> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
@@ -84,27 +84,23 @@ function dedupe(edges: ElkExtendedEdge[]): ElkExtendedEdge[] {
   });
 }
 
-/** Runs in progress: the store says "arranging" while any is (the import's and the button's may overlap). */
-let running = 0;
-
-export async function autoLayout(flow?: Pick<ReactFlowInstance, 'fitView'>): Promise<void> {
-  const state = useDesigner.getState();
+/** The store says "arranging" while any run is in progress (the import's and the button's may overlap). */
+export async function autoLayout(store: DesignerStore, flow?: Pick<ReactFlowInstance, 'fitView'>): Promise<void> {
+  const state = store.getState();
   const before = state.doc;
-  running++;
-  useDesigner.setState({ arranging: true });
+  state.layoutStarted();
   try {
     const layout = await computeElkLayout(before);
-    if (useDesigner.getState().doc !== before) return; // the user changed something meanwhile
+    if (store.getState().doc !== before) return; // the user changed something meanwhile
     state.commit((d) => ({ ...d, layout: { ...d.layout, ...layout } }));
     // Let React Flow measure the moved nodes before fitting; resolve once the view has settled.
     if (flow) {
       await new Promise((r) => setTimeout(r, 30));
       await settledWithin(flow.fitView({ padding: 0.15, duration: 250 }), 600);
-    } else useDesigner.setState({ loadSeq: useDesigner.getState().loadSeq + 1 }); // the canvas fits the view
+    } else store.setState({ loadSeq: store.getState().loadSeq + 1 }); // the canvas fits the view
   } catch (e) {
     state.notify({ tone: 'error', text: `Auto-layout failed: ${e instanceof Error ? e.message : String(e)}` });
   } finally {
-    running--;
-    useDesigner.setState({ arranging: running > 0, layoutRuns: useDesigner.getState().layoutRuns + 1 });
+    store.getState().layoutFinished();
   }
 }

@@ -8,13 +8,17 @@ import type { StateCreator } from 'zustand';
 import { defaultLink, defaultNode, defaultSite, emptyTopology } from '../model/defaults';
 import { linkKindsBetween } from '../model/link-kinds';
 import type { Link, LinkKind, NodeKind, Position, Site, Topology, TopologyNode } from '../model/schema';
+import { emptyHistory, HISTORY_DEFAULTS, record, redo, seal, undo, type History, type HistoryOptions } from './history';
 
-const HISTORY_LIMIT = 200;
+export interface DocumentSliceOptions {
+  /** The clock for coalescing edits (tests pass their own). */
+  now?: () => number;
+  history?: HistoryOptions;
+}
 
 export interface DocumentSlice {
   doc: Topology;
-  past: Topology[];
-  future: Topology[];
+  history: History<Topology>;
   /** Bumped on every committed change; autosave and "unsaved" state read it. */
   revision: number;
   /** Revision last written to a file by Save. */
@@ -26,6 +30,8 @@ export interface DocumentSlice {
   replaceDocument(doc: Topology): void;
   undo(): void;
   redo(): void;
+  /** Forget every undo and redo step (the document the page starts with). */
+  clearHistory(): void;
   /** Positions of a drag in progress: only the canvas reads them; the document is untouched until release. */
   dragLayout: Record<string, Position> | null;
   previewLayout(positions: Record<string, Position>): void;
@@ -42,53 +48,42 @@ export interface DocumentSlice {
   markSaved(): void;
 }
 
-let lastCoalesce: { key: string; at: number } | undefined;
-
-export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSlice> = (set, get) => ({
+export const createDocumentSlice =
+  ({ now = Date.now, history: historyOptions = HISTORY_DEFAULTS }: DocumentSliceOptions = {}): StateCreator<DocumentSlice, [], [], DocumentSlice> =>
+  (set, get) => ({
   doc: emptyTopology(),
-  past: [],
-  future: [],
+  history: emptyHistory(),
   revision: 0,
   savedRevision: 0,
   loadSeq: 0,
   dragLayout: null,
 
   commit(next, opts) {
-    const { doc, past } = get();
+    const { doc, history } = get();
     const value = typeof next === 'function' ? next(doc) : next;
     if (value === doc) return;
     // Typing in one field makes one undo step, not one per keystroke.
-    const now = Date.now();
-    const coalesce = opts?.coalesceKey && lastCoalesce?.key === opts.coalesceKey && now - lastCoalesce.at < 1200;
-    lastCoalesce = opts?.coalesceKey ? { key: opts.coalesceKey, at: now } : undefined;
-    set({
-      doc: value,
-      past: coalesce ? past : [...past.slice(-HISTORY_LIMIT + 1), doc],
-      future: [],
-      revision: get().revision + 1,
-    });
+    set({ doc: value, history: record(history, doc, { key: opts?.coalesceKey, at: now() }, historyOptions), revision: get().revision + 1 });
   },
 
   replaceDocument(doc) {
-    lastCoalesce = undefined;
-    get().commit(doc);
+    const { doc: previous, history } = get();
+    if (doc !== previous) set({ doc, history: record(seal(history), previous, { at: now() }, historyOptions), revision: get().revision + 1 });
     set({ loadSeq: get().loadSeq + 1 });
   },
 
   undo() {
-    const { past, doc, future } = get();
-    const prev = past[past.length - 1];
-    if (!prev) return;
-    lastCoalesce = undefined;
-    set({ doc: prev, past: past.slice(0, -1), future: [doc, ...future], revision: get().revision + 1 });
+    const step = undo(get().history, get().doc);
+    if (step) set({ doc: step.value, history: step.history, revision: get().revision + 1 });
   },
 
   redo() {
-    const { past, doc, future } = get();
-    const next = future[0];
-    if (!next) return;
-    lastCoalesce = undefined;
-    set({ doc: next, past: [...past, doc], future: future.slice(1), revision: get().revision + 1 });
+    const step = redo(get().history, get().doc);
+    if (step) set({ doc: step.value, history: step.history, revision: get().revision + 1 });
+  },
+
+  clearHistory() {
+    set({ history: emptyHistory() });
   },
 
   previewLayout(positions) {
@@ -96,15 +91,14 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
   },
 
   commitPreview(change) {
-    const { doc, past, dragLayout } = get();
+    const { doc, history, dragLayout } = get();
     const moved = dragLayout ? { ...doc, layout: { ...doc.layout, ...dragLayout } } : doc;
     const value = change ? change(moved) : moved;
     if (value === doc) {
       set({ dragLayout: null });
       return;
     }
-    lastCoalesce = undefined;
-    set({ doc: value, dragLayout: null, past: [...past.slice(-HISTORY_LIMIT + 1), doc], future: [], revision: get().revision + 1 });
+    set({ doc: value, dragLayout: null, history: record(history, doc, { at: now() }, historyOptions), revision: get().revision + 1 });
   },
 
   setName(name) {

@@ -10,12 +10,9 @@ import { LIMITS } from '../model/limits';
 import { gridLayout } from '../model/grid-layout';
 import type { Topology } from '../model/schema';
 import { openDocumentBytes } from '../export/index';
-import { Autosave } from './persistence';
 import { autoLayout } from './auto-layout';
-import { useDesigner } from './store';
+import type { DesignerStore } from './store';
 import { positionOf } from '../model/layout';
-
-export const autosave = new Autosave();
 
 /** Checked before reading: the limit of every file (a topology, a Topology Builder file or an exported image is far smaller). */
 const MAX_OPEN_FILE_BYTES = LIMITS.maxInputBytes;
@@ -27,8 +24,9 @@ export interface OpenOutcome {
 }
 
 /** Replace the document (undoable); the old one stays in autosave storage. */
-export function loadDocument(doc: Topology, how: string): void {
-  const state = useDesigner.getState();
+export function loadDocument(store: DesignerStore, doc: Topology, how: string): void {
+  const state = store.getState();
+  const { autosave } = state;
   const previous = state.doc;
   const hadWork = previous.nodes.length > 0 || previous.sites.length > 0;
   if (hadWork) autosave.save(previous);
@@ -42,7 +40,7 @@ export function loadDocument(doc: Topology, how: string): void {
     state.notify({
       tone: 'info',
       text: `${how}: "${doc.name}". Your previous design "${previous.name}" is kept (Ctrl+Z, or Open → Recent).`,
-      action: { label: 'Undo', run: () => useDesigner.getState().undo() },
+      action: { label: 'Undo', run: () => store.getState().undo() },
     });
 }
 
@@ -54,13 +52,13 @@ export function ensureLayout(doc: Topology): Topology {
   return { ...doc, layout: { ...grid, ...doc.layout } };
 }
 
-export function newDocument(from?: Topology): void {
-  loadDocument(from ?? emptyTopology(), from ? 'Opened reference design' : 'New design');
+export function newDocument(store: DesignerStore, from?: Topology): void {
+  loadDocument(store, from ?? emptyTopology(), from ? 'Opened reference design' : 'New design');
 }
 
 /** Open a file: JSON topology, Topology Builder XML, or an exported image carrying a design. */
-export async function openFile(file: File): Promise<OpenOutcome> {
-  const state = useDesigner.getState();
+export async function openFile(store: DesignerStore, file: File): Promise<OpenOutcome> {
+  const state = store.getState();
   let bytes: Uint8Array;
   if (file.size > MAX_OPEN_FILE_BYTES) return fail(`${file.name}: the file is ${file.size.toLocaleString('en-US')} bytes; the designer opens files up to ${MAX_OPEN_FILE_BYTES.toLocaleString('en-US')} bytes.`);
   try {
@@ -70,12 +68,12 @@ export async function openFile(file: File): Promise<OpenOutcome> {
   }
   const result = readDocumentBytes(file.name, bytes);
   if (!result.ok) return fail(`${file.name}: ${result.message}`);
-  loadDocument(result.topology, `Opened ${file.name}`);
+  loadDocument(store, result.topology, `Opened ${file.name}`);
   // An imported Topology Builder document has no layout of its own: arrange it at once.
-  if (result.kind === 'topologyBuilder') await autoLayout();
+  if (result.kind === 'topologyBuilder') await autoLayout(store);
   if (result.warnings.length) {
+    store.setState({ importSummary: { file: file.name, warnings: result.warnings, topology: result.topology } });
     state.openDialog('import-summary');
-    importSummary = { file: file.name, warnings: result.warnings, topology: result.topology };
   }
   return { ok: true, message: `Opened ${file.name}`, warnings: result.warnings };
 
@@ -84,8 +82,6 @@ export async function openFile(file: File): Promise<OpenOutcome> {
     return { ok: false, message };
   }
 }
-
-export let importSummary: { file: string; warnings: string[]; topology: Topology } | undefined;
 
 type ReadResult = { ok: true; topology: Topology; warnings: string[]; kind: string } | { ok: false; message: string };
 
@@ -117,37 +113,38 @@ export function download(name: string, data: BlobPart, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 5_000);
 }
 
-export function saveFile(): void {
-  const state = useDesigner.getState();
+export function saveFile(store: DesignerStore): void {
+  const state = store.getState();
   download(fileNameFor(state.doc, 'json'), designFileText(state.doc), 'application/json');
   state.markSaved();
   state.notify({ tone: 'success', text: `Saved ${fileNameFor(state.doc, 'json')}` });
 }
 
 /** Start-up: the autosaved design, else the first reference design. */
-export function startDocument(fallback: () => Topology): void {
-  const state = useDesigner.getState();
-  const restored = autosave.restore();
+export function startDocument(store: DesignerStore, fallback: () => Topology): void {
+  const state = store.getState();
+  const restored = state.autosave.restore();
   if (restored && 'doc' in restored) {
     state.replaceDocument(ensureLayout(restored.doc));
-    useDesigner.setState({ past: [], future: [] });
+    state.clearHistory();
     if (restored.forked)
       state.notify({ tone: 'warning', text: 'This design is open in another tab. This tab works on its own copy, so neither overwrites the other.' });
   } else {
     if (restored && 'error' in restored) state.notify({ tone: 'error', text: restored.error });
     state.replaceDocument(fallback());
-    useDesigner.setState({ past: [], future: [] });
+    state.clearHistory();
   }
   state.markSaved();
 }
 
-let warnedStorage = false;
 /** Save on every committed change; warn once when storage is full or blocked. */
-export function wireAutosave(): () => void {
+export function wireAutosave(store: DesignerStore): () => void {
+  const { autosave } = store.getState();
   const stopHeartbeat = autosave.startHeartbeat();
-  let last = useDesigner.getState().revision;
+  let last = store.getState().revision;
+  let warnedStorage = false;
   const report = (outcome: ReturnType<typeof autosave.save>) => {
-    const s = useDesigner.getState();
+    const s = store.getState();
     if (outcome !== 'saved' && !warnedStorage) {
       warnedStorage = true;
       s.notify({
@@ -156,13 +153,13 @@ export function wireAutosave(): () => void {
       });
     }
   };
-  report(autosave.save(useDesigner.getState().doc));
-  const unsubscribe = useDesigner.subscribe((s) => {
+  report(autosave.save(store.getState().doc));
+  const unsubscribe = store.subscribe((s) => {
     if (s.revision === last) return;
     last = s.revision;
     report(autosave.save(s.doc));
   });
-  const flush = () => autosave.save(useDesigner.getState().doc);
+  const flush = () => autosave.save(store.getState().doc);
   window.addEventListener('pagehide', flush);
   return () => {
     unsubscribe();

@@ -6,23 +6,20 @@ import type { Result } from '../lib/result';
 import type { Topology } from '../model/schema';
 import { clipboardText, looksLikeClipboard, pasteInto, readClipboard } from './clipboard';
 import { copyFragment, type Fragment } from './duplicate';
-import { useDesigner } from './store';
+import type { DesignerStore } from './store';
 
-// The designer's own clipboard: a copied fragment of the design (not the system clipboard,
-// which would need a permission prompt for every paste).
-let clipboard: Fragment | undefined;
-
-export function hasClipboard(): boolean {
-  return clipboard !== undefined;
+export function hasClipboard(store: DesignerStore): boolean {
+  return store.getState().clipboard !== undefined;
 }
 
 /**
  * Copies the selection; returns the text for the system clipboard (so that another tab or
  * window of the designer can paste it), or undefined when nothing copyable is selected.
  */
-export function copySelection(): string | undefined {
-  const s = useDesigner.getState();
-  clipboard = copyFragment(s.doc, s.selectedIds);
+export function copySelection(store: DesignerStore): string | undefined {
+  const s = store.getState();
+  const clipboard = copyFragment(s.doc, s.selectedIds);
+  store.setState({ clipboard });
   if (!clipboard) return undefined;
   s.notify({ tone: 'info', text: `Copied ${clipboard.nodes.length} node${clipboard.nodes.length === 1 ? '' : 's'}` });
   return clipboardText(s.doc, s.selectedIds);
@@ -33,9 +30,9 @@ export function copySelection(): string | undefined {
  * (this one or another design); true when it did, or when it said why it could not.
  * Anything else (a sentence, a URL) is left to the caller.
  */
-export function pasteText(text: string): boolean {
+export function pasteText(store: DesignerStore, text: string): boolean {
   if (!looksLikeClipboard(text)) return false;
-  const s = useDesigner.getState();
+  const s = store.getState();
   const read = readClipboard(text);
   if (!read.ok) {
     const why = read.error.tag === 'invalid' ? read.error.message : read.error.tag === 'tooLarge' ? 'it is too large' : read.error.tag === 'newerVersion' ? 'it comes from a newer version of the designer' : 'it is not from the designer';
@@ -44,43 +41,44 @@ export function pasteText(text: string): boolean {
   }
   const pasted = pasteInto(s.doc, read.value);
   // Inspect the first pasted node (a site brought along only says where it stands).
-  commitPaste(pasted, pasted.ok ? pasted.value.newIds.find((id) => pasted.value.doc.nodes.some((n) => n.id === id)) : undefined);
+  commitPaste(store, pasted, pasted.ok ? pasted.value.newIds.find((id) => pasted.value.doc.nodes.some((n) => n.id === id)) : undefined);
   return true;
 }
 
 /** Pastes the clipboard (fresh ids, unique FQDNs) and selects what was pasted; false when it is empty. */
-export function pasteClipboard(): boolean {
+export function pasteClipboard(store: DesignerStore): boolean {
+  const { clipboard } = store.getState();
   if (!clipboard) return false;
-  paste(clipboard);
+  paste(store, clipboard);
   return true;
 }
 
-export function duplicateSelection(): void {
-  const s = useDesigner.getState();
+export function duplicateSelection(store: DesignerStore): void {
+  const s = store.getState();
   const frag = copyFragment(s.doc, s.selectedIds);
-  if (frag) paste(frag);
+  if (frag) paste(store, frag);
 }
 
-export function deleteSelection(): void {
-  const s = useDesigner.getState();
+export function deleteSelection(store: DesignerStore): void {
+  const s = store.getState();
   if (!s.selectedIds.length) return;
   s.removeElements(s.selectedIds);
   s.select([], { type: 'deployment' });
 }
 
-export function hostCms(nodeId: string): void {
-  useDesigner.getState().commit((d) => ({ ...d, deployment: { ...d.deployment, cmsHost: nodeId } }));
+export function hostCms(store: DesignerStore, nodeId: string): void {
+  store.getState().commit((d) => ({ ...d, deployment: { ...d.deployment, cmsHost: nodeId } }));
 }
 
-function paste(frag: Fragment) {
+function paste(store: DesignerStore, frag: Fragment) {
   // The same checked path as a paste from another design; here every site is a copied one.
-  const pasted = pasteInto(useDesigner.getState().doc, { fragment: frag, contextSites: [] });
-  commitPaste(pasted, pasted.ok ? pasted.value.newIds[0] : undefined);
+  const pasted = pasteInto(store.getState().doc, { fragment: frag, contextSites: [] });
+  commitPaste(store, pasted, pasted.ok ? pasted.value.newIds[0] : undefined);
 }
 
 /** Commits a checked paste and selects what it added, inspecting `inspect`; or says why nothing was pasted. */
-function commitPaste(pasted: Result<{ doc: Topology; newIds: string[] }, string>, inspect: string | undefined): void {
-  const s = useDesigner.getState();
+function commitPaste(store: DesignerStore, pasted: Result<{ doc: Topology; newIds: string[] }, string>, inspect: string | undefined): void {
+  const s = store.getState();
   if (!pasted.ok) {
     s.notify({ tone: 'error', text: `Nothing was pasted: ${pasted.error}` });
     return;
@@ -91,7 +89,7 @@ function commitPaste(pasted: Result<{ doc: Topology; newIds: string[] }, string>
   s.select(newIds, id ? { type: doc.sites.some((x) => x.id === id) ? 'site' : 'node', id } : undefined);
 }
 
-export function selectAll(): void {
-  const s = useDesigner.getState();
+export function selectAll(store: DesignerStore): void {
+  const s = store.getState();
   s.select([...s.doc.sites.map((x) => x.id), ...s.doc.nodes.map((n) => n.id)]);
 }

@@ -5,14 +5,14 @@
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import type { NodeKind, Position, Topology } from '../model/schema';
 import { siteAt, siteFrames } from '../model/site-frames';
-import { useDesigner } from './store';
+import type { DesignerStore } from './store';
 import { positionOf } from '../model/layout';
 
 const NODE_KINDS = new Set<string>(['frontEndPool', 'standardEditionServer', 'sqlStore', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'fileStore', 'officeOnlineServer', 'survivableBranch']);
 
 /** `p` is the drop point (canvas coordinates); returns the new element's id. */
-export function placeFromPalette(kind: string, p: Position): string | undefined {
-  const state = useDesigner.getState();
+export function placeFromPalette(store: DesignerStore, kind: string, p: Position): string | undefined {
+  const state = store.getState();
   if (kind === 'site:central' || kind === 'site:branch') {
     const id = state.addSite(kind === 'site:central' ? 'central' : 'branch', { x: Math.round(p.x), y: Math.round(p.y) });
     state.select([id], { type: 'site', id });
@@ -21,13 +21,13 @@ export function placeFromPalette(kind: string, p: Position): string | undefined 
   if (!NODE_KINDS.has(kind)) return undefined;
   const nodeKind = kind as NodeKind;
   let siteId = siteAt(siteFrames(state.doc), p);
-  const pos = freeSpot(useDesigner.getState().doc, { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) });
+  const pos = freeSpot(store.getState().doc, { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) });
   if (!siteId) {
     // Outside every site: a survivable branch gets a branch site, anything else a data center.
     siteId = state.addSite(nodeKind === 'survivableBranch' ? 'branch' : 'central', { x: pos.x - 28, y: pos.y - 68 });
   }
-  const id = useDesigner.getState().addNode(nodeKind, siteId, pos);
-  useDesigner.getState().select([id], { type: 'node', id });
+  const id = store.getState().addNode(nodeKind, siteId, pos);
+  store.getState().select([id], { type: 'node', id });
   return id;
 }
 

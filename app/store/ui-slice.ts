@@ -1,6 +1,8 @@
 /** Selection, panels, theme, notices: what the designer shows, not what the document says. */
 import type { StateCreator } from 'zustand';
+import type { Topology } from '../model/schema';
 import type { Severity } from '../rules/types';
+import type { Fragment } from './duplicate';
 
 export type Selection = { type: 'node' | 'link' | 'site'; id: string } | { type: 'deployment' } | null;
 export type BottomTab = 'findings' | 'steps' | 'simulation';
@@ -12,6 +14,13 @@ export interface Notice {
   text: string;
   /** Optional action button. */
   action?: { label: string; run: () => void };
+}
+
+/** What the import summary dialog shows about the last Topology Builder file opened. */
+export interface ImportSummary {
+  file: string;
+  warnings: string[];
+  topology: Topology;
 }
 
 export interface UiSlice {
@@ -33,6 +42,16 @@ export interface UiSlice {
   /** Auto-layout is running (it loads elkjs on first use); how many runs have finished. */
   arranging: boolean;
   layoutRuns: number;
+  /** Runs in progress (the import's and the button's may overlap). */
+  layoutsRunning: number;
+  /**
+   * The designer's own clipboard: a copied fragment of the design (not the system
+   * clipboard, which would need a permission prompt for every paste).
+   */
+  clipboard: Fragment | undefined;
+  importSummary: ImportSummary | undefined;
+  layoutStarted(): void;
+  layoutFinished(): void;
   select(ids: string[], inspected?: Selection): void;
   setInspected(s: Selection): void;
   highlightFinding(i: number | null): void;
@@ -48,9 +67,10 @@ export interface UiSlice {
   simulate(f: UiSlice['simulatedFailure']): void;
 }
 
-let noticeSeq = 0;
-
-export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) => ({
+export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) => {
+  // Per store: each designer (and each test's store) counts its own notices.
+  let noticeSeq = 0;
+  return {
   selectedIds: [],
   inspected: { type: 'deployment' },
   highlightedFinding: null,
@@ -65,6 +85,16 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) 
   simulatedFailure: null,
   arranging: false,
   layoutRuns: 0,
+  layoutsRunning: 0,
+  clipboard: undefined,
+  importSummary: undefined,
+  layoutStarted() {
+    set({ layoutsRunning: get().layoutsRunning + 1, arranging: true });
+  },
+  layoutFinished() {
+    const running = Math.max(0, get().layoutsRunning - 1);
+    set({ layoutsRunning: running, arranging: running > 0, layoutRuns: get().layoutRuns + 1 });
+  },
   select(ids, inspected) {
     set({ selectedIds: ids, ...(inspected !== undefined ? { inspected } : {}) });
   },
@@ -94,8 +124,7 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) 
   },
   notify(n) {
     noticeSeq += 1;
-    const id = noticeSeq;
-    set({ notices: [...get().notices.slice(-3), { ...n, id }] });
+    set({ notices: [...get().notices.slice(-3), { ...n, id: noticeSeq }] });
   },
   dismiss(id) {
     set({ notices: get().notices.filter((n) => n.id !== id) });
@@ -106,4 +135,5 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) 
   simulate(f) {
     set({ simulatedFailure: f, ...(f ? { bottomTab: 'simulation' as const, bottomOpen: true } : {}) });
   },
-});
+};
+};
