@@ -4,6 +4,7 @@
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect, useState, type DragEvent } from 'react';
+import { useStore } from 'zustand';
 import { DesignerCanvas } from './canvas/designer-canvas';
 import { PALETTE_MIME } from './ui/kinds';
 import { Dialogs } from './dialogs';
@@ -14,7 +15,7 @@ import { Inspector } from './panels/inspector';
 import { Palette } from './panels/palette';
 import { StepsPanel } from './panels/steps-panel';
 import { SimulationPanel } from './panels/simulation-panel';
-import { openFile, startDocument, wireAutosave } from './store/documents';
+import { openFile, saveFile, startDocument } from './store/documents';
 import { DesignerProvider, useDesigner, useDesignerStore } from './store/designer-context';
 import { createDesignerStore, type DesignerStore } from './store/store';
 import { useShortcuts } from './shortcuts';
@@ -25,9 +26,9 @@ import { PrintView } from './print-view';
  * The document the page starts with (autosave, else the first reference design), loaded
  * before the first render so that the canvas draws it once, already fitted.
  */
-export function startDesigner(): DesignerStore {
+export async function startDesigner(): Promise<DesignerStore> {
   const store = createDesignerStore();
-  startDocument(store, pair2019AlwaysOn);
+  await startDocument(store, pair2019AlwaysOn);
   return store;
 }
 
@@ -53,13 +54,14 @@ function Designer() {
   const store = useDesignerStore();
 
   useEffect(() => {
+    const session = store.getState().autosave;
+    session.showLibrary = () => store.getState().openDialog('library');
+    session.saveToFile = () => saveFile(store);
     openSharedLinkFromLocation(store);
-    const stop = wireAutosave(store);
     const onHash = () => openSharedLinkFromLocation(store);
     window.addEventListener('hashchange', onHash);
     setReady(true);
     return () => {
-      stop();
       window.removeEventListener('hashchange', onHash);
     };
   }, [store]);
@@ -116,6 +118,7 @@ function Designer() {
       {inspectorOpen && <Resizer edge="right" onResize={(d) => setSizes((z) => ({ ...z, right: clamp(z.right - d, 260, 560) }))} />}
       {bottomOpen && <Resizer edge="bottom" onResize={(d) => setSizes((z) => ({ ...z, bottom: clamp(z.bottom - d, 120, window.innerHeight - 220) }))} />}
       <BottomPanel />
+      <ReadOnlyBar />
       <Notices />
       <Dialogs />
       <PrintView />
@@ -242,6 +245,26 @@ function Notices() {
           </button>
         </div>
       ))}
+    </div>
+  );
+}
+
+/** A read-only tab says so where the eye is, with the two ways out. */
+function ReadOnlyBar() {
+  const session = useDesigner((s) => s.autosave);
+  const mode = useStore(session.status, (s) => s.mode);
+  if (mode !== 'readOnly') return null;
+  return (
+    <div className="readonly-bar" role="status" data-testid="readonly-bar">
+      <span>
+        <b>Read-only.</b> Another tab is editing this design; this tab follows its changes.
+      </span>
+      <button className="btn small primary" onClick={() => void session.takeOver()} data-testid="take-over">
+        Take over here
+      </button>
+      <button className="btn small" onClick={() => void session.workOnCopy()} data-testid="work-on-copy">
+        Work on a copy
+      </button>
     </div>
   );
 }

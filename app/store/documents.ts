@@ -1,18 +1,17 @@
 /**
- * Documents in and out of the designer: New, Open (picker or drop), Save, autosave
- * wiring. Every input goes through the one loader; a failed open never replaces the
- * current design, and a successful one is undoable and keeps the previous design in
- * autosave storage.
+ * Documents in and out of the designer: New, Open (picker or drop), Save, start-up.
+ * Every input goes through the one loader; a failed open never replaces the current
+ * design, and a successful one starts a new design in the library (the previous one
+ * stays there, and Ctrl+Z brings it back). Autosave is the session's (storage/session.ts).
  */
 import { emptyTopology } from '../model/defaults';
 import { designFileText } from '../model/design-file';
 import { LIMITS } from '../model/limits';
-import { gridLayout } from '../model/grid-layout';
 import type { Topology } from '../model/schema';
 import { openDocumentBytes } from '../export/index';
 import { autoLayout } from './auto-layout';
 import type { DesignerStore } from './store';
-import { positionOf } from '../model/layout';
+import { ensureLayout } from './ensure-layout';
 
 /** Checked before reading: the limit of every file (a topology, a Topology Builder file or an exported image is far smaller). */
 const MAX_OPEN_FILE_BYTES = LIMITS.maxInputBytes;
@@ -23,14 +22,13 @@ export interface OpenOutcome {
   warnings?: string[];
 }
 
-/** Replace the document (undoable); the old one stays in autosave storage. */
+/** Replace the document (undoable) as a new design of the library; the old one stays there. */
 export function loadDocument(store: DesignerStore, doc: Topology, how: string): void {
   const state = store.getState();
-  const { autosave } = state;
   const previous = state.doc;
   const hadWork = previous.nodes.length > 0 || previous.sites.length > 0;
-  if (hadWork) autosave.save(previous);
-  autosave.switchTo();
+  // The new slot is this tab's at once (its id is fresh); the previous design's last change is already queued.
+  void state.autosave.startNew();
   state.replaceDocument(ensureLayout(doc));
   state.select([], { type: 'deployment' });
   state.highlightFinding(null);
@@ -39,18 +37,12 @@ export function loadDocument(store: DesignerStore, doc: Topology, how: string): 
   if (hadWork)
     state.notify({
       tone: 'info',
-      text: `${how}: "${doc.name}". Your previous design "${previous.name}" is kept (Ctrl+Z, or Open → Recent).`,
+      text: `${how}: "${doc.name}". Your previous design "${previous.name}" is kept in My designs (and Ctrl+Z brings it back here).`,
       action: { label: 'Undo', run: () => store.getState().undo() },
     });
 }
 
-/** Nodes without a position get one, so nothing lands on top of something else. */
-export function ensureLayout(doc: Topology): Topology {
-  const missing = doc.nodes.some((n) => !positionOf(doc.layout, n.id));
-  if (!missing) return doc;
-  const grid = gridLayout(doc);
-  return { ...doc, layout: { ...grid, ...doc.layout } };
-}
+export { ensureLayout };
 
 export function newDocument(store: DesignerStore, from?: Topology): void {
   loadDocument(store, from ?? emptyTopology(), from ? 'Opened reference design' : 'New design');
@@ -120,50 +112,7 @@ export function saveFile(store: DesignerStore): void {
   state.notify({ tone: 'success', text: `Saved ${fileNameFor(state.doc, 'json')}` });
 }
 
-/** Start-up: the autosaved design, else the first reference design. */
-export function startDocument(store: DesignerStore, fallback: () => Topology): void {
-  const state = store.getState();
-  const restored = state.autosave.restore();
-  if (restored && 'doc' in restored) {
-    state.replaceDocument(ensureLayout(restored.doc));
-    state.clearHistory();
-    if (restored.forked)
-      state.notify({ tone: 'warning', text: 'This design is open in another tab. This tab works on its own copy, so neither overwrites the other.' });
-  } else {
-    if (restored && 'error' in restored) state.notify({ tone: 'error', text: restored.error });
-    state.replaceDocument(fallback());
-    state.clearHistory();
-  }
-  state.markSaved();
-}
-
-/** Save on every committed change; warn once when storage is full or blocked. */
-export function wireAutosave(store: DesignerStore): () => void {
-  const { autosave } = store.getState();
-  const stopHeartbeat = autosave.startHeartbeat();
-  let last = store.getState().revision;
-  let warnedStorage = false;
-  const report = (outcome: ReturnType<typeof autosave.save>) => {
-    const s = store.getState();
-    if (outcome !== 'saved' && !warnedStorage) {
-      warnedStorage = true;
-      s.notify({
-        tone: 'warning',
-        text: outcome === 'full' ? 'Autosave is off: the browser storage is full. Save a file (Ctrl+S) to keep your work.' : 'Autosave is off: this browser blocks local storage (private mode?). Save a file (Ctrl+S) to keep your work.',
-      });
-    }
-  };
-  report(autosave.save(store.getState().doc));
-  const unsubscribe = store.subscribe((s) => {
-    if (s.revision === last) return;
-    last = s.revision;
-    report(autosave.save(s.doc));
-  });
-  const flush = () => autosave.save(store.getState().doc);
-  window.addEventListener('pagehide', flush);
-  return () => {
-    unsubscribe();
-    stopHeartbeat();
-    window.removeEventListener('pagehide', flush);
-  };
+/** Start-up: the design last worked on (from the browser database), else `fallback` as a new design. */
+export async function startDocument(store: DesignerStore, fallback: () => Topology): Promise<void> {
+  await store.getState().autosave.start(store, fallback);
 }

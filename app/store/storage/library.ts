@@ -89,3 +89,17 @@ export function copyName(name: string, taken: ReadonlySet<string>): string {
     if (!taken.has(candidate) || i > 10_000) return candidate;
   }
 }
+
+/** "just now", "12 min ago", "today 14:05", "yesterday 09:12", "3 Dec 2026". */
+export function formatWhen(at: number, now: number): string {
+  const minutes = Math.floor((now - at) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const d = new Date(at);
+  const time = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  const startOfToday = new Date(now);
+  startOfToday.setHours(0, 0, 0, 0);
+  if (at >= startOfToday.getTime()) return `today ${time}`;
+  if (at >= startOfToday.getTime() - DAY_MS) return `yesterday ${time}`;
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}
