@@ -57,8 +57,8 @@ function Designer() {
     const session = store.getState().autosave;
     session.showLibrary = () => store.getState().openDialog('library');
     session.saveToFile = () => saveFile(store);
-    openSharedLinkFromLocation(store);
-    const onHash = () => openSharedLinkFromLocation(store);
+    void openSharedLinkFromLocation(store);
+    const onHash = () => void openSharedLinkFromLocation(store);
     window.addEventListener('hashchange', onHash);
     setReady(true);
     return () => {
@@ -119,6 +119,7 @@ function Designer() {
       {bottomOpen && <Resizer edge="bottom" onResize={(d) => setSizes((z) => ({ ...z, bottom: clamp(z.bottom - d, 120, window.innerHeight - 220) }))} />}
       <BottomPanel />
       <ReadOnlyBar />
+      <OpenProgress />
       <Notices />
       <Dialogs />
       <PrintView />
@@ -265,6 +266,21 @@ function ReadOnlyBar() {
       <button className="btn small" onClick={() => void session.workOnCopy()} data-testid="work-on-copy">
         Work on a copy
       </button>
+    </div>
+  );
+}
+
+/** A long open (a large link, file or stored design) shows where it is; the page stays responsive meanwhile. */
+function OpenProgress() {
+  const session = useDesigner((s) => s.autosave);
+  const progress = useStore(session.status, (s) => s.progress);
+  if (!progress) return null;
+  return (
+    <div className="open-progress" role="status" aria-live="polite" data-testid="open-progress">
+      <div>
+        <b>{progress.label}…</b>
+        <progress max={1} value={progress.fraction} aria-label={progress.label} />
+      </div>
     </div>
   );
 }

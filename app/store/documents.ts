@@ -8,7 +8,8 @@ import { emptyTopology } from '../model/defaults';
 import { designFileText } from '../model/design-file';
 import { LIMITS } from '../model/limits';
 import type { Topology } from '../model/schema';
-import { openDocumentBytes } from '../export/index';
+import { openDocumentBytes, type OpenWarning } from '../export/index';
+import { runOpen } from './open-job';
 import { autoLayout } from './auto-layout';
 import type { DesignerStore } from './store';
 import { ensureLayout } from './ensure-layout';
@@ -58,7 +59,8 @@ export async function openFile(store: DesignerStore, file: File): Promise<OpenOu
   } catch {
     return fail(`${file.name}: the file could not be read.`);
   }
-  const result = readDocumentBytes(file.name, bytes);
+  const opened = await runOpen({ kind: 'file', name: file.name, bytes }, (p) => state.autosave.setProgress(p));
+  const result = opened.ok ? { ok: true as const, topology: opened.topology, kind: opened.opened, warnings: warningLines(opened.warnings) } : { ok: false as const, message: withoutName(file.name, opened.message) };
   if (!result.ok) return fail(`${file.name}: ${result.message}`);
   loadDocument(store, result.topology, `Opened ${file.name}`);
   // An imported Topology Builder document has no layout of its own: arrange it at once.
@@ -80,11 +82,16 @@ type ReadResult = { ok: true; topology: Topology; warnings: string[]; kind: stri
 /** Content decides, not the extension: JSON, Topology Builder XML, an exported SVG/PNG, a share link. */
 export function readDocumentBytes(name: string, bytes: Uint8Array): ReadResult {
   const r = openDocumentBytes(name, bytes);
-  if (!r.ok) return { ok: false, message: r.error.message.startsWith(name) ? r.error.message.slice(name.length).replace(/^[:\s]+/, '') : r.error.message };
-  const confirm = r.value.warnings.filter((w) => w.confirm);
-  const other = r.value.warnings.filter((w) => !w.confirm);
+  if (!r.ok) return { ok: false, message: withoutName(name, r.error.message) };
+  return { ok: true, topology: r.value.topology, kind: r.value.kind, warnings: warningLines(r.value.warnings) };
+}
+
+const withoutName = (name: string, message: string): string => (message.startsWith(name) ? message.slice(name.length).replace(/^[:\s]+/, '') : message);
+
+/** The importer's warnings as lines, the ones to confirm first. */
+function warningLines(warnings: readonly OpenWarning[]): string[] {
   const line = (w: { where?: string; message: string }) => (w.where ? `${w.where}: ${w.message}` : w.message);
-  return { ok: true, topology: r.value.topology, kind: r.value.kind, warnings: [...confirm.map((w) => `Please confirm: ${line(w)}`), ...other.map(line)] };
+  return [...warnings.filter((w) => w.confirm).map((w) => `Please confirm: ${line(w)}`), ...warnings.filter((w) => !w.confirm).map(line)];
 }
 
 export function fileNameFor(doc: Topology, ext: string): string {

@@ -17,6 +17,7 @@ import { LIMITS } from '../../model/limits';
 import { jsonNestingDepth, parseTopology } from '../../model/parse';
 import type { Topology } from '../../model/schema';
 import { ensureLayout } from '../ensure-layout';
+import { runOpen } from '../open-job';
 import type { DesignerStore } from '../store';
 import { DesignDb, newDesignId, type WriteOutcome } from './design-db';
 import { copyName, expiredInTrash, formatSize, type DesignSummary } from './library';
@@ -165,9 +166,11 @@ export class DesignSession {
         void this.db?.setSetting(THEME_SETTING, theme);
       }),
     );
-    const flush = () => this.flushHistory();
-    window.addEventListener('pagehide', flush);
-    this.stops.push(() => window.removeEventListener('pagehide', flush));
+    if (typeof window !== 'undefined') {
+      const flush = () => this.flushHistory();
+      window.addEventListener('pagehide', flush);
+      this.stops.push(() => window.removeEventListener('pagehide', flush));
+    }
   }
 
   /** Queues the store's document for the current design (the owner only). */
@@ -310,19 +313,19 @@ export class DesignSession {
     const db = this.db!;
     const text = await db.text(id);
     if (text === undefined) return { ok: false, message: 'it is no longer stored' };
-    const parsed = parseTopology(text);
-    if (!parsed.ok) return { ok: false, message: parsed.error.message };
+    const parsed = await runOpen({ kind: 'design', text }, (p) => this.setProgress(p));
+    if (!parsed.ok) return { ok: false, message: parsed.message };
     const ownership = await claimDesign(id, { waitMs: opts.waitMs, steal: opts.steal, onLost: () => this.lost(id) });
     this.ownership?.release();
     this.ownership = ownership;
     const history = ownership ? readHistory(await db.history(id)) : undefined;
     this.set({ designId: id, mode: ownership ? 'owner' : 'readOnly' });
-    this.show(ensureLayout(parsed.value), history);
+    this.show(ensureLayout(parsed.topology), history);
     if (ownership) await db.setSetting(LAST_DESIGN_SETTING, id);
     else
       this.notify({
         tone: 'warning',
-        text: `"${parsed.value.name}" is open in another tab, so this tab shows it read-only (it follows the changes made there).`,
+        text: `"${parsed.topology.name}" is open in another tab, so this tab shows it read-only (it follows the changes made there).`,
         action: { label: 'Take over here', run: () => void this.takeOver() },
       });
     return { ok: true };
@@ -384,8 +387,8 @@ export class DesignSession {
     if (!id || !this.db) return;
     const text = await this.db.text(id);
     if (text === undefined || this.designId !== id || !this.isReadOnly()) return;
-    const parsed = parseTopology(text);
-    if (parsed.ok) this.show(ensureLayout(parsed.value), undefined);
+    const parsed = await runOpen({ kind: 'design', text });
+    if (parsed.ok && this.designId === id && this.isReadOnly()) this.show(ensureLayout(parsed.topology), undefined);
   }
 
   /** An edit was refused because this tab is read-only: say so (not on every keystroke). */
@@ -483,10 +486,13 @@ export class DesignSession {
     if (!db) return { ok: false, message: 'the browser storage is not available' };
     const bundle = readLibraryBundle(text);
     if (!bundle.ok) return { ok: false, message: bundle.error };
+    // Compared as the checked documents (field order and rounding as the loader gives them).
     const existing = new Set<string>();
     for (const s of await this.list()) {
       const t = await db.text(s.id);
-      if (t !== undefined) existing.add(t);
+      if (t === undefined) continue;
+      const parsed = parseTopology(t);
+      existing.add(parsed.ok ? JSON.stringify(parsed.value) : t);
     }
     let added = 0;
     let skipped = 0;
@@ -526,6 +532,11 @@ export class DesignSession {
 
   private bumpLibrary(): void {
     this.set({ libraryVersion: this.status.getState().libraryVersion + 1 });
+  }
+
+  /** The progress of a long open (the page shows it over the canvas); undefined when done. */
+  setProgress(progress: StorageStatus['progress']): void {
+    this.set({ progress });
   }
 
   private set(patch: Partial<StorageStatus>): void {
