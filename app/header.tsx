@@ -21,6 +21,7 @@ export function Header() {
   const fileInput = useRef<HTMLInputElement>(null);
   const flow = useReactFlow();
   const [draft, setDraft] = useState(name);
+  const readOnly = useStore(useDesigner((s) => s.autosave).status, (s) => s.mode === 'readOnly');
   useEffect(() => setDraft(name), [name]);
   // Auto-layout loads elkjs on first use; the button says so while it works (and tests wait on its run count).
   const arranging = useDesigner((s) => s.arranging);
@@ -43,6 +44,7 @@ export function Header() {
         data-testid="doc-name"
         value={draft}
         maxLength={200}
+        readOnly={readOnly}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => draft !== name && setName(draft)}
         onKeyDown={(e) => {

@@ -19,7 +19,7 @@ function stepText(doc: Topology): string {
   return t;
 }
 
-export function historyText(past: readonly Topology[], future: readonly Topology[], limits = { steps: LIMITS.maxStoredUndoSteps, chars: LIMITS.maxStoredUndoChars }): string {
+export function historyText(past: readonly Topology[], future: readonly Topology[], limits: { steps: number; chars: number } = { steps: LIMITS.maxStoredUndoSteps, chars: LIMITS.maxStoredUndoChars }): string {
   let budget = limits.chars;
   let steps = limits.steps;
   const keptPast: string[] = [];
