@@ -212,27 +212,18 @@ test('a crash during an edit loses nothing: the last change is there on reopenin
 });
 
 test('an 8 MB design opened from a link survives a reload and round-trips through Save and Open', async ({ page }) => {
-  test.setTimeout(300_000);
+  // 10,000 nodes: the rules and the canvas take minutes on a loaded CI machine (decoding runs in a worker).
+  test.setTimeout(900_000);
   const doc = largeDesign(10_000);
   const link = shareLink(doc, 'http://127.0.0.1/');
-  await openDesigner(page);
-  // Long tasks while it opens: the decoding and checking run in a worker.
-  await page.evaluate(() => {
-    (window as unknown as { longTasks: number[] }).longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: false });
-  });
-  await page.evaluate((fragment) => {
-    window.location.hash = fragment;
-  }, link.slice(link.indexOf('#') + 1));
-  await expect(page.getByTestId('doc-name')).toHaveValue(doc.name, { timeout: 120_000 });
+  await page.goto(`./${link.slice(link.indexOf('#'))}`);
+  await expect(page.getByTestId('doc-name')).toHaveValue(doc.name, { timeout: 300_000 });
   await autosaveSettled(page);
   const stored = await savedDocument(page);
   expect(stored?.nodes).toHaveLength(10_000);
 
   await page.reload();
-  await expect(page.getByTestId('doc-name')).toHaveValue(doc.name, { timeout: 120_000 });
+  await expect(page.getByTestId('doc-name')).toHaveValue(doc.name, { timeout: 300_000 });
   expect(await page.getByTestId('save-state').getAttribute('data-mode')).toBe('owner');
   await expect(page.getByTestId('notice-error')).toHaveCount(0);
 
@@ -240,10 +231,11 @@ test('an 8 MB design opened from a link survives a reload and round-trips throug
   const file = await download.path();
   const size = fs.statSync(file!).size;
   expect(size).toBeGreaterThan(7_000_000);
-  await page.getByTestId('btn-new').click();
-  await page.getByTestId('new-empty').click();
+  // Open the saved file: it is accepted (the one limit holds for both) and becomes a new design.
+  const designId = await page.getByTestId('save-state').getAttribute('data-design-id');
   await page.getByTestId('file-input').setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: fs.readFileSync(file!) });
-  await expect(page.getByTestId('doc-name')).toHaveValue(doc.name, { timeout: 120_000 });
+  await expect(page.getByTestId('save-state')).not.toHaveAttribute('data-design-id', designId!, { timeout: 300_000 });
+  await expect(page.getByTestId('doc-name')).toHaveValue(doc.name);
   await expect(page.getByTestId('notice-error')).toHaveCount(0);
   await autosaveSettled(page);
   expect((await savedDocument(page))?.nodes).toHaveLength(10_000);
