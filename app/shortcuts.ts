@@ -1,4 +1,4 @@
-/** Global keyboard shortcuts (ux.md "Keyboard"); ignored while typing in a field. */
+/** Global keyboard shortcuts; ignored while typing in a field. */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import { linkKindsBetween } from './model/link-kinds';

@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { shareLink } from '../app/share/index';
 import { autosaveSettled, largeDesign, node, openDesigner, savedDocument, storedDesigns, storedText } from './helpers';
 
-const live = (designs: { deletedAt?: number }[]) => designs.filter((d) => d.deletedAt === undefined);
+const live = <T extends { deletedAt?: number }>(designs: T[]): T[] => designs.filter((d) => d.deletedAt === undefined);
 
 async function rename(page: Page, name: string) {
   const field = page.getByTestId('doc-name');
@@ -32,7 +32,7 @@ test('ten reloads keep one design and warn of nothing', async ({ page }) => {
   await expect(page.getByTestId('notice-warning')).toHaveCount(0);
   await expect(page.getByTestId('notice-error')).toHaveCount(0);
   await expect(page.getByTestId('readonly-bar')).toHaveCount(0);
-  expect(live(await storedDesigns(page)).map((d) => (d as { name: string }).name)).toEqual(['Reloaded ten times']);
+  expect(live(await storedDesigns(page)).map((d) => d.name)).toEqual(['Reloaded ten times']);
 });
 
 test('undo works after a reload', async ({ page }) => {

@@ -53,7 +53,7 @@ export function lint(root = APP_ROOT): string[] {
       problems.push(`${rel}: folder "${layer}" is not a known layer (add it to scripts/lint-imports.ts)`);
       continue;
     }
-    const isTest = /\.test\.tsx?$/.test(file) || file.endsWith('rule-test-kit.ts');
+    const isTest = /\.test\.tsx?$/.test(file) || /-test-kit\.ts$/.test(file);
     const text = fs.readFileSync(file, 'utf8');
     const specs = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
     for (const spec of specs) {

@@ -1,4 +1,4 @@
-/** The facts an architect checks first on a node, at most two short lines (ux.md). */
+/** The facts an architect checks first on a node, at most two short lines. */
 import type { TopologyNode } from '../model/schema';
 import { assertNever } from '../lib/result';
 

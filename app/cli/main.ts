@@ -1,5 +1,5 @@
 /**
- * `npm run -s topo -- <command>`: the pure core from a shell (shared/spec/cli.md).
+ * `npm run -s topo -- <command>`: the pure core from a shell (docs/cli.md).
  * Output on stdout, messages for people on stderr; exit 2 with one line on stderr for
  * unusable input. Commands load lazily so each call stays fast.
  */
@@ -81,6 +81,11 @@ export function parseArgs(args: string[], flags: readonly string[], valued: read
 
 const isEntry = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|topo\.mjs)$/.test(process.argv[1]);
 if (isEntry) {
+  // `… | head` closes the pipe early: that is the reader being done, not an error to print.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2), {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),

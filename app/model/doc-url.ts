@@ -1,4 +1,4 @@
-/** Catalogue and step source paths → public pages (topology-format.md, "Findings"). */
+/** Catalogue and step source paths → public pages (docs/format.md, "Findings"). */
 
 /** Public address of a source path as written in the catalogue (bare, `ps:` or `sql-docs:`). */
 export function docUrl(path: string): string {

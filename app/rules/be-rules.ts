@@ -1,5 +1,5 @@
 /**
- * BE rules of shared/domain/rules.md: Back End SQL stores and their high availability
+ * BE rules (docs/rules.md): Back End SQL stores and their high availability
  * (ids BE-* and SQL-*). Each check walks the stores, links or pools once and groups by
  * key (host, port, role) with maps, so the family stays linear in the document size.
  */
@@ -234,7 +234,7 @@ export const BE_RULES: readonly Rule[] = [
         if (lowCu.length > 0)
           reasons.push(`${series(lowCu.map((p) => `${label(p)} runs Skype for Business Server 2015 "${p.cumulativeUpdate}"`))}, below CU7, on SQL Server 2016`);
       } else if (sp === 0 && cu !== undefined && cu < 6) {
-        // A 2014 level with SP1 or later counts as newer than RTM CU6 (rules.md open question 7).
+        // A 2014 level with SP1 or later counts as newer than RTM CU6: the catalogue reads the SQL Server 2014 requirement that way.
         reasons.push(`it runs SQL Server 2014 at "${s.sqlUpdateLevel}", below Cumulative Update 6`);
       }
       if (reasons.length === 0) continue;
@@ -532,7 +532,7 @@ export const BE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [s.id],
         message: `${label(s)} has the SQL Server FQDN ${s.fqdn}, not its listener ${s.ag.listenerFqdn}: after the availability group is built, the store's SQL Server FQDN must be the listener FQDN so that connections follow the primary replica.`,
-        fix: `Set the fqdn of ${label(s)} to ${s.ag.listenerFqdn} (the runbook publishes it after the AG is built, hadr-steps.md §2).`,
+        fix: `Set the fqdn of ${label(s)} to ${s.ag.listenerFqdn} (the runbook publishes it after the AG is built).`,
       });
     }
     return hits;

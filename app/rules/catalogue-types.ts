@@ -1,6 +1,6 @@
 import type { Severity } from './types';
 
-/** One entry of the rule catalogue (shared/domain/rules.md), as generated. */
+/** One entry of the rule catalogue (docs/rules.md), as generated. */
 export interface CatalogueEntry {
   id: string;
   severity: Severity;

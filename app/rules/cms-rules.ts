@@ -1,4 +1,4 @@
-/** CMS rules of shared/domain/rules.md: the Central Management store. */
+/** CMS rules (docs/rules.md): the Central Management store. */
 import { RECOVERY } from '../model/reference-numbers';
 import type { TopologyIndex } from '../model/topology-index';
 import type { TopologyNode } from '../model/schema';

@@ -1,7 +1,7 @@
 /**
  * `defineRule(id, title, check)`: a rule whose severity, message, fix, sources and
  * "inferred" flag come from the catalogue entry with that id, so the code cannot drift
- * from shared/domain/rules.md. Only the check and a short title are written by hand.
+ * from the rule catalogue (docs/rules.md). Only the check and a short title are written by hand.
  */
 import type { TopologyIndex } from '../model/topology-index';
 import { CATALOGUE } from './catalogue.generated';

@@ -1,6 +1,6 @@
 /**
  * The rule engine: every registered rule over one topology, findings in the stable
- * order of topology-format.md (severity, rule id, first node id). Pure; never throws.
+ * order of docs/format.md (severity, rule id, first node id). Pure; never throws.
  */
 import { TopologyIndex } from '../model/topology-index';
 import type { Topology } from '../model/schema';
@@ -50,7 +50,7 @@ const crashMessage = (ruleId: string, e: unknown): string =>
  * A finding as runRules returns it. `message` is a getter on the prototype: a check may
  * hand over a function that words it (Hit.message), called the first time the message is
  * read and remembered. Everything else is a plain own field. JSON.stringify gives the
- * fields of topology-format.md in their order (toJSON); only a spread or Object.keys
+ * fields of docs/format.md in their order (toJSON); only a spread or Object.keys
  * leaves the message out.
  */
 class RuleFinding implements Finding {
@@ -97,7 +97,7 @@ class RuleFinding implements Finding {
   }
 }
 
-/** Sorts findings in place into the order of topology-format.md "Findings", and returns them. */
+/** Sorts findings in place into the order of docs/format.md "Findings", and returns them. */
 export function sortFindings(findings: Finding[]): Finding[] {
   const keyed = findings.map((f, i) => ({ f, i, rank: RANK[f.severity], first: firstId(f) }));
   keyed.sort((a, b) => a.rank - b.rank || cmp(a.f.ruleId, b.f.ruleId) || cmp(a.first, b.first) || a.i - b.i);

@@ -1,4 +1,4 @@
-/** PAIR rules of shared/domain/rules.md: pool pairing and the Backup Service. */
+/** PAIR rules (docs/rules.md): pool pairing and the Backup Service. */
 import { assertNever } from '../lib/result';
 import { feFor, PORTS, REF } from '../model/reference-numbers';
 import type { RegistrarPool } from '../model/topology-index';

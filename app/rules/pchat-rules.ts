@@ -1,5 +1,5 @@
 /**
- * PCHAT rules of shared/domain/rules.md: Persistent Chat (Skype for Business Server
+ * PCHAT rules (docs/rules.md): Persistent Chat (Skype for Business Server
  * 2015 only): version, pool size, collocation, and the mirroring + log-shipping HA/DR
  * layout of its databases.
  */

@@ -1,5 +1,5 @@
 /**
- * Every registered rule, one family file each (shared/domain/rules.md groups them the
+ * Every registered rule, one family file each (docs/rules.md groups them the
  * same way). The designer's catalogue page and the coverage tests read this list.
  */
 import { BE_RULES } from './be-rules';

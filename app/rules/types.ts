@@ -4,7 +4,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
- * What the rule engine returns, exactly as topology-format.md "Findings" defines it.
+ * What the rule engine returns, exactly as docs/format.md "Findings" defines it.
  * runRules words some messages only when they are first read (Hit.message): `message` is
  * then a getter, and JSON.stringify still gives these fields in this order; a spread copy
  * of a finding ({ ...f }) has no message.
