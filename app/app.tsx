@@ -47,6 +47,7 @@ function Designer() {
   const paletteOpen = useDesigner((s) => s.paletteOpen);
   const inspectorOpen = useDesigner((s) => s.inspectorOpen);
   const bottomOpen = useDesigner((s) => s.bottomOpen);
+  const readOnly = useStore(useDesigner((s) => s.autosave).status, (s) => s.mode === 'readOnly');
   const [ready, setReady] = useState(false);
   const [sizes, setSizes] = useState({ left: 236, right: 320, bottom: Math.round(window.innerHeight * 0.32) });
   const [fileOver, setFileOver] = useState(false);
@@ -112,7 +113,12 @@ function Designer() {
       </main>
       <div className="side-right">
         <CollapseButton side="right" />
-        {inspectorOpen && <Inspector />}
+        {inspectorOpen && (
+          // A read-only tab shows the inspector, but its fields take no edits.
+          <fieldset className="readonly-fieldset" disabled={readOnly}>
+            <Inspector />
+          </fieldset>
+        )}
       </div>
       {paletteOpen && <Resizer edge="left" onResize={(d) => setSizes((z) => ({ ...z, left: clamp(z.left + d, 180, 420) }))} />}
       {inspectorOpen && <Resizer edge="right" onResize={(d) => setSizes((z) => ({ ...z, right: clamp(z.right - d, 260, 560) }))} />}

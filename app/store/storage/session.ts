@@ -321,13 +321,8 @@ export class DesignSession {
     const history = ownership ? readHistory(await db.history(id)) : undefined;
     this.set({ designId: id, mode: ownership ? 'owner' : 'readOnly' });
     this.show(ensureLayout(parsed.topology), history);
+    // Read-only is shown by the bar over the canvas (with Take over here / Work on a copy).
     if (ownership) await db.setSetting(LAST_DESIGN_SETTING, id);
-    else
-      this.notify({
-        tone: 'warning',
-        text: `"${parsed.topology.name}" is open in another tab, so this tab shows it read-only (it follows the changes made there).`,
-        action: { label: 'Take over here', run: () => void this.takeOver() },
-      });
     return { ok: true };
   }
 
