@@ -19,6 +19,7 @@ async function rename(page: Page, name: string) {
 }
 
 test('ten reloads keep one design and warn of nothing', async ({ page }) => {
+  test.setTimeout(240_000);
   await openDesigner(page);
   await rename(page, 'Reloaded ten times');
   const id = await page.getByTestId('save-state').getAttribute('data-design-id');
@@ -51,6 +52,7 @@ test('undo works after a reload', async ({ page }) => {
 });
 
 test('two tabs opened in the same instant: one edits, one shows the design read-only and can take over', async ({ context, page }) => {
+  test.setTimeout(180_000);
   await openDesigner(page);
   await rename(page, 'Opened twice');
   await page.close();

@@ -20,8 +20,8 @@ export interface OpenProgress {
   fraction: number;
 }
 
-/** Input this large goes to the worker (about 200 KB: a design of a few hundred nodes). */
-export const OFF_THREAD_CHARS = 200_000;
+/** Input this large goes to the worker (about 1 MB: a design of some 2,000 nodes); below it, starting a worker costs more than it saves. */
+export const OFF_THREAD_CHARS = 1_000_000;
 
 const sizeOf = (job: OpenJob): number => (job.kind === 'link' ? job.link.length : job.kind === 'file' ? job.bytes.length : job.text.length);
 
