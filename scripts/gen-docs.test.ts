@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { docTitle } from '../app/model/doc-url';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../app/rules/catalogue.generated';
 import { RULES } from '../app/rules/registry';
@@ -28,7 +29,7 @@ describe('generated docs', () => {
       expect(md.split(`\n### ${e.id}\n`).length, e.id).toBe(2);
       const section = md.split(`\n### ${e.id}\n`)[1]!.split('\n### ')[0]!;
       expect(section, e.id).toContain(`**${e.severity}**`);
-      for (const d of e.docs) expect(section, `${e.id} cites ${d}`).toContain(d.replace(/^ps:/, '').replace(/^sql-docs:/, '').split('/').pop()!.replace(/\.md$/, '').replace(/-/g, ' '));
+      for (const d of e.docs) expect(section, `${e.id} cites ${d}`).toContain(docTitle(d));
     }
     expect(md).toContain(`checks **${RULES.length}**`);
   });

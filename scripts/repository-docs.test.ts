@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../app/rules/registry';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
@@ -26,6 +27,11 @@ describe('README', () => {
       .map((l) => l.replace(/#.*$/, '').trim())
       .filter(Boolean);
     expect(commands).toEqual(['npm ci && npm start', 'npm test']);
+  });
+
+  it('states how many checks the rule engine runs', () => {
+    const stated = /\((\d+) checks;/.exec(README)?.[1];
+    expect(Number(stated), `README.md says "${stated} checks": make it ${RULES.length}`).toBe(RULES.length);
   });
 
   it('shows the screenshot it names', () => {

@@ -6,6 +6,8 @@
 export interface CommandIo {
   out(text: string): void;
   err(text: string): void;
+  /** Binary output (a PDF); absent where stdout is a terminal. */
+  outBytes?(bytes: Uint8Array): void;
 }
 
 export type Command = (args: string[], io: CommandIo) => Promise<number>;
@@ -16,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   import: () => import('./commands/import'),
   link: () => import('./commands/link'),
   simulate: () => import('./commands/simulate'),
+  render: () => import('./commands/render'),
 };
 
 export const USAGE = `usage: npm run -s topo -- <command> ...
@@ -24,6 +27,8 @@ export const USAGE = `usage: npm run -s topo -- <command> ...
   import <file.xml|file.tbxml>              Topology Builder document to topology JSON
   link <input> [--base URL]                 share link that opens the topology in the designer
   simulate <input> --fail-site <siteId>     what happens when a site is lost (JSON; or --fail-pool <poolId>)
+  render <input> --format svg|pdf           the diagram as SVG (as the designer exports it) or the PDF report (> file.pdf);
+                                            --theme light|dark, --date YYYY-MM-DD for the title block, --no-badges
 <input> is a topology JSON file, a Topology Builder XML file, a share link, or - for stdin.`;
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {
@@ -40,7 +45,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   // Messages for people are held until the command ends: unusable input (exit 2) shows
   // exactly one line, the reason, and never the warnings written before it.
   const held: string[] = [];
-  const buffered: CommandIo = { out: io.out, err: (t) => held.push(t) };
+  const buffered: CommandIo = { out: io.out, err: (t) => held.push(t), ...(io.outBytes ? { outBytes: io.outBytes } : {}) };
   let code: number;
   try {
     const { run } = await load();
@@ -89,6 +94,7 @@ if (isEntry) {
   main(process.argv.slice(2), {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    ...(process.stdout.isTTY ? {} : { outBytes: (b: Uint8Array) => process.stdout.write(b) }),
   }).then((code) => {
     process.exitCode = code;
   });

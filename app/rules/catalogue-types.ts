@@ -16,4 +16,9 @@ export interface CatalogueEntry {
   docs: string[];
   inferred: boolean;
   inferredNote: string;
+  /**
+   * The rule's Subscription Edition findings rest on Subscription Edition being the 2019
+   * code base: a finding naming a Subscription Edition node is inferred.
+   */
+  inheritsToSE: boolean;
 }

@@ -26,6 +26,11 @@ export const FAMILY_NAMES: Readonly<Record<string, string>> = {
   VOICE: 'Voice and branch resiliency',
   SITE: 'Sites and branch offices',
   GEN: 'Platform, versions, coexistence and collocation',
+  LIFE: 'Product lifecycle: end of support, Subscription Edition',
+  SUB: 'Subscription Edition beside 2019 (not confirmed by Microsoft)',
+  UPG: 'In-place upgrades and cumulative updates',
+  MIG: 'Side-by-side migration',
+  COEX: 'Coexistence of versions during a migration',
 };
 
 /**

@@ -53,9 +53,12 @@ export interface Rule {
   title: string;
   docs: readonly string[];
   inferred: boolean;
+  /** Findings naming a Subscription Edition node (or a store one uses) are inferred: the rule is stated for 2019. */
+  inheritsToSE: boolean;
   message: string;
   fix: string;
   family: string;
-  tier: '1' | '2';
+  /** `v2`: the rule reads a field format version 2 added. */
+  tier: '1' | '2' | 'v2';
   check(ix: TopologyIndex): Iterable<Hit>;
 }
