@@ -159,10 +159,12 @@ function unzlibCapped(data: Uint8Array): Result<Uint8Array, PngError> {
   const cmf = data[0]!;
   const flg = data[1]!;
   if ((cmf & 0x0f) !== 8 || ((cmf << 8) | flg) % 31 !== 0 || flg & 0x20) return damaged('not zlib data');
-  const inflated = inflateCapped(data.subarray(2, data.length - 4), undefined, MAX_EMBEDDED_BYTES);
+  // Topology JSON deflates some 10 to 30 times; a far higher ratio is a bomb, stopped early.
+  const cap = Math.min(MAX_EMBEDDED_BYTES, Math.max(1_000_000, data.length * 200));
+  const inflated = inflateCapped(data.subarray(2, data.length - 4), undefined, cap);
   if (!inflated.ok)
     return inflated.error === 'tooLarge'
-      ? err({ tag: 'tooLarge', message: `the topology inside this PNG unpacks to more than ${(MAX_EMBEDDED_BYTES / 1e6).toLocaleString('en-US')} MB; it was not opened` })
+      ? err({ tag: 'tooLarge', message: `the topology inside this PNG unpacks to more than ${(cap / 1e6).toLocaleString('en-US')} MB${cap < MAX_EMBEDDED_BYTES ? ` (over 200 times its packed size)` : ''}; it was not opened` })
       : damaged('it does not unpack');
   // More characters than a design may have: refused before the checksum and the decoding.
   if (codePoints(inflated.value) > LIMITS.maxDocumentChars) return err({ tag: 'tooLarge', message: `the topology inside this PNG is more than ${LIMITS.maxDocumentChars.toLocaleString('en-US')} characters; it was not opened` });
