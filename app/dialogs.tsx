@@ -9,6 +9,7 @@ import { SeverityIcon } from './ui/kinds';
 import { FindDialog } from './find-dialog';
 import { LibraryDialog } from './library-dialog';
 import { ShareDialog } from './share-dialog';
+import { TopologyBuilderDialog } from './topology-builder-dialog';
 
 export function Dialogs() {
   const dialog = useDesigner((s) => s.dialog);
@@ -31,6 +32,8 @@ export function Dialogs() {
       return <FindDialog onClose={close} />;
     case 'library':
       return <LibraryDialog onClose={close} />;
+    case 'topology-builder':
+      return <TopologyBuilderDialog onClose={close} />;
   }
 }
 

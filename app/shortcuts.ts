@@ -7,7 +7,7 @@ import { copySelection, deleteSelection, duplicateSelection, pasteClipboard, pas
 import { useDesignerStore } from './store/designer-context';
 import type { DesignerStore } from './store/store';
 import { positionOf } from './model/layout';
-import { FIT_OPTIONS } from './canvas/fit';
+import { fitOptions } from './canvas/fit';
 
 /** Text selected on the page (a finding's message, a step): Ctrl+C copies that, as usual. */
 function hasTextSelection(): boolean {
@@ -22,7 +22,7 @@ function typing(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
 }
 
-export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
+export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes'>) {
   const store = useDesignerStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -66,7 +66,7 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
         e.preventDefault(); // not typed into the search box that opens
         s.openDialog('find');
       } else if (key === 'f' && !mod) {
-        void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
+        void flow.fitView(fitOptions(flow.getNodes(), 200));
       } else if (key === 'l' && !mod) {
         linkSelected(store);
       } else if (e.key.startsWith('Arrow') && s.selectedIds.length && !mod) {

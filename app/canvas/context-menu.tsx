@@ -11,7 +11,7 @@ import { copySelection, deleteSelection, duplicateSelection, hasClipboard, hostC
 import { placeFromPalette } from '../store/place';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { contextActions, type ContextActionId, type ContextTarget } from './context-actions';
-import { FIT_OPTIONS } from './fit';
+import { fitOptions } from './fit';
 
 export interface ContextMenuState {
   target: ContextTarget;
@@ -91,7 +91,7 @@ export function CanvasContextMenu({ menu, onClose }: { menu: ContextMenuState; o
       case 'select-all':
         return selectAll(store);
       case 'fit-view':
-        return void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
+        return void flow.fitView(fitOptions(flow.getNodes(), 200));
       case 'auto-layout':
         return void autoLayout(store, flow);
     }

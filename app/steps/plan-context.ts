@@ -214,8 +214,12 @@ export class PlanContext {
         return n.servers.length;
       case 'sqlStore':
         return this.agOf(n)?.replicas.length ?? (this.clustered(n) ? (n.clusterNodes ?? 2) : 1);
+      case 'videoInteropPool':
+        return n.servers;
       case 'fileStore':
       case 'survivableBranch':
+      case 'reverseProxy':
+      case 'gatewayPeer':
         return 1;
     }
   }
@@ -251,6 +255,8 @@ function add<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 export function osLabel(os: OsVersion): string {
   switch (os) {
+    case 'WS2008R2':
+      return 'Windows Server 2008 R2';
     case 'WS2012':
       return 'Windows Server 2012';
     case 'WS2012R2':
