@@ -51,8 +51,8 @@ function facts(n: TopologyNode): unknown[] {
   }
 }
 
-/** Persistent Chat is not part of a topology document the designer writes or reads. */
-const CARRIED = (n: TopologyNode) => n.kind !== 'persistentChatPool';
+/** Persistent Chat, reverse proxies and Video Interop pools are not written (the export names them in a note). */
+const CARRIED = (n: TopologyNode) => n.kind !== 'persistentChatPool' && n.kind !== 'reverseProxy' && n.kind !== 'videoInteropPool';
 
 /** What a name becomes in a topology document: characters XML cannot carry are replaced; readers trim. */
 export function tbText(name: string): string {
