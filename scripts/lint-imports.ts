@@ -1,6 +1,7 @@
 /**
  * Import-direction lint: lib ← model ← (rules, steps, share, import, export, simulate)
- * ← store ← (canvas, panels) ← app. The pure core imports no React, zustand,
+ * ← store ← (canvas, panels) ← app; steps also read rules (the runbook asks the rule
+ * engine what is an error instead of deciding it again). The pure core imports no React, zustand,
  * @xyflow/react or DOM-only packages. Prints one line per violation; exits 1 on any.
  */
 import fs from 'node:fs';
@@ -14,7 +15,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   lib: [],
   model: ['lib'],
   rules: ['lib', 'model'],
-  steps: ['lib', 'model'],
+  steps: ['lib', 'model', 'rules'],
   share: ['lib', 'model'],
   import: ['lib', 'model'],
   export: ['lib', 'model', 'share', 'import'],

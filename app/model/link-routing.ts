@@ -59,6 +59,8 @@ export function linkLabelText(link: Link): string {
       return 'Office Online';
     case 'backupRegistrar':
       return 'backup registrar';
+    case 'trunk':
+      return 'trunk';
   }
 }
 

@@ -11,7 +11,7 @@ export type PerVersion<T> = Readonly<Record<ProductVersion, T>>;
 
 /**
  * A figure per product version from the two the catalogue publishes: Subscription
- * Edition takes 2019's (the same code base: migration.md §0.2 "inherited"), and the
+ * Edition takes 2019's (the same code base, so its figures are inherited), and the
  * Lync versions take 2015's (legacy pools are checked for coexistence and upgrade,
  * not sized; where a Lync figure matters the table says it explicitly).
  */

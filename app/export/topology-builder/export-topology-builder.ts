@@ -14,7 +14,7 @@
  * Pure; never throws for a valid design.
  */
 import { nodeKindLabel } from '../../model/link-kinds';
-import type { Link, NodeOfKind, ProductVersion, Site, Topology, TopologyNode } from '../../model/schema';
+import { hasProductVersion, productVersionOf, type Link, type LinkOfKind, type NodeOfKind, type ProductVersion, type Site, type Topology, type TopologyNode } from '../../model/schema';
 import { edgePorts, portsFor, SERVICE_ROLES_NS } from './ports';
 import { commentText, el, serialise, textEl, type XmlNode } from './xml-writer';
 
@@ -49,8 +49,8 @@ export interface TbExportResult {
   notes: TbExportNote[];
 }
 
-/** ServiceVersion per product: 7 in Skype for Business Server 2015 documents, 8 in 2019 ones. */
-const SERVICE_VERSION: Record<ProductVersion, number> = { '2015': 7, '2019': 8 };
+/** ServiceVersion per product: 7 in Skype for Business Server 2015 documents, 8 in 2019 (and Subscription Edition, the same code base); 5 and 6 for Lync Server 2010 and 2013 (inferred from the sequence). */
+const SERVICE_VERSION: Record<ProductVersion, number> = { lync2010: 5, lync2013: 6, '2015': 7, '2019': 8, SE: 8 };
 
 type RegistrarNode = NodeOfKind<'frontEndPool'> | NodeOfKind<'standardEditionServer'>;
 
@@ -241,11 +241,13 @@ class TbWriter {
 
   /** A branch appliance runs the version of the pool that backs it up, else the design's main one. */
   private branchVersion(branch: TopologyNode): number {
+    const own = productVersionOf(branch);
+    if (own) return SERVICE_VERSION[own];
     const backup = this.design.links.find((l) => l.kind === 'backupRegistrar' && l.from === branch.id);
     const pool = backup && this.nodeById.get(backup.to);
-    if (pool && 'productVersion' in pool) return SERVICE_VERSION[pool.productVersion];
+    if (pool && hasProductVersion(pool)) return SERVICE_VERSION[pool.productVersion];
     const counts = new Map<number, number>();
-    for (const n of this.design.nodes) if ('productVersion' in n) counts.set(SERVICE_VERSION[n.productVersion], (counts.get(SERVICE_VERSION[n.productVersion]) ?? 0) + 1);
+    for (const n of this.design.nodes) if (hasProductVersion(n)) counts.set(SERVICE_VERSION[n.productVersion], (counts.get(SERVICE_VERSION[n.productVersion]) ?? 0) + 1);
     let best = SERVICE_VERSION['2015'];
     for (const [v, c] of counts) if (c > (counts.get(best) ?? 0)) best = v;
     return best;
@@ -297,7 +299,7 @@ class TbWriter {
                   fqdn,
                   ...(node.kind === 'directorPool' ? { faultDomain: `FaultDomain${i + 1}`, upgradeDomain: `UpgradeDomain${i + 1}` } : {}),
                   interfaces: edge
-                    ? [netInterface('Internal', '0.0.0.0'), netInterface('External', '0.0.0.0')]
+                    ? [netInterface('Internal', '0.0.0.0'), netInterface('External', '0.0.0.0', node.natAddresses?.[i])]
                     : node.kind === 'officeOnlineServer'
                       ? []
                       : [netInterface('Primary', '0.0.0.0'), ...(node.kind === 'mediationPool' ? [netInterface('Pstn', '0.0.0.0')] : [])],
@@ -307,7 +309,7 @@ class TbWriter {
           singleMachine: false,
         }));
         if (!(count === 1 && node.kind === 'officeOnlineServer')) this.noteMembers(node, c, MEMBER_WORD[node.kind]);
-        if (edge) this.note(`Edge pool ${node.name}: internal and external IP addresses 0.0.0.0 (set them, and the NAT address if any, in Topology Builder)`, node.id);
+        if (edge) this.note(`Edge pool ${node.name}: internal and external IP addresses 0.0.0.0 (set them${node.natAddresses?.length ? '' : ', and the NAT address if any,'} in Topology Builder)`, node.id);
         return;
       }
       case 'survivableBranch': {
@@ -358,6 +360,20 @@ class TbWriter {
       }
       case 'persistentChatPool':
         this.note(`Persistent Chat pool ${node.name} is not written: define it in Topology Builder (New Persistent Chat Pool)`, node.id);
+        return;
+      case 'gatewayPeer':
+        this.clusterFor(node.fqdn, node.siteId, () => ({
+          machines: [{ fqdn: node.fqdn, interfaces: [netInterface('Pstn', '0.0.0.0')] }],
+          requiresReplication: false,
+          requiresSetup: false,
+          singleMachine: true,
+        }));
+        return;
+      case 'reverseProxy':
+        this.note(`reverse proxy ${node.name} is not part of a topology document (publish the external web services and the Office Online Server farm on it)`, node.id);
+        return;
+      case 'videoInteropPool':
+        this.note(`Video Interop Server pool ${node.name} is not written: define it in Topology Builder (New Video Interop Server pool) with its video gateway trunk`, node.id);
         return;
     }
   }
@@ -431,11 +447,12 @@ class TbWriter {
       case 'edgePool': {
         const on = { cluster: this.clusterByKey.get(`${node.siteId}|${node.fqdn.toLowerCase()}`)!.ref };
         const external = {
-          access: `sip.${this.sipDomain}`,
-          webConferencing: `webconf.${this.sipDomain}`,
-          av: `av.${this.sipDomain}`,
+          access: node.externalSipFqdn ?? `sip.${this.sipDomain}`,
+          webConferencing: node.externalWebConfFqdn ?? `webconf.${this.sipDomain}`,
+          av: node.externalAvFqdn ?? `av.${this.sipDomain}`,
         };
-        this.note(`Edge pool ${node.name}: external FQDNs ${external.access}, ${external.webConferencing}, ${external.av} (the usual names; change them in Topology Builder if yours differ)`, node.id);
+        if (!node.externalSipFqdn || !node.externalWebConfFqdn || !node.externalAvFqdn)
+          this.note(`Edge pool ${node.name}: external FQDNs ${external.access}, ${external.webConferencing}, ${external.av} (the design names ${[node.externalSipFqdn, node.externalWebConfFqdn, node.externalAvFqdn].filter(Boolean).length} of 3; the others are the usual names, change them in Topology Builder if yours differ)`, node.id);
         this.service(node, 'EdgeServer', site, on, { roleVersion: 2, ports: edgePorts(external, node.federation, node.xmpp) });
         return;
       }
@@ -451,12 +468,12 @@ class TbWriter {
           type: `${TYPE_PREFIX}WacService`,
           extra: el('WacService', [
             ['xmlns', SERVICE_ROLES_NS],
-            ['DiscoveryUrl', `https://${node.fqdn}/hosting/discovery`],
+            ['DiscoveryUrl', node.discoveryUrl ?? `https://${node.fqdn}/hosting/discovery`],
             // Topology Builder's "deployed in an external network (that is, perimeter/Internet)".
             ['IsExternal', node.zone !== 'internal'],
           ]),
         });
-        this.note(`Office Online Server farm ${node.name}: discovery URL https://${node.fqdn}/hosting/discovery`, node.id);
+        if (!node.discoveryUrl) this.note(`Office Online Server farm ${node.name}: discovery URL https://${node.fqdn}/hosting/discovery (the usual path)`, node.id);
         return;
       }
       case 'fileStore': {
@@ -468,13 +485,33 @@ class TbWriter {
         });
         return;
       }
+      case 'gatewayPeer': {
+        const on = { cluster: this.clusterByKey.get(`${node.siteId}|${node.fqdn.toLowerCase()}`)!.ref };
+        // A gateway has one port in a topology document: that of its first trunk.
+        const trunk = this.design.links.find((l): l is LinkOfKind<'trunk'> => l.kind === 'trunk' && (l.to === node.id || l.from === node.id));
+        const peerPort = trunk?.peerPort ?? 5067;
+        const mediationPort = trunk?.mediationPort ?? 5067;
+        const protocol = trunk?.transport === 'tcp' ? 'Tcp' : 'Tls';
+        this.service(node, 'PstnGateway', site, on, {
+          serviceVersion: this.branchVersion(node),
+          type: `${TYPE_PREFIX}PstnGatewayService`,
+          ports: el('Ports', [['xmlns', SERVICE_ROLES_NS]], [
+            el('Port', [['Owner', 'urn:component:PstnGateway'], ['Usage', 'SipServer'], ['InterfaceSide', 'Pstn'], ['InterfaceNumber', 1], ['Port', peerPort], ['Protocol', protocol], ['UrlPath', '/'], ['AuthorizesRequests', false]]),
+          ]),
+          extra: el('PstnGatewayService', [['xmlns', SERVICE_ROLES_NS], ['AlternativeBypassId', ''], ['MediationServerPort', mediationPort], ['Default', true]]),
+        });
+        return;
+      }
       case 'sqlStore':
       case 'persistentChatPool':
+      case 'reverseProxy':
+      case 'videoInteropPool':
         return;
     }
   }
 
-  private webServices(node: TopologyNode & { fqdn: string }): XmlNode {
+  private webServices(node: TopologyNode & { fqdn: string; externalWebFqdn?: string }): XmlNode {
+    if (node.externalWebFqdn) return webServiceExtra(node.externalWebFqdn);
     const host = externalWebHost(node.fqdn, this.sipDomain);
     this.note(`${nodeKindLabel(node.kind)} ${node.name}: external web services FQDN ${host} (a placeholder; set the published name in Topology Builder)`, node.id);
     return webServiceExtra(host);
@@ -567,6 +604,15 @@ class TbWriter {
       case 'logShipping':
         this.note(`log shipping ${from.name} → ${to.name} (Persistent Chat) is not part of a topology document`);
         return;
+      case 'trunk': {
+        // The gateway's service depends on the Mediation role at the other end of the trunk.
+        const [peer, mediation] = from.kind === 'gatewayPeer' ? [from, to] : [to, from];
+        const gw = this.svc(peer.id, 'PstnGateway');
+        const med = this.svc(mediation.id, 'MediationServer');
+        if (gw && med) this.depend(gw, med);
+        else this.note(`trunk ${from.name} ↔ ${to.name} is not written (${med ? 'the peer' : `${mediation.name} runs no Mediation Server`} is not in the document)`);
+        return;
+      }
     }
   }
 
@@ -652,6 +698,13 @@ class TbWriter {
 
   /** Meeting and dial-in simple URLs: a saved topology carries them, a published one does not. */
   private simpleUrls(): XmlNode {
+    const given = this.design.deployment.simpleUrls ?? [];
+    if (given.length)
+      return el(
+        'SimpleUrlConfiguration',
+        [['UseBackendDatabase', false], ['xmlns', 'urn:schema:Microsoft.Rtc.Management.Settings.SimpleUrl.2008']],
+        given.map((u) => el('SimpleUrl', [['Component', SIMPLE_URL_COMPONENT[u.component] ?? u.component], ['Domain', u.domain], ['ActiveUrl', u.url]], [el('SimpleUrlEntry', [['Url', u.url]])])),
+      );
     const url = (c: string) => `https://${c}.${this.sipDomain}`;
     this.note(`simple URLs ${url('meet')} and ${url('dialin')} (the usual names; set yours in Topology Builder)`);
     return el('SimpleUrlConfiguration', [['UseBackendDatabase', false], ['xmlns', 'urn:schema:Microsoft.Rtc.Management.Settings.SimpleUrl.2008']], [
@@ -734,7 +787,8 @@ const MEMBER_PREFIX = { directorPool: 'dir', edgePool: 'edge', mediationPool: 'm
 const MEMBER_WORD = { directorPool: 'Director', edgePool: 'Edge Server', mediationPool: 'Mediation Server', officeOnlineServer: 'Office Online Server' } as const;
 
 function versionOf(node: TopologyNode): number {
-  return 'productVersion' in node ? SERVICE_VERSION[node.productVersion] : 7;
+  const v = productVersionOf(node);
+  return v === undefined ? 7 : SERVICE_VERSION[v];
 }
 
 /** `pool01.contoso.com`, 3 → pool01-fe01.contoso.com … pool01-fe03.contoso.com (labels kept within 63 characters). */
@@ -752,8 +806,8 @@ function memberNames(poolFqdn: string, prefix: string, count: number): string[] 
   return out;
 }
 
-function netInterface(side: string, ip: string): XmlNode {
-  return el('NetInterface', [['InterfaceSide', side], ['InterfaceNumber', 1], ['IPAddress', ip]]);
+function netInterface(side: string, ip: string, natAddress?: string): XmlNode {
+  return el('NetInterface', [['InterfaceSide', side], ['InterfaceNumber', 1], ['IPAddress', ip], ['ConfiguredIPAddress', natAddress]]);
 }
 
 function poolInterfaces(mediation: boolean): XmlNode[] {
@@ -816,3 +870,6 @@ function dnsSuffixOf(fqdn: string): string | undefined {
   const dot = fqdn.indexOf('.');
   return dot < 0 ? undefined : fqdn.slice(dot + 1).toLowerCase();
 }
+
+/** The designer's simple URL components as Topology Builder names them. */
+const SIMPLE_URL_COMPONENT: Record<string, string> = { meet: 'Meet', dialIn: 'Dialin', admin: 'Cscp' };
