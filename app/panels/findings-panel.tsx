@@ -98,7 +98,7 @@ export function FindingsPanel() {
         <li key={`${f.ruleId}-${i}`} className={`finding sev-${f.severity} ${highlighted === i ? 'is-active' : ''}`} data-testid={`finding-${f.ruleId}`}>
           <button className="finding-main" onClick={() => focus(i)}>
             {/* The name is the visible text, led by the severity for screen readers. */}
-            <span className="sr-only">{f.severity}: </span>
+            <span className="sr-only">{f.severity} </span>
             <span className={`sev-icon sev-${f.severity}`} aria-hidden="true">
               <SeverityIcon severity={f.severity} size={14} />
             </span>
