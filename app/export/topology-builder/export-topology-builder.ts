@@ -13,6 +13,7 @@
  *
  * Pure; never throws for a valid design.
  */
+import { dnsSuffix } from '../../import/names';
 import { nodeKindLabel } from '../../model/link-kinds';
 import { hasProductVersion, productVersionOf, type Link, type LinkOfKind, type NodeOfKind, type ProductVersion, type Site, type Topology, type TopologyNode } from '../../model/schema';
 import { edgePorts, portsFor, SERVICE_ROLES_NS } from './ports';
@@ -182,7 +183,7 @@ class TbWriter {
     const counts = new Map<string, number>();
     for (const n of this.design.nodes) {
       if (n.kind !== 'frontEndPool' && n.kind !== 'standardEditionServer' && n.kind !== 'directorPool') continue;
-      const s = dnsSuffixOf(n.fqdn);
+      const s = dnsSuffix(n.fqdn);
       if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
     }
     let best: string | undefined;
@@ -863,12 +864,6 @@ export function guid(key: string): string {
   };
   const hex = h(1) + h(2);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16]!, 16) & 3]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** Everything after the first DNS label, lower case; undefined for a single label. */
-function dnsSuffixOf(fqdn: string): string | undefined {
-  const dot = fqdn.indexOf('.');
-  return dot < 0 ? undefined : fqdn.slice(dot + 1).toLowerCase();
 }
 
 /** The designer's simple URL components as Topology Builder names them. */
