@@ -20,15 +20,16 @@ export const ALLOWED: Record<string, readonly string[]> = {
   import: ['lib', 'model'],
   export: ['lib', 'model', 'share', 'import'],
   simulate: ['lib', 'model', 'rules', 'steps'],
-  cli: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate'],
-  store: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate'],
+  migrate: ['lib', 'model', 'rules', 'steps'],
+  cli: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate'],
+  store: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate'],
   ui: ['lib', 'model'],
-  canvas: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'store', 'ui'],
-  panels: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'store', 'ui'],
-  app: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'store', 'ui', 'canvas', 'panels'],
+  canvas: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate', 'store', 'ui'],
+  panels: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate', 'store', 'ui'],
+  app: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate', 'store', 'ui', 'canvas', 'panels'],
 };
 
-const PURE = new Set(['lib', 'model', 'rules', 'steps', 'share', 'import', 'simulate']);
+const PURE = new Set(['lib', 'model', 'rules', 'steps', 'share', 'import', 'simulate', 'migrate']);
 const UI_PACKAGES = /^(react|react-dom|zustand|@xyflow\/react|html-to-image|elkjs)(\/|$)/;
 
 function layerOf(root: string, file: string): string {
