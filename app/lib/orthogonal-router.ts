@@ -124,6 +124,17 @@ export class BoxIndex<T> {
   query(box: Box): { box: Box; item: T }[] {
     const q = ++this.query_;
     const out: { box: Box; item: T }[] = [];
+    // A box over more cells than there are entries (a route across a canvas of millions of
+    // units): look at every entry instead of walking billions of empty cells.
+    const c = this.cell;
+    const cells = (Math.floor((box.x + box.width) / c) - Math.floor(box.x / c) + 1) * (Math.floor((box.y + box.height) / c) - Math.floor(box.y / c) + 1);
+    if (!(cells <= this.entries.length + 16)) {
+      for (const e of this.entries) {
+        const b = e.box;
+        if (b.x <= box.x + box.width && box.x <= b.x + b.width && b.y <= box.y + box.height && box.y <= b.y + b.height) out.push(e);
+      }
+      return out;
+    }
     this.each(box, (k) => {
       const list = this.cells.get(k);
       if (!list) return;
@@ -799,6 +810,7 @@ export interface PlacedLabel extends Box {
 }
 
 const LABEL_SPOTS = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9];
+const MAX_SPOTS = 400;
 
 /** Offsets tried around a route's middle for a label of this size, nearest first: the same for every label of that size, so built once. */
 const AROUND = new Map<string, readonly (readonly [number, number])[]>();
@@ -859,7 +871,8 @@ export function placeLabels(routes: ReadonlyMap<string, RoutedConnector>, reques
       for (const s of segments) {
         if (shift === 0 && s.room < 0) continue;
         // The middle first, then outwards in steps of about 8 units.
-        const steps = Math.max(1, Math.floor(s.len / 16));
+        // Every 16 units along the segment, at most MAX_SPOTS of them (a segment across a canvas of millions of units).
+      const steps = Math.max(1, Math.min(MAX_SPOTS, Math.floor(s.len / 16)));
         const spots = [0.5];
         for (let k = 1; k <= steps; k++) spots.push(0.5 - k / (2 * steps + 2), 0.5 + k / (2 * steps + 2));
         for (const t of shift === 0 ? spots : [...LABEL_SPOTS, ...spots]) {
