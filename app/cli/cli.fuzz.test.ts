@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMutations, applyTextMutations, arbMutatedDocument, arbTextMutation, arbTopology, HOSTILE_NAMES } from '../model/arbitrary';
+import { applyMutations, applyTextMutations, arbMutatedDocument, arbTextMutation, arbTopology, HOSTILE_NAMES } from '../model/arbitrary-test-kit';
 import { pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { shareLink } from '../share/index';

@@ -376,7 +376,7 @@ export function installDatabases(ctx: PlanContext, s: SqlStore): Step {
   if (ctx.agOf(s)) detail.push(rt`The availability group does not exist yet: the databases go to the primary replica, and the wizard adds them to the group afterwards.`);
   if (ctx.mirrorSet(s))
     detail.push(
-      rt`Mirroring is set up by the publish wizard; if it was not, run ${code(`Install-CsMirrorDatabase -ConfiguredDatabases -FileShare <\\server\share> -SqlServerFqdn ${psQuote(s.fqdn)}${ctx.forInstanceArg(s.instance)} -Verbose`)} and answer A (Yes to All).`,
+      rt`Mirroring is set up by the publish wizard; if it was not, run ${code(`Install-CsMirrorDatabase -ConfiguredDatabases -FileShare <\\\\server\\share> -SqlServerFqdn ${psQuote(s.fqdn)}${ctx.forInstanceArg(s.instance)} -Verbose`)} and answer A (Yes to All).`,
     );
   return makeStep({
     id: `install-databases:${s.id}`,
