@@ -4,6 +4,7 @@ import { REFERENCE_DESIGNS } from './model/samples/index';
 import { CATALOGUE } from './rules/catalogue.generated';
 import { RULES_BY_ID } from './rules/registry';
 import { docTitle, docUrl } from './panels/doc-links';
+import { COMMANDS, GESTURES, keysTextOf, shortcutOf } from './store/commands';
 import { loadDocument, newDocument } from './store/documents';
 import { useDesigner, useDesignerStore } from './store/designer-context';
 import { SeverityIcon } from './ui/kinds';
@@ -90,29 +91,13 @@ function NewDialog({ onClose }: { onClose: () => void }) {
           </ul>
         </>
       )}
-      <p className="hint">Your current design stays in this browser&apos;s autosave, and Ctrl+Z brings it back.</p>
+      <p className="hint">Your current design stays in this browser&apos;s autosave, and {shortcutOf('undo')} brings it back.</p>
     </Modal>
   );
 }
 
-const SHORTCUTS: [string, string][] = [
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z / Ctrl+Y', 'Redo'],
-  ['Del / Backspace', 'Delete the selection with its links'],
-  ['Ctrl+C / Ctrl+X / Ctrl+V', 'Copy / cut / paste (fresh ids, unique FQDNs), also between designs in other tabs'],
-  ['Ctrl+D', 'Duplicate'],
-  ['Ctrl+A', 'Select everything'],
-  ['Ctrl+S', 'Save as JSON'],
-  ['Arrow keys', 'Nudge the selection (Shift: 10×)'],
-  ['Ctrl+K or /', 'Find a node or site by name, FQDN, id or site, and go to it'],
-  ['F', 'Fit the view'],
-  ['L', 'Link the two selected nodes'],
-  ['Esc', 'Clear the selection'],
-  ['?', 'This list'],
-  ['Shift+drag', 'Select with a box'],
-  ['Right-click / Shift+F10', 'The commands for a card, site, link or the canvas (simulate its loss, host the CMS, add a site here…)'],
-  ['Enter on a palette item', 'Add it at the centre of the view'],
-];
+/** The `?` list: every command with keys, from the registry, then the mouse's gestures. */
+const SHORTCUTS: [string, string][] = [...COMMANDS.filter((c) => c.keys.length > 0).map((c): [string, string] => [keysTextOf(c), c.label]), ...GESTURES.map((g): [string, string] => [g.keys, g.label])];
 
 function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (

@@ -1,11 +1,12 @@
 /** The view that shows a whole design, computed without React Flow's store (first render). */
 import { getNodesBounds, getViewportForBounds, type Viewport } from '@xyflow/react';
+import { FIT_OPTIONS } from '../lib/fit-options';
 import type { FlowNode } from './flow-types';
 
 export const EMPTY_VIEWPORT: Viewport = { x: 40, y: 40, zoom: 1 };
 /** As the designer's canvas is configured (minZoom) and as fitView is called. */
 export const MIN_ZOOM = 0.05;
-export const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.2 } as const;
+export { FIT_OPTIONS };
 
 /** The viewport React Flow's fitView would choose for these nodes in a width × height pane. */
 export function fittedViewport(nodes: readonly FlowNode[], width: number, height: number): Viewport {
