@@ -1,5 +1,5 @@
 /**
- * The designer page (ux.md): header; palette · canvas · inspector; findings with the
+ * The designer page: header; palette · canvas · inspector; findings with the
  * steps and simulation tabs below. Global shortcuts, autosave and file drop live here.
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';

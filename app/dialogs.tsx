@@ -1,9 +1,8 @@
 /** Dialogs: new design, keyboard shortcuts, the rule catalogue, import summary. */
 import { useMemo, useState } from 'react';
 import { REFERENCE_DESIGNS } from './model/samples/index';
-import { CATALOGUE } from './rules/catalogue.generated';
+import { catalogueRows, STATUS_LABEL } from './rules/catalogue-view';
 import { RULES_BY_ID } from './rules/registry';
-import { docTitle, docUrl } from './panels/doc-links';
 import { COMMANDS, GESTURES, keysTextOf, shortcutOf } from './store/commands';
 import { loadDocument, newDocument } from './store/documents';
 import { useDesigner, useDesignerStore } from './store/designer-context';
@@ -121,14 +120,16 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
 function CatalogueDialog({ onClose }: { onClose: () => void }) {
   const [q, setQ] = useState('');
   const [scope, setScope] = useState<'engine' | 'all'>('engine');
-  const entries = CATALOGUE.filter((e) => (scope === 'all' || RULES_BY_ID.has(e.id)) && (q === '' || `${e.id} ${e.message} ${e.family}`.toLowerCase().includes(q.toLowerCase())));
+  // The same rows as docs/rules.md (rules/catalogue-view.ts).
+  const all = catalogueRows();
+  const entries = all.filter((e) => (scope === 'all' || e.status === 'checked') && (q === '' || `${e.id} ${e.message} ${e.family} ${e.familyName}`.toLowerCase().includes(q.toLowerCase())));
   return (
     <Modal title="Rule catalogue" onClose={onClose} wide testId="dialog-catalogue">
       <div className="catalogue-bar">
         <input type="search" placeholder="Search rules" aria-label="Search rules" value={q} onChange={(e) => setQ(e.target.value)} />
         <select aria-label="Which rules" value={scope} onChange={(e) => setScope(e.target.value as 'engine')}>
           <option value="engine">Checked by the engine ({RULES_BY_ID.size})</option>
-          <option value="all">All catalogue entries ({CATALOGUE.length})</option>
+          <option value="all">All catalogue entries ({all.length})</option>
         </select>
         <span className="hint">{entries.length} shown</span>
       </div>
@@ -138,22 +139,22 @@ function CatalogueDialog({ onClose }: { onClose: () => void }) {
             <div className="cat-head">
               <SeverityIcon severity={e.severity} size={13} />
               <b>{e.id}</b>
-              <span className="pill">{e.tier === 'v2' ? 'needs format v2' : `tier ${e.tier}`}</span>
-              {e.structural && <span className="pill">structural: enforced by the format or the steps</span>}
+              <span className="pill">{e.tierLabel}</span>
+              {e.status === 'structural' && <span className="pill">{STATUS_LABEL.structural}</span>}
               {e.inferred && <span className="pill pill-inferred">inferred</span>}
-              {!RULES_BY_ID.has(e.id) && !e.structural && e.tier !== 'v2' && <span className="pill pill-lost">not checked yet</span>}
+              {e.status === 'notChecked' && <span className="pill pill-lost">{STATUS_LABEL.notChecked}</span>}
             </div>
-            <div>{e.message.replace(/`/g, '')}</div>
-            <div className="hint">Fix: {e.fix.replace(/`/g, '')}</div>
+            <div>{e.message}</div>
+            <div className="hint">Fix: {e.fix}</div>
             <details className="cat-condition">
               <summary>When it fires</summary>
-              <div className="hint">{e.condition.replace(/`/g, '')}</div>
-              {e.inferredNote && <div className="hint">Inferred: {e.inferredNote.replace(/`/g, '')}</div>}
+              <div className="hint">{e.condition}</div>
+              {e.inferredNote && <div className="hint">Inferred: {e.inferredNote}</div>}
             </details>
             <div className="finding-docs">
               {e.docs.map((d) => (
-                <a key={d} href={docUrl(d)} target="_blank" rel="noreferrer noopener">
-                  {docTitle(d)} ↗
+                <a key={d.path} href={d.url} target="_blank" rel="noreferrer noopener">
+                  {d.title} ↗
                 </a>
               ))}
             </div>

@@ -1,16 +1,17 @@
-/** Export: PNG and SVG of the whole diagram with a title block, JSON, print. */
-import { useReactFlow } from '@xyflow/react';
+/** Export: the diagram as SVG or PNG (title block, the design embedded), the PDF report, PowerPoint slides, JSON, print. */
 import { useEffect, useRef, useState } from 'react';
-import { captureDiagram } from './canvas/capture';
+import { exportPdf, exportPng, exportPptx, exportSvg, type ExportedFile } from './export-diagram';
+import type { Topology } from './model/schema';
 import { download, fileNameFor, saveFile } from './store/documents';
-import { selectFindingIndex } from './store/selectors';
 import { useDesignerStore } from './store/designer-context';
-import { decorateExport } from './export-decorate';
+
+type ImageFormat = 'png' | 'svg' | 'pdf' | 'pptx';
+const EXPORTERS: Record<ImageFormat, (doc: Topology) => Promise<ExportedFile>> = { png: exportPng, svg: exportSvg, pdf: exportPdf, pptx: exportPptx };
+const REOPENS: Record<ImageFormat, boolean> = { png: true, svg: true, pdf: false, pptx: false };
 
 export function ExportMenu() {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const flow = useReactFlow();
   const store = useDesignerStore();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -20,17 +21,14 @@ export function ExportMenu() {
     return () => window.removeEventListener('mousedown', close);
   }, [open]);
 
-  const image = async (format: 'png' | 'svg') => {
+  const image = async (format: ImageFormat) => {
     setOpen(false);
     setBusy(true);
     const state = store.getState();
     try {
-      const bg = getComputedStyle(document.documentElement).getPropertyValue('--canvas-bg').trim() || '#ffffff';
-      const shot = await captureDiagram({ nodes: flow.getNodes(), background: bg, format: 'svg' });
-      const { summary } = selectFindingIndex(state.doc);
-      const out = await decorateExport(format, shot, state.doc, summary, bg);
+      const out = await EXPORTERS[format](state.doc);
       download(fileNameFor(state.doc, format), out.data, out.type);
-      state.notify({ tone: 'success', text: `Exported ${fileNameFor(state.doc, format)} (the design is embedded: drop it on the designer to reopen it)` });
+      state.notify({ tone: 'success', text: `Exported ${fileNameFor(state.doc, format)}${REOPENS[format] ? ' (the design is embedded: drop it on the designer to reopen it)' : ''}` });
     } catch (e) {
       state.notify({ tone: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
@@ -51,11 +49,17 @@ export function ExportMenu() {
           <button role="menuitem" data-testid="export-svg" onClick={() => void image('svg')}>
             SVG image
           </button>
+          <button role="menuitem" data-testid="export-pdf" onClick={() => void image('pdf')}>
+            PDF report
+          </button>
+          <button role="menuitem" data-testid="export-pptx" onClick={() => void image('pptx')}>
+            PowerPoint slides
+          </button>
           <button role="menuitem" data-testid="export-json" onClick={() => { setOpen(false); saveFile(store); }}>
             JSON document
           </button>
           <button role="menuitem" data-testid="export-print" onClick={() => { setOpen(false); setTimeout(() => window.print(), 50); }}>
-            Print / PDF…
+            Print…
           </button>
         </div>
       )}

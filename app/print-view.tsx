@@ -1,10 +1,19 @@
-/** Printed only: the findings and the steps after the diagram, in black and white. */
+/**
+ * Printed only: page 1 the whole diagram fitted to a landscape page (the same native
+ * drawing as the SVG export), then the findings, the deployment steps and the failover
+ * runbooks on portrait pages. The canvas itself is not printed.
+ */
 import { useEffect, useState } from 'react';
+import type { Topology } from './model/schema';
 import { flushSync } from 'react-dom';
+import { buildScene } from './export/diagram-scene';
+import { sceneToSvg } from './export/render-svg';
+import { designFacts, findingsSummary, groupFindings, SEVERITY_HEADING } from './export/report';
+import { docUrl } from './model/doc-url';
 import { selectFindings, selectSteps } from './store/selectors';
 import { useDesigner } from './store/designer-context';
 
-/** Rendered only while printing: it holds every finding and step, too much to keep in the page. */
+/** The printed pages. The findings and steps are rendered only while printing (too much to keep in the page). */
 export function PrintView() {
   const [printing, setPrinting] = useState(false);
   useEffect(() => {
@@ -17,36 +26,82 @@ export function PrintView() {
       window.removeEventListener('afterprint', after);
     };
   }, []);
-  return printing ? <PrintReport /> : null;
+  const drawing = usePrintDrawing();
+  return (
+    <div className="print-only print-report" aria-hidden="true" data-testid="print-report">
+      {/* Always in the page, so the image is loaded and decoded when a print starts. */}
+      <section className="print-diagram">{printing && <PrintHeading />}{drawing && <img className="print-drawing" src={drawing} alt="" />}</section>
+      {printing && <PrintText />}
+    </div>
+  );
 }
 
-function PrintReport() {
+/**
+ * The design drawn as an image (the SVG export's drawing, light), redrawn a moment after
+ * the design last changed: an image is inert, and a data URL is there at once.
+ */
+function usePrintDrawing(): string | undefined {
+  const doc = useDesigner((s) => s.doc);
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    const draw = (d: Topology) => setUrl(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(buildScene(d, { theme: 'light', findings: selectFindings(d) })))}`);
+    const t = setTimeout(() => draw(doc), 800);
+    const now = () => {
+      clearTimeout(t);
+      flushSync(() => draw(doc));
+    };
+    window.addEventListener('beforeprint', now);
+    return () => {
+      clearTimeout(t);
+      window.removeEventListener('beforeprint', now);
+    };
+  }, [doc]);
+  return url;
+}
+
+function PrintHeading() {
   const doc = useDesigner((s) => s.doc);
   const findings = selectFindings(doc);
   return (
-    <div className="print-only print-report" aria-hidden="true">
+    <>
       <h1>{doc.name}</h1>
-      <p>
-        Printed {new Date().toLocaleDateString()} · {doc.sites.length} sites · {doc.nodes.length} nodes · {findings.filter((f) => f.severity === 'error').length} errors, {findings.filter((f) => f.severity === 'warning').length} warnings, {findings.filter((f) => f.severity === 'info').length} info
+      <p className="print-facts">
+        {designFacts(doc)} · {findingsSummary(findings)} · printed {new Date().toLocaleDateString()}
       </p>
-      {doc.description && <p>{doc.description}</p>}
-      <h2>Findings</h2>
-      {findings.length === 0 ? (
-        <p>No findings.</p>
-      ) : (
-        <ol>
-          {findings.map((f, i) => (
-            <li key={i}>
-              <b>
-                [{f.severity.toUpperCase()}] {f.ruleId}
-              </b>{' '}
-              {f.message} <i>Fix: {f.fix}</i>
-            </li>
-          ))}
-        </ol>
-      )}
-      <PrintSteps />
-    </div>
+    </>
+  );
+}
+
+function PrintText() {
+  const doc = useDesigner((s) => s.doc);
+  const findings = selectFindings(doc);
+  return (
+    <>
+      <section className="print-text">
+        {doc.description && <p>{doc.description}</p>}
+        <h2>Findings</h2>
+        {findings.length === 0 ? (
+          <p>No findings: the design meets every rule the designer checks.</p>
+        ) : (
+          groupFindings(findings).map((g) => (
+            <div key={g.severity}>
+              <h3>
+                {SEVERITY_HEADING[g.severity]} ({g.items.length})
+              </h3>
+              <ol>
+                {g.items.map((f, i) => (
+                  <li key={i}>
+                    <b>{f.ruleId}</b> {f.message} <i>Fix: {f.fix}</i>
+                    {f.docs.length > 0 && <span className="print-source"> Source: {f.docs.map(docUrl).join(' ; ')}</span>}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ))
+        )}
+        <PrintSteps />
+      </section>
+    </>
   );
 }
 
@@ -56,7 +111,7 @@ function PrintSteps() {
   if (!plan.steps.length) return null;
   return (
     <>
-      <h2>Deployment steps</h2>
+      <h2 className="print-break">Deployment steps</h2>
       <ol>
         {plan.steps.map((s) => (
           <li key={s.id}>
@@ -67,7 +122,7 @@ function PrintSteps() {
       </ol>
       {plan.runbooks.map((r) => (
         <section key={r.poolId}>
-          <h2>{r.title}</h2>
+          <h2 className="print-break">{r.title}</h2>
           <ol>
             {[...r.failover, ...r.failback].map((s) => (
               <li key={s.id}>

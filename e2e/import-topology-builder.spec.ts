@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDesigner, savedDocument } from './helpers';
 
-const SAMPLES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../shared/samples/topology-xml');
+/** The project's own Topology Builder documents (app/import/fixtures/README.md). */
+const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../app/import/fixtures');
 
-test('import a real Topology Builder document: laid out, with a summary of what to confirm', async ({ page }) => {
+test('import a saved Topology Builder file: laid out, with a summary of what to confirm', async ({ page }) => {
   await openDesigner(page);
-  await page.getByTestId('file-input').setInputFiles(path.join(SAMPLES, '01-sfbautomatedlab-Contoso.tbxml'));
+  await page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, 'builder-file.tbxml'));
   await expect(page.getByTestId('dialog-import')).toBeVisible();
   await expect(page.getByTestId('dialog-import')).toContainText('Please confirm');
   await page.getByRole('button', { name: 'OK' }).click();
@@ -19,7 +20,7 @@ test('import a real Topology Builder document: laid out, with a summary of what 
 
 test('import the UTF-16 published topology by dropping it on the page', async ({ page }) => {
   await openDesigner(page);
-  const bytes = fs.readFileSync(path.join(SAMPLES, '03-johanveldhuis-sfblab-DefaultTopology.utf16.xml'));
+  const bytes = fs.readFileSync(path.join(FIXTURES, 'published-standard-edition.utf16.xml'));
   const dt = await page.evaluateHandle((b64) => {
     const bin = atob(b64);
     const arr = Uint8Array.from(bin, (c) => c.charCodeAt(0));

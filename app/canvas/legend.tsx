@@ -1,5 +1,5 @@
 /**
- * The legend, one click away (ux.md, "Visual language"): what each link style, colour,
+ * The legend, one click away: what each link style, colour,
  * site frame and badge means, drawn with the canvas's own classes so it cannot drift
  * from what the canvas shows.
  */

@@ -1,5 +1,5 @@
 /**
- * Links drawn by kind (ux.md): pairing thick and two-headed with "backup pool"; Back End
+ * Links drawn by kind: pairing thick and two-headed with "backup pool"; Back End
  * solid; mirror dashed; witness dotted; next hop, media Edge, file store, Office Online
  * thin and muted. Floating: each end meets the node's border on the line between centres.
  */

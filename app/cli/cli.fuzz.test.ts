@@ -1,5 +1,5 @@
 /**
- * Fuzzing the command line (`main([...], io)`, shared/spec/cli.md) on random file
+ * Fuzzing the command line (`main([...], io)`, docs/cli.md) on random file
  * contents written to a temporary file: random bytes and text, valid documents, valid
  * documents with hostile edits, cut JSON, Topology Builder samples, share links.
  * Properties: every command resolves (never throws) with exit code 0, 1 or 2; 1 only
@@ -9,23 +9,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyMutations, applyTextMutations, arbMutatedDocument, arbTextMutation, arbTopology, HOSTILE_NAMES } from '../model/arbitrary-test-kit';
+import { FIXTURE_FILES, fixtureBytes } from '../import/fixture-test-kit';
 import { pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { shareLink } from '../share/index';
 import { main } from './main';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLES = path.resolve(HERE, '../../../shared/samples/topology-xml');
-const SAMPLE_BYTES = fs
-  .readdirSync(SAMPLES)
-  .filter((f) => /\.(xml|tbxml)$/.test(f))
-  .sort()
-  .map((f) => new Uint8Array(fs.readFileSync(path.join(SAMPLES, f))));
+const SAMPLE_BYTES = [...FIXTURE_FILES].sort().map(fixtureBytes);
 const DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'topo-fuzz-'));
 const FILE = path.join(DIR, 'input');
 afterAll(() => fs.rmSync(DIR, { recursive: true, force: true }));

@@ -2,6 +2,8 @@
 export interface CommandIo {
   out(text: string): void;
   err(text: string): void;
+  /** Binary output (a PDF); absent where stdout is a terminal. */
+  outBytes?(bytes: Uint8Array): void;
 }
 
 export type Command = (args: string[], io: CommandIo) => Promise<number>;

@@ -1,5 +1,5 @@
 /**
- * `npm run -s topo -- <command>`: the pure core from a shell (shared/spec/cli.md).
+ * `npm run -s topo -- <command>`: the pure core from a shell (docs/cli.md).
  * Output on stdout, messages for people on stderr; exit 2 with one line on stderr for
  * unusable input. Commands load lazily so each call stays fast.
  */
@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   import: () => import('./commands/import'),
   link: () => import('./commands/link'),
   simulate: () => import('./commands/simulate'),
+  render: () => import('./commands/render'),
 };
 
 export const USAGE = `usage: npm run -s topo -- <command> ...
@@ -21,6 +22,8 @@ export const USAGE = `usage: npm run -s topo -- <command> ...
   import <file.xml|file.tbxml>              Topology Builder document to topology JSON
   link <input> [--base URL]                 share link that opens the topology in the designer
   simulate <input> --fail-site <siteId>     what happens when a site is lost (JSON; or --fail-pool <poolId>)
+  render <input> --format svg|pdf           the diagram as SVG (as the designer exports it) or the PDF report (> file.pdf);
+                                            --theme light|dark, --date YYYY-MM-DD for the title block, --no-badges
 <input> is a topology JSON file, a Topology Builder XML file, a share link, or - for stdin.`;
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {
@@ -37,7 +40,7 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   // Messages for people are held until the command ends: unusable input (exit 2) shows
   // exactly one line, the reason, and never the warnings written before it.
   const held: string[] = [];
-  const buffered: CommandIo = { out: io.out, err: (t) => held.push(t) };
+  const buffered: CommandIo = { out: io.out, err: (t) => held.push(t), ...(io.outBytes ? { outBytes: io.outBytes } : {}) };
   let code: number;
   try {
     const { run } = await load();
@@ -59,9 +62,15 @@ export function cleanLine(s: string): string {
 
 const isEntry = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|topo\.mjs)$/.test(process.argv[1]);
 if (isEntry) {
+  // `… | head` closes the pipe early: that is the reader being done, not an error to print.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2), {
     out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
     err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+    ...(process.stdout.isTTY ? {} : { outBytes: (b: Uint8Array) => process.stdout.write(b) }),
   }).then((code) => {
     process.exitCode = code;
   });

@@ -8,9 +8,6 @@
  * Plus the limits: the JSON inside an SVG or PNG export is held to the same document
  * size limit as a .json file, and SVG scanning stays linear.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +18,7 @@ import { pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { concatBytes, utf8 } from '../share/bytes';
 import { shareLink } from '../share/index';
+import { FIXTURE_FILES, fixtureBytes } from '../import/fixture-test-kit';
 import { displayText } from './escape';
 import { embedInPng, embedInSvg, openDocumentBytes, pngChunk, type OpenError } from './index';
 
@@ -28,12 +26,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const MAX_MS = 2_000;
 const TAGS: readonly OpenError['tag'][] = ['tooLarge', 'unknownFormat', 'noTopology', 'corrupt', 'versionTooNew', 'invalidTopology', 'importFailed'];
 const ENGINE_ERROR = /Cannot read propert|Cannot set propert|is not a function|is not iterable|Maximum call stack|Invalid array length|Invalid typed array length|Unhandled case|could not be read \(/;
-const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/samples/topology-xml');
-const SAMPLE_BYTES = fs
-  .readdirSync(SAMPLES)
-  .filter((f) => /\.(xml|tbxml)$/.test(f))
-  .sort()
-  .map((f) => new Uint8Array(fs.readFileSync(path.join(SAMPLES, f))));
+const SAMPLE_BYTES = [...FIXTURE_FILES].sort().map(fixtureBytes);
 
 const SVG = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480" viewBox="0 0 640 480"><rect width="640" height="480" fill="#fff"/><foreignObject width="100%" height="100%"><div xmlns="http://www.w3.org/1999/xhtml">drawing</div></foreignObject></svg>';
 

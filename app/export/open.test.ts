@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE, fixtureBytes } from '../import/fixture-test-kit';
 import { parseTopology } from '../model/parse';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
@@ -16,7 +14,6 @@ import { embedInSvg } from './svg';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 /** Property tests share two cores with other work: allow time in proportion to the runs. */
 const PROPERTY_TIMEOUT = 20_000 + RUNS * 100;
-const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/samples/topology-xml');
 
 const doc = REFERENCE_DESIGNS[1]!.build();
 const expected = (d: Topology) => {
@@ -65,8 +62,8 @@ describe('openDocumentBytes tells files apart by content', () => {
   });
 
   it('Topology Builder XML goes to the importer (UTF-8 with BOM, UTF-16 LE with BOM)', () => {
-    for (const file of ['01-sfbautomatedlab-Contoso.tbxml', '02-rlevchenko-powershell-skype-DefaultTopology.xml', '03-johanveldhuis-sfblab-DefaultTopology.utf16.xml']) {
-      const r = openDocumentBytes(file, fs.readFileSync(path.join(SAMPLES, file)));
+    for (const file of [FIXTURE.builderFile, FIXTURE.enterpriseAg, FIXTURE.standardEditionUtf16]) {
+      const r = openDocumentBytes(file, fixtureBytes(file));
       if (!r.ok) throw new Error(`${file}: ${r.error.message}`);
       expect(r.value.kind).toBe('topologyBuilder');
       expect(r.value.topology.nodes.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { LIMITS } from '../model/limits';
 import { err, ok, type Result } from '../lib/result';
 import { hasProductVersion, type Topology } from '../model/schema';
 import { displayText, escapeXml, jsonForXml, unescapeXml } from './escape';
+import { fitText } from './text-metrics';
 
 /** Namespace of the metadata element; also how extractFromSvg recognises it. */
 export const TOPOLOGY_NAMESPACE = 'urn:sfb-hadr-designer:topology';
@@ -167,33 +168,44 @@ export interface TitleBlock {
  * A framed title block for the corner of an exported drawing: document name, product
  * versions, findings counts (words, not colour alone), date. Readable in black and white.
  */
-export function svgTitleBlock(info: TitleBlockInfo, at: { x?: number; y?: number; width?: number } = {}): TitleBlock {
+export interface TitleBlockColors {
+  fill: string;
+  border: string;
+  rule: string;
+  text: string;
+}
+
+export function svgTitleBlock(info: TitleBlockInfo, at: { x?: number; y?: number; width?: number; colors?: TitleBlockColors } = {}): TitleBlock {
   const x = finiteOr(at.x, 0);
   const y = finiteOr(at.y, 0);
   const width = Math.max(200, finiteOr(at.width, 420));
   const pad = 12;
   const line = 18;
-  const charsFit = Math.max(12, Math.floor((width - pad * 2) / 8));
+  const room = width - pad * 2;
+  const fit = (text: string, size: number, bold = false) => fitText(displayText(text, 400), size, bold ? 'bold' : 'regular', room);
   const f = info.findings;
   const versions = info.productVersions.length ? `Skype for Business Server ${info.productVersions.map((v) => displayText(v, 12)).join(' and ')}` : 'No Skype for Business Server roles yet';
   const findings = `${plural(f.error, 'error')} · ${plural(f.warning, 'warning')} · ${f.info.toLocaleString('en-US')} info`;
   const counts = info.counts ? `${plural(info.counts.sites, 'site')} · ${plural(info.counts.nodes, 'node')} · ${plural(info.counts.links, 'link')}` : undefined;
   const date = displayText(formatDate(info.date), 40);
   const lines: { text: string; size: number; weight?: 'bold' }[] = [
-    { text: displayText(info.name, Math.floor(charsFit * 0.85)) || 'Untitled design', size: 15, weight: 'bold' },
-    { text: displayText(versions, charsFit), size: 12 },
-    { text: displayText(findings, charsFit), size: 12 },
+    { text: fit(info.name, 15, true) || 'Untitled design', size: 15, weight: 'bold' },
+    { text: fit(versions, 12), size: 12 },
+    { text: fit(findings, 12), size: 12 },
     ...(counts ? [{ text: counts, size: 12 }] : []),
-    { text: displayText(date ? `${date} · Skype for Business HA/DR designer` : 'Skype for Business HA/DR designer', charsFit), size: 11 },
+    { text: fit(date ? `${date} · Skype for Business HA/DR designer` : 'Skype for Business HA/DR designer', 11), size: 11 },
   ];
-  const height = pad * 2 + lines.length * line;
+  // The name's line is taller, so the rule under it clears both its descenders and the next line.
+  const head = line + 6;
+  const height = pad * 2 + head + (lines.length - 1) * line;
   const texts = lines
-    .map((l, i) => `<text x="${pad}" y="${pad + (i + 1) * line - 5}" font-size="${l.size}"${l.weight ? ` font-weight="${l.weight}"` : ''}>${escapeXml(l.text)}</text>`)
+    .map((l, i) => `<text x="${pad}" y="${i === 0 ? pad + line - 3 : pad + head + i * line - 5}" font-size="${l.size}"${l.weight ? ` font-weight="${l.weight}"` : ''}>${escapeXml(l.text)}</text>`)
     .join('');
+  const ink = escapeXml(at.colors?.text ?? '#111');
   const svg =
-    `<g class="sfb-title-block" transform="translate(${x} ${y})" font-family="'Segoe UI', Arial, sans-serif" fill="#111">` +
-    `<rect width="${width}" height="${height}" fill="#fff" stroke="#333" stroke-width="1"/>` +
-    `<line x1="0" y1="${pad + line + 2}" x2="${width}" y2="${pad + line + 2}" stroke="#999" stroke-width="0.5"/>` +
+    `<g class="sfb-title-block" transform="translate(${x} ${y})" font-family="'Segoe UI', Arial, 'Liberation Sans', Helvetica, sans-serif" fill="${ink}">` +
+    `<rect width="${width}" height="${height}" fill="${escapeXml(at.colors?.fill ?? '#fff')}" stroke="${escapeXml(at.colors?.border ?? '#333')}" stroke-width="1"/>` +
+    `<line x1="0" y1="${pad + head - 1}" x2="${width}" y2="${pad + head - 1}" stroke="${escapeXml(at.colors?.rule ?? '#999')}" stroke-width="0.5"/>` +
     texts +
     `</g>`;
   return { svg, width, height };
@@ -206,7 +218,7 @@ const finiteOr = (v: number | undefined, d: number): number => (typeof v === 'nu
  * the root's height (and viewBox, when it has one) grow by the band, the drawing itself
  * is untouched. For html-to-image output (`<svg width height viewBox><foreignObject …>`).
  */
-export function appendTitleBlock(svgText: string, info: TitleBlockInfo, options: { margin?: number; blockWidth?: number; background?: string } = {}): Result<string, SvgError> {
+export function appendTitleBlock(svgText: string, info: TitleBlockInfo, options: { margin?: number; blockWidth?: number; background?: string; colors?: TitleBlockColors } = {}): Result<string, SvgError> {
   if (typeof svgText !== 'string') return err({ tag: 'notSvg', message: 'expected SVG text' });
   const root = rootStartTag(svgText);
   if (!root) return err({ tag: 'notSvg', message: 'this text is not an SVG drawing: it does not start with an <svg> element' });
@@ -225,7 +237,7 @@ export function appendTitleBlock(svgText: string, info: TitleBlockInfo, options:
   const blockWidth = Math.max(200, Math.min(finiteOr(options.blockWidth, 420), width - 2 * margin));
   // User units: the viewBox's when there is one (scaled to the pixel size), else pixels.
   const scale = hasViewBox ? viewBox![2]! / width : 1;
-  const block = svgTitleBlock(info, { x: 0, y: 0, width: blockWidth });
+  const block = svgTitleBlock(info, { x: 0, y: 0, width: blockWidth, ...(options.colors ? { colors: options.colors } : {}) });
   const band = block.height + 2 * margin;
   const [vx, vy] = hasViewBox ? [viewBox![0]!, viewBox![1]!] : [0, 0];
   const bandTop = hasViewBox ? vy + viewBox![3]! : height;

@@ -1,6 +1,6 @@
 /**
  * From the neutral reading of a Topology Builder document (read-topology.ts) to a
- * format-v1 topology plus warnings. The mapping follows shared/domain/topology-xml.md §5:
+ * format-v1 topology plus warnings. The mapping is described in docs/architecture.md, "Importing Topology Builder documents":
  * a cluster becomes a node according to the services installed on it, SQL instances
  * become SQL stores, FileStore services file stores, and DependsOn edges become links.
  * What the XML does not hold gets a default listed in a `confirm` warning; what format v1
@@ -34,7 +34,7 @@ import { attr, childNamed, type XmlElement } from './xml';
 /** A hostile document could otherwise produce one warning per element. */
 export const MAX_WARNINGS = 500;
 
-/** ServiceVersion → product (topology-xml.md §7: 7 in the 2015 samples, 8 in the 2019 one). */
+/** ServiceVersion → product (7 in the Skype for Business Server 2015 documents seen, 8 in 2019). */
 // Looked up by values read from the XML: no prototype, so "__proto__" or "constructor" find nothing.
 const SERVICE_VERSIONS: Record<string, ProductVersion> = Object.assign(Object.create(null), { '7': '2015', '8': '2019' });
 const OLDER_PRODUCTS: Record<string, string> = Object.assign(Object.create(null), { '5': 'Lync Server 2010', '6': 'Lync Server 2013' });
@@ -237,7 +237,7 @@ class Builder {
     return reg && childNamed(reg.el, 'RegistrarService', isRtcNs);
   }
 
-  /** What node a cluster is, from the services installed on it (topology-xml.md §5). */
+  /** What node a cluster is, from the services installed on it. */
   private classify(c: TbCluster): ClusterKind | undefined {
     const services = this.servicesOnCluster.get(c.key) ?? [];
     const roles = new Set(services.map((s) => s.role));
@@ -446,7 +446,7 @@ class Builder {
     const primaryRaw = i.alwaysOnPrimaryNodeFqdn?.trim();
     if (primaryRaw !== undefined && primaryRaw !== '') {
       // AlwaysOn: the cluster FQDN is the AG listener, the attribute names the primary
-      // replica (topology-xml.md §6). Secondary replicas are not in the document.
+      // replica. Secondary replicas are not in the document.
       const primary = hostName(primaryRaw, `${firstLabel(fqdn)}-primary`);
       if (primary.changedFrom !== undefined) this.warn(`the AlwaysOn primary node ${quote(primary.changedFrom)} is not a DNS name: imported as ${quote(primary.fqdn)}`, i.where, true);
       const primaryIsListener = primary.fqdn.toLowerCase() === fqdn.toLowerCase();
@@ -631,7 +631,7 @@ class Builder {
   }
 
   /**
-   * A dependency whose Usage is not "Default": no sample has one (topology-xml.md §6).
+   * A dependency whose Usage is not "Default": no real document seen has one.
    * Mirror and witness between stores of the same database and backup registrars are
    * read when the Usage says so; anything else is kept verbatim in a warning.
    */

@@ -2,25 +2,19 @@
  * Hostile and broken input: every case gives a clear tagged error (or a valid topology),
  * quickly, and never a hang or a crash.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../model/limits';
 import { parseTopology } from '../model/parse';
+import { FIXTURE, FIXTURE_FILES, fixtureBytes, fixtureText } from './fixture-test-kit';
 import { importTopologyXml, type ImportError } from './index';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 /** Property tests get time in proportion to their runs (FUZZ_RUNS=10000 for a long fuzz). */
 const FUZZ_TIMEOUT = Math.max(10_000, RUNS * 40);
-const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/samples/topology-xml');
-const SAMPLE_FILES = ['01-sfbautomatedlab-Contoso.tbxml', '02-rlevchenko-powershell-skype-DefaultTopology.xml', '03-johanveldhuis-sfblab-DefaultTopology.utf16.xml'];
-const bytesOf = (name: string) => new Uint8Array(fs.readFileSync(path.join(SAMPLES, name)));
-const textOf = (name: string) => {
-  const b = bytesOf(name);
-  return b[0] === 0xff ? new TextDecoder('utf-16le').decode(b.subarray(2)) : new TextDecoder().decode(b).replace(/^\uFEFF/, '');
-};
+const SAMPLE_FILES = FIXTURE_FILES;
+const bytesOf = fixtureBytes;
+const textOf = fixtureText;
 const TAGS: ImportError['tag'][] = ['notXml', 'notTopologyBuilder', 'tooLarge', 'unsafeXml', 'invalidResult'];
 
 function refused(input: string | Uint8Array): ImportError {
@@ -121,7 +115,7 @@ describe('attacks', () => {
   });
 });
 
-describe('broken real documents', () => {
+describe('broken Topology Builder documents (the fixtures)', () => {
   it.each(SAMPLE_FILES)('%s cut short at 150 points → a notXml error that says so', (name) => {
     const bytes = bytesOf(name);
     const text = textOf(name);
@@ -172,8 +166,8 @@ describe('broken real documents', () => {
     );
   }, FUZZ_TIMEOUT);
 
-  it('random byte damage in the UTF-16 sample → always a Result', () => {
-    const bytes = bytesOf('03-johanveldhuis-sfblab-DefaultTopology.utf16.xml');
+  it('random byte damage in the UTF-16 fixture → always a Result', () => {
+    const bytes = bytesOf(FIXTURE.standardEditionUtf16);
     fc.assert(
       fc.property(fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }), (edits) => {
         const copy = bytes.slice();

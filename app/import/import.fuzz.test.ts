@@ -1,6 +1,6 @@
 /**
- * Fuzzing the Topology Builder importer with structural edits of the real samples
- * (shared/samples/topology-xml): elements deleted, duplicated, swapped and moved,
+ * Fuzzing the Topology Builder importer with structural edits of the project's
+ * Topology Builder fixtures (app/import/fixtures): elements deleted, duplicated, swapped and moved,
  * attribute values changed (to values used elsewhere in the document, so references
  * stay plausible but inconsistent, or to hostile text), attributes dropped, entities
  * and character references inserted, then random byte damage on the encoded file.
@@ -17,14 +17,14 @@ import { HOSTILE_NAMES } from '../model/arbitrary-test-kit';
 import { LIMITS } from '../model/limits';
 import { parseTopology } from '../model/parse';
 import { importTopologyXml, type ImportError } from './index';
+import { FIXTURE_FILES, fixtureBytes } from './fixture-test-kit';
 import { esc, TOPOLOGY_NS } from './xml-test-kit';
 import { parseXml, type XmlElement } from './xml';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const MAX_MS = 2_000;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLES = path.resolve(HERE, '../../../shared/samples/topology-xml');
-const SAMPLE_FILES = fs.readdirSync(SAMPLES).filter((f) => /\.(xml|tbxml)$/.test(f)).sort();
+const SAMPLE_FILES = [...FIXTURE_FILES].sort();
 const TAGS: readonly ImportError['tag'][] = ['notXml', 'notTopologyBuilder', 'tooLarge', 'unsafeXml', 'invalidResult'];
 const ENGINE_ERROR = /Cannot read propert|Cannot set propert|is not a function|is not iterable|Maximum call stack|Invalid array length|Unhandled case|failed unexpectedly/;
 
@@ -34,7 +34,7 @@ function textOf(bytes: Uint8Array): string {
 }
 
 const SAMPLE_TREES: XmlElement[] = SAMPLE_FILES.map((f) => {
-  const r = parseXml(textOf(new Uint8Array(fs.readFileSync(path.join(SAMPLES, f)))));
+  const r = parseXml(textOf(fixtureBytes(f)));
   if (!r.ok) throw new Error(`sample ${f} does not parse: ${r.error.message}`);
   return r.value;
 });
@@ -261,7 +261,7 @@ describe('XML is parsed safely: no DTD, no entity expansion, nothing fetched', (
   });
 
   it('the importer sources have no way to reach the network, the file system or a native XML parser', () => {
-    const sources = fs.readdirSync(HERE).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'xml-test-kit.ts');
+    const sources = fs.readdirSync(HERE).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('-test-kit.ts'));
     expect(sources.length).toBeGreaterThan(3);
     for (const f of sources) {
       const text = fs.readFileSync(path.join(HERE, f), 'utf8');

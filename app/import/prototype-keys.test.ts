@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE, fixturePath } from './fixture-test-kit';
 import { importTopologyXml } from './index';
 
-const SAMPLE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../shared/samples/topology-xml/02-rlevchenko-powershell-skype-DefaultTopology.xml');
+const SAMPLE = fixturePath(FIXTURE.enterpriseAg);
 
 describe('values read from the XML never reach the prototype', () => {
   for (const value of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {

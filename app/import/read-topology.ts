@@ -1,5 +1,5 @@
 /**
- * Reads the two Topology Builder document shapes (shared/domain/topology-xml.md §1) into
+ * Reads the two Topology Builder document shapes (docs/architecture.md, "Importing Topology Builder documents") into
  * one neutral model: sites, clusters, SQL instances and services with their keys and
  * dependencies. The published `<Topology>` keys things by ClusterId / SqlInstanceId /
  * ServiceId elements; a saved `.tbxml` by GUID attributes. Everything after this step

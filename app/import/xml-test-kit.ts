@@ -1,6 +1,6 @@
 /**
  * Test helper: writes small published topology documents (`Get-CsTopology -AsXml`
- * shape, topology-xml.md §3) from a compact description, so mapping tests can build
+ * shape) from a compact description, so mapping tests can build
  * the cases no real sample has (Director, stand-alone Mediation, gateways, pairing, ...).
  * Element and attribute names are those of the real samples.
  */

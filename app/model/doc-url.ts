@@ -1,7 +1,9 @@
-/** Catalogue and step source paths → public pages (topology-format.md, "Findings"). */
+/** Catalogue and step source paths → public pages (docs/format.md, "Findings"). */
 
-/** Public address of a source path as written in the catalogue (bare, `ps:` or `sql-docs:`). */
+/** Public address of a source path as written in the catalogue (bare, `ps:`, `sql-docs:` or `web:`). */
 export function docUrl(path: string): string {
+  // A page outside Microsoft's documentation repositories, cited by its address; only web addresses are links.
+  if (path.startsWith('web:')) return /^https?:\/\//i.test(path.slice(4)) ? path.slice(4) : 'about:blank';
   if (path.startsWith('ps:')) {
     const cmdlet = path.slice(3).replace(/\.md$/, '').toLowerCase();
     return `https://learn.microsoft.com/powershell/module/skype/${encodeURIComponent(cmdlet)}`;
@@ -12,8 +14,22 @@ export function docUrl(path: string): string {
 
 const encodePath = (p: string) => p.split('/').map(encodeURIComponent).join('/');
 
-/** A readable title for a source path: its file name ("back end server"). */
+/** A readable title for a source path: its file name ("back end server"), or a web page's site and last segment. */
 export function docTitle(path: string): string {
+  if (path.startsWith('web:')) {
+    const m = /^https?:\/\/(?:www\.)?([^/]+)(?:\/(.*))?$/i.exec(path.slice(4));
+    if (!m) return path.slice(4);
+    const last = (m[2] ?? '').replace(/\/+$/, '').split('/').pop() ?? '';
+    return last ? `${m[1]}: ${decodeURIComponentSafe(last).replace(/[-_]+/g, ' ').replace(/\.(aspx|html?)$/i, '')}` : m[1]!;
+  }
   const last = path.replace(/^ps:/, '').replace(/^sql-docs:/, '').split('/').pop() ?? path;
   return last.replace(/\.md$/, '').replace(/-/g, ' ');
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }

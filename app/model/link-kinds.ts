@@ -1,5 +1,5 @@
 /**
- * Which link kinds may join which node kinds (the link table of topology-format.md).
+ * Which link kinds may join which node kinds (the link table of docs/format.md).
  * The parser refuses any other pair; the canvas uses the same table to pick the kind
  * of a new connection and to refuse impossible ones while the user drags.
  */

@@ -1,5 +1,5 @@
 /**
- * The catalogue's reference numbers (shared/domain/rules.md, "Reference numbers"):
+ * The catalogue's reference numbers (docs/rules.md, "Reference numbers"):
  * limits per version, capacity, quorum, recovery targets, ports. Rules, the inspector's
  * capacity hints, the step exporter and the failover simulation all read this one table.
  */

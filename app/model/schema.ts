@@ -1,7 +1,7 @@
 /**
  * The topology document, format version 1, as zod schemas: one schema per entity,
  * every type inferred from its schema. The contract is
- * `shared/spec/topology-format.md`; names follow it exactly.
+ * `docs/format.md` (whose field tables are generated from this file); names follow it exactly.
  *
  * The schemas check the shape of each entity alone. Checks that need the whole
  * document (unique ids, links to existing nodes of allowed kinds, siteId of an

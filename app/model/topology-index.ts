@@ -1,6 +1,6 @@
 /**
  * Indexes over one topology, built once per evaluation, and the catalogue's helper
- * notions ("Helper notions (format v1)" in shared/domain/rules.md) on top of them.
+ * notions (the helper notions the rule conditions in docs/rules.md are written in) on top of them.
  * Rules, the step exporter and the simulation all read the document through this, so
  * every question ("the Back End of this pool", "its partner") has one answer.
  */

@@ -1,2 +1,2 @@
-/** Catalogue and step source paths → public pages (topology-format.md, "Findings"). */
+/** Catalogue and step source paths → public pages (docs/format.md, "Findings"). */
 export { docTitle, docUrl } from '../model/doc-url';

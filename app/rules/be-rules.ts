@@ -1,5 +1,5 @@
 /**
- * BE rules of shared/domain/rules.md: Back End SQL stores and their high availability
+ * BE rules (docs/rules.md): Back End SQL stores and their high availability
  * (ids BE-* and SQL-*). Each check walks the stores, links or pools once and groups by
  * key (host, port, role) with maps, so the family stays linear in the document size.
  */
@@ -7,10 +7,11 @@ import { PORTS, RECOVERY, REF, SUPPORTED, autoFailoverMax } from '../model/refer
 import type { ProductVersion, SqlStore, StoreRole, TopologyNode } from '../model/schema';
 import { hasProductVersion } from '../model/schema';
 import { cuNumber, host, instanceKey, isRegistrar, sqlCu, sqlHosts, sqlSp, type RegistrarPool, type TopologyIndex } from '../model/topology-index';
-import { defineRule } from './define-rule';
+import { catalogueMessage, defineRule } from './define-rule';
 import { backEndsByHost, nodesByHost } from './rule-helpers';
 import { label, labelSeries, noun, series, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
+import { fam2019, legacy, productName, SUBSCRIPTION_EDITION, verRank, versionOf, versionWord } from './versions';
 
 // ---------------------------------------------------------------- helpers
 
@@ -29,18 +30,33 @@ const sqlStoreAt = (ix: TopologyIndex, id: string): SqlStore | undefined => {
 };
 
 /**
- * The pools (registrar and Persistent Chat) of version `v` that use `s` directly or use a
- * store reaching it by mirror, witness or log shipping: the pools `versionsUsing` counts.
+ * The pools (registrar and Persistent Chat) of version `v` (or of the versions `v` accepts)
+ * that use `s` directly or use a store reaching it by mirror, witness or log shipping: the
+ * pools `versionsUsing` counts.
  */
-function poolsOfVersion(ix: TopologyIndex, s: SqlStore, v: ProductVersion): TopologyNode[] {
-  return ix.poolsUsingTransitively(s.id).filter((p) => hasProductVersion(p) && p.productVersion === v);
+function poolsOfVersion(ix: TopologyIndex, s: SqlStore, v: ProductVersion | ((v: string) => boolean)): TopologyNode[] {
+  const accepts = typeof v === 'function' ? v : (x: string) => x === v;
+  return ix.poolsUsingTransitively(s.id).filter((p) => hasProductVersion(p) && accepts(p.productVersion));
+}
+
+/** Whether one of `versions` passes `accepts` (asked of every store: no copy of the set). */
+function anyVersion(versions: ReadonlySet<string>, accepts: (v: string) => boolean): boolean {
+  for (const v of versions) if (accepts(v)) return true;
+  return false;
+}
+
+/** "Skype for Business Server 2019" or "Skype for Business Server 2019 and Subscription Edition": the products of `pools`. */
+function productsOf(pools: readonly TopologyNode[]): string {
+  const versions = [...new Set(pools.map((p) => versionOf(p)).filter((v): v is string => v !== undefined))].sort((a, b) => verRank(a) - verRank(b));
+  if (versions.length === 1) return productName(versions[0]!);
+  return `Skype for Business Server ${series(versions.map(versionWord))}`;
 }
 
 /** "serves Skype for Business Server v pool X", saying so when some of the pools reach `s` only through a partner store. */
-function servesPhrase(ix: TopologyIndex, s: SqlStore, pools: readonly TopologyNode[], v: ProductVersion): string {
+function servesPhrase(ix: TopologyIndex, s: SqlStore, pools: readonly TopologyNode[]): string {
   const direct = new Set(ix.poolsUsing(s.id));
   const through = pools.some((p) => !direct.has(p));
-  const what = `Skype for Business Server ${v} ${noun(pools.length, 'pool')} ${labelSeries(pools)}`;
+  const what = `${productsOf(pools)} ${noun(pools.length, 'pool')} ${labelSeries(pools)}`;
   return through ? `serves ${what} (as a mirror, witness or log-shipping partner of its store)` : `serves ${what}`;
 }
 
@@ -126,19 +142,28 @@ function linkAway(ix: TopologyIndex, links: readonly { to: string }[], home: str
   return false;
 }
 
-/** One finding per store whose SQL version the pools of `v` do not support (BE-SQL-VERSION-2015/-2019). */
-function sqlVersionHits(ix: TopologyIndex, v: ProductVersion): Hit[] {
+/**
+ * One finding per store whose SQL version the pools of `v` do not support
+ * (BE-SQL-VERSION-2015/-2019). The 2019 rule also judges Subscription Edition pools, which
+ * inherit the 2019 list, except a store only Subscription Edition pools use on SQL Server
+ * 2022: whether that is supported is not confirmed (SUB-SQL-2022).
+ */
+function sqlVersionHits(ix: TopologyIndex, v: '2015' | '2019'): Hit[] {
   const allowed = SUPPORTED.sqlForBackEnd[v];
+  const accepts = v === '2019' ? fam2019 : (x: string) => x === v;
   const hits: Hit[] = [];
   for (const s of ix.ofKind('sqlStore')) {
-    if (allowed.includes(s.sqlVersion) || !ix.versionsUsing(s.id).has(v)) continue;
-    const pools = poolsOfVersion(ix, s, v);
+    if (allowed.includes(s.sqlVersion)) continue;
+    const versions = ix.versionsUsing(s.id) as ReadonlySet<string>;
+    if (!anyVersion(versions, accepts)) continue;
+    if (v === '2019' && s.sqlVersion === '2022' && !versions.has('2015') && !versions.has('2019')) continue;
+    const pools = poolsOfVersion(ix, s, accepts);
     hits.push({
       nodeIds: [s.id, ...pools.map((p) => p.id)],
       message:
         v === '2019'
-          ? `${label(s)} runs SQL Server ${s.sqlVersion} and ${servesPhrase(ix, s, pools, v)}: Skype for Business Server 2019 runs only on SQL Server 2016, 2017 or 2019 (64-bit), and this store uses another version.`
-          : `${label(s)} runs SQL Server ${s.sqlVersion} and ${servesPhrase(ix, s, pools, v)}: Skype for Business Server 2015 lists only SQL Server 2012, 2014, 2016, 2017 and 2019 for its stores, and this store uses another version.`,
+          ? `${label(s)} runs SQL Server ${s.sqlVersion} and ${servesPhrase(ix, s, pools)}: Skype for Business Server 2019${pools.some((x) => versionOf(x) === SUBSCRIPTION_EDITION) ? ', and Subscription Edition with it,' : ''} runs only on SQL Server 2016, 2017 or 2019 (64-bit), and this store uses another version.`
+          : `${label(s)} runs SQL Server ${s.sqlVersion} and ${servesPhrase(ix, s, pools)}: Skype for Business Server 2015 lists only SQL Server 2012, 2014, 2016, 2017 and 2019 for its stores, and this store uses another version.`,
       fix: `Move ${label(s)} to SQL Server ${series([...allowed], 'or')}.`,
     });
   }
@@ -234,13 +259,13 @@ export const BE_RULES: readonly Rule[] = [
         if (lowCu.length > 0)
           reasons.push(`${series(lowCu.map((p) => `${label(p)} runs Skype for Business Server 2015 "${p.cumulativeUpdate}"`))}, below CU7, on SQL Server 2016`);
       } else if (sp === 0 && cu !== undefined && cu < 6) {
-        // A 2014 level with SP1 or later counts as newer than RTM CU6 (rules.md open question 7).
+        // A 2014 level with SP1 or later counts as newer than RTM CU6: the catalogue reads the SQL Server 2014 requirement that way.
         reasons.push(`it runs SQL Server 2014 at "${s.sqlUpdateLevel}", below Cumulative Update 6`);
       }
       if (reasons.length === 0) continue;
       hits.push({
         nodeIds: [s.id, ...pools2015.map((p) => p.id)],
-        message: `${label(s)} ${servesPhrase(ix, s, pools2015, '2015')}, and ${reasons.join('; ')}. With Skype for Business Server 2015 this SQL Server level is below the supported minimum (SQL 2016 needs SP1 and SfB 2015 CU7 or later; SQL 2014 needs CU6 or later).`,
+        message: `${label(s)} ${servesPhrase(ix, s, pools2015)}, and ${reasons.join('; ')}. With Skype for Business Server 2015 this SQL Server level is below the supported minimum (SQL 2016 needs SP1 and SfB 2015 CU7 or later; SQL 2014 needs CU6 or later).`,
       });
     }
     return hits;
@@ -277,8 +302,8 @@ export const BE_RULES: readonly Rule[] = [
     return hits;
   }),
 
-  defineRule('BE-MIRROR-2019', 'SQL mirroring for a 2019 pool', (ix) => {
-    const offending = (s: SqlStore) => ix.mirrored(s) && ix.versionsUsing(s.id).has('2019');
+  defineRule('BE-MIRROR-2019', 'SQL mirroring for a 2019 or Subscription Edition pool', (ix) => {
+    const offending = (s: SqlStore) => ix.mirrored(s) && anyVersion(ix.versionsUsing(s.id), fam2019);
     const hits: Hit[] = [];
     for (const s of ix.ofKind('sqlStore')) {
       if (!offending(s)) continue;
@@ -286,11 +311,11 @@ export const BE_RULES: readonly Rule[] = [
       // A pure mirror target is named in its principal's finding; report it alone only when no principal is reported.
       const isPrincipal = s.haMode === 'mirroring' || ix.out(s.id, 'mirror').length > 0;
       if (!isPrincipal && ix.in(s.id, 'mirror').every((l) => { const p = sqlStoreAt(ix, l.from); return p !== undefined && offending(p); })) continue;
-      const pools = poolsOfVersion(ix, s, '2019');
+      const pools = poolsOfVersion(ix, s, fam2019);
       const mirrorText = partners.length > 0 ? `is mirrored with ${labelSeries(partners)}` : 'has haMode mirroring';
       hits.push({
         nodeIds: [s.id, ...partners.map((p) => p.id), ...pools.map((p) => p.id)],
-        message: `${label(s)} ${mirrorText} and ${servesPhrase(ix, s, pools, '2019')}: Skype for Business Server 2019 cannot deploy SQL mirroring, and this store is mirrored for a 2019 pool.`,
+        message: `${label(s)} ${mirrorText} and ${servesPhrase(ix, s, pools)}: ${catalogueMessage('BE-MIRROR-2019')}`,
       });
     }
     return hits;
@@ -532,7 +557,7 @@ export const BE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [s.id],
         message: `${label(s)} has the SQL Server FQDN ${s.fqdn}, not its listener ${s.ag.listenerFqdn}: after the availability group is built, the store's SQL Server FQDN must be the listener FQDN so that connections follow the primary replica.`,
-        fix: `Set the fqdn of ${label(s)} to ${s.ag.listenerFqdn} (the runbook publishes it after the AG is built, hadr-steps.md §2).`,
+        fix: `Set the fqdn of ${label(s)} to ${s.ag.listenerFqdn} (the runbook publishes it after the AG is built).`,
       });
     }
     return hits;
@@ -707,23 +732,25 @@ export const BE_RULES: readonly Rule[] = [
     return hits;
   }),
 
-  defineRule('SQL-MONARCH-VERSION-MIX', 'Monitoring/Archiving store serves 2015 and 2019', (ix) => {
+  defineRule('SQL-MONARCH-VERSION-MIX', 'Monitoring/Archiving store serves legacy and newer pools', (ix) => {
     const hits: Hit[] = [];
     for (const s of ix.ofKind('sqlStore')) {
       const links = ix.in(s.id, 'store');
-      if (links.length < 2) continue; // a 2015 and a 2019 pool need a link each
-      const byVersion: Record<ProductVersion, TopologyNode[]> = { '2015': [], '2019': [] };
+      if (links.length < 2) continue; // a legacy and a newer pool need a link each
+      // 2015 (or Lync) pools against 2019 and Subscription Edition ones; 2019 with Subscription Edition alone is SUB-LINK-2019.
+      const older: TopologyNode[] = [];
+      const newer: TopologyNode[] = [];
       for (const l of links) {
         if (!MON_ARCH.has(l.role)) continue;
         const p = ix.node(l.from);
         if (!isRegistrar(p)) continue;
-        const bucket = byVersion[p.productVersion];
-        if (!bucket.includes(p)) bucket.push(p);
+        const bucket = legacy(p.productVersion) ? older : fam2019(p.productVersion) ? newer : undefined;
+        if (bucket && !bucket.includes(p)) bucket.push(p);
       }
-      if (byVersion['2015'].length === 0 || byVersion['2019'].length === 0) continue;
+      if (older.length === 0 || newer.length === 0) continue;
       hits.push({
-        nodeIds: [s.id, ...byVersion['2015'].map((p) => p.id), ...byVersion['2019'].map((p) => p.id)],
-        message: `${label(s)} holds Monitoring or Archiving data for the 2015 ${noun(byVersion['2015'].length, 'pool')} ${labelSeries(byVersion['2015'])} and the 2019 ${noun(byVersion['2019'].length, 'pool')} ${labelSeries(byVersion['2019'])}: while the versions coexist, the legacy Monitoring and Archiving databases stay with the legacy pools and the 2019 pools collect into their own.`,
+        nodeIds: [s.id, ...older.map((p) => p.id), ...newer.map((p) => p.id)],
+        message: `${label(s)} holds Monitoring or Archiving data for the ${productsOf(older)} ${noun(older.length, 'pool')} ${labelSeries(older)} and the ${productsOf(newer)} ${noun(newer.length, 'pool')} ${labelSeries(newer)}: while the versions coexist, the legacy Monitoring and Archiving databases stay with the legacy pools and the newer pools collect into their own.`,
       });
     }
     return hits;

@@ -1,6 +1,6 @@
 import type { Severity } from './types';
 
-/** One entry of the rule catalogue (shared/domain/rules.md), as generated. */
+/** One entry of the rule catalogue (docs/rules.md), as generated. */
 export interface CatalogueEntry {
   id: string;
   severity: Severity;
@@ -16,4 +16,9 @@ export interface CatalogueEntry {
   docs: string[];
   inferred: boolean;
   inferredNote: string;
+  /**
+   * The rule's Subscription Edition findings rest on Subscription Edition being the 2019
+   * code base: a finding naming a Subscription Edition node is inferred.
+   */
+  inheritsToSE: boolean;
 }

@@ -1,10 +1,11 @@
-/** CMS rules of shared/domain/rules.md: the Central Management store. */
+/** CMS rules (docs/rules.md): the Central Management store. */
 import { RECOVERY } from '../model/reference-numbers';
 import type { TopologyIndex } from '../model/topology-index';
 import type { TopologyNode } from '../model/schema';
 import { defineRule } from './define-rule';
-import { label, LONG_LIST, names } from './rule-text';
+import { label, LONG_LIST, names, series } from './rule-text';
 import type { Hit, Rule } from './types';
+import { verRank, versionWord } from './versions';
 
 /** The node named by `deployment.cmsHost`, when it names one. */
 function cmsHost(ix: TopologyIndex): TopologyNode | undefined {
@@ -80,13 +81,13 @@ export const CMS_RULES: readonly Rule[] = [
 
   defineRule('CMS-REPLICATION-BEFORE-CLEANUP', 'Keep the old CMS until replication is complete', (ix) => {
     if (ix.doc.deployment.mode !== 'transition') return [];
-    const versions = new Set(ix.registrars().map((p) => p.productVersion));
-    if (!versions.has('2015') || !versions.has('2019')) return [];
+    const versions = [...new Set<string>(ix.registrars().map((p) => p.productVersion))].sort((a, b) => verRank(a) - verRank(b));
+    if (versions.length < 2) return [];
     const host = cmsHost(ix);
     return [
       {
         nodeIds: host ? [host.id] : [],
-        message: `This transition design has Skype for Business Server 2015 and 2019 pools, a migration that ends with a move of the Central Management store${host ? ` (now on ${label(host)})` : ''}: when the CMS is moved, the old CMS database must stay until replication to every replica is complete and stable.`,
+        message: `This transition design has pools of ${series(versions.map(versionWord))}, a migration that ends with a move of the Central Management store${host ? ` (now on ${label(host)})` : ''}: when the CMS is moved, the old CMS database must stay until replication to every replica is complete and stable.`,
       },
     ];
   }),

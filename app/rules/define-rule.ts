@@ -1,7 +1,7 @@
 /**
  * `defineRule(id, title, check)`: a rule whose severity, message, fix, sources and
- * "inferred" flag come from the catalogue entry with that id, so the code cannot drift
- * from shared/domain/rules.md. Only the check and a short title are written by hand.
+ * "inferred" flags come from the catalogue entry with that id, so the code cannot drift
+ * from the rule catalogue (docs/rules.md). Only the check and a short title are written by hand.
  */
 import type { TopologyIndex } from '../model/topology-index';
 import { CATALOGUE } from './catalogue.generated';
@@ -27,7 +27,6 @@ export function defineRule(id: string, title: string, check: (ix: TopologyIndex)
   const e = BY_ID.get(id);
   if (!e) throw new Error(`defineRule: ${id} is not in the rule catalogue`);
   if (e.structural) throw new Error(`defineRule: ${id} is structural in v1 and has no engine check`);
-  if (e.tier === 'v2') throw new Error(`defineRule: ${id} needs format v2 fields`);
   return {
     id,
     title,
@@ -35,6 +34,7 @@ export function defineRule(id: string, title: string, check: (ix: TopologyIndex)
     // Shared by every finding of the rule (the engine does not copy it), so frozen.
     docs: Object.freeze([...e.docs]),
     inferred: e.inferred,
+    inheritsToSE: e.inheritsToSE,
     message: stripCode(e.message),
     fix: stripCode(e.fix),
     family: e.family,

@@ -1,4 +1,4 @@
-/** DIR rules of shared/domain/rules.md: Director pool size, load balancing and sizing. */
+/** DIR rules (docs/rules.md): Director pool size, load balancing and sizing. */
 import { REF } from '../model/reference-numbers';
 import type { NodeOfKind } from '../model/schema';
 import { catalogueMessage, defineRule } from './define-rule';

@@ -1,4 +1,4 @@
-/** EDGE rules of shared/domain/rules.md: Edge pools, their next hop, federation and sizing. */
+/** EDGE rules (docs/rules.md): Edge pools, their next hop, federation and sizing. */
 import { REF } from '../model/reference-numbers';
 import type { NodeOfKind, TopologyNode } from '../model/schema';
 import { catalogueMessage, defineRule } from './define-rule';

@@ -1,11 +1,12 @@
 /**
  * The rule engine: every registered rule over one topology, findings in the stable
- * order of topology-format.md (severity, rule id, first node id). Pure; never throws.
+ * order of docs/format.md (severity, rule id, first node id). Pure; never throws.
  */
 import { TopologyIndex } from '../model/topology-index';
 import type { Topology } from '../model/schema';
 import { RULES } from './registry';
 import type { Finding, Rule, Severity } from './types';
+import { SUBSCRIPTION_EDITION, versionOf } from './versions';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -29,18 +30,34 @@ export function runRules(doc: Topology, rules: readonly Rule[] = RULES): Finding
     let crash: Finding | undefined;
     try {
       for (const hit of rule.check(ix)) {
-        const f = new RuleFinding(rule, hit.message ?? rule.message, hit.fix ?? rule.fix, distinct(hit.nodeIds), distinct(hit.linkIds), distinct(hit.siteIds));
+        const nodeIds = distinct(hit.nodeIds);
+        const inferred = rule.inferred || (rule.inheritsToSE && namesSubscriptionEdition(ix, nodeIds));
+        const f = new RuleFinding(rule, hit.message ?? rule.message, hit.fix ?? rule.fix, nodeIds, distinct(hit.linkIds), distinct(hit.siteIds), rule.severity, inferred);
         findings.push(f);
         firstIds.push(firstId(f));
       }
     } catch (e) {
       // A faulty check must not take the others down; say so instead of hiding it.
-      crash = new RuleFinding(rule, crashMessage(rule.id, e), 'No action on the design; this is a defect of the designer.', NONE, NONE, NONE, 'info');
+      crash = new RuleFinding(rule, crashMessage(rule.id, e), 'No action on the design; this is a defect of the designer.', NONE, NONE, NONE, 'info', rule.inferred);
     }
     if (findings.length) groups.push({ rank: RANK[rule.severity], ruleId: rule.id, findings, firstIds });
     if (crash) groups.push({ rank: RANK.info, ruleId: rule.id, findings: [crash], firstIds: [''] });
   }
   return ordered(groups);
+}
+
+/**
+ * Whether a finding names a Subscription Edition node, or a SQL store a Subscription
+ * Edition pool uses: a rule stated for 2019 holds for it only because Subscription
+ * Edition is the 2019 code base, so such findings are inferred.
+ */
+function namesSubscriptionEdition(ix: TopologyIndex, nodeIds: readonly string[]): boolean {
+  for (const id of nodeIds) {
+    const n = ix.node(id);
+    if (!n) continue;
+    if (n.kind === 'sqlStore' ? (ix.versionsUsing(n.id) as ReadonlySet<string>).has(SUBSCRIPTION_EDITION) : versionOf(n) === SUBSCRIPTION_EDITION) return true;
+  }
+  return false;
 }
 
 const crashMessage = (ruleId: string, e: unknown): string =>
@@ -50,7 +67,7 @@ const crashMessage = (ruleId: string, e: unknown): string =>
  * A finding as runRules returns it. `message` is a getter on the prototype: a check may
  * hand over a function that words it (Hit.message), called the first time the message is
  * read and remembered. Everything else is a plain own field. JSON.stringify gives the
- * fields of topology-format.md in their order (toJSON); only a spread or Object.keys
+ * fields of docs/format.md in their order (toJSON); only a spread or Object.keys
  * leaves the message out.
  */
 class RuleFinding implements Finding {
@@ -65,14 +82,14 @@ class RuleFinding implements Finding {
   readonly docs: readonly string[];
   #message: string | (() => string);
 
-  constructor(rule: Rule, message: string | (() => string), fix: string, nodeIds: readonly string[], linkIds: readonly string[], siteIds: readonly string[], severity: Severity = rule.severity) {
+  constructor(rule: Rule, message: string | (() => string), fix: string, nodeIds: readonly string[], linkIds: readonly string[], siteIds: readonly string[], severity: Severity, inferred: boolean) {
     this.ruleId = rule.id;
     this.severity = severity;
     this.fix = fix;
     this.nodeIds = nodeIds;
     this.linkIds = linkIds;
     this.siteIds = siteIds;
-    this.inferred = rule.inferred;
+    this.inferred = inferred;
     this.docs = rule.docs;
     this.#message = message;
   }
@@ -97,7 +114,7 @@ class RuleFinding implements Finding {
   }
 }
 
-/** Sorts findings in place into the order of topology-format.md "Findings", and returns them. */
+/** Sorts findings in place into the order of docs/format.md "Findings", and returns them. */
 export function sortFindings(findings: Finding[]): Finding[] {
   const keyed = findings.map((f, i) => ({ f, i, rank: RANK[f.severity], first: firstId(f) }));
   keyed.sort((a, b) => a.rank - b.rank || cmp(a.f.ruleId, b.f.ruleId) || cmp(a.first, b.first) || a.i - b.i);

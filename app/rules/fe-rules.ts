@@ -1,4 +1,4 @@
-/** FE rules of shared/domain/rules.md: Front End pools and Standard Edition servers. */
+/** FE rules (docs/rules.md): Front End pools and Standard Edition servers. */
 import { feFor, feQuorum, REF, type Quorum } from '../model/reference-numbers';
 import { host, type TopologyIndex } from '../model/topology-index';
 import type { FrontEndPool, SqlStore } from '../model/schema';

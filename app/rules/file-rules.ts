@@ -1,4 +1,4 @@
-/** FILE rules of shared/domain/rules.md (ids FILE-* and FS-*): the file store and its high availability. */
+/** FILE rules (docs/rules.md) (ids FILE-* and FS-*): the file store and its high availability. */
 import type { NodeOfKind, TopologyNode } from '../model/schema';
 import type { TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';

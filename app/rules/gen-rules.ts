@@ -1,4 +1,4 @@
-/** GEN rules of shared/domain/rules.md (ids GEN-* and TOPO-*): platform, versions, naming and collocation. */
+/** GEN rules (docs/rules.md) (ids GEN-* and TOPO-*): platform, versions, naming and collocation. */
 import { linkKindLabel, nodeKindLabel } from '../model/link-kinds';
 import { SUPPORTED } from '../model/reference-numbers';
 import type { Link, LinkKind, OsVersion, TopologyNode } from '../model/schema';

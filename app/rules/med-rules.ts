@@ -1,4 +1,4 @@
-/** MED rules of shared/domain/rules.md: Mediation pools and collocated Mediation. */
+/** MED rules (docs/rules.md): Mediation pools and collocated Mediation. */
 import { REF } from '../model/reference-numbers';
 import type { NodeOfKind } from '../model/schema';
 import type { RegistrarPool } from '../model/topology-index';

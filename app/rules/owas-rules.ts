@@ -1,4 +1,4 @@
-/** OWAS rules of shared/domain/rules.md: Office Web Apps Server / Office Online Server farms. */
+/** OWAS rules (docs/rules.md): Office Web Apps Server / Office Online Server farms. */
 import type { NodeOfKind, TopologyNode } from '../model/schema';
 import type { TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';

@@ -1,4 +1,4 @@
-/** PAIR rules of shared/domain/rules.md: pool pairing and the Backup Service. */
+/** PAIR rules (docs/rules.md): pool pairing and the Backup Service. */
 import { assertNever } from '../lib/result';
 import { feFor, PORTS, REF } from '../model/reference-numbers';
 import type { RegistrarPool } from '../model/topology-index';
@@ -7,6 +7,7 @@ import { defineRule } from './define-rule';
 import { pairsOf, targetsOf, type Pair } from './rule-helpers';
 import { label, LONG_LIST, names, num, plural, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
+import { fam2019, productName } from './versions';
 
 const both = (p: Pair): string => `${label(p.a)} and ${label(p.b)}`;
 const pairHit = (p: Pair, message: string | (() => string), extraNodes: readonly string[] = []): Hit => ({
@@ -118,11 +119,12 @@ export const PAIR_RULES: readonly Rule[] = [
 
   defineRule('PAIR-SAME-VERSION', 'Paired pools of different product versions', (ix) =>
     pairsOf(ix)
-      .filter((p) => p.a.productVersion !== p.b.productVersion)
+      // 2019 with Subscription Edition is SUB-PAIR-2019 (not confirmed either way).
+      .filter((p) => p.a.productVersion !== p.b.productVersion && !(fam2019(p.a.productVersion) && fam2019(p.b.productVersion)))
       .map((p) =>
         pairHit(
           p,
-          `These paired pools run different product versions (${label(p.a)}: Skype for Business Server ${p.a.productVersion}, ${label(p.b)}: ${p.b.productVersion}), and failing over between them in disaster mode is not supported.`,
+          `These paired pools run different product versions (${label(p.a)}: ${productName(p.a.productVersion)}, ${label(p.b)}: ${productName(p.b.productVersion)}), and failing over between them in disaster mode is not supported.`,
         ),
       ),
   ),

@@ -1,5 +1,5 @@
 /**
- * PCHAT rules of shared/domain/rules.md: Persistent Chat (Skype for Business Server
+ * PCHAT rules (docs/rules.md): Persistent Chat (Skype for Business Server
  * 2015 only): version, pool size, collocation, and the mirroring + log-shipping HA/DR
  * layout of its databases.
  */
@@ -8,8 +8,9 @@ import type { LinkOfKind, NodeOfKind, SqlStore, TopologyNode } from '../model/sc
 import { host, instanceKey, type TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
 import { backEndsByHost, nodesByHost, perIndex } from './rule-helpers';
-import { allNames, label, num, STORE_ROLE_LABEL } from './rule-text';
+import { allNames, label, num, series, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
+import { fam2019, productName, versionOf, versionWord } from './versions';
 
 type PcPool = NodeOfKind<'persistentChatPool'>;
 
@@ -64,35 +65,37 @@ function dcName(ix: TopologyIndex, siteId: string): string {
 const instanceName = (s: SqlStore): string => `${s.fqdn}\\${s.instance === '' ? '(default instance)' : s.instance}`;
 
 export const PCHAT_RULES: readonly Rule[] = [
-  defineRule('PCHAT-2019', 'Persistent Chat on Skype for Business Server 2019', (ix) => {
+  defineRule('PCHAT-2019', 'Persistent Chat on Skype for Business Server 2019 or Subscription Edition', (ix) => {
     const hits: Hit[] = [];
     for (const c of ix.ofKind('persistentChatPool')) {
       const nextHops2019: TopologyNode[] = [];
       const links: string[] = [];
       for (const l of ix.out(c.id, 'nextHop')) {
         const t = ix.node(l.to);
-        if (t && 'productVersion' in t && t.productVersion === '2019') {
+        const v = t && versionOf(t);
+        if (t && v !== undefined && fam2019(v)) {
           nextHops2019.push(t);
           links.push(l.id);
         }
       }
-      const is2019 = c.productVersion === '2019';
+      const is2019 = fam2019(c.productVersion);
       if (!is2019 && nextHops2019.length === 0) continue;
+      const hopVersions = series([...new Set(nextHops2019.map((t) => versionWord(versionOf(t)!)))]);
       const what = is2019
-        ? `${label(c)} is a Skype for Business Server 2019 Persistent Chat pool${nextHops2019.length ? `, and its next hop ${allNames(nextHops2019)} runs 2019 too` : ''}.`
-        : `${label(c)} has the Skype for Business Server 2019 next hop ${allNames(nextHops2019)}.`;
+        ? `${label(c)} is a ${productName(c.productVersion)} Persistent Chat pool${nextHops2019.length ? `, and its next hop ${allNames(nextHops2019)} runs ${hopVersions === versionWord(c.productVersion) ? `${hopVersions} too` : hopVersions}` : ''}.`
+        : `${label(c)} has the ${hopVersions} next hop ${allNames(nextHops2019)}.`;
       hits.push({ nodeIds: [c.id, ...nextHops2019.map((t) => t.id)], linkIds: links, message: `${what} ${catalogueMessage('PCHAT-2019')}` });
     }
     for (const l of ix.linksOfKind('store')) {
       if (!PC_ROLES.has(l.role)) continue;
       const p = ix.node(l.from);
       const s = ix.node(l.to);
-      if ((p?.kind !== 'frontEndPool' && p?.kind !== 'standardEditionServer') || p.productVersion !== '2019' || s?.kind !== 'sqlStore') continue;
+      if ((p?.kind !== 'frontEndPool' && p?.kind !== 'standardEditionServer') || !fam2019(p.productVersion) || s?.kind !== 'sqlStore') continue;
       const pcs = ix.poolsUsing(s.id).filter((n) => n.kind === 'persistentChatPool');
       hits.push({
         nodeIds: [p.id, s.id, ...pcs.map((c) => c.id)],
         linkIds: [l.id],
-        message: `${label(p)} runs Skype for Business Server 2019 and has a ${STORE_ROLE_LABEL[l.role]} store link to ${label(s)}. ${catalogueMessage('PCHAT-2019')}`,
+        message: `${label(p)} runs ${productName(p.productVersion)} and has a ${STORE_ROLE_LABEL[l.role]} store link to ${label(s)}. ${catalogueMessage('PCHAT-2019')}`,
       });
     }
     return hits;

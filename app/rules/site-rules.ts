@@ -1,4 +1,4 @@
-/** SITE rules of shared/domain/rules.md: central and branch sites and what they may hold. */
+/** SITE rules (docs/rules.md): central and branch sites and what they may hold. */
 import { REF } from '../model/reference-numbers';
 import type { Site, TopologyNode } from '../model/schema';
 import type { TopologyIndex } from '../model/topology-index';

@@ -4,7 +4,7 @@ export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /**
- * What the rule engine returns, exactly as topology-format.md "Findings" defines it.
+ * What the rule engine returns, exactly as docs/format.md "Findings" defines it.
  * runRules words some messages only when they are first read (Hit.message): `message` is
  * then a getter, and JSON.stringify still gives these fields in this order; a spread copy
  * of a finding ({ ...f }) has no message.
@@ -53,9 +53,12 @@ export interface Rule {
   title: string;
   docs: readonly string[];
   inferred: boolean;
+  /** Findings naming a Subscription Edition node (or a store one uses) are inferred: the rule is stated for 2019. */
+  inheritsToSE: boolean;
   message: string;
   fix: string;
   family: string;
-  tier: '1' | '2';
+  /** `v2`: the rule reads a field format version 2 added. */
+  tier: '1' | '2' | 'v2';
   check(ix: TopologyIndex): Iterable<Hit>;
 }

@@ -1,4 +1,4 @@
-/** VOICE rules of shared/domain/rules.md: voice resiliency of paired pools and branch sites. */
+/** VOICE rules (docs/rules.md): voice resiliency of paired pools and branch sites. */
 import { REF, RECOVERY } from '../model/reference-numbers';
 import type { NodeOfKind, TopologyNode } from '../model/schema';
 import { catalogueMessage, defineRule } from './define-rule';

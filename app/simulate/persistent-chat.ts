@@ -2,7 +2,7 @@
  * Persistent Chat (2015): a stretched pool keeps standby servers in the other data
  * center, which become active; the database fails over to its mirror, or to the
  * log-shipping secondary in the other data center (manage/persistent-chat/
- * high-availability-and-disaster-recovery.md, hadr-steps.md §10.4). A pool with every
+ * high-availability-and-disaster-recovery.md). A pool with every
  * server in the lost site has no DR.
  */
 import { REF } from '../model/reference-numbers';

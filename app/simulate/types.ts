@@ -1,6 +1,6 @@
 /**
  * The failover simulation's input and output. The JSON shape is a superset of the
- * `simulate` contract in shared/spec/cli.md (failedSite, failovers, pools,
+ * `simulate` output in docs/cli.md (failedSite, failovers, pools,
  * usersWithoutService, cms, rto, rpo, notes): those fields keep their names and
  * meaning; everything else is additive.
  */

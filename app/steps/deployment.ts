@@ -1,6 +1,6 @@
 /**
  * `generateSteps(doc)`: the ordered deployment runbook for a topology, following
- * shared/domain/hadr-steps.md. Only what the topology needs, in dependency order:
+ * Microsoft's deployment pages for high availability and disaster recovery (each step cites its page). Only what the topology needs, in dependency order:
  * Windows/SQL first (clusters and AG prerequisites before Topology Builder,
  * BE-HA-TOOLING), Topology Builder definitions, publish and installs (the AG itself
  * after the databases exist, then the listener switch and login sync), pairing and

@@ -1,5 +1,5 @@
 /**
- * Source paths the steps cite, as hadr-steps.md writes them: bare paths are in
+ * Source paths the steps cite: bare paths are in
  * MicrosoftDocs/OfficeDocs-SkypeForBusiness, `ps:` paths are cmdlet pages in
  * MicrosoftDocs/office-docs-powershell. One table so a path is spelled once.
  */

@@ -1,5 +1,5 @@
 /**
- * Preconditions the catalogue makes the step exporter state (shared/domain/rules.md,
+ * Preconditions the catalogue makes the step exporter state (docs/rules.md,
  * "Rules without an engine check" and the conditions that say "the step exporter
  * lists …"), written once and attached to the steps that build those servers.
  */

@@ -1,6 +1,6 @@
 /**
  * Failover and failback runbooks for a paired pool whose site is lost
- * (hadr-steps.md §6–§8, §10.4–§10.5). Order: find the CMS, fail the CMS over when it
+ * (Microsoft's failover and failback procedures for pools, the CMS, Edge and Persistent Chat, each step citing its page). Order: find the CMS, fail the CMS over when it
  * lived in the lost site (it must work while users fail over), re-point Edge next
  * hops, `Invoke-CsPoolFailOver`, then federation, XMPP and media Edge routes,
  * Persistent Chat, and the LIS restore. Failback reverses the route changes around

@@ -1,6 +1,6 @@
 /**
- * SQL Server steps per Back End HA mode (hadr-steps.md §2 AlwaysOn AG, §3 failover
- * clustering, §4 mirroring, C6 database install), plus SSRS for Monitoring stores.
+ * SQL Server steps per Back End HA mode (AlwaysOn availability group, failover
+ * clustering, mirroring, then the database install), plus SSRS for Monitoring stores.
  * Mirroring is only ever built for stores that no 2019 pool uses (BE-MIRROR-2019).
  */
 import { PORTS } from '../model/reference-numbers';

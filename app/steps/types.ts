@@ -1,7 +1,7 @@
 /**
  * The step plan: what the deployment step generator returns, and what the Markdown,
  * PowerShell and JSON formatters and the designer's Steps panel read. Procedures
- * come from shared/domain/hadr-steps.md; ids are stable (procedure + node ids) so a
+ * follow Microsoft's deployment pages; ids are stable (procedure + node ids) so a
  * panel can remember which steps a person has ticked.
  */
 import type { ProductVersion } from '../model/schema';
@@ -22,7 +22,7 @@ export const PHASE_TITLES: Record<Phase, string> = {
   failback: 'Failback',
 };
 
-/** The tool a step is carried out with (hadr-steps.md "Conventions"). */
+/** The tool a step is carried out with. */
 export const TOOLS = ['Win', 'SQL', 'TB', 'Shell', 'DW', 'DNS'] as const;
 export type Tool = (typeof TOOLS)[number];
 
@@ -76,7 +76,7 @@ export interface Step {
   preconditions: RichText[];
   verify: Verification[];
   nodeIds: string[];
-  /** Source paths as in hadr-steps.md: bare = OfficeDocs-SkypeForBusiness, `ps:` = cmdlet page. */
+  /** Source paths: bare = OfficeDocs-SkypeForBusiness, `ps:` = cmdlet page. */
   docs: string[];
   /** Every cmdlet in `commands` accepts -WhatIf (false when there are no commands). */
   supportsWhatIf: boolean;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { pair2019AlwaysOn } from '../model/samples/index';
-import { contextActions } from '../canvas/context-actions';
 import { COMMAND, COMMANDS, commandForKey, keyText, keysTextOf, matches, runCommand, shortcutOf, titleOf, type CommandId } from './commands';
 import { createDesignerStore } from './store';
 
@@ -169,17 +168,5 @@ describe('command registry: running commands on a store', () => {
     const n = store.getState().doc.nodes.length;
     expect(runCommand(store, 'paste')).toBe(true);
     expect(store.getState().doc.nodes.length).toBe(n + 1);
-  });
-});
-
-describe('command registry: wiring', () => {
-  it('the context menu shows the registry’s keys for its commands', () => {
-    const doc = pair2019AlwaysOn();
-    const actions = contextActions(doc, { type: 'node', id: 'pool-b' }, ['pool-b'], true);
-    for (const a of actions) expect(a.shortcut, a.id).toBe(shortcutOf(a.id));
-    const pane = contextActions(doc, { type: 'pane' }, [], true);
-    expect(pane.find((a) => a.id === 'paste')?.shortcut).toBe('Ctrl+V');
-    expect(pane.find((a) => a.id === 'fit-view')?.shortcut).toBe('F');
-    expect(pane.find((a) => a.id === 'add-central-site')?.label).toBe(COMMAND['add-central-site'].label);
   });
 });

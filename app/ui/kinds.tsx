@@ -1,6 +1,6 @@
 /**
  * One family of icons and one colour per role family, used alike on the palette, the
- * node and the inspector header (ux.md, "Visual language").
+ * node and the inspector header.
  */
 import type { ReactElement } from 'react';
 import type { LinkKind, NodeKind } from '../model/schema';
@@ -142,7 +142,7 @@ export function SiteIcon({ branch, size = 16 }: { branch: boolean; size?: number
   );
 }
 
-/** Severity icons: colour is never the only signal (ux.md). */
+/** Severity icons: colour is never the only signal. */
 export function SeverityIcon({ severity, size = 14 }: { severity: 'error' | 'warning' | 'info'; size?: number }) {
   switch (severity) {
     case 'error':

@@ -5,16 +5,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURE, FIXTURE_FILES, FIXTURES_DIR, fixtureBytes, TRUNCATED } from '../../import/fixture-test-kit';
 import { importTopologyXml } from '../../import/index';
 import { enterprisePool, esc, publishedXml, ROLES_NS } from '../../import/xml-test-kit';
 import { parseTopology } from '../../model/parse';
 import { runRules } from '../../rules/engine';
 import { main } from '../main';
 
-const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/samples/topology-xml');
-const SAMPLE_FILES = fs.readdirSync(SAMPLES).filter((f) => /\.(xml|tbxml)$/.test(f));
+const SAMPLES = FIXTURES_DIR;
+const SAMPLE_FILES = FIXTURE_FILES;
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'topo-import-'));
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
@@ -52,7 +52,7 @@ describe('topo import', () => {
       [['import', path.join(TMP, 'missing.xml')], /missing\.xml: no such file/],
       [['import', TMP], /is a folder, not a file/],
       [['import', tmpFile('topology.json', '{"format":"sfb-topology","version":1}')], /topology\.json: not XML/],
-      [['import', tmpFile('cut.xml', fs.readFileSync(path.join(SAMPLES, SAMPLE_FILES[1]!)).subarray(0, 3000))], /cut\.xml: not well-formed XML: .*cut short/],
+      [['import', tmpFile('cut.xml', fixtureBytes(TRUNCATED))], /cut\.xml: not well-formed XML: .*cut short/],
       [['import', tmpFile('html.xml', '<html/>')], /root element is <html>/],
       [['import', tmpFile('xxe.xml', '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>')], /declares entities/],
     ];
@@ -132,7 +132,7 @@ describe('topo validate on Topology Builder documents', () => {
   });
 
   it('a UTF-16 document without a byte-order mark is read too', async () => {
-    const text = new TextDecoder('utf-16le').decode(fs.readFileSync(path.join(SAMPLES, '03-johanveldhuis-sfblab-DefaultTopology.utf16.xml')).subarray(2));
+    const text = new TextDecoder('utf-16le').decode(fixtureBytes(FIXTURE.standardEditionUtf16).subarray(2));
     const bytes = new Uint8Array(text.length * 2);
     for (let i = 0; i < text.length; i++) {
       bytes[2 * i] = text.charCodeAt(i) & 0xff;

@@ -1,16 +1,16 @@
-/** `topo simulate` through the CLI entry point (shared/spec/cli.md, "simulate output"). */
+/** `topo simulate` through the CLI entry point (docs/cli.md, "simulate"). */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FIXTURE, fixturePath } from '../../import/fixture-test-kit';
 import { importTopologyXml } from '../../import/index';
 import { REF } from '../../model/reference-numbers';
 import { main } from '../main';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sample = (name: string) => path.join(here, '..', '..', 'model', 'samples', name);
-const XML_SAMPLES = path.resolve(here, '../../../../shared/samples/topology-xml');
 
 async function topo(args: string[]) {
   const out: string[] = [];
@@ -86,7 +86,7 @@ describe('topo simulate', () => {
   });
 
   it('simulates a Topology Builder XML document', async () => {
-    const file = path.join(XML_SAMPLES, '02-rlevchenko-powershell-skype-DefaultTopology.xml');
+    const file = fixturePath(FIXTURE.enterpriseAg);
     const imported = importTopologyXml(fs.readFileSync(file));
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;

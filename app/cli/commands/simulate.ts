@@ -1,6 +1,6 @@
 /**
  * `simulate <input> --fail-site <siteId>` (or `--fail-pool <poolId>`): prints, as JSON,
- * what happens when that site or pool is lost (shared/spec/cli.md, "simulate output").
+ * what happens when that site or pool is lost (docs/cli.md, "simulate").
  * Exit 0 with the outcome on stdout, or 2 with one line on stderr.
  */
 import { simulateFailure } from '../../simulate/index';

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURE, fixturePath } from '../../import/fixture-test-kit';
 import { parseTopology } from '../../model/parse';
 import { pair2019AlwaysOn } from '../../model/samples/index';
 import { generateSteps, toJson, toMarkdown, toPowerShell } from '../../steps/index';
@@ -47,8 +48,8 @@ describe('topo steps', () => {
     expect(md.out).toBe(toMarkdown(plan));
   });
 
-  const xml = path.resolve(here, '../../../../shared/samples/topology-xml/02-rlevchenko-powershell-skype-DefaultTopology.xml');
-  it.runIf(fs.existsSync(xml))('reads a Topology Builder XML file', async () => {
+  const xml = fixturePath(FIXTURE.enterpriseAg);
+  it('reads a Topology Builder XML file', async () => {
     const r = await topo(xml, '--format', 'json');
     expect(r.code, r.err).toBe(0);
     const back = JSON.parse(r.out);

@@ -1,7 +1,7 @@
 /**
  * `steps <input> [--format md|ps1|json]`: the ordered deployment runbook for a
  * topology, with the failover/failback runbooks of every paired pool
- * (shared/spec/cli.md). Exit 0, or 2 with one line on stderr for unusable input.
+ * (docs/cli.md). Exit 0, or 2 with one line on stderr for unusable input.
  */
 import { generateSteps, toJson, toMarkdown, toPowerShell } from '../../steps/index';
 import { readInput } from '../input';

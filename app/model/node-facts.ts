@@ -1,0 +1,51 @@
+/** The facts an architect checks first on a node, at most two short lines. */
+import type { TopologyNode } from './schema';
+import { assertNever } from '../lib/result';
+
+const HA_LABEL = { none: 'no HA', mirroring: 'mirroring', alwaysOnAg: 'AlwaysOn AG', alwaysOnFci: 'AlwaysOn FCI', sqlFailoverCluster: 'failover cluster' } as const;
+const fmt = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
+
+export function nodeFacts(n: TopologyNode): string[] {
+  switch (n.kind) {
+    case 'frontEndPool':
+      return [`${plural(n.frontEndServers, 'Front End')} · ${plural(n.users, 'user')}`, `${n.os}${n.cumulativeUpdate ? ` · ${n.cumulativeUpdate}` : ''} · SIP ${n.sipLoadBalancing.toUpperCase()}${n.mediationCollocated ? ' · Med.' : ''}`];
+    case 'standardEditionServer':
+      return [`Standard Edition · ${plural(n.users, 'user')}`, `${n.os}${n.cumulativeUpdate ? ` · ${n.cumulativeUpdate}` : ''}${n.mediationCollocated ? ' · Med.' : ''}`];
+    case 'sqlStore': {
+      const inst = n.instance ? `\\${n.instance}` : '';
+      const ha =
+        n.haMode === 'alwaysOnAg' && n.ag
+          ? `AG · ${plural(n.ag.replicas.length, 'replica')}`
+          : n.haMode === 'alwaysOnFci' || n.haMode === 'sqlFailoverCluster'
+            ? `${HA_LABEL[n.haMode]}${n.clusterNodes ? ` · ${plural(n.clusterNodes, 'node')}` : ''}`
+            : HA_LABEL[n.haMode];
+      return [`SQL ${n.sqlVersion} ${cap(n.sqlEdition)}${n.sqlUpdateLevel ? ` ${n.sqlUpdateLevel}` : ''}`, `${ha}${inst ? ` · ${inst}` : ''}`];
+    }
+    case 'edgePool':
+      return [`${plural(n.servers, 'Edge server')} · ${n.externalLoadBalancing === 'hlb' ? 'HLB' : 'DNS LB'}`, [n.federation ? 'federation' : '', n.xmpp ? 'XMPP' : '', n.concurrentRemoteUsers !== undefined ? `${fmt(n.concurrentRemoteUsers)} remote` : ''].filter(Boolean).join(' · ') || 'no federation'];
+    case 'directorPool':
+      return [plural(n.servers, 'Director'), `SIP ${n.sipLoadBalancing.toUpperCase()} · web ${n.webLoadBalancing === 'hlb' ? 'HLB' : 'none'}`];
+    case 'mediationPool':
+      return [plural(n.servers, 'Mediation Server')];
+    case 'persistentChatPool': {
+      const active = n.servers.filter((s) => s.active).length;
+      return [`${fmt(active)} active · ${fmt(n.servers.length - active)} standby`, n.compliance ? 'compliance on' : 'no compliance'];
+    }
+    case 'fileStore':
+      return [`\\\\${n.fqdn.split('.')[0]}\\${n.share}`, STORAGE[n.storage]];
+    case 'officeOnlineServer':
+      return [plural(n.servers, 'server'), `${cap(n.zone)} zone`];
+    case 'survivableBranch':
+      return [`${n.variant === 'sba' ? 'Survivable Branch Appliance' : 'Survivable Branch Server'}`, plural(n.users, 'user')];
+    default:
+      return assertNever(n);
+  }
+}
+
+const STORAGE = { singleServer: 'single file server', dfs: 'DFS', cluster: 'clustered file server', nas: 'NAS' } as const;
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function versionBadge(n: TopologyNode): string | undefined {
+  return 'productVersion' in n ? n.productVersion : undefined;
+}

@@ -1,0 +1,55 @@
+/**
+ * LIFE rules of the catalogue's migration addendum: product lifecycle. Skype for Business
+ * Server 2015 and 2019 went out of support on 14 October 2025 (their paid extended
+ * security updates ended on 14 April 2026); Subscription Edition follows the Modern
+ * Lifecycle Policy. The rules read no clock: both dates are past.
+ */
+import type { TopologyNode } from '../model/schema';
+import type { TopologyIndex } from '../model/topology-index';
+import { catalogueMessage, defineRule } from './define-rule';
+import { kindedNames } from './rule-text';
+import type { Hit, Rule } from './types';
+import { decom, versionOf } from './versions';
+
+const outOfSupport = (n: TopologyNode): boolean => {
+  const v = versionOf(n);
+  return v === '2015' || v === '2019';
+};
+
+/** The out-of-support server nodes (with `decommission` as asked), for one finding per document. */
+function outOfSupportNodes(ix: TopologyIndex, retiring?: boolean): TopologyNode[] {
+  const out: TopologyNode[] = [];
+  for (const n of ix.allNodes()) if (outOfSupport(n) && (retiring === undefined || decom(n) === retiring)) out.push(n);
+  return out;
+}
+
+/** "2015 and 2019" or the one version the nodes have. */
+function versionsIn(nodes: readonly TopologyNode[]): string {
+  const has2015 = nodes.some((n) => versionOf(n) === '2015');
+  const has2019 = nodes.some((n) => versionOf(n) === '2019');
+  return has2015 && has2019 ? 'Skype for Business Server 2015 and 2019' : `Skype for Business Server ${has2015 ? '2015' : '2019'}`;
+}
+
+const documentHit = (id: string, nodes: readonly TopologyNode[], lead: string): Hit => ({
+  nodeIds: nodes.map((n) => n.id),
+  // Worded when read: the list of nodes may be long on a large design.
+  message: () => `${lead} (${kindedNames(nodes)}). ${catalogueMessage(id)}`,
+});
+
+export const LIFE_RULES: readonly Rule[] = [
+  // ---------------------------------------------------------------- tier 1
+  defineRule('LIFE-EOS-GREENFIELD', 'New deployment on an out-of-support version', (ix) => {
+    if (ix.doc.deployment.mode !== 'greenfield') return [];
+    const nodes = outOfSupportNodes(ix);
+    if (nodes.length === 0) return [];
+    return [documentHit('LIFE-EOS-GREENFIELD', nodes, `This new deployment is designed on ${versionsIn(nodes)}`)];
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('LIFE-EOS-RETAINED', 'Out-of-support servers kept after the change', (ix) => {
+    if (ix.doc.deployment.mode !== 'transition') return [];
+    const nodes = outOfSupportNodes(ix, false);
+    if (nodes.length === 0) return [];
+    return [documentHit('LIFE-EOS-RETAINED', nodes, `${versionsIn(nodes)} servers are kept after this change`)];
+  }),
+];
