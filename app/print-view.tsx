@@ -38,14 +38,16 @@ export function PrintView() {
 
 /**
  * The design drawn as an image (the SVG export's drawing, light), redrawn a moment after
- * the design last changed: an image is inert, and a data URL is there at once.
+ * the design last changed (for a large design, when a print starts): an image is inert,
+ * and a data URL is there at once.
  */
 function usePrintDrawing(): string | undefined {
   const doc = useDesigner((s) => s.doc);
   const [url, setUrl] = useState<string>();
   useEffect(() => {
     const draw = (d: Topology) => setUrl(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(buildScene(d, { theme: 'light', findings: selectFindings(d) })))}`);
-    const t = setTimeout(() => draw(doc), 800);
+    // A large design is drawn when a print starts, not after every change.
+    const t = doc.nodes.length <= 150 ? setTimeout(() => draw(doc), 800) : undefined;
     const now = () => {
       clearTimeout(t);
       flushSync(() => draw(doc));

@@ -115,3 +115,24 @@ test('export SVG, PNG, the PDF report and PowerPoint slides: native drawing, the
   await page.getByTestId('file-input').setInputFiles({ name: svg.name, mimeType: 'image/svg+xml', buffer: Buffer.from(svg.bytes) });
   await expect(node(page, 'pool-a')).toBeVisible();
 });
+
+test('print: the whole drawing on the first page, then the findings and the steps', async ({ page }) => {
+  await openDesigner(page);
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const report = page.getByTestId('print-report');
+  // The printed copy is hidden from assistive technology (it repeats the page): found by tag.
+  await expect(report.locator('h1')).toHaveText(/Contoso 2019/);
+  // The drawing is an image of the native SVG, loaded, as wide as the page allows.
+  const drawing = report.locator('img.print-drawing');
+  await expect.poll(() => drawing.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(1000);
+  const box = (await drawing.boundingBox())!;
+  expect(box.width).toBeGreaterThan(page.viewportSize()!.width * 0.9);
+  await expect(report.locator('h2', { hasText: 'Findings' })).toBeVisible();
+  await expect(report.locator('h2', { hasText: 'Deployment steps' })).toBeVisible();
+  // The canvas itself is not printed.
+  await expect(page.locator('.react-flow')).toBeHidden();
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  const text = Buffer.from(pdf).toString('latin1');
+  expect(Number(/\/Type \/Pages[\s\S]*?\/Count (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(3);
+});

@@ -274,7 +274,12 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
       }
     }
     const b = badges.get(l.id);
-    const label = placeLabel(theme, l, route, b, obstacles, placed);
+    // Only what is near the route can meet its label (a 500-node design has 850 links).
+    const xs = route.map((p) => p.x);
+    const ys = route.map((p) => p.y);
+    const near = { x: Math.min(...xs) - 260, y: Math.min(...ys) - 80, width: Math.max(...xs) - Math.min(...xs) + 520, height: Math.max(...ys) - Math.min(...ys) + 160 };
+    const hits = (k: Box) => k.x < near.x + near.width && near.x < k.x + k.width && k.y < near.y + near.height && near.y < k.y + k.height;
+    const label = placeLabel(theme, l, route, b, obstacles.filter(hits), placed.filter(hits));
     if (label) placed.push(label.box);
     links.push({ id: l.id, kind: l.kind, from: l.from, to: l.to, points, color, width: style.width, ...(style.dash ? { dash: style.dash } : {}), arrows, ...(label ? { label } : {}) });
   }

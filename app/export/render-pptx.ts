@@ -11,7 +11,7 @@ import { buildScene, type BadgeShape, type CardShape, type DiagramScene, type Li
 import type { Paint } from './diagram-style';
 import { displayText } from './escape';
 import type { Box, Point } from './link-route';
-import { designFacts, findingsSummary, groupFindings, SEVERITY_HEADING, type ReportInput, type ReportStep } from './report';
+import { designFacts, findingsSummary, groupFindings, type ReportInput, type ReportStep } from './report';
 import { iconOps } from './svg-path';
 
 export interface PptxOptions {
@@ -329,25 +329,33 @@ export async function renderDesignPptx(doc: Topology, report: ReportInput, optio
   const findings = pptx.addSlide() as unknown as Slide;
   titleOf(findings, 'Findings', findingsSummary(report.findings));
   const groups = groupFindings(report.findings);
-  // Errors and warnings first; advice fills the rest of the table.
-  const listed = groups.flatMap((g) => g.items.map((f) => ({ g: g.severity, f }))).slice(0, 9);
-  const rows: { text: string; options?: Record<string, unknown> }[][] = [];
+  // Errors and warnings one per row, then the advice one row per rule (with its count).
+  const MAX_ROWS = 11;
+  type Row = { sev: 'error' | 'warning' | 'info'; ruleId: string; message: string; fix: string; count: number };
+  const serious: Row[] = groups.filter((g) => g.severity !== 'info').flatMap((g) => g.items.map((f) => ({ sev: g.severity, ruleId: f.ruleId, message: f.message, fix: f.fix, count: 1 })));
+  const byRule = new Map<string, Row>();
+  for (const f of groups.find((g) => g.severity === 'info')?.items ?? []) {
+    const r = byRule.get(f.ruleId);
+    if (r) r.count += 1;
+    else byRule.set(f.ruleId, { sev: 'info', ruleId: f.ruleId, message: f.message, fix: f.fix, count: 1 });
+  }
+  const all = [...serious, ...byRule.values()];
+  const listed = all.slice(0, MAX_ROWS);
   const head = (t: string) => ({ text: t, options: { bold: true, color: 'FFFFFF', fill: { color: '334155' } } });
   const SEV = { error: ['Error', 'C62828'], warning: ['Warning', 'B45309'], info: ['Advice', '1D64C8'] } as const;
-  if (!groups.some((g) => g.severity !== 'info')) findings.addText('No errors and no warnings: the design meets every rule the designer checks.', { x: 0.4, y: 1.1, w: SLIDE_W - 0.8, h: 0.4, fontFace: FONT, fontSize: 14, color: '15803D', bold: true, margin: 0 });
+  if (serious.length === 0) findings.addText('No errors and no warnings: the design meets every rule the designer checks.', { x: 0.4, y: 1.1, w: SLIDE_W - 0.8, h: 0.4, fontFace: FONT, fontSize: 14, color: '15803D', bold: true, margin: 0 });
   if (listed.length) {
-    rows.push([head('Severity'), head('Rule'), head('Finding'), head('Fix')]);
-    for (const { g, f } of listed) rows.push([{ text: SEV[g][0], options: { bold: true, color: SEV[g][1] } }, { text: f.ruleId }, { text: displayText(f.message, 200) }, { text: displayText(f.fix, 150) }]);
-    const more = report.findings.length - listed.length;
-    if (more > 0) rows.push([{ text: '' }, { text: '' }, { text: `… and ${more} more (the PDF report lists every finding)`, options: { italic: true, color: GREY } }, { text: '' }]);
-    findings.addTable(rows, { x: 0.4, y: 1.6, w: SLIDE_W - 0.8, colW: [0.9, 2.3, 5.8, 3.53], fontFace: FONT, fontSize: 9, color: INK, border: { type: 'solid', pt: 0.5, color: 'DFE4EC' }, valign: 'top' });
-  }
-  const advice = groups.find((g) => g.severity === 'info')?.items ?? [];
-  if (advice.length) {
-    const byRule = new Map<string, number>();
-    for (const f of advice) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-    const text = [...byRule].map(([r, n]) => `${r}${n > 1 ? ` ×${n}` : ''}`).join(' · ');
-    findings.addText([{ text: `${SEVERITY_HEADING.info} (${advice.length}): `, options: { bold: true } }, { text }], { x: 0.4, y: SLIDE_H - 1.3, w: SLIDE_W - 0.8, h: 1.0, fontFace: FONT, fontSize: 10, color: GREY, valign: 'top', margin: 0 });
+    const rows: { text: string; options?: Record<string, unknown> }[][] = [[head('Severity'), head('Rule'), head('Finding'), head('Fix')]];
+    for (const r of listed)
+      rows.push([
+        { text: `${SEV[r.sev][0]}${r.count > 1 ? ` ×${r.count}` : ''}`, options: { bold: true, color: SEV[r.sev][1] } },
+        { text: r.ruleId },
+        { text: displayText(r.message, 170) },
+        { text: displayText(r.fix, 130) },
+      ]);
+    const more = all.length - listed.length;
+    if (more > 0) rows.push([{ text: '' }, { text: '' }, { text: `… and ${more} more rules with findings (the PDF report lists every finding)`, options: { italic: true, color: GREY } }, { text: '' }]);
+    findings.addTable(rows, { x: 0.4, y: 1.6, w: SLIDE_W - 0.8, colW: [1.0, 2.3, 5.7, 3.53], fontFace: FONT, fontSize: 9, color: INK, border: { type: 'solid', pt: 0.5, color: 'DFE4EC' }, valign: 'top' });
   }
 
   // 3. One slide per failover runbook: failover and failback side by side; commands in the notes.

@@ -270,3 +270,37 @@ export async function runSimulate(ctx: BenchContext): Promise<void> {
     });
   }
 }
+
+/** Sizes and times of the exports (issue 18): SVG (a few hundred KB at most for the reference designs), PDF, PowerPoint. */
+const SVG_TARGET_BYTES = 300_000;
+
+export async function runExport(ctx: BenchContext): Promise<void> {
+  const { renderDesignSvg } = await import('../../app/export/render-svg');
+  const { runRules } = await import('../../app/rules/engine');
+  const { generateSteps } = await import('../../app/steps/index');
+  const docs = [...REFERENCE_DESIGNS.map((d) => ({ id: d.id, doc: d.build() })), { id: 'generated-500', doc: generatedDoc(500) }];
+  for (const { id, doc } of docs) {
+    const findings = runRules(doc);
+    await ctx.attempt(`export/svg/${id}`, () => {
+      const svg = renderDesignSvg(doc, { findings, date: '2026-01-31' });
+      const bytes = new TextEncoder().encode(svg).length;
+      const target = id.startsWith('generated') ? {} : { target: SVG_TARGET_BYTES, met: bytes <= SVG_TARGET_BYTES };
+      ctx.emit({ name: `export/svg/${id}`, ...time(() => renderDesignSvg(doc, { findings, date: '2026-01-31' })), bytes, nodes: doc.nodes.length, links: doc.links.length, ...target });
+    });
+    if (id.startsWith('generated')) continue;
+    const plan = generateSteps(doc);
+    const report = { findings, steps: plan.steps, runbooks: plan.runbooks };
+    await ctx.attempt(`export/pdf/${id}`, async () => {
+      const { renderDesignPdf } = await import('../../app/export/render-pdf');
+      const t = performance.now();
+      const pdf = await renderDesignPdf(doc, report, { date: '2026-01-31' });
+      ctx.emit({ name: `export/pdf/${id}`, ms: round(performance.now() - t), bytes: pdf.length });
+    });
+    await ctx.attempt(`export/pptx/${id}`, async () => {
+      const { renderDesignPptx } = await import('../../app/export/render-pptx');
+      const t = performance.now();
+      const pptx = await renderDesignPptx(doc, report, { date: '2026-01-31' });
+      ctx.emit({ name: `export/pptx/${id}`, ms: round(performance.now() - t), bytes: pptx.length });
+    });
+  }
+}
