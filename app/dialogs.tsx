@@ -10,6 +10,7 @@ import { SeverityIcon } from './ui/kinds';
 import { FindDialog } from './find-dialog';
 import { Modal } from './ui/modal';
 import { ShareDialog } from './share-dialog';
+import { TopologyBuilderDialog } from './topology-builder-dialog';
 
 export function Dialogs() {
   const dialog = useDesigner((s) => s.dialog);
@@ -30,6 +31,8 @@ export function Dialogs() {
       return <ImportSummaryDialog onClose={close} />;
     case 'find':
       return <FindDialog onClose={close} />;
+    case 'topology-builder':
+      return <TopologyBuilderDialog onClose={close} />;
   }
 }
 

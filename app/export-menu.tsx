@@ -58,6 +58,9 @@ export function ExportMenu() {
           <button role="menuitem" data-testid="export-json" onClick={() => { setOpen(false); saveFile(store); }}>
             JSON document
           </button>
+          <button role="menuitem" data-testid="export-topology-builder" onClick={() => { setOpen(false); store.getState().openDialog('topology-builder'); }}>
+            Topology Builder document…
+          </button>
           <button role="menuitem" data-testid="export-print" onClick={() => { setOpen(false); setTimeout(() => window.print(), 50); }}>
             Print…
           </button>

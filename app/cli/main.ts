@@ -13,6 +13,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   import: () => import('./commands/import'),
   link: () => import('./commands/link'),
   simulate: () => import('./commands/simulate'),
+  'export-tb': () => import('./commands/export-tb'),
   render: () => import('./commands/render'),
 };
 
@@ -22,6 +23,8 @@ export const USAGE = `usage: npm run -s topo -- <command> ...
   import <file.xml|file.tbxml>              Topology Builder document to topology JSON
   link <input> [--base URL]                 share link that opens the topology in the designer
   simulate <input> --fail-site <siteId>     what happens when a site is lost (JSON; or --fail-pool <poolId>)
+  export-tb <input> [--shape published|tbxml] [--force]
+                                            Topology Builder document (XML); exit 1 when the design has errors (--force exports anyway)
   render <input> --format svg|pdf           the diagram as SVG (as the designer exports it) or the PDF report (> file.pdf);
                                             --theme light|dark, --date YYYY-MM-DD for the title block, --no-badges
 <input> is a topology JSON file, a Topology Builder XML file, a share link, or - for stdin.`;

@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import { openDesigner, savedDocument } from './helpers';
+
+test('export the design as a Topology Builder document, review what to check, and open the file again', async ({ page }) => {
+  await openDesigner(page);
+  const before = await savedDocument(page);
+  await page.getByTestId('btn-export').click();
+  await page.getByTestId('export-topology-builder').click();
+  const dialog = page.getByTestId('dialog-topology-builder');
+  await expect(dialog).toBeVisible();
+  // The reference design has no error: nothing to override, the notes say what to check.
+  await expect(page.getByTestId('tb-errors')).toHaveCount(0);
+  await expect(page.getByTestId('tb-notes')).toContainText('SIP domain');
+  await expect(page.getByTestId('tb-notes')).toContainText('placeholders');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tb-download').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xml$/);
+  const file = await download.path();
+  const xml = fs.readFileSync(file!, 'utf8');
+  expect(xml).toContain('<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"');
+
+  // Open the exported document: the same pools, stores and links come back.
+  await page.getByTestId('file-input').setInputFiles({ name: 'topology.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) });
+  await expect(page.getByTestId('dialog-import')).toBeVisible();
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(async () => {
+    const after = await savedDocument(page);
+    const fqdns = (d: typeof before) => (d?.nodes ?? []).map((n) => `${n.kind}|${String((n as { fqdn?: string }).fqdn).toLowerCase()}`).sort();
+    expect(fqdns(after)).toEqual(fqdns(before));
+    expect(after?.links.length).toBe(before?.links.length);
+  }).toPass({ timeout: 10_000 });
+});
+
+test('a design with errors exports to Topology Builder only when the architect says so', async ({ page }) => {
+  await openDesigner(page);
+  // Two Front End servers: Topology Builder will not publish such an Enterprise pool.
+  await page.getByTestId('node-pool-a').click();
+  const field = page.getByLabel('Front End servers', { exact: false }).first();
+  await field.fill('2');
+  await field.press('Tab');
+  await page.getByTestId('btn-export').click();
+  await page.getByTestId('export-topology-builder').click();
+  await expect(page.getByTestId('tb-errors')).toBeVisible();
+  await expect(page.getByTestId('tb-download')).toBeDisabled();
+  await page.getByTestId('tb-override').check();
+  await page.getByTestId('tb-shape-tbxml').check();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('tb-download').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.tbxml$/);
+  const xml = fs.readFileSync((await download.path())!, 'utf8');
+  expect(xml.slice(0, xml.indexOf('-->'))).toContain('WARNING: the design has');
+  expect(xml).toContain('<TopologyBuilder ');
+});
