@@ -1,6 +1,7 @@
 /** Global keyboard shortcuts: the command registry's keys (store/commands.ts); ignored while typing in a field. */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
+import { fitOptions } from './canvas/fit';
 import { commandForKey } from './store/commands';
 import { useDesignerStore } from './store/designer-context';
 import { copySelection, deleteSelection, pasteClipboard, pasteText } from './store/edit-commands';
@@ -18,7 +19,7 @@ function typing(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
 }
 
-export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
+export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes'>) {
   const store = useDesignerStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -28,7 +29,7 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView'>) {
       if (!command.anywhere && s.dialog) return;
       if (!command.anywhere && !command.whileTyping && typing(e.target)) return;
       const onCard = !!(e.target as HTMLElement | null)?.closest?.('.react-flow__node');
-      const env = { flow, key: { key: e.key, shiftKey: e.shiftKey, onCard } };
+      const env = { flow, fit: () => void flow.fitView(fitOptions(flow.getNodes(), 200)), key: { key: e.key, shiftKey: e.shiftKey, onCard } };
       if (!command.when(s, env)) return;
       // The browser's own Ctrl+S, Ctrl+K (its address bar), / (quick find) and the rest do not run too.
       e.preventDefault();

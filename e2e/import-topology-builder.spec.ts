@@ -4,12 +4,14 @@ import path from 'node:path';
 import { openDesigner, savedDocument } from './helpers';
 
 /** The project's own Topology Builder documents (app/import/fixtures/README.md). */
+/** The summary opens once the imported design is laid out (elk), which takes seconds on a loaded machine. */
+const LAYOUT_TIMEOUT = 30_000;
 const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../app/import/fixtures');
 
 test('import a saved Topology Builder file: laid out, with a summary of what to confirm', async ({ page }) => {
   await openDesigner(page);
   await page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, 'builder-file.tbxml'));
-  await expect(page.getByTestId('dialog-import')).toBeVisible();
+  await expect(page.getByTestId('dialog-import')).toBeVisible({ timeout: LAYOUT_TIMEOUT });
   await expect(page.getByTestId('dialog-import')).toContainText('Please confirm');
   await page.getByRole('button', { name: 'OK' }).click();
   const doc = await savedDocument(page);
@@ -29,7 +31,7 @@ test('import the UTF-16 published topology by dropping it on the page', async ({
     return d;
   }, bytes.toString('base64'));
   await page.dispatchEvent('.app', 'drop', { dataTransfer: dt });
-  await expect(page.getByTestId('dialog-import')).toBeVisible();
+  await expect(page.getByTestId('dialog-import')).toBeVisible({ timeout: LAYOUT_TIMEOUT });
   await page.getByRole('button', { name: 'OK' }).click();
   const doc = await savedDocument(page);
   expect(doc?.nodes.some((n) => n.kind === 'standardEditionServer')).toBe(true);

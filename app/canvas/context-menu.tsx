@@ -10,6 +10,7 @@ import { runCommand } from '../store/commands';
 import { hasClipboard } from '../store/edit-commands';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { contextActions, type ContextActionId, type ContextTarget } from './context-actions';
+import { fitOptions } from './fit';
 
 export interface ContextMenuState {
   target: ContextTarget;
@@ -52,7 +53,7 @@ export function CanvasContextMenu({ menu, onClose }: { menu: ContextMenuState; o
 
   const run = (id: ContextActionId) => {
     onClose();
-    runCommand(store, id, { flow, target: menu.target, at: menu.canvas });
+    runCommand(store, id, { flow, fit: () => void flow.fitView(fitOptions(flow.getNodes(), 200)), target: menu.target, at: menu.canvas });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

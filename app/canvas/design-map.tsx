@@ -10,7 +10,7 @@
  * straight from React Flow's store, which needs no repaint at all.
  */
 import { Panel, getNodesBounds, useReactFlow, useStoreApi, type Rect } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useRef, type PointerEvent, type WheelEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import { KIND_META } from '../ui/kinds';
 import type { FlowNode } from './flow-types';
 
@@ -60,6 +60,8 @@ export function DesignMap({ nodes }: { nodes: readonly FlowNode[] }) {
   const flow = useReactFlow();
   const store = useStoreApi();
   const view = useRef<HTMLDivElement>(null);
+  // The minimap can be folded away to a button when it is in the way of the design.
+  const [open, setOpen] = useState(true);
   const bounds = useMemo(() => (nodes.length ? getNodesBounds([...nodes]) : { x: 0, y: 0, width: 1, height: 1 }), [nodes]);
   const geometry = useMemo(() => mapGeometry(bounds), [bounds]);
 
@@ -84,7 +86,7 @@ export function DesignMap({ nodes }: { nodes: readonly FlowNode[] }) {
     return store.subscribe((s, prev) => {
       if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) place();
     });
-  }, [store, geometry]);
+  }, [store, geometry, open]);
 
   const moveTo = useCallback(
     (e: PointerEvent<HTMLDivElement>) => {
@@ -117,8 +119,19 @@ export function DesignMap({ nodes }: { nodes: readonly FlowNode[] }) {
   const rect = (n: FlowNode) => (
     <MapRect key={n.id} x={offsetX + n.position.x * scale} y={offsetY + n.position.y * scale} width={Math.max(1, (n.width ?? 0) * scale)} height={Math.max(1, (n.height ?? 0) * scale)} className={mapClass(n)} />
   );
+  if (!open)
+    return (
+      <Panel position="bottom-right" className="design-map-folded">
+        <button className="design-map-toggle" data-testid="minimap-show" onClick={() => setOpen(true)} title="Show the minimap">
+          Minimap
+        </button>
+      </Panel>
+    );
   return (
     <Panel position="bottom-right" className="react-flow__minimap design-map" style={{ width: MAP_WIDTH, height: MAP_HEIGHT }}>
+      <button className="design-map-hide" data-testid="minimap-hide" onClick={() => setOpen(false)} title="Hide the minimap" aria-label="Hide the minimap">
+        ×
+      </button>
       <div className="design-map-area" data-testid="minimap" title="Minimap: click or drag to move the view, scroll to zoom" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onWheel={onWheel}>
         <svg width={MAP_WIDTH} height={MAP_HEIGHT} role="img" aria-label="Minimap">
           {sites.map(rect)}

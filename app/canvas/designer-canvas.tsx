@@ -27,8 +27,9 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { selectFindingIndex, selectFindings } from '../store/selectors';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
 import type { DesignerStore } from '../store/store';
-import { PALETTE_MIME } from '../ui/kinds';
-import { placeFromPalette } from '../store/place';
+import { PALETTE_MIME, PALETTE_SITE_MIME } from '../ui/kinds';
+import { placeFromPalette, targetSite } from '../store/place';
+import { withFramesApart } from '../model/placement';
 import { newDocument } from '../store/documents';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { FlowNode, TopologyFlowEdge } from './flow-types';
@@ -40,7 +41,7 @@ import { Legend } from './legend';
 import { DesignMap } from './design-map';
 import { CanvasContextMenu, type ContextMenuState } from './context-menu';
 import type { ContextTarget } from './context-actions';
-import { EMPTY_VIEWPORT, FIT_OPTIONS, MIN_ZOOM, fittedViewport } from './fit';
+import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fittedViewport } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
 import { useSimulationView } from './use-simulation-view';
@@ -111,8 +112,8 @@ export function DesignerCanvas() {
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
   const { nodes, edges } = useMemo(
-    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, freezeFrames }),
-    [doc, selected, findingIndex, highlighted, dropTarget, sim, freezeFrames],
+    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, freezeFrames, detail }),
+    [doc, selected, findingIndex, highlighted, dropTarget, sim, freezeFrames, detail],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -200,7 +201,11 @@ export function DesignerCanvas() {
         }
         return n;
       });
-      return changed ? { ...d, nodes } : d;
+      const next = changed ? { ...d, nodes } : d;
+      // The sites that grew (or received a card) push their neighbours aside, in the same edit.
+      const grown = [...new Set(next.nodes.filter((n) => moved.has(n.id)).map((n) => n.siteId))];
+      const sitesMoved = dragged.filter((n) => n.type === 'site').map((n) => n.id);
+      return withFramesApart(next, [...grown, ...sitesMoved]);
     });
   }, [store, liveDoc]);
 
@@ -249,7 +254,9 @@ export function DesignerCanvas() {
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
     const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    setDropTarget(siteAt(siteFrames(store.getState().doc), p));
+    // The site that will receive the drop: the one under the pointer, or the nearest.
+    const kindIsSite = e.dataTransfer.types.includes(PALETTE_SITE_MIME);
+    setDropTarget(kindIsSite ? undefined : targetSite(store.getState().doc, p, 'drop'));
   }, [flow, store]);
 
   const onDrop = useCallback(
@@ -484,6 +491,6 @@ function useFitOnLoad() {
     if (loadSeq === startSeq.current) return;
     const { doc } = store.getState();
     if (doc.nodes.length + doc.sites.length === 0) void flow.setViewport(EMPTY_VIEWPORT);
-    else void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
+    else void flow.fitView(fitOptions(flow.getNodes(), 200));
   }, [loadSeq, flow, store]);
 }

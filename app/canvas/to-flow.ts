@@ -11,10 +11,14 @@ import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import type { Topology } from '../model/schema';
 import type { FindingIndex } from '../store/selectors';
 import type { SimulationView } from './simulation-view';
+import type { DetailLevel } from './detail-level';
 import type { Badge, FlowNode, SiteFlowNode, TopologyFlowEdge, TopologyFlowNode } from './flow-types';
 import { siteFrames, type Frame } from '../model/site-frames';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
+import { LinkRouter, QUIET_LINK_KINDS, labelSize, linkLabelText, type RouteOptions } from '../model/link-routing';
+import type { Link } from '../model/schema';
+import { linkKindLabel } from '../model/link-kinds';
 
 export interface FlowInput {
   doc: Topology;
@@ -28,6 +32,8 @@ export interface FlowInput {
    * instead, and a frame resizing on every frame would make React Flow re-measure it.
    */
   freezeFrames?: boolean;
+  /** The canvas's level of detail: labels are placed at the size it draws them. */
+  detail?: DetailLevel;
 }
 
 /** The handle ids of a card's four sides, as the card renders them. */
@@ -50,6 +56,21 @@ export class FlowMapper {
   private lastNodeInputs: unknown[] = [];
   private lastEdgeInputs: unknown[] = [];
   frames = new Map<string, Frame>();
+  private router = new LinkRouter();
+  /** Route options, rebuilt only when what decides labels changes (a new object re-routes everything). */
+  private routeOptions: { key: unknown[]; options: RouteOptions } = { key: [], options: {} };
+
+  private optionsFor(labelAll: boolean, findings: FindingIndex, sim: SimulationView | undefined, large: boolean): RouteOptions {
+    const key = [labelAll, findings, sim, large];
+    if (sameInputs(key, this.routeOptions.key)) return this.routeOptions.options;
+    const options: RouteOptions = {
+      labelled: (l: Link) => (labelAll ? !QUIET_LINK_KINDS.has(l.kind) || findings.byElement.has(l.id) : l.kind === 'pairing'),
+      labelBox: (l: Link) => labelSize(QUIET_LINK_KINDS.has(l.kind) ? '' : linkLabelText(l), badgeChars(findings.byElement.get(l.id)), large),
+      extra: sim?.failovers.map((fo) => ({ id: `failover:${fo.from}:${fo.to}`, from: fo.from, to: fo.to, label: fo.label })),
+    };
+    this.routeOptions = { key, options };
+    return options;
+  }
 
   map(input: FlowInput): { nodes: FlowNode[]; edges: TopologyFlowEdge[] } {
     const { doc, selected, findings, highlighted, dropTarget, sim } = input;
@@ -138,28 +159,25 @@ export class FlowMapper {
     }
     this.nodeCache = nextNodes;
 
-    const edgeInputs = [doc.links, findings, highlighted, selected, sim];
-    if (sameInputs(edgeInputs, this.lastEdgeInputs)) return { nodes, edges: this.lastEdges };
-    this.lastEdgeInputs = edgeInputs;
-    // Parallel links between one pair of nodes are spread apart.
-    const pairCount = new Map<string, number>();
     // Hundreds of labels cost every frame: a large design labels only what matters.
     const labelAll = doc.links.length <= 300;
+    // Zoomed out, the labels kept are drawn large, so they are placed at that size.
+    const routes = this.router.route(doc, this.optionsFor(labelAll, findings, sim, input.detail !== undefined && input.detail !== 'full'), frames);
+    const edgeInputs = [doc.links, findings, highlighted, selected, sim, routes];
+    if (sameInputs(edgeInputs, this.lastEdgeInputs)) return { nodes, edges: this.lastEdges };
+    this.lastEdgeInputs = edgeInputs;
+    const names = new Map(doc.nodes.map((n) => [n.id, n.name]));
     const nextEdges = new Map<string, TopologyFlowEdge>();
     const edges: TopologyFlowEdge[] = [];
     let edgesChanged = this.lastEdges.length !== doc.links.length;
     for (const l of doc.links) {
-      const key = l.from < l.to ? `${l.from}|${l.to}` : `${l.to}|${l.from}`;
-      const k = pairCount.get(key) ?? 0;
-      pairCount.set(key, k + 1);
-      const offset = k === 0 ? 0 : (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) * 14;
       const data = {
         link: l,
         badge: badgeOf(findings, l.id),
         highlighted: highlighted.has(l.id),
         failover: sim?.failoverLinks.has(l.id) ?? false,
         lost: sim ? sim.lostNodes.has(l.from) || sim.lostNodes.has(l.to) : false,
-        offset,
+        route: routes.get(l.id),
         quiet: !labelAll && l.kind !== 'pairing',
       };
       const prev = this.edgeCache.get(l.id);
@@ -178,7 +196,7 @@ export class FlowMapper {
             zIndex: 1,
             markerEnd: l.kind === 'pairing' || l.kind === 'backEnd' || l.kind === 'mirror' || l.kind === 'nextHop' || l.kind === 'logShipping' || l.kind === 'backupRegistrar' ? marker : undefined,
             markerStart: l.kind === 'pairing' ? marker : undefined,
-            ariaLabel: `${l.kind} link from ${l.from} to ${l.to}`,
+            ariaLabel: `${linkKindLabel(l.kind)} link from ${names.get(l.from) ?? l.from} to ${names.get(l.to) ?? l.to}`,
           };
       if (edge !== this.lastEdges[edges.length]) edgesChanged = true;
       nextEdges.set(l.id, edge);
@@ -197,7 +215,7 @@ export class FlowMapper {
           focusable: false,
           zIndex: 3,
           markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--failover)' },
-          data: { link: { id, kind: 'pairing', from: fo.from, to: fo.to }, highlighted: false, failover: true, failoverLabel: fo.label } as TopologyFlowEdge['data'] & { failoverLabel: string },
+          data: { link: { id, kind: 'pairing', from: fo.from, to: fo.to }, highlighted: false, failover: true, failoverLabel: fo.label, route: routes.get(id) },
         });
       }
     }
@@ -206,6 +224,9 @@ export class FlowMapper {
     return { nodes, edges: this.lastEdges };
   }
 }
+
+/** Badge chars on a link label: its count. */
+const badgeChars = (b: Badge | undefined) => (b ? String(b.count).length : 0);
 
 function badgeOf(findings: FindingIndex, id: string): Badge | undefined {
   return findings.byElement.get(id);

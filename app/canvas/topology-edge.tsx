@@ -1,11 +1,12 @@
 /**
  * Links drawn by kind: pairing thick and two-headed with "backup pool"; Back End
  * solid; mirror dashed; witness dotted; next hop, media Edge, file store, Office Online
- * thin and muted. Floating: each end meets the node's border on the line between centres.
+ * thin and muted. Each runs where model/link-routing.ts routed it, its label in the box placed there.
  */
 import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
+import { linkLabelText, routePath, type LinkRoute } from '../model/link-routing';
 import { LINK_STYLE, SeverityIcon } from '../ui/kinds';
 import { dashAt, useDetailLevel } from './detail-level';
 import type { TopologyFlowEdge } from './flow-types';
@@ -37,25 +38,36 @@ function TopologyEdgeView({ id, sourceX, sourceY, targetX, targetY, data, select
   if (!data) return null;
   const link = data.link;
   const style = LINK_STYLE[link.kind];
-  const a = { x: sourceX, y: sourceY, w: NODE_WIDTH, h: NODE_HEIGHT };
-  const b = { x: targetX, y: targetY, w: NODE_WIDTH, h: NODE_HEIGHT };
-  const offset = (data as { offset?: number }).offset ?? 0;
-  const p1 = borderPoint(a, b, offset);
-  const p2 = borderPoint(b, a, -offset);
-  const [path, labelX, labelY] = getStraightPath({ sourceX: p1.x, sourceY: p1.y, targetX: p2.x, targetY: p2.y });
+  const route = data.route;
+  let path: string;
+  let labelX: number;
+  let labelY: number;
+  if (route && route.points.length >= 2) {
+    path = routePath(route.points);
+    const mid = route.label ? { x: route.label.x + route.label.width / 2, y: route.label.y + route.label.height / 2 } : middleOf(route);
+    labelX = mid.x;
+    labelY = mid.y;
+  } else {
+    // Not routed (yet): a straight line between the borders.
+    const a = { x: sourceX, y: sourceY, w: NODE_WIDTH, h: NODE_HEIGHT };
+    const b = { x: targetX, y: targetY, w: NODE_WIDTH, h: NODE_HEIGHT };
+    const p1 = borderPoint(a, b, 0);
+    const p2 = borderPoint(b, a, 0);
+    [path, labelX, labelY] = getStraightPath({ sourceX: p1.x, sourceY: p1.y, targetX: p2.x, targetY: p2.y });
+  }
   const cls = ['topo-edge', `edge-${link.kind}`, style.muted ? 'is-muted' : '', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', data.lost ? 'is-lost' : '', data.failover ? 'is-failover' : ''].filter(Boolean).join(' ');
-  const failoverLabel = (data as { failoverLabel?: string }).failoverLabel;
+  const failoverLabel = data.failoverLabel;
   // Zoomed out, labels cannot be read: a pairing keeps its label (enlarged) until the
   // overview, and a selected, highlighted or failover link always keeps its own.
-  const quiet = (data as { quiet?: boolean }).quiet === true || detail === 'overview' || (detail === 'compact' && link.kind !== 'pairing');
+  const quiet = data.quiet === true || detail === 'overview' || (detail === 'compact' && link.kind !== 'pairing');
   const showLabel = (!style.muted && !quiet) || selected || data.highlighted || failoverLabel !== undefined;
   return (
     <>
       <BaseEdge id={id} path={path} className={cls} markerEnd={markerEnd} markerStart={markerStart} style={{ strokeWidth: style.width + (selected ? 1 : 0), strokeDasharray: dashAt(style.dash, detail) }} interactionWidth={14} />
       {(showLabel || (data.badge && !quiet)) && (
         <EdgeLabelRenderer>
-          <div className={`edge-label edge-label-${link.kind} ${detail === 'full' ? '' : 'is-large'} ${selected ? 'is-selected' : ''} ${failoverLabel ? 'is-failover' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }} data-testid={`edge-label-${link.id}`}>
-            {showLabel && <span>{failoverLabel ?? labelFor(link)}</span>}
+          <div className={`edge-label edge-label-${link.kind} ${detail === 'full' ? '' : 'is-large'} ${selected ? 'is-selected' : ''} ${failoverLabel ? 'is-failover' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, minWidth: route?.label?.width }} data-testid={`edge-label-${link.id}`}>
+            {showLabel && <span>{failoverLabel ?? linkLabelText(link)}</span>}
             {data.badge && (
               <span className={`finding-badge inline sev-${data.badge.worst}`} title={data.badge.messages.join('\n')}>
                 <SeverityIcon severity={data.badge.worst} size={11} />
@@ -69,17 +81,20 @@ function TopologyEdgeView({ id, sourceX, sourceY, targetX, targetY, data, select
   );
 }
 
-function labelFor(link: TopologyFlowEdge['data'] extends infer D ? (D extends { link: infer L } ? L : never) : never): string {
-  switch (link.kind) {
-    case 'store':
-      return link.role === 'persistentChatCompliance' ? 'PC compliance' : link.role === 'persistentChat' ? 'Persistent Chat' : link.role;
-    case 'mirror':
-      return link.synchronous === false ? 'mirror (async)' : 'mirror';
-    case 'pairing':
-      return link.voiceFailover ? 'backup pool · voice failover' : 'backup pool';
-    default:
-      return LINK_STYLE[link.kind].label;
+/** The middle of a route's longest segment (for a label the router did not place). */
+function middleOf(route: LinkRoute) {
+  let best = { x: route.points[0]!.x, y: route.points[0]!.y };
+  let len = -1;
+  for (let i = 0; i + 1 < route.points.length; i++) {
+    const a = route.points[i]!;
+    const b = route.points[i + 1]!;
+    const l = Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+    if (l > len) {
+      len = l;
+      best = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+    }
   }
+  return best;
 }
 
 export const TopologyEdgeComponent = memo(TopologyEdgeView);

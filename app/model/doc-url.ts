@@ -8,8 +8,28 @@ export function docUrl(path: string): string {
     const cmdlet = path.slice(3).replace(/\.md$/, '').toLowerCase();
     return `https://learn.microsoft.com/powershell/module/skype/${encodeURIComponent(cmdlet)}`;
   }
-  if (path.startsWith('sql-docs:')) return `https://github.com/MicrosoftDocs/sql-docs/blob/HEAD/${encodePath(path.slice(9))}`;
+  if (path.startsWith('sql-docs:')) {
+    // The sql-docs repository's docs/ folder is published under learn.microsoft.com/sql/.
+    const rest = path.slice(9).replace(/^docs\//, '');
+    return `https://learn.microsoft.com/sql/${learnPath(rest)}`;
+  }
+  // OfficeDocs-SkypeForBusiness: Skype/SfbServer and Skype/SfBServer2019 are both published
+  // under learn.microsoft.com/skypeforbusiness/, Lync/LyncServer under /lyncserver/.
+  const skype = /^Skype\/(?:SfbServer|SfBServer2019)\/(.*)$/i.exec(path);
+  if (skype) return `https://learn.microsoft.com/skypeforbusiness/${learnPath(skype[1]!)}`;
+  const lync = /^Lync\/LyncServer\/(.*)$/i.exec(path);
+  if (lync) return `https://learn.microsoft.com/lyncserver/${learnPath(lync[1]!)}`;
   return `https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness/blob/HEAD/${encodePath(path)}`;
+}
+
+/** A Markdown source path as Learn publishes it: no `.md`, `index` for the folder, lower case. */
+function learnPath(p: string): string {
+  return encodePath(
+    p
+      .replace(/\.md$/i, '')
+      .replace(/(^|\/)index$/i, '$1')
+      .toLowerCase(),
+  );
 }
 
 const encodePath = (p: string) => p.split('/').map(encodeURIComponent).join('/');

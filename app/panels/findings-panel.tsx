@@ -3,6 +3,7 @@
  * nodes concerned, the fix and the Microsoft doc. Clicking a finding selects and centres
  * its nodes.
  */
+import { plainWords } from '../model/plain-words';
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { findingsCsv, findingsMarkdown } from '../rules/findings-report';
@@ -95,7 +96,7 @@ export function FindingsPanel() {
     <ol className="findings" aria-label="Findings" data-testid="findings">
       {shown.map(({ f, i }) => (
         <li key={`${f.ruleId}-${i}`} className={`finding sev-${f.severity} ${highlighted === i ? 'is-active' : ''}`} data-testid={`finding-${f.ruleId}`}>
-          <button className="finding-main" onClick={() => focus(i)} aria-label={`${f.severity} ${f.ruleId}: ${f.message}`}>
+          <button className="finding-main" onClick={() => focus(i)} aria-label={`${f.severity} ${f.ruleId}: ${plainWords(f.message)}`}>
             <span className={`sev-icon sev-${f.severity}`}>
               <SeverityIcon severity={f.severity} size={14} />
             </span>
@@ -105,7 +106,7 @@ export function FindingsPanel() {
                 inferred
               </span>
             )}
-            <span className="finding-msg">{f.message}</span>
+            <span className="finding-msg">{plainWords(f.message)}</span>
           </button>
           <div className="finding-detail">
             {[...f.nodeIds, ...f.siteIds].length > 0 && (
@@ -118,7 +119,7 @@ export function FindingsPanel() {
               </span>
             )}
             <span className="finding-fix">
-              <b>Fix:</b> {f.fix}
+              <b>Fix:</b> {plainWords(f.fix)}
             </span>
             <span className="finding-docs">
               {f.docs.slice(0, 3).map((d) => (

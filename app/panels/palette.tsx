@@ -1,13 +1,13 @@
 /**
  * The palette: every kind, grouped by role family. Drag onto the canvas to place (inside
- * a site, or a new site is made); click or Enter adds at the centre of the view.
+ * a site, or snapped to the nearest); click or Enter adds to the selected site or the one in view.
  */
 import { useReactFlow } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import { placeFromPalette } from '../store/place';
 import { useDesignerStore } from '../store/designer-context';
 import type { NodeKind } from '../model/schema';
-import { FAMILY_LABEL, KIND_META, KindIcon, PALETTE_MIME, PALETTE_ORDER, SiteIcon } from '../ui/kinds';
+import { FAMILY_LABEL, KIND_META, KindIcon, PALETTE_MIME, PALETTE_ORDER, PALETTE_SITE_MIME, SiteIcon } from '../ui/kinds';
 
 export function Palette() {
   const flow = useReactFlow();
@@ -16,7 +16,7 @@ export function Palette() {
     const el = document.querySelector('.canvas-wrap');
     const r = el?.getBoundingClientRect();
     const p = flow.screenToFlowPosition({ x: (r?.left ?? 0) + (r?.width ?? 800) / 2, y: (r?.top ?? 0) + (r?.height ?? 600) / 2 });
-    placeFromPalette(store, kind, p);
+    placeFromPalette(store, kind, p, 'click');
   };
   const item = (kind: string, label: string, blurb: string, icon: React.ReactNode, family: string) => (
     <li key={kind}>
@@ -25,9 +25,10 @@ export function Palette() {
         draggable
         data-testid={`palette-${kind}`}
         aria-label={`Add ${label}`}
-        title={`${label}: ${blurb}. Drag onto the canvas, or press Enter to add at the centre.`}
+        title={`${label}: ${blurb}. Drag onto a site, or press Enter to add it to the selected site (or the one in view).`}
         onDragStart={(e: DragEvent) => {
           e.dataTransfer.setData(PALETTE_MIME, kind);
+          if (kind.startsWith('site:')) e.dataTransfer.setData(PALETTE_SITE_MIME, kind);
           e.dataTransfer.effectAllowed = 'copy';
         }}
         onClick={() => addAtCentre(kind)}

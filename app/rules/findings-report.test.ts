@@ -56,7 +56,7 @@ describe('the findings report', () => {
     const first = errors[0]!;
     const node = doc.nodes.find((n) => n.id === first.nodeIds[0])!;
     expect(md).toContain(`${node.name} (${node.id})`);
-    expect(md).toContain('https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness/blob/HEAD/');
+    expect(md).toContain('https://learn.microsoft.com/skypeforbusiness/');
     // Errors come before information.
     expect(md.indexOf('## Errors')).toBeLessThan(md.indexOf('## Information'));
   });

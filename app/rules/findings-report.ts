@@ -5,6 +5,7 @@
  * Names are typed by users: escaped for Markdown, quoted for CSV, and a cell that a
  * spreadsheet would run as a formula (=, +, -, @) is written as text.
  */
+import { plainWords } from '../model/plain-words';
 import { mdCode, mdText, oneLine } from '../lib/markdown-text';
 import { docTitle, docUrl } from '../model/doc-url';
 import type { Topology } from '../model/schema';
@@ -41,10 +42,10 @@ export function findingsMarkdown(doc: Topology, findings: readonly Finding[]): s
     if (list.length === 0) continue;
     out.push(`## ${HEADINGS[s]} (${list.length})`, '');
     for (const f of list) {
-      out.push(`### ${mdCode(f.ruleId)}`, '', mdText(f.message), '');
+      out.push(`### ${mdCode(f.ruleId)}`, '', mdText(plainWords(f.message)), '');
       const who = concerned(label, f);
       if (who.length) out.push(`- **Concerns:** ${who.map(mdText).join(', ')}`);
-      if (f.fix) out.push(`- **Fix:** ${mdText(f.fix)}`);
+      if (f.fix) out.push(`- **Fix:** ${mdText(plainWords(f.fix))}`);
       if (f.docs.length) out.push(`- **Source:** ${f.docs.map((d) => `[${mdText(docTitle(d))}](<${docUrl(d).replace(/[<>\s]/g, encodeURIComponent)}>)`).join(', ')}`);
       out.push('');
     }
@@ -63,7 +64,7 @@ export function findingsCsv(doc: Topology, findings: readonly Finding[]): string
   const rows = [['Severity', 'Rule', 'Message', 'Concerns', 'Fix', 'Sources']];
   const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
   const label = elementLabels(doc);
-  for (const f of sorted) rows.push([f.severity, f.ruleId, f.message, concerned(label, f).join('; '), f.fix, f.docs.map(docUrl).join(' ')]);
+  for (const f of sorted) rows.push([f.severity, f.ruleId, plainWords(f.message), concerned(label, f).join('; '), plainWords(f.fix), f.docs.map(docUrl).join(' ')]);
   // CRLF, as RFC 4180 and spreadsheets expect.
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -131,7 +131,7 @@ describe('toMarkdown', () => {
     expect(md.match(/^- \[ \] Done/gm)?.length).toBe(plan.steps.length + plan.runbooks.reduce((n, r) => n + r.failover.length + r.failback.length, 0));
     expect(md).toContain("```powershell\nInvoke-CsBackupServiceSync -PoolFqdn 'pool-ny.fabrikam.com'\nInvoke-CsBackupServiceSync -PoolFqdn 'pool-ch.fabrikam.com'\n```");
     expect(md).toContain('(<https://learn.microsoft.com/powershell/module/skype/invoke-csbackupservicesync>)');
-    expect(md).toContain('(<https://github.com/MicrosoftDocs/OfficeDocs-SkypeForBusiness/blob/HEAD/Skype/SfbServer/deploy/deploy-high-availability-and-disaster-recovery/sql-mirroring-for-high-availability.md>)');
+    expect(md).toContain('(<https://learn.microsoft.com/skypeforbusiness/deploy/deploy-high-availability-and-disaster-recovery/sql-mirroring-for-high-availability>)');
     expect(md).toContain('## Runbook: Losing New York: fail Pool NY over to Pool CH');
     expect(mdWithoutCode(md).problems).toEqual([]);
   });

@@ -5,7 +5,6 @@
  * and adding a command is one entry.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { FIT_OPTIONS } from '../lib/fit-options';
 import { linkKindLabel, linkKindsBetween, nodeKindLabel } from '../model/link-kinds';
 import { positionOf } from '../model/layout';
 import type { Position } from '../model/schema';
@@ -25,6 +24,8 @@ export type CommandTarget = { type: 'node' | 'site' | 'link'; id: string } | { t
 /** What a command may need besides the store; each caller gives what it has. */
 export interface CommandEnv {
   flow?: FitView;
+  /** Fits the view to the design (the canvas knows how: room for the minimap and the zoom buttons). */
+  fit?: () => void;
   target?: CommandTarget;
   /** Canvas coordinates where a context menu opened: what the command adds goes there. */
   at?: Position;
@@ -82,7 +83,7 @@ const LIST = define([
   { id: 'select-all', label: 'Select everything', keys: ['Mod+A'], when: always, run: (st) => selectAll(st) },
   { id: 'save', label: 'Save as JSON', keys: ['Mod+S'], anywhere: true, when: always, run: (st) => saveFile(st) },
   { id: 'find', label: 'Find a node or site', keys: ['Mod+K', '/'], whileTyping: true, when: (s) => s.dialog === null, run: (st) => st.getState().openDialog('find') },
-  { id: 'fit-view', label: 'Fit the view', keys: ['F'], when: (_, env) => env.flow !== undefined, run: (_, env) => void env.flow?.fitView({ ...FIT_OPTIONS, duration: 200 }) },
+  { id: 'fit-view', label: 'Fit the view', keys: ['F'], when: (_, env) => env.fit !== undefined, run: (_, env) => env.fit?.() },
   { id: 'link-selected', label: 'Link the two selected nodes', keys: ['L'], when: always, run: (st) => linkSelected(st) },
   {
     id: 'nudge',

@@ -37,7 +37,7 @@ export function loadDocument(store: DesignerStore, doc: Topology, how: string): 
   if (hadWork)
     state.notify({
       tone: 'info',
-      text: `${how}: "${doc.name}". Your previous design "${previous.name}" is kept (Ctrl+Z, or Open → Recent).`,
+      text: `${how}: "${doc.name}". Your previous design "${previous.name}" is kept: Undo (Ctrl+Z), or New → Recent.`,
       action: { label: 'Undo', run: () => store.getState().undo() },
     });
 }

@@ -1,32 +1,63 @@
 /**
- * Placing a new node from the palette: inside the site under the drop point (or in a new
- * site made there), on a free spot so it never lands on top of another node.
+ * Placing a new node from the palette. A click (or Enter) adds it to the selected site,
+ * or the site under the middle of the view, or the nearest one; a drop adds it to the
+ * site under the pointer, or the nearest one. It goes in a free slot of that site's grid,
+ * and a site that grows pushes its neighbours aside, all as one edit (one undo step). A
+ * site is made only when the item is a site, or when the design has none yet.
  */
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
+import { defaultNode, defaultSite } from '../model/defaults';
 import type { NodeKind, Position, Topology } from '../model/schema';
 import { siteAt, siteFrames } from '../model/site-frames';
+import { freeSiteSpot, freeSlot, nearestSite, withFramesApart } from '../model/placement';
 import type { DesignerStore } from './store';
 import { positionOf } from '../model/layout';
+import { freshId, guessDomain, kindPrefix } from './document-slice';
 
 const NODE_KINDS = new Set<string>(['frontEndPool', 'standardEditionServer', 'sqlStore', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'fileStore', 'officeOnlineServer', 'survivableBranch']);
 
-/** `p` is the drop point (canvas coordinates); returns the new element's id. */
-export function placeFromPalette(store: DesignerStore, kind: string, p: Position): string | undefined {
+export type PlaceHow = 'drop' | 'click';
+
+/** The site a new node goes to: see the module comment. */
+export function targetSite(doc: Topology, p: Position, how: PlaceHow, selectedIds: readonly string[] = []): string | undefined {
+  if (how === 'click') {
+    for (let i = selectedIds.length - 1; i >= 0; i--) {
+      const id = selectedIds[i]!;
+      if (doc.sites.some((s) => s.id === id)) return id;
+      const n = doc.nodes.find((m) => m.id === id);
+      if (n) return n.siteId;
+    }
+  }
+  const frames = siteFrames(doc);
+  return siteAt(frames, p) ?? nearestSite(frames, p);
+}
+
+/** `p` is the drop point or the middle of the view (canvas coordinates); returns the new element's id. */
+export function placeFromPalette(store: DesignerStore, kind: string, p: Position, how: PlaceHow = 'drop'): string | undefined {
   const state = store.getState();
   if (kind === 'site:central' || kind === 'site:branch') {
-    const id = state.addSite(kind === 'site:central' ? 'central' : 'branch', { x: Math.round(p.x), y: Math.round(p.y) });
+    const spot = freeSiteSpot(state.doc, { x: p.x - 150, y: p.y - 85 });
+    const id = state.addSite(kind === 'site:central' ? 'central' : 'branch', spot);
     state.select([id], { type: 'site', id });
     return id;
   }
   if (!NODE_KINDS.has(kind)) return undefined;
   const nodeKind = kind as NodeKind;
-  let siteId = siteAt(siteFrames(state.doc), p);
-  const pos = freeSpot(store.getState().doc, { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) });
+  const doc = state.doc;
+  let siteId = targetSite(doc, p, how, state.selectedIds);
+  let base = doc;
   if (!siteId) {
-    // Outside every site: a survivable branch gets a branch site, anything else a data center.
-    siteId = state.addSite(nodeKind === 'survivableBranch' ? 'branch' : 'central', { x: pos.x - 28, y: pos.y - 68 });
+    // A design without any site: the node needs one.
+    siteId = freshId(doc, nodeKind === 'survivableBranch' ? 'branch' : 'site');
+    const branch = nodeKind === 'survivableBranch';
+    const site = defaultSite(siteId, branch ? 'Branch 1' : 'Data center 1', branch ? 'branch' : 'central');
+    base = { ...doc, sites: [...doc.sites, site], layout: { ...doc.layout, [siteId]: { x: Math.round(p.x - 150), y: Math.round(p.y - 85) } } };
   }
-  const id = store.getState().addNode(nodeKind, siteId, pos);
+  const pos = freeSlot(base, siteId, how === 'drop' ? p : undefined);
+  const id = freshId(base, kindPrefix(nodeKind));
+  const node = defaultNode(nodeKind, { id, siteId, name: id, fqdn: `${id}.${guessDomain(base)}` });
+  const next = withFramesApart({ ...base, nodes: [...base.nodes, node], layout: { ...base.layout, [id]: pos } }, [siteId]);
+  state.commit(next);
   store.getState().select([id], { type: 'node', id });
   return id;
 }

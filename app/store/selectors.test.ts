@@ -1,11 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
-import { selectFindingIndex } from './selectors';
+import { selectFindingIndex, selectFindings, severityCounts } from './selectors';
 
 const design = (): Topology => REFERENCE_DESIGNS[0]!.build();
 
 describe('selectFindingIndex', () => {
+  it('counts the worst severity only on a badge, and says every count in its tooltip', () => {
+    // A Back End left without its pool link: errors on it, with info findings besides.
+    const doc = design();
+    const broken = { ...doc, links: doc.links.filter((l) => l.kind !== 'backEnd') };
+    const findings = selectFindings(broken);
+    const index = selectFindingIndex(broken);
+    for (const [id, badge] of index.byElement) {
+      const mine = findings.filter((f) => f.nodeIds.includes(id) || f.linkIds.includes(id) || f.siteIds.includes(id));
+      const worst = mine.some((f) => f.severity === 'error') ? 'error' : mine.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+      expect(badge.worst).toBe(worst);
+      expect(badge.count).toBe(mine.filter((f) => f.severity === worst).length);
+      expect(badge.messages[0]).toBe(severityCounts({ error: mine.filter((f) => f.severity === 'error').length, warning: mine.filter((f) => f.severity === 'warning').length, info: mine.filter((f) => f.severity === 'info').length }));
+    }
+    expect([...index.byElement.values()].some((b) => b.worst === 'error')).toBe(true);
+  });
+  it('words counts as an architect reads them', () => {
+    expect(severityCounts({ error: 1, warning: 3, info: 5 })).toBe('1 error · 3 warnings · 5 advice');
+    expect(severityCounts({ error: 0, warning: 0, info: 1 })).toBe('1 advice');
+  });
+
   it('keeps the badge object of every element whose badge reads the same after an edit, and replaces the others', () => {
     const doc = design();
     const before = selectFindingIndex(doc);

@@ -3,6 +3,7 @@
  * object identity is the cache key). Findings are recomputed only when the document's
  * content changes, not on a drag that only moves the layout.
  */
+import { plainWords } from '../model/plain-words';
 import type { Topology } from '../model/schema';
 import { runRules, summarize } from '../rules/engine';
 import type { Finding, Severity } from '../rules/types';
@@ -43,22 +44,34 @@ export interface FindingIndex {
   summary: Record<Severity, number>;
 }
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_WORDS: Record<Severity, [string, string]> = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['advice', 'advice'] };
+
+/** "1 error · 3 warnings · 5 advice": what a badge's tooltip says first. */
+export function severityCounts(counts: Record<Severity, number>): string {
+  return (['error', 'warning', 'info'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${SEVERITY_WORDS[s][counts[s] === 1 ? 0 : 1]}`)
+    .join(' · ');
+}
 
 export const selectFindingIndex = memoByContent((doc): FindingIndex => {
   const findings = selectFindings(doc);
-  const byElement = new Map<string, ElementBadge>();
+  // Per element: how many of each severity, and the first six findings of each (worst shown first).
+  const tally = new Map<string, { counts: Record<Severity, number>; first: Record<Severity, Finding[]> }>();
   for (const f of findings) {
     for (const id of [...f.nodeIds, ...f.linkIds, ...f.siteIds]) {
-      const cur = byElement.get(id);
-      // Only the first six messages are kept: word no more (messages are built when read).
-      if (!cur) byElement.set(id, { worst: f.severity, count: 1, messages: [`${f.ruleId}: ${f.message}`] });
-      else {
-        cur.count += 1;
-        if (RANK[f.severity] < RANK[cur.worst]) cur.worst = f.severity;
-        if (cur.messages.length < 6) cur.messages.push(`${f.ruleId}: ${f.message}`);
-      }
+      let t = tally.get(id);
+      if (!t) tally.set(id, (t = { counts: { error: 0, warning: 0, info: 0 }, first: { error: [], warning: [], info: [] } }));
+      t.counts[f.severity] += 1;
+      if (t.first[f.severity].length < 6) t.first[f.severity].push(f);
     }
+  }
+  const byElement = new Map<string, ElementBadge>();
+  for (const [id, t] of tally) {
+    const worst = t.counts.error > 0 ? 'error' : t.counts.warning > 0 ? 'warning' : 'info';
+    // The badge counts the worst severity only; the tooltip gives all of them, then the worst findings first.
+    const messages = [severityCounts(t.counts), ...[...t.first.error, ...t.first.warning, ...t.first.info].slice(0, 6).map((f) => plainWords(f.message))];
+    byElement.set(id, { worst, count: t.counts[worst], messages });
   }
   // An element whose badge reads the same keeps the same object, so after an edit only
   // the cards and links whose badge changed re-render, not all 500 of a large design.

@@ -7,6 +7,8 @@ import type { LinkKind, NodeKind } from '../model/schema';
 
 /** Drag-and-drop type of a palette item. */
 export const PALETTE_MIME = 'application/x-sfb-kind';
+/** Set as well while a site is dragged from the palette (drag data can be read only on drop). */
+export const PALETTE_SITE_MIME = 'application/x-sfb-palette-site';
 
 export type RoleFamily = 'registrar' | 'sql' | 'perimeter' | 'voice' | 'content' | 'chat';
 

@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { boxesOverlap, segmentCrossesBox, type Box, type Point } from '../lib/orthogonal-router';
+import { diagramGeometry, labelSize, linkLabelText, LinkRouter, routeLinks, textWidth } from './link-routing';
+import { REFERENCE_DESIGNS } from './samples/index';
+import type { Topology } from './schema';
+import { emptyTopology, defaultNode, defaultSite, defaultLink } from './defaults';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+
+function crossings(doc: Topology, routes: ReturnType<typeof routeLinks>): string[] {
+  const { cards } = diagramGeometry(doc);
+  const out: string[] = [];
+  for (const l of doc.links) {
+    const r = routes.get(l.id);
+    if (!r) continue;
+    for (let i = 0; i + 1 < r.points.length; i++)
+      for (const [id, b] of cards) if (id !== l.from && id !== l.to && segmentCrossesBox(r.points[i]!, r.points[i + 1]!, b)) out.push(`${l.id} crosses ${id}`);
+  }
+  return out;
+}
+
+const orthogonal = (p: Point[]) => p.every((a, i) => i === 0 || a.x === p[i - 1]!.x || a.y === p[i - 1]!.y);
+const onBorder = (p: Point, b: Box) => (p.x === b.x || p.x === b.x + b.width) ? p.y >= b.y && p.y <= b.y + b.height : (p.y === b.y || p.y === b.y + b.height) && p.x >= b.x && p.x <= b.x + b.width;
+
+describe('routeLinks on the reference designs', () => {
+  for (const d of REFERENCE_DESIGNS) {
+    it(`${d.id}: every link routed orthogonally from border to border, through no other card`, () => {
+      const doc = d.build();
+      const routes = routeLinks(doc);
+      const { cards } = diagramGeometry(doc);
+      expect(routes.size).toBe(doc.links.length);
+      for (const l of doc.links) {
+        const r = routes.get(l.id)!;
+        expect(r.clear).toBe(true);
+        expect(orthogonal(r.points)).toBe(true);
+        expect(onBorder(r.points[0]!, cards.get(l.from)!)).toBe(true);
+        expect(onBorder(r.points[r.points.length - 1]!, cards.get(l.to)!)).toBe(true);
+      }
+      expect(crossings(doc, routes)).toEqual([]);
+    });
+    it(`${d.id}: labels clear of every card, header and other label`, () => {
+      const doc = d.build();
+      const routes = routeLinks(doc);
+      const { cards, headers } = diagramGeometry(doc);
+      const labels = [...routes.values()].flatMap((r) => (r.label ? [r.label] : []));
+      expect(labels.length).toBeGreaterThan(0);
+      for (const l of labels) {
+        for (const c of [...cards.values(), ...headers]) expect(boxesOverlap(l, c), `${l.text} over a card`).toBe(false);
+        for (const m of labels) if (m !== l) expect(boxesOverlap(l, m), `${l.text} over ${m.text}`).toBe(false);
+      }
+    });
+  }
+  it('is deterministic', () => {
+    const doc = REFERENCE_DESIGNS[0]!.build();
+    expect(JSON.stringify([...routeLinks(doc)])).toBe(JSON.stringify([...routeLinks(doc)]));
+  });
+  it('parallel links between one pair of cards get separate lanes', () => {
+    const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
+    const a = doc.nodes[0]!;
+    const b = doc.nodes[1]!;
+    const twice: Topology = { ...doc, links: [defaultLink('backEnd', 'x1', a.id, b.id), defaultLink('witness', 'x2', a.id, b.id)] as Topology['links'] };
+    const r = routeLinks(twice);
+    const p1 = r.get('x1')!.points;
+    const p2 = r.get('x2')!.points;
+    expect(p1[0]).not.toEqual(p2[0]);
+    expect(p1[p1.length - 1]).not.toEqual(p2[p2.length - 1]);
+  });
+});
+
+describe('LinkRouter (the canvas, while cards move)', () => {
+  it('after a move gives the routes a fresh routing gives for the moved card’s links', () => {
+    const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
+    const router = new LinkRouter();
+    router.route(doc);
+    const n = doc.nodes[3]!;
+    const moved: Topology = { ...doc, layout: { ...doc.layout, [n.id]: { x: doc.layout![n.id]!.x + 40, y: doc.layout![n.id]!.y + 16 } } };
+    const incremental = router.route(moved);
+    const full = routeLinks(moved);
+    for (const l of doc.links.filter((k) => k.from === n.id || k.to === n.id)) expect(incremental.get(l.id)!.points).toEqual(full.get(l.id)!.points);
+    expect(crossings(moved, incremental)).toEqual([]);
+  });
+});
+
+describe('random cards in a site', () => {
+  it('routes cross no card they do not join', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })), { minLength: 2, maxLength: 12 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 14 }), (cells, pairs) => {
+        const unique = [...new Map(cells.map(([c, r]) => [`${c},${r}`, [c, r] as const])).values()];
+        fc.pre(unique.length >= 2);
+        const doc = emptyTopology('t');
+        doc.sites = [defaultSite('s', 'S', 'central')];
+        doc.nodes = unique.map((_, i) => defaultNode('fileStore', { id: `n${i}`, siteId: 's', name: `n${i}`, fqdn: `n${i}.x.com` }));
+        doc.layout = Object.fromEntries(unique.map(([c, r], i) => [`n${i}`, { x: c * 300, y: r * 160 }]));
+        doc.links = pairs.flatMap(([a, b], i) => {
+          const f = a % unique.length;
+          const t = b % unique.length;
+          return f === t ? [] : [defaultLink('fileStore', `l${i}`, `n${f}`, `n${t}`)];
+        }) as Topology['links'];
+        const routes = routeLinks(doc);
+        for (const r of routes.values()) expect(orthogonal(r.points)).toBe(true);
+        expect(crossings(doc, [...routes.values()].every((r) => r.clear) ? routes : new Map())).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('labels', () => {
+  it('say what the link is in the architect’s words', () => {
+    expect(linkLabelText(defaultLink('store', 'l', 'a', 'b') as never)).not.toMatch(/[a-z][A-Z]/);
+    expect(linkLabelText({ id: 'l', kind: 'store', from: 'a', to: 'b', role: 'persistentChatCompliance' })).toBe('Persistent Chat compliance');
+    expect(linkLabelText({ id: 'l', kind: 'pairing', from: 'a', to: 'b', voiceFailover: true } as never)).toBe('backup pool · voice failover');
+  });
+  it('are sized from the text, wider for longer text', () => {
+    expect(textWidth('mirror')).toBeLessThan(textWidth('backup pool · voice failover'));
+    expect(labelSize('mirror').width).toBeGreaterThan(textWidth('mirror'));
+  });
+});

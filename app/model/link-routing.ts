@@ -1,0 +1,274 @@
+/**
+ * Where a design's links run and where their labels sit: orthogonal routes around the
+ * cards and site headers, parallel links in separate lanes, each label on a straight
+ * segment clear of every card and every other label. Pure (no DOM): the canvas, the SVG
+ * renderer and `topo render` draw the same diagram from it.
+ *
+ *   const routes = routeLinks(doc);            // every link
+ *   routes.get(link.id) → { points, label? }   // label: box in canvas coordinates, and its text
+ */
+import { BoxIndex, DEFAULT_ROUTER_OPTIONS, placeLabels, routeConnectors, RoutingScene, segmentCrossesBox, spreadLanes, type Box, type Connector, type LabelRequest, type PlacedLabel, type Point, type RoutedConnector, type RouterInput } from '../lib/orthogonal-router';
+import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER } from './grid-layout';
+import { positionOf } from './layout';
+import type { Link, LinkKind, Topology } from './schema';
+import { siteFrames, type Frame } from './site-frames';
+
+export type { Box, Point } from '../lib/orthogonal-router';
+export { routePath } from '../lib/orthogonal-router';
+
+export interface LinkLabel extends Box {
+  text: string;
+  /** False when no spot clear of cards and other labels was found (a crowded design). */
+  clear: boolean;
+}
+
+export interface LinkRoute {
+  id: string;
+  /** From the source card's border to the target card's border, axis-parallel segments. */
+  points: Point[];
+  label?: LinkLabel;
+  /** False when no way around the cards was found (the route may then cross one). */
+  clear: boolean;
+}
+
+/** Links drawn thin and muted, unlabelled unless selected (ux.md). */
+export const QUIET_LINK_KINDS: ReadonlySet<LinkKind> = new Set<LinkKind>(['nextHop', 'mediaEdge', 'fileStore', 'officeOnline']);
+
+/** A link's label as the diagram shows it. */
+export function linkLabelText(link: Link): string {
+  switch (link.kind) {
+    case 'store':
+      return storeLabel(link.role);
+    case 'mirror':
+      return link.synchronous === false ? 'mirror (async)' : 'mirror';
+    case 'pairing':
+      return link.voiceFailover ? 'backup pool · voice failover' : 'backup pool';
+    case 'backEnd':
+      return 'Back End';
+    case 'witness':
+      return 'witness';
+    case 'logShipping':
+      return 'log shipping';
+    case 'nextHop':
+      return 'next hop';
+    case 'mediaEdge':
+      return 'media Edge';
+    case 'fileStore':
+      return 'file store';
+    case 'officeOnline':
+      return 'Office Online';
+    case 'backupRegistrar':
+      return 'backup registrar';
+  }
+}
+
+function storeLabel(role: Extract<Link, { kind: 'store' }>['role']): string {
+  switch (role) {
+    case 'persistentChatCompliance':
+      return 'Persistent Chat compliance';
+    case 'persistentChat':
+      return 'Persistent Chat';
+    case 'archiving':
+      return 'archiving';
+    case 'monitoring':
+      return 'monitoring';
+  }
+}
+
+/**
+ * Advance widths of Helvetica/Arial at 1 em (bold), for the characters labels use; others
+ * count as a wide letter. Used to size a label box without a browser: the estimate is
+ * kept a little wide so the real text always fits in it.
+ */
+const BOLD_WIDTHS: Record<string, number> = {
+  ' ': 0.278, '·': 0.333, '(': 0.333, ')': 0.333, '-': 0.333, '.': 0.278, ',': 0.278, ':': 0.333, '/': 0.278, "'": 0.238,
+  a: 0.556, b: 0.611, c: 0.556, d: 0.611, e: 0.556, f: 0.333, g: 0.611, h: 0.611, i: 0.278, j: 0.278, k: 0.556, l: 0.278, m: 0.889,
+  n: 0.611, o: 0.611, p: 0.611, q: 0.611, r: 0.389, s: 0.556, t: 0.333, u: 0.611, v: 0.556, w: 0.778, x: 0.556, y: 0.556, z: 0.5,
+  A: 0.722, B: 0.722, C: 0.722, D: 0.722, E: 0.667, F: 0.611, G: 0.778, H: 0.722, I: 0.278, J: 0.556, K: 0.722, L: 0.611, M: 0.833,
+  N: 0.722, O: 0.778, P: 0.667, Q: 0.778, R: 0.722, S: 0.667, T: 0.611, U: 0.722, V: 0.667, W: 0.944, X: 0.667, Y: 0.667, Z: 0.611,
+};
+
+/** The label style of the canvas (styles.css `.edge-label`): 10.5 px bold, 6 px padding, 1 px border. */
+export const LABEL_FONT_SIZE = 10.5;
+export const LABEL_PADDING_X = 7;
+export const LABEL_HEIGHT = 18;
+
+/** Width of `text` at `fontSize` in a bold sans-serif, a little generous. */
+export function textWidth(text: string, fontSize = LABEL_FONT_SIZE): number {
+  let em = 0;
+  for (const ch of text) em += BOLD_WIDTHS[ch] ?? (ch >= '0' && ch <= '9' ? 0.556 : 0.75);
+  return Math.ceil(em * fontSize * 1.08);
+}
+
+/** Zoomed out, the canvas draws the few labels it keeps twice as large (styles.css `.edge-label.is-large`). */
+export const LARGE_LABEL = { fontSize: 22, paddingX: 14, height: 36 };
+
+/** The box a label takes: its text, padding and border; a finding badge adds its own width. */
+export function labelSize(text: string, badgeChars = 0, large = false): { width: number; height: number } {
+  const badge = badgeChars > 0 ? 30 + badgeChars * 7 : 0;
+  if (large) return { width: textWidth(text, LARGE_LABEL.fontSize) + 2 * LARGE_LABEL.paddingX + badge, height: LARGE_LABEL.height };
+  return { width: textWidth(text) + 2 * LABEL_PADDING_X + badge, height: LABEL_HEIGHT };
+}
+
+export interface RouteOptions {
+  /** Which links get a label (default: every link but the quiet kinds). */
+  labelled?: (link: Link) => boolean;
+  /** The label's box size (default: labelSize of linkLabelText). */
+  labelBox?: (link: Link) => { width: number; height: number };
+  /** Extra connectors drawn with the links (e.g. the simulation's failover arrows): `{ id, from, to }`. */
+  extra?: readonly { id: string; from: string; to: string; label?: string }[];
+}
+
+/** The cards, headers and frames of a design, in canvas coordinates. */
+export function diagramGeometry(doc: Topology, frames: ReadonlyMap<string, Frame> = siteFrames(doc)): { cards: Map<string, Box>; headers: Box[]; frames: Box[]; groups: Map<string, number> } {
+  const cards = new Map<string, Box>();
+  for (const n of doc.nodes) {
+    const p = positionOf(doc.layout, n.id);
+    if (p) cards.set(n.id, { x: p.x, y: p.y, width: NODE_WIDTH, height: NODE_HEIGHT });
+  }
+  const headers: Box[] = [];
+  const boxes: Box[] = [];
+  const frameIndex = new Map<string, number>();
+  for (const s of doc.sites) {
+    const f = frames.get(s.id);
+    if (!f) continue;
+    frameIndex.set(s.id, boxes.length);
+    boxes.push(f);
+    headers.push({ x: f.x, y: f.y, width: f.width, height: SITE_HEADER });
+  }
+  const groups = new Map<string, number>();
+  for (const n of doc.nodes) {
+    const k = frameIndex.get(n.siteId);
+    if (k !== undefined) groups.set(n.id, k);
+  }
+  return { cards, headers, frames: boxes, groups };
+}
+
+function routerInput(doc: Topology, geometry: ReturnType<typeof diagramGeometry>, extra: RouteOptions['extra']): RouterInput {
+  const connectors: Connector[] = doc.links.map((l) => ({ id: l.id, source: l.from, target: l.to }));
+  for (const e of extra ?? []) connectors.push({ id: e.id, source: e.from, target: e.to });
+  return { boxes: geometry.cards, walls: geometry.headers, frames: geometry.frames, groups: geometry.groups, connectors };
+}
+
+function labelRequests(doc: Topology, options: RouteOptions): { requests: LabelRequest[]; texts: Map<string, string> } {
+  const labelled = options.labelled ?? ((l: Link) => !QUIET_LINK_KINDS.has(l.kind));
+  const size = options.labelBox ?? ((l: Link) => labelSize(linkLabelText(l)));
+  const requests: LabelRequest[] = [];
+  const texts = new Map<string, string>();
+  // Failover arrows and pairings first: they matter most, and the first placed get the best spots.
+  for (const e of options.extra ?? []) {
+    if (e.label === undefined) continue;
+    requests.push({ id: e.id, ...labelSize(e.label) });
+    texts.set(e.id, e.label);
+  }
+  const ordered = [...doc.links].sort((a, b) => Number(b.kind === 'pairing') - Number(a.kind === 'pairing'));
+  for (const l of ordered) {
+    if (!labelled(l)) continue;
+    requests.push({ id: l.id, ...size(l) });
+    texts.set(l.id, linkLabelText(l));
+  }
+  return { requests, texts };
+}
+
+function assemble(routes: Map<string, RoutedConnector>, labels: Map<string, PlacedLabel>, texts: Map<string, string>): Map<string, LinkRoute> {
+  const out = new Map<string, LinkRoute>();
+  for (const [id, r] of routes) {
+    const l = labels.get(id);
+    out.set(id, { id, points: r.points, clear: r.clear, label: l ? { x: l.x, y: l.y, width: l.width, height: l.height, text: texts.get(id) ?? '', clear: l.clear } : undefined });
+  }
+  return out;
+}
+
+/** Every link of the design routed, with its label placed. Deterministic: the same document gives the same routes. */
+export function routeLinks(doc: Topology, options: RouteOptions = {}): Map<string, LinkRoute> {
+  const geometry = diagramGeometry(doc);
+  const scene = new RoutingScene(routerInput(doc, geometry, options.extra), DEFAULT_ROUTER_OPTIONS);
+  const routes = routeConnectors(scene);
+  spreadLanes(routes, scene);
+  const { requests, texts } = labelRequests(doc, options);
+  const labels = placeLabels(routes, requests, scene);
+  return assemble(routes, labels, texts);
+}
+
+/**
+ * Keeps routes while a design is edited: after a change that moved a few cards, only the
+ * links that must move are routed again (those of the moved cards, those running through
+ * a card's new place), and only their labels placed again, clear of the others. One
+ * instance per canvas.
+ */
+export class LinkRouter {
+  private doc: Topology | undefined;
+  private routes = new Map<string, LinkRoute>();
+  private cardsAt = new Map<string, Box>();
+  private ports = new Map<string, [Point, Point]>();
+  private optionsKey: unknown[] = [];
+
+  route(doc: Topology, options: RouteOptions = {}, frames?: ReadonlyMap<string, Frame>): Map<string, LinkRoute> {
+    const key = [options.extra, options.labelled, options.labelBox];
+    const sameOptions = key.every((k, i) => k === this.optionsKey[i]);
+    const prevDoc = this.doc;
+    if (prevDoc === doc && sameOptions) return this.routes;
+    const geometry = diagramGeometry(doc, frames);
+    const full = !prevDoc || !sameOptions || prevDoc.links !== doc.links || prevDoc.nodes !== doc.nodes || prevDoc.sites !== doc.sites;
+    this.doc = doc;
+    this.optionsKey = key;
+    if (full) {
+      this.cardsAt = geometry.cards;
+      const scene = new RoutingScene(routerInput(doc, geometry, options.extra), DEFAULT_ROUTER_OPTIONS);
+      this.ports = scene.ports();
+      const routes = routeConnectors(scene);
+      spreadLanes(routes, scene);
+      const { requests, texts } = labelRequests(doc, options);
+      this.routes = assemble(routes, placeLabels(routes, requests, scene), texts);
+      return this.routes;
+    }
+    // Only positions changed: which cards moved?
+    const moved = new Set<string>();
+    for (const [id, b] of geometry.cards) {
+      const was = this.cardsAt.get(id);
+      if (!was || was.x !== b.x || was.y !== b.y) moved.add(id);
+    }
+    this.cardsAt = geometry.cards;
+    if (moved.size === 0) return this.routes;
+    const scene = new RoutingScene(routerInput(doc, geometry, options.extra), DEFAULT_ROUTER_OPTIONS);
+    const input = scene.input;
+    const ports = scene.ports();
+    const redo = new Set<string>();
+    const movedBoxes = [...moved].map((id) => geometry.cards.get(id)!);
+    const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
+    for (const c of input.connectors) {
+      const now = ports.get(c.id);
+      const was = this.ports.get(c.id);
+      // A link whose ends moved (its card moved, or a neighbour's link took another port).
+      if (!now || !was || !samePoint(now[0], was[0]) || !samePoint(now[1], was[1])) {
+        redo.add(c.id);
+        continue;
+      }
+      const r = this.routes.get(c.id);
+      if (!r) continue;
+      const p = r.points;
+      const hit = (b: Box) => p.some((a, i) => i + 1 < p.length && segmentCrossesBox(a, p[i + 1]!, b));
+      if (movedBoxes.some(hit) || (r.label && movedBoxes.some((b) => boxOverlap(b, r.label!)))) redo.add(c.id);
+    }
+    this.ports = ports;
+    const fresh = routeConnectors(scene, redo);
+    spreadLanes(fresh, scene);
+    const { requests, texts } = labelRequests(doc, options);
+    const placed = new BoxIndex<string>(128);
+    for (const [id, r] of this.routes) if (r.label && !redo.has(id)) placed.insert(r.label, id);
+    const labels = placeLabels(
+      fresh,
+      requests.filter((q) => redo.has(q.id)),
+      scene,
+      placed,
+    );
+    const next = new Map(this.routes);
+    for (const [id, r] of assemble(fresh, labels, texts)) next.set(id, r);
+    this.routes = next;
+    return next;
+  }
+}
+
+function boxOverlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
