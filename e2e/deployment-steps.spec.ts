@@ -38,3 +38,21 @@ test('the steps follow the design, and download as Markdown and PowerShell', asy
   expect(code.some((l) => l.includes("Pool''; Remove-Item"))).toBe(true);
   expect(code.some((l) => /Pool'; Remove-Item/.test(l.replace(/''/g, '')))).toBe(false);
 });
+
+test('a design error blocks the steps that would build it, and the script refuses to run without -Force', async ({ page }) => {
+  await openDesigner(page);
+  await node(page, 'pool-a').click();
+  const servers = page.getByTestId('field-frontEndServers');
+  await servers.fill('2');
+  await servers.press('Enter');
+  await page.getByTestId('tab-steps').click();
+  const panel = page.getByTestId('steps-panel');
+  await expect(panel.locator('.plan-notes .note-blocking')).toContainText('FE-2019-NOT-TWO');
+  await expect(page.getByTestId('step-tb-pool:pool-a').getByTestId('step-blocked')).toContainText('FE-2019-NOT-TWO');
+  await expect(page.getByTestId('step-tb-pool:pool-b').getByTestId('step-blocked')).toHaveCount(0);
+  const [ps1] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-ps1').click()]);
+  const psText = fs.readFileSync((await ps1.path())!, 'utf8');
+  expect(psText).toContain('[switch]$Force');
+  expect(psText.indexOf('if (-not $Force) {')).toBeLessThan(psText.indexOf('function Invoke-PartPrepare'));
+  await page.screenshot({ path: 'test-results/steps-blocked.png' });
+});

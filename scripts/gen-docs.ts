@@ -62,7 +62,7 @@ export function renderRulesMd(): string {
     `Every rule the designer knows, ${rows.length} in all, grouped by family. The rule engine checks **${checked.length}** of them on every change to a design ` +
       `(${count((r) => r.status === 'checked' && r.severity === 'error')} errors, ${count((r) => r.status === 'checked' && r.severity === 'warning')} warnings, ${count((r) => r.status === 'checked' && r.severity === 'info')} for information); ` +
       `${count((r) => r.status === 'structural')} are structural (the document format cannot express a design that breaks them, or the deployment steps always do what they require), ` +
-      `${count((r) => r.status === 'needsV2')} need fields that format version ${CURRENT_VERSION} does not have${count((r) => r.status === 'notChecked') ? `, and ${count((r) => r.status === 'notChecked')} are not checked yet` : ''}.`,
+      `${count((r) => r.status === 'needsV2')} read fields added in format version 2 and have no engine check yet${count((r) => r.status === 'notChecked') ? `, and ${count((r) => r.status === 'notChecked')} are not checked yet` : ''}.`,
     '',
     'The same list is the **Rules** page of the designer (the header\'s "Rules" button), built from the same data (`app/rules/catalogue-view.ts`). A finding carries the rule id, the nodes, links or sites concerned, the message, the fix and the sources below.',
     '',
@@ -73,8 +73,8 @@ export function renderRulesMd(): string {
     '| status | meaning |',
     '|---|---|',
     `| ${STATUS_LABEL.checked} | a finding appears as soon as a design breaks it |`,
-    `| ${STATUS_LABEL.structural} | a format version ${CURRENT_VERSION} document cannot break it, or the deployment runbook always does what it asks |`,
-    `| ${STATUS_LABEL.needsV2} | it needs a field format version ${CURRENT_VERSION} does not have |`,
+    `| ${STATUS_LABEL.structural} | the document format cannot express a design that breaks it, or the deployment runbook always does what it asks |`,
+    `| ${STATUS_LABEL.needsV2} | it reads fields added in format version 2; the engine does not check it yet |`,
     `| ${STATUS_LABEL.notChecked} | catalogued from Microsoft's pages, no engine check yet |`,
     '',
     '"Tier 1" rules are stated outright in Microsoft\'s pages; "tier 2" rules are recommendations and sizing guidance. "Inferred" marks a rule that follows from the pages without being one sentence of them. "When it fires" names fields of the topology document ([format.md](format.md)). Sources link to the Markdown source of each Microsoft Learn page in the MicrosoftDocs repositories on GitHub.',

@@ -9,8 +9,8 @@ import type { LinkKind } from '../model/schema';
 import { FAMILY_LABEL, KIND_META, KindIcon, LINK_STYLE, PALETTE_ORDER, SeverityIcon, SiteIcon } from '../ui/kinds';
 import { COMPACT_ZOOM, OVERVIEW_ZOOM } from './detail-level';
 
-const LINK_ORDER: readonly LinkKind[] = ['pairing', 'backEnd', 'mirror', 'witness', 'store', 'logShipping', 'backupRegistrar', 'nextHop', 'mediaEdge', 'fileStore', 'officeOnline'];
-const ARROWS: Partial<Record<LinkKind, 'one' | 'both'>> = { pairing: 'both', backEnd: 'one', mirror: 'one', nextHop: 'one', logShipping: 'one', backupRegistrar: 'one' };
+const LINK_ORDER: readonly LinkKind[] = ['pairing', 'backEnd', 'mirror', 'witness', 'store', 'logShipping', 'backupRegistrar', 'nextHop', 'mediaEdge', 'fileStore', 'officeOnline', 'trunk'];
+const ARROWS: Partial<Record<LinkKind, 'one' | 'both'>> = { pairing: 'both', backEnd: 'one', mirror: 'one', nextHop: 'one', logShipping: 'one', backupRegistrar: 'one', trunk: 'one' };
 const LINK_MEANING: Record<LinkKind, string> = {
   pairing: 'pool pairing (backup pool)',
   backEnd: 'pool → its Back End store',
@@ -23,6 +23,7 @@ const LINK_MEANING: Record<LinkKind, string> = {
   mediaEdge: 'pool → Edge for media',
   fileStore: 'pool → its file store',
   officeOnline: 'pool → Office Online Server',
+  trunk: 'Mediation role → gateway, SBC, IP-PBX or SIP trunk',
 };
 
 function LinkSample({ kind }: { kind: LinkKind }) {

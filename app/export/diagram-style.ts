@@ -91,6 +91,9 @@ export const KIND_FAMILY: Record<NodeKind, RoleFamily> = {
   fileStore: 'content',
   officeOnlineServer: 'content',
   persistentChatPool: 'chat',
+  reverseProxy: 'perimeter',
+  gatewayPeer: 'voice',
+  videoInteropPool: 'voice',
 };
 
 export const KIND_LABEL: Record<NodeKind, string> = {
@@ -104,6 +107,9 @@ export const KIND_LABEL: Record<NodeKind, string> = {
   fileStore: 'File store',
   officeOnlineServer: 'Office Online Server',
   persistentChatPool: 'Persistent Chat pool',
+  reverseProxy: 'Reverse proxy',
+  gatewayPeer: 'Gateway or SIP trunk peer',
+  videoInteropPool: 'Video Interop Server pool',
 };
 
 export interface LinkStyle {
@@ -126,10 +132,11 @@ export const LINK_STYLE: Record<LinkKind, LinkStyle> = {
   fileStore: { label: 'file store', width: 1.2, muted: true },
   officeOnline: { label: 'Office Online', width: 1.2, muted: true },
   backupRegistrar: { label: 'backup registrar', width: 1.6, muted: false, dash: '4 3' },
+  trunk: { label: 'trunk', width: 2.2, muted: false, dash: '12 3 3 3' },
 };
 
 /** Link kinds drawn with an arrowhead at the target (to-flow.ts); pairing has one at both ends. */
-export const ARROW_LINKS: ReadonlySet<LinkKind> = new Set<LinkKind>(['pairing', 'backEnd', 'mirror', 'nextHop', 'logShipping', 'backupRegistrar']);
+export const ARROW_LINKS: ReadonlySet<LinkKind> = new Set<LinkKind>(['pairing', 'backEnd', 'mirror', 'nextHop', 'logShipping', 'backupRegistrar', 'trunk']);
 
 export function linkColor(kind: LinkKind, theme: DiagramTheme): string {
   switch (kind) {
@@ -148,6 +155,8 @@ export function linkColor(kind: LinkKind, theme: DiagramTheme): string {
       return theme.edgeMuted;
     case 'backupRegistrar':
       return theme.edge;
+    case 'trunk':
+      return theme.family.voice;
   }
 }
 
@@ -164,6 +173,9 @@ export const KIND_ICON: Record<NodeKind, readonly IconPart[]> = {
   survivableBranch: [{ path: 'M3.5 10.5L12 4l8.5 6.5' }, { path: 'M5.5 9v11h13V9' }, { path: 'M10 20v-5h4v5' }],
   fileStore: [{ path: 'M3 6.5a1.5 1.5 0 0 1 1.5-1.5h5l2 2.2h8a1.5 1.5 0 0 1 1.5 1.5v9.8a1.5 1.5 0 0 1-1.5 1.5h-15A1.5 1.5 0 0 1 3 18.5z' }, { path: 'M3 10h18' }],
   officeOnlineServer: [{ rect: [3, 4, 18, 13, 1.5] }, { path: 'M8 21h8M12 17v4' }, { path: 'M7 13l3-4 2.5 3 1.5-2 3 3' }],
+  gatewayPeer: [{ rect: [2.5, 8, 19, 8, 1.5] }, { path: 'M6 12h.01M9 12h.01M12 12h.01' }, { path: 'M15 12h3.5M7 8V4.5M17 8V4.5M12 16v3.5' }],
+  videoInteropPool: [{ rect: [2.5, 6, 13, 12, 1.5] }, { path: 'M15.5 10.5l6-3.5v10l-6-3.5' }, { path: 'M6 12h6M10 10l2 2-2 2' }],
+  reverseProxy: [{ circle: [12, 12, 8.5] }, { path: 'M3.5 12h17M12 3.5c2.5 2.6 3.6 5.6 3.6 8.5s-1.1 5.9-3.6 8.5c-2.5-2.6-3.6-5.6-3.6-8.5s1.1-5.9 3.6-8.5z' }],
   persistentChatPool: [{ path: 'M4 5.5h11a1.5 1.5 0 0 1 1.5 1.5v6a1.5 1.5 0 0 1-1.5 1.5H9l-4 3v-3H4A1.5 1.5 0 0 1 2.5 13V7A1.5 1.5 0 0 1 4 5.5z' }, { path: 'M18.5 9h1.5A1.5 1.5 0 0 1 21.5 10.5v5A1.5 1.5 0 0 1 20 17h-1v2.5L15.5 17H12' }],
 };
 

@@ -5,6 +5,7 @@
  */
 import { LIMITS } from '../model/limits';
 import { err, ok, type Result } from '../lib/result';
+import { productVersionShort, verRank } from '../model/product-versions';
 import { hasProductVersion, type Topology } from '../model/schema';
 import { displayText, escapeXml, jsonForXml, unescapeXml } from './escape';
 import { fitText } from './text-metrics';
@@ -137,7 +138,7 @@ export interface TitleBlockInfo {
   name: string;
   /** A Date (shown as YYYY-MM-DD, UTC) or text shown as given. */
   date: Date | string;
-  /** Skype for Business Server versions in the design, e.g. ['2015', '2019']. */
+  /** Product versions in the design as people read them, e.g. ['2015', '2019'], ['Lync 2013', 'Subscription Edition']. */
   productVersions: readonly string[];
   findings: FindingCounts;
   /** Sites, nodes and links, when the block should show them. */
@@ -146,7 +147,8 @@ export interface TitleBlockInfo {
 
 /** What a title block shows for this document. */
 export function titleBlockInfo(doc: Topology, findings: FindingCounts, date: Date | string): TitleBlockInfo {
-  const versions = [...new Set(doc.nodes.filter(hasProductVersion).map((n) => n.productVersion))].sort();
+  // Oldest first; as people read them ("Subscription Edition", never "SE").
+  const versions = [...new Set(doc.nodes.filter(hasProductVersion).map((n) => n.productVersion))].sort((a, b) => verRank(a) - verRank(b)).map(productVersionShort);
   return { name: doc.name, date, productVersions: versions, findings, counts: { sites: doc.sites.length, nodes: doc.nodes.length, links: doc.links.length } };
 }
 
@@ -184,7 +186,11 @@ export function svgTitleBlock(info: TitleBlockInfo, at: { x?: number; y?: number
   const room = width - pad * 2;
   const fit = (text: string, size: number, bold = false) => fitText(displayText(text, 400), size, bold ? 'bold' : 'regular', room);
   const f = info.findings;
-  const versions = info.productVersions.length ? `Skype for Business Server ${info.productVersions.map((v) => displayText(v, 12)).join(' and ')}` : 'No Skype for Business Server roles yet';
+  const sfb = info.productVersions.filter((v) => !v.startsWith('Lync'));
+  const lync = info.productVersions.filter((v) => v.startsWith('Lync'));
+  const versions = info.productVersions.length
+    ? [sfb.length ? `Skype for Business Server ${sfb.map((v) => displayText(v, 24)).join(' and ')}` : '', ...lync.map((v) => displayText(v.replace(/^Lync /, 'Lync Server '), 24))].filter(Boolean).join(', ')
+    : 'No Skype for Business Server roles yet';
   const findings = `${plural(f.error, 'error')} · ${plural(f.warning, 'warning')} · ${f.info.toLocaleString('en-US')} info`;
   const counts = info.counts ? `${plural(info.counts.sites, 'site')} · ${plural(info.counts.nodes, 'node')} · ${plural(info.counts.links, 'link')}` : undefined;
   const date = displayText(formatDate(info.date), 40);

@@ -1,10 +1,10 @@
 /**
  * From the neutral reading of a Topology Builder document (read-topology.ts) to a
- * format-v1 topology plus warnings. The mapping is described in docs/architecture.md, "Importing Topology Builder documents":
+ * topology document plus warnings. The mapping is described in docs/architecture.md, "Importing Topology Builder documents":
  * a cluster becomes a node according to the services installed on it, SQL instances
  * become SQL stores, FileStore services file stores, and DependsOn edges become links.
- * What the XML does not hold gets a default listed in a `confirm` warning; what format v1
- * cannot hold (gateways, trusted applications, ...) is named in a warning.
+ * What the XML does not hold gets a default listed in a `confirm` warning; what the format
+ * cannot hold (trusted applications, Persistent Chat roles, ...) is named in a warning.
  */
 import { gridLayout } from '../model/grid-layout';
 import { LIMITS } from '../model/limits';
@@ -13,8 +13,10 @@ import {
   CURRENT_VERSION,
   FORMAT_NAME,
   INSTANCE_PATTERN,
+  FQDN_PATTERN,
   type Link,
   type LinkKind,
+  type SimpleUrl,
   type NodeKind,
   type NodeOfKind,
   type OsVersion,
@@ -36,8 +38,9 @@ export const MAX_WARNINGS = 500;
 
 /** ServiceVersion → product (7 in the Skype for Business Server 2015 documents seen, 8 in 2019). */
 // Looked up by values read from the XML: no prototype, so "__proto__" or "constructor" find nothing.
-const SERVICE_VERSIONS: Record<string, ProductVersion> = Object.assign(Object.create(null), { '7': '2015', '8': '2019' });
-const OLDER_PRODUCTS: Record<string, string> = Object.assign(Object.create(null), { '5': 'Lync Server 2010', '6': 'Lync Server 2013' });
+// 5 and 6 (Lync Server 2010 and 2013) are inferred from the sequence, never seen in a sample: a confirm warning says so.
+const SERVICE_VERSIONS: Record<string, ProductVersion> = Object.assign(Object.create(null), { '5': 'lync2010', '6': 'lync2013', '7': '2015', '8': '2019' });
+const INFERRED_VERSIONS: Record<string, string> = Object.assign(Object.create(null), { '5': 'Lync Server 2010', '6': 'Lync Server 2013' });
 const DEFAULT_PRODUCT: ProductVersion = '2015';
 
 /**
@@ -46,9 +49,37 @@ const DEFAULT_PRODUCT: ProductVersion = '2015';
  * cumulative-update condition (SUPPORTED.osMinCu), SQL Server 2019 is supported by both
  * products with no update-level condition (rules BE-SQL-VERSION-*).
  */
-const DEFAULT_OS: Record<ProductVersion, OsVersion> = { '2015': 'WS2012R2', '2019': 'WS2019' };
+const DEFAULT_OS: Record<ProductVersion, OsVersion> = { lync2010: 'WS2008R2', lync2013: 'WS2012R2', '2015': 'WS2012R2', '2019': 'WS2019', SE: 'WS2019' };
 const DEFAULT_SQL_VERSION: SqlVersion = '2019';
 const DEFAULT_SQL_EDITION: SqlEdition = 'enterprise';
+
+/**
+ * Elements whose content the importer reads into the design (or that only frame what it
+ * reads). Any other element is named once in a warning: nothing is dropped silently.
+ */
+export const MAPPED_ELEMENTS: ReadonlySet<string> = new Set([
+  'Topology', 'TopologyBuilder', 'NewTopology', 'PartialTopology', 'InternalDomains', 'InternalDomain',
+  'Sites', 'CentralSites', 'CentralSite', 'RemoteSites', 'BranchSite', 'Name',
+  'Clusters', 'Cluster', 'ClusterId', 'Machines', 'Machine', 'NetInterface',
+  'SqlInstances', 'SqlInstance', 'SqlInstanceId',
+  'Services', 'Service', 'ServiceId', 'DependsOn', 'Dependency', 'InstalledOn',
+  'Ports', 'Port', 'RegistrarService', 'FileStoreService', 'WebService', 'ExternalSettings', 'WacService', 'PstnGatewayService',
+  'SimpleUrlConfiguration', 'SimpleUrl', 'SimpleUrlEntry',
+]);
+
+/** What the elements the designer does not keep hold, in the architect's words. */
+const DROPPED_ELEMENTS: Record<string, string> = Object.assign(Object.create(null), {
+  Location: 'site locations (city, state, country)',
+  OverrideUrls: 'overridden web services URLs',
+  WebComponents: 'the list of web components',
+  Component: 'the list of web components',
+  UpaSeparator: 'the user photo (UPA) separator setting',
+  ConfService: 'conferencing MCU settings',
+  MCUs: 'conferencing MCU settings',
+  MCU: 'conferencing MCU settings',
+  CentralMgmtService: 'which Central Management service is active',
+  ApplicationServerService: 'application server settings',
+});
 
 /** Services that are parts of a node the importer builds (no warning for them). */
 const POOL_PART_ROLES = new Set([
@@ -63,11 +94,12 @@ const POOL_PART_ROLES = new Set([
   'ManagementServices',
   'WacService',
   'FileStore',
+  'PstnGateway',
 ]);
 const STORE_ROLES_KNOWN = new Set(['UserStore', 'ApplicationStore', 'CentralMgmtStore', 'ArchivingStore', 'MonitoringStore']);
 const STORE_LINK_ROLE: Record<string, StoreRole> = Object.assign(Object.create(null), { ArchivingStore: 'archiving', MonitoringStore: 'monitoring' });
 
-type ClusterKind = 'frontEndPool' | 'standardEditionServer' | 'directorPool' | 'survivableBranch' | 'edgePool' | 'mediationPool' | 'officeOnlineServer';
+type ClusterKind = 'frontEndPool' | 'standardEditionServer' | 'directorPool' | 'survivableBranch' | 'edgePool' | 'mediationPool' | 'officeOnlineServer' | 'gatewayPeer';
 
 /** The kind in words; the importer only ever makes branch appliances (SBA). */
 const kindWords = (k: NodeKind): string => (k === 'survivableBranch' ? 'survivable branch appliance' : nodeKindLabel(k));
@@ -109,6 +141,8 @@ class Builder {
   /** All machine domain suffixes: a file share host equal to one of them is a DFS namespace. */
   private readonly machineDomains = new Set<string>();
   private readonly productsSeen = new Set<ProductVersion>();
+  /** Warnings given once per document. */
+  private readonly onceSaid = new Set<string>();
 
   constructor(private readonly doc: TbDocument) {}
 
@@ -130,12 +164,13 @@ class Builder {
     for (const i of doc.sqlInstances) this.buildSqlStore(i);
     for (const s of doc.services) if (s.role === 'FileStore') this.buildFileStore(s);
     this.warnUnmappedServices(kinds);
+    this.warnDroppedElements();
     this.buildLinks();
     this.warnUnusedFileStores();
     const cmsHost = this.cmsHost();
 
     if (this.productsSeen.size > 1)
-      this.warn('the document holds both Skype for Business Server 2015 and 2019 pools (coexistence during a migration): the design is marked as a transition');
+      this.warn('the document holds pools of more than one product version (coexistence during a migration): the design is marked as a transition');
     if (!doc.sites.length) this.warn('the document defines no site');
     if (this.warningsDropped > 0) this.warnings.push({ message: `${this.warningsDropped.toLocaleString('en-US')} more warnings were left out` });
 
@@ -149,7 +184,7 @@ class Builder {
         doc.shape === 'published'
           ? 'Imported from a published topology (Get-CsTopology -AsXml).'
           : `Imported from a Topology Builder file (.tbxml)${doc.published ? '' : ' that was not published'}.`,
-      deployment: { cmsHost, mode: this.productsSeen.size > 1 ? 'transition' : 'greenfield' },
+      deployment: { cmsHost, mode: this.productsSeen.size > 1 ? 'transition' : 'greenfield', ...this.simpleUrls() },
       sites: this.sites,
       nodes: this.nodes,
       links: this.links,
@@ -159,6 +194,34 @@ class Builder {
   }
 
   // ------------------------------------------------------------ bookkeeping
+
+  /** One warning per element name the designer does not keep, with how many there were. */
+  private warnDroppedElements(): void {
+    const byWhat = new Map<string, string[]>();
+    for (const [name, count] of this.doc.elementCounts) {
+      if (MAPPED_ELEMENTS.has(name)) continue;
+      const what = DROPPED_ELEMENTS[name] ?? 'markup the designer does not model';
+      const list = byWhat.get(what) ?? [];
+      list.push(`<${quote(name, 60).slice(1, -1)}>${count > 1 ? ` ×${count}` : ''}`);
+      byWhat.set(what, list);
+    }
+    for (const [what, names] of byWhat) this.warn(`not kept: ${what} (${names.join(', ')})`);
+  }
+
+  /** Meet, Dial-in and Admin simple URLs as the document writes them. */
+  private simpleUrls(): { simpleUrls?: SimpleUrl[] } {
+    const out: SimpleUrl[] = [];
+    const components: Record<string, SimpleUrl['component']> = Object.assign(Object.create(null), { meet: 'meet', dialin: 'dialIn', cscp: 'admin', admin: 'admin' });
+    for (const u of this.doc.simpleUrls) {
+      const component = components[u.component.trim().toLowerCase()];
+      if (!component || !u.url.trim() || u.url.length > 2_048 || u.domain.length > LIMITS.maxTextChars) {
+        this.warn(`simple URL ${quote(u.component, 40)} ${quote(u.url, 80)} is not a Meet, Dial-in or Admin URL the designer reads; not imported`, u.where);
+        continue;
+      }
+      if (out.length < LIMITS.maxListItems) out.push({ component, domain: u.domain, url: u.url });
+    }
+    return out.length ? { simpleUrls: out } : {};
+  }
 
   private warn(message: string, where?: string, confirm = false): void {
     if (this.warnings.length >= MAX_WARNINGS) {
@@ -253,6 +316,7 @@ class Builder {
     if (roles.has('EdgeServer')) return 'edgePool';
     if (roles.has('MediationServer')) return 'mediationPool';
     if (roles.has('WacService')) return 'officeOnlineServer';
+    if (roles.has('PstnGateway')) return 'gatewayPeer';
     return undefined;
   }
 
@@ -280,15 +344,20 @@ class Builder {
     const product = raw === undefined ? undefined : SERVICE_VERSIONS[raw];
     if (product) {
       this.productsSeen.add(product);
+      if (raw !== undefined && INFERRED_VERSIONS[raw] && !this.onceSaid.has(`v${raw}`)) {
+        this.onceSaid.add(`v${raw}`);
+        this.warn(`ServiceVersion ${raw} read as ${INFERRED_VERSIONS[raw]} (inferred from the version sequence; no sample of that version was available to check it)`, where, true);
+      }
+      if (product === '2019' && !this.onceSaid.has('v8')) {
+        this.onceSaid.add('v8');
+        this.warn('ServiceVersion 8 is Skype for Business Server 2019 or Subscription Edition (one code base; the topology does not tell them apart): imported as 2019. Set Subscription Edition on the pools that run it', where, true);
+      }
       return product;
     }
-    const older = raw === undefined ? undefined : OLDER_PRODUCTS[raw];
     this.warn(
       raw === undefined
         ? `no ServiceVersion: imported as Skype for Business Server ${DEFAULT_PRODUCT}`
-        : older
-          ? `ServiceVersion ${raw} is ${older}, which the designer does not model: imported as Skype for Business Server ${DEFAULT_PRODUCT}`
-          : `unknown ServiceVersion ${quote(raw, 20)} (7 is Skype for Business Server 2015, 8 is 2019): imported as ${DEFAULT_PRODUCT}`,
+        : `unknown ServiceVersion ${quote(raw, 20)} (5 is Lync Server 2010, 6 Lync Server 2013, 7 Skype for Business Server 2015, 8 2019 or Subscription Edition): imported as ${DEFAULT_PRODUCT}`,
       where,
       true,
     );
@@ -337,6 +406,7 @@ class Builder {
           conferencing: roles.has('ConfServices'),
           deployed: this.doc.published,
           ...(domain ? { domain } : {}),
+          ...this.externalWebFqdn(services),
         };
         defaults.push('users 0', 'hosting physical', `OS ${DEFAULT_OS[productVersion]}`, 'SIP load balancing DNS', `web load balancing ${webLoadBalancing === 'hlb' ? 'hardware load balancer' : 'none'}`);
         if (domain) defaults.push(`AD domain ${quote(domain, 60)} (from the machine names)`);
@@ -345,7 +415,7 @@ class Builder {
       }
       case 'standardEditionServer': {
         const productVersion = this.productOf(c, ['Registrar', 'UserServices']);
-        node = { ...common, kind, productVersion, fqdn, users: 0, hosting: 'physical', os: DEFAULT_OS[productVersion], mediationCollocated: roles.has('MediationServer'), ...(domain ? { domain } : {}) };
+        node = { ...common, kind, productVersion, fqdn, users: 0, hosting: 'physical', os: DEFAULT_OS[productVersion], mediationCollocated: roles.has('MediationServer'), ...(domain ? { domain } : {}), ...this.externalWebFqdn(services) };
         defaults.push('users 0', 'hosting physical', `OS ${DEFAULT_OS[productVersion]}`);
         if (domain) defaults.push(`AD domain ${quote(domain, 60)} (from the machine name)`);
         if (c.machines.length > 1) this.warn(`a Standard Edition server with ${c.machines.length} machines: only one is possible`, c.where);
@@ -356,7 +426,7 @@ class Builder {
         const productVersion = this.productOf(c, ['Registrar']);
         const servers = this.serverCount(c, 'Director pool');
         const webLoadBalancing = servers > 1 ? 'hlb' : 'none';
-        node = { ...common, kind, productVersion, fqdn, servers, sipLoadBalancing: 'dns', webLoadBalancing };
+        node = { ...common, kind, productVersion, fqdn, servers, sipLoadBalancing: 'dns', webLoadBalancing, ...this.externalWebFqdn(services) };
         defaults.push('SIP load balancing DNS', `web load balancing ${webLoadBalancing === 'hlb' ? 'hardware load balancer' : 'none'}`);
         if (roles.has('UserServices')) this.warn('a Director that also runs user services: imported as a Director pool', c.where);
         break;
@@ -375,8 +445,23 @@ class Builder {
         const ports = edgePorts(edge.el);
         const federation = ports.federation;
         const xmpp = productVersion === '2015' && ports.xmpp;
-        node = { ...common, kind, productVersion, fqdn, servers, internalLoadBalancing: 'dns', externalLoadBalancing: 'dns', federation, xmpp };
+        const external = this.externalEdgeFqdns(ports.external, c.where);
+        node = {
+          ...common,
+          kind,
+          productVersion,
+          fqdn,
+          servers,
+          internalLoadBalancing: 'dns',
+          externalLoadBalancing: 'dns',
+          federation,
+          xmpp,
+          ...external,
+          ...(c.natAddresses.length ? { natAddresses: c.natAddresses.slice(0, LIMITS.maxListItems) } : {}),
+        };
         defaults.push('internal and external load balancing DNS');
+        if (c.natAddresses.length)
+          this.warn(`Edge pool ${quote(id)}: its external interfaces are translated by NAT (public ${c.natAddresses.map((a) => quote(a, 45)).join(', ')}); the topology does not say whether the NAT is symmetric: set the external addressing`, c.where, true);
         defaults.push(`federation ${federation ? 'on' : 'off'} (read from the Access Edge external SIP server port 5061 ${federation ? 'being' : 'not being'} listed)`);
         defaults.push(`XMPP federation ${xmpp ? 'on' : 'off'} (${productVersion === '2019' ? 'no XMPP gateway in 2019' : `the XMPP proxy port 5269 is ${ports.xmpp ? '' : 'not '}listed`})`);
         break;
@@ -390,17 +475,52 @@ class Builder {
         const wac = services.find((s) => s.role === 'WacService')!;
         const wacEl = childNamed(wac.el, 'WacService', isRtcNs);
         const external = attr(wacEl ?? EMPTY_ELEMENT, 'IsExternal')?.trim().toLowerCase() === 'true';
-        node = { ...common, kind, fqdn, servers: this.serverCount(c, 'Office Online Server farm'), zone: external ? 'external' : 'internal' };
         const discovery = wacEl && attr(wacEl, 'DiscoveryUrl');
+        // Kept exactly as written, typos included: the rules report a wrong one.
+        const discoveryUrl = discovery && discovery.length <= 2_048 && discovery.trim() ? { discoveryUrl: discovery } : {};
+        node = { ...common, kind, fqdn, servers: this.serverCount(c, 'Office Online Server farm'), zone: external ? 'external' : 'internal', ...discoveryUrl };
         const discoveryHost = discovery ? /^https?:\/\/([^/:]+)/i.exec(discovery.trim())?.[1] : undefined;
         if (discoveryHost && discoveryHost.toLowerCase() !== c.fqdn.trim().toLowerCase())
           this.warn(`the discovery URL ${quote(discovery!)} names another host than the farm ${quote(c.fqdn)}`, wac.where);
+        break;
+      }
+      case 'gatewayPeer': {
+        node = { ...common, kind, fqdn, peerType: 'pstnGateway', dnsLoadBalancing: false, acceptsAnyPoolMember: false, mediaBypass: false };
+        defaults.push('type PSTN gateway (Topology Builder does not say gateway, SBC or IP-PBX)', 'media bypass off', 'no DNS load balancing', 'accepts traffic from the named Mediation Server only');
         break;
       }
     }
     this.addNode(node);
     this.nodeOfCluster.set(c.key, node);
     if (defaults.length) this.warn(`${kindWords(node.kind)} ${quote(node.id)}: not in the XML, defaulted (please confirm): ${defaults.join('; ')}`, c.where, true);
+  }
+
+  /** The external web services FQDN (WebService > ExternalSettings @Host), when it is a DNS name. */
+  private externalWebFqdn(services: readonly TbService[]): { externalWebFqdn?: string } {
+    const web = services.find((s) => s.role === 'WebServices');
+    const ws = web && childNamed(web.el, 'WebService', isRtcNs);
+    const host = ws && attr(childNamed(ws, 'ExternalSettings', isRtcNs) ?? EMPTY_ELEMENT, 'Host')?.trim();
+    if (!host) return {};
+    if (FQDN_PATTERN.test(host)) return { externalWebFqdn: host };
+    this.warn(`the external web services FQDN ${quote(host)} is not a DNS name (a placeholder?); not imported`, web.where);
+    return {};
+  }
+
+  /** Access, Web Conferencing and A/V Edge external FQDNs (Port @ConfiguredFqdn by owner). */
+  private externalEdgeFqdns(external: ReadonlyMap<string, string>, where: string): { externalSipFqdn?: string; externalWebConfFqdn?: string; externalAvFqdn?: string } {
+    const out: { externalSipFqdn?: string; externalWebConfFqdn?: string; externalAvFqdn?: string } = {};
+    const fields = [
+      ['urn:component:AccessEdge', 'externalSipFqdn'],
+      ['urn:component:DataEdge', 'externalWebConfFqdn'],
+      ['urn:component:MediaRelayEdge', 'externalAvFqdn'],
+    ] as const;
+    for (const [owner, key] of fields) {
+      const v = external.get(owner);
+      if (v === undefined) continue;
+      if (FQDN_PATTERN.test(v)) out[key] = v;
+      else this.warn(`the Edge external FQDN ${quote(v)} is not a DNS name (a placeholder?); not imported`, where);
+    }
+    return out;
   }
 
   /** The AD domain guessed from the machine names (all machines must agree). */
@@ -426,7 +546,7 @@ class Builder {
       // The Standard Edition server's own SQL Express: part of the server, no node.
       for (const s of stores)
         if (s.role === 'ArchivingStore' || s.role === 'MonitoringStore')
-          this.warn(`the ${s.role} is on the Standard Edition server's own SQL instance; format v1 has no separate store for it (not imported)`, s.where);
+          this.warn(`the ${s.role} is on the Standard Edition server's own SQL instance; the designer has no separate store for it (not imported)`, s.where);
       if (i.unknown.length) this.warnUnknownSql(i);
       return;
     }
@@ -540,18 +660,14 @@ class Builder {
       const services = this.servicesOnCluster.get(c.key) ?? [];
       const hasInstances = this.instancesOnCluster.has(c.key);
       for (const s of services) {
-        if (s.role === 'PstnGateway') {
-          this.warn(`PSTN gateway or SBC ${quote(c.fqdn)}: format v1 has no gateway node; not imported`, s.where);
-          continue;
-        }
         if (POOL_PART_ROLES.has(s.role)) continue;
-        this.warn(`service role ${quote(s.role, 60)} on ${quote(c.fqdn)} is not modelled in format v1 (trusted application, Persistent Chat or another role); not imported`, s.where);
+        this.warn(`service role ${quote(s.role, 60)} on ${quote(c.fqdn)} is not modelled by the designer (trusted application, Persistent Chat or another role); not imported`, s.where);
       }
       if (!kinds.get(c.key) && !hasInstances && !services.some((s) => s.role === 'FileStore' || s.role === 'PstnGateway') && services.length === 0)
         this.warn(`cluster ${quote(c.fqdn)} runs no service; not imported`, c.where);
     }
     for (const stores of this.servicesOnInstance.values()) {
-      for (const s of stores) if (!STORE_ROLES_KNOWN.has(s.role)) this.warn(`database role ${quote(s.role, 60)} is not modelled in format v1; not imported`, s.where);
+      for (const s of stores) if (!STORE_ROLES_KNOWN.has(s.role)) this.warn(`database role ${quote(s.role, 60)} is not modelled by the designer; not imported`, s.where);
     }
   }
 
@@ -599,7 +715,7 @@ class Builder {
       case 'ArchivingStore':
       case 'MonitoringStore':
         if ((registrar || from.kind === 'persistentChatPool') && to.kind === 'sqlStore') this.addLink('store', from, to, { role: STORE_LINK_ROLE[target.role]! } as Partial<Link>);
-        else if (to.kind === 'sqlStore') this.warn(`the ${kindWords(from.kind)} ${quote(from.id)} uses the ${target.role} on ${quote(to.id)}; format v1 has no such link`, s.where);
+        else if (to.kind === 'sqlStore') this.warn(`the ${kindWords(from.kind)} ${quote(from.id)} uses the ${target.role} on ${quote(to.id)}; the designer has no such link`, s.where);
         return;
       case 'FileStore':
         if ((registrar || from.kind === 'directorPool' || from.kind === 'persistentChatPool') && to.kind === 'fileStore') this.addLink('fileStore', from, to);
@@ -610,7 +726,11 @@ class Builder {
       case 'EdgeServer':
         if (registrar && to.kind === 'edgePool') this.addLink('mediaEdge', from, to);
         else if (from.kind === 'mediationPool' && to.kind === 'edgePool')
-          this.warn(`Mediation pool ${quote(from.id)} uses Edge pool ${quote(to.id)} for media; format v1 has no link for it`, s.where);
+          this.warn(`Mediation pool ${quote(from.id)} uses Edge pool ${quote(to.id)} for media; the designer has no link for it`, s.where);
+        return;
+      case 'MediationServer':
+        // PstnGateway → MediationServer: the trunk, drawn from the Mediation role to its peer.
+        if (from.kind === 'gatewayPeer' && (to.kind === 'mediationPool' || to.kind === 'frontEndPool' || to.kind === 'standardEditionServer' || to.kind === 'survivableBranch')) this.addLink('trunk', to, from, trunkPorts(s.el));
         return;
       case 'Registrar':
         if (from.kind === 'edgePool' && (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer' || to.kind === 'directorPool')) this.addLink('nextHop', from, to);
@@ -623,7 +743,7 @@ class Builder {
             s.where,
             true,
           );
-        } else if (from.kind === 'mediationPool') this.warn(`Mediation pool ${quote(from.id)}'s next hop is ${quote(to.id)}; format v1 has no link for it`, s.where);
+        } else if (from.kind === 'mediationPool') this.warn(`Mediation pool ${quote(from.id)}'s next hop is ${quote(to.id)}; the designer has no link for it`, s.where);
         return;
       default:
         return;
@@ -708,9 +828,10 @@ class Builder {
 const EMPTY_ELEMENT: XmlElement = { name: '', local: '', ns: '', attrs: [], children: [], text: '', line: 0 };
 
 /** What an Edge service's port list says about federation (inferred, see the report of issue 7). */
-function edgePorts(service: XmlElement): { federation: boolean; xmpp: boolean } {
+function edgePorts(service: XmlElement): { federation: boolean; xmpp: boolean; external: Map<string, string> } {
   let federation = false;
   let xmpp = false;
+  const external = new Map<string, string>();
   const ports = childNamed(service, 'Ports', isRtcNs);
   for (const p of ports?.children ?? []) {
     if (p.local !== 'Port' || !isRtcNs(p.ns)) continue;
@@ -719,8 +840,25 @@ function edgePorts(service: XmlElement): { federation: boolean; xmpp: boolean } 
     const side = attr(p, 'InterfaceSide')?.trim();
     if (owner === 'urn:component:AccessEdge' && usage === 'SipServer' && side === 'External') federation = true;
     if (owner === 'urn:component:XmppFederationProxy' && usage === 'XmppServer' && side === 'External') xmpp = true;
+    const configured = attr(p, 'ConfiguredFqdn')?.trim();
+    if (owner && side === 'External' && configured && !external.has(owner)) external.set(owner, configured);
   }
-  return { federation, xmpp };
+  return { federation, xmpp, external };
+}
+
+/** PstnGatewayService @MediationServerPort and the gateway's listening Port (when they are ports). */
+function trunkPorts(service: XmlElement): Partial<Link> {
+  const out: { mediationPort?: number; peerPort?: number; transport?: 'tls' | 'tcp' } = {};
+  const gw = childNamed(service, 'PstnGatewayService', isRtcNs);
+  const asPort = (v: string | undefined) => (v !== undefined && /^\d{1,5}$/.test(v.trim()) && +v >= 1 && +v <= 65535 ? +v : undefined);
+  const med = asPort(gw ? attr(gw, 'MediationServerPort') : undefined);
+  if (med !== undefined) out.mediationPort = med;
+  const port = childNamed(service, 'Ports', isRtcNs)?.children.find((p) => p.local === 'Port' && isRtcNs(p.ns));
+  const peer = asPort(port ? attr(port, 'Port') : undefined);
+  if (peer !== undefined) out.peerPort = peer;
+  const protocol = port ? attr(port, 'Protocol')?.trim().toLowerCase() : undefined;
+  if (protocol === 'tls' || protocol === 'tcp') out.transport = protocol;
+  return out as Partial<Link>;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

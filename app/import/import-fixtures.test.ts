@@ -130,14 +130,18 @@ describe('published topology in UTF-16 LE with CRLF: Standard Edition server wit
     expect(doc.deployment.cmsHost).toBe('lyo-se01');
   });
 
-  it('has its own file share, one Edge server behind NAT, Office Online Server by a short name, and names the gateway it cannot hold', () => {
+  it('has its own file share, one Edge server behind NAT, Office Online Server by a short name, and a gateway with its trunk', () => {
     const { topology: doc, warnings } = load();
     expect(ofKind(doc, 'fileStore')).toEqual([expect.objectContaining({ fqdn: 'lyo-se01.tailspintoys.com', share: 'SfBShare' })]);
     expect(linksOf(doc, 'fileStore')).toEqual(['lyo-se01->lyo-se01-sfbshare']);
-    expect(ofKind(doc, 'edgePool')).toEqual([expect.objectContaining({ servers: 1, federation: false })]);
+    expect(ofKind(doc, 'edgePool')).toEqual([expect.objectContaining({ servers: 1, federation: false, natAddresses: ['203.0.113.130'], externalSipFqdn: 'sip.tailspintoys.com', externalAvFqdn: 'av.tailspintoys.com' })]);
+    expect(warnings.filter((w) => w.confirm && /translated by NAT/.test(w.message))).toHaveLength(1);
     expect(linksOf(doc, 'nextHop')).toEqual(['lyo-edge01->lyo-se01']);
-    expect(ofKind(doc, 'officeOnlineServer')).toEqual([expect.objectContaining({ fqdn: 'LYOOOS01' })]);
-    expect(warnings.some((w) => /PSTN gateway or SBC "lyo-sbc01\.tailspintoys\.com"/.test(w.message))).toBe(true);
+    // The discovery URL is kept as written, short name and all.
+    expect(ofKind(doc, 'officeOnlineServer')).toEqual([expect.objectContaining({ fqdn: 'LYOOOS01', discoveryUrl: 'https://LYOOOS01/hosting/discovery' })]);
+    expect(ofKind(doc, 'standardEditionServer')).toEqual([expect.objectContaining({ externalWebFqdn: 'webext-lyo.tailspintoys.com' })]);
+    expect(ofKind(doc, 'gatewayPeer')).toEqual([expect.objectContaining({ fqdn: 'lyo-sbc01.tailspintoys.com', peerType: 'pstnGateway' })]);
+    expect(doc.links.filter((l) => l.kind === 'trunk')).toEqual([expect.objectContaining({ from: 'lyo-se01', mediationPort: 5067, peerPort: 5067, transport: 'tls' })]);
   });
 
   it('reads the same document from its bytes, from decoded text, from LF text and from UTF-8 with and without BOM', () => {

@@ -167,13 +167,13 @@ describe('product versions', () => {
     const r = imported(versioned('7', '8'));
     expect(ofKind(r.topology, 'frontEndPool').map((p) => p.productVersion)).toEqual(['2015', '2019']);
     expect(r.topology.deployment.mode).toBe('transition');
-    expect(messages(r).some((m) => /both Skype for Business Server 2015 and 2019/.test(m))).toBe(true);
+    expect(messages(r).some((m) => /more than one product version/.test(m))).toBe(true);
   });
 
-  it('Lync Server 2013 (6) and unknown values: imported as 2015 with a warning', () => {
+  it('Lync Server 2013 (6) is imported as Lync Server 2013 to confirm; unknown values as 2015 with a warning', () => {
     const lync = imported(versioned('6'));
-    expect(ofKind(lync.topology, 'frontEndPool').every((p) => p.productVersion === '2015')).toBe(true);
-    expect(messages(lync).some((m) => m.startsWith('[confirm]') && /ServiceVersion 6 is Lync Server 2013/.test(m))).toBe(true);
+    expect(ofKind(lync.topology, 'frontEndPool').every((p) => p.productVersion === 'lync2013')).toBe(true);
+    expect(messages(lync).filter((m) => m.startsWith('[confirm]') && /ServiceVersion 6 read as Lync Server 2013/.test(m))).toHaveLength(1);
     const odd = imported(versioned('x9'));
     expect(messages(odd).some((m) => /unknown ServiceVersion "x9"/.test(m))).toBe(true);
   });
@@ -235,8 +235,8 @@ describe('high availability', () => {
   });
 });
 
-describe('what format v1 cannot hold, and odd input', () => {
-  it('PSTN gateways, trusted application pools and other roles are warnings that say where', () => {
+describe('what the format cannot hold, and odd input', () => {
+  it('a PSTN gateway becomes a gateway peer to confirm; trusted application pools and other roles are warnings that say where', () => {
     const r = imported({
       clusters: [...onePool.clusters, { number: 6, fqdn: 'gw.contoso.com' }, { number: 7, fqdn: 'app.contoso.com' }],
       sqlInstances: [...onePool.sqlInstances!, { cluster: 9, name: 'pchat' }],
@@ -248,10 +248,10 @@ describe('what format v1 cannot hold, and odd input', () => {
       ],
     });
     const all = messages(r);
-    expect(all.some((m) => /PSTN gateway or SBC "gw\.contoso\.com".*not imported/.test(m) && /Service PstnGateway 1 in site 1 \(line \d+\)/.test(m))).toBe(true);
+    expect(ofKind(r.topology, 'gatewayPeer')).toEqual([expect.objectContaining({ id: 'gw', fqdn: 'gw.contoso.com', peerType: 'pstnGateway' })]);
+    expect(all.some((m) => m.startsWith('[confirm]') && /gateway peer "gw".*type PSTN gateway/.test(m))).toBe(true);
     expect(all.some((m) => /service role "ExternalServer" on "app\.contoso\.com" is not modelled/.test(m))).toBe(true);
     expect(all.some((m) => /database role "PersistentChatStore" is not modelled/.test(m))).toBe(true);
-    expect(r.topology.nodes.map((n) => n.id)).not.toContain('gw');
   });
 
   it('placeholder FQDNs ($Variable) become valid names, with a warning; NetBIOS names are kept', () => {

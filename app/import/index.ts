@@ -1,6 +1,6 @@
 /**
  * Topology Builder import: XML text (published `<Topology>` or a saved `.tbxml`) in,
- * a format-v1 topology and warnings out. Pure; never throws.
+ * a topology document and warnings out. Pure; never throws.
  *
  * bytes → text (xml.ts decodeXmlBytes) → element tree (xml.ts parseXml, safe: no DTD,
  * no entity expansion, bounded) → neutral reading of either document shape

@@ -36,6 +36,15 @@ export interface TbCluster {
   fqdn: string;
   /** Machine FQDNs; a bare `<Machine />` (tbxml) is the cluster FQDN itself. */
   machines: string[];
+  /** `ConfiguredIPAddress` of the machines' External interfaces: the public addresses NAT translates to. */
+  natAddresses: string[];
+  where: string;
+}
+
+export interface TbSimpleUrl {
+  component: string;
+  domain: string;
+  url: string;
   where: string;
 }
 
@@ -79,6 +88,10 @@ export interface TbDocument {
   clusters: TbCluster[];
   sqlInstances: TbSqlInstance[];
   services: TbService[];
+  /** Simple URLs (a .tbxml's SimpleUrlConfiguration; published topologies keep them elsewhere). */
+  simpleUrls: TbSimpleUrl[];
+  /** Every element's local name with its count, so the importer can name what it does not keep. */
+  elementCounts: Map<string, number>;
   /** Notes about the document itself (shape-specific oddities). */
   notes: { where?: string; message: string }[];
 }
@@ -90,15 +103,15 @@ export interface ShapeError {
 
 /** Detects the shape from the root element's local name and namespace, never from a file name. */
 export function readTopologyDocument(root: XmlElement): Result<TbDocument, ShapeError> {
-  if (root.local === 'Topology' && root.ns === NS.topology) return ok(readPublished(root));
+  if (root.local === 'Topology' && root.ns === NS.topology) return ok({ ...readPublished(root), simpleUrls: readSimpleUrls(root), elementCounts: countElements(root) });
   if (root.local === 'TopologyBuilder' && root.ns === NS.builder) {
     const newTopology = childNamed(root, 'NewTopology', (ns) => ns === NS.builder);
     const partial = newTopology && childNamed(newTopology, 'PartialTopology', (ns) => ns === NS.writable);
     if (!partial)
       return err({ tag: 'notTopologyBuilder', message: 'this Topology Builder file has no <NewTopology>/<PartialTopology> element: nothing to import' });
-    return ok(readBuilderFile(partial));
+    return ok({ ...readBuilderFile(partial), simpleUrls: readSimpleUrls(root), elementCounts: countElements(root) });
   }
-  if (root.local === 'PartialTopology' && root.ns === NS.writable) return ok(readBuilderFile(root));
+  if (root.local === 'PartialTopology' && root.ns === NS.writable) return ok({ ...readBuilderFile(root), simpleUrls: readSimpleUrls(root), elementCounts: countElements(root) });
   const known = ['Topology', 'TopologyBuilder', 'PartialTopology'];
   if (known.includes(root.local))
     return err({
@@ -142,6 +155,45 @@ function readDependencies(serviceEl: XmlElement, keyOf: (dep: XmlElement) => str
   return out;
 }
 
+/** Local names of every element under `root` (itself included), counted; iterative (deep documents). */
+export function countElements(root: XmlElement): Map<string, number> {
+  const counts = new Map<string, number>();
+  const stack: XmlElement[] = [root];
+  while (stack.length) {
+    const el = stack.pop()!;
+    counts.set(el.local, (counts.get(el.local) ?? 0) + 1);
+    for (const c of el.children) stack.push(c);
+  }
+  return counts;
+}
+
+/** Public addresses of External interfaces that Topology Builder records as translated by NAT. */
+function natAddressesOf(machines: readonly XmlElement[]): string[] {
+  const out: string[] = [];
+  for (const m of machines)
+    for (const ni of rtcAll(m, 'NetInterface')) {
+      const configured = attr(ni, 'ConfiguredIPAddress')?.trim();
+      if (configured && attr(ni, 'InterfaceSide')?.trim() === 'External') out.push(configured);
+    }
+  return out;
+}
+
+/** SimpleUrlConfiguration/SimpleUrl anywhere under `root` (the .tbxml keeps it beside the topology). */
+export function readSimpleUrls(root: XmlElement): TbSimpleUrl[] {
+  const out: TbSimpleUrl[] = [];
+  const walk = (el: XmlElement, depth: number) => {
+    if (depth > 6) return;
+    for (const child of el.children) {
+      if (child.local === 'SimpleUrlConfiguration' && isRtcNs(child.ns)) {
+        for (const u of rtcAll(child, 'SimpleUrl'))
+          out.push({ component: attr(u, 'Component') ?? '', domain: attr(u, 'Domain') ?? '*', url: attr(u, 'ActiveUrl') ?? attr(rtc(u, 'SimpleUrlEntry') ?? u, 'Url') ?? '', where: `SimpleUrl (line ${u.line})` });
+      } else walk(child, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
 const KNOWN_SQL_ATTRS = new Set(['UniqueId', 'Name', 'AlwaysOnPrimaryNodeFqdn']);
 const KNOWN_SQL_CHILDREN = new Set(['SqlInstanceId']);
 
@@ -173,7 +225,7 @@ const serviceIdKey = (el: XmlElement | undefined): string | undefined => {
   return site !== undefined && role !== undefined && instance !== undefined ? JSON.stringify([site.trim(), role, instance.trim()]) : undefined;
 };
 
-function readPublished(root: XmlElement): TbDocument {
+function readPublished(root: XmlElement): Omit<TbDocument, 'simpleUrls' | 'elementCounts'> {
   const notes: TbDocument['notes'] = [];
   const { defaultDomain, sipDomains } = readDomains(root);
 
@@ -200,8 +252,9 @@ function readPublished(root: XmlElement): TbDocument {
       notes.push({ where: `line ${c.line}`, message: `cluster "${clean(fqdn)}" has no ClusterId; skipped` });
       continue;
     }
-    const machines = rtcAll(c, 'Machine').map((m) => attr(m, 'Fqdn') ?? fqdn);
-    clusters.push({ key, siteKey: attr(idEl!, 'SiteId')!.trim(), fqdn, machines, where: `Cluster ${clean(fqdn || key)} (line ${c.line})` });
+    const machineEls = rtcAll(c, 'Machine');
+    const machines = machineEls.map((m) => attr(m, 'Fqdn') ?? fqdn);
+    clusters.push({ key, siteKey: attr(idEl!, 'SiteId')!.trim(), fqdn, machines, natAddresses: natAddressesOf(machineEls), where: `Cluster ${clean(fqdn || key)} (line ${c.line})` });
   }
 
   const clusterFqdn = new Map(clusters.map((c) => [c.key, c.fqdn]));
@@ -257,7 +310,7 @@ function readPublished(root: XmlElement): TbDocument {
 
 // ---------------------------------------------------------------- saved .tbxml
 
-function readBuilderFile(partial: XmlElement): TbDocument {
+function readBuilderFile(partial: XmlElement): Omit<TbDocument, 'simpleUrls' | 'elementCounts'> {
   const notes: TbDocument['notes'] = [];
   const { defaultDomain, sipDomains } = readDomains(partial);
   const sites: TbSite[] = [];
@@ -274,8 +327,9 @@ function readBuilderFile(partial: XmlElement): TbDocument {
         continue;
       }
       const machinesEl = rtc(c, 'Machines');
-      const machines = (machinesEl ? rtcAll(machinesEl, 'Machine') : rtcAll(c, 'Machine')).map((m) => attr(m, 'Fqdn') || fqdn);
-      clusters.push({ key, siteKey, fqdn, machines, where: `Cluster ${clean(fqdn || key)} (line ${c.line})` });
+      const machineEls = machinesEl ? rtcAll(machinesEl, 'Machine') : rtcAll(c, 'Machine');
+      const machines = machineEls.map((m) => attr(m, 'Fqdn') || fqdn);
+      clusters.push({ key, siteKey, fqdn, machines, natAddresses: natAddressesOf(machineEls), where: `Cluster ${clean(fqdn || key)} (line ${c.line})` });
       for (const i of rtcAll(rtc(c, 'SqlInstances') ?? c, 'SqlInstance')) {
         const ikey = guid(attr(i, 'UniqueId'));
         if (!ikey) {

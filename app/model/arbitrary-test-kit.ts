@@ -1,6 +1,6 @@
 /**
- * TEST SUPPORT (imported only by tests): fast-check arbitraries of VALID format-v1
- * topology documents, built from the schema's own enums, patterns and limits, so every
+ * TEST SUPPORT (imported only by tests): fast-check arbitraries of VALID topology
+ * documents (format v2, or v1 with `arbV1Document`), built from the schema's own enums, patterns and limits, so every
  * generated document is one `parseTopology` accepts unchanged.
  *
  * Unlike a random walk over the schema, links are drawn from the allowed endpoint table
@@ -14,7 +14,15 @@ import fc from 'fast-check';
 import { LIMITS } from './limits';
 import { LINK_ENDPOINTS } from './link-kinds';
 import {
+  AD_LEVELS,
   BRANCH_VARIANTS,
+  DC_OS_VERSIONS,
+  EDGE_EXTERNAL_ADDRESSING,
+  EDGE_EXTERNAL_IP_MODES,
+  GATEWAY_PEER_TYPES,
+  SIMPLE_URL_COMPONENTS,
+  TRUNK_TRANSPORTS,
+  UPGRADE_SOURCES,
   COMMIT_MODES,
   DEPLOYMENT_MODES,
   FAILOVER_MODES,
@@ -39,6 +47,7 @@ import {
   type Site,
   type Topology,
   type TopologyNode,
+  CURRENT_VERSION,
 } from './schema';
 
 // ---------------------------------------------------------------- hostile text
@@ -177,7 +186,22 @@ export interface TopologyArbitraryOptions {
    * documents, a common factor of all deltas) and whole numbers up to ±1e7. Default false.
    */
   codecPredictions?: boolean;
+  /**
+   * 2 (default): every kind, value and optional field of format v2. 1: only what a
+   * format-v1 document could hold (the document still says version 2: `arbV1Document`
+   * stamps version 1 on it).
+   */
+  formatVersion?: 1 | 2;
 }
+
+/** Kinds, links and values format v1 had. */
+const V1_NODE_KINDS: readonly NodeKind[] = ['frontEndPool', 'standardEditionServer', 'sqlStore', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'fileStore', 'officeOnlineServer', 'survivableBranch'];
+const V1_LINK_KINDS: readonly LinkKind[] = ['backEnd', 'store', 'mirror', 'witness', 'pairing', 'nextHop', 'mediaEdge', 'fileStore', 'officeOnline', 'backupRegistrar', 'logShipping'];
+const V1_PRODUCT_VERSIONS = ['2015', '2019'] as const;
+const V1_OS = ['WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022'] as const;
+
+const arbIp = fc.oneof(fc.ipV4(), fc.constantFrom('0.0.0.0', '203.0.113.10', '2001:db8::1'));
+const arbUrl = fc.oneof(fc.webUrl(), fc.constantFrom('https://oos.contoso.com/hosting/discovery', 'https://oos.contoso.com/hosting/discover/', 'htps://typo', ' https://spaced.example/ '));
 
 /** Server counts: mostly realistic, sometimes at the schema's maximum (LIMITS.maxServersPerPool). */
 function serverCount(extreme: boolean, realisticMax: number): fc.Arbitrary<number> {
@@ -202,11 +226,71 @@ function clean<T extends object>(o: T): T {
 
 // ---------------------------------------------------------------- nodes
 
-function arbNode(kind: NodeKind, id: string, siteIds: readonly string[], extreme: boolean, names: fc.Arbitrary<string> = arbName, upperCaseId = false): fc.Arbitrary<TopologyNode> {
+function arbNode(kind: NodeKind, id: string, siteIds: readonly string[], extreme: boolean, names: fc.Arbitrary<string> = arbName, upperCaseId = false, v2 = true): fc.Arbitrary<TopologyNode> {
+  const node = arbNodeV1Fields(kind, id, siteIds, extreme, names, upperCaseId, v2);
+  if (!v2) return node;
+  return fc.tuple(node, arbV2Extras(kind, extreme)).map(([n, extra]) => {
+    const out = clean({ ...n, ...extra.fields }) as TopologyNode & { os?: string; inPlaceUpgrade?: unknown };
+    // Windows Server 2008 R2 only with an in-place upgrade (the parser's rule).
+    if (extra.legacyOs && out.inPlaceUpgrade && 'os' in out && out.os !== undefined) out.os = 'WS2008R2';
+    return out as TopologyNode;
+  });
+}
+
+/** The optional fields format v2 added, per kind (absent ones dropped). */
+function arbV2Extras(kind: NodeKind, extreme: boolean): fc.Arbitrary<{ fields: Record<string, unknown>; legacyOs: boolean }> {
+  const bool = fc.boolean();
+  const lifecycle = fc.record({ decommission: optional(bool), inPlaceUpgrade: optional(fc.record({ fromVersion: fc.constantFrom(...UPGRADE_SOURCES), fromOs: optional(fc.constantFrom(...OS_VERSIONS)) }).map(clean)) });
+  const platform = fc.record({ os: optional(fc.constantFrom(...V1_OS)), cumulativeUpdate: optional(arbText()) });
+  const workload = fc.record({ enterpriseVoice: optional(bool), dialIn: optional(bool), largestMeeting: optional(fc.integer({ min: 1, max: extreme ? 1_000_000 : 2_000 })) });
+  const with_ = (...parts: fc.Arbitrary<Record<string, unknown>>[]) => fc.tuple(fc.tuple(...parts), bool).map(([ps, legacyOs]) => ({ fields: Object.assign({}, ...ps) as Record<string, unknown>, legacyOs }));
+  const none = fc.constant({ fields: {}, legacyOs: false });
+  switch (kind) {
+    case 'frontEndPool':
+      return with_(lifecycle, workload, fc.record({ internalWebFqdn: optional(arbFqdn), externalWebFqdn: optional(arbFqdn) }));
+    case 'standardEditionServer':
+      return with_(lifecycle, workload, fc.record({ externalWebFqdn: optional(arbFqdn) }));
+    case 'sqlStore':
+      return with_(fc.record({ currentHaMode: optional(fc.constantFrom(...HA_MODES)), hostsNonSfbDatabases: optional(bool) }));
+    case 'edgePool':
+      return with_(
+        lifecycle,
+        platform,
+        fc.record({
+          domain: optional(arbText()),
+          hlbDirectServerReturn: optional(bool),
+          externalAddressing: optional(fc.constantFrom(...EDGE_EXTERNAL_ADDRESSING)),
+          externalIpMode: optional(fc.constantFrom(...EDGE_EXTERNAL_IP_MODES)),
+          externalSipFqdn: optional(arbFqdn),
+          externalWebConfFqdn: optional(arbFqdn),
+          externalAvFqdn: optional(arbFqdn),
+          natAddresses: optional(fc.array(arbIp, { maxLength: 4 })),
+        }),
+      );
+    case 'directorPool':
+      return with_(lifecycle, platform, fc.record({ internalWebFqdn: optional(arbFqdn), externalWebFqdn: optional(arbFqdn) }));
+    case 'mediationPool':
+      return with_(lifecycle, platform);
+    case 'persistentChatPool':
+      return with_(lifecycle, platform, fc.record({ concurrentUsers: optional(userCount(extreme)), domain: optional(arbText()) }));
+    case 'fileStore':
+      return with_(fc.record({ backupIntervalHours: optional(fc.integer({ min: 1, max: 8_760 })) }));
+    case 'officeOnlineServer':
+      return with_(fc.record({ discoveryUrl: optional(arbUrl) }));
+    case 'survivableBranch':
+      return with_(lifecycle, fc.record({ productVersion: optional(fc.constantFrom(...PRODUCT_VERSIONS)) }));
+    case 'reverseProxy':
+    case 'gatewayPeer':
+    case 'videoInteropPool':
+      return none;
+  }
+}
+
+function arbNodeV1Fields(kind: NodeKind, id: string, siteIds: readonly string[], extreme: boolean, names: fc.Arbitrary<string>, upperCaseId: boolean, v2: boolean): fc.Arbitrary<TopologyNode> {
   const site = fc.constantFrom(...siteIds);
   const name = fc.oneof({ weight: 3, arbitrary: names }, { weight: 1, arbitrary: fc.constant(id) }, ...(upperCaseId ? [{ weight: 1, arbitrary: fc.constant(id.toUpperCase()) }] : []));
   const base = fc.record({ name, siteId: site, fqdn: arbFqdn });
-  const pv = fc.constantFrom(...PRODUCT_VERSIONS);
+  const pv = v2 ? fc.constantFrom(...PRODUCT_VERSIONS) : fc.constantFrom(...V1_PRODUCT_VERSIONS);
   const bool = fc.boolean();
   const users = userCount(extreme);
   switch (kind) {
@@ -218,7 +302,7 @@ function arbNode(kind: NodeKind, id: string, siteIds: readonly string[], extreme
           frontEndServers: serverCount(extreme, 16),
           users,
           hosting: fc.constantFrom(...HOSTINGS),
-          os: fc.constantFrom(...OS_VERSIONS),
+          os: fc.constantFrom(...V1_OS),
           cumulativeUpdate: optional(arbText()),
           sipLoadBalancing: fc.constantFrom(...SIP_LB),
           webLoadBalancing: fc.constantFrom(...WEB_LB),
@@ -231,7 +315,7 @@ function arbNode(kind: NodeKind, id: string, siteIds: readonly string[], extreme
         .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'standardEditionServer':
       return fc
-        .record({ b: base, productVersion: pv, users, hosting: fc.constantFrom(...HOSTINGS), os: fc.constantFrom(...OS_VERSIONS), cumulativeUpdate: optional(arbText()), mediationCollocated: bool, domain: optional(arbText()) })
+        .record({ b: base, productVersion: pv, users, hosting: fc.constantFrom(...HOSTINGS), os: fc.constantFrom(...V1_OS), cumulativeUpdate: optional(arbText()), mediationCollocated: bool, domain: optional(arbText()) })
         .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'sqlStore': {
       const replica = fc.record({ fqdn: arbFqdn, siteId: site, commitMode: fc.constantFrom(...COMMIT_MODES), failoverMode: fc.constantFrom(...FAILOVER_MODES), readable: bool });
@@ -273,6 +357,16 @@ function arbNode(kind: NodeKind, id: string, siteIds: readonly string[], extreme
       return fc.record({ b: base, servers: serverCount(extreme, 10), zone: fc.constantFrom(...OOS_ZONES) }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'survivableBranch':
       return fc.record({ b: base, variant: fc.constantFrom(...BRANCH_VARIANTS), users }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+    case 'reverseProxy':
+      return base.map((b) => ({ id, kind, ...b }));
+    case 'gatewayPeer':
+      return fc
+        .record({ b: base, peerType: fc.constantFrom(...GATEWAY_PEER_TYPES), dnsLoadBalancing: bool, acceptsAnyPoolMember: bool, mediaBypass: bool })
+        .map(({ b, ...r }) => ({ id, kind, ...b, ...r }));
+    case 'videoInteropPool':
+      return fc
+        .record({ b: base, productVersion: pv, servers: serverCount(extreme, 8), concurrentTranscodedVtcs: optional(fc.integer({ min: 0, max: extreme ? 100_000 : 64 })) })
+        .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
   }
 }
 
@@ -284,11 +378,19 @@ const arbLinkExtras = fc.record({
   synchronous: optional(fc.boolean()),
   voiceFailover: optional(fc.boolean()),
   voiceFailoverSeconds: optional(fc.oneof(fc.constantFrom(1, 300, 86_400), fc.integer({ min: 1, max: 86_400 }))),
+  share: optional(fc.oneof(fc.constant('\\\\fs1\\logship'), arbText())),
+  mediationPort: optional(port),
+  peerPort: optional(port),
+  transport: optional(fc.constantFrom(...TRUNK_TRANSPORTS)),
 });
 type LinkExtras = typeof arbLinkExtras extends fc.Arbitrary<infer T> ? T : never;
 
-function extrasFor(kind: LinkKind, e: LinkExtras): Record<string, unknown> {
+function extrasFor(kind: LinkKind, e: LinkExtras, v2: boolean): Record<string, unknown> {
   switch (kind) {
+    case 'logShipping':
+      return v2 ? clean({ share: e.share }) : {};
+    case 'trunk':
+      return clean({ mediationPort: e.mediationPort, peerPort: e.peerPort, transport: e.transport });
     case 'store':
       return { role: e.role };
     case 'mirror':
@@ -303,13 +405,12 @@ function extrasFor(kind: LinkKind, e: LinkExtras): Record<string, unknown> {
     case 'fileStore':
     case 'officeOnline':
     case 'backupRegistrar':
-    case 'logShipping':
       return {};
   }
 }
 
 /** Link kinds weighted towards the ones that carry HA/DR meaning. */
-const LINK_WEIGHT: Record<LinkKind, number> = { backEnd: 4, store: 2, mirror: 2, witness: 2, pairing: 4, nextHop: 2, mediaEdge: 1, fileStore: 2, officeOnline: 1, backupRegistrar: 2, logShipping: 1 };
+const LINK_WEIGHT: Record<LinkKind, number> = { backEnd: 4, store: 2, mirror: 2, witness: 2, pairing: 4, nextHop: 2, mediaEdge: 1, fileStore: 2, officeOnline: 1, backupRegistrar: 2, logShipping: 1, trunk: 2 };
 const NODE_WEIGHT: Record<NodeKind, number> = {
   frontEndPool: 4,
   standardEditionServer: 2,
@@ -321,9 +422,13 @@ const NODE_WEIGHT: Record<NodeKind, number> = {
   fileStore: 2,
   officeOnlineServer: 1,
   survivableBranch: 2,
+  reverseProxy: 1,
+  gatewayPeer: 2,
+  videoInteropPool: 1,
 };
-const arbNodeKind = fc.oneof(...NODE_KINDS.map((k) => ({ weight: NODE_WEIGHT[k], arbitrary: fc.constant(k) })));
-const arbLinkKind = fc.oneof(...LINK_KINDS.map((k) => ({ weight: LINK_WEIGHT[k], arbitrary: fc.constant(k) })));
+const kindsOf = <K extends string>(kinds: readonly K[], weight: Record<K, number>) => fc.oneof(...kinds.map((k) => ({ weight: weight[k], arbitrary: fc.constant(k) })));
+const arbNodeKind = (v2: boolean) => kindsOf(v2 ? NODE_KINDS : V1_NODE_KINDS, NODE_WEIGHT);
+const arbLinkKind = (v2: boolean) => kindsOf(v2 ? LINK_KINDS : V1_LINK_KINDS, LINK_WEIGHT);
 
 /** A link of `kind` between two distinct nodes whose kinds the endpoint table allows, picked by `a`, `b`, `c`. */
 function pickEndpoints(kind: LinkKind, nodes: readonly TopologyNode[], a: number, b: number, c: number): [TopologyNode, TopologyNode] | undefined {
@@ -364,10 +469,11 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
   const predictions = o.codecPredictions ?? false;
   const names = o.extraNames?.length ? fc.oneof({ weight: 3, arbitrary: arbName }, { weight: 1, arbitrary: fc.constantFrom(...o.extraNames) }) : arbName;
   const point = predictions ? predictedCoordinate : coordinate;
+  const v2 = (o.formatVersion ?? 2) === 2;
   return fc
     .record({
       siteCount: fc.integer({ min: 1, max: maxSites }),
-      kinds: fc.array(arbNodeKind, { maxLength: maxNodes, size: 'max' }),
+      kinds: fc.array(arbNodeKind(v2), { maxLength: maxNodes, size: 'max' }),
       linkCount: fc.integer({ min: 0, max: maxLinks }),
     })
     .chain(({ siteCount, kinds, linkCount }) => {
@@ -379,12 +485,26 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
         const sites = fc.tuple(
           ...siteIds.map((id) =>
             fc
-              .record({ name: fc.oneof(names, fc.constant(id)), kind: fc.constantFrom(...SITE_KINDS), region: optional(arbText()), datacenter: optional(arbText()) })
+              .record({
+                name: fc.oneof(names, fc.constant(id)),
+                kind: fc.constantFrom(...SITE_KINDS),
+                region: optional(arbText()),
+                datacenter: optional(arbText()),
+                parentSiteId: v2 && siteIds.length > 1 ? optional(fc.constantFrom(...siteIds.filter((p) => p !== id))) : fc.constant(undefined),
+              })
               .map((s) => clean({ id, ...s }) as Site),
           ),
         );
-        const nodes = kinds.length ? fc.tuple(...kinds.map((k, i) => arbNode(k, nodeIds[i]!, siteIds, extreme, names, predictions))) : fc.constant([] as TopologyNode[]);
-        const slot = fc.record({ kind: arbLinkKind, a: fc.nat(), b: fc.nat(), c: fc.nat(), extras: arbLinkExtras });
+        const nodes = kinds.length ? fc.tuple(...kinds.map((k, i) => arbNode(k, nodeIds[i]!, siteIds, extreme, names, predictions, v2))) : fc.constant([] as TopologyNode[]);
+        const slot = fc.record({ kind: arbLinkKind(v2), a: fc.nat(), b: fc.nat(), c: fc.nat(), extras: arbLinkExtras });
+        const siteLink = fc.record({ a: fc.nat(), b: fc.nat(), fast: fc.boolean(), secured: fc.boolean(), resilient: fc.boolean() });
+        const envelope = v2
+          ? fc.record({
+              siteLinks: optional(fc.array(siteLink, { maxLength: 4 })),
+              activeDirectory: optional(fc.record({ forestLevel: fc.constantFrom(...AD_LEVELS), domainLevel: fc.constantFrom(...AD_LEVELS), domainControllerOs: fc.uniqueArray(fc.constantFrom(...DC_OS_VERSIONS), { maxLength: 3 }) })),
+              simpleUrls: optional(fc.array(fc.record({ component: fc.constantFrom(...SIMPLE_URL_COMPONENTS), domain: fc.oneof(fc.constant('*'), arbText()), url: arbUrl }), { maxLength: 3 })),
+            })
+          : fc.constant({ siteLinks: undefined, activeDirectory: undefined, simpleUrls: undefined });
         const layoutSize = siteCount + kinds.length;
         return fc
           .record({
@@ -400,6 +520,7 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
             layoutMode: fc.constantFrom('none', 'empty', 'some', 'all'),
             layoutPick: fc.array(fc.boolean(), { minLength: layoutSize, maxLength: layoutSize }),
             coords: fc.array(fc.tuple(point, point), { minLength: layoutSize, maxLength: layoutSize }),
+            envelope,
           })
           .map((r): Topology => {
             const nodeList = [...r.nodes];
@@ -408,7 +529,17 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
               const ends = pickEndpoints(s.kind, nodeList, s.a, s.b, s.c);
               if (!ends) return;
               const id = r.sequentialLinkIds ? `l${linkList.length + 1}` : linkIds[i]!;
-              linkList.push({ id, kind: s.kind, from: ends[0].id, to: ends[1].id, ...extrasFor(s.kind, s.extras) } as Link);
+              linkList.push({ id, kind: s.kind, from: ends[0].id, to: ends[1].id, ...extrasFor(s.kind, s.extras, v2) } as Link);
+            });
+            // Site links need two sites; their ids come after every other id (`sl<n>` unless taken).
+            const taken = new Set([...siteIds, ...nodeIds, ...linkList.map((l) => l.id)]);
+            const siteLinks = siteIds.length < 2 ? undefined : r.envelope.siteLinks?.map((x, i) => {
+              let id = `sl${i + 1}`;
+              while (taken.has(id)) id = `${id}x`;
+              taken.add(id);
+              const from = siteIds[x.a % siteIds.length]!;
+              const others = siteIds.filter((sid) => sid !== from);
+              return { id, from, to: others[x.b % others.length]!, fast: x.fast, secured: x.secured, resilient: x.resilient };
             });
             if (r.sequentialLinkIds) {
               // `l<n>` ids must not collide with site or node ids.
@@ -432,18 +563,25 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
             }
             return clean({
               format: 'sfb-topology' as const,
-              version: 1 as const,
+              version: CURRENT_VERSION,
               name: r.name,
               description: r.description,
-              deployment: { cmsHost, mode: r.mode },
+              deployment: clean({ cmsHost, mode: r.mode, activeDirectory: r.envelope.activeDirectory, simpleUrls: r.envelope.simpleUrls }),
               sites: [...r.sites],
               nodes: nodeList,
               links: linkList,
+              siteLinks,
               layout,
             });
           });
       });
     });
+}
+
+/** A format-v1 document as a v1 designer wrote it (`version: 1`, nothing v2 added). */
+export type V1Document = Omit<Topology, 'version'> & { version: 1 };
+export function arbV1Document(o: Omit<TopologyArbitraryOptions, 'formatVersion'> = {}): fc.Arbitrary<V1Document> {
+  return arbTopology({ ...o, formatVersion: 1 }).map((d) => ({ ...d, version: 1 as const }));
 }
 
 /** Every id of a document (sites, nodes, links), for "ids in findings exist" properties. */

@@ -49,6 +49,12 @@ export function defaultNode<K extends NodeKind>(kind: K, c: Common): NodeOfKind<
         return { ...base, kind, fqdn, servers: 2, zone: 'internal' } satisfies NodeOfKind<'officeOnlineServer'>;
       case 'survivableBranch':
         return { ...base, kind, variant: 'sba', fqdn, users: 200 } satisfies NodeOfKind<'survivableBranch'>;
+      case 'reverseProxy':
+        return { ...base, kind, fqdn } satisfies NodeOfKind<'reverseProxy'>;
+      case 'gatewayPeer':
+        return { ...base, kind, fqdn, peerType: 'sbc', dnsLoadBalancing: false, acceptsAnyPoolMember: false, mediaBypass: false } satisfies NodeOfKind<'gatewayPeer'>;
+      case 'videoInteropPool':
+        return { ...base, kind, productVersion: '2015', fqdn, servers: 2 } satisfies NodeOfKind<'videoInteropPool'>;
     }
   })();
   const takesDomain = kind === 'frontEndPool' || kind === 'standardEditionServer' || kind === 'sqlStore';
@@ -77,6 +83,7 @@ export function defaultLink(kind: LinkKind, id: string, from: string, to: string
     case 'officeOnline':
     case 'backupRegistrar':
     case 'logShipping':
+    case 'trunk':
       return { id, kind, from, to };
   }
 }

@@ -14,6 +14,7 @@ const GAP_Y = 36;
 const SITE_GAP = 80;
 
 const ORDER: Record<NodeKind, number> = {
+  reverseProxy: -1,
   edgePool: 0,
   directorPool: 1,
   frontEndPool: 2,
@@ -24,6 +25,8 @@ const ORDER: Record<NodeKind, number> = {
   sqlStore: 7,
   fileStore: 8,
   officeOnlineServer: 9,
+  videoInteropPool: 10,
+  gatewayPeer: 11,
 };
 
 export function gridLayout(doc: Topology, columnsPerSite = 2, sitesPerRow = 3): Record<string, Position> {

@@ -19,12 +19,14 @@ export const LINK_ENDPOINTS: Record<LinkKind, readonly Endpoints[]> = {
   nextHop: [
     { from: ['edgePool'], to: ['frontEndPool', 'standardEditionServer', 'directorPool'] },
     { from: ['persistentChatPool'], to: REGISTRAR },
+    { from: ['videoInteropPool'], to: REGISTRAR },
   ],
   mediaEdge: [{ from: REGISTRAR, to: ['edgePool'] }],
   fileStore: [{ from: ['frontEndPool', 'standardEditionServer', 'directorPool', 'persistentChatPool'], to: ['fileStore'] }],
   officeOnline: [{ from: REGISTRAR, to: ['officeOnlineServer'] }],
   backupRegistrar: [{ from: ['survivableBranch'], to: REGISTRAR }],
   logShipping: [{ from: ['sqlStore'], to: ['sqlStore'] }],
+  trunk: [{ from: ['mediationPool', 'frontEndPool', 'standardEditionServer', 'survivableBranch', 'videoInteropPool'], to: ['gatewayPeer'] }],
 };
 
 /** Link kinds whose direction carries no meaning (one link serves both ends). */
@@ -63,6 +65,9 @@ const KIND_LABEL: Record<NodeKind, string> = {
   fileStore: 'file store',
   officeOnlineServer: 'Office Online Server farm',
   survivableBranch: 'survivable branch',
+  reverseProxy: 'reverse proxy',
+  gatewayPeer: 'gateway peer',
+  videoInteropPool: 'Video Interop Server pool',
 };
 export const nodeKindLabel = (k: NodeKind): string => KIND_LABEL[k];
 
@@ -78,6 +83,7 @@ const LINK_LABEL: Record<LinkKind, string> = {
   officeOnline: 'Office Online',
   backupRegistrar: 'backup registrar',
   logShipping: 'log shipping',
+  trunk: 'trunk',
 };
 export const linkKindLabel = (k: LinkKind): string => LINK_LABEL[k];
 

@@ -31,7 +31,7 @@ export interface LinkRoute {
   clear: boolean;
 }
 
-/** Links drawn thin and muted, unlabelled unless selected (ux.md). */
+/** Links drawn thin and muted, unlabelled unless selected. */
 export const QUIET_LINK_KINDS: ReadonlySet<LinkKind> = new Set<LinkKind>(['nextHop', 'mediaEdge', 'fileStore', 'officeOnline']);
 
 /** A link's label as the diagram shows it. */
@@ -59,6 +59,8 @@ export function linkLabelText(link: Link): string {
       return 'Office Online';
     case 'backupRegistrar':
       return 'backup registrar';
+    case 'trunk':
+      return 'trunk';
   }
 }
 

@@ -1,5 +1,6 @@
 /** The facts an architect checks first on a node, at most two short lines. */
-import type { TopologyNode } from './schema';
+import { productVersionShort } from './product-versions';
+import { productVersionOf, type TopologyNode } from './schema';
 import { assertNever } from '../lib/result';
 
 const HA_LABEL = { none: 'no HA', mirroring: 'mirroring', alwaysOnAg: 'AlwaysOn AG', alwaysOnFci: 'AlwaysOn FCI', sqlFailoverCluster: 'failover cluster' } as const;
@@ -38,14 +39,23 @@ export function nodeFacts(n: TopologyNode): string[] {
       return [plural(n.servers, 'server'), `${cap(n.zone)} zone`];
     case 'survivableBranch':
       return [`${n.variant === 'sba' ? 'Survivable Branch Appliance' : 'Survivable Branch Server'}`, plural(n.users, 'user')];
+    case 'reverseProxy':
+      return ['Reverse proxy', 'web services, meetings'];
+    case 'gatewayPeer':
+      return [PEER_LABEL[n.peerType], [n.mediaBypass ? 'media bypass' : '', n.dnsLoadBalancing ? 'DNS LB' : ''].filter(Boolean).join(' · ') || 'no media bypass'];
+    case 'videoInteropPool':
+      return [plural(n.servers, 'VIS server'), n.concurrentTranscodedVtcs !== undefined ? `${fmt(n.concurrentTranscodedVtcs)} transcoded VTCs` : 'video trunk'];
     default:
       return assertNever(n);
   }
 }
 
+const PEER_LABEL = { pstnGateway: 'PSTN gateway', sbc: 'Session Border Controller', ipPbx: 'IP-PBX', tdmPbx: 'TDM PBX', sipTrunk: 'SIP trunk provider', videoGateway: 'Video gateway' } as const;
 const STORAGE = { singleServer: 'single file server', dfs: 'DFS', cluster: 'clustered file server', nas: 'NAS' } as const;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** "2019", "Subscription Edition", "Lync 2013" (never "SE": that reads as Standard Edition). */
 export function versionBadge(n: TopologyNode): string | undefined {
-  return 'productVersion' in n ? n.productVersion : undefined;
+  const v = productVersionOf(n);
+  return v === undefined ? undefined : productVersionShort(v);
 }

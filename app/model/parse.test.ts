@@ -58,7 +58,7 @@ describe('parseTopology', () => {
   });
 
   it('versionTooNew and unsupportedVersion', () => {
-    expectError({ ...base(), version: 2 }, 'versionTooNew', 'version', /newer designer/);
+    expectError({ ...base(), version: 3 }, 'versionTooNew', 'version', /newer designer/);
     expectError({ ...base(), version: 0 }, 'unsupportedVersion', 'version');
     expectError({ ...base(), version: '1' }, 'invalidDocument', 'version');
   });
@@ -82,11 +82,35 @@ describe('parseTopology', () => {
     c.nodes[1].haMode = 'logShipping';
     expectError(c, 'invalidDocument', 'nodes[1].haMode', /one of/);
     const k = base();
-    k.nodes[2].kind = 'reverseProxy';
+    k.nodes[2].kind = 'wanAccelerator';
     expectError(k, 'invalidDocument', 'nodes[2].kind', /node kinds/);
     const l = base();
-    l.links[0].kind = 'trunk';
+    l.links[0].kind = 'wan';
     expectError(l, 'invalidDocument', 'links[0].kind', /link kinds/);
+  });
+
+  it('format v2 cross-references: site links, parent sites, Windows Server 2008 R2 only with an in-place upgrade', () => {
+    const s = base();
+    s.siteLinks = [{ id: 'wan1', from: s.sites[0].id, to: 'nowhere', fast: true, secured: true, resilient: false }];
+    expectError(s, 'invalidDocument', 'siteLinks[0].to', /no site has id "nowhere"/);
+    const self = base();
+    self.siteLinks = [{ id: 'wan1', from: self.sites[0].id, to: self.sites[0].id, fast: true, secured: true, resilient: false }];
+    expectError(self, 'invalidDocument', 'siteLinks[0].to', /two different sites/);
+    const dup = base();
+    dup.siteLinks = [{ id: dup.nodes[0].id, from: dup.sites[0].id, to: dup.sites[1].id, fast: true, secured: true, resilient: false }];
+    expectError(dup, 'invalidDocument', 'siteLinks[0].id', /already used/);
+    const parent = base();
+    parent.sites[1].parentSiteId = 'nowhere';
+    expectError(parent, 'invalidDocument', 'sites[1].parentSiteId', /no site has id/);
+    const os = base();
+    os.nodes[0].os = 'WS2008R2';
+    expectError(os, 'invalidDocument', 'nodes[0].os', /upgraded in place/);
+    os.nodes[0].inPlaceUpgrade = { fromVersion: 'lync2013' };
+    expect(parseTopology(os).ok).toBe(true);
+    const ok = base();
+    ok.siteLinks = [{ id: 'wan1', from: ok.sites[0].id, to: ok.sites[1].id, fast: true, secured: true, resilient: false }];
+    ok.nodes[0].productVersion = 'SE';
+    expect(parseTopology(ok).ok).toBe(true);
   });
 
   it('invalidDocument: ids, FQDNs and text limits', () => {

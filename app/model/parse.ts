@@ -224,8 +224,19 @@ export function crossReferenceIssues(doc: Topology): TopologyIssue[] {
   doc.sites.forEach((s, i) => claim(s.id, `sites[${i}]`));
   doc.nodes.forEach((n, i) => claim(n.id, `nodes[${i}]`));
   doc.links.forEach((l, i) => claim(l.id, `links[${i}]`));
+  doc.siteLinks?.forEach((l, i) => claim(l.id, `siteLinks[${i}]`));
 
   const siteIds = new Set(doc.sites.map((s) => s.id));
+  doc.sites.forEach((s, i) => {
+    if (s.parentSiteId === undefined) return;
+    if (!siteIds.has(s.parentSiteId)) issues.push({ path: `sites[${i}].parentSiteId`, message: `no site has id "${s.parentSiteId}" (site "${s.id}")` });
+    else if (s.parentSiteId === s.id) issues.push({ path: `sites[${i}].parentSiteId`, message: `a site cannot be its own parent (site "${s.id}")` });
+  });
+  doc.siteLinks?.forEach((l, i) => {
+    if (!siteIds.has(l.from)) issues.push({ path: `siteLinks[${i}].from`, message: `no site has id "${l.from}" (site link "${l.id}")` });
+    if (!siteIds.has(l.to)) issues.push({ path: `siteLinks[${i}].to`, message: `no site has id "${l.to}" (site link "${l.id}")` });
+    if (l.from === l.to) issues.push({ path: `siteLinks[${i}].to`, message: `a site link joins two different sites; "${l.id}" joins "${l.from}" to itself` });
+  });
   const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
   const noSite = (id: string) => `no site has id "${id}"`;
 
@@ -239,6 +250,9 @@ export function crossReferenceIssues(doc: Topology): TopologyIssue[] {
       n.servers.forEach((s, j) => {
         if (!siteIds.has(s.siteId)) issues.push({ path: `nodes[${i}].servers[${j}].siteId`, message: `${noSite(s.siteId)} (node "${n.id}")` });
       });
+    // Windows Server 2008 R2 runs only 2015 servers upgraded in place from Lync Server 2013.
+    if ('os' in n && n.os === 'WS2008R2' && !('inPlaceUpgrade' in n && n.inPlaceUpgrade))
+      issues.push({ path: `nodes[${i}].os`, message: `Windows Server 2008 R2 is accepted only for a server upgraded in place (set the in-place upgrade it came from) (node "${n.id}")` });
   });
 
   doc.links.forEach((l, i) => {

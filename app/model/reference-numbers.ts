@@ -7,29 +7,36 @@ import type { ProductVersion, SqlVersion } from './schema';
 
 const CAPACITY_DOCS = ['Skype/SfbServer/plan-your-deployment/capacity/user-model.md', 'Skype/SfBServer2019/plan/user-model-2019.md'];
 
-export interface PerVersion<T> {
-  '2015': T;
-  '2019': T;
+export type PerVersion<T> = Readonly<Record<ProductVersion, T>>;
+
+/**
+ * A figure per product version from the two the catalogue publishes: Subscription
+ * Edition takes 2019's (the same code base, so its figures are inherited), and the
+ * Lync versions take 2015's (legacy pools are checked for coexistence and upgrade,
+ * not sized; where a Lync figure matters the table says it explicitly).
+ */
+function perVersion<T>(v2015: T, v2019: T, lync?: { lync2010: T; lync2013: T }): PerVersion<T> {
+  return { lync2010: lync?.lync2010 ?? v2015, lync2013: lync?.lync2013 ?? v2015, '2015': v2015, '2019': v2019, SE: v2019 };
 }
 
 export const REF = {
-  maxFe: { '2015': 12, '2019': 16 } as PerVersion<number>,
+  maxFe: perVersion<number>(12, 16),
   minFeRecommended: 3,
   usersPerFe: 6_660,
-  maxPoolUsers: { '2015': 80_000, '2019': 106_000 } as PerVersion<number>,
-  maxPairedPoolUsers: { '2015': 40_000, '2019': 53_000 } as PerVersion<number>,
-  maxPoolEndpoints: { '2015': 152_000, '2019': 210_000 } as PerVersion<number>,
+  maxPoolUsers: perVersion<number>(80_000, 106_000),
+  maxPairedPoolUsers: perVersion<number>(40_000, 53_000),
+  maxPoolEndpoints: perVersion<number>(152_000, 210_000),
   seUsers: 2_500,
   seUsersWithPartner: 5_000,
-  remoteUsersPerEdge: { '2015': 12_000, '2019': 18_000 } as PerVersion<number>,
+  remoteUsersPerEdge: perVersion<number>(12_000, 18_000),
   maxEdgeServers: 12,
   /** Topology Builder accepts up to 20 Edge servers, supported only up to 12. */
   edgeServersTopologyBuilderAccepts: 20,
-  remoteUsersPerDirector: { '2015': 12_000, '2019': 18_000 } as PerVersion<number>,
+  remoteUsersPerDirector: perVersion<number>(12_000, 18_000),
   maxDirectors: 10,
   minHaServers: 2,
-  mediationCalls: { '2015': { htOff: 1_100, htOn: 1_500 }, '2019': { htOff: 1_500, htOn: 2_000 } } as PerVersion<{ htOff: number; htOn: number }>,
-  mediationCollocatedCalls: { '2015': 150, '2019': 200 } as PerVersion<number>,
+  mediationCalls: perVersion<{ htOff: number; htOn: number }>({ htOff: 1_100, htOn: 1_500 }, { htOff: 1_500, htOn: 2_000 }),
+  mediationCollocatedCalls: perVersion<number>(150, 200),
   mediationCollocatedPool: 12,
   meetingSize: { homingPool: 250, largeMeetingPool: 1_000 },
   maxSbaPerBranch: 2,
@@ -110,9 +117,10 @@ export const PORTS = {
 
 /** Supported platform versions (catalogue "Supported versions"). */
 export const SUPPORTED = {
-  sqlForBackEnd: { '2015': ['2012', '2014', '2016', '2017', '2019'], '2019': ['2016', '2017', '2019'] } as PerVersion<readonly SqlVersion[]>,
-  os: { '2015': ['WS2012', 'WS2012R2', 'WS2016', 'WS2019'], '2019': ['WS2016', 'WS2019', 'WS2022'] } as PerVersion<readonly string[]>,
+  // Lync: SQL Server 2008 R2 / 2005 and Windows Server 2008 are outside the format's enums, so only the values it can write.
+  sqlForBackEnd: perVersion<readonly SqlVersion[]>(['2012', '2014', '2016', '2017', '2019'], ['2016', '2017', '2019'], { lync2010: [], lync2013: ['2012'] }),
+  os: perVersion<readonly string[]>(['WS2012', 'WS2012R2', 'WS2016', 'WS2019'], ['WS2016', 'WS2019', 'WS2022'], { lync2010: ['WS2008R2'], lync2013: ['WS2008R2', 'WS2012', 'WS2012R2'] }),
   /** Minimum SfB cumulative update for an OS. */
-  osMinCu: { '2015': { WS2016: 5, WS2019: 9 }, '2019': { WS2022: 7 } } as PerVersion<Readonly<Record<string, number>>>,
-  sqlExpress: { '2015': '2014', '2019': '2016' } as PerVersion<SqlVersion>,
+  osMinCu: perVersion<Readonly<Record<string, number>>>({ WS2016: 5, WS2019: 9 }, { WS2022: 7 }, { lync2010: {}, lync2013: {} }),
+  sqlExpress: perVersion<SqlVersion>('2014', '2016'),
 } as const;

@@ -1,5 +1,5 @@
 /**
- * The topology document, format version 1, as zod schemas: one schema per entity,
+ * The topology document, format version 2, as zod schemas: one schema per entity,
  * every type inferred from its schema. The contract is
  * `docs/format.md` (whose field tables are generated from this file); names follow it exactly.
  *
@@ -30,16 +30,30 @@ const Text = z.string().max(LIMITS.maxTextChars, { message: `must be at most ${L
 const Count = (min: number) => z.number().int({ message: 'must be a whole number' }).min(min, { message: `must be ${min} or more` }).max(1_000_000, { message: 'is implausibly large' });
 /** Servers in one pool: far above any supported figure (the rules flag those), low enough that every output stays small. */
 const ServerCount = z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' }).max(LIMITS.maxServersPerPool, { message: `must be at most ${LIMITS.maxServersPerPool}` });
+/** An IPv4 or IPv6 address as Topology Builder writes it (not resolved or range-checked). */
+const IpAddress = z.string().regex(/^[0-9A-Fa-f:.]{2,45}$/, { message: 'must be an IPv4 or IPv6 address' });
+/** A URL as written (kept verbatim, typos included: the rules report them). */
+const UrlText = z.string().min(1, { message: 'must not be empty' }).max(2_048, { message: 'must be at most 2048 characters' });
 const Port = z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be a TCP port (1–65535)' }).max(65535, { message: 'must be a TCP port (1–65535)' });
 
 // ---------------------------------------------------------------- enums
 
-export const PRODUCT_VERSIONS = ['2015', '2019'] as const;
+/**
+ * Oldest first (the catalogue's `verRank`). `SE` is Skype for Business Server
+ * Subscription Edition: the UI always writes it out (`productVersionLabel`), since
+ * "SE" alone reads as Standard Edition to architects. The Lync values exist for
+ * coexistence and in-place upgrade plans.
+ */
+export const PRODUCT_VERSIONS = ['lync2010', 'lync2013', '2015', '2019', 'SE'] as const;
 export const ProductVersionSchema = z.enum(PRODUCT_VERSIONS);
 export type ProductVersion = z.infer<typeof ProductVersionSchema>;
 
-/** Every value is an x64-only Windows Server release (TOPO-CPU-ARCH is structural). */
-export const OS_VERSIONS = ['WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022'] as const;
+/**
+ * Every value is an x64-only Windows Server release (TOPO-CPU-ARCH is structural).
+ * `WS2008R2` is accepted only on a node with `inPlaceUpgrade` (2015 servers upgraded in
+ * place from Lync Server 2013); the cross-reference check enforces it.
+ */
+export const OS_VERSIONS = ['WS2008R2', 'WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022'] as const;
 export const OsSchema = z.enum(OS_VERSIONS);
 export type OsVersion = z.infer<typeof OsSchema>;
 
@@ -65,6 +79,26 @@ export const SipLbSchema = z.enum(SIP_LB);
 export const WEB_LB = ['hlb', 'none'] as const;
 export const WebLbSchema = z.enum(WEB_LB);
 
+/** The versions an in-place upgrade starts from (Topology Builder's "upgrade" path). */
+export const UPGRADE_SOURCES = ['lync2010', 'lync2013', '2015', '2019'] as const;
+export const InPlaceUpgradeSchema = z.strictObject({
+  fromVersion: z.enum(UPGRADE_SOURCES),
+  /** The operating system before the upgrade; absent = unchanged. */
+  fromOs: OsSchema.optional(),
+});
+export type InPlaceUpgrade = z.infer<typeof InPlaceUpgradeSchema>;
+
+export const EDGE_EXTERNAL_ADDRESSING = ['public', 'symmetricNat', 'otherNat'] as const;
+export const EDGE_EXTERNAL_IP_MODES = ['perService', 'single'] as const;
+export const GATEWAY_PEER_TYPES = ['pstnGateway', 'sbc', 'ipPbx', 'tdmPbx', 'sipTrunk', 'videoGateway'] as const;
+export type GatewayPeerType = (typeof GATEWAY_PEER_TYPES)[number];
+export const TRUNK_TRANSPORTS = ['tls', 'tcp'] as const;
+/** Active Directory functional levels (Windows Server releases that define one). */
+export const AD_LEVELS = ['WS2003', 'WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016', 'WS2025'] as const;
+/** Domain controller operating systems. */
+export const DC_OS_VERSIONS = ['WS2003', 'WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022', 'WS2025'] as const;
+export const SIMPLE_URL_COMPONENTS = ['meet', 'dialIn', 'admin'] as const;
+
 export const FILE_STORAGE = ['singleServer', 'dfs', 'cluster', 'nas'] as const;
 export const OOS_ZONES = ['internal', 'perimeter', 'external'] as const;
 export const BRANCH_VARIANTS = ['sba', 'sbs'] as const;
@@ -83,13 +117,33 @@ export const SiteSchema = z.strictObject({
   kind: z.enum(SITE_KINDS),
   region: Text.optional(),
   datacenter: Text.optional(),
+  /** Branch sites: the central site the branch depends on. */
+  parentSiteId: IdSchema.optional(),
 });
 export type Site = z.infer<typeof SiteSchema>;
 export type SiteKind = Site['kind'];
 
+export const ActiveDirectorySchema = z.strictObject({
+  forestLevel: z.enum(AD_LEVELS),
+  domainLevel: z.enum(AD_LEVELS),
+  domainControllerOs: z.array(z.enum(DC_OS_VERSIONS)).max(DC_OS_VERSIONS.length, { message: `must list at most ${DC_OS_VERSIONS.length} operating systems` }),
+});
+export type ActiveDirectory = z.infer<typeof ActiveDirectorySchema>;
+
+/** A simple URL (Meet per SIP domain, Dial-in, Admin) as Topology Builder records it. */
+export const SimpleUrlSchema = z.strictObject({
+  component: z.enum(SIMPLE_URL_COMPONENTS),
+  /** The SIP domain a Meet URL serves; `*` for the global Dial-in and Admin URLs. */
+  domain: Text,
+  url: UrlText,
+});
+export type SimpleUrl = z.infer<typeof SimpleUrlSchema>;
+
 export const DeploymentSchema = z.strictObject({
   cmsHost: IdSchema.nullable(),
   mode: z.enum(DEPLOYMENT_MODES),
+  activeDirectory: ActiveDirectorySchema.optional(),
+  simpleUrls: z.array(SimpleUrlSchema).max(LIMITS.maxListItems, { message: `must list at most ${LIMITS.maxListItems} simple URLs` }).optional(),
 });
 export type Deployment = z.infer<typeof DeploymentSchema>;
 
@@ -99,6 +153,21 @@ const common = {
   id: IdSchema,
   name: Name,
   siteId: IdSchema,
+};
+
+/** Fields every server role of a transition can carry (format v2). */
+const lifecycle = {
+  /** Transition only: the pool is removed at the end of the change. */
+  decommission: z.boolean().optional(),
+  inPlaceUpgrade: InPlaceUpgradeSchema.optional(),
+};
+
+/** Registrar pools' voice and conferencing workload (format v2). */
+const workload = {
+  enterpriseVoice: z.boolean().optional(),
+  dialIn: z.boolean().optional(),
+  /** Largest planned meeting, participants. */
+  largestMeeting: Count(1).optional(),
 };
 
 export const FrontEndPoolSchema = z.strictObject({
@@ -118,6 +187,11 @@ export const FrontEndPoolSchema = z.strictObject({
   largeMeetingPool: z.boolean().optional(),
   deployed: z.boolean().optional(),
   domain: Text.optional(),
+  /** Topology Builder's "Override internal Web Services pool FQDN"; absent = the pool FQDN. */
+  internalWebFqdn: FqdnSchema.optional(),
+  externalWebFqdn: FqdnSchema.optional(),
+  ...workload,
+  ...lifecycle,
 });
 export type FrontEndPool = z.infer<typeof FrontEndPoolSchema>;
 
@@ -132,6 +206,9 @@ export const StandardEditionServerSchema = z.strictObject({
   cumulativeUpdate: Text.optional(),
   mediationCollocated: z.boolean(),
   domain: Text.optional(),
+  externalWebFqdn: FqdnSchema.optional(),
+  ...workload,
+  ...lifecycle,
 });
 export type StandardEditionServer = z.infer<typeof StandardEditionServerSchema>;
 
@@ -166,9 +243,13 @@ export const SqlStoreSchema = z.strictObject({
   sqlEdition: SqlEditionSchema,
   sqlUpdateLevel: Text.optional(),
   haMode: HaModeSchema,
+  /** Transition only: the HA mode deployed today, when `haMode` is the target. */
+  currentHaMode: HaModeSchema.optional(),
   ag: AvailabilityGroupSchema.optional(),
   clusterNodes: Count(1).max(64, { message: 'must be at most 64' }).optional(),
   domain: Text.optional(),
+  /** The instance also hosts databases of other products. */
+  hostsNonSfbDatabases: z.boolean().optional(),
 });
 export type SqlStore = z.infer<typeof SqlStoreSchema>;
 
@@ -183,6 +264,20 @@ export const EdgePoolSchema = z.strictObject({
   federation: z.boolean(),
   xmpp: z.boolean(),
   concurrentRemoteUsers: Count(0).max(100_000_000, { message: 'is implausibly large' }).optional(),
+  os: OsSchema.optional(),
+  cumulativeUpdate: Text.optional(),
+  /** Absent = workgroup (the recommended perimeter placement). */
+  domain: Text.optional(),
+  hlbDirectServerReturn: z.boolean().optional(),
+  externalAddressing: z.enum(EDGE_EXTERNAL_ADDRESSING).optional(),
+  externalIpMode: z.enum(EDGE_EXTERNAL_IP_MODES).optional(),
+  /** External FQDNs of the Access, Web Conferencing and A/V Edge services. */
+  externalSipFqdn: FqdnSchema.optional(),
+  externalWebConfFqdn: FqdnSchema.optional(),
+  externalAvFqdn: FqdnSchema.optional(),
+  /** Public addresses the external interfaces are translated to (Topology Builder's NAT setting). */
+  natAddresses: z.array(IpAddress).max(LIMITS.maxListItems, { message: `must list at most ${LIMITS.maxListItems} addresses` }).optional(),
+  ...lifecycle,
 });
 export type EdgePool = z.infer<typeof EdgePoolSchema>;
 
@@ -194,6 +289,11 @@ export const DirectorPoolSchema = z.strictObject({
   servers: ServerCount,
   sipLoadBalancing: SipLbSchema,
   webLoadBalancing: WebLbSchema,
+  os: OsSchema.optional(),
+  cumulativeUpdate: Text.optional(),
+  internalWebFqdn: FqdnSchema.optional(),
+  externalWebFqdn: FqdnSchema.optional(),
+  ...lifecycle,
 });
 export type DirectorPool = z.infer<typeof DirectorPoolSchema>;
 
@@ -203,6 +303,9 @@ export const MediationPoolSchema = z.strictObject({
   productVersion: ProductVersionSchema,
   fqdn: FqdnSchema,
   servers: ServerCount,
+  os: OsSchema.optional(),
+  cumulativeUpdate: Text.optional(),
+  ...lifecycle,
 });
 export type MediationPool = z.infer<typeof MediationPoolSchema>;
 
@@ -219,6 +322,11 @@ export const PersistentChatPoolSchema = z.strictObject({
   fqdn: FqdnSchema,
   servers: z.array(PersistentChatServerSchema).max(LIMITS.maxListItems, { message: `must list at most ${LIMITS.maxListItems} servers` }),
   compliance: z.boolean(),
+  concurrentUsers: Count(0).max(10_000_000, { message: 'is implausibly large' }).optional(),
+  domain: Text.optional(),
+  os: OsSchema.optional(),
+  cumulativeUpdate: Text.optional(),
+  ...lifecycle,
 });
 export type PersistentChatPool = z.infer<typeof PersistentChatPoolSchema>;
 
@@ -228,6 +336,7 @@ export const FileStoreSchema = z.strictObject({
   fqdn: FqdnSchema,
   share: Text.min(1, { message: 'must name the share' }),
   storage: z.enum(FILE_STORAGE),
+  backupIntervalHours: Count(1).max(8_760, { message: 'must be at most 8760 hours (a year)' }).optional(),
 });
 export type FileStore = z.infer<typeof FileStoreSchema>;
 
@@ -237,6 +346,8 @@ export const OfficeOnlineServerSchema = z.strictObject({
   fqdn: FqdnSchema,
   servers: ServerCount,
   zone: z.enum(OOS_ZONES),
+  /** The WOPI discovery URL exactly as the topology has it (a typo stays, for the rules to report). */
+  discoveryUrl: UrlText.optional(),
 });
 export type OfficeOnlineServer = z.infer<typeof OfficeOnlineServerSchema>;
 
@@ -246,8 +357,41 @@ export const SurvivableBranchSchema = z.strictObject({
   variant: z.enum(BRANCH_VARIANTS),
   fqdn: FqdnSchema,
   users: Count(0).max(10_000_000, { message: 'is implausibly large' }),
+  /** Absent in format v1 documents (the appliance's version was not recorded). */
+  productVersion: ProductVersionSchema.optional(),
+  ...lifecycle,
 });
 export type SurvivableBranch = z.infer<typeof SurvivableBranchSchema>;
+
+/** A reverse proxy publishing the web services (and Office Online Server) to the internet. */
+export const ReverseProxySchema = z.strictObject({
+  ...common,
+  kind: z.literal('reverseProxy'),
+  fqdn: FqdnSchema,
+});
+export type ReverseProxy = z.infer<typeof ReverseProxySchema>;
+
+/** A PSTN gateway, SBC, IP-PBX, TDM PBX (through a gateway), SIP trunk provider or video gateway. */
+export const GatewayPeerSchema = z.strictObject({
+  ...common,
+  kind: z.literal('gatewayPeer'),
+  fqdn: FqdnSchema,
+  peerType: z.enum(GATEWAY_PEER_TYPES),
+  dnsLoadBalancing: z.boolean(),
+  acceptsAnyPoolMember: z.boolean(),
+  mediaBypass: z.boolean(),
+});
+export type GatewayPeer = z.infer<typeof GatewayPeerSchema>;
+
+export const VideoInteropPoolSchema = z.strictObject({
+  ...common,
+  kind: z.literal('videoInteropPool'),
+  productVersion: ProductVersionSchema,
+  fqdn: FqdnSchema,
+  servers: ServerCount,
+  concurrentTranscodedVtcs: Count(0).max(100_000, { message: 'is implausibly large' }).optional(),
+});
+export type VideoInteropPool = z.infer<typeof VideoInteropPoolSchema>;
 
 export const NodeSchema = z.discriminatedUnion('kind', [
   FrontEndPoolSchema,
@@ -260,6 +404,9 @@ export const NodeSchema = z.discriminatedUnion('kind', [
   FileStoreSchema,
   OfficeOnlineServerSchema,
   SurvivableBranchSchema,
+  ReverseProxySchema,
+  GatewayPeerSchema,
+  VideoInteropPoolSchema,
 ]);
 export type TopologyNode = z.infer<typeof NodeSchema>;
 export type NodeKind = TopologyNode['kind'];
@@ -276,11 +423,21 @@ export const NODE_KINDS = [
   'fileStore',
   'officeOnlineServer',
   'survivableBranch',
+  'reverseProxy',
+  'gatewayPeer',
+  'videoInteropPool',
 ] as const satisfies readonly NodeKind[];
 
-/** Kinds that carry `productVersion`. */
+/** Kinds that always carry `productVersion` (a survivable branch may, since format v2: see `productVersionOf`). */
 export type VersionedNode = Extract<TopologyNode, { productVersion: ProductVersion }>;
-export const hasProductVersion = (n: TopologyNode): n is VersionedNode => 'productVersion' in n;
+export const hasProductVersion = (n: TopologyNode): n is VersionedNode => 'productVersion' in n && n.kind !== 'survivableBranch';
+/** The node's product version, when it has one (survivable branches of v1 documents do not). */
+export const productVersionOf = (n: TopologyNode): ProductVersion | undefined => ('productVersion' in n ? n.productVersion : undefined);
+
+/** Kinds that may be decommissioned or upgraded in place (format v2). */
+export type LifecycleNode = Extract<TopologyNode, { decommission?: boolean }>;
+export const hasLifecycle = (n: TopologyNode): n is LifecycleNode =>
+  n.kind === 'frontEndPool' || n.kind === 'standardEditionServer' || n.kind === 'edgePool' || n.kind === 'directorPool' || n.kind === 'mediationPool' || n.kind === 'persistentChatPool' || n.kind === 'survivableBranch';
 
 // ---------------------------------------------------------------- links
 
@@ -314,7 +471,22 @@ export const MediaEdgeLinkSchema = z.strictObject({ ...linkCommon, kind: z.liter
 export const FileStoreLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('fileStore') });
 export const OfficeOnlineLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('officeOnline') });
 export const BackupRegistrarLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('backupRegistrar') });
-export const LogShippingLinkSchema = z.strictObject({ ...linkCommon, kind: z.literal('logShipping') });
+export const LogShippingLinkSchema = z.strictObject({
+  ...linkCommon,
+  kind: z.literal('logShipping'),
+  /** UNC path of the log-shipping share. */
+  share: Text.optional(),
+});
+/** A SIP trunk from a Mediation role (or a VIS pool) to a gateway peer. */
+export const TrunkLinkSchema = z.strictObject({
+  ...linkCommon,
+  kind: z.literal('trunk'),
+  /** The Mediation Server's listening port for this trunk. */
+  mediationPort: Port.optional(),
+  /** The peer's listening port. */
+  peerPort: Port.optional(),
+  transport: z.enum(TRUNK_TRANSPORTS).optional(),
+});
 
 export const LinkSchema = z.discriminatedUnion('kind', [
   BackEndLinkSchema,
@@ -328,6 +500,7 @@ export const LinkSchema = z.discriminatedUnion('kind', [
   OfficeOnlineLinkSchema,
   BackupRegistrarLinkSchema,
   LogShippingLinkSchema,
+  TrunkLinkSchema,
 ]);
 export type Link = z.infer<typeof LinkSchema>;
 export type LinkKind = Link['kind'];
@@ -349,7 +522,19 @@ export const LINK_KINDS = [
   'officeOnline',
   'backupRegistrar',
   'logShipping',
+  'trunk',
 ] as const satisfies readonly LinkKind[];
+
+/** The WAN between two sites (format v2). `fast` = high bandwidth and low latency. */
+export const SiteLinkSchema = z.strictObject({
+  id: IdSchema,
+  from: IdSchema,
+  to: IdSchema,
+  fast: z.boolean(),
+  secured: z.boolean(),
+  resilient: z.boolean(),
+});
+export type SiteLink = z.infer<typeof SiteLinkSchema>;
 
 // ---------------------------------------------------------------- document
 
@@ -360,7 +545,7 @@ export const PositionSchema = z.strictObject({
 export type Position = z.infer<typeof PositionSchema>;
 
 export const FORMAT_NAME = 'sfb-topology';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 export const TopologySchema = z.strictObject({
   format: z.literal(FORMAT_NAME),
@@ -371,6 +556,7 @@ export const TopologySchema = z.strictObject({
   sites: z.array(SiteSchema).max(LIMITS.maxSites, { message: `must list at most ${LIMITS.maxSites} sites` }),
   nodes: z.array(NodeSchema).max(LIMITS.maxNodes, { message: `must list at most ${LIMITS.maxNodes} nodes` }),
   links: z.array(LinkSchema).max(LIMITS.maxLinks, { message: `must list at most ${LIMITS.maxLinks} links` }),
+  siteLinks: z.array(SiteLinkSchema).max(LIMITS.maxLinks, { message: `must list at most ${LIMITS.maxLinks} site links` }).optional(),
   layout: z.record(z.string(), PositionSchema).optional(),
 });
 export type Topology = z.infer<typeof TopologySchema>;

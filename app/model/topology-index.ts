@@ -226,7 +226,7 @@ export class TopologyIndex {
     if (versions === undefined) {
       versions = new Set<ProductVersion>();
       for (const t of this.principalsOf(storeId))
-        for (const p of this.poolsUsing(t)) if ('productVersion' in p) versions.add(p.productVersion);
+        for (const p of this.poolsUsing(t)) if ('productVersion' in p && p.productVersion !== undefined) versions.add(p.productVersion);
       this.versionsMemo.set(storeId, versions);
     }
     return versions;

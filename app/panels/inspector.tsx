@@ -119,7 +119,7 @@ function NodeInspector({ node, doc }: { node: TopologyNode; doc: Topology }) {
 
 
 function NodeField({ node, spec, onCommit }: { node: TopologyNode; spec: FieldSpec; onCommit: (v: unknown) => void }) {
-  const value = (node as Record<string, unknown>)[spec.key];
+  const value = spec.key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), node);
   return <Field spec={spec} value={value} validate={(v) => validateNode(withField(node, spec.key, v), spec.key)} onCommit={onCommit} testId={`field-${spec.key}`} />;
 }
 
@@ -141,7 +141,7 @@ function Field({ spec, value, validate, onCommit, testId }: { spec: FieldSpec; v
         setError('must be a whole number');
         return;
       } else v = Number(raw);
-    } else if ((spec.type === 'text' || spec.type === 'fqdn') && raw === '' && 'optional' in spec && spec.optional) v = undefined;
+    } else if ((spec.type === 'text' || spec.type === 'fqdn' || spec.type === 'enum') && raw === '' && 'optional' in spec && spec.optional) v = undefined;
     const problem = validate(v);
     setError(problem);
     if (!problem) onCommit(v);
@@ -163,6 +163,7 @@ function Field({ spec, value, validate, onCommit, testId }: { spec: FieldSpec; v
     case 'enum':
       control = (
         <select id={id} value={shown} data-testid={testId} onChange={(e) => submit(e.target.value)}>
+          {spec.optional && <option value="">{spec.unsetLabel ?? 'Not recorded'}</option>}
           {spec.options.map((o) => (
             <option key={o} value={o}>
               {spec.labels?.[o] ?? o}

@@ -8,6 +8,18 @@ import { NodeSchema, type TopologyNode } from '../model/schema';
 /** Sets (or, for an empty optional value, removes) one field. */
 export function withField(n: TopologyNode, key: string, value: unknown): TopologyNode {
   const copy = { ...n } as Record<string, unknown>;
+  const dot = key.indexOf('.');
+  if (dot > 0) {
+    // A field of a nested object (inPlaceUpgrade.fromVersion): the object goes when its required first field does.
+    const outer = key.slice(0, dot);
+    const inner = key.slice(dot + 1);
+    const obj = { ...((copy[outer] as Record<string, unknown> | undefined) ?? {}) };
+    if (value === undefined) delete obj[inner];
+    else obj[inner] = value;
+    if (Object.keys(obj).length === 0 || (outer === 'inPlaceUpgrade' && obj.fromVersion === undefined)) delete copy[outer];
+    else copy[outer] = obj;
+    return copy as TopologyNode;
+  }
   if (value === undefined) delete copy[key];
   else copy[key] = value;
   if (key === 'haMode' && n.kind === 'sqlStore') {
@@ -23,7 +35,8 @@ export function withField(n: TopologyNode, key: string, value: unknown): Topolog
 export function validateNode(candidate: TopologyNode, key: string): string | undefined {
   const r = NodeSchema.safeParse(candidate);
   if (r.success) return undefined;
-  const issue = r.error.issues.find((i) => i.path[0] === key) ?? r.error.issues[0];
+  const top = key.split('.')[0];
+  const issue = r.error.issues.find((i) => i.path[0] === top) ?? r.error.issues[0];
   return issue ? friendly(issue.message) : undefined;
 }
 export const friendly = (m: string) => m.replace(/^Invalid input: /, '');

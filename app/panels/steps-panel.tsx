@@ -48,6 +48,7 @@ export function StepsPanel() {
           {plan.notes.map((n, i) => (
             <li key={i} className={`note-${n.severity}`}>
               <b>{n.severity === 'blocking' ? 'Blocking' : n.severity === 'warning' ? 'Warning' : 'Note'}:</b> <Rich text={n.message} />
+              {n.ruleIds.length > 0 && <span className="note-rules"> ({n.ruleIds.join(', ')})</span>}
             </li>
           ))}
         </ul>
@@ -120,6 +121,11 @@ export function StepItem({ step }: { step: Step }) {
           {step.tool}
         </span>
         <span className="step-title">{step.title}</span>
+        {step.blockedBy.length > 0 && (
+          <span className="pill pill-blocked" title={`The validator reports an error on what this step builds: ${step.blockedBy.join(', ')}`} data-testid="step-blocked">
+            blocked: {step.blockedBy.join(', ')}
+          </span>
+        )}
         {step.mode === 'manual' && <span className="pill">manual</span>}
         {step.inferred && <span className="pill pill-inferred">inferred</span>}
       </button>

@@ -1,5 +1,6 @@
 /** GEN rules (docs/rules.md) (ids GEN-* and TOPO-*): platform, versions, naming and collocation. */
 import { linkKindLabel, nodeKindLabel } from '../model/link-kinds';
+import { productVersionLabel } from '../model/product-versions';
 import { SUPPORTED } from '../model/reference-numbers';
 import type { Link, LinkKind, OsVersion, TopologyNode } from '../model/schema';
 import { hasProductVersion } from '../model/schema';
@@ -10,6 +11,7 @@ import { few, kinded, kindedNames, label, names, noun, quote, STORE_ROLE_LABEL }
 import type { Hit, Rule } from './types';
 
 const OS_NAME: Record<OsVersion, string> = {
+  WS2008R2: 'Windows Server 2008 R2',
   WS2012: 'Windows Server 2012',
   WS2012R2: 'Windows Server 2012 R2',
   WS2016: 'Windows Server 2016',
@@ -20,13 +22,13 @@ const OS_NAME: Record<OsVersion, string> = {
 /** Why `x`'s OS is unsupported at its version and cumulative update; undefined when it is (or cannot be judged). */
 function osProblem(x: RegistrarPool): string | undefined {
   const v = x.productVersion;
-  if (!SUPPORTED.os[v].includes(x.os)) return `Skype for Business Server ${v} does not run on ${OS_NAME[x.os]}`;
+  if (!SUPPORTED.os[v].includes(x.os)) return `${productVersionLabel(v)} does not run on ${OS_NAME[x.os]}`;
   const minCu = SUPPORTED.osMinCu[v][x.os];
   if (minCu === undefined) return undefined;
   const cu = cuNumber(x);
   // CU tests are skipped while the cumulative update is absent or unreadable.
   if (cu === undefined || cu >= minCu) return undefined;
-  return `Skype for Business Server ${v} runs on ${OS_NAME[x.os]} only from CU${minCu}, and this one is at CU${cu}`;
+  return `${productVersionLabel(v)} runs on ${OS_NAME[x.os]} only from CU${minCu}, and this one is at CU${cu}`;
 }
 
 /** A domain with fewer than two labels ("contoso", "contoso."); empty means absent. */
@@ -63,6 +65,7 @@ function singleValued(kind: LinkKind): boolean {
     case 'backEnd': // FE-EE-NEEDS-BE
     case 'pairing': // PAIR-ONE-TO-ONE
     case 'logShipping':
+    case 'trunk': // a Mediation role has many trunks
       return false;
   }
 }
@@ -99,6 +102,9 @@ function balancesByDns(n: TopologyNode): boolean {
     case 'fileStore':
     case 'officeOnlineServer':
     case 'survivableBranch':
+    case 'reverseProxy':
+    case 'gatewayPeer':
+    case 'videoInteropPool':
       return false;
   }
 }

@@ -4,6 +4,7 @@
  * document holding both: the pools that stay, the new ones, and those marked for
  * decommissioning.
  */
+import { hasProductVersion } from '../model/schema';
 import type { TopologyNode } from '../model/schema';
 import { host, type RegistrarPool } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
@@ -62,7 +63,7 @@ export const MIG_RULES: readonly Rule[] = [
     if (ix.doc.deployment.mode !== 'transition') return [];
     const id = ix.doc.deployment.cmsHost;
     const cms = id === null ? undefined : ix.node(id);
-    if (!cms || !('productVersion' in cms)) return [];
+    if (!cms || !hasProductVersion(cms)) return [];
     const rank = verRank(cms.productVersion);
     const hits: Hit[] = [];
     for (const q of ix.registrars())

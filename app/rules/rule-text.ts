@@ -75,6 +75,9 @@ const KIND_WORDS: Record<NodeKind, RegExp> = {
   fileStore: /\b(file|share)\b/i,
   officeOnlineServer: /\b(office online|office web apps|oos|owas?)\b/i,
   survivableBranch: /\b(sba|sbs|branch|survivable)\b/i,
+  reverseProxy: /\b(reverse proxy|rp|proxy)\b/i,
+  gatewayPeer: /\b(gateway|gw|sbc|pbx|trunk)\b/i,
+  videoInteropPool: /\b(vis|video interop)\b/i,
 };
 
 /** A node in a message: its label, preceded by its kind unless the name already says it. */

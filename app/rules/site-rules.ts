@@ -22,9 +22,13 @@ function belongsInCentralSite(ix: TopologyIndex, n: TopologyNode): boolean {
     case 'frontEndPool':
     case 'standardEditionServer':
       return false; // SITE-BRANCH-HAS-SE
+    case 'videoInteropPool':
+      return true;
     case 'mediationPool':
     case 'fileStore':
     case 'survivableBranch':
+    case 'reverseProxy':
+    case 'gatewayPeer':
       return false;
   }
 }

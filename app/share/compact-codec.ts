@@ -1,728 +1,469 @@
 /**
- * Compact codec, link format 1: a format-v1 topology as a schema-aware byte string
- * that deflate then squeezes well. What makes it small:
- * - positional fields in a fixed order per kind, no field names;
- * - enums and booleans as digits of one mixed-radix number per entity;
- * - sites and nodes referenced by index, FQDN domains interned in a table;
- * - values the designer would have produced anyway ("predictions": a name equal to the
- *   id, an FQDN host equal to the id, listener port 1433, link id `l<n>`, the grid layout
- *   of the reference designs) as a small code instead of the value;
- * - round numbers (users 15000) as mantissa and power of ten;
- * - layout as integer deltas from a prediction, divided by their common factor.
+ * Compact codec 3: a format-v2 topology as a schema-aware byte string, driven by one
+ * field table per node kind, per link kind and for sites. The encoder and the decoder
+ * walk the same table, so a field cannot be written one way and read another, and a
+ * new field is one table row. What keeps links short is codec 1's (compact-codec-1.ts):
+ * enums and booleans packed into one mixed-radix number per entity, sites and nodes by
+ * index, FQDN domains interned, predicted values (name = id, host = id, link id `l<n>`,
+ * the grid layout) as small codes, round numbers as mantissa and power of ten.
  *
- * Everything here is FROZEN with link format 1: the enum orders, the predictions and the
- * grid predictor are copies, not imports, so that a change to the schema's constants or to
- * `grid-layout.ts` can never change what an old link decodes to. A new format gets a new
- * codec beside this one.
- *
- * Exact, except that layout positions that are not whole numbers are rounded to the
- * nearest whole number (a sub-pixel shift on the canvas; nothing else is ever changed).
- * The encoder checks its own output by decoding it (see index.ts), so a document this
- * codec cannot represent exactly falls back to the plain JSON codec.
+ * FROZEN with codec 3: the tables below (their order, their enum values) are copies, not
+ * imports of the schema, so a later schema change cannot change what an old link
+ * decodes to. A new field goes into a new codec. An entity with a key its table does not
+ * know is refused (CompactFormatError) and index.ts falls back to the JSON codec; the
+ * encoder also checks its output by decoding it.
  */
-import type { NodeKind, LinkKind, Topology, TopologyNode, Link, Position } from '../model/schema';
-import { ByteReader, ByteWriter, fromUtf8, utf8 } from './bytes';
+import type { Link, NodeKind, Topology, TopologyNode } from '../model/schema';
+import { ByteReader, ByteWriter } from './bytes';
+import {
+  at,
+  BOOL,
+  CompactFormatError,
+  domainOf,
+  fail,
+  getFqdn,
+  getLayout,
+  getOptRound,
+  getRepeat,
+  getRound,
+  getStr,
+  getText,
+  gridPredictionWith,
+  hostFromId,
+  OPT_BOOL,
+  Packer,
+  putFqdn,
+  putLayout,
+  putOptRound,
+  putRepeat,
+  putRound,
+  putStr,
+  ref,
+  replicaHosts,
+  Unpacker,
+  type DecodeContext,
+  type EncodeContext,
+  type GridPrediction,
+  type LayoutPredictor,
+} from './compact-codec-1';
 
-// ---------------------------------------------------------------- frozen tables (format 1)
+export { CompactFormatError, roundCoordinate, type LayoutPredictor } from './compact-codec-1';
 
-const NODE_KINDS_1 = ['frontEndPool', 'standardEditionServer', 'sqlStore', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'fileStore', 'officeOnlineServer', 'survivableBranch'] as const satisfies readonly NodeKind[];
-const LINK_KINDS_1 = ['backEnd', 'store', 'mirror', 'witness', 'pairing', 'nextHop', 'mediaEdge', 'fileStore', 'officeOnline', 'backupRegistrar', 'logShipping'] as const satisfies readonly LinkKind[];
-const PRODUCT_VERSIONS_1 = ['2015', '2019'] as const;
-const OS_1 = ['WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022'] as const;
-const HOSTINGS_1 = ['physical', 'virtual'] as const;
-const SQL_VERSIONS_1 = ['2012', '2014', '2016', '2017', '2019', '2022'] as const;
-const SQL_EDITIONS_1 = ['enterprise', 'standard', 'express'] as const;
-const HA_MODES_1 = ['none', 'mirroring', 'alwaysOnAg', 'alwaysOnFci', 'sqlFailoverCluster'] as const;
-const SIP_LB_1 = ['dns', 'hlb'] as const;
-const WEB_LB_1 = ['hlb', 'none'] as const;
-const FILE_STORAGE_1 = ['singleServer', 'dfs', 'cluster', 'nas'] as const;
-const OOS_ZONES_1 = ['internal', 'perimeter', 'external'] as const;
-const BRANCH_VARIANTS_1 = ['sba', 'sbs'] as const;
-const SITE_KINDS_1 = ['central', 'branch'] as const;
-const DEPLOYMENT_MODES_1 = ['greenfield', 'transition'] as const;
-const COMMIT_MODES_1 = ['synchronous', 'asynchronous'] as const;
-const FAILOVER_MODES_1 = ['automatic', 'manual'] as const;
-const STORE_ROLES_1 = ['monitoring', 'archiving', 'persistentChat', 'persistentChatCompliance'] as const;
-const BOOL = [false, true] as const;
-/** Optional boolean: absent, false, true. */
-const OPT_BOOL = [undefined, false, true] as const;
+// ---------------------------------------------------------------- frozen tables (codec 3)
 
-const FORMAT_1 = 'sfb-topology';
-const VERSION_1 = 1;
-const DEFAULT_LISTENER_PORT = 1433;
-const DEFAULT_MIRROR_PORT = 5022;
-const DEFAULT_WITNESS_PORT = 7022;
-const DEFAULT_VOICE_FAILOVER_SECONDS = 300;
+const NODE_KINDS_3 = ['frontEndPool', 'standardEditionServer', 'sqlStore', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'fileStore', 'officeOnlineServer', 'survivableBranch', 'reverseProxy', 'gatewayPeer', 'videoInteropPool'] as const satisfies readonly NodeKind[];
+const LINK_KINDS_3 = ['backEnd', 'store', 'mirror', 'witness', 'pairing', 'nextHop', 'mediaEdge', 'fileStore', 'officeOnline', 'backupRegistrar', 'logShipping', 'trunk'] as const;
+const PRODUCT_VERSIONS_3 = ['2015', '2019', 'SE', 'lync2013', 'lync2010'] as const;
+const OS_3 = ['WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022', 'WS2008R2'] as const;
+const HA_MODES_3 = ['none', 'mirroring', 'alwaysOnAg', 'alwaysOnFci', 'sqlFailoverCluster'] as const;
+const SIP_LB_3 = ['dns', 'hlb'] as const;
+const WEB_LB_3 = ['hlb', 'none'] as const;
+const UPGRADE_SOURCES_3 = ['lync2010', 'lync2013', '2015', '2019'] as const;
+const AD_LEVELS_3 = ['WS2003', 'WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016', 'WS2025'] as const;
+const DC_OS_3 = ['WS2003', 'WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022', 'WS2025'] as const;
+const SIMPLE_URL_COMPONENTS_3 = ['meet', 'dialIn', 'admin'] as const;
+const DEPLOYMENT_MODES_3 = ['greenfield', 'transition'] as const;
+const SITE_KINDS_3 = ['central', 'branch'] as const;
+const COMMIT_MODES_3 = ['synchronous', 'asynchronous'] as const;
+const FAILOVER_MODES_3 = ['automatic', 'manual'] as const;
+const opt = <T>(values: readonly T[]): readonly (T | undefined)[] => [undefined, ...values];
+
+const FORMAT = 'sfb-topology';
+const VERSION_3 = 2;
 const DEFAULT_SHARE = 'sfbshare';
 
-/** The host label `defaultNode` derives from an id (copy of its fqdnFor, frozen). */
-const hostFromId = (id: string): string => id.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '') || 'server';
+/** Kind order inside a site for the layout prediction (grid-layout.ts as of codec 3). */
+const grid3: GridPrediction = (sites, nodes) =>
+  gridPredictionWith({ reverseProxy: -1, edgePool: 0, directorPool: 1, frontEndPool: 2, standardEditionServer: 3, survivableBranch: 4, mediationPool: 5, persistentChatPool: 6, sqlStore: 7, fileStore: 8, officeOnlineServer: 9, videoInteropPool: 10, gatewayPeer: 11 }, sites, nodes);
 
-/** Not a valid byte string for this codec (hostile or damaged input). */
-export class CompactFormatError extends Error {}
+// ---------------------------------------------------------------- field tables
 
-function fail(what: string): never {
-  throw new CompactFormatError(what);
-}
+type Entity = Record<string, unknown>;
 
-// ---------------------------------------------------------------- mixed-radix packing
+/** How one field is carried. `enum` fields are packed together; the rest follow in table order. */
+type Field =
+  | { key: string; as: 'enum'; values: readonly unknown[] }
+  | { key: string; as: 'fqdn' | 'optFqdn' }
+  | { key: string; as: 'uint' | 'round' | 'optRound' }
+  | { key: string; as: 'optText'; predictions?: (e: Entity) => readonly (string | undefined)[] }
+  | { key: string; as: 'text' | 'repeat'; predictions?: (e: Entity) => readonly (string | undefined)[] }
+  | { key: string; as: 'custom'; put: (c: EncodeContext, v: unknown, e: Entity) => void; get: (c: DecodeContext, e: Entity) => unknown };
 
-class Packer {
-  private n = 0;
-  private scale = 1;
-  put<T>(table: readonly T[], value: T): this {
-    const i = table.indexOf(value);
-    if (i < 0) fail(`value ${String(value)} is not in the format-1 table`);
-    this.n += i * this.scale;
-    this.scale *= table.length;
-    return this;
-  }
-  write(w: ByteWriter): void {
-    w.uint(this.n);
-  }
-}
+const e = (key: string, values: readonly unknown[]): Field => ({ key, as: 'enum', values });
+const bool = (key: string): Field => e(key, BOOL);
+const optBool = (key: string): Field => e(key, OPT_BOOL);
+const optRound = (key: string): Field => ({ key, as: 'optRound' });
+const optText = (key: string, predictions?: (e: Entity) => readonly (string | undefined)[]): Field => ({ key, as: 'optText', ...(predictions ? { predictions } : {}) });
+const optFqdn = (key: string): Field => ({ key, as: 'optFqdn' });
+/** Free text that repeats from node to node (cumulative updates): the last value is a prediction. */
+const repeat = (key: string, predictions?: (e: Entity) => readonly (string | undefined)[]): Field => ({ key, as: 'repeat', ...(predictions ? { predictions } : {}) });
+const fqdn: Field = { key: 'fqdn', as: 'fqdn' };
+const domain: Field = optText('domain', (x) => [domainOf(String(x.fqdn))]);
 
-class Unpacker {
-  constructor(private n: number) {}
-  take<T>(table: readonly T[]): T {
-    const i = this.n % table.length;
-    this.n = Math.floor(this.n / table.length);
-    return table[i]!;
-  }
-  done(): void {
-    if (this.n !== 0) fail('packed fields out of range');
-  }
-}
-
-// ---------------------------------------------------------------- shared state
-
-interface Streams {
-  /** Structure: counts, indices, packed enums, numbers. */
-  w: ByteWriter;
-  /** Text: every string, apart from the structure so deflate sees text next to text. */
-  s: ByteWriter;
-}
-
-interface EncodeContext extends Streams {
-  sites: Map<string, number>;
-  nodes: Map<string, number>;
-  domains: string[];
-  last: Map<string, string | undefined>;
-}
-
-interface DecodeContext {
-  r: ByteReader;
-  t: ByteReader;
-  siteIds: string[];
-  nodeIds: string[];
-  domains: string[];
-  last: Map<string, string | undefined>;
-}
-
-// ---------------------------------------------------------------- strings
-
-/** A string as the index of an equal prediction, or as a literal after the predictions. */
-function putStr(c: EncodeContext, value: string | undefined, predictions: readonly (string | undefined)[]): void {
-  const i = predictions.indexOf(value);
-  if (i >= 0) {
-    c.s.uint(i);
-    return;
-  }
-  if (typeof value !== 'string') fail('expected text');
-  const bytes = utf8(value);
-  c.s.uint(predictions.length + bytes.length);
-  c.s.bytes(bytes);
-}
-
-function getStr<P extends string | undefined>(c: DecodeContext, predictions: readonly P[]): P | string {
-  const code = c.t.uint();
-  if (code < predictions.length) return predictions[code]!;
-  const text = fromUtf8(c.t.bytes(code - predictions.length));
-  if (text === undefined) fail('text is not UTF-8');
-  return text;
-}
-
-const getText = (c: DecodeContext, predictions: readonly string[]): string => getStr(c, predictions);
-
-/** Like putStr, with the last value seen in the same field as a prediction. */
-function putRepeat(c: EncodeContext, field: string, value: string | undefined, predictions: readonly (string | undefined)[] = []): void {
-  putStr(c, value, [undefined, c.last.get(field), ...predictions]);
-  c.last.set(field, value);
-}
-
-function getRepeat(c: DecodeContext, field: string, predictions: readonly (string | undefined)[] = []): string | undefined {
-  const v = getStr(c, [undefined, c.last.get(field), ...predictions]);
-  c.last.set(field, v);
-  return v;
-}
-
-/** FQDN: host label (usually predicted) + an interned domain. */
-function putFqdn(c: EncodeContext, fqdn: string, hostPredictions: readonly string[]): void {
-  if (typeof fqdn !== 'string') fail('expected an FQDN');
-  const dot = fqdn.indexOf('.');
-  const host = dot < 0 ? fqdn : fqdn.slice(0, dot);
-  if (dot < 0) c.w.uint(0);
-  else {
-    const domain = fqdn.slice(dot + 1);
-    const i = c.domains.indexOf(domain);
-    if (i >= 0) c.w.uint(i + 1);
-    else {
-      c.w.uint(c.domains.length + 1);
-      putStr(c, domain, []);
-      c.domains.push(domain);
-    }
-  }
-  putStr(c, host, hostPredictions);
-}
-
-function getFqdn(c: DecodeContext, hostPredictions: readonly string[]): string {
-  const code = c.r.uint();
-  let domain: string | undefined;
-  if (code > 0) {
-    if (code <= c.domains.length) domain = c.domains[code - 1]!;
-    else if (code === c.domains.length + 1) {
-      domain = getText(c, []);
-      c.domains.push(domain);
-    } else fail('unknown domain');
-  }
-  const host = getText(c, hostPredictions);
-  return domain === undefined ? host : `${host}.${domain}`;
-}
-
-const domainOf = (fqdn: string): string | undefined => {
-  const dot = fqdn.indexOf('.');
-  return dot < 0 ? undefined : fqdn.slice(dot + 1);
-};
-
-// ---------------------------------------------------------------- numbers
-
-/** Non-negative integer; 15000 is (15, 3): mantissa times eight plus the power of ten. */
-function putRound(w: ByteWriter, n: number): void {
-  if (!Number.isSafeInteger(n) || n < 0) fail('expected a whole number');
-  let m = n;
-  let k = 0;
-  while (m !== 0 && m % 10 === 0 && k < 7) {
-    m /= 10;
-    k++;
-  }
-  w.uint(m * 8 + k);
-}
-
-function getRound(r: ByteReader): number {
-  const code = r.uint();
-  return Math.floor(code / 8) * 10 ** (code % 8);
-}
-
-/** Optional round number: 0 for absent. */
-function putOptRound(w: ByteWriter, n: number | undefined): void {
-  if (n === undefined) w.uint(0);
-  else {
-    const inner = new ByteWriter();
-    putRound(inner, n);
-    const r = new ByteReader(inner.toBytes());
-    w.uint(r.uint() + 1);
-  }
-}
-
-function getOptRound(r: ByteReader): number | undefined {
-  const code = r.uint();
-  if (code === 0) return undefined;
-  return Math.floor((code - 1) / 8) * 10 ** ((code - 1) % 8);
-}
-
-/** A port with a default: absent (0), the default (1), or another value (2, value follows). */
-const portCode = (port: number | undefined, dflt: number): 0 | 1 | 2 => (port === undefined ? 0 : port === dflt ? 1 : 2);
-const PORT_CODES = [0, 1, 2] as const;
-
-function ref(map: Map<string, number>, id: string, what: string): number {
-  const i = map.get(id);
-  if (i === undefined) fail(`${what} "${id}" does not exist`);
-  return i;
-}
-
-function at(ids: readonly string[], i: number, what: string): string {
-  const id = ids[i];
-  if (id === undefined) fail(`${what} index out of range`);
-  return id;
-}
-
-// ---------------------------------------------------------------- nodes
-
-function putNode(c: EncodeContext, n: TopologyNode): void {
-  const { w } = c;
-  w.uint(NODE_KINDS_1.indexOf(n.kind));
-  putStr(c, n.id, []);
-  putStr(c, n.name, [n.id, n.id.toUpperCase()]);
-  w.uint(ref(c.sites, n.siteId, 'site'));
-  const host = hostFromId(n.id);
-  switch (n.kind) {
-    case 'frontEndPool':
-      putFqdn(c, n.fqdn, [host]);
-      new Packer().put(PRODUCT_VERSIONS_1, n.productVersion).put(HOSTINGS_1, n.hosting).put(OS_1, n.os).put(SIP_LB_1, n.sipLoadBalancing).put(WEB_LB_1, n.webLoadBalancing).put(BOOL, n.mediationCollocated).put(BOOL, n.conferencing).put(OPT_BOOL, n.largeMeetingPool).put(OPT_BOOL, n.deployed).write(w);
-      w.uint(n.frontEndServers);
-      putRound(w, n.users);
-      putRepeat(c, 'cu', n.cumulativeUpdate);
-      putStr(c, n.domain, [undefined, domainOf(n.fqdn)]);
-      return;
-    case 'standardEditionServer':
-      putFqdn(c, n.fqdn, [host]);
-      new Packer().put(PRODUCT_VERSIONS_1, n.productVersion).put(HOSTINGS_1, n.hosting).put(OS_1, n.os).put(BOOL, n.mediationCollocated).write(w);
-      putRound(w, n.users);
-      putRepeat(c, 'cu', n.cumulativeUpdate);
-      putStr(c, n.domain, [undefined, domainOf(n.fqdn)]);
-      return;
-    case 'sqlStore': {
-      putFqdn(c, n.fqdn, [host]);
-      putStr(c, n.instance, ['']);
-      const ag = n.ag;
-      const listenerSame = ag ? ag.listenerFqdn === n.fqdn : false;
-      new Packer()
-        .put(SQL_VERSIONS_1, n.sqlVersion)
-        .put(SQL_EDITIONS_1, n.sqlEdition)
-        .put(HA_MODES_1, n.haMode)
-        .put(BOOL, ag !== undefined)
-        .put(BOOL, listenerSame)
-        .put(PORT_CODES, portCode(ag?.listenerPort, DEFAULT_LISTENER_PORT))
-        .write(w);
-      putOptRound(w, n.clusterNodes);
-      putRepeat(c, 'sqlcu', n.sqlUpdateLevel);
-      putStr(c, n.domain, [undefined, domainOf(n.fqdn)]);
-      if (ag) {
-        if (!listenerSame) putFqdn(c, ag.listenerFqdn, [host]);
-        if (portCode(ag.listenerPort, DEFAULT_LISTENER_PORT) === 2) w.uint(ag.listenerPort!);
-        const sqlHost = n.fqdn.split('.')[0]!;
-        w.uint(ag.replicas.length);
-        ag.replicas.forEach((r, i) => {
-          putFqdn(c, r.fqdn, replicaHosts(sqlHost, i));
-          w.uint(ref(c.sites, r.siteId, 'site'));
-          new Packer().put(COMMIT_MODES_1, r.commitMode).put(FAILOVER_MODES_1, r.failoverMode).put(BOOL, r.readable).write(w);
-        });
-      }
-      return;
-    }
-    case 'edgePool':
-      putFqdn(c, n.fqdn, [host]);
-      new Packer().put(PRODUCT_VERSIONS_1, n.productVersion).put(SIP_LB_1, n.internalLoadBalancing).put(SIP_LB_1, n.externalLoadBalancing).put(BOOL, n.federation).put(BOOL, n.xmpp).write(w);
-      w.uint(n.servers);
-      putOptRound(w, n.concurrentRemoteUsers);
-      return;
-    case 'directorPool':
-      putFqdn(c, n.fqdn, [host]);
-      new Packer().put(PRODUCT_VERSIONS_1, n.productVersion).put(SIP_LB_1, n.sipLoadBalancing).put(WEB_LB_1, n.webLoadBalancing).write(w);
-      w.uint(n.servers);
-      return;
-    case 'mediationPool':
-      putFqdn(c, n.fqdn, [host]);
-      new Packer().put(PRODUCT_VERSIONS_1, n.productVersion).write(w);
-      w.uint(n.servers);
-      return;
-    case 'persistentChatPool':
-      putFqdn(c, n.fqdn, [host]);
-      new Packer().put(PRODUCT_VERSIONS_1, n.productVersion).put(BOOL, n.compliance).write(w);
-      w.uint(n.servers.length);
-      for (const s of n.servers) w.uint(ref(c.sites, s.siteId, 'site') * 2 + (s.active === true ? 1 : s.active === false ? 0 : fail('active must be true or false')));
-      return;
-    case 'fileStore':
-      putFqdn(c, n.fqdn, [host]);
-      putRepeat(c, 'share', n.share, [DEFAULT_SHARE]);
-      new Packer().put(FILE_STORAGE_1, n.storage).write(w);
-      return;
-    case 'officeOnlineServer':
-      putFqdn(c, n.fqdn, [host]);
-      new Packer().put(OOS_ZONES_1, n.zone).write(w);
-      w.uint(n.servers);
-      return;
-    case 'survivableBranch':
-      putFqdn(c, n.fqdn, [host]);
-      new Packer().put(BRANCH_VARIANTS_1, n.variant).write(w);
-      putRound(w, n.users);
-      return;
-    default:
-      fail(`unknown node kind ${String((n as { kind: unknown }).kind)}`);
-  }
-}
-
-/** Replica host names the designer and the reference designs use: `sql-a-n1`, `sql-a1`. */
-const replicaHosts = (sqlHost: string, i: number): string[] => [`${sqlHost}-n${i + 1}`, `${sqlHost}${i + 1}`];
-
-function getNode(c: DecodeContext): Record<string, unknown> {
-  const { r } = c;
-  const kind = NODE_KINDS_1[r.uint()];
-  if (kind === undefined) fail('unknown node kind');
-  const id = getText(c, []);
-  const name = getText(c, [id, id.toUpperCase()]);
-  const siteId = at(c.siteIds, r.uint(), 'site');
-  const base = { id, name, siteId, kind };
-  const host = hostFromId(id);
-  const opt = <T>(key: string, v: T | undefined): Record<string, T> => (v === undefined ? {} : { [key]: v });
-  switch (kind) {
-    case 'frontEndPool': {
-      const fqdn = getFqdn(c, [host]);
-      const p = new Unpacker(r.uint());
-      const productVersion = p.take(PRODUCT_VERSIONS_1);
-      const hosting = p.take(HOSTINGS_1);
-      const os = p.take(OS_1);
-      const sipLoadBalancing = p.take(SIP_LB_1);
-      const webLoadBalancing = p.take(WEB_LB_1);
-      const mediationCollocated = p.take(BOOL);
-      const conferencing = p.take(BOOL);
-      const largeMeetingPool = p.take(OPT_BOOL);
-      const deployed = p.take(OPT_BOOL);
-      p.done();
-      const frontEndServers = r.uint();
-      const users = getRound(r);
-      const cumulativeUpdate = getRepeat(c, 'cu');
-      const domain = getStr(c, [undefined, domainOf(fqdn)]);
-      return {
-        ...base,
-        productVersion,
-        fqdn,
-        frontEndServers,
-        users,
-        hosting,
-        os,
-        ...opt('cumulativeUpdate', cumulativeUpdate),
-        sipLoadBalancing,
-        webLoadBalancing,
-        mediationCollocated,
-        conferencing,
-        ...opt('largeMeetingPool', largeMeetingPool),
-        ...opt('deployed', deployed),
-        ...opt('domain', domain),
-      };
-    }
-    case 'standardEditionServer': {
-      const fqdn = getFqdn(c, [host]);
-      const p = new Unpacker(r.uint());
-      const productVersion = p.take(PRODUCT_VERSIONS_1);
-      const hosting = p.take(HOSTINGS_1);
-      const os = p.take(OS_1);
-      const mediationCollocated = p.take(BOOL);
-      p.done();
-      const users = getRound(r);
-      const cumulativeUpdate = getRepeat(c, 'cu');
-      const domain = getStr(c, [undefined, domainOf(fqdn)]);
-      return { ...base, productVersion, fqdn, users, hosting, os, ...opt('cumulativeUpdate', cumulativeUpdate), mediationCollocated, ...opt('domain', domain) };
-    }
-    case 'sqlStore': {
-      const fqdn = getFqdn(c, [host]);
-      const instance = getText(c, ['']);
-      const p = new Unpacker(r.uint());
-      const sqlVersion = p.take(SQL_VERSIONS_1);
-      const sqlEdition = p.take(SQL_EDITIONS_1);
-      const haMode = p.take(HA_MODES_1);
-      const hasAg = p.take(BOOL);
-      const listenerSame = p.take(BOOL);
-      const listenerPortCode = p.take(PORT_CODES);
-      p.done();
-      const clusterNodes = getOptRound(r);
-      const sqlUpdateLevel = getRepeat(c, 'sqlcu');
-      const domain = getStr(c, [undefined, domainOf(fqdn)]);
-      let ag: Record<string, unknown> | undefined;
-      if (hasAg) {
-        const listenerFqdn = listenerSame ? fqdn : getFqdn(c, [host]);
-        const listenerPort = listenerPortCode === 0 ? undefined : listenerPortCode === 1 ? DEFAULT_LISTENER_PORT : r.uint();
-        const sqlHost = fqdn.split('.')[0]!;
-        const count = r.uint();
-        if (count > r.remaining) fail('too many replicas');
-        const replicas: Record<string, unknown>[] = [];
-        for (let i = 0; i < count; i++) {
-          const rf = getFqdn(c, replicaHosts(sqlHost, i));
-          const rs = at(c.siteIds, r.uint(), 'site');
-          const q = new Unpacker(r.uint());
-          const commitMode = q.take(COMMIT_MODES_1);
-          const failoverMode = q.take(FAILOVER_MODES_1);
-          const readable = q.take(BOOL);
-          q.done();
-          replicas.push({ fqdn: rf, siteId: rs, commitMode, failoverMode, readable });
-        }
-        ag = { listenerFqdn, ...opt('listenerPort', listenerPort), replicas };
-      } else if (listenerSame || listenerPortCode !== 0) fail('listener fields without an availability group');
-      return { ...base, fqdn, instance, sqlVersion, sqlEdition, ...opt('sqlUpdateLevel', sqlUpdateLevel), haMode, ...opt('ag', ag), ...opt('clusterNodes', clusterNodes), ...opt('domain', domain) };
-    }
-    case 'edgePool': {
-      const fqdn = getFqdn(c, [host]);
-      const p = new Unpacker(r.uint());
-      const productVersion = p.take(PRODUCT_VERSIONS_1);
-      const internalLoadBalancing = p.take(SIP_LB_1);
-      const externalLoadBalancing = p.take(SIP_LB_1);
-      const federation = p.take(BOOL);
-      const xmpp = p.take(BOOL);
-      p.done();
-      const servers = r.uint();
-      const concurrentRemoteUsers = getOptRound(r);
-      return { ...base, productVersion, fqdn, servers, internalLoadBalancing, externalLoadBalancing, federation, xmpp, ...opt('concurrentRemoteUsers', concurrentRemoteUsers) };
-    }
-    case 'directorPool': {
-      const fqdn = getFqdn(c, [host]);
-      const p = new Unpacker(r.uint());
-      const productVersion = p.take(PRODUCT_VERSIONS_1);
-      const sipLoadBalancing = p.take(SIP_LB_1);
-      const webLoadBalancing = p.take(WEB_LB_1);
-      p.done();
-      return { ...base, productVersion, fqdn, servers: r.uint(), sipLoadBalancing, webLoadBalancing };
-    }
-    case 'mediationPool': {
-      const fqdn = getFqdn(c, [host]);
-      const p = new Unpacker(r.uint());
-      const productVersion = p.take(PRODUCT_VERSIONS_1);
-      p.done();
-      return { ...base, productVersion, fqdn, servers: r.uint() };
-    }
-    case 'persistentChatPool': {
-      const fqdn = getFqdn(c, [host]);
-      const p = new Unpacker(r.uint());
-      const productVersion = p.take(PRODUCT_VERSIONS_1);
-      const compliance = p.take(BOOL);
-      p.done();
-      const count = r.uint();
-      if (count > r.remaining) fail('too many servers');
-      const servers: Record<string, unknown>[] = [];
-      for (let i = 0; i < count; i++) {
-        const code = r.uint();
-        servers.push({ siteId: at(c.siteIds, Math.floor(code / 2), 'site'), active: code % 2 === 1 });
-      }
-      return { ...base, productVersion, fqdn, servers, compliance };
-    }
-    case 'fileStore': {
-      const fqdn = getFqdn(c, [host]);
-      const share = getRepeat(c, 'share', [DEFAULT_SHARE]);
-      const p = new Unpacker(r.uint());
-      const storage = p.take(FILE_STORAGE_1);
-      p.done();
-      return { ...base, fqdn, ...opt('share', share), storage };
-    }
-    case 'officeOnlineServer': {
-      const fqdn = getFqdn(c, [host]);
-      const p = new Unpacker(r.uint());
-      const zone = p.take(OOS_ZONES_1);
-      p.done();
-      return { ...base, fqdn, servers: r.uint(), zone };
-    }
-    case 'survivableBranch': {
-      const fqdn = getFqdn(c, [host]);
-      const p = new Unpacker(r.uint());
-      const variant = p.take(BRANCH_VARIANTS_1);
-      p.done();
-      return { ...base, variant, fqdn, users: getRound(r) };
-    }
-  }
-}
-
-// ---------------------------------------------------------------- links
-
-function putLink(c: EncodeContext, l: Link, index: number): void {
-  const { w } = c;
-  const p = new Packer().put(LINK_KINDS_1, l.kind);
-  let extra: number | undefined;
-  let extra2: number | undefined;
-  switch (l.kind) {
-    case 'store':
-      p.put(STORE_ROLES_1, l.role);
-      break;
-    case 'mirror':
-      p.put(PORT_CODES, portCode(l.port, DEFAULT_MIRROR_PORT)).put(OPT_BOOL, l.synchronous);
-      if (portCode(l.port, DEFAULT_MIRROR_PORT) === 2) extra = l.port;
-      break;
-    case 'witness':
-      p.put(PORT_CODES, portCode(l.port, DEFAULT_WITNESS_PORT));
-      if (portCode(l.port, DEFAULT_WITNESS_PORT) === 2) extra = l.port;
-      break;
-    case 'pairing':
-      p.put(OPT_BOOL, l.voiceFailover).put(PORT_CODES, portCode(l.voiceFailoverSeconds, DEFAULT_VOICE_FAILOVER_SECONDS));
-      if (portCode(l.voiceFailoverSeconds, DEFAULT_VOICE_FAILOVER_SECONDS) === 2) extra2 = l.voiceFailoverSeconds;
-      break;
-    case 'backEnd':
-    case 'nextHop':
-    case 'mediaEdge':
-    case 'fileStore':
-    case 'officeOnline':
-    case 'backupRegistrar':
-    case 'logShipping':
-      break;
-    default:
-      fail(`unknown link kind ${String((l as { kind: unknown }).kind)}`);
-  }
-  p.write(w);
-  putStr(c, l.id, [`l${index + 1}`]);
-  w.uint(ref(c.nodes, l.from, 'node'));
-  w.uint(ref(c.nodes, l.to, 'node'));
-  if (extra !== undefined) w.uint(extra);
-  if (extra2 !== undefined) putRound(w, extra2);
-}
-
-function getLink(c: DecodeContext, index: number): Record<string, unknown> {
-  const { r } = c;
-  const p = new Unpacker(r.uint());
-  const kind = p.take(LINK_KINDS_1);
-  const fields: Record<string, unknown> = {};
-  let portDefault = 0;
-  let pc: 0 | 1 | 2 = 0;
-  let secondsCode: 0 | 1 | 2 = 0;
-  switch (kind) {
-    case 'store':
-      fields.role = p.take(STORE_ROLES_1);
-      break;
-    case 'mirror': {
-      pc = p.take(PORT_CODES);
-      portDefault = DEFAULT_MIRROR_PORT;
-      const synchronous = p.take(OPT_BOOL);
-      if (synchronous !== undefined) fields.synchronous = synchronous;
-      break;
-    }
-    case 'witness':
-      pc = p.take(PORT_CODES);
-      portDefault = DEFAULT_WITNESS_PORT;
-      break;
-    case 'pairing': {
-      const voiceFailover = p.take(OPT_BOOL);
-      if (voiceFailover !== undefined) fields.voiceFailover = voiceFailover;
-      secondsCode = p.take(PORT_CODES);
-      break;
-    }
-    case 'backEnd':
-    case 'nextHop':
-    case 'mediaEdge':
-    case 'fileStore':
-    case 'officeOnline':
-    case 'backupRegistrar':
-    case 'logShipping':
-      break;
-  }
-  p.done();
-  const id = getText(c, [`l${index + 1}`]);
-  const from = at(c.nodeIds, r.uint(), 'node');
-  const to = at(c.nodeIds, r.uint(), 'node');
-  if (pc === 1) fields.port = portDefault;
-  else if (pc === 2) fields.port = r.uint();
-  if (secondsCode === 1) fields.voiceFailoverSeconds = DEFAULT_VOICE_FAILOVER_SECONDS;
-  else if (secondsCode === 2) fields.voiceFailoverSeconds = getRound(r);
-  // Key order as the designer writes it: id, kind, from, to, extras.
-  return { id, kind, from, to, ...fields };
-}
-
-// ---------------------------------------------------------------- layout
-
-/** Frozen copy of grid-layout.ts as it was for link format 1: the prediction of node positions. */
-function gridPrediction1(sites: readonly { id: string }[], nodes: readonly { id: string; siteId: string; kind: NodeKind }[]): Map<string, Position> {
-  const W = 232, H = 104, PAD = 28, HEAD = 40, GAP_X = 40, GAP_Y = 36, SITE_GAP = 80, COLS = 2, PER_ROW = 3;
-  const ORDER: Record<NodeKind, number> = { edgePool: 0, directorPool: 1, frontEndPool: 2, standardEditionServer: 3, survivableBranch: 4, mediationPool: 5, persistentChatPool: 6, sqlStore: 7, fileStore: 8, officeOnlineServer: 9 };
-  const bySite = new Map<string, { id: string; kind: NodeKind }[]>();
-  for (const n of nodes) {
-    const list = bySite.get(n.siteId);
-    if (list) list.push(n);
-    else bySite.set(n.siteId, [n]);
-  }
-  const out = new Map<string, Position>();
-  let rowY = 0;
-  let rowHeight = 0;
-  let x = 0;
-  sites.forEach((site, i) => {
-    if (i > 0 && i % PER_ROW === 0) {
-      rowY += rowHeight + SITE_GAP;
-      rowHeight = 0;
-      x = 0;
-    }
-    const members = [...(bySite.get(site.id) ?? [])].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
-    const cols = Math.max(1, Math.min(COLS, members.length));
-    members.forEach((n, j) => {
-      if (!out.has(n.id)) out.set(n.id, { x: x + PAD + (j % cols) * (W + GAP_X), y: rowY + HEAD + PAD + Math.floor(j / cols) * (H + GAP_Y) });
-    });
-    const rows = Math.max(1, Math.ceil(members.length / cols));
-    rowHeight = Math.max(rowHeight, HEAD + PAD * 2 + rows * H + (rows - 1) * GAP_Y);
-    x += PAD * 2 + cols * W + (cols - 1) * GAP_X + SITE_GAP;
-  });
-  return out;
-}
-
-export type LayoutPredictor = 'grid' | 'previous';
-const PREDICTORS = ['grid', 'previous'] as const satisfies readonly LayoutPredictor[];
-const PRESENCE = ['none', 'all', 'some'] as const;
-
-/** Whole numbers as they are; anything else rounded (the one lossy step of this codec). */
-export const roundCoordinate = (v: number): number => (Number.isInteger(v) ? v + 0 : Math.round(v) + 0);
-
-const gcd = (a: number, b: number): number => {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b) [a, b] = [b, a % b];
-  return a;
-};
-
-function putLayout(c: EncodeContext, doc: Topology, predictor: LayoutPredictor): void {
-  const { w } = c;
-  const layout = doc.layout;
-  if (layout === undefined) {
-    w.uint(0);
-    return;
-  }
-  const has = (id: string) => Object.prototype.hasOwnProperty.call(layout, id);
-  const keys = Object.keys(layout);
-  const known = new Set([...doc.sites.map((s) => s.id), ...doc.nodes.map((n) => n.id)]);
-  if (keys.some((k) => !known.has(k))) fail('layout has entries for unknown ids');
-  const groups = [doc.sites.map((s) => s.id), doc.nodes.map((n) => n.id)];
-  const presence = groups.map((ids) => {
-    const n = ids.filter(has).length;
-    return n === 0 ? 'none' : n === ids.length ? 'all' : 'some';
-  });
-  new Packer().put([false, true], true).put(PREDICTORS, predictor).put(PRESENCE, presence[0]!).put(PRESENCE, presence[1]!).write(w);
-  groups.forEach((ids, g) => {
-    if (presence[g] !== 'some') return;
-    for (let i = 0; i < ids.length; i += 7) {
-      let bits = 0;
-      for (let j = 0; j < 7 && i + j < ids.length; j++) if (has(ids[i + j]!)) bits |= 1 << j;
-      w.byte(bits);
-    }
-  });
-  const grid = predictor === 'grid' ? gridPrediction1(doc.sites, doc.nodes) : undefined;
-  const deltas: number[] = [];
-  let prev: Position = { x: 0, y: 0 };
-  for (const id of groups.flat()) {
-    if (!has(id)) continue;
-    const raw = layout[id]!;
-    const pos = { x: roundCoordinate(raw.x), y: roundCoordinate(raw.y) };
-    const guess = grid?.get(id) ?? prev;
-    deltas.push(pos.x - guess.x, pos.y - guess.y);
-    prev = pos;
-  }
-  const g = deltas.reduce(gcd, 0);
-  w.uint(g);
-  if (g === 0) return;
-  for (const d of deltas) w.int(d / g);
-}
-
-function getLayout(c: DecodeContext, sites: readonly Record<string, unknown>[], nodes: readonly Record<string, unknown>[]): Record<string, Position> | undefined {
-  const { r } = c;
-  const p = new Unpacker(r.uint());
-  if (!p.take([false, true])) {
+const inPlaceUpgrade: Field = {
+  key: 'inPlaceUpgrade',
+  as: 'custom',
+  put: (c, v) => {
+    if (v === undefined) return c.w.uint(0);
+    const u = v as { fromVersion: unknown; fromOs?: unknown };
+    if (Object.keys(u).some((k) => k !== 'fromVersion' && k !== 'fromOs')) fail('unknown in-place upgrade field');
+    new Packer().put([false, true], true).put(UPGRADE_SOURCES_3, u.fromVersion).put(opt(OS_3), u.fromOs).write(c.w);
+  },
+  get: (c) => {
+    const code = c.r.uint();
+    if (code === 0) return undefined;
+    const p = new Unpacker(code);
+    if (!p.take([false, true])) fail('bad in-place upgrade');
+    const fromVersion = p.take(UPGRADE_SOURCES_3);
+    const fromOs = p.take(opt(OS_3));
     p.done();
-    return undefined;
+    return fromOs === undefined ? { fromVersion } : { fromVersion, fromOs };
+  },
+};
+const lifecycle: readonly Field[] = [optBool('decommission'), inPlaceUpgrade];
+const workload: readonly Field[] = [optBool('enterpriseVoice'), optBool('dialIn'), optRound('largestMeeting')];
+const optionalPlatform: readonly Field[] = [e('os', opt(OS_3)), repeat('cumulativeUpdate')];
+
+const availabilityGroup: Field = {
+  key: 'ag',
+  as: 'custom',
+  put: (c, v, store) => {
+    if (v === undefined) return c.w.uint(0);
+    const ag = v as { listenerFqdn: string; listenerPort?: number; replicas: { fqdn: string; siteId: string; commitMode: string; failoverMode: string; readable: boolean }[] };
+    if (Object.keys(ag).some((k) => k !== 'listenerFqdn' && k !== 'listenerPort' && k !== 'replicas')) fail('unknown availability group field');
+    const sameListener = ag.listenerFqdn === store.fqdn;
+    new Packer().put([false, true], true).put(BOOL, sameListener).write(c.w);
+    if (!sameListener) putFqdn(c, ag.listenerFqdn, [hostFromId(String(store.id))]);
+    putOptRound(c.w, ag.listenerPort);
+    const sqlHost = String(store.fqdn).split('.')[0]!;
+    c.w.uint(ag.replicas.length);
+    ag.replicas.forEach((r, i) => {
+      if (Object.keys(r).length !== 5) fail('unknown replica field');
+      putFqdn(c, r.fqdn, replicaHosts(sqlHost, i));
+      c.w.uint(ref(c.sites, r.siteId, 'site'));
+      new Packer().put(COMMIT_MODES_3, r.commitMode).put(FAILOVER_MODES_3, r.failoverMode).put(BOOL, r.readable).write(c.w);
+    });
+  },
+  get: (c, store) => {
+    const code = c.r.uint();
+    if (code === 0) return undefined;
+    const p = new Unpacker(code);
+    if (!p.take([false, true])) fail('bad availability group');
+    const sameListener = p.take(BOOL);
+    p.done();
+    const listenerFqdn = sameListener ? String(store.fqdn) : getFqdn(c, [hostFromId(String(store.id))]);
+    const listenerPort = getOptRound(c.r);
+    const sqlHost = String(store.fqdn).split('.')[0]!;
+    const count = c.r.uint();
+    if (count > c.r.remaining) fail('too many replicas');
+    const replicas: Entity[] = [];
+    for (let i = 0; i < count; i++) {
+      const rf = getFqdn(c, replicaHosts(sqlHost, i));
+      const siteId = at(c.siteIds, c.r.uint(), 'site');
+      const q = new Unpacker(c.r.uint());
+      const commitMode = q.take(COMMIT_MODES_3);
+      const failoverMode = q.take(FAILOVER_MODES_3);
+      const readable = q.take(BOOL);
+      q.done();
+      replicas.push({ fqdn: rf, siteId, commitMode, failoverMode, readable });
+    }
+    return listenerPort === undefined ? { listenerFqdn, replicas } : { listenerFqdn, listenerPort, replicas };
+  },
+};
+
+const chatServers: Field = {
+  key: 'servers',
+  as: 'custom',
+  put: (c, v) => {
+    const servers = v as { siteId: string; active: boolean }[];
+    c.w.uint(servers.length);
+    for (const s of servers) {
+      if (Object.keys(s).length !== 2 || typeof s.active !== 'boolean') fail('bad Persistent Chat server');
+      c.w.uint(ref(c.sites, s.siteId, 'site') * 2 + (s.active ? 1 : 0));
+    }
+  },
+  get: (c) => {
+    const count = c.r.uint();
+    if (count > c.r.remaining) fail('too many servers');
+    const out: Entity[] = [];
+    for (let i = 0; i < count; i++) {
+      const code = c.r.uint();
+      out.push({ siteId: at(c.siteIds, Math.floor(code / 2), 'site'), active: code % 2 === 1 });
+    }
+    return out;
+  },
+};
+
+const textList = (key: string): Field => ({
+  key,
+  as: 'custom',
+  put: (c, v) => {
+    if (v === undefined) return c.w.uint(0);
+    const list = v as string[];
+    c.w.uint(list.length + 1);
+    for (const x of list) putStr(c, x, []);
+  },
+  get: (c) => {
+    const code = c.r.uint();
+    if (code === 0) return undefined;
+    if (code - 1 > c.t.remaining) fail('list too long');
+    return Array.from({ length: code - 1 }, () => getText(c, []));
+  },
+});
+
+/** Per node kind, after the common id, name, siteId: the fields in the order they are written. */
+const NODE_FIELDS: Record<(typeof NODE_KINDS_3)[number], readonly Field[]> = {
+  frontEndPool: [
+    fqdn,
+    e('productVersion', PRODUCT_VERSIONS_3),
+    e('hosting', ['physical', 'virtual']),
+    e('os', OS_3),
+    e('sipLoadBalancing', SIP_LB_3),
+    e('webLoadBalancing', WEB_LB_3),
+    bool('mediationCollocated'),
+    bool('conferencing'),
+    optBool('largeMeetingPool'),
+    optBool('deployed'),
+    { key: 'frontEndServers', as: 'uint' },
+    { key: 'users', as: 'round' },
+    repeat('cumulativeUpdate'),
+    domain,
+    optFqdn('internalWebFqdn'),
+    optFqdn('externalWebFqdn'),
+    ...workload,
+    ...lifecycle,
+  ],
+  standardEditionServer: [
+    fqdn,
+    e('productVersion', PRODUCT_VERSIONS_3),
+    e('hosting', ['physical', 'virtual']),
+    e('os', OS_3),
+    bool('mediationCollocated'),
+    { key: 'users', as: 'round' },
+    repeat('cumulativeUpdate'),
+    domain,
+    optFqdn('externalWebFqdn'),
+    ...workload,
+    ...lifecycle,
+  ],
+  sqlStore: [
+    fqdn,
+    { key: 'instance', as: 'text', predictions: () => [''] },
+    e('sqlVersion', ['2012', '2014', '2016', '2017', '2019', '2022']),
+    e('sqlEdition', ['enterprise', 'standard', 'express']),
+    e('haMode', HA_MODES_3),
+    e('currentHaMode', opt(HA_MODES_3)),
+    optBool('hostsNonSfbDatabases'),
+    optRound('clusterNodes'),
+    repeat('sqlUpdateLevel'),
+    domain,
+    availabilityGroup,
+  ],
+  edgePool: [
+    fqdn,
+    e('productVersion', PRODUCT_VERSIONS_3),
+    e('internalLoadBalancing', SIP_LB_3),
+    e('externalLoadBalancing', SIP_LB_3),
+    bool('federation'),
+    bool('xmpp'),
+    optBool('hlbDirectServerReturn'),
+    e('externalAddressing', opt(['public', 'symmetricNat', 'otherNat'])),
+    e('externalIpMode', opt(['perService', 'single'])),
+    { key: 'servers', as: 'uint' },
+    optRound('concurrentRemoteUsers'),
+    optText('domain'),
+    optFqdn('externalSipFqdn'),
+    optFqdn('externalWebConfFqdn'),
+    optFqdn('externalAvFqdn'),
+    textList('natAddresses'),
+    ...optionalPlatform,
+    ...lifecycle,
+  ],
+  directorPool: [fqdn, e('productVersion', PRODUCT_VERSIONS_3), e('sipLoadBalancing', SIP_LB_3), e('webLoadBalancing', WEB_LB_3), { key: 'servers', as: 'uint' }, optFqdn('internalWebFqdn'), optFqdn('externalWebFqdn'), ...optionalPlatform, ...lifecycle],
+  mediationPool: [fqdn, e('productVersion', PRODUCT_VERSIONS_3), { key: 'servers', as: 'uint' }, ...optionalPlatform, ...lifecycle],
+  persistentChatPool: [fqdn, e('productVersion', PRODUCT_VERSIONS_3), bool('compliance'), chatServers, optRound('concurrentUsers'), optText('domain'), ...optionalPlatform, ...lifecycle],
+  fileStore: [fqdn, repeat('share', () => [DEFAULT_SHARE]), e('storage', ['singleServer', 'dfs', 'cluster', 'nas']), optRound('backupIntervalHours')],
+  officeOnlineServer: [fqdn, e('zone', ['internal', 'perimeter', 'external']), { key: 'servers', as: 'uint' }, optText('discoveryUrl')],
+  survivableBranch: [fqdn, e('variant', ['sba', 'sbs']), e('productVersion', opt(PRODUCT_VERSIONS_3)), { key: 'users', as: 'round' }, ...lifecycle],
+  reverseProxy: [fqdn],
+  gatewayPeer: [fqdn, e('peerType', ['pstnGateway', 'sbc', 'ipPbx', 'tdmPbx', 'sipTrunk', 'videoGateway']), bool('dnsLoadBalancing'), bool('acceptsAnyPoolMember'), bool('mediaBypass')],
+  videoInteropPool: [fqdn, e('productVersion', PRODUCT_VERSIONS_3), { key: 'servers', as: 'uint' }, optRound('concurrentTranscodedVtcs')],
+};
+
+/** Per link kind, after the common id, from, to. */
+const LINK_FIELDS: Record<(typeof LINK_KINDS_3)[number], readonly Field[]> = {
+  backEnd: [],
+  store: [e('role', ['monitoring', 'archiving', 'persistentChat', 'persistentChatCompliance'])],
+  mirror: [optBool('synchronous'), optRound('port')],
+  witness: [optRound('port')],
+  pairing: [optBool('voiceFailover'), optRound('voiceFailoverSeconds')],
+  nextHop: [],
+  mediaEdge: [],
+  fileStore: [],
+  officeOnline: [],
+  backupRegistrar: [],
+  logShipping: [optText('share')],
+  trunk: [e('transport', opt(['tls', 'tcp'])), optRound('mediationPort'), optRound('peerPort')],
+};
+
+const SITE_FIELDS: readonly Field[] = [e('kind', SITE_KINDS_3), repeat('region'), optText('datacenter'), optText('parentSiteId')];
+
+// ---------------------------------------------------------------- table walkers
+
+const BASE_NODE_KEYS = new Set(['id', 'kind', 'name', 'siteId']);
+const BASE_LINK_KEYS = new Set(['id', 'kind', 'from', 'to']);
+const BASE_SITE_KEYS = new Set(['id', 'name']);
+
+function putFields(c: EncodeContext, table: readonly Field[], x: Entity, base: ReadonlySet<string>): void {
+  for (const k of Object.keys(x)) if (x[k] !== undefined && !base.has(k) && !table.some((f) => f.key === k)) fail(`field ${k} is not in the codec-3 table`);
+  const p = new Packer();
+  for (const f of table) {
+    if (f.as === 'enum') p.put(f.values, x[f.key]);
+    else if (f.as === 'optFqdn') p.put(BOOL, x[f.key] !== undefined);
   }
-  const predictor = p.take(PREDICTORS);
-  const presence = [p.take(PRESENCE), p.take(PRESENCE)];
+  p.write(c.w);
+  for (const f of table) {
+    const v = x[f.key];
+    switch (f.as) {
+      case 'enum':
+        break;
+      case 'fqdn':
+        putFqdn(c, v as string, [hostFromId(String(x.id))]);
+        break;
+      case 'optFqdn':
+        if (v !== undefined) putFqdn(c, v as string, []);
+        break;
+      case 'uint':
+        if (!Number.isSafeInteger(v) || (v as number) < 0) fail(`${f.key} must be a whole number`);
+        c.w.uint(v as number);
+        break;
+      case 'round':
+        putRound(c.w, v as number);
+        break;
+      case 'optRound':
+        putOptRound(c.w, v as number | undefined);
+        break;
+      case 'text':
+        if (typeof v !== 'string') fail(`${f.key} must be text`);
+        putStr(c, v, f.predictions?.(x) ?? []);
+        break;
+      case 'optText':
+        putStr(c, v as string | undefined, [undefined, ...(f.predictions?.(x) ?? [])]);
+        break;
+      case 'repeat':
+        putRepeat(c, f.key, v as string | undefined, f.predictions?.(x) ?? []);
+        break;
+      case 'custom':
+        f.put(c, v, x);
+        break;
+    }
+  }
+}
+
+function getFields(c: DecodeContext, table: readonly Field[], x: Entity): Entity {
+  const p = new Unpacker(c.r.uint());
+  const packed = new Map<string, unknown>();
+  for (const f of table) {
+    if (f.as === 'enum') packed.set(f.key, p.take(f.values));
+    else if (f.as === 'optFqdn') packed.set(f.key, p.take(BOOL));
+  }
   p.done();
-  const groups = [c.siteIds, c.nodeIds];
-  const present: string[] = [];
-  groups.forEach((ids, g) => {
-    if (presence[g] === 'all') present.push(...ids);
-    else if (presence[g] === 'some')
-      for (let i = 0; i < ids.length; i += 7) {
-        const bits = r.byte();
-        for (let j = 0; j < 7 && i + j < ids.length; j++) if (bits & (1 << j)) present.push(ids[i + j]!);
-      }
-  });
-  const grid = predictor === 'grid' ? gridPrediction1(sites as { id: string }[], nodes as { id: string; siteId: string; kind: NodeKind }[]) : undefined;
-  const g = r.uint();
-  if (g > 0 && present.length * 2 > r.remaining) fail('layout cut short');
-  const layout: Record<string, Position> = {};
-  let prev: Position = { x: 0, y: 0 };
-  for (const id of present) {
-    const guess = grid?.get(id) ?? prev;
-    const pos = g === 0 ? { x: guess.x, y: guess.y } : { x: guess.x + r.int() * g, y: guess.y + r.int() * g };
-    layout[id] = pos;
-    prev = pos;
+  const set = (k: string, v: unknown) => {
+    if (v !== undefined) x[k] = v;
+  };
+  for (const f of table) {
+    switch (f.as) {
+      case 'enum':
+        set(f.key, packed.get(f.key));
+        break;
+      case 'fqdn':
+        set(f.key, getFqdn(c, [hostFromId(String(x.id))]));
+        break;
+      case 'optFqdn':
+        if (packed.get(f.key)) set(f.key, getFqdn(c, []));
+        break;
+      case 'uint':
+        set(f.key, c.r.uint());
+        break;
+      case 'round':
+        set(f.key, getRound(c.r));
+        break;
+      case 'optRound':
+        set(f.key, getOptRound(c.r));
+        break;
+      case 'text':
+        set(f.key, getStr(c, f.predictions?.(x) ?? []));
+        break;
+      case 'optText':
+        set(f.key, getStr(c, [undefined, ...(f.predictions?.(x) ?? [])]));
+        break;
+      case 'repeat':
+        set(f.key, getRepeat(c, f.key, f.predictions?.(x) ?? []));
+        break;
+      case 'custom':
+        set(f.key, f.get(c, x));
+        break;
+    }
   }
-  return layout;
+  return x;
+}
+
+// ---------------------------------------------------------------- envelope fields
+
+function putEnvelopeExtras(c: EncodeContext, doc: Topology): void {
+  const dep = doc.deployment;
+  for (const k of Object.keys(dep)) if (!['cmsHost', 'mode', 'activeDirectory', 'simpleUrls'].includes(k)) fail(`deployment field ${k} is not in codec 3`);
+  const ad = dep.activeDirectory;
+  if (ad === undefined) c.w.uint(0);
+  else {
+    if (Object.keys(ad).length !== 3) fail('unknown Active Directory field');
+    new Packer().put([false, true], true).put(AD_LEVELS_3, ad.forestLevel).put(AD_LEVELS_3, ad.domainLevel).write(c.w);
+    c.w.uint(ad.domainControllerOs.length);
+    for (const os of ad.domainControllerOs) new Packer().put(DC_OS_3, os).write(c.w);
+  }
+  const urls = dep.simpleUrls;
+  if (urls === undefined) c.w.uint(0);
+  else {
+    c.w.uint(urls.length + 1);
+    for (const u of urls) {
+      if (Object.keys(u).length !== 3) fail('unknown simple URL field');
+      new Packer().put(SIMPLE_URL_COMPONENTS_3, u.component).write(c.w);
+      putStr(c, u.domain, ['*']);
+      putStr(c, u.url, []);
+    }
+  }
+}
+
+function getEnvelopeExtras(c: DecodeContext): Entity {
+  const out: Entity = {};
+  const adCode = c.r.uint();
+  if (adCode !== 0) {
+    const p = new Unpacker(adCode);
+    if (!p.take([false, true])) fail('bad Active Directory');
+    const forestLevel = p.take(AD_LEVELS_3);
+    const domainLevel = p.take(AD_LEVELS_3);
+    p.done();
+    const n = c.r.uint();
+    if (n > c.r.remaining) fail('too many domain controllers');
+    const domainControllerOs = Array.from({ length: n }, () => {
+      const q = new Unpacker(c.r.uint());
+      const os = q.take(DC_OS_3);
+      q.done();
+      return os;
+    });
+    out.activeDirectory = { forestLevel, domainLevel, domainControllerOs };
+  }
+  const urlCode = c.r.uint();
+  if (urlCode !== 0) {
+    if (urlCode - 1 > c.r.remaining) fail('too many simple URLs');
+    out.simpleUrls = Array.from({ length: urlCode - 1 }, () => {
+      const q = new Unpacker(c.r.uint());
+      const component = q.take(SIMPLE_URL_COMPONENTS_3);
+      q.done();
+      return { component, domain: getText(c, ['*']), url: getText(c, []) };
+    });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- document
@@ -731,9 +472,50 @@ export interface CompactOptions {
   predictor: LayoutPredictor;
 }
 
+function putNode(c: EncodeContext, n: TopologyNode): void {
+  const kind = (NODE_KINDS_3 as readonly string[]).indexOf(n.kind);
+  if (kind < 0) fail(`node kind ${String(n.kind)} is not in codec 3`);
+  c.w.uint(kind);
+  putStr(c, n.id, []);
+  putStr(c, n.name, [n.id, n.id.toUpperCase()]);
+  c.w.uint(ref(c.sites, n.siteId, 'site'));
+  putFields(c, NODE_FIELDS[n.kind], n as unknown as Entity, BASE_NODE_KEYS);
+}
+
+function getNode(c: DecodeContext): Entity {
+  const kind = NODE_KINDS_3[c.r.uint()];
+  if (kind === undefined) fail('unknown node kind');
+  const id = getText(c, []);
+  const name = getText(c, [id, id.toUpperCase()]);
+  const siteId = at(c.siteIds, c.r.uint(), 'site');
+  return getFields(c, NODE_FIELDS[kind], { id, kind, name, siteId });
+}
+
+function putLink(c: EncodeContext, l: Link, index: number): void {
+  const kind = (LINK_KINDS_3 as readonly string[]).indexOf(l.kind);
+  if (kind < 0) fail(`link kind ${String(l.kind)} is not in codec 3`);
+  c.w.uint(kind);
+  putStr(c, l.id, [`l${index + 1}`]);
+  c.w.uint(ref(c.nodes, l.from, 'node'));
+  c.w.uint(ref(c.nodes, l.to, 'node'));
+  putFields(c, LINK_FIELDS[l.kind], l as unknown as Entity, BASE_LINK_KEYS);
+}
+
+function getLink(c: DecodeContext, index: number): Entity {
+  const kind = LINK_KINDS_3[c.r.uint()];
+  if (kind === undefined) fail('unknown link kind');
+  const id = getText(c, [`l${index + 1}`]);
+  const from = at(c.nodeIds, c.r.uint(), 'node');
+  const to = at(c.nodeIds, c.r.uint(), 'node');
+  return getFields(c, LINK_FIELDS[kind], { id, kind, from, to });
+}
+
+const TOP_KEYS = new Set(['format', 'version', 'name', 'description', 'deployment', 'sites', 'nodes', 'links', 'siteLinks', 'layout']);
+
 /** Throws CompactFormatError (or RangeError) for a document it cannot represent; index.ts falls back to JSON. */
 export function writeCompact(doc: Topology, options: CompactOptions = { predictor: 'grid' }): Uint8Array {
-  if (doc.format !== FORMAT_1 || doc.version !== VERSION_1) fail('only format version 1 documents');
+  if (doc.format !== FORMAT || doc.version !== VERSION_3) fail('only format version 2 documents');
+  for (const k of Object.keys(doc)) if (!TOP_KEYS.has(k)) fail(`document field ${k} is not in codec 3`);
   const c: EncodeContext = { w: new ByteWriter(), s: new ByteWriter(), sites: new Map(), nodes: new Map(), domains: [], last: new Map() };
   const { w } = c;
   putStr(c, doc.name, []);
@@ -741,23 +523,34 @@ export function writeCompact(doc: Topology, options: CompactOptions = { predicto
   doc.sites.forEach((s, i) => c.sites.set(s.id, i));
   doc.nodes.forEach((n, i) => c.nodes.set(n.id, i));
   const cms = doc.deployment.cmsHost;
-  const mode = DEPLOYMENT_MODES_1.indexOf(doc.deployment.mode);
+  const mode = DEPLOYMENT_MODES_3.indexOf(doc.deployment.mode);
   if (mode < 0) fail('unknown deployment mode');
   w.uint((cms === null ? 0 : ref(c.nodes, cms, 'node') + 1) * 2 + mode);
+  putEnvelopeExtras(c, doc);
 
   w.uint(doc.sites.length);
   for (const s of doc.sites) {
     putStr(c, s.id, []);
     putStr(c, s.name, [s.id]);
-    new Packer().put(SITE_KINDS_1, s.kind).write(w);
-    putRepeat(c, 'region', s.region);
-    putStr(c, s.datacenter, [undefined]);
+    putFields(c, SITE_FIELDS, s as unknown as Entity, BASE_SITE_KEYS);
   }
   w.uint(doc.nodes.length);
   for (const n of doc.nodes) putNode(c, n);
   w.uint(doc.links.length);
   doc.links.forEach((l, i) => putLink(c, l, i));
-  putLayout(c, doc, options.predictor);
+  const siteLinks = doc.siteLinks;
+  if (siteLinks === undefined) w.uint(0);
+  else {
+    w.uint(siteLinks.length + 1);
+    siteLinks.forEach((l, i) => {
+      if (Object.keys(l).length !== 6) fail('unknown site link field');
+      putStr(c, l.id, [`sl${i + 1}`]);
+      w.uint(ref(c.sites, l.from, 'site'));
+      w.uint(ref(c.sites, l.to, 'site'));
+      new Packer().put(BOOL, l.fast).put(BOOL, l.secured).put(BOOL, l.resilient).write(w);
+    });
+  }
+  putLayout(c, doc, options.predictor, grid3);
 
   const out = new ByteWriter();
   out.uint(w.length);
@@ -777,27 +570,22 @@ export function readCompact(bytes: Uint8Array): Record<string, unknown> {
   const name = getText(c, []);
   const description = getStr(c, [undefined]);
   const dep = r.uint();
-  const mode = DEPLOYMENT_MODES_1[dep % 2]!;
+  const mode = DEPLOYMENT_MODES_3[dep % 2]!;
   const cmsCode = Math.floor(dep / 2);
+  const extras = getEnvelopeExtras(c);
 
   const siteCount = r.uint();
   if (siteCount > r.remaining) fail('site count out of range');
-  const sites: Record<string, unknown>[] = [];
+  const sites: Entity[] = [];
   for (let i = 0; i < siteCount; i++) {
     const id = getText(c, []);
     const siteName = getText(c, [id]);
-    const p = new Unpacker(r.uint());
-    const kind = p.take(SITE_KINDS_1);
-    p.done();
-    const region = getRepeat(c, 'region');
-    const datacenter = getStr(c, [undefined]);
-    sites.push({ id, name: siteName, kind, ...(region === undefined ? {} : { region }), ...(datacenter === undefined ? {} : { datacenter }) });
+    sites.push(getFields(c, SITE_FIELDS, { id, name: siteName }));
     c.siteIds.push(id);
   }
   const nodeCount = r.uint();
   if (nodeCount > r.remaining) fail('node count out of range');
-  const nodes: Record<string, unknown>[] = [];
-  // Node ids are needed by index before all nodes are read only for links and cmsHost, which come later.
+  const nodes: Entity[] = [];
   for (let i = 0; i < nodeCount; i++) {
     const n = getNode(c);
     nodes.push(n);
@@ -805,20 +593,38 @@ export function readCompact(bytes: Uint8Array): Record<string, unknown> {
   }
   const linkCount = r.uint();
   if (linkCount > r.remaining) fail('link count out of range');
-  const links: Record<string, unknown>[] = [];
+  const links: Entity[] = [];
   for (let i = 0; i < linkCount; i++) links.push(getLink(c, i));
-  const layout = getLayout(c, sites, nodes);
+  const siteLinkCode = r.uint();
+  let siteLinks: Entity[] | undefined;
+  if (siteLinkCode !== 0) {
+    if (siteLinkCode - 1 > r.remaining) fail('site link count out of range');
+    siteLinks = [];
+    for (let i = 0; i < siteLinkCode - 1; i++) {
+      const id = getText(c, [`sl${i + 1}`]);
+      const from = at(c.siteIds, r.uint(), 'site');
+      const to = at(c.siteIds, r.uint(), 'site');
+      const p = new Unpacker(r.uint());
+      const fast = p.take(BOOL);
+      const secured = p.take(BOOL);
+      const resilient = p.take(BOOL);
+      p.done();
+      siteLinks.push({ id, from, to, fast, secured, resilient });
+    }
+  }
+  const layout = getLayout(c, sites, nodes, grid3);
   if (r.remaining !== 0 || c.t.remaining !== 0) fail('unexpected bytes after the document');
   const cmsHost = cmsCode === 0 ? null : at(c.nodeIds, cmsCode - 1, 'node');
   return {
-    format: FORMAT_1,
-    version: VERSION_1,
+    format: FORMAT,
+    version: VERSION_3,
     name,
     ...(description === undefined ? {} : { description }),
-    deployment: { cmsHost, mode },
+    deployment: { cmsHost, mode, ...extras },
     sites,
     nodes,
     links,
+    ...(siteLinks === undefined ? {} : { siteLinks }),
     ...(layout === undefined ? {} : { layout }),
   };
 }

@@ -5,9 +5,11 @@
  * A fragment is `t1.` + base64url of the envelope
  *   [codec: 1 byte][deflated length: varint][raw deflate …][CRC-32 of everything before: 4 bytes, big-endian]
  * - `t1` names the envelope; a link whose marker is `t2.` or later is from a newer designer.
- * - codec 1: the schema-aware compact encoding of format-v1 documents (compact-codec.ts),
- *   deflated with the format-1 dictionary; codec 2: the document's JSON text, deflated
- *   with the same dictionary (the fallback for anything codec 1 cannot carry exactly).
+ * - codec 3: the schema-aware compact encoding of format-v2 documents (compact-codec.ts,
+ *   one field table per kind), deflated with the format-1 dictionary; codec 2: the
+ *   document's JSON text, deflated with the same dictionary (the fallback for anything
+ *   codec 3 cannot carry exactly); codec 1: format-v1 documents as the v1 designer wrote
+ *   them (compact-codec-1.ts, read only: old links keep opening and are migrated).
  *   A codec above the highest known one is "made by a newer designer".
  * - The length tells a link that was cut off (truncated) from one that was changed; the
  *   CRC catches changed characters before anything is inflated.
@@ -23,6 +25,7 @@ import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
 import { ByteReader, ByteWriter, crc32, fromBase64, fromUtf8, toBase64Url, utf8 } from './bytes';
 import { readCompact, roundCoordinate, writeCompact, type LayoutPredictor } from './compact-codec';
+import { readCompact1 } from './compact-codec-1';
 import { DICTIONARY_1 } from './dictionary';
 
 export const DEFAULT_BASE = 'http://localhost:5173/';
@@ -39,9 +42,9 @@ export interface LinkError {
 export const ENVELOPE_VERSION = 1;
 export const MARKER = `t${ENVELOPE_VERSION}.`;
 
-export const CODEC = { compact: 1, json: 2 } as const;
+export const CODEC = { compactV1: 1, json: 2, compact: 3 } as const;
 export type CodecId = (typeof CODEC)[keyof typeof CODEC];
-const NEWEST_CODEC = 2;
+const NEWEST_CODEC = 3;
 
 const CRC_BYTES = 4;
 
@@ -220,7 +223,7 @@ function decodeUnsafe(link: string): Result<Topology, LinkError> {
   if (crc32(bytes, 0, crcAt) !== stored) return fail('corrupt', damaged(`the checksum does not match`));
   if (codec > NEWEST_CODEC)
     return fail('versionTooNew', `This link was made by a newer version of the designer (encoding ${codec}); this one reads encodings up to ${NEWEST_CODEC}. Open it in the newer designer, or update this one.`);
-  if (codec !== CODEC.compact && codec !== CODEC.json) return fail('corrupt', damaged(`unknown encoding ${codec}`));
+  if (codec !== CODEC.compact && codec !== CODEC.compactV1 && codec !== CODEC.json) return fail('corrupt', damaged(`unknown encoding ${codec}`));
 
   const inflated = inflateCapped(bytes.subarray(r.pos, crcAt), DICTIONARY_1, LIMITS.maxInflatedBytes);
   if (!inflated.ok) return fail(inflated.error, inflated.error === 'tooLarge' ? MESSAGES.tooLarge : damaged(`it does not unpack`));
@@ -232,7 +235,7 @@ function decodeUnsafe(link: string): Result<Topology, LinkError> {
     value = text;
   } else {
     try {
-      value = readCompact(inflated.value);
+      value = codec === CODEC.compactV1 ? readCompact1(inflated.value) : readCompact(inflated.value);
     } catch (e) {
       return fail('corrupt', damaged(`${e instanceof Error ? e.message : 'bad structure'}`));
     }

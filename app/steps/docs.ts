@@ -56,4 +56,9 @@ export const DOC = {
   psResetRegistrar: 'ps:Reset-CsPoolRegistrarState.md',
   psStartPool: 'ps:Start-CsPool.md',
   psStoreLocation: 'ps:Set-CsConfigurationStoreLocation.md',
+  psPoolFabric: 'ps:Get-CsPoolFabricState.md',
+  addDatabases: 'Skype/SfbServer/manage/topology/add-databases.md',
+  patchAgSql: 'Skype/SfbServer/manage/topology/patch-or-update-sql-server.md',
+  psUninstallMirror: 'ps:Uninstall-CsMirrorDatabase.md',
+  sqlAgPrereqs: 'sql-docs:docs/database-engine/availability-groups/windows/prereqs-restrictions-recommendations-always-on-availability.md',
 } as const;

@@ -14,15 +14,26 @@ export function toMarkdown(plan: StepPlan): string {
   out.push(`# ${mdText(plan.title)}`, '');
   if (plan.description) out.push(`> ${mdText(plan.description)}`, '');
   const versions = plan.productVersions.length ? plan.productVersions.map((v) => `Skype for Business Server ${v}`).join(' and ') : 'No Skype for Business Server version';
+  out.push(`${versions} · ${plan.mode === 'greenfield' ? 'new deployment' : 'change to an existing deployment'} · ${plan.steps.length} deployment steps · ${plan.runbooks.length} failover runbooks`, '');
+  const blocking = plan.notes.filter((n) => n.severity === 'blocking');
+  const others = plan.notes.filter((n) => n.severity !== 'blocking');
+  if (blocking.length) {
+    out.push(
+      '## Blocking: fix the design first',
+      '',
+      `This plan has ${blocking.length === 1 ? 'a blocking note' : `${blocking.length} blocking notes`}: the design has errors the validator reports, or something the runbook cannot build. Steps marked **Blocked** would build what such a note names; do not follow them until the design is fixed and the runbook generated again.`,
+      '',
+    );
+    for (const n of blocking) out.push(noteLine(n));
+    out.push('');
+  }
   out.push(
-    `${versions} · ${plan.mode === 'greenfield' ? 'new deployment' : 'change to an existing deployment'} · ${plan.steps.length} deployment steps · ${plan.runbooks.length} failover runbooks`,
-    '',
     'Steps marked *manual* are done by a person (a user interface, or a command on every server of a pool); the others run from one Skype for Business Server Management Shell. Steps marked *inferred* are our reading of the documentation rather than a documented instruction.',
     '',
   );
-  if (plan.notes.length) {
+  if (others.length) {
     out.push('## Before you start', '');
-    for (const n of plan.notes) out.push(noteLine(n));
+    for (const n of others) out.push(noteLine(n));
     out.push('');
   }
   let number = 0;
@@ -65,9 +76,10 @@ function docLink(path: string): string {
 
 function stepBlock(s: Step, n: number, heading = '###'): string[] {
   const out: string[] = [];
-  const tags = [s.mode === 'manual' ? '*manual*' : '*script*', ...(s.supportsWhatIf ? ['-WhatIf'] : []), ...(s.inferred ? ['*inferred*'] : [])];
+  const tags = [...(s.blockedBy.length ? ['**blocked**'] : []), s.mode === 'manual' ? '*manual*' : '*script*', ...(s.supportsWhatIf ? ['-WhatIf'] : []), ...(s.inferred ? ['*inferred*'] : [])];
   out.push(`${heading} ${n}. ${mdText(s.title)}`, '');
   out.push(`- [ ] Done · ${mdText(TOOL_TITLES[s.tool])} · ${tags.join(' · ')} · ${mdCode(s.id)}`);
+  if (s.blockedBy.length) out.push(`- **Blocked** by ${s.blockedBy.map((r) => mdText(r)).join(', ')}: the validator reports an error on what this step builds (see the blocking notes at the top).`);
   if (s.runOn) out.push(`- Run on: ${mdText(s.runOn)}`);
   out.push('');
   if (s.preconditions.length) {

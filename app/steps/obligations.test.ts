@@ -246,10 +246,10 @@ describe('catalogue references', () => {
     expect([...cited].filter((r) => !known.has(r))).toEqual([]);
   });
 
-  it('every doc path is a bare OfficeDocs path or a ps: cmdlet page', () => {
+  it('every doc path is a bare OfficeDocs path, a ps: cmdlet page or a sql-docs: page', () => {
     for (const d of [...REFERENCE_DESIGNS.map((x) => x.build()), withPersistentChat()])
       for (const s of allSteps(generateSteps(d)))
-        for (const p of s.docs) expect(p, s.id).toMatch(/^(Skype\/(SfbServer|SfBServer2019)\/[a-z0-9/-]+\.md|Lync\/[A-Za-z0-9/-]+\.md|ps:[A-Za-z-]+\.md)$/);
+        for (const p of s.docs) expect(p, s.id).toMatch(/^(Skype\/(SfbServer|SfBServer2019)\/[a-z0-9/-]+\.md|Lync\/[A-Za-z0-9/-]+\.md|ps:[A-Za-z-]+\.md|sql-docs:docs\/[a-z0-9/-]+\.md)$/);
   });
 
   it('a witness-less Standard Edition SQL store never claims -WhatIf support for steps without cmdlets', () => {

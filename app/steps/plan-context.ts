@@ -41,8 +41,9 @@ export const AG_EXCLUDED_DATABASES = ['ReportServer', 'ReportServerTempDB', 'mgc
 
 // Database names as Topology Builder creates them on a store (inferred from the store roles;
 // the AG wizard shows the instance's real list).
-const BACK_END_DATABASES = ['rtcxds', 'rtcshared', 'rtcab', 'rgsconfig', 'rgsdyn', 'cpsdyn', 'lis'];
-const CMS_DATABASE = 'xds';
+const BACK_END_DATABASES = ['rtcxds', 'rtcshared', 'rtcab', 'rgsconfig', 'rgsdyn', 'cpsdyn'];
+/** The Central Management store's databases: only on the Back End of the CMS pool, or of its backup pool (the standby). */
+const CMS_DATABASES = ['xds', 'lis'];
 const MONITORING_DATABASES = ['LcsCDR', 'QoEMetrics'];
 const ARCHIVING_DATABASES = ['LcsLog'];
 
@@ -87,6 +88,40 @@ export class PlanContext {
   /** A pool already built (only Front End pools record it in v1). */
   existing(n: TopologyNode): boolean {
     return n.kind === 'frontEndPool' && n.deployed === true;
+  }
+
+  /** Transition: an existing pool whose Back End becomes an AlwaysOn availability group in this plan. */
+  convertsToAg(p: TopologyNode): p is FrontEndPool {
+    if (this.greenfield || p.kind !== 'frontEndPool' || !this.existing(p)) return false;
+    const s = this.ix.backEnd(p.id);
+    return s !== undefined && this.agOf(s) !== undefined;
+  }
+
+  /**
+   * Transition: the CMS must leave a pool before that pool's Back End is converted to an
+   * availability group (alwayson-availability-group.md). It moves to an existing pool: its
+   * partner first, else the first other existing registrar; never a pool this plan has not
+   * built yet. Conversions of the other pools come first, so the target is never converted
+   * while it holds the CMS. Undefined when no move is needed; `to` undefined when no pool can take it.
+   */
+  cmsMove(): { from: FrontEndPool; to: RegistrarPool | undefined } | undefined {
+    if (this.cmsMoveMemo !== undefined) return this.cmsMoveMemo ?? undefined;
+    const cms = this.cmsHost();
+    let move: { from: FrontEndPool; to: RegistrarPool | undefined } | null = null;
+    if (cms && this.convertsToAg(cms)) {
+      const partner = this.ix.partners(cms.id).length === 1 ? this.ix.partner(cms.id) : undefined;
+      const candidates = [...(partner ? [partner] : []), ...this.ix.registrars().filter((r) => r.id !== cms.id && r !== partner)];
+      move = { from: cms, to: candidates.find((r) => this.existing(r)) };
+    }
+    this.cmsMoveMemo = move;
+    return move ?? undefined;
+  }
+  private cmsMoveMemo: { from: FrontEndPool; to: RegistrarPool | undefined } | null | undefined;
+
+  /** Where the CMS is once the plan has run: the design's host, or where a transition moved it. Runbooks and checks ask this. */
+  cmsAfterPlan(): RegistrarPool | undefined {
+    const move = this.cmsMove();
+    return move?.to ?? this.cmsHost();
   }
 
   /** Registrar pools in build order: the CMS host first, then document order (every phase asks: built once). */
@@ -156,12 +191,15 @@ export class PlanContext {
   /** Databases an AG on `s` holds: derived from the links to `s`; never the excluded ones (BE-AG-EXCLUDED-DATABASES). */
   agDatabases(s: SqlStore): AgDatabases {
     const include: string[] = [];
-    const cms = this.cmsHost();
+    const cms = this.cmsAfterPlan();
     for (const l of this.ix.in(s.id)) {
       if (l.kind === 'backEnd') {
         include.push(...BACK_END_DATABASES);
         // The CMS host and its backup pool (standby CMS) both hold a CMS database.
-        if (cms && (cms.id === l.from || this.ix.partner(cms.id)?.id === l.from)) include.push(CMS_DATABASE);
+        // A pool converted in a transition holds no CMS database when its group is built: the CMS left it
+        // first, or arrives only after the conversion (and joins the group then).
+        const converted = this.convertsToAg(this.ix.node(l.from)!);
+        if (cms && !converted && (cms.id === l.from || this.ix.partner(cms.id)?.id === l.from)) include.push(...CMS_DATABASES);
       } else if (l.kind === 'store') {
         if (l.role === 'monitoring') include.push(...MONITORING_DATABASES);
         else if (l.role === 'archiving') include.push(...ARCHIVING_DATABASES);
@@ -214,8 +252,12 @@ export class PlanContext {
         return n.servers.length;
       case 'sqlStore':
         return this.agOf(n)?.replicas.length ?? (this.clustered(n) ? (n.clusterNodes ?? 2) : 1);
+      case 'videoInteropPool':
+        return n.servers;
       case 'fileStore':
       case 'survivableBranch':
+      case 'reverseProxy':
+      case 'gatewayPeer':
         return 1;
     }
   }
@@ -251,6 +293,8 @@ function add<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 export function osLabel(os: OsVersion): string {
   switch (os) {
+    case 'WS2008R2':
+      return 'Windows Server 2008 R2';
     case 'WS2012':
       return 'Windows Server 2012';
     case 'WS2012R2':

@@ -13,10 +13,11 @@
  * literal early. Non-ASCII characters are therefore written as `[char]0xNNNN`.
  */
 import { oneLine, plain, psComment } from './text';
-import { DEPLOYMENT_PHASES, PHASE_TITLES, TOOL_TITLES, type DeploymentPhase, type Runbook, type Step, type StepPlan } from './types';
+import { DEPLOYMENT_PHASES, PHASE_TITLES, TOOL_TITLES, type DeploymentPhase, type PlanNote, type Runbook, type Step, type StepPlan } from './types';
 
 const PHASE_PART: Record<DeploymentPhase, string> = {
   prepare: 'Prepare',
+  existingPools: 'ExistingPools',
   topologyBuilder: 'TopologyBuilder',
   publishInstall: 'PublishInstall',
   pairing: 'Pairing',
@@ -74,6 +75,7 @@ export function toPowerShell(plan: StepPlan): string {
     { part: `Failback_${i + 1}`, rb, which: 'failback' as const },
   ]);
   const phases = DEPLOYMENT_PHASES.filter((p) => plan.steps.some((s) => s.phase === p));
+  const blocking = plan.notes.filter((n) => n.severity === 'blocking');
   const parts = ['Deploy', ...phases.map((p) => PHASE_PART[p]), ...runbookParts.map((r) => r.part)];
   const out: string[] = [];
   out.push(
@@ -93,18 +95,23 @@ export function toPowerShell(plan: StepPlan): string {
     `# -Part Deploy (default) runs: ${phases.map((p) => PHASE_PART[p]).join(', ') || 'nothing'}.`,
     '# Runbooks run only when named:',
     ...runbookParts.map((r) => `#   ${r.part}: ${psAsciiComment(r.rb.title)} (${r.which})`),
-    ...(plan.notes.some((n) => n.severity === 'blocking') ? ['#', '# Blocking notes:', ...plan.notes.filter((n) => n.severity === 'blocking').map((n) => `#   ${psAsciiComment(plain(n.message))}`)] : []),
+    ...(blocking.length
+      ? ['#', `# Blocking notes (the script refuses to run unless -Force):`, ...blocking.map((n) => `#   ${psAsciiComment(noteText(n))}`)]
+      : []),
     '# ---------------------------------------------------------------------------',
     '[CmdletBinding(SupportsShouldProcess)]',
     'param(',
     `    [ValidateSet(${parts.map((x) => psText(x)).join(', ')})]`,
-    "    [string[]]$Part = @('Deploy')",
+    `    [string[]]$Part = @('Deploy')${blocking.length ? ',' : ''}`,
+    // Only a plan with blocking notes has something to force.
+    ...(blocking.length ? ['    [switch]$Force'] : []),
     ')',
     '',
     'Set-StrictMode -Version 3.0',
     "$ErrorActionPreference = 'Stop'",
-    HELPERS,
   );
+  if (blocking.length) append(out, blockingGuard(blocking));
+  out.push(HELPERS);
   let n = 0;
   for (const phase of phases) {
     out.push(`# ===== ${PHASE_TITLES[phase]}`, `function Invoke-Part${PHASE_PART[phase]} {`, '    [CmdletBinding(SupportsShouldProcess)]', '    param()');
@@ -136,8 +143,32 @@ export function toPowerShell(plan: StepPlan): string {
   return `${out.join('\n')}\n`;
 }
 
+/** The check at the top of a plan with blocking notes: it lists them and stops unless -Force. */
+function blockingGuard(blocking: readonly PlanNote[]): string[] {
+  const count = blocking.length === 1 ? 'a blocking note' : `${blocking.length} blocking notes`;
+  return [
+    '',
+    '# ----- Blocking notes: the design has errors the validator reports, or something this runbook cannot build.',
+    '$blockingNotes = @(',
+    ...blocking.map((n, i) => `    ${psText(noteText(n))}${i < blocking.length - 1 ? ',' : ''}`),
+    ')',
+    'if (-not $Force) {',
+    "    foreach ($note in $blockingNotes) { Write-Host ('BLOCKING: ' + $note) -ForegroundColor Red }",
+    `    throw ${psText(`This runbook has ${count}: fix the design and generate the runbook again, or run with -Force to go ahead anyway.`)}`,
+    '}',
+    "foreach ($note in $blockingNotes) { Write-Warning ('Going ahead despite: ' + $note) }",
+  ];
+}
+
+/** A note on one line, with its rule ids. */
+const noteText = (n: PlanNote): string => `${n.ruleIds.length ? `${n.ruleIds.join(', ')}: ` : ''}${plain(n.message)}`;
+
 function stepLines(s: Step, n: number): string[] {
   const out: string[] = ['', `    # Step ${n}: ${psAsciiComment(s.title)} [${psAsciiComment(s.id)}]`, `    # Tool: ${TOOL_TITLES[s.tool]}${s.inferred ? '; inferred from the documentation' : ''}`];
+  if (s.blockedBy.length) {
+    out.push(`    # Blocked by: ${psAsciiComment(s.blockedBy.join(', '))}`);
+    out.push(`    Write-Warning ${psText(`Step ${n} builds what the validator reports as an error (${s.blockedBy.join(', ')}).`)}`);
+  }
   for (const p of s.preconditions) out.push(`    # Before: ${psAsciiComment(plain(p))}`);
   for (const d of s.docs) out.push(`    # Docs: ${psAsciiComment(d)}`);
   if (s.mode === 'script') {

@@ -176,11 +176,11 @@ describe('failoverRunbook', () => {
     expect(rb(doc, 'pool-a').notes.find((n) => n.ruleIds.includes('PAIR-DIFFERENT-DATACENTER'))?.severity).toBe('blocking');
   });
 
-  it('step ids name the node acted on, so two pools of one site share the site-level steps (CMS, federation, media Edge)', () => {
+  it('step ids name the node acted on, so two pools of one site share the site-level steps (CMS, federation, media Edge, remote access, Office Online Server)', () => {
     const doc = globalMultiSite();
     const a = rb(doc, 'na1').failover.map((s) => s.id);
     const b = rb(doc, 'na3').failover.map((s) => s.id);
-    expect(a.filter((id) => b.includes(id))).toEqual(['failover-cms:na1', 'failover-federation:edge-na', 'failover-media-edge:na2', 'failover-media-edge:na4']);
+    expect(a.filter((id) => b.includes(id))).toEqual(['failover-cms:na1', 'failover-federation:edge-na', 'failover-media-edge:na2', 'failover-media-edge:na4', 'failover-remote-access:edge-na', 'failover-oos:na2', 'failover-oos:na4']);
     expect(b).toContain('failover-pool:na3');
     expect(b).not.toContain('failover-pool:na1');
   });

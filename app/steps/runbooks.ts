@@ -109,7 +109,10 @@ class SiteLoss {
     this.lookups = ctx.losses();
   }
   lost(n: TopologyNode | undefined): boolean {
-    return n !== undefined && this.ctx.ix.dc(n.siteId) === this.dc;
+    return n !== undefined && this.lostSite(n.siteId);
+  }
+  lostSite(siteId: string): boolean {
+    return this.ctx.ix.dc(siteId) === this.dc;
   }
   /** Registrar pools in the lost data center, in `ix.registrars()` order. */
   lostRegistrars(): readonly RegistrarPool[] {
@@ -126,6 +129,11 @@ class SiteLoss {
   /** Surviving registrar pools whose media Edge pool is lost, in `ix.registrars()` order. */
   poolsWithLostMediaEdge(): RegistrarPool[] {
     return (this.lookups.mediaUsersByEdgeDc.get(this.dc) ?? []).filter((r) => !this.lost(r));
+  }
+  /** A surviving Office Online Server farm, preferring the pool's site, else the first anywhere (document order). */
+  bestFarm(pool: RegistrarPool): NodeOfKind<'officeOnlineServer'> | undefined {
+    const farms = this.ctx.ix.ofKind('officeOnlineServer').filter((o) => !this.lost(o));
+    return farms.find((o) => o.siteId === pool.siteId) ?? farms[0];
   }
   /** A surviving Edge pool, preferring the partner's site: the first there, else the first anywhere (document order). */
   bestEdge(partner: RegistrarPool, pred: (e: Edge) => boolean = () => true): Edge | undefined {
@@ -209,7 +217,7 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
   );
 
   // 3. CMS failover when it lived in the lost site.
-  const cms = ctx.cmsHost();
+  const cms = ctx.cmsAfterPlan();
   if (cms && loss.lost(cms)) steps.push(...cmsFailover(ctx, loss, cms, partner));
 
   // 4. Edge next hops that point into the lost site.
@@ -234,9 +242,14 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
       ],
       commands: [`Invoke-CsPoolFailOver -PoolFqdn ${psQuote(pool.fqdn)} -DisasterMode -Verbose`],
       preconditions: [rt`The Central Management store works (${code('Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus')} names its pool).`, rt`No running Edge pool uses ${P} as its next hop.`],
-      verify: [{ text: rt`Users of ${P} sign in to ${Q}; ${code('Get-CsUserPoolInfo')} for a sample user shows ${code(partner.fqdn)} as the backup pool.` }],
+      verify: [
+        {
+          text: rt`${Q} now hosts the routing groups of ${P}'s users (the fabric state lists them); a test user of ${P} signs in and registers against ${code(partner.fqdn)}. Before the failover neither is true.`,
+          command: `Get-CsPoolFabricState -PoolFqdn ${psQuote(partner.fqdn)}`,
+        },
+      ],
       nodeIds: [pool.id, partner.id],
-      docs: [DOC.failoverPool, DOC.psPoolFailover],
+      docs: [DOC.failoverPool, DOC.psPoolFailover, DOC.psPoolFabric],
       ruleIds: ['CMS-FAILOVER-FIRST'],
     }),
   );
@@ -262,12 +275,37 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
     else note('warning', rt`${ctx.label(r)} uses ${ctx.label(e)} for media and no Edge pool survives: remote users, federation and external media stay down until the site returns.`, [r.id, e.id], [], [DOC.failoverPool]);
   }
 
-  // 7. Persistent Chat (2015): next hop, and the database when it lived in the lost site.
+  // Remote access: the public DNS names that led to a lost Edge pool now lead to a surviving one.
+  for (const old of loss.lostEdges()) {
+    const to = loss.bestEdge(partner);
+    if (to) steps.push(remoteAccess(ctx, old, to));
+    else note('warning', rt`Remote users came in through ${ctx.label(old)} and no Edge pool survives: remote access stays down until an Edge pool is rebuilt.`, [old.id], [], [DOC.failoverPool]);
+  }
+
+  // 7. Persistent Chat (2015): a pool lost with the site is down until rebuilt; a surviving one is re-pointed.
   for (const c of ctx.ix.ofKind('persistentChatPool').filter((c) => c.productVersion === '2015')) {
+    // A pool stretched over both data centers survives with its servers in the other one.
+    const whole = c.servers.length > 0 ? c.servers.every((s) => loss.lostSite(s.siteId)) : loss.lost(c);
+    if (whole) {
+      note('warning', rt`The Persistent Chat pool ${ctx.label(c)} is lost with the site: Persistent Chat is down until the pool is rebuilt (nothing to re-point). A pool stretched over both data centers, with standby servers in the other one, would have survived.`, [c.id], [], [DOC.pchatManageHadr, DOC.pchatPlanHadr]);
+      continue;
+    }
     const hop = ctx.ix.out(c.id, 'nextHop')[0];
     const hopNode = hop ? ctx.ix.node(hop.to) : undefined;
     if (hopNode && loss.lost(hopNode) && !loss.lost(partner)) steps.push(pchatNextHop(ctx, c, partner, 'failover'));
     steps.push(...pchatFailover(ctx, loss, c));
+  }
+
+  // Office Online Server: surviving pools whose farm is lost are associated with a surviving farm.
+  for (const r of ctx.ix.registrars()) {
+    if (loss.lost(r)) continue;
+    for (const l of ctx.ix.out(r.id, 'officeOnline')) {
+      const farm = ctx.ix.node(l.to);
+      if (farm?.kind !== 'officeOnlineServer' || !loss.lost(farm)) continue;
+      const to = loss.bestFarm(r);
+      if (to) steps.push(officeOnlineMove(ctx, r, farm, to));
+      else note('warning', rt`${ctx.label(r)} loses its Office Online Server farm ${ctx.label(farm)} and no farm survives: PowerPoint presentations in its meetings fail until a farm is rebuilt.`, [r.id, farm.id], [], [DOC.owas]);
+    }
   }
 
   // 8. What no replication covers.
@@ -412,6 +450,44 @@ function federationMove(ctx: PlanContext, from: Edge, to: Edge, phase: 'failover
   });
 }
 
+/** Remote access through a lost Edge pool: the external DNS names move to a surviving one (and the federation SRV record when the lost pool carried federation). */
+function remoteAccess(ctx: PlanContext, from: Edge, to: Edge): Step {
+  const rows: RichText[] = [
+    rt`Remote users reached ${ctx.name(from)} through external DNS; point those names at ${ctx.name(to)} (records with a lower priority set up in advance make this a check).`,
+    rt`SRV ${code('_sip._tls.<SIP domain>')} (port ${code('443')}) → the Access Edge FQDN of ${code(to.fqdn)}, for each SIP domain.`,
+    rt`The Access Edge A record (for example ${code('sip.<SIP domain>')}), and the web conferencing and A/V Edge names → the external addresses of ${code(to.fqdn)}.`,
+  ];
+  if (from.federation) rows.push(rt`Federation: SRV ${code('_sipfederationtls._tcp.<SIP domain>')} (port ${code('5061')}) → the Access Edge FQDN of ${code(to.fqdn)}, so federated partners find the pool that now carries federation.`);
+  rows.push(rt`Lower the records' TTL ahead of time: clients and partners keep the old answers until it expires.`);
+  return makeStep({
+    id: `failover-remote-access:${from.id}`,
+    phase: 'failover',
+    title: `Send remote users${from.federation ? ' and federation' : ''} of ${ctx.name(from)} to ${ctx.name(to)} (external DNS)`,
+    tool: 'DNS',
+    detail: rows,
+    nodeIds: [from.id, to.id],
+    docs: [DOC.dnsRecords, DOC.voiceResiliency, DOC.edgeChange],
+    ruleIds: from.federation ? ['EDGE-FED-ROUTE'] : [],
+    inferred: true,
+  });
+}
+
+/** A surviving pool whose Office Online Server farm is lost: associate it with a surviving farm. */
+function officeOnlineMove(ctx: PlanContext, r: RegistrarPool, from: NodeOfKind<'officeOnlineServer'>, to: NodeOfKind<'officeOnlineServer'>): Step {
+  return makeStep({
+    id: `failover-oos:${r.id}`,
+    phase: 'failover',
+    title: `Associate ${ctx.name(r)} with the Office Online Server farm ${ctx.name(to)}`,
+    tool: 'TB',
+    detail: [
+      rt`Its farm ${ctx.name(from)} is in the lost site: PowerPoint presentations in its meetings fail until then.`,
+      rt`Topology Builder → ${ctx.name(r)} → ${ui('Edit Properties')} → ${ui('Associate pool with an Office Web Apps Server')} → pick ${code(ctx.label(to))} → ${ui('OK')} → publish.`,
+    ],
+    nodeIds: [r.id, to.id],
+    docs: [DOC.owas],
+  });
+}
+
 /** §8.2 / §8.3 (2015 only): move the XMPP federation route. */
 function xmppMove(ctx: PlanContext, from: Edge, to: Edge, phase: 'failover' | 'failback'): Step {
   const site = ctx.siteName(to.siteId);
@@ -475,6 +551,23 @@ function pchatStores(ctx: PlanContext, loss: SiteLoss, c: PersistentChatPool): {
 
 /** §10.4. */
 function pchatFailover(ctx: PlanContext, loss: SiteLoss, c: PersistentChatPool): Step[] {
+  // The primary lost and its mirror alive: the mirror takes over, no log shipping needed.
+  for (const s of ctx.ix.stores(c.id, 'persistentChat')) {
+    const m = ctx.ix.mirrorOf(s.id);
+    if (loss.lost(s) && m && !loss.lost(m))
+      return [
+        makeStep({
+          id: `failover-pchat-mirror:${c.id}`,
+          phase: 'failover',
+          title: `Fail the Persistent Chat database of ${ctx.name(c)} over to its mirror ${ctx.label(m)}`,
+          tool: 'Shell',
+          detail: [rt`The principal ${ctx.label(s)} is in the lost site; ${code('-Force')} because it cannot be reached.`],
+          commands: [`Invoke-CsDatabaseFailover -PoolFqdn ${psQuote(c.fqdn)} -DatabaseType PersistentChat -NewPrincipal Mirror -Force`],
+          nodeIds: [c.id, m.id],
+          docs: [DOC.pchatManageHadr, DOC.psDatabaseFailover],
+        }),
+      ];
+  }
   const st = pchatStores(ctx, loss, c);
   if (!st) return [];
   const { backup } = st;
@@ -621,7 +714,7 @@ export function failbackRunbook(ctx: PlanContext, pool: RegistrarPool, partner: 
         }),
       );
   }
-  const cms = ctx.cmsHost();
+  const cms = ctx.cmsAfterPlan();
   if (cms && loss.lost(cms)) {
     const standby = ctx.ix.partner(cms.id);
     steps.push(

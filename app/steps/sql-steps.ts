@@ -101,7 +101,7 @@ export function clusterBuild(ctx: PlanContext, s: SqlStore): Step {
     id: `sql-cluster:${s.id}`,
     phase: 'prepare',
     title: `Build the SQL Server failover cluster for ${storeRoleLabel(ctx, s)}`,
-    tool: 'Win',
+    tool: 'Cluster',
     detail: [
       rt`Build the Windows Server failover cluster on ${String(nodes)} nodes, then install SQL Server ${s.sqlVersion} ${editionLabel(s)} as a failover cluster instance, following the SQL Server documentation.`,
       rt`Network name and instance: ${code(ctx.instanceLabel(s.fqdn, s.instance))} (what Topology Builder will call the ${ui('SQL Server FQDN')}).`,
@@ -110,7 +110,8 @@ export function clusterBuild(ctx: PlanContext, s: SqlStore): Step {
     ],
     preconditions: [
       ...CLUSTER_ACTIVE_PASSIVE,
-      rt`${String(nodes)} cluster nodes; SQL Server ${editionLabel(s)} edition allows at most ${String(limit)}.`,
+      // A fact of the edition, never a verdict on the design: the validator's BE-CLUSTER-NODE-LIMIT decides, and blocks this step.
+      rt`SQL Server ${editionLabel(s)} edition allows at most ${String(limit)} failover cluster nodes.`,
       ...platform.preconditions,
       ...(ctx.isBackEnd(s) ? [SINGLE_NIC] : []),
     ],
@@ -149,7 +150,7 @@ export function agPrepare(ctx: PlanContext, s: SqlStore): Step[] {
       id: `ag-validate-cluster:${s.id}`,
       phase: 'prepare',
       title: `Validate the cluster configuration for ${ctx.name(s)}`,
-      tool: 'Win',
+      tool: 'Cluster',
       detail: [
         rt`Failover Cluster Manager → ${ui('Validate Configuration')} → select ${list} → ${ui('Run all tests')}.`,
         rt`Warnings (for example about missing shared storage) are acceptable: an availability group needs no shared storage. Fix every ${ui('Error')} before continuing.`,
@@ -162,7 +163,7 @@ export function agPrepare(ctx: PlanContext, s: SqlStore): Step[] {
       id: `ag-wsfc:${s.id}`,
       phase: 'prepare',
       title: `Create the Windows Server Failover Cluster for ${ctx.name(s)}`,
-      tool: 'Win',
+      tool: 'Cluster',
       detail: [
         rt`Failover Cluster Manager → ${ui('Create Cluster')} → add ${list} → give the cluster name and IP address → ${ui('Next')} → ${ui('Finish')}.`,
         rt`The cluster name is not the listener: the listener ${code(ag.listenerFqdn)} is created with the availability group.`,
@@ -174,7 +175,7 @@ export function agPrepare(ctx: PlanContext, s: SqlStore): Step[] {
       id: `ag-quorum-witness:${s.id}`,
       phase: 'prepare',
       title: `Configure a file share witness for the cluster of ${ctx.name(s)}`,
-      tool: 'Win',
+      tool: 'Cluster',
       detail: [
         rt`Right-click the cluster → ${ui('More Actions')} → ${ui('Configure Cluster Quorum Settings')} → ${ui('Select the quorum witness')} → ${ui('Configure a file share witness')} → type the share path → ${ui('Next')}.`,
       ],
@@ -199,8 +200,38 @@ export function agPrepare(ctx: PlanContext, s: SqlStore): Step[] {
   ];
 }
 
+/**
+ * Before the New Availability Group Wizard: every database that joins is in the FULL
+ * recovery model with a full backup (the wizard refuses one in SIMPLE recovery), then the
+ * group itself.
+ */
+export function agBuild(ctx: PlanContext, s: SqlStore, phase: Phase): Step[] {
+  return [agRecovery(ctx, s, phase), agCreate(ctx, s, phase)];
+}
+
+function agRecovery(ctx: PlanContext, s: SqlStore, phase: Phase): Step {
+  const dbs = ctx.agDatabases(s);
+  const on = code(ctx.instanceLabel(ctx.primaryNode(s), s.instance));
+  return makeStep({
+    id: `ag-full-recovery:${s.id}`,
+    phase,
+    title: `Set the Skype for Business databases on ${ctx.primaryNode(s)} to the FULL recovery model and back them up`,
+    tool: 'SQL',
+    detail: [
+      rt`SQL Server Management Studio on ${on}, for every database that will join the availability group${dbs.include.length ? rt` (${joinRich(dbs.include.map((d) => rt`${code(d)}`), ', ')})` : ''}: ${ui('Properties')} → ${ui('Options')} → ${ui('Recovery model')} = ${ui('Full')}, then ${ui('Tasks')} → ${ui('Back Up')} → ${ui('Backup type')} = ${ui('Full')}.`,
+      rt`In Transact-SQL, per database: ${code('ALTER DATABASE [<database>] SET RECOVERY FULL; BACKUP DATABASE [<database>] TO DISK = N\'<backup folder>\\<database>.bak\';')}`,
+      rt`The New Availability Group Wizard lists a database in the SIMPLE recovery model, or without a full backup, as not meeting the prerequisites and will not add it.`,
+    ],
+    preconditions: [rt`The databases exist on ${on} (created when the topology was published).`],
+    verify: [{ text: rt`${code("SELECT name, recovery_model_desc FROM sys.databases")} shows FULL for every database above, and each has a full backup.` }],
+    nodeIds: [s.id],
+    docs: [DOC.ag, DOC.sqlAgPrereqs],
+    ruleIds: [],
+  });
+}
+
 /** §2.1 step 7: the availability group itself (endpoints on 5022, listener on 1433, never the excluded databases). */
-export function agCreate(ctx: PlanContext, s: SqlStore, phase: Phase): Step {
+function agCreate(ctx: PlanContext, s: SqlStore, phase: Phase): Step {
   const ag = ctx.agOf(s)!;
   const dbs = ctx.agDatabases(s);
   const port = ag.listenerPort ?? PORTS.agListener;
@@ -266,17 +297,29 @@ export function agLoginSync(ctx: PlanContext, s: SqlStore, phase: Phase): Step[]
           i === 0
             ? rt`${code(r.fqdn)} is the primary after the wizard: run the command while it is primary.`
             : rt`SQL Server Management Studio → the availability group → ${ui('Failover')} to ${code(ctx.instanceLabel(r.fqdn, s.instance))}; when it is primary, run the command.`,
-          rt`The documented command is ${code('Install-CsDatabase -Update')} alone; the cmdlet needs ${code('-SqlServerFqdn')}, so the command names the listener, which now reaches this replica.`,
+          rt`The form Microsoft documents for databases in an availability group: ${code('-SqlServerFqdn')} names the listener, which now reaches this replica. The topology is published again once every replica has its logins (next step).`,
         ],
-        commands: [`Install-CsDatabase -ConfiguredDatabases -SqlServerFqdn ${psQuote(ag.listenerFqdn)}${ctx.forInstanceArg(s.instance)} -Update`],
+        commands: [`Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn ${psQuote(ag.listenerFqdn)}${ctx.forInstanceArg(s.instance)} -Verbose`],
         verify: [{ text: rt`The command completes without errors and the pool keeps working with ${code(r.fqdn)} as primary.` }],
         nodeIds: [s.id],
-        docs: [DOC.ag, DOC.psInstallDatabase],
+        docs: [DOC.ag, DOC.psInstallDatabase, DOC.patchAgSql],
         ruleIds: [],
         inferred: true,
       }),
     );
   });
+  steps.push(
+    makeStep({
+      id: `ag-republish:${s.id}`,
+      phase,
+      title: `Publish the topology again after the database update on ${ag.listenerFqdn}`,
+      tool: 'TB',
+      detail: [rt`Topology Builder → ${ui('Action')} → ${ui('Topology')} → ${ui('Publish')} → ${ui('Next')}, as after any ${code('Install-CsDatabase -Update')} against an availability group.`],
+      verify: [{ text: rt`The wizard reports success.` }],
+      nodeIds: [s.id],
+      docs: [DOC.patchAgSql, DOC.newTopology],
+    }),
+  );
   return steps;
 }
 

@@ -27,6 +27,7 @@ export const WHATIF_CMDLETS: ReadonlySet<string> = new Set([
   'Set-CsPersistentChatState',
   'Set-CsPersistentChatActiveServer',
   'Install-WindowsFeature',
+  'Uninstall-CsMirrorDatabase',
 ]);
 
 const lower = new Set([...WHATIF_CMDLETS].map((c) => c.toLowerCase()));
@@ -89,6 +90,7 @@ export function makeStep(i: StepInput): Step {
     supportsWhatIf: allSupportWhatIf(commands),
     ruleIds: distinct(i.ruleIds),
     inferred: i.inferred ?? false,
+    blockedBy: [],
   };
   if (i.runOn !== undefined) step.runOn = i.runOn;
   return step;

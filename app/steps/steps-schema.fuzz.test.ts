@@ -75,7 +75,7 @@ describe('generateSteps and its formatters on every valid document', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 120_000);
 
   it('every hostile name on every node and site', () => {
     fc.assert(
@@ -85,7 +85,8 @@ describe('generateSteps and its formatters on every valid document', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+    // Each case also runs the rule engine (its errors become blocking notes): a wall-clock allowance on a shared machine, not a speed claim.
+  }, 120_000);
 
   it('every pool at the schema’s largest size (LIMITS.maxServersPerPool servers, DNS load balancing) neither throws nor stalls', () => {
     const max = LIMITS.maxServersPerPool;

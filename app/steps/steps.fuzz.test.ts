@@ -139,7 +139,9 @@ describe('generateSteps and the formatters on mutated reference designs', () => 
       }),
       { numRuns: RUNS },
     );
-  });
+    // Each case runs the rule engine too (its errors are the plan's blocking notes): a wall-clock
+    // limit, not a speed claim (speed is in npm run bench).
+  }, 120_000);
 
   it('failoverRunbook never throws for any node id or string', () => {
     fc.assert(

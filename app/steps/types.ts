@@ -6,7 +6,7 @@
  */
 import type { ProductVersion } from '../model/schema';
 
-export const DEPLOYMENT_PHASES = ['prepare', 'topologyBuilder', 'publishInstall', 'pairing', 'verification'] as const;
+export const DEPLOYMENT_PHASES = ['prepare', 'existingPools', 'topologyBuilder', 'publishInstall', 'pairing', 'verification'] as const;
 export type DeploymentPhase = (typeof DEPLOYMENT_PHASES)[number];
 export const RUNBOOK_PHASES = ['failover', 'failback'] as const;
 export type RunbookPhase = (typeof RUNBOOK_PHASES)[number];
@@ -14,6 +14,7 @@ export type Phase = DeploymentPhase | RunbookPhase;
 
 export const PHASE_TITLES: Record<Phase, string> = {
   prepare: 'Prepare Windows and SQL Server',
+  existingPools: 'Change the existing pools',
   topologyBuilder: 'Define the topology in Topology Builder',
   publishInstall: 'Publish, install databases and servers',
   pairing: 'Pool pairing and the Backup Service',
@@ -23,11 +24,12 @@ export const PHASE_TITLES: Record<Phase, string> = {
 };
 
 /** The tool a step is carried out with. */
-export const TOOLS = ['Win', 'SQL', 'TB', 'Shell', 'DW', 'DNS'] as const;
+export const TOOLS = ['Win', 'Cluster', 'SQL', 'TB', 'Shell', 'DW', 'DNS'] as const;
 export type Tool = (typeof TOOLS)[number];
 
 export const TOOL_TITLES: Record<Tool, string> = {
-  Win: 'Windows Server / Failover Cluster Manager',
+  Win: 'Windows Server',
+  Cluster: 'Failover Cluster Manager',
   SQL: 'SQL Server Configuration Manager / Management Studio',
   TB: 'Topology Builder',
   Shell: 'Skype for Business Server Management Shell',
@@ -84,6 +86,11 @@ export interface Step {
   ruleIds: string[];
   /** Our reading of the documentation rather than a documented instruction. */
   inferred: boolean;
+  /**
+   * Rule ids of the validator's errors on a node this step builds: the step would build
+   * what the validator calls an error (the plan's blocking notes say what and why).
+   */
+  blockedBy: string[];
 }
 
 export type NoteSeverity = 'blocking' | 'warning' | 'info';

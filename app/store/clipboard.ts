@@ -40,7 +40,14 @@ export function clipboardText(doc: Topology, ids: readonly string[]): string | u
   const copied = new Set(frag.sites.map((s) => s.id));
   const referenced = referencedSiteIds(frag);
   const context = doc.sites.filter((s) => !copied.has(s.id) && referenced.has(s.id));
-  const topology: Topology = { ...emptyTopology(`Copied from ${doc.name}`.slice(0, LIMITS.maxNameChars)), sites: [...frag.sites, ...context], nodes: frag.nodes, links: frag.links, layout: frag.layout };
+  const carried = new Set([...copied, ...context.map((s) => s.id)]);
+  // A branch's parent site that is not carried along is left out of the copy.
+  const sites = [...frag.sites, ...context].map((s) => {
+    if (s.parentSiteId === undefined || carried.has(s.parentSiteId)) return s;
+    const { parentSiteId: _left, ...rest } = s;
+    return rest;
+  });
+  const topology: Topology = { ...emptyTopology(`Copied from ${doc.name}`.slice(0, LIMITS.maxNameChars)), sites, nodes: frag.nodes, links: frag.links, layout: frag.layout };
   const envelope: Envelope = { type: CLIPBOARD_TYPE, version: CLIPBOARD_VERSION, copiedSiteIds: [...copied], topology };
   return JSON.stringify(envelope);
 }
@@ -91,9 +98,14 @@ export function pasteInto(doc: Topology, read: { fragment: Fragment; contextSite
   // A site brought along keeps its name (it is not a copy in this design) unless the name is taken.
   const names = new Set(doc.sites.map((s) => s.name));
   const brought = new Map(bring.map((s) => [`${s.name} (copy)`.slice(0, LIMITS.maxNameChars), s.name]));
+  const siteIds = new Set(pasted.doc.sites.map((s) => s.id));
   const sites = pasted.doc.sites.map((s, i) => {
     const original = i >= doc.sites.length ? brought.get(s.name) : undefined;
-    return original !== undefined && !names.has(original) ? { ...s, name: original } : s;
+    const named = original !== undefined && !names.has(original) ? { ...s, name: original } : s;
+    // A branch copied without its central site loses the association rather than the paste.
+    if (named.parentSiteId === undefined || siteIds.has(named.parentSiteId)) return named;
+    const { parentSiteId: _dropped, ...rest } = named;
+    return rest;
   });
   const candidate = { ...pasted.doc, sites };
   const check = parseTopology(candidate);

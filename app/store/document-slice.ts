@@ -155,8 +155,12 @@ export const createDocumentSlice =
     if (ids.length === 0) return;
     const gone = new Set(ids);
     get().commit((d) => {
-      // Deleting a site deletes what is in it; deleting a node deletes its links.
-      const sites = d.sites.filter((s) => !gone.has(s.id));
+      // Deleting a site deletes what is in it and its WAN links; its branches lose their parent. Deleting a node deletes its links.
+      const sites = d.sites.filter((s) => !gone.has(s.id)).map((s) => {
+        if (s.parentSiteId === undefined || !gone.has(s.parentSiteId)) return s;
+        const { parentSiteId: _gone, ...rest } = s;
+        return rest;
+      });
       const siteGone = new Set(d.sites.filter((s) => gone.has(s.id)).map((s) => s.id));
       const nodes = d.nodes.filter((n) => !gone.has(n.id) && !siteGone.has(n.siteId));
       const nodeIds = new Set(nodes.map((n) => n.id));
@@ -164,7 +168,8 @@ export const createDocumentSlice =
       const keep = new Set([...sites.map((s) => s.id), ...nodeIds]);
       const layout = Object.fromEntries(Object.entries(d.layout ?? {}).filter(([k]) => keep.has(k)));
       const cmsHost = d.deployment.cmsHost && nodeIds.has(d.deployment.cmsHost) ? d.deployment.cmsHost : null;
-      return { ...d, sites, nodes, links, layout, deployment: { ...d.deployment, cmsHost } };
+      const siteLinks = d.siteLinks?.filter((l) => !gone.has(l.id) && !siteGone.has(l.from) && !siteGone.has(l.to));
+      return { ...d, sites, nodes, links, layout, deployment: { ...d.deployment, cmsHost }, ...(siteLinks ? { siteLinks } : {}) };
     });
   },
 
@@ -184,6 +189,9 @@ const PREFIX: Record<NodeKind, string> = {
   fileStore: 'fs',
   officeOnlineServer: 'oos',
   survivableBranch: 'sba',
+  reverseProxy: 'rp',
+  gatewayPeer: 'gw',
+  videoInteropPool: 'vis',
 };
 export const kindPrefix = (k: NodeKind): string => PREFIX[k];
 

@@ -104,4 +104,4 @@ export function selectSimulation(doc: Topology, failure: Failure | null): Simula
   return result;
 }
 
-export const selectSteps = memoByContent((doc): StepPlan => generateSteps(doc));
+export const selectSteps = memoByContent((doc): StepPlan => generateSteps(doc, selectFindings(doc)));

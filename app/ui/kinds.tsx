@@ -30,6 +30,9 @@ export const KIND_META: Record<NodeKind, KindMeta> = {
   fileStore: { label: 'File store', short: 'File store', family: 'content', blurb: 'File share for a pool' },
   officeOnlineServer: { label: 'Office Online Server', short: 'OOS', family: 'content', blurb: 'PowerPoint sharing in meetings' },
   persistentChatPool: { label: 'Persistent Chat pool', short: 'P-Chat', family: 'chat', blurb: 'Chat rooms (2015 only)' },
+  gatewayPeer: { label: 'Gateway or SIP trunk peer', short: 'Gateway', family: 'voice', blurb: 'PSTN gateway, SBC, IP-PBX or SIP trunk provider' },
+  videoInteropPool: { label: 'Video Interop Server pool', short: 'VIS', family: 'voice', blurb: 'Video trunk to a third-party VTC gateway' },
+  reverseProxy: { label: 'Reverse proxy', short: 'Rev. proxy', family: 'perimeter', blurb: 'Publishes web services and meetings to the internet' },
 };
 
 export const FAMILY_LABEL: Record<RoleFamily, string> = {
@@ -44,8 +47,8 @@ export const FAMILY_LABEL: Record<RoleFamily, string> = {
 export const PALETTE_ORDER: readonly { family: RoleFamily; kinds: readonly NodeKind[] }[] = [
   { family: 'registrar', kinds: ['frontEndPool', 'standardEditionServer', 'directorPool'] },
   { family: 'sql', kinds: ['sqlStore'] },
-  { family: 'perimeter', kinds: ['edgePool'] },
-  { family: 'voice', kinds: ['mediationPool', 'survivableBranch'] },
+  { family: 'perimeter', kinds: ['edgePool', 'reverseProxy'] },
+  { family: 'voice', kinds: ['mediationPool', 'survivableBranch', 'gatewayPeer', 'videoInteropPool'] },
   { family: 'content', kinds: ['fileStore', 'officeOnlineServer'] },
   { family: 'chat', kinds: ['persistentChatPool'] },
 ];
@@ -110,6 +113,26 @@ const paths: Record<NodeKind, ReactElement> = {
       <rect x="3" y="4" width="18" height="13" rx="1.5" />
       <path d="M8 21h8M12 17v4" />
       <path d="M7 13l3-4 2.5 3 1.5-2 3 3" />
+    </>
+  ),
+  gatewayPeer: (
+    <>
+      <rect x="2.5" y="8" width="19" height="8" rx="1.5" />
+      <path d="M6 12h.01M9 12h.01M12 12h.01" />
+      <path d="M15 12h3.5M7 8V4.5M17 8V4.5M12 16v3.5" />
+    </>
+  ),
+  videoInteropPool: (
+    <>
+      <rect x="2.5" y="6" width="13" height="12" rx="1.5" />
+      <path d="M15.5 10.5l6-3.5v10l-6-3.5" />
+      <path d="M6 12h6M10 10l2 2-2 2" />
+    </>
+  ),
+  reverseProxy: (
+    <>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M3.5 12h17M12 3.5c2.5 2.6 3.6 5.6 3.6 8.5s-1.1 5.9-3.6 8.5c-2.5-2.6-3.6-5.6-3.6-8.5s1.1-5.9 3.6-8.5z" />
     </>
   ),
   persistentChatPool: (
@@ -185,4 +208,5 @@ export const LINK_STYLE: Record<LinkKind, { label: string; dash?: string; width:
   fileStore: { label: 'file store', width: 1.2, muted: true },
   officeOnline: { label: 'Office Online', width: 1.2, muted: true },
   backupRegistrar: { label: 'backup registrar', width: 1.6, muted: false, dash: '4 3' },
+  trunk: { label: 'trunk', width: 2.2, muted: false, dash: '12 3 3 3' },
 };

@@ -67,6 +67,22 @@ describe('topo steps', () => {
     }
   });
 
+  it('a plan with blocking notes still exits 0, and says so in one line on stderr', async () => {
+    const bad = structuredClone(doc);
+    const pool = bad.nodes.find((n) => n.id === 'pool-a');
+    if (pool?.kind !== 'frontEndPool') throw new Error('test setup: no pool-a');
+    pool.frontEndServers = 2;
+    const f = path.join(dir, 'two-servers.json');
+    fs.writeFileSync(f, JSON.stringify(bad));
+    for (const format of ['md', 'ps1', 'json']) {
+      const r = await topo(f, '--format', format);
+      expect(r.code).toBe(0);
+      expect(r.out.length).toBeGreaterThan(1000);
+      expect(r.err.split('\n')).toHaveLength(1);
+      expect(r.err).toMatch(/^topo steps: 1 blocking note \(FE-2019-NOT-TWO\)/);
+    }
+  });
+
   it('keeps a hostile --format value on one printable line', async () => {
     const r = await topo(file, '--format', 'x\n\u202E<script>');
     expect(r.code).toBe(2);

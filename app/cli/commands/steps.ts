@@ -1,7 +1,8 @@
 /**
  * `steps <input> [--format md|ps1|json]`: the ordered deployment runbook for a
  * topology, with the failover/failback runbooks of every paired pool
- * (docs/cli.md). Exit 0, or 2 with one line on stderr for unusable input.
+ * (docs/cli.md). Exit 0, or 2 with one line on stderr for unusable input; a plan with
+ * blocking notes still exits 0 and says so in one line on stderr.
  */
 import { generateSteps, toJson, toMarkdown, toPowerShell } from '../../steps/index';
 import { readInput } from '../input';
@@ -30,6 +31,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   for (const w of input.value.warnings) io.err(`warning: ${w}`);
   const plan = generateSteps(input.value.topology);
+  const blocking = plan.notes.filter((n) => n.severity === 'blocking');
+  if (blocking.length)
+    io.err(`topo steps: ${blocking.length} blocking ${blocking.length === 1 ? 'note' : 'notes'} (${[...new Set(blocking.flatMap((n) => n.ruleIds))].join(', ') || 'see the plan'}): fix the design before following this plan; the .ps1 refuses to run without -Force`);
   switch (format) {
     case 'md':
       io.out(toMarkdown(plan));

@@ -228,7 +228,7 @@ function arbTbDesign(o: TbDesignOptions = {}): fc.Arbitrary<Topology> {
         }
       });
       if (s.edge && sitePools[0]) {
-        const v = 'productVersion' in sitePools[0] ? sitePools[0].productVersion : '2019';
+        const v = sitePools[0].kind !== 'survivableBranch' && 'productVersion' in sitePools[0] ? sitePools[0].productVersion : '2019';
         nodes.push({ ...defaultNode('edgePool', { id: `edge${si}`, siteId, fqdn: `edge${si}.${dom}` }), productVersion: v, servers: s.edge.servers, federation: s.edge.federation, xmpp: s.edge.xmpp && v === '2015' });
         link('nextHop', `edge${si}`, sitePools[0].id);
         if (r.mediaEdge) link('mediaEdge', sitePools[0].id, `edge${si}`);

@@ -14,7 +14,7 @@
  * Pure; never throws for a valid design.
  */
 import { nodeKindLabel } from '../../model/link-kinds';
-import type { Link, NodeOfKind, ProductVersion, Site, Topology, TopologyNode } from '../../model/schema';
+import { hasProductVersion, productVersionOf, type Link, type NodeOfKind, type ProductVersion, type Site, type Topology, type TopologyNode } from '../../model/schema';
 import { edgePorts, portsFor, SERVICE_ROLES_NS } from './ports';
 import { commentText, el, serialise, textEl, type XmlNode } from './xml-writer';
 
@@ -49,8 +49,8 @@ export interface TbExportResult {
   notes: TbExportNote[];
 }
 
-/** ServiceVersion per product: 7 in Skype for Business Server 2015 documents, 8 in 2019 ones. */
-const SERVICE_VERSION: Record<ProductVersion, number> = { '2015': 7, '2019': 8 };
+/** ServiceVersion per product: 7 in Skype for Business Server 2015 documents, 8 in 2019 (and Subscription Edition, the same code base); 5 and 6 for Lync Server 2010 and 2013 (inferred from the sequence). */
+const SERVICE_VERSION: Record<ProductVersion, number> = { lync2010: 5, lync2013: 6, '2015': 7, '2019': 8, SE: 8 };
 
 type RegistrarNode = NodeOfKind<'frontEndPool'> | NodeOfKind<'standardEditionServer'>;
 
@@ -243,9 +243,9 @@ class TbWriter {
   private branchVersion(branch: TopologyNode): number {
     const backup = this.design.links.find((l) => l.kind === 'backupRegistrar' && l.from === branch.id);
     const pool = backup && this.nodeById.get(backup.to);
-    if (pool && 'productVersion' in pool) return SERVICE_VERSION[pool.productVersion];
+    if (pool && hasProductVersion(pool)) return SERVICE_VERSION[pool.productVersion];
     const counts = new Map<number, number>();
-    for (const n of this.design.nodes) if ('productVersion' in n) counts.set(SERVICE_VERSION[n.productVersion], (counts.get(SERVICE_VERSION[n.productVersion]) ?? 0) + 1);
+    for (const n of this.design.nodes) if (hasProductVersion(n)) counts.set(SERVICE_VERSION[n.productVersion], (counts.get(SERVICE_VERSION[n.productVersion]) ?? 0) + 1);
     let best = SERVICE_VERSION['2015'];
     for (const [v, c] of counts) if (c > (counts.get(best) ?? 0)) best = v;
     return best;
@@ -734,7 +734,8 @@ const MEMBER_PREFIX = { directorPool: 'dir', edgePool: 'edge', mediationPool: 'm
 const MEMBER_WORD = { directorPool: 'Director', edgePool: 'Edge Server', mediationPool: 'Mediation Server', officeOnlineServer: 'Office Online Server' } as const;
 
 function versionOf(node: TopologyNode): number {
-  return 'productVersion' in node ? SERVICE_VERSION[node.productVersion] : 7;
+  const v = productVersionOf(node);
+  return v === undefined ? 7 : SERVICE_VERSION[v];
 }
 
 /** `pool01.contoso.com`, 3 → pool01-fe01.contoso.com … pool01-fe03.contoso.com (labels kept within 63 characters). */

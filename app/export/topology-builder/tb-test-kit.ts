@@ -44,6 +44,9 @@ function facts(n: TopologyNode): unknown[] {
     case 'survivableBranch':
       return [];
     case 'persistentChatPool':
+    case 'reverseProxy':
+    case 'gatewayPeer':
+    case 'videoInteropPool':
       return [];
   }
 }
