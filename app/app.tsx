@@ -4,6 +4,7 @@
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useEffect, useState, type DragEvent } from 'react';
+import { useStore } from 'zustand';
 import { DesignerCanvas } from './canvas/designer-canvas';
 import { PALETTE_MIME } from './ui/kinds';
 import { Dialogs } from './dialogs';
@@ -14,7 +15,7 @@ import { Inspector } from './panels/inspector';
 import { Palette } from './panels/palette';
 import { StepsPanel } from './panels/steps-panel';
 import { SimulationPanel } from './panels/simulation-panel';
-import { openFile, startDocument, wireAutosave } from './store/documents';
+import { openFile, saveFile, startDocument } from './store/documents';
 import { DesignerProvider, useDesigner, useDesignerStore } from './store/designer-context';
 import { createDesignerStore, type DesignerStore } from './store/store';
 import { useShortcuts } from './shortcuts';
@@ -25,9 +26,9 @@ import { PrintView } from './print-view';
  * The document the page starts with (autosave, else the first reference design), loaded
  * before the first render so that the canvas draws it once, already fitted.
  */
-export function startDesigner(): DesignerStore {
+export async function startDesigner(): Promise<DesignerStore> {
   const store = createDesignerStore();
-  startDocument(store, pair2019AlwaysOn);
+  await startDocument(store, pair2019AlwaysOn);
   return store;
 }
 
@@ -46,6 +47,7 @@ function Designer() {
   const paletteOpen = useDesigner((s) => s.paletteOpen);
   const inspectorOpen = useDesigner((s) => s.inspectorOpen);
   const bottomOpen = useDesigner((s) => s.bottomOpen);
+  const readOnly = useStore(useDesigner((s) => s.autosave).status, (s) => s.mode === 'readOnly');
   const [ready, setReady] = useState(false);
   const [sizes, setSizes] = useState({ left: 236, right: 320, bottom: Math.round(window.innerHeight * 0.32) });
   const [fileOver, setFileOver] = useState(false);
@@ -53,13 +55,14 @@ function Designer() {
   const store = useDesignerStore();
 
   useEffect(() => {
-    openSharedLinkFromLocation(store);
-    const stop = wireAutosave(store);
-    const onHash = () => openSharedLinkFromLocation(store);
+    const session = store.getState().autosave;
+    session.showLibrary = () => store.getState().openDialog('library');
+    session.saveToFile = () => saveFile(store);
+    void openSharedLinkFromLocation(store);
+    const onHash = () => void openSharedLinkFromLocation(store);
     window.addEventListener('hashchange', onHash);
     setReady(true);
     return () => {
-      stop();
       window.removeEventListener('hashchange', onHash);
     };
   }, [store]);
@@ -110,12 +113,19 @@ function Designer() {
       </main>
       <div className="side-right">
         <CollapseButton side="right" />
-        {inspectorOpen && <Inspector />}
+        {inspectorOpen && (
+          // A read-only tab shows the inspector, but its fields take no edits.
+          <fieldset className="readonly-fieldset" disabled={readOnly}>
+            <Inspector />
+          </fieldset>
+        )}
       </div>
-      {paletteOpen && <Resizer edge="left" onResize={(d) => setSizes((z) => ({ ...z, left: clamp(z.left + d, 180, 420) }))} />}
-      {inspectorOpen && <Resizer edge="right" onResize={(d) => setSizes((z) => ({ ...z, right: clamp(z.right - d, 260, 560) }))} />}
-      {bottomOpen && <Resizer edge="bottom" onResize={(d) => setSizes((z) => ({ ...z, bottom: clamp(z.bottom - d, 120, window.innerHeight - 220) }))} />}
+      {paletteOpen && <Resizer edge="left" size={sizes.left} min={180} max={420} onResize={(d) => setSizes((z) => ({ ...z, left: clamp(z.left + d, 180, 420) }))} />}
+      {inspectorOpen && <Resizer edge="right" size={sizes.right} min={260} max={560} onResize={(d) => setSizes((z) => ({ ...z, right: clamp(z.right - d, 260, 560) }))} />}
+      {bottomOpen && <Resizer edge="bottom" size={sizes.bottom} min={120} max={Math.max(120, window.innerHeight - 220)} onResize={(d) => setSizes((z) => ({ ...z, bottom: clamp(z.bottom - d, 120, window.innerHeight - 220) }))} />}
       <BottomPanel />
+      <ReadOnlyBar />
+      <OpenProgress />
       <Notices />
       <Dialogs />
       <PrintView />
@@ -131,7 +141,7 @@ function Designer() {
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 /** A drag handle between panels; arrow keys resize it too. */
-function Resizer({ edge, onResize }: { edge: 'left' | 'right' | 'bottom'; onResize: (delta: number) => void }) {
+function Resizer({ edge, size, min, max, onResize }: { edge: 'left' | 'right' | 'bottom'; size: number; min: number; max: number; onResize: (delta: number) => void }) {
   const vertical = edge === 'bottom';
   return (
     <div
@@ -139,6 +149,10 @@ function Resizer({ edge, onResize }: { edge: 'left' | 'right' | 'bottom'; onResi
       role="separator"
       aria-orientation={vertical ? 'horizontal' : 'vertical'}
       aria-label={`Resize the ${edge === 'bottom' ? 'findings panel' : edge === 'left' ? 'palette' : 'inspector'}`}
+      // A focusable separator is a range: assistive technology reads the panel's size in pixels.
+      aria-valuenow={Math.round(size)}
+      aria-valuemin={min}
+      aria-valuemax={max}
       tabIndex={0}
       onKeyDown={(e) => {
         const step = e.shiftKey ? 40 : 10;
@@ -242,6 +256,41 @@ function Notices() {
           </button>
         </div>
       ))}
+    </div>
+  );
+}
+
+/** A read-only tab says so where the eye is, with the two ways out. */
+function ReadOnlyBar() {
+  const session = useDesigner((s) => s.autosave);
+  const mode = useStore(session.status, (s) => s.mode);
+  if (mode !== 'readOnly') return null;
+  return (
+    <div className="readonly-bar" role="status" data-testid="readonly-bar">
+      <span>
+        <b>Read-only.</b> Another tab is editing this design; this tab follows its changes.
+      </span>
+      <button className="btn small primary" onClick={() => void session.takeOver()} data-testid="take-over">
+        Take over here
+      </button>
+      <button className="btn small" onClick={() => void session.workOnCopy()} data-testid="work-on-copy">
+        Work on a copy
+      </button>
+    </div>
+  );
+}
+
+/** A long open (a large link, file or stored design) shows where it is; the page stays responsive meanwhile. */
+function OpenProgress() {
+  const session = useDesigner((s) => s.autosave);
+  const progress = useStore(session.status, (s) => s.progress);
+  if (!progress) return null;
+  return (
+    <div className="open-progress" role="status" aria-live="polite" data-testid="open-progress">
+      <div>
+        <b>{progress.label}…</b>
+        <progress max={1} value={progress.fraction} aria-label={progress.label} />
+      </div>
     </div>
   );
 }

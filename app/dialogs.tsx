@@ -1,13 +1,14 @@
 /** Dialogs: new design, keyboard shortcuts, the rule catalogue, import summary. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { REFERENCE_DESIGNS } from './model/samples/index';
 import { catalogueRows, STATUS_LABEL } from './rules/catalogue-view';
 import { RULES_BY_ID } from './rules/registry';
 import { COMMANDS, GESTURES, keysTextOf, shortcutOf } from './store/commands';
-import { loadDocument, newDocument } from './store/documents';
+import { newDocument } from './store/documents';
 import { useDesigner, useDesignerStore } from './store/designer-context';
 import { SeverityIcon } from './ui/kinds';
 import { FindDialog } from './find-dialog';
+import { LibraryDialog } from './library-dialog';
 import { Modal } from './ui/modal';
 import { ShareDialog } from './share-dialog';
 import { TopologyBuilderDialog } from './topology-builder-dialog';
@@ -31,6 +32,8 @@ export function Dialogs() {
       return <ImportSummaryDialog onClose={close} />;
     case 'find':
       return <FindDialog onClose={close} />;
+    case 'library':
+      return <LibraryDialog onClose={close} />;
     case 'topology-builder':
       return <TopologyBuilderDialog onClose={close} />;
   }
@@ -38,8 +41,6 @@ export function Dialogs() {
 
 function NewDialog({ onClose }: { onClose: () => void }) {
   const store = useDesignerStore();
-  const autosave = useDesigner((s) => s.autosave);
-  const recent = useMemo(() => autosave.list().filter((d) => d.slot !== autosave.slot).slice(0, 6), [autosave]);
   return (
     <Modal title="New design" onClose={onClose} wide testId="dialog-new">
       <div className="design-grid">
@@ -69,31 +70,13 @@ function NewDialog({ onClose }: { onClose: () => void }) {
           </button>
         ))}
       </div>
-      {recent.length > 0 && (
-        <>
-          <h3 className="modal-sub">Recent (autosaved in this browser)</h3>
-          <ul className="recent-list">
-            {recent.map((r) => (
-              <li key={r.slot}>
-                <button
-                  className="linklike"
-                  onClick={() => {
-                    const doc = autosave.open(r.slot);
-                    if (doc) loadDocument(store, doc, 'Reopened');
-                    onClose();
-                  }}
-                >
-                  {r.name}
-                </button>{' '}
-                <span className="hint">
-                  {r.nodes} nodes · {new Date(r.savedAt).toLocaleString()}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      <p className="hint">Your current design stays in this browser&apos;s autosave, and {shortcutOf('undo')} brings it back.</p>
+      <p className="hint">
+        Your current design stays in{' '}
+        <button className="linklike" data-testid="new-open-library" onClick={() => store.getState().openDialog('library')}>
+          My designs
+        </button>
+        , and {shortcutOf('undo')} brings it back.
+      </p>
     </Modal>
   );
 }

@@ -1,6 +1,7 @@
 /** Header: product name · document name (editable) · New Open Save · Share · Export · Simulate · ? */
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import { COMMAND, runCommand, titleOf, type CommandId } from './store/commands';
 import { openFile } from './store/documents';
 import { useDesigner, useDesignerStore } from './store/designer-context';
@@ -20,6 +21,7 @@ export function Header() {
   const fileInput = useRef<HTMLInputElement>(null);
   const flow = useReactFlow();
   const [draft, setDraft] = useState(name);
+  const readOnly = useStore(useDesigner((s) => s.autosave).status, (s) => s.mode === 'readOnly');
   useEffect(() => setDraft(name), [name]);
   // Auto-layout loads elkjs on first use; the button says so while it works (and tests wait on its run count).
   const arranging = useDesigner((s) => s.arranging);
@@ -42,6 +44,7 @@ export function Header() {
         data-testid="doc-name"
         value={draft}
         maxLength={200}
+        readOnly={readOnly}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => draft !== name && setName(draft)}
         onKeyDown={(e) => {
@@ -52,15 +55,16 @@ export function Header() {
           }
         }}
       />
-      <span className={`save-state ${dirty ? 'dirty' : ''}`} title={dirty ? 'Autosaved in this browser; not yet saved to a file' : 'Saved to a file'}>
-        {dirty ? 'autosaved' : 'saved'}
-      </span>
+      <SaveState dirty={dirty} />
       <nav className="toolbar" aria-label="Document">
         <button className="btn" onClick={run('new')} title={titleOf('new')} data-testid="btn-new">
           New
         </button>
-        <button className="btn" onClick={() => fileInput.current?.click()} data-testid="btn-open">
+        <button className="btn" onClick={() => fileInput.current?.click()} data-testid="btn-open" title="Open a file: a design (.json), a Topology Builder document, an exported SVG or PNG">
           Open
+        </button>
+        <button className="btn" onClick={run('library')} data-testid="btn-library" title={titleOf('library')}>
+          My designs
         </button>
         <input
           ref={fileInput}
@@ -129,5 +133,38 @@ export function Header() {
         </button>
       </nav>
     </header>
+  );
+}
+
+/** What autosave did last: "autosaved", "saving…", "not autosaved" (storage full), "read-only". */
+function SaveState({ dirty }: { dirty: boolean }) {
+  const session = useDesigner((s) => s.autosave);
+  const status = useStore(session.status);
+  const { mode, lastSave, pending, designId } = status;
+  let text: string;
+  let title: string;
+  let cls = '';
+  if (mode === 'readOnly') {
+    text = 'read-only';
+    title = 'Another tab edits this design; this tab follows its changes';
+  } else if (mode === 'noStorage') {
+    text = dirty ? 'not autosaved' : 'saved';
+    title = 'This browser does not let the designer store designs: save a file';
+    cls = dirty ? 'failed' : '';
+  } else if (lastSave && !lastSave.ok) {
+    text = 'not autosaved';
+    title = `The last autosave failed (${lastSave.reason === 'full' ? 'browser storage full' : lastSave.message}): save a file`;
+    cls = 'failed';
+  } else if (pending > 0) {
+    text = 'saving…';
+    title = 'Writing the design to this browser';
+  } else {
+    text = dirty ? 'autosaved' : 'saved';
+    title = dirty ? 'Autosaved in this browser; not yet saved to a file' : 'Saved to a file';
+  }
+  return (
+    <span className={`save-state ${dirty ? 'dirty' : ''} ${cls}`} title={title} data-testid="save-state" data-design-id={designId ?? ''} data-mode={mode} data-pending={pending}>
+      {text}
+    </span>
   );
 }

@@ -5,11 +5,11 @@ import './styles.css';
 import { App, startDesigner } from './app';
 
 const root = document.getElementById('root');
-if (root) {
-  const store = startDesigner();
-  createRoot(root).render(
-    <StrictMode>
-      <App store={store} />
-    </StrictMode>,
+if (root)
+  void startDesigner().then((store) =>
+    createRoot(root).render(
+      <StrictMode>
+        <App store={store} />
+      </StrictMode>,
+    ),
   );
-}

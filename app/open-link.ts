@@ -1,21 +1,23 @@
 /**
  * Opening a share link: the design in the URL fragment replaces the view only when it
- * decodes and validates; the user's own work stays in autosave (and Ctrl+Z). A broken
- * link says what is wrong and changes nothing.
+ * decodes and validates; the user's own work stays in My designs (and Ctrl+Z). A broken
+ * link says what is wrong and changes nothing. A large link is read in a worker, with
+ * progress, so the page never freezes while it opens.
  */
-import { decodeShareLink } from './share/index';
+import { runOpen } from './store/open-job';
 import { loadDocument } from './store/documents';
 import type { DesignerStore } from './store/store';
 
-export function openSharedLinkFromLocation(store: DesignerStore): void {
+export async function openSharedLinkFromLocation(store: DesignerStore): Promise<void> {
   const hash = window.location.hash;
   if (!hash || hash.length < 2) return;
-  const r = decodeShareLink(hash.slice(1));
   // The fragment has done its job: clear it so a reload shows the autosaved work.
   history.replaceState(null, '', window.location.pathname + window.location.search);
+  const session = store.getState().autosave;
+  const r = await runOpen({ kind: 'link', link: hash.slice(1) }, (p) => session.setProgress(p));
   if (!r.ok) {
-    store.getState().notify({ tone: 'error', text: `This share link could not be opened: ${r.error.message} Your current design is unchanged.` });
+    store.getState().notify({ tone: 'error', text: `This share link could not be opened: ${r.message} Your current design is unchanged.` });
     return;
   }
-  loadDocument(store, r.value, 'Opened shared design');
+  loadDocument(store, r.topology, 'Opened shared design');
 }

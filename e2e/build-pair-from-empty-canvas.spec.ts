@@ -72,6 +72,6 @@ test('an impossible connection is refused with the reason while dragging', async
   await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 12 });
   await expect(page.getByTestId('connection-hint')).toContainText('cannot be linked');
   await page.mouse.up();
-  const links = (await page.evaluate(() => JSON.parse(localStorage.getItem(`sfb-designer:v1:doc:${localStorage.getItem('sfb-designer:v1:last')}`) ?? '{"doc":{"links":[]}}').doc.links.length)) as number;
+  const links = (await savedDocument(page))?.links.length ?? 0;
   expect(links).toBe(11);
 });

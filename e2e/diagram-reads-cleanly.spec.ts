@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { REFERENCE_DESIGNS } from '../app/model/samples/index';
-import { openWith } from './helpers';
+import { openWith, savedDocument } from './helpers';
 
 interface Problem {
   what: string;
@@ -85,10 +85,7 @@ test('a palette click adds inside an existing site, and no two site frames overl
   const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
   await openWith(page, doc);
   for (const kind of ['fileStore', 'frontEndPool', 'sqlStore', 'officeOnlineServer']) await page.getByTestId(`palette-${kind}`).click();
-  const saved = await page.evaluate(() => {
-    const last = localStorage.getItem('sfb-designer:v1:last');
-    return JSON.parse(localStorage.getItem(`sfb-designer:v1:doc:${last}`)!).doc;
-  });
+  const saved = (await savedDocument(page)) as unknown as { sites: unknown[]; nodes: unknown[] };
   expect(saved.sites.length).toBe(doc.sites.length);
   expect(saved.nodes.length).toBe(doc.nodes.length + 4);
   const frames = await page.locator('.react-flow__node-site').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ l: r.left, t: r.top, r: r.right, b: r.bottom })));

@@ -9,7 +9,7 @@ test('select both Back Ends and switch them to mirroring at once: both are flagg
   await node(page, 'sql-b').click({ position: { x: 30, y: 20 }, modifiers: ['Control'] });
   const editor = page.getByTestId('bulk-editor');
   await expect(editor).toContainText('2 SQL stores');
-  const ha = editor.getByRole('combobox', { name: 'High availability' });
+  const ha = editor.getByRole('combobox', { name: 'High availability', exact: true });
   await expect(ha).toHaveValue('alwaysOnAg'); // both agree
   await ha.selectOption('mirroring');
   const stores = async () => ((await savedDocument(page))?.nodes as Store[]).filter((n) => n.id === 'sql-a' || n.id === 'sql-b');

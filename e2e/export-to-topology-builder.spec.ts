@@ -22,12 +22,15 @@ test('export the design as a Topology Builder document, review what to check, an
   // Open the exported document: the same pools, stores and links come back.
   await page.getByTestId('file-input').setInputFiles({ name: 'topology.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) });
   await expect(page.getByTestId('dialog-import')).toBeVisible();
-  await page.getByRole('button', { name: 'OK' }).click();
+  await page.getByRole('button', { name: 'OK', exact: true }).click();
   await expect(async () => {
     const after = await savedDocument(page);
-    const fqdns = (d: typeof before) => (d?.nodes ?? []).map((n) => `${n.kind}|${String((n as { fqdn?: string }).fqdn).toLowerCase()}`).sort();
+    // Reverse proxies, Video Interop and Persistent Chat pools are not part of a topology document (the export says so).
+    const written = (n: { kind: string }) => !['reverseProxy', 'videoInteropPool', 'persistentChatPool'].includes(n.kind);
+    const fqdns = (d: typeof before) => (d?.nodes ?? []).filter(written).map((n) => `${n.kind}|${String((n as { fqdn?: string }).fqdn).toLowerCase()}`).sort();
     expect(fqdns(after)).toEqual(fqdns(before));
-    expect(after?.links.length).toBe(before?.links.length);
+    const links = (d: typeof before) => (d?.links ?? []).filter((l) => l.kind !== 'logShipping').length;
+    expect(links(after)).toBe(links(before));
   }).toPass({ timeout: 10_000 });
 });
 

@@ -53,14 +53,68 @@ export async function connect(page: Page, fromId: string, toId: string) {
   await page.mouse.up();
 }
 
-/** The document as autosaved (what a reload restores). */
+/** The document as autosaved (what a reload restores): the stored text of the design this page shows, once its writes are done. */
 export async function savedDocument(page: Page): Promise<{ name: string; nodes: { id: string; kind: string }[]; links: { kind: string; from: string; to: string }[] } | undefined> {
-  return page.evaluate(() => {
-    const last = localStorage.getItem('sfb-designer:v1:last');
-    if (!last) return undefined;
-    const rec = localStorage.getItem(`sfb-designer:v1:doc:${last}`);
-    return rec ? JSON.parse(rec).doc : undefined;
-  });
+  await autosaveSettled(page);
+  const id = await page.getByTestId('save-state').getAttribute('data-design-id');
+  if (!id) return undefined;
+  const text = await storedText(page, 'bodies', id);
+  return text ? JSON.parse(text) : undefined;
+}
+
+/** Waits until the page has no autosave write in flight. */
+export async function autosaveSettled(page: Page) {
+  // Two frames: a change made just before shows as pending once React has rendered it.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-pending', '0');
+}
+
+/** A record of the designer's IndexedDB database, read from inside the page. */
+export async function storedText(page: Page, store: 'bodies' | 'history', id: string): Promise<string | undefined> {
+  return page.evaluate(
+    ([storeName, key]) =>
+      new Promise<string | undefined>((resolve) => {
+        const open = indexedDB.open('sfb-hadr-designer');
+        open.onerror = () => resolve(undefined);
+        open.onsuccess = () => {
+          const db = open.result;
+          try {
+            const get = db.transaction(storeName!, 'readonly').objectStore(storeName!).get(key!);
+            get.onsuccess = () => {
+              resolve((get.result as { text?: string } | undefined)?.text);
+              db.close();
+            };
+            get.onerror = () => {
+              resolve(undefined);
+              db.close();
+            };
+          } catch {
+            resolve(undefined);
+            db.close();
+          }
+        };
+      }),
+    [store, id] as const,
+  );
+}
+
+/** Summaries of every design the browser keeps (library and trash). */
+export async function storedDesigns(page: Page): Promise<{ id: string; name: string; deletedAt?: number }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ id: string; name: string; deletedAt?: number }[]>((resolve) => {
+        const open = indexedDB.open('sfb-hadr-designer');
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('designs', 'readonly').objectStore('designs').getAll();
+          all.onsuccess = () => {
+            resolve(all.result as { id: string; name: string; deletedAt?: number }[]);
+            db.close();
+          };
+        };
+      }),
+  );
 }
 
 export async function count(page: Page, severity: 'error' | 'warning' | 'info'): Promise<number> {

@@ -13,7 +13,7 @@ test('import a saved Topology Builder file: laid out, with a summary of what to 
   await page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, 'builder-file.tbxml'));
   await expect(page.getByTestId('dialog-import')).toBeVisible({ timeout: LAYOUT_TIMEOUT });
   await expect(page.getByTestId('dialog-import')).toContainText('Please confirm');
-  await page.getByRole('button', { name: 'OK' }).click();
+  await page.getByRole('button', { name: 'OK', exact: true }).click();
   const doc = await savedDocument(page);
   expect(doc?.nodes.some((n) => n.kind === 'frontEndPool')).toBe(true);
   expect(doc?.nodes.some((n) => n.kind === 'edgePool')).toBe(true);
@@ -32,7 +32,7 @@ test('import the UTF-16 published topology by dropping it on the page', async ({
   }, bytes.toString('base64'));
   await page.dispatchEvent('.app', 'drop', { dataTransfer: dt });
   await expect(page.getByTestId('dialog-import')).toBeVisible({ timeout: LAYOUT_TIMEOUT });
-  await page.getByRole('button', { name: 'OK' }).click();
+  await page.getByRole('button', { name: 'OK', exact: true }).click();
   const doc = await savedDocument(page);
   expect(doc?.nodes.some((n) => n.kind === 'standardEditionServer')).toBe(true);
 });

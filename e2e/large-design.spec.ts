@@ -35,6 +35,9 @@ test('a 500-node design opens whole, as compact cards with every link drawn; zoo
   await expect(page.locator('.topo-node-compact-name').first()).toBeVisible();
 
   // A finding centres its node: zoomed in, the card is whole again, FQDN and facts included.
+  // The generated design also draws errors and warnings: show the advice alone.
+  await page.getByTestId('count-error').click();
+  await page.getByTestId('count-warning').click();
   await page.getByRole('button', { name: /^info BE-HA-TOOLING/ }).first().click();
   await expect(page.getByTestId('canvas')).toHaveClass(/detail-full/);
   // The minimap shows the selection too.

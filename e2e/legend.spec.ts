@@ -6,7 +6,7 @@ test('the legend explains every link style, the server colours, sites and badges
   const legend = page.getByTestId('legend');
   await expect(legend).toBeVisible();
   for (const text of ['pool pairing', 'SQL mirroring', 'mirroring witness', 'Registrar', 'data center', 'branch site', 'worst finding']) await expect(legend).toContainText(text);
-  await expect(legend.locator('svg.legend-link')).toHaveCount(11);
+  await expect(legend.locator('svg.legend-link')).toHaveCount(12);
   await page.getByTestId('legend-toggle').click();
   await expect(legend).toBeHidden();
 });

@@ -12,7 +12,8 @@ import type { Link, NodeKind, Topology } from '../model/schema';
 import { siteFrames } from '../model/site-frames';
 import { displayText } from './escape';
 import { ARROW_LINKS, KIND_FAMILY, KIND_ICON, LINK_STYLE, linkColor, SITE_ICON, THEMES, type DiagramTheme, type DiagramThemeName, type IconPart, type Paint, type Severity } from './diagram-style';
-import { routeLinks, type Box, type Point } from './link-route';
+import { linkLabelText, routeLinks as routeDiagramLinks } from '../model/link-routing';
+import { routeLinks as elbowRoutes, type Box, type Point } from './link-route';
 import { fitText, textWidth, type FontStyle } from './text-metrics';
 
 /** What the drawing needs of a finding (the rule engine's findings fit this shape). */
@@ -156,19 +157,8 @@ function badgeAt(theme: DiagramTheme, b: { worst: Severity; count: number }, rig
   return { box, severity: b.worst, color, fill: theme.badgeFill, icon: { x: box.x + 10, y: centreY }, count: { text, x: box.x + 19, y: centreY + 4, size: 11, style: 'bold', color } };
 }
 
-/** The label a link shows on the canvas. */
-export function linkLabel(link: Link): string {
-  switch (link.kind) {
-    case 'store':
-      return link.role === 'persistentChatCompliance' ? 'PC compliance' : link.role === 'persistentChat' ? 'Persistent Chat' : link.role;
-    case 'mirror':
-      return link.synchronous === false ? 'mirror (async)' : 'mirror';
-    case 'pairing':
-      return link.voiceFailover ? 'backup pool · voice failover' : 'backup pool';
-    default:
-      return LINK_STYLE[link.kind].label;
-  }
-}
+/** The label a link shows on the canvas (the router's, so canvas and exports agree). */
+export const linkLabel = (link: Link): string => linkLabelText(link);
 
 export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramScene {
   const theme = THEMES[options.theme ?? 'light'];
@@ -252,12 +242,22 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
     };
   });
 
-  const routes = routeLinks(doc, boxes);
+  // The canvas's router: orthogonal routes around cards and site headers, labels placed
+  // clear of cards and of each other, sized here as this drawing draws them.
+  const specs = new Map<string, { width: number; height: number }>();
+  for (const l of doc.links) {
+    const spec = labelSize(l, badges.get(l.id));
+    if (spec) specs.set(l.id, spec);
+  }
+  const routed = routeDiagramLinks(doc, { labelled: (l) => specs.has(l.id), labelBox: (l) => specs.get(l.id)! });
+  // Cards with no position (drawn at the origin, as on the canvas) are not routed: elbows for theirs.
+  const fallback = doc.links.some((l) => !routed.has(l.id)) ? elbowRoutes(doc, boxes) : new Map<string, Point[]>();
   const placed: Box[] = [];
   const obstacles = [...boxes.values()];
   const links: LinkShape[] = [];
   for (const l of doc.links) {
-    const route = routes.get(l.id);
+    const r = routed.get(l.id);
+    const route = r && r.points.length >= 2 ? r.points : fallback.get(l.id);
     if (!route || route.length < 2) continue;
     const style = LINK_STYLE[l.kind];
     const color = linkColor(l.kind, theme);
@@ -279,7 +279,7 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
     const ys = route.map((p) => p.y);
     const near = { x: Math.min(...xs) - 260, y: Math.min(...ys) - 80, width: Math.max(...xs) - Math.min(...xs) + 520, height: Math.max(...ys) - Math.min(...ys) + 160 };
     const hits = (k: Box) => k.x < near.x + near.width && near.x < k.x + k.width && k.y < near.y + near.height && near.y < k.y + k.height;
-    const label = placeLabel(theme, l, route, b, obstacles.filter(hits), placed.filter(hits));
+    const label = r?.label ? labelAt(theme, l, b, r.label) : placeLabel(theme, l, route, b, obstacles.filter(hits), placed.filter(hits));
     if (label) placed.push(label.box);
     links.push({ id: l.id, kind: l.kind, from: l.from, to: l.to, points, color, width: style.width, ...(style.dash ? { dash: style.dash } : {}), arrows, ...(label ? { label } : {}) });
   }
@@ -319,6 +319,34 @@ function arrowhead(end: Point, from: Point, width: number): { triangle: Point[];
 const LABEL_H = 18;
 const LINE_H = 13;
 
+/** What a link's label says in this drawing: muted links carry only a badge, when they have findings. */
+function labelText(link: Link): string {
+  return LINK_STYLE[link.kind].muted ? '' : linkLabel(link);
+}
+
+/** The pill a link's label takes on one line (text, padding, badge), or none. */
+function labelSize(link: Link, b: { worst: Severity; count: number } | undefined): { width: number; height: number } | undefined {
+  const text = labelText(link);
+  if (!text && !b) return undefined;
+  const badgeW = b ? Math.round(textWidth(b.count.toLocaleString('en-US'), 11, 'bold') + 26) : 0;
+  return { width: Math.ceil((text ? textWidth(text, 10.5, 'bold') + 14 : 4) + (b ? badgeW + (text ? 2 : 0) : 0)), height: b ? BADGE_H + 4 : LABEL_H };
+}
+
+/** The label drawn in the box the router placed it in. */
+function labelAt(theme: DiagramTheme, link: Link, b: { worst: Severity; count: number } | undefined, box: Box): LabelShape {
+  const text = labelText(link);
+  const cy = box.y + box.height / 2;
+  const color = link.kind === 'pairing' ? theme.family.registrar : theme.text2;
+  const stroke: Paint = link.kind === 'pairing' ? { color: theme.family.registrar, opacity: 0.4 } : { color: theme.cardBorder, opacity: 1 };
+  return {
+    box: { x: box.x, y: box.y, width: box.width, height: box.height },
+    fill: theme.background,
+    stroke,
+    text: text ? [{ text, x: box.x + 7, y: cy + 3.7, size: 10.5, style: 'bold', color }] : [],
+    ...(b ? { badge: badgeAt(theme, b, box.x + box.width - 2, cy) } : {}),
+  };
+}
+
 /**
  * The label pill on a straight segment of the route, at the first of a few spots along
  * it (longest segment first) that overlaps no card and no label already placed; beside
@@ -326,9 +354,7 @@ const LINE_H = 13;
  * when one line would cover a short link end to end.
  */
 function placeLabel(theme: DiagramTheme, link: Link, route: Point[], b: { worst: Severity; count: number } | undefined, cards: readonly Box[], placed: readonly Box[]): LabelShape | undefined {
-  const style = LINK_STYLE[link.kind];
-  // As on the canvas at full detail: muted links carry no text, only a badge when they have findings.
-  const text = style.muted ? '' : linkLabel(link);
+  const text = labelText(link);
   if (!text && !b) return undefined;
   const badgeW = b ? Math.round(textWidth(b.count.toLocaleString('en-US'), 11, 'bold') + 26) : 0;
   const segments = route

@@ -45,7 +45,7 @@ export const THEMES: Record<DiagramThemeName, DiagramTheme> = {
     cardBorder: '#dfe4ec',
     text: '#1b2433',
     text2: '#556173',
-    text3: '#7b8698',
+    text3: '#5f6a7c',
     pillFill: '#f8fafc',
     pillBorder: '#dfe4ec',
     badgeFill: '#ffffff',

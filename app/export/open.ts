@@ -5,10 +5,10 @@
  */
 import { importTopologyXml, looksLikeXml, type ImportWarning } from '../import/index';
 import { err, ok, type Result } from '../lib/result';
+import { decodeUtf8Strict } from '../lib/utf8';
 import type { TopologyError } from '../model/errors';
 import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
-import { fromUtf8 } from '../share/bytes';
 import { decodeShareLink, findShareLink } from '../share/index';
 import { displayText } from './escape';
 import { extractFromPng, isPng, MAX_PNG_BYTES } from './png';
@@ -64,7 +64,7 @@ export function openDocumentBytes(fileName: string, bytes: Uint8Array): Result<O
     }
 
     const text = decodeText(bytes);
-    if (text === undefined) return fail('unknownFormat', `the file is neither text nor a PNG image. ${WHAT_OPENS}`);
+    if (typeof text !== 'string') return fail('unknownFormat', text.offset >= 0 ? `the file ${text.message}. ${WHAT_OPENS}` : `the file is neither text nor a PNG image. ${WHAT_OPENS}`);
     const body = text.replace(/^\uFEFF/, '');
     const start = body.trimStart();
 
@@ -97,8 +97,8 @@ export function openDocumentBytes(fileName: string, bytes: Uint8Array): Result<O
   }
 }
 
-/** UTF-8 (with or without BOM) or UTF-16 (BOM, or the zero bytes of ASCII text). */
-function decodeText(bytes: Uint8Array): string | undefined {
+/** UTF-8 (with or without BOM) or UTF-16 (BOM, or the zero bytes of ASCII text); else where the UTF-8 goes wrong. */
+function decodeText(bytes: Uint8Array): string | { offset: number; message: string } {
   const [b0, b1] = [bytes[0], bytes[1]];
   let encoding: 'utf-16le' | 'utf-16be' | undefined;
   let start = 0;
@@ -106,10 +106,13 @@ function decodeText(bytes: Uint8Array): string | undefined {
   else if (b0 === 0xfe && b1 === 0xff) [encoding, start] = ['utf-16be', 2];
   else if (bytes.length >= 2 && b0 === 0 && b1 !== 0) encoding = 'utf-16be';
   else if (bytes.length >= 2 && b0 !== 0 && b1 === 0) encoding = 'utf-16le';
-  if (!encoding) return fromUtf8(bytes);
+  if (!encoding) {
+    const r = decodeUtf8Strict(bytes);
+    return r.ok ? r.value : r.error;
+  }
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
   } catch {
-    return undefined;
+    return { offset: -1, message: 'is not UTF-16 text' };
   }
 }

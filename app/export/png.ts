@@ -7,14 +7,17 @@
 import { zlibSync } from 'fflate';
 import { err, ok, type Result } from '../lib/result';
 import { LIMITS } from '../model/limits';
+import { jsonNestingDepth } from '../model/parse';
 import type { Topology } from '../model/schema';
 import { concatBytes, crc32, fromUtf8, latin1, utf8 } from '../share/bytes';
 import { inflateCapped } from '../share/index';
 
 export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export const PNG_KEYWORD = 'sfb-topology';
-/** Far above any exported drawing. */
-export const MAX_PNG_BYTES = 200_000_000;
+/** Far above any exported drawing (LIMITS.maxInputBytes, the limit of every file). */
+export const MAX_PNG_BYTES = LIMITS.maxInputBytes;
+/** The embedded design is compact JSON, shorter than the file Save writes: it unpacks to at most the design limit. */
+const MAX_EMBEDDED_BYTES = LIMITS.maxDocumentChars;
 
 export interface PngError {
   tag: 'notPng' | 'noTopology' | 'corrupt' | 'tooLarge';
@@ -37,6 +40,15 @@ const u32 = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]!
 export function pngChunks(bytes: Uint8Array): Result<PngChunk[], PngError> {
   if (!isPng(bytes)) return err({ tag: 'notPng', message: 'this file is not a PNG image (its first bytes are not the PNG signature)' });
   if (bytes.length > MAX_PNG_BYTES) return err({ tag: 'tooLarge', message: `the PNG is ${bytes.length.toLocaleString('en-US')} bytes; the limit is ${MAX_PNG_BYTES.toLocaleString('en-US')}` });
+  // Count first, reading only the length fields: millions of tiny chunks are refused before any is walked.
+  let count = 0;
+  for (let at = 8; at + 12 <= bytes.length; ) {
+    if (++count > LIMITS.maxPngChunks) return err({ tag: 'tooLarge', message: `the PNG has more than ${LIMITS.maxPngChunks.toLocaleString('en-US')} chunks; an exported drawing has far fewer. It was not opened` });
+    const length = u32(bytes, at);
+    if (length > 0x7fffffff) break;
+    if (bytes[at + 4] === 0x49 && bytes[at + 5] === 0x45 && bytes[at + 6] === 0x4e && bytes[at + 7] === 0x44) break; // IEND
+    at += 12 + length;
+  }
   const chunks: PngChunk[] = [];
   let at = 8;
   while (at + 12 <= bytes.length) {
@@ -45,8 +57,16 @@ export function pngChunks(bytes: Uint8Array): Result<PngChunk[], PngError> {
     const typeBytes = bytes.subarray(at + 4, at + 8);
     if (!typeBytes.every((c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return err({ tag: 'corrupt', message: `the PNG is damaged: chunk ${chunks.length + 1} has no valid type` });
     const type = latin1(typeBytes);
-    const crcOk = crc32(bytes, at + 4, at + 8 + length) === u32(bytes, at + 8 + length);
-    chunks.push({ type, offset: at, data: bytes.subarray(at + 8, at + 8 + length), crcOk });
+    const start = at;
+    // Checked when asked: the topology chunk's CRC matters; hashing every image chunk would take seconds on a large PNG.
+    chunks.push({
+      type,
+      offset: at,
+      data: bytes.subarray(at + 8, at + 8 + length),
+      get crcOk() {
+        return crc32(bytes, start + 4, start + 8 + length) === u32(bytes, start + 8 + length);
+      },
+    });
     at += 12 + length;
     if (type === 'IEND') return chunks[0]?.type === 'IHDR' ? ok(chunks) : err({ tag: 'corrupt', message: 'the PNG is damaged: it does not begin with an IHDR chunk' });
   }
@@ -124,6 +144,7 @@ export function extractFromPng(bytes: Uint8Array): Result<unknown, PngError> {
   }
   if (text === undefined) return err({ tag: 'corrupt', message: 'the topology inside this PNG is not UTF-8 text' });
   if (text.length > LIMITS.maxDocumentChars) return err({ tag: 'tooLarge', message: `the topology inside this PNG is ${text.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` });
+  if (jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) return err({ tag: 'tooLarge', message: `the topology inside this PNG nests more than ${LIMITS.maxJsonDepth} levels deep; a topology nests about 6` });
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (e) {
@@ -138,13 +159,24 @@ function unzlibCapped(data: Uint8Array): Result<Uint8Array, PngError> {
   const cmf = data[0]!;
   const flg = data[1]!;
   if ((cmf & 0x0f) !== 8 || ((cmf << 8) | flg) % 31 !== 0 || flg & 0x20) return damaged('not zlib data');
-  const inflated = inflateCapped(data.subarray(2, data.length - 4), undefined, LIMITS.maxInflatedBytes);
+  // Topology JSON deflates some 10 to 30 times; a far higher ratio is a bomb, stopped early.
+  const cap = Math.min(MAX_EMBEDDED_BYTES, Math.max(1_000_000, data.length * 200));
+  const inflated = inflateCapped(data.subarray(2, data.length - 4), undefined, cap);
   if (!inflated.ok)
     return inflated.error === 'tooLarge'
-      ? err({ tag: 'tooLarge', message: `the topology inside this PNG unpacks to more than ${(LIMITS.maxInflatedBytes / 1e6).toLocaleString('en-US')} MB; it was not opened` })
+      ? err({ tag: 'tooLarge', message: `the topology inside this PNG unpacks to more than ${(cap / 1e6).toLocaleString('en-US')} MB${cap < MAX_EMBEDDED_BYTES ? ` (over 200 times its packed size)` : ''}; it was not opened` })
       : damaged('it does not unpack');
+  // More characters than a design may have: refused before the checksum and the decoding.
+  if (codePoints(inflated.value) > LIMITS.maxDocumentChars) return err({ tag: 'tooLarge', message: `the topology inside this PNG is more than ${LIMITS.maxDocumentChars.toLocaleString('en-US')} characters; it was not opened` });
   if (adler32(inflated.value) !== u32(data, data.length - 4)) return damaged('its checksum does not match');
   return ok(inflated.value);
+}
+
+/** Characters in UTF-8 bytes (bytes that do not continue a character), a lower bound of the text's length. */
+function codePoints(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i]! & 0xc0) !== 0x80) n++;
+  return n;
 }
 
 export function adler32(bytes: Uint8Array): number {

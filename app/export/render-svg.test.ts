@@ -11,7 +11,8 @@ import { extractFromSvg } from './svg';
 import { textWidth } from './text-metrics';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
-const PROPERTY_TIMEOUT = 20_000 + RUNS * 200;
+// Each case renders, parses and reopens a whole drawing: seconds per case on a loaded two-core runner.
+const PROPERTY_TIMEOUT = 60_000 + RUNS * 2_000;
 const DATE = '2026-01-31';
 
 /** Findings of every severity on nodes, links and sites (the rule engine is not this layer's to call). */

@@ -4,6 +4,7 @@
  * title block for the drawing. No DOM: text in, text out.
  */
 import { LIMITS } from '../model/limits';
+import { jsonNestingDepth } from '../model/parse';
 import { err, ok, type Result } from '../lib/result';
 import { productVersionShort, verRank } from '../model/product-versions';
 import { hasProductVersion, type Topology } from '../model/schema';
@@ -15,7 +16,7 @@ export const TOPOLOGY_NAMESPACE = 'urn:sfb-hadr-designer:topology';
 const METADATA_ID = 'sfb-topology-metadata';
 const TITLE_ID = 'sfb-topology-title';
 /** Far above any drawing of a real topology (images inlined as data URLs included). */
-export const MAX_SVG_CHARS = 64_000_000;
+export const MAX_SVG_CHARS = LIMITS.maxSvgChars;
 
 export interface SvgError {
   tag: 'notSvg' | 'noTopology' | 'corrupt' | 'tooLarge';
@@ -119,6 +120,7 @@ export function extractFromSvg(svgText: string): Result<unknown, SvgError> {
   if (body.length > LIMITS.maxDocumentChars) return err({ tag: 'tooLarge', message: `the topology inside this SVG is ${body.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` });
   // Tools that re-save an SVG may wrap text in CDATA or escape characters: undo both.
   const text = body.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g, (_w, cdata: string | undefined, plain: string | undefined) => (cdata !== undefined ? cdata : unescapeXml(plain ?? '')));
+  if (jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) return err({ tag: 'tooLarge', message: `the topology inside this SVG nests more than ${LIMITS.maxJsonDepth} levels deep; a topology nests about 6` });
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (e) {

@@ -443,6 +443,8 @@ class Builder {
         const servers = this.serverCount(c, 'Edge pool');
         const edge = services.find((s) => s.role === 'EdgeServer')!;
         const ports = edgePorts(edge.el);
+        // Only what the format can hold: a placeholder or a typo stays in a warning, not in the design.
+        const natAddresses = c.natAddresses.filter((a) => IP_ADDRESS.test(a)).slice(0, LIMITS.maxListItems);
         const federation = ports.federation;
         const xmpp = productVersion === '2015' && ports.xmpp;
         const external = this.externalEdgeFqdns(ports.external, c.where);
@@ -457,11 +459,13 @@ class Builder {
           federation,
           xmpp,
           ...external,
-          ...(c.natAddresses.length ? { natAddresses: c.natAddresses.slice(0, LIMITS.maxListItems) } : {}),
+          ...(natAddresses.length ? { natAddresses } : {}),
         };
+        if (natAddresses.length < c.natAddresses.length)
+          this.warn(`Edge pool ${quote(id)}: NAT addresses that are not IP addresses were not imported: ${c.natAddresses.filter((a) => !IP_ADDRESS.test(a)).slice(0, 5).map((a) => quote(a, 45)).join(', ')}`, c.where, true);
         defaults.push('internal and external load balancing DNS');
-        if (c.natAddresses.length)
-          this.warn(`Edge pool ${quote(id)}: its external interfaces are translated by NAT (public ${c.natAddresses.map((a) => quote(a, 45)).join(', ')}); the topology does not say whether the NAT is symmetric: set the external addressing`, c.where, true);
+        if (natAddresses.length)
+          this.warn(`Edge pool ${quote(id)}: its external interfaces are translated by NAT (public ${natAddresses.map((a) => quote(a, 45)).join(', ')}); the topology does not say whether the NAT is symmetric: set the external addressing`, c.where, true);
         defaults.push(`federation ${federation ? 'on' : 'off'} (read from the Access Edge external SIP server port 5061 ${federation ? 'being' : 'not being'} listed)`);
         defaults.push(`XMPP federation ${xmpp ? 'on' : 'off'} (${productVersion === '2019' ? 'no XMPP gateway in 2019' : `the XMPP proxy port 5269 is ${ports.xmpp ? '' : 'not '}listed`})`);
         break;
@@ -860,6 +864,9 @@ function trunkPorts(service: XmlElement): Partial<Link> {
   if (protocol === 'tls' || protocol === 'tcp') out.transport = protocol;
   return out as Partial<Link>;
 }
+
+/** The format's IP address shape (schema.ts IpAddress). */
+const IP_ADDRESS = /^[0-9A-Fa-f:.]{2,45}$/;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

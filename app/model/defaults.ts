@@ -10,6 +10,13 @@ type Common = { id: string; siteId: string; name?: string; fqdn?: string; domain
 
 const fqdnFor = (id: string, domain = 'contoso.com') => `${id.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '') || 'server'}.${domain}`;
 
+/** `pool01.contoso.com` → `pool01-webint.contoso.com` (the first label kept within 63 characters). */
+export function webInternalFqdn(fqdn: string): string {
+  const dot = fqdn.indexOf('.');
+  const [head, tail] = dot > 0 ? [fqdn.slice(0, dot), fqdn.slice(dot)] : [fqdn, ''];
+  return `${head.slice(0, 63 - '-webint'.length).replace(/-+$/, '')}-webint${tail}`.slice(0, 253);
+}
+
 export function defaultNode<K extends NodeKind>(kind: K, c: Common): NodeOfKind<K> {
   const name = c.name ?? c.id;
   const fqdn = c.fqdn ?? fqdnFor(c.id, c.domain);
@@ -17,7 +24,8 @@ export function defaultNode<K extends NodeKind>(kind: K, c: Common): NodeOfKind<
   const node = (() => {
     switch (kind) {
       case 'frontEndPool':
-        return { ...base, kind, productVersion: '2019', fqdn, frontEndServers: 3, users: 6_000, hosting: 'physical', os: 'WS2019', sipLoadBalancing: 'dns', webLoadBalancing: 'hlb', mediationCollocated: true, conferencing: true } satisfies NodeOfKind<'frontEndPool'>;
+        // DNS load balancing needs an internal web services FQDN of its own (FE-DNSLB-WEB-FQDN).
+        return { ...base, kind, productVersion: '2019', fqdn, frontEndServers: 3, users: 6_000, hosting: 'physical', os: 'WS2019', sipLoadBalancing: 'dns', webLoadBalancing: 'hlb', mediationCollocated: true, conferencing: true, internalWebFqdn: webInternalFqdn(fqdn) } satisfies NodeOfKind<'frontEndPool'>;
       case 'standardEditionServer':
         return { ...base, kind, productVersion: '2019', fqdn, users: 2_000, hosting: 'physical', os: 'WS2019', mediationCollocated: true } satisfies NodeOfKind<'standardEditionServer'>;
       case 'sqlStore':

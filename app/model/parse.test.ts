@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from './limits';
 import { parseTopology } from './parse';
 import { REFERENCE_DESIGNS, pair2019AlwaysOn } from './samples/index';
 import type { Topology } from './schema';
@@ -173,7 +174,7 @@ describe('parseTopology', () => {
   });
 
   it('tooLarge: refuses oversized input before parsing it', () => {
-    expectError(' '.repeat(5_000_001), 'tooLarge');
+    expectError(' '.repeat(LIMITS.maxDocumentChars + 1), 'tooLarge');
     const d = base();
     d.nodes = Array.from({ length: 10_001 }, () => d.nodes[0]);
     expectError(d, 'tooLarge', 'nodes');

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { err, ok, type Result } from '../lib/result';
 import { formatPath, topologyError, type TopologyError, type TopologyIssue } from './errors';
+import { designFileText } from './design-file';
 import { LIMITS } from './limits';
 import { linkAllowed, linkKindLabel, nodeKindLabel, structuralRuleForLink } from './link-kinds';
 import { migrate, VERSIONS } from './migrations';
@@ -28,9 +29,9 @@ function parseUnsafe(input: unknown): ParseResult {
   if (typeof input === 'string') {
     if (input.length > LIMITS.maxDocumentChars)
       return err(topologyError('tooLarge', [{ path: '', message: `the document is ${input.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` }]));
-    const depth = nestingDepth(input, MAX_JSON_DEPTH);
-    if (depth > MAX_JSON_DEPTH)
-      return err(topologyError('tooLarge', [{ path: '', message: `the JSON nests more than ${MAX_JSON_DEPTH} levels deep; a topology document nests about 6` }]));
+    const depth = jsonNestingDepth(input, LIMITS.maxJsonDepth);
+    if (depth > LIMITS.maxJsonDepth)
+      return err(topologyError('tooLarge', [{ path: '', message: `the JSON nests more than ${LIMITS.maxJsonDepth} levels deep; a topology document nests about 6` }]));
     const json = parseJson(input);
     if (!json.ok) return err(topologyError('notJson', [{ path: '', message: json.error }]));
     value = json.value;
@@ -59,13 +60,16 @@ function parseUnsafe(input: unknown): ParseResult {
 
   const refIssues = crossReferenceIssues(parsed.data);
   if (refIssues.length) return err(topologyError('invalidDocument', refIssues));
-  return ok(normalize(parsed.data));
+  const doc = normalize(parsed.data);
+  // What opens must save and open again: the file Save writes has to fit the same limit.
+  const fileChars = designFileText(doc).length;
+  if (fileChars > LIMITS.maxDocumentChars)
+    return err(topologyError('tooLarge', [{ path: '', message: `saved as a file, this design would be ${fileChars.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` }]));
+  return ok(doc);
 }
 
-const MAX_JSON_DEPTH = 64;
-
 /** Deepest bracket nesting of JSON text (strings skipped), stopping early past `limit`: JSON.parse of pathological nesting is slow. */
-function nestingDepth(text: string, limit: number): number {
+export function jsonNestingDepth(text: string, limit: number): number {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -250,8 +254,9 @@ export function crossReferenceIssues(doc: Topology): TopologyIssue[] {
       n.servers.forEach((s, j) => {
         if (!siteIds.has(s.siteId)) issues.push({ path: `nodes[${i}].servers[${j}].siteId`, message: `${noSite(s.siteId)} (node "${n.id}")` });
       });
-    // Windows Server 2008 R2 runs only 2015 servers upgraded in place from Lync Server 2013.
-    if ('os' in n && n.os === 'WS2008R2' && !('inPlaceUpgrade' in n && n.inPlaceUpgrade))
+    // Windows Server 2008 R2 runs Lync Server 2010 and 2013, and 2015 servers only when upgraded in place from Lync Server 2013.
+    const lync = 'productVersion' in n && (n.productVersion === 'lync2010' || n.productVersion === 'lync2013');
+    if ('os' in n && n.os === 'WS2008R2' && !lync && !('inPlaceUpgrade' in n && n.inPlaceUpgrade))
       issues.push({ path: `nodes[${i}].os`, message: `Windows Server 2008 R2 is accepted only for a server upgraded in place (set the in-place upgrade it came from) (node "${n.id}")` });
   });
 

@@ -96,8 +96,10 @@ export function FindingsPanel() {
     <ol className="findings" aria-label="Findings" data-testid="findings">
       {shown.map(({ f, i }) => (
         <li key={`${f.ruleId}-${i}`} className={`finding sev-${f.severity} ${highlighted === i ? 'is-active' : ''}`} data-testid={`finding-${f.ruleId}`}>
-          <button className="finding-main" onClick={() => focus(i)} aria-label={`${f.severity} ${f.ruleId}: ${plainWords(f.message)}`}>
-            <span className={`sev-icon sev-${f.severity}`}>
+          <button className="finding-main" onClick={() => focus(i)}>
+            {/* The name is the visible text, led by the severity for screen readers. */}
+            <span className="sr-only">{f.severity} </span>
+            <span className={`sev-icon sev-${f.severity}`} aria-hidden="true">
               <SeverityIcon severity={f.severity} size={14} />
             </span>
             <span className="finding-id">{f.ruleId}</span>

@@ -24,7 +24,7 @@ export function Palette() {
         className={`palette-item fam-${family}`}
         draggable
         data-testid={`palette-${kind}`}
-        aria-label={`Add ${label}`}
+        aria-description="Drag onto a site, or press Enter to add it to the selected site (or the one in view)"
         title={`${label}: ${blurb}. Drag onto a site, or press Enter to add it to the selected site (or the one in view).`}
         onDragStart={(e: DragEvent) => {
           e.dataTransfer.setData(PALETTE_MIME, kind);

@@ -856,4 +856,16 @@ export const BE_RULES: readonly Rule[] = [
     }
     return hits;
   }),
+
+  // ------------------------------------------------------------ format v2
+  defineRule('BE-NO-FOREIGN-DBS', 'SQL Server shared with other products', (ix) => {
+    const hits: Hit[] = [];
+    for (const s of ix.ofKind('sqlStore')) {
+      if (s.hostsNonSfbDatabases !== true) continue;
+      const pools = ix.poolsUsing(s.id);
+      if (pools.length === 0) continue;
+      hits.push({ nodeIds: [s.id], message: `${label(s)} serves ${labelSeries(pools)} and also hosts databases of other products. ${catalogueMessage('BE-NO-FOREIGN-DBS')}` });
+    }
+    return hits;
+  }),
 ];

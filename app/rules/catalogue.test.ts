@@ -41,6 +41,16 @@ describe('rule catalogue', () => {
     expect(ids.filter((id) => !registered.has(id))).toEqual([]);
   });
 
+  it('implements every check on format v2 fields (62: 42 of the catalogue, 20 of the migration addendum)', () => {
+    const ids = engineChecks('v2');
+    expect(ids.length).toBe(62);
+    expect(ids.filter((id) => !registered.has(id))).toEqual([]);
+  });
+
+  it('registers 221 checks in all', () => {
+    expect(RULES.length).toBe(221);
+  });
+
   it('registers each rule once, with the catalogue severity and tier', () => {
     expect(registered.size).toBe(RULES.length);
     for (const r of RULES) {

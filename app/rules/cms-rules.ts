@@ -2,10 +2,10 @@
 import { RECOVERY } from '../model/reference-numbers';
 import type { TopologyIndex } from '../model/topology-index';
 import type { TopologyNode } from '../model/schema';
-import { defineRule } from './define-rule';
+import { catalogueMessage, defineRule } from './define-rule';
 import { label, LONG_LIST, names, series } from './rule-text';
 import type { Hit, Rule } from './types';
-import { verRank, versionWord } from './versions';
+import { decom, productName, verRank, versionOf, versionWord } from './versions';
 
 /** The node named by `deployment.cmsHost`, when it names one. */
 function cmsHost(ix: TopologyIndex): TopologyNode | undefined {
@@ -90,5 +90,24 @@ export const CMS_RULES: readonly Rule[] = [
         message: `This transition design has pools of ${series(versions.map(versionWord))}, a migration that ends with a move of the Central Management store${host ? ` (now on ${label(host)})` : ''}: when the CMS is moved, the old CMS database must stay until replication to every replica is complete and stable.`,
       },
     ];
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('CMS-MOVE-BEFORE-AG', 'CMS pool whose Back End becomes an availability group', (ix) => {
+    if (ix.doc.deployment.mode !== 'transition') return [];
+    const host = cmsHost(ix);
+    if (!host) return [];
+    const be = ix.backEnd(host.id);
+    if (!be || be.haMode !== 'alwaysOnAg' || (be.currentHaMode !== 'none' && be.currentHaMode !== 'mirroring')) return [];
+    const today = be.currentHaMode === 'none' ? 'no high availability' : 'SQL mirroring';
+    return [{ nodeIds: [host.id, be.id], message: `${label(host)} hosts the Central Management store, and its Back End ${label(be)} moves from ${today} to an AlwaysOn availability group. ${catalogueMessage('CMS-MOVE-BEFORE-AG')}` }];
+  }),
+
+  defineRule('CMS-2019-MIGRATION', 'CMS on a pool being retired', (ix) => {
+    if (ix.doc.deployment.mode !== 'transition') return [];
+    const host = cmsHost(ix);
+    if (!host || !decom(host)) return [];
+    const v = versionOf(host);
+    return [{ nodeIds: [host.id], message: `${label(host)}${v ? ` (${productName(v)})` : ''} hosts the Central Management store and is marked for decommissioning. ${catalogueMessage('CMS-2019-MIGRATION')}` }];
   }),
 ];

@@ -10,7 +10,7 @@ import { catalogueMessage, defineRule } from './define-rule';
 import { targetsOf } from './rule-helpers';
 import { kinded, kindedNames } from './rule-text';
 import type { Hit, Rule } from './types';
-import { fam2019, legacy, productName, verRank, versionOf } from './versions';
+import { decom, fam2019, legacy, productName, SUBSCRIPTION_EDITION, verRank, versionOf } from './versions';
 
 /** Both ends of a link with their versions, when both have one. */
 function versionedEnds(from: TopologyNode | undefined, to: TopologyNode | undefined): { fv: string; tv: string } | undefined {
@@ -86,5 +86,54 @@ export const COEX_RULES: readonly Rule[] = [
       });
     }
     return hits;
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('COEX-EDGE-NEXTHOP-DECOMMISSION', 'Edge next hop being retired', (ix) => {
+    const hits: Hit[] = [];
+    for (const l of ix.linksOfKind('nextHop')) {
+      const e = ix.node(l.from);
+      const t = ix.node(l.to);
+      if (e?.kind !== 'edgePool' || decom(e) || !t || !decom(t)) continue;
+      hits.push({ nodeIds: [e.id, t.id], linkIds: [l.id], message: `${kinded(e)} stays, and its next hop ${kinded(t)} is being retired. ${catalogueMessage('COEX-EDGE-NEXTHOP-DECOMMISSION')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('COEX-MEDIA-EDGE-DECOMMISSION', 'Media Edge pool being retired', (ix) => {
+    const hits: Hit[] = [];
+    for (const l of ix.linksOfKind('mediaEdge')) {
+      const p = ix.node(l.from);
+      const e = ix.node(l.to);
+      if (!isRegistrar(p) || decom(p) || e?.kind !== 'edgePool' || !decom(e)) continue;
+      hits.push({ nodeIds: [p.id, e.id], linkIds: [l.id], message: `${kinded(p)} stays, and its media Edge pool ${kinded(e)} is being retired. ${catalogueMessage('COEX-MEDIA-EDGE-DECOMMISSION')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('COEX-PCHAT-NEXTHOP-DECOMMISSION', 'Persistent Chat next hop being retired', (ix) => {
+    const hits: Hit[] = [];
+    for (const l of ix.linksOfKind('nextHop')) {
+      const c = ix.node(l.from);
+      const t = ix.node(l.to);
+      if (c?.kind !== 'persistentChatPool' || decom(c) || !t || !decom(t)) continue;
+      hits.push({ nodeIds: [c.id, t.id], linkIds: [l.id], message: `${kinded(c)} stays, and its next hop ${kinded(t)} is being retired. ${catalogueMessage('COEX-PCHAT-NEXTHOP-DECOMMISSION')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('COEX-XMPP-RETIRE', 'XMPP federation ends with the Edge pool', (ix) => {
+    const xmpp = ix.ofKind('edgePool').filter((e) => e.xmpp);
+    if (xmpp.length === 0 || xmpp.some((e) => !decom(e))) return [];
+    return xmpp.map((e) => ({ nodeIds: [e.id], message: `${kinded(e)} is the ${xmpp.length === 1 ? 'only Edge pool' : 'last of the Edge pools'} with XMPP federation, and it is being retired. ${catalogueMessage('COEX-XMPP-RETIRE')}` }));
+  }),
+
+  defineRule('COEX-SUB-LEGACY-SOURCE', 'Lync Server beside Subscription Edition', (ix) => {
+    const isLync = (v: string | undefined) => v === 'lync2013' || v === 'lync2010';
+    const sub = ix.allNodes().filter((n) => versionOf(n) === SUBSCRIPTION_EDITION);
+    if (sub.length === 0) return [];
+    const lync = ix.allNodes().filter((n) => isLync(versionOf(n)) || (versionOf(n) === SUBSCRIPTION_EDITION && 'inPlaceUpgrade' in n && isLync(n.inPlaceUpgrade?.fromVersion)));
+    if (lync.length === 0) return [];
+    return [{ nodeIds: lync.map((n) => n.id), message: `This design has Subscription Edition and Lync Server (${kindedNames(lync)}). ${catalogueMessage('COEX-SUB-LEGACY-SOURCE')}` }];
   }),
 ];

@@ -2,8 +2,9 @@
 import { REF } from '../model/reference-numbers';
 import type { NodeOfKind, TopologyNode } from '../model/schema';
 import { catalogueMessage, defineRule } from './define-rule';
-import { label, noun, num, plural, siteName } from './rule-text';
+import { kindedNames, label, noun, num, plural, quote, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
+import { fam2019, productName } from './versions';
 
 type EdgePool = NodeOfKind<'edgePool'>;
 
@@ -67,13 +68,13 @@ export const EDGE_RULES: readonly Rule[] = [
     ];
   }),
 
-  defineRule('EDGE-XMPP-2019', 'XMPP on a 2019 Edge pool', (ix) => {
+  defineRule('EDGE-XMPP-2019', 'XMPP on a 2019 or Subscription Edition Edge pool', (ix) => {
     const hits: Hit[] = [];
     for (const e of ix.ofKind('edgePool'))
-      if (e.productVersion === '2019' && e.xmpp)
+      if (fam2019(e.productVersion) && e.xmpp)
         hits.push({
           nodeIds: [e.id],
-          message: `${label(e)} is a Skype for Business Server 2019 Edge pool with XMPP turned on. ${catalogueMessage('EDGE-XMPP-2019')}`,
+          message: `${label(e)} is a ${productName(e.productVersion)} Edge pool with XMPP turned on. ${catalogueMessage('EDGE-XMPP-2019')}`,
         });
     return hits;
   }),
@@ -107,7 +108,7 @@ export const EDGE_RULES: readonly Rule[] = [
       const needed = Math.ceil(users / perServer);
       hits.push({
         nodeIds: [e.id],
-        message: `${label(e)} has ${plural(e.servers, 'server')} for ${num(users)} concurrent remote users, which need ${num(needed)}: this Edge pool has fewer servers than its concurrent remote users need (one server per ${num(perServer)} on Skype for Business Server ${e.productVersion}).`,
+        message: `${label(e)} has ${plural(e.servers, 'server')} for ${num(users)} concurrent remote users, which need ${num(needed)}: this Edge pool has fewer servers than its concurrent remote users need (one server per ${num(perServer)} on ${productName(e.productVersion)}).`,
         fix:
           needed <= REF.maxEdgeServers
             ? `Add Edge servers (${num(needed)} in all; up to ${REF.maxEdgeServers} per pool) or another Edge pool.`
@@ -174,5 +175,55 @@ export const EDGE_RULES: readonly Rule[] = [
         });
       }
     return hits;
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('EDGE-DSR-NAT', 'Edge load balancer in direct server return mode', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool')) {
+      if (e.hlbDirectServerReturn !== true || (e.externalLoadBalancing !== 'hlb' && e.internalLoadBalancing !== 'hlb')) continue;
+      hits.push({ nodeIds: [e.id], message: `${label(e)} is behind a hardware load balancer in direct server return mode. ${catalogueMessage('EDGE-DSR-NAT')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('EDGE-HLB-NO-NAT', 'Hardware-balanced Edge pool behind NAT', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool')) {
+      if (e.externalLoadBalancing !== 'hlb' || e.externalAddressing === undefined || e.externalAddressing === 'public') continue;
+      hits.push({ nodeIds: [e.id], message: `${label(e)} balances its external side with a hardware load balancer, and its external addresses are translated by NAT. ${catalogueMessage('EDGE-HLB-NO-NAT')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('EDGE-NAT-SYMMETRIC', 'Edge NAT that is not symmetric', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool'))
+      if (e.externalAddressing === 'otherNat') hits.push({ nodeIds: [e.id], message: `${label(e)} is behind NAT that is not symmetric, or that rewrites source addresses. ${catalogueMessage('EDGE-NAT-SYMMETRIC')}` });
+    return hits;
+  }),
+
+  defineRule('EDGE-PERIMETER', 'Edge servers joined to the internal domain', (ix) => {
+    const internal = new Set<string>();
+    for (const p of ix.registrars()) if (p.domain) internal.add(p.domain.trim().toLowerCase());
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool')) {
+      if (!e.domain || !internal.has(e.domain.trim().toLowerCase())) continue;
+      hits.push({ nodeIds: [e.id], message: `${label(e)} is joined to ${quote(e.domain)}, the domain of the Skype for Business pools. ${catalogueMessage('EDGE-PERIMETER')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('EDGE-SINGLE-IP', 'One external IP address for the Edge services', (ix) => {
+    const hits: Hit[] = [];
+    for (const e of ix.ofKind('edgePool'))
+      if (e.externalIpMode === 'single') hits.push({ nodeIds: [e.id], message: `${label(e)} uses one external IP address for its Access, Web Conferencing and A/V Edge services. ${catalogueMessage('EDGE-SINGLE-IP')}` });
+    return hits;
+  }),
+
+  defineRule('EDGE-NEEDS-RP', 'Edge without a reverse proxy', (ix) => {
+    const edges = ix.ofKind('edgePool');
+    if (edges.length === 0 || ix.ofKind('reverseProxy').length > 0) return [];
+    return [{ nodeIds: edges.map((e) => e.id), message: `This design has ${kindedNames(edges)} for remote users and no reverse proxy. ${catalogueMessage('EDGE-NEEDS-RP')}` }];
   }),
 ];

@@ -1,11 +1,12 @@
 /** FE rules (docs/rules.md): Front End pools and Standard Edition servers. */
 import { feFor, feQuorum, REF, type Quorum } from '../model/reference-numbers';
-import { host, type TopologyIndex } from '../model/topology-index';
-import type { FrontEndPool, SqlStore } from '../model/schema';
-import { defineRule } from './define-rule';
+import { host, lowerCase, type RegistrarPool, type TopologyIndex } from '../model/topology-index';
+import type { FrontEndPool, SqlStore, TopologyNode } from '../model/schema';
+import { catalogueMessage, defineRule } from './define-rule';
 import { nodesByHost } from './rule-helpers';
-import { label, LONG_LIST, names, num, plural, STORE_ROLE_LABEL } from './rule-text';
+import { kinded, kindedNames, label, LONG_LIST, names, num, plural, series, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
+import { fam2019, productName } from './versions';
 
 /**
  * FE-LARGE-MEETING-DEDICATED: the docs say a large-meeting pool homes no regular users
@@ -48,13 +49,22 @@ const tieBreakerMessage = (p: FrontEndPool, be: SqlStore) => (): string =>
 const firstMoveMessage = (p: FrontEndPool, users: number) => (): string =>
   `${label(p)} is a new pool for ${plural(users, 'user')}: at least three Front End servers should be running when users are first moved into it.`;
 
+/** Whether one of `from`'s trunks ends on a gateway peer (PSTN gateway, SBC, IP-PBX, …). */
+const trunksToPeer = (ix: TopologyIndex, from: string): boolean => ix.out(from, 'trunk').some((l) => ix.node(l.to)?.kind === 'gatewayPeer');
+
+/** FE-EV-NEEDS-MEDIATION: Mediation collocated on `p` with a trunk, or a Mediation pool of its site with one. */
+function reachesPeerThroughMediation(ix: TopologyIndex, p: RegistrarPool): boolean {
+  if (p.mediationCollocated && trunksToPeer(ix, p.id)) return true;
+  return ix.nodesInSite(p.siteId).some((m) => m.kind === 'mediationPool' && trunksToPeer(ix, m.id));
+}
+
 export const FE_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
   defineRule('FE-MIN-THREE', 'Fewer than three Front End servers', (ix) => {
     const hits: Hit[] = [];
     for (const p of ix.ofKind('frontEndPool')) {
       if (p.frontEndServers >= REF.minFeRecommended) continue;
-      if (p.productVersion === '2019' && p.frontEndServers === 2) continue; // FE-2019-NOT-TWO
+      if (fam2019(p.productVersion) && p.frontEndServers === 2) continue; // FE-2019-NOT-TWO
       if (p.largeMeetingPool === true) continue; // FE-LARGE-MEETING-POOL
       hits.push({
         nodeIds: [p.id],
@@ -64,13 +74,13 @@ export const FE_RULES: readonly Rule[] = [
     return hits;
   }),
 
-  defineRule('FE-2019-NOT-TWO', 'Two-server pool on 2019', (ix) =>
+  defineRule('FE-2019-NOT-TWO', 'Two-server pool on 2019 or Subscription Edition', (ix) =>
     ix
       .ofKind('frontEndPool')
-      .filter((p) => p.productVersion === '2019' && p.frontEndServers === 2)
+      .filter((p) => fam2019(p.productVersion) && p.frontEndServers === 2)
       .map((p) => ({
         nodeIds: [p.id],
-        message: `${label(p)} has exactly two Front End servers: Topology Builder for Skype for Business Server 2019 will not publish an Enterprise pool with exactly two Front End servers.`,
+        message: `${label(p)} has exactly two Front End servers: Topology Builder for ${productName(p.productVersion)} will not publish an Enterprise pool with exactly two Front End servers.`,
       })),
   ),
 
@@ -80,7 +90,7 @@ export const FE_RULES: readonly Rule[] = [
       .filter((p) => p.frontEndServers > REF.maxFe[p.productVersion])
       .map((p) => ({
         nodeIds: [p.id],
-        message: `${label(p)} has ${num(p.frontEndServers)} Front End servers, more than Skype for Business Server ${p.productVersion} allows in one pool (${REF.maxFe[p.productVersion]}; 12 on 2015, 16 on 2019).`,
+        message: `${label(p)} has ${num(p.frontEndServers)} Front End servers, more than ${productName(p.productVersion)} allows in one pool (${REF.maxFe[p.productVersion]}; 12 on 2015, 16 on 2019).`,
         fix: `Split the users over more pools of at most ${REF.maxFe[p.productVersion]} Front End servers.`,
       })),
   ),
@@ -93,7 +103,7 @@ export const FE_RULES: readonly Rule[] = [
       if (users <= max) continue;
       hits.push({
         nodeIds: [p.id, ...ix.branchesBackedBy(p.id).map((b) => b.id)],
-        message: `${label(p)} homes more users than one pool supports (${num(users)} against a maximum of ${num(max)} on Skype for Business Server ${p.productVersion}${branchClause(ix, p)}).`,
+        message: `${label(p)} homes more users than one pool supports (${num(users)} against a maximum of ${num(max)} on ${productName(p.productVersion)}${branchClause(ix, p)}).`,
       });
     }
     return hits;
@@ -217,7 +227,7 @@ export const FE_RULES: readonly Rule[] = [
       if (n > max) {
         hits.push({
           nodeIds: [p.id],
-          message: `${label(p)} has ${num(n)} Front End servers, more than a Skype for Business Server ${p.productVersion} pool supports (${max}), so no quorum figures are published for it: neither how many servers must run to start it the first time nor how many keep it running.`,
+          message: `${label(p)} has ${num(n)} Front End servers, more than a ${productName(p.productVersion)} pool supports (${max}), so no quorum figures are published for it: neither how many servers must run to start it the first time nor how many keep it running.`,
         });
         continue;
       }
@@ -255,7 +265,7 @@ export const FE_RULES: readonly Rule[] = [
       .filter((p) => p.largeMeetingPool === true)
       .map((p) => ({
         nodeIds: [p.id],
-        message: `${label(p)} (Skype for Business Server ${p.productVersion}, ${plural(p.frontEndServers, 'Front End server')}) is a dedicated large-meeting pool: it hosts one meeting of ${num(REF.meetingSize.homingPool)} to ${num(REF.meetingSize.largeMeetingPool)} participants at a time; the docs' two-server, mirrored design does not apply to 2019, where two-server pools and mirroring are both unavailable.`,
+        message: `${label(p)} (${productName(p.productVersion)}, ${plural(p.frontEndServers, 'Front End server')}) is a dedicated large-meeting pool: it hosts one meeting of ${num(REF.meetingSize.homingPool)} to ${num(REF.meetingSize.largeMeetingPool)} participants at a time; the docs' two-server, mirrored design does not apply to 2019, where two-server pools and mirroring are both unavailable.`,
       })),
   ),
 
@@ -269,6 +279,77 @@ export const FE_RULES: readonly Rule[] = [
         nodeIds: [p.id],
         message: `${label(p)} is a dedicated large-meeting pool that homes ${num(users)} users (more than the ${LARGE_MEETING_POOL_MAX_ACCOUNTS} this designer allows for organiser accounts): it should home only the few accounts that schedule large meetings, not regular users.`,
       });
+    }
+    return hits;
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('FE-DNSLB-WEB-FQDN', 'DNS load balancing without a separate web services FQDN', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.ofKind('frontEndPool')) {
+      if (p.frontEndServers <= 1 || p.sipLoadBalancing !== 'dns') continue;
+      const web = p.internalWebFqdn;
+      if (web !== undefined && lowerCase(web) !== host(p)) continue;
+      const why = web === undefined ? 'keeps the pool FQDN for its internal web services' : `overrides its internal web services FQDN with the pool FQDN ${web}`;
+      hits.push({ nodeIds: [p.id], message: `${kinded(p)} balances SIP traffic by DNS and ${why}. ${catalogueMessage('FE-DNSLB-WEB-FQDN')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('FE-WEB-FQDN-UNIQUE', 'Web services FQDN used twice', (ix) => {
+    // One finding per FQDN, naming every node that uses it (as external, or as overridden internal, FQDN).
+    const byFqdn = new Map<string, { which: string; nodes: TopologyNode[] }>();
+    const add = (fqdn: string | undefined, which: string, n: TopologyNode) => {
+      if (fqdn === undefined) return;
+      const key = `${which}\u0000${lowerCase(fqdn)}`;
+      const entry = byFqdn.get(key);
+      if (!entry) byFqdn.set(key, { which, nodes: [n] });
+      else if (!entry.nodes.includes(n)) entry.nodes.push(n);
+    };
+    for (const n of ix.allNodes()) {
+      if (n.kind === 'frontEndPool' || n.kind === 'directorPool') add(n.internalWebFqdn, 'internal', n);
+      if (n.kind === 'frontEndPool' || n.kind === 'standardEditionServer' || n.kind === 'directorPool') add(n.externalWebFqdn, 'external', n);
+    }
+    const hits: Hit[] = [];
+    for (const [key, { which, nodes }] of byFqdn) {
+      if (nodes.length < 2) continue;
+      const fqdn = key.slice(key.indexOf('\u0000') + 1);
+      hits.push({ nodeIds: nodes.map((n) => n.id), message: `${kindedNames(nodes)} share the ${which} web services FQDN ${fqdn}. ${catalogueMessage('FE-WEB-FQDN-UNIQUE')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('FE-EV-NEEDS-MEDIATION', 'Enterprise Voice or dial-in without Mediation to a gateway', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.registrars()) {
+      if (p.enterpriseVoice !== true && p.dialIn !== true) continue;
+      if (reachesPeerThroughMediation(ix, p)) continue;
+      const what = series([p.enterpriseVoice === true ? 'Enterprise Voice' : '', p.dialIn === true ? 'dial-in conferencing' : ''].filter(Boolean));
+      hits.push({ nodeIds: [p.id], message: `${kinded(p)} offers ${what}, and no Mediation Server of it or of its site has a trunk to a gateway, SBC or IP-PBX. ${catalogueMessage('FE-EV-NEEDS-MEDIATION')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('FE-DIALIN-ALL-POOLS', 'Dial-in conferencing on some conferencing pools only', (ix) => {
+    const conferencing = ix.registrars().filter((p) => p.kind === 'standardEditionServer' || p.conferencing);
+    // An unset dial-in reads as off: the rule speaks only once some pool has it on.
+    const without = conferencing.filter((p) => p.dialIn !== true);
+    if (without.length === 0 || without.length === conferencing.length) return [];
+    const withIt = conferencing.filter((p) => p.dialIn === true);
+    return [{ nodeIds: without.map((p) => p.id), message: `Dial-in conferencing is on for ${kindedNames(withIt)} but not for ${kindedNames(without)}. ${catalogueMessage('FE-DIALIN-ALL-POOLS')}` }];
+  }),
+
+  defineRule('FE-CONF-SIZE', 'Meetings larger than the pool supports', (ix) => {
+    const { homingPool, largeMeetingPool } = REF.meetingSize;
+    const hits: Hit[] = [];
+    for (const p of ix.registrars()) {
+      const size = p.largestMeeting;
+      if (size === undefined) continue;
+      const dedicated = p.kind === 'frontEndPool' && p.largeMeetingPool === true;
+      const max = dedicated ? largeMeetingPool : homingPool;
+      if (size <= max) continue;
+      const what = dedicated ? `a dedicated large-meeting pool, which hosts meetings of up to ${num(largeMeetingPool)}` : `it homes users, so its meetings stop at ${num(homingPool)} participants`;
+      hits.push({ nodeIds: [p.id], message: `${kinded(p)} plans meetings of ${num(size)} participants, and ${what}. ${catalogueMessage('FE-CONF-SIZE')}` });
     }
     return hits;
   }),

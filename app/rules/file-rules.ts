@@ -3,7 +3,7 @@ import type { NodeOfKind, TopologyNode } from '../model/schema';
 import type { TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
 import { soloRoleMachines, sourcesOf } from './rule-helpers';
-import { kinded, kindedNames, noun, quote } from './rule-text';
+import { kinded, kindedNames, label, noun, plural, quote } from './rule-text';
 import type { Hit, Rule } from './types';
 
 type FileStore = NodeOfKind<'fileStore'>;
@@ -41,6 +41,9 @@ function collocationHits(ix: TopologyIndex, wanted: (n: TopologyNode) => boolean
 // text is built only when a finding is read (Hit.message).
 const dfsMessage = (f: FileStore) => (): string => `${kinded(f)} uses DFS. ${catalogueMessage('FILE-DFS-NO-RTO')}`;
 const clusterMessage = (f: FileStore) => (): string => `${kinded(f)} is a clustered file share. ${catalogueMessage('FILE-CLUSTER-OS')}`;
+
+/** FILE-BACKUP-INTERVAL: DFS content is backed up every 4 to 8 hours (file-sharing.md). */
+const DFS_BACKUP_MAX_HOURS = 8;
 
 export const FILE_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
@@ -113,5 +116,16 @@ export const FILE_RULES: readonly Rule[] = [
 
   defineRule('FS-COLLOC-HOST', 'File share on a Skype for Business server', (ix) => {
     return collocationHits(ix, (n) => SFB_SERVER_KINDS.has(n.kind), (others) => `the server of ${others}`, catalogueMessage('FS-COLLOC-HOST'));
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('FILE-BACKUP-INTERVAL', 'DFS file store backed up too rarely', (ix) => {
+    const hits: Hit[] = [];
+    for (const f of ix.ofKind('fileStore')) {
+      if (f.storage !== 'dfs' || (f.backupIntervalHours !== undefined && f.backupIntervalHours <= DFS_BACKUP_MAX_HOURS)) continue;
+      const now = f.backupIntervalHours === undefined ? 'no backup interval is set' : `it is backed up every ${plural(f.backupIntervalHours, 'hour')}`;
+      hits.push({ nodeIds: [f.id], message: `${label(f)} is replicated by DFS and ${now}. ${catalogueMessage('FILE-BACKUP-INTERVAL')}` });
+    }
+    return hits;
   }),
 ];

@@ -1,14 +1,14 @@
 /** GEN rules (docs/rules.md) (ids GEN-* and TOPO-*): platform, versions, naming and collocation. */
 import { linkKindLabel, nodeKindLabel } from '../model/link-kinds';
 import { productVersionLabel } from '../model/product-versions';
-import { SUPPORTED } from '../model/reference-numbers';
-import type { Link, LinkKind, OsVersion, TopologyNode } from '../model/schema';
-import { hasProductVersion } from '../model/schema';
-import { cuNumber, singleLabel, type RegistrarPool } from '../model/topology-index';
+import { REF, SUPPORTED } from '../model/reference-numbers';
+import type { InPlaceUpgrade, Link, LinkKind, OsVersion, TopologyNode } from '../model/schema';
+import { cuNumber, isRegistrar, type RegistrarPool, singleLabel, type TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
-import { registrarSites, soloRoleMachines } from './rule-helpers';
-import { few, kinded, kindedNames, label, names, noun, quote, STORE_ROLE_LABEL } from './rule-text';
+import { registrarSites, soloRoleMachines, sourcesOf, targetsOf } from './rule-helpers';
+import { few, kinded, kindedNames, label, names, noun, num, quote, series, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
+import { decom, fam2019, productName, SUBSCRIPTION_EDITION, verRank, versionOf, versionWord } from './versions';
 
 const OS_NAME: Record<OsVersion, string> = {
   WS2008R2: 'Windows Server 2008 R2',
@@ -23,7 +23,8 @@ const OS_NAME: Record<OsVersion, string> = {
 function osProblem(x: RegistrarPool): string | undefined {
   const v = x.productVersion;
   if (!SUPPORTED.os[v].includes(x.os)) return `${productVersionLabel(v)} does not run on ${OS_NAME[x.os]}`;
-  const minCu = SUPPORTED.osMinCu[v][x.os];
+  // Subscription Edition numbers its updates afresh, and its RTM build is later than the 2019 update each OS needed.
+  const minCu = v === SUBSCRIPTION_EDITION ? undefined : SUPPORTED.osMinCu[v][x.os];
   if (minCu === undefined) return undefined;
   const cu = cuNumber(x);
   // CU tests are skipped while the cumulative update is absent or unreadable.
@@ -118,6 +119,30 @@ const dnsLbMessage = (n: TopologyNode) => (): string => {
   }
   return `${kinded(n)} ${how}. ${catalogueMessage('GEN-DNSLB-CLIENT-FAILOVER')}`;
 };
+
+/**
+ * TOPO-AD-LEVELS: the domain controller operating systems and functional levels each
+ * version supports (environmental-requirements.md for 2015, system-requirements.md for
+ * 2019, whose list Subscription Edition inherits). 2015 accepts Windows Server 2019
+ * domain controllers from its CU5.
+ */
+const AD_SUPPORT: Readonly<Record<'2015' | '2019', { dcOs: readonly string[]; levels: readonly string[] }>> = {
+  '2015': { dcOs: ['WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016', 'WS2019'], levels: ['WS2003', 'WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016'] },
+  '2019': { dcOs: ['WS2012', 'WS2012R2', 'WS2016', 'WS2019'], levels: ['WS2012', 'WS2012R2', 'WS2016'] },
+};
+const AD_2015_WS2019_MIN_CU = 5;
+
+/** "Windows Server 2012 R2" for the Active Directory enums' values. */
+const windowsName = (v: string): string => v.replace(/^WS(\d{4})(R2)?$/, (_m, year: string, r2?: string) => `Windows Server ${year}${r2 ? ' R2' : ''}`);
+
+/** The server nodes whose version is `v`, in document order. */
+const nodesOfVersion = (ix: TopologyIndex, accepts: (v: string) => boolean): TopologyNode[] =>
+  ix.allNodes().filter((n) => {
+    const v = versionOf(n);
+    return v !== undefined && accepts(v);
+  });
+
+const upgradeOf = (n: TopologyNode): InPlaceUpgrade | undefined => ('inPlaceUpgrade' in n ? n.inPlaceUpgrade : undefined);
 
 export const GEN_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
@@ -252,20 +277,146 @@ export const GEN_RULES: readonly Rule[] = [
     return hits;
   }),
 
-  defineRule('TOPO-ADMIN-TOOLS-2019', '2019 administrative tools in a mixed deployment', (ix) => {
-    const v2019: TopologyNode[] = [];
-    const v2015: TopologyNode[] = [];
+  defineRule('TOPO-ADMIN-TOOLS-2019', 'Newest version\'s administrative tools in a mixed deployment', (ix) => {
+    // Nodes of the newest version, and the others; only a mix of versions speaks.
+    let newestRank = 0;
     for (const n of ix.allNodes()) {
-      if (!hasProductVersion(n)) continue;
-      if (n.productVersion === '2019') v2019.push(n);
-      else v2015.push(n);
+      const v = versionOf(n);
+      if (v !== undefined) newestRank = Math.max(newestRank, verRank(v));
     }
-    if (v2019.length === 0 || v2015.length === 0) return [];
+    const newest: TopologyNode[] = [];
+    const older: TopologyNode[] = [];
+    for (const n of ix.allNodes()) {
+      const v = versionOf(n);
+      if (v !== undefined) (verRank(v) === newestRank ? newest : older).push(n);
+    }
+    if (newest.length === 0 || older.length === 0) return [];
+    const newestVersion = versionOf(newest[0]!)!;
+    const olderVersions = series([...new Set(older.map((n) => versionWord(versionOf(n)!)))]);
+    // The catalogue words it for 2019; the newest version's tools are the ones to use.
+    const advice = catalogueMessage('TOPO-ADMIN-TOOLS-2019').replace(/\b2019\b/g, versionWord(newestVersion));
     return [
       {
-        nodeIds: v2019.map((n) => n.id),
-        message: `This design has Skype for Business Server 2019 nodes (${names(v2019)}) and 2015 nodes (${names(v2015)}). ${catalogueMessage('TOPO-ADMIN-TOOLS-2019')}`,
+        nodeIds: newest.map((n) => n.id),
+        message: `This design has ${productName(newestVersion)} nodes (${names(newest)}) and ${olderVersions} nodes (${names(older)}). ${advice}`,
       },
     ];
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('GEN-INPLACE-UPGRADE-2019', 'In-place upgrade to 2019', (ix) => {
+    const hits: Hit[] = [];
+    for (const n of ix.allNodes()) {
+      const up = upgradeOf(n);
+      if (up && versionOf(n) === '2019') hits.push({ nodeIds: [n.id], message: `${kinded(n)} is planned as an in-place upgrade from ${productName(up.fromVersion)} to Skype for Business Server 2019. ${catalogueMessage('GEN-INPLACE-UPGRADE-2019')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('TOPO-COEXIST-NO-TRIPLE', '2015 with both Lync Server 2013 and 2010', (ix) => {
+    const lync = nodesOfVersion(ix, (v) => v === 'lync2013' || v === 'lync2010');
+    if (!lync.some((n) => versionOf(n) === 'lync2013') || !lync.some((n) => versionOf(n) === 'lync2010') || nodesOfVersion(ix, (v) => v === '2015').length === 0) return [];
+    return [{ nodeIds: lync.map((n) => n.id), message: `This topology has Skype for Business Server 2015 beside Lync Server 2013 and Lync Server 2010 (${kindedNames(lync)}). ${catalogueMessage('TOPO-COEXIST-NO-TRIPLE')}` }];
+  }),
+
+  defineRule('TOPO-COEXIST-2019-LEGACY', '2019 beside Lync Server 2010', (ix) => {
+    const lync2010 = nodesOfVersion(ix, (v) => v === 'lync2010');
+    if (lync2010.length === 0 || nodesOfVersion(ix, (v) => v === '2019').length === 0) return [];
+    return [{ nodeIds: lync2010.map((n) => n.id), message: `This topology has Skype for Business Server 2019 beside Lync Server 2010 (${kindedNames(lync2010)}). ${catalogueMessage('TOPO-COEXIST-2019-LEGACY')}` }];
+  }),
+
+  defineRule('TOPO-UPGRADE-2015-SOURCE', 'In-place upgrade to 2015 from another version than Lync Server 2013', (ix) => {
+    const hits: Hit[] = [];
+    for (const n of ix.allNodes()) {
+      const up = upgradeOf(n);
+      if (up && versionOf(n) === '2015' && up.fromVersion !== 'lync2013')
+        hits.push({ nodeIds: [n.id], message: `${kinded(n)} is planned as an in-place upgrade from ${productName(up.fromVersion)} to Skype for Business Server 2015. ${catalogueMessage('TOPO-UPGRADE-2015-SOURCE')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('TOPO-UPGRADE-ORDER', 'CMS pool or Edge upgraded before the other pools', (ix) => {
+    // Lync Server 2013 pools that stay on 2013 (pools being retired are not upgraded at all).
+    const waiting = ix.registrars().filter((p) => p.productVersion === 'lync2013' && !decom(p));
+    if (waiting.length === 0) return [];
+    const cmsId = ix.doc.deployment.cmsHost;
+    const early: TopologyNode[] = [];
+    for (const n of ix.allNodes()) if ((n.id === cmsId || n.kind === 'edgePool') && upgradeOf(n)?.fromVersion === 'lync2013') early.push(n);
+    if (early.length === 0) return [];
+    return [{ nodeIds: [...early, ...waiting].map((n) => n.id), message: `${kindedNames(early)} ${early.length === 1 ? 'is' : 'are'} upgraded from Lync Server 2013 while ${kindedNames(waiting)} ${waiting.length === 1 ? 'stays' : 'stay'} on Lync Server 2013. ${catalogueMessage('TOPO-UPGRADE-ORDER')}` }];
+  }),
+
+  defineRule('TOPO-UPGRADE-SBA', 'In-place upgrade of a branch appliance', (ix) => {
+    const hits: Hit[] = [];
+    for (const b of ix.ofKind('survivableBranch')) {
+      // Only upgrades to 2015 are known to be impossible; one to Subscription Edition is an open question.
+      if (!b.inPlaceUpgrade || (b.productVersion !== undefined && b.productVersion !== '2015')) continue;
+      hits.push({ nodeIds: [b.id], message: `${kinded(b)} is planned as an in-place upgrade from ${productName(b.inPlaceUpgrade.fromVersion)}. ${catalogueMessage('TOPO-UPGRADE-SBA')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('TOPO-OS-INPLACE', 'Operating system upgraded in place', (ix) => {
+    const hits: Hit[] = [];
+    for (const n of ix.allNodes()) {
+      const from = upgradeOf(n)?.fromOs;
+      const os = 'os' in n ? n.os : undefined;
+      if (from === undefined || os === undefined || from === os) continue;
+      hits.push({ nodeIds: [n.id], message: `${kinded(n)} moves from ${windowsName(from)} to ${windowsName(os)} in its in-place upgrade. ${catalogueMessage('TOPO-OS-INPLACE')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('TOPO-AD-LEVELS', 'Active Directory not supported for this version', (ix) => {
+    const ad = ix.doc.deployment.activeDirectory;
+    if (!ad) return [];
+    let newest: string | undefined;
+    for (const n of ix.allNodes()) {
+      const v = versionOf(n);
+      if (v !== undefined && verRank(v) > verRank(newest ?? '')) newest = v;
+    }
+    // Lync versions are judged by their own lists, which the catalogue does not give.
+    if (newest === undefined || verRank(newest) < verRank('2015')) return [];
+    const list = AD_SUPPORT[fam2019(newest) ? '2019' : '2015'];
+    const problems: string[] = [];
+    if (!list.levels.includes(ad.forestLevel)) problems.push(`forest functional level ${windowsName(ad.forestLevel)}`);
+    if (!list.levels.includes(ad.domainLevel)) problems.push(`domain functional level ${windowsName(ad.domainLevel)}`);
+    for (const os of new Set(ad.domainControllerOs)) if (!list.dcOs.includes(os)) problems.push(`domain controllers on ${windowsName(os)}`);
+    if (newest === '2015' && ad.domainControllerOs.includes('WS2019')) {
+      const early = ix.registrars().filter((p) => p.productVersion === '2015' && (cuNumber(p) ?? Infinity) < AD_2015_WS2019_MIN_CU);
+      if (early.length) problems.push(`domain controllers on Windows Server 2019 with ${kindedNames(early)} below CU${AD_2015_WS2019_MIN_CU}`);
+    }
+    if (problems.length === 0) return [];
+    return [{ message: `The newest version in this design is ${productName(newest)}, and the directory has ${series(problems)}. ${catalogueMessage('TOPO-AD-LEVELS')}` }];
+  }),
+
+  defineRule('TOPO-VIS-NEXTHOP', 'Video Interop Server pool without a registrar next hop', (ix) => {
+    const hits: Hit[] = [];
+    for (const vis of ix.ofKind('videoInteropPool')) {
+      const ok = targetsOf(ix, vis.id, 'nextHop').some((t) => isRegistrar(t) && verRank(t.productVersion) >= verRank('2015'));
+      if (!ok) hits.push({ nodeIds: [vis.id], message: `${kinded(vis)} has no Front End pool or Standard Edition server of 2015 or later as its next hop. ${catalogueMessage('TOPO-VIS-NEXTHOP')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('TOPO-VIS-ONE-TRUNK', 'Video gateway trunked to several VIS pools', (ix) => {
+    const hits: Hit[] = [];
+    for (const gw of ix.ofKind('gatewayPeer')) {
+      if (gw.peerType !== 'videoGateway') continue;
+      const pools = sourcesOf(ix, gw.id, 'trunk').filter((n) => n.kind === 'videoInteropPool');
+      if (pools.length < 2) continue;
+      hits.push({ nodeIds: [gw.id, ...pools.map((p) => p.id)], message: `${label(gw)} has video trunks to ${kindedNames(pools)}. ${catalogueMessage('TOPO-VIS-ONE-TRUNK')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('TOPO-VIS-CAPACITY', 'Video Interop Server pool too small for its transcoding', (ix) => {
+    const hits: Hit[] = [];
+    for (const vis of ix.ofKind('videoInteropPool')) {
+      const calls = vis.concurrentTranscodedVtcs;
+      if (calls === undefined || calls <= REF.visTranscodes * vis.servers) continue;
+      hits.push({ nodeIds: [vis.id], message: `${label(vis)} plans ${num(calls)} transcoded video teleconferencing calls at once on ${num(vis.servers)} ${vis.servers === 1 ? 'server' : 'servers'} (about ${num(REF.visTranscodes * vis.servers)}). ${catalogueMessage('TOPO-VIS-CAPACITY')}` });
+    }
+    return hits;
   }),
 ];

@@ -9,7 +9,7 @@ import type { TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
 import { kindedNames } from './rule-text';
 import type { Hit, Rule } from './types';
-import { decom, versionOf } from './versions';
+import { decom, SUBSCRIPTION_EDITION, versionOf } from './versions';
 
 const outOfSupport = (n: TopologyNode): boolean => {
   const v = versionOf(n);
@@ -51,5 +51,18 @@ export const LIFE_RULES: readonly Rule[] = [
     const nodes = outOfSupportNodes(ix, false);
     if (nodes.length === 0) return [];
     return [documentHit('LIFE-EOS-RETAINED', nodes, `${versionsIn(nodes)} servers are kept after this change`)];
+  }),
+
+  defineRule('LIFE-EOS-DECOMMISSION', 'Out-of-support servers retired by the change', (ix) => {
+    if (ix.doc.deployment.mode !== 'transition') return [];
+    const nodes = outOfSupportNodes(ix, true);
+    if (nodes.length === 0) return [];
+    return [documentHit('LIFE-EOS-DECOMMISSION', nodes, `This change retires ${versionsIn(nodes)} servers`)];
+  }),
+
+  defineRule('LIFE-SUB-MODERN', 'Subscription Edition: Modern Lifecycle Policy', (ix) => {
+    const nodes = ix.allNodes().filter((n) => versionOf(n) === SUBSCRIPTION_EDITION);
+    if (nodes.length === 0) return [];
+    return [documentHit('LIFE-SUB-MODERN', nodes, 'This design has Subscription Edition servers')];
   }),
 ];

@@ -4,13 +4,13 @@
  * document holding both: the pools that stay, the new ones, and those marked for
  * decommissioning.
  */
-import { hasProductVersion } from '../model/schema';
 import type { TopologyNode } from '../model/schema';
 import { host, type RegistrarPool } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
-import { kinded, labelSeries, num } from './rule-text';
+import { kinded, kindedNames, labelSeries, num } from './rule-text';
 import type { Hit, Rule } from './types';
-import { productName, verRank } from './versions';
+import { decom, productName, SUBSCRIPTION_EDITION, verRank, versionOf } from './versions';
+import { pairingsByPair } from './rule-helpers';
 
 /** MIG-CMS-LAST's message, worded when read. */
 const cmsLastMessage = (cms: TopologyNode, cmsVersion: string, q: RegistrarPool) => (): string =>
@@ -63,11 +63,49 @@ export const MIG_RULES: readonly Rule[] = [
     if (ix.doc.deployment.mode !== 'transition') return [];
     const id = ix.doc.deployment.cmsHost;
     const cms = id === null ? undefined : ix.node(id);
-    if (!cms || !hasProductVersion(cms)) return [];
-    const rank = verRank(cms.productVersion);
+    const version = cms && versionOf(cms);
+    if (!cms || version === undefined) return [];
+    const rank = verRank(version);
     const hits: Hit[] = [];
     for (const q of ix.registrars())
-      if (q.users > 0 && verRank(q.productVersion) < rank) hits.push({ nodeIds: [cms.id, q.id], message: cmsLastMessage(cms, cms.productVersion, q) });
+      if (q.users > 0 && verRank(q.productVersion) < rank) hits.push({ nodeIds: [cms.id, q.id], message: cmsLastMessage(cms, version, q) });
     return hits;
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('MIG-USERS-ON-DECOMMISSION', 'Users left on a pool being retired', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of ix.registrars())
+      if (decom(p) && p.users > 0) hits.push({ nodeIds: [p.id], message: `${kinded(p)}: ${catalogueMessage('MIG-USERS-ON-DECOMMISSION').replace('{users}', num(p.users))}` });
+    return hits;
+  }),
+
+  defineRule('MIG-SBA-REGISTRAR-DECOMMISSION', 'Branch appliance backed up by a pool being retired', (ix) => {
+    const hits: Hit[] = [];
+    for (const l of ix.linksOfKind('backupRegistrar')) {
+      const b = ix.node(l.from);
+      const p = ix.node(l.to);
+      if (b?.kind !== 'survivableBranch' || decom(b) || !p || !decom(p)) continue;
+      hits.push({ nodeIds: [b.id, p.id], linkIds: [l.id], message: `${kinded(b)} uses ${kinded(p)}, which is being retired, as its backup registrar. ${catalogueMessage('MIG-SBA-REGISTRAR-DECOMMISSION')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('MIG-PAIR-PARTNER-DECOMMISSION', 'Backup pool being retired', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of pairingsByPair(ix)) {
+      if (decom(p.a) === decom(p.b)) continue;
+      const [stays, goes] = decom(p.a) ? [p.b, p.a] : [p.a, p.b];
+      hits.push({ nodeIds: [stays.id, goes.id], linkIds: p.links.map((l) => l.id), message: `${kinded(stays)} is paired with ${kinded(goes)}, which is being retired. ${catalogueMessage('MIG-PAIR-PARTNER-DECOMMISSION')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('MIG-RGS-2019-SE', 'Response groups from 2019 to Subscription Edition', (ix) => {
+    if (ix.doc.deployment.mode !== 'transition') return [];
+    const retiring = ix.registrars().filter((p) => p.productVersion === '2019' && decom(p));
+    const targets = ix.registrars().filter((p) => versionOf(p) === SUBSCRIPTION_EDITION);
+    if (retiring.length === 0 || targets.length === 0) return [];
+    return [{ nodeIds: [...retiring, ...targets].map((p) => p.id), message: `${kindedNames(retiring)} (2019) ${retiring.length === 1 ? 'is' : 'are'} retired in favour of ${kindedNames(targets)} (Subscription Edition). ${catalogueMessage('MIG-RGS-2019-SE')}` }];
   }),
 ];

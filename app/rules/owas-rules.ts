@@ -79,4 +79,13 @@ export const OWAS_RULES: readonly Rule[] = [
     }
     return hits;
   }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('OOS-EXTERNAL-RP', 'Internal Office Online Server without a reverse proxy', (ix) => {
+    if (ix.ofKind('edgePool').length === 0 || ix.ofKind('reverseProxy').length > 0) return [];
+    const hits: Hit[] = [];
+    for (const o of ix.ofKind('officeOnlineServer'))
+      if (o.zone === 'internal') hits.push({ nodeIds: [o.id], message: `${label(o)} is on the internal network, the design has an Edge pool for external users, and no reverse proxy is drawn. ${catalogueMessage('OOS-EXTERNAL-RP')}` });
+    return hits;
+  }),
 ];

@@ -3,8 +3,8 @@ import { assertNever } from '../lib/result';
 import { feFor, PORTS, REF } from '../model/reference-numbers';
 import type { RegistrarPool } from '../model/topology-index';
 import type { FrontEndPool, HaMode, NodeOfKind, TopologyNode } from '../model/schema';
-import { defineRule } from './define-rule';
-import { pairsOf, targetsOf, type Pair } from './rule-helpers';
+import { catalogueMessage, defineRule } from './define-rule';
+import { type Pair, pairsOf, targetsOf, wanBetween } from './rule-helpers';
 import { label, LONG_LIST, names, num, plural, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
 import { fam2019, productName } from './versions';
@@ -300,6 +300,18 @@ export const PAIR_RULES: readonly Rule[] = [
       const branches = ix.branchesBackedBy(p.id);
       if (branches.length === 0 || ix.touching(p.id, 'pairing').length === 0) continue;
       hits.push({ nodeIds: [p.id, ...branches.map((b) => b.id)], message: branchDrMessage(p, branches, ix.distinctPartners(p.id)) });
+    }
+    return hits;
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('PAIR-LINK-SECURED', 'Backup Service over an unsecured WAN', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of pairsOf(ix)) {
+      const wan = wanBetween(ix, p.a.siteId, p.b.siteId);
+      if (wan === 'unknown' || wan === 'same' || (wan !== 'none' && wan.secured)) continue;
+      const how = wan === 'none' ? 'no site link joins their sites' : `the site link ${wan.id} between their sites is not secured`;
+      hits.push(pairHit(p, `${both(p)} are paired and ${how} (${siteName(ix, p.a.siteId)}, ${siteName(ix, p.b.siteId)}). ${catalogueMessage('PAIR-LINK-SECURED')}`));
     }
     return hits;
   }),

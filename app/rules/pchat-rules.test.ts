@@ -48,7 +48,7 @@ function pchatDesign(): Topology {
     addLink(d, { id: 'pc-store', kind: 'store', from: 'pc', to: 'sql-pc', role: 'persistentChat' });
     addLink(d, defaultLink('mirror', 'pc-mirror', 'sql-pc', 'sql-pc-m'));
     addLink(d, defaultLink('witness', 'pc-witness', 'sql-pc', 'sql-pc-w'));
-    addLink(d, defaultLink('logShipping', 'pc-ship', 'sql-pc', 'sql-pc-b'));
+    addLink(d, { id: 'pc-ship', kind: 'logShipping', from: 'sql-pc', to: 'sql-pc-b', share: '\\\\fs-ny.fabrikam.com\\pcship' });
     addLink(d, defaultLink('mirror', 'pc-b-mirror', 'sql-pc-b', 'sql-pc-bm'));
     addLink(d, defaultLink('nextHop', 'pc-hop', 'pc', 'pool-ny'));
     addLink(d, defaultLink('fileStore', 'pc-fs', 'pc', 'fs-ny'));
@@ -64,7 +64,7 @@ function complianceDesign(f: (d: Topology) => void = () => {}): Topology {
     addNode(d, { ...pcSql('sql-pcc-b', 'chi'), fqdn: 'sql-pc-b.fabrikam.com', instance: 'COMP' });
     addLink(d, { id: 'pcc-store', kind: 'store', from: 'pc', to: 'sql-pcc', role: 'persistentChatCompliance' });
     addLink(d, defaultLink('mirror', 'pcc-mirror', 'sql-pcc', 'sql-pcc-m'));
-    addLink(d, defaultLink('logShipping', 'pcc-ship', 'sql-pcc', 'sql-pcc-b'));
+    addLink(d, { id: 'pcc-ship', kind: 'logShipping', from: 'sql-pcc', to: 'sql-pcc-b', share: '\\\\fs-ny.fabrikam.com\\pccship' });
     f(d);
   });
 }

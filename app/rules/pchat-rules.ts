@@ -7,8 +7,8 @@ import { REF } from '../model/reference-numbers';
 import type { LinkOfKind, NodeOfKind, SqlStore, TopologyNode } from '../model/schema';
 import { host, instanceKey, type TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
-import { backEndsByHost, nodesByHost, perIndex } from './rule-helpers';
-import { allNames, label, num, series, STORE_ROLE_LABEL } from './rule-text';
+import { backEndsByHost, nodesByHost, perIndex, targetsOf, wanBetween } from './rule-helpers';
+import { allNames, label, num, quote, series, siteName, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
 import { fam2019, productName, versionOf, versionWord } from './versions';
 
@@ -354,6 +354,80 @@ export const PCHAT_RULES: readonly Rule[] = [
       // catalogue's condition (collocation only) would still flag.
       if (ix.out(c.id, 'nextHop').some((l) => ix.node(l.to)?.kind === 'standardEditionServer')) continue;
       hits.push({ nodeIds: [c.id], message: `${label(c)} has one server and no file store link. ${catalogueMessage('PCHAT-FILESTORE')}` });
+    }
+    return hits;
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('PCHAT-CAPACITY', 'More concurrent Persistent Chat users than the pool supports', (ix) => {
+    const { perServer, perPool, collocatedOnSe } = REF.pcUsers;
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool')) {
+      const users = c.concurrentUsers;
+      if (users === undefined) continue;
+      const active = c.servers.filter((s) => s.active).length;
+      const onSe = (nodesByHost(ix, 'standardEditionServer').get(host(c))?.length ?? 0) > 0;
+      const max = Math.min(perServer * active, perPool, onSe ? collocatedOnSe : Infinity);
+      if (users <= max) continue;
+      const why = onSe ? `collocated on a Standard Edition server, which supports ${num(collocatedOnSe)}` : `${num(active)} active ${active === 1 ? 'server supports' : 'servers support'} ${num(max)}`;
+      hits.push({ nodeIds: [c.id], message: `${label(c)} plans ${num(users)} concurrent users, and ${why}. ${catalogueMessage('PCHAT-CAPACITY')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-LOGSHIP-SHARE', 'Log shipping without a share', (ix) => {
+    const hits: Hit[] = [];
+    for (const { store } of pcStoreOwners(ix).values())
+      for (const { link, store: to } of storeTargets(ix, store.id, 'logShipping'))
+        if (link.kind === 'logShipping' && !link.share) hits.push({ nodeIds: [store.id, to.id], linkIds: [link.id], message: `The log shipping from ${label(store)} to ${label(to)} names no share. ${catalogueMessage('PCHAT-LOGSHIP-SHARE')}` });
+    return hits;
+  }),
+
+  defineRule('PCHAT-ACTIVE-NEAR-DB', 'Active Persistent Chat servers far from the database', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool')) {
+      const [db, ...more] = ix.stores(c.id, 'persistentChat');
+      if (!db || more.length > 0) continue;
+      const far = new Set<string>();
+      for (const s of c.servers) {
+        if (!s.active) continue;
+        const wan = wanBetween(ix, s.siteId, db.siteId);
+        if (wan === 'none' || (typeof wan !== 'string' && !wan.fast)) far.add(s.siteId);
+      }
+      if (far.size === 0) continue;
+      hits.push({
+        nodeIds: [c.id],
+        message: `${label(c)} has active servers in ${series([...far].map((id) => siteName(ix, id)))}, not joined to ${siteName(ix, db.siteId)} (its database ${label(db)}) by a fast link. ${catalogueMessage('PCHAT-ACTIVE-NEAR-DB')}`,
+      });
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-LOW-BANDWIDTH-LAYOUT', 'Active Persistent Chat servers across a slow link', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool')) {
+      const sites = [...new Set(c.servers.filter((s) => s.active).map((s) => s.siteId))];
+      const slow: string[] = [];
+      for (let i = 0; i < sites.length; i++)
+        for (let j = i + 1; j < sites.length; j++) {
+          const wan = wanBetween(ix, sites[i]!, sites[j]!);
+          if (typeof wan !== 'string' && !wan.fast) slow.push(`${siteName(ix, sites[i]!)} and ${siteName(ix, sites[j]!)}`);
+        }
+      if (slow.length === 0) continue;
+      hits.push({ nodeIds: [c.id], message: `${label(c)} has active servers in ${slow.join('; ')}, joined by a slow link. ${catalogueMessage('PCHAT-LOW-BANDWIDTH-LAYOUT')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('PCHAT-SAME-DOMAIN', 'Persistent Chat in another domain', (ix) => {
+    const hits: Hit[] = [];
+    for (const c of ix.ofKind('persistentChatPool')) {
+      if (!c.domain) continue;
+      for (const t of targetsOf(ix, c.id, 'nextHop')) {
+        const d = 'domain' in t ? t.domain : undefined;
+        if (!d || d.trim().toLowerCase() === c.domain.trim().toLowerCase()) continue;
+        hits.push({ nodeIds: [c.id, t.id], message: `${label(c)} is in ${quote(c.domain)} and its next hop ${label(t)} in ${quote(d)}. ${catalogueMessage('PCHAT-SAME-DOMAIN')}` });
+      }
     }
     return hits;
   }),

@@ -17,6 +17,7 @@ import { OWAS_RULES } from './owas-rules';
 import { PAIR_RULES } from './pair-rules';
 import { PCHAT_RULES } from './pchat-rules';
 import { SITE_RULES } from './site-rules';
+import { SUB_RULES } from './sub-rules';
 import { UPG_RULES } from './upg-rules';
 import { VOICE_RULES } from './voice-rules';
 import type { Rule } from './types';
@@ -36,6 +37,7 @@ export const RULES: readonly Rule[] = [
   ...SITE_RULES,
   ...GEN_RULES,
   ...LIFE_RULES,
+  ...SUB_RULES,
   ...UPG_RULES,
   ...MIG_RULES,
   ...COEX_RULES,

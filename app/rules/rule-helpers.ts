@@ -4,7 +4,7 @@
  * TopologyIndex's job. Each answer is computed once per index (one evaluation) and
  * shared; like the index's own lists, callers read it and never change it.
  */
-import type { LinkKind, NodeKind, NodeOfKind, PoolPairing, SqlStore, TopologyNode } from '../model/schema';
+import type { LinkKind, NodeKind, NodeOfKind, PoolPairing, SiteLink, SqlStore, TopologyNode } from '../model/schema';
 import { host, isRegistrar, sqlHosts, type RegistrarPool, type TopologyIndex } from '../model/topology-index';
 
 /** `compute(ix)` remembered per index: the first rule that asks pays, the others read. */
@@ -175,3 +175,44 @@ function distinct(ix: TopologyIndex, links: readonly { from: string; to: string 
   }
   return [...out.values()];
 }
+
+// ---------------------------------------------------------------- WAN (format v2 site links)
+
+const sitePairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+
+/**
+ * The site links by the unordered pair of sites they join (the last one written when
+ * several join the same two); undefined when the document describes no WAN at all, so
+ * that the WAN rules are not evaluated on designs that never said anything about it.
+ */
+const siteLinksByPair = perIndex((ix): ReadonlyMap<string, SiteLink> | undefined => {
+  const links = ix.doc.siteLinks;
+  if (links === undefined) return undefined;
+  const m = new Map<string, SiteLink>();
+  for (const l of links) m.set(sitePairKey(l.from, l.to), l);
+  return m;
+});
+
+/**
+ * The WAN between sites `a` and `b`: `'unknown'` when the document describes no WAN,
+ * `'same'` for one site, the site link joining them, or `'none'` when none does.
+ */
+export function wanBetween(ix: TopologyIndex, a: string, b: string): SiteLink | 'unknown' | 'same' | 'none' {
+  if (a === b) return 'same';
+  const m = siteLinksByPair(ix);
+  if (m === undefined) return 'unknown';
+  return m.get(sitePairKey(a, b)) ?? 'none';
+}
+
+/** Whether a node holds a Mediation Server: a Mediation pool, a pool or server with Mediation collocated, or a branch appliance. */
+export function hasMediation(n: TopologyNode | undefined): boolean {
+  if (n?.kind === 'mediationPool' || n?.kind === 'survivableBranch') return true;
+  return (n?.kind === 'frontEndPool' || n?.kind === 'standardEditionServer') && n.mediationCollocated;
+}
+
+/** Sites holding a Mediation Server (`hasMediation`). */
+export const mediationSites = perIndex((ix): ReadonlySet<string> => {
+  const sites = new Set<string>();
+  for (const n of ix.allNodes()) if (hasMediation(n)) sites.add(n.siteId);
+  return sites;
+});

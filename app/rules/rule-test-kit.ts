@@ -114,7 +114,7 @@ export function replicateDesign(design: Topology, copies: number): Topology {
   const fqdn = (f: string, k: number) => f.replace(/^([^.]+)/, `$1-${k}`);
   for (let k = 0; k < copies; k++) {
     const re = (id: string) => `${id}-${k}`;
-    for (const s of design.sites) doc.sites.push({ ...structuredClone(s), id: re(s.id) });
+    for (const s of design.sites) doc.sites.push({ ...structuredClone(s), id: re(s.id), ...(s.parentSiteId === undefined ? {} : { parentSiteId: re(s.parentSiteId) }) });
     for (const n of design.nodes) {
       const copy = structuredClone(n);
       copy.id = re(n.id);

@@ -3,8 +3,8 @@ import { REF } from '../model/reference-numbers';
 import type { Site, TopologyNode } from '../model/schema';
 import type { TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
-import { branchesBySite, registrarSites } from './rule-helpers';
-import { kinded, label, names, plural, siteName } from './rule-text';
+import { branchesBySite, registrarSites, wanBetween } from './rule-helpers';
+import { kinded, label, names, plural, quote, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
 
 const isBranchSite = (ix: TopologyIndex, siteId: string): boolean => ix.site(siteId)?.kind === 'branch';
@@ -138,6 +138,36 @@ export const SITE_RULES: readonly Rule[] = [
           siteIds: [d.siteId],
           message: `${kinded(d)} is in site ${siteName(ix, d.siteId)}, which has no Front End pool or Standard Edition server, so it can only serve other central sites. ${catalogueMessage('SITE-CROSS-SITE-SHARING')}`,
         });
+    return hits;
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('SITE-BRANCH-PARENT', 'Branch site without a central parent site', (ix) => {
+    const hits: Hit[] = [];
+    for (const s of ix.doc.sites) {
+      if (s.kind !== 'branch') continue;
+      const parent = s.parentSiteId === undefined ? undefined : ix.site(s.parentSiteId);
+      if (parent?.kind === 'central') continue;
+      const why =
+        s.parentSiteId === undefined ? 'names no parent central site' : parent === undefined ? `names the parent site ${quote(s.parentSiteId)}, which is not in the design` : `names ${label(parent)} as its parent, a branch site`;
+      hits.push({ nodeIds: ix.nodesInSite(s.id).map((n) => n.id), siteIds: [s.id], message: `The branch site ${label(s)} ${why}. ${catalogueMessage('SITE-BRANCH-PARENT')}` });
+    }
+    return hits;
+  }),
+
+  defineRule('SITE-BRANCH-WAN', 'Branch on an unreliable WAN without a survivable registrar', (ix) => {
+    const appliances = branchesBySite(ix);
+    const hits: Hit[] = [];
+    for (const s of ix.doc.sites) {
+      if (s.kind !== 'branch' || s.parentSiteId === undefined || appliances.has(s.id)) continue;
+      const wan = wanBetween(ix, s.id, s.parentSiteId);
+      if (typeof wan === 'string' || wan.resilient) continue;
+      hits.push({
+        nodeIds: ix.nodesInSite(s.id).map((n) => n.id),
+        siteIds: [s.id],
+        message: `The branch site ${label(s)} reaches ${siteName(ix, s.parentSiteId)} over the site link ${wan.id}, which is not resilient, and has no Survivable Branch Appliance or Server. ${catalogueMessage('SITE-BRANCH-WAN')}`,
+      });
+    }
     return hits;
   }),
 ];

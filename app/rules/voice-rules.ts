@@ -2,7 +2,7 @@
 import { REF, RECOVERY } from '../model/reference-numbers';
 import type { NodeOfKind, TopologyNode } from '../model/schema';
 import { catalogueMessage, defineRule } from './define-rule';
-import { branchesBySite, pairingsByPair } from './rule-helpers';
+import { branchesBySite, pairingsByPair, wanBetween } from './rule-helpers';
 import { clauses, kinded, label, names, num, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
 
@@ -99,6 +99,23 @@ export const VOICE_RULES: readonly Rule[] = [
         nodeIds: [...over, ...rest].map((b) => b.id),
         siteIds: [siteId],
         message: `Site ${siteName(ix, siteId)}: ${clauses(reasons)}. ${catalogueMessage('VOICE-BRANCH-SIZING')}`,
+      });
+    }
+    return hits;
+  }),
+
+  // ---------------------------------------------------------------- format v2
+  defineRule('VOICE-RESILIENT-WAN', 'Voice failover over a WAN that is not resilient', (ix) => {
+    const hits: Hit[] = [];
+    for (const p of pairingsByPair(ix)) {
+      if (!p.links.some((l) => l.voiceFailover === true)) continue;
+      const wan = wanBetween(ix, p.a.siteId, p.b.siteId);
+      if (wan === 'unknown' || wan === 'same' || (wan !== 'none' && wan.resilient)) continue;
+      const how = wan === 'none' ? 'no site link joins their sites' : `the site link ${wan.id} between ${siteName(ix, p.a.siteId)} and ${siteName(ix, p.b.siteId)} is not resilient`;
+      hits.push({
+        nodeIds: [p.a.id, p.b.id],
+        linkIds: p.links.map((l) => l.id),
+        message: `${label(p.a)} and ${label(p.b)} fail voice over to each other, and ${how}. ${catalogueMessage('VOICE-RESILIENT-WAN')}`,
       });
     }
     return hits;

@@ -33,6 +33,24 @@ export function topologyBuilder(plan: PlanBuilder): void {
       docs: ctx.greenfield ? [DOC.newTopology] : [DOC.owas, DOC.newTopology],
     }),
   );
+  // The same topology as a file: the designer writes it (Export → Topology Builder document), the
+  // architect reviews it in Topology Builder; the steps below remain the way to define it by hand.
+  if (ctx.greenfield)
+    plan.add(
+      makeStep({
+        id: 'tb-open-generated',
+        phase: 'topologyBuilder',
+        title: 'Or open the generated topology document and review it',
+        tool: 'TB',
+        detail: [
+          rt`In the designer, ${ui('Export')} → ${ui('Topology Builder document')} writes this design as ${code('topology.xml')}. Topology Builder → ${ui('File')} → ${ui('Open Topology')} → ${ui('From a local file')} → ${code('topology.xml')}.`,
+          rt`Review it before publishing: the document is generated. Replace the values the export lists as placeholders (the names of the servers in each pool, IP addresses, external FQDNs, the SIP domain), and check the pool pairings, SQL stores and file stores against the steps below.`,
+          rt`Scripted alternative, once reviewed: ${code("Publish-CsTopology -FileName 'topology.xml'")} from the Skype for Business Server Management Shell. The steps below define the same topology by hand.`,
+        ],
+        preconditions: [rt`Active Directory is prepared and the administrative tools are installed.`],
+        docs: [DOC.newTopology, DOC.psPublish],
+      }),
+    );
   // A mirrored Back End is defined on the pool wizard's SQL store page, right after its pool (below).
   const mirroredBackEnds = new Map<string, SqlStore>();
   for (const p of plan.registrars)

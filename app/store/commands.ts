@@ -157,6 +157,7 @@ const LIST = define([
   { id: 'add-central-site', label: 'Add a central site here', keys: [], when: (_, env) => env.at !== undefined, run: (st, env) => void (env.at && placeFromPalette(st, 'site:central', env.at)) },
   { id: 'add-branch-site', label: 'Add a branch site here', keys: [], when: (_, env) => env.at !== undefined, run: (st, env) => void (env.at && placeFromPalette(st, 'site:branch', env.at)) },
   { id: 'new', label: 'New design', keys: [], when: always, run: (st) => st.getState().openDialog('new') },
+  { id: 'library', label: 'The designs stored in this browser, and the trash', keys: [], when: always, run: (st) => st.getState().openDialog('library') },
   { id: 'share', label: 'Share', keys: [], when: always, run: (st) => st.getState().openDialog('share') },
   { id: 'catalogue', label: 'The rule catalogue', keys: [], when: always, run: (st) => st.getState().openDialog('catalogue') },
 ] as const satisfies readonly Command[]);

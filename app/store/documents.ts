@@ -1,19 +1,21 @@
 /**
- * Documents in and out of the designer: New, Open (picker or drop), Save, autosave
- * wiring. Every input goes through the one loader; a failed open never replaces the
- * current design, and a successful one is undoable and keeps the previous design in
- * autosave storage.
+ * Documents in and out of the designer: New, Open (picker or drop), Save, start-up.
+ * Every input goes through the one loader; a failed open never replaces the current
+ * design, and a successful one starts a new design in the library (the previous one
+ * stays there, and Ctrl+Z brings it back). Autosave is the session's (storage/session.ts).
  */
 import { emptyTopology } from '../model/defaults';
-import { gridLayout } from '../model/grid-layout';
+import { designFileText } from '../model/design-file';
+import { LIMITS } from '../model/limits';
 import type { Topology } from '../model/schema';
-import { openDocumentBytes } from '../export/index';
+import { openDocumentBytes, type OpenWarning } from '../export/index';
+import { runOpen } from './open-job';
 import { autoLayout } from './auto-layout';
 import type { DesignerStore } from './store';
-import { positionOf } from '../model/layout';
+import { ensureLayout } from './ensure-layout';
 
-/** Checked before reading: a topology, a Topology Builder file or an exported image is far smaller. */
-const MAX_OPEN_FILE_BYTES = 64_000_000;
+/** Checked before reading: the limit of every file (a topology, a Topology Builder file or an exported image is far smaller). */
+const MAX_OPEN_FILE_BYTES = LIMITS.maxInputBytes;
 
 export interface OpenOutcome {
   ok: boolean;
@@ -21,14 +23,13 @@ export interface OpenOutcome {
   warnings?: string[];
 }
 
-/** Replace the document (undoable); the old one stays in autosave storage. */
+/** Replace the document (undoable) as a new design of the library; the old one stays there. */
 export function loadDocument(store: DesignerStore, doc: Topology, how: string): void {
   const state = store.getState();
-  const { autosave } = state;
   const previous = state.doc;
   const hadWork = previous.nodes.length > 0 || previous.sites.length > 0;
-  if (hadWork) autosave.save(previous);
-  autosave.switchTo();
+  // The new slot is this tab's at once (its id is fresh); the previous design's last change is already queued.
+  void state.autosave.startNew();
   state.replaceDocument(ensureLayout(doc));
   state.select([], { type: 'deployment' });
   state.highlightFinding(null);
@@ -37,18 +38,12 @@ export function loadDocument(store: DesignerStore, doc: Topology, how: string): 
   if (hadWork)
     state.notify({
       tone: 'info',
-      text: `${how}: "${doc.name}". Your previous design "${previous.name}" is kept: Undo (Ctrl+Z), or New → Recent.`,
+      text: `${how}: "${doc.name}". Your previous design "${previous.name}" is kept in My designs (and Ctrl+Z brings it back here).`,
       action: { label: 'Undo', run: () => store.getState().undo() },
     });
 }
 
-/** Nodes without a position get one, so nothing lands on top of something else. */
-export function ensureLayout(doc: Topology): Topology {
-  const missing = doc.nodes.some((n) => !positionOf(doc.layout, n.id));
-  if (!missing) return doc;
-  const grid = gridLayout(doc);
-  return { ...doc, layout: { ...grid, ...doc.layout } };
-}
+export { ensureLayout };
 
 export function newDocument(store: DesignerStore, from?: Topology): void {
   loadDocument(store, from ?? emptyTopology(), from ? 'Opened reference design' : 'New design');
@@ -64,7 +59,8 @@ export async function openFile(store: DesignerStore, file: File): Promise<OpenOu
   } catch {
     return fail(`${file.name}: the file could not be read.`);
   }
-  const result = readDocumentBytes(file.name, bytes);
+  const opened = await runOpen({ kind: 'file', name: file.name, bytes }, (p) => state.autosave.setProgress(p));
+  const result = opened.ok ? { ok: true as const, topology: opened.topology, kind: opened.opened, warnings: warningLines(opened.warnings) } : { ok: false as const, message: withoutName(file.name, opened.message) };
   if (!result.ok) return fail(`${file.name}: ${result.message}`);
   loadDocument(store, result.topology, `Opened ${file.name}`);
   // An imported Topology Builder document has no layout of its own: arrange it at once.
@@ -86,11 +82,16 @@ type ReadResult = { ok: true; topology: Topology; warnings: string[]; kind: stri
 /** Content decides, not the extension: JSON, Topology Builder XML, an exported SVG/PNG, a share link. */
 export function readDocumentBytes(name: string, bytes: Uint8Array): ReadResult {
   const r = openDocumentBytes(name, bytes);
-  if (!r.ok) return { ok: false, message: r.error.message.startsWith(name) ? r.error.message.slice(name.length).replace(/^[:\s]+/, '') : r.error.message };
-  const confirm = r.value.warnings.filter((w) => w.confirm);
-  const other = r.value.warnings.filter((w) => !w.confirm);
+  if (!r.ok) return { ok: false, message: withoutName(name, r.error.message) };
+  return { ok: true, topology: r.value.topology, kind: r.value.kind, warnings: warningLines(r.value.warnings) };
+}
+
+const withoutName = (name: string, message: string): string => (message.startsWith(name) ? message.slice(name.length).replace(/^[:\s]+/, '') : message);
+
+/** The importer's warnings as lines, the ones to confirm first. */
+function warningLines(warnings: readonly OpenWarning[]): string[] {
   const line = (w: { where?: string; message: string }) => (w.where ? `${w.where}: ${w.message}` : w.message);
-  return { ok: true, topology: r.value.topology, kind: r.value.kind, warnings: [...confirm.map((w) => `Please confirm: ${line(w)}`), ...other.map(line)] };
+  return [...warnings.filter((w) => w.confirm).map((w) => `Please confirm: ${line(w)}`), ...warnings.filter((w) => !w.confirm).map(line)];
 }
 
 export function fileNameFor(doc: Topology, ext: string): string {
@@ -113,61 +114,12 @@ export function download(name: string, data: BlobPart, type: string): void {
 
 export function saveFile(store: DesignerStore): void {
   const state = store.getState();
-  const { layout, ...rest } = state.doc;
-  const doc = { ...rest, layout: roundLayout(layout ?? {}) };
-  download(fileNameFor(state.doc, 'json'), `${JSON.stringify(doc, null, 2)}\n`, 'application/json');
+  download(fileNameFor(state.doc, 'json'), designFileText(state.doc), 'application/json');
   state.markSaved();
   state.notify({ tone: 'success', text: `Saved ${fileNameFor(state.doc, 'json')}` });
 }
 
-function roundLayout(layout: Record<string, { x: number; y: number }>) {
-  return Object.fromEntries(Object.entries(layout).map(([k, p]) => [k, { x: Math.round(p.x), y: Math.round(p.y) }]));
-}
-
-/** Start-up: the autosaved design, else the first reference design. */
-export function startDocument(store: DesignerStore, fallback: () => Topology): void {
-  const state = store.getState();
-  const restored = state.autosave.restore();
-  if (restored && 'doc' in restored) {
-    state.replaceDocument(ensureLayout(restored.doc));
-    state.clearHistory();
-    if (restored.forked)
-      state.notify({ tone: 'warning', text: 'This design is open in another tab. This tab works on its own copy, so neither overwrites the other.' });
-  } else {
-    if (restored && 'error' in restored) state.notify({ tone: 'error', text: restored.error });
-    state.replaceDocument(fallback());
-    state.clearHistory();
-  }
-  state.markSaved();
-}
-
-/** Save on every committed change; warn once when storage is full or blocked. */
-export function wireAutosave(store: DesignerStore): () => void {
-  const { autosave } = store.getState();
-  const stopHeartbeat = autosave.startHeartbeat();
-  let last = store.getState().revision;
-  let warnedStorage = false;
-  const report = (outcome: ReturnType<typeof autosave.save>) => {
-    const s = store.getState();
-    if (outcome !== 'saved' && !warnedStorage) {
-      warnedStorage = true;
-      s.notify({
-        tone: 'warning',
-        text: outcome === 'full' ? 'Autosave is off: the browser storage is full. Save a file (Ctrl+S) to keep your work.' : 'Autosave is off: this browser blocks local storage (private mode?). Save a file (Ctrl+S) to keep your work.',
-      });
-    }
-  };
-  report(autosave.save(store.getState().doc));
-  const unsubscribe = store.subscribe((s) => {
-    if (s.revision === last) return;
-    last = s.revision;
-    report(autosave.save(s.doc));
-  });
-  const flush = () => autosave.save(store.getState().doc);
-  window.addEventListener('pagehide', flush);
-  return () => {
-    unsubscribe();
-    stopHeartbeat();
-    window.removeEventListener('pagehide', flush);
-  };
+/** Start-up: the design last worked on (from the browser database), else `fallback` as a new design. */
+export async function startDocument(store: DesignerStore, fallback: () => Topology): Promise<void> {
+  await store.getState().autosave.start(store, fallback);
 }

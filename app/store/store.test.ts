@@ -103,9 +103,9 @@ describe('designer store: undo and coalescing through the store', () => {
     expect(store.getState().doc.layout?.[id]).toEqual(before);
   });
 
-  it('undo goes back across a document replacement (a share link), and redo returns to it', () => {
+  it('undo goes back across a document replacement (a share link), and redo returns to it', async () => {
     const { store } = storeWithClock();
-    startDocument(store, pair2019AlwaysOn);
+    await startDocument(store, pair2019AlwaysOn);
     const mine = store.getState().doc;
     const id = mine.nodes[0]!.id;
     store.getState().updateNode(id, { name: 'My pool' });
@@ -127,9 +127,9 @@ describe('designer store: undo and coalescing through the store', () => {
     expect(store.getState().doc.name).toBe(shared.name);
   });
 
-  it('an edit just before an import does not coalesce with the first edit after it', () => {
+  it('an edit just before an import does not coalesce with the first edit after it', async () => {
     const { store, tick } = storeWithClock();
-    startDocument(store, pair2019AlwaysOn);
+    await startDocument(store, pair2019AlwaysOn);
     const read = readDocumentBytes('design.json', new TextEncoder().encode(JSON.stringify(REFERENCE_DESIGNS[1]!.build())));
     if (!read.ok) throw new Error(read.message);
     store.getState().setName('Before');
@@ -143,9 +143,9 @@ describe('designer store: undo and coalescing through the store', () => {
     expect(store.getState().doc.name).toBe('Before');
   });
 
-  it('starts with nothing to undo', () => {
+  it('starts with nothing to undo', async () => {
     const store = createDesignerStore();
-    startDocument(store, pair2019AlwaysOn);
+    await startDocument(store, pair2019AlwaysOn);
     expect(store.getState().history.past).toHaveLength(0);
     expect(store.getState().doc.nodes.length).toBeGreaterThan(0);
   });

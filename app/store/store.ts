@@ -6,26 +6,42 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createDocumentSlice, type DocumentSlice, type DocumentSliceOptions } from './document-slice';
-import { Autosave } from './persistence';
+import { DesignSession } from './storage/session';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
 export interface ServicesSlice {
-  /** This designer's autosave slot in the browser's storage. */
-  autosave: Autosave;
+  /** This designer's link to the browser database: autosave, the tab's design, the library. */
+  autosave: DesignSession;
 }
 
 export type DesignerState = DocumentSlice & UiSlice & ServicesSlice;
 export type DesignerStore = StoreApi<DesignerState>;
 
 export interface DesignerStoreOptions extends DocumentSliceOptions {
-  autosave?: Autosave;
+  autosave?: DesignSession;
 }
 
+/** Keys of the document slice that change the design: refused while the tab shows it read-only. */
+const DOCUMENT_KEYS = ['doc', 'history', 'revision', 'loadSeq'] as const;
+
 export function createDesignerStore(options: DesignerStoreOptions = {}): DesignerStore {
-  const autosave = options.autosave ?? new Autosave();
-  return createStore<DesignerState>()((...a) => ({
-    ...createDocumentSlice(options)(...a),
-    ...createUiSlice(...a),
-    autosave,
-  }));
+  const autosave = options.autosave ?? new DesignSession();
+  return createStore<DesignerState>()((set, get, api) => {
+    // A read-only tab (another tab owns the design) keeps every edit out of the document;
+    // what else the edit changes (the end of a drag preview) still applies.
+    const guarded: typeof set = ((partial: unknown, replace?: boolean) => {
+      if (!autosave.isReadOnly()) return (set as (p: unknown, r?: boolean) => void)(partial, replace);
+      const value = typeof partial === 'function' ? (partial as (s: DesignerState) => Partial<DesignerState>)(get()) : (partial as Partial<DesignerState>);
+      if (!DOCUMENT_KEYS.some((k) => k in value)) return set(value);
+      autosave.blockedEdit();
+      const rest: Partial<DesignerState> = { ...value };
+      for (const k of DOCUMENT_KEYS) delete rest[k];
+      if (Object.keys(rest).length) set(rest);
+    }) as typeof set;
+    return {
+      ...createDocumentSlice(options)(guarded as Parameters<ReturnType<typeof createDocumentSlice>>[0], get, api),
+      ...createUiSlice(set, get, api),
+      autosave,
+    };
+  });
 }

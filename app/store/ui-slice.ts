@@ -36,7 +36,7 @@ export interface UiSlice {
   inspectorOpen: boolean;
   theme: Theme;
   notices: Notice[];
-  dialog: null | 'shortcuts' | 'catalogue' | 'share' | 'new' | 'import-summary' | 'find' | 'topology-builder';
+  dialog: null | 'shortcuts' | 'catalogue' | 'share' | 'new' | 'import-summary' | 'find' | 'library' | 'topology-builder';
   /** Simulation mode: the site (or pool) shown as failed; never changes the document. */
   simulatedFailure: { siteId: string } | { poolId: string } | null;
   /** Auto-layout is running (it loads elkjs on first use); how many runs have finished. */

@@ -173,6 +173,7 @@ function arbTbDesign(o: TbDesignOptions = {}): fc.Arbitrary<Topology> {
     director: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
     oos: fc.option(fc.record({ servers: fc.integer({ min: 1, max: 3 }), zone: fc.constantFrom('internal' as const, 'perimeter' as const, 'external' as const) }), { nil: undefined }),
     mediationPool: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+    gateway: fc.option(fc.record({ peerPort: fc.integer({ min: 1024, max: 65535 }), mediationPort: fc.integer({ min: 1024, max: 65535 }), transport: fc.constantFrom('tls' as const, 'tcp' as const) }), { nil: undefined }),
     branches: fc.array(siteName, { maxLength: 2 }),
   });
   return fc.record({ sites: fc.array(siteSpec, { minLength: 1, maxLength: 3 }), pairing: fc.boolean(), cmsPick: fc.nat(), mediaEdge: fc.boolean() }).map((r) => {
@@ -235,6 +236,11 @@ function arbTbDesign(o: TbDesignOptions = {}): fc.Arbitrary<Topology> {
       }
       if (s.director) nodes.push({ ...defaultNode('directorPool', { id: `dir${si}`, siteId, fqdn: `dir${si}.${dom}` }), servers: s.director });
       if (s.mediationPool) nodes.push({ ...defaultNode('mediationPool', { id: `med${si}`, siteId, fqdn: `med${si}.${dom}` }), servers: s.mediationPool });
+      if (s.gateway && s.mediationPool) {
+        // An SBC on a trunk from the site's Mediation pool, with its ports and transport.
+        nodes.push({ ...defaultNode('gatewayPeer', { id: `gw${si}`, siteId, fqdn: `gw${si}.${dom}` }), peerType: 'pstnGateway', dnsLoadBalancing: false, acceptsAnyPoolMember: false, mediaBypass: false });
+        link('trunk', `med${si}`, `gw${si}`, s.gateway);
+      }
       if (s.oos) {
         nodes.push({ ...defaultNode('officeOnlineServer', { id: `oos${si}`, siteId, fqdn: `oos${si}.${dom}` }), servers: s.oos.servers, zone: s.oos.zone });
         for (const p of sitePools) link('officeOnline', p.id, `oos${si}`);

@@ -13,8 +13,9 @@
  *
  * Pure; never throws for a valid design.
  */
+import { dnsSuffix } from '../../import/names';
 import { nodeKindLabel } from '../../model/link-kinds';
-import { hasProductVersion, productVersionOf, type Link, type NodeOfKind, type ProductVersion, type Site, type Topology, type TopologyNode } from '../../model/schema';
+import { hasProductVersion, productVersionOf, type Link, type LinkOfKind, type NodeOfKind, type ProductVersion, type Site, type Topology, type TopologyNode } from '../../model/schema';
 import { edgePorts, portsFor, SERVICE_ROLES_NS } from './ports';
 import { commentText, el, serialise, textEl, type XmlNode } from './xml-writer';
 
@@ -182,7 +183,7 @@ class TbWriter {
     const counts = new Map<string, number>();
     for (const n of this.design.nodes) {
       if (n.kind !== 'frontEndPool' && n.kind !== 'standardEditionServer' && n.kind !== 'directorPool') continue;
-      const s = dnsSuffixOf(n.fqdn);
+      const s = dnsSuffix(n.fqdn);
       if (s) counts.set(s, (counts.get(s) ?? 0) + 1);
     }
     let best: string | undefined;
@@ -241,6 +242,8 @@ class TbWriter {
 
   /** A branch appliance runs the version of the pool that backs it up, else the design's main one. */
   private branchVersion(branch: TopologyNode): number {
+    const own = productVersionOf(branch);
+    if (own) return SERVICE_VERSION[own];
     const backup = this.design.links.find((l) => l.kind === 'backupRegistrar' && l.from === branch.id);
     const pool = backup && this.nodeById.get(backup.to);
     if (pool && hasProductVersion(pool)) return SERVICE_VERSION[pool.productVersion];
@@ -297,7 +300,7 @@ class TbWriter {
                   fqdn,
                   ...(node.kind === 'directorPool' ? { faultDomain: `FaultDomain${i + 1}`, upgradeDomain: `UpgradeDomain${i + 1}` } : {}),
                   interfaces: edge
-                    ? [netInterface('Internal', '0.0.0.0'), netInterface('External', '0.0.0.0')]
+                    ? [netInterface('Internal', '0.0.0.0'), netInterface('External', '0.0.0.0', node.natAddresses?.[i])]
                     : node.kind === 'officeOnlineServer'
                       ? []
                       : [netInterface('Primary', '0.0.0.0'), ...(node.kind === 'mediationPool' ? [netInterface('Pstn', '0.0.0.0')] : [])],
@@ -307,7 +310,7 @@ class TbWriter {
           singleMachine: false,
         }));
         if (!(count === 1 && node.kind === 'officeOnlineServer')) this.noteMembers(node, c, MEMBER_WORD[node.kind]);
-        if (edge) this.note(`Edge pool ${node.name}: internal and external IP addresses 0.0.0.0 (set them, and the NAT address if any, in Topology Builder)`, node.id);
+        if (edge) this.note(`Edge pool ${node.name}: internal and external IP addresses 0.0.0.0 (set them${node.natAddresses?.length ? '' : ', and the NAT address if any,'} in Topology Builder)`, node.id);
         return;
       }
       case 'survivableBranch': {
@@ -358,6 +361,20 @@ class TbWriter {
       }
       case 'persistentChatPool':
         this.note(`Persistent Chat pool ${node.name} is not written: define it in Topology Builder (New Persistent Chat Pool)`, node.id);
+        return;
+      case 'gatewayPeer':
+        this.clusterFor(node.fqdn, node.siteId, () => ({
+          machines: [{ fqdn: node.fqdn, interfaces: [netInterface('Pstn', '0.0.0.0')] }],
+          requiresReplication: false,
+          requiresSetup: false,
+          singleMachine: true,
+        }));
+        return;
+      case 'reverseProxy':
+        this.note(`reverse proxy ${node.name} is not part of a topology document (publish the external web services and the Office Online Server farm on it)`, node.id);
+        return;
+      case 'videoInteropPool':
+        this.note(`Video Interop Server pool ${node.name} is not written: define it in Topology Builder (New Video Interop Server pool) with its video gateway trunk`, node.id);
         return;
     }
   }
@@ -431,11 +448,12 @@ class TbWriter {
       case 'edgePool': {
         const on = { cluster: this.clusterByKey.get(`${node.siteId}|${node.fqdn.toLowerCase()}`)!.ref };
         const external = {
-          access: `sip.${this.sipDomain}`,
-          webConferencing: `webconf.${this.sipDomain}`,
-          av: `av.${this.sipDomain}`,
+          access: node.externalSipFqdn ?? `sip.${this.sipDomain}`,
+          webConferencing: node.externalWebConfFqdn ?? `webconf.${this.sipDomain}`,
+          av: node.externalAvFqdn ?? `av.${this.sipDomain}`,
         };
-        this.note(`Edge pool ${node.name}: external FQDNs ${external.access}, ${external.webConferencing}, ${external.av} (the usual names; change them in Topology Builder if yours differ)`, node.id);
+        if (!node.externalSipFqdn || !node.externalWebConfFqdn || !node.externalAvFqdn)
+          this.note(`Edge pool ${node.name}: external FQDNs ${external.access}, ${external.webConferencing}, ${external.av} (the design names ${[node.externalSipFqdn, node.externalWebConfFqdn, node.externalAvFqdn].filter(Boolean).length} of 3; the others are the usual names, change them in Topology Builder if yours differ)`, node.id);
         this.service(node, 'EdgeServer', site, on, { roleVersion: 2, ports: edgePorts(external, node.federation, node.xmpp) });
         return;
       }
@@ -451,12 +469,12 @@ class TbWriter {
           type: `${TYPE_PREFIX}WacService`,
           extra: el('WacService', [
             ['xmlns', SERVICE_ROLES_NS],
-            ['DiscoveryUrl', `https://${node.fqdn}/hosting/discovery`],
+            ['DiscoveryUrl', node.discoveryUrl ?? `https://${node.fqdn}/hosting/discovery`],
             // Topology Builder's "deployed in an external network (that is, perimeter/Internet)".
             ['IsExternal', node.zone !== 'internal'],
           ]),
         });
-        this.note(`Office Online Server farm ${node.name}: discovery URL https://${node.fqdn}/hosting/discovery`, node.id);
+        if (!node.discoveryUrl) this.note(`Office Online Server farm ${node.name}: discovery URL https://${node.fqdn}/hosting/discovery (the usual path)`, node.id);
         return;
       }
       case 'fileStore': {
@@ -468,13 +486,33 @@ class TbWriter {
         });
         return;
       }
+      case 'gatewayPeer': {
+        const on = { cluster: this.clusterByKey.get(`${node.siteId}|${node.fqdn.toLowerCase()}`)!.ref };
+        // A gateway has one port in a topology document: that of its first trunk.
+        const trunk = this.design.links.find((l): l is LinkOfKind<'trunk'> => l.kind === 'trunk' && (l.to === node.id || l.from === node.id));
+        const peerPort = trunk?.peerPort ?? 5067;
+        const mediationPort = trunk?.mediationPort ?? 5067;
+        const protocol = trunk?.transport === 'tcp' ? 'Tcp' : 'Tls';
+        this.service(node, 'PstnGateway', site, on, {
+          serviceVersion: this.branchVersion(node),
+          type: `${TYPE_PREFIX}PstnGatewayService`,
+          ports: el('Ports', [['xmlns', SERVICE_ROLES_NS]], [
+            el('Port', [['Owner', 'urn:component:PstnGateway'], ['Usage', 'SipServer'], ['InterfaceSide', 'Pstn'], ['InterfaceNumber', 1], ['Port', peerPort], ['Protocol', protocol], ['UrlPath', '/'], ['AuthorizesRequests', false]]),
+          ]),
+          extra: el('PstnGatewayService', [['xmlns', SERVICE_ROLES_NS], ['AlternativeBypassId', ''], ['MediationServerPort', mediationPort], ['Default', true]]),
+        });
+        return;
+      }
       case 'sqlStore':
       case 'persistentChatPool':
+      case 'reverseProxy':
+      case 'videoInteropPool':
         return;
     }
   }
 
-  private webServices(node: TopologyNode & { fqdn: string }): XmlNode {
+  private webServices(node: TopologyNode & { fqdn: string; externalWebFqdn?: string }): XmlNode {
+    if (node.externalWebFqdn) return webServiceExtra(node.externalWebFqdn);
     const host = externalWebHost(node.fqdn, this.sipDomain);
     this.note(`${nodeKindLabel(node.kind)} ${node.name}: external web services FQDN ${host} (a placeholder; set the published name in Topology Builder)`, node.id);
     return webServiceExtra(host);
@@ -567,6 +605,15 @@ class TbWriter {
       case 'logShipping':
         this.note(`log shipping ${from.name} → ${to.name} (Persistent Chat) is not part of a topology document`);
         return;
+      case 'trunk': {
+        // The gateway's service depends on the Mediation role at the other end of the trunk.
+        const [peer, mediation] = from.kind === 'gatewayPeer' ? [from, to] : [to, from];
+        const gw = this.svc(peer.id, 'PstnGateway');
+        const med = this.svc(mediation.id, 'MediationServer');
+        if (gw && med) this.depend(gw, med);
+        else this.note(`trunk ${from.name} ↔ ${to.name} is not written (${med ? 'the peer' : `${mediation.name} runs no Mediation Server`} is not in the document)`);
+        return;
+      }
     }
   }
 
@@ -652,6 +699,13 @@ class TbWriter {
 
   /** Meeting and dial-in simple URLs: a saved topology carries them, a published one does not. */
   private simpleUrls(): XmlNode {
+    const given = this.design.deployment.simpleUrls ?? [];
+    if (given.length)
+      return el(
+        'SimpleUrlConfiguration',
+        [['UseBackendDatabase', false], ['xmlns', 'urn:schema:Microsoft.Rtc.Management.Settings.SimpleUrl.2008']],
+        given.map((u) => el('SimpleUrl', [['Component', SIMPLE_URL_COMPONENT[u.component] ?? u.component], ['Domain', u.domain], ['ActiveUrl', u.url]], [el('SimpleUrlEntry', [['Url', u.url]])])),
+      );
     const url = (c: string) => `https://${c}.${this.sipDomain}`;
     this.note(`simple URLs ${url('meet')} and ${url('dialin')} (the usual names; set yours in Topology Builder)`);
     return el('SimpleUrlConfiguration', [['UseBackendDatabase', false], ['xmlns', 'urn:schema:Microsoft.Rtc.Management.Settings.SimpleUrl.2008']], [
@@ -753,8 +807,8 @@ function memberNames(poolFqdn: string, prefix: string, count: number): string[] 
   return out;
 }
 
-function netInterface(side: string, ip: string): XmlNode {
-  return el('NetInterface', [['InterfaceSide', side], ['InterfaceNumber', 1], ['IPAddress', ip]]);
+function netInterface(side: string, ip: string, natAddress?: string): XmlNode {
+  return el('NetInterface', [['InterfaceSide', side], ['InterfaceNumber', 1], ['IPAddress', ip], ['ConfiguredIPAddress', natAddress]]);
 }
 
 function poolInterfaces(mediation: boolean): XmlNode[] {
@@ -812,8 +866,5 @@ export function guid(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16]!, 16) & 3]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Everything after the first DNS label, lower case; undefined for a single label. */
-function dnsSuffixOf(fqdn: string): string | undefined {
-  const dot = fqdn.indexOf('.');
-  return dot < 0 ? undefined : fqdn.slice(dot + 1).toLowerCase();
-}
+/** The designer's simple URL components as Topology Builder names them. */
+const SIMPLE_URL_COMPONENT: Record<string, string> = { meet: 'Meet', dialIn: 'Dialin', admin: 'Cscp' };

@@ -48,8 +48,9 @@ export function pair2019AlwaysOn(): Topology {
         },
       },
       { ...defaultNode('edgePool', { id: `edge-${s}`, siteId: site, name: `Edge ${s.toUpperCase()}`, fqdn: `edge-${s}.contoso.com` }), internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb', federation: i === 1, concurrentRemoteUsers: 6_000 },
-      defaultNode('fileStore', { id: `fs-${s}`, siteId: site, name: `File store ${s.toUpperCase()}`, fqdn: `fs-${s}.contoso.com` }),
+      { ...defaultNode('fileStore', { id: `fs-${s}`, siteId: site, name: `File store ${s.toUpperCase()}`, fqdn: `fs-${s}.contoso.com` }), backupIntervalHours: 4 },
       defaultNode('officeOnlineServer', { id: `oos-${s}`, siteId: site, name: `Office Online ${s.toUpperCase()}`, fqdn: `oos-${s}.contoso.com` }),
+      defaultNode('reverseProxy', { id: `rp-${s}`, siteId: site, name: `Reverse proxy ${s.toUpperCase()}`, fqdn: `rp-${s}.contoso.com` }),
     );
     links.push(
       link('backEnd', `pool-${s}`, `sql-${s}`),
@@ -82,13 +83,14 @@ export function pair2015Mirroring(): Topology {
       haMode,
     });
     nodes.push(
-      { ...defaultNode('frontEndPool', { id: `pool-${s}`, siteId: site, name: `Pool ${s.toUpperCase()}`, fqdn: `pool-${s}.fabrikam.com`, domain: 'fabrikam.com' }), productVersion: '2015', os: 'WS2016', cumulativeUpdate: 'CU12', frontEndServers: 4, users: 8_000, sipLoadBalancing: 'dns', webLoadBalancing: 'hlb' },
+      { ...defaultNode('frontEndPool', { id: `pool-${s}`, siteId: site, name: `Pool ${s.toUpperCase()}`, fqdn: `pool-${s}.fabrikam.com`, domain: 'fabrikam.com' }), productVersion: '2015', os: 'WS2016', cumulativeUpdate: 'CU12', frontEndServers: 4, users: 8_000, sipLoadBalancing: 'dns', webLoadBalancing: 'hlb', internalWebFqdn: `webint-${s}.fabrikam.com` },
       sql(`sql-${s}`, `Back End ${s.toUpperCase()} (principal)`, 'mirroring'),
       sql(`sql-${s}-m`, `Back End ${s.toUpperCase()} (mirror)`, 'none'),
       sql(`sql-${s}-w`, `Witness ${s.toUpperCase()}`, 'none'),
       { ...defaultNode('edgePool', { id: `edge-${s}`, siteId: site, name: `Edge ${s.toUpperCase()}`, fqdn: `edge-${s}.fabrikam.com` }), productVersion: '2015', internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb', federation: s === 'ny', concurrentRemoteUsers: 3_000 },
       { ...defaultNode('fileStore', { id: `fs-${s}`, siteId: site, name: `File store ${s.toUpperCase()}`, fqdn: `fs-${s}.fabrikam.com` }), storage: 'cluster' },
       defaultNode('officeOnlineServer', { id: `oos-${s}`, siteId: site, name: `Office Online ${s.toUpperCase()}`, fqdn: `oos-${s}.fabrikam.com` }),
+      defaultNode('reverseProxy', { id: `rp-${s}`, siteId: site, name: `Reverse proxy ${s.toUpperCase()}`, fqdn: `rp-${s}.fabrikam.com` }),
     );
     links.push(
       link('backEnd', `pool-${s}`, `sql-${s}`),
@@ -117,9 +119,10 @@ export function pairStandardEdition(): Topology {
     { ...defaultNode('standardEditionServer', { id: 'se-hq', siteId: 'hq', name: 'SE Seattle', fqdn: 'se-hq.northwind.com' }), users: 1_500, cumulativeUpdate: 'CU8' },
     { ...defaultNode('standardEditionServer', { id: 'se-dr', siteId: 'dr', name: 'SE Portland', fqdn: 'se-dr.northwind.com' }), users: 800, cumulativeUpdate: 'CU8' },
     { ...defaultNode('edgePool', { id: 'edge-hq', siteId: 'hq', name: 'Edge Seattle', fqdn: 'edge-hq.northwind.com' }), servers: 2, internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb', federation: true, concurrentRemoteUsers: 500 },
-    { ...defaultNode('fileStore', { id: 'fs-hq', siteId: 'hq', name: 'File share Seattle', fqdn: 'fs-hq.northwind.com' }), storage: 'dfs' },
-    { ...defaultNode('fileStore', { id: 'fs-dr', siteId: 'dr', name: 'File share Portland', fqdn: 'fs-dr.northwind.com' }), storage: 'dfs' },
+    { ...defaultNode('fileStore', { id: 'fs-hq', siteId: 'hq', name: 'File share Seattle', fqdn: 'fs-hq.northwind.com' }), storage: 'dfs', backupIntervalHours: 4 },
+    { ...defaultNode('fileStore', { id: 'fs-dr', siteId: 'dr', name: 'File share Portland', fqdn: 'fs-dr.northwind.com' }), storage: 'dfs', backupIntervalHours: 4 },
     { ...defaultNode('officeOnlineServer', { id: 'oos-hq', siteId: 'hq', name: 'Office Online', fqdn: 'oos-hq.northwind.com' }), servers: 1 },
+    defaultNode('reverseProxy', { id: 'rp-hq', siteId: 'hq', name: 'Reverse proxy', fqdn: 'rp-hq.northwind.com' }),
   ];
   doc.links = [
     link('pairing', 'se-hq', 'se-dr', { voiceFailover: true }),
@@ -145,8 +148,8 @@ export function globalMultiSite(): Topology {
     defaultSite('na-west', 'Oregon', 'central', 'NA'),
     defaultSite('eu-west', 'Dublin', 'central', 'EU'),
     defaultSite('eu-central', 'Frankfurt', 'central', 'EU'),
-    defaultSite('br-boston', 'Boston branch', 'branch', 'NA'),
-    defaultSite('br-lyon', 'Lyon branch', 'branch', 'EU'),
+    { ...defaultSite('br-boston', 'Boston branch', 'branch', 'NA'), parentSiteId: 'na-east' },
+    { ...defaultSite('br-lyon', 'Lyon branch', 'branch', 'EU'), parentSiteId: 'eu-west' },
   ];
   const nodes: TopologyNode[] = [];
   const links: Link[] = [];
@@ -168,12 +171,13 @@ export function globalMultiSite(): Topology {
   links.push(link('pairing', 'na1', 'na2', { voiceFailover: true }), link('pairing', 'na3', 'na4'), link('pairing', 'eu1', 'eu2', { voiceFailover: true }));
   for (const [site, sfx, region] of [['na-east', 'na', 'NA'], ['eu-west', 'eu', 'EU']] as const) {
     nodes.push({ ...defaultNode('edgePool', { id: `edge-${sfx}`, siteId: site, name: `Edge ${region}`, fqdn: `edge-${sfx}.tailspin.com` }), servers: 3, internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb', federation: sfx === 'na', concurrentRemoteUsers: 30_000 });
-    nodes.push({ ...defaultNode('fileStore', { id: `fs-${sfx}`, siteId: site, name: `File store ${region}`, fqdn: `fs-${sfx}.tailspin.com` }), storage: 'dfs' });
+    nodes.push({ ...defaultNode('fileStore', { id: `fs-${sfx}`, siteId: site, name: `File store ${region}`, fqdn: `fs-${sfx}.tailspin.com` }), storage: 'dfs', backupIntervalHours: 4 });
     nodes.push({ ...defaultNode('officeOnlineServer', { id: `oos-${sfx}`, siteId: site, name: `Office Online ${region}`, fqdn: `oos-${sfx}.tailspin.com` }), servers: 3 });
+    nodes.push(defaultNode('reverseProxy', { id: `rp-${sfx}`, siteId: site, name: `Reverse proxy ${region}`, fqdn: `rp-${sfx}.tailspin.com` }));
   }
   nodes.push({ ...defaultNode('directorPool', { id: 'dir-na', siteId: 'na-east', name: 'Director NA', fqdn: 'dir-na.tailspin.com' }), sipLoadBalancing: 'hlb' });
   for (const [site, sfx] of [['na-west', 'naw'], ['eu-central', 'euc']] as const) {
-    nodes.push({ ...defaultNode('fileStore', { id: `fs-${sfx}`, siteId: site, name: `File store ${sfx.toUpperCase()}`, fqdn: `fs-${sfx}.tailspin.com` }), storage: 'dfs' });
+    nodes.push({ ...defaultNode('fileStore', { id: `fs-${sfx}`, siteId: site, name: `File store ${sfx.toUpperCase()}`, fqdn: `fs-${sfx}.tailspin.com` }), storage: 'dfs', backupIntervalHours: 4 });
   }
   nodes.push(standaloneSqlStore({ id: 'sql-mon', siteId: 'na-east', name: 'Monitoring store', fqdn: 'sql-mon.tailspin.com', domain: 'tailspin.com' }));
   nodes.push({ ...defaultNode('survivableBranch', { id: 'sba-bos', siteId: 'br-boston', name: 'SBA Boston', fqdn: 'sba-bos.tailspin.com' }), users: 300 });

@@ -1,0 +1,118 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { pair2019AlwaysOn } from '../../model/samples/index';
+import { DesignDb, isQuotaError } from './design-db';
+import { expiredInTrash, TRASH_DAYS } from './library';
+import { LAST_DESIGN_SETTING, migrateLocalStorage, MIGRATED_SETTING } from './migrate-local-storage';
+
+let dbSeq = 0;
+async function freshDb(): Promise<DesignDb> {
+  const db = await DesignDb.open(`test-${++dbSeq}`);
+  if (!db) throw new Error('fake IndexedDB did not open');
+  return db;
+}
+
+/** A Storage stand-in over a Map, in insertion order. */
+function mapStorage(entries: Record<string, string>): Pick<Storage, 'getItem' | 'key' | 'length'> {
+  const m = new Map(Object.entries(entries));
+  return { getItem: (k) => m.get(k) ?? null, key: (i) => [...m.keys()][i] ?? null, get length() { return m.size; } };
+}
+
+describe('DesignDb', () => {
+  it('saves a design and lists its summary without reading its text', async () => {
+    const db = await freshDb();
+    const doc = pair2019AlwaysOn();
+    const text = JSON.stringify(doc);
+    expect(await db.save('a', text, doc, 1000)).toEqual({ ok: true });
+    const [s] = await db.list();
+    expect(s).toMatchObject({ id: 'a', name: doc.name, chars: text.length, nodes: doc.nodes.length, sites: doc.sites.length, createdAt: 1000, updatedAt: 1000 });
+    expect(await db.text('a')).toBe(text);
+    // A later save keeps the creation time.
+    await db.save('a', text, doc, 5000);
+    expect(await db.summary('a')).toMatchObject({ createdAt: 1000, updatedAt: 5000 });
+  });
+
+  it('trash hides nothing from storage; purge refuses a design that is not in the trash', async () => {
+    const db = await freshDb();
+    await db.save('a', '{"name":"A","nodes":[],"sites":[],"links":[]}', undefined, 1);
+    const refused = await db.purge('a');
+    expect(refused.ok).toBe(false);
+    expect(await db.text('a')).toBeDefined();
+    await db.trash('a', 10);
+    expect((await db.summary('a'))?.deletedAt).toBe(10);
+    // Saving a trashed design (another tab still shows it) keeps it in the trash.
+    await db.save('a', '{"name":"A2","nodes":[],"sites":[],"links":[]}', undefined, 20);
+    expect(await db.summary('a')).toMatchObject({ deletedAt: 10, name: 'A2' });
+    await db.restore('a');
+    expect((await db.summary('a'))?.deletedAt).toBeUndefined();
+    await db.trash('a', 30);
+    expect(await db.purge('a')).toEqual({ ok: true });
+    expect(await db.summary('a')).toBeUndefined();
+    expect(await db.text('a')).toBeUndefined();
+  });
+
+  it('the trash keeps a design 30 days, then it is due', () => {
+    const day = 86_400_000;
+    const designs = [{ id: 'x', name: 'x', chars: 1, nodes: 0, sites: 0, links: 0, createdAt: 0, updatedAt: 0, deletedAt: 0 }];
+    expect(expiredInTrash(designs, TRASH_DAYS * day - 1)).toEqual([]);
+    expect(expiredInTrash(designs, TRASH_DAYS * day).map((d) => d.id)).toEqual(['x']);
+  });
+
+  it('keeps the undo history and settings', async () => {
+    const db = await freshDb();
+    await db.saveHistory('a', '{"past":[],"future":[]}');
+    expect(await db.history('a')).toBe('{"past":[],"future":[]}');
+    await db.setSetting('theme', 'dark');
+    expect(await db.setting('theme')).toBe('dark');
+  });
+
+  it('recognises the quota errors of Chromium, Firefox and Safari', () => {
+    expect(isQuotaError(new DOMException('x', 'QuotaExceededError'))).toBe(true);
+    expect(isQuotaError({ name: 'NS_ERROR_DOM_QUOTA_REACHED' })).toBe(true);
+    expect(isQuotaError(new Error('other'))).toBe(false);
+  });
+});
+
+describe('migration of localStorage designs', () => {
+  const doc = pair2019AlwaysOn();
+  const old = {
+    'sfb-designer:v1:doc:old-1': JSON.stringify({ slot: 'old-1', savedAt: 1_700_000_000_000, doc }),
+    'sfb-designer:v1:doc:old-2': JSON.stringify({ slot: 'old-2', savedAt: 1_700_000_500_000, doc: { ...doc, name: 'Second' } }),
+    'sfb-designer:v1:doc:broken': '{ not json',
+    'sfb-designer:v1:lock:old-1': 'tab|1',
+    'sfb-designer:v1:last': 'old-2',
+    'other-app': 'x',
+  };
+
+  it('moves every old design into the library with its time, opens the last one, keeps the old copies', async () => {
+    const db = await freshDb();
+    const storage = mapStorage(old);
+    const report = await migrateLocalStorage(db, storage);
+    expect(report.moved.sort()).toEqual(['old-1', 'old-2']);
+    expect(report.unreadable).toEqual(['broken']);
+    const list = await db.list();
+    expect(list.map((d) => d.name).sort()).toEqual([doc.name, 'Second', 'Untitled design'].sort());
+    expect((await db.summary('old-1'))?.updatedAt).toBe(1_700_000_000_000);
+    expect(JSON.parse((await db.text('old-2'))!)).toMatchObject({ name: 'Second' });
+    expect(await db.text('broken')).toBe('{ not json'); // kept as it was
+    expect(await db.setting(LAST_DESIGN_SETTING)).toBe('old-2');
+    expect(storage.getItem('sfb-designer:v1:doc:old-1')).not.toBeNull();
+  });
+
+  it('runs once per design: a second start adds nothing, and a design deleted for ever stays deleted', async () => {
+    const db = await freshDb();
+    await migrateLocalStorage(db, mapStorage(old));
+    await db.trash('old-1');
+    await db.purge('old-1');
+    const again = await migrateLocalStorage(db, mapStorage(old));
+    expect(again.moved).toEqual([]);
+    expect(await db.summary('old-1')).toBeUndefined();
+    expect((await db.list()).length).toBe(2);
+    expect((await db.setting<string[]>(MIGRATED_SETTING))?.sort()).toEqual(['broken', 'old-1', 'old-2']);
+  });
+
+  it('does nothing without localStorage', async () => {
+    const db = await freshDb();
+    expect(await migrateLocalStorage(db, undefined)).toEqual({ moved: [], unreadable: [], failed: [] });
+  });
+});

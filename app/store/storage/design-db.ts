@@ -1,0 +1,210 @@
+/**
+ * The browser database of designs (IndexedDB through `idb`): each design's summary, its
+ * text, its undo history, and the designer's settings. Summaries and texts live in
+ * separate stores so that listing the library never reads a multi-megabyte design.
+ *
+ * Nothing here deletes a design on its own: `trash` only marks one, and `purge` (delete
+ * for ever) is called for a design the user put in the trash, by the user or once its
+ * 30 days there are over. A write that does not fit reports `full` and leaves every
+ * stored design as it was (an IndexedDB transaction is all or nothing).
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { summarizeDesign, type DesignCounts, type DesignSummary } from './library';
+
+export const DB_NAME = 'sfb-hadr-designer';
+const DB_VERSION = 1;
+
+/** A design's text (JSON as Save writes it, without indentation). */
+interface BodyRecord {
+  id: string;
+  text: string;
+}
+
+/** The undo history of a design: JSON text of `{ past, future }`. */
+interface HistoryRecord {
+  id: string;
+  text: string;
+}
+
+interface DesignerDb extends DBSchema {
+  designs: { key: string; value: DesignSummary; indexes: { updatedAt: number } };
+  bodies: { key: string; value: BodyRecord };
+  history: { key: string; value: HistoryRecord };
+  settings: { key: string; value: { key: string; value: unknown } };
+}
+
+export type WriteOutcome = { ok: true } | { ok: false; reason: 'full' | 'unavailable'; message: string };
+
+export const newDesignId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** True for the errors a browser raises when the origin's storage quota is used up. */
+export function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: unknown })?.name;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || (e as { code?: unknown })?.code === 22;
+}
+
+function failure(e: unknown): WriteOutcome {
+  const message = e instanceof Error ? e.message : String(e);
+  return { ok: false, reason: isQuotaError(e) ? 'full' : 'unavailable', message };
+}
+
+/** Gives up a transaction without an unhandled rejection from its `done` promise. */
+function abort(tx: { abort(): void; done: Promise<void> }): void {
+  tx.done.catch(() => undefined);
+  tx.abort();
+}
+
+export class DesignDb {
+  private constructor(private readonly db: IDBPDatabase<DesignerDb>) {}
+
+  /** Opens (or creates) the database; undefined when the browser refuses IndexedDB (some private modes). */
+  static async open(name = DB_NAME): Promise<DesignDb | undefined> {
+    try {
+      if (typeof indexedDB === 'undefined') return undefined;
+      const db = await openDB<DesignerDb>(name, DB_VERSION, {
+        upgrade(d) {
+          const designs = d.createObjectStore('designs', { keyPath: 'id' });
+          designs.createIndex('updatedAt', 'updatedAt');
+          d.createObjectStore('bodies', { keyPath: 'id' });
+          d.createObjectStore('history', { keyPath: 'id' });
+          d.createObjectStore('settings', { keyPath: 'key' });
+        },
+        // Another tab of a newer designer wants to upgrade: step aside rather than block it.
+        blocking() {
+          db.close();
+        },
+      });
+      return new DesignDb(db);
+    } catch {
+      return undefined;
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Every design, newest change first (trash included; `deletedAt` tells). */
+  async list(): Promise<DesignSummary[]> {
+    const all = await this.db.getAll('designs');
+    return all.sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+
+  async summary(id: string): Promise<DesignSummary | undefined> {
+    return this.db.get('designs', id);
+  }
+
+  async text(id: string): Promise<string | undefined> {
+    return (await this.db.get('bodies', id))?.text;
+  }
+
+  /**
+   * Writes a design's text and summary together. An existing design keeps its creation
+   * time; one in the trash stays there (the tab that still shows it keeps saving it).
+   */
+  async save(id: string, text: string, doc?: DesignCounts, now = Date.now()): Promise<WriteOutcome> {
+    try {
+      const tx = this.db.transaction(['designs', 'bodies'], 'readwrite');
+      const designs = tx.objectStore('designs');
+      const before = await designs.get(id);
+      const summary = summarizeDesign(id, text, { createdAt: before?.createdAt ?? now, updatedAt: now, deletedAt: before?.deletedAt }, doc);
+      await Promise.all([designs.put(summary), tx.objectStore('bodies').put({ id, text }), tx.done]);
+      return { ok: true };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  /** Adds a design under a new id (duplicate, import, migration); the summary says when it was last changed. */
+  async add(text: string, opts: { id?: string; createdAt?: number; updatedAt?: number; name?: string } = {}): Promise<{ ok: true; id: string } | Extract<WriteOutcome, { ok: false }>> {
+    const id = opts.id ?? newDesignId();
+    const now = Date.now();
+    try {
+      const tx = this.db.transaction(['designs', 'bodies'], 'readwrite');
+      const summary = summarizeDesign(id, text, { createdAt: opts.createdAt ?? now, updatedAt: opts.updatedAt ?? now, name: opts.name });
+      await Promise.all([tx.objectStore('designs').put(summary), tx.objectStore('bodies').put({ id, text }), tx.done]);
+      return { ok: true, id };
+    } catch (e) {
+      return failure(e) as Extract<WriteOutcome, { ok: false }>;
+    }
+  }
+
+  /** Renames in the summary only; the design's own name changes when it is next opened (the caller writes the text). */
+  async setSummaryName(id: string, name: string): Promise<WriteOutcome> {
+    return this.update(id, (s) => ({ ...s, name }));
+  }
+
+  /** Into the trash: hidden from the library list, kept for `TRASH_DAYS`. */
+  async trash(id: string, now = Date.now()): Promise<WriteOutcome> {
+    return this.update(id, (s) => ({ ...s, deletedAt: now }));
+  }
+
+  async restore(id: string): Promise<WriteOutcome> {
+    return this.update(id, ({ deletedAt: _gone, ...s }) => s);
+  }
+
+  /** Deletes a design, its text and its history for ever. Only for a design in the trash. */
+  async purge(id: string): Promise<WriteOutcome> {
+    try {
+      const tx = this.db.transaction(['designs', 'bodies', 'history'], 'readwrite');
+      const s = await tx.objectStore('designs').get(id);
+      if (s && s.deletedAt === undefined) {
+        abort(tx);
+        return { ok: false, reason: 'unavailable', message: 'only a design in the trash can be deleted for ever' };
+      }
+      await Promise.all([tx.objectStore('designs').delete(id), tx.objectStore('bodies').delete(id), tx.objectStore('history').delete(id), tx.done]);
+      return { ok: true };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  async history(id: string): Promise<string | undefined> {
+    try {
+      return (await this.db.get('history', id))?.text;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async saveHistory(id: string, text: string): Promise<WriteOutcome> {
+    try {
+      await this.db.put('history', { id, text });
+      return { ok: true };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  async setting<T>(key: string): Promise<T | undefined> {
+    try {
+      return (await this.db.get('settings', key))?.value as T | undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async setSetting(key: string, value: unknown): Promise<WriteOutcome> {
+    try {
+      await this.db.put('settings', { key, value });
+      return { ok: true };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  private async update(id: string, change: (s: DesignSummary) => DesignSummary): Promise<WriteOutcome> {
+    try {
+      const tx = this.db.transaction('designs', 'readwrite');
+      const s = await tx.store.get(id);
+      if (!s) {
+        abort(tx);
+        return { ok: false, reason: 'unavailable', message: 'this design is no longer in the library' };
+      }
+      await Promise.all([tx.store.put(change(s)), tx.done]);
+      return { ok: true };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+}

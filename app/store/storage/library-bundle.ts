@@ -1,0 +1,66 @@
+/**
+ * "Export all" / "Import all": the whole library as one JSON file,
+ *   { "format": "sfb-designer-library", "version": 1, "exportedAt": "…",
+ *     "designs": [ { "name", "createdAt", "updatedAt", "design": <topology> } … ] }
+ * Reading one checks the size and nesting before parsing, and each design like any file
+ * (parseTopology); designs that fail are named and left out, the others come in.
+ */
+import { err, ok, type Result } from '../../lib/result';
+import { LIMITS } from '../../model/limits';
+import { jsonNestingDepth, parseTopology } from '../../model/parse';
+import type { Topology } from '../../model/schema';
+import type { DesignSummary } from './library';
+
+export const LIBRARY_FORMAT = 'sfb-designer-library';
+/** Designs in one library file: far above any real library. */
+export const MAX_LIBRARY_DESIGNS = 10_000;
+
+export function writeLibraryBundle(designs: readonly { summary: DesignSummary; text: string }[], at: Date): string {
+  const items = designs.map(({ summary, text }) => `{"name":${JSON.stringify(summary.name)},"createdAt":${summary.createdAt},"updatedAt":${summary.updatedAt},"design":${text}}`);
+  return `{"format":"${LIBRARY_FORMAT}","version":1,"exportedAt":${JSON.stringify(at.toISOString())},"designs":[\n${items.join(',\n')}\n]}\n`;
+}
+
+export interface LibraryBundle {
+  designs: { name: string; createdAt: number; updatedAt: number; design: Topology }[];
+  /** "Design 3 (Contoso pair): nodes[2].fqdn: …" for each design left out. */
+  refused: string[];
+}
+
+export function readLibraryBundle(text: string): Result<LibraryBundle, string> {
+  if (typeof text !== 'string') return err('expected the text of a library file');
+  if (text.length > LIMITS.maxInputBytes) return err(`the file is ${text.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxInputBytes.toLocaleString('en-US')}`);
+  // The library wraps each design three levels deeper than a design file.
+  if (jsonNestingDepth(text, LIMITS.maxJsonDepth + 3) > LIMITS.maxJsonDepth + 3) return err(`the JSON nests more than ${LIMITS.maxJsonDepth + 3} levels deep; a library file nests about 9`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return err('this is not a library file exported by the designer (it is not valid JSON)');
+  }
+  const v = value as { format?: unknown; version?: unknown; designs?: unknown };
+  if (!v || typeof v !== 'object' || v.format !== LIBRARY_FORMAT) {
+    const isDesign = !!v && typeof v === 'object' && (v as { format?: unknown }).format === 'sfb-topology';
+    return err(isDesign ? 'this is one design, not a library file: open it with Open' : 'this is not a library file exported by the designer ("Export all" writes one)');
+  }
+  if (v.version !== 1) return err(typeof v.version === 'number' && v.version > 1 ? `the library file is version ${v.version}, written by a newer designer; this one reads version 1` : 'the library file has no valid version');
+  if (!Array.isArray(v.designs)) return err('the library file lists no designs');
+  if (v.designs.length > MAX_LIBRARY_DESIGNS) return err(`the library file lists ${v.designs.length.toLocaleString('en-US')} designs; the limit is ${MAX_LIBRARY_DESIGNS.toLocaleString('en-US')}`);
+  const designs: LibraryBundle['designs'] = [];
+  const refused: string[] = [];
+  v.designs.forEach((item: unknown, i: number) => {
+    const it = item as { name?: unknown; createdAt?: unknown; updatedAt?: unknown; design?: unknown };
+    const label = `Design ${i + 1}${it && typeof it.name === 'string' ? ` (${it.name.slice(0, 80)})` : ''}`;
+    if (!it || typeof it !== 'object') {
+      refused.push(`${label}: not a design entry`);
+      return;
+    }
+    const parsed = parseTopology(it.design);
+    if (!parsed.ok) {
+      refused.push(`${label}: ${parsed.error.message}`);
+      return;
+    }
+    const time = (t: unknown) => (typeof t === 'number' && Number.isFinite(t) && t > 0 ? t : Date.now());
+    designs.push({ name: parsed.value.name, createdAt: time(it.createdAt), updatedAt: time(it.updatedAt), design: parsed.value });
+  });
+  return ok({ designs, refused });
+}

@@ -1,0 +1,560 @@
+/**
+ * This tab's link between the designer's store and the browser database: which design
+ * the tab shows, whether it owns it (Web Locks) or shows it read-only, autosave of every
+ * committed change, the undo history kept with the design, and the library's actions.
+ *
+ * Promises kept here (SECURITY.md lists them, tests check them):
+ * - every committed change is written at once (writes for one design are coalesced,
+ *   never dropped); a failed write is reported every time, with what to do, and never
+ *   answered by deleting anything;
+ * - a design is removed only from the trash, by the user or after its 30 days there;
+ * - only the owner tab writes a design; a reload finds its own design again (the lock
+ *   dies with the page), so it neither copies it nor warns.
+ */
+import { createStore } from 'zustand/vanilla';
+import { designFileText } from '../../model/design-file';
+import { LIMITS } from '../../model/limits';
+import { jsonNestingDepth, parseTopology } from '../../model/parse';
+import type { Topology } from '../../model/schema';
+import { ensureLayout } from '../ensure-layout';
+import { runOpen } from '../open-job';
+import type { DesignerStore } from '../store';
+import { DesignDb, newDesignId, type WriteOutcome } from './design-db';
+import { copyName, expiredInTrash, formatSize, type DesignSummary } from './library';
+import { LAST_DESIGN_SETTING, migrateLocalStorage } from './migrate-local-storage';
+import { claimDesign, heldDesigns, TabChannel, type Ownership } from './tab-lock';
+import { historyText, readHistory } from './stored-history';
+import { readLibraryBundle, writeLibraryBundle } from './library-bundle';
+
+export type TabMode = 'starting' | 'owner' | 'readOnly' | 'noStorage';
+
+export type SaveState = { ok: true; at: number } | { ok: false; reason: 'full' | 'unavailable'; message: string; at: number; failures: number };
+
+export interface StorageStatus {
+  mode: TabMode;
+  designId: string | undefined;
+  /** The last autosave of this tab. */
+  lastSave: SaveState | undefined;
+  /** Writes not yet in the database. */
+  pending: number;
+  /** The browser promised not to clear this site's storage under pressure. */
+  persisted: boolean | undefined;
+  /** Bumped when the library changes (here or in another tab): the library view reloads. */
+  libraryVersion: number;
+  /** A long open in progress (a large design), for the progress bar. */
+  progress: { label: string; fraction: number } | undefined;
+}
+
+export interface StorageEstimate {
+  usage: number;
+  quota: number;
+}
+
+/** How long a starting tab waits for a design's lock: a reloading page's own lock is gone well within this. */
+const RELOAD_WAIT_MS = 1_500;
+const HISTORY_DELAY_MS = 800;
+export const THEME_SETTING = 'theme';
+
+type Notify = (n: { tone: 'info' | 'success' | 'warning' | 'error'; text: string; action?: { label: string; run: () => void } }) => void;
+
+export class DesignSession {
+  readonly status = createStore<StorageStatus>(() => ({ mode: 'starting', designId: undefined, lastSave: undefined, pending: 0, persisted: undefined, libraryVersion: 0, progress: undefined }));
+  private db: DesignDb | undefined;
+  private store: DesignerStore | undefined;
+  private ownership: Ownership | undefined;
+  private readonly channel = new TabChannel();
+  /** Latest document waiting to be written, per design. */
+  private readonly queue = new Map<string, Topology>();
+  private draining = false;
+  private idle: Promise<void> = Promise.resolve();
+  /** Set while this session itself puts a document into the store (not an edit to save). */
+  private loading = false;
+  private historyTimer: ReturnType<typeof setTimeout> | undefined;
+  private askedPersist = false;
+  private lastBlockedNotice = 0;
+  private storageNoticeId: number | undefined;
+  private stops: (() => void)[] = [];
+  /** Opens the library (set by the page: the dialog lives there). */
+  showLibrary: () => void = () => undefined;
+  /** Saves the current design to a file (set by the page). */
+  saveToFile: () => void = () => undefined;
+
+  get designId(): string | undefined {
+    return this.status.getState().designId;
+  }
+
+  isReadOnly(): boolean {
+    return this.status.getState().mode === 'readOnly';
+  }
+
+  /** Resolves when every queued write has finished (tests and the page's "saved" state). */
+  whenIdle(): Promise<void> {
+    return this.idle;
+  }
+
+  /**
+   * Start-up: open the database, bring over the old localStorage designs, clear the trash
+   * of designs past their 30 days, and show the design last worked on (read-only when
+   * another tab owns it), else `fallback` as a new design.
+   */
+  async start(store: DesignerStore, fallback: () => Topology, storage: Storage | undefined = safeLocalStorage()): Promise<void> {
+    this.store = store;
+    this.db = await DesignDb.open();
+    const db = this.db;
+    if (!db) {
+      this.set({ mode: 'noStorage' });
+      this.show(fallback(), undefined);
+      this.notify({ tone: 'warning', text: 'This browser does not let the designer store designs (private browsing?). Autosave is off: save a file (Ctrl+S) to keep your work.' });
+      this.wire();
+      return;
+    }
+    const migration = await migrateLocalStorage(db, storage);
+    await this.purgeExpired();
+    const theme = await db.setting<string>(THEME_SETTING);
+    if (theme === 'light' || theme === 'dark' || theme === 'system') store.getState().setTheme(theme);
+
+    const last = await db.setting<string>(LAST_DESIGN_SETTING);
+    const summary = last ? await db.summary(last) : undefined;
+    let opened = false;
+    if (last && summary && summary.deletedAt === undefined) {
+      const r = await this.load(last, { waitMs: RELOAD_WAIT_MS });
+      if (r.ok) opened = true;
+      else this.notify({ tone: 'error', text: `The design "${summary.name}" could not be opened (${r.message}). It is kept in My designs, untouched; a new design starts here.`, action: { label: 'My designs', run: () => this.showLibrary() } });
+    }
+    if (!opened) {
+      await this.startNew();
+      this.show(fallback(), undefined);
+      this.enqueue();
+    }
+    if (migration.moved.length + migration.unreadable.length > 0)
+      this.notify({ tone: 'info', text: `${migration.moved.length + migration.unreadable.length} design${migration.moved.length + migration.unreadable.length === 1 ? '' : 's'} autosaved by the earlier version are now in My designs.`, action: { label: 'My designs', run: () => this.showLibrary() } });
+    this.wire();
+  }
+
+  /** Stops listening (tests; the page lives until it is closed). */
+  stop(): void {
+    for (const s of this.stops) s();
+    this.stops = [];
+    this.ownership?.release();
+    this.channel.close();
+  }
+
+  // ------------------------------------------------------------ autosave
+
+  private wire(): void {
+    const store = this.store!;
+    let last = store.getState().revision;
+    this.stops.push(
+      store.subscribe((s) => {
+        if (s.revision === last) return;
+        last = s.revision;
+        if (this.loading) return;
+        this.enqueue();
+      }),
+    );
+    this.stops.push(
+      this.channel.listen((m) => {
+        if (m.type === 'library-changed' || m.type === 'saved') this.bumpLibrary();
+        if (m.type === 'saved' && m.designId === this.designId && this.isReadOnly()) void this.refreshReadOnly();
+      }),
+    );
+    let theme = store.getState().theme;
+    this.stops.push(
+      store.subscribe((s) => {
+        if (s.theme === theme) return;
+        theme = s.theme;
+        void this.db?.setSetting(THEME_SETTING, theme);
+      }),
+    );
+    if (typeof window !== 'undefined') {
+      const flush = () => this.flushHistory();
+      window.addEventListener('pagehide', flush);
+      this.stops.push(() => window.removeEventListener('pagehide', flush));
+    }
+  }
+
+  /** Queues the store's document for the current design (the owner only). */
+  private enqueue(): void {
+    const id = this.designId;
+    const store = this.store;
+    if (!id || !store || this.status.getState().mode !== 'owner' || !this.db) return;
+    this.queue.set(id, store.getState().doc);
+    this.set({ pending: this.queue.size });
+    if (!this.draining) this.idle = this.drain();
+    this.askPersistence(store.getState().doc);
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.size > 0) {
+        const [id, doc] = this.queue.entries().next().value as [string, Topology];
+        this.queue.delete(id);
+        await this.writeDesign(id, doc);
+        this.set({ pending: this.queue.size });
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async writeDesign(id: string, doc: Topology): Promise<void> {
+    const db = this.db!;
+    const text = JSON.stringify(doc);
+    const outcome = await db.save(id, text, doc);
+    if (outcome.ok) {
+      const before = this.status.getState().lastSave;
+      this.set({ lastSave: { ok: true, at: Date.now() } });
+      await db.setSetting(LAST_DESIGN_SETTING, id);
+      this.channel.post({ type: 'saved', designId: id });
+      this.bumpLibrary();
+      if (before && !before.ok) {
+        this.dismissStorageNotice();
+        this.notify({ tone: 'success', text: 'Autosave works again: the design is stored in this browser.' });
+      }
+      this.checkLimits(doc, text);
+      if (id === this.designId) this.scheduleHistory();
+      return;
+    }
+    await this.reportFailure(outcome);
+  }
+
+  /** Every failed save is told, with the space used and what to do; nothing is deleted to make room. */
+  private async reportFailure(outcome: Extract<WriteOutcome, { ok: false }>): Promise<void> {
+    const before = this.status.getState().lastSave;
+    const failures = before && !before.ok ? before.failures + 1 : 1;
+    this.set({ lastSave: { ok: false, reason: outcome.reason, message: outcome.message, at: Date.now(), failures } });
+    let text: string;
+    if (outcome.reason === 'full') {
+      const est = await this.estimate();
+      const used = est ? ` (${formatSize(est.usage)} of ${formatSize(est.quota)} used)` : '';
+      text = `Autosave failed${failures > 1 ? ` again (${failures} times)` : ''}: this browser's storage for the designer is full${used}. Your design is still open here and nothing stored was deleted. Save a file (Ctrl+S), or free space in My designs (empty the trash, delete designs you no longer need).`;
+    } else text = `Autosave failed${failures > 1 ? ` again (${failures} times)` : ''}: the browser refused to store the design (${outcome.message}). Your design is still open here: save a file (Ctrl+S) to keep it.`;
+    this.dismissStorageNotice();
+    this.storageNoticeId = this.notify({ tone: 'error', text, action: { label: 'My designs', run: () => this.showLibrary() } });
+  }
+
+  private dismissStorageNotice(): void {
+    if (this.storageNoticeId !== undefined) this.store?.getState().dismiss(this.storageNoticeId);
+    this.storageNoticeId = undefined;
+  }
+
+  private limitWarned = false;
+  /** A design edited past the limits is kept, but a file saved now would not open again: say so, once per crossing. */
+  private checkLimits(doc: Topology, compact: string): void {
+    const over =
+      doc.nodes.length > LIMITS.maxNodes ||
+      doc.sites.length > LIMITS.maxSites ||
+      doc.links.length > LIMITS.maxLinks ||
+      (compact.length > LIMITS.maxDocumentChars / 2 && designFileText(doc).length > LIMITS.maxDocumentChars);
+    if (over && !this.limitWarned)
+      this.notify({ tone: 'warning', text: `This design has grown past what the designer opens (at most ${LIMITS.maxNodes.toLocaleString('en-US')} nodes, ${LIMITS.maxLinks.toLocaleString('en-US')} links, ${LIMITS.maxSites.toLocaleString('en-US')} sites, a ${LIMITS.maxDocumentChars.toLocaleString('en-US')}-character file). It is kept here, but undo the last change or split the design before you save a file.` });
+    this.limitWarned = over;
+  }
+
+  /** Asks the browser to keep the site's storage once the user has real work (a design with something in it). */
+  private askPersistence(doc: Topology): void {
+    if (this.askedPersist || doc.nodes.length === 0) return;
+    this.askedPersist = true;
+    const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+    if (!storage?.persist) return;
+    void (async () => {
+      try {
+        const already = await storage.persisted?.();
+        this.set({ persisted: already || (await storage.persist()) });
+      } catch {
+        this.set({ persisted: false });
+      }
+    })();
+  }
+
+  async estimate(): Promise<StorageEstimate | undefined> {
+    try {
+      const e = await navigator.storage?.estimate?.();
+      return e && typeof e.usage === 'number' && typeof e.quota === 'number' ? { usage: e.usage, quota: e.quota } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  // ------------------------------------------------------------ undo history
+
+  private scheduleHistory(): void {
+    if (this.historyTimer) clearTimeout(this.historyTimer);
+    this.historyTimer = setTimeout(() => this.flushHistory(), HISTORY_DELAY_MS);
+  }
+
+  private flushHistory(): void {
+    if (this.historyTimer) clearTimeout(this.historyTimer);
+    this.historyTimer = undefined;
+    const id = this.designId;
+    if (!id || !this.db || !this.store || this.status.getState().mode !== 'owner') return;
+    const { past, future } = this.store.getState().history;
+    void this.db.saveHistory(id, historyText(past, future));
+  }
+
+  // ------------------------------------------------------------ which design this tab shows
+
+  /** Puts a document into the store as the design shown (not an undoable edit, not a change to save). */
+  private show(doc: Topology, history: { past: Topology[]; future: Topology[] } | undefined): void {
+    const store = this.store!;
+    this.loading = true;
+    try {
+      const s = store.getState();
+      store.setState({ doc, history: history ?? { past: [], future: [] }, revision: s.revision + 1, loadSeq: s.loadSeq + 1, dragLayout: null });
+      store.getState().markSaved();
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  /** Reads, checks and shows a stored design, owning it when no other tab does. */
+  private async load(id: string, opts: { waitMs?: number; steal?: boolean } = {}): Promise<{ ok: true } | { ok: false; message: string }> {
+    const db = this.db!;
+    const text = await db.text(id);
+    if (text === undefined) return { ok: false, message: 'it is no longer stored' };
+    const parsed = await runOpen({ kind: 'design', text }, (p) => this.setProgress(p));
+    if (!parsed.ok) return { ok: false, message: parsed.message };
+    const ownership = await claimDesign(id, { waitMs: opts.waitMs, steal: opts.steal, onLost: () => this.lost(id) });
+    this.ownership?.release();
+    this.ownership = ownership;
+    const history = ownership ? readHistory(await db.history(id)) : undefined;
+    this.set({ designId: id, mode: ownership ? 'owner' : 'readOnly' });
+    this.show(ensureLayout(parsed.topology), history);
+    // Read-only is shown by the bar over the canvas (with Take over here / Work on a copy).
+    if (ownership) await db.setSetting(LAST_DESIGN_SETTING, id);
+    return { ok: true };
+  }
+
+  /** A new, empty slot owned by this tab (New, Open a file, a share link). The design shown before stays in the library. */
+  async startNew(): Promise<void> {
+    this.flushHistory();
+    this.ownership?.release();
+    const id = newDesignId();
+    this.ownership = { designId: id, release: () => undefined };
+    this.set({ designId: id, mode: this.db ? 'owner' : 'noStorage' });
+    this.limitWarned = false;
+    // A fresh id is free: the lock is granted at once; held so a later "open" elsewhere sees it.
+    const own = await claimDesign(id, { onLost: () => this.lost(id) });
+    if (this.designId === id) this.ownership = own;
+    else own?.release();
+  }
+
+  /** Opens a design from the library in this tab. */
+  async open(id: string): Promise<{ ok: true } | { ok: false; message: string }> {
+    if (id === this.designId) return { ok: true };
+    this.flushHistory();
+    await this.idle;
+    return this.load(id);
+  }
+
+  /** "Take over here": this tab becomes the owner; the other tab turns read-only. */
+  async takeOver(): Promise<void> {
+    const id = this.designId;
+    if (!id || !this.db) return;
+    const r = await this.load(id, { steal: true });
+    if (r.ok) this.notify({ tone: 'success', text: 'This tab now edits the design; the other tab shows it read-only.' });
+    else this.notify({ tone: 'error', text: `The design could not be taken over (${r.message}).` });
+  }
+
+  /** "Work on a copy": the design shown becomes a new design of this tab's own. */
+  async workOnCopy(): Promise<void> {
+    const store = this.store;
+    if (!store || !this.db) return;
+    const taken = new Set((await this.db.list()).map((d) => d.name));
+    const doc = { ...store.getState().doc, name: copyName(store.getState().doc.name, taken) };
+    await this.startNew();
+    this.show(doc, undefined);
+    this.enqueue();
+    this.notify({ tone: 'info', text: `This tab now works on its own copy, "${doc.name}".` });
+  }
+
+  private lost(id: string): void {
+    if (this.designId !== id) return;
+    this.ownership = undefined;
+    this.queue.delete(id);
+    this.set({ mode: 'readOnly' });
+    this.notify({ tone: 'warning', text: 'This design was taken over in another tab: this tab shows it read-only now.', action: { label: 'Take over here', run: () => void this.takeOver() } });
+  }
+
+  private async refreshReadOnly(): Promise<void> {
+    const id = this.designId;
+    if (!id || !this.db) return;
+    const text = await this.db.text(id);
+    if (text === undefined || this.designId !== id || !this.isReadOnly()) return;
+    const parsed = await runOpen({ kind: 'design', text });
+    if (parsed.ok && this.designId === id && this.isReadOnly()) this.show(ensureLayout(parsed.topology), undefined);
+  }
+
+  /** An edit was refused because this tab is read-only: say so (not on every keystroke). */
+  blockedEdit(): void {
+    const now = Date.now();
+    if (now - this.lastBlockedNotice < 4_000) return;
+    this.lastBlockedNotice = now;
+    this.notify({ tone: 'warning', text: 'This tab is read-only: the design is being edited in another tab.', action: { label: 'Take over here', run: () => void this.takeOver() } });
+  }
+
+  // ------------------------------------------------------------ the library
+
+  async list(): Promise<DesignSummary[]> {
+    return this.db ? this.db.list() : [];
+  }
+
+  async rename(id: string, name: string): Promise<WriteOutcome> {
+    const trimmed = name.trim().slice(0, LIMITS.maxNameChars);
+    if (!trimmed) return { ok: false, reason: 'unavailable', message: 'a design needs a name' };
+    if (id === this.designId && this.store) {
+      if (this.isReadOnly()) return { ok: false, reason: 'unavailable', message: 'this tab shows the design read-only; rename it in the tab that edits it' };
+      this.store.getState().setName(trimmed);
+      await this.idle;
+      return { ok: true };
+    }
+    if ((await heldDesigns()).has(id)) return { ok: false, reason: 'unavailable', message: 'it is open in another tab; rename it there' };
+    const doc = await this.storedJson(id);
+    if (!doc) return { ok: false, reason: 'unavailable', message: 'it could not be read' };
+    const r = await this.db!.save(id, JSON.stringify({ ...doc, name: trimmed }), { ...countsOf(doc), name: trimmed }, (await this.db!.summary(id))?.updatedAt ?? Date.now());
+    this.libraryChanged();
+    return r;
+  }
+
+  async duplicate(id: string): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+    const db = this.db;
+    if (!db) return { ok: false, message: 'the browser storage is not available' };
+    await this.idle;
+    const doc = id === this.designId && this.store ? (this.store.getState().doc as unknown as Record<string, unknown>) : await this.storedJson(id);
+    if (!doc) return { ok: false, message: 'it could not be read' };
+    const taken = new Set((await db.list()).map((d) => d.name));
+    const name = copyName(typeof doc.name === 'string' ? doc.name : 'Untitled design', taken);
+    const r = await db.add(JSON.stringify({ ...doc, name }));
+    this.libraryChanged();
+    return r.ok ? r : { ok: false, message: r.reason === 'full' ? "the browser's storage is full" : r.message };
+  }
+
+  async trash(id: string): Promise<WriteOutcome> {
+    if (id === this.designId) return { ok: false, reason: 'unavailable', message: 'it is open in this tab; open another design first' };
+    if ((await heldDesigns()).has(id)) return { ok: false, reason: 'unavailable', message: 'it is open in another tab; close it there first' };
+    const r = await this.db!.trash(id);
+    this.libraryChanged();
+    return r;
+  }
+
+  async restore(id: string): Promise<WriteOutcome> {
+    const r = await this.db!.restore(id);
+    this.libraryChanged();
+    return r;
+  }
+
+  /** Deletes a design in the trash for ever (the user asked). */
+  async purge(id: string): Promise<WriteOutcome> {
+    const r = await this.db!.purge(id);
+    this.libraryChanged();
+    return r;
+  }
+
+  async emptyTrash(): Promise<number> {
+    let n = 0;
+    for (const d of await this.list()) if (d.deletedAt !== undefined && (await this.db!.purge(d.id)).ok) n++;
+    this.libraryChanged();
+    return n;
+  }
+
+  /** Designs whose 30 days in the trash are over leave it (the user deleted them; the trash said when they go). */
+  private async purgeExpired(): Promise<void> {
+    for (const d of expiredInTrash(await this.list(), Date.now())) await this.db!.purge(d.id);
+  }
+
+  /** Every design of the library (not the trash) in one file. */
+  async exportAll(): Promise<{ text: string; count: number }> {
+    await this.idle;
+    const designs: { summary: DesignSummary; text: string }[] = [];
+    for (const s of await this.list()) {
+      if (s.deletedAt !== undefined) continue;
+      const text = await this.db!.text(s.id);
+      if (text !== undefined) designs.push({ summary: s, text });
+    }
+    return { text: writeLibraryBundle(designs, new Date()), count: designs.length };
+  }
+
+  /** Adds the designs of an exported library file (each checked like any file); ones already here are skipped. */
+  async importAll(text: string): Promise<{ ok: true; added: number; skipped: number; refused: string[] } | { ok: false; message: string }> {
+    const db = this.db;
+    if (!db) return { ok: false, message: 'the browser storage is not available' };
+    const bundle = readLibraryBundle(text);
+    if (!bundle.ok) return { ok: false, message: bundle.error };
+    // Compared as the checked documents (field order and rounding as the loader gives them).
+    const existing = new Set<string>();
+    for (const s of await this.list()) {
+      const t = await db.text(s.id);
+      if (t === undefined) continue;
+      const parsed = parseTopology(t);
+      existing.add(parsed.ok ? JSON.stringify(parsed.value) : t);
+    }
+    let added = 0;
+    let skipped = 0;
+    for (const d of bundle.value.designs) {
+      const t = JSON.stringify(d.design);
+      if (existing.has(t)) {
+        skipped++;
+        continue;
+      }
+      const r = await db.add(t, { createdAt: d.createdAt, updatedAt: d.updatedAt });
+      if (!r.ok) {
+        this.libraryChanged();
+        return { ok: false, message: r.reason === 'full' ? `the browser's storage is full after ${added} design${added === 1 ? '' : 's'}; nothing already stored was changed` : r.message };
+      }
+      existing.add(t);
+      added++;
+    }
+    this.libraryChanged();
+    return { ok: true, added, skipped, refused: bundle.value.refused };
+  }
+
+  private async storedJson(id: string): Promise<Record<string, unknown> | undefined> {
+    const text = await this.db?.text(id);
+    if (text === undefined || jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) return undefined;
+    try {
+      const v: unknown = JSON.parse(text);
+      return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private libraryChanged(): void {
+    this.bumpLibrary();
+    this.channel.post({ type: 'library-changed' });
+  }
+
+  private bumpLibrary(): void {
+    this.set({ libraryVersion: this.status.getState().libraryVersion + 1 });
+  }
+
+  /** The progress of a long open (the page shows it over the canvas); undefined when done. */
+  setProgress(progress: StorageStatus['progress']): void {
+    this.set({ progress });
+  }
+
+  private set(patch: Partial<StorageStatus>): void {
+    this.status.setState(patch);
+  }
+
+  private notify(n: Parameters<Notify>[0]): number | undefined {
+    const store = this.store;
+    if (!store) return undefined;
+    store.getState().notify(n);
+    return store.getState().notices.at(-1)?.id;
+  }
+}
+
+function countsOf(doc: Record<string, unknown>): { name: string; nodes: unknown[]; sites: unknown[]; links: unknown[] } {
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  return { name: typeof doc.name === 'string' ? doc.name : 'Untitled design', nodes: list(doc.nodes), sites: list(doc.sites), links: list(doc.links) };
+}
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * The undo history kept with a design, so Ctrl+Z still works after a reload: the newest
+ * steps first, up to LIMITS.maxStoredUndoSteps and LIMITS.maxStoredUndoChars together
+ * (a large design keeps fewer steps). Read back, every step goes through parseTopology;
+ * a step that fails is dropped with the older ones (never the design itself).
+ */
+import { LIMITS } from '../../model/limits';
+import { jsonNestingDepth, parseTopology } from '../../model/parse';
+import type { Topology } from '../../model/schema';
+
+/** Steps are immutable: each is turned into text once. */
+const textOf = new WeakMap<Topology, string>();
+function stepText(doc: Topology): string {
+  let t = textOf.get(doc);
+  if (t === undefined) {
+    t = JSON.stringify(doc);
+    textOf.set(doc, t);
+  }
+  return t;
+}
+
+export function historyText(past: readonly Topology[], future: readonly Topology[], limits: { steps: number; chars: number } = { steps: LIMITS.maxStoredUndoSteps, chars: LIMITS.maxStoredUndoChars }): string {
+  let budget = limits.chars;
+  let steps = limits.steps;
+  const keptPast: string[] = [];
+  const keptFuture: string[] = [];
+  // The nearest steps back first (undo matters most), then the nearest steps forward.
+  for (let i = past.length - 1; i >= 0 && steps > 0; i--) {
+    const t = stepText(past[i]!);
+    if (t.length > budget) break;
+    budget -= t.length;
+    steps--;
+    keptPast.push(t);
+  }
+  for (let i = 0; i < future.length && steps > 0; i++) {
+    const t = stepText(future[i]!);
+    if (t.length > budget) break;
+    budget -= t.length;
+    steps--;
+    keptFuture.push(t);
+  }
+  return `{"v":1,"past":[${keptPast.reverse().join(',')}],"future":[${keptFuture.join(',')}]}`;
+}
+
+export function readHistory(text: string | undefined): { past: Topology[]; future: Topology[] } | undefined {
+  if (!text || text.length > LIMITS.maxStoredUndoChars + 1_000 || jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const v = value as { v?: unknown; past?: unknown; future?: unknown };
+  if (!v || v.v !== 1 || !Array.isArray(v.past) || !Array.isArray(v.future)) return undefined;
+  const past: Topology[] = [];
+  // From the newest back: an unreadable step ends the history there.
+  for (let i = v.past.length - 1; i >= 0; i--) {
+    const r = parseTopology(v.past[i]);
+    if (!r.ok) break;
+    past.unshift(r.value);
+  }
+  const future: Topology[] = [];
+  for (const step of v.future) {
+    const r = parseTopology(step);
+    if (!r.ok) break;
+    future.push(r.value);
+  }
+  return { past, future };
+}

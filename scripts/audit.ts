@@ -1,0 +1,84 @@
+/**
+ * `npm run audit`: Lighthouse (desktop preset) on the built app served locally, in Debian's
+ * Chromium, on the reference design and on a share link of the global reference design.
+ * Fails when performance < 90, accessibility < 95 or best practices < 95. Writes
+ * reports/lighthouse.json and prints one line per page. Needs `vite build` first.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { globalMultiSite } from '../app/model/samples/index';
+import { shareLink } from '../app/share/index';
+
+export const THRESHOLDS = { performance: 90, accessibility: 95, 'best-practices': 95 } as const;
+type Category = keyof typeof THRESHOLDS;
+
+const PORT = Number(process.env.AUDIT_PORT ?? 4180);
+const BASE = `http://127.0.0.1:${PORT}/`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+async function waitForServer(url: string, ms = 30_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the preview server did not answer at ${url}`);
+}
+
+async function main(): Promise<number> {
+  if (!fs.existsSync('dist/index.html')) {
+    console.error('audit: no dist/ (run `npx vite build` first)');
+    return 1;
+  }
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const pages: [string, string][] = [
+    ['reference design', BASE],
+    ['share link (global reference design)', shareLink(globalMultiSite(), BASE)],
+  ];
+  let chrome: chromeLauncher.LaunchedChrome | undefined;
+  const results: { page: string; url: string; scores: Record<Category, number> }[] = [];
+  let failed = 0;
+  try {
+    await waitForServer(BASE);
+    chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+    for (const [name, url] of pages) {
+      const r = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(THRESHOLDS) }, desktopConfig);
+      const lhr = r?.lhr;
+      if (!lhr) throw new Error(`Lighthouse gave no result for ${name}`);
+      const scores = Object.fromEntries((Object.keys(THRESHOLDS) as Category[]).map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
+      results.push({ page: name, url: url.length > 120 ? `${url.slice(0, 120)}…` : url, scores });
+      const low = (Object.keys(THRESHOLDS) as Category[]).filter((c) => scores[c] < THRESHOLDS[c]);
+      failed += low.length;
+      console.log(`audit: ${name}: ${(Object.keys(THRESHOLDS) as Category[]).map((c) => `${c} ${scores[c]}`).join(', ')}${low.length ? `  BELOW ${low.map((c) => `${c} ${THRESHOLDS[c]}`).join(', ')}` : ''}`);
+      if (low.length)
+        for (const c of low)
+          for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+            const a = lhr.audits[ref.id];
+            if (a && a.score !== null && a.score < 0.9 && ref.weight > 0) console.log(`  - ${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+          }
+    }
+  } finally {
+    await chrome?.kill();
+    if (server.pid) process.kill(-server.pid);
+  }
+  fs.mkdirSync('reports', { recursive: true });
+  fs.writeFileSync('reports/lighthouse.json', JSON.stringify({ thresholds: THRESHOLDS, results }, null, 2));
+  console.log(failed ? `audit: ${failed} score(s) below the thresholds` : 'audit: every score meets its threshold');
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (e) => {
+    console.error(`audit: ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  },
+);
