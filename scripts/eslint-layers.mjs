@@ -1,6 +1,6 @@
 /**
  * The layer rule (an ESLint rule, run by `npm run lint`): imports in app/ go one way,
- *   lib ← model ← rules, steps, share, import, export, simulate, cli ← store ← canvas, panels ← app;
+ *   lib ← model ← rules, steps, share, import, export, simulate, migrate, cli ← store ← canvas, panels ← app;
  * (steps also read rules: the runbook asks the rule engine what is an error); the pure core (every layer below the store) imports no React, zustand, React Flow or
  * other browser-only package, and no `node:` module except in cli; production code never
  * imports test support (vitest, fast-check, Testing Library, `*-test-kit` and test files).
@@ -18,16 +18,17 @@ export const ALLOWED = {
   import: ['lib', 'model'],
   export: ['lib', 'model', 'share', 'import'],
   simulate: ['lib', 'model', 'rules', 'steps'],
-  cli: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate'],
-  store: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate'],
+  migrate: ['lib', 'model', 'rules', 'steps'],
+  cli: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate'],
+  store: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate'],
   ui: ['lib', 'model'],
-  canvas: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'store', 'ui'],
-  panels: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'store', 'ui'],
-  app: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'store', 'ui', 'canvas', 'panels'],
+  canvas: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate', 'store', 'ui'],
+  panels: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate', 'store', 'ui'],
+  app: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate', 'store', 'ui', 'canvas', 'panels'],
 };
 
 /** Runs in the browser and in Node alike: no UI package, no Node module (cli is the exception for `node:`). */
-export const PURE = new Set(['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'cli']);
+export const PURE = new Set(['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate', 'cli']);
 const UI_PACKAGES = /^(react|react-dom|zustand|@xyflow\/react|html-to-image|elkjs)(\/|$)/;
 const TEST_PACKAGES = /^(vitest|fast-check|@testing-library\/[^/]+|happy-dom|jsdom|@playwright\/test)(\/|$)/;
 
