@@ -127,11 +127,11 @@ export function DesignerCanvas() {
   }, [committed, highlightedFinding]);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
-  const { nodes, edges } = useMemo(
-    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, freezeFrames, detail }),
-    // routesVersion: the routes finished in the background are in the mapper's router.
-    [doc, selected, findingIndex, highlighted, dropTarget, sim, freezeFrames, detail, routesVersion],
-  );
+  const { nodes, edges } = useMemo(() => {
+    // A new routesVersion maps again: the routes finished in the background are in the mapper's router.
+    void routesVersion;
+    return mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, freezeFrames, detail });
+  }, [doc, selected, findingIndex, highlighted, dropTarget, sim, freezeFrames, detail, routesVersion]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = store.getState();
