@@ -1,6 +1,6 @@
 /**
- * Import-direction lint: lib ← model ← (rules, steps, share, import, export, simulate)
- * ← store ← (canvas, panels) ← app; steps also read rules (the runbook asks the rule
+ * Import-direction lint: lib ← model ← (rules, steps, share, import, export, simulate, migrate)
+ * ← store ← (canvas, panels) ← app; steps also read rules; migrate (current vs target) reads rules and steps (the runbook asks the rule
  * engine what is an error instead of deciding it again). The pure core imports no React, zustand,
  * @xyflow/react or DOM-only packages. Prints one line per violation; exits 1 on any.
  */
@@ -20,15 +20,16 @@ export const ALLOWED: Record<string, readonly string[]> = {
   import: ['lib', 'model'],
   export: ['lib', 'model', 'share', 'import'],
   simulate: ['lib', 'model', 'rules', 'steps'],
-  cli: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate'],
-  store: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate'],
+  migrate: ['lib', 'model', 'rules', 'steps'],
+  cli: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate'],
+  store: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate'],
   ui: ['lib', 'model'],
-  canvas: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'store', 'ui'],
-  panels: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'store', 'ui'],
-  app: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'store', 'ui', 'canvas', 'panels'],
+  canvas: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate', 'store', 'ui'],
+  panels: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate', 'store', 'ui'],
+  app: ['lib', 'model', 'rules', 'steps', 'share', 'import', 'export', 'simulate', 'migrate', 'store', 'ui', 'canvas', 'panels'],
 };
 
-const PURE = new Set(['lib', 'model', 'rules', 'steps', 'share', 'import', 'simulate']);
+const PURE = new Set(['lib', 'model', 'rules', 'steps', 'share', 'import', 'simulate', 'migrate']);
 const UI_PACKAGES = /^(react|react-dom|zustand|@xyflow\/react|html-to-image|elkjs)(\/|$)/;
 
 function layerOf(root: string, file: string): string {
