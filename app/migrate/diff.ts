@@ -212,8 +212,11 @@ const CASELESS = (field: string): boolean => field === 'fqdn' || field.endsWith(
 const HA_FIELDS = new Set(['haMode', 'currentHaMode', 'ag', 'clusterNodes']);
 const SIZE_FIELDS = new Set(['frontEndServers', 'servers', 'users', 'concurrentRemoteUsers', 'concurrentUsers', 'largestMeeting', 'concurrentTranscodedVtcs']);
 const PATCH_FIELDS = new Set(['cumulativeUpdate', 'sqlUpdateLevel']);
-/** Not compared: identity and presentation. */
-const SKIPPED = new Set(['id', 'kind', 'name', 'description']);
+/**
+ * Not compared: identity and presentation, and `deployed` (every node of the current design
+ * is deployed by definition; in the target the flag only tells the steps what exists).
+ */
+const SKIPPED = new Set(['id', 'kind', 'name', 'description', 'deployed']);
 
 /** Kinds whose servers are rebuilt, not edited, when their FQDN or site changes. */
 const REBUILT_KINDS = new Set<NodeKind>(['frontEndPool', 'standardEditionServer', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'officeOnlineServer', 'survivableBranch', 'videoInteropPool']);
@@ -714,6 +717,20 @@ function headline(c: DiffCounts, nodes: readonly NodeDiff[], links: readonly Lin
 /** True when the two designs describe the same deployment (names and layout aside). */
 export function isEmptyDiff(d: TopologyDiff): boolean {
   return !d.nodes.some((n) => n.fields.length || n.status !== 'changed' || n.classes.length) && !d.links.length && !d.sites.length && !d.siteLinks.length && !d.cmsMove;
+}
+
+/**
+ * The connection changes worth reading on their own: a connection of a server that is added
+ * or removed comes and goes with it, so only pairings of those are kept.
+ */
+export function notableLinks(d: TopologyDiff): LinkDiff[] {
+  const added = new Set(d.nodes.filter((n) => n.status === 'added').map((n) => n.targetId!));
+  const removed = new Set(d.nodes.filter((n) => n.status === 'removed').map((n) => n.currentId!));
+  return d.links.filter((l) => {
+    if (l.kind === 'pairing' || l.status === 'retargeted' || l.status === 'changed') return true;
+    if (l.status === 'added') return !added.has(l.from!) && !added.has(l.to!);
+    return !removed.has(l.currentFrom!) && !removed.has(l.currentTo!);
+  });
 }
 
 /** The changes an architect acts on: every node entry except a label-only rename. */
