@@ -330,6 +330,11 @@ async function waitSettled(page: Page): Promise<Pick<OpenSample, 'openMs' | 'nod
   });
 }
 
+/** Until the designer's background routing is done (the plain page has none). */
+async function waitRouted(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="canvas"]')?.getAttribute('data-routing') !== 'pending', null, { timeout: 60_000, polling: 100 });
+}
+
 async function openOnce(browser: Browser, url: string, storage: Record<string, string>): Promise<OpenSample> {
   const { context, page } = await newPage(browser, storage);
   try {
@@ -358,6 +363,8 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
   try {
     await page.goto(url, { waitUntil: 'load' });
     await waitSettled(page);
+    // The designer routes a large design's links in the background: drag once that is done.
+    await waitRouted(page);
     // Both pages drag the same node (the ids are the document's), zoomed about it so it stays in view.
     if (gesture.zoom !== undefined) await zoomTo(page, gesture.zoom, gesture.what === 'node' ? await locateNode(page, gesture.nodeId) : undefined);
     sample.zoom = await currentZoom(page);
@@ -370,6 +377,7 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
       return { script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration'), task: get('TaskDuration') };
     };
     for (let d = 0; d < DRAGS_PER_PAGE; d++) {
+      await waitRouted(page);
       const target = gesture.what === 'node' ? await locateNode(page, gesture.nodeId) : await pickPane(page);
       if (!target) throw new Error(`no ${gesture.what === 'node' ? 'draggable node' : 'empty canvas'} in view on the ${kind} page`);
       const before = gesture.what === 'node' ? await nodeTransform(page, target.id) : await viewportTransform(page);
@@ -390,7 +398,8 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
         await cdp.send('Profiler.start');
       }
       for (let i = 0; i < DRAG_STEPS; i++) {
-        x += DRAG_STEP_PX;
+        // Odd drags go back: the card returns to where it was (not into another site).
+        x += d % 2 === 0 ? DRAG_STEP_PX : -DRAG_STEP_PX;
         y += i % 2 === 0 ? 2 : -2;
         await page.mouse.move(x, y);
         // The move may land in the frame after the one we asked for; wait until a frame has seen it.
@@ -424,6 +433,12 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
       if (after === before) sample.moved = false;
       // Let the drop commit (the designer re-runs its rules) before the next drag.
       await page.waitForTimeout(800);
+      // At fit view the drag carries the card into a neighbouring site, where it may land on
+      // another card: undo it, so the next drag starts from the same place.
+      if (kind === 'ours' && gesture.what === 'node') {
+        await page.keyboard.press('Control+z');
+        await page.waitForTimeout(400);
+      }
     }
     const steps = DRAG_STEPS * DRAGS_PER_PAGE;
     sample.perFrame = { script: totals.script / steps, layout: totals.layout / steps, style: totals.style / steps, task: totals.task / steps };
@@ -440,11 +455,16 @@ async function locateNode(page: Page, id: string): Promise<{ id: string; x: numb
     const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
     if (!pane || !el) return undefined;
     const r = el.getBoundingClientRect();
-    const x = r.left + r.width / 2;
-    const y = r.top + r.height / 2;
-    if (x < pane.left || x > pane.right || y < pane.top || y > pane.bottom) return undefined;
-    const hit = document.elementFromPoint(x, y);
-    return hit && el.contains(hit) ? { id: nodeId, x, y } : undefined;
+    // Zoomed out, a card is a few pixels and a link's hit area may cover its centre: the
+    // first point of the card (centre first) that the pointer takes the card at.
+    for (const [fx, fy] of [[0.5, 0.5], [0.3, 0.5], [0.7, 0.5], [0.5, 0.3], [0.5, 0.7], [0.2, 0.2], [0.8, 0.2], [0.2, 0.8], [0.8, 0.8]] as const) {
+      const x = r.left + r.width * fx;
+      const y = r.top + r.height * fy;
+      if (x < pane.left || x > pane.right || y < pane.top || y > pane.bottom) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && el.contains(hit)) return { id: nodeId, x, y };
+    }
+    return undefined;
   }, id);
 }
 
@@ -479,6 +499,7 @@ async function pickDragNode(browser: Browser, url: string, storage: Record<strin
   try {
     await page.goto(url, { waitUntil: 'load' });
     await waitSettled(page);
+    await waitRouted(page);
     for (const id of candidates) if (await locateNode(page, id)) return id;
     throw new Error(`none of the ${candidates.length} Front End pools can be taken by the pointer at fit view`);
   } finally {
