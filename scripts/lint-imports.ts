@@ -1,6 +1,6 @@
 /**
- * Import-direction lint: lib ← model ← (rules, steps, share, import, export, simulate)
- * ← store ← (canvas, panels) ← app; steps also read rules (the runbook asks the rule
+ * Import-direction lint: lib ← model ← (rules, steps, share, import, export, simulate, migrate)
+ * ← store ← (canvas, panels) ← app; steps also read rules; migrate (current vs target) reads rules and steps (the runbook asks the rule
  * engine what is an error instead of deciding it again). The pure core imports no React, zustand,
  * @xyflow/react or DOM-only packages. Prints one line per violation; exits 1 on any.
  */
