@@ -15,6 +15,7 @@ import { Inspector } from './panels/inspector';
 import { Palette } from './panels/palette';
 import { StepsPanel } from './panels/steps-panel';
 import { SimulationPanel } from './panels/simulation-panel';
+import { MigrationPanel } from './panels/migration-panel';
 import { openFile, saveFile, startDocument } from './store/documents';
 import { DesignerProvider, useDesigner, useDesignerStore } from './store/designer-context';
 import { createDesignerStore, type DesignerStore } from './store/store';
@@ -198,9 +199,10 @@ function BottomPanel() {
     ['findings', 'Findings'],
     ['steps', 'Deployment steps'],
     ['simulation', 'Failover simulation'],
+    ['migration', 'Migration'],
   ] as const;
   return (
-    <section className="bottom" aria-label="Findings, steps and simulation">
+    <section className="bottom" aria-label="Findings, steps, simulation and migration">
       <div className="bottom-bar">
         <div role="tablist" aria-label="Panels" className="tabs">
           {tabs.map(([id, label]) => (
@@ -220,6 +222,7 @@ function BottomPanel() {
           {tab === 'findings' && <FindingsPanel />}
           {tab === 'steps' && <StepsPanel />}
           {tab === 'simulation' && <SimulationPanel />}
+          {tab === 'migration' && <MigrationPanel />}
         </div>
       )}
     </section>

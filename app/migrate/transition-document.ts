@@ -133,3 +133,8 @@ function freeId(id: string, used: ReadonlySet<string>): string {
     if (!used.has(candidate)) return candidate;
   }
 }
+
+/** The matching a diff found (its matched node pairs), as the planner reads it. */
+export function matchingFromDiff(diff: { matches: ReadonlyArray<{ currentId: string; targetId: string }> }): NodeMatching {
+  return { pairs: diff.matches.map((m) => [m.currentId, m.targetId] as const) };
+}
