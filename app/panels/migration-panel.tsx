@@ -146,19 +146,33 @@ function ChangeList() {
   );
 }
 
+function NoteList({ notes }: { notes: MigrationPlan['notes'] }) {
+  return (
+    <ul className="plan-notes">
+      {notes.map((note, i) => (
+        <li key={i} className={`note-${note.severity}`}>
+          <b>{note.severity === 'blocking' ? 'Blocking' : note.severity === 'warning' ? 'Warning' : 'Note'}:</b> <Rich text={note.message} />
+          {note.ruleIds.length > 0 && <span className="note-rules"> ({note.ruleIds.join(', ')})</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function RunbookSteps({ plan }: { plan: MigrationPlan }) {
+  const blockingNotes = plan.notes.filter((x) => x.severity === 'blocking');
+  const otherNotes = plan.notes.filter((x) => x.severity !== 'blocking');
   let n = 0;
   return (
     <>
-      {plan.notes.length > 0 && (
-        <ul className="plan-notes">
-          {plan.notes.map((note, i) => (
-            <li key={i} className={`note-${note.severity}`}>
-              <b>{note.severity === 'blocking' ? 'Blocking' : note.severity === 'warning' ? 'Warning' : 'Note'}:</b> <Rich text={note.message} />
-              {note.ruleIds.length > 0 && <span className="note-rules"> ({note.ruleIds.join(', ')})</span>}
-            </li>
-          ))}
-        </ul>
+      {blockingNotes.length > 0 && <NoteList notes={blockingNotes} />}
+      {otherNotes.length > 0 && (
+        <details className="migration-notes">
+          <summary>
+            Notes before you start ({otherNotes.length}: lifecycle, coexistence, what is not confirmed for Subscription Edition)
+          </summary>
+          <NoteList notes={otherNotes} />
+        </details>
       )}
       {MIGRATION_PHASES.map((phase) => {
         const steps = plan.steps.filter((s) => s.phase === phase);
@@ -198,7 +212,8 @@ function useImportCurrent(): [React.RefObject<HTMLInputElement | null>, (file: F
       return;
     }
     state.setBaseline({ topology: r.topology, source: file.name });
-    state.notify({ tone: 'success', text: `Current deployment: ${file.name}. The open design is the target.` });
+    const warnings = 'warnings' in r ? r.warnings.length : opened?.ok ? opened.warnings.length : 0;
+    state.notify({ tone: warnings ? 'warning' : 'success', text: `Current deployment: ${file.name}${warnings ? ` (${warnings} import ${warnings === 1 ? 'warning' : 'warnings'}: open the file as a design to read them)` : ''}. The open design is the target.` });
   };
   return [input, load];
 }
@@ -252,7 +267,7 @@ function ChooseCurrent() {
         <button className="btn primary" onClick={() => input.current?.click()} data-testid="migration-import-current">
           Import the current deployment…
         </button>
-        <span className="hint"> a Topology Builder document (Get-CsTopology -AsXml, or a saved .tbxml) or a design file</span>
+        <p className="hint">A Topology Builder document (Get-CsTopology -AsXml output, or a .tbxml saved by Topology Builder) or a design file. It is held beside the design, never replaces it.</p>
       </div>
       <div className="migration-refs">
         <h3>Or start from a reference migration</h3>
