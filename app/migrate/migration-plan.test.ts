@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_NAMES } from '../model/arbitrary';
+import { HOSTILE_NAMES } from '../model/arbitrary-test-kit';
 import { pair2019AlwaysOn } from '../model/samples';
 import { REFERENCE_MIGRATIONS, referenceMigration } from '../model/samples/migrations';
 import type { Topology } from '../model/schema';

@@ -391,7 +391,7 @@ function targetNextHop(m: MigrationContext, e: EdgePool): TopologyNode | undefin
 }
 
 /** M1.8: federation, next hops and media associations as the target design has them. */
-function federationAndMedia(m: MigrationContext, legacy: EdgePool[], added: EdgePool[]): void {
+function federationAndMedia(m: MigrationContext, legacy: EdgePool[], _added: EdgePool[]): void {
   const { ctx } = m;
   const staying = ctx.ix.ofKind('edgePool').filter((e) => !m.isRemoved(e.id));
   const effects: Effect[] = [];
