@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology } from '../model/arbitrary';
+import { arbTopology } from '../model/arbitrary-test-kit';
 import { defaultNode } from '../model/defaults';
 import { pair2015Mirroring, pair2019AlwaysOn, globalMultiSite } from '../model/samples';
 import { NODE_KINDS, PRODUCT_VERSIONS, SqlStoreSchema, FrontEndPoolSchema, EdgePoolSchema, DirectorPoolSchema, MediationPoolSchema, PersistentChatPoolSchema, FileStoreSchema, OfficeOnlineServerSchema, SurvivableBranchSchema, ReverseProxySchema, GatewayPeerSchema, VideoInteropPoolSchema, StandardEditionServerSchema, type Link, type Topology, type TopologyNode } from '../model/schema';

@@ -9,7 +9,7 @@
 import { diffTopologies, isEmptyDiff } from '../../migrate/diff';
 import { diffJson, diffMarkdown, diffText } from '../../migrate/diff-report';
 import { readInput } from '../input';
-import { parseArgs, type CommandIo } from '../main';
+import { parseArgs, type CommandIo } from '../command';
 
 const FORMATS = ['text', 'md', 'json'] as const;
 type Format = (typeof FORMATS)[number];

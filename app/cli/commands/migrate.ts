@@ -6,7 +6,7 @@
  */
 import { migrationToJson, migrationToMarkdown, migrationToPowerShell, MIGRATION_PROCEDURES, planMigrationOf, type MigrationProcedure } from '../../migrate/index';
 import { readInput } from '../input';
-import { parseArgs, type CommandIo } from '../main';
+import { parseArgs, type CommandIo } from '../command';
 
 const FORMATS = ['md', 'ps1', 'json'] as const;
 type Format = (typeof FORMATS)[number];
