@@ -39,7 +39,7 @@ test('plan a migration from a 2015 deployment to Subscription Edition: see what 
   await panel.getByTestId('migration-view-markdown').click();
   await expect(panel.getByTestId('migration-markdown')).toContainText('Move-CsManagementServer');
   const [md] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('migration-download-md').click()]);
-  expect(md.suggestedFilename()).toMatch(/migration\.md$/);
+  expect(md.suggestedFilename()).toMatch(/migration-runbook\.md$/);
   const text = fs.readFileSync((await md.path())!, 'utf8');
   expect(text).toMatch(/^# Migration runbook: /);
   expect(text.indexOf('Enable-CsTopology')).toBeLessThan(text.indexOf('Uninstall-CsDatabase -CentralManagementDatabase'));

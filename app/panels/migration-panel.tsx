@@ -31,7 +31,7 @@ export function MigrationPanel() {
   if (!baseline || !plan) return <ChooseCurrent />;
   const save = (kind: 'md' | 'ps1' | 'json') => {
     const text = kind === 'md' ? migrationToMarkdown(plan) : kind === 'ps1' ? migrationToPowerShell(plan) : migrationToJson(plan);
-    download(fileNameFor(doc, kind === 'md' ? 'migration.md' : kind === 'ps1' ? 'migration.ps1' : 'migration.json'), text, kind === 'json' ? 'application/json' : 'text/plain;charset=utf-8');
+    download(fileNameFor(doc, kind === 'md' ? 'migration-runbook.md' : kind === 'ps1' ? 'migration-runbook.ps1' : 'migration-runbook.json'), text, kind === 'json' ? 'application/json' : 'text/plain;charset=utf-8');
   };
   const blocking = plan.notes.filter((n) => n.severity === 'blocking').length;
   return (
