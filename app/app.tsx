@@ -15,7 +15,11 @@ import { Inspector } from './panels/inspector';
 import { Palette } from './panels/palette';
 import { StepsPanel } from './panels/steps-panel';
 import { SimulationPanel } from './panels/simulation-panel';
+<<<<<<< HEAD
 import { MigrationPanel } from './panels/migration-panel';
+=======
+import { ComparePanel } from './panels/diff-panel';
+>>>>>>> main
 import { openFile, saveFile, startDocument } from './store/documents';
 import { DesignerProvider, useDesigner, useDesignerStore } from './store/designer-context';
 import { createDesignerStore, type DesignerStore } from './store/store';
@@ -199,7 +203,11 @@ function BottomPanel() {
     ['findings', 'Findings'],
     ['steps', 'Deployment steps'],
     ['simulation', 'Failover simulation'],
+<<<<<<< HEAD
     ['migration', 'Migration'],
+=======
+    ['compare', 'Compare with current'],
+>>>>>>> main
   ] as const;
   return (
     <section className="bottom" aria-label="Findings, steps, simulation and migration">
@@ -222,7 +230,11 @@ function BottomPanel() {
           {tab === 'findings' && <FindingsPanel />}
           {tab === 'steps' && <StepsPanel />}
           {tab === 'simulation' && <SimulationPanel />}
+<<<<<<< HEAD
           {tab === 'migration' && <MigrationPanel />}
+=======
+          {tab === 'compare' && <ComparePanel />}
+>>>>>>> main
         </div>
       )}
     </section>

@@ -21,8 +21,8 @@ test('plan a migration from a 2015 deployment to Subscription Edition: see what 
 
   // What changes: the 2015 server retired, the Subscription Edition pools new.
   const changes = panel.getByTestId('migration-changes');
-  await expect(changes.locator('.change-removed').first()).toBeVisible();
-  await expect(changes.locator('.change-added', { hasText: 'Pool NY (Subscription Edition)' })).toBeVisible();
+  await expect(changes.locator('.mig-change-removed').first()).toBeVisible();
+  await expect(changes.locator('.mig-change-added', { hasText: 'Pool NY (Subscription Edition)' })).toBeVisible();
   await expect(panel.getByText('Skype for Business Server 2015', { exact: true })).toBeVisible();
 
   // The runbook: side by side (2015 has no in-place path), the CMS moved after the users.
@@ -56,7 +56,7 @@ test('a reference migration starts in one click and upgrades 2019 in place', asy
   await panel.getByTestId('migration-reference-northwind-2019-to-subscription-edition').click();
   await expect(page.getByTestId('doc-name')).toHaveValue(/Northwind Subscription Edition/);
   await expect(panel.getByTestId('migration-summary')).toContainText('M2 In-place upgrade');
-  await expect(panel.locator('.change-version').first()).toBeVisible();
+  await expect(panel.locator('.mig-change-version').first()).toBeVisible();
   await panel.getByTestId('migration-procedure').selectOption('M3');
   // Nothing is patched in this change: M3 alone is the maintenance runbook, a cumulative update for every server role.
   await expect(panel.getByTestId('migration-summary')).toContainText('M3 Rolling cumulative update');

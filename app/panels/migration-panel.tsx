@@ -120,13 +120,13 @@ function ChangeList() {
       {sorted.length === 0 ? (
         <p className="panel-empty">The two designs describe the same deployment.</p>
       ) : (
-        <ul className="change-list" data-testid="migration-changes">
+        <ul className="mig-change-list" data-testid="migration-changes">
           {sorted.map((c, i) => (
-            <li key={i} className={`change change-${c.status}${c.version ? ' change-version' : ''}`}>
-              <span className="change-status">{c.status === 'added' ? 'New' : c.status === 'removed' ? 'Retired' : c.version ? 'Upgraded' : 'Changed'}</span>
+            <li key={i} className={`mig-change mig-change-${c.status}${c.version ? ' mig-change-version' : ''}`}>
+              <span className="mig-change-status">{c.status === 'added' ? 'New' : c.status === 'removed' ? 'Retired' : c.version ? 'Upgraded' : 'Changed'}</span>
               {c.targetId ? (
                 <button
-                  className="linklike change-name"
+                  className="linklike mig-change-name"
                   onClick={() => {
                     select([c.targetId!]);
                     focusChange(c.targetId!);
@@ -135,9 +135,9 @@ function ChangeList() {
                   {c.name}
                 </button>
               ) : (
-                <span className="change-name">{c.name}</span>
+                <span className="mig-change-name">{c.name}</span>
               )}
-              <span className="change-summary">{c.summary}</span>
+              <span className="mig-change-summary">{c.summary}</span>
             </li>
           ))}
         </ul>

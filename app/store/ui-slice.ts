@@ -5,7 +5,11 @@ import type { Severity } from '../rules/types';
 import type { Fragment } from './duplicate';
 
 export type Selection = { type: 'node' | 'link' | 'site'; id: string } | { type: 'deployment' } | null;
+<<<<<<< HEAD
 export type BottomTab = 'findings' | 'steps' | 'simulation' | 'migration';
+=======
+export type BottomTab = 'findings' | 'steps' | 'simulation' | 'compare';
+>>>>>>> main
 export type Theme = 'light' | 'dark' | 'system';
 
 export interface Notice {
