@@ -15,11 +15,8 @@ import { Inspector } from './panels/inspector';
 import { Palette } from './panels/palette';
 import { StepsPanel } from './panels/steps-panel';
 import { SimulationPanel } from './panels/simulation-panel';
-<<<<<<< HEAD
 import { MigrationPanel } from './panels/migration-panel';
-=======
 import { ComparePanel } from './panels/diff-panel';
->>>>>>> main
 import { openFile, saveFile, startDocument } from './store/documents';
 import { DesignerProvider, useDesigner, useDesignerStore } from './store/designer-context';
 import { createDesignerStore, type DesignerStore } from './store/store';
@@ -203,11 +200,8 @@ function BottomPanel() {
     ['findings', 'Findings'],
     ['steps', 'Deployment steps'],
     ['simulation', 'Failover simulation'],
-<<<<<<< HEAD
-    ['migration', 'Migration'],
-=======
     ['compare', 'Compare with current'],
->>>>>>> main
+    ['migration', 'Migration'],
   ] as const;
   return (
     <section className="bottom" aria-label="Findings, steps, simulation and migration">
@@ -230,11 +224,8 @@ function BottomPanel() {
           {tab === 'findings' && <FindingsPanel />}
           {tab === 'steps' && <StepsPanel />}
           {tab === 'simulation' && <SimulationPanel />}
-<<<<<<< HEAD
           {tab === 'migration' && <MigrationPanel />}
-=======
           {tab === 'compare' && <ComparePanel />}
->>>>>>> main
         </div>
       )}
     </section>
