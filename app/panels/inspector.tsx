@@ -8,7 +8,7 @@ import { LinkSchema, NodeSchema, SiteSchema, STORE_ROLES, type Link, type Site, 
 import { linkKindLabel, nodeKindLabel } from '../model/link-kinds';
 import { feFor, REF, feQuorum } from '../model/reference-numbers';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
-import { selectFindings } from '../store/selectors';
+import { selectFindings, useRulesReady } from '../store/selectors';
 import { KIND_META, KindIcon, SeverityIcon, SiteIcon } from '../ui/kinds';
 import { FIELDS, applies, type FieldSpec } from './inspector-fields';
 import { friendly, validateNode, withField } from './node-edits';
@@ -19,6 +19,8 @@ import { commonKind } from './bulk-edit';
 import { hostCms } from '../store/edit-commands';
 
 export function Inspector() {
+  // The findings listed under an element appear when the rule engine has loaded.
+  useRulesReady();
   const inspected = useDesigner((s) => s.inspected);
   const doc = useDesigner((s) => s.doc);
   const selectedIds = useDesigner((s) => s.selectedIds);

@@ -3,12 +3,12 @@
  * design's text is decoded, parsed and validated in a worker (open-worker.ts), so the
  * page keeps answering and shows progress; small input is read at once, here. Both take
  * the same path (`performOpen`), so the worker changes where the work runs, never what
- * it accepts.
+ * it accepts. The readers of files and links (open-work.ts) are loaded on first use: a
+ * stored design, read at every start, needs only the schema.
  */
-import { openDocumentBytes, type OpenWarning } from '../export/index';
+import type { OpenWarning } from '../export/index';
 import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
-import { decodeShareLink } from '../share/index';
 
 export type OpenJob = { kind: 'link'; link: string } | { kind: 'file'; name: string; bytes: Uint8Array } | { kind: 'design'; text: string };
 
@@ -25,39 +25,14 @@ export const OFF_THREAD_CHARS = 1_000_000;
 
 const sizeOf = (job: OpenJob): number => (job.kind === 'link' ? job.link.length : job.kind === 'file' ? job.bytes.length : job.text.length);
 
-/** The work itself, wherever it runs. Never throws. */
-export function performOpen(job: OpenJob, progress: (p: OpenProgress) => void = () => undefined): OpenJobResult {
-  try {
-    switch (job.kind) {
-      case 'link': {
-        progress({ label: 'Unpacking and checking the shared design', fraction: 0.2 });
-        const r = decodeShareLink(job.link);
-        return r.ok ? { ok: true, topology: r.value, warnings: [], opened: 'link' } : { ok: false, message: r.error.message };
-      }
-      case 'file': {
-        progress({ label: `Reading and checking ${job.name}`, fraction: 0.2 });
-        const r = openDocumentBytes(job.name, job.bytes);
-        return r.ok ? { ok: true, topology: r.value.topology, warnings: r.value.warnings, opened: r.value.kind } : { ok: false, message: r.error.message };
-      }
-      case 'design': {
-        progress({ label: 'Checking the stored design', fraction: 0.2 });
-        const r = parseTopology(job.text);
-        return r.ok ? { ok: true, topology: r.value, warnings: [], opened: 'design' } : { ok: false, message: r.error.message };
-      }
-    }
-  } catch (e) {
-    return { ok: false, message: `could not be read (${e instanceof Error ? e.message : String(e)})` };
-  }
-}
-
 /** Runs the job in a worker when it is large and workers exist, else here. */
 export async function runOpen(job: OpenJob, progress: (p: OpenProgress | undefined) => void = () => undefined): Promise<OpenJobResult> {
-  if (sizeOf(job) < OFF_THREAD_CHARS || typeof Worker === 'undefined') return performOpen(job);
+  if (sizeOf(job) < OFF_THREAD_CHARS || typeof Worker === 'undefined') return job.kind === 'design' ? openDesignText(job.text) : (await import('./open-work')).performOpen(job);
   let worker: Worker;
   try {
     worker = new Worker(new URL('./open-worker.ts', import.meta.url), { type: 'module' });
   } catch {
-    return performOpen(job);
+    return (await import('./open-work')).performOpen(job);
   }
   progress({ label: 'Opening the design', fraction: 0.05 });
   try {
@@ -69,7 +44,7 @@ export async function runOpen(job: OpenJob, progress: (p: OpenProgress | undefin
       // A worker that cannot start (a strict policy, an old browser): do the work here instead.
       worker.onerror = (e) => {
         e.preventDefault();
-        resolve(performOpen(job));
+        void import('./open-work').then((m) => resolve(m.performOpen(job)));
       };
       worker.postMessage(job);
     });
@@ -77,4 +52,22 @@ export async function runOpen(job: OpenJob, progress: (p: OpenProgress | undefin
     worker.terminate();
     progress(undefined);
   }
+}
+
+/** A stored design's text: parsed and validated against the schema. Never throws. */
+export function openDesignText(text: string): OpenJobResult {
+  try {
+    const r = parseTopology(text);
+    return r.ok ? { ok: true, topology: r.value, warnings: [], opened: 'design' } : { ok: false, message: r.error.message };
+  } catch (e) {
+    return { ok: false, message: `could not be read (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+export const withoutName = (name: string, message: string): string => (message.startsWith(name) ? message.slice(name.length).replace(/^[:\s]+/, '') : message);
+
+/** The importer's warnings as lines, the ones to confirm first. */
+export function warningLines(warnings: readonly OpenWarning[]): string[] {
+  const line = (w: { where?: string; message: string }) => (w.where ? `${w.where}: ${w.message}` : w.message);
+  return [...warnings.filter((w) => w.confirm).map((w) => `Please confirm: ${line(w)}`), ...warnings.filter((w) => !w.confirm).map(line)];
 }
