@@ -17,8 +17,7 @@ import { createDesignerStore, type DesignerStore } from './store/store';
 import { loadRuleEngine } from './store/selectors';
 import { useShortcuts } from './shortcuts';
 import { openSharedLinkFromLocation } from './open-link';
-import { UpdatePrompt } from './update-prompt';
-import { FindingsPanel, Inspector, LazyPart, Loading, prefetchWhenIdle, PrintView, SimulationPanel, StepsPanel } from './lazy';
+import { FindingsPanel, Inspector, LazyPart, Loading, UpdatePrompt, prefetchWhenIdle, PrintView, SimulationPanel, StepsPanel } from './lazy';
 
 /**
  * The document the page starts with (autosave, else the first reference design), loaded
@@ -131,7 +130,9 @@ function Designer() {
       <ReadOnlyBar />
       <OpenProgress />
       <Notices />
-      <UpdatePrompt />
+      <LazyPart what="the update notice" fallback={null}>
+        <UpdatePrompt />
+      </LazyPart>
       <Dialogs />
       <LazyPart what="the print report" fallback={null}>
         <PrintView />

@@ -1,6 +1,6 @@
 /** The rule catalogue: every rule the engine checks (or all catalogue entries), searchable. Loaded on first use. */
 import { useState } from 'react';
-import { Modal } from './dialogs';
+import { Modal } from './ui/modal';
 import { catalogueRows, STATUS_LABEL } from './rules/catalogue-view';
 import { RULES_BY_ID } from './rules/registry';
 import { SeverityIcon } from './ui/kinds';

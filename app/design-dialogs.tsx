@@ -1,6 +1,7 @@
 /** Dialogs loaded on first use: new design, keyboard shortcuts, import summary. */
-import { Modal } from './dialogs';
+import { Modal } from './ui/modal';
 import { REFERENCE_DESIGNS } from './model/samples/index';
+import { COMMANDS, GESTURES, keysTextOf, shortcutOf } from './store/commands';
 import { newDocument } from './store/documents';
 import { useDesigner, useDesignerStore } from './store/designer-context';
 
@@ -40,30 +41,14 @@ export function NewDialog({ onClose }: { onClose: () => void }) {
         <button className="linklike" data-testid="new-open-library" onClick={() => store.getState().openDialog('library')}>
           My designs
         </button>
-        , and Ctrl+Z brings it back.
+        , and {shortcutOf('undo')} brings it back.
       </p>
     </Modal>
   );
 }
 
-const SHORTCUTS: [string, string][] = [
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z / Ctrl+Y', 'Redo'],
-  ['Del / Backspace', 'Delete the selection with its links'],
-  ['Ctrl+C / Ctrl+X / Ctrl+V', 'Copy / cut / paste (fresh ids, unique FQDNs), also between designs in other tabs'],
-  ['Ctrl+D', 'Duplicate'],
-  ['Ctrl+A', 'Select everything'],
-  ['Ctrl+S', 'Save as JSON'],
-  ['Arrow keys', 'Nudge the selection (Shift: 10×)'],
-  ['Ctrl+K or /', 'Find a node or site by name, FQDN, id or site, and go to it'],
-  ['F', 'Fit the view'],
-  ['L', 'Link the two selected nodes'],
-  ['Esc', 'Clear the selection'],
-  ['?', 'This list'],
-  ['Shift+drag', 'Select with a box'],
-  ['Right-click / Shift+F10', 'The commands for a card, site, link or the canvas (simulate its loss, host the CMS, add a site here…)'],
-  ['Enter on a palette item', 'Add it at the centre of the view'],
-];
+/** The `?` list: every command with keys, from the registry, then the mouse's gestures. */
+const SHORTCUTS: [string, string][] = [...COMMANDS.filter((c) => c.keys.length > 0).map((c): [string, string] => [keysTextOf(c), c.label]), ...GESTURES.map((g): [string, string] => [g.keys, g.label])];
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (

@@ -25,6 +25,8 @@ const LOADERS = {
   catalogue: () => import('./catalogue-dialog'),
   exportDiagram: () => withRules(import('./export-diagram')),
   openWork: () => import('./store/open-work'),
+  updatePrompt: () => import('./update-prompt'),
+  autoLayout: () => import('./store/auto-layout'),
 } as const;
 
 /** A part that reads the design's findings (selectFindings) is ready only with the rule engine. */
@@ -39,6 +41,7 @@ export const StepsPanel = lazy(() => LOADERS.steps().then((m) => ({ default: m.S
 export const SimulationPanel = lazy(() => LOADERS.simulation().then((m) => ({ default: m.SimulationPanel })));
 export const PrintView = lazy(() => LOADERS.print().then((m) => ({ default: m.PrintView })));
 export const Inspector = lazy(() => LOADERS.inspector().then((m) => ({ default: m.Inspector })));
+export const UpdatePrompt = lazy(() => LOADERS.updatePrompt().then((m) => ({ default: m.UpdatePrompt })));
 export const FindingsPanel = lazy(() => LOADERS.findings().then((m) => ({ default: m.FindingsPanel })));
 export const FindDialog = lazy(() => LOADERS.find().then((m) => ({ default: m.FindDialog })));
 export const NewDialog = lazy(() => LOADERS.designDialogs().then((m) => ({ default: m.NewDialog })));

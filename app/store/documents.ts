@@ -9,7 +9,6 @@ import { designFileText } from '../model/design-file';
 import { LIMITS } from '../model/limits';
 import type { Topology } from '../model/schema';
 import { runOpen, warningLines, withoutName } from './open-job';
-import { autoLayout } from './auto-layout';
 import type { DesignerStore } from './store';
 import { ensureLayout } from './ensure-layout';
 
@@ -63,7 +62,7 @@ export async function openFile(store: DesignerStore, file: File): Promise<OpenOu
   if (!result.ok) return fail(`${file.name}: ${result.message}`);
   loadDocument(store, result.topology, `Opened ${file.name}`);
   // An imported Topology Builder document has no layout of its own: arrange it at once.
-  if (result.kind === 'topologyBuilder') await autoLayout(store);
+  if (result.kind === 'topologyBuilder') await (await import('./auto-layout')).autoLayout(store);
   if (result.warnings.length) {
     store.setState({ importSummary: { file: file.name, warnings: result.warnings, topology: result.topology } });
     state.openDialog('import-summary');

@@ -6,19 +6,9 @@
  * it accepts. The readers of files and links (open-work.ts) are loaded on first use: a
  * stored design, read at every start, needs only the schema.
  */
-import type { OpenWarning } from '../export/index';
-import { parseTopology } from '../model/parse';
-import type { Topology } from '../model/schema';
+import { openDesignText, type OpenJob, type OpenJobResult, type OpenProgress } from './open-result';
 
-export type OpenJob = { kind: 'link'; link: string } | { kind: 'file'; name: string; bytes: Uint8Array } | { kind: 'design'; text: string };
-
-export type OpenJobResult = { ok: true; topology: Topology; warnings: OpenWarning[]; opened: string } | { ok: false; message: string };
-
-export interface OpenProgress {
-  label: string;
-  /** 0 to 1. */
-  fraction: number;
-}
+export { warningLines, withoutName, type OpenJob, type OpenJobResult, type OpenProgress } from './open-result';
 
 /** Input this large goes to the worker (about 1 MB: a design of some 2,000 nodes); below it, starting a worker costs more than it saves. */
 export const OFF_THREAD_CHARS = 1_000_000;
@@ -52,22 +42,4 @@ export async function runOpen(job: OpenJob, progress: (p: OpenProgress | undefin
     worker.terminate();
     progress(undefined);
   }
-}
-
-/** A stored design's text: parsed and validated against the schema. Never throws. */
-export function openDesignText(text: string): OpenJobResult {
-  try {
-    const r = parseTopology(text);
-    return r.ok ? { ok: true, topology: r.value, warnings: [], opened: 'design' } : { ok: false, message: r.error.message };
-  } catch (e) {
-    return { ok: false, message: `could not be read (${e instanceof Error ? e.message : String(e)})` };
-  }
-}
-
-export const withoutName = (name: string, message: string): string => (message.startsWith(name) ? message.slice(name.length).replace(/^[:\s]+/, '') : message);
-
-/** The importer's warnings as lines, the ones to confirm first. */
-export function warningLines(warnings: readonly OpenWarning[]): string[] {
-  const line = (w: { where?: string; message: string }) => (w.where ? `${w.where}: ${w.message}` : w.message);
-  return [...warnings.filter((w) => w.confirm).map((w) => `Please confirm: ${line(w)}`), ...warnings.filter((w) => !w.confirm).map(line)];
 }

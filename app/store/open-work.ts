@@ -5,7 +5,7 @@
 import { openDocumentBytes } from '../export/index';
 import { decodeShareLink } from '../share/index';
 import type { Topology } from '../model/schema';
-import { openDesignText, warningLines, withoutName, type OpenJob, type OpenJobResult, type OpenProgress } from './open-job';
+import { openDesignText, warningLines, withoutName, type OpenJob, type OpenJobResult, type OpenProgress } from './open-result';
 
 /** The work itself, wherever it runs. Never throws. */
 export function performOpen(job: OpenJob, progress: (p: OpenProgress) => void = () => undefined): OpenJobResult {

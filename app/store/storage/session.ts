@@ -21,7 +21,8 @@ import { runOpen } from '../open-job';
 import type { DesignerStore } from '../store';
 import { DesignDb, newDesignId, type WriteOutcome } from './design-db';
 import { copyName, expiredInTrash, formatSize, type DesignSummary } from './library';
-import { LAST_DESIGN_SETTING, migrateLocalStorage } from './migrate-local-storage';
+import type { MigrationReport } from './migrate-local-storage';
+import { hasOldDesigns, LAST_DESIGN_SETTING } from './settings';
 import { claimDesign, heldDesigns, TabChannel, type Ownership } from './tab-lock';
 import { historyText, readHistory } from './stored-history';
 
@@ -107,7 +108,7 @@ export class DesignSession {
       this.wire();
       return;
     }
-    const migration = await migrateLocalStorage(db, storage);
+    const migration: MigrationReport = hasOldDesigns(storage) ? await (await import('./migrate-local-storage')).migrateLocalStorage(db, storage) : { moved: [], unreadable: [], failed: [] };
     await this.purgeExpired();
     const theme = await db.setting<string>(THEME_SETTING);
     if (theme === 'light' || theme === 'dark' || theme === 'system') store.getState().setTheme(theme);
