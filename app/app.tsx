@@ -17,7 +17,7 @@ import { createDesignerStore, type DesignerStore } from './store/store';
 import { loadRuleEngine } from './store/selectors';
 import { useShortcuts } from './shortcuts';
 import { openSharedLinkFromLocation } from './open-link';
-import { FindingsPanel, Inspector, LazyPart, Loading, UpdatePrompt, prefetchWhenIdle, PrintView, SimulationPanel, StepsPanel } from './lazy';
+import { ComparePanel, FindingsPanel, Inspector, LazyPart, Loading, UpdatePrompt, prefetchWhenIdle, PrintView, SimulationPanel, StepsPanel } from './lazy';
 
 /**
  * The document the page starts with (autosave, else the first reference design), loaded
@@ -206,6 +206,7 @@ function BottomPanel() {
     ['findings', 'Findings'],
     ['steps', 'Deployment steps'],
     ['simulation', 'Failover simulation'],
+    ['compare', 'Compare with current'],
   ] as const;
   return (
     <section className="bottom" aria-label="Findings, steps and simulation">
@@ -238,6 +239,11 @@ function BottomPanel() {
           {tab === 'simulation' && (
             <LazyPart what="the failover simulation">
               <SimulationPanel />
+            </LazyPart>
+          )}
+          {tab === 'compare' && (
+            <LazyPart what="the comparison">
+              <ComparePanel />
             </LazyPart>
           )}
         </div>

@@ -13,6 +13,7 @@ import { loadRuleEngine } from './store/selectors';
 const LOADERS = {
   steps: () => withRules(import('./panels/steps-panel')),
   simulation: () => withRules(import('./panels/simulation-panel')),
+  compare: () => withRules(import('./panels/diff-panel')),
   print: () => withRules(import('./print-view')),
   inspector: () => withRules(import('./panels/inspector')),
   find: () => import('./find-dialog'),
@@ -38,6 +39,7 @@ async function withRules<T>(part: Promise<T>): Promise<T> {
 export const loadExportDiagram = LOADERS.exportDiagram;
 
 export const StepsPanel = lazy(() => LOADERS.steps().then((m) => ({ default: m.StepsPanel })));
+export const ComparePanel = lazy(() => LOADERS.compare().then((m) => ({ default: m.ComparePanel })));
 export const SimulationPanel = lazy(() => LOADERS.simulation().then((m) => ({ default: m.SimulationPanel })));
 export const PrintView = lazy(() => LOADERS.print().then((m) => ({ default: m.PrintView })));
 export const Inspector = lazy(() => LOADERS.inspector().then((m) => ({ default: m.Inspector })));

@@ -36,6 +36,7 @@ import { SiteNodeView } from './site-node';
 import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
+import { CompareLegend, useCompareMarks } from './compare-marks';
 import type { ContextTarget } from './context-actions';
 import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fittedViewport } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
@@ -102,22 +103,25 @@ export function DesignerCanvas() {
   const [menu, setMenu] = useState<KindMenu | null>(null);
   const [freezeFrames, setFreezeFrames] = useState(false);
   const sim = useSimulationView();
+  const compare = useCompareMarks();
   // Changes only when the zoom crosses the threshold, not on every zoom step.
   const detail = useFlowStore((s) => detailLevelAt(s.transform[2]));
 
   // The badges appear when the rule engine has loaded (just after the first paint).
   const rulesReady = useRulesReady();
   const findingIndex = selectFindingIndex(committed);
+  const focusedChange = useDesigner((s) => s.focusedChange);
   const highlighted = useMemo(() => {
-    if (highlightedFinding === null || !rulesReady) return new Set<string>();
+    const ids = new Set<string>(focusedChange ? [focusedChange] : []);
+    if (highlightedFinding === null || !rulesReady) return ids;
     const f = selectFindings(committed)[highlightedFinding];
-    return new Set(f ? [...f.nodeIds, ...f.linkIds, ...f.siteIds] : []);
-  }, [committed, highlightedFinding, rulesReady]);
+    return new Set([...ids, ...(f ? [...f.nodeIds, ...f.linkIds, ...f.siteIds] : [])]);
+  }, [committed, highlightedFinding, focusedChange, rulesReady]);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
   const { nodes, edges } = useMemo(
-    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, freezeFrames, detail }),
-    [doc, selected, findingIndex, highlighted, dropTarget, sim, freezeFrames, detail],
+    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail }),
+    [doc, selected, findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -369,6 +373,7 @@ export function DesignerCanvas() {
             <Suspense fallback={null}>
               <Legend />
             </Suspense>
+            <CompareLegend />
           </ReactFlow>
         )}
       </DetailLevelContext.Provider>
