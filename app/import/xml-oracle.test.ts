@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportTopologyBuilder, TB_SHAPES } from '../export/topology-builder/export-topology-builder';
-import { arbTopology, HOSTILE_STRINGS } from '../model/arbitrary';
+import { arbTopology, HOSTILE_STRINGS } from '../model/arbitrary-test-kit';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import { FIXTURE_FILES, fixtureBytes } from './fixture-test-kit';
 import { decodeXmlBytes, parseXml } from './xml';

@@ -18,7 +18,6 @@ import { ByteReader, ByteWriter } from './bytes';
 import {
   at,
   BOOL,
-  CompactFormatError,
   domainOf,
   fail,
   getFqdn,
