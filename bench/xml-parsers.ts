@@ -4,7 +4,7 @@
  * the bench passes in.
  */
 import { parseXml } from '../app/import/xml';
-import { parseWithFastXmlParser, parseWithSaxes } from '../app/import/xml-oracle-test-kit';
+import { parseWithFastXmlParser, parseWithSaxes } from '../scripts/xml-oracles';
 
 const PARSERS = { ours: parseXml, saxes: parseWithSaxes, fastXmlParser: parseWithFastXmlParser } as const;
 

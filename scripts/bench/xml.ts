@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --only xml/`: the importer's XML reader (app/import/xml.ts) next to the
  * two maintained parsers it could switch to, saxes 6 and fast-xml-parser 5, each behind the
- * importer's signature with the same guards (app/import/xml-oracle-test-kit.ts).
+ * importer's signature with the same guards (scripts/xml-oracles.ts).
  *
  *  - xml/node/<input>/<parser>: median parse time in Node on a small real-shaped document
  *    and on Topology Builder exports of the 500- and 2,000-node generated designs.
@@ -16,7 +16,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { SaxesParser } from 'saxes';
 import { exportTopologyBuilder } from '../../app/export/topology-builder/export-topology-builder';
 import { decodeXmlBytes, parseXml } from '../../app/import/xml';
-import { parseWithFastXmlParser, parseWithSaxes } from '../../app/import/xml-oracle-test-kit';
+import { parseWithFastXmlParser, parseWithSaxes } from '../xml-oracles';
 import { generatedDoc } from './core';
 import { round, summarizeTimes, time, type BenchContext } from './measure';
 

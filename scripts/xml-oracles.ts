@@ -11,8 +11,9 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { err, ok, type Result } from '../lib/result';
-import { XML_LIMITS, XML_NS, type XmlAttribute, type XmlElement, type XmlError } from './xml';
+import { err, ok, type Result } from '../app/lib/result';
+import { parseXml } from '../app/import/xml';
+import { XML_LIMITS, XML_NS, type XmlAttribute, type XmlElement, type XmlError } from '../app/import/xml';
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
@@ -191,4 +192,33 @@ export function comparable(el: XmlElement): unknown {
     text: el.text,
     children: el.children.map(comparable),
   };
+}
+
+/**
+ * Where saxes 6 accepts what XML 1.0 forbids and we refuse it: a processing instruction
+ * whose target runs into other characters ("<?x?xml …?>": §2.6 wants white space or "?>").
+ */
+const ORACLE_LENIENCIES = [/^expected a space or "\?>" after <\?/];
+
+/**
+ * Our reader against another parser on one text: `problem` says how they differ (verdict
+ * or tree), undefined when they give the same tree or both refuse.
+ */
+export function compareWithOracle(text: string, other: (text: string) => Result<XmlElement, XmlError> = parseWithSaxes): { accepted: boolean; problem: string | undefined } {
+  const ours = parseXml(text);
+  // Our one deliberate leniency: white space before the XML declaration, as a PowerShell
+  // here-string indents it. The oracle gets the text without it.
+  const theirs = other(text.replace(/^(\uFEFF?)[ \t\r\n]+(?=<\?xml[ \t\r\n])/, '$1'));
+  if (!ours.ok && theirs.ok && ORACLE_LENIENCIES.some((r) => r.test(ours.error.message))) return { accepted: false, problem: undefined };
+  if (ours.ok !== theirs.ok)
+    return {
+      accepted: ours.ok,
+      problem: `ours ${ours.ok ? 'accepts' : `refuses (${ours.error.message})`}, the oracle ${theirs.ok ? 'accepts' : `refuses (${theirs.error.message})`}: ${JSON.stringify(text.slice(0, 300))}`,
+    };
+  if (ours.ok && theirs.ok) {
+    const a = JSON.stringify(comparable(ours.value));
+    const b = JSON.stringify(comparable(theirs.value));
+    if (a !== b) return { accepted: true, problem: `different trees:\n ours ${a.slice(0, 600)}\n them ${b.slice(0, 600)}` };
+  }
+  return { accepted: ours.ok, problem: undefined };
 }
