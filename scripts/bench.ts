@@ -23,6 +23,7 @@ const GROUPS: { prefix: string; run: (ctx: BenchContext, o: Options) => Promise<
   { prefix: 'simulate/', run: async (ctx) => (await core()).runSimulate(ctx) },
   { prefix: 'export/', run: async (ctx) => (await core()).runExport(ctx) },
   { prefix: 'size/', run: async (ctx, o) => (await import('./bench/browser')).runSize(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }) },
+  { prefix: 'xml/', run: async (ctx) => (await import('./bench/xml')).runXml(ctx) },
   { prefix: 'browser/', run: async (ctx, o) => (await import('./bench/browser')).runBrowser(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }) },
 ];
 
