@@ -85,9 +85,9 @@ export class PlanContext {
     return isRegistrar(n) ? n : undefined;
   }
 
-  /** A pool already built (only Front End pools record it in v1). */
+  /** A pool or server already built (Front End pools and Standard Edition servers record it). */
   existing(n: TopologyNode): boolean {
-    return n.kind === 'frontEndPool' && n.deployed === true;
+    return (n.kind === 'frontEndPool' || n.kind === 'standardEditionServer') && n.deployed === true;
   }
 
   /** Transition: an existing pool whose Back End becomes an AlwaysOn availability group in this plan. */
