@@ -596,8 +596,9 @@ class Builder {
       if (primary.changedFrom !== undefined && this.unplaceholder(primaryRaw) === primaryRaw) this.warn(`the AlwaysOn primary node ${quote(primary.changedFrom)} is not a DNS name: imported as ${quote(primary.fqdn)}`, i.where, true);
       const primaryIsListener = primary.fqdn.toLowerCase() === fqdn.toLowerCase();
       const replicas = primaryIsListener ? [] : [{ fqdn: primary.fqdn, siteId, commitMode: 'synchronous' as const, failoverMode: 'automatic' as const, readable: false }];
-      node = { id, name, siteId, kind: 'sqlStore', fqdn, instance, sqlVersion: DEFAULT_SQL_VERSION, sqlEdition: DEFAULT_SQL_EDITION, haMode: 'alwaysOnAg', ag: { listenerFqdn: fqdn, listenerPort: 1433, replicas }, ...(domain ? { domain } : {}) };
+      node = { id, name, siteId, kind: 'sqlStore', fqdn, instance, sqlVersion: DEFAULT_SQL_VERSION, sqlEdition: DEFAULT_SQL_EDITION, haMode: 'alwaysOnAg', ...(this.doc.published ? { currentHaMode: 'alwaysOnAg' as const } : {}), ag: { listenerFqdn: fqdn, listenerPort: 1433, replicas }, ...(domain ? { domain } : {}) };
       defaults.push('listener port 1433');
+      if (this.doc.published) defaults.push('deployed today as an availability group (the topology is published)');
       if (primaryIsListener) {
         defaults.push('no replica listed');
         this.warn(

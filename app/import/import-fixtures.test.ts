@@ -60,6 +60,8 @@ describe('published topology: Enterprise pool on an AlwaysOn Back End (2019)', (
       fqdn: 'sqlag01.fabrikam.com',
       instance: '',
       haMode: 'alwaysOnAg',
+      // Published: the group runs today, so a transition plan does not convert it again.
+      currentHaMode: 'alwaysOnAg',
       ag: { listenerFqdn: 'sqlag01.fabrikam.com', listenerPort: 1433, replicas: [{ fqdn: 'sql01.fabrikam.com', commitMode: 'synchronous', failoverMode: 'automatic', readable: false }] },
     });
     expect(linksOf(doc, 'backEnd')).toEqual(['pool01->sqlag01']);

@@ -34,7 +34,7 @@ export function existingPools(plan: PlanBuilder): void {
     const s = ctx.ix.backEnd(p.id);
     if (!s) continue;
     if (ctx.convertsToAg(p)) convertToAg(plan, p, s);
-    else if (ctx.mirrorSet(s)) addMirroring(plan, p, s);
+    else if (ctx.mirrorSet(s) && s.currentHaMode !== 'mirroring') addMirroring(plan, p, s);
   }
 }
 

@@ -90,11 +90,15 @@ export class PlanContext {
     return (n.kind === 'frontEndPool' || n.kind === 'standardEditionServer') && n.deployed === true;
   }
 
-  /** Transition: an existing pool whose Back End becomes an AlwaysOn availability group in this plan. */
+  /**
+   * Transition: an existing pool whose Back End becomes an AlwaysOn availability group in this
+   * plan. A store that records the group as deployed today (`currentHaMode`, as an imported
+   * published topology does) is not converted again.
+   */
   convertsToAg(p: TopologyNode): p is FrontEndPool {
     if (this.greenfield || p.kind !== 'frontEndPool' || !this.existing(p)) return false;
     const s = this.ix.backEnd(p.id);
-    return s !== undefined && this.agOf(s) !== undefined;
+    return s !== undefined && s.currentHaMode !== 'alwaysOnAg' && this.agOf(s) !== undefined;
   }
 
   /**

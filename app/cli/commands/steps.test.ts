@@ -106,6 +106,15 @@ describe('topo steps', () => {
     }
   });
 
+  it('an imported published availability group is the Back End as it runs today: not converted again, the CMS not moved out of it', async () => {
+    const r = await topo(path.join(path.resolve(here, '../../import/fixtures'), 'published-enterprise-ag.xml'), '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    const p = JSON.parse(r.out) as StepPlan;
+    const ids = p.steps.map((s) => s.id);
+    expect(ids.filter((id) => /^(ag-|tb-ag-store:|cms-move)/.test(id))).toEqual([]);
+    expect(p.notes.flatMap((n) => n.ruleIds)).not.toContain('CMS-MOVE-BEFORE-AG');
+  });
+
   it('keeps a hostile --format value on one printable line', async () => {
     const r = await topo(file, '--format', 'x\n\u202E<script>');
     expect(r.code).toBe(2);
