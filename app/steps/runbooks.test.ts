@@ -207,6 +207,13 @@ describe('failoverRunbook', () => {
     expect(seen).toBeGreaterThan(4);
   });
 
+  it('cites the mirror-state cmdlet on the CMS failover only when the standby Back End is mirrored', () => {
+    const ag = rb(pair2019AlwaysOn(), 'pool-a').failover;
+    expect(ag[pos(ag, 'failover-cms:pool-a')]!.docs).not.toContain('ps:Get-CsDatabaseMirrorState.md');
+    const mirror = rb(pair2015Mirroring(), 'pool-ny').failover;
+    expect(mirror[pos(mirror, 'failover-cms:pool-ny')]!.docs).toContain('ps:Get-CsDatabaseMirrorState.md');
+  });
+
   it('failback points the external DNS names, and the federation SRV record, at the repaired Edge pool again', () => {
     const fb = rb(pair2019AlwaysOn(), 'pool-a').failback;
     const dns = fb[pos(fb, 'failback-remote-access:edge-a')]!;

@@ -364,7 +364,7 @@ function cmsFailover(ctx: PlanContext, loss: SiteLoss, cms: RegistrarPool, partn
           { text: rt`Every replica reports ${code('True')}.`, command: 'Get-CsManagementStoreReplicationStatus' },
         ],
         nodeIds: [cms.id, standby.id],
-        docs: [DOC.failoverPool, DOC.psCmsFailover, DOC.psMirrorState],
+        docs: [DOC.failoverPool, DOC.psCmsFailover, ...(mirrored ? [DOC.psMirrorState] : [])],
         ruleIds: ['CMS-FAILOVER-FIRST'],
         inferred: mirrored,
       }),
