@@ -183,6 +183,10 @@ describe('DNS records clients need (create-dns-records.md, DNS and simple URL pl
     expect(text).not.toContain('meet.<SIP domain>');
     expect(text).toContain('the IP address of SE Seattle');
   });
+  it('with several Edge pools, a lower-priority remote sign-in record for each of the others', () => {
+    const { text } = dns(globalMultiSite());
+    expect(text).toContain('a record with a lower priority for edge-eu.tailspin.com');
+  });
   it('no such step for a change to an existing deployment (the records exist), and no remote sign-in records without an Edge pool', () => {
     const t = clone(pair2019AlwaysOn());
     t.deployment.mode = 'transition';

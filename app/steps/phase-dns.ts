@@ -77,7 +77,8 @@ function clientDiscovery(plan: PlanBuilder): void {
   const web = signIn.kind === 'standardEditionServer' ? rt`the IP address of ${ctx.name(signIn)}` : rt`the internal web services virtual IP of ${ctx.name(signIn)}`;
   const urls = ctx.doc.deployment.simpleUrls ?? [];
   const hosts = [...new Set(urls.map((u) => urlHost(u.url)).filter((h): h is string => h !== undefined))];
-  const edge = ctx.ix.ofKind('edgePool')[0];
+  const edges = ctx.ix.ofKind('edgePool');
+  const edge = edges[0];
   const proxy = ctx.ix.ofKind('reverseProxy')[0];
   const rows: RichText[] = [
     rt`Internal, for each SIP domain: ${code('lyncdiscoverinternal.<SIP domain>')} A → ${web}.`,
@@ -88,7 +89,7 @@ function clientDiscovery(plan: PlanBuilder): void {
   ];
   if (edge)
     rows.push(
-      rt`External, for each SIP domain: SRV ${code('_sip._tls.<SIP domain>')} port ${code('443')} → the Access Edge FQDN of ${code(edge.fqdn)} (for example ${code('sip.<SIP domain>')}), for remote sign-in.`,
+      rt`External, for each SIP domain: SRV ${code('_sip._tls.<SIP domain>')} port ${code('443')} → the Access Edge FQDN of ${code(edge.fqdn)} (for example ${code('sip.<SIP domain>')}), for remote sign-in${edges.length > 1 ? rt`; a record with a lower priority for ${joinRich(edges.slice(1).map((e) => rt`${code(e.fqdn)}`), ', ')} makes the failover runbooks' DNS step a check` : ''}.`,
       rt`External: ${code('lyncdiscover.<SIP domain>')} and the Meet and Dial-in simple URLs → the public address of the reverse proxy${proxy ? rt` (${code(proxy.fqdn)})` : rt``}, which publishes the external web services.`,
     );
   plan.add(
