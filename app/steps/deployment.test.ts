@@ -158,6 +158,16 @@ describe('global design', () => {
   });
 });
 
+describe('Topology Builder wording', () => {
+  it('a one-server Edge pool is still defined as a multiple-computer pool, and says why', () => {
+    const doc = clone(pairStandardEdition());
+    node(doc, 'edge-hq', 'edgePool').servers = 1;
+    const st = generateSteps(valid(doc)).steps;
+    const text = st[pos(st, 'tb-pool:edge-hq')]!.detail[0]!.map((x) => x.value).join('');
+    expect(text).toContain('Multiple computer pool (a single-computer pool can never get a second server) → 1 Edge server');
+  });
+});
+
 describe('DNS records clients need (create-dns-records.md, DNS and simple URL planning)', () => {
   const dns = (doc: Topology) => {
     const st = generateSteps(doc).steps;
