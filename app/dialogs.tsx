@@ -1,13 +1,15 @@
 /** Dialogs: new design, keyboard shortcuts, the rule catalogue, import summary. */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { REFERENCE_DESIGNS } from './model/samples/index';
 import { catalogueRows, STATUS_LABEL } from './rules/catalogue-view';
 import { RULES_BY_ID } from './rules/registry';
+import { COMMANDS, GESTURES, keysTextOf, shortcutOf } from './store/commands';
 import { newDocument } from './store/documents';
 import { useDesigner, useDesignerStore } from './store/designer-context';
 import { SeverityIcon } from './ui/kinds';
 import { FindDialog } from './find-dialog';
 import { LibraryDialog } from './library-dialog';
+import { Modal } from './ui/modal';
 import { ShareDialog } from './share-dialog';
 import { TopologyBuilderDialog } from './topology-builder-dialog';
 
@@ -35,53 +37,6 @@ export function Dialogs() {
     case 'topology-builder':
       return <TopologyBuilderDialog onClose={close} />;
   }
-}
-
-export function Modal({ title, onClose, children, wide, testId }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean; testId?: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const prev = document.activeElement as HTMLElement | null;
-    // A dialog can name the control to start on (Find: its search box, not the Close button).
-    const first = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>('button, [href], input, select, textarea');
-    first?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        e.stopPropagation();
-        onClose();
-      }
-      if (e.key === 'Tab' && ref.current) {
-        // Keep focus inside the dialog.
-        const items = [...ref.current.querySelectorAll<HTMLElement>('button, [href], input, select, textarea')].filter((x) => !x.hasAttribute('disabled'));
-        if (!items.length) return;
-        const i = items.indexOf(document.activeElement as HTMLElement);
-        if (e.shiftKey && i <= 0) {
-          e.preventDefault();
-          items[items.length - 1]!.focus();
-        } else if (!e.shiftKey && i === items.length - 1) {
-          e.preventDefault();
-          items[0]!.focus();
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      prev?.focus?.();
-    };
-  }, [onClose]);
-  return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className={`modal ${wide ? 'wide' : ''}`} role="dialog" aria-modal="true" aria-label={title} ref={ref} data-testid={testId}>
-        <header className="modal-head">
-          <h2>{title}</h2>
-          <button className="btn-icon" onClick={onClose} aria-label="Close">
-            ✕
-          </button>
-        </header>
-        <div className="modal-body">{children}</div>
-      </div>
-    </div>
-  );
 }
 
 function NewDialog({ onClose }: { onClose: () => void }) {
@@ -120,30 +75,14 @@ function NewDialog({ onClose }: { onClose: () => void }) {
         <button className="linklike" data-testid="new-open-library" onClick={() => store.getState().openDialog('library')}>
           My designs
         </button>
-        , and Ctrl+Z brings it back.
+        , and {shortcutOf('undo')} brings it back.
       </p>
     </Modal>
   );
 }
 
-const SHORTCUTS: [string, string][] = [
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z / Ctrl+Y', 'Redo'],
-  ['Del / Backspace', 'Delete the selection with its links'],
-  ['Ctrl+C / Ctrl+X / Ctrl+V', 'Copy / cut / paste (fresh ids, unique FQDNs), also between designs in other tabs'],
-  ['Ctrl+D', 'Duplicate'],
-  ['Ctrl+A', 'Select everything'],
-  ['Ctrl+S', 'Save as JSON'],
-  ['Arrow keys', 'Nudge the selection (Shift: 10×)'],
-  ['Ctrl+K or /', 'Find a node or site by name, FQDN, id or site, and go to it'],
-  ['F', 'Fit the view'],
-  ['L', 'Link the two selected nodes'],
-  ['Esc', 'Clear the selection'],
-  ['?', 'This list'],
-  ['Shift+drag', 'Select with a box'],
-  ['Right-click / Shift+F10', 'The commands for a card, site, link or the canvas (simulate its loss, host the CMS, add a site here…)'],
-  ['Enter on a palette item', 'Add it at the centre of the view'],
-];
+/** The `?` list: every command with keys, from the registry, then the mouse's gestures. */
+const SHORTCUTS: [string, string][] = [...COMMANDS.filter((c) => c.keys.length > 0).map((c): [string, string] => [keysTextOf(c), c.label]), ...GESTURES.map((g): [string, string] => [g.keys, g.label])];
 
 function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (

@@ -10,7 +10,7 @@ import { settledWithin } from './lib/settled';
 import { findElements, type FoundElement } from './model/find-elements';
 import { useDesigner, useDesignerStore } from './store/designer-context';
 import { KIND_META, KindIcon, SiteIcon } from './ui/kinds';
-import { Modal } from './dialogs';
+import { Modal } from './ui/modal';
 
 const SHOWN = 50;
 

@@ -2,22 +2,22 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { autoLayout } from './store/auto-layout';
-import { openFile, saveFile } from './store/documents';
+import { COMMAND, runCommand, titleOf, type CommandId } from './store/commands';
+import { openFile } from './store/documents';
 import { useDesigner, useDesignerStore } from './store/designer-context';
 import { ExportMenu } from './export-menu';
-import { canRedo as canRedoIn, canUndo as canUndoIn } from './store/history';
 
 export function Header() {
   const name = useDesigner((s) => s.doc.name);
   const setName = useDesigner((s) => s.setName);
-  const canUndo = useDesigner((s) => canUndoIn(s.history));
-  const canRedo = useDesigner((s) => canRedoIn(s.history));
+  const canUndo = useDesigner((s) => COMMAND.undo.when(s, {}));
+  const canRedo = useDesigner((s) => COMMAND.redo.when(s, {}));
   const dirty = useDesigner((s) => s.revision !== s.savedRevision);
   const theme = useDesigner((s) => s.theme);
   const simulating = useDesigner((s) => s.simulatedFailure !== null);
   const store = useDesignerStore();
-  const { undo, redo, openDialog, setTheme, simulate, setBottomTab } = store.getState();
+  const { setTheme, simulate, setBottomTab } = store.getState();
+  const run = (id: CommandId) => () => void runCommand(store, id, { flow });
   const fileInput = useRef<HTMLInputElement>(null);
   const flow = useReactFlow();
   const [draft, setDraft] = useState(name);
@@ -57,13 +57,13 @@ export function Header() {
       />
       <SaveState dirty={dirty} />
       <nav className="toolbar" aria-label="Document">
-        <button className="btn" onClick={() => openDialog('new')} data-testid="btn-new">
+        <button className="btn" onClick={run('new')} title={titleOf('new')} data-testid="btn-new">
           New
         </button>
         <button className="btn" onClick={() => fileInput.current?.click()} data-testid="btn-open" title="Open a file: a design (.json), a Topology Builder document, an exported SVG or PNG">
           Open
         </button>
-        <button className="btn" onClick={() => openDialog('library')} data-testid="btn-library" title="The designs stored in this browser, and the trash">
+        <button className="btn" onClick={run('library')} data-testid="btn-library" title={titleOf('library')}>
           My designs
         </button>
         <input
@@ -78,17 +78,17 @@ export function Header() {
             e.target.value = '';
           }}
         />
-        <button className="btn" onClick={() => saveFile(store)} data-testid="btn-save" title="Save as JSON (Ctrl+S)">
+        <button className="btn" onClick={run('save')} data-testid="btn-save" title={titleOf('save')}>
           Save
         </button>
         <span className="sep" />
-        <button className="btn icon" onClick={undo} disabled={!canUndo} aria-label="Undo (Ctrl+Z)" title="Undo (Ctrl+Z)" data-testid="btn-undo">
+        <button className="btn icon" onClick={run('undo')} disabled={!canUndo} aria-label={titleOf('undo')} title={titleOf('undo')} data-testid="btn-undo">
           ↶
         </button>
-        <button className="btn icon" onClick={redo} disabled={!canRedo} aria-label="Redo (Ctrl+Shift+Z)" title="Redo (Ctrl+Shift+Z)" data-testid="btn-redo">
+        <button className="btn icon" onClick={run('redo')} disabled={!canRedo} aria-label={titleOf('redo')} title={titleOf('redo')} data-testid="btn-redo">
           ↷
         </button>
-        <button className="btn icon" onClick={() => openDialog('find')} aria-label="Find a node or site (Ctrl+K)" title="Find a node or site (Ctrl+K)" data-testid="btn-find">
+        <button className="btn icon" onClick={run('find')} aria-label={titleOf('find')} title={titleOf('find')} data-testid="btn-find">
           <svg width="15" height="15" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
             <path d="M15.5 15.5L21 21" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
@@ -96,7 +96,7 @@ export function Header() {
         </button>
         <button
           className="btn"
-          onClick={() => void autoLayout(store, flow)}
+          onClick={run('auto-layout')}
           disabled={arranging}
           aria-busy={arranging}
           title="Arrange sites and nodes"
@@ -106,7 +106,7 @@ export function Header() {
           {arranging ? 'Arranging…' : 'Auto-layout'}
         </button>
         <span className="sep" />
-        <button className="btn" onClick={() => openDialog('share')} data-testid="btn-share">
+        <button className="btn" onClick={run('share')} title={titleOf('share')} data-testid="btn-share">
           Share
         </button>
         <ExportMenu />
@@ -122,13 +122,13 @@ export function Header() {
           {simulating ? 'Stop simulation' : 'Simulate'}
         </button>
         <span className="sep" />
-        <button className="btn" onClick={() => openDialog('catalogue')} title="The rule catalogue" data-testid="btn-catalogue">
+        <button className="btn" onClick={run('catalogue')} title={titleOf('catalogue')} data-testid="btn-catalogue">
           Rules
         </button>
         <button className="btn icon" onClick={() => setTheme(theme === 'dark' ? 'light' : theme === 'light' ? 'system' : 'dark')} aria-label={`Theme: ${theme}`} title={`Theme: ${theme} (click to change)`} data-testid="btn-theme">
           {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
         </button>
-        <button className="btn icon" onClick={() => openDialog('shortcuts')} aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)">
+        <button className="btn icon" onClick={run('shortcuts')} aria-label={titleOf('shortcuts')} title={titleOf('shortcuts')}>
           ?
         </button>
       </nav>

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { Modal } from './dialogs';
+import { Modal } from './ui/modal';
 import { download } from './store/documents';
 import { useDesigner } from './store/designer-context';
 import { daysLeft, formatSize, formatWhen, purgeDate, TRASH_DAYS, type DesignSummary } from './store/storage/library';

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { shareLink } from './share/index';
 import { useDesigner, useDesignerStore } from './store/designer-context';
-import { Modal } from './dialogs';
+import { Modal } from './ui/modal';
 
 export const LINK_WARN_CHARS = 2_000;
 

@@ -8,7 +8,7 @@ import { exportTopologyBuilder, type TbShape } from './export/topology-builder/e
 import { download, fileNameFor } from './store/documents';
 import { selectFindings } from './store/selectors';
 import { useDesigner, useDesignerStore } from './store/designer-context';
-import { Modal } from './dialogs';
+import { Modal } from './ui/modal';
 
 const PUBLISH_DOC = 'https://learn.microsoft.com/powershell/module/skypeforbusiness/publish-cstopology';
 

@@ -22,7 +22,9 @@ function newestSource(dir) {
 let builtAt = 0;
 try {
   builtAt = fs.statSync(out).mtimeMs;
-} catch {}
+} catch {
+  builtAt = 0; // not built yet
+}
 if (builtAt < Math.max(newestSource(path.join(root, 'app')), fs.statSync(fileURLToPath(import.meta.url)).mtimeMs, fs.statSync(path.join(root, 'package-lock.json')).mtimeMs)) {
   const esbuild = await import('esbuild');
   fs.mkdirSync(outDir, { recursive: true });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology } from '../model/arbitrary';
+import { arbTopology } from '../model/arbitrary-test-kit';
 import { pair2015Mirroring, pair2019AlwaysOn } from '../model/samples';
+import { COMMAND, shortcutOf } from '../store/commands';
 import { contextActions, type ContextTarget } from './context-actions';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -62,5 +63,17 @@ describe('contextActions', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('contextActions: wired to the command registry', () => {
+  it('the context menu shows the registry’s keys for its commands', () => {
+    const doc = pair2019AlwaysOn();
+    const actions = contextActions(doc, { type: 'node', id: 'pool-b' }, ['pool-b'], true);
+    for (const a of actions) expect(a.shortcut, a.id).toBe(shortcutOf(a.id));
+    const pane = contextActions(doc, { type: 'pane' }, [], true);
+    expect(pane.find((a) => a.id === 'paste')?.shortcut).toBe('Ctrl+V');
+    expect(pane.find((a) => a.id === 'fit-view')?.shortcut).toBe('F');
+    expect(pane.find((a) => a.id === 'add-central-site')?.label).toBe(COMMAND['add-central-site'].label);
   });
 });

@@ -5,27 +5,19 @@
  */
 import type { Topology } from '../model/schema';
 import { plural } from '../rules/rule-text';
+import { COMMAND, shortcutOf, type CommandId } from '../store/commands';
 
 export type ContextTarget = { type: 'node'; id: string } | { type: 'site'; id: string } | { type: 'link'; id: string } | { type: 'pane' };
 
-export type ContextActionId =
-  | 'copy'
-  | 'duplicate'
-  | 'paste'
-  | 'delete'
-  | 'host-cms'
-  | 'simulate-pool'
-  | 'simulate-site'
-  | 'select-site-nodes'
-  | 'add-central-site'
-  | 'add-branch-site'
-  | 'select-all'
-  | 'fit-view'
-  | 'auto-layout';
+export type ContextActionId = Extract<
+  CommandId,
+  'copy' | 'duplicate' | 'paste' | 'delete' | 'host-cms' | 'simulate-pool' | 'simulate-site' | 'select-site-nodes' | 'add-central-site' | 'add-branch-site' | 'select-all' | 'fit-view' | 'auto-layout'
+>;
 
 export interface ContextAction {
   id: ContextActionId;
   label: string;
+  /** The command's first key (from the registry). */
   shortcut?: string;
   danger?: boolean;
   /** A line above this item: the menu's groups. */
@@ -37,6 +29,16 @@ export interface ContextAction {
  * the target (it joins the selection when it was already part of it, as in drawing tools).
  */
 export function contextActions(doc: Topology, target: ContextTarget, selection: readonly string[], canPaste: boolean): ContextAction[] {
+  return offer(doc, target, selection, canPaste).map((a) => {
+    const shortcut = shortcutOf(a.id);
+    return shortcut ? { ...a, shortcut } : a;
+  });
+}
+
+type Offer = Omit<ContextAction, 'shortcut'>;
+const label = (id: ContextActionId) => COMMAND[id].label;
+
+function offer(doc: Topology, target: ContextTarget, selection: readonly string[], canPaste: boolean): Offer[] {
   const many = selection.length > 1;
   const deleteLabel = many ? `Delete ${plural(selection.length, 'item')}` : undefined;
   switch (target.type) {
@@ -45,34 +47,34 @@ export function contextActions(doc: Topology, target: ContextTarget, selection: 
       if (!node) return [];
       const site = doc.sites.find((s) => s.id === node.siteId);
       const registrar = node.kind === 'frontEndPool' || node.kind === 'standardEditionServer';
-      const out: ContextAction[] = [
-        { id: 'copy', label: many ? `Copy ${plural(selection.length, 'item')}` : 'Copy', shortcut: 'Ctrl+C' },
-        { id: 'duplicate', label: many ? `Duplicate ${plural(selection.length, 'item')}` : 'Duplicate', shortcut: 'Ctrl+D' },
+      const out: Offer[] = [
+        { id: 'copy', label: many ? `Copy ${plural(selection.length, 'item')}` : 'Copy' },
+        { id: 'duplicate', label: many ? `Duplicate ${plural(selection.length, 'item')}` : 'Duplicate' },
       ];
-      if (registrar && doc.deployment.cmsHost !== node.id) out.push({ id: 'host-cms', label: 'Host the Central Management store here', separated: true });
+      if (registrar && doc.deployment.cmsHost !== node.id) out.push({ id: 'host-cms', label: label('host-cms'), separated: true });
       if (registrar) out.push({ id: 'simulate-pool', label: `Simulate the loss of ${node.kind === 'standardEditionServer' ? 'this server' : 'this pool'}`, separated: !out.some((a) => a.id === 'host-cms') });
       if (site) out.push({ id: 'simulate-site', label: `Simulate the loss of ${site.name}`, separated: !registrar });
-      out.push({ id: 'delete', label: deleteLabel ?? 'Delete, with its links', shortcut: 'Del', danger: true, separated: true });
+      out.push({ id: 'delete', label: deleteLabel ?? 'Delete, with its links', danger: true, separated: true });
       return out;
     }
     case 'site': {
       const site = doc.sites.find((s) => s.id === target.id);
       if (!site) return [];
       const count = doc.nodes.filter((n) => n.siteId === site.id).length;
-      const out: ContextAction[] = [];
+      const out: Offer[] = [];
       if (count > 0) out.push({ id: 'select-site-nodes', label: `Select its ${plural(count, 'node')}` });
       out.push({ id: 'simulate-site', label: `Simulate the loss of ${site.name}` });
-      out.push({ id: 'delete', label: deleteLabel ?? (count ? `Delete the site and its ${plural(count, 'node')}` : 'Delete the site'), shortcut: 'Del', danger: true, separated: true });
+      out.push({ id: 'delete', label: deleteLabel ?? (count ? `Delete the site and its ${plural(count, 'node')}` : 'Delete the site'), danger: true, separated: true });
       return out;
     }
     case 'link':
-      return doc.links.some((l) => l.id === target.id) ? [{ id: 'delete', label: deleteLabel ?? 'Delete the link', shortcut: 'Del', danger: true }] : [];
+      return doc.links.some((l) => l.id === target.id) ? [{ id: 'delete', label: deleteLabel ?? 'Delete the link', danger: true }] : [];
     case 'pane': {
-      const out: ContextAction[] = [];
-      if (canPaste) out.push({ id: 'paste', label: 'Paste', shortcut: 'Ctrl+V' });
-      out.push({ id: 'add-central-site', label: 'Add a central site here', separated: canPaste }, { id: 'add-branch-site', label: 'Add a branch site here' });
+      const out: Offer[] = [];
+      if (canPaste) out.push({ id: 'paste', label: 'Paste' });
+      out.push({ id: 'add-central-site', label: label('add-central-site'), separated: canPaste }, { id: 'add-branch-site', label: label('add-branch-site') });
       if (doc.nodes.length + doc.sites.length > 0)
-        out.push({ id: 'select-all', label: 'Select everything', shortcut: 'Ctrl+A', separated: true }, { id: 'fit-view', label: 'Fit the view', shortcut: 'F' }, { id: 'auto-layout', label: 'Auto-layout' });
+        out.push({ id: 'select-all', label: label('select-all'), separated: true }, { id: 'fit-view', label: label('fit-view') }, { id: 'auto-layout', label: label('auto-layout') });
       return out;
     }
   }

@@ -6,9 +6,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { Fragment, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Position } from '../model/schema';
-import { autoLayout } from '../store/auto-layout';
-import { copySelection, deleteSelection, duplicateSelection, hasClipboard, hostCms, pasteClipboard, selectAll } from '../store/edit-commands';
-import { placeFromPalette } from '../store/place';
+import { runCommand } from '../store/commands';
+import { hasClipboard } from '../store/edit-commands';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { contextActions, type ContextActionId, type ContextTarget } from './context-actions';
 import { fitOptions } from './fit';
@@ -53,48 +52,8 @@ export function CanvasContextMenu({ menu, onClose }: { menu: ContextMenuState; o
   }, [onClose]);
 
   const run = (id: ContextActionId) => {
-    const s = store.getState();
-    const t = menu.target;
     onClose();
-    switch (id) {
-      case 'copy': {
-        // Also onto the system clipboard, for another tab or window (best effort: the browser may refuse).
-        const text = copySelection(store);
-        if (text) void navigator.clipboard?.writeText(text).catch(() => undefined);
-        return;
-      }
-      case 'duplicate':
-        return duplicateSelection(store);
-      case 'paste':
-        return void pasteClipboard(store);
-      case 'delete':
-        return deleteSelection(store);
-      case 'host-cms':
-        return t.type === 'node' ? hostCms(store, t.id) : undefined;
-      case 'simulate-pool':
-        return t.type === 'node' ? s.simulate({ poolId: t.id }) : undefined;
-      case 'simulate-site': {
-        const siteId = t.type === 'site' ? t.id : t.type === 'node' ? s.doc.nodes.find((n) => n.id === t.id)?.siteId : undefined;
-        return siteId ? s.simulate({ siteId }) : undefined;
-      }
-      case 'select-site-nodes':
-        return t.type === 'site'
-          ? s.select(
-              s.doc.nodes.filter((n) => n.siteId === t.id).map((n) => n.id),
-              { type: 'site', id: t.id },
-            )
-          : undefined;
-      case 'add-central-site':
-        return void placeFromPalette(store, 'site:central', menu.canvas);
-      case 'add-branch-site':
-        return void placeFromPalette(store, 'site:branch', menu.canvas);
-      case 'select-all':
-        return selectAll(store);
-      case 'fit-view':
-        return void flow.fitView(fitOptions(flow.getNodes(), 200));
-      case 'auto-layout':
-        return void autoLayout(store, flow);
-    }
+    runCommand(store, id, { flow, fit: () => void flow.fitView(fitOptions(flow.getNodes(), 200)), target: menu.target, at: menu.canvas });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {

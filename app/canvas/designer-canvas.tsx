@@ -22,7 +22,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { linkKindLabel, linkKindsBetween, whyNoLink } from '../model/link-kinds';
-import type { LinkKind, NodeKind, Position, Topology } from '../model/schema';
+import type { LinkKind, Position, Topology } from '../model/schema';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { selectFindingIndex, selectFindings } from '../store/selectors';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
@@ -93,7 +93,6 @@ export function DesignerCanvas() {
   const doc = useMemo(() => live.of(committed, dragLayout), [live, committed, dragLayout]);
   const selectedIds = useDesigner((s) => s.selectedIds);
   const highlightedFinding = useDesigner((s) => s.highlightedFinding);
-  const select = useDesigner((s) => s.select);
   const flow = useReactFlow();
   const mapper = useRef(new FlowMapper());
   const dragging = useRef(false);
@@ -247,7 +246,7 @@ export function DesignerCanvas() {
       const target = nodeAt(store.getState().doc, flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }));
       if (target && target !== state.fromNode.id) onConnect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
     },
-    [flow, onConnect],
+    [flow, onConnect, store],
   );
 
   const onDragOver = useCallback((e: DragEvent) => {
@@ -307,7 +306,10 @@ export function DesignerCanvas() {
   const wrap = useRef<HTMLDivElement>(null);
   const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
   const flowStore = useFlowStoreApi();
+  const fitted = useRef(false);
   useLayoutEffect(() => {
+    if (fitted.current) return;
+    fitted.current = true;
     const box = wrap.current?.getBoundingClientRect();
     const vp = box ? fittedViewport(nodes, box.width, box.height) : EMPTY_VIEWPORT;
     // React Flow applies defaultViewport only after its first render; setting the store's
@@ -315,7 +317,7 @@ export function DesignerCanvas() {
     flowStore.setState({ transform: [vp.x, vp.y, vp.zoom] });
     setInitialViewport(vp);
     // Only the first render: later documents are fitted by useFitOnLoad.
-  }, []);
+  }, [flowStore, nodes]);
   useFitOnLoad();
 
   return (

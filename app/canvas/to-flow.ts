@@ -16,7 +16,7 @@ import type { Badge, FlowNode, SiteFlowNode, TopologyFlowEdge, TopologyFlowNode 
 import { siteFrames, type Frame } from '../model/site-frames';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
-import { LinkRouter, QUIET_LINK_KINDS, labelSize, linkLabelText, type LinkRoute, type RouteOptions } from '../model/link-routing';
+import { LinkRouter, QUIET_LINK_KINDS, labelSize, linkLabelText, type RouteOptions } from '../model/link-routing';
 import type { Link } from '../model/schema';
 import { linkKindLabel } from '../model/link-kinds';
 

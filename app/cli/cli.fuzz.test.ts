@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMutations, applyTextMutations, arbMutatedDocument, arbTextMutation, arbTopology, HOSTILE_NAMES } from '../model/arbitrary';
+import { applyMutations, applyTextMutations, arbMutatedDocument, arbTextMutation, arbTopology, HOSTILE_NAMES } from '../model/arbitrary-test-kit';
 import { FIXTURE_FILES, fixtureBytes } from '../import/fixture-test-kit';
 import { pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';

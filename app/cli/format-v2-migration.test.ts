@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { embedInPng, extractFromPng, PNG_SIGNATURE, pngChunk } from '../export/png';
 import { openDocumentBytes } from '../export/open';
 import { embedInSvg, extractFromSvg } from '../export/svg';
-import { arbTopology, arbV1Document } from '../model/arbitrary';
+import { arbTopology, arbV1Document } from '../model/arbitrary-test-kit';
 import { parseTopology } from '../model/parse';
 import { CURRENT_VERSION } from '../model/schema';
 import { runRules } from '../rules/engine';

@@ -3,14 +3,9 @@
  * Output on stdout, messages for people on stderr; exit 2 with one line on stderr for
  * unusable input. Commands load lazily so each call stays fast.
  */
-export interface CommandIo {
-  out(text: string): void;
-  err(text: string): void;
-  /** Binary output (a PDF); absent where stdout is a terminal. */
-  outBytes?(bytes: Uint8Array): void;
-}
+import type { Command, CommandIo } from './command';
 
-export type Command = (args: string[], io: CommandIo) => Promise<number>;
+export type { Command, CommandIo } from './command';
 
 const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   validate: () => import('./commands/validate'),
@@ -66,25 +61,6 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
 /** A line for a terminal: no control characters, escape sequences or bidi overrides from user text. */
 export function cleanLine(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?').replace(/\t/g, ' ');
-}
-
-/** Splits `--flag value` options from positional arguments. */
-export function parseArgs(args: string[], flags: readonly string[], valued: readonly string[]): { positional: string[]; options: Record<string, string | true>; error?: string } {
-  const positional: string[] = [];
-  const options: Record<string, string | true> = {};
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a.startsWith('--')) {
-      const [key, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-      if (valued.includes(key)) {
-        const v = inline ?? args[++i];
-        if (v === undefined) return { positional, options, error: `--${key} needs a value` };
-        options[key] = v;
-      } else if (flags.includes(key)) options[key] = true;
-      else return { positional, options, error: `unknown option --${key}` };
-    } else positional.push(a);
-  }
-  return { positional, options };
 }
 
 const isEntry = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|topo\.mjs)$/.test(process.argv[1]);

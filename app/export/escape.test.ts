@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../import/xml';
-import { HOSTILE_STRINGS } from '../model/arbitrary';
+import { HOSTILE_STRINGS } from '../model/arbitrary-test-kit';
 import { displayText, escapeXml, jsonForXml, unescapeXml } from './escape';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseXml, type XmlElement } from '../import/xml';
-import { HOSTILE_NAMES, TOO_LONG_NAME } from '../model/arbitrary';
+import { HOSTILE_NAMES, TOO_LONG_NAME } from '../model/arbitrary-test-kit';
 import { parseTopology } from '../model/parse';
 import { pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';

@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { arbTopology, HOSTILE_NAMES } from '../model/arbitrary';
+import { arbTopology, HOSTILE_NAMES } from '../model/arbitrary-test-kit';
 import { LIMITS } from '../model/limits';
 import { parseTopology } from '../model/parse';
 import { pair2019AlwaysOn } from '../model/samples/index';

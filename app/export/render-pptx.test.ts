@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { attr, parseXml, type XmlElement } from '../import/xml';
-import { HOSTILE_STRINGS } from '../model/arbitrary';
+import { HOSTILE_STRINGS } from '../model/arbitrary-test-kit';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import { glueConnectors, renderDesignPptx } from './render-pptx';
 import type { ReportInput, ReportStep } from './report';

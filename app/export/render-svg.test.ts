@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseXml, type XmlElement } from '../import/xml';
-import { arbTopology, HOSTILE_STRINGS } from '../model/arbitrary';
+import { arbTopology, HOSTILE_STRINGS } from '../model/arbitrary-test-kit';
 import { parseTopology } from '../model/parse';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { HOSTILE_NAMES } from '../model/arbitrary';
+import { HOSTILE_NAMES } from '../model/arbitrary-test-kit';
 import { LIMITS } from '../model/limits';
 import { parseTopology } from '../model/parse';
 import { importTopologyXml, type ImportError } from './index';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology } from './arbitrary';
+import { arbTopology } from './arbitrary-test-kit';
 import { findElements, normalize } from './find-elements';
 import { pair2019AlwaysOn } from './samples';
 import type { Topology } from './schema';

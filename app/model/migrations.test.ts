@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbV1Document } from './arbitrary';
+import { arbV1Document } from './arbitrary-test-kit';
 import { migrate, MIGRATIONS, VERSIONS } from './migrations';
 import { parseTopology } from './parse';
 import { CURRENT_VERSION } from './schema';

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMutations, applyTextMutations, arbMutatedDocument, arbTextMutation, arbTopology, deepNest, HOSTILE_NAMES, LONGEST_NAME, TOO_LONG_NAME } from './arbitrary';
+import { applyMutations, applyTextMutations, arbMutatedDocument, arbTextMutation, arbTopology, deepNest, HOSTILE_NAMES, LONGEST_NAME, TOO_LONG_NAME } from './arbitrary-test-kit';
 import type { TopologyErrorTag } from './errors';
 import { LIMITS } from './limits';
 import { parseTopology, type ParseResult } from './parse';

@@ -12,6 +12,7 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const EXAMPLES = path.resolve(here, '../../docs/examples');
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests write wrong shapes on purpose
 const base = () => JSON.parse(JSON.stringify(pair2019AlwaysOn())) as Record<string, any>;
 function expectError(input: unknown, tag: string, pathWanted?: string, text?: RegExp) {
   const r = parseTopology(input);
@@ -230,6 +231,7 @@ function collectPaths(v: unknown, prefix: (string | number)[] = [], out: (string
   }
   return out;
 }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any path of any JSON value
 function setPath(obj: any, p: (string | number)[], value: unknown) {
   let cur = obj;
   for (const k of p.slice(0, -1)) cur = cur[k];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology } from './arbitrary';
+import { arbTopology } from './arbitrary-test-kit';
 import { defaultLink, defaultNode } from './defaults';
 import { globalMultiSite, pair2019AlwaysOn } from './samples';
 import { LINK_KINDS, type Link, type Topology } from './schema';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology } from '../model/arbitrary';
+import { arbTopology } from '../model/arbitrary-test-kit';
 import { pair2015Mirroring, pair2019AlwaysOn } from '../model/samples';
 import type { TopologyNode } from '../model/schema';
 import { commonKind, commonValue, editAll, sharedFields } from './bulk-edit';

@@ -17,6 +17,7 @@ import { FieldLabel } from './field-label';
 import { BulkEditor } from './bulk-editor';
 import { commonKind } from './bulk-edit';
 import { hostCms } from '../store/edit-commands';
+import { shortcutOf } from '../store/commands';
 
 export function Inspector() {
   const inspected = useDesigner((s) => s.inspected);
@@ -48,7 +49,7 @@ export function Inspector() {
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       {selectedCount > 1 && (
         <div className="inspector-multi">
-          {selectedCount} items selected · Del removes them, Ctrl+D duplicates
+          {selectedCount} items selected · {shortcutOf('delete')} removes them, {shortcutOf('duplicate')} duplicates
           {selectedCards > 1 && <ArrangeBar cards={selectedCards} />}
         </div>
       )}
@@ -589,7 +590,7 @@ function DeleteButton({ ids, label }: { ids: string[]; label: string }) {
       >
         {label}
       </button>
-      <span className="hint">Ctrl+Z brings it back.</span>
+      <span className="hint">{shortcutOf('undo')} brings it back.</span>
     </div>
   );
 }

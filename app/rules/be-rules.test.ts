@@ -699,7 +699,6 @@ describe('BE findings', () => {
     best(large); // warm up the JIT
     const tSmall = best(small);
     const tLarge = best(large);
-    // eslint-disable-next-line no-console
     console.log(`BE rules: ${small.nodes.length} nodes ${tSmall.toFixed(1)} ms, ${large.nodes.length} nodes ${tLarge.toFixed(1)} ms`);
     // Generous bounds for a shared machine (the best of nine runs; about 10 ms unloaded):
     // the whole engine's budget is 50 ms at 5,000 nodes, and twice the nodes may not cost much more than twice the time.

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology, idsOf } from '../model/arbitrary';
+import { arbTopology, idsOf } from '../model/arbitrary-test-kit';
 import { CATALOGUE } from './catalogue.generated';
 import { runRules, summarize } from './engine';
 import { RULES_BY_ID } from './registry';

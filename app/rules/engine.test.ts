@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology } from '../model/arbitrary';
+import { arbTopology } from '../model/arbitrary-test-kit';
 import { generateTopology } from '../model/generate';
 import { globalMultiSite, pair2019AlwaysOn } from '../model/samples';
 import type { Topology } from '../model/schema';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology, HOSTILE_NAMES } from '../model/arbitrary';
+import { arbTopology, HOSTILE_NAMES } from '../model/arbitrary-test-kit';
 import { pair2015Mirroring, pair2019AlwaysOn } from '../model/samples';
 import { runRules } from './engine';
 import { csvField, findingsCsv, findingsMarkdown } from './findings-report';

@@ -3,7 +3,6 @@ import { linkKindLabel, nodeKindLabel } from '../model/link-kinds';
 import { productVersionLabel } from '../model/product-versions';
 import { REF, SUPPORTED } from '../model/reference-numbers';
 import type { InPlaceUpgrade, Link, LinkKind, OsVersion, TopologyNode } from '../model/schema';
-import { hasProductVersion } from '../model/schema';
 import { cuNumber, isRegistrar, type RegistrarPool, singleLabel, type TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
 import { registrarSites, soloRoleMachines, sourcesOf, targetsOf } from './rule-helpers';

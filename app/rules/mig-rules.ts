@@ -4,7 +4,6 @@
  * document holding both: the pools that stay, the new ones, and those marked for
  * decommissioning.
  */
-import { hasProductVersion } from '../model/schema';
 import type { TopologyNode } from '../model/schema';
 import { host, type RegistrarPool } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology } from '../model/arbitrary';
+import { arbTopology } from '../model/arbitrary-test-kit';
 import { LINK_KINDS, type Topology, type TopologyNode } from '../model/schema';
 import { host, isRegistrar, sqlHosts, TopologyIndex } from '../model/topology-index';
 import { backEndsByHost, branchesBySite, nodesByHost, pairingsByPair, pairsOf, perIndex, registrarSites, sharedMachines, soloRoleMachines, sourcesOf, targetsOf } from './rule-helpers';

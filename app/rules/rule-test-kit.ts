@@ -122,7 +122,10 @@ export function replicateDesign(design: Topology, copies: number): Topology {
       copy.fqdn = fqdn(n.fqdn, k);
       if (copy.kind === 'sqlStore' && copy.ag) {
         copy.ag.listenerFqdn = fqdn(copy.ag.listenerFqdn, k);
-        for (const r of copy.ag.replicas) ((r.siteId = re(r.siteId)), (r.fqdn = fqdn(r.fqdn, k)));
+        for (const r of copy.ag.replicas) {
+          r.siteId = re(r.siteId);
+          r.fqdn = fqdn(r.fqdn, k);
+        }
       }
       if (copy.kind === 'persistentChatPool') for (const srv of copy.servers) srv.siteId = re(srv.siteId);
       doc.nodes.push(copy);

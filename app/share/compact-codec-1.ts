@@ -22,7 +22,7 @@
  * The encoder checks its own output by decoding it (see index.ts), so a document this
  * codec cannot represent exactly falls back to the plain JSON codec.
  */
-import type { NodeKind, LinkKind, Topology, TopologyNode, Link, Position } from '../model/schema';
+import type { NodeKind, LinkKind, Topology, Position } from '../model/schema';
 import { ByteReader, ByteWriter, fromUtf8, utf8 } from './bytes';
 
 // ---------------------------------------------------------------- frozen tables (format 1)
@@ -232,8 +232,6 @@ export function getOptRound(r: ByteReader): number | undefined {
   return Math.floor((code - 1) / 8) * 10 ** ((code - 1) % 8);
 }
 
-/** A port with a default: absent (0), the default (1), or another value (2, value follows). */
-const portCode = (port: number | undefined, dflt: number): 0 | 1 | 2 => (port === undefined ? 0 : port === dflt ? 1 : 2);
 const PORT_CODES = [0, 1, 2] as const;
 
 export function ref(map: Map<string, number>, id: string, what: string): number {

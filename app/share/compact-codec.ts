@@ -19,7 +19,6 @@ import { ByteReader, ByteWriter } from './bytes';
 import {
   at,
   BOOL,
-  CompactFormatError,
   domainOf,
   fail,
   getFqdn,

@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { applyMutations, arbMutatedDocument, arbTopology } from '../model/arbitrary';
+import { applyMutations, arbMutatedDocument, arbTopology } from '../model/arbitrary-test-kit';
 import { LIMITS } from '../model/limits';
 import { pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { arbTopology, HOSTILE_STRINGS, type TopologyArbitraryOptions } from '../model/arbitrary';
+import { arbTopology, HOSTILE_STRINGS, type TopologyArbitraryOptions } from '../model/arbitrary-test-kit';
 import { LIMITS } from '../model/limits';
 import { parseTopology } from '../model/parse';
 import { REFERENCE_DESIGNS } from '../model/samples/index';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbId, arbTopology } from '../model/arbitrary';
+import { arbId, arbTopology } from '../model/arbitrary-test-kit';
 import type { Topology } from '../model/schema';
 import { FAILABLE_KINDS, simulateAllSites, simulateFailure } from './index';
 import type { Failure, SimulationError } from './types';

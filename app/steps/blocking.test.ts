@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology } from '../model/arbitrary';
+import { arbTopology } from '../model/arbitrary-test-kit';
 import { REFERENCE_DESIGNS, pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { runRules } from '../rules/engine';

@@ -6,7 +6,7 @@
  * never becomes markup (no HTML tag, no heading, no unbalanced code span or fence).
  */
 import { describe, expect, it } from 'vitest';
-import { HOSTILE_NAMES } from '../model/arbitrary';
+import { HOSTILE_NAMES } from '../model/arbitrary-test-kit';
 import { parseTopology } from '../model/parse';
 import { pair2015Mirroring, pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';

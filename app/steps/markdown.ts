@@ -4,6 +4,7 @@
  * to the Microsoft pages. All user text goes through `mdText` (entities and
  * backslash escapes) or a code span/block whose fence nothing inside can close.
  */
+import { productVersionLabel } from '../model/product-versions';
 import { docUrl, mdCode, mdCodeBlock, mdRich, mdText, oneLine } from './text';
 import { DEPLOYMENT_PHASES, PHASE_TITLES, TOOL_TITLES, type PlanNote, type Runbook, type Step, type StepPlan } from './types';
 
@@ -13,7 +14,7 @@ export function toMarkdown(plan: StepPlan): string {
   const out: string[] = [];
   out.push(`# ${mdText(plan.title)}`, '');
   if (plan.description) out.push(`> ${mdText(plan.description)}`, '');
-  const versions = plan.productVersions.length ? plan.productVersions.map((v) => `Skype for Business Server ${v}`).join(' and ') : 'No Skype for Business Server version';
+  const versions = plan.productVersions.length ? plan.productVersions.map(productVersionLabel).join(' and ') : 'No Skype for Business Server version';
   out.push(`${versions} · ${plan.mode === 'greenfield' ? 'new deployment' : 'change to an existing deployment'} · ${plan.steps.length} deployment steps · ${plan.runbooks.length} failover runbooks`, '');
   const blocking = plan.notes.filter((n) => n.severity === 'blocking');
   const others = plan.notes.filter((n) => n.severity !== 'blocking');
@@ -63,18 +64,18 @@ function runbookLines(rb: Runbook, h: '#' | '##'): string[] {
   return out;
 }
 
-function noteLine(n: PlanNote): string {
+export function noteLine(n: PlanNote): string {
   const rules = n.ruleIds.length ? ` (${n.ruleIds.map((r) => mdText(r)).join(', ')})` : '';
   const docs = n.docs.length ? ` ${n.docs.map(docLink).join(', ')}` : '';
   return `- **${SEVERITY_LABEL[n.severity]}:** ${mdRich(n.message)}${rules}${docs}`;
 }
 
-function docLink(path: string): string {
+export function docLink(path: string): string {
   const label = path.startsWith('ps:') ? path.slice(3).replace(/\.md$/, '') : (path.split('/').pop() ?? path).replace(/\.md$/, '');
   return `[${mdText(label)}](<${docUrl(path).replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
-function stepBlock(s: Step, n: number, heading = '###'): string[] {
+export function stepBlock(s: Omit<Step, 'phase'>, n: number, heading = '###'): string[] {
   const out: string[] = [];
   const tags = [...(s.blockedBy.length ? ['**blocked**'] : []), s.mode === 'manual' ? '*manual*' : '*script*', ...(s.supportsWhatIf ? ['-WhatIf'] : []), ...(s.inferred ? ['*inferred*'] : [])];
   out.push(`${heading} ${n}. ${mdText(s.title)}`, '');

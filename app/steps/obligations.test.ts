@@ -17,7 +17,7 @@ import type { Step } from './types';
 import { allSteps, clone, node, pos, withPersistentChat } from './steps-test-kit';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-/** Read as text: the steps layer does not import the rules layer (scripts/lint-imports.ts). */
+/** Read as text: the steps layer does not import the rules layer (scripts/eslint-layers.mjs). */
 const CATALOGUE_TS = path.resolve(here, '../rules/catalogue.generated.ts');
 const text = (s: Step) => [...s.detail, ...s.preconditions, ...s.verify.map((v) => v.text)].map(plain).join('\n');
 const stepsFor = (doc: Topology) => generateSteps(doc).steps;

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology } from '../model/arbitrary';
+import { arbTopology } from '../model/arbitrary-test-kit';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { generateSteps } from './deployment';

@@ -3,6 +3,7 @@
  * stores, file stores, every pool, Office Online Server farms and the pool pairings,
  * ready for one publish.
  */
+import { productVersionLabel } from '../model/product-versions';
 import { RECOVERY } from '../model/reference-numbers';
 import type { NodeOfKind, PoolPairing, SqlStore } from '../model/schema';
 import { isRegistrar, type RegistrarPool } from '../model/topology-index';
@@ -130,7 +131,7 @@ function tbRegistrar(ctx: PlanContext, p: RegistrarPool): Step {
     if (e) assoc.push(rt`${ui(p.kind === 'frontEndPool' ? 'Associate Edge pool (for media components)' : 'Associate Edge pool')} = ${code(ctx.label(e))}`);
   }
   if (assoc.length) detail.push(rt`Associations: ${joinRich(assoc, '; ')}.`);
-  if (p.cumulativeUpdate) detail.push(rt`Target patch level: Skype for Business Server ${p.productVersion} ${p.cumulativeUpdate}.`);
+  if (p.cumulativeUpdate) detail.push(rt`Target patch level: ${productVersionLabel(p.productVersion)} ${p.cumulativeUpdate}.`);
   const title = p.kind === 'frontEndPool' ? `Define the Front End pool ${ctx.label(p)}` : `Define the Standard Edition server ${ctx.label(p)}`;
   return makeStep({
     id: `tb-pool:${p.id}`,

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology } from '../model/arbitrary';
+import { arbTopology } from '../model/arbitrary-test-kit';
 import { isRegistrar } from '../model/topology-index';
 import { PlanContext } from './plan-context';
 

@@ -3,6 +3,7 @@
  * "Rules without an engine check" and the conditions that say "the step exporter
  * lists …"), written once and attached to the steps that build those servers.
  */
+import { productVersionLabel } from '../model/product-versions';
 import { SUPPORTED } from '../model/reference-numbers';
 import type { OsVersion, ProductVersion, SqlStore } from '../model/schema';
 import type { RegistrarPool } from '../model/topology-index';
@@ -34,9 +35,9 @@ export function registrarPlatform(p: RegistrarPool): { preconditions: RichText[]
   const ruleIds = ['GEN-OS-SUPPORTED'];
   const minCu = osMinCu(v, p.os);
   if (osSupported(v, p.os))
-    out.push(rt`${osLabel(p.os)} on every server${minCu !== undefined ? ` (supported for Skype for Business Server ${v} from CU${minCu})` : ''}; Server Core is not supported.`);
+    out.push(rt`${osLabel(p.os)} on every server${minCu !== undefined ? ` (supported for ${productVersionLabel(v)} from CU${minCu})` : ''}; Server Core is not supported.`);
   else
-    out.push(rt`${osLabel(p.os)} is not supported for Skype for Business Server ${v} (supported: ${SUPPORTED.os[v].map((o) => osLabel(o as OsVersion)).join(', ')}): choose a supported Windows Server before building these servers.`);
+    out.push(rt`${osLabel(p.os)} is not supported for ${productVersionLabel(v)} (supported: ${SUPPORTED.os[v].map((o) => osLabel(o as OsVersion)).join(', ')}): choose a supported Windows Server before building these servers.`);
   if (v === '2019' && p.os === 'WS2022') {
     out.push(rt`Every server installs Skype for Business Server 2019 at build 2046.524 (CU7 Hotfix 1) or later; the designer records ${p.cumulativeUpdate ? p.cumulativeUpdate : 'no cumulative update'} and cannot tell the hotfix level.`);
     out.push(rt`Run Microsoft's compatibility script for Windows Server 2022 (Skype for Business Server 2019 system requirements page) on every server before Skype for Business Server setup.`);
@@ -57,10 +58,12 @@ export function sqlPlatform(ctx: PlanContext, s: SqlStore): { preconditions: Ric
   const versions = ctx.versionsOf(s);
   for (const v of versions) {
     const ok = SUPPORTED.sqlForBackEnd[v].includes(s.sqlVersion);
+    // Never "Server SE": to architects SE is Standard Edition. Subscription Edition inherits the 2019 list.
+    const product = v === 'SE' ? `${productVersionLabel(v)} (the 2019 list, which it inherits)` : productVersionLabel(v);
     out.push(
       ok
-        ? rt`${sqlLabel(s.sqlVersion)} is supported for Skype for Business Server ${v}.`
-        : rt`${sqlLabel(s.sqlVersion)} is not supported for Skype for Business Server ${v} (supported: ${SUPPORTED.sqlForBackEnd[v].map(sqlLabel).join(', ')}).`,
+        ? rt`${sqlLabel(s.sqlVersion)} is supported for ${product}.`
+        : rt`${sqlLabel(s.sqlVersion)} is not supported for ${product} (supported: ${SUPPORTED.sqlForBackEnd[v].map(sqlLabel).join(', ')}).`,
     );
     if (v === '2015' && s.sqlVersion === '2014') {
       out.push(rt`SQL Server 2014 at CU6 or later.`);

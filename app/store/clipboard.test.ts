@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { arbTopology } from '../model/arbitrary';
+import { arbTopology } from '../model/arbitrary-test-kit';
 import { parseTopology } from '../model/parse';
 import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn } from '../model/samples';
 import { CLIPBOARD_TYPE, clipboardText, looksLikeClipboard, pasteInto, readClipboard } from './clipboard';

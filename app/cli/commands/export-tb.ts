@@ -8,7 +8,7 @@
 import { exportTopologyBuilder, TB_SHAPES, type TbShape } from '../../export/topology-builder/export-topology-builder';
 import { runRules } from '../../rules/engine';
 import { readInput } from '../input';
-import { parseArgs, type CommandIo } from '../main';
+import { parseArgs, type CommandIo } from '../command';
 
 const USAGE = '(usage: export-tb <input> [--shape published|tbxml] [--force])';
 const isShape = (s: string): s is TbShape => (TB_SHAPES as readonly string[]).includes(s);

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { importTopologyXml } from '../../import/index';
-import { parseArgs, type CommandIo } from '../main';
+import { parseArgs, type CommandIo } from '../command';
 
 const USAGE = 'usage: import <file.xml|file.tbxml|->';
 

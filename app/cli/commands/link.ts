@@ -1,6 +1,6 @@
 import { DEFAULT_BASE, shareLink } from '../../share/index';
 import { readInput } from '../input';
-import { parseArgs, type CommandIo } from '../main';
+import { parseArgs, type CommandIo } from '../command';
 
 /** Beyond this, some mail and chat programs cut links; the link still works where it arrives whole. */
 const LONG_LINK = 8_000;

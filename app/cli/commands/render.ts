@@ -10,7 +10,7 @@ import { docUrl } from '../../model/doc-url';
 import { runRules } from '../../rules/engine';
 import { generateSteps } from '../../steps/index';
 import { readInput } from '../input';
-import { parseArgs, type CommandIo } from '../main';
+import { parseArgs, type CommandIo } from '../command';
 
 const USAGE = '(usage: render <input> --format svg|pdf [--theme light|dark] [--date YYYY-MM-DD] [--no-badges])';
 const clean = (s: string) => s.slice(0, 40).replace(/[^\x20-\x7e]/g, '?');

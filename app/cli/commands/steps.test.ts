@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE, fixturePath } from '../../import/fixture-test-kit';
 import { parseTopology } from '../../model/parse';
@@ -9,7 +8,6 @@ import { pair2019AlwaysOn } from '../../model/samples/index';
 import { generateSteps, toJson, toMarkdown, toPowerShell, type StepPlan } from '../../steps/index';
 import { main } from '../main';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topo-steps-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -6,7 +6,7 @@
  */
 import { generateSteps, toJson, toMarkdown, toPowerShell } from '../../steps/index';
 import { readInput } from '../input';
-import { parseArgs, type CommandIo } from '../main';
+import { parseArgs, type CommandIo } from '../command';
 
 const FORMATS = ['md', 'ps1', 'json'] as const;
 type Format = (typeof FORMATS)[number];

@@ -3,7 +3,7 @@ import { elementLabels, findingsCsv, findingsMarkdown } from '../../rules/findin
 import type { Finding } from '../../rules/types';
 import type { Topology } from '../../model/schema';
 import { readInput } from '../input';
-import { parseArgs, type CommandIo } from '../main';
+import { parseArgs, type CommandIo } from '../command';
 
 const FORMATS = ['text', 'json', 'md', 'csv'] as const;
 type Format = (typeof FORMATS)[number];

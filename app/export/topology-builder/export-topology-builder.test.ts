@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importTopologyXml } from '../../import/index';
 import { parseXml } from '../../import/xml';
-import { arbTopology, HOSTILE_NAMES, HOSTILE_STRINGS } from '../../model/arbitrary';
+import { arbTopology, HOSTILE_NAMES, HOSTILE_STRINGS } from '../../model/arbitrary-test-kit';
 import { defaultLink, defaultNode, defaultSite, emptyTopology, standaloneSqlStore } from '../../model/defaults';
 import { parseTopology } from '../../model/parse';
 import { REFERENCE_DESIGNS } from '../../model/samples/index';

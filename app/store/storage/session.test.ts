@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { arbTopology } from '../../model/arbitrary';
+import { arbTopology } from '../../model/arbitrary-test-kit';
 import { pair2019AlwaysOn, REFERENCE_DESIGNS } from '../../model/samples/index';
 import { loadDocument } from '../documents';
 import { createDesignerStore, type DesignerStore } from '../store';
 import { DB_NAME, DesignDb } from './design-db';
 import { readLibraryBundle } from './library-bundle';
-import { DesignSession } from './session';
 import { historyText, readHistory } from './stored-history';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 30);
