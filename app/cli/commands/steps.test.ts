@@ -84,12 +84,11 @@ describe('topo steps', () => {
   });
 
   it('an imported published topology is a change to an existing deployment (Enterprise pools and Standard Edition servers)', async () => {
-    const fixtures = path.resolve(here, '../../import/fixtures');
     for (const [file, server] of [
       ['published-enterprise-ag.xml', 'Front End'],
       ['published-standard-edition.utf16.xml', 'Standard Edition'],
     ] as const) {
-      const r = await topo(path.join(fixtures, file), '--format', 'json');
+      const r = await topo(fixturePath(file), '--format', 'json');
       expect(r.code, r.err).toBe(0);
       const p = JSON.parse(r.out) as StepPlan;
       expect(p.mode, file).toBe('transition');
@@ -97,7 +96,7 @@ describe('topo steps', () => {
       expect(ids, file).not.toContain('ad-prepare');
       expect(ids.filter((id) => /^(servers|tb-pool|install-servers|start-pool|cms-prepare-se):/.test(id) && p.steps.find((s) => s.id === id)!.title.includes(server)), file).toEqual([]);
       expect(JSON.stringify(p.steps.find((s) => s.id === 'tb-start')!.detail), file).toContain('Download Topology from existing deployment');
-      const md = await topo(path.join(fixtures, file));
+      const md = await topo(fixturePath(file));
       expect(md.out, file).toContain('change to an existing deployment');
       expect(md.out, file).not.toContain('new deployment');
       expect(md.out, file).not.toContain('Start Topology Builder with a new topology');
@@ -105,7 +104,7 @@ describe('topo steps', () => {
   });
 
   it('an imported published availability group is the Back End as it runs today: not converted again, the CMS not moved out of it', async () => {
-    const r = await topo(path.join(path.resolve(here, '../../import/fixtures'), 'published-enterprise-ag.xml'), '--format', 'json');
+    const r = await topo(fixturePath('published-enterprise-ag.xml'), '--format', 'json');
     expect(r.code, r.err).toBe(0);
     const p = JSON.parse(r.out) as StepPlan;
     const ids = p.steps.map((s) => s.id);
