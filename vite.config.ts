@@ -41,7 +41,7 @@ export default defineConfig({
     // `npm test` runs every test with small property-test counts; `npm run fuzz` runs the
     // fuzz files alone with FUZZ_RUNS=10000.
     projects: [
-      { extends: true, test: { name: 'unit', include: ['app/**/*.test.ts', 'scripts/**/*.test.ts'], testTimeout: 30_000, setupFiles: ['scripts/vitest-setup.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'scripts/**/*.test.ts'], testTimeout: 30_000, setupFiles: ['scripts/vitest-setup.ts'] } },
       { extends: true, test: { name: 'fuzz', include: ['app/**/*.fuzz.test.ts'], testTimeout: 600_000 } },
     ],
   },

@@ -15,6 +15,7 @@ import { Inspector } from './panels/inspector';
 import { Palette } from './panels/palette';
 import { StepsPanel } from './panels/steps-panel';
 import { SimulationPanel } from './panels/simulation-panel';
+import { ComparePanel } from './panels/diff-panel';
 import { openFile, saveFile, startDocument } from './store/documents';
 import { DesignerProvider, useDesigner, useDesignerStore } from './store/designer-context';
 import { createDesignerStore, type DesignerStore } from './store/store';
@@ -198,6 +199,7 @@ function BottomPanel() {
     ['findings', 'Findings'],
     ['steps', 'Deployment steps'],
     ['simulation', 'Failover simulation'],
+    ['compare', 'Compare with current'],
   ] as const;
   return (
     <section className="bottom" aria-label="Findings, steps and simulation">
@@ -220,6 +222,7 @@ function BottomPanel() {
           {tab === 'findings' && <FindingsPanel />}
           {tab === 'steps' && <StepsPanel />}
           {tab === 'simulation' && <SimulationPanel />}
+          {tab === 'compare' && <ComparePanel />}
         </div>
       )}
     </section>

@@ -38,6 +38,7 @@ import { SiteNodeView } from './site-node';
 import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import { Legend } from './legend';
+import { CompareLegend, useCompareMarks } from './compare-marks';
 import { DesignMap } from './design-map';
 import { CanvasContextMenu, type ContextMenuState } from './context-menu';
 import type { ContextTarget } from './context-actions';
@@ -100,20 +101,23 @@ export function DesignerCanvas() {
   const [menu, setMenu] = useState<KindMenu | null>(null);
   const [freezeFrames, setFreezeFrames] = useState(false);
   const sim = useSimulationView();
+  const compare = useCompareMarks();
   // Changes only when the zoom crosses the threshold, not on every zoom step.
   const detail = useFlowStore((s) => detailLevelAt(s.transform[2]));
 
   const findingIndex = selectFindingIndex(committed);
+  const focusedChange = useDesigner((s) => s.focusedChange);
   const highlighted = useMemo(() => {
-    if (highlightedFinding === null) return new Set<string>();
+    const ids = new Set<string>(focusedChange ? [focusedChange] : []);
+    if (highlightedFinding === null) return ids;
     const f = selectFindings(committed)[highlightedFinding];
-    return new Set(f ? [...f.nodeIds, ...f.linkIds, ...f.siteIds] : []);
-  }, [committed, highlightedFinding]);
+    return new Set([...ids, ...(f ? [...f.nodeIds, ...f.linkIds, ...f.siteIds] : [])]);
+  }, [committed, highlightedFinding, focusedChange]);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
   const { nodes, edges } = useMemo(
-    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, freezeFrames, detail }),
-    [doc, selected, findingIndex, highlighted, dropTarget, sim, freezeFrames, detail],
+    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail }),
+    [doc, selected, findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -363,6 +367,7 @@ export function DesignerCanvas() {
             <Controls showInteractive={false} aria-label="Zoom controls" />
             <ConnectionHint />
             <Legend />
+            <CompareLegend />
           </ReactFlow>
         )}
       </DetailLevelContext.Provider>

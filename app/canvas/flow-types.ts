@@ -21,6 +21,8 @@ export type TopologyNodeData = {
   highlighted: boolean;
   cms: boolean;
   sim?: SimulatedState;
+  /** Marked against the current deployment (compare mode). */
+  diff?: 'added' | 'changed' | 'version' | undefined;
 };
 export type SiteNodeData = {
   site: Site;

@@ -11,6 +11,7 @@ import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import type { Topology } from '../model/schema';
 import type { FindingIndex } from '../store/selectors';
 import type { SimulationView } from './simulation-view';
+import type { CompareMark } from '../store/compare-slice';
 import type { DetailLevel } from './detail-level';
 import type { Badge, FlowNode, SiteFlowNode, TopologyFlowEdge, TopologyFlowNode } from './flow-types';
 import { siteFrames, type Frame } from '../model/site-frames';
@@ -27,6 +28,8 @@ export interface FlowInput {
   highlighted: ReadonlySet<string>;
   dropTarget?: string;
   sim?: SimulationView;
+  /** Comparison with the current deployment: how each card is marked (added, changed, version changed). */
+  compare?: ReadonlyMap<string, CompareMark>;
   /**
    * While cards are dragged, site frames keep their size: the drop target is highlighted
    * instead, and a frame resizing on every frame would make React Flow re-measure it.
@@ -73,7 +76,7 @@ export class FlowMapper {
   }
 
   map(input: FlowInput): { nodes: FlowNode[]; edges: TopologyFlowEdge[] } {
-    const { doc, selected, findings, highlighted, dropTarget, sim } = input;
+    const { doc, selected, findings, highlighted, dropTarget, sim, compare } = input;
     const frames = input.freezeFrames && this.frames.size > 0 ? this.frames : siteFrames(doc);
     this.frames = frames;
     const nextNodes = new Map<string, FlowNode>();
@@ -117,7 +120,7 @@ export class FlowMapper {
 
     const cms = doc.deployment.cmsHost;
     // A drag changes positions only: cards are then reused or moved without rebuilding what they show.
-    const nodeInputs = [doc.nodes, findings, highlighted, selected, sim, cms];
+    const nodeInputs = [doc.nodes, findings, highlighted, selected, sim, cms, compare];
     const onlyMoved = sameInputs(nodeInputs, this.lastNodeInputs);
     this.lastNodeInputs = nodeInputs;
     for (const n of doc.nodes) {
@@ -135,6 +138,7 @@ export class FlowMapper {
         highlighted: highlighted.has(n.id),
         cms: cms === n.id,
         sim: sim?.nodes.get(n.id),
+        diff: compare?.get(n.id),
       };
       const prev = this.nodeCache.get(n.id) as TopologyFlowNode | undefined;
       const isSel = selected.has(n.id);

@@ -13,14 +13,14 @@ import { nodeFacts, versionBadge } from './node-facts';
 import { CENTRE_HANDLE, SIDE_HANDLES } from './to-flow';
 
 function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
-  const { node, badge, highlighted, cms, sim } = data;
+  const { node, badge, highlighted, cms, sim, diff } = data;
   const detail = useDetailLevel();
   const handlesShown = useHandlesOnDemand();
   const meta = KIND_META[node.kind];
   const version = versionBadge(node);
   const compact = detail !== 'full';
-  const cls = ['topo-node', `fam-${meta.family}`, compact ? 'is-compact' : '', detail === 'overview' ? 'is-block' : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', sim?.lost ? 'is-lost' : ''].filter(Boolean).join(' ');
-  const label = `${meta.label} ${node.name}${badge ? `, ${badge.count} finding${badge.count === 1 ? '' : 's'}, worst ${badge.worst}` : ''}`;
+  const cls = ['topo-node', `fam-${meta.family}`, compact ? 'is-compact' : '', detail === 'overview' ? 'is-block' : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', sim?.lost ? 'is-lost' : '', diff ? `diff-${diff}` : ''].filter(Boolean).join(' ');
+  const label = `${meta.label} ${node.name}${diff ? `, ${DIFF_WORDS[diff]}` : ''}${badge ? `, ${badge.count} finding${badge.count === 1 ? '' : 's'}, worst ${badge.worst}` : ''}`;
   // Side handles exist only where a connection can start (hover or selection): four
   // hidden handles on each of 500 cards cost more to lay out and paint than the cards do.
   // The centre anchor is always there: edges attach to it (to-flow.ts).
@@ -80,6 +80,11 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
         )}
         {version && <span className={`pill pill-v${version}`}>{version}</span>}
       </div>
+      {diff && (
+        <span className={`diff-tag diff-${diff}`} data-testid={`diff-${node.id}`}>
+          {DIFF_WORDS[diff]}
+        </span>
+      )}
       <div className="topo-node-fqdn" title={node.fqdn}>
         {node.fqdn}
       </div>
@@ -99,6 +104,9 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
     </div>
   );
 }
+
+/** What a card's comparison tag says (the same words as the comparison legend). */
+const DIFF_WORDS = { added: 'new', changed: 'changed', version: 'new version' } as const;
 
 /**
  * Hover state for the handles. Leaving the card with a button held is the start of a

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   simulate: () => import('./commands/simulate'),
   'export-tb': () => import('./commands/export-tb'),
   render: () => import('./commands/render'),
+  diff: () => import('./commands/diff'),
 };
 
 export const USAGE = `usage: npm run -s topo -- <command> ...
@@ -27,6 +28,9 @@ export const USAGE = `usage: npm run -s topo -- <command> ...
                                             Topology Builder document (XML); exit 1 when the design has errors (--force exports anyway)
   render <input> --format svg|pdf           the diagram as SVG (as the designer exports it) or the PDF report (> file.pdf);
                                             --theme light|dark, --date YYYY-MM-DD for the title block, --no-badges
+  diff <current> <target> [--format text|md|json] [--json]
+                                            what changes from the current deployment to the target design;
+                                            exit 0 the same deployment, 1 they differ, 2 unusable input
 <input> is a topology JSON file, a Topology Builder XML file, a share link, or - for stdin.`;
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {

@@ -3,6 +3,7 @@
  * deployment steps and the failover runbooks. The shapes are structural, so the rule
  * engine's findings and the step generator's plan are passed as they are.
  */
+import { plural } from '../lib/text';
 import type { Topology } from '../model/schema';
 import { hasProductVersion } from '../model/schema';
 import type { DiagramFinding } from './diagram-scene';
@@ -41,7 +42,6 @@ export interface ReportInput {
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 export const SEVERITY_HEADING: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Advice' };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 /** "Skype for Business Server 2019 · 2 sites · 10 nodes · 11 links" */
 export function designFacts(doc: Topology): string {

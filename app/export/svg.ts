@@ -6,6 +6,7 @@
 import { LIMITS } from '../model/limits';
 import { jsonNestingDepth } from '../model/parse';
 import { err, ok, type Result } from '../lib/result';
+import { plural } from '../lib/text';
 import { productVersionShort, verRank } from '../model/product-versions';
 import { hasProductVersion, type Topology } from '../model/schema';
 import { displayText, escapeXml, jsonForXml, unescapeXml } from './escape';
@@ -154,7 +155,6 @@ export function titleBlockInfo(doc: Topology, findings: FindingCounts, date: Dat
   return { name: doc.name, date, productVersions: versions, findings, counts: { sites: doc.sites.length, nodes: doc.nodes.length, links: doc.links.length } };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 function formatDate(date: Date | string): string {
   if (typeof date === 'string') return date;

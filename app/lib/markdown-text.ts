@@ -2,15 +2,7 @@
  * Text that a user typed, made safe for one line of Markdown: the escaping the step
  * runbooks and the findings report share. Names are data, never markup.
  */
-
-/** Bidirectional controls can make text display differently from what it is ("Trojan Source"). */
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const LINE_BREAKS_AND_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u0085]+/g;
-
-/** One line, no control characters, bidirectional controls made visible as U+FFFD. */
-export function oneLine(s: string): string {
-  return s.replace(LINE_BREAKS_AND_CONTROLS, ' ').replace(BIDI, '\uFFFD');
-}
+import { oneLine } from './text';
 
 /** Inline Markdown text: HTML special characters as entities, Markdown punctuation backslash-escaped. */
 export function mdText(s: string): string {

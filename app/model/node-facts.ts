@@ -2,10 +2,10 @@
 import { productVersionShort } from './product-versions';
 import { productVersionOf, type TopologyNode } from './schema';
 import { assertNever } from '../lib/result';
+import { plural } from '../lib/text';
 
 const HA_LABEL = { none: 'no HA', mirroring: 'mirroring', alwaysOnAg: 'AlwaysOn AG', alwaysOnFci: 'AlwaysOn FCI', sqlFailoverCluster: 'failover cluster' } as const;
 const fmt = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
 
 export function nodeFacts(n: TopologyNode): string[] {
   switch (n.kind) {

@@ -5,7 +5,7 @@
  */
 import type { NodeKind, TopologyNode } from '../model/schema';
 import { FIELDS, applies, type FieldSpec } from './inspector-fields';
-import { validateNode, withField } from './node-edits';
+import { fieldValue, validateNode, withField } from './node-edits';
 
 /** Fields that name one node: never set to one value for several. */
 const IDENTITY_KEYS: ReadonlySet<string> = new Set(['name', 'fqdn', 'instance', 'share']);
@@ -25,9 +25,9 @@ export function sharedFields(nodes: readonly TopologyNode[]): FieldSpec[] {
 
 export type CommonValue = { mixed: false; value: unknown } | { mixed: true };
 
-/** The value all of `nodes` have for `key`, or mixed. */
+/** The value all of `nodes` have for `key` (`inPlaceUpgrade.fromVersion` reads inside), or mixed. */
 export function commonValue(nodes: readonly TopologyNode[], key: string): CommonValue {
-  const values = nodes.map((n) => (n as unknown as Record<string, unknown>)[key]);
+  const values = nodes.map((n) => fieldValue(n, key));
   const first = values[0];
   return values.every((v) => v === first) ? { mixed: false, value: first } : { mixed: true };
 }

@@ -32,6 +32,13 @@ export function withField(n: TopologyNode, key: string, value: unknown): Topolog
   return copy as TopologyNode;
 }
 
+/** The value of one field (`inPlaceUpgrade.fromVersion` reads inside the nested object). */
+export function fieldValue(n: TopologyNode, key: string): unknown {
+  let o: unknown = n;
+  for (const k of key.split('.')) o = o !== null && typeof o === 'object' ? Reflect.get(o, k) : undefined;
+  return o;
+}
+
 export function validateNode(candidate: TopologyNode, key: string): string | undefined {
   const r = NodeSchema.safeParse(candidate);
   if (r.success) return undefined;

@@ -6,7 +6,8 @@
  * spreadsheet would run as a formula (=, +, -, @) is written as text.
  */
 import { plainWords } from '../model/plain-words';
-import { mdCode, mdText, oneLine } from '../lib/markdown-text';
+import { mdCode, mdText } from '../lib/markdown-text';
+import { oneLine } from '../lib/text';
 import { docTitle, docUrl } from '../model/doc-url';
 import type { Topology } from '../model/schema';
 import { num, plural } from './rule-text';

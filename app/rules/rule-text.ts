@@ -6,6 +6,7 @@
 import { nodeKindLabel } from '../model/link-kinds';
 import type { NodeKind, StoreRole, TopologyNode } from '../model/schema';
 import type { TopologyIndex } from '../model/topology-index';
+import { noun, num, plural } from '../lib/text';
 
 /** How many names a short list shows before "and N more". */
 export const SHORT_LIST = 5;
@@ -20,21 +21,7 @@ export function label(n: { id: string; name: string }): string {
   return n.name && n.name !== n.id ? `${n.name} (${n.id})` : n.id;
 }
 
-const THOUSANDS = /\B(?=(\d{3})+(?!\d))/g;
-/**
- * A whole number with en-US thousands separators ("106,000"), without the runtime's
- * locale data: `toLocaleString` cost a tenth of the rules' time on a 5,000-node design.
- */
-export function num(n: number): string {
-  const s = String(n);
-  return (n < 1_000 && n > -1_000) || !Number.isInteger(n) ? s : s.replace(THOUSANDS, ',');
-}
-
-/** The noun for `n` things: `one` for 1, `many` (default `one` + "s") otherwise. */
-export const noun = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many);
-
-/** "1 server", "1,200 users". */
-export const plural = (n: number, one: string, many?: string): string => `${num(n)} ${noun(n, one, many)}`;
+export { noun, num, plural };
 
 /** The first `max` items and a count of the rest, so that a large design cannot blow up a message. */
 export function few<T>(xs: readonly T[], show: (x: T) => string, max = SHORT_LIST): string {

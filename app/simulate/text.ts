@@ -29,7 +29,7 @@ export function count(n: number): string {
   return `${n < 0 ? '-' : ''}${s.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${count(n)} ${n === 1 ? one : many}`;
+export { plural } from '../lib/text';
 
 /**
  * A PowerShell single-quoted literal. Inside single quotes PowerShell expands nothing;

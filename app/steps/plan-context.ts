@@ -315,4 +315,4 @@ export function osLabel(os: OsVersion): string {
 export const osSupported = (v: ProductVersion, os: OsVersion): boolean => SUPPORTED.os[v].includes(os);
 export const osMinCu = (v: ProductVersion, os: OsVersion): number | undefined => SUPPORTED.osMinCu[v][os];
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export { plural } from '../lib/text';

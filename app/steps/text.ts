@@ -3,11 +3,13 @@
  * (names, site names, descriptions, share names) is data: it is kept on one line,
  * stripped of bidirectional controls, and quoted for the format it is written to.
  */
-import { longestBacktickRun, mdCode, mdText, oneLine } from '../lib/markdown-text';
+import { longestBacktickRun, mdCode, mdText } from '../lib/markdown-text';
+import { oneLine } from '../lib/text';
 import type { RichText, Span } from './types';
 
 // Shared with the findings report; here for the formatters that always took them from this module.
-export { mdCode, mdText, oneLine } from '../lib/markdown-text';
+export { mdCode, mdText } from '../lib/markdown-text';
+export { oneLine } from '../lib/text';
 export { docUrl } from '../model/doc-url';
 
 /**

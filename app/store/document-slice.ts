@@ -7,7 +7,8 @@
 import type { StateCreator } from 'zustand';
 import { defaultLink, defaultNode, defaultSite, emptyTopology } from '../model/defaults';
 import { linkKindsBetween } from '../model/link-kinds';
-import type { Link, LinkKind, NodeKind, Position, Site, Topology, TopologyNode } from '../model/schema';
+import { withPatch, type Patch } from '../lib/patch';
+import type { Deployment, Link, LinkKind, NodeKind, Position, Site, Topology, TopologyNode } from '../model/schema';
 import { emptyHistory, HISTORY_DEFAULTS, record, redo, seal, undo, type History, type HistoryOptions } from './history';
 
 export interface DocumentSliceOptions {
@@ -38,11 +39,18 @@ export interface DocumentSlice {
   /** End of a drag: the positions (and `change`) land in the document as one undo step. */
   commitPreview(change?: (d: Topology) => Topology): void;
   setName(name: string): void;
+  /** The design's description; an empty one is removed. */
+  setDescription(description: string): void;
+  /** Deployment-wide settings (mode, where the Central Management store is). */
+  updateDeployment(patch: Patch<Deployment>): void;
   addNode(kind: NodeKind, siteId: string, position: Position): string;
   addSite(kind: Site['kind'], position: Position): string;
-  updateNode(id: string, patch: Partial<TopologyNode> | ((n: TopologyNode) => TopologyNode)): void;
-  updateLink(id: string, patch: Partial<Link>): void;
-  updateSite(id: string, patch: Partial<Site>): void;
+  /** Sets fields of a node (a field given as `undefined` is removed), or replaces it by `patch(node)`. */
+  updateNode(id: string, patch: Patch<TopologyNode> | ((n: TopologyNode) => TopologyNode)): void;
+  /** Sets fields of a link; a field given as `undefined` is removed. */
+  updateLink(id: string, patch: Patch<Link>): void;
+  /** Sets fields of a site; a field given as `undefined` is removed. */
+  updateSite(id: string, patch: Patch<Site>): void;
   addLink(kind: LinkKind, from: string, to: string): string | undefined;
   removeElements(ids: readonly string[]): void;
   markSaved(): void;
@@ -105,6 +113,14 @@ export const createDocumentSlice =
     get().commit((d) => ({ ...d, name }), { coalesceKey: 'doc-name' });
   },
 
+  setDescription(description) {
+    get().commit((d) => withPatch(d, { description: description || undefined }), { coalesceKey: 'doc-desc' });
+  },
+
+  updateDeployment(patch) {
+    get().commit((d) => ({ ...d, deployment: withPatch(d.deployment, patch) }));
+  },
+
   addNode(kind, siteId, position) {
     const { doc } = get();
     const id = freshId(doc, kindPrefix(kind));
@@ -127,18 +143,18 @@ export const createDocumentSlice =
     get().commit(
       (d) => ({
         ...d,
-        nodes: d.nodes.map((n) => (n.id === id ? (typeof patch === 'function' ? patch(n) : ({ ...n, ...patch } as TopologyNode)) : n)),
+        nodes: d.nodes.map((n) => (n.id === id ? (typeof patch === 'function' ? patch(n) : withPatch(n, patch)) : n)),
       }),
       { coalesceKey: `node:${id}:${typeof patch === 'function' ? 'fn' : Object.keys(patch).join(',')}` },
     );
   },
 
   updateLink(id, patch) {
-    get().commit((d) => ({ ...d, links: d.links.map((l) => (l.id === id ? ({ ...l, ...patch } as Link) : l)) }), { coalesceKey: `link:${id}:${Object.keys(patch).join(',')}` });
+    get().commit((d) => ({ ...d, links: d.links.map((l) => (l.id === id ? withPatch(l, patch) : l)) }), { coalesceKey: `link:${id}:${Object.keys(patch).join(',')}` });
   },
 
   updateSite(id, patch) {
-    get().commit((d) => ({ ...d, sites: d.sites.map((s) => (s.id === id ? { ...s, ...patch } : s)) }), { coalesceKey: `site:${id}:${Object.keys(patch).join(',')}` });
+    get().commit((d) => ({ ...d, sites: d.sites.map((s) => (s.id === id ? withPatch(s, patch) : s)) }), { coalesceKey: `site:${id}:${Object.keys(patch).join(',')}` });
   },
 
   addLink(kind, from, to) {

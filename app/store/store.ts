@@ -5,6 +5,7 @@
  * document through memoised selectors (selectors.ts), never stored.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCompareSlice, type CompareSlice } from './compare-slice';
 import { createDocumentSlice, type DocumentSlice, type DocumentSliceOptions } from './document-slice';
 import { DesignSession } from './storage/session';
 import { createUiSlice, type UiSlice } from './ui-slice';
@@ -14,7 +15,7 @@ export interface ServicesSlice {
   autosave: DesignSession;
 }
 
-export type DesignerState = DocumentSlice & UiSlice & ServicesSlice;
+export type DesignerState = DocumentSlice & UiSlice & CompareSlice & ServicesSlice;
 export type DesignerStore = StoreApi<DesignerState>;
 
 export interface DesignerStoreOptions extends DocumentSliceOptions {
@@ -41,6 +42,7 @@ export function createDesignerStore(options: DesignerStoreOptions = {}): Designe
     return {
       ...createDocumentSlice(options)(guarded as Parameters<ReturnType<typeof createDocumentSlice>>[0], get, api),
       ...createUiSlice(set, get, api),
+      ...createCompareSlice(set as Parameters<typeof createCompareSlice>[0], get, api as Parameters<typeof createCompareSlice>[2]),
       autosave,
     };
   });

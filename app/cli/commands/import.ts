@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { importTopologyXml } from '../../import/index';
+import { oneLine } from '../../lib/text';
 import { parseArgs, type CommandIo } from '../command';
 
 const USAGE = 'usage: import <file.xml|file.tbxml|->';
@@ -39,7 +40,6 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
  * Text from the document on one terminal line: no control characters (escape sequences),
  * no line separators and no bidirectional overrides that could disguise the line.
  */
-export const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ');
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

@@ -5,11 +5,11 @@
  */
 import { simulateFailure } from '../../simulate/index';
 import type { Failure } from '../../simulate/types';
+import { oneLine } from '../../lib/text';
 import { readInput } from '../input';
 import { parseArgs, type CommandIo } from '../command';
 
 /** Messages on one terminal line (ids typed on the command line may hold control characters). */
-const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
 
 const USAGE = 'usage: simulate <input> --fail-site <siteId> | --fail-pool <poolId>';
 

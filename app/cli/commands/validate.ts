@@ -2,6 +2,7 @@ import { runRules, summarize } from '../../rules/engine';
 import { elementLabels, findingsCsv, findingsMarkdown } from '../../rules/findings-report';
 import type { Finding } from '../../rules/types';
 import type { Topology } from '../../model/schema';
+import { oneLine } from '../../lib/text';
 import { readInput } from '../input';
 import { parseArgs, type CommandIo } from '../command';
 
@@ -69,4 +70,3 @@ export function formatText(doc: Topology, findings: readonly Finding[], summary:
 }
 
 /** User text on one terminal line: no control characters or escape sequences. */
-export const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?');

@@ -17,7 +17,7 @@ import { LIMITS } from '../../model/limits';
 import { jsonNestingDepth, parseTopology } from '../../model/parse';
 import type { Topology } from '../../model/schema';
 import { ensureLayout } from '../ensure-layout';
-import { runOpen } from '../open-job';
+import { runOpen, type OpenJobResult } from '../open-job';
 import type { DesignerStore } from '../store';
 import { DesignDb, newDesignId, type WriteOutcome } from './design-db';
 import { copyName, expiredInTrash, formatSize, type DesignSummary } from './library';
@@ -395,6 +395,13 @@ export class DesignSession {
   }
 
   // ------------------------------------------------------------ the library
+
+  /** A stored design read without opening it (the current deployment of a comparison): the library and this tab stay as they are. */
+  async read(id: string): Promise<OpenJobResult> {
+    const text = await this.db?.text(id);
+    if (text === undefined) return { ok: false, message: 'it is no longer stored' };
+    return runOpen({ kind: 'design', text });
+  }
 
   async list(): Promise<DesignSummary[]> {
     return this.db ? this.db.list() : [];

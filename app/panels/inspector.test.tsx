@@ -1,0 +1,183 @@
+// @vitest-environment happy-dom
+/**
+ * The inspector as a user drives it: each edit reaches the document through a typed store
+ * action, one undo step per field, an invalid entry is shown and not committed, and an
+ * emptied optional field is removed from the document (not left as `undefined`).
+ */
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Link, Site, TopologyNode } from '../model/schema';
+import { pair2019AlwaysOn, referenceDesign } from '../model/samples/index';
+import { DesignerProvider } from '../store/designer-context';
+import { createDesignerStore, type DesignerStore } from '../store/store';
+import { Inspector } from './inspector';
+
+afterEach(cleanup);
+
+function setup(doc = pair2019AlwaysOn()) {
+  const store = createDesignerStore();
+  store.getState().replaceDocument(doc);
+  store.getState().clearHistory();
+  render(
+    <DesignerProvider store={store}>
+      <Inspector />
+    </DesignerProvider>,
+  );
+  return store;
+}
+
+const inspect = (store: DesignerStore, type: 'node' | 'link' | 'site', id: string) => act(() => store.getState().select([id], { type, id }));
+const node = (store: DesignerStore, id: string): TopologyNode => store.getState().doc.nodes.find((n) => n.id === id)!;
+const link = (store: DesignerStore, id: string): Link => store.getState().doc.links.find((l) => l.id === id)!;
+const site = (store: DesignerStore, id: string): Site => store.getState().doc.sites.find((s) => s.id === id)!;
+const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
+
+describe('inspector: a node', () => {
+  it('shows the kind, the name, the findings on it and its links', () => {
+    const store = setup();
+    inspect(store, 'node', 'pool-a');
+    const panel = screen.getByTestId('inspector');
+    expect(within(panel).getByText('Front End pool')).toBeTruthy();
+    expect(within(panel).getAllByText('Pool A').length).toBeGreaterThan(0);
+    expect(within(panel).getByRole('heading', { name: 'Links' })).toBeTruthy();
+    expect(within(panel).getByRole('button', { name: /Pool B/ })).toBeTruthy();
+    expect(screen.getByTestId('capacity-hint').textContent).toMatch(/Front End servers? for/);
+  });
+
+  it('renames the pool as one undo step, however many keystrokes', () => {
+    const store = setup();
+    inspect(store, 'node', 'pool-a');
+    type('field-name', 'Pool Am');
+    type('field-name', 'Pool Ams');
+    type('field-name', 'Pool Amsterdam');
+    expect(node(store, 'pool-a').name).toBe('Pool Amsterdam');
+    act(() => store.getState().undo());
+    expect(node(store, 'pool-a').name).toBe('Pool A');
+    expect((screen.getByTestId('field-name') as HTMLInputElement).value).toBe('Pool A');
+  });
+
+  it('refuses a number out of range: the message shows, the document keeps its value', () => {
+    const store = setup();
+    inspect(store, 'node', 'pool-a');
+    const before = node(store, 'pool-a');
+    type('field-frontEndServers', '0');
+    expect(screen.getByRole('alert').textContent).toMatch(/Front End servers/);
+    type('field-frontEndServers', 'x');
+    expect(screen.getByRole('alert').textContent).toMatch(/whole number/);
+    expect(node(store, 'pool-a')).toEqual(before);
+    type('field-frontEndServers', '6');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(node(store, 'pool-a')).toMatchObject({ frontEndServers: 6 });
+  });
+
+  it('moves the node to another site', () => {
+    const store = setup();
+    inspect(store, 'node', 'pool-a');
+    type('field-siteId', 'dc2');
+    expect(node(store, 'pool-a').siteId).toBe('dc2');
+  });
+
+  it('edits an AlwaysOn availability group: listener port emptied is removed, a replica set asynchronous', () => {
+    const store = setup();
+    inspect(store, 'node', 'sql-a');
+    const sql = node(store, 'sql-a');
+    if (sql.kind !== 'sqlStore' || !sql.ag) throw new Error('the sample has an AG Back End');
+    type('field-ag-port', '');
+    const after = node(store, 'sql-a');
+    if (after.kind !== 'sqlStore' || !after.ag) throw new Error('still an AG');
+    expect('listenerPort' in after.ag).toBe(false);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Replica 2 commit mode' }), { target: { value: 'asynchronous' } });
+    const again = node(store, 'sql-a');
+    expect(again.kind === 'sqlStore' && again.ag?.replicas[1]?.commitMode).toBe('asynchronous');
+    type('field-ag-listener', 'not a name');
+    expect(screen.getByRole('alert').textContent).toMatch(/DNS name/);
+  });
+
+  it('hosts the Central Management store on another pool', () => {
+    const store = setup();
+    const other = store.getState().doc.deployment.cmsHost === 'pool-a' ? 'pool-b' : 'pool-a';
+    inspect(store, 'node', other);
+    fireEvent.click(screen.getByRole('button', { name: 'Host the CMS here' }));
+    expect(store.getState().doc.deployment.cmsHost).toBe(other);
+    expect(screen.getByText(/holds the Central Management store/)).toBeTruthy();
+  });
+
+  it('deletes the node, and says how to bring it back', () => {
+    const store = setup();
+    inspect(store, 'node', 'edge-a');
+    expect(screen.getByText(/Ctrl\+Z brings it back/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete edge pool' }));
+    expect(store.getState().doc.nodes.some((n) => n.id === 'edge-a')).toBe(false);
+    expect(store.getState().inspected).toEqual({ type: 'deployment' });
+  });
+});
+
+describe('inspector: a link', () => {
+  it('sets a mirroring port, and removes it when emptied (no undefined key left)', () => {
+    const store = setup(referenceDesign('pair-2015-mirror')!);
+    const mirror = store.getState().doc.links.find((l) => l.kind === 'mirror')!;
+    inspect(store, 'link', mirror.id);
+    type('field-mirror-port', '5023');
+    expect(link(store, mirror.id)).toMatchObject({ kind: 'mirror', port: 5023 });
+    type('field-mirror-port', '');
+    expect(Object.keys(link(store, mirror.id))).not.toContain('port');
+    type('field-mirror-port', '70000');
+    expect(screen.getByRole('alert')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('field-mirror-sync'));
+    expect(link(store, mirror.id)).toMatchObject({ synchronous: false });
+  });
+
+  it('turns Voice resiliency off and on for a pairing; its detection interval shows only when on', () => {
+    const store = setup();
+    inspect(store, 'link', 'l11');
+    if (link(store, 'l11').kind !== 'pairing') throw new Error('l11 pairs the pools');
+    if (screen.queryByTestId('field-voiceFailoverSeconds')) fireEvent.click(screen.getByTestId('field-voiceFailover'));
+    expect(link(store, 'l11')).toMatchObject({ voiceFailover: false });
+    expect(screen.queryByTestId('field-voiceFailoverSeconds')).toBeNull();
+    fireEvent.click(screen.getByTestId('field-voiceFailover'));
+    expect(link(store, 'l11')).toMatchObject({ kind: 'pairing', voiceFailover: true });
+    type('field-voiceFailoverSeconds', '120');
+    expect(link(store, 'l11')).toMatchObject({ voiceFailoverSeconds: 120 });
+  });
+});
+
+describe('inspector: a site and the deployment', () => {
+  it('renames a site, sets and clears its region, and turns it into a branch', () => {
+    const store = setup();
+    inspect(store, 'site', 'dc1');
+    type('field-site-name', 'Amsterdam North');
+    type('field-site-region', 'EMEA');
+    expect(site(store, 'dc1')).toMatchObject({ name: 'Amsterdam North', region: 'EMEA' });
+    type('field-site-region', '');
+    expect('region' in site(store, 'dc1')).toBe(false);
+    type('field-site-name', 'x'.repeat(201));
+    expect(screen.getByRole('alert').textContent).toMatch(/200/);
+    expect(site(store, 'dc1').name).toBe('Amsterdam North');
+    type('field-site-kind', 'branch');
+    expect(site(store, 'dc1').kind).toBe('branch');
+  });
+
+  it('with nothing selected: edits the design name, description, mode and the CMS host', () => {
+    const store = setup();
+    type('field-doc-name', 'Contoso HA');
+    expect(store.getState().doc.name).toBe('Contoso HA');
+    fireEvent.change(screen.getByLabelText('Description'), { target: { value: 'Two data centers' } });
+    expect(store.getState().doc.description).toBe('Two data centers');
+    fireEvent.change(screen.getByLabelText('Description'), { target: { value: '' } });
+    expect('description' in store.getState().doc).toBe(false);
+    type('field-mode', 'transition');
+    expect(store.getState().doc.deployment.mode).toBe('transition');
+    type('field-cmsHost', '');
+    expect(store.getState().doc.deployment.cmsHost).toBeNull();
+    type('field-cmsHost', 'pool-b');
+    expect(store.getState().doc.deployment.cmsHost).toBe('pool-b');
+    expect(screen.getByText('Front End pools').nextElementSibling?.textContent).toBe('2');
+  });
+
+  it('several cards of one kind get the bulk editor and the arrange bar', () => {
+    const store = setup();
+    act(() => store.getState().select(['pool-a', 'pool-b'], { type: 'node', id: 'pool-a' }));
+    expect(screen.getByText(/2 items selected/)).toBeTruthy();
+    expect(screen.getByText(/mixed|apply to all|applies to all/i)).toBeTruthy();
+  });
+});
