@@ -4,6 +4,9 @@
  */
 import { oneLine } from './text';
 
+/** Markdown writers take their one-line helper from here too (it lives in text.ts). */
+export { oneLine };
+
 /** Inline Markdown text: HTML special characters as entities, Markdown punctuation backslash-escaped. */
 export function mdText(s: string): string {
   return oneLine(s)
