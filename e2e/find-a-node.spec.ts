@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import type { Topology } from '../app/model/schema';
-import { largeDesign, openDesigner, openWith } from './helpers';
+import { designOpened, largeDesign, openDesigner, openWith } from './helpers';
 
 test('in a large design, Ctrl+K finds a card that is out of view and the keyboard lands on it', async ({ page }) => {
   const doc = largeDesign(500);
+  test.setTimeout(120_000);
   await openWith(page, doc);
+  await designOpened(page);
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   // Zoom in on one corner: far-away cards leave the page (culling above 300 nodes).
   const canvas = (await page.getByTestId('canvas').boundingBox())!;

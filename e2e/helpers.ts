@@ -129,6 +129,17 @@ export function largeDesign(nodes: number): Topology {
   return r.value;
 }
 
+/**
+ * Waits until the designer shows the design opened by `openWith` with every link routed:
+ * the canvas is drawn (cards and links in one render) and the background routing of a
+ * large design is done (the canvas's `data-routing`). On a loaded CI runner, starting the
+ * page and parsing, checking and drawing a 500-node design can take longer than one
+ * assertion's timeout; this is the one wait that may, and it waits for that event only.
+ */
+export async function designOpened(page: Page, timeout = 60_000) {
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-routing', 'done', { timeout });
+}
+
 /** Starts the designer on a design, as if it had been autosaved there. */
 export async function openWith(page: Page, doc: Topology) {
   await page.addInitScript((text) => {

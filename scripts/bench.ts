@@ -22,6 +22,7 @@ const GROUPS: { prefix: string; run: (ctx: BenchContext, o: Options) => Promise<
   { prefix: 'steps/', run: async (ctx) => (await core()).runSteps(ctx) },
   { prefix: 'simulate/', run: async (ctx) => (await core()).runSimulate(ctx) },
   { prefix: 'export/', run: async (ctx) => (await core()).runExport(ctx) },
+  { prefix: 'xml/', run: async (ctx) => (await import('./bench/xml')).runXml(ctx) },
   { prefix: 'browser/', run: async (ctx, o) => (await import('./bench/browser')).runBrowser(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }) },
 ];
 

@@ -37,6 +37,7 @@ import { siteAt, siteFrames, nodeCenter } from '../model/site-frames';
 import { SiteNodeView } from './site-node';
 import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
+import { LinkRouter } from '../model/link-routing';
 import { Legend } from './legend';
 import { CompareLegend, useCompareMarks } from './compare-marks';
 import { DesignMap } from './design-map';
@@ -63,6 +64,17 @@ const BACKGROUND_GAP = { full: 24, compact: 72 } as const;
 // link left out is one less for React Flow to update and Chromium to paint per frame.
 // The minimap (design-map.tsx) still shows all of it.
 const CULL_ABOVE_NODES = 300;
+/**
+ * Above this many links, routing every link around the cards takes seconds on a slow
+ * machine: the obvious routes are drawn at once and the rest follow in slices between
+ * frames, so the design opens and answers input meanwhile.
+ */
+const BACKGROUND_ROUTING_ABOVE = 300;
+/** Runs `work` in a later task, after the browser has had a chance to draw and handle input. */
+function soon(work: () => void): () => void {
+  const timer = setTimeout(work, 0);
+  return () => clearTimeout(timer);
+}
 const ARIA_LABELS = { 'node.a11yDescription.default': 'Press Enter or Space to select. Arrow keys move the selected nodes.' };
 
 interface KindMenu {
@@ -95,7 +107,11 @@ export function DesignerCanvas() {
   const selectedIds = useDesigner((s) => s.selectedIds);
   const highlightedFinding = useDesigner((s) => s.highlightedFinding);
   const flow = useReactFlow();
-  const mapper = useRef(new FlowMapper());
+  // A large design's links are routed in the background (model/link-routing.ts): the
+  // canvas draws again when they are done.
+  const [routesVersion, setRoutesVersion] = useState(0);
+  const mapper = useRef<FlowMapper>(undefined as never);
+  mapper.current ??= new FlowMapper(new LinkRouter({ backgroundAbove: BACKGROUND_ROUTING_ABOVE, schedule: soon, onChange: () => setRoutesVersion((v) => v + 1) }));
   const dragging = useRef(false);
   const [dropTarget, setDropTarget] = useState<string | undefined>();
   const [menu, setMenu] = useState<KindMenu | null>(null);
@@ -115,10 +131,11 @@ export function DesignerCanvas() {
   }, [committed, highlightedFinding, focusedChange]);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
-  const { nodes, edges } = useMemo(
-    () => mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail }),
-    [doc, selected, findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail],
-  );
+  const { nodes, edges } = useMemo(() => {
+    // A new routesVersion maps again: the routes finished in the background are in the mapper's router.
+    void routesVersion;
+    return mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail });
+  }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail, routesVersion]);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = store.getState();
@@ -325,7 +342,7 @@ export function DesignerCanvas() {
   useFitOnLoad();
 
   return (
-    <div ref={wrap} className={`canvas-wrap detail-${detail}`} onDragOver={onDragOver} onDrop={onDrop} onDragLeave={() => setDropTarget(undefined)} data-testid="canvas">
+    <div ref={wrap} className={`canvas-wrap detail-${detail}`} onDragOver={onDragOver} onDrop={onDrop} onDragLeave={() => setDropTarget(undefined)} data-testid="canvas" data-routing={mapper.current.router.busy ? 'pending' : 'done'}>
       <DetailLevelContext.Provider value={detail}>
         {initialViewport && (
           <ReactFlow<FlowNode, TopologyFlowEdge>

@@ -59,17 +59,47 @@ export class FlowMapper {
   private lastNodeInputs: unknown[] = [];
   private lastEdgeInputs: unknown[] = [];
   frames = new Map<string, Frame>();
-  private router = new LinkRouter();
-  /** Route options, rebuilt only when what decides labels changes (a new object re-routes everything). */
+  readonly router: LinkRouter;
+  /** Route options, rebuilt only when what decides labels changes (new label options place every label again). */
   private routeOptions: { key: unknown[]; options: RouteOptions } = { key: [], options: {} };
+  /** The links' badge sizes, by findings index: labels move only when a badge changes, not on every edit. */
+  private badges: { findings?: FindingIndex; links?: Topology['links']; key: string } = { key: '' };
+  private extra: { sim?: SimulationView; extra: RouteOptions['extra'] } = { extra: undefined };
 
-  private optionsFor(labelAll: boolean, findings: FindingIndex, sim: SimulationView | undefined, large: boolean): RouteOptions {
-    const key = [labelAll, findings, sim, large];
-    if (sameInputs(key, this.routeOptions.key)) return this.routeOptions.options;
+  constructor(router: LinkRouter = new LinkRouter()) {
+    this.router = router;
+  }
+
+  private badgeKey(links: Topology['links'], findings: FindingIndex): string {
+    if (this.badges.findings === findings && this.badges.links === links) return this.badges.key;
+    let key = '';
+    for (const l of links) {
+      const b = findings.byElement.get(l.id);
+      if (b) key += `${l.id}:${badgeChars(b)} `;
+    }
+    this.badges = { findings, links, key };
+    return key;
+  }
+
+  private optionsFor(links: Topology['links'], labelAll: boolean, findings: FindingIndex, sim: SimulationView | undefined, detail: DetailLevel | undefined): RouteOptions {
+    // Zoomed out, the labels kept are drawn large, so they are placed at that size; in the
+    // overview a large design shows none (the edge draws a selected link's label at the
+    // middle of its route), so none is placed.
+    const large = detail !== undefined && detail !== 'full';
+    const none = !labelAll && detail === 'overview';
+    const key = [labelAll, this.badgeKey(links, findings), large, none];
+    if (this.extra.sim !== sim) this.extra = { sim, extra: sim?.failovers.map((fo) => ({ id: `failover:${fo.from}:${fo.to}`, from: fo.from, to: fo.to, label: fo.label })) };
+    const extra = this.extra.extra;
+    if (sameInputs(key, this.routeOptions.key)) {
+      if (this.routeOptions.options.extra !== extra) this.routeOptions = { key, options: { ...this.routeOptions.options, extra } };
+      return this.routeOptions.options;
+    }
+    // The key holds every answer these functions give, so they may keep the findings they were made with.
+    const current = { findings };
     const options: RouteOptions = {
-      labelled: (l: Link) => (labelAll ? !QUIET_LINK_KINDS.has(l.kind) || findings.byElement.has(l.id) : l.kind === 'pairing'),
-      labelBox: (l: Link) => labelSize(QUIET_LINK_KINDS.has(l.kind) ? '' : linkLabelText(l), badgeChars(findings.byElement.get(l.id)), large),
-      extra: sim?.failovers.map((fo) => ({ id: `failover:${fo.from}:${fo.to}`, from: fo.from, to: fo.to, label: fo.label })),
+      labelled: none ? () => false : (l: Link) => (labelAll ? !QUIET_LINK_KINDS.has(l.kind) || current.findings.byElement.has(l.id) : l.kind === 'pairing'),
+      labelBox: (l: Link) => labelSize(QUIET_LINK_KINDS.has(l.kind) ? '' : linkLabelText(l), badgeChars(current.findings.byElement.get(l.id)), large),
+      extra,
     };
     this.routeOptions = { key, options };
     return options;
@@ -165,8 +195,7 @@ export class FlowMapper {
 
     // Hundreds of labels cost every frame: a large design labels only what matters.
     const labelAll = doc.links.length <= 300;
-    // Zoomed out, the labels kept are drawn large, so they are placed at that size.
-    const routes = this.router.route(doc, this.optionsFor(labelAll, findings, sim, input.detail !== undefined && input.detail !== 'full'), frames);
+    const routes = this.router.route(doc, this.optionsFor(doc.links, labelAll, findings, sim, input.detail), frames);
     const edgeInputs = [doc.links, findings, highlighted, selected, sim, routes];
     if (sameInputs(edgeInputs, this.lastEdgeInputs)) return { nodes, edges: this.lastEdges };
     this.lastEdgeInputs = edgeInputs;

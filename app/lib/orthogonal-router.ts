@@ -124,6 +124,17 @@ export class BoxIndex<T> {
   query(box: Box): { box: Box; item: T }[] {
     const q = ++this.query_;
     const out: { box: Box; item: T }[] = [];
+    // A box over more cells than there are entries (a route across a canvas of millions of
+    // units): look at every entry instead of walking billions of empty cells.
+    const c = this.cell;
+    const cells = (Math.floor((box.x + box.width) / c) - Math.floor(box.x / c) + 1) * (Math.floor((box.y + box.height) / c) - Math.floor(box.y / c) + 1);
+    if (!(cells <= this.entries.length + 16)) {
+      for (const e of this.entries) {
+        const b = e.box;
+        if (b.x <= box.x + box.width && box.x <= b.x + b.width && b.y <= box.y + box.height && box.y <= b.y + b.height) out.push(e);
+      }
+      return out;
+    }
     this.each(box, (k) => {
       const list = this.cells.get(k);
       if (!list) return;
@@ -552,7 +563,12 @@ export class RoutingScene {
   }
 }
 
-export function routeConnectors(scene: RoutingScene, only?: ReadonlySet<string>): Map<string, RoutedConnector> {
+/**
+ * Routes the connectors (`only` those, when given). `'direct'` keeps to the obvious routes
+ * (straight, one jog, one corner) and leaves out a connector that has none: a first
+ * drawing of a large diagram, cheap enough to give at once.
+ */
+export function routeConnectors(scene: RoutingScene, only?: ReadonlySet<string>, mode: 'full' | 'direct' = 'full'): Map<string, RoutedConnector> {
   const { input, options, pairs, obstacles, cardGroups, all } = scene;
   const conns = input.connectors;
   const frames = input.frames ?? [];
@@ -603,6 +619,7 @@ export function routeConnectors(scene: RoutingScene, only?: ReadonlySet<string>)
       out.set(cn.id, { points: simplify(direct), clear: true });
       return;
     }
+    if (mode === 'direct') return;
     const path = findPath(near) ?? findPath(all);
     if (path) out.set(cn.id, { points: simplify([ea.port, ...path, eb.port]), clear: true });
     else out.set(cn.id, { points: simplify([ea.port, sa, { x: sb.x, y: sa.y }, sb, eb.port]), clear: false });
@@ -793,13 +810,32 @@ export interface PlacedLabel extends Box {
 }
 
 const LABEL_SPOTS = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9];
+const MAX_SPOTS = 400;
+
+/** Offsets tried around a route's middle for a label of this size, nearest first: the same for every label of that size, so built once. */
+const AROUND = new Map<string, readonly (readonly [number, number])[]>();
+function spotsAround(width: number, height: number): readonly (readonly [number, number])[] {
+  const key = `${width}x${height}`;
+  const known = AROUND.get(key);
+  if (known) return known;
+  const around: [number, number, number][] = [];
+  const rx = 160 + width;
+  const ry = 120 + height * 3;
+  for (let dy = -ry; dy <= ry; dy += 6) for (let dx = -rx; dx <= rx; dx += 8) around.push([dx, dy, Math.hypot(dx, dy * 2)]);
+  around.sort((p, q) => p[2] - q[2]);
+  const spots = around.map(([dx, dy]) => [dx, dy] as const);
+  if (AROUND.size > 64) AROUND.clear();
+  AROUND.set(key, spots);
+  return spots;
+}
 
 /**
  * Places each label on a straight segment of its route, clear of `boxes` and of the
  * labels placed before it (in the order given); beside the route when no segment has
- * room. `placed` holds labels already on the canvas that the new ones must avoid.
+ * room. `placed` holds labels already on the canvas that the new ones must avoid;
+ * `maxAround` caps the spots tried beside the route (nearest first).
  */
-export function placeLabels(routes: ReadonlyMap<string, RoutedConnector>, requests: readonly LabelRequest[], scene: RoutingScene, placed: BoxIndex<string> = new BoxIndex<string>(128), gap = 4): Map<string, PlacedLabel> {
+export function placeLabels(routes: ReadonlyMap<string, RoutedConnector>, requests: readonly LabelRequest[], scene: RoutingScene, placed: BoxIndex<string> = new BoxIndex<string>(128), gap = 4, maxAround = Infinity): Map<string, PlacedLabel> {
   const index = scene.obstacles.hard;
   const out = new Map<string, PlacedLabel>();
   const free = (b: Box) => {
@@ -835,7 +871,8 @@ export function placeLabels(routes: ReadonlyMap<string, RoutedConnector>, reques
       for (const s of segments) {
         if (shift === 0 && s.room < 0) continue;
         // The middle first, then outwards in steps of about 8 units.
-        const steps = Math.max(1, Math.floor(s.len / 16));
+        // Every 16 units along the segment, at most MAX_SPOTS of them (a segment across a canvas of millions of units).
+      const steps = Math.max(1, Math.min(MAX_SPOTS, Math.floor(s.len / 16)));
         const spots = [0.5];
         for (let k = 1; k <= steps; k++) spots.push(0.5 - k / (2 * steps + 2), 0.5 + k / (2 * steps + 2));
         for (const t of shift === 0 ? spots : [...LABEL_SPOTS, ...spots]) {
@@ -857,12 +894,9 @@ export function placeLabels(routes: ReadonlyMap<string, RoutedConnector>, reques
       // Nothing on or right beside the route: the nearest free spot around its middle.
       const s = segments[0]!;
       const mid = at(s, 0.5, 0);
-      const around: [number, number][] = [];
-      const rx = 160 + r.width;
-      const ry = 120 + r.height * 3;
-      for (let dy = -ry; dy <= ry; dy += 6) for (let dx = -rx; dx <= rx; dx += 8) around.push([dx, dy]);
-      around.sort((p, q) => Math.hypot(p[0], p[1] * 2) - Math.hypot(q[0], q[1] * 2));
-      for (const [dx, dy] of around) {
+      const spots = spotsAround(r.width, r.height);
+      for (let k = 0; k < spots.length && k < maxAround; k++) {
+        const [dx, dy] = spots[k]!;
         const b = { ...mid, x: mid.x + dx, y: mid.y + dy };
         if (free(b)) {
           best = { ...b, onRoute: false, clear: true };

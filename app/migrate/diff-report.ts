@@ -2,7 +2,8 @@
  * A diff as a person or a program reads it: plain text for a terminal, Markdown for a
  * change review, JSON for scripts. Every name from a document is escaped for the format.
  */
-import { mdText, oneLine } from '../lib/markdown-text';
+import { mdText } from '../lib/markdown-text';
+import { oneLine } from '../lib/text';
 import type { Topology } from '../model/schema';
 import type { LinkDiff, NodeDiff, SiteDiff, SiteLinkDiff, TopologyDiff } from './diff';
 import { deploymentChanges, isEmptyDiff, notableLinks } from './diff';

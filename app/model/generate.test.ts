@@ -29,12 +29,12 @@ function expectRealistic(doc: Topology): void {
   // Every central site: its pools with AG Back Ends in the same site, one Edge, file store, Office Online.
   for (const site of central) {
     const members = ix.nodesInSite(site.id);
-    for (const kind of ['edgePool', 'fileStore', 'officeOnlineServer'] as const) expect(members.filter((n) => n.kind === kind), `${kind} in ${site.id}`).toHaveLength(1);
+    for (const kind of ['edgePool', 'reverseProxy', 'fileStore', 'officeOnlineServer'] as const) expect(members.filter((n) => n.kind === kind), `${kind} in ${site.id}`).toHaveLength(1);
     expect(members.some((n) => n.kind === 'frontEndPool')).toBe(true);
   }
 
   for (const pool of ix.ofKind('frontEndPool')) {
-    expect(pool.productVersion).toBe('2019');
+    expect(pool.productVersion).toBe('SE');
     const be = ix.backEnd(pool.id);
     expect(be?.kind).toBe('sqlStore');
     expect(be?.haMode).toBe('alwaysOnAg');
@@ -46,8 +46,9 @@ function expectRealistic(doc: Topology): void {
     expect(partner.siteId).not.toBe(pool.siteId);
     expect(ix.region(partner.siteId)).toBe(ix.region(pool.siteId));
     expect(pool.frontEndServers).toBeGreaterThanOrEqual(REF.minFeRecommended);
-    expect(pool.frontEndServers).toBeLessThanOrEqual(REF.maxFe['2019']);
-    expect(ix.failoverLoad(pool, partner)).toBeLessThanOrEqual(REF.maxPoolUsers['2019']);
+    expect(pool.frontEndServers).toBeLessThanOrEqual(REF.maxFe.SE);
+    expect(ix.failoverLoad(pool, partner)).toBeLessThanOrEqual(REF.maxPoolUsers.SE);
+    expect(partner.kind === 'frontEndPool' && partner.cumulativeUpdate).toBe(pool.cumulativeUpdate);
     expect(ix.stores(pool.id, 'monitoring')).toHaveLength(1);
     expect(ix.out(pool.id, 'mediaEdge')).toHaveLength(1);
     expect(ix.out(pool.id, 'fileStore')).toHaveLength(1);
@@ -61,8 +62,15 @@ function expectRealistic(doc: Topology): void {
     expect(partner?.siteId).not.toBe(se.siteId);
   }
 
+  // Format v2: DFS shares are backed up within the catalogue's interval; every pair of
+  // data centers has a site link, and every branch one to each data center it registers with.
+  for (const fs of ix.ofKind('fileStore')) if (fs.storage === 'dfs') expect(fs.backupIntervalHours).toBeLessThanOrEqual(8);
+  const wan = new Set((doc.siteLinks ?? []).map((l) => [l.from, l.to].sort().join(' ')));
+  for (const pool of ix.ofKind('frontEndPool')) expect(wan.has([pool.siteId, ix.partner(pool.id)!.siteId].sort().join(' '))).toBe(true);
+
   // One SBA per branch (two in the largest documents), each backed up by a pool of the same region.
   for (const site of branches) {
+    expect(ix.site(site.parentSiteId!)?.kind).toBe('central');
     const members = ix.nodesInSite(site.id);
     expect(members.length).toBeGreaterThanOrEqual(1);
     expect(members.length).toBeLessThanOrEqual(REF.maxSbaPerBranch);
@@ -73,6 +81,7 @@ function expectRealistic(doc: Topology): void {
       const pool = ix.node(backup[0]!.to);
       expect(pool?.kind).toBe('frontEndPool');
       expect(ix.region(pool!.siteId)).toBe(site.region);
+      expect(wan.has([site.id, pool!.siteId].sort().join(' '))).toBe(true);
     }
   }
 

@@ -3,12 +3,19 @@
  *
  * The shape follows how big Skype for Business estates are built: central sites come in
  * pairs (two data centers of one region), each site runs Enterprise Edition pools on
- * Skype for Business Server 2019 whose Back End is an AlwaysOn availability group, and
- * every pool is paired with its twin in the other data center. Each central site has an
- * Edge pool, a DFS file share and an Office Online Server farm; each site pair has a
- * Monitoring store; some pairs also hold a pair of Standard Edition servers (a small
- * business unit) or a Director pool in front of the Edge. Branch offices have one
- * Survivable Branch Appliance backed up by a pool of their region.
+ * Skype for Business Server Subscription Edition (the supported on-premises version for a
+ * new deployment) whose Back End is an AlwaysOn availability group, and every pool is
+ * paired with its twin in the other data center. Each central site has an Edge pool, a
+ * reverse proxy, a DFS file share backed up every four hours and an Office Online Server
+ * farm; each site pair has a Monitoring store; some pairs also hold a pair of Standard
+ * Edition servers (a small business unit) or a Director pool in front of the Edge. Branch
+ * offices have one Survivable Branch Appliance backed up by a pool of their region, and
+ * name that pool's data center as their parent site. Site links (format v2) join each
+ * pair's data centers and each branch to the data centers its appliances register with.
+ *
+ * The document is what an architect would draw and check: it gives no error or warning
+ * findings, only advice (the generator's tests hold it to that), so a benchmark measures
+ * the rules as they run on a clean design, not the cost of thousands of spurious findings.
  *
  * Deterministic: the same size and seed give the same document (a small PRNG, no
  * Math.random, no clock). Pure; never throws.
@@ -18,7 +25,7 @@ import { defaultLink, defaultNode, defaultSite, emptyTopology, standaloneSqlStor
 import { gridLayout } from './grid-layout';
 import { LIMITS } from './limits';
 import { feFor, REF } from './reference-numbers';
-import type { Link, NodeOfKind, Site, Topology, TopologyNode } from './schema';
+import type { Link, NodeOfKind, ProductVersion, Site, SiteLink, Topology, TopologyNode } from './schema';
 
 /** An explicit shape. */
 export interface GenerateShape {
@@ -81,6 +88,10 @@ const BRANCH_TOWNS: readonly string[] = [
 ];
 
 const DOMAIN = 'corp.fourthcoffee.com';
+/** The domain the reverse proxies publish the web services under. */
+const PUBLIC_DOMAIN = 'fourthcoffee.com';
+/** Skype for Business Server Subscription Edition: what a new deployment is built on today. */
+const VERSION = 'SE' satisfies ProductVersion;
 const DEFAULTS = { branchesPerPair: 4, standardEditionEvery: 3, directorEvery: 4 } as const;
 
 /** Mulberry32: small, fast, and good enough to vary a benchmark document. */
@@ -97,7 +108,7 @@ function prng(seed: number): () => number {
 
 /** Nodes one site pair adds, before branches (the `{ nodes }` sizing uses the same arithmetic). */
 export function nodesPerPair(poolsPerSite: number, pairIndex: number, shape: Required<Omit<GenerateShape, 'sites' | 'poolsPerSite' | 'name'>>): number {
-  const perSite = 2 * poolsPerSite + 3; // pools, their Back Ends, Edge, file store, Office Online
+  const perSite = 2 * poolsPerSite + 4; // pools, their Back Ends, Edge, reverse proxy, file store, Office Online
   const se = shape.standardEditionEvery > 0 && pairIndex % shape.standardEditionEvery === shape.standardEditionEvery - 1 ? 2 : 0;
   const director = shape.directorEvery > 0 && pairIndex % shape.directorEvery === shape.directorEvery - 1 ? 1 : 0;
   return 2 * perSite + 1 /* Monitoring store */ + se + director + shape.branchesPerPair;
@@ -171,6 +182,8 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
   const branchSites: Site[] = [];
   const nodes: TopologyNode[] = [];
   const links: Link[] = [];
+  const siteLinks: SiteLink[] = [];
+  const wan = (from: string, to: string) => siteLinks.push({ id: `wan${siteLinks.length + 1}`, from, to, fast: true, secured: true, resilient: true });
   let linkSeq = 0;
   const link = (kind: Link['kind'], from: string, to: string, extra: Record<string, unknown> = {}) => {
     links.push({ ...defaultLink(kind, `l${++linkSeq}`, from, to), ...extra } as Link);
@@ -202,6 +215,7 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
     }) as [string, string];
     const cities = [cityA, cityB] as const;
     siteIds.forEach((id, k) => centralSites.push({ ...defaultSite(id, `${cities[k]} DC${id.slice(3)}`, 'central', region), datacenter: `${id.toUpperCase()}-DC` }));
+    wan(siteIds[0], siteIds[1]);
 
     const poolsBySite: [NodeOfKind<'frontEndPool'>[], NodeOfKind<'frontEndPool'>[]] = [[], []];
     const edges: string[] = [];
@@ -214,9 +228,11 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
         const users = between(8, 22) * 1_000;
         const pool: NodeOfKind<'frontEndPool'> = {
           ...defaultNode('frontEndPool', { id, siteId: site, name: `${city} pool ${q}`, fqdn: `sfbpool${q}-${site}.${DOMAIN}`, domain: DOMAIN }),
+          productVersion: VERSION,
           users,
+          externalWebFqdn: `sfbweb${q}-${site}.${PUBLIC_DOMAIN}`,
           sipLoadBalancing: rand() < 0.5 ? 'hlb' : 'dns',
-          cumulativeUpdate: pick(['CU6', 'CU7', 'CU8']),
+          cumulativeUpdate: pick(['RTM', 'CU1']),
           hosting: rand() < 0.3 ? 'virtual' : 'physical',
         };
         poolsBySite[k].push(pool);
@@ -235,8 +251,9 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
       const edge = `${site}-edge`;
       edges.push(edge);
       nodes.push(
-        { ...defaultNode('edgePool', { id: edge, siteId: site, name: `${city} Edge`, fqdn: `sfbedge-${site}.${DOMAIN}` }), servers: between(2, 4), internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb', federation: p === 0 && k === 0, concurrentRemoteUsers: between(4, 12) * 1_000 },
-        { ...defaultNode('fileStore', { id: `${site}-fs`, siteId: site, name: `${city} file share`, fqdn: `fs-${site}.${DOMAIN}` }), share: `SfBShare-${site.toUpperCase()}`, storage: pick(['dfs', 'dfs', 'cluster'] as const) },
+        { ...defaultNode('edgePool', { id: edge, siteId: site, name: `${city} Edge`, fqdn: `sfbedge-${site}.${DOMAIN}` }), productVersion: VERSION, servers: between(2, 4), internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb', federation: p === 0 && k === 0, concurrentRemoteUsers: between(4, 12) * 1_000 },
+        { ...defaultNode('fileStore', { id: `${site}-fs`, siteId: site, name: `${city} file share`, fqdn: `fs-${site}.${DOMAIN}` }), share: `SfBShare-${site.toUpperCase()}`, storage: pick(['dfs', 'dfs', 'cluster'] as const), backupIntervalHours: 4 },
+        defaultNode('reverseProxy', { id: `${site}-rp`, siteId: site, name: `${city} reverse proxy`, fqdn: `rp-${site}.${DOMAIN}` }),
         { ...defaultNode('officeOnlineServer', { id: `${site}-oos`, siteId: site, name: `${city} Office Online`, fqdn: `oos-${site}.${DOMAIN}` }), servers: between(2, 4) },
       );
       for (const pool of poolsBySite[k]) {
@@ -249,7 +266,7 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
     const director = shape.directorEvery > 0 && p % shape.directorEvery === shape.directorEvery - 1;
     if (director) {
       const dir = `${siteIds[0]}-dir`;
-      nodes.push({ ...defaultNode('directorPool', { id: dir, siteId: siteIds[0], name: `${cityA} Director`, fqdn: `sfbdir-${siteIds[0]}.${DOMAIN}` }), servers: 2, sipLoadBalancing: 'hlb' });
+      nodes.push({ ...defaultNode('directorPool', { id: dir, siteId: siteIds[0], name: `${cityA} Director`, fqdn: `sfbdir-${siteIds[0]}.${DOMAIN}` }), productVersion: VERSION, servers: 2, sipLoadBalancing: 'hlb' });
       link('fileStore', dir, `${siteIds[0]}-fs`);
       link('nextHop', edges[0]!, dir);
     } else link('nextHop', edges[0]!, poolsBySite[0][0]!.id);
@@ -262,7 +279,7 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
     if (shape.standardEditionEvery > 0 && p % shape.standardEditionEvery === shape.standardEditionEvery - 1) {
       const se = siteIds.map((site, k) => {
         const id = `${site}-se`;
-        nodes.push({ ...defaultNode('standardEditionServer', { id, siteId: site, name: `${cities[k]} Standard Edition`, fqdn: `sfbse-${site}.${DOMAIN}` }), users: between(5, 20) * 100, cumulativeUpdate: 'CU8' });
+        nodes.push({ ...defaultNode('standardEditionServer', { id, siteId: site, name: `${cities[k]} Standard Edition`, fqdn: `sfbse-${site}.${DOMAIN}` }), productVersion: VERSION, users: between(5, 20) * 100, cumulativeUpdate: 'CU1' });
         link('mediaEdge', id, edges[k]!);
         link('fileStore', id, `${site}-fs`);
         link('officeOnline', id, `${site}-oos`);
@@ -275,7 +292,7 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
     // When the document would hold more sites than allowed, a branch gets a second
     // appliance (at most REF.maxSbaPerBranch), as large branches have.
     const branchUsers = new Map<string, number>();
-    let lastBranch: { id: string; sbas: number } | undefined;
+    let lastBranch: { id: string; sbas: number; wanTo: Set<string> } | undefined;
     for (let b = 0; b < branchesOf[p]!; b++) {
       const town = BRANCH_TOWNS[(p * 2 + b) % BRANCH_TOWNS.length]!;
       let site: string;
@@ -286,13 +303,19 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
       } else {
         branchSeq += 1;
         site = `br${String(branchSeq).padStart(4, '0')}`;
-        branchSites.push(defaultSite(site, `${town} branch ${branchSeq}`, 'branch', region));
-        lastBranch = { id: site, sbas: 1 };
+        // The parent is the data center of the pool the (first) appliance registers with.
+        branchSites.push({ ...defaultSite(site, `${town} branch ${branchSeq}`, 'branch', region), parentSiteId: siteIds[b % 2]! });
+        lastBranch = { id: site, sbas: 1, wanTo: new Set() };
       }
       const users = between(2, 8) * 50;
       const sba = `${site}-sba${lastBranch.sbas > 1 ? lastBranch.sbas : ''}`;
-      nodes.push({ ...defaultNode('survivableBranch', { id: sba, siteId: site, name: `SBA ${town} ${site.slice(2)}${lastBranch.sbas > 1 ? ` (${lastBranch.sbas})` : ''}`, fqdn: `sba${lastBranch.sbas > 1 ? lastBranch.sbas : ''}-${site}.${DOMAIN}` }), users });
+      nodes.push({ ...defaultNode('survivableBranch', { id: sba, siteId: site, name: `SBA ${town} ${site.slice(2)}${lastBranch.sbas > 1 ? ` (${lastBranch.sbas})` : ''}`, fqdn: `sba${lastBranch.sbas > 1 ? lastBranch.sbas : ''}-${site}.${DOMAIN}` }), productVersion: VERSION, users });
       const backup = poolsBySite[b % 2]![Math.floor(b / 2) % shape.poolsPerSite]!;
+      // The branch's WAN reaches every data center its appliances register with.
+      if (!lastBranch.wanTo.has(backup.siteId)) {
+        lastBranch.wanTo.add(backup.siteId);
+        wan(site, backup.siteId);
+      }
       branchUsers.set(backup.id, (branchUsers.get(backup.id) ?? 0) + users);
       link('backupRegistrar', sba, backup.id);
     }
@@ -303,16 +326,18 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
       const b = poolsBySite[1][q]!;
       const load = a.users + b.users;
       b.hosting = a.hosting; // both pools of a pair run on the same kind of hosting (PAIR-SAME-HOSTING)
-      a.frontEndServers = Math.min(REF.maxFe['2019'], Math.max(REF.minFeRecommended, feFor(load + (branchUsers.get(a.id) ?? 0))));
-      b.frontEndServers = Math.min(REF.maxFe['2019'], Math.max(REF.minFeRecommended, feFor(load + (branchUsers.get(b.id) ?? 0))));
+      b.cumulativeUpdate = a.cumulativeUpdate; // and are updated together (UPG-CU-PAIR-MISMATCH)
+      a.frontEndServers = Math.min(REF.maxFe[VERSION], Math.max(REF.minFeRecommended, feFor(load + (branchUsers.get(a.id) ?? 0))));
+      b.frontEndServers = Math.min(REF.maxFe[VERSION], Math.max(REF.minFeRecommended, feFor(load + (branchUsers.get(b.id) ?? 0))));
       link('pairing', a.id, b.id, { voiceFailover: true, voiceFailoverSeconds: pick([120, 300]) });
     }
   }
 
-  doc.description = `${shape.sites} data centers in ${pairs} pairs with ${shape.poolsPerSite} paired Enterprise pool(s) each, AlwaysOn Back Ends, Edge pools, DFS file shares, Office Online farms, Monitoring per pair, and ${branchSites.length} branch offices with survivable branch appliances.`;
+  doc.description = `${shape.sites} data centers in ${pairs} pairs with ${shape.poolsPerSite} paired Enterprise pool(s) each, AlwaysOn Back Ends, Edge pools with reverse proxies, DFS file shares, Office Online farms, Monitoring per pair, and ${branchSites.length} branch offices with survivable branch appliances.`;
   doc.sites = [...centralSites, ...branchSites];
   doc.nodes = nodes;
   doc.links = links;
+  doc.siteLinks = siteLinks;
   doc.deployment = { cmsHost: nodes.find((n) => n.kind === 'frontEndPool')?.id ?? null, mode: 'greenfield' };
   // Roughly square canvas; an even count keeps paired data centers side by side.
   const perRow = Math.max(2, 2 * Math.round(Math.sqrt(doc.sites.length) / 2));

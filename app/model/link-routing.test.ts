@@ -82,6 +82,66 @@ describe('LinkRouter (the canvas, while cards move)', () => {
   });
 });
 
+describe('LinkRouter on a large design (routing in the background)', () => {
+  const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
+  const queued: (() => void)[] = [];
+  const schedule = (work: () => void) => {
+    queued.push(work);
+    return () => queued.splice(queued.indexOf(work), 1);
+  };
+
+  it('draws the obvious routes at once, the rest in slices, then gives what a full routing gives', () => {
+    let changes = 0;
+    const router = new LinkRouter({ backgroundAbove: 0, schedule, onChange: () => (changes += 1), sliceMs: 0 });
+    const first = router.route(doc);
+    expect(router.busy).toBe(true);
+    expect(first.size).toBeGreaterThan(0);
+    expect(first.size).toBeLessThan(doc.links.length);
+    expect([...first.values()].every((r) => r.label === undefined)).toBe(true);
+    let slices = 0;
+    while (queued.length > 0 && slices < 10_000) {
+      queued.shift()!();
+      slices += 1;
+    }
+    expect(slices).toBeGreaterThan(2);
+    expect(router.busy).toBe(false);
+    expect(changes).toBe(1);
+    const done = router.route(doc);
+    const full = routeLinks(doc);
+    expect(done.size).toBe(full.size);
+    for (const [id, r] of full) expect(done.get(id)!.points, id).toEqual(r.points);
+    expect([...done.values()].filter((r) => r.label).length).toBe([...full.values()].filter((r) => r.label).length);
+    expect(crossings(doc, done)).toEqual([]);
+  });
+
+  it('starts again when cards move before it is done, and drops the older work', () => {
+    let changes = 0;
+    const router = new LinkRouter({ backgroundAbove: 0, schedule, onChange: () => (changes += 1), sliceMs: 0 });
+    router.route(doc);
+    queued.shift()!();
+    const n = doc.nodes[3]!;
+    const moved: Topology = { ...doc, layout: { ...doc.layout, [n.id]: { x: doc.layout![n.id]!.x + 40, y: doc.layout![n.id]!.y + 16 } } };
+    router.route(moved);
+    while (queued.length > 0) queued.shift()!();
+    expect(changes).toBe(1);
+    const full = routeLinks(moved);
+    for (const [id, r] of full) expect(router.route(moved).get(id)!.points, id).toEqual(r.points);
+  });
+});
+
+describe('LinkRouter keeps what did not move', () => {
+  it('routes nothing again when only a name changed, and places labels again when only their options changed', () => {
+    const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
+    const router = new LinkRouter();
+    const before = router.route(doc);
+    const renamed: Topology = { ...doc, nodes: doc.nodes.map((n, i) => (i === 0 ? { ...n, name: `${n.name} (renamed)` } : n)), sites: doc.sites.map((s) => ({ ...s })) };
+    expect(router.route(renamed)).toBe(before);
+    const none = router.route(renamed, { labelled: () => false });
+    expect([...none.values()].some((r) => r.label)).toBe(false);
+    for (const [id, r] of before) expect(none.get(id)!.points).toBe(r.points);
+  });
+});
+
 describe('random cards in a site', () => {
   it('routes cross no card they do not join', () => {
     fc.assert(

@@ -192,47 +192,85 @@ export function routeLinks(doc: Topology, options: RouteOptions = {}): Map<strin
   return assemble(routes, labels, texts);
 }
 
+export interface LinkRouterOptions {
+  /**
+   * A design with more links than this is routed in the background: the obvious routes
+   * (straight, one jog or one corner, clear of every card) at once, the others in slices
+   * given to `schedule`, so opening a large design never blocks the page for the seconds a
+   * full routing takes. The links not routed yet are drawn straight meanwhile. Default: never.
+   */
+  backgroundAbove?: number;
+  /** Runs `work` later (the canvas: the next macrotask); returns a function that cancels it. */
+  schedule?: (work: () => void) => () => void;
+  /** Called when routes finished in the background: the canvas draws again. */
+  onChange?: () => void;
+  /** A slice's time budget, in ms of `now()` (default 12). */
+  sliceMs?: number;
+  now?: () => number;
+}
+
 /**
  * Keeps routes while a design is edited: after a change that moved a few cards, only the
  * links that must move are routed again (those of the moved cards, those running through
- * a card's new place), and only their labels placed again, clear of the others. One
- * instance per canvas.
+ * a card's new place), and only their labels placed again, clear of the others. A change
+ * that moves nothing (a name typed in the inspector, a finding appearing) keeps every
+ * route; a change of labels only (zoom level, badges) places the labels again without
+ * routing. One instance per canvas.
  */
 export class LinkRouter {
   private doc: Topology | undefined;
   private routes = new Map<string, LinkRoute>();
   private cardsAt = new Map<string, Box>();
   private ports = new Map<string, [Point, Point]>();
-  private optionsKey: unknown[] = [];
+  private scene: RoutingScene | undefined;
+  private extra: RouteOptions['extra'];
+  private labelKey: unknown[] = [];
+  private cancel: (() => void) | undefined;
+  /** Links still being routed in the background (undefined when none). */
+  private pending: Set<string> | undefined;
+  /** Bumped by each full routing: background work of an older one stops. */
+  private generation = 0;
+
+  constructor(private readonly config: LinkRouterOptions = {}) {}
+
+  /** Whether some links are still being routed in the background. */
+  get busy(): boolean {
+    return this.pending !== undefined;
+  }
 
   route(doc: Topology, options: RouteOptions = {}, frames?: ReadonlyMap<string, Frame>): Map<string, LinkRoute> {
-    const key = [options.extra, options.labelled, options.labelBox];
-    const sameOptions = key.every((k, i) => k === this.optionsKey[i]);
+    const labelKey = [options.labelled, options.labelBox];
+    const sameLabels = labelKey.every((k, i) => k === this.labelKey[i]);
     const prevDoc = this.doc;
-    if (prevDoc === doc && sameOptions) return this.routes;
+    if (prevDoc === doc && sameLabels && options.extra === this.extra) return this.routes;
     const geometry = diagramGeometry(doc, frames);
-    const full = !prevDoc || !sameOptions || prevDoc.links !== doc.links || prevDoc.nodes !== doc.nodes || prevDoc.sites !== doc.sites;
+    const full = !prevDoc || options.extra !== this.extra || !sameConnections(prevDoc, doc);
     this.doc = doc;
-    this.optionsKey = key;
+    this.labelKey = labelKey;
+    this.extra = options.extra;
+    this.labelOptions = options;
     if (full) {
-      this.cardsAt = geometry.cards;
-      const scene = new RoutingScene(routerInput(doc, geometry, options.extra), DEFAULT_ROUTER_OPTIONS);
-      this.ports = scene.ports();
-      const routes = routeConnectors(scene);
-      spreadLanes(routes, scene);
-      const { requests, texts } = labelRequests(doc, options);
-      this.routes = assemble(routes, placeLabels(routes, requests, scene), texts);
+      this.routeAll(doc, geometry, options);
       return this.routes;
     }
-    // Only positions changed: which cards moved?
+    // Only positions changed (or nothing the routes depend on): which cards moved?
     const moved = new Set<string>();
     for (const [id, b] of geometry.cards) {
       const was = this.cardsAt.get(id);
       if (!was || was.x !== b.x || was.y !== b.y) moved.add(id);
     }
+    if (this.pending !== undefined) {
+      // Still routing in the background: a move starts it again; labels wait for its end.
+      if (moved.size > 0) this.routeAll(doc, geometry, options);
+      return this.routes;
+    }
     this.cardsAt = geometry.cards;
-    if (moved.size === 0) return this.routes;
+    if (moved.size === 0) {
+      if (!sameLabels) this.placeAllLabels(doc, options);
+      return this.routes;
+    }
     const scene = new RoutingScene(routerInput(doc, geometry, options.extra), DEFAULT_ROUTER_OPTIONS);
+    this.scene = scene;
     const input = scene.input;
     const ports = scene.ports();
     const redo = new Set<string>();
@@ -256,9 +294,16 @@ export class LinkRouter {
     const fresh = routeConnectors(scene, redo);
     spreadLanes(fresh, scene);
     const { requests, texts } = labelRequests(doc, options);
+    if (!sameLabels) {
+      // New label options as well: every label is placed again, on the new routes.
+      const next = new Map<string, LinkRoute>(this.routes);
+      for (const [id, r] of fresh) next.set(id, { id, points: r.points, clear: r.clear });
+      this.routes = assemble(next, this.place(next, requests, scene), texts);
+      return this.routes;
+    }
     const placed = new BoxIndex<string>(128);
     for (const [id, r] of this.routes) if (r.label && !redo.has(id)) placed.insert(r.label, id);
-    const labels = placeLabels(
+    const labels = this.place(
       fresh,
       requests.filter((q) => redo.has(q.id)),
       scene,
@@ -269,6 +314,110 @@ export class LinkRouter {
     this.routes = next;
     return next;
   }
+
+  /** Every link routed again: at once, or (a large design) the obvious ones now and the rest in the background. */
+  private routeAll(doc: Topology, geometry: ReturnType<typeof diagramGeometry>, options: RouteOptions) {
+    this.cancel?.();
+    this.cancel = undefined;
+    this.pending = undefined;
+    const generation = ++this.generation;
+    this.cardsAt = geometry.cards;
+    const scene = new RoutingScene(routerInput(doc, geometry, options.extra), DEFAULT_ROUTER_OPTIONS);
+    this.scene = scene;
+    this.ports = scene.ports();
+    const { schedule, backgroundAbove = Infinity } = this.config;
+    if (!schedule || scene.input.connectors.length <= backgroundAbove) {
+      const routes = routeConnectors(scene);
+      spreadLanes(routes, scene);
+      const { requests, texts } = labelRequests(doc, options);
+      this.routes = assemble(routes, this.place(routes, requests, scene), texts);
+      return;
+    }
+    const routes = routeConnectors(scene, undefined, 'direct');
+    const queue = scene.input.connectors.map((c) => c.id).filter((id) => !routes.has(id));
+    this.pending = new Set(queue);
+    // Until the rest is routed, the obvious routes are drawn without labels (the rest straight).
+    this.routes = assemble(routes, new Map(), new Map());
+    const now = this.config.now ?? (() => performance.now());
+    const sliceMs = this.config.sliceMs ?? 12;
+    let stage: 'route' | 'lanes' | 'labels' = 'route';
+    const step = () => {
+      this.cancel = undefined;
+      if (generation !== this.generation) return;
+      const deadline = now() + sliceMs;
+      if (stage === 'route') {
+        // At least one chunk per slice, however slow the machine.
+        do {
+          const chunk = new Set(queue.splice(0, 8));
+          for (const [id, r] of routeConnectors(scene, chunk)) routes.set(id, r);
+        } while (queue.length > 0 && now() < deadline);
+        if (queue.length === 0) stage = 'lanes';
+      } else if (stage === 'lanes') {
+        spreadLanes(routes, scene);
+        stage = 'labels';
+      } else {
+        // The labels as the canvas asks for them now (the zoom may have changed meanwhile).
+        const current = this.doc ?? doc;
+        const { requests, texts } = labelRequests(current, this.labelOptions ?? options);
+        this.routes = assemble(routes, this.place(routes, requests, scene), texts);
+        this.pending = undefined;
+        this.config.onChange?.();
+        return;
+      }
+      this.cancel = schedule(step);
+    };
+    this.cancel = schedule(step);
+  }
+
+  private labelOptions: RouteOptions | undefined;
+
+  /**
+   * Labels placed on the routes. On a large design a label that finds no room near its
+   * route (the enlarged labels of the zoomed-out view, between cards packed in sites)
+   * stops looking after the nearest spots instead of trying thousands.
+   */
+  private place(routes: ReadonlyMap<string, RoutedConnector>, requests: readonly LabelRequest[], scene: RoutingScene, placed?: BoxIndex<string>): Map<string, PlacedLabel> {
+    const large = scene.input.connectors.length > (this.config.backgroundAbove ?? Infinity);
+    return placeLabels(routes, requests, scene, placed, 4, large ? 400 : Infinity);
+  }
+
+  private placeAllLabels(doc: Topology, options: RouteOptions) {
+    if (!this.scene) return;
+    const { requests, texts } = labelRequests(doc, options);
+    this.routes = assemble(this.routes, this.place(this.routes, requests, this.scene), texts);
+  }
+
+  /** Stops any background work (the canvas is going away). */
+  dispose() {
+    this.cancel?.();
+    this.cancel = undefined;
+    this.generation += 1;
+  }
+}
+
+/** Whether two versions of a design join the same cards by the same links, with the cards in the same sites. */
+function sameConnections(a: Topology, b: Topology): boolean {
+  if (a.links !== b.links) {
+    if (a.links.length !== b.links.length) return false;
+    for (let i = 0; i < a.links.length; i++) {
+      const p = a.links[i]!;
+      const q = b.links[i]!;
+      if (p !== q && (p.id !== q.id || p.from !== q.from || p.to !== q.to)) return false;
+    }
+  }
+  if (a.nodes !== b.nodes) {
+    if (a.nodes.length !== b.nodes.length) return false;
+    for (let i = 0; i < a.nodes.length; i++) {
+      const p = a.nodes[i]!;
+      const q = b.nodes[i]!;
+      if (p !== q && (p.id !== q.id || p.siteId !== q.siteId)) return false;
+    }
+  }
+  if (a.sites !== b.sites) {
+    if (a.sites.length !== b.sites.length) return false;
+    for (let i = 0; i < a.sites.length; i++) if (a.sites[i]!.id !== b.sites[i]!.id) return false;
+  }
+  return true;
 }
 
 function boxOverlap(a: Box, b: Box): boolean {

@@ -134,6 +134,15 @@ describe('messages worded when read', () => {
     expect(f!.message).toBe('The check FE-QUORUM could not run on this topology (no words). Please report it.');
   });
 
+  it('finds advice only on a generated design (what the large-design benchmarks and journeys open): no error, no warning', () => {
+    for (const [nodes, seed] of [[500, 42], [1_500, 7]] as const) {
+      const generated = generateTopology({ nodes }, seed);
+      if (!generated.ok) throw new Error(generated.error.message);
+      const flagged = runRules(generated.value).filter((f) => f.severity !== 'info');
+      expect(flagged.map((f) => `${f.ruleId}: ${f.message}`).slice(0, 5)).toEqual([]);
+    }
+  });
+
   it('gives every rule’s findings the same JSON as their properties, run after run, on a large design', () => {
     const generated = generateTopology({ nodes: 600 }, 5);
     if (!generated.ok) throw new Error(generated.error.message);
