@@ -10,9 +10,10 @@ import { useMemo, useRef, useState } from 'react';
 import { matchingFromDiff, MIGRATION_PHASE_TITLES, MIGRATION_PHASES, migrationToJson, migrationToMarkdown, migrationToPowerShell, planMigration, PROCEDURE_TITLES, type MigrationPlan, type MigrationProcedure, type MigrationStep } from '../migrate/index';
 import { productVersionLabel } from '../model/product-versions';
 import { REFERENCE_MIGRATIONS } from '../model/samples/migrations';
-import { selectComparison } from '../store/compare-slice';
+import { selectComparison } from '../store/comparison';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
-import { download, fileNameFor, loadDocument, readDocumentBytes } from '../store/documents';
+import { download, fileNameFor, loadDocument } from '../store/documents';
+import { readDocumentBytes } from '../store/open-work';
 import { runOpen } from '../store/open-job';
 import { Rich, StepItem } from './steps-panel';
 

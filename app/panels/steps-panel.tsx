@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { DEPLOYMENT_PHASES, PHASE_TITLES, TOOL_TITLES, toJson, toMarkdown, toPowerShell, type RichText, type Step, type StepPlan } from '../steps/index';
 import { download, fileNameFor } from '../store/documents';
-import { selectSteps } from '../store/selectors';
+import { selectSteps } from '../store/plan-selectors';
 import { useDesigner } from '../store/designer-context';
 import { CopyButton } from './copy-button';
 import { docTitle, docUrl } from './doc-links';
