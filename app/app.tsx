@@ -9,27 +9,26 @@ import { DesignerCanvas } from './canvas/designer-canvas';
 import { PALETTE_MIME } from './ui/kinds';
 import { Dialogs } from './dialogs';
 import { Header } from './header';
-import { pair2019AlwaysOn } from './model/samples/index';
-import { FindingsDownloads, FindingsPanel, SeverityCounts } from './panels/findings-panel';
-import { Inspector } from './panels/inspector';
+import { FindingsDownloads, SeverityCounts } from './panels/findings-panel';
 import { Palette } from './panels/palette';
-import { StepsPanel } from './panels/steps-panel';
-import { SimulationPanel } from './panels/simulation-panel';
-import { ComparePanel } from './panels/diff-panel';
 import { openFile, saveFile, startDocument } from './store/documents';
 import { DesignerProvider, useDesigner, useDesignerStore } from './store/designer-context';
 import { createDesignerStore, type DesignerStore } from './store/store';
+import { loadRuleEngine } from './store/selectors';
 import { useShortcuts } from './shortcuts';
 import { openSharedLinkFromLocation } from './open-link';
-import { PrintView } from './print-view';
+import { ComparePanel, FindingsPanel, Inspector, LazyPart, Loading, MigrationPanel, UpdatePrompt, prefetchWhenIdle, PrintView, SimulationPanel, StepsPanel } from './lazy';
 
 /**
  * The document the page starts with (autosave, else the first reference design), loaded
  * before the first render so that the canvas draws it once, already fitted.
  */
 export async function startDesigner(): Promise<DesignerStore> {
+  // Fetched while the stored design is read; the findings appear when it arrives.
+  void loadRuleEngine().catch(() => undefined);
   const store = createDesignerStore();
-  await startDocument(store, pair2019AlwaysOn);
+  // A first visit opens a reference design, loaded only then.
+  await startDocument(store, async () => (await import('./model/samples/index')).pair2019AlwaysOn());
   return store;
 }
 
@@ -63,6 +62,7 @@ function Designer() {
     const onHash = () => void openSharedLinkFromLocation(store);
     window.addEventListener('hashchange', onHash);
     setReady(true);
+    prefetchWhenIdle();
     return () => {
       window.removeEventListener('hashchange', onHash);
     };
@@ -117,7 +117,9 @@ function Designer() {
         {inspectorOpen && (
           // A read-only tab shows the inspector, but its fields take no edits.
           <fieldset className="readonly-fieldset" disabled={readOnly}>
-            <Inspector />
+            <LazyPart what="the inspector">
+              <Inspector />
+            </LazyPart>
           </fieldset>
         )}
       </div>
@@ -128,8 +130,13 @@ function Designer() {
       <ReadOnlyBar />
       <OpenProgress />
       <Notices />
+      <LazyPart what="the update notice" fallback={null}>
+        <UpdatePrompt />
+      </LazyPart>
       <Dialogs />
-      <PrintView />
+      <LazyPart what="the print report" fallback={null}>
+        <PrintView />
+      </LazyPart>
       {fileOver && (
         <div className="file-drop" aria-hidden="true">
           Drop a topology (.json), a Topology Builder file (.xml, .tbxml) or an exported image to open it
@@ -200,9 +207,10 @@ function BottomPanel() {
     ['steps', 'Deployment steps'],
     ['simulation', 'Failover simulation'],
     ['compare', 'Compare with current'],
+    ['migration', 'Migration'],
   ] as const;
   return (
-    <section className="bottom" aria-label="Findings, steps and simulation">
+    <section className="bottom" aria-label="Findings, steps, simulation and migration">
       <div className="bottom-bar">
         <div role="tablist" aria-label="Panels" className="tabs">
           {tabs.map(([id, label]) => (
@@ -219,10 +227,31 @@ function BottomPanel() {
       </div>
       {open && (
         <div className="bottom-body" role="tabpanel">
-          {tab === 'findings' && <FindingsPanel />}
-          {tab === 'steps' && <StepsPanel />}
-          {tab === 'simulation' && <SimulationPanel />}
-          {tab === 'compare' && <ComparePanel />}
+          {tab === 'findings' && (
+            <LazyPart what="the findings" fallback={<Loading what="the findings" />}>
+              <FindingsPanel />
+            </LazyPart>
+          )}
+          {tab === 'steps' && (
+            <LazyPart what="the deployment steps">
+              <StepsPanel />
+            </LazyPart>
+          )}
+          {tab === 'simulation' && (
+            <LazyPart what="the failover simulation">
+              <SimulationPanel />
+            </LazyPart>
+          )}
+          {tab === 'migration' && (
+            <LazyPart what="the migration runbook">
+              <MigrationPanel />
+            </LazyPart>
+          )}
+          {tab === 'compare' && (
+            <LazyPart what="the comparison">
+              <ComparePanel />
+            </LazyPart>
+          )}
         </div>
       )}
     </section>

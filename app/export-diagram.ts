@@ -8,7 +8,8 @@ import { renderDesignSvg } from './export/render-svg';
 import type { DiagramThemeName } from './export/diagram-style';
 import { docUrl } from './model/doc-url';
 import type { Topology } from './model/schema';
-import { selectFindings, selectSteps } from './store/selectors';
+import { selectFindings } from './store/selectors';
+import { selectSteps } from './store/plan-selectors';
 
 export interface ExportedFile {
   data: BlobPart;

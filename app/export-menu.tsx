@@ -1,12 +1,19 @@
 /** Export: the diagram as SVG or PNG (title block, the design embedded), the PDF report, PowerPoint slides, JSON, print. */
 import { useEffect, useRef, useState } from 'react';
-import { exportPdf, exportPng, exportPptx, exportSvg, type ExportedFile } from './export-diagram';
+import type { ExportedFile } from './export-diagram';
+import { loadExportDiagram } from './lazy';
 import type { Topology } from './model/schema';
 import { download, fileNameFor, saveFile } from './store/documents';
 import { useDesignerStore } from './store/designer-context';
 
 type ImageFormat = 'png' | 'svg' | 'pdf' | 'pptx';
-const EXPORTERS: Record<ImageFormat, (doc: Topology) => Promise<ExportedFile>> = { png: exportPng, svg: exportSvg, pdf: exportPdf, pptx: exportPptx };
+/** The renderers are loaded on first use (prefetched when the page is idle). */
+const EXPORTERS: Record<ImageFormat, (doc: Topology) => Promise<ExportedFile>> = {
+  png: async (doc) => (await loadExportDiagram()).exportPng(doc),
+  svg: async (doc) => (await loadExportDiagram()).exportSvg(doc),
+  pdf: async (doc) => (await loadExportDiagram()).exportPdf(doc),
+  pptx: async (doc) => (await loadExportDiagram()).exportPptx(doc),
+};
 const REOPENS: Record<ImageFormat, boolean> = { png: true, svg: true, pdf: false, pptx: false };
 
 export function ExportMenu() {

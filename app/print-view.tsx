@@ -10,7 +10,8 @@ import { buildScene } from './export/diagram-scene';
 import { sceneToSvg } from './export/render-svg';
 import { designFacts, findingsSummary, groupFindings, SEVERITY_HEADING } from './export/report';
 import { docUrl } from './model/doc-url';
-import { selectFindings, selectSteps } from './store/selectors';
+import { selectFindings } from './store/selectors';
+import { selectSteps } from './store/plan-selectors';
 import { useDesigner } from './store/designer-context';
 
 /** The printed pages. The findings and steps are rendered only while printing (too much to keep in the page). */

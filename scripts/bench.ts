@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: speed and size measurements (issues 2, 3, 4, 6, 18). One JSON line per
+ * `npm run bench`: speed and size measurements (issues 2, 3, 4, 6, 18, 22). One JSON line per
  * measurement on stdout, human notes on stderr. `npm run bench -- --only <prefix>` runs
  * the measurements whose names start with the prefix (e.g. `--only runRules`,
  * `--only browser/`). A failing measurement prints `{"name", "error"}` and the others
@@ -22,6 +22,8 @@ const GROUPS: { prefix: string; run: (ctx: BenchContext, o: Options) => Promise<
   { prefix: 'steps/', run: async (ctx) => (await core()).runSteps(ctx) },
   { prefix: 'simulate/', run: async (ctx) => (await core()).runSimulate(ctx) },
   { prefix: 'export/', run: async (ctx) => (await core()).runExport(ctx) },
+  { prefix: 'size/', run: async (ctx, o) => (await import('./bench/browser')).runSize(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }) },
+  { prefix: 'xml/', run: async (ctx) => (await import('./bench/xml')).runXml(ctx) },
   { prefix: 'browser/', run: async (ctx, o) => (await import('./bench/browser')).runBrowser(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }) },
 ];
 

@@ -133,7 +133,7 @@ const FIELD_NOTES: Record<string, string> = {
   mediationCollocated: 'the Mediation Server role runs on the Front End servers',
   conferencing: 'conferencing (A/V, web and dial-in) is enabled on the pool',
   largeMeetingPool: 'the pool is dedicated to large meetings',
-  deployed: 'the pool exists already (published); the runbook then adds the steps for changing a live pool',
+  deployed: 'the pool or Standard Edition server exists already (published): the runbook changes it instead of building it',
   domain: 'Active Directory domain of the servers',
   name_: 'shown on the canvas (free text)',
   instance: 'SQL Server instance name; `""` is the default instance',

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, unit tests, build, Playwright — every check, in order,
 // then one summary line `N passed, N failed` summed from the vitest and Playwright JSON
-// reports (plus one check each for typecheck, lint and build). Exits 1 on any failure.
+// reports (plus one check each for typecheck, lint, build and the first-load budget). Exits 1 on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,6 +54,8 @@ ensureInkscape();
 const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
 const built = run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 count(built);
+// The first-load budget (issue 22): the entry chunk and its static imports, from the build manifest.
+count(built && run('first-load budget', 'npx', ['tsx', 'scripts/first-load-budget.ts']));
 let e2eOk = false;
 if (built && ensureChromium()) e2eOk = run('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test']);
 else console.error('e2e skipped: the build or Chromium is missing');

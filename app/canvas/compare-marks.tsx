@@ -4,17 +4,38 @@
  * design cannot show).
  */
 import { Panel } from '@xyflow/react';
-import { useMemo } from 'react';
-import { compareMarks, selectComparison, type CompareMark } from '../store/compare-slice';
+import { useEffect, useMemo, useState } from 'react';
+import type { CompareMark } from '../store/comparison';
 import { useDesigner } from '../store/designer-context';
+
+type ComparisonModule = typeof import('../store/comparison');
+let loaded: ComparisonModule | undefined;
+
+/** The diff engine, fetched the first time a baseline is chosen (not part of the first load). */
+function useComparisonModule(needed: boolean): ComparisonModule | undefined {
+  const [mod, setMod] = useState(loaded);
+  useEffect(() => {
+    if (!needed || mod) return;
+    let live = true;
+    void import('../store/comparison').then((m) => {
+      loaded = m;
+      if (live) setMod(m);
+    });
+    return () => {
+      live = false;
+    };
+  }, [needed, mod]);
+  return mod;
+}
 
 /** The marks while comparing with the marks shown; undefined otherwise. */
 export function useCompareMarks(): ReadonlyMap<string, CompareMark> | undefined {
   const baseline = useDesigner((s) => s.baseline);
   const doc = useDesigner((s) => s.doc);
   const on = useDesigner((s) => s.compareMarks);
-  const diff = baseline && on ? selectComparison({ baseline, doc }) : undefined;
-  return useMemo(() => (diff ? compareMarks(diff) : undefined), [diff]);
+  const mod = useComparisonModule(Boolean(baseline && on));
+  const diff = baseline && on && mod ? mod.selectComparison({ baseline, doc }) : undefined;
+  return useMemo(() => (diff && mod ? mod.compareMarks(diff) : undefined), [diff, mod]);
 }
 
 export const MARK_WORDS: Record<CompareMark, string> = {
@@ -29,7 +50,8 @@ export function CompareLegend() {
   const on = useDesigner((s) => s.compareMarks);
   const setOn = useDesigner((s) => s.setCompareMarks);
   const setBottomTab = useDesigner((s) => s.setBottomTab);
-  const diff = baseline ? selectComparison({ baseline, doc }) : undefined;
+  const mod = useComparisonModule(Boolean(baseline));
+  const diff = baseline && mod ? mod.selectComparison({ baseline, doc }) : undefined;
   if (!baseline || !diff) return null;
   const removed = diff.counts.removed;
   const count = (m: CompareMark) => diff.nodes.filter((n) => n.targetId !== undefined && (m === 'added' ? n.status === 'added' : m === 'version' ? Boolean(n.version) : n.status === 'changed' && n.classes.length > 0 && !n.version)).length;

@@ -20,34 +20,36 @@ import {
   type NodeChange,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { linkKindLabel, linkKindsBetween, whyNoLink } from '../model/link-kinds';
 import type { LinkKind, Position, Topology } from '../model/schema';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
-import { selectFindingIndex, selectFindings } from '../store/selectors';
+import { selectFindingIndex, selectFindings, useRulesReady } from '../store/selectors';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
 import type { DesignerStore } from '../store/store';
 import { PALETTE_MIME, PALETTE_SITE_MIME } from '../ui/kinds';
 import { placeFromPalette, targetSite } from '../store/place';
 import { withFramesApart } from '../model/placement';
-import { newDocument } from '../store/documents';
-import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { FlowNode, TopologyFlowEdge } from './flow-types';
 import { siteAt, siteFrames, nodeCenter } from '../model/site-frames';
 import { SiteNodeView } from './site-node';
 import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
+import type { ContextMenuState } from './context-menu';
 import { LinkRouter } from '../model/link-routing';
-import { Legend } from './legend';
 import { CompareLegend, useCompareMarks } from './compare-marks';
-import { DesignMap } from './design-map';
-import { CanvasContextMenu, type ContextMenuState } from './context-menu';
 import type { ContextTarget } from './context-actions';
 import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fittedViewport } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
 import { useSimulationView } from './use-simulation-view';
 import { positionOf } from '../model/layout';
+
+/** The legend, the overview map, the empty canvas's starts and the context menu come just after the first paint (not part of the first load). */
+const Legend = lazy(() => import('./legend').then((m) => ({ default: m.Legend })));
+const DesignMap = lazy(() => import('./design-map').then((m) => ({ default: m.DesignMap })));
+const EmptyCanvas = lazy(() => import('./empty-canvas').then((m) => ({ default: m.EmptyCanvas })));
+const CanvasContextMenu = lazy(() => import('./context-menu').then((m) => ({ default: m.CanvasContextMenu })));
 
 const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView };
 const edgeTypes = { topology: TopologyEdgeComponent };
@@ -121,14 +123,16 @@ export function DesignerCanvas() {
   // Changes only when the zoom crosses the threshold, not on every zoom step.
   const detail = useFlowStore((s) => detailLevelAt(s.transform[2]));
 
+  // The badges appear when the rule engine has loaded (just after the first paint).
+  const rulesReady = useRulesReady();
   const findingIndex = selectFindingIndex(committed);
   const focusedChange = useDesigner((s) => s.focusedChange);
   const highlighted = useMemo(() => {
     const ids = new Set<string>(focusedChange ? [focusedChange] : []);
-    if (highlightedFinding === null) return ids;
+    if (highlightedFinding === null || !rulesReady) return ids;
     const f = selectFindings(committed)[highlightedFinding];
     return new Set([...ids, ...(f ? [...f.nodeIds, ...f.linkIds, ...f.siteIds] : [])]);
-  }, [committed, highlightedFinding, focusedChange]);
+  }, [committed, highlightedFinding, focusedChange, rulesReady]);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
   const { nodes, edges } = useMemo(() => {
@@ -380,16 +384,26 @@ export function DesignerCanvas() {
             ariaLabelConfig={ARIA_LABELS}
           >
             {detail !== 'overview' && <Background variant={BackgroundVariant.Dots} gap={BACKGROUND_GAP[detail]} size={1.2 * (BACKGROUND_GAP[detail] / 24)} />}
-            {nodes.length > 0 && <DesignMap nodes={nodes} />}
+            <Suspense fallback={null}>{nodes.length > 0 && <DesignMap nodes={nodes} />}</Suspense>
             <Controls showInteractive={false} aria-label="Zoom controls" />
             <ConnectionHint />
-            <Legend />
+            <Suspense fallback={null}>
+              <Legend />
+            </Suspense>
             <CompareLegend />
           </ReactFlow>
         )}
       </DetailLevelContext.Provider>
-      {doc.nodes.length === 0 && doc.sites.length === 0 && <EmptyCanvas />}
-      {contextMenu && <CanvasContextMenu menu={contextMenu} onClose={closeContextMenu} />}
+      {doc.nodes.length === 0 && doc.sites.length === 0 && (
+        <Suspense fallback={null}>
+          <EmptyCanvas />
+        </Suspense>
+      )}
+      {contextMenu && (
+        <Suspense fallback={null}>
+          <CanvasContextMenu menu={contextMenu} onClose={closeContextMenu} />
+        </Suspense>
+      )}
       {menu && (
         <div className="kind-menu" role="menu" aria-label="Choose the kind of link" style={{ left: menu.x, top: menu.y }}>
           <div className="kind-menu-title">Link as…</div>
@@ -474,30 +488,6 @@ function ConnectionHint() {
 function hintPosition(screen: Position) {
   const box = document.querySelector('.canvas-wrap')?.getBoundingClientRect();
   return { left: screen.x - (box?.left ?? 0), top: screen.y - (box?.top ?? 0) };
-}
-
-function EmptyCanvas() {
-  const store = useDesignerStore();
-  const openDialog = useDesigner((s) => s.openDialog);
-  return (
-    <div className="empty-canvas" data-testid="empty-canvas">
-      <h2>Start a design</h2>
-      <p>Drag a site or a server from the palette onto the canvas, or start from a reference design:</p>
-      <ul className="empty-starts" aria-label="Reference designs">
-        {REFERENCE_DESIGNS.map((d) => (
-          <li key={d.id}>
-            <button className="empty-start" data-testid={`start-${d.id}`} onClick={() => newDocument(store, d.build())}>
-              <b>{d.title}</b>
-              <span>{d.summary}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      <button className="linklike" onClick={() => openDialog('new')}>
-        Recent designs and more…
-      </button>
-    </div>
-  );
 }
 
 /**

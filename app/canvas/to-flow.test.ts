@@ -1,14 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Position } from '@xyflow/react';
 import { globalMultiSite, pair2019AlwaysOn } from '../model/samples/index';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import type { Topology } from '../model/schema';
-import { selectFindingIndex } from '../store/selectors';
+import { loadRuleEngine, selectFindingIndex } from '../store/selectors';
 import { borderPoint } from './topology-edge';
 import { dashAt, detailLevelAt, COMPACT_ZOOM, DASH_SCALE, OVERVIEW_ZOOM } from './detail-level';
 import { fittedViewport, EMPTY_VIEWPORT, FIT_OPTIONS } from './fit';
 import { CENTRE_HANDLE, FlowMapper, TOPOLOGY_NODE_HANDLES, type FlowInput } from './to-flow';
 import type { TopologyFlowNode } from './flow-types';
+
+// The page loads the rule engine as it starts; so do these tests.
+beforeAll(() => loadRuleEngine());
 
 function input(doc: Topology, over: Partial<FlowInput> = {}): FlowInput {
   return { doc, selected: new Set(), findings: selectFindingIndex(doc), highlighted: new Set(), ...over };

@@ -11,7 +11,7 @@ import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import type { Topology } from '../model/schema';
 import type { FindingIndex } from '../store/selectors';
 import type { SimulationView } from './simulation-view';
-import type { CompareMark } from '../store/compare-slice';
+import type { CompareMark } from '../store/comparison';
 import type { DetailLevel } from './detail-level';
 import type { Badge, FlowNode, SiteFlowNode, TopologyFlowEdge, TopologyFlowNode } from './flow-types';
 import { siteFrames, type Frame } from '../model/site-frames';

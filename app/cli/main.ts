@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ run: Command }>> = {
   'export-tb': () => import('./commands/export-tb'),
   render: () => import('./commands/render'),
   diff: () => import('./commands/diff'),
+  migrate: () => import('./commands/migrate'),
 };
 
 export const USAGE = `usage: npm run -s topo -- <command> ...
@@ -31,6 +32,8 @@ export const USAGE = `usage: npm run -s topo -- <command> ...
   diff <current> <target> [--format text|md|json] [--json]
                                             what changes from the current deployment to the target design;
                                             exit 0 the same deployment, 1 they differ, 2 unusable input
+  migrate <current> <target> [--format md|ps1|json] [--procedure M1|M2|M3]
+                                            migration runbook from the current design to the target; exit 1 when it has blocking notes
 <input> is a topology JSON file, a Topology Builder XML file, a share link, or - for stdin.`;
 
 export async function main(argv: string[], io: CommandIo): Promise<number> {

@@ -172,10 +172,16 @@ class Builder {
     if (this.productsSeen.size > 1)
       this.warn('the document holds pools of more than one product version (coexistence during a migration): the design is marked as a transition');
     if (!doc.sites.length) this.warn('the document defines no site');
+    const siteNames = this.sites.filter((s) => s.kind === 'central').map((s) => s.name);
+    const title = this.unplaceholder(doc.defaultDomain?.trim() ?? '') || siteNames[0] || 'Topology Builder document';
+    if (this.placeholders.size)
+      this.warn(
+        `this is a script template, not an exported topology: its placeholders ${[...this.placeholders].map((p) => quote(p, 60)).join(', ')} were imported without the "$" in FQDNs, display names, site names and the SIP domain (SQL instance and share names keep it); replace each with the real name before using the design`,
+        undefined,
+        true,
+      );
     if (this.warningsDropped > 0) this.warnings.push({ message: `${this.warningsDropped.toLocaleString('en-US')} more warnings were left out` });
 
-    const siteNames = this.sites.filter((s) => s.kind === 'central').map((s) => s.name);
-    const title = doc.defaultDomain?.trim() || siteNames[0] || 'Topology Builder document';
     const topology: Topology = {
       format: FORMAT_NAME,
       version: CURRENT_VERSION,
@@ -184,7 +190,8 @@ class Builder {
         doc.shape === 'published'
           ? 'Imported from a published topology (Get-CsTopology -AsXml).'
           : `Imported from a Topology Builder file (.tbxml)${doc.published ? '' : ' that was not published'}.`,
-      deployment: { cmsHost, mode: this.productsSeen.size > 1 ? 'transition' : 'greenfield', ...this.simpleUrls() },
+      // A published topology is a deployment that exists: changing it is a transition.
+      deployment: { cmsHost, mode: this.productsSeen.size > 1 || doc.published ? 'transition' : 'greenfield', ...this.simpleUrls() },
       sites: this.sites,
       nodes: this.nodes,
       links: this.links,
@@ -221,6 +228,17 @@ class Builder {
       if (out.length < LIMITS.maxListItems) out.push({ component, domain: u.domain, url: u.url });
     }
     return out.length ? { simpleUrls: out } : {};
+  }
+
+  /** Script placeholders met (`$PoolFqdn`), each once, in the order met: one warning names them all. */
+  private readonly placeholders = new Set<string>();
+
+  /** `s` with every `$Name` placeholder noted and written without its `$`, the spelling its FQDN gets too. */
+  private unplaceholder(s: string): string {
+    return s.replace(PLACEHOLDER, (m) => {
+      this.placeholders.add(m);
+      return m.slice(1);
+    });
   }
 
   private warn(message: string, where?: string, confirm = false): void {
@@ -274,7 +292,7 @@ class Builder {
   private siteFor(key: string, name?: string, kind: Site['kind'] = 'central'): string {
     const known = this.siteIdByKey.get(key);
     if (known) return known;
-    const siteName = (name ?? `Site ${key}`).slice(0, LIMITS.maxNameChars);
+    const siteName = (name === undefined ? `Site ${key}` : this.unplaceholder(name)).slice(0, LIMITS.maxNameChars);
     const id = this.ids.take(`site-${siteName}`, 'site');
     this.sites.push({ id, name: siteName, kind });
     this.siteIdByKey.set(key, id);
@@ -367,6 +385,7 @@ class Builder {
 
   private hostOf(c: TbCluster): string {
     const h = hostName(c.fqdn, `host-${this.nodes.length + 1}`);
+    if (this.unplaceholder(c.fqdn) !== c.fqdn) return h.fqdn; // named in the template warning
     if (h.changedFrom !== undefined) this.warn(`the FQDN ${quote(h.changedFrom)} is not a DNS name (a placeholder?): imported as ${quote(h.fqdn)}`, c.where, true);
     return h.fqdn;
   }
@@ -382,7 +401,7 @@ class Builder {
     const roles = new Set(services.map((s) => s.role));
     const fqdn = this.hostOf(c);
     const id = this.ids.take(firstLabel(fqdn), kind);
-    const common = { id, name: firstLabel(c.fqdn.trim() || fqdn).slice(0, LIMITS.maxNameChars), siteId: this.siteFor(c.siteKey) };
+    const common = { id, name: firstLabel(this.unplaceholder(c.fqdn.trim()) || fqdn).slice(0, LIMITS.maxNameChars), siteId: this.siteFor(c.siteKey) };
     const defaults: string[] = [];
     const domain = this.domainOf(c);
     let node: TopologyNode;
@@ -415,8 +434,8 @@ class Builder {
       }
       case 'standardEditionServer': {
         const productVersion = this.productOf(c, ['Registrar', 'UserServices']);
-        node = { ...common, kind, productVersion, fqdn, users: 0, hosting: 'physical', os: DEFAULT_OS[productVersion], mediationCollocated: roles.has('MediationServer'), ...(domain ? { domain } : {}), ...this.externalWebFqdn(services) };
-        defaults.push('users 0', 'hosting physical', `OS ${DEFAULT_OS[productVersion]}`);
+        node = { ...common, kind, productVersion, fqdn, users: 0, hosting: 'physical', os: DEFAULT_OS[productVersion], mediationCollocated: roles.has('MediationServer'), deployed: this.doc.published, ...(domain ? { domain } : {}), ...this.externalWebFqdn(services) };
+        defaults.push('users 0', 'hosting physical', `OS ${DEFAULT_OS[productVersion]}`, `deployed ${this.doc.published ? 'yes (the topology is published)' : 'no (the file is not published)'}`);
         if (domain) defaults.push(`AD domain ${quote(domain, 60)} (from the machine name)`);
         if (c.machines.length > 1) this.warn(`a Standard Edition server with ${c.machines.length} machines: only one is possible`, c.where);
         for (const i of this.instancesOnCluster.get(c.key) ?? []) this.seLocalInstance.set(i.key, node);
@@ -562,7 +581,9 @@ class Builder {
       instance = cleaned;
     }
     const id = this.ids.take(instance ? `${firstLabel(fqdn)}-${instance}` : firstLabel(fqdn), 'sql');
-    const name = (instance ? `${firstLabel(cluster.fqdn.trim() || fqdn)}\\${instance}` : firstLabel(cluster.fqdn.trim() || fqdn)).slice(0, LIMITS.maxNameChars);
+    const host = firstLabel(this.unplaceholder(cluster.fqdn.trim()) || fqdn);
+    this.unplaceholder(instance);
+    const name = (instance ? `${host}\\${instance}` : host).slice(0, LIMITS.maxNameChars);
     const siteId = this.siteFor(cluster.siteKey);
     const domain = this.domainOf(cluster);
     const defaults = [`SQL Server ${DEFAULT_SQL_VERSION}`, `${DEFAULT_SQL_EDITION} edition`];
@@ -572,11 +593,12 @@ class Builder {
       // AlwaysOn: the cluster FQDN is the AG listener, the attribute names the primary
       // replica. Secondary replicas are not in the document.
       const primary = hostName(primaryRaw, `${firstLabel(fqdn)}-primary`);
-      if (primary.changedFrom !== undefined) this.warn(`the AlwaysOn primary node ${quote(primary.changedFrom)} is not a DNS name: imported as ${quote(primary.fqdn)}`, i.where, true);
+      if (primary.changedFrom !== undefined && this.unplaceholder(primaryRaw) === primaryRaw) this.warn(`the AlwaysOn primary node ${quote(primary.changedFrom)} is not a DNS name: imported as ${quote(primary.fqdn)}`, i.where, true);
       const primaryIsListener = primary.fqdn.toLowerCase() === fqdn.toLowerCase();
       const replicas = primaryIsListener ? [] : [{ fqdn: primary.fqdn, siteId, commitMode: 'synchronous' as const, failoverMode: 'automatic' as const, readable: false }];
-      node = { id, name, siteId, kind: 'sqlStore', fqdn, instance, sqlVersion: DEFAULT_SQL_VERSION, sqlEdition: DEFAULT_SQL_EDITION, haMode: 'alwaysOnAg', ag: { listenerFqdn: fqdn, listenerPort: 1433, replicas }, ...(domain ? { domain } : {}) };
+      node = { id, name, siteId, kind: 'sqlStore', fqdn, instance, sqlVersion: DEFAULT_SQL_VERSION, sqlEdition: DEFAULT_SQL_EDITION, haMode: 'alwaysOnAg', ...(this.doc.published ? { currentHaMode: 'alwaysOnAg' as const } : {}), ag: { listenerFqdn: fqdn, listenerPort: 1433, replicas }, ...(domain ? { domain } : {}) };
       defaults.push('listener port 1433');
+      if (this.doc.published) defaults.push('deployed today as an availability group (the topology is published)');
       if (primaryIsListener) {
         defaults.push('no replica listed');
         this.warn(
@@ -628,7 +650,7 @@ class Builder {
       share = share.slice(0, LIMITS.maxTextChars);
       this.warn(`the share name is longer than ${LIMITS.maxTextChars} characters: cut`, s.where, true);
     }
-    if (/\$\w/.test(share)) this.warn(`the share name ${quote(share)} looks like a script placeholder`, s.where, true);
+    this.unplaceholder(share); // the share keeps its spelling ($ is legal in a share name); the template warning names it
     // A share host that is an AD domain name is a domain-based DFS namespace (sample 02).
     const lower = fqdn.toLowerCase();
     const dfs = this.machineDomains.has(lower) || this.doc.sipDomains.some((d) => d.trim().toLowerCase() === lower) || this.doc.defaultDomain?.trim().toLowerCase() === lower;
@@ -636,7 +658,7 @@ class Builder {
     const id = this.ids.take(this.ids.taken(base, 'share') ? `${base}-${share}` : base, 'share');
     const node: NodeOfKind<'fileStore'> = {
       id,
-      name: `\\\\${cluster.fqdn.trim() || fqdn}\\${share}`.slice(0, LIMITS.maxNameChars),
+      name: `\\\\${this.unplaceholder(cluster.fqdn.trim()) || fqdn}\\${share}`.slice(0, LIMITS.maxNameChars),
       siteId: this.siteFor(cluster.siteKey),
       kind: 'fileStore',
       fqdn,
@@ -829,6 +851,8 @@ class Builder {
   }
 }
 
+/** A script variable written where a name belongs (`$PoolFqdn`). */
+const PLACEHOLDER = /\$[A-Za-z_][A-Za-z0-9_]*/g;
 const EMPTY_ELEMENT: XmlElement = { name: '', local: '', ns: '', attrs: [], children: [], text: '', line: 0 };
 
 /** What an Edge service's port list says about federation (inferred, see the report of issue 7). */

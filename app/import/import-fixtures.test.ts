@@ -60,6 +60,8 @@ describe('published topology: Enterprise pool on an AlwaysOn Back End (2019)', (
       fqdn: 'sqlag01.fabrikam.com',
       instance: '',
       haMode: 'alwaysOnAg',
+      // Published: the group runs today, so a transition plan does not convert it again.
+      currentHaMode: 'alwaysOnAg',
       ag: { listenerFqdn: 'sqlag01.fabrikam.com', listenerPort: 1433, replicas: [{ fqdn: 'sql01.fabrikam.com', commitMode: 'synchronous', failoverMode: 'automatic', readable: false }] },
     });
     expect(linksOf(doc, 'backEnd')).toEqual(['pool01->sqlag01']);
@@ -160,12 +162,28 @@ describe('published topology in UTF-16 LE with CRLF: Standard Edition server wit
 });
 
 describe('a script template with $Variables', () => {
-  it('imports, with a warning for every placeholder it had to turn into a name', () => {
+  it('imports, with one "this is a template" warning naming every placeholder once (site name and SIP domain included)', () => {
     const { topology: doc, warnings } = importedFixture(FIXTURE.scriptTemplate);
     expect(ofKind(doc, 'frontEndPool')).toEqual([expect.objectContaining({ fqdn: 'PoolFqdn', frontEndServers: 2, productVersion: '2019' })]);
-    for (const placeholder of ['$PoolFqdn', '$SqlListenerFqdn', '$FileServerFqdn']) expect(warnings.some((w) => w.confirm && w.message.includes(`"${placeholder}" is not a DNS name`)), placeholder).toBe(true);
-    expect(warnings.some((w) => /AlwaysOn primary node "\$SqlPrimaryFqdn" is not a DNS name/.test(w.message))).toBe(true);
-    expect(warnings.some((w) => /share name "\$ShareName" looks like a script placeholder/.test(w.message))).toBe(true);
+    const template = warnings.filter((w) => /script template/.test(w.message));
+    expect(template).toHaveLength(1);
+    expect(template[0]!.confirm).toBe(true);
+    const placeholders = ['$SiteName', '$PoolFqdn', '$SqlListenerFqdn', '$SqlInstance', '$SqlPrimaryFqdn', '$FileServerFqdn', '$ShareName', '$SipDomain'];
+    for (const p of placeholders) {
+      expect(template[0]!.message, p).toContain(`"${p}"`);
+      // Named once: in the template warning, nowhere else as a message of its own.
+      expect(warnings.filter((w) => w.message.includes(`"${p}"`)), p).toHaveLength(1);
+    }
+  });
+
+  it('gives FQDN and display name the same spelling of a placeholder', () => {
+    const { topology: doc } = importedFixture(FIXTURE.scriptTemplate);
+    const pool = ofKind(doc, 'frontEndPool')[0]!;
+    expect(pool.name).toBe(pool.fqdn);
+    expect(ofKind(doc, 'sqlStore')[0]!.name.startsWith(ofKind(doc, 'sqlStore')[0]!.fqdn)).toBe(true);
+    expect(ofKind(doc, 'fileStore')[0]!.name).toBe(`\\\\${ofKind(doc, 'fileStore')[0]!.fqdn}\\$ShareName`);
+    expect(doc.sites.map((s) => s.name)).toEqual(['SiteName']);
+    expect(doc.name).toBe('Imported: SipDomain');
   });
 });
 

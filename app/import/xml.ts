@@ -149,7 +149,7 @@ class Parser {
   parse(): XmlElement {
     const s = this.s;
     if (s.charCodeAt(0) === 0xfeff) this.pos = 1;
-    if (s.trim() === '' || (this.pos === 1 && s.length === 1)) this.fail('not XML: the document is empty', 'notXml', 0);
+    if (!NOT_XML_SPACE.test(s) || (this.pos === 1 && s.length === 1)) this.fail('not XML: the document is empty', 'notXml', 0);
     const nul = s.indexOf('\u0000');
     if (nul >= 0) this.fail('not XML: the text contains NUL characters (a UTF-16 file read as UTF-8, or a binary file?)', 'notXml', nul);
 
@@ -162,10 +162,13 @@ class Parser {
       const textEnd = lt < 0 ? s.length : lt;
       if (textEnd > this.pos) {
         const raw = s.slice(this.pos, textEnd);
+        // XML forbids the CDATA end marker in character data (found by the saxes oracle test).
+        const cdataEnd = raw.indexOf(']]>');
+        if (cdataEnd >= 0) this.fail('"]]>" in text: write "]]&gt;"', 'notXml', this.pos + cdataEnd);
         const top = stack[stack.length - 1];
         if (top) (top.textParts ??= []).push(this.decodeEntities(raw, this.pos));
-        else if (/\S/.test(raw)) {
-          const at = this.pos + raw.search(/\S/);
+        else if (NOT_XML_SPACE.test(raw)) {
+          const at = this.pos + raw.search(NOT_XML_SPACE);
           this.fail(root ? 'text after the end of the root element' : 'not XML: the text does not begin with an element ("<")', 'notXml', at);
         }
         this.pos = textEnd;
@@ -191,7 +194,7 @@ class Parser {
         const isDecl = this.processingInstruction();
         if (isDecl) {
           // Only white space may come before it (PowerShell here-strings indent it).
-          if (sawDeclaration || root || s.slice(0, at).replace(/^\uFEFF/, '').trim() !== '')
+          if (sawDeclaration || root || NOT_XML_SPACE.test(s.slice(0, at).replace(/^\uFEFF/, '')))
             this.fail('the XML declaration (<?xml ...?>) must come first in the document', 'notXml', at);
           sawDeclaration = true;
         }
@@ -317,6 +320,9 @@ class Parser {
   private comment(): void {
     const end = this.s.indexOf('-->', this.pos + 4);
     if (end < 0) this.fail('a comment is not closed (missing "-->")', 'notXml', this.pos);
+    // XML 1.0 §2.5: "--" may not occur inside a comment, nor may it end with "-".
+    const dashes = this.s.slice(this.pos + 4, end + 1).indexOf('--');
+    if (dashes >= 0) this.fail('"--" inside a comment', 'notXml', this.pos + 4 + dashes);
     this.pos = end + 3;
   }
 
@@ -325,11 +331,17 @@ class Parser {
     const at = this.pos;
     this.pos += 2;
     const target = this.readName('processing instruction target');
+    if (target.includes(':')) this.fail(`a processing instruction target cannot contain ":" (<?${target})`, 'notXml', at);
+    // The target ends at white space or "?>" (found by the saxes oracle test: "<?x<?xml …").
+    if (!this.s.startsWith('?>', this.pos) && !this.skipSpace()) this.fail(`expected a space or "?>" after <?${target}`, 'notXml', this.pos);
     const end = this.s.indexOf('?>', this.pos);
     if (end < 0) this.fail(`<?${target} is not closed (missing "?>")`, 'notXml', at);
     this.pos = end + 2;
     if (target.toLowerCase() === 'xml') {
       if (target !== 'xml') this.fail(`"<?${target}" is reserved`, 'notXml', at);
+      // version, then optional encoding and standalone, in that order (XML 1.0 §2.8).
+      if (!XML_DECLARATION.test(this.s.slice(at, end + 2)))
+        this.fail('the XML declaration is malformed: expected <?xml version="1.0" encoding="utf-8"?>', 'notXml', at);
       return true;
     }
     return false;
@@ -449,6 +461,10 @@ class Parser {
     throw new XmlFailure({ tag, message: `${message} (line ${line}, column ${col})` });
   }
 }
+
+const XML_DECLARATION = /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.[0-9]+\1([ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(yes|no)\5)?[ \t\n]*\?>$/;
+/** XML's white space is these four (CR is gone after end-of-line handling); JavaScript's \s has more (U+FEFF, U+00A0…). */
+const NOT_XML_SPACE = /[^ \t\n\r]/;
 
 const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a');
 

@@ -4,9 +4,9 @@
  * M3 rolling cumulative update), in Markdown, PowerShell and JSON. Pure: no DOM, React
  * or node imports.
  */
-export { planMigration, type MigrationOptions } from './migration-plan';
+export { planMigration, planMigrationOf, type MigrationOptions } from './migration-plan';
 export { migrationToMarkdown, migrationToPowerShell, migrationToJson } from './render';
-export { transitionDocument, type NodeMatching, type TransitionDocument } from './transition-document';
+export { transitionDocument, matchingFromDiff, type NodeMatching, type TransitionDocument } from './transition-document';
 export { PROCEDURE_STEPS, procedureStep, MIG_DOC, type ProcedureStep } from './procedures';
 export {
   MIGRATION_PHASES,

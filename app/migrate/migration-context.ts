@@ -202,7 +202,7 @@ export class MigrationContext {
       const rules = [...new Set(resolved.map((f) => f.ruleId))];
       this.notes.push({
         severity: 'info',
-        message: [{ kind: 'text', value: `While the change is under way the design holds pools that are being retired and still have users, the Central Management store, next hops, media Edge associations or branch appliances. This runbook takes each away before the pool is removed (${rules.join(', ')}).` }],
+        message: [{ kind: 'text', value: `While the change is under way the design holds pools that are being retired and still have users, the Central Management store, next hops, media Edge associations or branch appliances. This runbook takes each away before the pool is removed.` }],
         nodeIds: [...new Set(resolved.flatMap((f) => [...f.nodeIds]))],
         ruleIds: rules,
         docs: [...new Set(resolved.flatMap((f) => [...f.docs]))],

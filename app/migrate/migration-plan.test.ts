@@ -6,7 +6,7 @@ import { REFERENCE_MIGRATIONS, referenceMigration } from '../model/samples/migra
 import type { Topology } from '../model/schema';
 import { runRules } from '../rules/engine';
 import { arbScenarioShape, sameIds, scenario } from './migrate-test-kit';
-import { planMigration } from './migration-plan';
+import { planMigration, planMigrationOf } from './migration-plan';
 import { PROCEDURE_STEPS } from './procedures';
 import { migrationToJson, migrationToMarkdown, migrationToPowerShell } from './render';
 import { replay } from './replay';
@@ -148,6 +148,20 @@ describe('blocking notes come from the rule engine', () => {
     const info = p.notes.find((n) => n.ruleIds.includes('MIG-USERS-ON-DECOMMISSION'))!;
     expect(info.severity).toBe('info');
     expect(p.steps.some((s) => s.blockedBy.length > 0)).toBe(false);
+  });
+});
+
+describe('with the diff\'s matching', () => {
+  it('the reference migrations plan the same as with their known matching', () => {
+    for (const r of REFERENCE_MIGRATIONS) expect(planMigrationOf(r.current(), r.target()), r.id).toEqual(plan(r.current(), r.target()));
+  });
+
+  it('a pool moved to another site on its FQDN is a new pool beside a retired one, and the FQDN clash blocks (MIG-POOL-FQDN-UNIQUE)', () => {
+    const c = fabrikam.target();
+    const t: Topology = { ...c, nodes: c.nodes.map((n) => (n.id === 'sepool-ch' ? { ...n, siteId: 'nyc' } : n)) };
+    const p = planMigrationOf(c, t);
+    expect(p.notes.some((n) => n.severity === 'blocking' && n.ruleIds.includes('MIG-POOL-FQDN-UNIQUE'))).toBe(true);
+    expect(p.steps.some((s) => s.id === 'M1.9:move-users:sepool-ch.current')).toBe(true);
   });
 });
 

@@ -18,7 +18,8 @@ import { rt } from '../steps/text';
 import { MigrationContext } from './migration-context';
 import { m1Cms, m1Decommission, m1Edge, m1NewPools, m1Preconditions, m1Prepare, m1Users, needsSideBySide } from './plan-m1';
 import { m2Preconditions, m2Upgrades, m3CumulativeUpdates } from './plan-m2-m3';
-import type { NodeMatching } from './transition-document';
+import { diffTopologies } from './diff';
+import { matchingFromDiff, type NodeMatching } from './transition-document';
 import { MIGRATION_PHASES, MIGRATION_PROCEDURES, type MigrationPlan, type MigrationProcedure } from './types';
 
 export interface MigrationOptions {
@@ -47,6 +48,11 @@ export function planMigration(current: Topology, target: Topology, matching: Nod
       notes: [{ severity: 'blocking', message: rt`The migration runbook could not be generated (${e instanceof Error ? e.message : String(e)}).`, nodeIds: [], ruleIds: [], docs: [] }],
     };
   }
+}
+
+/** The runbook for two designs, their nodes matched as `diffTopologies` matches them (by id, else by kind and FQDN). */
+export function planMigrationOf(current: Topology, target: Topology, options: MigrationOptions = {}): MigrationPlan {
+  return planMigration(current, target, matchingFromDiff(diffTopologies(current, target)), options);
 }
 
 function build(current: Topology, target: Topology, matching: NodeMatching, options: MigrationOptions): MigrationPlan {

@@ -155,6 +155,26 @@ function upgradePool(m: MigrationContext, p: RegistrarPool): void {
       ruleIds: ['SUB-PAIR-2019', 'UPG-PAIR-BOTH'],
       inferred: true,
     });
+  const holdsCms = m.cmsSource()?.id === p.id;
+  if (paired && holdsCms)
+    m.add({
+      id: `M2.4:cms-failover:${p.id}`,
+      phase: 'inPlaceUpgrade',
+      procedure: 'M2',
+      procedureStep: 'M2.4',
+      title: `Optional: fail the Central Management store over to ${ctx.name(partner)} while ${ctx.name(p)} is upgraded`,
+      tool: 'Shell',
+      mode: 'manual',
+      runOn: `a Front End server of ${ctx.name(partner)}`,
+      detail: [
+        rt`${ctx.name(p)} holds the Central Management store and its partner the standby: a planned failover (no database parameters: the standby in the topology) keeps the store writable during the upgrade. ${code('-WhatIf')} first shows which pool holds it. Fail it back the same way from ${ctx.name(p)} afterwards, or leave it on ${ctx.name(partner)}.`,
+      ],
+      commands: ['Invoke-CsManagementServerFailover -WhatIf', 'Invoke-CsManagementServerFailover'],
+      verify: [{ text: rt`${ui('ActiveMasterFqdn')} names ${code(partner.fqdn)}.`, command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus' }],
+      nodeIds: [p.id, partner.id],
+      docs: [MIG_DOC.psCmsFailover, MIG_DOC.drPlan],
+      inferred: true,
+    });
   if (p.kind === 'frontEndPool') {
     m.add({
       id: `M2.2:readiness:${p.id}`,

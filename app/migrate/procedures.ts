@@ -93,6 +93,7 @@ export const MIG_DOC = {
   psComputerFailover: 'ps:Invoke-CsComputerFailOver.md',
   psComputerFailback: 'ps:Invoke-CsComputerFailBack.md',
   psPoolFailover: 'ps:Invoke-CsPoolFailOver.md',
+  psCmsFailover: 'ps:Invoke-CsManagementServerFailover.md',
   psPoolFailback: 'ps:Invoke-CsPoolFailBack.md',
   psBackupStatus: 'ps:Get-CsBackupServiceStatus.md',
   psBackupSync: 'ps:Invoke-CsBackupServiceSync.md',

@@ -133,3 +133,18 @@ function freeId(id: string, used: ReadonlySet<string>): string {
     if (!used.has(candidate)) return candidate;
   }
 }
+
+/**
+ * The matching a diff found (its matched node pairs), as the planner reads it. A match the
+ * diff calls a replacement (a pool whose FQDN, site or Windows Server changes without a
+ * product upgrade cannot be changed in place) becomes a retired node and a new one; a
+ * version change without an in-place path stays matched, so that the rule engine refuses
+ * it by name (UPG-INPLACE-2015-SE, GEN-INPLACE-UPGRADE-2019).
+ */
+export function matchingFromDiff(diff: {
+  matches: ReadonlyArray<{ currentId: string; targetId: string }>;
+  nodes?: ReadonlyArray<{ currentId?: string; targetId?: string; replacement: boolean; version?: unknown }>;
+}): NodeMatching {
+  const replaced = new Set((diff.nodes ?? []).filter((n) => n.replacement && n.version === undefined && n.currentId !== undefined).map((n) => n.currentId!));
+  return { pairs: diff.matches.filter((m) => !replaced.has(m.currentId)).map((m) => [m.currentId, m.targetId] as const) };
+}

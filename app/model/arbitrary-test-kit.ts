@@ -249,7 +249,7 @@ function arbV2Extras(kind: NodeKind, extreme: boolean): fc.Arbitrary<{ fields: R
     case 'frontEndPool':
       return with_(lifecycle, workload, fc.record({ internalWebFqdn: optional(arbFqdn), externalWebFqdn: optional(arbFqdn) }));
     case 'standardEditionServer':
-      return with_(lifecycle, workload, fc.record({ externalWebFqdn: optional(arbFqdn) }));
+      return with_(lifecycle, workload, fc.record({ externalWebFqdn: optional(arbFqdn), deployed: optional(bool) }));
     case 'sqlStore':
       return with_(fc.record({ currentHaMode: optional(fc.constantFrom(...HA_MODES)), hostsNonSfbDatabases: optional(bool) }));
     case 'edgePool':

@@ -205,6 +205,8 @@ export const StandardEditionServerSchema = z.strictObject({
   os: OsSchema,
   cumulativeUpdate: Text.optional(),
   mediationCollocated: z.boolean(),
+  /** The server exists today (a change to an existing deployment), as `deployed` on a Front End pool. */
+  deployed: z.boolean().optional(),
   domain: Text.optional(),
   externalWebFqdn: FqdnSchema.optional(),
   ...workload,

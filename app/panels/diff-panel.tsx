@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { notableLinks, type LinkDiff, type NodeDiff, type TopologyDiff } from '../migrate/diff';
 import { diffMarkdown } from '../migrate/diff-report';
 import type { Topology } from '../model/schema';
-import { selectComparison } from '../store/compare-slice';
+import { selectComparison } from '../store/comparison';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { download, fileNameFor } from '../store/documents';
 import { runOpen } from '../store/open-job';

@@ -2,15 +2,17 @@
 /** The findings list: one entry per finding of the engine, a click selects what the finding names, an empty design says so. */
 import { ReactFlowProvider } from '@xyflow/react';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { emptyTopology } from '../model/defaults';
 import { pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { DesignerProvider } from '../store/designer-context';
-import { selectFindings } from '../store/selectors';
+import { loadRuleEngine, selectFindings } from '../store/selectors';
 import { createDesignerStore } from '../store/store';
-import { FindingsPanel } from './findings-panel';
+import { FindingsPanel } from './findings-list';
 
+// The page loads the rule engine as it starts; so does this test.
+beforeAll(() => loadRuleEngine());
 afterEach(cleanup);
 
 function setup(doc: Topology) {

@@ -88,6 +88,7 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
     version,
     { key: 'users', label: 'Homed users', type: 'int', min: 0, group: 'Capacity' },
     { key: 'mediationCollocated', label: 'Mediation collocated', type: 'bool', group: 'Features' },
+    { key: 'deployed', label: 'Already deployed', type: 'bool', optional: true, help: 'The server exists today: the runbook changes it instead of building it.', group: 'Features' },
     ...workload,
     ...webFqdns(false),
     ...platform,

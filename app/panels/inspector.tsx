@@ -8,6 +8,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { shortcutOf } from '../store/commands';
 import { useDesigner } from '../store/designer-context';
+import { useRulesReady } from '../store/selectors';
 import { ArrangeBar } from './arrange-bar';
 import { commonKind } from './bulk-edit';
 import { BulkEditor } from './bulk-editor';
@@ -17,6 +18,8 @@ import { NodeInspector } from './node-inspector';
 import { SiteInspector } from './site-inspector';
 
 export function Inspector() {
+  // The findings listed under an element appear when the rule engine has loaded.
+  useRulesReady();
   const inspected = useDesigner((s) => s.inspected);
   const doc = useDesigner((s) => s.doc);
   const selectedIds = useDesigner((s) => s.selectedIds);

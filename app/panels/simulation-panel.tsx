@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { failoverRunbook, siteLossRunbook, type Step } from '../steps/index';
 import type { Topology } from '../model/schema';
-import { selectSimulation } from '../store/selectors';
+import { selectSimulation } from '../store/plan-selectors';
 import { StepItem } from './steps-panel';
 import { useDesigner } from '../store/designer-context';
 import { docTitle, docUrl } from './doc-links';

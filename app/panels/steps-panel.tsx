@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { DEPLOYMENT_PHASES, PHASE_TITLES, TOOL_TITLES, toJson, toMarkdown, toPowerShell, type RichText, type Step, type StepPlan } from '../steps/index';
 import { download, fileNameFor } from '../store/documents';
-import { selectSteps } from '../store/selectors';
+import { selectSteps } from '../store/plan-selectors';
 import { useDesigner } from '../store/designer-context';
 import { CopyButton } from './copy-button';
 import { docTitle, docUrl } from './doc-links';
@@ -111,7 +111,7 @@ function Runbooks({ plan }: { plan: StepPlan }) {
   );
 }
 
-export function StepItem({ step }: { step: Step }) {
+export function StepItem({ step, badge }: { step: Omit<Step, 'phase'>; badge?: string }) {
   const [open, setOpen] = useState(false);
   const commands = step.commands.join('\n');
   return (
@@ -120,6 +120,11 @@ export function StepItem({ step }: { step: Step }) {
         <span className="pill" title={TOOL_TITLES[step.tool]}>
           {step.tool}
         </span>
+        {badge && (
+          <span className="pill pill-procedure" title={`Procedure step ${badge}`}>
+            {badge}
+          </span>
+        )}
         <span className="step-title">{step.title}</span>
         {step.blockedBy.length > 0 && (
           <span className="pill pill-blocked" title={`The validator reports an error on what this step builds: ${step.blockedBy.join(', ')}`} data-testid="step-blocked">

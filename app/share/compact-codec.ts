@@ -9,7 +9,8 @@
  *
  * FROZEN with codec 3: the tables below (their order, their enum values) are copies, not
  * imports of the schema, so a later schema change cannot change what an old link
- * decodes to. A new field goes into a new codec. An entity with a key its table does not
+ * decodes to. A new field goes into a new codec, except an optional enum appended as the
+ * last packed field of a table (absent packs as 0, so old links keep their bytes). An entity with a key its table does not
  * know is refused (CompactFormatError) and index.ts falls back to the JSON codec; the
  * encoder also checks its output by decoding it.
  */
@@ -244,6 +245,9 @@ const NODE_FIELDS: Record<(typeof NODE_KINDS_3)[number], readonly Field[]> = {
     optFqdn('externalWebFqdn'),
     ...workload,
     ...lifecycle,
+    // Added after codec 3 shipped: an optional enum as the last packed digit is 0 when
+    // absent, so every link made before it decodes as it did and encodes to the same bytes.
+    optBool('deployed'),
   ],
   sqlStore: [
     fqdn,

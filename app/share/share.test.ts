@@ -344,6 +344,22 @@ describe('links written by link format 1 keep opening', () => {
   }
 });
 
+describe('links written by codec 3 keep opening after a field was appended', () => {
+  // Written once by codec 3 before Standard Edition servers had `deployed`; never regenerate.
+  const link = fs.readFileSync(new URL('./fixtures/codec3-pair-se.link.txt', import.meta.url), 'utf8').trim();
+  const doc = JSON.parse(fs.readFileSync(new URL('./fixtures/codec3-pair-se.json', import.meta.url), 'utf8')) as Topology;
+  it('decodes to the same document, and the same document still encodes to the same link', () => {
+    expect(decodeShareLink(`${DEFAULT_BASE}#${link}`)).toEqual({ ok: true, value: parsed(doc) });
+    expect(encodeTopologyFragment(doc)).toBe(link);
+  });
+  it('carries deployed on a Standard Edition server in the compact codec', () => {
+    const changed = structuredClone(doc);
+    for (const [i, n] of changed.nodes.entries()) if (n.kind === 'standardEditionServer') n.deployed = i % 2 === 0;
+    expect(encodeWithDetails(changed).codec).toBe(CODEC.compact);
+    expect(decodeShareLink(shareLink(changed))).toEqual({ ok: true, value: parsed(changed) });
+  });
+});
+
 describe('detection stays fast on hostile text', () => {
   it('findShareLink and looksLikeShareLink are linear on a megabyte of near-misses', () => {
     const texts = ['http://'.repeat(150_000), `${'http://a'.repeat(120_000)}#t`, '#t1'.repeat(300_000), `${'a'.repeat(1_000_000)}#t1.AAAA`];

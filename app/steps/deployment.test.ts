@@ -158,6 +158,59 @@ describe('global design', () => {
   });
 });
 
+describe('Topology Builder wording', () => {
+  it('a one-server Edge pool is still defined as a multiple-computer pool, and says why', () => {
+    const doc = clone(pairStandardEdition());
+    node(doc, 'edge-hq', 'edgePool').servers = 1;
+    const st = generateSteps(valid(doc)).steps;
+    const text = st[pos(st, 'tb-pool:edge-hq')]!.detail[0]!.map((x) => x.value).join('');
+    expect(text).toContain('Multiple computer pool (a single-computer pool can never get a second server) → 1 Edge server');
+  });
+});
+
+describe('DNS records clients need (create-dns-records.md, DNS and simple URL planning)', () => {
+  const dns = (doc: Topology) => {
+    const st = generateSteps(doc).steps;
+    const i = pos(st, 'dns-clients');
+    return { st, i, text: i < 0 ? '' : st[i]!.detail.map((r) => r.map((x) => x.value).join('')).join('\n') };
+  };
+  it('a new deployment gets Autodiscover, automatic sign-in, the simple URLs and, with an Edge pool, remote sign-in, before Topology Builder', () => {
+    for (const d of REFERENCE_DESIGNS) {
+      const { st, i, text } = dns(d.build());
+      expect(i, d.id).toBeGreaterThanOrEqual(0);
+      expect(i, d.id).toBeLessThan(pos(st, 'tb-start'));
+      for (const name of ['lyncdiscoverinternal.<SIP domain>', '_sipinternaltls._tcp.<SIP domain>', 'meet.<SIP domain>', 'dialin.<SIP domain>', '_sip._tls.<SIP domain>', 'lyncdiscover.<SIP domain>']) expect(text, `${d.id}: ${name}`).toContain(name);
+    }
+  });
+  it('names the simple URLs the design records, and a Standard Edition server by its own address', () => {
+    const doc = clone(pairStandardEdition());
+    doc.deployment.simpleUrls = [
+      { component: 'meet', domain: 'northwind.com', url: 'https://meet.northwind.com' },
+      { component: 'dialIn', domain: '*', url: 'https://dialin.northwind.com' },
+    ];
+    const { text } = dns(valid(doc));
+    expect(text).toContain('meet.northwind.com, dialin.northwind.com');
+    expect(text).not.toContain('meet.<SIP domain>');
+    expect(text).toContain('the IP address of SE Seattle');
+  });
+  it('with several Edge pools, a lower-priority remote sign-in record for each of the others', () => {
+    const { text } = dns(globalMultiSite());
+    expect(text).toContain('a record with a lower priority for edge-eu.tailspin.com');
+  });
+  it('no such step for a change to an existing deployment (the records exist), and no remote sign-in records without an Edge pool', () => {
+    const t = clone(pair2019AlwaysOn());
+    t.deployment.mode = 'transition';
+    node(t, 'pool-a', 'frontEndPool').deployed = true;
+    expect(dns(valid(t)).i).toBe(-1);
+    const noEdge = clone(pair2019AlwaysOn());
+    noEdge.nodes = noEdge.nodes.filter((n) => n.kind !== 'edgePool');
+    noEdge.links = noEdge.links.filter((l) => noEdge.nodes.some((n) => n.id === l.from) && noEdge.nodes.some((n) => n.id === l.to));
+    const { text } = dns(noEdge);
+    expect(text).toContain('lyncdiscoverinternal.<SIP domain>');
+    expect(text).not.toContain('_sip._tls');
+  });
+});
+
 describe('steps only when the topology needs them', () => {
   it('no AG steps for a store without an AG; a stand-alone store is simply defined', () => {
     const doc = clone(pair2019AlwaysOn());
@@ -268,6 +321,26 @@ describe('steps only when the topology needs them', () => {
     expect(st[pos(st, 'cms-move:pool-b')]!.commands).toEqual(['Move-CsManagementServer']);
     expect(pos(st, 'tb-start')).toBeGreaterThanOrEqual(0);
     expect(JSON.stringify(st[pos(st, 'tb-start')]!.detail)).toContain('Download Topology from existing deployment');
+  });
+  it('converting a 2015 Back End to an AG removes mirroring only when it may run today: unconditional when the design says mirroring, absent when it says none', () => {
+    const withAg = (current: 'mirroring' | 'none' | undefined) => {
+      const doc = clone(pair2015Mirroring());
+      doc.deployment.mode = 'transition';
+      node(doc, 'pool-ny', 'frontEndPool').deployed = true;
+      const s = node(doc, 'sql-ny', 'sqlStore');
+      s.haMode = 'alwaysOnAg';
+      s.ag = { listenerFqdn: 'sqlag-ny.fabrikam.com', listenerPort: 1433, replicas: [{ fqdn: 'sql-ny.fabrikam.com', siteId: s.siteId, commitMode: 'synchronous', failoverMode: 'automatic', readable: false }, { fqdn: 'sql-ny2.fabrikam.com', siteId: s.siteId, commitMode: 'synchronous', failoverMode: 'automatic', readable: false }] };
+      if (current) s.currentHaMode = current;
+      doc.links = doc.links.filter((l) => !((l.kind === 'mirror' || l.kind === 'witness') && l.from === 'sql-ny'));
+      return generateSteps(valid(doc)).steps;
+    };
+    const known = withAg('mirroring');
+    expect(known[pos(known, 'ag-from-mirroring:pool-ny')]!.title).toBe('Make the primary the principal and remove SQL mirroring from Pool NY');
+    expect(JSON.stringify(known[pos(known, 'ag-from-mirroring:pool-ny')]!.detail)).not.toContain('Skip this step');
+    expect(pos(withAg('none'), 'ag-from-mirroring:pool-ny')).toBe(-1);
+    expect(pos(withAg('none'), 'ag-create:sql-ny')).toBeGreaterThanOrEqual(0);
+    const unknown = withAg(undefined);
+    expect(unknown[pos(unknown, 'ag-from-mirroring:pool-ny')]!.title).toMatch(/^If Pool NY uses SQL mirroring today/);
   });
   it('a document the builder cannot read yields a plan with a blocking note, not an exception', () => {
     const broken = { ...pair2019AlwaysOn(), nodes: null } as unknown as Topology;

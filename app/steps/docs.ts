@@ -31,6 +31,8 @@ export const DOC = {
   prepareAd: 'Skype/SfbServer/deploy/install/prepare-active-directory.md',
   prerequisites: 'Skype/SfbServer/deploy/install/install-prerequisites.md',
   dnsRecords: 'Skype/SfbServer/deploy/install/create-dns-records.md',
+  dnsPlan: 'Skype/SfbServer/plan-your-deployment/network-requirements/dns.md',
+  simpleUrls: 'Skype/SfbServer/plan-your-deployment/network-requirements/simple-urls.md',
   fileShare: 'Skype/SfbServer/deploy/install/create-a-file-share.md',
   installServers: 'Skype/SfbServer/deploy/install/install-skype-for-business-server.md',
   edgeDeploy: 'Skype/SfbServer/deploy/deploy-edge-server/deploy-edge-servers.md',

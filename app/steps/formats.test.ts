@@ -113,6 +113,12 @@ describe('toPowerShell', () => {
     expect(plan.steps.some((s) => s.mode === 'script' && s.supportsWhatIf)).toBe(true);
     expect(plan.steps.some((s) => s.mode === 'script' && !s.supportsWhatIf)).toBe(true);
   });
+  it("cites each step's documentation as the page an engineer can open, as the Markdown does", () => {
+    const cited = ps1.split('\n').filter((l) => l.startsWith('    # Docs: '));
+    expect(cited.length).toBeGreaterThan(20);
+    for (const l of cited) expect(l, l).toMatch(/^ {4}# Docs: https:\/\/learn\.microsoft\.com\//);
+    expect(ps1).toContain('# Docs: https://learn.microsoft.com/powershell/module/skype/invoke-cspoolfailover');
+  });
   it('runs the deployment phases in order by default and runbooks only when named', () => {
     const order = DEPLOYMENT_PHASES.filter((p) => p !== 'existingPools').map((p) => ps1.indexOf(`# ===== ${PHASE_TITLES[p]}`));
     expect([...order].sort((a, b) => a - b)).toEqual(order);

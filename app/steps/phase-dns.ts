@@ -4,7 +4,7 @@ import type { TopologyNode } from '../model/schema';
 import { DOC } from './docs';
 import type { PlanBuilder } from './plan-builder';
 import { makeStep } from './step';
-import { code, rt } from './text';
+import { code, joinRich, rt } from './text';
 import type { RichText } from './types';
 
 /** §9: client web traffic on Front End and Director pools. */
@@ -59,4 +59,57 @@ export function dnsSteps(plan: PlanBuilder): void {
   }
   for (const o of ctx.ix.ofKind('officeOnlineServer'))
     add(o, [o.servers > 1 ? rt`${code(o.fqdn)} A → the load balancer in front of the ${String(o.servers)} farm servers.` : rt`${code(o.fqdn)} A → the Office Online Server.`], [], [DOC.owas]);
+  clientDiscovery(plan);
+}
+
+/**
+ * The records clients need to find the deployment at all: automatic sign-in, the simple
+ * URLs and, with an Edge pool, remote sign-in (create-dns-records.md, the DNS and simple
+ * URL planning pages). Once per deployment, by the first new pool; an existing deployment has them.
+ */
+function clientDiscovery(plan: PlanBuilder): void {
+  const { ctx } = plan;
+  const fresh = ctx.registrarsInBuildOrder().filter((p) => !ctx.existing(p));
+  if (!ctx.greenfield || !fresh.length || fresh.length < ctx.ix.registrars().length) return;
+  const director = ctx.ix.ofKind('directorPool')[0];
+  const home = fresh[0]!;
+  const signIn = director ?? home;
+  const web = signIn.kind === 'standardEditionServer' ? rt`the IP address of ${ctx.name(signIn)}` : rt`the internal web services virtual IP of ${ctx.name(signIn)}`;
+  const urls = ctx.doc.deployment.simpleUrls ?? [];
+  const hosts = [...new Set(urls.map((u) => urlHost(u.url)).filter((h): h is string => h !== undefined))];
+  const edges = ctx.ix.ofKind('edgePool');
+  const edge = edges[0];
+  const proxy = ctx.ix.ofKind('reverseProxy')[0];
+  const rows: RichText[] = [
+    rt`Internal, for each SIP domain: ${code('lyncdiscoverinternal.<SIP domain>')} A → ${web}.`,
+    rt`Internal, for each SIP domain: SRV ${code('_sipinternaltls._tcp.<SIP domain>')} port ${code('5061')} → ${code(signIn.fqdn)} (sign-in for clients that do not use Autodiscover).`,
+    hosts.length
+      ? rt`Simple URLs (internal) → ${web}: ${joinRich(hosts.map((h) => rt`${code(h)}`), ', ')}.`
+      : rt`Simple URLs (internal) → ${web}: ${code('meet.<SIP domain>')} for each SIP domain and ${code('dialin.<SIP domain>')} (both required), ${code('admin.<SIP domain>')} if you use the Admin URL; their names must not equal a SIP domain.`,
+  ];
+  if (edge)
+    rows.push(
+      rt`External, for each SIP domain: SRV ${code('_sip._tls.<SIP domain>')} port ${code('443')} → the Access Edge FQDN of ${code(edge.fqdn)} (for example ${code('sip.<SIP domain>')}), for remote sign-in${edges.length > 1 ? rt`; a record with a lower priority for ${joinRich(edges.slice(1).map((e) => rt`${code(e.fqdn)}`), ', ')} makes the failover runbooks' DNS step a check` : ''}.`,
+      rt`External: ${code('lyncdiscover.<SIP domain>')} and the Meet and Dial-in simple URLs → the public address of the reverse proxy${proxy ? rt` (${code(proxy.fqdn)})` : rt``}, which publishes the external web services.`,
+    );
+  plan.add(
+    makeStep({
+      id: 'dns-clients',
+      phase: 'prepare',
+      title: 'Create the DNS records clients use to sign in and join meetings',
+      tool: 'DNS',
+      detail: rows,
+      nodeIds: [signIn.id, ...(edge ? [edge.id] : []), ...(proxy ? [proxy.id] : [])],
+      docs: [DOC.dnsRecords, DOC.dnsPlan, DOC.simpleUrls],
+    }),
+  );
+}
+
+/** The host of a simple URL as the document writes it, or undefined when it is not a URL. */
+function urlHost(url: string): string | undefined {
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
 }

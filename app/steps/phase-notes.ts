@@ -41,5 +41,5 @@ export function planNotes(plan: PlanBuilder): void {
   if (ctx.ix.linksOfKind('pairing').length)
     plan.note('info', rt`The Location Information Server (E9-1-1) database is not replicated to the backup pool: back it up regularly; the failover runbooks restore it.`, [], ['PAIR-LIS-NOT-REPLICATED'], [DOC.userExperience]);
   if (!ctx.greenfield)
-    plan.note('info', rt`Transition mode: steps for servers that already exist can be skipped; only Front End pools record whether they are deployed, and those are left out of the build steps.`, [], [], []);
+    plan.note('info', rt`A change to an existing deployment: Front End pools and Standard Edition servers marked as already deployed are left out of the build steps and changed in place. Director, Edge, Mediation, Persistent Chat and branch pools record no such mark: skip their build steps where they exist already.`, [], [], []);
 }

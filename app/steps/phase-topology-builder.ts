@@ -206,7 +206,7 @@ function tbPersistentChat(ctx: PlanContext, c: PersistentChatPool): Step {
 
 function tbEdge(ctx: PlanContext, e: Edge): Step {
   const detail: RichText[] = [
-    rt`${ui('Edge pools')} → ${ui('New Edge Pool')} → ${ui('Pool FQDN')} = ${code(e.fqdn)} → ${ui('Multiple computer pool')} → ${plural(e.servers, 'Edge server')}; internal and external interfaces on separate networks.`,
+    rt`${ui('Edge pools')} → ${ui('New Edge Pool')} → ${ui('Pool FQDN')} = ${code(e.fqdn)} → ${e.servers > 1 ? rt`${ui('Multiple computer pool')}` : rt`${ui('Multiple computer pool')} (a single-computer pool can never get a second server)`} → ${plural(e.servers, 'Edge server')}; internal and external interfaces on separate networks.`,
     e.federation
       ? rt`${ui('General')}: tick ${ui('Enable federation for this Edge pool (Port 5061)')}.`
       : rt`${ui('General')}: leave ${ui('Enable federation for this Edge pool (Port 5061)')} clear (another Edge pool carries federation, or none).`,

@@ -34,7 +34,7 @@ export function existingPools(plan: PlanBuilder): void {
     const s = ctx.ix.backEnd(p.id);
     if (!s) continue;
     if (ctx.convertsToAg(p)) convertToAg(plan, p, s);
-    else if (ctx.mirrorSet(s)) addMirroring(plan, p, s);
+    else if (ctx.mirrorSet(s) && s.currentHaMode !== 'mirroring') addMirroring(plan, p, s);
   }
 }
 
@@ -81,16 +81,18 @@ function convertToAg(plan: PlanBuilder, p: FrontEndPool, s: SqlStore): void {
   const move = ctx.cmsMove();
   if (move && move.from === p) moveCmsAway(plan, p, s, move.to);
   const old = ctx.instanceLabel(ctx.primaryNode(s), s.instance);
-  if (p.productVersion === '2015')
+  // Mirroring exists only on 2015; the design may say what runs today (currentHaMode).
+  const mirroredToday = s.currentHaMode === undefined ? undefined : s.currentHaMode === 'mirroring';
+  if (p.productVersion === '2015' && mirroredToday !== false)
     plan.add(
       makeStep({
         id: `ag-from-mirroring:${p.id}`,
         phase: PHASE,
-        title: `If ${ctx.name(p)} uses SQL mirroring today: make the primary the principal and remove mirroring`,
+        title: mirroredToday ? `Make the primary the principal and remove SQL mirroring from ${ctx.name(p)}` : `If ${ctx.name(p)} uses SQL mirroring today: make the primary the principal and remove mirroring`,
         tool: 'Shell',
         mode: 'manual',
         detail: [
-          rt`Skip this step when the pool has no mirroring today. Otherwise, for every database type the pool holds (${code(`Get-CsPool -Identity ${psQuote(p.fqdn)}`)} lists them): make the primary the principal, then remove the mirror in SQL Server (the commands, in that order; a type the pool does not hold reports an error and is skipped).`,
+          rt`${mirroredToday ? '' : 'Skip this step when the pool has no mirroring today. Otherwise, f'}${mirroredToday ? 'F' : ''}or every database type the pool holds (${code(`Get-CsPool -Identity ${psQuote(p.fqdn)}`)} lists them): make the primary the principal, then remove the mirror in SQL Server (the commands, in that order; a type the pool does not hold reports an error and is skipped).`,
           rt`Then Topology Builder → ${ui('Download Topology from existing deployment')} → ${ui('Enterprise Edition Front End Pools')} → the pool → ${ui('Edit Properties')} → clear ${ui('Enable SQL Store Mirroring')} for every store type → publish.`,
           rt`In SQL Server Management Studio, any database still mirrored: ${ui('Tasks')} → ${ui('Mirror')} → ${ui('Remove Mirroring')}. ${code('Install-CsDatabase -Update')} later fails on a mirrored database.`,
         ],

@@ -85,16 +85,20 @@ export class PlanContext {
     return isRegistrar(n) ? n : undefined;
   }
 
-  /** A pool already built (only Front End pools record it in v1). */
+  /** A pool or server already built (Front End pools and Standard Edition servers record it). */
   existing(n: TopologyNode): boolean {
-    return n.kind === 'frontEndPool' && n.deployed === true;
+    return (n.kind === 'frontEndPool' || n.kind === 'standardEditionServer') && n.deployed === true;
   }
 
-  /** Transition: an existing pool whose Back End becomes an AlwaysOn availability group in this plan. */
+  /**
+   * Transition: an existing pool whose Back End becomes an AlwaysOn availability group in this
+   * plan. A store that records the group as deployed today (`currentHaMode`, as an imported
+   * published topology does) is not converted again.
+   */
   convertsToAg(p: TopologyNode): p is FrontEndPool {
     if (this.greenfield || p.kind !== 'frontEndPool' || !this.existing(p)) return false;
     const s = this.ix.backEnd(p.id);
-    return s !== undefined && this.agOf(s) !== undefined;
+    return s !== undefined && s.currentHaMode !== 'alwaysOnAg' && this.agOf(s) !== undefined;
   }
 
   /**

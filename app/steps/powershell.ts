@@ -13,7 +13,7 @@
  * literal early. Non-ASCII characters are therefore written as `[char]0xNNNN`.
  */
 import { productVersionLabel } from '../model/product-versions';
-import { oneLine, plain, psComment } from './text';
+import { docUrl, oneLine, plain, psComment } from './text';
 import { DEPLOYMENT_PHASES, PHASE_TITLES, TOOL_TITLES, type DeploymentPhase, type PlanNote, type Runbook, type Step, type StepPlan } from './types';
 
 const PHASE_PART: Record<DeploymentPhase, string> = {
@@ -171,7 +171,8 @@ export function stepLines(s: Omit<Step, 'phase'>, n: number): string[] {
     out.push(`    Write-Warning ${psText(`Step ${n} builds what the validator reports as an error (${s.blockedBy.join(', ')}).`)}`);
   }
   for (const p of s.preconditions) out.push(`    # Before: ${psAsciiComment(plain(p))}`);
-  for (const d of s.docs) out.push(`    # Docs: ${psAsciiComment(d)}`);
+  // The page an engineer can open, as the Markdown links it (not the documentation repository's path).
+  for (const d of s.docs) out.push(`    # Docs: ${psAsciiComment(docUrl(d))}`);
   if (s.mode === 'script') {
     out.push(`    Invoke-PlanStep -Id ${psText(s.id)} -Title ${psText(`${n}. ${s.title}`)}${s.supportsWhatIf ? ' -NativeWhatIf' : ''} -Action {`);
     for (const c of s.commands) out.push(`        ${asciiCommand(c)}`);

@@ -185,6 +185,45 @@ describe('failoverRunbook', () => {
     expect(b).not.toContain('failover-pool:na1');
   });
 
+  it('every temporary change of a failover (routes, federation, remote-access DNS, Office Online Server) is undone by the failback, for every reference design', () => {
+    const temporary = /^failover-(federation|xmpp|remote-access|media-edge|edge-nexthop|oos|pchat-nexthop):/;
+    let seen = 0;
+    for (const doc of [pair2019AlwaysOn(), pair2015Mirroring(), pairStandardEdition(), globalMultiSite()]) {
+      for (const runbook of generateSteps(doc).runbooks) {
+        const back = runbook.failback.map((s) => s.id);
+        for (const s of runbook.failover.filter((f) => temporary.test(f.id))) {
+          seen++;
+          expect(back, `${doc.name}: ${runbook.title}`).toContain(s.id.replace(/^failover-/, 'failback-'));
+        }
+        // DNS and federation go back once the repaired Edge pool runs, before the users return.
+        const start = back.findIndex((id) => id.startsWith('failback-edge-start:'));
+        for (const id of back.filter((i) => /^failback-(remote-access|federation):/.test(i))) {
+          expect(start, id).toBeGreaterThanOrEqual(0);
+          expect(back.indexOf(id), id).toBeGreaterThan(start);
+          expect(back.indexOf(id), id).toBeLessThan(back.findIndex((i) => i.startsWith('failback-pool:')));
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(4);
+  });
+
+  it('cites the mirror-state cmdlet on the CMS failover only when the standby Back End is mirrored', () => {
+    const ag = rb(pair2019AlwaysOn(), 'pool-a').failover;
+    expect(ag[pos(ag, 'failover-cms:pool-a')]!.docs).not.toContain('ps:Get-CsDatabaseMirrorState.md');
+    const mirror = rb(pair2015Mirroring(), 'pool-ny').failover;
+    expect(mirror[pos(mirror, 'failover-cms:pool-ny')]!.docs).toContain('ps:Get-CsDatabaseMirrorState.md');
+  });
+
+  it('failback points the external DNS names, and the federation SRV record, at the repaired Edge pool again', () => {
+    const fb = rb(pair2019AlwaysOn(), 'pool-a').failback;
+    const dns = fb[pos(fb, 'failback-remote-access:edge-a')]!;
+    const text = dns.detail.map(plain).join('\n');
+    expect(text).toContain('_sip._tls.<SIP domain>');
+    expect(text).toContain('Access Edge FQDN of edge-a.contoso.com');
+    expect(text).toContain('_sipfederationtls._tcp.<SIP domain>');
+    expect(dns.title).toBe('Send remote users and federation back to Edge A (external DNS)');
+  });
+
   it('siteLossRunbook merges the runbooks of every paired pool in the site, shared steps once', () => {
     const r = siteLossRunbook(globalMultiSite(), 'na-east');
     expect(r.ok).toBe(true);

@@ -278,7 +278,7 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
   // Remote access: the public DNS names that led to a lost Edge pool now lead to a surviving one.
   for (const old of loss.lostEdges()) {
     const to = loss.bestEdge(partner);
-    if (to) steps.push(remoteAccess(ctx, old, to));
+    if (to) steps.push(remoteAccess(ctx, old, to, 'failover'));
     else note('warning', rt`Remote users came in through ${ctx.label(old)} and no Edge pool survives: remote access stays down until an Edge pool is rebuilt.`, [old.id], [], [DOC.failoverPool]);
   }
 
@@ -303,7 +303,7 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
       const farm = ctx.ix.node(l.to);
       if (farm?.kind !== 'officeOnlineServer' || !loss.lost(farm)) continue;
       const to = loss.bestFarm(r);
-      if (to) steps.push(officeOnlineMove(ctx, r, farm, to));
+      if (to) steps.push(officeOnlineMove(ctx, r, farm, to, 'failover'));
       else note('warning', rt`${ctx.label(r)} loses its Office Online Server farm ${ctx.label(farm)} and no farm survives: PowerPoint presentations in its meetings fail until a farm is rebuilt.`, [r.id, farm.id], [], [DOC.owas]);
     }
   }
@@ -364,7 +364,7 @@ function cmsFailover(ctx: PlanContext, loss: SiteLoss, cms: RegistrarPool, partn
           { text: rt`Every replica reports ${code('True')}.`, command: 'Get-CsManagementStoreReplicationStatus' },
         ],
         nodeIds: [cms.id, standby.id],
-        docs: [DOC.failoverPool, DOC.psCmsFailover, DOC.psMirrorState],
+        docs: [DOC.failoverPool, DOC.psCmsFailover, ...(mirrored ? [DOC.psMirrorState] : [])],
         ruleIds: ['CMS-FAILOVER-FIRST'],
         inferred: mirrored,
       }),
@@ -450,37 +450,47 @@ function federationMove(ctx: PlanContext, from: Edge, to: Edge, phase: 'failover
   });
 }
 
-/** Remote access through a lost Edge pool: the external DNS names move to a surviving one (and the federation SRV record when the lost pool carried federation). */
-function remoteAccess(ctx: PlanContext, from: Edge, to: Edge): Step {
+/**
+ * Remote access through a lost Edge pool: the external DNS names move to a surviving one
+ * (and the federation SRV record when the lost pool carried federation). The failback
+ * points them at the repaired pool again, or they keep sending users to the stand-in.
+ */
+function remoteAccess(ctx: PlanContext, from: Edge, to: Edge, phase: 'failover' | 'failback'): Step {
+  const federation = phase === 'failover' ? from.federation : to.federation;
   const rows: RichText[] = [
-    rt`Remote users reached ${ctx.name(from)} through external DNS; point those names at ${ctx.name(to)} (records with a lower priority set up in advance make this a check).`,
+    phase === 'failover'
+      ? rt`Remote users reached ${ctx.name(from)} through external DNS; point those names at ${ctx.name(to)} (records with a lower priority set up in advance make this a check).`
+      : rt`The failover pointed the external DNS names of ${ctx.name(to)} at ${ctx.name(from)}; point them back now that ${ctx.name(to)} runs again.`,
     rt`SRV ${code('_sip._tls.<SIP domain>')} (port ${code('443')}) → the Access Edge FQDN of ${code(to.fqdn)}, for each SIP domain.`,
     rt`The Access Edge A record (for example ${code('sip.<SIP domain>')}), and the web conferencing and A/V Edge names → the external addresses of ${code(to.fqdn)}.`,
   ];
-  if (from.federation) rows.push(rt`Federation: SRV ${code('_sipfederationtls._tcp.<SIP domain>')} (port ${code('5061')}) → the Access Edge FQDN of ${code(to.fqdn)}, so federated partners find the pool that now carries federation.`);
+  if (federation) rows.push(rt`Federation: SRV ${code('_sipfederationtls._tcp.<SIP domain>')} (port ${code('5061')}) → the Access Edge FQDN of ${code(to.fqdn)}, so federated partners find the pool that now carries federation.`);
   rows.push(rt`Lower the records' TTL ahead of time: clients and partners keep the old answers until it expires.`);
   return makeStep({
-    id: `failover-remote-access:${from.id}`,
-    phase: 'failover',
-    title: `Send remote users${from.federation ? ' and federation' : ''} of ${ctx.name(from)} to ${ctx.name(to)} (external DNS)`,
+    id: `${phase}-remote-access:${phase === 'failover' ? from.id : to.id}`,
+    phase,
+    title: phase === 'failover' ? `Send remote users${federation ? ' and federation' : ''} of ${ctx.name(from)} to ${ctx.name(to)} (external DNS)` : `Send remote users${federation ? ' and federation' : ''} back to ${ctx.name(to)} (external DNS)`,
     tool: 'DNS',
     detail: rows,
+    preconditions: phase === 'failback' ? [rt`The Edge services of ${ctx.name(to)} are started again.`] : [],
     nodeIds: [from.id, to.id],
     docs: [DOC.dnsRecords, DOC.voiceResiliency, DOC.edgeChange],
-    ruleIds: from.federation ? ['EDGE-FED-ROUTE'] : [],
+    ruleIds: federation ? ['EDGE-FED-ROUTE'] : [],
     inferred: true,
   });
 }
 
-/** A surviving pool whose Office Online Server farm is lost: associate it with a surviving farm. */
-function officeOnlineMove(ctx: PlanContext, r: RegistrarPool, from: NodeOfKind<'officeOnlineServer'>, to: NodeOfKind<'officeOnlineServer'>): Step {
+/** A surviving pool whose Office Online Server farm is lost: associate it with a surviving farm (and, at failback, with its own farm again). */
+function officeOnlineMove(ctx: PlanContext, r: RegistrarPool, from: NodeOfKind<'officeOnlineServer'>, to: NodeOfKind<'officeOnlineServer'>, phase: 'failover' | 'failback'): Step {
   return makeStep({
-    id: `failover-oos:${r.id}`,
-    phase: 'failover',
-    title: `Associate ${ctx.name(r)} with the Office Online Server farm ${ctx.name(to)}`,
+    id: `${phase}-oos:${r.id}`,
+    phase,
+    title: `Associate ${ctx.name(r)} with the Office Online Server farm ${ctx.name(to)}${phase === 'failback' ? ' again' : ''}`,
     tool: 'TB',
     detail: [
-      rt`Its farm ${ctx.name(from)} is in the lost site: PowerPoint presentations in its meetings fail until then.`,
+      phase === 'failover'
+        ? rt`Its farm ${ctx.name(from)} is in the lost site: PowerPoint presentations in its meetings fail until then.`
+        : rt`The failover associated it with ${ctx.name(from)}; its own farm runs again.`,
       rt`Topology Builder → ${ctx.name(r)} → ${ui('Edit Properties')} → ${ui('Associate pool with an Office Web Apps Server')} → pick ${code(ctx.label(to))} → ${ui('OK')} → publish.`,
     ],
     nodeIds: [r.id, to.id],
@@ -649,6 +659,10 @@ export function failbackRunbook(ctx: PlanContext, pool: RegistrarPool, partner: 
     const temp = loss.bestEdge(partner, (e) => e.productVersion === '2015');
     if (temp) steps.push(xmppMove(ctx, temp, orig, 'failback'));
   }
+  for (const orig of loss.lostEdges()) {
+    const temp = loss.bestEdge(partner);
+    if (temp) steps.push(remoteAccess(ctx, temp, orig, 'failback'));
+  }
   steps.push(
     makeStep({
       id: `failback-pool:${pool.id}`,
@@ -688,6 +702,15 @@ export function failbackRunbook(ctx: PlanContext, pool: RegistrarPool, partner: 
     const l = ctx.ix.out(r.id, 'mediaEdge')[0];
     const e = l ? ctx.ix.node(l.to) : undefined;
     if (e?.kind === 'edgePool' && loss.bestEdge(r)) steps.push(mediaEdge(ctx, r, e, 'failback'));
+  }
+  for (const r of ctx.ix.registrars()) {
+    if (loss.lost(r)) continue;
+    for (const l of ctx.ix.out(r.id, 'officeOnline')) {
+      const farm = ctx.ix.node(l.to);
+      if (farm?.kind !== 'officeOnlineServer' || !loss.lost(farm)) continue;
+      const temp = loss.bestFarm(r);
+      if (temp) steps.push(officeOnlineMove(ctx, r, temp, farm, 'failback'));
+    }
   }
   for (const c of ctx.ix.ofKind('persistentChatPool').filter((c) => c.productVersion === '2015')) {
     const hop = ctx.ix.out(c.id, 'nextHop')[0];

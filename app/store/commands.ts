@@ -8,7 +8,6 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import { linkKindLabel, linkKindsBetween, nodeKindLabel } from '../model/link-kinds';
 import { positionOf } from '../model/layout';
 import type { Position } from '../model/schema';
-import { autoLayout } from './auto-layout';
 import { saveFile } from './documents';
 import { copySelection, deleteSelection, duplicateSelection, hostCms, pasteClipboard, selectAll } from './edit-commands';
 import { canRedo, canUndo } from './history';
@@ -111,7 +110,7 @@ const LIST = define([
     },
   },
   { id: 'shortcuts', label: 'Keyboard shortcuts', keys: ['?'], when: always, run: (st) => st.getState().openDialog('shortcuts') },
-  { id: 'auto-layout', label: 'Auto-layout', keys: [], when: (s) => !s.arranging && hasDesign(s), run: (st, env) => void autoLayout(st, env.flow) },
+  { id: 'auto-layout', label: 'Auto-layout', keys: [], when: (s) => !s.arranging && hasDesign(s), run: (st, env) => void import('./auto-layout').then((m) => m.autoLayout(st, env.flow)) },
   {
     id: 'host-cms',
     label: 'Host the Central Management store here',

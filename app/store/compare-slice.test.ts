@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pair2019AlwaysOn } from '../model/samples/index';
 import type { TopologyNode } from '../model/schema';
-import { compareMarks, selectComparison } from './compare-slice';
+import { compareMarks, selectComparison } from './comparison';
 import { createDesignerStore } from './store';
 
 describe('compare slice: the current deployment beside the design', () => {

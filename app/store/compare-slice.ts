@@ -2,10 +2,10 @@
  * The deployment as it is today (the "current" design) that the open design (the target)
  * is compared with. It is a second document held beside the design, never part of it:
  * choosing, replacing or clearing it changes nothing in the design and has no undo.
- * The diff itself is derived (`selectComparison`), once per pair of documents.
+ * The diff itself is derived (`selectComparison` in comparison.ts, loaded on first use: the
+ * diff is not part of the first load), once per pair of documents.
  */
 import type { StateCreator } from 'zustand';
-import { diffTopologies, type TopologyDiff } from '../migrate/diff';
 import type { Topology } from '../model/schema';
 
 export interface CompareBaseline {
@@ -42,38 +42,3 @@ export const createCompareSlice: StateCreator<WithDoc, [], [], CompareSlice> = (
     set({ focusedChange: id });
   },
 });
-
-let lastPair: [Topology, Topology] | undefined;
-let lastDiff: TopologyDiff | undefined;
-let lastKey: unknown[] | undefined;
-
-/** The diff of the baseline (current) against the open design (target); undefined without a baseline. Layout moves do not recompute it. */
-export function selectComparison(state: { baseline: CompareBaseline | undefined; doc: Topology }): TopologyDiff | undefined {
-  const current = state.baseline?.topology;
-  if (!current) return undefined;
-  const target = state.doc;
-  if (lastPair && lastPair[0] === current && lastPair[1] === target) return lastDiff;
-  const key = [current, target.nodes, target.links, target.sites, target.siteLinks, target.deployment];
-  if (lastKey && key.every((k, i) => k === lastKey![i])) {
-    lastPair = [current, target];
-    return lastDiff;
-  }
-  lastPair = [current, target];
-  lastKey = key;
-  lastDiff = diffTopologies(current, target);
-  return lastDiff;
-}
-
-/** How each node of the open design is marked: added or changed (removed nodes are not on it). */
-export type CompareMark = 'added' | 'changed' | 'version';
-
-export function compareMarks(diff: TopologyDiff | undefined): Map<string, CompareMark> {
-  const marks = new Map<string, CompareMark>();
-  if (!diff) return marks;
-  for (const n of diff.nodes) {
-    if (n.targetId === undefined) continue;
-    if (n.status === 'added') marks.set(n.targetId, 'added');
-    else if (n.classes.length) marks.set(n.targetId, n.version ? 'version' : 'changed');
-  }
-  return marks;
-}

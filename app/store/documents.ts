@@ -8,9 +8,7 @@ import { emptyTopology } from '../model/defaults';
 import { designFileText } from '../model/design-file';
 import { LIMITS } from '../model/limits';
 import type { Topology } from '../model/schema';
-import { openDocumentBytes, type OpenWarning } from '../export/index';
-import { runOpen } from './open-job';
-import { autoLayout } from './auto-layout';
+import { runOpen, warningLines, withoutName } from './open-job';
 import type { DesignerStore } from './store';
 import { ensureLayout } from './ensure-layout';
 
@@ -64,7 +62,7 @@ export async function openFile(store: DesignerStore, file: File): Promise<OpenOu
   if (!result.ok) return fail(`${file.name}: ${result.message}`);
   loadDocument(store, result.topology, `Opened ${file.name}`);
   // An imported Topology Builder document has no layout of its own: arrange it at once.
-  if (result.kind === 'topologyBuilder') await autoLayout(store);
+  if (result.kind === 'topologyBuilder') await (await import('./auto-layout')).autoLayout(store);
   if (result.warnings.length) {
     store.setState({ importSummary: { file: file.name, warnings: result.warnings, topology: result.topology } });
     state.openDialog('import-summary');
@@ -75,23 +73,6 @@ export async function openFile(store: DesignerStore, file: File): Promise<OpenOu
     state.notify({ tone: 'error', text: `${message} Your current design is unchanged.` });
     return { ok: false, message };
   }
-}
-
-type ReadResult = { ok: true; topology: Topology; warnings: string[]; kind: string } | { ok: false; message: string };
-
-/** Content decides, not the extension: JSON, Topology Builder XML, an exported SVG/PNG, a share link. */
-export function readDocumentBytes(name: string, bytes: Uint8Array): ReadResult {
-  const r = openDocumentBytes(name, bytes);
-  if (!r.ok) return { ok: false, message: withoutName(name, r.error.message) };
-  return { ok: true, topology: r.value.topology, kind: r.value.kind, warnings: warningLines(r.value.warnings) };
-}
-
-const withoutName = (name: string, message: string): string => (message.startsWith(name) ? message.slice(name.length).replace(/^[:\s]+/, '') : message);
-
-/** The importer's warnings as lines, the ones to confirm first. */
-function warningLines(warnings: readonly OpenWarning[]): string[] {
-  const line = (w: { where?: string; message: string }) => (w.where ? `${w.where}: ${w.message}` : w.message);
-  return [...warnings.filter((w) => w.confirm).map((w) => `Please confirm: ${line(w)}`), ...warnings.filter((w) => !w.confirm).map(line)];
 }
 
 export function fileNameFor(doc: Topology, ext: string): string {
@@ -120,6 +101,6 @@ export function saveFile(store: DesignerStore): void {
 }
 
 /** Start-up: the design last worked on (from the browser database), else `fallback` as a new design. */
-export async function startDocument(store: DesignerStore, fallback: () => Topology): Promise<void> {
+export async function startDocument(store: DesignerStore, fallback: () => Topology | Promise<Topology>): Promise<void> {
   await store.getState().autosave.start(store, fallback);
 }

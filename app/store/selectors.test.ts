@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
-import { selectFindingIndex, selectFindings, severityCounts } from './selectors';
+import { loadRuleEngine, selectFindingIndex, selectFindings, severityCounts } from './selectors';
+
+// The page loads the rule engine as it starts; so do these tests.
+beforeAll(() => loadRuleEngine());
 
 const design = (): Topology => REFERENCE_DESIGNS[0]!.build();
 

@@ -2,15 +2,52 @@
  * Derived data, computed once per document version (documents are immutable, so the
  * object identity is the cache key). Findings are recomputed only when the document's
  * content changes, not on a drag that only moves the layout.
+ *
+ * The rule engine (its rules and their catalogue text) is not part of the first load: it
+ * is fetched as the page starts (`loadRuleEngine`), and until it is there a design has
+ * no findings yet (`rulesReady()` is false, and the panels say the design is being checked).
  */
+import { useSyncExternalStore } from 'react';
 import { plainWords } from '../model/plain-words';
 import type { Topology } from '../model/schema';
-import { runRules, summarize } from '../rules/engine';
 import type { Finding, Severity } from '../rules/types';
-import { generateSteps, type StepPlan } from '../steps/index';
-import { capacityBars, simulateFailure, type CapacityBar, type Failure, type SimulationOutcome } from '../simulate/index';
 
-function memoByContent<T>(f: (doc: Topology) => T): (doc: Topology) => T {
+type RuleEngine = typeof import('../rules/engine');
+let engine: RuleEngine | undefined;
+let loading: Promise<RuleEngine> | undefined;
+const waiting = new Set<() => void>();
+
+/** Fetches the rule engine once; everything that shows findings re-renders when it arrives. */
+export function loadRuleEngine(): Promise<RuleEngine> {
+  loading ??= import('../rules/engine').then(
+    (m) => {
+      engine = m;
+      for (const f of waiting) f();
+      return m;
+    },
+    (e: unknown) => {
+      // Not there (offline before the first visit was cached): the next call tries again.
+      loading = undefined;
+      throw e;
+    },
+  );
+  return loading;
+}
+
+export const rulesReady = (): boolean => engine !== undefined;
+
+/** True once the rule engine is loaded; a component that shows findings re-renders then. */
+export function useRulesReady(): boolean {
+  return useSyncExternalStore(
+    (f) => {
+      waiting.add(f);
+      return () => waiting.delete(f);
+    },
+    rulesReady,
+  );
+}
+
+export function memoByContent<T>(f: (doc: Topology) => T): (doc: Topology) => T {
   let lastDoc: Topology | undefined;
   let lastKey: unknown[] | undefined;
   let last: T;
@@ -29,7 +66,10 @@ function memoByContent<T>(f: (doc: Topology) => T): (doc: Topology) => T {
   };
 }
 
-export const selectFindings = memoByContent((doc): Finding[] => runRules(doc));
+const NO_FINDINGS: Finding[] = [];
+const findingsOf = memoByContent((doc): Finding[] => engine!.runRules(doc));
+/** The design's findings; none until the rule engine is loaded (see `rulesReady`). */
+export const selectFindings = (doc: Topology): Finding[] => (engine ? findingsOf(doc) : NO_FINDINGS);
 
 /** What a card, link or frame shows of its findings: the worst severity, the count, the first six messages. */
 export interface ElementBadge {
@@ -54,7 +94,9 @@ export function severityCounts(counts: Record<Severity, number>): string {
     .join(' · ');
 }
 
-export const selectFindingIndex = memoByContent((doc): FindingIndex => {
+const EMPTY_INDEX: FindingIndex = { byElement: new Map(), summary: { error: 0, warning: 0, info: 0 } };
+export const selectFindingIndex = (doc: Topology): FindingIndex => (engine ? findingIndexOf(doc) : EMPTY_INDEX);
+const findingIndexOf = memoByContent((doc): FindingIndex => {
   const findings = selectFindings(doc);
   // Per element: how many of each severity, and the first six findings of each (worst shown first).
   const tally = new Map<string, { counts: Record<Severity, number>; first: Record<Severity, Finding[]> }>();
@@ -80,7 +122,7 @@ export const selectFindingIndex = memoByContent((doc): FindingIndex => {
     if (prev && sameBadge(prev, badge)) byElement.set(id, prev);
   }
   lastBadges = byElement;
-  return { byElement, summary: summarize(findings) };
+  return { byElement, summary: engine!.summarize(findings) };
 });
 
 let lastBadges = new Map<string, ElementBadge>();
@@ -88,20 +130,3 @@ let lastBadges = new Map<string, ElementBadge>();
 function sameBadge(a: ElementBadge, b: ElementBadge): boolean {
   return a.worst === b.worst && a.count === b.count && a.messages.length === b.messages.length && a.messages.every((m, i) => m === b.messages[i]);
 }
-
-
-export type SimulationResult = { ok: true; outcome: SimulationOutcome; bars: CapacityBar[] } | { ok: false; message: string };
-
-let simCache: { doc: Topology; key: string; result: SimulationResult } | undefined;
-/** The simulated failure's outcome (read-only: the document never changes). */
-export function selectSimulation(doc: Topology, failure: Failure | null): SimulationResult | undefined {
-  if (!failure) return undefined;
-  const key = JSON.stringify(failure);
-  if (simCache && simCache.doc === doc && simCache.key === key) return simCache.result;
-  const r = simulateFailure(doc, failure);
-  const result: SimulationResult = r.ok ? { ok: true, outcome: r.value, bars: capacityBars(doc, r.value) } : { ok: false, message: r.error.message };
-  simCache = { doc, key, result };
-  return result;
-}
-
-export const selectSteps = memoByContent((doc): StepPlan => generateSteps(doc, selectFindings(doc)));

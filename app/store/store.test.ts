@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pair2019AlwaysOn, REFERENCE_DESIGNS } from '../model/samples/index';
 import { decodeShareLink, shareLink } from '../share/index';
-import { loadDocument, readDocumentBytes, startDocument } from './documents';
+import { loadDocument, startDocument } from './documents';
+import { readDocumentBytes } from './open-work';
 import { copySelection, pasteClipboard, selectAll } from './edit-commands';
 import { createDesignerStore } from './store';
 

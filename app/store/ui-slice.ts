@@ -5,7 +5,7 @@ import type { Severity } from '../rules/types';
 import type { Fragment } from './duplicate';
 
 export type Selection = { type: 'node' | 'link' | 'site'; id: string } | { type: 'deployment' } | null;
-export type BottomTab = 'findings' | 'steps' | 'simulation' | 'compare';
+export type BottomTab = 'findings' | 'steps' | 'simulation' | 'compare' | 'migration';
 export type Theme = 'light' | 'dark' | 'system';
 
 export interface Notice {

@@ -48,7 +48,7 @@ const PLAIN_FLOW_KEY = 'bench:plain-flow';
 /** BENCH_PROFILE=<dir>: a CPU profile of each drag is written there (open in Chrome's DevTools). */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 
-const BROWSER_LINES = [`browser/open-${NODES}`, `browser/drag-${NODES}`, `browser/drag-${NODES}-zoom-0.3`, `browser/drag-${NODES}-zoom-1`, `browser/pan-${NODES}`];
+const BROWSER_LINES = ['browser/first-paint', `browser/open-${NODES}`, `browser/drag-${NODES}`, `browser/drag-${NODES}-zoom-0.3`, `browser/drag-${NODES}-zoom-1`, `browser/pan-${NODES}`];
 
 export interface BrowserOptions {
   skipBuild: boolean;
@@ -119,6 +119,8 @@ export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Pr
       plainReactFlow: { [PLAIN_FLOW_KEY]: JSON.stringify(plainGraph(doc)) },
     };
     ctx.note(`browser: ${doc.nodes.length} nodes, ${doc.sites.length} sites, ${doc.links.length} links; ${options.runs} load(s) per page, alternating`);
+
+    if (ctx.wants('browser/first-paint')) await firstPaint(ctx, browser, urls, doc, options.runs);
 
     await ctx.attempt(`browser/open-${NODES}`, async () => {
       const samples: Record<PageKind, OpenSample[]> = { ours: [], plainReactFlow: [] };
@@ -203,6 +205,96 @@ export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Pr
   }
 }
 
+interface PaintSample {
+  fcpMs: number;
+  lcpMs: number;
+  /** The first frame showing a node card (the canvas drawn). */
+  canvasMs: number;
+}
+
+/**
+ * Issue 22: a cold load (new browser profile: no HTTP cache, no service worker) of the
+ * reference design (a first visit opens it) and of a 500-node share link, each next to
+ * plain React Flow showing the same graph. First contentful paint and largest
+ * contentful paint from the browser's own entries, and the first frame with node cards.
+ */
+async function firstPaint(ctx: BenchContext, browser: Browser, urls: Record<PageKind, string>, large: Topology, runs: number): Promise<void> {
+  await ctx.attempt('browser/first-paint', async () => {
+    const { pair2019AlwaysOn } = await import('../../app/model/samples/index');
+    const { encodeTopologyFragment } = await import('../../app/share/index');
+    const reference = pair2019AlwaysOn();
+    const cases: { name: string; ours: { url: string; storage: Record<string, string> }; plain: { url: string; storage: Record<string, string> } }[] = [
+      { name: 'reference design', ours: { url: urls.ours, storage: {} }, plain: { url: urls.plainReactFlow, storage: { [PLAIN_FLOW_KEY]: JSON.stringify(plainGraph(reference)) } } },
+      { name: `${NODES}-node share link`, ours: { url: `${urls.ours}#${encodeTopologyFragment(large)}`, storage: {} }, plain: { url: urls.plainReactFlow, storage: { [PLAIN_FLOW_KEY]: JSON.stringify(plainGraph(large)) } } },
+    ];
+    const result: Record<string, unknown> = { name: 'browser/first-paint', unit: 'ms from navigation start, cold load, median', runs };
+    for (const c of cases) {
+      const ours: PaintSample[] = [];
+      const plain: PaintSample[] = [];
+      await paintOnce(browser, c.ours.url, c.ours.storage); // untimed: the OS file cache
+      for (let i = 0; i < runs; i++) {
+        ours.push(await paintOnce(browser, c.ours.url, c.ours.storage));
+        plain.push(await paintOnce(browser, c.plain.url, c.plain.storage));
+      }
+      const m = (xs: PaintSample[], k: keyof PaintSample) => round(median(xs.map((x) => x[k])), 1);
+      result[c.name] = {
+        ours: { fcpMs: m(ours, 'fcpMs'), lcpMs: m(ours, 'lcpMs'), canvasMs: m(ours, 'canvasMs') },
+        plainReactFlow: { fcpMs: m(plain, 'fcpMs'), lcpMs: m(plain, 'lcpMs'), canvasMs: m(plain, 'canvasMs') },
+      };
+    }
+    ctx.emit(result as { name: string });
+  });
+}
+
+async function paintOnce(browser: Browser, url: string, storage: Record<string, string>): Promise<PaintSample> {
+  const { context, page } = await newPage(browser, storage);
+  try {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __lcp: number };
+      w.__lcp = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__lcp = Math.max(w.__lcp, e.startTime);
+      }).observe({ type: 'largest-contentful-paint', buffered: true });
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { __benchProbe?: { firstShown: number } }).__benchProbe!.firstShown > 0, undefined, { timeout: 60_000, polling: 50 });
+    // LCP settles once the page stops painting larger things; give it a moment.
+    await page.waitForTimeout(500);
+    return await page.evaluate(() => {
+      const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? Number.NaN;
+      const w = window as unknown as { __lcp: number; __benchProbe: { firstShown: number } };
+      return { fcpMs: fcp, lcpMs: w.__lcp || Number.NaN, canvasMs: w.__benchProbe.firstShown };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Issue 22: the first-load budget of the production build (scripts/first-load-budget.ts), as bench lines. */
+export async function runSize(ctx: BenchContext, options: BrowserOptions): Promise<void> {
+  if (!ctx.wants('size/first-load') && !ctx.wants('size/lazy-chunks')) return;
+  if (!(await buildPages(ctx, options.skipBuild))) return;
+  const { measureBuild } = await import('../first-load-budget');
+  const s = measureBuild(OUT);
+  const kb = (n: number) => round(n / 1024, 1);
+  await ctx.attempt('size/first-load', () =>
+    ctx.emit({
+      name: 'size/first-load',
+      jsGzipKB: kb(s.firstLoad.jsGzip),
+      jsRawKB: kb(s.firstLoad.jsRaw),
+      cssGzipKB: kb(s.firstLoad.cssGzip),
+      cssRawKB: kb(s.firstLoad.cssRaw),
+      files: s.firstLoad.js.length + s.firstLoad.css.length,
+      target: kb(s.budgetGzip),
+      met: s.withinBudget,
+      unit: 'KB of JavaScript before the first paint, gzip level 9 (target: at most)',
+    }),
+  );
+  await ctx.attempt('size/lazy-chunks', () =>
+    ctx.emit({ name: 'size/lazy-chunks', count: s.lazy.length, totalGzipKB: kb(s.lazy.reduce((a, x) => a + x.gzip, 0)), chunks: Object.fromEntries(s.lazy.map((x) => [x.file.replace(/^assets\//, ''), { gzipKB: kb(x.gzip), rawKB: kb(x.raw) }])) }),
+  );
+}
+
 function openWork(samples: readonly OpenSample[]): Record<string, number> {
   const m = (f: (s: OpenSample) => number) => round(median(samples.map(f)), 1);
   return { scriptMs: m((s) => s.scriptMs), layoutMs: m((s) => s.layoutMs), styleMs: m((s) => s.styleMs), taskMs: m((s) => s.taskMs) };
@@ -265,7 +357,7 @@ async function buildPages(ctx: BenchContext, skipBuild: boolean): Promise<boolea
  * function's source cannot be sent as it is.
  */
 const PROBE_SOURCE = String.raw`(() => {
-  const probe = { count: 0, shown: 0, transform: '', lastChange: 0, moveStart: 0, rafTimes: [], recordRaf: false, watch: true };
+  const probe = { count: 0, shown: 0, transform: '', lastChange: 0, firstShown: 0, moveStart: 0, rafTimes: [], recordRaf: false, watch: true };
   probe.frame = () => new Promise((resolve) => {
     requestAnimationFrame(() => {
       const raf = performance.now();
@@ -288,6 +380,7 @@ const PROBE_SOURCE = String.raw`(() => {
     for (let i = 0; i < nodes.length; i++) if (nodes[i].style.visibility !== 'hidden') shown++;
     const viewport = document.querySelector('.react-flow__viewport');
     const transform = viewport ? viewport.style.transform : '';
+    if (shown > 0 && probe.firstShown === 0) probe.firstShown = performance.now();
     if (nodes.length !== probe.count || shown !== probe.shown || transform !== probe.transform) {
       probe.count = nodes.length;
       probe.shown = shown;

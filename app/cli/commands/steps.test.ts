@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE, fixturePath } from '../../import/fixture-test-kit';
 import { parseTopology } from '../../model/parse';
 import { pair2019AlwaysOn } from '../../model/samples/index';
-import { generateSteps, toJson, toMarkdown, toPowerShell } from '../../steps/index';
+import { generateSteps, toJson, toMarkdown, toPowerShell, type StepPlan } from '../../steps/index';
 import { main } from '../main';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topo-steps-'));
@@ -81,6 +81,35 @@ describe('topo steps', () => {
       expect(r.err.split('\n')).toHaveLength(1);
       expect(r.err).toMatch(/^topo steps: 1 blocking note \(FE-2019-NOT-TWO\)/);
     }
+  });
+
+  it('an imported published topology is a change to an existing deployment (Enterprise pools and Standard Edition servers)', async () => {
+    for (const [file, server] of [
+      ['published-enterprise-ag.xml', 'Front End'],
+      ['published-standard-edition.utf16.xml', 'Standard Edition'],
+    ] as const) {
+      const r = await topo(fixturePath(file), '--format', 'json');
+      expect(r.code, r.err).toBe(0);
+      const p = JSON.parse(r.out) as StepPlan;
+      expect(p.mode, file).toBe('transition');
+      const ids = p.steps.map((s) => s.id);
+      expect(ids, file).not.toContain('ad-prepare');
+      expect(ids.filter((id) => /^(servers|tb-pool|install-servers|start-pool|cms-prepare-se):/.test(id) && p.steps.find((s) => s.id === id)!.title.includes(server)), file).toEqual([]);
+      expect(JSON.stringify(p.steps.find((s) => s.id === 'tb-start')!.detail), file).toContain('Download Topology from existing deployment');
+      const md = await topo(fixturePath(file));
+      expect(md.out, file).toContain('change to an existing deployment');
+      expect(md.out, file).not.toContain('new deployment');
+      expect(md.out, file).not.toContain('Start Topology Builder with a new topology');
+    }
+  });
+
+  it('an imported published availability group is the Back End as it runs today: not converted again, the CMS not moved out of it', async () => {
+    const r = await topo(fixturePath('published-enterprise-ag.xml'), '--format', 'json');
+    expect(r.code, r.err).toBe(0);
+    const p = JSON.parse(r.out) as StepPlan;
+    const ids = p.steps.map((s) => s.id);
+    expect(ids.filter((id) => /^(ag-|tb-ag-store:|cms-move)/.test(id))).toEqual([]);
+    expect(p.notes.flatMap((n) => n.ruleIds)).not.toContain('CMS-MOVE-BEFORE-AG');
   });
 
   it('keeps a hostile --format value on one printable line', async () => {

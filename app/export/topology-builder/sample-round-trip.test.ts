@@ -68,7 +68,8 @@ function canonical(doc: TbDocument, keep: (fqdn: string) => boolean) {
     }
   }
   return {
-    sites: doc.sites.map((s) => `${s.kind}:${s.name.trim()}`).sort(),
+    // A script placeholder in a site name is imported without its "$" (the template warning says so).
+    sites: doc.sites.map((s) => `${s.kind}:${s.name.trim().replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, '$1')}`).sort(),
     clusters: [...new Set(doc.clusters.map((c) => host(c.fqdn)).filter(keep))].sort(),
     sql: doc.sqlInstances.filter((i) => keep(clusterFqdn.get(i.clusterKey)!)).map((i) => `${clusterFqdn.get(i.clusterKey)}\\${i.name.toLowerCase()} primary=${i.alwaysOnPrimaryNodeFqdn ? host(i.alwaysOnPrimaryNodeFqdn) : '-'}`).sort(),
     shares: doc.services

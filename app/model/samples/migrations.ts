@@ -15,6 +15,9 @@ export interface ReferenceMigration {
   summary: string;
   current(): Topology;
   target(): Topology;
+  /** The reference design file of the current design, and the file the target is written to (app/model/samples/<name>.json). */
+  currentFile: string;
+  targetFile: string;
 }
 
 /** Fabrikam's 2015 estate (paired pools on SQL mirroring) side by side to Subscription Edition with AlwaysOn. */
@@ -98,6 +101,8 @@ export const REFERENCE_MIGRATIONS: readonly ReferenceMigration[] = [
     summary: 'Paired 2015 pools on SQL mirroring in two data centers, migrated side by side to paired Subscription Edition pools with AlwaysOn.',
     current: pair2015Mirroring,
     target: fabrikamSubscriptionEdition,
+    currentFile: 'pair-2015-mirror',
+    targetFile: 'fabrikam-subscription-edition',
   },
   {
     id: 'northwind-2019-to-subscription-edition',
@@ -105,6 +110,8 @@ export const REFERENCE_MIGRATIONS: readonly ReferenceMigration[] = [
     summary: 'Two paired 2019 Standard Edition servers and an Edge server, upgraded in place to Subscription Edition.',
     current: pairStandardEdition,
     target: northwindSubscriptionEdition,
+    currentFile: 'pair-se',
+    targetFile: 'northwind-subscription-edition',
   },
 ];
 

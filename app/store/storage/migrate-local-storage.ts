@@ -8,10 +8,10 @@
  */
 import type { DesignDb } from './design-db';
 
-const PREFIX = 'sfb-designer:v1:';
-const DOC_PREFIX = `${PREFIX}doc:`;
+import { LAST_DESIGN_SETTING, OLD_DOC_PREFIX as DOC_PREFIX, OLD_PREFIX as PREFIX } from './settings';
+
+export { LAST_DESIGN_SETTING } from './settings';
 export const MIGRATED_SETTING = 'migratedFromLocalStorage';
-export const LAST_DESIGN_SETTING = 'lastDesign';
 
 export interface MigrationReport {
   moved: string[];

@@ -21,10 +21,10 @@ import { runOpen, type OpenJobResult } from '../open-job';
 import type { DesignerStore } from '../store';
 import { DesignDb, newDesignId, type WriteOutcome } from './design-db';
 import { copyName, expiredInTrash, formatSize, type DesignSummary } from './library';
-import { LAST_DESIGN_SETTING, migrateLocalStorage } from './migrate-local-storage';
+import type { MigrationReport } from './migrate-local-storage';
+import { hasOldDesigns, LAST_DESIGN_SETTING } from './settings';
 import { claimDesign, heldDesigns, TabChannel, type Ownership } from './tab-lock';
 import { historyText, readHistory } from './stored-history';
-import { readLibraryBundle, writeLibraryBundle } from './library-bundle';
 
 export type TabMode = 'starting' | 'owner' | 'readOnly' | 'noStorage';
 
@@ -97,18 +97,18 @@ export class DesignSession {
    * of designs past their 30 days, and show the design last worked on (read-only when
    * another tab owns it), else `fallback` as a new design.
    */
-  async start(store: DesignerStore, fallback: () => Topology, storage: Storage | undefined = safeLocalStorage()): Promise<void> {
+  async start(store: DesignerStore, fallback: () => Topology | Promise<Topology>, storage: Storage | undefined = safeLocalStorage()): Promise<void> {
     this.store = store;
     this.db = await DesignDb.open();
     const db = this.db;
     if (!db) {
       this.set({ mode: 'noStorage' });
-      this.show(fallback(), undefined);
+      this.show(await fallback(), undefined);
       this.notify({ tone: 'warning', text: 'This browser does not let the designer store designs (private browsing?). Autosave is off: save a file (Ctrl+S) to keep your work.' });
       this.wire();
       return;
     }
-    const migration = await migrateLocalStorage(db, storage);
+    const migration: MigrationReport = hasOldDesigns(storage) ? await (await import('./migrate-local-storage')).migrateLocalStorage(db, storage) : { moved: [], unreadable: [], failed: [] };
     await this.purgeExpired();
     const theme = await db.setting<string>(THEME_SETTING);
     if (theme === 'light' || theme === 'dark' || theme === 'system') store.getState().setTheme(theme);
@@ -123,7 +123,7 @@ export class DesignSession {
     }
     if (!opened) {
       await this.startNew();
-      this.show(fallback(), undefined);
+      this.show(await fallback(), undefined);
       this.enqueue();
     }
     if (migration.moved.length + migration.unreadable.length > 0)
@@ -479,6 +479,8 @@ export class DesignSession {
       const text = await this.db!.text(s.id);
       if (text !== undefined) designs.push({ summary: s, text });
     }
+    // The library file's writer and reader are loaded when used (not part of the first load).
+    const { writeLibraryBundle } = await import('./library-bundle');
     return { text: writeLibraryBundle(designs, new Date()), count: designs.length };
   }
 
@@ -486,6 +488,7 @@ export class DesignSession {
   async importAll(text: string): Promise<{ ok: true; added: number; skipped: number; refused: string[] } | { ok: false; message: string }> {
     const db = this.db;
     if (!db) return { ok: false, message: 'the browser storage is not available' };
+    const { readLibraryBundle } = await import('./library-bundle');
     const bundle = readLibraryBundle(text);
     if (!bundle.ok) return { ok: false, message: bundle.error };
     // Compared as the checked documents (field order and rounding as the loader gives them).

@@ -1,0 +1,68 @@
+/**
+ * Offline use and updates (issue 22). The built designer registers its service worker
+ * (sw.js, written by scripts/service-worker.ts), which keeps every file of the build so
+ * that the designer opens with no network after one visit. When a new version has been
+ * installed beside the running one, a notice says so; the new version takes over only
+ * when the user chooses "Reload", after the open design's last changes are saved in the
+ * browser. Nothing reloads by itself in the middle of an edit.
+ */
+import { useEffect, useState } from 'react';
+import { useDesigner } from './store/designer-context';
+
+/** How often an open designer asks the server whether there is a new version. */
+const UPDATE_CHECK_MS = 60 * 60 * 1000;
+
+export function UpdatePrompt() {
+  const session = useDesigner((s) => s.autosave);
+  const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
+  const [dismissed, setDismissed] = useState(false);
+
+  useEffect(() => {
+    // Development serves modules one by one: no service worker there.
+    if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    let live = true;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const offer = (w: ServiceWorker | null) => {
+      if (live && w && navigator.serviceWorker.controller) {
+        setWaiting(w);
+        setDismissed(false);
+      }
+    };
+    void navigator.serviceWorker
+      .register('./sw.js', { scope: './', updateViaCache: 'none' })
+      .then((registration) => {
+        offer(registration.waiting);
+        registration.addEventListener('updatefound', () => {
+          const installing = registration.installing;
+          installing?.addEventListener('statechange', () => {
+            if (installing.state === 'installed') offer(installing);
+          });
+        });
+        timer = setInterval(() => void registration.update().catch(() => undefined), UPDATE_CHECK_MS);
+      })
+      .catch(() => undefined); // A browser or host that refuses it: the designer still works online.
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, []);
+
+  if (!waiting || dismissed) return null;
+  const reload = async () => {
+    // Keep the open design: wait for its queued saves, then let the new version take over.
+    await session.whenIdle();
+    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    waiting.postMessage({ type: 'SKIP_WAITING' });
+  };
+  return (
+    <div className="update-prompt" role="status" aria-live="polite" data-testid="update-prompt">
+      <span>A new version of the designer is ready. Your design is saved in this browser and stays open after the reload.</span>
+      <button className="btn small primary" onClick={() => void reload()} data-testid="update-reload">
+        Reload
+      </button>
+      <button className="btn small" onClick={() => setDismissed(true)}>
+        Later
+      </button>
+    </div>
+  );
+}
