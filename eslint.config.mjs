@@ -9,7 +9,16 @@ import tseslint from 'typescript-eslint';
 import layers from './scripts/eslint-layers.mjs';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'reports/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'app/rules/catalogue.generated.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'reports/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'app/rules/catalogue.generated.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -25,7 +25,11 @@ function contentSecurityPolicy(): Plugin {
   return {
     name: 'content-security-policy',
     apply: 'build',
-    transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+      ),
   };
 }
 
@@ -51,7 +55,15 @@ export default defineConfig({
     // `npm test` runs every test with small property-test counts; `npm run fuzz` runs the
     // fuzz files alone with FUZZ_RUNS=10000.
     projects: [
-      { extends: true, test: { name: 'unit', include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'scripts/**/*.test.ts'], testTimeout: 30_000, setupFiles: ['scripts/vitest-setup.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'scripts/**/*.test.ts'],
+          testTimeout: 30_000,
+          setupFiles: ['scripts/vitest-setup.ts'],
+        },
+      },
       { extends: true, test: { name: 'fuzz', include: ['app/**/*.fuzz.test.ts'], testTimeout: 600_000 } },
     ],
   },

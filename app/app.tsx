@@ -17,7 +17,19 @@ import { createDesignerStore, type DesignerStore } from './store/store';
 import { loadRuleEngine } from './store/selectors';
 import { useShortcuts } from './shortcuts';
 import { openSharedLinkFromLocation } from './open-link';
-import { ComparePanel, FindingsPanel, Inspector, LazyPart, Loading, MigrationPanel, UpdatePrompt, prefetchWhenIdle, PrintView, SimulationPanel, StepsPanel } from './lazy';
+import {
+  ComparePanel,
+  FindingsPanel,
+  Inspector,
+  LazyPart,
+  Loading,
+  MigrationPanel,
+  UpdatePrompt,
+  prefetchWhenIdle,
+  PrintView,
+  SimulationPanel,
+  StepsPanel,
+} from './lazy';
 
 /**
  * The document the page starts with (autosave, else the first reference design), loaded
@@ -103,7 +115,11 @@ function Designer() {
         gridTemplateRows: `48px minmax(0, 1fr) ${bottomOpen ? sizes.bottom : 40}px`,
         ['--bottom-h' as string]: `${bottomOpen ? sizes.bottom : 40}px`,
       }}
-      onDragOver={onDragOver} onDragLeave={(e) => e.currentTarget === e.target && setFileOver(false)} onDrop={onDrop} data-ready={ready}>
+      onDragOver={onDragOver}
+      onDragLeave={(e) => e.currentTarget === e.target && setFileOver(false)}
+      onDrop={onDrop}
+      data-ready={ready}
+    >
       <Header />
       <div className="side-left">
         <CollapseButton side="left" />
@@ -123,9 +139,33 @@ function Designer() {
           </fieldset>
         )}
       </div>
-      {paletteOpen && <Resizer edge="left" size={sizes.left} min={180} max={420} onResize={(d) => setSizes((z) => ({ ...z, left: clamp(z.left + d, 180, 420) }))} />}
-      {inspectorOpen && <Resizer edge="right" size={sizes.right} min={260} max={560} onResize={(d) => setSizes((z) => ({ ...z, right: clamp(z.right - d, 260, 560) }))} />}
-      {bottomOpen && <Resizer edge="bottom" size={sizes.bottom} min={120} max={Math.max(120, window.innerHeight - 220)} onResize={(d) => setSizes((z) => ({ ...z, bottom: clamp(z.bottom - d, 120, window.innerHeight - 220) }))} />}
+      {paletteOpen && (
+        <Resizer
+          edge="left"
+          size={sizes.left}
+          min={180}
+          max={420}
+          onResize={(d) => setSizes((z) => ({ ...z, left: clamp(z.left + d, 180, 420) }))}
+        />
+      )}
+      {inspectorOpen && (
+        <Resizer
+          edge="right"
+          size={sizes.right}
+          min={260}
+          max={560}
+          onResize={(d) => setSizes((z) => ({ ...z, right: clamp(z.right - d, 260, 560) }))}
+        />
+      )}
+      {bottomOpen && (
+        <Resizer
+          edge="bottom"
+          size={sizes.bottom}
+          min={120}
+          max={Math.max(120, window.innerHeight - 220)}
+          onResize={(d) => setSizes((z) => ({ ...z, bottom: clamp(z.bottom - d, 120, window.innerHeight - 220) }))}
+        />
+      )}
       <BottomPanel />
       <ReadOnlyBar />
       <OpenProgress />
@@ -149,7 +189,19 @@ function Designer() {
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 /** A drag handle between panels; arrow keys resize it too. */
-function Resizer({ edge, size, min, max, onResize }: { edge: 'left' | 'right' | 'bottom'; size: number; min: number; max: number; onResize: (delta: number) => void }) {
+function Resizer({
+  edge,
+  size,
+  min,
+  max,
+  onResize,
+}: {
+  edge: 'left' | 'right' | 'bottom';
+  size: number;
+  min: number;
+  max: number;
+  onResize: (delta: number) => void;
+}) {
   const vertical = edge === 'bottom';
   return (
     <div
@@ -214,7 +266,14 @@ function BottomPanel() {
       <div className="bottom-bar">
         <div role="tablist" aria-label="Panels" className="tabs">
           {tabs.map(([id, label]) => (
-            <button key={id} role="tab" aria-selected={tab === id && open} className={`tab ${tab === id && open ? 'active' : ''}`} onClick={() => (tab === id && open ? setBottomOpen(false) : setBottomTab(id))} data-testid={`tab-${id}`}>
+            <button
+              key={id}
+              role="tab"
+              aria-selected={tab === id && open}
+              className={`tab ${tab === id && open ? 'active' : ''}`}
+              onClick={() => (tab === id && open ? setBottomOpen(false) : setBottomTab(id))}
+              data-testid={`tab-${id}`}
+            >
               {label}
             </button>
           ))}

@@ -10,11 +10,21 @@ export function CatalogueDialog({ onClose }: { onClose: () => void }) {
   const [scope, setScope] = useState<'engine' | 'all'>('engine');
   // The same rows as docs/rules.md (rules/catalogue-view.ts).
   const all = catalogueRows();
-  const entries = all.filter((e) => (scope === 'all' || e.status === 'checked') && (q === '' || `${e.id} ${e.message} ${e.family} ${e.familyName}`.toLowerCase().includes(q.toLowerCase())));
+  const entries = all.filter(
+    (e) =>
+      (scope === 'all' || e.status === 'checked') &&
+      (q === '' || `${e.id} ${e.message} ${e.family} ${e.familyName}`.toLowerCase().includes(q.toLowerCase())),
+  );
   return (
     <Modal title="Rule catalogue" onClose={onClose} wide testId="dialog-catalogue">
       <div className="catalogue-bar">
-        <input type="search" placeholder="Search rules" aria-label="Search rules" value={q} onChange={(e) => setQ(e.target.value)} />
+        <input
+          type="search"
+          placeholder="Search rules"
+          aria-label="Search rules"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+        />
         <select aria-label="Which rules" value={scope} onChange={(e) => setScope(e.target.value as 'engine')}>
           <option value="engine">Checked by the engine ({RULES_BY_ID.size})</option>
           <option value="all">All catalogue entries ({all.length})</option>

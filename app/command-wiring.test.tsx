@@ -41,7 +41,8 @@ function setup() {
   return store;
 }
 
-const key = (k: string, mods: { ctrlKey?: boolean; shiftKey?: boolean } = {}, target: Window | Element = window) => act(() => void fireEvent.keyDown(target, { key: k, ...mods }));
+const key = (k: string, mods: { ctrlKey?: boolean; shiftKey?: boolean } = {}, target: Window | Element = window) =>
+  act(() => void fireEvent.keyDown(target, { key: k, ...mods }));
 const poolName = (store: ReturnType<typeof setup>) => store.getState().doc.nodes.find((n) => n.id === 'pool-a')!.name;
 
 describe('command registry: header buttons', () => {
@@ -97,16 +98,20 @@ describe('command registry: keys', () => {
     expect(store.getState().doc.nodes.some((n) => n.id === 'edge-a')).toBe(false);
   });
 
-  it('Ctrl+K opens Find even from a field; ? opens the shortcut list, which lists every command with keys', () => {
+  it('Ctrl+K opens Find even from a field; ? opens the shortcut list, which lists every command with keys', async () => {
     const store = setup();
     key('k', { ctrlKey: true }, screen.getByLabelText('A field'));
     expect(store.getState().dialog).toBe('find');
     act(() => store.getState().openDialog(null));
     key('?', { shiftKey: true });
     expect(store.getState().dialog).toBe('shortcuts');
-    const list = screen.getByTestId('dialog-shortcuts');
+    // The dialog loads on first use (app/lazy.tsx).
+    const list = await screen.findByTestId('dialog-shortcuts', {}, { timeout: 10_000 });
     for (const c of COMMANDS.filter((x) => x.keys.length > 0)) {
-      const row = within(list).getAllByText(c.label).find((el) => el.tagName === 'TD')!.closest('tr')!;
+      const row = within(list)
+        .getAllByText(c.label)
+        .find((el) => el.tagName === 'TD')!
+        .closest('tr')!;
       expect(row.querySelector('kbd')!.textContent, c.id).toBe(keysTextOf(c));
     }
   });
@@ -126,7 +131,10 @@ describe('command registry: context menu', () => {
     render(
       <DesignerProvider store={store}>
         <ReactFlowProvider>
-          <CanvasContextMenu menu={{ target: { type: 'node', id: other }, screen: { x: 10, y: 10 }, canvas: { x: 0, y: 0 } }} onClose={() => undefined} />
+          <CanvasContextMenu
+            menu={{ target: { type: 'node', id: other }, screen: { x: 10, y: 10 }, canvas: { x: 0, y: 0 } }}
+            onClose={() => undefined}
+          />
         </ReactFlowProvider>
       </DesignerProvider>,
     );

@@ -48,7 +48,10 @@ export function NewDialog({ onClose }: { onClose: () => void }) {
 }
 
 /** The `?` list: every command with keys, from the registry, then the mouse's gestures. */
-const SHORTCUTS: [string, string][] = [...COMMANDS.filter((c) => c.keys.length > 0).map((c): [string, string] => [keysTextOf(c), c.label]), ...GESTURES.map((g): [string, string] => [g.keys, g.label])];
+const SHORTCUTS: [string, string][] = [
+  ...COMMANDS.filter((c) => c.keys.length > 0).map((c): [string, string] => [keysTextOf(c), c.label]),
+  ...GESTURES.map((g): [string, string] => [g.keys, g.label]),
+];
 
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   return (
@@ -78,7 +81,9 @@ export function ImportSummaryDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title={`Imported ${s.file}`} onClose={onClose} wide testId="dialog-import">
       <p>
-        Mapped {s.topology.sites.length} site{s.topology.sites.length === 1 ? '' : 's'}, {count('frontEndPool')} Front End pool(s), {count('standardEditionServer')} Standard Edition server(s), {count('sqlStore')} SQL store(s), {count('edgePool')} Edge pool(s), {s.topology.links.length} link(s).
+        Mapped {s.topology.sites.length} site{s.topology.sites.length === 1 ? '' : 's'}, {count('frontEndPool')} Front End
+        pool(s), {count('standardEditionServer')} Standard Edition server(s), {count('sqlStore')} SQL store(s),{' '}
+        {count('edgePool')} Edge pool(s), {s.topology.links.length} link(s).
       </p>
       {confirm.length > 0 && (
         <>

@@ -6,7 +6,17 @@
 import type { ReactNode } from 'react';
 import { useDesigner } from './store/designer-context';
 import { Modal } from './ui/modal';
-import { CatalogueDialog, FindDialog, ImportSummaryDialog, LazyPart, NewDialog, ShortcutsDialog, LibraryDialog, ShareDialog, TopologyBuilderDialog } from './lazy';
+import {
+  CatalogueDialog,
+  FindDialog,
+  ImportSummaryDialog,
+  LazyPart,
+  NewDialog,
+  ShortcutsDialog,
+  LibraryDialog,
+  ShareDialog,
+  TopologyBuilderDialog,
+} from './lazy';
 
 export function Dialogs() {
   const dialog = useDesigner((s) => s.dialog);

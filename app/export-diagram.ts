@@ -73,7 +73,11 @@ export async function rasterize(svg: string, scale = PNG_SCALE): Promise<Uint8Ar
 export async function exportPdf(doc: Topology): Promise<ExportedFile> {
   const { renderDesignPdf } = await import('./export/render-pdf');
   const plan = selectSteps(doc);
-  const bytes = await renderDesignPdf(doc, { findings: selectFindings(doc), steps: plan.steps, runbooks: plan.runbooks, docUrl }, { date: new Date() });
+  const bytes = await renderDesignPdf(
+    doc,
+    { findings: selectFindings(doc), steps: plan.steps, runbooks: plan.runbooks, docUrl },
+    { date: new Date() },
+  );
   return { data: bytes as Uint8Array<ArrayBuffer>, type: 'application/pdf' };
 }
 
@@ -81,6 +85,13 @@ export async function exportPdf(doc: Topology): Promise<ExportedFile> {
 export async function exportPptx(doc: Topology): Promise<ExportedFile> {
   const { renderDesignPptx } = await import('./export/render-pptx');
   const plan = selectSteps(doc);
-  const bytes = await renderDesignPptx(doc, { findings: selectFindings(doc), steps: plan.steps, runbooks: plan.runbooks, docUrl }, { date: new Date() });
-  return { data: bytes as Uint8Array<ArrayBuffer>, type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' };
+  const bytes = await renderDesignPptx(
+    doc,
+    { findings: selectFindings(doc), steps: plan.steps, runbooks: plan.runbooks, docUrl },
+    { date: new Date() },
+  );
+  return {
+    data: bytes as Uint8Array<ArrayBuffer>,
+    type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  };
 }

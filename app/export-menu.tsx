@@ -35,7 +35,10 @@ export function ExportMenu() {
     try {
       const out = await EXPORTERS[format](state.doc);
       download(fileNameFor(state.doc, format), out.data, out.type);
-      state.notify({ tone: 'success', text: `Exported ${fileNameFor(state.doc, format)}${REOPENS[format] ? ' (the design is embedded: drop it on the designer to reopen it)' : ''}` });
+      state.notify({
+        tone: 'success',
+        text: `Exported ${fileNameFor(state.doc, format)}${REOPENS[format] ? ' (the design is embedded: drop it on the designer to reopen it)' : ''}`,
+      });
     } catch (e) {
       state.notify({ tone: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
     } finally {
@@ -45,7 +48,14 @@ export function ExportMenu() {
 
   return (
     <div className="menu" ref={ref}>
-      <button className="btn" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} data-testid="btn-export" disabled={busy}>
+      <button
+        className="btn"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid="btn-export"
+        disabled={busy}
+      >
         {busy ? 'Exporting…' : 'Export ▾'}
       </button>
       {open && (
@@ -62,13 +72,34 @@ export function ExportMenu() {
           <button role="menuitem" data-testid="export-pptx" onClick={() => void image('pptx')}>
             PowerPoint slides
           </button>
-          <button role="menuitem" data-testid="export-json" onClick={() => { setOpen(false); saveFile(store); }}>
+          <button
+            role="menuitem"
+            data-testid="export-json"
+            onClick={() => {
+              setOpen(false);
+              saveFile(store);
+            }}
+          >
             JSON document
           </button>
-          <button role="menuitem" data-testid="export-topology-builder" onClick={() => { setOpen(false); store.getState().openDialog('topology-builder'); }}>
+          <button
+            role="menuitem"
+            data-testid="export-topology-builder"
+            onClick={() => {
+              setOpen(false);
+              store.getState().openDialog('topology-builder');
+            }}
+          >
             Topology Builder document…
           </button>
-          <button role="menuitem" data-testid="export-print" onClick={() => { setOpen(false); setTimeout(() => window.print(), 50); }}>
+          <button
+            role="menuitem"
+            data-testid="export-print"
+            onClick={() => {
+              setOpen(false);
+              setTimeout(() => window.print(), 50);
+            }}
+          >
             Print…
           </button>
         </div>

@@ -95,7 +95,12 @@ export function FindDialog({ onClose }: { onClose: () => void }) {
                   <span className="find-name">{f.name}</span>
                   <span className="find-detail">
                     {KIND_META[f.kind].label}
-                    {f.fqdn && <> · <span className="mono">{f.fqdn}</span></>}
+                    {f.fqdn && (
+                      <>
+                        {' '}
+                        · <span className="mono">{f.fqdn}</span>
+                      </>
+                    )}
                     {f.siteName && <> · {f.siteName}</>}
                   </span>
                 </span>
@@ -108,7 +113,8 @@ export function FindDialog({ onClose }: { onClose: () => void }) {
                 <span className="find-text">
                   <span className="find-name">{f.name}</span>
                   <span className="find-detail">
-                    {f.siteKind === 'branch' ? 'Branch site' : 'Central site'} · {f.nodeCount} {f.nodeCount === 1 ? 'node' : 'nodes'}
+                    {f.siteKind === 'branch' ? 'Branch site' : 'Central site'} · {f.nodeCount}{' '}
+                    {f.nodeCount === 1 ? 'node' : 'nodes'}
                   </span>
                 </span>
               </>

@@ -60,7 +60,12 @@ export function Header() {
         <button className="btn" onClick={run('new')} title={titleOf('new')} data-testid="btn-new">
           New
         </button>
-        <button className="btn" onClick={() => fileInput.current?.click()} data-testid="btn-open" title="Open a file: a design (.json), a Topology Builder document, an exported SVG or PNG">
+        <button
+          className="btn"
+          onClick={() => fileInput.current?.click()}
+          data-testid="btn-open"
+          title="Open a file: a design (.json), a Topology Builder document, an exported SVG or PNG"
+        >
           Open
         </button>
         <button className="btn" onClick={run('library')} data-testid="btn-library" title={titleOf('library')}>
@@ -82,13 +87,33 @@ export function Header() {
           Save
         </button>
         <span className="sep" />
-        <button className="btn icon" onClick={run('undo')} disabled={!canUndo} aria-label={titleOf('undo')} title={titleOf('undo')} data-testid="btn-undo">
+        <button
+          className="btn icon"
+          onClick={run('undo')}
+          disabled={!canUndo}
+          aria-label={titleOf('undo')}
+          title={titleOf('undo')}
+          data-testid="btn-undo"
+        >
           ↶
         </button>
-        <button className="btn icon" onClick={run('redo')} disabled={!canRedo} aria-label={titleOf('redo')} title={titleOf('redo')} data-testid="btn-redo">
+        <button
+          className="btn icon"
+          onClick={run('redo')}
+          disabled={!canRedo}
+          aria-label={titleOf('redo')}
+          title={titleOf('redo')}
+          data-testid="btn-redo"
+        >
           ↷
         </button>
-        <button className="btn icon" onClick={run('find')} aria-label={titleOf('find')} title={titleOf('find')} data-testid="btn-find">
+        <button
+          className="btn icon"
+          onClick={run('find')}
+          aria-label={titleOf('find')}
+          title={titleOf('find')}
+          data-testid="btn-find"
+        >
           <svg width="15" height="15" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
             <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2.2" />
             <path d="M15.5 15.5L21 21" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
@@ -125,7 +150,13 @@ export function Header() {
         <button className="btn" onClick={run('catalogue')} title={titleOf('catalogue')} data-testid="btn-catalogue">
           Rules
         </button>
-        <button className="btn icon" onClick={() => setTheme(theme === 'dark' ? 'light' : theme === 'light' ? 'system' : 'dark')} aria-label={`Theme: ${theme}`} title={`Theme: ${theme} (click to change)`} data-testid="btn-theme">
+        <button
+          className="btn icon"
+          onClick={() => setTheme(theme === 'dark' ? 'light' : theme === 'light' ? 'system' : 'dark')}
+          aria-label={`Theme: ${theme}`}
+          title={`Theme: ${theme} (click to change)`}
+          data-testid="btn-theme"
+        >
           {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
         </button>
         <button className="btn icon" onClick={run('shortcuts')} aria-label={titleOf('shortcuts')} title={titleOf('shortcuts')}>
@@ -163,7 +194,14 @@ function SaveState({ dirty }: { dirty: boolean }) {
     title = dirty ? 'Autosaved in this browser; not yet saved to a file' : 'Saved to a file';
   }
   return (
-    <span className={`save-state ${dirty ? 'dirty' : ''} ${cls}`} title={title} data-testid="save-state" data-design-id={designId ?? ''} data-mode={mode} data-pending={pending}>
+    <span
+      className={`save-state ${dirty ? 'dirty' : ''} ${cls}`}
+      title={title}
+      data-testid="save-state"
+      data-design-id={designId ?? ''}
+      data-mode={mode}
+      data-pending={pending}
+    >
       {text}
     </span>
   );

@@ -64,11 +64,18 @@ let prefetched = false;
 export function prefetchWhenIdle(): void {
   if (prefetched) return;
   prefetched = true;
-  const idle = (f: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 3_000 }) : setTimeout(f, 1_000));
+  const idle = (f: () => void) =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 3_000 }) : setTimeout(f, 1_000);
   const queue = Object.values(LOADERS);
   const next = () => {
     const load = queue.shift();
-    if (load) idle(() => void load().catch(() => undefined).then(next));
+    if (load)
+      idle(
+        () =>
+          void load()
+            .catch(() => undefined)
+            .then(next),
+      );
   };
   next();
 }
@@ -106,7 +113,8 @@ class LoadFailure extends Component<{ what: string; children: ReactNode }, { fai
     if (!this.state.failed) return this.props.children;
     return (
       <div className="lazy-loading lazy-failed" role="alert" data-testid="lazy-failed">
-        {this.props.what.charAt(0).toUpperCase() + this.props.what.slice(1)} could not be loaded (is the network down?). Your design is saved in this browser.
+        {this.props.what.charAt(0).toUpperCase() + this.props.what.slice(1)} could not be loaded (is the network down?). Your
+        design is saved in this browser.
         <button className="btn small" onClick={() => location.reload()}>
           Reload the page
         </button>

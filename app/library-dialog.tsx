@@ -69,7 +69,8 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
     if (!r.ok) return say('error', `${file.name}: ${r.message}.`);
     const parts = [`Imported ${r.added} design${r.added === 1 ? '' : 's'} from ${file.name}`];
     if (r.skipped) parts.push(`${r.skipped} already in the library`);
-    if (r.refused.length) parts.push(`${r.refused.length} left out: ${r.refused.slice(0, 3).join('; ')}${r.refused.length > 3 ? '; …' : ''}`);
+    if (r.refused.length)
+      parts.push(`${r.refused.length} left out: ${r.refused.slice(0, 3).join('; ')}${r.refused.length > 3 ? '; …' : ''}`);
     say(r.refused.length ? 'error' : 'ok', `${parts.join(' · ')}.`);
   };
 
@@ -77,18 +78,41 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
     <Modal title="My designs" onClose={onClose} wide testId="dialog-library">
       <div className="lib-bar">
         <div role="tablist" aria-label="Library" className="lib-tabs">
-          <button role="tab" aria-selected={view === 'designs'} className={`lib-tab ${view === 'designs' ? 'active' : ''}`} onClick={() => setView('designs')} data-testid="lib-tab-designs">
+          <button
+            role="tab"
+            aria-selected={view === 'designs'}
+            className={`lib-tab ${view === 'designs' ? 'active' : ''}`}
+            onClick={() => setView('designs')}
+            data-testid="lib-tab-designs"
+          >
             Designs <span className="lib-count">{libraryCount}</span>
           </button>
-          <button role="tab" aria-selected={view === 'trash'} className={`lib-tab ${view === 'trash' ? 'active' : ''}`} onClick={() => setView('trash')} data-testid="lib-tab-trash">
+          <button
+            role="tab"
+            aria-selected={view === 'trash'}
+            className={`lib-tab ${view === 'trash' ? 'active' : ''}`}
+            onClick={() => setView('trash')}
+            data-testid="lib-tab-trash"
+          >
             Trash <span className="lib-count">{inTrash.length}</span>
           </button>
         </div>
         <div className="lib-actions">
-          <button className="btn small" onClick={() => void exportAll()} disabled={libraryCount === 0} data-testid="lib-export" title="Every design of the library (not the trash) in one file">
+          <button
+            className="btn small"
+            onClick={() => void exportAll()}
+            disabled={libraryCount === 0}
+            data-testid="lib-export"
+            title="Every design of the library (not the trash) in one file"
+          >
             Export all
           </button>
-          <button className="btn small" onClick={() => importInput.current?.click()} data-testid="lib-import" title="Add the designs of a file written by Export all">
+          <button
+            className="btn small"
+            onClick={() => importInput.current?.click()}
+            data-testid="lib-import"
+            title="Add the designs of a file written by Export all"
+          >
             Import all…
           </button>
           <input
@@ -107,7 +131,11 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
       </div>
 
       {message && (
-        <p className={`lib-message ${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="lib-message">
+        <p
+          className={`lib-message ${message.tone}`}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          data-testid="lib-message"
+        >
           {message.text}
         </p>
       )}
@@ -116,7 +144,9 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
         <p className="hint">Reading the library…</p>
       ) : shown.length === 0 ? (
         <p className="lib-empty" data-testid="lib-empty">
-          {view === 'trash' ? `The trash is empty. A deleted design stays here ${TRASH_DAYS} days before it goes for good.` : 'No designs stored in this browser yet.'}
+          {view === 'trash'
+            ? `The trash is empty. A deleted design stays here ${TRASH_DAYS} days before it goes for good.`
+            : 'No designs stored in this browser yet.'}
         </p>
       ) : (
         <table className="lib-table" data-testid={`lib-table-${view}`}>
@@ -170,7 +200,10 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                     {view === 'trash' ? (
                       <>
                         {formatWhen(d.deletedAt!, now)}
-                        <span className="lib-sub">goes for good in {daysLeft(d.deletedAt!, now)} days ({new Date(purgeDate(d.deletedAt!)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })})</span>
+                        <span className="lib-sub">
+                          goes for good in {daysLeft(d.deletedAt!, now)} days (
+                          {new Date(purgeDate(d.deletedAt!)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })})
+                        </span>
                       </>
                     ) : (
                       formatWhen(d.updatedAt, now)
@@ -179,10 +212,23 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                   <td className="lib-row-actions">
                     {view === 'designs' ? (
                       <>
-                        <button className="btn small primary" disabled={here} onClick={() => void open(d)} data-testid="lib-open" aria-label={`Open ${d.name}`}>
+                        <button
+                          className="btn small primary"
+                          disabled={here}
+                          onClick={() => void open(d)}
+                          data-testid="lib-open"
+                          aria-label={`Open ${d.name}`}
+                        >
                           Open
                         </button>
-                        <button className="btn small" onClick={() => setRenaming(d.id)} disabled={elsewhere} title={elsewhere ? 'Open in another tab: rename it there' : 'Rename'} data-testid="lib-rename" aria-label={`Rename ${d.name}`}>
+                        <button
+                          className="btn small"
+                          onClick={() => setRenaming(d.id)}
+                          disabled={elsewhere}
+                          title={elsewhere ? 'Open in another tab: rename it there' : 'Rename'}
+                          data-testid="lib-rename"
+                          aria-label={`Rename ${d.name}`}
+                        >
                           Rename
                         </button>
                         <button
@@ -191,7 +237,10 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                           aria-label={`Duplicate ${d.name}`}
                           onClick={async () => {
                             const r = await session.duplicate(d.id);
-                            say(r.ok ? 'ok' : 'error', r.ok ? `Duplicated "${d.name}".` : `"${d.name}" was not duplicated: ${r.message}.`);
+                            say(
+                              r.ok ? 'ok' : 'error',
+                              r.ok ? `Duplicated "${d.name}".` : `"${d.name}" was not duplicated: ${r.message}.`,
+                            );
                           }}
                         >
                           Duplicate
@@ -199,12 +248,23 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                         <button
                           className="btn small danger"
                           disabled={here || elsewhere}
-                          title={here ? 'Open in this tab: open another design first' : elsewhere ? 'Open in another tab: close it there first' : `Move to the trash (kept ${TRASH_DAYS} days)`}
+                          title={
+                            here
+                              ? 'Open in this tab: open another design first'
+                              : elsewhere
+                                ? 'Open in another tab: close it there first'
+                                : `Move to the trash (kept ${TRASH_DAYS} days)`
+                          }
                           data-testid="lib-delete"
                           aria-label={`Delete ${d.name}`}
                           onClick={async () => {
                             const r = await session.trash(d.id);
-                            say(r.ok ? 'ok' : 'error', r.ok ? `"${d.name}" is in the trash for ${TRASH_DAYS} days.` : `"${d.name}" was not deleted: ${r.message}.`);
+                            say(
+                              r.ok ? 'ok' : 'error',
+                              r.ok
+                                ? `"${d.name}" is in the trash for ${TRASH_DAYS} days.`
+                                : `"${d.name}" was not deleted: ${r.message}.`,
+                            );
                           }}
                         >
                           Delete
@@ -219,7 +279,10 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                           onClick={async () => {
                             setConfirmPurge(undefined);
                             const r = await session.purge(d.id);
-                            say(r.ok ? 'ok' : 'error', r.ok ? `"${d.name}" is deleted for good.` : `"${d.name}" was not deleted: ${r.message}.`);
+                            say(
+                              r.ok ? 'ok' : 'error',
+                              r.ok ? `"${d.name}" is deleted for good.` : `"${d.name}" was not deleted: ${r.message}.`,
+                            );
                           }}
                         >
                           Delete
@@ -235,7 +298,10 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
                           data-testid="lib-restore"
                           onClick={async () => {
                             const r = await session.restore(d.id);
-                            say(r.ok ? 'ok' : 'error', r.ok ? `"${d.name}" is back in the library.` : `"${d.name}" was not restored: ${r.message}.`);
+                            say(
+                              r.ok ? 'ok' : 'error',
+                              r.ok ? `"${d.name}" is back in the library.` : `"${d.name}" was not restored: ${r.message}.`,
+                            );
                           }}
                         >
                           Restore
@@ -260,7 +326,12 @@ export function LibraryDialog({ onClose }: { onClose: () => void }) {
             className="btn small danger"
             data-testid="lib-empty-trash"
             onClick={async () => {
-              if (!window.confirm(`Delete the ${inTrash.length} design${inTrash.length === 1 ? '' : 's'} in the trash for ever (${formatSize(trashBytes)})?`)) return;
+              if (
+                !window.confirm(
+                  `Delete the ${inTrash.length} design${inTrash.length === 1 ? '' : 's'} in the trash for ever (${formatSize(trashBytes)})?`,
+                )
+              )
+                return;
               const n = await session.emptyTrash();
               notify({ tone: 'success', text: `Emptied the trash: ${n} design${n === 1 ? '' : 's'} deleted for good.` });
             }}
@@ -298,16 +369,26 @@ function RenameField({ initial, onSave, onCancel }: { initial: string; onSave: (
 }
 
 function StorageMeter({ estimate, persisted }: { estimate: StorageEstimate | undefined; persisted: boolean | undefined }) {
-  if (!estimate) return <p className="lib-storage">Designs are stored in this browser only; Export all keeps a copy elsewhere.</p>;
+  if (!estimate)
+    return <p className="lib-storage">Designs are stored in this browser only; Export all keeps a copy elsewhere.</p>;
   const share = estimate.quota > 0 ? Math.min(1, estimate.usage / estimate.quota) : 0;
   return (
     <div className="lib-storage" data-testid="lib-storage">
-      <div className="lib-meter" role="meter" aria-label="Browser storage used" aria-valuemin={0} aria-valuemax={estimate.quota} aria-valuenow={estimate.usage}>
+      <div
+        className="lib-meter"
+        role="meter"
+        aria-label="Browser storage used"
+        aria-valuemin={0}
+        aria-valuemax={estimate.quota}
+        aria-valuenow={estimate.usage}
+      >
         <span style={{ width: `${Math.max(share * 100, 0.5)}%` }} className={share > 0.9 ? 'high' : ''} />
       </div>
       <span>
         {formatSize(estimate.usage)} of {formatSize(estimate.quota)} used in this browser.{' '}
-        {persisted ? 'The browser keeps it until you clear the site’s data.' : 'The browser may clear it when the disk runs low: Export all keeps a copy.'}
+        {persisted
+          ? 'The browser keeps it until you clear the site’s data.'
+          : 'The browser may clear it when the disk runs low: Export all keeps a copy.'}
       </span>
     </div>
   );

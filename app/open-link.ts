@@ -16,7 +16,9 @@ export async function openSharedLinkFromLocation(store: DesignerStore): Promise<
   const session = store.getState().autosave;
   const r = await runOpen({ kind: 'link', link: hash.slice(1) }, (p) => session.setProgress(p));
   if (!r.ok) {
-    store.getState().notify({ tone: 'error', text: `This share link could not be opened: ${r.message} Your current design is unchanged.` });
+    store
+      .getState()
+      .notify({ tone: 'error', text: `This share link could not be opened: ${r.message} Your current design is unchanged.` });
     return;
   }
   loadDocument(store, r.topology, 'Opened shared design');

@@ -31,7 +31,10 @@ export function PrintView() {
   return (
     <div className="print-only print-report" aria-hidden="true" data-testid="print-report">
       {/* Always in the page, so the image is loaded and decoded when a print starts. */}
-      <section className="print-diagram">{printing && <PrintHeading />}{drawing && <img className="print-drawing" src={drawing} alt="" />}</section>
+      <section className="print-diagram">
+        {printing && <PrintHeading />}
+        {drawing && <img className="print-drawing" src={drawing} alt="" />}
+      </section>
       {printing && <PrintText />}
     </div>
   );
@@ -46,7 +49,10 @@ function usePrintDrawing(): string | undefined {
   const doc = useDesigner((s) => s.doc);
   const [url, setUrl] = useState<string>();
   useEffect(() => {
-    const draw = (d: Topology) => setUrl(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(buildScene(d, { theme: 'light', findings: selectFindings(d) })))}`);
+    const draw = (d: Topology) =>
+      setUrl(
+        `data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(buildScene(d, { theme: 'light', findings: selectFindings(d) })))}`,
+      );
     // A large design is drawn when a print starts, not after every change.
     const t = doc.nodes.length <= 150 ? setTimeout(() => draw(doc), 800) : undefined;
     const now = () => {

@@ -21,13 +21,29 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
     <Modal title="Share this design" onClose={onClose} wide testId="dialog-share">
       {link.ok ? (
         <>
-          <p className="hint">The whole topology travels in the link itself, after the #: it never reaches a server, but anyone with the link can read the design.</p>
-          <textarea className="share-link" readOnly rows={4} value={link.url} data-testid="share-link" onFocus={(e) => e.currentTarget.select()} aria-label="Share link" />
+          <p className="hint">
+            The whole topology travels in the link itself, after the #: it never reaches a server, but anyone with the link can
+            read the design.
+          </p>
+          <textarea
+            className="share-link"
+            readOnly
+            rows={4}
+            value={link.url}
+            data-testid="share-link"
+            onFocus={(e) => e.currentTarget.select()}
+            aria-label="Share link"
+          />
           <div className="share-bar">
             <span className={`size-meter ${link.url.length > LINK_WARN_CHARS ? 'warn' : ''}`} data-testid="link-size">
               {link.url.length.toLocaleString('en-US')} characters
             </span>
-            {link.url.length > LINK_WARN_CHARS && <span className="warn-text">Above {LINK_WARN_CHARS.toLocaleString('en-US')} characters some mail clients and Windows shortcuts break links: send the JSON file instead.</span>}
+            {link.url.length > LINK_WARN_CHARS && (
+              <span className="warn-text">
+                Above {LINK_WARN_CHARS.toLocaleString('en-US')} characters some mail clients and Windows shortcuts break links:
+                send the JSON file instead.
+              </span>
+            )}
             <button
               className="btn primary"
               data-testid="copy-link"
@@ -36,7 +52,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
                   await navigator.clipboard.writeText(link.url);
                   setCopied(true);
                 } catch {
-                  store.getState().notify({ tone: 'warning', text: 'The browser refused clipboard access: select the link and copy it with Ctrl+C.' });
+                  store.getState().notify({
+                    tone: 'warning',
+                    text: 'The browser refused clipboard access: select the link and copy it with Ctrl+C.',
+                  });
                 }
               }}
             >

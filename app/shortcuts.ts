@@ -29,7 +29,11 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes
       if (!command.anywhere && s.dialog) return;
       if (!command.anywhere && !command.whileTyping && typing(e.target)) return;
       const onCard = !!(e.target as HTMLElement | null)?.closest?.('.react-flow__node');
-      const env = { flow, fit: () => void flow.fitView(fitOptions(flow.getNodes(), 200)), key: { key: e.key, shiftKey: e.shiftKey, onCard } };
+      const env = {
+        flow,
+        fit: () => void flow.fitView(fitOptions(flow.getNodes(), 200)),
+        key: { key: e.key, shiftKey: e.shiftKey, onCard },
+      };
       if (!command.when(s, env)) return;
       // The browser's own Ctrl+S, Ctrl+K (its address bar), / (quick find) and the rest do not run too.
       e.preventDefault();
@@ -52,7 +56,10 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes
       if (pasteText(store, text)) return;
       // Other text on the clipboard (copied since) is not pasted as elements; an empty or
       // unreadable clipboard falls back to what was copied in this page.
-      if (text.trim() !== '') store.getState().notify({ tone: 'info', text: 'Nothing to paste: the clipboard holds no nodes or sites copied from the designer.' });
+      if (text.trim() !== '')
+        store
+          .getState()
+          .notify({ tone: 'info', text: 'Nothing to paste: the clipboard holds no nodes or sites copied from the designer.' });
       else pasteClipboard(store);
     };
     window.addEventListener('keydown', onKey);

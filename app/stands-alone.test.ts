@@ -20,7 +20,8 @@ const APP = path.join(ROOT, 'app');
  * `…/capacity/user-model.md` or `…/migration/migration.md` is preceded by `-` or `/`
  * and so is not one of them.
  */
-const INTERNAL_REFERENCE = /\.\.\/shared\b|\bshared\/(domain|spec|samples)\b|shared\/|(?<![\w/.-])(hadr-steps|rules|migration|model|topology-xml|topology-format|ux|cli)\.md\b/;
+const INTERNAL_REFERENCE =
+  /\.\.\/shared\b|\bshared\/(domain|spec|samples)\b|shared\/|(?<![\w/.-])(hadr-steps|rules|migration|model|topology-xml|topology-format|ux|cli)\.md\b/;
 
 const isTestFile = (f: string) => /\.(test|spec)\.tsx?$/.test(f) || /-test-kit\.ts$/.test(f);
 
@@ -42,9 +43,24 @@ function offending(text: string): string[] {
 
 describe('the repository stands alone', () => {
   it('the pattern finds what it is meant to find, and not Microsoft page paths', () => {
-    for (const bad of ['see shared/domain/rules.md', '../shared/samples', 'hadr-steps.md §2', '(topology-format.md)', 'ux.md, "Keyboard"', 'rules.md open question 7', '`cli.md`'])
+    for (const bad of [
+      'see shared/domain/rules.md',
+      '../shared/samples',
+      'hadr-steps.md §2',
+      '(topology-format.md)',
+      'ux.md, "Keyboard"',
+      'rules.md open question 7',
+      '`cli.md`',
+    ])
       expect(INTERNAL_REFERENCE.test(bad), bad).toBe(true);
-    for (const good of ['Skype/SfbServer/plan-your-deployment/capacity/user-model.md', 'Skype/SfBServer2019/migration/migration.md', 'docs/rules.md', 'docs/cli.md', 'docs/format.md', 'a shared file store'])
+    for (const good of [
+      'Skype/SfbServer/plan-your-deployment/capacity/user-model.md',
+      'Skype/SfBServer2019/migration/migration.md',
+      'docs/rules.md',
+      'docs/cli.md',
+      'docs/format.md',
+      'a shared file store',
+    ])
       expect(INTERNAL_REFERENCE.test(good), good).toBe(false);
   });
 
@@ -75,10 +91,15 @@ describe('the repository stands alone', () => {
     const texts = bundle.outputFiles.map((o) => ({ name: path.basename(o.path), text: o.text }));
     expect(texts.some((t) => t.name.endsWith('.js') && t.text.includes('BE-AG-LISTENER-FQDN'))).toBe(true);
     texts.push({ name: 'index.html', text: fs.readFileSync(path.join(ROOT, 'index.html'), 'utf8') });
-    for (const f of fs.readdirSync(path.join(ROOT, 'public'))) if (/\.(html|json|svg|txt|webmanifest)$/.test(f)) texts.push({ name: `public/${f}`, text: fs.readFileSync(path.join(ROOT, 'public', f), 'utf8') });
+    for (const f of fs.readdirSync(path.join(ROOT, 'public')))
+      if (/\.(html|json|svg|txt|webmanifest)$/.test(f))
+        texts.push({ name: `public/${f}`, text: fs.readFileSync(path.join(ROOT, 'public', f), 'utf8') });
     // And the vite build when one is there (npm test builds after the unit tests).
     const dist = path.join(ROOT, 'dist');
-    if (fs.existsSync(dist)) for (const f of walk(dist)) if (/\.(js|css|html|json|webmanifest)$/.test(f)) texts.push({ name: path.relative(ROOT, f), text: fs.readFileSync(f, 'utf8') });
+    if (fs.existsSync(dist))
+      for (const f of walk(dist))
+        if (/\.(js|css|html|json|webmanifest)$/.test(f))
+          texts.push({ name: path.relative(ROOT, f), text: fs.readFileSync(f, 'utf8') });
     const found = texts.flatMap((t) => {
       const m = INTERNAL_REFERENCE.exec(t.text);
       return m ? [`${t.name}: …${t.text.slice(Math.max(0, m.index - 60), m.index + 40)}…`] : [];

@@ -30,25 +30,45 @@ export function TopologyBuilderDialog({ onClose }: { onClose: () => void }) {
     });
     const name = fileNameFor(doc, ext);
     download(name, out.xml, 'application/xml');
-    store.getState().notify({ tone: errors.length ? 'warning' : 'success', text: `Exported ${name}: open it in Topology Builder (File → Open Topology → From a local file) and review it before publishing.` });
+    store.getState().notify({
+      tone: errors.length ? 'warning' : 'success',
+      text: `Exported ${name}: open it in Topology Builder (File → Open Topology → From a local file) and review it before publishing.`,
+    });
     onClose();
   };
 
   return (
     <Modal title="Topology Builder document" onClose={onClose} wide testId="dialog-topology-builder">
       <p className="hint">
-        The design as a topology document. Open it in Topology Builder (File → Open Topology → From a local file), review it and publish it there, or publish it from the
-        Skype for Business Server Management Shell with <code>Publish-CsTopology -FileName</code> (<a href={PUBLISH_DOC} target="_blank" rel="noreferrer">Publish-CsTopology</a>). The document is
-        generated: review it before you publish.
+        The design as a topology document. Open it in Topology Builder (File → Open Topology → From a local file), review it and
+        publish it there, or publish it from the Skype for Business Server Management Shell with{' '}
+        <code>Publish-CsTopology -FileName</code> (
+        <a href={PUBLISH_DOC} target="_blank" rel="noreferrer">
+          Publish-CsTopology
+        </a>
+        ). The document is generated: review it before you publish.
       </p>
       <fieldset className="tb-shape">
         <legend>Format</legend>
         <label>
-          <input type="radio" name="tb-shape" checked={shape === 'published'} onChange={() => setShape('published')} data-testid="tb-shape-published" /> Published topology (.xml), as{' '}
-          <code>Get-CsTopology -AsXml</code> writes it
+          <input
+            type="radio"
+            name="tb-shape"
+            checked={shape === 'published'}
+            onChange={() => setShape('published')}
+            data-testid="tb-shape-published"
+          />{' '}
+          Published topology (.xml), as <code>Get-CsTopology -AsXml</code> writes it
         </label>
         <label>
-          <input type="radio" name="tb-shape" checked={shape === 'tbxml'} onChange={() => setShape('tbxml')} data-testid="tb-shape-tbxml" /> Topology Builder file (.tbxml), as Topology Builder saves it
+          <input
+            type="radio"
+            name="tb-shape"
+            checked={shape === 'tbxml'}
+            onChange={() => setShape('tbxml')}
+            data-testid="tb-shape-tbxml"
+          />{' '}
+          Topology Builder file (.tbxml), as Topology Builder saves it
         </label>
       </fieldset>
       {errors.length > 0 && (
@@ -66,7 +86,13 @@ export function TopologyBuilderDialog({ onClose }: { onClose: () => void }) {
             {errors.length > 5 && <li>and {errors.length - 5} more (Findings tab)</li>}
           </ul>
           <label>
-            <input type="checkbox" checked={override} onChange={(e) => setOverride(e.currentTarget.checked)} data-testid="tb-override" /> Export anyway, with the errors listed at the top of the file
+            <input
+              type="checkbox"
+              checked={override}
+              onChange={(e) => setOverride(e.currentTarget.checked)}
+              data-testid="tb-override"
+            />{' '}
+            Export anyway, with the errors listed at the top of the file
           </label>
         </div>
       )}

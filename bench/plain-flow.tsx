@@ -17,7 +17,11 @@ interface Graph {
 
 function gridGraph(count = 500): Graph {
   const cols = 25;
-  const nodes: Node[] = Array.from({ length: count }, (_, i) => ({ id: `n${i}`, position: { x: (i % cols) * 200, y: Math.floor(i / cols) * 100 }, data: { label: `Node ${i}` } }));
+  const nodes: Node[] = Array.from({ length: count }, (_, i) => ({
+    id: `n${i}`,
+    position: { x: (i % cols) * 200, y: Math.floor(i / cols) * 100 },
+    data: { label: `Node ${i}` },
+  }));
   const edges: Edge[] = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: `n${i}`, target: n.id }));
   return { nodes, edges };
 }
@@ -41,7 +45,9 @@ function PlainFlow() {
   const [nodes, , onNodesChange] = useNodesState(initial.nodes);
   const [edges, , onEdgesChange] = useEdgesState(initial.edges);
   // minZoom as low as the designer's, so fitView shows the whole graph on both pages.
-  return <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} minZoom={0.05} fitView />;
+  return (
+    <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} minZoom={0.05} fitView />
+  );
 }
 
 const root = document.getElementById('root');

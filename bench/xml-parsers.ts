@@ -28,7 +28,8 @@ declare global {
 
 window.xmlBench = (text, budgetMs) => {
   const out: Record<string, { ok: boolean; times: number[] }> = {};
-  for (const [name, parse] of Object.entries(PARSERS)) out[name] = { ok: parse(text).ok, times: timeOne(() => parse(text), 5, budgetMs) };
+  for (const [name, parse] of Object.entries(PARSERS))
+    out[name] = { ok: parse(text).ok, times: timeOne(() => parse(text), 5, budgetMs) };
   return out;
 };
 document.title = 'ready';

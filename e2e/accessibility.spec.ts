@@ -9,7 +9,13 @@ async function violations(page: Page, scope?: string): Promise<string[]> {
   const r = await axe.analyze();
   return r.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}${v.nodes.length > 3 ? ` and ${v.nodes.length - 3} more` : ''}`,
+    );
 }
 
 async function open(page: Page, theme: 'light' | 'dark') {
@@ -29,12 +35,16 @@ const DIALOGS: [name: string, openIt: (page: Page) => Promise<unknown>][] = [
 ];
 
 for (const theme of ['light', 'dark'] as const) {
-  test(`accessibility: the designer with a reference design and its findings (${theme} theme) has no serious or critical axe violation`, async ({ page }) => {
+  test(`accessibility: the designer with a reference design and its findings (${theme} theme) has no serious or critical axe violation`, async ({
+    page,
+  }) => {
     await open(page, theme);
     expect(await violations(page)).toEqual([]);
   });
 
-  test(`accessibility: the deployment steps and the simulation (${theme} theme) have no serious or critical axe violation`, async ({ page }) => {
+  test(`accessibility: the deployment steps and the simulation (${theme} theme) have no serious or critical axe violation`, async ({
+    page,
+  }) => {
     await open(page, theme);
     await page.getByRole('tab', { name: 'Deployment steps' }).click();
     expect(await violations(page, '[role="tabpanel"], .bottom')).toEqual([]);

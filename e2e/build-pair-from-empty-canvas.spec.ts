@@ -14,7 +14,10 @@ test('build a 2019 pair from an empty canvas by dragging, and see no errors', as
   const s1 = (await page.getByTestId('site-site-1').boundingBox())!;
   const s2 = (await page.getByTestId('site-site-2').boundingBox())!;
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
-  const inside = (b: { x: number; y: number; width: number; height: number }, fx: number, fy: number) => ({ x: b.x - canvas.x + b.width * fx, y: b.y - canvas.y + b.height * fy });
+  const inside = (b: { x: number; y: number; width: number; height: number }, fx: number, fy: number) => ({
+    x: b.x - canvas.x + b.width * fx,
+    y: b.y - canvas.y + b.height * fy,
+  });
   let p = inside(s1, 0.5, 0.55);
   await dropFromPalette(page, 'frontEndPool', p.x, p.y);
   p = inside(s2, 0.5, 0.55);
@@ -42,7 +45,10 @@ test('build a 2019 pair from an empty canvas by dragging, and see no errors', as
   // Wait for the layout and its fit-view animation to finish before reading node positions.
   await expect(page.getByTestId('btn-layout')).toHaveAttribute('data-arranged', '1', { timeout: 20_000 });
   // Back Ends (a pool and a store can also be joined by a store link: the menu asks), file stores, the pairing.
-  for (const [pool, sql] of [['pool-1', 'sql-1'], ['pool-2', 'sql-2']] as const) {
+  for (const [pool, sql] of [
+    ['pool-1', 'sql-1'],
+    ['pool-2', 'sql-2'],
+  ] as const) {
     await connect(page, pool, sql);
     await page.getByRole('menuitem', { name: 'Back End' }).click();
   }

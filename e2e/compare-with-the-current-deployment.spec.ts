@@ -8,7 +8,9 @@ const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '
 /** Importing lays the design out (elk), which takes seconds on a loaded machine. */
 const LAYOUT_TIMEOUT = 30_000;
 
-test('import a 2015 topology, keep it as the current deployment, move a pool to Subscription Edition: the change is marked, listed and downloadable', async ({ page }) => {
+test('import a 2015 topology, keep it as the current deployment, move a pool to Subscription Edition: the change is marked, listed and downloadable', async ({
+  page,
+}) => {
   await openDesigner(page);
   // Today's deployment: a Skype for Business Server 2015 topology saved by Topology Builder.
   await page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, 'builder-file.tbxml'));
@@ -29,7 +31,9 @@ test('import a 2015 topology, keep it as the current deployment, move a pool to 
   await expect(pool.locator('.diff-tag')).toHaveText('new version');
   await expect(page.getByTestId('compare-legend')).toContainText('1 new version');
 
-  const change = page.getByTestId('change-list').getByRole('button', { name: /Skype for Business Server 2015 → Skype for Business Server Subscription Edition/ });
+  const change = page
+    .getByTestId('change-list')
+    .getByRole('button', { name: /Skype for Business Server 2015 → Skype for Business Server Subscription Edition/ });
   await expect(change).toBeVisible();
   await expect(change).toContainText('side by side');
   await expect(page.getByTestId('change-list')).not.toContainText(/\bSE\b/);
@@ -51,7 +55,9 @@ test('import a 2015 topology, keep it as the current deployment, move a pool to 
   await expect(page.getByTestId('baseline-picker')).toBeVisible();
 });
 
-test('compare the reference design with a published Topology Builder document: what it removes is listed, what it adds is marked', async ({ page }) => {
+test('compare the reference design with a published Topology Builder document: what it removes is listed, what it adds is marked', async ({
+  page,
+}) => {
   await openDesigner(page);
   const before = await page.locator('.react-flow__node-topology').count();
   await page.getByTestId('tab-compare').click();

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { node, openDesigner, savedDocument } from './helpers';
 
-test('right-click: a pool offers its commands, the canvas offers to add a site, and Esc closes without changing anything', async ({ page }) => {
+test('right-click: a pool offers its commands, the canvas offers to add a site, and Esc closes without changing anything', async ({
+  page,
+}) => {
   await openDesigner(page);
   // A pool: selected by the right-click, with its commands.
   await node(page, 'pool-b').click({ button: 'right', position: { x: 40, y: 30 } });
@@ -30,13 +32,25 @@ test('right-click: a pool offers its commands, the canvas offers to add a site, 
   const sitesBefore = (await savedDocument(page))!.nodes.length;
   await page.mouse.click(canvas.x + 120, canvas.y + canvas.height - 60, { button: 'right' });
   await menu.getByRole('menuitem', { name: 'Add a branch site here' }).click();
-  await expect.poll(async () => ((await savedDocument(page)) as unknown as { sites: { kind: string }[] }).sites.filter((s) => s.kind === 'branch').length).toBe(1);
+  await expect
+    .poll(
+      async () =>
+        ((await savedDocument(page)) as unknown as { sites: { kind: string }[] }).sites.filter((s) => s.kind === 'branch').length,
+    )
+    .toBe(1);
   expect((await savedDocument(page))!.nodes.length).toBe(sitesBefore);
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => ((await savedDocument(page)) as unknown as { sites: { kind: string }[] }).sites.filter((s) => s.kind === 'branch').length).toBe(0);
+  await expect
+    .poll(
+      async () =>
+        ((await savedDocument(page)) as unknown as { sites: { kind: string }[] }).sites.filter((s) => s.kind === 'branch').length,
+    )
+    .toBe(0);
 });
 
-test('keyboard only: Shift+F10 on a focused card opens its menu, and Delete from it removes the card with its links', async ({ page }) => {
+test('keyboard only: Shift+F10 on a focused card opens its menu, and Delete from it removes the card with its links', async ({
+  page,
+}) => {
   await openDesigner(page);
   const card = page.locator('.react-flow__node[data-id="oos-b"]');
   await card.focus();

@@ -1,7 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { node, openDesigner, savedDocument } from './helpers';
 
-type Doc = { name: string; sites: { id: string; name: string }[]; nodes: { id: string; siteId: string; name: string; fqdn: string }[]; links: { from: string; to: string; kind: string }[] };
+type Doc = {
+  name: string;
+  sites: { id: string; name: string }[];
+  nodes: { id: string; siteId: string; name: string; fqdn: string }[];
+  links: { from: string; to: string; kind: string }[];
+};
 
 test('copy a pool and its Back End in one tab, paste them into another design in a second tab', async ({ context, page }) => {
   await openDesigner(page);
@@ -28,7 +33,9 @@ test('copy a pool and its Back End in one tab, paste them into another design in
   const site = after.sites.find((s) => !before.sites.some((b) => b.id === s.id))!;
   expect(site.name).toBe('Amsterdam');
   expect(added.every((n) => n.siteId === site.id)).toBe(true);
-  expect(after.links.some((l) => l.kind === 'backEnd' && added.some((n) => n.id === l.from) && added.some((n) => n.id === l.to))).toBe(true);
+  expect(
+    after.links.some((l) => l.kind === 'backEnd' && added.some((n) => n.id === l.from) && added.some((n) => n.id === l.to)),
+  ).toBe(true);
   // One undo takes the paste back.
   await second.keyboard.press('Control+z');
   await expect.poll(async () => ((await savedDocument(second)) as unknown as Doc).nodes.length).toBe(before.nodes.length);

@@ -16,14 +16,20 @@ async function diagramProblems(page: Page, ends: Record<string, [string, string]
   return page.evaluate((ends) => {
     const problems: { what: string }[] = [];
     const rect = (e: Element) => e.getBoundingClientRect();
-    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-    const cards = [...document.querySelectorAll('.react-flow__node-topology')].map((e) => ({ id: e.getAttribute('data-id')!, box: rect(e) }));
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    const cards = [...document.querySelectorAll('.react-flow__node-topology')].map((e) => ({
+      id: e.getAttribute('data-id')!,
+      box: rect(e),
+    }));
     const labels = [...document.querySelectorAll<HTMLElement>('.edge-label')];
     for (const l of labels) {
       const b = rect(l);
-      if (l.scrollWidth > l.clientWidth) problems.push({ what: `label "${l.textContent}" clipped (${l.scrollWidth} > ${l.clientWidth})` });
+      if (l.scrollWidth > l.clientWidth)
+        problems.push({ what: `label "${l.textContent}" clipped (${l.scrollWidth} > ${l.clientWidth})` });
       for (const c of cards) if (overlap(b, c.box)) problems.push({ what: `label "${l.textContent}" over card ${c.id}` });
-      for (const m of labels) if (m !== l && overlap(b, rect(m))) problems.push({ what: `label "${l.textContent}" over label "${m.textContent}"` });
+      for (const m of labels)
+        if (m !== l && overlap(b, rect(m))) problems.push({ what: `label "${l.textContent}" over label "${m.textContent}"` });
     }
     for (const g of document.querySelectorAll('.react-flow__edge')) {
       const id = g.getAttribute('data-id') ?? '';
@@ -37,7 +43,9 @@ async function diagramProblems(page: Page, ends: Record<string, [string, string]
         const p = path.getPointAtLength(s);
         const x = m.a * p.x + m.c * p.y + m.e;
         const y = m.b * p.x + m.d * p.y + m.f;
-        const hit = cards.find((c) => !joined.has(c.id) && x > c.box.left + 1 && x < c.box.right - 1 && y > c.box.top + 1 && y < c.box.bottom - 1);
+        const hit = cards.find(
+          (c) => !joined.has(c.id) && x > c.box.left + 1 && x < c.box.right - 1 && y > c.box.top + 1 && y < c.box.bottom - 1,
+        );
         if (hit) {
           problems.push({ what: `link ${id} crosses card ${hit.id}` });
           break;
@@ -58,7 +66,8 @@ for (const design of REFERENCE_DESIGNS) {
     await page.waitForTimeout(400);
     expect(await page.locator('.edge-label').count()).toBeGreaterThan(0);
     expect(await diagramProblems(page, ends)).toEqual([]);
-    if (process.env.H18A_SHOTS) await page.screenshot({ path: `reports/h18a/${design.id}-fit-${test.info().project.name || 'light'}.png` });
+    if (process.env.H18A_SHOTS)
+      await page.screenshot({ path: `reports/h18a/${design.id}-fit-${test.info().project.name || 'light'}.png` });
     // 100%: zoom in around the middle of the view.
     await setZoom(page, 1);
     expect(await diagramProblems(page, ends)).toEqual([]);
@@ -84,11 +93,16 @@ async function setZoom(page: Page, zoom: number) {
 test('a palette click adds inside an existing site, and no two site frames overlap afterwards', async ({ page }) => {
   const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
   await openWith(page, doc);
-  for (const kind of ['fileStore', 'frontEndPool', 'sqlStore', 'officeOnlineServer']) await page.getByTestId(`palette-${kind}`).click();
+  for (const kind of ['fileStore', 'frontEndPool', 'sqlStore', 'officeOnlineServer'])
+    await page.getByTestId(`palette-${kind}`).click();
   const saved = (await savedDocument(page)) as unknown as { sites: unknown[]; nodes: unknown[] };
   expect(saved.sites.length).toBe(doc.sites.length);
   expect(saved.nodes.length).toBe(doc.nodes.length + 4);
-  const frames = await page.locator('.react-flow__node-site').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ l: r.left, t: r.top, r: r.right, b: r.bottom })));
+  const frames = await page
+    .locator('.react-flow__node-site')
+    .evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).map((r) => ({ l: r.left, t: r.top, r: r.right, b: r.bottom })),
+    );
   for (let i = 0; i < frames.length; i++)
     for (let j = i + 1; j < frames.length; j++) {
       const a = frames[i]!;

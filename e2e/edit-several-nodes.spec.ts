@@ -3,7 +3,9 @@ import { node, openDesigner, savedDocument } from './helpers';
 
 type Store = { id: string; haMode?: string; sqlUpdateLevel?: string };
 
-test('select both Back Ends and switch them to mirroring at once: both are flagged, and one undo restores both', async ({ page }) => {
+test('select both Back Ends and switch them to mirroring at once: both are flagged, and one undo restores both', async ({
+  page,
+}) => {
   await openDesigner(page);
   await node(page, 'sql-a').click({ position: { x: 30, y: 20 } });
   await node(page, 'sql-b').click({ position: { x: 30, y: 20 }, modifiers: ['Control'] });

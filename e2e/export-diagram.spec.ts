@@ -11,7 +11,10 @@ import { node, openDesigner, savedDocument } from './helpers';
 
 async function exportAs(page: Page, kind: 'png' | 'svg' | 'pdf' | 'pptx') {
   await page.getByTestId('btn-export').click();
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId(`export-${kind}`).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByTestId(`export-${kind}`).click(),
+  ]);
   const file = await download.path();
   return { name: download.suggestedFilename(), bytes: new Uint8Array(fs.readFileSync(file!)) };
 }
@@ -33,7 +36,8 @@ async function inkOf(page: Page, bytes: Uint8Array): Promise<{ ink: number; widt
     const bg = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
     const [r0, g0, b0] = [(bg >> 16) & 255, (bg >> 8) & 255, bg & 255];
     let ink = 0;
-    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - r0) + Math.abs(d[i + 1]! - g0) + Math.abs(d[i + 2]! - b0) > 60) ink++;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i]! - r0) + Math.abs(d[i + 1]! - g0) + Math.abs(d[i + 2]! - b0) > 60) ink++;
     return { ink, width: bmp.width, height: bmp.height };
   }, Buffer.from(bytes).toString('base64'));
 }
@@ -43,7 +47,9 @@ function walk(el: XmlElement, visit: (e: XmlElement) => void): void {
   for (const c of el.children) walk(c, visit);
 }
 
-test('export SVG, PNG, the PDF report and PowerPoint slides: native drawing, the design embedded, the same bytes as topo render, reopening it', async ({ page }) => {
+test('export SVG, PNG, the PDF report and PowerPoint slides: native drawing, the design embedded, the same bytes as topo render, reopening it', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await openDesigner(page);
   const original = await savedDocument(page);
@@ -71,7 +77,10 @@ test('export SVG, PNG, the PDF report and PowerPoint slides: native drawing, the
     fs.writeFileSync(file, JSON.stringify(embedded.ok && embedded.value));
     const date = /(\d{4}-\d{2}-\d{2}) · Skype for Business HA\/DR designer/.exec(svgText)![1]!;
     const theme = (await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark' ? 'dark' : 'light';
-    const cli = spawnSync('node', ['scripts/topo.mjs', 'render', file, '--format', 'svg', '--theme', theme, '--date', date], { encoding: 'utf8', timeout: 60_000 });
+    const cli = spawnSync('node', ['scripts/topo.mjs', 'render', file, '--format', 'svg', '--theme', theme, '--date', date], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toBe(svgText);
   } finally {
@@ -113,7 +122,9 @@ test('export SVG, PNG, the PDF report and PowerPoint slides: native drawing, the
   await expect(node(page, 'pool-a')).toBeVisible();
   const reopened = await savedDocument(page);
   expect(reopened?.nodes.map((n) => n.id).sort()).toEqual(original?.nodes.map((n) => n.id).sort());
-  await page.getByTestId('file-input').setInputFiles({ name: svg.name, mimeType: 'image/svg+xml', buffer: Buffer.from(svg.bytes) });
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: svg.name, mimeType: 'image/svg+xml', buffer: Buffer.from(svg.bytes) });
   await expect(node(page, 'pool-a')).toBeVisible();
 });
 

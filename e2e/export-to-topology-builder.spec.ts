@@ -27,7 +27,11 @@ test('export the design as a Topology Builder document, review what to check, an
     const after = await savedDocument(page);
     // Reverse proxies, Video Interop and Persistent Chat pools are not part of a topology document (the export says so).
     const written = (n: { kind: string }) => !['reverseProxy', 'videoInteropPool', 'persistentChatPool'].includes(n.kind);
-    const fqdns = (d: typeof before) => (d?.nodes ?? []).filter(written).map((n) => `${n.kind}|${String((n as { fqdn?: string }).fqdn).toLowerCase()}`).sort();
+    const fqdns = (d: typeof before) =>
+      (d?.nodes ?? [])
+        .filter(written)
+        .map((n) => `${n.kind}|${String((n as { fqdn?: string }).fqdn).toLowerCase()}`)
+        .sort();
     expect(fqdns(after)).toEqual(fqdns(before));
     const links = (d: typeof before) => (d?.links ?? []).filter((l) => l.kind !== 'logShipping').length;
     expect(links(after)).toBe(links(before));

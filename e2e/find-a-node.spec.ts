@@ -12,7 +12,10 @@ test('in a large design, Ctrl+K finds a card that is out of view and the keyboar
   const canvas = (await page.getByTestId('canvas').boundingBox())!;
   await page.mouse.move(canvas.x + 40, canvas.y + 40);
   for (let i = 0; i < 8; i++) await page.mouse.wheel(0, -400);
-  const target = [...doc.nodes].reverse().find((n) => n.kind === 'frontEndPool')! as Extract<Topology['nodes'][number], { kind: 'frontEndPool' }>;
+  const target = [...doc.nodes].reverse().find((n) => n.kind === 'frontEndPool')! as Extract<
+    Topology['nodes'][number],
+    { kind: 'frontEndPool' }
+  >;
   await expect(page.getByTestId(`node-${target.id}`)).toHaveCount(0);
 
   await page.keyboard.press('Control+k');
@@ -50,7 +53,9 @@ test('/ opens Find; arrows choose among matches, a site can be found, and Esc cl
   await expect(page.getByTestId('find-results').getByRole('option').first()).toContainText('Central site');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('dialog-find')).toHaveCount(0);
-  expect(await page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform)).toBe(before);
+  expect(await page.evaluate(() => (document.querySelector('.react-flow__viewport') as HTMLElement).style.transform)).toBe(
+    before,
+  );
   // A click on a match goes there too: the site is selected and shown in the inspector.
   await page.getByTestId('btn-find').click();
   await page.getByTestId('find-input').fill('Dublin');

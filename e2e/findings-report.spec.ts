@@ -12,7 +12,10 @@ test('download the findings for a design review, as Markdown and as CSV', async 
   const errors = await count(page, 'error');
   const total = errors + (await count(page, 'warning')) + (await count(page, 'info'));
   const downloads = page.getByRole('group', { name: 'Download the findings' });
-  const [md] = await Promise.all([page.waitForEvent('download'), downloads.getByRole('button', { name: 'Download the findings as Markdown' }).click()]);
+  const [md] = await Promise.all([
+    page.waitForEvent('download'),
+    downloads.getByRole('button', { name: 'Download the findings as Markdown' }).click(),
+  ]);
   expect(md.suggestedFilename()).toMatch(/findings\.md$/);
   const mdText = fs.readFileSync((await md.path())!, 'utf8');
   expect(mdText).toMatch(/^# Findings: Contoso 2019/m);
@@ -20,7 +23,10 @@ test('download the findings for a design review, as Markdown and as CSV', async 
   expect(mdText).toContain('### `BE-MIRROR-2019`');
   expect(mdText).toContain('Back End A (sql-a)');
 
-  const [csv] = await Promise.all([page.waitForEvent('download'), downloads.getByRole('button', { name: 'Download the findings as CSV' }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    downloads.getByRole('button', { name: 'Download the findings as CSV' }).click(),
+  ]);
   expect(csv.suggestedFilename()).toMatch(/findings\.csv$/);
   const csvText = fs.readFileSync((await csv.path())!, 'utf8');
   const lines = csvText.trimEnd().split('\r\n');

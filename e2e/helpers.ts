@@ -54,7 +54,11 @@ export async function connect(page: Page, fromId: string, toId: string) {
 }
 
 /** The document as autosaved (what a reload restores): the stored text of the design this page shows, once its writes are done. */
-export async function savedDocument(page: Page): Promise<{ name: string; nodes: { id: string; kind: string }[]; links: { kind: string; from: string; to: string }[] } | undefined> {
+export async function savedDocument(
+  page: Page,
+): Promise<
+  { name: string; nodes: { id: string; kind: string }[]; links: { kind: string; from: string; to: string }[] } | undefined
+> {
   await autosaveSettled(page);
   const id = await page.getByTestId('save-state').getAttribute('data-design-id');
   if (!id) return undefined;
@@ -142,11 +146,14 @@ export async function designOpened(page: Page, timeout = 60_000) {
 
 /** Starts the designer on a design, as if it had been autosaved there. */
 export async function openWith(page: Page, doc: Topology) {
-  await page.addInitScript((text) => {
-    if (sessionStorage.getItem('seeded')) return;
-    sessionStorage.setItem('seeded', '1');
-    localStorage.setItem('sfb-designer:v1:last', 'large');
-    localStorage.setItem('sfb-designer:v1:doc:large', text);
-  }, JSON.stringify({ slot: 'large', savedAt: Date.now(), doc }));
+  await page.addInitScript(
+    (text) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('sfb-designer:v1:last', 'large');
+      localStorage.setItem('sfb-designer:v1:doc:large', text);
+    },
+    JSON.stringify({ slot: 'large', savedAt: Date.now(), doc }),
+  );
   await page.goto('./');
 }

@@ -19,7 +19,11 @@ test('keyboard only: add a pool and a store from the palette and link them', asy
   await page.keyboard.press('Enter');
   await page.keyboard.up('Control');
   await page.keyboard.press('l');
-  await expect.poll(async () => (await savedDocument(page))?.links.some((l) => l.kind === 'backEnd' && l.from === 'pool-1' && l.to === 'sql-1')).toBe(true);
+  await expect
+    .poll(async () =>
+      (await savedDocument(page))?.links.some((l) => l.kind === 'backEnd' && l.from === 'pool-1' && l.to === 'sql-1'),
+    )
+    .toBe(true);
   expect((await savedDocument(page))!.nodes.length).toBe(before + 2);
 });
 

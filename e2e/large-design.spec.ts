@@ -5,7 +5,9 @@ import { designOpened, largeDesign, openWith, savedDocument } from './helpers';
 // Opening a 500-node design on a loaded 2-core runner may take a while (designOpened waits for it).
 test.describe.configure({ timeout: 120_000 });
 
-test('a 500-node design opens whole, as compact cards with every link drawn; zooming in shows the full cards', async ({ page }) => {
+test('a 500-node design opens whole, as compact cards with every link drawn; zooming in shows the full cards', async ({
+  page,
+}) => {
   const doc = largeDesign(500);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -42,7 +44,10 @@ test('a 500-node design opens whole, as compact cards with every link drawn; zoo
   // The generated design is a clean format v2 estate: advice only, no error or warning.
   await expect(page.getByTestId('count-error')).toContainText(/^\s*0 errors/);
   await expect(page.getByTestId('count-warning')).toContainText(/^\s*0 warnings/);
-  await page.getByRole('button', { name: /^info BE-HA-TOOLING/ }).first().click();
+  await page
+    .getByRole('button', { name: /^info BE-HA-TOOLING/ })
+    .first()
+    .click();
   await expect(page.getByTestId('canvas')).toHaveClass(/detail-full/);
   // The minimap shows the selection too.
   await expect(page.getByTestId('minimap').locator('rect.is-selected')).not.toHaveCount(0);
@@ -64,16 +69,22 @@ test('dragging a card of a large design moves it, as one undo step, and leaves i
   const pool = doc.nodes.find((n) => n.kind === 'frontEndPool')!;
   const card = page.getByTestId(`node-${pool.id}`);
   const box = (await card.boundingBox())!;
-  const zoom = await page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform)?.[1]));
+  const zoom = await page.evaluate(() =>
+    Number(/scale\(([\d.]+)\)/.exec((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform)?.[1]),
+  );
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 4, box.y + box.height / 2 + 1, { steps: 2 });
   await page.mouse.move(box.x + box.width / 2 + 12, box.y + box.height / 2 + 2, { steps: 4 });
   await page.mouse.up();
-  await expect.poll(async () => (await savedDocument(page) as Topology | undefined)?.layout?.[pool.id]?.x).toBeGreaterThan(doc.layout![pool.id]!.x + 6 / zoom);
+  await expect
+    .poll(async () => ((await savedDocument(page)) as Topology | undefined)?.layout?.[pool.id]?.x)
+    .toBeGreaterThan(doc.layout![pool.id]!.x + 6 / zoom);
   await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => (await savedDocument(page) as Topology | undefined)?.layout?.[pool.id]?.x).toBe(doc.layout![pool.id]!.x);
+  await expect
+    .poll(async () => ((await savedDocument(page)) as Topology | undefined)?.layout?.[pool.id]?.x)
+    .toBe(doc.layout![pool.id]!.x);
 });
 
 test('the minimap shows where the view is, and a click in it moves the view there', async ({ page }) => {
@@ -91,8 +102,10 @@ test('the minimap shows where the view is, and a click in it moves the view ther
   // A click near the map's bottom-left corner brings the view there: the rectangle is centred on the click.
   const target = { x: mapBox.x + mapBox.width * 0.2, y: mapBox.y + mapBox.height * 0.8 };
   await page.mouse.click(target.x, target.y);
-  await expect.poll(async () => {
-    const v = await viewBox();
-    return Math.hypot(v.x + v.width / 2 - target.x, v.y + v.height / 2 - target.y);
-  }).toBeLessThan(3);
+  await expect
+    .poll(async () => {
+      const v = await viewBox();
+      return Math.hypot(v.x + v.width / 2 - target.x, v.y + v.height / 2 - target.y);
+    })
+    .toBeLessThan(3);
 });

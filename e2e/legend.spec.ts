@@ -5,7 +5,16 @@ test('the legend explains every link style, the server colours, sites and badges
   await page.getByTestId('legend-toggle').click();
   const legend = page.getByTestId('legend');
   await expect(legend).toBeVisible();
-  for (const text of ['pool pairing', 'SQL mirroring', 'mirroring witness', 'Registrar', 'data center', 'branch site', 'worst finding']) await expect(legend).toContainText(text);
+  for (const text of [
+    'pool pairing',
+    'SQL mirroring',
+    'mirroring witness',
+    'Registrar',
+    'data center',
+    'branch site',
+    'worst finding',
+  ])
+    await expect(legend).toContainText(text);
   await expect(legend.locator('svg.legend-link')).toHaveCount(12);
   await page.getByTestId('legend-toggle').click();
   await expect(legend).toBeHidden();

@@ -43,7 +43,12 @@ test('undo works after a reload', async ({ page }) => {
   await expect(node(page, 'edge-b')).toHaveCount(0);
   await autosaveSettled(page);
   // The history is written just after the design.
-  await expect.poll(async () => (await storedText(page, 'history', (await page.getByTestId('save-state').getAttribute('data-design-id'))!))?.length ?? 0).toBeGreaterThan(100);
+  await expect
+    .poll(
+      async () =>
+        (await storedText(page, 'history', (await page.getByTestId('save-state').getAttribute('data-design-id'))!))?.length ?? 0,
+    )
+    .toBeGreaterThan(100);
   await page.reload();
   await expect(node(page, 'pool-a')).toBeVisible();
   await expect(node(page, 'edge-b')).toHaveCount(0);
@@ -51,7 +56,10 @@ test('undo works after a reload', async ({ page }) => {
   await expect(node(page, 'edge-b')).toBeVisible();
 });
 
-test('two tabs opened in the same instant: one edits, one shows the design read-only and can take over', async ({ context, page }) => {
+test('two tabs opened in the same instant: one edits, one shows the design read-only and can take over', async ({
+  context,
+  page,
+}) => {
   test.setTimeout(180_000);
   await openDesigner(page);
   await rename(page, 'Opened twice');
@@ -59,7 +67,14 @@ test('two tabs opened in the same instant: one edits, one shows the design read-
   const [a, b] = [await context.newPage(), await context.newPage()];
   await Promise.all([a.goto('./'), b.goto('./')]);
   for (const p of [a, b]) await expect(p.getByTestId('doc-name')).toHaveValue('Opened twice');
-  await expect.poll(async () => [await a.getByTestId('save-state').getAttribute('data-mode'), await b.getByTestId('save-state').getAttribute('data-mode')].sort()).toEqual(['owner', 'readOnly']);
+  await expect
+    .poll(async () =>
+      [
+        await a.getByTestId('save-state').getAttribute('data-mode'),
+        await b.getByTestId('save-state').getAttribute('data-mode'),
+      ].sort(),
+    )
+    .toEqual(['owner', 'readOnly']);
   const owner = (await a.getByTestId('save-state').getAttribute('data-mode')) === 'owner' ? a : b;
   const viewer = owner === a ? b : a;
   await expect(viewer.getByTestId('readonly-bar')).toBeVisible();
@@ -98,7 +113,8 @@ test('full storage: every failed save says so and offers a way out; no design is
   await page.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (...args: Parameters<IDBObjectStore['put']>) {
-      if (sessionStorage.getItem('storage-full') === '1') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (sessionStorage.getItem('storage-full') === '1')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     };
   });
@@ -140,9 +156,23 @@ test('full storage: every failed save says so and offers a way out; no design is
 test('designs autosaved by the earlier version appear in My designs after the upgrade', async ({ page }) => {
   await page.addInitScript(() => {
     if (localStorage.getItem('sfb-designer:v1:last')) return;
-    const doc = (name: string) => ({ format: 'sfb-topology', version: 1, name, deployment: { cmsHost: null, mode: 'greenfield' }, sites: [{ id: 'dc1', name: 'Amsterdam', kind: 'central' }], nodes: [], links: [] });
-    localStorage.setItem('sfb-designer:v1:doc:old-a', JSON.stringify({ slot: 'old-a', savedAt: Date.now() - 86_400_000, doc: doc('Old design A') }));
-    localStorage.setItem('sfb-designer:v1:doc:old-b', JSON.stringify({ slot: 'old-b', savedAt: Date.now() - 3_600_000, doc: doc('Old design B') }));
+    const doc = (name: string) => ({
+      format: 'sfb-topology',
+      version: 1,
+      name,
+      deployment: { cmsHost: null, mode: 'greenfield' },
+      sites: [{ id: 'dc1', name: 'Amsterdam', kind: 'central' }],
+      nodes: [],
+      links: [],
+    });
+    localStorage.setItem(
+      'sfb-designer:v1:doc:old-a',
+      JSON.stringify({ slot: 'old-a', savedAt: Date.now() - 86_400_000, doc: doc('Old design A') }),
+    );
+    localStorage.setItem(
+      'sfb-designer:v1:doc:old-b',
+      JSON.stringify({ slot: 'old-b', savedAt: Date.now() - 3_600_000, doc: doc('Old design B') }),
+    );
     localStorage.setItem('sfb-designer:v1:last', 'old-b');
   });
   await page.goto('./');
@@ -186,7 +216,9 @@ test('My designs: rename, duplicate, delete to the trash, restore, and export al
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('lib-export').click()]);
   const file = await download.path();
   const bundle = JSON.parse(fs.readFileSync(file!, 'utf8')) as { designs: { name: string }[] };
-  expect(bundle.designs.map((d) => d.name).sort()).toEqual(['Amsterdam and Dublin', 'Amsterdam and Dublin (copy)', 'Untitled design'].sort());
+  expect(bundle.designs.map((d) => d.name).sort()).toEqual(
+    ['Amsterdam and Dublin', 'Amsterdam and Dublin (copy)', 'Untitled design'].sort(),
+  );
   // Import into the same library: nothing twice.
   await dialog.getByTestId('lib-import-input').setInputFiles(file!);
   await expect(dialog.getByTestId('lib-message')).toContainText('Imported 0 designs');
@@ -235,7 +267,9 @@ test('an 8 MB design opened from a link survives a reload and round-trips throug
   expect(size).toBeGreaterThan(7_000_000);
   // Open the saved file: it is accepted (the one limit holds for both) and becomes a new design.
   const designId = await page.getByTestId('save-state').getAttribute('data-design-id');
-  await page.getByTestId('file-input').setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: fs.readFileSync(file!) });
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: fs.readFileSync(file!) });
   await expect(page.getByTestId('save-state')).not.toHaveAttribute('data-design-id', designId!, { timeout: 300_000 });
   await expect(page.getByTestId('doc-name')).toHaveValue(doc.name);
   await expect(page.getByTestId('notice-error')).toHaveCount(0);

@@ -17,10 +17,14 @@ test('a broken file says what is wrong and leaves the current design untouched',
   await openDesigner(page);
   const broken = JSON.parse(fs.readFileSync(SAMPLE, 'utf8'));
   broken.nodes[0].frontEndServers = 0;
-  await page.getByTestId('file-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   await expect(page.getByTestId('notice-error')).toContainText('nodes[0].frontEndServers');
   await expect(node(page, 'pool-a')).toBeVisible();
-  await page.getByTestId('file-input').setInputFiles({ name: 'garbage.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'garbage.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
   await expect(page.getByTestId('notice-error').last()).toContainText('not valid JSON');
   await expect(node(page, 'pool-a')).toBeVisible();
 });

@@ -9,7 +9,9 @@ const TARGET = path.resolve(here, '../app/model/samples/fabrikam-subscription-ed
 /** The current deployment: a published 2015 topology (Get-CsTopology -AsXml piped to Out-File: UTF-16). */
 const CURRENT = path.resolve(here, '../app/import/fixtures/published-standard-edition.utf16.xml');
 
-test('plan a migration from a 2015 deployment to Subscription Edition: see what changes, read and download the runbook', async ({ page }) => {
+test('plan a migration from a 2015 deployment to Subscription Edition: see what changes, read and download the runbook', async ({
+  page,
+}) => {
   await openDesigner(page);
   await page.getByTestId('file-input').setInputFiles(TARGET);
   await expect(page.getByTestId('doc-name')).toHaveValue(/Subscription Edition/);

@@ -12,7 +12,9 @@ test('dragging a node into another site moves it there; dragging a site moves it
   await page.mouse.move(target.x + target.width / 2, target.y + target.height - 30, { steps: 15 });
   await expect(page.getByTestId('site-dc2')).toHaveClass(/is-drop-target/);
   await page.mouse.up();
-  await expect.poll(async () => ((await savedDocument(page)) as unknown as Doc).nodes.find((n) => n.id === 'oos-a')?.siteId).toBe('dc2');
+  await expect
+    .poll(async () => ((await savedDocument(page)) as unknown as Doc).nodes.find((n) => n.id === 'oos-a')?.siteId)
+    .toBe('dc2');
 
   const before = (await savedDocument(page)) as unknown as Doc;
   const header = page.getByTestId('site-dc1').locator('.site-header');
@@ -28,7 +30,11 @@ test('dragging a node into another site moves it there; dragging a site moves it
   expect(after.layout['pool-b']!.y).toBe(before.layout['pool-b']!.y);
 
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => ((await savedDocument(page)) as unknown as Doc).layout['pool-a']!.y).toBe(before.layout['pool-a']!.y);
+  await expect
+    .poll(async () => ((await savedDocument(page)) as unknown as Doc).layout['pool-a']!.y)
+    .toBe(before.layout['pool-a']!.y);
   await page.keyboard.press('Control+z');
-  await expect.poll(async () => ((await savedDocument(page)) as unknown as Doc).nodes.find((n) => n.id === 'oos-a')?.siteId).toBe('dc1');
+  await expect
+    .poll(async () => ((await savedDocument(page)) as unknown as Doc).nodes.find((n) => n.id === 'oos-a')?.siteId)
+    .toBe('dc1');
 });

@@ -17,7 +17,9 @@ test('after one visit the designer opens, edits, checks and exports with no netw
   await openDesigner(page);
   await cachedForOffline(page);
   // The web app manifest (installable) with its icons.
-  const manifest = await page.evaluate(async () => (await fetch(document.querySelector<HTMLLinkElement>('link[rel=manifest]')!.href)).json());
+  const manifest = await page.evaluate(async () =>
+    (await fetch(document.querySelector<HTMLLinkElement>('link[rel=manifest]')!.href)).json(),
+  );
   expect(manifest.start_url).toBe('./');
   expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
 
@@ -27,7 +29,14 @@ test('after one visit the designer opens, edits, checks and exports with no netw
 
   await context.setOffline(true);
   // Really offline: nothing outside the page's own cache answers.
-  expect(await page.evaluate(() => fetch('https://example.com/', { mode: 'no-cors' }).then(() => true, () => false))).toBe(false);
+  expect(
+    await page.evaluate(() =>
+      fetch('https://example.com/', { mode: 'no-cors' }).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  ).toBe(false);
 
   const response = await page.reload();
   expect(response?.fromServiceWorker()).toBe(true);

@@ -18,7 +18,17 @@ type Category = keyof typeof THRESHOLDS;
 const PORT = Number(process.env.AUDIT_PORT ?? 4180);
 const BASE = `http://127.0.0.1:${PORT}/`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 async function waitForServer(url: string, ms = 30_000): Promise<void> {
   const until = Date.now() + ms;
@@ -38,7 +48,10 @@ async function main(): Promise<number> {
     console.error('audit: no dist/ (run `npx vite build` first)');
     return 1;
   }
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   const pages: [string, string][] = [
     ['reference design', BASE],
     ['share link (global reference design)', shareLink(globalMultiSite(), BASE)],
@@ -50,19 +63,28 @@ async function main(): Promise<number> {
     await waitForServer(BASE);
     chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
     for (const [name, url] of pages) {
-      const r = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(THRESHOLDS) }, desktopConfig);
+      const r = await lighthouse(
+        url,
+        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(THRESHOLDS) },
+        desktopConfig,
+      );
       const lhr = r?.lhr;
       if (!lhr) throw new Error(`Lighthouse gave no result for ${name}`);
-      const scores = Object.fromEntries((Object.keys(THRESHOLDS) as Category[]).map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Record<Category, number>;
+      const scores = Object.fromEntries(
+        (Object.keys(THRESHOLDS) as Category[]).map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+      ) as Record<Category, number>;
       results.push({ page: name, url: url.length > 120 ? `${url.slice(0, 120)}…` : url, scores });
       const low = (Object.keys(THRESHOLDS) as Category[]).filter((c) => scores[c] < THRESHOLDS[c]);
       failed += low.length;
-      console.log(`audit: ${name}: ${(Object.keys(THRESHOLDS) as Category[]).map((c) => `${c} ${scores[c]}`).join(', ')}${low.length ? `  BELOW ${low.map((c) => `${c} ${THRESHOLDS[c]}`).join(', ')}` : ''}`);
+      console.log(
+        `audit: ${name}: ${(Object.keys(THRESHOLDS) as Category[]).map((c) => `${c} ${scores[c]}`).join(', ')}${low.length ? `  BELOW ${low.map((c) => `${c} ${THRESHOLDS[c]}`).join(', ')}` : ''}`,
+      );
       if (low.length)
         for (const c of low)
           for (const ref of lhr.categories[c]?.auditRefs ?? []) {
             const a = lhr.audits[ref.id];
-            if (a && a.score !== null && a.score < 0.9 && ref.weight > 0) console.log(`  - ${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+            if (a && a.score !== null && a.score < 0.9 && ref.weight > 0)
+              console.log(`  - ${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
           }
     }
   } finally {

@@ -22,9 +22,15 @@ const GROUPS: { prefix: string; run: (ctx: BenchContext, o: Options) => Promise<
   { prefix: 'steps/', run: async (ctx) => (await core()).runSteps(ctx) },
   { prefix: 'simulate/', run: async (ctx) => (await core()).runSimulate(ctx) },
   { prefix: 'export/', run: async (ctx) => (await core()).runExport(ctx) },
-  { prefix: 'size/', run: async (ctx, o) => (await import('./bench/browser')).runSize(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }) },
+  {
+    prefix: 'size/',
+    run: async (ctx, o) => (await import('./bench/browser')).runSize(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }),
+  },
   { prefix: 'xml/', run: async (ctx) => (await import('./bench/xml')).runXml(ctx) },
-  { prefix: 'browser/', run: async (ctx, o) => (await import('./bench/browser')).runBrowser(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }) },
+  {
+    prefix: 'browser/',
+    run: async (ctx, o) => (await import('./bench/browser')).runBrowser(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }),
+  },
 ];
 
 async function main(): Promise<number> {
@@ -35,7 +41,9 @@ async function main(): Promise<number> {
   }
   const ctx = createContext(parsed.only);
   const started = performance.now();
-  ctx.note(`bench: node ${process.version}, ${(await import('node:os')).cpus().length} CPU(s)${parsed.only ? `, only "${parsed.only}"` : ''}`);
+  ctx.note(
+    `bench: node ${process.version}, ${(await import('node:os')).cpus().length} CPU(s)${parsed.only ? `, only "${parsed.only}"` : ''}`,
+  );
   for (const g of GROUPS) {
     if (!groupSelected(parsed.only, g.prefix)) continue;
     const t = performance.now();
@@ -50,7 +58,9 @@ async function main(): Promise<number> {
   if (ctx.lines.length === 0) ctx.note(`bench: nothing matches --only "${parsed.only}"`);
   const missed = ctx.lines.filter((l) => l.met === false).map((l) => l.name);
   const failed = ctx.lines.filter((l) => 'error' in l).map((l) => l.name);
-  ctx.note(`bench: ${ctx.lines.length} line(s) in ${((performance.now() - started) / 1000).toFixed(1)} s; targets missed: ${missed.length ? missed.join(', ') : 'none'}; errors: ${failed.length ? failed.join(', ') : 'none'}`);
+  ctx.note(
+    `bench: ${ctx.lines.length} line(s) in ${((performance.now() - started) / 1000).toFixed(1)} s; targets missed: ${missed.length ? missed.join(', ') : 'none'}; errors: ${failed.length ? failed.join(', ') : 'none'}`,
+  );
   return 0;
 }
 

@@ -79,7 +79,8 @@ const direction = {
         const to = layerOf(appRoot, target);
         if (to === undefined) {
           if (production) context.report({ node, messageId: 'outsideApp', data });
-        } else if (allowed && to !== layer && !allowed.includes(to)) context.report({ node, messageId: 'upward', data: { ...data, to } });
+        } else if (allowed && to !== layer && !allowed.includes(to))
+          context.report({ node, messageId: 'upward', data: { ...data, to } });
         return;
       }
       if (production && TEST_PACKAGES.test(spec) && layer) context.report({ node, messageId: 'testSupport', data });

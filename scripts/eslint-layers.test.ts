@@ -8,14 +8,20 @@ const linter = new Linter({ configType: 'flat', cwd: '/repo' });
 
 /** The layer rule's messages for `code` as the file `file` (relative to app/). */
 function problems(file: string, code: string): string[] {
-  const config = [{ files: ['**/*.ts', '**/*.tsx'], plugins: { layers }, rules: { 'layers/direction': ['error', { appRoot: root }] } }] as Linter.Config[];
+  const config = [
+    { files: ['**/*.ts', '**/*.tsx'], plugins: { layers }, rules: { 'layers/direction': ['error', { appRoot: root }] } },
+  ] as Linter.Config[];
   return linter.verify(code, config, { filename: path.join(root, file) }).map((m) => m.message);
 }
 
 describe('layer rule', () => {
   it('reports a core module importing the store, and React in the core', () => {
-    expect(problems('model/a.ts', "import { x } from '../store/store';")).toEqual([expect.stringContaining('model must not import store')]);
-    expect(problems('rules/b.ts', "import { useState } from 'react';")).toEqual([expect.stringContaining('must not import "react"')]);
+    expect(problems('model/a.ts', "import { x } from '../store/store';")).toEqual([
+      expect.stringContaining('model must not import store'),
+    ]);
+    expect(problems('rules/b.ts', "import { useState } from 'react';")).toEqual([
+      expect.stringContaining('must not import "react"'),
+    ]);
     expect(problems('store/store.ts', "import { x } from '../model/a';")).toEqual([]);
   });
 
@@ -38,7 +44,9 @@ describe('layer rule', () => {
     expect(problems('store/x.ts', "import { it } from 'vitest';")).toHaveLength(1);
     expect(problems('rules/engine.ts', "import { ruleKit } from './rule-test-kit';")).toHaveLength(1);
     expect(problems('panels/x.tsx', "import { arbTopology } from '../model/arbitrary-test-kit';")).toHaveLength(1);
-    expect(problems('model/parse.test.ts', "import fc from 'fast-check';\nimport { a } from './arbitrary-test-kit';")).toEqual([]);
+    expect(problems('model/parse.test.ts', "import fc from 'fast-check';\nimport { a } from './arbitrary-test-kit';")).toEqual(
+      [],
+    );
     expect(problems('model/arbitrary-test-kit.ts', "import fc from 'fast-check';")).toEqual([]);
   });
 

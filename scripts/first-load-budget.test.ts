@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { firstLoadKeys, measureBuild, type Manifest } from './first-load-budget';
 
 const MANIFEST: Manifest = {
-  'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_shared.js'], dynamicImports: ['app/lazy-part.tsx'], css: ['assets/index.css'] },
+  'index.html': {
+    file: 'assets/index.js',
+    isEntry: true,
+    imports: ['_shared.js'],
+    dynamicImports: ['app/lazy-part.tsx'],
+    css: ['assets/index.css'],
+  },
   '_shared.js': { file: 'assets/shared.js', imports: ['_runtime.js'] },
   '_runtime.js': { file: 'assets/runtime.js', imports: ['_shared.js'] },
   'app/lazy-part.tsx': { file: 'assets/lazy-part.js', isDynamicEntry: true, imports: ['_shared.js'] },
@@ -28,7 +34,13 @@ describe('first-load budget', () => {
 
   it('fails a build whose first load is over the budget, and lists the lazy chunk apart', () => {
     const noise = (n: number) => Array.from({ length: n }, (_, i) => ((i * 7919) % 65_521).toString(36)).join('');
-    const dist = writeBuild({ 'assets/index.js': noise(4_000), 'assets/shared.js': 'x', 'assets/runtime.js': 'y', 'assets/lazy-part.js': noise(8_000), 'assets/index.css': 'a{}' });
+    const dist = writeBuild({
+      'assets/index.js': noise(4_000),
+      'assets/shared.js': 'x',
+      'assets/runtime.js': 'y',
+      'assets/lazy-part.js': noise(8_000),
+      'assets/index.css': 'a{}',
+    });
     const small = measureBuild(dist, 1_000_000);
     expect(small.withinBudget).toBe(true);
     expect(small.firstLoad.js.map((f) => f.file).sort()).toEqual(['assets/index.js', 'assets/runtime.js', 'assets/shared.js']);

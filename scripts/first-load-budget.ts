@@ -51,14 +51,16 @@ export interface BuildSizes {
 
 export function readManifest(dist: string): Manifest {
   const file = path.join(dist, '.vite', 'manifest.json');
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: build first (npx vite build), with build.manifest on in vite.config.ts`);
+  if (!fs.existsSync(file))
+    throw new Error(`${file} is missing: build first (npx vite build), with build.manifest on in vite.config.ts`);
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
 }
 
 /** The manifest keys the entry loads before it runs: itself and its static imports, transitively. */
 export function firstLoadKeys(manifest: Manifest): string[] {
   const entries = Object.keys(manifest).filter((k) => manifest[k]!.isEntry);
-  if (entries.length !== 1) throw new Error(`the build has ${entries.length} entry chunks; the budget expects exactly one (index.html)`);
+  if (entries.length !== 1)
+    throw new Error(`the build has ${entries.length} entry chunks; the budget expects exactly one (index.html)`);
   const seen = new Set<string>();
   const visit = (key: string) => {
     if (seen.has(key)) return;
@@ -108,7 +110,9 @@ export function report(s: BuildSizes): string {
   const f = s.firstLoad;
   const lines = [
     `First load: ${kb(f.jsGzip)} of JavaScript gzipped (${kb(f.jsRaw)} raw) in ${f.js.length} file(s), ${kb(f.cssGzip)} of CSS gzipped (${kb(f.cssRaw)} raw); budget ${kb(s.budgetGzip)} of JavaScript gzipped.`,
-    ...f.js.sort((a, b) => b.gzip - a.gzip).map((x) => `  ${x.file.padEnd(52)} ${kb(x.gzip).padStart(10)} gzip ${kb(x.raw).padStart(11)} raw`),
+    ...f.js
+      .sort((a, b) => b.gzip - a.gzip)
+      .map((x) => `  ${x.file.padEnd(52)} ${kb(x.gzip).padStart(10)} gzip ${kb(x.raw).padStart(11)} raw`),
     `Loaded on first use (${s.lazy.length} scripts):`,
     ...s.lazy.map((x) => `  ${x.file.padEnd(52)} ${kb(x.gzip).padStart(10)} gzip ${kb(x.raw).padStart(11)} raw`),
   ];
@@ -122,9 +126,14 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     console.log(report(sizes));
     if (sizes.withinBudget) {
       console.log(`first-load budget: OK (${kb(sizes.firstLoad.jsGzip)} ≤ ${kb(sizes.budgetGzip)})`);
-      if (sizes.firstLoad.jsGzip > FIRST_LOAD_JS_TARGET_GZIP) console.log(`first-load budget: the target of ${kb(FIRST_LOAD_JS_TARGET_GZIP)} is still missed by ${kb(sizes.firstLoad.jsGzip - FIRST_LOAD_JS_TARGET_GZIP)}`);
-    }
-    else console.error(`first-load budget: OVER by ${kb(sizes.firstLoad.jsGzip - sizes.budgetGzip)} (${kb(sizes.firstLoad.jsGzip)} > ${kb(sizes.budgetGzip)}): load what the first paint does not need with import() (see app/lazy.tsx)`);
+      if (sizes.firstLoad.jsGzip > FIRST_LOAD_JS_TARGET_GZIP)
+        console.log(
+          `first-load budget: the target of ${kb(FIRST_LOAD_JS_TARGET_GZIP)} is still missed by ${kb(sizes.firstLoad.jsGzip - FIRST_LOAD_JS_TARGET_GZIP)}`,
+        );
+    } else
+      console.error(
+        `first-load budget: OVER by ${kb(sizes.firstLoad.jsGzip - sizes.budgetGzip)} (${kb(sizes.firstLoad.jsGzip)} > ${kb(sizes.budgetGzip)}): load what the first paint does not need with import() (see app/lazy.tsx)`,
+      );
     process.exitCode = sizes.withinBudget ? 0 : 1;
   } catch (e) {
     console.error(`first-load budget: ${e instanceof Error ? e.message : String(e)}`);

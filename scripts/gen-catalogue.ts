@@ -43,8 +43,14 @@ export interface ParsedEntry {
  * for the claim that Subscription Edition is the 2019 code base.
  */
 const NAMED_SOURCES: readonly [RegExp, string][] = [
-  [/the azurefeeds mirror/, 'web:https://azurefeeds.com/2025/06/26/why-in-place-upgrade-from-skype-for-business-server-2019-to-subscription-edition-se-is-low-risk'],
-  [/the Neowin summary/, 'web:https://www.neowin.net/forum/topic/1456374-skype-for-business-server-se-now-available-because-teams-can039t-solve-one-problem/'],
+  [
+    /the azurefeeds mirror/,
+    'web:https://azurefeeds.com/2025/06/26/why-in-place-upgrade-from-skype-for-business-server-2019-to-subscription-edition-se-is-low-risk',
+  ],
+  [
+    /the Neowin summary/,
+    'web:https://www.neowin.net/forum/topic/1456374-skype-for-business-server-se-now-available-because-teams-can039t-solve-one-problem/',
+  ],
 ];
 
 function parseEntries(md: string, familyOf: (id: string, heading: string) => string): ParsedEntry[] {
@@ -157,7 +163,8 @@ const SCRUBS: [RegExp, string][] = [
   [/as in `rules\.md`, for/g, 'for'],
 ];
 /** What must not be left in text a user reads: internal file names and section names. */
-export const INTERNAL_REFERENCE = /shared\/|\bv2 #\d|\bA[1-5]\b|\bM[123](?:\.\d+)?\b|(?<![\w/-])(hadr-steps|rules|migration|model|topology-xml|topology-format|ux|cli)\.md\b|Conflicts resolved|Open questions|open question \d/;
+export const INTERNAL_REFERENCE =
+  /shared\/|\bv2 #\d|\bA[1-5]\b|\bM[123](?:\.\d+)?\b|(?<![\w/-])(hadr-steps|rules|migration|model|topology-xml|topology-format|ux|cli)\.md\b|Conflicts resolved|Open questions|open question \d/;
 
 export function scrub(text: string): string {
   let out = text;
@@ -166,10 +173,20 @@ export function scrub(text: string): string {
 }
 
 function scrubEntry(e: ParsedEntry): ParsedEntry {
-  const clean: ParsedEntry = { ...e, condition: scrub(e.condition), message: scrub(e.message), fix: scrub(e.fix), nodes: scrub(e.nodes), inferredNote: scrub(e.inferredNote) };
+  const clean: ParsedEntry = {
+    ...e,
+    condition: scrub(e.condition),
+    message: scrub(e.message),
+    fix: scrub(e.fix),
+    nodes: scrub(e.nodes),
+    inferredNote: scrub(e.inferredNote),
+  };
   for (const field of ['condition', 'message', 'fix', 'nodes', 'inferredNote'] as const) {
     const left = INTERNAL_REFERENCE.exec(clean[field]);
-    if (left) throw new Error(`${e.id} ${field} cites "${left[0]}", which a user of the designer does not have: add a rewrite to SCRUBS in scripts/gen-catalogue.ts`);
+    if (left)
+      throw new Error(
+        `${e.id} ${field} cites "${left[0]}", which a user of the designer does not have: add a rewrite to SCRUBS in scripts/gen-catalogue.ts`,
+      );
   }
   return clean;
 }

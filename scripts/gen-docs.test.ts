@@ -19,7 +19,10 @@ describe('generated docs', () => {
     const want = fresh.find((f) => f.file === file)!.content;
     const have = fs.existsSync(path.join(DOCS, file)) ? fs.readFileSync(path.join(DOCS, file), 'utf8') : '(missing)';
     // A plain comparison first, so the failure says what to do rather than printing 200 KB of diff.
-    if (have !== want) expect.fail(`docs/${file} is stale: it no longer matches the code it is generated from. Run \`${REGENERATE}\` and commit the result.`);
+    if (have !== want)
+      expect.fail(
+        `docs/${file} is stale: it no longer matches the code it is generated from. Run \`${REGENERATE}\` and commit the result.`,
+      );
   });
 
   it('rules.md regenerates byte-identically and names every catalogue entry once, with its severity and its sources', () => {
@@ -37,14 +40,23 @@ describe('generated docs', () => {
   it('the Rules page and rules.md read the same rows', () => {
     const rows = catalogueRows();
     expect(rows.map((r) => r.id)).toEqual(CATALOGUE.map((e) => e.id));
-    expect(rows.filter((r) => r.status === 'checked').map((r) => r.id).sort()).toEqual(RULES.map((r) => r.id).sort());
+    expect(
+      rows
+        .filter((r) => r.status === 'checked')
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(RULES.map((r) => r.id).sort());
   });
 
   it('format.md keeps its prose and refuses a generated region the code does not know', () => {
     const text = fs.readFileSync(path.join(DOCS, 'format.md'), 'utf8');
     expect(text).toContain('## Reading rules');
     expect(() => fillRegions('prose without regions', { versions: 'x' })).toThrow(/lacks the generated region\(s\) versions/);
-    expect(fillRegions('a\n<!-- generated:versions -->\nold\n<!-- /generated:versions -->\nb', { versions: 'new' })).toBe('a\n<!-- generated:versions -->\nnew\n<!-- /generated:versions -->\nb');
-    expect(() => fillRegions('<!-- generated:nonsense -->\nx\n<!-- /generated:nonsense -->', {})).toThrow(/unknown generated region "nonsense"/);
+    expect(fillRegions('a\n<!-- generated:versions -->\nold\n<!-- /generated:versions -->\nb', { versions: 'new' })).toBe(
+      'a\n<!-- generated:versions -->\nnew\n<!-- /generated:versions -->\nb',
+    );
+    expect(() => fillRegions('<!-- generated:nonsense -->\nx\n<!-- /generated:nonsense -->', {})).toThrow(
+      /unknown generated region "nonsense"/,
+    );
   });
 });

@@ -37,14 +37,26 @@ const STATUS_ORDER: readonly RuleStatus[] = ['checked', 'structural', 'needsV2',
 
 /** Catalogue text is Markdown already (code marks for field names); kept on one line. */
 const line = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
-const anchor = (s: string) => s.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+const anchor = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 
 function ruleSection(r: CatalogueRow): string {
-  const out = [`### ${r.id}`, '', `**${r.severity}** · ${STATUS_LABEL[r.status]} · ${r.tierLabel}${r.inferred ? ' · inferred' : ''}${r.title ? ` · engine title: “${line(r.title)}”` : ''}`, ''];
+  const out = [
+    `### ${r.id}`,
+    '',
+    `**${r.severity}** · ${STATUS_LABEL[r.status]} · ${r.tierLabel}${r.inferred ? ' · inferred' : ''}${r.title ? ` · engine title: “${line(r.title)}”` : ''}`,
+    '',
+  ];
   out.push(line(r.markdown.message), '');
   out.push(`- **Fix:** ${line(r.markdown.fix)}`);
   out.push(`- **When it fires:** ${line(r.markdown.condition)}`);
-  if (r.inferred) out.push(`- **Inferred:** ${r.inferredNote ? line(r.markdown.inferredNote) : 'the catalogue derives this rule from the pages below rather than reading it in one sentence of them.'}`);
+  if (r.inferred)
+    out.push(
+      `- **Inferred:** ${r.inferredNote ? line(r.markdown.inferredNote) : 'the catalogue derives this rule from the pages below rather than reading it in one sentence of them.'}`,
+    );
   out.push(`- **Sources:** ${r.docs.map((d) => `[${d.title}](${d.url})`).join(' · ') || '—'}`);
   return out.join('\n');
 }
@@ -104,15 +116,17 @@ type Json = { [k: string]: unknown };
 /** What each field means; the type, range and whether it is required come from the schema. */
 const FIELD_NOTES: Record<string, string> = {
   format: `always \`"${FORMAT_NAME}"\``,
-  version: 'the format version the document is written in; an older one is migrated when read, a newer one is refused with a message that says so',
-  name: 'the design\'s name (free text)',
+  version:
+    'the format version the document is written in; an older one is migrated when read, a newer one is refused with a message that says so',
+  name: "the design's name (free text)",
   description: 'free text',
   deployment: 'where the Central Management store lives and whether this is a new deployment',
   sites: 'data centers and branch offices',
   nodes: 'pools, servers and stores, one entry each (see the node kinds below)',
   links: 'how nodes depend on each other (see the link kinds below)',
   layout: 'canvas positions by node id; never changes what the rules say',
-  'deployment.cmsHost': 'id of the Front End pool or Standard Edition server whose Back End holds the Central Management store; `null` when none is chosen yet. Naming a node of another kind is a parse error citing CMS-HOST-KIND',
+  'deployment.cmsHost':
+    'id of the Front End pool or Standard Edition server whose Back End holds the Central Management store; `null` when none is chosen yet. Naming a node of another kind is a parse error citing CMS-HOST-KIND',
   'deployment.mode': '`greenfield`: a new deployment; `transition`: a change to an existing one (coexistence, migration)',
   id: 'unique across sites, nodes and links',
   kind: 'what the entry is',
@@ -140,12 +154,13 @@ const FIELD_NOTES: Record<string, string> = {
   sqlVersion: 'SQL Server release (a string, like `productVersion`)',
   sqlEdition: 'SQL Server edition',
   sqlUpdateLevel: 'service pack and cumulative update, as SQL Server names them (`SP2 CU2`, `CU22`)',
-  haMode: 'how this Back End is kept available: `none`, SQL mirroring, an AlwaysOn availability group, an AlwaysOn failover cluster instance, or SQL failover clustering',
+  haMode:
+    'how this Back End is kept available: `none`, SQL mirroring, an AlwaysOn availability group, an AlwaysOn failover cluster instance, or SQL failover clustering',
   ag: 'the availability group, when `haMode` is `alwaysOnAg`',
   'ag.listenerFqdn': 'the availability group listener FQDN',
   'ag.listenerPort': 'the listener port; 1433 when absent (the only port Skype for Business supports)',
   'ag.replicas': 'every replica, the primary included',
-  'replica.fqdn': 'the replica\'s SQL Server FQDN',
+  'replica.fqdn': "the replica's SQL Server FQDN",
   'replica.siteId': 'the site the replica is in',
   'replica.commitMode': 'synchronous or asynchronous commit',
   'replica.failoverMode': 'automatic or manual failover',
@@ -157,7 +172,7 @@ const FIELD_NOTES: Record<string, string> = {
   federation: 'federation with other organizations is enabled',
   xmpp: 'XMPP federation (Skype for Business Server 2015 only)',
   concurrentRemoteUsers: 'remote users connected at the busiest time (sizes Edge and Director pools)',
-  'persistentChatPool.servers': 'the pool\'s servers, each in a site, active or standby',
+  'persistentChatPool.servers': "the pool's servers, each in a site, active or standby",
   'pchatServer.siteId': 'the site of the server',
   'pchatServer.active': 'active (true) or standby (false)',
   compliance: 'Persistent Chat compliance is enabled',
@@ -180,7 +195,8 @@ const FIELD_NOTES: Record<string, string> = {
 const NODE_KIND_WORDS: Record<string, string> = {
   frontEndPool: 'an Enterprise Edition Front End pool',
   standardEditionServer: 'a Standard Edition server (its Back End is its own SQL Server Express)',
-  sqlStore: 'a SQL Server instance holding Skype for Business databases (Back End, Monitoring, Archiving, Persistent Chat), or a mirror partner or witness',
+  sqlStore:
+    'a SQL Server instance holding Skype for Business databases (Back End, Monitoring, Archiving, Persistent Chat), or a mirror partner or witness',
   edgePool: 'an Edge pool (or one Edge server)',
   directorPool: 'a Director pool',
   mediationPool: 'a stand-alone Mediation pool',
@@ -191,7 +207,7 @@ const NODE_KIND_WORDS: Record<string, string> = {
 };
 
 const LINK_KIND_WORDS: Record<string, string> = {
-  backEnd: 'the pool\'s Back End (user store)',
+  backEnd: "the pool's Back End (user store)",
   store: 'a Monitoring, Archiving or Persistent Chat database on that store',
   mirror: 'SQL mirroring, principal to mirror',
   witness: 'the mirroring witness of a principal',
@@ -205,7 +221,12 @@ const LINK_KIND_WORDS: Record<string, string> = {
 };
 
 function noteFor(field: string, context: string): string {
-  return FIELD_NOTES[`${context}.${field}`] ?? (field === 'name' && context !== 'topology' ? FIELD_NOTES.name_ : undefined) ?? FIELD_NOTES[field] ?? '';
+  return (
+    FIELD_NOTES[`${context}.${field}`] ??
+    (field === 'name' && context !== 'topology' ? FIELD_NOTES.name_ : undefined) ??
+    FIELD_NOTES[field] ??
+    ''
+  );
 }
 
 const ID_PATTERN_SOURCE = '^[A-Za-z0-9_.-]{1,64}$';
@@ -227,12 +248,17 @@ function typeOf(s: Json): string {
       const word = s.type === 'integer' ? 'whole number' : 'number';
       const min = s.minimum as number | undefined;
       const max = s.maximum as number | undefined;
-      return min !== undefined && max !== undefined ? `${word} ${num(min)}–${num(max)}` : min !== undefined ? `${word} ≥ ${num(min)}` : word;
+      return min !== undefined && max !== undefined
+        ? `${word} ${num(min)}–${num(max)}`
+        : min !== undefined
+          ? `${word} ≥ ${num(min)}`
+          : word;
     }
     case 'string': {
       if (s.pattern === ID_PATTERN_SOURCE) return 'id (1–64 of `A-Z a-z 0-9 _ . -`)';
       if (typeof s.pattern === 'string' && s.pattern.includes('253')) return 'DNS name (≤ 253)';
-      if (typeof s.pattern === 'string' && s.pattern.includes('{0,16}')) return 'SQL instance name (≤ 16 of `A-Z a-z 0-9 _ $ #`, or `""`)';
+      if (typeof s.pattern === 'string' && s.pattern.includes('{0,16}'))
+        return 'SQL instance name (≤ 16 of `A-Z a-z 0-9 _ $ #`, or `""`)';
       const min = s.minLength as number | undefined;
       const max = s.maxLength as number | undefined;
       return `text${min ? `, ${min}–${num(max ?? Infinity)} characters` : max !== undefined ? ` (≤ ${num(max)})` : ''}`;
@@ -240,11 +266,13 @@ function typeOf(s: Json): string {
     case 'array': {
       const items = s.items as Json;
       const max = s.maxItems as number | undefined;
-      const of = items.type === 'object' ? 'objects' : Array.isArray(items.oneOf) ? 'objects, one of the kinds below' : typeOf(items);
+      const of =
+        items.type === 'object' ? 'objects' : Array.isArray(items.oneOf) ? 'objects, one of the kinds below' : typeOf(items);
       return `list of ${of}${max !== undefined ? ` (≤ ${num(max)})` : ''}`;
     }
     case 'object':
-      if (s.additionalProperties && typeof s.additionalProperties === 'object') return `map of node id → ${typeOf(s.additionalProperties as Json)}`;
+      if (s.additionalProperties && typeof s.additionalProperties === 'object')
+        return `map of node id → ${typeOf(s.additionalProperties as Json)}`;
       return 'object';
     default:
       return String(s.type ?? 'any');
@@ -254,7 +282,9 @@ function typeOf(s: Json): string {
 function fieldTable(s: Json, context: string): string {
   const props = (s.properties ?? {}) as Record<string, Json>;
   const required = new Set((s.required ?? []) as string[]);
-  const rows = Object.entries(props).map(([name, p]) => `| \`${name}\` | ${typeOf(p)} | ${required.has(name) ? 'yes' : 'no'} | ${noteFor(name, context)} |`);
+  const rows = Object.entries(props).map(
+    ([name, p]) => `| \`${name}\` | ${typeOf(p)} | ${required.has(name) ? 'yes' : 'no'} | ${noteFor(name, context)} |`,
+  );
   return ['| field | value | required | meaning |', '|---|---|---|---|', ...rows].join('\n');
 }
 
@@ -285,22 +315,45 @@ function generatedRegions(): Record<string, string> {
     const p = v.properties as Record<string, Json>;
     if (p.ag) {
       const ag = (p.ag.anyOf ? (p.ag.anyOf as Json[]).find((x) => x.type === 'object') : p.ag) as Json;
-      nodeParts.push('`ag`, the availability group:', '', fieldTable(ag, 'ag'), '', 'Each of `ag.replicas`:', '', fieldTable(itemsOf((ag.properties as Record<string, Json>).replicas!), 'replica'), '');
+      nodeParts.push(
+        '`ag`, the availability group:',
+        '',
+        fieldTable(ag, 'ag'),
+        '',
+        'Each of `ag.replicas`:',
+        '',
+        fieldTable(itemsOf((ag.properties as Record<string, Json>).replicas!), 'replica'),
+        '',
+      );
     }
-    if (kind === 'persistentChatPool' && p.servers) nodeParts.push('Each of `servers`:', '', fieldTable(itemsOf(p.servers), 'pchatServer'), '');
+    if (kind === 'persistentChatPool' && p.servers)
+      nodeParts.push('Each of `servers`:', '', fieldTable(itemsOf(p.servers), 'pchatServer'), '');
   }
   regions.nodes = nodeParts.join('\n').trimEnd();
 
   const kinds = (list: readonly string[]) => list.map((k) => `\`${k}\``).join(' \\| ');
   const linkRows = LINK_KINDS.map((kind) => {
     const v = linkVariants.find((x) => kindOf(x) === kind);
-    const extra = Object.keys((v?.properties ?? {}) as Record<string, Json>).filter((f) => !['id', 'kind', 'from', 'to'].includes(f));
-    const ends = LINK_ENDPOINTS[kind].map((e) => `${kinds(e.from)} ${UNDIRECTED_LINKS.has(kind) ? '↔' : '→'} ${kinds(e.to)}`).join('; ');
+    const extra = Object.keys((v?.properties ?? {}) as Record<string, Json>).filter(
+      (f) => !['id', 'kind', 'from', 'to'].includes(f),
+    );
+    const ends = LINK_ENDPOINTS[kind]
+      .map((e) => `${kinds(e.from)} ${UNDIRECTED_LINKS.has(kind) ? '↔' : '→'} ${kinds(e.to)}`)
+      .join('; ');
     const required = new Set((v?.required ?? []) as string[]);
-    const extras = extra.map((f) => `\`${f}\`${required.has(f) ? '' : '?'}: ${typeOf((v!.properties as Record<string, Json>)[f]!)}${noteFor(f, kind) ? ` (${noteFor(f, kind)})` : ''}`).join('; ');
+    const extras = extra
+      .map(
+        (f) =>
+          `\`${f}\`${required.has(f) ? '' : '?'}: ${typeOf((v!.properties as Record<string, Json>)[f]!)}${noteFor(f, kind) ? ` (${noteFor(f, kind)})` : ''}`,
+      )
+      .join('; ');
     return `| \`${kind}\` | ${LINK_KIND_WORDS[kind] ?? ''} | ${ends} | ${extras || '—'} |`;
   });
-  regions.links = ['| kind | what it means | from → to | fields beyond `id`, `kind`, `from`, `to` |', '|---|---|---|---|', ...linkRows].join('\n');
+  regions.links = [
+    '| kind | what it means | from → to | fields beyond `id`, `kind`, `from`, `to` |',
+    '|---|---|---|---|',
+    ...linkRows,
+  ].join('\n');
 
   regions.limits = [
     '| limit | value |',
@@ -314,10 +367,20 @@ function generatedRegions(): Record<string, string> {
     `| Topology Builder XML | ${num(LIMITS.maxXmlChars)} characters |`,
   ].join('\n');
 
-  regions.versions = ['| version | what changed |', '|---|---|', ...VERSIONS.map((v) => `| ${v.version}${v.version === CURRENT_VERSION ? ' (current)' : ''} | ${v.summary} |`)].join('\n');
+  regions.versions = [
+    '| version | what changed |',
+    '|---|---|',
+    ...VERSIONS.map((v) => `| ${v.version}${v.version === CURRENT_VERSION ? ' (current)' : ''} | ${v.summary} |`),
+  ].join('\n');
 
   const example = fs.readFileSync(path.join(DOCS, EXAMPLE), 'utf8').trimEnd();
-  regions.example = [`[\`${EXAMPLE}\`](${EXAMPLE}), checked by the unit tests (\`app/model/parse.test.ts\`):`, '', '```json', example, '```'].join('\n');
+  regions.example = [
+    `[\`${EXAMPLE}\`](${EXAMPLE}), checked by the unit tests (\`app/model/parse.test.ts\`):`,
+    '',
+    '```json',
+    example,
+    '```',
+  ].join('\n');
   return regions;
 }
 

@@ -5,7 +5,19 @@ import { chromium } from '@playwright/test';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:4173/';
 const out = process.argv[3] ?? 'public/screenshot.png';
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+});
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
 await page.goto(url);
 await page.waitForSelector('.react-flow__node');

@@ -13,7 +13,13 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const read = (f: string) => fs.readFileSync(path.join(ROOT, f), 'utf8');
 const README = read('README.md');
 const DOC_FILES = fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => /\.(md|json)$/.test(f));
-const MARKDOWN = ['README.md', 'CONTRIBUTING.md', 'SECURITY.md', 'app/import/fixtures/README.md', ...DOC_FILES.filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const MARKDOWN = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'SECURITY.md',
+  'app/import/fixtures/README.md',
+  ...DOC_FILES.filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`),
+];
 
 describe('README', () => {
   it.each([...DOC_FILES.map((f) => `docs/${f}`), 'CONTRIBUTING.md', 'SECURITY.md', 'LICENSE'])('links %s', (file) => {
@@ -45,7 +51,8 @@ describe('the documents', () => {
   it.each(MARKDOWN)('%s: every relative link leads to a file of this repository', (file) => {
     const text = read(file);
     const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((t) => !/^(https?:|mailto:|#)/.test(t));
-    for (const t of targets) expect(fs.existsSync(path.resolve(path.dirname(path.join(ROOT, file)), t.split('#')[0]!)), `${file} → ${t}`).toBe(true);
+    for (const t of targets)
+      expect(fs.existsSync(path.resolve(path.dirname(path.join(ROOT, file)), t.split('#')[0]!)), `${file} → ${t}`).toBe(true);
   });
 
   it.each(MARKDOWN.filter((f) => f !== 'CONTRIBUTING.md'))('%s: sends no reader to a folder only the team has', (file) => {

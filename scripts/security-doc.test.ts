@@ -23,13 +23,33 @@ describe('SECURITY.md', () => {
     for (const [key, value] of Object.entries(LIMITS)) {
       expect(security, key).toContain(n(value));
     }
-    for (const key of ['maxInputBytes', 'maxDocumentChars', 'maxJsonDepth', 'maxSites', 'maxNodes', 'maxLinks', 'maxListItems', 'maxNameChars', 'maxDescriptionChars', 'maxTextChars', 'maxServersPerPool', 'maxInflatedBytes', 'maxXmlChars', 'maxSvgChars', 'maxPngChunks', 'maxStoredUndoSteps', 'maxStoredUndoChars'])
+    for (const key of [
+      'maxInputBytes',
+      'maxDocumentChars',
+      'maxJsonDepth',
+      'maxSites',
+      'maxNodes',
+      'maxLinks',
+      'maxListItems',
+      'maxNameChars',
+      'maxDescriptionChars',
+      'maxTextChars',
+      'maxServersPerPool',
+      'maxInflatedBytes',
+      'maxXmlChars',
+      'maxSvgChars',
+      'maxPngChunks',
+      'maxStoredUndoSteps',
+      'maxStoredUndoChars',
+    ])
       expect(security, key).toContain(`\`${key}\``);
     expect(security).toContain(`${n(XML_LIMITS.maxElements)} elements`);
     expect(security).toContain(`${n(MAX_LIBRARY_DESIGNS)} designs`);
     expect(security).toContain(`${TRASH_DAYS} days`);
     // The CLI's stdin caps, as the code computes them.
-    expect(security).toContain(`${n(LIMITS.maxDocumentChars * 3)} bytes for a design or link, ${n(LIMITS.maxXmlChars * 4)} for XML`);
+    expect(security).toContain(
+      `${n(LIMITS.maxDocumentChars * 3)} bytes for a design or link, ${n(LIMITS.maxXmlChars * 4)} for XML`,
+    );
   });
 
   it('no longer promises what the old storage did', () => {

@@ -30,12 +30,17 @@ export function precacheList(files: readonly string[]): string[] {
 /** The version: a hash of every precached file's name and bytes. */
 export function buildVersion(dist: string, files: readonly string[]): string {
   const h = crypto.createHash('sha256');
-  for (const f of files) h.update(f).update('\0').update(fs.readFileSync(path.join(dist, f)));
+  for (const f of files)
+    h.update(f)
+      .update('\0')
+      .update(fs.readFileSync(path.join(dist, f)));
   return h.digest('hex').slice(0, 16);
 }
 
 function listFiles(dir: string, base = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name), base) : [path.relative(base, path.join(dir, e.name))]));
 }
 
 export function serviceWorkerSource(version: string, files: readonly string[]): string {

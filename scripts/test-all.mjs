@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, unit tests, build, Playwright — every check, in order,
 // then one summary line `N passed, N failed` summed from the vitest and Playwright JSON
-// reports (plus one check each for typecheck, lint, build and the first-load budget). Exits 1 on any failure.
+// reports (plus one check each for typecheck, lint, format, build and the first-load budget). Exits 1 on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,10 +23,15 @@ function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return true;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation fonts-dejavu-core inkscape\n(or set CHROMIUM_PATH to a Chromium binary).`);
+    console.error(
+      `Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation fonts-dejavu-core inkscape\n(or set CHROMIUM_PATH to a Chromium binary).`,
+    );
     return false;
   }
-  return run('install Chromium', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core inkscape']);
+  return run('install Chromium', 'sh', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation fonts-dejavu-core inkscape',
+  ]);
 }
 
 /**
@@ -37,10 +42,15 @@ function ensureInkscape() {
   if (spawnSync('inkscape', ['--version'], { stdio: 'ignore' }).status === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error('Inkscape is not installed: the test that renders the exported SVG in Inkscape will not run. Install it with:\n  sudo apt-get install -y --no-install-recommends inkscape');
+    console.error(
+      'Inkscape is not installed: the test that renders the exported SVG in Inkscape will not run. Install it with:\n  sudo apt-get install -y --no-install-recommends inkscape',
+    );
     return;
   }
-  run('install Inkscape', 'sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends inkscape fonts-liberation']);
+  run('install Inkscape', 'sh', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends inkscape fonts-liberation',
+  ]);
 }
 
 const checks = { passed: 0, failed: 0 };
@@ -48,10 +58,21 @@ const count = (ok) => (ok ? checks.passed++ : checks.failed++);
 
 count(run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']));
 count(run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']));
+// Prettier parses every file it checks: an unclosed CSS block (which silently nests every
+// later rule) fails here too.
+count(run('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']));
 
 for (const f of ['reports/vitest.json', 'reports/playwright.json']) fs.rmSync(f, { force: true });
 ensureInkscape();
-const unitOk = run('unit tests', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json']);
+const unitOk = run('unit tests', 'npx', [
+  'vitest',
+  'run',
+  '--project',
+  'unit',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=reports/vitest.json',
+]);
 const built = run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 count(built);
 // The first-load budget (issue 22): the entry chunk and its static imports, from the build manifest.

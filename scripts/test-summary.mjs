@@ -1,5 +1,5 @@
 // The one summary line of `npm test`, summed from the vitest and Playwright JSON reports
-// plus one check each for typecheck, lint and build. Skipped tests (the optional suite
+// plus one check each for typecheck, lint, format and build. Skipped tests (the optional suite
 // over ../shared/samples when that folder is absent) count as neither passed nor failed.
 
 /**
@@ -11,7 +11,7 @@ export function summarize({ checks, unit, e2e, unitOk, e2eOk }) {
   let failed = checks.failed;
   if (unit) {
     passed += unit.numPassedTests ?? 0;
-    failed += (unit.numFailedTests ?? 0) + (unit.numRuntimeErrorTestSuites ?? 0 ? 1 : 0);
+    failed += (unit.numFailedTests ?? 0) + ((unit.numRuntimeErrorTestSuites ?? 0) ? 1 : 0);
   } else failed += 1;
   if (e2e?.stats) {
     passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);

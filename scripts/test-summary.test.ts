@@ -4,8 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { summarize } from './test-summary.mjs';
 
 const ok = { checks: { passed: 3, failed: 0 }, unitOk: true, e2eOk: true };
-const unit = (passed: number, failed = 0, pending = 0) => ({ numPassedTests: passed, numFailedTests: failed, numPendingTests: pending, numTodoTests: 0 });
-const e2e = (expected: number, unexpected = 0, skipped = 0) => ({ stats: { expected, unexpected, flaky: 0, skipped }, errors: [] });
+const unit = (passed: number, failed = 0, pending = 0) => ({
+  numPassedTests: passed,
+  numFailedTests: failed,
+  numPendingTests: pending,
+  numTodoTests: 0,
+});
+const e2e = (expected: number, unexpected = 0, skipped = 0) => ({
+  stats: { expected, unexpected, flaky: 0, skipped },
+  errors: [],
+});
 
 describe('npm test summary', () => {
   it('sums the three checks, the unit tests and the journeys', () => {

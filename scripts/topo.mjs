@@ -25,7 +25,14 @@ try {
 } catch {
   builtAt = 0; // not built yet
 }
-if (builtAt < Math.max(newestSource(path.join(root, 'app')), fs.statSync(fileURLToPath(import.meta.url)).mtimeMs, fs.statSync(path.join(root, 'package-lock.json')).mtimeMs)) {
+if (
+  builtAt <
+  Math.max(
+    newestSource(path.join(root, 'app')),
+    fs.statSync(fileURLToPath(import.meta.url)).mtimeMs,
+    fs.statSync(path.join(root, 'package-lock.json')).mtimeMs,
+  )
+) {
   const esbuild = await import('esbuild');
   fs.mkdirSync(outDir, { recursive: true });
   await esbuild.build({

@@ -122,7 +122,8 @@ export function parseWithFastXmlParser(input: string): Result<XmlElement, XmlErr
   const build = (node: FxpNode, scope: Map<string, string>): XmlElement | XmlError => {
     const name = Object.keys(node).find((k) => k !== ':@')!;
     const rawAttrs = (node[':@'] ?? {}) as Record<string, string>;
-    if (Object.keys(rawAttrs).length > XML_LIMITS.maxAttributesPerElement) return { tag: 'tooLarge', message: 'too many attributes' };
+    if (Object.keys(rawAttrs).length > XML_LIMITS.maxAttributesPerElement)
+      return { tag: 'tooLarge', message: 'too many attributes' };
     if (++elements > XML_LIMITS.maxElements) return { tag: 'tooLarge', message: 'too many elements' };
     let own = scope;
     for (const [k, v] of Object.entries(rawAttrs)) {
@@ -144,7 +145,12 @@ export function parseWithFastXmlParser(input: string): Result<XmlElement, XmlErr
       if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
       const r = resolve(k, false);
       if (!r) return { tag: 'notXml', message: `undeclared prefix in ${k}` };
-      attrs.push({ name: k, local: r.local, ns: r.ns, value: decodeXmlEntities(v.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' ')) });
+      attrs.push({
+        name: k,
+        local: r.local,
+        ns: r.ns,
+        value: decodeXmlEntities(v.replace(/\r\n?/g, '\n').replace(/[\t\n]/g, ' ')),
+      });
     }
     const el: XmlElement = { name, local: me.local, ns: me.ns, attrs, children: [], text: '', line: 0 };
     const parts: string[] = [];
@@ -204,12 +210,16 @@ const ORACLE_LENIENCIES = [/^expected a space or "\?>" after <\?/];
  * Our reader against another parser on one text: `problem` says how they differ (verdict
  * or tree), undefined when they give the same tree or both refuse.
  */
-export function compareWithOracle(text: string, other: (text: string) => Result<XmlElement, XmlError> = parseWithSaxes): { accepted: boolean; problem: string | undefined } {
+export function compareWithOracle(
+  text: string,
+  other: (text: string) => Result<XmlElement, XmlError> = parseWithSaxes,
+): { accepted: boolean; problem: string | undefined } {
   const ours = parseXml(text);
   // Our one deliberate leniency: white space before the XML declaration, as a PowerShell
   // here-string indents it. The oracle gets the text without it.
   const theirs = other(text.replace(/^(\uFEFF?)[ \t\r\n]+(?=<\?xml[ \t\r\n])/, '$1'));
-  if (!ours.ok && theirs.ok && ORACLE_LENIENCIES.some((r) => r.test(ours.error.message))) return { accepted: false, problem: undefined };
+  if (!ours.ok && theirs.ok && ORACLE_LENIENCIES.some((r) => r.test(ours.error.message)))
+    return { accepted: false, problem: undefined };
   if (ours.ok !== theirs.ok)
     return {
       accepted: ours.ok,

@@ -54,7 +54,16 @@ export function CompareLegend() {
   const diff = baseline && mod ? mod.selectComparison({ baseline, doc }) : undefined;
   if (!baseline || !diff) return null;
   const removed = diff.counts.removed;
-  const count = (m: CompareMark) => diff.nodes.filter((n) => n.targetId !== undefined && (m === 'added' ? n.status === 'added' : m === 'version' ? Boolean(n.version) : n.status === 'changed' && n.classes.length > 0 && !n.version)).length;
+  const count = (m: CompareMark) =>
+    diff.nodes.filter(
+      (n) =>
+        n.targetId !== undefined &&
+        (m === 'added'
+          ? n.status === 'added'
+          : m === 'version'
+            ? Boolean(n.version)
+            : n.status === 'changed' && n.classes.length > 0 && !n.version),
+    ).length;
   return (
     <Panel position="top-left" className="compare-legend" data-testid="compare-legend">
       <span className="compare-legend-title" title={baseline.source}>

@@ -6,7 +6,8 @@ import { COMMAND, shortcutOf } from '../store/commands';
 import { contextActions, type ContextTarget } from './context-actions';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const ids = (doc: ReturnType<typeof pair2019AlwaysOn>, t: ContextTarget, sel: string[] = [], paste = false) => contextActions(doc, t, sel, paste).map((a) => a.id);
+const ids = (doc: ReturnType<typeof pair2019AlwaysOn>, t: ContextTarget, sel: string[] = [], paste = false) =>
+  contextActions(doc, t, sel, paste).map((a) => a.id);
 
 describe('contextActions', () => {
   const doc = pair2019AlwaysOn();
@@ -32,12 +33,22 @@ describe('contextActions', () => {
   it('a site offers to select its nodes, its loss, and says what deleting it removes', () => {
     const n = doc.nodes.filter((x) => x.siteId === 'dc1').length;
     const actions = contextActions(doc, { type: 'site', id: 'dc1' }, ['dc1'], false);
-    expect(actions.map((a) => a.label)).toEqual([`Select its ${n} nodes`, 'Simulate the loss of Amsterdam', `Delete the site and its ${n} nodes`]);
+    expect(actions.map((a) => a.label)).toEqual([
+      `Select its ${n} nodes`,
+      'Simulate the loss of Amsterdam',
+      `Delete the site and its ${n} nodes`,
+    ]);
   });
 
   it('a link can be deleted; the empty canvas offers paste only with something copied, and view commands only with a design', () => {
     expect(ids(doc, { type: 'link', id: doc.links[0]!.id }, [doc.links[0]!.id])).toEqual(['delete']);
-    expect(ids(doc, { type: 'pane' }, [], false)).toEqual(['add-central-site', 'add-branch-site', 'select-all', 'fit-view', 'auto-layout']);
+    expect(ids(doc, { type: 'pane' }, [], false)).toEqual([
+      'add-central-site',
+      'add-branch-site',
+      'select-all',
+      'fit-view',
+      'auto-layout',
+    ]);
     expect(ids(doc, { type: 'pane' }, [], true)[0]).toBe('paste');
     const empty = { ...pair2015Mirroring(), nodes: [], links: [], sites: [] };
     expect(ids(empty, { type: 'pane' }, [], false)).toEqual(['add-central-site', 'add-branch-site']);
@@ -51,16 +62,22 @@ describe('contextActions', () => {
 
   it('whatever the design and target: never throws, ids are unique, and delete, when offered, is last', () => {
     fc.assert(
-      fc.property(arbTopology({ maxNodes: 8, maxLinks: 8 }), fc.nat(20), fc.constantFrom('node', 'site', 'link', 'pane'), fc.boolean(), (d, i, type, paste) => {
-        const pool = type === 'node' ? d.nodes : type === 'site' ? d.sites : d.links;
-        const id = pool.length ? pool[i % pool.length]!.id : 'none';
-        const target: ContextTarget = type === 'pane' ? { type } : { type, id };
-        const actions = contextActions(d, target, type === 'pane' ? [] : [id], paste);
-        const got = actions.map((a) => a.id);
-        expect(new Set(got).size).toBe(got.length);
-        if (got.includes('delete')) expect(got.at(-1)).toBe('delete');
-        if (type !== 'pane' && pool.length) expect(got.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        arbTopology({ maxNodes: 8, maxLinks: 8 }),
+        fc.nat(20),
+        fc.constantFrom('node', 'site', 'link', 'pane'),
+        fc.boolean(),
+        (d, i, type, paste) => {
+          const pool = type === 'node' ? d.nodes : type === 'site' ? d.sites : d.links;
+          const id = pool.length ? pool[i % pool.length]!.id : 'none';
+          const target: ContextTarget = type === 'pane' ? { type } : { type, id };
+          const actions = contextActions(d, target, type === 'pane' ? [] : [id], paste);
+          const got = actions.map((a) => a.id);
+          expect(new Set(got).size).toBe(got.length);
+          if (got.includes('delete')) expect(got.at(-1)).toBe('delete');
+          if (type !== 'pane' && pool.length) expect(got.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -7,11 +7,24 @@ import type { Topology } from '../model/schema';
 import { plural } from '../rules/rule-text';
 import { COMMAND, shortcutOf, type CommandId } from '../store/commands';
 
-export type ContextTarget = { type: 'node'; id: string } | { type: 'site'; id: string } | { type: 'link'; id: string } | { type: 'pane' };
+export type ContextTarget =
+  { type: 'node'; id: string } | { type: 'site'; id: string } | { type: 'link'; id: string } | { type: 'pane' };
 
 export type ContextActionId = Extract<
   CommandId,
-  'copy' | 'duplicate' | 'paste' | 'delete' | 'host-cms' | 'simulate-pool' | 'simulate-site' | 'select-site-nodes' | 'add-central-site' | 'add-branch-site' | 'select-all' | 'fit-view' | 'auto-layout'
+  | 'copy'
+  | 'duplicate'
+  | 'paste'
+  | 'delete'
+  | 'host-cms'
+  | 'simulate-pool'
+  | 'simulate-site'
+  | 'select-site-nodes'
+  | 'add-central-site'
+  | 'add-branch-site'
+  | 'select-all'
+  | 'fit-view'
+  | 'auto-layout'
 >;
 
 export interface ContextAction {
@@ -28,7 +41,12 @@ export interface ContextAction {
  * The menu for `target`. `selection` is what is selected once the right-click has selected
  * the target (it joins the selection when it was already part of it, as in drawing tools).
  */
-export function contextActions(doc: Topology, target: ContextTarget, selection: readonly string[], canPaste: boolean): ContextAction[] {
+export function contextActions(
+  doc: Topology,
+  target: ContextTarget,
+  selection: readonly string[],
+  canPaste: boolean,
+): ContextAction[] {
   return offer(doc, target, selection, canPaste).map((a) => {
     const shortcut = shortcutOf(a.id);
     return shortcut ? { ...a, shortcut } : a;
@@ -51,8 +69,14 @@ function offer(doc: Topology, target: ContextTarget, selection: readonly string[
         { id: 'copy', label: many ? `Copy ${plural(selection.length, 'item')}` : 'Copy' },
         { id: 'duplicate', label: many ? `Duplicate ${plural(selection.length, 'item')}` : 'Duplicate' },
       ];
-      if (registrar && doc.deployment.cmsHost !== node.id) out.push({ id: 'host-cms', label: label('host-cms'), separated: true });
-      if (registrar) out.push({ id: 'simulate-pool', label: `Simulate the loss of ${node.kind === 'standardEditionServer' ? 'this server' : 'this pool'}`, separated: !out.some((a) => a.id === 'host-cms') });
+      if (registrar && doc.deployment.cmsHost !== node.id)
+        out.push({ id: 'host-cms', label: label('host-cms'), separated: true });
+      if (registrar)
+        out.push({
+          id: 'simulate-pool',
+          label: `Simulate the loss of ${node.kind === 'standardEditionServer' ? 'this server' : 'this pool'}`,
+          separated: !out.some((a) => a.id === 'host-cms'),
+        });
       if (site) out.push({ id: 'simulate-site', label: `Simulate the loss of ${site.name}`, separated: !registrar });
       out.push({ id: 'delete', label: deleteLabel ?? 'Delete, with its links', danger: true, separated: true });
       return out;
@@ -64,17 +88,31 @@ function offer(doc: Topology, target: ContextTarget, selection: readonly string[
       const out: Offer[] = [];
       if (count > 0) out.push({ id: 'select-site-nodes', label: `Select its ${plural(count, 'node')}` });
       out.push({ id: 'simulate-site', label: `Simulate the loss of ${site.name}` });
-      out.push({ id: 'delete', label: deleteLabel ?? (count ? `Delete the site and its ${plural(count, 'node')}` : 'Delete the site'), danger: true, separated: true });
+      out.push({
+        id: 'delete',
+        label: deleteLabel ?? (count ? `Delete the site and its ${plural(count, 'node')}` : 'Delete the site'),
+        danger: true,
+        separated: true,
+      });
       return out;
     }
     case 'link':
-      return doc.links.some((l) => l.id === target.id) ? [{ id: 'delete', label: deleteLabel ?? 'Delete the link', danger: true }] : [];
+      return doc.links.some((l) => l.id === target.id)
+        ? [{ id: 'delete', label: deleteLabel ?? 'Delete the link', danger: true }]
+        : [];
     case 'pane': {
       const out: Offer[] = [];
       if (canPaste) out.push({ id: 'paste', label: 'Paste' });
-      out.push({ id: 'add-central-site', label: label('add-central-site'), separated: canPaste }, { id: 'add-branch-site', label: label('add-branch-site') });
+      out.push(
+        { id: 'add-central-site', label: label('add-central-site'), separated: canPaste },
+        { id: 'add-branch-site', label: label('add-branch-site') },
+      );
       if (doc.nodes.length + doc.sites.length > 0)
-        out.push({ id: 'select-all', label: label('select-all'), separated: true }, { id: 'fit-view', label: label('fit-view') }, { id: 'auto-layout', label: label('auto-layout') });
+        out.push(
+          { id: 'select-all', label: label('select-all'), separated: true },
+          { id: 'fit-view', label: label('fit-view') },
+          { id: 'auto-layout', label: label('auto-layout') },
+        );
       return out;
     }
   }

@@ -53,7 +53,12 @@ export function CanvasContextMenu({ menu, onClose }: { menu: ContextMenuState; o
 
   const run = (id: ContextActionId) => {
     onClose();
-    runCommand(store, id, { flow, fit: () => void flow.fitView(fitOptions(flow.getNodes(), 200)), target: menu.target, at: menu.canvas });
+    runCommand(store, id, {
+      flow,
+      fit: () => void flow.fitView(fitOptions(flow.getNodes(), 200)),
+      target: menu.target,
+      at: menu.canvas,
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -80,11 +85,26 @@ export function CanvasContextMenu({ menu, onClose }: { menu: ContextMenuState; o
 
   if (actions.length === 0) return null;
   return (
-    <div ref={ref} className="context-menu" role="menu" aria-label="Actions" data-testid="context-menu" style={{ left: place.x, top: place.y }} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()}>
+    <div
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      aria-label="Actions"
+      data-testid="context-menu"
+      style={{ left: place.x, top: place.y }}
+      onKeyDown={onKeyDown}
+      onContextMenu={(e) => e.preventDefault()}
+    >
       {actions.map((a) => (
         <Fragment key={a.id}>
           {a.separated && <div className="context-sep" role="separator" />}
-          <button role="menuitem" tabIndex={-1} className={`context-item ${a.danger ? 'is-danger' : ''}`} data-testid={`ctx-${a.id}`} onClick={() => run(a.id)}>
+          <button
+            role="menuitem"
+            tabIndex={-1}
+            className={`context-item ${a.danger ? 'is-danger' : ''}`}
+            data-testid={`ctx-${a.id}`}
+            onClick={() => run(a.id)}
+          >
             <span>{a.label}</span>
             {a.shortcut && <kbd>{a.shortcut}</kbd>}
           </button>

@@ -29,10 +29,16 @@ describe('the minimap geometry', () => {
 
   it('never gives a non-finite geometry, whatever the bounds (an empty or one-point design included)', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true }), (x, y, width, height) => {
-        const g = mapGeometry({ x, y, width, height });
-        return Number.isFinite(g.scale) && g.scale > 0 && Number.isFinite(g.offsetX) && Number.isFinite(g.offsetY);
-      }),
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (x, y, width, height) => {
+          const g = mapGeometry({ x, y, width, height });
+          return Number.isFinite(g.scale) && g.scale > 0 && Number.isFinite(g.offsetX) && Number.isFinite(g.offsetY);
+        },
+      ),
     );
   });
 });

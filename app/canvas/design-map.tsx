@@ -32,13 +32,27 @@ export function mapGeometry(bounds: Rect, width = MAP_WIDTH, height = MAP_HEIGHT
   const w = Math.max(1, bounds.width + 2 * padX);
   const h = Math.max(1, bounds.height + 2 * padY);
   const scale = Math.min(width / w, height / h);
-  return { scale, offsetX: (width - bounds.width * scale) / 2 - bounds.x * scale, offsetY: (height - bounds.height * scale) / 2 - bounds.y * scale };
+  return {
+    scale,
+    offsetX: (width - bounds.width * scale) / 2 - bounds.x * scale,
+    offsetY: (height - bounds.height * scale) / 2 - bounds.y * scale,
+  };
 }
 
 /** The view's rectangle in the map, for React Flow's transform [x, y, zoom] over a paneWidth × paneHeight canvas. */
-export function viewRectInMap(g: MapGeometry, transform: readonly [number, number, number], paneWidth: number, paneHeight: number): Rect {
+export function viewRectInMap(
+  g: MapGeometry,
+  transform: readonly [number, number, number],
+  paneWidth: number,
+  paneHeight: number,
+): Rect {
   const [tx, ty, zoom] = transform;
-  return { x: g.offsetX + (-tx / zoom) * g.scale, y: g.offsetY + (-ty / zoom) * g.scale, width: (paneWidth / zoom) * g.scale, height: (paneHeight / zoom) * g.scale };
+  return {
+    x: g.offsetX + (-tx / zoom) * g.scale,
+    y: g.offsetY + (-ty / zoom) * g.scale,
+    width: (paneWidth / zoom) * g.scale,
+    height: (paneHeight / zoom) * g.scale,
+  };
 }
 
 /** The canvas point under a point of the map. */
@@ -46,7 +60,19 @@ export function canvasPointAt(g: MapGeometry, mapX: number, mapY: number): { x: 
   return { x: (mapX - g.offsetX) / g.scale, y: (mapY - g.offsetY) / g.scale };
 }
 
-const MapRect = memo(function MapRect({ x, y, width, height, className }: { x: number; y: number; width: number; height: number; className: string }) {
+const MapRect = memo(function MapRect({
+  x,
+  y,
+  width,
+  height,
+  className,
+}: {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  className: string;
+}) {
   return <rect x={x} y={y} width={width} height={height} className={className} />;
 });
 
@@ -110,14 +136,24 @@ export function DesignMap({ nodes }: { nodes: readonly FlowNode[] }) {
     },
     [moveTo],
   );
-  const onWheel = useCallback((e: WheelEvent<HTMLDivElement>) => void (e.deltaY < 0 ? flow.zoomIn({ duration: 0 }) : flow.zoomOut({ duration: 0 })), [flow]);
+  const onWheel = useCallback(
+    (e: WheelEvent<HTMLDivElement>) => void (e.deltaY < 0 ? flow.zoomIn({ duration: 0 }) : flow.zoomOut({ duration: 0 })),
+    [flow],
+  );
 
   const sites: FlowNode[] = [];
   const cards: FlowNode[] = [];
   for (const n of nodes) (n.type === 'site' ? sites : cards).push(n);
   const { scale, offsetX, offsetY } = geometry;
   const rect = (n: FlowNode) => (
-    <MapRect key={n.id} x={offsetX + n.position.x * scale} y={offsetY + n.position.y * scale} width={Math.max(1, (n.width ?? 0) * scale)} height={Math.max(1, (n.height ?? 0) * scale)} className={mapClass(n)} />
+    <MapRect
+      key={n.id}
+      x={offsetX + n.position.x * scale}
+      y={offsetY + n.position.y * scale}
+      width={Math.max(1, (n.width ?? 0) * scale)}
+      height={Math.max(1, (n.height ?? 0) * scale)}
+      className={mapClass(n)}
+    />
   );
   if (!open)
     return (
@@ -129,10 +165,23 @@ export function DesignMap({ nodes }: { nodes: readonly FlowNode[] }) {
     );
   return (
     <Panel position="bottom-right" className="react-flow__minimap design-map" style={{ width: MAP_WIDTH, height: MAP_HEIGHT }}>
-      <button className="design-map-hide" data-testid="minimap-hide" onClick={() => setOpen(false)} title="Hide the minimap" aria-label="Hide the minimap">
+      <button
+        className="design-map-hide"
+        data-testid="minimap-hide"
+        onClick={() => setOpen(false)}
+        title="Hide the minimap"
+        aria-label="Hide the minimap"
+      >
         ×
       </button>
-      <div className="design-map-area" data-testid="minimap" title="Minimap: click or drag to move the view, scroll to zoom" onPointerDown={onPointerDown} onPointerMove={onPointerMove} onWheel={onWheel}>
+      <div
+        className="design-map-area"
+        data-testid="minimap"
+        title="Minimap: click or drag to move the view, scroll to zoom"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onWheel={onWheel}
+      >
         <svg width={MAP_WIDTH} height={MAP_HEIGHT} role="img" aria-label="Minimap">
           {sites.map(rect)}
           {cards.map(rect)}

@@ -20,7 +20,18 @@ import {
   type NodeChange,
   type Viewport,
 } from '@xyflow/react';
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import { linkKindLabel, linkKindsBetween, whyNoLink } from '../model/link-kinds';
 import type { LinkKind, Position, Topology } from '../model/schema';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
@@ -113,7 +124,9 @@ export function DesignerCanvas() {
   // canvas draws again when they are done.
   const [routesVersion, setRoutesVersion] = useState(0);
   const mapper = useRef<FlowMapper>(undefined as never);
-  mapper.current ??= new FlowMapper(new LinkRouter({ backgroundAbove: BACKGROUND_ROUTING_ABOVE, schedule: soon, onChange: () => setRoutesVersion((v) => v + 1) }));
+  mapper.current ??= new FlowMapper(
+    new LinkRouter({ backgroundAbove: BACKGROUND_ROUTING_ABOVE, schedule: soon, onChange: () => setRoutesVersion((v) => v + 1) }),
+  );
   const dragging = useRef(false);
   const [dropTarget, setDropTarget] = useState<string | undefined>();
   const [menu, setMenu] = useState<KindMenu | null>(null);
@@ -138,58 +151,74 @@ export function DesignerCanvas() {
   const { nodes, edges } = useMemo(() => {
     // A new routesVersion maps again: the routes finished in the background are in the mapper's router.
     void routesVersion;
-    return mapper.current.map({ doc, selected, findings: findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail });
+    return mapper.current.map({
+      doc,
+      selected,
+      findings: findingIndex,
+      highlighted,
+      dropTarget,
+      sim,
+      compare,
+      freezeFrames,
+      detail,
+    });
   }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail, routesVersion]);
 
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    const state = store.getState();
-    const live = liveDoc();
-    const positions: Record<string, Position> = {};
-    let selection: string[] | undefined;
-    let keyboardMove = false;
-    for (const c of changes) {
-      if (c.type === 'position' && c.position) {
-        if (!c.dragging) keyboardMove = true;
-        const site = live.sites.find((s) => s.id === c.id);
-        if (site) {
-          // Moving a site moves its nodes by the same amount.
-          const frame = mapper.current.frames.get(site.id);
-          if (!frame) continue;
-          const dx = c.position.x - frame.x;
-          const dy = c.position.y - frame.y;
-          if (dx === 0 && dy === 0) continue;
-          for (const n of live.nodes) {
-            if (n.siteId !== site.id) continue;
-            const p = positions[n.id] ?? positionOf(live.layout, n.id);
-            if (p) positions[n.id] = { x: p.x + dx, y: p.y + dy };
-          }
-          positions[site.id] = { x: c.position.x, y: c.position.y };
-        } else positions[c.id] = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
-      } else if (c.type === 'select') {
-        selection ??= [...store.getState().selectedIds];
-        if (c.selected && !selection.includes(c.id)) selection.push(c.id);
-        if (!c.selected) selection = selection.filter((id) => id !== c.id);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const state = store.getState();
+      const live = liveDoc();
+      const positions: Record<string, Position> = {};
+      let selection: string[] | undefined;
+      let keyboardMove = false;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          if (!c.dragging) keyboardMove = true;
+          const site = live.sites.find((s) => s.id === c.id);
+          if (site) {
+            // Moving a site moves its nodes by the same amount.
+            const frame = mapper.current.frames.get(site.id);
+            if (!frame) continue;
+            const dx = c.position.x - frame.x;
+            const dy = c.position.y - frame.y;
+            if (dx === 0 && dy === 0) continue;
+            for (const n of live.nodes) {
+              if (n.siteId !== site.id) continue;
+              const p = positions[n.id] ?? positionOf(live.layout, n.id);
+              if (p) positions[n.id] = { x: p.x + dx, y: p.y + dy };
+            }
+            positions[site.id] = { x: c.position.x, y: c.position.y };
+          } else positions[c.id] = { x: Math.round(c.position.x), y: Math.round(c.position.y) };
+        } else if (c.type === 'select') {
+          selection ??= [...store.getState().selectedIds];
+          if (c.selected && !selection.includes(c.id)) selection.push(c.id);
+          if (!c.selected) selection = selection.filter((id) => id !== c.id);
+        }
       }
-    }
-    if (Object.keys(positions).length) {
-      state.previewLayout(positions);
-      // Arrow keys move focused nodes without a drag: each press is its own edit.
-      if (keyboardMove && !dragging.current) state.commitPreview();
-    }
-    if (selection) applySelection(store, selection);
-  }, [store, liveDoc]);
+      if (Object.keys(positions).length) {
+        state.previewLayout(positions);
+        // Arrow keys move focused nodes without a drag: each press is its own edit.
+        if (keyboardMove && !dragging.current) state.commitPreview();
+      }
+      if (selection) applySelection(store, selection);
+    },
+    [store, liveDoc],
+  );
 
-  const onEdgesChange = useCallback((changes: EdgeChange<TopologyFlowEdge>[]) => {
-    let selection: string[] | undefined;
-    for (const c of changes) {
-      if (c.type === 'select') {
-        selection ??= [...store.getState().selectedIds];
-        if (c.selected && !selection.includes(c.id)) selection.push(c.id);
-        if (!c.selected) selection = selection.filter((id) => id !== c.id);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<TopologyFlowEdge>[]) => {
+      let selection: string[] | undefined;
+      for (const c of changes) {
+        if (c.type === 'select') {
+          selection ??= [...store.getState().selectedIds];
+          if (c.selected && !selection.includes(c.id)) selection.push(c.id);
+          if (!c.selected) selection = selection.filter((id) => id !== c.id);
+        }
       }
-    }
-    if (selection) applySelection(store, selection);
-  }, [store]);
+      if (selection) applySelection(store, selection);
+    },
+    [store],
+  );
 
   // The frames a dragged card may be dropped into: without the cards being dragged, so
   // they do not change during the drag and are computed once, not on every frame.
@@ -200,47 +229,56 @@ export function DesignerCanvas() {
     if (node.type === 'topology') setFreezeFrames(true);
   }, []);
 
-  const onNodeDrag = useCallback((_: unknown, node: FlowNode, dragged: FlowNode[]) => {
-    if (node.type !== 'topology') return;
-    dropFrames.current ??= siteFrames(liveDoc(), new Set(dragged.map((n) => n.id)));
-    const target = siteAt(dropFrames.current, nodeCenter(node.position));
-    setDropTarget((prev) => (prev === target ? prev : target));
-  }, [liveDoc]);
+  const onNodeDrag = useCallback(
+    (_: unknown, node: FlowNode, dragged: FlowNode[]) => {
+      if (node.type !== 'topology') return;
+      dropFrames.current ??= siteFrames(liveDoc(), new Set(dragged.map((n) => n.id)));
+      const target = siteAt(dropFrames.current, nodeCenter(node.position));
+      setDropTarget((prev) => (prev === target ? prev : target));
+    },
+    [liveDoc],
+  );
 
-  const onNodeDragStop = useCallback((_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
-    dragging.current = false;
-    setDropTarget(undefined);
-    setFreezeFrames(false);
-    const state = store.getState();
-    const moved = new Set(dragged.filter((n) => n.type === 'topology').map((n) => n.id));
-    const frames = siteFrames(liveDoc(), moved);
-    state.commitPreview((d) => {
-      let changed = false;
-      const nodes = d.nodes.map((n) => {
-        if (!moved.has(n.id)) return n;
-        const p = positionOf(d.layout, n.id);
-        const target = p ? siteAt(frames, nodeCenter(p)) : undefined;
-        if (target && target !== n.siteId) {
-          changed = true;
-          return { ...n, siteId: target };
-        }
-        return n;
+  const onNodeDragStop = useCallback(
+    (_: unknown, _node: FlowNode, dragged: FlowNode[]) => {
+      dragging.current = false;
+      setDropTarget(undefined);
+      setFreezeFrames(false);
+      const state = store.getState();
+      const moved = new Set(dragged.filter((n) => n.type === 'topology').map((n) => n.id));
+      const frames = siteFrames(liveDoc(), moved);
+      state.commitPreview((d) => {
+        let changed = false;
+        const nodes = d.nodes.map((n) => {
+          if (!moved.has(n.id)) return n;
+          const p = positionOf(d.layout, n.id);
+          const target = p ? siteAt(frames, nodeCenter(p)) : undefined;
+          if (target && target !== n.siteId) {
+            changed = true;
+            return { ...n, siteId: target };
+          }
+          return n;
+        });
+        const next = changed ? { ...d, nodes } : d;
+        // The sites that grew (or received a card) push their neighbours aside, in the same edit.
+        const grown = [...new Set(next.nodes.filter((n) => moved.has(n.id)).map((n) => n.siteId))];
+        const sitesMoved = dragged.filter((n) => n.type === 'site').map((n) => n.id);
+        return withFramesApart(next, [...grown, ...sitesMoved]);
       });
-      const next = changed ? { ...d, nodes } : d;
-      // The sites that grew (or received a card) push their neighbours aside, in the same edit.
-      const grown = [...new Set(next.nodes.filter((n) => moved.has(n.id)).map((n) => n.siteId))];
-      const sitesMoved = dragged.filter((n) => n.type === 'site').map((n) => n.id);
-      return withFramesApart(next, [...grown, ...sitesMoved]);
-    });
-  }, [store, liveDoc]);
+    },
+    [store, liveDoc],
+  );
 
-  const isValidConnection = useCallback((c: Connection | TopologyFlowEdge) => {
-    const doc = store.getState().doc;
-    const a = doc.nodes.find((n) => n.id === c.source);
-    const b = doc.nodes.find((n) => n.id === c.target);
-    if (!a || !b || a.id === b.id) return false;
-    return linkKindsBetween(a.kind, b.kind).length > 0 || linkKindsBetween(b.kind, a.kind).length > 0;
-  }, [store]);
+  const isValidConnection = useCallback(
+    (c: Connection | TopologyFlowEdge) => {
+      const doc = store.getState().doc;
+      const a = doc.nodes.find((n) => n.id === c.source);
+      const b = doc.nodes.find((n) => n.id === c.target);
+      if (!a || !b || a.id === b.id) return false;
+      return linkKindsBetween(a.kind, b.kind).length > 0 || linkKindsBetween(b.kind, a.kind).length > 0;
+    },
+    [store],
+  );
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -269,20 +307,24 @@ export function DesignerCanvas() {
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;
       const target = nodeAt(store.getState().doc, flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }));
-      if (target && target !== state.fromNode.id) onConnect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
+      if (target && target !== state.fromNode.id)
+        onConnect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
     },
     [flow, onConnect, store],
   );
 
-  const onDragOver = useCallback((e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    // The site that will receive the drop: the one under the pointer, or the nearest.
-    const kindIsSite = e.dataTransfer.types.includes(PALETTE_SITE_MIME);
-    setDropTarget(kindIsSite ? undefined : targetSite(store.getState().doc, p, 'drop'));
-  }, [flow, store]);
+  const onDragOver = useCallback(
+    (e: DragEvent) => {
+      if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      // The site that will receive the drop: the one under the pointer, or the nearest.
+      const kindIsSite = e.dataTransfer.types.includes(PALETTE_SITE_MIME);
+      setDropTarget(kindIsSite ? undefined : targetSite(store.getState().doc, p, 'drop'));
+    },
+    [flow, store],
+  );
 
   const onDrop = useCallback(
     (e: DragEvent) => {
@@ -305,7 +347,8 @@ export function DesignerCanvas() {
       e.preventDefault();
       setMenu(null);
       const state = store.getState();
-      if (target.type !== 'pane' && !state.selectedIds.includes(target.id)) state.select([target.id], { type: target.type, id: target.id });
+      if (target.type !== 'pane' && !state.selectedIds.includes(target.id))
+        state.select([target.id], { type: target.type, id: target.id });
       // The Menu key and Shift+F10 give no pointer position: open at the focused element.
       let screen = { x: e.clientX, y: e.clientY };
       if (screen.x === 0 && screen.y === 0 && e.target instanceof Element) {
@@ -316,9 +359,19 @@ export function DesignerCanvas() {
     },
     [flow, store],
   );
-  const onNodeContextMenu = useCallback((e: ReactMouseEvent, node: FlowNode) => openContextMenu(e, node.type === 'site' ? { type: 'site', id: node.id } : { type: 'node', id: node.id }), [openContextMenu]);
-  const onEdgeContextMenu = useCallback((e: ReactMouseEvent, edge: TopologyFlowEdge) => openContextMenu(e, { type: 'link', id: edge.id }), [openContextMenu]);
-  const onPaneContextMenu = useCallback((e: ReactMouseEvent | MouseEvent) => openContextMenu(e, { type: 'pane' }), [openContextMenu]);
+  const onNodeContextMenu = useCallback(
+    (e: ReactMouseEvent, node: FlowNode) =>
+      openContextMenu(e, node.type === 'site' ? { type: 'site', id: node.id } : { type: 'node', id: node.id }),
+    [openContextMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (e: ReactMouseEvent, edge: TopologyFlowEdge) => openContextMenu(e, { type: 'link', id: edge.id }),
+    [openContextMenu],
+  );
+  const onPaneContextMenu = useCallback(
+    (e: ReactMouseEvent | MouseEvent) => openContextMenu(e, { type: 'pane' }),
+    [openContextMenu],
+  );
 
   const onPaneClick = useCallback(() => {
     setMenu(null);
@@ -346,7 +399,15 @@ export function DesignerCanvas() {
   useFitOnLoad();
 
   return (
-    <div ref={wrap} className={`canvas-wrap detail-${detail}`} onDragOver={onDragOver} onDrop={onDrop} onDragLeave={() => setDropTarget(undefined)} data-testid="canvas" data-routing={mapper.current.router.busy ? 'pending' : 'done'}>
+    <div
+      ref={wrap}
+      className={`canvas-wrap detail-${detail}`}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onDragLeave={() => setDropTarget(undefined)}
+      data-testid="canvas"
+      data-routing={mapper.current.router.busy ? 'pending' : 'done'}
+    >
       <DetailLevelContext.Provider value={detail}>
         {initialViewport && (
           <ReactFlow<FlowNode, TopologyFlowEdge>
@@ -383,7 +444,13 @@ export function DesignerCanvas() {
             onlyRenderVisibleElements={doc.nodes.length > CULL_ABOVE_NODES && detail !== 'overview'}
             ariaLabelConfig={ARIA_LABELS}
           >
-            {detail !== 'overview' && <Background variant={BackgroundVariant.Dots} gap={BACKGROUND_GAP[detail]} size={1.2 * (BACKGROUND_GAP[detail] / 24)} />}
+            {detail !== 'overview' && (
+              <Background
+                variant={BackgroundVariant.Dots}
+                gap={BACKGROUND_GAP[detail]}
+                size={1.2 * (BACKGROUND_GAP[detail] / 24)}
+              />
+            )}
             <Suspense fallback={null}>{nodes.length > 0 && <DesignMap nodes={nodes} />}</Suspense>
             <Controls showInteractive={false} aria-label="Zoom controls" />
             <ConnectionHint />
@@ -477,9 +544,18 @@ function ConnectionHint() {
   const kinds = linkKindsBetween(a.kind, b.kind).concat(linkKindsBetween(b.kind, a.kind));
   const unique = [...new Set(kinds)];
   const ok = unique.length > 0;
-  const text = ok ? (unique.length === 1 ? `Link as ${linkKindLabel(unique[0]!)}` : `Link as ${unique.map(linkKindLabel).join(' or ')}: you will be asked`) : whyNoLink(a.kind, b.kind);
+  const text = ok
+    ? unique.length === 1
+      ? `Link as ${linkKindLabel(unique[0]!)}`
+      : `Link as ${unique.map(linkKindLabel).join(' or ')}: you will be asked`
+    : whyNoLink(a.kind, b.kind);
   return (
-    <div className={`connection-hint ${ok ? 'ok' : 'refused'}`} role="status" data-testid="connection-hint" style={hintPosition(flow.flowToScreenPosition(connection.to))}>
+    <div
+      className={`connection-hint ${ok ? 'ok' : 'refused'}`}
+      role="status"
+      data-testid="connection-hint"
+      style={hintPosition(flow.flowToScreenPosition(connection.to))}
+    >
       <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {text}
     </div>
   );

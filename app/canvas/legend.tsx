@@ -9,8 +9,29 @@ import type { LinkKind } from '../model/schema';
 import { FAMILY_LABEL, KIND_META, KindIcon, LINK_STYLE, PALETTE_ORDER, SeverityIcon, SiteIcon } from '../ui/kinds';
 import { COMPACT_ZOOM, OVERVIEW_ZOOM } from './detail-level';
 
-const LINK_ORDER: readonly LinkKind[] = ['pairing', 'backEnd', 'mirror', 'witness', 'store', 'logShipping', 'backupRegistrar', 'nextHop', 'mediaEdge', 'fileStore', 'officeOnline', 'trunk'];
-const ARROWS: Partial<Record<LinkKind, 'one' | 'both'>> = { pairing: 'both', backEnd: 'one', mirror: 'one', nextHop: 'one', logShipping: 'one', backupRegistrar: 'one', trunk: 'one' };
+const LINK_ORDER: readonly LinkKind[] = [
+  'pairing',
+  'backEnd',
+  'mirror',
+  'witness',
+  'store',
+  'logShipping',
+  'backupRegistrar',
+  'nextHop',
+  'mediaEdge',
+  'fileStore',
+  'officeOnline',
+  'trunk',
+];
+const ARROWS: Partial<Record<LinkKind, 'one' | 'both'>> = {
+  pairing: 'both',
+  backEnd: 'one',
+  mirror: 'one',
+  nextHop: 'one',
+  logShipping: 'one',
+  backupRegistrar: 'one',
+  trunk: 'one',
+};
 const LINK_MEANING: Record<LinkKind, string> = {
   pairing: 'pool pairing (backup pool)',
   backEnd: 'pool → its Back End store',
@@ -31,7 +52,14 @@ function LinkSample({ kind }: { kind: LinkKind }) {
   const arrows = ARROWS[kind];
   return (
     <svg width="46" height="12" viewBox="0 0 46 12" aria-hidden="true" className="legend-link">
-      <line x1={arrows === 'both' ? 7 : 2} y1="6" x2={arrows ? 39 : 44} y2="6" className={`topo-edge edge-${kind} ${style.muted ? 'is-muted' : ''}`} style={{ strokeWidth: style.width, strokeDasharray: style.dash }} />
+      <line
+        x1={arrows === 'both' ? 7 : 2}
+        y1="6"
+        x2={arrows ? 39 : 44}
+        y2="6"
+        className={`topo-edge edge-${kind} ${style.muted ? 'is-muted' : ''}`}
+        style={{ strokeWidth: style.width, strokeDasharray: style.dash }}
+      />
       {arrows && <path d="M38 2 L45 6 L38 10 Z" className={`legend-arrow edge-${kind} ${style.muted ? 'is-muted' : ''}`} />}
       {arrows === 'both' && <path d="M8 2 L1 6 L8 10 Z" className={`legend-arrow edge-${kind}`} />}
     </svg>
@@ -43,11 +71,24 @@ export function Legend() {
   const id = useId();
   return (
     <Panel position="top-right" className="legend-panel">
-      <button className="btn small legend-toggle" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} data-testid="legend-toggle">
+      <button
+        className="btn small legend-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="legend-toggle"
+      >
         Legend
       </button>
       {open && (
-        <div className="legend" id={id} role="region" aria-label="Legend" data-testid="legend" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div
+          className="legend"
+          id={id}
+          role="region"
+          aria-label="Legend"
+          data-testid="legend"
+          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        >
           <h3>Links</h3>
           <ul className="legend-links">
             {LINK_ORDER.map((k) => (
@@ -86,15 +127,24 @@ export function Legend() {
             </li>
             <li>
               <span className="legend-badges" aria-hidden="true">
-                <span className="sev-error"><SeverityIcon severity="error" size={13} /></span>
-                <span className="sev-warning"><SeverityIcon severity="warning" size={13} /></span>
-                <span className="sev-info"><SeverityIcon severity="info" size={13} /></span>
+                <span className="sev-error">
+                  <SeverityIcon severity="error" size={13} />
+                </span>
+                <span className="sev-warning">
+                  <SeverityIcon severity="warning" size={13} />
+                </span>
+                <span className="sev-info">
+                  <SeverityIcon severity="info" size={13} />
+                </span>
               </span>
               worst finding and count; hover for the messages
             </li>
           </ul>
           <p className="legend-note">
-            Below {Math.round(COMPACT_ZOOM * 100)}% zoom a card shows its name only, its badge is filled with the severity's colour, and links keep only the pairing label; below {Math.round(OVERVIEW_ZOOM * 100)}% a card is a block of its kind's colour (its name in the tooltip), site frames are plain tinted areas, links show no label and their dashes are drawn longer. Zoom in (or click a finding) for the full cards.
+            Below {Math.round(COMPACT_ZOOM * 100)}% zoom a card shows its name only, its badge is filled with the severity's
+            colour, and links keep only the pairing label; below {Math.round(OVERVIEW_ZOOM * 100)}% a card is a block of its
+            kind's colour (its name in the tooltip), site frames are plain tinted areas, links show no label and their dashes are
+            drawn longer. Zoom in (or click a finding) for the full cards.
           </p>
         </div>
       )}

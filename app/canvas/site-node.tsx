@@ -10,10 +10,23 @@ function SiteFrame({ data, selected, width, height }: NodeProps<SiteFlowNode>) {
   const branch = site.kind === 'branch';
   // Zoomed out, only the name is worth drawing, in a font large enough to be read.
   const compact = useDetailLevel() !== 'full';
-  const cls = ['site-frame', branch ? 'is-branch' : 'is-central', compact ? 'is-compact' : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', lost ? 'is-lost' : '', dropTarget ? 'is-drop-target' : ''].filter(Boolean).join(' ');
+  const cls = [
+    'site-frame',
+    branch ? 'is-branch' : 'is-central',
+    compact ? 'is-compact' : '',
+    selected ? 'is-selected' : '',
+    highlighted ? 'is-highlighted' : '',
+    lost ? 'is-lost' : '',
+    dropTarget ? 'is-drop-target' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={cls} style={{ width, height }} data-testid={`site-${site.id}`}>
-      <div className="site-header site-drag-handle" title={badge ? badge.messages.join('\n') : `${site.name}: drag to move the site with its nodes`}>
+      <div
+        className="site-header site-drag-handle"
+        title={badge ? badge.messages.join('\n') : `${site.name}: drag to move the site with its nodes`}
+      >
         {!compact && <SiteIcon branch={branch} />}
         <span className="site-name">{site.name}</span>
         {!compact && (

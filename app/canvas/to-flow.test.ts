@@ -30,7 +30,14 @@ describe('FlowMapper', () => {
     expect(cards).toHaveLength(doc.nodes.length);
     for (const c of cards) {
       expect(c.measured).toEqual({ width: NODE_WIDTH, height: NODE_HEIGHT });
-      expect(c.handles?.[0]).toMatchObject({ id: CENTRE_HANDLE, type: 'source', x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2, width: 0, height: 0 });
+      expect(c.handles?.[0]).toMatchObject({
+        id: CENTRE_HANDLE,
+        type: 'source',
+        x: NODE_WIDTH / 2,
+        y: NODE_HEIGHT / 2,
+        width: 0,
+        height: 0,
+      });
     }
     // React Flow takes the first source handle when a link names none: the centre.
     expect(TOPOLOGY_NODE_HANDLES[0]!.position).toBe(Position.Top);

@@ -49,7 +49,9 @@ export const CENTRE_HANDLE = 'centre';
  * draws a floating link between the cards' borders. The card renders the same point as
  * a hidden handle (topology-node.tsx), so React Flow's own measuring agrees with this.
  */
-export const TOPOLOGY_NODE_HANDLES: NodeHandle[] = [{ id: CENTRE_HANDLE, type: 'source', position: Position.Top, x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2, width: 0, height: 0 }];
+export const TOPOLOGY_NODE_HANDLES: NodeHandle[] = [
+  { id: CENTRE_HANDLE, type: 'source', position: Position.Top, x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2, width: 0, height: 0 },
+];
 
 export class FlowMapper {
   private nodeCache = new Map<string, FlowNode>();
@@ -81,24 +83,38 @@ export class FlowMapper {
     return key;
   }
 
-  private optionsFor(links: Topology['links'], labelAll: boolean, findings: FindingIndex, sim: SimulationView | undefined, detail: DetailLevel | undefined): RouteOptions {
+  private optionsFor(
+    links: Topology['links'],
+    labelAll: boolean,
+    findings: FindingIndex,
+    sim: SimulationView | undefined,
+    detail: DetailLevel | undefined,
+  ): RouteOptions {
     // Zoomed out, the labels kept are drawn large, so they are placed at that size; in the
     // overview a large design shows none (the edge draws a selected link's label at the
     // middle of its route), so none is placed.
     const large = detail !== undefined && detail !== 'full';
     const none = !labelAll && detail === 'overview';
     const key = [labelAll, this.badgeKey(links, findings), large, none];
-    if (this.extra.sim !== sim) this.extra = { sim, extra: sim?.failovers.map((fo) => ({ id: `failover:${fo.from}:${fo.to}`, from: fo.from, to: fo.to, label: fo.label })) };
+    if (this.extra.sim !== sim)
+      this.extra = {
+        sim,
+        extra: sim?.failovers.map((fo) => ({ id: `failover:${fo.from}:${fo.to}`, from: fo.from, to: fo.to, label: fo.label })),
+      };
     const extra = this.extra.extra;
     if (sameInputs(key, this.routeOptions.key)) {
-      if (this.routeOptions.options.extra !== extra) this.routeOptions = { key, options: { ...this.routeOptions.options, extra } };
+      if (this.routeOptions.options.extra !== extra)
+        this.routeOptions = { key, options: { ...this.routeOptions.options, extra } };
       return this.routeOptions.options;
     }
     // The key holds every answer these functions give, so they may keep the findings they were made with.
     const current = { findings };
     const options: RouteOptions = {
-      labelled: none ? () => false : (l: Link) => (labelAll ? !QUIET_LINK_KINDS.has(l.kind) || current.findings.byElement.has(l.id) : l.kind === 'pairing'),
-      labelBox: (l: Link) => labelSize(QUIET_LINK_KINDS.has(l.kind) ? '' : linkLabelText(l), badgeChars(current.findings.byElement.get(l.id)), large),
+      labelled: none
+        ? () => false
+        : (l: Link) => (labelAll ? !QUIET_LINK_KINDS.has(l.kind) || current.findings.byElement.has(l.id) : l.kind === 'pairing'),
+      labelBox: (l: Link) =>
+        labelSize(QUIET_LINK_KINDS.has(l.kind) ? '' : linkLabelText(l), badgeChars(current.findings.byElement.get(l.id)), large),
       extra,
     };
     this.routeOptions = { key, options };
@@ -126,7 +142,14 @@ export class FlowMapper {
       };
       const prev = this.nodeCache.get(s.id) as SiteFlowNode | undefined;
       const isSel = selected.has(s.id);
-      const reuse = prev && prev.position.x === f.x && prev.position.y === f.y && prev.width === f.width && prev.height === f.height && prev.selected === isSel && shallowEqual(prev.data, data);
+      const reuse =
+        prev &&
+        prev.position.x === f.x &&
+        prev.position.y === f.y &&
+        prev.width === f.width &&
+        prev.height === f.height &&
+        prev.selected === isSel &&
+        shallowEqual(prev.data, data);
       const node: SiteFlowNode = reuse
         ? prev
         : {
@@ -157,7 +180,8 @@ export class FlowMapper {
       const p = positionOf(doc.layout, n.id) ?? { x: 0, y: 0 };
       const cached = onlyMoved ? (this.nodeCache.get(n.id) as TopologyFlowNode | undefined) : undefined;
       if (cached) {
-        const node = cached.position.x === p.x && cached.position.y === p.y ? cached : { ...cached, position: { x: p.x, y: p.y } };
+        const node =
+          cached.position.x === p.x && cached.position.y === p.y ? cached : { ...cached, position: { x: p.x, y: p.y } };
         nextNodes.set(n.id, node);
         nodes.push(node);
         continue;
@@ -172,7 +196,8 @@ export class FlowMapper {
       };
       const prev = this.nodeCache.get(n.id) as TopologyFlowNode | undefined;
       const isSel = selected.has(n.id);
-      const reuse = prev && prev.position.x === p.x && prev.position.y === p.y && prev.selected === isSel && shallowEqual(prev.data, data);
+      const reuse =
+        prev && prev.position.x === p.x && prev.position.y === p.y && prev.selected === isSel && shallowEqual(prev.data, data);
       const node: TopologyFlowNode = reuse
         ? prev
         : {
@@ -215,7 +240,13 @@ export class FlowMapper {
       };
       const prev = this.edgeCache.get(l.id);
       const isSel = selected.has(l.id);
-      const reuse = prev && prev.selected === isSel && prev.source === l.from && prev.target === l.to && prev.data !== undefined && shallowEqual(prev.data, data);
+      const reuse =
+        prev &&
+        prev.selected === isSel &&
+        prev.source === l.from &&
+        prev.target === l.to &&
+        prev.data !== undefined &&
+        shallowEqual(prev.data, data);
       const marker = { type: MarkerType.ArrowClosed, width: 14, height: 14 } as const;
       const edge: TopologyFlowEdge = reuse
         ? prev
@@ -227,7 +258,15 @@ export class FlowMapper {
             data,
             selected: isSel,
             zIndex: 1,
-            markerEnd: l.kind === 'pairing' || l.kind === 'backEnd' || l.kind === 'mirror' || l.kind === 'nextHop' || l.kind === 'logShipping' || l.kind === 'backupRegistrar' ? marker : undefined,
+            markerEnd:
+              l.kind === 'pairing' ||
+              l.kind === 'backEnd' ||
+              l.kind === 'mirror' ||
+              l.kind === 'nextHop' ||
+              l.kind === 'logShipping' ||
+              l.kind === 'backupRegistrar'
+                ? marker
+                : undefined,
             markerStart: l.kind === 'pairing' ? marker : undefined,
             ariaLabel: `${linkKindLabel(l.kind)} link from ${names.get(l.from) ?? l.from} to ${names.get(l.to) ?? l.to}`,
           };
@@ -248,7 +287,13 @@ export class FlowMapper {
           focusable: false,
           zIndex: 3,
           markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: 'var(--failover)' },
-          data: { link: { id, kind: 'pairing', from: fo.from, to: fo.to }, highlighted: false, failover: true, failoverLabel: fo.label, route: routes.get(id) },
+          data: {
+            link: { id, kind: 'pairing', from: fo.from, to: fo.to },
+            highlighted: false,
+            failover: true,
+            failoverLabel: fo.label,
+            route: routes.get(id),
+          },
         });
       }
     }

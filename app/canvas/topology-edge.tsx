@@ -33,7 +33,17 @@ export function borderPoint(a: Card, b: { x: number; y: number }, offset: number
 
 // The edge is given the centres of its two cards (their first handle, to-flow.ts), and
 // every card has the same size: no subscription to the nodes is needed.
-function TopologyEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected, markerEnd, markerStart }: EdgeProps<TopologyFlowEdge>) {
+function TopologyEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  data,
+  selected,
+  markerEnd,
+  markerStart,
+}: EdgeProps<TopologyFlowEdge>) {
   const detail = useDetailLevel();
   if (!data) return null;
   const link = data.link;
@@ -44,7 +54,9 @@ function TopologyEdgeView({ id, sourceX, sourceY, targetX, targetY, data, select
   let labelY: number;
   if (route && route.points.length >= 2) {
     path = routePath(route.points);
-    const mid = route.label ? { x: route.label.x + route.label.width / 2, y: route.label.y + route.label.height / 2 } : middleOf(route);
+    const mid = route.label
+      ? { x: route.label.x + route.label.width / 2, y: route.label.y + route.label.height / 2 }
+      : middleOf(route);
     labelX = mid.x;
     labelY = mid.y;
   } else {
@@ -55,7 +67,17 @@ function TopologyEdgeView({ id, sourceX, sourceY, targetX, targetY, data, select
     const p2 = borderPoint(b, a, 0);
     [path, labelX, labelY] = getStraightPath({ sourceX: p1.x, sourceY: p1.y, targetX: p2.x, targetY: p2.y });
   }
-  const cls = ['topo-edge', `edge-${link.kind}`, style.muted ? 'is-muted' : '', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '', data.lost ? 'is-lost' : '', data.failover ? 'is-failover' : ''].filter(Boolean).join(' ');
+  const cls = [
+    'topo-edge',
+    `edge-${link.kind}`,
+    style.muted ? 'is-muted' : '',
+    selected ? 'is-selected' : '',
+    data.highlighted ? 'is-highlighted' : '',
+    data.lost ? 'is-lost' : '',
+    data.failover ? 'is-failover' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const failoverLabel = data.failoverLabel;
   // Zoomed out, labels cannot be read: a pairing keeps its label (enlarged) until the
   // overview, and a selected, highlighted or failover link always keeps its own.
@@ -63,10 +85,22 @@ function TopologyEdgeView({ id, sourceX, sourceY, targetX, targetY, data, select
   const showLabel = (!style.muted && !quiet) || selected || data.highlighted || failoverLabel !== undefined;
   return (
     <>
-      <BaseEdge id={id} path={path} className={cls} markerEnd={markerEnd} markerStart={markerStart} style={{ strokeWidth: style.width + (selected ? 1 : 0), strokeDasharray: dashAt(style.dash, detail) }} interactionWidth={14} />
+      <BaseEdge
+        id={id}
+        path={path}
+        className={cls}
+        markerEnd={markerEnd}
+        markerStart={markerStart}
+        style={{ strokeWidth: style.width + (selected ? 1 : 0), strokeDasharray: dashAt(style.dash, detail) }}
+        interactionWidth={14}
+      />
       {(showLabel || (data.badge && !quiet)) && (
         <EdgeLabelRenderer>
-          <div className={`edge-label edge-label-${link.kind} ${detail === 'full' ? '' : 'is-large'} ${selected ? 'is-selected' : ''} ${failoverLabel ? 'is-failover' : ''}`} style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, minWidth: route?.label?.width }} data-testid={`edge-label-${link.id}`}>
+          <div
+            className={`edge-label edge-label-${link.kind} ${detail === 'full' ? '' : 'is-large'} ${selected ? 'is-selected' : ''} ${failoverLabel ? 'is-failover' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, minWidth: route?.label?.width }}
+            data-testid={`edge-label-${link.id}`}
+          >
             {showLabel && <span>{failoverLabel ?? linkLabelText(link)}</span>}
             {data.badge && (
               <span className={`finding-badge inline sev-${data.badge.worst}`} title={data.badge.messages.join('\n')}>

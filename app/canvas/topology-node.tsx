@@ -19,7 +19,18 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   const meta = KIND_META[node.kind];
   const version = versionBadge(node);
   const compact = detail !== 'full';
-  const cls = ['topo-node', `fam-${meta.family}`, compact ? 'is-compact' : '', detail === 'overview' ? 'is-block' : '', selected ? 'is-selected' : '', highlighted ? 'is-highlighted' : '', sim?.lost ? 'is-lost' : '', diff ? `diff-${diff}` : ''].filter(Boolean).join(' ');
+  const cls = [
+    'topo-node',
+    `fam-${meta.family}`,
+    compact ? 'is-compact' : '',
+    detail === 'overview' ? 'is-block' : '',
+    selected ? 'is-selected' : '',
+    highlighted ? 'is-highlighted' : '',
+    sim?.lost ? 'is-lost' : '',
+    diff ? `diff-${diff}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const label = `${meta.label} ${node.name}${diff ? `, ${DIFF_WORDS[diff]}` : ''}${badge ? `, ${badge.count} finding${badge.count === 1 ? '' : 's'}, worst ${badge.worst}` : ''}`;
   // Side handles exist only where a connection can start (hover or selection): four
   // hidden handles on each of 500 cards cost more to lay out and paint than the cards do.
@@ -50,7 +61,15 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   );
   if (compact) {
     return (
-      <div className={cls} data-testid={`node-${node.id}`} title={`${meta.label} ${node.name}${badge ? `\n${badge.messages.join('\n')}` : ''}`} aria-label={label} onMouseEnter={handlesShown.enter} onMouseMove={handlesShown.shown ? undefined : handlesShown.enter} onMouseLeave={handlesShown.leave}>
+      <div
+        className={cls}
+        data-testid={`node-${node.id}`}
+        title={`${meta.label} ${node.name}${badge ? `\n${badge.messages.join('\n')}` : ''}`}
+        aria-label={label}
+        onMouseEnter={handlesShown.enter}
+        onMouseMove={handlesShown.shown ? undefined : handlesShown.enter}
+        onMouseLeave={handlesShown.leave}
+      >
         {handles}
         {detail === 'compact' && <span className="topo-node-compact-name">{node.name}</span>}
         {sim?.load && (
@@ -64,7 +83,15 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   }
   const facts = nodeFacts(node);
   return (
-    <div className={cls} data-testid={`node-${node.id}`} title={badge ? badge.messages.join('\n') : undefined} aria-label={label} onMouseEnter={handlesShown.enter} onMouseMove={handlesShown.shown ? undefined : handlesShown.enter} onMouseLeave={handlesShown.leave}>
+    <div
+      className={cls}
+      data-testid={`node-${node.id}`}
+      title={badge ? badge.messages.join('\n') : undefined}
+      aria-label={label}
+      onMouseEnter={handlesShown.enter}
+      onMouseMove={handlesShown.shown ? undefined : handlesShown.enter}
+      onMouseLeave={handlesShown.leave}
+    >
       {handles}
       <div className="topo-node-head">
         <span className="topo-node-icon">

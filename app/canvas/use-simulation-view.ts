@@ -36,7 +36,11 @@ export function useSimulationView(): SimulationView | undefined {
     const nodes = new Map<string, SimulatedState>();
     for (const id of lostNodes) nodes.set(id, { lost: true });
     for (const b of bars) nodes.set(b.id, { load: { fraction: b.barFraction, over: b.over, text: b.text } });
-    const failovers = outcome.failovers.map((f) => ({ from: f.pool, to: f.to, label: `fails over · ${f.usersMoved.toLocaleString('en-US')} users` }));
+    const failovers = outcome.failovers.map((f) => ({
+      from: f.pool,
+      to: f.to,
+      label: `fails over · ${f.usersMoved.toLocaleString('en-US')} users`,
+    }));
     const failoverLinks = new Set(outcome.failovers.map((f) => f.pairingLink).filter((x): x is string => x !== null));
     return { lostSites, lostNodes, nodes, failovers, failoverLinks };
   }, [doc, failure, selectors]);

@@ -11,7 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyMutations, applyTextMutations, arbMutatedDocument, arbTextMutation, arbTopology, HOSTILE_NAMES } from '../model/arbitrary-test-kit';
+import {
+  applyMutations,
+  applyTextMutations,
+  arbMutatedDocument,
+  arbTextMutation,
+  arbTopology,
+  HOSTILE_NAMES,
+} from '../model/arbitrary-test-kit';
 import { FIXTURE_FILES, fixtureBytes } from '../import/fixture-test-kit';
 import { pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';
@@ -64,28 +71,41 @@ function contractProblems(command: string, r: Run): string[] {
 function terminalProblems(r: Run): string[] {
   const problems: string[] = [];
   const at = r.args.slice(2).join(' ');
-  if (r.code === 2 && r.err.length !== 1) problems.push(`${at}: exit 2 with ${r.err.length} messages on stderr, the last: ${JSON.stringify(r.err[r.err.length - 1] ?? '').slice(0, 300)}`);
-  if (r.code === 2 && r.err.join('\n').replace(/\n$/, '').includes('\n')) problems.push(`${at}: exit 2 message spans lines: ${JSON.stringify(r.err).slice(0, 300)}`);
-  for (const line of [...r.out, ...r.err]) if (CONTROL.test(line)) problems.push(`${at}: raw control character in output: ${JSON.stringify(line.match(/.{0,40}[\u0000-\u0008\u000b-\u001f\u007f-\u009f].{0,40}/s)?.[0])}`);
+  if (r.code === 2 && r.err.length !== 1)
+    problems.push(
+      `${at}: exit 2 with ${r.err.length} messages on stderr, the last: ${JSON.stringify(r.err[r.err.length - 1] ?? '').slice(0, 300)}`,
+    );
+  if (r.code === 2 && r.err.join('\n').replace(/\n$/, '').includes('\n'))
+    problems.push(`${at}: exit 2 message spans lines: ${JSON.stringify(r.err).slice(0, 300)}`);
+  for (const line of [...r.out, ...r.err])
+    if (CONTROL.test(line))
+      problems.push(
+        `${at}: raw control character in output: ${JSON.stringify(line.match(/.{0,40}[\u0000-\u0008\u000b-\u001f\u007f-\u009f].{0,40}/s)?.[0])}`,
+      );
   return problems;
 }
 
 type Content = { kind: string; bytes: Uint8Array; doc?: Topology };
-const text = (kind: string, s: string, doc?: Topology): Content => ({ kind, bytes: new TextEncoder().encode(s), ...(doc ? { doc } : {}) });
+const text = (kind: string, s: string, doc?: Topology): Content => ({
+  kind,
+  bytes: new TextEncoder().encode(s),
+  ...(doc ? { doc } : {}),
+});
 
 const arbContent: fc.Arbitrary<Content> = fc.oneof(
   fc.uint8Array({ maxLength: 400 }).map((bytes) => ({ kind: 'bytes', bytes })),
   fc.string({ maxLength: 200 }).map((s) => text('text', s)),
   arbTopology({ maxNodes: 10, extremeCounts: false }).map((doc) => text('json', JSON.stringify(doc, null, 2), doc)),
-  arbMutatedDocument({ maxNodes: 8, extremeCounts: false })
-    .map(({ original, mutations }) => {
-      try {
-        return text('mutated', JSON.stringify(applyMutations(original, mutations)) ?? 'undefined');
-      } catch {
-        return text('mutated', 'null'); // too deep for JSON.stringify
-      }
-    }),
-  fc.tuple(arbTopology({ maxNodes: 8, extremeCounts: false }), fc.array(arbTextMutation, { minLength: 1, maxLength: 3 })).map(([doc, edits]) => text('cut', applyTextMutations(JSON.stringify(doc), edits))),
+  arbMutatedDocument({ maxNodes: 8, extremeCounts: false }).map(({ original, mutations }) => {
+    try {
+      return text('mutated', JSON.stringify(applyMutations(original, mutations)) ?? 'undefined');
+    } catch {
+      return text('mutated', 'null'); // too deep for JSON.stringify
+    }
+  }),
+  fc
+    .tuple(arbTopology({ maxNodes: 8, extremeCounts: false }), fc.array(arbTextMutation, { minLength: 1, maxLength: 3 }))
+    .map(([doc, edits]) => text('cut', applyTextMutations(JSON.stringify(doc), edits))),
   fc.tuple(fc.nat(), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 3 })).map(([i, edits]) => {
     const bytes = SAMPLE_BYTES[i % SAMPLE_BYTES.length]!.slice();
     for (const [at, v] of edits) bytes[at % bytes.length] = v;
@@ -103,7 +123,12 @@ const arbCommand = fc.oneof(
 );
 
 /** Writes the content and runs the command on it; `simulate` gets a site of the document most of the time. */
-async function runOn(content: Content, command: readonly string[], pick: number, siteArg: string | undefined): Promise<{ name: string; r: Run }> {
+async function runOn(
+  content: Content,
+  command: readonly string[],
+  pick: number,
+  siteArg: string | undefined,
+): Promise<{ name: string; r: Run }> {
   fs.writeFileSync(FILE, content.bytes);
   const [name, ...options] = command;
   const args = [name!, FILE, ...options];
@@ -145,13 +170,29 @@ describe('CLI text output carries no control characters, escapes or bidi overrid
     const problems: string[] = [];
     for (const name of [...HOSTILE_NAMES, 'x\u001b]0;pwned\u0007y', 'a\u009b31mb', 'tab\there', 'back\bspace']) {
       const base = pair2019AlwaysOn();
-      const doc: Topology = { ...base, name, sites: base.sites.map((s) => ({ ...s, name })), nodes: base.nodes.map((n) => ({ ...n, name })) };
+      const doc: Topology = {
+        ...base,
+        name,
+        sites: base.sites.map((s) => ({ ...s, name })),
+        nodes: base.nodes.map((n) => ({ ...n, name })),
+      };
       fs.writeFileSync(FILE, JSON.stringify(doc));
-      for (const command of [['validate', FILE], ['steps', FILE, '--format', 'md'], ['steps', FILE, '--format', 'ps1'], ['simulate', FILE, '--fail-site', 'dc1']]) {
+      for (const command of [
+        ['validate', FILE],
+        ['steps', FILE, '--format', 'md'],
+        ['steps', FILE, '--format', 'ps1'],
+        ['simulate', FILE, '--fail-site', 'dc1'],
+      ]) {
         const r = await topo(command);
-        problems.push(...[...contractProblems(command[0]!, r), ...terminalProblems(r)].map((p) => `${command[0]} ${JSON.stringify(name).slice(0, 30)}: ${p}`));
+        problems.push(
+          ...[...contractProblems(command[0]!, r), ...terminalProblems(r)].map(
+            (p) => `${command[0]} ${JSON.stringify(name).slice(0, 30)}: ${p}`,
+          ),
+        );
         // Bidi overrides make a terminal line read differently from what it is ("Trojan Source").
-        for (const line of [...r.out, ...r.err]) if (/[\u202a-\u202e\u2066-\u2069]/.test(line)) problems.push(`${command[0]} ${command[3] ?? ''}: a bidi override from the name reaches the terminal`);
+        for (const line of [...r.out, ...r.err])
+          if (/[\u202a-\u202e\u2066-\u2069]/.test(line))
+            problems.push(`${command[0]} ${command[3] ?? ''}: a bidi override from the name reaches the terminal`);
       }
     }
     expect([...new Set(problems)]).toEqual([]);
@@ -167,10 +208,19 @@ describe('CLI text output carries no control characters, escapes or bidi overrid
     ];
     for (const content of hostileJson) {
       fs.writeFileSync(FILE, content);
-      for (const command of [['validate', FILE], ['steps', FILE], ['link', FILE], ['simulate', FILE, '--fail-site', 'dc1']]) {
+      for (const command of [
+        ['validate', FILE],
+        ['steps', FILE],
+        ['link', FILE],
+        ['simulate', FILE, '--fail-site', 'dc1'],
+      ]) {
         const r = await topo(command);
         expect(r.code).toBe(2);
-        problems.push(...[...contractProblems(command[0]!, r), ...terminalProblems(r)].map((p) => `${command[0]} on ${JSON.stringify(content).slice(0, 40)}: ${p}`));
+        problems.push(
+          ...[...contractProblems(command[0]!, r), ...terminalProblems(r)].map(
+            (p) => `${command[0]} on ${JSON.stringify(content).slice(0, 40)}: ${p}`,
+          ),
+        );
       }
     }
     expect(problems).toEqual([]);

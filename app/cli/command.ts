@@ -9,7 +9,11 @@ export interface CommandIo {
 export type Command = (args: string[], io: CommandIo) => Promise<number>;
 
 /** Splits `--flag value` options from positional arguments. */
-export function parseArgs(args: string[], flags: readonly string[], valued: readonly string[]): { positional: string[]; options: Record<string, string | true>; error?: string } {
+export function parseArgs(
+  args: string[],
+  flags: readonly string[],
+  valued: readonly string[],
+): { positional: string[]; options: Record<string, string | true>; error?: string } {
   const positional: string[] = [];
   const options: Record<string, string | true> = {};
   for (let i = 0; i < args.length; i++) {

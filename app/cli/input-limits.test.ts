@@ -39,7 +39,10 @@ describe('topo on input that is not a plain file', () => {
   }, 60_000);
 
   it('/dev/zero as a file and as stdin', () => {
-    for (const cmd of [`node ${JSON.stringify(topo)} validate /dev/zero`, `node ${JSON.stringify(topo)} validate - < /dev/zero`]) {
+    for (const cmd of [
+      `node ${JSON.stringify(topo)} validate /dev/zero`,
+      `node ${JSON.stringify(topo)} validate - < /dev/zero`,
+    ]) {
       const r = runShell(cmd);
       expect(r.signal, cmd).toBeNull();
       expect(r.status, cmd).toBe(2);
@@ -87,7 +90,10 @@ describe('strict UTF-8, the same in the command line and the designer', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topo-utf8-'));
     const file = path.join(dir, 'latin1.json');
     fs.writeFileSync(file, bytes);
-    for (const cmd of [`node ${JSON.stringify(topo)} validate ${JSON.stringify(file)}`, `node ${JSON.stringify(topo)} validate - < ${JSON.stringify(file)}`]) {
+    for (const cmd of [
+      `node ${JSON.stringify(topo)} validate ${JSON.stringify(file)}`,
+      `node ${JSON.stringify(topo)} validate - < ${JSON.stringify(file)}`,
+    ]) {
       const r = runShell(cmd);
       expect(r.status, cmd).toBe(2);
       expect(r.lines, cmd).toHaveLength(1);

@@ -41,17 +41,26 @@ export async function readInput(arg: string | undefined): Promise<Result<CliInpu
       // stat does not open the file: a FIFO or a device is refused before anything blocks or streams.
       const st = fs.statSync(arg);
       if (st.isDirectory()) return err(`${arg}: is a folder, not a file`);
-      if (!st.isFile()) return err(`${arg}: is not a regular file (${st.isFIFO() ? 'a named pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a socket'}); give a file, or pipe the input to - (stdin)`);
-      if (st.size > MAX_INPUT_BYTES) return err(`${arg}: the file is ${st.size.toLocaleString('en-US')} bytes; the limit is ${MAX_INPUT_BYTES.toLocaleString('en-US')}`);
+      if (!st.isFile())
+        return err(
+          `${arg}: is not a regular file (${st.isFIFO() ? 'a named pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a socket'}); give a file, or pipe the input to - (stdin)`,
+        );
+      if (st.size > MAX_INPUT_BYTES)
+        return err(
+          `${arg}: the file is ${st.size.toLocaleString('en-US')} bytes; the limit is ${MAX_INPUT_BYTES.toLocaleString('en-US')}`,
+        );
       bytes = readFileCapped(arg, MAX_INPUT_BYTES);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      return err(`${arg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EFBIG' ? `the file grew past ${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes while it was read` : (e as Error).message}`);
+      return err(
+        `${arg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EFBIG' ? `the file grew past ${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes while it was read` : (e as Error).message}`,
+      );
     }
     text = '';
   }
   const { looksLikeXml } = await import('../import/index');
-  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes[1] === 0);
+  const utf16 =
+    bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes[1] === 0);
   if (!utf16) {
     // Strict, as in the designer: a file in another encoding is refused where it goes wrong, not misread.
     const decoded = decodeUtf8Strict(bytes);
@@ -62,7 +71,11 @@ export async function readInput(arg: string | undefined): Promise<Result<CliInpu
     const { importTopologyXml } = await import('../import/index');
     const r = importTopologyXml(bytes);
     if (!r.ok) return err(`${source}: ${r.error.message}`);
-    return ok({ topology: r.value.topology, warnings: r.value.warnings.map((w) => (w.where ? `${w.where}: ${w.message}` : w.message)), source });
+    return ok({
+      topology: r.value.topology,
+      warnings: r.value.warnings.map((w) => (w.where ? `${w.where}: ${w.message}` : w.message)),
+      source,
+    });
   }
   const { findShareLink, decodeShareLink } = await import('../share/index');
   const linkInText = /^\s*[{[]/.test(text) ? undefined : findShareLink(text);
@@ -93,11 +106,16 @@ export function stdinCap(head: Uint8Array): Result<number, string> {
   if (c === '{' || c === '[') return ok(designBytes);
   if (c === '<') return ok(xmlBytes);
   if (c === '#' || c === 'h' || c === 't') return ok(designBytes); // a share link, alone or in a line of text
-  return err(`does not start like a topology (JSON), a Topology Builder document (XML) or a share link (first byte 0x${head[i]!.toString(16).padStart(2, '0')}); nothing more was read`);
+  return err(
+    `does not start like a topology (JSON), a Topology Builder document (XML) or a share link (first byte 0x${head[i]!.toString(16).padStart(2, '0')}); nothing more was read`,
+  );
 }
 
 /** Reads a stream up to a cap decided from its first bytes; past it, reading stops (an endless stream ends here). */
-export async function readCapped(stream: NodeJS.ReadableStream & { destroy?: () => void }, capFor: (head: Uint8Array) => Result<number, string>): Promise<Result<Uint8Array, string>> {
+export async function readCapped(
+  stream: NodeJS.ReadableStream & { destroy?: () => void },
+  capFor: (head: Uint8Array) => Result<number, string>,
+): Promise<Result<Uint8Array, string>> {
   const chunks: Buffer[] = [];
   let total = 0;
   let max = -1;
@@ -123,7 +141,9 @@ export async function readCapped(stream: NodeJS.ReadableStream & { destroy?: () 
       total += chunk.length;
       if (total > max) {
         stream.destroy?.();
-        return err(`more than ${max.toLocaleString('en-US')} bytes; the limit is ${max.toLocaleString('en-US')} (stopped reading there)`);
+        return err(
+          `more than ${max.toLocaleString('en-US')} bytes; the limit is ${max.toLocaleString('en-US')} (stopped reading there)`,
+        );
       }
       chunks.push(chunk);
     }
@@ -186,7 +206,8 @@ class JsonStreamCheck {
       }
       if (c === 0x22) this.inString = true;
       else if (c === 0x7b || c === 0x5b) {
-        if (++this.depth > LIMITS.maxJsonDepth) return `the JSON nests more than ${LIMITS.maxJsonDepth} levels deep (at byte ${this.offset.toLocaleString('en-US')}); a topology document nests about 6`;
+        if (++this.depth > LIMITS.maxJsonDepth)
+          return `the JSON nests more than ${LIMITS.maxJsonDepth} levels deep (at byte ${this.offset.toLocaleString('en-US')}); a topology document nests about 6`;
       } else if (c === 0x7d || c === 0x5d) {
         if (--this.depth <= 0) this.closed = true;
       }

@@ -59,7 +59,10 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     held.push(`topo ${name}: internal error: ${e instanceof Error ? e.message : String(e)}`);
     code = 2;
   }
-  const lines = held.flatMap((t) => t.split('\n')).filter((l) => l.trim() !== '').map(cleanLine);
+  const lines = held
+    .flatMap((t) => t.split('\n'))
+    .filter((l) => l.trim() !== '')
+    .map(cleanLine);
   if (code === 2) io.err(lines[lines.length - 1] ?? `topo ${name}: the input could not be used`);
   else for (const l of lines) io.err(l);
   return code;
@@ -67,10 +70,13 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
 
 /** A line for a terminal: no control characters, escape sequences or bidi overrides from user text. */
 export function cleanLine(s: string): string {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?').replace(/\t/g, ' ');
+  return s
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '?')
+    .replace(/\t/g, ' ');
 }
 
-const isEntry = typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|topo\.mjs)$/.test(process.argv[1]);
+const isEntry =
+  typeof process !== 'undefined' && process.argv[1] !== undefined && /(?:^|[\\/])(main\.ts|topo\.mjs)$/.test(process.argv[1]);
 if (isEntry) {
   // `… | head` closes the pipe early: that is the reader being done, not an error to print.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -11,7 +11,20 @@ import { nodeFacts, versionBadge } from '../model/node-facts';
 import type { Link, NodeKind, Topology } from '../model/schema';
 import { siteFrames } from '../model/site-frames';
 import { displayText } from './escape';
-import { ARROW_LINKS, KIND_FAMILY, KIND_ICON, LINK_STYLE, linkColor, SITE_ICON, THEMES, type DiagramTheme, type DiagramThemeName, type IconPart, type Paint, type Severity } from './diagram-style';
+import {
+  ARROW_LINKS,
+  KIND_FAMILY,
+  KIND_ICON,
+  LINK_STYLE,
+  linkColor,
+  SITE_ICON,
+  THEMES,
+  type DiagramTheme,
+  type DiagramThemeName,
+  type IconPart,
+  type Paint,
+  type Severity,
+} from './diagram-style';
 import { linkLabelText, routeLinks as routeDiagramLinks } from '../model/link-routing';
 import { routeLinks as elbowRoutes, type Box, type Point } from './link-route';
 import { fitText, textWidth, type FontStyle } from './text-metrics';
@@ -154,7 +167,14 @@ function badgeAt(theme: DiagramTheme, b: { worst: Severity; count: number }, rig
   const w = Math.round(textWidth(text, 11, 'bold') + 26);
   const box = { x: right - w, y: centreY - BADGE_H / 2, width: w, height: BADGE_H };
   const color = theme.severity[b.worst];
-  return { box, severity: b.worst, color, fill: theme.badgeFill, icon: { x: box.x + 10, y: centreY }, count: { text, x: box.x + 19, y: centreY + 4, size: 11, style: 'bold', color } };
+  return {
+    box,
+    severity: b.worst,
+    color,
+    fill: theme.badgeFill,
+    icon: { x: box.x + 10, y: centreY },
+    count: { text, x: box.x + 19, y: centreY + 4, size: 11, style: 'bold', color },
+  };
 }
 
 /** The label a link shows on the canvas (the router's, so canvas and exports agree). */
@@ -162,7 +182,8 @@ export const linkLabel = (link: Link): string => linkLabelText(link);
 
 export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramScene {
   const theme = THEMES[options.theme ?? 'light'];
-  const badges = options.badges === false ? new Map<string, { worst: Severity; count: number }>() : badgeCounts(options.findings ?? []);
+  const badges =
+    options.badges === false ? new Map<string, { worst: Severity; count: number }>() : badgeCounts(options.findings ?? []);
   const frames = siteFrames(doc);
 
   const sites: SiteShape[] = doc.sites.map((s) => {
@@ -180,10 +201,18 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
     const metaWidth = textWidth(metaText, 11, 'regular');
     let name = fullName;
     let meta: TextRun | undefined;
-    if (nameWidth + 7 + metaWidth <= room) meta = { text: metaText, x: nameX + nameWidth + 7, y: cy + 4, size: 11, style: 'regular', color: theme.text3 };
+    if (nameWidth + 7 + metaWidth <= room)
+      meta = { text: metaText, x: nameX + nameWidth + 7, y: cy + 4, size: 11, style: 'regular', color: theme.text3 };
     else if (nameWidth + 7 + 40 <= room) {
       const metaRoom = room - nameWidth - 7;
-      meta = { text: fitText(metaText, 11, 'regular', metaRoom), x: nameX + nameWidth + 7, y: cy + 4, size: 11, style: 'regular', color: theme.text3 };
+      meta = {
+        text: fitText(metaText, 11, 'regular', metaRoom),
+        x: nameX + nameWidth + 7,
+        y: cy + 4,
+        size: 11,
+        style: 'regular',
+        color: theme.text3,
+      };
     } else name = fitText(fullName, 13.5, 'bold', room);
     return {
       id: s.id,
@@ -215,7 +244,12 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
       const w = Math.round(textWidth(text, 10, 'bold') + 14);
       const box = { x: pillRight - w, y: headY - 8, width: w, height: 16 };
       pillRight = box.x - 6;
-      pills.push({ box, fill: { color: theme.pillFill, opacity: 1 }, stroke: { color, opacity: 0.4 }, text: { text, x: box.x + w / 2, y: headY + 3.5, size: 10, style: 'bold', color, anchor: 'middle' } });
+      pills.push({
+        box,
+        fill: { color: theme.pillFill, opacity: 1 },
+        stroke: { color, opacity: 0.4 },
+        text: { text, x: box.x + w / 2, y: headY + 3.5, size: 10, style: 'bold', color, anchor: 'middle' },
+      });
     };
     if (version) pill(version, version === '2019' ? theme.family.registrar : theme.family.sql);
     if (cms === n.id) pill('CMS', theme.ok);
@@ -231,11 +265,32 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
       fill: theme.cardFill,
       border: theme.cardBorder,
       icon: { parts: KIND_ICON[n.kind], x: p.x + 14, y: headY - 9, size: 18, color: accent },
-      name: { text: fitText(name, 13, 'bold', pillRight - textX), x: textX, y: headY + 4.6, size: 13, style: 'bold', color: theme.text },
-      fqdn: { text: fitText(n.fqdn, 10.5, 'mono', right - textX), x: textX, y: p.y + 39.5, size: 10.5, style: 'mono', color: theme.text3 },
+      name: {
+        text: fitText(name, 13, 'bold', pillRight - textX),
+        x: textX,
+        y: headY + 4.6,
+        size: 13,
+        style: 'bold',
+        color: theme.text,
+      },
+      fqdn: {
+        text: fitText(n.fqdn, 10.5, 'mono', right - textX),
+        x: textX,
+        y: p.y + 39.5,
+        size: 10.5,
+        style: 'mono',
+        color: theme.text3,
+      },
       facts: nodeFacts(n)
         .slice(0, 2)
-        .map((f, i) => ({ text: fitText(displayText(f, 200), 11.5, 'regular', right - textX), x: textX, y: p.y + 58.5 + i * 16.7, size: 11.5, style: 'regular' as const, color: theme.text2 })),
+        .map((f, i) => ({
+          text: fitText(displayText(f, 200), 11.5, 'regular', right - textX),
+          x: textX,
+          y: p.y + 58.5 + i * 16.7,
+          size: 11.5,
+          style: 'regular' as const,
+          color: theme.text2,
+        })),
       pills,
       ...(b ? { badge: badgeAt(theme, b, p.x + NODE_WIDTH + 9, p.y) } : {}),
       title: `${name} (${n.fqdn})`,
@@ -277,14 +332,39 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
     // Only what is near the route can meet its label (a 500-node design has 850 links).
     const xs = route.map((p) => p.x);
     const ys = route.map((p) => p.y);
-    const near = { x: Math.min(...xs) - 260, y: Math.min(...ys) - 80, width: Math.max(...xs) - Math.min(...xs) + 520, height: Math.max(...ys) - Math.min(...ys) + 160 };
-    const hits = (k: Box) => k.x < near.x + near.width && near.x < k.x + k.width && k.y < near.y + near.height && near.y < k.y + k.height;
-    const label = r?.label ? labelAt(theme, l, b, r.label) : placeLabel(theme, l, route, b, obstacles.filter(hits), placed.filter(hits));
+    const near = {
+      x: Math.min(...xs) - 260,
+      y: Math.min(...ys) - 80,
+      width: Math.max(...xs) - Math.min(...xs) + 520,
+      height: Math.max(...ys) - Math.min(...ys) + 160,
+    };
+    const hits = (k: Box) =>
+      k.x < near.x + near.width && near.x < k.x + k.width && k.y < near.y + near.height && near.y < k.y + k.height;
+    const label = r?.label
+      ? labelAt(theme, l, b, r.label)
+      : placeLabel(theme, l, route, b, obstacles.filter(hits), placed.filter(hits));
     if (label) placed.push(label.box);
-    links.push({ id: l.id, kind: l.kind, from: l.from, to: l.to, points, color, width: style.width, ...(style.dash ? { dash: style.dash } : {}), arrows, ...(label ? { label } : {}) });
+    links.push({
+      id: l.id,
+      kind: l.kind,
+      from: l.from,
+      to: l.to,
+      points,
+      color,
+      width: style.width,
+      ...(style.dash ? { dash: style.dash } : {}),
+      arrows,
+      ...(label ? { label } : {}),
+    });
   }
 
-  const all: Box[] = [...sites.map((s) => s.box), ...cards.map((c) => c.box), ...placed, ...sites.flatMap((s) => (s.badge ? [s.badge.box] : [])), ...cards.flatMap((c) => (c.badge ? [c.badge.box] : []))];
+  const all: Box[] = [
+    ...sites.map((s) => s.box),
+    ...cards.map((c) => c.box),
+    ...placed,
+    ...sites.flatMap((s) => (s.badge ? [s.badge.box] : [])),
+    ...cards.flatMap((c) => (c.badge ? [c.badge.box] : [])),
+  ];
   const margin = options.margin ?? 40;
   let minX = Infinity;
   let minY = Infinity;
@@ -297,7 +377,12 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
     maxY = Math.max(maxY, b.y + b.height);
   }
   if (!Number.isFinite(minX)) [minX, minY, maxX, maxY] = [0, 0, 320, 160];
-  const bounds = { x: Math.floor(minX - margin), y: Math.floor(minY - margin), width: Math.ceil(maxX - minX + 2 * margin), height: Math.ceil(maxY - minY + 2 * margin) };
+  const bounds = {
+    x: Math.floor(minX - margin),
+    y: Math.floor(minY - margin),
+    width: Math.ceil(maxX - minX + 2 * margin),
+    height: Math.ceil(maxY - minY + 2 * margin),
+  };
   return { theme, bounds, sites, links, cards };
 }
 
@@ -329,7 +414,10 @@ function labelSize(link: Link, b: { worst: Severity; count: number } | undefined
   const text = labelText(link);
   if (!text && !b) return undefined;
   const badgeW = b ? Math.round(textWidth(b.count.toLocaleString('en-US'), 11, 'bold') + 26) : 0;
-  return { width: Math.ceil((text ? textWidth(text, 10.5, 'bold') + 14 : 4) + (b ? badgeW + (text ? 2 : 0) : 0)), height: b ? BADGE_H + 4 : LABEL_H };
+  return {
+    width: Math.ceil((text ? textWidth(text, 10.5, 'bold') + 14 : 4) + (b ? badgeW + (text ? 2 : 0) : 0)),
+    height: b ? BADGE_H + 4 : LABEL_H,
+  };
 }
 
 /** The label drawn in the box the router placed it in. */
@@ -337,7 +425,8 @@ function labelAt(theme: DiagramTheme, link: Link, b: { worst: Severity; count: n
   const text = labelText(link);
   const cy = box.y + box.height / 2;
   const color = link.kind === 'pairing' ? theme.family.registrar : theme.text2;
-  const stroke: Paint = link.kind === 'pairing' ? { color: theme.family.registrar, opacity: 0.4 } : { color: theme.cardBorder, opacity: 1 };
+  const stroke: Paint =
+    link.kind === 'pairing' ? { color: theme.family.registrar, opacity: 0.4 } : { color: theme.cardBorder, opacity: 1 };
   return {
     box: { x: box.x, y: box.y, width: box.width, height: box.height },
     fill: theme.background,
@@ -353,7 +442,14 @@ function labelAt(theme: DiagramTheme, link: Link, b: { worst: Severity; count: n
  * the line when the line has no room; on two lines ("backup pool" over "voice failover")
  * when one line would cover a short link end to end.
  */
-function placeLabel(theme: DiagramTheme, link: Link, route: Point[], b: { worst: Severity; count: number } | undefined, cards: readonly Box[], placed: readonly Box[]): LabelShape | undefined {
+function placeLabel(
+  theme: DiagramTheme,
+  link: Link,
+  route: Point[],
+  b: { worst: Severity; count: number } | undefined,
+  cards: readonly Box[],
+  placed: readonly Box[],
+): LabelShape | undefined {
   const text = labelText(link);
   if (!text && !b) return undefined;
   const badgeW = b ? Math.round(textWidth(b.count.toLocaleString('en-US'), 11, 'bold') + 26) : 0;
@@ -361,7 +457,9 @@ function placeLabel(theme: DiagramTheme, link: Link, route: Point[], b: { worst:
     .slice(1)
     .map((p, i) => ({ a: route[i]!, b: p, len: Math.hypot(p.x - route[i]!.x, p.y - route[i]!.y) }))
     .sort((s, t) => t.len - s.len);
-  const overlap = (a: Box, k: Box) => Math.max(0, Math.min(a.x + a.width, k.x + k.width) - Math.max(a.x, k.x)) * Math.max(0, Math.min(a.y + a.height, k.y + k.height) - Math.max(a.y, k.y));
+  const overlap = (a: Box, k: Box) =>
+    Math.max(0, Math.min(a.x + a.width, k.x + k.width) - Math.max(a.x, k.x)) *
+    Math.max(0, Math.min(a.y + a.height, k.y + k.height) - Math.max(a.y, k.y));
 
   const layout = (lines: string[]) => {
     const textW = Math.max(0, ...lines.map((l) => textWidth(l, 10.5, 'bold')));
@@ -381,7 +479,14 @@ function placeLabel(theme: DiagramTheme, link: Link, route: Point[], b: { worst:
         for (const t of [0.5, 0.35, 0.65, 0.2, 0.8]) {
           const c = { x: s.a.x + (s.b.x - s.a.x) * t + nx * shift, y: s.a.y + (s.b.y - s.a.y) * t + ny * shift };
           const box = boxAt(c);
-          const score = hides + cards.reduce((sum, k) => sum + overlap(box, k) * 10, 0) + placed.reduce((sum, k) => sum + overlap(box, { x: k.x - 2, y: k.y - 2, width: k.width + 4, height: k.height + 4 }), 0) + (side === 0 ? 0 : 1);
+          const score =
+            hides +
+            cards.reduce((sum, k) => sum + overlap(box, k) * 10, 0) +
+            placed.reduce(
+              (sum, k) => sum + overlap(box, { x: k.x - 2, y: k.y - 2, width: k.width + 4, height: k.height + 4 }),
+              0,
+            ) +
+            (side === 0 ? 0 : 1);
           if (score < best) {
             best = score;
             at = c;
@@ -398,7 +503,8 @@ function placeLabel(theme: DiagramTheme, link: Link, route: Point[], b: { worst:
   }
   const { box, at, lines } = chosen;
   const color = link.kind === 'pairing' ? theme.family.registrar : theme.text2;
-  const stroke: Paint = link.kind === 'pairing' ? { color: theme.family.registrar, opacity: 0.4 } : { color: theme.cardBorder, opacity: 1 };
+  const stroke: Paint =
+    link.kind === 'pairing' ? { color: theme.family.registrar, opacity: 0.4 } : { color: theme.cardBorder, opacity: 1 };
   const top = at.y - ((lines.length - 1) * LINE_H) / 2 + 3.7;
   return {
     box,

@@ -5,7 +5,8 @@
  */
 
 /** Characters XML 1.0 forbids outright (even as references): C0 controls but tab/LF/CR, lone surrogates, U+FFFE/U+FFFF. */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 const ENTITY: Record<string, string> = {
   '&': '&amp;',
@@ -24,7 +25,9 @@ const ENTITY: Record<string, string> = {
  * Characters XML cannot carry at all become U+FFFD.
  */
 export function escapeXml(text: string): string {
-  return String(text).replace(NOT_XML, '\ufffd').replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]!);
+  return String(text)
+    .replace(NOT_XML, '\ufffd')
+    .replace(/[&<>"'\t\n\r]/g, (c) => ENTITY[c]!);
 }
 
 /** Bidi embeddings, overrides and isolates: they can make displayed text read backwards. */
@@ -42,7 +45,12 @@ export function displayText(text: string, maxChars = 120): string {
     .replace(/\s+/g, ' ')
     .trim();
   const chars = Array.from(flat);
-  return chars.length <= maxChars ? flat : `${chars.slice(0, maxChars - 1).join('').trimEnd()}…`;
+  return chars.length <= maxChars
+    ? flat
+    : `${chars
+        .slice(0, maxChars - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /**
@@ -51,14 +59,20 @@ export function displayText(text: string, maxChars = 120): string {
  * could be forged. Still valid JSON, parsing to the same value.
  */
 export function jsonForXml(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u007f-\u009f\u2028\u2029\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u007f-\u009f\u2028\u2029\ufffe\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Reverses the five predefined entities and numeric references (for metadata written by other tools). */
 export function unescapeXml(text: string): string {
-  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (name) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name as 'amp']!;
-    const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return text.replace(
+    /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|(amp|lt|gt|quot|apos));/g,
+    (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (name) return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name as 'amp']!;
+      const code = dec !== undefined ? Number(dec) : parseInt(hex!, 16);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    },
+  );
 }

@@ -28,7 +28,12 @@ describe('exported files of every era reopen', () => {
       expect(opened.kind).toBe('svg');
       expect(parseTopology(opened.topology).ok).toBe(true);
       expect(opened.topology.name).toBe('Northwind: paired Standard Edition servers');
-      expect(opened.topology.nodes.filter((n) => n.kind === 'standardEditionServer').map((n) => n.id).sort()).toEqual(['se-dr', 'se-hq']);
+      expect(
+        opened.topology.nodes
+          .filter((n) => n.kind === 'standardEditionServer')
+          .map((n) => n.id)
+          .sort(),
+      ).toEqual(['se-dr', 'se-hq']);
     });
 
   it('both eras give the same design back', () => {

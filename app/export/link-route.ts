@@ -43,7 +43,11 @@ function elbow(a: Box, b: Box, lane: number): Point[] {
   const overlapX = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
   const overlapY = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
   if (overlapX >= MIN_OVERLAP) {
-    const x = clamp((Math.max(a.x, b.x) + Math.min(a.x + a.width, b.x + b.width)) / 2 + lane, Math.max(a.x, b.x) + 6, Math.min(a.x + a.width, b.x + b.width) - 6);
+    const x = clamp(
+      (Math.max(a.x, b.x) + Math.min(a.x + a.width, b.x + b.width)) / 2 + lane,
+      Math.max(a.x, b.x) + 6,
+      Math.min(a.x + a.width, b.x + b.width) - 6,
+    );
     const down = cb.y > ca.y;
     return [
       { x, y: down ? a.y + a.height : a.y },
@@ -51,7 +55,11 @@ function elbow(a: Box, b: Box, lane: number): Point[] {
     ];
   }
   if (overlapY >= MIN_OVERLAP) {
-    const y = clamp((Math.max(a.y, b.y) + Math.min(a.y + a.height, b.y + b.height)) / 2 + lane, Math.max(a.y, b.y) + 6, Math.min(a.y + a.height, b.y + b.height) - 6);
+    const y = clamp(
+      (Math.max(a.y, b.y) + Math.min(a.y + a.height, b.y + b.height)) / 2 + lane,
+      Math.max(a.y, b.y) + 6,
+      Math.min(a.y + a.height, b.y + b.height) - 6,
+    );
     const right = cb.x > ca.x;
     return [
       { x: right ? a.x + a.width : a.x, y },

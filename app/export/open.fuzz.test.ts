@@ -24,11 +24,21 @@ import { embedInPng, embedInSvg, openDocumentBytes, pngChunk, type OpenError } f
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const MAX_MS = 2_000;
-const TAGS: readonly OpenError['tag'][] = ['tooLarge', 'unknownFormat', 'noTopology', 'corrupt', 'versionTooNew', 'invalidTopology', 'importFailed'];
-const ENGINE_ERROR = /Cannot read propert|Cannot set propert|is not a function|is not iterable|Maximum call stack|Invalid array length|Invalid typed array length|Unhandled case|could not be read \(/;
+const TAGS: readonly OpenError['tag'][] = [
+  'tooLarge',
+  'unknownFormat',
+  'noTopology',
+  'corrupt',
+  'versionTooNew',
+  'invalidTopology',
+  'importFailed',
+];
+const ENGINE_ERROR =
+  /Cannot read propert|Cannot set propert|is not a function|is not iterable|Maximum call stack|Invalid array length|Invalid typed array length|Unhandled case|could not be read \(/;
 const SAMPLE_BYTES = [...FIXTURE_FILES].sort().map(fixtureBytes);
 
-const SVG = '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480" viewBox="0 0 640 480"><rect width="640" height="480" fill="#fff"/><foreignObject width="100%" height="100%"><div xmlns="http://www.w3.org/1999/xhtml">drawing</div></foreignObject></svg>';
+const SVG =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="640" height="480" viewBox="0 0 640 480"><rect width="640" height="480" fill="#fff"/><foreignObject width="100%" height="100%"><div xmlns="http://www.w3.org/1999/xhtml">drawing</div></foreignObject></svg>';
 
 /** A real 1×1 PNG: signature, IHDR, one IDAT, IEND. */
 const PNG = concatBytes([
@@ -75,7 +85,11 @@ function openChecked(name: string, bytes: Uint8Array): ReturnType<typeof openDoc
   return r;
 }
 
-const arbFileName = fc.oneof(fc.constantFrom('design.json', 'export.svg', 'export.png', 'Topology.tbxml', 'link.txt', ''), fc.constantFrom(...HOSTILE_NAMES), fc.string({ maxLength: 300 }));
+const arbFileName = fc.oneof(
+  fc.constantFrom('design.json', 'export.svg', 'export.png', 'Topology.tbxml', 'link.txt', ''),
+  fc.constantFrom(...HOSTILE_NAMES),
+  fc.string({ maxLength: 300 }),
+);
 
 type Kind = 'json' | 'jsonPretty' | 'svg' | 'png' | 'link' | 'linkInMail' | 'xml';
 const KINDS: readonly Kind[] = ['json', 'jsonPretty', 'svg', 'png', 'link', 'linkInMail', 'xml'];
@@ -100,7 +114,11 @@ function fileOf(kind: Kind, doc: Topology, sample: number): Uint8Array {
 }
 
 type ByteEdit = { op: 'flip' | 'set' | 'insert' | 'delete' | 'truncate'; at: number; value: number };
-const arbByteEdit: fc.Arbitrary<ByteEdit> = fc.record({ op: fc.constantFrom('flip', 'set', 'insert', 'delete', 'truncate'), at: fc.double({ min: 0, max: 1, noNaN: true }), value: fc.integer({ min: 0, max: 255 }) });
+const arbByteEdit: fc.Arbitrary<ByteEdit> = fc.record({
+  op: fc.constantFrom('flip', 'set', 'insert', 'delete', 'truncate'),
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  value: fc.integer({ min: 0, max: 255 }),
+});
 
 function damage(bytes: Uint8Array, edits: readonly ByteEdit[]): Uint8Array {
   let b: Uint8Array = bytes.slice();
@@ -108,7 +126,7 @@ function damage(bytes: Uint8Array, edits: readonly ByteEdit[]): Uint8Array {
     const at = Math.min(b.length, Math.floor(e.at * b.length));
     switch (e.op) {
       case 'flip':
-        if (at < b.length) b[at]! ^= 1 << e.value % 8;
+        if (at < b.length) b[at]! ^= 1 << (e.value % 8);
         break;
       case 'set':
         if (at < b.length) b[at] = e.value;
@@ -131,7 +149,17 @@ const comparable = (doc: Topology) => JSON.parse(JSON.stringify(doc)) as unknown
 
 describe('openDocumentBytes on anything', () => {
   it('random bytes, with and without the signatures and byte-order marks of what it opens', () => {
-    const prefixes = [[], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], [...utf8('{')], [...utf8('<svg ')], [...utf8('<?xml version="1.0"?>')], [...utf8('#t1.')]];
+    const prefixes = [
+      [],
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+      [0xef, 0xbb, 0xbf],
+      [0xff, 0xfe],
+      [0xfe, 0xff],
+      [...utf8('{')],
+      [...utf8('<svg ')],
+      [...utf8('<?xml version="1.0"?>')],
+      [...utf8('#t1.')],
+    ];
     fc.assert(
       fc.property(arbFileName, fc.constantFrom(...prefixes), fc.uint8Array({ maxLength: 600 }), (name, prefix, bytes) => {
         openChecked(name, concatBytes([new Uint8Array(prefix), bytes]));
@@ -149,7 +177,8 @@ describe('openDocumentBytes on exports and imports', () => {
         expect(r.ok, r.ok ? '' : r.error.message).toBe(true);
         if (!r.ok) return;
         // Share links round layout positions to whole numbers; every other export is exact.
-        if (kind === 'link' || kind === 'linkInMail') expect(comparable({ ...r.value.topology, layout: undefined })).toEqual(comparable({ ...doc, layout: undefined }));
+        if (kind === 'link' || kind === 'linkInMail')
+          expect(comparable({ ...r.value.topology, layout: undefined })).toEqual(comparable({ ...doc, layout: undefined }));
         else expect(comparable(r.value.topology)).toEqual(comparable(doc));
       }),
       { numRuns: RUNS },
@@ -158,24 +187,58 @@ describe('openDocumentBytes on exports and imports', () => {
 
   it('damaged files (bits flipped, bytes changed, inserted, dropped, cut) never throw', () => {
     fc.assert(
-      fc.property(arbTopology({ maxNodes: 8 }), fc.constantFrom(...KINDS), fc.nat(), fc.array(arbByteEdit, { minLength: 1, maxLength: 4 }), arbFileName, (doc, kind, sample, edits, name) => {
-        openChecked(name, damage(fileOf(kind, doc, sample), edits));
-      }),
+      fc.property(
+        arbTopology({ maxNodes: 8 }),
+        fc.constantFrom(...KINDS),
+        fc.nat(),
+        fc.array(arbByteEdit, { minLength: 1, maxLength: 4 }),
+        arbFileName,
+        (doc, kind, sample, edits, name) => {
+          openChecked(name, damage(fileOf(kind, doc, sample), edits));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('SVG exports with hostile edits to the markup around the metadata', () => {
-    const pieces = ['<metadata>', '</metadata>', '<sfbt:topology xmlns:sfbt="urn:sfb-hadr-designer:topology">', '</sfbt:topology>', '<![CDATA[', ']]>', '<!--', '-->', '&amp;', '&#0;', '&#x110000;', '&lt;', '<script>alert(1)</script>', '<!DOCTYPE svg [<!ENTITY x "y">]>', '<svg>', '</svg>', '"', "'", '>'];
+    const pieces = [
+      '<metadata>',
+      '</metadata>',
+      '<sfbt:topology xmlns:sfbt="urn:sfb-hadr-designer:topology">',
+      '</sfbt:topology>',
+      '<![CDATA[',
+      ']]>',
+      '<!--',
+      '-->',
+      '&amp;',
+      '&#0;',
+      '&#x110000;',
+      '&lt;',
+      '<script>alert(1)</script>',
+      '<!DOCTYPE svg [<!ENTITY x "y">]>',
+      '<svg>',
+      '</svg>',
+      '"',
+      "'",
+      '>',
+    ];
     fc.assert(
-      fc.property(arbTopology({ maxNodes: 6 }), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 4 }), (doc, inserts) => {
-        let svg = svgOf(doc);
-        for (const [where, what] of inserts) {
-          const at = Math.floor(where * svg.length);
-          svg = svg.slice(0, at) + what + svg.slice(at);
-        }
-        openChecked('edited.svg', utf8(svg));
-      }),
+      fc.property(
+        arbTopology({ maxNodes: 6 }),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...pieces)), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (doc, inserts) => {
+          let svg = svgOf(doc);
+          for (const [where, what] of inserts) {
+            const at = Math.floor(where * svg.length);
+            svg = svg.slice(0, at) + what + svg.slice(at);
+          }
+          openChecked('edited.svg', utf8(svg));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -193,9 +256,17 @@ describe('the document size limit holds for exports too', () => {
   function buildOversized(): Topology {
     const doc = pair2019AlwaysOn();
     // Back Ends with the most AG replicas allowed: a few thousand of them pass the size limit within the node limit.
-    const store = doc.nodes.find((n) => n.kind === 'sqlStore' && n.ag)! as Extract<Topology['nodes'][number], { kind: 'sqlStore' }>;
+    const store = doc.nodes.find((n) => n.kind === 'sqlStore' && n.ag)! as Extract<
+      Topology['nodes'][number],
+      { kind: 'sqlStore' }
+    >;
     const replicas = Array.from({ length: LIMITS.maxListItems }, () => store.ag!.replicas[0]!);
-    const sized = (i: number) => ({ ...store, id: `sqlx${i}`, name: 'N'.repeat(LIMITS.maxNameChars), ag: { ...store.ag!, replicas } });
+    const sized = (i: number) => ({
+      ...store,
+      id: `sqlx${i}`,
+      name: 'N'.repeat(LIMITS.maxNameChars),
+      ag: { ...store.ag!, replicas },
+    });
     const count = Math.ceil(LIMITS.maxDocumentChars / JSON.stringify(sized(0)).length) + 10;
     expect(count).toBeLessThan(LIMITS.maxNodes);
     const nodes = Array.from({ length: count }, (_, i) => sized(i));

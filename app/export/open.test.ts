@@ -23,7 +23,12 @@ const expected = (d: Topology) => {
 };
 
 function tinyPng(): Uint8Array {
-  return concatBytes([PNG_SIGNATURE, pngChunk('IHDR', new Uint8Array([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0])), pngChunk('IDAT', zlibSync(new Uint8Array([0, 0]))), pngChunk('IEND', new Uint8Array())]);
+  return concatBytes([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', new Uint8Array([0, 0, 0, 1, 0, 0, 0, 1, 8, 0, 0, 0, 0])),
+    pngChunk('IDAT', zlibSync(new Uint8Array([0, 0]))),
+    pngChunk('IEND', new Uint8Array()),
+  ]);
 }
 
 function utf16le(text: string, bom = true): Uint8Array {
@@ -43,7 +48,8 @@ function opens(name: string, bytes: Uint8Array, kind: OpenedKind): Topology {
 describe('openDocumentBytes tells files apart by content', () => {
   it('topology JSON: UTF-8, with a BOM, UTF-16 with and without BOM, pretty or compact', () => {
     const json = JSON.stringify(doc, null, 2);
-    for (const bytes of [utf8(json), utf8(`\uFEFF${json}`), utf16le(json), utf16le(json, false), utf8(JSON.stringify(doc))]) expect(opens('design.json', bytes, 'json')).toEqual(expected(doc));
+    for (const bytes of [utf8(json), utf8(`\uFEFF${json}`), utf16le(json), utf16le(json, false), utf8(JSON.stringify(doc))])
+      expect(opens('design.json', bytes, 'json')).toEqual(expected(doc));
   });
 
   it('SVG and PNG exported by the designer, whatever the file is called', () => {
@@ -74,28 +80,55 @@ describe('openDocumentBytes tells files apart by content', () => {
 
 describe('openDocumentBytes says what is wrong', () => {
   it('empty, binary, unknown text', () => {
-    expect(openDocumentBytes('a.json', new Uint8Array())).toMatchObject({ ok: false, error: { tag: 'unknownFormat', message: expect.stringMatching(/^a\.json: the file is empty/) } });
-    expect(openDocumentBytes('a.bin', new Uint8Array([0xc3, 0x28, 0xff, 0xfe, 0x00]))).toMatchObject({ ok: false, error: { tag: 'unknownFormat' } });
-    expect(openDocumentBytes('notes.txt', utf8('just some notes'))).toMatchObject({ ok: false, error: { tag: 'unknownFormat', message: expect.stringMatching(/opens topology files/) } });
+    expect(openDocumentBytes('a.json', new Uint8Array())).toMatchObject({
+      ok: false,
+      error: { tag: 'unknownFormat', message: expect.stringMatching(/^a\.json: the file is empty/) },
+    });
+    expect(openDocumentBytes('a.bin', new Uint8Array([0xc3, 0x28, 0xff, 0xfe, 0x00]))).toMatchObject({
+      ok: false,
+      error: { tag: 'unknownFormat' },
+    });
+    expect(openDocumentBytes('notes.txt', utf8('just some notes'))).toMatchObject({
+      ok: false,
+      error: { tag: 'unknownFormat', message: expect.stringMatching(/opens topology files/) },
+    });
     expect(openDocumentBytes('a.gif', utf8('GIF89a'))).toMatchObject({ ok: false, error: { tag: 'unknownFormat' } });
   });
 
   it('a drawing without a topology, a PNG that is not from the designer', () => {
-    expect(openDocumentBytes('x.svg', utf8('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toMatchObject({ ok: false, error: { tag: 'noTopology' } });
+    expect(openDocumentBytes('x.svg', utf8('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toMatchObject({
+      ok: false,
+      error: { tag: 'noTopology' },
+    });
     expect(openDocumentBytes('x.png', tinyPng())).toMatchObject({ ok: false, error: { tag: 'noTopology' } });
   });
 
   it('JSON that is not a valid topology keeps parseTopology’s cause', () => {
-    expect(openDocumentBytes('x.json', utf8('{"format":'))).toMatchObject({ ok: false, error: { tag: 'invalidTopology', cause: { tag: 'notJson' } } });
-    expect(openDocumentBytes('x.json', utf8(JSON.stringify({ ...doc, version: 9 })))).toMatchObject({ ok: false, error: { tag: 'versionTooNew', cause: { tag: 'versionTooNew' } } });
+    expect(openDocumentBytes('x.json', utf8('{"format":'))).toMatchObject({
+      ok: false,
+      error: { tag: 'invalidTopology', cause: { tag: 'notJson' } },
+    });
+    expect(openDocumentBytes('x.json', utf8(JSON.stringify({ ...doc, version: 9 })))).toMatchObject({
+      ok: false,
+      error: { tag: 'versionTooNew', cause: { tag: 'versionTooNew' } },
+    });
     const bad = openDocumentBytes('x.json', utf8(JSON.stringify({ ...doc, nodes: [{ ...doc.nodes[0], users: -1 }] })));
-    expect(bad).toMatchObject({ ok: false, error: { tag: 'invalidTopology', message: expect.stringContaining('nodes[0].users') } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { tag: 'invalidTopology', message: expect.stringContaining('nodes[0].users') },
+    });
   });
 
   it('an XML file that is not a topology, a damaged share link', () => {
-    expect(openDocumentBytes('x.xml', utf8('<?xml version="1.0"?><html/>'))).toMatchObject({ ok: false, error: { tag: 'importFailed' } });
+    expect(openDocumentBytes('x.xml', utf8('<?xml version="1.0"?><html/>'))).toMatchObject({
+      ok: false,
+      error: { tag: 'importFailed' },
+    });
     const link = shareLink(doc);
-    expect(openDocumentBytes('x.txt', utf8(link.slice(0, -20)))).toMatchObject({ ok: false, error: { tag: 'corrupt', message: expect.stringMatching(/cut off/) } });
+    expect(openDocumentBytes('x.txt', utf8(link.slice(0, -20)))).toMatchObject({
+      ok: false,
+      error: { tag: 'corrupt', message: expect.stringMatching(/cut off/) },
+    });
   });
 
   it('a hostile file name is shown flattened and short', () => {
@@ -107,13 +140,25 @@ describe('openDocumentBytes says what is wrong', () => {
     }
   });
 
-  it('random bytes and random text never throw', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string().map(utf8), fc.string().map((s) => utf8(`<svg>${s}`)), fc.uint8Array({ maxLength: 100 }).map((b) => concatBytes([PNG_SIGNATURE, b]))), (bytes) => {
-        const r = openDocumentBytes('random', bytes);
-        if (!r.ok) expect(r.error.message.length).toBeGreaterThan(10);
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'random bytes and random text never throw',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.uint8Array({ maxLength: 300 }),
+            fc.string().map(utf8),
+            fc.string().map((s) => utf8(`<svg>${s}`)),
+            fc.uint8Array({ maxLength: 100 }).map((b) => concatBytes([PNG_SIGNATURE, b])),
+          ),
+          (bytes) => {
+            const r = openDocumentBytes('random', bytes);
+            if (!r.ok) expect(r.error.message.length).toBeGreaterThan(10);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

@@ -29,7 +29,8 @@ export interface OpenedDocument {
   kind: OpenedKind;
 }
 
-export type OpenErrorTag = 'tooLarge' | 'unknownFormat' | 'noTopology' | 'corrupt' | 'versionTooNew' | 'invalidTopology' | 'importFailed';
+export type OpenErrorTag =
+  'tooLarge' | 'unknownFormat' | 'noTopology' | 'corrupt' | 'versionTooNew' | 'invalidTopology' | 'importFailed';
 
 export interface OpenError {
   tag: OpenErrorTag;
@@ -40,20 +41,27 @@ export interface OpenError {
 
 export const MAX_OPEN_BYTES = MAX_PNG_BYTES;
 
-const WHAT_OPENS = 'The designer opens topology files (.json), Topology Builder documents (.xml or .tbxml), SVG and PNG drawings it exported, and share links.';
+const WHAT_OPENS =
+  'The designer opens topology files (.json), Topology Builder documents (.xml or .tbxml), SVG and PNG drawings it exported, and share links.';
 
 export function openDocumentBytes(fileName: string, bytes: Uint8Array): Result<OpenedDocument, OpenError> {
   const name = displayText(typeof fileName === 'string' && fileName ? fileName : 'this file', 80);
-  const fail = (tag: OpenErrorTag, message: string, cause?: TopologyError): Result<never, OpenError> => err({ tag, message: `${name}: ${message}`, ...(cause ? { cause } : {}) });
+  const fail = (tag: OpenErrorTag, message: string, cause?: TopologyError): Result<never, OpenError> =>
+    err({ tag, message: `${name}: ${message}`, ...(cause ? { cause } : {}) });
   try {
     if (!(bytes instanceof Uint8Array)) return fail('unknownFormat', `expected the bytes of a file. ${WHAT_OPENS}`);
     if (bytes.length === 0) return fail('unknownFormat', `the file is empty. ${WHAT_OPENS}`);
-    if (bytes.length > MAX_OPEN_BYTES) return fail('tooLarge', `the file is ${bytes.length.toLocaleString('en-US')} bytes, more than any design; it was not opened.`);
+    if (bytes.length > MAX_OPEN_BYTES)
+      return fail(
+        'tooLarge',
+        `the file is ${bytes.length.toLocaleString('en-US')} bytes, more than any design; it was not opened.`,
+      );
 
     const fromParse = (value: unknown, kind: OpenedKind, warnings: OpenWarning[] = []): Result<OpenedDocument, OpenError> => {
       const r = parseTopology(value);
       if (r.ok) return ok({ topology: r.value, warnings, kind });
-      const tag: OpenErrorTag = r.error.tag === 'versionTooNew' ? 'versionTooNew' : r.error.tag === 'tooLarge' ? 'tooLarge' : 'invalidTopology';
+      const tag: OpenErrorTag =
+        r.error.tag === 'versionTooNew' ? 'versionTooNew' : r.error.tag === 'tooLarge' ? 'tooLarge' : 'invalidTopology';
       return fail(tag, r.error.message, r.error);
     };
 
@@ -64,7 +72,11 @@ export function openDocumentBytes(fileName: string, bytes: Uint8Array): Result<O
     }
 
     const text = decodeText(bytes);
-    if (typeof text !== 'string') return fail('unknownFormat', text.offset >= 0 ? `the file ${text.message}. ${WHAT_OPENS}` : `the file is neither text nor a PNG image. ${WHAT_OPENS}`);
+    if (typeof text !== 'string')
+      return fail(
+        'unknownFormat',
+        text.offset >= 0 ? `the file ${text.message}. ${WHAT_OPENS}` : `the file is neither text nor a PNG image. ${WHAT_OPENS}`,
+      );
     const body = text.replace(/^\uFEFF/, '');
     const start = body.trimStart();
 
@@ -78,7 +90,11 @@ export function openDocumentBytes(fileName: string, bytes: Uint8Array): Result<O
       }
       const imported = importTopologyXml(bytes);
       if (!imported.ok) return fail(imported.error.tag === 'tooLarge' ? 'tooLarge' : 'importFailed', imported.error.message);
-      const warnings: OpenWarning[] = imported.value.warnings.map((w: ImportWarning) => ({ ...(w.where ? { where: w.where } : {}), message: w.message, ...(w.confirm ? { confirm: true } : {}) }));
+      const warnings: OpenWarning[] = imported.value.warnings.map((w: ImportWarning) => ({
+        ...(w.where ? { where: w.where } : {}),
+        message: w.message,
+        ...(w.confirm ? { confirm: true } : {}),
+      }));
       return ok({ topology: imported.value.topology, warnings, kind: 'topologyBuilder' });
     }
 
@@ -87,7 +103,12 @@ export function openDocumentBytes(fileName: string, bytes: Uint8Array): Result<O
       const r = decodeShareLink(link);
       if (r.ok) return ok({ topology: r.value, warnings: [], kind: 'link' });
       const e = r.error;
-      const tag: OpenErrorTag = e.tag === 'invalidTopology' || e.tag === 'versionTooNew' || e.tag === 'tooLarge' ? e.tag : e.tag === 'notALink' ? 'unknownFormat' : 'corrupt';
+      const tag: OpenErrorTag =
+        e.tag === 'invalidTopology' || e.tag === 'versionTooNew' || e.tag === 'tooLarge'
+          ? e.tag
+          : e.tag === 'notALink'
+            ? 'unknownFormat'
+            : 'corrupt';
       return fail(tag, `the share link in it cannot be opened. ${e.message}`, e.cause);
     }
     return fail('unknownFormat', `this is not a file the designer can open. ${WHAT_OPENS}`);

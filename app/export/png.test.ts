@@ -16,7 +16,13 @@ const PROPERTY_TIMEOUT = 20_000 + RUNS * 100;
 function tinyPng(): Uint8Array {
   const ihdr = new Uint8Array([0, 0, 0, 2, 0, 0, 0, 1, 8, 0, 0, 0, 0]); // 2×1, depth 8, grayscale
   const idat = zlibSync(new Uint8Array([0, 0x00, 0xff])); // filter 0, black, white
-  return concatBytes([PNG_SIGNATURE, pngChunk('IHDR', ihdr), pngChunk('tEXt', utf8('Software\0test')), pngChunk('IDAT', idat), pngChunk('IEND', new Uint8Array())]);
+  return concatBytes([
+    PNG_SIGNATURE,
+    pngChunk('IHDR', ihdr),
+    pngChunk('tEXt', utf8('Software\0test')),
+    pngChunk('IDAT', idat),
+    pngChunk('IEND', new Uint8Array()),
+  ]);
 }
 
 const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
@@ -39,17 +45,21 @@ describe('PNG chunks', () => {
     ]);
   });
 
-  it('adler32 agrees with the checksum fflate writes', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 20_000 }), (b) => {
-        const z = zlibSync(b);
-        const stored = new DataView(z.buffer, z.byteOffset, z.byteLength).getUint32(z.length - 4);
-        expect(adler32(b)).toBe(stored);
-      }),
-      { numRuns: 50 },
-    );
-    expect(adler32(utf8('Wikipedia'))).toBe(0x11e60398);
-  }, PROPERTY_TIMEOUT);
+  it(
+    'adler32 agrees with the checksum fflate writes',
+    () => {
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 20_000 }), (b) => {
+          const z = zlibSync(b);
+          const stored = new DataView(z.buffer, z.byteOffset, z.byteLength).getUint32(z.length - 4);
+          expect(adler32(b)).toBe(stored);
+        }),
+        { numRuns: 50 },
+      );
+      expect(adler32(utf8('Wikipedia'))).toBe(0x11e60398);
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 describe('embedInPng / extractFromPng', () => {
@@ -72,7 +82,9 @@ describe('embedInPng / extractFromPng', () => {
     expect(chunks.value.every((c) => c.crcOk)).toBe(true);
     const itxt = chunks.value[3]!;
     // Independent CRC check over type + data.
-    expect(crc32(png.value, itxt.offset + 4, itxt.offset + 8 + itxt.data.length)).toBe(new DataView(png.value.buffer).getUint32(itxt.offset + 8 + itxt.data.length));
+    expect(crc32(png.value, itxt.offset + 4, itxt.offset + 8 + itxt.data.length)).toBe(
+      new DataView(png.value.buffer).getUint32(itxt.offset + 8 + itxt.data.length),
+    );
     expect(new TextDecoder().decode(itxt.data.subarray(0, PNG_KEYWORD.length + 1))).toBe(`${PNG_KEYWORD}\0`);
     expect(Array.from(itxt.data.subarray(PNG_KEYWORD.length + 1, PNG_KEYWORD.length + 5))).toEqual([1, 0, 0, 0]);
     const json = new TextDecoder().decode(unzlibSync(itxt.data.subarray(PNG_KEYWORD.length + 5)));
@@ -91,29 +103,39 @@ describe('embedInPng / extractFromPng', () => {
     expect(back.ok && (back.value as Topology).name).toBe(REFERENCE_DESIGNS[2]!.build().name);
   });
 
-  it('hostile and random documents round-trip', () => {
-    const doc = REFERENCE_DESIGNS[0]!.build();
-    doc.name = HOSTILE_STRINGS.join(' ').slice(0, 200);
-    doc.description = HOSTILE_STRINGS.join('\n');
-    fc.assert(
-      fc.property(fc.oneof(fc.constant(doc), arbTopology({ maxNodes: 6, extraNames: HOSTILE_STRINGS, codecPredictions: true })), (d) => {
-        const png = embedInPng(tinyPng(), d);
-        if (!png.ok) throw new Error(png.error.message);
-        // A file carries JSON: -0 comes back as 0, like any JSON file.
-        const back = extractFromPng(png.value);
-        expect(back.ok && parseTopology(back.value)).toEqual(parseTopology(JSON.parse(JSON.stringify(d))));
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'hostile and random documents round-trip',
+    () => {
+      const doc = REFERENCE_DESIGNS[0]!.build();
+      doc.name = HOSTILE_STRINGS.join(' ').slice(0, 200);
+      doc.description = HOSTILE_STRINGS.join('\n');
+      fc.assert(
+        fc.property(
+          fc.oneof(fc.constant(doc), arbTopology({ maxNodes: 6, extraNames: HOSTILE_STRINGS, codecPredictions: true })),
+          (d) => {
+            const png = embedInPng(tinyPng(), d);
+            if (!png.ok) throw new Error(png.error.message);
+            // A file carries JSON: -0 comes back as 0, like any JSON file.
+            const back = extractFromPng(png.value);
+            expect(back.ok && parseTopology(back.value)).toEqual(parseTopology(JSON.parse(JSON.stringify(d))));
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   it('reads tEXt and uncompressed iTXt chunks written by other tools', () => {
     const json = JSON.stringify(REFERENCE_DESIGNS[2]!.build());
     const base = tinyPng();
-    const withChunk = (chunk: Uint8Array) => concatBytes([base.subarray(0, base.length - 12), chunk, base.subarray(base.length - 12)]);
+    const withChunk = (chunk: Uint8Array) =>
+      concatBytes([base.subarray(0, base.length - 12), chunk, base.subarray(base.length - 12)]);
     const latin1Json = json.replace(/[^\x00-\xff]/g, '?');
     const text = withChunk(pngChunk('tEXt', concatBytes([utf8(`${PNG_KEYWORD}\0`), utf8(latin1Json)])));
-    const itxt = withChunk(pngChunk('iTXt', concatBytes([utf8(`${PNG_KEYWORD}\0`), new Uint8Array([0, 0]), utf8('en\0Topologie\0'), utf8(json)])));
+    const itxt = withChunk(
+      pngChunk('iTXt', concatBytes([utf8(`${PNG_KEYWORD}\0`), new Uint8Array([0, 0]), utf8('en\0Topologie\0'), utf8(json)])),
+    );
     for (const png of [text, itxt]) {
       const back = extractFromPng(png);
       expect(back.ok && (back.value as Topology).name).toBe(REFERENCE_DESIGNS[2]!.build().name);
@@ -127,31 +149,43 @@ describe('embedInPng / extractFromPng', () => {
     expect(extractFromPng(tinyPng())).toMatchObject({ ok: false, error: { tag: 'noTopology' } });
     const png = embedInPng(tinyPng(), doc);
     if (!png.ok) throw new Error(png.error.message);
-    for (let cut = 8; cut < png.value.length; cut += 7) expect(extractFromPng(png.value.subarray(0, cut)).ok, `cut ${cut}`).toBe(false);
+    for (let cut = 8; cut < png.value.length; cut += 7)
+      expect(extractFromPng(png.value.subarray(0, cut)).ok, `cut ${cut}`).toBe(false);
     const flipped = png.value.slice();
     const itxtAt = png.value.length - 12 - 40;
     flipped[itxtAt] = flipped[itxtAt]! ^ 0x10;
     expect(extractFromPng(flipped)).toMatchObject({ ok: false, error: { tag: 'corrupt' } });
     const base = tinyPng();
-    const withChunk = (chunk: Uint8Array) => concatBytes([base.subarray(0, base.length - 12), chunk, base.subarray(base.length - 12)]);
+    const withChunk = (chunk: Uint8Array) =>
+      concatBytes([base.subarray(0, base.length - 12), chunk, base.subarray(base.length - 12)]);
     const head = concatBytes([utf8(`${PNG_KEYWORD}\0`), new Uint8Array([1, 0, 0, 0])]);
-    expect(extractFromPng(withChunk(pngChunk('iTXt', concatBytes([head, utf8('not zlib at all')]))))).toMatchObject({ ok: false, error: { tag: 'corrupt' } });
+    expect(extractFromPng(withChunk(pngChunk('iTXt', concatBytes([head, utf8('not zlib at all')]))))).toMatchObject({
+      ok: false,
+      error: { tag: 'corrupt' },
+    });
     const bomb = zlibSync(new Uint8Array(30_000_000), { level: 9 });
     const t0 = performance.now();
-    expect(extractFromPng(withChunk(pngChunk('iTXt', concatBytes([head, bomb]))))).toMatchObject({ ok: false, error: { tag: 'tooLarge' } });
+    expect(extractFromPng(withChunk(pngChunk('iTXt', concatBytes([head, bomb]))))).toMatchObject({
+      ok: false,
+      error: { tag: 'tooLarge' },
+    });
     expect(performance.now() - t0).toBeLessThan(2_000);
     const badLength = base.slice();
     new DataView(badLength.buffer).setUint32(8, 0xfffffff0);
     expect(extractFromPng(badLength)).toMatchObject({ ok: false, error: { tag: 'corrupt' } });
   }, 30_000);
 
-  it('random bytes after the signature never throw', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 200 }), (b) => {
-        const r = extractFromPng(concatBytes([PNG_SIGNATURE, b]));
-        expect(r.ok).toBe(false);
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'random bytes after the signature never throw',
+    () => {
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 200 }), (b) => {
+          const r = extractFromPng(concatBytes([PNG_SIGNATURE, b]));
+          expect(r.ok).toBe(false);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

@@ -38,12 +38,21 @@ const u32 = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]!
 
 /** Every chunk up to and including IEND, or what is wrong with the file. */
 export function pngChunks(bytes: Uint8Array): Result<PngChunk[], PngError> {
-  if (!isPng(bytes)) return err({ tag: 'notPng', message: 'this file is not a PNG image (its first bytes are not the PNG signature)' });
-  if (bytes.length > MAX_PNG_BYTES) return err({ tag: 'tooLarge', message: `the PNG is ${bytes.length.toLocaleString('en-US')} bytes; the limit is ${MAX_PNG_BYTES.toLocaleString('en-US')}` });
+  if (!isPng(bytes))
+    return err({ tag: 'notPng', message: 'this file is not a PNG image (its first bytes are not the PNG signature)' });
+  if (bytes.length > MAX_PNG_BYTES)
+    return err({
+      tag: 'tooLarge',
+      message: `the PNG is ${bytes.length.toLocaleString('en-US')} bytes; the limit is ${MAX_PNG_BYTES.toLocaleString('en-US')}`,
+    });
   // Count first, reading only the length fields: millions of tiny chunks are refused before any is walked.
   let count = 0;
-  for (let at = 8; at + 12 <= bytes.length; ) {
-    if (++count > LIMITS.maxPngChunks) return err({ tag: 'tooLarge', message: `the PNG has more than ${LIMITS.maxPngChunks.toLocaleString('en-US')} chunks; an exported drawing has far fewer. It was not opened` });
+  for (let at = 8; at + 12 <= bytes.length;) {
+    if (++count > LIMITS.maxPngChunks)
+      return err({
+        tag: 'tooLarge',
+        message: `the PNG has more than ${LIMITS.maxPngChunks.toLocaleString('en-US')} chunks; an exported drawing has far fewer. It was not opened`,
+      });
     const length = u32(bytes, at);
     if (length > 0x7fffffff) break;
     if (bytes[at + 4] === 0x49 && bytes[at + 5] === 0x45 && bytes[at + 6] === 0x4e && bytes[at + 7] === 0x44) break; // IEND
@@ -53,9 +62,11 @@ export function pngChunks(bytes: Uint8Array): Result<PngChunk[], PngError> {
   let at = 8;
   while (at + 12 <= bytes.length) {
     const length = u32(bytes, at);
-    if (length > 0x7fffffff || at + 12 + length > bytes.length) return err({ tag: 'corrupt', message: `the PNG is damaged: chunk ${chunks.length + 1} runs past the end of the file` });
+    if (length > 0x7fffffff || at + 12 + length > bytes.length)
+      return err({ tag: 'corrupt', message: `the PNG is damaged: chunk ${chunks.length + 1} runs past the end of the file` });
     const typeBytes = bytes.subarray(at + 4, at + 8);
-    if (!typeBytes.every((c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return err({ tag: 'corrupt', message: `the PNG is damaged: chunk ${chunks.length + 1} has no valid type` });
+    if (!typeBytes.every((c) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122)))
+      return err({ tag: 'corrupt', message: `the PNG is damaged: chunk ${chunks.length + 1} has no valid type` });
     const type = latin1(typeBytes);
     const start = at;
     // Checked when asked: the topology chunk's CRC matters; hashing every image chunk would take seconds on a large PNG.
@@ -68,7 +79,10 @@ export function pngChunks(bytes: Uint8Array): Result<PngChunk[], PngError> {
       },
     });
     at += 12 + length;
-    if (type === 'IEND') return chunks[0]?.type === 'IHDR' ? ok(chunks) : err({ tag: 'corrupt', message: 'the PNG is damaged: it does not begin with an IHDR chunk' });
+    if (type === 'IEND')
+      return chunks[0]?.type === 'IHDR'
+        ? ok(chunks)
+        : err({ tag: 'corrupt', message: 'the PNG is damaged: it does not begin with an IHDR chunk' });
   }
   return err({ tag: 'corrupt', message: 'the PNG is cut off: it ends before its IEND chunk' });
 }
@@ -98,7 +112,8 @@ function keywordOf(data: Uint8Array): { keyword: string; rest: Uint8Array } | un
   return { keyword: latin1(data.subarray(0, nul)), rest: data.subarray(nul + 1) };
 }
 
-const isOurs = (c: PngChunk): boolean => (c.type === 'iTXt' || c.type === 'tEXt' || c.type === 'zTXt') && keywordOf(c.data)?.keyword === PNG_KEYWORD;
+const isOurs = (c: PngChunk): boolean =>
+  (c.type === 'iTXt' || c.type === 'tEXt' || c.type === 'zTXt') && keywordOf(c.data)?.keyword === PNG_KEYWORD;
 
 /** The PNG with the topology chunk before IEND (an earlier topology chunk is replaced). */
 export function embedInPng(pngBytes: Uint8Array, doc: Topology): Result<Uint8Array, PngError> {
@@ -118,8 +133,10 @@ export function extractFromPng(bytes: Uint8Array): Result<unknown, PngError> {
   const chunks = pngChunks(bytes);
   if (!chunks.ok) return chunks;
   const chunk = chunks.value.find(isOurs);
-  if (!chunk) return err({ tag: 'noTopology', message: 'this PNG has no topology in it; only images exported by the designer carry one' });
-  if (!chunk.crcOk) return err({ tag: 'corrupt', message: 'the topology inside this PNG is damaged (its checksum does not match)' });
+  if (!chunk)
+    return err({ tag: 'noTopology', message: 'this PNG has no topology in it; only images exported by the designer carry one' });
+  if (!chunk.crcOk)
+    return err({ tag: 'corrupt', message: 'the topology inside this PNG is damaged (its checksum does not match)' });
   const { rest } = keywordOf(chunk.data)!;
   let text: string | undefined;
   if (chunk.type === 'tEXt') text = latin1(rest);
@@ -143,18 +160,30 @@ export function extractFromPng(bytes: Uint8Array): Result<unknown, PngError> {
     text = chunk.type === 'zTXt' ? latin1(raw.value) : fromUtf8(raw.value);
   }
   if (text === undefined) return err({ tag: 'corrupt', message: 'the topology inside this PNG is not UTF-8 text' });
-  if (text.length > LIMITS.maxDocumentChars) return err({ tag: 'tooLarge', message: `the topology inside this PNG is ${text.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` });
-  if (jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) return err({ tag: 'tooLarge', message: `the topology inside this PNG nests more than ${LIMITS.maxJsonDepth} levels deep; a topology nests about 6` });
+  if (text.length > LIMITS.maxDocumentChars)
+    return err({
+      tag: 'tooLarge',
+      message: `the topology inside this PNG is ${text.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}`,
+    });
+  if (jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth)
+    return err({
+      tag: 'tooLarge',
+      message: `the topology inside this PNG nests more than ${LIMITS.maxJsonDepth} levels deep; a topology nests about 6`,
+    });
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (e) {
-    return err({ tag: 'corrupt', message: `the topology inside this PNG is damaged (${e instanceof Error ? e.message : String(e)})` });
+    return err({
+      tag: 'corrupt',
+      message: `the topology inside this PNG is damaged (${e instanceof Error ? e.message : String(e)})`,
+    });
   }
 }
 
 /** zlib (RFC 1950) with the same inflation cap as share links, Adler-32 checked. */
 function unzlibCapped(data: Uint8Array): Result<Uint8Array, PngError> {
-  const damaged = (why: string): Result<never, PngError> => err({ tag: 'corrupt', message: `the topology inside this PNG is damaged (${why})` });
+  const damaged = (why: string): Result<never, PngError> =>
+    err({ tag: 'corrupt', message: `the topology inside this PNG is damaged (${why})` });
   if (data.length < 6) return damaged('too short');
   const cmf = data[0]!;
   const flg = data[1]!;
@@ -164,10 +193,17 @@ function unzlibCapped(data: Uint8Array): Result<Uint8Array, PngError> {
   const inflated = inflateCapped(data.subarray(2, data.length - 4), undefined, cap);
   if (!inflated.ok)
     return inflated.error === 'tooLarge'
-      ? err({ tag: 'tooLarge', message: `the topology inside this PNG unpacks to more than ${(cap / 1e6).toLocaleString('en-US')} MB${cap < MAX_EMBEDDED_BYTES ? ` (over 200 times its packed size)` : ''}; it was not opened` })
+      ? err({
+          tag: 'tooLarge',
+          message: `the topology inside this PNG unpacks to more than ${(cap / 1e6).toLocaleString('en-US')} MB${cap < MAX_EMBEDDED_BYTES ? ` (over 200 times its packed size)` : ''}; it was not opened`,
+        })
       : damaged('it does not unpack');
   // More characters than a design may have: refused before the checksum and the decoding.
-  if (codePoints(inflated.value) > LIMITS.maxDocumentChars) return err({ tag: 'tooLarge', message: `the topology inside this PNG is more than ${LIMITS.maxDocumentChars.toLocaleString('en-US')} characters; it was not opened` });
+  if (codePoints(inflated.value) > LIMITS.maxDocumentChars)
+    return err({
+      tag: 'tooLarge',
+      message: `the topology inside this PNG is more than ${LIMITS.maxDocumentChars.toLocaleString('en-US')} characters; it was not opened`,
+    });
   if (adler32(inflated.value) !== u32(data, data.length - 4)) return damaged('its checksum does not match');
   return ok(inflated.value);
 }
@@ -182,7 +218,7 @@ function codePoints(bytes: Uint8Array): number {
 export function adler32(bytes: Uint8Array): number {
   let a = 1;
   let b = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const end = Math.min(bytes.length, i + 3800);
     for (; i < end; i++) {
       a += bytes[i]!;

@@ -13,7 +13,15 @@ import { buildScene, type BadgeShape, type DiagramScene, type IconShape, type Te
 import type { Paint, Severity } from './diagram-style';
 import { displayText } from './escape';
 import type { Point } from './link-route';
-import { designFacts, findingsSummary, groupFindings, SEVERITY_HEADING, stepDetail, type ReportInput, type ReportStep } from './report';
+import {
+  designFacts,
+  findingsSummary,
+  groupFindings,
+  SEVERITY_HEADING,
+  stepDetail,
+  type ReportInput,
+  type ReportStep,
+} from './report';
 import { iconOps, type PathOp } from './svg-path';
 
 export interface PdfOptions {
@@ -46,7 +54,8 @@ export function blend(p: Paint, background: string): string {
   return `#${[mix(r1, r0), mix(g1, g0), mix(b1, b0)].map((v) => v.toString(16).padStart(2, '0')).join('')}`;
 }
 
-const formatDate = (d: Date | string) => (typeof d === 'string' ? d : Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10));
+const formatDate = (d: Date | string) =>
+  typeof d === 'string' ? d : Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 
 interface Frame {
   x: number;
@@ -102,7 +111,14 @@ function drawScene(pdf: JsPdf, scene: DiagramScene, f: Frame): void {
     pdf.setLineWidth(L(1.5));
     pdf.setLineDashPattern([], 0);
     pdf.roundedRect(X(b.box.x), Y(b.box.y), L(b.box.width), L(b.box.height), L(b.box.height / 2), L(b.box.height / 2), 'FD');
-    severityMark(pdf, b.severity, { x: X(b.icon.x), y: Y(b.icon.y) }, L(6), b.color, theme.name === 'dark' ? '#0f141b' : '#ffffff');
+    severityMark(
+      pdf,
+      b.severity,
+      { x: X(b.icon.x), y: Y(b.icon.y) },
+      L(6),
+      b.color,
+      theme.name === 'dark' ? '#0f141b' : '#ffffff',
+    );
     text(b.count);
   };
 
@@ -141,8 +157,8 @@ function drawScene(pdf: JsPdf, scene: DiagramScene, f: Frame): void {
     pdf.rect(X(x + 10), Y(y), L(w - 20), L(h), 'F');
     pdf.setDrawColor(c.border);
     pdf.setLineWidth(L(1));
-    pdf.path(
-      [
+    pdf
+      .path([
         { op: 'm', c: [X(x + 10), Y(y + 0.5)] },
         { op: 'l', c: [X(x + w - 10), Y(y + 0.5)] },
         { op: 'c', c: [X(x + w - 4.5), Y(y + 0.5), X(x + w - 0.5), Y(y + 4.5), X(x + w - 0.5), Y(y + 10)] },
@@ -230,7 +246,10 @@ class Flow {
     this.y += 4;
   }
 
-  write(text: string, o: { size?: number; bold?: boolean; color?: string; indent?: number; mono?: boolean; gap?: number } = {}): void {
+  write(
+    text: string,
+    o: { size?: number; bold?: boolean; color?: string; indent?: number; mono?: boolean; gap?: number } = {},
+  ): void {
     const size = o.size ?? 10;
     const indent = o.indent ?? 0;
     this.pdf.setFont(o.mono ? 'courier' : 'helvetica', o.bold ? 'bold' : 'normal');
@@ -270,7 +289,12 @@ class Flow {
     steps.forEach((s, i) => {
       this.room(40);
       this.write(`${i + 1}. ${displayText(s.title, 400)}`, { size: 10.5, bold: true, gap: 1 });
-      this.write([s.tool, s.runOn ? `on ${displayText(s.runOn, 200)}` : ''].filter(Boolean).join(' · '), { size: 8.5, color: GREY, indent: 14, gap: 2 });
+      this.write([s.tool, s.runOn ? `on ${displayText(s.runOn, 200)}` : ''].filter(Boolean).join(' · '), {
+        size: 8.5,
+        color: GREY,
+        indent: 14,
+        gap: 2,
+      });
       for (const d of stepDetail(s)) this.write(d, { size: 9, indent: 14, gap: 2 });
       if (s.commands.length) this.code(s.commands, 14);
       this.y += 4;
@@ -278,7 +302,14 @@ class Flow {
   }
 }
 
-const TOOL_NAME: Record<string, string> = { Win: 'Windows Server', SQL: 'SQL Server', TB: 'Topology Builder', Shell: 'Management Shell', DW: 'Deployment Wizard', DNS: 'DNS' };
+const TOOL_NAME: Record<string, string> = {
+  Win: 'Windows Server',
+  SQL: 'SQL Server',
+  TB: 'Topology Builder',
+  Shell: 'Management Shell',
+  DW: 'Deployment Wizard',
+  DNS: 'DNS',
+};
 const toolName = (t: string) => TOOL_NAME[t] ?? t;
 
 /** The report as PDF bytes. */
@@ -288,7 +319,11 @@ export async function renderDesignPdf(doc: Topology, report: ReportInput, option
   const big = scene.bounds.width > 1500 || scene.bounds.height > 1100;
   const pdf = new jsPDF({ orientation: 'landscape', unit: 'pt', format: big ? 'a3' : 'a4', compress: true });
   const name = displayText(doc.name, 200) || 'Untitled design';
-  pdf.setProperties({ title: pdfText(name), subject: 'Skype for Business Server high availability and disaster recovery design', creator: 'Skype for Business HA/DR designer' });
+  pdf.setProperties({
+    title: pdfText(name),
+    subject: 'Skype for Business Server high availability and disaster recovery design',
+    creator: 'Skype for Business HA/DR designer',
+  });
   pdf.setLineHeightFactor(1.3);
 
   // Page 1: title, facts, the drawing fitted to the rest of the page.
@@ -322,7 +357,8 @@ export async function renderDesignPdf(doc: Topology, report: ReportInput, option
     for (const f of g.items) {
       flow.write(`${f.ruleId}  ${displayText(f.message, 2000)}`, { size: 9.5, bold: false, color: INK, gap: 1 });
       flow.write(`Fix: ${displayText(f.fix, 2000)}`, { size: 8.5, color: GREY, indent: 12, gap: 1 });
-      if (f.docs?.length) flow.write(`Source: ${f.docs.map(url).join(' ; ')}`, { size: 7.5, color: SEV_COLOR.info, indent: 12, gap: 1 });
+      if (f.docs?.length)
+        flow.write(`Source: ${f.docs.map(url).join(' ; ')}`, { size: 7.5, color: SEV_COLOR.info, indent: 12, gap: 1 });
       flow.y += 4;
     }
   }

@@ -14,13 +14,37 @@ function walk(el: XmlElement, visit: (e: XmlElement) => void): void {
 const step = (title: string): ReportStep => ({ title, tool: 'Shell', commands: [`Invoke-CsPoolFailOver -PoolFqdn "${title}"`] });
 const report = (doc: ReturnType<(typeof REFERENCE_DESIGNS)[number]['build']>): ReportInput => ({
   findings: [
-    { severity: 'error', ruleId: 'PAIR-SAME-VERSION', message: 'Pool A and Pool B run different versions.', fix: 'Pair pools of one version.', nodeIds: [doc.nodes[0]!.id], linkIds: [], siteIds: [] },
-    { severity: 'info', ruleId: 'CMS-FAILOVER-FIRST', message: 'Fail the CMS over first.', fix: 'None.', nodeIds: [], linkIds: [], siteIds: [] },
+    {
+      severity: 'error',
+      ruleId: 'PAIR-SAME-VERSION',
+      message: 'Pool A and Pool B run different versions.',
+      fix: 'Pair pools of one version.',
+      nodeIds: [doc.nodes[0]!.id],
+      linkIds: [],
+      siteIds: [],
+    },
+    {
+      severity: 'info',
+      ruleId: 'CMS-FAILOVER-FIRST',
+      message: 'Fail the CMS over first.',
+      fix: 'None.',
+      nodeIds: [],
+      linkIds: [],
+      siteIds: [],
+    },
   ],
   steps: [step('Install SQL Server'), step('Publish the topology')],
   runbooks: [
-    { title: 'Losing Amsterdam: fail Pool A over to Pool B', failover: [step('Fail over the CMS'), step('Fail the users over')], failback: [step('Fail the users back')] },
-    { title: 'Losing Dublin: fail Pool B over to Pool A', failover: [step('Fail the users over')], failback: [step('Fail the users back')] },
+    {
+      title: 'Losing Amsterdam: fail Pool A over to Pool B',
+      failover: [step('Fail over the CMS'), step('Fail the users over')],
+      failback: [step('Fail the users back')],
+    },
+    {
+      title: 'Losing Dublin: fail Pool B over to Pool A',
+      failover: [step('Fail the users over')],
+      failback: [step('Fail the users back')],
+    },
   ],
 });
 
@@ -79,7 +103,13 @@ describe('renderDesignPptx', () => {
     doc.name = HOSTILE_STRINGS[5]!;
     doc.nodes.forEach((n, i) => (n.name = HOSTILE_STRINGS[i % HOSTILE_STRINGS.length]!));
     const r = report(doc);
-    const { files } = await slides(await renderDesignPptx(doc, { ...r, runbooks: [{ ...r.runbooks[0]!, title: '<p:sp>injected</p:sp>' }] }, { date: '2026-01-31' }));
+    const { files } = await slides(
+      await renderDesignPptx(
+        doc,
+        { ...r, runbooks: [{ ...r.runbooks[0]!, title: '<p:sp>injected</p:sp>' }] },
+        { date: '2026-01-31' },
+      ),
+    );
     for (const [name, bytes] of Object.entries(files))
       if (name.endsWith('.xml')) {
         const x = parseXml(strFromU8(bytes));
@@ -90,7 +120,8 @@ describe('renderDesignPptx', () => {
   });
 
   it('glueConnectors leaves other shapes alone', () => {
-    const xml = '<p:spTree><p:sp><p:nvSpPr><p:cNvPr id="2" name="node:a"></p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr></p:sp><p:sp><p:nvSpPr><p:cNvPr id="3" name="label:x"></p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr></p:sp></p:spTree>';
+    const xml =
+      '<p:spTree><p:sp><p:nvSpPr><p:cNvPr id="2" name="node:a"></p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr></p:sp><p:sp><p:nvSpPr><p:cNvPr id="3" name="label:x"></p:cNvPr><p:cNvSpPr/><p:nvPr/></p:nvSpPr></p:sp></p:spTree>';
     expect(glueConnectors(xml)).toBe(xml);
   });
 });

@@ -27,10 +27,20 @@ const INK = '1B2433';
 const GREY = '556173';
 
 const col = (c: string) => c.replace('#', '').toUpperCase();
-const paint = (p: Paint) => ({ color: col(p.color), ...(p.opacity < 1 ? { transparency: Math.round((1 - p.opacity) * 100) } : {}) });
-const formatDate = (d: Date | string) => (typeof d === 'string' ? d : Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10));
+const paint = (p: Paint) => ({
+  color: col(p.color),
+  ...(p.opacity < 1 ? { transparency: Math.round((1 - p.opacity) * 100) } : {}),
+});
+const formatDate = (d: Date | string) =>
+  typeof d === 'string' ? d : Number.isNaN(d.getTime()) ? '' : d.toISOString().slice(0, 10);
 /** PowerPoint's dash presets closest to each link's dashes. */
-const DASH: Record<string, 'dash' | 'sysDot' | 'lgDashDot' | 'sysDash'> = { '6 3': 'dash', '8 5': 'dash', '1.5 4': 'sysDot', '10 4 2 4': 'lgDashDot', '4 3': 'sysDash' };
+const DASH: Record<string, 'dash' | 'sysDot' | 'lgDashDot' | 'sysDash'> = {
+  '6 3': 'dash',
+  '8 5': 'dash',
+  '1.5 4': 'sysDot',
+  '10 4 2 4': 'lgDashDot',
+  '4 3': 'sysDash',
+};
 
 interface Placement {
   x: (v: number) => number;
@@ -43,12 +53,22 @@ function placement(scene: DiagramScene, top: number): Placement {
   const b = scene.bounds;
   const s = Math.min((SLIDE_W - 0.4) / b.width, (SLIDE_H - top - 0.2) / b.height);
   const ox = (SLIDE_W - b.width * s) / 2;
-  return { x: (v) => ox + (v - b.x) * s, y: (v) => top + (v - b.y) * s, len: (v) => v * s, pt: (px) => Math.max(4, Math.round(px * s * 72 * 10) / 10) };
+  return {
+    x: (v) => ox + (v - b.x) * s,
+    y: (v) => top + (v - b.y) * s,
+    len: (v) => v * s,
+    pt: (px) => Math.max(4, Math.round(px * s * 72 * 10) / 10),
+  };
 }
 
 /** Which side of a card a route leaves from: PowerPoint's connection sites of a rectangle (0 top, 1 left, 2 bottom, 3 right). */
 function siteIndex(card: Box, p: Point): number {
-  const d = [Math.abs(p.y - card.y), Math.abs(p.x - card.x), Math.abs(p.y - (card.y + card.height)), Math.abs(p.x - (card.x + card.width))];
+  const d = [
+    Math.abs(p.y - card.y),
+    Math.abs(p.x - card.x),
+    Math.abs(p.y - (card.y + card.height)),
+    Math.abs(p.x - (card.x + card.width)),
+  ];
   return d.indexOf(Math.min(...d));
 }
 
@@ -94,17 +114,23 @@ function drawDiagram(slide: Slide, scene: DiagramScene, at: Placement): void {
       line: { ...paint(s.stroke), width: 1.25, ...(s.branch ? { dashType: 'dash' } : {}) },
       objectName: `site:${s.id}`,
     });
-    slide.addText([{ text: s.name.text, options: { bold: true, color: col(s.name.color), fontSize: at.pt(s.name.size) } }, ...(s.meta ? [{ text: `  ${s.meta.text}`, options: { color: col(s.meta.color), fontSize: at.pt(s.meta.size) } }] : [])], {
-      x: at.x(s.name.x),
-      y: at.y(s.box.y),
-      w: at.len(s.box.x + s.box.width - 14 - s.name.x),
-      h: at.len(40),
-      fontFace: FONT,
-      valign: 'middle',
-      margin: 0,
-      wrap: false,
-      objectName: `site-name:${s.id}`,
-    });
+    slide.addText(
+      [
+        { text: s.name.text, options: { bold: true, color: col(s.name.color), fontSize: at.pt(s.name.size) } },
+        ...(s.meta ? [{ text: `  ${s.meta.text}`, options: { color: col(s.meta.color), fontSize: at.pt(s.meta.size) } }] : []),
+      ],
+      {
+        x: at.x(s.name.x),
+        y: at.y(s.box.y),
+        w: at.len(s.box.x + s.box.width - 14 - s.name.x),
+        h: at.len(40),
+        fontFace: FONT,
+        valign: 'middle',
+        margin: 0,
+        wrap: false,
+        objectName: `site-name:${s.id}`,
+      },
+    );
     icon(slide, s.icon, at, 1.7);
     if (s.badge) badgeShape(slide, s.badge, at, theme.badgeFill);
   }
@@ -115,28 +141,39 @@ function drawDiagram(slide: Slide, scene: DiagramScene, at: Placement): void {
     if (!l.label) continue;
     const b = l.label.box;
     const textW = l.label.badge ? l.label.badge.box.x - b.x : b.width;
-    slide.addText(l.label.text.map((t, i) => ({ text: t.text, options: { bold: true, color: col(t.color), ...(i < l.label!.text.length - 1 ? { breakLine: true } : {}) } })), {
-      shape: 'roundRect',
-      x: at.x(b.x),
-      y: at.y(b.y),
-      w: at.len(textW),
-      h: at.len(b.height),
-      rectRadius: at.len(b.height / 2),
-      fill: { color: col(l.label.fill) },
-      line: { ...paint(l.label.stroke), width: 0.75 },
-      fontFace: FONT,
-      fontSize: at.pt(10.5),
-      align: 'center',
-      valign: 'middle',
-      margin: 0,
-      wrap: false,
-      objectName: `label:${l.id}`,
-    });
+    slide.addText(
+      l.label.text.map((t, i) => ({
+        text: t.text,
+        options: { bold: true, color: col(t.color), ...(i < l.label!.text.length - 1 ? { breakLine: true } : {}) },
+      })),
+      {
+        shape: 'roundRect',
+        x: at.x(b.x),
+        y: at.y(b.y),
+        w: at.len(textW),
+        h: at.len(b.height),
+        rectRadius: at.len(b.height / 2),
+        fill: { color: col(l.label.fill) },
+        line: { ...paint(l.label.stroke), width: 0.75 },
+        fontFace: FONT,
+        fontSize: at.pt(10.5),
+        align: 'center',
+        valign: 'middle',
+        margin: 0,
+        wrap: false,
+        objectName: `label:${l.id}`,
+      },
+    );
     if (l.label.badge) badgeShape(slide, l.label.badge, at, theme.badgeFill);
   }
 }
 
-function icon(slide: Slide, i: { parts: CardShape['icon']['parts']; x: number; y: number; size: number; color: string }, at: Placement, width: number): void {
+function icon(
+  slide: Slide,
+  i: { parts: CardShape['icon']['parts']; x: number; y: number; size: number; color: string },
+  at: Placement,
+  width: number,
+): void {
   const k = i.size / 24;
   const points: Record<string, unknown>[] = [];
   for (const part of i.parts)
@@ -150,24 +187,48 @@ function icon(slide: Slide, i: { parts: CardShape['icon']['parts']; x: number; y
           points.push({ x: px(o.x), y: px(o.y) });
           break;
         case 'C':
-          points.push({ x: px(o.x), y: px(o.y), curve: { type: 'cubic', x1: px(o.x1), y1: px(o.y1), x2: px(o.x2), y2: px(o.y2) } });
+          points.push({
+            x: px(o.x),
+            y: px(o.y),
+            curve: { type: 'cubic', x1: px(o.x1), y1: px(o.y1), x2: px(o.x2), y2: px(o.y2) },
+          });
           break;
         case 'Z':
           points.push({ close: true });
           break;
       }
     }
-  slide.addShape('custGeom', { x: at.x(i.x), y: at.y(i.y), w: at.len(i.size), h: at.len(i.size), points, line: { color: col(i.color), width: Math.max(0.5, width * k * at.len(1) * 72) }, objectName: 'icon' });
+  slide.addShape('custGeom', {
+    x: at.x(i.x),
+    y: at.y(i.y),
+    w: at.len(i.size),
+    h: at.len(i.size),
+    points,
+    line: { color: col(i.color), width: Math.max(0.5, width * k * at.len(1) * 72) },
+    objectName: 'icon',
+  });
 }
 
 function card(slide: Slide, c: CardShape, at: Placement): void {
   const { x, y, width: w, height: h } = c.box;
   // The kind's colour as a band on the left, under the card's body.
-  slide.addShape('roundRect', { x: at.x(x), y: at.y(y), w: at.len(w), h: at.len(h), rectRadius: at.len(10), fill: { color: col(c.accent) }, line: { type: 'none' }, objectName: `band:${c.id}` });
+  slide.addShape('roundRect', {
+    x: at.x(x),
+    y: at.y(y),
+    w: at.len(w),
+    h: at.len(h),
+    rectRadius: at.len(10),
+    fill: { color: col(c.accent) },
+    line: { type: 'none' },
+    objectName: `band:${c.id}`,
+  });
   const lines = [
     { text: c.name.text, options: { bold: true, color: col(c.name.color), fontSize: at.pt(c.name.size), breakLine: true } },
     { text: c.fqdn.text, options: { fontFace: MONO, color: col(c.fqdn.color), fontSize: at.pt(c.fqdn.size), breakLine: true } },
-    ...c.facts.map((f, i) => ({ text: f.text, options: { color: col(f.color), fontSize: at.pt(f.size), ...(i < c.facts.length - 1 ? { breakLine: true } : {}) } })),
+    ...c.facts.map((f, i) => ({
+      text: f.text,
+      options: { color: col(f.color), fontSize: at.pt(f.size), ...(i < c.facts.length - 1 ? { breakLine: true } : {}) },
+    })),
   ];
   slide.addText(lines, {
     shape: 'roundRect',
@@ -248,7 +309,11 @@ function link(slide: Slide, l: LinkShape, at: Placement): void {
     y: at.y(minY),
     w: at.len(Math.max(1, Math.max(...pts.map((p) => p.x)) - minX)),
     h: at.len(Math.max(1, Math.max(...pts.map((p) => p.y)) - minY)),
-    points: [a, ...pts.slice(1, -1), b].map((p, i) => ({ x: at.len(p.x - minX), y: at.len(p.y - minY), ...(i === 0 ? { moveTo: true } : {}) })),
+    points: [a, ...pts.slice(1, -1), b].map((p, i) => ({
+      x: at.len(p.x - minX),
+      y: at.len(p.y - minY),
+      ...(i === 0 ? { moveTo: true } : {}),
+    })),
     line,
     objectName: `route:${l.id}`,
   });
@@ -270,41 +335,88 @@ function siteIndexFor(l: LinkShape, end: 'from' | 'to'): number {
 export function glueConnectors(slideXml: string): string {
   const ids = new Map<string, string>();
   for (const m of slideXml.matchAll(/<p:cNvPr id="(\d+)" name="node:([^"]+)"/g)) ids.set(unescape(m[2]!), m[1]!);
-  return slideXml.replace(/<p:sp>((?:(?!<\/p:sp>)[\s\S])*?<p:cNvPr id="(\d+)" name="link:([^"]+)"[\s\S]*?)<\/p:sp>/g, (whole, body: string, _id: string, name: string) => {
-    const [, from, to, shape, si, ei] = unescape(name).split('|');
-    const start = ids.get(from!);
-    const end = ids.get(to!);
-    const geom = shape!.startsWith('bent:') ? `<a:prstGeom prst="bentConnector3"><a:avLst><a:gd name="adj1" fmla="val ${Number(shape!.slice(5))}"/></a:avLst></a:prstGeom>` : '<a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>';
-    const glue = `<p:cNvCxnSpPr>${start ? `<a:stCxn id="${start}" idx="${Number(si)}"/>` : ''}${end ? `<a:endCxn id="${end}" idx="${Number(ei)}"/>` : ''}</p:cNvCxnSpPr>`;
-    const out = body
-      .replace('<p:nvSpPr>', '<p:nvCxnSpPr>')
-      .replace('</p:nvSpPr>', '</p:nvCxnSpPr>')
-      .replace(/<p:cNvSpPr[^>]*\/>|<p:cNvSpPr[^>]*>[\s\S]*?<\/p:cNvSpPr>/, glue)
-      .replace(/<a:prstGeom prst="line">[\s\S]*?<\/a:prstGeom>/, geom)
-      .replace(/<p:txBody>[\s\S]*?<\/p:txBody>/, '');
-    return out === body ? whole : `<p:cxnSp>${out}</p:cxnSp>`;
-  });
+  return slideXml.replace(
+    /<p:sp>((?:(?!<\/p:sp>)[\s\S])*?<p:cNvPr id="(\d+)" name="link:([^"]+)"[\s\S]*?)<\/p:sp>/g,
+    (whole, body: string, _id: string, name: string) => {
+      const [, from, to, shape, si, ei] = unescape(name).split('|');
+      const start = ids.get(from!);
+      const end = ids.get(to!);
+      const geom = shape!.startsWith('bent:')
+        ? `<a:prstGeom prst="bentConnector3"><a:avLst><a:gd name="adj1" fmla="val ${Number(shape!.slice(5))}"/></a:avLst></a:prstGeom>`
+        : '<a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>';
+      const glue = `<p:cNvCxnSpPr>${start ? `<a:stCxn id="${start}" idx="${Number(si)}"/>` : ''}${end ? `<a:endCxn id="${end}" idx="${Number(ei)}"/>` : ''}</p:cNvCxnSpPr>`;
+      const out = body
+        .replace('<p:nvSpPr>', '<p:nvCxnSpPr>')
+        .replace('</p:nvSpPr>', '</p:nvCxnSpPr>')
+        .replace(/<p:cNvSpPr[^>]*\/>|<p:cNvSpPr[^>]*>[\s\S]*?<\/p:cNvSpPr>/, glue)
+        .replace(/<a:prstGeom prst="line">[\s\S]*?<\/a:prstGeom>/, geom)
+        .replace(/<p:txBody>[\s\S]*?<\/p:txBody>/, '');
+      return out === body ? whole : `<p:cxnSp>${out}</p:cxnSp>`;
+    },
+  );
 }
 
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function titleOf(slide: Slide, title: string, subtitle?: string): void {
-  slide.addText(displayText(title, 120), { x: 0.4, y: 0.2, w: SLIDE_W - 0.8, h: 0.5, fontFace: FONT, fontSize: 22, bold: true, color: INK, margin: 0 });
-  if (subtitle) slide.addText(displayText(subtitle, 240), { x: 0.4, y: 0.68, w: SLIDE_W - 0.8, h: 0.3, fontFace: FONT, fontSize: 11, color: GREY, margin: 0 });
+  slide.addText(displayText(title, 120), {
+    x: 0.4,
+    y: 0.2,
+    w: SLIDE_W - 0.8,
+    h: 0.5,
+    fontFace: FONT,
+    fontSize: 22,
+    bold: true,
+    color: INK,
+    margin: 0,
+  });
+  if (subtitle)
+    slide.addText(displayText(subtitle, 240), {
+      x: 0.4,
+      y: 0.68,
+      w: SLIDE_W - 0.8,
+      h: 0.3,
+      fontFace: FONT,
+      fontSize: 11,
+      color: GREY,
+      margin: 0,
+    });
 }
 
 function stepRows(steps: readonly ReportStep[], max: number): { text: string; options?: Record<string, unknown> }[] {
-  const rows: { text: string; options?: Record<string, unknown> }[] = steps.slice(0, max).flatMap((s, i) => [
-    { text: `${i + 1}. ${displayText(s.title, 160)}` },
-    { text: `  ${TOOL_NAME[s.tool] ?? s.tool}`, options: { color: GREY, fontSize: 9, breakLine: true } },
-  ]);
-  if (steps.length > max) rows.push({ text: `… and ${steps.length - max} more steps (in the speaker notes)`, options: { breakLine: true, italic: true, color: GREY } });
+  const rows: { text: string; options?: Record<string, unknown> }[] = steps
+    .slice(0, max)
+    .flatMap((s, i) => [
+      { text: `${i + 1}. ${displayText(s.title, 160)}` },
+      { text: `  ${TOOL_NAME[s.tool] ?? s.tool}`, options: { color: GREY, fontSize: 9, breakLine: true } },
+    ]);
+  if (steps.length > max)
+    rows.push({
+      text: `… and ${steps.length - max} more steps (in the speaker notes)`,
+      options: { breakLine: true, italic: true, color: GREY },
+    });
   return rows;
 }
 
-const TOOL_NAME: Record<string, string> = { Win: 'Windows Server', SQL: 'SQL Server', TB: 'Topology Builder', Shell: 'Management Shell', DW: 'Deployment Wizard', DNS: 'DNS' };
+const TOOL_NAME: Record<string, string> = {
+  Win: 'Windows Server',
+  SQL: 'SQL Server',
+  TB: 'Topology Builder',
+  Shell: 'Management Shell',
+  DW: 'Deployment Wizard',
+  DNS: 'DNS',
+};
 
-const notesFor = (steps: readonly ReportStep[]) => steps.map((s, i) => [`${i + 1}. ${displayText(s.title, 400)} [${s.tool}]`, ...s.commands.map((c) => `   ${c}`)].join('\n')).join('\n');
+const notesFor = (steps: readonly ReportStep[]) =>
+  steps
+    .map((s, i) => [`${i + 1}. ${displayText(s.title, 400)} [${s.tool}]`, ...s.commands.map((c) => `   ${c}`)].join('\n'))
+    .join('\n');
 
 /** The deck as .pptx bytes. */
 export async function renderDesignPptx(doc: Topology, report: ReportInput, options: PptxOptions): Promise<Uint8Array> {
@@ -332,7 +444,9 @@ export async function renderDesignPptx(doc: Topology, report: ReportInput, optio
   // Errors and warnings one per row, then the advice one row per rule (with its count).
   const MAX_ROWS = 11;
   type Row = { sev: 'error' | 'warning' | 'info'; ruleId: string; message: string; fix: string; count: number };
-  const serious: Row[] = groups.filter((g) => g.severity !== 'info').flatMap((g) => g.items.map((f) => ({ sev: g.severity, ruleId: f.ruleId, message: f.message, fix: f.fix, count: 1 })));
+  const serious: Row[] = groups
+    .filter((g) => g.severity !== 'info')
+    .flatMap((g) => g.items.map((f) => ({ sev: g.severity, ruleId: f.ruleId, message: f.message, fix: f.fix, count: 1 })));
   const byRule = new Map<string, Row>();
   for (const f of groups.find((g) => g.severity === 'info')?.items ?? []) {
     const r = byRule.get(f.ruleId);
@@ -343,9 +457,22 @@ export async function renderDesignPptx(doc: Topology, report: ReportInput, optio
   const listed = all.slice(0, MAX_ROWS);
   const head = (t: string) => ({ text: t, options: { bold: true, color: 'FFFFFF', fill: { color: '334155' } } });
   const SEV = { error: ['Error', 'C62828'], warning: ['Warning', 'B45309'], info: ['Advice', '1D64C8'] } as const;
-  if (serious.length === 0) findings.addText('No errors and no warnings: the design meets every rule the designer checks.', { x: 0.4, y: 1.1, w: SLIDE_W - 0.8, h: 0.4, fontFace: FONT, fontSize: 14, color: '15803D', bold: true, margin: 0 });
+  if (serious.length === 0)
+    findings.addText('No errors and no warnings: the design meets every rule the designer checks.', {
+      x: 0.4,
+      y: 1.1,
+      w: SLIDE_W - 0.8,
+      h: 0.4,
+      fontFace: FONT,
+      fontSize: 14,
+      color: '15803D',
+      bold: true,
+      margin: 0,
+    });
   if (listed.length) {
-    const rows: { text: string; options?: Record<string, unknown> }[][] = [[head('Severity'), head('Rule'), head('Finding'), head('Fix')]];
+    const rows: { text: string; options?: Record<string, unknown> }[][] = [
+      [head('Severity'), head('Rule'), head('Finding'), head('Fix')],
+    ];
     for (const r of listed)
       rows.push([
         { text: `${SEV[r.sev][0]}${r.count > 1 ? ` ×${r.count}` : ''}`, options: { bold: true, color: SEV[r.sev][1] } },
@@ -354,19 +481,68 @@ export async function renderDesignPptx(doc: Topology, report: ReportInput, optio
         { text: displayText(r.fix, 130) },
       ]);
     const more = all.length - listed.length;
-    if (more > 0) rows.push([{ text: '' }, { text: '' }, { text: `… and ${more} more rules with findings (the PDF report lists every finding)`, options: { italic: true, color: GREY } }, { text: '' }]);
-    findings.addTable(rows, { x: 0.4, y: 1.6, w: SLIDE_W - 0.8, colW: [1.0, 2.3, 5.7, 3.53], fontFace: FONT, fontSize: 9, color: INK, border: { type: 'solid', pt: 0.5, color: 'DFE4EC' }, valign: 'top' });
+    if (more > 0)
+      rows.push([
+        { text: '' },
+        { text: '' },
+        {
+          text: `… and ${more} more rules with findings (the PDF report lists every finding)`,
+          options: { italic: true, color: GREY },
+        },
+        { text: '' },
+      ]);
+    findings.addTable(rows, {
+      x: 0.4,
+      y: 1.6,
+      w: SLIDE_W - 0.8,
+      colW: [1.0, 2.3, 5.7, 3.53],
+      fontFace: FONT,
+      fontSize: 9,
+      color: INK,
+      border: { type: 'solid', pt: 0.5, color: 'DFE4EC' },
+      valign: 'top',
+    });
   }
 
   // 3. One slide per failover runbook: failover and failback side by side; commands in the notes.
   for (const r of report.runbooks) {
     const slide = pptx.addSlide() as unknown as Slide;
-    titleOf(slide, r.title, `${r.failover.length} failover steps · ${r.failback.length} failback steps · the commands are in the speaker notes`);
+    titleOf(
+      slide,
+      r.title,
+      `${r.failover.length} failover steps · ${r.failback.length} failback steps · the commands are in the speaker notes`,
+    );
     const colW = (SLIDE_W - 1.1) / 2;
-    for (const [i, [label, steps]] of ([['Failover', r.failover], ['Failback', r.failback]] as const).entries()) {
+    for (const [i, [label, steps]] of (
+      [
+        ['Failover', r.failover],
+        ['Failback', r.failback],
+      ] as const
+    ).entries()) {
       const x = 0.4 + i * (colW + 0.3);
-      slide.addText(label, { x, y: 1.15, w: colW, h: 0.4, fontFace: FONT, fontSize: 16, bold: true, color: i === 0 ? 'D9480F' : '15803D', margin: 0 });
-      slide.addText(stepRows(steps, 14), { x, y: 1.6, w: colW, h: SLIDE_H - 2.0, fontFace: FONT, fontSize: 11, color: INK, valign: 'top', margin: 0, paraSpaceAfter: 4 });
+      slide.addText(label, {
+        x,
+        y: 1.15,
+        w: colW,
+        h: 0.4,
+        fontFace: FONT,
+        fontSize: 16,
+        bold: true,
+        color: i === 0 ? 'D9480F' : '15803D',
+        margin: 0,
+      });
+      slide.addText(stepRows(steps, 14), {
+        x,
+        y: 1.6,
+        w: colW,
+        h: SLIDE_H - 2.0,
+        fontFace: FONT,
+        fontSize: 11,
+        color: INK,
+        valign: 'top',
+        margin: 0,
+        paraSpaceAfter: 4,
+      });
     }
     slide.addNotes(`Failover\n${notesFor(r.failover)}\n\nFailback\n${notesFor(r.failback)}`);
   }

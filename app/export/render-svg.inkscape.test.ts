@@ -62,7 +62,8 @@ function decodePng(bytes: Uint8Array): Image {
       const b = prev[i]!;
       const c = i >= channels ? prev[i - channels]! : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
       const pred = filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1 : filter === 4 ? paeth : 0;
       cur[i] = (line[i]! + pred) & 255;
     }
@@ -92,7 +93,11 @@ describe.runIf(hasInkscape)('Inkscape renders the exported SVG', () => {
       try {
         const file = path.join(dir, 'design.svg');
         fs.writeFileSync(file, svg);
-        const r = spawnSync('inkscape', ['--export-type=png', '--export-background-opacity=1', `--export-filename=${path.join(dir, 'design.png')}`, file], { encoding: 'utf8', timeout: 180_000 });
+        const r = spawnSync(
+          'inkscape',
+          ['--export-type=png', '--export-background-opacity=1', `--export-filename=${path.join(dir, 'design.png')}`, file],
+          { encoding: 'utf8', timeout: 180_000 },
+        );
         expect(r.status, r.stderr).toBe(0);
         const img = decodePng(new Uint8Array(fs.readFileSync(path.join(dir, 'design.png'))));
         const scene = buildScene(doc, { theme });
@@ -103,11 +108,17 @@ describe.runIf(hasInkscape)('Inkscape renders the exported SVG', () => {
         const inkIn = (x0: number, y0: number, w: number, h: number) => {
           let ink = 0;
           const px = (v: number, max: number) => Math.max(0, Math.min(max, Math.round(v)));
-          const [x1, x2, y1, y2] = [px(x0 - scene.bounds.x, img.width), px(x0 + w - scene.bounds.x, img.width), px(y0 - scene.bounds.y, img.height), px(y0 + h - scene.bounds.y, img.height)];
+          const [x1, x2, y1, y2] = [
+            px(x0 - scene.bounds.x, img.width),
+            px(x0 + w - scene.bounds.x, img.width),
+            px(y0 - scene.bounds.y, img.height),
+            px(y0 + h - scene.bounds.y, img.height),
+          ];
           for (let y = y1; y < y2; y++)
             for (let x = x1; x < x2; x++) {
               const q = (y * img.width + x) * 4;
-              if (Math.abs(img.data[q]! - bg[0]) + Math.abs(img.data[q + 1]! - bg[1]) + Math.abs(img.data[q + 2]! - bg[2]) > 90) ink++;
+              if (Math.abs(img.data[q]! - bg[0]) + Math.abs(img.data[q + 1]! - bg[1]) + Math.abs(img.data[q + 2]! - bg[2]) > 90)
+                ink++;
             }
           return ink / Math.max(1, (x2 - x1) * (y2 - y1));
         };

@@ -20,7 +20,9 @@ function runRules(doc: Topology): DiagramFinding[] {
   const sev = ['error', 'warning', 'info', 'info'] as const;
   return [
     ...doc.nodes.map((n, i) => ({ severity: sev[i % 4]!, nodeIds: [n.id], linkIds: [], siteIds: [] })),
-    ...doc.links.filter((_, i) => i % 3 === 0).map((l, i) => ({ severity: sev[i % 4]!, nodeIds: [], linkIds: [l.id], siteIds: [] })),
+    ...doc.links
+      .filter((_, i) => i % 3 === 0)
+      .map((l, i) => ({ severity: sev[i % 4]!, nodeIds: [], linkIds: [l.id], siteIds: [] })),
     ...doc.sites.map((s) => ({ severity: 'warning' as const, nodeIds: [], linkIds: [], siteIds: [s.id] })),
   ];
 }
@@ -57,7 +59,8 @@ describe('renderDesignSvg: the design as native SVG', () => {
         for (const el of ['rect', 'path', 'text', 'metadata', 'title']) expect(names).toContain(el);
         for (const forbidden of ['foreignObject', 'script', 'image', 'use', 'style']) expect(names).not.toContain(forbidden);
         const shown = texts(root);
-        for (const n of doc.nodes) expect(shown.some((t) => t === n.name || (t.endsWith('…') && n.name.startsWith(t.slice(0, -1))))).toBe(true);
+        for (const n of doc.nodes)
+          expect(shown.some((t) => t === n.name || (t.endsWith('…') && n.name.startsWith(t.slice(0, -1))))).toBe(true);
         for (const s of doc.sites) expect(shown).toContain(s.name);
         const back = extractFromSvg(svg);
         expect(back.ok && parseTopology(back.value)).toEqual(parseTopology(doc));
@@ -99,19 +102,23 @@ describe('renderDesignSvg: the design as native SVG', () => {
     expect(shown.join('')).not.toMatch(/[\u202a-\u202e\u0000-\u0008]/);
   });
 
-  it('any valid design renders as well-formed SVG that reopens as itself', () => {
-    fc.assert(
-      fc.property(arbTopology({ extraNames: HOSTILE_STRINGS }), (doc: Topology) => {
-        const svg = renderDesignSvg(doc, { date: DATE });
-        expect(svg).not.toMatch(/foreignObject/i);
-        parsed(svg);
-        const back = extractFromSvg(svg);
-        // JSON has no -0: compare as JSON.
-        expect(back.ok && JSON.stringify(parseTopology(back.value))).toBe(JSON.stringify(parseTopology(doc)));
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'any valid design renders as well-formed SVG that reopens as itself',
+    () => {
+      fc.assert(
+        fc.property(arbTopology({ extraNames: HOSTILE_STRINGS }), (doc: Topology) => {
+          const svg = renderDesignSvg(doc, { date: DATE });
+          expect(svg).not.toMatch(/foreignObject/i);
+          parsed(svg);
+          const back = extractFromSvg(svg);
+          // JSON has no -0: compare as JSON.
+          expect(back.ok && JSON.stringify(parseTopology(back.value))).toBe(JSON.stringify(parseTopology(doc)));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 describe('buildScene', () => {
@@ -121,7 +128,8 @@ describe('buildScene', () => {
     const scene = buildScene(doc, { findings: runRules(doc) });
     for (const c of scene.cards) {
       const right = c.box.x + c.box.width - 10;
-      for (const t of [c.name, c.fqdn, ...c.facts]) expect(t.x + textWidth(t.text, t.size, t.style)).toBeLessThanOrEqual(right + 0.5);
+      for (const t of [c.name, c.fqdn, ...c.facts])
+        expect(t.x + textWidth(t.text, t.size, t.style)).toBeLessThanOrEqual(right + 0.5);
       expect(c.box.x).toBeGreaterThanOrEqual(scene.bounds.x);
       expect(c.box.y + c.box.height).toBeLessThanOrEqual(scene.bounds.y + scene.bounds.height);
     }
@@ -136,7 +144,9 @@ describe('buildScene', () => {
     const card = scene.cards.find((c) => c.id === id)!;
     expect(card.badge?.severity).toBe('error');
     expect(card.badge?.count.text).toBe('1');
-    expect(buildScene(doc, { findings: [f('info'), f('error')], badges: false }).cards.find((c) => c.id === id)!.badge).toBeUndefined();
+    expect(
+      buildScene(doc, { findings: [f('info'), f('error')], badges: false }).cards.find((c) => c.id === id)!.badge,
+    ).toBeUndefined();
   });
 
   it('every link of the reference designs is drawn, orthogonal, from card border to card border', () => {

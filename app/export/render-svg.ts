@@ -7,7 +7,18 @@
  */
 import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
-import { buildScene, type BadgeShape, type CardShape, type DiagramFinding, type DiagramScene, type IconShape, type LabelShape, type LinkShape, type SiteShape, type TextRun } from './diagram-scene';
+import {
+  buildScene,
+  type BadgeShape,
+  type CardShape,
+  type DiagramFinding,
+  type DiagramScene,
+  type IconShape,
+  type LabelShape,
+  type LinkShape,
+  type SiteShape,
+  type TextRun,
+} from './diagram-scene';
 import { iconMarkup, type DiagramThemeName, type Paint, type Severity } from './diagram-style';
 import { escapeXml } from './escape';
 import type { Box, Point } from './link-route';
@@ -20,7 +31,8 @@ export const MONO = "'Cascadia Mono', Consolas, 'Liberation Mono', 'Courier New'
 /** Numbers with at most two decimals: exact enough, and a third smaller. */
 const n = (v: number): string => String(Math.round(v * 100) / 100);
 
-const paintAttrs = (kind: 'fill' | 'stroke', p: Paint): string => `${kind}="${p.color}"${p.opacity < 1 ? ` ${kind}-opacity="${n(p.opacity)}"` : ''}`;
+const paintAttrs = (kind: 'fill' | 'stroke', p: Paint): string =>
+  `${kind}="${p.color}"${p.opacity < 1 ? ` ${kind}-opacity="${n(p.opacity)}"` : ''}`;
 
 function text(t: TextRun): string {
   const family = t.style === 'mono' ? ` font-family="${MONO}"` : '';
@@ -79,7 +91,9 @@ function card(c: CardShape, fg: string): string {
   const band = `M${n(x + r)} ${n(y)}A${r} ${r} 0 0 0 ${n(x)} ${n(y + r)}V${n(y + h - r)}A${r} ${r} 0 0 0 ${n(x + r)} ${n(y + h)}A6 ${r} 0 0 1 ${n(x + 4)} ${n(y + h - r)}V${n(y + r)}A6 ${r} 0 0 1 ${n(x + r)} ${n(y)}Z`;
   const body = `M${n(x + r)} ${n(y)}H${n(x + w - r)}A${r} ${r} 0 0 1 ${n(x + w)} ${n(y + r)}V${n(y + h - r)}A${r} ${r} 0 0 1 ${n(x + w - r)} ${n(y + h)}H${n(x + r)}A6 ${r} 0 0 1 ${n(x + 4)} ${n(y + h - r)}V${n(y + r)}A6 ${r} 0 0 1 ${n(x + r)} ${n(y)}Z`;
   const outline = `M${n(x + r)} ${n(y + 0.5)}H${n(x + w - r)}A${r - 0.5} ${r - 0.5} 0 0 1 ${n(x + w - 0.5)} ${n(y + r)}V${n(y + h - r)}A${r - 0.5} ${r - 0.5} 0 0 1 ${n(x + w - r)} ${n(y + h - 0.5)}H${n(x + r)}`;
-  const pills = c.pills.map((p) => rect(p.box, 8, `${paintAttrs('fill', p.fill)} ${paintAttrs('stroke', p.stroke)}`) + text(p.text)).join('');
+  const pills = c.pills
+    .map((p) => rect(p.box, 8, `${paintAttrs('fill', p.fill)} ${paintAttrs('stroke', p.stroke)}`) + text(p.text))
+    .join('');
   return (
     `<g class="card" id="node-${escapeXml(c.id)}"><title>${escapeXml(c.title)}</title>` +
     `<path d="${body}" fill="${c.fill}"/>` +
@@ -146,9 +160,17 @@ export function renderDesignSvg(input: Topology, options: SvgExportOptions): str
   const canonical = parseTopology(input);
   const doc = canonical.ok ? canonical.value : input;
   const findings = options.findings ?? [];
-  const scene = buildScene(doc, { theme: options.theme ?? 'light', findings, ...(options.badges === false ? { badges: false } : {}) });
+  const scene = buildScene(doc, {
+    theme: options.theme ?? 'light',
+    findings,
+    ...(options.badges === false ? { badges: false } : {}),
+  });
   const drawing = sceneToSvg(scene);
-  const titled = appendTitleBlock(drawing, titleBlockInfo(doc, countFindings(findings), options.date), { blockWidth: Math.min(640, Math.max(420, Math.ceil(textWidth(doc.name, 15, 'bold') + 40))), background: scene.theme.background, colors: { fill: scene.theme.cardFill, border: scene.theme.text3, rule: scene.theme.cardBorder, text: scene.theme.text } });
+  const titled = appendTitleBlock(drawing, titleBlockInfo(doc, countFindings(findings), options.date), {
+    blockWidth: Math.min(640, Math.max(420, Math.ceil(textWidth(doc.name, 15, 'bold') + 40))),
+    background: scene.theme.background,
+    colors: { fill: scene.theme.cardFill, border: scene.theme.text3, rule: scene.theme.cardBorder, text: scene.theme.text },
+  });
   const embedded = embedInSvg(titled.ok ? titled.value : drawing, doc);
   // embedInSvg fails only on text that is not SVG or is far too large: neither can come from sceneToSvg.
   if (!embedded.ok) throw new Error(embedded.error.message);

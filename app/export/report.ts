@@ -42,11 +42,12 @@ export interface ReportInput {
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 export const SEVERITY_HEADING: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Advice' };
 
-
 /** "Skype for Business Server 2019 · 2 sites · 10 nodes · 11 links" */
 export function designFacts(doc: Topology): string {
   const versions = [...new Set(doc.nodes.filter(hasProductVersion).map((n) => n.productVersion))].sort();
-  const product = versions.length ? `Skype for Business Server ${versions.join(' and ')}` : 'No Skype for Business Server roles yet';
+  const product = versions.length
+    ? `Skype for Business Server ${versions.join(' and ')}`
+    : 'No Skype for Business Server roles yet';
   return `${product} · ${plural(doc.sites.length, 'site')} · ${plural(doc.nodes.length, 'node')} · ${plural(doc.links.length, 'link')}`;
 }
 
@@ -63,5 +64,7 @@ export function stepDetail(s: ReportStep): string[] {
 
 /** The findings grouped by severity, worst first, in the engine's order within each group. */
 export function groupFindings<F extends { severity: Severity }>(findings: readonly F[]): { severity: Severity; items: F[] }[] {
-  return SEVERITY_ORDER.map((severity) => ({ severity, items: findings.filter((f) => f.severity === severity) })).filter((g) => g.items.length > 0);
+  return SEVERITY_ORDER.map((severity) => ({ severity, items: findings.filter((f) => f.severity === severity) })).filter(
+    (g) => g.items.length > 0,
+  );
 }

@@ -5,7 +5,10 @@
  */
 import type { IconPart } from './diagram-style';
 
-export type PathOp = { op: 'M' | 'L'; x: number; y: number } | { op: 'C'; x1: number; y1: number; x2: number; y2: number; x: number; y: number } | { op: 'Z' };
+export type PathOp =
+  | { op: 'M' | 'L'; x: number; y: number }
+  | { op: 'C'; x1: number; y1: number; x2: number; y2: number; x: number; y: number }
+  | { op: 'Z' };
 
 const ARGS: Record<string, number> = { M: 2, L: 2, H: 1, V: 1, C: 6, S: 4, Q: 4, T: 2, A: 7, Z: 0 };
 
@@ -114,7 +117,17 @@ export function parsePath(d: string): PathOp[] {
 }
 
 /** The SVG arc from (x1, y1) to (x2, y2) as cubic curves (SVG 1.1 appendix F.6). */
-function arcToCubics(x1: number, y1: number, rx: number, ry: number, angle: number, large: boolean, sweep: boolean, x2: number, y2: number): PathOp[] {
+function arcToCubics(
+  x1: number,
+  y1: number,
+  rx: number,
+  ry: number,
+  angle: number,
+  large: boolean,
+  sweep: boolean,
+  x2: number,
+  y2: number,
+): PathOp[] {
   if (rx === 0 || ry === 0 || (x1 === x2 && y1 === y2)) return [{ op: 'L', x: x2, y: y2 }];
   const phi = (angle * Math.PI) / 180;
   const cos = Math.cos(phi);
@@ -146,8 +159,14 @@ function arcToCubics(x1: number, y1: number, rx: number, ry: number, angle: numb
   const segments = Math.max(1, Math.ceil(Math.abs(dt) / (Math.PI / 2)));
   const step = dt / segments;
   const k = (4 / 3) * Math.tan(step / 4);
-  const point = (t: number) => ({ x: cx + rx * Math.cos(t) * cos - ry * Math.sin(t) * sin, y: cy + rx * Math.cos(t) * sin + ry * Math.sin(t) * cos });
-  const deriv = (t: number) => ({ x: -rx * Math.sin(t) * cos - ry * Math.cos(t) * sin, y: -rx * Math.sin(t) * sin + ry * Math.cos(t) * cos });
+  const point = (t: number) => ({
+    x: cx + rx * Math.cos(t) * cos - ry * Math.sin(t) * sin,
+    y: cy + rx * Math.cos(t) * sin + ry * Math.sin(t) * cos,
+  });
+  const deriv = (t: number) => ({
+    x: -rx * Math.sin(t) * cos - ry * Math.cos(t) * sin,
+    y: -rx * Math.sin(t) * sin + ry * Math.cos(t) * cos,
+  });
   const out: PathOp[] = [];
   for (let s = 0; s < segments; s++) {
     const a = t1 + s * step;
@@ -168,7 +187,9 @@ export function iconOps(part: IconPart): PathOp[] {
   if ('path' in part) return parsePath(part.path);
   if ('rect' in part) {
     const [x, y, w, h, r] = part.rect;
-    return parsePath(`M${x + r} ${y}H${x + w - r}A${r} ${r} 0 0 1 ${x + w} ${y + r}V${y + h - r}A${r} ${r} 0 0 1 ${x + w - r} ${y + h}H${x + r}A${r} ${r} 0 0 1 ${x} ${y + h - r}V${y + r}A${r} ${r} 0 0 1 ${x + r} ${y}Z`);
+    return parsePath(
+      `M${x + r} ${y}H${x + w - r}A${r} ${r} 0 0 1 ${x + w} ${y + r}V${y + h - r}A${r} ${r} 0 0 1 ${x + w - r} ${y + h}H${x + r}A${r} ${r} 0 0 1 ${x} ${y + h - r}V${y + r}A${r} ${r} 0 0 1 ${x + r} ${y}Z`,
+    );
   }
   const [cx, cy, rx, ry] = 'circle' in part ? [part.circle[0], part.circle[1], part.circle[2], part.circle[2]] : part.ellipse;
   const kx = rx * KAPPA;

@@ -5,12 +5,21 @@ import { arbTopology, HOSTILE_STRINGS } from '../model/arbitrary-test-kit';
 import { parseTopology } from '../model/parse';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
-import { appendTitleBlock, embedInSvg, extractFromSvg, isSvgText, svgTitleBlock, titleBlockInfo, TOPOLOGY_NAMESPACE } from './svg';
+import {
+  appendTitleBlock,
+  embedInSvg,
+  extractFromSvg,
+  isSvgText,
+  svgTitleBlock,
+  titleBlockInfo,
+  TOPOLOGY_NAMESPACE,
+} from './svg';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 /** Property tests share two cores with other work: allow time in proportion to the runs. */
 const PROPERTY_TIMEOUT = 20_000 + RUNS * 100;
-const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect width="10" height="10"/></svg>';
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><rect width="10" height="10"/></svg>';
 
 function walk(el: XmlElement, visit: (e: XmlElement) => void): void {
   visit(el);
@@ -57,19 +66,23 @@ describe('embedInSvg / extractFromSvg', () => {
     expect(back.ok && parseTopology(back.value)).toEqual(parseTopology(doc));
   });
 
-  it('random documents round-trip and the result is always well-formed XML', () => {
-    fc.assert(
-      fc.property(arbTopology({ maxNodes: 6, extraNames: HOSTILE_STRINGS, codecPredictions: true }), (doc) => {
-        const svg = embedInSvg(SVG, doc);
-        if (!svg.ok) throw new Error(svg.error.message);
-        expect(parseXml(svg.value).ok).toBe(true);
-        // A file carries JSON: -0 comes back as 0, like any JSON file.
-        const back = extractFromSvg(svg.value);
-        expect(back.ok && parseTopology(back.value)).toEqual(parseTopology(JSON.parse(JSON.stringify(doc))));
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'random documents round-trip and the result is always well-formed XML',
+    () => {
+      fc.assert(
+        fc.property(arbTopology({ maxNodes: 6, extraNames: HOSTILE_STRINGS, codecPredictions: true }), (doc) => {
+          const svg = embedInSvg(SVG, doc);
+          if (!svg.ok) throw new Error(svg.error.message);
+          expect(parseXml(svg.value).ok).toBe(true);
+          // A file carries JSON: -0 comes back as 0, like any JSON file.
+          const back = extractFromSvg(svg.value);
+          expect(back.ok && parseTopology(back.value)).toEqual(parseTopology(JSON.parse(JSON.stringify(doc))));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   it('re-embedding replaces the earlier topology and title instead of adding a second', () => {
     const a = REFERENCE_DESIGNS[0]!.build();
@@ -98,7 +111,9 @@ describe('embedInSvg / extractFromSvg', () => {
     }
     const selfClosed = embedInSvg(inputs[1]!, doc);
     expect(selfClosed.ok && selfClosed.value.endsWith('</svg>')).toBe(true);
-    expect(selfClosed.ok && selfClosed.value.startsWith('<svg xmlns="http://www.w3.org/2000/svg" data-note="a > b"><title')).toBe(true);
+    expect(selfClosed.ok && selfClosed.value.startsWith('<svg xmlns="http://www.w3.org/2000/svg" data-note="a > b"><title')).toBe(
+      true,
+    );
   });
 
   it('reads metadata that another tool re-saved with CDATA or entities', () => {
@@ -113,10 +128,18 @@ describe('embedInSvg / extractFromSvg', () => {
   });
 
   it('says what is wrong: not SVG, no topology, damaged topology', () => {
-    expect(embedInSvg('<html><body/></html>', REFERENCE_DESIGNS[2]!.build())).toMatchObject({ ok: false, error: { tag: 'notSvg' } });
+    expect(embedInSvg('<html><body/></html>', REFERENCE_DESIGNS[2]!.build())).toMatchObject({
+      ok: false,
+      error: { tag: 'notSvg' },
+    });
     expect(extractFromSvg('{"format":"sfb-topology"}')).toMatchObject({ ok: false, error: { tag: 'notSvg' } });
-    expect(extractFromSvg(SVG)).toMatchObject({ ok: false, error: { tag: 'noTopology', message: expect.stringMatching(/no topology/) } });
-    expect(extractFromSvg(`<svg><metadata><topology xmlns="${TOPOLOGY_NAMESPACE}">{"format": </topology></metadata></svg>`)).toMatchObject({ ok: false, error: { tag: 'corrupt' } });
+    expect(extractFromSvg(SVG)).toMatchObject({
+      ok: false,
+      error: { tag: 'noTopology', message: expect.stringMatching(/no topology/) },
+    });
+    expect(
+      extractFromSvg(`<svg><metadata><topology xmlns="${TOPOLOGY_NAMESPACE}">{"format": </topology></metadata></svg>`),
+    ).toMatchObject({ ok: false, error: { tag: 'corrupt' } });
     expect(isSvgText(SVG)).toBe(true);
     expect(isSvgText('<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"/>')).toBe(false);
   });
@@ -144,33 +167,49 @@ describe('svgTitleBlock', () => {
 
   it('lists both versions of a mixed design', () => {
     const doc = REFERENCE_DESIGNS[0]!.build();
-    doc.nodes.push({ ...(doc.nodes[0] as Extract<Topology['nodes'][number], { kind: 'frontEndPool' }>), id: 'old', productVersion: '2015' });
+    doc.nodes.push({
+      ...(doc.nodes[0] as Extract<Topology['nodes'][number], { kind: 'frontEndPool' }>),
+      id: 'old',
+      productVersion: '2015',
+    });
     expect(titleBlockInfo(doc, summary, '').productVersions).toEqual(['2015', '2019']);
   });
 
-  it('hostile names stay text: escaped, on one line, cut to fit', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ unit: 'binary', maxLength: 300 }), fc.constant('\u202E'.repeat(3) + 'x'.repeat(10_000))), (name) => {
-        const block = svgTitleBlock({ name, date: name, productVersions: [name], findings: summary });
-        expect(block.svg.toLowerCase()).not.toContain('<script');
-        const tree = parseXml(`<svg xmlns="http://www.w3.org/2000/svg">${block.svg}</svg>`);
-        expect(tree.ok).toBe(true);
-        if (!tree.ok) return;
-        walk(tree.value, (e) => {
-          if (e.local !== 'text') return;
-          expect(e.text).not.toMatch(/[\n\r\u202a-\u202e]/);
-          expect(Array.from(e.text).length).toBeLessThanOrEqual(140);
-        });
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'hostile names stay text: escaped, on one line, cut to fit',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.constantFrom(...HOSTILE_STRINGS),
+            fc.string({ unit: 'binary', maxLength: 300 }),
+            fc.constant('\u202E'.repeat(3) + 'x'.repeat(10_000)),
+          ),
+          (name) => {
+            const block = svgTitleBlock({ name, date: name, productVersions: [name], findings: summary });
+            expect(block.svg.toLowerCase()).not.toContain('<script');
+            const tree = parseXml(`<svg xmlns="http://www.w3.org/2000/svg">${block.svg}</svg>`);
+            expect(tree.ok).toBe(true);
+            if (!tree.ok) return;
+            walk(tree.value, (e) => {
+              if (e.local !== 'text') return;
+              expect(e.text).not.toMatch(/[\n\r\u202a-\u202e]/);
+              expect(Array.from(e.text).length).toBeLessThanOrEqual(140);
+            });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 describe('appendTitleBlock', () => {
   const info = titleBlockInfo(REFERENCE_DESIGNS[0]!.build(), { error: 0, warning: 2, info: 1 }, '2025-02-03');
   // What html-to-image's toSvg produces.
-  const shot = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600"><foreignObject x="0" y="0" width="100%" height="100%"><div xmlns="http://www.w3.org/1999/xhtml">diagram</div></foreignObject></svg>';
+  const shot =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="600" viewBox="0 0 800 600"><foreignObject x="0" y="0" width="100%" height="100%"><div xmlns="http://www.w3.org/1999/xhtml">diagram</div></foreignObject></svg>';
   const root = (svg: string) => {
     const tree = parseXml(svg);
     if (!tree.ok) throw new Error(tree.error.message);
@@ -202,7 +241,10 @@ describe('appendTitleBlock', () => {
     expect(a.ok && attrOf(root(a.value), 'viewBox')).toBeUndefined();
     const b = appendTitleBlock("<svg xmlns='http://www.w3.org/2000/svg' viewBox='10 20 400 200'/>", info);
     expect(b.ok && attrOf(root(b.value), 'viewBox')).toMatch(/^10 20 400 \d+/);
-    expect(appendTitleBlock('<svg xmlns="http://www.w3.org/2000/svg" width="100%"/>', info)).toMatchObject({ ok: false, error: { tag: 'notSvg' } });
+    expect(appendTitleBlock('<svg xmlns="http://www.w3.org/2000/svg" width="100%"/>', info)).toMatchObject({
+      ok: false,
+      error: { tag: 'notSvg' },
+    });
     expect(appendTitleBlock('<div/>', info)).toMatchObject({ ok: false, error: { tag: 'notSvg' } });
   });
 

@@ -61,7 +61,8 @@ function rootStartTag(svg: string): { start: number; end: number; selfClosing: b
 }
 
 /** Is the root element of this text `<svg>` (after any XML declaration, comments and doctype)? */
-export const isSvgText = (text: string): boolean => typeof text === 'string' && rootStartTag(text.slice(0, 1_000_000)) !== undefined;
+export const isSvgText = (text: string): boolean =>
+  typeof text === 'string' && rootStartTag(text.slice(0, 1_000_000)) !== undefined;
 
 const OUR_METADATA = new RegExp(`<metadata\\s+id="${METADATA_ID}"[^>]*>[\\s\\S]*?</metadata>`, 'g');
 const OUR_TITLE = new RegExp(`<title\\s+id="${TITLE_ID}"[^>]*>[\\s\\S]*?</title>`, 'g');
@@ -72,7 +73,11 @@ const OUR_TITLE = new RegExp(`<title\\s+id="${TITLE_ID}"[^>]*>[\\s\\S]*?</title>
  */
 export function embedInSvg(svgText: string, doc: Topology): Result<string, SvgError> {
   if (typeof svgText !== 'string') return err({ tag: 'notSvg', message: 'expected SVG text' });
-  if (svgText.length > MAX_SVG_CHARS) return err({ tag: 'tooLarge', message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${MAX_SVG_CHARS.toLocaleString('en-US')}` });
+  if (svgText.length > MAX_SVG_CHARS)
+    return err({
+      tag: 'tooLarge',
+      message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${MAX_SVG_CHARS.toLocaleString('en-US')}`,
+    });
   const cleaned = svgText.replace(OUR_METADATA, '').replace(OUR_TITLE, '');
   const root = rootStartTag(cleaned);
   if (!root) return err({ tag: 'notSvg', message: 'this text is not an SVG drawing: it does not start with an <svg> element' });
@@ -85,7 +90,6 @@ export function embedInSvg(svgText: string, doc: Topology): Result<string, SvgEr
   }
   return ok(`${cleaned.slice(0, root.end)}${block}${cleaned.slice(root.end)}`);
 }
-
 
 /**
  * The content of the first `<topology …>` element in our namespace. Linear in the text:
@@ -114,18 +118,40 @@ function topologyElementBody(svg: string): string | undefined {
 /** The topology JSON value embedded by embedInSvg (not yet checked: give it to parseTopology). */
 export function extractFromSvg(svgText: string): Result<unknown, SvgError> {
   if (typeof svgText !== 'string') return err({ tag: 'notSvg', message: 'expected SVG text' });
-  if (svgText.length > MAX_SVG_CHARS) return err({ tag: 'tooLarge', message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${MAX_SVG_CHARS.toLocaleString('en-US')}` });
-  if (!rootStartTag(svgText)) return err({ tag: 'notSvg', message: 'this text is not an SVG drawing: it does not start with an <svg> element' });
+  if (svgText.length > MAX_SVG_CHARS)
+    return err({
+      tag: 'tooLarge',
+      message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${MAX_SVG_CHARS.toLocaleString('en-US')}`,
+    });
+  if (!rootStartTag(svgText))
+    return err({ tag: 'notSvg', message: 'this text is not an SVG drawing: it does not start with an <svg> element' });
   const body = topologyElementBody(svgText);
-  if (body === undefined) return err({ tag: 'noTopology', message: 'this SVG has no topology in it; only drawings exported by the designer carry one' });
-  if (body.length > LIMITS.maxDocumentChars) return err({ tag: 'tooLarge', message: `the topology inside this SVG is ${body.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` });
+  if (body === undefined)
+    return err({
+      tag: 'noTopology',
+      message: 'this SVG has no topology in it; only drawings exported by the designer carry one',
+    });
+  if (body.length > LIMITS.maxDocumentChars)
+    return err({
+      tag: 'tooLarge',
+      message: `the topology inside this SVG is ${body.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}`,
+    });
   // Tools that re-save an SVG may wrap text in CDATA or escape characters: undo both.
-  const text = body.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g, (_w, cdata: string | undefined, plain: string | undefined) => (cdata !== undefined ? cdata : unescapeXml(plain ?? '')));
-  if (jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) return err({ tag: 'tooLarge', message: `the topology inside this SVG nests more than ${LIMITS.maxJsonDepth} levels deep; a topology nests about 6` });
+  const text = body.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g, (_w, cdata: string | undefined, plain: string | undefined) =>
+    cdata !== undefined ? cdata : unescapeXml(plain ?? ''),
+  );
+  if (jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth)
+    return err({
+      tag: 'tooLarge',
+      message: `the topology inside this SVG nests more than ${LIMITS.maxJsonDepth} levels deep; a topology nests about 6`,
+    });
   try {
     return ok(JSON.parse(text) as unknown);
   } catch (e) {
-    return err({ tag: 'corrupt', message: `the topology inside this SVG is damaged (${e instanceof Error ? e.message : String(e)})` });
+    return err({
+      tag: 'corrupt',
+      message: `the topology inside this SVG is damaged (${e instanceof Error ? e.message : String(e)})`,
+    });
   }
 }
 
@@ -151,10 +177,17 @@ export interface TitleBlockInfo {
 /** What a title block shows for this document. */
 export function titleBlockInfo(doc: Topology, findings: FindingCounts, date: Date | string): TitleBlockInfo {
   // Oldest first; as people read them ("Subscription Edition", never "SE").
-  const versions = [...new Set(doc.nodes.filter(hasProductVersion).map((n) => n.productVersion))].sort((a, b) => verRank(a) - verRank(b)).map(productVersionShort);
-  return { name: doc.name, date, productVersions: versions, findings, counts: { sites: doc.sites.length, nodes: doc.nodes.length, links: doc.links.length } };
+  const versions = [...new Set(doc.nodes.filter(hasProductVersion).map((n) => n.productVersion))]
+    .sort((a, b) => verRank(a) - verRank(b))
+    .map(productVersionShort);
+  return {
+    name: doc.name,
+    date,
+    productVersions: versions,
+    findings,
+    counts: { sites: doc.sites.length, nodes: doc.nodes.length, links: doc.links.length },
+  };
 }
-
 
 function formatDate(date: Date | string): string {
   if (typeof date === 'string') return date;
@@ -179,22 +212,33 @@ export interface TitleBlockColors {
   text: string;
 }
 
-export function svgTitleBlock(info: TitleBlockInfo, at: { x?: number; y?: number; width?: number; colors?: TitleBlockColors } = {}): TitleBlock {
+export function svgTitleBlock(
+  info: TitleBlockInfo,
+  at: { x?: number; y?: number; width?: number; colors?: TitleBlockColors } = {},
+): TitleBlock {
   const x = finiteOr(at.x, 0);
   const y = finiteOr(at.y, 0);
   const width = Math.max(200, finiteOr(at.width, 420));
   const pad = 12;
   const line = 18;
   const room = width - pad * 2;
-  const fit = (text: string, size: number, bold = false) => fitText(displayText(text, 400), size, bold ? 'bold' : 'regular', room);
+  const fit = (text: string, size: number, bold = false) =>
+    fitText(displayText(text, 400), size, bold ? 'bold' : 'regular', room);
   const f = info.findings;
   const sfb = info.productVersions.filter((v) => !v.startsWith('Lync'));
   const lync = info.productVersions.filter((v) => v.startsWith('Lync'));
   const versions = info.productVersions.length
-    ? [sfb.length ? `Skype for Business Server ${sfb.map((v) => displayText(v, 24)).join(' and ')}` : '', ...lync.map((v) => displayText(v.replace(/^Lync /, 'Lync Server '), 24))].filter(Boolean).join(', ')
+    ? [
+        sfb.length ? `Skype for Business Server ${sfb.map((v) => displayText(v, 24)).join(' and ')}` : '',
+        ...lync.map((v) => displayText(v.replace(/^Lync /, 'Lync Server '), 24)),
+      ]
+        .filter(Boolean)
+        .join(', ')
     : 'No Skype for Business Server roles yet';
   const findings = `${plural(f.error, 'error')} · ${plural(f.warning, 'warning')} · ${f.info.toLocaleString('en-US')} info`;
-  const counts = info.counts ? `${plural(info.counts.sites, 'site')} · ${plural(info.counts.nodes, 'node')} · ${plural(info.counts.links, 'link')}` : undefined;
+  const counts = info.counts
+    ? `${plural(info.counts.sites, 'site')} · ${plural(info.counts.nodes, 'node')} · ${plural(info.counts.links, 'link')}`
+    : undefined;
   const date = displayText(formatDate(info.date), 40);
   const lines: { text: string; size: number; weight?: 'bold' }[] = [
     { text: fit(info.name, 15, true) || 'Untitled design', size: 15, weight: 'bold' },
@@ -207,7 +251,10 @@ export function svgTitleBlock(info: TitleBlockInfo, at: { x?: number; y?: number
   const head = line + 6;
   const height = pad * 2 + head + (lines.length - 1) * line;
   const texts = lines
-    .map((l, i) => `<text x="${pad}" y="${i === 0 ? pad + line - 3 : pad + head + i * line - 5}" font-size="${l.size}"${l.weight ? ` font-weight="${l.weight}"` : ''}>${escapeXml(l.text)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="${pad}" y="${i === 0 ? pad + line - 3 : pad + head + i * line - 5}" font-size="${l.size}"${l.weight ? ` font-weight="${l.weight}"` : ''}>${escapeXml(l.text)}</text>`,
+    )
     .join('');
   const ink = escapeXml(at.colors?.text ?? '#111');
   const svg =
@@ -226,12 +273,20 @@ const finiteOr = (v: number | undefined, d: number): number => (typeof v === 'nu
  * the root's height (and viewBox, when it has one) grow by the band, the drawing itself
  * is untouched. For html-to-image output (`<svg width height viewBox><foreignObject …>`).
  */
-export function appendTitleBlock(svgText: string, info: TitleBlockInfo, options: { margin?: number; blockWidth?: number; background?: string; colors?: TitleBlockColors } = {}): Result<string, SvgError> {
+export function appendTitleBlock(
+  svgText: string,
+  info: TitleBlockInfo,
+  options: { margin?: number; blockWidth?: number; background?: string; colors?: TitleBlockColors } = {},
+): Result<string, SvgError> {
   if (typeof svgText !== 'string') return err({ tag: 'notSvg', message: 'expected SVG text' });
   const root = rootStartTag(svgText);
   if (!root) return err({ tag: 'notSvg', message: 'this text is not an SVG drawing: it does not start with an <svg> element' });
   const tag = svgText.slice(root.start, root.end);
-  const attr = (name: string): string | undefined => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag)?.slice(1).find((v) => v !== undefined);
+  const attr = (name: string): string | undefined =>
+    new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)
+      .exec(tag)
+      ?.slice(1)
+      .find((v) => v !== undefined);
   const viewBox = attr('viewBox')
     ?.trim()
     .split(/[\s,]+/)
@@ -240,7 +295,11 @@ export function appendTitleBlock(svgText: string, info: TitleBlockInfo, options:
   const px = (v: string | undefined) => (v !== undefined && /^\s*[\d.]+\s*(px)?\s*$/.test(v) ? Number.parseFloat(v) : undefined);
   const width = px(attr('width')) ?? (hasViewBox ? viewBox![2]! : undefined);
   const height = px(attr('height')) ?? (hasViewBox ? viewBox![3]! : undefined);
-  if (width === undefined || height === undefined || !(width > 0) || !(height > 0)) return err({ tag: 'notSvg', message: 'this SVG has no size in pixels (width and height, or a viewBox), so a title block cannot be placed' });
+  if (width === undefined || height === undefined || !(width > 0) || !(height > 0))
+    return err({
+      tag: 'notSvg',
+      message: 'this SVG has no size in pixels (width and height, or a viewBox), so a title block cannot be placed',
+    });
   const margin = Math.max(0, finiteOr(options.margin, 16));
   const blockWidth = Math.max(200, Math.min(finiteOr(options.blockWidth, 420), width - 2 * margin));
   // User units: the viewBox's when there is one (scaled to the pixel size), else pixels.

@@ -39,8 +39,16 @@ export const MAX_WARNINGS = 500;
 /** ServiceVersion → product (7 in the Skype for Business Server 2015 documents seen, 8 in 2019). */
 // Looked up by values read from the XML: no prototype, so "__proto__" or "constructor" find nothing.
 // 5 and 6 (Lync Server 2010 and 2013) are inferred from the sequence, never seen in a sample: a confirm warning says so.
-const SERVICE_VERSIONS: Record<string, ProductVersion> = Object.assign(Object.create(null), { '5': 'lync2010', '6': 'lync2013', '7': '2015', '8': '2019' });
-const INFERRED_VERSIONS: Record<string, string> = Object.assign(Object.create(null), { '5': 'Lync Server 2010', '6': 'Lync Server 2013' });
+const SERVICE_VERSIONS: Record<string, ProductVersion> = Object.assign(Object.create(null), {
+  '5': 'lync2010',
+  '6': 'lync2013',
+  '7': '2015',
+  '8': '2019',
+});
+const INFERRED_VERSIONS: Record<string, string> = Object.assign(Object.create(null), {
+  '5': 'Lync Server 2010',
+  '6': 'Lync Server 2013',
+});
 const DEFAULT_PRODUCT: ProductVersion = '2015';
 
 /**
@@ -49,7 +57,13 @@ const DEFAULT_PRODUCT: ProductVersion = '2015';
  * cumulative-update condition (SUPPORTED.osMinCu), SQL Server 2019 is supported by both
  * products with no update-level condition (rules BE-SQL-VERSION-*).
  */
-const DEFAULT_OS: Record<ProductVersion, OsVersion> = { lync2010: 'WS2008R2', lync2013: 'WS2012R2', '2015': 'WS2012R2', '2019': 'WS2019', SE: 'WS2019' };
+const DEFAULT_OS: Record<ProductVersion, OsVersion> = {
+  lync2010: 'WS2008R2',
+  lync2013: 'WS2012R2',
+  '2015': 'WS2012R2',
+  '2019': 'WS2019',
+  SE: 'WS2019',
+};
 const DEFAULT_SQL_VERSION: SqlVersion = '2019';
 const DEFAULT_SQL_EDITION: SqlEdition = 'enterprise';
 
@@ -58,13 +72,44 @@ const DEFAULT_SQL_EDITION: SqlEdition = 'enterprise';
  * reads). Any other element is named once in a warning: nothing is dropped silently.
  */
 export const MAPPED_ELEMENTS: ReadonlySet<string> = new Set([
-  'Topology', 'TopologyBuilder', 'NewTopology', 'PartialTopology', 'InternalDomains', 'InternalDomain',
-  'Sites', 'CentralSites', 'CentralSite', 'RemoteSites', 'BranchSite', 'Name',
-  'Clusters', 'Cluster', 'ClusterId', 'Machines', 'Machine', 'NetInterface',
-  'SqlInstances', 'SqlInstance', 'SqlInstanceId',
-  'Services', 'Service', 'ServiceId', 'DependsOn', 'Dependency', 'InstalledOn',
-  'Ports', 'Port', 'RegistrarService', 'FileStoreService', 'WebService', 'ExternalSettings', 'WacService', 'PstnGatewayService',
-  'SimpleUrlConfiguration', 'SimpleUrl', 'SimpleUrlEntry',
+  'Topology',
+  'TopologyBuilder',
+  'NewTopology',
+  'PartialTopology',
+  'InternalDomains',
+  'InternalDomain',
+  'Sites',
+  'CentralSites',
+  'CentralSite',
+  'RemoteSites',
+  'BranchSite',
+  'Name',
+  'Clusters',
+  'Cluster',
+  'ClusterId',
+  'Machines',
+  'Machine',
+  'NetInterface',
+  'SqlInstances',
+  'SqlInstance',
+  'SqlInstanceId',
+  'Services',
+  'Service',
+  'ServiceId',
+  'DependsOn',
+  'Dependency',
+  'InstalledOn',
+  'Ports',
+  'Port',
+  'RegistrarService',
+  'FileStoreService',
+  'WebService',
+  'ExternalSettings',
+  'WacService',
+  'PstnGatewayService',
+  'SimpleUrlConfiguration',
+  'SimpleUrl',
+  'SimpleUrlEntry',
 ]);
 
 /** What the elements the designer does not keep hold, in the architect's words. */
@@ -97,9 +142,20 @@ const POOL_PART_ROLES = new Set([
   'PstnGateway',
 ]);
 const STORE_ROLES_KNOWN = new Set(['UserStore', 'ApplicationStore', 'CentralMgmtStore', 'ArchivingStore', 'MonitoringStore']);
-const STORE_LINK_ROLE: Record<string, StoreRole> = Object.assign(Object.create(null), { ArchivingStore: 'archiving', MonitoringStore: 'monitoring' });
+const STORE_LINK_ROLE: Record<string, StoreRole> = Object.assign(Object.create(null), {
+  ArchivingStore: 'archiving',
+  MonitoringStore: 'monitoring',
+});
 
-type ClusterKind = 'frontEndPool' | 'standardEditionServer' | 'directorPool' | 'survivableBranch' | 'edgePool' | 'mediationPool' | 'officeOnlineServer' | 'gatewayPeer';
+type ClusterKind =
+  | 'frontEndPool'
+  | 'standardEditionServer'
+  | 'directorPool'
+  | 'survivableBranch'
+  | 'edgePool'
+  | 'mediationPool'
+  | 'officeOnlineServer'
+  | 'gatewayPeer';
 
 /** The kind in words; the importer only ever makes branch appliances (SBA). */
 const kindWords = (k: NodeKind): string => (k === 'survivableBranch' ? 'survivable branch appliance' : nodeKindLabel(k));
@@ -170,7 +226,9 @@ class Builder {
     const cmsHost = this.cmsHost();
 
     if (this.productsSeen.size > 1)
-      this.warn('the document holds pools of more than one product version (coexistence during a migration): the design is marked as a transition');
+      this.warn(
+        'the document holds pools of more than one product version (coexistence during a migration): the design is marked as a transition',
+      );
     if (!doc.sites.length) this.warn('the document defines no site');
     const siteNames = this.sites.filter((s) => s.kind === 'central').map((s) => s.name);
     const title = this.unplaceholder(doc.defaultDomain?.trim() ?? '') || siteNames[0] || 'Topology Builder document';
@@ -180,7 +238,8 @@ class Builder {
         undefined,
         true,
       );
-    if (this.warningsDropped > 0) this.warnings.push({ message: `${this.warningsDropped.toLocaleString('en-US')} more warnings were left out` });
+    if (this.warningsDropped > 0)
+      this.warnings.push({ message: `${this.warningsDropped.toLocaleString('en-US')} more warnings were left out` });
 
     const topology: Topology = {
       format: FORMAT_NAME,
@@ -191,7 +250,11 @@ class Builder {
           ? 'Imported from a published topology (Get-CsTopology -AsXml).'
           : `Imported from a Topology Builder file (.tbxml)${doc.published ? '' : ' that was not published'}.`,
       // A published topology is a deployment that exists: changing it is a transition.
-      deployment: { cmsHost, mode: this.productsSeen.size > 1 || doc.published ? 'transition' : 'greenfield', ...this.simpleUrls() },
+      deployment: {
+        cmsHost,
+        mode: this.productsSeen.size > 1 || doc.published ? 'transition' : 'greenfield',
+        ...this.simpleUrls(),
+      },
       sites: this.sites,
       nodes: this.nodes,
       links: this.links,
@@ -218,11 +281,19 @@ class Builder {
   /** Meet, Dial-in and Admin simple URLs as the document writes them. */
   private simpleUrls(): { simpleUrls?: SimpleUrl[] } {
     const out: SimpleUrl[] = [];
-    const components: Record<string, SimpleUrl['component']> = Object.assign(Object.create(null), { meet: 'meet', dialin: 'dialIn', cscp: 'admin', admin: 'admin' });
+    const components: Record<string, SimpleUrl['component']> = Object.assign(Object.create(null), {
+      meet: 'meet',
+      dialin: 'dialIn',
+      cscp: 'admin',
+      admin: 'admin',
+    });
     for (const u of this.doc.simpleUrls) {
       const component = components[u.component.trim().toLowerCase()];
       if (!component || !u.url.trim() || u.url.length > 2_048 || u.domain.length > LIMITS.maxTextChars) {
-        this.warn(`simple URL ${quote(u.component, 40)} ${quote(u.url, 80)} is not a Meet, Dial-in or Admin URL the designer reads; not imported`, u.where);
+        this.warn(
+          `simple URL ${quote(u.component, 40)} ${quote(u.url, 80)} is not a Meet, Dial-in or Admin URL the designer reads; not imported`,
+          u.where,
+        );
         continue;
       }
       if (out.length < LIMITS.maxListItems) out.push({ component, domain: u.domain, url: u.url });
@@ -282,9 +353,11 @@ class Builder {
       const on = s.installedOn;
       if (!on) this.warn(`service ${quote(s.role)} is not installed on any cluster; skipped`, s.where);
       else if ('cluster' in on) {
-        if (!this.clusterByKey.has(on.cluster)) this.warn(`service ${quote(s.role)} is installed on a cluster the document does not define; skipped`, s.where);
+        if (!this.clusterByKey.has(on.cluster))
+          this.warn(`service ${quote(s.role)} is installed on a cluster the document does not define; skipped`, s.where);
         else push(this.servicesOnCluster, on.cluster, s);
-      } else if (!this.instanceByKey.has(on.sqlInstance)) this.warn(`store ${quote(s.role)} is installed on a SQL instance the document does not define; skipped`, s.where);
+      } else if (!this.instanceByKey.has(on.sqlInstance))
+        this.warn(`store ${quote(s.role)} is installed on a SQL instance the document does not define; skipped`, s.where);
       else push(this.servicesOnInstance, on.sqlInstance, s);
     }
   }
@@ -323,12 +396,16 @@ class Builder {
     const services = this.servicesOnCluster.get(c.key) ?? [];
     const roles = new Set(services.map((s) => s.role));
     if (roles.has('Registrar')) {
-      const isDirector = attr(this.registrarServiceOf(c.key) ?? EMPTY_ELEMENT, 'IsDirector')?.trim().toLowerCase() === 'true';
+      const isDirector =
+        attr(this.registrarServiceOf(c.key) ?? EMPTY_ELEMENT, 'IsDirector')
+          ?.trim()
+          .toLowerCase() === 'true';
       if (isDirector) return 'directorPool';
       const userStores = this.userStoresOf(c.key);
       if (userStores.some((i) => i.clusterKey === c.key)) return 'standardEditionServer';
       // A registrar with no user services of its own is a branch appliance's registrar (inferred).
-      if (!roles.has('UserServices') && (this.siteKindByKey.get(c.siteKey) === 'branch' || userStores.length === 0)) return 'survivableBranch';
+      if (!roles.has('UserServices') && (this.siteKindByKey.get(c.siteKey) === 'branch' || userStores.length === 0))
+        return 'survivableBranch';
       return 'frontEndPool';
     }
     if (roles.has('EdgeServer')) return 'edgePool';
@@ -364,11 +441,19 @@ class Builder {
       this.productsSeen.add(product);
       if (raw !== undefined && INFERRED_VERSIONS[raw] && !this.onceSaid.has(`v${raw}`)) {
         this.onceSaid.add(`v${raw}`);
-        this.warn(`ServiceVersion ${raw} read as ${INFERRED_VERSIONS[raw]} (inferred from the version sequence; no sample of that version was available to check it)`, where, true);
+        this.warn(
+          `ServiceVersion ${raw} read as ${INFERRED_VERSIONS[raw]} (inferred from the version sequence; no sample of that version was available to check it)`,
+          where,
+          true,
+        );
       }
       if (product === '2019' && !this.onceSaid.has('v8')) {
         this.onceSaid.add('v8');
-        this.warn('ServiceVersion 8 is Skype for Business Server 2019 or Subscription Edition (one code base; the topology does not tell them apart): imported as 2019. Set Subscription Edition on the pools that run it', where, true);
+        this.warn(
+          'ServiceVersion 8 is Skype for Business Server 2019 or Subscription Edition (one code base; the topology does not tell them apart): imported as 2019. Set Subscription Edition on the pools that run it',
+          where,
+          true,
+        );
       }
       return product;
     }
@@ -386,7 +471,12 @@ class Builder {
   private hostOf(c: TbCluster): string {
     const h = hostName(c.fqdn, `host-${this.nodes.length + 1}`);
     if (this.unplaceholder(c.fqdn) !== c.fqdn) return h.fqdn; // named in the template warning
-    if (h.changedFrom !== undefined) this.warn(`the FQDN ${quote(h.changedFrom)} is not a DNS name (a placeholder?): imported as ${quote(h.fqdn)}`, c.where, true);
+    if (h.changedFrom !== undefined)
+      this.warn(
+        `the FQDN ${quote(h.changedFrom)} is not a DNS name (a placeholder?): imported as ${quote(h.fqdn)}`,
+        c.where,
+        true,
+      );
     return h.fqdn;
   }
 
@@ -401,7 +491,11 @@ class Builder {
     const roles = new Set(services.map((s) => s.role));
     const fqdn = this.hostOf(c);
     const id = this.ids.take(firstLabel(fqdn), kind);
-    const common = { id, name: firstLabel(this.unplaceholder(c.fqdn.trim()) || fqdn).slice(0, LIMITS.maxNameChars), siteId: this.siteFor(c.siteKey) };
+    const common = {
+      id,
+      name: firstLabel(this.unplaceholder(c.fqdn.trim()) || fqdn).slice(0, LIMITS.maxNameChars),
+      siteId: this.siteFor(c.siteKey),
+    };
     const defaults: string[] = [];
     const domain = this.domainOf(c);
     let node: TopologyNode;
@@ -427,17 +521,41 @@ class Builder {
           ...(domain ? { domain } : {}),
           ...this.externalWebFqdn(services),
         };
-        defaults.push('users 0', 'hosting physical', `OS ${DEFAULT_OS[productVersion]}`, 'SIP load balancing DNS', `web load balancing ${webLoadBalancing === 'hlb' ? 'hardware load balancer' : 'none'}`);
+        defaults.push(
+          'users 0',
+          'hosting physical',
+          `OS ${DEFAULT_OS[productVersion]}`,
+          'SIP load balancing DNS',
+          `web load balancing ${webLoadBalancing === 'hlb' ? 'hardware load balancer' : 'none'}`,
+        );
         if (domain) defaults.push(`AD domain ${quote(domain, 60)} (from the machine names)`);
         defaults.push(`deployed ${this.doc.published ? 'yes (the topology is published)' : 'no (the file is not published)'}`);
         break;
       }
       case 'standardEditionServer': {
         const productVersion = this.productOf(c, ['Registrar', 'UserServices']);
-        node = { ...common, kind, productVersion, fqdn, users: 0, hosting: 'physical', os: DEFAULT_OS[productVersion], mediationCollocated: roles.has('MediationServer'), deployed: this.doc.published, ...(domain ? { domain } : {}), ...this.externalWebFqdn(services) };
-        defaults.push('users 0', 'hosting physical', `OS ${DEFAULT_OS[productVersion]}`, `deployed ${this.doc.published ? 'yes (the topology is published)' : 'no (the file is not published)'}`);
+        node = {
+          ...common,
+          kind,
+          productVersion,
+          fqdn,
+          users: 0,
+          hosting: 'physical',
+          os: DEFAULT_OS[productVersion],
+          mediationCollocated: roles.has('MediationServer'),
+          deployed: this.doc.published,
+          ...(domain ? { domain } : {}),
+          ...this.externalWebFqdn(services),
+        };
+        defaults.push(
+          'users 0',
+          'hosting physical',
+          `OS ${DEFAULT_OS[productVersion]}`,
+          `deployed ${this.doc.published ? 'yes (the topology is published)' : 'no (the file is not published)'}`,
+        );
         if (domain) defaults.push(`AD domain ${quote(domain, 60)} (from the machine name)`);
-        if (c.machines.length > 1) this.warn(`a Standard Edition server with ${c.machines.length} machines: only one is possible`, c.where);
+        if (c.machines.length > 1)
+          this.warn(`a Standard Edition server with ${c.machines.length} machines: only one is possible`, c.where);
         for (const i of this.instancesOnCluster.get(c.key) ?? []) this.seLocalInstance.set(i.key, node);
         break;
       }
@@ -445,8 +563,20 @@ class Builder {
         const productVersion = this.productOf(c, ['Registrar']);
         const servers = this.serverCount(c, 'Director pool');
         const webLoadBalancing = servers > 1 ? 'hlb' : 'none';
-        node = { ...common, kind, productVersion, fqdn, servers, sipLoadBalancing: 'dns', webLoadBalancing, ...this.externalWebFqdn(services) };
-        defaults.push('SIP load balancing DNS', `web load balancing ${webLoadBalancing === 'hlb' ? 'hardware load balancer' : 'none'}`);
+        node = {
+          ...common,
+          kind,
+          productVersion,
+          fqdn,
+          servers,
+          sipLoadBalancing: 'dns',
+          webLoadBalancing,
+          ...this.externalWebFqdn(services),
+        };
+        defaults.push(
+          'SIP load balancing DNS',
+          `web load balancing ${webLoadBalancing === 'hlb' ? 'hardware load balancer' : 'none'}`,
+        );
         if (roles.has('UserServices')) this.warn('a Director that also runs user services: imported as a Director pool', c.where);
         break;
       }
@@ -454,7 +584,11 @@ class Builder {
         node = { ...common, kind, variant: 'sba', fqdn, users: 0 };
         this.productOf(c, ['Registrar']);
         defaults.push('variant survivable branch appliance (SBA)', 'users 0');
-        this.warn('a registrar without user services or user store of its own: imported as a survivable branch appliance (inferred; no real document with a branch was available to check this)', c.where, true);
+        this.warn(
+          'a registrar without user services or user store of its own: imported as a survivable branch appliance (inferred; no real document with a branch was available to check this)',
+          c.where,
+          true,
+        );
         break;
       }
       case 'edgePool': {
@@ -481,12 +615,28 @@ class Builder {
           ...(natAddresses.length ? { natAddresses } : {}),
         };
         if (natAddresses.length < c.natAddresses.length)
-          this.warn(`Edge pool ${quote(id)}: NAT addresses that are not IP addresses were not imported: ${c.natAddresses.filter((a) => !IP_ADDRESS.test(a)).slice(0, 5).map((a) => quote(a, 45)).join(', ')}`, c.where, true);
+          this.warn(
+            `Edge pool ${quote(id)}: NAT addresses that are not IP addresses were not imported: ${c.natAddresses
+              .filter((a) => !IP_ADDRESS.test(a))
+              .slice(0, 5)
+              .map((a) => quote(a, 45))
+              .join(', ')}`,
+            c.where,
+            true,
+          );
         defaults.push('internal and external load balancing DNS');
         if (natAddresses.length)
-          this.warn(`Edge pool ${quote(id)}: its external interfaces are translated by NAT (public ${natAddresses.map((a) => quote(a, 45)).join(', ')}); the topology does not say whether the NAT is symmetric: set the external addressing`, c.where, true);
-        defaults.push(`federation ${federation ? 'on' : 'off'} (read from the Access Edge external SIP server port 5061 ${federation ? 'being' : 'not being'} listed)`);
-        defaults.push(`XMPP federation ${xmpp ? 'on' : 'off'} (${productVersion === '2019' ? 'no XMPP gateway in 2019' : `the XMPP proxy port 5269 is ${ports.xmpp ? '' : 'not '}listed`})`);
+          this.warn(
+            `Edge pool ${quote(id)}: its external interfaces are translated by NAT (public ${natAddresses.map((a) => quote(a, 45)).join(', ')}); the topology does not say whether the NAT is symmetric: set the external addressing`,
+            c.where,
+            true,
+          );
+        defaults.push(
+          `federation ${federation ? 'on' : 'off'} (read from the Access Edge external SIP server port 5061 ${federation ? 'being' : 'not being'} listed)`,
+        );
+        defaults.push(
+          `XMPP federation ${xmpp ? 'on' : 'off'} (${productVersion === '2019' ? 'no XMPP gateway in 2019' : `the XMPP proxy port 5269 is ${ports.xmpp ? '' : 'not '}listed`})`,
+        );
         break;
       }
       case 'mediationPool': {
@@ -497,25 +647,53 @@ class Builder {
       case 'officeOnlineServer': {
         const wac = services.find((s) => s.role === 'WacService')!;
         const wacEl = childNamed(wac.el, 'WacService', isRtcNs);
-        const external = attr(wacEl ?? EMPTY_ELEMENT, 'IsExternal')?.trim().toLowerCase() === 'true';
+        const external =
+          attr(wacEl ?? EMPTY_ELEMENT, 'IsExternal')
+            ?.trim()
+            .toLowerCase() === 'true';
         const discovery = wacEl && attr(wacEl, 'DiscoveryUrl');
         // Kept exactly as written, typos included: the rules report a wrong one.
         const discoveryUrl = discovery && discovery.length <= 2_048 && discovery.trim() ? { discoveryUrl: discovery } : {};
-        node = { ...common, kind, fqdn, servers: this.serverCount(c, 'Office Online Server farm'), zone: external ? 'external' : 'internal', ...discoveryUrl };
+        node = {
+          ...common,
+          kind,
+          fqdn,
+          servers: this.serverCount(c, 'Office Online Server farm'),
+          zone: external ? 'external' : 'internal',
+          ...discoveryUrl,
+        };
         const discoveryHost = discovery ? /^https?:\/\/([^/:]+)/i.exec(discovery.trim())?.[1] : undefined;
         if (discoveryHost && discoveryHost.toLowerCase() !== c.fqdn.trim().toLowerCase())
           this.warn(`the discovery URL ${quote(discovery!)} names another host than the farm ${quote(c.fqdn)}`, wac.where);
         break;
       }
       case 'gatewayPeer': {
-        node = { ...common, kind, fqdn, peerType: 'pstnGateway', dnsLoadBalancing: false, acceptsAnyPoolMember: false, mediaBypass: false };
-        defaults.push('type PSTN gateway (Topology Builder does not say gateway, SBC or IP-PBX)', 'media bypass off', 'no DNS load balancing', 'accepts traffic from the named Mediation Server only');
+        node = {
+          ...common,
+          kind,
+          fqdn,
+          peerType: 'pstnGateway',
+          dnsLoadBalancing: false,
+          acceptsAnyPoolMember: false,
+          mediaBypass: false,
+        };
+        defaults.push(
+          'type PSTN gateway (Topology Builder does not say gateway, SBC or IP-PBX)',
+          'media bypass off',
+          'no DNS load balancing',
+          'accepts traffic from the named Mediation Server only',
+        );
         break;
       }
     }
     this.addNode(node);
     this.nodeOfCluster.set(c.key, node);
-    if (defaults.length) this.warn(`${kindWords(node.kind)} ${quote(node.id)}: not in the XML, defaulted (please confirm): ${defaults.join('; ')}`, c.where, true);
+    if (defaults.length)
+      this.warn(
+        `${kindWords(node.kind)} ${quote(node.id)}: not in the XML, defaulted (please confirm): ${defaults.join('; ')}`,
+        c.where,
+        true,
+      );
   }
 
   /** The external web services FQDN (WebService > ExternalSettings @Host), when it is a DNS name. */
@@ -530,7 +708,10 @@ class Builder {
   }
 
   /** Access, Web Conferencing and A/V Edge external FQDNs (Port @ConfiguredFqdn by owner). */
-  private externalEdgeFqdns(external: ReadonlyMap<string, string>, where: string): { externalSipFqdn?: string; externalWebConfFqdn?: string; externalAvFqdn?: string } {
+  private externalEdgeFqdns(
+    external: ReadonlyMap<string, string>,
+    where: string,
+  ): { externalSipFqdn?: string; externalWebConfFqdn?: string; externalAvFqdn?: string } {
     const out: { externalSipFqdn?: string; externalWebConfFqdn?: string; externalAvFqdn?: string } = {};
     const fields = [
       ['urn:component:AccessEdge', 'externalSipFqdn'],
@@ -569,7 +750,10 @@ class Builder {
       // The Standard Edition server's own SQL Express: part of the server, no node.
       for (const s of stores)
         if (s.role === 'ArchivingStore' || s.role === 'MonitoringStore')
-          this.warn(`the ${s.role} is on the Standard Edition server's own SQL instance; the designer has no separate store for it (not imported)`, s.where);
+          this.warn(
+            `the ${s.role} is on the Standard Edition server's own SQL instance; the designer has no separate store for it (not imported)`,
+            s.where,
+          );
       if (i.unknown.length) this.warnUnknownSql(i);
       return;
     }
@@ -577,7 +761,11 @@ class Builder {
     let instance = i.name.trim();
     if (!INSTANCE_PATTERN.test(instance)) {
       const cleaned = instance.replace(/[^A-Za-z0-9_$#]/g, '').slice(0, 16);
-      this.warn(`the SQL instance name ${quote(i.name, 40)} is not a valid instance name: imported as ${quote(cleaned)}`, i.where, true);
+      this.warn(
+        `the SQL instance name ${quote(i.name, 40)} is not a valid instance name: imported as ${quote(cleaned)}`,
+        i.where,
+        true,
+      );
       instance = cleaned;
     }
     const id = this.ids.take(instance ? `${firstLabel(fqdn)}-${instance}` : firstLabel(fqdn), 'sql');
@@ -593,10 +781,38 @@ class Builder {
       // AlwaysOn: the cluster FQDN is the AG listener, the attribute names the primary
       // replica. Secondary replicas are not in the document.
       const primary = hostName(primaryRaw, `${firstLabel(fqdn)}-primary`);
-      if (primary.changedFrom !== undefined && this.unplaceholder(primaryRaw) === primaryRaw) this.warn(`the AlwaysOn primary node ${quote(primary.changedFrom)} is not a DNS name: imported as ${quote(primary.fqdn)}`, i.where, true);
+      if (primary.changedFrom !== undefined && this.unplaceholder(primaryRaw) === primaryRaw)
+        this.warn(
+          `the AlwaysOn primary node ${quote(primary.changedFrom)} is not a DNS name: imported as ${quote(primary.fqdn)}`,
+          i.where,
+          true,
+        );
       const primaryIsListener = primary.fqdn.toLowerCase() === fqdn.toLowerCase();
-      const replicas = primaryIsListener ? [] : [{ fqdn: primary.fqdn, siteId, commitMode: 'synchronous' as const, failoverMode: 'automatic' as const, readable: false }];
-      node = { id, name, siteId, kind: 'sqlStore', fqdn, instance, sqlVersion: DEFAULT_SQL_VERSION, sqlEdition: DEFAULT_SQL_EDITION, haMode: 'alwaysOnAg', ...(this.doc.published ? { currentHaMode: 'alwaysOnAg' as const } : {}), ag: { listenerFqdn: fqdn, listenerPort: 1433, replicas }, ...(domain ? { domain } : {}) };
+      const replicas = primaryIsListener
+        ? []
+        : [
+            {
+              fqdn: primary.fqdn,
+              siteId,
+              commitMode: 'synchronous' as const,
+              failoverMode: 'automatic' as const,
+              readable: false,
+            },
+          ];
+      node = {
+        id,
+        name,
+        siteId,
+        kind: 'sqlStore',
+        fqdn,
+        instance,
+        sqlVersion: DEFAULT_SQL_VERSION,
+        sqlEdition: DEFAULT_SQL_EDITION,
+        haMode: 'alwaysOnAg',
+        ...(this.doc.published ? { currentHaMode: 'alwaysOnAg' as const } : {}),
+        ag: { listenerFqdn: fqdn, listenerPort: 1433, replicas },
+        ...(domain ? { domain } : {}),
+      };
       defaults.push('listener port 1433');
       if (this.doc.published) defaults.push('deployed today as an availability group (the topology is published)');
       if (primaryIsListener) {
@@ -608,14 +824,34 @@ class Builder {
         );
       } else {
         defaults.push(`primary replica ${quote(primary.fqdn)} synchronous, automatic failover, not readable`);
-        this.warn('AlwaysOn availability group: Topology Builder records only the primary node; add the secondary replicas', i.where, true);
+        this.warn(
+          'AlwaysOn availability group: Topology Builder records only the primary node; add the secondary replicas',
+          i.where,
+          true,
+        );
       }
     } else {
-      node = { id, name, siteId, kind: 'sqlStore', fqdn, instance, sqlVersion: DEFAULT_SQL_VERSION, sqlEdition: DEFAULT_SQL_EDITION, haMode: 'none', ...(domain ? { domain } : {}) };
+      node = {
+        id,
+        name,
+        siteId,
+        kind: 'sqlStore',
+        fqdn,
+        instance,
+        sqlVersion: DEFAULT_SQL_VERSION,
+        sqlEdition: DEFAULT_SQL_EDITION,
+        haMode: 'none',
+        ...(domain ? { domain } : {}),
+      };
       defaults.push('no high availability (mirroring, failover clustering and their partners are not read from the XML)');
     }
     if (domain) defaults.push(`AD domain ${quote(domain, 60)} (from the machine name)`);
-    if (cluster.machines.length > 1) this.warn(`the SQL cluster lists ${cluster.machines.length} machines; clustering is not read from the XML`, cluster.where, true);
+    if (cluster.machines.length > 1)
+      this.warn(
+        `the SQL cluster lists ${cluster.machines.length} machines; clustering is not read from the XML`,
+        cluster.where,
+        true,
+      );
     this.addNode(node);
     this.nodeOfInstance.set(i.key, node);
     this.warn(`SQL store ${quote(node.id)}: not in the XML, defaulted (please confirm): ${defaults.join('; ')}`, i.where, true);
@@ -653,7 +889,10 @@ class Builder {
     this.unplaceholder(share); // the share keeps its spelling ($ is legal in a share name); the template warning names it
     // A share host that is an AD domain name is a domain-based DFS namespace (sample 02).
     const lower = fqdn.toLowerCase();
-    const dfs = this.machineDomains.has(lower) || this.doc.sipDomains.some((d) => d.trim().toLowerCase() === lower) || this.doc.defaultDomain?.trim().toLowerCase() === lower;
+    const dfs =
+      this.machineDomains.has(lower) ||
+      this.doc.sipDomains.some((d) => d.trim().toLowerCase() === lower) ||
+      this.doc.defaultDomain?.trim().toLowerCase() === lower;
     const base = firstLabel(fqdn);
     const id = this.ids.take(this.ids.taken(base, 'share') ? `${base}-${share}` : base, 'share');
     const node: NodeOfKind<'fileStore'> = {
@@ -687,13 +926,23 @@ class Builder {
       const hasInstances = this.instancesOnCluster.has(c.key);
       for (const s of services) {
         if (POOL_PART_ROLES.has(s.role)) continue;
-        this.warn(`service role ${quote(s.role, 60)} on ${quote(c.fqdn)} is not modelled by the designer (trusted application, Persistent Chat or another role); not imported`, s.where);
+        this.warn(
+          `service role ${quote(s.role, 60)} on ${quote(c.fqdn)} is not modelled by the designer (trusted application, Persistent Chat or another role); not imported`,
+          s.where,
+        );
       }
-      if (!kinds.get(c.key) && !hasInstances && !services.some((s) => s.role === 'FileStore' || s.role === 'PstnGateway') && services.length === 0)
+      if (
+        !kinds.get(c.key) &&
+        !hasInstances &&
+        !services.some((s) => s.role === 'FileStore' || s.role === 'PstnGateway') &&
+        services.length === 0
+      )
         this.warn(`cluster ${quote(c.fqdn)} runs no service; not imported`, c.where);
     }
     for (const stores of this.servicesOnInstance.values()) {
-      for (const s of stores) if (!STORE_ROLES_KNOWN.has(s.role)) this.warn(`database role ${quote(s.role, 60)} is not modelled by the designer; not imported`, s.where);
+      for (const s of stores)
+        if (!STORE_ROLES_KNOWN.has(s.role))
+          this.warn(`database role ${quote(s.role, 60)} is not modelled by the designer; not imported`, s.where);
     }
   }
 
@@ -735,16 +984,26 @@ class Builder {
       case 'UserStore':
         if (from.kind === 'frontEndPool' && to.kind === 'sqlStore') this.addLink('backEnd', from, to);
         else if (from.kind === 'frontEndPool' && to.kind === 'standardEditionServer')
-          this.warn(`Front End pool ${quote(from.id)} keeps its users on Standard Edition server ${quote(to.id)}'s own SQL instance; no Back End link is possible`, s.where);
-        else if (from.kind === 'standardEditionServer' && to.id !== from.id) this.warn(`Standard Edition server ${quote(from.id)} uses a user store on another server; not imported`, s.where);
+          this.warn(
+            `Front End pool ${quote(from.id)} keeps its users on Standard Edition server ${quote(to.id)}'s own SQL instance; no Back End link is possible`,
+            s.where,
+          );
+        else if (from.kind === 'standardEditionServer' && to.id !== from.id)
+          this.warn(`Standard Edition server ${quote(from.id)} uses a user store on another server; not imported`, s.where);
         return;
       case 'ArchivingStore':
       case 'MonitoringStore':
-        if ((registrar || from.kind === 'persistentChatPool') && to.kind === 'sqlStore') this.addLink('store', from, to, { role: STORE_LINK_ROLE[target.role]! } as Partial<Link>);
-        else if (to.kind === 'sqlStore') this.warn(`the ${kindWords(from.kind)} ${quote(from.id)} uses the ${target.role} on ${quote(to.id)}; the designer has no such link`, s.where);
+        if ((registrar || from.kind === 'persistentChatPool') && to.kind === 'sqlStore')
+          this.addLink('store', from, to, { role: STORE_LINK_ROLE[target.role]! } as Partial<Link>);
+        else if (to.kind === 'sqlStore')
+          this.warn(
+            `the ${kindWords(from.kind)} ${quote(from.id)} uses the ${target.role} on ${quote(to.id)}; the designer has no such link`,
+            s.where,
+          );
         return;
       case 'FileStore':
-        if ((registrar || from.kind === 'directorPool' || from.kind === 'persistentChatPool') && to.kind === 'fileStore') this.addLink('fileStore', from, to);
+        if ((registrar || from.kind === 'directorPool' || from.kind === 'persistentChatPool') && to.kind === 'fileStore')
+          this.addLink('fileStore', from, to);
         return;
       case 'WacService':
         if (registrar && to.kind === 'officeOnlineServer') this.addLink('officeOnline', from, to);
@@ -752,15 +1011,30 @@ class Builder {
       case 'EdgeServer':
         if (registrar && to.kind === 'edgePool') this.addLink('mediaEdge', from, to);
         else if (from.kind === 'mediationPool' && to.kind === 'edgePool')
-          this.warn(`Mediation pool ${quote(from.id)} uses Edge pool ${quote(to.id)} for media; the designer has no link for it`, s.where);
+          this.warn(
+            `Mediation pool ${quote(from.id)} uses Edge pool ${quote(to.id)} for media; the designer has no link for it`,
+            s.where,
+          );
         return;
       case 'MediationServer':
         // PstnGateway → MediationServer: the trunk, drawn from the Mediation role to its peer.
-        if (from.kind === 'gatewayPeer' && (to.kind === 'mediationPool' || to.kind === 'frontEndPool' || to.kind === 'standardEditionServer' || to.kind === 'survivableBranch')) this.addLink('trunk', to, from, trunkPorts(s.el));
+        if (
+          from.kind === 'gatewayPeer' &&
+          (to.kind === 'mediationPool' ||
+            to.kind === 'frontEndPool' ||
+            to.kind === 'standardEditionServer' ||
+            to.kind === 'survivableBranch')
+        )
+          this.addLink('trunk', to, from, trunkPorts(s.el));
         return;
       case 'Registrar':
-        if (from.kind === 'edgePool' && (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer' || to.kind === 'directorPool')) this.addLink('nextHop', from, to);
-        else if (from.kind === 'survivableBranch' && (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer')) this.addLink('backupRegistrar', from, to);
+        if (
+          from.kind === 'edgePool' &&
+          (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer' || to.kind === 'directorPool')
+        )
+          this.addLink('nextHop', from, to);
+        else if (from.kind === 'survivableBranch' && (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer'))
+          this.addLink('backupRegistrar', from, to);
         else if (s.role === 'Registrar' && registrar && (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer')) {
           // A registrar depending on another pool's registrar: the backup pool (pairing).
           this.addLink('pairing', from, to);
@@ -769,7 +1043,8 @@ class Builder {
             s.where,
             true,
           );
-        } else if (from.kind === 'mediationPool') this.warn(`Mediation pool ${quote(from.id)}'s next hop is ${quote(to.id)}; the designer has no link for it`, s.where);
+        } else if (from.kind === 'mediationPool')
+          this.warn(`Mediation pool ${quote(from.id)}'s next hop is ${quote(to.id)}; the designer has no link for it`, s.where);
         return;
       default:
         return;
@@ -781,17 +1056,37 @@ class Builder {
    * Mirror and witness between stores of the same database and backup registrars are
    * read when the Usage says so; anything else is kept verbatim in a warning.
    */
-  private haDependency(s: TbService, target: TbService, from: TopologyNode | undefined, to: TopologyNode | undefined, usage: string, seen: Set<string>): void {
+  private haDependency(
+    s: TbService,
+    target: TbService,
+    from: TopologyNode | undefined,
+    to: TopologyNode | undefined,
+    usage: string,
+    seen: Set<string>,
+  ): void {
     const u = usage.toLowerCase();
-    const sameStore = STORE_ROLES_KNOWN.has(s.role) && s.role === target.role && from?.kind === 'sqlStore' && to?.kind === 'sqlStore' && from.id !== to.id;
+    const sameStore =
+      STORE_ROLES_KNOWN.has(s.role) &&
+      s.role === target.role &&
+      from?.kind === 'sqlStore' &&
+      to?.kind === 'sqlStore' &&
+      from.id !== to.id;
     if (sameStore && u.includes('witness')) {
       this.addLink('witness', from, to);
-      this.warn(`mirroring witness ${quote(from.id)} → ${quote(to.id)} read from Usage=${quote(usage, 40)}; this markup was not seen in a real export (please confirm)`, s.where, true);
+      this.warn(
+        `mirroring witness ${quote(from.id)} → ${quote(to.id)} read from Usage=${quote(usage, 40)}; this markup was not seen in a real export (please confirm)`,
+        s.where,
+        true,
+      );
       return;
     }
     if (sameStore && u.includes('mirror')) {
       this.addLink('mirror', from, to);
-      this.warn(`SQL mirror ${quote(from.id)} → ${quote(to.id)} read from Usage=${quote(usage, 40)}; this markup was not seen in a real export (please confirm)`, s.where, true);
+      this.warn(
+        `SQL mirror ${quote(from.id)} → ${quote(to.id)} read from Usage=${quote(usage, 40)}; this markup was not seen in a real export (please confirm)`,
+        s.where,
+        true,
+      );
       return;
     }
     if (s.role === 'Registrar' && target.role === 'Registrar' && from && to && from.id !== to.id) {
@@ -799,16 +1094,27 @@ class Builder {
         this.addLink('backupRegistrar', from, to);
         return;
       }
-      if ((from.kind === 'frontEndPool' || from.kind === 'standardEditionServer') && (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer')) {
+      if (
+        (from.kind === 'frontEndPool' || from.kind === 'standardEditionServer') &&
+        (to.kind === 'frontEndPool' || to.kind === 'standardEditionServer')
+      ) {
         this.addLink('pairing', from, to);
-        this.warn(`pool pairing ${quote(from.id)} ↔ ${quote(to.id)} read from a Registrar dependency with Usage=${quote(usage, 40)}; this markup was not seen in a real export (please confirm)`, s.where, true);
+        this.warn(
+          `pool pairing ${quote(from.id)} ↔ ${quote(to.id)} read from a Registrar dependency with Usage=${quote(usage, 40)}; this markup was not seen in a real export (please confirm)`,
+          s.where,
+          true,
+        );
         return;
       }
     }
     const key = `${s.key}|${target.key}|${usage}`;
     if (seen.has(key)) return;
     seen.add(key);
-    this.warn(`HA data present but not modelled: ${s.role} depends on ${target.role}${to ? ` (${quote(to.id)})` : ''} with Usage=${quote(usage, 60)}`, s.where, true);
+    this.warn(
+      `HA data present but not modelled: ${s.role} depends on ${target.role}${to ? ` (${quote(to.id)})` : ''} with Usage=${quote(usage, 60)}`,
+      s.where,
+      true,
+    );
   }
 
   private warnUnusedFileStores(): void {
@@ -825,13 +1131,26 @@ class Builder {
     const active = this.doc.services.filter((s) => {
       if (s.role !== 'CentralMgmt') return false;
       const el = childNamed(s.el, 'CentralMgmtService', isRtcNs);
-      return attr(el ?? EMPTY_ELEMENT, 'IsActive')?.trim().toLowerCase() !== 'false';
+      return (
+        attr(el ?? EMPTY_ELEMENT, 'IsActive')
+          ?.trim()
+          .toLowerCase() !== 'false'
+      );
     });
     const hosts = active.map((s) => this.nodeOfService(s)).filter((n): n is TopologyNode => !!n);
     const registrarHosts = hosts.filter((n) => n.kind === 'frontEndPool' || n.kind === 'standardEditionServer');
-    if (registrarHosts.length > 1) this.warn(`more than one active Central Management service (${registrarHosts.map((n) => quote(n.id)).join(', ')}): the first is taken as the CMS host`, undefined, true);
+    if (registrarHosts.length > 1)
+      this.warn(
+        `more than one active Central Management service (${registrarHosts.map((n) => quote(n.id)).join(', ')}): the first is taken as the CMS host`,
+        undefined,
+        true,
+      );
     if (registrarHosts[0]) return registrarHosts[0].id;
-    if (hosts[0]) this.warn(`the Central Management service runs on ${kindWords(hosts[0].kind)} ${quote(hosts[0].id)}, which cannot hold it; no CMS host set`, active[0]?.where);
+    if (hosts[0])
+      this.warn(
+        `the Central Management service runs on ${kindWords(hosts[0].kind)} ${quote(hosts[0].id)}, which cannot hold it; no CMS host set`,
+        active[0]?.where,
+      );
 
     const store = this.doc.services.find((s) => s.role === 'CentralMgmtStore');
     const storeNode = store && this.nodeOfService(store);
@@ -878,7 +1197,8 @@ function edgePorts(service: XmlElement): { federation: boolean; xmpp: boolean; e
 function trunkPorts(service: XmlElement): Partial<Link> {
   const out: { mediationPort?: number; peerPort?: number; transport?: 'tls' | 'tcp' } = {};
   const gw = childNamed(service, 'PstnGatewayService', isRtcNs);
-  const asPort = (v: string | undefined) => (v !== undefined && /^\d{1,5}$/.test(v.trim()) && +v >= 1 && +v <= 65535 ? +v : undefined);
+  const asPort = (v: string | undefined) =>
+    v !== undefined && /^\d{1,5}$/.test(v.trim()) && +v >= 1 && +v <= 65535 ? +v : undefined;
   const med = asPort(gw ? attr(gw, 'MediationServerPort') : undefined);
   if (med !== undefined) out.mediationPort = med;
   const port = childNamed(service, 'Ports', isRtcNs)?.children.find((p) => p.local === 'Port' && isRtcNs(p.ns));

@@ -55,5 +55,6 @@ const SAMPLES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 const SAMPLE_FILES = fs.existsSync(SAMPLES) ? fs.readdirSync(SAMPLES).filter((f) => /\.(xml|tbxml)$/i.test(f)) : [];
 
 describe.skipIf(SAMPLE_FILES.length === 0)('optional: every element of the real samples is mapped or named in a warning', () => {
-  for (const f of SAMPLE_FILES) it(f, () => expectNothingSilentlyDropped(f, new Uint8Array(fs.readFileSync(path.join(SAMPLES, f)))));
+  for (const f of SAMPLE_FILES)
+    it(f, () => expectNothingSilentlyDropped(f, new Uint8Array(fs.readFileSync(path.join(SAMPLES, f)))));
 });

@@ -16,8 +16,13 @@ function imported(input: string | Uint8Array, what: string): ImportResult {
 }
 const importedFixture = (name: string) => imported(fixtureBytes(name), name);
 
-const ofKind = <K extends NodeKind>(doc: Topology, kind: K): NodeOfKind<K>[] => doc.nodes.filter((n): n is NodeOfKind<K> => n.kind === kind);
-const linksOf = (doc: Topology, kind: string) => doc.links.filter((l) => l.kind === kind).map((l) => `${l.from}->${l.to}${'role' in l ? `:${l.role}` : ''}`).sort();
+const ofKind = <K extends NodeKind>(doc: Topology, kind: K): NodeOfKind<K>[] =>
+  doc.nodes.filter((n): n is NodeOfKind<K> => n.kind === kind);
+const linksOf = (doc: Topology, kind: string) =>
+  doc.links
+    .filter((l) => l.kind === kind)
+    .map((l) => `${l.from}->${l.to}${'role' in l ? `:${l.role}` : ''}`)
+    .sort();
 
 describe('the fixtures are the encodings they claim', () => {
   it('published-enterprise-ag.xml: UTF-8 without BOM or declaration, LF only', () => {
@@ -48,7 +53,16 @@ describe('published topology: Enterprise pool on an AlwaysOn Back End (2019)', (
     const { topology: doc } = load();
     expect(doc.sites).toEqual([{ id: 'site-amsterdam', name: 'Amsterdam', kind: 'central' }]);
     expect(ofKind(doc, 'frontEndPool')).toEqual([
-      expect.objectContaining({ id: 'pool01', fqdn: 'pool01.fabrikam.com', frontEndServers: 3, productVersion: '2019', deployed: true, mediationCollocated: false, conferencing: true, domain: 'fabrikam.com' }),
+      expect.objectContaining({
+        id: 'pool01',
+        fqdn: 'pool01.fabrikam.com',
+        frontEndServers: 3,
+        productVersion: '2019',
+        deployed: true,
+        mediationCollocated: false,
+        conferencing: true,
+        domain: 'fabrikam.com',
+      }),
     ]);
     expect(doc.description).toMatch(/Get-CsTopology -AsXml/);
   });
@@ -62,7 +76,11 @@ describe('published topology: Enterprise pool on an AlwaysOn Back End (2019)', (
       haMode: 'alwaysOnAg',
       // Published: the group runs today, so a transition plan does not convert it again.
       currentHaMode: 'alwaysOnAg',
-      ag: { listenerFqdn: 'sqlag01.fabrikam.com', listenerPort: 1433, replicas: [{ fqdn: 'sql01.fabrikam.com', commitMode: 'synchronous', failoverMode: 'automatic', readable: false }] },
+      ag: {
+        listenerFqdn: 'sqlag01.fabrikam.com',
+        listenerPort: 1433,
+        replicas: [{ fqdn: 'sql01.fabrikam.com', commitMode: 'synchronous', failoverMode: 'automatic', readable: false }],
+      },
     });
     expect(linksOf(doc, 'backEnd')).toEqual(['pool01->sqlag01']);
     expect(warnings.some((w) => w.confirm && /add the secondary replicas/.test(w.message))).toBe(true);
@@ -72,16 +90,28 @@ describe('published topology: Enterprise pool on an AlwaysOn Back End (2019)', (
     const { topology: doc } = load();
     expect(ofKind(doc, 'sqlStore').find((s) => s.id === 'sqlmon01-mon')).toMatchObject({ instance: 'MON', haMode: 'none' });
     expect(linksOf(doc, 'store')).toEqual(['pool01->sqlmon01-mon:monitoring']);
-    expect(ofKind(doc, 'fileStore')).toEqual([expect.objectContaining({ fqdn: 'fs01.fabrikam.com', share: 'sfbshare', storage: 'singleServer' })]);
+    expect(ofKind(doc, 'fileStore')).toEqual([
+      expect.objectContaining({ fqdn: 'fs01.fabrikam.com', share: 'sfbshare', storage: 'singleServer' }),
+    ]);
     expect(linksOf(doc, 'fileStore')).toEqual(['pool01->fs01']);
-    expect(ofKind(doc, 'officeOnlineServer')).toEqual([expect.objectContaining({ fqdn: 'oos01.fabrikam.com', zone: 'internal' })]);
+    expect(ofKind(doc, 'officeOnlineServer')).toEqual([
+      expect.objectContaining({ fqdn: 'oos01.fabrikam.com', zone: 'internal' }),
+    ]);
     expect(linksOf(doc, 'officeOnline')).toEqual(['pool01->oos01']);
     expect(doc.deployment.cmsHost).toBe('pool01');
   });
 
   it('has an Edge pool of 2 behind NAT with federation, as next hop and media Edge of the pool', () => {
     const { topology: doc } = load();
-    expect(ofKind(doc, 'edgePool')).toEqual([expect.objectContaining({ fqdn: 'edgepool01.fabrikam.com', servers: 2, productVersion: '2019', federation: true, xmpp: false })]);
+    expect(ofKind(doc, 'edgePool')).toEqual([
+      expect.objectContaining({
+        fqdn: 'edgepool01.fabrikam.com',
+        servers: 2,
+        productVersion: '2019',
+        federation: true,
+        xmpp: false,
+      }),
+    ]);
     expect(linksOf(doc, 'nextHop')).toEqual(['edgepool01->pool01']);
     expect(linksOf(doc, 'mediaEdge')).toEqual(['pool01->edgepool01']);
   });
@@ -93,15 +123,21 @@ describe('saved Topology Builder file (.tbxml): not published, GUID references (
   it('has an Enterprise pool of 2, not deployed, on a named Back End instance', () => {
     const { topology: doc } = load();
     expect(doc.sites.map((s) => [s.name, s.kind])).toEqual([['Dublin', 'central']]);
-    expect(ofKind(doc, 'frontEndPool')).toEqual([expect.objectContaining({ id: 'eepool', frontEndServers: 2, productVersion: '2015', deployed: false })]);
-    expect(ofKind(doc, 'sqlStore')).toEqual([expect.objectContaining({ id: 'dub-sql1-sfbbe', fqdn: 'dub-sql1.litware.com', instance: 'SFBBE', haMode: 'none' })]);
+    expect(ofKind(doc, 'frontEndPool')).toEqual([
+      expect.objectContaining({ id: 'eepool', frontEndServers: 2, productVersion: '2015', deployed: false }),
+    ]);
+    expect(ofKind(doc, 'sqlStore')).toEqual([
+      expect.objectContaining({ id: 'dub-sql1-sfbbe', fqdn: 'dub-sql1.litware.com', instance: 'SFBBE', haMode: 'none' }),
+    ]);
     expect(linksOf(doc, 'backEnd')).toEqual(['eepool->dub-sql1-sfbbe']);
     expect(doc.description).toMatch(/\.tbxml\) that was not published/);
   });
 
   it('has an Edge pool of 3 behind NAT with federation and XMPP', () => {
     const { topology: doc } = load();
-    expect(ofKind(doc, 'edgePool')).toEqual([expect.objectContaining({ fqdn: 'edgepool.litware.com', servers: 3, federation: true, xmpp: true })]);
+    expect(ofKind(doc, 'edgePool')).toEqual([
+      expect.objectContaining({ fqdn: 'edgepool.litware.com', servers: 3, federation: true, xmpp: true }),
+    ]);
     expect(linksOf(doc, 'nextHop')).toEqual(['edgepool->eepool']);
     expect(linksOf(doc, 'mediaEdge')).toEqual(['eepool->edgepool']);
   });
@@ -125,7 +161,14 @@ describe('published topology in UTF-16 LE with CRLF: Standard Edition server wit
   it('has the Standard Edition server with collocated Mediation, its own SQL and the CMS', () => {
     const { topology: doc } = load();
     expect(ofKind(doc, 'frontEndPool')).toHaveLength(0);
-    expect(ofKind(doc, 'standardEditionServer')).toEqual([expect.objectContaining({ id: 'lyo-se01', fqdn: 'lyo-se01.tailspintoys.com', mediationCollocated: true, productVersion: '2015' })]);
+    expect(ofKind(doc, 'standardEditionServer')).toEqual([
+      expect.objectContaining({
+        id: 'lyo-se01',
+        fqdn: 'lyo-se01.tailspintoys.com',
+        mediationCollocated: true,
+        productVersion: '2015',
+      }),
+    ]);
     // The server's own SQL Express is part of the server: no SQL store node, no Back End link.
     expect(ofKind(doc, 'sqlStore')).toHaveLength(0);
     expect(linksOf(doc, 'backEnd')).toEqual([]);
@@ -136,14 +179,30 @@ describe('published topology in UTF-16 LE with CRLF: Standard Edition server wit
     const { topology: doc, warnings } = load();
     expect(ofKind(doc, 'fileStore')).toEqual([expect.objectContaining({ fqdn: 'lyo-se01.tailspintoys.com', share: 'SfBShare' })]);
     expect(linksOf(doc, 'fileStore')).toEqual(['lyo-se01->lyo-se01-sfbshare']);
-    expect(ofKind(doc, 'edgePool')).toEqual([expect.objectContaining({ servers: 1, federation: false, natAddresses: ['203.0.113.130'], externalSipFqdn: 'sip.tailspintoys.com', externalAvFqdn: 'av.tailspintoys.com' })]);
+    expect(ofKind(doc, 'edgePool')).toEqual([
+      expect.objectContaining({
+        servers: 1,
+        federation: false,
+        natAddresses: ['203.0.113.130'],
+        externalSipFqdn: 'sip.tailspintoys.com',
+        externalAvFqdn: 'av.tailspintoys.com',
+      }),
+    ]);
     expect(warnings.filter((w) => w.confirm && /translated by NAT/.test(w.message))).toHaveLength(1);
     expect(linksOf(doc, 'nextHop')).toEqual(['lyo-edge01->lyo-se01']);
     // The discovery URL is kept as written, short name and all.
-    expect(ofKind(doc, 'officeOnlineServer')).toEqual([expect.objectContaining({ fqdn: 'LYOOOS01', discoveryUrl: 'https://LYOOOS01/hosting/discovery' })]);
-    expect(ofKind(doc, 'standardEditionServer')).toEqual([expect.objectContaining({ externalWebFqdn: 'webext-lyo.tailspintoys.com' })]);
-    expect(ofKind(doc, 'gatewayPeer')).toEqual([expect.objectContaining({ fqdn: 'lyo-sbc01.tailspintoys.com', peerType: 'pstnGateway' })]);
-    expect(doc.links.filter((l) => l.kind === 'trunk')).toEqual([expect.objectContaining({ from: 'lyo-se01', mediationPort: 5067, peerPort: 5067, transport: 'tls' })]);
+    expect(ofKind(doc, 'officeOnlineServer')).toEqual([
+      expect.objectContaining({ fqdn: 'LYOOOS01', discoveryUrl: 'https://LYOOOS01/hosting/discovery' }),
+    ]);
+    expect(ofKind(doc, 'standardEditionServer')).toEqual([
+      expect.objectContaining({ externalWebFqdn: 'webext-lyo.tailspintoys.com' }),
+    ]);
+    expect(ofKind(doc, 'gatewayPeer')).toEqual([
+      expect.objectContaining({ fqdn: 'lyo-sbc01.tailspintoys.com', peerType: 'pstnGateway' }),
+    ]);
+    expect(doc.links.filter((l) => l.kind === 'trunk')).toEqual([
+      expect.objectContaining({ from: 'lyo-se01', mediationPort: 5067, peerPort: 5067, transport: 'tls' }),
+    ]);
   });
 
   it('reads the same document from its bytes, from decoded text, from LF text and from UTF-8 with and without BOM', () => {
@@ -164,15 +223,29 @@ describe('published topology in UTF-16 LE with CRLF: Standard Edition server wit
 describe('a script template with $Variables', () => {
   it('imports, with one "this is a template" warning naming every placeholder once (site name and SIP domain included)', () => {
     const { topology: doc, warnings } = importedFixture(FIXTURE.scriptTemplate);
-    expect(ofKind(doc, 'frontEndPool')).toEqual([expect.objectContaining({ fqdn: 'PoolFqdn', frontEndServers: 2, productVersion: '2019' })]);
+    expect(ofKind(doc, 'frontEndPool')).toEqual([
+      expect.objectContaining({ fqdn: 'PoolFqdn', frontEndServers: 2, productVersion: '2019' }),
+    ]);
     const template = warnings.filter((w) => /script template/.test(w.message));
     expect(template).toHaveLength(1);
     expect(template[0]!.confirm).toBe(true);
-    const placeholders = ['$SiteName', '$PoolFqdn', '$SqlListenerFqdn', '$SqlInstance', '$SqlPrimaryFqdn', '$FileServerFqdn', '$ShareName', '$SipDomain'];
+    const placeholders = [
+      '$SiteName',
+      '$PoolFqdn',
+      '$SqlListenerFqdn',
+      '$SqlInstance',
+      '$SqlPrimaryFqdn',
+      '$FileServerFqdn',
+      '$ShareName',
+      '$SipDomain',
+    ];
     for (const p of placeholders) {
       expect(template[0]!.message, p).toContain(`"${p}"`);
       // Named once: in the template warning, nowhere else as a message of its own.
-      expect(warnings.filter((w) => w.message.includes(`"${p}"`)), p).toHaveLength(1);
+      expect(
+        warnings.filter((w) => w.message.includes(`"${p}"`)),
+        p,
+      ).toHaveLength(1);
     }
   });
 

@@ -74,14 +74,17 @@ describe('attacks', () => {
   });
 
   it('an external entity (SYSTEM "file:///etc/passwd") → unsafeXml, nothing read', () => {
-    const xml = '<?xml version="1.0"?><!DOCTYPE Topology [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"><Sites><CentralSite SiteId="1"><Name>&xxe;</Name></CentralSite></Sites></Topology>';
+    const xml =
+      '<?xml version="1.0"?><!DOCTYPE Topology [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"><Sites><CentralSite SiteId="1"><Name>&xxe;</Name></CentralSite></Sites></Topology>';
     const e = refused(xml);
     expect(e.tag).toBe('unsafeXml');
     expect(e.message).not.toMatch(/root:/);
   });
 
   it('an undeclared entity reference (no DOCTYPE) → notXml, never resolved', () => {
-    const e = refused('<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"><Sites><CentralSite SiteId="1"><Name>&xxe;</Name></CentralSite></Sites></Topology>');
+    const e = refused(
+      '<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"><Sites><CentralSite SiteId="1"><Name>&xxe;</Name></CentralSite></Sites></Topology>',
+    );
     expect(e.tag).toBe('notXml');
     expect(e.message).toMatch(/unknown entity "&xxe;"/);
   });
@@ -105,10 +108,19 @@ describe('attacks', () => {
   });
 
   it('more pools than a design can hold → tooLarge', () => {
-    const clusters = Array.from({ length: LIMITS.maxNodes + 1 }, (_, i) => `<Cluster Fqdn="c${i}.x.com"><ClusterId SiteId="1" Number="${i}"/></Cluster>`).join('');
-    const services = Array.from({ length: LIMITS.maxNodes + 1 }, (_, i) => `<Service><ServiceId SiteId="1" RoleName="EdgeServer" Instance="${i}"/><InstalledOn><ClusterId SiteId="1" Number="${i}"/></InstalledOn></Service>`).join('');
+    const clusters = Array.from(
+      { length: LIMITS.maxNodes + 1 },
+      (_, i) => `<Cluster Fqdn="c${i}.x.com"><ClusterId SiteId="1" Number="${i}"/></Cluster>`,
+    ).join('');
+    const services = Array.from(
+      { length: LIMITS.maxNodes + 1 },
+      (_, i) =>
+        `<Service><ServiceId SiteId="1" RoleName="EdgeServer" Instance="${i}"/><InstalledOn><ClusterId SiteId="1" Number="${i}"/></InstalledOn></Service>`,
+    ).join('');
     const started = Date.now();
-    const e = refused(`<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"><Sites><CentralSite SiteId="1"><Name>S</Name></CentralSite></Sites><Clusters>${clusters}</Clusters><Services>${services}</Services></Topology>`);
+    const e = refused(
+      `<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"><Sites><CentralSite SiteId="1"><Name>S</Name></CentralSite></Sites><Clusters>${clusters}</Clusters><Services>${services}</Services></Topology>`,
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(e.tag).toBe('tooLarge');
     expect(e.message).toMatch(/too large: nodes: has 10,001 entries; the limit is 10,000/);
@@ -116,67 +128,128 @@ describe('attacks', () => {
 });
 
 describe('broken Topology Builder documents (the fixtures)', () => {
-  it.each(SAMPLE_FILES)('%s cut short at 150 points → a notXml error that says so', (name) => {
-    const bytes = bytesOf(name);
-    const text = textOf(name);
-    const lastTag = text.lastIndexOf('<');
-    const started = Date.now();
-    for (let k = 1; k <= 150; k++) {
-      const cut = Math.floor((lastTag * k) / 151);
-      const e = refused(text.slice(0, cut));
-      expect(e.tag, `cut at ${cut}`).toBe('notXml');
-      expect(e.message, `cut at ${cut}`).toMatch(/cut short|is not closed|not XML: the document is empty/);
-      // The same on the bytes (UTF-16 cut at an odd byte is its own message).
-      const byteCut = Math.floor((bytes.length * k) / 152);
-      expect(refused(bytes.subarray(0, byteCut)).tag).toBe('notXml');
-    }
-    expect(Date.now() - started).toBeLessThan(20_000);
-  }, 30_000);
+  it.each(SAMPLE_FILES)(
+    '%s cut short at 150 points → a notXml error that says so',
+    (name) => {
+      const bytes = bytesOf(name);
+      const text = textOf(name);
+      const lastTag = text.lastIndexOf('<');
+      const started = Date.now();
+      for (let k = 1; k <= 150; k++) {
+        const cut = Math.floor((lastTag * k) / 151);
+        const e = refused(text.slice(0, cut));
+        expect(e.tag, `cut at ${cut}`).toBe('notXml');
+        expect(e.message, `cut at ${cut}`).toMatch(/cut short|is not closed|not XML: the document is empty/);
+        // The same on the bytes (UTF-16 cut at an odd byte is its own message).
+        const byteCut = Math.floor((bytes.length * k) / 152);
+        expect(refused(bytes.subarray(0, byteCut)).tag).toBe('notXml');
+      }
+      expect(Date.now() - started).toBeLessThan(20_000);
+    },
+    30_000,
+  );
 
-  it.each(SAMPLE_FILES)('%s with random mutations → always a Result, never a throw', (name) => {
-    const text = textOf(name);
-    const mutation = fc.oneof(
-      // delete a range
-      fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.nat({ max: 200 }) }),
-      // insert markup or junk
-      fc.record({
-        kind: fc.constant('insert' as const),
-        at: fc.nat(),
-        what: fc.oneof(
-          fc.string({ maxLength: 20 }),
-          fc.constantFrom('<', '>', '</Cluster>', '<Cluster>', '&', '&amp;', '&#0;', '"', "'", '<!DOCTYPE x [<!ENTITY a "b">]>', '<![CDATA[', ']]>', '<!--', 'xmlns:p="u"', '<p:x/>', '\u0000', '\uFEFF', '$(whoami)', '\u202E'),
+  it.each(SAMPLE_FILES)(
+    '%s with random mutations → always a Result, never a throw',
+    (name) => {
+      const text = textOf(name);
+      const mutation = fc.oneof(
+        // delete a range
+        fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.nat({ max: 200 }) }),
+        // insert markup or junk
+        fc.record({
+          kind: fc.constant('insert' as const),
+          at: fc.nat(),
+          what: fc.oneof(
+            fc.string({ maxLength: 20 }),
+            fc.constantFrom(
+              '<',
+              '>',
+              '</Cluster>',
+              '<Cluster>',
+              '&',
+              '&amp;',
+              '&#0;',
+              '"',
+              "'",
+              '<!DOCTYPE x [<!ENTITY a "b">]>',
+              '<![CDATA[',
+              ']]>',
+              '<!--',
+              'xmlns:p="u"',
+              '<p:x/>',
+              '\u0000',
+              '\uFEFF',
+              '$(whoami)',
+              '\u202E',
+            ),
+          ),
+        }),
+        // duplicate a slice somewhere else (repeated clusters, services, ids)
+        fc.record({ kind: fc.constant('duplicate' as const), from: fc.nat(), len: fc.nat({ max: 2_000 }), to: fc.nat() }),
+        // change attribute values that drive the mapping
+        fc.record({
+          kind: fc.constant('replace' as const),
+          needle: fc.constantFrom(
+            'ServiceVersion="7"',
+            'IsDirector="false"',
+            'Name="rtc"',
+            'RoleName="UserStore"',
+            'RoleName="Registrar"',
+            'SiteId="1"',
+            'Number="1"',
+            'Usage="Default"',
+            'IsExternal="false"',
+            'Fqdn="',
+          ),
+          by: fc.constantFrom(
+            'ServiceVersion="8"',
+            'IsDirector="true"',
+            'Name=""',
+            'RoleName="Mystery"',
+            'RoleName="PstnGateway"',
+            'SiteId="2"',
+            'Number="2"',
+            'Usage="Mirror"',
+            'IsExternal="true"',
+            'Fqdn="$x.',
+            'Fqdn="',
+          ),
+        }),
+      );
+      fc.assert(
+        fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+          let t = text;
+          for (const m of mutations) t = mutateOne(t, m);
+          wellBehaved(t);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
+
+  it(
+    'random byte damage in the UTF-16 fixture → always a Result',
+    () => {
+      const bytes = bytesOf(FIXTURE.standardEditionUtf16);
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), {
+            minLength: 1,
+            maxLength: 8,
+          }),
+          (edits) => {
+            const copy = bytes.slice();
+            for (const e of edits) copy[e.at] = e.value;
+            wellBehaved(copy);
+          },
         ),
-      }),
-      // duplicate a slice somewhere else (repeated clusters, services, ids)
-      fc.record({ kind: fc.constant('duplicate' as const), from: fc.nat(), len: fc.nat({ max: 2_000 }), to: fc.nat() }),
-      // change attribute values that drive the mapping
-      fc.record({
-        kind: fc.constant('replace' as const),
-        needle: fc.constantFrom('ServiceVersion="7"', 'IsDirector="false"', 'Name="rtc"', 'RoleName="UserStore"', 'RoleName="Registrar"', 'SiteId="1"', 'Number="1"', 'Usage="Default"', 'IsExternal="false"', 'Fqdn="'),
-        by: fc.constantFrom('ServiceVersion="8"', 'IsDirector="true"', 'Name=""', 'RoleName="Mystery"', 'RoleName="PstnGateway"', 'SiteId="2"', 'Number="2"', 'Usage="Mirror"', 'IsExternal="true"', 'Fqdn="$x.', 'Fqdn="'),
-      }),
-    );
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-        let t = text;
-        for (const m of mutations) t = mutateOne(t, m);
-        wellBehaved(t);
-      }),
-      { numRuns: RUNS },
-    );
-  }, FUZZ_TIMEOUT);
-
-  it('random byte damage in the UTF-16 fixture → always a Result', () => {
-    const bytes = bytesOf(FIXTURE.standardEditionUtf16);
-    fc.assert(
-      fc.property(fc.array(fc.record({ at: fc.nat({ max: bytes.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 8 }), (edits) => {
-        const copy = bytes.slice();
-        for (const e of edits) copy[e.at] = e.value;
-        wellBehaved(copy);
-      }),
-      { numRuns: RUNS },
-    );
-  }, FUZZ_TIMEOUT);
+        { numRuns: RUNS },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 });
 
 type Mutation =

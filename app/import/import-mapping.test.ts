@@ -16,13 +16,22 @@ function imported(input: string | KitDocument): ImportResult {
   return r.value;
 }
 
-const ofKind = <K extends NodeKind>(doc: Topology, kind: K): NodeOfKind<K>[] => doc.nodes.filter((n): n is NodeOfKind<K> => n.kind === kind);
-const linksOf = (doc: Topology, kind: string) => doc.links.filter((l) => l.kind === kind).map((l) => `${l.from}->${l.to}`).sort();
-const messages = (r: ImportResult) => r.warnings.map((w) => `${w.confirm ? '[confirm] ' : ''}${w.where ? `${w.where}: ` : ''}${w.message}`);
+const ofKind = <K extends NodeKind>(doc: Topology, kind: K): NodeOfKind<K>[] =>
+  doc.nodes.filter((n): n is NodeOfKind<K> => n.kind === kind);
+const linksOf = (doc: Topology, kind: string) =>
+  doc.links
+    .filter((l) => l.kind === kind)
+    .map((l) => `${l.from}->${l.to}`)
+    .sort();
+const messages = (r: ImportResult) =>
+  r.warnings.map((w) => `${w.confirm ? '[confirm] ' : ''}${w.where ? `${w.where}: ` : ''}${w.message}`);
 
 const sqlServer = { number: 9, fqdn: 'sql1.contoso.com' };
 const onePool: KitDocument = {
-  clusters: [{ number: 1, fqdn: 'pool1.contoso.com', machines: ['fe1.contoso.com', 'fe2.contoso.com', 'fe3.contoso.com'] }, sqlServer],
+  clusters: [
+    { number: 1, fqdn: 'pool1.contoso.com', machines: ['fe1.contoso.com', 'fe2.contoso.com', 'fe3.contoso.com'] },
+    sqlServer,
+  ],
   sqlInstances: [{ cluster: 9 }],
   services: enterprisePool({ cluster: 1, sqlCluster: 9, cms: true }),
 };
@@ -31,7 +40,17 @@ describe('pools and servers', () => {
   it('an Enterprise pool: Front End count, Back End link, CMS host, defaults listed for confirmation', () => {
     const r = imported(onePool);
     const [pool] = ofKind(r.topology, 'frontEndPool');
-    expect(pool).toMatchObject({ id: 'pool1', name: 'pool1', frontEndServers: 3, webLoadBalancing: 'hlb', users: 0, os: 'WS2012R2', productVersion: '2015', domain: 'contoso.com', deployed: true });
+    expect(pool).toMatchObject({
+      id: 'pool1',
+      name: 'pool1',
+      frontEndServers: 3,
+      webLoadBalancing: 'hlb',
+      users: 0,
+      os: 'WS2012R2',
+      productVersion: '2015',
+      domain: 'contoso.com',
+      deployed: true,
+    });
     expect(linksOf(r.topology, 'backEnd')).toEqual(['pool1->sql1']);
     expect(r.topology.deployment.cmsHost).toBe('pool1');
     const confirm = r.warnings.find((w) => w.confirm && w.message.startsWith('Front End pool "pool1"'));
@@ -41,7 +60,11 @@ describe('pools and servers', () => {
 
   it('a Director pool (IsDirector="true") with an Edge pool whose next hop it is', () => {
     const r = imported({
-      clusters: [...onePool.clusters, { number: 2, fqdn: 'dir.contoso.com', machines: ['dir1.contoso.com', 'dir2.contoso.com'] }, { number: 3, fqdn: 'edge.contoso.com', machines: ['e1.contoso.com', 'e2.contoso.com'] }],
+      clusters: [
+        ...onePool.clusters,
+        { number: 2, fqdn: 'dir.contoso.com', machines: ['dir1.contoso.com', 'dir2.contoso.com'] },
+        { number: 3, fqdn: 'edge.contoso.com', machines: ['e1.contoso.com', 'e2.contoso.com'] },
+      ],
       sqlInstances: onePool.sqlInstances,
       services: [
         ...onePool.services,
@@ -49,8 +72,12 @@ describe('pools and servers', () => {
         { role: 'EdgeServer', instance: 1, on: { cluster: 3 }, deps: [{ role: 'Registrar', instance: 2 }] },
       ],
     });
-    expect(ofKind(r.topology, 'directorPool')).toEqual([expect.objectContaining({ id: 'dir', servers: 2, webLoadBalancing: 'hlb' })]);
-    expect(ofKind(r.topology, 'edgePool')).toEqual([expect.objectContaining({ id: 'edge', servers: 2, federation: false, xmpp: false })]);
+    expect(ofKind(r.topology, 'directorPool')).toEqual([
+      expect.objectContaining({ id: 'dir', servers: 2, webLoadBalancing: 'hlb' }),
+    ]);
+    expect(ofKind(r.topology, 'edgePool')).toEqual([
+      expect.objectContaining({ id: 'edge', servers: 2, federation: false, xmpp: false }),
+    ]);
     expect(linksOf(r.topology, 'nextHop')).toEqual(['edge->dir']);
   });
 
@@ -58,9 +85,14 @@ describe('pools and servers', () => {
     const r = imported({
       clusters: [...onePool.clusters, { number: 4, fqdn: 'med.contoso.com', machines: ['m1.contoso.com', 'm2.contoso.com'] }],
       sqlInstances: onePool.sqlInstances,
-      services: [...onePool.services, { role: 'MediationServer', instance: 4, on: { cluster: 4 }, deps: [{ role: 'Registrar', instance: 1 }] }],
+      services: [
+        ...onePool.services,
+        { role: 'MediationServer', instance: 4, on: { cluster: 4 }, deps: [{ role: 'Registrar', instance: 1 }] },
+      ],
     });
-    expect(ofKind(r.topology, 'mediationPool')).toEqual([expect.objectContaining({ id: 'med', servers: 2, productVersion: '2015' })]);
+    expect(ofKind(r.topology, 'mediationPool')).toEqual([
+      expect.objectContaining({ id: 'med', servers: 2, productVersion: '2015' }),
+    ]);
     expect(ofKind(r.topology, 'frontEndPool')[0]!.mediationCollocated).toBe(false);
     expect(messages(r).some((m) => /Mediation pool "med"'s next hop is "pool1"/.test(m))).toBe(true);
 
@@ -72,12 +104,27 @@ describe('pools and servers', () => {
   it('a Standard Edition server: user store on its own rtc instance, no SQL store, CMS on it; a collocated Monitoring store is named', () => {
     const se: KitService[] = [
       { role: 'UserServices', instance: 1, on: { cluster: 1 }, deps: [{ role: 'UserStore' }] },
-      { role: 'Registrar', instance: 1, on: { cluster: 1 }, deps: [{ role: 'UserServices' }, { role: 'MonitoringStore' }], inner: `<RegistrarService xmlns="${ROLES_NS}" IsDirector="false" />` },
+      {
+        role: 'Registrar',
+        instance: 1,
+        on: { cluster: 1 },
+        deps: [{ role: 'UserServices' }, { role: 'MonitoringStore' }],
+        inner: `<RegistrarService xmlns="${ROLES_NS}" IsDirector="false" />`,
+      },
       { role: 'UserStore', instance: 1, on: { sqlCluster: 1, name: 'rtc' } },
       { role: 'MonitoringStore', instance: 1, on: { sqlCluster: 1, name: 'RTC' } },
-      { role: 'CentralMgmt', instance: 1, on: { cluster: 1 }, inner: `<CentralMgmtService xmlns="${ROLES_NS}" IsActive="true" />` },
+      {
+        role: 'CentralMgmt',
+        instance: 1,
+        on: { cluster: 1 },
+        inner: `<CentralMgmtService xmlns="${ROLES_NS}" IsActive="true" />`,
+      },
     ];
-    const r = imported({ clusters: [{ number: 1, fqdn: 'se1.contoso.com' }], sqlInstances: [{ cluster: 1, name: 'rtc' }], services: se });
+    const r = imported({
+      clusters: [{ number: 1, fqdn: 'se1.contoso.com' }],
+      sqlInstances: [{ cluster: 1, name: 'rtc' }],
+      services: se,
+    });
     expect(ofKind(r.topology, 'standardEditionServer')).toEqual([expect.objectContaining({ id: 'se1', users: 0 })]);
     expect(ofKind(r.topology, 'sqlStore')).toEqual([]);
     expect(r.topology.links).toEqual([]);
@@ -90,11 +137,19 @@ describe('pools and servers', () => {
       ...onePool,
       clusters: [...onePool.clusters, { number: 5, fqdn: 'oos.contoso.com', machines: ['oos1.contoso.com', 'oos2.contoso.com'] }],
       services: [
-        ...onePool.services.map((s) => (s.role === 'ConfServices' ? { ...s, deps: [...(s.deps ?? []), { role: 'WacService' }] } : s)),
-        { role: 'WacService', on: { cluster: 5 }, inner: `<WacService xmlns="${ROLES_NS}" DiscoveryUrl="https://oos.contoso.com/hosting/discovery" IsExternal="true" />` },
+        ...onePool.services.map((s) =>
+          s.role === 'ConfServices' ? { ...s, deps: [...(s.deps ?? []), { role: 'WacService' }] } : s,
+        ),
+        {
+          role: 'WacService',
+          on: { cluster: 5 },
+          inner: `<WacService xmlns="${ROLES_NS}" DiscoveryUrl="https://oos.contoso.com/hosting/discovery" IsExternal="true" />`,
+        },
       ],
     });
-    expect(ofKind(r.topology, 'officeOnlineServer')).toEqual([expect.objectContaining({ id: 'oos', servers: 2, zone: 'external' })]);
+    expect(ofKind(r.topology, 'officeOnlineServer')).toEqual([
+      expect.objectContaining({ id: 'oos', servers: 2, zone: 'external' }),
+    ]);
     expect(linksOf(r.topology, 'officeOnline')).toEqual(['pool1->oos']);
   });
 
@@ -106,7 +161,16 @@ describe('pools and servers', () => {
       ],
       clusters: [...onePool.clusters, { site: 2, number: 1, fqdn: 'sba.contoso.com' }],
       sqlInstances: onePool.sqlInstances,
-      services: [...onePool.services, { role: 'Registrar', site: 2, instance: 1, on: { cluster: 1, site: 2 }, deps: [{ role: 'Registrar', instance: 1, site: 1 }] }],
+      services: [
+        ...onePool.services,
+        {
+          role: 'Registrar',
+          site: 2,
+          instance: 1,
+          on: { cluster: 1, site: 2 },
+          deps: [{ role: 'Registrar', instance: 1, site: 1 }],
+        },
+      ],
     });
     expect(r.topology.sites.map((s) => [s.name, s.kind])).toEqual([
       ['HQ', 'central'],
@@ -131,7 +195,10 @@ describe('pools and servers', () => {
         { site: 2, number: 9, fqdn: 'sql.us.contoso.com' },
       ],
       sqlInstances: [{ cluster: 9 }, { site: 2, cluster: 9, name: 'SfB' }],
-      services: [...enterprisePool({ cluster: 1, sqlCluster: 9 }), ...enterprisePool({ site: 2, cluster: 1, sqlCluster: 9, sqlName: 'SfB' })],
+      services: [
+        ...enterprisePool({ cluster: 1, sqlCluster: 9 }),
+        ...enterprisePool({ site: 2, cluster: 1, sqlCluster: 9, sqlName: 'SfB' }),
+      ],
     });
     const [eu, us] = r.topology.sites;
     const pools = ofKind(r.topology, 'frontEndPool');
@@ -151,7 +218,10 @@ describe('product versions', () => {
   const versioned = (v: string, v2 = v) => ({
     clusters: [...onePool.clusters, { number: 2, fqdn: 'pool2.contoso.com' }],
     sqlInstances: onePool.sqlInstances,
-    services: [...enterprisePool({ cluster: 1, sqlCluster: 9, version: v }), ...enterprisePool({ cluster: 2, sqlCluster: 9, version: v2 })],
+    services: [
+      ...enterprisePool({ cluster: 1, sqlCluster: 9, version: v }),
+      ...enterprisePool({ cluster: 2, sqlCluster: 9, version: v2 }),
+    ],
   });
 
   it('ServiceVersion 8 is 2019 (and the OS default follows)', () => {
@@ -174,7 +244,9 @@ describe('product versions', () => {
   it('Lync Server 2013 (6) is imported as Lync Server 2013 to confirm; unknown values as 2015 with a warning', () => {
     const lync = imported(versioned('6'));
     expect(ofKind(lync.topology, 'frontEndPool').every((p) => p.productVersion === 'lync2013')).toBe(true);
-    expect(messages(lync).filter((m) => m.startsWith('[confirm]') && /ServiceVersion 6 read as Lync Server 2013/.test(m))).toHaveLength(1);
+    expect(
+      messages(lync).filter((m) => m.startsWith('[confirm]') && /ServiceVersion 6 read as Lync Server 2013/.test(m)),
+    ).toHaveLength(1);
     const odd = imported(versioned('x9'));
     expect(messages(odd).some((m) => /unknown ServiceVersion "x9"/.test(m))).toBe(true);
   });
@@ -182,18 +254,46 @@ describe('product versions', () => {
 
 describe('high availability', () => {
   it('AlwaysOn: the store FQDN is the listener, the primary node a replica; secondaries are asked for', () => {
-    const r = imported({ ...onePool, clusters: [onePool.clusters[0]!, { number: 9, fqdn: 'ag1.contoso.com' }], sqlInstances: [{ cluster: 9, attrs: { AlwaysOnPrimaryNodeFqdn: 'sqlnode1.contoso.com' } }] });
+    const r = imported({
+      ...onePool,
+      clusters: [onePool.clusters[0]!, { number: 9, fqdn: 'ag1.contoso.com' }],
+      sqlInstances: [{ cluster: 9, attrs: { AlwaysOnPrimaryNodeFqdn: 'sqlnode1.contoso.com' } }],
+    });
     const [store] = ofKind(r.topology, 'sqlStore');
-    expect(store).toMatchObject({ fqdn: 'ag1.contoso.com', haMode: 'alwaysOnAg', ag: { listenerFqdn: 'ag1.contoso.com', listenerPort: 1433, replicas: [{ fqdn: 'sqlnode1.contoso.com', siteId: store!.siteId, commitMode: 'synchronous', failoverMode: 'automatic', readable: false }] } });
+    expect(store).toMatchObject({
+      fqdn: 'ag1.contoso.com',
+      haMode: 'alwaysOnAg',
+      ag: {
+        listenerFqdn: 'ag1.contoso.com',
+        listenerPort: 1433,
+        replicas: [
+          {
+            fqdn: 'sqlnode1.contoso.com',
+            siteId: store!.siteId,
+            commitMode: 'synchronous',
+            failoverMode: 'automatic',
+            readable: false,
+          },
+        ],
+      },
+    });
     expect(messages(r).some((m) => /add the secondary replicas/.test(m))).toBe(true);
   });
 
   it('pool pairing read from a Registrar-to-Registrar dependency, flagged for confirmation', () => {
-    const services = [...enterprisePool({ cluster: 1, sqlCluster: 9 }), ...enterprisePool({ cluster: 2, sqlCluster: 8 })].map((s) =>
-      s.role === 'Registrar' && s.instance === 1 ? { ...s, deps: [...(s.deps ?? []), { role: 'Registrar', instance: 2, usage: 'Backup' }] } : s,
+    const services = [...enterprisePool({ cluster: 1, sqlCluster: 9 }), ...enterprisePool({ cluster: 2, sqlCluster: 8 })].map(
+      (s) =>
+        s.role === 'Registrar' && s.instance === 1
+          ? { ...s, deps: [...(s.deps ?? []), { role: 'Registrar', instance: 2, usage: 'Backup' }] }
+          : s,
     );
     const r = imported({
-      clusters: [onePool.clusters[0]!, { number: 2, fqdn: 'pool2.contoso.com' }, sqlServer, { number: 8, fqdn: 'sql2.contoso.com' }],
+      clusters: [
+        onePool.clusters[0]!,
+        { number: 2, fqdn: 'pool2.contoso.com' },
+        sqlServer,
+        { number: 8, fqdn: 'sql2.contoso.com' },
+      ],
       sqlInstances: [{ cluster: 9 }, { cluster: 8 }],
       services,
     });
@@ -203,7 +303,12 @@ describe('high availability', () => {
 
   it('mirror and witness read from store dependencies that say so; other HA usages are kept verbatim in a warning', () => {
     const r = imported({
-      clusters: [onePool.clusters[0]!, sqlServer, { number: 8, fqdn: 'sqlmirror.contoso.com' }, { number: 7, fqdn: 'witness.contoso.com' }],
+      clusters: [
+        onePool.clusters[0]!,
+        sqlServer,
+        { number: 8, fqdn: 'sqlmirror.contoso.com' },
+        { number: 7, fqdn: 'witness.contoso.com' },
+      ],
       sqlInstances: [{ cluster: 9 }, { cluster: 8 }, { cluster: 7 }],
       services: [
         ...enterprisePool({ cluster: 1, sqlCluster: 9 }).map((s) =>
@@ -224,11 +329,18 @@ describe('high availability', () => {
     });
     expect(linksOf(r.topology, 'mirror')).toEqual(['sql1->sqlmirror']);
     expect(linksOf(r.topology, 'witness')).toEqual(['sql1->witness']);
-    expect(messages(r).some((m) => /HA data present but not modelled: UserStore depends on UserStore \("sqlmirror"\) with Usage="SomethingNew"/.test(m))).toBe(true);
+    expect(
+      messages(r).some((m) =>
+        /HA data present but not modelled: UserStore depends on UserStore \("sqlmirror"\) with Usage="SomethingNew"/.test(m),
+      ),
+    ).toBe(true);
   });
 
   it('unknown markup on a SQL instance is reported verbatim, not dropped silently', () => {
-    const r = imported({ ...onePool, sqlInstances: [{ cluster: 9, attrs: { MirrorFqdn: 'sqlb.contoso.com' }, inner: '<Witness Fqdn="w.contoso.com" />' }] });
+    const r = imported({
+      ...onePool,
+      sqlInstances: [{ cluster: 9, attrs: { MirrorFqdn: 'sqlb.contoso.com' }, inner: '<Witness Fqdn="w.contoso.com" />' }],
+    });
     const w = r.warnings.find((x) => /HA data present but not modelled/.test(x.message));
     expect(w?.confirm).toBe(true);
     expect(w?.message).toContain('@MirrorFqdn=\\"sqlb.contoso.com\\"');
@@ -249,7 +361,9 @@ describe('what the format cannot hold, and odd input', () => {
       ],
     });
     const all = messages(r);
-    expect(ofKind(r.topology, 'gatewayPeer')).toEqual([expect.objectContaining({ id: 'gw', fqdn: 'gw.contoso.com', peerType: 'pstnGateway' })]);
+    expect(ofKind(r.topology, 'gatewayPeer')).toEqual([
+      expect.objectContaining({ id: 'gw', fqdn: 'gw.contoso.com', peerType: 'pstnGateway' }),
+    ]);
     expect(all.some((m) => m.startsWith('[confirm]') && /gateway peer "gw".*type PSTN gateway/.test(m))).toBe(true);
     expect(all.some((m) => /service role "ExternalServer" on "app\.contoso\.com" is not modelled/.test(m))).toBe(true);
     expect(all.some((m) => /database role "PersistentChatStore" is not modelled/.test(m))).toBe(true);
@@ -257,9 +371,15 @@ describe('what the format cannot hold, and odd input', () => {
 
   it('placeholder FQDNs ($Variable) become valid names, with a warning; NetBIOS names are kept', () => {
     const r = imported({
-      clusters: [{ number: 1, fqdn: '$SkypeFQDN' }, { number: 9, fqdn: 'SQLBOX' }],
+      clusters: [
+        { number: 1, fqdn: '$SkypeFQDN' },
+        { number: 9, fqdn: 'SQLBOX' },
+      ],
       sqlInstances: [{ cluster: 9 }],
-      services: [...enterprisePool({ cluster: 1, sqlCluster: 9 }), { role: 'FileStore', on: { cluster: 1 }, inner: `<FileStoreService xmlns="${ROLES_NS}" ShareName="$CSShareName" />` }],
+      services: [
+        ...enterprisePool({ cluster: 1, sqlCluster: 9 }),
+        { role: 'FileStore', on: { cluster: 1 }, inner: `<FileStoreService xmlns="${ROLES_NS}" ShareName="$CSShareName" />` },
+      ],
     });
     expect(ofKind(r.topology, 'frontEndPool')[0]!.fqdn).toBe('SkypeFQDN');
     expect(ofKind(r.topology, 'sqlStore')[0]!.fqdn).toBe('SQLBOX');
@@ -275,7 +395,11 @@ describe('what the format cannot hold, and odd input', () => {
   });
 
   it('an invalid SQL instance name is cleaned, with a warning', () => {
-    const r = imported({ ...onePool, sqlInstances: [{ cluster: 9, name: 'bad name!' }], services: enterprisePool({ cluster: 1, sqlCluster: 9, sqlName: 'bad name!' }) });
+    const r = imported({
+      ...onePool,
+      sqlInstances: [{ cluster: 9, name: 'bad name!' }],
+      services: enterprisePool({ cluster: 1, sqlCluster: 9, sqlName: 'bad name!' }),
+    });
     expect(ofKind(r.topology, 'sqlStore')[0]).toMatchObject({ id: 'sql1-badname', instance: 'badname' });
     expect(linksOf(r.topology, 'backEnd')).toEqual(['pool1->sql1-badname']);
   });
@@ -285,11 +409,19 @@ describe('what the format cannot hold, and odd input', () => {
     const r = imported({
       domain: evil,
       sites: [{ id: evil, name: evil }],
-      clusters: [{ site: evil, number: 1, fqdn: evil }, { site: evil, number: 9, fqdn: 'sql1.contoso.com' }],
+      clusters: [
+        { site: evil, number: 1, fqdn: evil },
+        { site: evil, number: 9, fqdn: 'sql1.contoso.com' },
+      ],
       sqlInstances: [{ site: evil, cluster: 9 }],
       services: [
         ...enterprisePool({ site: evil, cluster: 1, sqlCluster: 9 }),
-        { site: evil, role: 'FileStore', on: { site: evil, cluster: 1 }, inner: `<FileStoreService xmlns="${ROLES_NS}" ShareName="${evil.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')}" />` },
+        {
+          site: evil,
+          role: 'FileStore',
+          on: { site: evil, cluster: 1 },
+          inner: `<FileStoreService xmlns="${ROLES_NS}" ShareName="${evil.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')}" />`,
+        },
         { site: evil, role: evil, on: { site: evil, cluster: 1 } },
       ],
     });
@@ -319,7 +451,12 @@ describe('what the format cannot hold, and odd input', () => {
       clusters: [onePool.clusters[0]!, { site: 5, number: 3, fqdn: 'lost.contoso.com' }],
       services: [
         { role: 'UserServices', instance: 1, on: { cluster: 1 }, deps: [{ role: 'UserStore', instance: 42 }] },
-        { role: 'Registrar', instance: 1, on: { cluster: 1 }, inner: `<RegistrarService xmlns="${ROLES_NS}" IsDirector="false" />` },
+        {
+          role: 'Registrar',
+          instance: 1,
+          on: { cluster: 1 },
+          inner: `<RegistrarService xmlns="${ROLES_NS}" IsDirector="false" />`,
+        },
         { role: 'WebServices', instance: 2, on: { cluster: 77 } },
         { role: 'EdgeServer', instance: 3, on: { site: 5, cluster: 3 } },
       ],
@@ -332,7 +469,11 @@ describe('what the format cannot hold, and odd input', () => {
   });
 
   it('keeps at most MAX_WARNINGS warnings and says how many were left out', () => {
-    const services: KitService[] = Array.from({ length: 800 }, (_, i) => ({ role: `Custom${i}`, instance: i, on: { cluster: 1 } }));
+    const services: KitService[] = Array.from({ length: 800 }, (_, i) => ({
+      role: `Custom${i}`,
+      instance: i,
+      on: { cluster: 1 },
+    }));
     const r = imported({ clusters: [{ number: 1, fqdn: 'x.contoso.com' }], services });
     expect(r.warnings).toHaveLength(MAX_WARNINGS + 1);
     expect(r.warnings.at(-1)!.message).toMatch(/^\d+ more warnings were left out$/);
@@ -353,7 +494,9 @@ describe('what the format cannot hold, and odd input', () => {
 </t:Topology>`;
     const r = imported(prefixed);
     expect(r.topology.sites.map((s) => s.name)).toEqual(['P']);
-    expect(ofKind(r.topology, 'edgePool')).toEqual([expect.objectContaining({ id: 'edge', servers: 2, productVersion: '2019', federation: true, xmpp: false })]);
+    expect(ofKind(r.topology, 'edgePool')).toEqual([
+      expect.objectContaining({ id: 'edge', servers: 2, productVersion: '2019', federation: true, xmpp: false }),
+    ]);
   });
 });
 
@@ -363,7 +506,10 @@ describe('document shapes', () => {
       ['<html><body/></html>', /root element is <html>/],
       ['<Topology xmlns="urn:something-else"/>', /namespace "urn:something-else"/],
       ['<Topology/>', /namespace ""/],
-      ['<TopologyBuilder xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.TopologyBuilder.2008"><OldTopology/></TopologyBuilder>', /no <NewTopology>\/<PartialTopology>/],
+      [
+        '<TopologyBuilder xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.TopologyBuilder.2008"><OldTopology/></TopologyBuilder>',
+        /no <NewTopology>\/<PartialTopology>/,
+      ],
     ];
     for (const [xml, message] of cases) {
       const r = importTopologyXml(xml);
@@ -398,7 +544,9 @@ describe('document shapes', () => {
       ['Hub', 'central'],
       ['Shop', 'branch'],
     ]);
-    expect(ofKind(r.topology, 'standardEditionServer')).toEqual([expect.objectContaining({ id: 'se', fqdn: 'se.contoso.com', productVersion: '2019', os: 'WS2019' })]);
+    expect(ofKind(r.topology, 'standardEditionServer')).toEqual([
+      expect.objectContaining({ id: 'se', fqdn: 'se.contoso.com', productVersion: '2019', os: 'WS2019' }),
+    ]);
     expect(r.topology.deployment.cmsHost).toBe('se');
     expect(r.topology.description).toMatch(/Topology Builder file/);
     expect(r.topology.description).not.toMatch(/not published/);
@@ -411,7 +559,10 @@ describe('repeated keys', () => {
     const cluster = /<Cluster [\s\S]*?<\/Cluster>/.exec(xml)![0];
     const instance = /<SqlInstance>[\s\S]*?<\/SqlInstance>/.exec(xml)![0];
     const service = /<Service [\s\S]*?<\/Service>/.exec(xml)![0];
-    const doubled = xml.replace(cluster, cluster + cluster.replace('pool1.contoso.com', 'other.contoso.com')).replace(instance, instance + instance).replace(service, service + service);
+    const doubled = xml
+      .replace(cluster, cluster + cluster.replace('pool1.contoso.com', 'other.contoso.com'))
+      .replace(instance, instance + instance)
+      .replace(service, service + service);
     const r = imported(doubled);
     expect(r.topology.nodes.map((n) => n.id)).toEqual(imported(onePool).topology.nodes.map((n) => n.id));
     const all = messages(r);

@@ -26,7 +26,8 @@ const MAX_MS = 2_000;
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const SAMPLE_FILES = [...FIXTURE_FILES].sort();
 const TAGS: readonly ImportError['tag'][] = ['notXml', 'notTopologyBuilder', 'tooLarge', 'unsafeXml', 'invalidResult'];
-const ENGINE_ERROR = /Cannot read propert|Cannot set propert|is not a function|is not iterable|Maximum call stack|Invalid array length|Unhandled case|failed unexpectedly/;
+const ENGINE_ERROR =
+  /Cannot read propert|Cannot set propert|is not a function|is not iterable|Maximum call stack|Invalid array length|Unhandled case|failed unexpectedly/;
 
 function textOf(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
@@ -82,7 +83,10 @@ function serialize(el: XmlElement): string {
     const c = a.name.indexOf(':');
     if (c > 0 && a.name.slice(0, c) !== 'xml') decls.set(`xmlns:${a.name.slice(0, c)}`, a.ns);
   }
-  const attrs = [...[...decls].filter(([k, v]) => !(k === 'xmlns' && v === '')).map(([k, v]) => `${k}="${esc(v)}"`), ...el.attrs.map((a) => `${a.name}="${esc(a.value)}"`)];
+  const attrs = [
+    ...[...decls].filter(([k, v]) => !(k === 'xmlns' && v === '')).map(([k, v]) => `${k}="${esc(v)}"`),
+    ...el.attrs.map((a) => `${a.name}="${esc(a.value)}"`),
+  ];
   const open = `<${el.name}${attrs.length ? ` ${attrs.join(' ')}` : ''}`;
   if (!el.children.length && !el.text) return `${open}/>`;
   return `${open}>${esc(el.text)}${el.children.map(serialize).join('')}</${el.name}>`;
@@ -99,7 +103,35 @@ type TreeEdit =
 
 const arbValue = fc.oneof(
   { weight: 4, arbitrary: fc.nat() }, // an index into the values used in the document
-  { weight: 2, arbitrary: fc.constantFrom('1', '2', '0', '-1', '', 'true', 'false', '7', '8', '6', 'Default', 'Mirror', 'Witness', 'UserStore', 'Registrar', 'EdgeServer', 'PstnGateway', 'MediationServer', 'FileStore', 'WacService', 'x.contoso.com', '99999999999999999999', '1e3', 'NaN') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '1',
+      '2',
+      '0',
+      '-1',
+      '',
+      'true',
+      'false',
+      '7',
+      '8',
+      '6',
+      'Default',
+      'Mirror',
+      'Witness',
+      'UserStore',
+      'Registrar',
+      'EdgeServer',
+      'PstnGateway',
+      'MediationServer',
+      'FileStore',
+      'WacService',
+      'x.contoso.com',
+      '99999999999999999999',
+      '1e3',
+      'NaN',
+    ),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...HOSTILE_NAMES) },
   { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
 );
@@ -111,7 +143,11 @@ const arbTreeEdit: fc.Arbitrary<TreeEdit> = fc.oneof(
   fc.record({ op: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
   { weight: 4, arbitrary: fc.record({ op: fc.constant('setAttr' as const), at: fc.nat(), attr: fc.nat(), value: arbValue }) },
   fc.record({ op: fc.constant('dropAttr' as const), at: fc.nat(), attr: fc.nat() }),
-  fc.record({ op: fc.constant('setText' as const), at: fc.nat(), text: fc.oneof(arbValue.map(String), fc.constantFrom(...HOSTILE_NAMES)) }),
+  fc.record({
+    op: fc.constant('setText' as const),
+    at: fc.nat(),
+    text: fc.oneof(arbValue.map(String), fc.constantFrom(...HOSTILE_NAMES)),
+  }),
 ) as fc.Arbitrary<TreeEdit>;
 
 function applyTreeEdits(sample: XmlElement, edits: readonly TreeEdit[]): XmlElement {
@@ -142,7 +178,9 @@ function applyTreeEdits(sample: XmlElement, edits: readonly TreeEdit[]): XmlElem
         break;
       }
       case 'setAttr':
-        if (el.attrs.length) el.attrs[e.attr % el.attrs.length]!.value = typeof e.value === 'number' ? (values[e.value % values.length] ?? '') : e.value;
+        if (el.attrs.length)
+          el.attrs[e.attr % el.attrs.length]!.value =
+            typeof e.value === 'number' ? (values[e.value % values.length] ?? '') : e.value;
         break;
       case 'dropAttr':
         if (el.attrs.length) el.attrs.splice(e.attr % el.attrs.length, 1);
@@ -173,15 +211,39 @@ function encode(text: string, utf16: boolean, byteEdits: readonly ByteEdit[]): U
   return bytes;
 }
 
-const INSERTS = ['&lol;', '&xxe;', '&#0;', '&#xD800;', '&#x110000;', '&#65;', '&amp;amp;', '&', '<!DOCTYPE Topology [<!ENTITY a "b">]>', '<!DOCTYPE Topology SYSTEM "http://127.0.0.1:1/x.dtd">', '<!ENTITY % p SYSTEM "file:///etc/passwd">', '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd"/>', '<?xml-stylesheet href="http://127.0.0.1:1/x.xsl"?>', '<![CDATA[]]>', ']]>', '\u0000', '\uFEFF', '\u202E'];
+const INSERTS = [
+  '&lol;',
+  '&xxe;',
+  '&#0;',
+  '&#xD800;',
+  '&#x110000;',
+  '&#65;',
+  '&amp;amp;',
+  '&',
+  '<!DOCTYPE Topology [<!ENTITY a "b">]>',
+  '<!DOCTYPE Topology SYSTEM "http://127.0.0.1:1/x.dtd">',
+  '<!ENTITY % p SYSTEM "file:///etc/passwd">',
+  '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file:///etc/passwd"/>',
+  '<?xml-stylesheet href="http://127.0.0.1:1/x.xsl"?>',
+  '<![CDATA[]]>',
+  ']]>',
+  '\u0000',
+  '\uFEFF',
+  '\u202E',
+];
 
 describe('importTopologyXml on edited samples', () => {
   it('structural edits (delete, duplicate, swap, move elements; change or drop attributes)', () => {
     fc.assert(
-      fc.property(fc.nat({ max: SAMPLE_TREES.length - 1 }), fc.array(arbTreeEdit, { minLength: 1, maxLength: 6 }), fc.constantFrom('text', 'utf8', 'utf16'), (s, edits, form) => {
-        const xml = `<?xml version="1.0" encoding="utf-8"?>\n${serialize(applyTreeEdits(SAMPLE_TREES[s]!, edits))}`;
-        importChecked(form === 'text' ? xml : encode(xml, form === 'utf16', []));
-      }),
+      fc.property(
+        fc.nat({ max: SAMPLE_TREES.length - 1 }),
+        fc.array(arbTreeEdit, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('text', 'utf8', 'utf16'),
+        (s, edits, form) => {
+          const xml = `<?xml version="1.0" encoding="utf-8"?>\n${serialize(applyTreeEdits(SAMPLE_TREES[s]!, edits))}`;
+          importChecked(form === 'text' ? xml : encode(xml, form === 'utf16', []));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -232,10 +294,26 @@ describe('XML is parsed safely: no DTD, no entity expansion, nothing fetched', (
 
   const open = `<Topology xmlns="${TOPOLOGY_NS}">`;
   const attacks: [string, string, ImportError['tag']][] = [
-    ['billion laughs', `<?xml version="1.0"?><!DOCTYPE Topology [<!ENTITY a "${'x'.repeat(100)}">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i ? 'b'.repeat(i) : 'a'};`.repeat(10)}">`).join('')}]>${open}&bbbbbbbbb;</Topology>`, 'unsafeXml'],
-    ['external entity (file)', `<!DOCTYPE Topology [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${open}<Sites><CentralSite SiteId="1"><Name>&xxe;</Name></CentralSite></Sites></Topology>`, 'unsafeXml'],
-    ['external entity (http)', `<!DOCTYPE Topology [<!ENTITY xxe SYSTEM "http://127.0.0.1:1/secret">]>${open}&xxe;</Topology>`, 'unsafeXml'],
-    ['parameter entity', `<!DOCTYPE Topology [<!ENTITY % p SYSTEM "http://127.0.0.1:1/evil.dtd"> %p;]>${open}</Topology>`, 'unsafeXml'],
+    [
+      'billion laughs',
+      `<?xml version="1.0"?><!DOCTYPE Topology [<!ENTITY a "${'x'.repeat(100)}">${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i ? 'b'.repeat(i) : 'a'};`.repeat(10)}">`).join('')}]>${open}&bbbbbbbbb;</Topology>`,
+      'unsafeXml',
+    ],
+    [
+      'external entity (file)',
+      `<!DOCTYPE Topology [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${open}<Sites><CentralSite SiteId="1"><Name>&xxe;</Name></CentralSite></Sites></Topology>`,
+      'unsafeXml',
+    ],
+    [
+      'external entity (http)',
+      `<!DOCTYPE Topology [<!ENTITY xxe SYSTEM "http://127.0.0.1:1/secret">]>${open}&xxe;</Topology>`,
+      'unsafeXml',
+    ],
+    [
+      'parameter entity',
+      `<!DOCTYPE Topology [<!ENTITY % p SYSTEM "http://127.0.0.1:1/evil.dtd"> %p;]>${open}</Topology>`,
+      'unsafeXml',
+    ],
     ['external DTD', `<!DOCTYPE Topology SYSTEM "http://127.0.0.1:1/topology.dtd">${open}</Topology>`, 'unsafeXml'],
     ['public DTD', `<!DOCTYPE Topology PUBLIC "-//X//Y" "http://127.0.0.1:1/t.dtd">${open}</Topology>`, 'unsafeXml'],
     ['undeclared entity', `${open}<Sites><CentralSite SiteId="1"><Name>&xxe;</Name></CentralSite></Sites></Topology>`, 'notXml'],
@@ -261,11 +339,15 @@ describe('XML is parsed safely: no DTD, no entity expansion, nothing fetched', (
   });
 
   it('the importer sources have no way to reach the network, the file system or a native XML parser', () => {
-    const sources = fs.readdirSync(HERE).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('-test-kit.ts'));
+    const sources = fs
+      .readdirSync(HERE)
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.endsWith('-test-kit.ts'));
     expect(sources.length).toBeGreaterThan(3);
     for (const f of sources) {
       const text = fs.readFileSync(path.join(HERE, f), 'utf8');
-      expect(text, f).not.toMatch(/\bfetch\s*\(|XMLHttpRequest|DOMParser|XMLSerializer|from\s+['"]node:|require\s*\(|import\s*\(\s*['"]http|new\s+Worker/);
+      expect(text, f).not.toMatch(
+        /\bfetch\s*\(|XMLHttpRequest|DOMParser|XMLSerializer|from\s+['"]node:|require\s*\(|import\s*\(\s*['"]http|new\s+Worker/,
+      );
     }
   });
 

@@ -22,7 +22,10 @@ export function importTopologyXml(input: string | Uint8Array): Result<ImportResu
     return importUnsafe(input);
   } catch (e) {
     // Defensive: a defect in the mapping must not crash the designer or the CLI.
-    return err({ tag: 'invalidResult', message: `the import failed unexpectedly (${e instanceof Error ? e.message : String(e)}); please report it with the file` });
+    return err({
+      tag: 'invalidResult',
+      message: `the import failed unexpectedly (${e instanceof Error ? e.message : String(e)}); please report it with the file`,
+    });
   }
 }
 
@@ -46,8 +49,12 @@ function importUnsafe(input: string | Uint8Array): Result<ImportResult, ImportEr
   const parsed = parseTopology(built.topology);
   if (!parsed.ok) {
     // The element cap keeps the build itself bounded; the format's own limits decide the rest.
-    if (parsed.error.tag === 'tooLarge') return err({ tag: 'tooLarge', message: `the imported design would be too large: ${parsed.error.message}` });
-    return err({ tag: 'invalidResult', message: `the imported topology is not valid (${parsed.error.message}); this is a defect of the importer, please report it with the file` });
+    if (parsed.error.tag === 'tooLarge')
+      return err({ tag: 'tooLarge', message: `the imported design would be too large: ${parsed.error.message}` });
+    return err({
+      tag: 'invalidResult',
+      message: `the imported topology is not valid (${parsed.error.message}); this is a defect of the importer, please report it with the file`,
+    });
   }
   return ok({ topology: parsed.value, warnings: built.warnings });
 }

@@ -59,7 +59,12 @@ export function hostName(raw: string, fallback: string): HostName {
   const labels = trimmed
     .replace(/[^A-Za-z0-9.-]+/g, '-')
     .split('.')
-    .map((l) => l.replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, ''))
+    .map((l) =>
+      l
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 63)
+        .replace(/-+$/, ''),
+    )
     .filter((l) => l.length > 0);
   let fqdn = '';
   for (const l of labels) {

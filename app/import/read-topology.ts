@@ -103,15 +103,20 @@ export interface ShapeError {
 
 /** Detects the shape from the root element's local name and namespace, never from a file name. */
 export function readTopologyDocument(root: XmlElement): Result<TbDocument, ShapeError> {
-  if (root.local === 'Topology' && root.ns === NS.topology) return ok({ ...readPublished(root), simpleUrls: readSimpleUrls(root), elementCounts: countElements(root) });
+  if (root.local === 'Topology' && root.ns === NS.topology)
+    return ok({ ...readPublished(root), simpleUrls: readSimpleUrls(root), elementCounts: countElements(root) });
   if (root.local === 'TopologyBuilder' && root.ns === NS.builder) {
     const newTopology = childNamed(root, 'NewTopology', (ns) => ns === NS.builder);
     const partial = newTopology && childNamed(newTopology, 'PartialTopology', (ns) => ns === NS.writable);
     if (!partial)
-      return err({ tag: 'notTopologyBuilder', message: 'this Topology Builder file has no <NewTopology>/<PartialTopology> element: nothing to import' });
+      return err({
+        tag: 'notTopologyBuilder',
+        message: 'this Topology Builder file has no <NewTopology>/<PartialTopology> element: nothing to import',
+      });
     return ok({ ...readBuilderFile(partial), simpleUrls: readSimpleUrls(root), elementCounts: countElements(root) });
   }
-  if (root.local === 'PartialTopology' && root.ns === NS.writable) return ok({ ...readBuilderFile(root), simpleUrls: readSimpleUrls(root), elementCounts: countElements(root) });
+  if (root.local === 'PartialTopology' && root.ns === NS.writable)
+    return ok({ ...readBuilderFile(root), simpleUrls: readSimpleUrls(root), elementCounts: countElements(root) });
   const known = ['Topology', 'TopologyBuilder', 'PartialTopology'];
   if (known.includes(root.local))
     return err({
@@ -186,7 +191,12 @@ export function readSimpleUrls(root: XmlElement): TbSimpleUrl[] {
     for (const child of el.children) {
       if (child.local === 'SimpleUrlConfiguration' && isRtcNs(child.ns)) {
         for (const u of rtcAll(child, 'SimpleUrl'))
-          out.push({ component: attr(u, 'Component') ?? '', domain: attr(u, 'Domain') ?? '*', url: attr(u, 'ActiveUrl') ?? attr(rtc(u, 'SimpleUrlEntry') ?? u, 'Url') ?? '', where: `SimpleUrl (line ${u.line})` });
+          out.push({
+            component: attr(u, 'Component') ?? '',
+            domain: attr(u, 'Domain') ?? '*',
+            url: attr(u, 'ActiveUrl') ?? attr(rtc(u, 'SimpleUrlEntry') ?? u, 'Url') ?? '',
+            where: `SimpleUrl (line ${u.line})`,
+          });
       } else walk(child, depth + 1);
     }
   };
@@ -200,7 +210,8 @@ const KNOWN_SQL_CHILDREN = new Set(['SqlInstanceId']);
 function unknownMarkup(el: XmlElement, knownAttrs: Set<string>, knownChildren: Set<string>): string[] {
   const out: string[] = [];
   for (const a of el.attrs) if (!knownAttrs.has(a.local) || a.ns !== '') out.push(`@${a.name}="${a.value}"`);
-  for (const c of el.children) if (!knownChildren.has(c.local)) out.push(`<${c.name}${c.attrs.map((a) => ` ${a.name}="${a.value}"`).join('')}>`);
+  for (const c of el.children)
+    if (!knownChildren.has(c.local)) out.push(`<${c.name}${c.attrs.map((a) => ` ${a.name}="${a.value}"`).join('')}>`);
   return out;
 }
 
@@ -222,7 +233,9 @@ const serviceIdKey = (el: XmlElement | undefined): string | undefined => {
   const site = attr(el, 'SiteId');
   const role = attr(el, 'RoleName');
   const instance = attr(el, 'Instance');
-  return site !== undefined && role !== undefined && instance !== undefined ? JSON.stringify([site.trim(), role, instance.trim()]) : undefined;
+  return site !== undefined && role !== undefined && instance !== undefined
+    ? JSON.stringify([site.trim(), role, instance.trim()])
+    : undefined;
 };
 
 function readPublished(root: XmlElement): Omit<TbDocument, 'simpleUrls' | 'elementCounts'> {
@@ -239,7 +252,12 @@ function readPublished(root: XmlElement): Omit<TbDocument, 'simpleUrls' | 'eleme
         notes.push({ where: `line ${s.line}`, message: `<${clean(s.name, 60)}> has no SiteId; skipped` });
         continue;
       }
-      sites.push({ key: id, name: siteName(s, `Site ${id}`), kind: s.local === 'CentralSite' ? 'central' : 'branch', where: `${s.local} ${clean(id)} (line ${s.line})` });
+      sites.push({
+        key: id,
+        name: siteName(s, `Site ${id}`),
+        kind: s.local === 'CentralSite' ? 'central' : 'branch',
+        where: `${s.local} ${clean(id)} (line ${s.line})`,
+      });
     } else notes.push({ where: `line ${s.line}`, message: `site element <${clean(s.name, 60)}> is not modelled; skipped` });
   }
 
@@ -254,7 +272,14 @@ function readPublished(root: XmlElement): Omit<TbDocument, 'simpleUrls' | 'eleme
     }
     const machineEls = rtcAll(c, 'Machine');
     const machines = machineEls.map((m) => attr(m, 'Fqdn') ?? fqdn);
-    clusters.push({ key, siteKey: attr(idEl!, 'SiteId')!.trim(), fqdn, machines, natAddresses: natAddressesOf(machineEls), where: `Cluster ${clean(fqdn || key)} (line ${c.line})` });
+    clusters.push({
+      key,
+      siteKey: attr(idEl!, 'SiteId')!.trim(),
+      fqdn,
+      machines,
+      natAddresses: natAddressesOf(machineEls),
+      where: `Cluster ${clean(fqdn || key)} (line ${c.line})`,
+    });
   }
 
   const clusterFqdn = new Map(clusters.map((c) => [c.key, c.fqdn]));
@@ -329,7 +354,14 @@ function readBuilderFile(partial: XmlElement): Omit<TbDocument, 'simpleUrls' | '
       const machinesEl = rtc(c, 'Machines');
       const machineEls = machinesEl ? rtcAll(machinesEl, 'Machine') : rtcAll(c, 'Machine');
       const machines = machineEls.map((m) => attr(m, 'Fqdn') || fqdn);
-      clusters.push({ key, siteKey, fqdn, machines, natAddresses: natAddressesOf(machineEls), where: `Cluster ${clean(fqdn || key)} (line ${c.line})` });
+      clusters.push({
+        key,
+        siteKey,
+        fqdn,
+        machines,
+        natAddresses: natAddressesOf(machineEls),
+        where: `Cluster ${clean(fqdn || key)} (line ${c.line})`,
+      });
       for (const i of rtcAll(rtc(c, 'SqlInstances') ?? c, 'SqlInstance')) {
         const ikey = guid(attr(i, 'UniqueId'));
         if (!ikey) {
@@ -369,8 +401,17 @@ function readBuilderFile(partial: XmlElement): Omit<TbDocument, 'simpleUrls' | '
         continue;
       }
       const bkey = `branch:${bid}`;
-      sites.push({ key: bkey, name: siteName(b, `Branch ${bid}`), kind: 'branch', where: `${clean(b.local, 60)} ${clean(bid)} (line ${b.line})` });
-      notes.push({ where: `${clean(b.local, 60)} ${clean(bid)} (line ${b.line})`, message: 'branch site read from RemoteSites; no real Topology Builder file with a branch site was available to check this markup' });
+      sites.push({
+        key: bkey,
+        name: siteName(b, `Branch ${bid}`),
+        kind: 'branch',
+        where: `${clean(b.local, 60)} ${clean(bid)} (line ${b.line})`,
+      });
+      notes.push({
+        where: `${clean(b.local, 60)} ${clean(bid)} (line ${b.line})`,
+        message:
+          'branch site read from RemoteSites; no real Topology Builder file with a branch site was available to check this markup',
+      });
       readClusters(b, bkey);
     }
   }
@@ -386,8 +427,10 @@ function readBuilderFile(partial: XmlElement): Omit<TbDocument, 'simpleUrls' | '
       continue;
     }
     const on = guid(attr(s, 'InstalledOn'));
-    const installedOn: InstalledOn | undefined = on === undefined ? undefined : instanceCluster.has(on) ? { sqlInstance: on } : { cluster: on };
-    const clusterKey = installedOn && 'sqlInstance' in installedOn ? instanceCluster.get(installedOn.sqlInstance) : installedOn?.cluster;
+    const installedOn: InstalledOn | undefined =
+      on === undefined ? undefined : instanceCluster.has(on) ? { sqlInstance: on } : { cluster: on };
+    const clusterKey =
+      installedOn && 'sqlInstance' in installedOn ? instanceCluster.get(installedOn.sqlInstance) : installedOn?.cluster;
     services.push({
       key,
       role,
@@ -401,10 +444,21 @@ function readBuilderFile(partial: XmlElement): Omit<TbDocument, 'simpleUrls' | '
   }
 
   const isPublished = attr(partial, 'IsPublished')?.trim().toLowerCase() === 'true';
-  return { shape: 'builderFile', published: isPublished, defaultDomain, sipDomains, sites, clusters, sqlInstances, services, notes };
+  return {
+    shape: 'builderFile',
+    published: isPublished,
+    defaultDomain,
+    sipDomains,
+    sites,
+    clusters,
+    sqlInstances,
+    services,
+    notes,
+  };
 }
 
-const instanceLabel = (host: string, name: string): string => (name ? `${clean(host)}\\${clean(name, 40)}` : `${clean(host)} (default instance)`);
+const instanceLabel = (host: string, name: string): string =>
+  name ? `${clean(host)}\\${clean(name, 40)}` : `${clean(host)} (default instance)`;
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

@@ -34,13 +34,33 @@ function agree(text: string, other?: typeof parseWithSaxes): boolean {
 
 const NAME = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,8}$/).filter((n) => !/^xml/i.test(n));
 const PREFIXES = ['a', 'tb', 'r'] as const;
-const URIS = ['urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008', 'urn:schema:Microsoft.Rtc.Management.Deploy.ServiceRoles.2008', 'urn:x'] as const;
+const URIS = [
+  'urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008',
+  'urn:schema:Microsoft.Rtc.Management.Deploy.ServiceRoles.2008',
+  'urn:x',
+] as const;
 /** Text as written in the file: plain characters, the five entities, character references, CRLF. */
 const RAW_TEXT = fc
   .array(
     fc.oneof(
       fc.stringMatching(/^[^<&\r]{0,6}$/),
-      fc.constantFrom('&lt;', '&gt;', '&amp;', '&apos;', '&quot;', '&#65;', '&#x1F600;', '&#xE9;', '\r\n', '\r', '\t', ' ', ']]', 'é', '漢'),
+      fc.constantFrom(
+        '&lt;',
+        '&gt;',
+        '&amp;',
+        '&apos;',
+        '&quot;',
+        '&#65;',
+        '&#x1F600;',
+        '&#xE9;',
+        '\r\n',
+        '\r',
+        '\t',
+        ' ',
+        ']]',
+        'é',
+        '漢',
+      ),
     ),
     { maxLength: 6 },
   )
@@ -62,17 +82,31 @@ const arbElement: fc.Memo<Spec> = fc.memo((depth) =>
   fc.record({
     prefix: fc.option(fc.constantFrom(...PREFIXES), { nil: undefined }),
     name: NAME,
-    declare: fc.uniqueArray(fc.record({ prefix: fc.constantFrom(...PREFIXES), uri: fc.constantFrom(...URIS) }), { selector: (d) => d.prefix, maxLength: 2 }),
+    declare: fc.uniqueArray(fc.record({ prefix: fc.constantFrom(...PREFIXES), uri: fc.constantFrom(...URIS) }), {
+      selector: (d) => d.prefix,
+      maxLength: 2,
+    }),
     defaultNs: fc.option(fc.constantFrom(...URIS, ''), { nil: undefined }),
     attrs: fc.uniqueArray(fc.record({ name: NAME, value: RAW_ATTR }), { selector: (a) => a.name, maxLength: 3 }),
     content:
       depth <= 1
-        ? fc.array(fc.oneof(fc.record({ text: RAW_TEXT }), fc.record({ cdata: fc.string({ maxLength: 8 }).filter((s) => !s.includes(']]>') && !s.includes('\r')) })), { maxLength: 2 })
+        ? fc.array(
+            fc.oneof(
+              fc.record({ text: RAW_TEXT }),
+              fc.record({ cdata: fc.string({ maxLength: 8 }).filter((s) => !s.includes(']]>') && !s.includes('\r')) }),
+            ),
+            { maxLength: 2 },
+          )
         : fc.array(
             fc.oneof(
               { weight: 3, arbitrary: arbElement(depth - 1) },
               { weight: 2, arbitrary: fc.record({ text: RAW_TEXT }) },
-              { weight: 1, arbitrary: fc.record({ cdata: fc.string({ maxLength: 8 }).filter((s) => !s.includes(']]>') && !s.includes('\r')) }) },
+              {
+                weight: 1,
+                arbitrary: fc.record({
+                  cdata: fc.string({ maxLength: 8 }).filter((s) => !s.includes(']]>') && !s.includes('\r')),
+                }),
+              },
               { weight: 1, arbitrary: fc.record({ comment: fc.stringMatching(/^[^-]{0,8}$/) }) },
             ),
             { maxLength: 4 },
@@ -82,14 +116,26 @@ const arbElement: fc.Memo<Spec> = fc.memo((depth) =>
 
 /** Writes the spec; every prefix it uses is declared on the root, so the document is namespace-well-formed. */
 function write(spec: Spec, isRoot: boolean, space: string): string {
-  const decls = isRoot ? PREFIXES.map((p, i) => ` xmlns:${p}="${URIS[i]}"`).join('') : spec.declare.map((d) => ` xmlns:${d.prefix}="${d.uri}"`).join('');
+  const decls = isRoot
+    ? PREFIXES.map((p, i) => ` xmlns:${p}="${URIS[i]}"`).join('')
+    : spec.declare.map((d) => ` xmlns:${d.prefix}="${d.uri}"`).join('');
   const dflt = spec.defaultNs === undefined ? '' : ` xmlns="${spec.defaultNs}"`;
   const attrs = spec.attrs.map((a) => `${space}${a.name}${space ? '=' : '='}"${a.value}"`).join('');
   const name = spec.prefix ? `${spec.prefix}:${spec.name}` : spec.name;
   const inner = spec.content
-    .map((c) => ('text' in c ? c.text : 'cdata' in c ? `<![CDATA[${c.cdata}]]>` : 'comment' in c ? `<!--${c.comment}-->` : write(c, false, space)))
+    .map((c) =>
+      'text' in c
+        ? c.text
+        : 'cdata' in c
+          ? `<![CDATA[${c.cdata}]]>`
+          : 'comment' in c
+            ? `<!--${c.comment}-->`
+            : write(c, false, space),
+    )
     .join('');
-  return inner === '' ? `<${name}${decls}${dflt}${attrs}${space}/>` : `<${name}${decls}${dflt}${attrs}>${inner}</${name}${space.trim() === '' ? space : ''}>`;
+  return inner === ''
+    ? `<${name}${decls}${dflt}${attrs}${space}/>`
+    : `<${name}${decls}${dflt}${attrs}>${inner}</${name}${space.trim() === '' ? space : ''}>`;
 }
 
 const arbDocument = fc
@@ -106,7 +152,24 @@ const arbDamage = fc.record({
   kind: fc.constantFrom('cut', 'delete', 'duplicate', 'insert'),
   at: fc.nat(),
   length: fc.integer({ min: 1, max: 12 }),
-  insert: fc.constantFrom('<', '>', '&', '"', "'", '/', '=', ':', '<!DOCTYPE x>', '&foo;', '&#0;', ']]>', '<?xml version="1.0"?>', ' ', 'xmlns:q=""', '\u0000'),
+  insert: fc.constantFrom(
+    '<',
+    '>',
+    '&',
+    '"',
+    "'",
+    '/',
+    '=',
+    ':',
+    '<!DOCTYPE x>',
+    '&foo;',
+    '&#0;',
+    ']]>',
+    '<?xml version="1.0"?>',
+    ' ',
+    'xmlns:q=""',
+    '\u0000',
+  ),
 });
 
 function damage(text: string, d: { kind: string; at: number; length: number; insert: string }): string {
@@ -141,9 +204,13 @@ describe('our XML reader and saxes give the same tree, or both refuse', () => {
   it('damaged documents: the same verdict, and the same tree when both still accept', () => {
     const bases = fixtureTexts().map(([, t]) => t);
     fc.assert(
-      fc.property(fc.oneof(fc.constantFrom(...bases), arbDocument), fc.array(arbDamage, { minLength: 1, maxLength: 3 }), (text, damages) => {
-        agree(damages.reduce(damage, text));
-      }),
+      fc.property(
+        fc.oneof(fc.constantFrom(...bases), arbDocument),
+        fc.array(arbDamage, { minLength: 1, maxLength: 3 }),
+        (text, damages) => {
+          agree(damages.reduce(damage, text));
+        },
+      ),
       { numRuns: RUNS * 5 },
     );
   }, 300_000);

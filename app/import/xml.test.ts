@@ -91,7 +91,9 @@ describe('decodeXmlBytes', () => {
 
 describe('parseXml: well-formed documents', () => {
   it('reads elements, attributes, text, CDATA, comments and processing instructions', () => {
-    const root = parsed('<?xml version="1.0" encoding="utf-8"?>\n<!-- c --><r a="1" b=\'two\'><?pi data?><c>text<![CDATA[ <raw> & ]]>more</c><!-- inner --><d/></r>\n<!-- after -->');
+    const root = parsed(
+      '<?xml version="1.0" encoding="utf-8"?>\n<!-- c --><r a="1" b=\'two\'><?pi data?><c>text<![CDATA[ <raw> & ]]>more</c><!-- inner --><d/></r>\n<!-- after -->',
+    );
     expect(root.local).toBe('r');
     expect(root.attrs.map((a) => [a.name, a.value])).toEqual([
       ['a', '1'],
@@ -247,28 +249,80 @@ describe('parseXml: refusals', () => {
 });
 
 describe('parseXml: properties', () => {
-  const ALPHABET = ['<', '>', '/', '?', '!', '-', '[', ']', '&', ';', '#', 'x', '"', "'", '=', ' ', '\n', 'a', 'b', ':', 'xmlns', 'CDATA', 'DOCTYPE', 'ENTITY', '\u0000', '\uFEFF', 'é', '😀'];
-  it('never throws on random text: always a Result with a known tag', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.array(fc.constantFrom(...ALPHABET), { maxLength: 200 }).map((a) => a.join(''))), (text) => {
-        const r = parseXml(text);
-        if (!r.ok) expect(['notXml', 'unsafeXml', 'tooLarge']).toContain(r.error.tag);
-      }),
-      { numRuns: RUNS },
-    );
-  }, FUZZ_TIMEOUT);
+  const ALPHABET = [
+    '<',
+    '>',
+    '/',
+    '?',
+    '!',
+    '-',
+    '[',
+    ']',
+    '&',
+    ';',
+    '#',
+    'x',
+    '"',
+    "'",
+    '=',
+    ' ',
+    '\n',
+    'a',
+    'b',
+    ':',
+    'xmlns',
+    'CDATA',
+    'DOCTYPE',
+    'ENTITY',
+    '\u0000',
+    '\uFEFF',
+    'é',
+    '😀',
+  ];
+  it(
+    'never throws on random text: always a Result with a known tag',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.string({ maxLength: 300 }),
+            fc.array(fc.constantFrom(...ALPHABET), { maxLength: 200 }).map((a) => a.join('')),
+          ),
+          (text) => {
+            const r = parseXml(text);
+            if (!r.ok) expect(['notXml', 'unsafeXml', 'tooLarge']).toContain(r.error.tag);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 
-  it('round-trips escaped text and attribute values', () => {
-    const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
-    // Characters XML allows (no C0 controls but tab, LF, CR; no lone surrogates).
-    const xmlText = fc.string({ unit: 'grapheme', maxLength: 60 }).map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
-    fc.assert(
-      fc.property(xmlText, xmlText, (value, text) => {
-        const root = parsed(`<r v="${esc(value)}">${esc(text)}</r>`);
-        expect(root.attrs[0]!.value).toBe(value);
-        expect(root.text).toBe(text);
-      }),
-      { numRuns: RUNS },
-    );
-  }, FUZZ_TIMEOUT);
+  it(
+    'round-trips escaped text and attribute values',
+    () => {
+      const esc = (s: string) =>
+        s
+          .replace(/&/g, '&amp;')
+          .replace(/</g, '&lt;')
+          .replace(/"/g, '&quot;')
+          .replace(/\r/g, '&#13;')
+          .replace(/\t/g, '&#9;')
+          .replace(/\n/g, '&#10;');
+      // Characters XML allows (no C0 controls but tab, LF, CR; no lone surrogates).
+      const xmlText = fc
+        .string({ unit: 'grapheme', maxLength: 60 })
+        .map((s) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
+      fc.assert(
+        fc.property(xmlText, xmlText, (value, text) => {
+          const root = parsed(`<r v="${esc(value)}">${esc(text)}</r>`);
+          expect(root.attrs[0]!.value).toBe(value);
+          expect(root.text).toBe(text);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
 });

@@ -78,14 +78,20 @@ export function decodeXmlBytes(bytes: Uint8Array): Result<{ text: string; encodi
   } else if (bytes.length >= 2 && b0 === 0 && b1 !== 0) encoding = 'utf-16be';
   else if (bytes.length >= 2 && b0 !== 0 && b1 === 0) encoding = 'utf-16le';
   if (encoding !== 'utf-8' && (bytes.length - start) % 2 !== 0)
-    return err({ tag: 'notXml', message: `the file looks like UTF-16 but has an odd number of bytes (${bytes.length}); it is cut short or not UTF-16` });
+    return err({
+      tag: 'notXml',
+      message: `the file looks like UTF-16 but has an odd number of bytes (${bytes.length}); it is cut short or not UTF-16`,
+    });
   let text: string;
   try {
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
   } catch {
     return err({
       tag: 'notXml',
-      message: encoding === 'utf-8' ? 'the file is not valid UTF-8 text (save it as UTF-8 or UTF-16, as Topology Builder and Get-CsTopology do)' : `the file is not valid ${encoding.toUpperCase()} text`,
+      message:
+        encoding === 'utf-8'
+          ? 'the file is not valid UTF-8 text (save it as UTF-8 or UTF-16, as Topology Builder and Get-CsTopology do)'
+          : `the file is not valid ${encoding.toUpperCase()} text`,
     });
   }
   if (text.length > XML_LIMITS.maxChars) return err(tooLargeError(text.length, 'characters'));
@@ -151,7 +157,8 @@ class Parser {
     if (s.charCodeAt(0) === 0xfeff) this.pos = 1;
     if (!NOT_XML_SPACE.test(s) || (this.pos === 1 && s.length === 1)) this.fail('not XML: the document is empty', 'notXml', 0);
     const nul = s.indexOf('\u0000');
-    if (nul >= 0) this.fail('not XML: the text contains NUL characters (a UTF-16 file read as UTF-8, or a binary file?)', 'notXml', nul);
+    if (nul >= 0)
+      this.fail('not XML: the text contains NUL characters (a UTF-16 file read as UTF-8, or a binary file?)', 'notXml', nul);
 
     const stack: Open[] = [];
     let root: XmlElement | undefined;
@@ -169,7 +176,11 @@ class Parser {
         if (top) (top.textParts ??= []).push(this.decodeEntities(raw, this.pos));
         else if (NOT_XML_SPACE.test(raw)) {
           const at = this.pos + raw.search(NOT_XML_SPACE);
-          this.fail(root ? 'text after the end of the root element' : 'not XML: the text does not begin with an element ("<")', 'notXml', at);
+          this.fail(
+            root ? 'text after the end of the root element' : 'not XML: the text does not begin with an element ("<")',
+            'notXml',
+            at,
+          );
         }
         this.pos = textEnd;
         continue;
@@ -205,7 +216,12 @@ class Parser {
       }
     }
     const open = stack[stack.length - 1];
-    if (open) this.fail(`the document ends before <${open.el.name}> (line ${open.el.line}) is closed: the file is cut short`, 'notXml', s.length);
+    if (open)
+      this.fail(
+        `the document ends before <${open.el.name}> (line ${open.el.line}) is closed: the file is cut short`,
+        'notXml',
+        s.length,
+      );
     if (!root) this.fail('not XML: no element found', 'notXml', s.length);
     return root!;
   }
@@ -217,8 +233,10 @@ class Parser {
     const tagPos = this.pos;
     this.pos++;
     const name = this.readName('element name');
-    if (stack.length >= XML_LIMITS.maxDepth) this.fail(`elements are nested deeper than ${XML_LIMITS.maxDepth} levels`, 'tooLarge', tagPos);
-    if (++this.elements > XML_LIMITS.maxElements) this.fail(`the document has more than ${XML_LIMITS.maxElements.toLocaleString('en-US')} elements`, 'tooLarge', tagPos);
+    if (stack.length >= XML_LIMITS.maxDepth)
+      this.fail(`elements are nested deeper than ${XML_LIMITS.maxDepth} levels`, 'tooLarge', tagPos);
+    if (++this.elements > XML_LIMITS.maxElements)
+      this.fail(`the document has more than ${XML_LIMITS.maxElements.toLocaleString('en-US')} elements`, 'tooLarge', tagPos);
 
     const raw = this.rawAttrs;
     raw.length = 0;
@@ -226,13 +244,15 @@ class Parser {
     for (;;) {
       const hadSpace = this.skipSpace();
       const c = s.charCodeAt(this.pos);
-      if (Number.isNaN(c)) this.fail(`the document ends inside the start tag <${name}>: the file is cut short`, 'notXml', this.pos);
+      if (Number.isNaN(c))
+        this.fail(`the document ends inside the start tag <${name}>: the file is cut short`, 'notXml', this.pos);
       if (c === 0x3e /* > */) {
         this.pos++;
         break;
       }
       if (c === 0x2f /* / */) {
-        if (this.pos + 1 >= s.length) this.fail(`the document ends inside the start tag <${name}>: the file is cut short`, 'notXml', this.pos);
+        if (this.pos + 1 >= s.length)
+          this.fail(`the document ends inside the start tag <${name}>: the file is cut short`, 'notXml', this.pos);
         if (s.charCodeAt(this.pos + 1) !== 0x3e) this.fail(`expected "/>" in <${name}>`, 'notXml', this.pos);
         this.pos += 2;
         selfClosing = true;
@@ -242,22 +262,28 @@ class Parser {
       const attrPos = this.pos;
       const attrName = this.readName('attribute name');
       this.skipSpace();
-      if (this.pos >= s.length) this.fail(`the document ends inside the start tag <${name}>: the file is cut short`, 'notXml', this.pos);
-      if (s.charCodeAt(this.pos) !== 0x3d /* = */) this.fail(`attribute ${attrName} of <${name}> has no "=" and value`, 'notXml', this.pos);
+      if (this.pos >= s.length)
+        this.fail(`the document ends inside the start tag <${name}>: the file is cut short`, 'notXml', this.pos);
+      if (s.charCodeAt(this.pos) !== 0x3d /* = */)
+        this.fail(`attribute ${attrName} of <${name}> has no "=" and value`, 'notXml', this.pos);
       this.pos++;
       this.skipSpace();
-      if (this.pos >= s.length) this.fail(`the document ends inside the start tag <${name}>: the file is cut short`, 'notXml', this.pos);
+      if (this.pos >= s.length)
+        this.fail(`the document ends inside the start tag <${name}>: the file is cut short`, 'notXml', this.pos);
       const q = s[this.pos];
-      if (q !== '"' && q !== "'") this.fail(`the value of attribute ${attrName} of <${name}> must be in quotes`, 'notXml', this.pos);
+      if (q !== '"' && q !== "'")
+        this.fail(`the value of attribute ${attrName} of <${name}> must be in quotes`, 'notXml', this.pos);
       const end = s.indexOf(q!, this.pos + 1);
-      if (end < 0) this.fail(`the value of attribute ${attrName} of <${name}> is not closed: the file is cut short`, 'notXml', this.pos);
+      if (end < 0)
+        this.fail(`the value of attribute ${attrName} of <${name}> is not closed: the file is cut short`, 'notXml', this.pos);
       const rawValue = s.slice(this.pos + 1, end);
       const lt = rawValue.indexOf('<');
       if (lt >= 0) this.fail(`"<" inside the value of attribute ${attrName} (write &lt;)`, 'notXml', this.pos + 1 + lt);
       // Attribute-value normalisation: literal white space characters become spaces.
       const value = this.decodeEntities(rawValue.replace(/[\t\n]/g, ' '), this.pos + 1);
       raw.push({ name: attrName, value, pos: attrPos });
-      if (raw.length > XML_LIMITS.maxAttributesPerElement) this.fail(`<${name}> has more than ${XML_LIMITS.maxAttributesPerElement} attributes`, 'tooLarge', attrPos);
+      if (raw.length > XML_LIMITS.maxAttributesPerElement)
+        this.fail(`<${name}> has more than ${XML_LIMITS.maxAttributesPerElement} attributes`, 'tooLarge', attrPos);
       this.pos = end + 1;
     }
 
@@ -271,7 +297,8 @@ class Parser {
       } else if (a.name.startsWith('xmlns:')) {
         const prefix = a.name.slice(6);
         if (!prefix || prefix.includes(':')) this.fail(`invalid namespace declaration ${a.name}`, 'notXml', a.pos);
-        if (prefix === 'xmlns' || (prefix === 'xml' && a.value !== XML_NS)) this.fail(`the prefix "${prefix}" cannot be redeclared`, 'notXml', a.pos);
+        if (prefix === 'xmlns' || (prefix === 'xml' && a.value !== XML_NS))
+          this.fail(`the prefix "${prefix}" cannot be redeclared`, 'notXml', a.pos);
         if (a.value === '') this.fail(`namespace prefix "${prefix}" is bound to an empty name`, 'notXml', a.pos);
         if (scope === parentScope) scope = { defaultNs: parentScope.defaultNs, prefixes: undefined, parent: parentScope };
         (scope.prefixes ??= new Map()).set(prefix, a.value);
@@ -285,7 +312,9 @@ class Parser {
     const keys: string[] = [];
     for (const a of raw) {
       const isDecl = a.name === 'xmlns' || a.name.startsWith('xmlns:');
-      const r = isDecl ? { local: a.name === 'xmlns' ? 'xmlns' : a.name.slice(6), ns: XMLNS_NS } : this.resolve(a.name, scope, false, a.pos);
+      const r = isDecl
+        ? { local: a.name === 'xmlns' ? 'xmlns' : a.name.slice(6), ns: XMLNS_NS }
+        : this.resolve(a.name, scope, false, a.pos);
       const key = `${r.ns}\u0000${r.local}`;
       if (seen ? seen.has(key) : keys.includes(key)) this.fail(`attribute ${a.name} appears twice in <${name}>`, 'notXml', a.pos);
       if (seen) seen.add(key);
@@ -306,13 +335,15 @@ class Parser {
     const name = this.readName('element name');
     this.skipSpace();
     if (this.s.charCodeAt(this.pos) !== 0x3e) {
-      if (this.pos >= this.s.length) this.fail(`the document ends inside the end tag </${name}>: the file is cut short`, 'notXml', at);
+      if (this.pos >= this.s.length)
+        this.fail(`the document ends inside the end tag </${name}>: the file is cut short`, 'notXml', at);
       this.fail(`expected ">" to close </${name}>`, 'notXml', this.pos);
     }
     this.pos++;
     const open = stack.pop();
     if (!open) this.fail(`end tag </${name}> without a matching start tag`, 'notXml', at);
-    if (open!.el.name !== name) this.fail(`end tag </${name}> does not match <${open!.el.name}> (line ${open!.el.line})`, 'notXml', at);
+    if (open!.el.name !== name)
+      this.fail(`end tag </${name}> does not match <${open!.el.name}> (line ${open!.el.line})`, 'notXml', at);
     const parts = open!.textParts;
     open!.el.text = parts === undefined ? '' : parts.length === 1 ? parts[0]! : parts.join('');
   }
@@ -333,7 +364,8 @@ class Parser {
     const target = this.readName('processing instruction target');
     if (target.includes(':')) this.fail(`a processing instruction target cannot contain ":" (<?${target})`, 'notXml', at);
     // The target ends at white space or "?>" (found by the saxes oracle test: "<?x<?xml …").
-    if (!this.s.startsWith('?>', this.pos) && !this.skipSpace()) this.fail(`expected a space or "?>" after <?${target}`, 'notXml', this.pos);
+    if (!this.s.startsWith('?>', this.pos) && !this.skipSpace())
+      this.fail(`expected a space or "?>" after <?${target}`, 'notXml', this.pos);
     const end = this.s.indexOf('?>', this.pos);
     if (end < 0) this.fail(`<?${target} is not closed (missing "?>")`, 'notXml', at);
     this.pos = end + 2;
@@ -355,8 +387,14 @@ class Parser {
   private doctype(): never {
     const at = this.pos;
     const head = this.s.slice(at, at + 100_000);
-    if (/<!ENTITY/i.test(head)) this.fail('the document declares entities in a DOCTYPE; entity declarations are refused (they can expand without bound or read local files)', 'unsafeXml', at);
-    if (/^<!DOCTYPE\s+[^\s>[]+\s+(SYSTEM|PUBLIC)\b/i.test(head)) this.fail('the document refers to an external DTD; external references are refused and never fetched', 'unsafeXml', at);
+    if (/<!ENTITY/i.test(head))
+      this.fail(
+        'the document declares entities in a DOCTYPE; entity declarations are refused (they can expand without bound or read local files)',
+        'unsafeXml',
+        at,
+      );
+    if (/^<!DOCTYPE\s+[^\s>[]+\s+(SYSTEM|PUBLIC)\b/i.test(head))
+      this.fail('the document refers to an external DTD; external references are refused and never fetched', 'unsafeXml', at);
     this.fail('the document has a DOCTYPE; Topology Builder documents have none, and DTDs are refused', 'unsafeXml', at);
   }
 
@@ -372,7 +410,11 @@ class Parser {
       const ns = sc.prefixes?.get(prefix);
       if (ns !== undefined) return { local, ns };
     }
-    return this.fail(`the namespace prefix "${prefix}" of ${isElement ? 'element' : 'attribute'} ${qname} is not declared`, 'notXml', at);
+    return this.fail(
+      `the namespace prefix "${prefix}" of ${isElement ? 'element' : 'attribute'} ${qname} is not declared`,
+      'notXml',
+      at,
+    );
   }
 
   private readName(what: string): string {
@@ -381,12 +423,15 @@ class Parser {
     let i = start;
     while (i < s.length && isNameChar(s.charCodeAt(i))) i++;
     if (i === start) {
-      if (i >= s.length) this.fail(`the document ends where ${article(what)} ${what} was expected: the file is cut short`, 'notXml', i);
+      if (i >= s.length)
+        this.fail(`the document ends where ${article(what)} ${what} was expected: the file is cut short`, 'notXml', i);
       this.fail(`expected ${article(what)} ${what}, found ${JSON.stringify(s[i])}`, 'notXml', i);
     }
     const first = s.charCodeAt(start);
-    if ((first >= 0x30 && first <= 0x39) || first === 0x2d || first === 0x2e) this.fail(`${article(what)} ${what} cannot start with ${JSON.stringify(s[start])}`, 'notXml', start);
-    if (i - start > XML_LIMITS.maxNameChars) this.fail(`${article(what)} ${what} longer than ${XML_LIMITS.maxNameChars} characters`, 'tooLarge', start);
+    if ((first >= 0x30 && first <= 0x39) || first === 0x2d || first === 0x2e)
+      this.fail(`${article(what)} ${what} cannot start with ${JSON.stringify(s[start])}`, 'notXml', start);
+    if (i - start > XML_LIMITS.maxNameChars)
+      this.fail(`${article(what)} ${what} longer than ${XML_LIMITS.maxNameChars} characters`, 'tooLarge', start);
     this.pos = i;
     return s.slice(start, i);
   }
@@ -412,7 +457,8 @@ class Parser {
       if (amp < 0) break;
       out += raw.slice(i, amp);
       const semi = raw.indexOf(';', amp + 1);
-      if (semi < 0 || semi - amp > 12) this.fail('"&" that does not start an entity reference (write &amp;)', 'notXml', offset + amp);
+      if (semi < 0 || semi - amp > 12)
+        this.fail('"&" that does not start an entity reference (write &amp;)', 'notXml', offset + amp);
       const ref = raw.slice(amp + 1, semi);
       out += this.entity(ref, offset + amp);
       i = semi + 1;
@@ -437,7 +483,12 @@ class Parser {
     if (/^#[0-9]{1,8}$/.test(ref)) code = Number.parseInt(ref.slice(1), 10);
     else if (/^#x[0-9A-Fa-f]{1,6}$/.test(ref)) code = Number.parseInt(ref.slice(2), 16);
     else if (ref.startsWith('#')) this.fail(`"&${ref};" is not a valid character reference`, 'notXml', at);
-    else this.fail(`unknown entity "&${ref};": only &lt; &gt; &amp; &apos; &quot; and numeric references are allowed (entities are never declared or expanded)`, 'notXml', at);
+    else
+      this.fail(
+        `unknown entity "&${ref};": only &lt; &gt; &amp; &apos; &quot; and numeric references are allowed (entities are never declared or expanded)`,
+        'notXml',
+        at,
+      );
     if (!isXmlChar(code)) this.fail(`"&${ref};" refers to a character XML does not allow`, 'notXml', at);
     return String.fromCodePoint(code);
   }
@@ -462,7 +513,8 @@ class Parser {
   }
 }
 
-const XML_DECLARATION = /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.[0-9]+\1([ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(yes|no)\5)?[ \t\n]*\?>$/;
+const XML_DECLARATION =
+  /^<\?xml[ \t\n]+version[ \t\n]*=[ \t\n]*(["'])1\.[0-9]+\1([ \t\n]+encoding[ \t\n]*=[ \t\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?([ \t\n]+standalone[ \t\n]*=[ \t\n]*(["'])(yes|no)\5)?[ \t\n]*\?>$/;
 /** XML's white space is these four (CR is gone after end-of-line handling); JavaScript's \s has more (U+FEFF, U+00A0…). */
 const NOT_XML_SPACE = /[^ \t\n\r]/;
 
@@ -475,13 +527,30 @@ function isNameChar(c: number): boolean {
   if (c >= 0x30 && c <= 0x39) return true; // 0-9
   if (c === 0x5f || c === 0x3a || c === 0x2d || c === 0x2e) return true; // _ : - .
   if (c === 0xb7) return true;
-  if (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c !== 0x2028 && c !== 0x2029 && c !== 0xfeff && !(c >= 0x2000 && c <= 0x200b) && c !== 0x3000) return true;
+  if (
+    c >= 0xc0 &&
+    c !== 0xd7 &&
+    c !== 0xf7 &&
+    c !== 0x2028 &&
+    c !== 0x2029 &&
+    c !== 0xfeff &&
+    !(c >= 0x2000 && c <= 0x200b) &&
+    c !== 0x3000
+  )
+    return true;
   return false;
 }
 
 function isXmlChar(c: number): boolean {
   if (!Number.isFinite(c)) return false;
-  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+  return (
+    c === 0x9 ||
+    c === 0xa ||
+    c === 0xd ||
+    (c >= 0x20 && c <= 0xd7ff) ||
+    (c >= 0xe000 && c <= 0xfffd) ||
+    (c >= 0x10000 && c <= 0x10ffff)
+  );
 }
 
 // ---------------------------------------------------------------- tree helpers

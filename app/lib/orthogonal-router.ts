@@ -97,7 +97,13 @@ export function segmentCrossesBox(a: Point, b: Point, box: Box): boolean {
     }
     return true;
   };
-  if (!clip(-dx, a.x - box.x) || !clip(dx, box.x + box.width - a.x) || !clip(-dy, a.y - box.y) || !clip(dy, box.y + box.height - a.y)) return false;
+  if (
+    !clip(-dx, a.x - box.x) ||
+    !clip(dx, box.x + box.width - a.x) ||
+    !clip(-dy, a.y - box.y) ||
+    !clip(dy, box.y + box.height - a.y)
+  )
+    return false;
   if (t1 - t0 <= 1e-9) return false;
   const m = { x: a.x + dx * ((t0 + t1) / 2), y: a.y + dy * ((t0 + t1) / 2) };
   return strictlyInside(box, m);
@@ -127,11 +133,14 @@ export class BoxIndex<T> {
     // A box over more cells than there are entries (a route across a canvas of millions of
     // units): look at every entry instead of walking billions of empty cells.
     const c = this.cell;
-    const cells = (Math.floor((box.x + box.width) / c) - Math.floor(box.x / c) + 1) * (Math.floor((box.y + box.height) / c) - Math.floor(box.y / c) + 1);
+    const cells =
+      (Math.floor((box.x + box.width) / c) - Math.floor(box.x / c) + 1) *
+      (Math.floor((box.y + box.height) / c) - Math.floor(box.y / c) + 1);
     if (!(cells <= this.entries.length + 16)) {
       for (const e of this.entries) {
         const b = e.box;
-        if (b.x <= box.x + box.width && box.x <= b.x + b.width && b.y <= box.y + box.height && box.y <= b.y + b.height) out.push(e);
+        if (b.x <= box.x + box.width && box.x <= b.x + b.width && b.y <= box.y + box.height && box.y <= b.y + b.height)
+          out.push(e);
       }
       return out;
     }
@@ -143,7 +152,8 @@ export class BoxIndex<T> {
         this.stamp[n] = q;
         const e = this.entries[n]!;
         const b = e.box;
-        if (b.x <= box.x + box.width && box.x <= b.x + b.width && b.y <= box.y + box.height && box.y <= b.y + b.height) out.push(e);
+        if (b.x <= box.x + box.width && box.x <= b.x + b.width && b.y <= box.y + box.height && box.y <= b.y + b.height)
+          out.push(e);
       }
     });
     return out;
@@ -153,7 +163,8 @@ export class BoxIndex<T> {
     const i1 = Math.floor((b.x + b.width) / c);
     const j1 = Math.floor((b.y + b.height) / c);
     // Keys pack two signed cell numbers of up to ±2^20 (a canvas of ±268 million units).
-    for (let i = Math.floor(b.x / c); i <= i1; i++) for (let j = Math.floor(b.y / c); j <= j1; j++) f((i + 1048576) * 2097152 + (j + 1048576));
+    for (let i = Math.floor(b.x / c); i <= i1; i++)
+      for (let j = Math.floor(b.y / c); j <= j1; j++) f((i + 1048576) * 2097152 + (j + 1048576));
   }
 }
 
@@ -162,7 +173,12 @@ const centre = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height / 2
 // ---------------------------------------------------------------------------------------
 // Ports
 
-const NORMAL: Record<Side, Point> = { top: { x: 0, y: -1 }, right: { x: 1, y: 0 }, bottom: { x: 0, y: 1 }, left: { x: -1, y: 0 } };
+const NORMAL: Record<Side, Point> = {
+  top: { x: 0, y: -1 },
+  right: { x: 1, y: 0 },
+  bottom: { x: 0, y: 1 },
+  left: { x: -1, y: 0 },
+};
 
 /** The sides two boxes face each other by: across the wider gap between them. */
 export function facingSides(a: Box, b: Box): [Side, Side] {
@@ -170,7 +186,8 @@ export function facingSides(a: Box, b: Box): [Side, Side] {
   const gy = Math.max(b.y - (a.y + a.height), a.y - (b.y + b.height));
   const ca = centre(a);
   const cb = centre(b);
-  if (gx > gy || (gx === gy && Math.abs(cb.x - ca.x) >= Math.abs(cb.y - ca.y))) return cb.x >= ca.x ? ['right', 'left'] : ['left', 'right'];
+  if (gx > gy || (gx === gy && Math.abs(cb.x - ca.x) >= Math.abs(cb.y - ca.y)))
+    return cb.x >= ca.x ? ['right', 'left'] : ['left', 'right'];
   return cb.y >= ca.y ? ['bottom', 'top'] : ['top', 'bottom'];
 }
 
@@ -205,7 +222,9 @@ function assignPorts(ends: End[]) {
       // Evenly spread, at most 24 apart around the middle: a few links stay near the centre.
       const step = Math.min(24, len / (n + 1));
       const along = len / 2 + (k - (n - 1) / 2) * step;
-      e.port = horizontal ? { x: Math.round(b.x + along), y: e.side === 'top' ? b.y : b.y + b.height } : { x: e.side === 'left' ? b.x : b.x + b.width, y: Math.round(b.y + along) };
+      e.port = horizontal
+        ? { x: Math.round(b.x + along), y: e.side === 'top' ? b.y : b.y + b.height }
+        : { x: e.side === 'left' ? b.x : b.x + b.width, y: Math.round(b.y + along) };
     });
   }
 }
@@ -331,7 +350,17 @@ function uniqueSorted(values: number[]): number[] {
  * The cheapest orthogonal path from `from` (leaving in direction `startDir`) to `to`
  * (arriving in direction `endDir`), within `region`; undefined when there is none.
  */
-function searchPath(hard: readonly Box[], soft: readonly Box[], frames: readonly Box[], from: Point, startDir: number, to: Point, endDir: number, region: Box, options: RouterOptions): Point[] | undefined {
+function searchPath(
+  hard: readonly Box[],
+  soft: readonly Box[],
+  frames: readonly Box[],
+  from: Point,
+  startDir: number,
+  to: Point,
+  endDir: number,
+  region: Box,
+  options: RouterOptions,
+): Point[] | undefined {
   const c = options.clearance;
   const xsRaw = [from.x, to.x, region.x, region.x + region.width];
   const ysRaw = [from.y, to.y, region.y, region.y + region.height];
@@ -403,7 +432,9 @@ function searchPath(hard: readonly Box[], soft: readonly Box[], frames: readonly
     const e = d === 0 ? next : d === 3 ? next : k;
     const horizontal = d === 1 || d === 3;
     if (horizontal ? blockedH[e] : blockedV[e]) return Infinity;
-    const len = horizontal ? Math.abs(xs[next % nx]! - xs[k % nx]!) : Math.abs(ys[Math.floor(next / nx)]! - ys[Math.floor(k / nx)]!);
+    const len = horizontal
+      ? Math.abs(xs[next % nx]! - xs[k % nx]!)
+      : Math.abs(ys[Math.floor(next / nx)]! - ys[Math.floor(k / nx)]!);
     return (horizontal ? marginH[e] : marginV[e]) ? len * MARGIN_PENALTY : len;
   };
 
@@ -478,7 +509,10 @@ export function simplify(points: readonly Point[]): Point[] {
     if (out.length >= 2) {
       const a = out[out.length - 2]!;
       const b = last!;
-      if ((Math.abs(a.x - b.x) < 0.01 && Math.abs(b.x - p.x) < 0.01) || (Math.abs(a.y - b.y) < 0.01 && Math.abs(b.y - p.y) < 0.01)) {
+      if (
+        (Math.abs(a.x - b.x) < 0.01 && Math.abs(b.x - p.x) < 0.01) ||
+        (Math.abs(a.y - b.y) < 0.01 && Math.abs(b.y - p.y) < 0.01)
+      ) {
         out[out.length - 1] = p;
         continue;
       }
@@ -568,7 +602,11 @@ export class RoutingScene {
  * (straight, one jog, one corner) and leaves out a connector that has none: a first
  * drawing of a large diagram, cheap enough to give at once.
  */
-export function routeConnectors(scene: RoutingScene, only?: ReadonlySet<string>, mode: 'full' | 'direct' = 'full'): Map<string, RoutedConnector> {
+export function routeConnectors(
+  scene: RoutingScene,
+  only?: ReadonlySet<string>,
+  mode: 'full' | 'direct' = 'full',
+): Map<string, RoutedConnector> {
   const { input, options, pairs, obstacles, cardGroups, all } = scene;
   const conns = input.connectors;
   const frames = input.frames ?? [];
@@ -578,7 +616,10 @@ export function routeConnectors(scene: RoutingScene, only?: ReadonlySet<string>,
     const pair = pairs[i];
     if (!pair) return;
     const [ea, eb] = pair;
-    const stub = (e: End): Point => ({ x: e.port.x + NORMAL[e.side].x * options.clearance, y: e.port.y + NORMAL[e.side].y * options.clearance });
+    const stub = (e: End): Point => ({
+      x: e.port.x + NORMAL[e.side].x * options.clearance,
+      y: e.port.y + NORMAL[e.side].y * options.clearance,
+    });
     const sa = stub(ea);
     const sb = stub(eb);
     const startDir = dirOf(ea.side);
@@ -722,7 +763,9 @@ export function spreadLanes(routes: Map<string, RoutedConnector>, scene: Routing
       if (hi === Infinity) hi = at + 200;
       const from = Math.min(vertical ? a.y : a.x, vertical ? b.y : b.x);
       const to = Math.max(vertical ? a.y : a.x, vertical ? b.y : b.x);
-      const band: Box = vertical ? { x: lo, y: from, width: hi - lo, height: to - from } : { x: from, y: lo, width: to - from, height: hi - lo };
+      const band: Box = vertical
+        ? { x: lo, y: from, width: hi - lo, height: to - from }
+        : { x: from, y: lo, width: to - from, height: hi - lo };
       for (const e of index.query(band)) {
         const b0 = e.box;
         const [bLo, bHi] = vertical ? [b0.x, b0.x + b0.width] : [b0.y, b0.y + b0.height];
@@ -766,7 +809,9 @@ export function spreadLanes(routes: Map<string, RoutedConnector>, scene: Routing
       const width = hi - lo;
       const step = n > 1 ? Math.min(gap, width / (n - 1)) : 0;
       const mid = (lo + hi) / 2;
-      cluster.forEach((s, k) => moveSegment(routes.get(s.id)!.points, s.index, s.vertical, Math.round(mid + (k - (n - 1) / 2) * step)));
+      cluster.forEach((s, k) =>
+        moveSegment(routes.get(s.id)!.points, s.index, s.vertical, Math.round(mid + (k - (n - 1) / 2) * step)),
+      );
       cluster = [];
     };
     for (const s of g) {
@@ -835,7 +880,14 @@ function spotsAround(width: number, height: number): readonly (readonly [number,
  * room. `placed` holds labels already on the canvas that the new ones must avoid;
  * `maxAround` caps the spots tried beside the route (nearest first).
  */
-export function placeLabels(routes: ReadonlyMap<string, RoutedConnector>, requests: readonly LabelRequest[], scene: RoutingScene, placed: BoxIndex<string> = new BoxIndex<string>(128), gap = 4, maxAround = Infinity): Map<string, PlacedLabel> {
+export function placeLabels(
+  routes: ReadonlyMap<string, RoutedConnector>,
+  requests: readonly LabelRequest[],
+  scene: RoutingScene,
+  placed: BoxIndex<string> = new BoxIndex<string>(128),
+  gap = 4,
+  maxAround = Infinity,
+): Map<string, PlacedLabel> {
   const index = scene.obstacles.hard;
   const out = new Map<string, PlacedLabel>();
   const free = (b: Box) => {
@@ -858,7 +910,10 @@ export function placeLabels(routes: ReadonlyMap<string, RoutedConnector>, reques
       const need = horizontal ? r.width : r.height;
       segments.push({ a, b, len, horizontal, room: len - need, i });
     }
-    segments.sort((s, t) => Number(t.room >= 0) - Number(s.room >= 0) || Number(t.horizontal) - Number(s.horizontal) || t.len - s.len || s.i - t.i);
+    segments.sort(
+      (s, t) =>
+        Number(t.room >= 0) - Number(s.room >= 0) || Number(t.horizontal) - Number(s.horizontal) || t.len - s.len || s.i - t.i,
+    );
     let best: PlacedLabel | undefined;
     const at = (s: (typeof segments)[number], t: number, shift: number): Box => {
       const cx = s.a.x + (s.b.x - s.a.x) * t;
@@ -872,7 +927,7 @@ export function placeLabels(routes: ReadonlyMap<string, RoutedConnector>, reques
         if (shift === 0 && s.room < 0) continue;
         // The middle first, then outwards in steps of about 8 units.
         // Every 16 units along the segment, at most MAX_SPOTS of them (a segment across a canvas of millions of units).
-      const steps = Math.max(1, Math.min(MAX_SPOTS, Math.floor(s.len / 16)));
+        const steps = Math.max(1, Math.min(MAX_SPOTS, Math.floor(s.len / 16)));
         const spots = [0.5];
         for (let k = 1; k <= steps; k++) spots.push(0.5 - k / (2 * steps + 2), 0.5 + k / (2 * steps + 2));
         for (const t of shift === 0 ? spots : [...LABEL_SPOTS, ...spots]) {
@@ -880,7 +935,9 @@ export function placeLabels(routes: ReadonlyMap<string, RoutedConnector>, reques
           if (shift === 0) {
             // On the segment: the label must not hang past its ends.
             const along = s.horizontal ? [b.x, b.x + b.width] : [b.y, b.y + b.height];
-            const [lo, hi] = s.horizontal ? [Math.min(s.a.x, s.b.x), Math.max(s.a.x, s.b.x)] : [Math.min(s.a.y, s.b.y), Math.max(s.a.y, s.b.y)];
+            const [lo, hi] = s.horizontal
+              ? [Math.min(s.a.x, s.b.x), Math.max(s.a.x, s.b.x)]
+              : [Math.min(s.a.y, s.b.y), Math.max(s.a.y, s.b.y)];
             if (along[0]! < lo || along[1]! > hi) continue;
           }
           if (free(b)) {
@@ -927,7 +984,11 @@ export function routePath(points: readonly Point[], radius = 6): string {
       continue;
     }
     const prev = points[i - 1]!;
-    const r = Math.min(radius, (Math.abs(p.x - prev.x) + Math.abs(p.y - prev.y)) / 2, (Math.abs(next.x - p.x) + Math.abs(next.y - p.y)) / 2);
+    const r = Math.min(
+      radius,
+      (Math.abs(p.x - prev.x) + Math.abs(p.y - prev.y)) / 2,
+      (Math.abs(next.x - p.x) + Math.abs(next.y - p.y)) / 2,
+    );
     const inDir = { x: Math.sign(p.x - prev.x), y: Math.sign(p.y - prev.y) };
     const outDir = { x: Math.sign(next.x - p.x), y: Math.sign(next.y - p.y) };
     d += ` L${f(p.x - inDir.x * r)},${f(p.y - inDir.y * r)} Q${f(p.x)},${f(p.y)} ${f(p.x + outDir.x * r)},${f(p.y + outDir.y * r)}`;

@@ -27,9 +27,12 @@ describe('strict UTF-8', () => {
   });
 
   it('accepts any text encoded as UTF-8', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => {
-      expect(decodeUtf8Strict(new TextEncoder().encode(s))).toEqual({ ok: true, value: s });
-    }), { numRuns: runs });
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (s) => {
+        expect(decodeUtf8Strict(new TextEncoder().encode(s))).toEqual({ ok: true, value: s });
+      }),
+      { numRuns: runs },
+    );
   });
 
   it('names the offset of a Latin-1 byte', () => {

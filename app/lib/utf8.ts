@@ -46,6 +46,9 @@ export function decodeUtf8Strict(bytes: Uint8Array): Result<string, { offset: nu
     return ok(decoder.decode(bytes));
   } catch {
     const offset = Math.max(0, firstInvalidUtf8(bytes));
-    return err({ offset, message: `is not UTF-8 text: byte ${offset.toLocaleString('en-US')} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}) cannot start or continue a UTF-8 character; save it as UTF-8` });
+    return err({
+      offset,
+      message: `is not UTF-8 text: byte ${offset.toLocaleString('en-US')} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}) cannot start or continue a UTF-8 character; save it as UTF-8`,
+    });
   }
 }

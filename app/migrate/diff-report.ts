@@ -10,7 +10,14 @@ import { deploymentChanges, isEmptyDiff, notableLinks } from './diff';
 
 const NODE_MARK: Record<NodeDiff['status'], string> = { added: '+', removed: '-', changed: '~' };
 const LINK_MARK: Record<LinkDiff['status'], string> = { added: '+', removed: '-', changed: '~', retargeted: '>' };
-const WORD: Record<string, string> = { added: 'added', removed: 'removed', changed: 'changed', retargeted: 'moved', relabelled: 'name only', note: '' };
+const WORD: Record<string, string> = {
+  added: 'added',
+  removed: 'removed',
+  changed: 'changed',
+  retargeted: 'moved',
+  relabelled: 'name only',
+  note: '',
+};
 
 interface Section {
   title: string;
@@ -18,24 +25,53 @@ interface Section {
 }
 
 function sections(d: TopologyDiff): Section[] {
-  const nodeItems = deploymentChanges(d).map((n) => ({ mark: NODE_MARK[n.status], status: n.status, text: n.summary, details: nodeDetails(n) }));
+  const nodeItems = deploymentChanges(d).map((n) => ({
+    mark: NODE_MARK[n.status],
+    status: n.status,
+    text: n.summary,
+    details: nodeDetails(n),
+  }));
   const relabels = d.nodes.filter((n) => n.status === 'changed' && !n.classes.length);
   const out: Section[] = [
-    { title: 'Sites', items: d.sites.map((s: SiteDiff) => ({ mark: NODE_MARK[s.status], status: s.status, text: s.summary, details: [] })) },
+    {
+      title: 'Sites',
+      items: d.sites.map((s: SiteDiff) => ({ mark: NODE_MARK[s.status], status: s.status, text: s.summary, details: [] })),
+    },
     { title: 'Servers and stores', items: nodeItems },
-    { title: 'Connections', items: notableLinks(d).map((l) => ({ mark: LINK_MARK[l.status], status: l.status, text: l.summary, details: [] })) },
-    { title: 'WAN links', items: d.siteLinks.map((l: SiteLinkDiff) => ({ mark: NODE_MARK[l.status], status: l.status, text: l.summary, details: [] })) },
-    { title: 'Central Management store', items: d.cmsMove ? [{ mark: '>', status: 'retargeted', text: d.cmsMove.summary, details: [] }] : [] },
+    {
+      title: 'Connections',
+      items: notableLinks(d).map((l) => ({ mark: LINK_MARK[l.status], status: l.status, text: l.summary, details: [] })),
+    },
+    {
+      title: 'WAN links',
+      items: d.siteLinks.map((l: SiteLinkDiff) => ({
+        mark: NODE_MARK[l.status],
+        status: l.status,
+        text: l.summary,
+        details: [],
+      })),
+    },
+    {
+      title: 'Central Management store',
+      items: d.cmsMove ? [{ mark: '>', status: 'retargeted', text: d.cmsMove.summary, details: [] }] : [],
+    },
     { title: 'Names only', items: relabels.map((n) => ({ mark: '=', status: 'relabelled', text: n.summary, details: [] })) },
   ];
   const hidden = d.links.length - notableLinks(d).length;
-  if (hidden) out[2]!.items.push({ mark: ' ', status: 'note', text: `and ${hidden} connection${hidden === 1 ? '' : 's'} of the servers added or removed, which come and go with them`, details: [] });
+  if (hidden)
+    out[2]!.items.push({
+      mark: ' ',
+      status: 'note',
+      text: `and ${hidden} connection${hidden === 1 ? '' : 's'} of the servers added or removed, which come and go with them`,
+      details: [],
+    });
   return out.filter((s) => s.items.length);
 }
 
 function nodeDetails(n: NodeDiff): string[] {
   const lines: string[] = [];
-  if (n.matchedBy && n.matchedBy !== 'id') lines.push(n.matchedBy === 'key' ? 'recognised by its FQDN' : 'recognised by its name (the FQDN differs)');
+  if (n.matchedBy && n.matchedBy !== 'id')
+    lines.push(n.matchedBy === 'key' ? 'recognised by its FQDN' : 'recognised by its name (the FQDN differs)');
   return lines;
 }
 
@@ -54,12 +90,22 @@ export function diffText(current: Topology, target: Topology, d: TopologyDiff): 
 
 /** A change review in Markdown: the headline, then a table per section. */
 export function diffMarkdown(current: Topology, target: Topology, d: TopologyDiff): string {
-  const lines = [`# Changes from ${mdText(current.name)} to ${mdText(target.name)}`, '', ...d.headline.map((h) => `- ${mdText(h)}`)];
+  const lines = [
+    `# Changes from ${mdText(current.name)} to ${mdText(target.name)}`,
+    '',
+    ...d.headline.map((h) => `- ${mdText(h)}`),
+  ];
   for (const s of sections(d)) {
     lines.push('', `## ${s.title}`, '', '| change | what |', '|---|---|');
-    for (const i of s.items) lines.push(`| ${WORD[i.status] ?? ''} | ${mdText(i.text)}${i.details.length ? ` (${i.details.map(mdText).join('; ')})` : ''} |`);
+    for (const i of s.items)
+      lines.push(
+        `| ${WORD[i.status] ?? ''} | ${mdText(i.text)}${i.details.length ? ` (${i.details.map(mdText).join('; ')})` : ''} |`,
+      );
   }
-  lines.push('', 'Skype for Business Server 2015 and 2019 went out of support on 14 October 2025; Subscription Edition is the supported on-premises version. Side-by-side migration: https://learn.microsoft.com/skypeforbusiness/migration/migration-to-skype-for-business-server-2019');
+  lines.push(
+    '',
+    'Skype for Business Server 2015 and 2019 went out of support on 14 October 2025; Subscription Edition is the supported on-premises version. Side-by-side migration: https://learn.microsoft.com/skypeforbusiness/migration/migration-to-skype-for-business-server-2019',
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -138,10 +138,22 @@ const ENUMS: Record<string, Record<string, string>> = {
   storage: { singleServer: 'a single file server', dfs: 'DFS', cluster: 'a file server cluster', nas: 'NAS' },
   zone: { internal: 'internal', perimeter: 'perimeter network', external: 'external' },
   variant: { sba: 'Survivable Branch Appliance', sbs: 'Survivable Branch Server' },
-  peerType: { pstnGateway: 'PSTN gateway', sbc: 'session border controller', ipPbx: 'IP-PBX', tdmPbx: 'TDM PBX', sipTrunk: 'SIP trunk provider', videoGateway: 'video gateway' },
+  peerType: {
+    pstnGateway: 'PSTN gateway',
+    sbc: 'session border controller',
+    ipPbx: 'IP-PBX',
+    tdmPbx: 'TDM PBX',
+    sipTrunk: 'SIP trunk provider',
+    videoGateway: 'video gateway',
+  },
   transport: { tls: 'TLS', tcp: 'TCP' },
   kind: { central: 'central site', branch: 'branch site' },
-  role: { monitoring: 'Monitoring', archiving: 'Archiving', persistentChat: 'Persistent Chat', persistentChatCompliance: 'Persistent Chat compliance' },
+  role: {
+    monitoring: 'Monitoring',
+    archiving: 'Archiving',
+    persistentChat: 'Persistent Chat',
+    persistentChatCompliance: 'Persistent Chat compliance',
+  },
 };
 
 export const haModeWords = (mode: string): string => HA[mode] ?? plainWords(mode);
@@ -171,7 +183,11 @@ export function valueWords(field: string, value: unknown, siteName: (id: string)
       return `from ${productVersionLabel(u.fromVersion)}${u.fromOs ? ` on ${OS[u.fromOs] ?? u.fromOs}` : ''}`;
     }
     case 'ag': {
-      const ag = value as { listenerFqdn: string; listenerPort?: number; replicas: { fqdn: string; siteId: string; commitMode: string }[] };
+      const ag = value as {
+        listenerFqdn: string;
+        listenerPort?: number;
+        replicas: { fqdn: string; siteId: string; commitMode: string }[];
+      };
       const sync = ag.replicas.filter((r) => r.commitMode === 'synchronous').length;
       const sites = [...new Set(ag.replicas.map((r) => siteName(r.siteId)))];
       return `listener ${ag.listenerFqdn}${ag.listenerPort !== undefined && ag.listenerPort !== 1433 ? `:${ag.listenerPort}` : ''}, ${count(ag.replicas.length, 'replica')} (${sync} synchronous) in ${sites.join(', ') || 'no site'}`;

@@ -3,7 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { arbTopology } from '../model/arbitrary-test-kit';
 import { defaultNode } from '../model/defaults';
 import { pair2015Mirroring, pair2019AlwaysOn, globalMultiSite } from '../model/samples';
-import { NODE_KINDS, PRODUCT_VERSIONS, SqlStoreSchema, FrontEndPoolSchema, EdgePoolSchema, DirectorPoolSchema, MediationPoolSchema, PersistentChatPoolSchema, FileStoreSchema, OfficeOnlineServerSchema, SurvivableBranchSchema, ReverseProxySchema, GatewayPeerSchema, VideoInteropPoolSchema, StandardEditionServerSchema, type Link, type Topology, type TopologyNode } from '../model/schema';
+import {
+  NODE_KINDS,
+  PRODUCT_VERSIONS,
+  SqlStoreSchema,
+  FrontEndPoolSchema,
+  EdgePoolSchema,
+  DirectorPoolSchema,
+  MediationPoolSchema,
+  PersistentChatPoolSchema,
+  FileStoreSchema,
+  OfficeOnlineServerSchema,
+  SurvivableBranchSchema,
+  ReverseProxySchema,
+  GatewayPeerSchema,
+  VideoInteropPoolSchema,
+  StandardEditionServerSchema,
+  type Link,
+  type Topology,
+  type TopologyNode,
+} from '../model/schema';
 import { applyNodeChanges, diffTopologies, isEmptyDiff, matchKey, type NodeDiff } from './diff';
 import { FIELD_LABELS } from './diff-words';
 
@@ -15,11 +34,42 @@ function fabrikamOnSubscriptionEdition(): Topology {
   const doc = clone(pair2015Mirroring());
   doc.nodes = doc.nodes.filter((n) => !/^pool-|^sql-|^edge-/.test(n.id));
   doc.links = doc.links.filter((l) => !/^pool-|^sql-|^edge-/.test(l.from));
-  for (const [s, site] of [['ny', 'nyc'], ['ch', 'chi']] as const) {
+  for (const [s, site] of [
+    ['ny', 'nyc'],
+    ['ch', 'chi'],
+  ] as const) {
     doc.nodes.push(
-      { ...defaultNode('frontEndPool', { id: `se-pool-${s}`, siteId: site, name: `Pool ${s.toUpperCase()} (Subscription Edition)`, fqdn: `sepool-${s}.fabrikam.com` }), productVersion: 'SE', os: 'WS2022', cumulativeUpdate: 'RTM', frontEndServers: 4, users: 8_000 },
-      { ...defaultNode('sqlStore', { id: `se-sql-${s}`, siteId: site, name: `Back End ${s.toUpperCase()} (AlwaysOn)`, fqdn: `seag-${s}.fabrikam.com` }) },
-      { ...defaultNode('edgePool', { id: `se-edge-${s}`, siteId: site, name: `Edge ${s.toUpperCase()} (Subscription Edition)`, fqdn: `seedge-${s}.fabrikam.com` }), productVersion: 'SE', federation: s === 'ny' },
+      {
+        ...defaultNode('frontEndPool', {
+          id: `se-pool-${s}`,
+          siteId: site,
+          name: `Pool ${s.toUpperCase()} (Subscription Edition)`,
+          fqdn: `sepool-${s}.fabrikam.com`,
+        }),
+        productVersion: 'SE',
+        os: 'WS2022',
+        cumulativeUpdate: 'RTM',
+        frontEndServers: 4,
+        users: 8_000,
+      },
+      {
+        ...defaultNode('sqlStore', {
+          id: `se-sql-${s}`,
+          siteId: site,
+          name: `Back End ${s.toUpperCase()} (AlwaysOn)`,
+          fqdn: `seag-${s}.fabrikam.com`,
+        }),
+      },
+      {
+        ...defaultNode('edgePool', {
+          id: `se-edge-${s}`,
+          siteId: site,
+          name: `Edge ${s.toUpperCase()} (Subscription Edition)`,
+          fqdn: `seedge-${s}.fabrikam.com`,
+        }),
+        productVersion: 'SE',
+        federation: s === 'ny',
+      },
     );
     doc.links.push(
       { id: `se-be-${s}`, kind: 'backEnd', from: `se-pool-${s}`, to: `se-sql-${s}` },
@@ -37,7 +87,13 @@ function fabrikamOnSubscriptionEdition(): Topology {
 /** The 2019 AlwaysOn pair upgraded in place: same servers, Subscription Edition RTM. */
 function contosoInPlace(): Topology {
   const doc = clone(pair2019AlwaysOn());
-  for (const n of doc.nodes) if ('productVersion' in n && n.productVersion === '2019') Object.assign(n, { productVersion: 'SE' }, 'cumulativeUpdate' in n && n.cumulativeUpdate ? { cumulativeUpdate: 'RTM' } : {});
+  for (const n of doc.nodes)
+    if ('productVersion' in n && n.productVersion === '2019')
+      Object.assign(
+        n,
+        { productVersion: 'SE' },
+        'cumulativeUpdate' in n && n.cumulativeUpdate ? { cumulativeUpdate: 'RTM' } : {},
+      );
   return doc;
 }
 
@@ -57,10 +113,27 @@ describe('diffTopologies on the reference designs', () => {
 
   it('reads 2015 mirroring → Subscription Edition AlwaysOn as new pools added, legacy ones removed, the pairing and the CMS moved', () => {
     const d = diffTopologies(pair2015Mirroring(), fabrikamOnSubscriptionEdition());
-    const added = d.nodes.filter((n) => n.status === 'added').map((n) => n.targetId).sort();
-    const removed = d.nodes.filter((n) => n.status === 'removed').map((n) => n.currentId).sort();
+    const added = d.nodes
+      .filter((n) => n.status === 'added')
+      .map((n) => n.targetId)
+      .sort();
+    const removed = d.nodes
+      .filter((n) => n.status === 'removed')
+      .map((n) => n.currentId)
+      .sort();
     expect(added).toEqual(['se-edge-ch', 'se-edge-ny', 'se-pool-ch', 'se-pool-ny', 'se-sql-ch', 'se-sql-ny']);
-    expect(removed).toEqual(['edge-ch', 'edge-ny', 'pool-ch', 'pool-ny', 'sql-ch', 'sql-ch-m', 'sql-ch-w', 'sql-ny', 'sql-ny-m', 'sql-ny-w']);
+    expect(removed).toEqual([
+      'edge-ch',
+      'edge-ny',
+      'pool-ch',
+      'pool-ny',
+      'sql-ch',
+      'sql-ch-m',
+      'sql-ch-w',
+      'sql-ny',
+      'sql-ny-m',
+      'sql-ny-w',
+    ]);
     expect(d.nodes.filter((n) => n.status === 'changed')).toEqual([]);
     // The file stores and Office Online farms stay; their links move from the 2015 pool to the new one.
     const retargets = d.links.filter((l) => l.status === 'retargeted');
@@ -68,10 +141,17 @@ describe('diffTopologies on the reference designs', () => {
     const pairing = d.links.filter((l) => l.kind === 'pairing').map((l) => [l.status, l.summary]);
     expect(pairing).toEqual([
       ['removed', '\u201cPool NY\u201d and \u201cPool CH\u201d are no longer paired.'],
-      ['added', '\u201cPool NY (Subscription Edition)\u201d and \u201cPool CH (Subscription Edition)\u201d are paired (each is the other\u2019s backup pool).'],
+      [
+        'added',
+        '\u201cPool NY (Subscription Edition)\u201d and \u201cPool CH (Subscription Edition)\u201d are paired (each is the other\u2019s backup pool).',
+      ],
     ]);
-    expect(d.cmsMove?.summary).toBe('The Central Management store moves from \u201cPool NY\u201d to \u201cPool NY (Subscription Edition)\u201d.');
-    expect(entry(d.nodes, 'Pool NY (Subscription Edition)')?.summary).toBe('Front End pool \u201cPool NY (Subscription Edition)\u201d (sepool-ny.fabrikam.com, Skype for Business Server Subscription Edition) added in New York.');
+    expect(d.cmsMove?.summary).toBe(
+      'The Central Management store moves from \u201cPool NY\u201d to \u201cPool NY (Subscription Edition)\u201d.',
+    );
+    expect(entry(d.nodes, 'Pool NY (Subscription Edition)')?.summary).toBe(
+      'Front End pool \u201cPool NY (Subscription Edition)\u201d (sepool-ny.fabrikam.com, Skype for Business Server Subscription Edition) added in New York.',
+    );
     expect(d.headline).toContain('4 new server roles on Subscription Edition.');
   });
 
@@ -84,10 +164,14 @@ describe('diffTopologies on the reference designs', () => {
       expect(n.replacement).toBe(false);
       expect(n.classes).toEqual(['version-changed']);
     }
-    expect(entry(d.nodes, 'Pool A')?.summary).toBe('Front End pool \u201cPool A\u201d: Skype for Business Server 2019 \u2192 Skype for Business Server Subscription Edition (an in-place upgrade); cumulative update CU8 \u2192 RTM.');
+    expect(entry(d.nodes, 'Pool A')?.summary).toBe(
+      'Front End pool \u201cPool A\u201d: Skype for Business Server 2019 \u2192 Skype for Business Server Subscription Edition (an in-place upgrade); cumulative update CU8 \u2192 RTM.',
+    );
     expect(d.links).toEqual([]);
     expect(d.cmsMove).toBeUndefined();
-    expect(d.headline[1]).toBe('4 server roles from Skype for Business Server 2019 to Skype for Business Server Subscription Edition: an in-place upgrade.');
+    expect(d.headline[1]).toBe(
+      '4 server roles from Skype for Business Server 2019 to Skype for Business Server Subscription Edition: an in-place upgrade.',
+    );
   });
 
   it('refuses 2015 → Subscription Edition on one FQDN: side by side only', () => {
@@ -104,17 +188,32 @@ describe('diffTopologies on the reference designs', () => {
   it('names a Back End\u2019s change from mirroring to AlwaysOn, and the mirror and witness it loses', () => {
     const target = clone(pair2015Mirroring());
     const sql = target.nodes.find((n) => n.id === 'sql-ny')!;
-    Object.assign(sql, { haMode: 'alwaysOnAg', ag: { listenerFqdn: 'sql-ny.fabrikam.com', replicas: [{ fqdn: 'sqlnode1.fabrikam.com', siteId: 'nyc', commitMode: 'synchronous', failoverMode: 'automatic', readable: false }] } });
+    Object.assign(sql, {
+      haMode: 'alwaysOnAg',
+      ag: {
+        listenerFqdn: 'sql-ny.fabrikam.com',
+        replicas: [
+          { fqdn: 'sqlnode1.fabrikam.com', siteId: 'nyc', commitMode: 'synchronous', failoverMode: 'automatic', readable: false },
+        ],
+      },
+    });
     target.links = target.links.filter((l) => !(l.from === 'sql-ny' && (l.kind === 'mirror' || l.kind === 'witness')));
     const d = diffTopologies(pair2015Mirroring(), target);
     const e = d.nodes.find((n) => n.currentId === 'sql-ny')!;
     expect(e.ha).toEqual({ from: 'mirroring', to: 'alwaysOnAg' });
     expect(e.classes).toEqual(['ha-changed']);
-    expect(e.summary).toMatch(/^SQL store \u201cBack End NY \(principal\)\u201d: high availability SQL Server mirroring \u2192 AlwaysOn availability group; availability group not set \u2192 listener sql-ny.fabrikam.com, 1 replica \(1 synchronous\) in New York; its SQL Server mirroring or witness changes\.$/);
-    expect(d.links.map((l) => l.summary)).toEqual(['\u201cBack End NY (principal)\u201d is no longer mirrored to \u201cBack End NY (mirror)\u201d.', '\u201cWitness NY\u201d is no longer the mirroring witness of \u201cBack End NY (principal)\u201d.']);
+    expect(e.summary).toMatch(
+      /^SQL store \u201cBack End NY \(principal\)\u201d: high availability SQL Server mirroring \u2192 AlwaysOn availability group; availability group not set \u2192 listener sql-ny.fabrikam.com, 1 replica \(1 synchronous\) in New York; its SQL Server mirroring or witness changes\.$/,
+    );
+    expect(d.links.map((l) => l.summary)).toEqual([
+      '\u201cBack End NY (principal)\u201d is no longer mirrored to \u201cBack End NY (mirror)\u201d.',
+      '\u201cWitness NY\u201d is no longer the mirroring witness of \u201cBack End NY (principal)\u201d.',
+    ]);
     // The former mirror and witness change role too (no field of theirs changed).
     expect(d.nodes.map((n) => n.currentId)).toEqual(['sql-ny-m', 'sql-ny', 'sql-ny-w']);
-    expect(d.nodes.find((n) => n.currentId === 'sql-ny-w')!.summary).toBe('SQL store \u201cWitness NY\u201d: its SQL Server mirroring or witness changes.');
+    expect(d.nodes.find((n) => n.currentId === 'sql-ny-w')!.summary).toBe(
+      'SQL store \u201cWitness NY\u201d: its SQL Server mirroring or witness changes.',
+    );
   });
 
   it('moves a single-valued association as one retarget', () => {
@@ -123,7 +222,13 @@ describe('diffTopologies on the reference designs', () => {
     nh.to = 'pool-a';
     const d = diffTopologies(pair2019AlwaysOn(), target);
     expect(d.links).toHaveLength(1);
-    expect(d.links[0]).toMatchObject({ status: 'retargeted', kind: 'nextHop', from: 'edge-b', to: 'pool-a', retarget: { currentToId: 'pool-b', targetToId: 'pool-a' } });
+    expect(d.links[0]).toMatchObject({
+      status: 'retargeted',
+      kind: 'nextHop',
+      from: 'edge-b',
+      to: 'pool-a',
+      retarget: { currentToId: 'pool-b', targetToId: 'pool-a' },
+    });
     expect(d.links[0]!.summary).toBe('Next hop of \u201cEdge B\u201d moves from \u201cPool B\u201d to \u201cPool A\u201d.');
   });
 
@@ -138,45 +243,84 @@ describe('diffTopologies on the reference designs', () => {
     twice.nodes.push({ ...(clone(pool) as TopologyNode), id: 'r-pool-a2' });
     const d = diffTopologies(current, twice);
     expect(d.matches.some((m) => m.currentId === 'pool-a')).toBe(false);
-    expect(d.nodes.filter((n) => n.status === 'added').map((n) => n.targetId).sort()).toEqual(['r-pool-a', 'r-pool-a2']);
+    expect(
+      d.nodes
+        .filter((n) => n.status === 'added')
+        .map((n) => n.targetId)
+        .sort(),
+    ).toEqual(['r-pool-a', 'r-pool-a2']);
     expect(d.nodes.filter((n) => n.status === 'removed').map((n) => n.currentId)).toEqual(['pool-a']);
   });
 
   it('falls back to kind and name, and reports a new FQDN as a rebuild', () => {
     const current = pair2019AlwaysOn();
     const target = renameNodeIds(current, 'r-');
-    Object.assign(target.nodes.find((n) => n.id === 'r-pool-b')!, { fqdn: 'pool-b2.contoso.com' });
+    Object.assign(
+      target.nodes.find((n) => n.id === 'r-pool-b')!,
+      { fqdn: 'pool-b2.contoso.com' },
+    );
     const d = diffTopologies(current, target);
     expect(d.matches.find((m) => m.currentId === 'pool-b')).toEqual({ currentId: 'pool-b', targetId: 'r-pool-b', by: 'name' });
     const e = d.nodes.find((n) => n.currentId === 'pool-b')!;
     expect(e.classes).toEqual(['renamed']);
     expect(e.replacement).toBe(true);
-    expect(e.summary).toBe('Front End pool \u201cPool B\u201d: FQDN pool-b.contoso.com \u2192 pool-b2.contoso.com (not possible in place: new servers are built and the current ones retired).');
+    expect(e.summary).toBe(
+      'Front End pool \u201cPool B\u201d: FQDN pool-b.contoso.com \u2192 pool-b2.contoso.com (not possible in place: new servers are built and the current ones retired).',
+    );
   });
 
   it('classifies a pool moved to another site, resized and patched', () => {
     const target = clone(pair2019AlwaysOn());
-    Object.assign(target.nodes.find((n) => n.id === 'pool-b')!, { siteId: 'dc1', frontEndServers: 8, cumulativeUpdate: 'CU8 Hotfix 2' });
+    Object.assign(
+      target.nodes.find((n) => n.id === 'pool-b')!,
+      { siteId: 'dc1', frontEndServers: 8, cumulativeUpdate: 'CU8 Hotfix 2' },
+    );
     const d = diffTopologies(pair2019AlwaysOn(), target);
     const e = d.nodes.find((n) => n.currentId === 'pool-b')!;
     expect(e.classes).toEqual(['moved-site', 'resized', 'patched']);
     expect(e.site).toEqual({ currentSiteId: 'dc2', targetSiteId: 'dc1' });
     expect(e.replacement).toBe(true);
-    expect(e.summary).toBe('Front End pool \u201cPool B\u201d: moves from Dublin to Amsterdam; cumulative update CU8 \u2192 CU8 Hotfix 2; Front End servers 6 \u2192 8 (not possible in place: new servers are built and the current ones retired).');
+    expect(e.summary).toBe(
+      'Front End pool \u201cPool B\u201d: moves from Dublin to Amsterdam; cumulative update CU8 \u2192 CU8 Hotfix 2; Front End servers 6 \u2192 8 (not possible in place: new servers are built and the current ones retired).',
+    );
   });
 
   it('never shows a field name to the user: every field of every node kind has words', () => {
-    const schemas = [FrontEndPoolSchema, StandardEditionServerSchema, SqlStoreSchema, EdgePoolSchema, DirectorPoolSchema, MediationPoolSchema, PersistentChatPoolSchema, FileStoreSchema, OfficeOnlineServerSchema, SurvivableBranchSchema, ReverseProxySchema, GatewayPeerSchema, VideoInteropPoolSchema];
+    const schemas = [
+      FrontEndPoolSchema,
+      StandardEditionServerSchema,
+      SqlStoreSchema,
+      EdgePoolSchema,
+      DirectorPoolSchema,
+      MediationPoolSchema,
+      PersistentChatPoolSchema,
+      FileStoreSchema,
+      OfficeOnlineServerSchema,
+      SurvivableBranchSchema,
+      ReverseProxySchema,
+      GatewayPeerSchema,
+      VideoInteropPoolSchema,
+    ];
     expect(schemas).toHaveLength(NODE_KINDS.length);
-    const missing = schemas.flatMap((s) => Object.keys(s.shape)).filter((k) => !['id', 'kind'].includes(k) && FIELD_LABELS[k] === undefined);
+    const missing = schemas
+      .flatMap((s) => Object.keys(s.shape))
+      .filter((k) => !['id', 'kind'].includes(k) && FIELD_LABELS[k] === undefined);
     expect([...new Set(missing)]).toEqual([]);
-    for (const v of PRODUCT_VERSIONS) expect(diffTopologies(withPoolVersion('2015'), withPoolVersion(v)).nodes.map((n) => n.summary).join(' ')).not.toMatch(/\bSE\b|productVersion|frontEndServers/);
+    for (const v of PRODUCT_VERSIONS)
+      expect(
+        diffTopologies(withPoolVersion('2015'), withPoolVersion(v))
+          .nodes.map((n) => n.summary)
+          .join(' '),
+      ).not.toMatch(/\bSE\b|productVersion|frontEndServers/);
   });
 });
 
 function withPoolVersion(v: (typeof PRODUCT_VERSIONS)[number]): Topology {
   const doc = pair2015Mirroring();
-  Object.assign(doc.nodes.find((n) => n.id === 'pool-ny')!, { productVersion: v });
+  Object.assign(
+    doc.nodes.find((n) => n.id === 'pool-ny')!,
+    { productVersion: v },
+  );
   return doc;
 }
 
@@ -189,7 +333,10 @@ function renameNodeIds(doc: Topology, prefix: string): Topology {
   out.nodes = out.nodes.map((n) => ({ ...n, id: map(n.id) }));
   out.links = out.links.map((l) => ({ ...l, from: map(l.from), to: map(l.to) }));
   out.deployment.cmsHost = out.deployment.cmsHost === null ? null : map(out.deployment.cmsHost);
-  if (out.layout) out.layout = Object.fromEntries(Object.entries(out.layout).map(([k, v]) => [out.nodes.some((n) => n.id === map(k)) ? map(k) : k, v]));
+  if (out.layout)
+    out.layout = Object.fromEntries(
+      Object.entries(out.layout).map(([k, v]) => [out.nodes.some((n) => n.id === map(k)) ? map(k) : k, v]),
+    );
   return out;
 }
 
@@ -243,7 +390,9 @@ const arbDerived = (doc: Topology) =>
         }
         nodes.push(n);
       });
-      const added = extra.nodes.map((n, i) => ({ ...n, id: `added-${i}`, fqdn: `added${i}.example.net`, siteId: sites[i % sites.length]! }) as TopologyNode);
+      const added = extra.nodes.map(
+        (n, i) => ({ ...n, id: `added-${i}`, fqdn: `added${i}.example.net`, siteId: sites[i % sites.length]! }) as TopologyNode,
+      );
       out.nodes = [...nodes, ...added];
       const ids = new Set(out.nodes.map((n) => n.id));
       out.links = out.links.filter((l, i) => !dropLinks[i] && ids.has(l.from) && ids.has(l.to));
@@ -274,17 +423,34 @@ describe('diffTopologies properties', () => {
 
   it('what diff(a, b) adds, diff(b, a) removes, and the changed pairs are the same', () => {
     fc.assert(
-      fc.property(fc.oneof(arbPair, fc.record({ a: arbTopology({ maxNodes: 8 }), b: arbTopology({ maxNodes: 8 }) })), ({ a, b }) => {
-        const ab = diffTopologies(a, b);
-        const ba = diffTopologies(b, a);
-        const ids = (d: typeof ab, status: string, side: 'currentId' | 'targetId') => d.nodes.filter((n) => n.status === status).map((n) => n[side]!).sort();
-        expect(ids(ab, 'added', 'targetId')).toEqual(ids(ba, 'removed', 'currentId'));
-        expect(ids(ab, 'removed', 'currentId')).toEqual(ids(ba, 'added', 'targetId'));
-        expect(ab.nodes.filter((n) => n.status === 'changed').map((n) => `${n.currentId}>${n.targetId}`).sort()).toEqual(ba.nodes.filter((n) => n.status === 'changed').map((n) => `${n.targetId}>${n.currentId}`).sort());
-        expect(ab.links.filter((l) => l.status === 'added').length).toBe(ba.links.filter((l) => l.status === 'removed').length);
-        expect(ab.counts.linksChanged).toBe(ba.counts.linksChanged);
-        expect(ab.sites.filter((s) => s.status === 'added').length).toBe(ba.sites.filter((s) => s.status === 'removed').length);
-      }),
+      fc.property(
+        fc.oneof(arbPair, fc.record({ a: arbTopology({ maxNodes: 8 }), b: arbTopology({ maxNodes: 8 }) })),
+        ({ a, b }) => {
+          const ab = diffTopologies(a, b);
+          const ba = diffTopologies(b, a);
+          const ids = (d: typeof ab, status: string, side: 'currentId' | 'targetId') =>
+            d.nodes
+              .filter((n) => n.status === status)
+              .map((n) => n[side]!)
+              .sort();
+          expect(ids(ab, 'added', 'targetId')).toEqual(ids(ba, 'removed', 'currentId'));
+          expect(ids(ab, 'removed', 'currentId')).toEqual(ids(ba, 'added', 'targetId'));
+          expect(
+            ab.nodes
+              .filter((n) => n.status === 'changed')
+              .map((n) => `${n.currentId}>${n.targetId}`)
+              .sort(),
+          ).toEqual(
+            ba.nodes
+              .filter((n) => n.status === 'changed')
+              .map((n) => `${n.targetId}>${n.currentId}`)
+              .sort(),
+          );
+          expect(ab.links.filter((l) => l.status === 'added').length).toBe(ba.links.filter((l) => l.status === 'removed').length);
+          expect(ab.counts.linksChanged).toBe(ba.counts.linksChanged);
+          expect(ab.sites.filter((s) => s.status === 'added').length).toBe(ba.sites.filter((s) => s.status === 'removed').length);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -295,7 +461,12 @@ describe('diffTopologies properties', () => {
         const renamed = renameNodeIds(a, 'z');
         const plain = diffTopologies(a, b);
         const viaKeys = diffTopologies(renamed, b);
-        const said = (d: typeof plain) => [...d.nodes.map((n) => `${n.status} ${n.classes.join(',')} ${n.summary}`), ...d.links.map((l) => l.summary), d.cmsMove?.summary ?? ''].sort();
+        const said = (d: typeof plain) =>
+          [
+            ...d.nodes.map((n) => `${n.status} ${n.classes.join(',')} ${n.summary}`),
+            ...d.links.map((l) => l.summary),
+            d.cmsMove?.summary ?? '',
+          ].sort();
         expect(said(viaKeys)).toEqual(said(plain));
         expect(isEmptyDiff(diffTopologies(a, renamed))).toBe(true);
       }),

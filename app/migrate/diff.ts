@@ -19,7 +19,18 @@
  * Pure and deterministic: the same two documents give the same diff, in the same order.
  */
 import { productVersionLabel, verRank } from '../model/product-versions';
-import type { HaMode, Link, LinkKind, NodeKind, ProductVersion, Site, SiteLink, StoreRole, Topology, TopologyNode } from '../model/schema';
+import type {
+  HaMode,
+  Link,
+  LinkKind,
+  NodeKind,
+  ProductVersion,
+  Site,
+  SiteLink,
+  StoreRole,
+  Topology,
+  TopologyNode,
+} from '../model/schema';
 import { LINK_KINDS, NODE_KINDS, productVersionOf } from '../model/schema';
 import { count, fieldLabel, haModeWords, kindWords, valueWords } from './diff-words';
 
@@ -40,7 +51,17 @@ export type ChangeClass =
   | 'hosting-changed'
   | 'settings-changed';
 
-export const CHANGE_CLASSES: readonly ChangeClass[] = ['renamed', 'version-changed', 'moved-site', 'ha-changed', 'resized', 'patched', 'os-changed', 'hosting-changed', 'settings-changed'];
+export const CHANGE_CLASSES: readonly ChangeClass[] = [
+  'renamed',
+  'version-changed',
+  'moved-site',
+  'ha-changed',
+  'resized',
+  'patched',
+  'os-changed',
+  'hosting-changed',
+  'settings-changed',
+];
 
 export interface FieldChange {
   /** The document's field name: for programs only, never shown. */
@@ -207,10 +228,19 @@ const KEY_FIELDS: Partial<Record<NodeKind, readonly string[]>> = { sqlStore: ['f
 const keyFields = (kind: NodeKind): readonly string[] => KEY_FIELDS[kind] ?? ['fqdn'];
 
 /** Fields whose text is a DNS name or share: compared without case. */
-const CASELESS = (field: string): boolean => field === 'fqdn' || field.endsWith('Fqdn') || field === 'domain' || field === 'share' || field === 'instance';
+const CASELESS = (field: string): boolean =>
+  field === 'fqdn' || field.endsWith('Fqdn') || field === 'domain' || field === 'share' || field === 'instance';
 
 const HA_FIELDS = new Set(['haMode', 'currentHaMode', 'ag', 'clusterNodes']);
-const SIZE_FIELDS = new Set(['frontEndServers', 'servers', 'users', 'concurrentRemoteUsers', 'concurrentUsers', 'largestMeeting', 'concurrentTranscodedVtcs']);
+const SIZE_FIELDS = new Set([
+  'frontEndServers',
+  'servers',
+  'users',
+  'concurrentRemoteUsers',
+  'concurrentUsers',
+  'largestMeeting',
+  'concurrentTranscodedVtcs',
+]);
 const PATCH_FIELDS = new Set(['cumulativeUpdate', 'sqlUpdateLevel']);
 /**
  * Not compared: identity and presentation, and `deployed` (every node of the current design
@@ -219,7 +249,17 @@ const PATCH_FIELDS = new Set(['cumulativeUpdate', 'sqlUpdateLevel']);
 const SKIPPED = new Set(['id', 'kind', 'name', 'description', 'deployed']);
 
 /** Kinds whose servers are rebuilt, not edited, when their FQDN or site changes. */
-const REBUILT_KINDS = new Set<NodeKind>(['frontEndPool', 'standardEditionServer', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'officeOnlineServer', 'survivableBranch', 'videoInteropPool']);
+const REBUILT_KINDS = new Set<NodeKind>([
+  'frontEndPool',
+  'standardEditionServer',
+  'edgePool',
+  'directorPool',
+  'mediationPool',
+  'persistentChatPool',
+  'officeOnlineServer',
+  'survivableBranch',
+  'videoInteropPool',
+]);
 
 function stable(value: unknown): string {
   if (value === undefined) return 'u';
@@ -334,12 +374,33 @@ export function diffTopologies(current: Topology, target: Topology): TopologyDif
     if (d) nodes.push(d);
   }
   for (const c of current.nodes) {
-    if (!c2t.has(c.id)) nodes.push({ status: 'removed', kind: c.kind, currentId: c.id, name: c.name, current: c, classes: [], fields: [], replacement: false, summary: `${cap(kindWords(c.kind))} \u201c${c.name}\u201d (${describeKey(c)}) removed from ${siteNameC.get(c.siteId) ?? c.siteId}.` });
+    if (!c2t.has(c.id))
+      nodes.push({
+        status: 'removed',
+        kind: c.kind,
+        currentId: c.id,
+        name: c.name,
+        current: c,
+        classes: [],
+        fields: [],
+        replacement: false,
+        summary: `${cap(kindWords(c.kind))} \u201c${c.name}\u201d (${describeKey(c)}) removed from ${siteNameC.get(c.siteId) ?? c.siteId}.`,
+      });
   }
   for (const t of target.nodes) {
     if (!t2c.has(t.id)) {
       const v = productVersionOf(t);
-      nodes.push({ status: 'added', kind: t.kind, targetId: t.id, name: t.name, target: t, classes: [], fields: [], replacement: false, summary: `${cap(kindWords(t.kind))} \u201c${t.name}\u201d (${describeKey(t)}${v ? `, ${productVersionLabel(v)}` : ''}) added in ${targetSiteName(t.siteId)}.` });
+      nodes.push({
+        status: 'added',
+        kind: t.kind,
+        targetId: t.id,
+        name: t.name,
+        target: t,
+        classes: [],
+        fields: [],
+        replacement: false,
+        summary: `${cap(kindWords(t.kind))} \u201c${t.name}\u201d (${describeKey(t)}${v ? `, ${productVersionLabel(v)}` : ''}) added in ${targetSiteName(t.siteId)}.`,
+      });
     }
   }
 
@@ -355,20 +416,41 @@ export function diffTopologies(current: Topology, target: Topology): TopologyDif
       let d = nodes.find((n) => n.targetId === end);
       if (!d) {
         const c = currentById.get(t2c.get(end)!)!;
-        d = { status: 'changed', kind: t.kind, currentId: c.id, targetId: t.id, matchedBy: matches.find((m) => m.targetId === end)!.by, name: t.name, current: c, target: t, classes: [], fields: [], replacement: false, summary: '' };
+        d = {
+          status: 'changed',
+          kind: t.kind,
+          currentId: c.id,
+          targetId: t.id,
+          matchedBy: matches.find((m) => m.targetId === end)!.by,
+          name: t.name,
+          current: c,
+          target: t,
+          classes: [],
+          fields: [],
+          replacement: false,
+          summary: '',
+        };
         nodes.push(d);
       }
       const note = 'its SQL Server mirroring or witness changes';
       if (!d.summary.includes(note)) {
         d.classes = CHANGE_CLASSES.filter((k) => k === 'ha-changed' || d!.classes.includes(k));
-        d.summary = d.summary ? `${d.summary.replace(/\.$/, '')}; ${note}.` : `${cap(kindWords(t.kind))} \u201c${t.name}\u201d: ${note}.`;
+        d.summary = d.summary
+          ? `${d.summary.replace(/\.$/, '')}; ${note}.`
+          : `${cap(kindWords(t.kind))} \u201c${t.name}\u201d: ${note}.`;
       }
     }
   }
 
   // ---- sites and WAN links
   const sites = diffSites(current.sites, target.sites, siteMatches, targetSiteName);
-  const siteLinks = diffSiteLinks(current.siteLinks ?? [], target.siteLinks ?? [], mapSite, targetSiteName, (id) => siteNameC.get(id) ?? id);
+  const siteLinks = diffSiteLinks(
+    current.siteLinks ?? [],
+    target.siteLinks ?? [],
+    mapSite,
+    targetSiteName,
+    (id) => siteNameC.get(id) ?? id,
+  );
 
   // ---- CMS
   let cmsMove: CmsMove | undefined;
@@ -383,7 +465,14 @@ export function diffTopologies(current: Topology, target: Topology): TopologyDif
 
   const rank: Record<NodeStatus, number> = { removed: 0, added: 1, changed: 2 };
   const kindOrder = new Map<string, number>(NODE_KINDS.map((k, i) => [k, i]));
-  nodes.sort((a, b) => rank[a.status] - rank[b.status] || kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.name, b.name) || cmp(a.targetId ?? a.currentId!, b.targetId ?? b.currentId!));
+  nodes.sort(
+    (a, b) =>
+      rank[a.status] - rank[b.status] ||
+      kindOrder.get(a.kind)! - kindOrder.get(b.kind)! ||
+      cmp(a.name.toLowerCase(), b.name.toLowerCase()) ||
+      cmp(a.name, b.name) ||
+      cmp(a.targetId ?? a.currentId!, b.targetId ?? b.currentId!),
+  );
 
   const counts: DiffCounts = {
     added: nodes.filter((n) => n.status === 'added').length,
@@ -396,7 +485,17 @@ export function diffTopologies(current: Topology, target: Topology): TopologyDif
     linksChanged: links.filter((l) => l.status === 'changed' || l.status === 'retargeted').length,
     sitesChanged: sites.length,
   };
-  return { matches, siteMatches, sites, nodes, links, siteLinks, ...(cmsMove ? { cmsMove } : {}), counts, headline: headline(counts, nodes, links, cmsMove) };
+  return {
+    matches,
+    siteMatches,
+    sites,
+    nodes,
+    links,
+    siteLinks,
+    ...(cmsMove ? { cmsMove } : {}),
+    counts,
+    headline: headline(counts, nodes, links, cmsMove),
+  };
 }
 
 function duplicates(keys: readonly string[]): Set<string> {
@@ -429,8 +528,18 @@ function comparable(n: TopologyNode, mapSite: (id: string) => string, isCurrent:
     else if (CASELESS(k) && typeof v === 'string') out[k] = v.toLowerCase();
     else if (k === 'ag') {
       const ag = v as NonNullable<Extract<TopologyNode, { kind: 'sqlStore' }>['ag']>;
-      out[k] = { ...ag, listenerFqdn: ag.listenerFqdn.toLowerCase(), listenerPort: ag.listenerPort ?? 1433, replicas: ag.replicas.map((r) => ({ ...r, fqdn: r.fqdn.toLowerCase(), siteId: site(r.siteId) })).sort((a, b) => cmp(stable(a), stable(b))) };
-    } else if (k === 'servers' && Array.isArray(v)) out[k] = (v as { siteId: string; active: boolean }[]).map((s) => ({ ...s, siteId: site(s.siteId) })).sort((a, b) => cmp(stable(a), stable(b)));
+      out[k] = {
+        ...ag,
+        listenerFqdn: ag.listenerFqdn.toLowerCase(),
+        listenerPort: ag.listenerPort ?? 1433,
+        replicas: ag.replicas
+          .map((r) => ({ ...r, fqdn: r.fqdn.toLowerCase(), siteId: site(r.siteId) }))
+          .sort((a, b) => cmp(stable(a), stable(b))),
+      };
+    } else if (k === 'servers' && Array.isArray(v))
+      out[k] = (v as { siteId: string; active: boolean }[])
+        .map((s) => ({ ...s, siteId: site(s.siteId) }))
+        .sort((a, b) => cmp(stable(a), stable(b)));
     else if (k === 'natAddresses' && Array.isArray(v)) out[k] = [...(v as string[])].map((a) => a.toLowerCase()).sort();
     else out[k] = v;
   }
@@ -449,7 +558,13 @@ function classOf(kind: NodeKind, field: string, versionChanged: boolean): Change
   return 'settings-changed';
 }
 
-function compareNodes(c: TopologyNode, t: TopologyNode, by: MatchBasis, mapSite: (id: string) => string, siteName: (id: string) => string): NodeDiff | undefined {
+function compareNodes(
+  c: TopologyNode,
+  t: TopologyNode,
+  by: MatchBasis,
+  mapSite: (id: string) => string,
+  siteName: (id: string) => string,
+): NodeDiff | undefined {
   const a = comparable(c, mapSite, true);
   const b = comparable(t, mapSite, false);
   const fieldNames = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
@@ -461,13 +576,22 @@ function compareNodes(c: TopologyNode, t: TopologyNode, by: MatchBasis, mapSite:
     if (stable(a[f]) === stable(b[f])) continue;
     const before = (c as Record<string, unknown>)[f];
     const after = (t as Record<string, unknown>)[f];
-    fields.push({ field: f, label: fieldLabel(f), before, after, beforeText: valueWords(f, before, siteName), afterText: valueWords(f, after, siteName), changeClass: classOf(c.kind, f, versionChanged) });
+    fields.push({
+      field: f,
+      label: fieldLabel(f),
+      before,
+      after,
+      beforeText: valueWords(f, before, siteName),
+      afterText: valueWords(f, after, siteName),
+      changeClass: classOf(c.kind, f, versionChanged),
+    });
   }
   const relabelled = c.name !== t.name ? { before: c.name, after: t.name } : undefined;
   if (!fields.length && !relabelled) return undefined;
   const classes = CHANGE_CLASSES.filter((k) => fields.some((f) => f.changeClass === k));
   const version = cv !== undefined && tv !== undefined && cv !== tv ? versionPath(cv, tv) : undefined;
-  const ha = c.kind === 'sqlStore' && t.kind === 'sqlStore' && c.haMode !== t.haMode ? { from: c.haMode, to: t.haMode } : undefined;
+  const ha =
+    c.kind === 'sqlStore' && t.kind === 'sqlStore' && c.haMode !== t.haMode ? { from: c.haMode, to: t.haMode } : undefined;
   const site = classes.includes('moved-site') ? { currentSiteId: c.siteId, targetSiteId: t.siteId } : undefined;
   const rebuilt = REBUILT_KINDS.has(c.kind);
   const replacement =
@@ -493,7 +617,12 @@ function compareNodes(c: TopologyNode, t: TopologyNode, by: MatchBasis, mapSite:
     summary: '',
   };
   d.summary = nodeSummary(d, siteName);
-  return fields.length ? d : { ...d, summary: `${cap(kindWords(c.kind))} \u201c${c.name}\u201d is now called \u201c${t.name}\u201d (a label only: nothing changes on the servers).` };
+  return fields.length
+    ? d
+    : {
+        ...d,
+        summary: `${cap(kindWords(c.kind))} \u201c${c.name}\u201d is now called \u201c${t.name}\u201d (a label only: nothing changes on the servers).`,
+      };
 }
 
 const VERSION_PATH_WORDS: Record<VersionPath, string> = {
@@ -504,14 +633,20 @@ const VERSION_PATH_WORDS: Record<VersionPath, string> = {
 
 function nodeSummary(d: NodeDiff, siteName: (id: string) => string): string {
   const parts: string[] = [];
-  if (d.version) parts.push(`${productVersionLabel(d.version.from)} \u2192 ${productVersionLabel(d.version.to)} (${VERSION_PATH_WORDS[d.version.path]})`);
+  if (d.version)
+    parts.push(
+      `${productVersionLabel(d.version.from)} \u2192 ${productVersionLabel(d.version.to)} (${VERSION_PATH_WORDS[d.version.path]})`,
+    );
   if (d.ha) parts.push(`high availability ${haModeWords(d.ha.from)} \u2192 ${haModeWords(d.ha.to)}`);
   if (d.site) parts.push(`moves from ${siteName(d.site.currentSiteId)} to ${siteName(d.site.targetSiteId)}`);
   for (const f of d.fields) {
     if (f.field === 'productVersion' || f.field === 'siteId' || (f.field === 'haMode' && d.ha)) continue;
     parts.push(`${f.label} ${f.beforeText} \u2192 ${f.afterText}`);
   }
-  const rebuild = d.replacement && !(d.version && d.version.path !== 'in-place') ? ' (not possible in place: new servers are built and the current ones retired)' : '';
+  const rebuild =
+    d.replacement && !(d.version && d.version.path !== 'in-place')
+      ? ' (not possible in place: new servers are built and the current ones retired)'
+      : '';
   return `${cap(kindWords(d.kind))} \u201c${d.name}\u201d: ${parts.join('; ')}${rebuild}.`;
 }
 
@@ -540,7 +675,10 @@ const LINK_WORDS: Record<LinkKind, string> = {
   trunk: 'SIP trunk',
 };
 
-const ends = (from: string | undefined, to: string | undefined) => ({ ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) });
+const ends = (from: string | undefined, to: string | undefined) => ({
+  ...(from !== undefined ? { from } : {}),
+  ...(to !== undefined ? { to } : {}),
+});
 
 function linkFields(l: Link): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(LINK_DEFAULTS[l.kind] ?? {}) };
@@ -552,7 +690,9 @@ function linkSentence(kind: LinkKind, role: StoreRole | undefined, from: string,
   const q = (s: string) => `\u201c${s}\u201d`;
   switch (kind) {
     case 'pairing':
-      return verb === 'added' ? `${q(from)} and ${q(to)} are paired (each is the other\u2019s backup pool).` : `${q(from)} and ${q(to)} are no longer paired.`;
+      return verb === 'added'
+        ? `${q(from)} and ${q(to)} are paired (each is the other\u2019s backup pool).`
+        : `${q(from)} and ${q(to)} are no longer paired.`;
     case 'backEnd':
       return `${q(to)} ${verb === 'added' ? 'becomes' : 'is no longer'} the Back End of ${q(from)}.`;
     case 'store':
@@ -560,7 +700,9 @@ function linkSentence(kind: LinkKind, role: StoreRole | undefined, from: string,
     case 'mirror':
       return verb === 'added' ? `${q(from)} is mirrored to ${q(to)}.` : `${q(from)} is no longer mirrored to ${q(to)}.`;
     case 'witness':
-      return verb === 'added' ? `${q(to)} becomes the mirroring witness of ${q(from)}.` : `${q(to)} is no longer the mirroring witness of ${q(from)}.`;
+      return verb === 'added'
+        ? `${q(to)} becomes the mirroring witness of ${q(from)}.`
+        : `${q(to)} is no longer the mirroring witness of ${q(from)}.`;
     case 'nextHop':
       return `${q(from)} ${verb === 'added' ? 'gets' : 'loses'} ${q(to)} as its next hop.`;
     case 'mediaEdge':
@@ -577,7 +719,13 @@ function linkSentence(kind: LinkKind, role: StoreRole | undefined, from: string,
   }
 }
 
-function diffLinks(current: Topology, target: Topology, c2t: Map<string, string>, nameC: (id: string) => string, nameT: (id: string) => string): LinkDiff[] {
+function diffLinks(
+  current: Topology,
+  target: Topology,
+  c2t: Map<string, string>,
+  nameC: (id: string) => string,
+  nameT: (id: string) => string,
+): LinkDiff[] {
   const mapEnd = (id: string) => c2t.get(id) ?? `\u0000current:${id}`;
   const keyOf = (l: Link, from: string, to: string) => {
     const [a, b] = l.kind === 'pairing' && to < from ? [to, from] : [from, to];
@@ -608,9 +756,32 @@ function diffLinks(current: Topology, target: Topology, c2t: Map<string, string>
     const fields: FieldChange[] = [];
     for (const f of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
       if (stable(a[f]) === stable(b[f])) continue;
-      fields.push({ field: f, label: fieldLabel(f), before: a[f], after: b[f], beforeText: valueWords(f, a[f], (x) => x), afterText: valueWords(f, b[f], (x) => x), changeClass: c.kind === 'mirror' || c.kind === 'witness' ? 'ha-changed' : 'settings-changed' });
+      fields.push({
+        field: f,
+        label: fieldLabel(f),
+        before: a[f],
+        after: b[f],
+        beforeText: valueWords(f, a[f], (x) => x),
+        afterText: valueWords(f, b[f], (x) => x),
+        changeClass: c.kind === 'mirror' || c.kind === 'witness' ? 'ha-changed' : 'settings-changed',
+      });
     }
-    if (fields.length) out.push({ status: 'changed', kind: t.kind, ...(t.kind === 'store' ? { role: t.role } : {}), currentId: c.id, targetId: t.id, current: c, target: t, from: t.from, to: t.to, currentFrom: c.from, currentTo: c.to, fields, summary: `${cap(LINK_WORDS[t.kind])} between \u201c${nameT(t.from)}\u201d and \u201c${nameT(t.to)}\u201d: ${fields.map((f) => `${f.label} ${f.beforeText} \u2192 ${f.afterText}`).join('; ')}.` });
+    if (fields.length)
+      out.push({
+        status: 'changed',
+        kind: t.kind,
+        ...(t.kind === 'store' ? { role: t.role } : {}),
+        currentId: c.id,
+        targetId: t.id,
+        current: c,
+        target: t,
+        from: t.from,
+        to: t.to,
+        currentFrom: c.from,
+        currentTo: c.to,
+        fields,
+        summary: `${cap(LINK_WORDS[t.kind])} between \u201c${nameT(t.from)}\u201d and \u201c${nameT(t.to)}\u201d: ${fields.map((f) => `${f.label} ${f.beforeText} \u2192 ${f.afterText}`).join('; ')}.`,
+      });
   }
   const added = target.links.filter((t) => !usedT.has(t));
   // A single-valued association that moved from one node to another is a retarget.
@@ -624,26 +795,72 @@ function diffLinks(current: Topology, target: Topology, c2t: Map<string, string>
     const t = sameT[0]!;
     retargeted.add(c);
     retargeted.add(t);
-    out.push({ status: 'retargeted', kind: t.kind, currentId: c.id, targetId: t.id, current: c, target: t, from, to: t.to, currentFrom: c.from, currentTo: c.to, fields: [], retarget: { currentToId: c.to, targetToId: t.to }, summary: `${cap(LINK_WORDS[t.kind])} of \u201c${nameT(from)}\u201d moves from \u201c${nameC(c.to)}\u201d to \u201c${nameT(t.to)}\u201d.` });
+    out.push({
+      status: 'retargeted',
+      kind: t.kind,
+      currentId: c.id,
+      targetId: t.id,
+      current: c,
+      target: t,
+      from,
+      to: t.to,
+      currentFrom: c.from,
+      currentTo: c.to,
+      fields: [],
+      retarget: { currentToId: c.to, targetToId: t.to },
+      summary: `${cap(LINK_WORDS[t.kind])} of \u201c${nameT(from)}\u201d moves from \u201c${nameC(c.to)}\u201d to \u201c${nameT(t.to)}\u201d.`,
+    });
   }
   for (const c of removed) {
     if (retargeted.has(c)) continue;
     const from = mapEnd(c.from);
     const to = mapEnd(c.to);
-    out.push({ status: 'removed', kind: c.kind, ...(c.kind === 'store' ? { role: c.role } : {}), currentId: c.id, current: c, ...ends(c2t.get(c.from), c2t.get(c.to)), currentFrom: c.from, currentTo: c.to, fields: [], summary: linkSentence(c.kind, c.kind === 'store' ? c.role : undefined, endName(from), endName(to), 'removed') });
+    out.push({
+      status: 'removed',
+      kind: c.kind,
+      ...(c.kind === 'store' ? { role: c.role } : {}),
+      currentId: c.id,
+      current: c,
+      ...ends(c2t.get(c.from), c2t.get(c.to)),
+      currentFrom: c.from,
+      currentTo: c.to,
+      fields: [],
+      summary: linkSentence(c.kind, c.kind === 'store' ? c.role : undefined, endName(from), endName(to), 'removed'),
+    });
   }
   for (const t of added) {
     if (retargeted.has(t)) continue;
-    out.push({ status: 'added', kind: t.kind, ...(t.kind === 'store' ? { role: t.role } : {}), targetId: t.id, target: t, from: t.from, to: t.to, fields: [], summary: linkSentence(t.kind, t.kind === 'store' ? t.role : undefined, nameT(t.from), nameT(t.to), 'added') });
+    out.push({
+      status: 'added',
+      kind: t.kind,
+      ...(t.kind === 'store' ? { role: t.role } : {}),
+      targetId: t.id,
+      target: t,
+      from: t.from,
+      to: t.to,
+      fields: [],
+      summary: linkSentence(t.kind, t.kind === 'store' ? t.role : undefined, nameT(t.from), nameT(t.to), 'added'),
+    });
   }
   const rank: Record<LinkStatus, number> = { removed: 0, added: 1, retargeted: 2, changed: 3 };
   const kindOrder = new Map<string, number>(LINK_KINDS.map((k, i) => [k, i]));
-  return out.sort((a, b) => rank[a.status] - rank[b.status] || kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || cmp(a.summary, b.summary) || cmp(a.targetId ?? a.currentId!, b.targetId ?? b.currentId!));
+  return out.sort(
+    (a, b) =>
+      rank[a.status] - rank[b.status] ||
+      kindOrder.get(a.kind)! - kindOrder.get(b.kind)! ||
+      cmp(a.summary, b.summary) ||
+      cmp(a.targetId ?? a.currentId!, b.targetId ?? b.currentId!),
+  );
 }
 
 // ---------------------------------------------------------------- sites
 
-function diffSites(current: readonly Site[], target: readonly Site[], matches: TopologyDiff['siteMatches'], siteName: (id: string) => string): SiteDiff[] {
+function diffSites(
+  current: readonly Site[],
+  target: readonly Site[],
+  matches: TopologyDiff['siteMatches'],
+  siteName: (id: string) => string,
+): SiteDiff[] {
   const out: SiteDiff[] = [];
   const c2t = new Map(matches.map((m) => [m.currentId, m.targetId]));
   const matchedT = new Set(matches.map((m) => m.targetId));
@@ -656,19 +873,61 @@ function diffSites(current: readonly Site[], target: readonly Site[], matches: T
     for (const f of ['name', 'kind', 'region', 'datacenter', 'parentSiteId'] as const) {
       const before = c[f];
       const after = t[f];
-      const same = f === 'parentSiteId' ? (before === undefined ? undefined : (c2t.get(before) ?? `\u0000${before}`)) === after : (before ?? '') === (after ?? '');
+      const same =
+        f === 'parentSiteId'
+          ? (before === undefined ? undefined : (c2t.get(before) ?? `\u0000${before}`)) === after
+          : (before ?? '') === (after ?? '');
       if (same) continue;
-      fields.push({ field: f, label: fieldLabel(f), before, after, beforeText: f === 'parentSiteId' && before !== undefined ? (byIdC.get(before)?.name ?? before) : valueWords(f, before, siteName), afterText: valueWords(f, after, siteName), changeClass: 'settings-changed' });
+      fields.push({
+        field: f,
+        label: fieldLabel(f),
+        before,
+        after,
+        beforeText:
+          f === 'parentSiteId' && before !== undefined ? (byIdC.get(before)?.name ?? before) : valueWords(f, before, siteName),
+        afterText: valueWords(f, after, siteName),
+        changeClass: 'settings-changed',
+      });
     }
-    if (fields.length) out.push({ status: 'changed', currentId: c.id, targetId: t.id, matchedBy: m.by, name: t.name, fields, summary: `Site \u201c${t.name}\u201d: ${fields.map((f) => `${f.label} ${f.beforeText} \u2192 ${f.afterText}`).join('; ')}.` });
+    if (fields.length)
+      out.push({
+        status: 'changed',
+        currentId: c.id,
+        targetId: t.id,
+        matchedBy: m.by,
+        name: t.name,
+        fields,
+        summary: `Site \u201c${t.name}\u201d: ${fields.map((f) => `${f.label} ${f.beforeText} \u2192 ${f.afterText}`).join('; ')}.`,
+      });
   }
-  for (const c of current) if (!c2t.has(c.id)) out.push({ status: 'removed', currentId: c.id, name: c.name, fields: [], summary: `Site \u201c${c.name}\u201d removed.` });
-  for (const t of target) if (!matchedT.has(t.id)) out.push({ status: 'added', targetId: t.id, name: t.name, fields: [], summary: `Site \u201c${t.name}\u201d added (${valueWords('kind', t.kind, siteName)}).` });
+  for (const c of current)
+    if (!c2t.has(c.id))
+      out.push({ status: 'removed', currentId: c.id, name: c.name, fields: [], summary: `Site \u201c${c.name}\u201d removed.` });
+  for (const t of target)
+    if (!matchedT.has(t.id))
+      out.push({
+        status: 'added',
+        targetId: t.id,
+        name: t.name,
+        fields: [],
+        summary: `Site \u201c${t.name}\u201d added (${valueWords('kind', t.kind, siteName)}).`,
+      });
   const rank: Record<SiteStatus, number> = { removed: 0, added: 1, changed: 2 };
-  return out.sort((a, b) => rank[a.status] - rank[b.status] || cmp(a.name.toLowerCase(), b.name.toLowerCase()) || cmp(a.targetId ?? a.currentId!, b.targetId ?? b.currentId!));
+  return out.sort(
+    (a, b) =>
+      rank[a.status] - rank[b.status] ||
+      cmp(a.name.toLowerCase(), b.name.toLowerCase()) ||
+      cmp(a.targetId ?? a.currentId!, b.targetId ?? b.currentId!),
+  );
 }
 
-function diffSiteLinks(current: readonly SiteLink[], target: readonly SiteLink[], mapSite: (id: string) => string, nameT: (id: string) => string, nameC: (id: string) => string): SiteLinkDiff[] {
+function diffSiteLinks(
+  current: readonly SiteLink[],
+  target: readonly SiteLink[],
+  mapSite: (id: string) => string,
+  nameT: (id: string) => string,
+  nameC: (id: string) => string,
+): SiteLinkDiff[] {
   const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
   const byKey = new Map<string, SiteLink[]>();
   for (const t of target) byKey.set(key(t.from, t.to), [...(byKey.get(key(t.from, t.to)) ?? []), t]);
@@ -685,25 +944,60 @@ function diffSiteLinks(current: readonly SiteLink[], target: readonly SiteLink[]
     used.add(t);
     const fields: FieldChange[] = [];
     for (const f of ['fast', 'secured', 'resilient'] as const) {
-      if (c[f] !== t[f]) fields.push({ field: f, label: fieldLabel(f), before: c[f], after: t[f], beforeText: valueWords(f, c[f], nameT), afterText: valueWords(f, t[f], nameT), changeClass: 'settings-changed' });
+      if (c[f] !== t[f])
+        fields.push({
+          field: f,
+          label: fieldLabel(f),
+          before: c[f],
+          after: t[f],
+          beforeText: valueWords(f, c[f], nameT),
+          afterText: valueWords(f, t[f], nameT),
+          changeClass: 'settings-changed',
+        });
     }
-    if (fields.length) out.push({ status: 'changed', currentId: c.id, targetId: t.id, fields, summary: `WAN link between ${between}: ${fields.map((f) => `${f.label} ${f.beforeText} \u2192 ${f.afterText}`).join('; ')}.` });
+    if (fields.length)
+      out.push({
+        status: 'changed',
+        currentId: c.id,
+        targetId: t.id,
+        fields,
+        summary: `WAN link between ${between}: ${fields.map((f) => `${f.label} ${f.beforeText} \u2192 ${f.afterText}`).join('; ')}.`,
+      });
   }
-  for (const t of target) if (!used.has(t)) out.push({ status: 'added', targetId: t.id, fields: [], summary: `WAN link between \u201c${nameT(t.from)}\u201d and \u201c${nameT(t.to)}\u201d added.` });
-  return out.sort((a, b) => cmp(a.status, b.status) || cmp(a.summary, b.summary) || cmp(a.targetId ?? a.currentId!, b.targetId ?? b.currentId!));
+  for (const t of target)
+    if (!used.has(t))
+      out.push({
+        status: 'added',
+        targetId: t.id,
+        fields: [],
+        summary: `WAN link between \u201c${nameT(t.from)}\u201d and \u201c${nameT(t.to)}\u201d added.`,
+      });
+  return out.sort(
+    (a, b) => cmp(a.status, b.status) || cmp(a.summary, b.summary) || cmp(a.targetId ?? a.currentId!, b.targetId ?? b.currentId!),
+  );
 }
 
 // ---------------------------------------------------------------- reading a diff
 
 function headline(c: DiffCounts, nodes: readonly NodeDiff[], links: readonly LinkDiff[], cms: CmsMove | undefined): string[] {
   const lines: string[] = [];
-  if (!c.added && !c.removed && !c.changed && !links.length && !cms && !c.sitesChanged) return ['The two designs describe the same deployment.'];
-  lines.push(`Servers and stores: ${c.added} added, ${c.removed} removed, ${c.changed} changed. Connections: ${links.length} changed.`);
+  if (!c.added && !c.removed && !c.changed && !links.length && !cms && !c.sitesChanged)
+    return ['The two designs describe the same deployment.'];
+  lines.push(
+    `Servers and stores: ${c.added} added, ${c.removed} removed, ${c.changed} changed. Connections: ${links.length} changed.`,
+  );
   const byPath = new Map<string, number>();
-  for (const n of nodes) if (n.version) byPath.set(`${n.version.from}>${n.version.to}>${n.version.path}`, (byPath.get(`${n.version.from}>${n.version.to}>${n.version.path}`) ?? 0) + 1);
+  for (const n of nodes)
+    if (n.version)
+      byPath.set(
+        `${n.version.from}>${n.version.to}>${n.version.path}`,
+        (byPath.get(`${n.version.from}>${n.version.to}>${n.version.path}`) ?? 0) + 1,
+      );
   for (const [k, n] of [...byPath].sort((a, b) => cmp(a[0], b[0]))) {
     const [from, to, path] = k.split('>') as [ProductVersion, ProductVersion, VersionPath];
-    lines.push(`${count(n, 'server role')} from ${productVersionLabel(from)} to ${productVersionLabel(to)}: ${VERSION_PATH_WORDS[path]}.`);
+    lines.push(
+      `${count(n, 'server role')} from ${productVersionLabel(from)} to ${productVersionLabel(to)}: ${VERSION_PATH_WORDS[path]}.`,
+    );
   }
   const toSub = nodes.filter((n) => n.status === 'added' && n.target && productVersionOf(n.target) === 'SE').length;
   if (toSub) lines.push(`${count(toSub, 'new server role')} on Subscription Edition.`);
@@ -716,7 +1010,13 @@ function headline(c: DiffCounts, nodes: readonly NodeDiff[], links: readonly Lin
 
 /** True when the two designs describe the same deployment (names and layout aside). */
 export function isEmptyDiff(d: TopologyDiff): boolean {
-  return !d.nodes.some((n) => n.fields.length || n.status !== 'changed' || n.classes.length) && !d.links.length && !d.sites.length && !d.siteLinks.length && !d.cmsMove;
+  return (
+    !d.nodes.some((n) => n.fields.length || n.status !== 'changed' || n.classes.length) &&
+    !d.links.length &&
+    !d.sites.length &&
+    !d.siteLinks.length &&
+    !d.cmsMove
+  );
 }
 
 /**
@@ -734,7 +1034,8 @@ export function notableLinks(d: TopologyDiff): LinkDiff[] {
 }
 
 /** The changes an architect acts on: every node entry except a label-only rename. */
-export const deploymentChanges = (d: TopologyDiff): NodeDiff[] => d.nodes.filter((n) => n.status !== 'changed' || n.classes.length > 0);
+export const deploymentChanges = (d: TopologyDiff): NodeDiff[] =>
+  d.nodes.filter((n) => n.status !== 'changed' || n.classes.length > 0);
 
 /**
  * The diff's view of the target's nodes: every current node with its field changes applied

@@ -43,7 +43,12 @@ export const arbScenarioShape: fc.Arbitrary<ScenarioShape> = fc
     cmsSite: fc.nat(2),
     users: fc.array(fc.integer({ min: 0, max: 20_000 }), { minLength: 3, maxLength: 3 }),
   })
-  .map((s) => ({ ...s, path: s.from === '2015' ? 'sideBySide' : s.path, mirrored: s.mirrored && s.from === '2015' && !s.standardEdition, cmsSite: s.cmsSite % s.sites }));
+  .map((s) => ({
+    ...s,
+    path: s.from === '2015' ? 'sideBySide' : s.path,
+    mirrored: s.mirrored && s.from === '2015' && !s.standardEdition,
+    cmsSite: s.cmsSite % s.sites,
+  }));
 
 /** A current estate and its Subscription Edition target for a shape. */
 export function scenario(shape: ScenarioShape): { current: Topology; target: Topology } {
@@ -55,7 +60,8 @@ function estate(shape: ScenarioShape, version: ProductVersion, fresh: boolean): 
   const nodes: TopologyNode[] = [];
   const links: Link[] = [];
   let n = 0;
-  const link = (kind: Link['kind'], from: string, to: string, extra: Record<string, unknown> = {}) => links.push({ ...defaultLink(kind, `${fresh ? 'n' : 'c'}l${++n}`, from, to), ...extra } as Link);
+  const link = (kind: Link['kind'], from: string, to: string, extra: Record<string, unknown> = {}) =>
+    links.push({ ...defaultLink(kind, `${fresh ? 'n' : 'c'}l${++n}`, from, to), ...extra } as Link);
   const p = fresh ? 'se' : '';
   const os = version === '2015' ? 'WS2016' : 'WS2019';
   const pools: string[] = [];
@@ -66,28 +72,60 @@ function estate(shape: ScenarioShape, version: ProductVersion, fresh: boolean): 
     pools.push(pool);
     const users = shape.users[i] ?? 1000;
     if (shape.standardEdition) {
-      nodes.push({ ...defaultNode('standardEditionServer', { id: pool, siteId: site, name: `Server ${i}`, fqdn: `${pool}.contoso.com` }), productVersion: version, os, users: Math.min(users, 2_500) });
+      nodes.push({
+        ...defaultNode('standardEditionServer', { id: pool, siteId: site, name: `Server ${i}`, fqdn: `${pool}.contoso.com` }),
+        productVersion: version,
+        os,
+        users: Math.min(users, 2_500),
+      });
     } else {
-      nodes.push({ ...defaultNode('frontEndPool', { id: pool, siteId: site, name: `Pool ${i}`, fqdn: `${pool}.contoso.com`, domain: 'contoso.com' }), productVersion: version, os, users, frontEndServers: 4 });
+      nodes.push({
+        ...defaultNode('frontEndPool', {
+          id: pool,
+          siteId: site,
+          name: `Pool ${i}`,
+          fqdn: `${pool}.contoso.com`,
+          domain: 'contoso.com',
+        }),
+        productVersion: version,
+        os,
+        users,
+        frontEndServers: 4,
+      });
       const be = `${p}be${i}`;
       if (shape.mirrored && !fresh) {
-        nodes.push({ ...standaloneSqlStore({ id: be, siteId: site, name: `Back End ${i}`, fqdn: `${be}.contoso.com` }), sqlVersion: '2016', haMode: 'mirroring' });
-        nodes.push({ ...standaloneSqlStore({ id: `${be}m`, siteId: site, name: `Mirror ${i}`, fqdn: `${be}m.contoso.com` }), sqlVersion: '2016' });
+        nodes.push({
+          ...standaloneSqlStore({ id: be, siteId: site, name: `Back End ${i}`, fqdn: `${be}.contoso.com` }),
+          sqlVersion: '2016',
+          haMode: 'mirroring',
+        });
+        nodes.push({
+          ...standaloneSqlStore({ id: `${be}m`, siteId: site, name: `Mirror ${i}`, fqdn: `${be}m.contoso.com` }),
+          sqlVersion: '2016',
+        });
         link('mirror', be, `${be}m`, { synchronous: true });
       } else nodes.push(defaultNode('sqlStore', { id: be, siteId: site, name: `Back End ${i}`, fqdn: `${be}.contoso.com` }));
       link('backEnd', pool, be);
     }
     if (shape.edge) {
       const edge = `${p}edge${i}`;
-      nodes.push({ ...defaultNode('edgePool', { id: edge, siteId: site, name: `Edge ${i}`, fqdn: `${edge}.contoso.com` }), productVersion: version, federation: i === 0 });
+      nodes.push({
+        ...defaultNode('edgePool', { id: edge, siteId: site, name: `Edge ${i}`, fqdn: `${edge}.contoso.com` }),
+        productVersion: version,
+        federation: i === 0,
+      });
       link('nextHop', edge, pool);
       link('mediaEdge', pool, edge);
     }
   }
-  if (shape.paired) for (let i = 0; i + 1 < pools.length; i += 2) link('pairing', pools[i]!, pools[i + 1]!, { voiceFailover: true });
+  if (shape.paired)
+    for (let i = 0; i + 1 < pools.length; i += 2) link('pairing', pools[i]!, pools[i + 1]!, { voiceFailover: true });
   if (shape.branch) {
     doc.sites.push({ ...defaultSite('br', 'Branch', 'branch', 'EU'), parentSiteId: 'dc0' });
-    nodes.push({ ...defaultNode('survivableBranch', { id: 'sba', siteId: 'br', name: 'Branch appliance', fqdn: 'sba.contoso.com' }), users: 50 });
+    nodes.push({
+      ...defaultNode('survivableBranch', { id: 'sba', siteId: 'br', name: 'Branch appliance', fqdn: 'sba.contoso.com' }),
+      users: 50,
+    });
     link('backupRegistrar', 'sba', pools[0]!);
   }
   doc.nodes = nodes;

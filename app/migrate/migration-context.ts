@@ -125,7 +125,11 @@ export class MigrationContext {
       const c = this.before(n.id);
       if (!c || !('cumulativeUpdate' in n) || !('cumulativeUpdate' in c)) return false;
       if (!('productVersion' in n) || !('productVersion' in c) || n.productVersion !== c.productVersion) return false;
-      return n.cumulativeUpdate !== undefined && c.cumulativeUpdate !== undefined && n.cumulativeUpdate.trim().toLowerCase() !== c.cumulativeUpdate.trim().toLowerCase();
+      return (
+        n.cumulativeUpdate !== undefined &&
+        c.cumulativeUpdate !== undefined &&
+        n.cumulativeUpdate.trim().toLowerCase() !== c.cumulativeUpdate.trim().toLowerCase()
+      );
     });
   }
 
@@ -152,7 +156,8 @@ export class MigrationContext {
   /** The pool that takes a retired pool's users: a new pool in its site, else any new pool, else any pool that stays; newest version first. */
   usersTarget(p: RegistrarPool): RegistrarPool | undefined {
     const staying = this.ix.registrars().filter((q) => !this.isRemoved(q.id));
-    const rank = (q: RegistrarPool) => (this.isAdded(q.id) ? 2 : 0) + (q.siteId === p.siteId ? 4 : 0) + (q.kind === p.kind ? 1 : 0);
+    const rank = (q: RegistrarPool) =>
+      (this.isAdded(q.id) ? 2 : 0) + (q.siteId === p.siteId ? 4 : 0) + (q.kind === p.kind ? 1 : 0);
     return [...staying].sort((a, b) => rank(b) - rank(a) || verRank(b.productVersion) - verRank(a.productVersion))[0];
   }
 
@@ -178,7 +183,17 @@ export class MigrationContext {
 
   /** Called once, before steps are added: the errors become blocking notes and block the steps on their nodes. */
   classifyFindings(): void {
-    const today = new Set(this.currentFindings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}|${[...f.nodeIds].map((id) => this.td.fromCurrent.get(id) ?? id).sort().join(',')}`));
+    const today = new Set(
+      this.currentFindings
+        .filter((f) => f.severity === 'error')
+        .map(
+          (f) =>
+            `${f.ruleId}|${[...f.nodeIds]
+              .map((id) => this.td.fromCurrent.get(id) ?? id)
+              .sort()
+              .join(',')}`,
+        ),
+    );
     const resolved: Finding[] = [];
     for (const f of this.findings) {
       if (f.severity !== 'error') continue;
@@ -188,10 +203,27 @@ export class MigrationContext {
       }
       const key = `${f.ruleId}|${[...f.nodeIds].sort().join(',')}`;
       if (today.has(key)) {
-        this.notes.push({ severity: 'warning', message: [{ kind: 'text', value: `The current deployment already has this error; the migration does not change it: ${f.message} Fix: ${f.fix}` }], nodeIds: [...f.nodeIds], ruleIds: [f.ruleId], docs: [...f.docs] });
+        this.notes.push({
+          severity: 'warning',
+          message: [
+            {
+              kind: 'text',
+              value: `The current deployment already has this error; the migration does not change it: ${f.message} Fix: ${f.fix}`,
+            },
+          ],
+          nodeIds: [...f.nodeIds],
+          ruleIds: [f.ruleId],
+          docs: [...f.docs],
+        });
         continue;
       }
-      this.notes.push({ severity: 'blocking', message: [{ kind: 'text', value: `${f.message} Fix: ${f.fix}` }], nodeIds: [...f.nodeIds], ruleIds: [f.ruleId], docs: [...f.docs] });
+      this.notes.push({
+        severity: 'blocking',
+        message: [{ kind: 'text', value: `${f.message} Fix: ${f.fix}` }],
+        nodeIds: [...f.nodeIds],
+        ruleIds: [f.ruleId],
+        docs: [...f.docs],
+      });
       for (const id of f.nodeIds) {
         const list = this.blockers.get(id);
         if (!list) this.blockers.set(id, [f.ruleId]);
@@ -202,7 +234,12 @@ export class MigrationContext {
       const rules = [...new Set(resolved.map((f) => f.ruleId))];
       this.notes.push({
         severity: 'info',
-        message: [{ kind: 'text', value: `While the change is under way the design holds pools that are being retired and still have users, the Central Management store, next hops, media Edge associations or branch appliances. This runbook takes each away before the pool is removed.` }],
+        message: [
+          {
+            kind: 'text',
+            value: `While the change is under way the design holds pools that are being retired and still have users, the Central Management store, next hops, media Edge associations or branch appliances. This runbook takes each away before the pool is removed.`,
+          },
+        ],
         nodeIds: [...new Set(resolved.flatMap((f) => [...f.nodeIds]))],
         ruleIds: rules,
         docs: [...new Set(resolved.flatMap((f) => [...f.docs]))],
@@ -232,11 +269,25 @@ export class MigrationContext {
     return this.push(step, phase, procedureStep.slice(0, 2) as MigrationProcedure, procedureStep, effects);
   }
 
-  private push(base: Step, phase: MigrationPhase, procedure: MigrationProcedure, procedureStep: string, effects: Effect[]): MigrationStep {
+  private push(
+    base: Step,
+    phase: MigrationPhase,
+    procedure: MigrationProcedure,
+    procedureStep: string,
+    effects: Effect[],
+  ): MigrationStep {
     let id = base.id;
     for (let n = 2; this.ids.has(id); n++) id = `${base.id}#${n}`;
     this.ids.add(id);
-    const step: MigrationStep = { ...base, id, phase, procedure, procedureStep, effects, blockedBy: this.blockingRules(base.nodeIds) };
+    const step: MigrationStep = {
+      ...base,
+      id,
+      phase,
+      procedure,
+      procedureStep,
+      effects,
+      blockedBy: this.blockingRules(base.nodeIds),
+    };
     this.steps.push(step);
     return step;
   }

@@ -32,7 +32,12 @@ export interface MigrationOptions {
 /** Rule families whose warnings and notes the runbook repeats before its steps. */
 const NOTE_FAMILIES = /^(LIFE|SUB|UPG|MIG|COEX|CMS-REPLICATION|PAIR-SAME)/;
 
-export function planMigration(current: Topology, target: Topology, matching: NodeMatching, options: MigrationOptions = {}): MigrationPlan {
+export function planMigration(
+  current: Topology,
+  target: Topology,
+  matching: NodeMatching,
+  options: MigrationOptions = {},
+): MigrationPlan {
   try {
     return build(current, target, matching, options);
   } catch (e) {
@@ -45,7 +50,15 @@ export function planMigration(current: Topology, target: Topology, matching: Nod
       targetVersions: [],
       procedures: [],
       steps: [],
-      notes: [{ severity: 'blocking', message: rt`The migration runbook could not be generated (${e instanceof Error ? e.message : String(e)}).`, nodeIds: [], ruleIds: [], docs: [] }],
+      notes: [
+        {
+          severity: 'blocking',
+          message: rt`The migration runbook could not be generated (${e instanceof Error ? e.message : String(e)}).`,
+          nodeIds: [],
+          ruleIds: [],
+          docs: [],
+        },
+      ],
     };
   }
 }
@@ -62,7 +75,9 @@ function build(current: Topology, target: Topology, matching: NodeMatching, opti
   const wants = (p: MigrationProcedure) => only === undefined || only === p;
 
   for (const r of m.refusedVersionChanges) {
-    const ruled = m.findings.some((f) => f.severity === 'error' && f.nodeIds.includes(r.node.id) && /UPG-INPLACE|GEN-INPLACE/.test(f.ruleId));
+    const ruled = m.findings.some(
+      (f) => f.severity === 'error' && f.nodeIds.includes(r.node.id) && /UPG-INPLACE|GEN-INPLACE/.test(f.ruleId),
+    );
     if (!ruled)
       m.note(
         'blocking',
@@ -73,8 +88,18 @@ function build(current: Topology, target: Topology, matching: NodeMatching, opti
       );
   }
   for (const f of m.findings)
-    if (f.severity !== 'error' && NOTE_FAMILIES.test(f.ruleId) && !m.notes.some((n) => n.ruleIds.includes(f.ruleId) && sameNodes(n.nodeIds, f.nodeIds)))
-      m.note(f.severity === 'warning' ? 'warning' : 'info', rt`${f.message}${f.fix && f.fix !== 'None.' && !f.fix.startsWith('None') ? ` Fix: ${f.fix}` : ''}`, [...f.nodeIds], [f.ruleId], [...f.docs]);
+    if (
+      f.severity !== 'error' &&
+      NOTE_FAMILIES.test(f.ruleId) &&
+      !m.notes.some((n) => n.ruleIds.includes(f.ruleId) && sameNodes(n.nodeIds, f.nodeIds))
+    )
+      m.note(
+        f.severity === 'warning' ? 'warning' : 'info',
+        rt`${f.message}${f.fix && f.fix !== 'None.' && !f.fix.startsWith('None') ? ` Fix: ${f.fix}` : ''}`,
+        [...f.nodeIds],
+        [f.ruleId],
+        [...f.docs],
+      );
 
   const sideBySide = needsSideBySide(m);
   const upgrades = m.upgrades.length > 0;
@@ -121,7 +146,10 @@ function build(current: Topology, target: Topology, matching: NodeMatching, opti
   // Procedures in the order their first step runs.
   used.sort((a, b) => ordered.findIndex((s) => s.procedure === a) - ordered.findIndex((s) => s.procedure === b));
   const severityRank = { blocking: 0, warning: 1, info: 2 } as const;
-  const notes = m.notes.map((n, i) => ({ n, i })).sort((a, b) => severityRank[a.n.severity] - severityRank[b.n.severity] || a.i - b.i).map((x) => x.n);
+  const notes = m.notes
+    .map((n, i) => ({ n, i }))
+    .sort((a, b) => severityRank[a.n.severity] - severityRank[b.n.severity] || a.i - b.i)
+    .map((x) => x.n);
   return {
     title: titleOf(current, target),
     currentName: current.name,

@@ -17,12 +17,19 @@ import type { EdgePool, MigrationContext } from './migration-context';
 import { MIG_DOC } from './procedures';
 import type { Effect } from './types';
 
-const kindWord = (p: RegistrarPool) => (p.kind === 'frontEndPool' ? 'Enterprise Edition Front End pool' : 'Standard Edition server');
-const versionName = (n: TopologyNode) => ('productVersion' in n && n.productVersion ? productName(n.productVersion) : 'Skype for Business Server');
+const kindWord = (p: RegistrarPool) =>
+  p.kind === 'frontEndPool' ? 'Enterprise Edition Front End pool' : 'Standard Edition server';
+const versionName = (n: TopologyNode) =>
+  'productVersion' in n && n.productVersion ? productName(n.productVersion) : 'Skype for Business Server';
 
 /** Does the change migrate side by side: new registrar pools, or retired ones? */
 export function needsSideBySide(m: MigrationContext): boolean {
-  return m.newPools.length > 0 || m.retiredPools.length > 0 || m.addedOfKind('edgePool').length > 0 || m.removedOfKind('edgePool').length > 0;
+  return (
+    m.newPools.length > 0 ||
+    m.retiredPools.length > 0 ||
+    m.addedOfKind('edgePool').length > 0 ||
+    m.removedOfKind('edgePool').length > 0
+  );
 }
 
 export function m1Preconditions(m: MigrationContext): void {
@@ -53,8 +60,16 @@ export function m1Preconditions(m: MigrationContext): void {
     detail: [
       rt`Keep these exports with the SQL Server backups of every Back End, Monitoring and Archiving database and a copy of every file store: they are what ${code('Move-CsManagementServer')} needs if the Central Management store is lost during the migration.`,
     ],
-    commands: ["Export-CsConfiguration -FileName 'C:\\MigrationBackup\\CsConfiguration.zip'", "Export-CsLisConfiguration -FileName 'C:\\MigrationBackup\\CsLisConfiguration.zip'"],
-    verify: [{ text: rt`Both files exist.`, command: "Test-Path 'C:\\MigrationBackup\\CsConfiguration.zip', 'C:\\MigrationBackup\\CsLisConfiguration.zip'" }],
+    commands: [
+      "Export-CsConfiguration -FileName 'C:\\MigrationBackup\\CsConfiguration.zip'",
+      "Export-CsLisConfiguration -FileName 'C:\\MigrationBackup\\CsLisConfiguration.zip'",
+    ],
+    verify: [
+      {
+        text: rt`Both files exist.`,
+        command: "Test-Path 'C:\\MigrationBackup\\CsConfiguration.zip', 'C:\\MigrationBackup\\CsLisConfiguration.zip'",
+      },
+    ],
     docs: [MIG_DOC.backUp, MIG_DOC.psExportConfig, MIG_DOC.psExportLis, MIG_DOC.psMoveCms],
   });
   m.add({
@@ -62,7 +77,7 @@ export function m1Preconditions(m: MigrationContext): void {
     phase: 'preconditions',
     procedure: 'M1',
     procedureStep: 'M1.0',
-    title: 'From now on, administer every pool with the new version\'s tools',
+    title: "From now on, administer every pool with the new version's tools",
     tool: 'Win',
     mode: 'manual',
     detail: [
@@ -79,7 +94,12 @@ export function m1Preconditions(m: MigrationContext): void {
     title: 'Check that the Central Management store replicates to every server',
     tool: 'Shell',
     commands: ['Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus'],
-    verify: [{ text: rt`No replica is out of date (the command lists none).`, command: 'Get-CsManagementStoreReplicationStatus | Where-Object {$_.UpToDate -eq $false}' }],
+    verify: [
+      {
+        text: rt`No replica is out of date (the command lists none).`,
+        command: 'Get-CsManagementStoreReplicationStatus | Where-Object {$_.UpToDate -eq $false}',
+      },
+    ],
     docs: [MIG_DOC.psReplication, MIG_DOC.failoverPool],
   });
 }
@@ -95,7 +115,8 @@ export function m1Prepare(m: MigrationContext): void {
     title: `Prepare Active Directory for ${version}`,
     tool: 'DW',
     mode: 'manual',
-    runOn: 'a domain-joined computer with the new version\'s setup, as a member of Schema Admins, then Enterprise Admins and Domain Admins',
+    runOn:
+      "a domain-joined computer with the new version's setup, as a member of Schema Admins, then Enterprise Admins and Domain Admins",
     detail: [
       rt`Deployment Wizard → ${ui('Prepare Active Directory')}: ${ui('Prepare Schema')}, ${ui('Prepare Current Forest')}, ${ui('Prepare Current Domain')} (each domain with Skype for Business users), waiting for Active Directory replication between them.`,
       rt`The same from the Management Shell: the commands below.`,
@@ -139,7 +160,8 @@ export function m1NewPools(m: MigrationContext): void {
     const effects: Effect[] = [{ kind: 'deploy', nodeId: p.id }];
     const newDeps = [...ctx.ix.out(p.id)].map((l) => l.to).filter((id) => m.isAdded(id) && ctx.ix.node(id)?.kind !== 'edgePool');
     for (const id of newDeps) effects.push({ kind: 'deploy', nodeId: id });
-    for (const id of newStore ? [ctx.ix.mirrorOf(newStore.id)?.id, ctx.ix.witnessOf(newStore.id)?.id] : []) if (id && m.isAdded(id)) effects.push({ kind: 'deploy', nodeId: id });
+    for (const id of newStore ? [ctx.ix.mirrorOf(newStore.id)?.id, ctx.ix.witnessOf(newStore.id)?.id] : [])
+      if (id && m.isAdded(id)) effects.push({ kind: 'deploy', nodeId: id });
     m.add({
       id: `M1.2:define:${p.id}`,
       phase: 'newPools',
@@ -153,7 +175,11 @@ export function m1NewPools(m: MigrationContext): void {
           ? rt`${ui('Select features')}: the same features as ${legacyOf.map((r) => ctx.label(r)).join(' and ')} (conferencing, dial-in conferencing, Enterprise Voice, call admission control), so every workload of ${legacyOf.length === 1 ? 'that pool' : 'those pools'} can move here.`
           : rt`${ui('Select features')}: the features its users need (conferencing, dial-in conferencing, Enterprise Voice, call admission control).`,
         rt`${p.mediationCollocated ? rt`Tick ${ui('Collocate Mediation Server')} (recommended). ` : ''}Do not tick ${ui('Enable an Edge pool to be used by the media component of this Front End pool')} yet: the Edge association comes later (M1.4 or M1.8).`,
-        ...(s ? [rt`${ui('SQL Server store')}: ${ctx.label(s)}${newStore ? '' : ' (existing store)'}; file store, Office Online Server and Monitoring or Archiving stores as the target design has them. Archiving and Monitoring data are not migrated: the new pool collects into its own stores from now on.`] : []),
+        ...(s
+          ? [
+              rt`${ui('SQL Server store')}: ${ctx.label(s)}${newStore ? '' : ' (existing store)'}; file store, Office Online Server and Monitoring or Archiving stores as the target design has them. Archiving and Monitoring data are not migrated: the new pool collects into its own stores from now on.`,
+            ]
+          : []),
       ],
       nodeIds: [p.id, ...newDeps],
       docs: [MIG_DOC.pilotPool, MIG_DOC.monarch],
@@ -167,14 +193,23 @@ export function m1NewPools(m: MigrationContext): void {
       title: `Publish the topology and install ${ctx.label(p)}`,
       tool: 'DW',
       mode: 'manual',
-      runOn: p.kind === 'frontEndPool' ? `each of the ${p.frontEndServers} Front End servers of ${ctx.name(p)}` : `the Standard Edition server ${p.fqdn}`,
+      runOn:
+        p.kind === 'frontEndPool'
+          ? `each of the ${p.frontEndServers} Front End servers of ${ctx.name(p)}`
+          : `the Standard Edition server ${p.fqdn}`,
       detail: [
         rt`Topology Builder → ${ui('Action')} → ${ui('Topology')} → ${ui('Publish')}; the wizard creates the pool's databases.`,
         rt`On every server: Deployment Wizard → ${ui('Install or Update Skype for Business Server System')} → Step 1 ${ui('Install Local Configuration Store')}, Step 2 ${ui('Setup or Remove Skype for Business Server Components')}, Step 3 ${ui('Request, Install or Assign Certificates')}, then start the services.`,
-        ...(p.kind === 'frontEndPool' ? [rt`First start of the pool: start enough servers together for its quorum (all of three, three of four, about 85% of a larger pool), with the command below.`] : []),
+        ...(p.kind === 'frontEndPool'
+          ? [
+              rt`First start of the pool: start enough servers together for its quorum (all of three, three of four, about 85% of a larger pool), with the command below.`,
+            ]
+          : []),
       ],
       commands: p.kind === 'frontEndPool' ? [`Start-CsPool -PoolFqdn ${psQuote(p.fqdn)}`] : [],
-      verify: [{ text: rt`The pool is listed with its servers; its services run.`, command: `Get-CsPool -Identity ${psQuote(p.fqdn)}` }],
+      verify: [
+        { text: rt`The pool is listed with its servers; its services run.`, command: `Get-CsPool -Identity ${psQuote(p.fqdn)}` },
+      ],
       nodeIds: [p.id],
       docs: [MIG_DOC.pilotPool, MIG_DOC.haPlan, MIG_DOC.psStartPool],
       ruleIds: ['FE-FIRST-START-QUORUM'],
@@ -309,9 +344,15 @@ function pairPools(m: MigrationContext, a: RegistrarPool, b: RegistrarPool, voic
     procedureStep: 'M1.3',
     title: `Synchronise the Backup Service between ${ctx.name(a)} and ${ctx.name(b)}`,
     tool: 'Shell',
-    commands: [`Invoke-CsBackupServiceSync -PoolFqdn ${psQuote(a.fqdn)}`, `Invoke-CsBackupServiceSync -PoolFqdn ${psQuote(b.fqdn)}`],
+    commands: [
+      `Invoke-CsBackupServiceSync -PoolFqdn ${psQuote(a.fqdn)}`,
+      `Invoke-CsBackupServiceSync -PoolFqdn ${psQuote(b.fqdn)}`,
+    ],
     verify: [
-      { text: rt`Both directions reach a steady state (repeat until they do).`, command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(a.fqdn)}` },
+      {
+        text: rt`Both directions reach a steady state (repeat until they do).`,
+        command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(a.fqdn)}`,
+      },
       { text: rt`The other direction.`, command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(b.fqdn)}` },
     ],
     nodeIds: [a.id, b.id],
@@ -336,7 +377,9 @@ export function m1Edge(m: MigrationContext): void {
     for (const p of m.newPools) {
       const e = legacy.find((x) => x.siteId === p.siteId) ?? legacy[0]!;
       effects.push({ kind: 'mediaEdge', poolId: p.id, edgeId: e.id });
-      lines.push(rt`${ctx.name(p)} → ${ui('Edit Properties')} → ${ui('Associations')} → tick ${ui('Associate Edge pool (for media components)')} → ${code(e.fqdn)}.`);
+      lines.push(
+        rt`${ctx.name(p)} → ${ui('Edit Properties')} → ${ui('Associations')} → tick ${ui('Associate Edge pool (for media components)')} → ${code(e.fqdn)}.`,
+      );
     }
     const director = m.ix.ofKind('directorPool').find((d) => !m.isAdded(d.id));
     const route = director ?? legacy.find((e) => e.federation) ?? legacy[0]!;
@@ -361,7 +404,12 @@ export function m1Edge(m: MigrationContext): void {
   // M1.7: new Edge pools, without federation, next hop on the legacy side.
   for (const e of added) {
     const legacyPeer = legacy.find((x) => x.siteId === e.siteId) ?? legacy[0];
-    const legacyHop = legacyPeer ? ctx.ix.out(legacyPeer.id, 'nextHop').map((l) => ctx.ix.node(l.to)).find((n) => n !== undefined) : undefined;
+    const legacyHop = legacyPeer
+      ? ctx.ix
+          .out(legacyPeer.id, 'nextHop')
+          .map((l) => ctx.ix.node(l.to))
+          .find((n) => n !== undefined)
+      : undefined;
     const hop = legacyHop ?? targetNextHop(m, e);
     m.add({
       id: `M1.7:edge:${e.id}`,
@@ -373,7 +421,9 @@ export function m1Edge(m: MigrationContext): void {
       detail: [
         rt`Under the ${versionName(e)} node → ${ui('Edge pools')} → ${ui('New Edge Pool')}: FQDN ${code(e.fqdn)}, ${e.servers > 1 ? 'multiple computer pool' : 'single computer pool'} (${String(e.servers)} servers).`,
         rt`${ui('Select features')}: do not tick federation${e.productVersion === '2015' ? ' or XMPP federation' : ''} yet.`,
-        hop ? rt`${ui('Define the next hop')}: ${code(('fqdn' in hop && hop.fqdn) || hop.id)}${legacyHop ? ' (the next hop the legacy Edge pool uses)' : ''}.` : rt`${ui('Define the next hop')}: a Director or Front End pool of the target design.`,
+        hop
+          ? rt`${ui('Define the next hop')}: ${code(('fqdn' in hop && hop.fqdn) || hop.id)}${legacyHop ? ' (the next hop the legacy Edge pool uses)' : ''}.`
+          : rt`${ui('Define the next hop')}: a Director or Front End pool of the target design.`,
         rt`${ui('Associate Front End or Mediation pools')}: none yet. Publish; install the Edge servers with the Deployment Wizard, assign certificates, start the services, and check that both Edge deployments run.`,
       ],
       nodeIds: [e.id],
@@ -405,8 +455,13 @@ function federationAndMedia(m: MigrationContext, legacy: EdgePool[], _added: Edg
     const changed = m.isAdded(e.id) || !before || m.td.fromCurrent.get(currentNextHop(m, before) ?? '') !== hop.id;
     if (!changed) continue;
     effects.push({ kind: 'nextHop', edgeId: e.id, to: hop.id });
-    lines.push(rt`${ctx.name(e)} → ${ui('Edit Properties')} → ${ui('Next hop selection')} → ${code(('fqdn' in hop && hop.fqdn) || hop.id)}.`);
-    if (hop.siteId !== e.siteId && 'fqdn' in hop) commands.push(`Set-CsEdgeServer -Identity ${psQuote(`EdgeServer:${e.fqdn}`)} -Registrar ${psQuote(`Registrar:${hop.fqdn}`)}`);
+    lines.push(
+      rt`${ctx.name(e)} → ${ui('Edit Properties')} → ${ui('Next hop selection')} → ${code(('fqdn' in hop && hop.fqdn) || hop.id)}.`,
+    );
+    if (hop.siteId !== e.siteId && 'fqdn' in hop)
+      commands.push(
+        `Set-CsEdgeServer -Identity ${psQuote(`EdgeServer:${e.fqdn}`)} -Registrar ${psQuote(`Registrar:${hop.fqdn}`)}`,
+      );
   }
   // Media associations of the pools that stay.
   for (const l of ctx.ix.linksOfKind('mediaEdge')) {
@@ -417,7 +472,9 @@ function federationAndMedia(m: MigrationContext, legacy: EdgePool[], _added: Edg
     const was = before ? m.ix.node(m.td.fromCurrent.get(currentMediaEdge(m, before) ?? '') ?? '') : undefined;
     if (!m.isAdded(p.id) && was?.id === e.id) continue;
     effects.push({ kind: 'mediaEdge', poolId: p.id, edgeId: e.id });
-    lines.push(rt`${ctx.name(p)} → ${ui('Associations')} → ${ui('Associate Edge pool (for media components)')} → ${code((e as { fqdn?: string }).fqdn ?? e.id)}.`);
+    lines.push(
+      rt`${ctx.name(p)} → ${ui('Associations')} → ${ui('Associate Edge pool (for media components)')} → ${code((e as { fqdn?: string }).fqdn ?? e.id)}.`,
+    );
   }
   const fedTarget = staying.find((e) => e.federation);
   const fedSource = m.current.nodes.find((n) => n.kind === 'edgePool' && n.federation);
@@ -426,11 +483,22 @@ function federationAndMedia(m: MigrationContext, legacy: EdgePool[], _added: Edg
   if (federationMoves) effects.push({ kind: 'federation', from: fedSourceId ?? null, to: fedTarget.id });
   if (!effects.length) {
     if (legacy.some((e) => m.isRemoved(e.id)) && staying.length === 0)
-      m.note('warning', rt`The target design has no Edge pool: remote access, federation and external media end when the legacy Edge pools are retired.`, legacy.map((e) => e.id), [], [MIG_DOC.federationRoutes]);
+      m.note(
+        'warning',
+        rt`The target design has no Edge pool: remote access, federation and external media end when the legacy Edge pools are retired.`,
+        legacy.map((e) => e.id),
+        [],
+        [MIG_DOC.federationRoutes],
+      );
     return;
   }
   const source = fedSourceId ? ctx.ix.node(fedSourceId) : undefined;
-  const legacyAlias = source && source.kind === 'edgePool' && source.externalSipFqdn !== undefined && source.externalSipFqdn === source.externalWebConfFqdn && source.externalSipFqdn === source.externalAvFqdn;
+  const legacyAlias =
+    source &&
+    source.kind === 'edgePool' &&
+    source.externalSipFqdn !== undefined &&
+    source.externalSipFqdn === source.externalWebConfFqdn &&
+    source.externalSipFqdn === source.externalAvFqdn;
   if (federationMoves && source) {
     m.add({
       id: 'M1.8:disable-legacy-federation',
@@ -441,7 +509,11 @@ function federationAndMedia(m: MigrationContext, legacy: EdgePool[], _added: Edg
       tool: 'TB',
       detail: [
         rt`Federation is down from here until the new Edge pool takes it over: do this in a maintenance window.`,
-        ...(legacyAlias ? [rt`The legacy Edge pool uses one FQDN for the Access, Web Conferencing and A/V Edge services: Microsoft does not support moving federation from it. Move every user and retire it first, then enable federation on the new Edge pool.`] : []),
+        ...(legacyAlias
+          ? [
+              rt`The legacy Edge pool uses one FQDN for the Access, Web Conferencing and A/V Edge services: Microsoft does not support moving federation from it. Move every user and retire it first, then enable federation on the new Edge pool.`,
+            ]
+          : []),
         rt`The site → ${ui('Federation route')} → clear ${ui('Enable SIP federation')} → publish.`,
         rt`${ctx.name(source)} → ${ui('Edit Properties')} → ${ui('General')} → clear ${ui('Enable federation for this Edge pool (port 5061)')} → publish; check that it shows disabled.`,
       ],
@@ -464,20 +536,44 @@ function federationAndMedia(m: MigrationContext, legacy: EdgePool[], _added: Edg
       docs: [MIG_DOC.federationRoutes],
     });
   }
-  if (fedTarget) lines.unshift(rt`${ctx.name(fedTarget)} → ${ui('Edit Properties')} → ${ui('General')} → tick ${ui('Enable federation for this Edge pool (port 5061)')}.`);
-  lines.push(rt`Each site → ${ui('Federation route')} → ${ui('Enable SIP federation')} → ${fedTarget ? code(fedTarget.fqdn) : 'the federating Edge pool'}; publish; wait for Active Directory replication. The warning "The topology contains more than one Federated Edge Server" is expected while the legacy Edge pool is still in the topology.`);
+  if (fedTarget)
+    lines.unshift(
+      rt`${ctx.name(fedTarget)} → ${ui('Edit Properties')} → ${ui('General')} → tick ${ui('Enable federation for this Edge pool (port 5061)')}.`,
+    );
+  lines.push(
+    rt`Each site → ${ui('Federation route')} → ${ui('Enable SIP federation')} → ${fedTarget ? code(fedTarget.fqdn) : 'the federating Edge pool'}; publish; wait for Active Directory replication. The warning "The topology contains more than one Federated Edge Server" is expected while the legacy Edge pool is still in the topology.`,
+  );
   m.add({
     id: 'M1.8:federation-and-media',
     phase: 'edge',
     procedure: 'M1',
     procedureStep: 'M1.8',
-    title: fedTarget ? `Federation, next hops and media on ${ctx.label(fedTarget)}` : 'Next hops and media associations as the target design has them',
+    title: fedTarget
+      ? `Federation, next hops and media on ${ctx.label(fedTarget)}`
+      : 'Next hops and media associations as the target design has them',
     tool: 'TB',
     detail: lines,
     commands,
-    nodeIds: [...new Set(effects.flatMap((e) => (e.kind === 'mediaEdge' ? [e.poolId, e.edgeId] : e.kind === 'nextHop' ? [e.edgeId, e.to] : e.kind === 'federation' ? [e.to] : [])))],
+    nodeIds: [
+      ...new Set(
+        effects.flatMap((e) =>
+          e.kind === 'mediaEdge'
+            ? [e.poolId, e.edgeId]
+            : e.kind === 'nextHop'
+              ? [e.edgeId, e.to]
+              : e.kind === 'federation'
+                ? [e.to]
+                : [],
+        ),
+      ),
+    ],
     docs: [MIG_DOC.federationRoutes, MIG_DOC.edgeChange, ...(commands.length ? [MIG_DOC.psEdgeServer] : [])],
-    ruleIds: ['COEX-FEDERATION-MULTI', 'COEX-EDGE-NEXTHOP-DECOMMISSION', 'COEX-MEDIA-EDGE-DECOMMISSION', ...(commands.length ? ['EDGE-NEXTHOP-OTHER-SITE'] : [])],
+    ruleIds: [
+      'COEX-FEDERATION-MULTI',
+      'COEX-EDGE-NEXTHOP-DECOMMISSION',
+      'COEX-MEDIA-EDGE-DECOMMISSION',
+      ...(commands.length ? ['EDGE-NEXTHOP-OTHER-SITE'] : []),
+    ],
     effects,
   });
   if (federationMoves && source) {
@@ -540,8 +636,14 @@ export function m1Users(m: MigrationContext): void {
       ],
       commands: [`Move-CsUser -Identity '<test user SIP address>' -Target ${psQuote(pilot.fqdn)}`],
       verify: [
-        { text: rt`${ui('RegistrarPool')} is ${code(pilot.fqdn)} for each test user.`, command: "Get-CsUser -Identity '<test user SIP address>'" },
-        { text: rt`The conferencing policy allows anonymous participants.`, command: 'Get-CsConferencingPolicy | Select-Object Identity, AllowAnonymousParticipantsInMeetings' },
+        {
+          text: rt`${ui('RegistrarPool')} is ${code(pilot.fqdn)} for each test user.`,
+          command: "Get-CsUser -Identity '<test user SIP address>'",
+        },
+        {
+          text: rt`The conferencing policy allows anonymous participants.`,
+          command: 'Get-CsConferencingPolicy | Select-Object Identity, AllowAnonymousParticipantsInMeetings',
+        },
       ],
       nodeIds: [pilot.id],
       docs: [MIG_DOC.moveTestUsers, MIG_DOC.moveRemaining, MIG_DOC.psMoveUser],
@@ -552,7 +654,7 @@ export function m1Users(m: MigrationContext): void {
       phase: 'users',
       procedure: 'M1',
       procedureStep: 'M1.6',
-      title: 'Know what moves with a user\'s meetings',
+      title: "Know what moves with a user's meetings",
       tool: 'Shell',
       mode: 'manual',
       detail: [
@@ -565,7 +667,13 @@ export function m1Users(m: MigrationContext): void {
   for (const r of m.retiredPools) {
     const q = m.usersTarget(r);
     if (!q) {
-      m.note('blocking', rt`${ctx.label(r)} is retired, but no pool of the target design can take its users.`, [r.id], ['MIG-USERS-ON-DECOMMISSION'], [MIG_DOC.multipleSites]);
+      m.note(
+        'blocking',
+        rt`${ctx.label(r)} is retired, but no pool of the target design can take its users.`,
+        [r.id],
+        ['MIG-USERS-ON-DECOMMISSION'],
+        [MIG_DOC.multipleSites],
+      );
       continue;
     }
     const filter = `{RegistrarPool -eq ${psQuote(r.fqdn)}}`;
@@ -580,7 +688,9 @@ export function m1Users(m: MigrationContext): void {
         rt`Every user homed on ${code(r.fqdn)} moves with its meetings and their content. ${code('Move-CsUser')} asks for confirmation: answer ${code('A')} (Yes to All). Large pools: move in batches (a filter on the department or the SIP address) and check each batch.`,
       ],
       commands: [`Get-CsUser -Filter ${filter} | Move-CsUser -Target ${psQuote(q.fqdn)} -MoveConferenceData`],
-      verify: [{ text: rt`No user remains on ${code(r.fqdn)} (the count is 0).`, command: `@(Get-CsUser -Filter ${filter}).Count` }],
+      verify: [
+        { text: rt`No user remains on ${code(r.fqdn)} (the count is 0).`, command: `@(Get-CsUser -Filter ${filter}).Count` },
+      ],
       nodeIds: [r.id, q.id],
       docs: [MIG_DOC.moveRemaining, MIG_DOC.multipleSites, MIG_DOC.psMoveUser],
       ruleIds: ['MIG-USERS-ON-DECOMMISSION'],
@@ -606,7 +716,9 @@ function applications(m: MigrationContext, r: RegistrarPool, q: RegistrarPool): 
       ? [
           rt`${code('Move-CsRgsConfiguration')} migrates only from an older version to a newer one; between two instances of one version Microsoft documents export and import.${r.productVersion === '2019' && q.productVersion === 'SE' ? ' Not confirmed: whether Subscription Edition counts as newer than 2019 for Move-CsRgsConfiguration; export and import work either way.' : ''}`,
         ]
-      : [rt`Moves the whole pool's response groups. The legacy copies stay (for a rollback) and must not be deleted by hand. Then a backup of the new configuration.`],
+      : [
+          rt`Moves the whole pool's response groups. The legacy copies stay (for a rollback) and must not be deleted by hand. Then a backup of the new configuration.`,
+        ],
     commands: exportImport
       ? [
           `Export-CsRgsConfiguration -Source ${psQuote(`ApplicationServer:${r.fqdn}`)} -FileName ${psQuote(`C:\\MigrationBackup\\${r.fqdn}-rgs.zip`)}`,
@@ -616,9 +728,16 @@ function applications(m: MigrationContext, r: RegistrarPool, q: RegistrarPool): 
           `Move-CsRgsConfiguration -Source ${psQuote(r.fqdn)} -Destination ${psQuote(q.fqdn)}`,
           `Export-CsRgsConfiguration -Source ${psQuote(`ApplicationServer:${q.fqdn}`)} -FileName ${psQuote(`C:\\MigrationBackup\\${q.fqdn}-rgs.zip`)}`,
         ],
-    verify: [{ text: rt`The workflows are served by ${code(q.fqdn)}.`, command: `Get-CsRgsWorkflow -Identity ${psQuote(`service:ApplicationServer:${q.fqdn}`)}` }],
+    verify: [
+      {
+        text: rt`The workflows are served by ${code(q.fqdn)}.`,
+        command: `Get-CsRgsWorkflow -Identity ${psQuote(`service:ApplicationServer:${q.fqdn}`)}`,
+      },
+    ],
     nodeIds: [r.id, q.id],
-    docs: exportImport ? [MIG_DOC.responseGroups, MIG_DOC.psExportRgs, MIG_DOC.psImportRgs, MIG_DOC.psMoveRgs] : [MIG_DOC.responseGroups, MIG_DOC.psMoveRgs, MIG_DOC.psExportRgs],
+    docs: exportImport
+      ? [MIG_DOC.responseGroups, MIG_DOC.psExportRgs, MIG_DOC.psImportRgs, MIG_DOC.psMoveRgs]
+      : [MIG_DOC.responseGroups, MIG_DOC.psMoveRgs, MIG_DOC.psExportRgs],
     ruleIds: exportImport && r.productVersion === '2019' ? ['MIG-RGS-2019-SE'] : [],
     inferred: exportImport && r.productVersion !== q.productVersion,
   });
@@ -634,7 +753,12 @@ function applications(m: MigrationContext, r: RegistrarPool, q: RegistrarPool): 
       rt`Control Panel → ${ui('Conferencing')} → ${ui('Dial-in Access Number')}: sort by ${ui('Serviced by pool')} and note the ${ui('SIP URI')} of every number on ${code(r.fqdn)}; move each (the command, once per number). A number left on the legacy pool stops answering when the pool goes.`,
     ],
     commands: [`Move-CsApplicationEndpoint -Identity '<SIP URI of the access number>' -TargetApplicationPool ${psQuote(q.fqdn)}`],
-    verify: [{ text: rt`No access number remains on the legacy pool (the command lists none).`, command: `Get-CsDialInConferencingAccessNumber -Filter {Pool -eq ${psQuote(r.fqdn)}}` }],
+    verify: [
+      {
+        text: rt`No access number remains on the legacy pool (the command lists none).`,
+        command: `Get-CsDialInConferencingAccessNumber -Filter {Pool -eq ${psQuote(r.fqdn)}}`,
+      },
+    ],
     nodeIds: [r.id, q.id],
     docs: [MIG_DOC.dialIn, MIG_DOC.psMoveEndpoint],
   });
@@ -649,7 +773,9 @@ function applications(m: MigrationContext, r: RegistrarPool, q: RegistrarPool): 
     detail: [
       rt`Copy any custom music-on-hold files from the legacy file store's ${code('\\AppServerFiles\\CPS\\')} folder to the new pool's file store (Xcopy); apply the legacy Call Park settings with ${code('Set-CsCpsConfiguration')} if they differ; then assign every orbit range of the legacy pool to the new pool's Call Park service (the command, once per range).`,
     ],
-    commands: [`Set-CsCallParkOrbit -Identity '<orbit range name>' -CallParkService ${psQuote(`service:ApplicationServer:${q.fqdn}`)}`],
+    commands: [
+      `Set-CsCallParkOrbit -Identity '<orbit range name>' -CallParkService ${psQuote(`service:ApplicationServer:${q.fqdn}`)}`,
+    ],
     verify: [{ text: rt`Every orbit range names the new pool.`, command: 'Get-CsCallParkOrbit' }],
     nodeIds: [r.id, q.id],
     docs: [MIG_DOC.callPark, MIG_DOC.psCallParkOrbit],
@@ -662,7 +788,10 @@ function applications(m: MigrationContext, r: RegistrarPool, q: RegistrarPool): 
     procedureStep: 'M1.10',
     title: `Move the common area phones and analog devices of ${ctx.name(r)}`,
     tool: 'Shell',
-    commands: [`Get-CsCommonAreaPhone -Filter ${devFilter} | Move-CsCommonAreaPhone -Target ${psQuote(q.fqdn)}`, `Get-CsAnalogDevice -Filter ${devFilter} | Move-CsAnalogDevice -Target ${psQuote(q.fqdn)}`],
+    commands: [
+      `Get-CsCommonAreaPhone -Filter ${devFilter} | Move-CsCommonAreaPhone -Target ${psQuote(q.fqdn)}`,
+      `Get-CsAnalogDevice -Filter ${devFilter} | Move-CsAnalogDevice -Target ${psQuote(q.fqdn)}`,
+    ],
     verify: [
       { text: rt`No common area phone remains (0).`, command: `@(Get-CsCommonAreaPhone -Filter ${devFilter}).Count` },
       { text: rt`No analog device remains (0).`, command: `@(Get-CsAnalogDevice -Filter ${devFilter}).Count` },
@@ -688,7 +817,11 @@ function applications(m: MigrationContext, r: RegistrarPool, q: RegistrarPool): 
   for (const l of m.ix.in(r.id, 'backupRegistrar')) {
     const b = m.ix.node(l.from);
     if (!b || b.kind !== 'survivableBranch' || m.isRemoved(b.id)) continue;
-    const newRegistrar = m.ix.out(b.id, 'backupRegistrar').map((x) => m.ix.node(x.to)).find((n) => n && !m.isRemoved(n.id)) ?? q;
+    const newRegistrar =
+      m.ix
+        .out(b.id, 'backupRegistrar')
+        .map((x) => m.ix.node(x.to))
+        .find((n) => n && !m.isRemoved(n.id)) ?? q;
     m.add({
       id: `M1.10:branch:${b.id}`,
       phase: 'users',
@@ -745,7 +878,14 @@ function dns(m: MigrationContext): void {
       tool: 'DNS',
       mode: 'manual',
       detail: [
-        rt`After all users moved and before the legacy pool or Director is retired: the internal SRV record ${code(record)} (port 5061) → ${pools.length === 1 ? code(pools[0]!.fqdn) : rt`${code(pools[0]!.fqdn)}, with ${pools.slice(1).map((p) => p.fqdn).join(', ')} as lower-priority targets`}, in place of the legacy pool. Repeat for every SIP domain.`,
+        rt`After all users moved and before the legacy pool or Director is retired: the internal SRV record ${code(record)} (port 5061) → ${
+          pools.length === 1
+            ? code(pools[0]!.fqdn)
+            : rt`${code(pools[0]!.fqdn)}, with ${pools
+                .slice(1)
+                .map((p) => p.fqdn)
+                .join(', ')} as lower-priority targets`
+        }, in place of the legacy pool. Repeat for every SIP domain.`,
       ],
       verify: [{ text: rt`The record answers with the new pool.`, command: `nslookup -type=SRV ${psQuote(record)}` }],
       nodeIds: pools.map((p) => p.id),
@@ -772,13 +912,19 @@ export function m1Cms(m: MigrationContext): void {
     procedureStep: 'M1.12',
     title: `Create the new Central Management store database for ${ctx.name(to)}`,
     tool: 'Shell',
-    preconditions: [rt`The account is in RTCUniversalServerAdmins and is SQL sysadmin on ${code(target)}; every user has moved (the CMS moves after the users, before the legacy pools are removed).`],
+    preconditions: [
+      rt`The account is in RTCUniversalServerAdmins and is SQL sysadmin on ${code(target)}; every user has moved (the CMS moves after the users, before the legacy pools are removed).`,
+    ],
     detail: [
       ...(to.kind === 'standardEditionServer'
-        ? [rt`On ${code(to.fqdn)}: Deployment Wizard → ${ui('Prepare first Standard Edition server')} (installs SQL Server Express and the firewall rules), then the command.`]
+        ? [
+            rt`On ${code(to.fqdn)}: Deployment Wizard → ${ui('Prepare first Standard Edition server')} (installs SQL Server Express and the firewall rules), then the command.`,
+          ]
         : []),
       ...(ag
-        ? [rt`The Back End is an availability group: the database is created on the primary replica ${code(target)}; afterwards add it to the group in SQL Server Management Studio and set Topology Builder's ${ui('SQL Server FQDN')} back to the listener ${code(ag.listenerFqdn)} (our reading of two documented procedures).`]
+        ? [
+            rt`The Back End is an availability group: the database is created on the primary replica ${code(target)}; afterwards add it to the group in SQL Server Management Studio and set Topology Builder's ${ui('SQL Server FQDN')} back to the listener ${code(ag.listenerFqdn)} (our reading of two documented procedures).`,
+          ]
         : []),
       rt`Check that the Front-End service runs on the server where ${code('Move-CsManagementServer')} will run.`,
     ],
@@ -841,9 +987,18 @@ export function m1Cms(m: MigrationContext): void {
     procedureStep: 'M1.12',
     title: 'Check that the Central Management store has replicated everywhere',
     tool: 'Shell',
-    detail: [rt`The step stops while any replica is out of date: wait a few minutes and run it again. Only then may the old database go.`],
-    commands: ["if (Get-CsManagementStoreReplicationStatus | Where-Object {$_.UpToDate -eq $false}) { throw 'Central Management store replication is not complete: wait, then run this step again.' }"],
-    verify: [{ text: rt`${ui('ActiveMasterFqdn')} and ${ui('ActiveFileTransferAgents')} name ${code(to.fqdn)}.`, command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus' }],
+    detail: [
+      rt`The step stops while any replica is out of date: wait a few minutes and run it again. Only then may the old database go.`,
+    ],
+    commands: [
+      "if (Get-CsManagementStoreReplicationStatus | Where-Object {$_.UpToDate -eq $false}) { throw 'Central Management store replication is not complete: wait, then run this step again.' }",
+    ],
+    verify: [
+      {
+        text: rt`${ui('ActiveMasterFqdn')} and ${ui('ActiveFileTransferAgents')} name ${code(to.fqdn)}.`,
+        command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus',
+      },
+    ],
     nodeIds: [to.id],
     docs: [MIG_DOC.moveCms, MIG_DOC.psReplication],
     ruleIds: ['CMS-REPLICATION-BEFORE-CLEANUP'],
@@ -858,9 +1013,16 @@ export function m1Cms(m: MigrationContext): void {
       procedureStep: 'M1.12',
       title: `Check the standby Central Management store on ${ctx.name(partner)}`,
       tool: 'Shell',
-      detail: [rt`${ctx.name(to)} is paired: its partner holds the standby Central Management store, kept in sync by the Backup Service (our reading of the disaster recovery page).`],
+      detail: [
+        rt`${ctx.name(to)} is paired: its partner holds the standby Central Management store, kept in sync by the Backup Service (our reading of the disaster recovery page).`,
+      ],
       commands: [],
-      verify: [{ text: rt`The CMS category reaches a steady state.`, command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(to.fqdn)} -Category CMS` }],
+      verify: [
+        {
+          text: rt`The CMS category reaches a steady state.`,
+          command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(to.fqdn)} -Category CMS`,
+        },
+      ],
       nodeIds: [to.id, partner.id],
       docs: [MIG_DOC.drPlan, MIG_DOC.psBackupStatus],
       inferred: true,
@@ -879,7 +1041,9 @@ export function m1Cms(m: MigrationContext): void {
     detail: [
       rt`Never run ${code('Remove-CsConfigurationStoreLocation')} in a migration: ${code('Move-CsManagementServer')} already moved the service connection point, and removing it leaves every tool unable to find the Central Management store.`,
     ],
-    commands: [`Uninstall-CsDatabase -CentralManagementDatabase -SqlServerFqdn ${psQuote(oldTarget)}${oldInstance === '' ? '' : ` -SqlInstanceName ${psQuote(oldInstance)}`}`],
+    commands: [
+      `Uninstall-CsDatabase -CentralManagementDatabase -SqlServerFqdn ${psQuote(oldTarget)}${oldInstance === '' ? '' : ` -SqlInstanceName ${psQuote(oldInstance)}`}`,
+    ],
     nodeIds: [from.id, ...(old ? [old.id] : [])],
     docs: [MIG_DOC.moveCms, MIG_DOC.psUninstallDatabase, MIG_DOC.psRemoveScp],
     ruleIds: ['CMS-REPLICATION-BEFORE-CLEANUP'],
@@ -907,13 +1071,23 @@ export function m1Decommission(m: MigrationContext): void {
         `Export-CsUserData -PoolFqdn ${psQuote(r.fqdn)} -FileName ${psQuote(`C:\\MigrationBackup\\${r.fqdn}-userdata.zip`)}`,
         `Get-CsConferenceDirectory | Where-Object {$_.ServiceId -match [regex]::Escape(${psQuote(r.fqdn)})} | Move-CsConferenceDirectory -TargetPool ${psQuote(q.fqdn)}`,
       ],
-      verify: [{ text: rt`No conference directory remains on the legacy pool (0).`, command: `@(Get-CsConferenceDirectory | Where-Object {$_.ServiceId -match [regex]::Escape(${psQuote(r.fqdn)})}).Count` }],
+      verify: [
+        {
+          text: rt`No conference directory remains on the legacy pool (0).`,
+          command: `@(Get-CsConferenceDirectory | Where-Object {$_.ServiceId -match [regex]::Escape(${psQuote(r.fqdn)})}).Count`,
+        },
+      ],
       nodeIds: [r.id, q.id],
       docs: [MIG_DOC.conferenceDirectories, MIG_DOC.psMoveConfDir, MIG_DOC.psExportUserData],
     });
   }
   // Roles that depend on a legacy pool go before it: Persistent Chat, branch appliances, Mediation pools.
-  for (const n of [...m.removedOfKind('persistentChatPool'), ...m.removedOfKind('survivableBranch'), ...m.removedOfKind('mediationPool')]) retireRole(m, n);
+  for (const n of [
+    ...m.removedOfKind('persistentChatPool'),
+    ...m.removedOfKind('survivableBranch'),
+    ...m.removedOfKind('mediationPool'),
+  ])
+    retireRole(m, n);
   // Then the legacy Edge pools (a pool or Director cannot be deleted while an Edge pool uses it as next hop),
   // the Directors, and the legacy pools.
   for (const n of [...m.removedOfKind('edgePool'), ...m.removedOfKind('directorPool')]) retireRole(m, n);
@@ -931,7 +1105,9 @@ function retirePool(m: MigrationContext, r: RegistrarPool, unpaired: Set<string>
     procedureStep: 'M1.14',
     title: `Check that ${ctx.name(r)} is empty`,
     tool: 'Shell',
-    detail: [rt`No users, common area phones, analog devices, dial-in access numbers or conference directories may remain; the step stops if any does.`],
+    detail: [
+      rt`No users, common area phones, analog devices, dial-in access numbers or conference directories may remain; the step stops if any does.`,
+    ],
     commands: [
       `$left = @(Get-CsUser -Filter ${filter}).Count + @(Get-CsCommonAreaPhone -Filter ${filter}).Count + @(Get-CsAnalogDevice -Filter ${filter}).Count + @(Get-CsDialInConferencingAccessNumber -Filter {Pool -eq ${psQuote(r.fqdn)}}).Count + @(Get-CsConferenceDirectory | Where-Object {$_.ServiceId -match [regex]::Escape(${psQuote(r.fqdn)})}).Count`,
       `if ($left -gt 0) { throw ('{0} objects are still homed on the legacy pool: move them first.' -f $left) }`,
@@ -1006,13 +1182,23 @@ function retirePool(m: MigrationContext, r: RegistrarPool, unpaired: Set<string>
       procedureStep: 'M1.14',
       title: `Remove SQL mirroring from the empty Back End ${ctx.label(s)}`,
       tool: 'Shell',
-      detail: [rt`The legacy pool kept its mirrored Back End until now; with no user left it no longer needs it. The command also deletes the databases on the mirror.`],
-      commands: ['User', 'Application'].map((t) => `Uninstall-CsMirrorDatabase -SqlServerFqdn ${psQuote(s.fqdn)}${ctx.sqlInstanceArg(s.instance)} -DatabaseType ${t} -DropExistingDatabasesOnMirror`),
+      detail: [
+        rt`The legacy pool kept its mirrored Back End until now; with no user left it no longer needs it. The command also deletes the databases on the mirror.`,
+      ],
+      commands: ['User', 'Application'].map(
+        (t) =>
+          `Uninstall-CsMirrorDatabase -SqlServerFqdn ${psQuote(s.fqdn)}${ctx.sqlInstanceArg(s.instance)} -DatabaseType ${t} -DropExistingDatabasesOnMirror`,
+      ),
       nodeIds: [s.id, r.id],
       docs: [MIG_DOC.mirroring, MIG_DOC.psUninstallMirror],
     });
-  const removedDeps = [...m.ix.out(r.id)].map((l) => l.to).filter((id) => m.isRemoved(id) && m.ix.node(id)?.kind !== 'edgePool' && !m.ix.node(id)?.kind.endsWith('Pool'));
-  const storeDeps = s && m.isRemoved(s.id) ? [m.ix.mirrorOf(s.id)?.id, m.ix.witnessOf(s.id)?.id].filter((id): id is string => id !== undefined && m.isRemoved(id)) : [];
+  const removedDeps = [...m.ix.out(r.id)]
+    .map((l) => l.to)
+    .filter((id) => m.isRemoved(id) && m.ix.node(id)?.kind !== 'edgePool' && !m.ix.node(id)?.kind.endsWith('Pool'));
+  const storeDeps =
+    s && m.isRemoved(s.id)
+      ? [m.ix.mirrorOf(s.id)?.id, m.ix.witnessOf(s.id)?.id].filter((id): id is string => id !== undefined && m.isRemoved(id))
+      : [];
   m.add({
     id: `M1.14:delete:${r.id}`,
     phase: 'decommission',
@@ -1022,11 +1208,18 @@ function retirePool(m: MigrationContext, r: RegistrarPool, unpaired: Set<string>
     tool: 'TB',
     detail: [
       rt`Topology Builder → ${ui(r.kind === 'frontEndPool' ? 'Enterprise Edition Front End pools' : 'Standard Edition Front End Servers')} → ${ctx.name(r)} → ${ui('Delete')}${r.kind === 'standardEditionServer' ? ' (with its SQL store definition)' : ''}; publish; check replication (${code('Get-CsManagementStoreReplicationStatus')}); on each removed server run the legacy Deployment Wizard, Step 2, to remove the components.`,
-      ...(s && r.kind === 'frontEndPool' ? [rt`Then ${ui('Shared Components')} → ${ui('SQL Server Stores')} → delete ${ctx.label(s)}${mirrored ? ' with its mirror and witness' : ''}; publish.`] : []),
+      ...(s && r.kind === 'frontEndPool'
+        ? [
+            rt`Then ${ui('Shared Components')} → ${ui('SQL Server Stores')} → delete ${ctx.label(s)}${mirrored ? ' with its mirror and witness' : ''}; publish.`,
+          ]
+        : []),
     ],
     nodeIds: [r.id, ...(s ? [s.id] : [])],
     docs: [MIG_DOC.removePool, MIG_DOC.phase8],
-    effects: [{ kind: 'decommission', nodeId: r.id }, ...[...removedDeps, ...storeDeps].map((id) => ({ kind: 'decommission' as const, nodeId: id }))],
+    effects: [
+      { kind: 'decommission', nodeId: r.id },
+      ...[...removedDeps, ...storeDeps].map((id) => ({ kind: 'decommission' as const, nodeId: id })),
+    ],
   });
   if (s && r.kind === 'frontEndPool')
     m.add({
@@ -1037,7 +1230,9 @@ function retirePool(m: MigrationContext, r: RegistrarPool, unpaired: Set<string>
       title: `Remove the databases of ${ctx.name(r)} from ${ctx.label(s)}`,
       tool: 'Shell',
       detail: [rt`Archiving and Monitoring databases only after their roles are removed.`],
-      commands: ['User', 'Application'].map((t) => `Uninstall-CsDatabase -DatabaseType ${t} -SqlServerFqdn ${psQuote(s.fqdn)}${ctx.sqlInstanceArg(s.instance)}`),
+      commands: ['User', 'Application'].map(
+        (t) => `Uninstall-CsDatabase -DatabaseType ${t} -SqlServerFqdn ${psQuote(s.fqdn)}${ctx.sqlInstanceArg(s.instance)}`,
+      ),
       nodeIds: [s.id],
       docs: [MIG_DOC.removePoolDatabases, MIG_DOC.removeBackEndInstances, MIG_DOC.psUninstallDatabase],
     });
@@ -1046,9 +1241,23 @@ function retirePool(m: MigrationContext, r: RegistrarPool, unpaired: Set<string>
 function retireRole(m: MigrationContext, n: TopologyNode): void {
   const { ctx } = m;
   // Legacy pools still associated with this Edge pool for media: the association is cleared first.
-  const associated = n.kind === 'edgePool' ? m.ix.in(n.id, 'mediaEdge').map((l) => m.ix.node(l.from)).filter((p): p is TopologyNode => p !== undefined && m.isRemoved(p.id)) : [];
+  const associated =
+    n.kind === 'edgePool'
+      ? m.ix
+          .in(n.id, 'mediaEdge')
+          .map((l) => m.ix.node(l.from))
+          .filter((p): p is TopologyNode => p !== undefined && m.isRemoved(p.id))
+      : [];
   const what =
-    n.kind === 'edgePool' ? 'Edge pool' : n.kind === 'directorPool' ? 'Director pool' : n.kind === 'mediationPool' ? 'Mediation pool' : n.kind === 'persistentChatPool' ? 'Persistent Chat pool' : 'branch appliance';
+    n.kind === 'edgePool'
+      ? 'Edge pool'
+      : n.kind === 'directorPool'
+        ? 'Director pool'
+        : n.kind === 'mediationPool'
+          ? 'Mediation pool'
+          : n.kind === 'persistentChatPool'
+            ? 'Persistent Chat pool'
+            : 'branch appliance';
   m.add({
     id: `M1.14:delete:${n.id}`,
     phase: 'decommission',
@@ -1064,8 +1273,21 @@ function retireRole(m: MigrationContext, n: TopologyNode): void {
           : rt`Delete it in Topology Builder, publish, check replication, and remove the components from its servers.`,
     ],
     nodeIds: [n.id],
-    docs: [MIG_DOC.phase8, MIG_DOC.removePool, ...(n.kind === 'edgePool' ? [MIG_DOC.federationRoutes] : []), ...(n.kind === 'persistentChatPool' ? [MIG_DOC.multipleSites, MIG_DOC.deprecated2019] : [])],
-    ruleIds: n.kind === 'edgePool' ? ['COEX-EDGE-NEXTHOP-DECOMMISSION', 'COEX-MEDIA-EDGE-DECOMMISSION', ...(n.xmpp ? ['COEX-XMPP-RETIRE'] : [])] : n.kind === 'persistentChatPool' ? ['COEX-PCHAT-LEGACY-USERS'] : [],
-    effects: [...associated.map((p) => ({ kind: 'clearMediaEdge' as const, poolId: p.id })), { kind: 'decommission', nodeId: n.id }],
+    docs: [
+      MIG_DOC.phase8,
+      MIG_DOC.removePool,
+      ...(n.kind === 'edgePool' ? [MIG_DOC.federationRoutes] : []),
+      ...(n.kind === 'persistentChatPool' ? [MIG_DOC.multipleSites, MIG_DOC.deprecated2019] : []),
+    ],
+    ruleIds:
+      n.kind === 'edgePool'
+        ? ['COEX-EDGE-NEXTHOP-DECOMMISSION', 'COEX-MEDIA-EDGE-DECOMMISSION', ...(n.xmpp ? ['COEX-XMPP-RETIRE'] : [])]
+        : n.kind === 'persistentChatPool'
+          ? ['COEX-PCHAT-LEGACY-USERS']
+          : [],
+    effects: [
+      ...associated.map((p) => ({ kind: 'clearMediaEdge' as const, poolId: p.id })),
+      { kind: 'decommission', nodeId: n.id },
+    ],
   });
 }

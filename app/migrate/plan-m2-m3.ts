@@ -30,7 +30,9 @@ export function m2Preconditions(m: MigrationContext): void {
     tool: 'Win',
     mode: 'manual',
     runOn: 'every Skype for Business Server 2019 server that is upgraded',
-    detail: [rt`Not confirmed: the minimum 2019 update for the in-place upgrade. The last one listed is Cumulative Update 8 Hotfix 2 (August 2025).`],
+    detail: [
+      rt`Not confirmed: the minimum 2019 update for the in-place upgrade. The last one listed is Cumulative Update 8 Hotfix 2 (August 2025).`,
+    ],
     nodeIds: upgrades.map((u) => u.node.id),
     docs: [MIG_DOC.inPlaceSe],
     ruleIds: ['UPG-INPLACE-2019-SE'],
@@ -43,8 +45,13 @@ export function m2Preconditions(m: MigrationContext): void {
     procedureStep: 'M2.0',
     title: 'Back up the configuration and the databases before the upgrade',
     tool: 'Shell',
-    detail: [rt`SQL Server backups of every Back End and of the Central Management store database as well; Microsoft documents no rollback of the upgrade.`],
-    commands: ["Export-CsConfiguration -FileName 'C:\\UpgradeBackup\\CsConfiguration.zip'", "Export-CsLisConfiguration -FileName 'C:\\UpgradeBackup\\CsLisConfiguration.zip'"],
+    detail: [
+      rt`SQL Server backups of every Back End and of the Central Management store database as well; Microsoft documents no rollback of the upgrade.`,
+    ],
+    commands: [
+      "Export-CsConfiguration -FileName 'C:\\UpgradeBackup\\CsConfiguration.zip'",
+      "Export-CsLisConfiguration -FileName 'C:\\UpgradeBackup\\CsLisConfiguration.zip'",
+    ],
     docs: [MIG_DOC.backUp, MIG_DOC.psExportConfig, MIG_DOC.psExportLis, MIG_DOC.psMoveCms],
     inferred: true,
   });
@@ -57,8 +64,16 @@ export function m2Preconditions(m: MigrationContext): void {
     tool: 'Shell',
     commands: pools.filter((p) => p.kind === 'frontEndPool').map((p) => `Get-CsPoolFabricState -PoolFqdn ${psQuote(p.fqdn)}`),
     verify: [
-      { text: rt`No replica is out of date.`, command: 'Get-CsManagementStoreReplicationStatus | Where-Object {$_.UpToDate -eq $false}' },
-      ...pools.filter((p) => m.ix.partner(p.id)).map((p) => ({ text: rt`The Backup Service of ${m.ctx.name(p)} is steady.`, command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(p.fqdn)}` })),
+      {
+        text: rt`No replica is out of date.`,
+        command: 'Get-CsManagementStoreReplicationStatus | Where-Object {$_.UpToDate -eq $false}',
+      },
+      ...pools
+        .filter((p) => m.ix.partner(p.id))
+        .map((p) => ({
+          text: rt`The Backup Service of ${m.ctx.name(p)} is steady.`,
+          command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(p.fqdn)}`,
+        })),
     ],
     nodeIds: pools.map((p) => p.id),
     docs: [MIG_DOC.psFabric, MIG_DOC.psReplication, MIG_DOC.psBackupStatus],
@@ -125,7 +140,12 @@ export function m2Upgrades(m: MigrationContext): void {
       rt`From now on Subscription Edition is supported only while it is kept current: apply each cumulative update with the rolling procedure (M3).`,
     ],
     commands: [],
-    verify: [{ text: rt`No replica is out of date.`, command: 'Get-CsManagementStoreReplicationStatus | Where-Object {$_.UpToDate -eq $false}' }],
+    verify: [
+      {
+        text: rt`No replica is out of date.`,
+        command: 'Get-CsManagementStoreReplicationStatus | Where-Object {$_.UpToDate -eq $false}',
+      },
+    ],
     nodeIds: upgrades.map((n) => n.id),
     docs: [MIG_DOC.inPlaceSe, MIG_DOC.psReplication],
     ruleIds: ['LIFE-SUB-MODERN'],
@@ -170,7 +190,12 @@ function upgradePool(m: MigrationContext, p: RegistrarPool): void {
         rt`${ctx.name(p)} holds the Central Management store and its partner the standby: a planned failover (no database parameters: the standby in the topology) keeps the store writable during the upgrade. ${code('-WhatIf')} first shows which pool holds it. Fail it back the same way from ${ctx.name(p)} afterwards, or leave it on ${ctx.name(partner)}.`,
       ],
       commands: ['Invoke-CsManagementServerFailover -WhatIf', 'Invoke-CsManagementServerFailover'],
-      verify: [{ text: rt`${ui('ActiveMasterFqdn')} names ${code(partner.fqdn)}.`, command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus' }],
+      verify: [
+        {
+          text: rt`${ui('ActiveMasterFqdn')} names ${code(partner.fqdn)}.`,
+          command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus',
+        },
+      ],
       nodeIds: [p.id, partner.id],
       docs: [MIG_DOC.psCmsFailover, MIG_DOC.drPlan],
       inferred: true,
@@ -203,7 +228,10 @@ function upgradePool(m: MigrationContext, p: RegistrarPool): void {
       detail: [
         rt`Per server: fail it over (its users and data move to the other servers, conferences drain, the services stop), install the Subscription Edition RTM build on top of 2019 (the one step Microsoft states), restart, fail it back and check it accepts connections. Then the next server, then the next upgrade domain; keep a record of the servers done.`,
       ],
-      commands: ["Invoke-CsComputerFailOver -ComputerName '<Front End server FQDN>'", "Invoke-CsComputerFailBack -ComputerName '<Front End server FQDN>'"],
+      commands: [
+        "Invoke-CsComputerFailOver -ComputerName '<Front End server FQDN>'",
+        "Invoke-CsComputerFailBack -ComputerName '<Front End server FQDN>'",
+      ],
       nodeIds: [p.id],
       docs: [MIG_DOC.inPlaceSe, MIG_DOC.psComputerFailover, MIG_DOC.psComputerFailback, MIG_DOC.patchFrontEnds],
       ruleIds: ['UPG-INPLACE-2019-SE', 'COEX-ONE-VERSION-PER-POOL'],
@@ -221,7 +249,9 @@ function upgradePool(m: MigrationContext, p: RegistrarPool): void {
       tool: 'Shell',
       mode: 'manual',
       runOn: `the Standard Edition server ${p.fqdn}`,
-      detail: [rt`Stop the services, install the Subscription Edition RTM build on top of 2019, update the local databases, restart.`],
+      detail: [
+        rt`Stop the services, install the Subscription Edition RTM build on top of 2019, update the local databases, restart.`,
+      ],
       commands: ['Stop-CsWindowsService', 'Install-CsDatabase -Update -LocalDatabases', 'Start-CsWindowsService'],
       nodeIds: [p.id],
       docs: [MIG_DOC.inPlaceSe, MIG_DOC.patchBackEnd, MIG_DOC.psInstallDatabase],
@@ -239,7 +269,9 @@ function upgradePool(m: MigrationContext, p: RegistrarPool): void {
       title: `Fail ${ctx.name(p)}'s users back and check the Backup Service`,
       tool: 'Shell',
       mode: 'manual',
-      detail: [rt`Only if the planned failover above was used. Then the Backup Service must be steady in both directions before the partner is upgraded.`],
+      detail: [
+        rt`Only if the planned failover above was used. Then the Backup Service must be steady in both directions before the partner is upgraded.`,
+      ],
       commands: [`Invoke-CsPoolFailback -PoolFqdn ${psQuote(p.fqdn)}`],
       verify: [
         { text: rt`Steady from ${ctx.name(p)}.`, command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(p.fqdn)}` },
@@ -254,7 +286,8 @@ function upgradePool(m: MigrationContext, p: RegistrarPool): void {
 
 function upgradeRole(m: MigrationContext, n: TopologyNode): void {
   const { ctx } = m;
-  const what = n.kind === 'edgePool' ? 'Edge' : n.kind === 'directorPool' ? 'Director' : n.kind === 'mediationPool' ? 'Mediation' : 'server';
+  const what =
+    n.kind === 'edgePool' ? 'Edge' : n.kind === 'directorPool' ? 'Director' : n.kind === 'mediationPool' ? 'Mediation' : 'server';
   m.add({
     id: `M2.3:role:${n.id}`,
     phase: 'inPlaceUpgrade',
@@ -264,7 +297,9 @@ function upgradeRole(m: MigrationContext, n: TopologyNode): void {
     tool: 'Shell',
     mode: 'manual',
     runOn: `each server of ${ctx.name(n)}, one at a time`,
-    detail: [rt`Stop the services gracefully, install the Subscription Edition RTM build on top of 2019, restart, start the services; the other servers of the pool keep serving meanwhile.`],
+    detail: [
+      rt`Stop the services gracefully, install the Subscription Edition RTM build on top of 2019, restart, start the services; the other servers of the pool keep serving meanwhile.`,
+    ],
     commands: ['Stop-CsWindowsService -Graceful', 'Start-CsWindowsService'],
     nodeIds: [n.id],
     docs: [MIG_DOC.inPlaceSe, MIG_DOC.upgrade2015],
@@ -275,7 +310,14 @@ function upgradeRole(m: MigrationContext, n: TopologyNode): void {
 }
 
 /** M3.3 (and M2.2's database step): the Back End's databases after all Front End servers. */
-function databaseUpdate(m: MigrationContext, p: RegistrarPool, phase: MigrationPhase, procedure: MigrationProcedure, procedureStep: string, inferred: boolean): void {
+function databaseUpdate(
+  m: MigrationContext,
+  p: RegistrarPool,
+  phase: MigrationPhase,
+  procedure: MigrationProcedure,
+  procedureStep: string,
+  inferred: boolean,
+): void {
   const { ctx } = m;
   if (p.kind !== 'frontEndPool') return;
   const s = m.backEnd(p);
@@ -284,8 +326,15 @@ function databaseUpdate(m: MigrationContext, p: RegistrarPool, phase: MigrationP
   const mirrored = m.ix.mirrored(s);
   const fqdn = ag ? ag.listenerFqdn : s.fqdn;
   const commands: string[] = [];
-  if (mirrored) commands.push(...['User', 'Application'].map((t) => `Uninstall-CsMirrorDatabase -SqlServerFqdn ${psQuote(s.fqdn)}${ctx.sqlInstanceArg(s.instance)} -DatabaseType ${t}`));
-  commands.push(`Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn ${psQuote(fqdn)}${ctx.forInstanceArg(s.instance)}${ag ? ' -Verbose' : ''}`);
+  if (mirrored)
+    commands.push(
+      ...['User', 'Application'].map(
+        (t) => `Uninstall-CsMirrorDatabase -SqlServerFqdn ${psQuote(s.fqdn)}${ctx.sqlInstanceArg(s.instance)} -DatabaseType ${t}`,
+      ),
+    );
+  commands.push(
+    `Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn ${psQuote(fqdn)}${ctx.forInstanceArg(s.instance)}${ag ? ' -Verbose' : ''}`,
+  );
   m.add({
     id: `${procedureStep}:databases:${p.id}`,
     phase,
@@ -295,9 +344,15 @@ function databaseUpdate(m: MigrationContext, p: RegistrarPool, phase: MigrationP
     tool: 'Shell',
     preconditions: [rt`Every Front End server of the pool is done.`],
     detail: [
-      ...(ag ? [rt`The Back End is an availability group: the update goes to the listener ${code(ag.listenerFqdn)}; then republish the topology.`] : []),
+      ...(ag
+        ? [
+            rt`The Back End is an availability group: the update goes to the listener ${code(ag.listenerFqdn)}; then republish the topology.`,
+          ]
+        : []),
       ...(mirrored
-        ? [rt`The update fails on mirrored databases: the mirror is removed first (the commands) and set up again afterwards in Topology Builder (${ui('Enable SQL Store Mirroring')}, publish). Until then the Back End has no high availability: keep the window short.`]
+        ? [
+            rt`The update fails on mirrored databases: the mirror is removed first (the commands) and set up again afterwards in Topology Builder (${ui('Enable SQL Store Mirroring')}, publish). Until then the Back End has no high availability: keep the window short.`,
+          ]
         : []),
       rt`If a Back End is unreachable for 30 minutes or more meanwhile, users may go into resiliency mode.`,
     ],
@@ -331,11 +386,16 @@ export function m3CumulativeUpdates(m: MigrationContext, nodes: readonly Topolog
         procedureStep: 'M3.4',
         title: `Let the Backup Service settle between ${ctx.name(p)} and ${ctx.name(partner)} before updating ${ctx.name(partner)}`,
         tool: 'Shell',
-        detail: [rt`One pool of a pair at a time: the partner keeps its users' disaster recovery meanwhile. Both pools should end at the same cumulative update.`],
+        detail: [
+          rt`One pool of a pair at a time: the partner keeps its users' disaster recovery meanwhile. Both pools should end at the same cumulative update.`,
+        ],
         commands: [],
         verify: [
           { text: rt`Steady from ${ctx.name(p)}.`, command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(p.fqdn)}` },
-          { text: rt`Steady from ${ctx.name(partner)}.`, command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(partner.fqdn)}` },
+          {
+            text: rt`Steady from ${ctx.name(partner)}.`,
+            command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(partner.fqdn)}`,
+          },
         ],
         nodeIds: [p.id, partner.id],
         docs: [MIG_DOC.upgradeDomains, MIG_DOC.psBackupStatus],
@@ -356,7 +416,9 @@ export function m3CumulativeUpdates(m: MigrationContext, nodes: readonly Topolog
       tool: 'Shell',
       mode: 'manual',
       runOn: `each server of ${ctx.name(n)}, one at a time`,
-      detail: [rt`After the Front End pools (inside out). Per server: stop the services gracefully, install ${m.cu(n)}, restart, start the services.`],
+      detail: [
+        rt`After the Front End pools (inside out). Per server: stop the services gracefully, install ${m.cu(n)}, restart, start the services.`,
+      ],
       commands: ['Stop-CsWindowsService -Graceful', 'Start-CsWindowsService'],
       nodeIds: [n.id],
       docs: [MIG_DOC.upgrade2015, MIG_DOC.patchFrontEnds],
@@ -403,9 +465,17 @@ function poolUpdate(m: MigrationContext, p: RegistrarPool, forAll: boolean): voi
         ? rt`${ui('Busy')} three times in a row, or ${ui('InsufficientActiveFrontEnds')}: the pool has a problem; fail it over to ${ctx.name(partner)} (${code(`Invoke-CsPoolFailover -PoolFqdn ${psQuote(p.fqdn)}`)}, a planned failover), update its servers, then ${code(`Invoke-CsPoolFailback -PoolFqdn ${psQuote(p.fqdn)}`)}.`
         : rt`${ui('Busy')} three times in a row, or ${ui('InsufficientActiveFrontEnds')}: the pool has a problem; fix it before updating.`,
     ],
-    commands: [`Get-CsPoolFabricState -PoolFqdn ${psQuote(p.fqdn)}`, p.productVersion === '2015' ? 'Get-CsPoolUpgradeReadinessState' : 'Get-CsUpgradeDomainInfo'],
+    commands: [
+      `Get-CsPoolFabricState -PoolFqdn ${psQuote(p.fqdn)}`,
+      p.productVersion === '2015' ? 'Get-CsPoolUpgradeReadinessState' : 'Get-CsUpgradeDomainInfo',
+    ],
     nodeIds: [p.id],
-    docs: [MIG_DOC.psFabric, p.productVersion === '2015' ? MIG_DOC.psReadiness : MIG_DOC.psUpgradeDomain, MIG_DOC.upgradeDomains, ...(partner ? [MIG_DOC.psPoolFailover] : [])],
+    docs: [
+      MIG_DOC.psFabric,
+      p.productVersion === '2015' ? MIG_DOC.psReadiness : MIG_DOC.psUpgradeDomain,
+      MIG_DOC.upgradeDomains,
+      ...(partner ? [MIG_DOC.psPoolFailover] : []),
+    ],
   });
   m.add({
     id: `M3.2:servers:${p.id}`,
@@ -418,9 +488,14 @@ function poolUpdate(m: MigrationContext, p: RegistrarPool, forAll: boolean): voi
     runOn: `each Front End server of ${ctx.name(p)}, in upgrade-domain order (only domains whose ReadyforUpgrade is True)`,
     detail: [
       rt`Per server: fail it over (users and data move to the other servers, conferences drain; default wait one hour), install the update, restart, fail it back and check it accepts connections. Then the next server, then the next upgrade domain; keep a record of the servers done.`,
-      ...(p.productVersion === '2015' && p.frontEndServers === 2 ? [rt`A two-server 2015 pool: bring each server back quickly; if both must go down, restart them together.`] : []),
+      ...(p.productVersion === '2015' && p.frontEndServers === 2
+        ? [rt`A two-server 2015 pool: bring each server back quickly; if both must go down, restart them together.`]
+        : []),
     ],
-    commands: ["Invoke-CsComputerFailOver -ComputerName '<Front End server FQDN>'", "Invoke-CsComputerFailBack -ComputerName '<Front End server FQDN>'"],
+    commands: [
+      "Invoke-CsComputerFailOver -ComputerName '<Front End server FQDN>'",
+      "Invoke-CsComputerFailBack -ComputerName '<Front End server FQDN>'",
+    ],
     nodeIds: [p.id],
     docs: [MIG_DOC.patchFrontEnds, MIG_DOC.manageFrontEnds, MIG_DOC.psComputerFailover, MIG_DOC.psComputerFailback],
   });

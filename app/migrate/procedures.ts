@@ -66,11 +66,15 @@ export const MIG_DOC = {
   upgradeDomains: 'Skype/SfbServer/sfbs2019/upgrade-or-update-front-end-servers.md',
   patchBackEnd: 'Skype/SfbServer/manage/topology/patch-or-update-a-back-end-or-standard-edition-server.md',
   patchSql: 'Skype/SfbServer/manage/topology/patch-or-update-sql-server.md',
-  sqlAgUpgrade: 'sql-docs:docs/database-engine/availability-groups/windows/upgrading-always-on-availability-group-replica-instances.md',
-  sqlAgFailover: 'sql-docs:docs/database-engine/availability-groups/windows/perform-a-planned-manual-failover-of-an-availability-group-sql-server.md',
+  sqlAgUpgrade:
+    'sql-docs:docs/database-engine/availability-groups/windows/upgrading-always-on-availability-group-replica-instances.md',
+  sqlAgFailover:
+    'sql-docs:docs/database-engine/availability-groups/windows/perform-a-planned-manual-failover-of-an-availability-group-sql-server.md',
   // Microsoft's post on the 2019 → Subscription Edition in-place upgrade (read through a mirror).
-  inPlaceSe: 'web:https://azurefeeds.com/2025/06/26/why-in-place-upgrade-from-skype-for-business-server-2019-to-subscription-edition-se-is-low-risk',
-  seAvailable: 'web:https://techcommunity.microsoft.com/blog/skype_for_business_blog/skype-for-business-server-subscription-edition-se-is-now-available/4424925',
+  inPlaceSe:
+    'web:https://azurefeeds.com/2025/06/26/why-in-place-upgrade-from-skype-for-business-server-2019-to-subscription-edition-se-is-low-risk',
+  seAvailable:
+    'web:https://techcommunity.microsoft.com/blog/skype_for_business_blog/skype-for-business-server-subscription-edition-se-is-now-available/4424925',
   psMoveUser: 'ps:Move-CsUser.md',
   psMoveCms: 'ps:Move-CsManagementServer.md',
   psEnableTopology: 'ps:Enable-CsTopology.md',
@@ -112,12 +116,26 @@ export interface ProcedureStep {
   inferred: boolean;
 }
 
-const step = (id: string, title: string, docs: readonly string[], inferred = false): ProcedureStep => ({ id, procedure: id.slice(0, 2) as MigrationProcedure, title, docs, inferred });
+const step = (id: string, title: string, docs: readonly string[], inferred = false): ProcedureStep => ({
+  id,
+  procedure: id.slice(0, 2) as MigrationProcedure,
+  title,
+  docs,
+  inferred,
+});
 
 /** Every step of M1–M3, in procedure order: the runbook cites these ids, and a test checks each appears. */
 export const PROCEDURE_STEPS: readonly ProcedureStep[] = [
-  step('M1.0', 'Preconditions: latest cumulative update, backups, newest tools only', [MIG_DOC.applyUpdates, MIG_DOC.backUp, MIG_DOC.adminAfter]),
-  step('M1.1', 'Prepare Active Directory and download the topology', [MIG_DOC.phase3, MIG_DOC.prepareAd, MIG_DOC.downloadTopology]),
+  step('M1.0', 'Preconditions: latest cumulative update, backups, newest tools only', [
+    MIG_DOC.applyUpdates,
+    MIG_DOC.backUp,
+    MIG_DOC.adminAfter,
+  ]),
+  step('M1.1', 'Prepare Active Directory and download the topology', [
+    MIG_DOC.phase3,
+    MIG_DOC.prepareAd,
+    MIG_DOC.downloadTopology,
+  ]),
   step('M1.2', 'Define and install the new pool', [MIG_DOC.pilotPool, MIG_DOC.coexistence, MIG_DOC.ag]),
   step('M1.3', 'Pair the new pools with each other', [MIG_DOC.pairing, MIG_DOC.upgrade2015]),
   step('M1.4', 'Connect the pilot pool to the legacy Edge', [MIG_DOC.legacyEdge]),
@@ -126,22 +144,45 @@ export const PROCEDURE_STEPS: readonly ProcedureStep[] = [
   step('M1.7', 'Add the new Edge pool', [MIG_DOC.pilotEdge]),
   step('M1.8', 'Move federation and media to the new Edge pool', [MIG_DOC.federationRoutes, MIG_DOC.verifyFederation]),
   step('M1.9', 'Move the remaining users', [MIG_DOC.moveRemaining, MIG_DOC.multipleSites, MIG_DOC.psMoveUser]),
-  step('M1.10', 'Move applications and contact objects', [MIG_DOC.responseGroups, MIG_DOC.dialIn, MIG_DOC.callPark, MIG_DOC.commonAreaPhones, MIG_DOC.analogDevices, MIG_DOC.trustedApps, MIG_DOC.sba, MIG_DOC.removeMonarch]),
+  step('M1.10', 'Move applications and contact objects', [
+    MIG_DOC.responseGroups,
+    MIG_DOC.dialIn,
+    MIG_DOC.callPark,
+    MIG_DOC.commonAreaPhones,
+    MIG_DOC.analogDevices,
+    MIG_DOC.trustedApps,
+    MIG_DOC.sba,
+    MIG_DOC.removeMonarch,
+  ]),
   step('M1.11', 'Point DNS at the new pools', [MIG_DOC.dnsSrv]),
   step('M1.12', 'Move the Central Management store', [MIG_DOC.moveCms, MIG_DOC.psMoveCms]),
   step('M1.13', 'Move conference directories', [MIG_DOC.conferenceDirectories, MIG_DOC.psMoveConfDir]),
   step('M1.14', 'Decommission the legacy pools', [MIG_DOC.phase8, MIG_DOC.removePool, MIG_DOC.removePoolDatabases]),
   step('M2.0', 'Preconditions: latest 2019 update, backups, healthy pools', [MIG_DOC.inPlaceSe, MIG_DOC.psMoveCms], true),
   step('M2.1', 'Upgrade order: other pools, then Edge pools, the CMS pool last', [MIG_DOC.upgrade2015], true),
-  step('M2.2', 'Upgrade an Enterprise pool, one upgrade domain at a time', [MIG_DOC.inPlaceSe, MIG_DOC.patchFrontEnds, MIG_DOC.psComputerFailover], true),
+  step(
+    'M2.2',
+    'Upgrade an Enterprise pool, one upgrade domain at a time',
+    [MIG_DOC.inPlaceSe, MIG_DOC.patchFrontEnds, MIG_DOC.psComputerFailover],
+    true,
+  ),
   step('M2.3', 'Upgrade Standard Edition servers and other roles', [MIG_DOC.inPlaceSe, MIG_DOC.patchBackEnd], true),
   step('M2.4', 'Paired pools: both in one window, without unpairing', [MIG_DOC.upgrade2015, MIG_DOC.psPoolFailover], true),
   step('M2.5', 'After the upgrade', [MIG_DOC.inPlaceSe, MIG_DOC.psReplication], true),
   step('M3.1', 'Readiness of the pool', [MIG_DOC.psFabric, MIG_DOC.psUpgradeDomain, MIG_DOC.psReadiness, MIG_DOC.upgradeDomains]),
-  step('M3.2', 'Front End servers, one upgrade domain at a time', [MIG_DOC.patchFrontEnds, MIG_DOC.manageFrontEnds, MIG_DOC.psComputerFailover, MIG_DOC.psComputerFailback]),
+  step('M3.2', 'Front End servers, one upgrade domain at a time', [
+    MIG_DOC.patchFrontEnds,
+    MIG_DOC.manageFrontEnds,
+    MIG_DOC.psComputerFailover,
+    MIG_DOC.psComputerFailback,
+  ]),
   step('M3.3', 'Update the databases', [MIG_DOC.patchBackEnd, MIG_DOC.psInstallDatabase]),
   step('M3.4', 'Paired pools: one pool at a time', [MIG_DOC.upgradeDomains, MIG_DOC.pairing, MIG_DOC.psBackupStatus]),
-  step('M3.5', 'AlwaysOn Back End: patch the secondary replicas first', [MIG_DOC.sqlAgUpgrade, MIG_DOC.sqlAgFailover, MIG_DOC.patchSql]),
+  step('M3.5', 'AlwaysOn Back End: patch the secondary replicas first', [
+    MIG_DOC.sqlAgUpgrade,
+    MIG_DOC.sqlAgFailover,
+    MIG_DOC.patchSql,
+  ]),
   step('M3.6', 'Director, Mediation and Edge pools after the Front End pools', [MIG_DOC.upgrade2015], true),
 ];
 

@@ -12,11 +12,15 @@ import { productVersionLabel } from '../model/product-versions';
 import { procedureStep } from './procedures';
 import { MIGRATION_PHASE_TITLES, MIGRATION_PHASES, PROCEDURE_TITLES, type MigrationPhase, type MigrationPlan } from './types';
 
-const versions = (vs: MigrationPlan['currentVersions']) => (vs.length ? vs.map(productVersionLabel).join(', ') : 'no server roles');
+const versions = (vs: MigrationPlan['currentVersions']) =>
+  vs.length ? vs.map(productVersionLabel).join(', ') : 'no server roles';
 
 export function migrationToMarkdown(plan: MigrationPlan): string {
   const out: string[] = [`# ${mdText(plan.title)}`, ''];
-  out.push(`From ${mdText(versions(plan.currentVersions))} to ${mdText(versions(plan.targetVersions))} · ${plan.steps.length} steps`, '');
+  out.push(
+    `From ${mdText(versions(plan.currentVersions))} to ${mdText(versions(plan.targetVersions))} · ${plan.steps.length} steps`,
+    '',
+  );
   if (plan.procedures.length) {
     out.push('Procedures, in the order they run:', '');
     for (const p of plan.procedures) out.push(`- **${p}** ${mdText(PROCEDURE_TITLES[p])}`);
@@ -29,7 +33,12 @@ export function migrationToMarkdown(plan: MigrationPlan): string {
   const blocking = plan.notes.filter((n) => n.severity === 'blocking');
   const others = plan.notes.filter((n) => n.severity !== 'blocking');
   if (blocking.length) {
-    out.push('## Blocking: fix the target design first', '', 'The rule engine reports errors on the change. Steps marked **Blocked** would build or change what such a note names; do not follow them until the design is fixed and the runbook generated again.', '');
+    out.push(
+      '## Blocking: fix the target design first',
+      '',
+      'The rule engine reports errors on the change. Steps marked **Blocked** would build or change what such a note names; do not follow them until the design is fixed and the runbook generated again.',
+      '',
+    );
     for (const n of blocking) out.push(noteLine(n));
     out.push('');
   }
@@ -47,11 +56,18 @@ export function migrationToMarkdown(plan: MigrationPlan): string {
       const lines = stepBlock(s, ++number);
       const proc = procedureStep(s.procedureStep);
       // The procedure step after the heading, with its own source pages.
-      lines.splice(2, 0, `- Procedure ${mdText(s.procedureStep)}${proc ? `: ${mdText(proc.title)} (${proc.docs.slice(0, 2).map(docLink).join(', ')})` : ''}`);
+      lines.splice(
+        2,
+        0,
+        `- Procedure ${mdText(s.procedureStep)}${proc ? `: ${mdText(proc.title)} (${proc.docs.slice(0, 2).map(docLink).join(', ')})` : ''}`,
+      );
       for (const l of lines) out.push(l);
     }
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 const PART: Record<MigrationPhase, string> = {
@@ -82,7 +98,13 @@ export function migrationToPowerShell(plan: MigrationPlan): string {
     '# RTCUniversalServerAdmins; try it first with -WhatIf. Manual steps print what',
     '# to do and wait for you to type Y. Run one phase at a time with -Part.',
     `# -Part All (default) runs: ${phases.map((p) => PART[p]).join(', ') || 'nothing'}.`,
-    ...(blocking.length ? ['#', '# Blocking notes (the script refuses to run unless -Force):', ...blocking.map((n) => `#   ${psAsciiComment(n.ruleIds.join(', '))}`)] : []),
+    ...(blocking.length
+      ? [
+          '#',
+          '# Blocking notes (the script refuses to run unless -Force):',
+          ...blocking.map((n) => `#   ${psAsciiComment(n.ruleIds.join(', '))}`),
+        ]
+      : []),
     '# ---------------------------------------------------------------------------',
     '[CmdletBinding(SupportsShouldProcess)]',
     'param(',
@@ -98,7 +120,12 @@ export function migrationToPowerShell(plan: MigrationPlan): string {
   out.push(HELPERS);
   let n = 0;
   for (const phase of phases) {
-    out.push(`# ===== ${MIGRATION_PHASE_TITLES[phase]}`, `function Invoke-Part${PART[phase]} {`, '    [CmdletBinding(SupportsShouldProcess)]', '    param()');
+    out.push(
+      `# ===== ${MIGRATION_PHASE_TITLES[phase]}`,
+      `function Invoke-Part${PART[phase]} {`,
+      '    [CmdletBinding(SupportsShouldProcess)]',
+      '    param()',
+    );
     for (const s of plan.steps.filter((x) => x.phase === phase)) {
       const lines = stepLines(s, ++n);
       lines.splice(2, 0, `    # Procedure ${psAsciiComment(s.procedureStep)}`);

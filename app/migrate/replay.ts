@@ -147,9 +147,12 @@ export function applyStep(s: DeploymentState, step: MigrationStep): Violation[] 
         if ((s.users.get(id) ?? 0) > 0) bad(`removes ${id} while it still homes ${s.users.get(id)} users`);
         if (s.cms === id) bad(`removes ${id} while it holds the CMS`);
         for (const k of s.pairs) if (k.split('|').includes(id)) bad(`removes ${id} while it is still paired`);
-        for (const [edge, hop] of s.nextHop) if (hop === id && edge !== id && s.exists.has(edge)) bad(`removes ${id}, the next hop of ${edge}`);
-        for (const [pool, edge] of s.mediaEdge) if (edge === id && pool !== id && s.exists.has(pool)) bad(`removes ${id}, the media Edge of ${pool}`);
-        for (const [branch, pool] of s.backupRegistrar) if (pool === id && s.exists.has(branch)) bad(`removes ${id}, the backup registrar of ${branch}`);
+        for (const [edge, hop] of s.nextHop)
+          if (hop === id && edge !== id && s.exists.has(edge)) bad(`removes ${id}, the next hop of ${edge}`);
+        for (const [pool, edge] of s.mediaEdge)
+          if (edge === id && pool !== id && s.exists.has(pool)) bad(`removes ${id}, the media Edge of ${pool}`);
+        for (const [branch, pool] of s.backupRegistrar)
+          if (pool === id && s.exists.has(branch)) bad(`removes ${id}, the backup registrar of ${branch}`);
         if (s.federation === id) bad(`removes ${id} while it federates`);
         s.exists.delete(id);
         s.cmsDatabases.delete(id);
@@ -173,7 +176,11 @@ export function applyStep(s: DeploymentState, step: MigrationStep): Violation[] 
 }
 
 /** Every state violation of a plan, replayed from the current deployment. */
-export function replay(plan: MigrationPlan, current: Topology, td: TransitionDocument): { state: DeploymentState; violations: Violation[] } {
+export function replay(
+  plan: MigrationPlan,
+  current: Topology,
+  td: TransitionDocument,
+): { state: DeploymentState; violations: Violation[] } {
   const state = initialState(current, td);
   const violations: Violation[] = [];
   for (const step of plan.steps) violations.push(...applyStep(state, step));

@@ -36,7 +36,14 @@ const hasFqdn = (n: TopologyNode): n is TopologyNode & { fqdn: string } => 'fqdn
  * Kinds whose FQDN names the servers: a pool cannot be renamed in place, so a match whose
  * FQDN differs is a new pool beside a retired one (deploy-pilot-pool.md: a new pool needs a new FQDN).
  */
-const POOL_KINDS = new Set<TopologyNode['kind']>(['frontEndPool', 'standardEditionServer', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool']);
+const POOL_KINDS = new Set<TopologyNode['kind']>([
+  'frontEndPool',
+  'standardEditionServer',
+  'edgePool',
+  'directorPool',
+  'mediationPool',
+  'persistentChatPool',
+]);
 
 export function transitionDocument(current: Topology, target: Topology, matching: NodeMatching): TransitionDocument {
   const cById = new Map(current.nodes.map((n) => [n.id, n]));
@@ -58,7 +65,9 @@ export function transitionDocument(current: Topology, target: Topology, matching
   for (const s of current.sites) {
     if (tSiteIds.has(s.id)) siteFromCurrent.set(s.id, s.id);
     else {
-      const byName = target.sites.find((t) => t.name.trim().toLowerCase() === s.name.trim().toLowerCase() && s.name.trim() !== '');
+      const byName = target.sites.find(
+        (t) => t.name.trim().toLowerCase() === s.name.trim().toLowerCase() && s.name.trim() !== '',
+      );
       if (byName) siteFromCurrent.set(s.id, byName.id);
       else {
         siteFromCurrent.set(s.id, s.id);
@@ -80,7 +89,13 @@ export function transitionDocument(current: Topology, target: Topology, matching
     if (hasLifecycle(n) && cv && tv && cv !== tv && (UPGRADE_SOURCES as readonly string[]).includes(cv)) {
       const cOs = 'os' in c ? c.os : undefined;
       const tOs = 'os' in n ? n.os : undefined;
-      n = { ...n, inPlaceUpgrade: { fromVersion: cv as (typeof UPGRADE_SOURCES)[number], ...(cOs && tOs && cOs !== tOs ? { fromOs: cOs } : {}) } };
+      n = {
+        ...n,
+        inPlaceUpgrade: {
+          fromVersion: cv as (typeof UPGRADE_SOURCES)[number],
+          ...(cOs && tOs && cOs !== tOs ? { fromOs: cOs } : {}),
+        },
+      };
     }
     if (n.kind === 'sqlStore' && c.kind === 'sqlStore' && c.haMode !== n.haMode) n = { ...n, currentHaMode: c.haMode };
     return n;
@@ -110,7 +125,10 @@ export function transitionDocument(current: Topology, target: Topology, matching
   }
 
   const added = new Set(target.nodes.filter((t) => !matchedCurrent.has(t.id)).map((t) => t.id));
-  const name = `${current.name.trim() || 'Current design'} → ${target.name.trim() || 'Target design'}`.slice(0, LIMITS.maxNameChars);
+  const name = `${current.name.trim() || 'Current design'} → ${target.name.trim() || 'Target design'}`.slice(
+    0,
+    LIMITS.maxNameChars,
+  );
   const doc: Topology = {
     format: target.format,
     version: target.version,
@@ -145,6 +163,10 @@ export function matchingFromDiff(diff: {
   matches: ReadonlyArray<{ currentId: string; targetId: string }>;
   nodes?: ReadonlyArray<{ currentId?: string; targetId?: string; replacement: boolean; version?: unknown }>;
 }): NodeMatching {
-  const replaced = new Set((diff.nodes ?? []).filter((n) => n.replacement && n.version === undefined && n.currentId !== undefined).map((n) => n.currentId!));
+  const replaced = new Set(
+    (diff.nodes ?? [])
+      .filter((n) => n.replacement && n.version === undefined && n.currentId !== undefined)
+      .map((n) => n.currentId!),
+  );
   return { pairs: diff.matches.filter((m) => !replaced.has(m.currentId)).map((m) => [m.currentId, m.targetId] as const) };
 }

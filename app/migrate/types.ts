@@ -20,7 +20,16 @@ export const PROCEDURE_TITLES: Record<MigrationProcedure, string> = {
 };
 
 /** Phases in the order the runbook runs them (in-place upgrades first, the CMS after the users, decommissioning last). */
-export const MIGRATION_PHASES = ['preconditions', 'inPlaceUpgrade', 'newPools', 'edge', 'users', 'cms', 'decommission', 'cumulativeUpdates'] as const;
+export const MIGRATION_PHASES = [
+  'preconditions',
+  'inPlaceUpgrade',
+  'newPools',
+  'edge',
+  'users',
+  'cms',
+  'decommission',
+  'cumulativeUpdates',
+] as const;
 export type MigrationPhase = (typeof MIGRATION_PHASES)[number];
 
 export const MIGRATION_PHASE_TITLES: Record<MigrationPhase, string> = {

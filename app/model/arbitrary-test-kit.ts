@@ -124,7 +124,10 @@ export const arbName: fc.Arbitrary<string> = fc.oneof(
 /** Free text fields other than names and the description (region, share, update levels). */
 const arbText = (max: number = LIMITS.maxTextChars, min = 0): fc.Arbitrary<string> =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom('CU8', 'CU22', 'SP2', 'EU', 'NA', 'contoso.com', 'sfbshare').filter((s) => s.length >= min) },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom('CU8', 'CU22', 'SP2', 'EU', 'NA', 'contoso.com', 'sfbshare').filter((s) => s.length >= min),
+    },
     { weight: 2, arbitrary: fc.string({ minLength: min, maxLength: 24 }) },
     { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_NAMES).filter((s) => s.length >= min && s.length <= max) },
     { weight: 1, arbitrary: fc.string({ minLength: Math.max(min, max - 2), maxLength: max }) },
@@ -140,25 +143,51 @@ export const arbId: fc.Arbitrary<string> = fc
     { weight: 6, arbitrary: fc.string({ unit: fc.constantFrom(...ID_CHARS), minLength: 1, maxLength: 10 }) },
     { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom(...ID_CHARS), minLength: 60, maxLength: 64 }) },
     // Ids that look like what other code may treat specially.
-    { weight: 1, arbitrary: fc.constantFrom('constructor', 'toString', 'hasOwnProperty', 'valueOf', '0', '-', '.', '..', 'null', 'undefined', 'NaN') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        'constructor',
+        'toString',
+        'hasOwnProperty',
+        'valueOf',
+        '0',
+        '-',
+        '.',
+        '..',
+        'null',
+        'undefined',
+        'NaN',
+      ),
+    },
   )
   .filter((s) => s !== '__proto__');
 
 const LABEL_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('');
 const arbLabel: fc.Arbitrary<string> = fc
-  .tuple(fc.string({ unit: fc.constantFrom(...LABEL_CHARS), minLength: 1, maxLength: 1 }), fc.string({ unit: fc.constantFrom(...LABEL_CHARS, '-'), maxLength: 10 }), fc.string({ unit: fc.constantFrom(...LABEL_CHARS), maxLength: 1 }))
+  .tuple(
+    fc.string({ unit: fc.constantFrom(...LABEL_CHARS), minLength: 1, maxLength: 1 }),
+    fc.string({ unit: fc.constantFrom(...LABEL_CHARS, '-'), maxLength: 10 }),
+    fc.string({ unit: fc.constantFrom(...LABEL_CHARS), maxLength: 1 }),
+  )
   .map(([a, mid, b]) => (b ? a + mid + b : a));
 
 /** A valid FQDN (FQDN_PATTERN): often reused across nodes, sometimes a single label, sometimes 253 characters. */
 export const arbFqdn: fc.Arbitrary<string> = fc.oneof(
   { weight: 6, arbitrary: fc.array(arbLabel, { minLength: 2, maxLength: 4 }).map((ls) => ls.join('.')) },
-  { weight: 3, arbitrary: fc.constantFrom('pool.contoso.com', 'sql.contoso.com', 'POOL.contoso.com', 'edge.contoso.com', 'sfb.fabrikam.net') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom('pool.contoso.com', 'sql.contoso.com', 'POOL.contoso.com', 'edge.contoso.com', 'sfb.fabrikam.net'),
+  },
   { weight: 1, arbitrary: arbLabel },
   { weight: 1, arbitrary: fc.constant(`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}`) },
 );
 
 const instanceChars = [...LABEL_CHARS, '_', '$', '#'];
-const arbInstance = fc.oneof(fc.constant(''), fc.constantFrom('RTC', 'rtc', 'LYNCLOCAL', 'A$B#1'), fc.string({ unit: fc.constantFrom(...instanceChars), minLength: 1, maxLength: 16 }));
+const arbInstance = fc.oneof(
+  fc.constant(''),
+  fc.constantFrom('RTC', 'rtc', 'LYNCLOCAL', 'A$B#1'),
+  fc.string({ unit: fc.constantFrom(...instanceChars), minLength: 1, maxLength: 16 }),
+);
 
 // ---------------------------------------------------------------- numbers
 
@@ -195,26 +224,68 @@ export interface TopologyArbitraryOptions {
 }
 
 /** Kinds, links and values format v1 had. */
-const V1_NODE_KINDS: readonly NodeKind[] = ['frontEndPool', 'standardEditionServer', 'sqlStore', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'fileStore', 'officeOnlineServer', 'survivableBranch'];
-const V1_LINK_KINDS: readonly LinkKind[] = ['backEnd', 'store', 'mirror', 'witness', 'pairing', 'nextHop', 'mediaEdge', 'fileStore', 'officeOnline', 'backupRegistrar', 'logShipping'];
+const V1_NODE_KINDS: readonly NodeKind[] = [
+  'frontEndPool',
+  'standardEditionServer',
+  'sqlStore',
+  'edgePool',
+  'directorPool',
+  'mediationPool',
+  'persistentChatPool',
+  'fileStore',
+  'officeOnlineServer',
+  'survivableBranch',
+];
+const V1_LINK_KINDS: readonly LinkKind[] = [
+  'backEnd',
+  'store',
+  'mirror',
+  'witness',
+  'pairing',
+  'nextHop',
+  'mediaEdge',
+  'fileStore',
+  'officeOnline',
+  'backupRegistrar',
+  'logShipping',
+];
 const V1_PRODUCT_VERSIONS = ['2015', '2019'] as const;
 const V1_OS = ['WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022'] as const;
 
 const arbIp = fc.oneof(fc.ipV4(), fc.constantFrom('0.0.0.0', '203.0.113.10', '2001:db8::1'));
-const arbUrl = fc.oneof(fc.webUrl(), fc.constantFrom('https://oos.contoso.com/hosting/discovery', 'https://oos.contoso.com/hosting/discover/', 'htps://typo', ' https://spaced.example/ '));
+const arbUrl = fc.oneof(
+  fc.webUrl(),
+  fc.constantFrom(
+    'https://oos.contoso.com/hosting/discovery',
+    'https://oos.contoso.com/hosting/discover/',
+    'htps://typo',
+    ' https://spaced.example/ ',
+  ),
+);
 
 /** Server counts: mostly realistic, sometimes at the schema's maximum (LIMITS.maxServersPerPool). */
 function serverCount(extreme: boolean, realisticMax: number): fc.Arbitrary<number> {
   const realistic = fc.integer({ min: 1, max: realisticMax });
   if (!extreme) return realistic;
-  return fc.oneof({ weight: 20, arbitrary: realistic }, { weight: 1, arbitrary: fc.integer({ min: 1, max: LIMITS.maxServersPerPool }) }, { weight: 1, arbitrary: fc.constant(LIMITS.maxServersPerPool) });
+  return fc.oneof(
+    { weight: 20, arbitrary: realistic },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: LIMITS.maxServersPerPool }) },
+    { weight: 1, arbitrary: fc.constant(LIMITS.maxServersPerPool) },
+  );
 }
 
 /** Users: the schema's Count(0) caps at 1,000,000 before the kinds' larger caps. */
 function userCount(extreme: boolean): fc.Arbitrary<number> {
-  const realistic = fc.oneof(fc.integer({ min: 0, max: 40_000 }), fc.integer({ min: 0, max: 200 }).map((n) => n * 500));
+  const realistic = fc.oneof(
+    fc.integer({ min: 0, max: 40_000 }),
+    fc.integer({ min: 0, max: 200 }).map((n) => n * 500),
+  );
   if (!extreme) return realistic;
-  return fc.oneof({ weight: 10, arbitrary: realistic }, { weight: 1, arbitrary: fc.constantFrom(0, 1_000_000) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: 1_000_000 }) });
+  return fc.oneof(
+    { weight: 10, arbitrary: realistic },
+    { weight: 1, arbitrary: fc.constantFrom(0, 1_000_000) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 1_000_000 }) },
+  );
 }
 
 const port = fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constantFrom(1, 1433, 5022, 7022, 65535));
@@ -226,7 +297,15 @@ function clean<T extends object>(o: T): T {
 
 // ---------------------------------------------------------------- nodes
 
-function arbNode(kind: NodeKind, id: string, siteIds: readonly string[], extreme: boolean, names: fc.Arbitrary<string> = arbName, upperCaseId = false, v2 = true): fc.Arbitrary<TopologyNode> {
+function arbNode(
+  kind: NodeKind,
+  id: string,
+  siteIds: readonly string[],
+  extreme: boolean,
+  names: fc.Arbitrary<string> = arbName,
+  upperCaseId = false,
+  v2 = true,
+): fc.Arbitrary<TopologyNode> {
   const node = arbNodeV1Fields(kind, id, siteIds, extreme, names, upperCaseId, v2);
   if (!v2) return node;
   return fc.tuple(node, arbV2Extras(kind, extreme)).map(([n, extra]) => {
@@ -240,10 +319,24 @@ function arbNode(kind: NodeKind, id: string, siteIds: readonly string[], extreme
 /** The optional fields format v2 added, per kind (absent ones dropped). */
 function arbV2Extras(kind: NodeKind, extreme: boolean): fc.Arbitrary<{ fields: Record<string, unknown>; legacyOs: boolean }> {
   const bool = fc.boolean();
-  const lifecycle = fc.record({ decommission: optional(bool), inPlaceUpgrade: optional(fc.record({ fromVersion: fc.constantFrom(...UPGRADE_SOURCES), fromOs: optional(fc.constantFrom(...OS_VERSIONS)) }).map(clean)) });
+  const lifecycle = fc.record({
+    decommission: optional(bool),
+    inPlaceUpgrade: optional(
+      fc
+        .record({ fromVersion: fc.constantFrom(...UPGRADE_SOURCES), fromOs: optional(fc.constantFrom(...OS_VERSIONS)) })
+        .map(clean),
+    ),
+  });
   const platform = fc.record({ os: optional(fc.constantFrom(...V1_OS)), cumulativeUpdate: optional(arbText()) });
-  const workload = fc.record({ enterpriseVoice: optional(bool), dialIn: optional(bool), largestMeeting: optional(fc.integer({ min: 1, max: extreme ? 1_000_000 : 2_000 })) });
-  const with_ = (...parts: fc.Arbitrary<Record<string, unknown>>[]) => fc.tuple(fc.tuple(...parts), bool).map(([ps, legacyOs]) => ({ fields: Object.assign({}, ...ps) as Record<string, unknown>, legacyOs }));
+  const workload = fc.record({
+    enterpriseVoice: optional(bool),
+    dialIn: optional(bool),
+    largestMeeting: optional(fc.integer({ min: 1, max: extreme ? 1_000_000 : 2_000 })),
+  });
+  const with_ = (...parts: fc.Arbitrary<Record<string, unknown>>[]) =>
+    fc
+      .tuple(fc.tuple(...parts), bool)
+      .map(([ps, legacyOs]) => ({ fields: Object.assign({}, ...ps) as Record<string, unknown>, legacyOs }));
   const none = fc.constant({ fields: {}, legacyOs: false });
   switch (kind) {
     case 'frontEndPool':
@@ -272,7 +365,11 @@ function arbV2Extras(kind: NodeKind, extreme: boolean): fc.Arbitrary<{ fields: R
     case 'mediationPool':
       return with_(lifecycle, platform);
     case 'persistentChatPool':
-      return with_(lifecycle, platform, fc.record({ concurrentUsers: optional(userCount(extreme)), domain: optional(arbText()) }));
+      return with_(
+        lifecycle,
+        platform,
+        fc.record({ concurrentUsers: optional(userCount(extreme)), domain: optional(arbText()) }),
+      );
     case 'fileStore':
       return with_(fc.record({ backupIntervalHours: optional(fc.integer({ min: 1, max: 8_760 })) }));
     case 'officeOnlineServer':
@@ -286,9 +383,21 @@ function arbV2Extras(kind: NodeKind, extreme: boolean): fc.Arbitrary<{ fields: R
   }
 }
 
-function arbNodeV1Fields(kind: NodeKind, id: string, siteIds: readonly string[], extreme: boolean, names: fc.Arbitrary<string>, upperCaseId: boolean, v2: boolean): fc.Arbitrary<TopologyNode> {
+function arbNodeV1Fields(
+  kind: NodeKind,
+  id: string,
+  siteIds: readonly string[],
+  extreme: boolean,
+  names: fc.Arbitrary<string>,
+  upperCaseId: boolean,
+  v2: boolean,
+): fc.Arbitrary<TopologyNode> {
   const site = fc.constantFrom(...siteIds);
-  const name = fc.oneof({ weight: 3, arbitrary: names }, { weight: 1, arbitrary: fc.constant(id) }, ...(upperCaseId ? [{ weight: 1, arbitrary: fc.constant(id.toUpperCase()) }] : []));
+  const name = fc.oneof(
+    { weight: 3, arbitrary: names },
+    { weight: 1, arbitrary: fc.constant(id) },
+    ...(upperCaseId ? [{ weight: 1, arbitrary: fc.constant(id.toUpperCase()) }] : []),
+  );
   const base = fc.record({ name, siteId: site, fqdn: arbFqdn });
   const pv = v2 ? fc.constantFrom(...PRODUCT_VERSIONS) : fc.constantFrom(...V1_PRODUCT_VERSIONS);
   const bool = fc.boolean();
@@ -315,11 +424,32 @@ function arbNodeV1Fields(kind: NodeKind, id: string, siteIds: readonly string[],
         .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'standardEditionServer':
       return fc
-        .record({ b: base, productVersion: pv, users, hosting: fc.constantFrom(...HOSTINGS), os: fc.constantFrom(...V1_OS), cumulativeUpdate: optional(arbText()), mediationCollocated: bool, domain: optional(arbText()) })
+        .record({
+          b: base,
+          productVersion: pv,
+          users,
+          hosting: fc.constantFrom(...HOSTINGS),
+          os: fc.constantFrom(...V1_OS),
+          cumulativeUpdate: optional(arbText()),
+          mediationCollocated: bool,
+          domain: optional(arbText()),
+        })
         .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'sqlStore': {
-      const replica = fc.record({ fqdn: arbFqdn, siteId: site, commitMode: fc.constantFrom(...COMMIT_MODES), failoverMode: fc.constantFrom(...FAILOVER_MODES), readable: bool });
-      const replicas = fc.oneof({ weight: 12, arbitrary: fc.array(replica, { maxLength: 5 }) }, { weight: extreme ? 1 : 0, arbitrary: fc.array(replica, { minLength: LIMITS.maxListItems, maxLength: LIMITS.maxListItems }) });
+      const replica = fc.record({
+        fqdn: arbFqdn,
+        siteId: site,
+        commitMode: fc.constantFrom(...COMMIT_MODES),
+        failoverMode: fc.constantFrom(...FAILOVER_MODES),
+        readable: bool,
+      });
+      const replicas = fc.oneof(
+        { weight: 12, arbitrary: fc.array(replica, { maxLength: 5 }) },
+        {
+          weight: extreme ? 1 : 0,
+          arbitrary: fc.array(replica, { minLength: LIMITS.maxListItems, maxLength: LIMITS.maxListItems }),
+        },
+      );
       const ag = fc.record({ listenerFqdn: arbFqdn, listenerPort: optional(port), replicas }).map(clean);
       return fc
         .record({
@@ -334,38 +464,82 @@ function arbNodeV1Fields(kind: NodeKind, id: string, siteIds: readonly string[],
           clusterNodes: optional(fc.integer({ min: 1, max: 64 })),
           domain: optional(arbText()),
         })
-        .map(({ b, listenerIsFqdn, ag, ...r }) => clean({ id, kind, ...b, ...r, ag: ag && listenerIsFqdn ? { ...ag, listenerFqdn: b.fqdn } : ag }));
+        .map(({ b, listenerIsFqdn, ag, ...r }) =>
+          clean({ id, kind, ...b, ...r, ag: ag && listenerIsFqdn ? { ...ag, listenerFqdn: b.fqdn } : ag }),
+        );
     }
     case 'edgePool':
       return fc
-        .record({ b: base, productVersion: pv, servers: serverCount(extreme, 12), internalLoadBalancing: fc.constantFrom(...SIP_LB), externalLoadBalancing: fc.constantFrom(...SIP_LB), federation: bool, xmpp: bool, concurrentRemoteUsers: optional(users) })
+        .record({
+          b: base,
+          productVersion: pv,
+          servers: serverCount(extreme, 12),
+          internalLoadBalancing: fc.constantFrom(...SIP_LB),
+          externalLoadBalancing: fc.constantFrom(...SIP_LB),
+          federation: bool,
+          xmpp: bool,
+          concurrentRemoteUsers: optional(users),
+        })
         .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'directorPool':
       return fc
-        .record({ b: base, productVersion: pv, servers: serverCount(extreme, 10), sipLoadBalancing: fc.constantFrom(...SIP_LB), webLoadBalancing: fc.constantFrom(...WEB_LB) })
+        .record({
+          b: base,
+          productVersion: pv,
+          servers: serverCount(extreme, 10),
+          sipLoadBalancing: fc.constantFrom(...SIP_LB),
+          webLoadBalancing: fc.constantFrom(...WEB_LB),
+        })
         .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'mediationPool':
-      return fc.record({ b: base, productVersion: pv, servers: serverCount(extreme, 10) }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+      return fc
+        .record({ b: base, productVersion: pv, servers: serverCount(extreme, 10) })
+        .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'persistentChatPool': {
       const server = fc.record({ siteId: site, active: bool });
-      const servers = fc.oneof({ weight: 12, arbitrary: fc.array(server, { maxLength: 8 }) }, { weight: extreme ? 1 : 0, arbitrary: fc.array(server, { minLength: LIMITS.maxListItems, maxLength: LIMITS.maxListItems }) });
-      return fc.record({ b: base, productVersion: pv, servers, compliance: bool }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+      const servers = fc.oneof(
+        { weight: 12, arbitrary: fc.array(server, { maxLength: 8 }) },
+        {
+          weight: extreme ? 1 : 0,
+          arbitrary: fc.array(server, { minLength: LIMITS.maxListItems, maxLength: LIMITS.maxListItems }),
+        },
+      );
+      return fc
+        .record({ b: base, productVersion: pv, servers, compliance: bool })
+        .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     }
     case 'fileStore':
-      return fc.record({ b: base, share: arbText(LIMITS.maxTextChars, 1), storage: fc.constantFrom(...FILE_STORAGE) }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+      return fc
+        .record({ b: base, share: arbText(LIMITS.maxTextChars, 1), storage: fc.constantFrom(...FILE_STORAGE) })
+        .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'officeOnlineServer':
-      return fc.record({ b: base, servers: serverCount(extreme, 10), zone: fc.constantFrom(...OOS_ZONES) }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+      return fc
+        .record({ b: base, servers: serverCount(extreme, 10), zone: fc.constantFrom(...OOS_ZONES) })
+        .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'survivableBranch':
-      return fc.record({ b: base, variant: fc.constantFrom(...BRANCH_VARIANTS), users }).map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
+      return fc
+        .record({ b: base, variant: fc.constantFrom(...BRANCH_VARIANTS), users })
+        .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
     case 'reverseProxy':
       return base.map((b) => ({ id, kind, ...b }));
     case 'gatewayPeer':
       return fc
-        .record({ b: base, peerType: fc.constantFrom(...GATEWAY_PEER_TYPES), dnsLoadBalancing: bool, acceptsAnyPoolMember: bool, mediaBypass: bool })
+        .record({
+          b: base,
+          peerType: fc.constantFrom(...GATEWAY_PEER_TYPES),
+          dnsLoadBalancing: bool,
+          acceptsAnyPoolMember: bool,
+          mediaBypass: bool,
+        })
         .map(({ b, ...r }) => ({ id, kind, ...b, ...r }));
     case 'videoInteropPool':
       return fc
-        .record({ b: base, productVersion: pv, servers: serverCount(extreme, 8), concurrentTranscodedVtcs: optional(fc.integer({ min: 0, max: extreme ? 100_000 : 64 })) })
+        .record({
+          b: base,
+          productVersion: pv,
+          servers: serverCount(extreme, 8),
+          concurrentTranscodedVtcs: optional(fc.integer({ min: 0, max: extreme ? 100_000 : 64 })),
+        })
         .map(({ b, ...r }) => clean({ id, kind, ...b, ...r }));
   }
 }
@@ -410,7 +584,20 @@ function extrasFor(kind: LinkKind, e: LinkExtras, v2: boolean): Record<string, u
 }
 
 /** Link kinds weighted towards the ones that carry HA/DR meaning. */
-const LINK_WEIGHT: Record<LinkKind, number> = { backEnd: 4, store: 2, mirror: 2, witness: 2, pairing: 4, nextHop: 2, mediaEdge: 1, fileStore: 2, officeOnline: 1, backupRegistrar: 2, logShipping: 1, trunk: 2 };
+const LINK_WEIGHT: Record<LinkKind, number> = {
+  backEnd: 4,
+  store: 2,
+  mirror: 2,
+  witness: 2,
+  pairing: 4,
+  nextHop: 2,
+  mediaEdge: 1,
+  fileStore: 2,
+  officeOnline: 1,
+  backupRegistrar: 2,
+  logShipping: 1,
+  trunk: 2,
+};
 const NODE_WEIGHT: Record<NodeKind, number> = {
   frontEndPool: 4,
   standardEditionServer: 2,
@@ -426,12 +613,19 @@ const NODE_WEIGHT: Record<NodeKind, number> = {
   gatewayPeer: 2,
   videoInteropPool: 1,
 };
-const kindsOf = <K extends string>(kinds: readonly K[], weight: Record<K, number>) => fc.oneof(...kinds.map((k) => ({ weight: weight[k], arbitrary: fc.constant(k) })));
+const kindsOf = <K extends string>(kinds: readonly K[], weight: Record<K, number>) =>
+  fc.oneof(...kinds.map((k) => ({ weight: weight[k], arbitrary: fc.constant(k) })));
 const arbNodeKind = (v2: boolean) => kindsOf(v2 ? NODE_KINDS : V1_NODE_KINDS, NODE_WEIGHT);
 const arbLinkKind = (v2: boolean) => kindsOf(v2 ? LINK_KINDS : V1_LINK_KINDS, LINK_WEIGHT);
 
 /** A link of `kind` between two distinct nodes whose kinds the endpoint table allows, picked by `a`, `b`, `c`. */
-function pickEndpoints(kind: LinkKind, nodes: readonly TopologyNode[], a: number, b: number, c: number): [TopologyNode, TopologyNode] | undefined {
+function pickEndpoints(
+  kind: LinkKind,
+  nodes: readonly TopologyNode[],
+  a: number,
+  b: number,
+  c: number,
+): [TopologyNode, TopologyNode] | undefined {
   const options = LINK_ENDPOINTS[kind];
   const e = options[c % options.length]!;
   const froms = nodes.filter((n) => e.from.includes(n.kind));
@@ -467,7 +661,9 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
   const maxLinks = o.maxLinks ?? 20;
   const extreme = o.extremeCounts ?? true;
   const predictions = o.codecPredictions ?? false;
-  const names = o.extraNames?.length ? fc.oneof({ weight: 3, arbitrary: arbName }, { weight: 1, arbitrary: fc.constantFrom(...o.extraNames) }) : arbName;
+  const names = o.extraNames?.length
+    ? fc.oneof({ weight: 3, arbitrary: arbName }, { weight: 1, arbitrary: fc.constantFrom(...o.extraNames) })
+    : arbName;
   const point = predictions ? predictedCoordinate : coordinate;
   const v2 = (o.formatVersion ?? 2) === 2;
   return fc
@@ -490,26 +686,58 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
                 kind: fc.constantFrom(...SITE_KINDS),
                 region: optional(arbText()),
                 datacenter: optional(arbText()),
-                parentSiteId: v2 && siteIds.length > 1 ? optional(fc.constantFrom(...siteIds.filter((p) => p !== id))) : fc.constant(undefined),
+                parentSiteId:
+                  v2 && siteIds.length > 1
+                    ? optional(fc.constantFrom(...siteIds.filter((p) => p !== id)))
+                    : fc.constant(undefined),
               })
               .map((s) => clean({ id, ...s }) as Site),
           ),
         );
-        const nodes = kinds.length ? fc.tuple(...kinds.map((k, i) => arbNode(k, nodeIds[i]!, siteIds, extreme, names, predictions, v2))) : fc.constant([] as TopologyNode[]);
+        const nodes = kinds.length
+          ? fc.tuple(...kinds.map((k, i) => arbNode(k, nodeIds[i]!, siteIds, extreme, names, predictions, v2)))
+          : fc.constant([] as TopologyNode[]);
         const slot = fc.record({ kind: arbLinkKind(v2), a: fc.nat(), b: fc.nat(), c: fc.nat(), extras: arbLinkExtras });
-        const siteLink = fc.record({ a: fc.nat(), b: fc.nat(), fast: fc.boolean(), secured: fc.boolean(), resilient: fc.boolean() });
+        const siteLink = fc.record({
+          a: fc.nat(),
+          b: fc.nat(),
+          fast: fc.boolean(),
+          secured: fc.boolean(),
+          resilient: fc.boolean(),
+        });
         const envelope = v2
           ? fc.record({
               siteLinks: optional(fc.array(siteLink, { maxLength: 4 })),
-              activeDirectory: optional(fc.record({ forestLevel: fc.constantFrom(...AD_LEVELS), domainLevel: fc.constantFrom(...AD_LEVELS), domainControllerOs: fc.uniqueArray(fc.constantFrom(...DC_OS_VERSIONS), { maxLength: 3 }) })),
-              simpleUrls: optional(fc.array(fc.record({ component: fc.constantFrom(...SIMPLE_URL_COMPONENTS), domain: fc.oneof(fc.constant('*'), arbText()), url: arbUrl }), { maxLength: 3 })),
+              activeDirectory: optional(
+                fc.record({
+                  forestLevel: fc.constantFrom(...AD_LEVELS),
+                  domainLevel: fc.constantFrom(...AD_LEVELS),
+                  domainControllerOs: fc.uniqueArray(fc.constantFrom(...DC_OS_VERSIONS), { maxLength: 3 }),
+                }),
+              ),
+              simpleUrls: optional(
+                fc.array(
+                  fc.record({
+                    component: fc.constantFrom(...SIMPLE_URL_COMPONENTS),
+                    domain: fc.oneof(fc.constant('*'), arbText()),
+                    url: arbUrl,
+                  }),
+                  { maxLength: 3 },
+                ),
+              ),
             })
           : fc.constant({ siteLinks: undefined, activeDirectory: undefined, simpleUrls: undefined });
         const layoutSize = siteCount + kinds.length;
         return fc
           .record({
             name: names,
-            description: optional(fc.oneof(names, fc.lorem({ maxCount: 30 }), fc.string({ minLength: LIMITS.maxDescriptionChars - 1, maxLength: LIMITS.maxDescriptionChars }))),
+            description: optional(
+              fc.oneof(
+                names,
+                fc.lorem({ maxCount: 30 }),
+                fc.string({ minLength: LIMITS.maxDescriptionChars - 1, maxLength: LIMITS.maxDescriptionChars }),
+              ),
+            ),
             mode: fc.constantFrom(...DEPLOYMENT_MODES),
             sites,
             nodes,
@@ -533,14 +761,24 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
             });
             // Site links need two sites; their ids come after every other id (`sl<n>` unless taken).
             const taken = new Set([...siteIds, ...nodeIds, ...linkList.map((l) => l.id)]);
-            const siteLinks = siteIds.length < 2 ? undefined : r.envelope.siteLinks?.map((x, i) => {
-              let id = `sl${i + 1}`;
-              while (taken.has(id)) id = `${id}x`;
-              taken.add(id);
-              const from = siteIds[x.a % siteIds.length]!;
-              const others = siteIds.filter((sid) => sid !== from);
-              return { id, from, to: others[x.b % others.length]!, fast: x.fast, secured: x.secured, resilient: x.resilient };
-            });
+            const siteLinks =
+              siteIds.length < 2
+                ? undefined
+                : r.envelope.siteLinks?.map((x, i) => {
+                    let id = `sl${i + 1}`;
+                    while (taken.has(id)) id = `${id}x`;
+                    taken.add(id);
+                    const from = siteIds[x.a % siteIds.length]!;
+                    const others = siteIds.filter((sid) => sid !== from);
+                    return {
+                      id,
+                      from,
+                      to: others[x.b % others.length]!,
+                      fast: x.fast,
+                      secured: x.secured,
+                      resilient: x.resilient,
+                    };
+                  });
             if (r.sequentialLinkIds) {
               // `l<n>` ids must not collide with site or node ids.
               const taken = new Set([...siteIds, ...nodeIds]);
@@ -566,7 +804,12 @@ export function arbTopology(o: TopologyArbitraryOptions = {}): fc.Arbitrary<Topo
               version: CURRENT_VERSION,
               name: r.name,
               description: r.description,
-              deployment: clean({ cmsHost, mode: r.mode, activeDirectory: r.envelope.activeDirectory, simpleUrls: r.envelope.simpleUrls }),
+              deployment: clean({
+                cmsHost,
+                mode: r.mode,
+                activeDirectory: r.envelope.activeDirectory,
+                simpleUrls: r.envelope.simpleUrls,
+              }),
               sites: [...r.sites],
               nodes: nodeList,
               links: linkList,
@@ -586,7 +829,11 @@ export function arbV1Document(o: Omit<TopologyArbitraryOptions, 'formatVersion'>
 
 /** Every id of a document (sites, nodes, links), for "ids in findings exist" properties. */
 export function idsOf(doc: Topology): { sites: Set<string>; nodes: Set<string>; links: Set<string> } {
-  return { sites: new Set(doc.sites.map((s) => s.id)), nodes: new Set(doc.nodes.map((n) => n.id)), links: new Set(doc.links.map((l) => l.id)) };
+  return {
+    sites: new Set(doc.sites.map((s) => s.id)),
+    nodes: new Set(doc.nodes.map((n) => n.id)),
+    links: new Set(doc.links.map((l) => l.id)),
+  };
 }
 
 // ---------------------------------------------------------------- mutations (hostile documents)
@@ -625,7 +872,10 @@ export function jsonPaths(value: unknown, limit = 5_000, maxDepth = 12): PathKey
   return out;
 }
 
-function parentOf(root: unknown, path: readonly PathKey[]): { parent: Record<PathKey, unknown> | unknown[]; key: PathKey } | undefined {
+function parentOf(
+  root: unknown,
+  path: readonly PathKey[],
+): { parent: Record<PathKey, unknown> | unknown[]; key: PathKey } | undefined {
   if (path.length === 0) return undefined;
   let v: unknown = root;
   for (const k of path.slice(0, -1)) v = (v as Record<PathKey, unknown>)[k];
@@ -664,7 +914,8 @@ export function applyMutations(doc: unknown, mutations: readonly JsonMutation[])
         break;
       case 'duplicate':
         // The same value twice (shared, not copied: it may be thousands of levels deep).
-        if (Array.isArray(target) && target.length) target.splice(m.index % (target.length + 1), 0, target[m.index % target.length]);
+        if (Array.isArray(target) && target.length)
+          target.splice(m.index % (target.length + 1), 0, target[m.index % target.length]);
         else if (place && Array.isArray(place.parent)) place.parent.splice(place.key as number, 0, target);
         break;
       case 'swap':
@@ -687,12 +938,56 @@ export function applyMutations(doc: unknown, mutations: readonly JsonMutation[])
   return root;
 }
 
-const EDGE_NUMBERS = [-1, 0, -0, 0.5, 1.5, 64, 65, 65535, 65536, LIMITS.maxServersPerPool, LIMITS.maxServersPerPool + 1, 1_000_000, 1_000_001, 10_000_001, 2 ** 31, 2 ** 53, 1e308, -1e308, Number.MIN_VALUE, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+const EDGE_NUMBERS = [
+  -1,
+  0,
+  -0,
+  0.5,
+  1.5,
+  64,
+  65,
+  65535,
+  65536,
+  LIMITS.maxServersPerPool,
+  LIMITS.maxServersPerPool + 1,
+  1_000_000,
+  1_000_001,
+  10_000_001,
+  2 ** 31,
+  2 ** 53,
+  1e308,
+  -1e308,
+  Number.MIN_VALUE,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+];
 
 /** Values a hostile editor may put anywhere: JSON of every shape, wrong enum values, ids that collide, hostile text. */
 const arbHostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-  { weight: 2, arbitrary: fc.constantFrom<unknown>(...HOSTILE_NAMES, TOO_LONG_NAME, 'frontEndPool', 'sqlStore', 'pairing', 'mirror', 'backEnd', '2019', '2015', 'alwaysOnAg', 'mirroring', 'sfb-topology', 'dc1', 'pool-a', 'l1', '__proto__', 'constructor') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom<unknown>(
+      ...HOSTILE_NAMES,
+      TOO_LONG_NAME,
+      'frontEndPool',
+      'sqlStore',
+      'pairing',
+      'mirror',
+      'backEnd',
+      '2019',
+      '2015',
+      'alwaysOnAg',
+      'mirroring',
+      'sfb-topology',
+      'dc1',
+      'pool-a',
+      'l1',
+      '__proto__',
+      'constructor',
+    ),
+  },
   { weight: 1, arbitrary: fc.constantFrom<unknown>(undefined, [], {}, null, 1, true, [null], { x: 1, y: 2 }) },
   { weight: 1, arbitrary: arbId },
 );
@@ -702,25 +997,69 @@ export const arbJsonMutation: fc.Arbitrary<JsonMutation> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant('delete' as const), at: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('duplicate' as const), at: fc.nat(), index: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('swap' as const), at: fc.nat(), i: fc.nat(), j: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('rename' as const), at: fc.nat(), key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'kind', 'id')) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('hugeString' as const), at: fc.nat(), length: fc.constantFrom(LIMITS.maxNameChars + 1, LIMITS.maxTextChars + 1, LIMITS.maxDescriptionChars + 1, 100_000, 1_000_000) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('deepNest' as const), at: fc.nat(), depth: fc.constantFrom(10, 1_000, 10_000), object: fc.boolean() }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('number' as const), at: fc.nat(), value: fc.constantFrom(...EDGE_NUMBERS) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('rename' as const),
+      at: fc.nat(),
+      key: fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'kind', 'id')),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('hugeString' as const),
+      at: fc.nat(),
+      length: fc.constantFrom(
+        LIMITS.maxNameChars + 1,
+        LIMITS.maxTextChars + 1,
+        LIMITS.maxDescriptionChars + 1,
+        100_000,
+        1_000_000,
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('deepNest' as const),
+      at: fc.nat(),
+      depth: fc.constantFrom(10, 1_000, 10_000),
+      object: fc.boolean(),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ op: fc.constant('number' as const), at: fc.nat(), value: fc.constantFrom(...EDGE_NUMBERS) }),
+  },
 );
 
 /**
  * A valid document and 1–4 hostile edits. Apply them with `applyMutations(original, mutations)`
  * inside the property: the edited value may be 10,000 levels deep, too deep to print.
  */
-export function arbMutatedDocument(o: TopologyArbitraryOptions = {}): fc.Arbitrary<{ original: Topology; mutations: JsonMutation[] }> {
+export function arbMutatedDocument(
+  o: TopologyArbitraryOptions = {},
+): fc.Arbitrary<{ original: Topology; mutations: JsonMutation[] }> {
   return fc.record({ original: arbTopology(o), mutations: fc.array(arbJsonMutation, { minLength: 1, maxLength: 4 }) });
 }
 
 /** JSON text that may be cut, have characters changed or text inserted. */
 export const arbTextMutation = fc.oneof(
   fc.record({ op: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
-  fc.record({ op: fc.constant('replace' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.string({ minLength: 1, maxLength: 3 }) }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('{', '}', '[', ']', ',', '"', '\\', '\\u', ':', 'null', '\u0000', '\uFEFF', '\ud800')) }),
+  fc.record({
+    op: fc.constant('replace' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    text: fc.string({ minLength: 1, maxLength: 3 }),
+  }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    text: fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('{', '}', '[', ']', ',', '"', '\\', '\\u', ':', 'null', '\u0000', '\uFEFF', '\ud800'),
+    ),
+  }),
 );
 export type TextMutation = typeof arbTextMutation extends fc.Arbitrary<infer T> ? T : never;
 

@@ -4,7 +4,12 @@ import { ALIGN_MODES, DISTRIBUTE_AXES, alignPositions, distributePositions } fro
 import type { Position } from './schema';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const layout: Record<string, Position> = { a: { x: 10, y: 100 }, b: { x: 300, y: 40 }, c: { x: 120, y: 260 }, site: { x: 0, y: 0 } };
+const layout: Record<string, Position> = {
+  a: { x: 10, y: 100 },
+  b: { x: 300, y: 40 },
+  c: { x: 120, y: 260 },
+  site: { x: 0, y: 0 },
+};
 
 describe('alignPositions', () => {
   it('lines up left edges on the leftmost card and moves only the cards that are off the line', () => {
@@ -14,8 +19,16 @@ describe('alignPositions', () => {
     expect(alignPositions(layout, ['a', 'b', 'c'], 'right')).toEqual({ a: { x: 300, y: 100 }, c: { x: 300, y: 260 } });
     expect(alignPositions(layout, ['a', 'b', 'c'], 'top')).toEqual({ a: { x: 10, y: 40 }, c: { x: 120, y: 40 } });
     expect(alignPositions(layout, ['a', 'b', 'c'], 'bottom')).toEqual({ a: { x: 10, y: 260 }, b: { x: 300, y: 260 } });
-    expect(alignPositions(layout, ['a', 'b', 'c'], 'hcenter')).toEqual({ a: { x: 155, y: 100 }, b: { x: 155, y: 40 }, c: { x: 155, y: 260 } });
-    expect(alignPositions(layout, ['a', 'b', 'c'], 'vcenter')).toEqual({ a: { x: 10, y: 150 }, b: { x: 300, y: 150 }, c: { x: 120, y: 150 } });
+    expect(alignPositions(layout, ['a', 'b', 'c'], 'hcenter')).toEqual({
+      a: { x: 155, y: 100 },
+      b: { x: 155, y: 40 },
+      c: { x: 155, y: 260 },
+    });
+    expect(alignPositions(layout, ['a', 'b', 'c'], 'vcenter')).toEqual({
+      a: { x: 10, y: 150 },
+      b: { x: 300, y: 150 },
+      c: { x: 120, y: 150 },
+    });
   });
   it('needs two placed cards; unknown ids and repeats are ignored', () => {
     expect(alignPositions(layout, ['a'], 'left')).toEqual({});

@@ -8,7 +8,13 @@ import { CURRENT_VERSION, FORMAT_NAME } from './schema';
 
 type Common = { id: string; siteId: string; name?: string; fqdn?: string; domain?: string };
 
-const fqdnFor = (id: string, domain = 'contoso.com') => `${id.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '') || 'server'}.${domain}`;
+const fqdnFor = (id: string, domain = 'contoso.com') =>
+  `${
+    id
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-')
+      .replace(/^-+|-+$/g, '') || 'server'
+  }.${domain}`;
 
 /** `pool01.contoso.com` → `pool01-webint.contoso.com` (the first label kept within 63 characters). */
 export function webInternalFqdn(fqdn: string): string {
@@ -25,9 +31,32 @@ export function defaultNode<K extends NodeKind>(kind: K, c: Common): NodeOfKind<
     switch (kind) {
       case 'frontEndPool':
         // DNS load balancing needs an internal web services FQDN of its own (FE-DNSLB-WEB-FQDN).
-        return { ...base, kind, productVersion: '2019', fqdn, frontEndServers: 3, users: 6_000, hosting: 'physical', os: 'WS2019', sipLoadBalancing: 'dns', webLoadBalancing: 'hlb', mediationCollocated: true, conferencing: true, internalWebFqdn: webInternalFqdn(fqdn) } satisfies NodeOfKind<'frontEndPool'>;
+        return {
+          ...base,
+          kind,
+          productVersion: '2019',
+          fqdn,
+          frontEndServers: 3,
+          users: 6_000,
+          hosting: 'physical',
+          os: 'WS2019',
+          sipLoadBalancing: 'dns',
+          webLoadBalancing: 'hlb',
+          mediationCollocated: true,
+          conferencing: true,
+          internalWebFqdn: webInternalFqdn(fqdn),
+        } satisfies NodeOfKind<'frontEndPool'>;
       case 'standardEditionServer':
-        return { ...base, kind, productVersion: '2019', fqdn, users: 2_000, hosting: 'physical', os: 'WS2019', mediationCollocated: true } satisfies NodeOfKind<'standardEditionServer'>;
+        return {
+          ...base,
+          kind,
+          productVersion: '2019',
+          fqdn,
+          users: 2_000,
+          hosting: 'physical',
+          os: 'WS2019',
+          mediationCollocated: true,
+        } satisfies NodeOfKind<'standardEditionServer'>;
       case 'sqlStore':
         return {
           ...base,
@@ -40,17 +69,51 @@ export function defaultNode<K extends NodeKind>(kind: K, c: Common): NodeOfKind<
           ag: {
             listenerFqdn: fqdn,
             listenerPort: 1433,
-            replicas: [1, 2].map((i) => ({ fqdn: fqdn.replace(/^([^.]+)/, `$1-n${i}`), siteId: c.siteId, commitMode: 'synchronous' as const, failoverMode: 'automatic' as const, readable: false })),
+            replicas: [1, 2].map((i) => ({
+              fqdn: fqdn.replace(/^([^.]+)/, `$1-n${i}`),
+              siteId: c.siteId,
+              commitMode: 'synchronous' as const,
+              failoverMode: 'automatic' as const,
+              readable: false,
+            })),
           },
         } satisfies NodeOfKind<'sqlStore'>;
       case 'edgePool':
-        return { ...base, kind, productVersion: '2019', fqdn, servers: 2, internalLoadBalancing: 'dns', externalLoadBalancing: 'dns', federation: false, xmpp: false } satisfies NodeOfKind<'edgePool'>;
+        return {
+          ...base,
+          kind,
+          productVersion: '2019',
+          fqdn,
+          servers: 2,
+          internalLoadBalancing: 'dns',
+          externalLoadBalancing: 'dns',
+          federation: false,
+          xmpp: false,
+        } satisfies NodeOfKind<'edgePool'>;
       case 'directorPool':
-        return { ...base, kind, productVersion: '2019', fqdn, servers: 2, sipLoadBalancing: 'dns', webLoadBalancing: 'hlb' } satisfies NodeOfKind<'directorPool'>;
+        return {
+          ...base,
+          kind,
+          productVersion: '2019',
+          fqdn,
+          servers: 2,
+          sipLoadBalancing: 'dns',
+          webLoadBalancing: 'hlb',
+        } satisfies NodeOfKind<'directorPool'>;
       case 'mediationPool':
         return { ...base, kind, productVersion: '2019', fqdn, servers: 2 } satisfies NodeOfKind<'mediationPool'>;
       case 'persistentChatPool':
-        return { ...base, kind, productVersion: '2015', fqdn, servers: [{ siteId: c.siteId, active: true }, { siteId: c.siteId, active: true }], compliance: false } satisfies NodeOfKind<'persistentChatPool'>;
+        return {
+          ...base,
+          kind,
+          productVersion: '2015',
+          fqdn,
+          servers: [
+            { siteId: c.siteId, active: true },
+            { siteId: c.siteId, active: true },
+          ],
+          compliance: false,
+        } satisfies NodeOfKind<'persistentChatPool'>;
       case 'fileStore':
         return { ...base, kind, fqdn, share: 'sfbshare', storage: 'dfs' } satisfies NodeOfKind<'fileStore'>;
       case 'officeOnlineServer':
@@ -60,7 +123,15 @@ export function defaultNode<K extends NodeKind>(kind: K, c: Common): NodeOfKind<
       case 'reverseProxy':
         return { ...base, kind, fqdn } satisfies NodeOfKind<'reverseProxy'>;
       case 'gatewayPeer':
-        return { ...base, kind, fqdn, peerType: 'sbc', dnsLoadBalancing: false, acceptsAnyPoolMember: false, mediaBypass: false } satisfies NodeOfKind<'gatewayPeer'>;
+        return {
+          ...base,
+          kind,
+          fqdn,
+          peerType: 'sbc',
+          dnsLoadBalancing: false,
+          acceptsAnyPoolMember: false,
+          mediaBypass: false,
+        } satisfies NodeOfKind<'gatewayPeer'>;
       case 'videoInteropPool':
         return { ...base, kind, productVersion: '2015', fqdn, servers: 2 } satisfies NodeOfKind<'videoInteropPool'>;
     }
@@ -97,7 +168,16 @@ export function defaultLink(kind: LinkKind, id: string, from: string, to: string
 }
 
 export function emptyTopology(name = 'Untitled design'): Topology {
-  return { format: FORMAT_NAME, version: CURRENT_VERSION, name, deployment: { cmsHost: null, mode: 'greenfield' }, sites: [], nodes: [], links: [], layout: {} };
+  return {
+    format: FORMAT_NAME,
+    version: CURRENT_VERSION,
+    name,
+    deployment: { cmsHost: null, mode: 'greenfield' },
+    sites: [],
+    nodes: [],
+    links: [],
+    layout: {},
+  };
 }
 
 export function defaultSite(id: string, name: string, kind: Site['kind'] = 'central', region?: string): Site {

@@ -40,9 +40,18 @@ export function docTitle(path: string): string {
     const m = /^https?:\/\/(?:www\.)?([^/]+)(?:\/(.*))?$/i.exec(path.slice(4));
     if (!m) return path.slice(4);
     const last = (m[2] ?? '').replace(/\/+$/, '').split('/').pop() ?? '';
-    return last ? `${m[1]}: ${decodeURIComponentSafe(last).replace(/[-_]+/g, ' ').replace(/\.(aspx|html?)$/i, '')}` : m[1]!;
+    return last
+      ? `${m[1]}: ${decodeURIComponentSafe(last)
+          .replace(/[-_]+/g, ' ')
+          .replace(/\.(aspx|html?)$/i, '')}`
+      : m[1]!;
   }
-  const last = path.replace(/^ps:/, '').replace(/^sql-docs:/, '').split('/').pop() ?? path;
+  const last =
+    path
+      .replace(/^ps:/, '')
+      .replace(/^sql-docs:/, '')
+      .split('/')
+      .pop() ?? path;
   return last.replace(/\.md$/, '').replace(/-/g, ' ');
 }
 

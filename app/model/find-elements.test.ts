@@ -24,7 +24,10 @@ describe('findElements', () => {
   });
 
   it('ranks the exact name first, then names that start with the query, then the rest in document order', () => {
-    const withEdge: Topology = { ...doc, nodes: [{ ...doc.nodes.find((n) => n.id === 'pool-b')!, id: 'x-edgy', name: 'Legacy edge relay' }, ...doc.nodes] };
+    const withEdge: Topology = {
+      ...doc,
+      nodes: [{ ...doc.nodes.find((n) => n.id === 'pool-b')!, id: 'x-edgy', name: 'Legacy edge relay' }, ...doc.nodes],
+    };
     const found = ids(withEdge, 'edge');
     expect(found.slice(0, 2)).toEqual(['edge-a', 'edge-b']);
     expect(found.indexOf('x-edgy')).toBeGreaterThan(1);
@@ -59,19 +62,27 @@ describe('findElements', () => {
 
   it('whatever the design and the query: never throws, every hit exists and contains every word', () => {
     fc.assert(
-      fc.property(arbTopology({ maxNodes: 10, maxLinks: 10 }), fc.string({ maxLength: 12 }), fc.integer({ min: 0, max: 60 }), (d, q, limit) => {
-        const found = findElements(d, q, limit);
-        expect(found.length).toBeLessThanOrEqual(limit);
-        const known = new Set([...d.nodes.map((n) => n.id), ...d.sites.map((s) => s.id)]);
-        const words = normalize(q).split(' ').filter(Boolean);
-        for (const f of found) {
-          expect(known.has(f.id)).toBe(true);
-          const site = f.type === 'site' ? d.sites.find((s) => s.id === f.id)! : undefined;
-          const text = f.type === 'node' ? `${normalize(f.name)} ${f.fqdn.toLowerCase()} ${f.id.toLowerCase()} ${normalize(f.siteName)}` : `${normalize(f.name)} ${f.id.toLowerCase()} ${normalize(site?.region ?? '')} ${normalize(site?.datacenter ?? '')}`;
-          for (const w of words) expect(text).toContain(w);
-        }
-        expect(new Set(found.map((f) => `${f.type}:${f.id}`)).size).toBe(found.length);
-      }),
+      fc.property(
+        arbTopology({ maxNodes: 10, maxLinks: 10 }),
+        fc.string({ maxLength: 12 }),
+        fc.integer({ min: 0, max: 60 }),
+        (d, q, limit) => {
+          const found = findElements(d, q, limit);
+          expect(found.length).toBeLessThanOrEqual(limit);
+          const known = new Set([...d.nodes.map((n) => n.id), ...d.sites.map((s) => s.id)]);
+          const words = normalize(q).split(' ').filter(Boolean);
+          for (const f of found) {
+            expect(known.has(f.id)).toBe(true);
+            const site = f.type === 'site' ? d.sites.find((s) => s.id === f.id)! : undefined;
+            const text =
+              f.type === 'node'
+                ? `${normalize(f.name)} ${f.fqdn.toLowerCase()} ${f.id.toLowerCase()} ${normalize(f.siteName)}`
+                : `${normalize(f.name)} ${f.id.toLowerCase()} ${normalize(site?.region ?? '')} ${normalize(site?.datacenter ?? '')}`;
+            for (const w of words) expect(text).toContain(w);
+          }
+          expect(new Set(found.map((f) => `${f.type}:${f.id}`)).size).toBe(found.length);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

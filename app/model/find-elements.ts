@@ -23,7 +23,14 @@ export function normalize(s: string): string {
     .trim();
 }
 
-function rankOf(query: string, words: readonly string[], name: string, fqdn: string, id: string, haystack: string): Rank | undefined {
+function rankOf(
+  query: string,
+  words: readonly string[],
+  name: string,
+  fqdn: string,
+  id: string,
+  haystack: string,
+): Rank | undefined {
   // Every word of the query must appear somewhere; the whole query decides the rank.
   for (const w of words) if (!haystack.includes(w)) return undefined;
   if (name === query) return Rank.ExactName;
@@ -53,13 +60,23 @@ export function findElements(doc: Topology, query: string, limit = 50): FoundEle
     const f = n.fqdn.toLowerCase();
     const id = n.id.toLowerCase();
     const rank = rankOf(q, words, name, f, id, `${name} ${f} ${id} ${site?.searched ?? ''}`);
-    if (rank !== undefined) hits.push({ rank, order, found: { type: 'node', id: n.id, name: n.name, kind: n.kind, fqdn: n.fqdn, siteName: site?.shown ?? '' } });
+    if (rank !== undefined)
+      hits.push({
+        rank,
+        order,
+        found: { type: 'node', id: n.id, name: n.name, kind: n.kind, fqdn: n.fqdn, siteName: site?.shown ?? '' },
+      });
   });
   doc.sites.forEach((s, i) => {
     const name = normalize(s.name);
     const id = s.id.toLowerCase();
     const rank = rankOf(q, words, name, '', id, `${name} ${id} ${normalize(s.region ?? '')} ${normalize(s.datacenter ?? '')}`);
-    if (rank !== undefined) hits.push({ rank, order: doc.nodes.length + i, found: { type: 'site', id: s.id, name: s.name, siteKind: s.kind, nodeCount: counts.get(s.id) ?? 0 } });
+    if (rank !== undefined)
+      hits.push({
+        rank,
+        order: doc.nodes.length + i,
+        found: { type: 'site', id: s.id, name: s.name, siteKind: s.kind, nodeCount: counts.get(s.id) ?? 0 },
+      });
   });
   hits.sort((a, b) => a.rank - b.rank || a.order - b.order);
   return hits.slice(0, limit).map((h) => h.found);

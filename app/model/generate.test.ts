@@ -29,7 +29,11 @@ function expectRealistic(doc: Topology): void {
   // Every central site: its pools with AG Back Ends in the same site, one Edge, file store, Office Online.
   for (const site of central) {
     const members = ix.nodesInSite(site.id);
-    for (const kind of ['edgePool', 'reverseProxy', 'fileStore', 'officeOnlineServer'] as const) expect(members.filter((n) => n.kind === kind), `${kind} in ${site.id}`).toHaveLength(1);
+    for (const kind of ['edgePool', 'reverseProxy', 'fileStore', 'officeOnlineServer'] as const)
+      expect(
+        members.filter((n) => n.kind === kind),
+        `${kind} in ${site.id}`,
+      ).toHaveLength(1);
     expect(members.some((n) => n.kind === 'frontEndPool')).toBe(true);
   }
 
@@ -66,7 +70,8 @@ function expectRealistic(doc: Topology): void {
   // data centers has a site link, and every branch one to each data center it registers with.
   for (const fs of ix.ofKind('fileStore')) if (fs.storage === 'dfs') expect(fs.backupIntervalHours).toBeLessThanOrEqual(8);
   const wan = new Set((doc.siteLinks ?? []).map((l) => [l.from, l.to].sort().join(' ')));
-  for (const pool of ix.ofKind('frontEndPool')) expect(wan.has([pool.siteId, ix.partner(pool.id)!.siteId].sort().join(' '))).toBe(true);
+  for (const pool of ix.ofKind('frontEndPool'))
+    expect(wan.has([pool.siteId, ix.partner(pool.id)!.siteId].sort().join(' '))).toBe(true);
 
   // One SBA per branch (two in the largest documents), each backed up by a pool of the same region.
   for (const site of branches) {
@@ -167,7 +172,14 @@ describe('generateTopology by node count', () => {
 
 describe('generateTopology by shape', () => {
   it('builds the requested sites and pools per site', () => {
-    const doc = generated({ sites: 4, poolsPerSite: 3, branchesPerPair: 2, standardEditionEvery: 2, directorEvery: 0, name: 'Shape test' });
+    const doc = generated({
+      sites: 4,
+      poolsPerSite: 3,
+      branchesPerPair: 2,
+      standardEditionEvery: 2,
+      directorEvery: 0,
+      name: 'Shape test',
+    });
     expect(doc.name).toBe('Shape test');
     expect(doc.sites.filter((s) => s.kind === 'central')).toHaveLength(4);
     expect(doc.sites.filter((s) => s.kind === 'branch')).toHaveLength(4);

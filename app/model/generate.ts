@@ -83,8 +83,30 @@ const CITIES: readonly [code: string, city: string, region: string][] = [
 ];
 
 const BRANCH_TOWNS: readonly string[] = [
-  'Utrecht', 'Lyon', 'Leeds', 'Cork', 'Lille', 'Seville', 'Malmo', 'Turin', 'Boston', 'Detroit', 'Portland', 'Austin',
-  'Ottawa', 'Quebec', 'Miami', 'Denver', 'Penang', 'Macau', 'Perth', 'Adelaide', 'Nagoya', 'Kobe', 'Curitiba', 'Monterrey',
+  'Utrecht',
+  'Lyon',
+  'Leeds',
+  'Cork',
+  'Lille',
+  'Seville',
+  'Malmo',
+  'Turin',
+  'Boston',
+  'Detroit',
+  'Portland',
+  'Austin',
+  'Ottawa',
+  'Quebec',
+  'Miami',
+  'Denver',
+  'Penang',
+  'Macau',
+  'Perth',
+  'Adelaide',
+  'Nagoya',
+  'Kobe',
+  'Curitiba',
+  'Monterrey',
 ];
 
 const DOMAIN = 'corp.fourthcoffee.com';
@@ -107,7 +129,11 @@ function prng(seed: number): () => number {
 }
 
 /** Nodes one site pair adds, before branches (the `{ nodes }` sizing uses the same arithmetic). */
-export function nodesPerPair(poolsPerSite: number, pairIndex: number, shape: Required<Omit<GenerateShape, 'sites' | 'poolsPerSite' | 'name'>>): number {
+export function nodesPerPair(
+  poolsPerSite: number,
+  pairIndex: number,
+  shape: Required<Omit<GenerateShape, 'sites' | 'poolsPerSite' | 'name'>>,
+): number {
   const perSite = 2 * poolsPerSite + 4; // pools, their Back Ends, Edge, reverse proxy, file store, Office Online
   const se = shape.standardEditionEvery > 0 && pairIndex % shape.standardEditionEvery === shape.standardEditionEvery - 1 ? 2 : 0;
   const director = shape.directorEvery > 0 && pairIndex % shape.directorEvery === shape.directorEvery - 1 ? 1 : 0;
@@ -126,10 +152,12 @@ export function generateTopology(size: GenerateSize, seed = 1): Result<Topology,
   const bad = (message: string) => err<GenerateError>({ tag: 'invalidSize', message });
   if (!Number.isInteger(seed)) return bad('the seed must be a whole number');
   if ('nodes' in size) {
-    if (!isWhole(size.nodes, 20) || size.nodes > LIMITS.maxNodes) return bad(`nodes must be a whole number from 20 to ${LIMITS.maxNodes}`);
+    if (!isWhole(size.nodes, 20) || size.nodes > LIMITS.maxNodes)
+      return bad(`nodes must be a whole number from 20 to ${LIMITS.maxNodes}`);
     return build(shapeForNodes(size.nodes), seed, size.nodes);
   }
-  if (size.name !== undefined && (typeof size.name !== 'string' || size.name.length > LIMITS.maxNameChars)) return bad(`name must be text of at most ${LIMITS.maxNameChars} characters`);
+  if (size.name !== undefined && (typeof size.name !== 'string' || size.name.length > LIMITS.maxNameChars))
+    return bad(`name must be text of at most ${LIMITS.maxNameChars} characters`);
   if (!isWhole(size.sites, 1)) return bad('sites must be a whole number of 1 or more');
   if (!isWhole(size.poolsPerSite, 1) || size.poolsPerSite > 50) return bad('poolsPerSite must be a whole number from 1 to 50');
   for (const key of ['branchesPerPair', 'standardEditionEvery', 'directorEvery'] as const) {
@@ -183,7 +211,8 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
   const nodes: TopologyNode[] = [];
   const links: Link[] = [];
   const siteLinks: SiteLink[] = [];
-  const wan = (from: string, to: string) => siteLinks.push({ id: `wan${siteLinks.length + 1}`, from, to, fast: true, secured: true, resilient: true });
+  const wan = (from: string, to: string) =>
+    siteLinks.push({ id: `wan${siteLinks.length + 1}`, from, to, fast: true, secured: true, resilient: true });
   let linkSeq = 0;
   const link = (kind: Link['kind'], from: string, to: string, extra: Record<string, unknown> = {}) => {
     links.push({ ...defaultLink(kind, `l${++linkSeq}`, from, to), ...extra } as Link);
@@ -200,7 +229,8 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
   // Appliances beyond the site limit share a branch site with another (two per branch at most).
   const appliances = branchesOf.reduce((a, b) => a + b, 0);
   let doubled = Math.max(0, appliances - (LIMITS.maxSites - shape.sites));
-  if (doubled > appliances / REF.maxSbaPerBranch) return err({ tag: 'invalidSize', message: `this size needs more than ${LIMITS.maxSites} sites` });
+  if (doubled > appliances / REF.maxSbaPerBranch)
+    return err({ tag: 'invalidSize', message: `this size needs more than ${LIMITS.maxSites} sites` });
 
   const cityUse = new Map<string, number>();
   let branchSeq = 0;
@@ -214,7 +244,12 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
       return `${code}${String(n).padStart(2, '0')}`;
     }) as [string, string];
     const cities = [cityA, cityB] as const;
-    siteIds.forEach((id, k) => centralSites.push({ ...defaultSite(id, `${cities[k]} DC${id.slice(3)}`, 'central', region), datacenter: `${id.toUpperCase()}-DC` }));
+    siteIds.forEach((id, k) =>
+      centralSites.push({
+        ...defaultSite(id, `${cities[k]} DC${id.slice(3)}`, 'central', region),
+        datacenter: `${id.toUpperCase()}-DC`,
+      }),
+    );
     wan(siteIds[0], siteIds[1]);
 
     const poolsBySite: [NodeOfKind<'frontEndPool'>[], NodeOfKind<'frontEndPool'>[]] = [[], []];
@@ -227,7 +262,13 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
         const be = `${site}-be${q}`;
         const users = between(8, 22) * 1_000;
         const pool: NodeOfKind<'frontEndPool'> = {
-          ...defaultNode('frontEndPool', { id, siteId: site, name: `${city} pool ${q}`, fqdn: `sfbpool${q}-${site}.${DOMAIN}`, domain: DOMAIN }),
+          ...defaultNode('frontEndPool', {
+            id,
+            siteId: site,
+            name: `${city} pool ${q}`,
+            fqdn: `sfbpool${q}-${site}.${DOMAIN}`,
+            domain: DOMAIN,
+          }),
           productVersion: VERSION,
           users,
           externalWebFqdn: `sfbweb${q}-${site}.${PUBLIC_DOMAIN}`,
@@ -237,13 +278,25 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
         };
         poolsBySite[k].push(pool);
         nodes.push(pool, {
-          ...defaultNode('sqlStore', { id: be, siteId: site, name: `${city} Back End ${q}`, fqdn: `sqlag${q}-${site}.${DOMAIN}`, domain: DOMAIN }),
+          ...defaultNode('sqlStore', {
+            id: be,
+            siteId: site,
+            name: `${city} Back End ${q}`,
+            fqdn: `sqlag${q}-${site}.${DOMAIN}`,
+            domain: DOMAIN,
+          }),
           sqlVersion: pick(['2017', '2019', '2019'] as const),
           sqlUpdateLevel: pick(['CU18', 'CU22', 'CU26']),
           ag: {
             listenerFqdn: `sqlag${q}-${site}.${DOMAIN}`,
             listenerPort: 1433,
-            replicas: [1, 2].map((r) => ({ fqdn: `${site}-sql${q}${r}.${DOMAIN}`, siteId: site, commitMode: 'synchronous' as const, failoverMode: 'automatic' as const, readable: false })),
+            replicas: [1, 2].map((r) => ({
+              fqdn: `${site}-sql${q}${r}.${DOMAIN}`,
+              siteId: site,
+              commitMode: 'synchronous' as const,
+              failoverMode: 'automatic' as const,
+              readable: false,
+            })),
           },
         });
         link('backEnd', id, be);
@@ -251,10 +304,41 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
       const edge = `${site}-edge`;
       edges.push(edge);
       nodes.push(
-        { ...defaultNode('edgePool', { id: edge, siteId: site, name: `${city} Edge`, fqdn: `sfbedge-${site}.${DOMAIN}` }), productVersion: VERSION, servers: between(2, 4), internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb', federation: p === 0 && k === 0, concurrentRemoteUsers: between(4, 12) * 1_000 },
-        { ...defaultNode('fileStore', { id: `${site}-fs`, siteId: site, name: `${city} file share`, fqdn: `fs-${site}.${DOMAIN}` }), share: `SfBShare-${site.toUpperCase()}`, storage: pick(['dfs', 'dfs', 'cluster'] as const), backupIntervalHours: 4 },
-        defaultNode('reverseProxy', { id: `${site}-rp`, siteId: site, name: `${city} reverse proxy`, fqdn: `rp-${site}.${DOMAIN}` }),
-        { ...defaultNode('officeOnlineServer', { id: `${site}-oos`, siteId: site, name: `${city} Office Online`, fqdn: `oos-${site}.${DOMAIN}` }), servers: between(2, 4) },
+        {
+          ...defaultNode('edgePool', { id: edge, siteId: site, name: `${city} Edge`, fqdn: `sfbedge-${site}.${DOMAIN}` }),
+          productVersion: VERSION,
+          servers: between(2, 4),
+          internalLoadBalancing: 'hlb',
+          externalLoadBalancing: 'hlb',
+          federation: p === 0 && k === 0,
+          concurrentRemoteUsers: between(4, 12) * 1_000,
+        },
+        {
+          ...defaultNode('fileStore', {
+            id: `${site}-fs`,
+            siteId: site,
+            name: `${city} file share`,
+            fqdn: `fs-${site}.${DOMAIN}`,
+          }),
+          share: `SfBShare-${site.toUpperCase()}`,
+          storage: pick(['dfs', 'dfs', 'cluster'] as const),
+          backupIntervalHours: 4,
+        },
+        defaultNode('reverseProxy', {
+          id: `${site}-rp`,
+          siteId: site,
+          name: `${city} reverse proxy`,
+          fqdn: `rp-${site}.${DOMAIN}`,
+        }),
+        {
+          ...defaultNode('officeOnlineServer', {
+            id: `${site}-oos`,
+            siteId: site,
+            name: `${city} Office Online`,
+            fqdn: `oos-${site}.${DOMAIN}`,
+          }),
+          servers: between(2, 4),
+        },
       );
       for (const pool of poolsBySite[k]) {
         link('mediaEdge', pool.id, edge);
@@ -266,20 +350,48 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
     const director = shape.directorEvery > 0 && p % shape.directorEvery === shape.directorEvery - 1;
     if (director) {
       const dir = `${siteIds[0]}-dir`;
-      nodes.push({ ...defaultNode('directorPool', { id: dir, siteId: siteIds[0], name: `${cityA} Director`, fqdn: `sfbdir-${siteIds[0]}.${DOMAIN}` }), productVersion: VERSION, servers: 2, sipLoadBalancing: 'hlb' });
+      nodes.push({
+        ...defaultNode('directorPool', {
+          id: dir,
+          siteId: siteIds[0],
+          name: `${cityA} Director`,
+          fqdn: `sfbdir-${siteIds[0]}.${DOMAIN}`,
+        }),
+        productVersion: VERSION,
+        servers: 2,
+        sipLoadBalancing: 'hlb',
+      });
       link('fileStore', dir, `${siteIds[0]}-fs`);
       link('nextHop', edges[0]!, dir);
     } else link('nextHop', edges[0]!, poolsBySite[0][0]!.id);
     link('nextHop', edges[1]!, poolsBySite[1][0]!.id);
 
     const mon = `${siteIds[0]}-mon`;
-    nodes.push(standaloneSqlStore({ id: mon, siteId: siteIds[0], name: `${cityA} Monitoring`, fqdn: `sqlmon-${siteIds[0]}.${DOMAIN}`, domain: DOMAIN }));
+    nodes.push(
+      standaloneSqlStore({
+        id: mon,
+        siteId: siteIds[0],
+        name: `${cityA} Monitoring`,
+        fqdn: `sqlmon-${siteIds[0]}.${DOMAIN}`,
+        domain: DOMAIN,
+      }),
+    );
     for (const pool of [...poolsBySite[0], ...poolsBySite[1]]) link('store', pool.id, mon, { role: 'monitoring' });
 
     if (shape.standardEditionEvery > 0 && p % shape.standardEditionEvery === shape.standardEditionEvery - 1) {
       const se = siteIds.map((site, k) => {
         const id = `${site}-se`;
-        nodes.push({ ...defaultNode('standardEditionServer', { id, siteId: site, name: `${cities[k]} Standard Edition`, fqdn: `sfbse-${site}.${DOMAIN}` }), productVersion: VERSION, users: between(5, 20) * 100, cumulativeUpdate: 'CU1' });
+        nodes.push({
+          ...defaultNode('standardEditionServer', {
+            id,
+            siteId: site,
+            name: `${cities[k]} Standard Edition`,
+            fqdn: `sfbse-${site}.${DOMAIN}`,
+          }),
+          productVersion: VERSION,
+          users: between(5, 20) * 100,
+          cumulativeUpdate: 'CU1',
+        });
         link('mediaEdge', id, edges[k]!);
         link('fileStore', id, `${site}-fs`);
         link('officeOnline', id, `${site}-oos`);
@@ -304,12 +416,24 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
         branchSeq += 1;
         site = `br${String(branchSeq).padStart(4, '0')}`;
         // The parent is the data center of the pool the (first) appliance registers with.
-        branchSites.push({ ...defaultSite(site, `${town} branch ${branchSeq}`, 'branch', region), parentSiteId: siteIds[b % 2]! });
+        branchSites.push({
+          ...defaultSite(site, `${town} branch ${branchSeq}`, 'branch', region),
+          parentSiteId: siteIds[b % 2]!,
+        });
         lastBranch = { id: site, sbas: 1, wanTo: new Set() };
       }
       const users = between(2, 8) * 50;
       const sba = `${site}-sba${lastBranch.sbas > 1 ? lastBranch.sbas : ''}`;
-      nodes.push({ ...defaultNode('survivableBranch', { id: sba, siteId: site, name: `SBA ${town} ${site.slice(2)}${lastBranch.sbas > 1 ? ` (${lastBranch.sbas})` : ''}`, fqdn: `sba${lastBranch.sbas > 1 ? lastBranch.sbas : ''}-${site}.${DOMAIN}` }), productVersion: VERSION, users });
+      nodes.push({
+        ...defaultNode('survivableBranch', {
+          id: sba,
+          siteId: site,
+          name: `SBA ${town} ${site.slice(2)}${lastBranch.sbas > 1 ? ` (${lastBranch.sbas})` : ''}`,
+          fqdn: `sba${lastBranch.sbas > 1 ? lastBranch.sbas : ''}-${site}.${DOMAIN}`,
+        }),
+        productVersion: VERSION,
+        users,
+      });
       const backup = poolsBySite[b % 2]![Math.floor(b / 2) % shape.poolsPerSite]!;
       // The branch's WAN reaches every data center its appliances register with.
       if (!lastBranch.wanTo.has(backup.siteId)) {
@@ -327,8 +451,14 @@ function build(shape: FullShape, seed: number, exactNodes: number | undefined): 
       const load = a.users + b.users;
       b.hosting = a.hosting; // both pools of a pair run on the same kind of hosting (PAIR-SAME-HOSTING)
       b.cumulativeUpdate = a.cumulativeUpdate; // and are updated together (UPG-CU-PAIR-MISMATCH)
-      a.frontEndServers = Math.min(REF.maxFe[VERSION], Math.max(REF.minFeRecommended, feFor(load + (branchUsers.get(a.id) ?? 0))));
-      b.frontEndServers = Math.min(REF.maxFe[VERSION], Math.max(REF.minFeRecommended, feFor(load + (branchUsers.get(b.id) ?? 0))));
+      a.frontEndServers = Math.min(
+        REF.maxFe[VERSION],
+        Math.max(REF.minFeRecommended, feFor(load + (branchUsers.get(a.id) ?? 0))),
+      );
+      b.frontEndServers = Math.min(
+        REF.maxFe[VERSION],
+        Math.max(REF.minFeRecommended, feFor(load + (branchUsers.get(b.id) ?? 0))),
+      );
       link('pairing', a.id, b.id, { voiceFailover: true, voiceFailoverSeconds: pick([120, 300]) });
     }
   }

@@ -18,7 +18,9 @@ describe('positionOf', () => {
   it('a site frame is computed from real positions, whatever the nodes are called', () => {
     const doc = pair2019AlwaysOn();
     // Renamed nodes keep no layout: their site's frame comes from the others, with finite numbers.
-    doc.nodes = doc.nodes.map((n) => (n.id === 'oos-a' ? { ...n, id: 'constructor' } : n.id === 'fs-a' ? { ...n, id: 'toString' } : n));
+    doc.nodes = doc.nodes.map((n) =>
+      n.id === 'oos-a' ? { ...n, id: 'constructor' } : n.id === 'fs-a' ? { ...n, id: 'toString' } : n,
+    );
     const frame = siteFrames(doc).get('dc1')!;
     for (const v of Object.values(frame)) expect(Number.isFinite(v)).toBe(true);
   });

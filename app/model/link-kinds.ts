@@ -26,7 +26,12 @@ export const LINK_ENDPOINTS: Record<LinkKind, readonly Endpoints[]> = {
   officeOnline: [{ from: REGISTRAR, to: ['officeOnlineServer'] }],
   backupRegistrar: [{ from: ['survivableBranch'], to: REGISTRAR }],
   logShipping: [{ from: ['sqlStore'], to: ['sqlStore'] }],
-  trunk: [{ from: ['mediationPool', 'frontEndPool', 'standardEditionServer', 'survivableBranch', 'videoInteropPool'], to: ['gatewayPeer'] }],
+  trunk: [
+    {
+      from: ['mediationPool', 'frontEndPool', 'standardEditionServer', 'survivableBranch', 'videoInteropPool'],
+      to: ['gatewayPeer'],
+    },
+  ],
 };
 
 /** Link kinds whose direction carries no meaning (one link serves both ends). */

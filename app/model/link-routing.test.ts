@@ -15,13 +15,18 @@ function crossings(doc: Topology, routes: ReturnType<typeof routeLinks>): string
     const r = routes.get(l.id);
     if (!r) continue;
     for (let i = 0; i + 1 < r.points.length; i++)
-      for (const [id, b] of cards) if (id !== l.from && id !== l.to && segmentCrossesBox(r.points[i]!, r.points[i + 1]!, b)) out.push(`${l.id} crosses ${id}`);
+      for (const [id, b] of cards)
+        if (id !== l.from && id !== l.to && segmentCrossesBox(r.points[i]!, r.points[i + 1]!, b))
+          out.push(`${l.id} crosses ${id}`);
   }
   return out;
 }
 
 const orthogonal = (p: Point[]) => p.every((a, i) => i === 0 || a.x === p[i - 1]!.x || a.y === p[i - 1]!.y);
-const onBorder = (p: Point, b: Box) => (p.x === b.x || p.x === b.x + b.width) ? p.y >= b.y && p.y <= b.y + b.height : (p.y === b.y || p.y === b.y + b.height) && p.x >= b.x && p.x <= b.x + b.width;
+const onBorder = (p: Point, b: Box) =>
+  p.x === b.x || p.x === b.x + b.width
+    ? p.y >= b.y && p.y <= b.y + b.height
+    : (p.y === b.y || p.y === b.y + b.height) && p.x >= b.x && p.x <= b.x + b.width;
 
 describe('routeLinks on the reference designs', () => {
   for (const d of REFERENCE_DESIGNS) {
@@ -59,7 +64,10 @@ describe('routeLinks on the reference designs', () => {
     const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
     const a = doc.nodes[0]!;
     const b = doc.nodes[1]!;
-    const twice: Topology = { ...doc, links: [defaultLink('backEnd', 'x1', a.id, b.id), defaultLink('witness', 'x2', a.id, b.id)] as Topology['links'] };
+    const twice: Topology = {
+      ...doc,
+      links: [defaultLink('backEnd', 'x1', a.id, b.id), defaultLink('witness', 'x2', a.id, b.id)] as Topology['links'],
+    };
     const r = routeLinks(twice);
     const p1 = r.get('x1')!.points;
     const p2 = r.get('x2')!.points;
@@ -74,10 +82,14 @@ describe('LinkRouter (the canvas, while cards move)', () => {
     const router = new LinkRouter();
     router.route(doc);
     const n = doc.nodes[3]!;
-    const moved: Topology = { ...doc, layout: { ...doc.layout, [n.id]: { x: doc.layout![n.id]!.x + 40, y: doc.layout![n.id]!.y + 16 } } };
+    const moved: Topology = {
+      ...doc,
+      layout: { ...doc.layout, [n.id]: { x: doc.layout![n.id]!.x + 40, y: doc.layout![n.id]!.y + 16 } },
+    };
     const incremental = router.route(moved);
     const full = routeLinks(moved);
-    for (const l of doc.links.filter((k) => k.from === n.id || k.to === n.id)) expect(incremental.get(l.id)!.points).toEqual(full.get(l.id)!.points);
+    for (const l of doc.links.filter((k) => k.from === n.id || k.to === n.id))
+      expect(incremental.get(l.id)!.points).toEqual(full.get(l.id)!.points);
     expect(crossings(moved, incremental)).toEqual([]);
   });
 });
@@ -120,7 +132,10 @@ describe('LinkRouter on a large design (routing in the background)', () => {
     router.route(doc);
     queued.shift()!();
     const n = doc.nodes[3]!;
-    const moved: Topology = { ...doc, layout: { ...doc.layout, [n.id]: { x: doc.layout![n.id]!.x + 40, y: doc.layout![n.id]!.y + 16 } } };
+    const moved: Topology = {
+      ...doc,
+      layout: { ...doc.layout, [n.id]: { x: doc.layout![n.id]!.x + 40, y: doc.layout![n.id]!.y + 16 } },
+    };
     router.route(moved);
     while (queued.length > 0) queued.shift()!();
     expect(changes).toBe(1);
@@ -134,7 +149,11 @@ describe('LinkRouter keeps what did not move', () => {
     const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
     const router = new LinkRouter();
     const before = router.route(doc);
-    const renamed: Topology = { ...doc, nodes: doc.nodes.map((n, i) => (i === 0 ? { ...n, name: `${n.name} (renamed)` } : n)), sites: doc.sites.map((s) => ({ ...s })) };
+    const renamed: Topology = {
+      ...doc,
+      nodes: doc.nodes.map((n, i) => (i === 0 ? { ...n, name: `${n.name} (renamed)` } : n)),
+      sites: doc.sites.map((s) => ({ ...s })),
+    };
     expect(router.route(renamed)).toBe(before);
     const none = router.route(renamed, { labelled: () => false });
     expect([...none.values()].some((r) => r.label)).toBe(false);
@@ -145,22 +164,28 @@ describe('LinkRouter keeps what did not move', () => {
 describe('random cards in a site', () => {
   it('routes cross no card they do not join', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })), { minLength: 2, maxLength: 12 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 14 }), (cells, pairs) => {
-        const unique = [...new Map(cells.map(([c, r]) => [`${c},${r}`, [c, r] as const])).values()];
-        fc.pre(unique.length >= 2);
-        const doc = emptyTopology('t');
-        doc.sites = [defaultSite('s', 'S', 'central')];
-        doc.nodes = unique.map((_, i) => defaultNode('fileStore', { id: `n${i}`, siteId: 's', name: `n${i}`, fqdn: `n${i}.x.com` }));
-        doc.layout = Object.fromEntries(unique.map(([c, r], i) => [`n${i}`, { x: c * 300, y: r * 160 }]));
-        doc.links = pairs.flatMap(([a, b], i) => {
-          const f = a % unique.length;
-          const t = b % unique.length;
-          return f === t ? [] : [defaultLink('fileStore', `l${i}`, `n${f}`, `n${t}`)];
-        }) as Topology['links'];
-        const routes = routeLinks(doc);
-        for (const r of routes.values()) expect(orthogonal(r.points)).toBe(true);
-        expect(crossings(doc, [...routes.values()].every((r) => r.clear) ? routes : new Map())).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 })), { minLength: 2, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 14 }),
+        (cells, pairs) => {
+          const unique = [...new Map(cells.map(([c, r]) => [`${c},${r}`, [c, r] as const])).values()];
+          fc.pre(unique.length >= 2);
+          const doc = emptyTopology('t');
+          doc.sites = [defaultSite('s', 'S', 'central')];
+          doc.nodes = unique.map((_, i) =>
+            defaultNode('fileStore', { id: `n${i}`, siteId: 's', name: `n${i}`, fqdn: `n${i}.x.com` }),
+          );
+          doc.layout = Object.fromEntries(unique.map(([c, r], i) => [`n${i}`, { x: c * 300, y: r * 160 }]));
+          doc.links = pairs.flatMap(([a, b], i) => {
+            const f = a % unique.length;
+            const t = b % unique.length;
+            return f === t ? [] : [defaultLink('fileStore', `l${i}`, `n${f}`, `n${t}`)];
+          }) as Topology['links'];
+          const routes = routeLinks(doc);
+          for (const r of routes.values()) expect(orthogonal(r.points)).toBe(true);
+          expect(crossings(doc, [...routes.values()].every((r) => r.clear) ? routes : new Map())).toEqual([]);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -169,8 +194,12 @@ describe('random cards in a site', () => {
 describe('labels', () => {
   it('say what the link is in the architect’s words', () => {
     expect(linkLabelText(defaultLink('store', 'l', 'a', 'b') as never)).not.toMatch(/[a-z][A-Z]/);
-    expect(linkLabelText({ id: 'l', kind: 'store', from: 'a', to: 'b', role: 'persistentChatCompliance' })).toBe('Persistent Chat compliance');
-    expect(linkLabelText({ id: 'l', kind: 'pairing', from: 'a', to: 'b', voiceFailover: true } as never)).toBe('backup pool · voice failover');
+    expect(linkLabelText({ id: 'l', kind: 'store', from: 'a', to: 'b', role: 'persistentChatCompliance' })).toBe(
+      'Persistent Chat compliance',
+    );
+    expect(linkLabelText({ id: 'l', kind: 'pairing', from: 'a', to: 'b', voiceFailover: true } as never)).toBe(
+      'backup pool · voice failover',
+    );
   });
   it('are sized from the text, wider for longer text', () => {
     expect(textWidth('mirror')).toBeLessThan(textWidth('backup pool · voice failover'));

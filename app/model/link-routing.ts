@@ -7,7 +7,22 @@
  *   const routes = routeLinks(doc);            // every link
  *   routes.get(link.id) → { points, label? }   // label: box in canvas coordinates, and its text
  */
-import { BoxIndex, DEFAULT_ROUTER_OPTIONS, placeLabels, routeConnectors, RoutingScene, segmentCrossesBox, spreadLanes, type Box, type Connector, type LabelRequest, type PlacedLabel, type Point, type RoutedConnector, type RouterInput } from '../lib/orthogonal-router';
+import {
+  BoxIndex,
+  DEFAULT_ROUTER_OPTIONS,
+  placeLabels,
+  routeConnectors,
+  RoutingScene,
+  segmentCrossesBox,
+  spreadLanes,
+  type Box,
+  type Connector,
+  type LabelRequest,
+  type PlacedLabel,
+  type Point,
+  type RoutedConnector,
+  type RouterInput,
+} from '../lib/orthogonal-router';
 import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER } from './grid-layout';
 import { positionOf } from './layout';
 import type { Link, LinkKind, Topology } from './schema';
@@ -83,11 +98,68 @@ function storeLabel(role: Extract<Link, { kind: 'store' }>['role']): string {
  * kept a little wide so the real text always fits in it.
  */
 const BOLD_WIDTHS: Record<string, number> = {
-  ' ': 0.278, '·': 0.333, '(': 0.333, ')': 0.333, '-': 0.333, '.': 0.278, ',': 0.278, ':': 0.333, '/': 0.278, "'": 0.238,
-  a: 0.556, b: 0.611, c: 0.556, d: 0.611, e: 0.556, f: 0.333, g: 0.611, h: 0.611, i: 0.278, j: 0.278, k: 0.556, l: 0.278, m: 0.889,
-  n: 0.611, o: 0.611, p: 0.611, q: 0.611, r: 0.389, s: 0.556, t: 0.333, u: 0.611, v: 0.556, w: 0.778, x: 0.556, y: 0.556, z: 0.5,
-  A: 0.722, B: 0.722, C: 0.722, D: 0.722, E: 0.667, F: 0.611, G: 0.778, H: 0.722, I: 0.278, J: 0.556, K: 0.722, L: 0.611, M: 0.833,
-  N: 0.722, O: 0.778, P: 0.667, Q: 0.778, R: 0.722, S: 0.667, T: 0.611, U: 0.722, V: 0.667, W: 0.944, X: 0.667, Y: 0.667, Z: 0.611,
+  ' ': 0.278,
+  '·': 0.333,
+  '(': 0.333,
+  ')': 0.333,
+  '-': 0.333,
+  '.': 0.278,
+  ',': 0.278,
+  ':': 0.333,
+  '/': 0.278,
+  "'": 0.238,
+  a: 0.556,
+  b: 0.611,
+  c: 0.556,
+  d: 0.611,
+  e: 0.556,
+  f: 0.333,
+  g: 0.611,
+  h: 0.611,
+  i: 0.278,
+  j: 0.278,
+  k: 0.556,
+  l: 0.278,
+  m: 0.889,
+  n: 0.611,
+  o: 0.611,
+  p: 0.611,
+  q: 0.611,
+  r: 0.389,
+  s: 0.556,
+  t: 0.333,
+  u: 0.611,
+  v: 0.556,
+  w: 0.778,
+  x: 0.556,
+  y: 0.556,
+  z: 0.5,
+  A: 0.722,
+  B: 0.722,
+  C: 0.722,
+  D: 0.722,
+  E: 0.667,
+  F: 0.611,
+  G: 0.778,
+  H: 0.722,
+  I: 0.278,
+  J: 0.556,
+  K: 0.722,
+  L: 0.611,
+  M: 0.833,
+  N: 0.722,
+  O: 0.778,
+  P: 0.667,
+  Q: 0.778,
+  R: 0.722,
+  S: 0.667,
+  T: 0.611,
+  U: 0.722,
+  V: 0.667,
+  W: 0.944,
+  X: 0.667,
+  Y: 0.667,
+  Z: 0.611,
 };
 
 /** The label style of the canvas (styles.css `.edge-label`): 10.5 px bold, 6 px padding, 1 px border. */
@@ -108,7 +180,8 @@ export const LARGE_LABEL = { fontSize: 22, paddingX: 14, height: 36 };
 /** The box a label takes: its text, padding and border; a finding badge adds its own width. */
 export function labelSize(text: string, badgeChars = 0, large = false): { width: number; height: number } {
   const badge = badgeChars > 0 ? 30 + badgeChars * 7 : 0;
-  if (large) return { width: textWidth(text, LARGE_LABEL.fontSize) + 2 * LARGE_LABEL.paddingX + badge, height: LARGE_LABEL.height };
+  if (large)
+    return { width: textWidth(text, LARGE_LABEL.fontSize) + 2 * LARGE_LABEL.paddingX + badge, height: LARGE_LABEL.height };
   return { width: textWidth(text) + 2 * LABEL_PADDING_X + badge, height: LABEL_HEIGHT };
 }
 
@@ -122,7 +195,10 @@ export interface RouteOptions {
 }
 
 /** The cards, headers and frames of a design, in canvas coordinates. */
-export function diagramGeometry(doc: Topology, frames: ReadonlyMap<string, Frame> = siteFrames(doc)): { cards: Map<string, Box>; headers: Box[]; frames: Box[]; groups: Map<string, number> } {
+export function diagramGeometry(
+  doc: Topology,
+  frames: ReadonlyMap<string, Frame> = siteFrames(doc),
+): { cards: Map<string, Box>; headers: Box[]; frames: Box[]; groups: Map<string, number> } {
   const cards = new Map<string, Box>();
   for (const n of doc.nodes) {
     const p = positionOf(doc.layout, n.id);
@@ -172,11 +248,20 @@ function labelRequests(doc: Topology, options: RouteOptions): { requests: LabelR
   return { requests, texts };
 }
 
-function assemble(routes: Map<string, RoutedConnector>, labels: Map<string, PlacedLabel>, texts: Map<string, string>): Map<string, LinkRoute> {
+function assemble(
+  routes: Map<string, RoutedConnector>,
+  labels: Map<string, PlacedLabel>,
+  texts: Map<string, string>,
+): Map<string, LinkRoute> {
   const out = new Map<string, LinkRoute>();
   for (const [id, r] of routes) {
     const l = labels.get(id);
-    out.set(id, { id, points: r.points, clear: r.clear, label: l ? { x: l.x, y: l.y, width: l.width, height: l.height, text: texts.get(id) ?? '', clear: l.clear } : undefined });
+    out.set(id, {
+      id,
+      points: r.points,
+      clear: r.clear,
+      label: l ? { x: l.x, y: l.y, width: l.width, height: l.height, text: texts.get(id) ?? '', clear: l.clear } : undefined,
+    });
   }
   return out;
 }
@@ -376,7 +461,12 @@ export class LinkRouter {
    * route (the enlarged labels of the zoomed-out view, between cards packed in sites)
    * stops looking after the nearest spots instead of trying thousands.
    */
-  private place(routes: ReadonlyMap<string, RoutedConnector>, requests: readonly LabelRequest[], scene: RoutingScene, placed?: BoxIndex<string>): Map<string, PlacedLabel> {
+  private place(
+    routes: ReadonlyMap<string, RoutedConnector>,
+    requests: readonly LabelRequest[],
+    scene: RoutingScene,
+    placed?: BoxIndex<string>,
+  ): Map<string, PlacedLabel> {
     const large = scene.input.connectors.length > (this.config.backgroundAbove ?? Infinity);
     return placeLabels(routes, requests, scene, placed, 4, large ? 400 : Infinity);
   }

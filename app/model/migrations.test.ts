@@ -52,7 +52,15 @@ describe('v1-to-v2-additive', () => {
   }, 60_000);
 
   it('changes nothing but the version, and does not touch its input', () => {
-    const v1 = { format: 'sfb-topology', version: 1, name: 'x', deployment: { cmsHost: null, mode: 'greenfield' }, sites: [], nodes: [], links: [] };
+    const v1 = {
+      format: 'sfb-topology',
+      version: 1,
+      name: 'x',
+      deployment: { cmsHost: null, mode: 'greenfield' },
+      sites: [],
+      nodes: [],
+      links: [],
+    };
     const copy = structuredClone(v1);
     expect(migrate(v1, 1)).toEqual({ ok: true, value: { ...v1, version: 2 } });
     expect(v1).toEqual(copy);
@@ -60,7 +68,17 @@ describe('v1-to-v2-additive', () => {
 
   it('refuses v2-only content in a document that says version 1 only where v2 would too (the schema is v2 after migration)', () => {
     // A v1 file with a Subscription Edition pool was never written by a v1 designer; read as v2 it is valid.
-    const doc = { format: 'sfb-topology', version: 1, name: 'x', deployment: { cmsHost: null, mode: 'greenfield' }, sites: [{ id: 's', name: 's', kind: 'central' }], nodes: [{ id: 'm', kind: 'mediationPool', name: 'm', siteId: 's', productVersion: 'SE', fqdn: 'm.contoso.com', servers: 2 }], links: [] };
+    const doc = {
+      format: 'sfb-topology',
+      version: 1,
+      name: 'x',
+      deployment: { cmsHost: null, mode: 'greenfield' },
+      sites: [{ id: 's', name: 's', kind: 'central' }],
+      nodes: [
+        { id: 'm', kind: 'mediationPool', name: 'm', siteId: 's', productVersion: 'SE', fqdn: 'm.contoso.com', servers: 2 },
+      ],
+      links: [],
+    };
     const r = parseTopology(doc);
     expect(r.ok && r.value.version).toBe(2);
   });

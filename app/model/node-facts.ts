@@ -4,15 +4,27 @@ import { productVersionOf, type TopologyNode } from './schema';
 import { assertNever } from '../lib/result';
 import { plural } from '../lib/text';
 
-const HA_LABEL = { none: 'no HA', mirroring: 'mirroring', alwaysOnAg: 'AlwaysOn AG', alwaysOnFci: 'AlwaysOn FCI', sqlFailoverCluster: 'failover cluster' } as const;
+const HA_LABEL = {
+  none: 'no HA',
+  mirroring: 'mirroring',
+  alwaysOnAg: 'AlwaysOn AG',
+  alwaysOnFci: 'AlwaysOn FCI',
+  sqlFailoverCluster: 'failover cluster',
+} as const;
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function nodeFacts(n: TopologyNode): string[] {
   switch (n.kind) {
     case 'frontEndPool':
-      return [`${plural(n.frontEndServers, 'Front End')} · ${plural(n.users, 'user')}`, `${n.os}${n.cumulativeUpdate ? ` · ${n.cumulativeUpdate}` : ''} · SIP ${n.sipLoadBalancing.toUpperCase()}${n.mediationCollocated ? ' · Med.' : ''}`];
+      return [
+        `${plural(n.frontEndServers, 'Front End')} · ${plural(n.users, 'user')}`,
+        `${n.os}${n.cumulativeUpdate ? ` · ${n.cumulativeUpdate}` : ''} · SIP ${n.sipLoadBalancing.toUpperCase()}${n.mediationCollocated ? ' · Med.' : ''}`,
+      ];
     case 'standardEditionServer':
-      return [`Standard Edition · ${plural(n.users, 'user')}`, `${n.os}${n.cumulativeUpdate ? ` · ${n.cumulativeUpdate}` : ''}${n.mediationCollocated ? ' · Med.' : ''}`];
+      return [
+        `Standard Edition · ${plural(n.users, 'user')}`,
+        `${n.os}${n.cumulativeUpdate ? ` · ${n.cumulativeUpdate}` : ''}${n.mediationCollocated ? ' · Med.' : ''}`,
+      ];
     case 'sqlStore': {
       const inst = n.instance ? `\\${n.instance}` : '';
       const ha =
@@ -21,17 +33,35 @@ export function nodeFacts(n: TopologyNode): string[] {
           : n.haMode === 'alwaysOnFci' || n.haMode === 'sqlFailoverCluster'
             ? `${HA_LABEL[n.haMode]}${n.clusterNodes ? ` · ${plural(n.clusterNodes, 'node')}` : ''}`
             : HA_LABEL[n.haMode];
-      return [`SQL ${n.sqlVersion} ${cap(n.sqlEdition)}${n.sqlUpdateLevel ? ` ${n.sqlUpdateLevel}` : ''}`, `${ha}${inst ? ` · ${inst}` : ''}`];
+      return [
+        `SQL ${n.sqlVersion} ${cap(n.sqlEdition)}${n.sqlUpdateLevel ? ` ${n.sqlUpdateLevel}` : ''}`,
+        `${ha}${inst ? ` · ${inst}` : ''}`,
+      ];
     }
     case 'edgePool':
-      return [`${plural(n.servers, 'Edge server')} · ${n.externalLoadBalancing === 'hlb' ? 'HLB' : 'DNS LB'}`, [n.federation ? 'federation' : '', n.xmpp ? 'XMPP' : '', n.concurrentRemoteUsers !== undefined ? `${fmt(n.concurrentRemoteUsers)} remote` : ''].filter(Boolean).join(' · ') || 'no federation'];
+      return [
+        `${plural(n.servers, 'Edge server')} · ${n.externalLoadBalancing === 'hlb' ? 'HLB' : 'DNS LB'}`,
+        [
+          n.federation ? 'federation' : '',
+          n.xmpp ? 'XMPP' : '',
+          n.concurrentRemoteUsers !== undefined ? `${fmt(n.concurrentRemoteUsers)} remote` : '',
+        ]
+          .filter(Boolean)
+          .join(' · ') || 'no federation',
+      ];
     case 'directorPool':
-      return [plural(n.servers, 'Director'), `SIP ${n.sipLoadBalancing.toUpperCase()} · web ${n.webLoadBalancing === 'hlb' ? 'HLB' : 'none'}`];
+      return [
+        plural(n.servers, 'Director'),
+        `SIP ${n.sipLoadBalancing.toUpperCase()} · web ${n.webLoadBalancing === 'hlb' ? 'HLB' : 'none'}`,
+      ];
     case 'mediationPool':
       return [plural(n.servers, 'Mediation Server')];
     case 'persistentChatPool': {
       const active = n.servers.filter((s) => s.active).length;
-      return [`${fmt(active)} active · ${fmt(n.servers.length - active)} standby`, n.compliance ? 'compliance on' : 'no compliance'];
+      return [
+        `${fmt(active)} active · ${fmt(n.servers.length - active)} standby`,
+        n.compliance ? 'compliance on' : 'no compliance',
+      ];
     }
     case 'fileStore':
       return [`\\\\${n.fqdn.split('.')[0]}\\${n.share}`, STORAGE[n.storage]];
@@ -42,15 +72,29 @@ export function nodeFacts(n: TopologyNode): string[] {
     case 'reverseProxy':
       return ['Reverse proxy', 'web services, meetings'];
     case 'gatewayPeer':
-      return [PEER_LABEL[n.peerType], [n.mediaBypass ? 'media bypass' : '', n.dnsLoadBalancing ? 'DNS LB' : ''].filter(Boolean).join(' · ') || 'no media bypass'];
+      return [
+        PEER_LABEL[n.peerType],
+        [n.mediaBypass ? 'media bypass' : '', n.dnsLoadBalancing ? 'DNS LB' : ''].filter(Boolean).join(' · ') ||
+          'no media bypass',
+      ];
     case 'videoInteropPool':
-      return [plural(n.servers, 'VIS server'), n.concurrentTranscodedVtcs !== undefined ? `${fmt(n.concurrentTranscodedVtcs)} transcoded VTCs` : 'video trunk'];
+      return [
+        plural(n.servers, 'VIS server'),
+        n.concurrentTranscodedVtcs !== undefined ? `${fmt(n.concurrentTranscodedVtcs)} transcoded VTCs` : 'video trunk',
+      ];
     default:
       return assertNever(n);
   }
 }
 
-const PEER_LABEL = { pstnGateway: 'PSTN gateway', sbc: 'Session Border Controller', ipPbx: 'IP-PBX', tdmPbx: 'TDM PBX', sipTrunk: 'SIP trunk provider', videoGateway: 'Video gateway' } as const;
+const PEER_LABEL = {
+  pstnGateway: 'PSTN gateway',
+  sbc: 'Session Border Controller',
+  ipPbx: 'IP-PBX',
+  tdmPbx: 'TDM PBX',
+  sipTrunk: 'SIP trunk provider',
+  videoGateway: 'Video gateway',
+} as const;
 const STORAGE = { singleServer: 'single file server', dfs: 'DFS', cluster: 'clustered file server', nas: 'NAS' } as const;
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

@@ -8,7 +8,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMutations, applyTextMutations, arbMutatedDocument, arbTextMutation, arbTopology, deepNest, HOSTILE_NAMES, LONGEST_NAME, TOO_LONG_NAME } from './arbitrary-test-kit';
+import {
+  applyMutations,
+  applyTextMutations,
+  arbMutatedDocument,
+  arbTextMutation,
+  arbTopology,
+  deepNest,
+  HOSTILE_NAMES,
+  LONGEST_NAME,
+  TOO_LONG_NAME,
+} from './arbitrary-test-kit';
 import type { TopologyErrorTag } from './errors';
 import { LIMITS } from './limits';
 import { parseTopology, type ParseResult } from './parse';
@@ -17,7 +27,14 @@ import { TopologySchema } from './schema';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const MAX_MS = 2_000;
-const TAGS: readonly TopologyErrorTag[] = ['notJson', 'notATopology', 'versionTooNew', 'unsupportedVersion', 'tooLarge', 'invalidDocument'];
+const TAGS: readonly TopologyErrorTag[] = [
+  'notJson',
+  'notATopology',
+  'versionTooNew',
+  'unsupportedVersion',
+  'tooLarge',
+  'invalidDocument',
+];
 
 /** Calls parseTopology and checks the contract every answer must keep. */
 function parseChecked(input: unknown): ParseResult {
@@ -51,8 +68,12 @@ function expectOneCleanLine(r: ParseResult): void {
 const arbAnyInput: fc.Arbitrary<unknown> = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.tuple(arbTopology({ maxNodes: 6 }), fc.array(arbTextMutation, { minLength: 1, maxLength: 3 })).map(([doc, edits]) => applyTextMutations(JSON.stringify(doc, null, 2), edits)),
-  arbMutatedDocument({ maxNodes: 6 }).map(({ original, mutations }) => applyMutations(original, mutations)).filter((v) => jsonDepth(v) < 100),
+  fc
+    .tuple(arbTopology({ maxNodes: 6 }), fc.array(arbTextMutation, { minLength: 1, maxLength: 3 }))
+    .map(([doc, edits]) => applyTextMutations(JSON.stringify(doc, null, 2), edits)),
+  arbMutatedDocument({ maxNodes: 6 })
+    .map(({ original, mutations }) => applyMutations(original, mutations))
+    .filter((v) => jsonDepth(v) < 100),
 );
 
 /** JSON text of a value, or undefined when JSON.stringify cannot write it (10,000 levels overflow its stack). */
@@ -72,18 +93,53 @@ function jsonDepth(v: unknown, depth = 0): number {
 describe('parseTopology on anything', () => {
   it('arbitrary values (JSON and beyond: Maps, Dates, typed arrays, null prototypes, sparse arrays)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.jsonValue(), fc.anything({ withBigInt: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true, withBoxedValues: true })), (v) => {
-        parseChecked(v);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.jsonValue(),
+          fc.anything({
+            withBigInt: true,
+            withMap: true,
+            withSet: true,
+            withDate: true,
+            withTypedArray: true,
+            withSparseArray: true,
+            withNullPrototype: true,
+            withBoxedValues: true,
+          }),
+        ),
+        (v) => {
+          parseChecked(v);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('arbitrary text and JSON text', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.json(), fc.constantFrom('', ' ', '\uFEFF', 'null', '{}', '[]', '{"format":"sfb-topology"}', '{"format":"sfb-topology","version":1}', '{"format":"sfb-topology","version":2}', '{"format":"sfb-topology","version":0}', '{"format":"sfb-topology","version":1.5}')), (text) => {
-        parseChecked(text);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'binary' }),
+          fc.json(),
+          fc.constantFrom(
+            '',
+            ' ',
+            '\uFEFF',
+            'null',
+            '{}',
+            '[]',
+            '{"format":"sfb-topology"}',
+            '{"format":"sfb-topology","version":1}',
+            '{"format":"sfb-topology","version":2}',
+            '{"format":"sfb-topology","version":0}',
+            '{"format":"sfb-topology","version":1.5}',
+          ),
+        ),
+        (text) => {
+          parseChecked(text);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -136,7 +192,11 @@ describe('parseTopology on valid documents with hostile edits', () => {
   it('an invalid id is never echoed raw: no line break or escape sequence from it in the message', () => {
     const doc = pair2019AlwaysOn();
     for (const id of ['a\n\u001b[31mb', '\n# injected heading', 'x\r\ny', 'nul\u0000']) {
-      for (const input of [{ ...doc, nodes: [{ id, kind: 'frontEndPool' }] }, { ...doc, sites: [{ id, name: 'x', kind: 'central' }] }, { ...doc, links: [{ id, kind: 'mystery' }] }]) {
+      for (const input of [
+        { ...doc, nodes: [{ id, kind: 'frontEndPool' }] },
+        { ...doc, sites: [{ id, name: 'x', kind: 'central' }] },
+        { ...doc, links: [{ id, kind: 'mystery' }] },
+      ]) {
         expectOneCleanLine(parseChecked(input));
       }
     }
@@ -146,7 +206,15 @@ describe('parseTopology on valid documents with hostile edits', () => {
     // Edits that put a present, non-undefined value of a wrong type where a text, number or enum belongs.
     const base = pair2019AlwaysOn();
     const fields: [string[], unknown][] = [];
-    const paths: string[][] = [['name'], ['deployment', 'mode'], ['nodes', '0', 'frontEndServers'], ['nodes', '0', 'hosting'], ['nodes', '0', 'fqdn'], ['sites', '0', 'kind'], ['links', '0', 'kind']];
+    const paths: string[][] = [
+      ['name'],
+      ['deployment', 'mode'],
+      ['nodes', '0', 'frontEndServers'],
+      ['nodes', '0', 'hosting'],
+      ['nodes', '0', 'fqdn'],
+      ['sites', '0', 'kind'],
+      ['links', '0', 'kind'],
+    ];
     for (const p of paths) for (const v of [5, true, null, [], {}, 'not-an-enum value']) fields.push([p, v]);
     fc.assert(
       fc.property(fc.constantFrom(...fields), ([path, value]) => {
@@ -182,7 +250,10 @@ describe('parseTopology on valid documents with hostile edits', () => {
       .replace('"layout":{', '"layout":{"__proto__":{"x":1,"y":2},"constructor":{"x":3,"y":4},');
     const r = parseChecked(text);
     expect(r.ok).toBe(false);
-    const layoutOnly = JSON.stringify(doc).replace('"layout":{', '"layout":{"__proto__":{"x":1,"y":2},"constructor":{"x":3,"y":4},');
+    const layoutOnly = JSON.stringify(doc).replace(
+      '"layout":{',
+      '"layout":{"__proto__":{"x":1,"y":2},"constructor":{"x":3,"y":4},',
+    );
     const ok = parseChecked(layoutOnly);
     expect(ok.ok).toBe(true);
     if (ok.ok) {
@@ -216,7 +287,15 @@ describe('limits are enforced before any expensive work, with a clear message', 
   it('20,000 nodes are refused with the limit in the message, before the schema runs', () => {
     const doc = pair2019AlwaysOn();
     // Small nodes, so that the JSON text stays under the document size limit and the node count is what is refused.
-    const nodes = Array.from({ length: 20_000 }, (_, i) => ({ id: `n${i}`, name: '', siteId: 'dc1', kind: 'mediationPool', productVersion: '2019', fqdn: 'm', servers: 1 }));
+    const nodes = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `n${i}`,
+      name: '',
+      siteId: 'dc1',
+      kind: 'mediationPool',
+      productVersion: '2019',
+      fqdn: 'm',
+      servers: 1,
+    }));
     expect(JSON.stringify({ ...doc, nodes }).length).toBeLessThan(LIMITS.maxDocumentChars);
     for (const input of [{ ...doc, nodes }, JSON.stringify({ ...doc, nodes })]) {
       const started = performance.now();
@@ -247,7 +326,9 @@ describe('limits are enforced before any expensive work, with a clear message', 
         expect(r.error.message).toContain(limitText(max));
       }
     }
-    const layout = Object.fromEntries(Array.from({ length: LIMITS.maxNodes + LIMITS.maxSites + 1 }, (_, i) => [`n${i}`, { x: 0, y: 0 }]));
+    const layout = Object.fromEntries(
+      Array.from({ length: LIMITS.maxNodes + LIMITS.maxSites + 1 }, (_, i) => [`n${i}`, { x: 0, y: 0 }]),
+    );
     const r = parseTopology({ ...doc, layout });
     expect(r.ok || r.error.tag).toBe('tooLarge');
   });

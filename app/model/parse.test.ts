@@ -98,7 +98,9 @@ describe('parseTopology', () => {
     self.siteLinks = [{ id: 'wan1', from: self.sites[0].id, to: self.sites[0].id, fast: true, secured: true, resilient: false }];
     expectError(self, 'invalidDocument', 'siteLinks[0].to', /two different sites/);
     const dup = base();
-    dup.siteLinks = [{ id: dup.nodes[0].id, from: dup.sites[0].id, to: dup.sites[1].id, fast: true, secured: true, resilient: false }];
+    dup.siteLinks = [
+      { id: dup.nodes[0].id, from: dup.sites[0].id, to: dup.sites[1].id, fast: true, secured: true, resilient: false },
+    ];
     expectError(dup, 'invalidDocument', 'siteLinks[0].id', /already used/);
     const parent = base();
     parent.sites[1].parentSiteId = 'nowhere';
@@ -200,7 +202,10 @@ describe('parseTopology', () => {
   });
 
   it('property: any string gives a document or a tagged error', () => {
-    fc.assert(fc.property(fc.string(), (s) => void parseTopology(s)), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.string(), (s) => void parseTopology(s)),
+      { numRuns: RUNS },
+    );
   });
 
   it('property: mutated valid documents give a document or a tagged error with a path', () => {

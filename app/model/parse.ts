@@ -20,7 +20,11 @@ export function parseTopology(input: unknown): ParseResult {
     return parseUnsafe(input);
   } catch (e) {
     // Defensive: a bug in a check must never crash the caller (the designer keeps its work).
-    return err(topologyError('invalidDocument', [{ path: '', message: `could not be read (${e instanceof Error ? e.message : String(e)})` }]));
+    return err(
+      topologyError('invalidDocument', [
+        { path: '', message: `could not be read (${e instanceof Error ? e.message : String(e)})` },
+      ]),
+    );
   }
 }
 
@@ -28,26 +32,75 @@ function parseUnsafe(input: unknown): ParseResult {
   let value = input;
   if (typeof input === 'string') {
     if (input.length > LIMITS.maxDocumentChars)
-      return err(topologyError('tooLarge', [{ path: '', message: `the document is ${input.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` }]));
+      return err(
+        topologyError('tooLarge', [
+          {
+            path: '',
+            message: `the document is ${input.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}`,
+          },
+        ]),
+      );
     const depth = jsonNestingDepth(input, LIMITS.maxJsonDepth);
     if (depth > LIMITS.maxJsonDepth)
-      return err(topologyError('tooLarge', [{ path: '', message: `the JSON nests more than ${LIMITS.maxJsonDepth} levels deep; a topology document nests about 6` }]));
+      return err(
+        topologyError('tooLarge', [
+          { path: '', message: `the JSON nests more than ${LIMITS.maxJsonDepth} levels deep; a topology document nests about 6` },
+        ]),
+      );
     const json = parseJson(input);
     if (!json.ok) return err(topologyError('notJson', [{ path: '', message: json.error }]));
     value = json.value;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return err(topologyError('notATopology', [{ path: '', message: `expected a topology document (a JSON object with "format": "${FORMAT_NAME}"), got ${describe(value)}` }]));
+    return err(
+      topologyError('notATopology', [
+        {
+          path: '',
+          message: `expected a topology document (a JSON object with "format": "${FORMAT_NAME}"), got ${describe(value)}`,
+        },
+      ]),
+    );
   const obj = value as Record<string, unknown>;
   if (obj.format !== FORMAT_NAME)
-    return err(topologyError('notATopology', [{ path: 'format', message: obj.format === undefined ? `is missing: this JSON is not a Skype for Business topology document (expected "format": "${FORMAT_NAME}")` : `is ${JSON.stringify(obj.format).slice(0, 80)}, expected "${FORMAT_NAME}"` }]));
+    return err(
+      topologyError('notATopology', [
+        {
+          path: 'format',
+          message:
+            obj.format === undefined
+              ? `is missing: this JSON is not a Skype for Business topology document (expected "format": "${FORMAT_NAME}")`
+              : `is ${JSON.stringify(obj.format).slice(0, 80)}, expected "${FORMAT_NAME}"`,
+        },
+      ]),
+    );
   const version = obj.version;
   if (typeof version !== 'number' || !Number.isInteger(version))
-    return err(topologyError('invalidDocument', [{ path: 'version', message: `must be a whole number (this designer writes version ${CURRENT_VERSION}), got ${describe(version)}` }]));
+    return err(
+      topologyError('invalidDocument', [
+        {
+          path: 'version',
+          message: `must be a whole number (this designer writes version ${CURRENT_VERSION}), got ${describe(version)}`,
+        },
+      ]),
+    );
   if (version > CURRENT_VERSION)
-    return err(topologyError('versionTooNew', [{ path: 'version', message: `is ${version}, written by a newer designer; this one reads versions up to ${CURRENT_VERSION}. Open it in the newer designer, or update this one.` }]));
+    return err(
+      topologyError('versionTooNew', [
+        {
+          path: 'version',
+          message: `is ${version}, written by a newer designer; this one reads versions up to ${CURRENT_VERSION}. Open it in the newer designer, or update this one.`,
+        },
+      ]),
+    );
   if (!VERSIONS.some((v) => v.version === version))
-    return err(topologyError('unsupportedVersion', [{ path: 'version', message: `is ${version}; no version ${version} of the format exists (known: ${VERSIONS.map((v) => v.version).join(', ')})` }]));
+    return err(
+      topologyError('unsupportedVersion', [
+        {
+          path: 'version',
+          message: `is ${version}; no version ${version} of the format exists (known: ${VERSIONS.map((v) => v.version).join(', ')})`,
+        },
+      ]),
+    );
 
   const tooMany = countLimits(obj);
   if (tooMany) return err(topologyError('tooLarge', [tooMany]));
@@ -64,7 +117,14 @@ function parseUnsafe(input: unknown): ParseResult {
   // What opens must save and open again: the file Save writes has to fit the same limit.
   const fileChars = designFileText(doc).length;
   if (fileChars > LIMITS.maxDocumentChars)
-    return err(topologyError('tooLarge', [{ path: '', message: `saved as a file, this design would be ${fileChars.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}` }]));
+    return err(
+      topologyError('tooLarge', [
+        {
+          path: '',
+          message: `saved as a file, this design would be ${fileChars.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}`,
+        },
+      ]),
+    );
   return ok(doc);
 }
 
@@ -75,7 +135,8 @@ export function jsonNestingDepth(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -91,14 +152,19 @@ function parseJson(text: string): Result<unknown, string> {
     return ok(JSON.parse(text));
   } catch (e) {
     // V8 quotes a piece of the input in its message: drop it (it may hold newlines or anything).
-    const msg = (e instanceof Error ? e.message : String(e)).replace(/, ".*$/s, '').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').slice(0, 200);
+    const msg = (e instanceof Error ? e.message : String(e))
+      .replace(/, ".*$/s, '')
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .slice(0, 200);
     const pos = /position (\d+)/.exec(msg);
     if (pos) {
       const at = Number(pos[1]);
       const before = text.slice(0, at);
       const line = before.split('\n').length;
       const col = at - before.lastIndexOf('\n');
-      return err(`not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')} at line ${line}, column ${col}`);
+      return err(
+        `not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/ \(line \d+ column \d+\)$/, '')} at line ${line}, column ${col}`,
+      );
     }
     if (text.trim() === '') return err('not valid JSON: the input is empty');
     return err(`not valid JSON: ${msg}`);
@@ -108,7 +174,8 @@ function parseJson(text: string): Result<unknown, string> {
 function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?')}`;
+  if (typeof v === 'string')
+    return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?')}`;
   if (typeof v === 'object') return 'an object';
   if (typeof v === 'undefined') return 'nothing';
   return `${typeof v} ${String(v)}`;
@@ -123,7 +190,10 @@ function countLimits(obj: Record<string, unknown>): TopologyIssue | undefined {
   for (const [key, max] of checks) {
     const arr = obj[key];
     if (Array.isArray(arr) && arr.length > max)
-      return { path: key, message: `has ${arr.length.toLocaleString('en-US')} entries; the limit is ${max.toLocaleString('en-US')}` };
+      return {
+        path: key,
+        message: `has ${arr.length.toLocaleString('en-US')} entries; the limit is ${max.toLocaleString('en-US')}`,
+      };
   }
   const layout = obj.layout;
   if (layout && typeof layout === 'object' && Object.keys(layout).length > LIMITS.maxNodes + LIMITS.maxSites)
@@ -154,13 +224,18 @@ function zodIssues(issues: readonly ZodIssue[], doc: Record<string, unknown>): T
     switch (issue.code) {
       case 'invalid_type': {
         const at = valueAt(doc, path);
-        message = !at.present ? `is missing (${expectedWord(issue.expected)} required)` : `must be ${expectedWord(issue.expected)}, got ${describe(at.value)}`;
+        message = !at.present
+          ? `is missing (${expectedWord(issue.expected)} required)`
+          : `must be ${expectedWord(issue.expected)}, got ${describe(at.value)}`;
         break;
       }
       case 'unrecognized_keys':
         for (const key of issue.keys.slice(0, 10)) {
           const p = [...path, key];
-          out.push({ path: formatPath(p), message: `is not a field of format version ${CURRENT_VERSION}${contextOf(p, doc)}; remove it` });
+          out.push({
+            path: formatPath(p),
+            message: `is not a field of format version ${CURRENT_VERSION}${contextOf(p, doc)}; remove it`,
+          });
         }
         continue;
       case 'invalid_value':
@@ -192,7 +267,8 @@ function zodIssues(issues: readonly ZodIssue[], doc: Record<string, unknown>): T
 function valueAt(doc: unknown, path: readonly PropertyKey[]): { present: boolean; value: unknown } {
   let cur: unknown = doc;
   for (const seg of path) {
-    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg)) return { present: false, value: undefined };
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, seg))
+      return { present: false, value: undefined };
     cur = (cur as Record<PropertyKey, unknown>)[seg];
   }
   return { present: cur !== undefined, value: cur };
@@ -222,7 +298,11 @@ export function crossReferenceIssues(doc: Topology): TopologyIssue[] {
   const seen = new Map<string, string>();
   const claim = (id: string, path: string) => {
     const prev = seen.get(id);
-    if (prev) issues.push({ path: `${path}.id`, message: `id "${id}" is already used by ${prev}; ids must be unique across sites, nodes and links` });
+    if (prev)
+      issues.push({
+        path: `${path}.id`,
+        message: `id "${id}" is already used by ${prev}; ids must be unique across sites, nodes and links`,
+      });
     else seen.set(id, path);
   };
   doc.sites.forEach((s, i) => claim(s.id, `sites[${i}]`));
@@ -233,13 +313,21 @@ export function crossReferenceIssues(doc: Topology): TopologyIssue[] {
   const siteIds = new Set(doc.sites.map((s) => s.id));
   doc.sites.forEach((s, i) => {
     if (s.parentSiteId === undefined) return;
-    if (!siteIds.has(s.parentSiteId)) issues.push({ path: `sites[${i}].parentSiteId`, message: `no site has id "${s.parentSiteId}" (site "${s.id}")` });
-    else if (s.parentSiteId === s.id) issues.push({ path: `sites[${i}].parentSiteId`, message: `a site cannot be its own parent (site "${s.id}")` });
+    if (!siteIds.has(s.parentSiteId))
+      issues.push({ path: `sites[${i}].parentSiteId`, message: `no site has id "${s.parentSiteId}" (site "${s.id}")` });
+    else if (s.parentSiteId === s.id)
+      issues.push({ path: `sites[${i}].parentSiteId`, message: `a site cannot be its own parent (site "${s.id}")` });
   });
   doc.siteLinks?.forEach((l, i) => {
-    if (!siteIds.has(l.from)) issues.push({ path: `siteLinks[${i}].from`, message: `no site has id "${l.from}" (site link "${l.id}")` });
-    if (!siteIds.has(l.to)) issues.push({ path: `siteLinks[${i}].to`, message: `no site has id "${l.to}" (site link "${l.id}")` });
-    if (l.from === l.to) issues.push({ path: `siteLinks[${i}].to`, message: `a site link joins two different sites; "${l.id}" joins "${l.from}" to itself` });
+    if (!siteIds.has(l.from))
+      issues.push({ path: `siteLinks[${i}].from`, message: `no site has id "${l.from}" (site link "${l.id}")` });
+    if (!siteIds.has(l.to))
+      issues.push({ path: `siteLinks[${i}].to`, message: `no site has id "${l.to}" (site link "${l.id}")` });
+    if (l.from === l.to)
+      issues.push({
+        path: `siteLinks[${i}].to`,
+        message: `a site link joins two different sites; "${l.id}" joins "${l.from}" to itself`,
+      });
   });
   const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
   const noSite = (id: string) => `no site has id "${id}"`;
@@ -248,16 +336,21 @@ export function crossReferenceIssues(doc: Topology): TopologyIssue[] {
     if (!siteIds.has(n.siteId)) issues.push({ path: `nodes[${i}].siteId`, message: `${noSite(n.siteId)} (node "${n.id}")` });
     if (n.kind === 'sqlStore' && n.ag)
       n.ag.replicas.forEach((r, j) => {
-        if (!siteIds.has(r.siteId)) issues.push({ path: `nodes[${i}].ag.replicas[${j}].siteId`, message: `${noSite(r.siteId)} (node "${n.id}")` });
+        if (!siteIds.has(r.siteId))
+          issues.push({ path: `nodes[${i}].ag.replicas[${j}].siteId`, message: `${noSite(r.siteId)} (node "${n.id}")` });
       });
     if (n.kind === 'persistentChatPool')
       n.servers.forEach((s, j) => {
-        if (!siteIds.has(s.siteId)) issues.push({ path: `nodes[${i}].servers[${j}].siteId`, message: `${noSite(s.siteId)} (node "${n.id}")` });
+        if (!siteIds.has(s.siteId))
+          issues.push({ path: `nodes[${i}].servers[${j}].siteId`, message: `${noSite(s.siteId)} (node "${n.id}")` });
       });
     // Windows Server 2008 R2 runs Lync Server 2010 and 2013, and 2015 servers only when upgraded in place from Lync Server 2013.
     const lync = 'productVersion' in n && (n.productVersion === 'lync2010' || n.productVersion === 'lync2013');
     if ('os' in n && n.os === 'WS2008R2' && !lync && !('inPlaceUpgrade' in n && n.inPlaceUpgrade))
-      issues.push({ path: `nodes[${i}].os`, message: `Windows Server 2008 R2 is accepted only for a server upgraded in place (set the in-place upgrade it came from) (node "${n.id}")` });
+      issues.push({
+        path: `nodes[${i}].os`,
+        message: `Windows Server 2008 R2 is accepted only for a server upgraded in place (set the in-place upgrade it came from) (node "${n.id}")`,
+      });
   });
 
   doc.links.forEach((l, i) => {
@@ -267,7 +360,10 @@ export function crossReferenceIssues(doc: Topology): TopologyIssue[] {
     if (!to) issues.push({ path: `links[${i}].to`, message: `no node has id "${l.to}" (link "${l.id}")` });
     if (!from || !to) return;
     if (l.from === l.to) {
-      issues.push({ path: `links[${i}].to`, message: `a ${linkKindLabel(l.kind)} link cannot join node "${l.from}" to itself (link "${l.id}")` });
+      issues.push({
+        path: `links[${i}].to`,
+        message: `a ${linkKindLabel(l.kind)} link cannot join node "${l.from}" to itself (link "${l.id}")`,
+      });
       return;
     }
     if (!linkAllowed(l.kind, from.kind, to.kind)) {

@@ -13,7 +13,8 @@ const GAP_Y = 36;
 export const FRAME_GAP = 48;
 const COLUMNS = 2;
 
-const overlaps = (a: Frame, b: Frame, gap = 0) => a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+const overlaps = (a: Frame, b: Frame, gap = 0) =>
+  a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
 
 /** The site nearest to a point (distance to its frame; 0 inside). */
 export function nearestSite(frames: ReadonlyMap<string, Frame>, p: Position): string | undefined {
@@ -43,8 +44,15 @@ export function freeSlot(doc: Topology, siteId: string, near?: Position): Positi
   const origin = f ? { x: f.x + SITE_PADDING, y: f.y + SITE_HEADER + SITE_PADDING } : { x: 0, y: 0 };
   if (members.length === 0) return origin;
   const cols = Math.max(COLUMNS, Math.round(((f?.width ?? 0) - 2 * SITE_PADDING + GAP_X) / (NODE_WIDTH + GAP_X)));
-  const taken = (q: Position) => boxes.some((b) => q.x < b.x + NODE_WIDTH + 8 && b.x < q.x + NODE_WIDTH + 8 && q.y < b.y + NODE_HEIGHT + 8 && b.y < q.y + NODE_HEIGHT + 8);
-  const slot = (k: number): Position => ({ x: origin.x + (k % cols) * (NODE_WIDTH + GAP_X), y: origin.y + Math.floor(k / cols) * (NODE_HEIGHT + GAP_Y) });
+  const taken = (q: Position) =>
+    boxes.some(
+      (b) =>
+        q.x < b.x + NODE_WIDTH + 8 && b.x < q.x + NODE_WIDTH + 8 && q.y < b.y + NODE_HEIGHT + 8 && b.y < q.y + NODE_HEIGHT + 8,
+    );
+  const slot = (k: number): Position => ({
+    x: origin.x + (k % cols) * (NODE_WIDTH + GAP_X),
+    y: origin.y + Math.floor(k / cols) * (NODE_HEIGHT + GAP_Y),
+  });
   const limit = (members.length + 2) * cols + cols;
   if (!near) {
     for (let k = 0; k < limit; k++) if (!taken(slot(k))) return slot(k);
@@ -116,7 +124,8 @@ export function pushFramesApart(doc: Topology, grown: readonly string[]): Record
 export function overlappingFrames(doc: Topology): [string, string][] {
   const list = [...siteFrames(doc)];
   const out: [string, string][] = [];
-  for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) if (overlaps(list[i]![1], list[j]![1])) out.push([list[i]![0], list[j]![0]]);
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++) if (overlaps(list[i]![1], list[j]![1])) out.push([list[i]![0], list[j]![0]]);
   return out;
 }
 

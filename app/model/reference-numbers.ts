@@ -5,7 +5,10 @@
  */
 import type { ProductVersion, SqlVersion } from './schema';
 
-const CAPACITY_DOCS = ['Skype/SfbServer/plan-your-deployment/capacity/user-model.md', 'Skype/SfBServer2019/plan/user-model-2019.md'];
+const CAPACITY_DOCS = [
+  'Skype/SfbServer/plan-your-deployment/capacity/user-model.md',
+  'Skype/SfBServer2019/plan/user-model-2019.md',
+];
 
 export type PerVersion<T> = Readonly<Record<ProductVersion, T>>;
 
@@ -94,10 +97,26 @@ export const QUORUM_DOC = 'Skype/SfbServer/plan-your-deployment/high-availabilit
 
 /** Recovery targets and timings (minutes unless named otherwise). */
 export const RECOVERY = {
-  poolFailover: { rtoMinutes: [15, 20] as [number, number], rpoMinutes: 5, doc: 'Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md' },
-  measurementBasis: { concurrentUsers: 40_000, enabledUsers: 200_000, doc: 'Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md' },
-  cmsFailover: { rtoMinutes: 5, rpoMinutes: 5, doc: 'Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md' },
-  backEndMirrorFailover: { rtoMinutes: 5, rpoMinutes: 5, doc: 'Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md' },
+  poolFailover: {
+    rtoMinutes: [15, 20] as [number, number],
+    rpoMinutes: 5,
+    doc: 'Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md',
+  },
+  measurementBasis: {
+    concurrentUsers: 40_000,
+    enabledUsers: 200_000,
+    doc: 'Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md',
+  },
+  cmsFailover: {
+    rtoMinutes: 5,
+    rpoMinutes: 5,
+    doc: 'Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/disaster-recovery.md',
+  },
+  backEndMirrorFailover: {
+    rtoMinutes: 5,
+    rpoMinutes: 5,
+    doc: 'Skype/SfbServer/plan-your-deployment/high-availability-and-disaster-recovery/back-end-server.md',
+  },
   mirrorNoWitnessGraceMinutes: 30,
   failbackMinutesFor20kUsers: 60,
   backupSyncIntervalMinutes: 2,
@@ -118,8 +137,14 @@ export const PORTS = {
 /** Supported platform versions (catalogue "Supported versions"). */
 export const SUPPORTED = {
   // Lync: SQL Server 2008 R2 / 2005 and Windows Server 2008 are outside the format's enums, so only the values it can write.
-  sqlForBackEnd: perVersion<readonly SqlVersion[]>(['2012', '2014', '2016', '2017', '2019'], ['2016', '2017', '2019'], { lync2010: [], lync2013: ['2012'] }),
-  os: perVersion<readonly string[]>(['WS2012', 'WS2012R2', 'WS2016', 'WS2019'], ['WS2016', 'WS2019', 'WS2022'], { lync2010: ['WS2008R2'], lync2013: ['WS2008R2', 'WS2012', 'WS2012R2'] }),
+  sqlForBackEnd: perVersion<readonly SqlVersion[]>(['2012', '2014', '2016', '2017', '2019'], ['2016', '2017', '2019'], {
+    lync2010: [],
+    lync2013: ['2012'],
+  }),
+  os: perVersion<readonly string[]>(['WS2012', 'WS2012R2', 'WS2016', 'WS2019'], ['WS2016', 'WS2019', 'WS2022'], {
+    lync2010: ['WS2008R2'],
+    lync2013: ['WS2008R2', 'WS2012', 'WS2012R2'],
+  }),
   /** Minimum SfB cumulative update for an OS. */
   osMinCu: perVersion<Readonly<Record<string, number>>>({ WS2016: 5, WS2019: 9 }, { WS2022: 7 }, { lync2010: {}, lync2013: {} }),
   sqlExpress: perVersion<SqlVersion>('2014', '2016'),

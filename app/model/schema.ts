@@ -20,21 +20,35 @@ export const IdSchema = z
   .refine((s) => s !== '__proto__', { message: 'is reserved; choose another id' });
 
 /** Labels of letters, digits and hyphens; a single label (NetBIOS) is accepted and flagged by a rule. */
-export const FQDN_PATTERN = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+export const FQDN_PATTERN =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 export const FqdnSchema = z.string().regex(FQDN_PATTERN, {
   message: 'must be a DNS name: labels of letters, digits and hyphens separated by dots, at most 253 characters',
 });
 
 const Name = z.string().max(LIMITS.maxNameChars, { message: `must be at most ${LIMITS.maxNameChars} characters` });
 const Text = z.string().max(LIMITS.maxTextChars, { message: `must be at most ${LIMITS.maxTextChars} characters` });
-const Count = (min: number) => z.number().int({ message: 'must be a whole number' }).min(min, { message: `must be ${min} or more` }).max(1_000_000, { message: 'is implausibly large' });
+const Count = (min: number) =>
+  z
+    .number()
+    .int({ message: 'must be a whole number' })
+    .min(min, { message: `must be ${min} or more` })
+    .max(1_000_000, { message: 'is implausibly large' });
 /** Servers in one pool: far above any supported figure (the rules flag those), low enough that every output stays small. */
-const ServerCount = z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 or more' }).max(LIMITS.maxServersPerPool, { message: `must be at most ${LIMITS.maxServersPerPool}` });
+const ServerCount = z
+  .number()
+  .int({ message: 'must be a whole number' })
+  .min(1, { message: 'must be 1 or more' })
+  .max(LIMITS.maxServersPerPool, { message: `must be at most ${LIMITS.maxServersPerPool}` });
 /** An IPv4 or IPv6 address as Topology Builder writes it (not resolved or range-checked). */
 const IpAddress = z.string().regex(/^[0-9A-Fa-f:.]{2,45}$/, { message: 'must be an IPv4 or IPv6 address' });
 /** A URL as written (kept verbatim, typos included: the rules report them). */
 const UrlText = z.string().min(1, { message: 'must not be empty' }).max(2_048, { message: 'must be at most 2048 characters' });
-const Port = z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be a TCP port (1–65535)' }).max(65535, { message: 'must be a TCP port (1–65535)' });
+const Port = z
+  .number()
+  .int({ message: 'must be a whole number' })
+  .min(1, { message: 'must be a TCP port (1–65535)' })
+  .max(65535, { message: 'must be a TCP port (1–65535)' });
 
 // ---------------------------------------------------------------- enums
 
@@ -96,7 +110,17 @@ export const TRUNK_TRANSPORTS = ['tls', 'tcp'] as const;
 /** Active Directory functional levels (Windows Server releases that define one). */
 export const AD_LEVELS = ['WS2003', 'WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016', 'WS2025'] as const;
 /** Domain controller operating systems. */
-export const DC_OS_VERSIONS = ['WS2003', 'WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022', 'WS2025'] as const;
+export const DC_OS_VERSIONS = [
+  'WS2003',
+  'WS2008',
+  'WS2008R2',
+  'WS2012',
+  'WS2012R2',
+  'WS2016',
+  'WS2019',
+  'WS2022',
+  'WS2025',
+] as const;
 export const SIMPLE_URL_COMPONENTS = ['meet', 'dialIn', 'admin'] as const;
 
 export const FILE_STORAGE = ['singleServer', 'dfs', 'cluster', 'nas'] as const;
@@ -126,7 +150,9 @@ export type SiteKind = Site['kind'];
 export const ActiveDirectorySchema = z.strictObject({
   forestLevel: z.enum(AD_LEVELS),
   domainLevel: z.enum(AD_LEVELS),
-  domainControllerOs: z.array(z.enum(DC_OS_VERSIONS)).max(DC_OS_VERSIONS.length, { message: `must list at most ${DC_OS_VERSIONS.length} operating systems` }),
+  domainControllerOs: z
+    .array(z.enum(DC_OS_VERSIONS))
+    .max(DC_OS_VERSIONS.length, { message: `must list at most ${DC_OS_VERSIONS.length} operating systems` }),
 });
 export type ActiveDirectory = z.infer<typeof ActiveDirectorySchema>;
 
@@ -143,7 +169,10 @@ export const DeploymentSchema = z.strictObject({
   cmsHost: IdSchema.nullable(),
   mode: z.enum(DEPLOYMENT_MODES),
   activeDirectory: ActiveDirectorySchema.optional(),
-  simpleUrls: z.array(SimpleUrlSchema).max(LIMITS.maxListItems, { message: `must list at most ${LIMITS.maxListItems} simple URLs` }).optional(),
+  simpleUrls: z
+    .array(SimpleUrlSchema)
+    .max(LIMITS.maxListItems, { message: `must list at most ${LIMITS.maxListItems} simple URLs` })
+    .optional(),
 });
 export type Deployment = z.infer<typeof DeploymentSchema>;
 
@@ -278,7 +307,10 @@ export const EdgePoolSchema = z.strictObject({
   externalWebConfFqdn: FqdnSchema.optional(),
   externalAvFqdn: FqdnSchema.optional(),
   /** Public addresses the external interfaces are translated to (Topology Builder's NAT setting). */
-  natAddresses: z.array(IpAddress).max(LIMITS.maxListItems, { message: `must list at most ${LIMITS.maxListItems} addresses` }).optional(),
+  natAddresses: z
+    .array(IpAddress)
+    .max(LIMITS.maxListItems, { message: `must list at most ${LIMITS.maxListItems} addresses` })
+    .optional(),
   ...lifecycle,
 });
 export type EdgePool = z.infer<typeof EdgePoolSchema>;
@@ -322,7 +354,9 @@ export const PersistentChatPoolSchema = z.strictObject({
   kind: z.literal('persistentChatPool'),
   productVersion: ProductVersionSchema,
   fqdn: FqdnSchema,
-  servers: z.array(PersistentChatServerSchema).max(LIMITS.maxListItems, { message: `must list at most ${LIMITS.maxListItems} servers` }),
+  servers: z
+    .array(PersistentChatServerSchema)
+    .max(LIMITS.maxListItems, { message: `must list at most ${LIMITS.maxListItems} servers` }),
   compliance: z.boolean(),
   concurrentUsers: Count(0).max(10_000_000, { message: 'is implausibly large' }).optional(),
   domain: Text.optional(),
@@ -434,12 +468,19 @@ export const NODE_KINDS = [
 export type VersionedNode = Extract<TopologyNode, { productVersion: ProductVersion }>;
 export const hasProductVersion = (n: TopologyNode): n is VersionedNode => 'productVersion' in n && n.kind !== 'survivableBranch';
 /** The node's product version, when it has one (survivable branches of v1 documents do not). */
-export const productVersionOf = (n: TopologyNode): ProductVersion | undefined => ('productVersion' in n ? n.productVersion : undefined);
+export const productVersionOf = (n: TopologyNode): ProductVersion | undefined =>
+  'productVersion' in n ? n.productVersion : undefined;
 
 /** Kinds that may be decommissioned or upgraded in place (format v2). */
 export type LifecycleNode = Extract<TopologyNode, { decommission?: boolean }>;
 export const hasLifecycle = (n: TopologyNode): n is LifecycleNode =>
-  n.kind === 'frontEndPool' || n.kind === 'standardEditionServer' || n.kind === 'edgePool' || n.kind === 'directorPool' || n.kind === 'mediationPool' || n.kind === 'persistentChatPool' || n.kind === 'survivableBranch';
+  n.kind === 'frontEndPool' ||
+  n.kind === 'standardEditionServer' ||
+  n.kind === 'edgePool' ||
+  n.kind === 'directorPool' ||
+  n.kind === 'mediationPool' ||
+  n.kind === 'persistentChatPool' ||
+  n.kind === 'survivableBranch';
 
 // ---------------------------------------------------------------- links
 
@@ -553,12 +594,18 @@ export const TopologySchema = z.strictObject({
   format: z.literal(FORMAT_NAME),
   version: z.literal(CURRENT_VERSION),
   name: Name,
-  description: z.string().max(LIMITS.maxDescriptionChars, { message: `must be at most ${LIMITS.maxDescriptionChars} characters` }).optional(),
+  description: z
+    .string()
+    .max(LIMITS.maxDescriptionChars, { message: `must be at most ${LIMITS.maxDescriptionChars} characters` })
+    .optional(),
   deployment: DeploymentSchema,
   sites: z.array(SiteSchema).max(LIMITS.maxSites, { message: `must list at most ${LIMITS.maxSites} sites` }),
   nodes: z.array(NodeSchema).max(LIMITS.maxNodes, { message: `must list at most ${LIMITS.maxNodes} nodes` }),
   links: z.array(LinkSchema).max(LIMITS.maxLinks, { message: `must list at most ${LIMITS.maxLinks} links` }),
-  siteLinks: z.array(SiteLinkSchema).max(LIMITS.maxLinks, { message: `must list at most ${LIMITS.maxLinks} site links` }).optional(),
+  siteLinks: z
+    .array(SiteLinkSchema)
+    .max(LIMITS.maxLinks, { message: `must list at most ${LIMITS.maxLinks} site links` })
+    .optional(),
   layout: z.record(z.string(), PositionSchema).optional(),
 });
 export type Topology = z.infer<typeof TopologySchema>;

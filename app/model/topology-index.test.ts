@@ -21,8 +21,16 @@ describe('TopologyIndex adjacency', () => {
           if (got.length !== want.length || got.some((l, i) => l !== want[i])) wrong.push(what);
         };
         for (const id of [...doc.nodes.map((n) => n.id), 'absent']) {
-          check(`out(${id})`, ix.out(id), linksWhere(doc, (l) => l.from === id));
-          check(`in(${id})`, ix.in(id), linksWhere(doc, (l) => l.to === id));
+          check(
+            `out(${id})`,
+            ix.out(id),
+            linksWhere(doc, (l) => l.from === id),
+          );
+          check(
+            `in(${id})`,
+            ix.in(id),
+            linksWhere(doc, (l) => l.to === id),
+          );
           for (const kind of LINK_KINDS) {
             const out = linksWhere(doc, (l) => l.kind === kind && l.from === id);
             const inc = linksWhere(doc, (l) => l.kind === kind && l.to === id);
@@ -45,7 +53,11 @@ describe('TopologyIndex adjacency', () => {
     expect(ix.out(pool.id, 'backEnd')).toBe(ix.out(pool.id, 'backEnd'));
     expect(ix.registrars()).toBe(ix.registrars());
     expect(ix.branchesBackedBy(pool.id)).toBe(ix.branchesBackedBy(pool.id));
-    expect(ix.registrars().map((p) => p.id)).toEqual([...doc.nodes.filter((n) => n.kind === 'frontEndPool'), ...doc.nodes.filter((n) => n.kind === 'standardEditionServer')].map((n) => n.id));
+    expect(ix.registrars().map((p) => p.id)).toEqual(
+      [...doc.nodes.filter((n) => n.kind === 'frontEndPool'), ...doc.nodes.filter((n) => n.kind === 'standardEditionServer')].map(
+        (n) => n.id,
+      ),
+    );
     expect(JSON.stringify(doc)).toBe(before);
   });
 
@@ -66,7 +78,11 @@ describe('TopologyIndex pairing and users', () => {
   it('distinctPartners names each partner once, never the pool itself, in link order', () => {
     const doc = pair2019AlwaysOn();
     doc.nodes.push(defaultNode('frontEndPool', { id: 'pool-c', siteId: doc.sites[0]!.id, fqdn: 'pool-c.contoso.com' }));
-    doc.links.push(defaultLink('pairing', 'p-dup', 'pool-b', 'pool-a'), defaultLink('pairing', 'p-c', 'pool-c', 'pool-a'), defaultLink('pairing', 'p-self', 'pool-a', 'pool-a'));
+    doc.links.push(
+      defaultLink('pairing', 'p-dup', 'pool-b', 'pool-a'),
+      defaultLink('pairing', 'p-c', 'pool-c', 'pool-a'),
+      defaultLink('pairing', 'p-self', 'pool-a', 'pool-a'),
+    );
     const ix = new TopologyIndex(doc);
     expect(ix.distinctPartners('pool-a').map((n) => n.id)).toEqual(['pool-b', 'pool-c']);
     // partners() keeps one entry per link end: the original pairing, its duplicate, pool-c, and the self-pairing twice.
@@ -79,10 +95,19 @@ describe('TopologyIndex pairing and users', () => {
       fc.property(arbTopology({ maxNodes: 12, maxLinks: 30 }), (doc) => {
         const ix = new TopologyIndex(doc);
         for (const n of doc.nodes) {
-          const want = [...new Map(ix.partners(n.id).filter((p) => p.id !== n.id).map((p) => [p.id, p])).values()];
+          const want = [
+            ...new Map(
+              ix
+                .partners(n.id)
+                .filter((p) => p.id !== n.id)
+                .map((p) => [p.id, p]),
+            ).values(),
+          ];
           expect(ix.distinctPartners(n.id)).toEqual(want);
           if (!isRegistrar(n)) continue;
-          const branches = doc.links.filter((l) => l.kind === 'backupRegistrar' && l.to === n.id).map((l) => doc.nodes.find((b) => b.id === l.from));
+          const branches = doc.links
+            .filter((l) => l.kind === 'backupRegistrar' && l.to === n.id)
+            .map((l) => doc.nodes.find((b) => b.id === l.from));
           const users = n.users + branches.reduce((sum, b) => sum + (b?.kind === 'survivableBranch' ? b.users : 0), 0);
           expect(ix.registrarUsers(n)).toBe(users);
           expect(ix.registrarUsers(n)).toBe(users);
@@ -109,18 +134,21 @@ describe('sqlHosts', () => {
 describe('IdMap', () => {
   it('answers as a Map does, for any ids', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.oneof(fc.string(), fc.constantFrom('', 'pool-1', 'pool-2', 'é')), fc.integer())), (entries) => {
-        const m = new Map<string, number>();
-        const ids = new IdMap<number>();
-        for (const [k, v] of entries) {
-          m.set(k, v);
-          ids.set(k, v);
-        }
-        for (const [k] of [...entries, ['absent', 0] as const]) {
-          expect(ids.get(k)).toBe(m.get(k));
-          expect(ids.has(k)).toBe(m.has(k));
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(fc.string(), fc.constantFrom('', 'pool-1', 'pool-2', 'é')), fc.integer())),
+        (entries) => {
+          const m = new Map<string, number>();
+          const ids = new IdMap<number>();
+          for (const [k, v] of entries) {
+            m.set(k, v);
+            ids.set(k, v);
+          }
+          for (const [k] of [...entries, ['absent', 0] as const]) {
+            expect(ids.get(k)).toBe(m.get(k));
+            expect(ids.has(k)).toBe(m.has(k));
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -157,9 +185,16 @@ describe('TopologyIndex nodes', () => {
 describe('lowerCase', () => {
   it('is toLowerCase, and hands back the string itself when there is nothing to lower', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('Pool.Contoso.COM', 'İstanbul', 'ß', 'sql-1.contoso.com')), (s) => {
-        expect(lowerCase(s)).toBe(s.toLowerCase());
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+          fc.constantFrom('Pool.Contoso.COM', 'İstanbul', 'ß', 'sql-1.contoso.com'),
+        ),
+        (s) => {
+          expect(lowerCase(s)).toBe(s.toLowerCase());
+        },
+      ),
       { numRuns: RUNS },
     );
     const lower = 'sql-1.contoso.com';

@@ -5,10 +5,23 @@
  * every question ("the Back End of this pool", "its partner") has one answer.
  */
 import { feFor } from './reference-numbers';
-import type { Link, LinkKind, LinkOfKind, NodeKind, NodeOfKind, ProductVersion, Site, SqlStore, StoreRole, Topology, TopologyNode } from './schema';
+import type {
+  Link,
+  LinkKind,
+  LinkOfKind,
+  NodeKind,
+  NodeOfKind,
+  ProductVersion,
+  Site,
+  SqlStore,
+  StoreRole,
+  Topology,
+  TopologyNode,
+} from './schema';
 
 export type RegistrarPool = NodeOfKind<'frontEndPool'> | NodeOfKind<'standardEditionServer'>;
-export const isRegistrar = (n: TopologyNode | undefined): n is RegistrarPool => n?.kind === 'frontEndPool' || n?.kind === 'standardEditionServer';
+export const isRegistrar = (n: TopologyNode | undefined): n is RegistrarPool =>
+  n?.kind === 'frontEndPool' || n?.kind === 'standardEditionServer';
 
 // Frozen, so that a caller changing a shared list fails loudly instead of corrupting the index.
 const EMPTY: readonly Link[] = Object.freeze([]);
@@ -22,7 +35,16 @@ const NO_NODES = Object.freeze([]) as unknown as TopologyNode[];
  * smaller tables stay in the ordinary heap up to about 30,000 ids. Same answers as a Map.
  */
 export class IdMap<V> {
-  private readonly shards: Map<string, V>[] = [new Map(), new Map(), new Map(), new Map(), new Map(), new Map(), new Map(), new Map()];
+  private readonly shards: Map<string, V>[] = [
+    new Map(),
+    new Map(),
+    new Map(),
+    new Map(),
+    new Map(),
+    new Map(),
+    new Map(),
+    new Map(),
+  ];
   private shard(id: string): Map<string, V> {
     // The last character varies most among ids ("pool-1", "pool-2"); for "" it is NaN, so shard 0.
     return this.shards[id.charCodeAt(id.length - 1) & 7]!;
@@ -226,7 +248,8 @@ export class TopologyIndex {
     if (versions === undefined) {
       versions = new Set<ProductVersion>();
       for (const t of this.principalsOf(storeId))
-        for (const p of this.poolsUsing(t)) if ('productVersion' in p && p.productVersion !== undefined) versions.add(p.productVersion);
+        for (const p of this.poolsUsing(t))
+          if ('productVersion' in p && p.productVersion !== undefined) versions.add(p.productVersion);
       this.versionsMemo.set(storeId, versions);
     }
     return versions;
@@ -284,7 +307,9 @@ export class TopologyIndex {
     if (links.length === 0) return NO_BRANCHES;
     let branches = this.branchesMemo.get(poolId);
     if (branches === undefined) {
-      branches = links.map((l) => this.byId.get(l.from)).filter((n): n is NodeOfKind<'survivableBranch'> => n?.kind === 'survivableBranch');
+      branches = links
+        .map((l) => this.byId.get(l.from))
+        .filter((n): n is NodeOfKind<'survivableBranch'> => n?.kind === 'survivableBranch');
       this.branchesMemo.set(poolId, branches);
     }
     return branches;

@@ -1,6 +1,14 @@
 /** An AlwaysOn availability group's listener and replicas, checked by the format's schema before each write. */
 import { withPatch } from '../lib/patch';
-import { COMMIT_MODES, FAILOVER_MODES, NodeSchema, type AgReplica, type AvailabilityGroup, type SqlStore, type Topology } from '../model/schema';
+import {
+  COMMIT_MODES,
+  FAILOVER_MODES,
+  NodeSchema,
+  type AgReplica,
+  type AvailabilityGroup,
+  type SqlStore,
+  type Topology,
+} from '../model/schema';
 import { useDesigner } from '../store/designer-context';
 import { choice, IntField, TextField } from './inspector-field';
 import { Section } from './inspector-parts';
@@ -16,7 +24,10 @@ export function AgEditor({ store, doc }: { store: SqlStore; doc: Topology }) {
   const set = (next: AvailabilityGroup) => {
     if (problem(next) === undefined) updateNode(store.id, { ag: next });
   };
-  const replica = (i: number, patch: Partial<AgReplica>) => ({ ...ag, replicas: ag.replicas.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
+  const replica = (i: number, patch: Partial<AgReplica>) => ({
+    ...ag,
+    replicas: ag.replicas.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+  });
   return (
     <Section title="Availability group">
       <TextField
@@ -27,14 +38,26 @@ export function AgEditor({ store, doc }: { store: SqlStore; doc: Topology }) {
         onCommit={(v) => set({ ...ag, listenerFqdn: v ?? '' })}
         testId="field-ag-listener"
       />
-      <IntField label="Listener port" min={1} max={65535} optional value={ag.listenerPort} onCommit={(v) => set(withPatch(ag, { listenerPort: v }))} testId="field-ag-port" />
+      <IntField
+        label="Listener port"
+        min={1}
+        max={65535}
+        optional
+        value={ag.listenerPort}
+        onCommit={(v) => set(withPatch(ag, { listenerPort: v }))}
+        testId="field-ag-port"
+      />
       <div className="replicas">
         {ag.replicas.map((r, i) => (
           <div className="replica" key={i} data-testid={`replica-${i}`}>
             <div className="replica-head">
               Replica {i + 1}
               {i === 0 ? ' (primary)' : ''}
-              <button className="btn-icon" aria-label={`Remove replica ${i + 1}`} onClick={() => set({ ...ag, replicas: ag.replicas.filter((_, j) => j !== i) })}>
+              <button
+                className="btn-icon"
+                aria-label={`Remove replica ${i + 1}`}
+                onClick={() => set({ ...ag, replicas: ag.replicas.filter((_, j) => j !== i) })}
+              >
                 ✕
               </button>
             </div>
@@ -47,21 +70,33 @@ export function AgEditor({ store, doc }: { store: SqlStore; doc: Topology }) {
               testId={`field-replica-${i}-fqdn`}
             />
             <div className="replica-row">
-              <select aria-label={`Replica ${i + 1} site`} value={r.siteId} onChange={(e) => set(replica(i, { siteId: e.target.value }))}>
+              <select
+                aria-label={`Replica ${i + 1} site`}
+                value={r.siteId}
+                onChange={(e) => set(replica(i, { siteId: e.target.value }))}
+              >
                 {doc.sites.map((s) => (
                   <option key={s.id} value={s.id}>
                     {s.name}
                   </option>
                 ))}
               </select>
-              <select aria-label={`Replica ${i + 1} commit mode`} value={r.commitMode} onChange={(e) => set(replica(i, { commitMode: choice(COMMIT_MODES, e.target.value) ?? r.commitMode }))}>
+              <select
+                aria-label={`Replica ${i + 1} commit mode`}
+                value={r.commitMode}
+                onChange={(e) => set(replica(i, { commitMode: choice(COMMIT_MODES, e.target.value) ?? r.commitMode }))}
+              >
                 {COMMIT_MODES.map((m) => (
                   <option key={m} value={m}>
                     {m}
                   </option>
                 ))}
               </select>
-              <select aria-label={`Replica ${i + 1} failover mode`} value={r.failoverMode} onChange={(e) => set(replica(i, { failoverMode: choice(FAILOVER_MODES, e.target.value) ?? r.failoverMode }))}>
+              <select
+                aria-label={`Replica ${i + 1} failover mode`}
+                value={r.failoverMode}
+                onChange={(e) => set(replica(i, { failoverMode: choice(FAILOVER_MODES, e.target.value) ?? r.failoverMode }))}
+              >
                 {FAILOVER_MODES.map((m) => (
                   <option key={m} value={m}>
                     {m}
@@ -77,7 +112,21 @@ export function AgEditor({ store, doc }: { store: SqlStore; doc: Topology }) {
         ))}
         <button
           className="btn small"
-          onClick={() => set({ ...ag, replicas: [...ag.replicas, { fqdn: store.fqdn.replace(/^([^.]+)/, `$1-n${ag.replicas.length + 1}`), siteId: store.siteId, commitMode: 'synchronous', failoverMode: 'automatic', readable: false }] })}
+          onClick={() =>
+            set({
+              ...ag,
+              replicas: [
+                ...ag.replicas,
+                {
+                  fqdn: store.fqdn.replace(/^([^.]+)/, `$1-n${ag.replicas.length + 1}`),
+                  siteId: store.siteId,
+                  commitMode: 'synchronous',
+                  failoverMode: 'automatic',
+                  readable: false,
+                },
+              ],
+            })
+          }
         >
           + Add replica
         </button>

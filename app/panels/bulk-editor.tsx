@@ -41,7 +41,10 @@ export function BulkEditor({ nodes }: { nodes: TopologyNode[] }) {
           <div className="insp-title">Edit them together</div>
         </div>
       </header>
-      <p className="hint">A change here applies to all {nodes.length}, as one undo step. Fields whose values differ show “mixed”. Names and FQDNs stay per node.</p>
+      <p className="hint">
+        A change here applies to all {nodes.length}, as one undo step. Fields whose values differ show “mixed”. Names and FQDNs
+        stay per node.
+      </p>
       {error && (
         <div className="field-error" role="alert">
           {error}
@@ -77,7 +80,14 @@ function BulkField({ spec, current, onApply }: { spec: FieldSpec; current: Commo
       return (
         <div className="field field-bool">
           <label className="switch">
-            <input ref={box} id={id} type="checkbox" checked={!current.mixed && current.value === true} data-testid={testId} onChange={(e) => onApply(e.target.checked)} />
+            <input
+              ref={box}
+              id={id}
+              type="checkbox"
+              checked={!current.mixed && current.value === true}
+              data-testid={testId}
+              onChange={(e) => onApply(e.target.checked)}
+            />
             <span>
               {spec.label}
               {current.mixed && <span className="field-limits">mixed</span>}
@@ -89,7 +99,12 @@ function BulkField({ spec, current, onApply }: { spec: FieldSpec; current: Commo
       return (
         <div className="field">
           <FieldLabel spec={spec} htmlFor={id} />
-          <select id={id} value={current.mixed ? '' : shown} data-testid={testId} onChange={(e) => e.target.value !== '' && onApply(e.target.value)}>
+          <select
+            id={id}
+            value={current.mixed ? '' : shown}
+            data-testid={testId}
+            onChange={(e) => e.target.value !== '' && onApply(e.target.value)}
+          >
             {current.mixed && (
               <option value="" disabled>
                 (mixed)

@@ -7,7 +7,9 @@ export function CapacityHint({ node, doc }: { node: TopologyNode; doc: Topology 
   if (node.kind === 'frontEndPool') {
     const v = node.productVersion;
     const partnerLink = doc.links.find((l) => l.kind === 'pairing' && (l.from === node.id || l.to === node.id));
-    const partner = partnerLink ? doc.nodes.find((n) => n.id === (partnerLink.from === node.id ? partnerLink.to : partnerLink.from)) : undefined;
+    const partner = partnerLink
+      ? doc.nodes.find((n) => n.id === (partnerLink.from === node.id ? partnerLink.to : partnerLink.from))
+      : undefined;
     const partnerUsers = partner && 'users' in partner ? partner.users : 0;
     const need = feFor(node.users);
     const needFailover = feFor(node.users + partnerUsers);
@@ -15,15 +17,24 @@ export function CapacityHint({ node, doc }: { node: TopologyNode; doc: Topology 
     return (
       <div className="capacity" data-testid="capacity-hint">
         <div>
-          <b>{fmt(need)}</b> Front End server{need === 1 ? '' : 's'} for {fmt(node.users)} users ({fmt(REF.usersPerFe)} per server){need + 1 <= REF.maxFe[v] ? <>, <b>{fmt(need + 1)}</b> to survive one server down</> : null}.
+          <b>{fmt(need)}</b> Front End server{need === 1 ? '' : 's'} for {fmt(node.users)} users ({fmt(REF.usersPerFe)} per
+          server)
+          {need + 1 <= REF.maxFe[v] ? (
+            <>
+              , <b>{fmt(need + 1)}</b> to survive one server down
+            </>
+          ) : null}
+          .
         </div>
         {partner && (
           <div>
-            After its partner fails over: {fmt(node.users + partnerUsers)} users → <b>{fmt(needFailover)}</b> servers needed; limit {fmt(REF.maxPairedPoolUsers[v])} users per paired pool.
+            After its partner fails over: {fmt(node.users + partnerUsers)} users → <b>{fmt(needFailover)}</b> servers needed;
+            limit {fmt(REF.maxPairedPoolUsers[v])} users per paired pool.
           </div>
         )}
         <div>
-          Limits for {v}: {REF.maxFe[v]} Front End servers, {fmt(REF.maxPoolUsers[v])} users per pool{v === '2019' ? '; 2 servers will not publish' : ''}.
+          Limits for {v}: {REF.maxFe[v]} Front End servers, {fmt(REF.maxPoolUsers[v])} users per pool
+          {v === '2019' ? '; 2 servers will not publish' : ''}.
         </div>
         {q && (
           <div>
@@ -37,15 +48,20 @@ export function CapacityHint({ node, doc }: { node: TopologyNode; doc: Topology 
   if (node.kind === 'standardEditionServer')
     return (
       <div className="capacity" data-testid="capacity-hint">
-        {fmt(REF.seUsers)} users per Standard Edition server ({fmt(REF.seUsersWithPartner)} while carrying a failed partner&apos;s users).
+        {fmt(REF.seUsers)} users per Standard Edition server ({fmt(REF.seUsersWithPartner)} while carrying a failed partner&apos;s
+        users).
       </div>
     );
   if (node.kind === 'edgePool') {
     const per = REF.remoteUsersPerEdge[node.productVersion];
-    const need = node.concurrentRemoteUsers !== undefined ? Math.max(REF.minHaServers, Math.ceil(node.concurrentRemoteUsers / per)) : undefined;
+    const need =
+      node.concurrentRemoteUsers !== undefined
+        ? Math.max(REF.minHaServers, Math.ceil(node.concurrentRemoteUsers / per))
+        : undefined;
     return (
       <div className="capacity" data-testid="capacity-hint">
-        {fmt(per)} concurrent remote users per Edge server; at least {REF.minHaServers} for high availability, at most {REF.maxEdgeServers} per pool.
+        {fmt(per)} concurrent remote users per Edge server; at least {REF.minHaServers} for high availability, at most{' '}
+        {REF.maxEdgeServers} per pool.
         {need !== undefined && (
           <>
             {' '}
@@ -58,7 +74,8 @@ export function CapacityHint({ node, doc }: { node: TopologyNode; doc: Topology 
   if (node.kind === 'directorPool')
     return (
       <div className="capacity" data-testid="capacity-hint">
-        {fmt(REF.remoteUsersPerDirector[node.productVersion])} remote users per Director; {REF.minHaServers}–{REF.maxDirectors} per pool.
+        {fmt(REF.remoteUsersPerDirector[node.productVersion])} remote users per Director; {REF.minHaServers}–{REF.maxDirectors}{' '}
+        per pool.
       </div>
     );
   return null;

@@ -5,7 +5,10 @@ import { useDesigner } from '../store/designer-context';
 import { EnumField, TextField } from './inspector-field';
 import { InspectorHead, Section } from './inspector-parts';
 
-const MODE_LABELS: Record<Deployment['mode'], string> = { greenfield: 'Greenfield (new deployment)', transition: 'Transition (change to an existing one)' };
+const MODE_LABELS: Record<Deployment['mode'], string> = {
+  greenfield: 'Greenfield (new deployment)',
+  transition: 'Transition (change to an existing one)',
+};
 
 export function DeploymentInspector({ doc }: { doc: Topology }) {
   const setName = useDesigner((s) => s.setName);
@@ -18,19 +21,45 @@ export function DeploymentInspector({ doc }: { doc: Topology }) {
     <div className="insp">
       <InspectorHead icon="◈" kind="Deployment" title={doc.name} />
       <Section title="Design">
-        <TextField label="Design name" value={doc.name} validate={(x) => ((x ?? '').length > LIMITS.maxNameChars ? `must be at most ${LIMITS.maxNameChars} characters` : undefined)} onCommit={(x) => setName(x ?? '')} testId="field-doc-name" />
+        <TextField
+          label="Design name"
+          value={doc.name}
+          validate={(x) =>
+            (x ?? '').length > LIMITS.maxNameChars ? `must be at most ${LIMITS.maxNameChars} characters` : undefined
+          }
+          onCommit={(x) => setName(x ?? '')}
+          testId="field-doc-name"
+        />
         <div className="field">
           <label className="field-label" htmlFor="doc-desc">
             Description
           </label>
-          <textarea id="doc-desc" rows={4} maxLength={LIMITS.maxDescriptionChars} value={doc.description ?? ''} onChange={(e) => setDescription(e.target.value)} />
+          <textarea
+            id="doc-desc"
+            rows={4}
+            maxLength={LIMITS.maxDescriptionChars}
+            value={doc.description ?? ''}
+            onChange={(e) => setDescription(e.target.value)}
+          />
         </div>
-        <EnumField label="Mode" options={DEPLOYMENT_MODES} labels={MODE_LABELS} value={doc.deployment.mode} onCommit={(mode) => updateDeployment({ mode })} testId="field-mode" />
+        <EnumField
+          label="Mode"
+          options={DEPLOYMENT_MODES}
+          labels={MODE_LABELS}
+          value={doc.deployment.mode}
+          onCommit={(mode) => updateDeployment({ mode })}
+          testId="field-mode"
+        />
         <div className="field">
           <label className="field-label" htmlFor="cms-host">
             Central Management store on
           </label>
-          <select id="cms-host" data-testid="field-cmsHost" value={doc.deployment.cmsHost ?? ''} onChange={(e) => updateDeployment({ cmsHost: e.target.value || null })}>
+          <select
+            id="cms-host"
+            data-testid="field-cmsHost"
+            value={doc.deployment.cmsHost ?? ''}
+            onChange={(e) => updateDeployment({ cmsHost: e.target.value || null })}
+          >
             <option value="">(not placed)</option>
             {registrars.map((r) => (
               <option key={r.id} value={r.id}>
@@ -57,7 +86,10 @@ export function DeploymentInspector({ doc }: { doc: Topology }) {
           <dt>Homed users</dt>
           <dd>{users.toLocaleString('en-US')}</dd>
         </dl>
-        <p className="hint">Select a site, server or link to edit it. Drag from the palette to add; drag from a node&apos;s edge dot to another node to link them.</p>
+        <p className="hint">
+          Select a site, server or link to edit it. Drag from the palette to add; drag from a node&apos;s edge dot to another node
+          to link them.
+        </p>
       </Section>
     </div>
   );

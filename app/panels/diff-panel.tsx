@@ -48,7 +48,13 @@ export function ChangeList({ diff, onPick, focusedId }: ChangeListProps) {
     <div className="change-list" data-testid="change-list">
       <div className="change-filter" role="group" aria-label="Show changes">
         {(['all', 'added', 'removed', 'changed'] as const).map((f) => (
-          <button key={f} className={`chip ${filter === f ? 'on' : ''}`} aria-pressed={filter === f} onClick={() => setFilter(f)} data-testid={`change-filter-${f}`}>
+          <button
+            key={f}
+            className={`chip ${filter === f ? 'on' : ''}`}
+            aria-pressed={filter === f}
+            onClick={() => setFilter(f)}
+            data-testid={`change-filter-${f}`}
+          >
             {f === 'all' ? 'All' : STATUS_WORDS[f]} <span className="chip-count">{counts[f]}</span>
           </button>
         ))}
@@ -67,14 +73,30 @@ export function ChangeList({ diff, onPick, focusedId }: ChangeListProps) {
       {shownNodes.length > 0 && (
         <Section title="Servers and stores">
           {shownNodes.map((n) => (
-            <li key={`${n.status}:${n.currentId ?? ''}:${n.targetId ?? ''}`} className={`change change-${n.status} ${n.version ? 'change-version' : ''} ${focusedId && focusedId === n.targetId ? 'is-active' : ''}`}>
-              <button className="change-main" onClick={() => onPick?.(n.targetId, n)} data-testid={`change-${n.targetId ?? `removed-${n.currentId}`}`} aria-label={`${STATUS_WORDS[n.status]}: ${n.summary}`}>
+            <li
+              key={`${n.status}:${n.currentId ?? ''}:${n.targetId ?? ''}`}
+              className={`change change-${n.status} ${n.version ? 'change-version' : ''} ${focusedId && focusedId === n.targetId ? 'is-active' : ''}`}
+            >
+              <button
+                className="change-main"
+                onClick={() => onPick?.(n.targetId, n)}
+                data-testid={`change-${n.targetId ?? `removed-${n.currentId}`}`}
+                aria-label={`${STATUS_WORDS[n.status]}: ${n.summary}`}
+              >
                 <span className="change-mark" aria-hidden="true">
                   {MARK[n.status]}
                 </span>
                 <span className="change-text">{n.summary}</span>
                 {n.replacement && <span className="pill pill-warn">new servers</span>}
-                {n.version && <span className={`pill ${n.version.path === 'in-place' ? 'pill-ok' : 'pill-warn'}`}>{n.version.path === 'in-place' ? 'in-place upgrade' : n.version.path === 'downgrade' ? 'downgrade' : 'side by side'}</span>}
+                {n.version && (
+                  <span className={`pill ${n.version.path === 'in-place' ? 'pill-ok' : 'pill-warn'}`}>
+                    {n.version.path === 'in-place'
+                      ? 'in-place upgrade'
+                      : n.version.path === 'downgrade'
+                        ? 'downgrade'
+                        : 'side by side'}
+                  </span>
+                )}
               </button>
             </li>
           ))}
@@ -83,7 +105,10 @@ export function ChangeList({ diff, onPick, focusedId }: ChangeListProps) {
       {(shownLinks.length > 0 || (filter === 'all' && hiddenLinks > 0)) && (
         <Section title="Connections">
           {shownLinks.map((l) => (
-            <li key={`${l.status}:${l.currentId ?? ''}:${l.targetId ?? ''}`} className={`change change-${l.status} change-link-${l.kind}`}>
+            <li
+              key={`${l.status}:${l.currentId ?? ''}:${l.targetId ?? ''}`}
+              className={`change change-${l.status} change-link-${l.kind}`}
+            >
               <button className="change-main" onClick={() => onPick?.(l.from, l)}>
                 <span className="change-mark" aria-hidden="true">
                   {MARK[l.status]}
@@ -95,7 +120,8 @@ export function ChangeList({ diff, onPick, focusedId }: ChangeListProps) {
           {filter === 'all' && hiddenLinks > 0 && (
             <li className="change change-note">
               <span className="change-text">
-                and {hiddenLinks} connection{hiddenLinks === 1 ? '' : 's'} of the servers added or removed, which come and go with them
+                and {hiddenLinks} connection{hiddenLinks === 1 ? '' : 's'} of the servers added or removed, which come and go with
+                them
               </span>
             </li>
           )}
@@ -160,7 +186,13 @@ export function ComparePanel() {
           </ul>
         </div>
         <div className="compare-actions">
-          <button className="btn small" onClick={() => download(fileNameFor(doc, 'changes.md'), diffMarkdown(baseline.topology, doc, diff), 'text/markdown;charset=utf-8')} data-testid="compare-download-md">
+          <button
+            className="btn small"
+            onClick={() =>
+              download(fileNameFor(doc, 'changes.md'), diffMarkdown(baseline.topology, doc, diff), 'text/markdown;charset=utf-8')
+            }
+            data-testid="compare-download-md"
+          >
             Download changes (Markdown)
           </button>
           <button className="btn small" onClick={() => setChoosing(true)} data-testid="compare-change-baseline">
@@ -195,7 +227,10 @@ export function BaselinePicker({ doc, onDone, canCancel }: { doc: Topology; onDo
 
   const choose = (topology: Topology, source: string) => {
     store.getState().setBaseline({ topology, source });
-    store.getState().notify({ tone: 'success', text: `Comparing with \u201c${topology.name}\u201d: new and changed servers are marked on the canvas.` });
+    store.getState().notify({
+      tone: 'success',
+      text: `Comparing with \u201c${topology.name}\u201d: new and changed servers are marked on the canvas.`,
+    });
     onDone();
   };
   const fromLibrary = async (d: DesignSummary) => {
@@ -210,26 +245,44 @@ export function BaselinePicker({ doc, onDone, canCancel }: { doc: Topology; onDo
     const r = await runOpen({ kind: 'file', name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
     setBusy(false);
     if (!r.ok) return setMessage(`${f.name}: ${r.message}`);
-    if (r.warnings.length) store.getState().notify({ tone: 'info', text: `${f.name}: ${r.warnings.length} note${r.warnings.length === 1 ? '' : 's'} from the import (values Topology Builder does not hold were defaulted); the comparison shows them as changes where the target differs.` });
+    if (r.warnings.length)
+      store.getState().notify({
+        tone: 'info',
+        text: `${f.name}: ${r.warnings.length} note${r.warnings.length === 1 ? '' : 's'} from the import (values Topology Builder does not hold were defaulted); the comparison shows them as changes where the target differs.`,
+      });
     choose(r.topology, f.name);
   };
 
   return (
     <div className="baseline-picker" data-testid="baseline-picker">
       <p className="baseline-intro">
-        Compare the open design (the <strong>target</strong>) with the deployment as it is today (the <strong>current</strong> one): servers are recognised by id, else by FQDN, so a Topology Builder export of today&rsquo;s topology works as well as a design. Skype for Business Server 2015 and 2019 are out of support since 14 October 2025; Subscription Edition is the supported version.
+        Compare the open design (the <strong>target</strong>) with the deployment as it is today (the <strong>current</strong>{' '}
+        one): servers are recognised by id, else by FQDN, so a Topology Builder export of today&rsquo;s topology works as well as
+        a design. Skype for Business Server 2015 and 2019 are out of support since 14 October 2025; Subscription Edition is the
+        supported version.
       </p>
       <div className="baseline-options">
         <div className="baseline-option">
           <h4>The open design, as it is now</h4>
-          <p className="hint">Keep a copy of &ldquo;{doc.name}&rdquo; as the current deployment, then edit the design into the target: each change is marked as you make it.</p>
-          <button className="btn primary small" onClick={() => choose(structuredClone(doc), `the design as it was at ${new Date().toLocaleTimeString()}`)} data-testid="baseline-this-design" disabled={busy}>
+          <p className="hint">
+            Keep a copy of &ldquo;{doc.name}&rdquo; as the current deployment, then edit the design into the target: each change
+            is marked as you make it.
+          </p>
+          <button
+            className="btn primary small"
+            onClick={() => choose(structuredClone(doc), `the design as it was at ${new Date().toLocaleTimeString()}`)}
+            data-testid="baseline-this-design"
+            disabled={busy}
+          >
             Use this design as the current deployment
           </button>
         </div>
         <div className="baseline-option">
           <h4>A file</h4>
-          <p className="hint">A Topology Builder document (Get-CsTopology -AsXml, or a saved .tbxml), a topology file, or a drawing exported by this designer.</p>
+          <p className="hint">
+            A Topology Builder document (Get-CsTopology -AsXml, or a saved .tbxml), a topology file, or a drawing exported by this
+            designer.
+          </p>
           <button className="btn small" onClick={() => file.current?.click()} data-testid="baseline-file" disabled={busy}>
             Open a file…
           </button>
@@ -256,7 +309,12 @@ export function BaselinePicker({ doc, onDone, canCancel }: { doc: Topology; onDo
             <ul className="baseline-designs" aria-label="Designs in this browser">
               {sorted.slice(0, 30).map((d) => (
                 <li key={d.id}>
-                  <button className="linklike" onClick={() => void fromLibrary(d)} disabled={busy} data-testid={`baseline-design-${d.id}`}>
+                  <button
+                    className="linklike"
+                    onClick={() => void fromLibrary(d)}
+                    disabled={busy}
+                    data-testid={`baseline-design-${d.id}`}
+                  >
                     {d.name}
                   </button>{' '}
                   <span className="hint">

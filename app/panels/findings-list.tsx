@@ -20,7 +20,10 @@ export function FindingsPanel() {
   const highlighted = useDesigner((s) => s.highlightedFinding);
   const flow = useReactFlow();
   const [limit, setLimit] = useState(PAGE);
-  const names = useMemo(() => new Map([...nodes.map((n) => [n.id, n.name] as const), ...sites.map((s) => [s.id, s.name] as const)]), [nodes, sites]);
+  const names = useMemo(
+    () => new Map([...nodes.map((n) => [n.id, n.name] as const), ...sites.map((s) => [s.id, s.name] as const)]),
+    [nodes, sites],
+  );
   const all = findings.map((f, i) => ({ f, i })).filter(({ f }) => filter[f.severity]);
   // A large design can have thousands of findings: render a page at a time.
   const shown = all.slice(0, limit);
@@ -32,7 +35,16 @@ export function FindingsPanel() {
     state.highlightFinding(i);
     const ids = [...f.nodeIds, ...f.siteIds, ...f.linkIds];
     const first = f.nodeIds[0];
-    state.select(ids, first ? { type: 'node', id: first } : f.siteIds[0] ? { type: 'site', id: f.siteIds[0] } : f.linkIds[0] ? { type: 'link', id: f.linkIds[0] } : state.inspected);
+    state.select(
+      ids,
+      first
+        ? { type: 'node', id: first }
+        : f.siteIds[0]
+          ? { type: 'site', id: f.siteIds[0] }
+          : f.linkIds[0]
+            ? { type: 'link', id: f.linkIds[0] }
+            : state.inspected,
+    );
     const nodeIds = [...f.nodeIds, ...f.siteIds];
     if (nodeIds.length) void flow.fitView({ nodes: nodeIds.map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.2 });
   };
@@ -56,7 +68,11 @@ export function FindingsPanel() {
   return (
     <ol className="findings" aria-label="Findings" data-testid="findings">
       {shown.map(({ f, i }) => (
-        <li key={`${f.ruleId}-${i}`} className={`finding sev-${f.severity} ${highlighted === i ? 'is-active' : ''}`} data-testid={`finding-${f.ruleId}`}>
+        <li
+          key={`${f.ruleId}-${i}`}
+          className={`finding sev-${f.severity} ${highlighted === i ? 'is-active' : ''}`}
+          data-testid={`finding-${f.ruleId}`}
+        >
           <button className="finding-main" onClick={() => focus(i)}>
             {/* The name is the visible text, led by the severity for screen readers. */}
             <span className="sr-only">{f.severity} </span>
@@ -107,7 +123,9 @@ function ShowMore({ onMore, hidden }: { onMore: () => void; hidden: number }) {
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && more.current(), { rootMargin: '200px' });
+    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && more.current(), {
+      rootMargin: '200px',
+    });
     io.observe(el);
     return () => io.disconnect();
   }, [hidden]);

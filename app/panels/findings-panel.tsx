@@ -9,7 +9,11 @@ import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { SeverityIcon } from '../ui/kinds';
 import type { Severity } from '../rules/types';
 
-const SEV_LABEL: Record<Severity, [string, string]> = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['info', 'info'] };
+const SEV_LABEL: Record<Severity, [string, string]> = {
+  error: ['error', 'errors'],
+  warning: ['warning', 'warnings'],
+  info: ['info', 'info'],
+};
 
 export function SeverityCounts() {
   const ready = useRulesReady();
@@ -25,7 +29,14 @@ export function SeverityCounts() {
   return (
     <div className="sev-counts" role="group" aria-label="Filter findings by severity">
       {(['error', 'warning', 'info'] as const).map((s) => (
-        <button key={s} className={`sev-toggle sev-${s} ${filter[s] ? 'on' : 'off'}`} aria-pressed={filter[s]} onClick={() => toggle(s)} data-testid={`count-${s}`} title={filter[s] ? `Hide ${SEV_LABEL[s][1]}` : `Show ${SEV_LABEL[s][1]}`}>
+        <button
+          key={s}
+          className={`sev-toggle sev-${s} ${filter[s] ? 'on' : 'off'}`}
+          aria-pressed={filter[s]}
+          onClick={() => toggle(s)}
+          data-testid={`count-${s}`}
+          title={filter[s] ? `Hide ${SEV_LABEL[s][1]}` : `Show ${SEV_LABEL[s][1]}`}
+        >
           <SeverityIcon severity={s} size={13} />
           <b>{summary[s]}</b> {SEV_LABEL[s][summary[s] === 1 ? 0 : 1]}
         </button>
@@ -48,10 +59,20 @@ export function FindingsDownloads() {
   return (
     <div className="findings-downloads" role="group" aria-label="Download the findings">
       <span className="hint">Download</span>
-      <button className="btn small" onClick={() => void save('md')} aria-label="Download the findings as Markdown" data-testid="findings-download-md">
+      <button
+        className="btn small"
+        onClick={() => void save('md')}
+        aria-label="Download the findings as Markdown"
+        data-testid="findings-download-md"
+      >
         Markdown
       </button>
-      <button className="btn small" onClick={() => void save('csv')} aria-label="Download the findings as CSV" data-testid="findings-download-csv">
+      <button
+        className="btn small"
+        onClick={() => void save('csv')}
+        aria-label="Download the findings as CSV"
+        data-testid="findings-download-csv"
+      >
         CSV
       </button>
     </div>

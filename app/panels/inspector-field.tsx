@@ -18,7 +18,19 @@ interface FieldProps<V> {
   testId: string;
 }
 
-export function Field({ spec, value, validate, onCommit, testId }: { spec: FieldSpec; value: unknown; validate: (v: FieldValue) => string | undefined; onCommit: (v: FieldValue) => void; testId: string }) {
+export function Field({
+  spec,
+  value,
+  validate,
+  onCommit,
+  testId,
+}: {
+  spec: FieldSpec;
+  value: unknown;
+  validate: (v: FieldValue) => string | undefined;
+  onCommit: (v: FieldValue) => void;
+  testId: string;
+}) {
   const id = useId();
   const shown = value === undefined || value === null ? '' : String(value);
   const [draft, setDraft] = useState(shown);
@@ -36,7 +48,8 @@ export function Field({ spec, value, validate, onCommit, testId }: { spec: Field
         setError('must be a whole number');
         return;
       } else v = Number(raw);
-    } else if ((spec.type === 'text' || spec.type === 'fqdn' || spec.type === 'enum') && raw === '' && spec.optional) v = undefined;
+    } else if ((spec.type === 'text' || spec.type === 'fqdn' || spec.type === 'enum') && raw === '' && spec.optional)
+      v = undefined;
     const problem = validate(v);
     setError(problem);
     if (!problem) onCommit(v);
@@ -49,7 +62,13 @@ export function Field({ spec, value, validate, onCommit, testId }: { spec: Field
       return (
         <div className="field field-bool">
           <label className="switch">
-            <input id={id} type="checkbox" checked={value === true} data-testid={testId} onChange={(e) => submit(e.target.checked)} />
+            <input
+              id={id}
+              type="checkbox"
+              checked={value === true}
+              data-testid={testId}
+              onChange={(e) => submit(e.target.checked)}
+            />
             <span>{spec.label}</span>
           </label>
           {spec.help && <div className="field-help">{spec.help}</div>}
@@ -123,9 +142,26 @@ const asNumber = (v: FieldValue) => (typeof v === 'number' ? v : undefined);
 const asText = (v: FieldValue) => (typeof v === 'string' ? v : undefined);
 
 /** A whole number between `min` and `max`; empty means "not set" when `optional`. */
-export function IntField({ label, min, max, optional, value, validate = none, onCommit, testId }: FieldProps<number | undefined> & { label: string; min: number; max?: number; optional?: boolean }) {
+export function IntField({
+  label,
+  min,
+  max,
+  optional,
+  value,
+  validate = none,
+  onCommit,
+  testId,
+}: FieldProps<number | undefined> & { label: string; min: number; max?: number; optional?: boolean }) {
   const spec: FieldSpec = { key: testId, label, type: 'int', min, max, optional, group: '' };
-  return <Field spec={spec} value={value} validate={(v) => validate(asNumber(v))} onCommit={(v) => onCommit(asNumber(v))} testId={testId} />;
+  return (
+    <Field
+      spec={spec}
+      value={value}
+      validate={(v) => validate(asNumber(v))}
+      onCommit={(v) => onCommit(asNumber(v))}
+      testId={testId}
+    />
+  );
 }
 
 /** A switch. */
@@ -135,13 +171,37 @@ export function BoolField({ label, value, onCommit, testId }: FieldProps<boolean
 }
 
 /** Text (or a DNS name: `fqdn`); empty means "not set" when `optional`. */
-export function TextField({ label, fqdn, optional, placeholder, value, validate = none, onCommit, testId }: FieldProps<string | undefined> & { label: string; fqdn?: boolean; optional?: boolean; placeholder?: string }) {
+export function TextField({
+  label,
+  fqdn,
+  optional,
+  placeholder,
+  value,
+  validate = none,
+  onCommit,
+  testId,
+}: FieldProps<string | undefined> & { label: string; fqdn?: boolean; optional?: boolean; placeholder?: string }) {
   const spec: FieldSpec = { key: testId, label, type: fqdn ? 'fqdn' : 'text', optional, placeholder, group: '' };
-  return <Field spec={spec} value={value} validate={(v) => validate(asText(v))} onCommit={(v) => onCommit(asText(v))} testId={testId} />;
+  return (
+    <Field
+      spec={spec}
+      value={value}
+      validate={(v) => validate(asText(v))}
+      onCommit={(v) => onCommit(asText(v))}
+      testId={testId}
+    />
+  );
 }
 
 /** One of `options`, shown by its label. */
-export function EnumField<T extends string>({ label, options, labels, value, onCommit, testId }: FieldProps<T> & { label: string; options: readonly T[]; labels: Record<T, string> }) {
+export function EnumField<T extends string>({
+  label,
+  options,
+  labels,
+  value,
+  onCommit,
+  testId,
+}: FieldProps<T> & { label: string; options: readonly T[]; labels: Record<T, string> }) {
   const spec: FieldSpec = { key: testId, label, type: 'enum', options, labels, group: '' };
   const pick = (v: FieldValue) => options.find((o) => o === v);
   return (

@@ -15,7 +15,17 @@ export function Section({ title, children }: { title: string; children: ReactNod
 }
 
 /** The inspector's head: an icon, what the item is, and its name. */
-export function InspectorHead({ icon, iconClass = '', kind, title }: { icon: ReactNode; iconClass?: string; kind: string; title: string }) {
+export function InspectorHead({
+  icon,
+  iconClass = '',
+  kind,
+  title,
+}: {
+  icon: ReactNode;
+  iconClass?: string;
+  kind: string;
+  title: string;
+}) {
   return (
     <header className="insp-head">
       <span className={`insp-icon ${iconClass}`.trim()} aria-hidden={typeof icon === 'string' ? true : undefined}>

@@ -26,7 +26,8 @@ function setup(doc = pair2019AlwaysOn()) {
   return store;
 }
 
-const inspect = (store: DesignerStore, type: 'node' | 'link' | 'site', id: string) => act(() => store.getState().select([id], { type, id }));
+const inspect = (store: DesignerStore, type: 'node' | 'link' | 'site', id: string) =>
+  act(() => store.getState().select([id], { type, id }));
 const node = (store: DesignerStore, id: string): TopologyNode => store.getState().doc.nodes.find((n) => n.id === id)!;
 const link = (store: DesignerStore, id: string): Link => store.getState().doc.links.find((l) => l.id === id)!;
 const site = (store: DesignerStore, id: string): Site => store.getState().doc.sites.find((s) => s.id === id)!;

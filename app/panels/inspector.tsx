@@ -43,7 +43,8 @@ export function Inspector() {
     if (s) body = <SiteInspector key={s.id} site={s} doc={doc} />;
   }
   // Several cards of one kind and nothing else: edit them together.
-  if (cards.length > 1 && cards.length === selectedIds.length && commonKind(cards)) body = <BulkEditor key={selectedIds.join(',')} nodes={cards} />;
+  if (cards.length > 1 && cards.length === selectedIds.length && commonKind(cards))
+    body = <BulkEditor key={selectedIds.join(',')} nodes={cards} />;
   return (
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       {selectedCount > 1 && (

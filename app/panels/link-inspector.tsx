@@ -34,7 +34,11 @@ export function LinkInspector({ link, doc }: { link: Link; doc: Topology }) {
             <label className="field-label" htmlFor="store-role">
               Role
             </label>
-            <select id="store-role" value={link.role} onChange={(e) => set({ role: choice(STORE_ROLES, e.target.value) ?? link.role })}>
+            <select
+              id="store-role"
+              value={link.role}
+              onChange={(e) => set({ role: choice(STORE_ROLES, e.target.value) ?? link.role })}
+            >
               {STORE_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {r}
@@ -46,18 +50,46 @@ export function LinkInspector({ link, doc }: { link: Link; doc: Topology }) {
       )}
       {link.kind === 'mirror' && (
         <Section title="Mirroring">
-          <IntField label="Endpoint port (default 5022)" min={1} max={65535} optional value={link.port} validate={(port) => problem({ port })} onCommit={(port) => set({ port })} testId="field-mirror-port" />
-          <BoolField label="Synchronous (high safety)" value={link.synchronous ?? true} onCommit={(synchronous) => set({ synchronous })} testId="field-mirror-sync" />
+          <IntField
+            label="Endpoint port (default 5022)"
+            min={1}
+            max={65535}
+            optional
+            value={link.port}
+            validate={(port) => problem({ port })}
+            onCommit={(port) => set({ port })}
+            testId="field-mirror-port"
+          />
+          <BoolField
+            label="Synchronous (high safety)"
+            value={link.synchronous ?? true}
+            onCommit={(synchronous) => set({ synchronous })}
+            testId="field-mirror-sync"
+          />
         </Section>
       )}
       {link.kind === 'witness' && (
         <Section title="Witness">
-          <IntField label="Witness port (default 7022)" min={1} max={65535} optional value={link.port} validate={(port) => problem({ port })} onCommit={(port) => set({ port })} testId="field-witness-port" />
+          <IntField
+            label="Witness port (default 7022)"
+            min={1}
+            max={65535}
+            optional
+            value={link.port}
+            validate={(port) => problem({ port })}
+            onCommit={(port) => set({ port })}
+            testId="field-witness-port"
+          />
         </Section>
       )}
       {link.kind === 'pairing' && (
         <Section title="Resiliency">
-          <BoolField label="Automatic failover and failback for Voice" value={link.voiceFailover ?? false} onCommit={(voiceFailover) => set({ voiceFailover })} testId="field-voiceFailover" />
+          <BoolField
+            label="Automatic failover and failback for Voice"
+            value={link.voiceFailover ?? false}
+            onCommit={(voiceFailover) => set({ voiceFailover })}
+            testId="field-voiceFailover"
+          />
           {link.voiceFailover && (
             <IntField
               label="Failure detection interval (s, default 300)"

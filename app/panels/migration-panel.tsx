@@ -7,7 +7,19 @@
  * start from a reference migration.
  */
 import { useMemo, useRef, useState } from 'react';
-import { matchingFromDiff, MIGRATION_PHASE_TITLES, MIGRATION_PHASES, migrationToJson, migrationToMarkdown, migrationToPowerShell, planMigration, PROCEDURE_TITLES, type MigrationPlan, type MigrationProcedure, type MigrationStep } from '../migrate/index';
+import {
+  matchingFromDiff,
+  MIGRATION_PHASE_TITLES,
+  MIGRATION_PHASES,
+  migrationToJson,
+  migrationToMarkdown,
+  migrationToPowerShell,
+  planMigration,
+  PROCEDURE_TITLES,
+  type MigrationPlan,
+  type MigrationProcedure,
+  type MigrationStep,
+} from '../migrate/index';
 import { productVersionLabel } from '../model/product-versions';
 import { REFERENCE_MIGRATIONS } from '../model/samples/migrations';
 import { selectComparison } from '../store/comparison';
@@ -26,13 +38,23 @@ export function MigrationPanel() {
   const [procedure, setProcedure] = useState<MigrationProcedure | 'all'>('all');
   const [view, setView] = useState<View>('steps');
   const plan = useMemo(
-    () => (baseline && diff ? planMigration(baseline.topology, doc, matchingFromDiff(diff), procedure === 'all' ? {} : { procedure }) : undefined),
+    () =>
+      baseline && diff
+        ? planMigration(baseline.topology, doc, matchingFromDiff(diff), procedure === 'all' ? {} : { procedure })
+        : undefined,
     [baseline, doc, diff, procedure],
   );
   if (!baseline || !plan) return <ChooseCurrent />;
   const save = (kind: 'md' | 'ps1' | 'json') => {
     const text = kind === 'md' ? migrationToMarkdown(plan) : kind === 'ps1' ? migrationToPowerShell(plan) : migrationToJson(plan);
-    download(fileNameFor(doc, kind === 'md' ? 'migration-runbook.md' : kind === 'ps1' ? 'migration-runbook.ps1' : 'migration-runbook.json'), text, kind === 'json' ? 'application/json' : 'text/plain;charset=utf-8');
+    download(
+      fileNameFor(
+        doc,
+        kind === 'md' ? 'migration-runbook.md' : kind === 'ps1' ? 'migration-runbook.ps1' : 'migration-runbook.json',
+      ),
+      text,
+      kind === 'json' ? 'application/json' : 'text/plain;charset=utf-8',
+    );
   };
   const blocking = plan.notes.filter((n) => n.severity === 'blocking').length;
   return (
@@ -42,7 +64,9 @@ export function MigrationPanel() {
           <span className="migration-end">
             <span className="migration-label">Current</span>
             <b title={baseline.source}>{baseline.topology.name || 'Current deployment'}</b>
-            <span className="migration-versions">{plan.currentVersions.map(productVersionLabel).join(', ') || 'no server roles'}</span>
+            <span className="migration-versions">
+              {plan.currentVersions.map(productVersionLabel).join(', ') || 'no server roles'}
+            </span>
           </span>
           <span className="migration-arrow" aria-hidden="true">
             →
@@ -50,7 +74,9 @@ export function MigrationPanel() {
           <span className="migration-end">
             <span className="migration-label">Target (the open design)</span>
             <b>{doc.name || 'Untitled design'}</b>
-            <span className="migration-versions">{plan.targetVersions.map(productVersionLabel).join(', ') || 'no server roles'}</span>
+            <span className="migration-versions">
+              {plan.targetVersions.map(productVersionLabel).join(', ') || 'no server roles'}
+            </span>
           </span>
         </div>
         <ChangeCurrent />
@@ -62,16 +88,31 @@ export function MigrationPanel() {
         <section className="migration-runbook" aria-label="Migration runbook">
           <div className="steps-bar">
             <div className="seg" role="tablist" aria-label="Runbook view">
-              <button role="tab" aria-selected={view === 'steps'} className={view === 'steps' ? 'on' : ''} onClick={() => setView('steps')}>
+              <button
+                role="tab"
+                aria-selected={view === 'steps'}
+                className={view === 'steps' ? 'on' : ''}
+                onClick={() => setView('steps')}
+              >
                 Steps ({plan.steps.length})
               </button>
-              <button role="tab" aria-selected={view === 'markdown'} className={view === 'markdown' ? 'on' : ''} onClick={() => setView('markdown')} data-testid="migration-view-markdown">
+              <button
+                role="tab"
+                aria-selected={view === 'markdown'}
+                className={view === 'markdown' ? 'on' : ''}
+                onClick={() => setView('markdown')}
+                data-testid="migration-view-markdown"
+              >
                 Markdown
               </button>
             </div>
             <label className="hint">
               Procedure{' '}
-              <select value={procedure} onChange={(e) => setProcedure(e.target.value as MigrationProcedure | 'all')} data-testid="migration-procedure">
+              <select
+                value={procedure}
+                onChange={(e) => setProcedure(e.target.value as MigrationProcedure | 'all')}
+                data-testid="migration-procedure"
+              >
                 <option value="all">All that apply</option>
                 <option value="M1">M1 {PROCEDURE_TITLES.M1}</option>
                 <option value="M2">M2 in-place upgrade 2019 → Subscription Edition</option>
@@ -91,10 +132,20 @@ export function MigrationPanel() {
             </span>
           </div>
           <p className="migration-summary" data-testid="migration-summary">
-            {plan.procedures.length ? plan.procedures.map((p) => `${p} ${PROCEDURE_TITLES[p]}`).join(' · ') : 'No procedure applies'} · {plan.steps.filter((s) => s.mode === 'script').length} scripted, {plan.steps.filter((s) => s.mode === 'manual').length} manual
+            {plan.procedures.length
+              ? plan.procedures.map((p) => `${p} ${PROCEDURE_TITLES[p]}`).join(' · ')
+              : 'No procedure applies'}{' '}
+            · {plan.steps.filter((s) => s.mode === 'script').length} scripted,{' '}
+            {plan.steps.filter((s) => s.mode === 'manual').length} manual
             {blocking > 0 && <b className="migration-blocking"> · {blocking} blocking</b>}
           </p>
-          {view === 'steps' ? <RunbookSteps plan={plan} /> : <pre className="migration-markdown" data-testid="migration-markdown">{migrationToMarkdown(plan)}</pre>}
+          {view === 'steps' ? (
+            <RunbookSteps plan={plan} />
+          ) : (
+            <pre className="migration-markdown" data-testid="migration-markdown">
+              {migrationToMarkdown(plan)}
+            </pre>
+          )}
         </section>
       </div>
     </div>
@@ -124,7 +175,9 @@ function ChangeList() {
         <ul className="mig-change-list" data-testid="migration-changes">
           {sorted.map((c, i) => (
             <li key={i} className={`mig-change mig-change-${c.status}${c.version ? ' mig-change-version' : ''}`}>
-              <span className="mig-change-status">{c.status === 'added' ? 'New' : c.status === 'removed' ? 'Retired' : c.version ? 'Upgraded' : 'Changed'}</span>
+              <span className="mig-change-status">
+                {c.status === 'added' ? 'New' : c.status === 'removed' ? 'Retired' : c.version ? 'Upgraded' : 'Changed'}
+              </span>
               {c.targetId ? (
                 <button
                   className="linklike mig-change-name"
@@ -152,7 +205,8 @@ function NoteList({ notes }: { notes: MigrationPlan['notes'] }) {
     <ul className="plan-notes">
       {notes.map((note, i) => (
         <li key={i} className={`note-${note.severity}`}>
-          <b>{note.severity === 'blocking' ? 'Blocking' : note.severity === 'warning' ? 'Warning' : 'Note'}:</b> <Rich text={note.message} />
+          <b>{note.severity === 'blocking' ? 'Blocking' : note.severity === 'warning' ? 'Warning' : 'Note'}:</b>{' '}
+          <Rich text={note.message} />
           {note.ruleIds.length > 0 && <span className="note-rules"> ({note.ruleIds.join(', ')})</span>}
         </li>
       ))}
@@ -207,19 +261,32 @@ function useImportCurrent(): [React.RefObject<HTMLInputElement | null>, (file: F
     const state = store.getState();
     const bytes = new Uint8Array(await file.arrayBuffer());
     const opened = file.size > 1_000_000 ? await runOpen({ kind: 'file', name: file.name, bytes }) : undefined;
-    const r = opened ? (opened.ok ? { ok: true as const, topology: opened.topology } : { ok: false as const, message: opened.message }) : readDocumentBytes(file.name, bytes);
+    const r = opened
+      ? opened.ok
+        ? { ok: true as const, topology: opened.topology }
+        : { ok: false as const, message: opened.message }
+      : readDocumentBytes(file.name, bytes);
     if (!r.ok) {
       state.notify({ tone: 'error', text: `${file.name}: ${r.message} The current deployment is unchanged.` });
       return;
     }
     state.setBaseline({ topology: r.topology, source: file.name });
     const warnings = 'warnings' in r ? r.warnings.length : opened?.ok ? opened.warnings.length : 0;
-    state.notify({ tone: warnings ? 'warning' : 'success', text: `Current deployment: ${file.name}${warnings ? ` (${warnings} import ${warnings === 1 ? 'warning' : 'warnings'}: open the file as a design to read them)` : ''}. The open design is the target.` });
+    state.notify({
+      tone: warnings ? 'warning' : 'success',
+      text: `Current deployment: ${file.name}${warnings ? ` (${warnings} import ${warnings === 1 ? 'warning' : 'warnings'}: open the file as a design to read them)` : ''}. The open design is the target.`,
+    });
   };
   return [input, load];
 }
 
-function FileInput({ inputRef, onFile }: { inputRef: React.RefObject<HTMLInputElement | null>; onFile: (f: File) => Promise<void> }) {
+function FileInput({
+  inputRef,
+  onFile,
+}: {
+  inputRef: React.RefObject<HTMLInputElement | null>;
+  onFile: (f: File) => Promise<void>;
+}) {
   return (
     <input
       ref={inputRef}
@@ -261,14 +328,19 @@ function ChooseCurrent() {
       <div className="migration-intro">
         <h3>Plan a migration to Subscription Edition</h3>
         <p>
-          Skype for Business Server 2015 and 2019 went out of support on 14 October 2025. Give the deployment as it is today, and the open design (<b>{doc.name || 'Untitled design'}</b>) becomes the target: the tab shows what changes and the
-          migration runbook, side by side from 2015, in place or side by side from 2019, with high availability and disaster recovery kept at every step.
+          Skype for Business Server 2015 and 2019 went out of support on 14 October 2025. Give the deployment as it is today, and
+          the open design (<b>{doc.name || 'Untitled design'}</b>) becomes the target: the tab shows what changes and the
+          migration runbook, side by side from 2015, in place or side by side from 2019, with high availability and disaster
+          recovery kept at every step.
         </p>
         <FileInput inputRef={input} onFile={load} />
         <button className="btn primary" onClick={() => input.current?.click()} data-testid="migration-import-current">
           Import the current deployment…
         </button>
-        <p className="hint">A Topology Builder document (Get-CsTopology -AsXml output, or a .tbxml saved by Topology Builder) or a design file. It is held beside the design, never replaces it.</p>
+        <p className="hint">
+          A Topology Builder document (Get-CsTopology -AsXml output, or a .tbxml saved by Topology Builder) or a design file. It
+          is held beside the design, never replaces it.
+        </p>
       </div>
       <div className="migration-refs">
         <h3>Or start from a reference migration</h3>

@@ -25,7 +25,18 @@ export function withField(n: TopologyNode, key: string, value: unknown): Topolog
   if (key === 'haMode' && n.kind === 'sqlStore') {
     // Fields that no longer apply are dropped; an AG gets a starting point.
     if (value !== 'alwaysOnAg') delete copy.ag;
-    else if (!n.ag) copy.ag = { listenerFqdn: n.fqdn, listenerPort: 1433, replicas: [1, 2].map((i) => ({ fqdn: n.fqdn.replace(/^([^.]+)/, `$1-n${i}`), siteId: n.siteId, commitMode: 'synchronous', failoverMode: 'automatic', readable: false })) };
+    else if (!n.ag)
+      copy.ag = {
+        listenerFqdn: n.fqdn,
+        listenerPort: 1433,
+        replicas: [1, 2].map((i) => ({
+          fqdn: n.fqdn.replace(/^([^.]+)/, `$1-n${i}`),
+          siteId: n.siteId,
+          commitMode: 'synchronous',
+          failoverMode: 'automatic',
+          readable: false,
+        })),
+      };
     if (value !== 'alwaysOnFci' && value !== 'sqlFailoverCluster') delete copy.clusterNodes;
     else if (copy.clusterNodes === undefined) copy.clusterNodes = 2;
   }

@@ -34,7 +34,12 @@ export function NodeInspector({ node, doc }: { node: TopologyNode; doc: Topology
           {fields
             .filter((f) => f.group === g)
             .map((f) => (
-              <NodeField key={`${node.id}:${f.key}`} node={node} spec={f} onCommit={(v) => updateNode(node.id, (n) => withField(n, f.key, v))} />
+              <NodeField
+                key={`${node.id}:${f.key}`}
+                node={node}
+                spec={f}
+                onCommit={(v) => updateNode(node.id, (n) => withField(n, f.key, v))}
+              />
             ))}
           {g === 'Capacity' && <CapacityHint node={node} doc={doc} />}
         </Section>
@@ -77,7 +82,15 @@ function CmsSection({ node, doc }: { node: TopologyNode; doc: Topology }) {
 }
 
 function NodeField({ node, spec, onCommit }: { node: TopologyNode; spec: FieldSpec; onCommit: (v: unknown) => void }) {
-  return <Field spec={spec} value={fieldValue(node, spec.key)} validate={(v) => validateNode(withField(node, spec.key, v), spec.key)} onCommit={onCommit} testId={`field-${spec.key}`} />;
+  return (
+    <Field
+      spec={spec}
+      value={fieldValue(node, spec.key)}
+      validate={(v) => validateNode(withField(node, spec.key, v), spec.key)}
+      onCommit={onCommit}
+      testId={`field-${spec.key}`}
+    />
+  );
 }
 
 function SiteSelect({ node, doc }: { node: TopologyNode; doc: Topology }) {
@@ -88,7 +101,12 @@ function SiteSelect({ node, doc }: { node: TopologyNode; doc: Topology }) {
       <label htmlFor={id} className="field-label">
         Site
       </label>
-      <select id={id} value={node.siteId} data-testid="field-siteId" onChange={(e) => updateNode(node.id, { siteId: e.target.value })}>
+      <select
+        id={id}
+        value={node.siteId}
+        data-testid="field-siteId"
+        onChange={(e) => updateNode(node.id, { siteId: e.target.value })}
+      >
         {doc.sites.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name} ({s.kind === 'branch' ? 'branch' : 'data center'})

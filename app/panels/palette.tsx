@@ -54,10 +54,16 @@ export function Palette() {
       {PALETTE_ORDER.map((g) => (
         <div className="palette-group" key={g.family}>
           <h3>{FAMILY_LABEL[g.family]}</h3>
-          <ul>{g.kinds.map((k: NodeKind) => item(k, KIND_META[k].label, KIND_META[k].blurb, <KindIcon kind={k} size={18} />, KIND_META[k].family))}</ul>
+          <ul>
+            {g.kinds.map((k: NodeKind) =>
+              item(k, KIND_META[k].label, KIND_META[k].blurb, <KindIcon kind={k} size={18} />, KIND_META[k].family),
+            )}
+          </ul>
         </div>
       ))}
-      <p className="palette-tip">Connect: drag from a node&apos;s edge dot to another node. The link kind follows from the two ends.</p>
+      <p className="palette-tip">
+        Connect: drag from a node&apos;s edge dot to another node. The link kind follows from the two ends.
+      </p>
     </nav>
   );
 }

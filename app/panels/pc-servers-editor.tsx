@@ -6,7 +6,8 @@ import { Section } from './inspector-parts';
 export function PcServersEditor({ node, doc }: { node: PersistentChatPool; doc: Topology }) {
   const updateNode = useDesigner((s) => s.updateNode);
   const set = (servers: PersistentChatServer[]) => updateNode(node.id, { servers });
-  const change = (i: number, patch: Partial<PersistentChatServer>) => set(node.servers.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const change = (i: number, patch: Partial<PersistentChatServer>) =>
+    set(node.servers.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   return (
     <Section title="Persistent Chat servers">
       {node.servers.map((s, i) => (
@@ -23,7 +24,11 @@ export function PcServersEditor({ node, doc }: { node: PersistentChatPool; doc: 
             <input type="checkbox" checked={s.active} onChange={(e) => change(i, { active: e.target.checked })} />
             <span>active</span>
           </label>
-          <button className="btn-icon" aria-label={`Remove server ${i + 1}`} onClick={() => set(node.servers.filter((_, j) => j !== i))}>
+          <button
+            className="btn-icon"
+            aria-label={`Remove server ${i + 1}`}
+            onClick={() => set(node.servers.filter((_, j) => j !== i))}
+          >
             ✕
           </button>
         </div>

@@ -26,7 +26,12 @@ export function SimulationPanel() {
     <div className="sim" data-testid="simulation-panel">
       <div className="sim-bar">
         <label htmlFor="sim-site">Simulate the loss of</label>
-        <select id="sim-site" data-testid="sim-site" value={failedSite} onChange={(e) => simulate(e.target.value ? { siteId: e.target.value } : null)}>
+        <select
+          id="sim-site"
+          data-testid="sim-site"
+          value={failedSite}
+          onChange={(e) => simulate(e.target.value ? { siteId: e.target.value } : null)}
+        >
           <option value="">(choose a site)</option>
           {doc.sites.map((s) => (
             <option key={s.id} value={s.id}>
@@ -35,7 +40,11 @@ export function SimulationPanel() {
           ))}
         </select>
         <span className="hint">or a single pool:</span>
-        <select aria-label="Simulate the loss of a pool" value={failure && 'poolId' in failure ? failure.poolId : ''} onChange={(e) => simulate(e.target.value ? { poolId: e.target.value } : null)}>
+        <select
+          aria-label="Simulate the loss of a pool"
+          value={failure && 'poolId' in failure ? failure.poolId : ''}
+          onChange={(e) => simulate(e.target.value ? { poolId: e.target.value } : null)}
+        >
           <option value="">(choose a pool)</option>
           {doc.nodes
             .filter((n) => n.kind === 'frontEndPool' || n.kind === 'standardEditionServer')
@@ -51,17 +60,45 @@ export function SimulationPanel() {
           </button>
         )}
       </div>
-      {!failure && <p className="panel-empty">Choose a data center to see what happens when it is lost: which pools fail over where, the load on the survivors, the CMS, the Edge, the users left without service and the runbook. The design itself is not changed.</p>}
+      {!failure && (
+        <p className="panel-empty">
+          Choose a data center to see what happens when it is lost: which pools fail over where, the load on the survivors, the
+          CMS, the Edge, the users left without service and the runbook. The design itself is not changed.
+        </p>
+      )}
       {result && !result.ok && <p className="warn-text">{result.message}</p>}
       {result?.ok && (
         <div className="sim-body">
           <div className="sim-tiles">
             <Tile label="Users moved" value={fmt(result.outcome.users.moved)} />
-            <Tile label="Without service" value={fmt(result.outcome.usersWithoutService)} tone={result.outcome.usersWithoutService > 0 ? 'bad' : 'good'} testId="sim-without-service" />
-            <Tile label="Recovery time (RTO)" value={result.outcome.rto ? `${result.outcome.rto.minutes[0]}–${result.outcome.rto.minutes[1]} min` : '—'} />
+            <Tile
+              label="Without service"
+              value={fmt(result.outcome.usersWithoutService)}
+              tone={result.outcome.usersWithoutService > 0 ? 'bad' : 'good'}
+              testId="sim-without-service"
+            />
+            <Tile
+              label="Recovery time (RTO)"
+              value={result.outcome.rto ? `${result.outcome.rto.minutes[0]}–${result.outcome.rto.minutes[1]} min` : '—'}
+            />
             <Tile label="Data loss (RPO)" value={result.outcome.rpo ? `${result.outcome.rpo.minutes} min` : '—'} />
-            <Tile label="CMS" value={result.outcome.cms ? (result.outcome.cms.to ? `→ ${nameOf(doc, result.outcome.cms.to)}` : 'rebuild') : 'unaffected'} tone={result.outcome.cms && !result.outcome.cms.to ? 'bad' : undefined} />
-            <Tile label="Pools over capacity" value={String(result.outcome.pools.filter((p) => p.overCapacity).length)} tone={result.outcome.pools.some((p) => p.overCapacity) ? 'bad' : 'good'} testId="sim-over" />
+            <Tile
+              label="CMS"
+              value={
+                result.outcome.cms
+                  ? result.outcome.cms.to
+                    ? `→ ${nameOf(doc, result.outcome.cms.to)}`
+                    : 'rebuild'
+                  : 'unaffected'
+              }
+              tone={result.outcome.cms && !result.outcome.cms.to ? 'bad' : undefined}
+            />
+            <Tile
+              label="Pools over capacity"
+              value={String(result.outcome.pools.filter((p) => p.overCapacity).length)}
+              tone={result.outcome.pools.some((p) => p.overCapacity) ? 'bad' : 'good'}
+              testId="sim-over"
+            />
           </div>
           <div className="sim-cols">
             <section>
@@ -77,7 +114,14 @@ export function SimulationPanel() {
                         {nameOf(doc, b.id)}
                         {b.takesOver ? ' ← takes over' : ''}
                       </span>
-                      <span className="sim-bar-track" role="meter" aria-valuemin={0} aria-valuemax={b.maxUsers} aria-valuenow={b.users} aria-label={`${nameOf(doc, b.id)} load`}>
+                      <span
+                        className="sim-bar-track"
+                        role="meter"
+                        aria-valuemin={0}
+                        aria-valuemax={b.maxUsers}
+                        aria-valuenow={b.users}
+                        aria-label={`${nameOf(doc, b.id)} load`}
+                      >
                         <span className="sim-bar-fill" style={{ width: `${Math.round(b.barFraction * 100)}%` }} />
                       </span>
                       <span className="sim-bar-text">{b.text}</span>
@@ -101,7 +145,9 @@ export function SimulationPanel() {
               {showSteps &&
                 (runbook && runbook.failover.length > 0 ? (
                   <>
-                    <p className="hint">From the deployment runbook of the pairs in this site: failover now, failback once the site is back.</p>
+                    <p className="hint">
+                      From the deployment runbook of the pairs in this site: failover now, failback once the site is back.
+                    </p>
                     <ol className="steps" data-testid="sim-runbook">
                       {runbook.failover.map((step) => (
                         <StepItem key={step.id} step={step} />
@@ -149,7 +195,10 @@ export function SimulationPanel() {
 }
 
 /** The steps generator's runbook for this failure (undefined when no paired pool is lost). */
-function runbookFor(doc: Topology, failure: { siteId: string } | { poolId: string } | null): { failover: Step[]; failback: Step[] } | undefined {
+function runbookFor(
+  doc: Topology,
+  failure: { siteId: string } | { poolId: string } | null,
+): { failover: Step[]; failback: Step[] } | undefined {
   if (!failure) return undefined;
   const r = 'siteId' in failure ? siteLossRunbook(doc, failure.siteId) : failoverRunbook(doc, failure.poolId);
   return r.ok ? r.value : undefined;

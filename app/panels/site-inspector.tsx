@@ -22,13 +22,46 @@ export function SiteInspector({ site, doc }: { site: Site; doc: Topology }) {
   const nodes = `${members.length} node${members.length === 1 ? '' : 's'}`;
   return (
     <div className="insp">
-      <InspectorHead icon={<SiteIcon branch={site.kind === 'branch'} size={22} />} kind={SITE_KIND_LABELS[site.kind]} title={site.name} />
+      <InspectorHead
+        icon={<SiteIcon branch={site.kind === 'branch'} size={22} />}
+        kind={SITE_KIND_LABELS[site.kind]}
+        title={site.name}
+      />
       <FindingList findings={findings} />
       <Section title="Site">
-        <TextField label="Name" value={site.name} validate={(name) => problem({ name: name ?? '' })} onCommit={(name) => set({ name: name ?? '' })} testId="field-site-name" />
-        <EnumField label="Kind" options={SITE_KINDS} labels={SITE_KIND_LABELS} value={site.kind} onCommit={(kind) => set({ kind })} testId="field-site-kind" />
-        <TextField label="World region" optional placeholder="e.g. EU" value={site.region} validate={(region) => problem({ region })} onCommit={(region) => set({ region })} testId="field-site-region" />
-        <TextField label="Data center" optional placeholder="defaults to the site" value={site.datacenter} validate={(datacenter) => problem({ datacenter })} onCommit={(datacenter) => set({ datacenter })} testId="field-site-datacenter" />
+        <TextField
+          label="Name"
+          value={site.name}
+          validate={(name) => problem({ name: name ?? '' })}
+          onCommit={(name) => set({ name: name ?? '' })}
+          testId="field-site-name"
+        />
+        <EnumField
+          label="Kind"
+          options={SITE_KINDS}
+          labels={SITE_KIND_LABELS}
+          value={site.kind}
+          onCommit={(kind) => set({ kind })}
+          testId="field-site-kind"
+        />
+        <TextField
+          label="World region"
+          optional
+          placeholder="e.g. EU"
+          value={site.region}
+          validate={(region) => problem({ region })}
+          onCommit={(region) => set({ region })}
+          testId="field-site-region"
+        />
+        <TextField
+          label="Data center"
+          optional
+          placeholder="defaults to the site"
+          value={site.datacenter}
+          validate={(datacenter) => problem({ datacenter })}
+          onCommit={(datacenter) => set({ datacenter })}
+          testId="field-site-datacenter"
+        />
         <p className="hint">
           {members.length} server role{members.length === 1 ? '' : 's'} in this site.
         </p>

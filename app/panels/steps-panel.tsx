@@ -4,7 +4,17 @@
  * failback runbook of every pair; downloads as Markdown, PowerShell and JSON.
  */
 import { useState } from 'react';
-import { DEPLOYMENT_PHASES, PHASE_TITLES, TOOL_TITLES, toJson, toMarkdown, toPowerShell, type RichText, type Step, type StepPlan } from '../steps/index';
+import {
+  DEPLOYMENT_PHASES,
+  PHASE_TITLES,
+  TOOL_TITLES,
+  toJson,
+  toMarkdown,
+  toPowerShell,
+  type RichText,
+  type Step,
+  type StepPlan,
+} from '../steps/index';
 import { download, fileNameFor } from '../store/documents';
 import { selectSteps } from '../store/plan-selectors';
 import { useDesigner } from '../store/designer-context';
@@ -17,20 +27,38 @@ export function StepsPanel() {
   const [view, setView] = useState<'deploy' | 'runbooks'>('deploy');
   const save = (kind: 'md' | 'ps1' | 'json') => {
     const text = kind === 'md' ? toMarkdown(plan) : kind === 'ps1' ? toPowerShell(plan) : toJson(plan);
-    download(fileNameFor(doc, kind === 'md' ? 'runbook.md' : kind === 'ps1' ? 'deploy.ps1' : 'steps.json'), text, kind === 'json' ? 'application/json' : 'text/plain;charset=utf-8');
+    download(
+      fileNameFor(doc, kind === 'md' ? 'runbook.md' : kind === 'ps1' ? 'deploy.ps1' : 'steps.json'),
+      text,
+      kind === 'json' ? 'application/json' : 'text/plain;charset=utf-8',
+    );
   };
   return (
     <div className="steps-panel" data-testid="steps-panel">
       <div className="steps-bar">
         <div className="seg" role="tablist" aria-label="Which steps">
-          <button role="tab" aria-selected={view === 'deploy'} className={view === 'deploy' ? 'on' : ''} onClick={() => setView('deploy')}>
+          <button
+            role="tab"
+            aria-selected={view === 'deploy'}
+            className={view === 'deploy' ? 'on' : ''}
+            onClick={() => setView('deploy')}
+          >
             Deployment ({plan.steps.length})
           </button>
-          <button role="tab" aria-selected={view === 'runbooks'} className={view === 'runbooks' ? 'on' : ''} onClick={() => setView('runbooks')} data-testid="steps-runbooks">
+          <button
+            role="tab"
+            aria-selected={view === 'runbooks'}
+            className={view === 'runbooks' ? 'on' : ''}
+            onClick={() => setView('runbooks')}
+            data-testid="steps-runbooks"
+          >
             Failover runbooks ({plan.runbooks.length})
           </button>
         </div>
-        <span className="hint">{plan.steps.filter((s) => s.mode === 'script').length} scripted · {plan.steps.filter((s) => s.mode === 'manual').length} manual</span>
+        <span className="hint">
+          {plan.steps.filter((s) => s.mode === 'script').length} scripted · {plan.steps.filter((s) => s.mode === 'manual').length}{' '}
+          manual
+        </span>
         <span className="steps-downloads">
           <button className="btn small" onClick={() => save('md')} data-testid="download-md">
             Download Markdown
@@ -47,7 +75,8 @@ export function StepsPanel() {
         <ul className="plan-notes">
           {plan.notes.map((n, i) => (
             <li key={i} className={`note-${n.severity}`}>
-              <b>{n.severity === 'blocking' ? 'Blocking' : n.severity === 'warning' ? 'Warning' : 'Note'}:</b> <Rich text={n.message} />
+              <b>{n.severity === 'blocking' ? 'Blocking' : n.severity === 'warning' ? 'Warning' : 'Note'}:</b>{' '}
+              <Rich text={n.message} />
               {n.ruleIds.length > 0 && <span className="note-rules"> ({n.ruleIds.join(', ')})</span>}
             </li>
           ))}
@@ -83,7 +112,10 @@ function DeploymentSteps({ plan }: { plan: StepPlan }) {
 }
 
 function Runbooks({ plan }: { plan: StepPlan }) {
-  if (!plan.runbooks.length) return <p className="panel-empty">No paired pools: pair two pools (backup pool) to get their failover and failback runbooks.</p>;
+  if (!plan.runbooks.length)
+    return (
+      <p className="panel-empty">No paired pools: pair two pools (backup pool) to get their failover and failback runbooks.</p>
+    );
   return (
     <>
       {plan.runbooks.map((r) => (
@@ -127,7 +159,11 @@ export function StepItem({ step, badge }: { step: Omit<Step, 'phase'>; badge?: s
         )}
         <span className="step-title">{step.title}</span>
         {step.blockedBy.length > 0 && (
-          <span className="pill pill-blocked" title={`The validator reports an error on what this step builds: ${step.blockedBy.join(', ')}`} data-testid="step-blocked">
+          <span
+            className="pill pill-blocked"
+            title={`The validator reports an error on what this step builds: ${step.blockedBy.join(', ')}`}
+            data-testid="step-blocked"
+          >
             blocked: {step.blockedBy.join(', ')}
           </span>
         )}

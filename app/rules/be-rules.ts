@@ -6,7 +6,17 @@
 import { PORTS, RECOVERY, REF, SUPPORTED, autoFailoverMax } from '../model/reference-numbers';
 import type { ProductVersion, SqlStore, StoreRole, TopologyNode } from '../model/schema';
 import { hasProductVersion } from '../model/schema';
-import { cuNumber, host, instanceKey, isRegistrar, sqlCu, sqlHosts, sqlSp, type RegistrarPool, type TopologyIndex } from '../model/topology-index';
+import {
+  cuNumber,
+  host,
+  instanceKey,
+  isRegistrar,
+  sqlCu,
+  sqlHosts,
+  sqlSp,
+  type RegistrarPool,
+  type TopologyIndex,
+} from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
 import { backEndsByHost, nodesByHost } from './rule-helpers';
 import { label, labelSeries, noun, series, STORE_ROLE_LABEL } from './rule-text';
@@ -47,7 +57,9 @@ function anyVersion(versions: ReadonlySet<string>, accepts: (v: string) => boole
 
 /** "Skype for Business Server 2019" or "Skype for Business Server 2019 and Subscription Edition": the products of `pools`. */
 function productsOf(pools: readonly TopologyNode[]): string {
-  const versions = [...new Set(pools.map((p) => versionOf(p)).filter((v): v is string => v !== undefined))].sort((a, b) => verRank(a) - verRank(b));
+  const versions = [...new Set(pools.map((p) => versionOf(p)).filter((v): v is string => v !== undefined))].sort(
+    (a, b) => verRank(a) - verRank(b),
+  );
   if (versions.length === 1) return productName(versions[0]!);
   return `Skype for Business Server ${series(versions.map(versionWord))}`;
 }
@@ -202,17 +214,22 @@ export const BE_RULES: readonly Rule[] = [
       const linkIds: string[] = [];
       const mirrors = ix.out(s.id, 'mirror');
       const witnesses = ix.out(s.id, 'witness');
-      if (s.haMode === 'mirroring' && mirrors.length === 0) missing.push('haMode is mirroring but no mirror link leads to a mirror store');
+      if (s.haMode === 'mirroring' && mirrors.length === 0)
+        missing.push('haMode is mirroring but no mirror link leads to a mirror store');
       if (s.haMode === 'alwaysOnAg') {
         if (!s.ag) missing.push('haMode is alwaysOnAg but no availability group (listener and replicas) is defined');
         else if (s.ag.replicas.length < 2)
-          missing.push(`haMode is alwaysOnAg but the availability group lists ${s.ag.replicas.length} ${noun(s.ag.replicas.length, 'replica')}, fewer than 2`);
+          missing.push(
+            `haMode is alwaysOnAg but the availability group lists ${s.ag.replicas.length} ${noun(s.ag.replicas.length, 'replica')}, fewer than 2`,
+          );
       }
       if (s.haMode !== 'mirroring' && mirrors.length + witnesses.length > 0) {
         const ls = [...mirrors, ...witnesses];
         linkIds.push(...ls.map((l) => l.id));
         const kinds = series([...new Set(ls.map((l) => l.kind))]);
-        missing.push(`it has ${kinds} ${noun(ls.length, 'link')} (${ls.map((l) => l.id).join(', ')}) but its haMode is ${s.haMode}, not mirroring`);
+        missing.push(
+          `it has ${kinds} ${noun(ls.length, 'link')} (${ls.map((l) => l.id).join(', ')}) but its haMode is ${s.haMode}, not mirroring`,
+        );
       }
       if (missing.length === 0) continue;
       hits.push({
@@ -255,9 +272,13 @@ export const BE_RULES: readonly Rule[] = [
       if (s.sqlVersion === '2016') {
         if (sp !== undefined && sp < 1) reasons.push(`it runs SQL Server 2016 at "${s.sqlUpdateLevel}", below Service Pack 1`);
         // The pools that use this store themselves (poolsUsing); one with no cumulativeUpdate is not evaluated.
-        const lowCu = ix.poolsUsing(s.id).filter((p): p is RegistrarPool => isRegistrar(p) && p.productVersion === '2015' && (cuNumber(p) ?? Infinity) < 7);
+        const lowCu = ix
+          .poolsUsing(s.id)
+          .filter((p): p is RegistrarPool => isRegistrar(p) && p.productVersion === '2015' && (cuNumber(p) ?? Infinity) < 7);
         if (lowCu.length > 0)
-          reasons.push(`${series(lowCu.map((p) => `${label(p)} runs Skype for Business Server 2015 "${p.cumulativeUpdate}"`))}, below CU7, on SQL Server 2016`);
+          reasons.push(
+            `${series(lowCu.map((p) => `${label(p)} runs Skype for Business Server 2015 "${p.cumulativeUpdate}"`))}, below CU7, on SQL Server 2016`,
+          );
       } else if (sp === 0 && cu !== undefined && cu < 6) {
         // A 2014 level with SP1 or later counts as newer than RTM CU6: the catalogue reads the SQL Server 2014 requirement that way.
         reasons.push(`it runs SQL Server 2014 at "${s.sqlUpdateLevel}", below Cumulative Update 6`);
@@ -310,7 +331,14 @@ export const BE_RULES: readonly Rule[] = [
       const partners = mirrorPartners(ix, s);
       // A pure mirror target is named in its principal's finding; report it alone only when no principal is reported.
       const isPrincipal = s.haMode === 'mirroring' || ix.out(s.id, 'mirror').length > 0;
-      if (!isPrincipal && ix.in(s.id, 'mirror').every((l) => { const p = sqlStoreAt(ix, l.from); return p !== undefined && offending(p); })) continue;
+      if (
+        !isPrincipal &&
+        ix.in(s.id, 'mirror').every((l) => {
+          const p = sqlStoreAt(ix, l.from);
+          return p !== undefined && offending(p);
+        })
+      )
+        continue;
       const pools = poolsOfVersion(ix, s, fam2019);
       const mirrorText = partners.length > 0 ? `is mirrored with ${labelSeries(partners)}` : 'has haMode mirroring';
       hits.push({
@@ -506,10 +534,13 @@ export const BE_RULES: readonly Rule[] = [
       const automatic = replicas.length - manual.length;
       const max = autoFailoverMax(s.sqlVersion);
       const why: string[] = [];
-      if (asynchronous.length > 0) why.push(`${series(asynchronous.map((r) => r.fqdn))} ${noun(asynchronous.length, 'commits', 'commit')} asynchronously`);
+      if (asynchronous.length > 0)
+        why.push(`${series(asynchronous.map((r) => r.fqdn))} ${noun(asynchronous.length, 'commits', 'commit')} asynchronously`);
       // Replicas beyond SQL Server's automatic-failover limit have to stay manual.
       if (manual.length > 0 && automatic < max)
-        why.push(`${series(manual.map((r) => r.fqdn))} ${noun(manual.length, 'fails', 'fail')} over manually although only ${automatic} of the ${max} automatic-failover replicas SQL Server ${s.sqlVersion} allows ${noun(automatic, 'is', 'are')} in use`);
+        why.push(
+          `${series(manual.map((r) => r.fqdn))} ${noun(manual.length, 'fails', 'fail')} over manually although only ${automatic} of the ${max} automatic-failover replicas SQL Server ${s.sqlVersion} allows ${noun(automatic, 'is', 'are')} in use`,
+        );
       if (why.length === 0) continue;
       hits.push({
         nodeIds: [s.id],
@@ -541,7 +572,8 @@ export const BE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const s of ix.ofKind('sqlStore')) {
       // An absent port is the default, 1433.
-      if (s.haMode !== 'alwaysOnAg' || !s.ag || s.ag.listenerPort === undefined || s.ag.listenerPort === PORTS.agListener) continue;
+      if (s.haMode !== 'alwaysOnAg' || !s.ag || s.ag.listenerPort === undefined || s.ag.listenerPort === PORTS.agListener)
+        continue;
       hits.push({
         nodeIds: [s.id],
         message: `${label(s)}: the availability group listener ${s.ag.listenerFqdn} uses port ${s.ag.listenerPort}; it must use port ${PORTS.agListener}, no other port is supported.`,
@@ -591,7 +623,8 @@ export const BE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const group of groupBySharedHosts(stores)) {
       // poolsOf lists each pool once, so a single store's list needs no merging.
-      const pools = group.length === 1 ? (poolsOf.get(group[0]!) ?? []) : [...new Set(group.flatMap((id) => poolsOf.get(id) ?? []))];
+      const pools =
+        group.length === 1 ? (poolsOf.get(group[0]!) ?? []) : [...new Set(group.flatMap((id) => poolsOf.get(id) ?? []))];
       if (pools.length < 2) continue;
       const groupStores = group.map((id) => sqlStoreAt(ix, id)!);
       const poolNodes = pools.map((id) => ix.node(id)!).filter(Boolean);
@@ -762,7 +795,9 @@ export const BE_RULES: readonly Rule[] = [
     for (const w of ix.ofKind('sqlStore')) {
       const links = ix.in(w.id, 'witness');
       if (links.length < 2) continue;
-      const principals = [...new Set(links.map((l) => l.from))].map((id) => sqlStoreAt(ix, id)).filter((x): x is SqlStore => x !== undefined);
+      const principals = [...new Set(links.map((l) => l.from))]
+        .map((id) => sqlStoreAt(ix, id))
+        .filter((x): x is SqlStore => x !== undefined);
       if (principals.length < 2) continue;
       hits.push({
         nodeIds: [w.id, ...principals.map((p) => p.id)],
@@ -831,7 +866,8 @@ export const BE_RULES: readonly Rule[] = [
 
   defineRule('BE-HA-TOOLING', 'HA built with SQL Server tools first', (ix) => {
     const hits: Hit[] = [];
-    for (const s of ix.ofKind('sqlStore')) if (BUILT_OUTSIDE_TB.has(s.haMode)) hits.push({ nodeIds: [s.id], message: toolingMessage(s) });
+    for (const s of ix.ofKind('sqlStore'))
+      if (BUILT_OUTSIDE_TB.has(s.haMode)) hits.push({ nodeIds: [s.id], message: toolingMessage(s) });
     return hits;
   }),
 
@@ -848,7 +884,10 @@ export const BE_RULES: readonly Rule[] = [
       const neighbours = backEnds.get(host(m)) ?? [];
       if (neighbours.length === 0) continue;
       const others = neighbours.filter((b) => b.id !== m.id);
-      const where = others.length === 0 ? `${label(m)} holds the Monitoring database and is itself a Back End` : `${label(m)} holds the Monitoring database on ${host(m)}, the server of Back End ${labelSeries(others)}`;
+      const where =
+        others.length === 0
+          ? `${label(m)} holds the Monitoring database and is itself a Back End`
+          : `${label(m)} holds the Monitoring database on ${host(m)}, the server of Back End ${labelSeries(others)}`;
       hits.push({
         nodeIds: [m.id, ...others.map((b) => b.id)],
         message: `${where}: the Monitoring database shares a SQL Server with a Back End; this is allowed but the two compete for disk.`,
@@ -864,7 +903,10 @@ export const BE_RULES: readonly Rule[] = [
       if (s.hostsNonSfbDatabases !== true) continue;
       const pools = ix.poolsUsing(s.id);
       if (pools.length === 0) continue;
-      hits.push({ nodeIds: [s.id], message: `${label(s)} serves ${labelSeries(pools)} and also hosts databases of other products. ${catalogueMessage('BE-NO-FOREIGN-DBS')}` });
+      hits.push({
+        nodeIds: [s.id],
+        message: `${label(s)} serves ${labelSeries(pools)} and also hosts databases of other products. ${catalogueMessage('BE-NO-FOREIGN-DBS')}`,
+      });
     }
     return hits;
   }),

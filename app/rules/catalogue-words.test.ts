@@ -10,7 +10,10 @@ describe('the catalogue as the architect reads it', () => {
     for (const d of docs) {
       const url = docUrl(d);
       if (d.startsWith('web:')) expect(url).toMatch(/^https?:\/\//);
-      else expect(url, d).toMatch(/^https:\/\/learn\.microsoft\.com\/(skypeforbusiness|lyncserver|sql|powershell\/module\/skype)\/[a-z0-9./_-]+$/);
+      else
+        expect(url, d).toMatch(
+          /^https:\/\/learn\.microsoft\.com\/(skypeforbusiness|lyncserver|sql|powershell\/module\/skype)\/[a-z0-9./_-]+$/,
+        );
     }
   });
 

@@ -15,10 +15,13 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const hasShared = fs.existsSync(RULES_MD) && fs.existsSync(MIGRATION_MD);
 
 describe('rule catalogue', () => {
-  it.runIf(hasShared)(`catalogue.generated.ts matches the catalogue and its migration addendum (run npx tsx scripts/gen-catalogue.ts)${hasShared ? '' : ' (skipped: no ../shared)'}`, () => {
-    const fresh = renderCatalogue(parseCatalogue(fs.readFileSync(RULES_MD, 'utf8'), fs.readFileSync(MIGRATION_MD, 'utf8')));
-    expect(fs.readFileSync(path.join(here, 'catalogue.generated.ts'), 'utf8')).toBe(fresh);
-  });
+  it.runIf(hasShared)(
+    `catalogue.generated.ts matches the catalogue and its migration addendum (run npx tsx scripts/gen-catalogue.ts)${hasShared ? '' : ' (skipped: no ../shared)'}`,
+    () => {
+      const fresh = renderCatalogue(parseCatalogue(fs.readFileSync(RULES_MD, 'utf8'), fs.readFileSync(MIGRATION_MD, 'utf8')));
+      expect(fs.readFileSync(path.join(here, 'catalogue.generated.ts'), 'utf8')).toBe(fresh);
+    },
+  );
 
   it('holds 256 entries with unique ids: 225 of the catalogue (8 replaced by the addendum) and 31 new ones of the addendum', () => {
     expect(CATALOGUE.length).toBe(256);

@@ -11,7 +11,11 @@ const noCms = (d: Topology) => (d.deployment.cmsHost = null);
 const migration = (mode: 'transition' | 'greenfield' = 'transition', legacy: '2015' | '2019' = '2015') =>
   mutate(pair2019AlwaysOn(), (d) => {
     d.deployment.mode = mode;
-    addNode(d, { ...defaultNode('standardEditionServer', { id: 'se-legacy', siteId: 'dc1', fqdn: 'se-legacy.contoso.com' }), productVersion: legacy, os: 'WS2016' });
+    addNode(d, {
+      ...defaultNode('standardEditionServer', { id: 'se-legacy', siteId: 'dc1', fqdn: 'se-legacy.contoso.com' }),
+      productVersion: legacy,
+      os: 'WS2016',
+    });
   });
 
 // ---------------------------------------------------------------- tier 1

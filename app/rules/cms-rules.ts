@@ -100,7 +100,12 @@ export const CMS_RULES: readonly Rule[] = [
     const be = ix.backEnd(host.id);
     if (!be || be.haMode !== 'alwaysOnAg' || (be.currentHaMode !== 'none' && be.currentHaMode !== 'mirroring')) return [];
     const today = be.currentHaMode === 'none' ? 'no high availability' : 'SQL mirroring';
-    return [{ nodeIds: [host.id, be.id], message: `${label(host)} hosts the Central Management store, and its Back End ${label(be)} moves from ${today} to an AlwaysOn availability group. ${catalogueMessage('CMS-MOVE-BEFORE-AG')}` }];
+    return [
+      {
+        nodeIds: [host.id, be.id],
+        message: `${label(host)} hosts the Central Management store, and its Back End ${label(be)} moves from ${today} to an AlwaysOn availability group. ${catalogueMessage('CMS-MOVE-BEFORE-AG')}`,
+      },
+    ];
   }),
 
   defineRule('CMS-2019-MIGRATION', 'CMS on a pool being retired', (ix) => {
@@ -108,6 +113,11 @@ export const CMS_RULES: readonly Rule[] = [
     const host = cmsHost(ix);
     if (!host || !decom(host)) return [];
     const v = versionOf(host);
-    return [{ nodeIds: [host.id], message: `${label(host)}${v ? ` (${productName(v)})` : ''} hosts the Central Management store and is marked for decommissioning. ${catalogueMessage('CMS-2019-MIGRATION')}` }];
+    return [
+      {
+        nodeIds: [host.id],
+        message: `${label(host)}${v ? ` (${productName(v)})` : ''} hosts the Central Management store and is marked for decommissioning. ${catalogueMessage('CMS-2019-MIGRATION')}`,
+      },
+    ];
   }),
 ];

@@ -22,7 +22,11 @@ function versionedEnds(from: TopologyNode | undefined, to: TopologyNode | undefi
 /** One 2019 end and one Subscription Edition end: SUB-LINK-2019 speaks of it. */
 const within2019Family = (a: string, b: string): boolean => a !== b && fam2019(a) && fam2019(b);
 
-const linkHit = (l: Link, from: TopologyNode, to: TopologyNode, message: string): Hit => ({ nodeIds: [from.id, to.id], linkIds: [l.id], message });
+const linkHit = (l: Link, from: TopologyNode, to: TopologyNode, message: string): Hit => ({
+  nodeIds: [from.id, to.id],
+  linkIds: [l.id],
+  message,
+});
 
 const versioned = (n: TopologyNode): string => `${kinded(n)} (${productName(versionOf(n)!)})`;
 
@@ -35,8 +39,11 @@ export const COEX_RULES: readonly Rule[] = [
       const p = ix.node(l.from);
       const e = ix.node(l.to);
       const v = versionedEnds(p, e);
-      if (!v || !isRegistrar(p) || e?.kind !== 'edgePool' || verRank(v.tv) >= verRank(v.fv) || within2019Family(v.fv, v.tv)) continue;
-      hits.push(linkHit(l, p, e, `${versioned(p)} uses ${versioned(e)} for media. ${catalogueMessage('COEX-EDGE-LEGACY-MEDIA')}`));
+      if (!v || !isRegistrar(p) || e?.kind !== 'edgePool' || verRank(v.tv) >= verRank(v.fv) || within2019Family(v.fv, v.tv))
+        continue;
+      hits.push(
+        linkHit(l, p, e, `${versioned(p)} uses ${versioned(e)} for media. ${catalogueMessage('COEX-EDGE-LEGACY-MEDIA')}`),
+      );
     }
     return hits;
   }),
@@ -49,7 +56,9 @@ export const COEX_RULES: readonly Rule[] = [
       const t = ix.node(l.to);
       const v = versionedEnds(e, t);
       if (!v || e?.kind !== 'edgePool' || !t || verRank(v.tv) >= verRank(v.fv) || within2019Family(v.fv, v.tv)) continue;
-      hits.push(linkHit(l, e, t, `${versioned(e)} has the next hop ${versioned(t)}. ${catalogueMessage('COEX-EDGE-NEXTHOP-LEGACY')}`));
+      hits.push(
+        linkHit(l, e, t, `${versioned(e)} has the next hop ${versioned(t)}. ${catalogueMessage('COEX-EDGE-NEXTHOP-LEGACY')}`),
+      );
     }
     return hits;
   }),
@@ -61,7 +70,9 @@ export const COEX_RULES: readonly Rule[] = [
       const t = ix.node(l.to);
       const v = versionedEnds(e, t);
       if (!v || e?.kind !== 'edgePool' || !t || !legacy(v.fv) || verRank(v.tv) <= verRank(v.fv)) continue;
-      hits.push(linkHit(l, e, t, `${versioned(e)} has the next hop ${versioned(t)}. ${catalogueMessage('COEX-EDGE-NEXTHOP-NEWER')}`));
+      hits.push(
+        linkHit(l, e, t, `${versioned(e)} has the next hop ${versioned(t)}. ${catalogueMessage('COEX-EDGE-NEXTHOP-NEWER')}`),
+      );
     }
     return hits;
   }),
@@ -70,7 +81,12 @@ export const COEX_RULES: readonly Rule[] = [
     if (ix.doc.deployment.mode !== 'transition') return [];
     const federating = ix.ofKind('edgePool').filter((e) => e.federation);
     if (federating.length < 2) return [];
-    return [{ nodeIds: federating.map((e) => e.id), message: `Federation is enabled on ${kindedNames(federating)}. ${catalogueMessage('COEX-FEDERATION-MULTI')}` }];
+    return [
+      {
+        nodeIds: federating.map((e) => e.id),
+        message: `Federation is enabled on ${kindedNames(federating)}. ${catalogueMessage('COEX-FEDERATION-MULTI')}`,
+      },
+    ];
   }),
 
   defineRule('COEX-PCHAT-LEGACY-USERS', 'Persistent Chat kept for users on 2015 pools', (ix) => {
@@ -95,7 +111,11 @@ export const COEX_RULES: readonly Rule[] = [
       const e = ix.node(l.from);
       const t = ix.node(l.to);
       if (e?.kind !== 'edgePool' || decom(e) || !t || !decom(t)) continue;
-      hits.push({ nodeIds: [e.id, t.id], linkIds: [l.id], message: `${kinded(e)} stays, and its next hop ${kinded(t)} is being retired. ${catalogueMessage('COEX-EDGE-NEXTHOP-DECOMMISSION')}` });
+      hits.push({
+        nodeIds: [e.id, t.id],
+        linkIds: [l.id],
+        message: `${kinded(e)} stays, and its next hop ${kinded(t)} is being retired. ${catalogueMessage('COEX-EDGE-NEXTHOP-DECOMMISSION')}`,
+      });
     }
     return hits;
   }),
@@ -106,7 +126,11 @@ export const COEX_RULES: readonly Rule[] = [
       const p = ix.node(l.from);
       const e = ix.node(l.to);
       if (!isRegistrar(p) || decom(p) || e?.kind !== 'edgePool' || !decom(e)) continue;
-      hits.push({ nodeIds: [p.id, e.id], linkIds: [l.id], message: `${kinded(p)} stays, and its media Edge pool ${kinded(e)} is being retired. ${catalogueMessage('COEX-MEDIA-EDGE-DECOMMISSION')}` });
+      hits.push({
+        nodeIds: [p.id, e.id],
+        linkIds: [l.id],
+        message: `${kinded(p)} stays, and its media Edge pool ${kinded(e)} is being retired. ${catalogueMessage('COEX-MEDIA-EDGE-DECOMMISSION')}`,
+      });
     }
     return hits;
   }),
@@ -117,7 +141,11 @@ export const COEX_RULES: readonly Rule[] = [
       const c = ix.node(l.from);
       const t = ix.node(l.to);
       if (c?.kind !== 'persistentChatPool' || decom(c) || !t || !decom(t)) continue;
-      hits.push({ nodeIds: [c.id, t.id], linkIds: [l.id], message: `${kinded(c)} stays, and its next hop ${kinded(t)} is being retired. ${catalogueMessage('COEX-PCHAT-NEXTHOP-DECOMMISSION')}` });
+      hits.push({
+        nodeIds: [c.id, t.id],
+        linkIds: [l.id],
+        message: `${kinded(c)} stays, and its next hop ${kinded(t)} is being retired. ${catalogueMessage('COEX-PCHAT-NEXTHOP-DECOMMISSION')}`,
+      });
     }
     return hits;
   }),
@@ -125,15 +153,29 @@ export const COEX_RULES: readonly Rule[] = [
   defineRule('COEX-XMPP-RETIRE', 'XMPP federation ends with the Edge pool', (ix) => {
     const xmpp = ix.ofKind('edgePool').filter((e) => e.xmpp);
     if (xmpp.length === 0 || xmpp.some((e) => !decom(e))) return [];
-    return xmpp.map((e) => ({ nodeIds: [e.id], message: `${kinded(e)} is the ${xmpp.length === 1 ? 'only Edge pool' : 'last of the Edge pools'} with XMPP federation, and it is being retired. ${catalogueMessage('COEX-XMPP-RETIRE')}` }));
+    return xmpp.map((e) => ({
+      nodeIds: [e.id],
+      message: `${kinded(e)} is the ${xmpp.length === 1 ? 'only Edge pool' : 'last of the Edge pools'} with XMPP federation, and it is being retired. ${catalogueMessage('COEX-XMPP-RETIRE')}`,
+    }));
   }),
 
   defineRule('COEX-SUB-LEGACY-SOURCE', 'Lync Server beside Subscription Edition', (ix) => {
     const isLync = (v: string | undefined) => v === 'lync2013' || v === 'lync2010';
     const sub = ix.allNodes().filter((n) => versionOf(n) === SUBSCRIPTION_EDITION);
     if (sub.length === 0) return [];
-    const lync = ix.allNodes().filter((n) => isLync(versionOf(n)) || (versionOf(n) === SUBSCRIPTION_EDITION && 'inPlaceUpgrade' in n && isLync(n.inPlaceUpgrade?.fromVersion)));
+    const lync = ix
+      .allNodes()
+      .filter(
+        (n) =>
+          isLync(versionOf(n)) ||
+          (versionOf(n) === SUBSCRIPTION_EDITION && 'inPlaceUpgrade' in n && isLync(n.inPlaceUpgrade?.fromVersion)),
+      );
     if (lync.length === 0) return [];
-    return [{ nodeIds: lync.map((n) => n.id), message: `This design has Subscription Edition and Lync Server (${kindedNames(lync)}). ${catalogueMessage('COEX-SUB-LEGACY-SOURCE')}` }];
+    return [
+      {
+        nodeIds: lync.map((n) => n.id),
+        message: `This design has Subscription Edition and Lync Server (${kindedNames(lync)}). ${catalogueMessage('COEX-SUB-LEGACY-SOURCE')}`,
+      },
+    ];
   }),
 ];

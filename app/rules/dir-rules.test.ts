@@ -16,33 +16,65 @@ const bothEdgesOnDirector = (f: (d: Topology) => void = () => {}) =>
   });
 
 describeRule('DIR-MAX-TEN', {
-  fires: [{ name: '11 Directors', doc: mutate(globalMultiSite(), (d) => void (dir(d).servers = 11)), nodeIds: ['dir-na'], count: 1 }],
+  fires: [
+    { name: '11 Directors', doc: mutate(globalMultiSite(), (d) => void (dir(d).servers = 11)), nodeIds: ['dir-na'], count: 1 },
+  ],
   passes: [{ name: '10 Directors', doc: mutate(globalMultiSite(), (d) => void (dir(d).servers = 10)) }],
 });
 
 describeRule('DIR-MIN-TWO', {
-  fires: [{ name: 'one Director', doc: mutate(globalMultiSite(), (d) => void (dir(d).servers = 1)), nodeIds: ['dir-na'], count: 1 }],
+  fires: [
+    { name: 'one Director', doc: mutate(globalMultiSite(), (d) => void (dir(d).servers = 1)), nodeIds: ['dir-na'], count: 1 },
+  ],
   passes: [{ name: 'two Directors', doc: globalMultiSite() }],
 });
 
 describeRule('DIR-WEB-HLB', {
-  fires: [{ name: 'two Directors without web load balancer', doc: mutate(globalMultiSite(), (d) => void (dir(d).webLoadBalancing = 'none')), nodeIds: ['dir-na'], count: 1 }],
+  fires: [
+    {
+      name: 'two Directors without web load balancer',
+      doc: mutate(globalMultiSite(), (d) => void (dir(d).webLoadBalancing = 'none')),
+      nodeIds: ['dir-na'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'two Directors behind a hardware load balancer', doc: globalMultiSite() },
-    { name: 'one Director needs no web load balancer', doc: mutate(globalMultiSite(), (d) => Object.assign(dir(d), { servers: 1, webLoadBalancing: 'none' })) },
+    {
+      name: 'one Director needs no web load balancer',
+      doc: mutate(globalMultiSite(), (d) => Object.assign(dir(d), { servers: 1, webLoadBalancing: 'none' })),
+    },
   ],
 });
 
 describeRule('DIR-CAPACITY', {
   fires: [
-    { name: '2019: one Edge pool above 2 × 18,000', doc: mutate(globalMultiSite(), (d) => void (edgeNa(d).concurrentRemoteUsers = 36_001)), nodeIds: ['dir-na', 'edge-na'], count: 1 },
-    { name: 'two Edge pools together above 2 × 18,000', doc: bothEdgesOnDirector(), nodeIds: ['dir-na', 'edge-na', 'edge-eu'], count: 1 },
-    { name: '2015: 30,000 above 2 × 12,000', doc: mutate(globalMultiSite(), (d) => void (dir(d).productVersion = '2015')), nodeIds: ['dir-na', 'edge-na'], count: 1 },
+    {
+      name: '2019: one Edge pool above 2 × 18,000',
+      doc: mutate(globalMultiSite(), (d) => void (edgeNa(d).concurrentRemoteUsers = 36_001)),
+      nodeIds: ['dir-na', 'edge-na'],
+      count: 1,
+    },
+    {
+      name: 'two Edge pools together above 2 × 18,000',
+      doc: bothEdgesOnDirector(),
+      nodeIds: ['dir-na', 'edge-na', 'edge-eu'],
+      count: 1,
+    },
+    {
+      name: '2015: 30,000 above 2 × 12,000',
+      doc: mutate(globalMultiSite(), (d) => void (dir(d).productVersion = '2015')),
+      nodeIds: ['dir-na', 'edge-na'],
+      count: 1,
+    },
   ],
   passes: [
     { name: '30,000 remote users on two 2019 Directors', doc: globalMultiSite() },
     { name: 'exactly 2 × 18,000', doc: mutate(globalMultiSite(), (d) => void (edgeNa(d).concurrentRemoteUsers = 36_000)) },
-    { name: 'an Edge pool without a figure is not counted', doc: bothEdgesOnDirector((d) => void delete nodeOf(d, 'edge-eu', 'edgePool').concurrentRemoteUsers) },
+    {
+      name: 'an Edge pool without a figure is not counted',
+      doc: bothEdgesOnDirector((d) => void delete nodeOf(d, 'edge-eu', 'edgePool').concurrentRemoteUsers),
+    },
     { name: 'four Directors for both Edge pools', doc: bothEdgesOnDirector((d) => void (dir(d).servers = 4)) },
   ],
 });
@@ -67,7 +99,9 @@ describeRule('DIR-SUGGESTED', {
 describe('DIR findings name the concrete case', () => {
   it('DIR-CAPACITY sums the Edge pools behind the Director and says how many Directors they need', () => {
     const [f] = findingsOf('DIR-CAPACITY', bothEdgesOnDirector());
-    expect(f?.message).toContain('2 Directors for 60,000 concurrent remote users behind Edge NA (edge-na), Edge EU (edge-eu), which need 4');
+    expect(f?.message).toContain(
+      '2 Directors for 60,000 concurrent remote users behind Edge NA (edge-na), Edge EU (edge-eu), which need 4',
+    );
     expect(f?.fix).toContain('4 in all');
   });
 
@@ -80,8 +114,18 @@ describe('DIR findings name the concrete case', () => {
   });
 
   it('DIR-MAX-TEN and DIR-WEB-HLB name the pool and its size', () => {
-    expect(findingsOf('DIR-MAX-TEN', mutate(globalMultiSite(), (d) => void (dir(d).servers = 12)))[0]?.message).toMatch(/^Director NA \(dir-na\) has 12 Directors\. A Director pool supports at most 10 servers\.$/);
-    expect(findingsOf('DIR-WEB-HLB', mutate(globalMultiSite(), (d) => void (dir(d).webLoadBalancing = 'none')))[0]?.fix).toBe('Set webLoadBalancing = hlb; SIP may use DNS load balancing.');
+    expect(
+      findingsOf(
+        'DIR-MAX-TEN',
+        mutate(globalMultiSite(), (d) => void (dir(d).servers = 12)),
+      )[0]?.message,
+    ).toMatch(/^Director NA \(dir-na\) has 12 Directors\. A Director pool supports at most 10 servers\.$/);
+    expect(
+      findingsOf(
+        'DIR-WEB-HLB',
+        mutate(globalMultiSite(), (d) => void (dir(d).webLoadBalancing = 'none')),
+      )[0]?.fix,
+    ).toBe('Set webLoadBalancing = hlb; SIP may use DNS load balancing.');
   });
 });
 

@@ -11,7 +11,10 @@ export const DIR_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const d of ix.ofKind('directorPool'))
       if (d.servers > REF.maxDirectors)
-        hits.push({ nodeIds: [d.id], message: `${label(d)} has ${num(d.servers)} Directors. ${catalogueMessage('DIR-MAX-TEN')}` });
+        hits.push({
+          nodeIds: [d.id],
+          message: `${label(d)} has ${num(d.servers)} Directors. ${catalogueMessage('DIR-MAX-TEN')}`,
+        });
     return hits;
   }),
 
@@ -27,7 +30,10 @@ export const DIR_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const d of ix.ofKind('directorPool'))
       if (d.servers > 1 && d.webLoadBalancing === 'none')
-        hits.push({ nodeIds: [d.id], message: `${label(d)} has ${num(d.servers)} Directors and no load balancer for web traffic. ${catalogueMessage('DIR-WEB-HLB')}` });
+        hits.push({
+          nodeIds: [d.id],
+          message: `${label(d)} has ${num(d.servers)} Directors and no load balancer for web traffic. ${catalogueMessage('DIR-WEB-HLB')}`,
+        });
     return hits;
   }),
 

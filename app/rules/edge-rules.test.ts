@@ -4,7 +4,16 @@ import { pair2015Mirroring, pair2019AlwaysOn, REFERENCE_DESIGNS } from '../model
 import type { Topology } from '../model/schema';
 import { runRules } from './engine';
 import { EDGE_RULES } from './edge-rules';
-import { addLink, addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf, removeLinks } from './rule-test-kit';
+import {
+  addLink,
+  addNode,
+  describeRule,
+  findingsOf,
+  itPassesReferenceDesigns,
+  mutate,
+  nodeOf,
+  removeLinks,
+} from './rule-test-kit';
 
 /** The document without one site, its nodes and every link touching them. */
 function dropSite(doc: Topology, siteId: string): Topology {
@@ -22,18 +31,40 @@ const edgeA = (d: Topology) => nodeOf(d, 'edge-a', 'edgePool');
 const singlePool = () => dropSite(pair2019AlwaysOn(), 'dc2');
 
 describeRule('EDGE-MIN-TWO', {
-  fires: [{ name: 'Edge pool of one server', doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).servers = 1)), nodeIds: ['edge-a'], count: 1 }],
+  fires: [
+    {
+      name: 'Edge pool of one server',
+      doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).servers = 1)),
+      nodeIds: ['edge-a'],
+      count: 1,
+    },
+  ],
   passes: [{ name: 'Edge pools of two servers', doc: pair2019AlwaysOn() }],
 });
 
 describeRule('EDGE-LB-MATCH', {
   fires: [
-    { name: 'DNS inside, HLB outside', doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).internalLoadBalancing = 'dns')), nodeIds: ['edge-a'], count: 1 },
-    { name: 'HLB inside, DNS outside', doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).externalLoadBalancing = 'dns')), nodeIds: ['edge-a'], count: 1 },
+    {
+      name: 'DNS inside, HLB outside',
+      doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).internalLoadBalancing = 'dns')),
+      nodeIds: ['edge-a'],
+      count: 1,
+    },
+    {
+      name: 'HLB inside, DNS outside',
+      doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).externalLoadBalancing = 'dns')),
+      nodeIds: ['edge-a'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'HLB on both sides', doc: pair2019AlwaysOn() },
-    { name: 'DNS on both sides', doc: mutate(pair2019AlwaysOn(), (d) => Object.assign(edgeA(d), { internalLoadBalancing: 'dns', externalLoadBalancing: 'dns' })) },
+    {
+      name: 'DNS on both sides',
+      doc: mutate(pair2019AlwaysOn(), (d) =>
+        Object.assign(edgeA(d), { internalLoadBalancing: 'dns', externalLoadBalancing: 'dns' }),
+      ),
+    },
   ],
 });
 
@@ -41,7 +72,10 @@ describeRule('EDGE-NEXTHOP-ALTERNATIVE', {
   fires: [{ name: 'the only pool is the next hop', doc: singlePool(), nodeIds: ['edge-a', 'pool-a'], count: 1 }],
   passes: [
     { name: 'a paired pool can take over', doc: pair2019AlwaysOn() },
-    { name: 'a Director pool can take over', doc: mutate(singlePool(), (d) => addNode(d, defaultNode('directorPool', { id: 'dir-a', siteId: 'dc1' }))) },
+    {
+      name: 'a Director pool can take over',
+      doc: mutate(singlePool(), (d) => addNode(d, defaultNode('directorPool', { id: 'dir-a', siteId: 'dc1' }))),
+    },
     {
       name: 'the next hop is a Director pool',
       doc: mutate(singlePool(), (d) => {
@@ -62,15 +96,32 @@ describeRule('EDGE-FEDERATION-STANDBY', {
 });
 
 describeRule('EDGE-XMPP-2019', {
-  fires: [{ name: 'XMPP on a 2019 Edge pool', doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).xmpp = true)), nodeIds: ['edge-a'], count: 1 }],
+  fires: [
+    {
+      name: 'XMPP on a 2019 Edge pool',
+      doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).xmpp = true)),
+      nodeIds: ['edge-a'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'no XMPP', doc: pair2019AlwaysOn() },
-    { name: 'XMPP kept on a 2015 Edge pool', doc: mutate(pair2019AlwaysOn(), (d) => Object.assign(edgeA(d), { xmpp: true, productVersion: '2015' })) },
+    {
+      name: 'XMPP kept on a 2015 Edge pool',
+      doc: mutate(pair2019AlwaysOn(), (d) => Object.assign(edgeA(d), { xmpp: true, productVersion: '2015' })),
+    },
   ],
 });
 
 describeRule('EDGE-MAX-SERVERS', {
-  fires: [{ name: '13 Edge servers', doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).servers = 13)), nodeIds: ['edge-a'], count: 1 }],
+  fires: [
+    {
+      name: '13 Edge servers',
+      doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).servers = 13)),
+      nodeIds: ['edge-a'],
+      count: 1,
+    },
+  ],
   passes: [{ name: '12 Edge servers', doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).servers = 12)) }],
 });
 
@@ -88,7 +139,12 @@ describeRule('EDGE-NEXT-HOP', {
 
 describeRule('EDGE-CAPACITY', {
   fires: [
-    { name: '2019: above 2 × 18,000', doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).concurrentRemoteUsers = 36_001)), nodeIds: ['edge-a'], count: 1 },
+    {
+      name: '2019: above 2 × 18,000',
+      doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).concurrentRemoteUsers = 36_001)),
+      nodeIds: ['edge-a'],
+      count: 1,
+    },
     {
       name: '2015: above 2 × 12,000',
       doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'edge-ny', 'edgePool').concurrentRemoteUsers = 24_001)),
@@ -98,7 +154,10 @@ describeRule('EDGE-CAPACITY', {
   ],
   passes: [
     { name: '2019: exactly 2 × 18,000', doc: mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).concurrentRemoteUsers = 36_000)) },
-    { name: '2015: exactly 2 × 12,000', doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'edge-ny', 'edgePool').concurrentRemoteUsers = 24_000)) },
+    {
+      name: '2015: exactly 2 × 12,000',
+      doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'edge-ny', 'edgePool').concurrentRemoteUsers = 24_000)),
+    },
     { name: 'no remote-user figure', doc: mutate(pair2019AlwaysOn(), (d) => void delete edgeA(d).concurrentRemoteUsers) },
   ],
 });
@@ -117,19 +176,36 @@ describeRule('EDGE-DNSLB-FAILOVER-GAPS', {
     },
   ],
   passes: [
-    { name: 'HLB with federation', doc: mutate(dnsEdges2015(), (d) => Object.assign(nodeOf(d, 'edge-ny', 'edgePool'), { internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb' })) },
-    { name: 'DNS load balancing without federation or XMPP', doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'edge-ny', 'edgePool').federation = false)) },
+    {
+      name: 'HLB with federation',
+      doc: mutate(dnsEdges2015(), (d) =>
+        Object.assign(nodeOf(d, 'edge-ny', 'edgePool'), { internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb' }),
+      ),
+    },
+    {
+      name: 'DNS load balancing without federation or XMPP',
+      doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'edge-ny', 'edgePool').federation = false)),
+    },
   ],
 });
 
 describeRule('EDGE-XMPP-SRV', {
-  fires: [{ name: 'XMPP on a 2015 Edge pool', doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'edge-ch', 'edgePool').xmpp = true)), nodeIds: ['edge-ch'], count: 1 }],
+  fires: [
+    {
+      name: 'XMPP on a 2015 Edge pool',
+      doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'edge-ch', 'edgePool').xmpp = true)),
+      nodeIds: ['edge-ch'],
+      count: 1,
+    },
+  ],
   passes: [{ name: 'no XMPP', doc: pair2015Mirroring() }],
 });
 
 describeRule('EDGE-MEDIA-ASSOCIATION', {
   fires: [{ name: 'each pool associated with its Edge pool', doc: pair2019AlwaysOn(), nodeIds: ['pool-a', 'edge-a'], count: 2 }],
-  passes: [{ name: 'no media Edge association', doc: mutate(pair2019AlwaysOn(), (d) => removeLinks(d, (l) => l.kind === 'mediaEdge')) }],
+  passes: [
+    { name: 'no media Edge association', doc: mutate(pair2019AlwaysOn(), (d) => removeLinks(d, (l) => l.kind === 'mediaEdge')) },
+  ],
 });
 
 describeRule('EDGE-AV-CERT-SHARED', {
@@ -152,7 +228,9 @@ const crossSiteNextHop = () =>
   });
 
 describeRule('EDGE-NEXTHOP-OTHER-SITE', {
-  fires: [{ name: 'Dublin Edge pool routes to the Amsterdam pool', doc: crossSiteNextHop(), nodeIds: ['edge-b', 'pool-a'], count: 1 }],
+  fires: [
+    { name: 'Dublin Edge pool routes to the Amsterdam pool', doc: crossSiteNextHop(), nodeIds: ['edge-b', 'pool-a'], count: 1 },
+  ],
   passes: [{ name: 'each Edge pool routes to its own site', doc: pair2019AlwaysOn() }],
 });
 
@@ -167,22 +245,35 @@ describe('EDGE findings name the concrete case', () => {
   });
 
   it('EDGE-CAPACITY says how many servers the users need, and when one pool cannot hold them', () => {
-    const [f] = findingsOf('EDGE-CAPACITY', mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).concurrentRemoteUsers = 40_000)));
+    const [f] = findingsOf(
+      'EDGE-CAPACITY',
+      mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).concurrentRemoteUsers = 40_000)),
+    );
     expect(f?.message).toContain('40,000 concurrent remote users, which need 3');
     expect(f?.message).toContain('18,000');
-    const [big] = findingsOf('EDGE-CAPACITY', mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).concurrentRemoteUsers = 300_000)));
+    const [big] = findingsOf(
+      'EDGE-CAPACITY',
+      mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).concurrentRemoteUsers = 300_000)),
+    );
     expect(big?.fix).toContain('17 servers exceed the 12');
   });
 
   it('EDGE-LB-MATCH says which side uses what', () => {
-    const [f] = findingsOf('EDGE-LB-MATCH', mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).internalLoadBalancing = 'dns')));
-    expect(f?.message).toMatch(/^Edge A \(edge-a\) uses DNS load balancing on its internal side and a hardware load balancer on its external side\./);
+    const [f] = findingsOf(
+      'EDGE-LB-MATCH',
+      mutate(pair2019AlwaysOn(), (d) => void (edgeA(d).internalLoadBalancing = 'dns')),
+    );
+    expect(f?.message).toMatch(
+      /^Edge A \(edge-a\) uses DNS load balancing on its internal side and a hardware load balancer on its external side\./,
+    );
   });
 
   it('EDGE-DNSLB-FAILOVER-GAPS names the DNS sides and the features', () => {
     const [f] = findingsOf(
       'EDGE-DNSLB-FAILOVER-GAPS',
-      mutate(dnsEdges2015(), (d) => Object.assign(nodeOf(d, 'edge-ny', 'edgePool'), { internalLoadBalancing: 'hlb', xmpp: true })),
+      mutate(dnsEdges2015(), (d) =>
+        Object.assign(nodeOf(d, 'edge-ny', 'edgePool'), { internalLoadBalancing: 'hlb', xmpp: true }),
+      ),
     );
     expect(f?.message).toContain('on its external side and carries federation and XMPP federation');
   });
@@ -214,6 +305,7 @@ describe('EDGE rules on the reference designs', () => {
 /** The 2015 reference pair with both Edge pools balanced by DNS on both sides. */
 function dnsEdges2015() {
   return mutate(pair2015Mirroring(), (d) => {
-    for (const id of ['edge-ny', 'edge-ch']) Object.assign(nodeOf(d, id, 'edgePool'), { internalLoadBalancing: 'dns', externalLoadBalancing: 'dns' });
+    for (const id of ['edge-ny', 'edge-ch'])
+      Object.assign(nodeOf(d, id, 'edgePool'), { internalLoadBalancing: 'dns', externalLoadBalancing: 'dns' });
   });
 }

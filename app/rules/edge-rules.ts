@@ -8,7 +8,8 @@ import { fam2019, productName } from './versions';
 
 type EdgePool = NodeOfKind<'edgePool'>;
 
-const lbName = (lb: EdgePool['internalLoadBalancing']): string => (lb === 'dns' ? 'DNS load balancing' : 'a hardware load balancer');
+const lbName = (lb: EdgePool['internalLoadBalancing']): string =>
+  lb === 'dns' ? 'DNS load balancing' : 'a hardware load balancer';
 
 // EDGE-MEDIA-ASSOCIATION and EDGE-AV-CERT-SHARED fire for most Edge pools of a large
 // design: their text is built only when a finding is read (Hit.message).
@@ -16,14 +17,18 @@ const lbName = (lb: EdgePool['internalLoadBalancing']): string => (lb === 'dns' 
 const mediaEdgeMessage = (e: EdgePool, pool: TopologyNode) => (): string =>
   `If ${label(e)} fails while ${label(pool)} runs, the pool's media Edge association must be switched to an Edge pool in another site, and switched back after repair.`;
 
-const avCertMessage = (e: EdgePool) => (): string => `Every server of ${label(e)} (${num(e.servers)} servers) needs the same A/V authentication certificate, private key included.`;
+const avCertMessage = (e: EdgePool) => (): string =>
+  `Every server of ${label(e)} (${num(e.servers)} servers) needs the same A/V authentication certificate, private key included.`;
 
 export const EDGE_RULES: readonly Rule[] = [
   defineRule('EDGE-MIN-TWO', 'Edge pool with a single server', (ix) => {
     const hits: Hit[] = [];
     for (const e of ix.ofKind('edgePool'))
       if (e.servers < REF.minHaServers)
-        hits.push({ nodeIds: [e.id], message: `${label(e)} has one server, so losing it stops external access; plan at least two Edge servers.` });
+        hits.push({
+          nodeIds: [e.id],
+          message: `${label(e)} has one server, so losing it stops external access; plan at least two Edge servers.`,
+        });
     return hits;
   }),
 
@@ -41,7 +46,8 @@ export const EDGE_RULES: readonly Rule[] = [
   defineRule('EDGE-NEXTHOP-ALTERNATIVE', 'No pool can take over as Edge next hop', (ix) => {
     const hits: Hit[] = [];
     // "No other pool besides X": X is itself one of these, so the count is exactly one.
-    const candidates = ix.ofKind('frontEndPool').length + ix.ofKind('standardEditionServer').length + ix.ofKind('directorPool').length;
+    const candidates =
+      ix.ofKind('frontEndPool').length + ix.ofKind('standardEditionServer').length + ix.ofKind('directorPool').length;
     if (candidates !== 1) return hits;
     for (const e of ix.ofKind('edgePool'))
       for (const l of ix.out(e.id, 'nextHop')) {
@@ -94,7 +100,10 @@ export const EDGE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const e of ix.ofKind('edgePool'))
       if (ix.out(e.id, 'nextHop').length === 0)
-        hits.push({ nodeIds: [e.id], message: `${label(e)} has no next hop, so internal SIP traffic from it has nowhere to go.` });
+        hits.push({
+          nodeIds: [e.id],
+          message: `${label(e)} has no next hop, so internal SIP traffic from it has nowhere to go.`,
+        });
     return hits;
   }),
 
@@ -121,7 +130,10 @@ export const EDGE_RULES: readonly Rule[] = [
   defineRule('EDGE-DNSLB-FAILOVER-GAPS', 'DNS load balancing leaves Edge failover gaps', (ix) => {
     const hits: Hit[] = [];
     for (const e of ix.ofKind('edgePool')) {
-      const sides = [e.internalLoadBalancing === 'dns' ? 'internal' : '', e.externalLoadBalancing === 'dns' ? 'external' : ''].filter(Boolean);
+      const sides = [
+        e.internalLoadBalancing === 'dns' ? 'internal' : '',
+        e.externalLoadBalancing === 'dns' ? 'external' : '',
+      ].filter(Boolean);
       const features = [e.federation ? 'federation' : '', e.xmpp ? 'XMPP federation' : ''].filter(Boolean);
       if (sides.length === 0 || features.length === 0) continue;
       hits.push({
@@ -156,8 +168,7 @@ export const EDGE_RULES: readonly Rule[] = [
 
   defineRule('EDGE-AV-CERT-SHARED', 'One A/V authentication certificate for all Edge servers', (ix) => {
     const hits: Hit[] = [];
-    for (const e of ix.ofKind('edgePool'))
-      if (e.servers > 1) hits.push({ nodeIds: [e.id], message: avCertMessage(e) });
+    for (const e of ix.ofKind('edgePool')) if (e.servers > 1) hits.push({ nodeIds: [e.id], message: avCertMessage(e) });
     return hits;
   }),
 
@@ -182,7 +193,10 @@ export const EDGE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const e of ix.ofKind('edgePool')) {
       if (e.hlbDirectServerReturn !== true || (e.externalLoadBalancing !== 'hlb' && e.internalLoadBalancing !== 'hlb')) continue;
-      hits.push({ nodeIds: [e.id], message: `${label(e)} is behind a hardware load balancer in direct server return mode. ${catalogueMessage('EDGE-DSR-NAT')}` });
+      hits.push({
+        nodeIds: [e.id],
+        message: `${label(e)} is behind a hardware load balancer in direct server return mode. ${catalogueMessage('EDGE-DSR-NAT')}`,
+      });
     }
     return hits;
   }),
@@ -191,7 +205,10 @@ export const EDGE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const e of ix.ofKind('edgePool')) {
       if (e.externalLoadBalancing !== 'hlb' || e.externalAddressing === undefined || e.externalAddressing === 'public') continue;
-      hits.push({ nodeIds: [e.id], message: `${label(e)} balances its external side with a hardware load balancer, and its external addresses are translated by NAT. ${catalogueMessage('EDGE-HLB-NO-NAT')}` });
+      hits.push({
+        nodeIds: [e.id],
+        message: `${label(e)} balances its external side with a hardware load balancer, and its external addresses are translated by NAT. ${catalogueMessage('EDGE-HLB-NO-NAT')}`,
+      });
     }
     return hits;
   }),
@@ -199,7 +216,11 @@ export const EDGE_RULES: readonly Rule[] = [
   defineRule('EDGE-NAT-SYMMETRIC', 'Edge NAT that is not symmetric', (ix) => {
     const hits: Hit[] = [];
     for (const e of ix.ofKind('edgePool'))
-      if (e.externalAddressing === 'otherNat') hits.push({ nodeIds: [e.id], message: `${label(e)} is behind NAT that is not symmetric, or that rewrites source addresses. ${catalogueMessage('EDGE-NAT-SYMMETRIC')}` });
+      if (e.externalAddressing === 'otherNat')
+        hits.push({
+          nodeIds: [e.id],
+          message: `${label(e)} is behind NAT that is not symmetric, or that rewrites source addresses. ${catalogueMessage('EDGE-NAT-SYMMETRIC')}`,
+        });
     return hits;
   }),
 
@@ -209,7 +230,10 @@ export const EDGE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const e of ix.ofKind('edgePool')) {
       if (!e.domain || !internal.has(e.domain.trim().toLowerCase())) continue;
-      hits.push({ nodeIds: [e.id], message: `${label(e)} is joined to ${quote(e.domain)}, the domain of the Skype for Business pools. ${catalogueMessage('EDGE-PERIMETER')}` });
+      hits.push({
+        nodeIds: [e.id],
+        message: `${label(e)} is joined to ${quote(e.domain)}, the domain of the Skype for Business pools. ${catalogueMessage('EDGE-PERIMETER')}`,
+      });
     }
     return hits;
   }),
@@ -217,13 +241,22 @@ export const EDGE_RULES: readonly Rule[] = [
   defineRule('EDGE-SINGLE-IP', 'One external IP address for the Edge services', (ix) => {
     const hits: Hit[] = [];
     for (const e of ix.ofKind('edgePool'))
-      if (e.externalIpMode === 'single') hits.push({ nodeIds: [e.id], message: `${label(e)} uses one external IP address for its Access, Web Conferencing and A/V Edge services. ${catalogueMessage('EDGE-SINGLE-IP')}` });
+      if (e.externalIpMode === 'single')
+        hits.push({
+          nodeIds: [e.id],
+          message: `${label(e)} uses one external IP address for its Access, Web Conferencing and A/V Edge services. ${catalogueMessage('EDGE-SINGLE-IP')}`,
+        });
     return hits;
   }),
 
   defineRule('EDGE-NEEDS-RP', 'Edge without a reverse proxy', (ix) => {
     const edges = ix.ofKind('edgePool');
     if (edges.length === 0 || ix.ofKind('reverseProxy').length > 0) return [];
-    return [{ nodeIds: edges.map((e) => e.id), message: `This design has ${kindedNames(edges)} for remote users and no reverse proxy. ${catalogueMessage('EDGE-NEEDS-RP')}` }];
+    return [
+      {
+        nodeIds: edges.map((e) => e.id),
+        message: `This design has ${kindedNames(edges)} for remote users and no reverse proxy. ${catalogueMessage('EDGE-NEEDS-RP')}`,
+      },
+    ];
   }),
 ];

@@ -117,8 +117,28 @@ describe('messages worded when read', () => {
     expect(f!.message).toBe('worded 1');
     expect(calls).toBe(1);
     const json = JSON.parse(JSON.stringify(f)) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(['ruleId', 'severity', 'message', 'fix', 'nodeIds', 'linkIds', 'siteIds', 'inferred', 'docs']);
-    expect(json).toEqual({ ruleId: f!.ruleId, severity: f!.severity, message: 'worded 1', fix: f!.fix, nodeIds: ['pool-a'], linkIds: [], siteIds: [], inferred: f!.inferred, docs: [...f!.docs] });
+    expect(Object.keys(json)).toEqual([
+      'ruleId',
+      'severity',
+      'message',
+      'fix',
+      'nodeIds',
+      'linkIds',
+      'siteIds',
+      'inferred',
+      'docs',
+    ]);
+    expect(json).toEqual({
+      ruleId: f!.ruleId,
+      severity: f!.severity,
+      message: 'worded 1',
+      fix: f!.fix,
+      nodeIds: ['pool-a'],
+      linkIds: [],
+      siteIds: [],
+      inferred: f!.inferred,
+      docs: [...f!.docs],
+    });
   });
 
   it('reads a wording that fails as a check that fails', () => {
@@ -135,7 +155,10 @@ describe('messages worded when read', () => {
   });
 
   it('finds advice only on a generated design (what the large-design benchmarks and journeys open): no error, no warning', () => {
-    for (const [nodes, seed] of [[500, 42], [1_500, 7]] as const) {
+    for (const [nodes, seed] of [
+      [500, 42],
+      [1_500, 7],
+    ] as const) {
       const generated = generateTopology({ nodes }, seed);
       if (!generated.ok) throw new Error(generated.error.message);
       const flagged = runRules(generated.value).filter((f) => f.severity !== 'info');
@@ -147,7 +170,17 @@ describe('messages worded when read', () => {
     const generated = generateTopology({ nodes: 600 }, 5);
     if (!generated.ok) throw new Error(generated.error.message);
     const found = runRules(generated.value);
-    const plain = found.map(({ ruleId, severity, message, fix, nodeIds, linkIds, siteIds, inferred, docs }) => ({ ruleId, severity, message, fix, nodeIds, linkIds, siteIds, inferred, docs }));
+    const plain = found.map(({ ruleId, severity, message, fix, nodeIds, linkIds, siteIds, inferred, docs }) => ({
+      ruleId,
+      severity,
+      message,
+      fix,
+      nodeIds,
+      linkIds,
+      siteIds,
+      inferred,
+      docs,
+    }));
     expect(JSON.stringify(found)).toBe(JSON.stringify(plain));
     expect(runRules(generated.value).map((f) => f.message)).toEqual(plain.map((f) => f.message));
   });
@@ -156,11 +189,14 @@ describe('messages worded when read', () => {
 describe('order of a check’s findings', () => {
   it('is the stable sort by first id for any order the check gives (runs, ties, reversals)', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'pool-1', 'pool-10', 'pool-2', ''), { maxLength: 60 }), (ids) => {
-        const rule = withCheck('FE-QUORUM', () => ids.map((id, i) => ({ nodeIds: id ? [id] : [], message: String(i) })));
-        const want = ids.map((id, i) => ({ id, i })).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : x.i - y.i));
-        expect(runRules(pair2019AlwaysOn(), [rule]).map((f) => f.message)).toEqual(want.map((w) => String(w.i)));
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'pool-1', 'pool-10', 'pool-2', ''), { maxLength: 60 }),
+        (ids) => {
+          const rule = withCheck('FE-QUORUM', () => ids.map((id, i) => ({ nodeIds: id ? [id] : [], message: String(i) })));
+          const want = ids.map((id, i) => ({ id, i })).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : x.i - y.i));
+          expect(runRules(pair2019AlwaysOn(), [rule]).map((f) => f.message)).toEqual(want.map((w) => String(w.i)));
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -32,13 +32,31 @@ export function runRules(doc: Topology, rules: readonly Rule[] = RULES): Finding
       for (const hit of rule.check(ix)) {
         const nodeIds = distinct(hit.nodeIds);
         const inferred = rule.inferred || (rule.inheritsToSE && namesSubscriptionEdition(ix, nodeIds));
-        const f = new RuleFinding(rule, hit.message ?? rule.message, hit.fix ?? rule.fix, nodeIds, distinct(hit.linkIds), distinct(hit.siteIds), rule.severity, inferred);
+        const f = new RuleFinding(
+          rule,
+          hit.message ?? rule.message,
+          hit.fix ?? rule.fix,
+          nodeIds,
+          distinct(hit.linkIds),
+          distinct(hit.siteIds),
+          rule.severity,
+          inferred,
+        );
         findings.push(f);
         firstIds.push(firstId(f));
       }
     } catch (e) {
       // A faulty check must not take the others down; say so instead of hiding it.
-      crash = new RuleFinding(rule, crashMessage(rule.id, e), 'No action on the design; this is a defect of the designer.', NONE, NONE, NONE, 'info', rule.inferred);
+      crash = new RuleFinding(
+        rule,
+        crashMessage(rule.id, e),
+        'No action on the design; this is a defect of the designer.',
+        NONE,
+        NONE,
+        NONE,
+        'info',
+        rule.inferred,
+      );
     }
     if (findings.length) groups.push({ rank: RANK[rule.severity], ruleId: rule.id, findings, firstIds });
     if (crash) groups.push({ rank: RANK.info, ruleId: rule.id, findings: [crash], firstIds: [''] });
@@ -55,7 +73,12 @@ function namesSubscriptionEdition(ix: TopologyIndex, nodeIds: readonly string[])
   for (const id of nodeIds) {
     const n = ix.node(id);
     if (!n) continue;
-    if (n.kind === 'sqlStore' ? (ix.versionsUsing(n.id) as ReadonlySet<string>).has(SUBSCRIPTION_EDITION) : versionOf(n) === SUBSCRIPTION_EDITION) return true;
+    if (
+      n.kind === 'sqlStore'
+        ? (ix.versionsUsing(n.id) as ReadonlySet<string>).has(SUBSCRIPTION_EDITION)
+        : versionOf(n) === SUBSCRIPTION_EDITION
+    )
+      return true;
   }
   return false;
 }
@@ -82,7 +105,16 @@ class RuleFinding implements Finding {
   readonly docs: readonly string[];
   #message: string | (() => string);
 
-  constructor(rule: Rule, message: string | (() => string), fix: string, nodeIds: readonly string[], linkIds: readonly string[], siteIds: readonly string[], severity: Severity, inferred: boolean) {
+  constructor(
+    rule: Rule,
+    message: string | (() => string),
+    fix: string,
+    nodeIds: readonly string[],
+    linkIds: readonly string[],
+    siteIds: readonly string[],
+    severity: Severity,
+    inferred: boolean,
+  ) {
     this.ruleId = rule.id;
     this.severity = severity;
     this.fix = fix;
@@ -130,7 +162,7 @@ function ordered(groups: Group[]): Finding[] {
   const byKey = groups.map((g, i) => ({ g, i })).sort((a, b) => a.g.rank - b.g.rank || cmp(a.g.ruleId, b.g.ruleId) || a.i - b.i);
   // Each group in its order, then one list of them all, made at its size.
   const parts: Finding[][] = [];
-  for (let k = 0; k < byKey.length; ) {
+  for (let k = 0; k < byKey.length;) {
     const first = byKey[k]!.g;
     // A rule listed twice (or a crash report beside an info rule's own findings) forms one group.
     let findings = first.findings;

@@ -5,7 +5,16 @@ import { pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../mod
 import type { Link, Topology } from '../model/schema';
 import { TopologyIndex } from '../model/topology-index';
 import { FE_RULES } from './fe-rules';
-import { addLink, addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf, removeLinks } from './rule-test-kit';
+import {
+  addLink,
+  addNode,
+  describeRule,
+  findingsOf,
+  itPassesReferenceDesigns,
+  mutate,
+  nodeOf,
+  removeLinks,
+} from './rule-test-kit';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
@@ -43,7 +52,14 @@ describeRule('FE-MIN-THREE', {
 });
 
 describeRule('FE-2019-NOT-TWO', {
-  fires: [{ name: '2019 pool with exactly two Front End servers', doc: poolA((p) => (p.frontEndServers = 2)), nodeIds: ['pool-a'], count: 1 }],
+  fires: [
+    {
+      name: '2019 pool with exactly two Front End servers',
+      doc: poolA((p) => (p.frontEndServers = 2)),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: '2019 pool with three', doc: poolA((p) => (p.frontEndServers = 3)) },
     { name: '2015 pool with two', doc: poolNy((p) => (p.frontEndServers = 2)) },
@@ -65,11 +81,19 @@ describeRule('FE-MAX-SERVERS', {
 describeRule('FE-MAX-USERS', {
   fires: [
     { name: '2015 pool above 80,000 users', doc: poolNy((p) => (p.users = 80_001)), nodeIds: ['pool-ny'], count: 1 },
-    { name: '2019 pool above 106,000 with branch users counted', doc: poolA((p, d) => ((p.users = 105_900), addBranch(d, 'pool-a', 200))), nodeIds: ['pool-a', 'sba-1'], count: 1 },
+    {
+      name: '2019 pool above 106,000 with branch users counted',
+      doc: poolA((p, d) => ((p.users = 105_900), addBranch(d, 'pool-a', 200))),
+      nodeIds: ['pool-a', 'sba-1'],
+      count: 1,
+    },
   ],
   passes: [
     { name: '2015 pool at 80,000 users', doc: poolNy((p) => (p.users = 80_000)) },
-    { name: '2019 pool at 106,000 users, branch included', doc: poolA((p, d) => ((p.users = 105_800), addBranch(d, 'pool-a', 200))) },
+    {
+      name: '2019 pool at 106,000 users, branch included',
+      doc: poolA((p, d) => ((p.users = 105_800), addBranch(d, 'pool-a', 200))),
+    },
     { name: '2019 pool of 90,000 users (above the 2015 limit only)', doc: poolA((p) => (p.users = 90_000)) },
   ],
 });
@@ -77,7 +101,12 @@ describeRule('FE-MAX-USERS', {
 describeRule('FE-USERS-PER-SERVER', {
   fires: [
     { name: 'six servers for 39,961 users', doc: poolA((p) => (p.users = 6 * 6_660 + 1)), nodeIds: ['pool-a'], count: 1 },
-    { name: 'branch users push the pool over', doc: poolA((p, d) => ((p.users = 39_900), addBranch(d, 'pool-a', 100))), nodeIds: ['pool-a'], count: 1 },
+    {
+      name: 'branch users push the pool over',
+      doc: poolA((p, d) => ((p.users = 39_900), addBranch(d, 'pool-a', 100))),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'six servers for 39,960 users', doc: poolA((p) => (p.users = 6 * 6_660)) },
@@ -95,27 +124,50 @@ describeRule('FE-N-PLUS-ONE', {
 });
 
 describeRule('FE-WEB-HLB', {
-  fires: [{ name: 'six servers without web load balancing', doc: poolA((p) => (p.webLoadBalancing = 'none')), nodeIds: ['pool-a'], count: 1 }],
+  fires: [
+    {
+      name: 'six servers without web load balancing',
+      doc: poolA((p) => (p.webLoadBalancing = 'none')),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'web services behind a hardware load balancer', doc: pair2019AlwaysOn() },
-    { name: 'a single server needs no load balancer', doc: poolA((p) => ((p.frontEndServers = 1), (p.webLoadBalancing = 'none'))) },
+    {
+      name: 'a single server needs no load balancer',
+      doc: poolA((p) => ((p.frontEndServers = 1), (p.webLoadBalancing = 'none'))),
+    },
   ],
 });
 
 describeRule('FE-PAIRED-NEEDS-THREE', {
   fires: [
-    { name: 'paired 2015 pool with two servers', doc: poolNy((p) => (p.frontEndServers = 2)), nodeIds: ['pool-ny', 'pool-ch'], count: 1 },
+    {
+      name: 'paired 2015 pool with two servers',
+      doc: poolNy((p) => (p.frontEndServers = 2)),
+      nodeIds: ['pool-ny', 'pool-ch'],
+      count: 1,
+    },
     { name: 'both pools of a pair below three', doc: bothPools((p) => (p.frontEndServers = 1)), count: 2 },
   ],
   passes: [
     { name: 'paired pool with three servers', doc: poolNy((p) => (p.frontEndServers = 3)) },
-    { name: 'unpaired pool with two servers', doc: poolNy((p, d) => ((p.frontEndServers = 2), removeLinks(d, (l) => l.kind === 'pairing'))) },
+    {
+      name: 'unpaired pool with two servers',
+      doc: poolNy((p, d) => ((p.frontEndServers = 2), removeLinks(d, (l) => l.kind === 'pairing'))),
+    },
   ],
 });
 
 describeRule('FE-EE-NEEDS-BE', {
   fires: [
-    { name: 'pool without a Back End', doc: poolA((_p, d) => removeLinks(d, (l) => l.kind === 'backEnd' && l.from === 'pool-a')), nodeIds: ['pool-a'], count: 1 },
+    {
+      name: 'pool without a Back End',
+      doc: poolA((_p, d) => removeLinks(d, (l) => l.kind === 'backEnd' && l.from === 'pool-a')),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
     {
       name: 'pool with two Back End links',
       doc: poolA((_p, d) => {
@@ -144,9 +196,24 @@ function seWithStore(fqdn: string, link: 'monitoring' | 'archiving' | 'persisten
 
 describeRule('FE-SE-HOSTS-FOREIGN-DB', {
   fires: [
-    { name: 'Monitoring database on the SE server (FQDN case differs)', doc: seWithStore('SE-HQ.Northwind.com', 'monitoring'), nodeIds: ['sql-x', 'se-hq'], count: 1 },
-    { name: 'Archiving database on the SE server', doc: seWithStore('se-hq.northwind.com', 'archiving'), nodeIds: ['sql-x', 'se-hq'], count: 1 },
-    { name: "an Enterprise pool's Back End on the SE server", doc: seWithStore('se-hq.northwind.com', 'backEnd'), nodeIds: ['sql-x', 'se-hq'], count: 1 },
+    {
+      name: 'Monitoring database on the SE server (FQDN case differs)',
+      doc: seWithStore('SE-HQ.Northwind.com', 'monitoring'),
+      nodeIds: ['sql-x', 'se-hq'],
+      count: 1,
+    },
+    {
+      name: 'Archiving database on the SE server',
+      doc: seWithStore('se-hq.northwind.com', 'archiving'),
+      nodeIds: ['sql-x', 'se-hq'],
+      count: 1,
+    },
+    {
+      name: "an Enterprise pool's Back End on the SE server",
+      doc: seWithStore('se-hq.northwind.com', 'backEnd'),
+      nodeIds: ['sql-x', 'se-hq'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'Persistent Chat database on the SE server is allowed', doc: seWithStore('se-hq.northwind.com', 'persistentChat') },
@@ -184,14 +251,22 @@ describeRule('FE-EVEN-COUNT-SQL-WITNESS', {
   fires: [{ name: 'six-server pools', doc: pair2019AlwaysOn(), nodeIds: ['pool-a', 'sql-a'], count: 2 }],
   passes: [
     { name: 'seven-server pools', doc: bothPools((p) => (p.frontEndServers = 7)) },
-    { name: 'even pools without exactly one Back End (FE-EE-NEEDS-BE reports them)', doc: mutate(pair2019AlwaysOn(), (d) => removeLinks(d, (l) => l.kind === 'backEnd')) },
+    {
+      name: 'even pools without exactly one Back End (FE-EE-NEEDS-BE reports them)',
+      doc: mutate(pair2019AlwaysOn(), (d) => removeLinks(d, (l) => l.kind === 'backEnd')),
+    },
   ],
 });
 
 describeRule('FE-FIRST-USER-MOVE', {
   fires: [
     { name: 'new pools with users', doc: pair2019AlwaysOn(), nodeIds: ['pool-a'], count: 2 },
-    { name: 'a new pool whose only users are branch users', doc: poolA((p, d) => ((p.users = 0), addBranch(d, 'pool-a', 40), (nodeOf(d, 'pool-b', 'frontEndPool').deployed = true))), nodeIds: ['pool-a'], count: 1 },
+    {
+      name: 'a new pool whose only users are branch users',
+      doc: poolA((p, d) => ((p.users = 0), addBranch(d, 'pool-a', 40), (nodeOf(d, 'pool-b', 'frontEndPool').deployed = true))),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'both pools already deployed', doc: bothPools((p) => (p.deployed = true)) },
@@ -200,7 +275,14 @@ describeRule('FE-FIRST-USER-MOVE', {
 });
 
 describeRule('FE-LARGE-MEETING-POOL', {
-  fires: [{ name: 'a large-meeting pool', doc: poolA((p) => ((p.largeMeetingPool = true), (p.users = 10))), nodeIds: ['pool-a'], count: 1 }],
+  fires: [
+    {
+      name: 'a large-meeting pool',
+      doc: poolA((p) => ((p.largeMeetingPool = true), (p.users = 10))),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'ordinary pools', doc: pair2019AlwaysOn() },
     { name: 'largeMeetingPool false', doc: poolA((p) => (p.largeMeetingPool = false)) },
@@ -208,7 +290,14 @@ describeRule('FE-LARGE-MEETING-POOL', {
 });
 
 describeRule('FE-LARGE-MEETING-DEDICATED', {
-  fires: [{ name: 'large-meeting pool homing 51 accounts', doc: poolA((p) => ((p.largeMeetingPool = true), (p.users = 51))), nodeIds: ['pool-a'], count: 1 }],
+  fires: [
+    {
+      name: 'large-meeting pool homing 51 accounts',
+      doc: poolA((p) => ((p.largeMeetingPool = true), (p.users = 51))),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'large-meeting pool homing 50 accounts', doc: poolA((p) => ((p.largeMeetingPool = true), (p.users = 50))) },
     { name: 'ordinary pool of 15,000 users', doc: pair2019AlwaysOn() },
@@ -219,14 +308,20 @@ describeRule('FE-LARGE-MEETING-DEDICATED', {
 
 describe('FE messages name the nodes and the figures', () => {
   it('FE-MAX-USERS gives the count, the limit and the branches', () => {
-    const [f] = findingsOf('FE-MAX-USERS', poolA((p, d) => ((p.users = 105_900), addBranch(d, 'pool-a', 200))));
+    const [f] = findingsOf(
+      'FE-MAX-USERS',
+      poolA((p, d) => ((p.users = 105_900), addBranch(d, 'pool-a', 200))),
+    );
     expect(f!.message).toContain('Pool A (pool-a)');
     expect(f!.message).toContain('106,100');
     expect(f!.message).toContain('106,000');
     expect(f!.message).toContain('SBA sba-1 (sba-1)');
   });
   it('FE-USERS-PER-SERVER names the servers needed', () => {
-    const [f] = findingsOf('FE-USERS-PER-SERVER', poolA((p) => (p.users = 50_000)));
+    const [f] = findingsOf(
+      'FE-USERS-PER-SERVER',
+      poolA((p) => (p.users = 50_000)),
+    );
     expect(f!.message).toContain('8 are needed');
     expect(f!.fix).toContain('2 more');
   });
@@ -253,14 +348,19 @@ describe('FE rules on the reference designs', () => itPassesReferenceDesigns('FE
 describe('FE sizing rules agree with the reference numbers', () => {
   it('FE-MAX-USERS, FE-USERS-PER-SERVER and FE-N-PLUS-ONE follow their thresholds', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 0, max: 150_000 }), fc.constantFrom('2015' as const, '2019' as const), (servers, users, version) => {
-        const doc = poolA((p) => ((p.frontEndServers = servers), (p.users = users), (p.productVersion = version)));
-        const fired = (id: string) => findingsOf(id, doc).some((f) => f.nodeIds[0] === 'pool-a');
-        expect(fired('FE-MAX-USERS')).toBe(users > (version === '2015' ? 80_000 : 106_000));
-        expect(fired('FE-USERS-PER-SERVER')).toBe(users > 6_660 * servers);
-        expect(fired('FE-N-PLUS-ONE')).toBe(servers >= 2 && users > 6_660 * (servers - 1) && users <= 6_660 * servers);
-        expect(fired('FE-MAX-SERVERS')).toBe(servers > (version === '2015' ? 12 : 16));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 0, max: 150_000 }),
+        fc.constantFrom('2015' as const, '2019' as const),
+        (servers, users, version) => {
+          const doc = poolA((p) => ((p.frontEndServers = servers), (p.users = users), (p.productVersion = version)));
+          const fired = (id: string) => findingsOf(id, doc).some((f) => f.nodeIds[0] === 'pool-a');
+          expect(fired('FE-MAX-USERS')).toBe(users > (version === '2015' ? 80_000 : 106_000));
+          expect(fired('FE-USERS-PER-SERVER')).toBe(users > 6_660 * servers);
+          expect(fired('FE-N-PLUS-ONE')).toBe(servers >= 2 && users > 6_660 * (servers - 1) && users <= 6_660 * servers);
+          expect(fired('FE-MAX-SERVERS')).toBe(servers > (version === '2015' ? 12 : 16));
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -39,7 +39,10 @@ function quorumWords(q: Quorum): string {
 
 const quorumMessage = (p: FrontEndPool, n: number) => (): string => {
   const q = feQuorum(n, p.productVersion)!;
-  const start = q.firstStart === undefined ? `an unpublished number (Microsoft gives no figure for ${n} servers; about 85%)` : `${num(q.firstStart)}`;
+  const start =
+    q.firstStart === undefined
+      ? `an unpublished number (Microsoft gives no figure for ${n} servers; about 85%)`
+      : `${num(q.firstStart)}`;
   return `To start ${label(p)} the first time, ${start} of its ${num(n)} servers must run, and to keep running it needs ${quorumWords(q)}; below that the remaining servers stop their services.`;
 };
 
@@ -50,7 +53,8 @@ const firstMoveMessage = (p: FrontEndPool, users: number) => (): string =>
   `${label(p)} is a new pool for ${plural(users, 'user')}: at least three Front End servers should be running when users are first moved into it.`;
 
 /** Whether one of `from`'s trunks ends on a gateway peer (PSTN gateway, SBC, IP-PBX, …). */
-const trunksToPeer = (ix: TopologyIndex, from: string): boolean => ix.out(from, 'trunk').some((l) => ix.node(l.to)?.kind === 'gatewayPeer');
+const trunksToPeer = (ix: TopologyIndex, from: string): boolean =>
+  ix.out(from, 'trunk').some((l) => ix.node(l.to)?.kind === 'gatewayPeer');
 
 /** FE-EV-NEEDS-MEDIATION: Mediation collocated on `p` with a trunk, or a Mediation pool of its site with one. */
 function reachesPeerThroughMediation(ix: TopologyIndex, p: RegistrarPool): boolean {
@@ -175,7 +179,10 @@ export const FE_RULES: readonly Rule[] = [
       if (links.length === 1) continue;
       hits.push(
         links.length === 0
-          ? { nodeIds: [p.id], message: `${label(p)} has no Back End: an Enterprise Edition pool needs exactly one Back End SQL store.` }
+          ? {
+              nodeIds: [p.id],
+              message: `${label(p)} has no Back End: an Enterprise Edition pool needs exactly one Back End SQL store.`,
+            }
           : {
               nodeIds: [p.id],
               linkIds: links.map((l) => l.id),
@@ -194,9 +201,13 @@ export const FE_RULES: readonly Rule[] = [
     for (const s of ix.ofKind('sqlStore')) {
       const ses = seByHost.get(host(s));
       if (!ses) continue;
-      const foreign = ix.in(s.id).filter((l) => l.kind === 'backEnd' || (l.kind === 'store' && (l.role === 'monitoring' || l.role === 'archiving')));
+      const foreign = ix
+        .in(s.id)
+        .filter((l) => l.kind === 'backEnd' || (l.kind === 'store' && (l.role === 'monitoring' || l.role === 'archiving')));
       if (foreign.length === 0) continue;
-      const what = foreign.map((l) => (l.kind === 'store' ? `the ${STORE_ROLE_LABEL[l.role]} database of ${l.from}` : `the Back End of ${l.from}`));
+      const what = foreign.map((l) =>
+        l.kind === 'store' ? `the ${STORE_ROLE_LABEL[l.role]} database of ${l.from}` : `the Back End of ${l.from}`,
+      );
       hits.push({
         nodeIds: [s.id, ...ses.map((se) => se.id)],
         linkIds: foreign.map((l) => l.id),
@@ -290,8 +301,14 @@ export const FE_RULES: readonly Rule[] = [
       if (p.frontEndServers <= 1 || p.sipLoadBalancing !== 'dns') continue;
       const web = p.internalWebFqdn;
       if (web !== undefined && lowerCase(web) !== host(p)) continue;
-      const why = web === undefined ? 'keeps the pool FQDN for its internal web services' : `overrides its internal web services FQDN with the pool FQDN ${web}`;
-      hits.push({ nodeIds: [p.id], message: `${kinded(p)} balances SIP traffic by DNS and ${why}. ${catalogueMessage('FE-DNSLB-WEB-FQDN')}` });
+      const why =
+        web === undefined
+          ? 'keeps the pool FQDN for its internal web services'
+          : `overrides its internal web services FQDN with the pool FQDN ${web}`;
+      hits.push({
+        nodeIds: [p.id],
+        message: `${kinded(p)} balances SIP traffic by DNS and ${why}. ${catalogueMessage('FE-DNSLB-WEB-FQDN')}`,
+      });
     }
     return hits;
   }),
@@ -308,13 +325,17 @@ export const FE_RULES: readonly Rule[] = [
     };
     for (const n of ix.allNodes()) {
       if (n.kind === 'frontEndPool' || n.kind === 'directorPool') add(n.internalWebFqdn, 'internal', n);
-      if (n.kind === 'frontEndPool' || n.kind === 'standardEditionServer' || n.kind === 'directorPool') add(n.externalWebFqdn, 'external', n);
+      if (n.kind === 'frontEndPool' || n.kind === 'standardEditionServer' || n.kind === 'directorPool')
+        add(n.externalWebFqdn, 'external', n);
     }
     const hits: Hit[] = [];
     for (const [key, { which, nodes }] of byFqdn) {
       if (nodes.length < 2) continue;
       const fqdn = key.slice(key.indexOf('\u0000') + 1);
-      hits.push({ nodeIds: nodes.map((n) => n.id), message: `${kindedNames(nodes)} share the ${which} web services FQDN ${fqdn}. ${catalogueMessage('FE-WEB-FQDN-UNIQUE')}` });
+      hits.push({
+        nodeIds: nodes.map((n) => n.id),
+        message: `${kindedNames(nodes)} share the ${which} web services FQDN ${fqdn}. ${catalogueMessage('FE-WEB-FQDN-UNIQUE')}`,
+      });
     }
     return hits;
   }),
@@ -324,8 +345,13 @@ export const FE_RULES: readonly Rule[] = [
     for (const p of ix.registrars()) {
       if (p.enterpriseVoice !== true && p.dialIn !== true) continue;
       if (reachesPeerThroughMediation(ix, p)) continue;
-      const what = series([p.enterpriseVoice === true ? 'Enterprise Voice' : '', p.dialIn === true ? 'dial-in conferencing' : ''].filter(Boolean));
-      hits.push({ nodeIds: [p.id], message: `${kinded(p)} offers ${what}, and no Mediation Server of it or of its site has a trunk to a gateway, SBC or IP-PBX. ${catalogueMessage('FE-EV-NEEDS-MEDIATION')}` });
+      const what = series(
+        [p.enterpriseVoice === true ? 'Enterprise Voice' : '', p.dialIn === true ? 'dial-in conferencing' : ''].filter(Boolean),
+      );
+      hits.push({
+        nodeIds: [p.id],
+        message: `${kinded(p)} offers ${what}, and no Mediation Server of it or of its site has a trunk to a gateway, SBC or IP-PBX. ${catalogueMessage('FE-EV-NEEDS-MEDIATION')}`,
+      });
     }
     return hits;
   }),
@@ -336,7 +362,12 @@ export const FE_RULES: readonly Rule[] = [
     const without = conferencing.filter((p) => p.dialIn !== true);
     if (without.length === 0 || without.length === conferencing.length) return [];
     const withIt = conferencing.filter((p) => p.dialIn === true);
-    return [{ nodeIds: without.map((p) => p.id), message: `Dial-in conferencing is on for ${kindedNames(withIt)} but not for ${kindedNames(without)}. ${catalogueMessage('FE-DIALIN-ALL-POOLS')}` }];
+    return [
+      {
+        nodeIds: without.map((p) => p.id),
+        message: `Dial-in conferencing is on for ${kindedNames(withIt)} but not for ${kindedNames(without)}. ${catalogueMessage('FE-DIALIN-ALL-POOLS')}`,
+      },
+    ];
   }),
 
   defineRule('FE-CONF-SIZE', 'Meetings larger than the pool supports', (ix) => {
@@ -348,10 +379,14 @@ export const FE_RULES: readonly Rule[] = [
       const dedicated = p.kind === 'frontEndPool' && p.largeMeetingPool === true;
       const max = dedicated ? largeMeetingPool : homingPool;
       if (size <= max) continue;
-      const what = dedicated ? `a dedicated large-meeting pool, which hosts meetings of up to ${num(largeMeetingPool)}` : `it homes users, so its meetings stop at ${num(homingPool)} participants`;
-      hits.push({ nodeIds: [p.id], message: `${kinded(p)} plans meetings of ${num(size)} participants, and ${what}. ${catalogueMessage('FE-CONF-SIZE')}` });
+      const what = dedicated
+        ? `a dedicated large-meeting pool, which hosts meetings of up to ${num(largeMeetingPool)}`
+        : `it homes users, so its meetings stop at ${num(homingPool)} participants`;
+      hits.push({
+        nodeIds: [p.id],
+        message: `${kinded(p)} plans meetings of ${num(size)} participants, and ${what}. ${catalogueMessage('FE-CONF-SIZE')}`,
+      });
     }
     return hits;
   }),
 ];
-

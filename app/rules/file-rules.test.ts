@@ -2,12 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { defaultLink, standaloneSqlStore } from '../model/defaults';
 import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples';
 import { FILE_RULES } from './file-rules';
-import { addLink, addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf, removeLinks } from './rule-test-kit';
+import {
+  addLink,
+  addNode,
+  describeRule,
+  findingsOf,
+  itPassesReferenceDesigns,
+  mutate,
+  nodeOf,
+  removeLinks,
+} from './rule-test-kit';
 
 const base = pair2019AlwaysOn();
 
 describeRule('FILE-NAS', {
-  fires: [{ name: 'a file store on NAS', doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').storage = 'nas')), nodeIds: ['fs-a'], count: 1 }],
+  fires: [
+    {
+      name: 'a file store on NAS',
+      doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').storage = 'nas')),
+      nodeIds: ['fs-a'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'DFS file stores', doc: base },
     { name: 'the same store on a cluster', doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').storage = 'cluster')) },
@@ -15,7 +31,14 @@ describeRule('FILE-NAS', {
 });
 
 describeRule('FILE-SINGLE-SERVER', {
-  fires: [{ name: 'a single file server used by a pool', doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').storage = 'singleServer')), nodeIds: ['fs-a', 'pool-a'], count: 1 }],
+  fires: [
+    {
+      name: 'a single file server used by a pool',
+      doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').storage = 'singleServer')),
+      nodeIds: ['fs-a', 'pool-a'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'DFS', doc: base },
     { name: 'a failover cluster', doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').storage = 'cluster')) },
@@ -24,8 +47,18 @@ describeRule('FILE-SINGLE-SERVER', {
 
 describeRule('FS-POOL-HAS-STORE', {
   fires: [
-    { name: 'a Front End pool without a file store link', doc: mutate(base, (d) => removeLinks(d, (l) => l.kind === 'fileStore' && l.from === 'pool-a')), nodeIds: ['pool-a'], count: 1 },
-    { name: 'a Standard Edition server without one', doc: mutate(pairStandardEdition(), (d) => removeLinks(d, (l) => l.kind === 'fileStore' && l.from === 'se-dr')), nodeIds: ['se-dr'], count: 1 },
+    {
+      name: 'a Front End pool without a file store link',
+      doc: mutate(base, (d) => removeLinks(d, (l) => l.kind === 'fileStore' && l.from === 'pool-a')),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
+    {
+      name: 'a Standard Edition server without one',
+      doc: mutate(pairStandardEdition(), (d) => removeLinks(d, (l) => l.kind === 'fileStore' && l.from === 'se-dr')),
+      nodeIds: ['se-dr'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'every pool linked', doc: base },
@@ -72,7 +105,12 @@ describeRule('FS-SAME-SITE', {
 
 describeRule('FILE-COLLOCATED', {
   fires: [
-    { name: 'a share on an AG replica of the Back End', doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'SQL-A1.contoso.com')), nodeIds: ['fs-a', 'sql-a'], count: 1 },
+    {
+      name: 'a share on an AG replica of the Back End',
+      doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'SQL-A1.contoso.com')),
+      nodeIds: ['fs-a', 'sql-a'],
+      count: 1,
+    },
     {
       name: 'a share on a stand-alone Monitoring server',
       doc: mutate(base, (d) => {
@@ -86,7 +124,10 @@ describeRule('FILE-COLLOCATED', {
   ],
   passes: [
     { name: 'dedicated file servers', doc: base },
-    { name: 'a share on a Front End (FS-COLLOC-HOST, not this rule)', doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'pool-a.contoso.com')) },
+    {
+      name: 'a share on a Front End (FS-COLLOC-HOST, not this rule)',
+      doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'pool-a.contoso.com')),
+    },
   ],
 });
 
@@ -102,13 +143,30 @@ describeRule('FILE-CLUSTER-OS', {
 
 describeRule('FS-COLLOC-HOST', {
   fires: [
-    { name: 'a share on the Front End pool (case differs)', doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'POOL-A.Contoso.com')), nodeIds: ['fs-a', 'pool-a'], count: 1 },
-    { name: 'a share on the Edge', doc: mutate(base, (d) => void (nodeOf(d, 'fs-b', 'fileStore').fqdn = 'edge-b.contoso.com')), nodeIds: ['fs-b', 'edge-b'], count: 1 },
-    { name: 'a share on a Standard Edition server', doc: mutate(pairStandardEdition(), (d) => void (nodeOf(d, 'fs-dr', 'fileStore').fqdn = 'se-dr.northwind.com')), nodeIds: ['fs-dr', 'se-dr'] },
+    {
+      name: 'a share on the Front End pool (case differs)',
+      doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'POOL-A.Contoso.com')),
+      nodeIds: ['fs-a', 'pool-a'],
+      count: 1,
+    },
+    {
+      name: 'a share on the Edge',
+      doc: mutate(base, (d) => void (nodeOf(d, 'fs-b', 'fileStore').fqdn = 'edge-b.contoso.com')),
+      nodeIds: ['fs-b', 'edge-b'],
+      count: 1,
+    },
+    {
+      name: 'a share on a Standard Edition server',
+      doc: mutate(pairStandardEdition(), (d) => void (nodeOf(d, 'fs-dr', 'fileStore').fqdn = 'se-dr.northwind.com')),
+      nodeIds: ['fs-dr', 'se-dr'],
+    },
   ],
   passes: [
     { name: 'dedicated file servers', doc: base },
-    { name: 'a share on a database server (FILE-COLLOCATED, not this rule)', doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'sql-a1.contoso.com')) },
+    {
+      name: 'a share on a database server (FILE-COLLOCATED, not this rule)',
+      doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'sql-a1.contoso.com')),
+    },
   ],
 });
 

@@ -21,7 +21,12 @@ const SFB_SERVER_KINDS: ReadonlySet<TopologyNode['kind']> = new Set([
 ]);
 
 /** One hit per machine that holds a file store and a node `wanted` selects. */
-function collocationHits(ix: TopologyIndex, wanted: (n: TopologyNode) => boolean, what: (others: string) => string, tail: string): Hit[] {
+function collocationHits(
+  ix: TopologyIndex,
+  wanted: (n: TopologyNode) => boolean,
+  what: (others: string) => string,
+  tail: string,
+): Hit[] {
   const hits: Hit[] = [];
   for (const { host: h, nodes } of soloRoleMachines(ix)) {
     const files = nodes.filter((n): n is FileStore => n.kind === 'fileStore');
@@ -40,7 +45,8 @@ function collocationHits(ix: TopologyIndex, wanted: (n: TopologyNode) => boolean
 // FILE-DFS-NO-RTO and FILE-CLUSTER-OS fire for most file stores of a large design: their
 // text is built only when a finding is read (Hit.message).
 const dfsMessage = (f: FileStore) => (): string => `${kinded(f)} uses DFS. ${catalogueMessage('FILE-DFS-NO-RTO')}`;
-const clusterMessage = (f: FileStore) => (): string => `${kinded(f)} is a clustered file share. ${catalogueMessage('FILE-CLUSTER-OS')}`;
+const clusterMessage = (f: FileStore) => (): string =>
+  `${kinded(f)} is a clustered file share. ${catalogueMessage('FILE-CLUSTER-OS')}`;
 
 /** FILE-BACKUP-INTERVAL: DFS content is backed up every 4 to 8 hours (file-sharing.md). */
 const DFS_BACKUP_MAX_HOURS = 8;
@@ -50,7 +56,11 @@ export const FILE_RULES: readonly Rule[] = [
   defineRule('FILE-NAS', 'File share on network attached storage', (ix) => {
     const hits: Hit[] = [];
     for (const f of ix.ofKind('fileStore'))
-      if (f.storage === 'nas') hits.push({ nodeIds: [f.id], message: `${kinded(f)} (${f.fqdn}) is on network attached storage. ${catalogueMessage('FILE-NAS')}` });
+      if (f.storage === 'nas')
+        hits.push({
+          nodeIds: [f.id],
+          message: `${kinded(f)} (${f.fqdn}) is on network attached storage. ${catalogueMessage('FILE-NAS')}`,
+        });
     return hits;
   }),
 
@@ -97,13 +107,17 @@ export const FILE_RULES: readonly Rule[] = [
 
   // ---------------------------------------------------------------- tier 2
   defineRule('FILE-COLLOCATED', 'File share on a database server', (ix) => {
-    return collocationHits(ix, (n) => n.kind === 'sqlStore', (others) => `a database server of ${others}`, catalogueMessage('FILE-COLLOCATED'));
+    return collocationHits(
+      ix,
+      (n) => n.kind === 'sqlStore',
+      (others) => `a database server of ${others}`,
+      catalogueMessage('FILE-COLLOCATED'),
+    );
   }),
 
   defineRule('FILE-DFS-NO-RTO', 'DFS file share has no published RTO/RPO', (ix) => {
     const hits: Hit[] = [];
-    for (const f of ix.ofKind('fileStore'))
-      if (f.storage === 'dfs') hits.push({ nodeIds: [f.id], message: dfsMessage(f) });
+    for (const f of ix.ofKind('fileStore')) if (f.storage === 'dfs') hits.push({ nodeIds: [f.id], message: dfsMessage(f) });
     return hits;
   }),
 
@@ -115,7 +129,12 @@ export const FILE_RULES: readonly Rule[] = [
   }),
 
   defineRule('FS-COLLOC-HOST', 'File share on a Skype for Business server', (ix) => {
-    return collocationHits(ix, (n) => SFB_SERVER_KINDS.has(n.kind), (others) => `the server of ${others}`, catalogueMessage('FS-COLLOC-HOST'));
+    return collocationHits(
+      ix,
+      (n) => SFB_SERVER_KINDS.has(n.kind),
+      (others) => `the server of ${others}`,
+      catalogueMessage('FS-COLLOC-HOST'),
+    );
   }),
 
   // ---------------------------------------------------------------- format v2
@@ -123,8 +142,14 @@ export const FILE_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const f of ix.ofKind('fileStore')) {
       if (f.storage !== 'dfs' || (f.backupIntervalHours !== undefined && f.backupIntervalHours <= DFS_BACKUP_MAX_HOURS)) continue;
-      const now = f.backupIntervalHours === undefined ? 'no backup interval is set' : `it is backed up every ${plural(f.backupIntervalHours, 'hour')}`;
-      hits.push({ nodeIds: [f.id], message: `${label(f)} is replicated by DFS and ${now}. ${catalogueMessage('FILE-BACKUP-INTERVAL')}` });
+      const now =
+        f.backupIntervalHours === undefined
+          ? 'no backup interval is set'
+          : `it is backed up every ${plural(f.backupIntervalHours, 'hour')}`;
+      hits.push({
+        nodeIds: [f.id],
+        message: `${label(f)} is replicated by DFS and ${now}. ${catalogueMessage('FILE-BACKUP-INTERVAL')}`,
+      });
     }
     return hits;
   }),

@@ -42,7 +42,11 @@ function parseCsv(text: string): string[][] {
 describe('the findings report', () => {
   // The 2015 mirrored pair with one pool moved to 2019: errors, warnings and information.
   const doc = pair2015Mirroring();
-  doc.nodes = doc.nodes.map((n) => (n.kind === 'frontEndPool' && n.id === doc.nodes.find((x) => x.kind === 'frontEndPool')!.id ? { ...n, productVersion: '2019' as const, os: 'WS2019' as const, cumulativeUpdate: 'CU8' } : n));
+  doc.nodes = doc.nodes.map((n) =>
+    n.kind === 'frontEndPool' && n.id === doc.nodes.find((x) => x.kind === 'frontEndPool')!.id
+      ? { ...n, productVersion: '2019' as const, os: 'WS2019' as const, cumulativeUpdate: 'CU8' }
+      : n,
+  );
   const findings = runRules(doc);
 
   it('Markdown: counts, one section per severity, every finding with its rule id, the elements by name and id, the fix and its sources', () => {
@@ -97,7 +101,7 @@ describe('the findings report', () => {
         const rows = parseCsv(findingsCsv(d, f));
         expect(rows).toHaveLength(f.length + 1);
         for (const r of rows) expect(r).toHaveLength(6);
-            // Raw HTML would be "<" outside a link destination "(<https://…>)".
+        // Raw HTML would be "<" outside a link destination "(<https://…>)".
         expect(findingsMarkdown(d, f)).not.toMatch(/(?<!\()<[a-z!/]/i);
       }),
       { numRuns: RUNS },

@@ -47,7 +47,10 @@ export function findingsMarkdown(doc: Topology, findings: readonly Finding[]): s
       const who = concerned(label, f);
       if (who.length) out.push(`- **Concerns:** ${who.map(mdText).join(', ')}`);
       if (f.fix) out.push(`- **Fix:** ${mdText(plainWords(f.fix))}`);
-      if (f.docs.length) out.push(`- **Source:** ${f.docs.map((d) => `[${mdText(docTitle(d))}](<${docUrl(d).replace(/[<>\s]/g, encodeURIComponent)}>)`).join(', ')}`);
+      if (f.docs.length)
+        out.push(
+          `- **Source:** ${f.docs.map((d) => `[${mdText(docTitle(d))}](<${docUrl(d).replace(/[<>\s]/g, encodeURIComponent)}>)`).join(', ')}`,
+        );
       out.push('');
     }
   }
@@ -65,7 +68,15 @@ export function findingsCsv(doc: Topology, findings: readonly Finding[]): string
   const rows = [['Severity', 'Rule', 'Message', 'Concerns', 'Fix', 'Sources']];
   const sorted = [...findings].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity));
   const label = elementLabels(doc);
-  for (const f of sorted) rows.push([f.severity, f.ruleId, plainWords(f.message), concerned(label, f).join('; '), plainWords(f.fix), f.docs.map(docUrl).join(' ')]);
+  for (const f of sorted)
+    rows.push([
+      f.severity,
+      f.ruleId,
+      plainWords(f.message),
+      concerned(label, f).join('; '),
+      plainWords(f.fix),
+      f.docs.map(docUrl).join(' '),
+    ]);
   // CRLF, as RFC 4180 and spreadsheets expect.
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -9,49 +9,118 @@ import { runRules } from './engine';
 import { FILE_RULES } from './file-rules';
 import { GEN_RULES } from './gen-rules';
 import { OWAS_RULES } from './owas-rules';
-import { addLink, addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf, replicateDesign } from './rule-test-kit';
+import {
+  addLink,
+  addNode,
+  describeRule,
+  findingsOf,
+  itPassesReferenceDesigns,
+  mutate,
+  nodeOf,
+  replicateDesign,
+} from './rule-test-kit';
 import { SITE_RULES } from './site-rules';
 import { VOICE_RULES } from './voice-rules';
 
 const base = pair2019AlwaysOn();
 const mirror2015 = pair2015Mirroring();
 
-const fe = (doc: Topology, id: string, f: (p: ReturnType<typeof nodeOf<'frontEndPool'>>) => void) => mutate(doc, (d) => f(nodeOf(d, id, 'frontEndPool')));
+const fe = (doc: Topology, id: string, f: (p: ReturnType<typeof nodeOf<'frontEndPool'>>) => void) =>
+  mutate(doc, (d) => f(nodeOf(d, id, 'frontEndPool')));
 
 describeRule('GEN-OS-SUPPORTED', {
   fires: [
-    { name: '2015 on Windows Server 2022', doc: fe(mirror2015, 'pool-ny', (p) => (p.os = 'WS2022')), nodeIds: ['pool-ny'], count: 1 },
-    { name: '2015 on Windows Server 2019 below CU9', doc: fe(mirror2015, 'pool-ny', (p) => ((p.os = 'WS2019'), (p.cumulativeUpdate = 'CU8'))), nodeIds: ['pool-ny'], count: 1 },
-    { name: '2015 on Windows Server 2016 below CU5', doc: fe(mirror2015, 'pool-ch', (p) => (p.cumulativeUpdate = 'CU4')), nodeIds: ['pool-ch'], count: 1 },
-    { name: '2019 on Windows Server 2012 R2', doc: fe(base, 'pool-a', (p) => (p.os = 'WS2012R2')), nodeIds: ['pool-a'], count: 1 },
-    { name: '2019 on Windows Server 2022 at CU6', doc: fe(base, 'pool-b', (p) => ((p.os = 'WS2022'), (p.cumulativeUpdate = 'CU6'))), nodeIds: ['pool-b'], count: 1 },
-    { name: 'a 2019 SE server on Windows Server 2012', doc: mutate(pairStandardEdition(), (d) => void (nodeOf(d, 'se-dr', 'standardEditionServer').os = 'WS2012')), nodeIds: ['se-dr'], count: 1 },
+    {
+      name: '2015 on Windows Server 2022',
+      doc: fe(mirror2015, 'pool-ny', (p) => (p.os = 'WS2022')),
+      nodeIds: ['pool-ny'],
+      count: 1,
+    },
+    {
+      name: '2015 on Windows Server 2019 below CU9',
+      doc: fe(mirror2015, 'pool-ny', (p) => ((p.os = 'WS2019'), (p.cumulativeUpdate = 'CU8'))),
+      nodeIds: ['pool-ny'],
+      count: 1,
+    },
+    {
+      name: '2015 on Windows Server 2016 below CU5',
+      doc: fe(mirror2015, 'pool-ch', (p) => (p.cumulativeUpdate = 'CU4')),
+      nodeIds: ['pool-ch'],
+      count: 1,
+    },
+    {
+      name: '2019 on Windows Server 2012 R2',
+      doc: fe(base, 'pool-a', (p) => (p.os = 'WS2012R2')),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
+    {
+      name: '2019 on Windows Server 2022 at CU6',
+      doc: fe(base, 'pool-b', (p) => ((p.os = 'WS2022'), (p.cumulativeUpdate = 'CU6'))),
+      nodeIds: ['pool-b'],
+      count: 1,
+    },
+    {
+      name: 'a 2019 SE server on Windows Server 2012',
+      doc: mutate(pairStandardEdition(), (d) => void (nodeOf(d, 'se-dr', 'standardEditionServer').os = 'WS2012')),
+      nodeIds: ['se-dr'],
+      count: 1,
+    },
   ],
   passes: [
     { name: '2015 on Windows Server 2016 at CU12', doc: mirror2015 },
-    { name: '2015 on Windows Server 2019 at CU9', doc: fe(mirror2015, 'pool-ny', (p) => ((p.os = 'WS2019'), (p.cumulativeUpdate = 'CU9'))) },
-    { name: '2015 on Windows Server 2016 with no CU given (not evaluated)', doc: fe(mirror2015, 'pool-ny', (p) => delete p.cumulativeUpdate) },
-    { name: '2015 on Windows Server 2012 R2 at CU1', doc: fe(mirror2015, 'pool-ny', (p) => ((p.os = 'WS2012R2'), (p.cumulativeUpdate = 'CU1'))) },
-    { name: '2019 on Windows Server 2022 at CU7', doc: fe(base, 'pool-b', (p) => ((p.os = 'WS2022'), (p.cumulativeUpdate = 'CU7 Hotfix 1'))) },
+    {
+      name: '2015 on Windows Server 2019 at CU9',
+      doc: fe(mirror2015, 'pool-ny', (p) => ((p.os = 'WS2019'), (p.cumulativeUpdate = 'CU9'))),
+    },
+    {
+      name: '2015 on Windows Server 2016 with no CU given (not evaluated)',
+      doc: fe(mirror2015, 'pool-ny', (p) => delete p.cumulativeUpdate),
+    },
+    {
+      name: '2015 on Windows Server 2012 R2 at CU1',
+      doc: fe(mirror2015, 'pool-ny', (p) => ((p.os = 'WS2012R2'), (p.cumulativeUpdate = 'CU1'))),
+    },
+    {
+      name: '2019 on Windows Server 2022 at CU7',
+      doc: fe(base, 'pool-b', (p) => ((p.os = 'WS2022'), (p.cumulativeUpdate = 'CU7 Hotfix 1'))),
+    },
     { name: '2019 on Windows Server 2016', doc: fe(base, 'pool-b', (p) => (p.os = 'WS2016')) },
   ],
 });
 
 describeRule('GEN-OS-WS2022-CU-UNKNOWN', {
   fires: [
-    { name: '2019 on Windows Server 2022 with no CU', doc: fe(base, 'pool-a', (p) => ((p.os = 'WS2022'), delete p.cumulativeUpdate)), nodeIds: ['pool-a'], count: 1 },
-    { name: 'an update level naming no CU', doc: fe(base, 'pool-a', (p) => ((p.os = 'WS2022'), (p.cumulativeUpdate = 'latest'))), nodeIds: ['pool-a'], count: 1 },
+    {
+      name: '2019 on Windows Server 2022 with no CU',
+      doc: fe(base, 'pool-a', (p) => ((p.os = 'WS2022'), delete p.cumulativeUpdate)),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
+    {
+      name: 'an update level naming no CU',
+      doc: fe(base, 'pool-a', (p) => ((p.os = 'WS2022'), (p.cumulativeUpdate = 'latest'))),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'the CU is given', doc: fe(base, 'pool-a', (p) => ((p.os = 'WS2022'), (p.cumulativeUpdate = 'CU7'))) },
-    { name: 'a CU below 7 (GEN-OS-SUPPORTED, not this rule)', doc: fe(base, 'pool-a', (p) => ((p.os = 'WS2022'), (p.cumulativeUpdate = 'CU6'))) },
+    {
+      name: 'a CU below 7 (GEN-OS-SUPPORTED, not this rule)',
+      doc: fe(base, 'pool-a', (p) => ((p.os = 'WS2022'), (p.cumulativeUpdate = 'CU6'))),
+    },
     { name: 'Windows Server 2019 with no CU', doc: fe(base, 'pool-a', (p) => delete p.cumulativeUpdate) },
   ],
 });
 
 describeRule('GEN-CENTRAL-SITE-HAS-POOL', {
   fires: [
-    { name: 'an empty central site', doc: mutate(base, (d) => void d.sites.push({ id: 'dc3', name: 'Paris', kind: 'central' })), count: 1 },
+    {
+      name: 'an empty central site',
+      doc: mutate(base, (d) => void d.sites.push({ id: 'dc3', name: 'Paris', kind: 'central' })),
+      count: 1,
+    },
     {
       name: 'a central site holding only an Edge pool',
       doc: mutate(base, (d) => {
@@ -64,27 +133,56 @@ describeRule('GEN-CENTRAL-SITE-HAS-POOL', {
   ],
   passes: [
     { name: 'a pool in every central site', doc: base },
-    { name: 'the extra site is a branch', doc: mutate(base, (d) => void d.sites.push({ id: 'dc3', name: 'Paris', kind: 'branch' })) },
+    {
+      name: 'the extra site is a branch',
+      doc: mutate(base, (d) => void d.sites.push({ id: 'dc3', name: 'Paris', kind: 'branch' })),
+    },
     { name: 'an SE server is enough', doc: pairStandardEdition() },
   ],
 });
 
 describeRule('GEN-SEPARATE-ROLES', {
   fires: [
-    { name: 'an Edge on the Front End machine', doc: mutate(base, (d) => void (nodeOf(d, 'edge-a', 'edgePool').fqdn = 'Pool-A.contoso.com')), nodeIds: ['edge-a', 'pool-a'], count: 1 },
-    { name: 'a Director on an AG replica', doc: mutate(globalMultiSite(), (d) => void (nodeOf(d, 'dir-na', 'directorPool').fqdn = 'na1-be-n1.tailspin.com')), nodeIds: ['dir-na', 'na1-be'], count: 1 },
-    { name: 'two Edge pools on one machine', doc: mutate(base, (d) => void (nodeOf(d, 'edge-b', 'edgePool').fqdn = 'edge-a.contoso.com')), nodeIds: ['edge-a', 'edge-b'], count: 1 },
+    {
+      name: 'an Edge on the Front End machine',
+      doc: mutate(base, (d) => void (nodeOf(d, 'edge-a', 'edgePool').fqdn = 'Pool-A.contoso.com')),
+      nodeIds: ['edge-a', 'pool-a'],
+      count: 1,
+    },
+    {
+      name: 'a Director on an AG replica',
+      doc: mutate(globalMultiSite(), (d) => void (nodeOf(d, 'dir-na', 'directorPool').fqdn = 'na1-be-n1.tailspin.com')),
+      nodeIds: ['dir-na', 'na1-be'],
+      count: 1,
+    },
+    {
+      name: 'two Edge pools on one machine',
+      doc: mutate(base, (d) => void (nodeOf(d, 'edge-b', 'edgePool').fqdn = 'edge-a.contoso.com')),
+      nodeIds: ['edge-a', 'edge-b'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'dedicated servers', doc: base },
-    { name: 'a file share on the Edge (FS-COLLOC-HOST, not this rule)', doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'edge-a.contoso.com')) },
-    { name: 'Office Online on a Front End (OWAS-SEPARATE-SERVER, not this rule)', doc: mutate(base, (d) => void (nodeOf(d, 'oos-a', 'officeOnlineServer').fqdn = 'pool-a.contoso.com')) },
+    {
+      name: 'a file share on the Edge (FS-COLLOC-HOST, not this rule)',
+      doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'edge-a.contoso.com')),
+    },
+    {
+      name: 'Office Online on a Front End (OWAS-SEPARATE-SERVER, not this rule)',
+      doc: mutate(base, (d) => void (nodeOf(d, 'oos-a', 'officeOnlineServer').fqdn = 'pool-a.contoso.com')),
+    },
   ],
 });
 
 describeRule('TOPO-FQDN-FORMAT', {
   fires: [
-    { name: 'an Edge pool with a short name', doc: mutate(base, (d) => void (nodeOf(d, 'edge-a', 'edgePool').fqdn = 'edge-a')), nodeIds: ['edge-a'], count: 1 },
+    {
+      name: 'an Edge pool with a short name',
+      doc: mutate(base, (d) => void (nodeOf(d, 'edge-a', 'edgePool').fqdn = 'edge-a')),
+      nodeIds: ['edge-a'],
+      count: 1,
+    },
     {
       name: 'an AG listener and replica with short names',
       doc: mutate(base, (d) => {
@@ -98,7 +196,10 @@ describeRule('TOPO-FQDN-FORMAT', {
   ],
   passes: [
     { name: 'full names everywhere', doc: base },
-    { name: 'a long but dotted name', doc: mutate(base, (d) => void (nodeOf(d, 'edge-a', 'edgePool').fqdn = 'edge-a.perimeter.contoso.com')) },
+    {
+      name: 'a long but dotted name',
+      doc: mutate(base, (d) => void (nodeOf(d, 'edge-a', 'edgePool').fqdn = 'edge-a.perimeter.contoso.com')),
+    },
   ],
 });
 
@@ -113,7 +214,12 @@ describeRule('TOPO-AD-SINGLE-LABEL', {
       nodeIds: ['pool-a', 'sql-a'],
       count: 1,
     },
-    { name: 'a domain with only a trailing dot', doc: mutate(pairStandardEdition(), (d) => void (nodeOf(d, 'se-hq', 'standardEditionServer').domain = 'northwind.')), nodeIds: ['se-hq'], count: 1 },
+    {
+      name: 'a domain with only a trailing dot',
+      doc: mutate(pairStandardEdition(), (d) => void (nodeOf(d, 'se-hq', 'standardEditionServer').domain = 'northwind.')),
+      nodeIds: ['se-hq'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'multi-label domains', doc: base },
@@ -123,8 +229,18 @@ describeRule('TOPO-AD-SINGLE-LABEL', {
 
 describeRule('GEN-SINGLE-ASSOCIATION', {
   fires: [
-    { name: 'a pool with two media Edge links', doc: mutate(base, (d) => addLink(d, defaultLink('mediaEdge', 'l-me2', 'pool-a', 'edge-b'))), nodeIds: ['pool-a'], count: 1 },
-    { name: 'two file store links to the same store', doc: mutate(base, (d) => addLink(d, defaultLink('fileStore', 'l-fs2', 'pool-b', 'fs-b'))), nodeIds: ['pool-b'], count: 1 },
+    {
+      name: 'a pool with two media Edge links',
+      doc: mutate(base, (d) => addLink(d, defaultLink('mediaEdge', 'l-me2', 'pool-a', 'edge-b'))),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
+    {
+      name: 'two file store links to the same store',
+      doc: mutate(base, (d) => addLink(d, defaultLink('fileStore', 'l-fs2', 'pool-b', 'fs-b'))),
+      nodeIds: ['pool-b'],
+      count: 1,
+    },
     {
       name: 'two Monitoring stores',
       doc: mutate(base, (d) => {
@@ -136,9 +252,24 @@ describeRule('GEN-SINGLE-ASSOCIATION', {
       nodeIds: ['pool-a'],
       count: 1,
     },
-    { name: 'a principal with two witnesses', doc: mutate(mirror2015, (d) => addLink(d, defaultLink('witness', 'l-w2', 'sql-ny', 'sql-ch-w'))), nodeIds: ['sql-ny'], count: 1 },
-    { name: 'an Edge with two next hops', doc: mutate(base, (d) => addLink(d, defaultLink('nextHop', 'l-nh2', 'edge-a', 'pool-b'))), nodeIds: ['edge-a'], count: 1 },
-    { name: 'an appliance with two backup registrars', doc: mutate(globalMultiSite(), (d) => addLink(d, defaultLink('backupRegistrar', 'l-br2', 'sba-bos', 'na2'))), nodeIds: ['sba-bos'], count: 1 },
+    {
+      name: 'a principal with two witnesses',
+      doc: mutate(mirror2015, (d) => addLink(d, defaultLink('witness', 'l-w2', 'sql-ny', 'sql-ch-w'))),
+      nodeIds: ['sql-ny'],
+      count: 1,
+    },
+    {
+      name: 'an Edge with two next hops',
+      doc: mutate(base, (d) => addLink(d, defaultLink('nextHop', 'l-nh2', 'edge-a', 'pool-b'))),
+      nodeIds: ['edge-a'],
+      count: 1,
+    },
+    {
+      name: 'an appliance with two backup registrars',
+      doc: mutate(globalMultiSite(), (d) => addLink(d, defaultLink('backupRegistrar', 'l-br2', 'sba-bos', 'na2'))),
+      nodeIds: ['sba-bos'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'one link of each kind', doc: base },
@@ -160,17 +291,35 @@ describeRule('GEN-DNSLB-CLIENT-FAILOVER', {
     {
       name: 'DNS load balancing on 2015 pools and Edges',
       doc: mutate(mirror2015, (d) => {
-        for (const id of ['edge-ny', 'edge-ch']) Object.assign(nodeOf(d, id, 'edgePool'), { internalLoadBalancing: 'dns', externalLoadBalancing: 'dns' });
+        for (const id of ['edge-ny', 'edge-ch'])
+          Object.assign(nodeOf(d, id, 'edgePool'), { internalLoadBalancing: 'dns', externalLoadBalancing: 'dns' });
       }),
       nodeIds: ['pool-ny'],
       count: 4,
     },
-    { name: 'an Edge balanced by DNS on its external side only', doc: mutate(base, (d) => void (nodeOf(d, 'edge-a', 'edgePool').externalLoadBalancing = 'dns')), nodeIds: ['edge-a'], count: 1 },
-    { name: 'a Director balanced by DNS', doc: mutate(base, (d) => addNode(d, { ...defaultNode('directorPool', { id: 'dir-a', siteId: 'dc1' }), sipLoadBalancing: 'dns' })), nodeIds: ['dir-a'], count: 1 },
+    {
+      name: 'an Edge balanced by DNS on its external side only',
+      doc: mutate(base, (d) => void (nodeOf(d, 'edge-a', 'edgePool').externalLoadBalancing = 'dns')),
+      nodeIds: ['edge-a'],
+      count: 1,
+    },
+    {
+      name: 'a Director balanced by DNS',
+      doc: mutate(base, (d) =>
+        addNode(d, { ...defaultNode('directorPool', { id: 'dir-a', siteId: 'dc1' }), sipLoadBalancing: 'dns' }),
+      ),
+      nodeIds: ['dir-a'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'hardware load balancers everywhere', doc: base },
-    { name: 'a Director on a hardware load balancer', doc: mutate(base, (d) => addNode(d, { ...defaultNode('directorPool', { id: 'dir-a', siteId: 'dc1' }), sipLoadBalancing: 'hlb' })) },
+    {
+      name: 'a Director on a hardware load balancer',
+      doc: mutate(base, (d) =>
+        addNode(d, { ...defaultNode('directorPool', { id: 'dir-a', siteId: 'dc1' }), sipLoadBalancing: 'hlb' }),
+      ),
+    },
   ],
 });
 
@@ -199,8 +348,13 @@ describe('GEN rules on the reference designs', () => {
 
 describe('GEN messages', () => {
   it('GEN-OS-SUPPORTED says which CU the OS needs and which one the pool has', () => {
-    const [f] = findingsOf('GEN-OS-SUPPORTED', fe(mirror2015, 'pool-ny', (p) => ((p.os = 'WS2019'), (p.cumulativeUpdate = 'CU8'))));
-    expect(f?.message).toContain('Pool NY (pool-ny): Skype for Business Server 2015 runs on Windows Server 2019 only from CU9, and this one is at CU8');
+    const [f] = findingsOf(
+      'GEN-OS-SUPPORTED',
+      fe(mirror2015, 'pool-ny', (p) => ((p.os = 'WS2019'), (p.cumulativeUpdate = 'CU8'))),
+    );
+    expect(f?.message).toContain(
+      'Pool NY (pool-ny): Skype for Business Server 2015 runs on Windows Server 2019 only from CU9, and this one is at CU8',
+    );
   });
 
   it('GEN-SINGLE-ASSOCIATION fills every placeholder and lists only the extra links', () => {
@@ -248,7 +402,7 @@ const variation = fc
   })
   .map((v) => {
     const d = v.design();
-    const pick = <T,>(xs: T[], i: number): T | undefined => (xs.length ? xs[i % xs.length] : undefined);
+    const pick = <T>(xs: T[], i: number): T | undefined => (xs.length ? xs[i % xs.length] : undefined);
     for (const [a, b] of v.hostSwaps) {
       const x = pick(d.nodes, a);
       const y = pick(d.nodes, b);
@@ -312,7 +466,9 @@ describe('FILE, OWAS, VOICE, SITE and GEN rules on random variations', () => {
         if (!parsed.ok) return;
         const reversed = { ...parsed.value, nodes: [...parsed.value.nodes].reverse() };
         const key = (fs: ReturnType<typeof runRules>) => fs.map((f) => `${f.ruleId}:${[...f.nodeIds].sort().join(',')}`).sort();
-        const collocation = MINE.filter((r) => ['FILE-COLLOCATED', 'FS-COLLOC-HOST', 'OWAS-SEPARATE-SERVER', 'GEN-SEPARATE-ROLES'].includes(r.id));
+        const collocation = MINE.filter((r) =>
+          ['FILE-COLLOCATED', 'FS-COLLOC-HOST', 'OWAS-SEPARATE-SERVER', 'GEN-SEPARATE-ROLES'].includes(r.id),
+        );
         expect(key(runRules(reversed, collocation))).toEqual(key(runRules(parsed.value, collocation)));
       }),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 100) },
@@ -353,7 +509,9 @@ describe('performance', () => {
       if (ratios.at(-1)! < 10) break;
     }
     const tIndex = cpuMs(() => new TopologyIndex(big), 10);
-    console.log(`FILE/OWAS/VOICE/SITE/GEN rules: ${big.nodes.length} nodes ${tBig.toFixed(1)} ms, ${small.nodes.length} nodes ${tSmall.toFixed(1)} ms (CPU); TopologyIndex alone ${tIndex.toFixed(1)} ms; ratios ${ratios.map((r) => r.toFixed(1)).join(', ')}`);
+    console.log(
+      `FILE/OWAS/VOICE/SITE/GEN rules: ${big.nodes.length} nodes ${tBig.toFixed(1)} ms, ${small.nodes.length} nodes ${tSmall.toFixed(1)} ms (CPU); TopologyIndex alone ${tIndex.toFixed(1)} ms; ratios ${ratios.map((r) => r.toFixed(1)).join(', ')}`,
+    );
     expect(Math.min(...ratios)).toBeLessThan(10);
     expect(tBig).toBeLessThan(1_000);
   }, 120_000);
@@ -364,11 +522,18 @@ describe('performance', () => {
       n.fqdn = 'everything.tailspin.com';
       if (n.kind === 'sqlStore') delete n.ag;
     }
-    const collocation = MINE.filter((r) => ['FILE-COLLOCATED', 'FS-COLLOC-HOST', 'OWAS-SEPARATE-SERVER', 'GEN-SEPARATE-ROLES'].includes(r.id));
+    const collocation = MINE.filter((r) =>
+      ['FILE-COLLOCATED', 'FS-COLLOC-HOST', 'OWAS-SEPARATE-SERVER', 'GEN-SEPARATE-ROLES'].includes(r.id),
+    );
     let found: ReturnType<typeof runRules> = [];
     const t = cpuMs(() => void (found = runRules(doc, collocation)), 1);
     // A pairwise check would return millions of findings here.
-    expect(found.map((f) => f.ruleId).sort()).toEqual(['FILE-COLLOCATED', 'FS-COLLOC-HOST', 'GEN-SEPARATE-ROLES', 'OWAS-SEPARATE-SERVER']);
+    expect(found.map((f) => f.ruleId).sort()).toEqual([
+      'FILE-COLLOCATED',
+      'FS-COLLOC-HOST',
+      'GEN-SEPARATE-ROLES',
+      'OWAS-SEPARATE-SERVER',
+    ]);
     for (const f of found) expect(f.message.length).toBeLessThan(3_000);
     expect(t).toBeLessThan(2_000);
   }, 120_000);

@@ -114,7 +114,10 @@ function balancesByDns(n: TopologyNode): boolean {
 const dnsLbMessage = (n: TopologyNode) => (): string => {
   let how = 'balances SIP traffic by DNS';
   if (n.kind === 'edgePool') {
-    const sides = [n.internalLoadBalancing === 'dns' ? 'internal' : undefined, n.externalLoadBalancing === 'dns' ? 'external' : undefined].filter(Boolean);
+    const sides = [
+      n.internalLoadBalancing === 'dns' ? 'internal' : undefined,
+      n.externalLoadBalancing === 'dns' ? 'external' : undefined,
+    ].filter(Boolean);
     how = `balances its ${sides.join(' and ')} ${noun(sides.length, 'side')} by DNS`;
   }
   return `${kinded(n)} ${how}. ${catalogueMessage('GEN-DNSLB-CLIENT-FAILOVER')}`;
@@ -127,13 +130,17 @@ const dnsLbMessage = (n: TopologyNode) => (): string => {
  * domain controllers from its CU5.
  */
 const AD_SUPPORT: Readonly<Record<'2015' | '2019', { dcOs: readonly string[]; levels: readonly string[] }>> = {
-  '2015': { dcOs: ['WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016', 'WS2019'], levels: ['WS2003', 'WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016'] },
+  '2015': {
+    dcOs: ['WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016', 'WS2019'],
+    levels: ['WS2003', 'WS2008', 'WS2008R2', 'WS2012', 'WS2012R2', 'WS2016'],
+  },
   '2019': { dcOs: ['WS2012', 'WS2012R2', 'WS2016', 'WS2019'], levels: ['WS2012', 'WS2012R2', 'WS2016'] },
 };
 const AD_2015_WS2019_MIN_CU = 5;
 
 /** "Windows Server 2012 R2" for the Active Directory enums' values. */
-const windowsName = (v: string): string => v.replace(/^WS(\d{4})(R2)?$/, (_m, year: string, r2?: string) => `Windows Server ${year}${r2 ? ' R2' : ''}`);
+const windowsName = (v: string): string =>
+  v.replace(/^WS(\d{4})(R2)?$/, (_m, year: string, r2?: string) => `Windows Server ${year}${r2 ? ' R2' : ''}`);
 
 /** The server nodes whose version is `v`, in document order. */
 const nodesOfVersion = (ix: TopologyIndex, accepts: (v: string) => boolean): TopologyNode[] =>
@@ -161,7 +168,10 @@ export const GEN_RULES: readonly Rule[] = [
       if (x.productVersion !== '2019' || x.os !== 'WS2022' || cuNumber(x) !== undefined) continue;
       // An update level that names no CU cannot be judged either, so it is treated as absent.
       const given = x.cumulativeUpdate ? ` (its cumulative update ${quote(x.cumulativeUpdate)} names no CU number)` : '';
-      hits.push({ nodeIds: [x.id], message: `${kinded(x)} runs Skype for Business Server 2019 on Windows Server 2022${given}. ${catalogueMessage('GEN-OS-WS2022-CU-UNKNOWN')}` });
+      hits.push({
+        nodeIds: [x.id],
+        message: `${kinded(x)} runs Skype for Business Server 2019 on Windows Server 2022${given}. ${catalogueMessage('GEN-OS-WS2022-CU-UNKNOWN')}`,
+      });
     }
     return hits;
   }),
@@ -173,7 +183,11 @@ export const GEN_RULES: readonly Rule[] = [
       if (s.kind !== 'central' || withPools.has(s.id)) continue;
       const inSite = ix.nodesInSite(s.id);
       const holds = inSite.length ? `it holds only ${kindedNames(inSite)}` : 'it is empty';
-      hits.push({ nodeIds: inSite.map((n) => n.id), siteIds: [s.id], message: `Central site ${label(s)}: ${holds}. ${catalogueMessage('GEN-CENTRAL-SITE-HAS-POOL')}` });
+      hits.push({
+        nodeIds: inSite.map((n) => n.id),
+        siteIds: [s.id],
+        message: `Central site ${label(s)}: ${holds}. ${catalogueMessage('GEN-CENTRAL-SITE-HAS-POOL')}`,
+      });
     }
     return hits;
   }),
@@ -277,7 +291,7 @@ export const GEN_RULES: readonly Rule[] = [
     return hits;
   }),
 
-  defineRule('TOPO-ADMIN-TOOLS-2019', 'Newest version\'s administrative tools in a mixed deployment', (ix) => {
+  defineRule('TOPO-ADMIN-TOOLS-2019', "Newest version's administrative tools in a mixed deployment", (ix) => {
     // Nodes of the newest version, and the others; only a mix of versions speaks.
     let newestRank = 0;
     for (const n of ix.allNodes()) {
@@ -308,21 +322,40 @@ export const GEN_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const n of ix.allNodes()) {
       const up = upgradeOf(n);
-      if (up && versionOf(n) === '2019') hits.push({ nodeIds: [n.id], message: `${kinded(n)} is planned as an in-place upgrade from ${productName(up.fromVersion)} to Skype for Business Server 2019. ${catalogueMessage('GEN-INPLACE-UPGRADE-2019')}` });
+      if (up && versionOf(n) === '2019')
+        hits.push({
+          nodeIds: [n.id],
+          message: `${kinded(n)} is planned as an in-place upgrade from ${productName(up.fromVersion)} to Skype for Business Server 2019. ${catalogueMessage('GEN-INPLACE-UPGRADE-2019')}`,
+        });
     }
     return hits;
   }),
 
   defineRule('TOPO-COEXIST-NO-TRIPLE', '2015 with both Lync Server 2013 and 2010', (ix) => {
     const lync = nodesOfVersion(ix, (v) => v === 'lync2013' || v === 'lync2010');
-    if (!lync.some((n) => versionOf(n) === 'lync2013') || !lync.some((n) => versionOf(n) === 'lync2010') || nodesOfVersion(ix, (v) => v === '2015').length === 0) return [];
-    return [{ nodeIds: lync.map((n) => n.id), message: `This topology has Skype for Business Server 2015 beside Lync Server 2013 and Lync Server 2010 (${kindedNames(lync)}). ${catalogueMessage('TOPO-COEXIST-NO-TRIPLE')}` }];
+    if (
+      !lync.some((n) => versionOf(n) === 'lync2013') ||
+      !lync.some((n) => versionOf(n) === 'lync2010') ||
+      nodesOfVersion(ix, (v) => v === '2015').length === 0
+    )
+      return [];
+    return [
+      {
+        nodeIds: lync.map((n) => n.id),
+        message: `This topology has Skype for Business Server 2015 beside Lync Server 2013 and Lync Server 2010 (${kindedNames(lync)}). ${catalogueMessage('TOPO-COEXIST-NO-TRIPLE')}`,
+      },
+    ];
   }),
 
   defineRule('TOPO-COEXIST-2019-LEGACY', '2019 beside Lync Server 2010', (ix) => {
     const lync2010 = nodesOfVersion(ix, (v) => v === 'lync2010');
     if (lync2010.length === 0 || nodesOfVersion(ix, (v) => v === '2019').length === 0) return [];
-    return [{ nodeIds: lync2010.map((n) => n.id), message: `This topology has Skype for Business Server 2019 beside Lync Server 2010 (${kindedNames(lync2010)}). ${catalogueMessage('TOPO-COEXIST-2019-LEGACY')}` }];
+    return [
+      {
+        nodeIds: lync2010.map((n) => n.id),
+        message: `This topology has Skype for Business Server 2019 beside Lync Server 2010 (${kindedNames(lync2010)}). ${catalogueMessage('TOPO-COEXIST-2019-LEGACY')}`,
+      },
+    ];
   }),
 
   defineRule('TOPO-UPGRADE-2015-SOURCE', 'In-place upgrade to 2015 from another version than Lync Server 2013', (ix) => {
@@ -330,7 +363,10 @@ export const GEN_RULES: readonly Rule[] = [
     for (const n of ix.allNodes()) {
       const up = upgradeOf(n);
       if (up && versionOf(n) === '2015' && up.fromVersion !== 'lync2013')
-        hits.push({ nodeIds: [n.id], message: `${kinded(n)} is planned as an in-place upgrade from ${productName(up.fromVersion)} to Skype for Business Server 2015. ${catalogueMessage('TOPO-UPGRADE-2015-SOURCE')}` });
+        hits.push({
+          nodeIds: [n.id],
+          message: `${kinded(n)} is planned as an in-place upgrade from ${productName(up.fromVersion)} to Skype for Business Server 2015. ${catalogueMessage('TOPO-UPGRADE-2015-SOURCE')}`,
+        });
     }
     return hits;
   }),
@@ -341,9 +377,15 @@ export const GEN_RULES: readonly Rule[] = [
     if (waiting.length === 0) return [];
     const cmsId = ix.doc.deployment.cmsHost;
     const early: TopologyNode[] = [];
-    for (const n of ix.allNodes()) if ((n.id === cmsId || n.kind === 'edgePool') && upgradeOf(n)?.fromVersion === 'lync2013') early.push(n);
+    for (const n of ix.allNodes())
+      if ((n.id === cmsId || n.kind === 'edgePool') && upgradeOf(n)?.fromVersion === 'lync2013') early.push(n);
     if (early.length === 0) return [];
-    return [{ nodeIds: [...early, ...waiting].map((n) => n.id), message: `${kindedNames(early)} ${early.length === 1 ? 'is' : 'are'} upgraded from Lync Server 2013 while ${kindedNames(waiting)} ${waiting.length === 1 ? 'stays' : 'stay'} on Lync Server 2013. ${catalogueMessage('TOPO-UPGRADE-ORDER')}` }];
+    return [
+      {
+        nodeIds: [...early, ...waiting].map((n) => n.id),
+        message: `${kindedNames(early)} ${early.length === 1 ? 'is' : 'are'} upgraded from Lync Server 2013 while ${kindedNames(waiting)} ${waiting.length === 1 ? 'stays' : 'stay'} on Lync Server 2013. ${catalogueMessage('TOPO-UPGRADE-ORDER')}`,
+      },
+    ];
   }),
 
   defineRule('TOPO-UPGRADE-SBA', 'In-place upgrade of a branch appliance', (ix) => {
@@ -351,7 +393,10 @@ export const GEN_RULES: readonly Rule[] = [
     for (const b of ix.ofKind('survivableBranch')) {
       // Only upgrades to 2015 are known to be impossible; one to Subscription Edition is an open question.
       if (!b.inPlaceUpgrade || (b.productVersion !== undefined && b.productVersion !== '2015')) continue;
-      hits.push({ nodeIds: [b.id], message: `${kinded(b)} is planned as an in-place upgrade from ${productName(b.inPlaceUpgrade.fromVersion)}. ${catalogueMessage('TOPO-UPGRADE-SBA')}` });
+      hits.push({
+        nodeIds: [b.id],
+        message: `${kinded(b)} is planned as an in-place upgrade from ${productName(b.inPlaceUpgrade.fromVersion)}. ${catalogueMessage('TOPO-UPGRADE-SBA')}`,
+      });
     }
     return hits;
   }),
@@ -362,7 +407,10 @@ export const GEN_RULES: readonly Rule[] = [
       const from = upgradeOf(n)?.fromOs;
       const os = 'os' in n ? n.os : undefined;
       if (from === undefined || os === undefined || from === os) continue;
-      hits.push({ nodeIds: [n.id], message: `${kinded(n)} moves from ${windowsName(from)} to ${windowsName(os)} in its in-place upgrade. ${catalogueMessage('TOPO-OS-INPLACE')}` });
+      hits.push({
+        nodeIds: [n.id],
+        message: `${kinded(n)} moves from ${windowsName(from)} to ${windowsName(os)} in its in-place upgrade. ${catalogueMessage('TOPO-OS-INPLACE')}`,
+      });
     }
     return hits;
   }),
@@ -381,20 +429,32 @@ export const GEN_RULES: readonly Rule[] = [
     const problems: string[] = [];
     if (!list.levels.includes(ad.forestLevel)) problems.push(`forest functional level ${windowsName(ad.forestLevel)}`);
     if (!list.levels.includes(ad.domainLevel)) problems.push(`domain functional level ${windowsName(ad.domainLevel)}`);
-    for (const os of new Set(ad.domainControllerOs)) if (!list.dcOs.includes(os)) problems.push(`domain controllers on ${windowsName(os)}`);
+    for (const os of new Set(ad.domainControllerOs))
+      if (!list.dcOs.includes(os)) problems.push(`domain controllers on ${windowsName(os)}`);
     if (newest === '2015' && ad.domainControllerOs.includes('WS2019')) {
-      const early = ix.registrars().filter((p) => p.productVersion === '2015' && (cuNumber(p) ?? Infinity) < AD_2015_WS2019_MIN_CU);
-      if (early.length) problems.push(`domain controllers on Windows Server 2019 with ${kindedNames(early)} below CU${AD_2015_WS2019_MIN_CU}`);
+      const early = ix
+        .registrars()
+        .filter((p) => p.productVersion === '2015' && (cuNumber(p) ?? Infinity) < AD_2015_WS2019_MIN_CU);
+      if (early.length)
+        problems.push(`domain controllers on Windows Server 2019 with ${kindedNames(early)} below CU${AD_2015_WS2019_MIN_CU}`);
     }
     if (problems.length === 0) return [];
-    return [{ message: `The newest version in this design is ${productName(newest)}, and the directory has ${series(problems)}. ${catalogueMessage('TOPO-AD-LEVELS')}` }];
+    return [
+      {
+        message: `The newest version in this design is ${productName(newest)}, and the directory has ${series(problems)}. ${catalogueMessage('TOPO-AD-LEVELS')}`,
+      },
+    ];
   }),
 
   defineRule('TOPO-VIS-NEXTHOP', 'Video Interop Server pool without a registrar next hop', (ix) => {
     const hits: Hit[] = [];
     for (const vis of ix.ofKind('videoInteropPool')) {
       const ok = targetsOf(ix, vis.id, 'nextHop').some((t) => isRegistrar(t) && verRank(t.productVersion) >= verRank('2015'));
-      if (!ok) hits.push({ nodeIds: [vis.id], message: `${kinded(vis)} has no Front End pool or Standard Edition server of 2015 or later as its next hop. ${catalogueMessage('TOPO-VIS-NEXTHOP')}` });
+      if (!ok)
+        hits.push({
+          nodeIds: [vis.id],
+          message: `${kinded(vis)} has no Front End pool or Standard Edition server of 2015 or later as its next hop. ${catalogueMessage('TOPO-VIS-NEXTHOP')}`,
+        });
     }
     return hits;
   }),
@@ -405,7 +465,10 @@ export const GEN_RULES: readonly Rule[] = [
       if (gw.peerType !== 'videoGateway') continue;
       const pools = sourcesOf(ix, gw.id, 'trunk').filter((n) => n.kind === 'videoInteropPool');
       if (pools.length < 2) continue;
-      hits.push({ nodeIds: [gw.id, ...pools.map((p) => p.id)], message: `${label(gw)} has video trunks to ${kindedNames(pools)}. ${catalogueMessage('TOPO-VIS-ONE-TRUNK')}` });
+      hits.push({
+        nodeIds: [gw.id, ...pools.map((p) => p.id)],
+        message: `${label(gw)} has video trunks to ${kindedNames(pools)}. ${catalogueMessage('TOPO-VIS-ONE-TRUNK')}`,
+      });
     }
     return hits;
   }),
@@ -415,7 +478,10 @@ export const GEN_RULES: readonly Rule[] = [
     for (const vis of ix.ofKind('videoInteropPool')) {
       const calls = vis.concurrentTranscodedVtcs;
       if (calls === undefined || calls <= REF.visTranscodes * vis.servers) continue;
-      hits.push({ nodeIds: [vis.id], message: `${label(vis)} plans ${num(calls)} transcoded video teleconferencing calls at once on ${num(vis.servers)} ${vis.servers === 1 ? 'server' : 'servers'} (about ${num(REF.visTranscodes * vis.servers)}). ${catalogueMessage('TOPO-VIS-CAPACITY')}` });
+      hits.push({
+        nodeIds: [vis.id],
+        message: `${label(vis)} plans ${num(calls)} transcoded video teleconferencing calls at once on ${num(vis.servers)} ${vis.servers === 1 ? 'server' : 'servers'} (about ${num(REF.visTranscodes * vis.servers)}). ${catalogueMessage('TOPO-VIS-CAPACITY')}`,
+      });
     }
     return hits;
   }),

@@ -27,7 +27,9 @@ function outOfSupportNodes(ix: TopologyIndex, retiring?: boolean): TopologyNode[
 function versionsIn(nodes: readonly TopologyNode[]): string {
   const has2015 = nodes.some((n) => versionOf(n) === '2015');
   const has2019 = nodes.some((n) => versionOf(n) === '2019');
-  return has2015 && has2019 ? 'Skype for Business Server 2015 and 2019' : `Skype for Business Server ${has2015 ? '2015' : '2019'}`;
+  return has2015 && has2019
+    ? 'Skype for Business Server 2015 and 2019'
+    : `Skype for Business Server ${has2015 ? '2015' : '2019'}`;
 }
 
 const documentHit = (id: string, nodes: readonly TopologyNode[], lead: string): Hit => ({

@@ -7,7 +7,9 @@ import { addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, no
 
 /** pair2019AlwaysOn with a stand-alone Mediation pool of `servers` in Amsterdam. */
 const withMediationPool = (servers: number, productVersion: '2015' | '2019' = '2019') =>
-  mutate(pair2019AlwaysOn(), (d) => addNode(d, { ...defaultNode('mediationPool', { id: 'med-a', siteId: 'dc1', name: 'Mediation A' }), servers, productVersion }));
+  mutate(pair2019AlwaysOn(), (d) =>
+    addNode(d, { ...defaultNode('mediationPool', { id: 'med-a', siteId: 'dc1', name: 'Mediation A' }), servers, productVersion }),
+  );
 /** No Mediation anywhere: no stand-alone pool and nothing collocated. */
 const noMediation = (doc: Topology) =>
   mutate(doc, (d) => {
@@ -33,11 +35,27 @@ describeRule('MED-CAPACITY', {
 });
 
 describeRule('MED-COLLOCATED-SIZE', {
-  fires: [{ name: '2019 pool of 13 with collocated Mediation', doc: mutate(pair2019AlwaysOn(), (d) => void (poolA(d).frontEndServers = 13)), nodeIds: ['pool-a'], count: 1 }],
+  fires: [
+    {
+      name: '2019 pool of 13 with collocated Mediation',
+      doc: mutate(pair2019AlwaysOn(), (d) => void (poolA(d).frontEndServers = 13)),
+      nodeIds: ['pool-a'],
+      count: 1,
+    },
+  ],
   passes: [
-    { name: '2019 pool of 12 with collocated Mediation', doc: mutate(pair2019AlwaysOn(), (d) => void (poolA(d).frontEndServers = 12)) },
-    { name: '2019 pool of 13 without collocated Mediation', doc: mutate(pair2019AlwaysOn(), (d) => Object.assign(poolA(d), { frontEndServers: 13, mediationCollocated: false })) },
-    { name: '2015 pool of 13 is FE-MAX-SERVERS’s concern', doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'pool-ny', 'frontEndPool').frontEndServers = 13)) },
+    {
+      name: '2019 pool of 12 with collocated Mediation',
+      doc: mutate(pair2019AlwaysOn(), (d) => void (poolA(d).frontEndServers = 12)),
+    },
+    {
+      name: '2019 pool of 13 without collocated Mediation',
+      doc: mutate(pair2019AlwaysOn(), (d) => Object.assign(poolA(d), { frontEndServers: 13, mediationCollocated: false })),
+    },
+    {
+      name: '2015 pool of 13 is FE-MAX-SERVERS’s concern',
+      doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'pool-ny', 'frontEndPool').frontEndServers = 13)),
+    },
   ],
 });
 
@@ -57,7 +75,9 @@ describe('MED-CAPACITY figures', () => {
   });
   it('names the pool and fills the placeholder', () => {
     const f = findingsOf('MED-CAPACITY', withMediationPool(1)).find((x) => x.nodeIds[0] === 'med-a');
-    expect(f?.message).toMatch(/^Mediation A \(med-a\) \(1 stand-alone Mediation server, 2,000 calls per server on Skype for Business Server 2019\)\. This Mediation capacity is about 2,000 concurrent non-bypass calls/);
+    expect(f?.message).toMatch(
+      /^Mediation A \(med-a\) \(1 stand-alone Mediation server, 2,000 calls per server on Skype for Business Server 2019\)\. This Mediation capacity is about 2,000 concurrent non-bypass calls/,
+    );
   });
 });
 

@@ -62,7 +62,11 @@ export const MED_RULES: readonly Rule[] = [
       const p = ix.node(l.from);
       const peer = ix.node(l.to);
       if (p?.kind !== 'frontEndPool' || peer?.kind !== 'gatewayPeer' || peer.peerType !== 'sipTrunk') continue;
-      hits.push({ nodeIds: [p.id, peer.id], linkIds: [l.id], message: `${label(p)} terminates the SIP trunk ${label(peer)} on its collocated Mediation. ${catalogueMessage('MED-SIP-TRUNK-STANDALONE')}` });
+      hits.push({
+        nodeIds: [p.id, peer.id],
+        linkIds: [l.id],
+        message: `${label(p)} terminates the SIP trunk ${label(peer)} on its collocated Mediation. ${catalogueMessage('MED-SIP-TRUNK-STANDALONE')}`,
+      });
     }
     return hits;
   }),
@@ -73,7 +77,10 @@ export const MED_RULES: readonly Rule[] = [
       if (peer.peerType !== 'sipTrunk') continue;
       const mediation = sourcesOf(ix, peer.id, 'trunk').filter(hasMediation);
       if (mediation.length === 0 || mediation.some((m) => m.siteId === peer.siteId)) continue;
-      hits.push({ nodeIds: [peer.id, ...mediation.map((m) => m.id)], message: `${label(peer)} is in ${siteName(ix, peer.siteId)} and its trunks come from ${kindedNames(mediation)} in other sites. ${catalogueMessage('MED-SIP-TRUNK-SITE')}` });
+      hits.push({
+        nodeIds: [peer.id, ...mediation.map((m) => m.id)],
+        message: `${label(peer)} is in ${siteName(ix, peer.siteId)} and its trunks come from ${kindedNames(mediation)} in other sites. ${catalogueMessage('MED-SIP-TRUNK-SITE')}`,
+      });
     }
     return hits;
   }),
@@ -83,8 +90,19 @@ export const MED_RULES: readonly Rule[] = [
     for (const l of ix.linksOfKind('trunk')) {
       const m = ix.node(l.from);
       const peer = ix.node(l.to);
-      if (m?.kind !== 'mediationPool' || m.servers <= 1 || peer?.kind !== 'gatewayPeer' || peer.dnsLoadBalancing || peer.acceptsAnyPoolMember) continue;
-      hits.push({ nodeIds: [m.id, peer.id], linkIds: [l.id], message: `${label(peer)} works with one Mediation Server only (no DNS load balancing, and it accepts traffic from one pool member), and ${label(m)} has ${num(m.servers)}. ${catalogueMessage('MED-PEER-POOL-CAPABLE')}` });
+      if (
+        m?.kind !== 'mediationPool' ||
+        m.servers <= 1 ||
+        peer?.kind !== 'gatewayPeer' ||
+        peer.dnsLoadBalancing ||
+        peer.acceptsAnyPoolMember
+      )
+        continue;
+      hits.push({
+        nodeIds: [m.id, peer.id],
+        linkIds: [l.id],
+        message: `${label(peer)} works with one Mediation Server only (no DNS load balancing, and it accepts traffic from one pool member), and ${label(m)} has ${num(m.servers)}. ${catalogueMessage('MED-PEER-POOL-CAPABLE')}`,
+      });
     }
     return hits;
   }),
@@ -92,7 +110,8 @@ export const MED_RULES: readonly Rule[] = [
   defineRule('MED-ROOT-TRUNK', 'Gateway peer without a trunk', (ix) => {
     const hits: Hit[] = [];
     for (const peer of ix.ofKind('gatewayPeer'))
-      if (ix.in(peer.id, 'trunk').length === 0) hits.push({ nodeIds: [peer.id], message: `${kinded(peer)} has no trunk. ${catalogueMessage('MED-ROOT-TRUNK')}` });
+      if (ix.in(peer.id, 'trunk').length === 0)
+        hits.push({ nodeIds: [peer.id], message: `${kinded(peer)} has no trunk. ${catalogueMessage('MED-ROOT-TRUNK')}` });
     return hits;
   }),
 
@@ -102,7 +121,11 @@ export const MED_RULES: readonly Rule[] = [
       if (peer.peerType !== 'tdmPbx') continue;
       const links = ix.in(peer.id, 'trunk');
       if (links.length === 0) continue;
-      hits.push({ nodeIds: [peer.id], linkIds: links.map((l) => l.id), message: `${label(peer)} is a TDM PBX with a trunk to Mediation. ${catalogueMessage('MED-TDM-NEEDS-GW')}` });
+      hits.push({
+        nodeIds: [peer.id],
+        linkIds: links.map((l) => l.id),
+        message: `${label(peer)} is a TDM PBX with a trunk to Mediation. ${catalogueMessage('MED-TDM-NEEDS-GW')}`,
+      });
     }
     return hits;
   }),
@@ -112,7 +135,10 @@ export const MED_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const peer of ix.ofKind('gatewayPeer')) {
       if (!peer.mediaBypass || ix.site(peer.siteId)?.kind !== 'branch' || withMediation.has(peer.siteId)) continue;
-      hits.push({ nodeIds: [peer.id], message: `${label(peer)} in the branch ${siteName(ix, peer.siteId)} uses media bypass, with Mediation in a central site. ${catalogueMessage('MED-BRANCH-GW-BYPASS')}` });
+      hits.push({
+        nodeIds: [peer.id],
+        message: `${label(peer)} in the branch ${siteName(ix, peer.siteId)} uses media bypass, with Mediation in a central site. ${catalogueMessage('MED-BRANCH-GW-BYPASS')}`,
+      });
     }
     return hits;
   }),

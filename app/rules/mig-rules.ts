@@ -68,7 +68,8 @@ export const MIG_RULES: readonly Rule[] = [
     const rank = verRank(version);
     const hits: Hit[] = [];
     for (const q of ix.registrars())
-      if (q.users > 0 && verRank(q.productVersion) < rank) hits.push({ nodeIds: [cms.id, q.id], message: cmsLastMessage(cms, version, q) });
+      if (q.users > 0 && verRank(q.productVersion) < rank)
+        hits.push({ nodeIds: [cms.id, q.id], message: cmsLastMessage(cms, version, q) });
     return hits;
   }),
 
@@ -76,7 +77,11 @@ export const MIG_RULES: readonly Rule[] = [
   defineRule('MIG-USERS-ON-DECOMMISSION', 'Users left on a pool being retired', (ix) => {
     const hits: Hit[] = [];
     for (const p of ix.registrars())
-      if (decom(p) && p.users > 0) hits.push({ nodeIds: [p.id], message: `${kinded(p)}: ${catalogueMessage('MIG-USERS-ON-DECOMMISSION').replace('{users}', num(p.users))}` });
+      if (decom(p) && p.users > 0)
+        hits.push({
+          nodeIds: [p.id],
+          message: `${kinded(p)}: ${catalogueMessage('MIG-USERS-ON-DECOMMISSION').replace('{users}', num(p.users))}`,
+        });
     return hits;
   }),
 
@@ -86,7 +91,11 @@ export const MIG_RULES: readonly Rule[] = [
       const b = ix.node(l.from);
       const p = ix.node(l.to);
       if (b?.kind !== 'survivableBranch' || decom(b) || !p || !decom(p)) continue;
-      hits.push({ nodeIds: [b.id, p.id], linkIds: [l.id], message: `${kinded(b)} uses ${kinded(p)}, which is being retired, as its backup registrar. ${catalogueMessage('MIG-SBA-REGISTRAR-DECOMMISSION')}` });
+      hits.push({
+        nodeIds: [b.id, p.id],
+        linkIds: [l.id],
+        message: `${kinded(b)} uses ${kinded(p)}, which is being retired, as its backup registrar. ${catalogueMessage('MIG-SBA-REGISTRAR-DECOMMISSION')}`,
+      });
     }
     return hits;
   }),
@@ -96,7 +105,11 @@ export const MIG_RULES: readonly Rule[] = [
     for (const p of pairingsByPair(ix)) {
       if (decom(p.a) === decom(p.b)) continue;
       const [stays, goes] = decom(p.a) ? [p.b, p.a] : [p.a, p.b];
-      hits.push({ nodeIds: [stays.id, goes.id], linkIds: p.links.map((l) => l.id), message: `${kinded(stays)} is paired with ${kinded(goes)}, which is being retired. ${catalogueMessage('MIG-PAIR-PARTNER-DECOMMISSION')}` });
+      hits.push({
+        nodeIds: [stays.id, goes.id],
+        linkIds: p.links.map((l) => l.id),
+        message: `${kinded(stays)} is paired with ${kinded(goes)}, which is being retired. ${catalogueMessage('MIG-PAIR-PARTNER-DECOMMISSION')}`,
+      });
     }
     return hits;
   }),
@@ -106,6 +119,11 @@ export const MIG_RULES: readonly Rule[] = [
     const retiring = ix.registrars().filter((p) => p.productVersion === '2019' && decom(p));
     const targets = ix.registrars().filter((p) => versionOf(p) === SUBSCRIPTION_EDITION);
     if (retiring.length === 0 || targets.length === 0) return [];
-    return [{ nodeIds: [...retiring, ...targets].map((p) => p.id), message: `${kindedNames(retiring)} (2019) ${retiring.length === 1 ? 'is' : 'are'} retired in favour of ${kindedNames(targets)} (Subscription Edition). ${catalogueMessage('MIG-RGS-2019-SE')}` }];
+    return [
+      {
+        nodeIds: [...retiring, ...targets].map((p) => p.id),
+        message: `${kindedNames(retiring)} (2019) ${retiring.length === 1 ? 'is' : 'are'} retired in favour of ${kindedNames(targets)} (Subscription Edition). ${catalogueMessage('MIG-RGS-2019-SE')}`,
+      },
+    ];
   }),
 ];

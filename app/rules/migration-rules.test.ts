@@ -22,7 +22,16 @@ const transition = (d: Topology) => void (d.deployment.mode = 'transition');
 function pilot(f: (d: Topology) => void = () => {}): Topology {
   return mutate(pair2015Mirroring(), (d) => {
     transition(d);
-    addNode(d, { ...defaultNode('frontEndPool', { id: 'pool-new', siteId: 'nyc', name: 'Pilot 2019', fqdn: 'pool-new.fabrikam.com', domain: 'fabrikam.com' }), users: 100 });
+    addNode(d, {
+      ...defaultNode('frontEndPool', {
+        id: 'pool-new',
+        siteId: 'nyc',
+        name: 'Pilot 2019',
+        fqdn: 'pool-new.fabrikam.com',
+        domain: 'fabrikam.com',
+      }),
+      users: 100,
+    });
     addNode(d, defaultNode('sqlStore', { id: 'sql-new', siteId: 'nyc', name: 'Pilot Back End', fqdn: 'sql-new.fabrikam.com' }));
     addLink(d, defaultLink('backEnd', 'l-new-be', 'pool-new', 'sql-new'));
     f(d);
@@ -40,19 +49,37 @@ describeRule('LIFE-EOS-GREENFIELD', {
     { name: 'the same 2019 design as a transition (LIFE-EOS-RETAINED speaks)', doc: mutate(pair2019AlwaysOn(), transition) },
     {
       name: 'a greenfield design with no Skype for Business server yet',
-      doc: mutate(pair2019AlwaysOn(), (d) => void (d.nodes = d.nodes.filter((n) => n.kind === 'sqlStore' || n.kind === 'fileStore'), (d.links = []), (d.deployment.cmsHost = null))),
+      doc: mutate(
+        pair2019AlwaysOn(),
+        (d) =>
+          void (
+            (d.nodes = d.nodes.filter((n) => n.kind === 'sqlStore' || n.kind === 'fileStore')),
+            (d.links = []),
+            (d.deployment.cmsHost = null)
+          ),
+      ),
     },
   ],
 });
 
 describeRule('LIFE-EOS-RETAINED', {
-  fires: [{ name: 'a 2019 estate in transition, nothing retired', doc: mutate(pair2019AlwaysOn(), transition), nodeIds: ['pool-a', 'edge-b'], count: 1 }],
+  fires: [
+    {
+      name: 'a 2019 estate in transition, nothing retired',
+      doc: mutate(pair2019AlwaysOn(), transition),
+      nodeIds: ['pool-a', 'edge-b'],
+      count: 1,
+    },
+  ],
   passes: [{ name: 'the same estate as a new design (LIFE-EOS-GREENFIELD speaks)', doc: pair2019AlwaysOn() }],
 });
 
 describe('LIFE findings', () => {
   it('name both versions when a design mixes them', () => {
-    const [f] = findingsOf('LIFE-EOS-GREENFIELD', mutate(pilot(), (d) => void (d.deployment.mode = 'greenfield')));
+    const [f] = findingsOf(
+      'LIFE-EOS-GREENFIELD',
+      mutate(pilot(), (d) => void (d.deployment.mode = 'greenfield')),
+    );
     expect(f?.message).toMatch(/^This new deployment is designed on Skype for Business Server 2015 and 2019 \(/);
     expect(f?.message).toContain('14 October 2025');
     expect(f?.docs.every((d) => d.startsWith('web:'))).toBe(true);
@@ -63,7 +90,12 @@ describe('LIFE findings', () => {
 
 describeRule('MIG-POOL-FQDN-UNIQUE', {
   fires: [
-    { name: 'pilot pool reusing the legacy pool FQDN', doc: pilot((d) => void (nodeOf(d, 'pool-new', 'frontEndPool').fqdn = 'POOL-NY.fabrikam.com')), nodeIds: ['pool-ny', 'pool-new'], count: 1 },
+    {
+      name: 'pilot pool reusing the legacy pool FQDN',
+      doc: pilot((d) => void (nodeOf(d, 'pool-new', 'frontEndPool').fqdn = 'POOL-NY.fabrikam.com')),
+      nodeIds: ['pool-ny', 'pool-new'],
+      count: 1,
+    },
     {
       name: 'a Standard Edition server with a pool FQDN',
       doc: mutate(pairStandardEdition(), (d) => void (nodeOf(d, 'se-dr', 'standardEditionServer').fqdn = 'se-hq.northwind.com')),
@@ -72,7 +104,10 @@ describeRule('MIG-POOL-FQDN-UNIQUE', {
   ],
   passes: [
     { name: 'pilot pool with its own FQDN', doc: pilot() },
-    { name: 'a Back End on the pool FQDN is no second pool', doc: pilot((d) => void (nodeOf(d, 'sql-new', 'sqlStore').fqdn = 'pool-new.fabrikam.com')) },
+    {
+      name: 'a Back End on the pool FQDN is no second pool',
+      doc: pilot((d) => void (nodeOf(d, 'sql-new', 'sqlStore').fqdn = 'pool-new.fabrikam.com')),
+    },
   ],
 });
 
@@ -81,7 +116,11 @@ describeRule('MIG-MONARCH-NOT-MIGRATED', {
     {
       name: '2015 pool with a Monitoring store beside a 2019 pilot',
       doc: pilot((d) => {
-        addNode(d, { ...defaultNode('sqlStore', { id: 'sql-mon', siteId: 'nyc', fqdn: 'sql-mon.fabrikam.com' }), haMode: 'none', ag: undefined });
+        addNode(d, {
+          ...defaultNode('sqlStore', { id: 'sql-mon', siteId: 'nyc', fqdn: 'sql-mon.fabrikam.com' }),
+          haMode: 'none',
+          ag: undefined,
+        });
         addLink(d, defaultLink('store', 'l-mon', 'pool-ny', 'sql-mon'));
       }),
       nodeIds: ['pool-ny', 'sql-mon'],
@@ -92,7 +131,11 @@ describeRule('MIG-MONARCH-NOT-MIGRATED', {
     {
       name: 'only the newest pool has a Monitoring store',
       doc: pilot((d) => {
-        addNode(d, { ...defaultNode('sqlStore', { id: 'sql-mon', siteId: 'nyc', fqdn: 'sql-mon.fabrikam.com' }), haMode: 'none', ag: undefined });
+        addNode(d, {
+          ...defaultNode('sqlStore', { id: 'sql-mon', siteId: 'nyc', fqdn: 'sql-mon.fabrikam.com' }),
+          haMode: 'none',
+          ag: undefined,
+        });
         addLink(d, defaultLink('store', 'l-mon', 'pool-new', 'sql-mon'));
       }),
     },
@@ -100,7 +143,11 @@ describeRule('MIG-MONARCH-NOT-MIGRATED', {
       name: 'same stores in a greenfield design',
       doc: mutate(pilot(), (d) => {
         d.deployment.mode = 'greenfield';
-        addNode(d, { ...defaultNode('sqlStore', { id: 'sql-mon', siteId: 'nyc', fqdn: 'sql-mon.fabrikam.com' }), haMode: 'none', ag: undefined });
+        addNode(d, {
+          ...defaultNode('sqlStore', { id: 'sql-mon', siteId: 'nyc', fqdn: 'sql-mon.fabrikam.com' }),
+          haMode: 'none',
+          ag: undefined,
+        });
         addLink(d, defaultLink('store', 'l-mon', 'pool-ny', 'sql-mon'));
       }),
     },
@@ -108,7 +155,14 @@ describeRule('MIG-MONARCH-NOT-MIGRATED', {
 });
 
 describeRule('MIG-CMS-LAST', {
-  fires: [{ name: 'CMS on the 2019 pilot while 2015 pools home users', doc: pilot((d) => void (d.deployment.cmsHost = 'pool-new')), nodeIds: ['pool-new', 'pool-ny'], count: 2 }],
+  fires: [
+    {
+      name: 'CMS on the 2019 pilot while 2015 pools home users',
+      doc: pilot((d) => void (d.deployment.cmsHost = 'pool-new')),
+      nodeIds: ['pool-new', 'pool-ny'],
+      count: 2,
+    },
+  ],
   passes: [
     { name: 'CMS still on the 2015 pool', doc: pilot() },
     {
@@ -125,13 +179,28 @@ describeRule('MIG-CMS-LAST', {
 // ---------------------------------------------------------------- UPG
 
 describeRule('UPG-CU-PAIR-MISMATCH', {
-  fires: [{ name: 'paired 2019 pools at CU8 and CU7', doc: mutate(pair2019AlwaysOn(), (d) => void (nodeOf(d, 'pool-b', 'frontEndPool').cumulativeUpdate = 'CU7')), nodeIds: ['pool-a', 'pool-b'], count: 1 }],
+  fires: [
+    {
+      name: 'paired 2019 pools at CU8 and CU7',
+      doc: mutate(pair2019AlwaysOn(), (d) => void (nodeOf(d, 'pool-b', 'frontEndPool').cumulativeUpdate = 'CU7')),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
+  ],
   passes: [
-    { name: 'both at CU8, written differently', doc: mutate(pair2019AlwaysOn(), (d) => void (nodeOf(d, 'pool-b', 'frontEndPool').cumulativeUpdate = 'cu 8')) },
-    { name: 'one pool without a cumulative update', doc: mutate(pair2019AlwaysOn(), (d) => void delete nodeOf(d, 'pool-b', 'frontEndPool').cumulativeUpdate) },
+    {
+      name: 'both at CU8, written differently',
+      doc: mutate(pair2019AlwaysOn(), (d) => void (nodeOf(d, 'pool-b', 'frontEndPool').cumulativeUpdate = 'cu 8')),
+    },
+    {
+      name: 'one pool without a cumulative update',
+      doc: mutate(pair2019AlwaysOn(), (d) => void delete nodeOf(d, 'pool-b', 'frontEndPool').cumulativeUpdate),
+    },
     {
       name: 'pools of different versions (PAIR-SAME-VERSION speaks)',
-      doc: mutate(pair2019AlwaysOn(), (d) => Object.assign(nodeOf(d, 'pool-b', 'frontEndPool'), { productVersion: '2015', cumulativeUpdate: 'CU12', os: 'WS2016' })),
+      doc: mutate(pair2019AlwaysOn(), (d) =>
+        Object.assign(nodeOf(d, 'pool-b', 'frontEndPool'), { productVersion: '2015', cumulativeUpdate: 'CU12', os: 'WS2016' }),
+      ),
     },
   ],
 });
@@ -139,10 +208,13 @@ describeRule('UPG-CU-PAIR-MISMATCH', {
 // ---------------------------------------------------------------- COEX
 
 /** The pilot pool uses the 2015 Edge pool of New York for media, as Microsoft's pilot does. */
-const pilotOnLegacyEdge = (f: (d: Topology) => void = () => {}) => pilot((d) => (addLink(d, defaultLink('mediaEdge', 'l-new-edge', 'pool-new', 'edge-ny')), f(d)));
+const pilotOnLegacyEdge = (f: (d: Topology) => void = () => {}) =>
+  pilot((d) => (addLink(d, defaultLink('mediaEdge', 'l-new-edge', 'pool-new', 'edge-ny')), f(d)));
 
 describeRule('COEX-EDGE-LEGACY-MEDIA', {
-  fires: [{ name: '2019 pilot pool on the 2015 Edge pool', doc: pilotOnLegacyEdge(), nodeIds: ['pool-new', 'edge-ny'], count: 1 }],
+  fires: [
+    { name: '2019 pilot pool on the 2015 Edge pool', doc: pilotOnLegacyEdge(), nodeIds: ['pool-new', 'edge-ny'], count: 1 },
+  ],
   passes: [
     { name: 'the same in a greenfield design', doc: pilotOnLegacyEdge((d) => void (d.deployment.mode = 'greenfield')) },
     { name: '2015 pools on their 2015 Edge pools', doc: pilot() },
@@ -151,15 +223,28 @@ describeRule('COEX-EDGE-LEGACY-MEDIA', {
 
 /** A 2019 Edge pool in New York whose next hop is `to`. */
 const newEdge = (to: string) => (d: Topology) => {
-  addNode(d, { ...defaultNode('edgePool', { id: 'edge-new', siteId: 'nyc', name: 'Edge 2019', fqdn: 'edge-new.fabrikam.com' }), servers: 2 });
+  addNode(d, {
+    ...defaultNode('edgePool', { id: 'edge-new', siteId: 'nyc', name: 'Edge 2019', fqdn: 'edge-new.fabrikam.com' }),
+    servers: 2,
+  });
   addLink(d, defaultLink('nextHop', 'l-edge-new-hop', 'edge-new', to));
 };
 
 describeRule('COEX-EDGE-NEXTHOP-LEGACY', {
-  fires: [{ name: '2019 Edge pool with the 2015 pool as next hop', doc: pilot(newEdge('pool-ny')), nodeIds: ['edge-new', 'pool-ny'], count: 1 }],
+  fires: [
+    {
+      name: '2019 Edge pool with the 2015 pool as next hop',
+      doc: pilot(newEdge('pool-ny')),
+      nodeIds: ['edge-new', 'pool-ny'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: '2019 Edge pool with the 2019 pilot as next hop', doc: pilot(newEdge('pool-new')) },
-    { name: 'the same in a greenfield design', doc: mutate(pilot(newEdge('pool-ny')), (d) => void (d.deployment.mode = 'greenfield')) },
+    {
+      name: 'the same in a greenfield design',
+      doc: mutate(pilot(newEdge('pool-ny')), (d) => void (d.deployment.mode = 'greenfield')),
+    },
   ],
 });
 
@@ -189,14 +274,20 @@ describeRule('COEX-FEDERATION-MULTI', {
   ],
   passes: [
     { name: 'federation on one Edge pool', doc: pilot() },
-    { name: 'two federating Edge pools in a greenfield design', doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'edge-ch', 'edgePool').federation = true)) },
+    {
+      name: 'two federating Edge pools in a greenfield design',
+      doc: mutate(pair2015Mirroring(), (d) => void (nodeOf(d, 'edge-ch', 'edgePool').federation = true)),
+    },
   ],
 });
 
 /** A 2015 Persistent Chat pool homed on pool-ny, beside the 2019 pilot. */
 const withChat = (f: (d: Topology) => void = () => {}) =>
   pilot((d) => {
-    addNode(d, { ...defaultNode('persistentChatPool', { id: 'pc', siteId: 'nyc', name: 'Chat', fqdn: 'pc.fabrikam.com' }), productVersion: '2015' });
+    addNode(d, {
+      ...defaultNode('persistentChatPool', { id: 'pc', siteId: 'nyc', name: 'Chat', fqdn: 'pc.fabrikam.com' }),
+      productVersion: '2015',
+    });
     addLink(d, defaultLink('nextHop', 'l-pc-hop', 'pc', 'pool-ny'));
     f(d);
   });
@@ -204,7 +295,13 @@ const withChat = (f: (d: Topology) => void = () => {}) =>
 describeRule('COEX-PCHAT-LEGACY-USERS', {
   fires: [{ name: '2015 Persistent Chat beside a 2019 pilot', doc: withChat(), nodeIds: ['pc', 'pool-ny'], count: 1 }],
   passes: [
-    { name: 'no 2019 pool yet', doc: withChat((d) => void ((d.nodes = d.nodes.filter((n) => n.id !== 'pool-new')), (d.links = d.links.filter((l) => l.from !== 'pool-new')))) },
+    {
+      name: 'no 2019 pool yet',
+      doc: withChat(
+        (d) =>
+          void ((d.nodes = d.nodes.filter((n) => n.id !== 'pool-new')), (d.links = d.links.filter((l) => l.from !== 'pool-new'))),
+      ),
+    },
     { name: 'the same in a greenfield design', doc: withChat((d) => void (d.deployment.mode = 'greenfield')) },
   ],
 });

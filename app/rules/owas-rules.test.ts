@@ -7,18 +7,42 @@ const base = pair2019AlwaysOn();
 
 describeRule('OWAS-SEPARATE-SERVER', {
   fires: [
-    { name: 'the farm on the Edge server', doc: mutate(base, (d) => void (nodeOf(d, 'oos-a', 'officeOnlineServer').fqdn = 'edge-a.contoso.com')), nodeIds: ['oos-a', 'edge-a'], count: 1 },
-    { name: 'the farm on a SQL AG replica', doc: mutate(base, (d) => void (nodeOf(d, 'oos-b', 'officeOnlineServer').fqdn = 'SQL-B2.contoso.com')), nodeIds: ['oos-b', 'sql-b'], count: 1 },
-    { name: 'the farm on a Standard Edition server', doc: mutate(pairStandardEdition(), (d) => void (nodeOf(d, 'oos-hq', 'officeOnlineServer').fqdn = 'se-dr.northwind.com')), nodeIds: ['oos-hq', 'se-dr'] },
+    {
+      name: 'the farm on the Edge server',
+      doc: mutate(base, (d) => void (nodeOf(d, 'oos-a', 'officeOnlineServer').fqdn = 'edge-a.contoso.com')),
+      nodeIds: ['oos-a', 'edge-a'],
+      count: 1,
+    },
+    {
+      name: 'the farm on a SQL AG replica',
+      doc: mutate(base, (d) => void (nodeOf(d, 'oos-b', 'officeOnlineServer').fqdn = 'SQL-B2.contoso.com')),
+      nodeIds: ['oos-b', 'sql-b'],
+      count: 1,
+    },
+    {
+      name: 'the farm on a Standard Edition server',
+      doc: mutate(pairStandardEdition(), (d) => void (nodeOf(d, 'oos-hq', 'officeOnlineServer').fqdn = 'se-dr.northwind.com')),
+      nodeIds: ['oos-hq', 'se-dr'],
+    },
   ],
   passes: [
     { name: 'dedicated farms', doc: base },
-    { name: 'a file share on the farm (FS-COLLOC-HOST, not this rule)', doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'oos-a.contoso.com')) },
+    {
+      name: 'a file share on the farm (FS-COLLOC-HOST, not this rule)',
+      doc: mutate(base, (d) => void (nodeOf(d, 'fs-a', 'fileStore').fqdn = 'oos-a.contoso.com')),
+    },
   ],
 });
 
 describeRule('OWAS-MISSING', {
-  fires: [{ name: 'a conferencing pool without a farm', doc: mutate(base, (d) => removeLinks(d, (l) => l.kind === 'officeOnline' && l.from === 'pool-b')), nodeIds: ['pool-b'], count: 1 }],
+  fires: [
+    {
+      name: 'a conferencing pool without a farm',
+      doc: mutate(base, (d) => removeLinks(d, (l) => l.kind === 'officeOnline' && l.from === 'pool-b')),
+      nodeIds: ['pool-b'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'every conferencing pool has a farm', doc: base },
     {
@@ -28,12 +52,22 @@ describeRule('OWAS-MISSING', {
         nodeOf(d, 'pool-b', 'frontEndPool').conferencing = false;
       }),
     },
-    { name: 'an SE server without a farm (no conferencing flag in v1)', doc: mutate(pairStandardEdition(), (d) => removeLinks(d, (l) => l.kind === 'officeOnline')) },
+    {
+      name: 'an SE server without a farm (no conferencing flag in v1)',
+      doc: mutate(pairStandardEdition(), (d) => removeLinks(d, (l) => l.kind === 'officeOnline')),
+    },
   ],
 });
 
 describeRule('OWAS-PERIMETER', {
-  fires: [{ name: 'a farm in the perimeter', doc: mutate(base, (d) => void (nodeOf(d, 'oos-a', 'officeOnlineServer').zone = 'perimeter')), nodeIds: ['oos-a'], count: 1 }],
+  fires: [
+    {
+      name: 'a farm in the perimeter',
+      doc: mutate(base, (d) => void (nodeOf(d, 'oos-a', 'officeOnlineServer').zone = 'perimeter')),
+      nodeIds: ['oos-a'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'internal farms', doc: base },
     { name: 'an external farm', doc: mutate(base, (d) => void (nodeOf(d, 'oos-a', 'officeOnlineServer').zone = 'external')) },
@@ -43,7 +77,12 @@ describeRule('OWAS-PERIMETER', {
 describeRule('OWAS-DR-PLACEMENT', {
   fires: [
     { name: 'paired SE servers sharing one farm', doc: pairStandardEdition(), nodeIds: ['se-hq', 'se-dr', 'oos-hq'], count: 1 },
-    { name: "a pool's farm in its partner's data center", doc: mutate(base, (d) => void (nodeOf(d, 'oos-a', 'officeOnlineServer').siteId = 'dc2')), nodeIds: ['pool-a', 'pool-b', 'oos-a'], count: 1 },
+    {
+      name: "a pool's farm in its partner's data center",
+      doc: mutate(base, (d) => void (nodeOf(d, 'oos-a', 'officeOnlineServer').siteId = 'dc2')),
+      nodeIds: ['pool-a', 'pool-b', 'oos-a'],
+      count: 1,
+    },
     {
       name: 'both pools on one farm',
       doc: mutate(base, (d) => {
@@ -55,8 +94,14 @@ describeRule('OWAS-DR-PLACEMENT', {
   ],
   passes: [
     { name: 'a farm in each data center', doc: base },
-    { name: 'the backup pool has no farm and the primary farm is in the primary site', doc: mutate(base, (d) => removeLinks(d, (l) => l.kind === 'officeOnline' && l.from === 'pool-b')) },
-    { name: 'unpaired pools sharing a farm', doc: mutate(pairStandardEdition(), (d) => removeLinks(d, (l) => l.kind === 'pairing')) },
+    {
+      name: 'the backup pool has no farm and the primary farm is in the primary site',
+      doc: mutate(base, (d) => removeLinks(d, (l) => l.kind === 'officeOnline' && l.from === 'pool-b')),
+    },
+    {
+      name: 'unpaired pools sharing a farm',
+      doc: mutate(pairStandardEdition(), (d) => removeLinks(d, (l) => l.kind === 'pairing')),
+    },
   ],
 });
 

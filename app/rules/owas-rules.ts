@@ -39,14 +39,21 @@ export const OWAS_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const p of ix.ofKind('frontEndPool'))
       if (p.conferencing && ix.out(p.id, 'officeOnline').length === 0)
-        hits.push({ nodeIds: [p.id], message: `${kinded(p)} hosts conferences but has no Office Online link. ${catalogueMessage('OWAS-MISSING')}` });
+        hits.push({
+          nodeIds: [p.id],
+          message: `${kinded(p)} hosts conferences but has no Office Online link. ${catalogueMessage('OWAS-MISSING')}`,
+        });
     return hits;
   }),
 
   defineRule('OWAS-PERIMETER', 'Office Online Server in the perimeter network', (ix) => {
     const hits: Hit[] = [];
     for (const o of ix.ofKind('officeOnlineServer'))
-      if (o.zone === 'perimeter') hits.push({ nodeIds: [o.id], message: `${kinded(o)} is placed in the perimeter network. ${catalogueMessage('OWAS-PERIMETER')}` });
+      if (o.zone === 'perimeter')
+        hits.push({
+          nodeIds: [o.id],
+          message: `${kinded(o)} is placed in the perimeter network. ${catalogueMessage('OWAS-PERIMETER')}`,
+        });
     return hits;
   }),
 
@@ -69,7 +76,8 @@ export const OWAS_RULES: readonly Rule[] = [
         if (farmsB.includes(f)) note(f, `both use ${label(f)}`);
         else if (ix.dc(f.siteId) === dcB) note(f, `${label(a)} uses ${label(f)} in ${label(b)}'s data center ${quote(dcB)}`);
       for (const f of farmsB)
-        if (!farmsA.includes(f) && ix.dc(f.siteId) === dcA) note(f, `${label(b)} uses ${label(f)} in ${label(a)}'s data center ${quote(dcA)}`);
+        if (!farmsA.includes(f) && ix.dc(f.siteId) === dcA)
+          note(f, `${label(b)} uses ${label(f)} in ${label(a)}'s data center ${quote(dcA)}`);
       if (!farms || !reasons) continue;
       hits.push({
         nodeIds: [a.id, b.id, ...farms.keys()],
@@ -85,7 +93,11 @@ export const OWAS_RULES: readonly Rule[] = [
     if (ix.ofKind('edgePool').length === 0 || ix.ofKind('reverseProxy').length > 0) return [];
     const hits: Hit[] = [];
     for (const o of ix.ofKind('officeOnlineServer'))
-      if (o.zone === 'internal') hits.push({ nodeIds: [o.id], message: `${label(o)} is on the internal network, the design has an Edge pool for external users, and no reverse proxy is drawn. ${catalogueMessage('OOS-EXTERNAL-RP')}` });
+      if (o.zone === 'internal')
+        hits.push({
+          nodeIds: [o.id],
+          message: `${label(o)} is on the internal network, the design has an Edge pool for external users, and no reverse proxy is drawn. ${catalogueMessage('OOS-EXTERNAL-RP')}`,
+        });
     return hits;
   }),
 ];

@@ -6,7 +6,16 @@ import type { Link, Topology } from '../model/schema';
 import { TopologyIndex } from '../model/topology-index';
 import { PAIR_RULES } from './pair-rules';
 import { pairsOf } from './rule-helpers';
-import { addLink, addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf, removeLinks } from './rule-test-kit';
+import {
+  addLink,
+  addNode,
+  describeRule,
+  findingsOf,
+  itPassesReferenceDesigns,
+  mutate,
+  nodeOf,
+  removeLinks,
+} from './rule-test-kit';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 
@@ -14,9 +23,13 @@ type Fe = ReturnType<typeof nodeOf<'frontEndPool'>>;
 type Se = ReturnType<typeof nodeOf<'standardEditionServer'>>;
 
 /** pair2019AlwaysOn with its two pools changed by `f`. */
-const pools = (f: (a: Fe, b: Fe, d: Topology) => void) => mutate(pair2019AlwaysOn(), (d) => f(nodeOf(d, 'pool-a', 'frontEndPool'), nodeOf(d, 'pool-b', 'frontEndPool'), d));
+const pools = (f: (a: Fe, b: Fe, d: Topology) => void) =>
+  mutate(pair2019AlwaysOn(), (d) => f(nodeOf(d, 'pool-a', 'frontEndPool'), nodeOf(d, 'pool-b', 'frontEndPool'), d));
 /** pairStandardEdition with its two servers changed by `f`. */
-const ses = (f: (hq: Se, dr: Se, d: Topology) => void) => mutate(pairStandardEdition(), (d) => f(nodeOf(d, 'se-hq', 'standardEditionServer'), nodeOf(d, 'se-dr', 'standardEditionServer'), d));
+const ses = (f: (hq: Se, dr: Se, d: Topology) => void) =>
+  mutate(pairStandardEdition(), (d) =>
+    f(nodeOf(d, 'se-hq', 'standardEditionServer'), nodeOf(d, 'se-dr', 'standardEditionServer'), d),
+  );
 const unpaired = (d: Topology) => removeLinks(d, (l) => l.kind === 'pairing');
 function addBranch(d: Topology, poolId: string, users: number, id = 'sba-1') {
   if (!d.sites.some((s) => s.id === 'br1')) d.sites.push(defaultSite('br1', 'Branch office', 'branch'));
@@ -27,7 +40,10 @@ function addBranch(d: Topology, poolId: string, users: number, id = 'sba-1') {
 const eeWithSe = () =>
   pools((_a, _b, d) => {
     unpaired(d);
-    addNode(d, { ...defaultNode('standardEditionServer', { id: 'se-x', siteId: 'dc2', fqdn: 'se-x.contoso.com' }), users: 1_000 });
+    addNode(d, {
+      ...defaultNode('standardEditionServer', { id: 'se-x', siteId: 'dc2', fqdn: 'se-x.contoso.com' }),
+      users: 1_000,
+    });
     addLink(d, defaultLink('pairing', 'l-px', 'pool-a', 'se-x'));
   });
 
@@ -35,7 +51,12 @@ const eeWithSe = () =>
 
 describeRule('PAIR-ONE-TO-ONE', {
   fires: [
-    { name: 'na1 paired with na2 and na3', doc: mutate(globalMultiSite(), (d) => addLink(d, defaultLink('pairing', 'l-extra', 'na1', 'na3'))), nodeIds: ['na1', 'na2', 'na3'], count: 2 }, // na3 is also paired with na4
+    {
+      name: 'na1 paired with na2 and na3',
+      doc: mutate(globalMultiSite(), (d) => addLink(d, defaultLink('pairing', 'l-extra', 'na1', 'na3'))),
+      nodeIds: ['na1', 'na2', 'na3'],
+      count: 2,
+    }, // na3 is also paired with na4
     {
       name: 'SE server paired with two SE servers',
       doc: ses((_hq, _dr, d) => {
@@ -48,14 +69,32 @@ describeRule('PAIR-ONE-TO-ONE', {
   ],
   passes: [
     { name: 'three separate pairs', doc: globalMultiSite() },
-    { name: 'a duplicated link to the same partner (PAIR-SYMMETRIC)', doc: mutate(pair2019AlwaysOn(), (d) => addLink(d, defaultLink('pairing', 'l-dup', 'pool-b', 'pool-a'))) },
+    {
+      name: 'a duplicated link to the same partner (PAIR-SYMMETRIC)',
+      doc: mutate(pair2019AlwaysOn(), (d) => addLink(d, defaultLink('pairing', 'l-dup', 'pool-b', 'pool-a'))),
+    },
   ],
 });
 
 describeRule('PAIR-SYMMETRIC', {
   fires: [
-    { name: 'two pairing links between the same pools, either direction', doc: mutate(pair2019AlwaysOn(), (d) => addLink(d, defaultLink('pairing', 'l-dup', 'pool-b', 'pool-a'))), nodeIds: ['pool-a', 'pool-b'], count: 1 },
-    { name: 'three links between two SE servers', doc: ses((_a, _b, d) => (addLink(d, defaultLink('pairing', 'l-d1', 'se-hq', 'se-dr')), addLink(d, defaultLink('pairing', 'l-d2', 'se-dr', 'se-hq')))), nodeIds: ['se-hq', 'se-dr'], count: 1 },
+    {
+      name: 'two pairing links between the same pools, either direction',
+      doc: mutate(pair2019AlwaysOn(), (d) => addLink(d, defaultLink('pairing', 'l-dup', 'pool-b', 'pool-a'))),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
+    {
+      name: 'three links between two SE servers',
+      doc: ses(
+        (_a, _b, d) => (
+          addLink(d, defaultLink('pairing', 'l-d1', 'se-hq', 'se-dr')),
+          addLink(d, defaultLink('pairing', 'l-d2', 'se-dr', 'se-hq'))
+        ),
+      ),
+      nodeIds: ['se-hq', 'se-dr'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'one pairing link', doc: pair2019AlwaysOn() },
@@ -64,7 +103,9 @@ describeRule('PAIR-SYMMETRIC', {
 });
 
 describeRule('PAIR-SAME-EDITION', {
-  fires: [{ name: 'Enterprise pool paired with a Standard Edition server', doc: eeWithSe(), nodeIds: ['pool-a', 'se-x'], count: 1 }],
+  fires: [
+    { name: 'Enterprise pool paired with a Standard Edition server', doc: eeWithSe(), nodeIds: ['pool-a', 'se-x'], count: 1 },
+  ],
   passes: [
     { name: 'two Enterprise pools', doc: pair2019AlwaysOn() },
     { name: 'two Standard Edition servers', doc: pairStandardEdition() },
@@ -73,8 +114,18 @@ describeRule('PAIR-SAME-EDITION', {
 
 describeRule('PAIR-SAME-HOSTING', {
   fires: [
-    { name: 'physical pool paired with a virtual pool', doc: pools((_a, b) => (b.hosting = 'virtual')), nodeIds: ['pool-a', 'pool-b'], count: 1 },
-    { name: 'SE servers of different hosting', doc: ses((hq) => (hq.hosting = 'virtual')), nodeIds: ['se-hq', 'se-dr'], count: 1 },
+    {
+      name: 'physical pool paired with a virtual pool',
+      doc: pools((_a, b) => (b.hosting = 'virtual')),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
+    {
+      name: 'SE servers of different hosting',
+      doc: ses((hq) => (hq.hosting = 'virtual')),
+      nodeIds: ['se-hq', 'se-dr'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'both physical', doc: pair2019AlwaysOn() },
@@ -83,7 +134,14 @@ describeRule('PAIR-SAME-HOSTING', {
 });
 
 describeRule('PAIR-SAME-OS', {
-  fires: [{ name: 'WS2019 pool paired with a WS2016 pool', doc: pools((_a, b) => (b.os = 'WS2016')), nodeIds: ['pool-a', 'pool-b'], count: 1 }],
+  fires: [
+    {
+      name: 'WS2019 pool paired with a WS2016 pool',
+      doc: pools((_a, b) => (b.os = 'WS2016')),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'both WS2019', doc: pair2019AlwaysOn() },
     { name: 'both WS2016', doc: pools((a, b) => ((a.os = 'WS2016'), (b.os = 'WS2016'))) },
@@ -92,8 +150,18 @@ describeRule('PAIR-SAME-OS', {
 
 describeRule('PAIR-SAME-VERSION', {
   fires: [
-    { name: '2019 pool paired with a 2015 pool', doc: pools((_a, b) => (b.productVersion = '2015')), nodeIds: ['pool-a', 'pool-b'], count: 1 },
-    { name: 'SE servers of different versions', doc: ses((_hq, dr) => (dr.productVersion = '2015')), nodeIds: ['se-hq', 'se-dr'], count: 1 },
+    {
+      name: '2019 pool paired with a 2015 pool',
+      doc: pools((_a, b) => (b.productVersion = '2015')),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
+    {
+      name: 'SE servers of different versions',
+      doc: ses((_hq, dr) => (dr.productVersion = '2015')),
+      nodeIds: ['se-hq', 'se-dr'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'both 2019', doc: pair2019AlwaysOn() },
@@ -103,17 +171,37 @@ describeRule('PAIR-SAME-VERSION', {
 
 describeRule('PAIR-DIFFERENT-DATACENTER', {
   fires: [
-    { name: 'partner moved into the same site', doc: pools((_a, b) => (b.siteId = 'dc1')), nodeIds: ['pool-a', 'pool-b'], count: 1 },
-    { name: 'two sites in one data center', doc: mutate(pair2019AlwaysOn(), (d) => d.sites.forEach((s) => (s.datacenter = 'AMS-1'))), nodeIds: ['pool-a', 'pool-b'], count: 1 },
+    {
+      name: 'partner moved into the same site',
+      doc: pools((_a, b) => (b.siteId = 'dc1')),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
+    {
+      name: 'two sites in one data center',
+      doc: mutate(pair2019AlwaysOn(), (d) => d.sites.forEach((s) => (s.datacenter = 'AMS-1'))),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'two sites without datacenter (each its own)', doc: pair2019AlwaysOn() },
-    { name: 'two sites in two named data centers', doc: mutate(pair2019AlwaysOn(), (d) => d.sites.forEach((s, i) => (s.datacenter = `DC-${i}`))) },
+    {
+      name: 'two sites in two named data centers',
+      doc: mutate(pair2019AlwaysOn(), (d) => d.sites.forEach((s, i) => (s.datacenter = `DC-${i}`))),
+    },
   ],
 });
 
 describeRule('PAIR-SAME-REGION', {
-  fires: [{ name: 'EU paired with NA', doc: mutate(pair2019AlwaysOn(), (d) => (d.sites[1]!.region = 'NA')), nodeIds: ['pool-a', 'pool-b'], count: 1 }],
+  fires: [
+    {
+      name: 'EU paired with NA',
+      doc: mutate(pair2019AlwaysOn(), (d) => (d.sites[1]!.region = 'NA')),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'both in EU', doc: pair2019AlwaysOn() },
     { name: 'one region unknown', doc: mutate(pair2019AlwaysOn(), (d) => delete d.sites[1]!.region) },
@@ -122,32 +210,67 @@ describeRule('PAIR-SAME-REGION', {
 
 describeRule('PAIR-CAPACITY-MAX', {
   fires: [
-    { name: '2019 pair of 60,000 and 50,000 users', doc: pools((a, b) => ((a.users = 60_000), (b.users = 50_000))), nodeIds: ['pool-a', 'pool-b'], count: 1 },
-    { name: 'mixed versions use the 2015 limit', doc: pools((a, b) => ((a.users = 40_000), (b.users = 40_001), (b.productVersion = '2015'))), nodeIds: ['pool-a', 'pool-b'], count: 1 },
-    { name: "the survivor's branch users count", doc: pools((a, b, d) => ((a.users = 53_000), (b.users = 53_000), addBranch(d, 'pool-a', 1))), nodeIds: ['pool-a', 'pool-b'], count: 1 },
+    {
+      name: '2019 pair of 60,000 and 50,000 users',
+      doc: pools((a, b) => ((a.users = 60_000), (b.users = 50_000))),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
+    {
+      name: 'mixed versions use the 2015 limit',
+      doc: pools((a, b) => ((a.users = 40_000), (b.users = 40_001), (b.productVersion = '2015'))),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
+    {
+      name: "the survivor's branch users count",
+      doc: pools((a, b, d) => ((a.users = 53_000), (b.users = 53_000), addBranch(d, 'pool-a', 1))),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
   ],
   passes: [
     { name: '2019 pair of 53,000 + 53,000', doc: pools((a, b) => ((a.users = 53_000), (b.users = 53_000))) },
-    { name: 'mixed versions at 40,000 + 40,000', doc: pools((a, b) => ((a.users = 40_000), (b.users = 40_000), (b.productVersion = '2015'))) },
+    {
+      name: 'mixed versions at 40,000 + 40,000',
+      doc: pools((a, b) => ((a.users = 40_000), (b.users = 40_000), (b.productVersion = '2015'))),
+    },
     { name: 'SE pairs are PAIR-SE-CAPACITY', doc: ses((hq, dr) => ((hq.users = 60_000), (dr.users = 60_000))) },
   ],
 });
 
 describeRule('PAIR-CAPACITY-SERVERS', {
   fires: [
-    { name: 'four servers cannot carry 30,000 users', doc: pools((a) => (a.frontEndServers = 4)), nodeIds: ['pool-a', 'pool-b'], count: 1 },
-    { name: 'neither six-server pool can carry 40,000 users', doc: pools((a, b) => ((a.users = 20_000), (b.users = 20_000))), count: 2 },
+    {
+      name: 'four servers cannot carry 30,000 users',
+      doc: pools((a) => (a.frontEndServers = 4)),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
+    {
+      name: 'neither six-server pool can carry 40,000 users',
+      doc: pools((a, b) => ((a.users = 20_000), (b.users = 20_000))),
+      count: 2,
+    },
   ],
   passes: [
     { name: 'six servers each for 30,000 users', doc: pair2019AlwaysOn() },
-    { name: "the partner's branch users do not fail over", doc: pools((a, b, d) => ((a.users = 15_000), (b.users = 16_960), addBranch(d, 'pool-b', 100))) },
+    {
+      name: "the partner's branch users do not fail over",
+      doc: pools((a, b, d) => ((a.users = 15_000), (b.users = 16_960), addBranch(d, 'pool-b', 100))),
+    },
   ],
 });
 
 describeRule('PAIR-SE-CAPACITY', {
   fires: [
     { name: 'SE server with 2,501 users', doc: ses((hq) => (hq.users = 2_501)), nodeIds: ['se-hq', 'se-dr'], count: 1 },
-    { name: 'branch users push an unpaired SE server over', doc: ses((hq, _dr, d) => ((hq.users = 2_400), unpaired(d), addBranch(d, 'se-hq', 101))), nodeIds: ['se-hq'], count: 1 },
+    {
+      name: 'branch users push an unpaired SE server over',
+      doc: ses((hq, _dr, d) => ((hq.users = 2_400), unpaired(d), addBranch(d, 'se-hq', 101))),
+      nodeIds: ['se-hq'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'SE server with 2,500 users', doc: ses((hq) => (hq.users = 2_500)) },
@@ -158,7 +281,12 @@ describeRule('PAIR-SE-CAPACITY', {
 describeRule('PAIR-SE-RECOMMENDED', {
   fires: [
     { name: 'two unpaired SE servers with users', doc: ses((_hq, _dr, d) => unpaired(d)), nodeIds: ['se-hq'], count: 2 },
-    { name: 'an unpaired SE server with only branch users', doc: ses((hq, dr, d) => (unpaired(d), (hq.users = 0), (dr.users = 0), addBranch(d, 'se-dr', 20))), nodeIds: ['se-dr'], count: 1 },
+    {
+      name: 'an unpaired SE server with only branch users',
+      doc: ses((hq, dr, d) => (unpaired(d), (hq.users = 0), (dr.users = 0), addBranch(d, 'se-dr', 20))),
+      nodeIds: ['se-dr'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'a paired SE server', doc: pairStandardEdition() },
@@ -179,12 +307,23 @@ describeRule('PAIR-SAME-BE-HA-MODE', {
       nodeIds: ['pool-a', 'pool-b', 'sql-a', 'sql-b'],
       count: 1,
     },
-    { name: 'AlwaysOn AG paired with no HA', doc: mutate(pair2019AlwaysOn(), (d) => (delete nodeOf(d, 'sql-a', 'sqlStore').ag, (nodeOf(d, 'sql-a', 'sqlStore').haMode = 'none'))), nodeIds: ['sql-a', 'sql-b'], count: 1 },
+    {
+      name: 'AlwaysOn AG paired with no HA',
+      doc: mutate(
+        pair2019AlwaysOn(),
+        (d) => (delete nodeOf(d, 'sql-a', 'sqlStore').ag, (nodeOf(d, 'sql-a', 'sqlStore').haMode = 'none')),
+      ),
+      nodeIds: ['sql-a', 'sql-b'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'both AlwaysOn AG', doc: pair2019AlwaysOn() },
     { name: 'both mirrored', doc: pair2015Mirroring() },
-    { name: 'one pool without a Back End (FE-EE-NEEDS-BE reports it)', doc: mutate(pair2019AlwaysOn(), (d) => removeLinks(d, (l) => l.kind === 'backEnd' && l.from === 'pool-b')) },
+    {
+      name: 'one pool without a Back End (FE-EE-NEEDS-BE reports it)',
+      doc: mutate(pair2019AlwaysOn(), (d) => removeLinks(d, (l) => l.kind === 'backEnd' && l.from === 'pool-b')),
+    },
   ],
 });
 
@@ -192,14 +331,22 @@ describeRule('PAIR-FILESTORE-DISTINCT', {
   fires: [
     {
       name: 'both pools on fs-a',
-      doc: mutate(pair2019AlwaysOn(), (d) => d.links.forEach((l) => l.kind === 'fileStore' && l.from === 'pool-b' && (l.to = 'fs-a'))),
+      doc: mutate(pair2019AlwaysOn(), (d) =>
+        d.links.forEach((l) => l.kind === 'fileStore' && l.from === 'pool-b' && (l.to = 'fs-a')),
+      ),
       nodeIds: ['pool-a', 'pool-b', 'fs-a'],
       count: 1,
     },
   ],
   passes: [
     { name: 'each pool its own file store', doc: pair2019AlwaysOn() },
-    { name: 'unpaired pools sharing a file store', doc: mutate(pair2019AlwaysOn(), (d) => (unpaired(d), d.links.forEach((l) => l.kind === 'fileStore' && l.from === 'pool-b' && (l.to = 'fs-a')))) },
+    {
+      name: 'unpaired pools sharing a file store',
+      doc: mutate(
+        pair2019AlwaysOn(),
+        (d) => (unpaired(d), d.links.forEach((l) => l.kind === 'fileStore' && l.from === 'pool-b' && (l.to = 'fs-a'))),
+      ),
+    },
   ],
 });
 
@@ -216,8 +363,14 @@ describeRule('PAIR-SMB-TO-PARTNER-STORE', {
 describeRule('PAIR-VOICE-CHECKBOX', {
   fires: [{ name: 'voice failover on', doc: pair2019AlwaysOn(), nodeIds: ['pool-a', 'pool-b'], count: 1 }],
   passes: [
-    { name: 'voice failover off', doc: mutate(pair2019AlwaysOn(), (d) => d.links.forEach((l) => l.kind === 'pairing' && (l.voiceFailover = false))) },
-    { name: 'voice failover not set', doc: mutate(pair2019AlwaysOn(), (d) => d.links.forEach((l) => l.kind === 'pairing' && delete l.voiceFailover)) },
+    {
+      name: 'voice failover off',
+      doc: mutate(pair2019AlwaysOn(), (d) => d.links.forEach((l) => l.kind === 'pairing' && (l.voiceFailover = false))),
+    },
+    {
+      name: 'voice failover not set',
+      doc: mutate(pair2019AlwaysOn(), (d) => d.links.forEach((l) => l.kind === 'pairing' && delete l.voiceFailover)),
+    },
   ],
 });
 
@@ -240,7 +393,12 @@ describeRule('PAIR-LIS-NOT-REPLICATED', {
 
 describeRule('PAIR-SBA-NO-DR', {
   fires: [
-    { name: 'paired pool backing up a branch', doc: pools((_a, _b, d) => addBranch(d, 'pool-a', 300)), nodeIds: ['pool-a', 'sba-1'], count: 1 },
+    {
+      name: 'paired pool backing up a branch',
+      doc: pools((_a, _b, d) => addBranch(d, 'pool-a', 300)),
+      nodeIds: ['pool-a', 'sba-1'],
+      count: 1,
+    },
     { name: 'two paired pools with branches', doc: globalMultiSite(), nodeIds: ['na1', 'sba-bos'], count: 2 },
   ],
   passes: [
@@ -256,7 +414,9 @@ describe('pairsOf', () => {
     const doc = mutate(pair2019AlwaysOn(), (d) => addLink(d, defaultLink('pairing', 'l-dup', 'pool-b', 'pool-a')));
     const pairs = pairsOf(new TopologyIndex(doc));
     expect(pairs).toHaveLength(1);
-    expect(pairs[0]!.links.map((l: Link) => l.id).sort()).toEqual([...doc.links.filter((l) => l.kind === 'pairing').map((l) => l.id)].sort());
+    expect(pairs[0]!.links.map((l: Link) => l.id).sort()).toEqual(
+      [...doc.links.filter((l) => l.kind === 'pairing').map((l) => l.id)].sort(),
+    );
   });
 });
 
@@ -272,18 +432,27 @@ describe('PAIR-SYMMETRIC on a self-pairing', () => {
 
 describe('PAIR messages name the nodes and the figures', () => {
   it('PAIR-CAPACITY-MAX gives the load and the limit', () => {
-    const [f] = findingsOf('PAIR-CAPACITY-MAX', pools((a, b) => ((a.users = 60_000), (b.users = 50_000))));
+    const [f] = findingsOf(
+      'PAIR-CAPACITY-MAX',
+      pools((a, b) => ((a.users = 60_000), (b.users = 50_000))),
+    );
     expect(f!.message).toContain('110,000');
     expect(f!.message).toContain('(106,000)');
     expect(f!.message).toContain('Pool A (pool-a)');
   });
   it('PAIR-CAPACITY-SERVERS says how many servers to add', () => {
-    const [f] = findingsOf('PAIR-CAPACITY-SERVERS', pools((a) => (a.frontEndServers = 4)));
+    const [f] = findingsOf(
+      'PAIR-CAPACITY-SERVERS',
+      pools((a) => (a.frontEndServers = 4)),
+    );
     expect(f!.message).toContain('30,000');
     expect(f!.fix).toContain('Add 1 Front End server to Pool A (pool-a)');
   });
   it('PAIR-SAME-BE-HA-MODE names both methods', () => {
-    const doc = mutate(pair2019AlwaysOn(), (d) => (delete nodeOf(d, 'sql-a', 'sqlStore').ag, (nodeOf(d, 'sql-a', 'sqlStore').haMode = 'none')));
+    const doc = mutate(
+      pair2019AlwaysOn(),
+      (d) => (delete nodeOf(d, 'sql-a', 'sqlStore').ag, (nodeOf(d, 'sql-a', 'sqlStore').haMode = 'none')),
+    );
     const [f] = findingsOf('PAIR-SAME-BE-HA-MODE', doc);
     expect(f!.message).toMatch(/no high availability.*AlwaysOn Availability Group/);
   });
@@ -311,8 +480,13 @@ describe('PAIR capacity rules follow failoverLoad', () => {
           const loadA = ua + branch + ub; // pool-a survives: its own, its branch's and pool-b's own users
           const loadB = ub + ua; // pool-b survives: pool-a's branch users do not fail over
           expect(findingsOf('PAIR-CAPACITY-MAX', doc).length).toBe(Math.max(loadA, loadB) > 106_000 ? 1 : 0);
-          const short = findingsOf('PAIR-CAPACITY-SERVERS', doc).map((f) => f.nodeIds[0]).sort();
-          const want = [...(Math.ceil(loadA / 6_660) > na ? ['pool-a'] : []), ...(Math.ceil(loadB / 6_660) > nb ? ['pool-b'] : [])];
+          const short = findingsOf('PAIR-CAPACITY-SERVERS', doc)
+            .map((f) => f.nodeIds[0])
+            .sort();
+          const want = [
+            ...(Math.ceil(loadA / 6_660) > na ? ['pool-a'] : []),
+            ...(Math.ceil(loadB / 6_660) > nb ? ['pool-b'] : []),
+          ];
           expect(short).toEqual(want);
         },
       ),

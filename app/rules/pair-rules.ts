@@ -50,10 +50,11 @@ const voiceCheckboxMessage = (p: Pair) => (): string =>
 const lisMessage = (p: Pair) => (): string =>
   `${both(p)}: the Location Information Server (E9-1-1) database is not copied to the backup pool; back it up regularly and restore it there after a failover.`;
 
-const branchDrMessage = (p: RegistrarPool, branches: readonly NodeOfKind<'survivableBranch'>[], partners: readonly TopologyNode[]) => (): string => {
-  const users = branches.reduce((sum, b) => sum + b.users, 0);
-  return `Disaster recovery does not extend to users homed on branch appliances: if ${label(p)} fails, the ${num(users)} users of ${names(branches, LONG_LIST)} drop to resiliency mode while the pool's own users fail over${partners.length ? ` to ${names(partners, LONG_LIST)}` : ''}.`;
-};
+const branchDrMessage =
+  (p: RegistrarPool, branches: readonly NodeOfKind<'survivableBranch'>[], partners: readonly TopologyNode[]) => (): string => {
+    const users = branches.reduce((sum, b) => sum + b.users, 0);
+    return `Disaster recovery does not extend to users homed on branch appliances: if ${label(p)} fails, the ${num(users)} users of ${names(branches, LONG_LIST)} drop to resiliency mode while the pool's own users fail over${partners.length ? ` to ${names(partners, LONG_LIST)}` : ''}.`;
+  };
 
 export const PAIR_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
@@ -86,7 +87,10 @@ export const PAIR_RULES: readonly Rule[] = [
     for (const p of pairsOf(ix)) {
       if (p.links.length < 2) continue;
       hits.push({
-        ...pairHit(p, `${both(p)} are joined by ${num(p.links.length)} pairing links (${p.links.map((l) => l.id).join(', ')}): a pairing must be one mutual backup relationship between two different pools.`),
+        ...pairHit(
+          p,
+          `${both(p)} are joined by ${num(p.links.length)} pairing links (${p.links.map((l) => l.id).join(', ')}): a pairing must be one mutual backup relationship between two different pools.`,
+        ),
         fix: `Keep one pairing link between ${both(p)} and remove the others.`,
       });
     }
@@ -108,13 +112,23 @@ export const PAIR_RULES: readonly Rule[] = [
   defineRule('PAIR-SAME-HOSTING', 'Physical pool paired with virtual pool', (ix) =>
     pairsOf(ix)
       .filter((p) => p.a.hosting !== p.b.hosting)
-      .map((p) => pairHit(p, `${label(p.a)} is ${p.a.hosting} and ${label(p.b)} is ${p.b.hosting}: paired pools must both be physical or both be virtual.`)),
+      .map((p) =>
+        pairHit(
+          p,
+          `${label(p.a)} is ${p.a.hosting} and ${label(p.b)} is ${p.b.hosting}: paired pools must both be physical or both be virtual.`,
+        ),
+      ),
   ),
 
   defineRule('PAIR-SAME-OS', 'Paired pools on different Windows Server versions', (ix) =>
     pairsOf(ix)
       .filter((p) => p.a.os !== p.b.os)
-      .map((p) => pairHit(p, `${label(p.a)} runs ${p.a.os} and ${label(p.b)} runs ${p.b.os}: paired pools must run the same Windows Server version.`)),
+      .map((p) =>
+        pairHit(
+          p,
+          `${label(p.a)} runs ${p.a.os} and ${label(p.b)} runs ${p.b.os}: paired pools must run the same Windows Server version.`,
+        ),
+      ),
   ),
 
   defineRule('PAIR-SAME-VERSION', 'Paired pools of different product versions', (ix) =>
@@ -148,7 +162,10 @@ export const PAIR_RULES: readonly Rule[] = [
       const rb = ix.region(p.b.siteId);
       if (ra === undefined || rb === undefined || ra === rb) continue;
       hits.push(
-        pairHit(p, `${label(p.a)} (region ${ra}) and ${label(p.b)} (region ${rb}) are paired across world regions; replication lag can cost more data, and the published recovery targets assume one region.`),
+        pairHit(
+          p,
+          `${label(p.a)} (region ${ra}) and ${label(p.b)} (region ${rb}) are paired across world regions; replication lag can cost more data, and the published recovery targets assume one region.`,
+        ),
       );
     }
     return hits;
@@ -268,7 +285,11 @@ export const PAIR_RULES: readonly Rule[] = [
     pairsOf(ix).map((p) => {
       const fa = targetsOf(ix, p.a.id, 'fileStore');
       const fb = targetsOf(ix, p.b.id, 'fileStore');
-      return pairHit(p, smbMessage(p, fa, fb), [...fa, ...fb].map((f) => f.id));
+      return pairHit(
+        p,
+        smbMessage(p, fa, fb),
+        [...fa, ...fb].map((f) => f.id),
+      );
     }),
   ),
 
@@ -290,16 +311,17 @@ export const PAIR_RULES: readonly Rule[] = [
       }),
   ),
 
-  defineRule('PAIR-LIS-NOT-REPLICATED', 'LIS database not replicated', (ix) =>
-    pairsOf(ix).map((p) => pairHit(p, lisMessage(p))),
-  ),
+  defineRule('PAIR-LIS-NOT-REPLICATED', 'LIS database not replicated', (ix) => pairsOf(ix).map((p) => pairHit(p, lisMessage(p)))),
 
   defineRule('PAIR-SBA-NO-DR', 'Branch users do not fail over', (ix) => {
     const hits: Hit[] = [];
     for (const p of ix.registrars()) {
       const branches = ix.branchesBackedBy(p.id);
       if (branches.length === 0 || ix.touching(p.id, 'pairing').length === 0) continue;
-      hits.push({ nodeIds: [p.id, ...branches.map((b) => b.id)], message: branchDrMessage(p, branches, ix.distinctPartners(p.id)) });
+      hits.push({
+        nodeIds: [p.id, ...branches.map((b) => b.id)],
+        message: branchDrMessage(p, branches, ix.distinctPartners(p.id)),
+      });
     }
     return hits;
   }),
@@ -310,8 +332,14 @@ export const PAIR_RULES: readonly Rule[] = [
     for (const p of pairsOf(ix)) {
       const wan = wanBetween(ix, p.a.siteId, p.b.siteId);
       if (wan === 'unknown' || wan === 'same' || (wan !== 'none' && wan.secured)) continue;
-      const how = wan === 'none' ? 'no site link joins their sites' : `the site link ${wan.id} between their sites is not secured`;
-      hits.push(pairHit(p, `${both(p)} are paired and ${how} (${siteName(ix, p.a.siteId)}, ${siteName(ix, p.b.siteId)}). ${catalogueMessage('PAIR-LINK-SECURED')}`));
+      const how =
+        wan === 'none' ? 'no site link joins their sites' : `the site link ${wan.id} between their sites is not secured`;
+      hits.push(
+        pairHit(
+          p,
+          `${both(p)} are paired and ${how} (${siteName(ix, p.a.siteId)}, ${siteName(ix, p.b.siteId)}). ${catalogueMessage('PAIR-LINK-SECURED')}`,
+        ),
+      );
     }
     return hits;
   }),

@@ -11,7 +11,16 @@ import { EDGE_RULES } from './edge-rules';
 import { runRules } from './engine';
 import { MED_RULES } from './med-rules';
 import { PCHAT_RULES } from './pchat-rules';
-import { addLink, addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf, removeLinks } from './rule-test-kit';
+import {
+  addLink,
+  addNode,
+  describeRule,
+  findingsOf,
+  itPassesReferenceDesigns,
+  mutate,
+  nodeOf,
+  removeLinks,
+} from './rule-test-kit';
 
 // ---------------------------------------------------------------- test designs
 
@@ -64,7 +73,13 @@ function complianceDesign(f: (d: Topology) => void = () => {}): Topology {
     addNode(d, { ...pcSql('sql-pcc-b', 'chi'), fqdn: 'sql-pc-b.fabrikam.com', instance: 'COMP' });
     addLink(d, { id: 'pcc-store', kind: 'store', from: 'pc', to: 'sql-pcc', role: 'persistentChatCompliance' });
     addLink(d, defaultLink('mirror', 'pcc-mirror', 'sql-pcc', 'sql-pcc-m'));
-    addLink(d, { id: 'pcc-ship', kind: 'logShipping', from: 'sql-pcc', to: 'sql-pcc-b', share: '\\\\fs-ny.fabrikam.com\\pccship' });
+    addLink(d, {
+      id: 'pcc-ship',
+      kind: 'logShipping',
+      from: 'sql-pcc',
+      to: 'sql-pcc-b',
+      share: '\\\\fs-ny.fabrikam.com\\pccship',
+    });
     f(d);
   });
 }
@@ -72,7 +87,10 @@ function complianceDesign(f: (d: Topology) => void = () => {}): Topology {
 /** pairStandardEdition plus a Persistent Chat pool whose next hop is the Seattle SE server. */
 function seDesign(f: (d: Topology) => void = () => {}): Topology {
   return mutate(pairStandardEdition(), (d) => {
-    addNode(d, { ...defaultNode('persistentChatPool', { id: 'pc', siteId: 'hq', fqdn: 'pc.northwind.com' }), servers: [{ siteId: 'hq', active: true }] });
+    addNode(d, {
+      ...defaultNode('persistentChatPool', { id: 'pc', siteId: 'hq', fqdn: 'pc.northwind.com' }),
+      servers: [{ siteId: 'hq', active: true }],
+    });
     addLink(d, defaultLink('nextHop', 'pc-hop', 'pc', 'se-hq'));
     f(d);
   });
@@ -87,15 +105,34 @@ const servers = (active: number, standby: number) => [
 const asAg = (d: Topology, id: string) => {
   const s = sql(d, id);
   s.haMode = 'alwaysOnAg';
-  s.ag = { listenerFqdn: s.fqdn, replicas: [1, 2].map((i) => ({ fqdn: `${s.id}-n${i}.fabrikam.com`, siteId: s.siteId, commitMode: 'synchronous' as const, failoverMode: 'automatic' as const, readable: false })) };
+  s.ag = {
+    listenerFqdn: s.fqdn,
+    replicas: [1, 2].map((i) => ({
+      fqdn: `${s.id}-n${i}.fabrikam.com`,
+      siteId: s.siteId,
+      commitMode: 'synchronous' as const,
+      failoverMode: 'automatic' as const,
+      readable: false,
+    })),
+  };
 };
 
 // ---------------------------------------------------------------- rules
 
 describeRule('PCHAT-2019', {
   fires: [
-    { name: 'a 2019 Persistent Chat pool', doc: mutate(pchatDesign(), (d) => void (pc(d).productVersion = '2019')), nodeIds: ['pc'], count: 1 },
-    { name: 'a 2015 pool with a 2019 next hop', doc: mutate(pchatDesign(), (d) => void (nodeOf(d, 'pool-ny', 'frontEndPool').productVersion = '2019')), nodeIds: ['pc', 'pool-ny'], count: 1 },
+    {
+      name: 'a 2019 Persistent Chat pool',
+      doc: mutate(pchatDesign(), (d) => void (pc(d).productVersion = '2019')),
+      nodeIds: ['pc'],
+      count: 1,
+    },
+    {
+      name: 'a 2015 pool with a 2019 next hop',
+      doc: mutate(pchatDesign(), (d) => void (nodeOf(d, 'pool-ny', 'frontEndPool').productVersion = '2019')),
+      nodeIds: ['pc', 'pool-ny'],
+      count: 1,
+    },
     {
       name: 'a Persistent Chat store link from a 2019 pool',
       doc: mutate(pair2019AlwaysOn(), (d) => {
@@ -129,9 +166,24 @@ describeRule('PCHAT-2019', {
 
 describeRule('PCHAT-NO-AG', {
   fires: [
-    { name: 'the Persistent Chat store is an AG', doc: mutate(pchatDesign(), (d) => asAg(d, 'sql-pc')), nodeIds: ['sql-pc', 'pc'], count: 1 },
-    { name: 'the log-shipping backup is an AG', doc: mutate(pchatDesign(), (d) => asAg(d, 'sql-pc-b')), nodeIds: ['sql-pc-b', 'pc'], count: 1 },
-    { name: 'the compliance store is an AG', doc: complianceDesign((d) => asAg(d, 'sql-pcc')), nodeIds: ['sql-pcc', 'pc'], count: 1 },
+    {
+      name: 'the Persistent Chat store is an AG',
+      doc: mutate(pchatDesign(), (d) => asAg(d, 'sql-pc')),
+      nodeIds: ['sql-pc', 'pc'],
+      count: 1,
+    },
+    {
+      name: 'the log-shipping backup is an AG',
+      doc: mutate(pchatDesign(), (d) => asAg(d, 'sql-pc-b')),
+      nodeIds: ['sql-pc-b', 'pc'],
+      count: 1,
+    },
+    {
+      name: 'the compliance store is an AG',
+      doc: complianceDesign((d) => asAg(d, 'sql-pcc')),
+      nodeIds: ['sql-pcc', 'pc'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'mirrored stores with log shipping', doc: pchatDesign() },
@@ -140,12 +192,21 @@ describeRule('PCHAT-NO-AG', {
 });
 
 describeRule('PCHAT-MAX-ACTIVE', {
-  fires: [{ name: 'five active of eight', doc: mutate(pchatDesign(), (d) => void (pc(d).servers = servers(5, 3))), nodeIds: ['pc'], count: 1 }],
+  fires: [
+    {
+      name: 'five active of eight',
+      doc: mutate(pchatDesign(), (d) => void (pc(d).servers = servers(5, 3))),
+      nodeIds: ['pc'],
+      count: 1,
+    },
+  ],
   passes: [{ name: 'four active of eight', doc: mutate(pchatDesign(), (d) => void (pc(d).servers = servers(4, 4))) }],
 });
 
 describeRule('PCHAT-MAX-SERVERS', {
-  fires: [{ name: 'nine servers', doc: mutate(pchatDesign(), (d) => void (pc(d).servers = servers(4, 5))), nodeIds: ['pc'], count: 1 }],
+  fires: [
+    { name: 'nine servers', doc: mutate(pchatDesign(), (d) => void (pc(d).servers = servers(4, 5))), nodeIds: ['pc'], count: 1 },
+  ],
   passes: [{ name: 'eight servers', doc: mutate(pchatDesign(), (d) => void (pc(d).servers = servers(4, 4))) }],
 });
 
@@ -153,19 +214,43 @@ describeRule('PCHAT-SE-COLLOCATED', {
   fires: [
     {
       name: 'collocated on an SE server, two servers',
-      doc: seDesign((d) => Object.assign(pc(d), { fqdn: 'SE-HQ.northwind.com', servers: [{ siteId: 'hq', active: true }, { siteId: 'hq', active: true }] })),
+      doc: seDesign((d) =>
+        Object.assign(pc(d), {
+          fqdn: 'SE-HQ.northwind.com',
+          servers: [
+            { siteId: 'hq', active: true },
+            { siteId: 'hq', active: true },
+          ],
+        }),
+      ),
       nodeIds: ['pc', 'se-hq'],
       count: 1,
     },
   ],
   passes: [
     { name: 'collocated on an SE server, one server', doc: seDesign((d) => void (pc(d).fqdn = 'se-hq.northwind.com')) },
-    { name: 'two servers on their own machines', doc: seDesign((d) => void (pc(d).servers = [{ siteId: 'hq', active: true }, { siteId: 'hq', active: true }])) },
+    {
+      name: 'two servers on their own machines',
+      doc: seDesign(
+        (d) =>
+          void (pc(d).servers = [
+            { siteId: 'hq', active: true },
+            { siteId: 'hq', active: true },
+          ]),
+      ),
+    },
   ],
 });
 
 describeRule('PCHAT-NOT-ON-EE-FE', {
-  fires: [{ name: 'on the Front End pool (FQDN in other case)', doc: mutate(pchatDesign(), (d) => void (pc(d).fqdn = 'POOL-NY.Fabrikam.com')), nodeIds: ['pc', 'pool-ny'], count: 1 }],
+  fires: [
+    {
+      name: 'on the Front End pool (FQDN in other case)',
+      doc: mutate(pchatDesign(), (d) => void (pc(d).fqdn = 'POOL-NY.Fabrikam.com')),
+      nodeIds: ['pc', 'pool-ny'],
+      count: 1,
+    },
+  ],
   passes: [{ name: 'on its own servers', doc: pchatDesign() }],
 });
 
@@ -174,7 +259,13 @@ describeRule('PCHAT-SE-NO-HA', {
     { name: 'next hop is an SE server', doc: seDesign(), nodeIds: ['pc'], count: 1 },
     {
       name: 'collocated on an SE server',
-      doc: mutate(pchatDesign(), (d) => addNode(d, { ...defaultNode('standardEditionServer', { id: 'se-x', siteId: 'nyc', fqdn: 'pc.fabrikam.com' }), productVersion: '2015', os: 'WS2016' })),
+      doc: mutate(pchatDesign(), (d) =>
+        addNode(d, {
+          ...defaultNode('standardEditionServer', { id: 'se-x', siteId: 'nyc', fqdn: 'pc.fabrikam.com' }),
+          productVersion: '2015',
+          os: 'WS2016',
+        }),
+      ),
       nodeIds: ['pc'],
       count: 1,
     },
@@ -184,7 +275,12 @@ describeRule('PCHAT-SE-NO-HA', {
 
 describeRule('PCHAT-MIRROR-SAME-DC', {
   fires: [
-    { name: 'mirror in the other data center', doc: mutate(pchatDesign(), (d) => void (sql(d, 'sql-pc-m').siteId = 'chi')), nodeIds: ['pc', 'sql-pc', 'sql-pc-m'], count: 1 },
+    {
+      name: 'mirror in the other data center',
+      doc: mutate(pchatDesign(), (d) => void (sql(d, 'sql-pc-m').siteId = 'chi')),
+      nodeIds: ['pc', 'sql-pc', 'sql-pc-m'],
+      count: 1,
+    },
     {
       name: 'home Front End in the other data center',
       doc: mutate(pchatDesign(), (d) => {
@@ -203,7 +299,12 @@ describeRule('PCHAT-MIRROR-SAME-DC', {
       nodeIds: ['pc', 'sql-pc', 'sql-pc-m'],
       count: 1,
     },
-    { name: 'compliance mirror in the other data center', doc: complianceDesign((d) => void (sql(d, 'sql-pcc-m').siteId = 'chi')), nodeIds: ['pc', 'sql-pcc', 'sql-pcc-m'], count: 1 },
+    {
+      name: 'compliance mirror in the other data center',
+      doc: complianceDesign((d) => void (sql(d, 'sql-pcc-m').siteId = 'chi')),
+      nodeIds: ['pc', 'sql-pcc', 'sql-pcc-m'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'mirror next to the primary and the home pool', doc: pchatDesign() },
@@ -214,12 +315,22 @@ describeRule('PCHAT-MIRROR-SAME-DC', {
         sql(d, 'sql-pc-m').siteId = 'chi';
       }),
     },
-    { name: 'no next hop: mirror next to the primary', doc: mutate(pchatDesign(), (d) => removeLinks(d, (l) => l.id === 'pc-hop')) },
+    {
+      name: 'no next hop: mirror next to the primary',
+      doc: mutate(pchatDesign(), (d) => removeLinks(d, (l) => l.id === 'pc-hop')),
+    },
   ],
 });
 
 describeRule('PCHAT-BACKUP-OTHER-DC', {
-  fires: [{ name: 'backup in the primary data center', doc: mutate(pchatDesign(), (d) => void (sql(d, 'sql-pc-b').siteId = 'nyc')), nodeIds: ['sql-pc', 'sql-pc-b'], count: 1 }],
+  fires: [
+    {
+      name: 'backup in the primary data center',
+      doc: mutate(pchatDesign(), (d) => void (sql(d, 'sql-pc-b').siteId = 'nyc')),
+      nodeIds: ['sql-pc', 'sql-pc-b'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'backup in the other data center', doc: pchatDesign() },
     {
@@ -234,7 +345,12 @@ describeRule('PCHAT-BACKUP-OTHER-DC', {
 
 describeRule('PCHAT-BACKUP-MIRROR-DC', {
   fires: [
-    { name: 'backup mirror in the primary data center', doc: mutate(pchatDesign(), (d) => void (sql(d, 'sql-pc-bm').siteId = 'nyc')), nodeIds: ['sql-pc-b', 'sql-pc-bm'], count: 1 },
+    {
+      name: 'backup mirror in the primary data center',
+      doc: mutate(pchatDesign(), (d) => void (sql(d, 'sql-pc-bm').siteId = 'nyc')),
+      nodeIds: ['sql-pc-b', 'sql-pc-bm'],
+      count: 1,
+    },
     {
       name: 'backup witness in the primary data center',
       doc: mutate(pchatDesign(), (d) => {
@@ -268,32 +384,66 @@ describeRule('PCHAT-COMPLIANCE-INSTANCES', {
       nodeIds: ['pc', 'sql-pc'],
       count: 1,
     },
-    { name: 'two nodes for one primary instance', doc: complianceDesign((d) => void (sql(d, 'sql-pcc').instance = '')), nodeIds: ['pc', 'sql-pc', 'sql-pcc'], count: 1 },
-    { name: 'the mirrors share an instance', doc: complianceDesign((d) => void (sql(d, 'sql-pcc-m').instance = '')), nodeIds: ['pc', 'sql-pc-m', 'sql-pcc-m'], count: 1 },
-    { name: 'the backups share an instance', doc: complianceDesign((d) => Object.assign(sql(d, 'sql-pcc-b'), { instance: '', fqdn: 'SQL-PC-B.fabrikam.com' })), nodeIds: ['pc', 'sql-pc-b', 'sql-pcc-b'], count: 1 },
+    {
+      name: 'two nodes for one primary instance',
+      doc: complianceDesign((d) => void (sql(d, 'sql-pcc').instance = '')),
+      nodeIds: ['pc', 'sql-pc', 'sql-pcc'],
+      count: 1,
+    },
+    {
+      name: 'the mirrors share an instance',
+      doc: complianceDesign((d) => void (sql(d, 'sql-pcc-m').instance = '')),
+      nodeIds: ['pc', 'sql-pc-m', 'sql-pcc-m'],
+      count: 1,
+    },
+    {
+      name: 'the backups share an instance',
+      doc: complianceDesign((d) => Object.assign(sql(d, 'sql-pcc-b'), { instance: '', fqdn: 'SQL-PC-B.fabrikam.com' })),
+      nodeIds: ['pc', 'sql-pc-b', 'sql-pcc-b'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'dedicated compliance instances', doc: complianceDesign() },
     {
       name: 'one store for both, compliance turned off',
-      doc: mutate(pchatDesign(), (d) => addLink(d, { id: 'pcc-store', kind: 'store', from: 'pc', to: 'sql-pc', role: 'persistentChatCompliance' })),
+      doc: mutate(pchatDesign(), (d) =>
+        addLink(d, { id: 'pcc-store', kind: 'store', from: 'pc', to: 'sql-pc', role: 'persistentChatCompliance' }),
+      ),
     },
   ],
 });
 
 describeRule('PCHAT-FILESTORE-UNC', {
-  fires: [{ name: 'four servers and no file store', doc: mutate(pchatDesign(), (d) => removeLinks(d, (l) => l.id === 'pc-fs')), nodeIds: ['pc'], count: 1 }],
+  fires: [
+    {
+      name: 'four servers and no file store',
+      doc: mutate(pchatDesign(), (d) => removeLinks(d, (l) => l.id === 'pc-fs')),
+      nodeIds: ['pc'],
+      count: 1,
+    },
+  ],
   passes: [
     { name: 'four servers with a file store', doc: pchatDesign() },
-    { name: 'one server without a file store', doc: mutate(pchatDesign(), (d) => {
-      removeLinks(d, (l) => l.id === 'pc-fs');
-      pc(d).servers = servers(1, 0);
-    }) },
+    {
+      name: 'one server without a file store',
+      doc: mutate(pchatDesign(), (d) => {
+        removeLinks(d, (l) => l.id === 'pc-fs');
+        pc(d).servers = servers(1, 0);
+      }),
+    },
   ],
 });
 
 describeRule('PCHAT-NEXT-HOP', {
-  fires: [{ name: 'no next hop', doc: mutate(pchatDesign(), (d) => removeLinks(d, (l) => l.id === 'pc-hop')), nodeIds: ['pc'], count: 1 }],
+  fires: [
+    {
+      name: 'no next hop',
+      doc: mutate(pchatDesign(), (d) => removeLinks(d, (l) => l.id === 'pc-hop')),
+      nodeIds: ['pc'],
+      count: 1,
+    },
+  ],
   passes: [{ name: 'next hop to the New York pool', doc: pchatDesign() }],
 });
 
@@ -319,7 +469,9 @@ describeRule('PCHAT-COLLOCATE-WITH-BE', {
     { name: 'a SQL Server of its own', doc: pchatDesign() },
     {
       name: 'only the compliance database next to the Back End',
-      doc: mutate(pchatDesign(), (d) => addLink(d, { id: 'pcc-store-be', kind: 'store', from: 'pc', to: 'sql-ny', role: 'persistentChatCompliance' })),
+      doc: mutate(pchatDesign(), (d) =>
+        addLink(d, { id: 'pcc-store-be', kind: 'store', from: 'pc', to: 'sql-ny', role: 'persistentChatCompliance' }),
+      ),
     },
   ],
 });
@@ -336,8 +488,18 @@ describeRule('PCHAT-COMPLIANCE-NOT-FAILED-OVER', {
 
 describeRule('PCHAT-SQL-VERSION', {
   fires: [
-    { name: 'Persistent Chat store on SQL 2016', doc: mutate(pchatDesign(), (d) => void (sql(d, 'sql-pc').sqlVersion = '2016')), nodeIds: ['sql-pc', 'pc'], count: 1 },
-    { name: 'compliance store on SQL 2019', doc: complianceDesign((d) => void (sql(d, 'sql-pcc').sqlVersion = '2019')), nodeIds: ['sql-pcc', 'pc'], count: 1 },
+    {
+      name: 'Persistent Chat store on SQL 2016',
+      doc: mutate(pchatDesign(), (d) => void (sql(d, 'sql-pc').sqlVersion = '2016')),
+      nodeIds: ['sql-pc', 'pc'],
+      count: 1,
+    },
+    {
+      name: 'compliance store on SQL 2019',
+      doc: complianceDesign((d) => void (sql(d, 'sql-pcc').sqlVersion = '2019')),
+      nodeIds: ['sql-pcc', 'pc'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'SQL 2014', doc: pchatDesign() },
@@ -361,7 +523,10 @@ describeRule('PCHAT-FILESTORE', {
     { name: 'one stand-alone server with a file store', doc: mutate(pchatDesign(), (d) => void (pc(d).servers = servers(1, 0))) },
     { name: 'collocated on an SE server', doc: seDesign((d) => void (pc(d).fqdn = 'se-hq.northwind.com')) },
     { name: 'own server in a Standard Edition deployment (next hop an SE server)', doc: seDesign() },
-    { name: 'several servers (PCHAT-FILESTORE-UNC’s concern)', doc: mutate(pchatDesign(), (d) => removeLinks(d, (l) => l.id === 'pc-fs')) },
+    {
+      name: 'several servers (PCHAT-FILESTORE-UNC’s concern)',
+      doc: mutate(pchatDesign(), (d) => removeLinks(d, (l) => l.id === 'pc-fs')),
+    },
   ],
 });
 
@@ -371,7 +536,9 @@ describe('PCHAT findings name the concrete case', () => {
   it('PCHAT-MIRROR-SAME-DC names the mirror, the primary, the home pool and both places', () => {
     const doc = mutate(pchatDesign(), (d) => void (sql(d, 'sql-pc-m').siteId = 'chi'));
     const [f] = findingsOf('PCHAT-MIRROR-SAME-DC', doc);
-    expect(f?.message).toMatch(/^sql-pc-m, the mirror of sql-pc \(Persistent Chat pool Chat \(pc\)\), is in site Chicago \(chi\), while the pool's home Front End Pool NY \(pool-ny\) is in site New York \(nyc\)\./);
+    expect(f?.message).toMatch(
+      /^sql-pc-m, the mirror of sql-pc \(Persistent Chat pool Chat \(pc\)\), is in site Chicago \(chi\), while the pool's home Front End Pool NY \(pool-ny\) is in site New York \(nyc\)\./,
+    );
     expect(f?.linkIds).toEqual(['pc-mirror']);
   });
 
@@ -385,7 +552,10 @@ describe('PCHAT findings name the concrete case', () => {
   });
 
   it('PCHAT-COMPLIANCE-INSTANCES says which layer shares which instance', () => {
-    const [f] = findingsOf('PCHAT-COMPLIANCE-INSTANCES', complianceDesign((d) => void (sql(d, 'sql-pcc-m').instance = '')));
+    const [f] = findingsOf(
+      'PCHAT-COMPLIANCE-INSTANCES',
+      complianceDesign((d) => void (sql(d, 'sql-pcc-m').instance = '')),
+    );
     expect(f?.message).toContain('mirror sql-pc-m and sql-pcc-m are one instance, sql-pc-m.fabrikam.com\\(default instance)');
   });
 
@@ -397,7 +567,9 @@ describe('PCHAT findings name the concrete case', () => {
     const found = findingsOf('PCHAT-2019', doc);
     expect(found).toHaveLength(1);
     expect(found[0]?.nodeIds).toEqual(['pc', 'pool-ny']);
-    expect(found[0]?.message).toMatch(/^Chat \(pc\) is a Skype for Business Server 2019 Persistent Chat pool, and its next hop Pool NY \(pool-ny\) runs 2019 too\./);
+    expect(found[0]?.message).toMatch(
+      /^Chat \(pc\) is a Skype for Business Server 2019 Persistent Chat pool, and its next hop Pool NY \(pool-ny\) runs 2019 too\./,
+    );
     expect(found[0]?.inferred).toBe(true);
   });
 });
@@ -440,31 +612,63 @@ const arbitraryDoc = fc
       }),
       { minLength: 1, maxLength: 25 },
     ),
-    links: fc.array(fc.record({ kind: fc.constantFrom(...LINK_KINDS), from: fc.nat(), to: fc.nat(), role: fc.constantFrom(...STORE_ROLES) }), { maxLength: 40 }),
+    links: fc.array(
+      fc.record({ kind: fc.constantFrom(...LINK_KINDS), from: fc.nat(), to: fc.nat(), role: fc.constantFrom(...STORE_ROLES) }),
+      { maxLength: 40 },
+    ),
     datacenters: fc.boolean(),
   })
   .map(({ sites, nodes, links, datacenters }) => {
     const doc = emptyTopology('fuzz');
-    doc.sites = Array.from({ length: sites }, (_, i) => ({ ...defaultSite(`s${i}`, `Site ${i}`), ...(datacenters ? { datacenter: `dc${i % 2}` } : {}) }));
+    doc.sites = Array.from({ length: sites }, (_, i) => ({
+      ...defaultSite(`s${i}`, `Site ${i}`),
+      ...(datacenters ? { datacenter: `dc${i % 2}` } : {}),
+    }));
     const siteOf = (i: number) => `s${i % sites}`;
     doc.nodes = nodes.map((r, i): TopologyNode => {
       const c = { id: `n${i}`, siteId: siteOf(r.site), fqdn: `h${r.host}.contoso.com` };
       const [a, b, e, f, g, h] = r.flags as [boolean, boolean, boolean, boolean, boolean, boolean];
       switch (r.kind) {
         case 'edgePool':
-          return { ...defaultNode('edgePool', c), productVersion: r.version, servers: r.servers, internalLoadBalancing: a ? 'dns' : 'hlb', externalLoadBalancing: b ? 'dns' : 'hlb', federation: e, xmpp: f, ...(r.users !== undefined ? { concurrentRemoteUsers: r.users } : {}) };
+          return {
+            ...defaultNode('edgePool', c),
+            productVersion: r.version,
+            servers: r.servers,
+            internalLoadBalancing: a ? 'dns' : 'hlb',
+            externalLoadBalancing: b ? 'dns' : 'hlb',
+            federation: e,
+            xmpp: f,
+            ...(r.users !== undefined ? { concurrentRemoteUsers: r.users } : {}),
+          };
         case 'directorPool':
-          return { ...defaultNode('directorPool', c), productVersion: r.version, servers: r.servers, webLoadBalancing: a ? 'none' : 'hlb' };
+          return {
+            ...defaultNode('directorPool', c),
+            productVersion: r.version,
+            servers: r.servers,
+            webLoadBalancing: a ? 'none' : 'hlb',
+          };
         case 'mediationPool':
           return { ...defaultNode('mediationPool', c), productVersion: r.version, servers: r.servers };
         case 'persistentChatPool':
-          return { ...defaultNode('persistentChatPool', c), productVersion: r.version, compliance: a, servers: r.pcServers.map((s) => ({ siteId: siteOf(s.site), active: s.active })) };
+          return {
+            ...defaultNode('persistentChatPool', c),
+            productVersion: r.version,
+            compliance: a,
+            servers: r.pcServers.map((s) => ({ siteId: siteOf(s.site), active: s.active })),
+          };
         case 'frontEndPool':
-          return { ...defaultNode('frontEndPool', c), productVersion: r.version, frontEndServers: r.servers, mediationCollocated: g };
+          return {
+            ...defaultNode('frontEndPool', c),
+            productVersion: r.version,
+            frontEndServers: r.servers,
+            mediationCollocated: g,
+          };
         case 'standardEditionServer':
           return { ...defaultNode('standardEditionServer', c), productVersion: r.version, mediationCollocated: h };
         case 'sqlStore':
-          return r.ha === 'alwaysOnAg' ? { ...defaultNode('sqlStore', c), sqlVersion: r.sql, instance: a ? 'X' : '' } : { ...standaloneSqlStore(c), sqlVersion: r.sql, haMode: r.ha, instance: a ? 'X' : '' };
+          return r.ha === 'alwaysOnAg'
+            ? { ...defaultNode('sqlStore', c), sqlVersion: r.sql, instance: a ? 'X' : '' }
+            : { ...standaloneSqlStore(c), sqlVersion: r.sql, haMode: r.ha, instance: a ? 'X' : '' };
         default:
           return defaultNode(r.kind as NodeKind, c);
       }
@@ -474,7 +678,10 @@ const arbitraryDoc = fc
       const from = doc.nodes[l.from % doc.nodes.length]!;
       const to = doc.nodes[l.to % doc.nodes.length]!;
       if (from.id === to.id || !LINK_ENDPOINTS[l.kind].some((e) => e.from.includes(from.kind) && e.to.includes(to.kind))) return;
-      const link: Link = l.kind === 'store' ? { id: `l${i}`, kind: 'store', from: from.id, to: to.id, role: l.role } : defaultLink(l.kind, `l${i}`, from.id, to.id);
+      const link: Link =
+        l.kind === 'store'
+          ? { id: `l${i}`, kind: 'store', from: from.id, to: to.id, role: l.role }
+          : defaultLink(l.kind, `l${i}`, from.id, to.id);
       doc.links.push(link);
     });
     return doc;
@@ -511,7 +718,11 @@ function bigDesign(copies: number): Topology {
     doc.nodes.push(
       { ...defaultNode('frontEndPool', { id: n('fe'), siteId: 'a' }), productVersion: '2015', os: 'WS2016' },
       { ...defaultNode('frontEndPool', { id: n('fe2'), siteId: 'b' }), productVersion: '2015', os: 'WS2016' },
-      { ...defaultNode('persistentChatPool', { id: n('pc'), siteId: 'a' }), compliance: true, servers: servers(4, 5).map((s) => ({ ...s, siteId: s.active ? 'a' : 'b' })) },
+      {
+        ...defaultNode('persistentChatPool', { id: n('pc'), siteId: 'a' }),
+        compliance: true,
+        servers: servers(4, 5).map((s) => ({ ...s, siteId: s.active ? 'a' : 'b' })),
+      },
       pcSql(n('s'), 'a', 'mirroring'),
       pcSql(n('m'), 'b'),
       pcSql(n('w'), 'a'),

@@ -42,7 +42,11 @@ const pcStores = (ix: TopologyIndex, c: PcPool): SqlStore[] => pcFacts(ix).store
 const pcStoreOwners = (ix: TopologyIndex) => pcFacts(ix).owners;
 
 /** Targets of `x`'s outgoing links of one kind that are SQL stores, with the link. */
-function storeTargets(ix: TopologyIndex, id: string, kind: 'mirror' | 'witness' | 'logShipping'): { link: LinkOfKind<typeof kind>; store: SqlStore }[] {
+function storeTargets(
+  ix: TopologyIndex,
+  id: string,
+  kind: 'mirror' | 'witness' | 'logShipping',
+): { link: LinkOfKind<typeof kind>; store: SqlStore }[] {
   const out: { link: LinkOfKind<typeof kind>; store: SqlStore }[] = [];
   for (const l of ix.out(id, kind)) {
     const t = ix.node(l.to);
@@ -84,13 +88,22 @@ export const PCHAT_RULES: readonly Rule[] = [
       const what = is2019
         ? `${label(c)} is a ${productName(c.productVersion)} Persistent Chat pool${nextHops2019.length ? `, and its next hop ${allNames(nextHops2019)} runs ${hopVersions === versionWord(c.productVersion) ? `${hopVersions} too` : hopVersions}` : ''}.`
         : `${label(c)} has the ${hopVersions} next hop ${allNames(nextHops2019)}.`;
-      hits.push({ nodeIds: [c.id, ...nextHops2019.map((t) => t.id)], linkIds: links, message: `${what} ${catalogueMessage('PCHAT-2019')}` });
+      hits.push({
+        nodeIds: [c.id, ...nextHops2019.map((t) => t.id)],
+        linkIds: links,
+        message: `${what} ${catalogueMessage('PCHAT-2019')}`,
+      });
     }
     for (const l of ix.linksOfKind('store')) {
       if (!PC_ROLES.has(l.role)) continue;
       const p = ix.node(l.from);
       const s = ix.node(l.to);
-      if ((p?.kind !== 'frontEndPool' && p?.kind !== 'standardEditionServer') || !fam2019(p.productVersion) || s?.kind !== 'sqlStore') continue;
+      if (
+        (p?.kind !== 'frontEndPool' && p?.kind !== 'standardEditionServer') ||
+        !fam2019(p.productVersion) ||
+        s?.kind !== 'sqlStore'
+      )
+        continue;
       const pcs = ix.poolsUsing(s.id).filter((n) => n.kind === 'persistentChatPool');
       hits.push({
         nodeIds: [p.id, s.id, ...pcs.map((c) => c.id)],
@@ -124,7 +137,10 @@ export const PCHAT_RULES: readonly Rule[] = [
     for (const c of ix.ofKind('persistentChatPool')) {
       const active = c.servers.filter((s) => s.active).length;
       if (active > REF.pcServers.active)
-        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(active)} active servers. ${catalogueMessage('PCHAT-MAX-ACTIVE')}` });
+        hits.push({
+          nodeIds: [c.id],
+          message: `${label(c)} has ${num(active)} active servers. ${catalogueMessage('PCHAT-MAX-ACTIVE')}`,
+        });
     }
     return hits;
   }),
@@ -133,7 +149,10 @@ export const PCHAT_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const c of ix.ofKind('persistentChatPool'))
       if (c.servers.length > REF.pcServers.total)
-        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(c.servers.length)} servers. ${catalogueMessage('PCHAT-MAX-SERVERS')}` });
+        hits.push({
+          nodeIds: [c.id],
+          message: `${label(c)} has ${num(c.servers.length)} servers. ${catalogueMessage('PCHAT-MAX-SERVERS')}`,
+        });
     return hits;
   }),
 
@@ -178,7 +197,10 @@ export const PCHAT_RULES: readonly Rule[] = [
       const on = se.get(host(c));
       if (on) via.push(`it is collocated on the Standard Edition server ${allNames(on)}`);
       if (via.length === 0) continue;
-      hits.push({ nodeIds: [c.id], message: `${label(c)} is part of a Standard Edition deployment (${via.join('; ')}). ${catalogueMessage('PCHAT-SE-NO-HA')}` });
+      hits.push({
+        nodeIds: [c.id],
+        message: `${label(c)} is part of a Standard Edition deployment (${via.join('; ')}). ${catalogueMessage('PCHAT-SE-NO-HA')}`,
+      });
     }
     return hits;
   }),
@@ -223,7 +245,8 @@ export const PCHAT_RULES: readonly Rule[] = [
   defineRule('PCHAT-BACKUP-MIRROR-DC', 'Mirror or witness of the Persistent Chat backup in another data center', (ix) => {
     const hits: Hit[] = [];
     const backups = new Map<string, SqlStore>();
-    for (const { store: s } of pcStoreOwners(ix).values()) for (const { store: b } of storeTargets(ix, s.id, 'logShipping')) backups.set(b.id, b);
+    for (const { store: s } of pcStoreOwners(ix).values())
+      for (const { store: b } of storeTargets(ix, s.id, 'logShipping')) backups.set(b.id, b);
     for (const b of backups.values()) {
       const bDc = ix.dc(b.siteId);
       for (const kind of ['mirror', 'witness'] as const)
@@ -259,12 +282,19 @@ export const PCHAT_RULES: readonly Rule[] = [
         for (const q of b) {
           const p = byKey.get(instanceKey(q));
           if (!p) continue;
-          shared.push(p === q ? `${layer} ${label(p)} holds both databases` : `${layer} ${label(p)} and ${label(q)} are one instance, ${instanceName(p)}`);
+          shared.push(
+            p === q
+              ? `${layer} ${label(p)} holds both databases`
+              : `${layer} ${label(p)} and ${label(q)} are one instance, ${instanceName(p)}`,
+          );
           nodeIds.push(p.id, q.id);
         }
       }
       if (shared.length === 0) continue;
-      hits.push({ nodeIds, message: `${label(c)} has compliance turned on, and ${shared.join('; ')}. ${catalogueMessage('PCHAT-COMPLIANCE-INSTANCES')}` });
+      hits.push({
+        nodeIds,
+        message: `${label(c)} has compliance turned on, and ${shared.join('; ')}. ${catalogueMessage('PCHAT-COMPLIANCE-INSTANCES')}`,
+      });
     }
     return hits;
   }),
@@ -273,7 +303,10 @@ export const PCHAT_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const c of ix.ofKind('persistentChatPool'))
       if (c.servers.length > 1 && ix.out(c.id, 'fileStore').length === 0)
-        hits.push({ nodeIds: [c.id], message: `${label(c)} has ${num(c.servers.length)} servers and no file store link. ${catalogueMessage('PCHAT-FILESTORE-UNC')}` });
+        hits.push({
+          nodeIds: [c.id],
+          message: `${label(c)} has ${num(c.servers.length)} servers and no file store link. ${catalogueMessage('PCHAT-FILESTORE-UNC')}`,
+        });
     return hits;
   }),
 
@@ -328,7 +361,11 @@ export const PCHAT_RULES: readonly Rule[] = [
   defineRule('PCHAT-COMPLIANCE-NOT-FAILED-OVER', 'Compliance database is not failed over', (ix) => {
     const hits: Hit[] = [];
     for (const c of ix.ofKind('persistentChatPool'))
-      if (c.compliance) hits.push({ nodeIds: [c.id], message: `${label(c)} has compliance turned on. ${catalogueMessage('PCHAT-COMPLIANCE-NOT-FAILED-OVER')}` });
+      if (c.compliance)
+        hits.push({
+          nodeIds: [c.id],
+          message: `${label(c)} has compliance turned on. ${catalogueMessage('PCHAT-COMPLIANCE-NOT-FAILED-OVER')}`,
+        });
     return hits;
   }),
 
@@ -353,7 +390,10 @@ export const PCHAT_RULES: readonly Rule[] = [
       // next hop is a Standard Edition server belongs to a Standard Edition deployment, which the
       // catalogue's condition (collocation only) would still flag.
       if (ix.out(c.id, 'nextHop').some((l) => ix.node(l.to)?.kind === 'standardEditionServer')) continue;
-      hits.push({ nodeIds: [c.id], message: `${label(c)} has one server and no file store link. ${catalogueMessage('PCHAT-FILESTORE')}` });
+      hits.push({
+        nodeIds: [c.id],
+        message: `${label(c)} has one server and no file store link. ${catalogueMessage('PCHAT-FILESTORE')}`,
+      });
     }
     return hits;
   }),
@@ -369,8 +409,13 @@ export const PCHAT_RULES: readonly Rule[] = [
       const onSe = (nodesByHost(ix, 'standardEditionServer').get(host(c))?.length ?? 0) > 0;
       const max = Math.min(perServer * active, perPool, onSe ? collocatedOnSe : Infinity);
       if (users <= max) continue;
-      const why = onSe ? `collocated on a Standard Edition server, which supports ${num(collocatedOnSe)}` : `${num(active)} active ${active === 1 ? 'server supports' : 'servers support'} ${num(max)}`;
-      hits.push({ nodeIds: [c.id], message: `${label(c)} plans ${num(users)} concurrent users, and ${why}. ${catalogueMessage('PCHAT-CAPACITY')}` });
+      const why = onSe
+        ? `collocated on a Standard Edition server, which supports ${num(collocatedOnSe)}`
+        : `${num(active)} active ${active === 1 ? 'server supports' : 'servers support'} ${num(max)}`;
+      hits.push({
+        nodeIds: [c.id],
+        message: `${label(c)} plans ${num(users)} concurrent users, and ${why}. ${catalogueMessage('PCHAT-CAPACITY')}`,
+      });
     }
     return hits;
   }),
@@ -379,7 +424,12 @@ export const PCHAT_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const { store } of pcStoreOwners(ix).values())
       for (const { link, store: to } of storeTargets(ix, store.id, 'logShipping'))
-        if (link.kind === 'logShipping' && !link.share) hits.push({ nodeIds: [store.id, to.id], linkIds: [link.id], message: `The log shipping from ${label(store)} to ${label(to)} names no share. ${catalogueMessage('PCHAT-LOGSHIP-SHARE')}` });
+        if (link.kind === 'logShipping' && !link.share)
+          hits.push({
+            nodeIds: [store.id, to.id],
+            linkIds: [link.id],
+            message: `The log shipping from ${label(store)} to ${label(to)} names no share. ${catalogueMessage('PCHAT-LOGSHIP-SHARE')}`,
+          });
     return hits;
   }),
 
@@ -414,7 +464,10 @@ export const PCHAT_RULES: readonly Rule[] = [
           if (typeof wan !== 'string' && !wan.fast) slow.push(`${siteName(ix, sites[i]!)} and ${siteName(ix, sites[j]!)}`);
         }
       if (slow.length === 0) continue;
-      hits.push({ nodeIds: [c.id], message: `${label(c)} has active servers in ${slow.join('; ')}, joined by a slow link. ${catalogueMessage('PCHAT-LOW-BANDWIDTH-LAYOUT')}` });
+      hits.push({
+        nodeIds: [c.id],
+        message: `${label(c)} has active servers in ${slow.join('; ')}, joined by a slow link. ${catalogueMessage('PCHAT-LOW-BANDWIDTH-LAYOUT')}`,
+      });
     }
     return hits;
   }),
@@ -426,7 +479,10 @@ export const PCHAT_RULES: readonly Rule[] = [
       for (const t of targetsOf(ix, c.id, 'nextHop')) {
         const d = 'domain' in t ? t.domain : undefined;
         if (!d || d.trim().toLowerCase() === c.domain.trim().toLowerCase()) continue;
-        hits.push({ nodeIds: [c.id, t.id], message: `${label(c)} is in ${quote(c.domain)} and its next hop ${label(t)} in ${quote(d)}. ${catalogueMessage('PCHAT-SAME-DOMAIN')}` });
+        hits.push({
+          nodeIds: [c.id, t.id],
+          message: `${label(c)} is in ${quote(c.domain)} and its next hop ${label(t)} in ${quote(d)}. ${catalogueMessage('PCHAT-SAME-DOMAIN')}`,
+        });
       }
     }
     return hits;

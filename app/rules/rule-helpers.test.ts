@@ -3,12 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { arbTopology } from '../model/arbitrary-test-kit';
 import { LINK_KINDS, type Topology, type TopologyNode } from '../model/schema';
 import { host, isRegistrar, sqlHosts, TopologyIndex } from '../model/topology-index';
-import { backEndsByHost, branchesBySite, nodesByHost, pairingsByPair, pairsOf, perIndex, registrarSites, sharedMachines, soloRoleMachines, sourcesOf, targetsOf } from './rule-helpers';
+import {
+  backEndsByHost,
+  branchesBySite,
+  nodesByHost,
+  pairingsByPair,
+  pairsOf,
+  perIndex,
+  registrarSites,
+  sharedMachines,
+  soloRoleMachines,
+  sourcesOf,
+  targetsOf,
+} from './rule-helpers';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const ids = (ns: readonly { id: string }[]) => ns.map((n) => n.id);
 /** Each item once, first occurrence kept. */
-const once = <T,>(xs: readonly T[]) => [...new Set(xs)];
+const once = <T>(xs: readonly T[]) => [...new Set(xs)];
 
 /** Documents with shared host names and repeated links, so that the groupings have something to group. */
 const crowded = arbTopology({ maxNodes: 12, maxLinks: 30 }).chain((doc) =>
@@ -47,7 +59,8 @@ describe('rule helpers agree with their definitions', () => {
   it('sharedMachines: every machine with two or more nodes, with exactly the nodes on it', () => {
     fc.assert(
       fc.property(crowded, (doc) => {
-        const hostsOf = (n: TopologyNode) => (n.kind === 'sqlStore' && n.haMode === 'alwaysOnAg' && n.ag ? sqlHosts(n) : [host(n)]);
+        const hostsOf = (n: TopologyNode) =>
+          n.kind === 'sqlStore' && n.haMode === 'alwaysOnAg' && n.ag ? sqlHosts(n) : [host(n)];
         const onHost = new Map<string, TopologyNode[]>();
         for (const n of doc.nodes) for (const h of hostsOf(n)) onHost.set(h, [...(onHost.get(h) ?? []), n]);
         const want = [...onHost].filter(([, ns]) => ns.length > 1).map(([h, ns]) => ({ host: h, nodes: ns }));
@@ -67,10 +80,14 @@ describe('rule helpers agree with their definitions', () => {
           expect([...byHost.keys()]).toEqual(once(ofKind.map(host)));
           for (const [h, ns] of byHost) expect(ns).toEqual(ofKind.filter((n) => host(n) === h));
         }
-        const backEnds = once(doc.links.filter((l) => l.kind === 'backEnd').map((l) => doc.nodes.find((n) => n.id === l.to))).filter((n) => n?.kind === 'sqlStore');
+        const backEnds = once(
+          doc.links.filter((l) => l.kind === 'backEnd').map((l) => doc.nodes.find((n) => n.id === l.to)),
+        ).filter((n) => n?.kind === 'sqlStore');
         expect([...backEndsByHost(ix)]).toEqual(once(backEnds.map(host)).map((h) => [h, backEnds.filter((s) => host(s) === h)]));
         const branches = doc.nodes.filter((n) => n.kind === 'survivableBranch');
-        expect([...branchesBySite(ix)]).toEqual(once(branches.map((b) => b.siteId)).map((s) => [s, branches.filter((b) => b.siteId === s)]));
+        expect([...branchesBySite(ix)]).toEqual(
+          once(branches.map((b) => b.siteId)).map((s) => [s, branches.filter((b) => b.siteId === s)]),
+        );
         expect([...registrarSites(ix)].sort()).toEqual(once(doc.nodes.filter(isRegistrar).map((p) => p.siteId)).sort());
       }),
       { numRuns: RUNS },
@@ -84,8 +101,12 @@ describe('rule helpers agree with their definitions', () => {
         const node = (id: string) => doc.nodes.find((n) => n.id === id);
         for (const n of doc.nodes)
           for (const kind of LINK_KINDS) {
-            const to = once(doc.links.filter((l) => l.kind === kind && l.from === n.id).map((l) => node(l.to))).filter((x) => x !== undefined);
-            const from = once(doc.links.filter((l) => l.kind === kind && l.to === n.id).map((l) => node(l.from))).filter((x) => x !== undefined);
+            const to = once(doc.links.filter((l) => l.kind === kind && l.from === n.id).map((l) => node(l.to))).filter(
+              (x) => x !== undefined,
+            );
+            const from = once(doc.links.filter((l) => l.kind === kind && l.to === n.id).map((l) => node(l.from))).filter(
+              (x) => x !== undefined,
+            );
             expect(targetsOf(ix, n.id, kind)).toEqual(to);
             expect(sourcesOf(ix, n.id, kind)).toEqual(from);
           }

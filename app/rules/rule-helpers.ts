@@ -50,7 +50,9 @@ export const pairingsByPair = perIndex((ix): readonly Pairing[] => {
 });
 
 /** The pairs of `pairingsByPair` whose both ends are registrar pools (FE pool or SE server). */
-export const pairsOf = perIndex((ix): readonly Pair[] => pairingsByPair(ix).filter((p): p is Pair => isRegistrar(p.a) && isRegistrar(p.b)));
+export const pairsOf = perIndex((ix): readonly Pair[] =>
+  pairingsByPair(ix).filter((p): p is Pair => isRegistrar(p.a) && isRegistrar(p.b)),
+);
 
 // ---------------------------------------------------------------- machines and hosts
 

@@ -49,7 +49,10 @@ export function describeRule(id: string, cases: { fires: RuleCase[]; passes: Rul
         if (c.count !== undefined) expect(found.length).toBe(c.count);
         if (c.nodeIds) {
           const want = c.nodeIds;
-          expect(found.some((f) => want.every((n) => f.nodeIds.includes(n))), `a finding naming ${want.join(', ')}; got ${JSON.stringify(found.map((f) => f.nodeIds))}`).toBe(true);
+          expect(
+            found.some((f) => want.every((n) => f.nodeIds.includes(n))),
+            `a finding naming ${want.join(', ')}; got ${JSON.stringify(found.map((f) => f.nodeIds))}`,
+          ).toBe(true);
         }
       });
     }
@@ -98,10 +101,15 @@ export function removeLinks(doc: Topology, pred: (l: Link) => boolean): void {
  */
 export function itPassesReferenceDesigns(family: string, rules: readonly Rule[], worstAllowed: Severity | 'none' = 'info'): void {
   const what = worstAllowed === 'info' ? 'error or warning' : worstAllowed === 'warning' ? 'error' : 'finding';
-  const tooSevere = (f: Finding) => worstAllowed === 'none' || (f.severity === 'error' ? true : f.severity === 'warning' ? worstAllowed === 'info' : false);
+  const tooSevere = (f: Finding) =>
+    worstAllowed === 'none' || (f.severity === 'error' ? true : f.severity === 'warning' ? worstAllowed === 'info' : false);
   for (const design of REFERENCE_DESIGNS)
     it(`${design.id} has no ${family} ${what}`, () => {
-      expect(runRules(design.build(), rules).filter(tooSevere).map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+      expect(
+        runRules(design.build(), rules)
+          .filter(tooSevere)
+          .map((f) => `${f.ruleId}: ${f.message}`),
+      ).toEqual([]);
     });
 }
 
@@ -114,7 +122,12 @@ export function replicateDesign(design: Topology, copies: number): Topology {
   const fqdn = (f: string, k: number) => f.replace(/^([^.]+)/, `$1-${k}`);
   for (let k = 0; k < copies; k++) {
     const re = (id: string) => `${id}-${k}`;
-    for (const s of design.sites) doc.sites.push({ ...structuredClone(s), id: re(s.id), ...(s.parentSiteId === undefined ? {} : { parentSiteId: re(s.parentSiteId) }) });
+    for (const s of design.sites)
+      doc.sites.push({
+        ...structuredClone(s),
+        id: re(s.id),
+        ...(s.parentSiteId === undefined ? {} : { parentSiteId: re(s.parentSiteId) }),
+      });
     for (const n of design.nodes) {
       const copy = structuredClone(n);
       copy.id = re(n.id);

@@ -3,11 +3,28 @@ import { describe, expect, it } from 'vitest';
 import { pair2019AlwaysOn } from '../model/samples';
 import { TopologyIndex } from '../model/topology-index';
 import { nodeOf } from './rule-test-kit';
-import { allNames, clauses, few, kinded, kindedNames, label, LONG_LIST, names, noun, num, plural, quote, series, siteName, stripCode } from './rule-text';
+import {
+  allNames,
+  clauses,
+  few,
+  kinded,
+  kindedNames,
+  label,
+  LONG_LIST,
+  names,
+  noun,
+  num,
+  plural,
+  quote,
+  series,
+  siteName,
+  stripCode,
+} from './rule-text';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const base = pair2019AlwaysOn();
-const nodes = (n: number, first = 'n0') => Array.from({ length: n }, (_, i) => ({ id: `n${i}`, name: i === 0 ? first : `n${i}` }));
+const nodes = (n: number, first = 'n0') =>
+  Array.from({ length: n }, (_, i) => ({ id: `n${i}`, name: i === 0 ? first : `n${i}` }));
 
 describe('numbers and nouns', () => {
   it('num writes thousands separators like en-US', () => {
@@ -72,7 +89,9 @@ describe('names of nodes and sites', () => {
     expect(kinded(nodeOf(base, 'pool-a', 'frontEndPool'))).toBe('Pool A (pool-a)');
     expect(kinded({ ...nodeOf(base, 'pool-a', 'frontEndPool'), name: 'NA1' })).toBe('Front End pool NA1 (pool-a)');
     expect(kinded({ ...nodeOf(base, 'pool-a', 'frontEndPool'), name: 'pool-a' })).toBe('Front End pool pool-a');
-    expect(kindedNames([nodeOf(base, 'pool-a', 'frontEndPool'), { ...nodeOf(base, 'pool-b', 'frontEndPool'), name: 'NA2' }])).toBe('Pool A (pool-a), Front End pool NA2 (pool-b)');
+    expect(
+      kindedNames([nodeOf(base, 'pool-a', 'frontEndPool'), { ...nodeOf(base, 'pool-b', 'frontEndPool'), name: 'NA2' }]),
+    ).toBe('Pool A (pool-a), Front End pool NA2 (pool-b)');
   });
 
   it('siteName falls back to the id of a site the document lacks', () => {

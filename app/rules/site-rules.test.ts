@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { defaultLink, defaultNode, emptyTopology, standaloneSqlStore } from '../model/defaults';
 import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples';
 import type { Topology } from '../model/schema';
-import { addLink, addNode, describeRule, findingsOf, itPassesReferenceDesigns, mutate, nodeOf, removeLinks } from './rule-test-kit';
+import {
+  addLink,
+  addNode,
+  describeRule,
+  findingsOf,
+  itPassesReferenceDesigns,
+  mutate,
+  nodeOf,
+  removeLinks,
+} from './rule-test-kit';
 import { SITE_RULES } from './site-rules';
 
 const base = pair2019AlwaysOn();
@@ -11,7 +20,8 @@ const global = globalMultiSite();
 /** pair2019AlwaysOn with its second data center marked as a branch. */
 const dc2Branch = mutate(base, (d) => void (d.sites.find((s) => s.id === 'dc2')!.kind = 'branch'));
 
-const setSiteKind = (doc: Topology, id: string, kind: 'central' | 'branch') => mutate(doc, (d) => void (d.sites.find((s) => s.id === id)!.kind = kind));
+const setSiteKind = (doc: Topology, id: string, kind: 'central' | 'branch') =>
+  mutate(doc, (d) => void (d.sites.find((s) => s.id === id)!.kind = kind));
 
 describeRule('SITE-HAS-CENTRAL', {
   fires: [
@@ -35,7 +45,12 @@ describeRule('SITE-HAS-CENTRAL', {
 describeRule('SITE-BRANCH-HAS-SE', {
   fires: [
     { name: 'a Front End pool in a branch site', doc: dc2Branch, nodeIds: ['pool-b'], count: 1 },
-    { name: 'a Standard Edition server in a branch site', doc: setSiteKind(pairStandardEdition(), 'dr', 'branch'), nodeIds: ['se-dr'], count: 1 },
+    {
+      name: 'a Standard Edition server in a branch site',
+      doc: setSiteKind(pairStandardEdition(), 'dr', 'branch'),
+      nodeIds: ['se-dr'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'pools in central sites', doc: base },
@@ -57,7 +72,10 @@ describeRule('SITE-BRANCH-CONTENT', {
       name: 'a Persistent Chat pool in a branch site',
       doc: mutate(pair2015Mirroring(), (d) => {
         d.sites.push({ id: 'br', name: 'Branch', kind: 'branch' });
-        addNode(d, { ...defaultNode('persistentChatPool', { id: 'pc', siteId: 'br', fqdn: 'pc.fabrikam.com' }), servers: [{ siteId: 'br', active: true }] });
+        addNode(d, {
+          ...defaultNode('persistentChatPool', { id: 'pc', siteId: 'br', fqdn: 'pc.fabrikam.com' }),
+          servers: [{ siteId: 'br', active: true }],
+        });
       }),
       nodeIds: ['pc'],
       count: 1,
@@ -79,7 +97,12 @@ describeRule('SITE-BRANCH-CONTENT', {
 
 describeRule('SITE-SBA-BACKUP-REGISTRAR', {
   fires: [
-    { name: 'an appliance without a backup registrar', doc: mutate(global, (d) => removeLinks(d, (l) => l.kind === 'backupRegistrar' && l.from === 'sba-bos')), nodeIds: ['sba-bos'], count: 1 },
+    {
+      name: 'an appliance without a backup registrar',
+      doc: mutate(global, (d) => removeLinks(d, (l) => l.kind === 'backupRegistrar' && l.from === 'sba-bos')),
+      nodeIds: ['sba-bos'],
+      count: 1,
+    },
     {
       name: 'an appliance backed up by a pool in a branch site',
       doc: mutate(global, (d) => {
@@ -104,12 +127,20 @@ describeRule('SITE-SBA-BACKUP-REGISTRAR', {
 
 describeRule('SITE-BRANCH-SMALL', {
   fires: [
-    { name: 'a branch appliance for 10 users', doc: mutate(global, (d) => void (nodeOf(d, 'sba-lyo', 'survivableBranch').users = 10)), nodeIds: ['sba-lyo'], count: 1 },
+    {
+      name: 'a branch appliance for 10 users',
+      doc: mutate(global, (d) => void (nodeOf(d, 'sba-lyo', 'survivableBranch').users = 10)),
+      nodeIds: ['sba-lyo'],
+      count: 1,
+    },
     {
       name: 'two appliances adding up to 24 users',
       doc: mutate(global, (d) => {
         nodeOf(d, 'sba-lyo', 'survivableBranch').users = 12;
-        addNode(d, { ...defaultNode('survivableBranch', { id: 'sba-lyo2', siteId: 'br-lyon', fqdn: 'sba-lyo2.tailspin.com' }), users: 12 });
+        addNode(d, {
+          ...defaultNode('survivableBranch', { id: 'sba-lyo2', siteId: 'br-lyon', fqdn: 'sba-lyo2.tailspin.com' }),
+          users: 12,
+        });
         addLink(d, defaultLink('backupRegistrar', 'l-lyo2', 'sba-lyo2', 'eu1'));
       }),
       nodeIds: ['sba-lyo', 'sba-lyo2'],
@@ -119,7 +150,10 @@ describeRule('SITE-BRANCH-SMALL', {
   passes: [
     { name: 'branches of 150 and 300 users', doc: global },
     { name: 'exactly 25 users', doc: mutate(global, (d) => void (nodeOf(d, 'sba-lyo', 'survivableBranch').users = 25)) },
-    { name: 'a small appliance in a central site', doc: mutate(setSiteKind(global, 'br-lyon', 'central'), (d) => void (nodeOf(d, 'sba-lyo', 'survivableBranch').users = 10)) },
+    {
+      name: 'a small appliance in a central site',
+      doc: mutate(setSiteKind(global, 'br-lyon', 'central'), (d) => void (nodeOf(d, 'sba-lyo', 'survivableBranch').users = 10)),
+    },
   ],
 });
 
@@ -153,7 +187,12 @@ describeRule('SITE-CROSS-SITE-SHARING', {
   ],
   passes: [
     { name: 'the Director next to its pools', doc: global },
-    { name: 'a Director next to a Standard Edition server', doc: mutate(pairStandardEdition(), (d) => addNode(d, defaultNode('directorPool', { id: 'dir-hq', siteId: 'hq', fqdn: 'dir-hq.northwind.com' }))) },
+    {
+      name: 'a Director next to a Standard Edition server',
+      doc: mutate(pairStandardEdition(), (d) =>
+        addNode(d, defaultNode('directorPool', { id: 'dir-hq', siteId: 'hq', fqdn: 'dir-hq.northwind.com' })),
+      ),
+    },
   ],
 });
 
@@ -182,6 +221,8 @@ describe('SITE details', () => {
   it('SITE-BRANCH-CONTENT names the Back End store as such', () => {
     const found = findingsOf('SITE-BRANCH-CONTENT', dc2Branch);
     expect(found.map((f) => f.nodeIds[0]).sort()).toEqual(['edge-b', 'oos-b', 'sql-b']);
-    expect(found.find((f) => f.nodeIds[0] === 'sql-b')?.message).toContain('Back End store Back End B (sql-b) is in branch site Dublin (dc2)');
+    expect(found.find((f) => f.nodeIds[0] === 'sql-b')?.message).toContain(
+      'Back End store Back End B (sql-b) is in branch site Dublin (dc2)',
+    );
   });
 });

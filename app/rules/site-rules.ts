@@ -77,7 +77,10 @@ export const SITE_RULES: readonly Rule[] = [
     for (const b of ix.ofKind('survivableBranch')) {
       const links = ix.out(b.id, 'backupRegistrar');
       if (links.length === 0) {
-        hits.push({ nodeIds: [b.id], message: `${kinded(b)} has no backup registrar. ${catalogueMessage('SITE-SBA-BACKUP-REGISTRAR')}` });
+        hits.push({
+          nodeIds: [b.id],
+          message: `${kinded(b)} has no backup registrar. ${catalogueMessage('SITE-SBA-BACKUP-REGISTRAR')}`,
+        });
         continue;
       }
       const bad = links.filter((l) => {
@@ -149,8 +152,16 @@ export const SITE_RULES: readonly Rule[] = [
       const parent = s.parentSiteId === undefined ? undefined : ix.site(s.parentSiteId);
       if (parent?.kind === 'central') continue;
       const why =
-        s.parentSiteId === undefined ? 'names no parent central site' : parent === undefined ? `names the parent site ${quote(s.parentSiteId)}, which is not in the design` : `names ${label(parent)} as its parent, a branch site`;
-      hits.push({ nodeIds: ix.nodesInSite(s.id).map((n) => n.id), siteIds: [s.id], message: `The branch site ${label(s)} ${why}. ${catalogueMessage('SITE-BRANCH-PARENT')}` });
+        s.parentSiteId === undefined
+          ? 'names no parent central site'
+          : parent === undefined
+            ? `names the parent site ${quote(s.parentSiteId)}, which is not in the design`
+            : `names ${label(parent)} as its parent, a branch site`;
+      hits.push({
+        nodeIds: ix.nodesInSite(s.id).map((n) => n.id),
+        siteIds: [s.id],
+        message: `The branch site ${label(s)} ${why}. ${catalogueMessage('SITE-BRANCH-PARENT')}`,
+      });
     }
     return hits;
   }),

@@ -20,7 +20,11 @@ export const SUB_RULES: readonly Rule[] = [
     for (const p of pairsOf(ix)) {
       if (!((is2019(p.a) && isSub(p.b)) || (isSub(p.a) && is2019(p.b)))) continue;
       const [old, sub] = is2019(p.a) ? [p.a, p.b] : [p.b, p.a];
-      hits.push({ nodeIds: [p.a.id, p.b.id], linkIds: p.links.map((l) => l.id), message: `${kinded(old)} (2019) is paired with ${kinded(sub)} (Subscription Edition). ${catalogueMessage('SUB-PAIR-2019')}` });
+      hits.push({
+        nodeIds: [p.a.id, p.b.id],
+        linkIds: p.links.map((l) => l.id),
+        message: `${kinded(old)} (2019) is paired with ${kinded(sub)} (Subscription Edition). ${catalogueMessage('SUB-PAIR-2019')}`,
+      });
     }
     return hits;
   }),
@@ -37,7 +41,10 @@ export const SUB_RULES: readonly Rule[] = [
         if (isRegistrar(p) && (is2019(p) || isSub(p)) && !pools.includes(p)) pools.push(p);
       }
       if (!pools.some(is2019) || !pools.some(isSub)) continue;
-      hits.push({ nodeIds: [s.id, ...pools.map((p) => p.id)], message: `${label(s)} holds Monitoring or Archiving data for ${labelSeries(pools)}, of 2019 and Subscription Edition. ${catalogueMessage('SUB-LINK-2019')}` });
+      hits.push({
+        nodeIds: [s.id, ...pools.map((p) => p.id)],
+        message: `${label(s)} holds Monitoring or Archiving data for ${labelSeries(pools)}, of 2019 and Subscription Edition. ${catalogueMessage('SUB-LINK-2019')}`,
+      });
     }
     for (const kind of ['mediaEdge', 'nextHop'] as const)
       for (const l of ix.linksOfKind(kind)) {
@@ -45,7 +52,11 @@ export const SUB_RULES: readonly Rule[] = [
         const b = ix.node(l.to);
         if (!a || !b || !((is2019(a) && isSub(b)) || (isSub(a) && is2019(b)))) continue;
         const how = kind === 'mediaEdge' ? 'uses for media' : 'has as its next hop';
-        hits.push({ nodeIds: [a.id, b.id], linkIds: [l.id], message: `${kinded(a)} (${is2019(a) ? '2019' : 'Subscription Edition'}) ${how} ${kinded(b)} (${is2019(b) ? '2019' : 'Subscription Edition'}). ${catalogueMessage('SUB-LINK-2019')}` });
+        hits.push({
+          nodeIds: [a.id, b.id],
+          linkIds: [l.id],
+          message: `${kinded(a)} (${is2019(a) ? '2019' : 'Subscription Edition'}) ${how} ${kinded(b)} (${is2019(b) ? '2019' : 'Subscription Edition'}). ${catalogueMessage('SUB-LINK-2019')}`,
+        });
       }
     return hits;
   }),
@@ -57,7 +68,10 @@ export const SUB_RULES: readonly Rule[] = [
       const versions = ix.versionsUsing(s.id) as ReadonlySet<string>;
       if (!versions.has(SUBSCRIPTION_EDITION) || versions.has('2015') || versions.has('2019')) continue;
       const pools = ix.poolsUsingTransitively(s.id).filter(isSub);
-      hits.push({ nodeIds: [s.id, ...pools.map((p) => p.id)], message: `${label(s)} runs SQL Server 2022 for ${kindedNames(pools)}. ${catalogueMessage('SUB-SQL-2022')}` });
+      hits.push({
+        nodeIds: [s.id, ...pools.map((p) => p.id)],
+        message: `${label(s)} runs SQL Server 2022 for ${kindedNames(pools)}. ${catalogueMessage('SUB-SQL-2022')}`,
+      });
     }
     return hits;
   }),
@@ -69,6 +83,11 @@ export const SUB_RULES: readonly Rule[] = [
       return v === '2015' || v === '2019';
     });
     if (older.length === 0) return [];
-    return [{ nodeIds: older.map((n) => n.id), message: () => `Subscription Edition runs beside ${kindedNames(older)}. ${catalogueMessage('SUB-COEXIST-LIMIT')}` }];
+    return [
+      {
+        nodeIds: older.map((n) => n.id),
+        message: () => `Subscription Edition runs beside ${kindedNames(older)}. ${catalogueMessage('SUB-COEXIST-LIMIT')}`,
+      },
+    ];
   }),
 ];

@@ -12,7 +12,11 @@ const global = globalMultiSite();
 function withBostonBranches(doc: Topology, branches: { id: string; variant: 'sba' | 'sbs'; users: number }[]): Topology {
   return mutate(doc, (d) => {
     for (const b of branches) {
-      addNode(d, { ...defaultNode('survivableBranch', { id: b.id, siteId: 'br-boston', fqdn: `${b.id}.tailspin.com` }), variant: b.variant, users: b.users });
+      addNode(d, {
+        ...defaultNode('survivableBranch', { id: b.id, siteId: 'br-boston', fqdn: `${b.id}.tailspin.com` }),
+        variant: b.variant,
+        users: b.users,
+      });
       addLink(d, defaultLink('backupRegistrar', `l-${b.id}`, b.id, 'na1'));
     }
   });
@@ -51,7 +55,12 @@ describeRule('VOICE-SBA-MAX-TWO', {
 describeRule('VOICE-FAILOVER-INTERVAL', {
   fires: [
     { name: 'a pairing with voice failover (default interval)', doc: base, nodeIds: ['pool-a', 'pool-b'], count: 1 },
-    { name: 'a custom interval', doc: mutate(base, (d) => void (pairing(d).voiceFailoverSeconds = 120)), nodeIds: ['pool-a', 'pool-b'], count: 1 },
+    {
+      name: 'a custom interval',
+      doc: mutate(base, (d) => void (pairing(d).voiceFailoverSeconds = 120)),
+      nodeIds: ['pool-a', 'pool-b'],
+      count: 1,
+    },
   ],
   passes: [
     { name: 'voice failover off', doc: mutate(base, (d) => void (pairing(d).voiceFailover = false)) },
@@ -68,7 +77,11 @@ const noCollocatedMediation = (doc: Topology) =>
 describeRule('VOICE-FAILOVER-ROUTE', {
   fires: [
     { name: 'paired pools with collocated Mediation', doc: base, nodeIds: ['pool-a', 'pool-b'], count: 1 },
-    { name: 'one pool with collocated Mediation', doc: mutate(noCollocatedMediation(base), (d) => void (nodeOf(d, 'pool-b', 'frontEndPool').mediationCollocated = true)), nodeIds: ['pool-a', 'pool-b'] },
+    {
+      name: 'one pool with collocated Mediation',
+      doc: mutate(noCollocatedMediation(base), (d) => void (nodeOf(d, 'pool-b', 'frontEndPool').mediationCollocated = true)),
+      nodeIds: ['pool-a', 'pool-b'],
+    },
     {
       name: 'a stand-alone Mediation pool in the backup site',
       doc: mutate(noCollocatedMediation(base), (d) => addNode(d, defaultNode('mediationPool', { id: 'med-b', siteId: 'dc2' }))),
@@ -78,16 +91,24 @@ describeRule('VOICE-FAILOVER-ROUTE', {
   ],
   passes: [
     { name: 'no Mediation anywhere', doc: noCollocatedMediation(base) },
-    { name: 'a Mediation pool in a third site only', doc: mutate(noCollocatedMediation(base), (d) => {
-      d.sites.push({ id: 'dc3', name: 'Paris', kind: 'central' });
-      addNode(d, defaultNode('mediationPool', { id: 'med-c', siteId: 'dc3' }));
-    }) },
+    {
+      name: 'a Mediation pool in a third site only',
+      doc: mutate(noCollocatedMediation(base), (d) => {
+        d.sites.push({ id: 'dc3', name: 'Paris', kind: 'central' });
+        addNode(d, defaultNode('mediationPool', { id: 'med-c', siteId: 'dc3' }));
+      }),
+    },
   ],
 });
 
 describeRule('VOICE-BRANCH-SIZING', {
   fires: [
-    { name: 'an SBA above 1,000 users', doc: mutate(global, (d) => void (nodeOf(d, 'sba-bos', 'survivableBranch').users = 1_001)), nodeIds: ['sba-bos'], count: 1 },
+    {
+      name: 'an SBA above 1,000 users',
+      doc: mutate(global, (d) => void (nodeOf(d, 'sba-bos', 'survivableBranch').users = 1_001)),
+      nodeIds: ['sba-bos'],
+      count: 1,
+    },
     {
       name: 'a Survivable Branch Server above 2,000 users',
       doc: mutate(global, (d) => {
@@ -112,7 +133,10 @@ describeRule('VOICE-BRANCH-SIZING', {
     },
   ],
   passes: [
-    { name: 'an SBA at exactly 1,000 users', doc: mutate(global, (d) => void (nodeOf(d, 'sba-bos', 'survivableBranch').users = 1_000)) },
+    {
+      name: 'an SBA at exactly 1,000 users',
+      doc: mutate(global, (d) => void (nodeOf(d, 'sba-bos', 'survivableBranch').users = 1_000)),
+    },
     {
       name: 'an SBS at exactly 2,000 users',
       doc: mutate(global, (d) => {
@@ -123,7 +147,10 @@ describeRule('VOICE-BRANCH-SIZING', {
     },
     {
       name: 'two SBAs of 1,000 users (2,000 in all)',
-      doc: withBostonBranches(mutate(global, (d) => void (nodeOf(d, 'sba-bos', 'survivableBranch').users = 1_000)), [{ id: 'sba-bos2', variant: 'sba', users: 1_000 }]),
+      doc: withBostonBranches(
+        mutate(global, (d) => void (nodeOf(d, 'sba-bos', 'survivableBranch').users = 1_000)),
+        [{ id: 'sba-bos2', variant: 'sba', users: 1_000 }],
+      ),
     },
   ],
 });
@@ -163,7 +190,10 @@ describe('VOICE messages', () => {
     });
     const big = withBostonBranches(
       mutate(doc, (d) => void (nodeOf(d, 'sba-bos', 'survivableBranch').users = 1_000)),
-      [{ id: 'sba-bos2', variant: 'sba', users: 1_000 }, { id: 'sba-bos3', variant: 'sba', users: 1_000 }],
+      [
+        { id: 'sba-bos2', variant: 'sba', users: 1_000 },
+        { id: 'sba-bos3', variant: 'sba', users: 1_000 },
+      ],
     );
     expect(findingsOf('VOICE-BRANCH-SIZING', big)).toEqual([]);
   });

@@ -17,7 +17,8 @@ const { sbaMax, sbsOrTwoSbaMax } = REF.branchSizing;
 const intervalMessage = (a: TopologyNode, b: TopologyNode, seconds: number) => (): string =>
   `${label(a)} and ${label(b)} back each other up for voice. ${catalogueMessage('VOICE-FAILOVER-INTERVAL').replace('{seconds}', num(seconds))}`;
 
-const collocated = (p: TopologyNode): boolean => (p.kind === 'frontEndPool' || p.kind === 'standardEditionServer') && p.mediationCollocated;
+const collocated = (p: TopologyNode): boolean =>
+  (p.kind === 'frontEndPool' || p.kind === 'standardEditionServer') && p.mediationCollocated;
 
 /** How paired pool `p` shows it carries voice: Mediation collocated, or the Mediation pool `m` in its site. */
 function voiceSign(p: TopologyNode, m: Mediation | undefined): string | undefined {
@@ -27,7 +28,10 @@ function voiceSign(p: TopologyNode, m: Mediation | undefined): string | undefine
 
 /** `ma` and `mb`: the Mediation pools in the sites of `a` and `b` that do not run Mediation themselves. */
 const routeMessage = (a: TopologyNode, b: TopologyNode, ma: Mediation | undefined, mb: Mediation | undefined) => (): string => {
-  const signs = collocated(a) && collocated(b) ? ['both run Mediation collocated'] : [voiceSign(a, ma), voiceSign(b, mb)].filter((s): s is string => s !== undefined);
+  const signs =
+    collocated(a) && collocated(b)
+      ? ['both run Mediation collocated']
+      : [voiceSign(a, ma), voiceSign(b, mb)].filter((s): s is string => s !== undefined);
   return `${label(a)} and ${label(b)} are paired and carry Enterprise Voice (${signs.join('; ')}). ${catalogueMessage('VOICE-FAILOVER-ROUTE')}`;
 };
 
@@ -86,12 +90,16 @@ export const VOICE_RULES: readonly Rule[] = [
         const max = b.variant === 'sba' ? sbaMax : sbsOrTwoSbaMax;
         if (b.users > max) {
           over.push(b);
-          reasons.push(`${b.variant === 'sba' ? 'Survivable Branch Appliance' : 'Survivable Branch Server'} ${label(b)} homes ${num(b.users)} users (guidance: up to ${num(max)})`);
+          reasons.push(
+            `${b.variant === 'sba' ? 'Survivable Branch Appliance' : 'Survivable Branch Server'} ${label(b)} homes ${num(b.users)} users (guidance: up to ${num(max)})`,
+          );
         }
       }
       const total = branches.reduce((sum, b) => sum + b.users, 0);
       if (ix.site(siteId)?.kind === 'branch' && total > sbsOrTwoSbaMax)
-        reasons.push(`the branch's appliances and servers home ${num(total)} users in all (guidance: up to ${num(sbsOrTwoSbaMax)})`);
+        reasons.push(
+          `the branch's appliances and servers home ${num(total)} users in all (guidance: up to ${num(sbsOrTwoSbaMax)})`,
+        );
       if (reasons.length === 0) continue;
       const overIds = new Set(over.map((b) => b.id));
       const rest = branches.filter((b) => !overIds.has(b.id));
@@ -111,7 +119,10 @@ export const VOICE_RULES: readonly Rule[] = [
       if (!p.links.some((l) => l.voiceFailover === true)) continue;
       const wan = wanBetween(ix, p.a.siteId, p.b.siteId);
       if (wan === 'unknown' || wan === 'same' || (wan !== 'none' && wan.resilient)) continue;
-      const how = wan === 'none' ? 'no site link joins their sites' : `the site link ${wan.id} between ${siteName(ix, p.a.siteId)} and ${siteName(ix, p.b.siteId)} is not resilient`;
+      const how =
+        wan === 'none'
+          ? 'no site link joins their sites'
+          : `the site link ${wan.id} between ${siteName(ix, p.a.siteId)} and ${siteName(ix, p.b.siteId)} is not resilient`;
       hits.push({
         nodeIds: [p.a.id, p.b.id],
         linkIds: p.links.map((l) => l.id),

@@ -21,19 +21,23 @@ describe('crc32', () => {
 });
 
 describe('base64', () => {
-  it('agrees with Node for standard and url alphabets', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-        expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
-        expect(toBase64Url(bytes)).toBe(Buffer.from(bytes).toString('base64url'));
-        const back = fromBase64(toBase64Url(bytes));
-        expect(back.ok && Array.from(back.bytes)).toEqual(Array.from(bytes));
-        const back2 = fromBase64(toBase64(bytes));
-        expect(back2.ok && Array.from(back2.bytes)).toEqual(Array.from(bytes));
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'agrees with Node for standard and url alphabets',
+    () => {
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+          expect(toBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+          expect(toBase64Url(bytes)).toBe(Buffer.from(bytes).toString('base64url'));
+          const back = fromBase64(toBase64Url(bytes));
+          expect(back.ok && Array.from(back.bytes)).toEqual(Array.from(bytes));
+          const back2 = fromBase64(toBase64(bytes));
+          expect(back2.ok && Array.from(back2.bytes)).toEqual(Array.from(bytes));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
   it('refuses impossible lengths, foreign characters and non-canonical endings', () => {
     expect(fromBase64('abcde')).toEqual({ ok: false, problem: { at: 5, reason: 'badLength' } });
     expect(fromBase64('ab*d')).toEqual({ ok: false, problem: { at: 2, reason: 'badCharacter' } });
@@ -45,24 +49,31 @@ describe('base64', () => {
 });
 
 describe('varints', () => {
-  it('round-trip unsigned and signed integers', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat({ max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: -1e12, max: 1e12 }))), (pairs) => {
-        const w = new ByteWriter();
-        for (const [u, s] of pairs) {
-          w.uint(u);
-          w.int(s);
-        }
-        const r = new ByteReader(w.toBytes());
-        for (const [u, s] of pairs) {
-          expect(r.uint()).toBe(u);
-          expect(r.int()).toBe(s);
-        }
-        expect(r.remaining).toBe(0);
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'round-trip unsigned and signed integers',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.nat({ max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: -1e12, max: 1e12 }))),
+          (pairs) => {
+            const w = new ByteWriter();
+            for (const [u, s] of pairs) {
+              w.uint(u);
+              w.int(s);
+            }
+            const r = new ByteReader(w.toBytes());
+            for (const [u, s] of pairs) {
+              expect(r.uint()).toBe(u);
+              expect(r.int()).toBe(s);
+            }
+            expect(r.remaining).toBe(0);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
   it('refuses to read past the end', () => {
     const r = new ByteReader(new Uint8Array([0x80]));
     expect(() => r.uint()).toThrow();

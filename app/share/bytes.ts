@@ -51,7 +51,9 @@ export type Base64Problem = { at: number; reason: 'badCharacter' | 'badLength' }
  * Decodes base64url or standard base64 (padding optional). A length of 4k+1 cannot
  * come from any byte string: the text was cut or had a character added.
  */
-export function fromBase64(text: string): { ok: true; bytes: Uint8Array; canonical: boolean } | { ok: false; problem: Base64Problem } {
+export function fromBase64(
+  text: string,
+): { ok: true; bytes: Uint8Array; canonical: boolean } | { ok: false; problem: Base64Problem } {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */) end--;
   if (end % 4 === 1) return { ok: false, problem: { at: end, reason: 'badLength' } };

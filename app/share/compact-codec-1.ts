@@ -27,8 +27,31 @@ import { ByteReader, ByteWriter, fromUtf8, utf8 } from './bytes';
 
 // ---------------------------------------------------------------- frozen tables (format 1)
 
-const NODE_KINDS_1 = ['frontEndPool', 'standardEditionServer', 'sqlStore', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'fileStore', 'officeOnlineServer', 'survivableBranch'] as const satisfies readonly NodeKind[];
-const LINK_KINDS_1 = ['backEnd', 'store', 'mirror', 'witness', 'pairing', 'nextHop', 'mediaEdge', 'fileStore', 'officeOnline', 'backupRegistrar', 'logShipping'] as const satisfies readonly LinkKind[];
+const NODE_KINDS_1 = [
+  'frontEndPool',
+  'standardEditionServer',
+  'sqlStore',
+  'edgePool',
+  'directorPool',
+  'mediationPool',
+  'persistentChatPool',
+  'fileStore',
+  'officeOnlineServer',
+  'survivableBranch',
+] as const satisfies readonly NodeKind[];
+const LINK_KINDS_1 = [
+  'backEnd',
+  'store',
+  'mirror',
+  'witness',
+  'pairing',
+  'nextHop',
+  'mediaEdge',
+  'fileStore',
+  'officeOnline',
+  'backupRegistrar',
+  'logShipping',
+] as const satisfies readonly LinkKind[];
 const PRODUCT_VERSIONS_1 = ['2015', '2019'] as const;
 const OS_1 = ['WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022'] as const;
 const HOSTINGS_1 = ['physical', 'virtual'] as const;
@@ -58,7 +81,11 @@ const DEFAULT_VOICE_FAILOVER_SECONDS = 300;
 const DEFAULT_SHARE = 'sfbshare';
 
 /** The host label `defaultNode` derives from an id (copy of its fqdnFor, frozen). */
-export const hostFromId = (id: string): string => id.toLowerCase().replace(/[^a-z0-9-]/g, '-').replace(/^-+|-+$/g, '') || 'server';
+export const hostFromId = (id: string): string =>
+  id
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .replace(/^-+|-+$/g, '') || 'server';
 
 /** Not a valid byte string for this codec (hostile or damaged input). */
 export class CompactFormatError extends Error {}
@@ -147,12 +174,21 @@ export function getStr<P extends string | undefined>(c: DecodeContext, predictio
 export const getText = (c: DecodeContext, predictions: readonly string[]): string => getStr(c, predictions);
 
 /** Like putStr, with the last value seen in the same field as a prediction. */
-export function putRepeat(c: EncodeContext, field: string, value: string | undefined, predictions: readonly (string | undefined)[] = []): void {
+export function putRepeat(
+  c: EncodeContext,
+  field: string,
+  value: string | undefined,
+  predictions: readonly (string | undefined)[] = [],
+): void {
   putStr(c, value, [undefined, c.last.get(field), ...predictions]);
   c.last.set(field, value);
 }
 
-export function getRepeat(c: DecodeContext, field: string, predictions: readonly (string | undefined)[] = []): string | undefined {
+export function getRepeat(
+  c: DecodeContext,
+  field: string,
+  predictions: readonly (string | undefined)[] = [],
+): string | undefined {
   const v = getStr(c, [undefined, c.last.get(field), ...predictions]);
   c.last.set(field, v);
   return v;
@@ -308,7 +344,17 @@ function getNode(c: DecodeContext): Record<string, unknown> {
       const users = getRound(r);
       const cumulativeUpdate = getRepeat(c, 'cu');
       const domain = getStr(c, [undefined, domainOf(fqdn)]);
-      return { ...base, productVersion, fqdn, users, hosting, os, ...opt('cumulativeUpdate', cumulativeUpdate), mediationCollocated, ...opt('domain', domain) };
+      return {
+        ...base,
+        productVersion,
+        fqdn,
+        users,
+        hosting,
+        os,
+        ...opt('cumulativeUpdate', cumulativeUpdate),
+        mediationCollocated,
+        ...opt('domain', domain),
+      };
     }
     case 'sqlStore': {
       const fqdn = getFqdn(c, [host]);
@@ -344,7 +390,18 @@ function getNode(c: DecodeContext): Record<string, unknown> {
         }
         ag = { listenerFqdn, ...opt('listenerPort', listenerPort), replicas };
       } else if (listenerSame || listenerPortCode !== 0) fail('listener fields without an availability group');
-      return { ...base, fqdn, instance, sqlVersion, sqlEdition, ...opt('sqlUpdateLevel', sqlUpdateLevel), haMode, ...opt('ag', ag), ...opt('clusterNodes', clusterNodes), ...opt('domain', domain) };
+      return {
+        ...base,
+        fqdn,
+        instance,
+        sqlVersion,
+        sqlEdition,
+        ...opt('sqlUpdateLevel', sqlUpdateLevel),
+        haMode,
+        ...opt('ag', ag),
+        ...opt('clusterNodes', clusterNodes),
+        ...opt('domain', domain),
+      };
     }
     case 'edgePool': {
       const fqdn = getFqdn(c, [host]);
@@ -357,7 +414,17 @@ function getNode(c: DecodeContext): Record<string, unknown> {
       p.done();
       const servers = r.uint();
       const concurrentRemoteUsers = getOptRound(r);
-      return { ...base, productVersion, fqdn, servers, internalLoadBalancing, externalLoadBalancing, federation, xmpp, ...opt('concurrentRemoteUsers', concurrentRemoteUsers) };
+      return {
+        ...base,
+        productVersion,
+        fqdn,
+        servers,
+        internalLoadBalancing,
+        externalLoadBalancing,
+        federation,
+        xmpp,
+        ...opt('concurrentRemoteUsers', concurrentRemoteUsers),
+      };
     }
     case 'directorPool': {
       const fqdn = getFqdn(c, [host]);
@@ -469,15 +536,45 @@ function getLink(c: DecodeContext, index: number): Record<string, unknown> {
 
 // ---------------------------------------------------------------- layout
 
-export type GridPrediction = (sites: readonly { id: string }[], nodes: readonly { id: string; siteId: string; kind: NodeKind }[]) => Map<string, Position>;
+export type GridPrediction = (
+  sites: readonly { id: string }[],
+  nodes: readonly { id: string; siteId: string; kind: NodeKind }[],
+) => Map<string, Position>;
 
 /** Frozen copy of grid-layout.ts as it was for link format 1: the prediction of node positions. */
 export const gridPrediction1: GridPrediction = (sites, nodes) =>
-  gridPredictionWith({ edgePool: 0, directorPool: 1, frontEndPool: 2, standardEditionServer: 3, survivableBranch: 4, mediationPool: 5, persistentChatPool: 6, sqlStore: 7, fileStore: 8, officeOnlineServer: 9 }, sites, nodes);
+  gridPredictionWith(
+    {
+      edgePool: 0,
+      directorPool: 1,
+      frontEndPool: 2,
+      standardEditionServer: 3,
+      survivableBranch: 4,
+      mediationPool: 5,
+      persistentChatPool: 6,
+      sqlStore: 7,
+      fileStore: 8,
+      officeOnlineServer: 9,
+    },
+    sites,
+    nodes,
+  );
 
 /** The grid layout with a given order of kinds inside a site (each codec freezes its own). */
-export function gridPredictionWith(ORDER: Partial<Record<NodeKind, number>>, sites: readonly { id: string }[], nodes: readonly { id: string; siteId: string; kind: NodeKind }[]): Map<string, Position> {
-  const W = 232, H = 104, PAD = 28, HEAD = 40, GAP_X = 40, GAP_Y = 36, SITE_GAP = 80, COLS = 2, PER_ROW = 3;
+export function gridPredictionWith(
+  ORDER: Partial<Record<NodeKind, number>>,
+  sites: readonly { id: string }[],
+  nodes: readonly { id: string; siteId: string; kind: NodeKind }[],
+): Map<string, Position> {
+  const W = 232,
+    H = 104,
+    PAD = 28,
+    HEAD = 40,
+    GAP_X = 40,
+    GAP_Y = 36,
+    SITE_GAP = 80,
+    COLS = 2,
+    PER_ROW = 3;
   const bySite = new Map<string, { id: string; kind: NodeKind }[]>();
   for (const n of nodes) {
     const list = bySite.get(n.siteId);
@@ -497,7 +594,8 @@ export function gridPredictionWith(ORDER: Partial<Record<NodeKind, number>>, sit
     const members = [...(bySite.get(site.id) ?? [])].sort((a, b) => (ORDER[a.kind] ?? 0) - (ORDER[b.kind] ?? 0));
     const cols = Math.max(1, Math.min(COLS, members.length));
     members.forEach((n, j) => {
-      if (!out.has(n.id)) out.set(n.id, { x: x + PAD + (j % cols) * (W + GAP_X), y: rowY + HEAD + PAD + Math.floor(j / cols) * (H + GAP_Y) });
+      if (!out.has(n.id))
+        out.set(n.id, { x: x + PAD + (j % cols) * (W + GAP_X), y: rowY + HEAD + PAD + Math.floor(j / cols) * (H + GAP_Y) });
     });
     const rows = Math.max(1, Math.ceil(members.length / cols));
     rowHeight = Math.max(rowHeight, HEAD + PAD * 2 + rows * H + (rows - 1) * GAP_Y);
@@ -520,7 +618,12 @@ export const gcd = (a: number, b: number): number => {
   return a;
 };
 
-export function putLayout(c: EncodeContext, doc: Topology, predictor: LayoutPredictor, gridOf: GridPrediction = gridPrediction1): void {
+export function putLayout(
+  c: EncodeContext,
+  doc: Topology,
+  predictor: LayoutPredictor,
+  gridOf: GridPrediction = gridPrediction1,
+): void {
   const { w } = c;
   const layout = doc.layout;
   if (layout === undefined) {
@@ -536,7 +639,12 @@ export function putLayout(c: EncodeContext, doc: Topology, predictor: LayoutPred
     const n = ids.filter(has).length;
     return n === 0 ? 'none' : n === ids.length ? 'all' : 'some';
   });
-  new Packer().put([false, true], true).put(PREDICTORS, predictor).put(PRESENCE, presence[0]!).put(PRESENCE, presence[1]!).write(w);
+  new Packer()
+    .put([false, true], true)
+    .put(PREDICTORS, predictor)
+    .put(PRESENCE, presence[0]!)
+    .put(PRESENCE, presence[1]!)
+    .write(w);
   groups.forEach((ids, g) => {
     if (presence[g] !== 'some') return;
     for (let i = 0; i < ids.length; i += 7) {
@@ -562,7 +670,12 @@ export function putLayout(c: EncodeContext, doc: Topology, predictor: LayoutPred
   for (const d of deltas) w.int(d / g);
 }
 
-export function getLayout(c: DecodeContext, sites: readonly Record<string, unknown>[], nodes: readonly Record<string, unknown>[], gridOf: GridPrediction = gridPrediction1): Record<string, Position> | undefined {
+export function getLayout(
+  c: DecodeContext,
+  sites: readonly Record<string, unknown>[],
+  nodes: readonly Record<string, unknown>[],
+  gridOf: GridPrediction = gridPrediction1,
+): Record<string, Position> | undefined {
   const { r } = c;
   const p = new Unpacker(r.uint());
   if (!p.take([false, true])) {
@@ -582,7 +695,10 @@ export function getLayout(c: DecodeContext, sites: readonly Record<string, unkno
         for (let j = 0; j < 7 && i + j < ids.length; j++) if (bits & (1 << j)) present.push(ids[i + j]!);
       }
   });
-  const grid = predictor === 'grid' ? gridOf(sites as { id: string }[], nodes as { id: string; siteId: string; kind: NodeKind }[]) : undefined;
+  const grid =
+    predictor === 'grid'
+      ? gridOf(sites as { id: string }[], nodes as { id: string; siteId: string; kind: NodeKind }[])
+      : undefined;
   const g = r.uint();
   if (g > 0 && present.length * 2 > r.remaining) fail('layout cut short');
   const layout: Record<string, Position> = {};
@@ -604,7 +720,14 @@ export function readCompact1(bytes: Uint8Array): Record<string, unknown> {
   const structLen = head.uint();
   const structure = head.bytes(structLen);
   const text = head.bytes(head.remaining);
-  const c: DecodeContext = { r: new ByteReader(structure), t: new ByteReader(text), siteIds: [], nodeIds: [], domains: [], last: new Map() };
+  const c: DecodeContext = {
+    r: new ByteReader(structure),
+    t: new ByteReader(text),
+    siteIds: [],
+    nodeIds: [],
+    domains: [],
+    last: new Map(),
+  };
   const { r } = c;
   const name = getText(c, []);
   const description = getStr(c, [undefined]);
@@ -623,7 +746,13 @@ export function readCompact1(bytes: Uint8Array): Record<string, unknown> {
     p.done();
     const region = getRepeat(c, 'region');
     const datacenter = getStr(c, [undefined]);
-    sites.push({ id, name: siteName, kind, ...(region === undefined ? {} : { region }), ...(datacenter === undefined ? {} : { datacenter }) });
+    sites.push({
+      id,
+      name: siteName,
+      kind,
+      ...(region === undefined ? {} : { region }),
+      ...(datacenter === undefined ? {} : { datacenter }),
+    });
     c.siteIds.push(id);
   }
   const nodeCount = r.uint();

@@ -51,8 +51,35 @@ export { CompactFormatError, roundCoordinate, type LayoutPredictor } from './com
 
 // ---------------------------------------------------------------- frozen tables (codec 3)
 
-const NODE_KINDS_3 = ['frontEndPool', 'standardEditionServer', 'sqlStore', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'fileStore', 'officeOnlineServer', 'survivableBranch', 'reverseProxy', 'gatewayPeer', 'videoInteropPool'] as const satisfies readonly NodeKind[];
-const LINK_KINDS_3 = ['backEnd', 'store', 'mirror', 'witness', 'pairing', 'nextHop', 'mediaEdge', 'fileStore', 'officeOnline', 'backupRegistrar', 'logShipping', 'trunk'] as const;
+const NODE_KINDS_3 = [
+  'frontEndPool',
+  'standardEditionServer',
+  'sqlStore',
+  'edgePool',
+  'directorPool',
+  'mediationPool',
+  'persistentChatPool',
+  'fileStore',
+  'officeOnlineServer',
+  'survivableBranch',
+  'reverseProxy',
+  'gatewayPeer',
+  'videoInteropPool',
+] as const satisfies readonly NodeKind[];
+const LINK_KINDS_3 = [
+  'backEnd',
+  'store',
+  'mirror',
+  'witness',
+  'pairing',
+  'nextHop',
+  'mediaEdge',
+  'fileStore',
+  'officeOnline',
+  'backupRegistrar',
+  'logShipping',
+  'trunk',
+] as const;
 const PRODUCT_VERSIONS_3 = ['2015', '2019', 'SE', 'lync2013', 'lync2010'] as const;
 const OS_3 = ['WS2012', 'WS2012R2', 'WS2016', 'WS2019', 'WS2022', 'WS2008R2'] as const;
 const HA_MODES_3 = ['none', 'mirroring', 'alwaysOnAg', 'alwaysOnFci', 'sqlFailoverCluster'] as const;
@@ -74,7 +101,25 @@ const DEFAULT_SHARE = 'sfbshare';
 
 /** Kind order inside a site for the layout prediction (grid-layout.ts as of codec 3). */
 const grid3: GridPrediction = (sites, nodes) =>
-  gridPredictionWith({ reverseProxy: -1, edgePool: 0, directorPool: 1, frontEndPool: 2, standardEditionServer: 3, survivableBranch: 4, mediationPool: 5, persistentChatPool: 6, sqlStore: 7, fileStore: 8, officeOnlineServer: 9, videoInteropPool: 10, gatewayPeer: 11 }, sites, nodes);
+  gridPredictionWith(
+    {
+      reverseProxy: -1,
+      edgePool: 0,
+      directorPool: 1,
+      frontEndPool: 2,
+      standardEditionServer: 3,
+      survivableBranch: 4,
+      mediationPool: 5,
+      persistentChatPool: 6,
+      sqlStore: 7,
+      fileStore: 8,
+      officeOnlineServer: 9,
+      videoInteropPool: 10,
+      gatewayPeer: 11,
+    },
+    sites,
+    nodes,
+  );
 
 // ---------------------------------------------------------------- field tables
 
@@ -87,16 +132,29 @@ type Field =
   | { key: string; as: 'uint' | 'round' | 'optRound' }
   | { key: string; as: 'optText'; predictions?: (e: Entity) => readonly (string | undefined)[] }
   | { key: string; as: 'text' | 'repeat'; predictions?: (e: Entity) => readonly (string | undefined)[] }
-  | { key: string; as: 'custom'; put: (c: EncodeContext, v: unknown, e: Entity) => void; get: (c: DecodeContext, e: Entity) => unknown };
+  | {
+      key: string;
+      as: 'custom';
+      put: (c: EncodeContext, v: unknown, e: Entity) => void;
+      get: (c: DecodeContext, e: Entity) => unknown;
+    };
 
 const e = (key: string, values: readonly unknown[]): Field => ({ key, as: 'enum', values });
 const bool = (key: string): Field => e(key, BOOL);
 const optBool = (key: string): Field => e(key, OPT_BOOL);
 const optRound = (key: string): Field => ({ key, as: 'optRound' });
-const optText = (key: string, predictions?: (e: Entity) => readonly (string | undefined)[]): Field => ({ key, as: 'optText', ...(predictions ? { predictions } : {}) });
+const optText = (key: string, predictions?: (e: Entity) => readonly (string | undefined)[]): Field => ({
+  key,
+  as: 'optText',
+  ...(predictions ? { predictions } : {}),
+});
 const optFqdn = (key: string): Field => ({ key, as: 'optFqdn' });
 /** Free text that repeats from node to node (cumulative updates): the last value is a prediction. */
-const repeat = (key: string, predictions?: (e: Entity) => readonly (string | undefined)[]): Field => ({ key, as: 'repeat', ...(predictions ? { predictions } : {}) });
+const repeat = (key: string, predictions?: (e: Entity) => readonly (string | undefined)[]): Field => ({
+  key,
+  as: 'repeat',
+  ...(predictions ? { predictions } : {}),
+});
 const fqdn: Field = { key: 'fqdn', as: 'fqdn' };
 const domain: Field = optText('domain', (x) => [domainOf(String(x.fqdn))]);
 
@@ -129,8 +187,13 @@ const availabilityGroup: Field = {
   as: 'custom',
   put: (c, v, store) => {
     if (v === undefined) return c.w.uint(0);
-    const ag = v as { listenerFqdn: string; listenerPort?: number; replicas: { fqdn: string; siteId: string; commitMode: string; failoverMode: string; readable: boolean }[] };
-    if (Object.keys(ag).some((k) => k !== 'listenerFqdn' && k !== 'listenerPort' && k !== 'replicas')) fail('unknown availability group field');
+    const ag = v as {
+      listenerFqdn: string;
+      listenerPort?: number;
+      replicas: { fqdn: string; siteId: string; commitMode: string; failoverMode: string; readable: boolean }[];
+    };
+    if (Object.keys(ag).some((k) => k !== 'listenerFqdn' && k !== 'listenerPort' && k !== 'replicas'))
+      fail('unknown availability group field');
     const sameListener = ag.listenerFqdn === store.fqdn;
     new Packer().put([false, true], true).put(BOOL, sameListener).write(c.w);
     if (!sameListener) putFqdn(c, ag.listenerFqdn, [hostFromId(String(store.id))]);
@@ -282,15 +345,67 @@ const NODE_FIELDS: Record<(typeof NODE_KINDS_3)[number], readonly Field[]> = {
     ...optionalPlatform,
     ...lifecycle,
   ],
-  directorPool: [fqdn, e('productVersion', PRODUCT_VERSIONS_3), e('sipLoadBalancing', SIP_LB_3), e('webLoadBalancing', WEB_LB_3), { key: 'servers', as: 'uint' }, optFqdn('internalWebFqdn'), optFqdn('externalWebFqdn'), ...optionalPlatform, ...lifecycle],
-  mediationPool: [fqdn, e('productVersion', PRODUCT_VERSIONS_3), { key: 'servers', as: 'uint' }, ...optionalPlatform, ...lifecycle],
-  persistentChatPool: [fqdn, e('productVersion', PRODUCT_VERSIONS_3), bool('compliance'), chatServers, optRound('concurrentUsers'), optText('domain'), ...optionalPlatform, ...lifecycle],
-  fileStore: [fqdn, repeat('share', () => [DEFAULT_SHARE]), e('storage', ['singleServer', 'dfs', 'cluster', 'nas']), optRound('backupIntervalHours')],
-  officeOnlineServer: [fqdn, e('zone', ['internal', 'perimeter', 'external']), { key: 'servers', as: 'uint' }, optText('discoveryUrl')],
-  survivableBranch: [fqdn, e('variant', ['sba', 'sbs']), e('productVersion', opt(PRODUCT_VERSIONS_3)), { key: 'users', as: 'round' }, ...lifecycle],
+  directorPool: [
+    fqdn,
+    e('productVersion', PRODUCT_VERSIONS_3),
+    e('sipLoadBalancing', SIP_LB_3),
+    e('webLoadBalancing', WEB_LB_3),
+    { key: 'servers', as: 'uint' },
+    optFqdn('internalWebFqdn'),
+    optFqdn('externalWebFqdn'),
+    ...optionalPlatform,
+    ...lifecycle,
+  ],
+  mediationPool: [
+    fqdn,
+    e('productVersion', PRODUCT_VERSIONS_3),
+    { key: 'servers', as: 'uint' },
+    ...optionalPlatform,
+    ...lifecycle,
+  ],
+  persistentChatPool: [
+    fqdn,
+    e('productVersion', PRODUCT_VERSIONS_3),
+    bool('compliance'),
+    chatServers,
+    optRound('concurrentUsers'),
+    optText('domain'),
+    ...optionalPlatform,
+    ...lifecycle,
+  ],
+  fileStore: [
+    fqdn,
+    repeat('share', () => [DEFAULT_SHARE]),
+    e('storage', ['singleServer', 'dfs', 'cluster', 'nas']),
+    optRound('backupIntervalHours'),
+  ],
+  officeOnlineServer: [
+    fqdn,
+    e('zone', ['internal', 'perimeter', 'external']),
+    { key: 'servers', as: 'uint' },
+    optText('discoveryUrl'),
+  ],
+  survivableBranch: [
+    fqdn,
+    e('variant', ['sba', 'sbs']),
+    e('productVersion', opt(PRODUCT_VERSIONS_3)),
+    { key: 'users', as: 'round' },
+    ...lifecycle,
+  ],
   reverseProxy: [fqdn],
-  gatewayPeer: [fqdn, e('peerType', ['pstnGateway', 'sbc', 'ipPbx', 'tdmPbx', 'sipTrunk', 'videoGateway']), bool('dnsLoadBalancing'), bool('acceptsAnyPoolMember'), bool('mediaBypass')],
-  videoInteropPool: [fqdn, e('productVersion', PRODUCT_VERSIONS_3), { key: 'servers', as: 'uint' }, optRound('concurrentTranscodedVtcs')],
+  gatewayPeer: [
+    fqdn,
+    e('peerType', ['pstnGateway', 'sbc', 'ipPbx', 'tdmPbx', 'sipTrunk', 'videoGateway']),
+    bool('dnsLoadBalancing'),
+    bool('acceptsAnyPoolMember'),
+    bool('mediaBypass'),
+  ],
+  videoInteropPool: [
+    fqdn,
+    e('productVersion', PRODUCT_VERSIONS_3),
+    { key: 'servers', as: 'uint' },
+    optRound('concurrentTranscodedVtcs'),
+  ],
 };
 
 /** Per link kind, after the common id, from, to. */
@@ -318,7 +433,8 @@ const BASE_LINK_KEYS = new Set(['id', 'kind', 'from', 'to']);
 const BASE_SITE_KEYS = new Set(['id', 'name']);
 
 function putFields(c: EncodeContext, table: readonly Field[], x: Entity, base: ReadonlySet<string>): void {
-  for (const k of Object.keys(x)) if (x[k] !== undefined && !base.has(k) && !table.some((f) => f.key === k)) fail(`field ${k} is not in the codec-3 table`);
+  for (const k of Object.keys(x))
+    if (x[k] !== undefined && !base.has(k) && !table.some((f) => f.key === k)) fail(`field ${k} is not in the codec-3 table`);
   const p = new Packer();
   for (const f of table) {
     if (f.as === 'enum') p.put(f.values, x[f.key]);
@@ -415,7 +531,8 @@ function getFields(c: DecodeContext, table: readonly Field[], x: Entity): Entity
 
 function putEnvelopeExtras(c: EncodeContext, doc: Topology): void {
   const dep = doc.deployment;
-  for (const k of Object.keys(dep)) if (!['cmsHost', 'mode', 'activeDirectory', 'simpleUrls'].includes(k)) fail(`deployment field ${k} is not in codec 3`);
+  for (const k of Object.keys(dep))
+    if (!['cmsHost', 'mode', 'activeDirectory', 'simpleUrls'].includes(k)) fail(`deployment field ${k} is not in codec 3`);
   const ad = dep.activeDirectory;
   if (ad === undefined) c.w.uint(0);
   else {
@@ -513,13 +630,31 @@ function getLink(c: DecodeContext, index: number): Entity {
   return getFields(c, LINK_FIELDS[kind], { id, kind, from, to });
 }
 
-const TOP_KEYS = new Set(['format', 'version', 'name', 'description', 'deployment', 'sites', 'nodes', 'links', 'siteLinks', 'layout']);
+const TOP_KEYS = new Set([
+  'format',
+  'version',
+  'name',
+  'description',
+  'deployment',
+  'sites',
+  'nodes',
+  'links',
+  'siteLinks',
+  'layout',
+]);
 
 /** Throws CompactFormatError (or RangeError) for a document it cannot represent; index.ts falls back to JSON. */
 export function writeCompact(doc: Topology, options: CompactOptions = { predictor: 'grid' }): Uint8Array {
   if (doc.format !== FORMAT || doc.version !== VERSION_3) fail('only format version 2 documents');
   for (const k of Object.keys(doc)) if (!TOP_KEYS.has(k)) fail(`document field ${k} is not in codec 3`);
-  const c: EncodeContext = { w: new ByteWriter(), s: new ByteWriter(), sites: new Map(), nodes: new Map(), domains: [], last: new Map() };
+  const c: EncodeContext = {
+    w: new ByteWriter(),
+    s: new ByteWriter(),
+    sites: new Map(),
+    nodes: new Map(),
+    domains: [],
+    last: new Map(),
+  };
   const { w } = c;
   putStr(c, doc.name, []);
   putStr(c, doc.description, [undefined]);
@@ -568,7 +703,14 @@ export function readCompact(bytes: Uint8Array): Record<string, unknown> {
   const structLen = head.uint();
   const structure = head.bytes(structLen);
   const text = head.bytes(head.remaining);
-  const c: DecodeContext = { r: new ByteReader(structure), t: new ByteReader(text), siteIds: [], nodeIds: [], domains: [], last: new Map() };
+  const c: DecodeContext = {
+    r: new ByteReader(structure),
+    t: new ByteReader(text),
+    siteIds: [],
+    nodeIds: [],
+    domains: [],
+    last: new Map(),
+  };
   const { r } = c;
   const name = getText(c, []);
   const description = getStr(c, [undefined]);

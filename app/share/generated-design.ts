@@ -31,7 +31,8 @@ export function generatedDesign(siteCount = 10, domain = 'corp.woodgrovebank.com
   const nodes: TopologyNode[] = [];
   const links: Link[] = [];
   let seq = 0;
-  const link = (kind: Link['kind'], from: string, to: string, extra: Record<string, unknown> = {}) => links.push({ ...defaultLink(kind, `l${++seq}`, from, to), ...extra } as Link);
+  const link = (kind: Link['kind'], from: string, to: string, extra: Record<string, unknown> = {}) =>
+    links.push({ ...defaultLink(kind, `l${++seq}`, from, to), ...extra } as Link);
   for (let i = 0; i < siteCount; i++) {
     const [code, city, region] = CITIES[i % CITIES.length]!;
     const site = i < CITIES.length ? code : `${code}${Math.floor(i / CITIES.length) + 1}`;
@@ -40,20 +41,63 @@ export function generatedDesign(siteCount = 10, domain = 'corp.woodgrovebank.com
     const pool = `${site}-fe`;
     const sql = `${site}-be`;
     nodes.push(
-      { ...defaultNode('frontEndPool', { id: pool, siteId: site, name: `${city} FE pool`, fqdn: `sfbpool-${site}.${domain}`, domain }), frontEndServers: 4 + (i % 4), users: 6_000 + 1_500 * (i % 5), sipLoadBalancing: i % 3 === 0 ? 'hlb' : 'dns', cumulativeUpdate: 'CU8' },
       {
-        ...defaultNode('sqlStore', { id: sql, siteId: site, name: `${city} Back End AG`, fqdn: `sqlag-${site}.${domain}`, domain }),
+        ...defaultNode('frontEndPool', {
+          id: pool,
+          siteId: site,
+          name: `${city} FE pool`,
+          fqdn: `sfbpool-${site}.${domain}`,
+          domain,
+        }),
+        frontEndServers: 4 + (i % 4),
+        users: 6_000 + 1_500 * (i % 5),
+        sipLoadBalancing: i % 3 === 0 ? 'hlb' : 'dns',
+        cumulativeUpdate: 'CU8',
+      },
+      {
+        ...defaultNode('sqlStore', {
+          id: sql,
+          siteId: site,
+          name: `${city} Back End AG`,
+          fqdn: `sqlag-${site}.${domain}`,
+          domain,
+        }),
         sqlVersion: '2019',
         sqlUpdateLevel: 'CU18',
         ag: {
           listenerFqdn: `sqlag-${site}.${domain}`,
           listenerPort: 1433,
-          replicas: [1, 2].map((n) => ({ fqdn: `${site}-sql0${n}.${domain}`, siteId: site, commitMode: 'synchronous' as const, failoverMode: 'automatic' as const, readable: n === 2 })),
+          replicas: [1, 2].map((n) => ({
+            fqdn: `${site}-sql0${n}.${domain}`,
+            siteId: site,
+            commitMode: 'synchronous' as const,
+            failoverMode: 'automatic' as const,
+            readable: n === 2,
+          })),
         },
       },
-      { ...defaultNode('edgePool', { id: `${site}-edge`, siteId: site, name: `${city} Edge`, fqdn: `sfbedge-${site}.${domain}` }), servers: 2 + (i % 2), internalLoadBalancing: 'hlb', externalLoadBalancing: 'hlb', federation: i === 0, concurrentRemoteUsers: 2_000 + 500 * (i % 3) },
-      { ...defaultNode('fileStore', { id: `${site}-fs`, siteId: site, name: `${city} file share`, fqdn: `fs-${site}.${domain}` }), share: `SfBShare${S}`, storage: 'dfs' },
-      { ...defaultNode('officeOnlineServer', { id: `${site}-oos`, siteId: site, name: `${city} Office Online`, fqdn: `oos-${site}.${domain}` }), servers: 2 + (i % 2) },
+      {
+        ...defaultNode('edgePool', { id: `${site}-edge`, siteId: site, name: `${city} Edge`, fqdn: `sfbedge-${site}.${domain}` }),
+        servers: 2 + (i % 2),
+        internalLoadBalancing: 'hlb',
+        externalLoadBalancing: 'hlb',
+        federation: i === 0,
+        concurrentRemoteUsers: 2_000 + 500 * (i % 3),
+      },
+      {
+        ...defaultNode('fileStore', { id: `${site}-fs`, siteId: site, name: `${city} file share`, fqdn: `fs-${site}.${domain}` }),
+        share: `SfBShare${S}`,
+        storage: 'dfs',
+      },
+      {
+        ...defaultNode('officeOnlineServer', {
+          id: `${site}-oos`,
+          siteId: site,
+          name: `${city} Office Online`,
+          fqdn: `oos-${site}.${domain}`,
+        }),
+        servers: 2 + (i % 2),
+      },
     );
     link('backEnd', pool, sql);
     link('nextHop', `${site}-edge`, pool);
@@ -67,7 +111,9 @@ export function generatedDesign(siteCount = 10, domain = 'corp.woodgrovebank.com
   }
   if (siteCount > 0) {
     const first = doc.sites[0]!.id;
-    nodes.push(standaloneSqlStore({ id: 'mon-sql', siteId: first, name: 'Monitoring and Archiving', fqdn: `sqlmon01.${domain}`, domain }));
+    nodes.push(
+      standaloneSqlStore({ id: 'mon-sql', siteId: first, name: 'Monitoring and Archiving', fqdn: `sqlmon01.${domain}`, domain }),
+    );
     for (const n of nodes) if (n.kind === 'frontEndPool') link('store', n.id, 'mon-sql', { role: 'monitoring' });
   }
   doc.nodes = nodes;

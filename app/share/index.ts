@@ -79,7 +79,8 @@ export function encodeWithDetails(doc: Topology): EncodeDetails {
   for (const c of candidates) {
     const deflated = deflateSync(c.raw, { level: 9, dictionary: DICTIONARY_1 });
     const fragment = MARKER + toBase64Url(envelope(c.codec, deflated));
-    if (!best || fragment.length < best.fragment.length) best = { fragment, codec: c.codec, rawBytes: c.raw.length, deflatedBytes: deflated.length };
+    if (!best || fragment.length < best.fragment.length)
+      best = { fragment, codec: c.codec, rawBytes: c.raw.length, deflatedBytes: deflated.length };
   }
   return best!;
 }
@@ -123,7 +124,8 @@ function envelope(codec: CodecId, deflated: Uint8Array): Uint8Array {
 export function withRoundedLayout<T extends { layout?: Record<string, { x: number; y: number }> | undefined }>(doc: T): T {
   if (!doc || typeof doc !== 'object' || !doc.layout || typeof doc.layout !== 'object') return doc;
   const layout: Record<string, { x: number; y: number }> = {};
-  for (const [k, p] of Object.entries(doc.layout)) layout[k] = p && typeof p === 'object' ? { x: roundCoordinate(p.x), y: roundCoordinate(p.y) } : p;
+  for (const [k, p] of Object.entries(doc.layout))
+    layout[k] = p && typeof p === 'object' ? { x: roundCoordinate(p.x), y: roundCoordinate(p.y) } : p;
   return { ...doc, layout };
 }
 
@@ -156,9 +158,11 @@ const MESSAGES = {
 } as const;
 
 /** "This link is damaged (why): …" — the reason in the middle, the advice at the end. */
-const damaged = (why: string): string => `This link is damaged (${why}): some of its characters were changed or lost on the way, so the topology cannot be read. Ask for the link again, or copy it whole.`;
+const damaged = (why: string): string =>
+  `This link is damaged (${why}): some of its characters were changed or lost on the way, so the topology cannot be read. Ask for the link again, or copy it whole.`;
 
-const fail = (tag: LinkErrorTag, message: string, cause?: TopologyError): Result<never, LinkError> => err(cause ? { tag, message, cause } : { tag, message });
+const fail = (tag: LinkErrorTag, message: string, cause?: TopologyError): Result<never, LinkError> =>
+  err(cause ? { tag, message, cause } : { tag, message });
 
 /** Accepts a whole link or just its fragment (with or without `#`). */
 export function decodeShareLink(link: string): Result<Topology, LinkError> {
@@ -190,10 +194,16 @@ function decodeUnsafe(link: string): Result<Topology, LinkError> {
     const fragment = link.slice(hash + 1).trim();
     // Cut inside the marker itself: `…#t` or `…#t1`.
     if (hash >= 0 && fragment.length > 0 && MARKER.startsWith(fragment)) return fail('truncated', MESSAGES.truncated);
-    return fail('notALink', hash >= 0 ? MESSAGES.notALink : `${MESSAGES.notALink} This one has no "#" part at all (if it was longer, it was cut off).`);
+    return fail(
+      'notALink',
+      hash >= 0 ? MESSAGES.notALink : `${MESSAGES.notALink} This one has no "#" part at all (if it was longer, it was cut off).`,
+    );
   }
   if (parts.envelope > ENVELOPE_VERSION)
-    return fail('versionTooNew', `This link was made by a newer version of the designer (link format ${parts.envelope}); this one reads link format ${ENVELOPE_VERSION}. Open it in the newer designer, or update this one.`);
+    return fail(
+      'versionTooNew',
+      `This link was made by a newer version of the designer (link format ${parts.envelope}); this one reads link format ${ENVELOPE_VERSION}. Open it in the newer designer, or update this one.`,
+    );
   if (parts.envelope < 1) return fail('notALink', MESSAGES.notALink);
   if (parts.payload.length > Math.ceil((LIMITS.maxInflatedBytes * 4) / 3) + 64) return fail('tooLarge', MESSAGES.tooLarge);
   if (parts.payload.length === 0) return fail('truncated', MESSAGES.truncated);
@@ -202,7 +212,10 @@ function decodeUnsafe(link: string): Result<Topology, LinkError> {
   if (!decoded.ok) {
     if (decoded.problem.reason === 'badLength') return fail('truncated', MESSAGES.truncated);
     const ch = parts.payload[decoded.problem.at]!;
-    return fail('corrupt', damaged(`character ${decoded.problem.at + 1} after "t1.", ${JSON.stringify(ch)}, cannot be part of a link`));
+    return fail(
+      'corrupt',
+      damaged(`character ${decoded.problem.at + 1} after "t1.", ${JSON.stringify(ch)}, cannot be part of a link`),
+    );
   }
   const bytes = decoded.bytes;
   const r = new ByteReader(bytes);
@@ -222,11 +235,16 @@ function decodeUnsafe(link: string): Result<Topology, LinkError> {
   const stored = ((bytes[crcAt]! << 24) | (bytes[crcAt + 1]! << 16) | (bytes[crcAt + 2]! << 8) | bytes[crcAt + 3]!) >>> 0;
   if (crc32(bytes, 0, crcAt) !== stored) return fail('corrupt', damaged(`the checksum does not match`));
   if (codec > NEWEST_CODEC)
-    return fail('versionTooNew', `This link was made by a newer version of the designer (encoding ${codec}); this one reads encodings up to ${NEWEST_CODEC}. Open it in the newer designer, or update this one.`);
-  if (codec !== CODEC.compact && codec !== CODEC.compactV1 && codec !== CODEC.json) return fail('corrupt', damaged(`unknown encoding ${codec}`));
+    return fail(
+      'versionTooNew',
+      `This link was made by a newer version of the designer (encoding ${codec}); this one reads encodings up to ${NEWEST_CODEC}. Open it in the newer designer, or update this one.`,
+    );
+  if (codec !== CODEC.compact && codec !== CODEC.compactV1 && codec !== CODEC.json)
+    return fail('corrupt', damaged(`unknown encoding ${codec}`));
 
   const inflated = inflateCapped(bytes.subarray(r.pos, crcAt), DICTIONARY_1, LIMITS.maxInflatedBytes);
-  if (!inflated.ok) return fail(inflated.error, inflated.error === 'tooLarge' ? MESSAGES.tooLarge : damaged(`it does not unpack`));
+  if (!inflated.ok)
+    return fail(inflated.error, inflated.error === 'tooLarge' ? MESSAGES.tooLarge : damaged(`it does not unpack`));
 
   let value: unknown;
   if (codec === CODEC.json) {
@@ -245,7 +263,11 @@ function decodeUnsafe(link: string): Result<Topology, LinkError> {
   const cause = parsed.error;
   switch (cause.tag) {
     case 'versionTooNew':
-      return fail('versionTooNew', `The topology in this link was made by a newer version of the designer: ${cause.message}`, cause);
+      return fail(
+        'versionTooNew',
+        `The topology in this link was made by a newer version of the designer: ${cause.message}`,
+        cause,
+      );
     case 'tooLarge':
       return fail('tooLarge', `The topology in this link is too large: ${cause.message}`, cause);
     case 'notJson':
@@ -261,7 +283,11 @@ function decodeUnsafe(link: string): Result<Topology, LinkError> {
  * small pieces: deflate expands at most about 1032 times, so a piece never produces
  * much more than the room left.
  */
-export function inflateCapped(data: Uint8Array, dictionary: Uint8Array | undefined, cap: number): Result<Uint8Array, 'tooLarge' | 'corrupt'> {
+export function inflateCapped(
+  data: Uint8Array,
+  dictionary: Uint8Array | undefined,
+  cap: number,
+): Result<Uint8Array, 'tooLarge' | 'corrupt'> {
   if (data.length === 0) return err('corrupt');
   const chunks: Uint8Array[] = [];
   let total = 0;

@@ -25,7 +25,10 @@ export function drawioFragmentLength(doc: Topology): number {
 }
 
 export function benchDesigns(): { name: string; doc: Topology }[] {
-  return [...REFERENCE_DESIGNS.map((d) => ({ name: d.id, doc: d.build() })), { name: 'generated-10-site', doc: generatedDesign(10) }];
+  return [
+    ...REFERENCE_DESIGNS.map((d) => ({ name: d.id, doc: d.build() })),
+    { name: 'generated-10-site', doc: generatedDesign(10) },
+  ];
 }
 
 export function linkSizeRow(name: string, doc: Topology): LinkBenchRow {
@@ -43,5 +46,13 @@ export const median = (xs: readonly number[]): number => {
 /** One row per design and a final `link-size/median` row. */
 export function runLinkBench(): Array<LinkBenchRow> {
   const rows = benchDesigns().map((d) => linkSizeRow(d.name, d.doc));
-  return [...rows, { name: 'link-size/median', ours: median(rows.map((r) => r.ours)), drawio: median(rows.map((r) => r.drawio)), ratio: median(rows.map((r) => r.ratio)) }];
+  return [
+    ...rows,
+    {
+      name: 'link-size/median',
+      ours: median(rows.map((r) => r.ours)),
+      drawio: median(rows.map((r) => r.drawio)),
+      ratio: median(rows.map((r) => r.ratio)),
+    },
+  ];
 }

@@ -21,7 +21,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const MAX_MS = 2_000;
 const TAGS: readonly LinkError['tag'][] = ['notALink', 'truncated', 'corrupt', 'tooLarge', 'versionTooNew', 'invalidTopology'];
 /** Texts of JavaScript engine errors: a message with one means a defensive catch hid a defect. */
-const ENGINE_ERROR = /Cannot read propert|Cannot set propert|is not a function|is not iterable|Maximum call stack|Invalid array length|Invalid typed array length|out of memory|Unhandled case/;
+const ENGINE_ERROR =
+  /Cannot read propert|Cannot set propert|is not a function|is not iterable|Maximum call stack|Invalid array length|Invalid typed array length|out of memory|Unhandled case/;
 
 type Decoded = ReturnType<typeof decodeShareLink>;
 
@@ -75,8 +76,26 @@ describe('decodeShareLink on anything', () => {
       fc.string(),
       fc.string({ unit: 'binary' }),
       fc.string({ unit: fc.constantFrom(...B64URL), maxLength: 400 }).map((s) => `${MARKER}${s}`),
-      fc.tuple(fc.webUrl(), fc.nat({ max: 1_000_000 }), fc.string({ unit: fc.constantFrom(...B64URL, '=', '+', '/', ' ', '\n', '"', '>'), maxLength: 200 })).map(([url, v, s]) => `${url}#t${v}.${s}`),
-      fc.constantFrom('#', '#t', '#t1', '#t1.', 't1.', 't0.AAAA', 't999999.AAAA', 't1.====', `t1.${'A'.repeat(5)}`, 'http://localhost:5173/#t1.%00', '\u202E#t1.AAAA'),
+      fc
+        .tuple(
+          fc.webUrl(),
+          fc.nat({ max: 1_000_000 }),
+          fc.string({ unit: fc.constantFrom(...B64URL, '=', '+', '/', ' ', '\n', '"', '>'), maxLength: 200 }),
+        )
+        .map(([url, v, s]) => `${url}#t${v}.${s}`),
+      fc.constantFrom(
+        '#',
+        '#t',
+        '#t1',
+        '#t1.',
+        't1.',
+        't0.AAAA',
+        't999999.AAAA',
+        't1.====',
+        `t1.${'A'.repeat(5)}`,
+        'http://localhost:5173/#t1.%00',
+        '\u202E#t1.AAAA',
+      ),
     );
     fc.assert(
       fc.property(arbText, (text) => {
@@ -112,17 +131,28 @@ describe('links of generated documents', () => {
 
   it('characters changed, inserted or dropped: never opens as a different topology', () => {
     fc.assert(
-      fc.property(arbTopology({ maxNodes: 8 }), fc.array(fc.tuple(fc.constantFrom('replace', 'insert', 'drop'), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(...B64URL, '=', '.', '#', ' ', '%')), { minLength: 1, maxLength: 3 }), (doc, edits) => {
-        let fragment = encodeTopologyFragment(doc);
-        for (const [op, where, ch] of edits) {
-          const at = MARKER.length + Math.floor(where * (fragment.length - MARKER.length));
-          if (op === 'replace') fragment = fragment.slice(0, at) + ch + fragment.slice(at + 1);
-          else if (op === 'insert') fragment = fragment.slice(0, at) + ch + fragment.slice(at);
-          else fragment = fragment.slice(0, at) + fragment.slice(at + 1);
-        }
-        const r = decodeChecked(fragment);
-        if (r.ok) expect(asJson(r.value)).toEqual(asCarried(doc));
-      }),
+      fc.property(
+        arbTopology({ maxNodes: 8 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom('replace', 'insert', 'drop'),
+            fc.double({ min: 0, max: 1, noNaN: true }),
+            fc.constantFrom(...B64URL, '=', '.', '#', ' ', '%'),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        (doc, edits) => {
+          let fragment = encodeTopologyFragment(doc);
+          for (const [op, where, ch] of edits) {
+            const at = MARKER.length + Math.floor(where * (fragment.length - MARKER.length));
+            if (op === 'replace') fragment = fragment.slice(0, at) + ch + fragment.slice(at + 1);
+            else if (op === 'insert') fragment = fragment.slice(0, at) + ch + fragment.slice(at);
+            else fragment = fragment.slice(0, at) + fragment.slice(at + 1);
+          }
+          const r = decodeChecked(fragment);
+          if (r.ok) expect(asJson(r.value)).toEqual(asCarried(doc));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -143,28 +173,37 @@ describe('links of generated documents', () => {
 describe('forged envelopes (valid checksum over a hostile payload)', () => {
   it('bits flipped inside the deflated payload, checksum recomputed', () => {
     fc.assert(
-      fc.property(arbTopology({ maxNodes: 8 }), fc.array(fc.tuple(fc.nat(), fc.nat({ max: 7 })), { minLength: 1, maxLength: 4 }), (doc, flips) => {
-        const bytes = envelopeOf(encodeTopologyFragment(doc));
-        const body = bytes.slice(0, bytes.length - 4);
-        // Keep the codec byte and the length: flip bits of the deflated stream.
-        for (const [at, bit] of flips) {
-          const i = 3 + (at % Math.max(1, body.length - 3));
-          if (i < body.length) body[i]! ^= 1 << bit;
-        }
-        decodeChecked(MARKER + toBase64Url(withCrc(body)));
-      }),
+      fc.property(
+        arbTopology({ maxNodes: 8 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat({ max: 7 })), { minLength: 1, maxLength: 4 }),
+        (doc, flips) => {
+          const bytes = envelopeOf(encodeTopologyFragment(doc));
+          const body = bytes.slice(0, bytes.length - 4);
+          // Keep the codec byte and the length: flip bits of the deflated stream.
+          for (const [at, bit] of flips) {
+            const i = 3 + (at % Math.max(1, body.length - 3));
+            if (i < body.length) body[i]! ^= 1 << bit;
+          }
+          decodeChecked(MARKER + toBase64Url(withCrc(body)));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('compact bytes of generated documents, cut or changed, in the compact codec', () => {
     fc.assert(
-      fc.property(arbTopology({ maxNodes: 8 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { maxLength: 4 }), fc.double({ min: 0, max: 1, noNaN: true }), (doc, edits, keep) => {
-        const raw = writeCompact(doc);
-        const cut = raw.slice(0, Math.max(1, Math.ceil(keep * raw.length)));
-        for (const [at, x] of edits) cut[at % cut.length]! ^= x;
-        decodeChecked(forge(CODEC.compact, cut));
-      }),
+      fc.property(
+        arbTopology({ maxNodes: 8 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 255 })), { maxLength: 4 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (doc, edits, keep) => {
+          const raw = writeCompact(doc);
+          const cut = raw.slice(0, Math.max(1, Math.ceil(keep * raw.length)));
+          for (const [at, x] of edits) cut[at % cut.length]! ^= x;
+          decodeChecked(forge(CODEC.compact, cut));
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -222,7 +261,15 @@ describe('decompression is capped', () => {
 
   it('a document just over the node limit, carried in a small link, is refused by parseTopology', () => {
     const doc = pair2019AlwaysOn();
-    const nodes = Array.from({ length: LIMITS.maxNodes + 1 }, (_, i) => ({ id: `n${i}`, name: '', siteId: 'dc1', kind: 'mediationPool', productVersion: '2019', fqdn: 'm', servers: 1 }));
+    const nodes = Array.from({ length: LIMITS.maxNodes + 1 }, (_, i) => ({
+      id: `n${i}`,
+      name: '',
+      siteId: 'dc1',
+      kind: 'mediationPool',
+      productVersion: '2019',
+      fqdn: 'm',
+      servers: 1,
+    }));
     const r = decodeChecked(forge(CODEC.json, utf8(JSON.stringify({ ...doc, nodes, links: [] }))));
     expect(r.ok || r.error.tag).toBe('tooLarge');
     if (!r.ok) expect(r.error.message).toContain(LIMITS.maxNodes.toLocaleString('en-US'));

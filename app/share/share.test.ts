@@ -60,7 +60,10 @@ function forgeRaw(codec: number, deflated: Uint8Array): string {
   return MARKER + toBase64Url(out);
 }
 
-const designs = [...REFERENCE_DESIGNS.map((d) => ({ name: d.id, doc: d.build() })), { name: 'generated-10-site', doc: generatedDesign(10) }];
+const designs = [
+  ...REFERENCE_DESIGNS.map((d) => ({ name: d.id, doc: d.build() })),
+  { name: 'generated-10-site', doc: generatedDesign(10) },
+];
 
 describe('share link round trip', () => {
   for (const { name, doc } of designs)
@@ -85,19 +88,23 @@ describe('share link round trip', () => {
     expect(decodeShareLink(link).ok).toBe(true);
   });
 
-  it('random valid documents round-trip exactly (layout rounded to whole numbers)', () => {
-    fc.assert(
-      fc.property(arbTopology(DOCS), (doc) => {
-        const valid = parsed(doc);
-        const details = encodeWithDetails(valid);
-        const back = decodeShareLink(details.fragment);
-        expect(back).toEqual({ ok: true, value: withRoundedLayout(valid) });
-        // Well-formed Unicode text never needs the JSON fallback.
-        expect(details.codec).toBe(CODEC.compact);
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'random valid documents round-trip exactly (layout rounded to whole numbers)',
+    () => {
+      fc.assert(
+        fc.property(arbTopology(DOCS), (doc) => {
+          const valid = parsed(doc);
+          const details = encodeWithDetails(valid);
+          const back = decodeShareLink(details.fragment);
+          expect(back).toEqual({ ok: true, value: withRoundedLayout(valid) });
+          // Well-formed Unicode text never needs the JSON fallback.
+          expect(details.codec).toBe(CODEC.compact);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   it('hostile names and descriptions survive unchanged', () => {
     const doc = REFERENCE_DESIGNS[0]!.build();
@@ -115,7 +122,11 @@ describe('share link round trip', () => {
     const doc = REFERENCE_DESIGNS[2]!.build();
     doc.layout = { 'se-hq': { x: 10.4, y: -20.6 }, 'se-dr': { x: -0, y: 3.5 }, hq: { x: 1e7, y: -1e7 } };
     const back = decodeShareLink(encodeTopologyFragment(doc));
-    expect(back.ok && back.value.layout).toEqual({ hq: { x: 1e7, y: -1e7 }, 'se-hq': { x: 10, y: -21 }, 'se-dr': { x: 0, y: 4 } });
+    expect(back.ok && back.value.layout).toEqual({
+      hq: { x: 1e7, y: -1e7 },
+      'se-hq': { x: 10, y: -21 },
+      'se-dr': { x: 0, y: 4 },
+    });
     expect(back.ok && Object.is(back.value.layout!['se-dr']!.x, 0)).toBe(true);
   });
 
@@ -140,7 +151,10 @@ describe('share link round trip', () => {
     expect(() => encodeTopologyFragment(null as unknown as Topology)).not.toThrow();
     const cyclic: Record<string, unknown> = { format: 'sfb-topology' };
     cyclic.self = cyclic;
-    expect(decodeShareLink(encodeTopologyFragment(cyclic as unknown as Topology))).toMatchObject({ ok: false, error: { tag: 'invalidTopology' } });
+    expect(decodeShareLink(encodeTopologyFragment(cyclic as unknown as Topology))).toMatchObject({
+      ok: false,
+      error: { tag: 'invalidTopology' },
+    });
   });
 });
 
@@ -150,7 +164,14 @@ describe('link size', () => {
     const medianRow = rows.find((r) => r.name === 'link-size/median')!;
     expect(medianRow.ratio).toBeLessThanOrEqual(0.6);
     for (const r of rows) expect(r.ratio, r.name).toBeLessThan(1);
-    expect(rows.map((r) => r.name)).toEqual(['link-size/pair-2019-ag', 'link-size/pair-2015-mirror', 'link-size/pair-se', 'link-size/global', 'link-size/generated-10-site', 'link-size/median']);
+    expect(rows.map((r) => r.name)).toEqual([
+      'link-size/pair-2019-ag',
+      'link-size/pair-2015-mirror',
+      'link-size/pair-se',
+      'link-size/global',
+      'link-size/generated-10-site',
+      'link-size/median',
+    ]);
   });
 
   it('the compact codec beats plain JSON deflated with the same dictionary', () => {
@@ -168,12 +189,30 @@ describe('decoding hostile and damaged links', () => {
 
   it('accepts a whole link, the fragment with or without #, whitespace, wrapping and brackets', () => {
     const link = `${DEFAULT_BASE}#${good}`;
-    for (const form of [link, `#${good}`, good, `  ${link}\n`, `<${link}>`, `"${link}".`, `${DEFAULT_BASE}#${MARKER}${payload.slice(0, 40)}\n  ${payload.slice(40)}`])
+    for (const form of [
+      link,
+      `#${good}`,
+      good,
+      `  ${link}\n`,
+      `<${link}>`,
+      `"${link}".`,
+      `${DEFAULT_BASE}#${MARKER}${payload.slice(0, 40)}\n  ${payload.slice(40)}`,
+    ])
       expect(decodeShareLink(form).ok, form.slice(0, 60)).toBe(true);
   });
 
   it('notALink: no marker, another app’s fragment, empty text', () => {
-    for (const text of ['', '   ', 'http://localhost:5173/', 'http://localhost:5173/#', 'https://app.diagrams.net/#R7VxZc', '#x1.abc', 'hello world', 'tt1.abc', '{"format":"sfb-topology"}']) {
+    for (const text of [
+      '',
+      '   ',
+      'http://localhost:5173/',
+      'http://localhost:5173/#',
+      'https://app.diagrams.net/#R7VxZc',
+      '#x1.abc',
+      'hello world',
+      'tt1.abc',
+      '{"format":"sfb-topology"}',
+    ]) {
       const r = decodeShareLink(text);
       expect(r.ok ? 'ok' : r.error.tag, text).toBe('notALink');
       if (!r.ok) expect(r.error.message).toMatch(/not a topology share link/);
@@ -186,7 +225,8 @@ describe('decoding hostile and damaged links', () => {
     for (let end = start; end < link.length; end++) {
       const r = decodeShareLink(link.slice(0, end));
       expect(r.ok ? 'ok' : r.error.tag, `cut at ${end}`).toBe('truncated');
-      if (!r.ok) expect(r.error.message).toBe('This link is cut off: it ends before the topology is complete. Ask for the whole link.');
+      if (!r.ok)
+        expect(r.error.message).toBe('This link is cut off: it ends before the topology is complete. Ask for the whole link.');
     }
   });
 
@@ -205,11 +245,23 @@ describe('decoding hostile and damaged links', () => {
   });
 
   it('corrupt: characters that are not base64, extra bytes, bad structure behind a valid checksum', () => {
-    expect(decodeShareLink(`${MARKER}${payload.slice(0, 10)}*${payload.slice(11)}`)).toMatchObject({ ok: false, error: { tag: 'corrupt' } });
+    expect(decodeShareLink(`${MARKER}${payload.slice(0, 10)}*${payload.slice(11)}`)).toMatchObject({
+      ok: false,
+      error: { tag: 'corrupt' },
+    });
     expect(decodeShareLink(`${MARKER}${payload}AAAA`)).toMatchObject({ ok: false, error: { tag: 'corrupt' } });
-    expect(decodeShareLink(forge(CODEC.compact, new Uint8Array([5, 1, 2, 3, 4, 5, 6, 7])))).toMatchObject({ ok: false, error: { tag: 'corrupt' } });
-    expect(decodeShareLink(forgeRaw(CODEC.compact, new Uint8Array([0xff, 0xff, 0xff])))).toMatchObject({ ok: false, error: { tag: 'corrupt' } });
-    expect(decodeShareLink(forge(CODEC.json, new Uint8Array([0xc3, 0x28])))).toMatchObject({ ok: false, error: { tag: 'corrupt' } });
+    expect(decodeShareLink(forge(CODEC.compact, new Uint8Array([5, 1, 2, 3, 4, 5, 6, 7])))).toMatchObject({
+      ok: false,
+      error: { tag: 'corrupt' },
+    });
+    expect(decodeShareLink(forgeRaw(CODEC.compact, new Uint8Array([0xff, 0xff, 0xff])))).toMatchObject({
+      ok: false,
+      error: { tag: 'corrupt' },
+    });
+    expect(decodeShareLink(forge(CODEC.json, new Uint8Array([0xc3, 0x28])))).toMatchObject({
+      ok: false,
+      error: { tag: 'corrupt' },
+    });
     expect(decodeShareLink(forge(0, utf8('{}')))).toMatchObject({ ok: false, error: { tag: 'corrupt' } });
     // Deflated without the dictionary, but a back-reference reaches into it.
     expect(decodeShareLink(forge(CODEC.json, utf8('x'.repeat(100)), { dictionary: false })).ok).toBe(false);
@@ -217,7 +269,10 @@ describe('decoding hostile and damaged links', () => {
 
   it('versionTooNew: a newer marker, a newer codec, a newer document version', () => {
     expect(decodeShareLink(`${DEFAULT_BASE}#t2.${payload}`)).toMatchObject({ ok: false, error: { tag: 'versionTooNew' } });
-    expect(decodeShareLink(forge(9, utf8('{}')))).toMatchObject({ ok: false, error: { tag: 'versionTooNew', message: expect.stringMatching(/newer version of the designer/) } });
+    expect(decodeShareLink(forge(9, utf8('{}')))).toMatchObject({
+      ok: false,
+      error: { tag: 'versionTooNew', message: expect.stringMatching(/newer version of the designer/) },
+    });
     const newer = { ...REFERENCE_DESIGNS[2]!.build(), version: 7 };
     const r = decodeShareLink(forge(CODEC.json, utf8(JSON.stringify(newer))));
     expect(r).toMatchObject({ ok: false, error: { tag: 'versionTooNew', cause: { tag: 'versionTooNew' } } });
@@ -228,7 +283,10 @@ describe('decoding hostile and damaged links', () => {
     const r = decodeShareLink(forge(CODEC.json, utf8(JSON.stringify(doc))));
     expect(r).toMatchObject({ ok: false, error: { tag: 'invalidTopology', cause: { tag: 'invalidDocument' } } });
     if (!r.ok) expect(r.error.message).toMatch(/^The link opened, but the topology in it is not valid: links\[0\]/);
-    expect(decodeShareLink(forge(CODEC.json, utf8('not json')))).toMatchObject({ ok: false, error: { tag: 'invalidTopology', cause: { tag: 'notJson' } } });
+    expect(decodeShareLink(forge(CODEC.json, utf8('not json')))).toMatchObject({
+      ok: false,
+      error: { tag: 'invalidTopology', cause: { tag: 'notJson' } },
+    });
   });
 
   it('tooLarge: a small link that would inflate to hundreds of megabytes stops at the cap, quickly', () => {
@@ -256,44 +314,68 @@ describe('decoding hostile and damaged links', () => {
     expect(r).toMatchObject({ ok: false, error: { tag: 'tooLarge' } });
   });
 
-  it('random text never throws and always gives a tagged error with a message', () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `${MARKER}${s}`), fc.string({ unit: fc.constantFrom(...'ABCDEFabcdef0123456789-_'.split('')) }).map((s) => `#t1.${s}`)), (text) => {
-        const r = decodeShareLink(text);
-        expect(r.ok).toBe(false);
-        if (!r.ok) {
-          expect(TAGS).toContain(r.error.tag);
-          expect(r.error.message.length).toBeGreaterThan(20);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'random text never throws and always gives a tagged error with a message',
+    () => {
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.string(),
+            fc.string().map((s) => `${MARKER}${s}`),
+            fc.string({ unit: fc.constantFrom(...'ABCDEFabcdef0123456789-_'.split('')) }).map((s) => `#t1.${s}`),
+          ),
+          (text) => {
+            const r = decodeShareLink(text);
+            expect(r.ok).toBe(false);
+            if (!r.ok) {
+              expect(TAGS).toContain(r.error.tag);
+              expect(r.error.message.length).toBeGreaterThan(20);
+            }
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('random bytes behind a valid envelope never throw (compact and JSON codecs)', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(CODEC.compact, CODEC.json), fc.uint8Array({ maxLength: 400 }), (codec, bytes) => {
-        const r = decodeShareLink(forge(codec, bytes));
-        expect(r.ok).toBe(false);
-        if (!r.ok) expect(['corrupt', 'invalidTopology', 'tooLarge', 'versionTooNew']).toContain(r.error.tag);
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'random bytes behind a valid envelope never throw (compact and JSON codecs)',
+    () => {
+      fc.assert(
+        fc.property(fc.constantFrom(CODEC.compact, CODEC.json), fc.uint8Array({ maxLength: 400 }), (codec, bytes) => {
+          const r = decodeShareLink(forge(codec, bytes));
+          expect(r.ok).toBe(false);
+          if (!r.ok) expect(['corrupt', 'invalidTopology', 'tooLarge', 'versionTooNew']).toContain(r.error.tag);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('mutated compact bytes behind a valid envelope never throw', () => {
-    const raw = writeCompact(REFERENCE_DESIGNS[0]!.build());
-    fc.assert(
-      fc.property(fc.nat({ max: raw.length - 1 }), fc.integer({ min: 1, max: 255 }), fc.nat({ max: raw.length }), (i, x, cut) => {
-        const mutated = raw.slice(0, Math.max(cut, i + 1));
-        mutated[i] = mutated[i]! ^ x;
-        const r = decodeShareLink(forge(CODEC.compact, mutated));
-        // A mutation can still give a valid document (a changed letter in a name); it must never throw.
-        if (!r.ok) expect(TAGS).toContain(r.error.tag);
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'mutated compact bytes behind a valid envelope never throw',
+    () => {
+      const raw = writeCompact(REFERENCE_DESIGNS[0]!.build());
+      fc.assert(
+        fc.property(
+          fc.nat({ max: raw.length - 1 }),
+          fc.integer({ min: 1, max: 255 }),
+          fc.nat({ max: raw.length }),
+          (i, x, cut) => {
+            const mutated = raw.slice(0, Math.max(cut, i + 1));
+            mutated[i] = mutated[i]! ^ x;
+            const r = decodeShareLink(forge(CODEC.compact, mutated));
+            // A mutation can still give a valid document (a changed letter in a name); it must never throw.
+            if (!r.ok) expect(TAGS).toContain(r.error.tag);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   it('a non-string input is refused, not thrown', () => {
     expect(decodeShareLink(undefined as unknown as string)).toMatchObject({ ok: false, error: { tag: 'notALink' } });
@@ -305,14 +387,22 @@ describe('compact codec', () => {
   it('decodes what it encodes for every reference design without the envelope', () => {
     for (const { doc } of designs) expect(sameData(readCompact(writeCompact(doc)), doc)).toBe(true);
   });
-  it('both layout predictors are exact', () => {
-    fc.assert(
-      fc.property(arbTopology({ ...DOCS, maxNodes: 6 }), fc.constantFrom('grid' as const, 'previous' as const), (doc, predictor) => {
-        expect(sameData(readCompact(writeCompact(doc, { predictor })), withRoundedLayout(doc))).toBe(true);
-      }),
-      { numRuns: RUNS },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'both layout predictors are exact',
+    () => {
+      fc.assert(
+        fc.property(
+          arbTopology({ ...DOCS, maxNodes: 6 }),
+          fc.constantFrom('grid' as const, 'previous' as const),
+          (doc, predictor) => {
+            expect(sameData(readCompact(writeCompact(doc, { predictor })), withRoundedLayout(doc))).toBe(true);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 describe('detection', () => {
@@ -362,7 +452,12 @@ describe('links written by codec 3 keep opening after a field was appended', () 
 
 describe('detection stays fast on hostile text', () => {
   it('findShareLink and looksLikeShareLink are linear on a megabyte of near-misses', () => {
-    const texts = ['http://'.repeat(150_000), `${'http://a'.repeat(120_000)}#t`, '#t1'.repeat(300_000), `${'a'.repeat(1_000_000)}#t1.AAAA`];
+    const texts = [
+      'http://'.repeat(150_000),
+      `${'http://a'.repeat(120_000)}#t`,
+      '#t1'.repeat(300_000),
+      `${'a'.repeat(1_000_000)}#t1.AAAA`,
+    ];
     const t0 = performance.now();
     for (const t of texts) {
       findShareLink(t);

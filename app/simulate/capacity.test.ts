@@ -11,7 +11,13 @@ describe('poolLoad', () => {
 
   it('adds the users a pool receives to its own and its branch users', () => {
     const load = poolLoad(ix, na1, 20_000, ['na2']);
-    expect(load).toMatchObject({ users: 40_300, ownUsers: 20_000, branchUsers: 300, usersReceived: 20_000, takesOverFrom: ['na2'] });
+    expect(load).toMatchObject({
+      users: 40_300,
+      ownUsers: 20_000,
+      branchUsers: 300,
+      usersReceived: 20_000,
+      takesOverFrom: ['na2'],
+    });
     expect(load.maxUsers).toBe(Math.min(REF.maxPoolUsers['2019'], 7 * REF.usersPerFe));
     expect(load.usersPerServer).toBe(Math.ceil(40_300 / 7));
   });

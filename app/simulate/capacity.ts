@@ -29,12 +29,16 @@ export function poolLoad(ix: TopologyIndex, pool: RegistrarPool, received: numbe
     maxUsers = Math.min(bySize, byServers);
     serversNeeded = feFor(users);
     if (users > bySize) {
-      const planned = takesOverFrom.length ? ` (that is why paired pools are planned at ${count(REF.maxPairedPoolUsers[v])} users each)` : '';
+      const planned = takesOverFrom.length
+        ? ` (that is why paired pools are planned at ${count(REF.maxPairedPoolUsers[v])} users each)`
+        : '';
       reasons.push(`${count(users)} users exceed the ${count(bySize)} a ${v} Front End pool supports${planned}`);
     }
     if (users > byServers) {
       const beyond = serversNeeded > REF.maxFe[v] ? `, more than the ${REF.maxFe[v]} a ${v} pool can have` : '';
-      reasons.push(`${count(users)} users need ${serversNeeded} Front End servers at ${count(REF.usersPerFe)} users each${beyond}; the pool has ${frontEndServers}`);
+      reasons.push(
+        `${count(users)} users need ${serversNeeded} Front End servers at ${count(REF.usersPerFe)} users each${beyond}; the pool has ${frontEndServers}`,
+      );
     }
   } else {
     frontEndServers = 1;

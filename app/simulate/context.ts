@@ -56,7 +56,12 @@ export class SimContext {
    * `preferredSites` (in that order), then the same site, then the same world region,
    * then the rest; ties keep document order.
    */
-  rank<T extends TopologyNode>(candidates: readonly T[], anchorSite: string, preferredSites: readonly string[] = [], tieBreak?: (a: T, b: T) => number): T[] {
+  rank<T extends TopologyNode>(
+    candidates: readonly T[],
+    anchorSite: string,
+    preferredSites: readonly string[] = [],
+    tieBreak?: (a: T, b: T) => number,
+  ): T[] {
     const region = this.region(anchorSite);
     const score = (n: T): number => {
       const p = preferredSites.indexOf(n.siteId);

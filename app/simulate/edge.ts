@@ -30,9 +30,18 @@ export function analyseEdges(ctx: SimContext, failovers: readonly Failover[]): {
   const targetSites = [...new Set(failovers.map((f) => ix.node(f.to)?.siteId).filter((s): s is string => s !== undefined))];
   const spare = new Map(surviving.map((e) => [e.id, capacityOf(e) - (e.concurrentRemoteUsers ?? 0)]));
   const moreSpare = (a: EdgePool, b: EdgePool) => (spare.get(b.id) ?? 0) - (spare.get(a.id) ?? 0);
-  const replacementFor = (anchorSite: string, among: readonly EdgePool[] = surviving) => ctx.rank(among, anchorSite, targetSites, moreSpare)[0];
+  const replacementFor = (anchorSite: string, among: readonly EdgePool[] = surviving) =>
+    ctx.rank(among, anchorSite, targetSites, moreSpare)[0];
 
-  const edge: EdgeOutcome = { lost: lost.map((e) => e.id), federation: null, xmpp: null, remoteAccess: [], nextHops: [], mediaEdges: [], loads: [] };
+  const edge: EdgeOutcome = {
+    lost: lost.map((e) => e.id),
+    federation: null,
+    xmpp: null,
+    remoteAccess: [],
+    nextHops: [],
+    mediaEdges: [],
+    loads: [],
+  };
 
   nextHops(ctx, edge, surviving, targetSites);
   federation(ctx, edge, lost, surviving, replacementFor);
@@ -43,18 +52,30 @@ export function analyseEdges(ctx: SimContext, failovers: readonly Failover[]): {
   return { edge, directorsLost };
 }
 
-function federation(ctx: SimContext, out: EdgeOutcome, lost: EdgePool[], surviving: EdgePool[], replacementFor: (site: string) => EdgePool | undefined): void {
+function federation(
+  ctx: SimContext,
+  out: EdgeOutcome,
+  lost: EdgePool[],
+  surviving: EdgePool[],
+  replacementFor: (site: string) => EdgePool | undefined,
+): void {
   const from = lost.find((e) => e.federation);
   if (!from) return;
   const already = surviving.find((e) => e.federation);
   const to = already ?? replacementFor(from.siteId);
   out.federation = { from: from.id, to: to?.id ?? null };
   if (already) {
-    ctx.plan.note(PRIORITY.federation, `SIP federation through ${label(from)} is lost; ${label(already)} also has federation enabled and keeps it working.`);
+    ctx.plan.note(
+      PRIORITY.federation,
+      `SIP federation through ${label(from)} is lost; ${label(already)} also has federation enabled and keeps it working.`,
+    );
     return;
   }
   if (!to) {
-    ctx.plan.note(PRIORITY.federation, `SIP federation is lost with ${label(from)} and no Edge pool survives to take it: federation with partners stays down until an Edge pool is rebuilt (EDGE-FEDERATION-STANDBY).`);
+    ctx.plan.note(
+      PRIORITY.federation,
+      `SIP federation is lost with ${label(from)} and no Edge pool survives to take it: federation with partners stays down until an Edge pool is rebuilt (EDGE-FEDERATION-STANDBY).`,
+    );
     return;
   }
   ctx.plan.note(
@@ -75,24 +96,44 @@ function federation(ctx: SimContext, out: EdgeOutcome, lost: EdgePool[], survivi
   });
 }
 
-function xmpp(ctx: SimContext, out: EdgeOutcome, lost: EdgePool[], surviving: EdgePool[], replacementFor: (site: string, among?: readonly EdgePool[]) => EdgePool | undefined): void {
+function xmpp(
+  ctx: SimContext,
+  out: EdgeOutcome,
+  lost: EdgePool[],
+  surviving: EdgePool[],
+  replacementFor: (site: string, among?: readonly EdgePool[]) => EdgePool | undefined,
+): void {
   const from = lost.find((e) => e.xmpp);
   if (!from) return;
   const already = surviving.find((e) => e.xmpp && e.productVersion === '2015');
   // XMPP federation exists only in 2015 (the gateway is gone from 2019).
-  const to = already ?? replacementFor(from.siteId, surviving.filter((e) => e.productVersion === '2015'));
+  const to =
+    already ??
+    replacementFor(
+      from.siteId,
+      surviving.filter((e) => e.productVersion === '2015'),
+    );
   out.xmpp = { from: from.id, to: to?.id ?? null };
   if (already) {
-    ctx.plan.note(PRIORITY.xmpp, `XMPP federation through ${label(from)} is lost; ${label(already)} also carries XMPP and keeps it working if the _xmpp-server._tcp SRV records already lead there.`);
+    ctx.plan.note(
+      PRIORITY.xmpp,
+      `XMPP federation through ${label(from)} is lost; ${label(already)} also carries XMPP and keeps it working if the _xmpp-server._tcp SRV records already lead there.`,
+    );
     return;
   }
   if (!to) {
-    ctx.plan.note(PRIORITY.xmpp, `XMPP federation is lost with ${label(from)} and no Skype for Business Server 2015 Edge pool survives to take it (2019 has no XMPP gateway): XMPP contacts are unreachable until a 2015 Edge pool is back.`);
+    ctx.plan.note(
+      PRIORITY.xmpp,
+      `XMPP federation is lost with ${label(from)} and no Skype for Business Server 2015 Edge pool survives to take it (2019 has no XMPP gateway): XMPP contacts are unreachable until a 2015 Edge pool is back.`,
+    );
     return;
   }
   const site = ctx.ix.site(to.siteId);
   const siteName = cleanName(site?.name ?? to.siteId) || to.siteId;
-  ctx.plan.note(PRIORITY.xmpp, `XMPP federation is lost with ${label(from)}: move its route to ${label(to)} (Set-CsSite -XmppExternalFederationRoute, external DNS A record and _xmpp-server._tcp SRV record on port ${PORTS.xmppFederation}, TCP ${PORTS.xmppFederation} open).`);
+  ctx.plan.note(
+    PRIORITY.xmpp,
+    `XMPP federation is lost with ${label(from)}: move its route to ${label(to)} (Set-CsSite -XmppExternalFederationRoute, external DNS A record and _xmpp-server._tcp SRV record on port ${PORTS.xmppFederation}, TCP ${PORTS.xmppFederation} open).`,
+  );
   ctx.plan.step(PRIORITY.xmpp, {
     title: `Move XMPP federation from ${from.id} to ${to.id}`,
     tool: 'Shell',
@@ -109,7 +150,13 @@ function xmpp(ctx: SimContext, out: EdgeOutcome, lost: EdgePool[], surviving: Ed
   });
 }
 
-function remoteAccess(ctx: SimContext, out: EdgeOutcome, lost: EdgePool[], surviving: EdgePool[], replacementFor: (site: string) => EdgePool | undefined): void {
+function remoteAccess(
+  ctx: SimContext,
+  out: EdgeOutcome,
+  lost: EdgePool[],
+  surviving: EdgePool[],
+  replacementFor: (site: string) => EdgePool | undefined,
+): void {
   if (!lost.length) return;
   const received = new Map<string, { users: number; known: boolean; from: string[] }>();
   for (const e of lost) {
@@ -124,7 +171,10 @@ function remoteAccess(ctx: SimContext, out: EdgeOutcome, lost: EdgePool[], survi
     received.set(to.id, r);
   }
   if (!surviving.length) {
-    ctx.plan.note(PRIORITY.remoteAccess, `No Edge pool survives: remote users, federation and external meeting participants have no way in until an Edge pool is rebuilt.`);
+    ctx.plan.note(
+      PRIORITY.remoteAccess,
+      `No Edge pool survives: remote users, federation and external meeting participants have no way in until an Edge pool is rebuilt.`,
+    );
     return;
   }
   for (const e of surviving) {
@@ -132,7 +182,13 @@ function remoteAccess(ctx: SimContext, out: EdgeOutcome, lost: EdgePool[], survi
     if (!r) continue;
     const known = r.known || e.concurrentRemoteUsers !== undefined;
     const remoteUsers = known ? (e.concurrentRemoteUsers ?? 0) + r.users : null;
-    const load: EdgeLoad = { id: e.id, servers: e.servers, remoteUsers, maxRemoteUsers: capacityOf(e), overCapacity: remoteUsers !== null && remoteUsers > capacityOf(e) };
+    const load: EdgeLoad = {
+      id: e.id,
+      servers: e.servers,
+      remoteUsers,
+      maxRemoteUsers: capacityOf(e),
+      overCapacity: remoteUsers !== null && remoteUsers > capacityOf(e),
+    };
     out.loads.push(load);
     const perServer = REF.remoteUsersPerEdge[e.productVersion];
     const capacity =
@@ -148,7 +204,9 @@ function remoteAccess(ctx: SimContext, out: EdgeOutcome, lost: EdgePool[], survi
     ctx.plan.step(PRIORITY.remoteAccess, {
       title: `Send remote users of ${listing(r.from)} to ${e.id}`,
       tool: 'DNS',
-      commands: [`External DNS: point the remote-access records (_sip._tls SRV, Access Edge, web conferencing Edge and A/V Edge names) that led to ${listing(r.from)} at ${e.fqdn} (inferred: the failover pages do not cover remote-access DNS)`],
+      commands: [
+        `External DNS: point the remote-access records (_sip._tls SRV, Access Edge, web conferencing Edge and A/V Edge names) that led to ${listing(r.from)} at ${e.fqdn} (inferred: the failover pages do not cover remote-access DNS)`,
+      ],
       docs: [DOCS.voiceResiliency],
       nodeIds: [...r.from, e.id],
     });
@@ -158,7 +216,8 @@ function remoteAccess(ctx: SimContext, out: EdgeOutcome, lost: EdgePool[], survi
 function nextHops(ctx: SimContext, out: EdgeOutcome, surviving: EdgePool[], targetSites: string[]): void {
   const { ix } = ctx;
   const candidates = [...ix.ofKind('directorPool'), ...ix.registrars()].filter((n) => !ctx.isLost(n.id)) as NextHopTarget[];
-  const directorFirst = (a: TopologyNode, b: TopologyNode) => Number(b.kind === 'directorPool') - Number(a.kind === 'directorPool');
+  const directorFirst = (a: TopologyNode, b: TopologyNode) =>
+    Number(b.kind === 'directorPool') - Number(a.kind === 'directorPool');
   for (const e of surviving) {
     for (const link of ix.out(e.id, 'nextHop')) {
       const from = ix.node(link.to);
@@ -166,12 +225,18 @@ function nextHops(ctx: SimContext, out: EdgeOutcome, surviving: EdgePool[], targ
       // A lost pool's partner takes its users, so it is the documented choice; otherwise a Director (else a pool) in the
       // Edge's own site, then where the users went.
       const partner = isRegistrar(from) ? ctx.survivingPartners(from.id)[0] : undefined;
-      const to: NextHopTarget | undefined = partner ?? ctx.rank(candidates, e.siteId, [e.siteId, ...targetSites], directorFirst)[0];
+      const to: NextHopTarget | undefined =
+        partner ?? ctx.rank(candidates, e.siteId, [e.siteId, ...targetSites], directorFirst)[0];
       const via = to && to.siteId === e.siteId ? 'topologyBuilder' : 'managementShell';
       out.nextHops.push({ edge: e.id, from: from.id, to: to?.id ?? null, via });
-      const refuses = isRegistrar(from) ? ` before ${from.id} is failed over (Invoke-CsPoolFailover refuses while the failed pool is an Edge next hop)` : '';
+      const refuses = isRegistrar(from)
+        ? ` before ${from.id} is failed over (Invoke-CsPoolFailover refuses while the failed pool is an Edge next hop)`
+        : '';
       if (!to) {
-        ctx.plan.note(PRIORITY.edgeNextHop, `Edge pool ${label(e)} survives but its next hop ${label(from)} is lost and no Front End, Standard Edition or Director pool survives to replace it: external access, federation and XMPP through it stop.`);
+        ctx.plan.note(
+          PRIORITY.edgeNextHop,
+          `Edge pool ${label(e)} survives but its next hop ${label(from)} is lost and no Front End, Standard Edition or Director pool survives to replace it: external access, federation and XMPP through it stop.`,
+        );
         continue;
       }
       ctx.plan.note(
@@ -183,7 +248,10 @@ function nextHops(ctx: SimContext, out: EdgeOutcome, surviving: EdgePool[], targ
         tool: via === 'topologyBuilder' ? 'TB' : 'Shell',
         commands:
           via === 'topologyBuilder'
-            ? [`Topology Builder: Edge pools → ${e.fqdn} → Edit Properties → Next Hop → Next hop pool = ${to.fqdn} → OK`, 'Topology Builder: Action → Topology → Publish']
+            ? [
+                `Topology Builder: Edge pools → ${e.fqdn} → Edit Properties → Next Hop → Next hop pool = ${to.fqdn} → OK`,
+                'Topology Builder: Action → Topology → Publish',
+              ]
             : [`Set-CsEdgeServer -Identity EdgeServer:${e.fqdn} -Registrar Registrar:${to.fqdn}`],
         docs: [DOCS.failoverPool],
         nodeIds: [e.id, from.id, to.id],
@@ -202,14 +270,23 @@ function mediaEdges(ctx: SimContext, out: EdgeOutcome, surviving: EdgePool[]): v
       const to = ctx.rank(surviving, pool.siteId)[0];
       out.mediaEdges.push({ pool: pool.id, from: from.id, to: to?.id ?? null });
       if (!to) {
-        ctx.plan.note(PRIORITY.mediaEdge, `${label(pool)} used the lost Edge pool ${label(from)} for media and no Edge pool survives: external users cannot join its meetings or calls with audio, video or sharing.`);
+        ctx.plan.note(
+          PRIORITY.mediaEdge,
+          `${label(pool)} used the lost Edge pool ${label(from)} for media and no Edge pool survives: external users cannot join its meetings or calls with audio, video or sharing.`,
+        );
         continue;
       }
-      ctx.plan.note(PRIORITY.mediaEdge, `${label(pool)} uses the lost Edge pool ${label(from)} for media (web conferencing and A/V): associate it with ${label(to)} until ${from.id} is back.`);
+      ctx.plan.note(
+        PRIORITY.mediaEdge,
+        `${label(pool)} uses the lost Edge pool ${label(from)} for media (web conferencing and A/V): associate it with ${label(to)} until ${from.id} is back.`,
+      );
       ctx.plan.step(PRIORITY.mediaEdge, {
         title: `Associate ${pool.id} with Edge pool ${to.id} for media`,
         tool: 'TB',
-        commands: [`Topology Builder: ${pool.fqdn} → Edit Properties → Associations → Associate Edge Pool (for media components) = ${to.fqdn} → OK`, 'Topology Builder: Action → Topology → Publish'],
+        commands: [
+          `Topology Builder: ${pool.fqdn} → Edit Properties → Associations → Associate Edge Pool (for media components) = ${to.fqdn} → OK`,
+          'Topology Builder: Action → Topology → Publish',
+        ],
         docs: [DOCS.failoverPool],
         nodeIds: [pool.id, from.id, to.id],
       });

@@ -31,15 +31,30 @@ function analyseOne(ctx: SimContext, c: PersistentChatPool): PersistentChatOutco
   const aliveServers = whole ? [] : c.servers.filter((s) => !ctx.siteLost(s.siteId));
   const primary = ix.stores(c.id, 'persistentChat')[0];
   const primaryLost = primary !== undefined && ctx.isLost(primary.id);
-  const hop = ix.out(c.id, 'nextHop').map((l) => ix.node(l.to)).find(isRegistrar);
+  const hop = ix
+    .out(c.id, 'nextHop')
+    .map((l) => ix.node(l.to))
+    .find(isRegistrar);
   const hopLost = hop !== undefined && ctx.isLost(hop.id);
   if (!whole && lostServers.length === 0 && !primaryLost && !hopLost) return undefined;
 
   const identity = psQuote(`PersistentChatServer:${c.fqdn}`);
   const activeLost = lostServers.filter((s) => s.active).length;
   if (whole) {
-    plan.note(PRIORITY.persistentChat, `Persistent Chat pool ${label(c)} is lost with all its servers: Persistent Chat is down until the pool is rebuilt. A pool stretched over two data centers (standby servers in the other one) would have survived a site loss.`);
-    return { pool: c.id, status: 'lost', serversLost: lostServers.length, activeLost, standbyToActivate: 0, database: primaryLost ? 'lost' : 'ok', databaseTo: null, nextHop: null };
+    plan.note(
+      PRIORITY.persistentChat,
+      `Persistent Chat pool ${label(c)} is lost with all its servers: Persistent Chat is down until the pool is rebuilt. A pool stretched over two data centers (standby servers in the other one) would have survived a site loss.`,
+    );
+    return {
+      pool: c.id,
+      status: 'lost',
+      serversLost: lostServers.length,
+      activeLost,
+      standbyToActivate: 0,
+      database: primaryLost ? 'lost' : 'ok',
+      databaseTo: null,
+      nextHop: null,
+    };
   }
 
   const aliveActive = aliveServers.filter((s) => s.active);
@@ -54,17 +69,25 @@ function analyseOne(ctx: SimContext, c: PersistentChatPool): PersistentChatOutco
   }
 
   const running = aliveActive.length + standbyToActivate > 0;
-  const status: PersistentChatOutcome['status'] = !running || db.database === 'lost' ? 'lost' : standbyToActivate > 0 || db.database !== 'ok' ? 'standbyTakesOver' : 'degraded';
+  const status: PersistentChatOutcome['status'] =
+    !running || db.database === 'lost' ? 'lost' : standbyToActivate > 0 || db.database !== 'ok' ? 'standbyTakesOver' : 'degraded';
 
   if (lostServers.length)
     plan.note(
       PRIORITY.persistentChat,
       `Persistent Chat pool ${label(c)} loses ${plural(lostServers.length, 'server')} (${activeLost} active)${
-        standbyToActivate ? `: make ${plural(standbyToActivate, 'standby server')} in the surviving data center active (Set-CsPersistentChatActiveServer)` : running ? '; its remaining active servers carry on' : ': no server is left to run it'
+        standbyToActivate
+          ? `: make ${plural(standbyToActivate, 'standby server')} in the surviving data center active (Set-CsPersistentChatActiveServer)`
+          : running
+            ? '; its remaining active servers carry on'
+            : ': no server is left to run it'
       }.`,
     );
   if (db.database === 'mirrorFailover') {
-    plan.note(PRIORITY.persistentChat, `The Persistent Chat database ${primary!.id} is lost; fail it over to its mirror ${db.to} (Invoke-CsDatabaseFailover -DatabaseType PersistentChat).`);
+    plan.note(
+      PRIORITY.persistentChat,
+      `The Persistent Chat database ${primary!.id} is lost; fail it over to its mirror ${db.to} (Invoke-CsDatabaseFailover -DatabaseType PersistentChat).`,
+    );
     plan.step(PRIORITY.persistentChat, {
       title: `Fail the Persistent Chat database of ${c.id} over to its mirror ${db.to}`,
       tool: 'Shell',
@@ -95,39 +118,64 @@ function analyseOne(ctx: SimContext, c: PersistentChatPool): PersistentChatOutco
       tool: 'Shell',
       commands: [
         `Set-CsPersistentChatState -Identity ${identity} -PoolState FailedOver`,
-        backupMirror ? `Install-CsMirrorDatabase …   (mirror the new primary ${backup.fqdn} onto ${backupMirror.fqdn}, not onto the lost mirror)` : 'Install-CsMirrorDatabase …   (mirror the new primary onto a mirror instance in its data center, if one exists)',
+        backupMirror
+          ? `Install-CsMirrorDatabase …   (mirror the new primary ${backup.fqdn} onto ${backupMirror.fqdn}, not onto the lost mirror)`
+          : 'Install-CsMirrorDatabase …   (mirror the new primary onto a mirror instance in its data center, if one exists)',
         `Set-CsPersistentChatActiveServer -Identity ${identity} -ActiveServers @{Add='<server FQDN in the surviving data center>'; Remove='<lost server FQDN>'}`,
       ],
       docs: [DOCS.pchatManage, DOCS.pchatState, DOCS.pchatActive],
       nodeIds: [c.id, primary!.id, backup.id],
     });
   } else if (db.database === 'lost') {
-    plan.note(PRIORITY.persistentChat, `The Persistent Chat database ${primary!.id} is lost with no mirror or log-shipping secondary in a surviving site: Persistent Chat is down until the database is restored from backup.`);
+    plan.note(
+      PRIORITY.persistentChat,
+      `The Persistent Chat database ${primary!.id} is lost with no mirror or log-shipping secondary in a surviving site: Persistent Chat is down until the database is restored from backup.`,
+    );
   }
   if (standbyToActivate > 0 && db.database !== 'logShippingFailover')
     plan.step(PRIORITY.persistentChat, {
       title: `Make ${plural(standbyToActivate, 'standby Persistent Chat server')} of ${c.id} active`,
       tool: 'Shell',
-      commands: [`Set-CsPersistentChatActiveServer -Identity ${identity} -ActiveServers @{Add='<standby server FQDN in the surviving data center>'; Remove='<lost server FQDN>'}`],
+      commands: [
+        `Set-CsPersistentChatActiveServer -Identity ${identity} -ActiveServers @{Add='<standby server FQDN in the surviving data center>'; Remove='<lost server FQDN>'}`,
+      ],
       docs: [DOCS.pchatManage, DOCS.pchatActive],
       nodeIds: [c.id],
     });
   if (nextHop) {
     const to = nextHop.to ? ix.node(nextHop.to) : undefined;
-    plan.note(PRIORITY.persistentChat, `Persistent Chat pool ${label(c)} has the lost ${nextHop.from} as next hop: ${to ? `change its Next Hop Pool to ${label(to)} in Topology Builder and publish (inferred)` : 'no 2015 registrar pool survives to replace it'}.`);
+    plan.note(
+      PRIORITY.persistentChat,
+      `Persistent Chat pool ${label(c)} has the lost ${nextHop.from} as next hop: ${to ? `change its Next Hop Pool to ${label(to)} in Topology Builder and publish (inferred)` : 'no 2015 registrar pool survives to replace it'}.`,
+    );
     if (to && 'fqdn' in to)
       plan.step(PRIORITY.persistentChat, {
         title: `Point Persistent Chat pool ${c.id} at next hop ${to.id}`,
         tool: 'TB',
-        commands: [`Topology Builder: Persistent Chat pools → ${c.fqdn} → Edit Properties → Next Hop Pool = ${to.fqdn} → OK`, 'Topology Builder: Action → Topology → Publish'],
+        commands: [
+          `Topology Builder: Persistent Chat pools → ${c.fqdn} → Edit Properties → Next Hop Pool = ${to.fqdn} → OK`,
+          'Topology Builder: Action → Topology → Publish',
+        ],
         docs: [DOCS.pchatNextHop],
         nodeIds: [c.id, nextHop.from, to.id],
       });
   }
-  return { pool: c.id, status, serversLost: lostServers.length, activeLost, standbyToActivate, database: db.database, databaseTo: db.to, nextHop };
+  return {
+    pool: c.id,
+    status,
+    serversLost: lostServers.length,
+    activeLost,
+    standbyToActivate,
+    database: db.database,
+    databaseTo: db.to,
+    nextHop,
+  };
 }
 
-function databaseFailover(ctx: SimContext, primary: SqlStore): { database: 'mirrorFailover' | 'logShippingFailover' | 'lost'; to: string | null } {
+function databaseFailover(
+  ctx: SimContext,
+  primary: SqlStore,
+): { database: 'mirrorFailover' | 'logShippingFailover' | 'lost'; to: string | null } {
   const { ix } = ctx;
   const mirror = ix.mirrorOf(primary.id);
   if (mirror && !ctx.isLost(mirror.id)) return { database: 'mirrorFailover', to: mirror.id };

@@ -78,10 +78,16 @@ function mutate(m: Mutation): Topology | undefined {
 }
 
 function check(doc: Topology, o: SimulationOutcome): void {
-  const homed = doc.nodes.reduce((s, n) => s + (n.kind === 'frontEndPool' || n.kind === 'standardEditionServer' || n.kind === 'survivableBranch' ? n.users : 0), 0);
+  const homed = doc.nodes.reduce(
+    (s, n) =>
+      s + (n.kind === 'frontEndPool' || n.kind === 'standardEditionServer' || n.kind === 'survivableBranch' ? n.users : 0),
+    0,
+  );
   expect(o.users.total).toBe(homed);
   expect(o.users.moved + o.users.withoutService + o.users.staying).toBe(homed);
-  expect(o.users.moved).toBe(o.failovers.reduce((s, f) => s + f.usersMoved, 0) + o.branchFailovers.reduce((s, b) => s + b.users, 0));
+  expect(o.users.moved).toBe(
+    o.failovers.reduce((s, f) => s + f.usersMoved, 0) + o.branchFailovers.reduce((s, b) => s + b.users, 0),
+  );
   expect(o.usersWithoutService).toBe(o.withoutService.reduce((s, w) => s + w.users, 0));
   const lost = new Set(o.lostNodes);
   for (const f of o.failovers) {
@@ -109,7 +115,10 @@ describe('simulateFailure on mutated reference designs', () => {
         const doc = mutate(m);
         fc.pre(doc !== undefined);
         const before = JSON.stringify(doc);
-        const failures = [...doc!.sites.map((s) => ({ siteId: s.id })), ...doc!.nodes.filter((n) => FAILABLE_KINDS.includes(n.kind)).map((n) => ({ poolId: n.id }))];
+        const failures = [
+          ...doc!.sites.map((s) => ({ siteId: s.id })),
+          ...doc!.nodes.filter((n) => FAILABLE_KINDS.includes(n.kind)).map((n) => ({ poolId: n.id })),
+        ];
         for (const f of failures) {
           const r = simulateFailure(doc!, f);
           expect(r.ok).toBe(true);

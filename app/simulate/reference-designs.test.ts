@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { feFor, REF } from '../model/reference-numbers';
-import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition, REFERENCE_DESIGNS } from '../model/samples/index';
+import {
+  globalMultiSite,
+  pair2015Mirroring,
+  pair2019AlwaysOn,
+  pairStandardEdition,
+  REFERENCE_DESIGNS,
+} from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { capacityBars } from './capacity';
 import { simulateFailure } from './simulate';
@@ -32,7 +38,13 @@ describe('pair2019AlwaysOn (Contoso)', () => {
     expect(o.failovers).toEqual([expect.objectContaining({ pool: 'pool-a', to: 'pool-b', usersMoved: users(doc, 'pool-a') })]);
     expect(o.failovers[0]!.usersMoved).toBe(15_000);
     const b = o.pools[0]!;
-    expect(b).toMatchObject({ id: 'pool-b', users: 30_000, frontEndServers: 6, maxUsers: 6 * REF.usersPerFe, overCapacity: false });
+    expect(b).toMatchObject({
+      id: 'pool-b',
+      users: 30_000,
+      frontEndServers: 6,
+      maxUsers: 6 * REF.usersPerFe,
+      overCapacity: false,
+    });
     expect(b.serversNeeded).toBe(feFor(30_000));
     expect(o.cms).toMatchObject({ from: 'pool-a', to: 'pool-b', how: 'failover' });
     expect(o.edge.lost).toEqual(['edge-a']);
@@ -43,7 +55,9 @@ describe('pair2019AlwaysOn (Contoso)', () => {
     expect(o.rto?.caveats).toEqual([]); // 30,000 users, one region: inside the measurement basis
     const t = titles(o);
     expect(t.indexOf('Fail over the Central Management store from pool-a to pool-b')).toBe(0);
-    expect(t.indexOf('Fail the users of pool-a over to pool-b')).toBeLessThan(t.indexOf('Move SIP federation from edge-a to edge-b'));
+    expect(t.indexOf('Fail the users of pool-a over to pool-b')).toBeLessThan(
+      t.indexOf('Move SIP federation from edge-a to edge-b'),
+    );
     // Each pool has its own file store and Office Online farm in its own site: nothing else to re-point.
     expect(o.fileStores).toEqual([]);
     expect(o.officeOnline).toEqual([]);
@@ -68,11 +82,19 @@ describe('pair2015Mirroring (Fabrikam)', () => {
   it('losing nyc: pool-ny to pool-ch, CMS to the mirrored Back End of pool-ch, federation to edge-ch', () => {
     const o = lose(doc, 'nyc');
     expect(o.failovers.map((f) => [f.pool, f.to, f.usersMoved])).toEqual([['pool-ny', 'pool-ch', 8_000]]);
-    expect(o.pools[0]).toMatchObject({ id: 'pool-ch', productVersion: '2015', users: 16_000, maxUsers: 4 * REF.usersPerFe, overCapacity: false });
+    expect(o.pools[0]).toMatchObject({
+      id: 'pool-ch',
+      productVersion: '2015',
+      users: 16_000,
+      maxUsers: 4 * REF.usersPerFe,
+      overCapacity: false,
+    });
     expect(o.cms).toMatchObject({ from: 'pool-ny', to: 'pool-ch' });
     const cms = o.steps[0]!;
     // The partner's Back End is mirrored: the CMS failover names the mirror too (ps:Invoke-CsManagementServerFailover).
-    expect(cms.commands).toContain('Invoke-CsManagementServerFailover -BackupSqlServerFqdn sql-ch.fabrikam.com -BackupMirrorSqlServerFqdn sql-ch-m.fabrikam.com -Force');
+    expect(cms.commands).toContain(
+      'Invoke-CsManagementServerFailover -BackupSqlServerFqdn sql-ch.fabrikam.com -BackupMirrorSqlServerFqdn sql-ch-m.fabrikam.com -Force',
+    );
     expect(cms.commands).toContain('Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn pool-ch.fabrikam.com');
     expect(o.edge.federation).toEqual({ from: 'edge-ny', to: 'edge-ch' });
     // The whole mirror set (principal, mirror, witness) was in New York with the pool: no surviving pool's Back End is touched.
@@ -84,7 +106,9 @@ describe('pair2015Mirroring (Fabrikam)', () => {
     const o = lose(doc, 'chi');
     expect(o.failovers.map((f) => [f.pool, f.to])).toEqual([['pool-ch', 'pool-ny']]);
     expect(o.cms).toBeNull();
-    expect(o.edge.loads).toEqual([{ id: 'edge-ny', servers: 2, remoteUsers: 6_000, maxRemoteUsers: 2 * REF.remoteUsersPerEdge['2015'], overCapacity: false }]);
+    expect(o.edge.loads).toEqual([
+      { id: 'edge-ny', servers: 2, remoteUsers: 6_000, maxRemoteUsers: 2 * REF.remoteUsersPerEdge['2015'], overCapacity: false },
+    ]);
   });
 });
 
@@ -94,9 +118,18 @@ describe('pairStandardEdition (Northwind)', () => {
   it('losing hq: se-hq to se-dr (5,000-user limit while carrying the partner), the only Edge and Office Online farm are gone', () => {
     const o = lose(doc, 'hq');
     expect(o.failovers.map((f) => [f.pool, f.to, f.usersMoved])).toEqual([['se-hq', 'se-dr', 1_500]]);
-    expect(o.pools[0]).toMatchObject({ id: 'se-dr', kind: 'standardEditionServer', users: 2_300, maxUsers: REF.seUsersWithPartner, frontEndServers: 1, overCapacity: false });
+    expect(o.pools[0]).toMatchObject({
+      id: 'se-dr',
+      kind: 'standardEditionServer',
+      users: 2_300,
+      maxUsers: REF.seUsersWithPartner,
+      frontEndServers: 1,
+      overCapacity: false,
+    });
     expect(o.cms).toMatchObject({ from: 'se-hq', to: 'se-dr' });
-    expect(o.steps[0]!.commands).toContain("Invoke-CsManagementServerFailover -BackupSqlServerFqdn se-dr.northwind.com -BackupSqlInstanceName 'RTC' -Force");
+    expect(o.steps[0]!.commands).toContain(
+      "Invoke-CsManagementServerFailover -BackupSqlServerFqdn se-dr.northwind.com -BackupSqlInstanceName 'RTC' -Force",
+    );
     expect(o.edge.federation).toEqual({ from: 'edge-hq', to: null });
     expect(o.edge.mediaEdges).toEqual([{ pool: 'se-dr', from: 'edge-hq', to: null }]);
     expect(o.officeOnline).toEqual([{ pool: 'se-dr', from: 'oos-hq', to: null }]);
@@ -135,14 +168,20 @@ describe('globalMultiSite (Tailspin)', () => {
       ['na4', 'edge-eu'],
     ]);
     // 30,000 remote users of edge-na on top of edge-eu's own 30,000, against 3 × 18,000.
-    expect(o.edge.loads).toEqual([{ id: 'edge-eu', servers: 3, remoteUsers: 60_000, maxRemoteUsers: 3 * REF.remoteUsersPerEdge['2019'], overCapacity: true }]);
-    expect(o.withoutService).toEqual([{ node: 'sba-bos', kind: 'survivableBranch', users: 300, reason: 'backupRegistrarLost', keepsBasicVoice: true }]);
+    expect(o.edge.loads).toEqual([
+      { id: 'edge-eu', servers: 3, remoteUsers: 60_000, maxRemoteUsers: 3 * REF.remoteUsersPerEdge['2019'], overCapacity: true },
+    ]);
+    expect(o.withoutService).toEqual([
+      { node: 'sba-bos', kind: 'survivableBranch', users: 300, reason: 'backupRegistrarLost', keepsBasicVoice: true },
+    ]);
     expect(o.usersWithoutService).toBe(300);
     expect(o.officeOnline.map((x) => [x.pool, x.to])).toEqual([
       ['na2', 'oos-eu'],
       ['na4', 'oos-eu'],
     ]);
-    expect(o.backEnds).toEqual([{ store: 'sql-mon', pools: ['na2'], role: 'monitoring', status: 'lost', to: null, automatic: false }]);
+    expect(o.backEnds).toEqual([
+      { store: 'sql-mon', pools: ['na2'], role: 'monitoring', status: 'lost', to: null, automatic: false },
+    ]);
     expect(o.rto?.caveats).toEqual([]); // 40,000 is not more than the 40,000 measured
   });
 
@@ -209,8 +248,18 @@ describe('every reference design and site', () => {
         if (cmsStep >= 0 && poolStep >= 0) expect(cmsStep).toBeLessThan(poolStep);
         const bars = capacityBars(doc, o);
         const lost = new Set(o.lostNodes);
-        expect(bars.map((b) => b.id)).toEqual(doc.nodes.filter((n) => (n.kind === 'frontEndPool' || n.kind === 'standardEditionServer') && !lost.has(n.id)).map((n) => n.id));
-        for (const p of o.pools) expect(bars.find((b) => b.id === p.id)).toMatchObject({ users: p.users, maxUsers: p.maxUsers, over: p.overCapacity, takesOver: true });
+        expect(bars.map((b) => b.id)).toEqual(
+          doc.nodes
+            .filter((n) => (n.kind === 'frontEndPool' || n.kind === 'standardEditionServer') && !lost.has(n.id))
+            .map((n) => n.id),
+        );
+        for (const p of o.pools)
+          expect(bars.find((b) => b.id === p.id)).toMatchObject({
+            users: p.users,
+            maxUsers: p.maxUsers,
+            over: p.overCapacity,
+            takesOver: true,
+          });
       });
     }
   }

@@ -51,7 +51,14 @@ export function analyseRegistrars(ctx: SimContext): RegistrarResult {
     const surviving = ctx.survivingPartners(pool.id);
     const target = surviving[0];
     if (target) failovers.push(failoverOf(ctx, pool, target, partnersAll.length));
-    else withoutService.push({ node: pool.id, kind: pool.kind, users: pool.users, reason: partnersAll.length ? 'partnerLost' : 'unpaired', keepsBasicVoice: false });
+    else
+      withoutService.push({
+        node: pool.id,
+        kind: pool.kind,
+        users: pool.users,
+        reason: partnersAll.length ? 'partnerLost' : 'unpaired',
+        keepsBasicVoice: false,
+      });
   }
 
   for (const branch of ix.ofKind('survivableBranch')) {
@@ -63,9 +70,22 @@ export function analyseRegistrars(ctx: SimContext): RegistrarResult {
     const survivingBackup = backups.find((b) => !ctx.isLost(b.id));
     if (ctx.isLost(branch.id)) {
       if (survivingBackup) branchFailovers.push({ branch: branch.id, to: survivingBackup.id, users: branch.users });
-      else withoutService.push({ node: branch.id, kind: 'survivableBranch', users: branch.users, reason: 'branchLost', keepsBasicVoice: false });
+      else
+        withoutService.push({
+          node: branch.id,
+          kind: 'survivableBranch',
+          users: branch.users,
+          reason: 'branchLost',
+          keepsBasicVoice: false,
+        });
     } else if (backups.length > 0 && !survivingBackup) {
-      withoutService.push({ node: branch.id, kind: 'survivableBranch', users: branch.users, reason: 'backupRegistrarLost', keepsBasicVoice: true });
+      withoutService.push({
+        node: branch.id,
+        kind: 'survivableBranch',
+        users: branch.users,
+        reason: 'backupRegistrarLost',
+        keepsBasicVoice: true,
+      });
     } else staying += branch.users;
   }
 
@@ -85,15 +105,32 @@ function failoverOf(ctx: SimContext, pool: RegistrarPool, target: RegistrarPool,
   let supported = true;
   if (pool.productVersion !== target.productVersion) {
     supported = false;
-    caveats.push(`${pool.id} runs ${pool.productVersion} and ${target.id} runs ${target.productVersion}: failing over in disaster mode between paired pools of different versions is not supported (PAIR-SAME-VERSION)`);
+    caveats.push(
+      `${pool.id} runs ${pool.productVersion} and ${target.id} runs ${target.productVersion}: failing over in disaster mode between paired pools of different versions is not supported (PAIR-SAME-VERSION)`,
+    );
   }
   if (pool.kind !== target.kind) {
     supported = false;
-    caveats.push(`an Enterprise Edition pool paired with a Standard Edition server is not a supported pairing (PAIR-SAME-EDITION)`);
+    caveats.push(
+      `an Enterprise Edition pool paired with a Standard Edition server is not a supported pairing (PAIR-SAME-EDITION)`,
+    );
   }
-  if (partnerCount > 1) caveats.push(`${pool.id} is paired with ${partnerCount} pools, but a pool has exactly one backup pool (PAIR-ONE-TO-ONE); this simulation uses ${target.id}`);
+  if (partnerCount > 1)
+    caveats.push(
+      `${pool.id} is paired with ${partnerCount} pools, but a pool has exactly one backup pool (PAIR-ONE-TO-ONE); this simulation uses ${target.id}`,
+    );
   const voiceFailoverSeconds = link?.voiceFailover ? (link.voiceFailoverSeconds ?? RECOVERY.voiceFailoverSeconds) : null;
-  return { pool: pool.id, to: target.id, usersMoved: pool.users, poolFqdn: pool.fqdn, toFqdn: target.fqdn, pairingLink: link?.id ?? null, voiceFailoverSeconds, supported, caveats };
+  return {
+    pool: pool.id,
+    to: target.id,
+    usersMoved: pool.users,
+    poolFqdn: pool.fqdn,
+    toFqdn: target.fqdn,
+    pairingLink: link?.id ?? null,
+    voiceFailoverSeconds,
+    supported,
+    caveats,
+  };
 }
 
 /** Surviving pools that take users: failover targets and backup registrars of lost branches, in document order. */
@@ -120,7 +157,10 @@ function describeFailovers(ctx: SimContext, failovers: Failover[], pools: PoolLo
     const lost = ctx.node(f.pool);
     const target = ctx.node(f.to);
     const caveat = f.caveats.length ? ` Caution: ${f.caveats.join('; ')}.` : '';
-    plan.note(PRIORITY.poolFailover, `Fail over ${label(lost)} to its partner ${label(target)}: Invoke-CsPoolFailover -PoolFqdn ${f.poolFqdn} -DisasterMode moves its ${plural(f.usersMoved, 'user')} (failover is always manual).${caveat}`);
+    plan.note(
+      PRIORITY.poolFailover,
+      `Fail over ${label(lost)} to its partner ${label(target)}: Invoke-CsPoolFailover -PoolFqdn ${f.poolFqdn} -DisasterMode moves its ${plural(f.usersMoved, 'user')} (failover is always manual).${caveat}`,
+    );
     plan.step(PRIORITY.poolFailover, {
       title: `Fail the users of ${f.pool} over to ${f.to}`,
       tool: 'Shell',
@@ -151,7 +191,10 @@ function describeFailovers(ctx: SimContext, failovers: Failover[], pools: PoolLo
       PRIORITY.userImpact,
       `Users of ${listing(failovers.map((f) => f.pool))} are signed out, lose the calls, meetings and conversations they were in, and sign in again to the backup pool, briefly in Resiliency mode (no contact or other persistent changes); they stay homed on their own pool, which is never rehomed by failover or failback.`,
     );
-    plan.note(PRIORITY.lis, `The Location Information Server (E9-1-1) database is not replicated: restore its latest backup into ${listing([...new Set(failovers.map((f) => f.to))])} after the failover.`);
+    plan.note(
+      PRIORITY.lis,
+      `The Location Information Server (E9-1-1) database is not replicated: restore its latest backup into ${listing([...new Set(failovers.map((f) => f.to))])} after the failover.`,
+    );
     plan.step(PRIORITY.lis, {
       title: `Restore the latest LIS backup into ${listing([...new Set(failovers.map((f) => f.to))])}`,
       tool: 'Shell',
@@ -160,15 +203,31 @@ function describeFailovers(ctx: SimContext, failovers: Failover[], pools: PoolLo
       nodeIds: [...new Set(failovers.map((f) => f.to))],
     });
     const minutes = RECOVERY.failbackMinutesFor20kUsers;
-    plan.note(PRIORITY.failback, `After the repair, fail back with Invoke-CsPoolFailback -PoolFqdn <failed pool> (the same FQDN as for the failover); it takes minutes, up to about ${minutes} for a pool of ${count(FAILBACK_REFERENCE_POOL_USERS)} users, and conference content is copied back with the Backup Service. A failed-over CMS may stay where it is.`);
+    plan.note(
+      PRIORITY.failback,
+      `After the repair, fail back with Invoke-CsPoolFailback -PoolFqdn <failed pool> (the same FQDN as for the failover); it takes minutes, up to about ${minutes} for a pool of ${count(FAILBACK_REFERENCE_POOL_USERS)} users, and conference content is copied back with the Backup Service. A failed-over CMS may stay where it is.`,
+    );
   }
   for (const p of pools) {
     if (!p.takesOverFrom.length) continue;
-    const where = p.kind === 'frontEndPool' ? `on ${plural(p.frontEndServers, 'Front End server')} (${count(p.usersPerServer)} per server)` : 'on one Standard Edition server';
-    if (p.overCapacity) plan.note(PRIORITY.poolCapacity, `Over capacity: ${p.id} would carry ${count(p.users)} users ${where} against ${count(p.maxUsers)}: ${p.reasons.join('; ')}.`);
+    const where =
+      p.kind === 'frontEndPool'
+        ? `on ${plural(p.frontEndServers, 'Front End server')} (${count(p.usersPerServer)} per server)`
+        : 'on one Standard Edition server';
+    if (p.overCapacity)
+      plan.note(
+        PRIORITY.poolCapacity,
+        `Over capacity: ${p.id} would carry ${count(p.users)} users ${where} against ${count(p.maxUsers)}: ${p.reasons.join('; ')}.`,
+      );
     else {
-      const spare = p.kind === 'frontEndPool' && p.frontEndServers > 1 && p.serversNeeded >= p.frontEndServers ? ` It has no spare server: if one more Front End server fails, the others exceed ${count(REF.usersPerFe)} users each (FE-N-PLUS-ONE).` : '';
-      plan.note(PRIORITY.poolCapacity, `${p.id} then carries ${count(p.users)} users ${where}, within its capacity of ${count(p.maxUsers)}.${spare}`);
+      const spare =
+        p.kind === 'frontEndPool' && p.frontEndServers > 1 && p.serversNeeded >= p.frontEndServers
+          ? ` It has no spare server: if one more Front End server fails, the others exceed ${count(REF.usersPerFe)} users each (FE-N-PLUS-ONE).`
+          : '';
+      plan.note(
+        PRIORITY.poolCapacity,
+        `${p.id} then carries ${count(p.users)} users ${where}, within its capacity of ${count(p.maxUsers)}.${spare}`,
+      );
     }
   }
 }
@@ -179,11 +238,17 @@ function describeWithoutService(ctx: SimContext, list: WithoutService[]): void {
     const n = ctx.node(w.node);
     switch (w.reason) {
       case 'unpaired':
-        plan.note(PRIORITY.withoutService, `${label(n)} is not paired, so its ${plural(w.users, 'user')} have no service until it is recovered: there is no backup pool to fail over to.`);
+        plan.note(
+          PRIORITY.withoutService,
+          `${label(n)} is not paired, so its ${plural(w.users, 'user')} have no service until it is recovered: there is no backup pool to fail over to.`,
+        );
         break;
       case 'partnerLost': {
         const partners = ix.partners(w.node).map((p) => p.id);
-        plan.note(PRIORITY.withoutService, `${label(n)} and its partner ${listing(partners)} are both lost, so its ${plural(w.users, 'user')} have no service (PAIR-DIFFERENT-DATACENTER: pair pools across data centers).`);
+        plan.note(
+          PRIORITY.withoutService,
+          `${label(n)} and its partner ${listing(partners)} are both lost, so its ${plural(w.users, 'user')} have no service (PAIR-DIFFERENT-DATACENTER: pair pools across data centers).`,
+        );
         break;
       }
       case 'backupRegistrarLost': {
@@ -195,7 +260,10 @@ function describeWithoutService(ctx: SimContext, list: WithoutService[]): void {
         break;
       }
       case 'branchLost':
-        plan.note(PRIORITY.branch, `Branch appliance ${label(n)} is lost and ${ix.out(w.node, 'backupRegistrar').length ? 'its backup registrar is lost too' : 'it has no backup registrar'}, so its ${plural(w.users, 'user')} have no service.`);
+        plan.note(
+          PRIORITY.branch,
+          `Branch appliance ${label(n)} is lost and ${ix.out(w.node, 'backupRegistrar').length ? 'its backup registrar is lost too' : 'it has no backup registrar'}, so its ${plural(w.users, 'user')} have no service.`,
+        );
         break;
       default:
         assertNever(w.reason);
@@ -205,17 +273,25 @@ function describeWithoutService(ctx: SimContext, list: WithoutService[]): void {
 
 function describeBranchFailovers(ctx: SimContext, list: BranchFailover[]): void {
   for (const b of list)
-    ctx.plan.note(PRIORITY.branch, `Branch appliance ${label(ctx.node(b.branch))} is lost: its ${plural(b.users, 'user')} register with their backup registrar ${b.to}, which already counts them against its capacity.`);
+    ctx.plan.note(
+      PRIORITY.branch,
+      `Branch appliance ${label(ctx.node(b.branch))} is lost: its ${plural(b.users, 'user')} register with their backup registrar ${b.to}, which already counts them against its capacity.`,
+    );
 }
 
 /** The SQL Server that would receive the CMS on a pool: its Back End (AG listener when set), or the SE server's RTC instance. */
-export function cmsSqlOf(ctx: SimContext, pool: RegistrarPool): { fqdn: string; instance: string; mirror?: { fqdn: string; instance: string } } {
+export function cmsSqlOf(
+  ctx: SimContext,
+  pool: RegistrarPool,
+): { fqdn: string; instance: string; mirror?: { fqdn: string; instance: string } } {
   if (pool.kind === 'standardEditionServer') return { fqdn: pool.fqdn, instance: 'RTC' };
   const be = ctx.ix.backEnd(pool.id);
   if (!be) return { fqdn: `<Back End SQL Server of ${pool.fqdn}>`, instance: '' };
   const fqdn = be.haMode === 'alwaysOnAg' && be.ag ? be.ag.listenerFqdn : be.fqdn;
   const mirror = ctx.ix.mirrorOf(be.id);
-  return mirror ? { fqdn, instance: be.instance, mirror: { fqdn: mirror.fqdn, instance: mirror.instance } } : { fqdn, instance: be.instance };
+  return mirror
+    ? { fqdn, instance: be.instance, mirror: { fqdn: mirror.fqdn, instance: mirror.instance } }
+    : { fqdn, instance: be.instance };
 }
 
 const instanceArg = (param: string, instance: string) => (instance ? ` -${param} ${psQuote(instance)}` : '');
@@ -232,7 +308,9 @@ export function analyseCms(ctx: SimContext): CmsOutcome | null {
   const partner = ctx.survivingPartners(host.id)[0];
   if (partner) {
     const sql = cmsSqlOf(ctx, partner);
-    const mirrorArgs = sql.mirror ? ` -BackupMirrorSqlServerFqdn ${sql.mirror.fqdn}${instanceArg('BackupMirrorSqlInstanceName', sql.mirror.instance)}` : '';
+    const mirrorArgs = sql.mirror
+      ? ` -BackupMirrorSqlServerFqdn ${sql.mirror.fqdn}${instanceArg('BackupMirrorSqlInstanceName', sql.mirror.instance)}`
+      : '';
     plan.note(
       PRIORITY.cms,
       `First fail over the Central Management store: it lived on ${label(host)}${databaseLost ? `, whose Back End ${hostBackEnd!.id} is lost` : ''}, and its standby database on the partner ${label(partner)} becomes active (Invoke-CsManagementServerFailover -BackupSqlServerFqdn ${sql.fqdn} … -Force, run on a server of ${partner.id}). The CMS must work before the pool's users are failed over and before any topology change; it need not be failed back.`,
@@ -257,11 +335,20 @@ export function analyseCms(ctx: SimContext): CmsOutcome | null {
 
   const paired = ix.partners(host.id).length > 0;
   const survivors = ix.registrars().filter((p) => !ctx.isLost(p.id) && p.id !== host.id);
-  const candidate = ctx.rank(survivors, host.siteId, [], (a, b) => Number(b.kind === 'frontEndPool') - Number(a.kind === 'frontEndPool') || Number(b.productVersion === host.productVersion) - Number(a.productVersion === host.productVersion))[0];
+  const candidate = ctx.rank(
+    survivors,
+    host.siteId,
+    [],
+    (a, b) =>
+      Number(b.kind === 'frontEndPool') - Number(a.kind === 'frontEndPool') ||
+      Number(b.productVersion === host.productVersion) - Number(a.productVersion === host.productVersion),
+  )[0];
   plan.note(
     PRIORITY.cms,
     `The Central Management store lived on ${label(host)}${databaseLost ? ` (its Back End ${hostBackEnd!.id} is lost)` : ''}, which ${paired ? 'has no surviving partner' : 'is not paired (CMS-HOST-PAIRED)'}, so there is no standby CMS to fail over to. Servers keep running on their local copy of the configuration (inferred), but no topology can be published and no pool failed over until the CMS is back: ${
-      candidate ? `recreate it on ${label(candidate)} from the latest configuration export (Install-CsDatabase -CentralManagementDatabase -Clean, then Move-CsManagementServer -ConfigurationFileName … -LisConfigurationFileName … -Force)` : 'no registrar pool survives to take it'
+      candidate
+        ? `recreate it on ${label(candidate)} from the latest configuration export (Install-CsDatabase -CentralManagementDatabase -Clean, then Move-CsManagementServer -ConfigurationFileName … -LisConfigurationFileName … -Force)`
+        : 'no registrar pool survives to take it'
     }, or rebuild ${host.id} with the same FQDN and restore the CMS from backup (Import-CsConfiguration).`,
   );
   if (candidate) {

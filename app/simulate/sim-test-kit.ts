@@ -18,7 +18,13 @@ export function node<K extends NodeKind>(kind: K, id: string, siteId: string, ex
 }
 
 /** An Enterprise pool with its own AG Back End in the same site; returns [pool, store]. */
-export function eePool(id: string, siteId: string, users: number, frontEndServers: number, extra: Partial<NodeOfKind<'frontEndPool'>> = {}): TopologyNode[] {
+export function eePool(
+  id: string,
+  siteId: string,
+  users: number,
+  frontEndServers: number,
+  extra: Partial<NodeOfKind<'frontEndPool'>> = {},
+): TopologyNode[] {
   return [node('frontEndPool', id, siteId, { users, frontEndServers, ...extra }), node('sqlStore', `${id}-be`, siteId)];
 }
 
@@ -33,10 +39,18 @@ export function link(kind: LinkKind, from: string, to: string, extra: Record<str
 
 /** Back End links for every Enterprise pool built by eePool. */
 export function backEnds(nodes: readonly TopologyNode[]): Link[] {
-  return nodes.filter((n) => n.kind === 'frontEndPool' && nodes.some((s) => s.id === `${n.id}-be`)).map((n) => link('backEnd', n.id, `${n.id}-be`));
+  return nodes
+    .filter((n) => n.kind === 'frontEndPool' && nodes.some((s) => s.id === `${n.id}-be`))
+    .map((n) => link('backEnd', n.id, `${n.id}-be`));
 }
 
-export function build(parts: { sites: Site[]; nodes: TopologyNode[]; links?: Link[]; cmsHost?: string | null; name?: string }): Topology {
+export function build(parts: {
+  sites: Site[];
+  nodes: TopologyNode[];
+  links?: Link[];
+  cmsHost?: string | null;
+  name?: string;
+}): Topology {
   const doc = emptyTopology(parts.name ?? 'simulation test');
   doc.sites = parts.sites;
   doc.nodes = parts.nodes;

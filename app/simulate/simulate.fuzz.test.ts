@@ -21,7 +21,26 @@ const BROKEN_TEXT = [/\bundefined\b/, /\bNaN\b/, /\bInfinity\b/, /\[object Objec
  * Keys whose string values (or string-array values) name nodes or sites of the document
  * (a Back End's `to` may also be the FQDN of an AG replica: types.ts).
  */
-const ID_KEYS = new Set(['failedSite', 'failedPool', 'lostNodes', 'pool', 'to', 'from', 'store', 'node', 'branch', 'edge', 'takesOverFrom', 'lost', 'pools', 'appliesTo', 'rebuildCandidate', 'databaseTo', 'fileStore', 'usedBy']);
+const ID_KEYS = new Set([
+  'failedSite',
+  'failedPool',
+  'lostNodes',
+  'pool',
+  'to',
+  'from',
+  'store',
+  'node',
+  'branch',
+  'edge',
+  'takesOverFrom',
+  'lost',
+  'pools',
+  'appliesTo',
+  'rebuildCandidate',
+  'databaseTo',
+  'fileStore',
+  'usedBy',
+]);
 
 /** Everything wrong in an outcome: ids that do not exist, numbers that are not numbers, broken text. */
 function outcomeProblems(value: unknown, doc: Topology, userText: string): string[] {
@@ -48,7 +67,10 @@ function outcomeProblems(value: unknown, doc: Topology, userText: string): strin
 }
 
 function failuresOf(doc: Topology): Failure[] {
-  return [...doc.sites.map((s) => ({ siteId: s.id })), ...doc.nodes.filter((n) => FAILABLE_KINDS.includes(n.kind)).map((n) => ({ poolId: n.id }))];
+  return [
+    ...doc.sites.map((s) => ({ siteId: s.id })),
+    ...doc.nodes.filter((n) => FAILABLE_KINDS.includes(n.kind)).map((n) => ({ poolId: n.id })),
+  ];
 }
 
 describe('simulateFailure on every valid document', () => {
@@ -73,7 +95,11 @@ describe('simulateFailure on every valid document', () => {
         const all = simulateAllSites(doc);
         if (!all.ok) problems.push(`simulateAllSites: ${all.error.message}`);
         // Deterministic: all sites at once gives what one site at a time gave.
-        else if (JSON.stringify(all.value) !== JSON.stringify(doc.sites.map((s) => (simulateFailure(doc, { siteId: s.id }) as { value: unknown }).value))) problems.push('simulateAllSites differs from one site at a time');
+        else if (
+          JSON.stringify(all.value) !==
+          JSON.stringify(doc.sites.map((s) => (simulateFailure(doc, { siteId: s.id }) as { value: unknown }).value))
+        )
+          problems.push('simulateAllSites differs from one site at a time');
         expect(problems).toEqual([]);
       }),
       { numRuns: RUNS },

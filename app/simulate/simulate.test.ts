@@ -13,7 +13,15 @@ function run(doc: Topology, siteId: string): SimulationOutcome {
 }
 
 /** Two 2019 pools, one per data center, paired; CMS on pool-a; Edge pool per site (federation on edge-a). */
-function pair(opts: { usersA: number; usersB: number; feA: number; feB: number; version?: '2015' | '2019'; voiceFailover?: boolean; regions?: [string, string] }): Topology {
+function pair(opts: {
+  usersA: number;
+  usersB: number;
+  feA: number;
+  feB: number;
+  version?: '2015' | '2019';
+  voiceFailover?: boolean;
+  regions?: [string, string];
+}): Topology {
   const v = opts.version ?? '2019';
   const nodes: TopologyNode[] = [
     ...eePool('pool-a', 'dc1', opts.usersA, opts.feA, { productVersion: v, os: v === '2015' ? 'WS2016' : 'WS2019' }),
@@ -24,7 +32,14 @@ function pair(opts: { usersA: number; usersB: number; feA: number; feB: number; 
   return build({
     sites: [site('dc1', opts.regions?.[0] ?? 'EU'), site('dc2', opts.regions?.[1] ?? 'EU')],
     nodes,
-    links: [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b', { voiceFailover: opts.voiceFailover ?? true }), link('nextHop', 'edge-a', 'pool-a'), link('nextHop', 'edge-b', 'pool-b'), link('mediaEdge', 'pool-a', 'edge-a'), link('mediaEdge', 'pool-b', 'edge-b')],
+    links: [
+      ...backEnds(nodes),
+      link('pairing', 'pool-a', 'pool-b', { voiceFailover: opts.voiceFailover ?? true }),
+      link('nextHop', 'edge-a', 'pool-a'),
+      link('nextHop', 'edge-b', 'pool-b'),
+      link('mediaEdge', 'pool-a', 'edge-a'),
+      link('mediaEdge', 'pool-b', 'edge-b'),
+    ],
     cmsHost: 'pool-a',
   });
 }
@@ -39,10 +54,21 @@ describe('pool failover and capacity', () => {
     const o = run(base12k(), 'dc1');
     expect(o.failedSite).toBe('dc1');
     const pairing = base12k().links.find((l) => l.kind === 'pairing')!;
-    expect(o.failovers).toEqual([expect.objectContaining({ pool: 'pool-a', to: 'pool-b', usersMoved: 12_000, supported: true, pairingLink: pairing.id })]);
+    expect(o.failovers).toEqual([
+      expect.objectContaining({ pool: 'pool-a', to: 'pool-b', usersMoved: 12_000, supported: true, pairingLink: pairing.id }),
+    ]);
     expect(o.pools).toHaveLength(1);
     const b = o.pools[0]!;
-    expect(b).toMatchObject({ id: 'pool-b', users: 24_000, frontEndServers: 6, maxUsers: Math.min(REF.maxPoolUsers['2019'], 6 * REF.usersPerFe), usersPerServer: 4_000, overCapacity: false, reasons: [], quorum: { count: 3, ofFirst: null } });
+    expect(b).toMatchObject({
+      id: 'pool-b',
+      users: 24_000,
+      frontEndServers: 6,
+      maxUsers: Math.min(REF.maxPoolUsers['2019'], 6 * REF.usersPerFe),
+      usersPerServer: 4_000,
+      overCapacity: false,
+      reasons: [],
+      quorum: { count: 3, ofFirst: null },
+    });
     expect(b.serversNeeded).toBe(feFor(24_000));
     expect(o.usersWithoutService).toBe(0);
     expect(o.users).toEqual({ total: 24_000, moved: 12_000, withoutService: 0, staying: 12_000 });
@@ -75,35 +101,60 @@ describe('pool failover and capacity', () => {
     const base = pair({ usersA: 10_000, usersB: 10_000, feA: 5, feB: 5 });
     const doc = build({
       sites: [...base.sites, site('br1', 'EU', 'branch'), site('br2', 'EU', 'branch')],
-      nodes: [...base.nodes, node('survivableBranch', 'sba-1', 'br1', { users: 400 }), node('survivableBranch', 'sba-2', 'br2', { users: 250 })],
+      nodes: [
+        ...base.nodes,
+        node('survivableBranch', 'sba-1', 'br1', { users: 400 }),
+        node('survivableBranch', 'sba-2', 'br2', { users: 250 }),
+      ],
       links: [...base.links, link('backupRegistrar', 'sba-1', 'pool-b'), link('backupRegistrar', 'sba-2', 'pool-a')],
       cmsHost: 'pool-a',
     });
     const o = run(doc, 'dc1');
     const b = o.pools.find((p) => p.id === 'pool-b')!;
     expect(b).toMatchObject({ users: 10_000 + 400 + 10_000, ownUsers: 10_000, branchUsers: 400, usersReceived: 10_000 });
-    expect(o.withoutService).toEqual([{ node: 'sba-2', kind: 'survivableBranch', users: 250, reason: 'backupRegistrarLost', keepsBasicVoice: true }]);
+    expect(o.withoutService).toEqual([
+      { node: 'sba-2', kind: 'survivableBranch', users: 250, reason: 'backupRegistrarLost', keepsBasicVoice: true },
+    ]);
     expect(o.usersWithoutService).toBe(250);
   });
 
   it('sizes a Standard Edition server carrying its partner at 5,000 users', () => {
     const doc = build({
       sites: [site('hq'), site('dr')],
-      nodes: [node('standardEditionServer', 'se-a', 'hq', { users: 3_000 }), node('standardEditionServer', 'se-b', 'dr', { users: 2_500 })],
+      nodes: [
+        node('standardEditionServer', 'se-a', 'hq', { users: 3_000 }),
+        node('standardEditionServer', 'se-b', 'dr', { users: 2_500 }),
+      ],
       links: [link('pairing', 'se-a', 'se-b')],
       cmsHost: 'se-a',
     });
     const o = run(doc, 'hq');
     const b = o.pools[0]!;
-    expect(b).toMatchObject({ id: 'se-b', kind: 'standardEditionServer', users: 5_500, maxUsers: REF.seUsersWithPartner, frontEndServers: 1, overCapacity: true });
+    expect(b).toMatchObject({
+      id: 'se-b',
+      kind: 'standardEditionServer',
+      users: 5_500,
+      maxUsers: REF.seUsersWithPartner,
+      frontEndServers: 1,
+      overCapacity: true,
+    });
     expect(b.reasons[0]).toContain('5,000');
     const cmsStep = o.steps.find((s) => s.title.includes('Central Management store'))!;
-    expect(cmsStep.commands.some((c) => c === "Invoke-CsManagementServerFailover -BackupSqlServerFqdn se-b.contoso.com -BackupSqlInstanceName 'RTC' -Force")).toBe(true);
+    expect(
+      cmsStep.commands.some(
+        (c) =>
+          c === "Invoke-CsManagementServerFailover -BackupSqlServerFqdn se-b.contoso.com -BackupSqlInstanceName 'RTC' -Force",
+      ),
+    ).toBe(true);
   });
 
   it('marks a failover between pools of different versions as unsupported', () => {
     const base = pair({ usersA: 5_000, usersB: 5_000, feA: 3, feB: 3 });
-    const doc = build({ ...base, nodes: base.nodes.map((n) => (n.id === 'pool-b' ? { ...n, productVersion: '2015' as const, os: 'WS2019' as const } : n)), cmsHost: 'pool-a' });
+    const doc = build({
+      ...base,
+      nodes: base.nodes.map((n) => (n.id === 'pool-b' ? { ...n, productVersion: '2015' as const, os: 'WS2019' as const } : n)),
+      cmsHost: 'pool-a',
+    });
     const o = run(doc, 'dc1');
     expect(o.failovers[0]!.supported).toBe(false);
     expect(o.failovers[0]!.caveats.join(' ')).toContain('PAIR-SAME-VERSION');
@@ -127,17 +178,36 @@ describe('Central Management store', () => {
     expect(cmsNote).toBeGreaterThanOrEqual(0);
     expect(cmsNote).toBeLessThan(poolNote);
     const stepOf = (text: string) => o.steps.findIndex((s) => s.commands.some((c) => c.includes(text)));
-    expect(stepOf('Invoke-CsManagementServerFailover -BackupSqlServerFqdn pool-b-be.contoso.com')).toBeLessThan(stepOf('Invoke-CsPoolFailover -PoolFqdn pool-a.contoso.com -DisasterMode'));
+    expect(stepOf('Invoke-CsManagementServerFailover -BackupSqlServerFqdn pool-b-be.contoso.com')).toBeLessThan(
+      stepOf('Invoke-CsPoolFailover -PoolFqdn pool-a.contoso.com -DisasterMode'),
+    );
     expect(o.steps.map((s) => s.order)).toEqual(o.steps.map((_, i) => i + 1));
     expect(o.recovery.map((r) => r.kind)).toEqual(['poolFailover', 'cmsFailover']);
-    expect(o.recovery[1]).toMatchObject({ rtoMinutes: [RECOVERY.cmsFailover.rtoMinutes, RECOVERY.cmsFailover.rtoMinutes], rpoMinutes: RECOVERY.cmsFailover.rpoMinutes });
+    expect(o.recovery[1]).toMatchObject({
+      rtoMinutes: [RECOVERY.cmsFailover.rtoMinutes, RECOVERY.cmsFailover.rtoMinutes],
+      rpoMinutes: RECOVERY.cmsFailover.rpoMinutes,
+    });
   });
 
   it('fails the CMS over when its host survives but the Back End holding the CMS database is lost', () => {
-    const nodes: TopologyNode[] = [node('frontEndPool', 'pool-a', 'dc2', { users: 2_000 }), sqlNone('sql-a', 'dc1'), ...eePool('pool-b', 'dc3', 2_000, 3)];
-    const o = run(build({ sites: [site('dc1'), site('dc2'), site('dc3')], nodes, links: [link('backEnd', 'pool-a', 'sql-a'), ...backEnds(nodes), link('pairing', 'pool-a', 'pool-b')], cmsHost: 'pool-a' }), 'dc1');
+    const nodes: TopologyNode[] = [
+      node('frontEndPool', 'pool-a', 'dc2', { users: 2_000 }),
+      sqlNone('sql-a', 'dc1'),
+      ...eePool('pool-b', 'dc3', 2_000, 3),
+    ];
+    const o = run(
+      build({
+        sites: [site('dc1'), site('dc2'), site('dc3')],
+        nodes,
+        links: [link('backEnd', 'pool-a', 'sql-a'), ...backEnds(nodes), link('pairing', 'pool-a', 'pool-b')],
+        cmsHost: 'pool-a',
+      }),
+      'dc1',
+    );
     expect(o.failovers).toEqual([]);
-    expect(o.backEnds).toEqual([{ store: 'sql-a', pools: ['pool-a'], role: 'backEnd', status: 'lost', to: null, automatic: false }]);
+    expect(o.backEnds).toEqual([
+      { store: 'sql-a', pools: ['pool-a'], role: 'backEnd', status: 'lost', to: null, automatic: false },
+    ]);
     expect(o.cms).toEqual({ from: 'pool-a', to: 'pool-b', how: 'failover', rebuildCandidate: null });
     expect(o.notes.find((n) => n.includes('Central Management store'))).toContain('whose Back End sql-a is lost');
   });
@@ -154,7 +224,9 @@ describe('Central Management store', () => {
     const note = o.notes.find((n) => n.includes('Central Management store'))!;
     expect(note).toContain('no standby CMS');
     expect(note).toContain('CMS-HOST-PAIRED');
-    expect(o.steps[0]!.commands[0]).toBe('Install-CsDatabase -CentralManagementDatabase -Clean -SqlServerFqdn pool-b-be.contoso.com');
+    expect(o.steps[0]!.commands[0]).toBe(
+      'Install-CsDatabase -CentralManagementDatabase -Clean -SqlServerFqdn pool-b-be.contoso.com',
+    );
     expect(o.recovery.some((r) => r.kind === 'cmsFailover')).toBe(false);
   });
 });
@@ -166,14 +238,24 @@ describe('users without service', () => {
     expect(o.failovers).toEqual([]);
     expect(o.pools).toEqual([]);
     expect(o.usersWithoutService).toBe(7_000);
-    expect(o.withoutService).toEqual([{ node: 'pool-a', kind: 'frontEndPool', users: 7_000, reason: 'unpaired', keepsBasicVoice: false }]);
+    expect(o.withoutService).toEqual([
+      { node: 'pool-a', kind: 'frontEndPool', users: 7_000, reason: 'unpaired', keepsBasicVoice: false },
+    ]);
     expect(o.rto).toBeNull();
     expect(o.rpo).toBeNull();
   });
 
   it('counts both pools of a pair that sits in one data center', () => {
     const nodes = [...eePool('pool-a', 'dc1', 3_000, 3), ...eePool('pool-b', 'dc1', 2_000, 3)];
-    const o = run(build({ sites: [site('dc1'), site('dc2')], nodes, links: [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b')], cmsHost: 'pool-a' }), 'dc1');
+    const o = run(
+      build({
+        sites: [site('dc1'), site('dc2')],
+        nodes,
+        links: [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b')],
+        cmsHost: 'pool-a',
+      }),
+      'dc1',
+    );
     expect(o.usersWithoutService).toBe(5_000);
     expect(o.withoutService.map((w) => w.reason)).toEqual(['partnerLost', 'partnerLost']);
     expect(o.cms).toMatchObject({ to: null, how: 'rebuild', rebuildCandidate: null });
@@ -240,8 +322,25 @@ describe('Edge, Director and federation', () => {
   });
 
   it('says federation stays down when no Edge pool survives', () => {
-    const nodes = [...eePool('pool-a', 'dc1', 2_000, 3), ...eePool('pool-b', 'dc2', 2_000, 3), node('edgePool', 'edge-a', 'dc1', { federation: true })];
-    const o = run(build({ sites: [site('dc1'), site('dc2')], nodes, links: [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b'), link('nextHop', 'edge-a', 'pool-a'), link('mediaEdge', 'pool-b', 'edge-a')], cmsHost: 'pool-b' }), 'dc1');
+    const nodes = [
+      ...eePool('pool-a', 'dc1', 2_000, 3),
+      ...eePool('pool-b', 'dc2', 2_000, 3),
+      node('edgePool', 'edge-a', 'dc1', { federation: true }),
+    ];
+    const o = run(
+      build({
+        sites: [site('dc1'), site('dc2')],
+        nodes,
+        links: [
+          ...backEnds(nodes),
+          link('pairing', 'pool-a', 'pool-b'),
+          link('nextHop', 'edge-a', 'pool-a'),
+          link('mediaEdge', 'pool-b', 'edge-a'),
+        ],
+        cmsHost: 'pool-b',
+      }),
+      'dc1',
+    );
     expect(o.edge.federation).toEqual({ from: 'edge-a', to: null });
     expect(o.edge.mediaEdges).toEqual([{ pool: 'pool-b', from: 'edge-a', to: null }]);
     expect(o.notes.some((n) => n.includes('EDGE-FEDERATION-STANDBY'))).toBe(true);
@@ -255,45 +354,111 @@ describe('Edge, Director and federation', () => {
       node('edgePool', 'edge-b', 'dc2', { productVersion: '2015' }),
       node('edgePool', 'edge-c', 'dc2', { productVersion: '2019', servers: 8 }),
     ];
-    const doc = build({ sites: [site('dc1'), { id: 'dc2', name: "O'Hare $(rm -rf) `x`\n\u202eDC", kind: 'central' }], nodes, links: [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b'), link('nextHop', 'edge-a', 'pool-a'), link('nextHop', 'edge-b', 'pool-b'), link('nextHop', 'edge-c', 'pool-b')], cmsHost: 'pool-b' });
+    const doc = build({
+      sites: [site('dc1'), { id: 'dc2', name: "O'Hare $(rm -rf) `x`\n\u202eDC", kind: 'central' }],
+      nodes,
+      links: [
+        ...backEnds(nodes),
+        link('pairing', 'pool-a', 'pool-b'),
+        link('nextHop', 'edge-a', 'pool-a'),
+        link('nextHop', 'edge-b', 'pool-b'),
+        link('nextHop', 'edge-c', 'pool-b'),
+      ],
+      cmsHost: 'pool-b',
+    });
     const o = run(doc, 'dc1');
     expect(o.edge.xmpp).toEqual({ from: 'edge-a', to: 'edge-b' });
     const cmd = o.steps.find((s) => s.title.startsWith('Move XMPP'))!.commands.find((c) => c.startsWith('Set-CsSite'))!;
-    expect(cmd).toBe("Set-CsSite -Identity 'site:O''Hare $(rm -rf) `x` DC' -XmppExternalFederationRoute <an Edge server FQDN of edge-b.contoso.com>");
+    expect(cmd).toBe(
+      "Set-CsSite -Identity 'site:O''Hare $(rm -rf) `x` DC' -XmppExternalFederationRoute <an Edge server FQDN of edge-b.contoso.com>",
+    );
     for (const n of o.notes) expect(n).not.toMatch(/[\u0000-\u001f\u202e]/);
   });
 
   it('re-points a surviving Edge pool whose next hop was lost: partner first, in the same site through Topology Builder', () => {
-    const nodes = [...eePool('pool-a', 'dc1', 2_000, 3), ...eePool('pool-b', 'dc2', 2_000, 3), node('edgePool', 'edge-b', 'dc2', { federation: true })];
-    const o = run(build({ sites: [site('dc1'), site('dc2')], nodes, links: [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b'), link('nextHop', 'edge-b', 'pool-a')], cmsHost: 'pool-a' }), 'dc1');
+    const nodes = [
+      ...eePool('pool-a', 'dc1', 2_000, 3),
+      ...eePool('pool-b', 'dc2', 2_000, 3),
+      node('edgePool', 'edge-b', 'dc2', { federation: true }),
+    ];
+    const o = run(
+      build({
+        sites: [site('dc1'), site('dc2')],
+        nodes,
+        links: [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b'), link('nextHop', 'edge-b', 'pool-a')],
+        cmsHost: 'pool-a',
+      }),
+      'dc1',
+    );
     expect(o.edge.nextHops).toEqual([{ edge: 'edge-b', from: 'pool-a', to: 'pool-b', via: 'topologyBuilder' }]);
     const titles = o.steps.map((s) => s.title);
     // CMS first (the change needs a working CMS), then the next hop, then the pool failover that would otherwise refuse to run.
-    expect(titles.indexOf('Fail over the Central Management store from pool-a to pool-b')).toBeLessThan(titles.indexOf('Point Edge pool edge-b at pool-b as next hop'));
-    expect(titles.indexOf('Point Edge pool edge-b at pool-b as next hop')).toBeLessThan(titles.indexOf('Fail the users of pool-a over to pool-b'));
+    expect(titles.indexOf('Fail over the Central Management store from pool-a to pool-b')).toBeLessThan(
+      titles.indexOf('Point Edge pool edge-b at pool-b as next hop'),
+    );
+    expect(titles.indexOf('Point Edge pool edge-b at pool-b as next hop')).toBeLessThan(
+      titles.indexOf('Fail the users of pool-a over to pool-b'),
+    );
   });
 
   it('re-points an Edge pool whose Director was lost: a Director in its own site first, through Topology Builder', () => {
-    const nodes = [...eePool('pool-a', 'dc1', 2_000, 3), ...eePool('pool-b', 'dc2', 2_000, 3), node('directorPool', 'dir-a', 'dc1'), node('directorPool', 'dir-b', 'dc2'), node('edgePool', 'edge-b', 'dc2', { federation: true })];
-    const o = run(build({ sites: [site('dc1'), site('dc2')], nodes, links: [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b'), link('nextHop', 'edge-b', 'dir-a')], cmsHost: 'pool-b' }), 'dc1');
+    const nodes = [
+      ...eePool('pool-a', 'dc1', 2_000, 3),
+      ...eePool('pool-b', 'dc2', 2_000, 3),
+      node('directorPool', 'dir-a', 'dc1'),
+      node('directorPool', 'dir-b', 'dc2'),
+      node('edgePool', 'edge-b', 'dc2', { federation: true }),
+    ];
+    const o = run(
+      build({
+        sites: [site('dc1'), site('dc2')],
+        nodes,
+        links: [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b'), link('nextHop', 'edge-b', 'dir-a')],
+        cmsHost: 'pool-b',
+      }),
+      'dc1',
+    );
     expect(o.directorsLost).toEqual(['dir-a']);
     expect(o.edge.nextHops).toEqual([{ edge: 'edge-b', from: 'dir-a', to: 'dir-b', via: 'topologyBuilder' }]);
     expect(o.notes.some((n) => n.startsWith('Director pool dir-a is lost'))).toBe(true);
   });
 
   it('re-points an Edge pool in a site with no pool to where the users went, with Set-CsEdgeServer', () => {
-    const nodes = [...eePool('pool-a', 'dc1', 2_000, 3), ...eePool('pool-b', 'dc2', 2_000, 3), node('directorPool', 'dir-a', 'dc1'), node('edgePool', 'edge-c', 'dc3', { federation: true })];
-    const o = run(build({ sites: [site('dc1'), site('dc2'), site('dc3')], nodes, links: [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b'), link('nextHop', 'edge-c', 'dir-a')], cmsHost: 'pool-b' }), 'dc1');
+    const nodes = [
+      ...eePool('pool-a', 'dc1', 2_000, 3),
+      ...eePool('pool-b', 'dc2', 2_000, 3),
+      node('directorPool', 'dir-a', 'dc1'),
+      node('edgePool', 'edge-c', 'dc3', { federation: true }),
+    ];
+    const o = run(
+      build({
+        sites: [site('dc1'), site('dc2'), site('dc3')],
+        nodes,
+        links: [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b'), link('nextHop', 'edge-c', 'dir-a')],
+        cmsHost: 'pool-b',
+      }),
+      'dc1',
+    );
     expect(o.edge.nextHops).toEqual([{ edge: 'edge-c', from: 'dir-a', to: 'pool-b', via: 'managementShell' }]);
-    expect(o.steps.some((s) => s.commands.includes('Set-CsEdgeServer -Identity EdgeServer:edge-c.contoso.com -Registrar Registrar:pool-b.contoso.com'))).toBe(true);
+    expect(
+      o.steps.some((s) =>
+        s.commands.includes('Set-CsEdgeServer -Identity EdgeServer:edge-c.contoso.com -Registrar Registrar:pool-b.contoso.com'),
+      ),
+    ).toBe(true);
   });
 
   it('moves remote users to the surviving Edge pool and checks its capacity', () => {
     const base = pair({ usersA: 5_000, usersB: 5_000, feA: 3, feB: 3 });
-    const doc = build({ ...base, nodes: base.nodes.map((n) => (n.kind === 'edgePool' ? { ...n, concurrentRemoteUsers: 20_000 } : n)), cmsHost: 'pool-a' });
+    const doc = build({
+      ...base,
+      nodes: base.nodes.map((n) => (n.kind === 'edgePool' ? { ...n, concurrentRemoteUsers: 20_000 } : n)),
+      cmsHost: 'pool-a',
+    });
     const o = run(doc, 'dc1');
     expect(o.edge.remoteAccess).toEqual([{ from: 'edge-a', to: 'edge-b', remoteUsers: 20_000 }]);
-    expect(o.edge.loads).toEqual([{ id: 'edge-b', servers: 2, remoteUsers: 40_000, maxRemoteUsers: 2 * REF.remoteUsersPerEdge['2019'], overCapacity: true }]);
+    expect(o.edge.loads).toEqual([
+      { id: 'edge-b', servers: 2, remoteUsers: 40_000, maxRemoteUsers: 2 * REF.remoteUsersPerEdge['2019'], overCapacity: true },
+    ]);
   });
 
   it('re-associates a surviving pool whose media Edge was lost', () => {
@@ -314,48 +479,96 @@ describe('Back End and other stores of surviving pools', () => {
       { ...sqlNone('sql-b-m', 'dc2'), sqlVersion: '2016' },
       ...(witnessSite ? [{ ...sqlNone('sql-b-w', witnessSite), sqlVersion: '2016' as const }] : []),
     ];
-    const links = [link('backEnd', 'pool-a', 'pool-a-be'), link('backEnd', 'pool-b', 'sql-b'), link('mirror', 'sql-b', 'sql-b-m'), ...(witnessSite ? [link('witness', 'sql-b', 'sql-b-w')] : []), link('pairing', 'pool-a', 'pool-b')];
+    const links = [
+      link('backEnd', 'pool-a', 'pool-a-be'),
+      link('backEnd', 'pool-b', 'sql-b'),
+      link('mirror', 'sql-b', 'sql-b-m'),
+      ...(witnessSite ? [link('witness', 'sql-b', 'sql-b-w')] : []),
+      link('pairing', 'pool-a', 'pool-b'),
+    ];
     return build({ sites: [site('dc1'), site('dc2')], nodes, links, cmsHost: 'pool-a' });
   }
 
   it('fails a mirrored Back End over automatically when mirror and witness survive (5/5)', () => {
     const o = run(crossSiteMirror('dc2'), 'dc1');
-    expect(o.backEnds).toEqual([{ store: 'sql-b', pools: ['pool-b'], role: 'backEnd', status: 'mirrorAutomatic', to: 'sql-b-m', automatic: true }]);
-    expect(o.recovery.find((r) => r.kind === 'backEndMirrorFailover')).toMatchObject({ rtoMinutes: [5, 5], rpoMinutes: 5, appliesTo: ['sql-b'] });
+    expect(o.backEnds).toEqual([
+      { store: 'sql-b', pools: ['pool-b'], role: 'backEnd', status: 'mirrorAutomatic', to: 'sql-b-m', automatic: true },
+    ]);
+    expect(o.recovery.find((r) => r.kind === 'backEndMirrorFailover')).toMatchObject({
+      rtoMinutes: [5, 5],
+      rpoMinutes: 5,
+      appliesTo: ['sql-b'],
+    });
     // pool-b's Back End feeds the CMS failover, so it is dealt with first.
-    expect(o.notes.findIndex((n) => n.includes('sql-b'))).toBeLessThan(o.notes.findIndex((n) => n.includes('First fail over the Central Management store')));
+    expect(o.notes.findIndex((n) => n.includes('sql-b'))).toBeLessThan(
+      o.notes.findIndex((n) => n.includes('First fail over the Central Management store')),
+    );
   });
 
   it('needs a manual database failover when the witness is lost too', () => {
     const o = run(crossSiteMirror('dc1'), 'dc1');
     expect(o.backEnds[0]).toMatchObject({ status: 'mirrorManual', automatic: false });
     const step = o.steps.find((s) => s.title.startsWith('Fail the Back End of pool-b'))!;
-    expect(step.commands).toContain('Invoke-CsDatabaseFailover -PoolFqdn pool-b.contoso.com -DatabaseType User -NewPrincipal Mirror -Force');
+    expect(step.commands).toContain(
+      'Invoke-CsDatabaseFailover -PoolFqdn pool-b.contoso.com -DatabaseType User -NewPrincipal Mirror -Force',
+    );
     expect(o.notes.some((n) => n.includes(`about ${RECOVERY.mirrorNoWitnessGraceMinutes} minutes`))).toBe(true);
   });
 
   it('uses an AG replica in a surviving site', () => {
     const nodes: TopologyNode[] = [...eePool('pool-a', 'dc1', 2_000, 3), node('frontEndPool', 'pool-b', 'dc2', { users: 2_000 })];
     const be = node('sqlStore', 'sql-b', 'dc1');
-    be.ag = { listenerFqdn: be.fqdn, listenerPort: 1433, replicas: [{ fqdn: 'r1.contoso.com', siteId: 'dc1', commitMode: 'synchronous', failoverMode: 'automatic', readable: false }, { fqdn: 'r2.contoso.com', siteId: 'dc2', commitMode: 'asynchronous', failoverMode: 'manual', readable: false }] };
-    const o = run(build({ sites: [site('dc1'), site('dc2')], nodes: [...nodes, be], links: [link('backEnd', 'pool-a', 'pool-a-be'), link('backEnd', 'pool-b', 'sql-b'), link('pairing', 'pool-a', 'pool-b')], cmsHost: 'pool-b' }), 'dc1');
+    be.ag = {
+      listenerFqdn: be.fqdn,
+      listenerPort: 1433,
+      replicas: [
+        { fqdn: 'r1.contoso.com', siteId: 'dc1', commitMode: 'synchronous', failoverMode: 'automatic', readable: false },
+        { fqdn: 'r2.contoso.com', siteId: 'dc2', commitMode: 'asynchronous', failoverMode: 'manual', readable: false },
+      ],
+    };
+    const o = run(
+      build({
+        sites: [site('dc1'), site('dc2')],
+        nodes: [...nodes, be],
+        links: [link('backEnd', 'pool-a', 'pool-a-be'), link('backEnd', 'pool-b', 'sql-b'), link('pairing', 'pool-a', 'pool-b')],
+        cmsHost: 'pool-b',
+      }),
+      'dc1',
+    );
     expect(o.backEnds[0]).toMatchObject({ store: 'sql-b', status: 'agFailover', to: 'r2.contoso.com', automatic: false });
     expect(o.steps.some((s) => s.tool === 'SQL' && s.commands.join(' ').includes('FORCE_FAILOVER_ALLOW_DATA_LOSS'))).toBe(true);
   });
 
   it('reports a lost Monitoring store used by a surviving pool', () => {
     const base = pair({ usersA: 2_000, usersB: 2_000, feA: 3, feB: 3 });
-    const doc = build({ ...base, nodes: [...base.nodes, sqlNone('mon', 'dc1')], links: [...base.links, link('store', 'pool-b', 'mon', { role: 'monitoring' })], cmsHost: 'pool-a' });
+    const doc = build({
+      ...base,
+      nodes: [...base.nodes, sqlNone('mon', 'dc1')],
+      links: [...base.links, link('store', 'pool-b', 'mon', { role: 'monitoring' })],
+      cmsHost: 'pool-a',
+    });
     const o = run(doc, 'dc1');
-    expect(o.backEnds).toEqual([{ store: 'mon', pools: ['pool-b'], role: 'monitoring', status: 'lost', to: null, automatic: false }]);
+    expect(o.backEnds).toEqual([
+      { store: 'mon', pools: ['pool-b'], role: 'monitoring', status: 'lost', to: null, automatic: false },
+    ]);
   });
 
   it('reports file stores and Office Online farms lost while surviving pools use them', () => {
     const base = pair({ usersA: 2_000, usersB: 2_000, feA: 3, feB: 3 });
     const doc = build({
       ...base,
-      nodes: [...base.nodes, node('fileStore', 'fs-a', 'dc1'), node('officeOnlineServer', 'oos-a', 'dc1'), node('officeOnlineServer', 'oos-b', 'dc2')],
-      links: [...base.links, link('fileStore', 'pool-a', 'fs-a'), link('fileStore', 'pool-b', 'fs-a'), link('officeOnline', 'pool-b', 'oos-a')],
+      nodes: [
+        ...base.nodes,
+        node('fileStore', 'fs-a', 'dc1'),
+        node('officeOnlineServer', 'oos-a', 'dc1'),
+        node('officeOnlineServer', 'oos-b', 'dc2'),
+      ],
+      links: [
+        ...base.links,
+        link('fileStore', 'pool-a', 'fs-a'),
+        link('fileStore', 'pool-b', 'fs-a'),
+        link('officeOnline', 'pool-b', 'oos-a'),
+      ],
       cmsHost: 'pool-a',
     });
     const o = run(doc, 'dc1');
@@ -367,10 +580,18 @@ describe('Back End and other stores of surviving pools', () => {
 
   it('restores conference content from the partner when a surviving pool loses its own file store', () => {
     const base = pair({ usersA: 2_000, usersB: 2_000, feA: 3, feB: 3 });
-    const doc = build({ ...base, sites: [...base.sites, site('dc3')], nodes: [...base.nodes, node('fileStore', 'fs-b', 'dc3')], links: [...base.links, link('fileStore', 'pool-b', 'fs-b')], cmsHost: 'pool-a' });
+    const doc = build({
+      ...base,
+      sites: [...base.sites, site('dc3')],
+      nodes: [...base.nodes, node('fileStore', 'fs-b', 'dc3')],
+      links: [...base.links, link('fileStore', 'pool-b', 'fs-b')],
+      cmsHost: 'pool-a',
+    });
     const o = run(doc, 'dc3');
     expect(o.fileStores).toEqual([{ fileStore: 'fs-b', usedBy: ['pool-b'] }]);
-    expect(o.steps[0]!.commands[0]).toBe('Invoke-CsBackupServiceSync -PoolFqdn pool-a.contoso.com -BackupModule ConfServices.DataConf');
+    expect(o.steps[0]!.commands[0]).toBe(
+      'Invoke-CsBackupServiceSync -PoolFqdn pool-a.contoso.com -BackupModule ConfServices.DataConf',
+    );
   });
 });
 
@@ -379,19 +600,46 @@ describe('Persistent Chat', () => {
     const nodes: TopologyNode[] = [
       ...eePool('pool-a', 'dc1', 2_000, 3, { productVersion: '2015', os: 'WS2016' }),
       ...eePool('pool-b', 'dc2', 2_000, 3, { productVersion: '2015', os: 'WS2016' }),
-      node('persistentChatPool', 'pc', 'dc1', { compliance: true, servers: [{ siteId: 'dc1', active: true }, { siteId: 'dc1', active: true }, { siteId: 'dc2', active: false }, { siteId: 'dc2', active: false }] }),
+      node('persistentChatPool', 'pc', 'dc1', {
+        compliance: true,
+        servers: [
+          { siteId: 'dc1', active: true },
+          { siteId: 'dc1', active: true },
+          { siteId: 'dc2', active: false },
+          { siteId: 'dc2', active: false },
+        ],
+      }),
       { ...sqlNone('pc-db', 'dc1'), sqlVersion: '2014', haMode: 'mirroring' },
       { ...sqlNone('pc-db-m', 'dc1'), sqlVersion: '2014' },
       { ...sqlNone('pc-backup', 'dc2'), sqlVersion: '2014' },
       node('fileStore', 'fs-pc', 'dc1'),
     ];
-    const links = [...backEnds(nodes), link('pairing', 'pool-a', 'pool-b'), link('store', 'pc', 'pc-db', { role: 'persistentChat' }), link('mirror', 'pc-db', 'pc-db-m'), link('logShipping', 'pc-db', 'pc-backup'), link('nextHop', 'pc', 'pool-a'), link('fileStore', 'pc', 'fs-pc')];
+    const links = [
+      ...backEnds(nodes),
+      link('pairing', 'pool-a', 'pool-b'),
+      link('store', 'pc', 'pc-db', { role: 'persistentChat' }),
+      link('mirror', 'pc-db', 'pc-db-m'),
+      link('logShipping', 'pc-db', 'pc-backup'),
+      link('nextHop', 'pc', 'pool-a'),
+      link('fileStore', 'pc', 'fs-pc'),
+    ];
     return build({ sites: [site('dc1'), site('dc2')], nodes, links, cmsHost: 'pool-a' });
   }
 
   it('activates the standby servers and fails the database over to the log-shipping secondary', () => {
     const o = run(stretched(), 'dc1');
-    expect(o.persistentChat).toEqual([{ pool: 'pc', status: 'standbyTakesOver', serversLost: 2, activeLost: 2, standbyToActivate: 2, database: 'logShippingFailover', databaseTo: 'pc-backup', nextHop: { from: 'pool-a', to: 'pool-b' } }]);
+    expect(o.persistentChat).toEqual([
+      {
+        pool: 'pc',
+        status: 'standbyTakesOver',
+        serversLost: 2,
+        activeLost: 2,
+        standbyToActivate: 2,
+        database: 'logShippingFailover',
+        databaseTo: 'pc-backup',
+        nextHop: { from: 'pool-a', to: 'pool-b' },
+      },
+    ]);
     const all = o.steps.flatMap((s) => s.commands).join('\n');
     expect(all).toContain("Set-CsPersistentChatState -Identity 'PersistentChatServer:pc.contoso.com' -PoolState FailedOver");
     expect(all).toContain('Set-CsPersistentChatActiveServer');
@@ -401,7 +649,14 @@ describe('Persistent Chat', () => {
 
   it('only degrades when standby servers are lost, and loses a pool whose servers all go', () => {
     const o = run(stretched(), 'dc2');
-    expect(o.persistentChat[0]).toMatchObject({ pool: 'pc', status: 'degraded', serversLost: 2, activeLost: 0, standbyToActivate: 0, database: 'ok' });
+    expect(o.persistentChat[0]).toMatchObject({
+      pool: 'pc',
+      status: 'degraded',
+      serversLost: 2,
+      activeLost: 0,
+      standbyToActivate: 0,
+      database: 'ok',
+    });
     const gone = simulateFailure(stretched(), { poolId: 'pc' });
     expect(gone.ok && gone.value.persistentChat[0]).toMatchObject({ status: 'lost', serversLost: 4 });
   });
@@ -424,7 +679,12 @@ describe('a single pool down ({ poolId })', () => {
   it('uses the "of the first servers" quorum for large pools', () => {
     const base = pair({ usersA: 50_000, usersB: 10_000, feA: 16, feB: 8 });
     const r = simulateFailure(base, { poolId: 'pool-a' });
-    expect(r.ok && r.value.quorum).toEqual({ pool: 'pool-a', frontEndServers: 16, poolLevel: { count: 7, ofFirst: 12 }, restart: 12 });
+    expect(r.ok && r.value.quorum).toEqual({
+      pool: 'pool-a',
+      frontEndServers: 16,
+      poolLevel: { count: 7, ofFirst: 12 },
+      restart: 12,
+    });
   });
 });
 
@@ -442,7 +702,9 @@ describe('errors and safety', () => {
     const doc = pair2019AlwaysOn();
     const unknown = simulateFailure(doc, { poolId: 'nope\n\u202e' });
     expect(!unknown.ok && unknown.error.tag).toBe('unknownPool');
-    expect(!unknown.ok && unknown.error.message).toMatch(/^no pool "nope" in this topology; valid pool ids: pool-a, edge-a, pool-b, edge-b$/);
+    expect(!unknown.ok && unknown.error.message).toMatch(
+      /^no pool "nope" in this topology; valid pool ids: pool-a, edge-a, pool-b, edge-b$/,
+    );
     const store = simulateFailure(doc, { poolId: 'sql-a' });
     expect(!store.ok && store.error.tag).toBe('notAPool');
     expect(!store.ok && store.error.message).toContain('sql-a" is a sqlStore');

@@ -21,10 +21,28 @@ import { DOCS, PRIORITY } from './plan';
 import { analyseCms, analyseRegistrars, type RegistrarResult } from './registrars';
 import { analyseFileStores, analyseMediation, analyseOfficeOnline, analyseStores } from './stores';
 import { cleanName, count, label, listing, plural } from './text';
-import type { BackEndOutcome, CmsOutcome, Failure, QuorumOutcome, RecoveryTarget, Rpo, Rto, SimulationError, SimulationOutcome } from './types';
+import type {
+  BackEndOutcome,
+  CmsOutcome,
+  Failure,
+  QuorumOutcome,
+  RecoveryTarget,
+  Rpo,
+  Rto,
+  SimulationError,
+  SimulationOutcome,
+} from './types';
 
 /** Node kinds a `{ poolId }` failure accepts: the pools (and branch appliances) of the topology. */
-export const FAILABLE_KINDS: readonly NodeKind[] = ['frontEndPool', 'standardEditionServer', 'directorPool', 'edgePool', 'mediationPool', 'persistentChatPool', 'survivableBranch'];
+export const FAILABLE_KINDS: readonly NodeKind[] = [
+  'frontEndPool',
+  'standardEditionServer',
+  'directorPool',
+  'edgePool',
+  'mediationPool',
+  'persistentChatPool',
+  'survivableBranch',
+];
 
 const MAX_LISTED_IDS = 50;
 /** "85% of the servers" to start a pool (high-availability.md); feQuorum gives the per-size figures, not the share. */
@@ -35,7 +53,11 @@ export function simulateFailure(doc: Topology, failure: Failure): Result<Simulat
     return simulateWith(new TopologyIndex(doc), failure);
   } catch (e) {
     // Defensive: a bug here must not take the designer or the CLI down.
-    return err({ tag: 'internalError', message: `the simulation failed: ${e instanceof Error ? e.message : String(e)}`, validIds: [] });
+    return err({
+      tag: 'internalError',
+      message: `the simulation failed: ${e instanceof Error ? e.message : String(e)}`,
+      validIds: [],
+    });
   }
 }
 
@@ -51,7 +73,11 @@ export function simulateAllSites(doc: Topology): Result<SimulationOutcome[], Sim
     }
     return ok(out);
   } catch (e) {
-    return err({ tag: 'internalError', message: `the simulation failed: ${e instanceof Error ? e.message : String(e)}`, validIds: [] });
+    return err({
+      tag: 'internalError',
+      message: `the simulation failed: ${e instanceof Error ? e.message : String(e)}`,
+      validIds: [],
+    });
   }
 }
 
@@ -109,16 +135,33 @@ function checkFailure(ix: TopologyIndex, failure: Failure): Result<{ siteId?: st
   if (f && typeof f.siteId === 'string' && f.poolId === undefined) {
     if (ix.site(f.siteId)) return ok({ siteId: f.siteId });
     const ids = siteIds();
-    return err({ tag: 'unknownSite', message: `no site ${quoted(f.siteId)} in this topology; ${validList('site', ids)}`, validIds: ids });
+    return err({
+      tag: 'unknownSite',
+      message: `no site ${quoted(f.siteId)} in this topology; ${validList('site', ids)}`,
+      validIds: ids,
+    });
   }
   if (f && typeof f.poolId === 'string' && f.siteId === undefined) {
     const n = ix.node(f.poolId);
     if (n && FAILABLE_KINDS.includes(n.kind)) return ok({ poolId: f.poolId });
     const ids = poolIds();
-    if (n) return err({ tag: 'notAPool', message: `${quoted(f.poolId)} is a ${n.kind}, not a pool that can fail; ${validList('pool', ids)}`, validIds: ids });
-    return err({ tag: 'unknownPool', message: `no pool ${quoted(f.poolId)} in this topology; ${validList('pool', ids)}`, validIds: ids });
+    if (n)
+      return err({
+        tag: 'notAPool',
+        message: `${quoted(f.poolId)} is a ${n.kind}, not a pool that can fail; ${validList('pool', ids)}`,
+        validIds: ids,
+      });
+    return err({
+      tag: 'unknownPool',
+      message: `no pool ${quoted(f.poolId)} in this topology; ${validList('pool', ids)}`,
+      validIds: ids,
+    });
   }
-  return err({ tag: 'invalidFailure', message: 'name exactly one site ({ siteId }) or one pool ({ poolId }) to fail', validIds: [...siteIds(), ...poolIds()] });
+  return err({
+    tag: 'invalidFailure',
+    message: 'name exactly one site ({ siteId }) or one pool ({ poolId }) to fail',
+    validIds: [...siteIds(), ...poolIds()],
+  });
 }
 
 /** An outside id in a message: one line, bounded, quoted. */
@@ -135,22 +178,44 @@ function recoveryTargets(reg: RegistrarResult, cms: CmsOutcome | null, backEnds:
   const out: RecoveryTarget[] = [];
   if (reg.failovers.length) {
     const p = RECOVERY.poolFailover;
-    out.push({ kind: 'poolFailover', rtoMinutes: [p.rtoMinutes[0], p.rtoMinutes[1]], rpoMinutes: p.rpoMinutes, appliesTo: reg.failovers.map((f) => f.pool), doc: p.doc });
+    out.push({
+      kind: 'poolFailover',
+      rtoMinutes: [p.rtoMinutes[0], p.rtoMinutes[1]],
+      rpoMinutes: p.rpoMinutes,
+      appliesTo: reg.failovers.map((f) => f.pool),
+      doc: p.doc,
+    });
   }
   if (cms?.how === 'failover') {
     const c = RECOVERY.cmsFailover;
-    out.push({ kind: 'cmsFailover', rtoMinutes: [c.rtoMinutes, c.rtoMinutes], rpoMinutes: c.rpoMinutes, appliesTo: [cms.from], doc: c.doc });
+    out.push({
+      kind: 'cmsFailover',
+      rtoMinutes: [c.rtoMinutes, c.rtoMinutes],
+      rpoMinutes: c.rpoMinutes,
+      appliesTo: [cms.from],
+      doc: c.doc,
+    });
   }
   const mirrors = backEnds.filter((b) => b.status === 'mirrorAutomatic');
   if (mirrors.length) {
     const m = RECOVERY.backEndMirrorFailover;
-    out.push({ kind: 'backEndMirrorFailover', rtoMinutes: [m.rtoMinutes, m.rtoMinutes], rpoMinutes: m.rpoMinutes, appliesTo: mirrors.map((b) => b.store), doc: m.doc });
+    out.push({
+      kind: 'backEndMirrorFailover',
+      rtoMinutes: [m.rtoMinutes, m.rtoMinutes],
+      rpoMinutes: m.rpoMinutes,
+      appliesTo: mirrors.map((b) => b.store),
+      doc: m.doc,
+    });
   }
   return out;
 }
 
 /** The headline RTO/RPO (the first target that applies: pool failover, then CMS, then Back End), with where it may not hold. */
-function headlineTargets(ctx: SimContext, reg: RegistrarResult, recovery: RecoveryTarget[]): { rto: Rto | null; rpo: Rpo | null } {
+function headlineTargets(
+  ctx: SimContext,
+  reg: RegistrarResult,
+  recovery: RecoveryTarget[],
+): { rto: Rto | null; rpo: Rpo | null } {
   const first = recovery[0];
   if (!first) return { rto: null, rpo: null };
   const caveats: string[] = [];
@@ -167,7 +232,9 @@ function headlineTargets(ctx: SimContext, reg: RegistrarResult, recovery: Recove
       const ra = a && ctx.region(a.siteId);
       const rb = b && ctx.region(b.siteId);
       if (ra !== undefined && rb !== undefined && ra !== rb)
-        caveats.push(`${f.pool} and ${f.to} are in different world regions (${cleanName(ra)}, ${cleanName(rb)}); the targets assume one region with fast, low-latency links, and replication lag can lose more data`);
+        caveats.push(
+          `${f.pool} and ${f.to} are in different world regions (${cleanName(ra)}, ${cleanName(rb)}); the targets assume one region with fast, low-latency links, and replication lag can lose more data`,
+        );
     }
   }
   const describe = recovery
@@ -220,22 +287,35 @@ function analyseQuorum(ctx: SimContext, poolId: string): QuorumOutcome | null {
     tool: 'Shell',
     commands: [
       `Get-CsComputer -PoolFqdn ${pool.fqdn}   (the first servers, in topology order)`,
-      q.firstStart !== undefined ? `Start at least ${q.firstStart} of the ${n} Front End servers` : `Start about ${START_SHARE_PERCENT}% of the ${n} Front End servers`,
+      q.firstStart !== undefined
+        ? `Start at least ${q.firstStart} of the ${n} Front End servers`
+        : `Start about ${START_SHARE_PERCENT}% of the ${n} Front End servers`,
       `Reset-CsPoolRegistrarState -PoolFqdn ${pool.fqdn} -ResetType QuorumLossRecovery   (only if that many cannot run but pool-level quorum holds)`,
     ],
     docs: [DOCS.quorum],
     nodeIds: [pool.id],
   });
-  return { pool: pool.id, frontEndServers: n, poolLevel: { count: q.poolLevel.count, ofFirst: q.poolLevel.ofFirst ?? null }, restart: q.firstStart ?? null };
+  return {
+    pool: pool.id,
+    frontEndServers: n,
+    poolLevel: { count: q.poolLevel.count, ofFirst: q.poolLevel.ofFirst ?? null },
+    restart: q.firstStart ?? null,
+  };
 }
 
 function summarize(ctx: SimContext, reg: RegistrarResult): void {
   const { ix } = ctx;
   const site = ctx.failedSite !== undefined ? ix.site(ctx.failedSite) : undefined;
-  const what = site ? `site ${label(site)}` : label(ctx.failedPool !== undefined ? ix.node(ctx.failedPool) : undefined, ctx.failedPool);
+  const what = site
+    ? `site ${label(site)}`
+    : label(ctx.failedPool !== undefined ? ix.node(ctx.failedPool) : undefined, ctx.failedPool);
   const moved = reg.users.moved;
   const parts = [
-    reg.failovers.length ? `${plural(reg.failovers.length, 'pool')} fail${reg.failovers.length === 1 ? 's' : ''} over to ${listing([...new Set(reg.failovers.map((f) => f.to))])} (${plural(moved, 'user')} move)` : moved ? `${plural(moved, 'user')} move` : 'no users move',
+    reg.failovers.length
+      ? `${plural(reg.failovers.length, 'pool')} fail${reg.failovers.length === 1 ? 's' : ''} over to ${listing([...new Set(reg.failovers.map((f) => f.to))])} (${plural(moved, 'user')} move)`
+      : moved
+        ? `${plural(moved, 'user')} move`
+        : 'no users move',
     `${plural(reg.users.withoutService, 'user')} without full service`,
     `${plural(reg.users.staying, 'user')} unaffected`,
   ];

@@ -17,7 +17,8 @@ import { DOCS, PRIORITY } from './plan';
 import { label, listing } from './text';
 import type { BackEndOutcome, BackEndStatus } from './types';
 
-const FORCED_AG_FAILOVER_DOC = 'sql-docs:docs/database-engine/availability-groups/windows/perform-a-forced-manual-failover-of-an-availability-group-sql-server.md';
+const FORCED_AG_FAILOVER_DOC =
+  'sql-docs:docs/database-engine/availability-groups/windows/perform-a-forced-manual-failover-of-an-availability-group-sql-server.md';
 
 interface StoreState {
   status: BackEndStatus;
@@ -35,13 +36,25 @@ export function storeState(ctx: SimContext, s: SqlStore): StoreState | undefined
     const lostReplicas = s.ag.replicas.filter((r) => ctx.siteLost(r.siteId));
     const alive = s.ag.replicas.filter((r) => !ctx.siteLost(r.siteId));
     if (!nodeLost && lostReplicas.length === 0) return undefined;
-    if (alive.length === 0) return { status: 'lost', to: null, automatic: false, detail: 'every replica of its availability group' };
-    if (!nodeLost) return { status: 'reducedRedundancy', to: null, automatic: false, detail: `AG replica${lostReplicas.length > 1 ? 's' : ''} ${listing(lostReplicas.map((r) => r.fqdn))}` };
+    if (alive.length === 0)
+      return { status: 'lost', to: null, automatic: false, detail: 'every replica of its availability group' };
+    if (!nodeLost)
+      return {
+        status: 'reducedRedundancy',
+        to: null,
+        automatic: false,
+        detail: `AG replica${lostReplicas.length > 1 ? 's' : ''} ${listing(lostReplicas.map((r) => r.fqdn))}`,
+      };
     const auto = alive.find((r) => r.commitMode === 'synchronous' && r.failoverMode === 'automatic');
     // Automatic failover also needs the Windows cluster to keep quorum: approximated as a majority of replicas surviving.
     const majority = alive.length * 2 > s.ag.replicas.length;
     const target = auto ?? alive[0]!;
-    return { status: 'agFailover', to: target.fqdn, automatic: auto !== undefined && majority, detail: `the primary side of its availability group${lostReplicas.length ? ` (${listing(lostReplicas.map((r) => r.fqdn))})` : ''}` };
+    return {
+      status: 'agFailover',
+      to: target.fqdn,
+      automatic: auto !== undefined && majority,
+      detail: `the primary side of its availability group${lostReplicas.length ? ` (${listing(lostReplicas.map((r) => r.fqdn))})` : ''}`,
+    };
   }
   if (ix.mirrored(s)) {
     const mirror = ix.mirrorOf(s.id);
@@ -52,9 +65,17 @@ export function storeState(ctx: SimContext, s: SqlStore): StoreState | undefined
         const auto = witness !== undefined && !ctx.isLost(witness.id) && link?.synchronous !== false;
         return { status: auto ? 'mirrorAutomatic' : 'mirrorManual', to: mirror.id, automatic: auto, detail: 'its principal' };
       }
-      return { status: 'lost', to: null, automatic: false, detail: mirror ? 'its principal and its mirror' : 'its principal (no mirror is drawn)' };
+      return {
+        status: 'lost',
+        to: null,
+        automatic: false,
+        detail: mirror ? 'its principal and its mirror' : 'its principal (no mirror is drawn)',
+      };
     }
-    const lostParts = [mirror && ctx.isLost(mirror.id) ? `its mirror ${mirror.id}` : '', witness && ctx.isLost(witness.id) ? `its witness ${witness.id}` : ''].filter(Boolean);
+    const lostParts = [
+      mirror && ctx.isLost(mirror.id) ? `its mirror ${mirror.id}` : '',
+      witness && ctx.isLost(witness.id) ? `its witness ${witness.id}` : '',
+    ].filter(Boolean);
     if (!lostParts.length) return undefined;
     return { status: 'reducedRedundancy', to: null, automatic: false, detail: listing(lostParts) };
   }
@@ -98,28 +119,46 @@ function describeBackEnd(ctx: SimContext, pool: NodeOfKind<'frontEndPool'>, be: 
   const who = `Back End ${label(be)} of surviving pool ${pool.id}`;
   switch (st.status) {
     case 'mirrorAutomatic':
-      plan.note(priority, `${who} lost ${st.detail}, but its mirror ${st.to} and witness survive: SQL Server fails over by itself (RTO ${RECOVERY.backEndMirrorFailover.rtoMinutes} minutes, RPO ${RECOVERY.backEndMirrorFailover.rpoMinutes} minutes).`);
+      plan.note(
+        priority,
+        `${who} lost ${st.detail}, but its mirror ${st.to} and witness survive: SQL Server fails over by itself (RTO ${RECOVERY.backEndMirrorFailover.rtoMinutes} minutes, RPO ${RECOVERY.backEndMirrorFailover.rpoMinutes} minutes).`,
+      );
       break;
     case 'mirrorManual': {
-      plan.note(priority, `${who} lost ${st.detail}; its mirror ${st.to} survives without a witness, so fail over by cmdlet. Users keep working about ${RECOVERY.mirrorNoWitnessGraceMinutes} minutes before Resiliency mode.`);
+      plan.note(
+        priority,
+        `${who} lost ${st.detail}; its mirror ${st.to} survives without a witness, so fail over by cmdlet. Users keep working about ${RECOVERY.mirrorNoWitnessGraceMinutes} minutes before Resiliency mode.`,
+      );
       const types = ['User', 'Application', ...(ctx.ix.doc.deployment.cmsHost === pool.id ? ['CentralMgmt'] : [])];
       plan.step(priority, {
         title: `Fail the Back End of ${pool.id} over to its mirror ${st.to}`,
         tool: 'Shell',
-        commands: [`Get-CsDatabaseMirrorState -PoolFqdn ${pool.fqdn}`, ...types.map((t) => `Invoke-CsDatabaseFailover -PoolFqdn ${pool.fqdn} -DatabaseType ${t} -NewPrincipal Mirror -Force`)],
+        commands: [
+          `Get-CsDatabaseMirrorState -PoolFqdn ${pool.fqdn}`,
+          ...types.map((t) => `Invoke-CsDatabaseFailover -PoolFqdn ${pool.fqdn} -DatabaseType ${t} -NewPrincipal Mirror -Force`),
+        ],
         docs: [DOCS.databaseFailoverCmdlet, DOCS.backEnd],
         nodeIds: [pool.id, be.id],
       });
       break;
     }
     case 'agFailover':
-      if (st.automatic) plan.note(priority, `${who} lost ${st.detail}; replica ${st.to} in a surviving site takes over automatically (synchronous commit with automatic failover, as long as the Windows cluster keeps quorum — inferred). No RTO is published for availability groups.`);
+      if (st.automatic)
+        plan.note(
+          priority,
+          `${who} lost ${st.detail}; replica ${st.to} in a surviving site takes over automatically (synchronous commit with automatic failover, as long as the Windows cluster keeps quorum — inferred). No RTO is published for availability groups.`,
+        );
       else {
-        plan.note(priority, `${who} lost ${st.detail}; replica ${st.to} survives but cannot take over by itself (asynchronous or manual failover, or the cluster lost its majority): force the availability group over to it in SQL Server, accepting possible data loss.`);
+        plan.note(
+          priority,
+          `${who} lost ${st.detail}; replica ${st.to} survives but cannot take over by itself (asynchronous or manual failover, or the cluster lost its majority): force the availability group over to it in SQL Server, accepting possible data loss.`,
+        );
         plan.step(priority, {
           title: `Force the availability group of ${be.id} over to ${st.to}`,
           tool: 'SQL',
-          commands: [`On ${st.to}: force quorum on the surviving cluster nodes if needed, then ALTER AVAILABILITY GROUP [<availability group>] FORCE_FAILOVER_ALLOW_DATA_LOSS;`],
+          commands: [
+            `On ${st.to}: force quorum on the surviving cluster nodes if needed, then ALTER AVAILABILITY GROUP [<availability group>] FORCE_FAILOVER_ALLOW_DATA_LOSS;`,
+          ],
           docs: [FORCED_AG_FAILOVER_DOC],
           nodeIds: [pool.id, be.id],
         });
@@ -133,7 +172,9 @@ function describeBackEnd(ctx: SimContext, pool: NodeOfKind<'frontEndPool'>, be: 
       plan.note(
         priority,
         `${who} is lost (${st.detail}) with no copy in a surviving site: the pool cannot serve its users properly (Resiliency mode) until the Back End is restored${partner ? `; treating ${pool.id} as failed and failing it over to ${partner.id} is the way to keep its users served (inferred)` : ''}.${
-          pool.kind === 'frontEndPool' && pool.frontEndServers === 2 ? ' A two-server pool whose Back End is down is likely to go down itself soon.' : ''
+          pool.kind === 'frontEndPool' && pool.frontEndServers === 2
+            ? ' A two-server pool whose Back End is down is likely to go down itself soon.'
+            : ''
         } Keep a Back End in its pool's own site (BE-LOCAL-TO-POOL).`,
       );
       break;
@@ -152,9 +193,18 @@ function describeRoleStore(ctx: SimContext, store: SqlStore, role: StoreRole, po
     persistentChatCompliance: `Persistent Chat compliance data of ${users} is not recorded`,
   };
   const kind = ROLE_WORDS[role];
-  if (st.status === 'lost') ctx.plan.note(PRIORITY.otherStores, `The ${kind} store ${label(store)} is lost: ${what[role]} until it is restored or they are pointed at another ${kind} store (inferred).`);
-  else if (st.status === 'reducedRedundancy') ctx.plan.note(PRIORITY.otherStores, `The ${kind} store ${label(store)} keeps running but lost ${st.detail}.`);
-  else ctx.plan.note(PRIORITY.otherStores, `The ${kind} store ${label(store)} lost ${st.detail}; ${st.to} takes over${st.automatic ? ' automatically' : ' once failed over'}.`);
+  if (st.status === 'lost')
+    ctx.plan.note(
+      PRIORITY.otherStores,
+      `The ${kind} store ${label(store)} is lost: ${what[role]} until it is restored or they are pointed at another ${kind} store (inferred).`,
+    );
+  else if (st.status === 'reducedRedundancy')
+    ctx.plan.note(PRIORITY.otherStores, `The ${kind} store ${label(store)} keeps running but lost ${st.detail}.`);
+  else
+    ctx.plan.note(
+      PRIORITY.otherStores,
+      `The ${kind} store ${label(store)} lost ${st.detail}; ${st.to} takes over${st.automatic ? ' automatically' : ' once failed over'}.`,
+    );
 }
 
 const ROLE_WORDS: Record<StoreRole, string> = {
@@ -185,7 +235,10 @@ export function analyseFileStores(ctx: SimContext): { fileStore: string; usedBy:
       ctx.plan.step(PRIORITY.fileStore, {
         title: `Restore conference content of ${id} from its partner ${partner.id}`,
         tool: 'Shell',
-        commands: [`Invoke-CsBackupServiceSync -PoolFqdn ${partner.fqdn} -BackupModule ConfServices.DataConf`, `Get-CsBackupServiceStatus -PoolFqdn ${partner.fqdn}`],
+        commands: [
+          `Invoke-CsBackupServiceSync -PoolFqdn ${partner.fqdn} -BackupModule ConfServices.DataConf`,
+          `Get-CsBackupServiceStatus -PoolFqdn ${partner.fqdn}`,
+        ],
         docs: [DOCS.conferenceContent, DOCS.backupService],
         nodeIds: [id, partner.id, f.id],
       });
@@ -214,7 +267,10 @@ export function analyseOfficeOnline(ctx: SimContext): { pool: string; from: stri
         ctx.plan.step(PRIORITY.officeOnline, {
           title: `Associate ${pool.id} with Office Online Server ${to.id}`,
           tool: 'TB',
-          commands: [`Topology Builder: ${pool.fqdn} → Edit Properties → General → Associate Office Web Apps Server = ${to.fqdn} → OK`, 'Topology Builder: Action → Publish Topology'],
+          commands: [
+            `Topology Builder: ${pool.fqdn} → Edit Properties → General → Associate Office Web Apps Server = ${to.fqdn} → OK`,
+            'Topology Builder: Action → Publish Topology',
+          ],
           docs: [DOCS.officeOnline],
           nodeIds: [pool.id, farm.id, to.id],
         });
@@ -228,7 +284,10 @@ export function analyseMediation(ctx: SimContext): string[] {
   const { ix } = ctx;
   const pools = ix.ofKind('mediationPool').filter((m) => ctx.isLost(m.id));
   const collocated = ix.registrars().filter((p) => ctx.isLost(p.id) && p.mediationCollocated);
-  const all = [...pools.map((m) => `Mediation pool ${m.id}`), ...collocated.map((p) => `the Mediation role collocated on ${p.id}`)];
+  const all = [
+    ...pools.map((m) => `Mediation pool ${m.id}`),
+    ...collocated.map((p) => `the Mediation role collocated on ${p.id}`),
+  ];
   if (all.length)
     ctx.plan.note(
       PRIORITY.voice,

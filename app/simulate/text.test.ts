@@ -32,6 +32,12 @@ describe('labels for notes', () => {
   });
 
   it('formats counts with thousands separators', () => {
-    expect([count(0), count(999), count(1_000), count(106_000), count(1_234_567)]).toEqual(['0', '999', '1,000', '106,000', '1,234,567']);
+    expect([count(0), count(999), count(1_000), count(106_000), count(1_234_567)]).toEqual([
+      '0',
+      '999',
+      '1,000',
+      '106,000',
+      '1,234,567',
+    ]);
   });
 });

@@ -38,16 +38,20 @@ function contradictions(doc: Topology, plan: StepPlan): string[] {
   const out: string[] = [];
   const errors = runRules(doc).filter((f) => f.severity === 'error');
   for (const f of errors) {
-    const note = plan.notes.find((n) => n.severity === 'blocking' && n.ruleIds.includes(f.ruleId) && f.nodeIds.every((id) => n.nodeIds.includes(id)));
+    const note = plan.notes.find(
+      (n) => n.severity === 'blocking' && n.ruleIds.includes(f.ruleId) && f.nodeIds.every((id) => n.nodeIds.includes(id)),
+    );
     if (!note) out.push(`no blocking note for ${f.ruleId} on ${f.nodeIds.join(',')}`);
     for (const s of plan.steps) {
       if (s.phase === 'verification') continue;
-      if (s.nodeIds.some((id) => f.nodeIds.includes(id)) && !s.blockedBy.includes(f.ruleId)) out.push(`step ${s.id} builds a node of ${f.ruleId} but is not blocked by it`);
+      if (s.nodeIds.some((id) => f.nodeIds.includes(id)) && !s.blockedBy.includes(f.ruleId))
+        out.push(`step ${s.id} builds a node of ${f.ruleId} but is not blocked by it`);
     }
   }
   for (const s of plan.steps)
     for (const r of s.blockedBy)
-      if (!errors.some((f) => f.ruleId === r && f.nodeIds.some((id) => s.nodeIds.includes(id)))) out.push(`step ${s.id} is blocked by ${r}, which names none of its nodes`);
+      if (!errors.some((f) => f.ruleId === r && f.nodeIds.some((id) => s.nodeIds.includes(id))))
+        out.push(`step ${s.id} is blocked by ${r}, which names none of its nodes`);
   return out;
 }
 

@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../model/parse';
-import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition, REFERENCE_DESIGNS } from '../model/samples/index';
+import {
+  globalMultiSite,
+  pair2015Mirroring,
+  pair2019AlwaysOn,
+  pairStandardEdition,
+  REFERENCE_DESIGNS,
+} from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { generateSteps } from './deployment';
 import { DEPLOYMENT_PHASES } from './types';
@@ -28,7 +34,8 @@ describe('generateSteps: every reference design', () => {
       expect([...phaseIndex].sort((a, b) => a - b)).toEqual(phaseIndex);
       const all = allSteps(plan).map((s) => s.id);
       expect(new Set(plan.steps.map((s) => s.id)).size).toBe(plan.steps.length);
-      for (const rb of plan.runbooks) expect(new Set([...rb.failover, ...rb.failback].map((s) => s.id)).size).toBe(rb.failover.length + rb.failback.length);
+      for (const rb of plan.runbooks)
+        expect(new Set([...rb.failover, ...rb.failback].map((s) => s.id)).size).toBe(rb.failover.length + rb.failback.length);
       expect(all.length).toBeGreaterThan(10);
     });
     it(`${d.id}: every step names a tool, a title and its sources, and no blocking note`, () => {
@@ -44,7 +51,9 @@ describe('generateSteps: every reference design', () => {
       expect(pos(st, 'tb-start')).toBeGreaterThan(pos(st, 'dns:*'));
       expect(pos(st, 'publish')).toBeGreaterThan(pos(st, 'tb-pairing:*'));
       expect(pos(st, 'install-servers:*')).toBeGreaterThan(pos(st, 'publish'));
-      expect(pos(st, 'pairing-sync:*')).toBeGreaterThan(Math.max(...st.filter((s) => s.id.startsWith('start-pool:')).map((s) => st.indexOf(s))));
+      expect(pos(st, 'pairing-sync:*')).toBeGreaterThan(
+        Math.max(...st.filter((s) => s.id.startsWith('start-pool:')).map((s) => st.indexOf(s))),
+      );
     });
   }
 });
@@ -54,7 +63,14 @@ describe('AlwaysOn availability group (2019 reference design)', () => {
   const st = generateSteps(doc).steps;
   it('builds the Windows cluster and enables AlwaysOn before Topology Builder', () => {
     for (const sql of ['sql-a', 'sql-b']) {
-      const order = [`sql-install:${sql}`, `ag-failover-clustering:${sql}`, `ag-validate-cluster:${sql}`, `ag-wsfc:${sql}`, `ag-quorum-witness:${sql}`, `ag-enable-alwayson:${sql}`].map((id) => pos(st, id));
+      const order = [
+        `sql-install:${sql}`,
+        `ag-failover-clustering:${sql}`,
+        `ag-validate-cluster:${sql}`,
+        `ag-wsfc:${sql}`,
+        `ag-quorum-witness:${sql}`,
+        `ag-enable-alwayson:${sql}`,
+      ].map((id) => pos(st, id));
       expect(order.every((p) => p >= 0)).toBe(true);
       expect([...order].sort((a, b) => a - b)).toEqual(order);
       expect(order[order.length - 1]).toBeLessThan(pos(st, 'tb-start'));
@@ -68,7 +84,9 @@ describe('AlwaysOn availability group (2019 reference design)', () => {
     const txt = JSON.stringify(tbStore.detail);
     expect(txt).toContain('sqlag-a.contoso.com');
     expect(txt).toContain('sql-a1.contoso.com');
-    expect(st[pos(st, 'install-databases:sql-a')]!.commands[0]).toBe("Install-CsDatabase -ConfiguredDatabases -SqlServerFqdn 'sql-a1.contoso.com'");
+    expect(st[pos(st, 'install-databases:sql-a')]!.commands[0]).toBe(
+      "Install-CsDatabase -ConfiguredDatabases -SqlServerFqdn 'sql-a1.contoso.com'",
+    );
   });
   it('AG listener before the Topology Builder listener switch before Install-CsDatabase -Update on every replica', () => {
     const listener = pos(st, 'ag-create:sql-a');
@@ -79,7 +97,9 @@ describe('AlwaysOn availability group (2019 reference design)', () => {
     expect(tb).toBeLessThan(sync1);
     expect(sync1).toBeLessThan(sync2);
     // The documented form for databases in an availability group, then a publish (patch-or-update-sql-server.md).
-    expect(st[sync2]!.commands).toEqual(["Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn 'sqlag-a.contoso.com' -Verbose"]);
+    expect(st[sync2]!.commands).toEqual([
+      "Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn 'sqlag-a.contoso.com' -Verbose",
+    ]);
     expect(pos(st, 'ag-republish:sql-a')).toBe(sync2 + 1);
     // The pool is deployed before the login sync (step 8 says "after the pool and the AG are deployed").
     expect(pos(st, 'start-pool:pool-a')).toBeLessThan(tb);
@@ -89,7 +109,10 @@ describe('AlwaysOn availability group (2019 reference design)', () => {
   });
   it('pairs in Topology Builder before the single publish, then synchronises the Backup Service in both directions', () => {
     const sync = st[pos(st, 'pairing-sync:*')]!;
-    expect(sync.commands).toEqual(["Invoke-CsBackupServiceSync -PoolFqdn 'pool-a.contoso.com'", "Invoke-CsBackupServiceSync -PoolFqdn 'pool-b.contoso.com'"]);
+    expect(sync.commands).toEqual([
+      "Invoke-CsBackupServiceSync -PoolFqdn 'pool-a.contoso.com'",
+      "Invoke-CsBackupServiceSync -PoolFqdn 'pool-b.contoso.com'",
+    ]);
     expect(sync.verify.map((v) => v.command)).toContain("Get-CsBackupServiceStatus -PoolFqdn 'pool-b.contoso.com'");
     expect(sync.supportsWhatIf).toBe(false);
     // Pools deployed together: no Bootstrapper, CU or LYNCBACKUP start (front-end-pools-for-disaster-recovery.md step 7).
@@ -127,7 +150,9 @@ describe('SQL mirroring (2015 reference design)', () => {
     const install = st[pos(st, 'sql-install:sql-ny')]!;
     expect(install.nodeIds).toEqual(['sql-ny', 'sql-ny-m', 'sql-ny-w']);
     expect(pos(st, 'sql-install:sql-ny-m')).toBe(-1);
-    expect(st[pos(st, 'verify-mirror:pool-ny')]!.commands).toEqual(["Get-CsDatabaseMirrorState -PoolFqdn 'pool-ny.fabrikam.com' -DatabaseType User"]);
+    expect(st[pos(st, 'verify-mirror:pool-ny')]!.commands).toEqual([
+      "Get-CsDatabaseMirrorState -PoolFqdn 'pool-ny.fabrikam.com' -DatabaseType User",
+    ]);
   });
   it('has no availability group steps', () => {
     expect(st.filter((s) => s.id.startsWith('ag-'))).toEqual([]);
@@ -179,7 +204,15 @@ describe('DNS records clients need (create-dns-records.md, DNS and simple URL pl
       const { st, i, text } = dns(d.build());
       expect(i, d.id).toBeGreaterThanOrEqual(0);
       expect(i, d.id).toBeLessThan(pos(st, 'tb-start'));
-      for (const name of ['lyncdiscoverinternal.<SIP domain>', '_sipinternaltls._tcp.<SIP domain>', 'meet.<SIP domain>', 'dialin.<SIP domain>', '_sip._tls.<SIP domain>', 'lyncdiscover.<SIP domain>']) expect(text, `${d.id}: ${name}`).toContain(name);
+      for (const name of [
+        'lyncdiscoverinternal.<SIP domain>',
+        '_sipinternaltls._tcp.<SIP domain>',
+        'meet.<SIP domain>',
+        'dialin.<SIP domain>',
+        '_sip._tls.<SIP domain>',
+        'lyncdiscover.<SIP domain>',
+      ])
+        expect(text, `${d.id}: ${name}`).toContain(name);
     }
   });
   it('names the simple URLs the design records, and a Standard Edition server by its own address', () => {
@@ -204,7 +237,9 @@ describe('DNS records clients need (create-dns-records.md, DNS and simple URL pl
     expect(dns(valid(t)).i).toBe(-1);
     const noEdge = clone(pair2019AlwaysOn());
     noEdge.nodes = noEdge.nodes.filter((n) => n.kind !== 'edgePool');
-    noEdge.links = noEdge.links.filter((l) => noEdge.nodes.some((n) => n.id === l.from) && noEdge.nodes.some((n) => n.id === l.to));
+    noEdge.links = noEdge.links.filter(
+      (l) => noEdge.nodes.some((n) => n.id === l.from) && noEdge.nodes.some((n) => n.id === l.to),
+    );
     const { text } = dns(noEdge);
     expect(text).toContain('lyncdiscoverinternal.<SIP domain>');
     expect(text).not.toContain('_sip._tls');
@@ -238,8 +273,12 @@ describe('steps only when the topology needs them', () => {
     const plan = generateSteps(doc);
     const all = allSteps(plan);
     expect(all.filter((s) => s.id.includes('sql-ny') && /mirror/.test(s.id))).toEqual([]);
-    expect(all.some((s) => s.commands.some((c) => /Install-CsMirrorDatabase/.test(c)) && s.nodeIds.includes('sql-ny'))).toBe(false);
-    expect(JSON.stringify(all.filter((s) => s.nodeIds.includes('sql-ny')).map((s) => s.detail))).not.toMatch(/Enable SQL Store mirroring/);
+    expect(all.some((s) => s.commands.some((c) => /Install-CsMirrorDatabase/.test(c)) && s.nodeIds.includes('sql-ny'))).toBe(
+      false,
+    );
+    expect(JSON.stringify(all.filter((s) => s.nodeIds.includes('sql-ny')).map((s) => s.detail))).not.toMatch(
+      /Enable SQL Store mirroring/,
+    );
     const note = plan.notes.find((n) => n.ruleIds.includes('BE-MIRROR-2019'));
     expect(note?.severity).toBe('blocking');
     expect(note?.nodeIds).toContain('sql-ny');
@@ -250,7 +289,15 @@ describe('steps only when the topology needs them', () => {
     expect(ids(pair2015Mirroring()).filter((i) => i.includes('pchat'))).toEqual([]);
     const doc = withPersistentChat();
     const st = generateSteps(valid(doc)).steps;
-    for (const id of ['servers:pc', 'pchat-msmq:pc', 'tb-pool:pc', 'install-servers:pc', 'pchat-logship:sql-pc', 'pchat-logship-share:pc']) expect(pos(st, id), id).toBeGreaterThanOrEqual(0);
+    for (const id of [
+      'servers:pc',
+      'pchat-msmq:pc',
+      'tb-pool:pc',
+      'install-servers:pc',
+      'pchat-logship:sql-pc',
+      'pchat-logship-share:pc',
+    ])
+      expect(pos(st, id), id).toBeGreaterThanOrEqual(0);
     expect(pos(st, 'sql-install:sql-pc-bak')).toBeGreaterThanOrEqual(0);
     expect(pos(st, 'pchat-logship:sql-pc')).toBeGreaterThan(pos(st, 'install-servers:pc'));
   });
@@ -295,15 +342,22 @@ describe('steps only when the topology needs them', () => {
     const doc = clone(pair2019AlwaysOn());
     node(doc, 'pool-a', 'frontEndPool').deployed = true;
     const st = generateSteps(doc).steps;
-    expect(st[pos(st, 'pairing-bootstrapper:*')]!.commands[0]).toContain('Skype for Business Server 2019\\Deployment\\Bootstrapper.exe');
+    expect(st[pos(st, 'pairing-bootstrapper:*')]!.commands[0]).toContain(
+      'Skype for Business Server 2019\\Deployment\\Bootstrapper.exe',
+    );
   });
   it('adding mirroring to an existing 2015 pool (transition): SQL side, Topology Builder, publish, then restart every Front End server', () => {
     const doc = clone(pair2015Mirroring());
     doc.deployment.mode = 'transition';
     node(doc, 'pool-ny', 'frontEndPool').deployed = true;
     const st = generateSteps(valid(doc)).steps;
-    const order = ['mirror-prepare:sql-ny', 'tb-add-mirroring:sql-ny', 'mirror-restart-fe:pool-ny', 'tb-start', 'publish'].map((id) => pos(st, id));
-    expect(order.every((p) => p >= 0), JSON.stringify(order)).toBe(true);
+    const order = ['mirror-prepare:sql-ny', 'tb-add-mirroring:sql-ny', 'mirror-restart-fe:pool-ny', 'tb-start', 'publish'].map(
+      (id) => pos(st, id),
+    );
+    expect(
+      order.every((p) => p >= 0),
+      JSON.stringify(order),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(pos(st, 'tb-sql-mirroring:sql-ny')).toBe(-1);
     expect(pos(st, 'tb-sql-mirroring:sql-ch')).toBeGreaterThan(pos(st, 'tb-pool:pool-ch'));
@@ -315,8 +369,27 @@ describe('steps only when the topology needs them', () => {
     node(doc, 'pool-b', 'frontEndPool').deployed = true;
     const st = generateSteps(valid(doc)).steps;
     // Pool B (the target) is converted first, so the CMS never sits in a pool about to be converted.
-    const order = ['ag-create:sql-b', 'ag-republish:sql-b', 'cms-move-install:pool-b', 'cms-move-enable:pool-b', 'cms-move:pool-b', 'cms-move-cleanup:pool-a', 'ag-failover-clustering:sql-a', 'ag-full-recovery:sql-a', 'ag-create:sql-a', 'tb-ag-store:sql-a', 'ag-listener-tb:sql-a', 'ag-login-sync:sql-a:1', 'ag-republish:sql-a', 'tb-start', 'publish'].map((id) => pos(st, id));
-    expect(order.every((p) => p >= 0), JSON.stringify(order)).toBe(true);
+    const order = [
+      'ag-create:sql-b',
+      'ag-republish:sql-b',
+      'cms-move-install:pool-b',
+      'cms-move-enable:pool-b',
+      'cms-move:pool-b',
+      'cms-move-cleanup:pool-a',
+      'ag-failover-clustering:sql-a',
+      'ag-full-recovery:sql-a',
+      'ag-create:sql-a',
+      'tb-ag-store:sql-a',
+      'ag-listener-tb:sql-a',
+      'ag-login-sync:sql-a:1',
+      'ag-republish:sql-a',
+      'tb-start',
+      'publish',
+    ].map((id) => pos(st, id));
+    expect(
+      order.every((p) => p >= 0),
+      JSON.stringify(order),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(st[pos(st, 'cms-move:pool-b')]!.commands).toEqual(['Move-CsManagementServer']);
     expect(pos(st, 'tb-start')).toBeGreaterThanOrEqual(0);
@@ -329,13 +402,34 @@ describe('steps only when the topology needs them', () => {
       node(doc, 'pool-ny', 'frontEndPool').deployed = true;
       const s = node(doc, 'sql-ny', 'sqlStore');
       s.haMode = 'alwaysOnAg';
-      s.ag = { listenerFqdn: 'sqlag-ny.fabrikam.com', listenerPort: 1433, replicas: [{ fqdn: 'sql-ny.fabrikam.com', siteId: s.siteId, commitMode: 'synchronous', failoverMode: 'automatic', readable: false }, { fqdn: 'sql-ny2.fabrikam.com', siteId: s.siteId, commitMode: 'synchronous', failoverMode: 'automatic', readable: false }] };
+      s.ag = {
+        listenerFqdn: 'sqlag-ny.fabrikam.com',
+        listenerPort: 1433,
+        replicas: [
+          {
+            fqdn: 'sql-ny.fabrikam.com',
+            siteId: s.siteId,
+            commitMode: 'synchronous',
+            failoverMode: 'automatic',
+            readable: false,
+          },
+          {
+            fqdn: 'sql-ny2.fabrikam.com',
+            siteId: s.siteId,
+            commitMode: 'synchronous',
+            failoverMode: 'automatic',
+            readable: false,
+          },
+        ],
+      };
       if (current) s.currentHaMode = current;
       doc.links = doc.links.filter((l) => !((l.kind === 'mirror' || l.kind === 'witness') && l.from === 'sql-ny'));
       return generateSteps(valid(doc)).steps;
     };
     const known = withAg('mirroring');
-    expect(known[pos(known, 'ag-from-mirroring:pool-ny')]!.title).toBe('Make the primary the principal and remove SQL mirroring from Pool NY');
+    expect(known[pos(known, 'ag-from-mirroring:pool-ny')]!.title).toBe(
+      'Make the primary the principal and remove SQL mirroring from Pool NY',
+    );
     expect(JSON.stringify(known[pos(known, 'ag-from-mirroring:pool-ny')]!.detail)).not.toContain('Skip this step');
     expect(pos(withAg('none'), 'ag-from-mirroring:pool-ny')).toBe(-1);
     expect(pos(withAg('none'), 'ag-create:sql-ny')).toBeGreaterThanOrEqual(0);

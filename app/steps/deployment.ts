@@ -38,7 +38,15 @@ export function generateSteps(doc: Topology, findings?: readonly Finding[]): Ste
       mode: doc?.deployment?.mode === 'transition' ? 'transition' : 'greenfield',
       steps: [],
       runbooks: [],
-      notes: [{ severity: 'blocking', message: rt`The runbook could not be generated (${e instanceof Error ? e.message : String(e)}).`, nodeIds: [], ruleIds: [], docs: [] }],
+      notes: [
+        {
+          severity: 'blocking',
+          message: rt`The runbook could not be generated (${e instanceof Error ? e.message : String(e)}).`,
+          nodeIds: [],
+          ruleIds: [],
+          docs: [],
+        },
+      ],
     };
   }
 }
@@ -54,7 +62,9 @@ function buildPlan(doc: Topology, findings: readonly Finding[]): StepPlan {
   pairing(plan);
   verification(plan);
   const runbooks = pairedPools(ctx).map(([pool, partner]) => buildRunbook(ctx, pool, partner));
-  const versions = [...new Set(ctx.doc.nodes.flatMap((n) => ('productVersion' in n ? [n.productVersion] : [])))].sort() as ProductVersion[];
+  const versions = [
+    ...new Set(ctx.doc.nodes.flatMap((n) => ('productVersion' in n ? [n.productVersion] : []))),
+  ].sort() as ProductVersion[];
   const out: StepPlan = {
     title: `Deployment runbook: ${ctx.doc.name.trim() === '' ? 'untitled topology' : ctx.doc.name}`,
     topologyName: ctx.doc.name,

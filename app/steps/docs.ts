@@ -62,5 +62,6 @@ export const DOC = {
   addDatabases: 'Skype/SfbServer/manage/topology/add-databases.md',
   patchAgSql: 'Skype/SfbServer/manage/topology/patch-or-update-sql-server.md',
   psUninstallMirror: 'ps:Uninstall-CsMirrorDatabase.md',
-  sqlAgPrereqs: 'sql-docs:docs/database-engine/availability-groups/windows/prereqs-restrictions-recommendations-always-on-availability.md',
+  sqlAgPrereqs:
+    'sql-docs:docs/database-engine/availability-groups/windows/prereqs-restrictions-recommendations-always-on-availability.md',
 } as const;

@@ -12,7 +12,15 @@ import { pair2015Mirroring, pair2019AlwaysOn } from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { generateSteps, toJson, toMarkdown, toPowerShell } from './index';
 
-const NAMES = [...HOSTILE_NAMES, "'; Remove-Item C:\\ -Recurse; '", '"; Remove-Item C:\\ -Recurse; "', '#> Remove-Item C:\\ <#', '<<# x ##>>', '\u2019; Remove-Item C:\\ -Recurse; \u2018', 'x\n```\nRemove-Item C:\\\n```'];
+const NAMES = [
+  ...HOSTILE_NAMES,
+  "'; Remove-Item C:\\ -Recurse; '",
+  '"; Remove-Item C:\\ -Recurse; "',
+  '#> Remove-Item C:\\ <#',
+  '<<# x ##>>',
+  '\u2019; Remove-Item C:\\ -Recurse; \u2018',
+  'x\n```\nRemove-Item C:\\\n```',
+];
 /** Pieces of the names above that would be code if they escaped their literal (ASCII: the .ps1 spells other characters as [char]). */
 const PS_MARKERS = ['Remove-Item', '$(whoami)', '<script>'];
 /** Text after a line break in a name: it must never begin a line of the output. */
@@ -24,7 +32,12 @@ function withName(base: Topology, name: string): Topology {
     name,
     description: name,
     sites: base.sites.map((s) => ({ ...s, name, region: name })),
-    nodes: base.nodes.map((n) => ({ ...n, name, ...(n.kind === 'fileStore' && name ? { share: name } : {}), ...('domain' in n && n.domain !== undefined ? { domain: name || 'contoso.com' } : {}) })),
+    nodes: base.nodes.map((n) => ({
+      ...n,
+      name,
+      ...(n.kind === 'fileStore' && name ? { share: name } : {}),
+      ...('domain' in n && n.domain !== undefined ? { domain: name || 'contoso.com' } : {}),
+    })),
   };
 }
 
@@ -93,11 +106,16 @@ function ps1Problems(ps1: string, name: string): string[] {
       for (let at = line.indexOf(m); at >= 0; at = line.indexOf(m, at + 1)) {
         const region = regions.find((r) => at > r.start && at + m.length <= r.end);
         if (!region) problems.push(`line ${n + 1}: ${JSON.stringify(m)} outside any string or comment: ${line.slice(0, 160)}`);
-        else if (region.kind === 'double') problems.push(`line ${n + 1}: ${JSON.stringify(m)} inside a double-quoted (expanding) string: ${line.slice(0, 160)}`);
+        else if (region.kind === 'double')
+          problems.push(`line ${n + 1}: ${JSON.stringify(m)} inside a double-quoted (expanding) string: ${line.slice(0, 160)}`);
       }
-    for (const injected of INJECTED_LINES) if (name.includes(`\n${injected}`) && line.trimStart().startsWith(injected)) problems.push(`line ${n + 1} starts with the injected text: ${line.slice(0, 120)}`);
+    for (const injected of INJECTED_LINES)
+      if (name.includes(`\n${injected}`) && line.trimStart().startsWith(injected))
+        problems.push(`line ${n + 1} starts with the injected text: ${line.slice(0, 120)}`);
     // Comments carry no block-comment delimiter (psComment's promise): inside a <# … #> block, "#>" would end it.
-    for (const r of regions) if (r.kind === 'comment' && /<#|#>/.test(line.slice(r.start + 1, r.end))) problems.push(`line ${n + 1}: a block-comment delimiter inside a comment: ${line.slice(0, 120)}`);
+    for (const r of regions)
+      if (r.kind === 'comment' && /<#|#>/.test(line.slice(r.start + 1, r.end)))
+        problems.push(`line ${n + 1}: a block-comment delimiter inside a comment: ${line.slice(0, 120)}`);
   });
   return problems;
 }
@@ -169,9 +187,12 @@ function mdProblems(md: string, name: string): string[] {
     // The generator's own links, `[text](<https://…>)`, are the only angle brackets allowed.
     const text = line.replace(/\]\(<https:\/\/[^<>\s]*>\)/g, '](link)');
     if (/<\/?[A-Za-z!]/.test(text)) problems.push(`line ${n + 1}: raw markup outside code: ${line.slice(0, 160)}`);
-    for (const injected of INJECTED_LINES) if (name.includes(`\n${injected}`) && line.trimStart().startsWith(injected)) problems.push(`line ${n + 1} starts with the injected text: ${line.slice(0, 120)}`);
+    for (const injected of INJECTED_LINES)
+      if (name.includes(`\n${injected}`) && line.trimStart().startsWith(injected))
+        problems.push(`line ${n + 1} starts with the injected text: ${line.slice(0, 120)}`);
   });
-  if (/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(md)) problems.push('the Markdown has a control character or bidi override');
+  if (/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(md))
+    problems.push('the Markdown has a control character or bidi override');
   return problems;
 }
 

@@ -14,8 +14,13 @@ export function toMarkdown(plan: StepPlan): string {
   const out: string[] = [];
   out.push(`# ${mdText(plan.title)}`, '');
   if (plan.description) out.push(`> ${mdText(plan.description)}`, '');
-  const versions = plan.productVersions.length ? plan.productVersions.map(productVersionLabel).join(' and ') : 'No Skype for Business Server version';
-  out.push(`${versions} · ${plan.mode === 'greenfield' ? 'new deployment' : 'change to an existing deployment'} · ${plan.steps.length} deployment steps · ${plan.runbooks.length} failover runbooks`, '');
+  const versions = plan.productVersions.length
+    ? plan.productVersions.map(productVersionLabel).join(' and ')
+    : 'No Skype for Business Server version';
+  out.push(
+    `${versions} · ${plan.mode === 'greenfield' ? 'new deployment' : 'change to an existing deployment'} · ${plan.steps.length} deployment steps · ${plan.runbooks.length} failover runbooks`,
+    '',
+  );
   const blocking = plan.notes.filter((n) => n.severity === 'blocking');
   const others = plan.notes.filter((n) => n.severity !== 'blocking');
   if (blocking.length) {
@@ -45,12 +50,18 @@ export function toMarkdown(plan: StepPlan): string {
     for (const s of steps) append(out, stepBlock(s, ++number));
   }
   for (const rb of plan.runbooks) append(out, runbookLines(rb, '##'));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 /** One runbook alone, for the simulation panel or a file of its own. */
 export function runbookToMarkdown(rb: Runbook): string {
-  return `${runbookLines(rb, '#').join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${runbookLines(rb, '#')
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function runbookLines(rb: Runbook, h: '#' | '##'): string[] {
@@ -71,16 +82,26 @@ export function noteLine(n: PlanNote): string {
 }
 
 export function docLink(path: string): string {
-  const label = path.startsWith('ps:') ? path.slice(3).replace(/\.md$/, '') : (path.split('/').pop() ?? path).replace(/\.md$/, '');
+  const label = path.startsWith('ps:')
+    ? path.slice(3).replace(/\.md$/, '')
+    : (path.split('/').pop() ?? path).replace(/\.md$/, '');
   return `[${mdText(label)}](<${docUrl(path).replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
 export function stepBlock(s: Omit<Step, 'phase'>, n: number, heading = '###'): string[] {
   const out: string[] = [];
-  const tags = [...(s.blockedBy.length ? ['**blocked**'] : []), s.mode === 'manual' ? '*manual*' : '*script*', ...(s.supportsWhatIf ? ['-WhatIf'] : []), ...(s.inferred ? ['*inferred*'] : [])];
+  const tags = [
+    ...(s.blockedBy.length ? ['**blocked**'] : []),
+    s.mode === 'manual' ? '*manual*' : '*script*',
+    ...(s.supportsWhatIf ? ['-WhatIf'] : []),
+    ...(s.inferred ? ['*inferred*'] : []),
+  ];
   out.push(`${heading} ${n}. ${mdText(s.title)}`, '');
   out.push(`- [ ] Done · ${mdText(TOOL_TITLES[s.tool])} · ${tags.join(' · ')} · ${mdCode(s.id)}`);
-  if (s.blockedBy.length) out.push(`- **Blocked** by ${s.blockedBy.map((r) => mdText(r)).join(', ')}: the validator reports an error on what this step builds (see the blocking notes at the top).`);
+  if (s.blockedBy.length)
+    out.push(
+      `- **Blocked** by ${s.blockedBy.map((r) => mdText(r)).join(', ')}: the validator reports an error on what this step builds (see the blocking notes at the top).`,
+    );
   if (s.runOn) out.push(`- Run on: ${mdText(s.runOn)}`);
   out.push('');
   if (s.preconditions.length) {

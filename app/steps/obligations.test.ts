@@ -9,7 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultNode, standaloneSqlStore } from '../model/defaults';
-import { REFERENCE_DESIGNS, globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples/index';
+import {
+  REFERENCE_DESIGNS,
+  globalMultiSite,
+  pair2015Mirroring,
+  pair2019AlwaysOn,
+  pairStandardEdition,
+} from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { generateSteps } from './deployment';
 import { plain } from './text';
@@ -40,7 +46,10 @@ describe('structural rules guaranteed by the step exporter', () => {
     doc.links.push({ id: 'x1', kind: 'store', from: 'pool-a', to: 'sql-a', role: 'monitoring' });
     const pc = { ...defaultNode('persistentChatPool', { id: 'pc', siteId: 'dc1', fqdn: 'pc.contoso.com' }) };
     doc.nodes.push(pc);
-    doc.links.push({ id: 'x2', kind: 'store', from: 'pc', to: 'sql-a', role: 'persistentChat' }, { id: 'x3', kind: 'store', from: 'pc', to: 'sql-a', role: 'persistentChatCompliance' });
+    doc.links.push(
+      { id: 'x2', kind: 'store', from: 'pc', to: 'sql-a', role: 'persistentChat' },
+      { id: 'x3', kind: 'store', from: 'pc', to: 'sql-a', role: 'persistentChatCompliance' },
+    );
     const plan = generateSteps(doc);
     const s = get(plan.steps, 'ag-create:sql-a');
     const select = plain(s.detail.find((d) => plain(d).startsWith('"Select Databases"'))!);
@@ -64,7 +73,9 @@ describe('structural rules guaranteed by the step exporter', () => {
     expect(enable).toContain('sql-a1.contoso.com\\SFBBE');
     expect(enable).toContain('sql-a2.contoso.com\\SFBBE');
     expect(text(get(st, 'ag-create:sql-a'))).toMatch(/sql-a1\.contoso\.com\\SFBBE, sql-a2\.contoso\.com\\SFBBE/);
-    expect(get(st, 'install-databases:sql-a').commands[0]).toBe("Install-CsDatabase -ConfiguredDatabases -SqlServerFqdn 'sql-a1.contoso.com' -ForInstance 'SFBBE'");
+    expect(get(st, 'install-databases:sql-a').commands[0]).toBe(
+      "Install-CsDatabase -ConfiguredDatabases -SqlServerFqdn 'sql-a1.contoso.com' -ForInstance 'SFBBE'",
+    );
   });
 
   it('BE-AG-QUORUM-WITNESS: always a file share witness step for the AG cluster', () => {
@@ -149,7 +160,8 @@ describe('structural rules guaranteed by the step exporter', () => {
     for (const d of REFERENCE_DESIGNS) {
       const plan = generateSteps(d.build());
       for (const s of allSteps(plan)) {
-        for (const c of [...s.commands, ...s.verify.flatMap((v) => (v.command ? [v.command] : []))]) expect(c).not.toMatch(/Set-CsBackupServiceConfiguration|-SyncInterval/i);
+        for (const c of [...s.commands, ...s.verify.flatMap((v) => (v.command ? [v.command] : []))])
+          expect(c).not.toMatch(/Set-CsBackupServiceConfiguration|-SyncInterval/i);
         expect(JSON.stringify(s.detail)).not.toMatch(/Set-CsBackupServiceConfiguration/);
       }
       const pairing = plan.steps.filter((s) => s.id.startsWith('tb-pairing:'));
@@ -207,7 +219,9 @@ describe('preconditions the catalogue makes the exporter state', () => {
   it('GEN-OS-SUPPORTED: a 2015 pool on WS2022 is told it is unsupported', () => {
     const doc = clone(pair2015Mirroring());
     node(doc, 'pool-ny', 'frontEndPool').os = 'WS2022';
-    expect(get(stepsFor(doc), 'servers:pool-ny').preconditions.map(plain).join('\n')).toMatch(/Windows Server 2022 is not supported for Skype for Business Server 2015/);
+    expect(get(stepsFor(doc), 'servers:pool-ny').preconditions.map(plain).join('\n')).toMatch(
+      /Windows Server 2022 is not supported for Skype for Business Server 2015/,
+    );
   });
 
   it('FE-FIRST-USER-MOVE: three Front End servers running before the first users move', () => {
@@ -222,7 +236,9 @@ describe('preconditions the catalogue makes the exporter state', () => {
     s.haMode = 'sqlFailoverCluster';
     delete s.ag;
     const st = stepsFor(doc);
-    expect(get(st, 'install-databases:sql-b').commands).toEqual(["Install-CsDatabase -ConfiguredDatabases -SqlServerFqdn 'sqlag-b.contoso.com' -UseDefaultSqlPaths"]);
+    expect(get(st, 'install-databases:sql-b').commands).toEqual([
+      "Install-CsDatabase -ConfiguredDatabases -SqlServerFqdn 'sqlag-b.contoso.com' -UseDefaultSqlPaths",
+    ]);
     expect(get(st, 'install-databases:sql-a').commands[0]).not.toContain('UseDefaultSqlPaths');
   });
 });
@@ -249,7 +265,10 @@ describe('catalogue references', () => {
   it('every doc path is a bare OfficeDocs path, a ps: cmdlet page or a sql-docs: page', () => {
     for (const d of [...REFERENCE_DESIGNS.map((x) => x.build()), withPersistentChat()])
       for (const s of allSteps(generateSteps(d)))
-        for (const p of s.docs) expect(p, s.id).toMatch(/^(Skype\/(SfbServer|SfBServer2019)\/[a-z0-9/-]+\.md|Lync\/[A-Za-z0-9/-]+\.md|ps:[A-Za-z-]+\.md|sql-docs:docs\/[a-z0-9/-]+\.md)$/);
+        for (const p of s.docs)
+          expect(p, s.id).toMatch(
+            /^(Skype\/(SfbServer|SfBServer2019)\/[a-z0-9/-]+\.md|Lync\/[A-Za-z0-9/-]+\.md|ps:[A-Za-z-]+\.md|sql-docs:docs\/[a-z0-9/-]+\.md)$/,
+          );
   });
 
   it('a witness-less Standard Edition SQL store never claims -WhatIf support for steps without cmdlets', () => {

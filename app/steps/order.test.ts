@@ -20,7 +20,10 @@ function creators(doc: Topology, steps: readonly Step[]): Map<string, number> {
   // An FQDN two nodes share names neither for sure (the validator reports the clash): left out.
   const seen = new Map<string, number>();
   for (const n of doc.nodes) {
-    const names = [...('fqdn' in n ? [n.fqdn] : []), ...(n.kind === 'sqlStore' && n.ag ? [n.ag.listenerFqdn, ...n.ag.replicas.map((r) => r.fqdn)] : [])];
+    const names = [
+      ...('fqdn' in n ? [n.fqdn] : []),
+      ...(n.kind === 'sqlStore' && n.ag ? [n.ag.listenerFqdn, ...n.ag.replicas.map((r) => r.fqdn)] : []),
+    ];
     for (const f of new Set(names.map((x) => x.toLowerCase()))) seen.set(f, (seen.get(f) ?? 0) + 1);
   }
   const set = (fqdn: string, i: number) => {
@@ -56,7 +59,12 @@ function creators(doc: Topology, steps: readonly Step[]): Map<string, number> {
 
 /** The values of the single-quoted literals of a command, without a `Kind:` prefix (`'Registrar:pool.contoso.com'`). */
 function literals(command: string): string[] {
-  return [...command.matchAll(/'((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'").replace(/^[A-Za-z]+:/, '').toLowerCase());
+  return [...command.matchAll(/'((?:[^']|'')*)'/g)].map((m) =>
+    m[1]!
+      .replace(/''/g, "'")
+      .replace(/^[A-Za-z]+:/, '')
+      .toLowerCase(),
+  );
 }
 
 function targetsBeforeCreation(doc: Topology, plan: StepPlan): string[] {
@@ -66,7 +74,8 @@ function targetsBeforeCreation(doc: Topology, plan: StepPlan): string[] {
     for (const c of [...s.commands, ...s.verify.flatMap((v) => (v.command ? [v.command] : []))])
       for (const v of literals(c)) {
         const creator = made.get(v);
-        if (creator !== undefined && creator > i) out.push(`step ${i + 1} ${s.id} targets ${v}, created only by step ${creator + 1} ${plan.steps[creator]!.id}`);
+        if (creator !== undefined && creator > i)
+          out.push(`step ${i + 1} ${s.id} targets ${v}, created only by step ${creator + 1} ${plan.steps[creator]!.id}`);
       }
   });
   return out;
@@ -132,8 +141,13 @@ describe('transition: the CMS leaves its pool before that pool is converted', ()
   });
 
   it('the topology is downloaded before it is edited: every Topology Builder change of a conversion starts from a download', () => {
-    for (const s of plan.steps.filter((x) => x.phase === 'existingPools' && x.tool === 'TB' && JSON.stringify(x.detail).includes('Edit Properties'))) expect(JSON.stringify(s.detail), s.id).toMatch(/Download Topology from existing deployment/);
-    expect(at('tb-start')).toBeGreaterThan(Math.max(...plan.steps.filter((s) => s.phase === 'existingPools').map((s) => plan.steps.indexOf(s))));
+    for (const s of plan.steps.filter(
+      (x) => x.phase === 'existingPools' && x.tool === 'TB' && JSON.stringify(x.detail).includes('Edit Properties'),
+    ))
+      expect(JSON.stringify(s.detail), s.id).toMatch(/Download Topology from existing deployment/);
+    expect(at('tb-start')).toBeGreaterThan(
+      Math.max(...plan.steps.filter((s) => s.phase === 'existingPools').map((s) => plan.steps.indexOf(s))),
+    );
   });
 
   it('afterwards the checks and the failover runbooks follow the CMS to where it is', () => {

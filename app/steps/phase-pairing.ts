@@ -23,7 +23,9 @@ export function pairing(plan: PlanBuilder): void {
             title: `Run Bootstrapper on every Front End server of ${pools.map((p) => ctx.name(p)).join(' and ')}`,
             tool: 'Win',
             runOn: `every Front End server of ${pools.map((p) => ctx.name(p)).join(' and ')}`,
-            detail: [rt`The pools existed before they were paired: Bootstrapper installs the services backup pairing needs (the Backup Service).`],
+            detail: [
+              rt`The pools existed before they were paired: Bootstrapper installs the services backup pairing needs (the Backup Service).`,
+            ],
             commands: [`& "$env:SystemDrive\\Program Files\\Skype for Business Server ${v}\\Deployment\\Bootstrapper.exe"`],
             nodeIds: pools.map((p) => p.id),
             docs: [DOC.pairing],
@@ -40,7 +42,9 @@ export function pairing(plan: PlanBuilder): void {
           runOn: `every Front End server of ${ctx.name(a)} and ${ctx.name(b)}`,
           detail: [
             rt`So the freshly installed Backup Service matches the patch level${a.cumulativeUpdate || b.cumulativeUpdate ? rt` (${[a.cumulativeUpdate, b.cumulativeUpdate].filter(Boolean).join(' / ')})` : ''}.`,
-            ...(a.productVersion === '2015' || b.productVersion === '2015' ? [rt`The 2015 version of the page does not list this step; it is applied anyway.`] : []),
+            ...(a.productVersion === '2015' || b.productVersion === '2015'
+              ? [rt`The 2015 version of the page does not list this step; it is applied anyway.`]
+              : []),
           ],
           nodeIds: [a.id, b.id],
           docs: [DOC.pairing],
@@ -73,12 +77,31 @@ export function pairing(plan: PlanBuilder): void {
           rt`Forces the user and conference data of both pools to synchronise in both directions, then shows each direction's state. Wait until both report a steady state: changes replicate within the sync interval (2 minutes by default, left unchanged).`,
           ...(existing ? [] : [rt`For pools deployed together this is a check: setup already installed the Backup Service.`]),
         ],
-        commands: [`Invoke-CsBackupServiceSync -PoolFqdn ${psQuote(a.fqdn)}`, `Invoke-CsBackupServiceSync -PoolFqdn ${psQuote(b.fqdn)}`],
-        preconditions: eePools.length ? [rt`${joinRich(eePools.map((p) => rt`${ctx.name(p)}`), ' and ')}: at least three Front End servers running at the same time at some point after pairing, so the data synchronises.`] : [],
+        commands: [
+          `Invoke-CsBackupServiceSync -PoolFqdn ${psQuote(a.fqdn)}`,
+          `Invoke-CsBackupServiceSync -PoolFqdn ${psQuote(b.fqdn)}`,
+        ],
+        preconditions: eePools.length
+          ? [
+              rt`${joinRich(
+                eePools.map((p) => rt`${ctx.name(p)}`),
+                ' and ',
+              )}: at least three Front End servers running at the same time at some point after pairing, so the data synchronises.`,
+            ]
+          : [],
         verify: [
-          { text: rt`Backup pool of ${ctx.name(a)} is ${code(b.fqdn)}.`, command: `Get-CsPoolBackupRelationship -PoolFqdn ${psQuote(a.fqdn)}` },
-          { text: rt`${ctx.name(a)} → ${ctx.name(b)} in steady state.`, command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(a.fqdn)}` },
-          { text: rt`${ctx.name(b)} → ${ctx.name(a)} in steady state.`, command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(b.fqdn)}` },
+          {
+            text: rt`Backup pool of ${ctx.name(a)} is ${code(b.fqdn)}.`,
+            command: `Get-CsPoolBackupRelationship -PoolFqdn ${psQuote(a.fqdn)}`,
+          },
+          {
+            text: rt`${ctx.name(a)} → ${ctx.name(b)} in steady state.`,
+            command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(a.fqdn)}`,
+          },
+          {
+            text: rt`${ctx.name(b)} → ${ctx.name(a)} in steady state.`,
+            command: `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(b.fqdn)}`,
+          },
         ],
         nodeIds: [a.id, b.id],
         docs: [DOC.pairing, DOC.backupService, DOC.psBackupSync, DOC.psBackupStatus],
@@ -95,7 +118,9 @@ export function pairing(plan: PlanBuilder): void {
           phase: 'pairing',
           title: `Check the standby Central Management store in ${ctx.name(standby)}`,
           tool: 'Shell',
-          detail: [rt`Pairing the CMS pool installs a standby CMS database in the backup pool; the Backup Service replicates the active master to it.`],
+          detail: [
+            rt`Pairing the CMS pool installs a standby CMS database in the backup pool; the Backup Service replicates the active master to it.`,
+          ],
           commands: ['Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus'],
           verify: [{ text: rt`${ui('ActiveMasterFQDN')} and ${ui('ActiveFileTransferAgents')} name ${code(cms.fqdn)}.` }],
           nodeIds: [cms.id, standby.id],

@@ -31,7 +31,9 @@ export function prepare(plan: PlanBuilder): void {
           rt`Deployment Wizard → ${ui('Prepare Active Directory')}: ${ui('Prepare Schema')}, ${ui('Prepare Current Forest')}, then ${ui('Prepare Current Domain')} in every domain with Skype for Business servers or users.`,
           rt`Install the administrative tools (Topology Builder and the Management Shell) on the computer you publish from.`,
         ],
-        preconditions: [rt`An account with the rights each step asks for (schema, forest and domain preparation) and membership of RTCUniversalServerAdmins for what follows.`],
+        preconditions: [
+          rt`An account with the rights each step asks for (schema, forest and domain preparation) and membership of RTCUniversalServerAdmins for what follows.`,
+        ],
         docs: [DOC.prepareAd, 'Skype/SfbServer/deploy/install/install-administrative-tools.md'],
       }),
     );
@@ -99,7 +101,16 @@ export function prepare(plan: PlanBuilder): void {
     );
 }
 
-function serversStep(ctx: PlanContext, n: RegistrarPool | NodeOfKind<'directorPool'> | NodeOfKind<'mediationPool'> | PersistentChatPool | Edge | NodeOfKind<'survivableBranch'>): Step {
+function serversStep(
+  ctx: PlanContext,
+  n:
+    | RegistrarPool
+    | NodeOfKind<'directorPool'>
+    | NodeOfKind<'mediationPool'>
+    | PersistentChatPool
+    | Edge
+    | NodeOfKind<'survivableBranch'>,
+): Step {
   const count = ctx.serverCount(n);
   // "the Edge server of X" for one, "the 3 Edge servers of X" for several.
   const servers = (one: string) => (count === 1 ? `the ${one}` : `the ${count} ${one}s`);
@@ -114,9 +125,13 @@ function serversStep(ctx: PlanContext, n: RegistrarPool | NodeOfKind<'directorPo
       const platform = registrarPlatform(n);
       pre.push(...platform.preconditions, SINGLE_NIC);
       ruleIds.push(...platform.ruleIds, 'GEN-NO-MULTIHOMED', 'FE-SAME-OS', 'FE-SAME-DOMAIN');
-      pre.push(rt`Every server of the pool runs the same operating system${n.domain ? rt` and is joined to ${ui(n.domain)}` : ''}, in ${ctx.siteName(n.siteId)}; a pool is never stretched across sites.`);
+      pre.push(
+        rt`Every server of the pool runs the same operating system${n.domain ? rt` and is joined to ${ui(n.domain)}` : ''}, in ${ctx.siteName(n.siteId)}; a pool is never stretched across sites.`,
+      );
       if (n.productVersion === '2015' && count === 2)
-        pre.push(rt`A two-server Enterprise pool needs special care: restart both servers together, or in reverse order of shutdown, or run ${code('Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery')} before starting it.`);
+        pre.push(
+          rt`A two-server Enterprise pool needs special care: restart both servers together, or in reverse order of shutdown, or run ${code('Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery')} before starting it.`,
+        );
       docs = [...docs, ...platformDocs(n.productVersion)];
       break;
     }
@@ -125,7 +140,9 @@ function serversStep(ctx: PlanContext, n: RegistrarPool | NodeOfKind<'directorPo
       const platform = registrarPlatform(n);
       pre.push(...platform.preconditions, SINGLE_NIC);
       ruleIds.push(...platform.ruleIds, 'GEN-NO-MULTIHOMED');
-      detail.push(rt`Setup installs SQL Server ${n.productVersion === '2019' ? '2016' : '2014'} Express as the server's own store; it cannot be moved or made highly available.`);
+      detail.push(
+        rt`Setup installs SQL Server ${n.productVersion === '2019' ? '2016' : '2014'} Express as the server's own store; it cannot be moved or made highly available.`,
+      );
       docs = [...docs, ...platformDocs(n.productVersion)];
       break;
     }
@@ -151,8 +168,13 @@ function serversStep(ctx: PlanContext, n: RegistrarPool | NodeOfKind<'directorPo
       docs = [...docs, DOC.edgeDeploy, DOC.loadBalancing];
       break;
     case 'survivableBranch':
-      what = n.variant === 'sba' ? `the survivable branch appliance ${ctx.label(n)}` : `the survivable branch server ${ctx.label(n)}`;
-      detail.push(n.variant === 'sba' ? rt`An appliance from a qualified vendor; follow the vendor's procedure after it is defined in Topology Builder.` : rt`A Windows server running the Registrar and Mediation Server roles.`);
+      what =
+        n.variant === 'sba' ? `the survivable branch appliance ${ctx.label(n)}` : `the survivable branch server ${ctx.label(n)}`;
+      detail.push(
+        n.variant === 'sba'
+          ? rt`An appliance from a qualified vendor; follow the vendor's procedure after it is defined in Topology Builder.`
+          : rt`A Windows server running the Registrar and Mediation Server roles.`,
+      );
       docs = [DOC.voiceResiliency];
       break;
   }
@@ -210,7 +232,9 @@ function pchatLogShippingShare(plan: PlanBuilder): void {
 
 function fileShareStep(ctx: PlanContext, f: NodeOfKind<'fileStore'>): Step {
   const unc = `\\\\${f.fqdn}\\${f.share}`;
-  const detail: RichText[] = [rt`Create the share ${code(unc)} before publishing; Topology Builder sets its permissions when the topology is published.`];
+  const detail: RichText[] = [
+    rt`Create the share ${code(unc)} before publishing; Topology Builder sets its permissions when the topology is published.`,
+  ];
   const pre: RichText[] = [];
   const ruleIds: string[] = [];
   switch (f.storage) {
@@ -219,7 +243,9 @@ function fileShareStep(ctx: PlanContext, f: NodeOfKind<'fileStore'>): Step {
       ruleIds.push('FILE-SINGLE-SERVER');
       break;
     case 'dfs':
-      detail.push(rt`A DFS namespace with replication; back the share up every ${String(RECOVERY.dfsBackupHours[0])}–${String(RECOVERY.dfsBackupHours[1])} hours when its content is critical (no RTO/RPO is published for DFS).`);
+      detail.push(
+        rt`A DFS namespace with replication; back the share up every ${String(RECOVERY.dfsBackupHours[0])}–${String(RECOVERY.dfsBackupHours[1])} hours when its content is critical (no RTO/RPO is published for DFS).`,
+      );
       ruleIds.push('FILE-DFS-NO-RTO');
       break;
     case 'cluster':
@@ -227,12 +253,20 @@ function fileShareStep(ctx: PlanContext, f: NodeOfKind<'fileStore'>): Step {
       ruleIds.push('FILE-CLUSTER-OS');
       break;
     case 'nas':
-      pre.push(rt`Network attached storage is not supported for the Skype for Business file share: use direct-attached or SAN storage.`);
+      pre.push(
+        rt`Network attached storage is not supported for the Skype for Business file share: use direct-attached or SAN storage.`,
+      );
       ruleIds.push('FILE-NAS');
       break;
   }
   const users = ctx.ix.in(f.id, 'fileStore').map((l) => ctx.ix.node(l.from));
-  if (users.length) detail.push(rt`Used by ${joinRich(users.map((u) => rt`${ctx.name(u)}`), ', ')}.`);
+  if (users.length)
+    detail.push(
+      rt`Used by ${joinRich(
+        users.map((u) => rt`${ctx.name(u)}`),
+        ', ',
+      )}.`,
+    );
   return makeStep({
     id: `file-share:${f.id}`,
     phase: 'prepare',

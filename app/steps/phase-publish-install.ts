@@ -32,17 +32,31 @@ export function publishInstall(plan: PlanBuilder): void {
       detail: [
         rt`Fix every validation error first. ${ui('Action')} → ${ui('Topology')} → ${ui('Publish')} → ${ui('Next')}.`,
         ...(ctx.greenfield && cms ? [rt`${ui('Select Central Management Server')}: ${code(ctx.label(cms))}.`] : []),
-        rt`${ui('Create databases')}: keep every store selected so the wizard creates the databases${clustered.length ? rt`; ${ui('Advanced')} → ${ui('Use SQL Server instance defaults')} for the clustered ${joinRich(clustered.map((s) => rt`${code(s.fqdn)}`), ', ')}` : ''}.`,
+        rt`${ui('Create databases')}: keep every store selected so the wizard creates the databases${
+          clustered.length
+            ? rt`; ${ui('Advanced')} → ${ui('Use SQL Server instance defaults')} for the clustered ${joinRich(
+                clustered.map((s) => rt`${code(s.fqdn)}`),
+                ', ',
+              )}`
+            : ''
+        }.`,
         ...(mirrored.length
           ? [
-              rt`Mirrored stores (${joinRich(mirrored.map((s) => rt`${code(s.fqdn)}`), ', ')}): when the wizard offers to create the primary and mirror databases, ${ui('Settings')} → the file share for the mirroring backup files (the SQL Server accounts of principal and mirror can read and write it) → ${ui('OK')}; mirroring and the witness are deployed now.`,
+              rt`Mirrored stores (${joinRich(
+                mirrored.map((s) => rt`${code(s.fqdn)}`),
+                ', ',
+              )}): when the wizard offers to create the primary and mirror databases, ${ui('Settings')} → the file share for the mirroring backup files (the SQL Server accounts of principal and mirror can read and write it) → ${ui('OK')}; mirroring and the witness are deployed now.`,
             ]
           : []),
         rt`Publishing in Topology Builder also enables the topology. (${code('Publish-CsTopology')} cannot publish a .tbxml file.)`,
-        ...(ctx.greenfield ? [] : [rt`Restart the Front End servers of every pool whose membership or mirroring changed, one at a time.`]),
+        ...(ctx.greenfield
+          ? []
+          : [rt`Restart the Front End servers of every pool whose membership or mirroring changed, one at a time.`]),
       ],
       preconditions: [
-        ...(cms && cms.kind === 'standardEditionServer' && ctx.greenfield ? [rt`${ui('Prepare First Standard Edition Server')} has run on ${code(cms.fqdn)}.`] : []),
+        ...(cms && cms.kind === 'standardEditionServer' && ctx.greenfield
+          ? [rt`${ui('Prepare First Standard Edition Server')} has run on ${code(cms.fqdn)}.`]
+          : []),
         rt`Every file share exists and every SQL instance is reachable.`,
       ],
       verify: [{ text: rt`The wizard reports success; the to-do list names the servers to install.` }],
@@ -57,7 +71,8 @@ export function publishInstall(plan: PlanBuilder): void {
     if (users.length === 0) continue;
     plan.add(installDatabases(ctx, s));
   }
-  for (const s of plan.principalStores()) if (plan.storeIsNew(s) && ctx.agOf(s)) for (const st of agBuild(ctx, s, 'publishInstall')) plan.add(st);
+  for (const s of plan.principalStores())
+    if (plan.storeIsNew(s) && ctx.agOf(s)) for (const st of agBuild(ctx, s, 'publishInstall')) plan.add(st);
 
   const agStores = new Set(plan.principalStores().filter((s) => ctx.agOf(s) && plan.storeIsNew(s)));
   for (const p of plan.registrars) {
@@ -75,7 +90,8 @@ export function publishInstall(plan: PlanBuilder): void {
   for (const d of ctx.ix.ofKind('directorPool')) plan.add(installOther(ctx, d, 'Director'));
   for (const m of ctx.ix.ofKind('mediationPool')) plan.add(installOther(ctx, m, 'Mediation Server'));
   for (const c of plan.pcPools()) plan.add(installOther(ctx, c, 'Persistent Chat server'));
-  for (const b of ctx.ix.ofKind('survivableBranch')) plan.add(installOther(ctx, b, b.variant === 'sba' ? 'survivable branch appliance' : 'survivable branch server'));
+  for (const b of ctx.ix.ofKind('survivableBranch'))
+    plan.add(installOther(ctx, b, b.variant === 'sba' ? 'survivable branch appliance' : 'survivable branch server'));
   const edges = ctx.ix.ofKind('edgePool');
   if (edges.length) {
     plan.add(
@@ -84,7 +100,9 @@ export function publishInstall(plan: PlanBuilder): void {
         phase: 'publishInstall',
         title: 'Export the topology for the Edge servers',
         tool: 'Shell',
-        detail: [rt`Edge servers are outside the domain: they read the configuration from a file. Copy it to media or a share the Edge servers can reach.`],
+        detail: [
+          rt`Edge servers are outside the domain: they read the configuration from a file. Copy it to media or a share the Edge servers can reach.`,
+        ],
         commands: [`Export-CsConfiguration -FileName ${psQuote('C:\\SfbEdgeConfiguration.zip')}`],
         nodeIds: edges.map((e) => e.id),
         docs: [DOC.edgeDeploy],
@@ -100,7 +118,9 @@ export function publishInstall(plan: PlanBuilder): void {
           phase: 'publishInstall',
           title: `Deploy the Monitoring reports to ${ctx.label(s)}`,
           tool: 'DW',
-          detail: [rt`Deployment Wizard → ${ui('Deploy Monitoring Reports')} → the SQL Server Reporting Services instance on ${code(ctx.instanceLabel(s.fqdn, s.instance))}.`],
+          detail: [
+            rt`Deployment Wizard → ${ui('Deploy Monitoring Reports')} → the SQL Server Reporting Services instance on ${code(ctx.instanceLabel(s.fqdn, s.instance))}.`,
+          ],
           preconditions: [rt`SQL Server Reporting Services is installed on the Monitoring store.`],
           nodeIds: [s.id],
           docs: [DOC.monitoring],
@@ -126,7 +146,10 @@ function installServers(ctx: PlanContext, p: RegistrarPool): Step {
   return makeStep({
     id: `install-servers:${p.id}`,
     phase: 'publishInstall',
-    title: p.kind === 'frontEndPool' ? `Install Skype for Business Server on the Front End servers of ${ctx.label(p)}` : `Install Skype for Business Server on ${ctx.label(p)}`,
+    title:
+      p.kind === 'frontEndPool'
+        ? `Install Skype for Business Server on the Front End servers of ${ctx.label(p)}`
+        : `Install Skype for Business Server on ${ctx.label(p)}`,
     tool: 'DW',
     runOn: where,
     detail,
@@ -149,13 +172,21 @@ function startPool(ctx: PlanContext, p: RegistrarPool): Step {
       tool: 'Shell',
       detail: [rt`Deployment Wizard ${ui('Step 4: Start Services')} does the same on the server itself.`],
       commands: [`Start-CsWindowsService -ComputerName ${psQuote(p.fqdn)}`],
-      verify: [{ text: rt`Every Skype for Business service on ${code(p.fqdn)} is running.`, command: `Get-CsWindowsService -ComputerName ${psQuote(p.fqdn)}` }],
+      verify: [
+        {
+          text: rt`Every Skype for Business service on ${code(p.fqdn)} is running.`,
+          command: `Get-CsWindowsService -ComputerName ${psQuote(p.fqdn)}`,
+        },
+      ],
       nodeIds: [p.id],
       docs: [DOC.installServers],
     });
   const q = feQuorum(p.frontEndServers, p.productVersion);
   const pre: RichText[] = [rt`Skype for Business Server is installed on every Front End server of the pool.`];
-  if (q?.firstStart !== undefined) pre.push(rt`At least ${String(q.firstStart)} of the ${String(p.frontEndServers)} servers can start: a new pool needs that many running the first time.`);
+  if (q?.firstStart !== undefined)
+    pre.push(
+      rt`At least ${String(q.firstStart)} of the ${String(p.frontEndServers)} servers can start: a new pool needs that many running the first time.`,
+    );
   else if (q) pre.push(rt`No first-start figure is published for ${String(p.frontEndServers)} servers: start all of them.`);
   return makeStep({
     id: `start-pool:${p.id}`,
@@ -165,14 +196,20 @@ function startPool(ctx: PlanContext, p: RegistrarPool): Step {
     detail: [rt`An Enterprise pool starts with ${code('Start-CsPool')}, not the Deployment Wizard's ${ui('Start Services')}.`],
     commands: [`Start-CsPool -PoolFqdn ${psQuote(p.fqdn)}`],
     preconditions: pre,
-    verify: [{ text: rt`The pool and its servers are listed with their services.`, command: `Get-CsPool -Identity ${psQuote(p.fqdn)}` }],
+    verify: [
+      { text: rt`The pool and its servers are listed with their services.`, command: `Get-CsPool -Identity ${psQuote(p.fqdn)}` },
+    ],
     nodeIds: [p.id],
     docs: [DOC.installServers, DOC.psStartPool, DOC.haPlan],
     ruleIds: ['FE-QUORUM'],
   });
 }
 
-function installOther(ctx: PlanContext, n: NodeOfKind<'directorPool'> | NodeOfKind<'mediationPool'> | PersistentChatPool | Edge | NodeOfKind<'survivableBranch'>, server: string): Step {
+function installOther(
+  ctx: PlanContext,
+  n: NodeOfKind<'directorPool'> | NodeOfKind<'mediationPool'> | PersistentChatPool | Edge | NodeOfKind<'survivableBranch'>,
+  server: string,
+): Step {
   const count = ctx.serverCount(n);
   const edge = n.kind === 'edgePool';
   const detail: RichText[] = [
@@ -182,7 +219,8 @@ function installOther(ctx: PlanContext, n: NodeOfKind<'directorPool'> | NodeOfKi
     rt`${ui('Step 2: Setup or Remove Skype for Business Server Components')}; ${ui('Step 3: Request, Install or Assign Certificates')}${edge ? ' (internal certificate, and a public certificate for the external interface)' : ''}.`,
     rt`Start the services: ${code('Start-CsWindowsService')} on each server.`,
   ];
-  if (n.kind === 'survivableBranch' && n.variant === 'sba') detail.splice(0, 3, rt`Follow the appliance vendor's set-up; the appliance reads its role from the published topology.`);
+  if (n.kind === 'survivableBranch' && n.variant === 'sba')
+    detail.splice(0, 3, rt`Follow the appliance vendor's set-up; the appliance reads its role from the published topology.`);
   return makeStep({
     id: `install-servers:${n.id}`,
     phase: 'publishInstall',
@@ -201,7 +239,10 @@ function installOther(ctx: PlanContext, n: NodeOfKind<'directorPool'> | NodeOfKi
 function pchatLogShipping(ctx: PlanContext, c: PersistentChatPool): Step[] {
   const out: Step[] = [];
   for (const s of ctx.ix.stores(c.id, 'persistentChat')) {
-    const target = ctx.ix.out(s.id, 'logShipping').map((l) => ctx.ix.node(l.to)).find((n): n is SqlStore => n?.kind === 'sqlStore');
+    const target = ctx.ix
+      .out(s.id, 'logShipping')
+      .map((l) => ctx.ix.node(l.to))
+      .find((n): n is SqlStore => n?.kind === 'sqlStore');
     if (!target) continue;
     out.push(
       makeStep({

@@ -20,7 +20,9 @@ type Edge = EdgePool;
 
 export function topologyBuilder(plan: PlanBuilder): void {
   const { ctx } = plan;
-  const sites = ctx.doc.sites.map((s) => rt`${ctx.siteName(s.id)} (${s.kind === 'central' ? 'central site' : 'branch site'}${s.region ? `, ${s.region}` : ''})`);
+  const sites = ctx.doc.sites.map(
+    (s) => rt`${ctx.siteName(s.id)} (${s.kind === 'central' ? 'central site' : 'branch site'}${s.region ? `, ${s.region}` : ''})`,
+  );
   plan.add(
     makeStep({
       id: 'tb-start',
@@ -28,8 +30,14 @@ export function topologyBuilder(plan: PlanBuilder): void {
       title: ctx.greenfield ? 'Start Topology Builder with a new topology' : 'Download the current topology and keep a copy',
       tool: 'TB',
       detail: ctx.greenfield
-        ? [rt`Topology Builder → ${ui('New Topology')} → save the .tbxml file → primary SIP domain → define the sites:`, ...sites.map((s) => rt`• ${s}`)]
-        : [rt`Topology Builder → ${ui('Download Topology from existing deployment')} → ${ui('OK')} → save a copy of the current topology, so it can be republished if the change goes wrong.`, ...sites.map((s) => rt`• ${s}`)],
+        ? [
+            rt`Topology Builder → ${ui('New Topology')} → save the .tbxml file → primary SIP domain → define the sites:`,
+            ...sites.map((s) => rt`• ${s}`),
+          ]
+        : [
+            rt`Topology Builder → ${ui('Download Topology from existing deployment')} → ${ui('OK')} → save a copy of the current topology, so it can be republished if the change goes wrong.`,
+            ...sites.map((s) => rt`• ${s}`),
+          ],
       preconditions: ctx.greenfield ? [rt`Active Directory is prepared and the administrative tools are installed.`] : [],
       docs: ctx.greenfield ? [DOC.newTopology] : [DOC.owas, DOC.newTopology],
     }),
@@ -75,7 +83,9 @@ export function topologyBuilder(plan: PlanBuilder): void {
         phase: 'topologyBuilder',
         title: `Define the file store ${ctx.label(f)}`,
         tool: 'TB',
-        detail: [rt`${ui('Define New File Store')} (from a pool wizard's ${ui('New')} button or ${ui('Shared Components')} → ${ui('File Stores')}): ${ui('File server FQDN')} = ${code(f.fqdn)}, ${ui('File share')} = ${code(f.share)}.`],
+        detail: [
+          rt`${ui('Define New File Store')} (from a pool wizard's ${ui('New')} button or ${ui('Shared Components')} → ${ui('File Stores')}): ${ui('File server FQDN')} = ${code(f.fqdn)}, ${ui('File share')} = ${code(f.share)}.`,
+        ],
         nodeIds: [f.id],
         docs: [DOC.newTopology, DOC.fileShare],
       }),
@@ -113,11 +123,19 @@ function tbRegistrar(ctx: PlanContext, p: RegistrarPool): Step {
       rt`${ui('Enterprise Edition Front End Pools')} → ${ui('New Front End Pool')} → ${ui('Pool FQDN')} = ${code(p.fqdn)} → ${ui('Define the computers in this pool')}: ${plural(p.frontEndServers, 'server')}.`,
       rt`${ui('Select features')}: ${p.conferencing ? rt`tick ${ui('Conferencing')}` : rt`leave ${ui('Conferencing')} clear`}; ${p.mediationCollocated ? rt`tick ${ui('Collocated Mediation Server')}` : rt`no collocated Mediation Server`}.`,
     );
-    if (be) assoc.push(rt`${ui('SQL Server store')} = ${code(ctx.instanceLabel(ctx.primaryNode(be), be.instance))}${ctx.mirrorSet(be) ? ' (mirroring: next step)' : ''}`);
-    if (p.sipLoadBalancing === 'dns') detail.push(rt`${ui('Web Services')}: tick ${ui('Override internal Web Services pool FQDN')} and give an FQDN of its own (unique across pools and Directors), since SIP uses DNS load balancing.`);
+    if (be)
+      assoc.push(
+        rt`${ui('SQL Server store')} = ${code(ctx.instanceLabel(ctx.primaryNode(be), be.instance))}${ctx.mirrorSet(be) ? ' (mirroring: next step)' : ''}`,
+      );
+    if (p.sipLoadBalancing === 'dns')
+      detail.push(
+        rt`${ui('Web Services')}: tick ${ui('Override internal Web Services pool FQDN')} and give an FQDN of its own (unique across pools and Directors), since SIP uses DNS load balancing.`,
+      );
     if (p.largeMeetingPool) detail.push(rt`A dedicated large-meeting pool: home only the organisers of large meetings here.`);
   } else {
-    detail.push(rt`${ui('Standard Edition Front End Servers')} → ${ui('New Front End Server')} → ${ui('FQDN')} = ${code(p.fqdn)}; ${p.mediationCollocated ? rt`tick ${ui('Collocated Mediation Server')}` : rt`no collocated Mediation Server`}.`);
+    detail.push(
+      rt`${ui('Standard Edition Front End Servers')} → ${ui('New Front End Server')} → ${ui('FQDN')} = ${code(p.fqdn)}; ${p.mediationCollocated ? rt`tick ${ui('Collocated Mediation Server')}` : rt`no collocated Mediation Server`}.`,
+    );
   }
   for (const l of ctx.ix.out(p.id, 'store')) {
     const s = ctx.ix.node(l.to);
@@ -128,11 +146,17 @@ function tbRegistrar(ctx: PlanContext, p: RegistrarPool): Step {
   for (const f of fs) if (f && f.kind === 'fileStore') assoc.push(rt`${ui('File share')} = ${code(`\\\\${f.fqdn}\\${f.share}`)}`);
   for (const l of ctx.ix.out(p.id, 'mediaEdge')) {
     const e = ctx.ix.node(l.to);
-    if (e) assoc.push(rt`${ui(p.kind === 'frontEndPool' ? 'Associate Edge pool (for media components)' : 'Associate Edge pool')} = ${code(ctx.label(e))}`);
+    if (e)
+      assoc.push(
+        rt`${ui(p.kind === 'frontEndPool' ? 'Associate Edge pool (for media components)' : 'Associate Edge pool')} = ${code(ctx.label(e))}`,
+      );
   }
   if (assoc.length) detail.push(rt`Associations: ${joinRich(assoc, '; ')}.`);
   if (p.cumulativeUpdate) detail.push(rt`Target patch level: ${productVersionLabel(p.productVersion)} ${p.cumulativeUpdate}.`);
-  const title = p.kind === 'frontEndPool' ? `Define the Front End pool ${ctx.label(p)}` : `Define the Standard Edition server ${ctx.label(p)}`;
+  const title =
+    p.kind === 'frontEndPool'
+      ? `Define the Front End pool ${ctx.label(p)}`
+      : `Define the Standard Edition server ${ctx.label(p)}`;
   return makeStep({
     id: `tb-pool:${p.id}`,
     phase: 'topologyBuilder',
@@ -144,14 +168,23 @@ function tbRegistrar(ctx: PlanContext, p: RegistrarPool): Step {
   });
 }
 
-function tbSimplePool(ctx: PlanContext, n: NodeOfKind<'directorPool'> | NodeOfKind<'mediationPool'>, what: string, ruleIds: string[]): Step {
+function tbSimplePool(
+  ctx: PlanContext,
+  n: NodeOfKind<'directorPool'> | NodeOfKind<'mediationPool'>,
+  what: string,
+  ruleIds: string[],
+): Step {
   const detail: RichText[] = [
     rt`New ${what}: ${ui('Pool FQDN')} = ${code(n.fqdn)} → ${n.servers > 1 ? rt`${ui('Multiple computer pool')}` : rt`${ui('Multiple computer pool')} (servers can be added later)`} → ${plural(n.servers, 'server')}.`,
   ];
-  if (n.kind === 'mediationPool') detail.push(rt`A pool of several Mediation Servers relies on DNS load balancing: the DNS step creates a record for every member.`);
+  if (n.kind === 'mediationPool')
+    detail.push(
+      rt`A pool of several Mediation Servers relies on DNS load balancing: the DNS step creates a record for every member.`,
+    );
   if (n.kind === 'directorPool') {
     const fs = ctx.ix.out(n.id, 'fileStore').map((l) => ctx.ix.node(l.to));
-    for (const f of fs) if (f && f.kind === 'fileStore') detail.push(rt`${ui('File share')} = ${code(`\\\\${f.fqdn}\\${f.share}`)}.`);
+    for (const f of fs)
+      if (f && f.kind === 'fileStore') detail.push(rt`${ui('File share')} = ${code(`\\\\${f.fqdn}\\${f.share}`)}.`);
     detail.push(rt`Web services FQDNs unique across Directors and Front End pools.`);
   }
   return makeStep({
@@ -174,17 +207,23 @@ function tbPersistentChat(ctx: PlanContext, c: PersistentChatPool): Step {
   for (const s of ctx.ix.stores(c.id, 'persistentChat')) {
     assoc.push(rt`${ui('SQL Server store')} = ${code(ctx.instanceLabel(s.fqdn, s.instance))}`);
     const m = ctx.mirrorSet(s);
-    if (m) assoc.push(rt`tick ${ui('Enable SQL Server store mirroring')} with ${code(ctx.instanceLabel(m.mirror.fqdn, m.mirror.instance))}`);
+    if (m)
+      assoc.push(
+        rt`tick ${ui('Enable SQL Server store mirroring')} with ${code(ctx.instanceLabel(m.mirror.fqdn, m.mirror.instance))}`,
+      );
     for (const l of ctx.ix.out(s.id, 'logShipping')) {
       const b = ctx.ix.node(l.to);
       if (b?.kind !== 'sqlStore') continue;
-      assoc.push(rt`tick ${ui('Enable SQL Server Log Shipping')}, secondary store ${code(ctx.instanceLabel(b.fqdn, b.instance))}`);
+      assoc.push(
+        rt`tick ${ui('Enable SQL Server Log Shipping')}, secondary store ${code(ctx.instanceLabel(b.fqdn, b.instance))}`,
+      );
       const bm = ctx.mirrorSet(b);
       if (bm) assoc.push(rt`mirror of the secondary ${code(ctx.instanceLabel(bm.mirror.fqdn, bm.mirror.instance))}`);
     }
   }
   if (c.compliance)
-    for (const s of ctx.ix.stores(c.id, 'persistentChatCompliance')) assoc.push(rt`tick ${ui('Enable compliance')}, compliance store ${code(ctx.instanceLabel(s.fqdn, s.instance))}`);
+    for (const s of ctx.ix.stores(c.id, 'persistentChatCompliance'))
+      assoc.push(rt`tick ${ui('Enable compliance')}, compliance store ${code(ctx.instanceLabel(s.fqdn, s.instance))}`);
   for (const l of ctx.ix.out(c.id, 'fileStore')) {
     const f = ctx.ix.node(l.to);
     if (f?.kind === 'fileStore') assoc.push(rt`${ui('File share')} = ${code(`\\\\${f.fqdn}\\${f.share}`)}`);
@@ -211,9 +250,13 @@ function tbEdge(ctx: PlanContext, e: Edge): Step {
       ? rt`${ui('General')}: tick ${ui('Enable federation for this Edge pool (Port 5061)')}.`
       : rt`${ui('General')}: leave ${ui('Enable federation for this Edge pool (Port 5061)')} clear (another Edge pool carries federation, or none).`,
   ];
-  if (e.xmpp && e.productVersion === '2015') detail.push(rt`Tick ${ui('Enable XMPP federation')} (Skype for Business Server 2015 only).`);
-  for (const l of ctx.ix.out(e.id, 'nextHop')) detail.push(rt`${ui('Next Hop')} → ${ui('Next hop pool')} = ${code(ctx.label(ctx.ix.node(l.to)))}.`);
-  detail.push(rt`Internal and external load balancing: ${e.internalLoadBalancing === 'dns' ? 'DNS' : 'hardware'} / ${e.externalLoadBalancing === 'dns' ? 'DNS' : 'hardware'}.`);
+  if (e.xmpp && e.productVersion === '2015')
+    detail.push(rt`Tick ${ui('Enable XMPP federation')} (Skype for Business Server 2015 only).`);
+  for (const l of ctx.ix.out(e.id, 'nextHop'))
+    detail.push(rt`${ui('Next Hop')} → ${ui('Next hop pool')} = ${code(ctx.label(ctx.ix.node(l.to)))}.`);
+  detail.push(
+    rt`Internal and external load balancing: ${e.internalLoadBalancing === 'dns' ? 'DNS' : 'hardware'} / ${e.externalLoadBalancing === 'dns' ? 'DNS' : 'hardware'}.`,
+  );
   return makeStep({
     id: `tb-pool:${e.id}`,
     phase: 'topologyBuilder',
@@ -246,7 +289,10 @@ function tbBranch(ctx: PlanContext, b: NodeOfKind<'survivableBranch'>): Step {
 
 /** OWAS-EXTERNAL-FLAG: the external-network check box follows `zone`. */
 function tbOfficeOnline(ctx: PlanContext, o: NodeOfKind<'officeOnlineServer'>): Step | undefined {
-  const pools = ctx.ix.in(o.id, 'officeOnline').map((l) => ctx.ix.node(l.from)).filter(isRegistrar);
+  const pools = ctx.ix
+    .in(o.id, 'officeOnline')
+    .map((l) => ctx.ix.node(l.from))
+    .filter(isRegistrar);
   const external = o.zone !== 'internal';
   const box = ui('Office Web Apps Server is deployed in an external network (that is, perimeter/Internet)');
   const first = pools[0];
@@ -260,8 +306,17 @@ function tbOfficeOnline(ctx: PlanContext, o: NodeOfKind<'officeOnlineServer'>): 
         ? rt`${ctx.name(first)} → ${ui('Edit Properties')} → tick ${ui('Associate pool with an Office Web Apps Server')} → ${ui('New')}:`
         : rt`${ui('Define New Office Web Apps Server')}:`,
       rt`${ui('Office Web Apps Server FQDN')} = ${code(o.fqdn)}; ${ui('Office Web Apps Server discovery URL')} = ${code(`https://${o.fqdn}/hosting/discovery`)} (filled in automatically).`,
-      external ? rt`Tick ${box}: the farm sits ${o.zone === 'perimeter' ? 'in the perimeter network' : 'outside the internal firewall'}.` : rt`Leave ${box} clear: the farm sits in the same network zone as Skype for Business Server.`,
-      ...(pools.length > 1 ? [rt`For ${joinRich(pools.slice(1).map((p) => rt`${ctx.name(p)}`), ', ')}: tick ${ui('Associate pool with an Office Web Apps Server')} and pick this farm from the list.`] : []),
+      external
+        ? rt`Tick ${box}: the farm sits ${o.zone === 'perimeter' ? 'in the perimeter network' : 'outside the internal firewall'}.`
+        : rt`Leave ${box} clear: the farm sits in the same network zone as Skype for Business Server.`,
+      ...(pools.length > 1
+        ? [
+            rt`For ${joinRich(
+              pools.slice(1).map((p) => rt`${ctx.name(p)}`),
+              ', ',
+            )}: tick ${ui('Associate pool with an Office Web Apps Server')} and pick this farm from the list.`,
+          ]
+        : []),
     ],
     nodeIds: [o.id, ...pools.map((p) => p.id)],
     docs: [DOC.owas, DOC.conferencingTopology],
@@ -288,7 +343,11 @@ function tbPairing(ctx: PlanContext, l: PoolPairing): Step | undefined {
     ],
     preconditions: [
       rt`Both pools are defined, in different data centers, with the same edition, hosting and operating system, and sized to carry both pools' users.`,
-      ...(ctx.cmsAfterPlan() && (ctx.cmsAfterPlan()!.id === a.id || ctx.cmsAfterPlan()!.id === b.id) ? [rt`The pair holds the Central Management store: publishing installs a standby CMS database in the backup pool and the CMS services in both pools.`] : []),
+      ...(ctx.cmsAfterPlan() && (ctx.cmsAfterPlan()!.id === a.id || ctx.cmsAfterPlan()!.id === b.id)
+        ? [
+            rt`The pair holds the Central Management store: publishing installs a standby CMS database in the backup pool and the CMS services in both pools.`,
+          ]
+        : []),
     ],
     nodeIds: [a.id, b.id],
     docs: [DOC.pairing, DOC.voiceResiliency, DOC.backupService],

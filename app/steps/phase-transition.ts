@@ -53,7 +53,9 @@ function addMirroring(plan: PlanBuilder, p: FrontEndPool, s: SqlStore): void {
       rt`Topology Builder → ${ui('Download Topology from existing deployment')} → save a copy.`,
       rt`${ctx.name(p)} → ${ui('Edit Properties')} → tick ${ui('Enable SQL Store Mirroring')} → ${ui('New')} next to ${ui('Mirroring SQL Store')}: tick ${ui('This SQL instance is in mirroring relation')}, port ${code(String(m.mirrorPort))} → ${ui('OK')}.`,
       ...(m.witness
-        ? [rt`Tick ${ui('Use SQL mirroring witness to enable automatic failover')} → ${ui('New')}: the witness store, tick ${ui('This SQL instance is in mirroring relation')}, port ${code(String(m.witnessPort))} → ${ui('OK')} → ${ui('OK')}.`]
+        ? [
+            rt`Tick ${ui('Use SQL mirroring witness to enable automatic failover')} → ${ui('New')}: the witness store, tick ${ui('This SQL instance is in mirroring relation')}, port ${code(String(m.witnessPort))} → ${ui('OK')} → ${ui('OK')}.`,
+          ]
         : []),
       rt`${ui('Action')} → ${ui('Topology')} → ${ui('Publish')}: give the file share for the mirroring backup files (${code('<\\\\server\\share>')}) when the wizard asks; it installs the mirror databases.`,
     ],
@@ -66,7 +68,12 @@ function addMirroring(plan: PlanBuilder, p: FrontEndPool, s: SqlStore): void {
       tool: 'Win',
       runOn: `each Front End server of ${ctx.name(p)}, one at a time`,
       detail: [rt`Required after any change to a mirroring relationship.`],
-      verify: [{ text: rt`Mirroring is reported for the pool's databases.`, command: `Get-CsDatabaseMirrorState -PoolFqdn ${psQuote(p.fqdn)} -DatabaseType User` }],
+      verify: [
+        {
+          text: rt`Mirroring is reported for the pool's databases.`,
+          command: `Get-CsDatabaseMirrorState -PoolFqdn ${psQuote(p.fqdn)} -DatabaseType User`,
+        },
+      ],
       nodeIds: [p.id],
       docs: [DOC.mirroring],
     }),
@@ -88,7 +95,9 @@ function convertToAg(plan: PlanBuilder, p: FrontEndPool, s: SqlStore): void {
       makeStep({
         id: `ag-from-mirroring:${p.id}`,
         phase: PHASE,
-        title: mirroredToday ? `Make the primary the principal and remove SQL mirroring from ${ctx.name(p)}` : `If ${ctx.name(p)} uses SQL mirroring today: make the primary the principal and remove mirroring`,
+        title: mirroredToday
+          ? `Make the primary the principal and remove SQL mirroring from ${ctx.name(p)}`
+          : `If ${ctx.name(p)} uses SQL mirroring today: make the primary the principal and remove mirroring`,
         tool: 'Shell',
         mode: 'manual',
         detail: [
@@ -97,8 +106,13 @@ function convertToAg(plan: PlanBuilder, p: FrontEndPool, s: SqlStore): void {
           rt`In SQL Server Management Studio, any database still mirrored: ${ui('Tasks')} → ${ui('Mirror')} → ${ui('Remove Mirroring')}. ${code('Install-CsDatabase -Update')} later fails on a mirrored database.`,
         ],
         commands: [
-          ...DATABASE_TYPES.map((t) => `Invoke-CsDatabaseFailover -PoolFqdn ${psQuote(p.fqdn)} -DatabaseType ${t} -NewPrincipal Primary`),
-          ...DATABASE_TYPES.map((t) => `Uninstall-CsMirrorDatabase -SqlServerFqdn ${psQuote(ctx.primaryNode(s))}${ctx.sqlInstanceArg(s.instance)} -DatabaseType ${t}`),
+          ...DATABASE_TYPES.map(
+            (t) => `Invoke-CsDatabaseFailover -PoolFqdn ${psQuote(p.fqdn)} -DatabaseType ${t} -NewPrincipal Primary`,
+          ),
+          ...DATABASE_TYPES.map(
+            (t) =>
+              `Uninstall-CsMirrorDatabase -SqlServerFqdn ${psQuote(ctx.primaryNode(s))}${ctx.sqlInstanceArg(s.instance)} -DatabaseType ${t}`,
+          ),
         ],
         nodeIds: [p.id, s.id],
         docs: [DOC.ag, DOC.psDatabaseFailover, DOC.psUninstallMirror, DOC.mirroring],
@@ -136,7 +150,9 @@ function convertToAg(plan: PlanBuilder, p: FrontEndPool, s: SqlStore): void {
         rt`${ctx.name(p)} → ${ui('Edit Properties')} → ${ui('Associations')} → ${ui('SQL Server Store')} = the new availability group store; do the same for every other database of the pool that moves → ${ui('OK')}.`,
         rt`${ui('Action')} → ${ui('Topology')} → ${ui('Publish')} → ${ui('Next')}.`,
       ],
-      preconditions: [rt`The availability group and its listener ${code(ag.listenerFqdn)} exist (previous steps); the pool's databases are on ${code(old)}.`],
+      preconditions: [
+        rt`The availability group and its listener ${code(ag.listenerFqdn)} exist (previous steps); the pool's databases are on ${code(old)}.`,
+      ],
       nodeIds: [p.id, s.id],
       docs: [DOC.ag, DOC.newTopology],
       ruleIds: ['BE-AG-LISTENER-FQDN'],
@@ -188,9 +204,15 @@ function moveCmsAway(plan: PlanBuilder, p: FrontEndPool, s: SqlStore, target: Re
           target.kind === 'standardEditionServer'
             ? rt`On a Standard Edition server, first run ${ui('Prepare first Standard Edition server')} in the Deployment Wizard.`
             : rt`Check that the Front-End service of ${ctx.name(target)} is started.`,
-          ...(targetAg ? [rt`${ctx.name(target)}'s Back End is already an availability group (converted above): the databases are created through its listener on the current primary replica.`] : []),
+          ...(targetAg
+            ? [
+                rt`${ctx.name(target)}'s Back End is already an availability group (converted above): the databases are created through its listener on the current primary replica.`,
+              ]
+            : []),
         ],
-        commands: [`Install-CsDatabase -CentralManagementDatabase -SqlServerFqdn ${psQuote(sql.fqdn)}${ctx.sqlInstanceArg(sql.instance)}`],
+        commands: [
+          `Install-CsDatabase -CentralManagementDatabase -SqlServerFqdn ${psQuote(sql.fqdn)}${ctx.sqlInstanceArg(sql.instance)}`,
+        ],
         preconditions: [rt`RTCUniversalServerAdmins and SQL sysadmin on the target.`],
         nodeIds: [target.id, p.id],
         docs: [DOC.moveCms, DOC.psInstallDatabase],
@@ -221,7 +243,10 @@ function moveCmsAway(plan: PlanBuilder, p: FrontEndPool, s: SqlStore, target: Re
       commands: ['Move-CsManagementServer'],
       verify: [
         { text: rt`Every replica reports True.`, command: 'Get-CsManagementStoreReplicationStatus' },
-        { text: rt`ActiveMasterFQDN names ${code(target.fqdn)}.`, command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus' },
+        {
+          text: rt`ActiveMasterFQDN names ${code(target.fqdn)}.`,
+          command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus',
+        },
       ],
       nodeIds: [target.id, p.id],
       docs: [DOC.moveCms],
@@ -256,7 +281,9 @@ function moveCmsAway(plan: PlanBuilder, p: FrontEndPool, s: SqlStore, target: Re
       detail: [
         rt`Only once ${code('Get-CsManagementStoreReplicationStatus')} shows every replica current and stable. The old database is on ${code(ctx.instanceLabel(ctx.primaryNode(s), s.instance))}, where ${ctx.name(p)}'s databases are before its conversion.`,
       ],
-      commands: [`Uninstall-CsDatabase -CentralManagementDatabase -SqlServerFqdn ${psQuote(ctx.primaryNode(s))}${ctx.sqlInstanceArg(s.instance)}`],
+      commands: [
+        `Uninstall-CsDatabase -CentralManagementDatabase -SqlServerFqdn ${psQuote(ctx.primaryNode(s))}${ctx.sqlInstanceArg(s.instance)}`,
+      ],
       preconditions: [rt`Replication to every replica is complete and stable.`],
       nodeIds: [p.id],
       docs: [DOC.moveCms],

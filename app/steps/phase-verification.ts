@@ -15,10 +15,17 @@ export function verification(plan: PlanBuilder): void {
         phase: 'verification',
         title: 'Check Central Management store replication',
         tool: 'Shell',
-        commands: ['Get-CsManagementStoreReplicationStatus', 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus'],
+        commands: [
+          'Get-CsManagementStoreReplicationStatus',
+          'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus',
+        ],
         verify: [
           { text: rt`Every replica reports ${code('True')}.` },
-          { text: cms ? rt`${ui('ActiveMasterFQDN')} and ${ui('ActiveFileTransferAgents')} name ${code(cms.fqdn)}.` : rt`${ui('ActiveMasterFQDN')} names the Central Management store pool.` },
+          {
+            text: cms
+              ? rt`${ui('ActiveMasterFQDN')} and ${ui('ActiveFileTransferAgents')} name ${code(cms.fqdn)}.`
+              : rt`${ui('ActiveMasterFQDN')} names the Central Management store pool.`,
+          },
         ],
         nodeIds: cms ? [cms.id] : [],
         docs: [DOC.failoverPool],
@@ -34,7 +41,11 @@ export function verification(plan: PlanBuilder): void {
           title: `Check the mirroring state of ${ctx.name(p)}'s databases`,
           tool: 'Shell',
           commands: [`Get-CsDatabaseMirrorState -PoolFqdn ${psQuote(p.fqdn)} -DatabaseType User`],
-          verify: [{ text: rt`Each database reports its principal and mirror; ${code('DatabaseInaccessibleOrMirroringNotEnabled')} means mirroring is missing.` }],
+          verify: [
+            {
+              text: rt`Each database reports its principal and mirror; ${code('DatabaseInaccessibleOrMirroringNotEnabled')} means mirroring is missing.`,
+            },
+          ],
           nodeIds: [p.id, be.id],
           docs: [DOC.psMirrorState, DOC.mirroring],
         }),
@@ -54,7 +65,8 @@ export function verification(plan: PlanBuilder): void {
           rt`Routing-group quorum loss: ${code(`Reset-CsPoolRegistrarState -PoolFqdn ${psQuote(p.fqdn)} -ResetType QuorumLossRecovery`)}; a server gone for good: ${code('-ResetType MachineStateRemoved -MachineFqdn <server>')}.`,
         ],
         commands: [`Get-CsComputer -PoolFqdn ${psQuote(p.fqdn)}`],
-        preconditions: p.users > 0 ? [rt`Before the first users move in: at least three Front End servers of the pool are running.`] : [],
+        preconditions:
+          p.users > 0 ? [rt`Before the first users move in: at least three Front End servers of the pool are running.`] : [],
         nodeIds: [p.id],
         docs: [DOC.haPlan, DOC.psResetRegistrar],
         ruleIds: ['FE-QUORUM', ...(p.users > 0 ? ['FE-FIRST-USER-MOVE'] : [])],

@@ -43,7 +43,9 @@ export class PlanBuilder {
     let id = step.id;
     for (let n = 2; !this.ids.set(id, true); n++) id = `${step.id}#${n}`;
     const blockedBy = step.phase === 'verification' ? [] : this.blockingRules(step.nodeIds);
-    this.byPhase.get(step.phase as DeploymentPhase)!.push(id === step.id && !blockedBy.length ? step : { ...step, id, blockedBy });
+    this.byPhase
+      .get(step.phase as DeploymentPhase)!
+      .push(id === step.id && !blockedBy.length ? step : { ...step, id, blockedBy });
   }
 
   /** Rule ids of the errors naming any of `nodeIds`, each once. */
@@ -60,7 +62,11 @@ export class PlanBuilder {
    * that note instead: one note per problem, at the validator's severity or higher.
    */
   note(severity: PlanNote['severity'], message: RichText, nodeIds: string[], ruleIds: string[], docs: string[]): void {
-    const same = this.notes.find((n) => n.ruleIds.some((r) => ruleIds.includes(r)) && (nodeIds.length === 0 ? n.nodeIds.length === 0 : nodeIds.some((id) => n.nodeIds.includes(id))));
+    const same = this.notes.find(
+      (n) =>
+        n.ruleIds.some((r) => ruleIds.includes(r)) &&
+        (nodeIds.length === 0 ? n.nodeIds.length === 0 : nodeIds.some((id) => n.nodeIds.includes(id))),
+    );
     if (same) {
       same.message = [...same.message, { kind: 'text', value: ' ' }, ...message];
       for (const d of docs) if (!same.docs.includes(d)) same.docs.push(d);

@@ -153,7 +153,11 @@ export class PlanContext {
   }
 
   /** The principal of a mirroring relationship, with its partners, or undefined when none may be built. */
-  mirrorSet(s: SqlStore): { principal: SqlStore; mirror: SqlStore; witness: SqlStore | undefined; mirrorPort: number; witnessPort: number } | undefined {
+  mirrorSet(
+    s: SqlStore,
+  ):
+    | { principal: SqlStore; mirror: SqlStore; witness: SqlStore | undefined; mirrorPort: number; witnessPort: number }
+    | undefined {
     if (s.haMode !== 'mirroring' || this.mirroringBlocked(s)) return undefined;
     const ml = this.ix.out(s.id, 'mirror')[0];
     const mirror = this.ix.mirrorOf(s.id);
@@ -238,7 +242,9 @@ export class PlanContext {
     const s = this.ix.backEnd(p.id);
     if (!s) return undefined;
     const m = this.mirrorSet(s);
-    return m ? { fqdn: s.fqdn, instance: s.instance, mirror: { fqdn: m.mirror.fqdn, instance: m.mirror.instance } } : { fqdn: s.fqdn, instance: s.instance };
+    return m
+      ? { fqdn: s.fqdn, instance: s.instance, mirror: { fqdn: m.mirror.fqdn, instance: m.mirror.instance } }
+      : { fqdn: s.fqdn, instance: s.instance };
   }
 
   serverCount(n: TopologyNode): number {

@@ -14,7 +14,16 @@
  */
 import { productVersionLabel } from '../model/product-versions';
 import { docUrl, oneLine, plain, psComment } from './text';
-import { DEPLOYMENT_PHASES, PHASE_TITLES, TOOL_TITLES, type DeploymentPhase, type PlanNote, type Runbook, type Step, type StepPlan } from './types';
+import {
+  DEPLOYMENT_PHASES,
+  PHASE_TITLES,
+  TOOL_TITLES,
+  type DeploymentPhase,
+  type PlanNote,
+  type Runbook,
+  type Step,
+  type StepPlan,
+} from './types';
 
 const PHASE_PART: Record<DeploymentPhase, string> = {
   prepare: 'Prepare',
@@ -97,7 +106,11 @@ export function toPowerShell(plan: StepPlan): string {
     '# Runbooks run only when named:',
     ...runbookParts.map((r) => `#   ${r.part}: ${psAsciiComment(r.rb.title)} (${r.which})`),
     ...(blocking.length
-      ? ['#', `# Blocking notes (the script refuses to run unless -Force):`, ...blocking.map((n) => `#   ${psAsciiComment(noteText(n))}`)]
+      ? [
+          '#',
+          `# Blocking notes (the script refuses to run unless -Force):`,
+          ...blocking.map((n) => `#   ${psAsciiComment(noteText(n))}`),
+        ]
       : []),
     '# ---------------------------------------------------------------------------',
     '[CmdletBinding(SupportsShouldProcess)]',
@@ -115,13 +128,23 @@ export function toPowerShell(plan: StepPlan): string {
   out.push(HELPERS);
   let n = 0;
   for (const phase of phases) {
-    out.push(`# ===== ${PHASE_TITLES[phase]}`, `function Invoke-Part${PHASE_PART[phase]} {`, '    [CmdletBinding(SupportsShouldProcess)]', '    param()');
+    out.push(
+      `# ===== ${PHASE_TITLES[phase]}`,
+      `function Invoke-Part${PHASE_PART[phase]} {`,
+      '    [CmdletBinding(SupportsShouldProcess)]',
+      '    param()',
+    );
     for (const s of plan.steps.filter((x) => x.phase === phase)) append(out, stepLines(s, ++n));
     out.push('}', '');
   }
   for (const r of runbookParts) {
     const steps = r.which === 'failover' ? r.rb.failover : r.rb.failback;
-    out.push(`# ===== ${r.which === 'failover' ? 'Failover' : 'Failback'}: ${psAsciiComment(r.rb.title)}`, `function Invoke-Part${r.part} {`, '    [CmdletBinding(SupportsShouldProcess)]', '    param()');
+    out.push(
+      `# ===== ${r.which === 'failover' ? 'Failover' : 'Failback'}: ${psAsciiComment(r.rb.title)}`,
+      `function Invoke-Part${r.part} {`,
+      '    [CmdletBinding(SupportsShouldProcess)]',
+      '    param()',
+    );
     steps.forEach((s, i) => append(out, stepLines(s, i + 1)));
     out.push('}', '');
   }
@@ -165,16 +188,24 @@ export function blockingGuard(blocking: readonly PlanNote[]): string[] {
 export const noteText = (n: PlanNote): string => `${n.ruleIds.length ? `${n.ruleIds.join(', ')}: ` : ''}${plain(n.message)}`;
 
 export function stepLines(s: Omit<Step, 'phase'>, n: number): string[] {
-  const out: string[] = ['', `    # Step ${n}: ${psAsciiComment(s.title)} [${psAsciiComment(s.id)}]`, `    # Tool: ${TOOL_TITLES[s.tool]}${s.inferred ? '; inferred from the documentation' : ''}`];
+  const out: string[] = [
+    '',
+    `    # Step ${n}: ${psAsciiComment(s.title)} [${psAsciiComment(s.id)}]`,
+    `    # Tool: ${TOOL_TITLES[s.tool]}${s.inferred ? '; inferred from the documentation' : ''}`,
+  ];
   if (s.blockedBy.length) {
     out.push(`    # Blocked by: ${psAsciiComment(s.blockedBy.join(', '))}`);
-    out.push(`    Write-Warning ${psText(`Step ${n} builds what the validator reports as an error (${s.blockedBy.join(', ')}).`)}`);
+    out.push(
+      `    Write-Warning ${psText(`Step ${n} builds what the validator reports as an error (${s.blockedBy.join(', ')}).`)}`,
+    );
   }
   for (const p of s.preconditions) out.push(`    # Before: ${psAsciiComment(plain(p))}`);
   // The page an engineer can open, as the Markdown links it (not the documentation repository's path).
   for (const d of s.docs) out.push(`    # Docs: ${psAsciiComment(docUrl(d))}`);
   if (s.mode === 'script') {
-    out.push(`    Invoke-PlanStep -Id ${psText(s.id)} -Title ${psText(`${n}. ${s.title}`)}${s.supportsWhatIf ? ' -NativeWhatIf' : ''} -Action {`);
+    out.push(
+      `    Invoke-PlanStep -Id ${psText(s.id)} -Title ${psText(`${n}. ${s.title}`)}${s.supportsWhatIf ? ' -NativeWhatIf' : ''} -Action {`,
+    );
     for (const c of s.commands) out.push(`        ${asciiCommand(c)}`);
     const checks = s.verify.flatMap((v) => (v.command ? [v.command] : []));
     if (checks.length) {
@@ -208,7 +239,7 @@ export function runbookToPowerShell(plan: StepPlan, rb: Runbook): string {
 // ---------------------------------------------------------------- ASCII-only literals
 
 /** PowerShell treats all four as single quotes. */
-const SINGLE_QUOTES = new Set(['\'', '\u2018', '\u2019', '\u201a', '\u201b']);
+const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
 
 /** Our own typography, shown as ASCII in messages (user values in commands keep every character). */
 const TYPOGRAPHY: Record<string, string> = {
@@ -256,7 +287,9 @@ export function psLiteral(value: string): string {
 
 /** Display text (titles, manual-step lines): one line, our typography as ASCII, then `psLiteral`. */
 export function psText(s: string): string {
-  return psLiteral(oneLine(s).replace(/[\u2192\u2190\u2022\u00b7\u2013\u2014\u2026\u201c\u201d\u2018\u2019]/g, (c) => TYPOGRAPHY[c] ?? c));
+  return psLiteral(
+    oneLine(s).replace(/[\u2192\u2190\u2022\u00b7\u2013\u2014\u2026\u201c\u201d\u2018\u2019]/g, (c) => TYPOGRAPHY[c] ?? c),
+  );
 }
 
 /** A `#` comment body: one line, accents folded, anything else non-ASCII as `?`, no block-comment delimiters. */

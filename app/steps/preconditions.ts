@@ -35,12 +35,20 @@ export function registrarPlatform(p: RegistrarPool): { preconditions: RichText[]
   const ruleIds = ['GEN-OS-SUPPORTED'];
   const minCu = osMinCu(v, p.os);
   if (osSupported(v, p.os))
-    out.push(rt`${osLabel(p.os)} on every server${minCu !== undefined ? ` (supported for ${productVersionLabel(v)} from CU${minCu})` : ''}; Server Core is not supported.`);
+    out.push(
+      rt`${osLabel(p.os)} on every server${minCu !== undefined ? ` (supported for ${productVersionLabel(v)} from CU${minCu})` : ''}; Server Core is not supported.`,
+    );
   else
-    out.push(rt`${osLabel(p.os)} is not supported for ${productVersionLabel(v)} (supported: ${SUPPORTED.os[v].map((o) => osLabel(o as OsVersion)).join(', ')}): choose a supported Windows Server before building these servers.`);
+    out.push(
+      rt`${osLabel(p.os)} is not supported for ${productVersionLabel(v)} (supported: ${SUPPORTED.os[v].map((o) => osLabel(o as OsVersion)).join(', ')}): choose a supported Windows Server before building these servers.`,
+    );
   if (v === '2019' && p.os === 'WS2022') {
-    out.push(rt`Every server installs Skype for Business Server 2019 at build 2046.524 (CU7 Hotfix 1) or later; the designer records ${p.cumulativeUpdate ? p.cumulativeUpdate : 'no cumulative update'} and cannot tell the hotfix level.`);
-    out.push(rt`Run Microsoft's compatibility script for Windows Server 2022 (Skype for Business Server 2019 system requirements page) on every server before Skype for Business Server setup.`);
+    out.push(
+      rt`Every server installs Skype for Business Server 2019 at build 2046.524 (CU7 Hotfix 1) or later; the designer records ${p.cumulativeUpdate ? p.cumulativeUpdate : 'no cumulative update'} and cannot tell the hotfix level.`,
+    );
+    out.push(
+      rt`Run Microsoft's compatibility script for Windows Server 2022 (Skype for Business Server 2019 system requirements page) on every server before Skype for Business Server setup.`,
+    );
   }
   if (v === '2015' && (p.os === 'WS2016' || p.os === 'WS2019') && minCu !== undefined)
     out.push(rt`Install CU${minCu} or later as part of setup: ${osLabel(p.os)} needs it.`);
@@ -48,7 +56,9 @@ export function registrarPlatform(p: RegistrarPool): { preconditions: RichText[]
 }
 
 export function platformDocs(v: ProductVersion): string[] {
-  return v === '2019' ? ['Skype/SfBServer2019/plan/system-requirements.md'] : ['Skype/SfbServer/plan-your-deployment/requirements-for-your-environment/server-requirements.md'];
+  return v === '2019'
+    ? ['Skype/SfBServer2019/plan/system-requirements.md']
+    : ['Skype/SfbServer/plan-your-deployment/requirements-for-your-environment/server-requirements.md'];
 }
 
 /** SQL Server preconditions of a store, for every product version that uses it. */
@@ -82,7 +92,8 @@ export function sqlPlatform(ctx: PlanContext, s: SqlStore): { preconditions: Ric
     out.push(rt`SQL Server 2012 SP2 CU2 or later: every Back End high-availability mode needs it.`);
     ruleIds.push('BE-SQL2012-HA-SP2CU2');
   }
-  if (s.sqlEdition === 'express') out.push(rt`SQL Server Express is only the built-in store of a Standard Edition server; use Standard or Enterprise here.`);
+  if (s.sqlEdition === 'express')
+    out.push(rt`SQL Server Express is only the built-in store of a Standard Edition server; use Standard or Enterprise here.`);
   if (s.domain) out.push(rt`The SQL servers are joined to ${ui(s.domain)}, the domain of the pools that use them.`);
   return { preconditions: out, ruleIds };
 }

@@ -48,7 +48,9 @@ describe('failoverRunbook', () => {
     const cms = fo[pos(fo, 'failover-cms:pool-a')]!;
     expect(cms.commands).toEqual(["Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'sqlag-b.contoso.com' -Force"]);
     expect(cms.runOn).toBe('a Front End server of Pool B');
-    expect(fo[pos(fo, 'failover-pool:pool-a')]!.commands).toEqual(["Invoke-CsPoolFailOver -PoolFqdn 'pool-a.contoso.com' -DisasterMode -Verbose"]);
+    expect(fo[pos(fo, 'failover-pool:pool-a')]!.commands).toEqual([
+      "Invoke-CsPoolFailOver -PoolFqdn 'pool-a.contoso.com' -DisasterMode -Verbose",
+    ]);
   });
 
   it('no CMS failover when the CMS survives; the check for it stays', () => {
@@ -67,9 +69,11 @@ describe('failoverRunbook', () => {
     expect(cms.inferred).toBe(true);
   });
 
-  it('a Standard Edition pair fails the CMS over to the partner\'s RTC instance', () => {
+  it("a Standard Edition pair fails the CMS over to the partner's RTC instance", () => {
     const fo = rb(pairStandardEdition(), 'se-hq').failover;
-    expect(fo[pos(fo, 'failover-cms:se-hq')]!.commands).toEqual(["Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'se-dr.northwind.com' -BackupSqlInstanceName 'rtc' -Force"]);
+    expect(fo[pos(fo, 'failover-cms:se-hq')]!.commands).toEqual([
+      "Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'se-dr.northwind.com' -BackupSqlInstanceName 'rtc' -Force",
+    ]);
   });
 
   it('an unpaired CMS pool in the lost site: rebuild the CMS in the backup pool', () => {
@@ -97,10 +101,14 @@ describe('failoverRunbook', () => {
     doc.sites.push(defaultSite('dc3', 'Paris', 'central', 'EU'));
     node(doc, 'edge-b', 'edgePool').siteId = 'dc3';
     const fo2 = rb(doc, 'pool-a').failover;
-    expect(fo2[pos(fo2, 'failover-edge-nexthop:edge-b')]!.commands).toEqual(["Set-CsEdgeServer -Identity 'EdgeServer:edge-b.contoso.com' -Registrar 'Registrar:pool-b.contoso.com'"]);
+    expect(fo2[pos(fo2, 'failover-edge-nexthop:edge-b')]!.commands).toEqual([
+      "Set-CsEdgeServer -Identity 'EdgeServer:edge-b.contoso.com' -Registrar 'Registrar:pool-b.contoso.com'",
+    ]);
     // and back after the failback
     const fb = rb(doc, 'pool-a').failback;
-    expect(fb[pos(fb, 'failback-edge-nexthop:edge-b')]!.commands).toEqual(["Set-CsEdgeServer -Identity 'EdgeServer:edge-b.contoso.com' -Registrar 'Registrar:pool-a.contoso.com'"]);
+    expect(fb[pos(fb, 'failback-edge-nexthop:edge-b')]!.commands).toEqual([
+      "Set-CsEdgeServer -Identity 'EdgeServer:edge-b.contoso.com' -Registrar 'Registrar:pool-a.contoso.com'",
+    ]);
     expect(pos(fb, 'failback-pool:pool-a')).toBeLessThan(pos(fb, 'failback-edge-nexthop:edge-b'));
   });
 
@@ -122,7 +130,7 @@ describe('failoverRunbook', () => {
     expect(r.notes.some((n) => n.nodeIds.includes('se-dr') && plain(n.message).includes('for media'))).toBe(true);
   });
 
-  it('XMPP (2015 only) moves with Set-CsSite on the surviving Edge pool\'s site', () => {
+  it("XMPP (2015 only) moves with Set-CsSite on the surviving Edge pool's site", () => {
     const doc = clone(pair2015Mirroring());
     node(doc, 'edge-ny', 'edgePool').xmpp = true;
     const fo = rb(doc, 'pool-ny').failover;
@@ -143,8 +151,12 @@ describe('failoverRunbook', () => {
   it('failback: check, Invoke-CsPoolFailback with the same FQDN, conference content from the partner, optional CMS move', () => {
     const fb = rb(pair2019AlwaysOn(), 'pool-a').failback;
     expect(pos(fb, 'failback-ready:pool-a')).toBe(0);
-    expect(fb[pos(fb, 'failback-pool:pool-a')]!.commands).toEqual(["Invoke-CsPoolFailback -PoolFqdn 'pool-a.contoso.com' -Verbose"]);
-    expect(fb[pos(fb, 'failback-conference-content:pool-a')]!.commands).toEqual(["Invoke-CsBackupServiceSync -PoolFqdn 'pool-b.contoso.com' -BackupModule ConfServices.DataConf"]);
+    expect(fb[pos(fb, 'failback-pool:pool-a')]!.commands).toEqual([
+      "Invoke-CsPoolFailback -PoolFqdn 'pool-a.contoso.com' -Verbose",
+    ]);
+    expect(fb[pos(fb, 'failback-conference-content:pool-a')]!.commands).toEqual([
+      "Invoke-CsBackupServiceSync -PoolFqdn 'pool-b.contoso.com' -BackupModule ConfServices.DataConf",
+    ]);
     const cms = fb[pos(fb, 'failback-cms:pool-a')]!;
     expect(cms.title).toMatch(/^Optional/);
     expect(cms.ruleIds).toContain('CMS-NO-FAILBACK');
@@ -156,9 +168,13 @@ describe('failoverRunbook', () => {
     const fo = rb(doc, 'pool-ny').failover;
     expect(pos(fo, 'failover-pchat-nexthop:pc')).toBeGreaterThan(pos(fo, 'failover-pool:pool-ny'));
     expect(pos(fo, 'failover-pchat-db:pc')).toBeLessThan(pos(fo, 'failover-pchat-state:pc'));
-    expect(fo[pos(fo, 'failover-pchat-state:pc')]!.commands).toEqual(["Set-CsPersistentChatState -Identity 'service:pc.fabrikam.com' -PoolState FailedOver"]);
+    expect(fo[pos(fo, 'failover-pchat-state:pc')]!.commands).toEqual([
+      "Set-CsPersistentChatState -Identity 'service:pc.fabrikam.com' -PoolState FailedOver",
+    ]);
     const fb = rb(doc, 'pool-ny').failback;
-    expect(fb[pos(fb, 'failback-pchat:pc')]!.commands[1]).toBe("Set-CsPersistentChatState -Identity 'service:pc.fabrikam.com' -PoolState Normal");
+    expect(fb[pos(fb, 'failback-pchat:pc')]!.commands[1]).toBe(
+      "Set-CsPersistentChatState -Identity 'service:pc.fabrikam.com' -PoolState Normal",
+    );
     // Losing Chicago loses only the log-shipping secondary: no Persistent Chat failover.
     expect(rb(doc, 'pool-ch').failover.filter((s) => s.id.includes('pchat'))).toEqual([]);
   });
@@ -180,7 +196,15 @@ describe('failoverRunbook', () => {
     const doc = globalMultiSite();
     const a = rb(doc, 'na1').failover.map((s) => s.id);
     const b = rb(doc, 'na3').failover.map((s) => s.id);
-    expect(a.filter((id) => b.includes(id))).toEqual(['failover-cms:na1', 'failover-federation:edge-na', 'failover-media-edge:na2', 'failover-media-edge:na4', 'failover-remote-access:edge-na', 'failover-oos:na2', 'failover-oos:na4']);
+    expect(a.filter((id) => b.includes(id))).toEqual([
+      'failover-cms:na1',
+      'failover-federation:edge-na',
+      'failover-media-edge:na2',
+      'failover-media-edge:na4',
+      'failover-remote-access:edge-na',
+      'failover-oos:na2',
+      'failover-oos:na4',
+    ]);
     expect(b).toContain('failover-pool:na3');
     expect(b).not.toContain('failover-pool:na1');
   });

@@ -38,8 +38,16 @@ export function failoverRunbook(doc: Topology, poolId: string): Result<Runbook, 
   try {
     const ctx = new PlanContext(doc);
     const pool = ctx.ix.node(poolId);
-    if (!isRegistrar(pool)) return err({ code: 'unknownPool', message: `"${poolId}" is not a Front End pool or Standard Edition server in this topology` });
-    if (ctx.ix.partners(pool.id).length !== 1) return err({ code: 'notPaired', message: `${ctx.label(pool)} has ${ctx.ix.partners(pool.id).length === 0 ? 'no backup pool' : 'more than one backup pool'}, so it has no failover runbook` });
+    if (!isRegistrar(pool))
+      return err({
+        code: 'unknownPool',
+        message: `"${poolId}" is not a Front End pool or Standard Edition server in this topology`,
+      });
+    if (ctx.ix.partners(pool.id).length !== 1)
+      return err({
+        code: 'notPaired',
+        message: `${ctx.label(pool)} has ${ctx.ix.partners(pool.id).length === 0 ? 'no backup pool' : 'more than one backup pool'}, so it has no failover runbook`,
+      });
     const partner = ctx.ix.partner(pool.id);
     if (!partner) return err({ code: 'notPaired', message: `${ctx.label(pool)} is paired with something other than a pool` });
     return ok(buildRunbook(ctx, pool, partner));
@@ -70,11 +78,19 @@ export function siteLossRunbook(doc: Topology, siteId: string): Result<SiteLossR
       return lists.flat().filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
     };
     const noteKeys = new Set<string>();
-    const notes = books.flatMap((b) => b.notes).filter((n) => {
-      const key = JSON.stringify([n.severity, n.message, n.nodeIds]);
-      return noteKeys.has(key) ? false : (noteKeys.add(key), true);
+    const notes = books
+      .flatMap((b) => b.notes)
+      .filter((n) => {
+        const key = JSON.stringify([n.severity, n.message, n.nodeIds]);
+        return noteKeys.has(key) ? false : (noteKeys.add(key), true);
+      });
+    return ok({
+      siteId,
+      poolIds: books.map((b) => b.poolId),
+      failover: merge(books.map((b) => b.failover)),
+      failback: merge(books.map((b) => b.failback)),
+      notes,
     });
-    return ok({ siteId, poolIds: books.map((b) => b.poolId), failover: merge(books.map((b) => b.failover)), failback: merge(books.map((b) => b.failback)), notes });
   } catch (e) {
     return err({ code: 'internal', message: `could not build the runbook (${e instanceof Error ? e.message : String(e)})` });
   }
@@ -147,18 +163,35 @@ const nextHopTarget = (ctx: PlanContext, e: Edge): TopologyNode | undefined => {
   return l ? ctx.ix.node(l.to) : undefined;
 };
 
-export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partner: RegistrarPool): { failover: Step[]; notes: PlanNote[] } {
+export function failoverRunbookFor(
+  ctx: PlanContext,
+  pool: RegistrarPool,
+  partner: RegistrarPool,
+): { failover: Step[]; notes: PlanNote[] } {
   const loss = new SiteLoss(ctx, pool);
   const steps: Step[] = [];
   const notes: PlanNote[] = [];
-  const note = (severity: PlanNote['severity'], message: RichText, nodeIds: string[], ruleIds: string[], docs: string[]) => notes.push({ severity, message, nodeIds, ruleIds, docs });
+  const note = (severity: PlanNote['severity'], message: RichText, nodeIds: string[], ruleIds: string[], docs: string[]) =>
+    notes.push({ severity, message, nodeIds, ruleIds, docs });
   const P = ctx.name(pool);
   const Q = ctx.name(partner);
 
   if (loss.lost(partner))
-    note('blocking', rt`${ctx.label(partner)}, the backup pool of ${P}, is in the same data center: losing the site loses both pools, and no failover is possible.`, [pool.id, partner.id], ['PAIR-DIFFERENT-DATACENTER'], [DOC.drPlan]);
+    note(
+      'blocking',
+      rt`${ctx.label(partner)}, the backup pool of ${P}, is in the same data center: losing the site loses both pools, and no failover is possible.`,
+      [pool.id, partner.id],
+      ['PAIR-DIFFERENT-DATACENTER'],
+      [DOC.drPlan],
+    );
   if (pool.productVersion !== partner.productVersion)
-    note('warning', rt`${P} and ${Q} run different Skype for Business Server versions: pool failover in disaster mode is not supported between them.`, [pool.id, partner.id], ['PAIR-SAME-VERSION'], [DOC.pairing]);
+    note(
+      'warning',
+      rt`${P} and ${Q} run different Skype for Business Server versions: pool failover in disaster mode is not supported between them.`,
+      [pool.id, partner.id],
+      ['PAIR-SAME-VERSION'],
+      [DOC.pairing],
+    );
   const load = ctx.ix.failoverLoad(partner, pool);
   if (partner.kind === 'frontEndPool') {
     const max = REF.maxPoolUsers[partner.productVersion];
@@ -170,14 +203,44 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
       REF.docs,
     );
   } else if (load > REF.seUsersWithPartner)
-    note('warning', rt`After the failover ${Q} carries ${load.toLocaleString('en-US')} users; a Standard Edition server carries at most ${REF.seUsersWithPartner.toLocaleString('en-US')} while covering for its partner.`, [partner.id, pool.id], ['PAIR-SE-CAPACITY'], REF.docs);
+    note(
+      'warning',
+      rt`After the failover ${Q} carries ${load.toLocaleString('en-US')} users; a Standard Edition server carries at most ${REF.seUsersWithPartner.toLocaleString('en-US')} while covering for its partner.`,
+      [partner.id, pool.id],
+      ['PAIR-SE-CAPACITY'],
+      REF.docs,
+    );
   const branches = ctx.ix.branchesBackedBy(pool.id);
   if (branches.length)
-    note('info', rt`Users of ${joinRich(branches.map((b) => rt`${ctx.name(b)}`), ', ')} have no disaster recovery through the pairing: they keep only the branch's own survivability while ${P} is down.`, branches.map((b) => b.id), ['PAIR-SBA-NO-DR'], [DOC.drPlan]);
+    note(
+      'info',
+      rt`Users of ${joinRich(
+        branches.map((b) => rt`${ctx.name(b)}`),
+        ', ',
+      )} have no disaster recovery through the pairing: they keep only the branch's own survivability while ${P} is down.`,
+      branches.map((b) => b.id),
+      ['PAIR-SBA-NO-DR'],
+      [DOC.drPlan],
+    );
   const siblings = loss.lostRegistrars().filter((r) => r.id !== pool.id);
   if (siblings.length)
-    note('info', rt`The same site also holds ${joinRich(siblings.map((r) => rt`${ctx.name(r)}`), ', ')}: run their runbooks too (the CMS failover is shared).`, siblings.map((r) => r.id), [], [DOC.failoverPool]);
-  note('info', rt`To later move both pools' users onto ${P}: fail back ${P}'s users first, then fail over ${Q}'s users; the other order fails.`, [pool.id, partner.id], [], [DOC.manageBackup]);
+    note(
+      'info',
+      rt`The same site also holds ${joinRich(
+        siblings.map((r) => rt`${ctx.name(r)}`),
+        ', ',
+      )}: run their runbooks too (the CMS failover is shared).`,
+      siblings.map((r) => r.id),
+      [],
+      [DOC.failoverPool],
+    );
+  note(
+    'info',
+    rt`To later move both pools' users onto ${P}: fail back ${P}'s users first, then fail over ${Q}'s users; the other order fails.`,
+    [pool.id, partner.id],
+    [],
+    [DOC.manageBackup],
+  );
 
   // 1. Decide, with the figures.
   steps.push(
@@ -192,7 +255,9 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
       ],
       commands: [`Get-CsPoolBackupRelationship -PoolFqdn ${psQuote(pool.fqdn)}`],
       verify: [{ text: rt`The backup pool is ${code(partner.fqdn)}.` }],
-      preconditions: [rt`The Backup Service was in steady state between the pools before the disaster (last ${code(`Get-CsBackupServiceStatus -PoolFqdn ${psQuote(pool.fqdn)}`)}).`],
+      preconditions: [
+        rt`The Backup Service was in steady state between the pools before the disaster (last ${code(`Get-CsBackupServiceStatus -PoolFqdn ${psQuote(pool.fqdn)}`)}).`,
+      ],
       nodeIds: [pool.id, partner.id],
       docs: [DOC.failoverPool, DOC.drPlan, DOC.userExperience],
       ruleIds: ['PAIR-VOICE-CHECKBOX'],
@@ -210,7 +275,10 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
       detail: [
         rt`The first command names the pool that hosts the CMS (it changes nothing). If ${ui('ActiveMasterFQDN')} and ${ui('ActiveFileTransferAgents')} are empty, the CMS is unavailable and must be failed over before the users.`,
       ],
-      commands: ['Invoke-CsManagementServerFailover -WhatIf', 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus'],
+      commands: [
+        'Invoke-CsManagementServerFailover -WhatIf',
+        'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus',
+      ],
       nodeIds: [pool.id, partner.id],
       docs: [DOC.failoverPool, DOC.psCmsFailover],
     }),
@@ -241,7 +309,10 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
         rt`If it fails because the CMS is not fully failed over, fix what the error says and run it again. If it reports that ${code(pool.fqdn)} is an Edge next hop, re-point that Edge pool and run it again.`,
       ],
       commands: [`Invoke-CsPoolFailOver -PoolFqdn ${psQuote(pool.fqdn)} -DisasterMode -Verbose`],
-      preconditions: [rt`The Central Management store works (${code('Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus')} names its pool).`, rt`No running Edge pool uses ${P} as its next hop.`],
+      preconditions: [
+        rt`The Central Management store works (${code('Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus')} names its pool).`,
+        rt`No running Edge pool uses ${P} as its next hop.`,
+      ],
       verify: [
         {
           text: rt`${Q} now hosts the routing groups of ${P}'s users (the fabric state lists them); a test user of ${P} signs in and registers against ${code(partner.fqdn)}. Before the failover neither is true.`,
@@ -259,12 +330,26 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
   for (const old of fedLost) {
     const to = loss.bestEdge(partner);
     if (to) steps.push(federationMove(ctx, old, to, 'failover'));
-    else note('warning', rt`Federation ran through ${ctx.label(old)} and no Edge pool survives the site loss: federation stays down until the site returns.`, [old.id], ['EDGE-FEDERATION-STANDBY'], [DOC.failoverPool]);
+    else
+      note(
+        'warning',
+        rt`Federation ran through ${ctx.label(old)} and no Edge pool survives the site loss: federation stays down until the site returns.`,
+        [old.id],
+        ['EDGE-FEDERATION-STANDBY'],
+        [DOC.failoverPool],
+      );
   }
   for (const old of loss.lostEdges().filter((e) => e.xmpp && e.productVersion === '2015')) {
     const to = loss.bestEdge(partner, (e) => e.productVersion === '2015');
     if (to) steps.push(xmppMove(ctx, old, to, 'failover'));
-    else note('warning', rt`XMPP federation ran through ${ctx.label(old)} and no Skype for Business Server 2015 Edge pool survives: XMPP federation stays down.`, [old.id], ['EDGE-XMPP-SRV'], [DOC.failoverPool]);
+    else
+      note(
+        'warning',
+        rt`XMPP federation ran through ${ctx.label(old)} and no Skype for Business Server 2015 Edge pool survives: XMPP federation stays down.`,
+        [old.id],
+        ['EDGE-XMPP-SRV'],
+        [DOC.failoverPool],
+      );
   }
   for (const r of loss.poolsWithLostMediaEdge()) {
     const l = ctx.ix.out(r.id, 'mediaEdge')[0];
@@ -272,14 +357,28 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
     if (e?.kind !== 'edgePool') continue;
     const to = loss.bestEdge(r);
     if (to) steps.push(mediaEdge(ctx, r, to, 'failover', e));
-    else note('warning', rt`${ctx.label(r)} uses ${ctx.label(e)} for media and no Edge pool survives: remote users, federation and external media stay down until the site returns.`, [r.id, e.id], [], [DOC.failoverPool]);
+    else
+      note(
+        'warning',
+        rt`${ctx.label(r)} uses ${ctx.label(e)} for media and no Edge pool survives: remote users, federation and external media stay down until the site returns.`,
+        [r.id, e.id],
+        [],
+        [DOC.failoverPool],
+      );
   }
 
   // Remote access: the public DNS names that led to a lost Edge pool now lead to a surviving one.
   for (const old of loss.lostEdges()) {
     const to = loss.bestEdge(partner);
     if (to) steps.push(remoteAccess(ctx, old, to, 'failover'));
-    else note('warning', rt`Remote users came in through ${ctx.label(old)} and no Edge pool survives: remote access stays down until an Edge pool is rebuilt.`, [old.id], [], [DOC.failoverPool]);
+    else
+      note(
+        'warning',
+        rt`Remote users came in through ${ctx.label(old)} and no Edge pool survives: remote access stays down until an Edge pool is rebuilt.`,
+        [old.id],
+        [],
+        [DOC.failoverPool],
+      );
   }
 
   // 7. Persistent Chat (2015): a pool lost with the site is down until rebuilt; a surviving one is re-pointed.
@@ -287,7 +386,13 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
     // A pool stretched over both data centers survives with its servers in the other one.
     const whole = c.servers.length > 0 ? c.servers.every((s) => loss.lostSite(s.siteId)) : loss.lost(c);
     if (whole) {
-      note('warning', rt`The Persistent Chat pool ${ctx.label(c)} is lost with the site: Persistent Chat is down until the pool is rebuilt (nothing to re-point). A pool stretched over both data centers, with standby servers in the other one, would have survived.`, [c.id], [], [DOC.pchatManageHadr, DOC.pchatPlanHadr]);
+      note(
+        'warning',
+        rt`The Persistent Chat pool ${ctx.label(c)} is lost with the site: Persistent Chat is down until the pool is rebuilt (nothing to re-point). A pool stretched over both data centers, with standby servers in the other one, would have survived.`,
+        [c.id],
+        [],
+        [DOC.pchatManageHadr, DOC.pchatPlanHadr],
+      );
       continue;
     }
     const hop = ctx.ix.out(c.id, 'nextHop')[0];
@@ -304,7 +409,14 @@ export function failoverRunbookFor(ctx: PlanContext, pool: RegistrarPool, partne
       if (farm?.kind !== 'officeOnlineServer' || !loss.lost(farm)) continue;
       const to = loss.bestFarm(r);
       if (to) steps.push(officeOnlineMove(ctx, r, farm, to, 'failover'));
-      else note('warning', rt`${ctx.label(r)} loses its Office Online Server farm ${ctx.label(farm)} and no farm survives: PowerPoint presentations in its meetings fail until a farm is rebuilt.`, [r.id, farm.id], [], [DOC.owas]);
+      else
+        note(
+          'warning',
+          rt`${ctx.label(r)} loses its Office Online Server farm ${ctx.label(farm)} and no farm survives: PowerPoint presentations in its meetings fail until a farm is rebuilt.`,
+          [r.id, farm.id],
+          [],
+          [DOC.owas],
+        );
     }
   }
 
@@ -335,11 +447,15 @@ function cmsFailover(ctx: PlanContext, loss: SiteLoss, cms: RegistrarPool, partn
     const mirrored = sql?.mirror !== undefined;
     const args = sql
       ? ` -BackupSqlServerFqdn ${psQuote(sql.fqdn)}${sql.instance ? ` -BackupSqlInstanceName ${psQuote(sql.instance)}` : ''}${
-          sql.mirror ? ` -BackupMirrorSqlServerFqdn ${psQuote(sql.mirror.fqdn)}${sql.mirror.instance ? ` -BackupMirrorSqlInstanceName ${psQuote(sql.mirror.instance)}` : ''}` : ''
+          sql.mirror
+            ? ` -BackupMirrorSqlServerFqdn ${psQuote(sql.mirror.fqdn)}${sql.mirror.instance ? ` -BackupMirrorSqlInstanceName ${psQuote(sql.mirror.instance)}` : ''}`
+            : ''
         }`
       : '';
     const commands = [
-      ...(mirrored && standby.kind === 'frontEndPool' ? [`Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn ${psQuote(standby.fqdn)}`] : []),
+      ...(mirrored && standby.kind === 'frontEndPool'
+        ? [`Get-CsDatabaseMirrorState -DatabaseType CentralMgmt -PoolFqdn ${psQuote(standby.fqdn)}`]
+        : []),
       `Invoke-CsManagementServerFailover${args} -Force`,
     ];
     return [
@@ -360,7 +476,10 @@ function cmsFailover(ctx: PlanContext, loss: SiteLoss, cms: RegistrarPool, partn
         ],
         commands,
         verify: [
-          { text: rt`${ui('ActiveMasterFQDN')} and ${ui('ActiveFileTransferAgents')} name ${code(standby.fqdn)}.`, command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus' },
+          {
+            text: rt`${ui('ActiveMasterFQDN')} and ${ui('ActiveFileTransferAgents')} name ${code(standby.fqdn)}.`,
+            command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus',
+          },
           { text: rt`Every replica reports ${code('True')}.`, command: 'Get-CsManagementStoreReplicationStatus' },
         ],
         nodeIds: [cms.id, standby.id],
@@ -390,7 +509,10 @@ function cmsFailover(ctx: PlanContext, loss: SiteLoss, cms: RegistrarPool, partn
         `Move-CsManagementServer -ConfigurationFileName ${psQuote('C:\\CsConfigurationFile.zip')} -LisConfigurationFileName ${psQuote('C:\\CsLisConfigurationFile.zip')} -Force`,
       ],
       verify: [
-        { text: rt`${ui('ActiveMasterFQDN')} and ${ui('ActiveFileTransferAgents')} name ${code(partner.fqdn)}.`, command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus' },
+        {
+          text: rt`${ui('ActiveMasterFQDN')} and ${ui('ActiveFileTransferAgents')} name ${code(partner.fqdn)}.`,
+          command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus',
+        },
         { text: rt`Every replica reports ${code('True')}.`, command: 'Get-CsManagementStoreReplicationStatus' },
       ],
       nodeIds: [cms.id, partner.id],
@@ -402,7 +524,13 @@ function cmsFailover(ctx: PlanContext, loss: SiteLoss, cms: RegistrarPool, partn
 }
 
 /** §7.1 step 1: TB when the new next hop is in the Edge pool's site, `Set-CsEdgeServer` when it is not. */
-function edgeNextHop(ctx: PlanContext, e: Edge, to: TopologyNode & { fqdn: string }, phase: 'failover' | 'failback', from?: TopologyNode): Step {
+function edgeNextHop(
+  ctx: PlanContext,
+  e: Edge,
+  to: TopologyNode & { fqdn: string },
+  phase: 'failover' | 'failback',
+  from?: TopologyNode,
+): Step {
   const sameSite = to.siteId === e.siteId;
   const id = `${phase}-edge-nexthop:${e.id}`;
   const title = `Point the Edge pool ${ctx.name(e)} at ${ctx.name(to)} as next hop`;
@@ -413,7 +541,9 @@ function edgeNextHop(ctx: PlanContext, e: Edge, to: TopologyNode & { fqdn: strin
       phase,
       title,
       tool: 'TB',
-      detail: [rt`${why}Topology Builder → ${ctx.name(e)} → ${ui('Edit Properties')} → ${ui('Next Hop')} → ${ui('Next hop pool')} = ${code(ctx.label(to))} → ${ui('OK')} → publish.`],
+      detail: [
+        rt`${why}Topology Builder → ${ctx.name(e)} → ${ui('Edit Properties')} → ${ui('Next Hop')} → ${ui('Next hop pool')} = ${code(ctx.label(to))} → ${ui('OK')} → publish.`,
+      ],
       nodeIds: [e.id, to.id],
       docs: [DOC.failoverPool],
     });
@@ -464,12 +594,18 @@ function remoteAccess(ctx: PlanContext, from: Edge, to: Edge, phase: 'failover' 
     rt`SRV ${code('_sip._tls.<SIP domain>')} (port ${code('443')}) → the Access Edge FQDN of ${code(to.fqdn)}, for each SIP domain.`,
     rt`The Access Edge A record (for example ${code('sip.<SIP domain>')}), and the web conferencing and A/V Edge names → the external addresses of ${code(to.fqdn)}.`,
   ];
-  if (federation) rows.push(rt`Federation: SRV ${code('_sipfederationtls._tcp.<SIP domain>')} (port ${code('5061')}) → the Access Edge FQDN of ${code(to.fqdn)}, so federated partners find the pool that now carries federation.`);
+  if (federation)
+    rows.push(
+      rt`Federation: SRV ${code('_sipfederationtls._tcp.<SIP domain>')} (port ${code('5061')}) → the Access Edge FQDN of ${code(to.fqdn)}, so federated partners find the pool that now carries federation.`,
+    );
   rows.push(rt`Lower the records' TTL ahead of time: clients and partners keep the old answers until it expires.`);
   return makeStep({
     id: `${phase}-remote-access:${phase === 'failover' ? from.id : to.id}`,
     phase,
-    title: phase === 'failover' ? `Send remote users${federation ? ' and federation' : ''} of ${ctx.name(from)} to ${ctx.name(to)} (external DNS)` : `Send remote users${federation ? ' and federation' : ''} back to ${ctx.name(to)} (external DNS)`,
+    title:
+      phase === 'failover'
+        ? `Send remote users${federation ? ' and federation' : ''} of ${ctx.name(from)} to ${ctx.name(to)} (external DNS)`
+        : `Send remote users${federation ? ' and federation' : ''} back to ${ctx.name(to)} (external DNS)`,
     tool: 'DNS',
     detail: rows,
     preconditions: phase === 'failback' ? [rt`The Edge services of ${ctx.name(to)} are started again.`] : [],
@@ -481,7 +617,13 @@ function remoteAccess(ctx: PlanContext, from: Edge, to: Edge, phase: 'failover' 
 }
 
 /** A surviving pool whose Office Online Server farm is lost: associate it with a surviving farm (and, at failback, with its own farm again). */
-function officeOnlineMove(ctx: PlanContext, r: RegistrarPool, from: NodeOfKind<'officeOnlineServer'>, to: NodeOfKind<'officeOnlineServer'>, phase: 'failover' | 'failback'): Step {
+function officeOnlineMove(
+  ctx: PlanContext,
+  r: RegistrarPool,
+  from: NodeOfKind<'officeOnlineServer'>,
+  to: NodeOfKind<'officeOnlineServer'>,
+  phase: 'failover' | 'failback',
+): Step {
   return makeStep({
     id: `${phase}-oos:${r.id}`,
     phase,
@@ -541,7 +683,9 @@ function pchatNextHop(ctx: PlanContext, c: PersistentChatPool, to: RegistrarPool
     phase,
     title: `Point the Persistent Chat pool ${ctx.name(c)} at ${ctx.name(to)} as next hop`,
     tool: 'TB',
-    detail: [rt`Topology Builder → ${ctx.name(c)} → ${ui('Edit Properties')} → ${ui('Next hop pool')} = ${code(ctx.label(to))} → ${ui('OK')} → publish.`],
+    detail: [
+      rt`Topology Builder → ${ctx.name(c)} → ${ui('Edit Properties')} → ${ui('Next hop pool')} = ${code(ctx.label(to))} → ${ui('OK')} → publish.`,
+    ],
     nodeIds: [c.id, to.id],
     docs: [DOC.pchatAdd],
     ruleIds: ['PCHAT-NEXTHOP-FAILOVER'],
@@ -550,10 +694,17 @@ function pchatNextHop(ctx: PlanContext, c: PersistentChatPool, to: RegistrarPool
 }
 
 /** The Persistent Chat primary database and its log-shipping secondary, when the primary is lost and the secondary is not. */
-function pchatStores(ctx: PlanContext, loss: SiteLoss, c: PersistentChatPool): { primary: SqlStore; backup: SqlStore } | undefined {
+function pchatStores(
+  ctx: PlanContext,
+  loss: SiteLoss,
+  c: PersistentChatPool,
+): { primary: SqlStore; backup: SqlStore } | undefined {
   for (const s of ctx.ix.stores(c.id, 'persistentChat')) {
     if (!loss.lost(s)) continue;
-    const b = ctx.ix.out(s.id, 'logShipping').map((l) => ctx.ix.node(l.to)).find((n): n is SqlStore => n?.kind === 'sqlStore' && !loss.lost(n));
+    const b = ctx.ix
+      .out(s.id, 'logShipping')
+      .map((l) => ctx.ix.node(l.to))
+      .find((n): n is SqlStore => n?.kind === 'sqlStore' && !loss.lost(n));
     if (b) return { primary: s, backup: b };
   }
   return undefined;
@@ -572,7 +723,9 @@ function pchatFailover(ctx: PlanContext, loss: SiteLoss, c: PersistentChatPool):
           title: `Fail the Persistent Chat database of ${ctx.name(c)} over to its mirror ${ctx.label(m)}`,
           tool: 'Shell',
           detail: [rt`The principal ${ctx.label(s)} is in the lost site; ${code('-Force')} because it cannot be reached.`],
-          commands: [`Invoke-CsDatabaseFailover -PoolFqdn ${psQuote(c.fqdn)} -DatabaseType PersistentChat -NewPrincipal Mirror -Force`],
+          commands: [
+            `Invoke-CsDatabaseFailover -PoolFqdn ${psQuote(c.fqdn)} -DatabaseType PersistentChat -NewPrincipal Mirror -Force`,
+          ],
           nodeIds: [c.id, m.id],
           docs: [DOC.pchatManageHadr, DOC.psDatabaseFailover],
         }),
@@ -606,7 +759,11 @@ function pchatFailover(ctx: PlanContext, loss: SiteLoss, c: PersistentChatPool):
       tool: 'Shell',
       detail: [
         rt`The manage pages write the identity as ${code('service:<pool FQDN>')}; the cmdlet reference shows ${code('PersistentChatServer:<FQDN>')}; check which one your build accepts.`,
-        ...(bm ? [rt`Then mirror the backup database, now primary, onto ${code(ctx.instanceLabel(bm.mirror.fqdn, bm.mirror.instance))} (not the original mirror) with ${code('Install-CsMirrorDatabase')}.`] : []),
+        ...(bm
+          ? [
+              rt`Then mirror the backup database, now primary, onto ${code(ctx.instanceLabel(bm.mirror.fqdn, bm.mirror.instance))} (not the original mirror) with ${code('Install-CsMirrorDatabase')}.`,
+            ]
+          : []),
         rt`Make only servers in, or close to, the surviving data center active (${String(survivors)} of the pool's servers are outside the lost site): ${code('Set-CsPersistentChatActiveServer')} with ${code('-ActiveServers @{Add=...}')} / ${code('@{Remove=...}')}.`,
       ],
       commands: [`Set-CsPersistentChatState -Identity ${psQuote(`service:${c.fqdn}`)} -PoolState FailedOver`],
@@ -629,8 +786,14 @@ export function failbackRunbook(ctx: PlanContext, pool: RegistrarPool, partner: 
       phase: 'failback',
       title: `Check that ${P} is back and synchronised`,
       tool: 'Shell',
-      detail: [rt`${P} has been rebuilt or repaired and its services run; the Backup Service replicates between the pools again.`],
-      commands: [`Get-CsPoolBackupRelationship -PoolFqdn ${psQuote(pool.fqdn)}`, `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(partner.fqdn)}`, 'Get-CsManagementStoreReplicationStatus'],
+      detail: [
+        rt`${P} has been rebuilt or repaired and its services run; the Backup Service replicates between the pools again.`,
+      ],
+      commands: [
+        `Get-CsPoolBackupRelationship -PoolFqdn ${psQuote(pool.fqdn)}`,
+        `Get-CsBackupServiceStatus -PoolFqdn ${psQuote(partner.fqdn)}`,
+        'Get-CsManagementStoreReplicationStatus',
+      ],
       verify: [{ text: rt`${Q} → ${P} reports a steady state and every replica reports ${code('True')}.` }],
       nodeIds: [pool.id, partner.id],
       docs: [DOC.failoverPool, DOC.backupService],
@@ -730,7 +893,10 @@ export function failbackRunbook(ctx: PlanContext, pool: RegistrarPool, partner: 
             rt`On ${code(ctx.instanceLabel(st.primary.fqdn, st.primary.instance))}: restore ${code('mgc')} from that file with ${ui('Overwrite the existing database')} and ${ui('Leave the database ready to use')}; set up log shipping again (primary and its mirror).`,
             rt`Make the servers of the primary data center active again with ${code('Set-CsPersistentChatActiveServer')}, then return the pool to normal (second command).`,
           ],
-          commands: [`Set-CsPersistentChatActiveServer -Identity ${psQuote(c.fqdn)} -ActiveServers $null`, `Set-CsPersistentChatState -Identity ${psQuote(`service:${c.fqdn}`)} -PoolState Normal`],
+          commands: [
+            `Set-CsPersistentChatActiveServer -Identity ${psQuote(c.fqdn)} -ActiveServers $null`,
+            `Set-CsPersistentChatState -Identity ${psQuote(`service:${c.fqdn}`)} -PoolState Normal`,
+          ],
           nodeIds: [c.id, st.primary.id, st.backup.id],
           docs: [DOC.pchatManageHadr, DOC.psPchatActive, DOC.psPchatState],
           inferred: true,
@@ -751,7 +917,12 @@ export function failbackRunbook(ctx: PlanContext, pool: RegistrarPool, partner: 
           rt`Not required: after a failover the CMS may stay in ${standby ? ctx.name(standby) : ctx.name(partner)}. To move it back, run the planned failover (no database parameters; it waits for replication, then makes the source read-only) on the pool that should take it.`,
         ],
         commands: ['Invoke-CsManagementServerFailover'],
-        verify: [{ text: rt`${ui('ActiveMasterFQDN')} names ${code(cms.fqdn)}.`, command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus' }],
+        verify: [
+          {
+            text: rt`${ui('ActiveMasterFQDN')} names ${code(cms.fqdn)}.`,
+            command: 'Get-CsManagementStoreReplicationStatus -CentralManagementStoreStatus',
+          },
+        ],
         nodeIds: [cms.id],
         docs: [DOC.psCmsFailover, DOC.drPlan],
         ruleIds: ['CMS-NO-FAILBACK'],

@@ -12,7 +12,8 @@ import { makeStep } from './step';
 import { code, joinRich, psQuote, rt, ui } from './text';
 import type { Phase, RichText, Step } from './types';
 
-const editionLabel = (s: SqlStore) => (s.sqlEdition === 'enterprise' ? 'Enterprise' : s.sqlEdition === 'standard' ? 'Standard' : 'Express');
+const editionLabel = (s: SqlStore) =>
+  s.sqlEdition === 'enterprise' ? 'Enterprise' : s.sqlEdition === 'standard' ? 'Standard' : 'Express';
 
 /** Which pools a store serves, for titles ("Back End of Pool A"). */
 export function storeRoleLabel(ctx: PlanContext, s: SqlStore): string {
@@ -29,7 +30,13 @@ export function storeRoleLabel(ctx: PlanContext, s: SqlStore): string {
 }
 
 const roleName = (role: string) =>
-  role === 'monitoring' ? 'Monitoring' : role === 'archiving' ? 'Archiving' : role === 'persistentChat' ? 'Persistent Chat' : 'Persistent Chat compliance';
+  role === 'monitoring'
+    ? 'Monitoring'
+    : role === 'archiving'
+      ? 'Archiving'
+      : role === 'persistentChat'
+        ? 'Persistent Chat'
+        : 'Persistent Chat compliance';
 
 // ---------------------------------------------------------------- prepare
 
@@ -38,11 +45,18 @@ export function sqlInstall(ctx: PlanContext, s: SqlStore): Step {
   const ag = ctx.agOf(s);
   const mirror = ctx.mirrorSet(s);
   const targets: RichText[] = [];
-  if (ag) for (const r of ag.replicas) targets.push(rt`${code(ctx.instanceLabel(r.fqdn, s.instance))} (replica in ${ctx.siteName(r.siteId)})`);
+  if (ag)
+    for (const r of ag.replicas)
+      targets.push(rt`${code(ctx.instanceLabel(r.fqdn, s.instance))} (replica in ${ctx.siteName(r.siteId)})`);
   else targets.push(rt`${code(ctx.instanceLabel(s.fqdn, s.instance))}`);
   if (mirror) {
-    targets.push(rt`${code(ctx.instanceLabel(mirror.mirror.fqdn, mirror.mirror.instance))} (mirror, ${editionLabel(mirror.mirror)} edition, same as the principal)`);
-    if (mirror.witness) targets.push(rt`${code(ctx.instanceLabel(mirror.witness.fqdn, mirror.witness.instance))} (witness; same SQL version, any edition)`);
+    targets.push(
+      rt`${code(ctx.instanceLabel(mirror.mirror.fqdn, mirror.mirror.instance))} (mirror, ${editionLabel(mirror.mirror)} edition, same as the principal)`,
+    );
+    if (mirror.witness)
+      targets.push(
+        rt`${code(ctx.instanceLabel(mirror.witness.fqdn, mirror.witness.instance))} (witness; same SQL version, any edition)`,
+      );
   }
   const platform = sqlPlatform(ctx, s);
   const pre = [...platform.preconditions];
@@ -51,9 +65,14 @@ export function sqlInstall(ctx: PlanContext, s: SqlStore): Step {
     pre.push(SINGLE_NIC);
     ruleIds.push('GEN-NO-MULTIHOMED');
   }
-  const detail: RichText[] = [rt`Install SQL Server ${s.sqlVersion} ${editionLabel(s)} edition on:`, ...targets.map((t) => rt`• ${t}`)];
+  const detail: RichText[] = [
+    rt`Install SQL Server ${s.sqlVersion} ${editionLabel(s)} edition on:`,
+    ...targets.map((t) => rt`• ${t}`),
+  ];
   if (ag) {
-    pre.push(rt`SQL Server Enterprise edition on every replica (availability groups are not supported on Standard edition for Skype for Business).`);
+    pre.push(
+      rt`SQL Server Enterprise edition on every replica (availability groups are not supported on Standard edition for Skype for Business).`,
+    );
     detail.push(
       s.instance === ''
         ? rt`Use the default instance on every replica: all replicas of an availability group must use the same instance name.`
@@ -117,7 +136,13 @@ export function clusterBuild(ctx: PlanContext, s: SqlStore): Step {
     ],
     nodeIds: [s.id],
     docs: [DOC.backEndPlan, DOC.serverReq2015, DOC.systemReq2019],
-    ruleIds: ['BE-CLUSTER-ACTIVE-PASSIVE', 'BE-CLUSTER-NODE-LIMIT', 'BE-HA-TOOLING', ...platform.ruleIds, ...(ctx.isBackEnd(s) ? ['GEN-NO-MULTIHOMED'] : [])],
+    ruleIds: [
+      'BE-CLUSTER-ACTIVE-PASSIVE',
+      'BE-CLUSTER-NODE-LIMIT',
+      'BE-HA-TOOLING',
+      ...platform.ruleIds,
+      ...(ctx.isBackEnd(s) ? ['GEN-NO-MULTIHOMED'] : []),
+    ],
   });
 }
 
@@ -140,8 +165,13 @@ export function agPrepare(ctx: PlanContext, s: SqlStore): Step[] {
         rt`On every server that will be a replica (${list}): Server Manager → ${ui('Add roles and features')} → ${ui('Features')} → tick ${ui('Failover Clustering')} → ${ui('Add Features')} → ${ui('Install')}.`,
         rt`The commands below do the same remotely.`,
       ],
-      commands: replicas.map((f) => `Install-WindowsFeature -Name Failover-Clustering -IncludeManagementTools -ComputerName ${psQuote(f)}`),
-      verify: replicas.map((f) => ({ text: rt`Failover Clustering is installed on ${code(f)}.`, command: `Get-WindowsFeature -Name Failover-Clustering -ComputerName ${psQuote(f)}` })),
+      commands: replicas.map(
+        (f) => `Install-WindowsFeature -Name Failover-Clustering -IncludeManagementTools -ComputerName ${psQuote(f)}`,
+      ),
+      verify: replicas.map((f) => ({
+        text: rt`Failover Clustering is installed on ${code(f)}.`,
+        command: `Get-WindowsFeature -Name Failover-Clustering -ComputerName ${psQuote(f)}`,
+      })),
       nodeIds: [s.id],
       docs: [DOC.ag],
       ruleIds: ['BE-HA-TOOLING'],
@@ -218,12 +248,23 @@ function agRecovery(ctx: PlanContext, s: SqlStore, phase: Phase): Step {
     title: `Set the Skype for Business databases on ${ctx.primaryNode(s)} to the FULL recovery model and back them up`,
     tool: 'SQL',
     detail: [
-      rt`SQL Server Management Studio on ${on}, for every database that will join the availability group${dbs.include.length ? rt` (${joinRich(dbs.include.map((d) => rt`${code(d)}`), ', ')})` : ''}: ${ui('Properties')} → ${ui('Options')} → ${ui('Recovery model')} = ${ui('Full')}, then ${ui('Tasks')} → ${ui('Back Up')} → ${ui('Backup type')} = ${ui('Full')}.`,
-      rt`In Transact-SQL, per database: ${code('ALTER DATABASE [<database>] SET RECOVERY FULL; BACKUP DATABASE [<database>] TO DISK = N\'<backup folder>\\<database>.bak\';')}`,
+      rt`SQL Server Management Studio on ${on}, for every database that will join the availability group${
+        dbs.include.length
+          ? rt` (${joinRich(
+              dbs.include.map((d) => rt`${code(d)}`),
+              ', ',
+            )})`
+          : ''
+      }: ${ui('Properties')} → ${ui('Options')} → ${ui('Recovery model')} = ${ui('Full')}, then ${ui('Tasks')} → ${ui('Back Up')} → ${ui('Backup type')} = ${ui('Full')}.`,
+      rt`In Transact-SQL, per database: ${code("ALTER DATABASE [<database>] SET RECOVERY FULL; BACKUP DATABASE [<database>] TO DISK = N'<backup folder>\\<database>.bak';")}`,
       rt`The New Availability Group Wizard lists a database in the SIMPLE recovery model, or without a full backup, as not meeting the prerequisites and will not add it.`,
     ],
     preconditions: [rt`The databases exist on ${on} (created when the topology was published).`],
-    verify: [{ text: rt`${code("SELECT name, recovery_model_desc FROM sys.databases")} shows FULL for every database above, and each has a full backup.` }],
+    verify: [
+      {
+        text: rt`${code('SELECT name, recovery_model_desc FROM sys.databases')} shows FULL for every database above, and each has a full backup.`,
+      },
+    ],
     nodeIds: [s.id],
     docs: [DOC.ag, DOC.sqlAgPrereqs],
     ruleIds: [],
@@ -237,7 +278,17 @@ function agCreate(ctx: PlanContext, s: SqlStore, phase: Phase): Step {
   const port = ag.listenerPort ?? PORTS.agListener;
   const detail: RichText[] = [
     rt`SQL Server Management Studio on ${code(ctx.instanceLabel(ctx.primaryNode(s), s.instance))} → ${ui('Always On High Availability')} → right-click ${ui('Availability Groups')} → ${ui('New Availability Group Wizard')}; name the availability group.`,
-    rt`${ui('Select Databases')}: the Skype for Business databases on this instance${dbs.include.length ? rt` (${joinRich(dbs.include.map((d) => rt`${code(d)}`), ', ')})` : ''}. Never ${joinRich(dbs.exclude.map((d) => rt`${code(d)}`), ', ')}: ReportServer, ReportServerTempDB and Persistent Chat databases are not supported in an availability group.`,
+    rt`${ui('Select Databases')}: the Skype for Business databases on this instance${
+      dbs.include.length
+        ? rt` (${joinRich(
+            dbs.include.map((d) => rt`${code(d)}`),
+            ', ',
+          )})`
+        : ''
+    }. Never ${joinRich(
+      dbs.exclude.map((d) => rt`${code(d)}`),
+      ', ',
+    )}: ReportServer, ReportServerTempDB and Persistent Chat databases are not supported in an availability group.`,
     rt`${ui('Specify Replicas')} → ${ui('Replicas')} tab → ${ui('Add Replicas')}: ${joinRich(
       ag.replicas.map((r) => rt`${code(ctx.instanceLabel(r.fqdn, s.instance))}`),
       ', ',
@@ -247,11 +298,21 @@ function agCreate(ctx: PlanContext, s: SqlStore, phase: Phase): Step {
     rt`${ui('Select Initial Data Synchronization')}: ${ui('Full')}, with a folder every replica's SQL Server service account can write to (for very large databases, initialise the secondaries manually).`,
     rt`${ui('Validation')}: all green → ${ui('Summary')} → ${ui('Finish')}.`,
   ];
-  const pre: RichText[] = [rt`The Skype for Business databases exist on the primary replica ${code(ctx.primaryNode(s))} (created when the topology is published).`];
-  if (port !== PORTS.agListener) pre.push(rt`The design gives the listener port ${String(port)}; Skype for Business supports only ${String(PORTS.agListener)}, which this step uses.`);
+  const pre: RichText[] = [
+    rt`The Skype for Business databases exist on the primary replica ${code(ctx.primaryNode(s))} (created when the topology is published).`,
+  ];
+  if (port !== PORTS.agListener)
+    pre.push(
+      rt`The design gives the listener port ${String(port)}; Skype for Business supports only ${String(PORTS.agListener)}, which this step uses.`,
+    );
   const nonSync = ag.replicas.filter((r) => r.commitMode !== 'synchronous' || r.failoverMode !== 'automatic' || r.readable);
   if (nonSync.length)
-    pre.push(rt`The design marks ${joinRich(nonSync.map((r) => rt`${code(r.fqdn)}`), ', ')} as asynchronous, manual or readable; the documented procedure makes every replica synchronous with automatic failover and not readable, and so does this step.`);
+    pre.push(
+      rt`The design marks ${joinRich(
+        nonSync.map((r) => rt`${code(r.fqdn)}`),
+        ', ',
+      )} as asynchronous, manual or readable; the documented procedure makes every replica synchronous with automatic failover and not readable, and so does this step.`,
+    );
   return makeStep({
     id: `ag-create:${s.id}`,
     phase,
@@ -259,7 +320,11 @@ function agCreate(ctx: PlanContext, s: SqlStore, phase: Phase): Step {
     tool: 'SQL',
     detail,
     preconditions: pre,
-    verify: [{ text: rt`The availability group dashboard shows every replica synchronised and healthy, and the listener ${code(ag.listenerFqdn)} answers on port ${String(PORTS.agListener)}.` }],
+    verify: [
+      {
+        text: rt`The availability group dashboard shows every replica synchronised and healthy, and the listener ${code(ag.listenerFqdn)} answers on port ${String(PORTS.agListener)}.`,
+      },
+    ],
     nodeIds: [s.id, ...ctx.ix.poolsUsing(s.id).map((p) => p.id)],
     docs: [DOC.ag],
     ruleIds: ['BE-AG-ENDPOINT-PORT', 'BE-AG-EXCLUDED-DATABASES', 'BE-AG-INSTANCE-NAMES', 'BE-AG-LISTENER-PORT'],
@@ -299,7 +364,9 @@ export function agLoginSync(ctx: PlanContext, s: SqlStore, phase: Phase): Step[]
             : rt`SQL Server Management Studio → the availability group → ${ui('Failover')} to ${code(ctx.instanceLabel(r.fqdn, s.instance))}; when it is primary, run the command.`,
           rt`The form Microsoft documents for databases in an availability group: ${code('-SqlServerFqdn')} names the listener, which now reaches this replica. The topology is published again once every replica has its logins (next step).`,
         ],
-        commands: [`Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn ${psQuote(ag.listenerFqdn)}${ctx.forInstanceArg(s.instance)} -Verbose`],
+        commands: [
+          `Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn ${psQuote(ag.listenerFqdn)}${ctx.forInstanceArg(s.instance)} -Verbose`,
+        ],
         verify: [{ text: rt`The command completes without errors and the pool keeps working with ${code(r.fqdn)} as primary.` }],
         nodeIds: [s.id],
         docs: [DOC.ag, DOC.psInstallDatabase, DOC.patchAgSql],
@@ -314,7 +381,9 @@ export function agLoginSync(ctx: PlanContext, s: SqlStore, phase: Phase): Step[]
       phase,
       title: `Publish the topology again after the database update on ${ag.listenerFqdn}`,
       tool: 'TB',
-      detail: [rt`Topology Builder → ${ui('Action')} → ${ui('Topology')} → ${ui('Publish')} → ${ui('Next')}, as after any ${code('Install-CsDatabase -Update')} against an availability group.`],
+      detail: [
+        rt`Topology Builder → ${ui('Action')} → ${ui('Topology')} → ${ui('Publish')} → ${ui('Next')}, as after any ${code('Install-CsDatabase -Update')} against an availability group.`,
+      ],
       verify: [{ text: rt`The wizard reports success.` }],
       nodeIds: [s.id],
       docs: [DOC.patchAgSql, DOC.newTopology],
@@ -336,7 +405,10 @@ export function mirrorPrepare(ctx: PlanContext, s: SqlStore): Step {
     rt`Transaction-log backups planned (full recovery model).`,
   ];
   const sync = ctx.ix.out(s.id, 'mirror')[0]?.synchronous;
-  if (sync === false) pre.push(rt`The design marks the mirror asynchronous; Skype for Business supports only synchronous (high-safety) mirroring, which Topology Builder sets up.`);
+  if (sync === false)
+    pre.push(
+      rt`The design marks the mirror asynchronous; Skype for Business supports only synchronous (high-safety) mirroring, which Topology Builder sets up.`,
+    );
   return makeStep({
     id: `mirror-prepare:${s.id}`,
     phase: 'prepare',
@@ -355,7 +427,9 @@ export function mirrorPrepare(ctx: PlanContext, s: SqlStore): Step {
 /** Define the SQL store (non-mirrored): plain, AG (primary node first) or cluster. */
 export function tbSqlStore(ctx: PlanContext, s: SqlStore): Step {
   const ag = ctx.agOf(s);
-  const detail: RichText[] = [rt`${ui('Define New SQL Store')} (from the pool wizard's ${ui('New')} button, or ${ui('Shared Components')} → ${ui('SQL Server Stores')} → ${ui('New SQL Server Store')}):`];
+  const detail: RichText[] = [
+    rt`${ui('Define New SQL Store')} (from the pool wizard's ${ui('New')} button, or ${ui('Shared Components')} → ${ui('SQL Server Stores')} → ${ui('New SQL Server Store')}):`,
+  ];
   let inferred = false;
   if (ag) {
     detail.push(
@@ -393,7 +467,10 @@ export function tbMirroring(ctx: PlanContext, s: SqlStore, poolName?: string): S
     detail.push(
       rt`Tick ${ui('Use SQL mirroring witness to enable automatic failover')} → ${ui('New')}: witness ${code(ctx.instanceLabel(m.witness.fqdn, m.witness.instance))}, tick ${ui('This SQL instance is in mirroring relation')}, port ${code(String(m.witnessPort))} → ${ui('OK')}.`,
     );
-  else detail.push(rt`No witness: Back End failover stays manual (${code('Invoke-CsDatabaseFailover')}); users get about 30 minutes before Resiliency mode.`);
+  else
+    detail.push(
+      rt`No witness: Back End failover stays manual (${code('Invoke-CsDatabaseFailover')}); users get about 30 minutes before Resiliency mode.`,
+    );
   return makeStep({
     id: `tb-sql-mirroring:${s.id}`,
     phase: 'topologyBuilder',
@@ -415,8 +492,14 @@ export function installDatabases(ctx: PlanContext, s: SqlStore): Step {
   const detail: RichText[] = [
     rt`Installs every database the published topology places on ${code(ctx.instanceLabel(target, s.instance))}. Without ${code('-Clean')} it never overwrites a database the publish wizard already created.`,
   ];
-  if (clustered) detail.push(rt`On a SQL cluster the cmdlet cannot place files by itself, hence ${code('-UseDefaultSqlPaths')} (or give ${code('-DatabasePaths <log>,<data>')}).`);
-  if (ctx.agOf(s)) detail.push(rt`The availability group does not exist yet: the databases go to the primary replica, and the wizard adds them to the group afterwards.`);
+  if (clustered)
+    detail.push(
+      rt`On a SQL cluster the cmdlet cannot place files by itself, hence ${code('-UseDefaultSqlPaths')} (or give ${code('-DatabasePaths <log>,<data>')}).`,
+    );
+  if (ctx.agOf(s))
+    detail.push(
+      rt`The availability group does not exist yet: the databases go to the primary replica, and the wizard adds them to the group afterwards.`,
+    );
   if (ctx.mirrorSet(s))
     detail.push(
       rt`Mirroring is set up by the publish wizard; if it was not, run ${code(`Install-CsMirrorDatabase -ConfiguredDatabases -FileShare <\\\\server\\share> -SqlServerFqdn ${psQuote(s.fqdn)}${ctx.forInstanceArg(s.instance)} -Verbose`)} and answer A (Yes to All).`,

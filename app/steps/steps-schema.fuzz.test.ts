@@ -54,13 +54,16 @@ function planProblems(doc: Topology): string[] {
   if (/<script/i.test(stripped.text)) problems.push('Markdown has a raw <script');
   // Typed text may hold the word itself, and escaping can give it word boundaries it did not
   // have ("NaN_" is written "NaN\_"): only a word the document has nowhere, even inside another, is broken output.
-  for (const p of BROKEN_TEXT) if (p.test(md) && !new RegExp(p.source.replaceAll('\\b', ''), p.flags).test(before)) problems.push(`Markdown shows ${p.source}`);
+  for (const p of BROKEN_TEXT)
+    if (p.test(md) && !new RegExp(p.source.replaceAll('\\b', ''), p.flags).test(before))
+      problems.push(`Markdown shows ${p.source}`);
   if (JSON.stringify(JSON.parse(json)) !== JSON.stringify(plan)) problems.push('JSON does not round-trip');
 
   for (const rb of plan.runbooks) {
     const r = failoverRunbook(doc, rb.poolId);
     if (!r.ok) problems.push(`failoverRunbook(${rb.poolId}): ${r.error.code}`);
-    else if (JSON.stringify(r.value) !== JSON.stringify(rb)) problems.push(`failoverRunbook(${rb.poolId}) differs from the plan's runbook`);
+    else if (JSON.stringify(r.value) !== JSON.stringify(rb))
+      problems.push(`failoverRunbook(${rb.poolId}) differs from the plan's runbook`);
   }
   if (JSON.stringify(doc) !== before) problems.push('generateSteps changed the document');
   return problems;
@@ -80,7 +83,13 @@ describe('generateSteps and its formatters on every valid document', () => {
   it('every hostile name on every node and site', () => {
     fc.assert(
       fc.property(arbTopology({ maxNodes: 5, extremeCounts: false }), fc.constantFrom(...HOSTILE_NAMES), (doc, name) => {
-        const hostile: Topology = { ...doc, name, description: name, sites: doc.sites.map((s) => ({ ...s, name })), nodes: doc.nodes.map((n) => ({ ...n, name, ...(n.kind === 'fileStore' && name ? { share: name } : {}) })) };
+        const hostile: Topology = {
+          ...doc,
+          name,
+          description: name,
+          sites: doc.sites.map((s) => ({ ...s, name })),
+          nodes: doc.nodes.map((n) => ({ ...n, name, ...(n.kind === 'fileStore' && name ? { share: name } : {}) })),
+        };
         expect(planProblems(hostile)).toEqual([]);
       }),
       { numRuns: RUNS },
@@ -99,7 +108,10 @@ describe('generateSteps and its formatters on every valid document', () => {
     }
     expect(parseTopology(doc).ok).toBe(true);
     // One more is refused by the one loader, with the limit named.
-    const over = parseTopology({ ...pair2019AlwaysOn(), nodes: pair2019AlwaysOn().nodes.map((n) => (n.kind === 'frontEndPool' ? { ...n, frontEndServers: max + 1 } : n)) });
+    const over = parseTopology({
+      ...pair2019AlwaysOn(),
+      nodes: pair2019AlwaysOn().nodes.map((n) => (n.kind === 'frontEndPool' ? { ...n, frontEndServers: max + 1 } : n)),
+    });
     expect(!over.ok && over.error.message).toContain(`at most ${max}`);
     const problems: string[] = [];
     try {

@@ -112,12 +112,15 @@ export function ps1Problems(ps1: string, markers: readonly string[]): string[] {
     if (r.error) problems.push(`line ${n + 1}: ${r.error}`);
     const inLiteral = (at: number, len: number) => r.literals.some((x) => at > x.start && at + len < x.end);
     // Outside a string, `<#` would open a block comment that swallows code.
-    for (let at = line.indexOf('<#'); at >= 0; at = line.indexOf('<#', at + 1)) if (!inLiteral(at, 2)) problems.push(`line ${n + 1}: block comment opened`);
+    for (let at = line.indexOf('<#'); at >= 0; at = line.indexOf('<#', at + 1))
+      if (!inLiteral(at, 2)) problems.push(`line ${n + 1}: block comment opened`);
     for (const m of markers) {
       if (m === '') continue;
       for (let at = line.indexOf(m); at >= 0; at = line.indexOf(m, at + 1)) {
-        const inside = r.literals.some((x) => at > x.start && at + m.length < x.end) || (r.comment !== undefined && at > r.comment.start);
-        if (!inside) problems.push(`line ${n + 1}: user text ${JSON.stringify(m)} outside a literal or comment: ${line.slice(0, 160)}`);
+        const inside =
+          r.literals.some((x) => at > x.start && at + m.length < x.end) || (r.comment !== undefined && at > r.comment.start);
+        if (!inside)
+          problems.push(`line ${n + 1}: user text ${JSON.stringify(m)} outside a literal or comment: ${line.slice(0, 160)}`);
       }
     }
   });
@@ -194,9 +197,29 @@ function findRun(line: string, from: number, len: number): number {
 /** The 2015 design with a stretched Persistent Chat pool, mirrored store and log shipping to the other data center. */
 export function withPersistentChat(): Topology {
   const doc = clone(pair2015Mirroring());
-  const pcStore = { ...standaloneSqlStore({ id: 'sql-pc', siteId: 'nyc', name: 'PC store', fqdn: 'sql-pc.fabrikam.com', domain: 'fabrikam.com' }), sqlVersion: '2016' as const, sqlUpdateLevel: 'SP2' };
-  const bak = { ...standaloneSqlStore({ id: 'sql-pc-bak', siteId: 'chi', name: 'PC backup', fqdn: 'sql-pc-bak.fabrikam.com', domain: 'fabrikam.com' }), sqlVersion: '2016' as const, sqlUpdateLevel: 'SP2' };
-  const pc = { ...defaultNode('persistentChatPool', { id: 'pc', siteId: 'nyc', name: 'Chat', fqdn: 'pc.fabrikam.com' }), servers: [{ siteId: 'nyc', active: true }, { siteId: 'chi', active: false }] };
+  const pcStore = {
+    ...standaloneSqlStore({ id: 'sql-pc', siteId: 'nyc', name: 'PC store', fqdn: 'sql-pc.fabrikam.com', domain: 'fabrikam.com' }),
+    sqlVersion: '2016' as const,
+    sqlUpdateLevel: 'SP2',
+  };
+  const bak = {
+    ...standaloneSqlStore({
+      id: 'sql-pc-bak',
+      siteId: 'chi',
+      name: 'PC backup',
+      fqdn: 'sql-pc-bak.fabrikam.com',
+      domain: 'fabrikam.com',
+    }),
+    sqlVersion: '2016' as const,
+    sqlUpdateLevel: 'SP2',
+  };
+  const pc = {
+    ...defaultNode('persistentChatPool', { id: 'pc', siteId: 'nyc', name: 'Chat', fqdn: 'pc.fabrikam.com' }),
+    servers: [
+      { siteId: 'nyc', active: true },
+      { siteId: 'chi', active: false },
+    ],
+  };
   doc.nodes.push(pcStore, bak, pc);
   doc.links.push(
     { id: 'pcl1', kind: 'store', from: 'pc', to: 'sql-pc', role: 'persistentChat' },
@@ -206,4 +229,3 @@ export function withPersistentChat(): Topology {
   );
   return doc;
 }
-

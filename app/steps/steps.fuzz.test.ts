@@ -116,13 +116,15 @@ describe('generateSteps and the formatters on mutated reference designs', () => 
         expect(order.every((p, i) => p >= 0 && (i === 0 || p >= order[i - 1]!))).toBe(true);
         for (const s of allSteps(plan)) {
           // never mirroring steps for a store a 2019 pool uses (BE-MIRROR-2019)
-          if (/^(tb-sql-mirroring|mirror-prepare):/.test(s.id)) expect(ix.versionsUsing(s.id.split(':')[1]!).has('2019')).toBe(false);
+          if (/^(tb-sql-mirroring|mirror-prepare):/.test(s.id))
+            expect(ix.versionsUsing(s.id.split(':')[1]!).has('2019')).toBe(false);
           for (const c of s.commands) expect(c).not.toMatch(/-SyncInterval/);
           if (s.commands.length === 0) expect(s.supportsWhatIf).toBe(false);
           // no Persistent Chat steps for a 2019 Persistent Chat pool
           for (const id of s.nodeIds) {
             const n = ix.node(id);
-            if (n?.kind === 'persistentChatPool' && n.productVersion === '2019') throw new Error(`step ${s.id} for a 2019 Persistent Chat pool`);
+            if (n?.kind === 'persistentChatPool' && n.productVersion === '2019')
+              throw new Error(`step ${s.id} for a 2019 Persistent Chat pool`);
           }
         }
         const ps1 = toPowerShell(plan);
@@ -145,10 +147,14 @@ describe('generateSteps and the formatters on mutated reference designs', () => 
 
   it('failoverRunbook never throws for any node id or string', () => {
     fc.assert(
-      fc.property(fc.nat({ max: BASES.length - 1 }), fc.oneof(fc.string(), fc.constantFrom(...BASES.flatMap((b) => b.nodes.map((n) => n.id)))), (b, id) => {
-        const r = failoverRunbook(BASES[b]!, id);
-        if (!r.ok) expect(['unknownPool', 'notPaired']).toContain(r.error.code);
-      }),
+      fc.property(
+        fc.nat({ max: BASES.length - 1 }),
+        fc.oneof(fc.string(), fc.constantFrom(...BASES.flatMap((b) => b.nodes.map((n) => n.id)))),
+        (b, id) => {
+          const r = failoverRunbook(BASES[b]!, id);
+          if (!r.ok) expect(['unknownPool', 'notPaired']).toContain(r.error.code);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

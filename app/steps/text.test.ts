@@ -21,24 +21,35 @@ function plainMerge(spans: readonly Span[]): RichText {
   return out;
 }
 
-const arbSpan: fc.Arbitrary<Span> = fc.record({ kind: fc.constantFrom('text' as const, 'ui' as const, 'code' as const), value: fc.constantFrom('', 'a', 'OK', ' → ', 'x y') });
+const arbSpan: fc.Arbitrary<Span> = fc.record({
+  kind: fc.constantFrom('text' as const, 'ui' as const, 'code' as const),
+  value: fc.constantFrom('', 'a', 'OK', ' → ', 'x y'),
+});
 
 describe('rt and joinRich', () => {
   it('merge neighbouring text and drop empty spans, for strings, numbers, spans and rich texts', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom('', 'name', '→'), fc.integer(), arbSpan, fc.array(arbSpan, { maxLength: 4 })), { maxLength: 6 }), fc.array(fc.constantFrom('', 'lit ', ' = '), { minLength: 7, maxLength: 7 }), (values, lits) => {
-        const strings = Object.assign(lits.slice(0, values.length + 1), { raw: lits.slice(0, values.length + 1) }) as unknown as TemplateStringsArray;
-        const spans: Span[] = [];
-        strings.forEach((lit, i) => {
-          spans.push(text(lit));
-          const v = values[i];
-          if (i >= values.length || v === undefined) return;
-          if (typeof v === 'string' || typeof v === 'number') spans.push(text(String(v)));
-          else if (Array.isArray(v)) spans.push(...v);
-          else spans.push(v);
-        });
-        expect(rt(strings, ...values)).toEqual(plainMerge(spans));
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom('', 'name', '→'), fc.integer(), arbSpan, fc.array(arbSpan, { maxLength: 4 })), {
+          maxLength: 6,
+        }),
+        fc.array(fc.constantFrom('', 'lit ', ' = '), { minLength: 7, maxLength: 7 }),
+        (values, lits) => {
+          const strings = Object.assign(lits.slice(0, values.length + 1), {
+            raw: lits.slice(0, values.length + 1),
+          }) as unknown as TemplateStringsArray;
+          const spans: Span[] = [];
+          strings.forEach((lit, i) => {
+            spans.push(text(lit));
+            const v = values[i];
+            if (i >= values.length || v === undefined) return;
+            if (typeof v === 'string' || typeof v === 'number') spans.push(text(String(v)));
+            else if (Array.isArray(v)) spans.push(...v);
+            else spans.push(v);
+          });
+          expect(rt(strings, ...values)).toEqual(plainMerge(spans));
+        },
+      ),
     );
   });
 

@@ -6,7 +6,14 @@
  */
 import type { ProductVersion } from '../model/schema';
 
-export const DEPLOYMENT_PHASES = ['prepare', 'existingPools', 'topologyBuilder', 'publishInstall', 'pairing', 'verification'] as const;
+export const DEPLOYMENT_PHASES = [
+  'prepare',
+  'existingPools',
+  'topologyBuilder',
+  'publishInstall',
+  'pairing',
+  'verification',
+] as const;
 export type DeploymentPhase = (typeof DEPLOYMENT_PHASES)[number];
 export const RUNBOOK_PHASES = ['failover', 'failback'] as const;
 export type RunbookPhase = (typeof RUNBOOK_PHASES)[number];

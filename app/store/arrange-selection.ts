@@ -3,7 +3,10 @@ import { alignPositions, distributePositions, type AlignMode, type DistributeAxi
 import type { Position } from '../model/schema';
 import type { DesignerStore } from './store';
 
-function apply(store: DesignerStore, move: (layout: Readonly<Record<string, Position>>, ids: string[]) => Record<string, Position>): void {
+function apply(
+  store: DesignerStore,
+  move: (layout: Readonly<Record<string, Position>>, ids: string[]) => Record<string, Position>,
+): void {
   const s = store.getState();
   // Only cards move: sites and links in the selection do not align.
   const nodeIds = new Set(s.doc.nodes.map((n) => n.id));

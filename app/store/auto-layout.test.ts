@@ -13,7 +13,8 @@ describe('auto-layout', () => {
       for (const n of doc.nodes) {
         const own = frames.get(n.siteId)!;
         expect(frameContains(own, nodeCenter(layout[n.id]!)), `${n.id} in ${n.siteId}`).toBe(true);
-        for (const [sid, f] of frames) if (sid !== n.siteId) expect(frameContains(f, nodeCenter(layout[n.id]!)), `${n.id} not in ${sid}`).toBe(false);
+        for (const [sid, f] of frames)
+          if (sid !== n.siteId) expect(frameContains(f, nodeCenter(layout[n.id]!)), `${n.id} not in ${sid}`).toBe(false);
       }
       const list = [...frames.values()];
       for (let i = 0; i < list.length; i++)

@@ -17,7 +17,11 @@ describe('the system clipboard', () => {
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     expect(read.value.fragment.nodes.map((n) => n.id)).toEqual(['pool-a', 'sql-a']);
-    expect(read.value.fragment.links.map((l) => [l.from, l.to])).toEqual(source.links.filter((l) => ['pool-a', 'sql-a'].includes(l.from) && ['pool-a', 'sql-a'].includes(l.to)).map((l) => [l.from, l.to]));
+    expect(read.value.fragment.links.map((l) => [l.from, l.to])).toEqual(
+      source.links
+        .filter((l) => ['pool-a', 'sql-a'].includes(l.from) && ['pool-a', 'sql-a'].includes(l.to))
+        .map((l) => [l.from, l.to]),
+    );
     expect(read.value.fragment.sites).toEqual([]); // no site was copied...
     expect(read.value.contextSites.map((s) => s.id)).toEqual(['dc1']); // ...but it says where they stood
   });
@@ -52,14 +56,19 @@ describe('the system clipboard', () => {
     if (!r.ok) throw new Error(r.error);
     const site = r.value.doc.sites.find((s) => r.value.newIds.includes(s.id))!;
     expect(site.name).toBe('Dublin (copy)');
-    expect(r.value.doc.nodes.filter((n) => n.siteId === site.id)).toHaveLength(source.nodes.filter((n) => n.siteId === 'dc2').length);
+    expect(r.value.doc.nodes.filter((n) => n.siteId === site.id)).toHaveLength(
+      source.nodes.filter((n) => n.siteId === 'dc2').length,
+    );
   });
 
   it('tells other text from its own, and says what is wrong with a damaged copy', () => {
     expect(readClipboard('https://example.com')).toEqual({ ok: false, error: { tag: 'notOurs' } });
     expect(readClipboard('{"type":"something-else"}')).toEqual({ ok: false, error: { tag: 'notOurs' } });
     expect(readClipboard(`{"type":"${CLIPBOARD_TYPE}","version":1,`)).toMatchObject({ ok: false, error: { tag: 'invalid' } });
-    expect(readClipboard(JSON.stringify({ type: CLIPBOARD_TYPE, version: 9, copiedSiteIds: [], topology: {} }))).toMatchObject({ ok: false, error: { tag: 'newerVersion', version: 9 } });
+    expect(readClipboard(JSON.stringify({ type: CLIPBOARD_TYPE, version: 9, copiedSiteIds: [], topology: {} }))).toMatchObject({
+      ok: false,
+      error: { tag: 'newerVersion', version: 9 },
+    });
     const damaged = JSON.parse(clipboardText(source, ['pool-a'])!);
     damaged.topology.nodes[0].frontEndServers = -1;
     const r = readClipboard(JSON.stringify(damaged));
@@ -69,23 +78,34 @@ describe('the system clipboard', () => {
 
   it('whatever the text: a result or a tagged error, never a throw; and any copy of any design pastes into any design validly', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json().map((j) => `{"type":"${CLIPBOARD_TYPE}",${j.slice(1)}`)), (text) => {
-        const r = readClipboard(text);
-        expect(typeof r.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json().map((j) => `{"type":"${CLIPBOARD_TYPE}",${j.slice(1)}`),
+        ),
+        (text) => {
+          const r = readClipboard(text);
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
       { numRuns: RUNS },
     );
     fc.assert(
-      fc.property(arbTopology({ maxNodes: 8, maxLinks: 8 }), arbTopology({ maxNodes: 8, maxLinks: 8 }), fc.nat(), (from, into, seed) => {
-        const ids = [...from.nodes, ...from.sites].map((x) => x.id).filter((_, i) => (seed >> i) & 1);
-        const text = clipboardText(from, ids);
-        if (!text) return;
-        const read = readClipboard(text);
-        expect(read.ok).toBe(true);
-        if (!read.ok) return;
-        const r = pasteInto(into, read.value);
-        if (r.ok) expect(parseTopology(r.value.doc).ok).toBe(true);
-      }),
+      fc.property(
+        arbTopology({ maxNodes: 8, maxLinks: 8 }),
+        arbTopology({ maxNodes: 8, maxLinks: 8 }),
+        fc.nat(),
+        (from, into, seed) => {
+          const ids = [...from.nodes, ...from.sites].map((x) => x.id).filter((_, i) => (seed >> i) & 1);
+          const text = clipboardText(from, ids);
+          if (!text) return;
+          const read = readClipboard(text);
+          expect(read.ok).toBe(true);
+          if (!read.ok) return;
+          const r = pasteInto(into, read.value);
+          if (r.ok) expect(parseTopology(r.value.doc).ok).toBe(true);
+        },
+      ),
       { numRuns: RUNS },
     );
   });

@@ -47,12 +47,19 @@ export function clipboardText(doc: Topology, ids: readonly string[]): string | u
     const { parentSiteId: _left, ...rest } = s;
     return rest;
   });
-  const topology: Topology = { ...emptyTopology(`Copied from ${doc.name}`.slice(0, LIMITS.maxNameChars)), sites, nodes: frag.nodes, links: frag.links, layout: frag.layout };
+  const topology: Topology = {
+    ...emptyTopology(`Copied from ${doc.name}`.slice(0, LIMITS.maxNameChars)),
+    sites,
+    nodes: frag.nodes,
+    links: frag.links,
+    layout: frag.layout,
+  };
   const envelope: Envelope = { type: CLIPBOARD_TYPE, version: CLIPBOARD_VERSION, copiedSiteIds: [...copied], topology };
   return JSON.stringify(envelope);
 }
 
-export type ClipboardError = { tag: 'notOurs' } | { tag: 'tooLarge' } | { tag: 'invalid'; message: string } | { tag: 'newerVersion'; version: number };
+export type ClipboardError =
+  { tag: 'notOurs' } | { tag: 'tooLarge' } | { tag: 'invalid'; message: string } | { tag: 'newerVersion'; version: number };
 
 /** Whether the text is one of ours at all (cheap: the paste handler asks on every Ctrl+V). */
 export function looksLikeClipboard(text: string): boolean {
@@ -72,8 +79,10 @@ export function readClipboard(text: string): Result<{ fragment: Fragment; contex
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return err({ tag: 'notOurs' });
   const e = value as Record<string, unknown>;
   if (e.type !== CLIPBOARD_TYPE) return err({ tag: 'notOurs' });
-  if (typeof e.version !== 'number' || e.version > CLIPBOARD_VERSION) return err({ tag: 'newerVersion', version: typeof e.version === 'number' ? e.version : NaN });
-  if (!Array.isArray(e.copiedSiteIds) || !e.copiedSiteIds.every((id) => typeof id === 'string')) return err({ tag: 'invalid', message: 'copiedSiteIds must be a list of site ids' });
+  if (typeof e.version !== 'number' || e.version > CLIPBOARD_VERSION)
+    return err({ tag: 'newerVersion', version: typeof e.version === 'number' ? e.version : NaN });
+  if (!Array.isArray(e.copiedSiteIds) || !e.copiedSiteIds.every((id) => typeof id === 'string'))
+    return err({ tag: 'invalid', message: 'copiedSiteIds must be a list of site ids' });
   const parsed = parseTopology(e.topology);
   if (!parsed.ok) return err({ tag: 'invalid', message: parsed.error.message });
   const doc = parsed.value;
@@ -89,7 +98,10 @@ export function readClipboard(text: string): Result<{ fragment: Fragment; contex
  * `doc` (copied from another design) bring that site along, under its own name. The result
  * is checked as a whole; a paste that would not make a valid document changes nothing.
  */
-export function pasteInto(doc: Topology, read: { fragment: Fragment; contextSites: Site[] }): Result<{ doc: Topology; newIds: string[] }, string> {
+export function pasteInto(
+  doc: Topology,
+  read: { fragment: Fragment; contextSites: Site[] },
+): Result<{ doc: Topology; newIds: string[] }, string> {
   const have = new Set(doc.sites.map((s) => s.id));
   const needed = referencedSiteIds(read.fragment);
   const bring = read.contextSites.filter((s) => needed.has(s.id) && !have.has(s.id));

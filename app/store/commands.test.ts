@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { pair2019AlwaysOn } from '../model/samples/index';
-import { COMMAND, COMMANDS, commandForKey, keyText, keysTextOf, matches, runCommand, shortcutOf, titleOf, type CommandId } from './commands';
+import {
+  COMMAND,
+  COMMANDS,
+  commandForKey,
+  keyText,
+  keysTextOf,
+  matches,
+  runCommand,
+  shortcutOf,
+  titleOf,
+  type CommandId,
+} from './commands';
 import { createDesignerStore } from './store';
 
-const press = (key: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean } = {}) => ({ key, ctrlKey: !!mods.ctrl, metaKey: !!mods.meta, shiftKey: !!mods.shift });
+const press = (key: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean } = {}) => ({
+  key,
+  ctrlKey: !!mods.ctrl,
+  metaKey: !!mods.meta,
+  shiftKey: !!mods.shift,
+});
 
 function designStore() {
   const store = createDesignerStore();
@@ -131,7 +147,12 @@ describe('command registry: running commands on a store', () => {
     runCommand(store, 'simulate-site', { target });
     expect(store.getState().simulatedFailure).toEqual({ siteId: site });
     runCommand(store, 'select-site-nodes', { target: { type: 'site', id: site } });
-    expect(store.getState().selectedIds).toEqual(store.getState().doc.nodes.filter((n) => n.siteId === site).map((n) => n.id));
+    expect(store.getState().selectedIds).toEqual(
+      store
+        .getState()
+        .doc.nodes.filter((n) => n.siteId === site)
+        .map((n) => n.id),
+    );
     expect(runCommand(store, 'simulate-pool', { target: { type: 'node', id: 'sql-a' } })).toBe(false);
   });
 

@@ -52,7 +52,8 @@ export interface Command {
 const always = () => true;
 const hasSelection = (s: DesignerState) => s.selectedIds.length > 0;
 const hasDesign = (s: DesignerState) => s.doc.nodes.length + s.doc.sites.length > 0;
-const targetId = (env: CommandEnv, type: 'node' | 'site' | 'link') => (env.target && env.target.type === type ? env.target.id : undefined);
+const targetId = (env: CommandEnv, type: 'node' | 'site' | 'link') =>
+  env.target && env.target.type === type ? env.target.id : undefined;
 const targetNode = (s: DesignerState, env: CommandEnv) => s.doc.nodes.find((n) => n.id === targetId(env, 'node'));
 const isRegistrar = (kind: string) => kind === 'frontEndPool' || kind === 'standardEditionServer';
 
@@ -62,8 +63,20 @@ function define<const T extends readonly Command[]>(list: T) {
 
 const LIST = define([
   { id: 'undo', label: 'Undo', keys: ['Mod+Z'], when: (s) => canUndo(s.history), run: (st) => st.getState().undo() },
-  { id: 'redo', label: 'Redo', keys: ['Shift+Mod+Z', 'Mod+Y'], when: (s) => canRedo(s.history), run: (st) => st.getState().redo() },
-  { id: 'delete', label: 'Delete the selection with its links', keys: ['Delete', 'Backspace'], when: hasSelection, run: (st) => deleteSelection(st) },
+  {
+    id: 'redo',
+    label: 'Redo',
+    keys: ['Shift+Mod+Z', 'Mod+Y'],
+    when: (s) => canRedo(s.history),
+    run: (st) => st.getState().redo(),
+  },
+  {
+    id: 'delete',
+    label: 'Delete the selection with its links',
+    keys: ['Delete', 'Backspace'],
+    when: hasSelection,
+    run: (st) => deleteSelection(st),
+  },
   {
     id: 'copy',
     label: 'Copy (also to other designs in other tabs)',
@@ -76,25 +89,59 @@ const LIST = define([
       if (text && typeof navigator !== 'undefined') void navigator.clipboard?.writeText(text).catch(() => undefined);
     },
   },
-  { id: 'cut', label: 'Cut', keys: ['Mod+X'], clipboardEvent: true, when: hasSelection, run: (st) => (copySelection(st) !== undefined ? deleteSelection(st) : undefined) },
-  { id: 'paste', label: 'Paste (fresh ids, unique FQDNs)', keys: ['Mod+V'], clipboardEvent: true, when: (s) => s.clipboard !== undefined, run: (st) => void pasteClipboard(st) },
+  {
+    id: 'cut',
+    label: 'Cut',
+    keys: ['Mod+X'],
+    clipboardEvent: true,
+    when: hasSelection,
+    run: (st) => (copySelection(st) !== undefined ? deleteSelection(st) : undefined),
+  },
+  {
+    id: 'paste',
+    label: 'Paste (fresh ids, unique FQDNs)',
+    keys: ['Mod+V'],
+    clipboardEvent: true,
+    when: (s) => s.clipboard !== undefined,
+    run: (st) => void pasteClipboard(st),
+  },
   { id: 'duplicate', label: 'Duplicate', keys: ['Mod+D'], when: always, run: (st) => duplicateSelection(st) },
   { id: 'select-all', label: 'Select everything', keys: ['Mod+A'], when: always, run: (st) => selectAll(st) },
   { id: 'save', label: 'Save as JSON', keys: ['Mod+S'], anywhere: true, when: always, run: (st) => saveFile(st) },
-  { id: 'find', label: 'Find a node or site', keys: ['Mod+K', '/'], whileTyping: true, when: (s) => s.dialog === null, run: (st) => st.getState().openDialog('find') },
+  {
+    id: 'find',
+    label: 'Find a node or site',
+    keys: ['Mod+K', '/'],
+    whileTyping: true,
+    when: (s) => s.dialog === null,
+    run: (st) => st.getState().openDialog('find'),
+  },
   { id: 'fit-view', label: 'Fit the view', keys: ['F'], when: (_, env) => env.fit !== undefined, run: (_, env) => env.fit?.() },
   { id: 'link-selected', label: 'Link the two selected nodes', keys: ['L'], when: always, run: (st) => linkSelected(st) },
   {
     id: 'nudge',
     label: 'Nudge the selection',
-    keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Shift+ArrowLeft', 'Shift+ArrowRight', 'Shift+ArrowUp', 'Shift+ArrowDown'],
+    keys: [
+      'ArrowLeft',
+      'ArrowRight',
+      'ArrowUp',
+      'ArrowDown',
+      'Shift+ArrowLeft',
+      'Shift+ArrowRight',
+      'Shift+ArrowUp',
+      'Shift+ArrowDown',
+    ],
     keysText: 'Arrow keys (Shift: 5× further)',
     // React Flow moves a focused card itself; this covers a selection without focus.
     when: (s, env) => hasSelection(s) && !env.key?.onCard,
     run: (st, env) => {
       const step = env.key?.shiftKey ? 40 : 8;
       const k = env.key?.key;
-      nudge(st, k === 'ArrowLeft' ? -step : k === 'ArrowRight' ? step : 0, k === 'ArrowUp' ? -step : k === 'ArrowDown' ? step : 0);
+      nudge(
+        st,
+        k === 'ArrowLeft' ? -step : k === 'ArrowRight' ? step : 0,
+        k === 'ArrowUp' ? -step : k === 'ArrowDown' ? step : 0,
+      );
     },
   },
   {
@@ -110,7 +157,13 @@ const LIST = define([
     },
   },
   { id: 'shortcuts', label: 'Keyboard shortcuts', keys: ['?'], when: always, run: (st) => st.getState().openDialog('shortcuts') },
-  { id: 'auto-layout', label: 'Auto-layout', keys: [], when: (s) => !s.arranging && hasDesign(s), run: (st, env) => void import('./auto-layout').then((m) => m.autoLayout(st, env.flow)) },
+  {
+    id: 'auto-layout',
+    label: 'Auto-layout',
+    keys: [],
+    when: (s) => !s.arranging && hasDesign(s),
+    run: (st, env) => void import('./auto-layout').then((m) => m.autoLayout(st, env.flow)),
+  },
   {
     id: 'host-cms',
     label: 'Host the Central Management store here',
@@ -153,10 +206,28 @@ const LIST = define([
       );
     },
   },
-  { id: 'add-central-site', label: 'Add a central site here', keys: [], when: (_, env) => env.at !== undefined, run: (st, env) => void (env.at && placeFromPalette(st, 'site:central', env.at)) },
-  { id: 'add-branch-site', label: 'Add a branch site here', keys: [], when: (_, env) => env.at !== undefined, run: (st, env) => void (env.at && placeFromPalette(st, 'site:branch', env.at)) },
+  {
+    id: 'add-central-site',
+    label: 'Add a central site here',
+    keys: [],
+    when: (_, env) => env.at !== undefined,
+    run: (st, env) => void (env.at && placeFromPalette(st, 'site:central', env.at)),
+  },
+  {
+    id: 'add-branch-site',
+    label: 'Add a branch site here',
+    keys: [],
+    when: (_, env) => env.at !== undefined,
+    run: (st, env) => void (env.at && placeFromPalette(st, 'site:branch', env.at)),
+  },
   { id: 'new', label: 'New design', keys: [], when: always, run: (st) => st.getState().openDialog('new') },
-  { id: 'library', label: 'The designs stored in this browser, and the trash', keys: [], when: always, run: (st) => st.getState().openDialog('library') },
+  {
+    id: 'library',
+    label: 'The designs stored in this browser, and the trash',
+    keys: [],
+    when: always,
+    run: (st) => st.getState().openDialog('library'),
+  },
   { id: 'share', label: 'Share', keys: [], when: always, run: (st) => st.getState().openDialog('share') },
   { id: 'catalogue', label: 'The rule catalogue', keys: [], when: always, run: (st) => st.getState().openDialog('catalogue') },
 ] as const satisfies readonly Command[]);
@@ -176,13 +247,24 @@ export function runCommand(store: DesignerStore, id: CommandId, env: CommandEnv 
 /** Gestures the `?` list shows beside the commands: they are the mouse's and the palette's, not keys. */
 export const GESTURES: readonly { keys: string; label: string }[] = [
   { keys: 'Shift+drag', label: 'Select with a box' },
-  { keys: 'Right-click or Shift+F10', label: 'The commands for a card, site, link or the canvas (simulate its loss, host the CMS, add a site here…)' },
+  {
+    keys: 'Right-click or Shift+F10',
+    label: 'The commands for a card, site, link or the canvas (simulate its loss, host the CMS, add a site here…)',
+  },
   { keys: 'Enter on a palette item', label: 'Add it at the centre of the view' },
 ];
 
 // ---- keys: how a binding reads and what it matches --------------------------------------
 
-const KEY_NAMES: Record<string, string> = { Mod: 'Ctrl', Delete: 'Del', Escape: 'Esc', ArrowLeft: '←', ArrowRight: '→', ArrowUp: '↑', ArrowDown: '↓' };
+const KEY_NAMES: Record<string, string> = {
+  Mod: 'Ctrl',
+  Delete: 'Del',
+  Escape: 'Esc',
+  ArrowLeft: '←',
+  ArrowRight: '→',
+  ArrowUp: '↑',
+  ArrowDown: '↓',
+};
 
 /** One binding as people read it: `Shift+Mod+Z` → `Ctrl+Shift+Z`. */
 export function keyText(binding: string): string {
@@ -268,7 +350,10 @@ export function linkSelected(store: DesignerStore) {
   const nodes = s.selectedIds.flatMap((id) => s.doc.nodes.find((n) => n.id === id) ?? []);
   const [a, b] = nodes;
   if (nodes.length !== 2 || !a || !b) {
-    s.notify({ tone: 'info', text: `Select exactly two nodes (Ctrl+click), then press ${shortcutOf('link-selected')} to link them.` });
+    s.notify({
+      tone: 'info',
+      text: `Select exactly two nodes (Ctrl+click), then press ${shortcutOf('link-selected')} to link them.`,
+    });
     return;
   }
   const fwd = linkKindsBetween(a.kind, b.kind);
@@ -281,6 +366,10 @@ export function linkSelected(store: DesignerStore) {
   const id = s.addLink(first, from.id, to.id);
   if (id) {
     s.select([id], { type: 'link', id });
-    if (others.length) s.notify({ tone: 'info', text: `Linked as ${linkKindLabel(first)}; other kinds fit too (${others.map(linkKindLabel).join(', ')}): delete and draw it to choose.` });
+    if (others.length)
+      s.notify({
+        tone: 'info',
+        text: `Linked as ${linkKindLabel(first)}; other kinds fit too (${others.map(linkKindLabel).join(', ')}): delete and draw it to choose.`,
+      });
   }
 }

@@ -57,142 +57,171 @@ export interface DocumentSlice {
 }
 
 export const createDocumentSlice =
-  ({ now = Date.now, history: historyOptions = HISTORY_DEFAULTS }: DocumentSliceOptions = {}): StateCreator<DocumentSlice, [], [], DocumentSlice> =>
+  ({ now = Date.now, history: historyOptions = HISTORY_DEFAULTS }: DocumentSliceOptions = {}): StateCreator<
+    DocumentSlice,
+    [],
+    [],
+    DocumentSlice
+  > =>
   (set, get) => ({
-  doc: emptyTopology(),
-  history: emptyHistory(),
-  revision: 0,
-  savedRevision: 0,
-  loadSeq: 0,
-  dragLayout: null,
+    doc: emptyTopology(),
+    history: emptyHistory(),
+    revision: 0,
+    savedRevision: 0,
+    loadSeq: 0,
+    dragLayout: null,
 
-  commit(next, opts) {
-    const { doc, history } = get();
-    const value = typeof next === 'function' ? next(doc) : next;
-    if (value === doc) return;
-    // Typing in one field makes one undo step, not one per keystroke.
-    set({ doc: value, history: record(history, doc, { key: opts?.coalesceKey, at: now() }, historyOptions), revision: get().revision + 1 });
-  },
-
-  replaceDocument(doc) {
-    const { doc: previous, history } = get();
-    if (doc !== previous) set({ doc, history: record(seal(history), previous, { at: now() }, historyOptions), revision: get().revision + 1 });
-    set({ loadSeq: get().loadSeq + 1 });
-  },
-
-  undo() {
-    const step = undo(get().history, get().doc);
-    if (step) set({ doc: step.value, history: step.history, revision: get().revision + 1 });
-  },
-
-  redo() {
-    const step = redo(get().history, get().doc);
-    if (step) set({ doc: step.value, history: step.history, revision: get().revision + 1 });
-  },
-
-  clearHistory() {
-    set({ history: emptyHistory() });
-  },
-
-  previewLayout(positions) {
-    set({ dragLayout: { ...get().dragLayout, ...positions } });
-  },
-
-  commitPreview(change) {
-    const { doc, history, dragLayout } = get();
-    const moved = dragLayout ? { ...doc, layout: { ...doc.layout, ...dragLayout } } : doc;
-    const value = change ? change(moved) : moved;
-    if (value === doc) {
-      set({ dragLayout: null });
-      return;
-    }
-    set({ doc: value, dragLayout: null, history: record(history, doc, { at: now() }, historyOptions), revision: get().revision + 1 });
-  },
-
-  setName(name) {
-    get().commit((d) => ({ ...d, name }), { coalesceKey: 'doc-name' });
-  },
-
-  setDescription(description) {
-    get().commit((d) => withPatch(d, { description: description || undefined }), { coalesceKey: 'doc-desc' });
-  },
-
-  updateDeployment(patch) {
-    get().commit((d) => ({ ...d, deployment: withPatch(d.deployment, patch) }));
-  },
-
-  addNode(kind, siteId, position) {
-    const { doc } = get();
-    const id = freshId(doc, kindPrefix(kind));
-    const domain = guessDomain(doc);
-    const node = defaultNode(kind, { id, siteId, name: id, fqdn: `${id}.${domain}` });
-    get().commit((d) => ({ ...d, nodes: [...d.nodes, node], layout: { ...d.layout, [id]: position } }));
-    return id;
-  },
-
-  addSite(kind, position) {
-    const { doc } = get();
-    const id = freshId(doc, kind === 'central' ? 'site' : 'branch');
-    const n = doc.sites.filter((s) => s.kind === kind).length + 1;
-    const site = defaultSite(id, kind === 'central' ? `Data center ${n}` : `Branch ${n}`, kind, doc.sites[0]?.region);
-    get().commit((d) => ({ ...d, sites: [...d.sites, site], layout: { ...d.layout, [id]: position } }));
-    return id;
-  },
-
-  updateNode(id, patch) {
-    get().commit(
-      (d) => ({
-        ...d,
-        nodes: d.nodes.map((n) => (n.id === id ? (typeof patch === 'function' ? patch(n) : withPatch(n, patch)) : n)),
-      }),
-      { coalesceKey: `node:${id}:${typeof patch === 'function' ? 'fn' : Object.keys(patch).join(',')}` },
-    );
-  },
-
-  updateLink(id, patch) {
-    get().commit((d) => ({ ...d, links: d.links.map((l) => (l.id === id ? withPatch(l, patch) : l)) }), { coalesceKey: `link:${id}:${Object.keys(patch).join(',')}` });
-  },
-
-  updateSite(id, patch) {
-    get().commit((d) => ({ ...d, sites: d.sites.map((s) => (s.id === id ? withPatch(s, patch) : s)) }), { coalesceKey: `site:${id}:${Object.keys(patch).join(',')}` });
-  },
-
-  addLink(kind, from, to) {
-    const { doc } = get();
-    const a = doc.nodes.find((n) => n.id === from);
-    const b = doc.nodes.find((n) => n.id === to);
-    if (!a || !b || from === to || !linkKindsBetween(a.kind, b.kind).includes(kind)) return undefined;
-    const id = freshId(doc, 'link');
-    get().commit((d) => ({ ...d, links: [...d.links, defaultLink(kind, id, from, to)] }));
-    return id;
-  },
-
-  removeElements(ids) {
-    if (ids.length === 0) return;
-    const gone = new Set(ids);
-    get().commit((d) => {
-      // Deleting a site deletes what is in it and its WAN links; its branches lose their parent. Deleting a node deletes its links.
-      const sites = d.sites.filter((s) => !gone.has(s.id)).map((s) => {
-        if (s.parentSiteId === undefined || !gone.has(s.parentSiteId)) return s;
-        const { parentSiteId: _gone, ...rest } = s;
-        return rest;
+    commit(next, opts) {
+      const { doc, history } = get();
+      const value = typeof next === 'function' ? next(doc) : next;
+      if (value === doc) return;
+      // Typing in one field makes one undo step, not one per keystroke.
+      set({
+        doc: value,
+        history: record(history, doc, { key: opts?.coalesceKey, at: now() }, historyOptions),
+        revision: get().revision + 1,
       });
-      const siteGone = new Set(d.sites.filter((s) => gone.has(s.id)).map((s) => s.id));
-      const nodes = d.nodes.filter((n) => !gone.has(n.id) && !siteGone.has(n.siteId));
-      const nodeIds = new Set(nodes.map((n) => n.id));
-      const links = d.links.filter((l) => !gone.has(l.id) && nodeIds.has(l.from) && nodeIds.has(l.to));
-      const keep = new Set([...sites.map((s) => s.id), ...nodeIds]);
-      const layout = Object.fromEntries(Object.entries(d.layout ?? {}).filter(([k]) => keep.has(k)));
-      const cmsHost = d.deployment.cmsHost && nodeIds.has(d.deployment.cmsHost) ? d.deployment.cmsHost : null;
-      const siteLinks = d.siteLinks?.filter((l) => !gone.has(l.id) && !siteGone.has(l.from) && !siteGone.has(l.to));
-      return { ...d, sites, nodes, links, layout, deployment: { ...d.deployment, cmsHost }, ...(siteLinks ? { siteLinks } : {}) };
-    });
-  },
+    },
 
-  markSaved() {
-    set({ savedRevision: get().revision });
-  },
-});
+    replaceDocument(doc) {
+      const { doc: previous, history } = get();
+      if (doc !== previous)
+        set({ doc, history: record(seal(history), previous, { at: now() }, historyOptions), revision: get().revision + 1 });
+      set({ loadSeq: get().loadSeq + 1 });
+    },
+
+    undo() {
+      const step = undo(get().history, get().doc);
+      if (step) set({ doc: step.value, history: step.history, revision: get().revision + 1 });
+    },
+
+    redo() {
+      const step = redo(get().history, get().doc);
+      if (step) set({ doc: step.value, history: step.history, revision: get().revision + 1 });
+    },
+
+    clearHistory() {
+      set({ history: emptyHistory() });
+    },
+
+    previewLayout(positions) {
+      set({ dragLayout: { ...get().dragLayout, ...positions } });
+    },
+
+    commitPreview(change) {
+      const { doc, history, dragLayout } = get();
+      const moved = dragLayout ? { ...doc, layout: { ...doc.layout, ...dragLayout } } : doc;
+      const value = change ? change(moved) : moved;
+      if (value === doc) {
+        set({ dragLayout: null });
+        return;
+      }
+      set({
+        doc: value,
+        dragLayout: null,
+        history: record(history, doc, { at: now() }, historyOptions),
+        revision: get().revision + 1,
+      });
+    },
+
+    setName(name) {
+      get().commit((d) => ({ ...d, name }), { coalesceKey: 'doc-name' });
+    },
+
+    setDescription(description) {
+      get().commit((d) => withPatch(d, { description: description || undefined }), { coalesceKey: 'doc-desc' });
+    },
+
+    updateDeployment(patch) {
+      get().commit((d) => ({ ...d, deployment: withPatch(d.deployment, patch) }));
+    },
+
+    addNode(kind, siteId, position) {
+      const { doc } = get();
+      const id = freshId(doc, kindPrefix(kind));
+      const domain = guessDomain(doc);
+      const node = defaultNode(kind, { id, siteId, name: id, fqdn: `${id}.${domain}` });
+      get().commit((d) => ({ ...d, nodes: [...d.nodes, node], layout: { ...d.layout, [id]: position } }));
+      return id;
+    },
+
+    addSite(kind, position) {
+      const { doc } = get();
+      const id = freshId(doc, kind === 'central' ? 'site' : 'branch');
+      const n = doc.sites.filter((s) => s.kind === kind).length + 1;
+      const site = defaultSite(id, kind === 'central' ? `Data center ${n}` : `Branch ${n}`, kind, doc.sites[0]?.region);
+      get().commit((d) => ({ ...d, sites: [...d.sites, site], layout: { ...d.layout, [id]: position } }));
+      return id;
+    },
+
+    updateNode(id, patch) {
+      get().commit(
+        (d) => ({
+          ...d,
+          nodes: d.nodes.map((n) => (n.id === id ? (typeof patch === 'function' ? patch(n) : withPatch(n, patch)) : n)),
+        }),
+        { coalesceKey: `node:${id}:${typeof patch === 'function' ? 'fn' : Object.keys(patch).join(',')}` },
+      );
+    },
+
+    updateLink(id, patch) {
+      get().commit((d) => ({ ...d, links: d.links.map((l) => (l.id === id ? withPatch(l, patch) : l)) }), {
+        coalesceKey: `link:${id}:${Object.keys(patch).join(',')}`,
+      });
+    },
+
+    updateSite(id, patch) {
+      get().commit((d) => ({ ...d, sites: d.sites.map((s) => (s.id === id ? withPatch(s, patch) : s)) }), {
+        coalesceKey: `site:${id}:${Object.keys(patch).join(',')}`,
+      });
+    },
+
+    addLink(kind, from, to) {
+      const { doc } = get();
+      const a = doc.nodes.find((n) => n.id === from);
+      const b = doc.nodes.find((n) => n.id === to);
+      if (!a || !b || from === to || !linkKindsBetween(a.kind, b.kind).includes(kind)) return undefined;
+      const id = freshId(doc, 'link');
+      get().commit((d) => ({ ...d, links: [...d.links, defaultLink(kind, id, from, to)] }));
+      return id;
+    },
+
+    removeElements(ids) {
+      if (ids.length === 0) return;
+      const gone = new Set(ids);
+      get().commit((d) => {
+        // Deleting a site deletes what is in it and its WAN links; its branches lose their parent. Deleting a node deletes its links.
+        const sites = d.sites
+          .filter((s) => !gone.has(s.id))
+          .map((s) => {
+            if (s.parentSiteId === undefined || !gone.has(s.parentSiteId)) return s;
+            const { parentSiteId: _gone, ...rest } = s;
+            return rest;
+          });
+        const siteGone = new Set(d.sites.filter((s) => gone.has(s.id)).map((s) => s.id));
+        const nodes = d.nodes.filter((n) => !gone.has(n.id) && !siteGone.has(n.siteId));
+        const nodeIds = new Set(nodes.map((n) => n.id));
+        const links = d.links.filter((l) => !gone.has(l.id) && nodeIds.has(l.from) && nodeIds.has(l.to));
+        const keep = new Set([...sites.map((s) => s.id), ...nodeIds]);
+        const layout = Object.fromEntries(Object.entries(d.layout ?? {}).filter(([k]) => keep.has(k)));
+        const cmsHost = d.deployment.cmsHost && nodeIds.has(d.deployment.cmsHost) ? d.deployment.cmsHost : null;
+        const siteLinks = d.siteLinks?.filter((l) => !gone.has(l.id) && !siteGone.has(l.from) && !siteGone.has(l.to));
+        return {
+          ...d,
+          sites,
+          nodes,
+          links,
+          layout,
+          deployment: { ...d.deployment, cmsHost },
+          ...(siteLinks ? { siteLinks } : {}),
+        };
+      });
+    },
+
+    markSaved() {
+      set({ savedRevision: get().revision });
+    },
+  });
 
 const PREFIX: Record<NodeKind, string> = {
   frontEndPool: 'pool',
@@ -213,7 +242,12 @@ export const kindPrefix = (k: NodeKind): string => PREFIX[k];
 
 /** An id not used by any site, node or link: `pool-3`. */
 export function freshId(doc: Topology, prefix: string, taken: ReadonlySet<string> = new Set()): string {
-  const used = new Set<string>([...doc.sites.map((s) => s.id), ...doc.nodes.map((n) => n.id), ...doc.links.map((l) => l.id), ...taken]);
+  const used = new Set<string>([
+    ...doc.sites.map((s) => s.id),
+    ...doc.nodes.map((n) => n.id),
+    ...doc.links.map((l) => l.id),
+    ...taken,
+  ]);
   for (let i = 1; ; i++) {
     const id = `${prefix}-${i}`;
     if (!used.has(id)) return id;

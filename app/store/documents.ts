@@ -51,14 +51,19 @@ export function newDocument(store: DesignerStore, from?: Topology): void {
 export async function openFile(store: DesignerStore, file: File): Promise<OpenOutcome> {
   const state = store.getState();
   let bytes: Uint8Array;
-  if (file.size > MAX_OPEN_FILE_BYTES) return fail(`${file.name}: the file is ${file.size.toLocaleString('en-US')} bytes; the designer opens files up to ${MAX_OPEN_FILE_BYTES.toLocaleString('en-US')} bytes.`);
+  if (file.size > MAX_OPEN_FILE_BYTES)
+    return fail(
+      `${file.name}: the file is ${file.size.toLocaleString('en-US')} bytes; the designer opens files up to ${MAX_OPEN_FILE_BYTES.toLocaleString('en-US')} bytes.`,
+    );
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
     return fail(`${file.name}: the file could not be read.`);
   }
   const opened = await runOpen({ kind: 'file', name: file.name, bytes }, (p) => state.autosave.setProgress(p));
-  const result = opened.ok ? { ok: true as const, topology: opened.topology, kind: opened.opened, warnings: warningLines(opened.warnings) } : { ok: false as const, message: withoutName(file.name, opened.message) };
+  const result = opened.ok
+    ? { ok: true as const, topology: opened.topology, kind: opened.opened, warnings: warningLines(opened.warnings) }
+    : { ok: false as const, message: withoutName(file.name, opened.message) };
   if (!result.ok) return fail(`${file.name}: ${result.message}`);
   loadDocument(store, result.topology, `Opened ${file.name}`);
   // An imported Topology Builder document has no layout of its own: arrange it at once.
@@ -76,7 +81,12 @@ export async function openFile(store: DesignerStore, file: File): Promise<OpenOu
 }
 
 export function fileNameFor(doc: Topology, ext: string): string {
-  const base = doc.name.replace(/[^\p{L}\p{N} _.-]+/gu, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'topology';
+  const base =
+    doc.name
+      .replace(/[^\p{L}\p{N} _.-]+/gu, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .slice(0, 80) || 'topology';
   return `${base}.${ext}`;
 }
 

@@ -57,14 +57,30 @@ export function pasteFragment(doc: Topology, frag: Fragment, offset = 48): { doc
       }
     }
   };
-  const sites = frag.sites.map((s) => ({ ...s, id: fresh(s.id, s.kind === 'branch' ? 'branch' : 'site'), name: `${s.name} (copy)`.slice(0, 200) }));
+  const sites = frag.sites.map((s) => ({
+    ...s,
+    id: fresh(s.id, s.kind === 'branch' ? 'branch' : 'site'),
+    name: `${s.name} (copy)`.slice(0, 200),
+  }));
   const nodes = frag.nodes.map((n) => {
     const id = fresh(n.id, kindPrefix(n.kind));
     const siteId = rename.get(n.siteId) ?? n.siteId;
-    const copy = { ...n, id, siteId, name: n.name === n.id ? id : `${n.name} (copy)`.slice(0, 200), fqdn: uniqueFqdn(n.fqdn) } as TopologyNode;
+    const copy = {
+      ...n,
+      id,
+      siteId,
+      name: n.name === n.id ? id : `${n.name} (copy)`.slice(0, 200),
+      fqdn: uniqueFqdn(n.fqdn),
+    } as TopologyNode;
     if (copy.kind === 'frontEndPool' && copy.internalWebFqdn) copy.internalWebFqdn = uniqueFqdn(copy.internalWebFqdn);
-    if (copy.kind === 'sqlStore' && copy.ag) copy.ag = { ...copy.ag, listenerFqdn: uniqueFqdn(copy.ag.listenerFqdn), replicas: copy.ag.replicas.map((r) => ({ ...r, fqdn: uniqueFqdn(r.fqdn), siteId: rename.get(r.siteId) ?? r.siteId })) };
-    if (copy.kind === 'persistentChatPool') copy.servers = copy.servers.map((s) => ({ ...s, siteId: rename.get(s.siteId) ?? s.siteId }));
+    if (copy.kind === 'sqlStore' && copy.ag)
+      copy.ag = {
+        ...copy.ag,
+        listenerFqdn: uniqueFqdn(copy.ag.listenerFqdn),
+        replicas: copy.ag.replicas.map((r) => ({ ...r, fqdn: uniqueFqdn(r.fqdn), siteId: rename.get(r.siteId) ?? r.siteId })),
+      };
+    if (copy.kind === 'persistentChatPool')
+      copy.servers = copy.servers.map((s) => ({ ...s, siteId: rename.get(s.siteId) ?? s.siteId }));
     return copy;
   });
   const links = frag.links.map((l) => ({ ...l, id: fresh(l.id, 'link'), from: rename.get(l.from)!, to: rename.get(l.to)! }));

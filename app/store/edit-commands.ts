@@ -35,13 +35,24 @@ export function pasteText(store: DesignerStore, text: string): boolean {
   const s = store.getState();
   const read = readClipboard(text);
   if (!read.ok) {
-    const why = read.error.tag === 'invalid' ? read.error.message : read.error.tag === 'tooLarge' ? 'it is too large' : read.error.tag === 'newerVersion' ? 'it comes from a newer version of the designer' : 'it is not from the designer';
+    const why =
+      read.error.tag === 'invalid'
+        ? read.error.message
+        : read.error.tag === 'tooLarge'
+          ? 'it is too large'
+          : read.error.tag === 'newerVersion'
+            ? 'it comes from a newer version of the designer'
+            : 'it is not from the designer';
     s.notify({ tone: 'error', text: `Nothing was pasted: the copied elements could not be read (${why}).` });
     return true;
   }
   const pasted = pasteInto(s.doc, read.value);
   // Inspect the first pasted node (a site brought along only says where it stands).
-  commitPaste(store, pasted, pasted.ok ? pasted.value.newIds.find((id) => pasted.value.doc.nodes.some((n) => n.id === id)) : undefined);
+  commitPaste(
+    store,
+    pasted,
+    pasted.ok ? pasted.value.newIds.find((id) => pasted.value.doc.nodes.some((n) => n.id === id)) : undefined,
+  );
   return true;
 }
 
@@ -77,7 +88,11 @@ function paste(store: DesignerStore, frag: Fragment) {
 }
 
 /** Commits a checked paste and selects what it added, inspecting `inspect`; or says why nothing was pasted. */
-function commitPaste(store: DesignerStore, pasted: Result<{ doc: Topology; newIds: string[] }, string>, inspect: string | undefined): void {
+function commitPaste(
+  store: DesignerStore,
+  pasted: Result<{ doc: Topology; newIds: string[] }, string>,
+  inspect: string | undefined,
+): void {
   const s = store.getState();
   if (!pasted.ok) {
     s.notify({ tone: 'error', text: `Nothing was pasted: ${pasted.error}` });

@@ -33,7 +33,10 @@ describe('history: push, undo, redo', () => {
   });
 
   it('an edit after an undo drops the redo stack', () => {
-    const { value, h } = edits([{ value: 1, at: 0 }, { value: 2, at: 10 }]);
+    const { value, h } = edits([
+      { value: 1, at: 0 },
+      { value: 2, at: 10 },
+    ]);
     const u = undo(h, value)!;
     expect(canRedo(u.history)).toBe(true);
     const after = record(u.history, u.value, { at: 20 }, OPTIONS);
@@ -81,14 +84,33 @@ describe('history: coalescing', () => {
   });
 
   it('a different key, or no key, is a new step', () => {
-    expect(edits([{ value: 1, key: 'a', at: 0 }, { value: 2, key: 'b', at: 10 }]).h.past).toEqual([0, 1]);
-    expect(edits([{ value: 1, key: 'a', at: 0 }, { value: 2, at: 10 }]).h.past).toEqual([0, 1]);
+    expect(
+      edits([
+        { value: 1, key: 'a', at: 0 },
+        { value: 2, key: 'b', at: 10 },
+      ]).h.past,
+    ).toEqual([0, 1]);
+    expect(
+      edits([
+        { value: 1, key: 'a', at: 0 },
+        { value: 2, at: 10 },
+      ]).h.past,
+    ).toEqual([0, 1]);
     // An edit without a key ends the run: the same key after it starts a new step.
-    expect(edits([{ value: 1, key: 'a', at: 0 }, { value: 2, at: 10 }, { value: 3, key: 'a', at: 20 }]).h.past).toEqual([0, 1, 2]);
+    expect(
+      edits([
+        { value: 1, key: 'a', at: 0 },
+        { value: 2, at: 10 },
+        { value: 3, key: 'a', at: 20 },
+      ]).h.past,
+    ).toEqual([0, 1, 2]);
   });
 
   it('undo and seal end the run: the next edit with the same key is its own step', () => {
-    const { value, h } = edits([{ value: 1, key: 'a', at: 0 }, { value: 2, key: 'a', at: 10 }]);
+    const { value, h } = edits([
+      { value: 1, key: 'a', at: 0 },
+      { value: 2, key: 'a', at: 10 },
+    ]);
     const sealed = record(seal(h), value, { key: 'a', at: 20 }, OPTIONS);
     expect(sealed.past).toEqual([0, 2]);
     const u = undo(h, value)!;
@@ -117,25 +139,34 @@ describe('history: limits', () => {
 
   it('undo then redo of any sequence of edits gives back every state, in order (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ key: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }), gap: fc.integer({ min: 0, max: 2000 }) }), { maxLength: 30 }), (steps) => {
-        let at = 0;
-        const { value, h } = edits(steps.map((s, i) => ({ value: i + 1, key: s.key, at: (at += s.gap) })), { limit: 100, coalesceMs: 1000 });
-        const back: number[] = [value];
-        let cur = { value, history: h };
-        for (let u = undo(cur.history, cur.value); u; u = undo(cur.history, cur.value)) {
-          back.push(u.value);
-          cur = u;
-        }
-        // Undone states strictly decrease and end at the start.
-        expect(back[back.length - 1]).toBe(0);
-        for (let i = 1; i < back.length; i++) expect(back[i]!).toBeLessThan(back[i - 1]!);
-        const forward: number[] = [cur.value];
-        for (let r = redo(cur.history, cur.value); r; r = redo(cur.history, cur.value)) {
-          forward.push(r.value);
-          cur = r;
-        }
-        expect(forward).toEqual([...back].reverse());
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ key: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }), gap: fc.integer({ min: 0, max: 2000 }) }),
+          { maxLength: 30 },
+        ),
+        (steps) => {
+          let at = 0;
+          const { value, h } = edits(
+            steps.map((s, i) => ({ value: i + 1, key: s.key, at: (at += s.gap) })),
+            { limit: 100, coalesceMs: 1000 },
+          );
+          const back: number[] = [value];
+          let cur = { value, history: h };
+          for (let u = undo(cur.history, cur.value); u; u = undo(cur.history, cur.value)) {
+            back.push(u.value);
+            cur = u;
+          }
+          // Undone states strictly decrease and end at the start.
+          expect(back[back.length - 1]).toBe(0);
+          for (let i = 1; i < back.length; i++) expect(back[i]!).toBeLessThan(back[i - 1]!);
+          const forward: number[] = [cur.value];
+          for (let r = redo(cur.history, cur.value); r; r = redo(cur.history, cur.value)) {
+            forward.push(r.value);
+            cur = r;
+          }
+          expect(forward).toEqual([...back].reverse());
+        },
+      ),
     );
   });
 });

@@ -13,11 +13,16 @@ export { warningLines, withoutName, type OpenJob, type OpenJobResult, type OpenP
 /** Input this large goes to the worker (about 1 MB: a design of some 2,000 nodes); below it, starting a worker costs more than it saves. */
 export const OFF_THREAD_CHARS = 1_000_000;
 
-const sizeOf = (job: OpenJob): number => (job.kind === 'link' ? job.link.length : job.kind === 'file' ? job.bytes.length : job.text.length);
+const sizeOf = (job: OpenJob): number =>
+  job.kind === 'link' ? job.link.length : job.kind === 'file' ? job.bytes.length : job.text.length;
 
 /** Runs the job in a worker when it is large and workers exist, else here. */
-export async function runOpen(job: OpenJob, progress: (p: OpenProgress | undefined) => void = () => undefined): Promise<OpenJobResult> {
-  if (sizeOf(job) < OFF_THREAD_CHARS || typeof Worker === 'undefined') return job.kind === 'design' ? openDesignText(job.text) : (await import('./open-work')).performOpen(job);
+export async function runOpen(
+  job: OpenJob,
+  progress: (p: OpenProgress | undefined) => void = () => undefined,
+): Promise<OpenJobResult> {
+  if (sizeOf(job) < OFF_THREAD_CHARS || typeof Worker === 'undefined')
+    return job.kind === 'design' ? openDesignText(job.text) : (await import('./open-work')).performOpen(job);
   let worker: Worker;
   try {
     worker = new Worker(new URL('./open-worker.ts', import.meta.url), { type: 'module' });
@@ -27,7 +32,9 @@ export async function runOpen(job: OpenJob, progress: (p: OpenProgress | undefin
   progress({ label: 'Opening the design', fraction: 0.05 });
   try {
     return await new Promise<OpenJobResult>((resolve) => {
-      worker.onmessage = (e: MessageEvent<{ type: 'progress'; progress: OpenProgress } | { type: 'done'; result: OpenJobResult }>) => {
+      worker.onmessage = (
+        e: MessageEvent<{ type: 'progress'; progress: OpenProgress } | { type: 'done'; result: OpenJobResult }>,
+      ) => {
         if (e.data.type === 'progress') progress(e.data.progress);
         else resolve(e.data.result);
       };

@@ -3,9 +3,11 @@ import type { OpenWarning } from '../export/index';
 import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
 
-export type OpenJob = { kind: 'link'; link: string } | { kind: 'file'; name: string; bytes: Uint8Array } | { kind: 'design'; text: string };
+export type OpenJob =
+  { kind: 'link'; link: string } | { kind: 'file'; name: string; bytes: Uint8Array } | { kind: 'design'; text: string };
 
-export type OpenJobResult = { ok: true; topology: Topology; warnings: OpenWarning[]; opened: string } | { ok: false; message: string };
+export type OpenJobResult =
+  { ok: true; topology: Topology; warnings: OpenWarning[]; opened: string } | { ok: false; message: string };
 
 export interface OpenProgress {
   label: string;
@@ -23,10 +25,14 @@ export function openDesignText(text: string): OpenJobResult {
   }
 }
 
-export const withoutName = (name: string, message: string): string => (message.startsWith(name) ? message.slice(name.length).replace(/^[:\s]+/, '') : message);
+export const withoutName = (name: string, message: string): string =>
+  message.startsWith(name) ? message.slice(name.length).replace(/^[:\s]+/, '') : message;
 
 /** The importer's warnings as lines, the ones to confirm first. */
 export function warningLines(warnings: readonly OpenWarning[]): string[] {
   const line = (w: { where?: string; message: string }) => (w.where ? `${w.where}: ${w.message}` : w.message);
-  return [...warnings.filter((w) => w.confirm).map((w) => `Please confirm: ${line(w)}`), ...warnings.filter((w) => !w.confirm).map(line)];
+  return [
+    ...warnings.filter((w) => w.confirm).map((w) => `Please confirm: ${line(w)}`),
+    ...warnings.filter((w) => !w.confirm).map(line),
+  ];
 }

@@ -19,7 +19,9 @@ export function performOpen(job: OpenJob, progress: (p: OpenProgress) => void = 
       case 'file': {
         progress({ label: `Reading and checking ${job.name}`, fraction: 0.2 });
         const r = openDocumentBytes(job.name, job.bytes);
-        return r.ok ? { ok: true, topology: r.value.topology, warnings: r.value.warnings, opened: r.value.kind } : { ok: false, message: r.error.message };
+        return r.ok
+          ? { ok: true, topology: r.value.topology, warnings: r.value.warnings, opened: r.value.kind }
+          : { ok: false, message: r.error.message };
       }
       case 'design': {
         progress({ label: 'Checking the stored design', fraction: 0.2 });
@@ -39,4 +41,3 @@ export function readDocumentBytes(name: string, bytes: Uint8Array): ReadResult {
   if (!r.ok) return { ok: false, message: withoutName(name, r.error.message) };
   return { ok: true, topology: r.value.topology, kind: r.value.kind, warnings: warningLines(r.value.warnings) };
 }
-

@@ -14,7 +14,18 @@ import type { DesignerStore } from './store';
 import { positionOf } from '../model/layout';
 import { freshId, guessDomain, kindPrefix } from './document-slice';
 
-const NODE_KINDS = new Set<string>(['frontEndPool', 'standardEditionServer', 'sqlStore', 'edgePool', 'directorPool', 'mediationPool', 'persistentChatPool', 'fileStore', 'officeOnlineServer', 'survivableBranch']);
+const NODE_KINDS = new Set<string>([
+  'frontEndPool',
+  'standardEditionServer',
+  'sqlStore',
+  'edgePool',
+  'directorPool',
+  'mediationPool',
+  'persistentChatPool',
+  'fileStore',
+  'officeOnlineServer',
+  'survivableBranch',
+]);
 
 export type PlaceHow = 'drop' | 'click';
 
@@ -51,7 +62,11 @@ export function placeFromPalette(store: DesignerStore, kind: string, p: Position
     siteId = freshId(doc, nodeKind === 'survivableBranch' ? 'branch' : 'site');
     const branch = nodeKind === 'survivableBranch';
     const site = defaultSite(siteId, branch ? 'Branch 1' : 'Data center 1', branch ? 'branch' : 'central');
-    base = { ...doc, sites: [...doc.sites, site], layout: { ...doc.layout, [siteId]: { x: Math.round(p.x - 150), y: Math.round(p.y - 85) } } };
+    base = {
+      ...doc,
+      sites: [...doc.sites, site],
+      layout: { ...doc.layout, [siteId]: { x: Math.round(p.x - 150), y: Math.round(p.y - 85) } },
+    };
   }
   const pos = freeSlot(base, siteId, how === 'drop' ? p : undefined);
   const id = freshId(base, kindPrefix(nodeKind));
@@ -65,7 +80,14 @@ export function placeFromPalette(store: DesignerStore, kind: string, p: Position
 /** The nearest position at or below `p` where a node overlaps no other node. */
 export function freeSpot(doc: Topology, p: Position): Position {
   const boxes = doc.nodes.map((n) => positionOf(doc.layout, n.id)).filter((q): q is Position => q !== undefined);
-  const hits = (q: Position) => boxes.some((b) => q.x < b.x + NODE_WIDTH + 12 && b.x < q.x + NODE_WIDTH + 12 && q.y < b.y + NODE_HEIGHT + 12 && b.y < q.y + NODE_HEIGHT + 12);
+  const hits = (q: Position) =>
+    boxes.some(
+      (b) =>
+        q.x < b.x + NODE_WIDTH + 12 &&
+        b.x < q.x + NODE_WIDTH + 12 &&
+        q.y < b.y + NODE_HEIGHT + 12 &&
+        b.y < q.y + NODE_HEIGHT + 12,
+    );
   let q = { ...p };
   for (let i = 0; i < 200 && hits(q); i++) q = { x: q.x, y: q.y + 24 };
   return q;

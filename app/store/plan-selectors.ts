@@ -17,7 +17,9 @@ export function selectSimulation(doc: Topology, failure: Failure | null): Simula
   const key = JSON.stringify(failure);
   if (simCache && simCache.doc === doc && simCache.key === key) return simCache.result;
   const r = simulateFailure(doc, failure);
-  const result: SimulationResult = r.ok ? { ok: true, outcome: r.value, bars: capacityBars(doc, r.value) } : { ok: false, message: r.error.message };
+  const result: SimulationResult = r.ok
+    ? { ok: true, outcome: r.value, bars: capacityBars(doc, r.value) }
+    : { ok: false, message: r.error.message };
   simCache = { doc, key, result };
   return result;
 }

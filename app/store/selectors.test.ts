@@ -17,10 +17,20 @@ describe('selectFindingIndex', () => {
     const index = selectFindingIndex(broken);
     for (const [id, badge] of index.byElement) {
       const mine = findings.filter((f) => f.nodeIds.includes(id) || f.linkIds.includes(id) || f.siteIds.includes(id));
-      const worst = mine.some((f) => f.severity === 'error') ? 'error' : mine.some((f) => f.severity === 'warning') ? 'warning' : 'info';
+      const worst = mine.some((f) => f.severity === 'error')
+        ? 'error'
+        : mine.some((f) => f.severity === 'warning')
+          ? 'warning'
+          : 'info';
       expect(badge.worst).toBe(worst);
       expect(badge.count).toBe(mine.filter((f) => f.severity === worst).length);
-      expect(badge.messages[0]).toBe(severityCounts({ error: mine.filter((f) => f.severity === 'error').length, warning: mine.filter((f) => f.severity === 'warning').length, info: mine.filter((f) => f.severity === 'info').length }));
+      expect(badge.messages[0]).toBe(
+        severityCounts({
+          error: mine.filter((f) => f.severity === 'error').length,
+          warning: mine.filter((f) => f.severity === 'warning').length,
+          info: mine.filter((f) => f.severity === 'info').length,
+        }),
+      );
     }
     expect([...index.byElement.values()].some((b) => b.worst === 'error')).toBe(true);
   });
@@ -36,14 +46,19 @@ describe('selectFindingIndex', () => {
     expect(badged.length).toBeGreaterThan(1);
     const [renamedId, ...others] = badged;
     // Renaming a node rewords its own findings only.
-    const renamed: Topology = { ...doc, nodes: doc.nodes.map((n) => (n.id === renamedId ? { ...n, name: `${n.name} renamed` } : n)) };
+    const renamed: Topology = {
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.id === renamedId ? { ...n, name: `${n.name} renamed` } : n)),
+    };
     const after = selectFindingIndex(renamed);
     expect(after).not.toBe(before);
     expect(after.byElement.get(renamedId!)).not.toBe(before.byElement.get(renamedId!));
     expect(after.byElement.get(renamedId!)!.messages.join('\n')).toContain('renamed');
     const kept = others.filter((id) => after.byElement.get(id) === before.byElement.get(id));
     // Every other node whose messages did not mention the renamed node keeps its object.
-    const unchanged = others.filter((id) => after.byElement.get(id)!.messages.join() === before.byElement.get(id)!.messages.join());
+    const unchanged = others.filter(
+      (id) => after.byElement.get(id)!.messages.join() === before.byElement.get(id)!.messages.join(),
+    );
     expect(unchanged.length).toBeGreaterThan(0);
     expect(kept).toEqual(unchanged);
   });

@@ -38,13 +38,10 @@ export const rulesReady = (): boolean => engine !== undefined;
 
 /** True once the rule engine is loaded; a component that shows findings re-renders then. */
 export function useRulesReady(): boolean {
-  return useSyncExternalStore(
-    (f) => {
-      waiting.add(f);
-      return () => waiting.delete(f);
-    },
-    rulesReady,
-  );
+  return useSyncExternalStore((f) => {
+    waiting.add(f);
+    return () => waiting.delete(f);
+  }, rulesReady);
 }
 
 export function memoByContent<T>(f: (doc: Topology) => T): (doc: Topology) => T {
@@ -84,7 +81,11 @@ export interface FindingIndex {
   summary: Record<Severity, number>;
 }
 
-const SEVERITY_WORDS: Record<Severity, [string, string]> = { error: ['error', 'errors'], warning: ['warning', 'warnings'], info: ['advice', 'advice'] };
+const SEVERITY_WORDS: Record<Severity, [string, string]> = {
+  error: ['error', 'errors'],
+  warning: ['warning', 'warnings'],
+  info: ['advice', 'advice'],
+};
 
 /** "1 error · 3 warnings · 5 advice": what a badge's tooltip says first. */
 export function severityCounts(counts: Record<Severity, number>): string {
@@ -112,7 +113,10 @@ const findingIndexOf = memoByContent((doc): FindingIndex => {
   for (const [id, t] of tally) {
     const worst = t.counts.error > 0 ? 'error' : t.counts.warning > 0 ? 'warning' : 'info';
     // The badge counts the worst severity only; the tooltip gives all of them, then the worst findings first.
-    const messages = [severityCounts(t.counts), ...[...t.first.error, ...t.first.warning, ...t.first.info].slice(0, 6).map((f) => plainWords(f.message))];
+    const messages = [
+      severityCounts(t.counts),
+      ...[...t.first.error, ...t.first.warning, ...t.first.info].slice(0, 6).map((f) => plainWords(f.message)),
+    ];
     byElement.set(id, { worst, count: t.counts[worst], messages });
   }
   // An element whose badge reads the same keeps the same object, so after an edit only
@@ -128,5 +132,10 @@ const findingIndexOf = memoByContent((doc): FindingIndex => {
 let lastBadges = new Map<string, ElementBadge>();
 
 function sameBadge(a: ElementBadge, b: ElementBadge): boolean {
-  return a.worst === b.worst && a.count === b.count && a.messages.length === b.messages.length && a.messages.every((m, i) => m === b.messages[i]);
+  return (
+    a.worst === b.worst &&
+    a.count === b.count &&
+    a.messages.length === b.messages.length &&
+    a.messages.every((m, i) => m === b.messages[i])
+  );
 }

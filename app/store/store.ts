@@ -32,7 +32,10 @@ export function createDesignerStore(options: DesignerStoreOptions = {}): Designe
     // what else the edit changes (the end of a drag preview) still applies.
     const guarded: typeof set = ((partial: unknown, replace?: boolean) => {
       if (!autosave.isReadOnly()) return (set as (p: unknown, r?: boolean) => void)(partial, replace);
-      const value = typeof partial === 'function' ? (partial as (s: DesignerState) => Partial<DesignerState>)(get()) : (partial as Partial<DesignerState>);
+      const value =
+        typeof partial === 'function'
+          ? (partial as (s: DesignerState) => Partial<DesignerState>)(get())
+          : (partial as Partial<DesignerState>);
       if (!DOCUMENT_KEYS.some((k) => k in value)) return set(value);
       autosave.blockedEdit();
       const rest: Partial<DesignerState> = { ...value };
@@ -42,7 +45,11 @@ export function createDesignerStore(options: DesignerStoreOptions = {}): Designe
     return {
       ...createDocumentSlice(options)(guarded as Parameters<ReturnType<typeof createDocumentSlice>>[0], get, api),
       ...createUiSlice(set, get, api),
-      ...createCompareSlice(set as Parameters<typeof createCompareSlice>[0], get, api as Parameters<typeof createCompareSlice>[2]),
+      ...createCompareSlice(
+        set as Parameters<typeof createCompareSlice>[0],
+        get,
+        api as Parameters<typeof createCompareSlice>[2],
+      ),
       autosave,
     };
   });

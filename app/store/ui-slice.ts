@@ -71,69 +71,69 @@ export const createUiSlice: StateCreator<UiSlice, [], [], UiSlice> = (set, get) 
   // Per store: each designer (and each test's store) counts its own notices.
   let noticeSeq = 0;
   return {
-  selectedIds: [],
-  inspected: { type: 'deployment' },
-  highlightedFinding: null,
-  severityFilter: { error: true, warning: true, info: true },
-  bottomTab: 'findings',
-  bottomOpen: true,
-  paletteOpen: true,
-  inspectorOpen: true,
-  theme: 'system',
-  notices: [],
-  dialog: null,
-  simulatedFailure: null,
-  arranging: false,
-  layoutRuns: 0,
-  layoutsRunning: 0,
-  clipboard: undefined,
-  importSummary: undefined,
-  layoutStarted() {
-    set({ layoutsRunning: get().layoutsRunning + 1, arranging: true });
-  },
-  layoutFinished() {
-    const running = Math.max(0, get().layoutsRunning - 1);
-    set({ layoutsRunning: running, arranging: running > 0, layoutRuns: get().layoutRuns + 1 });
-  },
-  select(ids, inspected) {
-    set({ selectedIds: ids, ...(inspected !== undefined ? { inspected } : {}) });
-  },
-  setInspected(s) {
-    set({ inspected: s });
-  },
-  highlightFinding(i) {
-    set({ highlightedFinding: i });
-  },
-  toggleSeverity(s) {
-    set({ severityFilter: { ...get().severityFilter, [s]: !get().severityFilter[s] } });
-  },
-  setBottomTab(t) {
-    set({ bottomTab: t, bottomOpen: true });
-  },
-  setBottomOpen(open) {
-    set({ bottomOpen: open });
-  },
-  togglePalette() {
-    set({ paletteOpen: !get().paletteOpen });
-  },
-  toggleInspector() {
-    set({ inspectorOpen: !get().inspectorOpen });
-  },
-  setTheme(t) {
-    set({ theme: t });
-  },
-  notify(n) {
-    noticeSeq += 1;
-    set({ notices: [...get().notices.slice(-3), { ...n, id: noticeSeq }] });
-  },
-  dismiss(id) {
-    set({ notices: get().notices.filter((n) => n.id !== id) });
-  },
-  openDialog(d) {
-    set({ dialog: d });
-  },
-  simulate(f) {
-    set({ simulatedFailure: f, ...(f ? { bottomTab: 'simulation' as const, bottomOpen: true } : {}) });
-  },
-};
+    selectedIds: [],
+    inspected: { type: 'deployment' },
+    highlightedFinding: null,
+    severityFilter: { error: true, warning: true, info: true },
+    bottomTab: 'findings',
+    bottomOpen: true,
+    paletteOpen: true,
+    inspectorOpen: true,
+    theme: 'system',
+    notices: [],
+    dialog: null,
+    simulatedFailure: null,
+    arranging: false,
+    layoutRuns: 0,
+    layoutsRunning: 0,
+    clipboard: undefined,
+    importSummary: undefined,
+    layoutStarted() {
+      set({ layoutsRunning: get().layoutsRunning + 1, arranging: true });
+    },
+    layoutFinished() {
+      const running = Math.max(0, get().layoutsRunning - 1);
+      set({ layoutsRunning: running, arranging: running > 0, layoutRuns: get().layoutRuns + 1 });
+    },
+    select(ids, inspected) {
+      set({ selectedIds: ids, ...(inspected !== undefined ? { inspected } : {}) });
+    },
+    setInspected(s) {
+      set({ inspected: s });
+    },
+    highlightFinding(i) {
+      set({ highlightedFinding: i });
+    },
+    toggleSeverity(s) {
+      set({ severityFilter: { ...get().severityFilter, [s]: !get().severityFilter[s] } });
+    },
+    setBottomTab(t) {
+      set({ bottomTab: t, bottomOpen: true });
+    },
+    setBottomOpen(open) {
+      set({ bottomOpen: open });
+    },
+    togglePalette() {
+      set({ paletteOpen: !get().paletteOpen });
+    },
+    toggleInspector() {
+      set({ inspectorOpen: !get().inspectorOpen });
+    },
+    setTheme(t) {
+      set({ theme: t });
+    },
+    notify(n) {
+      noticeSeq += 1;
+      set({ notices: [...get().notices.slice(-3), { ...n, id: noticeSeq }] });
+    },
+    dismiss(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+    openDialog(d) {
+      set({ dialog: d });
+    },
+    simulate(f) {
+      set({ simulatedFailure: f, ...(f ? { bottomTab: 'simulation' as const, bottomOpen: true } : {}) });
+    },
+  };
 };

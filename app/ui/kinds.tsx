@@ -20,19 +20,54 @@ export interface KindMeta {
 }
 
 export const KIND_META: Record<NodeKind, KindMeta> = {
-  frontEndPool: { label: 'Front End pool', short: 'FE pool', family: 'registrar', blurb: 'Enterprise Edition pool with a separate Back End' },
-  standardEditionServer: { label: 'Standard Edition server', short: 'SE server', family: 'registrar', blurb: 'One server with its own SQL Express' },
-  directorPool: { label: 'Director pool', short: 'Director', family: 'registrar', blurb: 'Authenticates and routes external traffic' },
+  frontEndPool: {
+    label: 'Front End pool',
+    short: 'FE pool',
+    family: 'registrar',
+    blurb: 'Enterprise Edition pool with a separate Back End',
+  },
+  standardEditionServer: {
+    label: 'Standard Edition server',
+    short: 'SE server',
+    family: 'registrar',
+    blurb: 'One server with its own SQL Express',
+  },
+  directorPool: {
+    label: 'Director pool',
+    short: 'Director',
+    family: 'registrar',
+    blurb: 'Authenticates and routes external traffic',
+  },
   sqlStore: { label: 'SQL store', short: 'SQL', family: 'sql', blurb: 'Back End, mirror, witness, Monitoring, Archiving' },
   edgePool: { label: 'Edge pool', short: 'Edge', family: 'perimeter', blurb: 'Remote access, federation, media relay' },
-  mediationPool: { label: 'Mediation pool', short: 'Mediation', family: 'voice', blurb: 'Stand-alone Mediation Servers for PSTN' },
+  mediationPool: {
+    label: 'Mediation pool',
+    short: 'Mediation',
+    family: 'voice',
+    blurb: 'Stand-alone Mediation Servers for PSTN',
+  },
   survivableBranch: { label: 'Survivable branch', short: 'SBA/SBS', family: 'voice', blurb: 'SBA or Survivable Branch Server' },
   fileStore: { label: 'File store', short: 'File store', family: 'content', blurb: 'File share for a pool' },
   officeOnlineServer: { label: 'Office Online Server', short: 'OOS', family: 'content', blurb: 'PowerPoint sharing in meetings' },
   persistentChatPool: { label: 'Persistent Chat pool', short: 'P-Chat', family: 'chat', blurb: 'Chat rooms (2015 only)' },
-  gatewayPeer: { label: 'Gateway or SIP trunk peer', short: 'Gateway', family: 'voice', blurb: 'PSTN gateway, SBC, IP-PBX or SIP trunk provider' },
-  videoInteropPool: { label: 'Video Interop Server pool', short: 'VIS', family: 'voice', blurb: 'Video trunk to a third-party VTC gateway' },
-  reverseProxy: { label: 'Reverse proxy', short: 'Rev. proxy', family: 'perimeter', blurb: 'Publishes web services and meetings to the internet' },
+  gatewayPeer: {
+    label: 'Gateway or SIP trunk peer',
+    short: 'Gateway',
+    family: 'voice',
+    blurb: 'PSTN gateway, SBC, IP-PBX or SIP trunk provider',
+  },
+  videoInteropPool: {
+    label: 'Video Interop Server pool',
+    short: 'VIS',
+    family: 'voice',
+    blurb: 'Video trunk to a third-party VTC gateway',
+  },
+  reverseProxy: {
+    label: 'Reverse proxy',
+    short: 'Rev. proxy',
+    family: 'perimeter',
+    blurb: 'Publishes web services and meetings to the internet',
+  },
 };
 
 export const FAMILY_LABEL: Record<RoleFamily, string> = {
@@ -145,7 +180,19 @@ const paths: Record<NodeKind, ReactElement> = {
 
 export function KindIcon({ kind, size = 20, className }: { kind: NodeKind; size?: number; className?: string }) {
   return (
-    <svg className={className} width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.6} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      className={className}
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.6}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       {paths[kind]}
     </svg>
   );
@@ -153,7 +200,18 @@ export function KindIcon({ kind, size = 20, className }: { kind: NodeKind; size?
 
 export function SiteIcon({ branch, size = 16 }: { branch: boolean; size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.7} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.7}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
       {branch ? (
         <path d="M3.5 10.5L12 4l8.5 6.5M5.5 9v11h13V9" />
       ) : (
@@ -196,17 +254,18 @@ export function SeverityIcon({ severity, size = 14 }: { severity: 'error' | 'war
   }
 }
 
-export const LINK_STYLE: Record<LinkKind, { label: string; dash?: string; width: number; muted: boolean; twoHeaded?: boolean }> = {
-  pairing: { label: 'backup pool', width: 3.5, muted: false, twoHeaded: true },
-  backEnd: { label: 'Back End', width: 2, muted: false },
-  store: { label: 'store', width: 1.5, muted: false, dash: '6 3' },
-  mirror: { label: 'mirror', width: 2, muted: false, dash: '8 5' },
-  witness: { label: 'witness', width: 1.8, muted: false, dash: '1.5 4' },
-  logShipping: { label: 'log shipping', width: 1.6, muted: false, dash: '10 4 2 4' },
-  nextHop: { label: 'next hop', width: 1.2, muted: true },
-  mediaEdge: { label: 'media Edge', width: 1.2, muted: true },
-  fileStore: { label: 'file store', width: 1.2, muted: true },
-  officeOnline: { label: 'Office Online', width: 1.2, muted: true },
-  backupRegistrar: { label: 'backup registrar', width: 1.6, muted: false, dash: '4 3' },
-  trunk: { label: 'trunk', width: 2.2, muted: false, dash: '12 3 3 3' },
-};
+export const LINK_STYLE: Record<LinkKind, { label: string; dash?: string; width: number; muted: boolean; twoHeaded?: boolean }> =
+  {
+    pairing: { label: 'backup pool', width: 3.5, muted: false, twoHeaded: true },
+    backEnd: { label: 'Back End', width: 2, muted: false },
+    store: { label: 'store', width: 1.5, muted: false, dash: '6 3' },
+    mirror: { label: 'mirror', width: 2, muted: false, dash: '8 5' },
+    witness: { label: 'witness', width: 1.8, muted: false, dash: '1.5 4' },
+    logShipping: { label: 'log shipping', width: 1.6, muted: false, dash: '10 4 2 4' },
+    nextHop: { label: 'next hop', width: 1.2, muted: true },
+    mediaEdge: { label: 'media Edge', width: 1.2, muted: true },
+    fileStore: { label: 'file store', width: 1.2, muted: true },
+    officeOnline: { label: 'Office Online', width: 1.2, muted: true },
+    backupRegistrar: { label: 'backup registrar', width: 1.6, muted: false, dash: '4 3' },
+    trunk: { label: 'trunk', width: 2.2, muted: false, dash: '12 3 3 3' },
+  };

@@ -31,7 +31,16 @@ import { median, round, type BenchContext } from './measure';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(REPO, 'node_modules', '.cache', 'bench-dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 const VIEWPORT = { width: 1440, height: 900 };
 /** Issue 4: ours within 1.3× of plain React Flow. */
 export const BROWSER_RATIO_TARGET = 1.3;
@@ -48,7 +57,14 @@ const PLAIN_FLOW_KEY = 'bench:plain-flow';
 /** BENCH_PROFILE=<dir>: a CPU profile of each drag is written there (open in Chrome's DevTools). */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 
-const BROWSER_LINES = ['browser/first-paint', `browser/open-${NODES}`, `browser/drag-${NODES}`, `browser/drag-${NODES}-zoom-0.3`, `browser/drag-${NODES}-zoom-1`, `browser/pan-${NODES}`];
+const BROWSER_LINES = [
+  'browser/first-paint',
+  `browser/open-${NODES}`,
+  `browser/drag-${NODES}`,
+  `browser/drag-${NODES}-zoom-0.3`,
+  `browser/drag-${NODES}-zoom-1`,
+  `browser/pan-${NODES}`,
+];
 
 export interface BrowserOptions {
   skipBuild: boolean;
@@ -106,19 +122,31 @@ export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Pr
   if (!built) return;
 
   const { preview } = await import('vite');
-  const server = await preview({ root: REPO, configFile: false, base: './', logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 4390, strictPort: false, open: false } });
+  const server = await preview({
+    root: REPO,
+    configFile: false,
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: OUT },
+    preview: { host: '127.0.0.1', port: 4390, strictPort: false, open: false },
+  });
   let browser: Browser | undefined;
   try {
     const base = server.resolvedUrls?.local[0];
     if (!base) throw new Error('vite preview gave no URL');
-    const urls: Record<PageKind, string> = { ours: new URL('index.html', base).href, plainReactFlow: new URL('plain/plain-flow.html', base).href };
+    const urls: Record<PageKind, string> = {
+      ours: new URL('index.html', base).href,
+      plainReactFlow: new URL('plain/plain-flow.html', base).href,
+    };
     browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const doc = generatedDoc(NODES);
     const inputs: Record<PageKind, Record<string, string>> = {
       ours: { [AUTOSAVE_LAST]: 'bench', [AUTOSAVE_DOC('bench')]: JSON.stringify({ slot: 'bench', savedAt: Date.now(), doc }) },
       plainReactFlow: { [PLAIN_FLOW_KEY]: JSON.stringify(plainGraph(doc)) },
     };
-    ctx.note(`browser: ${doc.nodes.length} nodes, ${doc.sites.length} sites, ${doc.links.length} links; ${options.runs} load(s) per page, alternating`);
+    ctx.note(
+      `browser: ${doc.nodes.length} nodes, ${doc.sites.length} sites, ${doc.links.length} links; ${options.runs} load(s) per page, alternating`,
+    );
 
     if (ctx.wants('browser/first-paint')) await firstPaint(ctx, browser, urls, doc, options.runs);
 
@@ -127,7 +155,8 @@ export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Pr
       // One untimed load each first (the OS file cache, Chromium's own start-up work).
       for (const kind of ['ours', 'plainReactFlow'] as const) await openOnce(browser!, urls[kind], inputs[kind]);
       for (let i = 0; i < options.runs; i++)
-        for (const kind of i % 2 === 0 ? (['ours', 'plainReactFlow'] as const) : (['plainReactFlow', 'ours'] as const)) samples[kind].push(await openOnce(browser!, urls[kind], inputs[kind]));
+        for (const kind of i % 2 === 0 ? (['ours', 'plainReactFlow'] as const) : (['plainReactFlow', 'ours'] as const))
+          samples[kind].push(await openOnce(browser!, urls[kind], inputs[kind]));
       const ours = median(samples.ours.map((s) => s.openMs));
       const plain = median(samples.plainReactFlow.map((s) => s.openMs));
       const ratio = round(ours / plain, 2);
@@ -159,18 +188,38 @@ export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Pr
     const nodeId = await pickDragNode(browser, urls.ours, inputs.ours, benchNodeIds(doc));
     ctx.note(`browser: both pages drag the node ${nodeId}`);
     const GESTURES: { name: string; gesture: Gesture; unit: string }[] = [
-      { name: `browser/drag-${NODES}`, gesture: { what: 'node', nodeId }, unit: 'ms of main-thread work per drag frame (median), fit view' },
-      { name: `browser/drag-${NODES}-zoom-0.3`, gesture: { what: 'node', nodeId, zoom: 0.3 }, unit: 'ms of main-thread work per drag frame (median), zoom 0.3 (compact cards)' },
-      { name: `browser/drag-${NODES}-zoom-1`, gesture: { what: 'node', nodeId, zoom: 1 }, unit: 'ms of main-thread work per drag frame (median), zoom 1' },
-      { name: `browser/pan-${NODES}`, gesture: { what: 'pane' }, unit: 'ms of main-thread work per pan frame (median), fit view' },
+      {
+        name: `browser/drag-${NODES}`,
+        gesture: { what: 'node', nodeId },
+        unit: 'ms of main-thread work per drag frame (median), fit view',
+      },
+      {
+        name: `browser/drag-${NODES}-zoom-0.3`,
+        gesture: { what: 'node', nodeId, zoom: 0.3 },
+        unit: 'ms of main-thread work per drag frame (median), zoom 0.3 (compact cards)',
+      },
+      {
+        name: `browser/drag-${NODES}-zoom-1`,
+        gesture: { what: 'node', nodeId, zoom: 1 },
+        unit: 'ms of main-thread work per drag frame (median), zoom 1',
+      },
+      {
+        name: `browser/pan-${NODES}`,
+        gesture: { what: 'pane' },
+        unit: 'ms of main-thread work per pan frame (median), fit view',
+      },
     ];
     for (const { name, gesture, unit } of GESTURES) {
       if (!ctx.wants(name)) continue;
       await ctx.attempt(name, async () => {
         const samples: Record<PageKind, DragSample[]> = { ours: [], plainReactFlow: [] };
-        for (const kind of ['ours', 'plainReactFlow'] as const) samples[kind].push(await dragSession(browser!, urls[kind], inputs[kind], kind, gesture));
-        for (const kind of ['plainReactFlow', 'ours'] as const) samples[kind].push(await dragSession(browser!, urls[kind], inputs[kind], kind, gesture));
-        for (const kind of ['ours', 'plainReactFlow'] as const) if (!samples[kind].every((s) => s.moved)) throw new Error(`the ${gesture.what === 'node' ? 'dragged node' : 'view'} did not move on the ${kind} page`);
+        for (const kind of ['ours', 'plainReactFlow'] as const)
+          samples[kind].push(await dragSession(browser!, urls[kind], inputs[kind], kind, gesture));
+        for (const kind of ['plainReactFlow', 'ours'] as const)
+          samples[kind].push(await dragSession(browser!, urls[kind], inputs[kind], kind, gesture));
+        for (const kind of ['ours', 'plainReactFlow'] as const)
+          if (!samples[kind].every((s) => s.moved))
+            throw new Error(`the ${gesture.what === 'node' ? 'dragged node' : 'view'} did not move on the ${kind} page`);
         const all = (kind: PageKind, f: (s: DragSample) => number[]) => samples[kind].flatMap(f);
         const ours = median(all('ours', (s) => s.frames));
         const plain = median(all('plainReactFlow', (s) => s.frames));
@@ -218,16 +267,38 @@ interface PaintSample {
  * plain React Flow showing the same graph. First contentful paint and largest
  * contentful paint from the browser's own entries, and the first frame with node cards.
  */
-async function firstPaint(ctx: BenchContext, browser: Browser, urls: Record<PageKind, string>, large: Topology, runs: number): Promise<void> {
+async function firstPaint(
+  ctx: BenchContext,
+  browser: Browser,
+  urls: Record<PageKind, string>,
+  large: Topology,
+  runs: number,
+): Promise<void> {
   await ctx.attempt('browser/first-paint', async () => {
     const { pair2019AlwaysOn } = await import('../../app/model/samples/index');
     const { encodeTopologyFragment } = await import('../../app/share/index');
     const reference = pair2019AlwaysOn();
-    const cases: { name: string; ours: { url: string; storage: Record<string, string> }; plain: { url: string; storage: Record<string, string> } }[] = [
-      { name: 'reference design', ours: { url: urls.ours, storage: {} }, plain: { url: urls.plainReactFlow, storage: { [PLAIN_FLOW_KEY]: JSON.stringify(plainGraph(reference)) } } },
-      { name: `${NODES}-node share link`, ours: { url: `${urls.ours}#${encodeTopologyFragment(large)}`, storage: {} }, plain: { url: urls.plainReactFlow, storage: { [PLAIN_FLOW_KEY]: JSON.stringify(plainGraph(large)) } } },
+    const cases: {
+      name: string;
+      ours: { url: string; storage: Record<string, string> };
+      plain: { url: string; storage: Record<string, string> };
+    }[] = [
+      {
+        name: 'reference design',
+        ours: { url: urls.ours, storage: {} },
+        plain: { url: urls.plainReactFlow, storage: { [PLAIN_FLOW_KEY]: JSON.stringify(plainGraph(reference)) } },
+      },
+      {
+        name: `${NODES}-node share link`,
+        ours: { url: `${urls.ours}#${encodeTopologyFragment(large)}`, storage: {} },
+        plain: { url: urls.plainReactFlow, storage: { [PLAIN_FLOW_KEY]: JSON.stringify(plainGraph(large)) } },
+      },
     ];
-    const result: Record<string, unknown> = { name: 'browser/first-paint', unit: 'ms from navigation start, cold load, median', runs };
+    const result: Record<string, unknown> = {
+      name: 'browser/first-paint',
+      unit: 'ms from navigation start, cold load, median',
+      runs,
+    };
     for (const c of cases) {
       const ours: PaintSample[] = [];
       const plain: PaintSample[] = [];
@@ -257,7 +328,11 @@ async function paintOnce(browser: Browser, url: string, storage: Record<string, 
       }).observe({ type: 'largest-contentful-paint', buffered: true });
     });
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => (window as unknown as { __benchProbe?: { firstShown: number } }).__benchProbe!.firstShown > 0, undefined, { timeout: 60_000, polling: 50 });
+    await page.waitForFunction(
+      () => (window as unknown as { __benchProbe?: { firstShown: number } }).__benchProbe!.firstShown > 0,
+      undefined,
+      { timeout: 60_000, polling: 50 },
+    );
     // LCP settles once the page stops painting larger things; give it a moment.
     await page.waitForTimeout(500);
     return await page.evaluate(() => {
@@ -291,17 +366,28 @@ export async function runSize(ctx: BenchContext, options: BrowserOptions): Promi
     }),
   );
   await ctx.attempt('size/lazy-chunks', () =>
-    ctx.emit({ name: 'size/lazy-chunks', count: s.lazy.length, totalGzipKB: kb(s.lazy.reduce((a, x) => a + x.gzip, 0)), chunks: Object.fromEntries(s.lazy.map((x) => [x.file.replace(/^assets\//, ''), { gzipKB: kb(x.gzip), rawKB: kb(x.raw) }])) }),
+    ctx.emit({
+      name: 'size/lazy-chunks',
+      count: s.lazy.length,
+      totalGzipKB: kb(s.lazy.reduce((a, x) => a + x.gzip, 0)),
+      chunks: Object.fromEntries(s.lazy.map((x) => [x.file.replace(/^assets\//, ''), { gzipKB: kb(x.gzip), rawKB: kb(x.raw) }])),
+    }),
   );
 }
 
 function openWork(samples: readonly OpenSample[]): Record<string, number> {
   const m = (f: (s: OpenSample) => number) => round(median(samples.map(f)), 1);
-  return { scriptMs: m((s) => s.scriptMs), layoutMs: m((s) => s.layoutMs), styleMs: m((s) => s.styleMs), taskMs: m((s) => s.taskMs) };
+  return {
+    scriptMs: m((s) => s.scriptMs),
+    layoutMs: m((s) => s.layoutMs),
+    styleMs: m((s) => s.styleMs),
+    taskMs: m((s) => s.taskMs),
+  };
 }
 
 function perFrame(samples: readonly DragSample[]): Record<string, number> {
-  const mean = (k: keyof DragSample['perFrame']) => round(samples.reduce((s, x) => s + x.perFrame[k], 0) / Math.max(1, samples.length), 2);
+  const mean = (k: keyof DragSample['perFrame']) =>
+    round(samples.reduce((s, x) => s + x.perFrame[k], 0) / Math.max(1, samples.length), 2);
   return { scriptMs: mean('script'), layoutMs: mean('layout'), styleMs: mean('style'), taskMs: mean('task') };
 }
 
@@ -314,7 +400,11 @@ function quantile95(xs: readonly number[]): number {
 export function plainGraph(doc: Topology): { nodes: unknown[]; edges: unknown[] } {
   const layout = doc.layout ?? {};
   return {
-    nodes: doc.nodes.map((n) => ({ id: n.id, position: { x: (layout[n.id]?.x ?? 0) + (NODE_WIDTH - 150) / 2, y: (layout[n.id]?.y ?? 0) + NODE_HEIGHT / 3 }, data: { label: n.name } })),
+    nodes: doc.nodes.map((n) => ({
+      id: n.id,
+      position: { x: (layout[n.id]?.x ?? 0) + (NODE_WIDTH - 150) / 2, y: (layout[n.id]?.y ?? 0) + NODE_HEIGHT / 3 },
+      data: { label: n.name },
+    })),
     edges: doc.links.map((l) => ({ id: l.id, source: l.from, target: l.to })),
   };
 }
@@ -330,14 +420,23 @@ async function buildPages(ctx: BenchContext, skipBuild: boolean): Promise<boolea
     const { build } = await import('vite');
     const react = (await import('@vitejs/plugin-react')).default;
     const t = performance.now();
-    await build({ root: REPO, configFile: path.join(REPO, 'vite.config.ts'), logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true } });
+    await build({
+      root: REPO,
+      configFile: path.join(REPO, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: OUT, emptyOutDir: true },
+    });
     await build({
       root: path.join(REPO, 'bench'),
       configFile: false,
       base: './',
       logLevel: 'warn',
       plugins: [react()],
-      build: { outDir: path.join(OUT, 'plain'), emptyOutDir: true, rolldownOptions: { input: path.join(REPO, 'bench', 'plain-flow.html') } },
+      build: {
+        outDir: path.join(OUT, 'plain'),
+        emptyOutDir: true,
+        rolldownOptions: { input: path.join(REPO, 'bench', 'plain-flow.html') },
+      },
     });
     const { CSP } = await import('../../vite.config');
     const html = fs.readFileSync(path.join(OUT, 'index.html'), 'utf8');
@@ -405,7 +504,11 @@ async function newPage(browser: Browser, storage: Record<string, string>): Promi
   return { context, page };
 }
 
-async function waitSettled(page: Page): Promise<Pick<OpenSample, 'openMs' | 'nodes' | 'shown' | 'domElements' | 'canvasElements' | 'printElements' | 'findingsElements'>> {
+async function waitSettled(
+  page: Page,
+): Promise<
+  Pick<OpenSample, 'openMs' | 'nodes' | 'shown' | 'domElements' | 'canvasElements' | 'printElements' | 'findingsElements'>
+> {
   await page.waitForFunction(
     (quiet) => {
       const p = (window as unknown as { __benchProbe?: { shown: number; lastChange: number } }).__benchProbe;
@@ -416,7 +519,12 @@ async function waitSettled(page: Page): Promise<Pick<OpenSample, 'openMs' | 'nod
   );
   return page.evaluate(() => {
     const p = (window as unknown as { __benchProbe: { count: number; shown: number; lastChange: number } }).__benchProbe;
-    return { openMs: p.lastChange, nodes: p.count, shown: p.shown, domElements: document.getElementsByTagName('*').length, canvasElements: document.querySelector('.react-flow')?.getElementsByTagName('*').length ?? 0,
+    return {
+      openMs: p.lastChange,
+      nodes: p.count,
+      shown: p.shown,
+      domElements: document.getElementsByTagName('*').length,
+      canvasElements: document.querySelector('.react-flow')?.getElementsByTagName('*').length ?? 0,
       printElements: document.querySelector('.print-report')?.getElementsByTagName('*').length ?? 0,
       findingsElements: document.querySelector('ol.findings')?.getElementsByTagName('*').length ?? 0,
     };
@@ -425,7 +533,11 @@ async function waitSettled(page: Page): Promise<Pick<OpenSample, 'openMs' | 'nod
 
 /** Until the designer's background routing is done (the plain page has none). */
 async function waitRouted(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="canvas"]')?.getAttribute('data-routing') !== 'pending', null, { timeout: 60_000, polling: 100 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="canvas"]')?.getAttribute('data-routing') !== 'pending',
+    null,
+    { timeout: 60_000, polling: 100 },
+  );
 }
 
 async function openOnce(browser: Browser, url: string, storage: Record<string, string>): Promise<OpenSample> {
@@ -437,7 +549,13 @@ async function openOnce(browser: Browser, url: string, storage: Record<string, s
     const settled = await waitSettled(page);
     const { metrics } = await cdp.send('Performance.getMetrics');
     const get = (n: string) => round((metrics.find((m) => m.name === n)?.value ?? 0) * 1_000, 1);
-    return { ...settled, scriptMs: get('ScriptDuration'), layoutMs: get('LayoutDuration'), styleMs: get('RecalcStyleDuration'), taskMs: get('TaskDuration') };
+    return {
+      ...settled,
+      scriptMs: get('ScriptDuration'),
+      layoutMs: get('LayoutDuration'),
+      styleMs: get('RecalcStyleDuration'),
+      taskMs: get('TaskDuration'),
+    };
   } finally {
     await context.close();
   }
@@ -450,16 +568,30 @@ type Gesture =
   | { what: 'pane'; zoom?: number };
 
 /** Opens the page, then drags the node (or the pane near the middle of the canvas) DRAGS_PER_PAGE times. */
-async function dragSession(browser: Browser, url: string, storage: Record<string, string>, kind: PageKind, gesture: Gesture): Promise<DragSample> {
+async function dragSession(
+  browser: Browser,
+  url: string,
+  storage: Record<string, string>,
+  kind: PageKind,
+  gesture: Gesture,
+): Promise<DragSample> {
   const { context, page } = await newPage(browser, storage);
-  const sample: DragSample = { frames: [], beforeRaf: [], rafIntervals: [], moved: true, zoom: Number.NaN, perFrame: { script: 0, layout: 0, style: 0, task: 0 } };
+  const sample: DragSample = {
+    frames: [],
+    beforeRaf: [],
+    rafIntervals: [],
+    moved: true,
+    zoom: Number.NaN,
+    perFrame: { script: 0, layout: 0, style: 0, task: 0 },
+  };
   try {
     await page.goto(url, { waitUntil: 'load' });
     await waitSettled(page);
     // The designer routes a large design's links in the background: drag once that is done.
     await waitRouted(page);
     // Both pages drag the same node (the ids are the document's), zoomed about it so it stays in view.
-    if (gesture.zoom !== undefined) await zoomTo(page, gesture.zoom, gesture.what === 'node' ? await locateNode(page, gesture.nodeId) : undefined);
+    if (gesture.zoom !== undefined)
+      await zoomTo(page, gesture.zoom, gesture.what === 'node' ? await locateNode(page, gesture.nodeId) : undefined);
     sample.zoom = await currentZoom(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
@@ -467,19 +599,27 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
     const metrics = async () => {
       const { metrics: list } = await cdp.send('Performance.getMetrics');
       const get = (n: string) => (list.find((m) => m.name === n)?.value ?? 0) * 1_000;
-      return { script: get('ScriptDuration'), layout: get('LayoutDuration'), style: get('RecalcStyleDuration'), task: get('TaskDuration') };
+      return {
+        script: get('ScriptDuration'),
+        layout: get('LayoutDuration'),
+        style: get('RecalcStyleDuration'),
+        task: get('TaskDuration'),
+      };
     };
     for (let d = 0; d < DRAGS_PER_PAGE; d++) {
       await waitRouted(page);
       const target = gesture.what === 'node' ? await locateNode(page, gesture.nodeId) : await pickPane(page);
-      if (!target) throw new Error(`no ${gesture.what === 'node' ? 'draggable node' : 'empty canvas'} in view on the ${kind} page`);
+      if (!target)
+        throw new Error(`no ${gesture.what === 'node' ? 'draggable node' : 'empty canvas'} in view on the ${kind} page`);
       const before = gesture.what === 'node' ? await nodeTransform(page, target.id) : await viewportTransform(page);
       let x = target.x;
       let y = target.y;
       await page.mouse.move(x, y);
       await page.mouse.down();
       await page.evaluate(() => {
-        const p = (window as unknown as { __benchProbe: { rafTimes: number[]; recordRaf: boolean; moveStart: number; watch: boolean } }).__benchProbe;
+        const p = (
+          window as unknown as { __benchProbe: { rafTimes: number[]; recordRaf: boolean; moveStart: number; watch: boolean } }
+        ).__benchProbe;
         p.watch = false;
         p.rafTimes = [];
         p.recordRaf = true;
@@ -497,7 +637,11 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
         await page.mouse.move(x, y);
         // The move may land in the frame after the one we asked for; wait until a frame has seen it.
         for (let tries = 0; tries < 4; tries++) {
-          const f = await page.evaluate(() => (window as unknown as { __benchProbe: { frame(): Promise<{ start: number; raf: number; end: number }> } }).__benchProbe.frame());
+          const f = await page.evaluate(() =>
+            (
+              window as unknown as { __benchProbe: { frame(): Promise<{ start: number; raf: number; end: number }> } }
+            ).__benchProbe.frame(),
+          );
           if (f.start > 0) {
             // The first steps only cross React Flow's drag threshold; they are not drag frames yet.
             if (i >= 2) {
@@ -512,7 +656,13 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
       if (PROFILE_DIR) {
         const { profile } = await cdp.send('Profiler.stop');
         fs.mkdirSync(PROFILE_DIR, { recursive: true });
-        fs.writeFileSync(path.join(PROFILE_DIR, `${gesture.what}${gesture.zoom ? `-zoom-${gesture.zoom}` : ''}-${kind}-${Date.now()}-${d}.cpuprofile`), JSON.stringify(profile));
+        fs.writeFileSync(
+          path.join(
+            PROFILE_DIR,
+            `${gesture.what}${gesture.zoom ? `-zoom-${gesture.zoom}` : ''}-${kind}-${Date.now()}-${d}.cpuprofile`,
+          ),
+          JSON.stringify(profile),
+        );
       }
       for (const k of ['script', 'layout', 'style', 'task'] as const) totals[k] += m1[k] - m0[k];
       const raf = await page.evaluate(() => {
@@ -534,7 +684,12 @@ async function dragSession(browser: Browser, url: string, storage: Record<string
       }
     }
     const steps = DRAG_STEPS * DRAGS_PER_PAGE;
-    sample.perFrame = { script: totals.script / steps, layout: totals.layout / steps, style: totals.style / steps, task: totals.task / steps };
+    sample.perFrame = {
+      script: totals.script / steps,
+      layout: totals.layout / steps,
+      style: totals.style / steps,
+      task: totals.task / steps,
+    };
     return sample;
   } finally {
     await context.close();
@@ -550,7 +705,17 @@ async function locateNode(page: Page, id: string): Promise<{ id: string; x: numb
     const r = el.getBoundingClientRect();
     // Zoomed out, a card is a few pixels and a link's hit area may cover its centre: the
     // first point of the card (centre first) that the pointer takes the card at.
-    for (const [fx, fy] of [[0.5, 0.5], [0.3, 0.5], [0.7, 0.5], [0.5, 0.3], [0.5, 0.7], [0.2, 0.2], [0.8, 0.2], [0.2, 0.8], [0.8, 0.8]] as const) {
+    for (const [fx, fy] of [
+      [0.5, 0.5],
+      [0.3, 0.5],
+      [0.7, 0.5],
+      [0.5, 0.3],
+      [0.5, 0.7],
+      [0.2, 0.2],
+      [0.8, 0.2],
+      [0.2, 0.8],
+      [0.8, 0.8],
+    ] as const) {
       const x = r.left + r.width * fx;
       const y = r.top + r.height * fy;
       if (x < pane.left || x > pane.right || y < pane.top || y > pane.bottom) continue;
@@ -587,7 +752,12 @@ export function benchNodeIds(doc: Topology): string[] {
  * view leaves room for the minimap and panels, so the pool nearest the layout's middle
  * may sit under an overlay. The plain page drags the same node.
  */
-async function pickDragNode(browser: Browser, url: string, storage: Record<string, string>, candidates: readonly string[]): Promise<string> {
+async function pickDragNode(
+  browser: Browser,
+  url: string,
+  storage: Record<string, string>,
+  candidates: readonly string[],
+): Promise<string> {
   const { context, page } = await newPage(browser, storage);
   try {
     await page.goto(url, { waitUntil: 'load' });
@@ -601,7 +771,10 @@ async function pickDragNode(browser: Browser, url: string, storage: Record<strin
 }
 
 async function nodeTransform(page: Page, id: string): Promise<string> {
-  return page.evaluate((nodeId) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`)?.style.transform ?? '', id);
+  return page.evaluate(
+    (nodeId) => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`)?.style.transform ?? '',
+    id,
+  );
 }
 
 /** A point of the empty canvas (the pane itself is under it) nearest the canvas centre. */

@@ -12,7 +12,11 @@ import { median, round, summarizeTimes, time, type BenchContext, type Timing } f
 
 // Modules other helpers may be changing are loaded when their group runs, so one that
 // does not load fails its own measurements only.
-type RulesModules = { runRules: (doc: Topology, rules?: readonly Rule[]) => Finding[]; summarize: (f: readonly Finding[]) => Record<'error' | 'warning' | 'info', number>; RULES: readonly Rule[] };
+type RulesModules = {
+  runRules: (doc: Topology, rules?: readonly Rule[]) => Finding[];
+  summarize: (f: readonly Finding[]) => Record<'error' | 'warning' | 'info', number>;
+  RULES: readonly Rule[];
+};
 async function rulesModules(): Promise<RulesModules> {
   const [engine, registry] = await Promise.all([import('../../app/rules/engine'), import('../../app/rules/registry')]);
   return { runRules: engine.runRules, summarize: engine.summarize, RULES: registry.RULES };
@@ -52,21 +56,38 @@ function unparsedDoc(nodes: number): Topology {
 }
 
 export function benchDocuments(): { name: string; doc: () => Topology }[] {
-  return [...REFERENCE_DESIGNS.map((d) => ({ name: d.id, doc: () => d.build() })), { name: 'generated-5000', doc: () => generatedDoc(5_000) }];
+  return [
+    ...REFERENCE_DESIGNS.map((d) => ({ name: d.id, doc: () => d.build() })),
+    { name: 'generated-5000', doc: () => generatedDoc(5_000) },
+  ];
 }
 
 export async function runGenerate(ctx: BenchContext): Promise<void> {
   for (const nodes of [500, 5_000]) {
     await ctx.attempt(`generate/${nodes}`, () => {
-      const t = time(() => generateTopology({ nodes }, SEED), nodes > 1_000 ? { warmup: 1, minRuns: 3, budgetMs: 0 } : { minRuns: 10, budgetMs: 1_000 });
+      const t = time(
+        () => generateTopology({ nodes }, SEED),
+        nodes > 1_000 ? { warmup: 1, minRuns: 3, budgetMs: 0 } : { minRuns: 10, budgetMs: 1_000 },
+      );
       const doc = generatedDoc(nodes);
-      ctx.emit({ name: `generate/${nodes}`, ...t, nodes: doc.nodes.length, sites: doc.sites.length, links: doc.links.length, jsonChars: JSON.stringify(doc).length });
+      ctx.emit({
+        name: `generate/${nodes}`,
+        ...t,
+        nodes: doc.nodes.length,
+        sites: doc.sites.length,
+        links: doc.links.length,
+        jsonChars: JSON.stringify(doc).length,
+      });
     });
   }
 }
 
 export async function runParse(ctx: BenchContext): Promise<void> {
-  const docs = [...REFERENCE_DESIGNS.map((d) => ({ name: d.id, doc: () => d.build() })), { name: 'generated-500', doc: () => generatedDoc(500) }, { name: 'generated-5000', doc: () => generatedDoc(5_000) }];
+  const docs = [
+    ...REFERENCE_DESIGNS.map((d) => ({ name: d.id, doc: () => d.build() })),
+    { name: 'generated-500', doc: () => generatedDoc(500) },
+    { name: 'generated-5000', doc: () => generatedDoc(5_000) },
+  ];
   for (const d of docs) {
     const name = `parseTopology/${d.name}`;
     await ctx.attempt(name, () => {
@@ -84,13 +105,19 @@ export async function runParse(ctx: BenchContext): Promise<void> {
 export async function runRulesBench(ctx: BenchContext): Promise<void> {
   const { runRules, summarize, RULES } = await rulesModules();
   const sizes = [500, 5_000] as const;
-  const wanted = sizes.filter((n) => ctx.wants(`runRules/generated-${n}`) || ctx.wants('runRules/growth') || ctx.wants('runRules/profile'));
+  const wanted = sizes.filter(
+    (n) => ctx.wants(`runRules/generated-${n}`) || ctx.wants('runRules/growth') || ctx.wants('runRules/profile'),
+  );
   const timings = new Map<number, Timing>();
   await ctx.attempt(`runRules/generated-${wanted.join('+')}`, () => {
     const docs = new Map(wanted.map((n) => [n, generatedDoc(n)]));
     // Both sizes in alternation, so a change in the machine's load (other processes on
     // a shared machine) lands on both and the growth ratio stays fair.
-    const samples = interleaved([...docs.values()].map((doc) => () => runRules(doc)), wanted.map((n) => (n > 1_000 ? 1 : 10)), { minRounds: 20, budgetMs: 12_000 });
+    const samples = interleaved(
+      [...docs.values()].map((doc) => () => runRules(doc)),
+      wanted.map((n) => (n > 1_000 ? 1 : 10)),
+      { minRounds: 20, budgetMs: 12_000 },
+    );
     wanted.forEach((nodes, i) => {
       const doc = docs.get(nodes)!;
       const findings = runRules(doc);
@@ -98,22 +125,44 @@ export async function runRulesBench(ctx: BenchContext): Promise<void> {
       timings.set(nodes, t);
       const counts = summarize(findings);
       const target = nodes === 5_000 ? { target: RULES_TARGET_MS, met: t.medianMs <= RULES_TARGET_MS } : {};
-      if (ctx.wants(`runRules/generated-${nodes}`)) ctx.emit({ name: `runRules/generated-${nodes}`, ...t, nodes: doc.nodes.length, links: doc.links.length, rules: RULES.length, findings: findings.length, errors: counts.error, warnings: counts.warning, ...target });
-      if (counts.error > 0) ctx.note(`note: the generated ${nodes}-node document has ${counts.error} error finding(s): ${[...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))].join(', ')}`);
+      if (ctx.wants(`runRules/generated-${nodes}`))
+        ctx.emit({
+          name: `runRules/generated-${nodes}`,
+          ...t,
+          nodes: doc.nodes.length,
+          links: doc.links.length,
+          rules: RULES.length,
+          findings: findings.length,
+          errors: counts.error,
+          warnings: counts.warning,
+          ...target,
+        });
+      if (counts.error > 0)
+        ctx.note(
+          `note: the generated ${nodes}-node document has ${counts.error} error finding(s): ${[...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.ruleId))].join(', ')}`,
+        );
     });
   });
   await emitGrowth(ctx, 'runRules', timings, RULES_GROWTH_TARGET);
   const large = timings.get(5_000);
-  if (large !== undefined && large.medianMs > RULES_TARGET_MS) await ctx.attempt('runRules/profile', () => profileRules(ctx, { runRules, summarize, RULES }, generatedDoc(5_000)));
+  if (large !== undefined && large.medianMs > RULES_TARGET_MS)
+    await ctx.attempt('runRules/profile', () => profileRules(ctx, { runRules, summarize, RULES }, generatedDoc(5_000)));
 }
 
 /**
  * Times several functions in alternating rounds (function i runs perRound[i] times per
  * round) after a warm-up; returns each function's run times.
  */
-function interleaved(fns: readonly (() => unknown)[], perRound: readonly number[], { minRounds, budgetMs }: { minRounds: number; budgetMs: number }): number[][] {
+function interleaved(
+  fns: readonly (() => unknown)[],
+  perRound: readonly number[],
+  { minRounds, budgetMs }: { minRounds: number; budgetMs: number },
+): number[][] {
   const out = fns.map(() => [] as number[]);
-  for (let w = 0; w < 3; w++) fns.forEach((f, i) => { for (let k = 0; k < perRound[i]!; k++) f(); });
+  for (let w = 0; w < 3; w++)
+    fns.forEach((f, i) => {
+      for (let k = 0; k < perRound[i]!; k++) f();
+    });
   const start = performance.now();
   for (let round = 0; round < minRounds || (performance.now() - start < budgetMs && round < 500); round++)
     fns.forEach((f, i) => {
@@ -146,16 +195,32 @@ function profileRules(ctx: BenchContext, m: RulesModules, doc: Topology): void {
   const rest = Math.max(0, total - large.indexMs - checks);
   ctx.emit({ name: 'runRules/profile/generated-5000/(runRules)', medianMs: round(total), share: 1 });
   ctx.emit({ name: 'runRules/profile/generated-5000/(index)', medianMs: round(large.indexMs), share: share(large.indexMs) });
-  ctx.emit({ name: 'runRules/profile/generated-5000/(all checks)', medianMs: round(checks), share: share(checks), rules: large.rules.size });
+  ctx.emit({
+    name: 'runRules/profile/generated-5000/(all checks)',
+    medianMs: round(checks),
+    share: share(checks),
+    rules: large.rules.size,
+  });
   ctx.emit({ name: 'runRules/profile/generated-5000/(findings, sort, GC)', medianMs: round(rest), share: share(rest) });
   const top = [...large.rules].sort((a, b) => b[1] - a[1]).slice(0, 10);
   for (const [id, ms] of top) {
     const before = small.rules.get(id) ?? Number.NaN;
-    ctx.emit({ name: `runRules/profile/generated-5000/${id}`, medianMs: round(ms), share: share(ms), hits: large.hits.get(id) ?? 0, at500Ms: round(before), growth: round(ms / Math.max(before, 0.001), 1) });
+    ctx.emit({
+      name: `runRules/profile/generated-5000/${id}`,
+      medianMs: round(ms),
+      share: share(ms),
+      hits: large.hits.get(id) ?? 0,
+      at500Ms: round(before),
+      growth: round(ms / Math.max(before, 0.001), 1),
+    });
   }
 }
 
-function rulePasses({ runRules, RULES }: RulesModules, doc: Topology, passes: number): { totalMs: number; indexMs: number; rules: Map<string, number>; hits: Map<string, number> } {
+function rulePasses(
+  { runRules, RULES }: RulesModules,
+  doc: Topology,
+  passes: number,
+): { totalMs: number; indexMs: number; rules: Map<string, number>; hits: Map<string, number> } {
   const totals: number[] = [];
   const indexTimes: number[] = [];
   const times = new Map<string, number[]>(RULES.map((r) => [r.id, []]));
@@ -176,7 +241,12 @@ function rulePasses({ runRules, RULES }: RulesModules, doc: Topology, passes: nu
       hits.set(rule.id, n);
     }
   }
-  return { totalMs: median(totals), indexMs: median(indexTimes), rules: new Map([...times].map(([id, ts]) => [id, median(ts)])), hits };
+  return {
+    totalMs: median(totals),
+    indexMs: median(indexTimes),
+    rules: new Map([...times].map(([id, ts]) => [id, median(ts)])),
+    hits,
+  };
 }
 
 export async function runLinks(ctx: BenchContext): Promise<void> {
@@ -220,27 +290,51 @@ export async function runSteps(ctx: BenchContext): Promise<void> {
   await ctx.attempt(`steps/generated-${sizes.join('+')}`, () => {
     const docs = sizes.map((n) => generatedDoc(n));
     // In alternation, as for runRules, so that the growth ratio sees the same machine load.
-    const samples = interleaved(docs.map((doc) => () => generateSteps(doc)), sizes.map((n) => (n > 1_000 ? 1 : 5)), { minRounds: 5, budgetMs: 6_000 });
+    const samples = interleaved(
+      docs.map((doc) => () => generateSteps(doc)),
+      sizes.map((n) => (n > 1_000 ? 1 : 5)),
+      { minRounds: 5, budgetMs: 6_000 },
+    );
     sizes.forEach((nodes, i) => {
       const doc = docs[i]!;
       const t = summarizeTimes(samples[i]!);
       timings.set(nodes, t);
       const target = nodes === 5_000 ? { target: STEPS_TARGET_MS, met: t.medianMs <= STEPS_TARGET_MS } : {};
-      if (ctx.wants(`steps/generated-${nodes}`)) ctx.emit({ name: `steps/generated-${nodes}`, ...t, nodes: doc.nodes.length, ...stepCounts(generateSteps(doc)), ...target });
+      if (ctx.wants(`steps/generated-${nodes}`))
+        ctx.emit({
+          name: `steps/generated-${nodes}`,
+          ...t,
+          nodes: doc.nodes.length,
+          ...stepCounts(generateSteps(doc)),
+          ...target,
+        });
     });
   });
   await emitGrowth(ctx, 'steps', timings, STEPS_GROWTH_TARGET);
 }
 
 /** `<group>/growth`: the 5,000-node median over the 500-node one. */
-async function emitGrowth(ctx: BenchContext, group: string, timings: ReadonlyMap<number, { medianMs: number; minMs: number }>, target: number): Promise<void> {
+async function emitGrowth(
+  ctx: BenchContext,
+  group: string,
+  timings: ReadonlyMap<number, { medianMs: number; minMs: number }>,
+  target: number,
+): Promise<void> {
   await ctx.attempt(`${group}/growth`, () => {
     const small = timings.get(500);
     const large = timings.get(5_000);
     if (!small || !large) throw new Error(`needs both ${group}/generated-500 and ${group}/generated-5000`);
     const ratio = round(large.medianMs / small.medianMs, 2);
     // The ratio of the fastest runs is the least disturbed by other load; shown alongside.
-    ctx.emit({ name: `${group}/growth`, from: 500, to: 5_000, ratio, ratioOfMins: round(large.minMs / small.minMs, 2), target, met: ratio <= target });
+    ctx.emit({
+      name: `${group}/growth`,
+      from: 500,
+      to: 5_000,
+      ratio,
+      ratioOfMins: round(large.minMs / small.minMs, 2),
+      target,
+      met: ratio <= target,
+    });
   });
 }
 
@@ -285,7 +379,14 @@ export async function runExport(ctx: BenchContext): Promise<void> {
       const svg = renderDesignSvg(doc, { findings, date: '2026-01-31' });
       const bytes = new TextEncoder().encode(svg).length;
       const target = id.startsWith('generated') ? {} : { target: SVG_TARGET_BYTES, met: bytes <= SVG_TARGET_BYTES };
-      ctx.emit({ name: `export/svg/${id}`, ...time(() => renderDesignSvg(doc, { findings, date: '2026-01-31' })), bytes, nodes: doc.nodes.length, links: doc.links.length, ...target });
+      ctx.emit({
+        name: `export/svg/${id}`,
+        ...time(() => renderDesignSvg(doc, { findings, date: '2026-01-31' })),
+        bytes,
+        nodes: doc.nodes.length,
+        links: doc.links.length,
+        ...target,
+      });
     });
     if (id.startsWith('generated')) continue;
     const plan = generateSteps(doc);

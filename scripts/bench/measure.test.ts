@@ -45,7 +45,11 @@ describe('the output contract', () => {
   it('prints one JSON line per measurement and turns a throw into an error line', async () => {
     const out: string[] = [];
     const notes: string[] = [];
-    const ctx = createContext(undefined, (s) => out.push(s), (s) => notes.push(s));
+    const ctx = createContext(
+      undefined,
+      (s) => out.push(s),
+      (s) => notes.push(s),
+    );
     await ctx.attempt('a/first', () => ctx.emit({ name: 'a/first', medianMs: 1 }));
     await ctx.attempt('a/broken', () => {
       throw new Error('it broke\nsecond line');
@@ -56,14 +60,27 @@ describe('the output contract', () => {
     });
     await ctx.attempt('a/last', () => ctx.emit({ name: 'a/last', medianMs: 2 }));
     ctx.note('a human note');
-    const lines = out.join('').trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toEqual([{ name: 'a/first', medianMs: 1 }, { name: 'a/broken', error: 'it broke' }, { name: 'a/async', error: 'async failure' }, { name: 'a/last', medianMs: 2 }]);
+    const lines = out
+      .join('')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      { name: 'a/first', medianMs: 1 },
+      { name: 'a/broken', error: 'it broke' },
+      { name: 'a/async', error: 'async failure' },
+      { name: 'a/last', medianMs: 2 },
+    ]);
     expect(notes.join('')).toBe('a human note\n');
   });
 
   it('--only selects measurements and groups by prefix', async () => {
     const out: string[] = [];
-    const ctx = createContext('runRules/generated-5', (s) => out.push(s), () => undefined);
+    const ctx = createContext(
+      'runRules/generated-5',
+      (s) => out.push(s),
+      () => undefined,
+    );
     expect(ctx.wants('runRules/generated-5000')).toBe(true);
     expect(ctx.wants('runRules/generated-500')).toBe(true);
     expect(ctx.wants('parseTopology/global')).toBe(false);
@@ -77,7 +94,11 @@ describe('the output contract', () => {
 
   it('reads the command line', () => {
     expect(parseArgs([])).toEqual({ only: undefined, skipBuild: false, browserRuns: 3 });
-    expect(parseArgs(['--only', 'browser/', '--skip-build', '--runs', '5'])).toEqual({ only: 'browser/', skipBuild: true, browserRuns: 5 });
+    expect(parseArgs(['--only', 'browser/', '--skip-build', '--runs', '5'])).toEqual({
+      only: 'browser/',
+      skipBuild: true,
+      browserRuns: 5,
+    });
     expect(parseArgs(['--only=steps/'])).toEqual({ only: 'steps/', skipBuild: false, browserRuns: 3 });
     expect(parseArgs(['--only'])).toMatch(/needs a prefix/);
     expect(parseArgs(['--runs', '0'])).toMatch(/whole number/);
@@ -88,7 +109,10 @@ describe('the output contract', () => {
 describe('the plain React Flow baseline', () => {
   it('shows the same graph: one default node per node, one edge per link', () => {
     const doc = pair2019AlwaysOn();
-    const g = plainGraph(doc) as { nodes: { id: string; position: { x: number; y: number }; data: { label: string } }[]; edges: { source: string; target: string }[] };
+    const g = plainGraph(doc) as {
+      nodes: { id: string; position: { x: number; y: number }; data: { label: string } }[];
+      edges: { source: string; target: string }[];
+    };
     expect(g.nodes.map((n) => n.id)).toEqual(doc.nodes.map((n) => n.id));
     expect(g.nodes.map((n) => n.data.label)).toEqual(doc.nodes.map((n) => n.name));
     expect(g.edges.map((e) => [e.source, e.target])).toEqual(doc.links.map((l) => [l.from, l.to]));

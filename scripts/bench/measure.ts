@@ -43,7 +43,12 @@ export function median(xs: readonly number[]): number {
 
 export function summarizeTimes(times: readonly number[]): Timing {
   const sorted = [...times].sort((a, b) => a - b);
-  return { n: sorted.length, medianMs: round(median(sorted)), p95Ms: round(quantile(sorted, 0.95)), minMs: round(sorted[0] ?? Number.NaN) };
+  return {
+    n: sorted.length,
+    medianMs: round(median(sorted)),
+    p95Ms: round(quantile(sorted, 0.95)),
+    minMs: round(sorted[0] ?? Number.NaN),
+  };
 }
 
 /**
@@ -78,7 +83,11 @@ export interface BenchContext {
   attempt(name: string, fn: () => void | Promise<void>): Promise<void>;
 }
 
-export function createContext(only: string | undefined, out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): BenchContext & { lines: BenchLine[] } {
+export function createContext(
+  only: string | undefined,
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): BenchContext & { lines: BenchLine[] } {
   const lines: BenchLine[] = [];
   const ctx = {
     lines,

@@ -23,7 +23,16 @@ import { round, summarizeTimes, time, type BenchContext } from './measure';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(REPO, 'node_modules', '.cache', 'bench-xml');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
 
 type Parse = (text: string) => { ok: boolean };
 const PARSERS: Record<string, Parse> = { ours: parseXml, saxes: parseWithSaxes, fastXmlParser: parseWithFastXmlParser };
@@ -52,7 +61,9 @@ const DEFAULTS: Record<string, Parse> = {
 };
 
 function inputs(): { name: string; text: string }[] {
-  const fixture = decodeXmlBytes(new Uint8Array(fs.readFileSync(path.join(REPO, 'app', 'import', 'fixtures', 'published-enterprise-ag.xml'))));
+  const fixture = decodeXmlBytes(
+    new Uint8Array(fs.readFileSync(path.join(REPO, 'app', 'import', 'fixtures', 'published-enterprise-ag.xml'))),
+  );
   if (!fixture.ok) throw new Error(fixture.error.message);
   return [
     { name: 'fixture-enterprise-ag', text: fixture.value.text },
@@ -62,7 +73,10 @@ function inputs(): { name: string; text: string }[] {
 }
 
 function hostile(): { name: string; text: string }[] {
-  const lol = ['<!ENTITY lol0 "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`)].join('');
+  const lol = [
+    '<!ENTITY lol0 "lol">',
+    ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`),
+  ].join('');
   const big = 'x'.repeat(50_000);
   return [
     { name: 'billion-laughs', text: `<?xml version="1.0"?><!DOCTYPE lolz [${lol}]><lolz>&lol9;</lolz>` },
@@ -98,7 +112,12 @@ export async function runXml(ctx: BenchContext): Promise<void> {
         const t = performance.now();
         const r = parse(h.text) as { ok: boolean; size?: number; error?: { tag: string } };
         const ms = round(performance.now() - t, 1);
-        ctx.emit({ name, outcome: r.ok ? 'accepted' : `refused${r.error ? ` (${r.error.tag})` : ''}`, ms, ...(r.size !== undefined ? { outputChars: r.size } : {}) });
+        ctx.emit({
+          name,
+          outcome: r.ok ? 'accepted' : `refused${r.error ? ` (${r.error.tag})` : ''}`,
+          ms,
+          ...(r.size !== undefined ? { outputChars: r.size } : {}),
+        });
       });
     }
   if (docs.some((d) => Object.keys(PARSERS).some((p) => ctx.wants(`xml/browser/${d.name}/${p}`)))) await runInBrowser(ctx, docs);
@@ -107,15 +126,31 @@ export async function runXml(ctx: BenchContext): Promise<void> {
 async function runInBrowser(ctx: BenchContext, docs: { name: string; text: string }[]): Promise<void> {
   const playwright = await import('@playwright/test');
   const { build, preview } = await import('vite');
-  await build({ root: path.join(REPO, 'bench'), configFile: false, base: './', logLevel: 'warn', build: { outDir: OUT, emptyOutDir: true, rolldownOptions: { input: path.join(REPO, 'bench', 'xml-parsers.html') } } });
-  const server = await preview({ root: REPO, configFile: false, base: './', logLevel: 'warn', build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 4391, strictPort: false, open: false } });
+  await build({
+    root: path.join(REPO, 'bench'),
+    configFile: false,
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: OUT, emptyOutDir: true, rolldownOptions: { input: path.join(REPO, 'bench', 'xml-parsers.html') } },
+  });
+  const server = await preview({
+    root: REPO,
+    configFile: false,
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: OUT },
+    preview: { host: '127.0.0.1', port: 4391, strictPort: false, open: false },
+  });
   const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
     await page.goto(new URL('xml-parsers.html', server.resolvedUrls!.local[0]).href);
     await page.waitForFunction(() => document.title === 'ready');
     for (const d of docs) {
-      const result = await page.evaluate(([text, budget]) => window.xmlBench(text, budget), [d.text, d.text.length > 1e6 ? 4_000 : 1_500] as const);
+      const result = await page.evaluate(([text, budget]) => window.xmlBench(text, budget), [
+        d.text,
+        d.text.length > 1e6 ? 4_000 : 1_500,
+      ] as const);
       for (const [parser, r] of Object.entries(result)) {
         const name = `xml/browser/${d.name}/${parser}`;
         if (!ctx.wants(name)) continue;

@@ -16,7 +16,14 @@ async function topo(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), errLines: err.join('\n').split('\n').filter((l) => l !== '') };
+  return {
+    code,
+    out: out.join('\n'),
+    errLines: err
+      .join('\n')
+      .split('\n')
+      .filter((l) => l !== ''),
+  };
 }
 
 function file(name: string, text: string): string {
@@ -30,7 +37,9 @@ const design = (name: string, doc: Topology) => file(name, JSON.stringify(doc));
 function upgradedInPlace(): Topology {
   const doc = pair2019AlwaysOn();
   doc.name = 'Contoso on Subscription Edition';
-  doc.nodes = doc.nodes.map((n) => ('productVersion' in n && n.productVersion === '2019' ? ({ ...n, productVersion: 'SE' } as typeof n) : n));
+  doc.nodes = doc.nodes.map((n) =>
+    'productVersion' in n && n.productVersion === '2019' ? ({ ...n, productVersion: 'SE' } as typeof n) : n,
+  );
   return doc;
 }
 
@@ -45,25 +54,41 @@ describe('topo diff', () => {
   it('exit 1 with one line per change, in words, never "SE" alone or a field name', async () => {
     const r = await topo('diff', design('a.json', pair2019AlwaysOn()), design('se.json', upgradedInPlace()));
     expect(r.code).toBe(1);
-    expect(r.out.split('\n').slice(0, 2)).toEqual(['Current: Contoso 2019: paired pools with AlwaysOn', 'Target:  Contoso on Subscription Edition']);
-    expect(r.out).toContain('  ~ Front End pool \u201cPool A\u201d: Skype for Business Server 2019 \u2192 Skype for Business Server Subscription Edition (an in-place upgrade).');
-    expect(r.out).toContain('4 server roles from Skype for Business Server 2019 to Skype for Business Server Subscription Edition: an in-place upgrade.');
+    expect(r.out.split('\n').slice(0, 2)).toEqual([
+      'Current: Contoso 2019: paired pools with AlwaysOn',
+      'Target:  Contoso on Subscription Edition',
+    ]);
+    expect(r.out).toContain(
+      '  ~ Front End pool \u201cPool A\u201d: Skype for Business Server 2019 \u2192 Skype for Business Server Subscription Edition (an in-place upgrade).',
+    );
+    expect(r.out).toContain(
+      '4 server roles from Skype for Business Server 2019 to Skype for Business Server Subscription Edition: an in-place upgrade.',
+    );
     expect(r.out).not.toMatch(/\bSE\b|productVersion|frontEndServers|haMode/);
   });
 
   it('--format md is a change review; --json and --format json are the same data', async () => {
     const a = design('m2015.json', pair2015Mirroring());
     const target = pair2015Mirroring();
-    target.nodes = target.nodes.map((n) => (n.id === 'pool-ny' ? { ...n, name: 'Pool | NY <b>', productVersion: 'SE' as const } : n));
+    target.nodes = target.nodes.map((n) =>
+      n.id === 'pool-ny' ? { ...n, name: 'Pool | NY <b>', productVersion: 'SE' as const } : n,
+    );
     const b = design('m-se.json', target);
     const md = await topo('diff', a, b, '--format', 'md');
     expect(md.code).toBe(1);
-    expect(md.out).toMatch(/^# Changes from Fabrikam 2015: paired pools with SQL mirroring to Fabrikam 2015: paired pools with SQL mirroring\n/);
-    expect(md.out).toContain('| changed | Front End pool \u201cPool \\| NY &lt;b&gt;\u201d: Skype for Business Server 2015 \u2192 Skype for Business Server Subscription Edition (no in-place upgrade exists: a new pool with a new FQDN and a side-by-side migration). |');
+    expect(md.out).toMatch(
+      /^# Changes from Fabrikam 2015: paired pools with SQL mirroring to Fabrikam 2015: paired pools with SQL mirroring\n/,
+    );
+    expect(md.out).toContain(
+      '| changed | Front End pool \u201cPool \\| NY &lt;b&gt;\u201d: Skype for Business Server 2015 \u2192 Skype for Business Server Subscription Edition (no in-place upgrade exists: a new pool with a new FQDN and a side-by-side migration). |',
+    );
     const j1 = await topo('diff', a, b, '--json');
     const j2 = await topo('diff', a, b, '--format=json');
     expect(j1.out).toBe(j2.out);
-    const parsed = JSON.parse(j1.out) as { same: boolean; nodes: { status: string; currentId: string; version?: { path: string }; current?: unknown }[] };
+    const parsed = JSON.parse(j1.out) as {
+      same: boolean;
+      nodes: { status: string; currentId: string; version?: { path: string }; current?: unknown }[];
+    };
     expect(parsed.same).toBe(false);
     expect(parsed.nodes).toHaveLength(1);
     expect(parsed.nodes[0]).toMatchObject({ status: 'changed', currentId: 'pool-ny', version: { path: 'side-by-side-only' } });

@@ -19,7 +19,9 @@ const USAGE = '(usage: diff <current> <target> [--format text|md|json] [--json])
 export async function run(args: string[], io: CommandIo): Promise<number> {
   const a = parseArgs(args, ['json'], ['format']);
   if (a.error || a.positional.length !== 2) {
-    io.err(`topo diff: ${a.error ?? (a.positional.length < 2 ? 'expected two inputs, the current deployment and the target design' : `expected two inputs, got ${a.positional.length}`)} ${USAGE}`);
+    io.err(
+      `topo diff: ${a.error ?? (a.positional.length < 2 ? 'expected two inputs, the current deployment and the target design' : `expected two inputs, got ${a.positional.length}`)} ${USAGE}`,
+    );
     return 2;
   }
   const format = a.options.format === undefined ? (a.options.json ? 'json' : 'text') : String(a.options.format);

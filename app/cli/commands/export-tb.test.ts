@@ -17,7 +17,14 @@ async function topo(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), errLines: err.join('\n').split('\n').filter((l) => l !== '') };
+  return {
+    code,
+    out: out.join('\n'),
+    errLines: err
+      .join('\n')
+      .split('\n')
+      .filter((l) => l !== ''),
+  };
 }
 
 function designFile(name: string, doc: Topology): string {
@@ -29,21 +36,26 @@ function designFile(name: string, doc: Topology): string {
 /** A reference design with an error finding: its AlwaysOn Back End switched to SQL mirroring on 2019. */
 function invalidDesign(): Topology {
   const d = REFERENCE_DESIGNS.find((r) => r.id === 'pair-2019-ag')!.build();
-  d.nodes = d.nodes.map((n) => (n.kind === 'sqlStore' && n.haMode === 'alwaysOnAg' ? { ...n, haMode: 'mirroring', ag: undefined } : n)) as Topology['nodes'];
+  d.nodes = d.nodes.map((n) =>
+    n.kind === 'sqlStore' && n.haMode === 'alwaysOnAg' ? { ...n, haMode: 'mirroring', ag: undefined } : n,
+  ) as Topology['nodes'];
   return JSON.parse(JSON.stringify(d)) as Topology;
 }
 
 describe('topo export-tb', () => {
-  it.each(REFERENCE_DESIGNS.map((r) => r.id))('%s: a published topology on stdout that imports back to the same design, notes on stderr, exit 0', async (id) => {
-    const d = REFERENCE_DESIGNS.find((r) => r.id === id)!.build();
-    const r = await topo('export-tb', designFile(`${id}.json`, d));
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"');
-    expect(r.errLines.length).toBeGreaterThan(0);
-    expect(r.errLines.every((l) => l.startsWith('note: '))).toBe(true);
-    const back = importTopologyXml(r.out);
-    expect(back.ok && tbView(back.value.topology)).toEqual(tbView(d));
-  });
+  it.each(REFERENCE_DESIGNS.map((r) => r.id))(
+    '%s: a published topology on stdout that imports back to the same design, notes on stderr, exit 0',
+    async (id) => {
+      const d = REFERENCE_DESIGNS.find((r) => r.id === id)!.build();
+      const r = await topo('export-tb', designFile(`${id}.json`, d));
+      expect(r.code).toBe(0);
+      expect(r.out).toContain('<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"');
+      expect(r.errLines.length).toBeGreaterThan(0);
+      expect(r.errLines.every((l) => l.startsWith('note: '))).toBe(true);
+      const back = importTopologyXml(r.out);
+      expect(back.ok && tbView(back.value.topology)).toEqual(tbView(d));
+    },
+  );
 
   it('--shape tbxml writes the saved Topology Builder file', async () => {
     const r = await topo('export-tb', designFile('a.json', REFERENCE_DESIGNS[0]!.build()), '--shape', 'tbxml');
@@ -69,7 +81,11 @@ describe('topo export-tb', () => {
   });
 
   it('exit 2 with one line for an unknown shape, a missing file or no input', async () => {
-    for (const args of [['export-tb', designFile('a.json', REFERENCE_DESIGNS[0]!.build()), '--shape', 'visio'], ['export-tb', path.join(TMP, 'none.json')], ['export-tb']]) {
+    for (const args of [
+      ['export-tb', designFile('a.json', REFERENCE_DESIGNS[0]!.build()), '--shape', 'visio'],
+      ['export-tb', path.join(TMP, 'none.json')],
+      ['export-tb'],
+    ]) {
       const r = await topo(...args);
       expect(r.code).toBe(2);
       expect(r.errLines).toHaveLength(1);

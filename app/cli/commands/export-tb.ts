@@ -21,7 +21,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const shape = a.options.shape === undefined ? 'published' : String(a.options.shape);
   if (!isShape(shape)) {
-    io.err(`topo export-tb: unknown shape "${shape.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}"; use published or tbxml ${USAGE}`);
+    io.err(
+      `topo export-tb: unknown shape "${shape.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}"; use published or tbxml ${USAGE}`,
+    );
     return 2;
   }
   const input = await readInput(a.positional[0]);
@@ -32,7 +34,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   for (const w of input.value.warnings) io.err(`warning: ${w}`);
   const errors = runRules(input.value.topology).filter((f) => f.severity === 'error');
   if (errors.length && !a.options.force) {
-    io.err(`topo export-tb: the design has ${errors.length} error finding${errors.length === 1 ? '' : 's'} (${[...new Set(errors.map((e) => e.ruleId))].slice(0, 6).join(', ')}${errors.length > 6 ? ', …' : ''}); nothing written. Fix them (topo validate) or add --force to export anyway, with the errors listed at the top of the file`);
+    io.err(
+      `topo export-tb: the design has ${errors.length} error finding${errors.length === 1 ? '' : 's'} (${[...new Set(errors.map((e) => e.ruleId))].slice(0, 6).join(', ')}${errors.length > 6 ? ', …' : ''}); nothing written. Fix them (topo validate) or add --force to export anyway, with the errors listed at the top of the file`,
+    );
     return 1;
   }
   const out = exportTopologyBuilder(input.value.topology, {

@@ -22,7 +22,14 @@ async function topo(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), errLines: err.join('\n').split('\n').filter((l) => l !== '') };
+  return {
+    code,
+    out: out.join('\n'),
+    errLines: err
+      .join('\n')
+      .split('\n')
+      .filter((l) => l !== ''),
+  };
 }
 
 function tmpFile(name: string, content: string | Uint8Array): string {
@@ -71,7 +78,9 @@ describe('topo import', () => {
     const xml = publishedXml({
       sites: [{ id: 1, name: evil }],
       clusters: [{ number: 1, fqdn: 'gw.contoso.com' }],
-      services: [{ role: `Role${evil}`, on: { cluster: 1 }, inner: `<FileStoreService xmlns="${ROLES_NS}" ShareName="${esc(evil)}" />` }],
+      services: [
+        { role: `Role${evil}`, on: { cluster: 1 }, inner: `<FileStoreService xmlns="${ROLES_NS}" ShareName="${esc(evil)}" />` },
+      ],
     });
     const r = await topo('import', tmpFile('evil.xml', xml));
     expect(r.code).toBe(0);
@@ -91,7 +100,12 @@ describe('the rule engine on imported documents', () => {
     if (!r.ok) throw new Error(r.error.message);
     const findings = runRules(r.value.topology);
     expect(findings.filter((f) => /could not run/.test(f.message))).toEqual([]);
-    for (const f of findings) for (const id of f.nodeIds) expect(r.value.topology.nodes.some((n) => n.id === id), `${f.ruleId} names ${id}`).toBe(true);
+    for (const f of findings)
+      for (const id of f.nodeIds)
+        expect(
+          r.value.topology.nodes.some((n) => n.id === id),
+          `${f.ruleId} names ${id}`,
+        ).toBe(true);
   });
 
   it('runs on a mapped document with every link kind the importer writes', () => {
@@ -108,7 +122,19 @@ describe('the rule engine on imported documents', () => {
       sqlInstances: [{ cluster: 9, attrs: { AlwaysOnPrimaryNodeFqdn: 'node1.contoso.com' } }, { cluster: 8 }],
       services: [
         ...enterprisePool({ cluster: 1, sqlCluster: 9, cms: true, mediation: true }).map((s) =>
-          s.role === 'Registrar' ? { ...s, deps: [...(s.deps ?? []), { role: 'Registrar', instance: 2, usage: 'Backup' }, { role: 'EdgeServer' }, { role: 'MonitoringStore' }] } : s.role === 'UserServices' ? { ...s, deps: [...(s.deps ?? []), { role: 'FileStore' }] } : s,
+          s.role === 'Registrar'
+            ? {
+                ...s,
+                deps: [
+                  ...(s.deps ?? []),
+                  { role: 'Registrar', instance: 2, usage: 'Backup' },
+                  { role: 'EdgeServer' },
+                  { role: 'MonitoringStore' },
+                ],
+              }
+            : s.role === 'UserServices'
+              ? { ...s, deps: [...(s.deps ?? []), { role: 'FileStore' }] }
+              : s,
         ),
         ...enterprisePool({ cluster: 2, sqlCluster: 8 }),
         { role: 'MonitoringStore', on: { sqlCluster: 8 } },
@@ -118,7 +144,9 @@ describe('the rule engine on imported documents', () => {
     });
     const r = importTopologyXml(xml);
     if (!r.ok) throw new Error(r.error.message);
-    expect(new Set(r.value.topology.links.map((l) => l.kind))).toEqual(new Set(['backEnd', 'pairing', 'mediaEdge', 'store', 'fileStore', 'nextHop']));
+    expect(new Set(r.value.topology.links.map((l) => l.kind))).toEqual(
+      new Set(['backEnd', 'pairing', 'mediaEdge', 'store', 'fileStore', 'nextHop']),
+    );
     expect(() => runRules(r.value.topology)).not.toThrow();
   });
 });

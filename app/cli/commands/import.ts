@@ -23,7 +23,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     bytes = arg === '-' ? await readStdin() : fs.readFileSync(arg);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    io.err(`topo import: ${oneLine(source)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : oneLine((e as Error).message)}`);
+    io.err(
+      `topo import: ${oneLine(source)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : oneLine((e as Error).message)}`,
+    );
     return 2;
   }
   const r = importTopologyXml(bytes);

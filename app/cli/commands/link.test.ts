@@ -46,7 +46,16 @@ describe('topo link', () => {
   it('exits 2 with one line on stderr and nothing on stdout for unusable input', async () => {
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ ...doc, nodes: [{ id: 'x' }] }));
-    for (const argv of [[path.join(dir, 'missing.json')], [bad], [], [file, 'extra'], [file, '--base', 'javascript:alert(1)'], [file, '--base'], [file, '--nope'], [`${DEFAULT_BASE}#t1.AAAA`]]) {
+    for (const argv of [
+      [path.join(dir, 'missing.json')],
+      [bad],
+      [],
+      [file, 'extra'],
+      [file, '--base', 'javascript:alert(1)'],
+      [file, '--base'],
+      [file, '--nope'],
+      [`${DEFAULT_BASE}#t1.AAAA`],
+    ]) {
       const r = await topo(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.out, argv.join(' ')).toBe('');

@@ -23,7 +23,10 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   for (const w of input.value.warnings) io.err(`warning: ${w}`);
   const link = shareLink(input.value.topology, base);
-  if (link.length > LONG_LINK) io.err(`note: the link is ${link.length.toLocaleString('en-US')} characters long; some mail and chat programs cut links that long. Send the topology file instead if it arrives cut off.`);
+  if (link.length > LONG_LINK)
+    io.err(
+      `note: the link is ${link.length.toLocaleString('en-US')} characters long; some mail and chat programs cut links that long. Send the topology file instead if it arrives cut off.`,
+    );
   io.out(link);
   return 0;
 }

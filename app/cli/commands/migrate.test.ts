@@ -49,13 +49,20 @@ describe('topo migrate', () => {
     const plan = JSON.parse(r.out);
     expect(plan.currentVersions).toContain('2015');
     expect(plan.procedures).toContain('M1');
-    expect(plan.steps.some((s: { commands: string[] }) => s.commands.some((c) => c.startsWith('Move-CsManagementServer')))).toBe(true);
+    expect(plan.steps.some((s: { commands: string[] }) => s.commands.some((c) => c.startsWith('Move-CsManagementServer')))).toBe(
+      true,
+    );
   });
 
   it('exit 1 with one stderr line when the runbook has blocking notes; the plan is still written', async () => {
     // The 2015 design as its own target, with its pools turned Subscription Edition on the same FQDNs: no in-place path.
     const doc = pair2015Mirroring();
-    const upgraded = { ...doc, nodes: doc.nodes.map((n) => (n.kind === 'frontEndPool' ? { ...n, productVersion: 'SE' as const, os: 'WS2022' as const } : n)) };
+    const upgraded = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.kind === 'frontEndPool' ? { ...n, productVersion: 'SE' as const, os: 'WS2022' as const } : n,
+      ),
+    };
     const fs = await import('node:fs');
     const os = await import('node:os');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topo-migrate-'));

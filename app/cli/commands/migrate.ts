@@ -4,7 +4,14 @@
  * the plan has no blocking note, 1 when it has (the rule engine reports errors on the
  * change; the plan is still written), 2 with one line on stderr for unusable input.
  */
-import { migrationToJson, migrationToMarkdown, migrationToPowerShell, MIGRATION_PROCEDURES, planMigrationOf, type MigrationProcedure } from '../../migrate/index';
+import {
+  migrationToJson,
+  migrationToMarkdown,
+  migrationToPowerShell,
+  MIGRATION_PROCEDURES,
+  planMigrationOf,
+  type MigrationProcedure,
+} from '../../migrate/index';
 import { readInput } from '../input';
 import { parseArgs, type CommandIo } from '../command';
 
@@ -28,7 +35,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const procedure = a.options.procedure === undefined ? undefined : String(a.options.procedure).toUpperCase();
   if (procedure !== undefined && !isProcedure(procedure)) {
-    io.err(`topo migrate: unknown procedure "${shown(String(a.options.procedure))}"; use M1 (side by side), M2 (in place) or M3 (cumulative update) ${usage}`);
+    io.err(
+      `topo migrate: unknown procedure "${shown(String(a.options.procedure))}"; use M1 (side by side), M2 (in place) or M3 (cumulative update) ${usage}`,
+    );
     return 2;
   }
   if (a.positional[0] === '-' && a.positional[1] === '-') {
@@ -61,7 +70,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   }
   const blocking = plan.notes.filter((n) => n.severity === 'blocking');
   if (blocking.length) {
-    io.err(`topo migrate: ${blocking.length} blocking ${blocking.length === 1 ? 'note' : 'notes'} (${[...new Set(blocking.flatMap((n) => n.ruleIds))].join(', ') || 'see the plan'}): fix the target design before following this runbook; the .ps1 refuses to run without -Force`);
+    io.err(
+      `topo migrate: ${blocking.length} blocking ${blocking.length === 1 ? 'note' : 'notes'} (${[...new Set(blocking.flatMap((n) => n.ruleIds))].join(', ') || 'see the plan'}): fix the target design before following this runbook; the .ps1 refuses to run without -Force`,
+    );
     return 1;
   }
   return 0;

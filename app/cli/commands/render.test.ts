@@ -16,7 +16,11 @@ async function topo(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const bytes: Uint8Array[] = [];
-  const code = await main(['render', ...argv], { out: (t) => out.push(t), err: (t) => err.push(t), outBytes: (b) => bytes.push(b) });
+  const code = await main(['render', ...argv], {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    outBytes: (b) => bytes.push(b),
+  });
   return { code, out: out.join(''), err: err.join('\n'), bytes };
 }
 

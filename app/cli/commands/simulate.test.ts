@@ -27,7 +27,16 @@ describe('topo simulate', () => {
     const o = JSON.parse(r.out);
     expect(o.failedSite).toBe('dc1');
     expect(o.failovers).toEqual([expect.objectContaining({ pool: 'pool-a', to: 'pool-b', usersMoved: 15_000 })]);
-    expect(o.pools).toEqual([expect.objectContaining({ id: 'pool-b', users: 30_000, maxUsers: 6 * REF.usersPerFe, frontEndServers: 6, usersPerServer: 5_000, overCapacity: false })]);
+    expect(o.pools).toEqual([
+      expect.objectContaining({
+        id: 'pool-b',
+        users: 30_000,
+        maxUsers: 6 * REF.usersPerFe,
+        frontEndServers: 6,
+        usersPerServer: 5_000,
+        overCapacity: false,
+      }),
+    ]);
     expect(o.usersWithoutService).toBe(0);
     expect(o.cms).toEqual(expect.objectContaining({ from: 'pool-a', to: 'pool-b' }));
     expect(o.rto.minutes).toEqual([15, 20]);

@@ -58,7 +58,15 @@ describe('topo steps', () => {
   it('exits 2 with one line on stderr and nothing on stdout for unusable input', async () => {
     const bad = path.join(dir, 'bad.json');
     fs.writeFileSync(bad, '{"format":"sfb-topology","version":1');
-    for (const args of [[path.join(dir, 'missing.json')], [bad], [], [file, '--format', 'xml'], [file, '--format'], [file, '--nope'], [file, file]]) {
+    for (const args of [
+      [path.join(dir, 'missing.json')],
+      [bad],
+      [],
+      [file, '--format', 'xml'],
+      [file, '--format'],
+      [file, '--nope'],
+      [file, file],
+    ]) {
       const r = await topo(...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.out, args.join(' ')).toBe('');
@@ -94,8 +102,17 @@ describe('topo steps', () => {
       expect(p.mode, file).toBe('transition');
       const ids = p.steps.map((s) => s.id);
       expect(ids, file).not.toContain('ad-prepare');
-      expect(ids.filter((id) => /^(servers|tb-pool|install-servers|start-pool|cms-prepare-se):/.test(id) && p.steps.find((s) => s.id === id)!.title.includes(server)), file).toEqual([]);
-      expect(JSON.stringify(p.steps.find((s) => s.id === 'tb-start')!.detail), file).toContain('Download Topology from existing deployment');
+      expect(
+        ids.filter(
+          (id) =>
+            /^(servers|tb-pool|install-servers|start-pool|cms-prepare-se):/.test(id) &&
+            p.steps.find((s) => s.id === id)!.title.includes(server),
+        ),
+        file,
+      ).toEqual([]);
+      expect(JSON.stringify(p.steps.find((s) => s.id === 'tb-start')!.detail), file).toContain(
+        'Download Topology from existing deployment',
+      );
       const md = await topo(fixturePath(file));
       expect(md.out, file).toContain('change to an existing deployment');
       expect(md.out, file).not.toContain('new deployment');

@@ -33,7 +33,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const plan = generateSteps(input.value.topology);
   const blocking = plan.notes.filter((n) => n.severity === 'blocking');
   if (blocking.length)
-    io.err(`topo steps: ${blocking.length} blocking ${blocking.length === 1 ? 'note' : 'notes'} (${[...new Set(blocking.flatMap((n) => n.ruleIds))].join(', ') || 'see the plan'}): fix the design before following this plan; the .ps1 refuses to run without -Force`);
+    io.err(
+      `topo steps: ${blocking.length} blocking ${blocking.length === 1 ? 'note' : 'notes'} (${[...new Set(blocking.flatMap((n) => n.ruleIds))].join(', ') || 'see the plan'}): fix the design before following this plan; the .ps1 refuses to run without -Force`,
+    );
   switch (format) {
     case 'md':
       io.out(toMarkdown(plan));

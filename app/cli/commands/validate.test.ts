@@ -40,7 +40,17 @@ describe('topo validate', () => {
     if (sql.kind !== 'sqlStore') throw new Error('fixture');
     delete sql.ag;
     sql.haMode = 'mirroring';
-    doc.nodes.push({ id: 'sql-a-m', kind: 'sqlStore', name: 'Mirror A', siteId: 'dc1', fqdn: 'sql-a-m.contoso.com', instance: '', sqlVersion: '2019', sqlEdition: 'enterprise', haMode: 'none' });
+    doc.nodes.push({
+      id: 'sql-a-m',
+      kind: 'sqlStore',
+      name: 'Mirror A',
+      siteId: 'dc1',
+      fqdn: 'sql-a-m.contoso.com',
+      instance: '',
+      sqlVersion: '2019',
+      sqlEdition: 'enterprise',
+      haMode: 'none',
+    });
     doc.links.push({ id: 'lm', kind: 'mirror', from: 'sql-a', to: 'sql-a-m' });
     const f = tempFile('mirror.json', JSON.stringify(doc));
     const j = await run(['validate', f, '--json']);
@@ -91,7 +101,10 @@ describe('topo validate', () => {
   });
 
   it('works through npm run topo from a shell, reading stdin', () => {
-    const r = spawnSync(process.execPath, [path.resolve(here, '../../../scripts/topo.mjs'), 'validate', '-'], { input: '{', encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.resolve(here, '../../../scripts/topo.mjs'), 'validate', '-'], {
+      input: '{',
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -102,7 +115,9 @@ describe('topo validate', () => {
 describe('topo validate --format', () => {
   const mirrored = () => {
     const doc = pair2019AlwaysOn();
-    doc.nodes = doc.nodes.map((n) => (n.id === 'sql-a' && n.kind === 'sqlStore' ? { ...n, haMode: 'mirroring' as const, ag: undefined } : n));
+    doc.nodes = doc.nodes.map((n) =>
+      n.id === 'sql-a' && n.kind === 'sqlStore' ? { ...n, haMode: 'mirroring' as const, ag: undefined } : n,
+    );
     return tempFile('mirrored.json', JSON.stringify(doc));
   };
 

@@ -20,7 +20,9 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   // --json is the original spelling of --format json; both may not disagree.
   const format = a.options.format === undefined ? (a.options.json ? 'json' : 'text') : String(a.options.format);
   if (!isFormat(format)) {
-    io.err(`topo validate: unknown format "${format.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}"; use text, json, md or csv ${USAGE}`);
+    io.err(
+      `topo validate: unknown format "${format.slice(0, 40).replace(/[^\x20-\x7e]/g, '?')}"; use text, json, md or csv ${USAGE}`,
+    );
     return 2;
   }
   if (a.options.json && format !== 'json') {
@@ -55,7 +57,11 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
 
 const MARK = { error: 'ERROR  ', warning: 'WARNING', info: 'INFO   ' } as const;
 
-export function formatText(doc: Topology, findings: readonly Finding[], summary: Record<'error' | 'warning' | 'info', number>): string {
+export function formatText(
+  doc: Topology,
+  findings: readonly Finding[],
+  summary: Record<'error' | 'warning' | 'info', number>,
+): string {
   const label = elementLabels(doc);
   const lines: string[] = [];
   for (const f of findings) {

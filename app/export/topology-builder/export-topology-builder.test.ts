@@ -60,7 +60,8 @@ describe('Topology Builder export: the document', () => {
 
   it('is deterministic: the same design gives byte-identical files, a changed design a different one', () => {
     for (const r of REFERENCE_DESIGNS) {
-      for (const shape of TB_SHAPES) expect(exportTopologyBuilder(r.build(), { shape }).xml).toBe(exportTopologyBuilder(r.build(), { shape }).xml);
+      for (const shape of TB_SHAPES)
+        expect(exportTopologyBuilder(r.build(), { shape }).xml).toBe(exportTopologyBuilder(r.build(), { shape }).xml);
       const d = r.build();
       const changed = { ...d, sites: d.sites.map((s, i) => (i === 0 ? { ...s, name: `${s.name} (renamed)` } : s)) };
       expect(exportTopologyBuilder(changed).xml).not.toBe(exportTopologyBuilder(d).xml);
@@ -84,12 +85,16 @@ describe('Topology Builder export: the document', () => {
     const { xml, notes } = exportTopologyBuilder(d);
     const label = pool.fqdn.split('.')[0]!;
     for (let i = 1; i <= pool.frontEndServers; i++) expect(xml).toContain(`Fqdn="${label}-fe0${i}.`);
-    expect(xml).toContain(`FaultDomain="FaultDomain${pool.frontEndServers}" UpgradeDomain="UpgradeDomain${pool.frontEndServers}"`);
+    expect(xml).toContain(
+      `FaultDomain="FaultDomain${pool.frontEndServers}" UpgradeDomain="UpgradeDomain${pool.frontEndServers}"`,
+    );
     expect(notes.some((n) => n.nodeId === pool.id && /placeholders/.test(n.message))).toBe(true);
   });
 
   it('lists the error findings it was asked to export anyway at the top, inside one well-formed comment', () => {
-    const { xml } = exportTopologyBuilder(REFERENCE_DESIGNS[0]!.build(), { errors: [{ ruleId: 'BE-MIRROR-2019', message: 'mirroring -- is not supported --> <x>' }] });
+    const { xml } = exportTopologyBuilder(REFERENCE_DESIGNS[0]!.build(), {
+      errors: [{ ruleId: 'BE-MIRROR-2019', message: 'mirroring -- is not supported --> <x>' }],
+    });
     const start = xml.indexOf('<!--');
     const comment = xml.slice(start + 4, xml.indexOf('-->'));
     expect(start).toBeGreaterThan(0);
@@ -143,7 +148,6 @@ describe('Topology Builder export: the document', () => {
   });
 });
 
-
 interface TbDesignOptions {
   hostileNames?: boolean;
 }
@@ -154,7 +158,9 @@ interface TbDesignOptions {
  */
 function arbTbDesign(o: TbDesignOptions = {}): fc.Arbitrary<Topology> {
   const plainName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 -]{0,20}$/);
-  const siteName = o.hostileNames ? fc.oneof(plainName, fc.constantFrom(...HOSTILE_NAMES.filter((n) => n.trim() !== '' && n.length <= 200))) : plainName;
+  const siteName = o.hostileNames
+    ? fc.oneof(plainName, fc.constantFrom(...HOSTILE_NAMES.filter((n) => n.trim() !== '' && n.length <= 200)))
+    : plainName;
   const poolSpec = fc.record({
     kind: fc.constantFrom('frontEndPool' as const, 'standardEditionServer' as const),
     version: fc.constantFrom('2015' as const, '2019' as const),
@@ -169,101 +175,169 @@ function arbTbDesign(o: TbDesignOptions = {}): fc.Arbitrary<Topology> {
   const siteSpec = fc.record({
     name: siteName,
     pools: fc.array(poolSpec, { minLength: 0, maxLength: 2 }),
-    edge: fc.option(fc.record({ servers: fc.integer({ min: 1, max: 4 }), federation: fc.boolean(), xmpp: fc.boolean() }), { nil: undefined }),
+    edge: fc.option(fc.record({ servers: fc.integer({ min: 1, max: 4 }), federation: fc.boolean(), xmpp: fc.boolean() }), {
+      nil: undefined,
+    }),
     director: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
-    oos: fc.option(fc.record({ servers: fc.integer({ min: 1, max: 3 }), zone: fc.constantFrom('internal' as const, 'perimeter' as const, 'external' as const) }), { nil: undefined }),
+    oos: fc.option(
+      fc.record({
+        servers: fc.integer({ min: 1, max: 3 }),
+        zone: fc.constantFrom('internal' as const, 'perimeter' as const, 'external' as const),
+      }),
+      { nil: undefined },
+    ),
     mediationPool: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
-    gateway: fc.option(fc.record({ peerPort: fc.integer({ min: 1024, max: 65535 }), mediationPort: fc.integer({ min: 1024, max: 65535 }), transport: fc.constantFrom('tls' as const, 'tcp' as const) }), { nil: undefined }),
+    gateway: fc.option(
+      fc.record({
+        peerPort: fc.integer({ min: 1024, max: 65535 }),
+        mediationPort: fc.integer({ min: 1024, max: 65535 }),
+        transport: fc.constantFrom('tls' as const, 'tcp' as const),
+      }),
+      { nil: undefined },
+    ),
     branches: fc.array(siteName, { maxLength: 2 }),
   });
-  return fc.record({ sites: fc.array(siteSpec, { minLength: 1, maxLength: 3 }), pairing: fc.boolean(), cmsPick: fc.nat(), mediaEdge: fc.boolean() }).map((r) => {
-    const d = emptyTopology('Round trip');
-    const nodes: TopologyNode[] = [];
-    const links: Link[] = [];
-    let seq = 0;
-    const link = (kind: Link['kind'], from: string, to: string, extra: Record<string, unknown> = {}) => links.push({ ...defaultLink(kind, `l${++seq}`, from, to), ...extra } as Link);
-    const registrars: TopologyNode[] = [];
-    const usedNames = new Set<string>();
-    const unique = (name: string, i: number) => {
-      let n = name;
-      while (usedNames.has(tbText(n)) || tbText(n) === '') n = `${name.slice(0, 100)} ${i}${usedNames.size}`;
-      usedNames.add(tbText(n));
-      return n;
-    };
-    r.sites.forEach((s, si) => {
-      const siteId = `site${si}`;
-      d.sites.push(defaultSite(siteId, unique(s.name, si), 'central'));
-      const dom = `s${si}.contoso.com`;
-      const sitePools: TopologyNode[] = [];
-      s.pools.forEach((p, pi) => {
-        const id = `p${si}-${pi}`;
-        const base = { id, siteId, fqdn: `${id}.${dom}` };
-        const pool =
-          p.kind === 'frontEndPool'
-            ? { ...defaultNode('frontEndPool', base), productVersion: p.version, frontEndServers: p.servers, mediationCollocated: p.mediation, conferencing: p.conferencing }
-            : { ...defaultNode('standardEditionServer', base), productVersion: p.version, mediationCollocated: p.mediation };
-        nodes.push(pool);
-        sitePools.push(pool);
-        registrars.push(pool);
-        if (p.kind === 'frontEndPool' && p.backEnd !== 'none') {
-          const sqlId = `${id}-be`;
-          const sql =
-            p.backEnd === 'ag'
-              ? defaultNode('sqlStore', { id: sqlId, siteId, fqdn: `${sqlId}.${dom}` })
-              : { ...standaloneSqlStore({ id: sqlId, siteId, fqdn: `${sqlId}.${dom}` }), instance: p.instance };
-          nodes.push(sql);
-          link('backEnd', id, sqlId);
-          if (p.backEnd === 'mirror') {
-            nodes.push({ ...standaloneSqlStore({ id: `${sqlId}-m`, siteId, fqdn: `${sqlId}-m.${dom}` }), instance: p.instance }, standaloneSqlStore({ id: `${sqlId}-w`, siteId, fqdn: `${sqlId}-w.${dom}` }));
-            link('mirror', sqlId, `${sqlId}-m`);
-            link('witness', sqlId, `${sqlId}-w`);
+  return fc
+    .record({
+      sites: fc.array(siteSpec, { minLength: 1, maxLength: 3 }),
+      pairing: fc.boolean(),
+      cmsPick: fc.nat(),
+      mediaEdge: fc.boolean(),
+    })
+    .map((r) => {
+      const d = emptyTopology('Round trip');
+      const nodes: TopologyNode[] = [];
+      const links: Link[] = [];
+      let seq = 0;
+      const link = (kind: Link['kind'], from: string, to: string, extra: Record<string, unknown> = {}) =>
+        links.push({ ...defaultLink(kind, `l${++seq}`, from, to), ...extra } as Link);
+      const registrars: TopologyNode[] = [];
+      const usedNames = new Set<string>();
+      const unique = (name: string, i: number) => {
+        let n = name;
+        while (usedNames.has(tbText(n)) || tbText(n) === '') n = `${name.slice(0, 100)} ${i}${usedNames.size}`;
+        usedNames.add(tbText(n));
+        return n;
+      };
+      r.sites.forEach((s, si) => {
+        const siteId = `site${si}`;
+        d.sites.push(defaultSite(siteId, unique(s.name, si), 'central'));
+        const dom = `s${si}.contoso.com`;
+        const sitePools: TopologyNode[] = [];
+        s.pools.forEach((p, pi) => {
+          const id = `p${si}-${pi}`;
+          const base = { id, siteId, fqdn: `${id}.${dom}` };
+          const pool =
+            p.kind === 'frontEndPool'
+              ? {
+                  ...defaultNode('frontEndPool', base),
+                  productVersion: p.version,
+                  frontEndServers: p.servers,
+                  mediationCollocated: p.mediation,
+                  conferencing: p.conferencing,
+                }
+              : { ...defaultNode('standardEditionServer', base), productVersion: p.version, mediationCollocated: p.mediation };
+          nodes.push(pool);
+          sitePools.push(pool);
+          registrars.push(pool);
+          if (p.kind === 'frontEndPool' && p.backEnd !== 'none') {
+            const sqlId = `${id}-be`;
+            const sql =
+              p.backEnd === 'ag'
+                ? defaultNode('sqlStore', { id: sqlId, siteId, fqdn: `${sqlId}.${dom}` })
+                : { ...standaloneSqlStore({ id: sqlId, siteId, fqdn: `${sqlId}.${dom}` }), instance: p.instance };
+            nodes.push(sql);
+            link('backEnd', id, sqlId);
+            if (p.backEnd === 'mirror') {
+              nodes.push(
+                { ...standaloneSqlStore({ id: `${sqlId}-m`, siteId, fqdn: `${sqlId}-m.${dom}` }), instance: p.instance },
+                standaloneSqlStore({ id: `${sqlId}-w`, siteId, fqdn: `${sqlId}-w.${dom}` }),
+              );
+              link('mirror', sqlId, `${sqlId}-m`);
+              link('witness', sqlId, `${sqlId}-w`);
+            }
           }
+          if (p.fileStore) {
+            nodes.push({
+              ...defaultNode('fileStore', { id: `${id}-fs`, siteId, fqdn: `${id}-fs.${dom}` }),
+              storage: 'singleServer',
+            });
+            link('fileStore', id, `${id}-fs`);
+          }
+          if (p.archiving) {
+            nodes.push(standaloneSqlStore({ id: `${id}-arch`, siteId, fqdn: `${id}-arch.${dom}` }));
+            link('store', id, `${id}-arch`, { role: 'archiving' });
+          }
+        });
+        if (s.edge && sitePools[0]) {
+          const v =
+            sitePools[0].kind !== 'survivableBranch' && 'productVersion' in sitePools[0] ? sitePools[0].productVersion : '2019';
+          nodes.push({
+            ...defaultNode('edgePool', { id: `edge${si}`, siteId, fqdn: `edge${si}.${dom}` }),
+            productVersion: v,
+            servers: s.edge.servers,
+            federation: s.edge.federation,
+            xmpp: s.edge.xmpp && v === '2015',
+          });
+          link('nextHop', `edge${si}`, sitePools[0].id);
+          if (r.mediaEdge) link('mediaEdge', sitePools[0].id, `edge${si}`);
         }
-        if (p.fileStore) {
-          nodes.push({ ...defaultNode('fileStore', { id: `${id}-fs`, siteId, fqdn: `${id}-fs.${dom}` }), storage: 'singleServer' });
-          link('fileStore', id, `${id}-fs`);
+        if (s.director)
+          nodes.push({
+            ...defaultNode('directorPool', { id: `dir${si}`, siteId, fqdn: `dir${si}.${dom}` }),
+            servers: s.director,
+          });
+        if (s.mediationPool)
+          nodes.push({
+            ...defaultNode('mediationPool', { id: `med${si}`, siteId, fqdn: `med${si}.${dom}` }),
+            servers: s.mediationPool,
+          });
+        if (s.gateway && s.mediationPool) {
+          // An SBC on a trunk from the site's Mediation pool, with its ports and transport.
+          nodes.push({
+            ...defaultNode('gatewayPeer', { id: `gw${si}`, siteId, fqdn: `gw${si}.${dom}` }),
+            peerType: 'pstnGateway',
+            dnsLoadBalancing: false,
+            acceptsAnyPoolMember: false,
+            mediaBypass: false,
+          });
+          link('trunk', `med${si}`, `gw${si}`, s.gateway);
         }
-        if (p.archiving) {
-          nodes.push(standaloneSqlStore({ id: `${id}-arch`, siteId, fqdn: `${id}-arch.${dom}` }));
-          link('store', id, `${id}-arch`, { role: 'archiving' });
+        if (s.oos) {
+          nodes.push({
+            ...defaultNode('officeOnlineServer', { id: `oos${si}`, siteId, fqdn: `oos${si}.${dom}` }),
+            servers: s.oos.servers,
+            zone: s.oos.zone,
+          });
+          for (const p of sitePools) link('officeOnline', p.id, `oos${si}`);
         }
+        s.branches.forEach((b, bi) => {
+          const bid = `br${si}-${bi}`;
+          d.sites.push(defaultSite(bid, unique(b, 10 + si * 3 + bi), 'branch'));
+          nodes.push(defaultNode('survivableBranch', { id: `sba-${bid}`, siteId: bid, fqdn: `sba-${bid}.${dom}` }));
+          if (sitePools[0]) link('backupRegistrar', `sba-${bid}`, sitePools[0].id);
+        });
       });
-      if (s.edge && sitePools[0]) {
-        const v = sitePools[0].kind !== 'survivableBranch' && 'productVersion' in sitePools[0] ? sitePools[0].productVersion : '2019';
-        nodes.push({ ...defaultNode('edgePool', { id: `edge${si}`, siteId, fqdn: `edge${si}.${dom}` }), productVersion: v, servers: s.edge.servers, federation: s.edge.federation, xmpp: s.edge.xmpp && v === '2015' });
-        link('nextHop', `edge${si}`, sitePools[0].id);
-        if (r.mediaEdge) link('mediaEdge', sitePools[0].id, `edge${si}`);
+      // Pairing: the first pool of two sites, same product, same kind.
+      if (r.pairing) {
+        const firsts = d.sites.map((s) => registrars.find((p) => p.siteId === s.id)).filter((p): p is TopologyNode => !!p);
+        const [a, b] = firsts;
+        if (
+          a &&
+          b &&
+          a.kind === b.kind &&
+          'productVersion' in a &&
+          'productVersion' in b &&
+          a.productVersion === b.productVersion
+        )
+          link('pairing', a.id, b.id);
       }
-      if (s.director) nodes.push({ ...defaultNode('directorPool', { id: `dir${si}`, siteId, fqdn: `dir${si}.${dom}` }), servers: s.director });
-      if (s.mediationPool) nodes.push({ ...defaultNode('mediationPool', { id: `med${si}`, siteId, fqdn: `med${si}.${dom}` }), servers: s.mediationPool });
-      if (s.gateway && s.mediationPool) {
-        // An SBC on a trunk from the site's Mediation pool, with its ports and transport.
-        nodes.push({ ...defaultNode('gatewayPeer', { id: `gw${si}`, siteId, fqdn: `gw${si}.${dom}` }), peerType: 'pstnGateway', dnsLoadBalancing: false, acceptsAnyPoolMember: false, mediaBypass: false });
-        link('trunk', `med${si}`, `gw${si}`, s.gateway);
-      }
-      if (s.oos) {
-        nodes.push({ ...defaultNode('officeOnlineServer', { id: `oos${si}`, siteId, fqdn: `oos${si}.${dom}` }), servers: s.oos.servers, zone: s.oos.zone });
-        for (const p of sitePools) link('officeOnline', p.id, `oos${si}`);
-      }
-      s.branches.forEach((b, bi) => {
-        const bid = `br${si}-${bi}`;
-        d.sites.push(defaultSite(bid, unique(b, 10 + si * 3 + bi), 'branch'));
-        nodes.push(defaultNode('survivableBranch', { id: `sba-${bid}`, siteId: bid, fqdn: `sba-${bid}.${dom}` }));
-        if (sitePools[0]) link('backupRegistrar', `sba-${bid}`, sitePools[0].id);
-      });
+      const cms = registrars.length ? registrars[r.cmsPick % registrars.length]! : undefined;
+      // The CMS lives on a Back End or a Standard Edition server: a pool without one cannot hold it.
+      const cmsOk = cms && (cms.kind === 'standardEditionServer' || links.some((l) => l.kind === 'backEnd' && l.from === cms.id));
+      d.deployment = { cmsHost: cmsOk ? cms.id : null, mode: 'greenfield' };
+      d.nodes = nodes;
+      d.links = links;
+      return d;
     });
-    // Pairing: the first pool of two sites, same product, same kind.
-    if (r.pairing) {
-      const firsts = d.sites.map((s) => registrars.find((p) => p.siteId === s.id)).filter((p): p is TopologyNode => !!p);
-      const [a, b] = firsts;
-      if (a && b && a.kind === b.kind && 'productVersion' in a && 'productVersion' in b && a.productVersion === b.productVersion) link('pairing', a.id, b.id);
-    }
-    const cms = registrars.length ? registrars[r.cmsPick % registrars.length]! : undefined;
-    // The CMS lives on a Back End or a Standard Edition server: a pool without one cannot hold it.
-    const cmsOk = cms && (cms.kind === 'standardEditionServer' || links.some((l) => l.kind === 'backEnd' && l.from === cms.id));
-    d.deployment = { cmsHost: cmsOk ? cms.id : null, mode: 'greenfield' };
-    d.nodes = nodes;
-    d.links = links;
-    return d;
-  });
 }

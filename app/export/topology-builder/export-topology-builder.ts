@@ -15,7 +15,17 @@
  */
 import { dnsSuffix } from '../../import/names';
 import { nodeKindLabel } from '../../model/link-kinds';
-import { hasProductVersion, productVersionOf, type Link, type LinkOfKind, type NodeOfKind, type ProductVersion, type Site, type Topology, type TopologyNode } from '../../model/schema';
+import {
+  hasProductVersion,
+  productVersionOf,
+  type Link,
+  type LinkOfKind,
+  type NodeOfKind,
+  type ProductVersion,
+  type Site,
+  type Topology,
+  type TopologyNode,
+} from '../../model/schema';
 import { edgePorts, portsFor, SERVICE_ROLES_NS } from './ports';
 import { commentText, el, serialise, textEl, type XmlNode } from './xml-writer';
 
@@ -166,7 +176,10 @@ class TbWriter {
     ];
     const errors = this.options.errors ?? [];
     if (errors.length) {
-      lines.push('', `WARNING: the design has ${errors.length} error finding${errors.length === 1 ? '' : 's'}; it was exported on request, do not publish it as it is:`);
+      lines.push(
+        '',
+        `WARNING: the design has ${errors.length} error finding${errors.length === 1 ? '' : 's'}; it was exported on request, do not publish it as it is:`,
+      );
       for (const e of errors) lines.push(`  ${e.ruleId}: ${e.message}`);
     }
     if (this.notes.length) {
@@ -189,7 +202,9 @@ class TbWriter {
     let best: string | undefined;
     for (const [s, c] of counts) if (best === undefined || c > counts.get(best)!) best = s;
     const domain = best ?? 'contoso.com';
-    this.note(`SIP domain ${domain} (${best ? 'the DNS suffix of the pools' : 'no pool has a DNS suffix; a placeholder'}); add every SIP domain in Topology Builder`);
+    this.note(
+      `SIP domain ${domain} (${best ? 'the DNS suffix of the pools' : 'no pool has a DNS suffix; a placeholder'}); add every SIP domain in Topology Builder`,
+    );
     return domain;
   }
 
@@ -197,7 +212,11 @@ class TbWriter {
     return this.siteNumber.get(node.siteId) ?? 1;
   }
 
-  private clusterFor(fqdn: string, siteId: string, init: () => Omit<ClusterDef, 'ref' | 'fqdn' | 'siteId' | 'sqlInstances'>): ClusterDef {
+  private clusterFor(
+    fqdn: string,
+    siteId: string,
+    init: () => Omit<ClusterDef, 'ref' | 'fqdn' | 'siteId' | 'sqlInstances'>,
+  ): ClusterDef {
     const key = `${siteId}|${fqdn.toLowerCase()}`;
     const known = this.clusterByKey.get(key);
     if (known) return known;
@@ -209,7 +228,13 @@ class TbWriter {
     return def;
   }
 
-  private service(node: TopologyNode, role: string, site: number, installedOn: ServiceDef['installedOn'], opts: { roleVersion?: number; serviceVersion?: number; type?: string; ports?: XmlNode; extra?: XmlNode } = {}): ServiceDef {
+  private service(
+    node: TopologyNode,
+    role: string,
+    site: number,
+    installedOn: ServiceDef['installedOn'],
+    opts: { roleVersion?: number; serviceVersion?: number; type?: string; ports?: XmlNode; extra?: XmlNode } = {},
+  ): ServiceDef {
     const counterKey = `${site}|${role}`;
     const instance = (this.instanceCounter.get(counterKey) ?? 0) + 1;
     this.instanceCounter.set(counterKey, instance);
@@ -248,7 +273,9 @@ class TbWriter {
     const pool = backup && this.nodeById.get(backup.to);
     if (pool && hasProductVersion(pool)) return SERVICE_VERSION[pool.productVersion];
     const counts = new Map<number, number>();
-    for (const n of this.design.nodes) if (hasProductVersion(n)) counts.set(SERVICE_VERSION[n.productVersion], (counts.get(SERVICE_VERSION[n.productVersion]) ?? 0) + 1);
+    for (const n of this.design.nodes)
+      if (hasProductVersion(n))
+        counts.set(SERVICE_VERSION[n.productVersion], (counts.get(SERVICE_VERSION[n.productVersion]) ?? 0) + 1);
     let best = SERVICE_VERSION['2015'];
     for (const [v, c] of counts) if (c > (counts.get(best) ?? 0)) best = v;
     return best;
@@ -275,7 +302,14 @@ class TbWriter {
       }
       case 'standardEditionServer': {
         const c = this.clusterFor(node.fqdn, node.siteId, () => ({
-          machines: [{ fqdn: node.fqdn, faultDomain: node.fqdn, upgradeDomain: node.fqdn, interfaces: poolInterfaces(node.mediationCollocated) }],
+          machines: [
+            {
+              fqdn: node.fqdn,
+              faultDomain: node.fqdn,
+              upgradeDomain: node.fqdn,
+              interfaces: poolInterfaces(node.mediationCollocated),
+            },
+          ],
           requiresReplication: true,
           requiresSetup: true,
           singleMachine: true,
@@ -298,19 +332,28 @@ class TbWriter {
               ? [{ fqdn: node.fqdn, interfaces: [] }]
               : memberNames(node.fqdn, MEMBER_PREFIX[node.kind], count).map((fqdn, i) => ({
                   fqdn,
-                  ...(node.kind === 'directorPool' ? { faultDomain: `FaultDomain${i + 1}`, upgradeDomain: `UpgradeDomain${i + 1}` } : {}),
+                  ...(node.kind === 'directorPool'
+                    ? { faultDomain: `FaultDomain${i + 1}`, upgradeDomain: `UpgradeDomain${i + 1}` }
+                    : {}),
                   interfaces: edge
                     ? [netInterface('Internal', '0.0.0.0'), netInterface('External', '0.0.0.0', node.natAddresses?.[i])]
                     : node.kind === 'officeOnlineServer'
                       ? []
-                      : [netInterface('Primary', '0.0.0.0'), ...(node.kind === 'mediationPool' ? [netInterface('Pstn', '0.0.0.0')] : [])],
+                      : [
+                          netInterface('Primary', '0.0.0.0'),
+                          ...(node.kind === 'mediationPool' ? [netInterface('Pstn', '0.0.0.0')] : []),
+                        ],
                 })),
           requiresReplication: node.kind !== 'officeOnlineServer',
           requiresSetup: node.kind !== 'officeOnlineServer',
           singleMachine: false,
         }));
         if (!(count === 1 && node.kind === 'officeOnlineServer')) this.noteMembers(node, c, MEMBER_WORD[node.kind]);
-        if (edge) this.note(`Edge pool ${node.name}: internal and external IP addresses 0.0.0.0 (set them${node.natAddresses?.length ? '' : ', and the NAT address if any,'} in Topology Builder)`, node.id);
+        if (edge)
+          this.note(
+            `Edge pool ${node.name}: internal and external IP addresses 0.0.0.0 (set them${node.natAddresses?.length ? '' : ', and the NAT address if any,'} in Topology Builder)`,
+            node.id,
+          );
         return;
       }
       case 'survivableBranch': {
@@ -332,19 +375,31 @@ class TbWriter {
         const existing = c.sqlInstances.find((i) => i.ref.name.toLowerCase() === node.instance.toLowerCase());
         if (existing) {
           this.sqlOf.set(node.id, existing);
-          this.note(`SQL store ${node.name} is the same instance as another store of the design (${node.fqdn}${node.instance ? `\\${node.instance}` : ''}): written once`, node.id);
+          this.note(
+            `SQL store ${node.name} is the same instance as another store of the design (${node.fqdn}${node.instance ? `\\${node.instance}` : ''}): written once`,
+            node.id,
+          );
           return;
         }
-        const inst: SqlInstanceDef = { ref: { cluster: c.ref, name: node.instance, guid: guid(`sql|${c.ref.guid}|${node.instance.toLowerCase()}`) } };
+        const inst: SqlInstanceDef = {
+          ref: { cluster: c.ref, name: node.instance, guid: guid(`sql|${c.ref.guid}|${node.instance.toLowerCase()}`) },
+        };
         if (node.haMode === 'alwaysOnAg') {
           // Topology Builder records the listener as the SQL Server FQDN and the primary replica in
           // AlwaysOnPrimaryNodeFqdn; the secondary replicas are not in a topology document.
           const primary = node.ag?.replicas[0]?.fqdn;
           inst.alwaysOnPrimary = primary ?? node.fqdn;
           const secondaries = (node.ag?.replicas.length ?? 1) - 1;
-          if (secondaries > 0) this.note(`AlwaysOn availability group ${node.name}: ${secondaries} secondary replica${secondaries === 1 ? ' is' : 's are'} not part of a topology document (they are configured in SQL Server)`, node.id);
+          if (secondaries > 0)
+            this.note(
+              `AlwaysOn availability group ${node.name}: ${secondaries} secondary replica${secondaries === 1 ? ' is' : 's are'} not part of a topology document (they are configured in SQL Server)`,
+              node.id,
+            );
         } else if (node.haMode === 'alwaysOnFci' || node.haMode === 'sqlFailoverCluster') {
-          this.note(`SQL store ${node.name}: a failover cluster instance is written by its virtual network name ${node.fqdn}; the cluster nodes are not part of a topology document`, node.id);
+          this.note(
+            `SQL store ${node.name}: a failover cluster instance is written by its virtual network name ${node.fqdn}; the cluster nodes are not part of a topology document`,
+            node.id,
+          );
         }
         c.sqlInstances.push(inst);
         this.sqlOf.set(node.id, inst);
@@ -360,7 +415,10 @@ class TbWriter {
         return;
       }
       case 'persistentChatPool':
-        this.note(`Persistent Chat pool ${node.name} is not written: define it in Topology Builder (New Persistent Chat Pool)`, node.id);
+        this.note(
+          `Persistent Chat pool ${node.name} is not written: define it in Topology Builder (New Persistent Chat Pool)`,
+          node.id,
+        );
         return;
       case 'gatewayPeer':
         this.clusterFor(node.fqdn, node.siteId, () => ({
@@ -371,10 +429,16 @@ class TbWriter {
         }));
         return;
       case 'reverseProxy':
-        this.note(`reverse proxy ${node.name} is not part of a topology document (publish the external web services and the Office Online Server farm on it)`, node.id);
+        this.note(
+          `reverse proxy ${node.name} is not part of a topology document (publish the external web services and the Office Online Server farm on it)`,
+          node.id,
+        );
         return;
       case 'videoInteropPool':
-        this.note(`Video Interop Server pool ${node.name} is not written: define it in Topology Builder (New Video Interop Server pool) with its video gateway trunk`, node.id);
+        this.note(
+          `Video Interop Server pool ${node.name} is not written: define it in Topology Builder (New Video Interop Server pool) with its video gateway trunk`,
+          node.id,
+        );
         return;
     }
   }
@@ -382,7 +446,10 @@ class TbWriter {
   private noteMembers(node: TopologyNode, c: ClusterDef, word: string): void {
     const names = c.machines.map((m) => m.fqdn).filter((f): f is string => !!f);
     if (names.length && !(names.length === 1 && names[0] === node.fqdn))
-      this.note(`${nodeKindLabel(node.kind)} ${node.name}: ${word} names ${names.length > 2 ? `${names[0]} … ${names[names.length - 1]}` : names.join(', ')} are placeholders; use the real computer FQDNs`, node.id);
+      this.note(
+        `${nodeKindLabel(node.kind)} ${node.name}: ${word} names ${names.length > 2 ? `${names[0]} … ${names[names.length - 1]}` : names.join(', ')} are placeholders; use the real computer FQDNs`,
+        node.id,
+      );
   }
 
   // ------------------------------------------------------------ services
@@ -397,13 +464,26 @@ class TbWriter {
         const registrar = this.service(node, 'Registrar', site, on, {
           roleVersion: 2,
           type: `${TYPE_PREFIX}RegistrarService`,
-          extra: el('RegistrarService', [['xmlns', SERVICE_ROLES_NS], ['IsDirector', false]]),
+          extra: el('RegistrarService', [
+            ['xmlns', SERVICE_ROLES_NS],
+            ['IsDirector', false],
+          ]),
         });
-        const web = this.service(node, 'WebServices', site, on, { type: `${TYPE_PREFIX}WebService`, extra: this.webServices(node) });
+        const web = this.service(node, 'WebServices', site, on, {
+          type: `${TYPE_PREFIX}WebService`,
+          extra: this.webServices(node),
+        });
         const conferencing = node.kind === 'standardEditionServer' || node.conferencing;
-        const conf = conferencing ? this.service(node, 'ConfServices', site, on, { type: `${TYPE_PREFIX}ConfService`, extra: confServiceExtra() }) : undefined;
-        const apps = this.service(node, 'ApplicationServer', site, on, { type: `${TYPE_PREFIX}ApplicationServerService`, extra: el('ApplicationServerService', [['xmlns', SERVICE_ROLES_NS]]) });
-        const med = node.mediationCollocated ? this.service(node, 'MediationServer', site, on, { type: `${TYPE_PREFIX}MediationService` }) : undefined;
+        const conf = conferencing
+          ? this.service(node, 'ConfServices', site, on, { type: `${TYPE_PREFIX}ConfService`, extra: confServiceExtra() })
+          : undefined;
+        const apps = this.service(node, 'ApplicationServer', site, on, {
+          type: `${TYPE_PREFIX}ApplicationServerService`,
+          extra: el('ApplicationServerService', [['xmlns', SERVICE_ROLES_NS]]),
+        });
+        const med = node.mediationCollocated
+          ? this.service(node, 'MediationServer', site, on, { type: `${TYPE_PREFIX}MediationService` })
+          : undefined;
         this.depend(user, conf);
         this.depend(registrar, user);
         this.depend(registrar, web);
@@ -426,9 +506,15 @@ class TbWriter {
           roleVersion: 2,
           type: `${TYPE_PREFIX}RegistrarService`,
           ports: portsFor('DirectorRegistrar'),
-          extra: el('RegistrarService', [['xmlns', SERVICE_ROLES_NS], ['IsDirector', true]]),
+          extra: el('RegistrarService', [
+            ['xmlns', SERVICE_ROLES_NS],
+            ['IsDirector', true],
+          ]),
         });
-        const web = this.service(node, 'WebServices', site, on, { type: `${TYPE_PREFIX}WebService`, extra: this.webServices(node) });
+        const web = this.service(node, 'WebServices', site, on, {
+          type: `${TYPE_PREFIX}WebService`,
+          extra: this.webServices(node),
+        });
         this.depend(registrar, web);
         return;
       }
@@ -439,10 +525,20 @@ class TbWriter {
           serviceVersion: this.branchVersion(node),
           type: `${TYPE_PREFIX}RegistrarService`,
           ports: portsFor('DirectorRegistrar'),
-          extra: el('RegistrarService', [['xmlns', SERVICE_ROLES_NS], ['IsDirector', false]]),
+          extra: el('RegistrarService', [
+            ['xmlns', SERVICE_ROLES_NS],
+            ['IsDirector', false],
+          ]),
         });
-        this.service(node, 'MediationServer', site, on, { serviceVersion: this.branchVersion(node), type: `${TYPE_PREFIX}MediationService` });
-        if (node.variant === 'sbs') this.note(`survivable branch ${node.name} is a survivable branch server; Topology Builder defines it like an appliance (check the version)`, node.id);
+        this.service(node, 'MediationServer', site, on, {
+          serviceVersion: this.branchVersion(node),
+          type: `${TYPE_PREFIX}MediationService`,
+        });
+        if (node.variant === 'sbs')
+          this.note(
+            `survivable branch ${node.name} is a survivable branch server; Topology Builder defines it like an appliance (check the version)`,
+            node.id,
+          );
         return;
       }
       case 'edgePool': {
@@ -453,7 +549,10 @@ class TbWriter {
           av: node.externalAvFqdn ?? `av.${this.sipDomain}`,
         };
         if (!node.externalSipFqdn || !node.externalWebConfFqdn || !node.externalAvFqdn)
-          this.note(`Edge pool ${node.name}: external FQDNs ${external.access}, ${external.webConferencing}, ${external.av} (the design names ${[node.externalSipFqdn, node.externalWebConfFqdn, node.externalAvFqdn].filter(Boolean).length} of 3; the others are the usual names, change them in Topology Builder if yours differ)`, node.id);
+          this.note(
+            `Edge pool ${node.name}: external FQDNs ${external.access}, ${external.webConferencing}, ${external.av} (the design names ${[node.externalSipFqdn, node.externalWebConfFqdn, node.externalAvFqdn].filter(Boolean).length} of 3; the others are the usual names, change them in Topology Builder if yours differ)`,
+            node.id,
+          );
         this.service(node, 'EdgeServer', site, on, { roleVersion: 2, ports: edgePorts(external, node.federation, node.xmpp) });
         return;
       }
@@ -474,7 +573,11 @@ class TbWriter {
             ['IsExternal', node.zone !== 'internal'],
           ]),
         });
-        if (!node.discoveryUrl) this.note(`Office Online Server farm ${node.name}: discovery URL https://${node.fqdn}/hosting/discovery (the usual path)`, node.id);
+        if (!node.discoveryUrl)
+          this.note(
+            `Office Online Server farm ${node.name}: discovery URL https://${node.fqdn}/hosting/discovery (the usual path)`,
+            node.id,
+          );
         return;
       }
       case 'fileStore': {
@@ -482,24 +585,47 @@ class TbWriter {
         this.service(node, 'FileStore', site, on, {
           serviceVersion: 7,
           type: `${TYPE_PREFIX}FileStoreService`,
-          extra: el('FileStoreService', [['xmlns', SERVICE_ROLES_NS], ['ShareName', node.share]]),
+          extra: el('FileStoreService', [
+            ['xmlns', SERVICE_ROLES_NS],
+            ['ShareName', node.share],
+          ]),
         });
         return;
       }
       case 'gatewayPeer': {
         const on = { cluster: this.clusterByKey.get(`${node.siteId}|${node.fqdn.toLowerCase()}`)!.ref };
         // A gateway has one port in a topology document: that of its first trunk.
-        const trunk = this.design.links.find((l): l is LinkOfKind<'trunk'> => l.kind === 'trunk' && (l.to === node.id || l.from === node.id));
+        const trunk = this.design.links.find(
+          (l): l is LinkOfKind<'trunk'> => l.kind === 'trunk' && (l.to === node.id || l.from === node.id),
+        );
         const peerPort = trunk?.peerPort ?? 5067;
         const mediationPort = trunk?.mediationPort ?? 5067;
         const protocol = trunk?.transport === 'tcp' ? 'Tcp' : 'Tls';
         this.service(node, 'PstnGateway', site, on, {
           serviceVersion: this.branchVersion(node),
           type: `${TYPE_PREFIX}PstnGatewayService`,
-          ports: el('Ports', [['xmlns', SERVICE_ROLES_NS]], [
-            el('Port', [['Owner', 'urn:component:PstnGateway'], ['Usage', 'SipServer'], ['InterfaceSide', 'Pstn'], ['InterfaceNumber', 1], ['Port', peerPort], ['Protocol', protocol], ['UrlPath', '/'], ['AuthorizesRequests', false]]),
+          ports: el(
+            'Ports',
+            [['xmlns', SERVICE_ROLES_NS]],
+            [
+              el('Port', [
+                ['Owner', 'urn:component:PstnGateway'],
+                ['Usage', 'SipServer'],
+                ['InterfaceSide', 'Pstn'],
+                ['InterfaceNumber', 1],
+                ['Port', peerPort],
+                ['Protocol', protocol],
+                ['UrlPath', '/'],
+                ['AuthorizesRequests', false],
+              ]),
+            ],
+          ),
+          extra: el('PstnGatewayService', [
+            ['xmlns', SERVICE_ROLES_NS],
+            ['AlternativeBypassId', ''],
+            ['MediationServerPort', mediationPort],
+            ['Default', true],
           ]),
-          extra: el('PstnGatewayService', [['xmlns', SERVICE_ROLES_NS], ['AlternativeBypassId', ''], ['MediationServerPort', mediationPort], ['Default', true]]),
         });
         return;
       }
@@ -514,7 +640,10 @@ class TbWriter {
   private webServices(node: TopologyNode & { fqdn: string; externalWebFqdn?: string }): XmlNode {
     if (node.externalWebFqdn) return webServiceExtra(node.externalWebFqdn);
     const host = externalWebHost(node.fqdn, this.sipDomain);
-    this.note(`${nodeKindLabel(node.kind)} ${node.name}: external web services FQDN ${host} (a placeholder; set the published name in Topology Builder)`, node.id);
+    this.note(
+      `${nodeKindLabel(node.kind)} ${node.name}: external web services FQDN ${host} (a placeholder; set the published name in Topology Builder)`,
+      node.id,
+    );
     return webServiceExtra(host);
   }
 
@@ -547,7 +676,11 @@ class TbWriter {
         if (link.role === 'archiving' || link.role === 'monitoring') {
           const role = link.role === 'archiving' ? 'ArchivingStore' : 'MonitoringStore';
           this.depend(this.svc(from.id, 'Registrar'), this.storeOn(from, inst, role));
-        } else this.note(`the Persistent Chat ${link.role === 'persistentChat' ? '' : 'compliance '}store on ${to.name} is not written (its pool is not in the document)`, to.id);
+        } else
+          this.note(
+            `the Persistent Chat ${link.role === 'persistentChat' ? '' : 'compliance '}store on ${to.name} is not written (its pool is not in the document)`,
+            to.id,
+          );
         return;
       }
       case 'fileStore': {
@@ -574,7 +707,11 @@ class TbWriter {
       }
       case 'nextHop': {
         if (from.kind === 'edgePool') this.depend(this.svc(from.id, 'EdgeServer'), this.svc(to.id, 'Registrar'));
-        else this.note(`the next hop of ${nodeKindLabel(from.kind)} ${from.name} is not written (its pool is not in the document)`, from.id);
+        else
+          this.note(
+            `the next hop of ${nodeKindLabel(from.kind)} ${from.name} is not written (its pool is not in the document)`,
+            from.id,
+          );
         return;
       }
       case 'backupRegistrar':
@@ -583,7 +720,9 @@ class TbWriter {
         return;
       case 'pairing':
         this.depend(this.svc(from.id, 'Registrar'), this.svc(to.id, 'Registrar'));
-        this.note(`pool pairing ${from.name} ↔ ${to.name}: written as a dependency of one registrar on the other (the form this designer reads); check "Associated backup pool" in Topology Builder`);
+        this.note(
+          `pool pairing ${from.name} ↔ ${to.name}: written as a dependency of one registrar on the other (the form this designer reads); check "Associated backup pool" in Topology Builder`,
+        );
         return;
       case 'mirror':
       case 'witness': {
@@ -599,7 +738,9 @@ class TbWriter {
           wrote = true;
         }
         if (wrote)
-          this.note(`SQL ${link.kind === 'mirror' ? 'mirroring' : 'mirroring witness'} ${from.name} → ${to.name}: written as a "${usage}" dependency between the stores (the form this designer reads); check the store's high availability settings in Topology Builder`);
+          this.note(
+            `SQL ${link.kind === 'mirror' ? 'mirroring' : 'mirroring witness'} ${from.name} → ${to.name}: written as a "${usage}" dependency between the stores (the form this designer reads); check the store's high availability settings in Topology Builder`,
+          );
         return;
       }
       case 'logShipping':
@@ -611,7 +752,10 @@ class TbWriter {
         const gw = this.svc(peer.id, 'PstnGateway');
         const med = this.svc(mediation.id, 'MediationServer');
         if (gw && med) this.depend(gw, med);
-        else this.note(`trunk ${from.name} ↔ ${to.name} is not written (${med ? 'the peer' : `${mediation.name} runs no Mediation Server`} is not in the document)`);
+        else
+          this.note(
+            `trunk ${from.name} ↔ ${to.name} is not written (${med ? 'the peer' : `${mediation.name} runs no Mediation Server`} is not in the document)`,
+          );
         return;
       }
     }
@@ -624,12 +768,18 @@ class TbWriter {
     const on = { cluster: this.clusterByKey.get(`${reg.siteId}|${reg.fqdn.toLowerCase()}`)!.ref };
     const cms = this.service(reg, 'CentralMgmt', this.siteOf(reg), on, {
       type: `${TYPE_PREFIX}CentralMgmtService`,
-      extra: el('CentralMgmtService', [['xmlns', SERVICE_ROLES_NS], ['IsActive', true]]),
+      extra: el('CentralMgmtService', [
+        ['xmlns', SERVICE_ROLES_NS],
+        ['IsActive', true],
+      ]),
     });
     const inst =
       reg.kind === 'standardEditionServer'
         ? this.sqlOf.get(reg.id)
-        : this.design.links.filter((l) => l.kind === 'backEnd' && l.from === reg.id).map((l) => this.sqlOf.get(l.to)).find((i) => i);
+        : this.design.links
+            .filter((l) => l.kind === 'backEnd' && l.from === reg.id)
+            .map((l) => this.sqlOf.get(l.to))
+            .find((i) => i);
     if (inst) this.depend(cms, this.storeOn(reg, inst, 'CentralMgmtStore'));
     const fileStore = this.design.links.find((l) => l.kind === 'fileStore' && l.from === reg.id);
     if (fileStore) this.depend(cms, this.svc(fileStore.to, 'FileStore'));
@@ -639,13 +789,30 @@ class TbWriter {
 
   private published(): XmlNode {
     const d = this.design;
-    const siteEl = (s: Site): XmlNode => el(s.kind === 'central' ? 'CentralSite' : 'BranchSite', [['SiteId', this.siteNumber.get(s.id)!]], [textEl('Name', s.name), locationOf(s)]);
-    const clusterId = (r: ClusterRef): XmlNode => el('ClusterId', [['SiteId', r.site], ['Number', r.number]]);
-    const serviceId = (r: ServiceRef): XmlNode => el('ServiceId', [['SiteId', r.site], ['RoleName', r.role], ['Instance', r.instance]]);
+    const siteEl = (s: Site): XmlNode =>
+      el(
+        s.kind === 'central' ? 'CentralSite' : 'BranchSite',
+        [['SiteId', this.siteNumber.get(s.id)!]],
+        [textEl('Name', s.name), locationOf(s)],
+      );
+    const clusterId = (r: ClusterRef): XmlNode =>
+      el('ClusterId', [
+        ['SiteId', r.site],
+        ['Number', r.number],
+      ]);
+    const serviceId = (r: ServiceRef): XmlNode =>
+      el('ServiceId', [
+        ['SiteId', r.site],
+        ['RoleName', r.role],
+        ['Instance', r.instance],
+      ]);
     const sqlId = (r: SqlRef): XmlNode => el('SqlInstanceId', [['Name', r.name]], [clusterId(r.cluster)]);
     return el(
       'Topology',
-      [['xmlns', TB_NS.topology], ['Signature', ZERO_GUID]],
+      [
+        ['xmlns', TB_NS.topology],
+        ['Signature', ZERO_GUID],
+      ],
       [
         this.internalDomains(),
         el('Sites', [], d.sites.map(siteEl)),
@@ -655,11 +822,24 @@ class TbWriter {
           this.clusters.map((c) =>
             el(
               'Cluster',
-              [['RequiresReplication', c.requiresReplication], ['RequiresSetup', c.requiresSetup], ['Fqdn', c.fqdn]],
+              [
+                ['RequiresReplication', c.requiresReplication],
+                ['RequiresSetup', c.requiresSetup],
+                ['Fqdn', c.fqdn],
+              ],
               [
                 clusterId(c.ref),
                 ...c.machines.map((m, i) =>
-                  el('Machine', [['OrdinalInCluster', i + 1], ['Fqdn', m.fqdn ?? c.fqdn], ['FaultDomain', m.faultDomain], ['UpgradeDomain', m.upgradeDomain]], m.interfaces),
+                  el(
+                    'Machine',
+                    [
+                      ['OrdinalInCluster', i + 1],
+                      ['Fqdn', m.fqdn ?? c.fqdn],
+                      ['FaultDomain', m.faultDomain],
+                      ['UpgradeDomain', m.upgradeDomain],
+                    ],
+                    m.interfaces,
+                  ),
                 ),
               ],
             ),
@@ -668,7 +848,9 @@ class TbWriter {
         el(
           'SqlInstances',
           [],
-          this.clusters.flatMap((c) => c.sqlInstances.map((i) => el('SqlInstance', [['AlwaysOnPrimaryNodeFqdn', i.alwaysOnPrimary]], [sqlId(i.ref)]))),
+          this.clusters.flatMap((c) =>
+            c.sqlInstances.map((i) => el('SqlInstance', [['AlwaysOnPrimaryNodeFqdn', i.alwaysOnPrimary]], [sqlId(i.ref)])),
+          ),
         ),
         el(
           'Services',
@@ -676,10 +858,18 @@ class TbWriter {
           this.services.map((s) =>
             el(
               'Service',
-              [['RoleVersion', s.roleVersion], ['ServiceVersion', s.serviceVersion], ['Type', s.type]],
+              [
+                ['RoleVersion', s.roleVersion],
+                ['ServiceVersion', s.serviceVersion],
+                ['Type', s.type],
+              ],
               [
                 serviceId(s.ref),
-                el('DependsOn', [], s.dependsOn.map((dep) => el('Dependency', [['Usage', dep.usage]], [serviceId(dep.service)]))),
+                el(
+                  'DependsOn',
+                  [],
+                  s.dependsOn.map((dep) => el('Dependency', [['Usage', dep.usage]], [serviceId(dep.service)])),
+                ),
                 el('InstalledOn', [], ['cluster' in s.installedOn ? clusterId(s.installedOn.cluster) : sqlId(s.installedOn.sql)]),
                 s.ports,
                 ...(s.extra ? [s.extra] : []),
@@ -692,7 +882,21 @@ class TbWriter {
   }
 
   private internalDomains(xmlns?: string): XmlNode {
-    return el('InternalDomains', [['AllowAllDomains', false], ['DefaultDomain', this.sipDomain], ['xmlns', xmlns]], [el('InternalDomain', [['Name', this.sipDomain], ['Authoritative', false], ['AllowSubDomains', false]])]);
+    return el(
+      'InternalDomains',
+      [
+        ['AllowAllDomains', false],
+        ['DefaultDomain', this.sipDomain],
+        ['xmlns', xmlns],
+      ],
+      [
+        el('InternalDomain', [
+          ['Name', this.sipDomain],
+          ['Authoritative', false],
+          ['AllowSubDomains', false],
+        ]),
+      ],
+    );
   }
 
   // ------------------------------------------------------------ saved .tbxml
@@ -703,15 +907,51 @@ class TbWriter {
     if (given.length)
       return el(
         'SimpleUrlConfiguration',
-        [['UseBackendDatabase', false], ['xmlns', 'urn:schema:Microsoft.Rtc.Management.Settings.SimpleUrl.2008']],
-        given.map((u) => el('SimpleUrl', [['Component', SIMPLE_URL_COMPONENT[u.component] ?? u.component], ['Domain', u.domain], ['ActiveUrl', u.url]], [el('SimpleUrlEntry', [['Url', u.url]])])),
+        [
+          ['UseBackendDatabase', false],
+          ['xmlns', 'urn:schema:Microsoft.Rtc.Management.Settings.SimpleUrl.2008'],
+        ],
+        given.map((u) =>
+          el(
+            'SimpleUrl',
+            [
+              ['Component', SIMPLE_URL_COMPONENT[u.component] ?? u.component],
+              ['Domain', u.domain],
+              ['ActiveUrl', u.url],
+            ],
+            [el('SimpleUrlEntry', [['Url', u.url]])],
+          ),
+        ),
       );
     const url = (c: string) => `https://${c}.${this.sipDomain}`;
     this.note(`simple URLs ${url('meet')} and ${url('dialin')} (the usual names; set yours in Topology Builder)`);
-    return el('SimpleUrlConfiguration', [['UseBackendDatabase', false], ['xmlns', 'urn:schema:Microsoft.Rtc.Management.Settings.SimpleUrl.2008']], [
-      el('SimpleUrl', [['Component', 'Dialin'], ['Domain', '*'], ['ActiveUrl', url('dialin')]], [el('SimpleUrlEntry', [['Url', url('dialin')]])]),
-      el('SimpleUrl', [['Component', 'Meet'], ['Domain', this.sipDomain], ['ActiveUrl', url('meet')]], [el('SimpleUrlEntry', [['Url', url('meet')]])]),
-    ]);
+    return el(
+      'SimpleUrlConfiguration',
+      [
+        ['UseBackendDatabase', false],
+        ['xmlns', 'urn:schema:Microsoft.Rtc.Management.Settings.SimpleUrl.2008'],
+      ],
+      [
+        el(
+          'SimpleUrl',
+          [
+            ['Component', 'Dialin'],
+            ['Domain', '*'],
+            ['ActiveUrl', url('dialin')],
+          ],
+          [el('SimpleUrlEntry', [['Url', url('dialin')]])],
+        ),
+        el(
+          'SimpleUrl',
+          [
+            ['Component', 'Meet'],
+            ['Domain', this.sipDomain],
+            ['ActiveUrl', url('meet')],
+          ],
+          [el('SimpleUrlEntry', [['Url', url('meet')]])],
+        ),
+      ],
+    );
   }
 
   private builderFile(): XmlNode {
@@ -722,14 +962,44 @@ class TbWriter {
         .map((c) =>
           el(
             'Cluster',
-            [['IsSingleMachineOnly', c.singleMachine], ['UniqueId', c.ref.guid], ['RequiresReplication', c.requiresReplication], ['RequiresSetup', c.requiresSetup], ['Fqdn', c.fqdn]],
+            [
+              ['IsSingleMachineOnly', c.singleMachine],
+              ['UniqueId', c.ref.guid],
+              ['RequiresReplication', c.requiresReplication],
+              ['RequiresSetup', c.requiresSetup],
+              ['Fqdn', c.fqdn],
+            ],
             [
               el(
                 'Machines',
                 [],
-                c.machines.map((m) => el('Machine', [['Fqdn', m.fqdn], ['FaultDomain', m.faultDomain], ['UpgradeDomain', m.upgradeDomain]], m.interfaces.map((x) => ({ ...x, attrs: [...(x.attrs ?? []), ['xmlns', TB_NS.topology]] })))),
+                c.machines.map((m) =>
+                  el(
+                    'Machine',
+                    [
+                      ['Fqdn', m.fqdn],
+                      ['FaultDomain', m.faultDomain],
+                      ['UpgradeDomain', m.upgradeDomain],
+                    ],
+                    m.interfaces.map((x) => ({ ...x, attrs: [...(x.attrs ?? []), ['xmlns', TB_NS.topology]] })),
+                  ),
+                ),
               ),
-              ...(c.sqlInstances.length ? [el('SqlInstances', [], c.sqlInstances.map((i) => el('SqlInstance', [['UniqueId', i.ref.guid], ['Name', i.ref.name], ['AlwaysOnPrimaryNodeFqdn', i.alwaysOnPrimary]])))] : []),
+              ...(c.sqlInstances.length
+                ? [
+                    el(
+                      'SqlInstances',
+                      [],
+                      c.sqlInstances.map((i) =>
+                        el('SqlInstance', [
+                          ['UniqueId', i.ref.guid],
+                          ['Name', i.ref.name],
+                          ['AlwaysOnPrimaryNodeFqdn', i.alwaysOnPrimary],
+                        ]),
+                      ),
+                    ),
+                  ]
+                : []),
             ],
           ),
         );
@@ -737,24 +1007,33 @@ class TbWriter {
     const branches = d.sites.filter((s) => s.kind === 'branch');
     const siteHead = (s: Site): XmlNode[] => [textEl('Name', s.name, [['xmlns', TB_NS.topology]]), locationOf(s, TB_NS.topology)];
     const centralEls = central.map((s, i) =>
-      el('CentralSite', [['SiteId', this.siteNumber.get(s.id)!]], [
-        ...siteHead(s),
-        el('Clusters', [], clustersOf(s.id)),
-        // Branch sites hang under a central site; without a parent in the design, under the first.
-        ...(i === 0 && branches.length
-          ? [
-              el(
-                'RemoteSites',
-                [],
-                branches.map((b) =>
-                  el('BranchSite', [['SiteId', this.siteNumber.get(b.id)!]], [...siteHead(b), el('Clusters', [], clustersOf(b.id))]),
+      el(
+        'CentralSite',
+        [['SiteId', this.siteNumber.get(s.id)!]],
+        [
+          ...siteHead(s),
+          el('Clusters', [], clustersOf(s.id)),
+          // Branch sites hang under a central site; without a parent in the design, under the first.
+          ...(i === 0 && branches.length
+            ? [
+                el(
+                  'RemoteSites',
+                  [],
+                  branches.map((b) =>
+                    el(
+                      'BranchSite',
+                      [['SiteId', this.siteNumber.get(b.id)!]],
+                      [...siteHead(b), el('Clusters', [], clustersOf(b.id))],
+                    ),
+                  ),
                 ),
-              ),
-            ]
-          : []),
-      ]),
+              ]
+            : []),
+        ],
+      ),
     );
-    if (branches.length && !central.length) this.note('branch sites need a central site in Topology Builder; none is in the design');
+    if (branches.length && !central.length)
+      this.note('branch sites need a central site in Topology Builder; none is in the design');
     const services = this.services.map((s) =>
       el(
         'Service',
@@ -766,26 +1045,64 @@ class TbWriter {
           ['ServiceVersion', s.serviceVersion],
           ['Type', s.type],
         ],
-        [el('DependsOn', [], s.dependsOn.map((dep) => el('Dependency', [['ServiceUniqueId', dep.service.guid], ['Usage', dep.usage]]))), s.ports, ...(s.extra ? [s.extra] : [])],
+        [
+          el(
+            'DependsOn',
+            [],
+            s.dependsOn.map((dep) =>
+              el('Dependency', [
+                ['ServiceUniqueId', dep.service.guid],
+                ['Usage', dep.usage],
+              ]),
+            ),
+          ),
+          s.ports,
+          ...(s.extra ? [s.extra] : []),
+        ],
       ),
     );
-    return el('TopologyBuilder', [['IsFreeFromChanges', true], ['FileName', ''], ['xmlns', TB_NS.builder]], [
-      el('NewTopology', [], [
-        el('PartialTopology', [['IsPublished', false], ['Signature', ZERO_GUID], ['xmlns', TB_NS.writable]], [
-          this.internalDomains(TB_NS.topology),
-          this.simpleUrls(),
-          el('CentralSites', [], centralEls),
-          el('Services', [], services),
-        ]),
-      ]),
-    ]);
+    return el(
+      'TopologyBuilder',
+      [
+        ['IsFreeFromChanges', true],
+        ['FileName', ''],
+        ['xmlns', TB_NS.builder],
+      ],
+      [
+        el(
+          'NewTopology',
+          [],
+          [
+            el(
+              'PartialTopology',
+              [
+                ['IsPublished', false],
+                ['Signature', ZERO_GUID],
+                ['xmlns', TB_NS.writable],
+              ],
+              [
+                this.internalDomains(TB_NS.topology),
+                this.simpleUrls(),
+                el('CentralSites', [], centralEls),
+                el('Services', [], services),
+              ],
+            ),
+          ],
+        ),
+      ],
+    );
   }
 }
 
 const ZERO_GUID = '00000000-0000-0000-0000-000000000000';
 
 const MEMBER_PREFIX = { directorPool: 'dir', edgePool: 'edge', mediationPool: 'med', officeOnlineServer: 'oos' } as const;
-const MEMBER_WORD = { directorPool: 'Director', edgePool: 'Edge Server', mediationPool: 'Mediation Server', officeOnlineServer: 'Office Online Server' } as const;
+const MEMBER_WORD = {
+  directorPool: 'Director',
+  edgePool: 'Edge Server',
+  mediationPool: 'Mediation Server',
+  officeOnlineServer: 'Office Online Server',
+} as const;
 
 function versionOf(node: TopologyNode): number {
   const v = productVersionOf(node);
@@ -808,26 +1125,73 @@ function memberNames(poolFqdn: string, prefix: string, count: number): string[] 
 }
 
 function netInterface(side: string, ip: string, natAddress?: string): XmlNode {
-  return el('NetInterface', [['InterfaceSide', side], ['InterfaceNumber', 1], ['IPAddress', ip], ['ConfiguredIPAddress', natAddress]]);
+  return el('NetInterface', [
+    ['InterfaceSide', side],
+    ['InterfaceNumber', 1],
+    ['IPAddress', ip],
+    ['ConfiguredIPAddress', natAddress],
+  ]);
 }
 
 function poolInterfaces(mediation: boolean): XmlNode[] {
-  return [netInterface('Primary', '0.0.0.0'), netInterface('External', '0.0.0.0'), ...(mediation ? [netInterface('Pstn', '0.0.0.0')] : [])];
+  return [
+    netInterface('Primary', '0.0.0.0'),
+    netInterface('External', '0.0.0.0'),
+    ...(mediation ? [netInterface('Pstn', '0.0.0.0')] : []),
+  ];
 }
 
 function locationOf(s: Site, xmlns?: string): XmlNode {
-  return el('Location', [['City', s.datacenter], ['State', undefined], ['CountryCode', undefined], ['xmlns', xmlns]]);
+  return el('Location', [
+    ['City', s.datacenter],
+    ['State', undefined],
+    ['CountryCode', undefined],
+    ['xmlns', xmlns],
+  ]);
 }
 
 /** The web components Topology Builder lists for a pool's web services (its defaults). */
-const WEB_COMPONENTS = ['ABHandler', 'ABFiles', 'AutodiscoverService', 'CAHandler', 'CAHandlerAnon', 'CollabContent', 'Cscp', 'DataCollabWeb', 'DeviceUpdateDownload', 'DeviceUpdateStore', 'Dialin', 'DLExpansion', 'LIService', 'Lwa', 'McxService', 'Meet', 'OnlineAuth', 'PowerShell', 'Reach', 'RgsAgentService', 'StoreWeb', 'UcwaService', 'WebScheduler', 'WebTicket'];
+const WEB_COMPONENTS = [
+  'ABHandler',
+  'ABFiles',
+  'AutodiscoverService',
+  'CAHandler',
+  'CAHandlerAnon',
+  'CollabContent',
+  'Cscp',
+  'DataCollabWeb',
+  'DeviceUpdateDownload',
+  'DeviceUpdateStore',
+  'Dialin',
+  'DLExpansion',
+  'LIService',
+  'Lwa',
+  'McxService',
+  'Meet',
+  'OnlineAuth',
+  'PowerShell',
+  'Reach',
+  'RgsAgentService',
+  'StoreWeb',
+  'UcwaService',
+  'WebScheduler',
+  'WebTicket',
+];
 
 function webServiceExtra(externalHost: string): XmlNode {
-  return el('WebService', [['xmlns', SERVICE_ROLES_NS]], [
-    el('ExternalSettings', [['Host', externalHost]], [el('OverrideUrls')]),
-    el('WebComponents', [['xmlns', 'urn:schema:Microsoft.Rtc.Management.Deploy.WebServices.2011']], WEB_COMPONENTS.map((c) => el('Component', [['ComponentName', c]]))),
-    el('UpaSeparator', [['xmlns', 'urn:schema:Microsoft.Rtc.Management.BaseTypes.2008']]),
-  ]);
+  return el(
+    'WebService',
+    [['xmlns', SERVICE_ROLES_NS]],
+    [
+      el('ExternalSettings', [['Host', externalHost]], [el('OverrideUrls')]),
+      el(
+        'WebComponents',
+        [['xmlns', 'urn:schema:Microsoft.Rtc.Management.Deploy.WebServices.2011']],
+        WEB_COMPONENTS.map((c) => el('Component', [['ComponentName', c]])),
+      ),
+      el('UpaSeparator', [['xmlns', 'urn:schema:Microsoft.Rtc.Management.BaseTypes.2008']]),
+    ],
+  );
 }
 
 /** `pool01.contoso.com` → `pool01-ext.contoso.com`: a placeholder for the external web services FQDN. */
@@ -837,14 +1201,35 @@ function externalWebHost(poolFqdn: string, sipDomain: string): string {
 }
 
 function confServiceExtra(): XmlNode {
-  return el('ConfService', [['xmlns', SERVICE_ROLES_NS]], [
-    el('MCUs', [], [
-      el('MCU', [['ComponentName', 'IMConf'], ['Vendor', 'Microsoft']]),
-      el('MCU', [['ComponentName', 'DataConf'], ['Vendor', 'Microsoft'], ['MinSupportedMode', 14]]),
-      el('MCU', [['ComponentName', 'AppSharingConf'], ['Vendor', 'Microsoft']]),
-      el('MCU', [['ComponentName', 'AVConf'], ['Vendor', 'Microsoft']]),
-    ]),
-  ]);
+  return el(
+    'ConfService',
+    [['xmlns', SERVICE_ROLES_NS]],
+    [
+      el(
+        'MCUs',
+        [],
+        [
+          el('MCU', [
+            ['ComponentName', 'IMConf'],
+            ['Vendor', 'Microsoft'],
+          ]),
+          el('MCU', [
+            ['ComponentName', 'DataConf'],
+            ['Vendor', 'Microsoft'],
+            ['MinSupportedMode', 14],
+          ]),
+          el('MCU', [
+            ['ComponentName', 'AppSharingConf'],
+            ['Vendor', 'Microsoft'],
+          ]),
+          el('MCU', [
+            ['ComponentName', 'AVConf'],
+            ['Vendor', 'Microsoft'],
+          ]),
+        ],
+      ),
+    ],
+  );
 }
 
 /**

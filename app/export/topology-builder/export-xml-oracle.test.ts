@@ -35,7 +35,11 @@ describe('Topology Builder exports: our XML reader and saxes give the same tree'
 
   it('damaged exports: the same verdict, and the same tree when both still accept', () => {
     const bases = REFERENCE_DESIGNS.flatMap((r) => TB_SHAPES.map((shape) => exportTopologyBuilder(r.build(), { shape }).xml));
-    const edit = fc.record({ at: fc.nat(), cut: fc.integer({ min: 0, max: 8 }), insert: fc.constantFrom('', '<', '>', '&', '"', '/', ':', ']]>', '<!--', '--', '&#0;', '<?x') });
+    const edit = fc.record({
+      at: fc.nat(),
+      cut: fc.integer({ min: 0, max: 8 }),
+      insert: fc.constantFrom('', '<', '>', '&', '"', '/', ':', ']]>', '<!--', '--', '&#0;', '<?x'),
+    });
     fc.assert(
       fc.property(fc.constantFrom(...bases), fc.array(edit, { minLength: 1, maxLength: 3 }), (text, edits) => {
         const damaged = edits.reduce((t, e) => {

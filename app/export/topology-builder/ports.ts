@@ -10,7 +10,15 @@ import { el, type XmlNode } from './xml-writer';
 
 type Side = 'Primary' | 'External' | 'Internal' | 'Pstn';
 /** owner (after urn:), usage, side, port, protocol, url path, extra attributes. */
-type PortRow = readonly [owner: string, usage: string, side: Side, port: number, protocol: string, path?: string, extra?: Readonly<Record<string, string>>];
+type PortRow = readonly [
+  owner: string,
+  usage: string,
+  side: Side,
+  port: number,
+  protocol: string,
+  path?: string,
+  extra?: Readonly<Record<string, string>>,
+];
 
 const MEDIA: readonly PortRow[] = [
   ['component:MediaComp', 'AudioCommunication', 'Primary', 49152, 'TcpOrUdp', '/', { Range: '8348' }],
@@ -85,7 +93,11 @@ export const SERVICE_ROLES_NS = 'urn:schema:Microsoft.Rtc.Management.Deploy.Serv
 
 /** The <Ports> element of a service role (empty for stores, file stores and the CMS). */
 export function portsFor(role: string): XmlNode {
-  return el('Ports', [['xmlns', SERVICE_ROLES_NS]], (PORTS[role] ?? []).map((r) => portRow(r)));
+  return el(
+    'Ports',
+    [['xmlns', SERVICE_ROLES_NS]],
+    (PORTS[role] ?? []).map((r) => portRow(r)),
+  );
 }
 
 export interface EdgeExternal {
@@ -106,7 +118,10 @@ export function edgePorts(external: EdgeExternal, federation: boolean, xmpp: boo
     portRow(['component:MediaRelayEdge', 'TURNServer', 'External', 443, 'Tcp'], external.av),
     portRow(['component:MediaRelayEdge', 'TURNServer', 'Internal', 3478, 'Udp']),
     portRow(['component:MediaRelayEdge', 'TURNServer', 'External', 3478, 'Udp'], external.av),
-    portRow(['component:MediaRelayEdge', 'MediaCommunication', 'External', 50000, 'TcpOrUdp', '/', { Range: '10000' }], external.av),
+    portRow(
+      ['component:MediaRelayEdge', 'MediaCommunication', 'External', 50000, 'TcpOrUdp', '/', { Range: '10000' }],
+      external.av,
+    ),
   ];
   if (federation) rows.push(portRow(['component:AccessEdge', 'SipServer', 'External', 5061, 'Mtls'], external.access));
   if (xmpp) {

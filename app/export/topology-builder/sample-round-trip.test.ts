@@ -20,21 +20,52 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(HERE, '../../import/fixtures');
 const SHARED = path.resolve(HERE, '../../../../shared/samples/topology-xml');
 
-const list = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.(xml|tbxml)$/i.test(f)).map((f) => path.join(dir, f)) : []);
+const list = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /\.(xml|tbxml)$/i.test(f))
+        .map((f) => path.join(dir, f))
+    : [];
 
 /** Roles the importer turns into nodes or parts of nodes. */
-const MAPPED_ROLES = new Set(['UserServices', 'Registrar', 'WebServices', 'ConfServices', 'MediationServer', 'EdgeServer', 'WacService', 'FileStore', 'CentralMgmt', 'UserStore', 'ArchivingStore', 'MonitoringStore', 'CentralMgmtStore']);
+const MAPPED_ROLES = new Set([
+  'UserServices',
+  'Registrar',
+  'WebServices',
+  'ConfServices',
+  'MediationServer',
+  'EdgeServer',
+  'WacService',
+  'FileStore',
+  'CentralMgmt',
+  'UserStore',
+  'ArchivingStore',
+  'MonitoringStore',
+  'CentralMgmtStore',
+]);
 /** Dependencies the importer turns into links (by the target's role). */
-const LINK_TARGETS = new Set(['UserStore', 'ArchivingStore', 'MonitoringStore', 'FileStore', 'WacService', 'EdgeServer', 'Registrar']);
+const LINK_TARGETS = new Set([
+  'UserStore',
+  'ArchivingStore',
+  'MonitoringStore',
+  'FileStore',
+  'WacService',
+  'EdgeServer',
+  'Registrar',
+]);
 
 const host = (raw: string) => hostName(raw, '?').fqdn.toLowerCase();
 
 function readDoc(bytes: Uint8Array | string): TbDocument {
-  const text = typeof bytes === 'string' ? bytes : (() => {
-    const d = decodeXmlBytes(bytes);
-    if (!d.ok) throw new Error(d.error.message);
-    return d.value.text;
-  })();
+  const text =
+    typeof bytes === 'string'
+      ? bytes
+      : (() => {
+          const d = decodeXmlBytes(bytes);
+          if (!d.ok) throw new Error(d.error.message);
+          return d.value.text;
+        })();
   const tree = parseXml(text);
   if (!tree.ok) throw new Error(tree.error.message);
   const doc = readTopologyDocument(tree.value);
@@ -71,7 +102,13 @@ function canonical(doc: TbDocument, keep: (fqdn: string) => boolean) {
     // A script placeholder in a site name is imported without its "$" (the template warning says so).
     sites: doc.sites.map((s) => `${s.kind}:${s.name.trim().replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, '$1')}`).sort(),
     clusters: [...new Set(doc.clusters.map((c) => host(c.fqdn)).filter(keep))].sort(),
-    sql: doc.sqlInstances.filter((i) => keep(clusterFqdn.get(i.clusterKey)!)).map((i) => `${clusterFqdn.get(i.clusterKey)}\\${i.name.toLowerCase()} primary=${i.alwaysOnPrimaryNodeFqdn ? host(i.alwaysOnPrimaryNodeFqdn) : '-'}`).sort(),
+    sql: doc.sqlInstances
+      .filter((i) => keep(clusterFqdn.get(i.clusterKey)!))
+      .map(
+        (i) =>
+          `${clusterFqdn.get(i.clusterKey)}\\${i.name.toLowerCase()} primary=${i.alwaysOnPrimaryNodeFqdn ? host(i.alwaysOnPrimaryNodeFqdn) : '-'}`,
+      )
+      .sort(),
     shares: doc.services
       .filter((s) => s.role === 'FileStore')
       .map((s) => `${serviceHost(s)}\\${attr(childNamed(s.el, 'FileStoreService', isRtcNs) ?? s.el, 'ShareName') ?? ''}`)
@@ -113,11 +150,14 @@ function paths(el: XmlElement, prefix = '', out = new Set<string>()): Set<string
 }
 
 function treeOf(bytes: Uint8Array | string): XmlElement {
-  const text = typeof bytes === 'string' ? bytes : (() => {
-    const d = decodeXmlBytes(bytes);
-    if (!d.ok) throw new Error(d.error.message);
-    return d.value.text;
-  })();
+  const text =
+    typeof bytes === 'string'
+      ? bytes
+      : (() => {
+          const d = decodeXmlBytes(bytes);
+          if (!d.ok) throw new Error(d.error.message);
+          return d.value.text;
+        })();
   const t = parseXml(text);
   if (!t.ok) throw new Error(t.error.message);
   return t.value;
@@ -137,7 +177,10 @@ function checkVocabulary(files: string[]) {
       if (imported.ok) paths(treeOf(exportTopologyBuilder(imported.value.topology, { shape }).xml), '', written);
     }
     if (!real.size) continue;
-    expect([...written].filter((p) => !real.has(p)), `${shape}: paths the real documents never use`).toEqual([]);
+    expect(
+      [...written].filter((p) => !real.has(p)),
+      `${shape}: paths the real documents never use`,
+    ).toEqual([]);
   }
 }
 
@@ -153,7 +196,10 @@ describe('export(import(x)) keeps what the importer maps: the project fixtures',
   it.each(fixtures.map((f) => [path.basename(f), f]))('%s', (_name, file) => checkFile(file));
 });
 
-describe.skipIf(!shared.length)('export(import(x)) keeps what the importer maps: the shared real samples (skipped: no ../shared)', () => {
-  it.each(shared.map((f) => [path.basename(f), f]))('%s', (_name, file) => checkFile(file));
-  it('uses only elements and attributes that the real documents of its shape use', () => checkVocabulary(shared));
-});
+describe.skipIf(!shared.length)(
+  'export(import(x)) keeps what the importer maps: the shared real samples (skipped: no ../shared)',
+  () => {
+    it.each(shared.map((f) => [path.basename(f), f]))('%s', (_name, file) => checkFile(file));
+    it('uses only elements and attributes that the real documents of its shape use', () => checkVocabulary(shared));
+  },
+);

@@ -52,7 +52,8 @@ function facts(n: TopologyNode): unknown[] {
 }
 
 /** Persistent Chat, reverse proxies and Video Interop pools are not written (the export names them in a note). */
-const CARRIED = (n: TopologyNode) => n.kind !== 'persistentChatPool' && n.kind !== 'reverseProxy' && n.kind !== 'videoInteropPool';
+const CARRIED = (n: TopologyNode) =>
+  n.kind !== 'persistentChatPool' && n.kind !== 'reverseProxy' && n.kind !== 'videoInteropPool';
 
 /** What a name becomes in a topology document: characters XML cannot carry are replaced; readers trim. */
 export function tbText(name: string): string {
@@ -70,7 +71,12 @@ export function tbView(t: Topology): TbView {
     if (!a || !b || !CARRIED(a) || !CARRIED(b) || l.kind === 'logShipping') continue;
     if (l.kind === 'store' && l.role !== 'archiving' && l.role !== 'monitoring') continue;
     const ends = l.kind === 'pairing' ? [nodeKey(a), nodeKey(b)].sort() : [nodeKey(a), nodeKey(b)];
-    const extra = l.kind === 'store' ? `:${l.role}` : l.kind === 'trunk' ? `:${l.peerPort ?? 5067}/${l.mediationPort ?? 5067}/${l.transport ?? 'tls'}` : '';
+    const extra =
+      l.kind === 'store'
+        ? `:${l.role}`
+        : l.kind === 'trunk'
+          ? `:${l.peerPort ?? 5067}/${l.mediationPort ?? 5067}/${l.transport ?? 'tls'}`
+          : '';
     links.push(`${l.kind}${extra} ${ends.join(' -> ')}`);
   }
   const cms = t.deployment.cmsHost ? byId.get(t.deployment.cmsHost) : undefined;

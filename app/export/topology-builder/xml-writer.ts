@@ -24,7 +24,8 @@ export function textEl(name: string, text: string, attrs: XmlNode['attrs'] = [])
 
 function attrText(attrs: XmlNode['attrs']): string {
   let out = '';
-  for (const [k, v] of attrs ?? []) if (v !== undefined) out += ` ${k}="${escapeXml(typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v))}"`;
+  for (const [k, v] of attrs ?? [])
+    if (v !== undefined) out += ` ${k}="${escapeXml(typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v))}"`;
   return out;
 }
 

@@ -10,17 +10,27 @@ describe('reference migrations', () => {
     const [fabrikam, northwind] = REFERENCE_MIGRATIONS;
     const fc = fabrikam!.current();
     const ft = fabrikam!.target();
-    expect(fc.nodes.filter((n) => n.kind === 'frontEndPool').every((n) => 'productVersion' in n && n.productVersion === '2015')).toBe(true);
+    expect(
+      fc.nodes.filter((n) => n.kind === 'frontEndPool').every((n) => 'productVersion' in n && n.productVersion === '2015'),
+    ).toBe(true);
     expect(fc.links.some((l) => l.kind === 'mirror')).toBe(true);
-    expect(ft.nodes.filter((n) => n.kind === 'frontEndPool').every((n) => 'productVersion' in n && n.productVersion === 'SE')).toBe(true);
-    expect(ft.nodes.filter((n) => n.kind === 'sqlStore').every((n) => n.kind === 'sqlStore' && n.haMode === 'alwaysOnAg')).toBe(true);
+    expect(
+      ft.nodes.filter((n) => n.kind === 'frontEndPool').every((n) => 'productVersion' in n && n.productVersion === 'SE'),
+    ).toBe(true);
+    expect(ft.nodes.filter((n) => n.kind === 'sqlStore').every((n) => n.kind === 'sqlStore' && n.haMode === 'alwaysOnAg')).toBe(
+      true,
+    );
     // Side by side: no Front End pool FQDN of the current design is reused.
     const fqdns = new Set(fc.nodes.filter((n) => n.kind === 'frontEndPool').map((n) => ('fqdn' in n ? n.fqdn : '')));
     expect(ft.nodes.some((n) => n.kind === 'frontEndPool' && fqdns.has(n.fqdn))).toBe(false);
     const nc = northwind!.current();
     const nt = northwind!.target();
-    expect(nc.nodes.filter((n) => n.kind === 'standardEditionServer').map((n) => ('productVersion' in n ? n.productVersion : ''))).toEqual(['2019', '2019']);
-    expect(nt.nodes.filter((n) => n.kind === 'standardEditionServer').map((n) => ('productVersion' in n ? n.productVersion : ''))).toEqual(['SE', 'SE']);
+    expect(
+      nc.nodes.filter((n) => n.kind === 'standardEditionServer').map((n) => ('productVersion' in n ? n.productVersion : '')),
+    ).toEqual(['2019', '2019']);
+    expect(
+      nt.nodes.filter((n) => n.kind === 'standardEditionServer').map((n) => ('productVersion' in n ? n.productVersion : '')),
+    ).toEqual(['SE', 'SE']);
     expect(nt.nodes.map((n) => n.id)).toEqual(nc.nodes.map((n) => n.id));
   });
 

@@ -24,18 +24,28 @@ export interface ReferenceMigration {
 export function fabrikamSubscriptionEdition(): Topology {
   const doc = emptyTopology('Fabrikam Subscription Edition: paired pools with AlwaysOn');
   doc.description =
-    'The target of Fabrikam\'s side-by-side migration: new Subscription Edition pools in New York and Chicago with new FQDNs, each with an AlwaysOn availability group on SQL Server 2019 Enterprise, paired with each other; new Edge pools (federation in New York); the file stores, Office Online Server farms and reverse proxies stay.';
+    "The target of Fabrikam's side-by-side migration: new Subscription Edition pools in New York and Chicago with new FQDNs, each with an AlwaysOn availability group on SQL Server 2019 Enterprise, paired with each other; new Edge pools (federation in New York); the file stores, Office Online Server farms and reverse proxies stay.";
   doc.sites = [defaultSite('nyc', 'New York', 'central', 'NA'), defaultSite('chi', 'Chicago', 'central', 'NA')];
   const nodes: TopologyNode[] = [];
   const links: Link[] = [];
   let n = 0;
-  const link = (kind: Link['kind'], from: string, to: string, extra: Record<string, unknown> = {}): Link => ({ ...defaultLink(kind, `t${++n}`, from, to), ...extra }) as Link;
-  for (const [s, site] of [['ny', 'nyc'], ['ch', 'chi']] as const) {
+  const link = (kind: Link['kind'], from: string, to: string, extra: Record<string, unknown> = {}): Link =>
+    ({ ...defaultLink(kind, `t${++n}`, from, to), ...extra }) as Link;
+  for (const [s, site] of [
+    ['ny', 'nyc'],
+    ['ch', 'chi'],
+  ] as const) {
     const pool = `sepool-${s}`;
     const sql = `sqlag-${s}`;
     nodes.push(
       {
-        ...defaultNode('frontEndPool', { id: pool, siteId: site, name: `Pool ${s.toUpperCase()} (Subscription Edition)`, fqdn: `sepool-${s}.fabrikam.com`, domain: 'fabrikam.com' }),
+        ...defaultNode('frontEndPool', {
+          id: pool,
+          siteId: site,
+          name: `Pool ${s.toUpperCase()} (Subscription Edition)`,
+          fqdn: `sepool-${s}.fabrikam.com`,
+          domain: 'fabrikam.com',
+        }),
         productVersion: 'SE',
         os: 'WS2022',
         cumulativeUpdate: 'RTM',
@@ -46,17 +56,34 @@ export function fabrikamSubscriptionEdition(): Topology {
         internalWebFqdn: `sewebint-${s}.fabrikam.com`,
       },
       {
-        ...defaultNode('sqlStore', { id: sql, siteId: site, name: `Back End ${s.toUpperCase()} (AlwaysOn)`, fqdn: `sqlag-${s}.fabrikam.com`, domain: 'fabrikam.com' }),
+        ...defaultNode('sqlStore', {
+          id: sql,
+          siteId: site,
+          name: `Back End ${s.toUpperCase()} (AlwaysOn)`,
+          fqdn: `sqlag-${s}.fabrikam.com`,
+          domain: 'fabrikam.com',
+        }),
         sqlVersion: '2019',
         sqlUpdateLevel: 'CU22',
         ag: {
           listenerFqdn: `sqlag-${s}.fabrikam.com`,
           listenerPort: 1433,
-          replicas: [1, 2].map((i) => ({ fqdn: `sql-${s}${i}.fabrikam.com`, siteId: site, commitMode: 'synchronous' as const, failoverMode: 'automatic' as const, readable: false })),
+          replicas: [1, 2].map((i) => ({
+            fqdn: `sql-${s}${i}.fabrikam.com`,
+            siteId: site,
+            commitMode: 'synchronous' as const,
+            failoverMode: 'automatic' as const,
+            readable: false,
+          })),
         },
       },
       {
-        ...defaultNode('edgePool', { id: `seedge-${s}`, siteId: site, name: `Edge ${s.toUpperCase()} (Subscription Edition)`, fqdn: `seedge-${s}.fabrikam.com` }),
+        ...defaultNode('edgePool', {
+          id: `seedge-${s}`,
+          siteId: site,
+          name: `Edge ${s.toUpperCase()} (Subscription Edition)`,
+          fqdn: `seedge-${s}.fabrikam.com`,
+        }),
         productVersion: 'SE',
         os: 'WS2022',
         cumulativeUpdate: 'RTM',
@@ -65,11 +92,35 @@ export function fabrikamSubscriptionEdition(): Topology {
         federation: s === 'ny',
         concurrentRemoteUsers: 3_000,
       },
-      { ...defaultNode('fileStore', { id: `fs-${s}`, siteId: site, name: `File store ${s.toUpperCase()}`, fqdn: `fs-${s}.fabrikam.com` }), storage: 'cluster' },
-      defaultNode('officeOnlineServer', { id: `oos-${s}`, siteId: site, name: `Office Online ${s.toUpperCase()}`, fqdn: `oos-${s}.fabrikam.com` }),
-      defaultNode('reverseProxy', { id: `rp-${s}`, siteId: site, name: `Reverse proxy ${s.toUpperCase()}`, fqdn: `rp-${s}.fabrikam.com` }),
+      {
+        ...defaultNode('fileStore', {
+          id: `fs-${s}`,
+          siteId: site,
+          name: `File store ${s.toUpperCase()}`,
+          fqdn: `fs-${s}.fabrikam.com`,
+        }),
+        storage: 'cluster',
+      },
+      defaultNode('officeOnlineServer', {
+        id: `oos-${s}`,
+        siteId: site,
+        name: `Office Online ${s.toUpperCase()}`,
+        fqdn: `oos-${s}.fabrikam.com`,
+      }),
+      defaultNode('reverseProxy', {
+        id: `rp-${s}`,
+        siteId: site,
+        name: `Reverse proxy ${s.toUpperCase()}`,
+        fqdn: `rp-${s}.fabrikam.com`,
+      }),
     );
-    links.push(link('backEnd', pool, sql), link('nextHop', `seedge-${s}`, pool), link('mediaEdge', pool, `seedge-${s}`), link('fileStore', pool, `fs-${s}`), link('officeOnline', pool, `oos-${s}`));
+    links.push(
+      link('backEnd', pool, sql),
+      link('nextHop', `seedge-${s}`, pool),
+      link('mediaEdge', pool, `seedge-${s}`),
+      link('fileStore', pool, `fs-${s}`),
+      link('officeOnline', pool, `oos-${s}`),
+    );
   }
   links.push(link('pairing', 'sepool-ny', 'sepool-ch', { voiceFailover: true }));
   doc.nodes = nodes;
@@ -82,14 +133,16 @@ export function fabrikamSubscriptionEdition(): Topology {
 export function northwindSubscriptionEdition(): Topology {
   const doc = pairStandardEdition();
   const nodes = doc.nodes.map((n): TopologyNode => {
-    if (n.kind === 'standardEditionServer') return { ...n, productVersion: 'SE', cumulativeUpdate: 'RTM', name: n.name.replace(/^SE /, 'Standard Edition ') };
+    if (n.kind === 'standardEditionServer')
+      return { ...n, productVersion: 'SE', cumulativeUpdate: 'RTM', name: n.name.replace(/^SE /, 'Standard Edition ') };
     if (n.kind === 'edgePool') return { ...n, productVersion: 'SE', cumulativeUpdate: 'RTM' };
     return n;
   });
   return {
     ...doc,
     name: 'Northwind Subscription Edition: paired Standard Edition servers',
-    description: 'The same two Standard Edition servers and Edge server, upgraded in place from Skype for Business Server 2019 to Subscription Edition; same FQDNs, same pairing.',
+    description:
+      'The same two Standard Edition servers and Edge server, upgraded in place from Skype for Business Server 2019 to Subscription Edition; same FQDNs, same pairing.',
     nodes,
   };
 }
@@ -98,7 +151,8 @@ export const REFERENCE_MIGRATIONS: readonly ReferenceMigration[] = [
   {
     id: 'fabrikam-2015-to-subscription-edition',
     title: '2015 mirrored pair → Subscription Edition (side by side)',
-    summary: 'Paired 2015 pools on SQL mirroring in two data centers, migrated side by side to paired Subscription Edition pools with AlwaysOn.',
+    summary:
+      'Paired 2015 pools on SQL mirroring in two data centers, migrated side by side to paired Subscription Edition pools with AlwaysOn.',
     current: pair2015Mirroring,
     target: fabrikamSubscriptionEdition,
     currentFile: 'pair-2015-mirror',

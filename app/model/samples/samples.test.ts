@@ -12,10 +12,18 @@ describe('reference designs', () => {
     const fe = a.nodes.filter((n) => n.kind === 'frontEndPool');
     expect(fe.every((n) => n.kind === 'frontEndPool' && n.productVersion === '2019' && n.frontEndServers >= 3)).toBe(true);
     expect(a.links.filter((l) => l.kind === 'pairing')).toHaveLength(1);
-    expect(a.nodes.filter((n) => n.kind === 'sqlStore' && n.haMode === 'alwaysOnAg' && n.sqlVersion === '2019' && n.sqlEdition === 'enterprise')).toHaveLength(2);
+    expect(
+      a.nodes.filter(
+        (n) => n.kind === 'sqlStore' && n.haMode === 'alwaysOnAg' && n.sqlVersion === '2019' && n.sqlEdition === 'enterprise',
+      ),
+    ).toHaveLength(2);
     expect(a.nodes.filter((n) => n.kind === 'edgePool' && n.servers === 2 && n.externalLoadBalancing === 'hlb')).toHaveLength(2);
     const b = byId['pair-2015-mirror']!;
-    expect(b.links.some((l) => l.kind === 'mirror') && b.links.some((l) => l.kind === 'witness') && b.links.some((l) => l.kind === 'pairing')).toBe(true);
+    expect(
+      b.links.some((l) => l.kind === 'mirror') &&
+        b.links.some((l) => l.kind === 'witness') &&
+        b.links.some((l) => l.kind === 'pairing'),
+    ).toBe(true);
     const c = byId['pair-se']!;
     expect(c.nodes.filter((n) => n.kind === 'standardEditionServer')).toHaveLength(2);
     const d = byId['global']!;

@@ -15,7 +15,13 @@ async function freshDb(): Promise<DesignDb> {
 /** A Storage stand-in over a Map, in insertion order. */
 function mapStorage(entries: Record<string, string>): Pick<Storage, 'getItem' | 'key' | 'length'> {
   const m = new Map(Object.entries(entries));
-  return { getItem: (k) => m.get(k) ?? null, key: (i) => [...m.keys()][i] ?? null, get length() { return m.size; } };
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    key: (i) => [...m.keys()][i] ?? null,
+    get length() {
+      return m.size;
+    },
+  };
 }
 
 describe('DesignDb', () => {
@@ -25,7 +31,15 @@ describe('DesignDb', () => {
     const text = JSON.stringify(doc);
     expect(await db.save('a', text, doc, 1000)).toEqual({ ok: true });
     const [s] = await db.list();
-    expect(s).toMatchObject({ id: 'a', name: doc.name, chars: text.length, nodes: doc.nodes.length, sites: doc.sites.length, createdAt: 1000, updatedAt: 1000 });
+    expect(s).toMatchObject({
+      id: 'a',
+      name: doc.name,
+      chars: text.length,
+      nodes: doc.nodes.length,
+      sites: doc.sites.length,
+      createdAt: 1000,
+      updatedAt: 1000,
+    });
     expect(await db.text('a')).toBe(text);
     // A later save keeps the creation time.
     await db.save('a', text, doc, 5000);

@@ -107,7 +107,12 @@ export class DesignDb {
       const tx = this.db.transaction(['designs', 'bodies'], 'readwrite');
       const designs = tx.objectStore('designs');
       const before = await designs.get(id);
-      const summary = summarizeDesign(id, text, { createdAt: before?.createdAt ?? now, updatedAt: now, deletedAt: before?.deletedAt }, doc);
+      const summary = summarizeDesign(
+        id,
+        text,
+        { createdAt: before?.createdAt ?? now, updatedAt: now, deletedAt: before?.deletedAt },
+        doc,
+      );
       await Promise.all([designs.put(summary), tx.objectStore('bodies').put({ id, text }), tx.done]);
       return { ok: true };
     } catch (e) {
@@ -116,12 +121,19 @@ export class DesignDb {
   }
 
   /** Adds a design under a new id (duplicate, import, migration); the summary says when it was last changed. */
-  async add(text: string, opts: { id?: string; createdAt?: number; updatedAt?: number; name?: string } = {}): Promise<{ ok: true; id: string } | Extract<WriteOutcome, { ok: false }>> {
+  async add(
+    text: string,
+    opts: { id?: string; createdAt?: number; updatedAt?: number; name?: string } = {},
+  ): Promise<{ ok: true; id: string } | Extract<WriteOutcome, { ok: false }>> {
     const id = opts.id ?? newDesignId();
     const now = Date.now();
     try {
       const tx = this.db.transaction(['designs', 'bodies'], 'readwrite');
-      const summary = summarizeDesign(id, text, { createdAt: opts.createdAt ?? now, updatedAt: opts.updatedAt ?? now, name: opts.name });
+      const summary = summarizeDesign(id, text, {
+        createdAt: opts.createdAt ?? now,
+        updatedAt: opts.updatedAt ?? now,
+        name: opts.name,
+      });
       await Promise.all([tx.objectStore('designs').put(summary), tx.objectStore('bodies').put({ id, text }), tx.done]);
       return { ok: true, id };
     } catch (e) {
@@ -152,7 +164,12 @@ export class DesignDb {
         abort(tx);
         return { ok: false, reason: 'unavailable', message: 'only a design in the trash can be deleted for ever' };
       }
-      await Promise.all([tx.objectStore('designs').delete(id), tx.objectStore('bodies').delete(id), tx.objectStore('history').delete(id), tx.done]);
+      await Promise.all([
+        tx.objectStore('designs').delete(id),
+        tx.objectStore('bodies').delete(id),
+        tx.objectStore('history').delete(id),
+        tx.done,
+      ]);
       return { ok: true };
     } catch (e) {
       return failure(e);

@@ -16,7 +16,10 @@ export const LIBRARY_FORMAT = 'sfb-designer-library';
 export const MAX_LIBRARY_DESIGNS = 10_000;
 
 export function writeLibraryBundle(designs: readonly { summary: DesignSummary; text: string }[], at: Date): string {
-  const items = designs.map(({ summary, text }) => `{"name":${JSON.stringify(summary.name)},"createdAt":${summary.createdAt},"updatedAt":${summary.updatedAt},"design":${text}}`);
+  const items = designs.map(
+    ({ summary, text }) =>
+      `{"name":${JSON.stringify(summary.name)},"createdAt":${summary.createdAt},"updatedAt":${summary.updatedAt},"design":${text}}`,
+  );
   return `{"format":"${LIBRARY_FORMAT}","version":1,"exportedAt":${JSON.stringify(at.toISOString())},"designs":[\n${items.join(',\n')}\n]}\n`;
 }
 
@@ -28,9 +31,13 @@ export interface LibraryBundle {
 
 export function readLibraryBundle(text: string): Result<LibraryBundle, string> {
   if (typeof text !== 'string') return err('expected the text of a library file');
-  if (text.length > LIMITS.maxInputBytes) return err(`the file is ${text.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxInputBytes.toLocaleString('en-US')}`);
+  if (text.length > LIMITS.maxInputBytes)
+    return err(
+      `the file is ${text.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxInputBytes.toLocaleString('en-US')}`,
+    );
   // The library wraps each design three levels deeper than a design file.
-  if (jsonNestingDepth(text, LIMITS.maxJsonDepth + 3) > LIMITS.maxJsonDepth + 3) return err(`the JSON nests more than ${LIMITS.maxJsonDepth + 3} levels deep; a library file nests about 9`);
+  if (jsonNestingDepth(text, LIMITS.maxJsonDepth + 3) > LIMITS.maxJsonDepth + 3)
+    return err(`the JSON nests more than ${LIMITS.maxJsonDepth + 3} levels deep; a library file nests about 9`);
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -40,11 +47,23 @@ export function readLibraryBundle(text: string): Result<LibraryBundle, string> {
   const v = value as { format?: unknown; version?: unknown; designs?: unknown };
   if (!v || typeof v !== 'object' || v.format !== LIBRARY_FORMAT) {
     const isDesign = !!v && typeof v === 'object' && (v as { format?: unknown }).format === 'sfb-topology';
-    return err(isDesign ? 'this is one design, not a library file: open it with Open' : 'this is not a library file exported by the designer ("Export all" writes one)');
+    return err(
+      isDesign
+        ? 'this is one design, not a library file: open it with Open'
+        : 'this is not a library file exported by the designer ("Export all" writes one)',
+    );
   }
-  if (v.version !== 1) return err(typeof v.version === 'number' && v.version > 1 ? `the library file is version ${v.version}, written by a newer designer; this one reads version 1` : 'the library file has no valid version');
+  if (v.version !== 1)
+    return err(
+      typeof v.version === 'number' && v.version > 1
+        ? `the library file is version ${v.version}, written by a newer designer; this one reads version 1`
+        : 'the library file has no valid version',
+    );
   if (!Array.isArray(v.designs)) return err('the library file lists no designs');
-  if (v.designs.length > MAX_LIBRARY_DESIGNS) return err(`the library file lists ${v.designs.length.toLocaleString('en-US')} designs; the limit is ${MAX_LIBRARY_DESIGNS.toLocaleString('en-US')}`);
+  if (v.designs.length > MAX_LIBRARY_DESIGNS)
+    return err(
+      `the library file lists ${v.designs.length.toLocaleString('en-US')} designs; the limit is ${MAX_LIBRARY_DESIGNS.toLocaleString('en-US')}`,
+    );
   const designs: LibraryBundle['designs'] = [];
   const refused: string[] = [];
   v.designs.forEach((item: unknown, i: number) => {

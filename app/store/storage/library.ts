@@ -29,7 +29,12 @@ export const TRASH_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /** The summary of a stored design; reads the counts from `doc` when given, else from the text (never throws). */
-export function summarizeDesign(id: string, text: string, times: { createdAt: number; updatedAt: number; deletedAt?: number; name?: string }, doc?: DesignCounts): DesignSummary {
+export function summarizeDesign(
+  id: string,
+  text: string,
+  times: { createdAt: number; updatedAt: number; deletedAt?: number; name?: string },
+  doc?: DesignCounts,
+): DesignSummary {
   const d = doc ?? peek(text);
   const summary: DesignSummary = {
     id,

@@ -98,7 +98,9 @@ describe('autosave in the browser database', () => {
     loadDocument(store, REFERENCE_DESIGNS[1]!.build(), 'Opened'); // two designs stored
     await settled(store);
     const before = await library();
-    const spy = vi.spyOn(DesignDb.prototype, 'save').mockResolvedValue({ ok: false, reason: 'full', message: 'QuotaExceededError' });
+    const spy = vi
+      .spyOn(DesignDb.prototype, 'save')
+      .mockResolvedValue({ ok: false, reason: 'full', message: 'QuotaExceededError' });
     try {
       for (let i = 1; i <= 3; i++) {
         store.getState().setName(`Edit ${i}`);
@@ -144,7 +146,13 @@ describe('autosave in the browser database', () => {
       ['sfb-designer:v1:doc:old', JSON.stringify({ slot: 'old', savedAt: 1_700_000_000_000, doc })],
       ['sfb-designer:v1:last', 'old'],
     ]);
-    const storage = { getItem: (k: string) => entries.get(k) ?? null, key: (i: number) => [...entries.keys()][i] ?? null, get length() { return entries.size; } } as unknown as Storage;
+    const storage = {
+      getItem: (k: string) => entries.get(k) ?? null,
+      key: (i: number) => [...entries.keys()][i] ?? null,
+      get length() {
+        return entries.size;
+      },
+    } as unknown as Storage;
     const store = await pageLoad(storage);
     expect(store.getState().doc.name).toBe('From localStorage');
     expect(store.getState().autosave.designId).toBe('old');
@@ -199,8 +207,20 @@ describe('the library', () => {
 
   it('a library file is checked before parsing and each design like any file', () => {
     expect(readLibraryBundle('['.repeat(100))).toMatchObject({ ok: false, error: expect.stringMatching(/nests more than/) });
-    expect(readLibraryBundle(JSON.stringify(pair2019AlwaysOn()))).toMatchObject({ ok: false, error: expect.stringMatching(/one design, not a library file/) });
-    const r = readLibraryBundle(JSON.stringify({ format: 'sfb-designer-library', version: 1, designs: [{ name: 'bad', design: { format: 'sfb-topology', version: 1 } }, { name: 'good', design: pair2019AlwaysOn() }] }));
+    expect(readLibraryBundle(JSON.stringify(pair2019AlwaysOn()))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/one design, not a library file/),
+    });
+    const r = readLibraryBundle(
+      JSON.stringify({
+        format: 'sfb-designer-library',
+        version: 1,
+        designs: [
+          { name: 'bad', design: { format: 'sfb-topology', version: 1 } },
+          { name: 'good', design: pair2019AlwaysOn() },
+        ],
+      }),
+    );
     expect(r.ok && r.value.designs.map((d) => d.name)).toEqual([pair2019AlwaysOn().name]);
     expect(r.ok && r.value.refused[0]).toMatch(/^Design 1 \(bad\): /);
   });
@@ -208,7 +228,11 @@ describe('the library', () => {
   it('fuzz: any valid design survives the library file; damaged library files never throw', () => {
     fc.assert(
       fc.property(arbTopology(), (doc) => {
-        const text = JSON.stringify({ format: 'sfb-designer-library', version: 1, designs: [{ name: doc.name, createdAt: 1, updatedAt: 2, design: doc }] });
+        const text = JSON.stringify({
+          format: 'sfb-designer-library',
+          version: 1,
+          designs: [{ name: doc.name, createdAt: 1, updatedAt: 2, design: doc }],
+        });
         const r = readLibraryBundle(text);
         expect(r.ok && r.value.designs.length + r.value.refused.length).toBe(1);
       }),

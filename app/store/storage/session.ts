@@ -28,7 +28,8 @@ import { historyText, readHistory } from './stored-history';
 
 export type TabMode = 'starting' | 'owner' | 'readOnly' | 'noStorage';
 
-export type SaveState = { ok: true; at: number } | { ok: false; reason: 'full' | 'unavailable'; message: string; at: number; failures: number };
+export type SaveState =
+  { ok: true; at: number } | { ok: false; reason: 'full' | 'unavailable'; message: string; at: number; failures: number };
 
 export interface StorageStatus {
   mode: TabMode;
@@ -55,10 +56,22 @@ const RELOAD_WAIT_MS = 1_500;
 const HISTORY_DELAY_MS = 800;
 export const THEME_SETTING = 'theme';
 
-type Notify = (n: { tone: 'info' | 'success' | 'warning' | 'error'; text: string; action?: { label: string; run: () => void } }) => void;
+type Notify = (n: {
+  tone: 'info' | 'success' | 'warning' | 'error';
+  text: string;
+  action?: { label: string; run: () => void };
+}) => void;
 
 export class DesignSession {
-  readonly status = createStore<StorageStatus>(() => ({ mode: 'starting', designId: undefined, lastSave: undefined, pending: 0, persisted: undefined, libraryVersion: 0, progress: undefined }));
+  readonly status = createStore<StorageStatus>(() => ({
+    mode: 'starting',
+    designId: undefined,
+    lastSave: undefined,
+    pending: 0,
+    persisted: undefined,
+    libraryVersion: 0,
+    progress: undefined,
+  }));
   private db: DesignDb | undefined;
   private store: DesignerStore | undefined;
   private ownership: Ownership | undefined;
@@ -97,18 +110,27 @@ export class DesignSession {
    * of designs past their 30 days, and show the design last worked on (read-only when
    * another tab owns it), else `fallback` as a new design.
    */
-  async start(store: DesignerStore, fallback: () => Topology | Promise<Topology>, storage: Storage | undefined = safeLocalStorage()): Promise<void> {
+  async start(
+    store: DesignerStore,
+    fallback: () => Topology | Promise<Topology>,
+    storage: Storage | undefined = safeLocalStorage(),
+  ): Promise<void> {
     this.store = store;
     this.db = await DesignDb.open();
     const db = this.db;
     if (!db) {
       this.set({ mode: 'noStorage' });
       this.show(await fallback(), undefined);
-      this.notify({ tone: 'warning', text: 'This browser does not let the designer store designs (private browsing?). Autosave is off: save a file (Ctrl+S) to keep your work.' });
+      this.notify({
+        tone: 'warning',
+        text: 'This browser does not let the designer store designs (private browsing?). Autosave is off: save a file (Ctrl+S) to keep your work.',
+      });
       this.wire();
       return;
     }
-    const migration: MigrationReport = hasOldDesigns(storage) ? await (await import('./migrate-local-storage')).migrateLocalStorage(db, storage) : { moved: [], unreadable: [], failed: [] };
+    const migration: MigrationReport = hasOldDesigns(storage)
+      ? await (await import('./migrate-local-storage')).migrateLocalStorage(db, storage)
+      : { moved: [], unreadable: [], failed: [] };
     await this.purgeExpired();
     const theme = await db.setting<string>(THEME_SETTING);
     if (theme === 'light' || theme === 'dark' || theme === 'system') store.getState().setTheme(theme);
@@ -119,7 +141,12 @@ export class DesignSession {
     if (last && summary && summary.deletedAt === undefined) {
       const r = await this.load(last, { waitMs: RELOAD_WAIT_MS });
       if (r.ok) opened = true;
-      else this.notify({ tone: 'error', text: `The design "${summary.name}" could not be opened (${r.message}). It is kept in My designs, untouched; a new design starts here.`, action: { label: 'My designs', run: () => this.showLibrary() } });
+      else
+        this.notify({
+          tone: 'error',
+          text: `The design "${summary.name}" could not be opened (${r.message}). It is kept in My designs, untouched; a new design starts here.`,
+          action: { label: 'My designs', run: () => this.showLibrary() },
+        });
     }
     if (!opened) {
       await this.startNew();
@@ -127,7 +154,11 @@ export class DesignSession {
       this.enqueue();
     }
     if (migration.moved.length + migration.unreadable.length > 0)
-      this.notify({ tone: 'info', text: `${migration.moved.length + migration.unreadable.length} design${migration.moved.length + migration.unreadable.length === 1 ? '' : 's'} autosaved by the earlier version are now in My designs.`, action: { label: 'My designs', run: () => this.showLibrary() } });
+      this.notify({
+        tone: 'info',
+        text: `${migration.moved.length + migration.unreadable.length} design${migration.moved.length + migration.unreadable.length === 1 ? '' : 's'} autosaved by the earlier version are now in My designs.`,
+        action: { label: 'My designs', run: () => this.showLibrary() },
+      });
     this.wire();
   }
 
@@ -229,7 +260,8 @@ export class DesignSession {
       const est = await this.estimate();
       const used = est ? ` (${formatSize(est.usage)} of ${formatSize(est.quota)} used)` : '';
       text = `Autosave failed${failures > 1 ? ` again (${failures} times)` : ''}: this browser's storage for the designer is full${used}. Your design is still open here and nothing stored was deleted. Save a file (Ctrl+S), or free space in My designs (empty the trash, delete designs you no longer need).`;
-    } else text = `Autosave failed${failures > 1 ? ` again (${failures} times)` : ''}: the browser refused to store the design (${outcome.message}). Your design is still open here: save a file (Ctrl+S) to keep it.`;
+    } else
+      text = `Autosave failed${failures > 1 ? ` again (${failures} times)` : ''}: the browser refused to store the design (${outcome.message}). Your design is still open here: save a file (Ctrl+S) to keep it.`;
     this.dismissStorageNotice();
     this.storageNoticeId = this.notify({ tone: 'error', text, action: { label: 'My designs', run: () => this.showLibrary() } });
   }
@@ -248,7 +280,10 @@ export class DesignSession {
       doc.links.length > LIMITS.maxLinks ||
       (compact.length > LIMITS.maxDocumentChars / 2 && designFileText(doc).length > LIMITS.maxDocumentChars);
     if (over && !this.limitWarned)
-      this.notify({ tone: 'warning', text: `This design has grown past what the designer opens (at most ${LIMITS.maxNodes.toLocaleString('en-US')} nodes, ${LIMITS.maxLinks.toLocaleString('en-US')} links, ${LIMITS.maxSites.toLocaleString('en-US')} sites, a ${LIMITS.maxDocumentChars.toLocaleString('en-US')}-character file). It is kept here, but undo the last change or split the design before you save a file.` });
+      this.notify({
+        tone: 'warning',
+        text: `This design has grown past what the designer opens (at most ${LIMITS.maxNodes.toLocaleString('en-US')} nodes, ${LIMITS.maxLinks.toLocaleString('en-US')} links, ${LIMITS.maxSites.toLocaleString('en-US')} sites, a ${LIMITS.maxDocumentChars.toLocaleString('en-US')}-character file). It is kept here, but undo the last change or split the design before you save a file.`,
+      });
     this.limitWarned = over;
   }
 
@@ -301,7 +336,13 @@ export class DesignSession {
     this.loading = true;
     try {
       const s = store.getState();
-      store.setState({ doc, history: history ?? { past: [], future: [] }, revision: s.revision + 1, loadSeq: s.loadSeq + 1, dragLayout: null });
+      store.setState({
+        doc,
+        history: history ?? { past: [], future: [] },
+        revision: s.revision + 1,
+        loadSeq: s.loadSeq + 1,
+        dragLayout: null,
+      });
       store.getState().markSaved();
     } finally {
       this.loading = false;
@@ -309,7 +350,10 @@ export class DesignSession {
   }
 
   /** Reads, checks and shows a stored design, owning it when no other tab does. */
-  private async load(id: string, opts: { waitMs?: number; steal?: boolean } = {}): Promise<{ ok: true } | { ok: false; message: string }> {
+  private async load(
+    id: string,
+    opts: { waitMs?: number; steal?: boolean } = {},
+  ): Promise<{ ok: true } | { ok: false; message: string }> {
     const db = this.db!;
     const text = await db.text(id);
     if (text === undefined) return { ok: false, message: 'it is no longer stored' };
@@ -374,7 +418,11 @@ export class DesignSession {
     this.ownership = undefined;
     this.queue.delete(id);
     this.set({ mode: 'readOnly' });
-    this.notify({ tone: 'warning', text: 'This design was taken over in another tab: this tab shows it read-only now.', action: { label: 'Take over here', run: () => void this.takeOver() } });
+    this.notify({
+      tone: 'warning',
+      text: 'This design was taken over in another tab: this tab shows it read-only now.',
+      action: { label: 'Take over here', run: () => void this.takeOver() },
+    });
   }
 
   private async refreshReadOnly(): Promise<void> {
@@ -391,7 +439,11 @@ export class DesignSession {
     const now = Date.now();
     if (now - this.lastBlockedNotice < 4_000) return;
     this.lastBlockedNotice = now;
-    this.notify({ tone: 'warning', text: 'This tab is read-only: the design is being edited in another tab.', action: { label: 'Take over here', run: () => void this.takeOver() } });
+    this.notify({
+      tone: 'warning',
+      text: 'This tab is read-only: the design is being edited in another tab.',
+      action: { label: 'Take over here', run: () => void this.takeOver() },
+    });
   }
 
   // ------------------------------------------------------------ the library
@@ -411,15 +463,26 @@ export class DesignSession {
     const trimmed = name.trim().slice(0, LIMITS.maxNameChars);
     if (!trimmed) return { ok: false, reason: 'unavailable', message: 'a design needs a name' };
     if (id === this.designId && this.store) {
-      if (this.isReadOnly()) return { ok: false, reason: 'unavailable', message: 'this tab shows the design read-only; rename it in the tab that edits it' };
+      if (this.isReadOnly())
+        return {
+          ok: false,
+          reason: 'unavailable',
+          message: 'this tab shows the design read-only; rename it in the tab that edits it',
+        };
       this.store.getState().setName(trimmed);
       await this.idle;
       return { ok: true };
     }
-    if ((await heldDesigns()).has(id)) return { ok: false, reason: 'unavailable', message: 'it is open in another tab; rename it there' };
+    if ((await heldDesigns()).has(id))
+      return { ok: false, reason: 'unavailable', message: 'it is open in another tab; rename it there' };
     const doc = await this.storedJson(id);
     if (!doc) return { ok: false, reason: 'unavailable', message: 'it could not be read' };
-    const r = await this.db!.save(id, JSON.stringify({ ...doc, name: trimmed }), { ...countsOf(doc), name: trimmed }, (await this.db!.summary(id))?.updatedAt ?? Date.now());
+    const r = await this.db!.save(
+      id,
+      JSON.stringify({ ...doc, name: trimmed }),
+      { ...countsOf(doc), name: trimmed },
+      (await this.db!.summary(id))?.updatedAt ?? Date.now(),
+    );
     this.libraryChanged();
     return r;
   }
@@ -428,7 +491,10 @@ export class DesignSession {
     const db = this.db;
     if (!db) return { ok: false, message: 'the browser storage is not available' };
     await this.idle;
-    const doc = id === this.designId && this.store ? (this.store.getState().doc as unknown as Record<string, unknown>) : await this.storedJson(id);
+    const doc =
+      id === this.designId && this.store
+        ? (this.store.getState().doc as unknown as Record<string, unknown>)
+        : await this.storedJson(id);
     if (!doc) return { ok: false, message: 'it could not be read' };
     const taken = new Set((await db.list()).map((d) => d.name));
     const name = copyName(typeof doc.name === 'string' ? doc.name : 'Untitled design', taken);
@@ -438,8 +504,10 @@ export class DesignSession {
   }
 
   async trash(id: string): Promise<WriteOutcome> {
-    if (id === this.designId) return { ok: false, reason: 'unavailable', message: 'it is open in this tab; open another design first' };
-    if ((await heldDesigns()).has(id)) return { ok: false, reason: 'unavailable', message: 'it is open in another tab; close it there first' };
+    if (id === this.designId)
+      return { ok: false, reason: 'unavailable', message: 'it is open in this tab; open another design first' };
+    if ((await heldDesigns()).has(id))
+      return { ok: false, reason: 'unavailable', message: 'it is open in another tab; close it there first' };
     const r = await this.db!.trash(id);
     this.libraryChanged();
     return r;
@@ -485,7 +553,9 @@ export class DesignSession {
   }
 
   /** Adds the designs of an exported library file (each checked like any file); ones already here are skipped. */
-  async importAll(text: string): Promise<{ ok: true; added: number; skipped: number; refused: string[] } | { ok: false; message: string }> {
+  async importAll(
+    text: string,
+  ): Promise<{ ok: true; added: number; skipped: number; refused: string[] } | { ok: false; message: string }> {
     const db = this.db;
     if (!db) return { ok: false, message: 'the browser storage is not available' };
     const { readLibraryBundle } = await import('./library-bundle');
@@ -510,7 +580,13 @@ export class DesignSession {
       const r = await db.add(t, { createdAt: d.createdAt, updatedAt: d.updatedAt });
       if (!r.ok) {
         this.libraryChanged();
-        return { ok: false, message: r.reason === 'full' ? `the browser's storage is full after ${added} design${added === 1 ? '' : 's'}; nothing already stored was changed` : r.message };
+        return {
+          ok: false,
+          message:
+            r.reason === 'full'
+              ? `the browser's storage is full after ${added} design${added === 1 ? '' : 's'}; nothing already stored was changed`
+              : r.message,
+        };
       }
       existing.add(t);
       added++;
@@ -558,7 +634,12 @@ export class DesignSession {
 
 function countsOf(doc: Record<string, unknown>): { name: string; nodes: unknown[]; sites: unknown[]; links: unknown[] } {
   const list = (v: unknown) => (Array.isArray(v) ? v : []);
-  return { name: typeof doc.name === 'string' ? doc.name : 'Untitled design', nodes: list(doc.nodes), sites: list(doc.sites), links: list(doc.links) };
+  return {
+    name: typeof doc.name === 'string' ? doc.name : 'Untitled design',
+    nodes: list(doc.nodes),
+    sites: list(doc.sites),
+    links: list(doc.links),
+  };
 }
 
 function safeLocalStorage(): Storage | undefined {

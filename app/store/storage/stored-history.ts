@@ -19,7 +19,11 @@ function stepText(doc: Topology): string {
   return t;
 }
 
-export function historyText(past: readonly Topology[], future: readonly Topology[], limits: { steps: number; chars: number } = { steps: LIMITS.maxStoredUndoSteps, chars: LIMITS.maxStoredUndoChars }): string {
+export function historyText(
+  past: readonly Topology[],
+  future: readonly Topology[],
+  limits: { steps: number; chars: number } = { steps: LIMITS.maxStoredUndoSteps, chars: LIMITS.maxStoredUndoChars },
+): string {
   let budget = limits.chars;
   let steps = limits.steps;
   const keptPast: string[] = [];
@@ -43,7 +47,12 @@ export function historyText(past: readonly Topology[], future: readonly Topology
 }
 
 export function readHistory(text: string | undefined): { past: Topology[]; future: Topology[] } | undefined {
-  if (!text || text.length > LIMITS.maxStoredUndoChars + 1_000 || jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) return undefined;
+  if (
+    !text ||
+    text.length > LIMITS.maxStoredUndoChars + 1_000 ||
+    jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth
+  )
+    return undefined;
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -30,7 +30,11 @@ export interface ClaimOptions {
 }
 
 type LockManagerLike = {
-  request(name: string, options: { ifAvailable?: boolean; steal?: boolean; signal?: AbortSignal; mode?: 'exclusive' }, cb: (lock: unknown) => Promise<unknown>): Promise<unknown>;
+  request(
+    name: string,
+    options: { ifAvailable?: boolean; steal?: boolean; signal?: AbortSignal; mode?: 'exclusive' },
+    cb: (lock: unknown) => Promise<unknown>,
+  ): Promise<unknown>;
   query?(): Promise<{ held?: { name?: string }[] }>;
 };
 
