@@ -9,6 +9,8 @@ import { DesignerCanvas } from './canvas/designer-canvas';
 import { PALETTE_MIME } from './ui/kinds';
 import { Dialogs } from './dialogs';
 import { Header } from './header';
+// Listens for a print from the start, before the print report has loaded.
+import './print-request';
 import { FindingsDownloads, SeverityCounts } from './panels/findings-panel';
 import { Palette } from './panels/palette';
 import { openFile, saveFile, startDocument } from './store/documents';

@@ -13,10 +13,12 @@ import { docUrl } from './model/doc-url';
 import { selectFindings } from './store/selectors';
 import { selectSteps } from './store/plan-selectors';
 import { useDesigner } from './store/designer-context';
+import { printInProgress } from './print-request';
 
 /** The printed pages. The findings and steps are rendered only while printing (too much to keep in the page). */
 export function PrintView() {
-  const [printing, setPrinting] = useState(false);
+  // A print may have started before this part loaded: the listeners below came too late for it.
+  const [printing, setPrinting] = useState(printInProgress);
   useEffect(() => {
     const before = () => flushSync(() => setPrinting(true));
     const after = () => setPrinting(false);
@@ -54,7 +56,8 @@ function usePrintDrawing(): string | undefined {
         `data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(buildScene(d, { theme: 'light', findings: selectFindings(d) })))}`,
       );
     // A large design is drawn when a print starts, not after every change.
-    const t = doc.nodes.length <= 150 ? setTimeout(() => draw(doc), 800) : undefined;
+    const t = printInProgress() ? undefined : doc.nodes.length <= 150 ? setTimeout(() => draw(doc), 800) : undefined;
+    if (printInProgress()) draw(doc);
     const now = () => {
       clearTimeout(t);
       flushSync(() => draw(doc));

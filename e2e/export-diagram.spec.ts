@@ -128,6 +128,21 @@ test('export SVG, PNG, the PDF report and PowerPoint slides: native drawing, the
   await expect(node(page, 'pool-a')).toBeVisible();
 });
 
+test('a print started before the print report has loaded still prints the report', async ({ page }) => {
+  // The report loads on first use: hold its script back so the print starts first.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/print-view-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await openDesigner(page);
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  release();
+  await expect(page.getByTestId('print-report').locator('h1')).toHaveText(/Contoso 2019/, { timeout: 20_000 });
+});
+
 test('print: the whole drawing on the first page, then the findings and the steps', async ({ page }) => {
   await openDesigner(page);
   await page.emulateMedia({ media: 'print' });
