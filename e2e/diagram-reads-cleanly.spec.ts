@@ -5,7 +5,15 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { REFERENCE_DESIGNS } from '../app/model/samples/index';
-import { openWith, savedDocument } from './helpers';
+import { REFERENCE_MIGRATIONS } from '../app/model/samples/migrations';
+import type { Topology } from '../app/model/schema';
+import { node, openWith, savedDocument } from './helpers';
+
+/** Every reference design a user can open: the four of New, and the targets of the two reference migrations. */
+const DESIGNS: { id: string; build: () => Topology }[] = [
+  ...REFERENCE_DESIGNS.map((d) => ({ id: d.id, build: d.build })),
+  ...REFERENCE_MIGRATIONS.map((m) => ({ id: m.targetFile, build: m.target })),
+];
 
 interface Problem {
   what: string;
@@ -58,20 +66,112 @@ async function diagramProblems(page: Page, ends: Record<string, [string, string]
 
 test.describe.configure({ timeout: 120_000 });
 
-for (const design of REFERENCE_DESIGNS) {
+for (const design of DESIGNS) {
   test(`${design.id}: labels readable and links clear of cards, at the fit view and at 100%`, async ({ page }) => {
     const doc = design.build();
     const ends = Object.fromEntries(doc.links.map((l) => [l.id, [l.from, l.to] as [string, string]]));
     await openWith(page, doc);
+    // The labels come with the background routing, just after the cards.
+    await expect(page.locator('.edge-label').first()).toBeVisible();
     await page.waitForTimeout(400);
-    expect(await page.locator('.edge-label').count()).toBeGreaterThan(0);
     expect(await diagramProblems(page, ends)).toEqual([]);
+    expect(await overlappingFrames(page)).toEqual([]);
     if (process.env.H18A_SHOTS)
       await page.screenshot({ path: `reports/h18a/${design.id}-fit-${test.info().project.name || 'light'}.png` });
     // 100%: zoom in around the middle of the view.
     await setZoom(page, 1);
     expect(await diagramProblems(page, ends)).toEqual([]);
   });
+
+  test(`${design.id}: a palette click adds inside an existing site, and no two site frames overlap afterwards`, async ({
+    page,
+  }) => {
+    const doc = design.build();
+    await openWith(page, doc);
+    // With nothing selected the item goes to the site under the middle of the view (or the nearest);
+    // with a card selected, to that card's site.
+    for (const kind of ['fileStore', 'frontEndPool', 'sqlStore', 'officeOnlineServer'])
+      await page.getByTestId(`palette-${kind}`).click();
+    const saved = (await savedDocument(page)) as unknown as Topology;
+    expect(saved.sites.map((s) => s.id)).toEqual(doc.sites.map((s) => s.id));
+    expect(saved.nodes.length).toBe(doc.nodes.length + 4);
+    const added = saved.nodes.filter((n) => !doc.nodes.some((m) => m.id === n.id));
+    for (const n of added) expect(await insideItsSite(page, n.id, n.siteId), `${n.id} inside ${n.siteId}`).toBe(true);
+    expect(await overlappingFrames(page)).toEqual([]);
+  });
+}
+
+test('simulation mode: the failover labels read whole and clear of cards', async ({ page }) => {
+  const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
+  const ends = Object.fromEntries(doc.links.map((l) => [l.id, [l.from, l.to] as [string, string]]));
+  await openWith(page, doc);
+  await page.getByTestId('btn-simulate').click();
+  await page.getByTestId('sim-site').selectOption('dc1');
+  await expect(page.locator('.edge-label.is-failover').first()).toBeVisible();
+  await page.waitForTimeout(400);
+  expect(await diagramProblems(page, ends)).toEqual([]);
+  await setZoom(page, 1);
+  expect(await diagramProblems(page, ends)).toEqual([]);
+});
+
+test('no two site frames overlap after dragging a card to the edge of its site, pasting a site and undoing', async ({ page }) => {
+  const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
+  await openWith(page, doc);
+  // A card dragged to the right edge of Amsterdam, towards Dublin: the site grows and pushes Dublin aside.
+  const card = node(page, 'oos-a');
+  const box = (await card.boundingBox())!;
+  const dublin = (await page.getByTestId('site-dc2').boundingBox())!;
+  await page.mouse.move(box.x + 30, box.y + 12);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 80, box.y + 14, { steps: 4 });
+  await page.mouse.move(dublin.x - 20, box.y + 16, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  expect(await overlappingFrames(page)).toEqual([]);
+  // A whole site copied and pasted goes beside the others.
+  await page
+    .getByTestId('site-dc1')
+    .locator('.site-header')
+    .click({ position: { x: 12, y: 10 } });
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect.poll(async () => ((await savedDocument(page)) as unknown as Topology).sites.length).toBe(3);
+  await page.waitForTimeout(300);
+  expect(await overlappingFrames(page)).toEqual([]);
+  // Undo, step by step, never leaves frames overlapping either.
+  for (let i = 0; i < 2; i++) {
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(250);
+    expect(await overlappingFrames(page)).toEqual([]);
+  }
+});
+
+/** Pairs of site frames (as drawn) that overlap. */
+async function overlappingFrames(page: Page): Promise<string[]> {
+  return page.locator('.react-flow__node-site').evaluateAll((els) => {
+    const frames = els.map((e) => ({ id: e.getAttribute('data-id'), r: e.getBoundingClientRect() }));
+    const out: string[] = [];
+    for (let i = 0; i < frames.length; i++)
+      for (let j = i + 1; j < frames.length; j++) {
+        const a = frames[i]!.r;
+        const b = frames[j]!.r;
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+          out.push(`${frames[i]!.id} × ${frames[j]!.id}`);
+      }
+    return out;
+  });
+}
+
+/** Whether a card is drawn inside its site's frame. */
+async function insideItsSite(page: Page, nodeId: string, siteId: string): Promise<boolean> {
+  const card = (await page.locator(`.react-flow__node-topology[data-id="${nodeId}"]`).boundingBox())!;
+  const frame = (await page.locator(`.react-flow__node-site[data-id="${siteId}"]`).boundingBox())!;
+  return (
+    card.x >= frame.x - 0.5 &&
+    card.y >= frame.y - 0.5 &&
+    card.x + card.width <= frame.x + frame.width + 0.5 &&
+    card.y + card.height <= frame.y + frame.height + 0.5
+  );
 }
 
 async function setZoom(page: Page, zoom: number) {
@@ -89,24 +189,3 @@ async function setZoom(page: Page, zoom: number) {
   }
   await page.waitForTimeout(300);
 }
-
-test('a palette click adds inside an existing site, and no two site frames overlap afterwards', async ({ page }) => {
-  const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
-  await openWith(page, doc);
-  for (const kind of ['fileStore', 'frontEndPool', 'sqlStore', 'officeOnlineServer'])
-    await page.getByTestId(`palette-${kind}`).click();
-  const saved = (await savedDocument(page)) as unknown as { sites: unknown[]; nodes: unknown[] };
-  expect(saved.sites.length).toBe(doc.sites.length);
-  expect(saved.nodes.length).toBe(doc.nodes.length + 4);
-  const frames = await page
-    .locator('.react-flow__node-site')
-    .evaluateAll((els) =>
-      els.map((e) => e.getBoundingClientRect()).map((r) => ({ l: r.left, t: r.top, r: r.right, b: r.bottom })),
-    );
-  for (let i = 0; i < frames.length; i++)
-    for (let j = i + 1; j < frames.length; j++) {
-      const a = frames[i]!;
-      const b = frames[j]!;
-      expect(a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b, 'site frames overlap').toBe(false);
-    }
-});
