@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { REFERENCE_DESIGNS } from '../app/model/samples/index';
 import { REFERENCE_MIGRATIONS } from '../app/model/samples/migrations';
 import type { Topology } from '../app/model/schema';
-import { node, openWith, savedDocument } from './helpers';
+import { designOpened, node, openWith, savedDocument } from './helpers';
 
 /** Every reference design a user can open: the four of New, and the targets of the two reference migrations. */
 const DESIGNS: { id: string; build: () => Topology }[] = [
@@ -71,7 +71,8 @@ for (const design of DESIGNS) {
     const doc = design.build();
     const ends = Object.fromEntries(doc.links.map((l) => [l.id, [l.from, l.to] as [string, string]]));
     await openWith(page, doc);
-    // The labels come with the background routing, just after the cards.
+    // The links are routed just after the first paint (the router loads on its own).
+    await designOpened(page);
     await expect(page.locator('.edge-label').first()).toBeVisible();
     await page.waitForTimeout(400);
     expect(await diagramProblems(page, ends)).toEqual([]);
@@ -88,6 +89,7 @@ for (const design of DESIGNS) {
   }) => {
     const doc = design.build();
     await openWith(page, doc);
+    await designOpened(page);
     // With nothing selected the item goes to the site under the middle of the view (or the nearest);
     // with a card selected, to that card's site.
     for (const kind of ['fileStore', 'frontEndPool', 'sqlStore', 'officeOnlineServer'])
@@ -105,6 +107,7 @@ test('simulation mode: the failover labels read whole and clear of cards', async
   const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
   const ends = Object.fromEntries(doc.links.map((l) => [l.id, [l.from, l.to] as [string, string]]));
   await openWith(page, doc);
+  await designOpened(page);
   await page.getByTestId('btn-simulate').click();
   await page.getByTestId('sim-site').selectOption('dc1');
   await expect(page.locator('.edge-label.is-failover').first()).toBeVisible();
@@ -117,6 +120,7 @@ test('simulation mode: the failover labels read whole and clear of cards', async
 test('no two site frames overlap after dragging a card to the edge of its site, pasting a site and undoing', async ({ page }) => {
   const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
   await openWith(page, doc);
+  await designOpened(page);
   // A card dragged to the right edge of Amsterdam, towards Dublin: the site grows and pushes Dublin aside.
   const card = node(page, 'oos-a');
   const box = (await card.boundingBox())!;
