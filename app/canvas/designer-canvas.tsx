@@ -135,6 +135,8 @@ export function DesignerCanvas() {
   const [dropTarget, setDropTarget] = useState<string | undefined>();
   const [menu, setMenu] = useState<KindMenu | null>(null);
   const [freezeFrames, setFreezeFrames] = useState(false);
+  // While cards are dragged their links are drawn roughly and routed on release (to-flow.ts).
+  const [liveDrag, setLiveDrag] = useState(false);
   const sim = useSimulationView();
   const compare = useCompareMarks();
   // Changes only when the zoom crosses the threshold, not on every zoom step.
@@ -165,8 +167,9 @@ export function DesignerCanvas() {
       compare,
       freezeFrames,
       detail,
+      dragging: liveDrag,
     });
-  }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail, routesVersion]);
+  }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail, routesVersion, liveDrag]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -230,6 +233,7 @@ export function DesignerCanvas() {
   const onNodeDragStart = useCallback((_: unknown, node: FlowNode) => {
     dragging.current = true;
     dropFrames.current = null;
+    setLiveDrag(true);
     if (node.type === 'topology') setFreezeFrames(true);
   }, []);
 
@@ -248,6 +252,7 @@ export function DesignerCanvas() {
       dragging.current = false;
       setDropTarget(undefined);
       setFreezeFrames(false);
+      setLiveDrag(false);
       const state = store.getState();
       const moved = new Set(dragged.filter((n) => n.type === 'topology').map((n) => n.id));
       const frames = siteFrames(liveDoc(), moved);

@@ -24,8 +24,8 @@ export class LazyLinkRouter {
     return this.router ? this.router.busy : this.failedOn === undefined;
   }
 
-  route(doc: Topology, options?: RouteOptions, frames?: ReadonlyMap<string, Frame>): Map<string, LinkRoute> {
-    if (this.router) return this.router.route(doc, options, frames);
+  route(doc: Topology, options?: RouteOptions, frames?: ReadonlyMap<string, Frame>, live?: boolean): Map<string, LinkRoute> {
+    if (this.router) return this.router.route(doc, options, frames, live);
     if (!this.loading && doc !== this.failedOn) {
       this.loading = true;
       this.failedOn = undefined;

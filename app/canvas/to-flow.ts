@@ -38,6 +38,8 @@ export interface FlowInput {
   freezeFrames?: boolean;
   /** The canvas's level of detail: labels are placed at the size it draws them. */
   detail?: DetailLevel;
+  /** Cards are being dragged: their links are drawn roughly on each frame and routed on release. */
+  dragging?: boolean;
 }
 
 /** The handle ids of a card's four sides, as the card renders them. */
@@ -222,7 +224,12 @@ export class FlowMapper {
 
     // Hundreds of labels cost every frame: a large design labels only what matters.
     const labelAll = doc.links.length <= 300;
-    const routes = this.router.route(doc, this.optionsFor(doc.links, labelAll, findings, sim, input.detail), frames);
+    const routes = this.router.route(
+      doc,
+      this.optionsFor(doc.links, labelAll, findings, sim, input.detail),
+      frames,
+      input.dragging,
+    );
     const edgeInputs = [doc.links, findings, highlighted, selected, sim, routes];
     if (sameInputs(edgeInputs, this.lastEdgeInputs)) return { nodes, edges: this.lastEdges };
     this.lastEdgeInputs = edgeInputs;

@@ -157,7 +157,7 @@ describe('svgTitleBlock', () => {
     walk(tree.value, (e) => e.local === 'text' && texts.push(e.text));
     expect(texts[0]).toBe(doc.name);
     expect(texts).toContain('Skype for Business Server 2015');
-    expect(texts).toContain('2 errors · 1 warning · 5 info');
+    expect(texts).toContain('2 errors · 1 warning · 5 advice');
     expect(texts).toContain(`${doc.sites.length} sites · ${doc.nodes.length} nodes · ${doc.links.length} links`);
     expect(texts.at(-1)).toMatch(/^2025-01-31 · /);
     expect(block.svg).toContain('translate(10 20)');

@@ -235,7 +235,7 @@ export function svgTitleBlock(
         .filter(Boolean)
         .join(', ')
     : 'No Skype for Business Server roles yet';
-  const findings = `${plural(f.error, 'error')} · ${plural(f.warning, 'warning')} · ${f.info.toLocaleString('en-US')} info`;
+  const findings = `${plural(f.error, 'error')} · ${plural(f.warning, 'warning')} · ${f.info.toLocaleString('en-US')} advice`;
   const counts = info.counts
     ? `${plural(info.counts.sites, 'site')} · ${plural(info.counts.nodes, 'node')} · ${plural(info.counts.links, 'link')}`
     : undefined;

@@ -600,12 +600,14 @@ export class RoutingScene {
 /**
  * Routes the connectors (`only` those, when given). `'direct'` keeps to the obvious routes
  * (straight, one jog, one corner) and leaves out a connector that has none: a first
- * drawing of a large diagram, cheap enough to give at once.
+ * drawing of a large diagram, cheap enough to give at once. `'rough'` is the same with a
+ * plain two-corner route (not checked for what it crosses) for the others: the links of a
+ * card being dragged, drawn on every frame and routed properly on release.
  */
 export function routeConnectors(
   scene: RoutingScene,
   only?: ReadonlySet<string>,
-  mode: 'full' | 'direct' = 'full',
+  mode: 'full' | 'direct' | 'rough' = 'full',
 ): Map<string, RoutedConnector> {
   const { input, options, pairs, obstacles, cardGroups, all } = scene;
   const conns = input.connectors;
@@ -661,6 +663,10 @@ export function routeConnectors(
       return;
     }
     if (mode === 'direct') return;
+    if (mode === 'rough') {
+      out.set(cn.id, { points: simplify([ea.port, sa, { x: sb.x, y: sa.y }, sb, eb.port]), clear: false });
+      return;
+    }
     const path = findPath(near) ?? findPath(all);
     if (path) out.set(cn.id, { points: simplify([ea.port, ...path, eb.port]), clear: true });
     else out.set(cn.id, { points: simplify([ea.port, sa, { x: sb.x, y: sa.y }, sb, eb.port]), clear: false });

@@ -94,6 +94,41 @@ describe('LinkRouter (the canvas, while cards move)', () => {
   });
 });
 
+describe('LinkRouter during a drag', () => {
+  it('draws the dragged card’s links orthogonally on each frame, then on release routes them as a fresh routing does', () => {
+    const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
+    const router = new LinkRouter();
+    router.route(doc);
+    const n = doc.nodes[3]!;
+    const at = (dx: number, dy: number): Topology => ({
+      ...doc,
+      layout: { ...doc.layout, [n.id]: { x: doc.layout![n.id]!.x + dx, y: doc.layout![n.id]!.y + dy } },
+    });
+    let frame: Topology = doc;
+    for (let i = 1; i <= 6; i++) {
+      frame = at(i * 24, i * 10);
+      const live = router.route(frame, {}, undefined, true);
+      const box = diagramGeometry(frame).cards.get(n.id)!;
+      for (const l of doc.links.filter((k) => k.from === n.id || k.to === n.id)) {
+        const p = live.get(l.id)!.points;
+        expect(orthogonal(p)).toBe(true);
+        // Attached to the card where it is now, on its border.
+        expect(onBorder(l.from === n.id ? p[0]! : p[p.length - 1]!, box)).toBe(true);
+      }
+    }
+    // Released where the last frame left it: the same document, not live.
+    const settled = router.route(frame);
+    const full = routeLinks(frame);
+    for (const l of doc.links.filter((k) => k.from === n.id || k.to === n.id))
+      expect(settled.get(l.id)!.points, l.id).toEqual(full.get(l.id)!.points);
+    // No link crosses a card it does not join where the same move made in one step crosses none.
+    const oneStep = new LinkRouter();
+    oneStep.route(doc);
+    const inOneStep = new Set(crossings(frame, oneStep.route(frame)));
+    expect(crossings(frame, settled).filter((c) => !inOneStep.has(c))).toEqual([]);
+  });
+});
+
 describe('LinkRouter on a large design (routing in the background)', () => {
   const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
   const queued: (() => void)[] = [];

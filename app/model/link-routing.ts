@@ -187,6 +187,8 @@ export class LinkRouter {
   private pending: Set<string> | undefined;
   /** Bumped by each full routing: background work of an older one stops. */
   private generation = 0;
+  /** Links drawn with a plain route during a drag, to route properly once it ends. */
+  private rough = new Set<string>();
 
   constructor(private readonly config: LinkRouterOptions = {}) {}
 
@@ -195,11 +197,17 @@ export class LinkRouter {
     return this.pending !== undefined;
   }
 
-  route(doc: Topology, options: RouteOptions = {}, frames?: ReadonlyMap<string, Frame>): Map<string, LinkRoute> {
+  /**
+   * `live`: cards are being dragged. Their links take the obvious route, or a plain one, on
+   * each frame (a search per link per frame costs more than the frame); the first call after
+   * the drag routes those links properly.
+   */
+  route(doc: Topology, options: RouteOptions = {}, frames?: ReadonlyMap<string, Frame>, live = false): Map<string, LinkRoute> {
     const labelKey = [options.labelled, options.labelBox];
     const sameLabels = labelKey.every((k, i) => k === this.labelKey[i]);
     const prevDoc = this.doc;
-    if (prevDoc === doc && sameLabels && options.extra === this.extra) return this.routes;
+    const settle = !live && this.rough.size > 0;
+    if (prevDoc === doc && sameLabels && options.extra === this.extra && !settle) return this.routes;
     const geometry = diagramGeometry(doc, frames);
     const full = !prevDoc || options.extra !== this.extra || !sameConnections(prevDoc, doc);
     this.doc = doc;
@@ -222,7 +230,7 @@ export class LinkRouter {
       return this.routes;
     }
     this.cardsAt = geometry.cards;
-    if (moved.size === 0) {
+    if (moved.size === 0 && !settle) {
       if (!sameLabels) this.placeAllLabels(doc, options);
       return this.routes;
     }
@@ -248,7 +256,10 @@ export class LinkRouter {
       if (movedBoxes.some(hit) || (r.label && movedBoxes.some((b) => boxOverlap(b, r.label!)))) redo.add(c.id);
     }
     this.ports = ports;
-    const fresh = routeConnectors(scene, redo);
+    if (settle) for (const id of this.rough) redo.add(id);
+    const fresh = routeConnectors(scene, redo, live ? 'rough' : 'full');
+    if (live) for (const [id, r] of fresh) if (!r.clear) this.rough.add(id);
+    if (!live) this.rough.clear();
     spreadLanes(fresh, scene);
     const { requests, texts } = labelRequests(doc, options);
     if (!sameLabels) {
@@ -274,6 +285,7 @@ export class LinkRouter {
 
   /** Every link routed again: at once, or (a large design) the obvious ones now and the rest in the background. */
   private routeAll(doc: Topology, geometry: ReturnType<typeof diagramGeometry>, options: RouteOptions) {
+    this.rough.clear();
     this.cancel?.();
     this.cancel = undefined;
     this.pending = undefined;
