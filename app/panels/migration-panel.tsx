@@ -16,6 +16,7 @@ import {
   migrationToPowerShell,
   planMigration,
   PROCEDURE_TITLES,
+  transitionDocument,
   type MigrationPlan,
   type MigrationProcedure,
   type MigrationStep,
@@ -27,9 +28,10 @@ import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { download, fileNameFor, loadDocument } from '../store/documents';
 import { readDocumentBytes } from '../store/open-work';
 import { runOpen } from '../store/open-job';
+import { DuringTheMove } from './migration-during';
 import { Rich, StepItem } from './steps-panel';
 
-type View = 'steps' | 'markdown';
+type View = 'steps' | 'markdown' | 'during';
 
 export function MigrationPanel() {
   const baseline = useDesigner((s) => s.baseline);
@@ -44,7 +46,11 @@ export function MigrationPanel() {
         : undefined,
     [baseline, doc, diff, procedure],
   );
-  if (!baseline || !plan) return <ChooseCurrent />;
+  const td = useMemo(
+    () => (baseline && diff ? transitionDocument(baseline.topology, doc, matchingFromDiff(diff)) : undefined),
+    [baseline, doc, diff],
+  );
+  if (!baseline || !plan || !td) return <ChooseCurrent />;
   const save = (kind: 'md' | 'ps1' | 'json') => {
     const text = kind === 'md' ? migrationToMarkdown(plan) : kind === 'ps1' ? migrationToPowerShell(plan) : migrationToJson(plan);
     download(
@@ -105,6 +111,15 @@ export function MigrationPanel() {
               >
                 Markdown
               </button>
+              <button
+                role="tab"
+                aria-selected={view === 'during'}
+                className={view === 'during' ? 'on' : ''}
+                onClick={() => setView('during')}
+                data-testid="migration-view-during"
+              >
+                HA/DR during the move
+              </button>
             </div>
             <label className="hint">
               Procedure{' '}
@@ -139,13 +154,17 @@ export function MigrationPanel() {
             {plan.steps.filter((s) => s.mode === 'manual').length} manual
             {blocking > 0 && <b className="migration-blocking"> · {blocking} blocking</b>}
           </p>
-          {view === 'steps' ? (
-            <RunbookSteps plan={plan} />
-          ) : (
-            <pre className="migration-markdown" data-testid="migration-markdown">
-              {migrationToMarkdown(plan)}
-            </pre>
-          )}
+          <div className="migration-scroll">
+            {view === 'steps' ? (
+              <RunbookSteps plan={plan} />
+            ) : view === 'during' ? (
+              <DuringTheMove plan={plan} current={baseline.topology} td={td} />
+            ) : (
+              <pre className="migration-markdown" data-testid="migration-markdown">
+                {migrationToMarkdown(plan)}
+              </pre>
+            )}
+          </div>
         </section>
       </div>
     </div>
