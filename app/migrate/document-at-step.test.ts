@@ -4,7 +4,6 @@ import { referenceMigration } from '../model/samples/migrations';
 import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
 import { isRegistrar } from '../model/topology-index';
-import { simulateAllSites, simulateFailure } from '../simulate/index';
 import { deploymentAtStep, phaseMarks } from './document-at-step';
 import { arbScenarioShape, sameIds, scenario } from './migrate-test-kit';
 import { planMigration } from './migration-plan';
@@ -27,7 +26,7 @@ const pairs = (doc: Topology) =>
 const totalUsers = (doc: Topology) => doc.nodes.filter(isRegistrar).reduce((s, n) => s + n.users, 0);
 
 describe('deploymentAtStep', () => {
-  it('property: today it is the current deployment, at the end the target; every step in between is a valid topology that loses no user and simulates', () => {
+  it('property: today it is the current deployment, at the end the target; every step in between is a valid topology that loses no user', () => {
     fc.assert(
       fc.property(arbScenarioShape, (shape) => {
         const { current, target } = scenario(shape);
@@ -58,10 +57,6 @@ describe('deploymentAtStep', () => {
           // The pairings at every step are of one version (2019 with Subscription Edition only mid-upgrade).
           expect(at.pairings.filter((p) => p.status === 'acrossVersions' || p.status === 'missing')).toEqual([]);
         }
-        for (const mark of phaseMarks(plan)) {
-          const sims = simulateAllSites(deploymentAtStep(plan, current, td, mark.afterStep).doc);
-          expect(sims.ok, `simulation after ${mark.phase}`).toBe(true);
-        }
       }),
       { numRuns: 20 },
     );
@@ -84,7 +79,7 @@ describe('deploymentAtStep', () => {
     expect(marks.at(-1)!.afterStep).toBe(plan.steps.length);
   });
 
-  it('Fabrikam 2015 → Subscription Edition: New York lost while Chicago users are still on the 2015 pool', () => {
+  it('Fabrikam 2015 → Subscription Edition: after the first users move, one pool on each version, both pairs hold, the CMS still on 2015', () => {
     const m = referenceMigration('fabrikam-2015-to-subscription-edition')!;
     const current = m.current();
     const { plan, td } = setup(current, m.target());
@@ -98,27 +93,15 @@ describe('deploymentAtStep', () => {
     expect(at.pairings.map((p) => `${p.a}|${p.b}:${p.status}`)).toEqual(['pool-ch|pool-ny:valid', 'sepool-ch|sepool-ny:valid']);
     // The CMS is still on the 2015 pool in New York.
     expect(at.doc.deployment.cmsHost).toBe('pool-ny');
-    const sim = simulateFailure(at.doc, { siteId: 'nyc' });
-    if (!sim.ok) throw new Error(sim.error.message);
-    // The emptied 2015 pool fails over too (it still holds the CMS), with no users.
-    const failovers = sim.value.failovers.map((f) => `${f.pool}→${f.to}:${f.usersMoved}:${f.supported}`).sort();
-    expect(failovers).toEqual(['pool-ny→pool-ch:0:true', `sepool-ny→sepool-ch:${byId.get('sepool-ny')!.users}:true`]);
-    expect(sim.value.usersWithoutService).toBe(0);
-    // The CMS fails over to the 2015 partner in Chicago, not to a Subscription Edition pool.
-    expect(sim.value.cms?.from).toBe('pool-ny');
-    expect(sim.value.cms?.to).toBe('pool-ch');
   });
 
-  it('Northwind 2019 in place: mid-upgrade the pair is 2019 with Subscription Edition (an upgrade window), not a valid failover pair', () => {
+  it('Northwind 2019 in place: mid-upgrade the pair is 2019 with Subscription Edition (an upgrade window)', () => {
     const m = referenceMigration('northwind-2019-to-subscription-edition')!;
     const current = m.current();
     const { plan, td } = setup(current, m.target());
     const firstServer = plan.steps.findIndex((s) => s.effects.some((e) => e.kind === 'upgrade' && e.nodeId === 'se-dr'));
     const at = deploymentAtStep(plan, current, td, firstServer + 1);
     expect(at.pairings.map((p) => p.status)).toEqual(['upgrading']);
-    const sim = simulateFailure(at.doc, { siteId: at.doc.nodes.find((n) => n.id === 'se-hq')!.siteId });
-    if (!sim.ok) throw new Error(sim.error.message);
-    expect(sim.value.failovers.every((f) => !f.supported)).toBe(true);
     // Before the upgrade the server is the 2019 server it is today.
     const before = deploymentAtStep(plan, current, td, 0).doc.nodes.find((n) => n.id === 'se-dr');
     expect(before && 'productVersion' in before ? before.productVersion : undefined).toBe('2019');

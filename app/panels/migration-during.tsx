@@ -9,7 +9,8 @@ import { useMemo, useState } from 'react';
 import { deploymentAtStep, phaseMarks, type DeploymentAtStep, type PairingAtStep } from '../migrate/document-at-step';
 import { MIGRATION_PHASE_TITLES, type MigrationPlan, type TransitionDocument } from '../migrate/index';
 import { productVersionLabel, productVersionShort } from '../model/product-versions';
-import type { Topology } from '../model/schema';
+import type { Site, Topology } from '../model/schema';
+import { dataCenters, exposureByPhase } from '../store/migration-exposure';
 import { simulateFailure, type SimulationOutcome } from '../simulate/index';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -20,7 +21,8 @@ export function DuringTheMove({ plan, current, td }: { plan: MigrationPlan; curr
   const [step, setStep] = useState(() => firstUserMove(plan) ?? 0);
   const k = Math.min(step, total);
   const at = useMemo(() => deploymentAtStep(plan, current, td, k), [plan, current, td, k]);
-  const centralSites = td.doc.sites.filter((s) => s.kind !== 'branch' && at.doc.nodes.some((n) => n.siteId === s.id));
+  const allCentral = useMemo(() => dataCenters(td), [td]);
+  const centralSites = allCentral.filter((s) => at.doc.nodes.some((n) => n.siteId === s.id));
   const [siteChoice, setSiteChoice] = useState('');
   const siteId = centralSites.some((s) => s.id === siteChoice) ? siteChoice : (centralSites[0]?.id ?? '');
   const sim = useMemo(() => (siteId ? simulateFailure(at.doc, { siteId }) : undefined), [at, siteId]);
@@ -139,7 +141,7 @@ export function DuringTheMove({ plan, current, td }: { plan: MigrationPlan; curr
           {sim?.ok && <SiteLoss outcome={sim.value} name={name} />}
         </section>
       </div>
-      <Exposure plan={plan} current={current} td={td} sites={centralSites} step={k} onStep={setStep} />
+      <Exposure plan={plan} current={current} td={td} sites={allCentral} step={k} onStep={setStep} />
     </div>
   );
 }
@@ -228,27 +230,11 @@ function Exposure({
   plan: MigrationPlan;
   current: Topology;
   td: TransitionDocument;
-  sites: Topology['sites'];
+  sites: Site[];
   step: number;
   onStep: (k: number) => void;
 }) {
-  const rows = useMemo(() => {
-    const points = [
-      { label: 'Today', afterStep: 0 },
-      ...phaseMarks(plan).map((m) => ({ label: MIGRATION_PHASE_TITLES[m.phase], afterStep: m.afterStep })),
-    ];
-    return points.map((p) => {
-      const at = deploymentAtStep(plan, current, td, p.afterStep);
-      const cells = sites.map((s) => {
-        if (!at.doc.sites.some((x) => x.id === s.id)) return null;
-        const r = simulateFailure(at.doc, { siteId: s.id });
-        return r.ok
-          ? { without: r.value.usersWithoutService, cmsRebuild: r.value.cms !== null && r.value.cms.to === null }
-          : null;
-      });
-      return { ...p, cells };
-    });
-  }, [plan, current, td, sites]);
+  const rows = useMemo(() => exposureByPhase(plan, current, td, sites), [plan, current, td, sites]);
   if (!sites.length) return null;
   return (
     <section className="during-exposure" aria-label="Exposure phase by phase">
@@ -271,8 +257,8 @@ function Exposure({
                 </button>
               </th>
               {r.cells.map((c, i) => (
-                <td key={i} className={c && (c.without > 0 || c.cmsRebuild) ? 'bad' : 'good'}>
-                  {c ? `${fmt(c.without)}${c.cmsRebuild ? ' · CMS rebuilt' : ''}` : '—'}
+                <td key={i} className={c && (c.withoutService > 0 || c.cmsRebuild) ? 'bad' : 'good'}>
+                  {c ? `${fmt(c.withoutService)}${c.cmsRebuild ? ' · CMS rebuilt' : ''}` : '—'}
                 </td>
               ))}
             </tr>
