@@ -9,17 +9,13 @@
 import { useMemo, useRef, useState } from 'react';
 import {
   matchingFromDiff,
-  MIGRATION_PHASE_TITLES,
-  MIGRATION_PHASES,
   migrationToJson,
   migrationToMarkdown,
   migrationToPowerShell,
   planMigration,
   PROCEDURE_TITLES,
   transitionDocument,
-  type MigrationPlan,
   type MigrationProcedure,
-  type MigrationStep,
 } from '../migrate/index';
 import { productVersionLabel } from '../model/product-versions';
 import { REFERENCE_MIGRATIONS } from '../model/samples/migrations';
@@ -29,7 +25,7 @@ import { download, fileNameFor, loadDocument } from '../store/documents';
 import { readDocumentBytes } from '../store/open-work';
 import { runOpen } from '../store/open-job';
 import { DuringTheMove } from './migration-during';
-import { Rich, StepItem } from './steps-panel';
+import { RunbookSteps } from './migration-runbook-steps';
 
 type View = 'steps' | 'markdown' | 'during';
 
@@ -217,59 +213,6 @@ function ChangeList() {
       )}
     </>
   );
-}
-
-function NoteList({ notes }: { notes: MigrationPlan['notes'] }) {
-  return (
-    <ul className="plan-notes">
-      {notes.map((note, i) => (
-        <li key={i} className={`note-${note.severity}`}>
-          <b>{note.severity === 'blocking' ? 'Blocking' : note.severity === 'warning' ? 'Warning' : 'Note'}:</b>{' '}
-          <Rich text={note.message} />
-          {note.ruleIds.length > 0 && <span className="note-rules"> ({note.ruleIds.join(', ')})</span>}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function RunbookSteps({ plan }: { plan: MigrationPlan }) {
-  const blockingNotes = plan.notes.filter((x) => x.severity === 'blocking');
-  const otherNotes = plan.notes.filter((x) => x.severity !== 'blocking');
-  let n = 0;
-  return (
-    <>
-      {blockingNotes.length > 0 && <NoteList notes={blockingNotes} />}
-      {otherNotes.length > 0 && (
-        <details className="migration-notes">
-          <summary>
-            Notes before you start ({otherNotes.length}: lifecycle, coexistence, what is not confirmed for Subscription Edition)
-          </summary>
-          <NoteList notes={otherNotes} />
-        </details>
-      )}
-      {MIGRATION_PHASES.map((phase) => {
-        const steps = plan.steps.filter((s) => s.phase === phase);
-        if (!steps.length) return null;
-        const start = n + 1;
-        n += steps.length;
-        return (
-          <section key={phase} className="phase">
-            <h3>{MIGRATION_PHASE_TITLES[phase]}</h3>
-            <ol className="steps" start={start}>
-              {steps.map((s) => (
-                <MigrationStepItem key={s.id} step={s} />
-              ))}
-            </ol>
-          </section>
-        );
-      })}
-    </>
-  );
-}
-
-function MigrationStepItem({ step }: { step: MigrationStep }) {
-  return <StepItem step={step} badge={step.procedureStep} />;
 }
 
 /** Read a file as the current deployment: a Topology Builder document, a design file, an exported image. */
