@@ -8,7 +8,7 @@
 import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
 import { nodeFacts, versionBadge } from '../model/node-facts';
-import type { Link, NodeKind, Topology } from '../model/schema';
+import type { Link, NodeKind, SiteLink, Topology } from '../model/schema';
 import { siteFrames } from '../model/site-frames';
 import { displayText } from './escape';
 import {
@@ -136,11 +136,29 @@ export interface LabelShape {
   badge?: BadgeShape;
 }
 
+/**
+ * A WAN link between two sites (format v2 site links): a straight line between the two
+ * frames, drawn under them so only the stretch between them shows, and a label saying
+ * what the architect states about it.
+ */
+export interface WanShape {
+  id: string;
+  from: string;
+  to: string;
+  /** From the edge of one frame to the edge of the other. */
+  points: [Point, Point];
+  color: string;
+  dash?: string;
+  label: LabelShape;
+}
+
 export interface DiagramScene {
   theme: DiagramTheme;
   /** The drawing's extent, margin included: the SVG's viewBox. */
   bounds: Box;
   sites: SiteShape[];
+  /** Site links (WAN); empty when the design describes none. */
+  wan: WanShape[];
   links: LinkShape[];
   cards: CardShape[];
 }
@@ -383,7 +401,57 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
     width: Math.ceil(maxX - minX + 2 * margin),
     height: Math.ceil(maxY - minY + 2 * margin),
   };
-  return { theme, bounds, sites, links, cards };
+  const wan = (doc.siteLinks ?? []).flatMap((l) => {
+    const a = frames.get(l.from);
+    const b = frames.get(l.to);
+    return a && b && l.from !== l.to ? [wanShape(theme, l, a, b)] : [];
+  });
+  return { theme, bounds, sites, wan, links, cards };
+}
+
+/** "WAN · fast · secured · resilient", or what it lacks ("WAN · slow · not secured · single path"). */
+export function wanLabel(l: SiteLink): string {
+  return ['WAN', l.fast ? 'fast' : 'slow', l.secured ? 'secured' : 'not secured', l.resilient ? 'resilient' : 'single path'].join(
+    ' · ',
+  );
+}
+
+function wanShape(theme: DiagramTheme, l: SiteLink, a: Box, b: Box): WanShape {
+  const ca = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+  const cb = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  const p = exitPoint(a, ca, cb);
+  const q = exitPoint(b, cb, ca);
+  const text = wanLabel(l);
+  const w = Math.round(textWidth(text, 10.5, 'bold') + 14);
+  const mid = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
+  const box = { x: mid.x - w / 2, y: mid.y - 10, width: w, height: 20 };
+  const weak = !l.fast || !l.secured || !l.resilient;
+  const color = weak ? theme.severity.warning : theme.edge;
+  return {
+    id: l.id,
+    from: l.from,
+    to: l.to,
+    points: [p, q],
+    color,
+    ...(l.resilient ? {} : { dash: '10 6' }),
+    label: {
+      box,
+      fill: theme.background,
+      stroke: { color, opacity: 0.6 },
+      text: [{ text, x: box.x + 7, y: box.y + 13.7, size: 10.5, style: 'bold', color: theme.text2 }],
+    },
+  };
+}
+
+/** Where the line from the centre `c` of `box` towards `to` leaves the box. */
+function exitPoint(box: Box, c: Point, to: Point): Point {
+  const dx = to.x - c.x;
+  const dy = to.y - c.y;
+  if (dx === 0 && dy === 0) return c;
+  const tx = dx === 0 ? Infinity : box.width / 2 / Math.abs(dx);
+  const ty = dy === 0 ? Infinity : box.height / 2 / Math.abs(dy);
+  const t = Math.min(tx, ty, 1);
+  return { x: c.x + dx * t, y: c.y + dy * t };
 }
 
 /** A closed arrowhead whose tip is at `end`, pointing away from `from`; base is where the line stops. */
