@@ -145,8 +145,8 @@ export interface WanShape {
   id: string;
   from: string;
   to: string;
-  /** From the edge of one frame to the edge of the other. */
-  points: [Point, Point];
+  /** From the edge of one frame to the edge of the other (over the tops of side-by-side frames). */
+  points: Point[];
   color: string;
   dash?: string;
   label: LabelShape;
@@ -376,8 +376,14 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
     });
   }
 
+  const wan = (doc.siteLinks ?? []).flatMap((l) => {
+    const a = frames.get(l.from);
+    const b = frames.get(l.to);
+    return a && b && l.from !== l.to ? [wanShape(theme, l, a, b)] : [];
+  });
   const all: Box[] = [
     ...sites.map((s) => s.box),
+    ...wan.map((w) => w.label.box),
     ...cards.map((c) => c.box),
     ...placed,
     ...sites.flatMap((s) => (s.badge ? [s.badge.box] : [])),
@@ -401,11 +407,6 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
     width: Math.ceil(maxX - minX + 2 * margin),
     height: Math.ceil(maxY - minY + 2 * margin),
   };
-  const wan = (doc.siteLinks ?? []).flatMap((l) => {
-    const a = frames.get(l.from);
-    const b = frames.get(l.to);
-    return a && b && l.from !== l.to ? [wanShape(theme, l, a, b)] : [];
-  });
   return { theme, bounds, sites, wan, links, cards };
 }
 
@@ -419,10 +420,21 @@ export function wanLabel(l: SiteLink): string {
 function wanShape(theme: DiagramTheme, l: SiteLink, a: Box, b: Box): WanShape {
   const ca = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
   const cb = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-  const p = exitPoint(a, ca, cb);
-  const q = exitPoint(b, cb, ca);
   const text = wanLabel(l);
   const w = Math.round(textWidth(text, 10.5, 'bold') + 14);
+  // Side-by-side frames leave too narrow a gap for the label: the line bridges over their tops.
+  const sideBySide = a.y < b.y + b.height && b.y < a.y + a.height;
+  const top = Math.min(a.y, b.y) - 16;
+  const points = sideBySide
+    ? [
+        { x: ca.x, y: a.y },
+        { x: ca.x, y: top },
+        { x: cb.x, y: top },
+        { x: cb.x, y: b.y },
+      ]
+    : [exitPoint(a, ca, cb), exitPoint(b, cb, ca)];
+  const p = points[sideBySide ? 1 : 0]!;
+  const q = points[sideBySide ? 2 : 1]!;
   const mid = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
   const box = { x: mid.x - w / 2, y: mid.y - 10, width: w, height: 20 };
   const weak = !l.fast || !l.secured || !l.resilient;
@@ -431,7 +443,7 @@ function wanShape(theme: DiagramTheme, l: SiteLink, a: Box, b: Box): WanShape {
     id: l.id,
     from: l.from,
     to: l.to,
-    points: [p, q],
+    points,
     color,
     ...(l.resilient ? {} : { dash: '10 6' }),
     label: {
