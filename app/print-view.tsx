@@ -10,7 +10,7 @@ import { buildScene } from './export/diagram-scene';
 import { sceneToSvg } from './export/render-svg';
 import { designFacts, findingsSummary, groupFindings, SEVERITY_HEADING } from './export/report';
 import { docUrl } from './model/doc-url';
-import { selectFindings } from './store/selectors';
+import { findingsNow } from './store/selectors';
 import { selectSteps } from './store/plan-selectors';
 import { useDesigner } from './store/designer-context';
 import { printInProgress } from './print-request';
@@ -53,7 +53,7 @@ function usePrintDrawing(): string | undefined {
   useEffect(() => {
     const draw = (d: Topology) =>
       setUrl(
-        `data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(buildScene(d, { theme: 'light', findings: selectFindings(d) })))}`,
+        `data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(buildScene(d, { theme: 'light', findings: findingsNow(d) })))}`,
       );
     // A large design is drawn when a print starts, not after every change.
     const t = printInProgress() ? undefined : doc.nodes.length <= 150 ? setTimeout(() => draw(doc), 800) : undefined;
@@ -73,7 +73,7 @@ function usePrintDrawing(): string | undefined {
 
 function PrintHeading() {
   const doc = useDesigner((s) => s.doc);
-  const findings = selectFindings(doc);
+  const findings = findingsNow(doc);
   return (
     <>
       <h1>{doc.name}</h1>
@@ -86,7 +86,7 @@ function PrintHeading() {
 
 function PrintText() {
   const doc = useDesigner((s) => s.doc);
-  const findings = selectFindings(doc);
+  const findings = findingsNow(doc);
   return (
     <>
       <section className="print-text">
