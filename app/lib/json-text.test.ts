@@ -26,7 +26,14 @@ describe('jsonText', () => {
   });
 
   it('follows an edit that makes new objects: the changed element is written anew, the others reused', () => {
-    const doc = { name: 'D', nodes: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }], layout: { a: { x: 1, y: 2 } } };
+    const doc = {
+      name: 'D',
+      nodes: [
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B' },
+      ],
+      layout: { a: { x: 1, y: 2 } },
+    };
     expect(jsonText(doc)).toBe(JSON.stringify(doc));
     const edited = { ...doc, nodes: doc.nodes.map((n) => (n.id === 'b' ? { ...n, name: 'B renamed' } : n)) };
     expect(jsonText(edited)).toBe(JSON.stringify(edited));

@@ -94,7 +94,10 @@ export async function runFreeze(ctx: BenchContext, options: { skipBuild: boolean
         const open = await profile('open', async () => {
           await page.goto(url, { waitUntil: 'commit' });
           return settle(page, 0, async () => {
-            await page.getByTestId('doc-name').and(page.locator(`[value="${doc.name}"]`)).waitFor({ timeout: 600_000 });
+            await page
+              .getByTestId('doc-name')
+              .and(page.locator(`[value="${doc.name}"]`))
+              .waitFor({ timeout: 600_000 });
           });
         });
         const run: { open: Tasks; edit?: Tasks } = { open };
