@@ -83,6 +83,8 @@ const CULL_ABOVE_NODES = 300;
  * frames, so the design opens and answers input meanwhile.
  */
 const BACKGROUND_ROUTING_ABOVE = 300;
+/** Above this many links (a design of some 3,000 nodes), only the obvious routes are drawn; the others straight. */
+const OBVIOUS_ROUTES_ONLY_ABOVE = 5_000;
 /** Runs `work` in a later task, after the browser has had a chance to draw and handle input. */
 function soon(work: () => void): () => void {
   const timer = setTimeout(work, 0);
@@ -125,7 +127,12 @@ export function DesignerCanvas() {
   const [routesVersion, setRoutesVersion] = useState(0);
   const mapper = useRef<FlowMapper>(undefined as never);
   mapper.current ??= new FlowMapper(
-    new LinkRouter({ backgroundAbove: BACKGROUND_ROUTING_ABOVE, schedule: soon, onChange: () => setRoutesVersion((v) => v + 1) }),
+    new LinkRouter({
+      backgroundAbove: BACKGROUND_ROUTING_ABOVE,
+      obviousOnlyAbove: OBVIOUS_ROUTES_ONLY_ABOVE,
+      schedule: soon,
+      onChange: () => setRoutesVersion((v) => v + 1),
+    }),
   );
   const dragging = useRef(false);
   const [dropTarget, setDropTarget] = useState<string | undefined>();

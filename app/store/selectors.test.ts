@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateTopology } from '../model/generate';
+import { parseTopology } from '../model/parse';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { runRules, summarize } from '../rules/engine';
@@ -84,6 +85,9 @@ describe('selectFindingIndex', () => {
   });
 });
 
+/** Findings as the page receives them from the worker: plain data. */
+const plain = (findings: readonly unknown[]): unknown[] => JSON.parse(JSON.stringify(findings));
+
 describe('a large design is checked in the worker', () => {
   /** A stand-in for the rule worker: answers as the worker does, when the test lets it. */
   function fakeWorker() {
@@ -104,7 +108,10 @@ describe('a large design is checked in the worker', () => {
   const large = (): Topology => {
     const r = generateTopology({ nodes: OFF_THREAD_NODES + 200 }, 7);
     if (!r.ok) throw new Error(r.error.message);
-    return r.value;
+    // Read back as the page holds it (flat strings: the generator's are slow to look up).
+    const parsed = parseTopology(JSON.stringify(r.value));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.value;
   };
   let worker: ReturnType<typeof fakeWorker>;
   const stubWorker = () => {
@@ -128,7 +135,7 @@ describe('a large design is checked in the worker', () => {
     expect(worker.asked).toHaveLength(1);
     worker.answer();
     expect(findingsPending(doc)).toBe(false);
-    expect(selectFindings(doc)).toEqual(runRules(doc));
+    expect(selectFindings(doc)).toEqual(plain(runRules(doc)));
     expect(selectFindingIndex(doc).summary).toEqual(summarize(runRules(doc)));
   });
 
@@ -158,7 +165,7 @@ describe('a large design is checked in the worker', () => {
     expect(worker.asked[0]!.doc).toBe(b);
     worker.answer();
     expect(findingsPending(b)).toBe(false);
-    expect(selectFindings(b)).toEqual(runRules(b));
+    expect(selectFindings(b)).toEqual(plain(runRules(b)));
     expect(selectFindings(b).some((f) => f.message.includes('Pool edit B'))).toBe(
       runRules(b).some((f) => f.message.includes('Pool edit B')),
     );
@@ -186,5 +193,18 @@ describe('a large design is checked in the worker', () => {
     const doc = design();
     expect(selectFindings(doc)).toEqual(runRules(doc));
     expect(worker.asked).toHaveLength(0);
+  });
+});
+
+describe('the rule worker', () => {
+  it('answers with findings that survive the copy to the page (messages worded, not getters)', () => {
+    const doc = design();
+    const answer = answerRules({ generation: 3, doc });
+    expect(answer.generation).toBe(3);
+    if (!answer.ok) throw new Error(answer.message);
+    const copied = structuredClone(answer.findings);
+    expect(copied).toEqual(plain(runRules(doc)));
+    expect(copied.every((f) => typeof f.message === 'string' && f.message.length > 0)).toBe(true);
+    expect(structuredClone(answer.byElement)).toEqual(selectFindingIndex(doc).byElement);
   });
 });
