@@ -14,7 +14,7 @@ export { warningLines, withoutName, type OpenJob, type OpenJobResult, type OpenP
 export const OFF_THREAD_CHARS = 1_000_000;
 
 /** A share link is compressed: it holds some 20 to 30 times its length of design (a 290,000-character link, 8 MB). */
-const LINK_EXPANSION = 20;
+export const LINK_EXPANSION = 20;
 
 /** About how many characters of design the job reads. */
 const sizeOf = (job: OpenJob): number =>
