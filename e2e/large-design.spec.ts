@@ -44,8 +44,11 @@ test('a 500-node design opens whole, as compact cards with every link drawn; zoo
   // The generated design is a clean format v2 estate: advice only, no error or warning.
   await expect(page.getByTestId('count-error')).toContainText(/^\s*0 errors/);
   await expect(page.getByTestId('count-warning')).toContainText(/^\s*0 warnings/);
+  // Advice is folded away at first: the list says there are no errors or warnings.
+  await expect(page.getByTestId('findings-filtered-empty')).toContainText('No errors or warnings.');
+  await page.getByTestId('advice-toggle').click();
   await page
-    .getByRole('button', { name: /^info BE-HA-TOOLING/ })
+    .getByRole('button', { name: /^advice BE-HA-TOOLING/ })
     .first()
     .click();
   await expect(page.getByTestId('canvas')).toHaveClass(/detail-full/);

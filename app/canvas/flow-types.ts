@@ -7,6 +7,8 @@ export interface Badge {
   worst: Severity;
   count: number;
   messages: string[];
+  /** Parts still missing when they are all its errors (see ElementBadge): the badge reads as a to-do count. */
+  todo?: number;
 }
 
 /** Simulation state of a node while "Simulate site failure" is on. */

@@ -1,7 +1,7 @@
 /** A site frame: solid tinted for a data center, dashed for a branch; dragged by its header. */
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { SeverityIcon, SiteIcon } from '../ui/kinds';
+import { SeverityIcon, SiteIcon, TodoMark } from '../ui/kinds';
 import { useDetailLevel } from './detail-level';
 import type { SiteFlowNode } from './flow-types';
 
@@ -37,12 +37,21 @@ function SiteFrame({ data, selected, width, height }: NodeProps<SiteFlowNode>) {
           </span>
         )}
         {lost && <span className="pill pill-lost">failed</span>}
-        {badge && (
-          <span className={`finding-badge inline sev-${badge.worst} ${compact ? 'is-filled' : ''}`}>
-            {!compact && <SeverityIcon severity={badge.worst} size={12} />}
-            {badge.count}
-          </span>
-        )}
+        {badge &&
+          (badge.todo ? (
+            <span className={`finding-badge inline sev-todo ${compact ? 'is-filled' : ''}`} data-testid={`badge-${site.id}`}>
+              {!compact && <TodoMark />}
+              {badge.todo}
+            </span>
+          ) : (
+            <span
+              className={`finding-badge inline sev-${badge.worst} ${compact ? 'is-filled' : ''}`}
+              data-testid={`badge-${site.id}`}
+            >
+              {!compact && <SeverityIcon severity={badge.worst} size={12} />}
+              {badge.count}
+            </span>
+          ))}
       </div>
       {memberCount === 0 && <div className="site-empty">Drop servers here</div>}
     </div>

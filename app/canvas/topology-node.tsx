@@ -6,7 +6,7 @@
  */
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
-import { KIND_META, KindIcon, SeverityIcon } from '../ui/kinds';
+import { KIND_META, KindIcon, SeverityIcon, TodoMark } from '../ui/kinds';
 import { useDetailLevel } from './detail-level';
 import type { TopologyFlowNode } from './flow-types';
 import { nodeFacts, versionBadge } from './node-facts';
@@ -31,7 +31,7 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   ]
     .filter(Boolean)
     .join(' ');
-  const label = `${meta.label} ${node.name}${diff ? `, ${DIFF_WORDS[diff]}` : ''}${badge ? `, ${badge.count} finding${badge.count === 1 ? '' : 's'}, worst ${badge.worst}` : ''}`;
+  const label = `${meta.label} ${node.name}${diff ? `, ${DIFF_WORDS[diff]}` : ''}${badge ? (badge.todo ? `, ${badge.todo} to do` : `, ${badge.count} ${badge.worst === 'info' ? 'advice' : badge.worst}${badge.count === 1 || badge.worst === 'info' ? '' : 's'}`) : ''}`;
   // Side handles exist only where a connection can start (hover or selection): four
   // hidden handles on each of 500 cards cost more to lay out and paint than the cards do.
   // The centre anchor is always there: edges attach to it (to-flow.ts).
@@ -53,12 +53,20 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   // Zoomed out the severity icon would be a few pixels wide: a badge filled with the
   // severity's colour says as much, and 500 inline SVGs (each its own paint chunk for
   // the compositor) cost more per drag frame than the rest of the card.
-  const findingBadge = badge && (
-    <span className={`finding-badge sev-${badge.worst} ${compact ? 'is-filled' : ''}`} data-testid={`badge-${node.id}`}>
-      {!compact && <SeverityIcon severity={badge.worst} size={12} />}
-      {badge.count}
-    </span>
-  );
+  // A card still being built counts what is left to do, in a neutral colour, not its errors.
+  const findingBadge =
+    badge &&
+    (badge.todo ? (
+      <span className={`finding-badge sev-todo ${compact ? 'is-filled' : ''}`} data-testid={`badge-${node.id}`}>
+        {!compact && <TodoMark />}
+        {badge.todo}
+      </span>
+    ) : (
+      <span className={`finding-badge sev-${badge.worst} ${compact ? 'is-filled' : ''}`} data-testid={`badge-${node.id}`}>
+        {!compact && <SeverityIcon severity={badge.worst} size={12} />}
+        {badge.count}
+      </span>
+    ));
   if (compact) {
     return (
       <div

@@ -41,9 +41,27 @@ const WORDS: Record<string, string> = {
   gatewayPeer: 'PSTN gateway',
 };
 
+/** Settings written as `field = value`, and fields said with an article, in the words of Topology Builder and SQL Server. */
+const PHRASES: readonly [RegExp, string][] = [
+  [/`?\bcommitMode = synchronous\b`?/g, 'synchronous commit'],
+  [/`?\bcommitMode = asynchronous\b`?/g, 'asynchronous commit'],
+  [/`?\bfailoverMode = automatic\b`?/g, 'automatic failover'],
+  [/`?\bfailoverMode = manual\b`?/g, 'manual failover'],
+  [/`?\bwebLoadBalancing = hlb\b`?/g, 'web services load balancing to a hardware load balancer'],
+  [/`?\breadable = false\b`?/g, 'readable secondary to No'],
+  [/`?\bactive = false\b`?/g, 'not active'],
+  [/`ag\.listenerFqdn`/g, "the availability group's listener FQDN"],
+  [/`fqdn`/g, 'SQL Server FQDN'],
+  [/\bthe fqdn\b/g, 'the SQL Server FQDN'],
+  [/`users`/g, 'the number of users'],
+  [/`(none|mirroring|witness)`/g, '$1'],
+];
+
 const PATTERN = new RegExp(`\`?\\b(${Object.keys(WORDS).join('|')})\\b\`?`, 'g');
 
 /** The text with the format's field and value names in an architect's words, code marks dropped around them. */
 export function plainWords(text: string): string {
-  return text.replace(PATTERN, (_, name: string) => WORDS[name]!);
+  let out = text;
+  for (const [pattern, words] of PHRASES) out = out.replace(pattern, words);
+  return out.replace(PATTERN, (_, name: string) => WORDS[name]!);
 }

@@ -12,7 +12,7 @@ import type { Severity } from '../rules/types';
 const SEV_LABEL: Record<Severity, [string, string]> = {
   error: ['error', 'errors'],
   warning: ['warning', 'warnings'],
-  info: ['info', 'info'],
+  info: ['advice', 'advice'],
 };
 
 export function SeverityCounts() {

@@ -2,7 +2,10 @@
 import type { ReactNode } from 'react';
 import { shortcutOf } from '../store/commands';
 import { useDesigner } from '../store/designer-context';
-import type { selectFindings } from '../store/selectors';
+import { plainWords } from '../model/plain-words';
+import { checklistItem } from '../rules/checklist';
+import type { Finding, Severity } from '../rules/types';
+import { severityCounts } from '../store/selectors';
 import { SeverityIcon } from '../ui/kinds';
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -39,20 +42,72 @@ export function InspectorHead({
   );
 }
 
-export function FindingList({ findings }: { findings: ReturnType<typeof selectFindings> }) {
+/**
+ * The findings on one item. An item still being built (a pool with no Back End yet, an empty
+ * site) shows what is missing as a checklist, its other findings folded away; otherwise its
+ * errors and warnings are listed and its advice folded away.
+ */
+export function FindingList({ findings, id, kind }: { findings: readonly Finding[]; id: string; kind?: string }) {
+  const todo = [...new Set(findings.map((f) => checklistItem(f, id)).filter((t): t is string => t !== undefined))];
+  const rest = findings.filter((f) => checklistItem(f, id) === undefined);
+  const serious = rest.filter((f) => f.severity !== 'info');
+  const advice = rest.filter((f) => f.severity === 'info');
   if (!findings.length) return null;
+  if (todo.length)
+    return (
+      <div className="insp-todo" data-testid="insp-checklist">
+        <div className="insp-todo-title">To finish this {kind ?? 'item'}</div>
+        <ul>
+          {todo.map((t) => (
+            <li key={t}>
+              <span className="todo-box" aria-hidden="true" />
+              {t}
+            </li>
+          ))}
+        </ul>
+        {rest.length > 0 && (
+          <details className="insp-more" data-testid="insp-other-findings">
+            <summary>Other findings ({severityCounts(countBySeverity(rest))})</summary>
+            <FindingItems findings={rest} />
+          </details>
+        )}
+      </div>
+    );
   return (
-    <ul className="insp-findings">
-      {findings.slice(0, 8).map((f, i) => (
+    <div className="insp-findings-wrap">
+      {serious.length > 0 && <FindingItems findings={serious} limit={5} />}
+      {advice.length > 0 && (
+        <details className="insp-more" data-testid="insp-advice">
+          <summary>{severityCounts({ error: 0, warning: 0, info: advice.length })}</summary>
+          <FindingItems findings={advice} />
+        </details>
+      )}
+    </div>
+  );
+}
+
+function FindingItems({ findings, limit = 8 }: { findings: readonly Finding[]; limit?: number }) {
+  return (
+    <ul className="insp-findings" data-testid="insp-findings">
+      {findings.slice(0, limit).map((f, i) => (
         <li key={i} className={`sev-${f.severity}`}>
           <SeverityIcon severity={f.severity} size={13} />
           <span>
-            <b>{f.ruleId}</b> {f.message}
+            <b>{f.ruleId}</b> {plainWords(f.message)}
           </span>
         </li>
       ))}
+      {findings.length > limit && (
+        <li className="insp-findings-more">{findings.length - limit} more in the Findings panel below.</li>
+      )}
     </ul>
   );
+}
+
+function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
 }
 
 export function DeleteButton({ ids, label }: { ids: string[]; label: string }) {

@@ -22,7 +22,7 @@ export function LinkInspector({ link, doc }: { link: Link; doc: Topology }) {
   return (
     <div className="insp">
       <InspectorHead icon="⟷" iconClass="link-icon" kind="Link" title={linkKindLabel(link.kind)} />
-      <FindingList findings={findings} />
+      <FindingList findings={findings} id={link.id} kind="link" />
       <Section title="Endpoints">
         <p className="endpoints">
           {from?.name ?? link.from} {link.kind === 'pairing' ? '⟷' : '→'} {to?.name ?? link.to}

@@ -27,7 +27,7 @@ export function NodeInspector({ node, doc }: { node: TopologyNode; doc: Topology
   return (
     <div className={`insp fam-${meta.family}`}>
       <InspectorHead icon={<KindIcon kind={node.kind} size={22} />} kind={meta.label} title={node.name} />
-      <FindingList findings={findings} />
+      <FindingList findings={findings} id={node.id} kind={meta.label} />
       {groups.map((g) => (
         <Section key={g} title={g}>
           {g === 'Identity' && <SiteSelect node={node} doc={doc} />}

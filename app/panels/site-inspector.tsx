@@ -27,7 +27,7 @@ export function SiteInspector({ site, doc }: { site: Site; doc: Topology }) {
         kind={SITE_KIND_LABELS[site.kind]}
         title={site.name}
       />
-      <FindingList findings={findings} />
+      <FindingList findings={findings} id={site.id} kind={site.kind === 'branch' ? 'branch site' : 'data center'} />
       <Section title="Site">
         <TextField
           label="Name"

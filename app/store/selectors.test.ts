@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateTopology } from '../model/generate';
 import { parseTopology } from '../model/parse';
+import { checklistItem } from '../rules/checklist';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
 import { runRules, summarize } from '../rules/engine';
@@ -38,7 +39,12 @@ describe('selectFindingIndex', () => {
           : 'info';
       expect(badge.worst).toBe(worst);
       expect(badge.count).toBe(mine.filter((f) => f.severity === worst).length);
-      expect(badge.messages[0]).toBe(
+      const todo = [...new Set(mine.map((f) => checklistItem(f, id)).filter((t) => t !== undefined))];
+      expect(badge.messages[0]).toBe(todo.length ? `To finish: ${todo.join('; ')}.` : badge.messages[0]);
+      // A to-do count only when every error says a part is missing.
+      const errors = mine.filter((f) => f.severity === 'error');
+      expect(badge.todo).toBe(todo.length && errors.every((f) => checklistItem(f, id)) ? todo.length : 0);
+      expect(badge.messages[todo.length ? 1 : 0]).toBe(
         severityCounts({
           error: mine.filter((f) => f.severity === 'error').length,
           warning: mine.filter((f) => f.severity === 'warning').length,
@@ -47,6 +53,9 @@ describe('selectFindingIndex', () => {
       );
     }
     expect([...index.byElement.values()].some((b) => b.worst === 'error')).toBe(true);
+    // The pool that lost its Back End is being built again: its badge counts what is left to do.
+    const pool = broken.nodes.find((n) => n.kind === 'frontEndPool')!;
+    expect(index.byElement.get(pool.id)?.todo).toBeGreaterThan(0);
   });
   it('words counts as an architect reads them', () => {
     expect(severityCounts({ error: 1, warning: 3, info: 5 })).toBe('1 error · 3 warnings · 5 advice');

@@ -226,6 +226,16 @@ export function SiteIcon({ branch, size = 16 }: { branch: boolean; size?: number
 }
 
 /** Severity icons: colour is never the only signal. */
+/** What an item still being built has left to do: an empty checklist box. */
+export function TodoMark({ size = 12 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="2" y="2" width="12" height="12" rx="2.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+      <path d="M5 8.2l2 2 4-4.4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" opacity="0.45" />
+    </svg>
+  );
+}
+
 export function SeverityIcon({ severity, size = 14 }: { severity: 'error' | 'warning' | 'info'; size?: number }) {
   switch (severity) {
     case 'error':
