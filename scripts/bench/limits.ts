@@ -86,6 +86,8 @@ export async function runLimits(ctx: BenchContext): Promise<void> {
   const long = `http://localhost:5173/#${share.MARKER}${'A'.repeat(10_000_000)}`;
   await line('limits/link-10mb', 'a 10 MB link refused on its length', () => share.decodeShareLink(long), 1_000);
 
+  await runCli(ctx);
+
   await ctx.attempt('limits/be-rules-growth', async () => {
     const [{ runRules }, { BE_RULES }, { generatedDoc }] = await Promise.all([
       import('../../app/rules/engine'),
@@ -121,4 +123,58 @@ export async function runLimits(ctx: BenchContext): Promise<void> {
       unit: 'ms, the Back End rules alone (best of nine); linear: the time ratio near the node ratio',
     });
   });
+}
+
+/** Issue 17: the command line on input that never ends or is not a file exits 2 with one line within 2 s. */
+async function runCli(ctx: BenchContext): Promise<void> {
+  const names = [
+    'limits/cli-help',
+    'limits/cli-fifo',
+    'limits/cli-dev-zero',
+    'limits/cli-endless-stdin',
+    'limits/cli-invalid-utf8',
+  ];
+  if (!names.some((n) => ctx.wants(n))) return;
+  const { spawnSync, execFileSync } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const topo = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'topo.mjs');
+  spawnSync(process.execPath, [topo, '--help']); // builds the CLI bundle once, untimed
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topo-bench-'));
+  const fifo = path.join(dir, 'in.json');
+  execFileSync('mkfifo', [fifo]);
+  const bad = path.join(dir, 'bad.json');
+  fs.writeFileSync(bad, Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0xff, 0x7d]));
+  const node = `${JSON.stringify(process.execPath)} ${JSON.stringify(topo)} validate`;
+  const cases: [string, string][] = [
+    // The start of the process alone (the baseline of the others: node and the bundle loading).
+    ['limits/cli-help', `${JSON.stringify(process.execPath)} ${JSON.stringify(topo)} --help`],
+    ['limits/cli-fifo', `${node} ${JSON.stringify(fifo)}`],
+    ['limits/cli-dev-zero', `${node} - < /dev/zero`],
+    ['limits/cli-endless-stdin', `cat /dev/urandom | ${node} -`],
+    ['limits/cli-invalid-utf8', `${node} ${JSON.stringify(bad)}`],
+  ];
+  for (const [name, cmd] of cases)
+    await ctx.attempt(name, () => {
+      const times: number[] = [];
+      let last = { status: null as number | null, lines: 0 };
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8', timeout: 30_000 });
+        times.push(performance.now() - t);
+        last = { status: r.status, lines: r.stderr.trim().split('\n').length };
+      }
+      const ms = round(median(times), 0);
+      ctx.emit({
+        name,
+        medianMs: ms,
+        exit: last.status,
+        stderrLines: last.lines,
+        target: 2_000,
+        met: ms <= 2_000 && (name === 'limits/cli-help' || (last.status === 2 && last.lines === 1)),
+        unit: 'ms from start to exit (3 runs, median), exit code 2 and one line expected',
+      });
+    });
+  fs.rmSync(dir, { recursive: true, force: true });
 }
