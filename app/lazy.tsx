@@ -7,6 +7,7 @@
  * worker has it for offline use anyway).
  */
 import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { loadComparison } from './store/comparison-module';
 import { loadRuleEngine } from './store/selectors';
 
 /** Each lazy part: its loader (shared by React.lazy and the idle prefetch). */
@@ -29,6 +30,7 @@ const LOADERS = {
   openWork: () => import('./store/open-work'),
   updatePrompt: () => import('./update-prompt'),
   autoLayout: () => import('./store/auto-layout'),
+  comparison: () => loadComparison(),
 } as const;
 
 /** A part that reads the design's findings (selectFindings) is ready only with the rule engine. */

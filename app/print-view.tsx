@@ -3,9 +3,8 @@
  * drawing as the SVG export), then the findings, the deployment steps and the failover
  * runbooks on portrait pages. The canvas itself is not printed.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Topology } from './model/schema';
-import { flushSync } from 'react-dom';
 import { buildScene } from './export/diagram-scene';
 import { sceneToSvg } from './export/render-svg';
 import { designFacts, findingsSummary, groupFindings, SEVERITY_HEADING } from './export/report';
@@ -13,23 +12,13 @@ import { docUrl } from './model/doc-url';
 import { findingsNow } from './store/selectors';
 import { selectSteps } from './store/plan-selectors';
 import { useDesigner } from './store/designer-context';
-import { printInProgress } from './print-request';
+import { printInProgress, subscribePrint } from './print-request';
 
 /** The printed pages. The findings and steps are rendered only while printing (too much to keep in the page). */
 export function PrintView() {
-  // A print may have started before this part loaded: the listeners below came too late for it.
-  const [printing, setPrinting] = useState(printInProgress);
-  useEffect(() => {
-    const before = () => flushSync(() => setPrinting(true));
-    const after = () => setPrinting(false);
-    window.addEventListener('beforeprint', before);
-    window.addEventListener('afterprint', after);
-    return () => {
-      window.removeEventListener('beforeprint', before);
-      window.removeEventListener('afterprint', after);
-    };
-  }, []);
-  const drawing = usePrintDrawing();
+  // Known from the page's start (print-request.ts): a print may have begun before this part loaded.
+  const printing = useSyncExternalStore(subscribePrint, printInProgress);
+  const drawing = usePrintDrawing(printing);
   return (
     <div className="print-only print-report" aria-hidden="true" data-testid="print-report">
       {/* Always in the page, so the image is loaded and decoded when a print starts. */}
@@ -44,31 +33,25 @@ export function PrintView() {
 
 /**
  * The design drawn as an image (the SVG export's drawing, light), redrawn a moment after
- * the design last changed (for a large design, when a print starts): an image is inert,
- * and a data URL is there at once.
+ * the design last changed, and drawn at once in the render that starts a print (for a
+ * large design, only then): an image is inert, and a data URL is there at once.
  */
-function usePrintDrawing(): string | undefined {
+function usePrintDrawing(printing: boolean): string | undefined {
   const doc = useDesigner((s) => s.doc);
-  const [url, setUrl] = useState<string>();
+  const [url, setUrl] = useState<{ doc: Topology; url: string }>();
   useEffect(() => {
-    const draw = (d: Topology) =>
-      setUrl(
-        `data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(buildScene(d, { theme: 'light', findings: findingsNow(d) })))}`,
-      );
     // A large design is drawn when a print starts, not after every change.
-    const t = printInProgress() ? undefined : doc.nodes.length <= 150 ? setTimeout(() => draw(doc), 800) : undefined;
-    if (printInProgress()) draw(doc);
-    const now = () => {
-      clearTimeout(t);
-      flushSync(() => draw(doc));
-    };
-    window.addEventListener('beforeprint', now);
-    return () => {
-      clearTimeout(t);
-      window.removeEventListener('beforeprint', now);
-    };
-  }, [doc]);
-  return url;
+    if (printing || doc.nodes.length > 150) return;
+    const t = setTimeout(() => setUrl({ doc, url: drawingUrl(doc) }), 800);
+    return () => clearTimeout(t);
+  }, [doc, printing]);
+  const fresh = url?.doc === doc ? url.url : undefined;
+  const atPrint = useMemo(() => (printing && fresh === undefined ? drawingUrl(doc) : undefined), [printing, fresh, doc]);
+  return atPrint ?? fresh ?? url?.url;
+}
+
+function drawingUrl(doc: Topology): string {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(buildScene(doc, { theme: 'light', findings: findingsNow(doc) })))}`;
 }
 
 function PrintHeading() {

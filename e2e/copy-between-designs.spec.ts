@@ -50,3 +50,36 @@ test('pasting ordinary text does nothing to the design and says why', async ({ p
   await expect(page.getByTestId('notice-info').last()).toContainText('Nothing to paste');
   expect((await savedDocument(page))!.nodes.length).toBe(before);
 });
+
+test('copy and paste an AlwaysOn Back End in the same design: the copy reaches its store by its own listener and lands in free space', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await expect(page.getByTestId('count-error')).toContainText(/^\s*0 errors/);
+  await node(page, 'sql-a').click({ position: { x: 30, y: 20 } });
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await page.keyboard.press('Control+v');
+  await expect.poll(async () => ((await savedDocument(page)) as unknown as Doc).nodes.length).toBe(14);
+  const after = (await savedDocument(page)) as unknown as {
+    nodes: { id: string; name: string; siteId: string; fqdn: string; ag?: { listenerFqdn: string } }[];
+  };
+  const copies = after.nodes.filter((n) => n.name === 'Back End A (copy)');
+  expect(copies).toHaveLength(2);
+  for (const c of copies) expect(c.ag?.listenerFqdn).toBe(c.fqdn);
+  // No new error; the copies are cards of Amsterdam that cover no other card.
+  await expect(page.getByTestId('finding-BE-AG-LISTENER-FQDN')).toHaveCount(0);
+  const boxes = await page.locator('.react-flow__node-topology').evaluateAll((els) =>
+    els.map((e) => {
+      const r = e.getBoundingClientRect();
+      return { id: e.getAttribute('data-id'), x: r.x, y: r.y, w: r.width, h: r.height };
+    }),
+  );
+  for (const c of copies) {
+    expect(c.siteId).toBe('dc1');
+    const a = boxes.find((b) => b.id === c.id)!;
+    for (const b of boxes)
+      if (b.id !== a.id)
+        expect(a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y, `${a.id} on ${b.id}`).toBe(true);
+  }
+});

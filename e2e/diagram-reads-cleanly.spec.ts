@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { REFERENCE_DESIGNS } from '../app/model/samples/index';
-import { openWith, savedDocument } from './helpers';
+import { designOpened, openWith, savedDocument } from './helpers';
 
 interface Problem {
   what: string;
@@ -63,6 +63,8 @@ for (const design of REFERENCE_DESIGNS) {
     const doc = design.build();
     const ends = Object.fromEntries(doc.links.map((l) => [l.id, [l.from, l.to] as [string, string]]));
     await openWith(page, doc);
+    // The links are routed just after the first paint (the router loads on its own).
+    await designOpened(page);
     await page.waitForTimeout(400);
     expect(await page.locator('.edge-label').count()).toBeGreaterThan(0);
     expect(await diagramProblems(page, ends)).toEqual([]);

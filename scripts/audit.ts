@@ -1,8 +1,11 @@
 /**
  * `npm run audit`: Lighthouse (desktop preset) on the built app served locally, in Debian's
  * Chromium, on the reference design and on a share link of the global reference design.
- * Fails when performance < 90, accessibility < 95 or best practices < 95. Writes
- * reports/lighthouse.json and prints one line per page. Needs `vite build` first.
+ * Fails when performance < 90, accessibility < 95 or best practices < 95. Each page is
+ * audited three times (AUDIT_RUNS) and each score is the median of its runs, as Lighthouse
+ * CI does: one slow run on a busy machine neither fails nor passes the check on its own.
+ * Writes reports/lighthouse.json and prints one line per page. Needs `vite build` first;
+ * `npm test` runs it after the build, as a check of its own.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +19,7 @@ export const THRESHOLDS = { performance: 90, accessibility: 95, 'best-practices'
 type Category = keyof typeof THRESHOLDS;
 
 const PORT = Number(process.env.AUDIT_PORT ?? 4180);
+const RUNS = Math.max(1, Number(process.env.AUDIT_RUNS ?? 3));
 const BASE = `http://127.0.0.1:${PORT}/`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -29,6 +33,14 @@ const FLAGS = [
   '--no-first-run',
   '--disable-quic',
 ];
+
+type LighthouseResult = NonNullable<Awaited<ReturnType<typeof lighthouse>>>['lhr'];
+
+/** The middle value (the lower middle of an even count). */
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
 
 async function waitForServer(url: string, ms = 30_000): Promise<void> {
   const until = Date.now() + ms;
@@ -57,42 +69,52 @@ async function main(): Promise<number> {
     ['share link (global reference design)', shareLink(globalMultiSite(), BASE)],
   ];
   let chrome: chromeLauncher.LaunchedChrome | undefined;
-  const results: { page: string; url: string; scores: Record<Category, number> }[] = [];
+  const results: { page: string; url: string; scores: Record<Category, number>; runs: Record<Category, number>[] }[] = [];
   let failed = 0;
   try {
     await waitForServer(BASE);
     chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
     for (const [name, url] of pages) {
-      const r = await lighthouse(
-        url,
-        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(THRESHOLDS) },
-        desktopConfig,
-      );
-      const lhr = r?.lhr;
-      if (!lhr) throw new Error(`Lighthouse gave no result for ${name}`);
+      const runs: LighthouseResult[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await lighthouse(
+          url,
+          { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(THRESHOLDS) },
+          desktopConfig,
+        );
+        if (!r?.lhr) throw new Error(`Lighthouse gave no result for ${name}`);
+        runs.push(r.lhr);
+      }
+      const scoresOf = (lhr: LighthouseResult) =>
+        Object.fromEntries(
+          (Object.keys(THRESHOLDS) as Category[]).map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+        ) as Record<Category, number>;
+      const perRun = runs.map(scoresOf);
       const scores = Object.fromEntries(
-        (Object.keys(THRESHOLDS) as Category[]).map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+        (Object.keys(THRESHOLDS) as Category[]).map((c) => [c, median(perRun.map((r) => r[c]))]),
       ) as Record<Category, number>;
-      results.push({ page: name, url: url.length > 120 ? `${url.slice(0, 120)}…` : url, scores });
+      results.push({ page: name, url: url.length > 120 ? `${url.slice(0, 120)}…` : url, scores, runs: perRun });
       const low = (Object.keys(THRESHOLDS) as Category[]).filter((c) => scores[c] < THRESHOLDS[c]);
       failed += low.length;
       console.log(
-        `audit: ${name}: ${(Object.keys(THRESHOLDS) as Category[]).map((c) => `${c} ${scores[c]}`).join(', ')}${low.length ? `  BELOW ${low.map((c) => `${c} ${THRESHOLDS[c]}`).join(', ')}` : ''}`,
+        `audit: ${name}: ${(Object.keys(THRESHOLDS) as Category[]).map((c) => `${c} ${scores[c]} (${perRun.map((r) => r[c]).join('/')})`).join(', ')}${low.length ? `  BELOW ${low.map((c) => `${c} ${THRESHOLDS[c]}`).join(', ')}` : ''}`,
       );
-      if (low.length)
-        for (const c of low)
-          for (const ref of lhr.categories[c]?.auditRefs ?? []) {
-            const a = lhr.audits[ref.id];
-            if (a && a.score !== null && a.score < 0.9 && ref.weight > 0)
-              console.log(`  - ${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
-          }
+      // What cost the points, from the run whose score is the median.
+      for (const c of low) {
+        const lhr = runs[perRun.findIndex((r) => r[c] === scores[c])] ?? runs[0]!;
+        for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+          const a = lhr.audits[ref.id];
+          if (a && a.score !== null && a.score < 0.9 && ref.weight > 0)
+            console.log(`  - ${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+        }
+      }
     }
   } finally {
     await chrome?.kill();
     if (server.pid) process.kill(-server.pid);
   }
   fs.mkdirSync('reports', { recursive: true });
-  fs.writeFileSync('reports/lighthouse.json', JSON.stringify({ thresholds: THRESHOLDS, results }, null, 2));
+  fs.writeFileSync('reports/lighthouse.json', JSON.stringify({ thresholds: THRESHOLDS, runsPerPage: RUNS, results }, null, 2));
   console.log(failed ? `audit: ${failed} score(s) below the thresholds` : 'audit: every score meets its threshold');
   return failed ? 1 : 0;
 }

@@ -4,29 +4,10 @@
  * design cannot show).
  */
 import { Panel } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CompareMark } from '../store/comparison';
+import { useComparisonModule } from '../store/comparison-module';
 import { useDesigner } from '../store/designer-context';
-
-type ComparisonModule = typeof import('../store/comparison');
-let loaded: ComparisonModule | undefined;
-
-/** The diff engine, fetched the first time a baseline is chosen (not part of the first load). */
-function useComparisonModule(needed: boolean): ComparisonModule | undefined {
-  const [mod, setMod] = useState(loaded);
-  useEffect(() => {
-    if (!needed || mod) return;
-    let live = true;
-    void import('../store/comparison').then((m) => {
-      loaded = m;
-      if (live) setMod(m);
-    });
-    return () => {
-      live = false;
-    };
-  }, [needed, mod]);
-  return mod;
-}
 
 /** The marks while comparing with the marks shown; undefined otherwise. */
 export function useCompareMarks(): ReadonlyMap<string, CompareMark> | undefined {

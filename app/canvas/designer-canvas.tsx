@@ -47,7 +47,7 @@ import { SiteNodeView } from './site-node';
 import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
-import { LinkRouter } from '../model/link-routing';
+import { LazyLinkRouter } from './lazy-link-router';
 import { CompareLegend, useCompareMarks } from './compare-marks';
 import type { ContextTarget } from './context-actions';
 import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fittedViewport } from './fit';
@@ -127,7 +127,7 @@ export function DesignerCanvas() {
   const [routesVersion, setRoutesVersion] = useState(0);
   const mapper = useRef<FlowMapper>(undefined as never);
   mapper.current ??= new FlowMapper(
-    new LinkRouter({
+    new LazyLinkRouter({
       backgroundAbove: BACKGROUND_ROUTING_ABOVE,
       obviousOnlyAbove: OBVIOUS_ROUTES_ONLY_ABOVE,
       schedule: soon,

@@ -7,6 +7,7 @@ import { loadRuleEngine, selectFindingIndex } from '../store/selectors';
 import { borderPoint } from './topology-edge';
 import { dashAt, detailLevelAt, COMPACT_ZOOM, DASH_SCALE, OVERVIEW_ZOOM } from './detail-level';
 import { fittedViewport, EMPTY_VIEWPORT, FIT_OPTIONS } from './fit';
+import { LinkRouter } from '../model/link-routing';
 import { CENTRE_HANDLE, FlowMapper, TOPOLOGY_NODE_HANDLES, type FlowInput } from './to-flow';
 import type { TopologyFlowNode } from './flow-types';
 
@@ -25,7 +26,7 @@ function moved(doc: Topology, id: string, dx: number): Topology {
 describe('FlowMapper', () => {
   it('gives every card its size and its centre anchor, so edges draw before React Flow measures', () => {
     const doc = pair2019AlwaysOn();
-    const { nodes } = new FlowMapper().map(input(doc));
+    const { nodes } = new FlowMapper(new LinkRouter()).map(input(doc));
     const cards = nodes.filter((n): n is TopologyFlowNode => n.type === 'topology');
     expect(cards).toHaveLength(doc.nodes.length);
     for (const c of cards) {
@@ -46,7 +47,7 @@ describe('FlowMapper', () => {
 
   it('during a drag, reuses every card that did not move and every link whose route did not change', () => {
     const doc = globalMultiSite();
-    const mapper = new FlowMapper();
+    const mapper = new FlowMapper(new LinkRouter());
     const base = input(doc);
     const first = mapper.map(base);
     const id = doc.nodes[3]!.id;
@@ -68,7 +69,7 @@ describe('FlowMapper', () => {
 
   it('rebuilds what changed when more than positions change', () => {
     const doc = globalMultiSite();
-    const mapper = new FlowMapper();
+    const mapper = new FlowMapper(new LinkRouter());
     const first = mapper.map(input(doc));
     const link = doc.links[0]!;
     const second = mapper.map(input(doc, { selected: new Set([link.id]) }));
@@ -113,7 +114,7 @@ describe('level of detail and the first view', () => {
 
   it('fits the whole design into the pane, within the zoom limits', () => {
     const doc = globalMultiSite();
-    const { nodes } = new FlowMapper().map(input(doc));
+    const { nodes } = new FlowMapper(new LinkRouter()).map(input(doc));
     const vp = fittedViewport(nodes, 1000, 600);
     expect(vp.zoom).toBeLessThanOrEqual(FIT_OPTIONS.maxZoom);
     for (const n of nodes) {

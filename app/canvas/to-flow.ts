@@ -17,7 +17,8 @@ import type { Badge, FlowNode, SiteFlowNode, TopologyFlowEdge, TopologyFlowNode 
 import { siteFrames, type Frame } from '../model/site-frames';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
-import { LinkRouter, QUIET_LINK_KINDS, labelSize, linkLabelText, type RouteOptions } from '../model/link-routing';
+import { QUIET_LINK_KINDS, labelSize, linkLabelText } from '../model/link-labels';
+import type { LinkRouter, RouteOptions } from '../model/link-routing';
 import type { Link } from '../model/schema';
 import { linkKindLabel } from '../model/link-kinds';
 
@@ -61,14 +62,15 @@ export class FlowMapper {
   private lastNodeInputs: unknown[] = [];
   private lastEdgeInputs: unknown[] = [];
   frames = new Map<string, Frame>();
-  readonly router: LinkRouter;
+  /** The canvas's is loaded after the first paint (lazy-link-router.ts); tests pass a LinkRouter. */
+  readonly router: Pick<LinkRouter, 'route' | 'busy'>;
   /** Route options, rebuilt only when what decides labels changes (new label options place every label again). */
   private routeOptions: { key: unknown[]; options: RouteOptions } = { key: [], options: {} };
   /** The links' badge sizes, by findings index: labels move only when a badge changes, not on every edit. */
   private badges: { findings?: FindingIndex; links?: Topology['links']; key: string } = { key: '' };
   private extra: { sim?: SimulationView; extra: RouteOptions['extra'] } = { extra: undefined };
 
-  constructor(router: LinkRouter = new LinkRouter()) {
+  constructor(router: Pick<LinkRouter, 'route' | 'busy'>) {
     this.router = router;
   }
 

@@ -6,7 +6,9 @@
 import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
-import { linkLabelText, routePath, type LinkRoute } from '../model/link-routing';
+import { routePath } from '../lib/route-path';
+import { linkLabelText } from '../model/link-labels';
+import type { LinkRoute } from '../model/link-routing';
 import { LINK_STYLE, SeverityIcon } from '../ui/kinds';
 import { dashAt, useDetailLevel } from './detail-level';
 import type { TopologyFlowEdge } from './flow-types';

@@ -8,7 +8,7 @@ import type { ProductVersion, SqlStore, Topology, TopologyNode } from '../model/
 import { cuNumber, isRegistrar, type RegistrarPool } from '../model/topology-index';
 import { runRules } from '../rules/engine';
 import type { Finding } from '../rules/types';
-import { verRank } from '../rules/versions';
+import { verRank } from '../model/product-versions';
 import { PlanContext } from '../steps/plan-context';
 import { makeStep, type StepInput } from '../steps/step';
 import type { PlanNote, RichText, Step } from '../steps/types';

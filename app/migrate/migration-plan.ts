@@ -13,7 +13,7 @@
 import type { ProductVersion, Topology, TopologyNode } from '../model/schema';
 import { isRegistrar } from '../model/topology-index';
 import type { Finding } from '../rules/types';
-import { productName } from '../rules/versions';
+import { productVersionLabel } from '../model/product-versions';
 import { rt } from '../steps/text';
 import { MigrationContext } from './migration-context';
 import { m1Cms, m1Decommission, m1Edge, m1NewPools, m1Preconditions, m1Prepare, m1Users, needsSideBySide } from './plan-m1';
@@ -81,7 +81,7 @@ function build(current: Topology, target: Topology, matching: NodeMatching, opti
     if (!ruled)
       m.note(
         'blocking',
-        rt`${m.ctx.label(r.node)} changes from ${productName(r.from)} to ${productName(r.to)} on the same FQDN. There is no in-place path for that: only 2019 → Subscription Edition is upgraded in place. Give the target pool a new FQDN and migrate side by side.`,
+        rt`${m.ctx.label(r.node)} changes from ${productVersionLabel(r.from)} to ${productVersionLabel(r.to)} on the same FQDN. There is no in-place path for that: only 2019 → Subscription Edition is upgraded in place. Give the target pool a new FQDN and migrate side by side.`,
         [r.node.id],
         [],
         [],

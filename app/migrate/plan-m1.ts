@@ -9,7 +9,7 @@
  */
 import type { SqlStore, TopologyNode } from '../model/schema';
 import type { RegistrarPool } from '../model/topology-index';
-import { fam2019, productName, verRank } from '../rules/versions';
+import { fam2019, productVersionLabel, verRank } from '../model/product-versions';
 import { agBuild, agLoginSync, agPrepare, clusterBuild, sqlInstall, tbSqlStore } from '../steps/sql-steps';
 import { code, psQuote, rt, ui } from '../steps/text';
 import type { RichText } from '../steps/types';
@@ -20,7 +20,7 @@ import type { Effect } from './types';
 const kindWord = (p: RegistrarPool) =>
   p.kind === 'frontEndPool' ? 'Enterprise Edition Front End pool' : 'Standard Edition server';
 const versionName = (n: TopologyNode) =>
-  'productVersion' in n && n.productVersion ? productName(n.productVersion) : 'Skype for Business Server';
+  'productVersion' in n && n.productVersion ? productVersionLabel(n.productVersion) : 'Skype for Business Server';
 
 /** Does the change migrate side by side: new registrar pools, or retired ones? */
 export function needsSideBySide(m: MigrationContext): boolean {

@@ -21,7 +21,8 @@ import { catalogueMessage, defineRule } from './define-rule';
 import { backEndsByHost, nodesByHost } from './rule-helpers';
 import { label, labelSeries, noun, series, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
-import { fam2019, legacy, productName, SUBSCRIPTION_EDITION, verRank, versionOf, versionWord } from './versions';
+import { fam2019, legacy, productVersionLabel, SUBSCRIPTION_EDITION, verRank, versionWord } from '../model/product-versions';
+import { productVersionOf } from '../model/schema';
 
 // ---------------------------------------------------------------- helpers
 
@@ -57,10 +58,10 @@ function anyVersion(versions: ReadonlySet<string>, accepts: (v: string) => boole
 
 /** "Skype for Business Server 2019" or "Skype for Business Server 2019 and Subscription Edition": the products of `pools`. */
 function productsOf(pools: readonly TopologyNode[]): string {
-  const versions = [...new Set(pools.map((p) => versionOf(p)).filter((v): v is string => v !== undefined))].sort(
+  const versions = [...new Set(pools.map((p) => productVersionOf(p)).filter((v) => v !== undefined))].sort(
     (a, b) => verRank(a) - verRank(b),
   );
-  if (versions.length === 1) return productName(versions[0]!);
+  if (versions.length === 1) return productVersionLabel(versions[0]!);
   return `Skype for Business Server ${series(versions.map(versionWord))}`;
 }
 
@@ -174,7 +175,7 @@ function sqlVersionHits(ix: TopologyIndex, v: '2015' | '2019'): Hit[] {
       nodeIds: [s.id, ...pools.map((p) => p.id)],
       message:
         v === '2019'
-          ? `${label(s)} runs SQL Server ${s.sqlVersion} and ${servesPhrase(ix, s, pools)}: Skype for Business Server 2019${pools.some((x) => versionOf(x) === SUBSCRIPTION_EDITION) ? ', and Subscription Edition with it,' : ''} runs only on SQL Server 2016, 2017 or 2019 (64-bit), and this store uses another version.`
+          ? `${label(s)} runs SQL Server ${s.sqlVersion} and ${servesPhrase(ix, s, pools)}: Skype for Business Server 2019${pools.some((x) => productVersionOf(x) === SUBSCRIPTION_EDITION) ? ', and Subscription Edition with it,' : ''} runs only on SQL Server 2016, 2017 or 2019 (64-bit), and this store uses another version.`
           : `${label(s)} runs SQL Server ${s.sqlVersion} and ${servesPhrase(ix, s, pools)}: Skype for Business Server 2015 lists only SQL Server 2012, 2014, 2016, 2017 and 2019 for its stores, and this store uses another version.`,
       fix: `Move ${label(s)} to SQL Server ${series([...allowed], 'or')}.`,
     });

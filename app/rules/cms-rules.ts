@@ -5,7 +5,8 @@ import type { TopologyNode } from '../model/schema';
 import { catalogueMessage, defineRule } from './define-rule';
 import { label, LONG_LIST, names, series } from './rule-text';
 import type { Hit, Rule } from './types';
-import { decom, productName, verRank, versionOf, versionWord } from './versions';
+import { decom, productVersionLabel, verRank, versionWord } from '../model/product-versions';
+import { productVersionOf } from '../model/schema';
 
 /** The node named by `deployment.cmsHost`, when it names one. */
 function cmsHost(ix: TopologyIndex): TopologyNode | undefined {
@@ -112,11 +113,11 @@ export const CMS_RULES: readonly Rule[] = [
     if (ix.doc.deployment.mode !== 'transition') return [];
     const host = cmsHost(ix);
     if (!host || !decom(host)) return [];
-    const v = versionOf(host);
+    const v = productVersionOf(host);
     return [
       {
         nodeIds: [host.id],
-        message: `${label(host)}${v ? ` (${productName(v)})` : ''} hosts the Central Management store and is marked for decommissioning. ${catalogueMessage('CMS-2019-MIGRATION')}`,
+        message: `${label(host)}${v ? ` (${productVersionLabel(v)})` : ''} hosts the Central Management store and is marked for decommissioning. ${catalogueMessage('CMS-2019-MIGRATION')}`,
       },
     ];
   }),

@@ -10,12 +10,13 @@ import { catalogueMessage, defineRule } from './define-rule';
 import { targetsOf } from './rule-helpers';
 import { kinded, kindedNames } from './rule-text';
 import type { Hit, Rule } from './types';
-import { decom, fam2019, legacy, productName, SUBSCRIPTION_EDITION, verRank, versionOf } from './versions';
+import { decom, fam2019, legacy, productVersionLabel, SUBSCRIPTION_EDITION, verRank } from '../model/product-versions';
+import { productVersionOf } from '../model/schema';
 
 /** Both ends of a link with their versions, when both have one. */
 function versionedEnds(from: TopologyNode | undefined, to: TopologyNode | undefined): { fv: string; tv: string } | undefined {
-  const fv = from && versionOf(from);
-  const tv = to && versionOf(to);
+  const fv = from && productVersionOf(from);
+  const tv = to && productVersionOf(to);
   return fv !== undefined && tv !== undefined ? { fv, tv } : undefined;
 }
 
@@ -28,7 +29,7 @@ const linkHit = (l: Link, from: TopologyNode, to: TopologyNode, message: string)
   message,
 });
 
-const versioned = (n: TopologyNode): string => `${kinded(n)} (${productName(versionOf(n)!)})`;
+const versioned = (n: TopologyNode): string => `${kinded(n)} (${productVersionLabel(productVersionOf(n)!)})`;
 
 export const COEX_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 2
@@ -161,14 +162,14 @@ export const COEX_RULES: readonly Rule[] = [
 
   defineRule('COEX-SUB-LEGACY-SOURCE', 'Lync Server beside Subscription Edition', (ix) => {
     const isLync = (v: string | undefined) => v === 'lync2013' || v === 'lync2010';
-    const sub = ix.allNodes().filter((n) => versionOf(n) === SUBSCRIPTION_EDITION);
+    const sub = ix.allNodes().filter((n) => productVersionOf(n) === SUBSCRIPTION_EDITION);
     if (sub.length === 0) return [];
     const lync = ix
       .allNodes()
       .filter(
         (n) =>
-          isLync(versionOf(n)) ||
-          (versionOf(n) === SUBSCRIPTION_EDITION && 'inPlaceUpgrade' in n && isLync(n.inPlaceUpgrade?.fromVersion)),
+          isLync(productVersionOf(n)) ||
+          (productVersionOf(n) === SUBSCRIPTION_EDITION && 'inPlaceUpgrade' in n && isLync(n.inPlaceUpgrade?.fromVersion)),
       );
     if (lync.length === 0) return [];
     return [

@@ -4,7 +4,7 @@ import type { NodeOfKind } from '../model/schema';
 import { catalogueMessage, defineRule } from './define-rule';
 import { allNames, label, num, plural } from './rule-text';
 import type { Hit, Rule } from './types';
-import { productName } from './versions';
+import { productVersionLabel } from '../model/product-versions';
 
 export const DIR_RULES: readonly Rule[] = [
   defineRule('DIR-MAX-TEN', 'Director pool above 10 servers', (ix) => {
@@ -54,7 +54,7 @@ export const DIR_RULES: readonly Rule[] = [
       const needed = Math.ceil(users / perServer);
       hits.push({
         nodeIds: [d.id, ...counted.map((e) => e.id)],
-        message: `${label(d)} has ${plural(d.servers, 'Director')} for ${num(users)} concurrent remote users behind ${allNames(counted)}, which need ${num(needed)}: this Director pool has fewer servers than the remote users behind its Edge pools need (one Director per ${num(perServer)} concurrent remote users on ${productName(d.productVersion)}).`,
+        message: `${label(d)} has ${plural(d.servers, 'Director')} for ${num(users)} concurrent remote users behind ${allNames(counted)}, which need ${num(needed)}: this Director pool has fewer servers than the remote users behind its Edge pools need (one Director per ${num(perServer)} concurrent remote users on ${productVersionLabel(d.productVersion)}).`,
         fix:
           needed <= REF.maxDirectors
             ? `Add Directors (${num(needed)} in all; up to ${REF.maxDirectors} per pool).`

@@ -4,7 +4,7 @@ import type { NodeOfKind, TopologyNode } from '../model/schema';
 import { catalogueMessage, defineRule } from './define-rule';
 import { kindedNames, label, noun, num, plural, quote, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
-import { fam2019, productName } from './versions';
+import { fam2019, productVersionLabel } from '../model/product-versions';
 
 type EdgePool = NodeOfKind<'edgePool'>;
 
@@ -80,7 +80,7 @@ export const EDGE_RULES: readonly Rule[] = [
       if (fam2019(e.productVersion) && e.xmpp)
         hits.push({
           nodeIds: [e.id],
-          message: `${label(e)} is a ${productName(e.productVersion)} Edge pool with XMPP turned on. ${catalogueMessage('EDGE-XMPP-2019')}`,
+          message: `${label(e)} is a ${productVersionLabel(e.productVersion)} Edge pool with XMPP turned on. ${catalogueMessage('EDGE-XMPP-2019')}`,
         });
     return hits;
   }),
@@ -117,7 +117,7 @@ export const EDGE_RULES: readonly Rule[] = [
       const needed = Math.ceil(users / perServer);
       hits.push({
         nodeIds: [e.id],
-        message: `${label(e)} has ${plural(e.servers, 'server')} for ${num(users)} concurrent remote users, which need ${num(needed)}: this Edge pool has fewer servers than its concurrent remote users need (one server per ${num(perServer)} on ${productName(e.productVersion)}).`,
+        message: `${label(e)} has ${plural(e.servers, 'server')} for ${num(users)} concurrent remote users, which need ${num(needed)}: this Edge pool has fewer servers than its concurrent remote users need (one server per ${num(perServer)} on ${productVersionLabel(e.productVersion)}).`,
         fix:
           needed <= REF.maxEdgeServers
             ? `Add Edge servers (${num(needed)} in all; up to ${REF.maxEdgeServers} per pool) or another Edge pool.`

@@ -6,7 +6,8 @@ import { TopologyIndex } from '../model/topology-index';
 import type { Topology } from '../model/schema';
 import { RULES } from './registry';
 import type { Finding, Rule, Severity } from './types';
-import { SUBSCRIPTION_EDITION, versionOf } from './versions';
+import { SUBSCRIPTION_EDITION } from '../model/product-versions';
+import { productVersionOf } from '../model/schema';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -76,7 +77,7 @@ function namesSubscriptionEdition(ix: TopologyIndex, nodeIds: readonly string[])
     if (
       n.kind === 'sqlStore'
         ? (ix.versionsUsing(n.id) as ReadonlySet<string>).has(SUBSCRIPTION_EDITION)
-        : versionOf(n) === SUBSCRIPTION_EDITION
+        : productVersionOf(n) === SUBSCRIPTION_EDITION
     )
       return true;
   }

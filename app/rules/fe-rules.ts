@@ -6,7 +6,7 @@ import { catalogueMessage, defineRule } from './define-rule';
 import { nodesByHost } from './rule-helpers';
 import { kinded, kindedNames, label, LONG_LIST, names, num, plural, series, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
-import { fam2019, productName } from './versions';
+import { fam2019, productVersionLabel } from '../model/product-versions';
 
 /**
  * FE-LARGE-MEETING-DEDICATED: the docs say a large-meeting pool homes no regular users
@@ -84,7 +84,7 @@ export const FE_RULES: readonly Rule[] = [
       .filter((p) => fam2019(p.productVersion) && p.frontEndServers === 2)
       .map((p) => ({
         nodeIds: [p.id],
-        message: `${label(p)} has exactly two Front End servers: Topology Builder for ${productName(p.productVersion)} will not publish an Enterprise pool with exactly two Front End servers.`,
+        message: `${label(p)} has exactly two Front End servers: Topology Builder for ${productVersionLabel(p.productVersion)} will not publish an Enterprise pool with exactly two Front End servers.`,
       })),
   ),
 
@@ -94,7 +94,7 @@ export const FE_RULES: readonly Rule[] = [
       .filter((p) => p.frontEndServers > REF.maxFe[p.productVersion])
       .map((p) => ({
         nodeIds: [p.id],
-        message: `${label(p)} has ${num(p.frontEndServers)} Front End servers, more than ${productName(p.productVersion)} allows in one pool (${REF.maxFe[p.productVersion]}; 12 on 2015, 16 on 2019).`,
+        message: `${label(p)} has ${num(p.frontEndServers)} Front End servers, more than ${productVersionLabel(p.productVersion)} allows in one pool (${REF.maxFe[p.productVersion]}; 12 on 2015, 16 on 2019).`,
         fix: `Split the users over more pools of at most ${REF.maxFe[p.productVersion]} Front End servers.`,
       })),
   ),
@@ -107,7 +107,7 @@ export const FE_RULES: readonly Rule[] = [
       if (users <= max) continue;
       hits.push({
         nodeIds: [p.id, ...ix.branchesBackedBy(p.id).map((b) => b.id)],
-        message: `${label(p)} homes more users than one pool supports (${num(users)} against a maximum of ${num(max)} on ${productName(p.productVersion)}${branchClause(ix, p)}).`,
+        message: `${label(p)} homes more users than one pool supports (${num(users)} against a maximum of ${num(max)} on ${productVersionLabel(p.productVersion)}${branchClause(ix, p)}).`,
       });
     }
     return hits;
@@ -238,7 +238,7 @@ export const FE_RULES: readonly Rule[] = [
       if (n > max) {
         hits.push({
           nodeIds: [p.id],
-          message: `${label(p)} has ${num(n)} Front End servers, more than a ${productName(p.productVersion)} pool supports (${max}), so no quorum figures are published for it: neither how many servers must run to start it the first time nor how many keep it running.`,
+          message: `${label(p)} has ${num(n)} Front End servers, more than a ${productVersionLabel(p.productVersion)} pool supports (${max}), so no quorum figures are published for it: neither how many servers must run to start it the first time nor how many keep it running.`,
         });
         continue;
       }
@@ -276,7 +276,7 @@ export const FE_RULES: readonly Rule[] = [
       .filter((p) => p.largeMeetingPool === true)
       .map((p) => ({
         nodeIds: [p.id],
-        message: `${label(p)} (${productName(p.productVersion)}, ${plural(p.frontEndServers, 'Front End server')}) is a dedicated large-meeting pool: it hosts one meeting of ${num(REF.meetingSize.homingPool)} to ${num(REF.meetingSize.largeMeetingPool)} participants at a time; the docs' two-server, mirrored design does not apply to 2019, where two-server pools and mirroring are both unavailable.`,
+        message: `${label(p)} (${productVersionLabel(p.productVersion)}, ${plural(p.frontEndServers, 'Front End server')}) is a dedicated large-meeting pool: it hosts one meeting of ${num(REF.meetingSize.homingPool)} to ${num(REF.meetingSize.largeMeetingPool)} participants at a time; the docs' two-server, mirrored design does not apply to 2019, where two-server pools and mirroring are both unavailable.`,
       })),
   ),
 

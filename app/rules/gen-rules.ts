@@ -1,6 +1,5 @@
 /** GEN rules (docs/rules.md) (ids GEN-* and TOPO-*): platform, versions, naming and collocation. */
 import { linkKindLabel, nodeKindLabel } from '../model/link-kinds';
-import { productVersionLabel } from '../model/product-versions';
 import { REF, SUPPORTED } from '../model/reference-numbers';
 import type { InPlaceUpgrade, Link, LinkKind, OsVersion, TopologyNode } from '../model/schema';
 import { cuNumber, isRegistrar, type RegistrarPool, singleLabel, type TopologyIndex } from '../model/topology-index';
@@ -8,7 +7,8 @@ import { catalogueMessage, defineRule } from './define-rule';
 import { registrarSites, soloRoleMachines, sourcesOf, targetsOf } from './rule-helpers';
 import { few, kinded, kindedNames, label, names, noun, num, quote, series, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
-import { decom, fam2019, productName, SUBSCRIPTION_EDITION, verRank, versionOf, versionWord } from './versions';
+import { decom, fam2019, productVersionLabel, SUBSCRIPTION_EDITION, verRank, versionWord } from '../model/product-versions';
+import { productVersionOf } from '../model/schema';
 
 const OS_NAME: Record<OsVersion, string> = {
   WS2008R2: 'Windows Server 2008 R2',
@@ -145,7 +145,7 @@ const windowsName = (v: string): string =>
 /** The server nodes whose version is `v`, in document order. */
 const nodesOfVersion = (ix: TopologyIndex, accepts: (v: string) => boolean): TopologyNode[] =>
   ix.allNodes().filter((n) => {
-    const v = versionOf(n);
+    const v = productVersionOf(n);
     return v !== undefined && accepts(v);
   });
 
@@ -295,24 +295,24 @@ export const GEN_RULES: readonly Rule[] = [
     // Nodes of the newest version, and the others; only a mix of versions speaks.
     let newestRank = 0;
     for (const n of ix.allNodes()) {
-      const v = versionOf(n);
+      const v = productVersionOf(n);
       if (v !== undefined) newestRank = Math.max(newestRank, verRank(v));
     }
     const newest: TopologyNode[] = [];
     const older: TopologyNode[] = [];
     for (const n of ix.allNodes()) {
-      const v = versionOf(n);
+      const v = productVersionOf(n);
       if (v !== undefined) (verRank(v) === newestRank ? newest : older).push(n);
     }
     if (newest.length === 0 || older.length === 0) return [];
-    const newestVersion = versionOf(newest[0]!)!;
-    const olderVersions = series([...new Set(older.map((n) => versionWord(versionOf(n)!)))]);
+    const newestVersion = productVersionOf(newest[0]!)!;
+    const olderVersions = series([...new Set(older.map((n) => versionWord(productVersionOf(n)!)))]);
     // The catalogue words it for 2019; the newest version's tools are the ones to use.
     const advice = catalogueMessage('TOPO-ADMIN-TOOLS-2019').replace(/\b2019\b/g, versionWord(newestVersion));
     return [
       {
         nodeIds: newest.map((n) => n.id),
-        message: `This design has ${productName(newestVersion)} nodes (${names(newest)}) and ${olderVersions} nodes (${names(older)}). ${advice}`,
+        message: `This design has ${productVersionLabel(newestVersion)} nodes (${names(newest)}) and ${olderVersions} nodes (${names(older)}). ${advice}`,
       },
     ];
   }),
@@ -322,10 +322,10 @@ export const GEN_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const n of ix.allNodes()) {
       const up = upgradeOf(n);
-      if (up && versionOf(n) === '2019')
+      if (up && productVersionOf(n) === '2019')
         hits.push({
           nodeIds: [n.id],
-          message: `${kinded(n)} is planned as an in-place upgrade from ${productName(up.fromVersion)} to Skype for Business Server 2019. ${catalogueMessage('GEN-INPLACE-UPGRADE-2019')}`,
+          message: `${kinded(n)} is planned as an in-place upgrade from ${productVersionLabel(up.fromVersion)} to Skype for Business Server 2019. ${catalogueMessage('GEN-INPLACE-UPGRADE-2019')}`,
         });
     }
     return hits;
@@ -334,8 +334,8 @@ export const GEN_RULES: readonly Rule[] = [
   defineRule('TOPO-COEXIST-NO-TRIPLE', '2015 with both Lync Server 2013 and 2010', (ix) => {
     const lync = nodesOfVersion(ix, (v) => v === 'lync2013' || v === 'lync2010');
     if (
-      !lync.some((n) => versionOf(n) === 'lync2013') ||
-      !lync.some((n) => versionOf(n) === 'lync2010') ||
+      !lync.some((n) => productVersionOf(n) === 'lync2013') ||
+      !lync.some((n) => productVersionOf(n) === 'lync2010') ||
       nodesOfVersion(ix, (v) => v === '2015').length === 0
     )
       return [];
@@ -362,10 +362,10 @@ export const GEN_RULES: readonly Rule[] = [
     const hits: Hit[] = [];
     for (const n of ix.allNodes()) {
       const up = upgradeOf(n);
-      if (up && versionOf(n) === '2015' && up.fromVersion !== 'lync2013')
+      if (up && productVersionOf(n) === '2015' && up.fromVersion !== 'lync2013')
         hits.push({
           nodeIds: [n.id],
-          message: `${kinded(n)} is planned as an in-place upgrade from ${productName(up.fromVersion)} to Skype for Business Server 2015. ${catalogueMessage('TOPO-UPGRADE-2015-SOURCE')}`,
+          message: `${kinded(n)} is planned as an in-place upgrade from ${productVersionLabel(up.fromVersion)} to Skype for Business Server 2015. ${catalogueMessage('TOPO-UPGRADE-2015-SOURCE')}`,
         });
     }
     return hits;
@@ -395,7 +395,7 @@ export const GEN_RULES: readonly Rule[] = [
       if (!b.inPlaceUpgrade || (b.productVersion !== undefined && b.productVersion !== '2015')) continue;
       hits.push({
         nodeIds: [b.id],
-        message: `${kinded(b)} is planned as an in-place upgrade from ${productName(b.inPlaceUpgrade.fromVersion)}. ${catalogueMessage('TOPO-UPGRADE-SBA')}`,
+        message: `${kinded(b)} is planned as an in-place upgrade from ${productVersionLabel(b.inPlaceUpgrade.fromVersion)}. ${catalogueMessage('TOPO-UPGRADE-SBA')}`,
       });
     }
     return hits;
@@ -420,7 +420,7 @@ export const GEN_RULES: readonly Rule[] = [
     if (!ad) return [];
     let newest: string | undefined;
     for (const n of ix.allNodes()) {
-      const v = versionOf(n);
+      const v = productVersionOf(n);
       if (v !== undefined && verRank(v) > verRank(newest ?? '')) newest = v;
     }
     // Lync versions are judged by their own lists, which the catalogue does not give.
@@ -441,7 +441,7 @@ export const GEN_RULES: readonly Rule[] = [
     if (problems.length === 0) return [];
     return [
       {
-        message: `The newest version in this design is ${productName(newest)}, and the directory has ${series(problems)}. ${catalogueMessage('TOPO-AD-LEVELS')}`,
+        message: `The newest version in this design is ${productVersionLabel(newest)}, and the directory has ${series(problems)}. ${catalogueMessage('TOPO-AD-LEVELS')}`,
       },
     ];
   }),

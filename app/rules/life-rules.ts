@@ -9,10 +9,11 @@ import type { TopologyIndex } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
 import { kindedNames } from './rule-text';
 import type { Hit, Rule } from './types';
-import { decom, SUBSCRIPTION_EDITION, versionOf } from './versions';
+import { decom, SUBSCRIPTION_EDITION } from '../model/product-versions';
+import { productVersionOf } from '../model/schema';
 
 const outOfSupport = (n: TopologyNode): boolean => {
-  const v = versionOf(n);
+  const v = productVersionOf(n);
   return v === '2015' || v === '2019';
 };
 
@@ -25,8 +26,8 @@ function outOfSupportNodes(ix: TopologyIndex, retiring?: boolean): TopologyNode[
 
 /** "2015 and 2019" or the one version the nodes have. */
 function versionsIn(nodes: readonly TopologyNode[]): string {
-  const has2015 = nodes.some((n) => versionOf(n) === '2015');
-  const has2019 = nodes.some((n) => versionOf(n) === '2019');
+  const has2015 = nodes.some((n) => productVersionOf(n) === '2015');
+  const has2019 = nodes.some((n) => productVersionOf(n) === '2019');
   return has2015 && has2019
     ? 'Skype for Business Server 2015 and 2019'
     : `Skype for Business Server ${has2015 ? '2015' : '2019'}`;
@@ -63,7 +64,7 @@ export const LIFE_RULES: readonly Rule[] = [
   }),
 
   defineRule('LIFE-SUB-MODERN', 'Subscription Edition: Modern Lifecycle Policy', (ix) => {
-    const nodes = ix.allNodes().filter((n) => versionOf(n) === SUBSCRIPTION_EDITION);
+    const nodes = ix.allNodes().filter((n) => productVersionOf(n) === SUBSCRIPTION_EDITION);
     if (nodes.length === 0) return [];
     return [documentHit('LIFE-SUB-MODERN', nodes, 'This design has Subscription Edition servers')];
   }),

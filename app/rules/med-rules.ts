@@ -6,7 +6,7 @@ import { catalogueMessage, defineRule } from './define-rule';
 import { kinded, kindedNames, label, noun, num, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
 import { hasMediation, mediationSites, sourcesOf } from './rule-helpers';
-import { fam2019, productName } from './versions';
+import { fam2019, productVersionLabel } from '../model/product-versions';
 
 const capacity = (calls: number): string => catalogueMessage('MED-CAPACITY').replace('{calls}', num(calls));
 
@@ -16,13 +16,13 @@ const capacity = (calls: number): string => catalogueMessage('MED-CAPACITY').rep
 const standAloneMessage = (m: NodeOfKind<'mediationPool'>) => (): string => {
   // The capacity pages state the stand-alone figure with hyper-threading on; that is the one quoted.
   const per = REF.mediationCalls[m.productVersion].htOn;
-  return `${label(m)} (${num(m.servers)} stand-alone Mediation ${noun(m.servers, 'server')}, ${num(per)} calls per server on ${productName(m.productVersion)}). ${capacity(m.servers * per)}`;
+  return `${label(m)} (${num(m.servers)} stand-alone Mediation ${noun(m.servers, 'server')}, ${num(per)} calls per server on ${productVersionLabel(m.productVersion)}). ${capacity(m.servers * per)}`;
 };
 
 const collocatedMessage = (p: RegistrarPool) => (): string => {
   const servers = p.kind === 'frontEndPool' ? p.frontEndServers : 1;
   const per = REF.mediationCollocatedCalls[p.productVersion];
-  return `${label(p)} (${p.kind === 'standardEditionServer' ? 'Mediation collocated on the Standard Edition server' : `Mediation collocated on ${num(servers)} Front End ${noun(servers, 'server')}`}, ${num(per)} calls per server on ${productName(p.productVersion)}). ${capacity(servers * per)}`;
+  return `${label(p)} (${p.kind === 'standardEditionServer' ? 'Mediation collocated on the Standard Edition server' : `Mediation collocated on ${num(servers)} Front End ${noun(servers, 'server')}`}, ${num(per)} calls per server on ${productVersionLabel(p.productVersion)}). ${capacity(servers * per)}`;
 };
 
 export const MED_RULES: readonly Rule[] = [

@@ -9,12 +9,13 @@ import { host, type RegistrarPool } from '../model/topology-index';
 import { catalogueMessage, defineRule } from './define-rule';
 import { kinded, kindedNames, labelSeries, num } from './rule-text';
 import type { Hit, Rule } from './types';
-import { decom, productName, SUBSCRIPTION_EDITION, verRank, versionOf } from './versions';
+import { decom, productVersionLabel, SUBSCRIPTION_EDITION, verRank } from '../model/product-versions';
+import { productVersionOf } from '../model/schema';
 import { pairingsByPair } from './rule-helpers';
 
 /** MIG-CMS-LAST's message, worded when read. */
 const cmsLastMessage = (cms: TopologyNode, cmsVersion: string, q: RegistrarPool) => (): string =>
-  `The Central Management store is on ${kinded(cms)} (${productName(cmsVersion)}) while ${kinded(q)} (${productName(q.productVersion)}) still homes ${num(q.users)} users. ${catalogueMessage('MIG-CMS-LAST')}`;
+  `The Central Management store is on ${kinded(cms)} (${productVersionLabel(cmsVersion)}) while ${kinded(q)} (${productVersionLabel(q.productVersion)}) still homes ${num(q.users)} users. ${catalogueMessage('MIG-CMS-LAST')}`;
 
 export const MIG_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
@@ -53,7 +54,7 @@ export const MIG_RULES: readonly Rule[] = [
       const list = [...stores.values()];
       hits.push({
         nodeIds: [p.id, ...list.map((s) => s.id)],
-        message: `${kinded(p)} (${productName(p.productVersion)}) keeps its Monitoring or Archiving data in ${labelSeries(list)}, and the design has pools of a newer version. ${catalogueMessage('MIG-MONARCH-NOT-MIGRATED')}`,
+        message: `${kinded(p)} (${productVersionLabel(p.productVersion)}) keeps its Monitoring or Archiving data in ${labelSeries(list)}, and the design has pools of a newer version. ${catalogueMessage('MIG-MONARCH-NOT-MIGRATED')}`,
       });
     }
     return hits;
@@ -63,7 +64,7 @@ export const MIG_RULES: readonly Rule[] = [
     if (ix.doc.deployment.mode !== 'transition') return [];
     const id = ix.doc.deployment.cmsHost;
     const cms = id === null ? undefined : ix.node(id);
-    const version = cms && versionOf(cms);
+    const version = cms && productVersionOf(cms);
     if (!cms || version === undefined) return [];
     const rank = verRank(version);
     const hits: Hit[] = [];
@@ -117,7 +118,7 @@ export const MIG_RULES: readonly Rule[] = [
   defineRule('MIG-RGS-2019-SE', 'Response groups from 2019 to Subscription Edition', (ix) => {
     if (ix.doc.deployment.mode !== 'transition') return [];
     const retiring = ix.registrars().filter((p) => p.productVersion === '2019' && decom(p));
-    const targets = ix.registrars().filter((p) => versionOf(p) === SUBSCRIPTION_EDITION);
+    const targets = ix.registrars().filter((p) => productVersionOf(p) === SUBSCRIPTION_EDITION);
     if (retiring.length === 0 || targets.length === 0) return [];
     return [
       {

@@ -7,7 +7,7 @@ import { catalogueMessage, defineRule } from './define-rule';
 import { type Pair, pairsOf, targetsOf, wanBetween } from './rule-helpers';
 import { label, LONG_LIST, names, num, plural, siteName } from './rule-text';
 import type { Hit, Rule } from './types';
-import { fam2019, productName } from './versions';
+import { fam2019, productVersionLabel } from '../model/product-versions';
 
 const both = (p: Pair): string => `${label(p.a)} and ${label(p.b)}`;
 const pairHit = (p: Pair, message: string | (() => string), extraNodes: readonly string[] = []): Hit => ({
@@ -138,7 +138,7 @@ export const PAIR_RULES: readonly Rule[] = [
       .map((p) =>
         pairHit(
           p,
-          `These paired pools run different product versions (${label(p.a)}: ${productName(p.a.productVersion)}, ${label(p.b)}: ${productName(p.b.productVersion)}), and failing over between them in disaster mode is not supported.`,
+          `These paired pools run different product versions (${label(p.a)}: ${productVersionLabel(p.a.productVersion)}, ${label(p.b)}: ${productVersionLabel(p.b.productVersion)}), and failing over between them in disaster mode is not supported.`,
         ),
       ),
   ),

@@ -10,7 +10,8 @@ import { catalogueMessage, defineRule } from './define-rule';
 import { backEndsByHost, nodesByHost, perIndex, targetsOf, wanBetween } from './rule-helpers';
 import { allNames, label, num, quote, series, siteName, STORE_ROLE_LABEL } from './rule-text';
 import type { Hit, Rule } from './types';
-import { fam2019, productName, versionOf, versionWord } from './versions';
+import { fam2019, productVersionLabel, versionWord } from '../model/product-versions';
+import { productVersionOf } from '../model/schema';
 
 type PcPool = NodeOfKind<'persistentChatPool'>;
 
@@ -76,7 +77,7 @@ export const PCHAT_RULES: readonly Rule[] = [
       const links: string[] = [];
       for (const l of ix.out(c.id, 'nextHop')) {
         const t = ix.node(l.to);
-        const v = t && versionOf(t);
+        const v = t && productVersionOf(t);
         if (t && v !== undefined && fam2019(v)) {
           nextHops2019.push(t);
           links.push(l.id);
@@ -84,9 +85,9 @@ export const PCHAT_RULES: readonly Rule[] = [
       }
       const is2019 = fam2019(c.productVersion);
       if (!is2019 && nextHops2019.length === 0) continue;
-      const hopVersions = series([...new Set(nextHops2019.map((t) => versionWord(versionOf(t)!)))]);
+      const hopVersions = series([...new Set(nextHops2019.map((t) => versionWord(productVersionOf(t)!)))]);
       const what = is2019
-        ? `${label(c)} is a ${productName(c.productVersion)} Persistent Chat pool${nextHops2019.length ? `, and its next hop ${allNames(nextHops2019)} runs ${hopVersions === versionWord(c.productVersion) ? `${hopVersions} too` : hopVersions}` : ''}.`
+        ? `${label(c)} is a ${productVersionLabel(c.productVersion)} Persistent Chat pool${nextHops2019.length ? `, and its next hop ${allNames(nextHops2019)} runs ${hopVersions === versionWord(c.productVersion) ? `${hopVersions} too` : hopVersions}` : ''}.`
         : `${label(c)} has the ${hopVersions} next hop ${allNames(nextHops2019)}.`;
       hits.push({
         nodeIds: [c.id, ...nextHops2019.map((t) => t.id)],
@@ -108,7 +109,7 @@ export const PCHAT_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: [p.id, s.id, ...pcs.map((c) => c.id)],
         linkIds: [l.id],
-        message: `${label(p)} runs ${productName(p.productVersion)} and has a ${STORE_ROLE_LABEL[l.role]} store link to ${label(s)}. ${catalogueMessage('PCHAT-2019')}`,
+        message: `${label(p)} runs ${productVersionLabel(p.productVersion)} and has a ${STORE_ROLE_LABEL[l.role]} store link to ${label(s)}. ${catalogueMessage('PCHAT-2019')}`,
       });
     }
     return hits;

@@ -9,10 +9,11 @@ import { catalogueMessage, defineRule } from './define-rule';
 import { pairsOf } from './rule-helpers';
 import { kinded, kindedNames, label, labelSeries } from './rule-text';
 import type { Hit, Rule } from './types';
-import { SUBSCRIPTION_EDITION, versionOf } from './versions';
+import { SUBSCRIPTION_EDITION } from '../model/product-versions';
+import { productVersionOf } from '../model/schema';
 
-const isSub = (n: TopologyNode | undefined): boolean => n !== undefined && versionOf(n) === SUBSCRIPTION_EDITION;
-const is2019 = (n: TopologyNode | undefined): boolean => n !== undefined && versionOf(n) === '2019';
+const isSub = (n: TopologyNode | undefined): boolean => n !== undefined && productVersionOf(n) === SUBSCRIPTION_EDITION;
+const is2019 = (n: TopologyNode | undefined): boolean => n !== undefined && productVersionOf(n) === '2019';
 
 export const SUB_RULES: readonly Rule[] = [
   defineRule('SUB-PAIR-2019', '2019 pool paired with a Subscription Edition pool', (ix) => {
@@ -79,7 +80,7 @@ export const SUB_RULES: readonly Rule[] = [
   defineRule('SUB-COEXIST-LIMIT', 'Numbered versions beside Subscription Edition', (ix) => {
     if (!ix.allNodes().some(isSub)) return [];
     const older = ix.allNodes().filter((n) => {
-      const v = versionOf(n);
+      const v = productVersionOf(n);
       return v === '2015' || v === '2019';
     });
     if (older.length === 0) return [];

@@ -6,7 +6,8 @@ import { catalogueMessage, defineRule } from './define-rule';
 import { pairsOf, type Pair } from './rule-helpers';
 import { kinded, kindedNames, quote } from './rule-text';
 import type { Hit, Rule } from './types';
-import { decom, SUBSCRIPTION_EDITION, versionOf } from './versions';
+import { decom, SUBSCRIPTION_EDITION } from '../model/product-versions';
+import { productVersionOf } from '../model/schema';
 import type { TopologyNode } from '../model/schema';
 
 /** The version a node is upgraded in place from, when it is. */
@@ -42,7 +43,7 @@ export const UPG_RULES: readonly Rule[] = [
   defineRule('UPG-INPLACE-2019-SE', 'In-place upgrade from 2019 to Subscription Edition', (ix) => {
     const hits: Hit[] = [];
     for (const n of ix.allNodes())
-      if (versionOf(n) === SUBSCRIPTION_EDITION && upgradeFrom(n) === '2019')
+      if (productVersionOf(n) === SUBSCRIPTION_EDITION && upgradeFrom(n) === '2019')
         hits.push({
           nodeIds: [n.id],
           message: `${kinded(n)} is upgraded in place from 2019. ${catalogueMessage('UPG-INPLACE-2019-SE')}`,
@@ -53,7 +54,7 @@ export const UPG_RULES: readonly Rule[] = [
   defineRule('UPG-INPLACE-2015-SE', 'In-place upgrade from 2015 to Subscription Edition', (ix) => {
     const hits: Hit[] = [];
     for (const n of ix.allNodes())
-      if (versionOf(n) === SUBSCRIPTION_EDITION && upgradeFrom(n) === '2015')
+      if (productVersionOf(n) === SUBSCRIPTION_EDITION && upgradeFrom(n) === '2015')
         hits.push({
           nodeIds: [n.id],
           message: `${kinded(n)} is planned as an in-place upgrade from Skype for Business Server 2015. ${catalogueMessage('UPG-INPLACE-2015-SE')}`,
@@ -68,7 +69,8 @@ export const UPG_RULES: readonly Rule[] = [
     const early = ix
       .allNodes()
       .filter(
-        (n) => (n.id === cmsId || n.kind === 'edgePool') && versionOf(n) === SUBSCRIPTION_EDITION && upgradeFrom(n) === '2019',
+        (n) =>
+          (n.id === cmsId || n.kind === 'edgePool') && productVersionOf(n) === SUBSCRIPTION_EDITION && upgradeFrom(n) === '2019',
       );
     if (early.length === 0) return [];
     return [

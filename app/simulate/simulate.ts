@@ -21,6 +21,8 @@ import { DOCS, PRIORITY } from './plan';
 import { analyseCms, analyseRegistrars, type RegistrarResult } from './registrars';
 import { analyseFileStores, analyseMediation, analyseOfficeOnline, analyseStores } from './stores';
 import { cleanName, count, label, listing, plural } from './text';
+import { analyseVoice } from './voice';
+import { analyseWebPublishing } from './web-publishing';
 import type {
   BackEndOutcome,
   CmsOutcome,
@@ -95,6 +97,8 @@ function simulateWith(ix: TopologyIndex, failure: Failure): Result<SimulationOut
   const fileStores = analyseFileStores(ctx);
   const officeOnline = analyseOfficeOnline(ctx);
   const mediationLost = analyseMediation(ctx);
+  const voice = analyseVoice(ctx);
+  const webPublishing = analyseWebPublishing(ctx);
   const quorum = poolId !== undefined ? analyseQuorum(ctx, poolId) : null;
   const recovery = recoveryTargets(reg, cms, backEnds);
   const { rto, rpo } = headlineTargets(ctx, reg, recovery);
@@ -121,6 +125,8 @@ function simulateWith(ix: TopologyIndex, failure: Failure): Result<SimulationOut
     fileStores,
     officeOnline,
     mediationLost,
+    voice,
+    webPublishing,
     quorum,
     notes: ctx.plan.notes(),
     steps: ctx.plan.steps(),

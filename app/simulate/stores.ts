@@ -288,7 +288,8 @@ export function analyseMediation(ctx: SimContext): string[] {
     ...pools.map((m) => `Mediation pool ${m.id}`),
     ...collocated.map((p) => `the Mediation role collocated on ${p.id}`),
   ];
-  if (all.length)
+  // A design with SIP trunks gets the trunk by trunk account instead (voice.ts).
+  if (all.length && ix.linksOfKind('trunk').length === 0)
     ctx.plan.note(
       PRIORITY.voice,
       `PSTN calls through ${listing(all)}, lost with the failure, stop: outbound calls continue only over failover routes whose gateway is in another site, and inbound calls only if the telephony provider can route them to a backup site.`,

@@ -208,6 +208,35 @@ export interface RunbookStep {
   nodeIds: string[];
 }
 
+/** A SIP trunk between a Mediation role (a Mediation pool, a pool or branch with it collocated) and a gateway peer. */
+export interface TrunkOutcome {
+  /** The trunk link. */
+  link: string;
+  /** Its Mediation side. */
+  mediation: string;
+  /** The gateway, SBC or IP-PBX. */
+  gateway: string;
+}
+
+/** PSTN voice after the failure: the trunks that stop and those left for the voice routes. */
+export interface VoiceOutcome {
+  /** Gateways, SBCs and IP-PBXs lost with the failure. */
+  gatewaysLost: string[];
+  trunksDown: (TrunkOutcome & { cause: 'gatewayLost' | 'mediationLost' | 'bothLost' })[];
+  trunksLeft: TrunkOutcome[];
+}
+
+/** External web services and simple URLs behind a lost reverse proxy. */
+export interface WebPublishingOutcome {
+  reverseProxiesLost: string[];
+  /** The surviving reverse proxy that publishes from now on; null when none survives. */
+  to: string | null;
+  /** Pools and Directors whose external web services a lost reverse proxy published. */
+  unpublished: { pool: string; externalWebFqdn: string | null; via: string; poolLost: boolean }[];
+  /** The design's Meet and Dial-in simple URLs, whose DNS has to lead to the surviving reverse proxy. */
+  simpleUrls: { component: 'meet' | 'dialIn'; domain: string; url: string }[];
+}
+
 export interface SimulationOutcome {
   failedSite?: string;
   failedPool?: string;
@@ -231,6 +260,8 @@ export interface SimulationOutcome {
   fileStores: { fileStore: string; usedBy: string[] }[];
   officeOnline: { pool: string; from: string; to: string | null }[];
   mediationLost: string[];
+  voice: VoiceOutcome;
+  webPublishing: WebPublishingOutcome;
   quorum: QuorumOutcome | null;
   notes: string[];
   steps: RunbookStep[];

@@ -9,6 +9,7 @@ import type { ProductVersion, Topology } from '../model/schema';
 import { runRules } from '../rules/engine';
 import type { Finding } from '../rules/types';
 import { pairing } from './phase-pairing';
+import { decommission, retiringNodes, withoutNodes } from './phase-decommission';
 import { planNotes } from './phase-notes';
 import { existingPools } from './phase-transition';
 import { prepare } from './phase-prepare';
@@ -16,6 +17,7 @@ import { publishInstall } from './phase-publish-install';
 import { topologyBuilder } from './phase-topology-builder';
 import { verification } from './phase-verification';
 import { PlanBuilder } from './plan-builder';
+import { PlanContext } from './plan-context';
 import { buildRunbook, pairedPools } from './runbooks';
 import { rt } from './text';
 import type { StepPlan } from './types';
@@ -52,7 +54,9 @@ export function generateSteps(doc: Topology, findings?: readonly Finding[]): Ste
 }
 
 function buildPlan(doc: Topology, findings: readonly Finding[]): StepPlan {
-  const plan = new PlanBuilder(doc, findings);
+  // What the design retires exists today and leaves last: the build phases see the design without it.
+  const leaving = retiringNodes(doc);
+  const plan = new PlanBuilder(withoutNodes(doc, leaving), findings);
   const { ctx } = plan;
   planNotes(plan);
   prepare(plan);
@@ -61,7 +65,10 @@ function buildPlan(doc: Topology, findings: readonly Finding[]): StepPlan {
   publishInstall(plan);
   pairing(plan);
   verification(plan);
-  const runbooks = pairedPools(ctx).map(([pool, partner]) => buildRunbook(ctx, pool, partner));
+  decommission(plan, doc, leaving);
+  // Failover runbooks serve the deployment as it stands, retiring pools included (failoverRunbook(doc) agrees).
+  const whole = leaving.size ? new PlanContext(doc) : ctx;
+  const runbooks = pairedPools(whole).map(([pool, partner]) => buildRunbook(whole, pool, partner));
   const versions = [
     ...new Set(ctx.doc.nodes.flatMap((n) => ('productVersion' in n ? [n.productVersion] : []))),
   ].sort() as ProductVersion[];

@@ -64,4 +64,15 @@ export const DOC = {
   psUninstallMirror: 'ps:Uninstall-CsMirrorDatabase.md',
   sqlAgPrereqs:
     'sql-docs:docs/database-engine/availability-groups/windows/prereqs-restrictions-recommendations-always-on-availability.md',
+  // Retiring what the design decommissions (phase 8 of the migration guide and the pages it lists).
+  phase8: 'Skype/SfBServer2019/migration/phase-8-decommission-legacy-pools.md',
+  multipleSites: 'Skype/SfBServer2019/migration/migrating-multiple-sites-and-pools.md',
+  removePool: 'Skype/SfBServer2019/migration/remove-front-end-pool-or-standard-edition-server.md',
+  preventSessions: 'Skype/SfBServer2019/migration/prevent-sessions-for-services.md',
+  removePoolDatabases: 'Skype/SfBServer2019/migration/remove-the-sql-server-database-for-a-front-end-pool.md',
+  removeBackEndInstances: 'Skype/SfBServer2019/migration/remove-sql-server-instances-and-databases-on-the-back-end-server.md',
+  federationRoutes: 'Skype/SfBServer2019/migration/configure-federation-routes-and-media-traffic.md',
+  dnsSrv: 'Skype/SfBServer2019/migration/update-dns-srv-records.md',
+  sba: 'Skype/SfBServer2019/migration/connect-a-survivable-branch-appliance.md',
+  psUninstallDatabase: 'ps:Uninstall-CsDatabase.md',
 } as const;

@@ -143,7 +143,10 @@ describe('toPowerShell', () => {
     expect(ps1).toContain('# Docs: https://learn.microsoft.com/powershell/module/skype/invoke-cspoolfailover');
   });
   it('runs the deployment phases in order by default and runbooks only when named', () => {
-    const order = DEPLOYMENT_PHASES.filter((p) => p !== 'existingPools').map((p) => ps1.indexOf(`# ===== ${PHASE_TITLES[p]}`));
+    // A new deployment changes and retires no existing pool: those phases are absent.
+    const order = DEPLOYMENT_PHASES.filter((p) => p !== 'existingPools' && p !== 'decommission').map((p) =>
+      ps1.indexOf(`# ===== ${PHASE_TITLES[p]}`),
+    );
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(ps1).toContain("$deploy = @('Prepare', 'TopologyBuilder', 'PublishInstall', 'Pairing', 'Verification')");
     expect(ps1).toContain("'Failover_1' { Invoke-PartFailover_1 }");
@@ -155,8 +158,9 @@ describe('toMarkdown', () => {
   const md = toMarkdown(plan);
   it('has a title, a heading per phase, numbered steps with a checkbox, fenced commands and links to the docs', () => {
     expect(md.startsWith('# Deployment runbook: Fabrikam 2015: paired pools with SQL mirroring\n')).toBe(true);
-    // A new deployment changes no existing pool: that phase is absent.
-    for (const p of DEPLOYMENT_PHASES) if (p !== 'existingPools') expect(md).toContain(`\n## ${PHASE_TITLES[p]}\n`);
+    // A new deployment changes and retires no existing pool: those phases are absent.
+    for (const p of DEPLOYMENT_PHASES)
+      if (p !== 'existingPools' && p !== 'decommission') expect(md).toContain(`\n## ${PHASE_TITLES[p]}\n`);
     expect(md.match(/^### \d+\. /gm)?.length).toBe(plan.steps.length);
     expect(md.match(/^- \[ \] Done/gm)?.length).toBe(
       plan.steps.length + plan.runbooks.reduce((n, r) => n + r.failover.length + r.failback.length, 0),

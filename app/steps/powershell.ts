@@ -32,6 +32,7 @@ const PHASE_PART: Record<DeploymentPhase, string> = {
   publishInstall: 'PublishInstall',
   pairing: 'Pairing',
   verification: 'Verification',
+  decommission: 'Decommission',
 };
 
 export const HELPERS = String.raw`

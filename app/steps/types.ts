@@ -13,6 +13,7 @@ export const DEPLOYMENT_PHASES = [
   'publishInstall',
   'pairing',
   'verification',
+  'decommission',
 ] as const;
 export type DeploymentPhase = (typeof DEPLOYMENT_PHASES)[number];
 export const RUNBOOK_PHASES = ['failover', 'failback'] as const;
@@ -26,6 +27,7 @@ export const PHASE_TITLES: Record<Phase, string> = {
   publishInstall: 'Publish, install databases and servers',
   pairing: 'Pool pairing and the Backup Service',
   verification: 'Verify the deployment',
+  decommission: 'Decommission what the design retires',
   failover: 'Failover',
   failback: 'Failback',
 };

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../model/parse';
 import { pair2019AlwaysOn } from '../model/samples/index';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
+import { positionOf } from '../model/layout';
+import { overlappingFrames } from '../model/placement';
+import { runRules } from '../rules/engine';
 import { copyFragment, pasteFragment } from './duplicate';
 
 describe('copy and paste', () => {
@@ -60,5 +64,53 @@ describe('ids that are also names of Object.prototype', () => {
     expect(frag.layout).toEqual({});
     const out = pasteFragment(doc, frag).doc;
     expect(out.nodes).toHaveLength(doc.nodes.length + 1);
+  });
+});
+
+describe('paste and duplicate of an AlwaysOn Back End', () => {
+  it('keep the store reached by its listener: the copy names them alike (BE-AG-LISTENER-FQDN)', () => {
+    const doc = pair2019AlwaysOn();
+    const store = doc.nodes.find((n) => n.kind === 'sqlStore' && n.ag)!;
+    expect(store.kind === 'sqlStore' && store.ag!.listenerFqdn.toLowerCase()).toBe(store.fqdn.toLowerCase());
+    let current = doc;
+    for (let i = 0; i < 3; i++) current = pasteFragment(current, copyFragment(current, [store.id])!).doc;
+    const copies = current.nodes.slice(doc.nodes.length);
+    expect(copies).toHaveLength(3);
+    for (const c of copies) {
+      if (c.kind !== 'sqlStore' || !c.ag) throw new Error('not an AG store');
+      expect(c.ag.listenerFqdn).toBe(c.fqdn);
+    }
+    // Every name is still unique across the design, listeners and replicas included.
+    const names = current.nodes.flatMap((n) =>
+      n.kind === 'sqlStore' && n.ag ? [n.fqdn, ...n.ag.replicas.map((r) => r.fqdn)] : [n.fqdn],
+    );
+    expect(new Set(names.map((x) => x.toLowerCase())).size).toBe(names.length);
+    expect(runRules(current).filter((f) => f.ruleId === 'BE-AG-LISTENER-FQDN')).toEqual([]);
+    expect(parseTopology(current).ok).toBe(true);
+  });
+
+  it('lands on no other card, inside the same site, and leaves site frames apart', () => {
+    const doc = pair2019AlwaysOn();
+    const ids = ['pool-a', 'sql-a', 'fs-a'];
+    let current = doc;
+    for (let i = 0; i < 3; i++) current = pasteFragment(current, copyFragment(current, ids)!).doc;
+    const boxes = current.nodes.map((n) => ({ id: n.id, p: positionOf(current.layout, n.id)! }));
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i]!.p;
+        const b = boxes[j]!.p;
+        const apart = a.x + NODE_WIDTH <= b.x || b.x + NODE_WIDTH <= a.x || a.y + NODE_HEIGHT <= b.y || b.y + NODE_HEIGHT <= a.y;
+        expect(apart, `${boxes[i]!.id} on ${boxes[j]!.id}`).toBe(true);
+      }
+    for (const n of current.nodes.slice(doc.nodes.length)) expect(n.siteId).toBe('dc1');
+    expect(overlappingFrames(current)).toEqual([]);
+  });
+
+  it('a pasted site goes beside the others, not over them', () => {
+    const doc = pair2019AlwaysOn();
+    let current = doc;
+    for (let i = 0; i < 2; i++) current = pasteFragment(current, copyFragment(current, ['dc1'])!).doc;
+    expect(current.sites).toHaveLength(4);
+    expect(overlappingFrames(current)).toEqual([]);
   });
 });

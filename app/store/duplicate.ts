@@ -3,7 +3,10 @@
  * with fresh ids, FQDNs made unique, the links among them, shifted on the canvas.
  */
 import type { Link, Site, Topology, TopologyNode } from '../model/schema';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
+import { freeSiteSpot, freeSlot, withFramesApart } from '../model/placement';
+import { siteFrames } from '../model/site-frames';
 import { freshId, kindPrefix } from './document-slice';
 
 export interface Fragment {
@@ -38,7 +41,8 @@ export function pasteFragment(doc: Topology, frag: Fragment, offset = 48): { doc
     rename.set(old, id);
     return id;
   };
-  const fqdns = new Set(doc.nodes.map((n) => n.fqdn.toLowerCase()));
+  // Every name the design already uses: node FQDNs, a pool's internal web FQDN, AG listeners and replicas.
+  const fqdns = new Set(doc.nodes.flatMap(usedFqdns).map((f) => f.toLowerCase()));
   const uniqueFqdn = (fqdn: string) => {
     const dot = fqdn.indexOf('.');
     const [head, tail] = dot > 0 ? [fqdn.slice(0, dot), fqdn.slice(dot)] : [fqdn, ''];
@@ -65,20 +69,29 @@ export function pasteFragment(doc: Topology, frag: Fragment, offset = 48): { doc
   const nodes = frag.nodes.map((n) => {
     const id = fresh(n.id, kindPrefix(n.kind));
     const siteId = rename.get(n.siteId) ?? n.siteId;
+    const fqdn = uniqueFqdn(n.fqdn);
     const copy = {
       ...n,
       id,
       siteId,
       name: n.name === n.id ? id : `${n.name} (copy)`.slice(0, 200),
-      fqdn: uniqueFqdn(n.fqdn),
+      fqdn,
     } as TopologyNode;
     if (copy.kind === 'frontEndPool' && copy.internalWebFqdn) copy.internalWebFqdn = uniqueFqdn(copy.internalWebFqdn);
-    if (copy.kind === 'sqlStore' && copy.ag)
+    if (copy.kind === 'sqlStore' && copy.ag) {
+      // An availability group's store is reached by its listener: the copy keeps them one name
+      // (BE-AG-LISTENER-FQDN), and a replica named like the store stays so too.
+      const same = (a: string) => a.toLowerCase() === n.fqdn.toLowerCase();
       copy.ag = {
         ...copy.ag,
-        listenerFqdn: uniqueFqdn(copy.ag.listenerFqdn),
-        replicas: copy.ag.replicas.map((r) => ({ ...r, fqdn: uniqueFqdn(r.fqdn), siteId: rename.get(r.siteId) ?? r.siteId })),
+        listenerFqdn: same(copy.ag.listenerFqdn) ? fqdn : uniqueFqdn(copy.ag.listenerFqdn),
+        replicas: copy.ag.replicas.map((r) => ({
+          ...r,
+          fqdn: same(r.fqdn) ? fqdn : uniqueFqdn(r.fqdn),
+          siteId: rename.get(r.siteId) ?? r.siteId,
+        })),
       };
+    }
     if (copy.kind === 'persistentChatPool')
       copy.servers = copy.servers.map((s) => ({ ...s, siteId: rename.get(s.siteId) ?? s.siteId }));
     return copy;
@@ -89,8 +102,65 @@ export function pasteFragment(doc: Topology, frag: Fragment, offset = 48): { doc
     const id = rename.get(old);
     if (id) layout[id] = { x: p.x + offset, y: p.y + offset };
   }
+  const pasted = {
+    ...doc,
+    sites: [...doc.sites, ...sites],
+    nodes: [...doc.nodes, ...nodes],
+    links: [...doc.links, ...links],
+    layout,
+  };
   return {
-    doc: { ...doc, sites: [...doc.sites, ...sites], nodes: [...doc.nodes, ...nodes], links: [...doc.links, ...links], layout },
+    doc: inFreeSpace(pasted, new Set(sites.map((s) => s.id)), nodes),
     newIds: [...sites.map((s) => s.id), ...nodes.map((n) => n.id)],
   };
+}
+
+function usedFqdns(n: TopologyNode): string[] {
+  const out = [n.fqdn];
+  if (n.kind === 'frontEndPool' && n.internalWebFqdn) out.push(n.internalWebFqdn);
+  if (n.kind === 'sqlStore' && n.ag) out.push(n.ag.listenerFqdn, ...n.ag.replicas.map((r) => r.fqdn));
+  return out;
+}
+
+/**
+ * The pasted cards moved where they cover nothing: a pasted site (with its cards) to a free
+ * spot beside the others, a card pasted into an existing site to a free slot of its grid
+ * nearest where it was dropped; a site that grows pushes its neighbours aside.
+ */
+function inFreeSpace(doc: Topology, newSites: ReadonlySet<string>, newNodes: readonly TopologyNode[]): Topology {
+  let out = doc;
+  const pastedIds = new Set(newNodes.map((n) => n.id));
+  for (const siteId of newSites) {
+    const frame = siteFrames(out).get(siteId);
+    if (!frame) continue;
+    const members = out.nodes.filter((n) => n.siteId === siteId);
+    const others: Topology = {
+      ...out,
+      sites: out.sites.filter((s) => s.id !== siteId),
+      nodes: out.nodes.filter((n) => n.siteId !== siteId),
+    };
+    const spot = freeSiteSpot(others, { x: frame.x, y: frame.y }, { width: frame.width, height: frame.height });
+    const dx = spot.x - frame.x;
+    const dy = spot.y - frame.y;
+    if (!dx && !dy) continue;
+    const layout = { ...out.layout };
+    for (const id of [siteId, ...members.map((n) => n.id)]) {
+      const p = positionOf(out.layout, id);
+      if (p) layout[id] = { x: p.x + dx, y: p.y + dy };
+    }
+    out = { ...out, layout };
+  }
+  const grown = new Set<string>();
+  const placed = new Set<string>();
+  for (const n of newNodes) {
+    if (newSites.has(n.siteId)) continue;
+    const at = positionOf(out.layout, n.id);
+    // Placed one by one, each among the cards already there (the ones pasted before it included).
+    const without: Topology = { ...out, nodes: out.nodes.filter((m) => !pastedIds.has(m.id) || placed.has(m.id)) };
+    const slot = freeSlot(without, n.siteId, at && { x: at.x + NODE_WIDTH / 2, y: at.y + NODE_HEIGHT / 2 });
+    out = { ...out, layout: { ...out.layout, [n.id]: slot } };
+    placed.add(n.id);
+    grown.add(n.siteId);
+  }
+  return grown.size ? withFramesApart(out, [...grown]) : out;
 }

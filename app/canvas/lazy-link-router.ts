@@ -1,0 +1,46 @@
+/**
+ * The canvas's link router, loaded just after the first paint: the orthogonal router is
+ * the largest part of the canvas and a first frame does not need it. Until it is in, the
+ * links are drawn straight between the cards (as while a large design is routed in the
+ * background) and the canvas says routing is pending; then the canvas draws again.
+ */
+import type { LinkRoute, LinkRouter, LinkRouterOptions, RouteOptions } from '../model/link-routing';
+import type { Topology } from '../model/schema';
+import type { Frame } from '../model/site-frames';
+
+export const loadLinkRouting = () => import('../model/link-routing');
+
+const NO_ROUTES: Map<string, LinkRoute> = new Map();
+
+export class LazyLinkRouter {
+  private router: LinkRouter | undefined;
+  private loading = false;
+  /** The document of a load that failed (offline before the service worker had the file): straight links until the next edit tries again. */
+  private failedOn: Topology | undefined;
+
+  constructor(private readonly config: LinkRouterOptions & { onChange: () => void }) {}
+
+  get busy(): boolean {
+    return this.router ? this.router.busy : this.failedOn === undefined;
+  }
+
+  route(doc: Topology, options?: RouteOptions, frames?: ReadonlyMap<string, Frame>): Map<string, LinkRoute> {
+    if (this.router) return this.router.route(doc, options, frames);
+    if (!this.loading && doc !== this.failedOn) {
+      this.loading = true;
+      this.failedOn = undefined;
+      loadLinkRouting().then(
+        (m) => {
+          this.router = new m.LinkRouter(this.config);
+          this.config.onChange();
+        },
+        () => {
+          this.loading = false;
+          this.failedOn = doc;
+          this.config.onChange();
+        },
+      );
+    }
+    return NO_ROUTES;
+  }
+}
