@@ -89,7 +89,8 @@ export function ImportSummaryDialog({ onClose }: { onClose: () => void }) {
         <>
           <h3 className="modal-sub">Please confirm ({confirm.length})</h3>
           <p className="hint">The XML does not hold these values; the designer used defaults. Check them in the inspector.</p>
-          <ul className="warn-list">
+          {/* Scrolls when long: focusable, so the keyboard can scroll it too. */}
+          <ul className="warn-list" tabIndex={0} aria-label="Values to confirm">
             {confirm.map((w, i) => (
               <li key={i}>{w}</li>
             ))}
@@ -99,7 +100,7 @@ export function ImportSummaryDialog({ onClose }: { onClose: () => void }) {
       {other.length > 0 && (
         <>
           <h3 className="modal-sub">Not mapped ({other.length})</h3>
-          <ul className="warn-list">
+          <ul className="warn-list" tabIndex={0} aria-label="Not mapped">
             {other.map((w, i) => (
               <li key={i}>{w}</li>
             ))}

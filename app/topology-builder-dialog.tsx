@@ -97,7 +97,8 @@ export function TopologyBuilderDialog({ onClose }: { onClose: () => void }) {
         </div>
       )}
       <h3 className="modal-sub">To check in Topology Builder ({preview.notes.length})</h3>
-      <ul className="tb-notes" data-testid="tb-notes">
+      {/* Scrolls when long: focusable, so the keyboard can scroll it too. */}
+      <ul className="tb-notes" data-testid="tb-notes" tabIndex={0} aria-label="To check in Topology Builder">
         {preview.notes.map((n, i) => (
           <li key={i}>{n.message}</li>
         ))}

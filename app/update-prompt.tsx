@@ -51,7 +51,17 @@ export function UpdatePrompt() {
   const reload = async () => {
     // Keep the open design: wait for its queued saves, then let the new version take over.
     await session.whenIdle();
-    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+    let reloading = false;
+    const go = () => {
+      if (reloading) return;
+      reloading = true;
+      location.reload();
+    };
+    navigator.serviceWorker.addEventListener('controllerchange', go, { once: true });
+    // Should the change of controller go unseen, the new version's activation says it too.
+    waiting.addEventListener('statechange', () => {
+      if (waiting.state === 'activated') go();
+    });
     waiting.postMessage({ type: 'SKIP_WAITING' });
   };
   return (

@@ -1,6 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import path from 'node:path';
 import { openDesigner } from './helpers';
+
+const FIXTURES = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../app/import/fixtures');
+/** Importing lays the design out (elk), which takes seconds on a loaded machine. */
+const LAYOUT_TIMEOUT = 30_000;
 
 /** Serious and critical WCAG 2.1 A/AA violations in `scope` (the whole page by default), as readable lines. */
 async function violations(page: Page, scope?: string): Promise<string[]> {
@@ -32,6 +37,15 @@ const DIALOGS: [name: string, openIt: (page: Page) => Promise<unknown>][] = [
   ['Rules', (page) => page.getByTestId('btn-catalogue').click()],
   ['Find', (page) => page.getByTestId('btn-find').click()],
   ['Keyboard shortcuts', (page) => page.keyboard.press('?')],
+  ['My designs', (page) => page.getByTestId('btn-library').click()],
+  [
+    'Topology Builder export',
+    async (page) => {
+      await page.getByTestId('btn-export').click();
+      await page.getByTestId('export-topology-builder').click();
+    },
+  ],
+  ['import summary', (page) => page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, 'builder-file.tbxml'))],
 ];
 
 for (const theme of ['light', 'dark'] as const) {
@@ -56,7 +70,45 @@ for (const theme of ['light', 'dark'] as const) {
     test(`accessibility: the ${name} dialog (${theme} theme) has no serious or critical axe violation`, async ({ page }) => {
       await open(page, theme);
       await openIt(page);
-      await expect(page.getByRole('dialog')).toBeVisible();
+      await expect(page.getByRole('dialog')).toBeVisible({ timeout: LAYOUT_TIMEOUT });
       expect(await violations(page, '[role="dialog"]')).toEqual([]);
     });
+
+  test(`accessibility: the Compare and Migration tabs, with the changes marked on the canvas (${theme} theme), have no serious or critical axe violation`, async ({
+    page,
+  }) => {
+    await open(page, theme);
+    await page.getByTestId('tab-compare').click();
+    await page.getByTestId('baseline-this-design').click();
+    await expect(page.getByTestId('compare-legend')).toBeVisible();
+    await expect(page.getByTestId('change-list')).toBeVisible();
+    expect(await violations(page)).toEqual([]);
+    await page.getByTestId('tab-migration').click();
+    const panel = page.getByTestId('migration-panel');
+    await panel.getByTestId('migration-current-file').setInputFiles(path.join(FIXTURES, 'published-standard-edition.utf16.xml'));
+    await expect(panel.getByTestId('migration-changes')).toBeVisible({ timeout: LAYOUT_TIMEOUT });
+    expect(await violations(page, '[role="tabpanel"], .bottom')).toEqual([]);
+  });
+
+  test.describe(() => {
+    // The script is held back by the test: a service worker would answer from its cache instead.
+    test.use({ serviceWorkers: 'block' });
+    test(`accessibility: a part's loading state (${theme} theme) has no serious or critical axe violation`, async ({ page }) => {
+      // Hold the deployment steps' script back: the tab shows its loading state meanwhile.
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/steps-panel-[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await open(page, theme);
+      await page.getByRole('tab', { name: 'Deployment steps' }).click();
+      const loading = page.getByTestId('lazy-loading');
+      await expect(loading).toBeVisible();
+      await expect(loading).toHaveAttribute('role', 'status');
+      expect(await violations(page, '[data-testid="lazy-loading"]')).toEqual([]);
+      release();
+      await expect(loading).toHaveCount(0);
+    });
+  });
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../app/rules/catalogue.generated';
 import { RULES } from '../app/rules/registry';
 import { catalogueRows } from '../app/rules/catalogue-view';
-import { DOCS, fillRegions, generatedDocs, REGENERATE, renderRulesMd } from './gen-docs';
+import { DOCS, fillRegions, generatedDocs, REGENERATE, renderRulesMd, topologyJsonSchema } from './gen-docs';
 
 describe('generated docs', () => {
   const fresh = generatedDocs();
@@ -58,5 +58,30 @@ describe('generated docs', () => {
     expect(() => fillRegions('<!-- generated:nonsense -->\nx\n<!-- /generated:nonsense -->', {})).toThrow(
       /unknown generated region "nonsense"/,
     );
+  });
+
+  it('format.md names every field of the schema, at every depth, and gives each a meaning', () => {
+    const md = fs.readFileSync(path.join(DOCS, 'format.md'), 'utf8');
+    type Json = { [k: string]: unknown };
+    const names = new Set<string>();
+    const walk = (s: unknown): void => {
+      if (!s || typeof s !== 'object') return;
+      const o = s as Json;
+      for (const [k, v] of Object.entries((o.properties ?? {}) as Record<string, unknown>)) {
+        names.add(k);
+        walk(v);
+      }
+      for (const key of ['items', 'additionalProperties']) walk(o[key]);
+      for (const key of ['oneOf', 'anyOf', 'allOf']) if (Array.isArray(o[key])) for (const v of o[key] as unknown[]) walk(v);
+    };
+    walk(topologyJsonSchema());
+    expect(names.size).toBeGreaterThan(100);
+    const missing = [...names].filter((n) => !md.includes(`\`${n}\``));
+    expect(missing).toEqual([]);
+    // Every row of a field table says what the field means.
+    const rows = md.split('\n').filter((l) => /^\| `[^`]+` \| .* \| (yes|no) \|/.test(l));
+    expect(rows.length).toBeGreaterThan(150);
+    const blank = rows.filter((l) => /\| (yes|no) \|\s*\|$/.test(l));
+    expect(blank).toEqual([]);
   });
 });

@@ -18,6 +18,7 @@ import { LINK_ENDPOINTS, UNDIRECTED_LINKS } from '../app/model/link-kinds';
 import { LIMITS } from '../app/model/limits';
 import { VERSIONS } from '../app/model/migrations';
 import { CURRENT_VERSION, FORMAT_NAME, LINK_KINDS, NODE_KINDS, TopologySchema } from '../app/model/schema';
+import { CATALOGUE } from '../app/rules/catalogue.generated';
 import { catalogueRows, FAMILY_NAMES, STATUS_LABEL, type CatalogueRow, type RuleStatus } from '../app/rules/catalogue-view';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -190,6 +191,58 @@ const FIELD_NOTES: Record<string, string> = {
   voiceFailoverSeconds: 'seconds before voice fails over; 300 when absent',
   x: 'horizontal position',
   y: 'vertical position',
+  // Format version 2.
+  siteLinks: 'the WAN between sites, one entry per pair of sites (see `siteLinks` below)',
+  'siteLink.id': 'unique among site links',
+  'siteLink.from': 'id of one site',
+  'siteLink.to': 'id of the other site (the link serves both directions)',
+  'siteLink.fast': 'high bandwidth and low latency between the two sites (what pool pairing and AlwaysOn across sites ask for)',
+  'siteLink.secured': 'the WAN is private or encrypted (SQL Server and Backup Service traffic crosses it)',
+  'siteLink.resilient': 'the link has a redundant path, so losing one circuit does not cut the sites apart',
+  'deployment.activeDirectory':
+    'the Active Directory the servers join: functional levels and domain controller operating systems',
+  'activeDirectory.forestLevel': 'the forest functional level',
+  'activeDirectory.domainLevel': 'the domain functional level',
+  'activeDirectory.domainControllerOs': 'the operating systems of the domain controllers (each release once)',
+  'deployment.simpleUrls': 'the simple URLs as Topology Builder records them: Meet per SIP domain, Dial-in, Admin',
+  'simpleUrl.component': '`meet`, `dialIn` or `admin`',
+  'simpleUrl.domain': 'the SIP domain a Meet URL serves; `*` for the Dial-in and Admin URLs',
+  'simpleUrl.url': 'the URL as written in the topology',
+  'site.parentSiteId': 'branch sites: the central site the branch depends on',
+  internalWebFqdn:
+    "internal web services FQDN, when it overrides the pool's FQDN (Topology Builder's **Override internal Web Services pool FQDN**)",
+  externalWebFqdn: 'external web services FQDN: what the reverse proxy publishes to the internet',
+  enterpriseVoice: 'Enterprise Voice is enabled for the users of this pool',
+  dialIn: 'dial-in (PSTN) conferencing is enabled',
+  largestMeeting: 'the largest planned meeting, in participants',
+  decommission:
+    'transition only: the node exists today and is removed at the end of the change; the runbook builds nothing for it and removes it last, after what depends on it',
+  inPlaceUpgrade: 'transition only: the node is upgraded in place (see `inPlaceUpgrade` below)',
+  'inPlaceUpgrade.fromVersion': 'the version installed today (`2019` for the in-place upgrade to Subscription Edition)',
+  'inPlaceUpgrade.fromOs': 'the operating system before the upgrade; absent = unchanged',
+  currentHaMode:
+    'transition only: the high availability the Back End has today (`haMode` is the target); it decides whether the runbook removes SQL mirroring first or builds the availability group from a store without high availability',
+  hostsNonSfbDatabases: 'the SQL Server instance also holds databases of other products',
+  hlbDirectServerReturn: 'the hardware load balancer of the Edge pool uses direct server return (not supported)',
+  externalAddressing: 'the Edge external addresses: public, behind symmetric NAT, or behind another kind of NAT',
+  externalIpMode: 'one external IP address per Edge service (access, web conferencing, A/V), or a single one',
+  externalSipFqdn: 'the Access Edge external FQDN (SIP)',
+  externalWebConfFqdn: 'the web conferencing Edge external FQDN',
+  externalAvFqdn: 'the A/V Edge external FQDN',
+  natAddresses: 'the public addresses NAT translates to the Edge external interfaces',
+  concurrentUsers: 'users connected at the busiest time (sizes the Persistent Chat pool)',
+  backupIntervalHours: 'hours between backups of the share (the recovery point for its content)',
+  discoveryUrl: 'the WOPI discovery URL as written in the topology (kept as written, even when mistyped)',
+  peerType:
+    'what the peer is: a PSTN gateway, an SBC, an IP-PBX, a TDM PBX behind a gateway, a SIP trunk provider, or a video gateway',
+  dnsLoadBalancing: 'the peer is reached through DNS load balancing across several Mediation Servers',
+  acceptsAnyPoolMember: 'the peer accepts calls from every Mediation Server of the pool, not one',
+  mediaBypass: 'media flows between the client and the peer, bypassing the Mediation Server',
+  concurrentTranscodedVtcs: 'video teleconferencing calls transcoded at the busiest time (sizes the Video Interop Server pool)',
+  'survivableBranch.productVersion': 'the release of the appliance or branch server',
+  mediationPort: "the Mediation Server's listening port for this trunk",
+  peerPort: "the peer's listening port",
+  transport: 'TLS or TCP',
 };
 
 const NODE_KIND_WORDS: Record<string, string> = {
@@ -204,6 +257,10 @@ const NODE_KIND_WORDS: Record<string, string> = {
   fileStore: 'a file share used by pools',
   officeOnlineServer: 'an Office Online Server (or Office Web Apps Server) farm',
   survivableBranch: 'a survivable branch appliance or server',
+  reverseProxy: 'a reverse proxy that publishes the external web services and simple URLs (format version 2)',
+  gatewayPeer:
+    'a PSTN gateway, SBC, IP-PBX, TDM PBX, SIP trunk provider or video gateway the Mediation role trunks to (format version 2)',
+  videoInteropPool: 'a Video Interop Server pool (format version 2)',
 };
 
 const LINK_KIND_WORDS: Record<string, string> = {
@@ -218,15 +275,66 @@ const LINK_KIND_WORDS: Record<string, string> = {
   officeOnline: 'the Office Online Server farm the pool uses',
   backupRegistrar: 'the pool a branch appliance fails over to',
   logShipping: 'log shipping for Persistent Chat disaster recovery',
+  trunk: 'a SIP trunk from a Mediation role (or a Video Interop Server pool) to a gateway peer (format version 2)',
 };
 
 function noteFor(field: string, context: string): string {
-  return (
+  const note =
     FIELD_NOTES[`${context}.${field}`] ??
     (field === 'name' && context !== 'topology' ? FIELD_NOTES.name_ : undefined) ??
     FIELD_NOTES[field] ??
-    ''
-  );
+    '';
+  const rules = V2_FIELDS.has(field) ? rulesReading(field) : [];
+  return rules.length ? `${note}. Read by ${rules.join(', ')}` : note;
+}
+
+/** The fields format version 2 added: their meaning says which rules read them. */
+const V2_FIELDS: ReadonlySet<string> = new Set([
+  'siteLinks',
+  'fast',
+  'secured',
+  'resilient',
+  'activeDirectory',
+  'forestLevel',
+  'domainLevel',
+  'domainControllerOs',
+  'simpleUrls',
+  'parentSiteId',
+  'internalWebFqdn',
+  'externalWebFqdn',
+  'enterpriseVoice',
+  'dialIn',
+  'largestMeeting',
+  'decommission',
+  'inPlaceUpgrade',
+  'fromVersion',
+  'fromOs',
+  'currentHaMode',
+  'hostsNonSfbDatabases',
+  'hlbDirectServerReturn',
+  'externalAddressing',
+  'externalIpMode',
+  'externalSipFqdn',
+  'externalWebConfFqdn',
+  'externalAvFqdn',
+  'natAddresses',
+  'concurrentUsers',
+  'backupIntervalHours',
+  'discoveryUrl',
+  'peerType',
+  'dnsLoadBalancing',
+  'acceptsAnyPoolMember',
+  'mediaBypass',
+  'concurrentTranscodedVtcs',
+  'mediationPort',
+  'peerPort',
+  'transport',
+]);
+
+/** Ids of the catalogue rules whose condition names `field` (written in backticks there), in catalogue order. */
+function rulesReading(field: string): string[] {
+  const mark = new RegExp(`\`[^\`]*\\b${field}\\b[^\`]*\``);
+  return CATALOGUE.filter((e) => mark.test(e.condition)).map((e) => e.id);
 }
 
 const ID_PATTERN_SOURCE = '^[A-Za-z0-9_.-]{1,64}$';
@@ -305,6 +413,10 @@ function generatedRegions(): Record<string, string> {
   regions.deployment = fieldTable(props.deployment!, 'deployment');
   regions.sites = fieldTable(itemsOf(props.sites!), 'site');
   regions.layout = fieldTable((props.layout!.additionalProperties ?? {}) as Json, 'position');
+  regions.sitelinks = fieldTable(itemsOf(props.siteLinks!), 'siteLink');
+  const deploymentProps = props.deployment!.properties as Record<string, Json>;
+  regions.directory = fieldTable(deploymentProps.activeDirectory!, 'activeDirectory');
+  regions.simpleurls = fieldTable(itemsOf(deploymentProps.simpleUrls!), 'simpleUrl');
 
   const nodeParts: string[] = [];
   for (const kind of NODE_KINDS) {
@@ -326,6 +438,13 @@ function generatedRegions(): Record<string, string> {
         '',
       );
     }
+    if (kind === 'frontEndPool' && p.inPlaceUpgrade)
+      nodeParts.push(
+        '`inPlaceUpgrade` (on every server role that has it):',
+        '',
+        fieldTable(p.inPlaceUpgrade, 'inPlaceUpgrade'),
+        '',
+      );
     if (kind === 'persistentChatPool' && p.servers)
       nodeParts.push('Each of `servers`:', '', fieldTable(itemsOf(p.servers), 'pchatServer'), '');
   }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: typecheck, lint, unit tests, build, Playwright — every check, in order,
 // then one summary line `N passed, N failed` summed from the vitest and Playwright JSON
-// reports (plus one check each for typecheck, lint, format, build and the first-load budget). Exits 1 on any failure.
+// reports (plus one check each for typecheck, lint, format, build, the first-load budget and
+// the Lighthouse audit). Exits 1 on any failure.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -77,8 +78,13 @@ const built = run('build', 'npx', ['vite', 'build', '--logLevel', 'warn']);
 count(built);
 // The first-load budget (issue 22): the entry chunk and its static imports, from the build manifest.
 count(built && run('first-load budget', 'npx', ['tsx', 'scripts/first-load-budget.ts']));
+const chromium = built && ensureChromium();
+// Lighthouse (issue 22): performance, accessibility and best practices of the built app,
+// each the median of three runs per page (scripts/audit.ts); before the e2e journeys, on a
+// quiet machine.
+count(chromium && run('audit (Lighthouse, median of 3 runs)', 'npx', ['tsx', 'scripts/audit.ts']));
 let e2eOk = false;
-if (built && ensureChromium()) e2eOk = run('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test']);
+if (chromium) e2eOk = run('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test']);
 else console.error('e2e skipped: the build or Chromium is missing');
 
 const unit = readJson('reports/vitest.json');

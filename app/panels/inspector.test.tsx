@@ -158,6 +158,22 @@ describe('inspector: a site and the deployment', () => {
     expect(site(store, 'dc1').kind).toBe('branch');
   });
 
+  it('connects the site to another over a WAN link, states its properties and removes it', () => {
+    const store = setup();
+    inspect(store, 'site', 'dc1');
+    expect(screen.getByText(/No WAN is described yet/)).toBeTruthy();
+    type('wan-connect', 'dc2');
+    const [wan] = store.getState().doc.siteLinks!;
+    expect(wan).toMatchObject({ from: 'dc1', to: 'dc2', fast: true, secured: true, resilient: false });
+    expect(screen.getByTestId(`wan-link-${wan!.id}`).textContent).toContain('To');
+    fireEvent.click(screen.getByTestId(`field-wan-resilient-${wan!.id}`));
+    expect(store.getState().doc.siteLinks![0]).toMatchObject({ resilient: true });
+    // Every other site is joined now: nothing left to connect to.
+    expect(screen.queryByTestId('wan-connect')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: /Remove the WAN link/ }));
+    expect(store.getState().doc.siteLinks).toBeUndefined();
+  });
+
   it('with nothing selected: edits the design name, description, mode and the CMS host', () => {
     const store = setup();
     type('field-doc-name', 'Contoso HA');

@@ -4,7 +4,7 @@ import { SITE_KINDS, SiteSchema, type Site, type Topology } from '../model/schem
 import { useDesigner } from '../store/designer-context';
 import { selectFindings } from '../store/selectors';
 import { SiteIcon } from '../ui/kinds';
-import { EnumField, TextField } from './inspector-field';
+import { BoolField, EnumField, TextField } from './inspector-field';
 import { DeleteButton, FindingList, InspectorHead, Section } from './inspector-parts';
 import { friendly } from './node-edits';
 
@@ -66,7 +66,88 @@ export function SiteInspector({ site, doc }: { site: Site; doc: Topology }) {
           {members.length} server role{members.length === 1 ? '' : 's'} in this site.
         </p>
       </Section>
+      <WanLinks site={site} doc={doc} />
       <DeleteButton ids={[site.id]} label={members.length ? `Delete site and its ${nodes}` : 'Delete site'} />
     </div>
+  );
+}
+
+/**
+ * The site's WAN links (format v2 site links): each with the site at its other end and
+ * what the architect states about it, a way to connect another site, and to remove one.
+ */
+function WanLinks({ site, doc }: { site: Site; doc: Topology }) {
+  const addSiteLink = useDesigner((s) => s.addSiteLink);
+  const updateSiteLink = useDesigner((s) => s.updateSiteLink);
+  const removeElements = useDesigner((s) => s.removeElements);
+  const links = (doc.siteLinks ?? []).filter((l) => l.from === site.id || l.to === site.id);
+  const nameOf = (id: string) => doc.sites.find((s) => s.id === id)?.name ?? id;
+  const joined = new Set(links.map((l) => (l.from === site.id ? l.to : l.from)));
+  const candidates = doc.sites.filter((s) => s.id !== site.id && !joined.has(s.id));
+  return (
+    <Section title="WAN links">
+      {links.map((l) => {
+        const other = l.from === site.id ? l.to : l.from;
+        return (
+          <div className="wan-link" key={l.id} data-testid={`wan-link-${l.id}`}>
+            <p className="wan-link-head">
+              <span>
+                To <strong>{nameOf(other)}</strong>
+              </span>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => removeElements([l.id])}
+                aria-label={`Remove the WAN link to ${nameOf(other)}`}
+              >
+                Remove
+              </button>
+            </p>
+            <BoolField
+              label="Fast (high bandwidth, low latency)"
+              value={l.fast}
+              onCommit={(fast) => updateSiteLink(l.id, { fast })}
+              testId={`field-wan-fast-${l.id}`}
+            />
+            <BoolField
+              label="Secured (private or encrypted)"
+              value={l.secured}
+              onCommit={(secured) => updateSiteLink(l.id, { secured })}
+              testId={`field-wan-secured-${l.id}`}
+            />
+            <BoolField
+              label="Resilient (redundant path)"
+              value={l.resilient}
+              onCommit={(resilient) => updateSiteLink(l.id, { resilient })}
+              testId={`field-wan-resilient-${l.id}`}
+            />
+          </div>
+        );
+      })}
+      {candidates.length > 0 && (
+        <label className="field">
+          <span className="field-label">Connect to site…</span>
+          <select
+            value=""
+            data-testid="wan-connect"
+            onChange={(e) => {
+              if (e.target.value) addSiteLink(site.id, e.target.value);
+            }}
+          >
+            <option value="">Choose a site</option>
+            {candidates.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <p className="hint">
+        {doc.siteLinks === undefined
+          ? 'No WAN is described yet: the checks that read the WAN between sites wait until the first link is added.'
+          : 'The checks read the WAN: two sites without a link here have none between them.'}
+      </p>
+    </Section>
   );
 }

@@ -8,7 +8,7 @@ import type { StateCreator } from 'zustand';
 import { defaultLink, defaultNode, defaultSite, emptyTopology } from '../model/defaults';
 import { linkKindsBetween } from '../model/link-kinds';
 import { withPatch, type Patch } from '../lib/patch';
-import type { Deployment, Link, LinkKind, NodeKind, Position, Site, Topology, TopologyNode } from '../model/schema';
+import type { Deployment, Link, LinkKind, NodeKind, Position, Site, SiteLink, Topology, TopologyNode } from '../model/schema';
 import { emptyHistory, HISTORY_DEFAULTS, record, redo, seal, undo, type History, type HistoryOptions } from './history';
 
 export interface DocumentSliceOptions {
@@ -52,6 +52,14 @@ export interface DocumentSlice {
   /** Sets fields of a site; a field given as `undefined` is removed. */
   updateSite(id: string, patch: Patch<Site>): void;
   addLink(kind: LinkKind, from: string, to: string): string | undefined;
+  /**
+   * A WAN link between two sites (format v2 `siteLinks`), fast and secured until the
+   * architect says otherwise; undefined for an unknown site, the same site twice, or two
+   * sites already joined. Deleted with removeElements, like every element.
+   */
+  addSiteLink(from: string, to: string): string | undefined;
+  /** Sets the WAN properties of a site link. */
+  updateSiteLink(id: string, patch: Partial<Pick<SiteLink, 'fast' | 'secured' | 'resilient'>>): void;
   removeElements(ids: readonly string[]): void;
   markSaved(): void;
 }
@@ -186,6 +194,23 @@ export const createDocumentSlice =
       return id;
     },
 
+    addSiteLink(from, to) {
+      const { doc } = get();
+      const known = (id: string) => doc.sites.some((s) => s.id === id);
+      const joined = (doc.siteLinks ?? []).some((l) => (l.from === from && l.to === to) || (l.from === to && l.to === from));
+      if (from === to || !known(from) || !known(to) || joined) return undefined;
+      const id = freshId(doc, 'wan', new Set((doc.siteLinks ?? []).map((l) => l.id)));
+      const link: SiteLink = { id, from, to, fast: true, secured: true, resilient: false };
+      get().commit((d) => ({ ...d, siteLinks: [...(d.siteLinks ?? []), link] }));
+      return id;
+    },
+
+    updateSiteLink(id, patch) {
+      get().commit((d) => ({ ...d, siteLinks: (d.siteLinks ?? []).map((l) => (l.id === id ? { ...l, ...patch } : l)) }), {
+        coalesceKey: `siteLink:${id}:${Object.keys(patch).join(',')}`,
+      });
+    },
+
     removeElements(ids) {
       if (ids.length === 0) return;
       const gone = new Set(ids);
@@ -206,14 +231,16 @@ export const createDocumentSlice =
         const layout = Object.fromEntries(Object.entries(d.layout ?? {}).filter(([k]) => keep.has(k)));
         const cmsHost = d.deployment.cmsHost && nodeIds.has(d.deployment.cmsHost) ? d.deployment.cmsHost : null;
         const siteLinks = d.siteLinks?.filter((l) => !gone.has(l.id) && !siteGone.has(l.from) && !siteGone.has(l.to));
+        const { siteLinks: _old, ...rest } = d;
         return {
-          ...d,
+          ...rest,
           sites,
           nodes,
           links,
           layout,
           deployment: { ...d.deployment, cmsHost },
-          ...(siteLinks ? { siteLinks } : {}),
+          // Removing the last WAN link leaves the WAN undescribed again, not "no WAN between any two sites".
+          ...(siteLinks && (siteLinks.length > 0 || !d.siteLinks?.length) ? { siteLinks } : {}),
         };
       });
     },
