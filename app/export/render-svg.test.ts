@@ -162,3 +162,20 @@ describe('buildScene', () => {
     }
   });
 });
+
+describe('site links (WAN) in the SVG', () => {
+  it('draws each site link between its two frames with what the architect states about it', () => {
+    const renderSvg = renderDesignSvg;
+    const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
+    const without = renderSvg(doc, { date: '2026-01-01' });
+    expect(without).not.toContain('class="site-link"');
+    doc.siteLinks = [{ id: 'wan-1', from: 'dc1', to: 'dc2', fast: true, secured: true, resilient: false }];
+    const svg = renderSvg(doc, { date: '2026-01-01' });
+    expect(svg).toContain('id="site-link-wan-1"');
+    expect(svg).toContain('WAN · fast · secured · single path');
+    // Not resilient: dashed, in the warning colour.
+    expect(svg).toMatch(/id="site-link-wan-1"><path [^>]*stroke-dasharray="10 6"/);
+    doc.siteLinks = [{ ...doc.siteLinks[0]!, resilient: true }];
+    expect(renderSvg(doc, { date: '2026-01-01' })).not.toMatch(/id="site-link-wan-1"><path [^>]*stroke-dasharray/);
+  });
+});
