@@ -65,6 +65,12 @@ function Designer() {
   const [ready, setReady] = useState(false);
   const [sizes, setSizes] = useState({ left: 236, right: 320, bottom: Math.round(window.innerHeight * 0.32) });
   const [fileOver, setFileOver] = useState(false);
+  const bottomTab = useDesigner((s) => s.bottomTab);
+  // The Migration tab holds a change list beside a long runbook: it opens tall enough to read them.
+  useEffect(() => {
+    if (bottomOpen && bottomTab === 'migration')
+      setSizes((s) => ({ ...s, bottom: Math.max(s.bottom, Math.round(window.innerHeight * 0.55)) }));
+  }, [bottomOpen, bottomTab]);
   const flow = useReactFlow();
   const store = useDesignerStore();
 

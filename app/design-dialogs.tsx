@@ -4,6 +4,7 @@ import { REFERENCE_DESIGNS } from './model/samples/index';
 import { COMMANDS, GESTURES, keysTextOf, shortcutOf } from './store/commands';
 import { newDocument } from './store/documents';
 import { useDesigner, useDesignerStore } from './store/designer-context';
+import { serviceVersion8Answer, withServiceVersion8As, type ServiceVersion8Product } from './import/product-version-choice';
 
 export function NewDialog({ onClose }: { onClose: () => void }) {
   const store = useDesignerStore();
@@ -75,8 +76,11 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
 export function ImportSummaryDialog({ onClose }: { onClose: () => void }) {
   const s = useDesigner((x) => x.importSummary);
   if (!s) return null;
-  const confirm = s.warnings.filter((w) => /confirm/i.test(w));
-  const other = s.warnings.filter((w) => !/confirm/i.test(w));
+  const asked = s.serviceVersion8 !== undefined && s.serviceVersion8.length > 0;
+  // The question below replaces the importer's "ServiceVersion 8 … imported as 2019" line.
+  const warnings = asked ? s.warnings.filter((w) => !/ServiceVersion 8 is/.test(w)) : s.warnings;
+  const confirm = warnings.filter((w) => /confirm/i.test(w));
+  const other = warnings.filter((w) => !/confirm/i.test(w));
   const count = (k: string) => s.topology.nodes.filter((n) => n.kind === k).length;
   return (
     <Modal title={`Imported ${s.file}`} onClose={onClose} wide testId="dialog-import">
@@ -85,6 +89,7 @@ export function ImportSummaryDialog({ onClose }: { onClose: () => void }) {
         pool(s), {count('standardEditionServer')} Standard Edition server(s), {count('sqlStore')} SQL store(s),{' '}
         {count('edgePool')} Edge pool(s), {s.topology.links.length} link(s).
       </p>
+      {asked && <ProductVersionQuestion ids={s.serviceVersion8!} />}
       {confirm.length > 0 && (
         <>
           <h3 className="modal-sub">Please confirm ({confirm.length})</h3>
@@ -111,5 +116,49 @@ export function ImportSummaryDialog({ onClose }: { onClose: () => void }) {
         OK
       </button>
     </Modal>
+  );
+}
+
+/**
+ * 2019 and Subscription Edition write the same ServiceVersion (8) in a topology: the file
+ * cannot say which one runs, so the dialog asks, with the importer's reading (2019) chosen.
+ * The answer sets the product version of every server role read from it (one undoable edit).
+ */
+function ProductVersionQuestion({ ids }: { ids: string[] }) {
+  const store = useDesignerStore();
+  const answer = useDesigner((x) => serviceVersion8Answer(x.doc, ids));
+  const choose = (v: ServiceVersion8Product) => store.getState().commit((d) => withServiceVersion8As(d, ids, v));
+  const n = ids.length;
+  return (
+    <fieldset className="version-question" data-testid="import-version-question">
+      <legend>Skype for Business Server 2019 or Subscription Edition?</legend>
+      <p className="hint">
+        The document gives ServiceVersion 8 for {n} server role{n === 1 ? '' : 's'}. Skype for Business Server 2019 and
+        Subscription Edition are one code base and write the same value, so the file does not say which one runs here. The answer
+        sets the product version of all {n}; the rules, steps and simulation follow it (2019 is out of support since 14 October
+        2025).
+      </p>
+      <label>
+        <input
+          type="radio"
+          name="import-version"
+          checked={answer === '2019'}
+          onChange={() => choose('2019')}
+          data-testid="import-version-2019"
+        />{' '}
+        Skype for Business Server 2019
+      </label>
+      <label>
+        <input
+          type="radio"
+          name="import-version"
+          checked={answer === 'SE'}
+          onChange={() => choose('SE')}
+          data-testid="import-version-se"
+        />{' '}
+        Skype for Business Server Subscription Edition
+      </label>
+      {answer === 'mixed' && <p className="hint">Some of them have been set to another version since the import.</p>}
+    </fieldset>
   );
 }

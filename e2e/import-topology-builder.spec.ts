@@ -36,3 +36,33 @@ test('import the UTF-16 published topology by dropping it on the page', async ({
   const doc = await savedDocument(page);
   expect(doc?.nodes.some((n) => n.kind === 'standardEditionServer')).toBe(true);
 });
+
+test('a 2019-era document asks "2019 or Subscription Edition?" and applies the answer to every server role', async ({ page }) => {
+  await openDesigner(page);
+  await page.getByTestId('file-input').setInputFiles(path.join(FIXTURES, 'published-enterprise-ag.xml'));
+  const dialog = page.getByTestId('dialog-import');
+  await expect(dialog).toBeVisible({ timeout: LAYOUT_TIMEOUT });
+  const question = dialog.getByTestId('import-version-question');
+  await expect(question).toContainText('Skype for Business Server 2019 or Subscription Edition?');
+  await expect(question).toContainText('does not say which one runs here');
+  // The importer's reading is chosen; the question replaces its warning line.
+  await expect(question.getByTestId('import-version-2019')).toBeChecked();
+  await expect(dialog).not.toContainText('ServiceVersion 8 is');
+  await question.getByTestId('import-version-se').check();
+  await expect(question.getByTestId('import-version-se')).toBeChecked();
+  await page.getByRole('button', { name: 'OK', exact: true }).click();
+  await expect
+    .poll(async () => {
+      const doc = await savedDocument(page);
+      return [...new Set(doc?.nodes.flatMap((n) => (n as { productVersion?: string }).productVersion ?? []))];
+    })
+    .toEqual(['SE']);
+  // One undoable edit: Ctrl+Z brings the 2019 reading back.
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => {
+      const doc = await savedDocument(page);
+      return [...new Set(doc?.nodes.flatMap((n) => (n as { productVersion?: string }).productVersion ?? []))];
+    })
+    .toEqual(['2019']);
+});

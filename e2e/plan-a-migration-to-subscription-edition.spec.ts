@@ -63,3 +63,38 @@ test('a reference migration starts in one click and upgrades 2019 in place', asy
   // Nothing is patched in this change: M3 alone is the maintenance runbook, a cumulative update for every server role.
   await expect(panel.getByTestId('migration-summary')).toContainText('M3 Rolling cumulative update');
 });
+
+test('keep HA/DR during the move: the deployment after any step, and a data center lost while half the users are still on 2015', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await page.getByTestId('tab-migration').click();
+  const panel = page.getByTestId('migration-panel');
+  await panel.getByTestId('migration-reference-fabrikam-2015-to-subscription-edition').click();
+  await panel.getByTestId('migration-view-during').click();
+  const during = panel.getByTestId('migration-during');
+  // It opens right after the first pool's users moved: one pool on each version.
+  await expect(during.getByTestId('during-where')).toContainText('Move the remaining 8,000 users of Pool NY');
+  const homes = during.getByTestId('during-homes');
+  await expect(homes.locator('li', { hasText: 'Pool CH' }).filter({ hasText: '2015' })).toBeVisible();
+  await expect(homes.locator('li', { hasText: 'Pool NY (Subscription Edition)' })).toContainText('8,000 users');
+  await expect(during.getByTestId('during-pairs').locator('li.pair-valid')).toHaveCount(2);
+  await expect(during.getByTestId('during-cms')).toContainText('Pool NY (Skype for Business Server 2015)');
+  // New York lost now: the new pool fails over to its Subscription Edition partner, the CMS to the 2015 pool in Chicago.
+  await during.getByTestId('during-site').selectOption({ label: 'New York' });
+  await expect(during.getByTestId('during-without-service')).toContainText('0');
+  await expect(during.getByTestId('during-cms-outcome')).toContainText('Pool CH');
+  await expect(during.getByTestId('during-failovers')).toContainText(
+    'Pool NY (Subscription Edition) → Pool CH (Subscription Edition): 8,000 users',
+  );
+  // Today, before the first step: only the 2015 pair, the CMS on the 2015 pool.
+  await during.getByTestId('during-phase').selectOption({ index: 0 });
+  await expect(during.getByTestId('during-where')).toContainText('Today');
+  await expect(during.getByTestId('during-pairs').locator('li')).toHaveCount(1);
+  // After the CMS move it is on the Subscription Edition pool; the exposure table has a row per phase.
+  await during.getByTestId('during-exposure').getByRole('button', { name: 'Move the Central Management store' }).click();
+  await expect(during.getByTestId('during-cms')).toContainText(
+    'Pool NY (Subscription Edition) (Skype for Business Server Subscription Edition)',
+  );
+  await expect(during.getByTestId('during-exposure').locator('tbody tr')).toHaveCount(7);
+});

@@ -4,7 +4,7 @@
  * M3 rolling cumulative update), in Markdown, PowerShell and JSON. Pure: no DOM, React
  * or node imports.
  */
-export { planMigration, planMigrationOf, type MigrationOptions } from './migration-plan';
+export { planCumulativeUpdate, planMigration, planMigrationOf, type MigrationOptions } from './migration-plan';
 export { migrationToMarkdown, migrationToPowerShell, migrationToJson } from './render';
 export { transitionDocument, matchingFromDiff, type NodeMatching, type TransitionDocument } from './transition-document';
 export { PROCEDURE_STEPS, procedureStep, MIG_DOC, type ProcedureStep } from './procedures';

@@ -68,6 +68,18 @@ export function planMigrationOf(current: Topology, target: Topology, options: Mi
   return planMigration(current, target, matchingFromDiff(diffTopologies(current, target)), options);
 }
 
+/**
+ * The maintenance runbook "Apply a cumulative update" (M3) for a design that is not
+ * migrating: every pool by upgrade domain, paired pools one at a time, AlwaysOn replicas
+ * secondaries first, the other server roles after the Front End pools.
+ */
+export function planCumulativeUpdate(design: Topology, options: Omit<MigrationOptions, 'procedure'> = {}): MigrationPlan {
+  const same: NodeMatching = { pairs: design.nodes.map((n) => [n.id, n.id] as const) };
+  const plan = planMigration(design, design, same, { ...options, procedure: 'M3' });
+  const name = typeof design?.name === 'string' && design.name.trim() ? design.name : 'the design';
+  return { ...plan, title: `Cumulative update runbook: ${name}`, maintenance: true };
+}
+
 function build(current: Topology, target: Topology, matching: NodeMatching, options: MigrationOptions): MigrationPlan {
   const m = new MigrationContext(current, target, matching, options.findings);
   m.classifyFindings();

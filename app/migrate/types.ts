@@ -85,4 +85,6 @@ export interface MigrationPlan {
   procedures: MigrationProcedure[];
   steps: MigrationStep[];
   notes: PlanNote[];
+  /** A maintenance runbook (a cumulative update of one design), not a migration between two. */
+  maintenance?: true;
 }

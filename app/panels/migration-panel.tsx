@@ -9,16 +9,13 @@
 import { useMemo, useRef, useState } from 'react';
 import {
   matchingFromDiff,
-  MIGRATION_PHASE_TITLES,
-  MIGRATION_PHASES,
   migrationToJson,
   migrationToMarkdown,
   migrationToPowerShell,
   planMigration,
   PROCEDURE_TITLES,
-  type MigrationPlan,
+  transitionDocument,
   type MigrationProcedure,
-  type MigrationStep,
 } from '../migrate/index';
 import { productVersionLabel } from '../model/product-versions';
 import { REFERENCE_MIGRATIONS } from '../model/samples/migrations';
@@ -27,9 +24,10 @@ import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { download, fileNameFor, loadDocument } from '../store/documents';
 import { readDocumentBytes } from '../store/open-work';
 import { runOpen } from '../store/open-job';
-import { Rich, StepItem } from './steps-panel';
+import { DuringTheMove } from './migration-during';
+import { RunbookSteps } from './migration-runbook-steps';
 
-type View = 'steps' | 'markdown';
+type View = 'steps' | 'markdown' | 'during';
 
 export function MigrationPanel() {
   const baseline = useDesigner((s) => s.baseline);
@@ -44,7 +42,11 @@ export function MigrationPanel() {
         : undefined,
     [baseline, doc, diff, procedure],
   );
-  if (!baseline || !plan) return <ChooseCurrent />;
+  const td = useMemo(
+    () => (baseline && diff ? transitionDocument(baseline.topology, doc, matchingFromDiff(diff)) : undefined),
+    [baseline, doc, diff],
+  );
+  if (!baseline || !plan || !td) return <ChooseCurrent />;
   const save = (kind: 'md' | 'ps1' | 'json') => {
     const text = kind === 'md' ? migrationToMarkdown(plan) : kind === 'ps1' ? migrationToPowerShell(plan) : migrationToJson(plan);
     download(
@@ -105,6 +107,15 @@ export function MigrationPanel() {
               >
                 Markdown
               </button>
+              <button
+                role="tab"
+                aria-selected={view === 'during'}
+                className={view === 'during' ? 'on' : ''}
+                onClick={() => setView('during')}
+                data-testid="migration-view-during"
+              >
+                HA/DR during the move
+              </button>
             </div>
             <label className="hint">
               Procedure{' '}
@@ -139,13 +150,17 @@ export function MigrationPanel() {
             {plan.steps.filter((s) => s.mode === 'manual').length} manual
             {blocking > 0 && <b className="migration-blocking"> · {blocking} blocking</b>}
           </p>
-          {view === 'steps' ? (
-            <RunbookSteps plan={plan} />
-          ) : (
-            <pre className="migration-markdown" data-testid="migration-markdown">
-              {migrationToMarkdown(plan)}
-            </pre>
-          )}
+          <div className="migration-scroll">
+            {view === 'steps' ? (
+              <RunbookSteps plan={plan} />
+            ) : view === 'during' ? (
+              <DuringTheMove plan={plan} current={baseline.topology} td={td} />
+            ) : (
+              <pre className="migration-markdown" data-testid="migration-markdown">
+                {migrationToMarkdown(plan)}
+              </pre>
+            )}
+          </div>
         </section>
       </div>
     </div>
@@ -198,59 +213,6 @@ function ChangeList() {
       )}
     </>
   );
-}
-
-function NoteList({ notes }: { notes: MigrationPlan['notes'] }) {
-  return (
-    <ul className="plan-notes">
-      {notes.map((note, i) => (
-        <li key={i} className={`note-${note.severity}`}>
-          <b>{note.severity === 'blocking' ? 'Blocking' : note.severity === 'warning' ? 'Warning' : 'Note'}:</b>{' '}
-          <Rich text={note.message} />
-          {note.ruleIds.length > 0 && <span className="note-rules"> ({note.ruleIds.join(', ')})</span>}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function RunbookSteps({ plan }: { plan: MigrationPlan }) {
-  const blockingNotes = plan.notes.filter((x) => x.severity === 'blocking');
-  const otherNotes = plan.notes.filter((x) => x.severity !== 'blocking');
-  let n = 0;
-  return (
-    <>
-      {blockingNotes.length > 0 && <NoteList notes={blockingNotes} />}
-      {otherNotes.length > 0 && (
-        <details className="migration-notes">
-          <summary>
-            Notes before you start ({otherNotes.length}: lifecycle, coexistence, what is not confirmed for Subscription Edition)
-          </summary>
-          <NoteList notes={otherNotes} />
-        </details>
-      )}
-      {MIGRATION_PHASES.map((phase) => {
-        const steps = plan.steps.filter((s) => s.phase === phase);
-        if (!steps.length) return null;
-        const start = n + 1;
-        n += steps.length;
-        return (
-          <section key={phase} className="phase">
-            <h3>{MIGRATION_PHASE_TITLES[phase]}</h3>
-            <ol className="steps" start={start}>
-              {steps.map((s) => (
-                <MigrationStepItem key={s.id} step={s} />
-              ))}
-            </ol>
-          </section>
-        );
-      })}
-    </>
-  );
-}
-
-function MigrationStepItem({ step }: { step: MigrationStep }) {
-  return <StepItem step={step} badge={step.procedureStep} />;
 }
 
 /** Read a file as the current deployment: a Topology Builder document, a design file, an exported image. */

@@ -4,27 +4,19 @@
  * failback runbook of every pair; downloads as Markdown, PowerShell and JSON.
  */
 import { useState } from 'react';
-import {
-  DEPLOYMENT_PHASES,
-  PHASE_TITLES,
-  TOOL_TITLES,
-  toJson,
-  toMarkdown,
-  toPowerShell,
-  type RichText,
-  type Step,
-  type StepPlan,
-} from '../steps/index';
+import { DEPLOYMENT_PHASES, PHASE_TITLES, toJson, toMarkdown, toPowerShell, type StepPlan } from '../steps/index';
 import { download, fileNameFor } from '../store/documents';
 import { selectSteps } from '../store/plan-selectors';
 import { useDesigner } from '../store/designer-context';
-import { CopyButton } from './copy-button';
-import { docTitle, docUrl } from './doc-links';
+import { MaintenanceRunbook } from './maintenance-runbook';
+import { Rich, StepItem } from './step-item';
+
+export { Rich, StepItem } from './step-item';
 
 export function StepsPanel() {
   const doc = useDesigner((s) => s.doc);
   const plan = selectSteps(doc);
-  const [view, setView] = useState<'deploy' | 'runbooks'>('deploy');
+  const [view, setView] = useState<'deploy' | 'runbooks' | 'maintenance'>('deploy');
   const save = (kind: 'md' | 'ps1' | 'json') => {
     const text = kind === 'md' ? toMarkdown(plan) : kind === 'ps1' ? toPowerShell(plan) : toJson(plan);
     download(
@@ -54,24 +46,37 @@ export function StepsPanel() {
           >
             Failover runbooks ({plan.runbooks.length})
           </button>
+          <button
+            role="tab"
+            aria-selected={view === 'maintenance'}
+            className={view === 'maintenance' ? 'on' : ''}
+            onClick={() => setView('maintenance')}
+            data-testid="steps-maintenance"
+          >
+            Apply a cumulative update
+          </button>
         </div>
-        <span className="hint">
-          {plan.steps.filter((s) => s.mode === 'script').length} scripted · {plan.steps.filter((s) => s.mode === 'manual').length}{' '}
-          manual
-        </span>
-        <span className="steps-downloads">
-          <button className="btn small" onClick={() => save('md')} data-testid="download-md">
-            Download Markdown
-          </button>
-          <button className="btn small" onClick={() => save('ps1')} data-testid="download-ps1">
-            Download .ps1
-          </button>
-          <button className="btn small" onClick={() => save('json')} data-testid="download-json">
-            JSON
-          </button>
-        </span>
+        {view !== 'maintenance' && (
+          <>
+            <span className="hint">
+              {plan.steps.filter((s) => s.mode === 'script').length} scripted ·{' '}
+              {plan.steps.filter((s) => s.mode === 'manual').length} manual
+            </span>
+            <span className="steps-downloads">
+              <button className="btn small" onClick={() => save('md')} data-testid="download-md">
+                Download Markdown
+              </button>
+              <button className="btn small" onClick={() => save('ps1')} data-testid="download-ps1">
+                Download .ps1
+              </button>
+              <button className="btn small" onClick={() => save('json')} data-testid="download-json">
+                JSON
+              </button>
+            </span>
+          </>
+        )}
       </div>
-      {plan.notes.length > 0 && (
+      {view !== 'maintenance' && plan.notes.length > 0 && (
         <ul className="plan-notes">
           {plan.notes.map((n, i) => (
             <li key={i} className={`note-${n.severity}`}>
@@ -82,7 +87,13 @@ export function StepsPanel() {
           ))}
         </ul>
       )}
-      {view === 'deploy' ? <DeploymentSteps plan={plan} /> : <Runbooks plan={plan} />}
+      {view === 'deploy' ? (
+        <DeploymentSteps plan={plan} />
+      ) : view === 'runbooks' ? (
+        <Runbooks plan={plan} />
+      ) : (
+        <MaintenanceRunbook />
+      )}
     </div>
   );
 }
@@ -139,114 +150,6 @@ function Runbooks({ plan }: { plan: StepPlan }) {
           </section>
         </details>
       ))}
-    </>
-  );
-}
-
-export function StepItem({ step, badge }: { step: Omit<Step, 'phase'>; badge?: string }) {
-  const [open, setOpen] = useState(false);
-  const commands = step.commands.join('\n');
-  return (
-    <li className="step" data-testid={`step-${step.id}`}>
-      <button className="step-head" onClick={() => setOpen(!open)} aria-expanded={open}>
-        <span className="pill" title={TOOL_TITLES[step.tool]}>
-          {step.tool}
-        </span>
-        {badge && (
-          <span className="pill pill-procedure" title={`Procedure step ${badge}`}>
-            {badge}
-          </span>
-        )}
-        <span className="step-title">{step.title}</span>
-        {step.blockedBy.length > 0 && (
-          <span
-            className="pill pill-blocked"
-            title={`The validator reports an error on what this step builds: ${step.blockedBy.join(', ')}`}
-            data-testid="step-blocked"
-          >
-            blocked: {step.blockedBy.join(', ')}
-          </span>
-        )}
-        {step.mode === 'manual' && <span className="pill">manual</span>}
-        {step.inferred && <span className="pill pill-inferred">inferred</span>}
-      </button>
-      {step.detail.length > 0 && (
-        <div className="step-detail">
-          {step.detail.map((d, i) => (
-            <p key={i}>
-              <Rich text={d} />
-            </p>
-          ))}
-        </div>
-      )}
-      {commands && (
-        <div className="code-block">
-          <pre>{commands}</pre>
-          <CopyButton text={commands} />
-        </div>
-      )}
-      {open && (
-        <div className="step-more">
-          {step.runOn && <p>Run on: {step.runOn}</p>}
-          {step.preconditions.length > 0 && (
-            <>
-              <h4>Before</h4>
-              <ul>
-                {step.preconditions.map((p, i) => (
-                  <li key={i}>
-                    <Rich text={p} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {step.verify.length > 0 && (
-            <>
-              <h4>Check</h4>
-              <ul>
-                {step.verify.map((v, i) => (
-                  <li key={i}>
-                    <Rich text={v.text} />
-                    {v.command && <code className="inline-code">{v.command}</code>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {step.ruleIds.length > 0 && <p className="hint">Carries out: {step.ruleIds.join(', ')}</p>}
-        </div>
-      )}
-      <div className="finding-docs">
-        {step.docs.slice(0, 3).map((d) => (
-          <a key={d} href={docUrl(d)} target="_blank" rel="noreferrer noopener">
-            {docTitle(d)} ↗
-          </a>
-        ))}
-        <button className="linklike small" onClick={() => setOpen(!open)}>
-          {open ? 'less' : 'preconditions and checks'}
-        </button>
-      </div>
-    </li>
-  );
-}
-
-export function Rich({ text }: { text: RichText }) {
-  return (
-    <>
-      {text.map((s, i) => {
-        switch (s.kind) {
-          case 'text':
-            return <span key={i}>{s.value}</span>;
-          case 'ui':
-            return <b key={i}>{s.value}</b>;
-          case 'code':
-            return (
-              <code key={i} className="inline-code">
-                {s.value}
-              </code>
-            );
-        }
-      })}
     </>
   );
 }

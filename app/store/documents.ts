@@ -4,6 +4,7 @@
  * design, and a successful one starts a new design in the library (the previous one
  * stays there, and Ctrl+Z brings it back). Autosave is the session's (storage/session.ts).
  */
+import { serviceVersion8Nodes } from '../import/product-version-choice';
 import { emptyTopology } from '../model/defaults';
 import { designFileText } from '../model/design-file';
 import { LIMITS } from '../model/limits';
@@ -69,7 +70,15 @@ export async function openFile(store: DesignerStore, file: File): Promise<OpenOu
   // An imported Topology Builder document has no layout of its own: arrange it at once.
   if (result.kind === 'topologyBuilder') await (await import('./auto-layout')).autoLayout(store);
   if (result.warnings.length) {
-    store.setState({ importSummary: { file: file.name, warnings: result.warnings, topology: result.topology } });
+    const serviceVersion8 = result.kind === 'topologyBuilder' ? serviceVersion8Nodes(result.topology) : [];
+    store.setState({
+      importSummary: {
+        file: file.name,
+        warnings: result.warnings,
+        topology: result.topology,
+        ...(serviceVersion8.length ? { serviceVersion8 } : {}),
+      },
+    });
     state.openDialog('import-summary');
   }
   return { ok: true, message: `Opened ${file.name}`, warnings: result.warnings };

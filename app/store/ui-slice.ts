@@ -21,6 +21,8 @@ export interface ImportSummary {
   file: string;
   warnings: string[];
   topology: Topology;
+  /** Nodes read from ServiceVersion 8 (2019 or Subscription Edition: the document does not say which); the dialog asks. */
+  serviceVersion8?: string[];
 }
 
 export interface UiSlice {
