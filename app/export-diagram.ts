@@ -8,7 +8,7 @@ import { renderDesignSvg } from './export/render-svg';
 import type { DiagramThemeName } from './export/diagram-style';
 import { docUrl } from './model/doc-url';
 import type { Topology } from './model/schema';
-import { selectFindings } from './store/selectors';
+import { findingsNow } from './store/selectors';
 import { selectSteps } from './store/plan-selectors';
 
 export interface ExportedFile {
@@ -22,7 +22,7 @@ export function currentTheme(): DiagramThemeName {
 }
 
 export function designSvg(doc: Topology, date = new Date()): string {
-  return renderDesignSvg(doc, { theme: currentTheme(), findings: selectFindings(doc), date });
+  return renderDesignSvg(doc, { theme: currentTheme(), findings: findingsNow(doc), date });
 }
 
 export async function exportSvg(doc: Topology): Promise<ExportedFile> {
@@ -75,7 +75,7 @@ export async function exportPdf(doc: Topology): Promise<ExportedFile> {
   const plan = selectSteps(doc);
   const bytes = await renderDesignPdf(
     doc,
-    { findings: selectFindings(doc), steps: plan.steps, runbooks: plan.runbooks, docUrl },
+    { findings: findingsNow(doc), steps: plan.steps, runbooks: plan.runbooks, docUrl },
     { date: new Date() },
   );
   return { data: bytes as Uint8Array<ArrayBuffer>, type: 'application/pdf' };
@@ -87,7 +87,7 @@ export async function exportPptx(doc: Topology): Promise<ExportedFile> {
   const plan = selectSteps(doc);
   const bytes = await renderDesignPptx(
     doc,
-    { findings: selectFindings(doc), steps: plan.steps, runbooks: plan.runbooks, docUrl },
+    { findings: findingsNow(doc), steps: plan.steps, runbooks: plan.runbooks, docUrl },
     { date: new Date() },
   );
   return {

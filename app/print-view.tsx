@@ -9,7 +9,7 @@ import { buildScene } from './export/diagram-scene';
 import { sceneToSvg } from './export/render-svg';
 import { designFacts, findingsSummary, groupFindings, SEVERITY_HEADING } from './export/report';
 import { docUrl } from './model/doc-url';
-import { selectFindings } from './store/selectors';
+import { findingsNow } from './store/selectors';
 import { selectSteps } from './store/plan-selectors';
 import { useDesigner } from './store/designer-context';
 import { printInProgress, subscribePrint } from './print-request';
@@ -51,12 +51,12 @@ function usePrintDrawing(printing: boolean): string | undefined {
 }
 
 function drawingUrl(doc: Topology): string {
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(buildScene(doc, { theme: 'light', findings: selectFindings(doc) })))}`;
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(sceneToSvg(buildScene(doc, { theme: 'light', findings: findingsNow(doc) })))}`;
 }
 
 function PrintHeading() {
   const doc = useDesigner((s) => s.doc);
-  const findings = selectFindings(doc);
+  const findings = findingsNow(doc);
   return (
     <>
       <h1>{doc.name}</h1>
@@ -69,7 +69,7 @@ function PrintHeading() {
 
 function PrintText() {
   const doc = useDesigner((s) => s.doc);
-  const findings = selectFindings(doc);
+  const findings = findingsNow(doc);
   return (
     <>
       <section className="print-text">

@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import { exportTopologyBuilder, type TbShape } from './export/topology-builder/export-topology-builder';
 import { download, fileNameFor } from './store/documents';
-import { selectFindings } from './store/selectors';
+import { findingsNow } from './store/selectors';
 import { useDesigner, useDesignerStore } from './store/designer-context';
 import { Modal } from './ui/modal';
 
@@ -17,7 +17,7 @@ export function TopologyBuilderDialog({ onClose }: { onClose: () => void }) {
   const store = useDesignerStore();
   const [shape, setShape] = useState<TbShape>('published');
   const [override, setOverride] = useState(false);
-  const errors = useMemo(() => selectFindings(doc).filter((f) => f.severity === 'error'), [doc]);
+  const errors = useMemo(() => findingsNow(doc).filter((f) => f.severity === 'error'), [doc]);
   const preview = useMemo(() => exportTopologyBuilder(doc, { shape }), [doc, shape]);
   const blocked = errors.length > 0 && !override;
   const ext = shape === 'published' ? 'xml' : 'tbxml';

@@ -26,7 +26,12 @@ const GROUPS: { prefix: string; run: (ctx: BenchContext, o: Options) => Promise<
     prefix: 'size/',
     run: async (ctx, o) => (await import('./bench/browser')).runSize(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }),
   },
+  { prefix: 'limits/', run: async (ctx) => (await import('./bench/limits')).runLimits(ctx) },
   { prefix: 'xml/', run: async (ctx) => (await import('./bench/xml')).runXml(ctx) },
+  {
+    prefix: 'freeze/',
+    run: async (ctx, o) => (await import('./bench/freeze')).runFreeze(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }),
+  },
   {
     prefix: 'browser/',
     run: async (ctx, o) => (await import('./bench/browser')).runBrowser(ctx, { skipBuild: o.skipBuild, runs: o.browserRuns }),

@@ -13,6 +13,8 @@ import { LIMITS } from '../app/model/limits';
 import { XML_LIMITS } from '../app/import/xml';
 import { MAX_LIBRARY_DESIGNS } from '../app/store/storage/library-bundle';
 import { TRASH_DAYS } from '../app/store/storage/library';
+import { LINK_EXPANSION, OFF_THREAD_CHARS } from '../app/store/open-job';
+import { OFF_THREAD_NODES } from '../app/store/selectors';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const security = fs.readFileSync(path.join(root, 'SECURITY.md'), 'utf8').replace(/\s+/g, ' ');
@@ -50,6 +52,13 @@ describe('SECURITY.md', () => {
     expect(security).toContain(
       `${n(LIMITS.maxDocumentChars * 3)} bytes for a design or link, ${n(LIMITS.maxXmlChars * 4)} for XML`,
     );
+  });
+
+  it('states the sizes above which work leaves the page for a worker, as the code has them', () => {
+    expect(security).toContain(
+      `over about ${n(OFF_THREAD_CHARS)} characters, or a share link over ${n(OFF_THREAD_CHARS / LINK_EXPANSION)}`,
+    );
+    expect(security).toContain(`a design of more than ${n(OFF_THREAD_NODES)} nodes in a worker`);
   });
 
   it('no longer promises what the old storage did', () => {

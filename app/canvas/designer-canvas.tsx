@@ -83,6 +83,8 @@ const CULL_ABOVE_NODES = 300;
  * frames, so the design opens and answers input meanwhile.
  */
 const BACKGROUND_ROUTING_ABOVE = 300;
+/** Above this many links (a design of some 3,000 nodes), only the obvious routes are drawn; the others straight. */
+const OBVIOUS_ROUTES_ONLY_ABOVE = 5_000;
 /** Runs `work` in a later task, after the browser has had a chance to draw and handle input. */
 function soon(work: () => void): () => void {
   const timer = setTimeout(work, 0);
@@ -127,6 +129,7 @@ export function DesignerCanvas() {
   mapper.current ??= new FlowMapper(
     new LazyLinkRouter({
       backgroundAbove: BACKGROUND_ROUTING_ABOVE,
+      obviousOnlyAbove: OBVIOUS_ROUTES_ONLY_ABOVE,
       schedule: soon,
       onChange: () => setRoutesVersion((v) => v + 1),
     }),

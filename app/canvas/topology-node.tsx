@@ -9,6 +9,8 @@ import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 
 import { KIND_META, KindIcon, SeverityIcon, TodoMark } from '../ui/kinds';
 import { useDetailLevel } from './detail-level';
 import type { TopologyFlowNode } from './flow-types';
+import { productVersionLabel } from '../model/product-versions';
+import { productVersionOf, type TopologyNode } from '../model/schema';
 import { nodeFacts, versionBadge } from './node-facts';
 import { CENTRE_HANDLE, SIDE_HANDLES } from './to-flow';
 
@@ -113,7 +115,7 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
             CMS
           </span>
         )}
-        {version && <span className={`pill pill-v${version}`}>{version}</span>}
+        {version && <VersionPill node={node} text={version} />}
       </div>
       {diff && (
         <span className={`diff-tag diff-${diff}`} data-testid={`diff-${node.id}`}>
@@ -167,3 +169,17 @@ function useHandlesOnDemand() {
 }
 
 export const TopologyNodeView = memo(TopologyNodeCard);
+
+/**
+ * The version pill beside the name. Subscription Edition is "Sub. Ed." there (never "SE",
+ * which means Standard Edition to this audience), its full name in the tooltip, so the
+ * pool's name keeps its room.
+ */
+function VersionPill({ node, text }: { node: TopologyNode; text: string }) {
+  const v = productVersionOf(node);
+  return (
+    <span className={`pill pill-v${v ?? ''}`} title={v ? productVersionLabel(v) : undefined}>
+      {v === 'SE' ? 'Sub. Ed.' : text}
+    </span>
+  );
+}

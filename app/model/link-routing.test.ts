@@ -161,6 +161,18 @@ describe('LinkRouter on a large design (routing in the background)', () => {
     expect(crossings(doc, done)).toEqual([]);
   });
 
+  it('on a very large design keeps the obvious routes only, at once, with nothing left to do in the background', () => {
+    const router = new LinkRouter({ backgroundAbove: 0, obviousOnlyAbove: 0, schedule });
+    const before = queued.length;
+    const routes = router.route(doc);
+    expect(router.busy).toBe(false);
+    expect(queued.length).toBe(before);
+    expect(routes.size).toBeGreaterThan(0);
+    expect(routes.size).toBeLessThan(doc.links.length);
+    // The others are drawn straight by the canvas; no label is placed (the overview shows none).
+    expect([...routes.values()].every((r) => r.label === undefined && r.points.length >= 2)).toBe(true);
+  });
+
   it('starts again when cards move before it is done, and drops the older work', () => {
     let changes = 0;
     const router = new LinkRouter({ backgroundAbove: 0, schedule, onChange: () => (changes += 1), sliceMs: 0 });

@@ -157,6 +157,12 @@ export interface LinkRouterOptions {
    * full routing takes. The links not routed yet are drawn straight meanwhile. Default: never.
    */
   backgroundAbove?: number;
+  /**
+   * A design with more links than this keeps the obvious routes only, the others drawn
+   * straight: routing every link of a 10,000-node design around the cards takes minutes
+   * of main-thread time, which no slicing makes usable. Default: never.
+   */
+  obviousOnlyAbove?: number;
   /** Runs `work` later (the canvas: the next macrotask); returns a function that cancels it. */
   schedule?: (work: () => void) => () => void;
   /** Called when routes finished in the background: the canvas draws again. */
@@ -303,6 +309,10 @@ export class LinkRouter {
       return;
     }
     const routes = routeConnectors(scene, undefined, 'direct');
+    if (scene.input.connectors.length > (this.config.obviousOnlyAbove ?? Infinity)) {
+      this.routes = assemble(routes, new Map(), new Map());
+      return;
+    }
     const queue = scene.input.connectors.map((c) => c.id).filter((id) => !routes.has(id));
     this.pending = new Set(queue);
     // Until the rest is routed, the obvious routes are drawn without labels (the rest straight).

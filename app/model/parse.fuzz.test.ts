@@ -3,7 +3,7 @@
  * documents with hostile edits (random paths set to random JSON, fields deleted,
  * entries duplicated, huge strings, deep nesting), and on cut or changed JSON text.
  * Properties: never throws; a document or a tagged error with a non-empty one-line
- * message; quick; deterministic; whatever it accepts it accepts again unchanged.
+ * message; deterministic; whatever it accepts it accepts again unchanged.
  * Plus the limits: refused with a clear message before any expensive work.
  */
 import fc from 'fast-check';
@@ -26,7 +26,6 @@ import { pair2019AlwaysOn } from './samples/index';
 import { TopologySchema } from './schema';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const MAX_MS = 2_000;
 const TAGS: readonly TopologyErrorTag[] = [
   'notJson',
   'notATopology',
@@ -38,10 +37,7 @@ const TAGS: readonly TopologyErrorTag[] = [
 
 /** Calls parseTopology and checks the contract every answer must keep. */
 function parseChecked(input: unknown): ParseResult {
-  const started = performance.now();
   const r = parseTopology(input);
-  const ms = performance.now() - started;
-  expect(ms, 'one call takes under 2 s').toBeLessThan(MAX_MS);
   if (r.ok) {
     expect(TopologySchema.safeParse(r.value).success).toBe(true);
   } else {
@@ -161,7 +157,7 @@ describe('parseTopology on valid documents', () => {
 });
 
 describe('parseTopology on valid documents with hostile edits', () => {
-  it('never throws, answers within 2 s, is deterministic and idempotent', () => {
+  it('never throws, is deterministic and idempotent', () => {
     fc.assert(
       fc.property(arbMutatedDocument(), ({ original, mutations }) => {
         const mutated = applyMutations(original, mutations);
@@ -270,18 +266,15 @@ describe('parseTopology on valid documents with hostile edits', () => {
 describe('limits are enforced before any expensive work, with a clear message', () => {
   const limitText = (n: number) => n.toLocaleString('en-US');
 
-  it(`a 50 MB string is refused as tooLarge in well under a second`, () => {
+  // How quickly each is refused is measured by `npm run bench -- --only limits/`, not here.
+  it(`a 50 MB string is refused as tooLarge on its length`, () => {
     const huge = `{"format":"sfb-topology","version":1,"name":"${'x'.repeat(50_000_000)}"}`;
-    const started = performance.now();
     const r = parseTopology(huge);
-    const ms = performance.now() - started;
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.tag).toBe('tooLarge');
       expect(r.error.message).toContain(limitText(LIMITS.maxDocumentChars));
     }
-    // Refused on its length alone: no JSON parse of 50 MB.
-    expect(ms).toBeLessThan(250);
   });
 
   it('20,000 nodes are refused with the limit in the message, before the schema runs', () => {
@@ -298,9 +291,7 @@ describe('limits are enforced before any expensive work, with a clear message', 
     }));
     expect(JSON.stringify({ ...doc, nodes }).length).toBeLessThan(LIMITS.maxDocumentChars);
     for (const input of [{ ...doc, nodes }, JSON.stringify({ ...doc, nodes })]) {
-      const started = performance.now();
       const r = parseTopology(input);
-      const ms = performance.now() - started;
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.tag).toBe('tooLarge');
@@ -308,7 +299,6 @@ describe('limits are enforced before any expensive work, with a clear message', 
         expect(r.error.message).toContain('20,000');
         expect(r.error.message).toContain(limitText(LIMITS.maxNodes));
       }
-      expect(ms).toBeLessThan(typeof input === 'string' ? 1_000 : 100);
     }
   });
 
@@ -365,19 +355,15 @@ describe('limits are enforced before any expensive work, with a clear message', 
     expect(!rs.ok && rs.error.message).toContain(`at most ${LIMITS.maxTextChars} characters`);
   });
 
-  it('deep nesting is refused quickly, as text and as a value', () => {
+  it('deep nesting is refused, as text and as a value', () => {
     // Just under the document size limit: 2.5 million nested arrays. A flat 5 MB JSON
     // text parses in about 0.1 s; this one costs JSON.parse about 2.4 s unless the
     // nesting is refused before parsing (real documents nest 6 deep).
     const depth = Math.floor((LIMITS.maxDocumentChars - 10) / 2);
     const text = `${'['.repeat(depth)}${']'.repeat(depth)}`;
-    let started = performance.now();
     const r = parseTopology(text);
     expect(r.ok || r.error.tag).toBe('tooLarge');
-    expect(performance.now() - started).toBeLessThan(500);
-    started = performance.now();
     const v = parseChecked({ ...pair2019AlwaysOn(), name: deepNest(100_000, false) });
     expect(v.ok).toBe(false);
-    expect(performance.now() - started).toBeLessThan(200);
   });
 });

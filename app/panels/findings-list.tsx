@@ -2,7 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { plainWords } from '../model/plain-words';
-import { selectFindings, useRulesReady } from '../store/selectors';
+import { findingsPending, selectFindings, useRulesReady } from '../store/selectors';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { SeverityIcon } from '../ui/kinds';
 import { docTitle, docUrl } from './doc-links';
@@ -15,6 +15,8 @@ export function FindingsPanel() {
   const ready = useRulesReady();
   const store = useDesignerStore();
   const findings = useDesigner((s) => selectFindings(s.doc));
+  // A large design is checked in a worker: until its first check is done there is nothing to list.
+  const pending = useDesigner((s) => findingsPending(s.doc));
   const nodes = useDesigner((s) => s.doc.nodes);
   const sites = useDesigner((s) => s.doc.sites);
   const filter = useDesigner((s) => s.severityFilter);
@@ -56,7 +58,7 @@ export function FindingsPanel() {
     if (nodeIds.length) void flow.fitView({ nodes: nodeIds.map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.2 });
   };
 
-  if (!ready)
+  if (!ready || (pending && findings.length === 0))
     return (
       <div className="lazy-loading" role="status" data-testid="findings-loading">
         <span className="lazy-spinner" aria-hidden="true" />

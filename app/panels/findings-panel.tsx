@@ -4,7 +4,7 @@
  * concerned, the fix and the Microsoft doc) is loaded with the rule engine.
  */
 import { download, fileNameFor } from '../store/documents';
-import { loadRuleEngine, selectFindings, selectFindingIndex, useRulesReady } from '../store/selectors';
+import { findingsNow, findingsPending, loadRuleEngine, selectFindingIndex, useRulesReady } from '../store/selectors';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { SeverityIcon } from '../ui/kinds';
 import type { Severity } from '../rules/types';
@@ -18,9 +18,11 @@ const SEV_LABEL: Record<Severity, [string, string]> = {
 export function SeverityCounts() {
   const ready = useRulesReady();
   const { summary } = useDesigner((s) => selectFindingIndex(s.doc));
+  // A large design is checked in a worker: its counts show when the check is done.
+  const pending = useDesigner((s) => findingsPending(s.doc));
   const filter = useDesigner((s) => s.severityFilter);
   const toggle = useDesigner((s) => s.toggleSeverity);
-  if (!ready)
+  if (!ready || pending)
     return (
       <div className="sev-counts" role="status" data-testid="rules-loading">
         <span className="lazy-spinner" aria-hidden="true" /> Checking the design…
@@ -52,7 +54,7 @@ export function FindingsDownloads() {
     const { doc } = store.getState();
     // The report writers come with the rule engine, which the page loads as it starts.
     const [{ findingsCsv, findingsMarkdown }] = await Promise.all([import('../rules/findings-report'), loadRuleEngine()]);
-    const findings = selectFindings(doc);
+    const findings = findingsNow(doc);
     if (kind === 'md') download(fileNameFor(doc, 'findings.md'), findingsMarkdown(doc, findings), 'text/markdown;charset=utf-8');
     else download(fileNameFor(doc, 'findings.csv'), findingsCsv(doc, findings), 'text/csv;charset=utf-8');
   };

@@ -3,7 +3,7 @@
  * schema accepts (app/model/arbitrary.ts), plus ids that do not exist. Properties:
  * never throws and never falls into its defensive catch; a valid failure always gives
  * an outcome; ids in the outcome exist; numbers are finite and not negative; no
- * "undefined"/"NaN" in the text; deterministic; the document is not changed; quick.
+ * "undefined"/"NaN" in the text; deterministic; the document is not changed. (Speed: `npm run bench`.)
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,6 @@ import { FAILABLE_KINDS, simulateAllSites, simulateFailure } from './index';
 import type { Failure, SimulationError } from './types';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const MAX_MS = 2_000;
 const ERROR_TAGS: readonly SimulationError['tag'][] = ['invalidFailure', 'unknownSite', 'unknownPool', 'notAPool'];
 const BROKEN_TEXT = [/\bundefined\b/, /\bNaN\b/, /\bInfinity\b/, /\[object Object\]/, /\$\{/];
 
@@ -74,17 +73,14 @@ function failuresOf(doc: Topology): Failure[] {
 }
 
 describe('simulateFailure on every valid document', () => {
-  it('every site and every pool: an outcome, ids exist, numbers sane, deterministic, document unchanged, quick', () => {
+  it('every site and every pool: an outcome, ids exist, numbers sane, deterministic, document unchanged', () => {
     fc.assert(
       fc.property(arbTopology(), (doc) => {
         const before = JSON.stringify(doc);
         const problems: string[] = [];
         for (const failure of failuresOf(doc)) {
-          const started = performance.now();
           const r = simulateFailure(doc, failure);
-          const ms = performance.now() - started;
           const what = JSON.stringify(failure);
-          if (ms >= MAX_MS) problems.push(`${what}: took ${Math.round(ms)} ms`);
           if (!r.ok) {
             problems.push(`${what}: ${r.error.tag}: ${r.error.message}`);
             continue;
@@ -118,9 +114,7 @@ describe('simulateFailure on every valid document', () => {
         // Also: the id of a node that is not a pool (a SQL store, a file store) as poolId, a node id as siteId.
         const notAPool = doc.nodes.find((n) => !FAILABLE_KINDS.includes(n.kind));
         if (useNodeOfOtherKind && notAPool) f = { poolId: notAPool.id };
-        const started = performance.now();
         const r = simulateFailure(doc, f);
-        expect(performance.now() - started).toBeLessThan(MAX_MS);
         const valid = failuresOf(doc).some((x) => JSON.stringify(x) === JSON.stringify(f));
         if (valid) {
           expect(r.ok).toBe(true);

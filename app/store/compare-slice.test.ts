@@ -33,4 +33,22 @@ describe('compare slice: the current deployment beside the design', () => {
     expect(marks.has('edge-a')).toBe(false);
     expect(first?.nodes.find((n) => n.targetId === 'pool-a')?.version?.path).toBe('in-place');
   });
+
+  it('two designers comparing at once keep their own diff: neither evicts the other', () => {
+    const a = createDesignerStore();
+    const b = createDesignerStore();
+    a.getState().replaceDocument(pair2019AlwaysOn());
+    b.getState().replaceDocument(pair2019AlwaysOn());
+    a.getState().setBaseline({ topology: pair2019AlwaysOn(), source: 'a' });
+    b.getState().setBaseline({ topology: pair2019AlwaysOn(), source: 'b' });
+    b.getState().updateNode('pool-a', { users: 1 } as Partial<TopologyNode>);
+    const da = selectComparison(a.getState());
+    const db = selectComparison(b.getState());
+    expect(da?.nodes).toEqual([]);
+    expect(db?.nodes.map((n) => n.targetId)).toEqual(['pool-a']);
+    // Asking one designer does not recompute the other's.
+    expect(selectComparison(a.getState())).toBe(da);
+    expect(selectComparison(b.getState())).toBe(db);
+    expect(selectComparison(a.getState())).toBe(da);
+  });
 });

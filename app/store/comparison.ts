@@ -7,25 +7,28 @@ import { diffTopologies, type TopologyDiff } from '../migrate/diff';
 import type { Topology } from '../model/schema';
 import type { CompareBaseline } from './compare-slice';
 
-let lastPair: [Topology, Topology] | undefined;
-let lastDiff: TopologyDiff | undefined;
-let lastKey: unknown[] | undefined;
+/**
+ * One memo per current deployment (each designer holds its own baseline object), so two
+ * designers comparing different designs never evict each other's diff. Layout moves do not
+ * recompute it: the key is the target's parts a diff reads.
+ */
+const memo = new WeakMap<Topology, { target: Topology; key: unknown[]; diff: TopologyDiff }>();
 
-/** The diff of the baseline (current) against the open design (target); undefined without a baseline. Layout moves do not recompute it. */
+/** The diff of the baseline (current) against the open design (target); undefined without a baseline. */
 export function selectComparison(state: { baseline: CompareBaseline | undefined; doc: Topology }): TopologyDiff | undefined {
   const current = state.baseline?.topology;
   if (!current) return undefined;
   const target = state.doc;
-  if (lastPair && lastPair[0] === current && lastPair[1] === target) return lastDiff;
-  const key = [current, target.nodes, target.links, target.sites, target.siteLinks, target.deployment];
-  if (lastKey && key.every((k, i) => k === lastKey![i])) {
-    lastPair = [current, target];
-    return lastDiff;
+  const hit = memo.get(current);
+  if (hit && hit.target === target) return hit.diff;
+  const key = [target.nodes, target.links, target.sites, target.siteLinks, target.deployment];
+  if (hit && key.every((k, i) => k === hit.key[i])) {
+    hit.target = target;
+    return hit.diff;
   }
-  lastPair = [current, target];
-  lastKey = key;
-  lastDiff = diffTopologies(current, target);
-  return lastDiff;
+  const diff = diffTopologies(current, target);
+  memo.set(current, { target, key, diff });
+  return diff;
 }
 
 /** How each node of the open design is marked: added or changed (removed nodes are not on it). */

@@ -13,8 +13,12 @@ export { warningLines, withoutName, type OpenJob, type OpenJobResult, type OpenP
 /** Input this large goes to the worker (about 1 MB: a design of some 2,000 nodes); below it, starting a worker costs more than it saves. */
 export const OFF_THREAD_CHARS = 1_000_000;
 
+/** A share link is compressed: it holds some 20 to 30 times its length of design (a 290,000-character link, 8 MB). */
+export const LINK_EXPANSION = 20;
+
+/** About how many characters of design the job reads. */
 const sizeOf = (job: OpenJob): number =>
-  job.kind === 'link' ? job.link.length : job.kind === 'file' ? job.bytes.length : job.text.length;
+  job.kind === 'link' ? job.link.length * LINK_EXPANSION : job.kind === 'file' ? job.bytes.length : job.text.length;
 
 /** Runs the job in a worker when it is large and workers exist, else here. */
 export async function runOpen(

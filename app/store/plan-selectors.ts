@@ -6,7 +6,7 @@
 import type { Topology } from '../model/schema';
 import { generateSteps, type StepPlan } from '../steps/index';
 import { capacityBars, simulateFailure, type CapacityBar, type Failure, type SimulationOutcome } from '../simulate/index';
-import { memoByContent, selectFindings } from './selectors';
+import { findingsNow, memoByContent } from './selectors';
 
 export type SimulationResult = { ok: true; outcome: SimulationOutcome; bars: CapacityBar[] } | { ok: false; message: string };
 
@@ -24,4 +24,4 @@ export function selectSimulation(doc: Topology, failure: Failure | null): Simula
   return result;
 }
 
-export const selectSteps = memoByContent((doc): StepPlan => generateSteps(doc, selectFindings(doc)));
+export const selectSteps = memoByContent((doc): StepPlan => generateSteps(doc, findingsNow(doc)));

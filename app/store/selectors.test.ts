@@ -1,8 +1,22 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateTopology } from '../model/generate';
+import { parseTopology } from '../model/parse';
 import { checklistItem } from '../rules/checklist';
-import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
-import { loadRuleEngine, selectFindingIndex, selectFindings, severityCounts } from './selectors';
+import { runRules, summarize } from '../rules/engine';
+import { answerRules } from './rules-answer';
+import type { RulesAnswer, RulesRequest, RulesWorker } from './rules-check';
+import {
+  findingsNow,
+  findingsPending,
+  loadRuleEngine,
+  OFF_THREAD_NODES,
+  selectFindingIndex,
+  selectFindings,
+  setRulesWorkerFactory,
+  severityCounts,
+} from './selectors';
 
 // The page loads the rule engine as it starts; so do these tests.
 beforeAll(() => loadRuleEngine());
@@ -77,5 +91,129 @@ describe('selectFindingIndex', () => {
     const index = selectFindingIndex(doc);
     expect(selectFindingIndex({ ...doc, layout: { ...doc.layout } })).toBe(index);
     expect(selectFindingIndex({ ...doc, nodes: [...doc.nodes] })).not.toBe(index);
+  });
+});
+
+/** Findings as the page receives them from the worker: plain data. */
+const plain = (findings: readonly unknown[]): unknown[] => JSON.parse(JSON.stringify(findings));
+
+describe('a large design is checked in the worker', () => {
+  /** A stand-in for the rule worker: answers as the worker does, when the test lets it. */
+  function fakeWorker() {
+    const asked: RulesRequest[] = [];
+    const w: RulesWorker & { asked: RulesRequest[]; answer(i?: number): void } = {
+      asked,
+      onmessage: null,
+      onerror: null,
+      postMessage: (r) => asked.push(r),
+      terminate: () => undefined,
+      answer(i = asked.length - 1) {
+        const [r] = asked.splice(i, 1);
+        w.onmessage!({ data: answerRules(r!) } as MessageEvent<RulesAnswer>);
+      },
+    };
+    return w;
+  }
+  const large = (): Topology => {
+    const r = generateTopology({ nodes: OFF_THREAD_NODES + 200 }, 7);
+    if (!r.ok) throw new Error(r.error.message);
+    // Read back as the page holds it (flat strings: the generator's are slow to look up).
+    const parsed = parseTopology(JSON.stringify(r.value));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.value;
+  };
+  let worker: ReturnType<typeof fakeWorker>;
+  const stubWorker = () => {
+    worker = fakeWorker();
+    setRulesWorkerFactory(() => worker);
+    vi.stubGlobal('Worker', class {});
+  };
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    setRulesWorkerFactory(undefined);
+  });
+
+  it('shows "being checked" until the answer, then the same findings the engine gives here', () => {
+    stubWorker();
+    const doc = large();
+    expect(selectFindings(doc)).toEqual([]);
+    expect(findingsPending(doc)).toBe(true);
+    expect(worker.asked).toHaveLength(1);
+    // Asking again for the same design sends nothing more.
+    selectFindingIndex(doc);
+    expect(worker.asked).toHaveLength(1);
+    worker.answer();
+    expect(findingsPending(doc)).toBe(false);
+    expect(selectFindings(doc)).toEqual(plain(runRules(doc)));
+    expect(selectFindingIndex(doc).summary).toEqual(summarize(runRules(doc)));
+  });
+
+  it('drops the answer to an edit the user has already replaced, and shows the last check of the design meanwhile', () => {
+    stubWorker();
+    const doc = large();
+    selectFindings(doc);
+    worker.answer();
+    const first = selectFindings(doc);
+    const pool = doc.nodes.find((n) => n.kind === 'frontEndPool')!;
+    const rename = (name: string): Topology => ({
+      ...doc,
+      nodes: doc.nodes.map((n) => (n.id === pool.id ? { ...n, name } : n)),
+    });
+    const a = rename('Pool edit A');
+    const b = rename('Pool edit B');
+    // While the edit is checked, the design's last findings stay shown.
+    expect(selectFindings(a)).toBe(first);
+    expect(findingsPending(a)).toBe(true);
+    // A second edit while the first is checked: one request in flight, the newest waits.
+    expect(selectFindings(b)).toBe(first);
+    expect(worker.asked).toHaveLength(1);
+    worker.answer(); // the answer for A: no longer wanted
+    expect(findingsPending(b)).toBe(true);
+    expect(selectFindings(b)).toBe(first);
+    expect(worker.asked).toHaveLength(1); // B sent now
+    expect(worker.asked[0]!.doc).toBe(b);
+    worker.answer();
+    expect(findingsPending(b)).toBe(false);
+    expect(selectFindings(b)).toEqual(plain(runRules(b)));
+    expect(selectFindings(b).some((f) => f.message.includes('Pool edit B'))).toBe(
+      runRules(b).some((f) => f.message.includes('Pool edit B')),
+    );
+  });
+
+  it('gives the exact findings at once where a report needs them, and checks here when the worker cannot start', () => {
+    stubWorker();
+    const doc = large();
+    selectFindings(doc);
+    expect(findingsNow(doc)).toEqual(runRules(doc));
+    expect(findingsPending(doc)).toBe(false);
+    setRulesWorkerFactory(() => {
+      throw new Error('no workers here');
+    });
+    const other = large();
+    const edited = { ...other, name: 'Another large design' };
+    expect(selectFindings(edited)).toEqual([]);
+    // The failed start is remembered: the next read checks here.
+    expect(selectFindings(edited)).toEqual(runRules(edited));
+    expect(findingsPending(edited)).toBe(false);
+  });
+
+  it('keeps checking a small design here, at once', () => {
+    stubWorker();
+    const doc = design();
+    expect(selectFindings(doc)).toEqual(runRules(doc));
+    expect(worker.asked).toHaveLength(0);
+  });
+});
+
+describe('the rule worker', () => {
+  it('answers with findings that survive the copy to the page (messages worded, not getters)', () => {
+    const doc = design();
+    const answer = answerRules({ generation: 3, doc });
+    expect(answer.generation).toBe(3);
+    if (!answer.ok) throw new Error(answer.message);
+    const copied = structuredClone(answer.findings);
+    expect(copied).toEqual(plain(runRules(doc)));
+    expect(copied.every((f) => typeof f.message === 'string' && f.message.length > 0)).toBe(true);
+    expect(structuredClone(answer.byElement)).toEqual(selectFindingIndex(doc).byElement);
   });
 });

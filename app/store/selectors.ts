@@ -6,24 +6,40 @@
  * The rule engine (its rules and their catalogue text) is not part of the first load: it
  * is fetched as the page starts (`loadRuleEngine`), and until it is there a design has
  * no findings yet (`rulesReady()` is false, and the panels say the design is being checked).
+ *
+ * A large design (more than OFF_THREAD_NODES nodes) is checked in a worker (rules-worker.ts)
+ * so the page never freezes on it: `selectFindings` then gives the findings of the last
+ * check while the new one runs (`findingsPending`), and whatever shows findings re-renders
+ * when the answer arrives (`useRulesReady` subscribes to that). Each request carries a
+ * generation; an answer to an older request than the latest is dropped. Where the exact
+ * findings of a document are needed at once (a report, an export), `findingsNow` checks it
+ * here if the worker has not answered yet.
  */
 import { useSyncExternalStore } from 'react';
-import { plainWords } from '../model/plain-words';
-import { checklistItem } from '../rules/checklist';
 import type { Topology } from '../model/schema';
-import type { Finding, Severity } from '../rules/types';
+import type { Finding } from '../rules/types';
+import { buildFindingIndex, keepSameBadges, type ElementBadge, type FindingIndex } from './finding-index';
+import type { RulesAnswer, RulesWorker } from './rules-check';
+
+export { severityCounts, type ElementBadge, type FindingIndex } from './finding-index';
 
 type RuleEngine = typeof import('../rules/engine');
 let engine: RuleEngine | undefined;
 let loading: Promise<RuleEngine> | undefined;
 const waiting = new Set<() => void>();
+/** Bumped when the engine arrives and when a worker's answer is taken: what shows findings re-renders. */
+let version = 0;
+function changed(): void {
+  version += 1;
+  for (const f of waiting) f();
+}
 
 /** Fetches the rule engine once; everything that shows findings re-renders when it arrives. */
 export function loadRuleEngine(): Promise<RuleEngine> {
   loading ??= import('../rules/engine').then(
     (m) => {
       engine = m;
-      for (const f of waiting) f();
+      changed();
       return m;
     },
     (e: unknown) => {
@@ -37,23 +53,32 @@ export function loadRuleEngine(): Promise<RuleEngine> {
 
 export const rulesReady = (): boolean => engine !== undefined;
 
-/** True once the rule engine is loaded; a component that shows findings re-renders then. */
+/** True once the rule engine is loaded; a component that shows findings re-renders then, and when a worker's check arrives. */
 export function useRulesReady(): boolean {
-  return useSyncExternalStore((f) => {
-    waiting.add(f);
-    return () => waiting.delete(f);
-  }, rulesReady);
+  useSyncExternalStore(
+    (f) => {
+      waiting.add(f);
+      return () => waiting.delete(f);
+    },
+    () => version,
+  );
+  return rulesReady();
 }
+
+/** What the rules read of a design: everything but its layout. */
+type ContentKey = readonly unknown[];
+const contentKey = (doc: Topology): ContentKey => [doc.nodes, doc.links, doc.sites, doc.deployment, doc.name];
+const sameContent = (a: ContentKey, b: ContentKey): boolean => a.every((k, i) => k === b[i]);
 
 export function memoByContent<T>(f: (doc: Topology) => T): (doc: Topology) => T {
   let lastDoc: Topology | undefined;
-  let lastKey: unknown[] | undefined;
+  let lastKey: ContentKey | undefined;
   let last: T;
   return (doc) => {
     if (doc === lastDoc) return last;
     // Layout changes never change what the rules say: compare everything but layout.
-    const key = [doc.nodes, doc.links, doc.sites, doc.deployment, doc.name];
-    if (lastKey && key.every((k, i) => k === lastKey![i])) {
+    const key = contentKey(doc);
+    if (lastKey && sameContent(key, lastKey)) {
       lastDoc = doc;
       return last;
     }
@@ -64,104 +89,155 @@ export function memoByContent<T>(f: (doc: Topology) => T): (doc: Topology) => T 
   };
 }
 
-const NO_FINDINGS: Finding[] = [];
-const findingsOf = memoByContent((doc): Finding[] => engine!.runRules(doc));
-/** The design's findings; none until the rule engine is loaded (see `rulesReady`). */
-export const selectFindings = (doc: Topology): Finding[] => (engine ? findingsOf(doc) : NO_FINDINGS);
+// ------------------------------------------------------------------ the findings of the design shown
 
-/** What a card, link or frame shows of its findings: the worst severity, the count, the first six messages. */
-export interface ElementBadge {
-  worst: Severity;
-  count: number;
-  messages: string[];
-  /**
-   * How many parts the element still misses (rules/checklist.ts), when those are all its
-   * errors: it is being built, and its badge reads as a to-do count, not as errors. 0 otherwise.
-   */
-  todo: number;
+/** Above this many nodes a design is checked in the worker (about 20 ms of rules on the main thread at 1,000). */
+export const OFF_THREAD_NODES = 1_000;
+
+interface Checked {
+  key: ContentKey;
+  findings: Finding[];
+  index: FindingIndex;
 }
 
-export interface FindingIndex {
-  /** Per node, link and site id. */
-  byElement: Map<string, ElementBadge>;
-  summary: Record<Severity, number>;
-}
-
-const SEVERITY_WORDS: Record<Severity, [string, string]> = {
-  error: ['error', 'errors'],
-  warning: ['warning', 'warnings'],
-  info: ['advice', 'advice'],
-};
-
-/** "1 error · 3 warnings · 5 advice": what a badge's tooltip says first. */
-export function severityCounts(counts: Record<Severity, number>): string {
-  return (['error', 'warning', 'info'] as const)
-    .filter((s) => counts[s] > 0)
-    .map((s) => `${counts[s]} ${SEVERITY_WORDS[s][counts[s] === 1 ? 0 : 1]}`)
-    .join(' · ');
-}
-
-const EMPTY_INDEX: FindingIndex = { byElement: new Map(), summary: { error: 0, warning: 0, info: 0 } };
-export const selectFindingIndex = (doc: Topology): FindingIndex => (engine ? findingIndexOf(doc) : EMPTY_INDEX);
-const findingIndexOf = memoByContent((doc): FindingIndex => {
-  const findings = selectFindings(doc);
-  // Per element: how many of each severity, and the first six findings of each (worst shown first).
-  const tally = new Map<
-    string,
-    { counts: Record<Severity, number>; first: Record<Severity, Finding[]>; todo: string[]; todoErrors: number }
-  >();
-  for (const f of findings) {
-    for (const id of [...f.nodeIds, ...f.linkIds, ...f.siteIds]) {
-      let t = tally.get(id);
-      if (!t)
-        tally.set(
-          id,
-          (t = {
-            counts: { error: 0, warning: 0, info: 0 },
-            first: { error: [], warning: [], info: [] },
-            todo: [],
-            todoErrors: 0,
-          }),
-        );
-      t.counts[f.severity] += 1;
-      const todo = checklistItem(f, id);
-      if (todo !== undefined) {
-        if (!t.todo.includes(todo)) t.todo.push(todo);
-        if (f.severity === 'error') t.todoErrors += 1;
-      } else if (t.first[f.severity].length < 6) t.first[f.severity].push(f);
-    }
-  }
-  const byElement = new Map<string, ElementBadge>();
-  for (const [id, t] of tally) {
-    const worst = t.counts.error > 0 ? 'error' : t.counts.warning > 0 ? 'warning' : 'info';
-    // Still being built: every error says a part is missing. The badge then counts what is left to do.
-    const building = t.todo.length > 0 && t.todoErrors === t.counts.error;
-    // The badge counts the worst severity only; the tooltip gives all of them, then the worst findings first.
-    const messages = [
-      ...(t.todo.length ? [`To finish: ${t.todo.join('; ')}.`] : []),
-      severityCounts(t.counts),
-      ...[...t.first.error, ...t.first.warning, ...t.first.info].slice(0, 6).map((f) => plainWords(f.message)),
-    ];
-    byElement.set(id, { worst, count: t.counts[worst], messages, todo: building ? t.todo.length : 0 });
-  }
-  // An element whose badge reads the same keeps the same object, so after an edit only
-  // the cards and links whose badge changed re-render, not all 500 of a large design.
-  for (const [id, badge] of byElement) {
-    const prev = lastBadges.get(id);
-    if (prev && sameBadge(prev, badge)) byElement.set(id, prev);
-  }
-  lastBadges = byElement;
-  return { byElement, summary: engine!.summarize(findings) };
-});
-
+let checked: Checked | undefined;
 let lastBadges = new Map<string, ElementBadge>();
+let generation = 0;
+/** The latest document sent to (or waiting for) the worker. */
+let wanted: { generation: number; doc: Topology; key: ContentKey; sent: boolean } | undefined;
+let inFlight = false;
+let worker: RulesWorker | undefined;
+let workerFailed = false;
+let makeWorker: (() => RulesWorker) | undefined = () =>
+  new Worker(new URL('./rules-worker.ts', import.meta.url), { type: 'module' }) as unknown as RulesWorker;
 
-function sameBadge(a: ElementBadge, b: ElementBadge): boolean {
-  return (
-    a.worst === b.worst &&
-    a.count === b.count &&
-    a.todo === b.todo &&
-    a.messages.length === b.messages.length &&
-    a.messages.every((m, i) => m === b.messages[i])
-  );
+/** Tests: a stand-in for the worker (or none: every design is checked on the main thread). */
+export function setRulesWorkerFactory(factory: (() => RulesWorker) | undefined): void {
+  worker?.terminate();
+  worker = undefined;
+  workerFailed = false;
+  inFlight = false;
+  wanted = undefined;
+  makeWorker = factory;
+}
+
+function keep(key: ContentKey, findings: Finding[], index: FindingIndex): Checked {
+  keepSameBadges(index, lastBadges);
+  lastBadges = index.byElement;
+  checked = { key, findings, index };
+  return checked;
+}
+
+/** Checks the design here, now. */
+function checkHere(doc: Topology, key: ContentKey): Checked {
+  const findings = engine!.runRules(doc);
+  // Whatever the worker is doing for an older document is no longer wanted.
+  generation += 1;
+  if (wanted && !sameContent(wanted.key, key)) wanted = undefined;
+  return keep(key, findings, buildFindingIndex(findings));
+}
+
+const offThread = (doc: Topology): boolean =>
+  doc.nodes.length > OFF_THREAD_NODES && makeWorker !== undefined && !workerFailed && typeof Worker !== 'undefined';
+
+function ensureWorker(): RulesWorker | undefined {
+  if (worker) return worker;
+  try {
+    worker = makeWorker!();
+  } catch {
+    workerFailed = true;
+    return undefined;
+  }
+  worker.onmessage = (e) => answered(e.data);
+  // A worker that cannot start (a strict policy, an old browser): the design is checked here instead.
+  worker.onerror = (e) => {
+    e.preventDefault?.();
+    workerFailed = true;
+    worker?.terminate();
+    worker = undefined;
+    inFlight = false;
+    changed();
+  };
+  return worker;
+}
+
+function send(): void {
+  if (inFlight || !wanted || wanted.sent) return;
+  const w = ensureWorker();
+  if (!w) {
+    changed();
+    return;
+  }
+  wanted.sent = true;
+  inFlight = true;
+  w.postMessage({ generation: wanted.generation, doc: wanted.doc });
+}
+
+function answered(answer: RulesAnswer): void {
+  inFlight = false;
+  const request = wanted;
+  if (request && answer.generation === request.generation) {
+    wanted = undefined;
+    if (answer.ok) keep(request.key, answer.findings, { byElement: answer.byElement, summary: answer.summary });
+    else {
+      // The engine failed there: check here, where its error handling reports the rule that failed.
+      checkHere(request.doc, request.key);
+    }
+    changed();
+  }
+  // An answer to an older request is dropped; the latest is sent now if it waited.
+  send();
+}
+
+/** Asks the worker for the design's findings (once per content). */
+function request(doc: Topology, key: ContentKey): void {
+  if (wanted && sameContent(wanted.key, key)) return;
+  generation += 1;
+  wanted = { generation, doc, key, sent: false };
+  send();
+}
+
+/** An edit of the design last checked (some part unchanged): its findings are shown until the new ones arrive. */
+const sameDesign = (a: ContentKey, b: ContentKey): boolean => a.slice(0, 4).some((k, i) => k === b[i]);
+
+function resultFor(doc: Topology): Checked | undefined {
+  if (!engine) return undefined;
+  const key = contentKey(doc);
+  if (checked && sameContent(checked.key, key)) return checked;
+  if (!offThread(doc)) return checkHere(doc, key);
+  request(doc, key);
+  return checked && sameDesign(checked.key, key) ? checked : undefined;
+}
+
+const NO_FINDINGS: Finding[] = [];
+const EMPTY_INDEX: FindingIndex = { byElement: new Map(), summary: { error: 0, warning: 0, info: 0 } };
+
+/**
+ * The design's findings as the page shows them: none until the rule engine is loaded (see
+ * `rulesReady`); for a large design being checked, those of the last check of it.
+ */
+export const selectFindings = (doc: Topology): Finding[] => resultFor(doc)?.findings ?? NO_FINDINGS;
+
+/** Badges per element and the counts, for the findings of `selectFindings`. */
+export const selectFindingIndex = (doc: Topology): FindingIndex => resultFor(doc)?.index ?? EMPTY_INDEX;
+
+/** True while a large design's check runs in the worker (what is shown is not yet this version's findings). */
+export function findingsPending(doc: Topology): boolean {
+  if (!engine) return true;
+  const key = contentKey(doc);
+  return !(checked && sameContent(checked.key, key)) && offThread(doc);
+}
+
+/**
+ * The exact findings of `doc`, now: the worker's if it has answered, else checked here
+ * (a report or an export, which the user waits for). None until the rule engine is loaded.
+ */
+export function findingsNow(doc: Topology): Finding[] {
+  if (!engine) return NO_FINDINGS;
+  const key = contentKey(doc);
+  if (checked && sameContent(checked.key, key)) return checked.findings;
+  const r = checkHere(doc, key);
+  // What shows findings re-renders (not now: this may run while React renders).
+  queueMicrotask(changed);
+  return r.findings;
 }

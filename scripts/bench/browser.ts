@@ -29,9 +29,9 @@ import { generatedDoc } from './core';
 import { median, round, type BenchContext } from './measure';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const OUT = path.join(REPO, 'node_modules', '.cache', 'bench-dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const OUT = path.join(REPO, 'node_modules', '.cache', 'bench-dist');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -410,7 +410,7 @@ export function plainGraph(doc: Topology): { nodes: unknown[]; edges: unknown[] 
 }
 
 /** Builds the designer (as `vite build` does, CSP included) and the plain page into OUT. */
-async function buildPages(ctx: BenchContext, skipBuild: boolean): Promise<boolean> {
+export async function buildPages(ctx: BenchContext, skipBuild: boolean): Promise<boolean> {
   const ready = fs.existsSync(path.join(OUT, 'index.html')) && fs.existsSync(path.join(OUT, 'plain', 'plain-flow.html'));
   if (skipBuild && ready) {
     ctx.note(`browser: reusing the build in ${path.relative(REPO, OUT)}`);
@@ -424,7 +424,8 @@ async function buildPages(ctx: BenchContext, skipBuild: boolean): Promise<boolea
       root: REPO,
       configFile: path.join(REPO, 'vite.config.ts'),
       logLevel: 'warn',
-      build: { outDir: OUT, emptyOutDir: true },
+      // With BENCH_PROFILE the build is not minified, so a CPU profile names the functions.
+      build: { outDir: OUT, emptyOutDir: true, ...(PROFILE_DIR ? { minify: false } : {}) },
     });
     await build({
       root: path.join(REPO, 'bench'),

@@ -12,6 +12,7 @@
  *   dies with the page), so it neither copies it nor warns.
  */
 import { createStore } from 'zustand/vanilla';
+import { jsonText } from '../../lib/json-text';
 import { designFileText } from '../../model/design-file';
 import { LIMITS } from '../../model/limits';
 import { jsonNestingDepth, parseTopology } from '../../model/parse';
@@ -231,7 +232,8 @@ export class DesignSession {
 
   private async writeDesign(id: string, doc: Topology): Promise<void> {
     const db = this.db!;
-    const text = JSON.stringify(doc);
+    // Only the nodes, links and sites changed since the last write are turned into text again.
+    const text = jsonText(doc)!;
     const outcome = await db.save(id, text, doc);
     if (outcome.ok) {
       const before = this.status.getState().lastSave;
@@ -278,13 +280,31 @@ export class DesignSession {
       doc.nodes.length > LIMITS.maxNodes ||
       doc.sites.length > LIMITS.maxSites ||
       doc.links.length > LIMITS.maxLinks ||
-      (compact.length > LIMITS.maxDocumentChars / 2 && designFileText(doc).length > LIMITS.maxDocumentChars);
+      (compact.length > LIMITS.maxDocumentChars / 2 && this.fileChars(doc, compact) > LIMITS.maxDocumentChars);
     if (over && !this.limitWarned)
       this.notify({
         tone: 'warning',
         text: `This design has grown past what the designer opens (at most ${LIMITS.maxNodes.toLocaleString('en-US')} nodes, ${LIMITS.maxLinks.toLocaleString('en-US')} links, ${LIMITS.maxSites.toLocaleString('en-US')} sites, a ${LIMITS.maxDocumentChars.toLocaleString('en-US')}-character file). It is kept here, but undo the last change or split the design before you save a file.`,
       });
     this.limitWarned = over;
+  }
+
+  private fileSize: { compact: number; file: number } | undefined;
+  /**
+   * About how long the file Save would write is. Writing it (indented, 16 MB) after every
+   * edit of a large design would freeze the page; it grows with the compact text, so it
+   * is measured again only when that changed by more than 1% or the estimate is within 2%
+   * of the limit.
+   */
+  private fileChars(doc: Topology, compact: string): number {
+    const last = this.fileSize;
+    if (last && Math.abs(compact.length - last.compact) < compact.length / 100) {
+      const estimate = (compact.length * last.file) / last.compact;
+      if (Math.abs(estimate - LIMITS.maxDocumentChars) > LIMITS.maxDocumentChars / 50) return estimate;
+    }
+    const file = designFileText(doc).length;
+    this.fileSize = { compact: compact.length, file };
+    return file;
   }
 
   /** Asks the browser to keep the site's storage once the user has real work (a design with something in it). */

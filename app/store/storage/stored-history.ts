@@ -4,16 +4,17 @@
  * (a large design keeps fewer steps). Read back, every step goes through parseTopology;
  * a step that fails is dropped with the older ones (never the design itself).
  */
+import { jsonText } from '../../lib/json-text';
 import { LIMITS } from '../../model/limits';
 import { jsonNestingDepth, parseTopology } from '../../model/parse';
 import type { Topology } from '../../model/schema';
 
-/** Steps are immutable: each is turned into text once. */
+/** Steps are immutable: each is turned into text once (and shares the text of its unchanged nodes with the others). */
 const textOf = new WeakMap<Topology, string>();
 function stepText(doc: Topology): string {
   let t = textOf.get(doc);
   if (t === undefined) {
-    t = JSON.stringify(doc);
+    t = jsonText(doc)!;
     textOf.set(doc, t);
   }
   return t;
