@@ -138,6 +138,18 @@ describe('topo validate --format', () => {
     return tempFile('mirrored.json', JSON.stringify(doc));
   };
 
+  it("text output speaks the architect's words: the field names some rule texts carry are translated, as on screen", async () => {
+    const file = mirrored();
+    const json = JSON.parse((await run(['validate', file, '--json'])).out) as { findings: { message: string; fix: string }[] };
+    const fieldName = /\b(haMode|alwaysOnAg|alwaysOnFci|sqlStore|frontEndPool|standardEditionServer|backEnd|nextHop)\b/;
+    // The machine-readable output keeps the texts as the engine wrote them; at least one names a field.
+    expect(json.findings.some((f) => fieldName.test(f.message) || fieldName.test(f.fix))).toBe(true);
+    const text = await run(['validate', file]);
+    expect(text.code).toBe(1);
+    expect(text.out).toContain('BE-MIRROR-2019');
+    expect(text.out).not.toMatch(fieldName);
+  });
+
   it('md prints the design-review report, csv one row per finding; the exit code still says whether there are errors', async () => {
     const file = mirrored();
     const md = await run(['validate', file, '--format', 'md']);

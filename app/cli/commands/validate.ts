@@ -3,6 +3,7 @@ import { elementLabels, findingsCsv, findingsMarkdown } from '../../rules/findin
 import type { Finding } from '../../rules/types';
 import type { Topology } from '../../model/schema';
 import { oneLine } from '../../lib/text';
+import { plainWords } from '../../model/plain-words';
 import { readInput } from '../input';
 import { parseArgs, type CommandIo } from '../command';
 
@@ -65,10 +66,10 @@ export function formatText(
   const label = elementLabels(doc);
   const lines: string[] = [];
   for (const f of findings) {
-    lines.push(`${MARK[f.severity]} ${f.ruleId}${f.inferred ? ' (inferred)' : ''}: ${oneLine(f.message)}`);
+    lines.push(`${MARK[f.severity]} ${f.ruleId}${f.inferred ? ' (inferred)' : ''}: ${oneLine(plainWords(f.message))}`);
     const where = [...f.nodeIds, ...f.siteIds].map(label);
     if (where.length) lines.push(`         on: ${where.map(oneLine).join(', ')}`);
-    lines.push(`         fix: ${oneLine(f.fix)}`);
+    lines.push(`         fix: ${oneLine(plainWords(f.fix))}`);
   }
   const total = `${summary.error} error${summary.error === 1 ? '' : 's'}, ${summary.warning} warning${summary.warning === 1 ? '' : 's'}, ${summary.info} info`;
   lines.push(findings.length ? `\n${oneLine(doc.name)}: ${total}` : `${oneLine(doc.name)}: no findings`);
