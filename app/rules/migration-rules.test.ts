@@ -40,6 +40,12 @@ function pilot(f: (d: Topology) => void = () => {}): Topology {
 
 // ---------------------------------------------------------------- LIFE
 
+it('LIFE-EOS-GREENFIELD: the fix says to choose Subscription Edition, never to wait for a format that exists', () => {
+  const f = runRules(pair2019AlwaysOn()).find((x) => x.ruleId === 'LIFE-EOS-GREENFIELD');
+  expect(f?.fix).toMatch(/product version of these servers to Subscription Edition/);
+  expect(f?.fix).not.toMatch(/format v2|model the design as 2019/);
+});
+
 describeRule('LIFE-EOS-GREENFIELD', {
   fires: [
     { name: 'a new 2019 design', doc: pair2019AlwaysOn(), nodeIds: ['pool-a', 'pool-b', 'edge-a', 'edge-b'], count: 1 },
