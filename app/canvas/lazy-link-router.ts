@@ -8,7 +8,7 @@ import type { LinkRoute, LinkRouter, LinkRouterOptions, RouteOptions } from '../
 import type { Topology } from '../model/schema';
 import type { Frame } from '../model/site-frames';
 
-export const loadLinkRouting = () => import('../model/link-routing');
+const loadLinkRouting = () => import('../model/link-routing');
 
 const NO_ROUTES: Map<string, LinkRoute> = new Map();
 

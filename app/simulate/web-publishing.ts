@@ -16,7 +16,7 @@ import { PRIORITY } from './plan';
 import { label, listing } from './text';
 import type { WebPublishingOutcome } from './types';
 
-export const WEB_DOCS = {
+const WEB_DOCS = {
   simpleUrls: 'Skype/SfbServer/plan-your-deployment/network-requirements/simple-urls.md',
   reverseProxy: 'Skype/SfbServer/plan-your-deployment/edge-server-deployments/system-requirements.md',
 } as const;

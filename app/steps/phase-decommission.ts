@@ -96,7 +96,7 @@ const KIND_ORDER: Record<TopologyNode['kind'], number> = {
  * pool may have that pool as next hop). A cycle would leave its nodes in kind and
  * document order at the end.
  */
-export function removalOrder(doc: Topology, leaving: ReadonlySet<string>): TopologyNode[] {
+function removalOrder(doc: Topology, leaving: ReadonlySet<string>): TopologyNode[] {
   const ix = new TopologyIndex(doc);
   const nodes = ix.allNodes().filter((n) => leaving.has(n.id));
   const position = new Map(nodes.map((n, i) => [n.id, i]));
