@@ -48,6 +48,7 @@ import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
+import { RouteBoard, RouteBoardContext } from './route-board';
 import { CompareLegend, useCompareMarks } from './compare-marks';
 import type { ContextTarget } from './context-actions';
 import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fittedViewport } from './fit';
@@ -157,7 +158,7 @@ export function DesignerCanvas() {
   }, [committed, highlightedFinding, focusedChange, rulesReady]);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
-  const { nodes, edges } = useMemo(() => {
+  const { nodes, edges, routes } = useMemo(() => {
     // A new routesVersion maps again: the routes finished in the background are in the mapper's router.
     void routesVersion;
     return mapper.current.map({
@@ -173,6 +174,11 @@ export function DesignerCanvas() {
       dragging: liveDrag,
     });
   }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail, routesVersion, liveDrag]);
+
+  // The routes reach the edges through the board, before the frame is painted.
+  const routeBoard = useRef<RouteBoard>(undefined as never);
+  routeBoard.current ??= new RouteBoard();
+  useLayoutEffect(() => routeBoard.current.publish(routes), [routes]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -420,59 +426,61 @@ export function DesignerCanvas() {
       data-testid="canvas"
       data-routing={mapper.current.router.busy ? 'pending' : 'done'}
     >
-      <DetailLevelContext.Provider value={detail}>
-        {initialViewport && (
-          <ReactFlow<FlowNode, TopologyFlowEdge>
-            defaultViewport={initialViewport}
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onNodeDragStart={onNodeDragStart}
-            onNodeDrag={onNodeDrag}
-            onNodeDragStop={onNodeDragStop}
-            onConnect={onConnect}
-            onConnectEnd={onConnectEnd}
-            isValidConnection={isValidConnection}
-            onPaneClick={onPaneClick}
-            onNodeContextMenu={onNodeContextMenu}
-            onEdgeContextMenu={onEdgeContextMenu}
-            onPaneContextMenu={onPaneContextMenu}
-            onMoveStart={contextMenu ? closeContextMenu : undefined}
-            connectionMode={ConnectionMode.Loose}
-            connectionRadius={40}
-            deleteKeyCode={null}
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-            elevateNodesOnSelect={false}
-            elevateEdgesOnSelect={false}
-            minZoom={MIN_ZOOM}
-            maxZoom={2.5}
-            snapToGrid
-            snapGrid={SNAP_GRID}
-            proOptions={PRO_OPTIONS}
-            onlyRenderVisibleElements={doc.nodes.length > CULL_ABOVE_NODES && detail !== 'overview'}
-            ariaLabelConfig={ARIA_LABELS}
-          >
-            {detail !== 'overview' && (
-              <Background
-                variant={BackgroundVariant.Dots}
-                gap={BACKGROUND_GAP[detail]}
-                size={1.2 * (BACKGROUND_GAP[detail] / 24)}
-              />
-            )}
-            <Suspense fallback={null}>{nodes.length > 0 && <DesignMap nodes={nodes} />}</Suspense>
-            <Controls showInteractive={false} aria-label="Zoom controls" />
-            <ConnectionHint />
-            <Suspense fallback={null}>
-              <Legend />
-            </Suspense>
-            <CompareLegend />
-          </ReactFlow>
-        )}
-      </DetailLevelContext.Provider>
+      <RouteBoardContext.Provider value={routeBoard.current}>
+        <DetailLevelContext.Provider value={detail}>
+          {initialViewport && (
+            <ReactFlow<FlowNode, TopologyFlowEdge>
+              defaultViewport={initialViewport}
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDragStart={onNodeDragStart}
+              onNodeDrag={onNodeDrag}
+              onNodeDragStop={onNodeDragStop}
+              onConnect={onConnect}
+              onConnectEnd={onConnectEnd}
+              isValidConnection={isValidConnection}
+              onPaneClick={onPaneClick}
+              onNodeContextMenu={onNodeContextMenu}
+              onEdgeContextMenu={onEdgeContextMenu}
+              onPaneContextMenu={onPaneContextMenu}
+              onMoveStart={contextMenu ? closeContextMenu : undefined}
+              connectionMode={ConnectionMode.Loose}
+              connectionRadius={40}
+              deleteKeyCode={null}
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+              elevateNodesOnSelect={false}
+              elevateEdgesOnSelect={false}
+              minZoom={MIN_ZOOM}
+              maxZoom={2.5}
+              snapToGrid
+              snapGrid={SNAP_GRID}
+              proOptions={PRO_OPTIONS}
+              onlyRenderVisibleElements={doc.nodes.length > CULL_ABOVE_NODES && detail !== 'overview'}
+              ariaLabelConfig={ARIA_LABELS}
+            >
+              {detail !== 'overview' && (
+                <Background
+                  variant={BackgroundVariant.Dots}
+                  gap={BACKGROUND_GAP[detail]}
+                  size={1.2 * (BACKGROUND_GAP[detail] / 24)}
+                />
+              )}
+              <Suspense fallback={null}>{nodes.length > 0 && <DesignMap nodes={nodes} />}</Suspense>
+              <Controls showInteractive={false} aria-label="Zoom controls" />
+              <ConnectionHint />
+              <Suspense fallback={null}>
+                <Legend />
+              </Suspense>
+              <CompareLegend />
+            </ReactFlow>
+          )}
+        </DetailLevelContext.Provider>
+      </RouteBoardContext.Provider>
       {doc.nodes.length === 0 && doc.sites.length === 0 && (
         <Suspense fallback={null}>
           <EmptyCanvas />

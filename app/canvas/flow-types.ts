@@ -1,6 +1,5 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Link, Site, TopologyNode } from '../model/schema';
-import type { LinkRoute } from '../model/link-routing';
 import type { Severity } from '../rules/types';
 
 export interface Badge {
@@ -40,8 +39,6 @@ export type TopologyEdgeData = {
   highlighted: boolean;
   failover?: boolean;
   lost?: boolean;
-  /** Where the link runs and where its label sits (model/link-routing.ts). */
-  route?: LinkRoute;
   /** A large design labels only pairings. */
   quiet?: boolean;
   /** The simulation's failover arrows: their text. */

@@ -45,18 +45,21 @@ describe('FlowMapper', () => {
     for (const s of nodes.filter((n) => n.type === 'site')) expect(s.measured).toEqual({ width: s.width, height: s.height });
   });
 
-  it('during a drag, reuses every card that did not move and every link whose route did not change', () => {
+  it("during a drag, reuses every card that did not move and keeps the edges, changing only the moved links' routes", () => {
     const doc = globalMultiSite();
     const mapper = new FlowMapper(new LinkRouter());
     const base = input(doc);
     const first = mapper.map(base);
     const id = doc.nodes[3]!.id;
     const second = mapper.map({ ...base, doc: moved(doc, id, 40) });
-    const edgesBefore = new Map(first.edges.map((e) => [e.id, e]));
-    const reused = second.edges.filter((e) => e === edgesBefore.get(e.id));
-    // The moved card's own links are re-routed; most of the others are the same objects.
-    for (const e of second.edges) if (e.source === id || e.target === id) expect(e).not.toBe(edgesBefore.get(e.id));
-    expect(reused.length).toBeGreaterThan(second.edges.length / 2);
+    // The same edges array: React Flow does not rebuild its connection index on a drag frame.
+    expect(second.edges).toBe(first.edges);
+    // The moved card's own links are re-routed; most of the others keep their route.
+    const own = doc.links.filter((l) => l.from === id || l.to === id);
+    expect(own.length).toBeGreaterThan(0);
+    for (const l of own) expect(second.routes.get(l.id)).not.toBe(first.routes.get(l.id));
+    const kept = doc.links.filter((l) => second.routes.get(l.id) === first.routes.get(l.id));
+    expect(kept.length).toBeGreaterThan(doc.links.length / 2);
     const byId = new Map(first.nodes.map((n) => [n.id, n]));
     for (const n of second.nodes) {
       if (n.id === id) {

@@ -18,7 +18,7 @@ import { siteFrames, type Frame } from '../model/site-frames';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
 import { QUIET_LINK_KINDS, labelSize, linkLabelText } from '../model/link-labels';
-import type { LinkRouter, RouteOptions } from '../model/link-routing';
+import type { LinkRoute, LinkRouter, RouteOptions } from '../model/link-routing';
 import type { Link } from '../model/schema';
 import { linkKindLabel } from '../model/link-kinds';
 
@@ -125,7 +125,11 @@ export class FlowMapper {
     return options;
   }
 
-  map(input: FlowInput): { nodes: FlowNode[]; edges: TopologyFlowEdge[] } {
+  /**
+   * The nodes and edges, and where each link runs. The routes are not in the edges'
+   * data (route-board.ts): a drag changes them on every frame while the edges stay the same objects.
+   */
+  map(input: FlowInput): { nodes: FlowNode[]; edges: TopologyFlowEdge[]; routes: ReadonlyMap<string, LinkRoute> } {
     const { doc, selected, findings, highlighted, dropTarget, sim, compare } = input;
     const frames = input.freezeFrames && this.frames.size > 0 ? this.frames : siteFrames(doc);
     this.frames = frames;
@@ -230,8 +234,8 @@ export class FlowMapper {
       frames,
       input.dragging,
     );
-    const edgeInputs = [doc.links, findings, highlighted, selected, sim, routes];
-    if (sameInputs(edgeInputs, this.lastEdgeInputs)) return { nodes, edges: this.lastEdges };
+    const edgeInputs = [doc.links, findings, highlighted, selected, sim];
+    if (sameInputs(edgeInputs, this.lastEdgeInputs)) return { nodes, edges: this.lastEdges, routes };
     this.lastEdgeInputs = edgeInputs;
     const names = new Map(doc.nodes.map((n) => [n.id, n.name]));
     const nextEdges = new Map<string, TopologyFlowEdge>();
@@ -244,7 +248,6 @@ export class FlowMapper {
         highlighted: highlighted.has(l.id),
         failover: sim?.failoverLinks.has(l.id) ?? false,
         lost: sim ? sim.lostNodes.has(l.from) || sim.lostNodes.has(l.to) : false,
-        route: routes.get(l.id),
         quiet: !labelAll && l.kind !== 'pairing',
       };
       const prev = this.edgeCache.get(l.id);
@@ -301,14 +304,13 @@ export class FlowMapper {
             highlighted: false,
             failover: true,
             failoverLabel: fo.label,
-            route: routes.get(id),
           },
         });
       }
     }
     this.edgeCache = nextEdges;
     if (edgesChanged) this.lastEdges = edges;
-    return { nodes, edges: this.lastEdges };
+    return { nodes, edges: this.lastEdges, routes };
   }
 }
 

@@ -12,6 +12,7 @@ import type { LinkRoute } from '../model/link-routing';
 import { LINK_STYLE, SeverityIcon } from '../ui/kinds';
 import { dashAt, useDetailLevel } from './detail-level';
 import type { TopologyFlowEdge } from './flow-types';
+import { useRoute } from './route-board';
 
 interface Card {
   x: number;
@@ -47,14 +48,17 @@ function TopologyEdgeView({
   markerStart,
 }: EdgeProps<TopologyFlowEdge>) {
   const detail = useDetailLevel();
+  // Where the link runs and where its label sits (model/link-routing.ts), published by the canvas.
+  const route = useRoute(id);
   if (!data) return null;
   const link = data.link;
   const style = LINK_STYLE[link.kind];
-  const route = data.route;
   let path: string;
   let labelX: number;
   let labelY: number;
+  let points: readonly { x: number; y: number }[];
   if (route && route.points.length >= 2) {
+    points = route.points;
     path = routePath(route.points);
     const mid = route.label
       ? { x: route.label.x + route.label.width / 2, y: route.label.y + route.label.height / 2 }
@@ -67,8 +71,11 @@ function TopologyEdgeView({
     const b = { x: targetX, y: targetY, w: NODE_WIDTH, h: NODE_HEIGHT };
     const p1 = borderPoint(a, b, 0);
     const p2 = borderPoint(b, a, 0);
+    points = [p1, p2];
     [path, labelX, labelY] = getStraightPath({ sourceX: p1.x, sourceY: p1.y, targetX: p2.x, targetY: p2.y });
   }
+  const dash = data.failover ? undefined : dashAt(style.dash, detail);
+  const strokeWidth = style.width + (selected ? 1 : 0);
   const cls = [
     'topo-edge',
     `edge-${link.kind}`,
@@ -90,12 +97,13 @@ function TopologyEdgeView({
       <BaseEdge
         id={id}
         path={path}
-        className={cls}
+        className={dash ? `${cls} is-dash-split` : cls}
         markerEnd={markerEnd}
         markerStart={markerStart}
-        style={{ strokeWidth: style.width + (selected ? 1 : 0), strokeDasharray: dashAt(style.dash, detail) }}
+        style={{ strokeWidth }}
         interactionWidth={14}
       />
+      {dash && <DashedSegments points={points} dash={dash} className={cls} strokeWidth={strokeWidth} />}
       {(showLabel || (data.badge && !quiet)) && (
         <EdgeLabelRenderer>
           <div
@@ -115,6 +123,43 @@ function TopologyEdgeView({
       )}
     </>
   );
+}
+
+/**
+ * A dashed route drawn one straight segment per path, each dash pattern continuing where
+ * the previous segment's left off. Chromium's software rasterizer dashes a whole polyline
+ * for every tile it paints (a long dotted witness link across the view, dozens of tiles,
+ * on every frame of a drag), but clips a single dashed line to the tile first: drawn as
+ * one path, the dashed links of a 500-card design at 100% took most of each drag frame's
+ * raster time. The route's own path stays (transparent) for the arrowheads and the pointer.
+ */
+function DashedSegments({
+  points,
+  dash,
+  className,
+  strokeWidth,
+}: {
+  points: readonly { x: number; y: number }[];
+  dash: string;
+  className: string;
+  strokeWidth: number;
+}) {
+  const segments = [];
+  let along = 0;
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i]!;
+    const b = points[i + 1]!;
+    segments.push(
+      <path
+        key={i}
+        d={`M${a.x},${a.y}L${b.x},${b.y}`}
+        className={`${className} topo-edge-dash`}
+        style={{ strokeWidth, strokeDasharray: dash, strokeDashoffset: along }}
+      />,
+    );
+    along += Math.hypot(b.x - a.x, b.y - a.y);
+  }
+  return <>{segments}</>;
 }
 
 /** The middle of a route's longest segment (for a label the router did not place). */

@@ -8,6 +8,7 @@
 import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
 import { nodeFacts, versionBadge } from '../model/node-facts';
+import { productVersionOf } from '../model/schema';
 import type { Link, NodeKind, SiteLink, Topology } from '../model/schema';
 import { siteFrames } from '../model/site-frames';
 import { displayText } from './escape';
@@ -104,6 +105,8 @@ export interface CardShape {
   border: string;
   icon: IconShape;
   name: TextRun;
+  /** The rest of a name too long for the line beside the pills. */
+  name2?: TextRun;
   fqdn: TextRun;
   facts: TextRun[];
   pills: Pill[];
@@ -195,6 +198,30 @@ function badgeAt(theme: DiagramTheme, b: { worst: Severity; count: number }, rig
   };
 }
 
+/** Between the two lines of a card's name. */
+const NAME_LINE = 15;
+
+/**
+ * A card's name on one line of `first` units, or on two: as many whole words as fit
+ * beside the pills (or, when not even the first word does, as many letters), the rest on
+ * a second line of `second` units, cut with an ellipsis only if it is longer still.
+ */
+export function nameLines(name: string, first: number, second: number): [string, string | undefined] {
+  if (textWidth(name, 13, 'bold') <= first) return [name, undefined];
+  const words = name.split(' ');
+  let k = 0;
+  while (k < words.length - 1 && textWidth(words.slice(0, k + 1).join(' '), 13, 'bold') <= first) k++;
+  let head = words.slice(0, k).join(' ');
+  if (!head) {
+    const chars = Array.from(name);
+    let n = 0;
+    while (n < chars.length - 1 && textWidth(chars.slice(0, n + 1).join(''), 13, 'bold') <= first) n++;
+    head = chars.slice(0, n).join('');
+  }
+  const rest = name.slice(head.length).trim();
+  return [head, fitText(rest, 13, 'bold', second)];
+}
+
 /** The label a link shows on the canvas (the router's, so canvas and exports agree). */
 export const linkLabel = (link: Link): string => linkLabelText(link);
 
@@ -257,7 +284,8 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
     const right = p.x + NODE_WIDTH - 11;
     const pills: Pill[] = [];
     let pillRight = right;
-    const version = versionBadge(n);
+    // Subscription Edition is "Sub. Ed." on the card, as on the canvas, so the name keeps its room.
+    const version = productVersionOf(n) === 'SE' ? 'Sub. Ed.' : versionBadge(n);
     const pill = (text: string, color: string) => {
       const w = Math.round(textWidth(text, 10, 'bold') + 14);
       const box = { x: pillRight - w, y: headY - 8, width: w, height: 16 };
@@ -275,6 +303,10 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
     const textX = p.x + 38;
     const name = displayText(n.name, 200) || 'Unnamed';
     const b = badges.get(n.id);
+    // A name that does not fit beside the pills goes on to a second line, under them, and
+    // the lines below move down: never cut to a few letters by the pills.
+    const [line1, line2] = nameLines(name, pillRight - textX, right - textX);
+    const shift = line2 === undefined ? 0 : NAME_LINE;
     return {
       id: n.id,
       kind: n.kind,
@@ -283,18 +315,14 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
       fill: theme.cardFill,
       border: theme.cardBorder,
       icon: { parts: KIND_ICON[n.kind], x: p.x + 14, y: headY - 9, size: 18, color: accent },
-      name: {
-        text: fitText(name, 13, 'bold', pillRight - textX),
-        x: textX,
-        y: headY + 4.6,
-        size: 13,
-        style: 'bold',
-        color: theme.text,
-      },
+      name: { text: line1, x: textX, y: headY + 4.6, size: 13, style: 'bold', color: theme.text },
+      ...(line2 === undefined
+        ? {}
+        : { name2: { text: line2, x: textX, y: headY + 4.6 + NAME_LINE, size: 13, style: 'bold' as const, color: theme.text } }),
       fqdn: {
         text: fitText(n.fqdn, 10.5, 'mono', right - textX),
         x: textX,
-        y: p.y + 39.5,
+        y: p.y + 39.5 + shift,
         size: 10.5,
         style: 'mono',
         color: theme.text3,
@@ -304,7 +332,7 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
         .map((f, i) => ({
           text: fitText(displayText(f, 200), 11.5, 'regular', right - textX),
           x: textX,
-          y: p.y + 58.5 + i * 16.7,
+          y: p.y + 58.5 + shift + i * 16.7,
           size: 11.5,
           style: 'regular' as const,
           color: theme.text2,

@@ -169,6 +169,7 @@ function drawScene(pdf: JsPdf, scene: DiagramScene, f: Frame): void {
       .stroke();
     icon(c.icon, 1.6);
     text(c.name);
+    if (c.name2) text(c.name2);
     for (const p of c.pills) {
       pdf.setFillColor(blend(p.fill, c.fill));
       pdf.setDrawColor(blend(p.stroke, c.fill));

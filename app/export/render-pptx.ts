@@ -224,6 +224,14 @@ function card(slide: Slide, c: CardShape, at: Placement): void {
   });
   const lines = [
     { text: c.name.text, options: { bold: true, color: col(c.name.color), fontSize: at.pt(c.name.size), breakLine: true } },
+    ...(c.name2
+      ? [
+          {
+            text: c.name2.text,
+            options: { bold: true, color: col(c.name2.color), fontSize: at.pt(c.name2.size), breakLine: true },
+          },
+        ]
+      : []),
     { text: c.fqdn.text, options: { fontFace: MONO, color: col(c.fqdn.color), fontSize: at.pt(c.fqdn.size), breakLine: true } },
     ...c.facts.map((f, i) => ({
       text: f.text,

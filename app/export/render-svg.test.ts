@@ -5,7 +5,7 @@ import { arbTopology, HOSTILE_STRINGS } from '../model/arbitrary-test-kit';
 import { parseTopology } from '../model/parse';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import type { Topology } from '../model/schema';
-import { buildScene, type DiagramFinding } from './diagram-scene';
+import { buildScene, nameLines, type DiagramFinding } from './diagram-scene';
 import { renderDesignSvg } from './render-svg';
 import { extractFromSvg } from './svg';
 import { textWidth } from './text-metrics';
@@ -128,12 +128,36 @@ describe('buildScene', () => {
     const scene = buildScene(doc, { findings: runRules(doc) });
     for (const c of scene.cards) {
       const right = c.box.x + c.box.width - 10;
-      for (const t of [c.name, c.fqdn, ...c.facts])
+      for (const t of [c.name, ...(c.name2 ? [c.name2] : []), c.fqdn, ...c.facts]) {
         expect(t.x + textWidth(t.text, t.size, t.style)).toBeLessThanOrEqual(right + 0.5);
+        expect(t.y).toBeLessThanOrEqual(c.box.y + c.box.height - 10);
+      }
+      // The name's first line stops before the pills beside it.
+      const pillsFrom = Math.min(...c.pills.map((p) => p.box.x));
+      expect(c.name.x + textWidth(c.name.text, c.name.size, c.name.style)).toBeLessThanOrEqual(pillsFrom);
       expect(c.box.x).toBeGreaterThanOrEqual(scene.bounds.x);
       expect(c.box.y + c.box.height).toBeLessThanOrEqual(scene.bounds.y + scene.bounds.height);
     }
-    expect(scene.cards[0]!.name.text.endsWith('…')).toBe(true);
+    // Too long for two lines: the second ends with an ellipsis (the full name is in the card's title).
+    expect(scene.cards[0]!.name2!.text.endsWith('…')).toBe(true);
+    expect(scene.cards[0]!.title).toContain(doc.nodes[0]!.name);
+  });
+
+  it('puts a name the pills leave no room for on two lines, whole, with "Sub. Ed." for Subscription Edition as on the canvas', () => {
+    const doc = REFERENCE_DESIGNS[0]!.build();
+    const pool = doc.nodes.find((n) => n.kind === 'frontEndPool')!;
+    if (pool.kind !== 'frontEndPool') throw new Error('the reference design has no Front End pool');
+    pool.name = 'Pool NY (Subscription Edition)';
+    pool.productVersion = 'SE';
+    doc.deployment.cmsHost = pool.id;
+    const card = buildScene(doc).cards.find((c) => c.id === pool.id)!;
+    expect(card.pills.map((p) => p.text.text)).toEqual(['CMS', 'Sub. Ed.']);
+    expect(card.name.text).toBe('Pool NY');
+    expect(card.name2?.text).toBe('(Subscription Edition)');
+    expect(nameLines('Pool NY', 60, 180)).toEqual(['Pool NY', undefined]);
+    // Not even one word fits beside the pills: letters do, the rest below.
+    const [a, b] = nameLines('Supercalifragilistic', 40, 180);
+    expect(a + b).toBe('Supercalifragilistic');
   });
 
   it('badges show the count of the worst severity only', () => {

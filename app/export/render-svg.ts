@@ -102,6 +102,7 @@ function card(c: CardShape, fg: string): string {
     `<path d="${band}" fill="${c.accent}"/>` +
     icon(c.icon) +
     text(c.name) +
+    (c.name2 ? text(c.name2) : '') +
     pills +
     text(c.fqdn) +
     c.facts.map(text).join('') +

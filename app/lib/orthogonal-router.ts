@@ -126,6 +126,22 @@ export class BoxIndex<T> {
       else this.cells.set(k, [n]);
     });
   }
+  /** Moves the entry inserted `n`-th to `box` (a card being dragged), keeping its item. */
+  move(n: number, box: Box) {
+    const e = this.entries[n];
+    if (!e) return;
+    this.each(e.box, (k) => {
+      const list = this.cells.get(k);
+      const i = list ? list.indexOf(n) : -1;
+      if (i >= 0) list!.splice(i, 1);
+    });
+    this.entries[n] = { box, item: e.item };
+    this.each(box, (k) => {
+      const list = this.cells.get(k);
+      if (list) list.push(n);
+      else this.cells.set(k, [n]);
+    });
+  }
   /** Items whose box overlaps `box` or touches it. */
   query(box: Box): { box: Box; item: T }[] {
     const q = ++this.query_;
@@ -241,6 +257,25 @@ export interface Obstacles {
   softList: Box[];
   /** Hard items below this index are cards, the rest walls. */
   cardCount: number;
+}
+
+/**
+ * The obstacles of a scene whose cards will move (a drag): build them once with
+ * `sceneObstacles`, move the dragged cards with `moveObstacle` on each frame, and give them
+ * to each frame's RoutingScene instead of indexing every card again.
+ */
+export function sceneObstacles(input: RouterInput, options: RouterOptions = DEFAULT_ROUTER_OPTIONS): Obstacles {
+  return buildObstacles([...input.boxes.values()], input.walls ?? [], options.clearance);
+}
+
+/** Card `item` (its place in the input's boxes) now stands at `box`. */
+export function moveObstacle(o: Obstacles, item: number, box: Box, options: RouterOptions = DEFAULT_ROUTER_OPTIONS) {
+  if (item >= o.cardCount) return;
+  o.hard.move(item, box);
+  o.hardList[item] = box;
+  const soft = inflate(box, options.clearance);
+  o.soft.move(item, soft);
+  o.softList[item] = soft;
 }
 
 function buildObstacles(boxes: readonly Box[], walls: readonly Box[], clearance: number): Obstacles {
@@ -578,13 +613,15 @@ export class RoutingScene {
   readonly obstacles: Obstacles;
   readonly cardGroups: (number | undefined)[];
   readonly all: Box;
+  /** `obstacles`: those of the same boxes and walls, kept from frame to frame (sceneObstacles). */
   constructor(
     readonly input: RouterInput,
     readonly options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
+    obstacles?: Obstacles,
   ) {
     this.pairs = connectorEnds(input);
     this.cardGroups = [...input.boxes.keys()].map((id) => input.groups?.get(id));
-    this.obstacles = buildObstacles([...input.boxes.values()], input.walls ?? [], options.clearance);
+    this.obstacles = obstacles ?? buildObstacles([...input.boxes.values()], input.walls ?? [], options.clearance);
     this.all = inflate(extent(input), options.clearance * 4);
   }
   /** Where each connector meets its two boxes (by connector id). */
@@ -893,10 +930,13 @@ export function placeLabels(
   placed: BoxIndex<string> = new BoxIndex<string>(128),
   gap = 4,
   maxAround = Infinity,
+  maxTries = Infinity,
 ): Map<string, PlacedLabel> {
   const index = scene.obstacles.hard;
   const out = new Map<string, PlacedLabel>();
+  let tries = 0;
   const free = (b: Box) => {
+    tries += 1;
     const g = inflate(b, gap);
     for (const e of index.query(g)) if (boxesOverlap(e.box, g)) return false;
     for (const e of placed.query(g)) if (boxesOverlap(e.box, g)) return false;
@@ -905,6 +945,7 @@ export function placeLabels(
   for (const r of requests) {
     const route = routes.get(r.id);
     if (!route || route.points.length < 2) continue;
+    tries = 0;
     const p = route.points;
     const segments: { a: Point; b: Point; len: number; horizontal: boolean; room: number; i: number }[] = [];
     for (let i = 0; i + 1 < p.length; i++) {
@@ -950,6 +991,7 @@ export function placeLabels(
             best = { ...b, onRoute: shift === 0, clear: true };
             break search;
           }
+          if (tries >= maxTries) break search;
         }
       }
     }
@@ -958,7 +1000,7 @@ export function placeLabels(
       const s = segments[0]!;
       const mid = at(s, 0.5, 0);
       const spots = spotsAround(r.width, r.height);
-      for (let k = 0; k < spots.length && k < maxAround; k++) {
+      for (let k = 0; k < spots.length && k < maxAround && tries < maxTries; k++) {
         const [dx, dy] = spots[k]!;
         const b = { ...mid, x: mid.x + dx, y: mid.y + dy };
         if (free(b)) {

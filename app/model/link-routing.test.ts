@@ -98,7 +98,7 @@ describe('LinkRouter during a drag', () => {
   it('draws the dragged card’s links orthogonally on each frame, then on release routes them as a fresh routing does', () => {
     const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
     const router = new LinkRouter();
-    router.route(doc);
+    const start = router.route(doc);
     const n = doc.nodes[3]!;
     const at = (dx: number, dy: number): Topology => ({
       ...doc,
@@ -115,6 +115,8 @@ describe('LinkRouter during a drag', () => {
         // Attached to the card where it is now, on its border.
         expect(onBorder(l.from === n.id ? p[0]! : p[p.length - 1]!, box)).toBe(true);
       }
+      // A frame draws the dragged card's links only: every other link keeps its route until the release.
+      for (const l of doc.links.filter((k) => k.from !== n.id && k.to !== n.id)) expect(live.get(l.id)).toBe(start.get(l.id));
     }
     // Released where the last frame left it: the same document, not live.
     const settled = router.route(frame);

@@ -10,14 +10,17 @@
 import {
   BoxIndex,
   DEFAULT_ROUTER_OPTIONS,
+  moveObstacle,
   placeLabels,
   routeConnectors,
   RoutingScene,
+  sceneObstacles,
   segmentCrossesBox,
   spreadLanes,
   type Box,
   type Connector,
   type LabelRequest,
+  type Obstacles,
   type PlacedLabel,
   type Point,
   type RoutedConnector,
@@ -149,6 +152,13 @@ export function routeLinks(doc: Topology, options: RouteOptions = {}): Map<strin
   return assemble(routes, labels, texts);
 }
 
+/**
+ * The spots a label of a dragged card's link may try on each frame: a crowded spot could
+ * take thousands of tries, more than the frame; a label that finds none sits on its route's
+ * middle until the drag ends and it is placed properly.
+ */
+const LIVE_LABEL_TRIES = 120;
+
 export interface LinkRouterOptions {
   /**
    * A design with more links than this is routed in the background: the obvious routes
@@ -213,6 +223,7 @@ export class LinkRouter {
     const sameLabels = labelKey.every((k, i) => k === this.labelKey[i]);
     const prevDoc = this.doc;
     const settle = !live && this.rough.size > 0;
+    if (!live) this.drag = undefined;
     if (prevDoc === doc && sameLabels && options.extra === this.extra && !settle) return this.routes;
     const geometry = diagramGeometry(doc, frames);
     const full = !prevDoc || options.extra !== this.extra || !sameConnections(prevDoc, doc);
@@ -235,6 +246,7 @@ export class LinkRouter {
       if (moved.size > 0) this.routeAll(doc, geometry, options);
       return this.routes;
     }
+    if (live && sameLabels) return this.routeLive(doc, geometry, options, moved);
     this.cardsAt = geometry.cards;
     if (moved.size === 0 && !settle) {
       if (!sameLabels) this.placeAllLabels(doc, options);
@@ -288,6 +300,101 @@ export class LinkRouter {
     this.routes = next;
     return next;
   }
+
+  /**
+   * A drag frame: only the links of the cards that moved since the drag began are drawn
+   * again (their obvious route, or a plain one), with their labels. Nothing else is looked
+   * at, so a frame costs the same on a 500-card design as on a small one: the ports of
+   * every other link, the links the moved cards now stand on and the rough routes wait
+   * for the first call after the drag, which compares with the positions before it (the
+   * known cards, ports and scene are left as they were) and routes all of that properly.
+   */
+  private routeLive(
+    doc: Topology,
+    geometry: ReturnType<typeof diagramGeometry>,
+    options: RouteOptions,
+    moved: ReadonlySet<string>,
+  ): Map<string, LinkRoute> {
+    if (moved.size === 0) return this.routes;
+    let drag = this.drag;
+    if (!drag || drag.links !== doc.links || drag.nodes !== doc.nodes || drag.extra !== options.extra) {
+      const byCard = new Map<string, Connector[]>();
+      for (const c of routerInput(doc, geometry, options.extra).connectors)
+        for (const end of [c.source, c.target]) {
+          let list = byCard.get(end);
+          if (!list) byCard.set(end, (list = []));
+          list.push(c);
+        }
+      const cardIndex = new Map([...geometry.cards.keys()].map((id, i) => [id, i]));
+      drag = this.drag = {
+        links: doc.links,
+        nodes: doc.nodes,
+        extra: options.extra,
+        byCard,
+        labels: labelRequests(doc, options),
+        cardIndex,
+        obstacles: sceneObstacles(routerInput(doc, geometry, options.extra), DEFAULT_ROUTER_OPTIONS),
+      };
+    } else
+      for (const id of moved) {
+        const i = drag.cardIndex.get(id);
+        const box = geometry.cards.get(id);
+        if (i !== undefined && box) moveObstacle(drag.obstacles, i, box, DEFAULT_ROUTER_OPTIONS);
+      }
+    // The moved cards' links, and every link of the cards at their other ends: those cards
+    // spread their ports over all their links, so the moved links meet them where a full routing would.
+    const own = new Set<string>();
+    const connectors = new Map<string, Connector>();
+    for (const id of moved)
+      for (const c of drag.byCard.get(id) ?? []) {
+        own.add(c.id);
+        for (const end of [c.source, c.target]) for (const d of drag.byCard.get(end) ?? []) connectors.set(d.id, d);
+      }
+    if (own.size === 0) return this.routes;
+    const scene = new RoutingScene(
+      {
+        boxes: geometry.cards,
+        walls: geometry.headers,
+        frames: geometry.frames,
+        groups: geometry.groups,
+        connectors: [...connectors.values()],
+      },
+      DEFAULT_ROUTER_OPTIONS,
+      drag.obstacles,
+    );
+    const fresh = routeConnectors(scene, own, 'rough');
+    for (const id of fresh.keys()) this.rough.add(id);
+    spreadLanes(fresh, scene);
+    const placed = new BoxIndex<string>(128);
+    for (const [id, r] of this.routes) if (r.label && !own.has(id)) placed.insert(r.label, id);
+    const { requests, texts } = drag.labels;
+    const labels = this.place(
+      fresh,
+      requests.filter((q) => own.has(q.id)),
+      scene,
+      placed,
+      this.scene?.input.connectors.length,
+      LIVE_LABEL_TRIES,
+    );
+    const next = new Map(this.routes);
+    for (const [id, r] of assemble(fresh, labels, texts)) next.set(id, r);
+    this.routes = next;
+    return next;
+  }
+
+  /** What a drag's frames share: which links each card has, and the label requests. */
+  private drag:
+    | {
+        links: Topology['links'];
+        nodes: Topology['nodes'];
+        extra: RouteOptions['extra'];
+        byCard: Map<string, Connector[]>;
+        labels: ReturnType<typeof labelRequests>;
+        /** Every card's place in the obstacles, and the obstacles, the dragged cards moved on each frame. */
+        cardIndex: Map<string, number>;
+        obstacles: Obstacles;
+      }
+    | undefined;
 
   /** Every link routed again: at once, or (a large design) the obvious ones now and the rest in the background. */
   private routeAll(doc: Topology, geometry: ReturnType<typeof diagramGeometry>, options: RouteOptions) {
@@ -360,9 +467,11 @@ export class LinkRouter {
     requests: readonly LabelRequest[],
     scene: RoutingScene,
     placed?: BoxIndex<string>,
+    connectors = scene.input.connectors.length,
+    maxTries = Infinity,
   ): Map<string, PlacedLabel> {
-    const large = scene.input.connectors.length > (this.config.backgroundAbove ?? Infinity);
-    return placeLabels(routes, requests, scene, placed, 4, large ? 400 : Infinity);
+    const large = connectors > (this.config.backgroundAbove ?? Infinity);
+    return placeLabels(routes, requests, scene, placed, 4, large ? 400 : Infinity, maxTries);
   }
 
   private placeAllLabels(doc: Topology, options: RouteOptions) {
