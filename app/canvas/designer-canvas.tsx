@@ -175,6 +175,12 @@ export function DesignerCanvas() {
     });
   }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail, routesVersion, liveDrag]);
 
+  // The WAN links' routes, for the minimap.
+  const wanLines = useMemo(
+    () => edges.flatMap((e) => (e.type === 'siteLink' && e.data?.route ? [{ id: e.id, points: e.data.route.points }] : [])),
+    [edges],
+  );
+
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       const state = store.getState();
@@ -480,7 +486,7 @@ export function DesignerCanvas() {
                 size={1.2 * (BACKGROUND_GAP[detail] / 24)}
               />
             )}
-            <Suspense fallback={null}>{nodes.length > 0 && <DesignMap nodes={nodes} />}</Suspense>
+            <Suspense fallback={null}>{nodes.length > 0 && <DesignMap nodes={nodes} wan={wanLines} />}</Suspense>
             <Controls showInteractive={false} aria-label="Zoom controls" />
             <ConnectionHint />
             <Suspense fallback={null}>
