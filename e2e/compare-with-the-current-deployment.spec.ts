@@ -49,6 +49,14 @@ test('import a 2015 topology, keep it as the current deployment, move a pool to 
   await expect(ghostEntry.locator('xpath=..')).toHaveClass(/is-active/);
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
 
+  // A reload keeps the comparison: the current deployment is stored with the design.
+  await page.reload();
+  await expect(page.getByTestId('compare-legend')).toContainText('1 new version');
+  await expect(page.getByTestId('compare-legend')).toContainText('1 removed');
+  await expect(page.getByRole('button', { name: /^Removed: Edge pool edgepool/ })).toBeVisible();
+  await page.getByTestId('tab-compare').click();
+  await expect(page.getByTestId('compare-panel')).toContainText('Imported: litware.com');
+
   const change = page
     .getByTestId('change-list')
     .getByRole('button', { name: /Skype for Business Server 2015 → Skype for Business Server Subscription Edition/ });
