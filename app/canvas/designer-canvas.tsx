@@ -41,7 +41,7 @@ import type { DesignerStore } from '../store/store';
 import { PALETTE_MIME, PALETTE_SITE_MIME } from '../ui/kinds';
 import { placeFromPalette, targetSite } from '../store/place';
 import { withFramesApart } from '../model/placement';
-import type { CanvasEdge, FlowNode } from './flow-types';
+import type { CanvasEdge, FlowNode, TopologyFlowEdge } from './flow-types';
 import { SiteLinkEdgeComponent } from './site-link-edge';
 import { siteAt, siteFrames, nodeCenter } from '../model/site-frames';
 import { SiteNodeView } from './site-node';
@@ -49,7 +49,7 @@ import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
-import { CompareLegend, useCompareMarks } from './compare-marks';
+import { CompareLegend, GhostNodeView, ghostElements, useCompareCanvas } from './compare-marks';
 import type { ContextTarget } from './context-actions';
 import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fittedViewport } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
@@ -63,7 +63,7 @@ const DesignMap = lazy(() => import('./design-map').then((m) => ({ default: m.De
 const EmptyCanvas = lazy(() => import('./empty-canvas').then((m) => ({ default: m.EmptyCanvas })));
 const CanvasContextMenu = lazy(() => import('./context-menu').then((m) => ({ default: m.CanvasContextMenu })));
 
-const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView };
+const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView, ghost: GhostNodeView };
 const edgeTypes = { topology: TopologyEdgeComponent, siteLink: SiteLinkEdgeComponent };
 // React Flow copies every prop that changed identity into its store, and each copy wakes
 // every node and edge: object and array props are constants, not literals in the render.
@@ -142,7 +142,7 @@ export function DesignerCanvas() {
   // While cards are dragged their links are drawn roughly and routed on release (to-flow.ts).
   const [liveDrag, setLiveDrag] = useState(false);
   const sim = useSimulationView();
-  const compare = useCompareMarks();
+  const compareView = useCompareCanvas();
   // Changes only when the zoom crosses the threshold, not on every zoom step.
   const detail = useFlowStore((s) => detailLevelAt(s.transform[2]));
 
@@ -158,7 +158,7 @@ export function DesignerCanvas() {
   }, [committed, highlightedFinding, focusedChange, rulesReady]);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
-  const { nodes, edges } = useMemo(() => {
+  const { nodes: designNodes, edges: designEdges } = useMemo(() => {
     // A new routesVersion maps again: the routes finished in the background are in the mapper's router.
     void routesVersion;
     return mapper.current.map({
@@ -168,12 +168,23 @@ export function DesignerCanvas() {
       highlighted,
       dropTarget,
       sim,
-      compare,
+      compare: compareView?.nodes,
+      compareLinks: compareView?.links,
       freezeFrames,
       detail,
       dragging: liveDrag,
     });
-  }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail, routesVersion, liveDrag]);
+  }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compareView, freezeFrames, detail, routesVersion, liveDrag]);
+  // What the comparison removes, drawn where it was: canvas objects only, never in the document.
+  const ghosts = useMemo(() => ghostElements(compareView, focusedChange), [compareView, focusedChange]);
+  const nodes = useMemo(
+    () => (ghosts.nodes.length ? [...ghosts.nodes, ...designNodes] : designNodes),
+    [ghosts.nodes, designNodes],
+  );
+  const edges = useMemo(
+    () => (ghosts.edges.length ? [...designEdges, ...ghosts.edges] : designEdges),
+    [ghosts.edges, designEdges],
+  );
 
   // The WAN links' routes, for the minimap.
   const wanLines = useMemo(
@@ -395,12 +406,19 @@ export function DesignerCanvas() {
   );
   const onNodeContextMenu = useCallback(
     (e: ReactMouseEvent, node: FlowNode) =>
-      openContextMenu(e, node.type === 'site' ? { type: 'site', id: node.id } : { type: 'node', id: node.id }),
+      // A removed node's ghost is not part of the design: nothing to edit on it.
+      node.type === 'ghost'
+        ? e.preventDefault()
+        : openContextMenu(e, node.type === 'site' ? { type: 'site', id: node.id } : { type: 'node', id: node.id }),
     [openContextMenu],
   );
   const onEdgeContextMenu = useCallback(
     (e: ReactMouseEvent, edge: CanvasEdge) =>
-      openContextMenu(e, edge.type === 'siteLink' ? { type: 'siteLink', id: edge.id } : { type: 'link', id: edge.id }),
+      edge.type === 'siteLink'
+        ? openContextMenu(e, { type: 'siteLink', id: edge.id })
+        : (edge as TopologyFlowEdge).data?.diff === 'removed'
+          ? e.preventDefault()
+          : openContextMenu(e, { type: 'link', id: edge.id }),
     [openContextMenu],
   );
   const onPaneContextMenu = useCallback(
