@@ -18,7 +18,7 @@ import { DesignerProvider, useDesigner, useDesignerStore } from './store/designe
 import { createDesignerStore, type DesignerStore } from './store/store';
 import { loadRuleEngine } from './store/selectors';
 import { useShortcuts } from './shortcuts';
-import { openSharedLinkFromLocation } from './open-link';
+import { openSharedLinkFromLocation, sharedLinkOpensAtOnce } from './open-link';
 import {
   ComparePanel,
   FindingsPanel,
@@ -40,9 +40,14 @@ import {
 export async function startDesigner(): Promise<DesignerStore> {
   // Fetched while the stored design is read; the findings appear when it arrives.
   void loadRuleEngine().catch(() => undefined);
+  const fromLink = sharedLinkOpensAtOnce();
+  // The link reader is fetched while the stored design is read.
+  if (fromLink) void import('./store/open-work').catch(() => undefined);
   const store = createDesignerStore();
   // A first visit opens a reference design, loaded only then.
   await startDocument(store, async () => (await import('./model/samples/index')).pair2019AlwaysOn());
+  // A share link replaces it before the first render (a large one opens after it, in a worker, with progress).
+  if (fromLink) await openSharedLinkFromLocation(store);
   return store;
 }
 

@@ -4,9 +4,19 @@
  * link says what is wrong and changes nothing. A large link is read in a worker, with
  * progress, so the page never freezes while it opens.
  */
-import { runOpen } from './store/open-job';
+import { LINK_EXPANSION, OFF_THREAD_CHARS, runOpen } from './store/open-job';
 import { loadDocument } from './store/documents';
 import type { DesignerStore } from './store/store';
+
+/**
+ * Whether the page was opened from a share link small enough to read on the page (no worker,
+ * no progress bar). Start-up opens such a link before the first render, so the canvas draws
+ * the shared design once instead of drawing the design last worked on and then replacing it.
+ */
+export function sharedLinkOpensAtOnce(): boolean {
+  const hash = window.location.hash;
+  return hash.length >= 2 && (hash.length - 1) * LINK_EXPANSION < OFF_THREAD_CHARS;
+}
 
 export async function openSharedLinkFromLocation(store: DesignerStore): Promise<void> {
   const hash = window.location.hash;

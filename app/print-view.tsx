@@ -39,12 +39,25 @@ export function PrintView() {
 function usePrintDrawing(printing: boolean): string | undefined {
   const doc = useDesigner((s) => s.doc);
   const [url, setUrl] = useState<{ doc: Topology; url: string }>();
+  // Drawing takes the main thread for a while (the links routed again): not while a design
+  // opens (often from a link, to be read), only once the user has clicked or typed.
+  const [used, setUsed] = useState(false);
+  useEffect(() => {
+    if (used) return;
+    const use = () => setUsed(true);
+    window.addEventListener('pointerdown', use, { capture: true, once: true });
+    window.addEventListener('keydown', use, { capture: true, once: true });
+    return () => {
+      window.removeEventListener('pointerdown', use, { capture: true });
+      window.removeEventListener('keydown', use, { capture: true });
+    };
+  }, [used]);
   useEffect(() => {
     // A large design is drawn when a print starts, not after every change.
-    if (printing || doc.nodes.length > 150) return;
+    if (printing || !used || doc.nodes.length > 150) return;
     const t = setTimeout(() => setUrl({ doc, url: drawingUrl(doc) }), 800);
     return () => clearTimeout(t);
-  }, [doc, printing]);
+  }, [doc, printing, used]);
   const fresh = url?.doc === doc ? url.url : undefined;
   const atPrint = useMemo(() => (printing && fresh === undefined ? drawingUrl(doc) : undefined), [printing, fresh, doc]);
   return atPrint ?? fresh ?? url?.url;
