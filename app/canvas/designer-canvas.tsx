@@ -175,7 +175,8 @@ export function DesignerCanvas() {
     });
   }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compareView, freezeFrames, detail, routesVersion, liveDrag]);
   // What the comparison removes, drawn where it was: canvas objects only, never in the document.
-  const ghosts = useMemo(() => ghostElements(compareView, focusedChange), [compareView, focusedChange]);
+  // Placed against the committed design (not each drag frame): a ghost moves aside only when a card is dropped on it.
+  const ghosts = useMemo(() => ghostElements(compareView, focusedChange, committed), [compareView, focusedChange, committed]);
   const nodes = useMemo(
     () => (ghosts.nodes.length ? [...ghosts.nodes, ...designNodes] : designNodes),
     [ghosts.nodes, designNodes],
