@@ -51,7 +51,7 @@ import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
 import { CompareLegend, GhostNodeView, ghostElements, useCompareCanvas } from './compare-marks';
 import type { ContextTarget } from './context-actions';
-import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fittedViewport } from './fit';
+import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, openingViewport, opensAtSite } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
 import { useSimulationView } from './use-simulation-view';
@@ -176,7 +176,8 @@ export function DesignerCanvas() {
     });
   }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compareView, freezeFrames, detail, routesVersion, liveDrag]);
   // What the comparison removes, drawn where it was: canvas objects only, never in the document.
-  const ghosts = useMemo(() => ghostElements(compareView, focusedChange), [compareView, focusedChange]);
+  // Placed against the committed design (not each drag frame): a ghost moves aside only when a card is dropped on it.
+  const ghosts = useMemo(() => ghostElements(compareView, focusedChange, committed), [compareView, focusedChange, committed]);
   const nodes = useMemo(
     () => (ghosts.nodes.length ? [...ghosts.nodes, ...designNodes] : designNodes),
     [ghosts.nodes, designNodes],
@@ -442,7 +443,7 @@ export function DesignerCanvas() {
     if (fitted.current) return;
     fitted.current = true;
     const box = wrap.current?.getBoundingClientRect();
-    const vp = box ? fittedViewport(nodes, box.width, box.height) : EMPTY_VIEWPORT;
+    const vp = box ? openingViewport(nodes, box.width, box.height) : EMPTY_VIEWPORT;
     // React Flow applies defaultViewport only after its first render; setting the store's
     // transform now makes that render show (and cull, and pick the detail of) the fitted view.
     flowStore.setState({ transform: [vp.x, vp.y, vp.zoom] });
@@ -653,6 +654,12 @@ function useFitOnLoad() {
     if (loadSeq === startSeq.current) return;
     const { doc } = store.getState();
     if (doc.nodes.length + doc.sites.length === 0) void flow.setViewport(EMPTY_VIEWPORT);
-    else void flow.fitView(fitOptions(flow.getNodes(), 200));
+    else {
+      const nodes = flow.getNodes();
+      const box = document.querySelector('.canvas-wrap')?.getBoundingClientRect();
+      // A large design opens on its first site, at once: an animated fit would draw every card on the way.
+      if (box && opensAtSite(nodes)) void flow.setViewport(openingViewport(nodes, box.width, box.height));
+      else void flow.fitView(fitOptions(nodes, 200));
+    }
   }, [loadSeq, flow, store]);
 }
