@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Link, Site, TopologyNode } from '../model/schema';
+import type { Link, Site, SiteLink, TopologyNode } from '../model/schema';
+import type { SiteLinkRoute } from '../model/site-link-routing';
 import type { Severity } from '../rules/types';
 
 export interface Badge {
@@ -43,9 +44,31 @@ export type TopologyEdgeData = {
   quiet?: boolean;
   /** The simulation's failover arrows: their text. */
   failoverLabel?: string;
+  /** Marked against the current deployment: new, changed (or moved to another node), or removed (a ghost). */
+  diff?: 'added' | 'changed' | 'removed';
+};
+/** A node of the current deployment the open design removes, drawn where it was (compare mode); never part of the document. */
+export type GhostNodeData = {
+  node: TopologyNode;
+  currentId: string;
+  /** Its entry is the one the change list points at. */
+  active: boolean;
+};
+
+/** A WAN link between two site frames (format v2 site links). */
+export type SiteLinkEdgeData = {
+  siteLink: SiteLink;
+  /** Where it runs and where its label sits (model/site-link-routing.ts); none until routed. */
+  route?: SiteLinkRoute;
+  badge?: Badge;
+  highlighted: boolean;
 };
 
 export type TopologyFlowNode = Node<TopologyNodeData, 'topology'>;
 export type SiteFlowNode = Node<SiteNodeData, 'site'>;
-export type FlowNode = TopologyFlowNode | SiteFlowNode;
+export type GhostFlowNode = Node<GhostNodeData, 'ghost'>;
+export type FlowNode = TopologyFlowNode | SiteFlowNode | GhostFlowNode;
 export type TopologyFlowEdge = Edge<TopologyEdgeData, 'topology'>;
+export type SiteLinkFlowEdge = Edge<SiteLinkEdgeData, 'siteLink'>;
+/** Every edge the canvas draws: server links and WAN links. */
+export type CanvasEdge = TopologyFlowEdge | SiteLinkFlowEdge;

@@ -11,9 +11,18 @@ import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import type { Topology } from '../model/schema';
 import type { FindingIndex } from '../store/selectors';
 import type { SimulationView } from './simulation-view';
-import type { CompareMark } from '../store/comparison';
+import type { CompareMark, LinkMark } from '../store/comparison';
 import type { DetailLevel } from './detail-level';
-import type { Badge, FlowNode, SiteFlowNode, TopologyFlowEdge, TopologyFlowNode } from './flow-types';
+import type {
+  Badge,
+  CanvasEdge,
+  FlowNode,
+  SiteFlowNode,
+  SiteLinkFlowEdge,
+  TopologyFlowEdge,
+  TopologyFlowNode,
+} from './flow-types';
+import { routeSiteLinks, siteLinkText, type SiteLinkRoute } from '../model/site-link-routing';
 import { siteFrames, type Frame } from '../model/site-frames';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
@@ -31,6 +40,8 @@ export interface FlowInput {
   sim?: SimulationView;
   /** Comparison with the current deployment: how each card is marked (added, changed, version changed). */
   compare?: ReadonlyMap<string, CompareMark>;
+  /** And how each link is marked (added, changed). */
+  compareLinks?: ReadonlyMap<string, LinkMark>;
   /**
    * While cards are dragged, site frames keep their size: the drop target is highlighted
    * instead, and a frame resizing on every frame would make React Flow re-measure it.
@@ -56,10 +67,19 @@ export const TOPOLOGY_NODE_HANDLES: NodeHandle[] = [
   { id: CENTRE_HANDLE, type: 'source', position: Position.Top, x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2, width: 0, height: 0 },
 ];
 
+/** The handle a site frame's WAN links start from, and the user drags to connect another site (site-node.tsx). */
+export const WAN_HANDLE = 'wan';
+function siteHandles(width: number): NodeHandle[] {
+  return [{ id: WAN_HANDLE, type: 'source', position: Position.Right, x: width - 34, y: 20, width: 0, height: 0 }];
+}
+
 export class FlowMapper {
   private nodeCache = new Map<string, FlowNode>();
   private edgeCache = new Map<string, TopologyFlowEdge>();
   private lastEdges: TopologyFlowEdge[] = [];
+  private wanCache = new Map<string, SiteLinkFlowEdge>();
+  private lastWan: { key: unknown[]; routes: Map<string, SiteLinkRoute> } = { key: [], routes: new Map() };
+  private lastAll: { topology: TopologyFlowEdge[]; wan: SiteLinkFlowEdge[]; all: CanvasEdge[] } | undefined;
   /** What node cards and edges show besides positions; unchanged during a drag. */
   private lastNodeInputs: unknown[] = [];
   private lastEdgeInputs: unknown[] = [];
@@ -129,8 +149,73 @@ export class FlowMapper {
    * The nodes and edges, and where each link runs. The routes are not in the edges'
    * data (route-board.ts): a drag changes them on every frame while the edges stay the same objects.
    */
-  map(input: FlowInput): { nodes: FlowNode[]; edges: TopologyFlowEdge[]; routes: ReadonlyMap<string, LinkRoute> } {
-    const { doc, selected, findings, highlighted, dropTarget, sim, compare } = input;
+  map(input: FlowInput): { nodes: FlowNode[]; edges: CanvasEdge[]; routes: ReadonlyMap<string, LinkRoute> } {
+    const { nodes, edges, routes } = this.mapServers(input);
+    const wan = this.mapSiteLinks(input, routes);
+    if (wan.length === 0) return { nodes, edges, routes };
+    // The same array while neither part changed: React Flow rebuilds its edge lookup on a new one.
+    if (this.lastAll?.topology !== edges || this.lastAll.wan !== wan)
+      this.lastAll = { topology: edges, wan, all: [...wan, ...edges] };
+    return { nodes, edges: this.lastAll.all, routes };
+  }
+
+  /**
+   * The WAN links between site frames, routed round the frames and clear of the server
+   * links' labels. While cards are dragged the frames keep their size, and the lines stay
+   * where they are until the drop.
+   */
+  private mapSiteLinks(input: FlowInput, linkRoutes: ReadonlyMap<string, LinkRoute>): SiteLinkFlowEdge[] {
+    const { doc, selected, findings, highlighted } = input;
+    const siteLinks = doc.siteLinks ?? [];
+    if (siteLinks.length === 0) {
+      this.wanCache = new Map();
+      return [];
+    }
+    const key = [siteLinks, doc.sites, this.frames, input.dragging ? undefined : linkRoutes];
+    let routes = this.lastWan.routes;
+    const stale = !sameInputs(key, this.lastWan.key);
+    if (stale && !(input.dragging && this.lastWan.key[2] === this.frames && this.lastWan.key[0] === siteLinks)) {
+      const avoid = [...linkRoutes.values()].flatMap((r) => (r.label ? [r.label] : []));
+      routes = routeSiteLinks(doc, this.frames, { avoid });
+      this.lastWan = { key, routes };
+    }
+    const names = new Map(doc.sites.map((s) => [s.id, s.name]));
+    const next = new Map<string, SiteLinkFlowEdge>();
+    const out: SiteLinkFlowEdge[] = [];
+    let changed = this.wanCache.size !== siteLinks.length;
+    for (const l of siteLinks) {
+      if (!this.frames.has(l.from) || !this.frames.has(l.to)) continue;
+      const data = { siteLink: l, route: routes.get(l.id), badge: badgeOf(findings, l.id), highlighted: highlighted.has(l.id) };
+      const isSel = selected.has(l.id);
+      const prev = this.wanCache.get(l.id);
+      const edge: SiteLinkFlowEdge =
+        prev && prev.selected === isSel && prev.data && shallowEqual(prev.data, data)
+          ? prev
+          : {
+              id: l.id,
+              type: 'siteLink',
+              source: l.from,
+              target: l.to,
+              data,
+              selected: isSel,
+              zIndex: 0,
+              ariaLabel: `WAN link between ${names.get(l.from) ?? l.from} and ${names.get(l.to) ?? l.to}: ${siteLinkText(l).replace('WAN · ', '')}`,
+            };
+      if (edge !== prev) changed = true;
+      next.set(l.id, edge);
+      out.push(edge);
+    }
+    this.wanCache = next;
+    if (!changed && this.lastAll && this.lastAll.wan.length === out.length) return this.lastAll.wan;
+    return out;
+  }
+
+  private mapServers(input: FlowInput): {
+    nodes: FlowNode[];
+    edges: TopologyFlowEdge[];
+    routes: ReadonlyMap<string, LinkRoute>;
+  } {
+    const { doc, selected, findings, highlighted, dropTarget, sim, compare, compareLinks } = input;
     const frames = input.freezeFrames && this.frames.size > 0 ? this.frames : siteFrames(doc);
     this.frames = frames;
     const nextNodes = new Map<string, FlowNode>();
@@ -172,7 +257,7 @@ export class FlowMapper {
             zIndex: 0,
             dragHandle: '.site-drag-handle',
             className: 'site-node',
-            connectable: false,
+            handles: siteHandles(f.width),
             ariaLabel: `${s.kind === 'branch' ? 'Branch site' : 'Data center'} ${s.name}`,
           };
       nextNodes.set(s.id, node);
@@ -234,7 +319,7 @@ export class FlowMapper {
       frames,
       input.dragging,
     );
-    const edgeInputs = [doc.links, findings, highlighted, selected, sim];
+    const edgeInputs = [doc.links, findings, highlighted, selected, sim, compareLinks];
     if (sameInputs(edgeInputs, this.lastEdgeInputs)) return { nodes, edges: this.lastEdges, routes };
     this.lastEdgeInputs = edgeInputs;
     const names = new Map(doc.nodes.map((n) => [n.id, n.name]));
@@ -249,6 +334,7 @@ export class FlowMapper {
         failover: sim?.failoverLinks.has(l.id) ?? false,
         lost: sim ? sim.lostNodes.has(l.from) || sim.lostNodes.has(l.to) : false,
         quiet: !labelAll && l.kind !== 'pairing',
+        diff: compareLinks?.get(l.id),
       };
       const prev = this.edgeCache.get(l.id);
       const isSel = selected.has(l.id);

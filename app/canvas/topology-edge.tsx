@@ -74,8 +74,9 @@ function TopologyEdgeView({
     points = [p1, p2];
     [path, labelX, labelY] = getStraightPath({ sourceX: p1.x, sourceY: p1.y, targetX: p2.x, targetY: p2.y });
   }
-  const dash = data.failover ? undefined : dashAt(style.dash, detail);
-  const strokeWidth = style.width + (selected ? 1 : 0);
+  // A removed link is a ghost: dashed whatever its kind.
+  const dash = data.diff === 'removed' ? dashAt('6 5', detail) : data.failover ? undefined : dashAt(style.dash, detail);
+  const strokeWidth = style.width + (selected ? 1 : 0) + (data.diff && data.diff !== 'removed' ? 1 : 0);
   const cls = [
     'topo-edge',
     `edge-${link.kind}`,
@@ -84,6 +85,7 @@ function TopologyEdgeView({
     data.highlighted ? 'is-highlighted' : '',
     data.lost ? 'is-lost' : '',
     data.failover ? 'is-failover' : '',
+    data.diff ? `diff-${data.diff}` : '',
   ]
     .filter(Boolean)
     .join(' ');
