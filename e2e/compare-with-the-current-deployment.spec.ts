@@ -31,6 +31,32 @@ test('import a 2015 topology, keep it as the current deployment, move a pool to 
   await expect(pool.locator('.diff-tag')).toHaveText('new version');
   await expect(page.getByTestId('compare-legend')).toContainText('1 new version');
 
+  // The target drops the Edge pool: it stays on the canvas as a ghost where it was, struck
+  // through, with its two links as dashed ghosts; it is no longer a card of the design.
+  const cards = await page.locator('.react-flow__node-topology').count();
+  await page.locator('.topo-node[aria-label^="Edge pool"]').first().click();
+  await page.keyboard.press('Delete');
+  await expect(page.locator('.react-flow__node-topology')).toHaveCount(cards - 1);
+  const ghost = page.getByRole('button', { name: /^Removed: Edge pool edgepool/ });
+  await expect(ghost).toBeVisible();
+  await expect(ghost.locator('s').first()).toHaveText('edgepool');
+  await expect(page.locator('.topo-edge.diff-removed')).toHaveCount(2);
+  await expect(page.getByTestId('compare-legend')).toContainText('1 removed');
+  await expect(page.getByTestId('compare-legend').getByLabel('Links')).toContainText('2 removed');
+  // Clicking the ghost shows its entry in the change list; it selects nothing of the design.
+  await ghost.click();
+  const ghostEntry = page.getByTestId('change-list').getByRole('button', { name: /^Removed: .*edgepool/ });
+  await expect(ghostEntry.locator('xpath=..')).toHaveClass(/is-active/);
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
+
+  // A reload keeps the comparison: the current deployment is stored with the design.
+  await page.reload();
+  await expect(page.getByTestId('compare-legend')).toContainText('1 new version');
+  await expect(page.getByTestId('compare-legend')).toContainText('1 removed');
+  await expect(page.getByRole('button', { name: /^Removed: Edge pool edgepool/ })).toBeVisible();
+  await page.getByTestId('tab-compare').click();
+  await expect(page.getByTestId('compare-panel')).toContainText('Imported: litware.com');
+
   const change = page
     .getByTestId('change-list')
     .getByRole('button', { name: /Skype for Business Server 2015 → Skype for Business Server Subscription Edition/ });
@@ -51,6 +77,8 @@ test('import a 2015 topology, keep it as the current deployment, move a pool to 
   // Stopping the comparison takes the marks away and leaves the design as edited.
   await page.getByTestId('compare-stop').click();
   await expect(page.locator('.diff-tag')).toHaveCount(0);
+  await expect(page.locator('.ghost-node')).toHaveCount(0);
+  await expect(page.locator('.topo-edge.diff-removed')).toHaveCount(0);
   await expect(page.getByTestId('compare-legend')).toHaveCount(0);
   await expect(page.getByTestId('baseline-picker')).toBeVisible();
 });

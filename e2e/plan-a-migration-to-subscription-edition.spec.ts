@@ -80,6 +80,11 @@ test('keep HA/DR during the move: the deployment after any step, and a data cent
   await expect(homes.locator('li', { hasText: 'Pool NY (Subscription Edition)' })).toContainText('8,000 users');
   await expect(during.getByTestId('during-pairs').locator('li.pair-valid')).toHaveCount(2);
   await expect(during.getByTestId('during-cms')).toContainText('Pool NY (Skype for Business Server 2015)');
+  // The rule engine on the deployment at this step, errors first: Chicago's users are still
+  // homed on a 2015 pool that the plan decommissions.
+  const findings = during.getByTestId('during-findings');
+  await expect(findings.locator('li').first()).toHaveClass(/sev-error/);
+  await expect(findings.locator('li[data-rule="MIG-USERS-ON-DECOMMISSION"]').first()).toBeVisible();
   // New York lost now: the new pool fails over to its Subscription Edition partner, the CMS to the 2015 pool in Chicago.
   await during.getByTestId('during-site').selectOption({ label: 'New York' });
   await expect(during.getByTestId('during-without-service')).toContainText('0');
@@ -97,4 +102,9 @@ test('keep HA/DR during the move: the deployment after any step, and a data cent
     'Pool NY (Subscription Edition) (Skype for Business Server Subscription Edition)',
   );
   await expect(during.getByTestId('during-exposure').locator('tbody tr')).toHaveCount(7);
+  // At the end of the plan no error is left.
+  const phases = during.getByTestId('during-phase');
+  await phases.selectOption({ index: (await phases.locator('option').count()) - 1 });
+  await expect(during.getByTestId('during-findings')).toContainText('0 errors');
+  await expect(during.getByTestId('during-findings').locator('li.sev-error')).toHaveCount(0);
 });

@@ -1,23 +1,115 @@
 /**
- * Comparison with the current deployment on the canvas: which cards are new, changed or on
- * a new product version, and a legend that says so (with what is removed, which the open
- * design cannot show).
+ * Comparison with the current deployment on the canvas: which cards and links are new,
+ * changed or on a new product version, the removed ones as ghosts where they were (dashed,
+ * struck through; a click shows their entry in the change list), and a legend that says so.
+ * Ghosts are canvas objects only: the document never holds them.
  */
-import { Panel } from '@xyflow/react';
-import { useMemo } from 'react';
-import type { CompareMark } from '../store/comparison';
+import { Handle, MarkerType, Panel, Position, type NodeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
+import type { CompareCanvas, CompareMark } from '../store/comparison';
 import { useComparisonModule } from '../store/comparison-module';
-import { useDesigner } from '../store/designer-context';
+import { useDesigner, useDesignerStore } from '../store/designer-context';
+import { ghostId } from '../store/compare-slice';
+import { KIND_META, KindIcon } from '../ui/kinds';
+import { useDetailLevel } from './detail-level';
+import type { GhostFlowNode, TopologyFlowEdge } from './flow-types';
+import { CENTRE_HANDLE, TOPOLOGY_NODE_HANDLES } from './to-flow';
+import { linkKindLabel } from '../model/link-kinds';
 
-/** The marks while comparing with the marks shown; undefined otherwise. */
-export function useCompareMarks(): ReadonlyMap<string, CompareMark> | undefined {
+/** What the canvas marks while comparing with the marks shown; undefined otherwise. */
+export function useCompareCanvas(): CompareCanvas | undefined {
   const baseline = useDesigner((s) => s.baseline);
   const doc = useDesigner((s) => s.doc);
   const on = useDesigner((s) => s.compareMarks);
   const mod = useComparisonModule(Boolean(baseline && on));
   const diff = baseline && on && mod ? mod.selectComparison({ baseline, doc }) : undefined;
-  return useMemo(() => (diff && mod ? mod.compareMarks(diff) : undefined), [diff, mod]);
+  return useMemo(() => (diff && mod ? mod.compareCanvas(diff, baseline?.topology) : undefined), [diff, mod, baseline]);
 }
+
+/** The ghosts as React Flow nodes and edges: not selectable, draggable, connectable or deletable. */
+export function ghostElements(
+  view: CompareCanvas | undefined,
+  focusedChange: string | null,
+): { nodes: GhostFlowNode[]; edges: TopologyFlowEdge[] } {
+  if (!view || (view.ghostNodes.length === 0 && view.ghostLinks.length === 0)) return { nodes: [], edges: [] };
+  const nodes = view.ghostNodes.map((g): GhostFlowNode => ({
+    id: g.id,
+    type: 'ghost',
+    position: g.position,
+    width: NODE_WIDTH,
+    height: NODE_HEIGHT,
+    measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
+    handles: TOPOLOGY_NODE_HANDLES,
+    data: { node: g.node, currentId: g.currentId, active: focusedChange === g.id },
+    selectable: false,
+    draggable: false,
+    connectable: false,
+    deletable: false,
+    focusable: false,
+    zIndex: 1,
+    className: 'ghost-flow-node',
+  }));
+  const edges = view.ghostLinks.map((g): TopologyFlowEdge => ({
+    id: g.id,
+    type: 'topology',
+    source: g.from,
+    target: g.to,
+    selectable: false,
+    focusable: false,
+    deletable: false,
+    zIndex: 1,
+    markerEnd:
+      g.link.kind === 'pairing'
+        ? undefined
+        : { type: MarkerType.ArrowClosed, width: 12, height: 12, color: 'var(--diff-removed)' },
+    ariaLabel: `Removed ${linkKindLabel(g.link.kind)} link`,
+    data: { link: { ...g.link, id: g.id }, highlighted: false, quiet: true, diff: 'removed' },
+  }));
+  return { nodes, edges };
+}
+
+/** A removed node: where it was, dashed and struck through; a click shows its entry in the change list. */
+function GhostNodeCard({ data }: NodeProps<GhostFlowNode>) {
+  const store = useDesignerStore();
+  const detail = useDetailLevel();
+  const { node, currentId, active } = data;
+  const meta = KIND_META[node.kind];
+  const show = () => {
+    const s = store.getState();
+    s.setBottomTab('compare');
+    s.focusChange(ghostId(currentId));
+    // The entry may be below the fold of the change list.
+    requestAnimationFrame(() =>
+      document.querySelector(`[data-testid="change-removed-${CSS.escape(currentId)}"]`)?.scrollIntoView({ block: 'nearest' }),
+    );
+  };
+  return (
+    <button
+      type="button"
+      className={`ghost-node fam-${meta.family} ${detail === 'full' ? '' : 'is-compact'} ${active ? 'is-active' : ''}`}
+      data-testid={`ghost-${currentId}`}
+      aria-label={`Removed: ${meta.label} ${node.name} (show in the change list)`}
+      title={`${meta.label} ${node.name}: in the current deployment, not in the open design`}
+      onClick={show}
+    >
+      <Handle type="source" position={Position.Top} id={CENTRE_HANDLE} className="topo-anchor" isConnectable={false} />
+      <span className="diff-tag diff-removed">removed</span>
+      {detail !== 'overview' && (
+        <span className="ghost-node-head">
+          {detail === 'full' && (
+            <span className="topo-node-icon">
+              <KindIcon kind={node.kind} size={18} />
+            </span>
+          )}
+          <s className="ghost-node-name">{node.name}</s>
+        </span>
+      )}
+      {detail === 'full' && <s className="ghost-node-fqdn">{node.fqdn}</s>}
+    </button>
+  );
+}
+export const GhostNodeView = memo(GhostNodeCard);
 
 export const MARK_WORDS: Record<CompareMark, string> = {
   added: 'new',
@@ -35,6 +127,7 @@ export function CompareLegend() {
   const diff = baseline && mod ? mod.selectComparison({ baseline, doc }) : undefined;
   if (!baseline || !diff) return null;
   const removed = diff.counts.removed;
+  const links = { added: diff.counts.linksAdded, changed: diff.counts.linksChanged, removed: diff.counts.linksRemoved };
   const count = (m: CompareMark) =>
     diff.nodes.filter(
       (n) =>
@@ -63,6 +156,16 @@ export function CompareLegend() {
             <button className="linklike" onClick={() => setBottomTab('compare')}>
               {removed} removed
             </button>
+          </li>
+          <li className="compare-legend-links" aria-label="Links">
+            <span className="compare-legend-sep" aria-hidden="true" />
+            links:
+            {(['added', 'changed', 'removed'] as const).map((m) => (
+              <span key={m} className="compare-link-count">
+                <span className={`compare-line diff-${m}`} aria-hidden="true" />
+                {links[m]} {m === 'added' ? 'new' : m}
+              </span>
+            ))}
           </li>
         </ul>
       )}

@@ -48,7 +48,7 @@ import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
-import { CompareLegend, useCompareMarks } from './compare-marks';
+import { CompareLegend, GhostNodeView, ghostElements, useCompareCanvas } from './compare-marks';
 import type { ContextTarget } from './context-actions';
 import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fittedViewport } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
@@ -62,7 +62,7 @@ const DesignMap = lazy(() => import('./design-map').then((m) => ({ default: m.De
 const EmptyCanvas = lazy(() => import('./empty-canvas').then((m) => ({ default: m.EmptyCanvas })));
 const CanvasContextMenu = lazy(() => import('./context-menu').then((m) => ({ default: m.CanvasContextMenu })));
 
-const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView };
+const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView, ghost: GhostNodeView };
 const edgeTypes = { topology: TopologyEdgeComponent };
 // React Flow copies every prop that changed identity into its store, and each copy wakes
 // every node and edge: object and array props are constants, not literals in the render.
@@ -141,7 +141,7 @@ export function DesignerCanvas() {
   // While cards are dragged their links are drawn roughly and routed on release (to-flow.ts).
   const [liveDrag, setLiveDrag] = useState(false);
   const sim = useSimulationView();
-  const compare = useCompareMarks();
+  const compareView = useCompareCanvas();
   // Changes only when the zoom crosses the threshold, not on every zoom step.
   const detail = useFlowStore((s) => detailLevelAt(s.transform[2]));
 
@@ -157,7 +157,7 @@ export function DesignerCanvas() {
   }, [committed, highlightedFinding, focusedChange, rulesReady]);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
-  const { nodes, edges } = useMemo(() => {
+  const { nodes: designNodes, edges: designEdges } = useMemo(() => {
     // A new routesVersion maps again: the routes finished in the background are in the mapper's router.
     void routesVersion;
     return mapper.current.map({
@@ -167,12 +167,23 @@ export function DesignerCanvas() {
       highlighted,
       dropTarget,
       sim,
-      compare,
+      compare: compareView?.nodes,
+      compareLinks: compareView?.links,
       freezeFrames,
       detail,
       dragging: liveDrag,
     });
-  }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compare, freezeFrames, detail, routesVersion, liveDrag]);
+  }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compareView, freezeFrames, detail, routesVersion, liveDrag]);
+  // What the comparison removes, drawn where it was: canvas objects only, never in the document.
+  const ghosts = useMemo(() => ghostElements(compareView, focusedChange), [compareView, focusedChange]);
+  const nodes = useMemo(
+    () => (ghosts.nodes.length ? [...ghosts.nodes, ...designNodes] : designNodes),
+    [ghosts.nodes, designNodes],
+  );
+  const edges = useMemo(
+    () => (ghosts.edges.length ? [...designEdges, ...ghosts.edges] : designEdges),
+    [ghosts.edges, designEdges],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -373,11 +384,15 @@ export function DesignerCanvas() {
   );
   const onNodeContextMenu = useCallback(
     (e: ReactMouseEvent, node: FlowNode) =>
-      openContextMenu(e, node.type === 'site' ? { type: 'site', id: node.id } : { type: 'node', id: node.id }),
+      // A removed node's ghost is not part of the design: nothing to edit on it.
+      node.type === 'ghost'
+        ? e.preventDefault()
+        : openContextMenu(e, node.type === 'site' ? { type: 'site', id: node.id } : { type: 'node', id: node.id }),
     [openContextMenu],
   );
   const onEdgeContextMenu = useCallback(
-    (e: ReactMouseEvent, edge: TopologyFlowEdge) => openContextMenu(e, { type: 'link', id: edge.id }),
+    (e: ReactMouseEvent, edge: TopologyFlowEdge) =>
+      edge.data?.diff === 'removed' ? e.preventDefault() : openContextMenu(e, { type: 'link', id: edge.id }),
     [openContextMenu],
   );
   const onPaneContextMenu = useCallback(

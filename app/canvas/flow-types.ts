@@ -46,9 +46,19 @@ export type TopologyEdgeData = {
   quiet?: boolean;
   /** The simulation's failover arrows: their text. */
   failoverLabel?: string;
+  /** Marked against the current deployment: new, changed (or moved to another node), or removed (a ghost). */
+  diff?: 'added' | 'changed' | 'removed';
+};
+/** A node of the current deployment the open design removes, drawn where it was (compare mode); never part of the document. */
+export type GhostNodeData = {
+  node: TopologyNode;
+  currentId: string;
+  /** Its entry is the one the change list points at. */
+  active: boolean;
 };
 
 export type TopologyFlowNode = Node<TopologyNodeData, 'topology'>;
 export type SiteFlowNode = Node<SiteNodeData, 'site'>;
-export type FlowNode = TopologyFlowNode | SiteFlowNode;
+export type GhostFlowNode = Node<GhostNodeData, 'ghost'>;
+export type FlowNode = TopologyFlowNode | SiteFlowNode | GhostFlowNode;
 export type TopologyFlowEdge = Edge<TopologyEdgeData, 'topology'>;

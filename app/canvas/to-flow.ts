@@ -11,7 +11,7 @@ import { MarkerType, Position, type NodeHandle } from '@xyflow/react';
 import type { Topology } from '../model/schema';
 import type { FindingIndex } from '../store/selectors';
 import type { SimulationView } from './simulation-view';
-import type { CompareMark } from '../store/comparison';
+import type { CompareMark, LinkMark } from '../store/comparison';
 import type { DetailLevel } from './detail-level';
 import type { Badge, FlowNode, SiteFlowNode, TopologyFlowEdge, TopologyFlowNode } from './flow-types';
 import { siteFrames, type Frame } from '../model/site-frames';
@@ -31,6 +31,8 @@ export interface FlowInput {
   sim?: SimulationView;
   /** Comparison with the current deployment: how each card is marked (added, changed, version changed). */
   compare?: ReadonlyMap<string, CompareMark>;
+  /** And how each link is marked (added, changed). */
+  compareLinks?: ReadonlyMap<string, LinkMark>;
   /**
    * While cards are dragged, site frames keep their size: the drop target is highlighted
    * instead, and a frame resizing on every frame would make React Flow re-measure it.
@@ -126,7 +128,7 @@ export class FlowMapper {
   }
 
   map(input: FlowInput): { nodes: FlowNode[]; edges: TopologyFlowEdge[] } {
-    const { doc, selected, findings, highlighted, dropTarget, sim, compare } = input;
+    const { doc, selected, findings, highlighted, dropTarget, sim, compare, compareLinks } = input;
     const frames = input.freezeFrames && this.frames.size > 0 ? this.frames : siteFrames(doc);
     this.frames = frames;
     const nextNodes = new Map<string, FlowNode>();
@@ -230,7 +232,7 @@ export class FlowMapper {
       frames,
       input.dragging,
     );
-    const edgeInputs = [doc.links, findings, highlighted, selected, sim, routes];
+    const edgeInputs = [doc.links, findings, highlighted, selected, sim, routes, compareLinks];
     if (sameInputs(edgeInputs, this.lastEdgeInputs)) return { nodes, edges: this.lastEdges };
     this.lastEdgeInputs = edgeInputs;
     const names = new Map(doc.nodes.map((n) => [n.id, n.name]));
@@ -246,6 +248,7 @@ export class FlowMapper {
         lost: sim ? sim.lostNodes.has(l.from) || sim.lostNodes.has(l.to) : false,
         route: routes.get(l.id),
         quiet: !labelAll && l.kind !== 'pairing',
+        diff: compareLinks?.get(l.id),
       };
       const prev = this.edgeCache.get(l.id);
       const isSel = selected.has(l.id);

@@ -77,6 +77,7 @@ function TopologyEdgeView({
     data.highlighted ? 'is-highlighted' : '',
     data.lost ? 'is-lost' : '',
     data.failover ? 'is-failover' : '',
+    data.diff ? `diff-${data.diff}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -93,7 +94,11 @@ function TopologyEdgeView({
         className={cls}
         markerEnd={markerEnd}
         markerStart={markerStart}
-        style={{ strokeWidth: style.width + (selected ? 1 : 0), strokeDasharray: dashAt(style.dash, detail) }}
+        style={{
+          strokeWidth: style.width + (selected ? 1 : 0) + (data.diff && data.diff !== 'removed' ? 1 : 0),
+          // A removed link is a ghost: dashed whatever its kind.
+          strokeDasharray: data.diff === 'removed' ? dashAt('6 5', detail) : dashAt(style.dash, detail),
+        }}
         interactionWidth={14}
       />
       {(showLabel || (data.badge && !quiet)) && (

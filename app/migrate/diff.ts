@@ -984,7 +984,7 @@ function headline(c: DiffCounts, nodes: readonly NodeDiff[], links: readonly Lin
   if (!c.added && !c.removed && !c.changed && !links.length && !cms && !c.sitesChanged)
     return ['The two designs describe the same deployment.'];
   lines.push(
-    `Servers and stores: ${c.added} added, ${c.removed} removed, ${c.changed} changed. Connections: ${links.length} changed.`,
+    `Servers and stores: ${c.added} added, ${c.removed} removed, ${c.changed} changed. Connections: ${c.linksAdded} added, ${c.linksRemoved} removed, ${c.linksChanged} changed.`,
   );
   const byPath = new Map<string, number>();
   for (const n of nodes)

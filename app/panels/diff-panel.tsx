@@ -11,6 +11,7 @@ import { diffMarkdown } from '../migrate/diff-report';
 import type { Topology } from '../model/schema';
 import { selectComparison } from '../store/comparison';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
+import { ghostId } from '../store/compare-slice';
 import { download, fileNameFor } from '../store/documents';
 import { runOpen } from '../store/open-job';
 import type { DesignSummary } from '../store/storage/library';
@@ -21,7 +22,7 @@ export interface ChangeListProps {
   diff: TopologyDiff;
   /** A change was clicked: the id of its node in the open design (undefined for a removed node). */
   onPick?: (targetNodeId: string | undefined, change: NodeDiff | LinkDiff) => void;
-  /** The node whose change is highlighted. */
+  /** The node whose change is highlighted (a removed node: its `ghostId`). */
   focusedId?: string | null;
 }
 
@@ -75,7 +76,7 @@ export function ChangeList({ diff, onPick, focusedId }: ChangeListProps) {
           {shownNodes.map((n) => (
             <li
               key={`${n.status}:${n.currentId ?? ''}:${n.targetId ?? ''}`}
-              className={`change change-${n.status} ${n.version ? 'change-version' : ''} ${focusedId && focusedId === n.targetId ? 'is-active' : ''}`}
+              className={`change change-${n.status} ${n.version ? 'change-version' : ''} ${focusedId && (focusedId === n.targetId || (n.currentId !== undefined && n.status === 'removed' && focusedId === ghostId(n.currentId))) ? 'is-active' : ''}`}
             >
               <button
                 className="change-main"
@@ -165,8 +166,15 @@ export function ComparePanel() {
   if (!baseline || !diff || choosing)
     return <BaselinePicker doc={doc} onDone={() => setChoosing(false)} canCancel={Boolean(baseline)} />;
 
-  const pick = (id: string | undefined) => {
+  const pick = (id: string | undefined, change: NodeDiff | LinkDiff) => {
     const state = store.getState();
+    // A removed node is on the canvas as a ghost where it was: go there.
+    if ('replacement' in change && change.status === 'removed' && change.currentId !== undefined) {
+      const ghost = ghostId(change.currentId);
+      state.focusChange(ghost);
+      if (state.compareMarks) void flow.fitView({ nodes: [{ id: ghost }], padding: 0.8, duration: 300, maxZoom: 1.1 });
+      return;
+    }
     state.focusChange(id ?? null);
     if (!id || !state.doc.nodes.some((n) => n.id === id)) return;
     state.select([id], { type: 'node', id });

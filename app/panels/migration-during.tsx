@@ -12,6 +12,10 @@ import { productVersionLabel, productVersionShort } from '../model/product-versi
 import type { Site, Topology } from '../model/schema';
 import { dataCenters, exposureByPhase } from '../store/migration-exposure';
 import { simulateFailure, type SimulationOutcome } from '../simulate/index';
+import { runRules } from '../rules/engine';
+import type { Finding, Severity } from '../rules/types';
+import { plainWords } from '../model/plain-words';
+import { SeverityIcon } from '../ui/kinds';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
@@ -141,8 +145,60 @@ export function DuringTheMove({ plan, current, td }: { plan: MigrationPlan; curr
           {sim?.ok && <SiteLoss outcome={sim.value} name={name} />}
         </section>
       </div>
+      <FindingsAtStep doc={at.doc} name={name} step={k} />
       <Exposure plan={plan} current={current} td={td} sites={allCentral} step={k} onStep={setStep} />
     </div>
+  );
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SHOWN_FINDINGS = 12;
+
+/**
+ * What the rule engine says of the deployment at this point (the transition document after
+ * the steps so far), errors first: where a problem happens in the move, not only at its end
+ * ("users still homed on a pool being decommissioned" shows at the step that decommissions it).
+ */
+function FindingsAtStep({ doc, name, step }: { doc: Topology; name: (id: string) => string; step: number }) {
+  const findings = useMemo(
+    () => [...runRules(doc)].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]),
+    [doc],
+  );
+  const [all, setAll] = useState(false);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const shown = all ? findings : findings.slice(0, SHOWN_FINDINGS);
+  return (
+    <section className="during-findings" aria-label="Findings at this point" data-testid="during-findings">
+      <h3>
+        The rules at {step === 0 ? 'the start' : `step ${step}`}: {counts.error} error{counts.error === 1 ? '' : 's'},{' '}
+        {counts.warning} warning{counts.warning === 1 ? '' : 's'}, {counts.info} advice
+      </h3>
+      {findings.length === 0 && <p className="hint">Nothing to report at this point.</p>}
+      <ul>
+        {shown.map((f, i) => (
+          <FindingAtStep key={`${f.ruleId}:${i}`} f={f} name={name} />
+        ))}
+      </ul>
+      {findings.length > SHOWN_FINDINGS && (
+        <button className="linklike" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${findings.length}`}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function FindingAtStep({ f, name }: { f: Finding; name: (id: string) => string }) {
+  return (
+    <li className={`during-finding sev-${f.severity}`} data-rule={f.ruleId}>
+      <SeverityIcon severity={f.severity} size={13} />
+      <span>
+        <b>{f.ruleId}</b> {plainWords(f.message)}
+        {f.nodeIds.length > 0 && <span className="hint"> ({f.nodeIds.slice(0, 3).map(name).join(', ')})</span>}
+        {f.inferred && <span className="hint"> Inferred.</span>}
+      </span>
+    </li>
   );
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { pair2019AlwaysOn } from '../model/samples/index';
 import type { TopologyNode } from '../model/schema';
-import { compareMarks, selectComparison } from './comparison';
+import { compareCanvas, compareMarks, selectComparison } from './comparison';
+import { diffTopologies } from '../migrate/diff';
+import { ghostId } from './compare-slice';
 import { createDesignerStore } from './store';
 
 describe('compare slice: the current deployment beside the design', () => {
@@ -50,5 +52,41 @@ describe('compare slice: the current deployment beside the design', () => {
     expect(selectComparison(a.getState())).toBe(da);
     expect(selectComparison(b.getState())).toBe(db);
     expect(selectComparison(a.getState())).toBe(da);
+  });
+});
+
+describe('the comparison on the canvas: removed nodes and links as ghosts, links marked', () => {
+  it('draws a removed node where the current deployment had it, its links as ghosts, and marks new and retargeted links', () => {
+    const current = pair2019AlwaysOn();
+    const target = pair2019AlwaysOn();
+    // The target drops Office Online Server of pool B and points pool A's next hop Edge at Edge B.
+    target.nodes = target.nodes.filter((n) => n.id !== 'oos-b');
+    target.links = target.links.filter((l) => l.id !== 'l10').map((l) => (l.id === 'l2' ? { ...l, from: 'edge-b' } : l));
+    target.links.push({ id: 'l-new', kind: 'officeOnline', from: 'pool-b', to: 'oos-a' });
+    const view = compareCanvas(diffTopologies(current, target), current);
+
+    expect(view.ghostNodes.map((g) => g.currentId)).toEqual(['oos-b']);
+    const ghost = view.ghostNodes[0]!;
+    expect(ghost.id).toBe(ghostId('oos-b'));
+    expect(ghost.position).toEqual(current.layout!['oos-b']);
+    expect(target.nodes.some((n) => n.id === ghost.id)).toBe(false);
+
+    const removed = view.ghostLinks.find((g) => g.link.id === 'l10');
+    expect(removed).toMatchObject({ from: 'pool-b', to: ghostId('oos-b') });
+    // Pool B's Office Online Server moved to another server: one retarget, the old end a ghost.
+    expect(view.links.get('l-new')).toBe('changed');
+    // Edge B now hands pool A its traffic: a new link; Edge A's is gone, drawn as a ghost between cards of the design.
+    expect(view.links.get('l2')).toBe('added');
+    expect(view.ghostLinks.find((g) => g.link.id === 'l2')).toMatchObject({ from: 'edge-a', to: 'pool-a' });
+    expect(view.links.has('l1')).toBe(false);
+  });
+
+  it('marks nothing and draws no ghost when the design is the current deployment', () => {
+    const d = pair2019AlwaysOn();
+    const view = compareCanvas(diffTopologies(d, pair2019AlwaysOn()), d);
+    expect(view.ghostNodes).toEqual([]);
+    expect(view.ghostLinks).toEqual([]);
+    expect(view.links.size).toBe(0);
+    expect(view.nodes.size).toBe(0);
   });
 });

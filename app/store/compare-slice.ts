@@ -19,12 +19,15 @@ export interface CompareSlice {
   baseline: CompareBaseline | undefined;
   /** Changes marked on the canvas (outline and badge per node, a legend). */
   compareMarks: boolean;
-  /** Node of the open design the change list points at (highlighted on the canvas). */
+  /** Node of the open design the change list points at (highlighted on the canvas), or a removed node's `ghostId`. */
   focusedChange: string | null;
   setBaseline(b: CompareBaseline | undefined): void;
   setCompareMarks(on: boolean): void;
   focusChange(targetNodeId: string | null): void;
 }
+
+/** The canvas id of a removed node (a ghost), and the key of its entry in the change list. */
+export const ghostId = (currentId: string): string => `removed:${currentId}`;
 
 type WithDoc = CompareSlice & { doc: Topology };
 

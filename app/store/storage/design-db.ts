@@ -35,6 +35,9 @@ interface DesignerDb extends DBSchema {
 
 export type WriteOutcome = { ok: true } | { ok: false; reason: 'full' | 'unavailable'; message: string };
 
+/** A design's comparison lives beside its settings, keyed by the design (no new object store, so no database upgrade). */
+const baselineKey = (id: string): string => `compare-baseline:${id}`;
+
 export const newDesignId = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** True for the errors a browser raises when the origin's storage quota is used up. */
@@ -155,10 +158,10 @@ export class DesignDb {
     return this.update(id, ({ deletedAt: _gone, ...s }) => s);
   }
 
-  /** Deletes a design, its text and its history for ever. Only for a design in the trash. */
+  /** Deletes a design, its text, its history and its comparison for ever. Only for a design in the trash. */
   async purge(id: string): Promise<WriteOutcome> {
     try {
-      const tx = this.db.transaction(['designs', 'bodies', 'history'], 'readwrite');
+      const tx = this.db.transaction(['designs', 'bodies', 'history', 'settings'], 'readwrite');
       const s = await tx.objectStore('designs').get(id);
       if (s && s.deletedAt === undefined) {
         abort(tx);
@@ -168,6 +171,7 @@ export class DesignDb {
         tx.objectStore('designs').delete(id),
         tx.objectStore('bodies').delete(id),
         tx.objectStore('history').delete(id),
+        tx.objectStore('settings').delete(baselineKey(id)),
         tx.done,
       ]);
       return { ok: true };
@@ -187,6 +191,22 @@ export class DesignDb {
   async saveHistory(id: string, text: string): Promise<WriteOutcome> {
     try {
       await this.db.put('history', { id, text });
+      return { ok: true };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  /** The stored record of the current deployment the design is compared with (stored-baseline.ts reads it). */
+  async baseline(id: string): Promise<unknown> {
+    return this.setting<unknown>(baselineKey(id));
+  }
+
+  /** Keeps (or, when the user stopped comparing, forgets) the design's current deployment. */
+  async saveBaseline(id: string, record: unknown): Promise<WriteOutcome> {
+    if (record !== undefined) return this.setSetting(baselineKey(id), record);
+    try {
+      await this.db.delete('settings', baselineKey(id));
       return { ok: true };
     } catch (e) {
       return failure(e);

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { arbTopology } from '../../model/arbitrary-test-kit';
-import { pair2019AlwaysOn, REFERENCE_DESIGNS } from '../../model/samples/index';
+import { pair2015Mirroring, pair2019AlwaysOn, REFERENCE_DESIGNS } from '../../model/samples/index';
 import { loadDocument } from '../documents';
 import { createDesignerStore, type DesignerStore } from '../store';
 import { DB_NAME, DesignDb } from './design-db';
@@ -287,5 +287,65 @@ describe('a design that does not parse is never replaced', () => {
     const again = (await DesignDb.open())!;
     expect(await again.text('junk')).toBe('not json at all');
     again.close();
+  });
+});
+
+describe('the comparison with the current deployment is kept with the design', () => {
+  it('a reload keeps the current deployment and the comparison; stopping to compare is kept too', async () => {
+    const store = await pageLoad();
+    await settled(store);
+    const current = pair2015Mirroring();
+    store.getState().setBaseline({ topology: current, source: 'DefaultTopology.xml' });
+    store.getState().updateNode(store.getState().doc.nodes[0]!.id, { name: 'Edited target' });
+    await settled(store);
+    store.getState().autosave.stop();
+
+    const again = await pageLoad();
+    const kept = again.getState().baseline;
+    expect(kept?.source).toBe('DefaultTopology.xml');
+    expect(kept?.topology.nodes.map((n) => n.id)).toEqual(current.nodes.map((n) => n.id));
+    expect(kept?.topology.name).toBe(current.name);
+    expect(again.getState().notices.filter((n) => n.tone !== 'info')).toEqual([]);
+
+    again.getState().setBaseline(undefined);
+    await settled(again);
+    again.getState().autosave.stop();
+    const third = await pageLoad();
+    expect(third.getState().baseline).toBeUndefined();
+  });
+
+  it('each design keeps its own comparison: opening another shows its own (or none)', async () => {
+    const store = await pageLoad();
+    await settled(store);
+    const first = store.getState().autosave.designId!;
+    store.getState().setBaseline({ topology: pair2015Mirroring(), source: 'first' });
+    await settled(store);
+    loadDocument(store, REFERENCE_DESIGNS[1]!.build(), 'Opened');
+    // Opened while comparing: the new design is compared with the same deployment, and keeps it.
+    await settled(store);
+    store.getState().setBaseline(undefined);
+    await settled(store);
+    expect((await store.getState().autosave.open(first)).ok).toBe(true);
+    expect(store.getState().baseline?.source).toBe('first');
+  });
+
+  it('a stored comparison that cannot be read is said and kept: nothing stored is lost', async () => {
+    const store = await pageLoad();
+    await settled(store);
+    const id = store.getState().autosave.designId!;
+    store.getState().autosave.stop();
+    const db = (await DesignDb.open())!;
+    const bad = { v: 1, source: 'x.xml', text: '{"format":"nonsense"}' };
+    await db.saveBaseline(id, bad);
+    db.close();
+
+    const again = await pageLoad();
+    expect(again.getState().baseline).toBeUndefined();
+    expect(again.getState().notices.some((n) => n.tone === 'warning' && /could not be read/.test(n.text))).toBe(true);
+    again.getState().updateNode(again.getState().doc.nodes[0]!.id, { name: 'An edit after it' });
+    await settled(again);
+    const db2 = (await DesignDb.open())!;
+    expect(await db2.baseline(id)).toEqual(bad);
+    db2.close();
   });
 });

@@ -26,6 +26,8 @@ import type { MigrationReport } from './migrate-local-storage';
 import { hasOldDesigns, LAST_DESIGN_SETTING } from './settings';
 import { claimDesign, heldDesigns, TabChannel, type Ownership } from './tab-lock';
 import { historyText, readHistory } from './stored-history';
+import { baselineRecord, readBaselineRecord } from './stored-baseline';
+import type { CompareBaseline } from '../compare-slice';
 
 export type TabMode = 'starting' | 'owner' | 'readOnly' | 'noStorage';
 
@@ -88,6 +90,8 @@ export class DesignSession {
   private lastBlockedNotice = 0;
   private storageNoticeId: number | undefined;
   private stops: (() => void)[] = [];
+  /** The comparison last stored, and for which design (written when either changes). */
+  private storedBaseline: { designId: string; baseline: CompareBaseline | undefined } | undefined;
   /** Opens the library (set by the page: the dialog lives there). */
   showLibrary: () => void = () => undefined;
   /** Saves the current design to a file (set by the page). */
@@ -103,8 +107,9 @@ export class DesignSession {
 
   /** Resolves when every queued write has finished (tests and the page's "saved" state). */
   whenIdle(): Promise<void> {
-    return this.idle;
+    return Promise.all([this.idle, this.baselineWrite]).then(() => undefined);
   }
+  private baselineWrite: Promise<void> = Promise.resolve();
 
   /**
    * Start-up: open the database, bring over the old localStorage designs, clear the trash
@@ -190,6 +195,11 @@ export class DesignSession {
         if (m.type === 'saved' && m.designId === this.designId && this.isReadOnly()) void this.refreshReadOnly();
       }),
     );
+    this.stops.push(
+      store.subscribe((s, prev) => {
+        if (s.baseline !== prev.baseline && !this.loading) this.syncBaseline();
+      }),
+    );
     let theme = store.getState().theme;
     this.stops.push(
       store.subscribe((s) => {
@@ -212,6 +222,8 @@ export class DesignSession {
     if (!id || !store || this.status.getState().mode !== 'owner' || !this.db) return;
     this.queue.set(id, store.getState().doc);
     this.set({ pending: this.queue.size });
+    // A design opened while comparing keeps the comparison: it is stored with it too.
+    this.syncBaseline();
     if (!this.draining) this.idle = this.drain();
     this.askPersistence(store.getState().doc);
   }
@@ -250,6 +262,53 @@ export class DesignSession {
       return;
     }
     await this.reportFailure(outcome);
+  }
+
+  /** Stores the comparison with the design shown (the owner only), when it or the design changed. */
+  private syncBaseline(): void {
+    const id = this.designId;
+    const store = this.store;
+    if (!id || !store || !this.db || this.status.getState().mode !== 'owner') return;
+    const baseline = store.getState().baseline;
+    const last = this.storedBaseline;
+    if (last && last.designId === id && last.baseline === baseline) return;
+    // A new design with nothing to compare has nothing stored to forget.
+    if (!baseline && !last) return;
+    this.storedBaseline = { designId: id, baseline };
+    const db = this.db;
+    const write = this.baselineWrite.then(() => db.saveBaseline(id, baseline ? baselineRecord(baseline) : undefined));
+    this.baselineWrite = write.then((r) => {
+      if (!r.ok)
+        this.notify({
+          tone: 'warning',
+          text: `The comparison with the current deployment could not be kept for your next visit (${r.reason === 'full' ? "the browser's storage is full" : r.message}). It stays shown here; the design itself is not affected.`,
+        });
+    });
+  }
+
+  /** The comparison stored with a design, put beside it (a stored one that cannot be read is said, and kept). */
+  private async showBaseline(id: string): Promise<void> {
+    const record = await this.db!.baseline(id);
+    let baseline: CompareBaseline | undefined;
+    if (record !== undefined) {
+      const r = readBaselineRecord(record);
+      if (r.ok) baseline = r.baseline;
+      else
+        this.notify({
+          tone: 'warning',
+          text: `The comparison kept with this design could not be read (${r.message}). It stays stored; choose the current deployment again in Compare with current.`,
+        });
+    }
+    if (this.designId !== id) return;
+    // Remembered as stored, so showing it does not write it again, and an unreadable one is not
+    // overwritten by "none" (only by a comparison the user chooses).
+    this.storedBaseline = { designId: id, baseline };
+    this.loading = true;
+    try {
+      this.store!.getState().setBaseline(baseline);
+    } finally {
+      this.loading = false;
+    }
   }
 
   /** Every failed save is told, with the space used and what to do; nothing is deleted to make room. */
@@ -385,6 +444,7 @@ export class DesignSession {
     const history = ownership ? readHistory(await db.history(id)) : undefined;
     this.set({ designId: id, mode: ownership ? 'owner' : 'readOnly' });
     this.show(ensureLayout(parsed.topology), history);
+    await this.showBaseline(id);
     // Read-only is shown by the bar over the canvas (with Take over here / Work on a copy).
     if (ownership) await db.setSetting(LAST_DESIGN_SETTING, id);
     return { ok: true };
