@@ -16,6 +16,8 @@ import { useDetailLevel } from './detail-level';
 import type { GhostFlowNode, TopologyFlowEdge } from './flow-types';
 import { CENTRE_HANDLE, TOPOLOGY_NODE_HANDLES } from './to-flow';
 import { linkKindLabel } from '../model/link-kinds';
+import { positionOf } from '../model/layout';
+import type { Topology } from '../model/schema';
 
 /** What the canvas marks while comparing with the marks shown; undefined otherwise. */
 export function useCompareCanvas(): CompareCanvas | undefined {
@@ -31,12 +33,14 @@ export function useCompareCanvas(): CompareCanvas | undefined {
 export function ghostElements(
   view: CompareCanvas | undefined,
   focusedChange: string | null,
+  doc: Topology,
 ): { nodes: GhostFlowNode[]; edges: TopologyFlowEdge[] } {
   if (!view || (view.ghostNodes.length === 0 && view.ghostLinks.length === 0)) return { nodes: [], edges: [] };
+  const places = ghostPlaces(view, doc);
   const nodes = view.ghostNodes.map((g): GhostFlowNode => ({
     id: g.id,
     type: 'ghost',
-    position: g.position,
+    position: places.get(g.id) ?? g.position,
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
     measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
@@ -68,6 +72,51 @@ export function ghostElements(
   }));
   return { nodes, edges };
 }
+
+const GAP = 24;
+
+/**
+ * Where each ghost is drawn: where the current deployment had it, unless a card of the open
+ * design (often its replacement, laid out in the same spot) or another ghost is there; then
+ * the nearest free place around it, so neither hides the other.
+ */
+function ghostPlaces(view: CompareCanvas, doc: Topology): Map<string, { x: number; y: number }> {
+  const taken: { x: number; y: number }[] = [];
+  for (const n of doc.nodes) {
+    const p = positionOf(doc.layout, n.id);
+    if (p) taken.push(p);
+  }
+  const free = (p: { x: number; y: number }) =>
+    taken.every((t) => Math.abs(t.x - p.x) >= NODE_WIDTH + GAP / 2 || Math.abs(t.y - p.y) >= NODE_HEIGHT + GAP / 2);
+  const dx = NODE_WIDTH + GAP;
+  const dy = NODE_HEIGHT + GAP;
+  const out = new Map<string, { x: number; y: number }>();
+  for (const g of view.ghostNodes) {
+    let place = g.position;
+    search: for (let r = 1; !free(place) && r <= 8; r++)
+      for (const [kx, ky] of AROUND) {
+        const p = { x: g.position.x + kx * r * dx, y: g.position.y + ky * r * dy };
+        if (free(p)) {
+          place = p;
+          break search;
+        }
+      }
+    taken.push(place);
+    out.set(g.id, place);
+  }
+  return out;
+}
+/** Below first (a column of cards reads top to bottom), then beside, above, and the corners. */
+const AROUND = [
+  [0, 1],
+  [1, 0],
+  [0, -1],
+  [-1, 0],
+  [1, 1],
+  [-1, 1],
+  [1, -1],
+  [-1, -1],
+] as const;
 
 /** A removed node: where it was, dashed and struck through; a click shows its entry in the change list. */
 function GhostNodeCard({ data }: NodeProps<GhostFlowNode>) {

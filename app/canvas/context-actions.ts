@@ -8,7 +8,11 @@ import { plural } from '../rules/rule-text';
 import { COMMAND, shortcutOf, type CommandId } from '../store/commands';
 
 export type ContextTarget =
-  { type: 'node'; id: string } | { type: 'site'; id: string } | { type: 'link'; id: string } | { type: 'pane' };
+  | { type: 'node'; id: string }
+  | { type: 'site'; id: string }
+  | { type: 'link'; id: string }
+  | { type: 'siteLink'; id: string }
+  | { type: 'pane' };
 
 export type ContextActionId = Extract<
   CommandId,
@@ -99,6 +103,10 @@ function offer(doc: Topology, target: ContextTarget, selection: readonly string[
     case 'link':
       return doc.links.some((l) => l.id === target.id)
         ? [{ id: 'delete', label: deleteLabel ?? 'Delete the link', danger: true }]
+        : [];
+    case 'siteLink':
+      return doc.siteLinks?.some((l) => l.id === target.id)
+        ? [{ id: 'delete', label: deleteLabel ?? 'Delete the WAN link', danger: true }]
         : [];
     case 'pane': {
       const out: Offer[] = [];

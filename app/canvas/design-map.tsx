@@ -82,7 +82,15 @@ function mapClass(n: FlowNode): string {
   return n.selected ? `${base} is-selected` : base;
 }
 
-export function DesignMap({ nodes }: { nodes: readonly FlowNode[] }) {
+/** A WAN link as the minimap draws it: its route on the canvas. */
+export interface MapWanLine {
+  id: string;
+  points: readonly { x: number; y: number }[];
+}
+
+const NO_WAN: readonly MapWanLine[] = [];
+
+export function DesignMap({ nodes, wan = NO_WAN }: { nodes: readonly FlowNode[]; wan?: readonly MapWanLine[] }) {
   const flow = useReactFlow();
   const store = useStoreApi();
   const view = useRef<HTMLDivElement>(null);
@@ -184,6 +192,13 @@ export function DesignMap({ nodes }: { nodes: readonly FlowNode[] }) {
       >
         <svg width={MAP_WIDTH} height={MAP_HEIGHT} role="img" aria-label="Minimap">
           {sites.map(rect)}
+          {wan.map((w) => (
+            <polyline
+              key={w.id}
+              className="mini-wan"
+              points={w.points.map((p) => `${offsetX + p.x * scale},${offsetY + p.y * scale}`).join(' ')}
+            />
+          ))}
           {cards.map(rect)}
         </svg>
         <div ref={view} className="design-map-view" aria-hidden="true" />

@@ -41,7 +41,8 @@ import type { DesignerStore } from '../store/store';
 import { PALETTE_MIME, PALETTE_SITE_MIME } from '../ui/kinds';
 import { placeFromPalette, targetSite } from '../store/place';
 import { withFramesApart } from '../model/placement';
-import type { FlowNode, TopologyFlowEdge } from './flow-types';
+import type { CanvasEdge, FlowNode, TopologyFlowEdge } from './flow-types';
+import { SiteLinkEdgeComponent } from './site-link-edge';
 import { siteAt, siteFrames, nodeCenter } from '../model/site-frames';
 import { SiteNodeView } from './site-node';
 import { DetailLevelContext, detailLevelAt } from './detail-level';
@@ -50,7 +51,7 @@ import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
 import { CompareLegend, GhostNodeView, ghostElements, useCompareCanvas } from './compare-marks';
 import type { ContextTarget } from './context-actions';
-import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fittedViewport } from './fit';
+import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, openingViewport, opensAtSite } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
 import { useSimulationView } from './use-simulation-view';
@@ -63,7 +64,7 @@ const EmptyCanvas = lazy(() => import('./empty-canvas').then((m) => ({ default: 
 const CanvasContextMenu = lazy(() => import('./context-menu').then((m) => ({ default: m.CanvasContextMenu })));
 
 const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView, ghost: GhostNodeView };
-const edgeTypes = { topology: TopologyEdgeComponent };
+const edgeTypes = { topology: TopologyEdgeComponent, siteLink: SiteLinkEdgeComponent };
 // React Flow copies every prop that changed identity into its store, and each copy wakes
 // every node and edge: object and array props are constants, not literals in the render.
 const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
@@ -175,7 +176,8 @@ export function DesignerCanvas() {
     });
   }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compareView, freezeFrames, detail, routesVersion, liveDrag]);
   // What the comparison removes, drawn where it was: canvas objects only, never in the document.
-  const ghosts = useMemo(() => ghostElements(compareView, focusedChange), [compareView, focusedChange]);
+  // Placed against the committed design (not each drag frame): a ghost moves aside only when a card is dropped on it.
+  const ghosts = useMemo(() => ghostElements(compareView, focusedChange, committed), [compareView, focusedChange, committed]);
   const nodes = useMemo(
     () => (ghosts.nodes.length ? [...ghosts.nodes, ...designNodes] : designNodes),
     [ghosts.nodes, designNodes],
@@ -183,6 +185,12 @@ export function DesignerCanvas() {
   const edges = useMemo(
     () => (ghosts.edges.length ? [...designEdges, ...ghosts.edges] : designEdges),
     [ghosts.edges, designEdges],
+  );
+
+  // The WAN links' routes, for the minimap.
+  const wanLines = useMemo(
+    () => edges.flatMap((e) => (e.type === 'siteLink' && e.data?.route ? [{ id: e.id, points: e.data.route.points }] : [])),
+    [edges],
   );
 
   const onNodesChange = useCallback(
@@ -227,7 +235,7 @@ export function DesignerCanvas() {
   );
 
   const onEdgesChange = useCallback(
-    (changes: EdgeChange<TopologyFlowEdge>[]) => {
+    (changes: EdgeChange<CanvasEdge>[]) => {
       let selection: string[] | undefined;
       for (const c of changes) {
         if (c.type === 'select') {
@@ -293,8 +301,10 @@ export function DesignerCanvas() {
   );
 
   const isValidConnection = useCallback(
-    (c: Connection | TopologyFlowEdge) => {
+    (c: Connection | CanvasEdge) => {
       const doc = store.getState().doc;
+      // From a site's WAN handle: another site not joined to it yet.
+      if (doc.sites.some((s) => s.id === c.source)) return wanRefusal(doc, c.source, c.target) === undefined;
       const a = doc.nodes.find((n) => n.id === c.source);
       const b = doc.nodes.find((n) => n.id === c.target);
       if (!a || !b || a.id === b.id) return false;
@@ -306,6 +316,11 @@ export function DesignerCanvas() {
   const onConnect = useCallback(
     (c: Connection) => {
       const state = store.getState();
+      if (state.doc.sites.some((s) => s.id === c.source)) {
+        const id = state.addSiteLink(c.source, c.target);
+        if (id) state.select([id], { type: 'siteLink', id });
+        return;
+      }
       const a = state.doc.nodes.find((n) => n.id === c.source);
       const b = state.doc.nodes.find((n) => n.id === c.target);
       if (!a || !b) return;
@@ -329,7 +344,15 @@ export function DesignerCanvas() {
       if (state.isValid || !state.fromNode) return;
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;
-      const target = nodeAt(store.getState().doc, flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }));
+      const at = flow.screenToFlowPosition({ x: point.clientX, y: point.clientY });
+      if (state.fromNode.type === 'site') {
+        // A WAN link dropped anywhere on another site's frame (its cards included).
+        const site = siteAt(mapper.current.frames, at);
+        if (site && site !== state.fromNode.id)
+          onConnect({ source: state.fromNode.id, target: site, sourceHandle: null, targetHandle: null });
+        return;
+      }
+      const target = nodeAt(store.getState().doc, at);
       if (target && target !== state.fromNode.id)
         onConnect({ source: state.fromNode.id, target, sourceHandle: null, targetHandle: null });
     },
@@ -391,8 +414,12 @@ export function DesignerCanvas() {
     [openContextMenu],
   );
   const onEdgeContextMenu = useCallback(
-    (e: ReactMouseEvent, edge: TopologyFlowEdge) =>
-      edge.data?.diff === 'removed' ? e.preventDefault() : openContextMenu(e, { type: 'link', id: edge.id }),
+    (e: ReactMouseEvent, edge: CanvasEdge) =>
+      edge.type === 'siteLink'
+        ? openContextMenu(e, { type: 'siteLink', id: edge.id })
+        : (edge as TopologyFlowEdge).data?.diff === 'removed'
+          ? e.preventDefault()
+          : openContextMenu(e, { type: 'link', id: edge.id }),
     [openContextMenu],
   );
   const onPaneContextMenu = useCallback(
@@ -416,7 +443,7 @@ export function DesignerCanvas() {
     if (fitted.current) return;
     fitted.current = true;
     const box = wrap.current?.getBoundingClientRect();
-    const vp = box ? fittedViewport(nodes, box.width, box.height) : EMPTY_VIEWPORT;
+    const vp = box ? openingViewport(nodes, box.width, box.height) : EMPTY_VIEWPORT;
     // React Flow applies defaultViewport only after its first render; setting the store's
     // transform now makes that render show (and cull, and pick the detail of) the fitted view.
     flowStore.setState({ transform: [vp.x, vp.y, vp.zoom] });
@@ -437,7 +464,7 @@ export function DesignerCanvas() {
     >
       <DetailLevelContext.Provider value={detail}>
         {initialViewport && (
-          <ReactFlow<FlowNode, TopologyFlowEdge>
+          <ReactFlow<FlowNode, CanvasEdge>
             defaultViewport={initialViewport}
             nodes={nodes}
             edges={edges}
@@ -478,7 +505,7 @@ export function DesignerCanvas() {
                 size={1.2 * (BACKGROUND_GAP[detail] / 24)}
               />
             )}
-            <Suspense fallback={null}>{nodes.length > 0 && <DesignMap nodes={nodes} />}</Suspense>
+            <Suspense fallback={null}>{nodes.length > 0 && <DesignMap nodes={nodes} wan={wanLines} />}</Suspense>
             <Controls showInteractive={false} aria-label="Zoom controls" />
             <ConnectionHint />
             <Suspense fallback={null}>
@@ -545,6 +572,7 @@ function applySelection(store: DesignerStore, ids: string[]) {
   else if (state.doc.nodes.some((n) => n.id === last)) inspected = { type: 'node', id: last };
   else if (state.doc.sites.some((s) => s.id === last)) inspected = { type: 'site', id: last };
   else if (state.doc.links.some((l) => l.id === last)) inspected = { type: 'link', id: last };
+  else if (state.doc.siteLinks?.some((l) => l.id === last)) inspected = { type: 'siteLink', id: last };
   state.select(ids, inspected);
 }
 
@@ -563,19 +591,30 @@ function ConnectionHint() {
   const doc = useDesigner((s) => s.doc);
   const flow = useReactFlow();
   if (!connection.inProgress) return null;
-  const targetId = connection.toNode?.id ?? nodeAt(doc, connection.to);
-  if (!targetId || targetId === connection.fromNode.id) return null;
-  const a = doc.nodes.find((n) => n.id === connection.fromNode.id);
-  const b = doc.nodes.find((n) => n.id === targetId);
-  if (!a || !b) return null;
-  const kinds = linkKindsBetween(a.kind, b.kind).concat(linkKindsBetween(b.kind, a.kind));
-  const unique = [...new Set(kinds)];
-  const ok = unique.length > 0;
-  const text = ok
-    ? unique.length === 1
-      ? `Link as ${linkKindLabel(unique[0]!)}`
-      : `Link as ${unique.map(linkKindLabel).join(' or ')}: you will be asked`
-    : whyNoLink(a.kind, b.kind);
+  let ok: boolean;
+  let text: string;
+  const fromSite = doc.sites.find((s) => s.id === connection.fromNode.id);
+  if (fromSite) {
+    const to = siteAt(siteFrames(doc), connection.to);
+    if (!to || to === fromSite.id) return null;
+    const refusal = wanRefusal(doc, fromSite.id, to);
+    ok = refusal === undefined;
+    text = refusal ?? `Connect ${fromSite.name} and ${doc.sites.find((s) => s.id === to)?.name ?? to} over the WAN`;
+  } else {
+    const targetId = connection.toNode?.id ?? nodeAt(doc, connection.to);
+    if (!targetId || targetId === connection.fromNode.id) return null;
+    const a = doc.nodes.find((n) => n.id === connection.fromNode.id);
+    const b = doc.nodes.find((n) => n.id === targetId);
+    if (!a || !b) return null;
+    const kinds = linkKindsBetween(a.kind, b.kind).concat(linkKindsBetween(b.kind, a.kind));
+    const unique = [...new Set(kinds)];
+    ok = unique.length > 0;
+    text = ok
+      ? unique.length === 1
+        ? `Link as ${linkKindLabel(unique[0]!)}`
+        : `Link as ${unique.map(linkKindLabel).join(' or ')}: you will be asked`
+      : whyNoLink(a.kind, b.kind);
+  }
   return (
     <div
       className={`connection-hint ${ok ? 'ok' : 'refused'}`}
@@ -586,6 +625,15 @@ function ConnectionHint() {
       <span aria-hidden="true">{ok ? '✓' : '✕'}</span> {text}
     </div>
   );
+}
+
+/** Why two sites cannot be joined by a new WAN link, or undefined when they can. */
+function wanRefusal(doc: Topology, from: string, to: string | null | undefined): string | undefined {
+  const b = doc.sites.find((s) => s.id === to);
+  if (!b) return 'A WAN link joins two sites: drop it on another site';
+  if (b.id === from) return 'Drop it on another site';
+  const joined = (doc.siteLinks ?? []).some((l) => (l.from === from && l.to === b.id) || (l.from === b.id && l.to === from));
+  return joined ? `Already joined to ${b.name} over the WAN` : undefined;
 }
 
 function hintPosition(screen: Position) {
@@ -606,6 +654,12 @@ function useFitOnLoad() {
     if (loadSeq === startSeq.current) return;
     const { doc } = store.getState();
     if (doc.nodes.length + doc.sites.length === 0) void flow.setViewport(EMPTY_VIEWPORT);
-    else void flow.fitView(fitOptions(flow.getNodes(), 200));
+    else {
+      const nodes = flow.getNodes();
+      const box = document.querySelector('.canvas-wrap')?.getBoundingClientRect();
+      // A large design opens on its first site, at once: an animated fit would draw every card on the way.
+      if (box && opensAtSite(nodes)) void flow.setViewport(openingViewport(nodes, box.width, box.height));
+      else void flow.fitView(fitOptions(nodes, 200));
+    }
   }, [loadSeq, flow, store]);
 }

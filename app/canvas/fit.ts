@@ -36,3 +36,33 @@ export function fitOptions(nodes: readonly Node[], duration?: number): FitViewOp
   const padding = box && nodes.length > 0 ? fitPadding(getNodesBounds([...nodes]), box.width, box.height) : FIT_OPTIONS.padding;
   return { maxZoom: FIT_OPTIONS.maxZoom, padding, duration };
 }
+
+/**
+ * Above this many cards a design opens on its first site, not fitted: fitting 10,000 cards
+ * draws every one of them at once (seconds of the browser's work with nothing to read),
+ * whereas at a readable zoom the canvas draws only what is in view. The minimap shows the
+ * whole design, and zooming out or Find reach the rest.
+ */
+export const OPEN_AT_SITE_ABOVE = 1_000;
+/** The zoom a large design opens at: full cards (detail-level.ts). */
+export const OPEN_AT_SITE_ZOOM = 0.5;
+const SITE_MARGIN = 40;
+
+/** Whether a design of this many cards opens on its first site rather than fitted. */
+export const opensAtSite = (nodes: readonly Node[]): boolean =>
+  nodes.reduce((n, x) => (x.type === 'topology' ? n + 1 : n), 0) > OPEN_AT_SITE_ABOVE;
+
+/**
+ * The view a design opens at in a width × height pane: fitted, or for a large one its
+ * first site's top left corner at a readable zoom (the whole site when it fits).
+ */
+export function openingViewport(nodes: readonly Node[], width: number, height: number): Viewport {
+  if (!opensAtSite(nodes) || width <= 0 || height <= 0) return fittedViewport(nodes as readonly FlowNode[], width, height);
+  const site = nodes.find((n) => n.type === 'site');
+  const first = site ?? nodes.find((n) => n.type === 'topology')!;
+  const w = first.width ?? first.measured?.width ?? 0;
+  const h = first.height ?? first.measured?.height ?? 0;
+  const fits = Math.min((width - 2 * SITE_MARGIN) / Math.max(w, 1), (height - 2 * SITE_MARGIN) / Math.max(h, 1));
+  const zoom = Math.min(FIT_OPTIONS.maxZoom, Math.max(OPEN_AT_SITE_ZOOM, fits));
+  return { x: SITE_MARGIN - first.position.x * zoom, y: SITE_MARGIN - first.position.y * zoom, zoom };
+}

@@ -1,5 +1,6 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { Link, Site, TopologyNode } from '../model/schema';
+import type { Link, Site, SiteLink, TopologyNode } from '../model/schema';
+import type { SiteLinkRoute } from '../model/site-link-routing';
 import type { LinkRoute } from '../model/link-routing';
 import type { Severity } from '../rules/types';
 
@@ -57,8 +58,20 @@ export type GhostNodeData = {
   active: boolean;
 };
 
+/** A WAN link between two site frames (format v2 site links). */
+export type SiteLinkEdgeData = {
+  siteLink: SiteLink;
+  /** Where it runs and where its label sits (model/site-link-routing.ts); none until routed. */
+  route?: SiteLinkRoute;
+  badge?: Badge;
+  highlighted: boolean;
+};
+
 export type TopologyFlowNode = Node<TopologyNodeData, 'topology'>;
 export type SiteFlowNode = Node<SiteNodeData, 'site'>;
 export type GhostFlowNode = Node<GhostNodeData, 'ghost'>;
 export type FlowNode = TopologyFlowNode | SiteFlowNode | GhostFlowNode;
 export type TopologyFlowEdge = Edge<TopologyEdgeData, 'topology'>;
+export type SiteLinkFlowEdge = Edge<SiteLinkEdgeData, 'siteLink'>;
+/** Every edge the canvas draws: server links and WAN links. */
+export type CanvasEdge = TopologyFlowEdge | SiteLinkFlowEdge;

@@ -1,9 +1,10 @@
 /** A site frame: solid tinted for a data center, dashed for a branch; dragged by its header. */
-import type { NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { SeverityIcon, SiteIcon, TodoMark } from '../ui/kinds';
 import { useDetailLevel } from './detail-level';
 import type { SiteFlowNode } from './flow-types';
+import { WAN_HANDLE } from './to-flow';
 
 function SiteFrame({ data, selected, width, height }: NodeProps<SiteFlowNode>) {
   const { site, badge, highlighted, memberCount, lost, dropTarget } = data;
@@ -53,6 +54,17 @@ function SiteFrame({ data, selected, width, height }: NodeProps<SiteFlowNode>) {
             </span>
           ))}
       </div>
+      {/* Drag from here to another site: a WAN link (the site inspector's "Connect to site" does the same from the keyboard). */}
+      <Handle
+        type="source"
+        id={WAN_HANDLE}
+        position={Position.Right}
+        className={`wan-handle ${compact ? 'is-hidden' : ''}`}
+        title={`Drag to another site to join ${site.name} to it over the WAN`}
+        data-testid={`wan-handle-${site.id}`}
+      >
+        <span aria-hidden="true">WAN</span>
+      </Handle>
       {memberCount === 0 && <div className="site-empty">Drop servers here</div>}
     </div>
   );

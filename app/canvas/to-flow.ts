@@ -13,7 +13,16 @@ import type { FindingIndex } from '../store/selectors';
 import type { SimulationView } from './simulation-view';
 import type { CompareMark, LinkMark } from '../store/comparison';
 import type { DetailLevel } from './detail-level';
-import type { Badge, FlowNode, SiteFlowNode, TopologyFlowEdge, TopologyFlowNode } from './flow-types';
+import type {
+  Badge,
+  CanvasEdge,
+  FlowNode,
+  SiteFlowNode,
+  SiteLinkFlowEdge,
+  TopologyFlowEdge,
+  TopologyFlowNode,
+} from './flow-types';
+import { routeSiteLinks, siteLinkText, type SiteLinkRoute } from '../model/site-link-routing';
 import { siteFrames, type Frame } from '../model/site-frames';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
@@ -58,10 +67,19 @@ export const TOPOLOGY_NODE_HANDLES: NodeHandle[] = [
   { id: CENTRE_HANDLE, type: 'source', position: Position.Top, x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2, width: 0, height: 0 },
 ];
 
+/** The handle a site frame's WAN links start from, and the user drags to connect another site (site-node.tsx). */
+export const WAN_HANDLE = 'wan';
+function siteHandles(width: number): NodeHandle[] {
+  return [{ id: WAN_HANDLE, type: 'source', position: Position.Right, x: width - 34, y: 20, width: 0, height: 0 }];
+}
+
 export class FlowMapper {
   private nodeCache = new Map<string, FlowNode>();
   private edgeCache = new Map<string, TopologyFlowEdge>();
   private lastEdges: TopologyFlowEdge[] = [];
+  private wanCache = new Map<string, SiteLinkFlowEdge>();
+  private lastWan: { key: unknown[]; routes: Map<string, SiteLinkRoute> } = { key: [], routes: new Map() };
+  private lastAll: { topology: TopologyFlowEdge[]; wan: SiteLinkFlowEdge[]; all: CanvasEdge[] } | undefined;
   /** What node cards and edges show besides positions; unchanged during a drag. */
   private lastNodeInputs: unknown[] = [];
   private lastEdgeInputs: unknown[] = [];
@@ -127,7 +145,68 @@ export class FlowMapper {
     return options;
   }
 
-  map(input: FlowInput): { nodes: FlowNode[]; edges: TopologyFlowEdge[] } {
+  map(input: FlowInput): { nodes: FlowNode[]; edges: CanvasEdge[] } {
+    const { nodes, edges } = this.mapServers(input);
+    const wan = this.mapSiteLinks(input, edges);
+    if (wan.length === 0) return { nodes, edges };
+    // The same array while neither part changed: React Flow rebuilds its edge lookup on a new one.
+    if (this.lastAll?.topology !== edges || this.lastAll.wan !== wan)
+      this.lastAll = { topology: edges, wan, all: [...wan, ...edges] };
+    return { nodes, edges: this.lastAll.all };
+  }
+
+  /**
+   * The WAN links between site frames, routed round the frames and clear of the server
+   * links' labels. While cards are dragged the frames keep their size, and the lines stay
+   * where they are until the drop.
+   */
+  private mapSiteLinks(input: FlowInput, edges: readonly TopologyFlowEdge[]): SiteLinkFlowEdge[] {
+    const { doc, selected, findings, highlighted } = input;
+    const siteLinks = doc.siteLinks ?? [];
+    if (siteLinks.length === 0) {
+      this.wanCache = new Map();
+      return [];
+    }
+    const key = [siteLinks, doc.sites, this.frames, input.dragging ? undefined : edges];
+    let routes = this.lastWan.routes;
+    const stale = !sameInputs(key, this.lastWan.key);
+    if (stale && !(input.dragging && this.lastWan.key[2] === this.frames && this.lastWan.key[0] === siteLinks)) {
+      const avoid = edges.flatMap((e) => (e.data?.route?.label ? [e.data.route.label] : []));
+      routes = routeSiteLinks(doc, this.frames, { avoid });
+      this.lastWan = { key, routes };
+    }
+    const names = new Map(doc.sites.map((s) => [s.id, s.name]));
+    const next = new Map<string, SiteLinkFlowEdge>();
+    const out: SiteLinkFlowEdge[] = [];
+    let changed = this.wanCache.size !== siteLinks.length;
+    for (const l of siteLinks) {
+      if (!this.frames.has(l.from) || !this.frames.has(l.to)) continue;
+      const data = { siteLink: l, route: routes.get(l.id), badge: badgeOf(findings, l.id), highlighted: highlighted.has(l.id) };
+      const isSel = selected.has(l.id);
+      const prev = this.wanCache.get(l.id);
+      const edge: SiteLinkFlowEdge =
+        prev && prev.selected === isSel && prev.data && shallowEqual(prev.data, data)
+          ? prev
+          : {
+              id: l.id,
+              type: 'siteLink',
+              source: l.from,
+              target: l.to,
+              data,
+              selected: isSel,
+              zIndex: 0,
+              ariaLabel: `WAN link between ${names.get(l.from) ?? l.from} and ${names.get(l.to) ?? l.to}: ${siteLinkText(l).replace('WAN · ', '')}`,
+            };
+      if (edge !== prev) changed = true;
+      next.set(l.id, edge);
+      out.push(edge);
+    }
+    this.wanCache = next;
+    if (!changed && this.lastAll && this.lastAll.wan.length === out.length) return this.lastAll.wan;
+    return out;
+  }
+
+  private mapServers(input: FlowInput): { nodes: FlowNode[]; edges: TopologyFlowEdge[] } {
     const { doc, selected, findings, highlighted, dropTarget, sim, compare, compareLinks } = input;
     const frames = input.freezeFrames && this.frames.size > 0 ? this.frames : siteFrames(doc);
     this.frames = frames;
@@ -170,7 +249,7 @@ export class FlowMapper {
             zIndex: 0,
             dragHandle: '.site-drag-handle',
             className: 'site-node',
-            connectable: false,
+            handles: siteHandles(f.width),
             ariaLabel: `${s.kind === 'branch' ? 'Branch site' : 'Data center'} ${s.name}`,
           };
       nextNodes.set(s.id, node);

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDocumentBytes } from '../export/open';
-import { stdinCap } from './input';
+import { LIMITS } from '../model/limits';
+import { readInput, stdinCap } from './input';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const topo = path.resolve(here, '../../scripts/topo.mjs');
@@ -116,4 +117,25 @@ describe('strict UTF-8, the same in the command line and the designer', () => {
     expect(cap([0, 0, 0, 0]).ok).toBe(false);
     expect(cap('y\ny\n').ok).toBe(false);
   });
+});
+
+describe('one set of limits: the designer and the command line read the same numbers', () => {
+  it('a file one byte over LIMITS.maxInputBytes is refused by both, each naming that size', async () => {
+    const over = LIMITS.maxInputBytes + 1;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'topo-limit-'));
+    const file = path.join(dir, 'big.json');
+    // A sparse file: its size is what is checked, before anything is read.
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, over);
+    try {
+      const cli = await readInput(file);
+      expect(cli.ok).toBe(false);
+      if (!cli.ok) expect(cli.error).toContain(`the limit is ${LIMITS.maxInputBytes.toLocaleString('en-US')}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const browser = openDocumentBytes('big.json', new Uint8Array(over));
+    expect(browser.ok || browser.error.tag).toBe('tooLarge');
+    if (!browser.ok) expect(browser.error.message).toContain(over.toLocaleString('en-US'));
+  }, 60_000);
 });

@@ -11,7 +11,6 @@ import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
 
 /** The most read from a file or stdin: the designer's own limit (LIMITS.maxInputBytes), so both open the same inputs. */
-export const MAX_INPUT_BYTES = LIMITS.maxInputBytes;
 
 export interface CliInput {
   topology: Topology;
@@ -45,15 +44,15 @@ export async function readInput(arg: string | undefined): Promise<Result<CliInpu
         return err(
           `${arg}: is not a regular file (${st.isFIFO() ? 'a named pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a socket'}); give a file, or pipe the input to - (stdin)`,
         );
-      if (st.size > MAX_INPUT_BYTES)
+      if (st.size > LIMITS.maxInputBytes)
         return err(
-          `${arg}: the file is ${st.size.toLocaleString('en-US')} bytes; the limit is ${MAX_INPUT_BYTES.toLocaleString('en-US')}`,
+          `${arg}: the file is ${st.size.toLocaleString('en-US')} bytes; the limit is ${LIMITS.maxInputBytes.toLocaleString('en-US')}`,
         );
-      bytes = readFileCapped(arg, MAX_INPUT_BYTES);
+      bytes = readFileCapped(arg, LIMITS.maxInputBytes);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       return err(
-        `${arg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EFBIG' ? `the file grew past ${MAX_INPUT_BYTES.toLocaleString('en-US')} bytes while it was read` : (e as Error).message}`,
+        `${arg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EFBIG' ? `the file grew past ${LIMITS.maxInputBytes.toLocaleString('en-US')} bytes while it was read` : (e as Error).message}`,
       );
     }
     text = '';
@@ -130,7 +129,7 @@ export async function readCapped(
           stream.destroy?.();
           return cap;
         }
-        max = Math.min(cap.value, MAX_INPUT_BYTES);
+        max = Math.min(cap.value, LIMITS.maxInputBytes);
         if (json.start(chunk)) scan = json;
       }
       const bad = scan?.feed(chunk);

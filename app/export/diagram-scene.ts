@@ -10,6 +10,7 @@ import { positionOf } from '../model/layout';
 import { nodeFacts, versionBadge } from '../model/node-facts';
 import type { Link, NodeKind, SiteLink, Topology } from '../model/schema';
 import { siteFrames } from '../model/site-frames';
+import { isWeakSiteLink, routeSiteLinks, type SiteLinkRoute } from '../model/site-link-routing';
 import { displayText } from './escape';
 import {
   ARROW_LINKS,
@@ -137,15 +138,15 @@ export interface LabelShape {
 }
 
 /**
- * A WAN link between two sites (format v2 site links): a straight line between the two
- * frames, drawn under them so only the stretch between them shows, and a label saying
- * what the architect states about it.
+ * A WAN link between two sites (format v2 site links): a thick line from one frame's
+ * border to the other's, around the other frames, and a label saying what the architect
+ * states about it (model/site-link-routing.ts, as the canvas draws it).
  */
 export interface WanShape {
   id: string;
   from: string;
   to: string;
-  /** From the edge of one frame to the edge of the other (over the tops of side-by-side frames). */
+  /** From the edge of one frame to the edge of the other, round the frames between. */
   points: Point[];
   color: string;
   dash?: string;
@@ -376,10 +377,14 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
     });
   }
 
+  // The WAN lines as the canvas draws them: around the frames and clear of the labels placed above.
+  const wanRoutes = routeSiteLinks(doc, frames, {
+    avoid: placed,
+    labelBox: (text) => ({ width: Math.round(textWidth(text, 10.5, 'bold') + 14), height: LABEL_H + 2 }),
+  });
   const wan = (doc.siteLinks ?? []).flatMap((l) => {
-    const a = frames.get(l.from);
-    const b = frames.get(l.to);
-    return a && b && l.from !== l.to ? [wanShape(theme, l, a, b)] : [];
+    const r = wanRoutes.get(l.id);
+    return r ? [wanShape(theme, l, r)] : [];
   });
   const all: Box[] = [
     ...sites.map((s) => s.box),
@@ -410,60 +415,25 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
   return { theme, bounds, sites, wan, links, cards };
 }
 
-/** "WAN · fast · secured · resilient", or what it lacks ("WAN · slow · not secured · single path"). */
-export function wanLabel(l: SiteLink): string {
-  return ['WAN', l.fast ? 'fast' : 'slow', l.secured ? 'secured' : 'not secured', l.resilient ? 'resilient' : 'single path'].join(
-    ' · ',
-  );
-}
-
-function wanShape(theme: DiagramTheme, l: SiteLink, a: Box, b: Box): WanShape {
-  const ca = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
-  const cb = { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-  const text = wanLabel(l);
-  const w = Math.round(textWidth(text, 10.5, 'bold') + 14);
-  // Side-by-side frames leave too narrow a gap for the label: the line bridges over their tops.
-  const sideBySide = a.y < b.y + b.height && b.y < a.y + a.height;
-  const top = Math.min(a.y, b.y) - 16;
-  const points = sideBySide
-    ? [
-        { x: ca.x, y: a.y },
-        { x: ca.x, y: top },
-        { x: cb.x, y: top },
-        { x: cb.x, y: b.y },
-      ]
-    : [exitPoint(a, ca, cb), exitPoint(b, cb, ca)];
-  const p = points[sideBySide ? 1 : 0]!;
-  const q = points[sideBySide ? 2 : 1]!;
-  const mid = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
-  const box = { x: mid.x - w / 2, y: mid.y - 10, width: w, height: 20 };
-  const weak = !l.fast || !l.secured || !l.resilient;
-  const color = weak ? theme.severity.warning : theme.edge;
+function wanShape(theme: DiagramTheme, l: SiteLink, r: SiteLinkRoute): WanShape {
+  const box = { x: r.label.x, y: r.label.y, width: r.label.width, height: r.label.height };
+  const color = isWeakSiteLink(l) ? theme.severity.warning : theme.edge;
   return {
     id: l.id,
     from: l.from,
     to: l.to,
-    points,
+    points: r.points,
     color,
     ...(l.resilient ? {} : { dash: '10 6' }),
     label: {
       box,
       fill: theme.background,
       stroke: { color, opacity: 0.6 },
-      text: [{ text, x: box.x + 7, y: box.y + 13.7, size: 10.5, style: 'bold', color: theme.text2 }],
+      text: [
+        { text: r.label.text, x: box.x + 7, y: box.y + box.height / 2 + 3.7, size: 10.5, style: 'bold', color: theme.text2 },
+      ],
     },
   };
-}
-
-/** Where the line from the centre `c` of `box` towards `to` leaves the box. */
-function exitPoint(box: Box, c: Point, to: Point): Point {
-  const dx = to.x - c.x;
-  const dy = to.y - c.y;
-  if (dx === 0 && dy === 0) return c;
-  const tx = dx === 0 ? Infinity : box.width / 2 / Math.abs(dx);
-  const ty = dy === 0 ? Infinity : box.height / 2 / Math.abs(dy);
-  const t = Math.min(tx, ty, 1);
-  return { x: c.x + dx * t, y: c.y + dy * t };
 }
 
 /** A closed arrowhead whose tip is at `end`, pointing away from `from`; base is where the line stops. */

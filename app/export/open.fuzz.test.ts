@@ -23,7 +23,6 @@ import { displayText } from './escape';
 import { embedInPng, embedInSvg, openDocumentBytes, pngChunk, type OpenError } from './index';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const MAX_MS = 2_000;
 const TAGS: readonly OpenError['tag'][] = [
   'tooLarge',
   'unknownFormat',
@@ -67,9 +66,7 @@ function pngWithText(json: string): Uint8Array {
 }
 
 function openChecked(name: string, bytes: Uint8Array): ReturnType<typeof openDocumentBytes> {
-  const started = performance.now();
   const r = openDocumentBytes(name, bytes);
-  expect(performance.now() - started, 'one open takes under 2 s').toBeLessThan(MAX_MS);
   if (r.ok) {
     expect(['json', 'svg', 'png', 'topologyBuilder', 'link']).toContain(r.value.kind);
     expect(parseTopology(r.value.topology).ok).toBe(true);
@@ -279,12 +276,11 @@ describe('the document size limit holds for exports too', () => {
     return big;
   }
 
-  it('a .json file over the limit is refused as tooLarge, quickly', () => {
+  // How fast these are refused: limits/open-* in npm run bench.
+  it('a .json file over the limit is refused as tooLarge', () => {
     const bytes = utf8(JSON.stringify(oversizedDocument()));
-    const started = performance.now();
     const r = openDocumentBytes('big.json', bytes);
     expect(r.ok || r.error.tag).toBe('tooLarge');
-    expect(performance.now() - started).toBeLessThan(MAX_MS);
   });
 
   it('an SVG export carrying the same document is refused the same way', () => {
@@ -303,20 +299,17 @@ describe('the document size limit holds for exports too', () => {
     expect(r.ok || r.error.tag).toBe('tooLarge');
   });
 
-  it('finding the topology in an SVG stays linear: 4,000 unclosed <topology tags take well under a second', () => {
+  it('4,000 unclosed <topology tags in an SVG: no topology found (how fast, linear: limits/open-svg-unclosed-tags)', () => {
     // 40 kB of `<topology ` and no `>` until the end: a backtracking pattern rescans the rest for each tag.
     const svg = `<svg xmlns="http://www.w3.org/2000/svg">${'<topology '.repeat(4_000)}${'a'.repeat(250_000)}</svg>`;
-    const started = performance.now();
     const r = openDocumentBytes('slow.svg', utf8(svg));
     expect(r.ok || r.error.tag).toBe('noTopology');
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it(`a file over ${(200_000_000).toLocaleString('en-US')} bytes is refused on its length`, () => {
     const bytes = new Uint8Array(200_000_001);
-    const started = performance.now();
     const r = openDocumentBytes('huge.bin', bytes);
     expect(r.ok || r.error.tag).toBe('tooLarge');
-    expect(performance.now() - started).toBeLessThan(100);
+    if (!r.ok) expect(r.error.message).toMatch(/200,000,001 bytes/);
   });
 });

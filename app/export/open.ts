@@ -8,10 +8,11 @@ import { err, ok, type Result } from '../lib/result';
 import { decodeUtf8Strict } from '../lib/utf8';
 import type { TopologyError } from '../model/errors';
 import { parseTopology } from '../model/parse';
+import { LIMITS } from '../model/limits';
 import type { Topology } from '../model/schema';
 import { decodeShareLink, findShareLink } from '../share/index';
 import { displayText } from './escape';
-import { extractFromPng, isPng, MAX_PNG_BYTES } from './png';
+import { extractFromPng, isPng } from './png';
 import { extractFromSvg, isSvgText } from './svg';
 
 export type OpenedKind = 'json' | 'svg' | 'png' | 'topologyBuilder' | 'link';
@@ -39,8 +40,6 @@ export interface OpenError {
   cause?: TopologyError;
 }
 
-export const MAX_OPEN_BYTES = MAX_PNG_BYTES;
-
 const WHAT_OPENS =
   'The designer opens topology files (.json), Topology Builder documents (.xml or .tbxml), SVG and PNG drawings it exported, and share links.';
 
@@ -51,7 +50,7 @@ export function openDocumentBytes(fileName: string, bytes: Uint8Array): Result<O
   try {
     if (!(bytes instanceof Uint8Array)) return fail('unknownFormat', `expected the bytes of a file. ${WHAT_OPENS}`);
     if (bytes.length === 0) return fail('unknownFormat', `the file is empty. ${WHAT_OPENS}`);
-    if (bytes.length > MAX_OPEN_BYTES)
+    if (bytes.length > LIMITS.maxInputBytes)
       return fail(
         'tooLarge',
         `the file is ${bytes.length.toLocaleString('en-US')} bytes, more than any design; it was not opened.`,

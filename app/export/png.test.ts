@@ -164,12 +164,11 @@ describe('embedInPng / extractFromPng', () => {
       error: { tag: 'corrupt' },
     });
     const bomb = zlibSync(new Uint8Array(30_000_000), { level: 9 });
-    const t0 = performance.now();
+    // How fast it stops: limits/png-zlib-bomb in npm run bench.
     expect(extractFromPng(withChunk(pngChunk('iTXt', concatBytes([head, bomb]))))).toMatchObject({
       ok: false,
       error: { tag: 'tooLarge' },
     });
-    expect(performance.now() - t0).toBeLessThan(2_000);
     const badLength = base.slice();
     new DataView(badLength.buffer).setUint32(8, 0xfffffff0);
     expect(extractFromPng(badLength)).toMatchObject({ ok: false, error: { tag: 'corrupt' } });

@@ -15,7 +15,6 @@ import { inflateCapped } from '../share/index';
 export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export const PNG_KEYWORD = 'sfb-topology';
 /** Far above any exported drawing (LIMITS.maxInputBytes, the limit of every file). */
-export const MAX_PNG_BYTES = LIMITS.maxInputBytes;
 /** The embedded design is compact JSON, shorter than the file Save writes: it unpacks to at most the design limit. */
 const MAX_EMBEDDED_BYTES = LIMITS.maxDocumentChars;
 
@@ -40,10 +39,10 @@ const u32 = (b: Uint8Array, at: number): number => ((b[at]! << 24) | (b[at + 1]!
 export function pngChunks(bytes: Uint8Array): Result<PngChunk[], PngError> {
   if (!isPng(bytes))
     return err({ tag: 'notPng', message: 'this file is not a PNG image (its first bytes are not the PNG signature)' });
-  if (bytes.length > MAX_PNG_BYTES)
+  if (bytes.length > LIMITS.maxInputBytes)
     return err({
       tag: 'tooLarge',
-      message: `the PNG is ${bytes.length.toLocaleString('en-US')} bytes; the limit is ${MAX_PNG_BYTES.toLocaleString('en-US')}`,
+      message: `the PNG is ${bytes.length.toLocaleString('en-US')} bytes; the limit is ${LIMITS.maxInputBytes.toLocaleString('en-US')}`,
     });
   // Count first, reading only the length fields: millions of tiny chunks are refused before any is walked.
   let count = 0;

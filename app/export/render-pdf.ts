@@ -122,6 +122,16 @@ function drawScene(pdf: JsPdf, scene: DiagramScene, f: Frame): void {
     text(b.count);
   };
 
+  // WAN links under the frames, as in the SVG: they run outside them, from border to border.
+  for (const w of scene.wan) {
+    pdf.setDrawColor(w.color);
+    pdf.setLineWidth(L(3));
+    pdf.setLineCap('butt');
+    pdf.setLineJoin('round');
+    pdf.setLineDashPattern(w.dash ? w.dash.split(' ').map((v) => L(Number(v))) : [], 0);
+    pdf.path(w.points.map((p, i) => ({ op: i === 0 ? 'm' : 'l', c: [X(p.x), Y(p.y)] }))).stroke();
+  }
+  pdf.setLineDashPattern([], 0);
   for (const s of scene.sites) {
     pdf.setFillColor(blend(s.fill, bg));
     pdf.setDrawColor(blend(s.stroke, bg));
@@ -180,15 +190,14 @@ function drawScene(pdf: JsPdf, scene: DiagramScene, f: Frame): void {
     c.facts.forEach(text);
     if (c.badge) badge(c.badge);
   }
-  for (const l of scene.links) {
-    if (!l.label) continue;
-    const b = l.label.box;
-    pdf.setFillColor(l.label.fill);
-    pdf.setDrawColor(blend(l.label.stroke, l.label.fill));
+  for (const label of [...scene.wan.map((w) => w.label), ...scene.links.flatMap((l) => (l.label ? [l.label] : []))]) {
+    const b = label.box;
+    pdf.setFillColor(label.fill);
+    pdf.setDrawColor(blend(label.stroke, label.fill));
     pdf.setLineWidth(L(1));
     pdf.roundedRect(X(b.x), Y(b.y), L(b.width), L(b.height), L(b.height / 2), L(b.height / 2), 'FD');
-    l.label.text.forEach(text);
-    if (l.label.badge) badge(l.label.badge);
+    label.text.forEach(text);
+    if (label.badge) badge(label.badge);
   }
 }
 

@@ -98,6 +98,23 @@ describe('renderDesignPptx', () => {
     expect(text(slide(3))).toContain('Fail the users over');
   });
 
+  it('draws the WAN links between the site frames, with their labels, as the canvas and the SVG do', async () => {
+    const doc = REFERENCE_DESIGNS[0]!.build();
+    doc.siteLinks = [{ id: 'wan-1', from: 'dc1', to: 'dc2', fast: true, secured: false, resilient: true }];
+    const { slide } = await slides(await renderDesignPptx(doc, report(doc), { date: '2026-01-31' }));
+    const names: string[] = [];
+    const texts: string[] = [];
+    walk(slide(1), (e) => {
+      if (e.local === 'cNvPr') names.push(attr(e, 'name')!);
+      if (e.local === 't') texts.push(e.text);
+    });
+    expect(names).toContain('wan:wan-1');
+    expect(names).toContain('wan-label:wan-1');
+    // Under the frames: before the first site's shape.
+    expect(names.indexOf('wan:wan-1')).toBeLessThan(names.findIndex((n) => n.startsWith('site:')));
+    expect(texts).toContain('WAN · fast, not secured, resilient');
+  });
+
   it('hostile names stay text in every slide', async () => {
     const doc = REFERENCE_DESIGNS[0]!.build();
     doc.name = HOSTILE_STRINGS[5]!;

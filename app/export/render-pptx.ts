@@ -7,7 +7,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Topology } from '../model/schema';
-import { buildScene, type BadgeShape, type CardShape, type DiagramScene, type LinkShape } from './diagram-scene';
+import { buildScene, type BadgeShape, type CardShape, type DiagramScene, type LinkShape, type WanShape } from './diagram-scene';
 import type { Paint } from './diagram-style';
 import { displayText } from './escape';
 import type { Box, Point } from './link-route';
@@ -103,6 +103,8 @@ function badgeShape(slide: Slide, b: BadgeShape, at: Placement, fill: string): v
 
 function drawDiagram(slide: Slide, scene: DiagramScene, at: Placement): void {
   const { theme } = scene;
+  // WAN links under the frames, as in the SVG; their labels come with the others.
+  for (const w of scene.wan) wanLine(slide, w, at);
   for (const s of scene.sites) {
     slide.addShape('roundRect', {
       x: at.x(s.box.x),
@@ -166,6 +168,45 @@ function drawDiagram(slide: Slide, scene: DiagramScene, at: Placement): void {
     );
     if (l.label.badge) badgeShape(slide, l.label.badge, at, theme.badgeFill);
   }
+  for (const w of scene.wan) {
+    const b = w.label.box;
+    slide.addText(
+      w.label.text.map((t) => ({ text: t.text, options: { bold: true, color: col(t.color) } })),
+      {
+        shape: 'roundRect',
+        x: at.x(b.x),
+        y: at.y(b.y),
+        w: at.len(b.width),
+        h: at.len(b.height),
+        rectRadius: at.len(b.height / 2),
+        fill: { color: col(w.label.fill) },
+        line: { ...paint(w.label.stroke), width: 0.75 },
+        fontFace: FONT,
+        fontSize: at.pt(10.5),
+        align: 'center',
+        valign: 'middle',
+        margin: 0,
+        wrap: false,
+        objectName: `wan-label:${w.id}`,
+      },
+    );
+  }
+}
+
+/** A WAN link: a thick freeform polyline between two site frames, dashed when single path. */
+function wanLine(slide: Slide, w: WanShape, at: Placement): void {
+  const pts = w.points;
+  const minX = Math.min(...pts.map((p) => p.x));
+  const minY = Math.min(...pts.map((p) => p.y));
+  slide.addShape('custGeom', {
+    x: at.x(minX),
+    y: at.y(minY),
+    w: at.len(Math.max(1, Math.max(...pts.map((p) => p.x)) - minX)),
+    h: at.len(Math.max(1, Math.max(...pts.map((p) => p.y)) - minY)),
+    points: pts.map((p, i) => ({ x: at.len(p.x - minX), y: at.len(p.y - minY), ...(i === 0 ? { moveTo: true } : {}) })),
+    line: { color: col(w.color), width: Math.max(0.75, at.len(3) * 72), ...(w.dash ? { dashType: 'dash' as const } : {}) },
+    objectName: `wan:${w.id}`,
+  });
 }
 
 function icon(

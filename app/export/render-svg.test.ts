@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseXml, type XmlElement } from '../import/xml';
 import { arbTopology, HOSTILE_STRINGS } from '../model/arbitrary-test-kit';
 import { parseTopology } from '../model/parse';
-import { REFERENCE_DESIGNS } from '../model/samples/index';
+import { globalMultiSite, REFERENCE_DESIGNS } from '../model/samples/index';
+import { boxesOverlap, segmentCrossesBox } from '../lib/orthogonal-router';
 import type { Topology } from '../model/schema';
 import { buildScene, type DiagramFinding } from './diagram-scene';
 import { renderDesignSvg } from './render-svg';
@@ -172,10 +173,60 @@ describe('site links (WAN) in the SVG', () => {
     doc.siteLinks = [{ id: 'wan-1', from: 'dc1', to: 'dc2', fast: true, secured: true, resilient: false }];
     const svg = renderSvg(doc, { date: '2026-01-01' });
     expect(svg).toContain('id="site-link-wan-1"');
-    expect(svg).toContain('WAN · fast · secured · single path');
+    expect(svg).toContain('WAN · fast, secured, single path');
     // Not resilient: dashed, in the warning colour.
     expect(svg).toMatch(/id="site-link-wan-1"><path [^>]*stroke-dasharray="10 6"/);
     doc.siteLinks = [{ ...doc.siteLinks[0]!, resilient: true }];
     expect(renderSvg(doc, { date: '2026-01-01' })).not.toMatch(/id="site-link-wan-1"><path [^>]*stroke-dasharray/);
+  });
+});
+
+describe('WAN lines in the drawing (the bridges between sites)', () => {
+  const wan = (id: string, from: string, to: string, resilient = true) => ({
+    id,
+    from,
+    to,
+    fast: true,
+    secured: true,
+    resilient,
+  });
+  const designs = () => {
+    const global = globalMultiSite();
+    global.siteLinks = [
+      wan('wan-1', 'na-east', 'na-west'),
+      wan('wan-2', 'eu-west', 'eu-central', false),
+      wan('wan-3', 'na-east', 'eu-west', false),
+      wan('wan-4', 'na-east', 'br-boston', false),
+      wan('wan-5', 'eu-west', 'br-lyon'),
+      wan('wan-6', 'na-west', 'br-lyon', false),
+    ];
+    const pair = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
+    pair.siteLinks = [wan('wan-1', 'dc1', 'dc2', false)];
+    return [global, pair];
+  };
+
+  it('no WAN line crosses a card, a link label or another WAN label, and no WAN label covers a card or a label', () => {
+    for (const doc of designs()) {
+      const scene = buildScene(doc, { theme: 'light' });
+      expect(scene.wan.length).toBe(doc.siteLinks!.length);
+      const cards = scene.cards.map((c) => ({ what: `card ${c.id}`, box: c.box }));
+      const labels = scene.links.flatMap((l) => (l.label ? [{ what: `label of ${l.id}`, box: l.label.box }] : []));
+      const problems: string[] = [];
+      for (const w of scene.wan) {
+        const others = scene.wan.filter((o) => o.id !== w.id).map((o) => ({ what: `label of ${o.id}`, box: o.label.box }));
+        for (let i = 0; i + 1 < w.points.length; i++)
+          for (const t of [...cards, ...labels, ...others])
+            if (segmentCrossesBox(w.points[i]!, w.points[i + 1]!, t.box)) problems.push(`${w.id} crosses the ${t.what}`);
+        for (const t of [...cards, ...labels, ...others])
+          if (boxesOverlap(w.label.box, t.box)) problems.push(`${w.id}'s label covers the ${t.what}`);
+      }
+      expect(problems, doc.name).toEqual([]);
+    }
+  });
+
+  it('draws each WAN label above the server links, so a link crossing it does not strike its text through', () => {
+    const svg = renderDesignSvg(designs()[0]!, { date: '2026-01-01' });
+    expect(svg.indexOf('<g class="wan-labels">')).toBeGreaterThan(svg.indexOf('<g class="links">'));
+    expect(svg.indexOf('<g class="wan">')).toBeLessThan(svg.indexOf('<g class="sites">'));
   });
 });

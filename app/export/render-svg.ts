@@ -124,7 +124,7 @@ function label(l: LabelShape, fg: string): string {
 
 function wanLine(w: WanShape): string {
   const dash = w.dash ? ` stroke-dasharray="${w.dash}"` : '';
-  return `<g class="site-link" id="site-link-${escapeXml(w.id)}"><path d="${polyline(w.points)}" fill="none" stroke="${w.color}" stroke-width="2.5"${dash}/></g>`;
+  return `<g class="site-link" id="site-link-${escapeXml(w.id)}"><path d="${polyline(w.points)}" fill="none" stroke="${w.color}" stroke-width="3"${dash} stroke-linejoin="round"/></g>`;
 }
 
 /** The drawing alone: an `<svg>` whose viewBox is the scene's bounds. */
@@ -134,11 +134,12 @@ export function sceneToSvg(scene: DiagramScene): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${b.width}" height="${b.height}" viewBox="${b.x} ${b.y} ${b.width} ${b.height}" font-family="${SANS}">` +
     `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="${theme.background}"/>` +
-    // WAN lines under the frames, so only the stretch between two sites shows; their labels above.
+    // WAN lines under the frames (they run outside them, from border to border); their
+    // labels over the server links that cross them, as on the canvas.
     `<g class="wan">${scene.wan.map(wanLine).join('')}</g>` +
     `<g class="sites">${scene.sites.map((s) => site(s, fg)).join('')}</g>` +
-    `<g class="wan-labels">${scene.wan.map((w) => label(w.label, fg)).join('')}</g>` +
     `<g class="links">${scene.links.map(link).join('')}</g>` +
+    `<g class="wan-labels">${scene.wan.map((w) => label(w.label, fg)).join('')}</g>` +
     `<g class="cards">${scene.cards.map((c) => card(c, fg)).join('')}</g>` +
     `<g class="labels">${scene.links.flatMap((l) => (l.label ? [label(l.label, fg)] : [])).join('')}</g>` +
     `</svg>`

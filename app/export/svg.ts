@@ -17,7 +17,6 @@ export const TOPOLOGY_NAMESPACE = 'urn:sfb-hadr-designer:topology';
 const METADATA_ID = 'sfb-topology-metadata';
 const TITLE_ID = 'sfb-topology-title';
 /** Far above any drawing of a real topology (images inlined as data URLs included). */
-export const MAX_SVG_CHARS = LIMITS.maxSvgChars;
 
 export interface SvgError {
   tag: 'notSvg' | 'noTopology' | 'corrupt' | 'tooLarge';
@@ -73,10 +72,10 @@ const OUR_TITLE = new RegExp(`<title\\s+id="${TITLE_ID}"[^>]*>[\\s\\S]*?</title>
  */
 export function embedInSvg(svgText: string, doc: Topology): Result<string, SvgError> {
   if (typeof svgText !== 'string') return err({ tag: 'notSvg', message: 'expected SVG text' });
-  if (svgText.length > MAX_SVG_CHARS)
+  if (svgText.length > LIMITS.maxSvgChars)
     return err({
       tag: 'tooLarge',
-      message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${MAX_SVG_CHARS.toLocaleString('en-US')}`,
+      message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxSvgChars.toLocaleString('en-US')}`,
     });
   const cleaned = svgText.replace(OUR_METADATA, '').replace(OUR_TITLE, '');
   const root = rootStartTag(cleaned);
@@ -118,10 +117,10 @@ function topologyElementBody(svg: string): string | undefined {
 /** The topology JSON value embedded by embedInSvg (not yet checked: give it to parseTopology). */
 export function extractFromSvg(svgText: string): Result<unknown, SvgError> {
   if (typeof svgText !== 'string') return err({ tag: 'notSvg', message: 'expected SVG text' });
-  if (svgText.length > MAX_SVG_CHARS)
+  if (svgText.length > LIMITS.maxSvgChars)
     return err({
       tag: 'tooLarge',
-      message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${MAX_SVG_CHARS.toLocaleString('en-US')}`,
+      message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxSvgChars.toLocaleString('en-US')}`,
     });
   if (!rootStartTag(svgText))
     return err({ tag: 'notSvg', message: 'this text is not an SVG drawing: it does not start with an <svg> element' });

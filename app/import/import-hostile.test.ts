@@ -1,6 +1,6 @@
 /**
- * Hostile and broken input: every case gives a clear tagged error (or a valid topology),
- * quickly, and never a hang or a crash.
+ * Hostile and broken input: every case gives a clear tagged error (or a valid topology)
+ * and never a hang or a crash (how fast hostile XML is refused: limits/import-* in npm run bench).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -66,11 +66,9 @@ describe('attacks', () => {
   it('billion laughs (entity expansion) → unsafeXml, immediately', () => {
     const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join('\n');
     const xml = `<?xml version="1.0"?>\n<!DOCTYPE Topology [\n<!ENTITY lol0 "lol">\n${levels}\n]>\n<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008">&lol9;</Topology>`;
-    const started = Date.now();
     const e = refused(xml);
     expect(e.tag).toBe('unsafeXml');
     expect(e.message).toMatch(/entit/);
-    expect(Date.now() - started).toBeLessThan(500);
   });
 
   it('an external entity (SYSTEM "file:///etc/passwd") → unsafeXml, nothing read', () => {
@@ -91,14 +89,10 @@ describe('attacks', () => {
 
   it('a document over the size cap → tooLarge, before any parsing', () => {
     const huge = `<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008">${' '.repeat(LIMITS.maxXmlChars)}</Topology>`;
-    let started = Date.now();
     expect(refused(huge).tag).toBe('tooLarge');
-    expect(Date.now() - started).toBeLessThan(500);
     const bytes = new Uint8Array(LIMITS.maxXmlChars + 10).fill(0x20);
     bytes.set(new TextEncoder().encode('<Topology>'), 0);
-    started = Date.now();
     expect(refused(bytes).tag).toBe('tooLarge');
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('deeply nested elements → tooLarge', () => {
@@ -117,11 +111,9 @@ describe('attacks', () => {
       (_, i) =>
         `<Service><ServiceId SiteId="1" RoleName="EdgeServer" Instance="${i}"/><InstalledOn><ClusterId SiteId="1" Number="${i}"/></InstalledOn></Service>`,
     ).join('');
-    const started = Date.now();
     const e = refused(
       `<Topology xmlns="urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008"><Sites><CentralSite SiteId="1"><Name>S</Name></CentralSite></Sites><Clusters>${clusters}</Clusters><Services>${services}</Services></Topology>`,
     );
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(e.tag).toBe('tooLarge');
     expect(e.message).toMatch(/too large: nodes: has 10,001 entries; the limit is 10,000/);
   });
@@ -134,7 +126,6 @@ describe('broken Topology Builder documents (the fixtures)', () => {
       const bytes = bytesOf(name);
       const text = textOf(name);
       const lastTag = text.lastIndexOf('<');
-      const started = Date.now();
       for (let k = 1; k <= 150; k++) {
         const cut = Math.floor((lastTag * k) / 151);
         const e = refused(text.slice(0, cut));
@@ -144,7 +135,6 @@ describe('broken Topology Builder documents (the fixtures)', () => {
         const byteCut = Math.floor((bytes.length * k) / 152);
         expect(refused(bytes.subarray(0, byteCut)).tag).toBe('notXml');
       }
-      expect(Date.now() - started).toBeLessThan(20_000);
     },
     30_000,
   );

@@ -35,6 +35,8 @@ export interface Connector {
   /** Ids of the two boxes it joins (keys of RouterInput.boxes). */
   source: string;
   target: string;
+  /** The sides of its two boxes it leaves by (default: the sides facing each other). */
+  sides?: readonly [Side, Side];
 }
 
 export interface RouterInput {
@@ -557,7 +559,7 @@ function connectorEnds(input: RouterInput): ([End, End] | undefined)[] {
     const a = input.boxes.get(cn.source);
     const b = input.boxes.get(cn.target);
     if (!a || !b || cn.source === cn.target) return undefined;
-    const [sa, sb] = facingSides(a, b);
+    const [sa, sb] = cn.sides ?? facingSides(a, b);
     const ca = centre(a);
     const cb = centre(b);
     const ea: End = { connector: i, which: 0, box: a, side: sa, toward: sa === 'top' || sa === 'bottom' ? cb.x : cb.y, port: ca };

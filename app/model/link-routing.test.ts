@@ -161,12 +161,23 @@ describe('LinkRouter on a large design (routing in the background)', () => {
     expect(crossings(doc, done)).toEqual([]);
   });
 
-  it('on a very large design keeps the obvious routes only, at once, with nothing left to do in the background', () => {
-    const router = new LinkRouter({ backgroundAbove: 0, obviousOnlyAbove: 0, schedule });
+  it('on a very large design keeps the obvious routes only, found in slices between frames (straight links meanwhile)', () => {
+    let changes = 0;
+    const router = new LinkRouter({
+      backgroundAbove: 0,
+      obviousOnlyAbove: 0,
+      schedule,
+      sliceMs: 0,
+      onChange: () => (changes += 1),
+    });
     const before = queued.length;
-    const routes = router.route(doc);
+    expect(router.route(doc).size).toBe(0);
+    expect(router.busy).toBe(true);
+    expect(queued.length).toBe(before + 1);
+    while (queued.length > before) queued.shift()!();
     expect(router.busy).toBe(false);
-    expect(queued.length).toBe(before);
+    expect(changes).toBe(1);
+    const routes = router.route(doc);
     expect(routes.size).toBeGreaterThan(0);
     expect(routes.size).toBeLessThan(doc.links.length);
     // The others are drawn straight by the canvas; no label is placed (the overview shows none).

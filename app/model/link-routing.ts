@@ -186,6 +186,9 @@ export interface LinkRouterOptions {
  * route; a change of labels only (zoom level, badges) places the labels again without
  * routing. One instance per canvas.
  */
+/** Links given their obvious route per step of a slice (each step walks the connector list once). */
+const DIRECT_CHUNK = 400;
+
 export class LinkRouter {
   private doc: Topology | undefined;
   private routes = new Map<string, LinkRoute>();
@@ -315,17 +318,38 @@ export class LinkRouter {
       this.routes = assemble(routes, this.place(routes, requests, scene), texts);
       return;
     }
-    const routes = routeConnectors(scene, undefined, 'direct');
+    const now = this.config.now ?? (() => performance.now());
+    const sliceMs = this.config.sliceMs ?? 12;
     if (scene.input.connectors.length > (this.config.obviousOnlyAbove ?? Infinity)) {
-      this.routes = assemble(routes, new Map(), new Map());
+      // Even the obvious routes of 16,000 links take seconds: they too come in slices, the links straight meanwhile.
+      const queue = scene.input.connectors.map((c) => c.id);
+      const routes = new Map<string, RoutedConnector>();
+      this.pending = new Set(queue);
+      this.routes = new Map();
+      const direct = () => {
+        this.cancel = undefined;
+        if (generation !== this.generation) return;
+        const deadline = now() + sliceMs;
+        do {
+          const chunk = new Set(queue.splice(0, DIRECT_CHUNK));
+          for (const [id, r] of routeConnectors(scene, chunk, 'direct')) routes.set(id, r);
+        } while (queue.length > 0 && now() < deadline);
+        if (queue.length > 0) {
+          this.cancel = schedule(direct);
+          return;
+        }
+        this.routes = assemble(routes, new Map(), new Map());
+        this.pending = undefined;
+        this.config.onChange?.();
+      };
+      this.cancel = schedule(direct);
       return;
     }
+    const routes = routeConnectors(scene, undefined, 'direct');
     const queue = scene.input.connectors.map((c) => c.id).filter((id) => !routes.has(id));
     this.pending = new Set(queue);
     // Until the rest is routed, the obvious routes are drawn without labels (the rest straight).
     this.routes = assemble(routes, new Map(), new Map());
-    const now = this.config.now ?? (() => performance.now());
-    const sliceMs = this.config.sliceMs ?? 12;
     let stage: 'route' | 'lanes' | 'labels' = 'route';
     let labelling:
       | {

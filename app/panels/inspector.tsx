@@ -16,6 +16,7 @@ import { DeploymentInspector } from './deployment-inspector';
 import { LinkInspector } from './link-inspector';
 import { NodeInspector } from './node-inspector';
 import { SiteInspector } from './site-inspector';
+import { SiteLinkInspector } from './site-link-inspector';
 
 export function Inspector() {
   // The findings listed under an element appear when the rule engine has loaded.
@@ -41,6 +42,9 @@ export function Inspector() {
   } else if (inspected?.type === 'site') {
     const s = doc.sites.find((x) => x.id === inspected.id);
     if (s) body = <SiteInspector key={s.id} site={s} doc={doc} />;
+  } else if (inspected?.type === 'siteLink') {
+    const l = doc.siteLinks?.find((x) => x.id === inspected.id);
+    if (l) body = <SiteLinkInspector key={l.id} link={l} doc={doc} />;
   }
   // Several cards of one kind and nothing else: edit them together.
   if (cards.length > 1 && cards.length === selectedIds.length && commonKind(cards))

@@ -80,6 +80,7 @@ function WanLinks({ site, doc }: { site: Site; doc: Topology }) {
   const addSiteLink = useDesigner((s) => s.addSiteLink);
   const updateSiteLink = useDesigner((s) => s.updateSiteLink);
   const removeElements = useDesigner((s) => s.removeElements);
+  const select = useDesigner((s) => s.select);
   const links = (doc.siteLinks ?? []).filter((l) => l.from === site.id || l.to === site.id);
   const nameOf = (id: string) => doc.sites.find((s) => s.id === id)?.name ?? id;
   const joined = new Set(links.map((l) => (l.from === site.id ? l.to : l.from)));
@@ -91,9 +92,14 @@ function WanLinks({ site, doc }: { site: Site; doc: Topology }) {
         return (
           <div className="wan-link" key={l.id} data-testid={`wan-link-${l.id}`}>
             <p className="wan-link-head">
-              <span>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => select([l.id], { type: 'siteLink', id: l.id })}
+                title="Show this WAN link on the canvas and edit it"
+              >
                 To <strong>{nameOf(other)}</strong>
-              </span>
+              </button>
               <button
                 type="button"
                 className="link-button"
@@ -144,6 +150,7 @@ function WanLinks({ site, doc }: { site: Site; doc: Topology }) {
         </label>
       )}
       <p className="hint">
+        You can also drag from the site's WAN handle (right of its name on the canvas) to another site.{' '}
         {doc.siteLinks === undefined
           ? 'No WAN is described yet: the checks that read the WAN between sites wait until the first link is added.'
           : 'The checks read the WAN: two sites without a link here have none between them.'}

@@ -80,21 +80,26 @@ let rows: readonly CatalogueRow[] | undefined;
 
 /** Every catalogue entry as a row, built once. */
 export function catalogueRows(): readonly CatalogueRow[] {
-  rows ??= CATALOGUE.map((e) => ({
-    id: e.id,
-    severity: e.severity,
-    family: e.family,
-    familyName: FAMILY_NAMES[e.family] ?? e.family,
-    title: RULES_BY_ID.get(e.id)?.title,
-    status: statusOf(e),
-    tierLabel: e.tier === 'v2' ? 'needs format v2' : `tier ${e.tier}`,
-    message: stripCode(e.message),
-    fix: stripCode(e.fix),
-    condition: stripCode(e.condition),
-    inferred: e.inferred,
-    inferredNote: stripCode(e.inferredNote),
-    markdown: { message: e.message, fix: e.fix, condition: e.condition, inferredNote: e.inferredNote },
-    docs: e.docs.map((path) => ({ path, url: docUrl(path), title: docTitle(path) })),
-  }));
+  rows ??= CATALOGUE.map((e) => {
+    // A rule whose fix the engine overrides (defineRule's overrides) is shown with the engine's.
+    const ruleFix = RULES_BY_ID.get(e.id)?.fix;
+    const fix = ruleFix !== undefined && ruleFix !== stripCode(e.fix) ? ruleFix : undefined;
+    return {
+      id: e.id,
+      severity: e.severity,
+      family: e.family,
+      familyName: FAMILY_NAMES[e.family] ?? e.family,
+      title: RULES_BY_ID.get(e.id)?.title,
+      status: statusOf(e),
+      tierLabel: e.tier === 'v2' ? 'needs format v2' : `tier ${e.tier}`,
+      message: stripCode(e.message),
+      fix: fix ?? stripCode(e.fix),
+      condition: stripCode(e.condition),
+      inferred: e.inferred,
+      inferredNote: stripCode(e.inferredNote),
+      markdown: { message: e.message, fix: fix ?? e.fix, condition: e.condition, inferredNote: e.inferredNote },
+      docs: e.docs.map((path) => ({ path, url: docUrl(path), title: docTitle(path) })),
+    };
+  });
   return rows;
 }

@@ -16,7 +16,6 @@ import type { Topology } from '../model/schema';
 import { SEVERITIES, type Finding } from './types';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const MAX_MS = 2_000;
 const RANK = { error: 0, warning: 1, info: 2 } as const;
 const CATALOGUE_IDS = new Set(CATALOGUE.map((c) => c.id));
 /** Text that betrays a missing value or a defect in a message built from the document. */
@@ -62,11 +61,8 @@ describe('runRules on every valid document', () => {
     fc.assert(
       fc.property(arbTopology(), (doc) => {
         const before = JSON.stringify(doc);
-        const started = performance.now();
         const findings = runRules(doc);
-        const ms = performance.now() - started;
         const problems = findingProblems(doc, findings, before);
-        if (ms >= MAX_MS) problems.push(`runRules took ${Math.round(ms)} ms`);
         if (JSON.stringify(doc) !== before) problems.push('runRules changed the document');
         const s = summarize(findings);
         if (s.error + s.warning + s.info !== findings.length) problems.push('summary does not add up');

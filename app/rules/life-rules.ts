@@ -41,21 +41,23 @@ const documentHit = (id: string, nodes: readonly TopologyNode[], lead: string): 
 
 export const LIFE_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
-  defineRule('LIFE-EOS-GREENFIELD', 'New deployment on an out-of-support version', (ix) => {
-    if (ix.doc.deployment.mode !== 'greenfield') return [];
-    const nodes = outOfSupportNodes(ix);
-    if (nodes.length === 0) return [];
-    return [
-      {
-        ...documentHit('LIFE-EOS-GREENFIELD', nodes, `This new deployment is designed on ${versionsIn(nodes)}`),
-        // The catalogue's fix predates format v2 ("model the design as 2019"); Subscription Edition can be chosen now.
-        fix:
-          'Design on Subscription Edition: set the product version of these servers to Subscription Edition, whose ' +
-          'requirements it inherits from 2019. If the design records a 2015 or 2019 deployment that exists today, set the ' +
-          "design's mode to Transition instead.",
-      },
-    ];
-  }),
+  defineRule(
+    'LIFE-EOS-GREENFIELD',
+    'New deployment on an out-of-support version',
+    (ix) => {
+      if (ix.doc.deployment.mode !== 'greenfield') return [];
+      const nodes = outOfSupportNodes(ix);
+      if (nodes.length === 0) return [];
+      return [documentHit('LIFE-EOS-GREENFIELD', nodes, `This new deployment is designed on ${versionsIn(nodes)}`)];
+    },
+    // The catalogue's fix predates format v2 ("model the design as 2019"); Subscription Edition can be chosen now.
+    {
+      fix:
+        'Design on Subscription Edition: set the product version of these servers to Subscription Edition, whose ' +
+        'requirements it inherits from 2019. If the design records a 2015 or 2019 deployment that exists today, set the ' +
+        "design's mode to Transition instead.",
+    },
+  ),
 
   // ---------------------------------------------------------------- format v2
   defineRule('LIFE-EOS-RETAINED', 'Out-of-support servers kept after the change', (ix) => {

@@ -12,6 +12,9 @@ import { LIFE_RULES } from './life-rules';
 import { MIG_RULES } from './mig-rules';
 import { addLink, addNode, describeRule, findingsOf, mutate, nodeOf } from './rule-test-kit';
 import { UPG_RULES } from './upg-rules';
+import { catalogueRows } from './catalogue-view';
+import { RULES } from './registry';
+import { stripCode } from './rule-text';
 
 const transition = (d: Topology) => void (d.deployment.mode = 'transition');
 
@@ -44,6 +47,16 @@ it('LIFE-EOS-GREENFIELD: the fix says to choose Subscription Edition, never to w
   const f = runRules(pair2019AlwaysOn()).find((x) => x.ruleId === 'LIFE-EOS-GREENFIELD');
   expect(f?.fix).toMatch(/product version of these servers to Subscription Edition/);
   expect(f?.fix).not.toMatch(/format v2|model the design as 2019/);
+});
+
+it('the Rules page and docs/rules.md show the fix the engine gives, for every rule the engine checks', () => {
+  const rows = new Map(catalogueRows().map((r) => [r.id, r]));
+  for (const rule of RULES) {
+    expect(rows.get(rule.id)?.fix, rule.id).toBe(rule.fix);
+    expect(stripCode(rows.get(rule.id)?.markdown.fix ?? ''), rule.id).toBe(rule.fix);
+  }
+  expect(rows.get('LIFE-EOS-GREENFIELD')?.markdown.fix).toMatch(/product version of these servers to Subscription Edition/);
+  expect(rows.get('LIFE-EOS-GREENFIELD')?.markdown.fix).not.toMatch(/format v2|model the design as 2019/);
 });
 
 describeRule('LIFE-EOS-GREENFIELD', {

@@ -332,8 +332,7 @@ export const PAIR_RULES: readonly Rule[] = [
     for (const p of pairsOf(ix)) {
       const wan = wanBetween(ix, p.a.siteId, p.b.siteId);
       if (wan === 'unknown' || wan === 'same' || (wan !== 'none' && wan.secured)) continue;
-      const how =
-        wan === 'none' ? 'no site link joins their sites' : `the site link ${wan.id} between their sites is not secured`;
+      const how = wan === 'none' ? 'no WAN link joins their sites' : 'the WAN link between their sites is not secured';
       hits.push(
         pairHit(
           p,

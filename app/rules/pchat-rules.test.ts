@@ -790,19 +790,12 @@ describe('cost of the EDGE, DIR, MED and PCHAT rules', () => {
     expect(over).toEqual([]);
   });
 
-  it('checks a 5,000-node design in well under a second', () => {
+  // How fast: runRules/generated-5000 in npm run bench (its target).
+  it('checks a 5,000-node design, where most rules fire on every copy', () => {
     const large = bigDesign(360);
     expect(large.nodes.length).toBeGreaterThanOrEqual(5_000);
     expect(parseTopology(large).ok).toBe(true);
     // Most rules fire on every copy, so this is a worst case (about 6,800 findings).
     expect(runRules(large, FAMILIES).length).toBeGreaterThan(large.nodes.length);
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      runRules(large, FAMILIES);
-      best = Math.min(best, performance.now() - t0);
-    }
-    // A generous bound for shared machines; measured about 25 ms (best of several) on an idle core.
-    expect(best).toBeLessThan(1_000);
   });
 });

@@ -121,8 +121,8 @@ export const VOICE_RULES: readonly Rule[] = [
       if (wan === 'unknown' || wan === 'same' || (wan !== 'none' && wan.resilient)) continue;
       const how =
         wan === 'none'
-          ? 'no site link joins their sites'
-          : `the site link ${wan.id} between ${siteName(ix, p.a.siteId)} and ${siteName(ix, p.b.siteId)} is not resilient`;
+          ? 'no WAN link joins their sites'
+          : `the WAN link between ${siteName(ix, p.a.siteId)} and ${siteName(ix, p.b.siteId)} is not resilient`;
       hits.push({
         nodeIds: [p.a.id, p.b.id],
         linkIds: p.links.map((l) => l.id),

@@ -289,16 +289,14 @@ describe('decoding hostile and damaged links', () => {
     });
   });
 
-  it('tooLarge: a small link that would inflate to hundreds of megabytes stops at the cap, quickly', () => {
+  // How fast it stops: limits/link-bomb-40mb in npm run bench.
+  it('tooLarge: a small link that would inflate to hundreds of megabytes stops at the cap', () => {
     const bomb = deflateSync(new Uint8Array(40_000_000), { level: 9, dictionary: DICTIONARY_1 });
     const link = forgeRaw(CODEC.json, bomb);
     expect(link.length).toBeLessThan(80_000);
-    const t0 = performance.now();
     const r = decodeShareLink(link);
-    const ms = performance.now() - t0;
     expect(r).toMatchObject({ ok: false, error: { tag: 'tooLarge' } });
     if (!r.ok) expect(r.error.message).toMatch(/more than 5 MB/);
-    expect(ms).toBeLessThan(2_000);
   }, 30_000);
 
   it('tooLarge: inflateCapped never returns more than the cap', () => {
@@ -450,21 +448,20 @@ describe('links written by codec 3 keep opening after a field was appended', () 
   });
 });
 
-describe('detection stays fast on hostile text', () => {
-  it('findShareLink and looksLikeShareLink are linear on a megabyte of near-misses', () => {
+// How fast (linear): limits/link-near-misses in npm run bench.
+describe('detection on hostile text', () => {
+  it('findShareLink, looksLikeShareLink and decodeShareLink answer on a megabyte of near-misses', () => {
     const texts = [
       'http://'.repeat(150_000),
       `${'http://a'.repeat(120_000)}#t`,
       '#t1'.repeat(300_000),
       `${'a'.repeat(1_000_000)}#t1.AAAA`,
     ];
-    const t0 = performance.now();
-    for (const t of texts) {
-      findShareLink(t);
-      looksLikeShareLink(t);
-      decodeShareLink(t);
+    for (const t of texts.slice(0, 3)) {
+      expect(findShareLink(t)).toBeUndefined();
+      expect(looksLikeShareLink(t)).toBe(false);
+      expect(decodeShareLink(t).ok).toBe(false);
     }
-    expect(performance.now() - t0).toBeLessThan(3_000);
     expect(findShareLink(texts[3]!)).toBe('#t1.AAAA');
     expect(findShareLink(`see http://host/app/#t1.AAAA`)).toBe('http://host/app/#t1.AAAA');
   }, 30_000);

@@ -18,7 +18,7 @@ import type { DesignerState, DesignerStore } from './store';
 export type FitView = Pick<ReactFlowInstance, 'fitView'>;
 
 /** What a context menu opened on. */
-export type CommandTarget = { type: 'node' | 'site' | 'link'; id: string } | { type: 'pane' };
+export type CommandTarget = { type: 'node' | 'site' | 'link' | 'siteLink'; id: string } | { type: 'pane' };
 
 /** What a command may need besides the store; each caller gives what it has. */
 export interface CommandEnv {

@@ -14,7 +14,6 @@ import type { DesignerStore } from './store';
 import { ensureLayout } from './ensure-layout';
 
 /** Checked before reading: the limit of every file (a topology, a Topology Builder file or an exported image is far smaller). */
-const MAX_OPEN_FILE_BYTES = LIMITS.maxInputBytes;
 
 export interface OpenOutcome {
   ok: boolean;
@@ -52,9 +51,9 @@ export function newDocument(store: DesignerStore, from?: Topology): void {
 export async function openFile(store: DesignerStore, file: File): Promise<OpenOutcome> {
   const state = store.getState();
   let bytes: Uint8Array;
-  if (file.size > MAX_OPEN_FILE_BYTES)
+  if (file.size > LIMITS.maxInputBytes)
     return fail(
-      `${file.name}: the file is ${file.size.toLocaleString('en-US')} bytes; the designer opens files up to ${MAX_OPEN_FILE_BYTES.toLocaleString('en-US')} bytes.`,
+      `${file.name}: the file is ${file.size.toLocaleString('en-US')} bytes; the designer opens files up to ${LIMITS.maxInputBytes.toLocaleString('en-US')} bytes.`,
     );
   try {
     bytes = new Uint8Array(await file.arrayBuffer());

@@ -67,7 +67,16 @@ export function useRulesReady(): boolean {
 
 /** What the rules read of a design: everything but its layout. */
 type ContentKey = readonly unknown[];
-const contentKey = (doc: Topology): ContentKey => [doc.nodes, doc.links, doc.sites, doc.deployment, doc.name];
+const contentKey = (doc: Topology): ContentKey => [
+  doc.nodes,
+  doc.links,
+  doc.sites,
+  doc.deployment,
+  doc.name,
+  // The WAN between sites: the checks that read it run again when a site link changes.
+  doc.siteLinks,
+  doc.description,
+];
 const sameContent = (a: ContentKey, b: ContentKey): boolean => a.every((k, i) => k === b[i]);
 
 export function memoByContent<T>(f: (doc: Topology) => T): (doc: Topology) => T {

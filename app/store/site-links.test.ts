@@ -1,8 +1,11 @@
 /** WAN links between sites (format v2 site links) in the designer: add, change, remove, undo; the document stays valid. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTopology } from '../model/parse';
 import { globalMultiSite } from '../model/samples/index';
 import { createDesignerStore } from './store';
+import { loadRuleEngine, selectFindings } from './selectors';
+
+beforeAll(() => loadRuleEngine());
 
 function designer() {
   const store = createDesignerStore();
@@ -49,5 +52,30 @@ describe('site links in the designer', () => {
     store.getState().removeElements(['eu-central']);
     expect(store.getState().doc.siteLinks!.map((l) => l.id)).toEqual([keep]);
     expect(parseTopology(store.getState().doc).ok).toBe(true);
+  });
+});
+
+describe('the checks that read the WAN', () => {
+  it('run again as soon as a site link is added, changed or removed (the findings are not kept from before)', () => {
+    const store = designer();
+    // The findings on the EU1 and EU2 pair (the other pairs' sites are not joined at all).
+    const ruleIds = () =>
+      new Set(
+        selectFindings(store.getState().doc)
+          .filter((f) => f.nodeIds.includes('eu1'))
+          .map((f) => f.ruleId),
+      );
+    // EU1 and EU2 fail voice over to each other between Dublin and Frankfurt.
+    expect(ruleIds().has('VOICE-RESILIENT-WAN')).toBe(false);
+    const id = store.getState().addSiteLink('eu-west', 'eu-central')!;
+    expect(ruleIds().has('VOICE-RESILIENT-WAN')).toBe(true);
+    expect(ruleIds().has('PAIR-LINK-SECURED')).toBe(false);
+    store.getState().updateSiteLink(id, { secured: false });
+    expect(ruleIds().has('PAIR-LINK-SECURED')).toBe(true);
+    store.getState().updateSiteLink(id, { secured: true, resilient: true });
+    expect(ruleIds().has('VOICE-RESILIENT-WAN')).toBe(false);
+    expect(ruleIds().has('PAIR-LINK-SECURED')).toBe(false);
+    store.getState().undo();
+    expect(ruleIds().has('VOICE-RESILIENT-WAN')).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import type { Topology } from '../model/schema';
 import type { Severity } from '../rules/types';
 import type { Fragment } from './duplicate';
 
-export type Selection = { type: 'node' | 'link' | 'site'; id: string } | { type: 'deployment' } | null;
+export type Selection = { type: 'node' | 'link' | 'site' | 'siteLink'; id: string } | { type: 'deployment' } | null;
 export type BottomTab = 'findings' | 'steps' | 'simulation' | 'compare' | 'migration';
 export type Theme = 'light' | 'dark' | 'system';
 

@@ -2,9 +2,9 @@
  * How quickly hostile input is refused (issues 9 and 17): the timings the fuzz suites
  * (parse.fuzz, share.fuzz) used to assert, measured here instead (speed never goes in
  * unit tests). Each line: the median time to refuse one input, and whether it was refused.
- * Also how one rule family's time grows with the design (the old be-rules "linear time" test).
+ * Also the timings other unit tests used to assert (share, png, gen-rules), and how one rule family's time grows with the design (the old be-rules "linear time" test).
  */
-import { deflateSync } from 'fflate';
+import { deflateSync, zlibSync } from 'fflate';
 import { median, round, type BenchContext } from './measure';
 
 const RUNS = 5;
@@ -20,7 +20,13 @@ function timed(f: () => unknown): { medianMs: number; result: unknown } {
   return { medianMs: round(median(times), 2), result };
 }
 
-const refusedAs = (r: unknown): string => ((r as { ok: boolean }).ok ? 'accepted' : (r as { error: { tag: string } }).error.tag);
+/** How a Result came out; undefined for work that is not a Result (a search, a rule run). */
+const refusedAs = (r: unknown): string | undefined =>
+  typeof r !== 'object' || r === null || !('ok' in r)
+    ? undefined
+    : (r as { ok: boolean }).ok
+      ? 'accepted'
+      : (r as unknown as { error: { tag: string } }).error.tag;
 
 export async function runLimits(ctx: BenchContext): Promise<void> {
   const { parseTopology } = await import('../../app/model/parse');
@@ -85,6 +91,131 @@ export async function runLimits(ctx: BenchContext): Promise<void> {
   }
   const long = `http://localhost:5173/#${share.MARKER}${'A'.repeat(10_000_000)}`;
   await line('limits/link-10mb', 'a 10 MB link refused on its length', () => share.decodeShareLink(long), 1_000);
+  {
+    // Was a timed assertion in share.test.ts: a small link inflating to 40 MB stops at the cap.
+    const bomb = deflateSync(new Uint8Array(40_000_000), { level: 9, dictionary: DICTIONARY_1 });
+    const w = new ByteWriter();
+    w.byte(share.CODEC.json);
+    w.uint(bomb.length);
+    w.bytes(bomb);
+    const body = w.toBytes();
+    const framed = new Uint8Array(body.length + 4);
+    framed.set(body);
+    new DataView(framed.buffer).setUint32(body.length, crc32(body));
+    const link = share.MARKER + toBase64Url(framed);
+    await line(
+      'limits/link-bomb-40mb',
+      '40 MB of zeros at level 9 in a link, stopped at the cap',
+      () => share.decodeShareLink(link),
+      2_000,
+    );
+  }
+  // Was a timed assertion in share.test.ts: finding a link in a megabyte of near-misses stays linear.
+  const nearMisses = [
+    'http://'.repeat(150_000),
+    `${'http://a'.repeat(120_000)}#t`,
+    '#t1'.repeat(300_000),
+    `${'a'.repeat(1_000_000)}#t1.AAAA`,
+  ];
+  await line(
+    'limits/link-near-misses',
+    'findShareLink, looksLikeShareLink and decodeShareLink on four megabyte texts of near-misses',
+    () => nearMisses.map((t) => [share.findShareLink(t), share.looksLikeShareLink(t), share.decodeShareLink(t)]),
+    3_000,
+  );
+  {
+    // Was a timed assertion in png.test.ts: a zlib bomb in the design's iTXt chunk stops at the cap.
+    const { extractFromPng, PNG_KEYWORD, PNG_SIGNATURE, pngChunk } = await import('../../app/export/png');
+    const { concatBytes, utf8 } = await import('../../app/share/bytes');
+    const ihdr = new Uint8Array([0, 0, 0, 2, 0, 0, 0, 1, 8, 0, 0, 0, 0]); // 2×1, depth 8, grayscale
+    const tiny = concatBytes([
+      PNG_SIGNATURE,
+      pngChunk('IHDR', ihdr),
+      pngChunk('IDAT', zlibSync(new Uint8Array([0, 0x00, 0xff]))),
+      pngChunk('IEND', new Uint8Array()),
+    ]);
+    const head = concatBytes([utf8(`${PNG_KEYWORD}\0`), new Uint8Array([1, 0, 0, 0])]);
+    const chunk = pngChunk('iTXt', concatBytes([head, zlibSync(new Uint8Array(30_000_000), { level: 9 })]));
+    const png = concatBytes([tiny.subarray(0, tiny.length - 12), chunk, tiny.subarray(tiny.length - 12)]);
+    await line(
+      'limits/png-zlib-bomb',
+      '30 MB of zeros in the design chunk of a PNG, stopped at the cap',
+      () => extractFromPng(png),
+      2_000,
+    );
+  }
+  {
+    // Was a timed assertion in gen-rules.test.ts: 5,000 nodes on one host name give one finding per rule, quickly.
+    const [{ runRules }, { RULES }, { generatedDoc }] = await Promise.all([
+      import('../../app/rules/engine'),
+      import('../../app/rules/registry'),
+      import('./core'),
+    ]);
+    const oneHost = structuredClone(generatedDoc(5_000));
+    for (const n of oneHost.nodes) n.fqdn = 'everything.tailspin.com';
+    const collocation = RULES.filter((r) =>
+      ['FILE-COLLOCATED', 'FS-COLLOC-HOST', 'OWAS-SEPARATE-SERVER', 'GEN-SEPARATE-ROLES'].includes(r.id),
+    );
+    await line(
+      'limits/rules-one-host-5000',
+      'the collocation rules on 5,000 nodes sharing one host name',
+      () => runRules(oneHost, collocation),
+      2_000,
+    );
+  }
+
+  {
+    // Were timed assertions in open.fuzz and import.fuzz: how fast hostile files are refused.
+    const { openDocumentBytes } = await import('../../app/export/open');
+    const { importTopologyXml } = await import('../../app/import/index');
+    const TOPOLOGY_NS = 'urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008';
+    const bytes = new TextEncoder();
+    const manyBytes = bytes.encode(manyText);
+    await line(
+      'limits/open-20000-nodes-json',
+      'a .json file of 20,000 nodes, refused',
+      () => openDocumentBytes('big.json', manyBytes),
+      2_000,
+    );
+    const unclosed = bytes.encode(
+      `<svg xmlns="http://www.w3.org/2000/svg">${'<topology '.repeat(4_000)}${'a'.repeat(250_000)}</svg>`,
+    );
+    await line(
+      'limits/open-svg-unclosed-tags',
+      'an SVG of 4,000 unclosed <topology tags (linear search)',
+      () => openDocumentBytes('slow.svg', unclosed),
+      500,
+    );
+    const hugeFile = new Uint8Array(200_000_001);
+    await line(
+      'limits/open-200mb-file',
+      'a 200 MB file refused on its length',
+      () => openDocumentBytes('huge.bin', hugeFile),
+      100,
+    );
+    const open = `<Topology xmlns="${TOPOLOGY_NS}">`;
+    const { LIMITS: L } = await import('../../app/model/limits');
+    const hugeXml = `${open}${'<!-- x -->'.repeat(L.maxXmlChars / 10 + 1)}</Topology>`;
+    await line(
+      'limits/import-xml-over-limit',
+      'a Topology Builder document over the character limit',
+      () => importTopologyXml(hugeXml),
+      200,
+    );
+    const manyElements = `${open}${'<a/>'.repeat(200_001)}</Topology>`;
+    await line(
+      'limits/import-200001-elements',
+      'a Topology Builder document of 200,001 elements',
+      () => importTopologyXml(manyElements),
+      2_000,
+    );
+    await line(
+      'limits/import-external-dtd',
+      'a Topology Builder document with an external DTD, refused unfetched',
+      () => importTopologyXml(`<!DOCTYPE Topology SYSTEM "http://127.0.0.1:1/topology.dtd">${open}</Topology>`),
+      100,
+    );
+  }
 
   await runCli(ctx);
 
