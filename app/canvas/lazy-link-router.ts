@@ -31,7 +31,8 @@ export class LazyLinkRouter {
       this.failedOn = undefined;
       loadLinkRouting().then(
         (m) => {
-          this.router = new m.LinkRouter(this.config);
+          // The page's first design is routed in slices (the first seconds are for the cards and for input).
+          this.router = new m.LinkRouter({ ...this.config, backgroundFirst: true });
           this.config.onChange();
         },
         () => {

@@ -204,6 +204,46 @@ describe('LinkRouter on a large design (routing in the background)', () => {
   });
 });
 
+describe('LinkRouter on the first design the page opens (backgroundFirst)', () => {
+  const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
+
+  it('routes it in slices, labels a few at a time, to exactly what one full routing gives; the next design at once', () => {
+    const queued: (() => void)[] = [];
+    const schedule = (work: () => void) => {
+      queued.push(work);
+      return () => queued.splice(queued.indexOf(work), 1);
+    };
+    let changes = 0;
+    const router = new LinkRouter({ backgroundFirst: true, schedule, onChange: () => (changes += 1), sliceMs: 0 });
+    const first = router.route(doc);
+    expect(router.busy).toBe(true);
+    expect([...first.values()].every((r) => r.label === undefined)).toBe(true);
+    let slices = 0;
+    while (queued.length > 0 && slices < 10_000) {
+      queued.shift()!();
+      slices += 1;
+    }
+    const full = routeLinks(doc);
+    const labelled = [...full.values()].filter((r) => r.label).length;
+    // Routing slices, one for the lanes, then the labels four per slice.
+    expect(slices).toBeGreaterThan(Math.ceil(labelled / 4));
+    expect(router.busy).toBe(false);
+    expect(changes).toBe(1);
+    const done = router.route(doc);
+    expect(done.size).toBe(full.size);
+    for (const [id, r] of full) {
+      expect(done.get(id)!.points, id).toEqual(r.points);
+      expect(done.get(id)!.label, id).toEqual(r.label);
+    }
+    // Another design (a link fewer) is routed at once, as without the option.
+    const next: Topology = { ...doc, links: doc.links.slice(1) };
+    const again = router.route(next);
+    expect(router.busy).toBe(false);
+    expect(queued).toEqual([]);
+    for (const [id, r] of routeLinks(next)) expect(again.get(id)!.points, id).toEqual(r.points);
+  });
+});
+
 describe('LinkRouter keeps what did not move', () => {
   it('routes nothing again when only a name changed, and places labels again when only their options changed', () => {
     const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();

@@ -173,6 +173,12 @@ export interface LinkRouterOptions {
    * of main-thread time, which no slicing makes usable. Default: never.
    */
   obviousOnlyAbove?: number;
+  /**
+   * The first design this router sees is routed in the background whatever its size: the
+   * page has just opened (often from a share link) and its first seconds are for drawing
+   * the cards and answering input; the labels follow a few per slice. Default: false.
+   */
+  backgroundFirst?: boolean;
   /** Runs `work` later (the canvas: the next macrotask); returns a function that cancels it. */
   schedule?: (work: () => void) => () => void;
   /** Called when routes finished in the background: the canvas draws again. */
@@ -411,7 +417,8 @@ export class LinkRouter {
     this.scene = scene;
     this.ports = scene.ports();
     const { schedule, backgroundAbove = Infinity } = this.config;
-    if (!schedule || scene.input.connectors.length <= backgroundAbove) {
+    const first = generation === 1 && this.config.backgroundFirst === true;
+    if (!schedule || (scene.input.connectors.length <= backgroundAbove && !first)) {
       const routes = routeConnectors(scene);
       spreadLanes(routes, scene);
       const { requests, texts } = labelRequests(doc, options);
@@ -451,6 +458,16 @@ export class LinkRouter {
     // Until the rest is routed, the obvious routes are drawn without labels (the rest straight).
     this.routes = assemble(routes, new Map(), new Map());
     let stage: 'route' | 'lanes' | 'labels' = 'route';
+    let labelling:
+      | {
+          options: RouteOptions;
+          requests: LabelRequest[];
+          texts: Map<string, string>;
+          placed: BoxIndex<string>;
+          labels: Map<string, PlacedLabel>;
+          next: number;
+        }
+      | undefined;
     const step = () => {
       this.cancel = undefined;
       if (generation !== this.generation) return;
@@ -466,13 +483,25 @@ export class LinkRouter {
         spreadLanes(routes, scene);
         stage = 'labels';
       } else {
-        // The labels as the canvas asks for them now (the zoom may have changed meanwhile).
-        const current = this.doc ?? doc;
-        const { requests, texts } = labelRequests(current, this.labelOptions ?? options);
-        this.routes = assemble(routes, this.place(routes, requests, scene), texts);
-        this.pending = undefined;
-        this.config.onChange?.();
-        return;
+        // The labels as the canvas asks for them now (the zoom may have changed meanwhile: then they start again).
+        const wanted = this.labelOptions ?? options;
+        if (labelling?.options !== wanted) {
+          const { requests, texts } = labelRequests(this.doc ?? doc, wanted);
+          labelling = { options: wanted, requests, texts, placed: new BoxIndex<string>(128), labels: new Map(), next: 0 };
+        }
+        const work = labelling;
+        // A few labels per slice, each clear of those placed before it: the same places as in one call.
+        do {
+          const chunk = work.requests.slice(work.next, work.next + 4);
+          work.next += chunk.length;
+          for (const [id, l] of this.place(routes, chunk, scene, work.placed)) work.labels.set(id, l);
+        } while (work.next < work.requests.length && now() < deadline);
+        if (work.next >= work.requests.length) {
+          this.routes = assemble(routes, work.labels, work.texts);
+          this.pending = undefined;
+          this.config.onChange?.();
+          return;
+        }
       }
       this.cancel = schedule(step);
     };
