@@ -31,6 +31,7 @@ const LOADERS = {
   updatePrompt: () => import('./update-prompt'),
   autoLayout: () => import('./store/auto-layout'),
   comparison: () => loadComparison(),
+  paste: () => import('./store/clipboard'),
 } as const;
 
 /** A part that reads the design's findings (selectFindings) is ready only with the rule engine. */

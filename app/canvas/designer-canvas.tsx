@@ -50,7 +50,7 @@ import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
 import { RouteBoard, RouteBoardContext } from './route-board';
-import { CompareLegend, GhostNodeView, ghostElements, useCompareCanvas } from './compare-marks';
+import { CompareLegend, GhostNodeView, useCompareCanvas, useGhostElements } from './compare-marks';
 import type { ContextTarget } from './context-actions';
 import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, openingViewport, opensAtSite } from './fit';
 import { TopologyEdgeComponent } from './topology-edge';
@@ -182,7 +182,7 @@ export function DesignerCanvas() {
   }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compareView, freezeFrames, detail, routesVersion, liveDrag]);
   // What the comparison removes, drawn where it was: canvas objects only, never in the document.
   // Placed against the committed design (not each drag frame): a ghost moves aside only when a card is dropped on it.
-  const ghosts = useMemo(() => ghostElements(compareView, focusedChange, committed), [compareView, focusedChange, committed]);
+  const ghosts = useGhostElements(compareView, focusedChange, committed);
   const nodes = useMemo(
     () => (ghosts.nodes.length ? [...ghosts.nodes, ...designNodes] : designNodes),
     [ghosts.nodes, designNodes],

@@ -7,6 +7,7 @@
 import type { LinkRoute, LinkRouter, LinkRouterOptions, RouteOptions } from '../model/link-routing';
 import type { Topology } from '../model/schema';
 import type { Frame } from '../model/site-frames';
+import type { SiteLinkRoute, SiteLinkRouteOptions } from '../model/site-link-routing';
 
 const loadLinkRouting = () => import('../model/link-routing');
 
@@ -43,5 +44,16 @@ export class LazyLinkRouter {
       );
     }
     return NO_ROUTES;
+  }
+
+  /** The WAN links' routes once the router is in; until then none (the lines wait for it like the links). */
+  routeSiteLinks(
+    doc: Topology,
+    frames: ReadonlyMap<string, Frame>,
+    options?: SiteLinkRouteOptions,
+  ): Map<string, SiteLinkRoute> | undefined {
+    if (this.router) return this.router.routeSiteLinks(doc, frames, options);
+    this.route(doc); // starts loading it
+    return undefined;
   }
 }

@@ -8,7 +8,7 @@
 import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { routePath } from '../lib/route-path';
-import { isWeakSiteLink, siteLinkText } from '../model/site-link-routing';
+import { isWeakSiteLink, siteLinkText } from '../model/site-link-text';
 import { useDesignerStore } from '../store/designer-context';
 import { SeverityIcon } from '../ui/kinds';
 import { dashAt, useDetailLevel } from './detail-level';

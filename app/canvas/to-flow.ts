@@ -22,7 +22,8 @@ import type {
   TopologyFlowEdge,
   TopologyFlowNode,
 } from './flow-types';
-import { routeSiteLinks, siteLinkText, type SiteLinkRoute } from '../model/site-link-routing';
+import type { SiteLinkRoute } from '../model/site-link-routing';
+import { siteLinkText } from '../model/site-link-text';
 import { siteFrames, type Frame } from '../model/site-frames';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
@@ -73,6 +74,11 @@ function siteHandles(width: number): NodeHandle[] {
   return [{ id: WAN_HANDLE, type: 'source', position: Position.Right, x: width - 34, y: 20, width: 0, height: 0 }];
 }
 
+/** The link router as the mapper uses it: the lazy one returns no WAN routes until it is loaded. */
+type FlowRouter = Pick<LinkRouter, 'route' | 'busy'> & {
+  routeSiteLinks(...args: Parameters<LinkRouter['routeSiteLinks']>): ReturnType<LinkRouter['routeSiteLinks']> | undefined;
+};
+
 export class FlowMapper {
   private nodeCache = new Map<string, FlowNode>();
   private edgeCache = new Map<string, TopologyFlowEdge>();
@@ -85,14 +91,14 @@ export class FlowMapper {
   private lastEdgeInputs: unknown[] = [];
   frames = new Map<string, Frame>();
   /** The canvas's is loaded after the first paint (lazy-link-router.ts); tests pass a LinkRouter. */
-  readonly router: Pick<LinkRouter, 'route' | 'busy'>;
+  readonly router: FlowRouter;
   /** Route options, rebuilt only when what decides labels changes (new label options place every label again). */
   private routeOptions: { key: unknown[]; options: RouteOptions } = { key: [], options: {} };
   /** The links' badge sizes, by findings index: labels move only when a badge changes, not on every edit. */
   private badges: { findings?: FindingIndex; links?: Topology['links']; key: string } = { key: '' };
   private extra: { sim?: SimulationView; extra: RouteOptions['extra'] } = { extra: undefined };
 
-  constructor(router: Pick<LinkRouter, 'route' | 'busy'>) {
+  constructor(router: FlowRouter) {
     this.router = router;
   }
 
@@ -176,8 +182,10 @@ export class FlowMapper {
     const stale = !sameInputs(key, this.lastWan.key);
     if (stale && !(input.dragging && this.lastWan.key[2] === this.frames && this.lastWan.key[0] === siteLinks)) {
       const avoid = [...linkRoutes.values()].flatMap((r) => (r.label ? [r.label] : []));
-      routes = routeSiteLinks(doc, this.frames, { avoid });
-      this.lastWan = { key, routes };
+      const fresh = this.router.routeSiteLinks(doc, this.frames, { avoid });
+      // Not loaded yet: unrouted for now, routed on the draw that follows the load.
+      routes = fresh ?? new Map();
+      if (fresh) this.lastWan = { key, routes };
     }
     const names = new Map(doc.sites.map((s) => [s.id, s.name]));
     const next = new Map<string, SiteLinkFlowEdge>();

@@ -11,7 +11,8 @@ import { nodeFacts, versionBadge } from '../model/node-facts';
 import { productVersionOf } from '../model/schema';
 import type { Link, NodeKind, SiteLink, Topology } from '../model/schema';
 import { siteFrames } from '../model/site-frames';
-import { isWeakSiteLink, routeSiteLinks, type SiteLinkRoute } from '../model/site-link-routing';
+import { routeSiteLinks, type SiteLinkRoute } from '../model/site-link-routing';
+import { isWeakSiteLink } from '../model/site-link-text';
 import { displayText } from './escape';
 import {
   ARROW_LINKS,

@@ -31,6 +31,7 @@ import { positionOf } from './layout';
 import { labelSize, linkLabelText, QUIET_LINK_KINDS } from './link-labels';
 import type { Link, Topology } from './schema';
 import { siteFrames, type Frame } from './site-frames';
+import { routeSiteLinks, type SiteLinkRoute, type SiteLinkRouteOptions } from './site-link-routing';
 
 export type { Box, Point } from '../lib/orthogonal-router';
 export { routePath } from '../lib/route-path';
@@ -220,6 +221,11 @@ export class LinkRouter {
   /** Whether some links are still being routed in the background. */
   get busy(): boolean {
     return this.pending !== undefined;
+  }
+
+  /** The WAN links between sites (site-link-routing.ts): here so the canvas loads both routers in one chunk after the first paint. */
+  routeSiteLinks(doc: Topology, frames: ReadonlyMap<string, Frame>, options?: SiteLinkRouteOptions): Map<string, SiteLinkRoute> {
+    return routeSiteLinks(doc, frames, options);
   }
 
   /**

@@ -9,7 +9,8 @@ import { routeLinks } from './link-routing';
 import { globalMultiSite, REFERENCE_DESIGNS } from './samples/index';
 import type { SiteLink, Topology } from './schema';
 import { siteFrames } from './site-frames';
-import { isWeakSiteLink, routeSiteLinks, siteLinkText } from './site-link-routing';
+import { routeSiteLinks } from './site-link-routing';
+import { isWeakSiteLink, siteLinkText } from './site-link-text';
 
 const link = (id: string, from: string, to: string, over: Partial<SiteLink> = {}): SiteLink => ({
   id,

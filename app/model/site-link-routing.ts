@@ -27,6 +27,7 @@ import {
 import { labelSize } from './link-labels';
 import type { SiteLink, Topology } from './schema';
 import type { Frame } from './site-frames';
+import { siteLinkText } from './site-link-text';
 
 export interface SiteLinkLabel extends Box {
   text: string;
@@ -51,15 +52,6 @@ export interface SiteLinkRouteOptions {
   /** The label's box for a text (default: the canvas's link label size). */
   labelBox?: (text: string) => { width: number; height: number };
 }
-
-/** "WAN · fast, secured, resilient", or what it lacks ("WAN · slow, not secured, single path"). */
-export function siteLinkText(l: Pick<SiteLink, 'fast' | 'secured' | 'resilient'>): string {
-  return `WAN · ${[l.fast ? 'fast' : 'slow', l.secured ? 'secured' : 'not secured', l.resilient ? 'resilient' : 'single path'].join(', ')}`;
-}
-
-/** A link lacking one of the three is drawn as a warning: the checks that read the WAN may object. */
-export const isWeakSiteLink = (l: Pick<SiteLink, 'fast' | 'secured' | 'resilient'>): boolean =>
-  !l.fast || !l.secured || !l.resilient;
 
 const CLEARANCE = 18;
 /** Width plus height of the frames' extent above which WAN lines are drawn straight. */

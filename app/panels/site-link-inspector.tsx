@@ -3,7 +3,7 @@
  * architect states about it (fast, secured, resilient), and removing it. Each change is one undo step and the checks that read the WAN run again.
  */
 import type { SiteLink, Topology } from '../model/schema';
-import { isWeakSiteLink, siteLinkText } from '../model/site-link-routing';
+import { isWeakSiteLink, siteLinkText } from '../model/site-link-text';
 import { useDesigner } from '../store/designer-context';
 import { BoolField } from './inspector-field';
 import { DeleteButton, InspectorHead, Section } from './inspector-parts';

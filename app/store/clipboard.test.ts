@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { arbTopology } from '../model/arbitrary-test-kit';
 import { parseTopology } from '../model/parse';
 import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn } from '../model/samples';
-import { CLIPBOARD_TYPE, clipboardText, looksLikeClipboard, pasteInto, readClipboard } from './clipboard';
+import { pasteInto, readClipboard } from './clipboard';
+import { CLIPBOARD_TYPE, clipboardText, looksLikeClipboard } from './clipboard-copy';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 

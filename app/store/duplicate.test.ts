@@ -5,7 +5,8 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
 import { overlappingFrames } from '../model/placement';
 import { runRules } from '../rules/engine';
-import { copyFragment, pasteFragment } from './duplicate';
+import { copyFragment } from './copy-fragment';
+import { pasteFragment } from './duplicate';
 
 describe('copy and paste', () => {
   it('pastes nodes with fresh ids, unique FQDNs and the links among them', () => {

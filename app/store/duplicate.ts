@@ -2,35 +2,13 @@
  * Copy, paste and duplicate: the chosen nodes (and sites, with their nodes) come back
  * with fresh ids, FQDNs made unique, the links among them, shifted on the canvas.
  */
-import type { Link, Site, Topology, TopologyNode } from '../model/schema';
+import type { Topology, TopologyNode } from '../model/schema';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
 import { freeSiteSpot, freeSlot, withFramesApart } from '../model/placement';
 import { siteFrames } from '../model/site-frames';
 import { freshId, kindPrefix } from './document-slice';
-
-export interface Fragment {
-  sites: Site[];
-  nodes: TopologyNode[];
-  links: Link[];
-  layout: Record<string, { x: number; y: number }>;
-}
-
-export function copyFragment(doc: Topology, ids: readonly string[]): Fragment | undefined {
-  const want = new Set(ids);
-  const sites = doc.sites.filter((s) => want.has(s.id));
-  const siteIds = new Set(sites.map((s) => s.id));
-  const nodes = doc.nodes.filter((n) => want.has(n.id) || siteIds.has(n.siteId));
-  if (!nodes.length && !sites.length) return undefined;
-  const nodeIds = new Set(nodes.map((n) => n.id));
-  const links = doc.links.filter((l) => nodeIds.has(l.from) && nodeIds.has(l.to));
-  const layout: Fragment['layout'] = {};
-  for (const id of [...siteIds, ...nodeIds]) {
-    const p = positionOf(doc.layout, id);
-    if (p) layout[id] = p;
-  }
-  return structuredClone({ sites, nodes, links, layout });
-}
+import type { Fragment } from './copy-fragment';
 
 export function pasteFragment(doc: Topology, frag: Fragment, offset = 48): { doc: Topology; newIds: string[] } {
   const taken = new Set<string>();

@@ -4,8 +4,8 @@
  */
 import type { Result } from '../lib/result';
 import type { Topology } from '../model/schema';
-import { clipboardText, looksLikeClipboard, pasteInto, readClipboard } from './clipboard';
-import { copyFragment, type Fragment } from './duplicate';
+import { clipboardText, looksLikeClipboard } from './clipboard-copy';
+import { copyFragment, type Fragment } from './copy-fragment';
 import type { DesignerStore } from './store';
 
 export function hasClipboard(store: DesignerStore): boolean {
@@ -28,31 +28,34 @@ export function copySelection(store: DesignerStore): string | undefined {
 /**
  * Pastes text from the system clipboard when it holds elements copied from a designer
  * (this one or another design); true when it did, or when it said why it could not.
- * Anything else (a sentence, a URL) is left to the caller.
+ * Anything else (a sentence, a URL) is left to the caller. The paste itself follows when
+ * its module is in (loaded on first use, like the other parts a first paint does not need).
  */
 export function pasteText(store: DesignerStore, text: string): boolean {
   if (!looksLikeClipboard(text)) return false;
-  const s = store.getState();
-  const read = readClipboard(text);
-  if (!read.ok) {
-    const why =
-      read.error.tag === 'invalid'
-        ? read.error.message
-        : read.error.tag === 'tooLarge'
-          ? 'it is too large'
-          : read.error.tag === 'newerVersion'
-            ? 'it comes from a newer version of the designer'
-            : 'it is not from the designer';
-    s.notify({ tone: 'error', text: `Nothing was pasted: the copied elements could not be read (${why}).` });
-    return true;
-  }
-  const pasted = pasteInto(s.doc, read.value);
-  // Inspect the first pasted node (a site brought along only says where it stands).
-  commitPaste(
-    store,
-    pasted,
-    pasted.ok ? pasted.value.newIds.find((id) => pasted.value.doc.nodes.some((n) => n.id === id)) : undefined,
-  );
+  void loadPaste().then(({ readClipboard, pasteInto }) => {
+    const s = store.getState();
+    const read = readClipboard(text);
+    if (!read.ok) {
+      const why =
+        read.error.tag === 'invalid'
+          ? read.error.message
+          : read.error.tag === 'tooLarge'
+            ? 'it is too large'
+            : read.error.tag === 'newerVersion'
+              ? 'it comes from a newer version of the designer'
+              : 'it is not from the designer';
+      s.notify({ tone: 'error', text: `Nothing was pasted: the copied elements could not be read (${why}).` });
+      return;
+    }
+    const pasted = pasteInto(s.doc, read.value);
+    // Inspect the first pasted node (a site brought along only says where it stands).
+    commitPaste(
+      store,
+      pasted,
+      pasted.ok ? pasted.value.newIds.find((id) => pasted.value.doc.nodes.some((n) => n.id === id)) : undefined,
+    );
+  }, pasteFailed(store));
   return true;
 }
 
@@ -82,10 +85,20 @@ export function hostCms(store: DesignerStore, nodeId: string): void {
 }
 
 function paste(store: DesignerStore, frag: Fragment) {
-  // The same checked path as a paste from another design; here every site is a copied one.
-  const pasted = pasteInto(store.getState().doc, { fragment: frag, contextSites: [] });
-  commitPaste(store, pasted, pasted.ok ? pasted.value.newIds[0] : undefined);
+  void loadPaste().then(({ pasteInto }) => {
+    // The same checked path as a paste from another design; here every site is a copied one.
+    const pasted = pasteInto(store.getState().doc, { fragment: frag, contextSites: [] });
+    commitPaste(store, pasted, pasted.ok ? pasted.value.newIds[0] : undefined);
+  }, pasteFailed(store));
 }
+
+const loadPaste = () => import('./clipboard');
+
+/** The paste module could not be fetched (offline before the service worker had it). */
+const pasteFailed = (store: DesignerStore) => () =>
+  store
+    .getState()
+    .notify({ tone: 'error', text: 'Nothing was pasted: this part of the designer could not be loaded. Reload and try again.' });
 
 /** Commits a checked paste and selects what it added, inspecting `inspect`; or says why nothing was pasted. */
 function commitPaste(

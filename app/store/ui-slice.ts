@@ -2,7 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { Topology } from '../model/schema';
 import type { Severity } from '../rules/types';
-import type { Fragment } from './duplicate';
+import type { Fragment } from './copy-fragment';
 
 export type Selection = { type: 'node' | 'link' | 'site' | 'siteLink'; id: string } | { type: 'deployment' } | null;
 export type BottomTab = 'findings' | 'steps' | 'simulation' | 'compare' | 'migration';

@@ -15,7 +15,7 @@ import { createStore } from 'zustand/vanilla';
 import { jsonText } from '../../lib/json-text';
 import { designFileText } from '../../model/design-file';
 import { LIMITS } from '../../model/limits';
-import { jsonNestingDepth, parseTopology } from '../../model/parse';
+import { jsonNestingDepth } from '../../model/parse';
 import type { Topology } from '../../model/schema';
 import { ensureLayout } from '../ensure-layout';
 import { runOpen, type OpenJobResult } from '../open-job';
@@ -28,6 +28,7 @@ import { claimDesign, heldDesigns, TabChannel, type Ownership } from './tab-lock
 import { historyText, readHistory } from './stored-history';
 import { baselineRecord, readBaselineRecord } from './stored-baseline';
 import type { CompareBaseline } from '../compare-slice';
+import type { LibraryAccess } from './library-ops';
 
 export type TabMode = 'starting' | 'owner' | 'readOnly' | 'noStorage';
 
@@ -555,16 +556,9 @@ export class DesignSession {
     }
     if ((await heldDesigns()).has(id))
       return { ok: false, reason: 'unavailable', message: 'it is open in another tab; rename it there' };
-    const doc = await this.storedJson(id);
-    if (!doc) return { ok: false, reason: 'unavailable', message: 'it could not be read' };
-    const r = await this.db!.save(
-      id,
-      JSON.stringify({ ...doc, name: trimmed }),
-      { ...countsOf(doc), name: trimmed },
-      (await this.db!.summary(id))?.updatedAt ?? Date.now(),
-    );
-    this.libraryChanged();
-    return r;
+    // The library's own operations are loaded when used (not part of the first load).
+    const { renameStored } = await import('./library-ops');
+    return renameStored(this.libraryAccess(this.db!), id, trimmed);
   }
 
   async duplicate(id: string): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
@@ -638,41 +632,17 @@ export class DesignSession {
   ): Promise<{ ok: true; added: number; skipped: number; refused: string[] } | { ok: false; message: string }> {
     const db = this.db;
     if (!db) return { ok: false, message: 'the browser storage is not available' };
-    const { readLibraryBundle } = await import('./library-bundle');
-    const bundle = readLibraryBundle(text);
-    if (!bundle.ok) return { ok: false, message: bundle.error };
-    // Compared as the checked documents (field order and rounding as the loader gives them).
-    const existing = new Set<string>();
-    for (const s of await this.list()) {
-      const t = await db.text(s.id);
-      if (t === undefined) continue;
-      const parsed = parseTopology(t);
-      existing.add(parsed.ok ? JSON.stringify(parsed.value) : t);
-    }
-    let added = 0;
-    let skipped = 0;
-    for (const d of bundle.value.designs) {
-      const t = JSON.stringify(d.design);
-      if (existing.has(t)) {
-        skipped++;
-        continue;
-      }
-      const r = await db.add(t, { createdAt: d.createdAt, updatedAt: d.updatedAt });
-      if (!r.ok) {
-        this.libraryChanged();
-        return {
-          ok: false,
-          message:
-            r.reason === 'full'
-              ? `the browser's storage is full after ${added} design${added === 1 ? '' : 's'}; nothing already stored was changed`
-              : r.message,
-        };
-      }
-      existing.add(t);
-      added++;
-    }
-    this.libraryChanged();
-    return { ok: true, added, skipped, refused: bundle.value.refused };
+    const { importLibrary } = await import('./library-ops');
+    return importLibrary(this.libraryAccess(db), text);
+  }
+
+  private libraryAccess(db: DesignDb): LibraryAccess {
+    return {
+      db,
+      list: () => this.list(),
+      storedJson: (id) => this.storedJson(id),
+      changed: () => this.libraryChanged(),
+    };
   }
 
   private async storedJson(id: string): Promise<Record<string, unknown> | undefined> {
@@ -710,16 +680,6 @@ export class DesignSession {
     store.getState().notify(n);
     return store.getState().notices.at(-1)?.id;
   }
-}
-
-function countsOf(doc: Record<string, unknown>): { name: string; nodes: unknown[]; sites: unknown[]; links: unknown[] } {
-  const list = (v: unknown) => (Array.isArray(v) ? v : []);
-  return {
-    name: typeof doc.name === 'string' ? doc.name : 'Untitled design',
-    nodes: list(doc.nodes),
-    sites: list(doc.sites),
-    links: list(doc.links),
-  };
 }
 
 function safeLocalStorage(): Storage | undefined {

@@ -1,0 +1,82 @@
+/**
+ * The design library's operations on stored designs other than the open one (rename, import
+ * of a library file), loaded when the user uses them: a first paint does not need them.
+ */
+import { parseTopology } from '../../model/parse';
+import type { DesignDb, WriteOutcome } from './design-db';
+import type { DesignSummary } from './library';
+
+/** What the operations need of the session. */
+export interface LibraryAccess {
+  db: DesignDb;
+  list(): Promise<DesignSummary[]>;
+  storedJson(id: string): Promise<Record<string, unknown> | undefined>;
+  /** The library changed: this tab's list and the other tabs' are refreshed. */
+  changed(): void;
+}
+
+/** Renames a stored design that no tab has open. */
+export async function renameStored(lib: LibraryAccess, id: string, trimmed: string): Promise<WriteOutcome> {
+  const doc = await lib.storedJson(id);
+  if (!doc) return { ok: false, reason: 'unavailable', message: 'it could not be read' };
+  const r = await lib.db.save(
+    id,
+    JSON.stringify({ ...doc, name: trimmed }),
+    { ...countsOf(doc), name: trimmed },
+    (await lib.db.summary(id))?.updatedAt ?? Date.now(),
+  );
+  lib.changed();
+  return r;
+}
+
+/** Adds the designs of an exported library file (each checked like any file); ones already here are skipped. */
+export async function importLibrary(
+  lib: LibraryAccess,
+  text: string,
+): Promise<{ ok: true; added: number; skipped: number; refused: string[] } | { ok: false; message: string }> {
+  const { readLibraryBundle } = await import('./library-bundle');
+  const bundle = readLibraryBundle(text);
+  if (!bundle.ok) return { ok: false, message: bundle.error };
+  // Compared as the checked documents (field order and rounding as the loader gives them).
+  const existing = new Set<string>();
+  for (const s of await lib.list()) {
+    const t = await lib.db.text(s.id);
+    if (t === undefined) continue;
+    const parsed = parseTopology(t);
+    existing.add(parsed.ok ? JSON.stringify(parsed.value) : t);
+  }
+  let added = 0;
+  let skipped = 0;
+  for (const d of bundle.value.designs) {
+    const t = JSON.stringify(d.design);
+    if (existing.has(t)) {
+      skipped++;
+      continue;
+    }
+    const r = await lib.db.add(t, { createdAt: d.createdAt, updatedAt: d.updatedAt });
+    if (!r.ok) {
+      lib.changed();
+      return {
+        ok: false,
+        message:
+          r.reason === 'full'
+            ? `the browser's storage is full after ${added} design${added === 1 ? '' : 's'}; nothing already stored was changed`
+            : r.message,
+      };
+    }
+    existing.add(t);
+    added++;
+  }
+  lib.changed();
+  return { ok: true, added, skipped, refused: bundle.value.refused };
+}
+
+function countsOf(doc: Record<string, unknown>): { name: string; nodes: unknown[]; sites: unknown[]; links: unknown[] } {
+  const list = (v: unknown) => (Array.isArray(v) ? v : []);
+  return {
+    name: typeof doc.name === 'string' ? doc.name : 'Untitled design',
+    nodes: list(doc.nodes),
+    sites: list(doc.sites),
+    links: list(doc.links),
+  };
+}
