@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pair2019AlwaysOn } from '../model/samples/index';
 import {
   COMMAND,
@@ -181,13 +181,14 @@ describe('command registry: running commands on a store', () => {
     expect(store.getState().inspected).toEqual({ type: 'link', id: linked[0]!.id });
   });
 
-  it('copy then paste through the registry adds a copy with fresh ids', () => {
+  it('copy then paste through the registry adds a copy with fresh ids', async () => {
     const store = designStore();
     store.getState().select(['pool-a']);
     expect(runCommand(store, 'paste')).toBe(false);
     runCommand(store, 'copy');
     const n = store.getState().doc.nodes.length;
     expect(runCommand(store, 'paste')).toBe(true);
-    expect(store.getState().doc.nodes.length).toBe(n + 1);
+    // The paste follows when its module is in (loaded on first use).
+    await vi.waitFor(() => expect(store.getState().doc.nodes.length).toBe(n + 1));
   });
 });
