@@ -18,7 +18,9 @@ test('a 500-node design opens whole, as compact cards with every link drawn; zoo
   await expect(page.getByTestId('canvas')).toHaveClass(/detail-overview/);
   await expect(page.locator('.react-flow__node-topology')).toHaveCount(doc.nodes.length);
   await expect(page.locator('.topo-node.is-compact')).toHaveCount(doc.nodes.length);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);
+  await expect(page.locator('.react-flow__edge-topology')).toHaveCount(doc.links.length);
+  // The WAN links between its sites are drawn too.
+  await expect(page.locator('.react-flow__edge-siteLink')).toHaveCount(doc.siteLinks?.length ?? 0);
   // The minimap shows the whole design, large or not.
   await expect(page.getByRole('img', { name: 'Minimap' })).toBeVisible();
   await expect(page.getByTestId('minimap').locator('rect')).toHaveCount(doc.nodes.length + doc.sites.length);
@@ -68,7 +70,7 @@ test('dragging a card of a large design moves it, as one undo step, and leaves i
   const doc = largeDesign(500);
   await openWith(page, doc);
   await designOpened(page);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);
+  await expect(page.locator('.react-flow__edge-topology')).toHaveCount(doc.links.length);
   const pool = doc.nodes.find((n) => n.kind === 'frontEndPool')!;
   const card = page.getByTestId(`node-${pool.id}`);
   const box = (await card.boundingBox())!;
@@ -83,7 +85,7 @@ test('dragging a card of a large design moves it, as one undo step, and leaves i
   await expect
     .poll(async () => ((await savedDocument(page)) as Topology | undefined)?.layout?.[pool.id]?.x)
     .toBeGreaterThan(doc.layout![pool.id]!.x + 6 / zoom);
-  await expect(page.locator('.react-flow__edge')).toHaveCount(doc.links.length);
+  await expect(page.locator('.react-flow__edge-topology')).toHaveCount(doc.links.length);
   await page.keyboard.press('Control+z');
   await expect
     .poll(async () => ((await savedDocument(page)) as Topology | undefined)?.layout?.[pool.id]?.x)
