@@ -3,13 +3,14 @@
  * the ghosts of what the open design removes with the legend. The ghosts and the legend
  * load with the first comparison (compare-ghosts.tsx): a first paint does not need them.
  */
-import type { NodeProps } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { lazy, memo, Suspense, useEffect, useMemo, useState } from 'react';
 import type { CompareCanvas } from '../store/comparison';
 import { useComparisonModule } from '../store/comparison-module';
 import { useDesigner } from '../store/designer-context';
 import type { CanvasEdge, GhostFlowNode, FlowNode } from './flow-types';
 import type { Topology } from '../model/schema';
+import { CENTRE_HANDLE } from './to-flow';
 
 const loadGhosts = () => import('./compare-ghosts');
 
@@ -53,8 +54,12 @@ const LazyGhost = lazy(() => loadGhosts().then((m) => ({ default: m.GhostNodeVie
 const LazyLegend = lazy(() => loadGhosts().then((m) => ({ default: m.CompareLegend })));
 
 function GhostNodeSuspended(props: NodeProps<GhostFlowNode>) {
+  // The anchor is there from the first render: React Flow measures a node's handles once, and
+  // the ghost's links are drawn to it.
   return (
-    <Suspense fallback={null}>
+    <Suspense
+      fallback={<Handle type="source" position={Position.Top} id={CENTRE_HANDLE} className="topo-anchor" isConnectable={false} />}
+    >
       <LazyGhost {...props} />
     </Suspense>
   );
