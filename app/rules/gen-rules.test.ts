@@ -4,7 +4,6 @@ import { defaultLink, defaultNode, standaloneSqlStore } from '../model/defaults'
 import { parseTopology } from '../model/parse';
 import { globalMultiSite, pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition, REFERENCE_DESIGNS } from '../model/samples';
 import type { Topology } from '../model/schema';
-import { TopologyIndex } from '../model/topology-index';
 import { runRules } from './engine';
 import { FILE_RULES } from './file-rules';
 import { GEN_RULES } from './gen-rules';
@@ -18,6 +17,7 @@ import {
   mutate,
   nodeOf,
   replicateDesign,
+  countingIndex,
 } from './rule-test-kit';
 import { SITE_RULES } from './site-rules';
 import { VOICE_RULES } from './voice-rules';
@@ -478,28 +478,6 @@ describe('FILE, OWAS, VOICE, SITE and GEN rules on random variations', () => {
 
 /** `copies` renamed copies of the global design in one document (about 32 nodes each). */
 const bigDesign = (copies: number): Topology => replicateDesign(globalMultiSite(), copies);
-
-/**
- * The index handed to a rule, counting the work it hands out: one per call plus one per
- * element of every list returned. A rule that loops over nodes inside a loop over nodes
- * shows up as quadratic work, whatever the machine's speed (the time is in npm run bench).
- */
-function countingIndex(doc: Topology): { ix: TopologyIndex; work: () => number } {
-  const target = new TopologyIndex(doc);
-  let work = 0;
-  const ix = new Proxy(target, {
-    get(t, prop) {
-      const v: unknown = Reflect.get(t, prop, t);
-      if (typeof v !== 'function') return v;
-      return (...args: unknown[]) => {
-        const out: unknown = (v as (...a: unknown[]) => unknown).apply(t, args);
-        work += 1 + (Array.isArray(out) ? out.length : 0);
-        return out;
-      };
-    },
-  });
-  return { ix, work: () => work };
-}
 
 // How fast: runRules/generated-5000 and limits/rules-one-host-5000 in npm run bench.
 describe('cost', () => {

@@ -5,7 +5,6 @@ import { LINK_ENDPOINTS } from '../model/link-kinds';
 import { parseTopology } from '../model/parse';
 import { pair2015Mirroring, pair2019AlwaysOn, pairStandardEdition } from '../model/samples';
 import { LINK_KINDS, NODE_KINDS, STORE_ROLES, type Link, type NodeKind, type Topology, type TopologyNode } from '../model/schema';
-import { TopologyIndex } from '../model/topology-index';
 import { DIR_RULES } from './dir-rules';
 import { EDGE_RULES } from './edge-rules';
 import { runRules } from './engine';
@@ -20,6 +19,7 @@ import {
   mutate,
   nodeOf,
   removeLinks,
+  countingIndex,
 } from './rule-test-kit';
 
 // ---------------------------------------------------------------- test designs
@@ -750,28 +750,6 @@ function bigDesign(copies: number): Topology {
     );
   }
   return doc;
-}
-
-/**
- * The index handed to a rule, counting the work it hands out: one per call plus one per
- * element of every list returned. A rule that loops over nodes inside a loop over nodes
- * shows up as quadratic work, whatever the machine's speed.
- */
-function countingIndex(doc: Topology): { ix: TopologyIndex; work: () => number } {
-  const target = new TopologyIndex(doc);
-  let work = 0;
-  const ix = new Proxy(target, {
-    get(t, prop) {
-      const v: unknown = Reflect.get(t, prop, t);
-      if (typeof v !== 'function') return v;
-      return (...args: unknown[]) => {
-        const out: unknown = (v as (...a: unknown[]) => unknown).apply(t, args);
-        work += 1 + (Array.isArray(out) ? out.length : 0);
-        return out;
-      };
-    },
-  });
-  return { ix, work: () => work };
 }
 
 describe('cost of the EDGE, DIR, MED and PCHAT rules', () => {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../model/parse';
 import { REFERENCE_DESIGNS } from '../model/samples';
 import type { Topology, TopologyNode, Link, NodeOfKind, NodeKind } from '../model/schema';
+import { TopologyIndex } from '../model/topology-index';
 import { runRules } from './engine';
 import { RULES_BY_ID } from './registry';
 import type { Finding, Rule, Severity } from './types';
@@ -149,4 +150,26 @@ export function replicateDesign(design: Topology, copies: number): Topology {
   const cms = design.deployment.cmsHost;
   doc.deployment = { ...design.deployment, cmsHost: cms === null ? null : `${cms}-0` };
   return doc;
+}
+
+/**
+ * The index handed to a rule, counting the work it hands out: one per call plus one per
+ * element of every list returned. A rule that loops over nodes inside a loop over nodes
+ * shows up as quadratic work, whatever the machine's speed.
+ */
+export function countingIndex(doc: Topology): { ix: TopologyIndex; work: () => number } {
+  const target = new TopologyIndex(doc);
+  let work = 0;
+  const ix = new Proxy(target, {
+    get(t, prop) {
+      const v: unknown = Reflect.get(t, prop, t);
+      if (typeof v !== 'function') return v;
+      return (...args: unknown[]) => {
+        const out: unknown = (v as (...a: unknown[]) => unknown).apply(t, args);
+        work += 1 + (Array.isArray(out) ? out.length : 0);
+        return out;
+      };
+    },
+  });
+  return { ix, work: () => work };
 }
