@@ -7,7 +7,15 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Topology } from '../model/schema';
-import { buildScene, type BadgeShape, type CardShape, type DiagramScene, type LinkShape, type WanShape } from './diagram-scene';
+import {
+  buildScene,
+  type BadgeShape,
+  type CardShape,
+  type DiagramScene,
+  type LabelShape,
+  type LinkShape,
+  type WanShape,
+} from './diagram-scene';
 import type { Paint } from './diagram-style';
 import { displayText } from './escape';
 import type { Box, Point } from './link-route';
@@ -143,54 +151,58 @@ function drawDiagram(slide: Slide, scene: DiagramScene, at: Placement): void {
     if (!l.label) continue;
     const b = l.label.box;
     const textW = l.label.badge ? l.label.badge.box.x - b.x : b.width;
-    slide.addText(
+    labelPill(
+      slide,
       l.label.text.map((t, i) => ({
         text: t.text,
         options: { bold: true, color: col(t.color), ...(i < l.label!.text.length - 1 ? { breakLine: true } : {}) },
       })),
-      {
-        shape: 'roundRect',
-        x: at.x(b.x),
-        y: at.y(b.y),
-        w: at.len(textW),
-        h: at.len(b.height),
-        rectRadius: at.len(b.height / 2),
-        fill: { color: col(l.label.fill) },
-        line: { ...paint(l.label.stroke), width: 0.75 },
-        fontFace: FONT,
-        fontSize: at.pt(10.5),
-        align: 'center',
-        valign: 'middle',
-        margin: 0,
-        wrap: false,
-        objectName: `label:${l.id}`,
-      },
+      { ...b, width: textW },
+      l.label,
+      at,
+      `label:${l.id}`,
     );
     if (l.label.badge) badgeShape(slide, l.label.badge, at, theme.badgeFill);
   }
   for (const w of scene.wan) {
     const b = w.label.box;
-    slide.addText(
+    labelPill(
+      slide,
       w.label.text.map((t) => ({ text: t.text, options: { bold: true, color: col(t.color) } })),
-      {
-        shape: 'roundRect',
-        x: at.x(b.x),
-        y: at.y(b.y),
-        w: at.len(b.width),
-        h: at.len(b.height),
-        rectRadius: at.len(b.height / 2),
-        fill: { color: col(w.label.fill) },
-        line: { ...paint(w.label.stroke), width: 0.75 },
-        fontFace: FONT,
-        fontSize: at.pt(10.5),
-        align: 'center',
-        valign: 'middle',
-        margin: 0,
-        wrap: false,
-        objectName: `wan-label:${w.id}`,
-      },
+      b,
+      w.label,
+      at,
+      `wan-label:${w.id}`,
     );
   }
+}
+
+/** A link's or WAN link's label: a rounded pill of bold text, as on the canvas. */
+function labelPill(
+  slide: Slide,
+  runs: Parameters<Slide['addText']>[0],
+  box: { x: number; y: number; width: number; height: number },
+  paintOf: Pick<LabelShape, 'fill' | 'stroke'>,
+  at: Placement,
+  objectName: string,
+): void {
+  slide.addText(runs, {
+    shape: 'roundRect',
+    x: at.x(box.x),
+    y: at.y(box.y),
+    w: at.len(box.width),
+    h: at.len(box.height),
+    rectRadius: at.len(box.height / 2),
+    fill: { color: col(paintOf.fill) },
+    line: { ...paint(paintOf.stroke), width: 0.75 },
+    fontFace: FONT,
+    fontSize: at.pt(10.5),
+    align: 'center',
+    valign: 'middle',
+    margin: 0,
+    wrap: false,
+    objectName,
+  });
 }
 
 /** A WAN link: a thick freeform polyline between two site frames, dashed when single path. */
