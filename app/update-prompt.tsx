@@ -63,6 +63,11 @@ export function UpdatePrompt() {
       if (waiting.state === 'activated') go();
     });
     waiting.postMessage({ type: 'SKIP_WAITING' });
+    // Both events can be missed (the worker may be active before the listeners are in): look twice a second too.
+    const poll = setInterval(() => {
+      if (reloading) clearInterval(poll);
+      else if (waiting.state === 'activated' || waiting.state === 'redundant') go();
+    }, 500);
   };
   return (
     <div className="update-prompt" role="status" aria-live="polite" data-testid="update-prompt">
