@@ -10,8 +10,8 @@ import { memo } from 'react';
 import { routePath } from '../lib/route-path';
 import { isWeakSiteLink, siteLinkText } from '../model/site-link-text';
 import { useDesignerStore } from '../store/designer-context';
-import { SeverityIcon } from '../ui/kinds';
 import { dashAt, useDetailLevel } from './detail-level';
+import { InlineBadge } from './inline-badge';
 import type { SiteLinkFlowEdge } from './flow-types';
 
 function SiteLinkEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<SiteLinkFlowEdge>) {
@@ -57,12 +57,7 @@ function SiteLinkEdgeView({ id, sourceX, sourceY, targetX, targetY, data, select
             }}
           >
             <span>{siteLinkText(l)}</span>
-            {data.badge && (
-              <span className={`finding-badge inline sev-${data.badge.worst}`} title={data.badge.messages.join('\n')}>
-                <SeverityIcon severity={data.badge.worst} size={11} />
-                {data.badge.count}
-              </span>
-            )}
+            {data.badge && <InlineBadge badge={data.badge} />}
           </div>
         </EdgeLabelRenderer>
       )}

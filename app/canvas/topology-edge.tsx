@@ -8,8 +8,9 @@ import { memo } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { routePath } from '../lib/route-path';
 import { linkLabelText } from '../model/link-labels';
+import { InlineBadge } from './inline-badge';
 import type { LinkRoute } from '../model/link-routing';
-import { LINK_STYLE, SeverityIcon } from '../ui/kinds';
+import { LINK_STYLE } from '../ui/kinds';
 import { dashAt, useDetailLevel } from './detail-level';
 import type { TopologyFlowEdge } from './flow-types';
 import { useRoute } from './route-board';
@@ -114,12 +115,7 @@ function TopologyEdgeView({
             data-testid={`edge-label-${link.id}`}
           >
             {showLabel && <span>{failoverLabel ?? linkLabelText(link)}</span>}
-            {data.badge && (
-              <span className={`finding-badge inline sev-${data.badge.worst}`} title={data.badge.messages.join('\n')}>
-                <SeverityIcon severity={data.badge.worst} size={11} />
-                {data.badge.count}
-              </span>
-            )}
+            {data.badge && <InlineBadge badge={data.badge} />}
           </div>
         </EdgeLabelRenderer>
       )}
