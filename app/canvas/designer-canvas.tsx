@@ -197,6 +197,12 @@ export function DesignerCanvas() {
     () => edges.flatMap((e) => (e.type === 'siteLink' && e.data?.route ? [{ id: e.id, points: e.data.route.points }] : [])),
     [edges],
   );
+  // The minimap shows the design as it was when a drag began and catches up on release:
+  // redrawing its 600 rectangles on every drag frame is script and paint for a card that
+  // moves a pixel in it.
+  const mapSource = useRef({ nodes, wanLines });
+  if (!liveDrag) mapSource.current = { nodes, wanLines };
+  const map = mapSource.current;
 
   // The routes reach the edges through the board, before the frame is painted.
   const routeBoard = useRef<RouteBoard>(undefined as never);
@@ -516,7 +522,7 @@ export function DesignerCanvas() {
                   size={1.2 * (BACKGROUND_GAP[detail] / 24)}
                 />
               )}
-              <Suspense fallback={null}>{nodes.length > 0 && <DesignMap nodes={nodes} wan={wanLines} />}</Suspense>
+              <Suspense fallback={null}>{nodes.length > 0 && <DesignMap nodes={map.nodes} wan={map.wanLines} />}</Suspense>
               <Controls showInteractive={false} aria-label="Zoom controls" />
               <ConnectionHint />
               <Suspense fallback={null}>

@@ -27,6 +27,7 @@ import type { Topology } from '../../app/model/schema';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../app/model/grid-layout';
 import { generatedDoc } from './core';
 import { median, round, type BenchContext } from './measure';
+import { cpuSnapshot, cpuSpent, type ThreadGroup } from './process-cpu';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const OUT = path.join(REPO, 'node_modules', '.cache', 'bench-dist');
@@ -102,6 +103,8 @@ interface DragSample {
   zoom: number;
   /** Chromium's own accounting over the drags (CDP Performance metrics), ms per counted frame. */
   perFrame: { script: number; layout: number; style: number; task: number };
+  /** CPU time of the browser's threads over the drags (/proc), ms per step: steadier than wall time on a busy machine. */
+  cpuPerStep: Record<ThreadGroup | 'all', number>;
 }
 
 export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Promise<void> {
@@ -245,6 +248,10 @@ export async function runBrowser(ctx: BenchContext, options: BrowserOptions): Pr
           oursPerFrame: perFrame(samples.ours),
           plainPerFrame: perFrame(samples.plainReactFlow),
           taskRatio: round(perFrame(samples.ours).taskMs! / perFrame(samples.plainReactFlow).taskMs!, 2),
+          // The browser's CPU time per step by thread (/proc; mean over the sessions): barely moved by other load.
+          oursCpuPerStep: cpuPerStep(samples.ours),
+          plainCpuPerStep: cpuPerStep(samples.plainReactFlow),
+          cpuRatio: round(cpuPerStep(samples.ours).all! / cpuPerStep(samples.plainReactFlow).all!, 2),
         });
       });
     }
@@ -389,6 +396,13 @@ function perFrame(samples: readonly DragSample[]): Record<string, number> {
   const mean = (k: keyof DragSample['perFrame']) =>
     round(samples.reduce((s, x) => s + x.perFrame[k], 0) / Math.max(1, samples.length), 2);
   return { scriptMs: mean('script'), layoutMs: mean('layout'), styleMs: mean('style'), taskMs: mean('task') };
+}
+
+function cpuPerStep(samples: readonly DragSample[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of ['main', 'renderer', 'gpu', 'browser', 'other', 'all'] as const)
+    out[k] = round(samples.reduce((s, x) => s + x.cpuPerStep[k], 0) / Math.max(1, samples.length), 2);
+  return out;
 }
 
 function quantile95(xs: readonly number[]): number {
@@ -584,6 +598,7 @@ async function dragSession(
     moved: true,
     zoom: Number.NaN,
     perFrame: { script: 0, layout: 0, style: 0, task: 0 },
+    cpuPerStep: { main: 0, renderer: 0, gpu: 0, browser: 0, other: 0, all: 0 },
   };
   try {
     await page.goto(url, { waitUntil: 'load' });
@@ -627,6 +642,7 @@ async function dragSession(
         p.moveStart = 0;
       });
       const m0 = await metrics();
+      const cpu0 = cpuSnapshot();
       if (PROFILE_DIR) {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.start');
@@ -654,6 +670,8 @@ async function dragSession(
         }
       }
       const m1 = await metrics();
+      const cpu = cpuSpent(cpu0, cpuSnapshot());
+      for (const k of Object.keys(cpu) as (keyof typeof cpu)[]) sample.cpuPerStep[k] += cpu[k] / (DRAG_STEPS * DRAGS_PER_PAGE);
       if (PROFILE_DIR) {
         const { profile } = await cdp.send('Profiler.stop');
         fs.mkdirSync(PROFILE_DIR, { recursive: true });
