@@ -27,7 +27,7 @@ export const USAGE = `usage: npm run -s topo -- <command> ...
   simulate <input> --fail-site <siteId>     what happens when a site is lost (JSON; or --fail-pool <poolId>)
   export-tb <input> [--shape published|tbxml] [--force]
                                             Topology Builder document (XML); exit 1 when the design has errors (--force exports anyway)
-  render <input> --format svg|pdf           the diagram as SVG (as the designer exports it) or the PDF report (> file.pdf);
+  render <input> --format svg|pdf|pptx      the diagram as SVG (as the designer exports it), the PDF report or the PowerPoint deck (> file);
                                             --theme light|dark, --date YYYY-MM-DD for the title block, --no-badges
   diff <current> <target> [--format text|md|json] [--json]
                                             what changes from the current deployment to the target design;

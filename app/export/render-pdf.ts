@@ -19,6 +19,7 @@ import {
   groupFindings,
   SEVERITY_HEADING,
   stepDetail,
+  toolName,
   type ReportInput,
   type ReportStep,
 } from './report';
@@ -311,16 +312,6 @@ class Flow {
     });
   }
 }
-
-const TOOL_NAME: Record<string, string> = {
-  Win: 'Windows Server',
-  SQL: 'SQL Server',
-  TB: 'Topology Builder',
-  Shell: 'Management Shell',
-  DW: 'Deployment Wizard',
-  DNS: 'DNS',
-};
-const toolName = (t: string) => TOOL_NAME[t] ?? t;
 
 /** The report as PDF bytes. */
 export async function renderDesignPdf(doc: Topology, report: ReportInput, options: PdfOptions): Promise<Uint8Array> {

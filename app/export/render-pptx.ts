@@ -19,7 +19,7 @@ import {
 import type { Paint } from './diagram-style';
 import { displayText } from './escape';
 import type { Box, Point } from './link-route';
-import { designFacts, findingsSummary, groupFindings, type ReportInput, type ReportStep } from './report';
+import { designFacts, findingsSummary, groupFindings, toolName, type ReportInput, type ReportStep } from './report';
 import { iconOps } from './svg-path';
 
 export interface PptxOptions {
@@ -207,17 +207,33 @@ function labelPill(
 
 /** A WAN link: a thick freeform polyline between two site frames, dashed when single path. */
 function wanLine(slide: Slide, w: WanShape, at: Placement): void {
-  const pts = w.points;
-  const minX = Math.min(...pts.map((p) => p.x));
-  const minY = Math.min(...pts.map((p) => p.y));
+  polyline(
+    slide,
+    w.points,
+    { color: col(w.color), width: Math.max(0.75, at.len(3) * 72), ...(w.dash ? { dashType: 'dash' as const } : {}) },
+    at,
+    `wan:${w.id}`,
+  );
+}
+
+/** A freeform polyline through `points` (a shape of their bounding box, at least one unit each way). */
+function polyline(
+  slide: Slide,
+  points: readonly Point[],
+  line: Record<string, unknown>,
+  at: Placement,
+  objectName: string,
+): void {
+  const minX = Math.min(...points.map((p) => p.x));
+  const minY = Math.min(...points.map((p) => p.y));
   slide.addShape('custGeom', {
     x: at.x(minX),
     y: at.y(minY),
-    w: at.len(Math.max(1, Math.max(...pts.map((p) => p.x)) - minX)),
-    h: at.len(Math.max(1, Math.max(...pts.map((p) => p.y)) - minY)),
-    points: pts.map((p, i) => ({ x: at.len(p.x - minX), y: at.len(p.y - minY), ...(i === 0 ? { moveTo: true } : {}) })),
-    line: { color: col(w.color), width: Math.max(0.75, at.len(3) * 72), ...(w.dash ? { dashType: 'dash' as const } : {}) },
-    objectName: `wan:${w.id}`,
+    w: at.len(Math.max(1, Math.max(...points.map((p) => p.x)) - minX)),
+    h: at.len(Math.max(1, Math.max(...points.map((p) => p.y)) - minY)),
+    points: points.map((p, i) => ({ x: at.len(p.x - minX), y: at.len(p.y - minY), ...(i === 0 ? { moveTo: true } : {}) })),
+    line,
+    objectName,
   });
 }
 
@@ -363,21 +379,7 @@ function link(slide: Slide, l: LinkShape, at: Placement): void {
     return;
   }
   // Any other route: a freeform polyline (not glued).
-  const minX = Math.min(...pts.map((p) => p.x));
-  const minY = Math.min(...pts.map((p) => p.y));
-  slide.addShape('custGeom', {
-    x: at.x(minX),
-    y: at.y(minY),
-    w: at.len(Math.max(1, Math.max(...pts.map((p) => p.x)) - minX)),
-    h: at.len(Math.max(1, Math.max(...pts.map((p) => p.y)) - minY)),
-    points: [a, ...pts.slice(1, -1), b].map((p, i) => ({
-      x: at.len(p.x - minX),
-      y: at.len(p.y - minY),
-      ...(i === 0 ? { moveTo: true } : {}),
-    })),
-    line,
-    objectName: `route:${l.id}`,
-  });
+  polyline(slide, [a, ...pts.slice(1, -1), b], line, at, `route:${l.id}`);
 }
 
 /** Filled in by drawDiagram's caller: which side of each card a link leaves from. */
@@ -455,7 +457,7 @@ function stepRows(steps: readonly ReportStep[], max: number): { text: string; op
     .slice(0, max)
     .flatMap((s, i) => [
       { text: `${i + 1}. ${displayText(s.title, 160)}` },
-      { text: `  ${TOOL_NAME[s.tool] ?? s.tool}`, options: { color: GREY, fontSize: 9, breakLine: true } },
+      { text: `  ${toolName(s.tool)}`, options: { color: GREY, fontSize: 9, breakLine: true } },
     ]);
   if (steps.length > max)
     rows.push({
@@ -464,15 +466,6 @@ function stepRows(steps: readonly ReportStep[], max: number): { text: string; op
     });
   return rows;
 }
-
-const TOOL_NAME: Record<string, string> = {
-  Win: 'Windows Server',
-  SQL: 'SQL Server',
-  TB: 'Topology Builder',
-  Shell: 'Management Shell',
-  DW: 'Deployment Wizard',
-  DNS: 'DNS',
-};
 
 const notesFor = (steps: readonly ReportStep[]) =>
   steps

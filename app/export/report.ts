@@ -57,6 +57,18 @@ export function findingsSummary(findings: readonly { severity: Severity }[]): st
   return `${plural(c.error, 'error')} · ${plural(c.warning, 'warning')} · ${plural(c.info, 'advice note')}`;
 }
 
+const TOOL_NAME: Record<string, string> = {
+  Win: 'Windows Server',
+  SQL: 'SQL Server',
+  TB: 'Topology Builder',
+  Shell: 'Management Shell',
+  DW: 'Deployment Wizard',
+  DNS: 'DNS',
+};
+
+/** Where a step is done, as the architect names it (a step's tool code). */
+export const toolName = (tool: string): string => TOOL_NAME[tool] ?? tool;
+
 /** Step detail as one line of plain text. */
 export function stepDetail(s: ReportStep): string[] {
   return (s.detail ?? []).map((d) => displayText(d.map((x) => x.value).join(''), 2000)).filter(Boolean);

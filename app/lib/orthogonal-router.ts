@@ -58,9 +58,20 @@ export interface RouterOptions {
   bendCost: number;
   /** Distance between parallel connectors in one channel (at most). */
   laneGap: number;
+  /**
+   * A mark astride each box's top-right corner (the diagram's findings badge) that labels
+   * keep clear of: it reaches `out` beyond the corner (right and up, and as far down) and
+   * `back` along the top edge.
+   */
+  cornerMark?: { out: number; back: number };
 }
 
-export const DEFAULT_ROUTER_OPTIONS: RouterOptions = { clearance: 16, bendCost: 60, laneGap: 10 };
+export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
+  clearance: 16,
+  bendCost: 60,
+  laneGap: 10,
+  cornerMark: { out: 11, back: 46 },
+};
 
 const MARGIN_PENALTY = 3;
 
@@ -935,12 +946,17 @@ export function placeLabels(
   maxTries = Infinity,
 ): Map<string, PlacedLabel> {
   const index = scene.obstacles.hard;
+  const cards = scene.obstacles.cardCount;
+  const mark = scene.options.cornerMark;
+  const markOf = (c: Box): Box =>
+    mark ? { x: c.x + c.width - mark.back, y: c.y - mark.out, width: mark.back + mark.out, height: 2 * mark.out } : c;
   const out = new Map<string, PlacedLabel>();
   let tries = 0;
   const free = (b: Box) => {
     tries += 1;
     const g = inflate(b, gap);
-    for (const e of index.query(g)) if (boxesOverlap(e.box, g)) return false;
+    for (const e of index.query(mark ? inflate(g, mark.out) : g))
+      if (boxesOverlap(e.box, g) || (mark && e.item < cards && boxesOverlap(markOf(e.box), g))) return false;
     for (const e of placed.query(g)) if (boxesOverlap(e.box, g)) return false;
     return true;
   };

@@ -53,6 +53,11 @@ describe('routeLinks on the reference designs', () => {
       for (const l of labels) {
         for (const c of [...cards.values(), ...headers]) expect(boxesOverlap(l, c), `${l.text} over a card`).toBe(false);
         for (const m of labels) if (m !== l) expect(boxesOverlap(l, m), `${l.text} over ${m.text}`).toBe(false);
+        // Nor against a card's findings badge, astride its top-right corner.
+        for (const c of cards.values()) {
+          const badge = { x: c.x + c.width - 46, y: c.y - 11, width: 57, height: 22 };
+          expect(boxesOverlap(l, badge), `${l.text} against a card's badge`).toBe(false);
+        }
       }
     });
   }

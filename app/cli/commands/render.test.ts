@@ -63,12 +63,28 @@ describe('topo render', () => {
     expect(pages).toBeGreaterThanOrEqual(5);
   });
 
+  it('--format pptx writes the PowerPoint deck: the diagram, the findings and one slide per failover runbook', async () => {
+    const r = await topo(file, '--format', 'pptx', '--date', '2026-01-31');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const files = unzipSync(Buffer.concat(r.bytes));
+    const slides = Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    expect(slides.length).toBeGreaterThanOrEqual(3);
+    // The diagram's cards are native shapes named after the design's nodes.
+    const first = strFromU8(files['ppt/slides/slide1.xml']!);
+    for (const n of doc.nodes) expect(first).toContain(`node:${n.id}`);
+  });
+
   it('refuses what it cannot do with one line saying why', async () => {
-    expect((await topo(file, '--format', 'png')).err).toMatch(/unknown format "png"; use svg or pdf/);
+    expect((await topo(file, '--format', 'png')).err).toMatch(/unknown format "png"; use svg, pdf or pptx/);
     expect((await topo(file, '--theme', 'blue')).err).toMatch(/unknown theme "blue"/);
     expect((await topo(file, '--date', 'tomorrow')).err).toMatch(/not a date/);
     expect((await topo()).code).toBe(2);
-    const tty = await main(['render', file, '--format', 'pdf'], { out: () => {}, err: () => {} });
-    expect(tty).toBe(2);
+    for (const format of ['pdf', 'pptx']) {
+      const err: string[] = [];
+      expect(await main(['render', file, '--format', format], { out: () => {}, err: (t) => err.push(t) })).toBe(2);
+      expect(err.join('')).toMatch(/binary: redirect the output to a file/);
+    }
   });
 });

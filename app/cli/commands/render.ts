@@ -1,10 +1,12 @@
 /**
- * `render <input> --format svg|pdf [--theme light|dark] [--date YYYY-MM-DD] [--no-badges]`:
+ * `render <input> --format svg|pdf|pptx [--theme light|dark] [--date YYYY-MM-DD] [--no-badges]`:
  * the diagram from the same pure renderer as the designer's Export menu, so CI and docs
  * can draw designs without a browser. SVG is byte-identical to the browser's export of
- * the same design, theme and date; PDF is the report (drawing, findings, steps, runbooks).
+ * the same design, theme and date; PDF is the report (drawing, findings, steps, runbooks);
+ * PPTX the PowerPoint deck (diagram, findings, one slide per failover runbook).
  */
 import { renderDesignPdf } from '../../export/render-pdf';
+import { renderDesignPptx } from '../../export/render-pptx';
 import { renderDesignSvg } from '../../export/render-svg';
 import { docUrl } from '../../model/doc-url';
 import { runRules } from '../../rules/engine';
@@ -12,7 +14,7 @@ import { generateSteps } from '../../steps/index';
 import { readInput } from '../input';
 import { parseArgs, type CommandIo } from '../command';
 
-const USAGE = '(usage: render <input> --format svg|pdf [--theme light|dark] [--date YYYY-MM-DD] [--no-badges])';
+const USAGE = '(usage: render <input> --format svg|pdf|pptx [--theme light|dark] [--date YYYY-MM-DD] [--no-badges])';
 const clean = (s: string) => s.slice(0, 40).replace(/[^\x20-\x7e]/g, '?');
 
 export async function run(args: string[], io: CommandIo): Promise<number> {
@@ -22,8 +24,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return 2;
   }
   const format = a.options.format === undefined ? 'svg' : String(a.options.format);
-  if (format !== 'svg' && format !== 'pdf') {
-    io.err(`topo render: unknown format "${clean(format)}"; use svg or pdf ${USAGE}`);
+  if (format !== 'svg' && format !== 'pdf' && format !== 'pptx') {
+    io.err(`topo render: unknown format "${clean(format)}"; use svg, pdf or pptx ${USAGE}`);
     return 2;
   }
   const theme = a.options.theme === undefined ? 'light' : String(a.options.theme);
@@ -36,8 +38,8 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     io.err(`topo render: --date "${clean(date)}" is not a date like 2026-01-31 ${USAGE}`);
     return 2;
   }
-  if (format === 'pdf' && !io.outBytes) {
-    io.err('topo render: PDF is binary: redirect the output to a file (> design.pdf)');
+  if (format !== 'svg' && !io.outBytes) {
+    io.err(`topo render: ${format.toUpperCase()} is binary: redirect the output to a file (> design.${format})`);
     return 2;
   }
   const input = await readInput(a.positional[0]);
@@ -53,6 +55,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
     return 0;
   }
   const plan = generateSteps(doc);
-  io.outBytes!(await renderDesignPdf(doc, { findings, steps: plan.steps, runbooks: plan.runbooks, docUrl }, { date }));
+  const report = { findings, steps: plan.steps, runbooks: plan.runbooks, docUrl };
+  io.outBytes!(format === 'pdf' ? await renderDesignPdf(doc, report, { date }) : await renderDesignPptx(doc, report, { date }));
   return 0;
 }
