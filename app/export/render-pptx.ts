@@ -364,7 +364,11 @@ function link(slide: Slide, l: LinkShape, at: Placement): void {
   const a = tipStart;
   const b = tipEnd;
   const bent = pts.length === 4 && pts[0]!.y === pts[1]!.y && pts[1]!.x === pts[2]!.x && pts[2]!.y === pts[3]!.y;
-  if (pts.length === 2 || bent) {
+  // A connector glued to a card ends at the middle of the card's side (PowerPoint and
+  // LibreOffice route it there again): links sharing a side, each in its own lane, stay
+  // lines along their routes, or they would be drawn on top of each other, their
+  // arrowheads stacked.
+  if ((pts.length === 2 || bent) && gluable(l, 'from') && gluable(l, 'to')) {
     const adj = bent && b.x !== a.x ? Math.round(((pts[1]!.x - a.x) / (b.x - a.x)) * 100000) : 50000;
     slide.addShape('line', {
       x: at.x(Math.min(a.x, b.x)),
@@ -384,6 +388,31 @@ function link(slide: Slide, l: LinkShape, at: Placement): void {
 
 /** Filled in by drawDiagram's caller: which side of each card a link leaves from. */
 let cardBoxes = new Map<string, Box>();
+/** How many link ends each side of each card takes ("card|side"), for the links of the slide. */
+let sideUse = new Map<string, number>();
+function countSideUse(links: readonly LinkShape[]): Map<string, number> {
+  const use = new Map<string, number>();
+  for (const l of links)
+    for (const end of ['from', 'to'] as const) {
+      const key = `${end === 'from' ? l.from : l.to}|${siteIndexFor(l, end)}`;
+      use.set(key, (use.get(key) ?? 0) + 1);
+    }
+  return use;
+}
+/**
+ * Whether the link's end at `end` may be glued: a glued connector ends at the middle of
+ * the card's side, so the link must be there already or have that side to itself.
+ */
+function gluable(l: LinkShape, end: 'from' | 'to'): boolean {
+  const box = cardBoxes.get(end === 'from' ? l.from : l.to);
+  if (!box) return true;
+  const p = end === 'from' ? l.points[0]! : l.points[l.points.length - 1]!;
+  const side = siteIndex(box, p);
+  const middle = side % 2 === 0 ? { x: box.x + box.width / 2, y: p.y } : { x: p.x, y: box.y + box.height / 2 };
+  if (Math.abs(middle.x - p.x) + Math.abs(middle.y - p.y) <= 2) return true;
+  return (sideUse.get(`${end === 'from' ? l.from : l.to}|${side}`) ?? 0) <= 1;
+}
+
 function siteIndexFor(l: LinkShape, end: 'from' | 'to'): number {
   const box = cardBoxes.get(end === 'from' ? l.from : l.to);
   const p = end === 'from' ? l.points[0]! : l.points[l.points.length - 1]!;
@@ -485,6 +514,7 @@ export async function renderDesignPptx(doc: Topology, report: ReportInput, optio
   // 1. The diagram.
   const scene = buildScene(doc, { theme: 'light', findings: report.findings });
   cardBoxes = new Map(scene.cards.map((c) => [c.id, c.box]));
+  sideUse = countSideUse(scene.links);
   const diagram = pptx.addSlide() as unknown as Slide;
   diagram.background = { color: col(scene.theme.background) };
   titleOf(diagram, name, `${designFacts(doc)} · ${findingsSummary(report.findings)} · ${formatDate(options.date)}`);
