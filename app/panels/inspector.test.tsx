@@ -159,7 +159,9 @@ describe('inspector: a site and the deployment', () => {
   });
 
   it('connects the site to another over a WAN link, states its properties and removes it', () => {
-    const store = setup();
+    const doc = pair2019AlwaysOn();
+    delete doc.siteLinks;
+    const store = setup(doc);
     inspect(store, 'site', 'dc1');
     expect(screen.getByText(/No WAN is described yet/)).toBeTruthy();
     type('wan-connect', 'dc2');

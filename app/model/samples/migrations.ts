@@ -7,7 +7,7 @@
 import { defaultLink, defaultNode, defaultSite, emptyTopology } from '../defaults';
 import { gridLayout } from '../grid-layout';
 import type { Link, Topology, TopologyNode } from '../schema';
-import { pair2015Mirroring, pairStandardEdition } from './index';
+import { pair2015Mirroring, pairStandardEdition, wanLink } from './index';
 
 export interface ReferenceMigration {
   id: string;
@@ -125,6 +125,8 @@ export function fabrikamSubscriptionEdition(): Topology {
   links.push(link('pairing', 'sepool-ny', 'sepool-ch', { voiceFailover: true }));
   doc.nodes = nodes;
   doc.links = links;
+  // The WAN between the two data centers stays as it is.
+  doc.siteLinks = [wanLink('nyc', 'chi', true, true, true)];
   doc.deployment = { cmsHost: 'sepool-ny', mode: 'greenfield' };
   return { ...doc, layout: gridLayout(doc) };
 }
