@@ -1,5 +1,5 @@
 /** With nothing selected: the design's name and description, its mode, where the Central Management store is, and the design at a glance. */
-import { DEPLOYMENT_MODES, type Deployment, type Topology } from '../model/schema';
+import { AD_LEVELS, DC_OS_VERSIONS, DEPLOYMENT_MODES, type Deployment, type Topology } from '../model/schema';
 import { LIMITS } from '../model/limits';
 import { useDesigner } from '../store/designer-context';
 import { EnumField, TextField } from './inspector-field';
@@ -69,6 +69,7 @@ export function DeploymentInspector({ doc }: { doc: Topology }) {
           </select>
         </div>
       </Section>
+      <ActiveDirectoryFields doc={doc} />
       <Section title="At a glance">
         <dl className="glance">
           <dt>Sites</dt>
@@ -92,5 +93,72 @@ export function DeploymentInspector({ doc }: { doc: Topology }) {
         </p>
       </Section>
     </div>
+  );
+}
+
+/** "WS2012R2" as an architect reads it: "Windows Server 2012 R2". */
+const windowsServer = (v: string) => v.replace(/^WS/, 'Windows Server ').replace(/R2$/, ' R2');
+
+/**
+ * The Active Directory the deployment lives in (format v2): forest and domain functional
+ * levels and the domain controllers' operating systems, which the Subscription Edition and
+ * 2019 prerequisites checks read. "Not stated" leaves the directory undescribed.
+ */
+function ActiveDirectoryFields({ doc }: { doc: Topology }) {
+  const updateDeployment = useDesigner((s) => s.updateDeployment);
+  const ad = doc.deployment.activeDirectory;
+  const level = (key: 'forestLevel' | 'domainLevel', label: string) => (
+    <div className="field">
+      <label className="field-label" htmlFor={`ad-${key}`}>
+        {label}
+      </label>
+      <select
+        id={`ad-${key}`}
+        data-testid={`field-ad-${key}`}
+        value={ad?.[key] ?? ''}
+        onChange={(e) => {
+          const v = AD_LEVELS.find((l) => l === e.target.value);
+          if (!v) return updateDeployment({ activeDirectory: undefined });
+          updateDeployment({ activeDirectory: { forestLevel: v, domainLevel: v, domainControllerOs: [], ...ad, [key]: v } });
+        }}
+      >
+        <option value="">Not stated</option>
+        {AD_LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {windowsServer(l)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <Section title="Active Directory">
+      {level('forestLevel', 'Forest functional level')}
+      {level('domainLevel', 'Domain functional level')}
+      {ad && (
+        <fieldset className="field" data-testid="field-ad-dcs">
+          <legend className="field-label">Domain controllers run</legend>
+          {DC_OS_VERSIONS.map((os) => (
+            <label key={os} className="check">
+              <input
+                type="checkbox"
+                checked={ad.domainControllerOs.includes(os)}
+                onChange={(e) =>
+                  updateDeployment({
+                    activeDirectory: {
+                      ...ad,
+                      domainControllerOs: e.target.checked
+                        ? DC_OS_VERSIONS.filter((o) => o === os || ad.domainControllerOs.includes(o))
+                        : ad.domainControllerOs.filter((o) => o !== os),
+                    },
+                  })
+                }
+              />{' '}
+              {windowsServer(os)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </Section>
   );
 }
