@@ -4,7 +4,8 @@ import { referenceMigration } from '../model/samples/migrations';
 import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
 import { isRegistrar } from '../model/topology-index';
-import { deploymentAtStep, phaseMarks } from './document-at-step';
+import { deploymentAtStep, phaseLayout, phaseMarks } from './document-at-step';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { arbScenarioShape, sameIds, scenario } from './migrate-test-kit';
 import { planMigration } from './migration-plan';
 import { transitionDocument } from './transition-document';
@@ -105,5 +106,37 @@ describe('deploymentAtStep', () => {
     // Before the upgrade the server is the 2019 server it is today.
     const before = deploymentAtStep(plan, current, td, 0).doc.nodes.find((n) => n.id === 'se-dr');
     expect(before && 'productVersion' in before ? before.productVersion : undefined).toBe('2019');
+  });
+
+  it('phaseLayout: every card placed, none on another; the design keeps its places, a retired pool sits beside its replacement', () => {
+    const overlap = (doc: Topology) => {
+      const ps = doc.nodes.map((n) => doc.layout![n.id]!);
+      return ps.some((p, i) => ps.some((q, j) => j > i && Math.abs(p.x - q.x) < NODE_WIDTH && Math.abs(p.y - q.y) < NODE_HEIGHT));
+    };
+    const m = referenceMigration('fabrikam-2015-to-subscription-edition')!;
+    const current = m.current();
+    const target = m.target();
+    const { plan, td } = setup(current, target);
+    for (let k = 0; k <= plan.steps.length; k++) {
+      const laid = phaseLayout(deploymentAtStep(plan, current, td, k).doc, target, current, td);
+      expect(laid.nodes.every((n) => laid.layout?.[n.id] !== undefined)).toBe(true);
+      expect(overlap(laid), `step ${k}`).toBe(false);
+    }
+    const firstMove = plan.steps.findIndex((s) => s.effects.some((e) => e.kind === 'moveUsers'));
+    const mid = phaseLayout(deploymentAtStep(plan, current, td, firstMove + 1).doc, target, current, td);
+    expect(mid.layout!['sepool-ny']).toEqual(target.layout!['sepool-ny']);
+    const old = mid.layout!['pool-ny']!;
+    const rep = mid.layout!['sepool-ny']!;
+    expect(Math.hypot(old.x - rep.x, old.y - rep.y)).toBeLessThan(3 * (NODE_WIDTH + NODE_HEIGHT));
+    fc.assert(
+      fc.property(arbScenarioShape, fc.nat(), (shape, at) => {
+        const { current, target } = scenario(shape);
+        const { plan, td } = setup(current, target);
+        const laid = phaseLayout(deploymentAtStep(plan, current, td, at % (plan.steps.length + 1)).doc, target, current, td);
+        expect(laid.nodes.every((n) => laid.layout?.[n.id] !== undefined)).toBe(true);
+        expect(overlap(laid)).toBe(false);
+      }),
+      { numRuns: 20 },
+    );
   });
 });
