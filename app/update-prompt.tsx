@@ -16,6 +16,7 @@ export function UpdatePrompt() {
   const session = useDesigner((s) => s.autosave);
   const [waiting, setWaiting] = useState<ServiceWorker | null>(null);
   const [dismissed, setDismissed] = useState(false);
+  const [updating, setUpdating] = useState(false);
 
   useEffect(() => {
     // Development serves modules one by one: no service worker there.
@@ -49,35 +50,63 @@ export function UpdatePrompt() {
 
   if (!waiting || dismissed) return null;
   const reload = async () => {
+    if (updating) return;
+    setUpdating(true);
     // Keep the open design: wait for its queued saves, then let the new version take over.
     await session.whenIdle();
-    let reloading = false;
+    await takeOver(waiting);
+  };
+  return (
+    <div className="update-prompt" role="status" aria-live="polite" data-testid="update-prompt">
+      <span>A new version of the designer is ready. Your design is saved in this browser and stays open after the reload.</span>
+      <button className="btn small primary" onClick={() => void reload()} data-testid="update-reload" aria-disabled={updating}>
+        {updating ? 'Updating…' : 'Reload'}
+      </button>
+      <button className="btn small" onClick={() => setDismissed(true)} disabled={updating}>
+        Later
+      </button>
+    </div>
+  );
+}
+
+/** How long the new version gets to take over before the page fetches it afresh. */
+export const TAKE_OVER_MS = 5_000;
+
+/**
+ * Lets the waiting version take over, then reloads into it. Chromium can hold a waiting
+ * worker back after `skipWaiting()` for as long as it counts work in flight on the old one
+ * (seen under load: still "installed" a minute later, with no request of the page open).
+ * So, when online and it has not taken over within TAKE_OVER_MS, the old registration is
+ * dropped and the page reloads from the server: the new version installs again from there.
+ * Offline, the page keeps waiting for the takeover (the server cannot be asked).
+ */
+export function takeOver(waiting: ServiceWorker, wait = TAKE_OVER_MS): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let done = false;
     const go = () => {
-      if (reloading) return;
-      reloading = true;
+      if (done) return;
+      done = true;
+      clearInterval(poll);
+      clearTimeout(fallback);
+      resolve();
       location.reload();
     };
     navigator.serviceWorker.addEventListener('controllerchange', go, { once: true });
-    // Should the change of controller go unseen, the new version's activation says it too.
     waiting.addEventListener('statechange', () => {
       if (waiting.state === 'activated') go();
     });
     waiting.postMessage({ type: 'SKIP_WAITING' });
     // Both events can be missed (the worker may be active before the listeners are in): look twice a second too.
     const poll = setInterval(() => {
-      if (reloading) clearInterval(poll);
-      else if (waiting.state === 'activated' || waiting.state === 'redundant') go();
+      if (waiting.state === 'activated' || waiting.state === 'redundant') go();
     }, 500);
-  };
-  return (
-    <div className="update-prompt" role="status" aria-live="polite" data-testid="update-prompt">
-      <span>A new version of the designer is ready. Your design is saved in this browser and stays open after the reload.</span>
-      <button className="btn small primary" onClick={() => void reload()} data-testid="update-reload">
-        Reload
-      </button>
-      <button className="btn small" onClick={() => setDismissed(true)}>
-        Later
-      </button>
-    </div>
-  );
+    const fallback = setTimeout(() => {
+      if (done || !navigator.onLine) return;
+      void navigator.serviceWorker
+        .getRegistration()
+        .then((r) => r?.unregister())
+        .catch(() => undefined)
+        .then(go);
+    }, wait);
+  });
 }
