@@ -121,6 +121,18 @@ describe('deploymentAtStep', () => {
       const laid = phaseLayout(deploymentAtStep(plan, current, td, k).doc, target, current, td);
       expect(laid.nodes.every((n) => laid.layout?.[n.id] !== undefined)).toBe(true);
       expect(overlap(laid), `step ${k}`).toBe(false);
+      // The sites' areas stay apart: a card moved aside stays in its own site's columns.
+      const boxes = laid.sites.map((site) => {
+        const ps = laid.nodes.filter((n) => n.siteId === site.id).map((n) => laid.layout![n.id]!);
+        return {
+          x0: Math.min(...ps.map((p) => p.x)),
+          x1: Math.max(...ps.map((p) => p.x)) + NODE_WIDTH,
+          y0: Math.min(...ps.map((p) => p.y)),
+          y1: Math.max(...ps.map((p) => p.y)) + NODE_HEIGHT,
+        };
+      });
+      const [a, b] = boxes;
+      expect(a!.x1 <= b!.x0 || b!.x1 <= a!.x0 || a!.y1 <= b!.y0 || b!.y1 <= a!.y0, `sites apart at step ${k}`).toBe(true);
     }
     const firstMove = plan.steps.findIndex((s) => s.effects.some((e) => e.kind === 'moveUsers'));
     const mid = phaseLayout(deploymentAtStep(plan, current, td, firstMove + 1).doc, target, current, td);

@@ -210,22 +210,44 @@ export function phaseLayout(doc: Topology, target: Topology, current: Topology, 
   const grid = gridLayout(doc);
   const dx = NODE_WIDTH + GAP;
   const dy = NODE_HEIGHT + GAP;
+  // Cards already placed per site: a card moved aside stays inside its own site's columns.
+  const siteBox = new Map<string, { minX: number; maxX: number; maxY: number }>();
+  const grow = (siteId: string, p: Position) => {
+    const b = siteBox.get(siteId);
+    if (!b) siteBox.set(siteId, { minX: p.x, maxX: p.x, maxY: p.y });
+    else siteBox.set(siteId, { minX: Math.min(b.minX, p.x), maxX: Math.max(b.maxX, p.x), maxY: Math.max(b.maxY, p.y) });
+  };
+  for (const n of doc.nodes) if (layout[n.id]) grow(n.siteId, layout[n.id]!);
   for (const n of later) {
     const cid = currentIdOf.get(n.id);
     const origin = (cid !== undefined ? positionOf(current.layout, cid) : undefined) ??
       positionOf(target.layout, n.id) ??
       positionOf(grid, n.id) ?? { x: 0, y: 0 };
     let place = origin;
-    search: for (let r = 1; !free(place) && r <= 12; r++)
-      for (const [kx, ky] of AROUND) {
-        const q = { x: origin.x + kx * r * dx, y: origin.y + ky * r * dy };
-        if (free(q)) {
-          place = q;
-          break search;
+    const box = siteBox.get(n.siteId);
+    if (!free(place) && box) {
+      // The site's columns, row by row from its top: the first free slot (a new row under it at worst).
+      const columns = Math.max(1, Math.round((box.maxX - box.minX) / dx) + 1);
+      search: for (let row = 0; row < 1_000; row++)
+        for (let col = 0; col < columns; col++) {
+          const q = { x: box.minX + col * dx, y: origin.y + row * dy };
+          if (free(q)) {
+            place = q;
+            break search;
+          }
         }
-      }
+    } else
+      search: for (let r = 1; !free(place) && r <= 12; r++)
+        for (const [kx, ky] of AROUND) {
+          const q = { x: origin.x + kx * r * dx, y: origin.y + ky * r * dy };
+          if (free(q)) {
+            place = q;
+            break search;
+          }
+        }
     layout[n.id] = place;
     taken.push(place);
+    grow(n.siteId, place);
   }
   return { ...doc, layout };
 }
