@@ -231,7 +231,7 @@ function headlineTargets(
       const load = reg.pools.find((p) => p.id === f.to)?.users ?? 0;
       if (load > basis.concurrentUsers)
         caveats.push(
-          `${f.to} would carry ${count(load)} users, more than the ${count(basis.concurrentUsers)} concurrently active users (${count(basis.enabledUsers)} enabled) the pool failover targets were measured with; if more than that are active at once, the targets may not hold`,
+          `${label(ctx.node(f.to), f.to)} would carry ${count(load)} users, more than the ${count(basis.concurrentUsers)} concurrently active users (${count(basis.enabledUsers)} enabled) the pool failover targets were measured with; if more than that are active at once, the targets may not hold`,
         );
       const a = ctx.node(f.pool);
       const b = ctx.node(f.to);
@@ -239,7 +239,7 @@ function headlineTargets(
       const rb = b && ctx.region(b.siteId);
       if (ra !== undefined && rb !== undefined && ra !== rb)
         caveats.push(
-          `${f.pool} and ${f.to} are in different world regions (${cleanName(ra)}, ${cleanName(rb)}); the targets assume one region with fast, low-latency links, and replication lag can lose more data`,
+          `${label(a, f.pool)} and ${label(b, f.to)} are in different world regions (${cleanName(ra)}, ${cleanName(rb)}); the targets assume one region with fast, low-latency links, and replication lag can lose more data`,
         );
     }
   }
@@ -286,10 +286,10 @@ function analyseQuorum(ctx: SimContext, poolId: string): QuorumOutcome | null {
       : `No start-up figure is published for a pool of ${n} servers; start about ${START_SHARE_PERCENT}% of them, or recover with Reset-CsPoolRegistrarState -PoolFqdn ${pool.fqdn} -ResetType QuorumLossRecovery.`;
   ctx.plan.note(
     PRIORITY.quorum,
-    `Front End quorum: ${pool.id} stops all services once fewer than ${which} takes the whole pool down, as simulated here (pool-level quorum, assuming its Back End is up). ${restart}`,
+    `Front End quorum: ${label(pool)} stops all services once fewer than ${which} takes the whole pool down, as simulated here (pool-level quorum, assuming its Back End is up). ${restart}`,
   );
   ctx.plan.step(PRIORITY.failback, {
-    title: `Start ${pool.id} again before failing its users back`,
+    title: `Start ${label(pool)} again before failing its users back`,
     tool: 'Shell',
     commands: [
       `Get-CsComputer -PoolFqdn ${pool.fqdn}   (the first servers, in topology order)`,
@@ -318,14 +318,14 @@ function summarize(ctx: SimContext, reg: RegistrarResult): void {
   const moved = reg.users.moved;
   const parts = [
     reg.failovers.length
-      ? `${plural(reg.failovers.length, 'pool')} fail${reg.failovers.length === 1 ? 's' : ''} over to ${listing([...new Set(reg.failovers.map((f) => f.to))])} (${plural(moved, 'user')} move)`
+      ? `${plural(reg.failovers.length, 'pool')} fail${reg.failovers.length === 1 ? 's' : ''} over to ${listing([...new Set(reg.failovers.map((f) => f.to))].map((id) => label(ix.node(id), id)))} (${plural(moved, 'user')} move)`
       : moved
         ? `${plural(moved, 'user')} move`
         : 'no users move',
     `${plural(reg.users.withoutService, 'user')} without full service`,
     `${plural(reg.users.staying, 'user')} unaffected`,
   ];
-  const over = reg.pools.filter((p) => p.overCapacity).map((p) => p.id);
+  const over = reg.pools.filter((p) => p.overCapacity).map((p) => label(ix.node(p.id), p.id));
   if (over.length) parts.push(`over capacity: ${listing(over)}`);
-  ctx.plan.note(PRIORITY.summary, `Losing ${what} takes down ${plural(ctx.lost.size, 'node')}: ${parts.join('; ')}.`);
+  ctx.plan.note(PRIORITY.summary, `Losing ${what} takes down ${plural(ctx.lost.size, 'server role')}: ${parts.join('; ')}.`);
 }
