@@ -69,8 +69,10 @@ let prefetched = false;
 export function prefetchWhenIdle(): void {
   if (prefetched) return;
   prefetched = true;
+  // Only when the page is really idle: a part's code runs when it loads, and the page's first
+  // seconds are for drawing the design (a busy page waits up to 10 s for its turn).
   const idle = (f: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 3_000 }) : setTimeout(f, 1_000);
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 10_000 }) : setTimeout(f, 3_000);
   const queue = Object.values(LOADERS);
   const next = () => {
     const load = queue.shift();
