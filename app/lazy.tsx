@@ -16,6 +16,7 @@ const LOADERS = {
   simulation: () => withRules(import('./panels/simulation-panel')),
   compare: () => withRules(import('./panels/diff-panel')),
   migration: () => withRules(import('./panels/migration-panel')),
+  phaseCanvas: () => withRules(import('./canvas/phase-canvas')),
   print: () => withRules(import('./print-view')),
   inspector: () => withRules(import('./panels/inspector')),
   find: () => import('./find-dialog'),
@@ -44,6 +45,7 @@ export const loadExportDiagram = LOADERS.exportDiagram;
 
 export const StepsPanel = lazy(() => LOADERS.steps().then((m) => ({ default: m.StepsPanel })));
 export const MigrationPanel = lazy(() => LOADERS.migration().then((m) => ({ default: m.MigrationPanel })));
+export const PhaseCanvas = lazy(() => LOADERS.phaseCanvas().then((m) => ({ default: m.PhaseCanvas })));
 export const ComparePanel = lazy(() => LOADERS.compare().then((m) => ({ default: m.ComparePanel })));
 export const SimulationPanel = lazy(() => LOADERS.simulation().then((m) => ({ default: m.SimulationPanel })));
 export const PrintView = lazy(() => LOADERS.print().then((m) => ({ default: m.PrintView })));
