@@ -72,6 +72,22 @@ describe('inspector: a node', () => {
     expect(node(store, 'pool-a')).toMatchObject({ frontEndServers: 6 });
   });
 
+  it("states an Edge pool's public addresses behind NAT: a list, a bad address refused with its message, emptied removes it", () => {
+    const store = setup();
+    inspect(store, 'node', 'edge-a');
+    type('field-natAddresses', '203.0.113.10, 203.0.113.11');
+    expect(node(store, 'edge-a')).toMatchObject({ natAddresses: ['203.0.113.10', '203.0.113.11'] });
+    type('field-natAddresses', '203.0.113.10 edge.contoso.com');
+    expect(screen.getByRole('alert').textContent).toMatch(/Public addresses behind NAT/);
+    expect(node(store, 'edge-a')).toMatchObject({ natAddresses: ['203.0.113.10', '203.0.113.11'] });
+    type('field-natAddresses', '');
+    expect('natAddresses' in node(store, 'edge-a')).toBe(false);
+    // The field's edits are one undo step, however many keystrokes: undo goes back to before them.
+    type('field-natAddresses', '198.51.100.7');
+    act(() => store.getState().undo());
+    expect('natAddresses' in node(store, 'edge-a')).toBe(false);
+  });
+
   it('moves the node to another site', () => {
     const store = setup();
     inspect(store, 'node', 'pool-a');
