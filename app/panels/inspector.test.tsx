@@ -258,6 +258,31 @@ describe('inspector: a site and the deployment', () => {
     expect('activeDirectory' in store.getState().doc.deployment).toBe(false);
   });
 
+  it('states the simple URLs: Meet per SIP domain, Dial-in and Admin for the deployment; a bad URL refused; removed one by one', () => {
+    const store = setup();
+    act(() => store.getState().select([]));
+    expect(store.getState().doc.deployment.simpleUrls).toBeUndefined();
+    fireEvent.click(screen.getByTestId('simple-url-add'));
+    fireEvent.click(screen.getByTestId('simple-url-add'));
+    expect(store.getState().doc.deployment.simpleUrls).toEqual([
+      { component: 'meet', domain: 'contoso.com', url: 'https://meet.contoso.com' },
+      { component: 'dialIn', domain: '*', url: 'https://dialin.contoso.com' },
+    ]);
+    type('field-simple-url-0-domain', 'fabrikam.com');
+    type('field-simple-url-0-url', 'https://meet.fabrikam.com');
+    type('field-simple-url-1-url', '');
+    expect(screen.getByRole('alert').textContent).toMatch(/URL must not be empty/);
+    expect(store.getState().doc.deployment.simpleUrls?.[1]?.url).toBe('https://dialin.contoso.com');
+    expect(store.getState().doc.deployment.simpleUrls?.[0]).toEqual({
+      component: 'meet',
+      domain: 'fabrikam.com',
+      url: 'https://meet.fabrikam.com',
+    });
+    fireEvent.click(screen.getByTestId('simple-url-0-remove'));
+    fireEvent.click(screen.getByTestId('simple-url-0-remove'));
+    expect('simpleUrls' in store.getState().doc.deployment).toBe(false);
+  });
+
   it('several cards of one kind get the bulk editor and the arrange bar', () => {
     const store = setup();
     act(() => store.getState().select(['pool-a', 'pool-b'], { type: 'node', id: 'pool-a' }));
