@@ -26,6 +26,7 @@ import {
   LazyPart,
   Loading,
   MigrationPanel,
+  PhaseCanvas,
   UpdatePrompt,
   prefetchWhenIdle,
   PrintView,
@@ -71,6 +72,7 @@ function Designer() {
   const [sizes, setSizes] = useState({ left: 236, right: 320, bottom: Math.round(window.innerHeight * 0.32) });
   const [fileOver, setFileOver] = useState(false);
   const bottomTab = useDesigner((s) => s.bottomTab);
+  const phase = useDesigner((s) => s.phaseView !== null);
   // The Migration tab holds a change list beside a long runbook: it opens tall enough to read them.
   useEffect(() => {
     if (bottomOpen && bottomTab === 'migration')
@@ -140,6 +142,11 @@ function Designer() {
       </div>
       <main className="main" aria-label="Canvas">
         <DesignerCanvas />
+        {phase && (
+          <LazyPart what="the deployment at this step" fallback={null}>
+            <PhaseCanvas />
+          </LazyPart>
+        )}
       </main>
       <div className="side-right">
         <CollapseButton side="right" />

@@ -16,6 +16,7 @@ const LOADERS = {
   simulation: () => withRules(import('./panels/simulation-panel')),
   compare: () => withRules(import('./panels/diff-panel')),
   migration: () => withRules(import('./panels/migration-panel')),
+  phaseCanvas: () => withRules(import('./canvas/phase-canvas')),
   print: () => withRules(import('./print-view')),
   inspector: () => withRules(import('./panels/inspector')),
   find: () => import('./find-dialog'),
@@ -44,6 +45,7 @@ export const loadExportDiagram = LOADERS.exportDiagram;
 
 export const StepsPanel = lazy(() => LOADERS.steps().then((m) => ({ default: m.StepsPanel })));
 export const MigrationPanel = lazy(() => LOADERS.migration().then((m) => ({ default: m.MigrationPanel })));
+export const PhaseCanvas = lazy(() => LOADERS.phaseCanvas().then((m) => ({ default: m.PhaseCanvas })));
 export const ComparePanel = lazy(() => LOADERS.compare().then((m) => ({ default: m.ComparePanel })));
 export const SimulationPanel = lazy(() => LOADERS.simulation().then((m) => ({ default: m.SimulationPanel })));
 export const PrintView = lazy(() => LOADERS.print().then((m) => ({ default: m.PrintView })));
@@ -67,8 +69,10 @@ let prefetched = false;
 export function prefetchWhenIdle(): void {
   if (prefetched) return;
   prefetched = true;
+  // Only when the page is really idle: a part's code runs when it loads, and the page's first
+  // seconds are for drawing the design (a busy page waits up to 10 s for its turn).
   const idle = (f: () => void) =>
-    typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 3_000 }) : setTimeout(f, 1_000);
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 10_000 }) : setTimeout(f, 3_000);
   const queue = Object.values(LOADERS);
   const next = () => {
     const load = queue.shift();

@@ -88,6 +88,13 @@ for (const theme of ['light', 'dark'] as const) {
     await panel.getByTestId('migration-current-file').setInputFiles(path.join(FIXTURES, 'published-standard-edition.utf16.xml'));
     await expect(panel.getByTestId('migration-changes')).toBeVisible({ timeout: LAYOUT_TIMEOUT });
     expect(await violations(page, '[role="tabpanel"], .bottom')).toEqual([]);
+    // The runbook as a document, and the deployment after a step on the canvas with its banner.
+    await panel.getByTestId('migration-view-markdown').click();
+    await expect(panel.getByTestId('migration-markdown')).toBeVisible();
+    expect(await violations(page, '[data-testid="migration-markdown"]')).toEqual([]);
+    await panel.getByTestId('migration-view-during').click();
+    await expect(page.getByTestId('phase-banner')).toBeVisible({ timeout: LAYOUT_TIMEOUT });
+    expect(await violations(page, '[data-testid="phase-canvas"]')).toEqual([]);
   });
 
   test.describe(() => {

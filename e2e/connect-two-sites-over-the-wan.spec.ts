@@ -9,6 +9,11 @@ test('an architect joins two data centers over the WAN on the canvas, states wha
 }) => {
   await openDesigner(page);
   const wanLabels = page.locator('[data-testid^="wan-label-"]');
+  // The reference design joins its two data centers over a fast, secured, resilient WAN: remove it to draw one anew.
+  await expect(wanLabels).toHaveCount(1);
+  await expect(wanLabels.first()).toHaveText('WAN · fast, secured, resilient');
+  await wanLabels.first().click();
+  await page.keyboard.press('Delete');
   await expect(wanLabels).toHaveCount(0);
 
   // Drag from the first site's WAN handle onto the second site.
@@ -37,6 +42,14 @@ test('an architect joins two data centers over the WAN on the canvas, states wha
   await inspector.getByLabel('Secured (private or encrypted)').uncheck();
   await expect(wanLabels.first()).toHaveText(/not secured/);
   await expect(page.getByTestId('finding-PAIR-LINK-SECURED')).toBeVisible();
+  // The line carries the findings badge, and its inspector lists the findings on it; picking one
+  // selects the paired pools it is about and highlights it in the findings list, the inspector staying on the link.
+  await expect(wanLabels.first().locator('.finding-badge.sev-warning')).toHaveText('2');
+  await inspector.getByTestId('insp-finding-PAIR-LINK-SECURED').click();
+  await expect(page.getByTestId('node-pool-a')).toHaveClass(/is-selected|selected/);
+  await expect(page.getByTestId('node-pool-b')).toHaveClass(/is-selected|selected/);
+  await expect(page.getByTestId('finding-PAIR-LINK-SECURED')).toHaveClass(/is-active/);
+  await expect(inspector).toBeVisible();
   await inspector.getByLabel('Resilient (redundant path)').check();
   await expect(page.getByTestId('finding-VOICE-RESILIENT-WAN')).toHaveCount(0);
 
@@ -56,6 +69,8 @@ test('from the keyboard: the site inspector connects another site, the WAN link 
   page,
 }) => {
   await openDesigner(page);
+  await page.locator('[data-testid^="wan-label-"]').first().click();
+  await page.keyboard.press('Delete');
   await page.getByTestId('site-dc1').locator('.site-header').click();
   await page.getByTestId('wan-connect').selectOption({ label: (await siteName(page, 'dc2')) ?? '' });
   await expect(page.locator('[data-testid^="wan-label-"]')).toHaveCount(1);

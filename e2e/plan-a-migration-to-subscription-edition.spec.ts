@@ -37,9 +37,15 @@ test('plan a migration from a 2015 deployment to Subscription Edition: see what 
   expect(moveCms).toBeGreaterThan(moveUsers);
   await expect(panel.locator('.pill-procedure', { hasText: 'M1.12' }).first()).toBeVisible();
 
-  // The Markdown view, then the downloads.
+  // The runbook as a document to read: phase headings, numbered steps, the PowerShell in code blocks, what to check.
   await panel.getByTestId('migration-view-markdown').click();
-  await expect(panel.getByTestId('migration-markdown')).toContainText('Move-CsManagementServer');
+  const runbook = panel.getByTestId('migration-markdown');
+  await expect(runbook).toContainText('Move-CsManagementServer');
+  await expect(runbook.getByRole('heading', { level: 3, name: 'Move the Central Management store' })).toBeVisible();
+  await expect(runbook.getByRole('heading', { level: 4 }).first()).toContainText(/^1\. /);
+  await expect(runbook.locator('.code-block pre', { hasText: 'Move-CsManagementServer' })).toHaveCount(1);
+  await expect(runbook.getByRole('heading', { level: 5, name: 'Check' }).first()).toBeVisible();
+  await expect(runbook).not.toContainText('## ');
   const [md] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('migration-download-md').click()]);
   expect(md.suggestedFilename()).toMatch(/migration-runbook\.md$/);
   const text = fs.readFileSync((await md.path())!, 'utf8');
@@ -107,4 +113,71 @@ test('keep HA/DR during the move: the deployment after any step, and a data cent
   await phases.selectOption({ index: (await phases.locator('option').count()) - 1 });
   await expect(during.getByTestId('during-findings')).toContainText('0 errors');
   await expect(during.getByTestId('during-findings').locator('li.sev-error')).toHaveCount(0);
+});
+
+test('the canvas shows the deployment after a step, read-only, with its findings, and goes back to the design unchanged', async ({
+  page,
+}) => {
+  await openDesigner(page);
+  await page.getByTestId('tab-migration').click();
+  const panel = page.getByTestId('migration-panel');
+  await panel.getByTestId('migration-reference-fabrikam-2015-to-subscription-edition').click();
+  const design = page.getByTestId('canvas');
+  // The design: the new pools, the 2015 pool only as a removed node's ghost.
+  await expect(design.getByTestId('node-sepool-ny')).toBeVisible();
+  await expect(design.getByTestId('node-pool-ny')).toHaveCount(0);
+  const designCards = await design.locator('.react-flow__node-topology').count();
+
+  await panel.getByTestId('migration-view-during').click();
+  const phase = page.getByTestId('phase-canvas');
+  const banner = page.getByTestId('phase-banner');
+  // After the first users moved: the 2015 pool and its replacement both stand, the CMS still on 2015.
+  await expect(banner).toContainText(/Viewing the deployment after step \d+ of \d+/);
+  await expect(banner).toContainText('Central Management store on Pool NY (Skype for Business Server 2015)');
+  await expect(banner).toContainText('8,000 users still on Pool CH');
+  await expect(phase.getByTestId('node-pool-ny')).toBeVisible();
+  await expect(phase.getByTestId('node-sepool-ny')).toBeVisible();
+  await expect(phase.getByTestId('node-pool-ch')).toBeVisible();
+  // The findings of that moment: Chicago's users are still on a pool the plan retires.
+  await expect(page.getByTestId('phase-findings').locator('li[data-rule="MIG-USERS-ON-DECOMMISSION"]')).toBeVisible();
+  // Read-only: dragging a card pans the view, the card keeps its place beside the others.
+  const card = phase.getByTestId('node-sepool-ny');
+  const other = phase.getByTestId('node-pool-ny');
+  const offset = async () => {
+    const [a, b] = [await card.boundingBox(), await other.boundingBox()];
+    return { dx: Math.round(a!.x - b!.x), dy: Math.round(a!.y - b!.y) };
+  };
+  const placed = await offset();
+  const before = await card.boundingBox();
+  await page.mouse.move(before!.x + before!.width / 2, before!.y + before!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before!.x + 160, before!.y + 90, { steps: 4 });
+  await page.mouse.up();
+  expect(await offset()).toEqual(placed);
+
+  // Another step: today, only the 2015 deployment.
+  const during = panel.getByTestId('migration-during');
+  await during.getByTestId('during-phase').selectOption({ index: 0 });
+  await expect(banner).toContainText('Viewing the deployment today');
+  await expect(phase.getByTestId('node-sepool-ny')).toHaveCount(0);
+  await expect(phase.getByTestId('node-pool-ny')).toBeVisible();
+  // The end: the 2015 pools are gone, the CMS on Subscription Edition.
+  const phases = during.getByTestId('during-phase');
+  await phases.selectOption({ index: (await phases.locator('option').count()) - 1 });
+  await expect(banner).toContainText('Central Management store on Pool NY (Subscription Edition)');
+  await expect(phase.getByTestId('node-pool-ny')).toHaveCount(0);
+
+  // Back to the design: the view goes, the design is as it was and editable.
+  await banner.getByRole('button', { name: 'Back to the design' }).click();
+  await expect(phase).toHaveCount(0);
+  await expect(design.locator('.react-flow__node-topology')).toHaveCount(designCards);
+  await expect(page.getByTestId('doc-name')).toHaveValue(/Fabrikam Subscription Edition/);
+  await expect(page.getByTestId('save-state'))
+    .not.toContainText('unsaved', { timeout: 100 })
+    .catch(() => undefined);
+  // And back on the canvas from the tab.
+  await during.getByTestId('during-on-canvas').click();
+  await expect(banner).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(phase).toHaveCount(0);
 });

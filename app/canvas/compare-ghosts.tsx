@@ -44,6 +44,7 @@ export function ghostElements(
     zIndex: 1,
     className: 'ghost-flow-node',
   }));
+  const lanes = ghostLanes(view.ghostLinks);
   const edges = view.ghostLinks.map((g): TopologyFlowEdge => ({
     id: g.id,
     type: 'topology',
@@ -58,9 +59,36 @@ export function ghostElements(
         ? undefined
         : { type: MarkerType.ArrowClosed, width: 12, height: 12, color: 'var(--diff-removed)' },
     ariaLabel: `Removed ${linkKindLabel(g.link.kind)} link`,
-    data: { link: { ...g.link, id: g.id }, highlighted: false, quiet: true, diff: 'removed' },
+    data: { link: { ...g.link, id: g.id }, highlighted: false, quiet: true, diff: 'removed', lane: lanes.get(g.id) ?? 0 },
   }));
   return { nodes, edges };
+}
+
+/** Space between two links drawn side by side between the same cards. */
+export const LANE_GAP = 10;
+
+/**
+ * The side offset of each removed link (drawn straight): links between the same two cards,
+ * whichever way they point, are spread LANE_GAP apart around the line between the cards;
+ * a link alone between its cards stays on it. Offsets are to the left of from → to.
+ */
+export function ghostLanes(links: readonly { id: string; from: string; to: string }[]): Map<string, number> {
+  const byPair = new Map<string, { id: string; reversed: boolean }[]>();
+  for (const l of links) {
+    const reversed = l.from > l.to;
+    const key = reversed ? `${l.to}\u0000${l.from}` : `${l.from}\u0000${l.to}`;
+    const list = byPair.get(key);
+    if (list) list.push({ id: l.id, reversed });
+    else byPair.set(key, [{ id: l.id, reversed }]);
+  }
+  const out = new Map<string, number>();
+  for (const list of byPair.values())
+    list.forEach((l, i) => {
+      const offset = (i - (list.length - 1) / 2) * LANE_GAP;
+      // The same side of the shared line whichever way the link points.
+      out.set(l.id, l.reversed ? -offset : offset);
+    });
+  return out;
 }
 
 const GAP = 24;

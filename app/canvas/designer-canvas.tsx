@@ -21,6 +21,7 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import {
+  startTransition,
   lazy,
   Suspense,
   useCallback,
@@ -133,7 +134,8 @@ export function DesignerCanvas() {
       backgroundAbove: BACKGROUND_ROUTING_ABOVE,
       obviousOnlyAbove: OBVIOUS_ROUTES_ONLY_ABOVE,
       schedule: soon,
-      onChange: () => setRoutesVersion((v) => v + 1),
+      // The links drawn again in slices: a large design's edges are not one long task.
+      onChange: () => startTransition(() => setRoutesVersion((v) => v + 1)),
     }),
   );
   const dragging = useRef(false);
@@ -463,7 +465,8 @@ export function DesignerCanvas() {
     // React Flow applies defaultViewport only after its first render; setting the store's
     // transform now makes that render show (and cull, and pick the detail of) the fitted view.
     flowStore.setState({ transform: [vp.x, vp.y, vp.zoom] });
-    setInitialViewport(vp);
+    // As a transition: the cards are made in slices, not in one task that blocks the page opening.
+    startTransition(() => setInitialViewport(vp));
     // Only the first render: later documents are fitted by useFitOnLoad.
   }, [flowStore, nodes]);
   useFitOnLoad();

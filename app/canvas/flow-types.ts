@@ -46,6 +46,11 @@ export type TopologyEdgeData = {
   failoverLabel?: string;
   /** Marked against the current deployment: new, changed (or moved to another node), or removed (a ghost). */
   diff?: 'added' | 'changed' | 'removed';
+  /**
+   * A link drawn straight (not routed) that shares its two cards with others: how far to the
+   * side of the line between the cards it runs (px, left of from → to), so they do not overlap.
+   */
+  lane?: number;
 };
 /** A node of the current deployment the open design removes, drawn where it was (compare mode); never part of the document. */
 export type GhostNodeData = {

@@ -66,6 +66,28 @@ function LinkSample({ kind }: { kind: LinkKind }) {
   );
 }
 
+/** A WAN link's line as the canvas draws it (site-link-edge.tsx): thick, amber when it lacks something, dashed on a single path. */
+function WanSample({ weak, single }: { weak: boolean; single: boolean }) {
+  return (
+    <svg width="46" height="12" viewBox="0 0 46 12" aria-hidden="true" className="legend-wan">
+      <line
+        x1="3"
+        y1="6"
+        x2="43"
+        y2="6"
+        className={`wan-edge ${weak ? 'is-weak' : ''}`}
+        style={{ strokeWidth: 3.5, strokeDasharray: single ? '10 6' : undefined }}
+      />
+    </svg>
+  );
+}
+
+const WAN_STYLES = [
+  { weak: false, single: false, meaning: 'fast, secured and resilient (a redundant path)' },
+  { weak: true, single: false, meaning: 'resilient, but slow or not secured' },
+  { weak: true, single: true, meaning: 'single path: a failure cuts the sites apart' },
+] as const;
+
 export function Legend() {
   const [open, setOpen] = useState(false);
   const id = useId();
@@ -97,6 +119,19 @@ export function Legend() {
                 <span>{LINK_MEANING[k]}</span>
               </li>
             ))}
+          </ul>
+          <h3>WAN links between sites</h3>
+          <ul className="legend-links">
+            {WAN_STYLES.map((w) => (
+              <li key={w.meaning}>
+                <WanSample weak={w.weak} single={w.single} />
+                <span>{w.meaning}</span>
+              </li>
+            ))}
+            <li className="legend-wan-note">
+              Its label says what it lacks (&ldquo;WAN · slow, secured, single path&rdquo;); drag a site&apos;s WAN handle onto
+              another site to draw one.
+            </li>
           </ul>
           <h3>Servers</h3>
           <ul className="legend-families">
@@ -144,7 +179,8 @@ export function Legend() {
             Below {Math.round(COMPACT_ZOOM * 100)}% zoom a card shows its name only, its badge is filled with the severity's
             colour, and links keep only the pairing label; below {Math.round(OVERVIEW_ZOOM * 100)}% a card is a block of its
             kind's colour (its name in the tooltip), site frames are plain tinted areas, links show no label and their dashes are
-            drawn longer. Zoom in (or click a finding) for the full cards.
+            drawn longer. WAN links thicken as you zoom out; their labels say only what they lack, then show only their findings
+            badge. Zoom in (or click a finding) for the full cards.
           </p>
         </div>
       )}

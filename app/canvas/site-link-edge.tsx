@@ -4,15 +4,22 @@
  * when resilient and dashed when single path, in the warning colour when it lacks speed,
  * security or resilience; its label says what the architect states about it. Clicking
  * the line or its label selects it (the inspector then edits it); Delete removes it.
+ * Zoomed out (detail-level.ts) the line thickens so the WAN still reads between the site
+ * areas; from 20% to 50% the label is enlarged and says only what the link lacks ("WAN ·
+ * single path"); in the overview it is the findings badge alone, filled, when there is one.
  */
 import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { routePath } from '../lib/route-path';
-import { isWeakSiteLink, siteLinkText } from '../model/site-link-text';
+import { isWeakSiteLink, siteLinkShortText, siteLinkText } from '../model/site-link-text';
 import { useDesignerStore } from '../store/designer-context';
 import { dashAt, useDetailLevel } from './detail-level';
 import { InlineBadge } from './inline-badge';
 import type { SiteLinkFlowEdge } from './flow-types';
+
+/** The line's width by level of detail: a few screen pixels at every zoom, thicker than any server link. */
+const WAN_WIDTH = { full: 3.5, compact: 6, overview: 16 } as const;
+const WAN_LABEL_SCALE = { full: 1, compact: 2, overview: 7 } as const;
 
 function SiteLinkEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<SiteLinkFlowEdge>) {
   const detail = useDetailLevel();
@@ -32,22 +39,28 @@ function SiteLinkEdgeView({ id, sourceX, sourceY, targetX, targetY, data, select
   const cls = ['wan-edge', weak ? 'is-weak' : '', selected ? 'is-selected' : '', data.highlighted ? 'is-highlighted' : '']
     .filter(Boolean)
     .join(' ');
-  // Zoomed out the label cannot be read; a selected or highlighted link keeps it.
-  const showLabel = detail === 'full' || selected || data.highlighted;
+  // In the overview a text would be a smudge: the badge alone stays (a selected or highlighted link keeps its text).
+  const text =
+    detail === 'full' ? siteLinkText(l) : detail === 'compact' || selected || data.highlighted ? siteLinkShortText(l) : '';
+  const width = WAN_WIDTH[detail] + (selected ? 1 : 0);
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
         className={cls}
-        style={{ strokeWidth: selected ? 4.5 : 3.5, strokeDasharray: l.resilient ? undefined : dashAt('10 6', detail) }}
-        interactionWidth={18}
+        style={{ strokeWidth: width, strokeDasharray: l.resilient ? undefined : dashAt('10 6', detail) }}
+        interactionWidth={Math.max(18, width)}
       />
-      {showLabel && (
+      {(text || data.badge) && (
         <EdgeLabelRenderer>
           <div
-            className={`edge-label wan-label nodrag nopan ${weak ? 'is-weak' : ''} ${selected ? 'is-selected' : ''} ${detail === 'full' ? '' : 'is-large'}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, minWidth: route?.label.width }}
+            className={`edge-label wan-label nodrag nopan ${weak ? 'is-weak' : ''} ${selected ? 'is-selected' : ''}`}
+            style={{
+              // Zoomed out the whole pill is scaled, its badge with it, so that both stay a readable size on screen.
+              transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(${WAN_LABEL_SCALE[detail]})`,
+              minWidth: detail === 'full' ? route?.label.width : undefined,
+            }}
             data-testid={`wan-label-${l.id}`}
             onClick={(e) => {
               e.stopPropagation();
@@ -56,7 +69,7 @@ function SiteLinkEdgeView({ id, sourceX, sourceY, targetX, targetY, data, select
               store.getState().select(ids, { type: 'siteLink', id: l.id });
             }}
           >
-            <span>{siteLinkText(l)}</span>
+            {text && <span>{text}</span>}
             {data.badge && <InlineBadge badge={data.badge} />}
           </div>
         </EdgeLabelRenderer>

@@ -183,6 +183,8 @@ export class FlowMapper {
     if (stale && !(input.dragging && this.lastWan.key[2] === this.frames && this.lastWan.key[0] === siteLinks)) {
       const avoid = [...linkRoutes.values()].flatMap((r) => (r.label ? [r.label] : []));
       const fresh = this.router.routeSiteLinks(doc, this.frames, { avoid });
+      // A route drawn as before keeps its object, so its edge does too (selecting a link re-routes the WAN round the same labels).
+      if (fresh) for (const [id, r] of fresh) if (sameWanRoute(r, routes.get(id))) fresh.set(id, routes.get(id)!);
       // Not loaded yet: unrouted for now, routed on the draw that follows the load.
       routes = fresh ?? new Map();
       if (fresh) this.lastWan = { key, routes };
@@ -409,6 +411,14 @@ export class FlowMapper {
 }
 
 /** Badge chars on a link label: its count. */
+function sameWanRoute(a: SiteLinkRoute, b: SiteLinkRoute | undefined): boolean {
+  if (!b || a.clear !== b.clear || a.points.length !== b.points.length) return false;
+  const la = a.label;
+  const lb = b.label;
+  if (la.x !== lb.x || la.y !== lb.y || la.width !== lb.width || la.height !== lb.height || la.text !== lb.text) return false;
+  return a.points.every((p, i) => p.x === b.points[i]!.x && p.y === b.points[i]!.y);
+}
+
 const badgeChars = (b: Badge | undefined) => (b ? String(b.count).length : 0);
 
 function badgeOf(findings: FindingIndex, id: string): Badge | undefined {

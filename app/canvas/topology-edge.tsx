@@ -70,8 +70,10 @@ function TopologyEdgeView({
     // Not routed (yet): a straight line between the borders.
     const a = { x: sourceX, y: sourceY, w: NODE_WIDTH, h: NODE_HEIGHT };
     const b = { x: targetX, y: targetY, w: NODE_WIDTH, h: NODE_HEIGHT };
-    const p1 = borderPoint(a, b, 0);
-    const p2 = borderPoint(b, a, 0);
+    // Several links between the same two cards (a removed node's ghost links) run side by side.
+    const lane = data.lane ?? 0;
+    const p1 = borderPoint(a, b, lane);
+    const p2 = borderPoint(b, a, -lane);
     points = [p1, p2];
     [path, labelX, labelY] = getStraightPath({ sourceX: p1.x, sourceY: p1.y, targetX: p2.x, targetY: p2.y });
   }

@@ -192,6 +192,7 @@ describe('site links (WAN) in the SVG', () => {
   it('draws each site link between its two frames with what the architect states about it', () => {
     const renderSvg = renderDesignSvg;
     const doc = REFERENCE_DESIGNS.find((d) => d.id === 'pair-2019-ag')!.build();
+    delete doc.siteLinks;
     const without = renderSvg(doc, { date: '2026-01-01' });
     expect(without).not.toContain('class="site-link"');
     doc.siteLinks = [{ id: 'wan-1', from: 'dc1', to: 'dc2', fast: true, secured: true, resilient: false }];

@@ -4,7 +4,8 @@ import { referenceMigration } from '../model/samples/migrations';
 import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
 import { isRegistrar } from '../model/topology-index';
-import { deploymentAtStep, phaseMarks } from './document-at-step';
+import { deploymentAtStep, phaseLayout, phaseMarks } from './document-at-step';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { arbScenarioShape, sameIds, scenario } from './migrate-test-kit';
 import { planMigration } from './migration-plan';
 import { transitionDocument } from './transition-document';
@@ -105,5 +106,49 @@ describe('deploymentAtStep', () => {
     // Before the upgrade the server is the 2019 server it is today.
     const before = deploymentAtStep(plan, current, td, 0).doc.nodes.find((n) => n.id === 'se-dr');
     expect(before && 'productVersion' in before ? before.productVersion : undefined).toBe('2019');
+  });
+
+  it('phaseLayout: every card placed, none on another; the design keeps its places, a retired pool sits beside its replacement', () => {
+    const overlap = (doc: Topology) => {
+      const ps = doc.nodes.map((n) => doc.layout![n.id]!);
+      return ps.some((p, i) => ps.some((q, j) => j > i && Math.abs(p.x - q.x) < NODE_WIDTH && Math.abs(p.y - q.y) < NODE_HEIGHT));
+    };
+    const m = referenceMigration('fabrikam-2015-to-subscription-edition')!;
+    const current = m.current();
+    const target = m.target();
+    const { plan, td } = setup(current, target);
+    for (let k = 0; k <= plan.steps.length; k++) {
+      const laid = phaseLayout(deploymentAtStep(plan, current, td, k).doc, target, current, td);
+      expect(laid.nodes.every((n) => laid.layout?.[n.id] !== undefined)).toBe(true);
+      expect(overlap(laid), `step ${k}`).toBe(false);
+      // The sites' areas stay apart: a card moved aside stays in its own site's columns.
+      const boxes = laid.sites.map((site) => {
+        const ps = laid.nodes.filter((n) => n.siteId === site.id).map((n) => laid.layout![n.id]!);
+        return {
+          x0: Math.min(...ps.map((p) => p.x)),
+          x1: Math.max(...ps.map((p) => p.x)) + NODE_WIDTH,
+          y0: Math.min(...ps.map((p) => p.y)),
+          y1: Math.max(...ps.map((p) => p.y)) + NODE_HEIGHT,
+        };
+      });
+      const [a, b] = boxes;
+      expect(a!.x1 <= b!.x0 || b!.x1 <= a!.x0 || a!.y1 <= b!.y0 || b!.y1 <= a!.y0, `sites apart at step ${k}`).toBe(true);
+    }
+    const firstMove = plan.steps.findIndex((s) => s.effects.some((e) => e.kind === 'moveUsers'));
+    const mid = phaseLayout(deploymentAtStep(plan, current, td, firstMove + 1).doc, target, current, td);
+    expect(mid.layout!['sepool-ny']).toEqual(target.layout!['sepool-ny']);
+    const old = mid.layout!['pool-ny']!;
+    const rep = mid.layout!['sepool-ny']!;
+    expect(Math.hypot(old.x - rep.x, old.y - rep.y)).toBeLessThan(3 * (NODE_WIDTH + NODE_HEIGHT));
+    fc.assert(
+      fc.property(arbScenarioShape, fc.nat(), (shape, at) => {
+        const { current, target } = scenario(shape);
+        const { plan, td } = setup(current, target);
+        const laid = phaseLayout(deploymentAtStep(plan, current, td, at % (plan.steps.length + 1)).doc, target, current, td);
+        expect(laid.nodes.every((n) => laid.layout?.[n.id] !== undefined)).toBe(true);
+        expect(overlap(laid)).toBe(false);
+      }),
+      { numRuns: 20 },
+    );
   });
 });

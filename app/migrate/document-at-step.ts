@@ -8,7 +8,9 @@
  * backup registrars where the steps so far have put them. Pure.
  */
 import { defaultLink } from '../model/defaults';
-import type { Link, LinkKind, ProductVersion, Topology, TopologyNode } from '../model/schema';
+import { NODE_HEIGHT, NODE_WIDTH, gridLayout } from '../model/grid-layout';
+import { positionOf } from '../model/layout';
+import type { Link, LinkKind, Position, ProductVersion, Topology, TopologyNode } from '../model/schema';
 import { isRegistrar } from '../model/topology-index';
 import { applyStep, initialState, type DeploymentState, type Violation } from './replay';
 import type { TransitionDocument } from './transition-document';
@@ -169,4 +171,83 @@ function topologyOf(
 
   const cmsHost = state.cms !== null && exists.has(state.cms) ? state.cms : null;
   return { ...td.doc, deployment: { ...td.doc.deployment, cmsHost }, nodes, links };
+}
+
+const GAP = 24;
+/** Below first (a column of cards reads top to bottom), then beside, above, and the corners. */
+const AROUND = [
+  [0, 1],
+  [1, 0],
+  [0, -1],
+  [-1, 0],
+  [1, 1],
+  [-1, 1],
+  [1, -1],
+  [-1, -1],
+] as const;
+
+/**
+ * The deployment at a step laid out for the canvas: the target's cards where the design has
+ * them, a node the target retires where the current design had it (or, when a card of the
+ * design took that spot, often its replacement, the nearest free place around it), anything
+ * else on the grid. Two cards never overlap, so the old and the new pool read side by side.
+ */
+export function phaseLayout(doc: Topology, target: Topology, current: Topology, td: TransitionDocument): Topology {
+  const currentIdOf = new Map<string, string>();
+  for (const [c, t] of td.fromCurrent) currentIdOf.set(t, c);
+  const layout: Record<string, Position> = {};
+  const taken: Position[] = [];
+  const free = (p: Position) =>
+    taken.every((t) => Math.abs(t.x - p.x) >= NODE_WIDTH + GAP / 2 || Math.abs(t.y - p.y) >= NODE_HEIGHT + GAP / 2);
+  const later: TopologyNode[] = [];
+  for (const n of doc.nodes) {
+    const p = td.removed.has(n.id) ? undefined : positionOf(target.layout, n.id);
+    if (p && free(p)) {
+      layout[n.id] = p;
+      taken.push(p);
+    } else later.push(n);
+  }
+  const grid = gridLayout(doc);
+  const dx = NODE_WIDTH + GAP;
+  const dy = NODE_HEIGHT + GAP;
+  // Cards already placed per site: a card moved aside stays inside its own site's columns.
+  const siteBox = new Map<string, { minX: number; maxX: number; maxY: number }>();
+  const grow = (siteId: string, p: Position) => {
+    const b = siteBox.get(siteId);
+    if (!b) siteBox.set(siteId, { minX: p.x, maxX: p.x, maxY: p.y });
+    else siteBox.set(siteId, { minX: Math.min(b.minX, p.x), maxX: Math.max(b.maxX, p.x), maxY: Math.max(b.maxY, p.y) });
+  };
+  for (const n of doc.nodes) if (layout[n.id]) grow(n.siteId, layout[n.id]!);
+  for (const n of later) {
+    const cid = currentIdOf.get(n.id);
+    const origin = (cid !== undefined ? positionOf(current.layout, cid) : undefined) ??
+      positionOf(target.layout, n.id) ??
+      positionOf(grid, n.id) ?? { x: 0, y: 0 };
+    let place = origin;
+    const box = siteBox.get(n.siteId);
+    if (!free(place) && box) {
+      // The site's columns, row by row from its top: the first free slot (a new row under it at worst).
+      const columns = Math.max(1, Math.round((box.maxX - box.minX) / dx) + 1);
+      search: for (let row = 0; row < 1_000; row++)
+        for (let col = 0; col < columns; col++) {
+          const q = { x: box.minX + col * dx, y: origin.y + row * dy };
+          if (free(q)) {
+            place = q;
+            break search;
+          }
+        }
+    } else
+      search: for (let r = 1; !free(place) && r <= 12; r++)
+        for (const [kx, ky] of AROUND) {
+          const q = { x: origin.x + kx * r * dx, y: origin.y + ky * r * dy };
+          if (free(q)) {
+            place = q;
+            break search;
+          }
+        }
+    layout[n.id] = place;
+    taken.push(place);
+    grow(n.siteId, place);
+  }
+  return { ...doc, layout };
 }

@@ -828,11 +828,12 @@ export function arbV1Document(o: Omit<TopologyArbitraryOptions, 'formatVersion'>
 }
 
 /** Every id of a document (sites, nodes, links), for "ids in findings exist" properties. */
+/** The ids of a document; `links` holds the server links and the WAN links (a finding may name either). */
 export function idsOf(doc: Topology): { sites: Set<string>; nodes: Set<string>; links: Set<string> } {
   return {
     sites: new Set(doc.sites.map((s) => s.id)),
     nodes: new Set(doc.nodes.map((n) => n.id)),
-    links: new Set(doc.links.map((l) => l.id)),
+    links: new Set([...doc.links.map((l) => l.id), ...(doc.siteLinks ?? []).map((l) => l.id)]),
   };
 }
 

@@ -481,7 +481,7 @@ export class LinkRouter {
       if (stage === 'route') {
         // At least one chunk per slice, however slow the machine.
         do {
-          const chunk = new Set(queue.splice(0, 8));
+          const chunk = new Set(queue.splice(0, 2));
           for (const [id, r] of routeConnectors(scene, chunk)) routes.set(id, r);
         } while (queue.length > 0 && now() < deadline);
         if (queue.length === 0) stage = 'lanes';
@@ -498,7 +498,7 @@ export class LinkRouter {
         const work = labelling;
         // A few labels per slice, each clear of those placed before it: the same places as in one call.
         do {
-          const chunk = work.requests.slice(work.next, work.next + 4);
+          const chunk = work.requests.slice(work.next, work.next + 1);
           work.next += chunk.length;
           for (const [id, l] of this.place(routes, chunk, scene, work.placed)) work.labels.set(id, l);
         } while (work.next < work.requests.length && now() < deadline);

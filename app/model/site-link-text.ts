@@ -12,3 +12,9 @@ export function siteLinkText(l: Pick<SiteLink, 'fast' | 'secured' | 'resilient'>
 /** A link lacking one of the three is drawn as a warning: the checks that read the WAN may object. */
 export const isWeakSiteLink = (l: Pick<SiteLink, 'fast' | 'secured' | 'resilient'>): boolean =>
   !l.fast || !l.secured || !l.resilient;
+
+/** Zoomed out, what a WAN link lacks: "WAN" alone, or "WAN · slow, single path". */
+export function siteLinkShortText(l: Pick<SiteLink, 'fast' | 'secured' | 'resilient'>): string {
+  const lacks = [l.fast ? '' : 'slow', l.secured ? '' : 'not secured', l.resilient ? '' : 'single path'].filter(Boolean);
+  return lacks.length ? `WAN · ${lacks.join(', ')}` : 'WAN';
+}

@@ -76,6 +76,9 @@ function BulkField({ spec, current, onApply }: { spec: FieldSpec; current: Commo
   const testId = `bulk-${spec.key}`;
 
   switch (spec.type) {
+    case 'list':
+      // One value for several nodes makes no sense here (each Edge pool has its own addresses).
+      return null;
     case 'bool':
       return (
         <div className="field field-bool">

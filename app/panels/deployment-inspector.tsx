@@ -1,8 +1,18 @@
 /** With nothing selected: the design's name and description, its mode, where the Central Management store is, and the design at a glance. */
-import { DEPLOYMENT_MODES, type Deployment, type Topology } from '../model/schema';
+import {
+  AD_LEVELS,
+  DC_OS_VERSIONS,
+  DEPLOYMENT_MODES,
+  SIMPLE_URL_COMPONENTS,
+  SimpleUrlSchema,
+  type Deployment,
+  type SimpleUrl,
+  type Topology,
+} from '../model/schema';
 import { LIMITS } from '../model/limits';
 import { useDesigner } from '../store/designer-context';
 import { EnumField, TextField } from './inspector-field';
+import { friendly } from './node-edits';
 import { InspectorHead, Section } from './inspector-parts';
 
 const MODE_LABELS: Record<Deployment['mode'], string> = {
@@ -69,6 +79,8 @@ export function DeploymentInspector({ doc }: { doc: Topology }) {
           </select>
         </div>
       </Section>
+      <ActiveDirectoryFields doc={doc} />
+      <SimpleUrlFields doc={doc} />
       <Section title="At a glance">
         <dl className="glance">
           <dt>Sites</dt>
@@ -92,5 +104,162 @@ export function DeploymentInspector({ doc }: { doc: Topology }) {
         </p>
       </Section>
     </div>
+  );
+}
+
+/** "WS2012R2" as an architect reads it: "Windows Server 2012 R2". */
+const windowsServer = (v: string) => v.replace(/^WS/, 'Windows Server ').replace(/R2$/, ' R2');
+
+/**
+ * The Active Directory the deployment lives in (format v2): forest and domain functional
+ * levels and the domain controllers' operating systems, which the Subscription Edition and
+ * 2019 prerequisites checks read. "Not stated" leaves the directory undescribed.
+ */
+function ActiveDirectoryFields({ doc }: { doc: Topology }) {
+  const updateDeployment = useDesigner((s) => s.updateDeployment);
+  const ad = doc.deployment.activeDirectory;
+  const level = (key: 'forestLevel' | 'domainLevel', label: string) => (
+    <div className="field">
+      <label className="field-label" htmlFor={`ad-${key}`}>
+        {label}
+      </label>
+      <select
+        id={`ad-${key}`}
+        data-testid={`field-ad-${key}`}
+        value={ad?.[key] ?? ''}
+        onChange={(e) => {
+          const v = AD_LEVELS.find((l) => l === e.target.value);
+          if (!v) return updateDeployment({ activeDirectory: undefined });
+          updateDeployment({ activeDirectory: { forestLevel: v, domainLevel: v, domainControllerOs: [], ...ad, [key]: v } });
+        }}
+      >
+        <option value="">Not stated</option>
+        {AD_LEVELS.map((l) => (
+          <option key={l} value={l}>
+            {windowsServer(l)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <Section title="Active Directory">
+      {level('forestLevel', 'Forest functional level')}
+      {level('domainLevel', 'Domain functional level')}
+      {ad && (
+        <fieldset className="field" data-testid="field-ad-dcs">
+          <legend className="field-label">Domain controllers run</legend>
+          {DC_OS_VERSIONS.map((os) => (
+            <label key={os} className="check">
+              <input
+                type="checkbox"
+                checked={ad.domainControllerOs.includes(os)}
+                onChange={(e) =>
+                  updateDeployment({
+                    activeDirectory: {
+                      ...ad,
+                      domainControllerOs: e.target.checked
+                        ? DC_OS_VERSIONS.filter((o) => o === os || ad.domainControllerOs.includes(o))
+                        : ad.domainControllerOs.filter((o) => o !== os),
+                    },
+                  })
+                }
+              />{' '}
+              {windowsServer(os)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </Section>
+  );
+}
+
+const SIMPLE_URL_LABELS: Record<SimpleUrl['component'], string> = { meet: 'Meet', dialIn: 'Dial-in', admin: 'Admin' };
+const SIMPLE_URLS_DOC = 'https://learn.microsoft.com/skypeforbusiness/plan-your-deployment/network-requirements/simple-urls';
+
+/**
+ * The simple URLs (format v2) as Topology Builder keeps them: a Meet URL per SIP domain,
+ * one Dial-in and one Admin URL for the whole deployment (domain `*`). The importer fills
+ * them from a topology document; here they can be stated, corrected or removed.
+ */
+function SimpleUrlFields({ doc }: { doc: Topology }) {
+  const updateDeployment = useDesigner((s) => s.updateDeployment);
+  const urls = doc.deployment.simpleUrls ?? [];
+  const put = (next: SimpleUrl[]) => updateDeployment({ simpleUrls: next.length ? next : undefined });
+  const edit = (i: number, patch: Partial<SimpleUrl>) => put(urls.map((u, j) => (j === i ? { ...u, ...patch } : u)));
+  const check = (u: SimpleUrl, key: 'domain' | 'url') => {
+    const r = SimpleUrlSchema.safeParse(u);
+    const issue = r.success ? undefined : r.error.issues.find((x) => x.path[0] === key);
+    return issue ? friendly(issue.message) : undefined;
+  };
+  const domain = doc.nodes
+    .find((n) => n.kind === 'frontEndPool' || n.kind === 'standardEditionServer')
+    ?.fqdn.split('.')
+    .slice(1)
+    .join('.');
+  return (
+    <Section title="Simple URLs">
+      {urls.length === 0 && (
+        <p className="hint">
+          None stated. Meet, Dial-in and Admin URLs, as in Topology Builder (
+          <a href={SIMPLE_URLS_DOC} target="_blank" rel="noreferrer">
+            Plan for simple URLs ↗
+          </a>
+          ).
+        </p>
+      )}
+      <ol className="simple-urls" data-testid="simple-urls">
+        {urls.map((u, i) => (
+          <li key={i} data-testid={`simple-url-${i}`}>
+            <EnumField
+              label="Simple URL"
+              options={SIMPLE_URL_COMPONENTS}
+              labels={SIMPLE_URL_LABELS}
+              value={u.component}
+              onCommit={(component) => edit(i, { component, domain: component === 'meet' ? u.domain : '*' })}
+              testId={`field-simple-url-${i}-component`}
+            />
+            {u.component === 'meet' && (
+              <TextField
+                label="SIP domain"
+                value={u.domain}
+                validate={(x) => check({ ...u, domain: x ?? '' }, 'domain')}
+                onCommit={(x) => edit(i, { domain: x ?? '' })}
+                testId={`field-simple-url-${i}-domain`}
+              />
+            )}
+            <TextField
+              label="URL"
+              value={u.url}
+              validate={(x) => check({ ...u, url: x ?? '' }, 'url')}
+              onCommit={(x) => edit(i, { url: x ?? '' })}
+              testId={`field-simple-url-${i}-url`}
+            />
+            <button
+              className="btn small"
+              onClick={() => put(urls.filter((_, j) => j !== i))}
+              data-testid={`simple-url-${i}-remove`}
+            >
+              Remove this URL
+            </button>
+          </li>
+        ))}
+      </ol>
+      {urls.length < LIMITS.maxListItems && (
+        <button
+          className="btn small"
+          data-testid="simple-url-add"
+          onClick={() => {
+            const has = (c: SimpleUrl['component']) => urls.some((u) => u.component === c);
+            const component = !has('meet') ? 'meet' : !has('dialIn') ? 'dialIn' : !has('admin') ? 'admin' : 'meet';
+            const host = { meet: 'meet', dialIn: 'dialin', admin: 'admin' }[component];
+            const d = domain || 'contoso.com';
+            put([...urls, { component, domain: component === 'meet' ? d : '*', url: `https://${host}.${d}` }]);
+          }}
+        >
+          Add a simple URL
+        </button>
+      )}
+    </Section>
   );
 }

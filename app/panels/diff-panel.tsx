@@ -24,13 +24,50 @@ export interface ChangeListProps {
   onPick?: (targetNodeId: string | undefined, change: NodeDiff | LinkDiff) => void;
   /** The node whose change is highlighted (a removed node: its `ghostId`). */
   focusedId?: string | null;
+  /** The designs compared, to name the site of each change (the list groups servers by site). */
+  current?: Topology;
+  target?: Topology;
 }
+
+/** The site a node change happens in, by name: the target's site, a removed node's site today. */
+function siteNameOf(n: NodeDiff, current: Topology | undefined, target: Topology | undefined): string {
+  const inTarget = n.target && target?.sites.find((s) => s.id === n.target!.siteId);
+  if (inTarget) return inTarget.name;
+  const inCurrent = n.current && current?.sites.find((s) => s.id === n.current!.siteId);
+  return inCurrent ? inCurrent.name : (n.target?.siteId ?? n.current?.siteId ?? '');
+}
+
+/** The node changes by site, in the order their sites first appear, with the counts per status. */
+export function changesBySite(
+  nodes: readonly NodeDiff[],
+  current: Topology | undefined,
+  target: Topology | undefined,
+): { site: string; nodes: NodeDiff[]; counts: Record<'added' | 'removed' | 'changed', number> }[] {
+  const groups = new Map<string, NodeDiff[]>();
+  for (const n of nodes) {
+    const site = siteNameOf(n, current, target);
+    const g = groups.get(site);
+    if (g) g.push(n);
+    else groups.set(site, [n]);
+  }
+  return [...groups].map(([site, list]) => ({
+    site,
+    nodes: list,
+    counts: {
+      added: list.filter((n) => n.status === 'added').length,
+      removed: list.filter((n) => n.status === 'removed').length,
+      changed: list.filter((n) => n.status === 'changed').length,
+    },
+  }));
+}
+
+const COUNT_WORDS = { added: 'new', removed: 'removed', changed: 'changed' } as const;
 
 const MARK: Record<string, string> = { added: '+', removed: '\u2212', changed: '~', retargeted: '\u2192' };
 const STATUS_WORDS: Record<string, string> = { added: 'New', removed: 'Removed', changed: 'Changed', retargeted: 'Moved' };
 
 /** The changes, by section, with a filter: what an architect reads before a change board. */
-export function ChangeList({ diff, onPick, focusedId }: ChangeListProps) {
+export function ChangeList({ diff, onPick, focusedId, current, target }: ChangeListProps) {
   const [filter, setFilter] = useState<Filter>('all');
   const nodes = diff.nodes.filter((n) => n.status !== 'changed' || n.classes.length > 0);
   const links = notableLinks(diff);
@@ -73,32 +110,47 @@ export function ChangeList({ diff, onPick, focusedId }: ChangeListProps) {
       )}
       {shownNodes.length > 0 && (
         <Section title="Servers and stores">
-          {shownNodes.map((n) => (
-            <li
-              key={`${n.status}:${n.currentId ?? ''}:${n.targetId ?? ''}`}
-              className={`change change-${n.status} ${n.version ? 'change-version' : ''} ${focusedId && (focusedId === n.targetId || (n.currentId !== undefined && n.status === 'removed' && focusedId === ghostId(n.currentId))) ? 'is-active' : ''}`}
-            >
-              <button
-                className="change-main"
-                onClick={() => onPick?.(n.targetId, n)}
-                data-testid={`change-${n.targetId ?? `removed-${n.currentId}`}`}
-                aria-label={`${STATUS_WORDS[n.status]}: ${n.summary}`}
-              >
-                <span className="change-mark" aria-hidden="true">
-                  {MARK[n.status]}
+          {changesBySite(shownNodes, current, target).map((g) => (
+            <li key={g.site} className="change-site" data-testid={`change-site-${g.site}`}>
+              <h5>
+                {g.site || 'No site'}{' '}
+                <span className="change-site-counts">
+                  {(['added', 'removed', 'changed'] as const)
+                    .filter((k) => g.counts[k] > 0)
+                    .map((k) => `${g.counts[k]} ${COUNT_WORDS[k]}`)
+                    .join(' · ')}
                 </span>
-                <span className="change-text">{n.summary}</span>
-                {n.replacement && <span className="pill pill-warn">new servers</span>}
-                {n.version && (
-                  <span className={`pill ${n.version.path === 'in-place' ? 'pill-ok' : 'pill-warn'}`}>
-                    {n.version.path === 'in-place'
-                      ? 'in-place upgrade'
-                      : n.version.path === 'downgrade'
-                        ? 'downgrade'
-                        : 'side by side'}
-                  </span>
-                )}
-              </button>
+              </h5>
+              <ul>
+                {g.nodes.map((n) => (
+                  <li
+                    key={`${n.status}:${n.currentId ?? ''}:${n.targetId ?? ''}`}
+                    className={`change change-${n.status} ${n.version ? 'change-version' : ''} ${focusedId && (focusedId === n.targetId || (n.currentId !== undefined && n.status === 'removed' && focusedId === ghostId(n.currentId))) ? 'is-active' : ''}`}
+                  >
+                    <button
+                      className="change-main"
+                      onClick={() => onPick?.(n.targetId, n)}
+                      data-testid={`change-${n.targetId ?? `removed-${n.currentId}`}`}
+                      aria-label={`${STATUS_WORDS[n.status]}: ${n.summary}`}
+                    >
+                      <span className="change-mark" aria-hidden="true">
+                        {MARK[n.status]}
+                      </span>
+                      <span className="change-text">{n.summary}</span>
+                      {n.replacement && <span className="pill pill-warn">new servers</span>}
+                      {n.version && (
+                        <span className={`pill ${n.version.path === 'in-place' ? 'pill-ok' : 'pill-warn'}`}>
+                          {n.version.path === 'in-place'
+                            ? 'in-place upgrade'
+                            : n.version.path === 'downgrade'
+                              ? 'downgrade'
+                              : 'side by side'}
+                        </span>
+                      )}
+                    </button>
+                  </li>
+                ))}
+              </ul>
             </li>
           ))}
         </Section>
@@ -211,7 +263,7 @@ export function ComparePanel() {
           </button>
         </div>
       </header>
-      <ChangeList diff={diff} onPick={pick} focusedId={focused} />
+      <ChangeList diff={diff} onPick={pick} focusedId={focused} current={baseline.topology} target={doc} />
     </div>
   );
 }

@@ -51,7 +51,7 @@ export function FindingsPanel() {
         : f.siteIds[0]
           ? { type: 'site', id: f.siteIds[0] }
           : f.linkIds[0]
-            ? { type: 'link', id: f.linkIds[0] }
+            ? { type: state.doc.siteLinks?.some((l) => l.id === f.linkIds[0]) ? 'siteLink' : 'link', id: f.linkIds[0] }
             : state.inspected,
     );
     const nodeIds = [...f.nodeIds, ...f.siteIds];

@@ -8,8 +8,8 @@ import { useEffect, useId, useState, type ReactNode } from 'react';
 import { FieldLabel } from './field-label';
 import type { FieldSpec } from './inspector-fields';
 
-/** What a field hands back: a number for `int`, a boolean for `bool`, text otherwise; `undefined` for an emptied optional field. */
-export type FieldValue = string | number | boolean | undefined;
+/** What a field hands back: a number for `int`, a boolean for `bool`, a list of texts for `list`, text otherwise; `undefined` for an emptied optional field. */
+export type FieldValue = string | number | boolean | readonly string[] | undefined;
 
 interface FieldProps<V> {
   value: V;
@@ -32,7 +32,7 @@ export function Field({
   testId: string;
 }) {
   const id = useId();
-  const shown = value === undefined || value === null ? '' : String(value);
+  const shown = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value);
   const [draft, setDraft] = useState(shown);
   const [error, setError] = useState<string | undefined>();
   useEffect(() => {
@@ -48,6 +48,11 @@ export function Field({
         setError('must be a whole number');
         return;
       } else v = Number(raw);
+    } else if (spec.type === 'list') {
+      const items = String(raw)
+        .split(/[\s,;]+/)
+        .filter((x) => x !== '');
+      v = items.length === 0 && spec.optional ? undefined : items;
     } else if ((spec.type === 'text' || spec.type === 'fqdn' || spec.type === 'enum') && raw === '' && spec.optional)
       v = undefined;
     const problem = validate(v);
@@ -106,6 +111,7 @@ export function Field({
       break;
     case 'text':
     case 'fqdn':
+    case 'list':
       control = (
         <input
           id={id}

@@ -37,7 +37,9 @@ export type FieldSpec =
       help?: string;
       group: string;
     }
-  | { key: string; label: string; type: 'bool'; optional?: boolean; help?: string; group: string };
+  | { key: string; label: string; type: 'bool'; optional?: boolean; help?: string; group: string }
+  /** Several values in one box, separated by commas or spaces (an Edge's NAT addresses). */
+  | { key: string; label: string; type: 'list'; optional?: boolean; placeholder?: string; help?: string; group: string };
 
 const name = { key: 'name', label: 'Name', type: 'text', group: 'Identity' } as const;
 const fqdn = (label = 'FQDN') => ({ key: 'fqdn', label, type: 'fqdn', group: 'Identity' }) as const;
@@ -299,6 +301,15 @@ export const FIELDS: Record<NodeKind, readonly FieldSpec[]> = {
       type: 'fqdn',
       optional: true,
       placeholder: 'e.g. av.contoso.com',
+      group: 'External side',
+    },
+    {
+      key: 'natAddresses',
+      label: 'Public addresses behind NAT',
+      type: 'list',
+      optional: true,
+      placeholder: 'e.g. 203.0.113.10, 203.0.113.11',
+      help: 'The public IPv4 addresses the external interfaces are translated to (Topology Builder: "The external IP address of this Edge pool is translated by NAT"), separated by commas.',
       group: 'External side',
     },
     {

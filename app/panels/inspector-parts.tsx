@@ -47,7 +47,18 @@ export function InspectorHead({
  * site) shows what is missing as a checklist, its other findings folded away; otherwise its
  * errors and warnings are listed and its advice folded away.
  */
-export function FindingList({ findings, id, kind }: { findings: readonly Finding[]; id: string; kind?: string }) {
+export function FindingList({
+  findings,
+  id,
+  kind,
+  onPick,
+}: {
+  findings: readonly Finding[];
+  id: string;
+  kind?: string;
+  /** When given, each finding is a button that calls it (the WAN link inspector shows what a finding is about). */
+  onPick?: (f: Finding) => void;
+}) {
   const todo = [...new Set(findings.map((f) => checklistItem(f, id)).filter((t): t is string => t !== undefined))];
   const rest = findings.filter((f) => checklistItem(f, id) === undefined);
   const serious = rest.filter((f) => f.severity !== 'info');
@@ -68,35 +79,61 @@ export function FindingList({ findings, id, kind }: { findings: readonly Finding
         {rest.length > 0 && (
           <details className="insp-more" data-testid="insp-other-findings">
             <summary>Other findings ({severityCounts(countBySeverity(rest))})</summary>
-            <FindingItems findings={rest} />
+            <FindingItems findings={rest} onPick={onPick} />
           </details>
         )}
       </div>
     );
   return (
     <div className="insp-findings-wrap">
-      {serious.length > 0 && <FindingItems findings={serious} limit={5} />}
+      {serious.length > 0 && <FindingItems findings={serious} limit={5} onPick={onPick} />}
       {advice.length > 0 && (
         <details className="insp-more" data-testid="insp-advice">
           <summary>{severityCounts({ error: 0, warning: 0, info: advice.length })}</summary>
-          <FindingItems findings={advice} />
+          <FindingItems findings={advice} onPick={onPick} />
         </details>
       )}
     </div>
   );
 }
 
-function FindingItems({ findings, limit = 8 }: { findings: readonly Finding[]; limit?: number }) {
+function FindingItems({
+  findings,
+  limit = 8,
+  onPick,
+}: {
+  findings: readonly Finding[];
+  limit?: number;
+  onPick?: (f: Finding) => void;
+}) {
   return (
     <ul className="insp-findings" data-testid="insp-findings">
-      {findings.slice(0, limit).map((f, i) => (
-        <li key={i} className={`sev-${f.severity}`}>
-          <SeverityIcon severity={f.severity} size={13} />
-          <span>
-            <b>{f.ruleId}</b> {plainWords(f.message)}
-          </span>
-        </li>
-      ))}
+      {findings.slice(0, limit).map((f, i) => {
+        const body = (
+          <>
+            <SeverityIcon severity={f.severity} size={13} />
+            <span>
+              <b>{f.ruleId}</b> {plainWords(f.message)}
+            </span>
+          </>
+        );
+        return (
+          <li key={i} className={`sev-${f.severity}`}>
+            {onPick ? (
+              <button
+                type="button"
+                className="insp-finding-pick"
+                onClick={() => onPick(f)}
+                data-testid={`insp-finding-${f.ruleId}`}
+              >
+                {body}
+              </button>
+            ) : (
+              body
+            )}
+          </li>
+        );
+      })}
       {findings.length > limit && (
         <li className="insp-findings-more">{findings.length - limit} more in the Findings panel below.</li>
       )}

@@ -6,6 +6,7 @@
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultLink, defaultNode } from '../model/defaults';
 import type { Link, Site, TopologyNode } from '../model/schema';
 import { pair2019AlwaysOn, referenceDesign } from '../model/samples/index';
 import { DesignerProvider } from '../store/designer-context';
@@ -71,6 +72,22 @@ describe('inspector: a node', () => {
     expect(node(store, 'pool-a')).toMatchObject({ frontEndServers: 6 });
   });
 
+  it("states an Edge pool's public addresses behind NAT: a list, a bad address refused with its message, emptied removes it", () => {
+    const store = setup();
+    inspect(store, 'node', 'edge-a');
+    type('field-natAddresses', '203.0.113.10, 203.0.113.11');
+    expect(node(store, 'edge-a')).toMatchObject({ natAddresses: ['203.0.113.10', '203.0.113.11'] });
+    type('field-natAddresses', '203.0.113.10 edge.contoso.com');
+    expect(screen.getByRole('alert').textContent).toMatch(/Public addresses behind NAT/);
+    expect(node(store, 'edge-a')).toMatchObject({ natAddresses: ['203.0.113.10', '203.0.113.11'] });
+    type('field-natAddresses', '');
+    expect('natAddresses' in node(store, 'edge-a')).toBe(false);
+    // The field's edits are one undo step, however many keystrokes: undo goes back to before them.
+    type('field-natAddresses', '198.51.100.7');
+    act(() => store.getState().undo());
+    expect('natAddresses' in node(store, 'edge-a')).toBe(false);
+  });
+
   it('moves the node to another site', () => {
     const store = setup();
     inspect(store, 'node', 'pool-a');
@@ -128,6 +145,25 @@ describe('inspector: a link', () => {
     expect(link(store, mirror.id)).toMatchObject({ synchronous: false });
   });
 
+  it('edits a SIP trunk: the two listening ports and the transport, each removed when emptied', () => {
+    const doc = pair2019AlwaysOn();
+    doc.nodes.push(defaultNode('gatewayPeer', { id: 'sbc-1', siteId: 'dc1', fqdn: 'sbc1.contoso.com' }));
+    doc.links.push(defaultLink('trunk', 'trunk-1', 'pool-a', 'sbc-1'));
+    const store = setup(doc);
+    inspect(store, 'link', 'trunk-1');
+    type('field-trunk-mediationPort', '5067');
+    type('field-trunk-peerPort', '5061');
+    type('field-trunk-transport', 'tls');
+    expect(link(store, 'trunk-1')).toMatchObject({ kind: 'trunk', mediationPort: 5067, peerPort: 5061, transport: 'tls' });
+    type('field-trunk-peerPort', '70000');
+    expect(screen.getByRole('alert')).toBeTruthy();
+    expect(link(store, 'trunk-1')).toMatchObject({ peerPort: 5061 });
+    type('field-trunk-mediationPort', '');
+    type('field-trunk-transport', '');
+    expect(Object.keys(link(store, 'trunk-1'))).not.toContain('mediationPort');
+    expect(Object.keys(link(store, 'trunk-1'))).not.toContain('transport');
+  });
+
   it('turns Voice resiliency off and on for a pairing; its detection interval shows only when on', () => {
     const store = setup();
     inspect(store, 'link', 'l11');
@@ -154,12 +190,22 @@ describe('inspector: a site and the deployment', () => {
     type('field-site-name', 'x'.repeat(201));
     expect(screen.getByRole('alert').textContent).toMatch(/200/);
     expect(site(store, 'dc1').name).toBe('Amsterdam North');
+    expect(screen.queryByTestId('field-site-parent')).toBeNull();
     type('field-site-kind', 'branch');
     expect(site(store, 'dc1').kind).toBe('branch');
+    // A branch names the central site it depends on (only central sites are offered), or none.
+    const parents = [...screen.getByTestId<HTMLSelectElement>('field-site-parent').options].map((o) => o.value);
+    expect(parents).toEqual(['', 'dc2']);
+    type('field-site-parent', 'dc2');
+    expect(site(store, 'dc1').parentSiteId).toBe('dc2');
+    type('field-site-parent', '');
+    expect('parentSiteId' in site(store, 'dc1')).toBe(false);
   });
 
   it('connects the site to another over a WAN link, states its properties and removes it', () => {
-    const store = setup();
+    const doc = pair2019AlwaysOn();
+    delete doc.siteLinks;
+    const store = setup(doc);
     inspect(store, 'site', 'dc1');
     expect(screen.getByText(/No WAN is described yet/)).toBeTruthy();
     type('wan-connect', 'dc2');
@@ -189,6 +235,52 @@ describe('inspector: a site and the deployment', () => {
     type('field-cmsHost', 'pool-b');
     expect(store.getState().doc.deployment.cmsHost).toBe('pool-b');
     expect(screen.getByText('Front End pools').nextElementSibling?.textContent).toBe('2');
+  });
+
+  it('states the Active Directory levels and domain controllers, or leaves them undescribed', () => {
+    const store = setup();
+    expect(screen.queryByTestId('field-ad-dcs')).toBeNull();
+    type('field-ad-forestLevel', 'WS2012R2');
+    expect(store.getState().doc.deployment.activeDirectory).toEqual({
+      forestLevel: 'WS2012R2',
+      domainLevel: 'WS2012R2',
+      domainControllerOs: [],
+    });
+    type('field-ad-domainLevel', 'WS2016');
+    fireEvent.click(within(screen.getByTestId('field-ad-dcs')).getByLabelText('Windows Server 2019'));
+    fireEvent.click(within(screen.getByTestId('field-ad-dcs')).getByLabelText('Windows Server 2016'));
+    expect(store.getState().doc.deployment.activeDirectory).toEqual({
+      forestLevel: 'WS2012R2',
+      domainLevel: 'WS2016',
+      domainControllerOs: ['WS2016', 'WS2019'],
+    });
+    type('field-ad-forestLevel', '');
+    expect('activeDirectory' in store.getState().doc.deployment).toBe(false);
+  });
+
+  it('states the simple URLs: Meet per SIP domain, Dial-in and Admin for the deployment; a bad URL refused; removed one by one', () => {
+    const store = setup();
+    act(() => store.getState().select([]));
+    expect(store.getState().doc.deployment.simpleUrls).toBeUndefined();
+    fireEvent.click(screen.getByTestId('simple-url-add'));
+    fireEvent.click(screen.getByTestId('simple-url-add'));
+    expect(store.getState().doc.deployment.simpleUrls).toEqual([
+      { component: 'meet', domain: 'contoso.com', url: 'https://meet.contoso.com' },
+      { component: 'dialIn', domain: '*', url: 'https://dialin.contoso.com' },
+    ]);
+    type('field-simple-url-0-domain', 'fabrikam.com');
+    type('field-simple-url-0-url', 'https://meet.fabrikam.com');
+    type('field-simple-url-1-url', '');
+    expect(screen.getByRole('alert').textContent).toMatch(/URL must not be empty/);
+    expect(store.getState().doc.deployment.simpleUrls?.[1]?.url).toBe('https://dialin.contoso.com');
+    expect(store.getState().doc.deployment.simpleUrls?.[0]).toEqual({
+      component: 'meet',
+      domain: 'fabrikam.com',
+      url: 'https://meet.fabrikam.com',
+    });
+    fireEvent.click(screen.getByTestId('simple-url-0-remove'));
+    fireEvent.click(screen.getByTestId('simple-url-0-remove'));
+    expect('simpleUrls' in store.getState().doc.deployment).toBe(false);
   });
 
   it('several cards of one kind get the bulk editor and the arrange bar', () => {

@@ -1,7 +1,7 @@
 /** A link's inspector: its ends, and the settings its kind has (store role, mirroring, witness port, Voice resiliency). */
 import { withPatch, type Patch } from '../lib/patch';
 import { linkKindLabel } from '../model/link-kinds';
-import { LinkSchema, STORE_ROLES, type Link, type Topology } from '../model/schema';
+import { LinkSchema, STORE_ROLES, TRUNK_TRANSPORTS, type Link, type Topology } from '../model/schema';
 import { useDesigner } from '../store/designer-context';
 import { selectFindings } from '../store/selectors';
 import { BoolField, choice, IntField } from './inspector-field';
@@ -102,6 +102,48 @@ export function LinkInspector({ link, doc }: { link: Link; doc: Topology }) {
               testId="field-voiceFailoverSeconds"
             />
           )}
+        </Section>
+      )}
+      {link.kind === 'trunk' && (
+        <Section title="SIP trunk">
+          <IntField
+            label="Mediation Server listening port (e.g. 5067 for TLS)"
+            min={1}
+            max={65535}
+            optional
+            value={link.mediationPort}
+            validate={(mediationPort) => problem({ mediationPort })}
+            onCommit={(mediationPort) => set({ mediationPort })}
+            testId="field-trunk-mediationPort"
+          />
+          <IntField
+            label="Peer listening port"
+            min={1}
+            max={65535}
+            optional
+            value={link.peerPort}
+            validate={(peerPort) => problem({ peerPort })}
+            onCommit={(peerPort) => set({ peerPort })}
+            testId="field-trunk-peerPort"
+          />
+          <div className="field">
+            <label className="field-label" htmlFor={`trunk-transport-${link.id}`}>
+              Transport
+            </label>
+            <select
+              id={`trunk-transport-${link.id}`}
+              data-testid="field-trunk-transport"
+              value={link.transport ?? ''}
+              onChange={(e) => set({ transport: choice(TRUNK_TRANSPORTS, e.target.value) })}
+            >
+              <option value="">Not stated</option>
+              {TRUNK_TRANSPORTS.map((t) => (
+                <option key={t} value={t}>
+                  {t.toUpperCase()}
+                </option>
+              ))}
+            </select>
+          </div>
         </Section>
       )}
       <DeleteButton ids={[link.id]} label="Delete link" />

@@ -5,12 +5,19 @@
  * a data center simulated on it, with the exposure of every phase at a glance. Reads the
  * plan; never changes a design.
  */
-import { useMemo, useState } from 'react';
-import { deploymentAtStep, phaseMarks, type DeploymentAtStep, type PairingAtStep } from '../migrate/document-at-step';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  deploymentAtStep,
+  phaseLayout,
+  phaseMarks,
+  type DeploymentAtStep,
+  type PairingAtStep,
+} from '../migrate/document-at-step';
+import { useDesigner } from '../store/designer-context';
 import { MIGRATION_PHASE_TITLES, type MigrationPlan, type TransitionDocument } from '../migrate/index';
 import { productVersionLabel, productVersionShort } from '../model/product-versions';
 import type { Site, Topology } from '../model/schema';
-import { dataCenters, exposureByPhase } from '../store/migration-exposure';
+import { dataCenters, exposureByPhase, siteLossSummary } from '../store/migration-exposure';
 import { simulateFailure, type SimulationOutcome } from '../simulate/index';
 import { runRules } from '../rules/engine';
 import type { Finding, Severity } from '../rules/types';
@@ -19,7 +26,18 @@ import { SeverityIcon } from '../ui/kinds';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-export function DuringTheMove({ plan, current, td }: { plan: MigrationPlan; current: Topology; td: TransitionDocument }) {
+export function DuringTheMove({
+  plan,
+  current,
+  target,
+  td,
+}: {
+  plan: MigrationPlan;
+  current: Topology;
+  /** The open design: the canvas returns to it. */
+  target: Topology;
+  td: TransitionDocument;
+}) {
   const total = plan.steps.length;
   const marks = useMemo(() => phaseMarks(plan), [plan]);
   const [step, setStep] = useState(() => firstUserMove(plan) ?? 0);
@@ -33,6 +51,22 @@ export function DuringTheMove({ plan, current, td }: { plan: MigrationPlan; curr
   const name = (id: string) => nameIn(at.doc, id);
   const lastStep = k > 0 ? plan.steps[k - 1] : undefined;
   const phaseNow = marks.find((m) => m.afterStep >= k && k > 0);
+  const label = lastStep ? `${phaseNow ? `${MIGRATION_PHASE_TITLES[phaseNow.phase]}: ` : ''}${lastStep.title}` : 'today';
+
+  // The canvas shows the deployment at this step in the design's place, until "Back to the design".
+  const onCanvas = useDesigner((s) => s.phaseOnCanvas);
+  const showPhase = useDesigner((s) => s.showPhase);
+  const setOnCanvas = useDesigner((s) => s.setPhaseOnCanvas);
+  const select = useDesigner((s) => s.select);
+  useEffect(() => {
+    if (!onCanvas) return;
+    showPhase({ doc: phaseLayout(at.doc, target, current, td), step: k, total, label, of: target });
+  }, [onCanvas, at, target, current, td, k, total, label, showPhase]);
+  // Nothing hidden under the view stays selected (a Delete would act on it).
+  useEffect(() => {
+    if (onCanvas) select([], { type: 'deployment' });
+  }, [onCanvas, select]);
+  useEffect(() => () => showPhase(null), [showPhase]);
 
   return (
     <div className="during" data-testid="migration-during">
@@ -70,6 +104,14 @@ export function DuringTheMove({ plan, current, td }: { plan: MigrationPlan; curr
             <option key={m.phase} value={m.afterStep} />
           ))}
         </datalist>
+        <button
+          className={`btn small${onCanvas ? '' : ' primary'}`}
+          onClick={() => setOnCanvas(!onCanvas)}
+          data-testid="during-on-canvas"
+          aria-pressed={onCanvas}
+        >
+          {onCanvas ? 'Back to the design' : 'Show on the canvas'}
+        </button>
         <span className="during-where" data-testid="during-where">
           {k === 0 ? (
             'Today: nothing done yet'
@@ -234,6 +276,7 @@ function cmsText(at: DeploymentAtStep): string {
 
 function SiteLoss({ outcome, name }: { outcome: SimulationOutcome; name: (id: string) => string }) {
   const cms = outcome.cms;
+  const summary = siteLossSummary(outcome);
   return (
     <>
       <div className="sim-tiles during-tiles">
@@ -256,17 +299,18 @@ function SiteLoss({ outcome, name }: { outcome: SimulationOutcome; name: (id: st
           tone={outcome.pools.some((p) => p.overCapacity) ? 'bad' : 'good'}
         />
       </div>
-      {outcome.failovers.length > 0 && (
+      {summary.failovers.length > 0 && (
         <ul className="during-failovers" data-testid="during-failovers">
-          {outcome.failovers.map((f) => (
+          {summary.failovers.map((f) => (
             <li key={f.pool} className={f.supported ? '' : 'unsupported'}>
-              {name(f.pool)} → {name(f.to)}: {fmt(f.usersMoved)} users{f.supported ? '' : ' (not a supported failover)'}
+              {name(f.pool)} → {name(f.to)}: {f.users > 0 ? `${fmt(f.users)} users` : 'no users homed'}
+              {f.supported ? '' : ' (not a supported failover)'} <code>{f.command}</code>
             </li>
           ))}
         </ul>
       )}
       <ol className="sim-notes during-notes">
-        {outcome.notes.slice(0, 8).map((n, i) => (
+        {summary.notes.slice(0, 8).map((n, i) => (
           <li key={i}>{n}</li>
         ))}
       </ol>

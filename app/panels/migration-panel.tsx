@@ -25,8 +25,10 @@ import { download, fileNameFor, loadDocument } from '../store/documents';
 import { readDocumentBytes } from '../store/open-work';
 import { runOpen } from '../store/open-job';
 import { DuringTheMove } from './migration-during';
+import { RunbookDocument } from './migration-runbook-document';
 import { RunbookSteps } from './migration-runbook-steps';
 
+/** The runbook as steps to follow (folded details), as a document to read through, or the HA/DR exposure step by step. */
 type View = 'steps' | 'markdown' | 'during';
 
 export function MigrationPanel() {
@@ -105,7 +107,7 @@ export function MigrationPanel() {
                 onClick={() => setView('markdown')}
                 data-testid="migration-view-markdown"
               >
-                Markdown
+                Document
               </button>
               <button
                 role="tab"
@@ -154,11 +156,9 @@ export function MigrationPanel() {
             {view === 'steps' ? (
               <RunbookSteps plan={plan} />
             ) : view === 'during' ? (
-              <DuringTheMove plan={plan} current={baseline.topology} td={td} />
+              <DuringTheMove plan={plan} current={baseline.topology} target={doc} td={td} />
             ) : (
-              <pre className="migration-markdown" data-testid="migration-markdown">
-                {migrationToMarkdown(plan)}
-              </pre>
+              <RunbookDocument plan={plan} />
             )}
           </div>
         </section>

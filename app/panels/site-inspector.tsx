@@ -44,6 +44,31 @@ export function SiteInspector({ site, doc }: { site: Site; doc: Topology }) {
           onCommit={(kind) => set({ kind })}
           testId="field-site-kind"
         />
+        {site.kind === 'branch' && (
+          <div className="field">
+            <label className="field-label" htmlFor={`site-parent-${site.id}`}>
+              Central site it depends on
+            </label>
+            <select
+              id={`site-parent-${site.id}`}
+              data-testid="field-site-parent"
+              value={site.parentSiteId ?? ''}
+              onChange={(e) => set({ parentSiteId: e.target.value || undefined })}
+            >
+              <option value="">Not stated</option>
+              {doc.sites
+                .filter((c) => c.kind === 'central' && c.id !== site.id)
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+            </select>
+            <p className="hint">
+              Topology Builder&apos;s parent site: the branch&apos;s backup registrar and WAN checks read it.
+            </p>
+          </div>
+        )}
         <TextField
           label="World region"
           optional

@@ -4,13 +4,25 @@
  */
 import type { SiteLink, Topology } from '../model/schema';
 import { isWeakSiteLink, siteLinkText } from '../model/site-link-text';
-import { useDesigner } from '../store/designer-context';
+import type { Finding } from '../rules/types';
+import { useDesigner, useDesignerStore } from '../store/designer-context';
+import { selectFindings } from '../store/selectors';
 import { BoolField } from './inspector-field';
-import { DeleteButton, InspectorHead, Section } from './inspector-parts';
+import { DeleteButton, FindingList, InspectorHead, Section } from './inspector-parts';
 
 export function SiteLinkInspector({ link, doc }: { link: SiteLink; doc: Topology }) {
   const updateSiteLink = useDesigner((s) => s.updateSiteLink);
   const select = useDesigner((s) => s.select);
+  const store = useDesignerStore();
+  const all = selectFindings(doc);
+  const findings = all.filter((f) => f.linkIds.includes(link.id));
+  // A finding on the WAN is about the pools or servers at its ends: picking it selects them
+  // with the WAN link and highlights it in the findings list, the inspector staying here.
+  const pick = (f: Finding) => {
+    const s = store.getState();
+    s.highlightFinding(all.indexOf(f));
+    s.select([...new Set([...f.nodeIds, ...f.siteIds, ...f.linkIds])], { type: 'siteLink', id: link.id });
+  };
   const site = (id: string) => doc.sites.find((s) => s.id === id);
   const a = site(link.from);
   const b = site(link.to);
@@ -22,6 +34,7 @@ export function SiteLinkInspector({ link, doc }: { link: SiteLink; doc: Topology
   return (
     <div className="insp" data-testid="site-link-inspector">
       <InspectorHead icon="⇄" iconClass="link-icon" kind="WAN link" title={`${a?.name ?? link.from} ⟷ ${b?.name ?? link.to}`} />
+      <FindingList findings={findings} id={link.id} kind="WAN link" onPick={pick} />
       <Section title="Sites">
         <p className="endpoints">
           {siteButton(link.from, a?.name ?? link.from)} ⟷ {siteButton(link.to, b?.name ?? link.to)}

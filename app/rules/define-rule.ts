@@ -31,7 +31,7 @@ export function defineRule(
   id: string,
   title: string,
   check: (ix: TopologyIndex) => Iterable<Hit>,
-  overrides: { fix?: string } = {},
+  overrides: { fix?: string; leadDocs?: readonly string[] } = {},
 ): Rule {
   const e = BY_ID.get(id);
   if (!e) throw new Error(`defineRule: ${id} is not in the rule catalogue`);
@@ -41,7 +41,8 @@ export function defineRule(
     title,
     severity: e.severity,
     // Shared by every finding of the rule (the engine does not copy it), so frozen.
-    docs: Object.freeze([...e.docs]),
+    // Microsoft's own page first where the catalogue cites only secondary sources.
+    docs: Object.freeze([...(overrides.leadDocs ?? []), ...e.docs.filter((d) => !overrides.leadDocs?.includes(d))]),
     inferred: e.inferred,
     inheritsToSE: e.inheritsToSE,
     message: stripCode(e.message),

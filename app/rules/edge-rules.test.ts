@@ -22,6 +22,7 @@ function dropSite(doc: Topology, siteId: string): Topology {
     d.nodes = d.nodes.filter((n) => !gone.has(n.id));
     d.links = d.links.filter((l) => !gone.has(l.from) && !gone.has(l.to));
     d.sites = d.sites.filter((s) => s.id !== siteId);
+    if (d.siteLinks) d.siteLinks = d.siteLinks.filter((l) => l.from !== siteId && l.to !== siteId);
     if (d.layout) for (const id of [...gone, siteId]) delete d.layout[id];
   });
 }

@@ -65,6 +65,15 @@ describe('the findings report', () => {
     expect(md.indexOf('## Errors')).toBeLessThan(md.indexOf('## Information'));
   });
 
+  it('names a WAN link by the sites it joins, in Markdown and CSV', () => {
+    const d = pair2019AlwaysOn();
+    d.siteLinks = [{ id: 'wan-x', from: 'dc1', to: 'dc2', fast: true, secured: false, resilient: true }];
+    const f = runRules(d).filter((x) => x.ruleId === 'PAIR-LINK-SECURED');
+    expect(f).toHaveLength(1);
+    expect(findingsMarkdown(d, f)).toContain('WAN link Amsterdam – Dublin (wan-x)');
+    expect(findingsCsv(d, f)).toContain('WAN link Amsterdam – Dublin (wan-x)');
+  });
+
   it('Markdown for a design with no findings says so', () => {
     const empty = { ...pair2019AlwaysOn(), nodes: [], links: [], sites: [] };
     expect(findingsMarkdown(empty, [])).toContain('No findings');

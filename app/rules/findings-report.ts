@@ -16,16 +16,29 @@ import type { Finding, Severity } from './types';
 const ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 const HEADINGS: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Information' };
 
-/** "Name (id)" for a node or site id (the id alone when it has no other name). Built once per report. */
+/**
+ * "Name (id)" for a node or site id (the id alone when it has no other name), and
+ * "WAN link Virginia – Oregon (id)" for a site link. Built once per report.
+ */
 export function elementLabels(doc: Topology): (id: string) => string {
   const labels = new Map<string, string>();
   for (const e of [...doc.sites, ...doc.nodes]) labels.set(e.id, e.name && e.name !== e.id ? `${e.name} (${e.id})` : e.id);
+  const siteNames = new Map(doc.sites.map((s) => [s.id, s.name || s.id]));
+  const site = (id: string) => siteNames.get(id) ?? id;
+  for (const l of doc.siteLinks ?? []) labels.set(l.id, `WAN link ${site(l.from)} – ${site(l.to)} (${l.id})`);
   return (id) => labels.get(id) ?? id;
 }
 
 /** Every element a finding names, in the order it names them. */
 function concerned(label: (id: string) => string, f: Finding): string[] {
-  return [...f.nodeIds.map(label), ...f.siteIds.map(label), ...f.linkIds.map((id) => `link ${id}`)];
+  return [
+    ...f.nodeIds.map(label),
+    ...f.siteIds.map(label),
+    ...f.linkIds.map((id) => {
+      const l = label(id);
+      return l === id ? `link ${id}` : l;
+    }),
+  ];
 }
 
 export function findingsMarkdown(doc: Topology, findings: readonly Finding[]): string {

@@ -225,13 +225,14 @@ describeRule('PAIR-LINK-SECURED', {
       name: 'unsecured WAN between the pair',
       doc: ag((d) => wan(d, siteLink('dc1', 'dc2', { secured: false }))),
       nodeIds: ['pool-a', 'pool-b'],
+      linkIds: ['wan-dc1-dc2'],
       count: 1,
     },
     { name: 'a WAN described without a link between the pair', doc: ag((d) => wan(d)), nodeIds: ['pool-a', 'pool-b'] },
   ],
   passes: [
     { name: 'secured WAN', doc: ag((d) => wan(d, siteLink('dc2', 'dc1'))) },
-    { name: 'no WAN described', doc: pair2019AlwaysOn() },
+    { name: 'no WAN described', doc: ag((d) => void delete d.siteLinks) },
   ],
 });
 
@@ -241,6 +242,7 @@ describeRule('VOICE-RESILIENT-WAN', {
       name: 'voice failover over a WAN that is not resilient',
       doc: ag((d) => wan(d, siteLink('dc1', 'dc2', { resilient: false }))),
       nodeIds: ['pool-a', 'pool-b'],
+      linkIds: ['wan-dc1-dc2'],
       count: 1,
     },
   ],
@@ -629,6 +631,7 @@ describeRule('PCHAT-ACTIVE-NEAR-DB', {
         (d) => (pcPool(d).servers.push({ siteId: 'chi', active: true }), wan(d, siteLink('nyc', 'chi', { fast: false }))),
       ),
       nodeIds: ['pc'],
+      linkIds: ['wan-nyc-chi'],
       count: 1,
     },
   ],
@@ -649,6 +652,7 @@ describeRule('PCHAT-LOW-BANDWIDTH-LAYOUT', {
         (d) => (pcPool(d).servers.push({ siteId: 'chi', active: true }), wan(d, siteLink('chi', 'nyc', { fast: false }))),
       ),
       nodeIds: ['pc'],
+      linkIds: ['wan-chi-nyc'],
       count: 1,
     },
   ],
@@ -716,7 +720,9 @@ const bareBranch = (resilient: boolean, f: (d: Topology) => void = () => {}) =>
   });
 
 describeRule('SITE-BRANCH-WAN', {
-  fires: [{ name: 'unreliable WAN, no appliance', doc: bareBranch(false), nodeIds: ['gw-br'], count: 1 }],
+  fires: [
+    { name: 'unreliable WAN, no appliance', doc: bareBranch(false), nodeIds: ['gw-br'], linkIds: ['wan-br-dc1'], count: 1 },
+  ],
   passes: [
     { name: 'resilient WAN', doc: bareBranch(true) },
     {

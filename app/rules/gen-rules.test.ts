@@ -443,7 +443,8 @@ describe('FILE, OWAS, VOICE, SITE and GEN rules on random variations', () => {
         const parsed = parseTopology(JSON.parse(JSON.stringify(doc)));
         if (!parsed.ok) return; // the parser's business, not the rules'
         const ids = new Set([...doc.nodes.map((n) => n.id)]);
-        const links = new Set(doc.links.map((l) => l.id));
+        // A finding on the WAN names the WAN link too.
+        const links = new Set([...doc.links, ...(doc.siteLinks ?? [])].map((l) => l.id));
         const sites = new Set(doc.sites.map((s) => s.id));
         const first = runRules(parsed.value, MINE);
         for (const f of first) {

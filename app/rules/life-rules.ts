@@ -39,6 +39,15 @@ const documentHit = (id: string, nodes: readonly TopologyNode[], lead: string): 
   message: () => `${lead} (${kindedNames(nodes)}). ${catalogueMessage(id)}`,
 });
 
+/**
+ * Microsoft's lifecycle pages for the two versions: the catalogue cites press reports of
+ * the dates only; these pages are where Microsoft states them.
+ */
+const LIFECYCLE_DOCS = [
+  'web:https://learn.microsoft.com/lifecycle/products/skype-for-business-server-2019',
+  'web:https://learn.microsoft.com/lifecycle/products/skype-for-business-server-2015',
+] as const;
+
 export const LIFE_RULES: readonly Rule[] = [
   // ---------------------------------------------------------------- tier 1
   defineRule(
@@ -52,6 +61,7 @@ export const LIFE_RULES: readonly Rule[] = [
     },
     // The catalogue's fix predates format v2 ("model the design as 2019"); Subscription Edition can be chosen now.
     {
+      leadDocs: LIFECYCLE_DOCS,
       fix:
         'Design on Subscription Edition: set the product version of these servers to Subscription Edition, whose ' +
         'requirements it inherits from 2019. If the design records a 2015 or 2019 deployment that exists today, set the ' +
@@ -60,19 +70,29 @@ export const LIFE_RULES: readonly Rule[] = [
   ),
 
   // ---------------------------------------------------------------- format v2
-  defineRule('LIFE-EOS-RETAINED', 'Out-of-support servers kept after the change', (ix) => {
-    if (ix.doc.deployment.mode !== 'transition') return [];
-    const nodes = outOfSupportNodes(ix, false);
-    if (nodes.length === 0) return [];
-    return [documentHit('LIFE-EOS-RETAINED', nodes, `${versionsIn(nodes)} servers are kept after this change`)];
-  }),
+  defineRule(
+    'LIFE-EOS-RETAINED',
+    'Out-of-support servers kept after the change',
+    (ix) => {
+      if (ix.doc.deployment.mode !== 'transition') return [];
+      const nodes = outOfSupportNodes(ix, false);
+      if (nodes.length === 0) return [];
+      return [documentHit('LIFE-EOS-RETAINED', nodes, `${versionsIn(nodes)} servers are kept after this change`)];
+    },
+    { leadDocs: LIFECYCLE_DOCS },
+  ),
 
-  defineRule('LIFE-EOS-DECOMMISSION', 'Out-of-support servers retired by the change', (ix) => {
-    if (ix.doc.deployment.mode !== 'transition') return [];
-    const nodes = outOfSupportNodes(ix, true);
-    if (nodes.length === 0) return [];
-    return [documentHit('LIFE-EOS-DECOMMISSION', nodes, `This change retires ${versionsIn(nodes)} servers`)];
-  }),
+  defineRule(
+    'LIFE-EOS-DECOMMISSION',
+    'Out-of-support servers retired by the change',
+    (ix) => {
+      if (ix.doc.deployment.mode !== 'transition') return [];
+      const nodes = outOfSupportNodes(ix, true);
+      if (nodes.length === 0) return [];
+      return [documentHit('LIFE-EOS-DECOMMISSION', nodes, `This change retires ${versionsIn(nodes)} servers`)];
+    },
+    { leadDocs: LIFECYCLE_DOCS },
+  ),
 
   defineRule('LIFE-SUB-MODERN', 'Subscription Edition: Modern Lifecycle Policy', (ix) => {
     const nodes = ix.allNodes().filter((n) => productVersionOf(n) === SUBSCRIPTION_EDITION);

@@ -333,3 +333,17 @@ describe('migration rules on the reference designs', () => {
       expect(found.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
     });
 });
+
+describe('LIFE rules cite Microsoft first', () => {
+  it("the out-of-support rules lead with Microsoft's lifecycle pages, then the catalogue's sources, each once", () => {
+    for (const id of ['LIFE-EOS-GREENFIELD', 'LIFE-EOS-RETAINED', 'LIFE-EOS-DECOMMISSION']) {
+      const rule = LIFE_RULES.find((r) => r.id === id)!;
+      expect(rule.docs.slice(0, 2), id).toEqual([
+        'web:https://learn.microsoft.com/lifecycle/products/skype-for-business-server-2019',
+        'web:https://learn.microsoft.com/lifecycle/products/skype-for-business-server-2015',
+      ]);
+      expect(new Set(rule.docs).size, id).toBe(rule.docs.length);
+      expect(rule.docs.length, id).toBeGreaterThan(2);
+    }
+  });
+});

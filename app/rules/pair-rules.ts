@@ -333,12 +333,12 @@ export const PAIR_RULES: readonly Rule[] = [
       const wan = wanBetween(ix, p.a.siteId, p.b.siteId);
       if (wan === 'unknown' || wan === 'same' || (wan !== 'none' && wan.secured)) continue;
       const how = wan === 'none' ? 'no WAN link joins their sites' : 'the WAN link between their sites is not secured';
-      hits.push(
-        pairHit(
-          p,
-          `${both(p)} are paired and ${how} (${siteName(ix, p.a.siteId)}, ${siteName(ix, p.b.siteId)}). ${catalogueMessage('PAIR-LINK-SECURED')}`,
-        ),
+      const hit = pairHit(
+        p,
+        `${both(p)} are paired and ${how} (${siteName(ix, p.a.siteId)}, ${siteName(ix, p.b.siteId)}). ${catalogueMessage('PAIR-LINK-SECURED')}`,
       );
+      // The WAN link is named too, so its line on the canvas carries the badge.
+      hits.push(wan === 'none' ? hit : { ...hit, linkIds: [...(hit.linkIds ?? []), wan.id] });
     }
     return hits;
   }),

@@ -694,7 +694,7 @@ describe('EDGE, DIR, MED and PCHAT rules on arbitrary documents', () => {
         const parsed = parseTopology(doc);
         if (!parsed.ok) throw new Error(`generator made an invalid document: ${parsed.error.message}`);
         const ids = new Set(doc.nodes.map((n) => n.id));
-        const linkIds = new Set(doc.links.map((l) => l.id));
+        const linkIds = new Set([...doc.links, ...(doc.siteLinks ?? [])].map((l) => l.id));
         for (const f of runRules(parsed.value, FAMILIES)) {
           expect(f.message).not.toMatch(/could not run/);
           expect(f.message).not.toMatch(/\{[a-z][^}]*\}|undefined|NaN/);

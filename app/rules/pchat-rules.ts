@@ -440,14 +440,20 @@ export const PCHAT_RULES: readonly Rule[] = [
       const [db, ...more] = ix.stores(c.id, 'persistentChat');
       if (!db || more.length > 0) continue;
       const far = new Set<string>();
+      const slowLinks = new Set<string>();
       for (const s of c.servers) {
         if (!s.active) continue;
         const wan = wanBetween(ix, s.siteId, db.siteId);
-        if (wan === 'none' || (typeof wan !== 'string' && !wan.fast)) far.add(s.siteId);
+        if (wan === 'none') far.add(s.siteId);
+        else if (typeof wan !== 'string' && !wan.fast) {
+          far.add(s.siteId);
+          slowLinks.add(wan.id);
+        }
       }
       if (far.size === 0) continue;
       hits.push({
         nodeIds: [c.id],
+        linkIds: [...slowLinks],
         message: `${label(c)} has active servers in ${series([...far].map((id) => siteName(ix, id)))}, not joined to ${siteName(ix, db.siteId)} (its database ${label(db)}) by a fast link. ${catalogueMessage('PCHAT-ACTIVE-NEAR-DB')}`,
       });
     }
@@ -459,14 +465,18 @@ export const PCHAT_RULES: readonly Rule[] = [
     for (const c of ix.ofKind('persistentChatPool')) {
       const sites = [...new Set(c.servers.filter((s) => s.active).map((s) => s.siteId))];
       const slow: string[] = [];
+      const slowLinks: string[] = [];
       for (let i = 0; i < sites.length; i++)
         for (let j = i + 1; j < sites.length; j++) {
           const wan = wanBetween(ix, sites[i]!, sites[j]!);
-          if (typeof wan !== 'string' && !wan.fast) slow.push(`${siteName(ix, sites[i]!)} and ${siteName(ix, sites[j]!)}`);
+          if (typeof wan === 'string' || wan.fast) continue;
+          slow.push(`${siteName(ix, sites[i]!)} and ${siteName(ix, sites[j]!)}`);
+          slowLinks.push(wan.id);
         }
       if (slow.length === 0) continue;
       hits.push({
         nodeIds: [c.id],
+        linkIds: slowLinks,
         message: `${label(c)} has active servers in ${slow.join('; ')}, joined by a slow link. ${catalogueMessage('PCHAT-LOW-BANDWIDTH-LAYOUT')}`,
       });
     }

@@ -19,6 +19,8 @@ export interface RuleCase {
   doc: Topology;
   /** For `fires`: some finding of the rule must name all of these nodes. */
   nodeIds?: string[];
+  /** For `fires`: some finding of the rule must name all of these links (or WAN links). */
+  linkIds?: string[];
   /** For `fires`: how many findings of the rule exactly. */
   count?: number;
 }
@@ -53,6 +55,13 @@ export function describeRule(id: string, cases: { fires: RuleCase[]; passes: Rul
           expect(
             found.some((f) => want.every((n) => f.nodeIds.includes(n))),
             `a finding naming ${want.join(', ')}; got ${JSON.stringify(found.map((f) => f.nodeIds))}`,
+          ).toBe(true);
+        }
+        if (c.linkIds) {
+          const want = c.linkIds;
+          expect(
+            found.some((f) => want.every((l) => f.linkIds.includes(l))),
+            `a finding naming links ${want.join(', ')}; got ${JSON.stringify(found.map((f) => f.linkIds))}`,
           ).toBe(true);
         }
       });
@@ -119,7 +128,14 @@ export function itPassesReferenceDesigns(family: string, rules: readonly Rule[],
  * replicas included) suffixed with the copy number: a large design of realistic shape.
  */
 export function replicateDesign(design: Topology, copies: number): Topology {
-  const doc: Topology = { ...design, sites: [], nodes: [], links: [], layout: {} };
+  const doc: Topology = {
+    ...design,
+    sites: [],
+    nodes: [],
+    links: [],
+    layout: {},
+    ...(design.siteLinks ? { siteLinks: [] } : {}),
+  };
   const fqdn = (f: string, k: number) => f.replace(/^([^.]+)/, `$1-${k}`);
   for (let k = 0; k < copies; k++) {
     const re = (id: string) => `${id}-${k}`;
@@ -145,6 +161,7 @@ export function replicateDesign(design: Topology, copies: number): Topology {
       doc.nodes.push(copy);
     }
     for (const l of design.links) doc.links.push({ ...structuredClone(l), id: re(l.id), from: re(l.from), to: re(l.to) });
+    for (const l of design.siteLinks ?? []) doc.siteLinks!.push({ ...l, id: re(l.id), from: re(l.from), to: re(l.to) });
   }
   // The first copy keeps the Central Management store.
   const cms = design.deployment.cmsHost;

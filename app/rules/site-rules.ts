@@ -176,6 +176,7 @@ export const SITE_RULES: readonly Rule[] = [
       hits.push({
         nodeIds: ix.nodesInSite(s.id).map((n) => n.id),
         siteIds: [s.id],
+        linkIds: [wan.id],
         message: `The branch site ${label(s)} reaches ${siteName(ix, s.parentSiteId)} over a WAN link that is not resilient, and has no Survivable Branch Appliance or Server. ${catalogueMessage('SITE-BRANCH-WAN')}`,
       });
     }

@@ -125,7 +125,7 @@ export const VOICE_RULES: readonly Rule[] = [
           : `the WAN link between ${siteName(ix, p.a.siteId)} and ${siteName(ix, p.b.siteId)} is not resilient`;
       hits.push({
         nodeIds: [p.a.id, p.b.id],
-        linkIds: p.links.map((l) => l.id),
+        linkIds: [...p.links.map((l) => l.id), ...(wan === 'none' ? [] : [wan.id])],
         message: `${label(p.a)} and ${label(p.b)} fail voice over to each other, and ${how}. ${catalogueMessage('VOICE-RESILIENT-WAN')}`,
       });
     }

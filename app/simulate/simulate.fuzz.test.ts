@@ -43,7 +43,12 @@ const ID_KEYS = new Set([
 
 /** Everything wrong in an outcome: ids that do not exist, numbers that are not numbers, broken text. */
 function outcomeProblems(value: unknown, doc: Topology, userText: string): string[] {
-  const ids = new Set<string>([...doc.sites.map((s) => s.id), ...doc.nodes.map((n) => n.id), ...doc.links.map((l) => l.id)]);
+  const ids = new Set<string>([
+    ...doc.sites.map((s) => s.id),
+    ...doc.nodes.map((n) => n.id),
+    ...doc.links.map((l) => l.id),
+    ...(doc.siteLinks ?? []).map((l) => l.id),
+  ]);
   for (const n of doc.nodes) if (n.kind === 'sqlStore') for (const r of n.ag?.replicas ?? []) ids.add(r.fqdn);
   const problems: string[] = [];
   const walk = (v: unknown, path: string, key: string | undefined) => {

@@ -7,7 +7,7 @@ import { transitionDocument } from '../migrate/transition-document';
 import { referenceMigration } from '../model/samples/migrations';
 import type { Topology } from '../model/schema';
 import { simulateAllSites, simulateFailure } from '../simulate/index';
-import { dataCenters, exposureByPhase } from './migration-exposure';
+import { dataCenters, exposureByPhase, siteLossSummary } from './migration-exposure';
 
 const setup = (current: Topology, target: Topology) => {
   const matching = sameIds(current, target);
@@ -79,5 +79,37 @@ describe('the failover simulation during a migration', () => {
     // Unpaired today: losing the first site leaves its 1,000 users without service and the CMS to rebuild.
     expect(rows[0]!.cells[0]).toEqual({ withoutService: 1000, cmsRebuild: true });
     expect(rows[0]!.cells[1]).toEqual({ withoutService: 2000, cmsRebuild: false });
+  });
+
+  it('a site lost part way through lists each failover once, and no note restates it (Fabrikam, New York lost after the first users move)', () => {
+    const m = referenceMigration('fabrikam-2015-to-subscription-edition')!;
+    const current = m.current();
+    const { plan, td } = setup(current, m.target());
+    for (let k = 0; k <= plan.steps.length; k++) {
+      const { doc } = deploymentAtStep(plan, current, td, k);
+      for (const site of dataCenters(td)) {
+        const r = simulateFailure(doc, { siteId: site.id });
+        if (!r.ok) continue;
+        const { failovers, notes } = siteLossSummary(r.value);
+        expect(new Set(failovers.map((f) => f.pool)).size).toBe(failovers.length);
+        expect(new Set(notes).size).toBe(notes.length);
+        for (const f of failovers) expect(notes.filter((n) => n.includes(f.command))).toEqual([]);
+        // Every failover of the simulation is still there, once.
+        expect(failovers.map((f) => f.pool).sort()).toEqual([...new Set(r.value.failovers.map((f) => f.pool))].sort());
+      }
+    }
+    const firstMove = plan.steps.findIndex((s) => s.effects.some((e) => e.kind === 'moveUsers'));
+    const r = simulateFailure(deploymentAtStep(plan, current, td, firstMove + 1).doc, { siteId: 'nyc' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // The simulation's own notes say each failover in a sentence of its own: the rows replace them.
+    expect(r.value.notes.some((n) => n.startsWith('Fail over ') && n.includes('Invoke-CsPoolFailover -PoolFqdn sepool-ny'))).toBe(
+      true,
+    );
+    const { failovers } = siteLossSummary(r.value);
+    expect(failovers.map((f) => `${f.pool}>${f.to}:${f.users}`)).toEqual(['sepool-ny>sepool-ch:8000', 'pool-ny>pool-ch:0']);
+    // A failover listed twice by the simulation (a pool reached by two pairing links) is one row.
+    const doubled = { ...r.value, failovers: [...r.value.failovers, ...r.value.failovers] };
+    expect(siteLossSummary(doubled).failovers).toHaveLength(2);
   });
 });

@@ -7,7 +7,7 @@
 import { deploymentAtStep, phaseMarks } from '../migrate/document-at-step';
 import { MIGRATION_PHASE_TITLES, type MigrationPlan, type TransitionDocument } from '../migrate/index';
 import type { Site, Topology } from '../model/schema';
-import { simulateFailure } from '../simulate/index';
+import { simulateFailure, type SimulationOutcome } from '../simulate/index';
 
 export interface ExposureRow {
   label: string;
@@ -43,4 +43,39 @@ export function exposureByPhase(
     });
     return { ...p, cells };
   });
+}
+
+/** One failover of a site loss as the Migration tab lists it: once per pool, with its cmdlet. */
+export interface FailoverRow {
+  pool: string;
+  to: string;
+  users: number;
+  supported: boolean;
+  command: string;
+}
+
+/**
+ * What a site loss at a step comes to, each thing said once: a row per pool that fails over
+ * (the pools with users first), and the simulation's notes without those that restate a
+ * failover the rows already give ("Fail over Pool NY to its partner …": same pool, same
+ * partner, same cmdlet). The notes keep their order; a note repeated word for word shows once.
+ */
+export function siteLossSummary(outcome: SimulationOutcome): { failovers: FailoverRow[]; notes: string[] } {
+  const byPool = new Map<string, FailoverRow>();
+  for (const f of outcome.failovers) {
+    if (byPool.has(f.pool)) continue;
+    byPool.set(f.pool, {
+      pool: f.pool,
+      to: f.to,
+      users: f.usersMoved,
+      supported: f.supported,
+      command: `Invoke-CsPoolFailover -PoolFqdn ${f.poolFqdn} -DisasterMode`,
+    });
+  }
+  const failovers = [...byPool.values()].sort((a, b) => Number(b.users > 0) - Number(a.users > 0));
+  const commands = failovers.map((f) => f.command);
+  const notes = [...new Set(outcome.notes)].filter(
+    (n) => !(n.startsWith('Fail over ') && commands.some((c) => n.includes(`${c} `) || n.endsWith(c))),
+  );
+  return { failovers, notes };
 }

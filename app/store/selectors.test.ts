@@ -197,6 +197,27 @@ describe('a large design is checked in the worker', () => {
     expect(findingsPending(edited)).toBe(false);
   });
 
+  it("checks the page's first design in the worker, whatever its size, then edits of a small one here", async () => {
+    // A fresh page: nothing checked yet (this module's other tests have checked designs).
+    vi.resetModules();
+    const fresh = await import('./selectors');
+    await fresh.loadRuleEngine();
+    const first = fakeWorker();
+    fresh.setRulesWorkerFactory(() => first);
+    vi.stubGlobal('Worker', class {});
+    const doc = design();
+    expect(fresh.selectFindings(doc)).toEqual([]);
+    expect(fresh.findingsPending(doc)).toBe(true);
+    expect(first.asked).toHaveLength(1);
+    first.answer();
+    expect(fresh.findingsPending(doc)).toBe(false);
+    expect(fresh.selectFindings(doc)).toEqual(plain(runRules(doc)));
+    const renamed: Topology = { ...doc, name: `${doc.name} (2)` };
+    expect(fresh.selectFindings(renamed)).toEqual(runRules(renamed));
+    expect(first.asked).toHaveLength(0);
+    fresh.setRulesWorkerFactory(undefined);
+  });
+
   it('keeps checking a small design here, at once', () => {
     stubWorker();
     const doc = design();

@@ -146,8 +146,15 @@ function checkHere(doc: Topology, key: ContentKey): Checked {
   return keep(key, findings, buildFindingIndex(findings));
 }
 
+/**
+ * A large design, and the page's first check of any design: the first run of every rule is
+ * its slowest (nothing compiled yet), and it would fall in the seconds the page opens in.
+ */
 const offThread = (doc: Topology): boolean =>
-  doc.nodes.length > OFF_THREAD_NODES && makeWorker !== undefined && !workerFailed && typeof Worker !== 'undefined';
+  (doc.nodes.length > OFF_THREAD_NODES || (checked === undefined && doc.nodes.length > 0)) &&
+  makeWorker !== undefined &&
+  !workerFailed &&
+  typeof Worker !== 'undefined';
 
 function ensureWorker(): RulesWorker | undefined {
   if (worker) return worker;

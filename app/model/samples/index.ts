@@ -4,7 +4,7 @@
  */
 import { defaultLink, defaultNode, defaultSite, emptyTopology, standaloneSqlStore } from '../defaults';
 import { gridLayout } from '../grid-layout';
-import type { Link, Topology, TopologyNode } from '../schema';
+import type { Link, SiteLink, Topology, TopologyNode } from '../schema';
 
 export interface ReferenceDesign {
   id: string;
@@ -24,6 +24,10 @@ function link(kind: Link['kind'], from: string, to: string, extra: Record<string
 }
 function resetLinks() {
   linkSeq = 0;
+}
+/** The WAN between two sites, as the architect states it: fast (bandwidth, latency), secured, resilient (a second path). */
+export function wanLink(from: string, to: string, fast: boolean, secured: boolean, resilient: boolean): SiteLink {
+  return { id: `wan-${from}-${to}`, from, to, fast, secured, resilient };
 }
 
 /** (a) Skype for Business Server 2019, two data centers, paired Enterprise pools, AlwaysOn AG. */
@@ -122,6 +126,8 @@ export function pair2019AlwaysOn(): Topology {
   links.push(link('pairing', 'pool-a', 'pool-b', { voiceFailover: true }));
   doc.nodes = nodes;
   doc.links = links;
+  // Two data centers in one region over redundant, encrypted dark fibre.
+  doc.siteLinks = [wanLink('dc1', 'dc2', true, true, true)];
   doc.deployment = { cmsHost: 'pool-a', mode: 'greenfield' };
   return finish(doc);
 }
@@ -214,6 +220,8 @@ export function pair2015Mirroring(): Topology {
   links.push(link('pairing', 'pool-ny', 'pool-ch', { voiceFailover: true }));
   doc.nodes = nodes;
   doc.links = links;
+  // A redundant MPLS service between the two data centers, encrypted at the edge.
+  doc.siteLinks = [wanLink('nyc', 'chi', true, true, true)];
   doc.deployment = { cmsHost: 'pool-ny', mode: 'greenfield' };
   return finish(doc);
 }
@@ -270,6 +278,8 @@ export function pairStandardEdition(): Topology {
     link('officeOnline', 'se-hq', 'oos-hq'),
     link('officeOnline', 'se-dr', 'oos-hq'),
   ];
+  // Two IPsec tunnels over two internet providers: secured and resilient, but modest bandwidth.
+  doc.siteLinks = [wanLink('hq', 'dr', false, true, true)];
   doc.deployment = { cmsHost: 'se-hq', mode: 'greenfield' };
   return finish(doc);
 }
@@ -415,6 +425,17 @@ export function globalMultiSite(): Topology {
   links.push(link('fileStore', 'dir-na', 'fs-na'));
   doc.nodes = nodes;
   doc.links = links;
+  // Data centers of a region on redundant, encrypted fibre; the regions over a redundant,
+  // encrypted transatlantic circuit (resilient, but its latency is not "fast"); each branch
+  // over a single encrypted link, its Survivable Branch Appliance keeping phones registered
+  // when that link fails.
+  doc.siteLinks = [
+    wanLink('na-east', 'na-west', true, true, true),
+    wanLink('eu-west', 'eu-central', true, true, true),
+    wanLink('na-east', 'eu-west', false, true, true),
+    wanLink('br-boston', 'na-east', false, true, false),
+    wanLink('br-lyon', 'eu-west', false, true, false),
+  ];
   doc.deployment = { cmsHost: 'na1', mode: 'greenfield' };
   return finish(doc);
 }

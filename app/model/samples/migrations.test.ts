@@ -42,4 +42,16 @@ describe('reference migrations', () => {
       expect(fs.readFileSync(path.join(SAMPLES_DIR, `${m.targetFile}.json`), 'utf8'), m.id).toBe(sampleJson(m.target()));
     }
   });
+
+  it("Fabrikam's target is built from its current design: the sites and the servers that stay are the same", () => {
+    const m = REFERENCE_MIGRATIONS[0]!;
+    const c = m.current();
+    const t = m.target();
+    expect(t.sites).toEqual(c.sites);
+    expect(t.siteLinks).toEqual(c.siteLinks);
+    const stays = (d: typeof c) =>
+      d.nodes.filter((n) => n.kind === 'fileStore' || n.kind === 'officeOnlineServer' || n.kind === 'reverseProxy');
+    expect(stays(t)).toEqual(stays(c));
+    expect(stays(t)).toHaveLength(6);
+  });
 });

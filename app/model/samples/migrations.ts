@@ -4,10 +4,10 @@
  * the tests. A node the target keeps has the same id in both designs; new pools have new
  * ids and new FQDNs (a pool cannot be renamed, and side-by-side migration needs new pools).
  */
-import { defaultLink, defaultNode, defaultSite, emptyTopology } from '../defaults';
+import { defaultLink, defaultNode } from '../defaults';
 import { gridLayout } from '../grid-layout';
 import type { Link, Topology, TopologyNode } from '../schema';
-import { pair2015Mirroring, pairStandardEdition } from './index';
+import { pair2015Mirroring, pairStandardEdition, wanLink } from './index';
 
 export interface ReferenceMigration {
   id: string;
@@ -20,12 +20,26 @@ export interface ReferenceMigration {
   targetFile: string;
 }
 
-/** Fabrikam's 2015 estate (paired pools on SQL mirroring) side by side to Subscription Edition with AlwaysOn. */
+/**
+ * Fabrikam's 2015 estate (paired pools on SQL mirroring, `pair2015Mirroring`) side by side
+ * to Subscription Edition with AlwaysOn. Built from that design: its sites (and WAN links),
+ * file stores, Office Online Server farms and reverse proxies are the same objects, so the
+ * two ends of the reference migration cannot drift apart; only the new pools are written here.
+ */
 export function fabrikamSubscriptionEdition(): Topology {
-  const doc = emptyTopology('Fabrikam Subscription Edition: paired pools with AlwaysOn');
-  doc.description =
-    "The target of Fabrikam's side-by-side migration: new Subscription Edition pools in New York and Chicago with new FQDNs, each with an AlwaysOn availability group on SQL Server 2019 Enterprise, paired with each other; new Edge pools (federation in New York); the file stores, Office Online Server farms and reverse proxies stay.";
-  doc.sites = [defaultSite('nyc', 'New York', 'central', 'NA'), defaultSite('chi', 'Chicago', 'central', 'NA')];
+  const today = pair2015Mirroring();
+  const kept = new Map(
+    today.nodes
+      .filter((n) => n.kind === 'fileStore' || n.kind === 'officeOnlineServer' || n.kind === 'reverseProxy')
+      .map((n) => [n.id, n]),
+  );
+  const doc: Topology = {
+    ...today,
+    name: 'Fabrikam Subscription Edition: paired pools with AlwaysOn',
+    description:
+      "The target of Fabrikam's side-by-side migration: new Subscription Edition pools in New York and Chicago with new FQDNs, each with an AlwaysOn availability group on SQL Server 2019 Enterprise, paired with each other; new Edge pools (federation in New York); the file stores, Office Online Server farms and reverse proxies stay.",
+    layout: undefined,
+  };
   const nodes: TopologyNode[] = [];
   const links: Link[] = [];
   let n = 0;
@@ -92,27 +106,7 @@ export function fabrikamSubscriptionEdition(): Topology {
         federation: s === 'ny',
         concurrentRemoteUsers: 3_000,
       },
-      {
-        ...defaultNode('fileStore', {
-          id: `fs-${s}`,
-          siteId: site,
-          name: `File store ${s.toUpperCase()}`,
-          fqdn: `fs-${s}.fabrikam.com`,
-        }),
-        storage: 'cluster',
-      },
-      defaultNode('officeOnlineServer', {
-        id: `oos-${s}`,
-        siteId: site,
-        name: `Office Online ${s.toUpperCase()}`,
-        fqdn: `oos-${s}.fabrikam.com`,
-      }),
-      defaultNode('reverseProxy', {
-        id: `rp-${s}`,
-        siteId: site,
-        name: `Reverse proxy ${s.toUpperCase()}`,
-        fqdn: `rp-${s}.fabrikam.com`,
-      }),
+      ...[`fs-${s}`, `oos-${s}`, `rp-${s}`].map((id) => kept.get(id)!),
     );
     links.push(
       link('backEnd', pool, sql),
@@ -125,6 +119,8 @@ export function fabrikamSubscriptionEdition(): Topology {
   links.push(link('pairing', 'sepool-ny', 'sepool-ch', { voiceFailover: true }));
   doc.nodes = nodes;
   doc.links = links;
+  // The WAN between the two data centers stays as it is.
+  doc.siteLinks = [wanLink('nyc', 'chi', true, true, true)];
   doc.deployment = { cmsHost: 'sepool-ny', mode: 'greenfield' };
   return { ...doc, layout: gridLayout(doc) };
 }

@@ -5,6 +5,7 @@
 import { parseTopology } from '../../model/parse';
 import type { DesignDb, WriteOutcome } from './design-db';
 import type { DesignSummary } from './library';
+import { baselineRecord } from './stored-baseline';
 
 /** What the operations need of the session. */
 export interface LibraryAccess {
@@ -38,18 +39,22 @@ export async function importLibrary(
   const bundle = readLibraryBundle(text);
   if (!bundle.ok) return { ok: false, message: bundle.error };
   // Compared as the checked documents (field order and rounding as the loader gives them).
-  const existing = new Set<string>();
+  const existing = new Map<string, string>();
   for (const s of await lib.list()) {
     const t = await lib.db.text(s.id);
     if (t === undefined) continue;
     const parsed = parseTopology(t);
-    existing.add(parsed.ok ? JSON.stringify(parsed.value) : t);
+    existing.set(parsed.ok ? JSON.stringify(parsed.value) : t, s.id);
   }
   let added = 0;
   let skipped = 0;
+  const refused = [...bundle.value.refused];
   for (const d of bundle.value.designs) {
     const t = JSON.stringify(d.design);
-    if (existing.has(t)) {
+    const here = existing.get(t);
+    if (here !== undefined) {
+      // Already here: it gains the file's comparison when it has none of its own (one it has is kept).
+      if (d.baseline && (await lib.db.baseline(here)) === undefined) await lib.db.saveBaseline(here, baselineRecord(d.baseline));
       skipped++;
       continue;
     }
@@ -64,11 +69,14 @@ export async function importLibrary(
             : r.message,
       };
     }
-    existing.add(t);
+    // The comparison the design had: a failure to keep it loses nothing of the design, and is said.
+    if (d.baseline && !(await lib.db.saveBaseline(r.id, baselineRecord(d.baseline))).ok)
+      refused.push(`${d.name}: the current deployment it is compared with could not be stored`);
+    existing.set(t, r.id);
     added++;
   }
   lib.changed();
-  return { ok: true, added, skipped, refused: bundle.value.refused };
+  return { ok: true, added, skipped, refused };
 }
 
 function countsOf(doc: Record<string, unknown>): { name: string; nodes: unknown[]; sites: unknown[]; links: unknown[] } {

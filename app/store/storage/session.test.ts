@@ -314,6 +314,51 @@ describe('the comparison with the current deployment is kept with the design', (
     expect(third.getState().baseline).toBeUndefined();
   });
 
+  it("export all keeps each design's comparison, and import all restores it (a reload of the imported design compares again)", async () => {
+    const store = await pageLoad();
+    await settled(store);
+    const current = pair2015Mirroring();
+    store.getState().setBaseline({ topology: current, source: 'DefaultTopology.xml' });
+    await settled(store);
+    const compared = store.getState().doc.name;
+    loadDocument(store, pair2015Mirroring(), 'Opened'); // a second design, compared with nothing
+    await settled(store);
+    store.getState().setBaseline(undefined);
+    await settled(store);
+    const { text } = await store.getState().autosave.exportAll();
+    const bundle = readLibraryBundle(text);
+    expect(bundle.ok).toBe(true);
+    if (!bundle.ok) return;
+    const withBaseline = bundle.value.designs.filter((d) => d.baseline);
+    expect(withBaseline.map((d) => d.name)).toEqual([compared]);
+    expect(withBaseline[0]!.baseline!.source).toBe('DefaultTopology.xml');
+    expect(withBaseline[0]!.baseline!.topology.nodes.map((n) => n.id)).toEqual(current.nodes.map((n) => n.id));
+
+    store.getState().autosave.stop();
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.deleteDatabase(DB_NAME);
+      r.onsuccess = r.onerror = () => resolve();
+    });
+    const fresh = await pageLoad();
+    await settled(fresh);
+    expect(await fresh.getState().autosave.importAll(text)).toMatchObject({ ok: true, refused: [] });
+    const db = (await DesignDb.open())!;
+    const stored = await Promise.all((await db.list()).map(async (d) => ({ name: d.name, baseline: await db.baseline(d.id) })));
+    expect(stored.map((d) => d.name).sort()).toEqual([compared, pair2015Mirroring().name].sort());
+    expect(stored.filter((d) => d.baseline !== undefined).map((d) => d.name)).toEqual([compared]);
+    db.close();
+
+    // A comparison that cannot be read is named; its design still comes in.
+    const broken = text.replace(
+      '"comparedWith":{"source":"DefaultTopology.xml","design":',
+      '"comparedWith":{"source":"x","design":7,"was":',
+    );
+    expect(broken).not.toBe(text);
+    const r = readLibraryBundle(broken);
+    expect(r.ok && r.value.designs.map((d) => d.name).sort()).toEqual(bundle.value.designs.map((d) => d.name).sort());
+    expect(r.ok && r.value.refused).toEqual([expect.stringMatching(/could not be read.*came in without it/)]);
+  });
+
   it('each design keeps its own comparison: opening another shows its own (or none)', async () => {
     const store = await pageLoad();
     await settled(store);

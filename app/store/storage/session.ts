@@ -615,11 +615,12 @@ export class DesignSession {
   /** Every design of the library (not the trash) in one file. */
   async exportAll(): Promise<{ text: string; count: number }> {
     await this.idle;
-    const designs: { summary: DesignSummary; text: string }[] = [];
+    const designs: { summary: DesignSummary; text: string; baseline?: unknown }[] = [];
     for (const s of await this.list()) {
       if (s.deletedAt !== undefined) continue;
       const text = await this.db!.text(s.id);
-      if (text !== undefined) designs.push({ summary: s, text });
+      // With the current deployment it is compared with, when one is stored.
+      if (text !== undefined) designs.push({ summary: s, text, baseline: await this.db!.baseline(s.id) });
     }
     // The library file's writer and reader are loaded when used (not part of the first load).
     const { writeLibraryBundle } = await import('./library-bundle');
