@@ -7,25 +7,15 @@
  */
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { defaultNode, defaultSite } from '../model/defaults';
-import type { NodeKind, Position, Topology } from '../model/schema';
+import { NODE_KINDS, type NodeKind, type Position, type Topology } from '../model/schema';
 import { siteAt, siteFrames } from '../model/site-frames';
 import { freeSiteSpot, freeSlot, nearestSite, withFramesApart } from '../model/placement';
 import type { DesignerStore } from './store';
 import { positionOf } from '../model/layout';
 import { freshId, guessDomain, kindPrefix } from './document-slice';
 
-const NODE_KINDS = new Set<string>([
-  'frontEndPool',
-  'standardEditionServer',
-  'sqlStore',
-  'edgePool',
-  'directorPool',
-  'mediationPool',
-  'persistentChatPool',
-  'fileStore',
-  'officeOnlineServer',
-  'survivableBranch',
-]);
+/** Every node kind of the format (v2 kinds included: a copied list had left gateways, reverse proxies and Video Interop pools out). */
+const PLACEABLE = new Set<string>(NODE_KINDS);
 
 export type PlaceHow = 'drop' | 'click';
 
@@ -52,7 +42,7 @@ export function placeFromPalette(store: DesignerStore, kind: string, p: Position
     state.select([id], { type: 'site', id });
     return id;
   }
-  if (!NODE_KINDS.has(kind)) return undefined;
+  if (!PLACEABLE.has(kind)) return undefined;
   const nodeKind = kind as NodeKind;
   const doc = state.doc;
   let siteId = targetSite(doc, p, how, state.selectedIds);
