@@ -165,10 +165,14 @@ export function DesignerCanvas() {
     nodes: designNodes,
     edges: designEdges,
     routes,
+    routingPending,
   } = useMemo(() => {
     // A new routesVersion maps again: the routes finished in the background are in the mapper's router.
     void routesVersion;
-    return mapper.current.map({
+    // Whether these edges still wait for their routes, read after map (which starts the routing):
+    // the redraw with the routes is a transition, and a render in between must not say "done"
+    // while it still draws the straight lines.
+    const mapped = mapper.current.map({
       doc,
       selected,
       findings: findingIndex,
@@ -181,6 +185,7 @@ export function DesignerCanvas() {
       detail,
       dragging: liveDrag,
     });
+    return { ...mapped, routingPending: mapper.current.router.busy };
   }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compareView, freezeFrames, detail, routesVersion, liveDrag]);
   // What the comparison removes, drawn where it was: canvas objects only, never in the document.
   // Placed against the committed design (not each drag frame): a ghost moves aside only when a card is dropped on it.
@@ -479,7 +484,7 @@ export function DesignerCanvas() {
       onDrop={onDrop}
       onDragLeave={() => setDropTarget(undefined)}
       data-testid="canvas"
-      data-routing={mapper.current.router.busy ? 'pending' : 'done'}
+      data-routing={routingPending ? 'pending' : 'done'}
     >
       <RouteBoardContext.Provider value={routeBoard.current}>
         <DetailLevelContext.Provider value={detail}>
