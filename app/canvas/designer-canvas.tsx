@@ -21,7 +21,6 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import {
-  startTransition,
   lazy,
   Suspense,
   useCallback,
@@ -134,8 +133,7 @@ export function DesignerCanvas() {
       backgroundAbove: BACKGROUND_ROUTING_ABOVE,
       obviousOnlyAbove: OBVIOUS_ROUTES_ONLY_ABOVE,
       schedule: soon,
-      // The links drawn again in slices: a large design's edges are not one long task.
-      onChange: () => startTransition(() => setRoutesVersion((v) => v + 1)),
+      onChange: () => setRoutesVersion((v) => v + 1),
     }),
   );
   const dragging = useRef(false);
@@ -170,8 +168,8 @@ export function DesignerCanvas() {
     // A new routesVersion maps again: the routes finished in the background are in the mapper's router.
     void routesVersion;
     // Whether these edges still wait for their routes, read after map (which starts the routing):
-    // the redraw with the routes is a transition, and a render in between must not say "done"
-    // while it still draws the straight lines.
+    // "done" is said by the render that draws the routed links, never by one still drawing
+    // the straight lines.
     const mapped = mapper.current.map({
       doc,
       selected,
@@ -470,8 +468,7 @@ export function DesignerCanvas() {
     // React Flow applies defaultViewport only after its first render; setting the store's
     // transform now makes that render show (and cull, and pick the detail of) the fitted view.
     flowStore.setState({ transform: [vp.x, vp.y, vp.zoom] });
-    // As a transition: the cards are made in slices, not in one task that blocks the page opening.
-    startTransition(() => setInitialViewport(vp));
+    setInitialViewport(vp);
     // Only the first render: later documents are fitted by useFitOnLoad.
   }, [flowStore, nodes]);
   useFitOnLoad();
