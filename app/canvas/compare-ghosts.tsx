@@ -18,6 +18,7 @@ import { CENTRE_HANDLE, TOPOLOGY_NODE_HANDLES } from './to-flow';
 import { linkKindLabel } from '../model/link-kinds';
 import { positionOf } from '../model/layout';
 import type { Topology } from '../model/schema';
+import { AROUND } from '../migrate/document-at-step';
 
 /** The ghosts as React Flow nodes and edges: not selectable, draggable, connectable or deletable. */
 export function ghostElements(
@@ -124,17 +125,6 @@ function ghostPlaces(view: CompareCanvas, doc: Topology): Map<string, { x: numbe
   }
   return out;
 }
-/** Below first (a column of cards reads top to bottom), then beside, above, and the corners. */
-const AROUND = [
-  [0, 1],
-  [1, 0],
-  [0, -1],
-  [-1, 0],
-  [1, 1],
-  [-1, 1],
-  [1, -1],
-  [-1, -1],
-] as const;
 
 /** A removed node: where it was, dashed and struck through; a click shows its entry in the change list. */
 function GhostNodeCard({ data }: NodeProps<GhostFlowNode>) {

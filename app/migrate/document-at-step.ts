@@ -175,7 +175,7 @@ function topologyOf(
 
 const GAP = 24;
 /** Below first (a column of cards reads top to bottom), then beside, above, and the corners. */
-const AROUND = [
+export const AROUND = [
   [0, 1],
   [1, 0],
   [0, -1],
