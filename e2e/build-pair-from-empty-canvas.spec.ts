@@ -81,3 +81,44 @@ test('an impossible connection is refused with the reason while dragging', async
   const links = (await savedDocument(page))?.links.length ?? 0;
   expect(links).toBe(11);
 });
+
+test("a card's handle starts a connection from the moment it shows, however busy the page", async ({ page }) => {
+  await openDesigner(page);
+  const from = node(page, 'fs-a');
+  const target = (await node(page, 'oos-a').boundingBox())!;
+  // Press the handle in the first task after it appears (before the next frame): what a
+  // quick hand, or any press on a loaded machine, does.
+  await from.evaluate(
+    (card, to) => {
+      const observer = new MutationObserver(() => {
+        const handle = card.querySelector<HTMLElement>('.react-flow__handle-right');
+        if (!handle) return;
+        observer.disconnect();
+        setTimeout(() => {
+          const h = handle.getBoundingClientRect();
+          const at = (x: number, y: number) => ({
+            clientX: x,
+            clientY: y,
+            bubbles: true,
+            cancelable: true,
+            buttons: 1,
+            button: 0,
+          });
+          handle.dispatchEvent(new MouseEvent('mousedown', at(h.x + h.width / 2, h.y + h.height / 2)));
+          for (let i = 1; i <= 8; i++) {
+            const x = h.x + ((to.x - h.x) * i) / 8;
+            const y = h.y + ((to.y - h.y) * i) / 8;
+            document.dispatchEvent(new MouseEvent('mousemove', at(x, y)));
+          }
+        }, 0);
+      });
+      observer.observe(card, { childList: true, subtree: true });
+    },
+    { x: target.x + target.width / 2, y: target.y + target.height / 2 },
+  );
+  await from.hover({ position: { x: 20, y: 20 } });
+  await expect(page.getByTestId('connection-hint')).toContainText('cannot be linked');
+  await page.evaluate(() => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true })));
+  await expect(page.getByTestId('connection-hint')).toHaveCount(0);
+  expect((await savedDocument(page))?.links.length).toBe(11);
+});

@@ -4,8 +4,8 @@
  * the overview, where even that name would be a couple of pixels high, it is a block of
  * its kind's colour with the badge; the name stays in its accessible name and tooltip.
  */
-import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { Handle, Position, useStoreApi, type NodeProps } from '@xyflow/react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import { KIND_META, KindIcon, SeverityIcon, TodoMark } from '../ui/kinds';
 import { useDetailLevel } from './detail-level';
 import type { TopologyFlowNode } from './flow-types';
@@ -38,14 +38,17 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   // hidden handles on each of 500 cards cost more to lay out and paint than the cards do.
   // The centre anchor is always there: edges attach to it (to-flow.ts).
   const sides = selected || handlesShown.shown;
-  const updateNodeInternals = useUpdateNodeInternals();
+  const flowStore = useStoreApi();
   const measuredSides = useRef(false);
-  useEffect(() => {
-    // React Flow starts a connection only from a handle it has measured.
+  useLayoutEffect(() => {
+    // React Flow starts a connection only from a handle it has measured. Its own
+    // useUpdateNodeInternals measures a frame later: a press in between (a loaded machine,
+    // a quick hand) started nothing. Measured before the handles are painted, they work
+    // from the moment they can be seen.
     if (sides === measuredSides.current) return;
     measuredSides.current = sides;
-    updateNodeInternals(id);
-  }, [sides, id, updateNodeInternals]);
+    measureBeforePaint(flowStore, id);
+  }, [sides, id, flowStore]);
   const handles = (
     <>
       <Handle type="source" position={Position.Top} id={CENTRE_HANDLE} className="topo-anchor" isConnectable={false} />
@@ -169,6 +172,35 @@ function useHandlesOnDemand() {
 }
 
 export const TopologyNodeView = memo(TopologyNodeCard);
+
+type FlowStore = ReturnType<typeof useStoreApi>;
+const toMeasure = new Map<FlowStore, Set<string>>();
+
+/**
+ * Cards whose handles came or went in one commit (a select-all can be hundreds) are
+ * measured together, once per canvas, in a microtask: after the commit's layout effects,
+ * before paint.
+ */
+function measureBeforePaint(store: FlowStore, id: string) {
+  if (toMeasure.size === 0) queueMicrotask(flushMeasures);
+  const ids = toMeasure.get(store) ?? new Set<string>();
+  ids.add(id);
+  toMeasure.set(store, ids);
+}
+
+function flushMeasures() {
+  const batches = [...toMeasure];
+  toMeasure.clear();
+  for (const [store, ids] of batches) {
+    const { domNode, updateNodeInternals } = store.getState();
+    const updates = new Map<string, { id: string; nodeElement: HTMLDivElement; force: boolean }>();
+    for (const id of ids) {
+      const nodeElement = domNode?.querySelector<HTMLDivElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+      if (nodeElement) updates.set(id, { id, nodeElement, force: true });
+    }
+    if (updates.size > 0) updateNodeInternals(updates, { triggerFitView: false });
+  }
+}
 
 /**
  * The version pill beside the name. Subscription Edition is "Sub. Ed." there (never "SE",
