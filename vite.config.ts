@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { serviceWorker } from './scripts/service-worker';
+import { zodWithoutJsonSchema } from './scripts/zod-without-json-schema';
 
 /**
  * Content-Security-Policy for the built app: no inline script, nothing loaded from
@@ -37,7 +38,9 @@ export default defineConfig({
   // Relative asset URLs: the built app works from any sub-path.
   base: './',
   root: '.',
-  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker(), zodWithoutJsonSchema()],
+  // The rule and open workers parse designs with the same schemas: the same saving there.
+  worker: { plugins: () => [zodWithoutJsonSchema()] },
   build: {
     outDir: 'dist',
     sourcemap: false,
