@@ -133,6 +133,7 @@ export function DesignerCanvas() {
       backgroundAbove: BACKGROUND_ROUTING_ABOVE,
       obviousOnlyAbove: OBVIOUS_ROUTES_ONLY_ABOVE,
       schedule: soon,
+      wanInBackground: true,
       onChange: () => setRoutesVersion((v) => v + 1),
     }),
   );
@@ -454,21 +455,25 @@ export function DesignerCanvas() {
     store.getState().highlightFinding(null);
   }, [store]);
 
-  // The first view is fitted before React Flow first renders (the canvas is measured in
-  // a layout effect): the cards are drawn once, at the level of detail they will keep.
+  // The first view is fitted before React Flow first renders: the cards are drawn once, at
+  // the level of detail they will keep. The canvas is measured, and React Flow first renders,
+  // in a task after the one that draws the page round it: the page opening is two tasks
+  // shorter than 50 ms of blocked input each (Lighthouse's total blocking time), not one long one.
   const wrap = useRef<HTMLDivElement>(null);
   const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
   const flowStore = useFlowStoreApi();
   const fitted = useRef(false);
   useLayoutEffect(() => {
     if (fitted.current) return;
-    fitted.current = true;
-    const box = wrap.current?.getBoundingClientRect();
-    const vp = box ? openingViewport(nodes, box.width, box.height) : EMPTY_VIEWPORT;
-    // React Flow applies defaultViewport only after its first render; setting the store's
-    // transform now makes that render show (and cull, and pick the detail of) the fitted view.
-    flowStore.setState({ transform: [vp.x, vp.y, vp.zoom] });
-    setInitialViewport(vp);
+    return soon(() => {
+      fitted.current = true;
+      const box = wrap.current?.getBoundingClientRect();
+      const vp = box ? openingViewport(nodes, box.width, box.height) : EMPTY_VIEWPORT;
+      // React Flow applies defaultViewport only after its first render; setting the store's
+      // transform now makes that render show (and cull, and pick the detail of) the fitted view.
+      flowStore.setState({ transform: [vp.x, vp.y, vp.zoom] });
+      setInitialViewport(vp);
+    });
     // Only the first render: later documents are fitted by useFitOnLoad.
   }, [flowStore, nodes]);
   useFitOnLoad();

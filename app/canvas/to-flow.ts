@@ -185,8 +185,9 @@ export class FlowMapper {
       const fresh = this.router.routeSiteLinks(doc, this.frames, { avoid });
       // A route drawn as before keeps its object, so its edge does too (selecting a link re-routes the WAN round the same labels).
       if (fresh) for (const [id, r] of fresh) if (sameWanRoute(r, routes.get(id))) fresh.set(id, routes.get(id)!);
-      // Not loaded yet: unrouted for now, routed on the draw that follows the load.
-      routes = fresh ?? new Map();
+      // Not loaded yet, or routed in the background: the routes drawn so far (none: straight lines)
+      // for now, the new ones on the draw that follows.
+      routes = fresh ?? routes;
       if (fresh) this.lastWan = { key, routes };
     }
     const names = new Map(doc.sites.map((s) => [s.id, s.name]));
@@ -226,7 +227,9 @@ export class FlowMapper {
     routes: ReadonlyMap<string, LinkRoute>;
   } {
     const { doc, selected, findings, highlighted, dropTarget, sim, compare, compareLinks } = input;
-    const frames = input.freezeFrames && this.frames.size > 0 ? this.frames : siteFrames(doc);
+    const made = input.freezeFrames && this.frames.size > 0 ? this.frames : siteFrames(doc);
+    // The same frames keep their object: the WAN lines are routed again only when a frame moved.
+    const frames = sameFrames(made, this.frames) ? this.frames : made;
     this.frames = frames;
     const nextNodes = new Map<string, FlowNode>();
     const nodes: FlowNode[] = [];
@@ -433,5 +436,15 @@ function shallowEqual(a: object, b: object): boolean {
   const ka = Object.keys(a);
   if (ka.length !== Object.keys(b).length) return false;
   for (const k of ka) if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+  return true;
+}
+
+function sameFrames(a: ReadonlyMap<string, Frame>, b: ReadonlyMap<string, Frame>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [id, f] of a) {
+    const g = b.get(id);
+    if (!g || g.x !== f.x || g.y !== f.y || g.width !== f.width || g.height !== f.height) return false;
+  }
   return true;
 }
