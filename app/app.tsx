@@ -80,6 +80,18 @@ function Designer() {
   }, [bottomOpen, bottomTab]);
   const flow = useReactFlow();
   const store = useDesignerStore();
+  // The update notice (it registers the service worker) and the print report (a print started
+  // before it is there is not missed: print-request.ts) are mounted once the page has opened
+  // and is idle: loading them is no part of the tasks that draw the design.
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(() => setIdle(true), 1_000);
+      return () => clearTimeout(timer);
+    }
+    const id = requestIdleCallback(() => setIdle(true), { timeout: 3_000 });
+    return () => cancelIdleCallback(id);
+  }, []);
 
   useEffect(() => {
     const session = store.getState().autosave;
@@ -190,13 +202,17 @@ function Designer() {
       <ReadOnlyBar />
       <OpenProgress />
       <Notices />
-      <LazyPart what="the update notice" fallback={null}>
-        <UpdatePrompt />
-      </LazyPart>
+      {idle && (
+        <LazyPart what="the update notice" fallback={null}>
+          <UpdatePrompt />
+        </LazyPart>
+      )}
       <Dialogs />
-      <LazyPart what="the print report" fallback={null}>
-        <PrintView />
-      </LazyPart>
+      {idle && (
+        <LazyPart what="the print report" fallback={null}>
+          <PrintView />
+        </LazyPart>
+      )}
       {fileOver && (
         <div className="file-drop" aria-hidden="true">
           Drop a topology (.json), a Topology Builder file (.xml, .tbxml) or an exported image to open it

@@ -71,6 +71,7 @@ const edgeTypes = { topology: TopologyEdgeComponent, siteLink: SiteLinkEdgeCompo
 const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
 const SNAP_GRID: [number, number] = [8, 8];
 const PRO_OPTIONS = { hideAttribution: true };
+const NO_EDGES: CanvasEdge[] = [];
 // Zoomed out, a 24-unit dot grid is a dot every 2 screen pixels: costly to paint on every
 // pan frame and no use as a grid. The grid thins out when compact and goes in the overview.
 const BACKGROUND_GAP = { full: 24, compact: 72 } as const;
@@ -476,6 +477,12 @@ export function DesignerCanvas() {
     });
     // Only the first render: later documents are fitted by useFitOnLoad.
   }, [flowStore, nodes]);
+  // The links, the overview map and the legend are drawn in the task after the cards' first
+  // render, for the same reason; the canvas says its routing is pending until then.
+  const [linksShown, setLinksShown] = useState(false);
+  useLayoutEffect(() => {
+    if (initialViewport && !linksShown) return soon(() => setLinksShown(true));
+  }, [initialViewport, linksShown]);
   useFitOnLoad();
 
   return (
@@ -486,7 +493,7 @@ export function DesignerCanvas() {
       onDrop={onDrop}
       onDragLeave={() => setDropTarget(undefined)}
       data-testid="canvas"
-      data-routing={routingPending ? 'pending' : 'done'}
+      data-routing={routingPending || !linksShown ? 'pending' : 'done'}
     >
       <RouteBoardContext.Provider value={routeBoard.current}>
         <DetailLevelContext.Provider value={detail}>
@@ -494,7 +501,7 @@ export function DesignerCanvas() {
             <ReactFlow<FlowNode, CanvasEdge>
               defaultViewport={initialViewport}
               nodes={nodes}
-              edges={edges}
+              edges={linksShown ? edges : NO_EDGES}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}
@@ -532,12 +539,12 @@ export function DesignerCanvas() {
                   size={1.2 * (BACKGROUND_GAP[detail] / 24)}
                 />
               )}
-              <Suspense fallback={null}>{nodes.length > 0 && <DesignMap nodes={map.nodes} wan={map.wanLines} />}</Suspense>
+              <Suspense fallback={null}>
+                {linksShown && nodes.length > 0 && <DesignMap nodes={map.nodes} wan={map.wanLines} />}
+              </Suspense>
               <Controls showInteractive={false} aria-label="Zoom controls" />
               <ConnectionHint />
-              <Suspense fallback={null}>
-                <Legend />
-              </Suspense>
+              <Suspense fallback={null}>{linksShown && <Legend />}</Suspense>
               <CompareLegend />
             </ReactFlow>
           )}
