@@ -9,7 +9,8 @@ export const NODE_WIDTH = 232;
 export const NODE_HEIGHT = 104;
 export const SITE_PADDING = 28;
 export const SITE_HEADER = 40;
-export const GAP_X = 40;
+/** Between two columns: as wide as between rows, so a link to a diagonal neighbour leaves by the side, as before. */
+export const GAP_X = 56;
 /**
  * Between two rows of cards: room for a link label (18) clear of both cards with a line
  * passing beside it, so a short link's label never has to sit on the line running
