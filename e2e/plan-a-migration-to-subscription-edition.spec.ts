@@ -118,6 +118,7 @@ test('keep HA/DR during the move: the deployment after any step, and a data cent
 test('the canvas shows the deployment after a step, read-only, with its findings, and goes back to the design unchanged', async ({
   page,
 }) => {
+  test.slow(); // a long journey (two views of the canvas, a drag, Undo refused, back and forth) on a shared CI machine
   await openDesigner(page);
   await page.getByTestId('tab-migration').click();
   const panel = page.getByTestId('migration-panel');
