@@ -122,3 +122,20 @@ test("a card's handle starts a connection from the moment it shows, however busy
   await expect(page.getByTestId('connection-hint')).toHaveCount(0);
   expect((await savedDocument(page))?.links.length).toBe(11);
 });
+
+test('a selected card connects from its handle like any other', async ({ page }) => {
+  await openDesigner(page);
+  const from = node(page, 'fs-a');
+  // Selecting the card gives React Flow a new node: its handles must still start a connection.
+  await from.click({ position: { x: 20, y: 20 } });
+  await expect(from).toHaveClass(/is-selected|selected/);
+  const hb = await handleBox(from, 'right');
+  const tb = (await node(page, 'oos-a').boundingBox())!;
+  await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 12 });
+  await expect(page.getByTestId('connection-hint')).toContainText('cannot be linked');
+  await page.mouse.up();
+  await expect(page.getByTestId('connection-hint')).toHaveCount(0);
+  expect((await savedDocument(page))?.links.length).toBe(11);
+});

@@ -21,7 +21,9 @@ test('export the design as a Topology Builder document, review what to check, an
 
   // Open the exported document: the same pools, stores and links come back.
   await page.getByTestId('file-input').setInputFiles({ name: 'topology.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) });
-  await expect(page.getByTestId('dialog-import')).toBeVisible();
+  // The importer loads on first use and reads the file off the page: on a loaded runner that
+  // took over 8 s once (the dialog came, complete, just after); the wait is for that event only.
+  await expect(page.getByTestId('dialog-import')).toBeVisible({ timeout: 20_000 });
   await page.getByRole('button', { name: 'OK', exact: true }).click();
   await expect(async () => {
     const after = await savedDocument(page);

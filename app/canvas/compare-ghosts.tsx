@@ -14,7 +14,7 @@ import { ghostId } from '../store/compare-slice';
 import { KIND_META, KindIcon } from '../ui/kinds';
 import { useDetailLevel } from './detail-level';
 import type { GhostFlowNode, TopologyFlowEdge } from './flow-types';
-import { CENTRE_HANDLE, TOPOLOGY_NODE_HANDLES } from './to-flow';
+import { ANCHOR_ONLY_HANDLES, CENTRE_HANDLE } from './to-flow';
 import { linkKindLabel } from '../model/link-kinds';
 import { positionOf } from '../model/layout';
 import type { Topology } from '../model/schema';
@@ -35,7 +35,7 @@ export function ghostElements(
     width: NODE_WIDTH,
     height: NODE_HEIGHT,
     measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
-    handles: TOPOLOGY_NODE_HANDLES,
+    handles: ANCHOR_ONLY_HANDLES,
     data: { node: g.node, currentId: g.currentId, active: focusedChange === g.id },
     selectable: false,
     draggable: false,

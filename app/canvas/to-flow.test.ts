@@ -8,7 +8,7 @@ import { borderPoint } from './topology-edge';
 import { dashAt, detailLevelAt, COMPACT_ZOOM, DASH_SCALE, OVERVIEW_ZOOM } from './detail-level';
 import { fittedViewport, EMPTY_VIEWPORT, FIT_OPTIONS } from './fit';
 import { LinkRouter } from '../model/link-routing';
-import { CENTRE_HANDLE, FlowMapper, TOPOLOGY_NODE_HANDLES, type FlowInput } from './to-flow';
+import { CENTRE_HANDLE, FlowMapper, SIDE_HANDLES, TOPOLOGY_NODE_HANDLES, type FlowInput } from './to-flow';
 import type { TopologyFlowNode } from './flow-types';
 
 // The page loads the rule engine as it starts; so do these tests.
@@ -43,6 +43,27 @@ describe('FlowMapper', () => {
     // React Flow takes the first source handle when a link names none: the centre.
     expect(TOPOLOGY_NODE_HANDLES[0]!.position).toBe(Position.Top);
     for (const s of nodes.filter((n) => n.type === 'site')) expect(s.measured).toEqual({ width: s.width, height: s.height });
+  });
+
+  it('declares the four side handles a connection starts from, on the sides the card draws them', () => {
+    // React Flow replaces a node's measured handles by these whenever the node object
+    // changes (a selection, new findings): a side missing here starts no connection.
+    const { nodes } = new FlowMapper(new LinkRouter()).map(input(pair2019AlwaysOn()));
+    const card = nodes.find((n): n is TopologyFlowNode => n.type === 'topology')!;
+    const sides = card.handles!.slice(1);
+    expect(sides.map((h) => h.id)).toEqual([...SIDE_HANDLES]);
+    for (const h of sides) {
+      const cx = h.x + (h.width ?? 0) / 2;
+      const cy = h.y + (h.height ?? 0) / 2;
+      const onSide = {
+        [Position.Top]: cy >= 0 && cy <= 4 && Math.abs(cx - NODE_WIDTH / 2) <= 4,
+        [Position.Bottom]: cy <= NODE_HEIGHT && cy >= NODE_HEIGHT - 4 && Math.abs(cx - NODE_WIDTH / 2) <= 4,
+        [Position.Left]: cx >= 0 && cx <= 4 && Math.abs(cy - NODE_HEIGHT / 2) <= 4,
+        [Position.Right]: cx <= NODE_WIDTH && cx >= NODE_WIDTH - 4 && Math.abs(cy - NODE_HEIGHT / 2) <= 4,
+      }[h.position];
+      expect(onSide, `${h.id} at ${cx},${cy}`).toBe(true);
+      expect(h.position).toBe(h.id);
+    }
   });
 
   it("during a drag, reuses every card that did not move and keeps the edges, changing only the moved links' routes", () => {

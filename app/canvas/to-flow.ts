@@ -57,16 +57,64 @@ export interface FlowInput {
 /** The handle ids of a card's four sides, as the card renders them. */
 export const SIDE_HANDLES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 export const CENTRE_HANDLE = 'centre';
+/** A side handle's size (styles.css, `.topo-handle`). */
+const SIDE_HANDLE_SIZE = 9;
+/**
+ * The card's border (styles.css, `.topo-node`: 1px, 4px on the left in its kind's colour):
+ * React Flow's side handles centre on the inside of the border.
+ */
+const CARD_BORDER = { top: 1, right: 1, bottom: 1, left: 4 } as const;
+
+/** Where a side handle sits on a full card, as the browser measures it. */
+function sideHandle(side: (typeof SIDE_HANDLES)[number]): NodeHandle {
+  const inner = {
+    left: CARD_BORDER.left,
+    right: NODE_WIDTH - CARD_BORDER.right,
+    top: CARD_BORDER.top,
+    bottom: NODE_HEIGHT - CARD_BORDER.bottom,
+  };
+  const mid = { x: (inner.left + inner.right) / 2, y: (inner.top + inner.bottom) / 2 };
+  const centre = ((): { x: number; y: number } => {
+    switch (side) {
+      case Position.Top:
+        return { x: mid.x, y: inner.top };
+      case Position.Right:
+        return { x: inner.right, y: mid.y };
+      case Position.Bottom:
+        return { x: mid.x, y: inner.bottom };
+      case Position.Left:
+        return { x: inner.left, y: mid.y };
+    }
+  })();
+  const half = SIDE_HANDLE_SIZE / 2;
+  return {
+    id: side,
+    type: 'source',
+    position: side,
+    x: centre.x - half,
+    y: centre.y - half,
+    width: SIDE_HANDLE_SIZE,
+    height: SIDE_HANDLE_SIZE,
+  };
+}
 
 /**
- * A card's anchor: a point at its centre, the first source handle, the one every edge
- * uses (links carry no handle id). The edge component then receives the two centres and
- * draws a floating link between the cards' borders. The card renders the same point as
- * a hidden handle (topology-node.tsx), so React Flow's own measuring agrees with this.
+ * A card's handles. First its anchor: a point at its centre, the first source handle, the
+ * one every edge uses (links carry no handle id). The edge component then receives the two
+ * centres and draws a floating link between the cards' borders. The card renders the same
+ * point as a hidden handle (topology-node.tsx), so React Flow's own measuring agrees with this.
+ *
+ * Then the four sides a connection starts from. The card renders them only on hover or
+ * selection, but they are declared here always: React Flow replaces a node's measured
+ * handles by the declared ones whenever the node object changes (a selection, new
+ * findings), and a side handle missing there starts no connection when pressed.
  */
 export const TOPOLOGY_NODE_HANDLES: NodeHandle[] = [
   { id: CENTRE_HANDLE, type: 'source', position: Position.Top, x: NODE_WIDTH / 2, y: NODE_HEIGHT / 2, width: 0, height: 0 },
+  ...SIDE_HANDLES.map(sideHandle),
 ];
+/** A card no connection starts from (a comparison's ghost): its anchor alone. */
+export const ANCHOR_ONLY_HANDLES: NodeHandle[] = TOPOLOGY_NODE_HANDLES.slice(0, 1);
 
 /** The handle a site frame's WAN links start from, and the user drags to connect another site (site-node.tsx). */
 export const WAN_HANDLE = 'wan';
