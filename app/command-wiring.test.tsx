@@ -144,3 +144,64 @@ describe('command registry: context menu', () => {
     expect(store.getState().doc.deployment.cmsHost).toBe(other);
   });
 });
+
+describe('command registry: a migration step on the canvas', () => {
+  /** The canvas shows the deployment after step 3 (read-only), the design under it. */
+  function showStep(store: ReturnType<typeof setup>) {
+    const doc = store.getState().doc;
+    act(() => store.getState().showPhase({ doc, step: 3, total: 9, label: 'Move users', of: doc }));
+  }
+
+  it('leaves Undo, Redo and Auto-layout off, their titles saying why, and back on with the design', () => {
+    const store = setup();
+    act(() => store.getState().updateNode('pool-a', { name: 'Renamed' }));
+    act(() => store.getState().updateNode('pool-b', { name: 'Renamed too' }));
+    act(() => store.getState().undo());
+    showStep(store);
+    const undo = screen.getByTestId('btn-undo') as HTMLButtonElement;
+    const redo = screen.getByTestId('btn-redo') as HTMLButtonElement;
+    const layout = screen.getByTestId('btn-layout') as HTMLButtonElement;
+    expect([undo.disabled, redo.disabled, layout.disabled]).toEqual([true, true, true]);
+    expect(undo.title).toBe('The canvas shows the deployment after migration step 3 (read-only). Go back to the design to undo.');
+    expect(redo.title).toMatch(/Go back to the design to redo\.$/);
+    expect(layout.title).toMatch(/Go back to the design to edit it\.$/);
+    act(() => store.getState().setPhaseOnCanvas(false));
+    expect([undo.disabled, redo.disabled, layout.disabled]).toEqual([false, false, false]);
+    expect(undo.title).toBe('Undo (Ctrl+Z)');
+  });
+
+  it('Ctrl+Z changes nothing out of sight: it says why, once, and its action goes back to the design', () => {
+    const store = setup();
+    act(() => store.getState().updateNode('pool-a', { name: 'Renamed' }));
+    showStep(store);
+    key('z', { ctrlKey: true });
+    key('z', { ctrlKey: true });
+    key('y', { ctrlKey: true });
+    expect(poolName(store)).toBe('Renamed');
+    const notices = store.getState().notices;
+    expect(notices.map((n) => n.text)).toEqual([
+      'The canvas shows the deployment after migration step 3 (read-only). Go back to the design to undo.',
+    ]);
+    act(() => notices[0]!.action!.run());
+    expect(store.getState().phaseView).toBeNull();
+    key('z', { ctrlKey: true });
+    expect(poolName(store)).toBe('Pool A');
+  });
+
+  it('Ctrl+A, Delete and a paste do not reach the hidden design; keys that would do nothing say nothing', () => {
+    const store = setup();
+    showStep(store);
+    const before = store.getState().doc;
+    key('ArrowLeft');
+    key('Delete');
+    expect(store.getState().notices).toEqual([]);
+    key('a', { ctrlKey: true });
+    expect(store.getState().selectedIds).toEqual([]);
+    key('Delete');
+    act(() => void fireEvent.paste(document, { clipboardData: { getData: () => '{"nodes":[]}' } }));
+    expect(store.getState().doc).toBe(before);
+    expect(store.getState().notices.map((n) => n.text)).toEqual([
+      'The canvas shows the deployment after migration step 3 (read-only). Go back to the design to edit it.',
+    ]);
+  });
+});

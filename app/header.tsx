@@ -2,7 +2,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { COMMAND, runCommand, titleOf, type CommandId } from './store/commands';
+import { COMMAND, editBlockedBy, runCommand, titleOf, type CommandId } from './store/commands';
 import { openFile } from './store/documents';
 import { useDesigner, useDesignerStore } from './store/designer-context';
 import { ExportMenu } from './export-menu';
@@ -12,6 +12,10 @@ export function Header() {
   const setName = useDesigner((s) => s.setName);
   const canUndo = useDesigner((s) => COMMAND.undo.when(s, {}));
   const canRedo = useDesigner((s) => COMMAND.redo.when(s, {}));
+  // While a migration step is on the canvas: why Undo, Redo and Auto-layout wait.
+  const undoBlocked = useDesigner((s) => editBlockedBy(s, 'undo'));
+  const redoBlocked = useDesigner((s) => editBlockedBy(s, 'redo'));
+  const layoutBlocked = useDesigner((s) => editBlockedBy(s, 'auto-layout'));
   const dirty = useDesigner((s) => s.revision !== s.savedRevision);
   const theme = useDesigner((s) => s.theme);
   const simulating = useDesigner((s) => s.simulatedFailure !== null);
@@ -92,7 +96,7 @@ export function Header() {
           onClick={run('undo')}
           disabled={!canUndo}
           aria-label={titleOf('undo')}
-          title={titleOf('undo')}
+          title={undoBlocked ?? titleOf('undo')}
           data-testid="btn-undo"
         >
           ↶
@@ -102,7 +106,7 @@ export function Header() {
           onClick={run('redo')}
           disabled={!canRedo}
           aria-label={titleOf('redo')}
-          title={titleOf('redo')}
+          title={redoBlocked ?? titleOf('redo')}
           data-testid="btn-redo"
         >
           ↷
@@ -122,9 +126,9 @@ export function Header() {
         <button
           className="btn"
           onClick={run('auto-layout')}
-          disabled={arranging}
+          disabled={arranging || layoutBlocked !== undefined}
           aria-busy={arranging}
-          title="Arrange sites and nodes"
+          title={layoutBlocked ?? 'Arrange sites and nodes'}
           data-testid="btn-layout"
           data-arranged={arranged}
         >

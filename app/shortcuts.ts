@@ -2,7 +2,8 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
 import { fitOptions } from './canvas/fit';
-import { commandForKey } from './store/commands';
+import { commandForKey, editBlockedBy } from './store/commands';
+import type { DesignerStore } from './store/store';
 import { useDesignerStore } from './store/designer-context';
 import { copySelection, deleteSelection, pasteClipboard, pasteText } from './store/edit-commands';
 
@@ -17,6 +18,21 @@ function typing(target: EventTarget | null): boolean {
   if (!el) return false;
   const tag = el.tagName;
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
+}
+
+/** An edit asked for while a migration step is on the canvas: said, with the way back, and not run. */
+function refusedWhilePhaseShown(store: DesignerStore, id: string, env: Parameters<typeof editBlockedBy>[2]): boolean {
+  const s = store.getState();
+  const why = editBlockedBy(s, id, env);
+  if (why === undefined) return false;
+  // One notice however often the key is pressed.
+  if (!s.notices.some((n) => n.text === why))
+    s.notify({
+      tone: 'info',
+      text: why,
+      action: { label: 'Back to the design', run: () => store.getState().setPhaseOnCanvas(false) },
+    });
+  return true;
 }
 
 export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes'>) {
@@ -34,6 +50,7 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes
         fit: () => void flow.fitView(fitOptions(flow.getNodes(), 200)),
         key: { key: e.key, shiftKey: e.shiftKey, onCard },
       };
+      if (refusedWhilePhaseShown(store, command.id, env)) return e.preventDefault();
       if (!command.when(s, env)) return;
       // The browser's own Ctrl+S, Ctrl+K (its address bar), / (quick find) and the rest do not run too.
       e.preventDefault();
@@ -43,6 +60,7 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes
     // clipboard, so another tab or window of the designer can paste it.
     const onCopy = (e: ClipboardEvent) => {
       if (typing(e.target) || store.getState().dialog || hasTextSelection()) return;
+      if (e.type === 'cut' && refusedWhilePhaseShown(store, 'cut', {})) return e.preventDefault();
       const text = copySelection(store);
       if (text === undefined) return;
       e.preventDefault();
@@ -51,6 +69,7 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes
     };
     const onPaste = (e: ClipboardEvent) => {
       if (typing(e.target) || store.getState().dialog) return;
+      if (refusedWhilePhaseShown(store, 'paste', 'whatever applies')) return e.preventDefault();
       const text = e.clipboardData?.getData('text/plain') ?? '';
       e.preventDefault();
       if (pasteText(store, text)) return;

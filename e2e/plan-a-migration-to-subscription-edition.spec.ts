@@ -118,6 +118,7 @@ test('keep HA/DR during the move: the deployment after any step, and a data cent
 test('the canvas shows the deployment after a step, read-only, with its findings, and goes back to the design unchanged', async ({
   page,
 }) => {
+  test.slow(); // a long journey (two views of the canvas, a drag, Undo refused, back and forth) on a shared CI machine
   await openDesigner(page);
   await page.getByTestId('tab-migration').click();
   const panel = page.getByTestId('migration-panel');
@@ -154,6 +155,27 @@ test('the canvas shows the deployment after a step, read-only, with its findings
   await page.mouse.move(before!.x + 160, before!.y + 90, { steps: 4 });
   await page.mouse.up();
   expect(await offset()).toEqual(placed);
+
+  // Undo waits while the step is shown: the button says why, Ctrl+Z changes nothing out of
+  // sight and offers the way back; back on the design, Undo is there again.
+  const undo = page.getByTestId('btn-undo');
+  await expect(undo).toBeDisabled();
+  await expect(undo).toHaveAttribute(
+    'title',
+    /shows the deployment after migration step \d+ \(read-only\)\. Go back to the design to undo\./,
+  );
+  const cardsAtStep = await phase.locator('.react-flow__node-topology').count();
+  await page.keyboard.press('Control+z');
+  const notice = page.getByTestId('notice-info').filter({ hasText: 'Go back to the design to undo.' });
+  await expect(notice).toBeVisible();
+  await expect(phase.locator('.react-flow__node-topology')).toHaveCount(cardsAtStep);
+  await notice.getByRole('button', { name: 'Back to the design' }).click();
+  await expect(phase).toHaveCount(0);
+  await expect(design.locator('.react-flow__node-topology')).toHaveCount(designCards);
+  await expect(undo).toBeEnabled();
+  await expect(undo).toHaveAttribute('title', 'Undo (Ctrl+Z)');
+  await panel.getByTestId('during-on-canvas').click();
+  await expect(banner).toBeVisible();
 
   // Another step: today, only the 2015 deployment.
   const during = panel.getByTestId('migration-during');

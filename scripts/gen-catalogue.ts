@@ -10,6 +10,7 @@
  * The catalogue's text cites the team's internal notes; `scrub` rewrites those citations
  * in words, and generation stops if one it does not know is left (the app must never
  * send a user to a file they do not have).
+ * Entries not yet in that catalogue are written in app/rules/catalogue-additions.md (same format).
  * Run: npx tsx scripts/gen-catalogue.ts, then npm run docs.
  */
 import fs from 'node:fs';
@@ -20,6 +21,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const RULES_MD = path.resolve(here, '../../shared/domain/rules.md');
 export const MIGRATION_MD = path.resolve(here, '../../shared/domain/migration.md');
 export const OUT = path.resolve(here, '../app/rules/catalogue.generated.ts');
+/** Entries written in this repository until the team's catalogue carries them (same format). */
+export const ADDITIONS_MD = path.resolve(here, '../app/rules/catalogue-additions.md');
 
 export interface ParsedEntry {
   id: string;
@@ -125,7 +128,7 @@ function spellOutSubscriptionEdition(text: string): string {
     .join('`');
 }
 
-export function parseCatalogue(rulesMd: string, migrationMd?: string): ParsedEntry[] {
+export function parseCatalogue(rulesMd: string, migrationMd?: string, additionsMd?: string): ParsedEntry[] {
   const entries = parseEntries(rulesMd, (_id, heading) => heading);
   if (migrationMd === undefined) return entries;
   const byId = new Map(entries.map((e, i) => [e.id, i]));
@@ -137,9 +140,23 @@ export function parseCatalogue(rulesMd: string, migrationMd?: string): ParsedEnt
     if (at !== undefined) entries[at] = { ...e, family: entries[at]!.family };
     else entries.push(e);
   }
+  if (additionsMd !== undefined) addEntries(entries, additionsMd);
   const inherited = inheritedIds(migrationMd);
   for (const e of entries) if (inherited.has(e.id)) e.inheritsToSE = true;
   return entries;
+}
+
+/**
+ * The repository's own entries (ADDITIONS_MD), each after the last entry of its family; an id
+ * the team's catalogue already has is left to the catalogue.
+ */
+function addEntries(entries: ParsedEntry[], additionsMd: string): void {
+  for (const e of parseEntries(additionsMd, (id) => id.split('-')[0]!)) {
+    if (entries.some((x) => x.id === e.id)) continue;
+    let at = entries.length;
+    for (let i = 0; i < entries.length; i++) if (entries[i]!.family === e.family) at = i + 1;
+    entries.splice(at, 0, e);
+  }
 }
 
 /** Citations of internal notes in the catalogue's text → words (or nothing). Order matters. */
@@ -204,7 +221,11 @@ ${body}
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const entries = parseCatalogue(fs.readFileSync(RULES_MD, 'utf8'), fs.readFileSync(MIGRATION_MD, 'utf8'));
+  const entries = parseCatalogue(
+    fs.readFileSync(RULES_MD, 'utf8'),
+    fs.readFileSync(MIGRATION_MD, 'utf8'),
+    fs.readFileSync(ADDITIONS_MD, 'utf8'),
+  );
   fs.writeFileSync(OUT, renderCatalogue(entries));
   console.log(`wrote ${entries.length} entries to ${path.relative(process.cwd(), OUT)}`);
 }

@@ -1,2 +1,2 @@
 /** The card's facts live in the model, shared with the exports (app/export/diagram-scene.ts). */
-export { nodeFacts, versionBadge } from '../model/node-facts';
+export { cardName, nodeFacts, versionBadge } from '../model/node-facts';

@@ -27,7 +27,7 @@ import { siteLinkText } from '../model/site-link-text';
 import { siteFrames, type Frame } from '../model/site-frames';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
-import { QUIET_LINK_KINDS, labelSize, linkLabelText } from '../model/link-labels';
+import { QUIET_LINK_KINDS, labelSize, linkLabelText, shortLinkLabelText } from '../model/link-labels';
 import type { LinkRoute, LinkRouter, RouteOptions } from '../model/link-routing';
 import type { Link } from '../model/schema';
 import { linkKindLabel } from '../model/link-kinds';
@@ -188,11 +188,18 @@ export class FlowMapper {
     // The key holds every answer these functions give, so they may keep the findings they were made with.
     const current = { findings };
     const options: RouteOptions = {
+      // Zoomed out only a pairing shows its label (topology-edge.tsx): the others, placed at the
+      // large size, would only take the room it needs.
       labelled: none
         ? () => false
-        : (l: Link) => (labelAll ? !QUIET_LINK_KINDS.has(l.kind) || current.findings.byElement.has(l.id) : l.kind === 'pairing'),
+        : (l: Link) =>
+            labelAll && !large ? !QUIET_LINK_KINDS.has(l.kind) || current.findings.byElement.has(l.id) : l.kind === 'pairing',
       labelBox: (l: Link) =>
-        labelSize(QUIET_LINK_KINDS.has(l.kind) ? '' : linkLabelText(l), badgeChars(current.findings.byElement.get(l.id)), large),
+        labelSize(
+          QUIET_LINK_KINDS.has(l.kind) ? '' : large ? shortLinkLabelText(l) : linkLabelText(l),
+          badgeChars(current.findings.byElement.get(l.id)),
+          large,
+        ),
       extra,
     };
     this.routeOptions = { key, options };
@@ -230,7 +237,7 @@ export class FlowMapper {
     const stale = !sameInputs(key, this.lastWan.key);
     if (stale && !(input.dragging && this.lastWan.key[2] === this.frames && this.lastWan.key[0] === siteLinks)) {
       const avoid = [...linkRoutes.values()].flatMap((r) => (r.label ? [r.label] : []));
-      const fresh = this.router.routeSiteLinks(doc, this.frames, { avoid });
+      const fresh = this.router.routeSiteLinks(doc, this.frames, { avoid, lines: linkRoutes });
       // A route drawn as before keeps its object, so its edge does too (selecting a link re-routes the WAN round the same labels).
       if (fresh) for (const [id, r] of fresh) if (sameWanRoute(r, routes.get(id))) fresh.set(id, routes.get(id)!);
       // Not loaded yet: unrouted for now, routed on the draw that follows the load.

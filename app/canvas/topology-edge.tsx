@@ -7,7 +7,7 @@ import { BaseEdge, EdgeLabelRenderer, getStraightPath, type EdgeProps } from '@x
 import { memo } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { routePath } from '../lib/route-path';
-import { linkLabelText } from '../model/link-labels';
+import { linkLabelText, shortLinkLabelText } from '../model/link-labels';
 import { InlineBadge } from './inline-badge';
 import type { LinkRoute } from '../model/link-routing';
 import { LINK_STYLE } from '../ui/kinds';
@@ -116,7 +116,11 @@ function TopologyEdgeView({
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, minWidth: route?.label?.width }}
             data-testid={`edge-label-${link.id}`}
           >
-            {showLabel && <span>{failoverLabel ?? linkLabelText(link)}</span>}
+            {showLabel && (
+              <span title={detail === 'full' ? undefined : linkLabelText(link)}>
+                {failoverLabel ?? (detail === 'full' ? linkLabelText(link) : shortLinkLabelText(link))}
+              </span>
+            )}
             {data.badge && <InlineBadge badge={data.badge} />}
           </div>
         </EdgeLabelRenderer>

@@ -11,7 +11,7 @@ import { useDetailLevel } from './detail-level';
 import type { TopologyFlowNode } from './flow-types';
 import { productVersionLabel } from '../model/product-versions';
 import { productVersionOf, type TopologyNode } from '../model/schema';
-import { nodeFacts, versionBadge } from './node-facts';
+import { cardName, nodeFacts, versionBadge } from './node-facts';
 import { CENTRE_HANDLE, SIDE_HANDLES } from './to-flow';
 
 function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
@@ -84,7 +84,7 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
         onMouseLeave={handlesShown.leave}
       >
         {handles}
-        {detail === 'compact' && <span className="topo-node-compact-name">{node.name}</span>}
+        {detail === 'compact' && <span className="topo-node-compact-name">{cardName(node, false)}</span>}
         {sim?.load && (
           <div className={`load-bar ${sim.load.over ? 'over' : ''}`} title={sim.load.text} data-testid={`load-${node.id}`}>
             <div className="load-fill" style={{ width: `${Math.min(100, Math.round(sim.load.fraction * 100))}%` }} />
@@ -111,7 +111,7 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
           <KindIcon kind={node.kind} size={18} />
         </span>
         <span className="topo-node-name" title={node.name}>
-          {node.name}
+          {cardName(node, version !== undefined)}
         </span>
         {cms && (
           <span className="pill pill-cms" title="Central Management store host">

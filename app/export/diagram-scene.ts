@@ -409,6 +409,7 @@ export function buildScene(doc: Topology, options: SceneOptions = {}): DiagramSc
   // The WAN lines as the canvas draws them: around the frames and clear of the labels placed above.
   const wanRoutes = routeSiteLinks(doc, frames, {
     avoid: placed,
+    lines: routed,
     labelBox: (text) => ({ width: Math.round(textWidth(text, 10.5, 'bold') + 14), height: LABEL_H + 2 }),
   });
   const wan = (doc.siteLinks ?? []).flatMap((l) => {

@@ -134,7 +134,7 @@ export function sceneToSvg(scene: DiagramScene): string {
   const fg = theme.name === 'dark' ? '#0f141b' : '#ffffff';
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${b.width}" height="${b.height}" viewBox="${b.x} ${b.y} ${b.width} ${b.height}" font-family="${SANS}">` +
-    `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="${theme.background}"/>` +
+    `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="${theme.background}" shape-rendering="crispEdges"/>` +
     // WAN lines under the frames (they run outside them, from border to border); their
     // labels over the server links that cross them, as on the canvas.
     `<g class="wan">${scene.wan.map(wanLine).join('')}</g>` +

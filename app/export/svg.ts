@@ -310,7 +310,9 @@ export function appendTitleBlock(
   const bg = escapeXml(options.background ?? '#fff');
   const placed =
     `<g class="sfb-title-band" transform="translate(${vx} ${bandTop}) scale(${scale})">` +
-    `<rect width="${width}" height="${band}" fill="${bg}"/>` +
+    // Crisp edges: where the band meets the drawing's own background at a fraction of a
+    // pixel, two anti-aliased edges left a thin seam (a line above the block on a dark theme).
+    `<rect width="${width}" height="${band}" fill="${bg}" shape-rendering="crispEdges"/>` +
     `<g transform="translate(${Math.max(margin, width - blockWidth - margin)} ${margin})">${block.svg}</g></g>`;
   let newTag = setAttr(tag, 'height', String(height + band));
   if (hasViewBox) newTag = setAttr(newTag, 'viewBox', `${vx} ${vy} ${viewBox![2]!} ${viewBox![3]! + band * scale}`);

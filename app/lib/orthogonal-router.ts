@@ -930,11 +930,54 @@ function spotsAround(width: number, height: number): readonly (readonly [number,
   return spots;
 }
 
+/** A straight piece of a route: what a label keeps off (a label over a line hides where it goes). */
+export interface RouteSegment {
+  /** The connector it belongs to. */
+  id: string;
+  a: Point;
+  b: Point;
+}
+
+/** Every segment of the routes, indexed by place. */
+export function segmentIndex(routes: Iterable<readonly [string, { readonly points: readonly Point[] }]>): BoxIndex<RouteSegment> {
+  const index = new BoxIndex<RouteSegment>(128);
+  for (const [id, r] of routes) {
+    const p = r.points;
+    for (let i = 0; i + 1 < p.length; i++) {
+      const a = p[i]!;
+      const b = p[i + 1]!;
+      index.insert(
+        { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x), height: Math.abs(a.y - b.y) },
+        { id, a, b },
+      );
+    }
+  }
+  return index;
+}
+
+/**
+ * Spots tried for a better one once a label has a spot clear of cards and labels but on
+ * another link's line or astride a site frame's border: enough to walk along its route
+ * and look beside it, not the thousands a crowded corner would take.
+ */
+const TIDY_TRIES = 600;
+
+/** Whether the box has interior on both sides of the frame's border (touching does not count). */
+function astride(b: Box, f: Box): boolean {
+  if (!boxesOverlap(b, f)) return false;
+  return b.x < f.x || b.y < f.y || b.x + b.width > f.x + f.width || b.y + b.height > f.y + f.height;
+}
+
 /**
  * Places each label on a straight segment of its route, clear of `boxes` and of the
  * labels placed before it (in the order given); beside the route when no segment has
  * room. `placed` holds labels already on the canvas that the new ones must avoid;
  * `maxAround` caps the spots tried beside the route (nearest first).
+ *
+ * A spot is also kept off the other routes' `lines` (default: those of `routes`; null:
+ * not looked at, a drag's frame) and off the site frames' borders, and the label of a
+ * link inside one site stays inside that site's frame; when no such spot is near, the
+ * first spot clear of cards and labels is taken.
  */
 export function placeLabels(
   routes: ReadonlyMap<string, RoutedConnector>,
@@ -944,10 +987,14 @@ export function placeLabels(
   gap = 4,
   maxAround = Infinity,
   maxTries = Infinity,
+  lines: BoxIndex<RouteSegment> | null = segmentIndex(routes),
 ): Map<string, PlacedLabel> {
   const index = scene.obstacles.hard;
   const cards = scene.obstacles.cardCount;
   const mark = scene.options.cornerMark;
+  const frames = scene.input.frames ?? [];
+  const groups = scene.input.groups;
+  const connectors = new Map(scene.input.connectors.map((c) => [c.id, c]));
   const markOf = (c: Box): Box =>
     mark ? { x: c.x + c.width - mark.back, y: c.y - mark.out, width: mark.back + mark.out, height: 2 * mark.out } : c;
   const out = new Map<string, PlacedLabel>();
@@ -964,6 +1011,34 @@ export function placeLabels(
     const route = routes.get(r.id);
     if (!route || route.points.length < 2) continue;
     tries = 0;
+    const c = connectors.get(r.id);
+    const g0 = c && groups?.get(c.source);
+    const home = g0 !== undefined && g0 === (c && groups?.get(c.target)) ? frames[g0] : undefined;
+    /** Off the other lines and the frames' borders, and inside its own site's frame. */
+    const tidy = (b: Box) => {
+      const g = inflate(b, 2);
+      if (home && (g.x < home.x || g.y < home.y || g.x + g.width > home.x + home.width || g.y + g.height > home.y + home.height))
+        return false;
+      for (const f of frames) if (f !== home && astride(g, f)) return false;
+      if (lines) for (const e of lines.query(g)) if (e.item.id !== r.id && segmentCrossesBox(e.item.a, e.item.b, g)) return false;
+      return true;
+    };
+    let best: PlacedLabel | undefined;
+    let fallback: PlacedLabel | undefined;
+    let stopAt = maxTries;
+    /** True when the spot is the one: clear and tidy. */
+    const take = (b: Box, onRoute: boolean): boolean => {
+      if (!free(b)) return false;
+      if (tidy(b)) {
+        best = { ...b, onRoute, clear: true };
+        return true;
+      }
+      if (!fallback) {
+        fallback = { ...b, onRoute, clear: true };
+        stopAt = Math.min(maxTries, tries + TIDY_TRIES);
+      }
+      return false;
+    };
     const p = route.points;
     const segments: { a: Point; b: Point; len: number; horizontal: boolean; room: number; i: number }[] = [];
     for (let i = 0; i + 1 < p.length; i++) {
@@ -979,7 +1054,6 @@ export function placeLabels(
       (s, t) =>
         Number(t.room >= 0) - Number(s.room >= 0) || Number(t.horizontal) - Number(s.horizontal) || t.len - s.len || s.i - t.i,
     );
-    let best: PlacedLabel | undefined;
     const at = (s: (typeof segments)[number], t: number, shift: number): Box => {
       const cx = s.a.x + (s.b.x - s.a.x) * t;
       const cy = s.a.y + (s.b.y - s.a.y) * t;
@@ -1005,28 +1079,22 @@ export function placeLabels(
               : [Math.min(s.a.y, s.b.y), Math.max(s.a.y, s.b.y)];
             if (along[0]! < lo || along[1]! > hi) continue;
           }
-          if (free(b)) {
-            best = { ...b, onRoute: shift === 0, clear: true };
-            break search;
-          }
-          if (tries >= maxTries) break search;
+          if (take(b, shift === 0)) break search;
+          if (tries >= stopAt) break search;
         }
       }
     }
-    if (!best) {
+    if (!best && tries < stopAt) {
       // Nothing on or right beside the route: the nearest free spot around its middle.
       const s = segments[0]!;
       const mid = at(s, 0.5, 0);
       const spots = spotsAround(r.width, r.height);
-      for (let k = 0; k < spots.length && k < maxAround && tries < maxTries; k++) {
+      for (let k = 0; k < spots.length && k < maxAround && tries < stopAt; k++) {
         const [dx, dy] = spots[k]!;
-        const b = { ...mid, x: mid.x + dx, y: mid.y + dy };
-        if (free(b)) {
-          best = { ...b, onRoute: false, clear: true };
-          break;
-        }
+        if (take({ ...mid, x: mid.x + dx, y: mid.y + dy }, false)) break;
       }
     }
+    best ??= fallback;
     if (!best) {
       const s = segments[0]!;
       best = { ...at(s, 0.5, 0), onRoute: true, clear: false };

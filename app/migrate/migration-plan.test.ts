@@ -197,6 +197,21 @@ describe('blocking notes come from the rule engine', () => {
     expect(p.steps.some((s) => s.procedure === 'M2')).toBe(false);
   });
 
+  it('a target that keeps the CMS on the emptied 2015 pool gets a warning (MIG-CMS-ON-LEGACY) and no CMS move', () => {
+    const c = fabrikam.current();
+    const t = fabrikam.target();
+    const kept = c.nodes.find((n) => n.id === 'pool-ny')!;
+    t.nodes.push({ ...kept, users: 0 } as Topology['nodes'][number]);
+    t.deployment.cmsHost = 'pool-ny';
+    const p = plan(c, t);
+    const note = p.notes.find((n) => n.ruleIds.includes('MIG-CMS-ON-LEGACY'));
+    expect(note?.severity).toBe('warning');
+    expect(note?.nodeIds).toContain('pool-ny');
+    expect(p.steps.some((s) => s.commands.some((x) => /Move-CsManagementServer/.test(x)))).toBe(false);
+    // The reference target moves it: no such warning.
+    expect(plan(c, fabrikam.target()).notes.some((n) => n.ruleIds.includes('MIG-CMS-ON-LEGACY'))).toBe(false);
+  });
+
   it('errors the runbook resolves by its order (users and CMS on retired pools) are not blocking', () => {
     const p = plan(fabrikam.current(), fabrikam.target());
     const info = p.notes.find((n) => n.ruleIds.includes('MIG-USERS-ON-DECOMMISSION'))!;

@@ -12,6 +12,8 @@
  */
 import type { ProductVersion, Topology, TopologyNode } from '../model/schema';
 import { isRegistrar } from '../model/topology-index';
+import { runRules } from '../rules/engine';
+import { RULES_BY_ID } from '../rules/registry';
 import type { Finding } from '../rules/types';
 import { productVersionLabel } from '../model/product-versions';
 import { rt } from '../steps/text';
@@ -112,6 +114,12 @@ function build(current: Topology, target: Topology, matching: NodeMatching, opti
         [f.ruleId],
         [...f.docs],
       );
+
+  // The end of the move (the transition document holds today's users): a target that keeps
+  // the CMS on an older pool although every user is on the newest version.
+  const endState: Topology = { ...target, deployment: { ...target.deployment, mode: 'transition' } };
+  for (const f of runRules(endState, [RULES_BY_ID.get('MIG-CMS-ON-LEGACY')!]))
+    m.note('warning', rt`At the end of the move: ${f.message} Fix: ${f.fix}`, [...f.nodeIds], [f.ruleId], [...f.docs]);
 
   const sideBySide = needsSideBySide(m);
   const upgrades = m.upgrades.length > 0;

@@ -9,9 +9,16 @@ export const NODE_WIDTH = 232;
 export const NODE_HEIGHT = 104;
 export const SITE_PADDING = 28;
 export const SITE_HEADER = 40;
-const GAP_X = 40;
-const GAP_Y = 36;
-const SITE_GAP = 80;
+/** Between two columns: as wide as between rows, so a link to a diagonal neighbour leaves by the side, as before. */
+export const GAP_X = 56;
+/**
+ * Between two rows of cards: room for a link label (18) clear of both cards with a line
+ * passing beside it, so a short link's label never has to sit on the line running
+ * between the rows (a pairing, a failover).
+ */
+export const GAP_Y = 56;
+/** Between two sites: room for a cross-site link's label (a pairing with its badge) clear of both frames. */
+const SITE_GAP = 240;
 
 const ORDER: Record<NodeKind, number> = {
   reverseProxy: -1,

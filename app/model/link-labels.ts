@@ -38,6 +38,14 @@ export function linkLabelText(link: Link): string {
   }
 }
 
+/**
+ * The label zoomed out, where it is drawn twice as large: a pairing says "backup pool"
+ * only (the full text is the tooltip), so it fits in the gap between the two sites.
+ */
+export function shortLinkLabelText(link: Link): string {
+  return link.kind === 'pairing' ? 'backup pool' : linkLabelText(link);
+}
+
 function storeLabel(role: Extract<Link, { kind: 'store' }>['role']): string {
   switch (role) {
     case 'persistentChatCompliance':

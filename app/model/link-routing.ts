@@ -16,6 +16,7 @@ import {
   RoutingScene,
   sceneObstacles,
   segmentCrossesBox,
+  segmentIndex,
   spreadLanes,
   type Box,
   type Connector,
@@ -23,6 +24,7 @@ import {
   type Obstacles,
   type PlacedLabel,
   type Point,
+  type RouteSegment,
   type RoutedConnector,
   type RouterInput,
 } from '../lib/orthogonal-router';
@@ -304,11 +306,16 @@ export class LinkRouter {
     }
     const placed = new BoxIndex<string>(128);
     for (const [id, r] of this.routes) if (r.label && !redo.has(id)) placed.insert(r.label, id);
+    // The placed labels keep off every line: the routes kept and the fresh ones.
+    const lines = segmentIndex([...[...this.routes].filter(([id]) => !fresh.has(id)), ...fresh]);
     const labels = this.place(
       fresh,
       requests.filter((q) => redo.has(q.id)),
       scene,
       placed,
+      undefined,
+      undefined,
+      lines,
     );
     const next = new Map(this.routes);
     for (const [id, r] of assemble(fresh, labels, texts)) next.set(id, r);
@@ -390,6 +397,8 @@ export class LinkRouter {
       placed,
       this.scene?.input.connectors.length,
       LIVE_LABEL_TRIES,
+      // On a drag's frame the labels keep off cards and labels only: the lines are looked at on the drop.
+      null,
     );
     const next = new Map(this.routes);
     for (const [id, r] of assemble(fresh, labels, texts)) next.set(id, r);
@@ -483,6 +492,7 @@ export class LinkRouter {
           requests: LabelRequest[];
           texts: Map<string, string>;
           placed: BoxIndex<string>;
+          lines: BoxIndex<RouteSegment>;
           labels: Map<string, PlacedLabel>;
           next: number;
         }
@@ -506,14 +516,23 @@ export class LinkRouter {
         const wanted = this.labelOptions ?? options;
         if (labelling?.options !== wanted) {
           const { requests, texts } = labelRequests(this.doc ?? doc, wanted);
-          labelling = { options: wanted, requests, texts, placed: new BoxIndex<string>(128), labels: new Map(), next: 0 };
+          labelling = {
+            options: wanted,
+            requests,
+            texts,
+            placed: new BoxIndex<string>(128),
+            lines: segmentIndex(routes),
+            labels: new Map(),
+            next: 0,
+          };
         }
         const work = labelling;
         // A few labels per slice, each clear of those placed before it: the same places as in one call.
         do {
           const chunk = work.requests.slice(work.next, work.next + 1);
           work.next += chunk.length;
-          for (const [id, l] of this.place(routes, chunk, scene, work.placed)) work.labels.set(id, l);
+          for (const [id, l] of this.place(routes, chunk, scene, work.placed, undefined, undefined, work.lines))
+            work.labels.set(id, l);
         } while (work.next < work.requests.length && now() < deadline);
         if (work.next >= work.requests.length) {
           this.routes = assemble(routes, work.labels, work.texts);
@@ -541,9 +560,10 @@ export class LinkRouter {
     placed?: BoxIndex<string>,
     connectors = scene.input.connectors.length,
     maxTries = Infinity,
+    lines?: BoxIndex<RouteSegment> | null,
   ): Map<string, PlacedLabel> {
     const large = connectors > (this.config.backgroundAbove ?? Infinity);
-    return placeLabels(routes, requests, scene, placed, 4, large ? 400 : Infinity, maxTries);
+    return placeLabels(routes, requests, scene, placed, 4, large ? 400 : Infinity, maxTries, lines);
   }
 
   private placeAllLabels(doc: Topology, options: RouteOptions) {

@@ -1,5 +1,5 @@
 /** The facts an architect checks first on a node, at most two short lines. */
-import { productVersionShort } from './product-versions';
+import { productVersionLabel, productVersionShort } from './product-versions';
 import { productVersionOf, type TopologyNode } from './schema';
 import { assertNever } from '../lib/result';
 import { plural } from '../lib/text';
@@ -102,4 +102,21 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function versionBadge(n: TopologyNode): string | undefined {
   const v = productVersionOf(n);
   return v === undefined ? undefined : productVersionShort(v);
+}
+
+/**
+ * The name a card shows. A closing "(Subscription Edition)" or "(2019)" that repeats the
+ * node's own version gives way to the version pill beside it (`withPill`), or else to its
+ * short form, so "Pool NY (Subscription Edition)" is not cut to "Pool NY (Subscripti…". The
+ * card keeps the full name in its tooltip and accessible name.
+ */
+export function cardName(n: TopologyNode, withPill: boolean): string {
+  const v = productVersionOf(n);
+  const m = /\s*\(([^()]+)\)\s*$/.exec(n.name);
+  if (v === undefined || !m || m.index === 0) return n.name;
+  const said = m[1]!.trim().toLowerCase();
+  const short = productVersionShort(v);
+  if (![productVersionLabel(v), short, `SfB ${short}`].some((w) => w.toLowerCase() === said)) return n.name;
+  const base = n.name.slice(0, m.index);
+  return withPill ? base : `${base} (${v === 'SE' ? 'Sub. Ed.' : short})`;
 }

@@ -2,13 +2,11 @@
  * Where new cards and sites go, and keeping site frames apart. Pure: the store commits the
  * result as one edit (one undo step).
  */
-import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER, SITE_PADDING } from './grid-layout';
+import { GAP_X, GAP_Y, NODE_HEIGHT, NODE_WIDTH, SITE_HEADER, SITE_PADDING } from './grid-layout';
 import { positionOf } from './layout';
 import type { Position, Topology } from './schema';
 import { siteFrames, type Frame } from './site-frames';
 
-const GAP_X = 40;
-const GAP_Y = 36;
 /** Space kept between two site frames. */
 export const FRAME_GAP = 48;
 const COLUMNS = 2;

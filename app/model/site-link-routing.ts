@@ -16,6 +16,7 @@ import {
   placeLabels,
   routeConnectors,
   RoutingScene,
+  segmentIndex,
   spreadLanes,
   type Box,
   type Connector,
@@ -51,6 +52,8 @@ export interface SiteLinkRouteOptions {
   avoid?: readonly Box[];
   /** The label's box for a text (default: the canvas's link label size). */
   labelBox?: (text: string) => { width: number; height: number };
+  /** The server links' routes: a WAN label keeps off their lines where it can. */
+  lines?: ReadonlyMap<string, { readonly points: readonly Point[] }>;
 }
 
 const CLEARANCE = 18;
@@ -114,6 +117,7 @@ export function routeSiteLinks(
     return out;
   }
   const requests = links.map((l) => ({ id: l.id, ...size(texts.get(l.id)!) }));
+  const lines = segmentIndex(options.lines ?? new Map());
   const choice = new Map(links.map((l) => [l.id, 0]));
   const candidates = new Map(links.map((l) => [l.id, candidateSides(boxes.get(l.from)!, boxes.get(l.to)!)]));
 
@@ -131,7 +135,7 @@ export function routeSiteLinks(
     const scene = new RoutingScene({ boxes, walls: [...avoid, ...fence], connectors }, ROUTER_OPTIONS);
     routes = routeConnectors(scene);
     spreadLanes(routes, scene);
-    labels = placeEach(routes, requests, scene);
+    labels = placeEach(routes, requests, scene, lines);
     let changed = false;
     for (const l of links) {
       const label = labels.get(l.id);
@@ -201,6 +205,7 @@ function placeEach(
   routes: ReadonlyMap<string, RoutedConnector>,
   requests: readonly { id: string; width: number; height: number }[],
   scene: RoutingScene,
+  lines: ReturnType<typeof segmentIndex>,
 ): Map<string, PlacedLabel> {
   const out = new Map<string, PlacedLabel>();
   for (const q of requests) {
@@ -223,7 +228,7 @@ function placeEach(
         );
       }
     }
-    const one = placeLabels(routes, [q], scene, placed, 4).get(q.id);
+    const one = placeLabels(routes, [q], scene, placed, 4, Infinity, Infinity, lines).get(q.id);
     if (one) out.set(q.id, one);
   }
   return out;

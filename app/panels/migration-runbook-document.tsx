@@ -19,7 +19,7 @@ import {
 import { TOOL_TITLES } from '../steps/index';
 import { CopyButton } from './copy-button';
 import { docTitle, docUrl } from './doc-links';
-import { Rich } from './step-item';
+import { Rich, StepChecklist } from './step-item';
 
 const versions = (vs: MigrationPlan['currentVersions']) =>
   vs.length ? vs.map(productVersionLabel).join(', ') : 'no server roles';
@@ -119,42 +119,14 @@ function DocStep({ step, n }: { step: MigrationStep; n: number }) {
           <Rich text={d} />
         </p>
       ))}
-      {step.preconditions.length > 0 && (
-        <>
-          <h5>Before you start</h5>
-          <ul>
-            {step.preconditions.map((p, i) => (
-              <li key={i}>
-                <Rich text={p} />
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <StepChecklist step={step} kind="before" heading="Before you start" level="h5" />
       {commands && (
         <div className="code-block">
           <pre>{commands}</pre>
           <CopyButton text={commands} />
         </div>
       )}
-      {step.verify.length > 0 && (
-        <>
-          <h5>Check</h5>
-          <ul>
-            {step.verify.map((v, i) => (
-              <li key={i}>
-                <Rich text={v.text} />
-                {v.command && (
-                  <>
-                    {' '}
-                    <code className="inline-code">{v.command}</code>
-                  </>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <StepChecklist step={step} kind="check" level="h5" />
       {step.docs.length > 0 && (
         <p className="finding-docs">
           {step.docs.slice(0, 4).map((d) => (

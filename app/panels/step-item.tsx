@@ -54,31 +54,8 @@ export function StepItem({ step, badge }: { step: Omit<Step, 'phase'>; badge?: s
       {open && (
         <div className="step-more">
           {step.runOn && <p>Run on: {step.runOn}</p>}
-          {step.preconditions.length > 0 && (
-            <>
-              <h4>Before</h4>
-              <ul>
-                {step.preconditions.map((p, i) => (
-                  <li key={i}>
-                    <Rich text={p} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {step.verify.length > 0 && (
-            <>
-              <h4>Check</h4>
-              <ul>
-                {step.verify.map((v, i) => (
-                  <li key={i}>
-                    <Rich text={v.text} />
-                    {v.command && <code className="inline-code">{v.command}</code>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <StepChecklist step={step} kind="before" />
+          <StepChecklist step={step} kind="check" />
           {step.ruleIds.length > 0 && <p className="hint">Carries out: {step.ruleIds.join(', ')}</p>}
         </div>
       )}
@@ -93,6 +70,43 @@ export function StepItem({ step, badge }: { step: Omit<Step, 'phase'>; badge?: s
         </button>
       </div>
     </li>
+  );
+}
+
+/**
+ * A step's "Before" list (its preconditions) or its "Check" list (what to verify, with the
+ * command that shows it), the same in the runbook steps and in the runbook document.
+ */
+export function StepChecklist({
+  step,
+  kind,
+  heading = kind === 'before' ? 'Before' : 'Check',
+  level: H = 'h4',
+}: {
+  step: Pick<Step, 'preconditions' | 'verify'>;
+  kind: 'before' | 'check';
+  heading?: string;
+  level?: 'h4' | 'h5';
+}) {
+  const items = kind === 'before' ? step.preconditions.map((text) => ({ text, command: undefined })) : step.verify;
+  if (items.length === 0) return null;
+  return (
+    <>
+      <H>{heading}</H>
+      <ul>
+        {items.map((v, i) => (
+          <li key={i}>
+            <Rich text={v.text} />
+            {v.command && (
+              <>
+                {' '}
+                <code className="inline-code">{v.command}</code>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -74,6 +74,26 @@ export const MIG_RULES: readonly Rule[] = [
     return hits;
   }),
 
+  defineRule('MIG-CMS-ON-LEGACY', 'CMS left on an older pool once the users have moved', (ix) => {
+    if (ix.doc.deployment.mode !== 'transition') return [];
+    const id = ix.doc.deployment.cmsHost;
+    const cms = id === null ? undefined : ix.node(id);
+    const version = cms && productVersionOf(cms);
+    // A CMS on a pool being retired is CMS-2019-MIGRATION's (an error).
+    if (!cms || version === undefined || decom(cms)) return [];
+    const registrars = ix.registrars();
+    let newest = 0;
+    for (const p of registrars) newest = Math.max(newest, verRank(p.productVersion));
+    if (verRank(version) >= newest || registrars.some((p) => p.users > 0 && verRank(p.productVersion) < newest)) return [];
+    const latest = registrars.filter((p) => verRank(p.productVersion) === newest);
+    return [
+      {
+        nodeIds: [cms.id, ...latest.map((p) => p.id)],
+        message: `The Central Management store is on ${kinded(cms)} (${productVersionLabel(version)}) while every user is on ${productVersionLabel(latest[0]!.productVersion)} (${kindedNames(latest)}). ${catalogueMessage('MIG-CMS-ON-LEGACY')}`,
+      },
+    ];
+  }),
+
   // ---------------------------------------------------------------- format v2
   defineRule('MIG-USERS-ON-DECOMMISSION', 'Users left on a pool being retired', (ix) => {
     const hits: Hit[] = [];

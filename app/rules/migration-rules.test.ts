@@ -195,6 +195,58 @@ describeRule('MIG-CMS-LAST', {
   ],
 });
 
+/** The 2015 estate emptied: every user on the 2019 pilot pool, the 2015 pools kept. */
+const emptied = (f: (d: Topology) => void = () => {}) =>
+  pilot((d) => {
+    nodeOf(d, 'pool-ny', 'frontEndPool').users = 0;
+    nodeOf(d, 'pool-ch', 'frontEndPool').users = 0;
+    f(d);
+  });
+
+describeRule('MIG-CMS-ON-LEGACY', {
+  fires: [
+    {
+      name: 'every user on the 2019 pool, the CMS left on the emptied 2015 pool',
+      doc: emptied(),
+      nodeIds: ['pool-ny', 'pool-new'],
+      count: 1,
+    },
+    {
+      name: '2019 to Subscription Edition side by side: users on the new pool, the CMS on a 2019 pool kept',
+      doc: mutate(pair2019AlwaysOn(), (d) => {
+        transition(d);
+        nodeOf(d, 'pool-a', 'frontEndPool').users = 0;
+        nodeOf(d, 'pool-b', 'frontEndPool').users = 0;
+        addNode(d, {
+          ...defaultNode('frontEndPool', { id: 'pool-se', siteId: 'dc1', name: 'Pool SE', fqdn: 'pool-se.contoso.com' }),
+          productVersion: 'SE',
+          users: 30000,
+        });
+      }),
+      nodeIds: ['pool-a', 'pool-se'],
+      count: 1,
+    },
+  ],
+  passes: [
+    { name: '2015 pools still home users (the CMS moves last)', doc: pilot() },
+    { name: 'the CMS moved to the 2019 pool', doc: emptied((d) => void (d.deployment.cmsHost = 'pool-new')) },
+    {
+      name: 'the CMS pool is being retired (an error of its own, CMS-2019-MIGRATION)',
+      doc: emptied((d) => void (nodeOf(d, 'pool-ny', 'frontEndPool').decommission = true)),
+    },
+    { name: 'a design that is not a migration', doc: emptied((d) => void (d.deployment.mode = 'greenfield')) },
+  ],
+});
+
+it('MIG-CMS-ON-LEGACY names the pools and versions, and a Subscription Edition finding is marked inferred', () => {
+  const [f] = findingsOf('MIG-CMS-ON-LEGACY', emptied());
+  expect(f?.message).toMatch(
+    /^The Central Management store is on .*\(Skype for Business Server 2015\) while every user is on Skype for Business Server 2019 \(.*Pilot 2019.*\)\. Microsoft's migration moves the CMS/,
+  );
+  expect(f?.severity).toBe('warning');
+  expect(f?.docs[0]).toBe('Skype/SfBServer2019/migration/move-the-central-management-server.md');
+});
+
 // ---------------------------------------------------------------- UPG
 
 describeRule('UPG-CU-PAIR-MISMATCH', {

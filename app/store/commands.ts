@@ -233,8 +233,42 @@ const LIST = define([
 ] as const satisfies readonly Command[]);
 
 export type CommandId = (typeof LIST)[number]['id'];
-export const COMMANDS: readonly Command[] = LIST;
-export const COMMAND = Object.fromEntries(LIST.map((c) => [c.id, c])) as unknown as Readonly<Record<CommandId, Command>>;
+
+/** The commands that change the design, from the keyboard, the header or a menu. */
+const EDITS: ReadonlySet<string> = new Set<CommandId>([
+  'undo',
+  'redo',
+  'delete',
+  'cut',
+  'paste',
+  'duplicate',
+  'select-all',
+  'nudge',
+  'link-selected',
+  'auto-layout',
+  'host-cms',
+  'add-central-site',
+  'add-branch-site',
+]);
+
+/**
+ * Why an edit cannot run now, or undefined when it can: while the canvas shows the
+ * deployment at a migration step (read-only), the design is hidden under it, and an
+ * undo or a delete there would change it out of sight.
+ */
+export function editBlockedBy(s: DesignerState, id: string, env: CommandEnv | 'whatever applies' = {}): string | undefined {
+  const v = s.phaseView;
+  if (!v || !EDITS.has(id)) return undefined;
+  // Only what would have run otherwise: an arrow key with nothing selected says nothing.
+  const c = LIST.find((x) => x.id === id) as Command | undefined;
+  if (env !== 'whatever applies' && !c?.when(s, env)) return undefined;
+  return `The canvas shows the deployment ${v.step === 0 ? 'today' : `after migration step ${v.step}`} (read-only). Go back to the design to ${id === 'undo' || id === 'redo' ? id : 'edit it'}.`;
+}
+
+export const COMMANDS: readonly Command[] = LIST.map((c) =>
+  EDITS.has(c.id) ? { ...c, when: (s: DesignerState, env: CommandEnv) => !s.phaseView && c.when(s, env) } : c,
+);
+export const COMMAND = Object.fromEntries(COMMANDS.map((c) => [c.id, c])) as unknown as Readonly<Record<CommandId, Command>>;
 
 /** Runs a command when it applies; true when it ran. */
 export function runCommand(store: DesignerStore, id: CommandId, env: CommandEnv = {}): boolean {
