@@ -29,7 +29,7 @@ test('an architect joins two data centers over the WAN on the canvas, states wha
   await expect(wanLabels).toHaveCount(1);
   await expect(wanLabels.first()).toHaveText(/WAN · fast, secured, single path/);
   // The minimap shows it too.
-  await expect(page.getByTestId('minimap').locator('polyline.mini-wan')).toHaveCount(1);
+  await expect(page.getByTestId('minimap').locator('path.mini-wan')).toHaveAttribute('data-count', '1');
   const inspector = page.getByTestId('site-link-inspector');
   await expect(inspector).toBeVisible();
   await expect(inspector.locator('.insp-title')).toContainText('⟷');

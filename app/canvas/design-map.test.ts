@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAP_HEIGHT, MAP_WIDTH, canvasPointAt, mapGeometry, viewRectInMap } from './design-map';
+import { MAP_HEIGHT, MAP_WIDTH, canvasPointAt, mapGeometry, mapShapes, viewRectInMap } from './design-map';
+import type { FlowNode } from './flow-types';
 
 describe('the minimap geometry', () => {
   it('fits the whole design inside the map, centred', () => {
@@ -40,5 +41,40 @@ describe('the minimap geometry', () => {
         },
       ),
     );
+  });
+});
+
+describe('the minimap shapes', () => {
+  const card = (id: string, kind: 'frontEndPool' | 'sqlStore', x: number, selected = false) =>
+    ({
+      id,
+      type: 'topology',
+      position: { x, y: 0 },
+      width: 100,
+      height: 50,
+      selected,
+      data: { node: { id, kind } },
+    }) as unknown as FlowNode;
+
+  it('draws every card once, one path per look, the selection apart', () => {
+    const nodes = [
+      card('a', 'frontEndPool', 0),
+      card('b', 'sqlStore', 200),
+      card('c', 'frontEndPool', 400, true),
+      card('d', 'frontEndPool', 600),
+    ];
+    const shapes = mapShapes(nodes, mapGeometry({ x: 0, y: 0, width: 700, height: 50 }));
+    expect(shapes.reduce((n, s) => n + s.count, 0)).toBe(nodes.length);
+    expect(new Set(shapes.map((s) => s.className)).size).toBe(shapes.length);
+    expect(shapes.find((s) => s.className.includes('is-selected'))?.count).toBe(1);
+    for (const s of shapes) expect(s.d.match(/M/g)?.length).toBe(s.count);
+  });
+
+  it('places a card where the geometry puts it', () => {
+    const g = mapGeometry({ x: 0, y: 0, width: 700, height: 50 });
+    const [only] = mapShapes([card('a', 'frontEndPool', 400)], g);
+    const [x, y] = only!.d.slice(1).split(/[ h]/).map(Number);
+    expect(x).toBeCloseTo(g.offsetX + 400 * g.scale, 1);
+    expect(y).toBeCloseTo(g.offsetY, 1);
   });
 });

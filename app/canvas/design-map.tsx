@@ -60,21 +60,31 @@ export function canvasPointAt(g: MapGeometry, mapX: number, mapY: number): { x: 
   return { x: (mapX - g.offsetX) / g.scale, y: (mapY - g.offsetY) / g.scale };
 }
 
-const MapRect = memo(function MapRect({
-  x,
-  y,
-  width,
-  height,
-  className,
-}: {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  className: string;
-}) {
-  return <rect x={x} y={y} width={width} height={height} className={className} />;
+/**
+ * The cards and frames of one look (role family, selected or not) as one path of
+ * rectangles: a 10,000-node design is a dozen elements in the map, not 10,000 (creating
+ * and inserting those was seconds of a large open). `data-count` says how many it holds.
+ */
+const MapShapes = memo(function MapShapes({ d, className, count }: { d: string; className: string; count: number }) {
+  return <path d={d} className={className} data-count={count} />;
 });
+
+/** The rectangles of `nodes` in the map, one path per look, in the order the looks first appear. */
+export function mapShapes(nodes: readonly FlowNode[], g: MapGeometry): { className: string; d: string; count: number }[] {
+  const byClass = new Map<string, { parts: string[] }>();
+  const r = (x: number) => Math.round(x * 100) / 100;
+  for (const n of nodes) {
+    const className = mapClass(n);
+    let group = byClass.get(className);
+    if (!group) byClass.set(className, (group = { parts: [] }));
+    const w = Math.max(1, (n.width ?? 0) * g.scale);
+    const h = Math.max(1, (n.height ?? 0) * g.scale);
+    group.parts.push(
+      `M${r(g.offsetX + n.position.x * g.scale)} ${r(g.offsetY + n.position.y * g.scale)}h${r(w)}v${r(h)}h${r(-w)}z`,
+    );
+  }
+  return [...byClass].map(([className, { parts }]) => ({ className, d: parts.join(''), count: parts.length }));
+}
 
 /** By role family, as the cards; what is selected stands out. */
 function mapClass(n: FlowNode): string {
@@ -90,7 +100,18 @@ export interface MapWanLine {
 
 const NO_WAN: readonly MapWanLine[] = [];
 
-export function DesignMap({ nodes, wan = NO_WAN }: { nodes: readonly FlowNode[]; wan?: readonly MapWanLine[] }) {
+/** Above this many cards, the map catches up with a change in a task of its own. */
+const DRAW_LATER_ABOVE = 1_000;
+
+export function DesignMap(props: { nodes: readonly FlowNode[]; wan?: readonly MapWanLine[] }) {
+  // A large design's map is drawn just after the canvas (the next task), not in the task
+  // that opens the design: the user sees the cards first, and that task stays shorter.
+  const [drawn, setDrawn] = useState(() => ({ nodes: props.nodes, wan: props.wan }));
+  const later = props.nodes.length > DRAW_LATER_ABOVE;
+  useEffect(() => {
+    if (later) setDrawn((d) => (d.nodes === props.nodes && d.wan === props.wan ? d : { nodes: props.nodes, wan: props.wan }));
+  }, [later, props.nodes, props.wan]);
+  const { nodes, wan = NO_WAN } = later ? drawn : props;
   const flow = useReactFlow();
   const store = useStoreApi();
   const view = useRef<HTMLDivElement>(null);
@@ -149,20 +170,22 @@ export function DesignMap({ nodes, wan = NO_WAN }: { nodes: readonly FlowNode[];
     [flow],
   );
 
-  const sites: FlowNode[] = [];
-  const cards: FlowNode[] = [];
-  for (const n of nodes) (n.type === 'site' ? sites : cards).push(n);
-  const { scale, offsetX, offsetY } = geometry;
-  const rect = (n: FlowNode) => (
-    <MapRect
-      key={n.id}
-      x={offsetX + n.position.x * scale}
-      y={offsetY + n.position.y * scale}
-      width={Math.max(1, (n.width ?? 0) * scale)}
-      height={Math.max(1, (n.height ?? 0) * scale)}
-      className={mapClass(n)}
-    />
-  );
+  const { sites, cards } = useMemo(() => {
+    const sites: FlowNode[] = [];
+    const cards: FlowNode[] = [];
+    for (const n of nodes) (n.type === 'site' ? sites : cards).push(n);
+    return { sites: mapShapes(sites, geometry), cards: mapShapes(cards, geometry) };
+  }, [nodes, geometry]);
+  // Every WAN link in one path too (a 10,000-node design has some 2,000).
+  const wanPath = useMemo(() => {
+    const { scale, offsetX, offsetY } = geometry;
+    const at = (p: { x: number; y: number }) =>
+      `${Math.round((offsetX + p.x * scale) * 100) / 100} ${Math.round((offsetY + p.y * scale) * 100) / 100}`;
+    const parts = wan.filter((w) => w.points.length > 1).map((w) => `M${w.points.map(at).join('L')}`);
+    return { d: parts.join(''), count: parts.length };
+  }, [wan, geometry]);
+  const shapes = (list: ReturnType<typeof mapShapes>) =>
+    list.map((s) => <MapShapes key={s.className} d={s.d} className={s.className} count={s.count} />);
   if (!open)
     return (
       <Panel position="bottom-right" className="design-map-folded">
@@ -191,15 +214,9 @@ export function DesignMap({ nodes, wan = NO_WAN }: { nodes: readonly FlowNode[];
         onWheel={onWheel}
       >
         <svg width={MAP_WIDTH} height={MAP_HEIGHT} role="img" aria-label="Minimap">
-          {sites.map(rect)}
-          {wan.map((w) => (
-            <polyline
-              key={w.id}
-              className="mini-wan"
-              points={w.points.map((p) => `${offsetX + p.x * scale},${offsetY + p.y * scale}`).join(' ')}
-            />
-          ))}
-          {cards.map(rect)}
+          {shapes(sites)}
+          {wanPath.count > 0 && <path className="mini-wan" d={wanPath.d} data-count={wanPath.count} />}
+          {shapes(cards)}
         </svg>
         <div ref={view} className="design-map-view" aria-hidden="true" />
       </div>

@@ -31,6 +31,7 @@ import {
   useState,
   type DragEvent,
   type MouseEvent as ReactMouseEvent,
+  type RefObject,
 } from 'react';
 import { linkKindLabel, linkKindsBetween, whyNoLink } from '../model/link-kinds';
 import type { LinkKind, Position, Topology } from '../model/schema';
@@ -483,7 +484,7 @@ export function DesignerCanvas() {
   useLayoutEffect(() => {
     if (initialViewport && !linksShown) return soon(() => setLinksShown(true));
   }, [initialViewport, linksShown]);
-  useFitOnLoad();
+  useFitOnLoad(nodes, wrap);
 
   return (
     <div
@@ -679,22 +680,31 @@ function hintPosition(screen: Position) {
 /**
  * Fit the view whenever a different document is loaded (not on every edit). The document
  * the page starts with is already fitted (initialViewport above); later ones animate.
+ * The pane's size is React Flow's (measured by its resize observer) and the cards are the
+ * canvas's own: measuring the page here, just after 10,000 cards were inserted, forced a
+ * layout of all of them (a second of a large open), and React Flow's getNodes copies each.
  */
-function useFitOnLoad() {
+function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement | null>) {
   const flow = useReactFlow();
+  const flowStore = useFlowStoreApi();
   const store = useDesignerStore();
   const loadSeq = useDesigner((s) => s.loadSeq);
   const startSeq = useRef(loadSeq);
+  const latest = useRef(nodes);
+  latest.current = nodes;
   useEffect(() => {
     if (loadSeq === startSeq.current) return;
     const { doc } = store.getState();
-    if (doc.nodes.length + doc.sites.length === 0) void flow.setViewport(EMPTY_VIEWPORT);
-    else {
-      const nodes = flow.getNodes();
-      const box = document.querySelector('.canvas-wrap')?.getBoundingClientRect();
-      // A large design opens on its first site, at once: an animated fit would draw every card on the way.
-      if (box && opensAtSite(nodes)) void flow.setViewport(openingViewport(nodes, box.width, box.height));
-      else void flow.fitView(fitOptions(nodes, 200));
+    if (doc.nodes.length + doc.sites.length === 0) {
+      void flow.setViewport(EMPTY_VIEWPORT);
+      return;
     }
-  }, [loadSeq, flow, store]);
+    const nodes = latest.current;
+    // A large design opens on its first site, at once: an animated fit would draw every card on the way.
+    if (opensAtSite(nodes)) {
+      let { width, height } = flowStore.getState();
+      if (!width || !height) ({ width, height } = wrap.current?.getBoundingClientRect() ?? { width: 0, height: 0 });
+      void flow.setViewport(openingViewport(nodes, width, height));
+    } else void flow.fitView(fitOptions(nodes, 200));
+  }, [loadSeq, flow, flowStore, store, wrap]);
 }

@@ -428,29 +428,31 @@ export class LinkRouter {
     this.pending = undefined;
     const generation = ++this.generation;
     this.cardsAt = geometry.cards;
-    const scene = new RoutingScene(routerInput(doc, geometry, options.extra), DEFAULT_ROUTER_OPTIONS);
-    this.scene = scene;
-    this.ports = scene.ports();
+    const input = routerInput(doc, geometry, options.extra);
     const { schedule, backgroundAbove = Infinity } = this.config;
-    const first = generation === 1 && this.config.backgroundFirst === true;
-    if (!schedule || (scene.input.connectors.length <= backgroundAbove && !first)) {
-      const routes = routeConnectors(scene);
-      spreadLanes(routes, scene);
-      const { requests, texts } = labelRequests(doc, options);
-      this.routes = assemble(routes, this.place(routes, requests, scene), texts);
-      return;
-    }
     const now = this.config.now ?? (() => performance.now());
     const sliceMs = this.config.sliceMs ?? 12;
-    if (scene.input.connectors.length > (this.config.obviousOnlyAbove ?? Infinity)) {
-      // Even the obvious routes of 16,000 links take seconds: they too come in slices, the links straight meanwhile.
-      const queue = scene.input.connectors.map((c) => c.id);
+    if (schedule && input.connectors.length > (this.config.obviousOnlyAbove ?? Infinity)) {
+      // Even the obvious routes of 16,000 links take seconds: they too come in slices, the
+      // links straight meanwhile; and the scene (every link's ports, the cards indexed by
+      // place) is built in a slice of its own, not in the render that first draws the design.
+      const queue = input.connectors.map((c) => c.id);
       const routes = new Map<string, RoutedConnector>();
       this.pending = new Set(queue);
       this.routes = new Map();
+      this.scene = undefined;
+      this.ports = new Map();
+      let scene: RoutingScene | undefined;
       const direct = () => {
         this.cancel = undefined;
         if (generation !== this.generation) return;
+        if (!scene) {
+          scene = new RoutingScene(input, DEFAULT_ROUTER_OPTIONS);
+          this.scene = scene;
+          this.ports = scene.ports();
+          this.cancel = schedule(direct);
+          return;
+        }
         const deadline = now() + sliceMs;
         do {
           const chunk = new Set(queue.splice(0, DIRECT_CHUNK));
@@ -465,6 +467,17 @@ export class LinkRouter {
         this.config.onChange?.();
       };
       this.cancel = schedule(direct);
+      return;
+    }
+    const scene = new RoutingScene(input, DEFAULT_ROUTER_OPTIONS);
+    this.scene = scene;
+    this.ports = scene.ports();
+    const first = generation === 1 && this.config.backgroundFirst === true;
+    if (!schedule || (scene.input.connectors.length <= backgroundAbove && !first)) {
+      const routes = routeConnectors(scene);
+      spreadLanes(routes, scene);
+      const { requests, texts } = labelRequests(doc, options);
+      this.routes = assemble(routes, this.place(routes, requests, scene), texts);
       return;
     }
     const routes = routeConnectors(scene, undefined, 'direct');

@@ -11,6 +11,7 @@ import type { Link, Site, TopologyNode } from '../model/schema';
 import { pair2019AlwaysOn, referenceDesign } from '../model/samples/index';
 import { DesignerProvider } from '../store/designer-context';
 import { createDesignerStore, type DesignerStore } from '../store/store';
+import { CMS_HOST_LIST_AT_ONCE } from './deployment-inspector';
 import { Inspector } from './inspector';
 
 afterEach(cleanup);
@@ -235,6 +236,25 @@ describe('inspector: a site and the deployment', () => {
     type('field-cmsHost', 'pool-b');
     expect(store.getState().doc.deployment.cmsHost).toBe('pool-b');
     expect(screen.getByText('Front End pools').nextElementSibling?.textContent).toBe('2');
+  });
+
+  it('with thousands of pools: lists the CMS host choices when the user goes to the list, not before', () => {
+    const base = pair2019AlwaysOn();
+    const site = base.sites[0]!.id;
+    const pools = Array.from({ length: CMS_HOST_LIST_AT_ONCE + 50 }, (_, i) =>
+      defaultNode('frontEndPool', { id: `pool-x${i}`, siteId: site, name: `pool-x${i}`, fqdn: `pool-x${i}.contoso.com` }),
+    );
+    const store = setup({ ...base, nodes: [...base.nodes, ...pools], deployment: { ...base.deployment, cmsHost: 'pool-x7' } });
+    const select = screen.getByTestId('field-cmsHost') as HTMLSelectElement;
+    // Until then: "not placed" and the current host, shown as chosen.
+    expect(select.options).toHaveLength(2);
+    expect(select.value).toBe('pool-x7');
+    fireEvent.focus(select);
+    expect(select.options.length).toBe(
+      1 + base.nodes.filter((n) => n.kind === 'frontEndPool' || n.kind === 'standardEditionServer').length + pools.length,
+    );
+    type('field-cmsHost', 'pool-x42');
+    expect(store.getState().doc.deployment.cmsHost).toBe('pool-x42');
   });
 
   it('states the Active Directory levels and domain controllers, or leaves them undescribed', () => {

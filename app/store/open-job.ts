@@ -6,7 +6,14 @@
  * it accepts. The readers of files and links (open-work.ts) are loaded on first use: a
  * stored design, read at every start, needs only the schema.
  */
-import { openDesignText, type OpenJob, type OpenJobResult, type OpenProgress } from './open-result';
+import {
+  openDesignText,
+  ResultAssembler,
+  type OpenJob,
+  type OpenJobResult,
+  type OpenMessage,
+  type OpenProgress,
+} from './open-result';
 
 export { warningLines, withoutName, type OpenJob, type OpenJobResult, type OpenProgress } from './open-result';
 
@@ -36,11 +43,19 @@ export async function runOpen(
   progress({ label: 'Opening the design', fraction: 0.05 });
   try {
     return await new Promise<OpenJobResult>((resolve) => {
-      worker.onmessage = (
-        e: MessageEvent<{ type: 'progress'; progress: OpenProgress } | { type: 'done'; result: OpenJobResult }>,
-      ) => {
-        if (e.data.type === 'progress') progress(e.data.progress);
-        else resolve(e.data.result);
+      const parts = new ResultAssembler();
+      worker.onmessage = (e: MessageEvent<OpenMessage>) => {
+        switch (e.data.type) {
+          case 'progress':
+            progress(e.data.progress);
+            break;
+          case 'part':
+            parts.add(e.data);
+            break;
+          case 'done':
+            resolve(parts.result(e.data.result));
+            break;
+        }
       };
       // A worker that cannot start (a strict policy, an old browser): do the work here instead.
       worker.onerror = (e) => {

@@ -1,8 +1,9 @@
-/** The worker of open-job.ts: decodes, parses and validates one input, reporting progress. */
-import type { OpenJob } from './open-result';
+/** The worker of open-job.ts: decodes, parses and validates one input, reporting progress; a large design goes back in parts. */
+import { resultMessages, type OpenJob, type OpenMessage } from './open-result';
 import { performOpen } from './open-work';
 
 self.onmessage = (e: MessageEvent<OpenJob>) => {
-  const result = performOpen(e.data, (progress) => self.postMessage({ type: 'progress', progress }));
-  self.postMessage({ type: 'done', result });
+  const post = (m: OpenMessage) => self.postMessage(m);
+  const result = performOpen(e.data, (progress) => post({ type: 'progress', progress }));
+  for (const m of resultMessages(result)) post(m);
 };
