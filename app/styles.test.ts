@@ -49,4 +49,20 @@ describe('styles.css', () => {
     expect(broken).not.toBe(CSS);
     expect(depths(broken).end).toBe(1);
   });
+
+  it("draws the opening frame in the dark theme's colours when the system is dark", () => {
+    const block = (selector: string) => {
+      const start = CSS.indexOf(`${selector} {`);
+      expect(start, selector).toBeGreaterThanOrEqual(0);
+      const body = CSS.slice(start, CSS.indexOf('}', start));
+      return new Map([...body.matchAll(/(--[\w-]+|color-scheme):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()]));
+    };
+    const dark = block(":root[data-theme='dark']");
+    const opening = block(':root:not([data-theme])');
+    expect(opening.size).toBeGreaterThan(5);
+    for (const [name, value] of opening) expect(value, name).toBe(dark.get(name));
+    // Every colour the opening frame uses is set there.
+    const frame = CSS.slice(CSS.indexOf('.app-opening-canvas {'), CSS.indexOf('.app-opening-text {') + 80);
+    for (const v of frame.matchAll(/var\((--[\w-]+)\)/g)) expect(opening.has(v[1]!), v[1]).toBe(true);
+  });
 });
