@@ -37,7 +37,16 @@ export function loadDocument(store: DesignerStore, doc: Topology, how: string): 
     state.notify({
       tone: 'info',
       text: `${how}: "${doc.name}". Your previous design "${previous.name}" is kept in My designs (and Ctrl+Z brings it back here).`,
-      action: { label: 'Undo', run: () => store.getState().undo() },
+      action: {
+        label: 'Undo',
+        // A migration step may be on the canvas by the time this is pressed: the undo is the
+        // design's, so the canvas goes back to the design first, where the undo can be seen.
+        run: () => {
+          const s = store.getState();
+          if (s.phaseView) s.setPhaseOnCanvas(false);
+          s.undo();
+        },
+      },
     });
 }
 

@@ -128,6 +128,20 @@ describe('designer store: undo and coalescing through the store', () => {
     expect(store.getState().doc.name).toBe(shared.name);
   });
 
+  it("the notice's Undo, pressed while a migration step is on the canvas, goes back to the design and undoes there", async () => {
+    const { store } = storeWithClock();
+    await startDocument(store, pair2019AlwaysOn);
+    const mine = store.getState().doc;
+    store.getState().updateNode(mine.nodes[0]!.id, { name: 'My pool' });
+    const edited = store.getState().doc;
+    loadDocument(store, REFERENCE_DESIGNS[1]!.build(), 'Opened shared design');
+    const opened = store.getState().doc;
+    store.getState().showPhase({ doc: opened, step: 2, total: 5, label: 'Move the users', of: opened });
+    store.getState().notices.at(-1)!.action!.run();
+    expect(store.getState().phaseView).toBeNull();
+    expect(store.getState().doc).toBe(edited);
+  });
+
   it('an edit just before an import does not coalesce with the first edit after it', async () => {
     const { store, tick } = storeWithClock();
     await startDocument(store, pair2019AlwaysOn);
