@@ -20,10 +20,8 @@ type Category = keyof typeof THRESHOLDS;
 
 /**
  * `--gate a,b`: only these categories fail the run; the others are measured and printed
- * against their thresholds all the same. `npm test` gates accessibility and best practices:
- * performance on the share link (81 on CI: total blocking time of opening the global
- * reference design) does not meet 90 yet, and a gate that fails every run would stop
- * everything else landing. Without `--gate`, every category is gated.
+ * against their thresholds all the same (to measure one category without failing on it).
+ * Without `--gate`, every category is gated: `npm test` runs it so.
  */
 const gateArg = process.argv.find((a) => a.startsWith('--gate='))?.slice('--gate='.length);
 const GATED = new Set<Category>(
