@@ -23,11 +23,9 @@ interface WanRequest {
   avoid: string;
 }
 
-const boxKey = (b: { x: number; y: number; width: number; height: number }): string =>
-  `${b.x},${b.y},${b.width},${b.height}`;
+const boxKey = (b: { x: number; y: number; width: number; height: number }): string => `${b.x},${b.y},${b.width},${b.height}`;
 const avoidKey = (options?: SiteLinkRouteOptions): string => (options?.avoid ?? []).map(boxKey).join(' ');
-const framesKey = (frames: ReadonlyMap<string, Frame>): string =>
-  [...frames].map(([id, f]) => `${id}:${boxKey(f)}`).join(' ');
+const framesKey = (frames: ReadonlyMap<string, Frame>): string => [...frames].map(([id, f]) => `${id}:${boxKey(f)}`).join(' ');
 const sameSites = (a: WanRequest, b: WanRequest): boolean =>
   a.siteLinks === b.siteLinks && a.sites === b.sites && a.frames === b.frames;
 
