@@ -2,8 +2,9 @@
  * `npm run audit`: Lighthouse (desktop preset) on the built app served locally, in Debian's
  * Chromium, on the reference design and on a share link of the global reference design.
  * Fails when performance < 90, accessibility < 95 or best practices < 95. Each page is
- * audited three times (AUDIT_RUNS) and each score is the median of its runs, as Lighthouse
- * CI does: one slow run on a busy machine neither fails nor passes the check on its own.
+ * audited five times (AUDIT_RUNS) and each score is the median of its runs, as Lighthouse
+ * CI does: one or two slow runs on a busy machine neither fail nor pass the check on their
+ * own (with performance gated, one run in six of the reference design dipped to 88 on CI).
  * Writes reports/lighthouse.json and prints one line per page. Needs `vite build` first;
  * `npm test` runs it after the build, as a check of its own.
  */
@@ -31,7 +32,7 @@ const GATED = new Set<Category>(
 );
 
 const PORT = Number(process.env.AUDIT_PORT ?? 4180);
-const RUNS = Math.max(1, Number(process.env.AUDIT_RUNS ?? 3));
+const RUNS = Math.max(1, Number(process.env.AUDIT_RUNS ?? 5));
 const BASE = `http://127.0.0.1:${PORT}/`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
