@@ -41,10 +41,10 @@ function TopologyNodeCard({ id, data, selected }: NodeProps<TopologyFlowNode>) {
   const flowStore = useStoreApi();
   const measuredSides = useRef(false);
   useLayoutEffect(() => {
-    // React Flow starts a connection only from a handle it has measured. Its own
-    // useUpdateNodeInternals measures a frame later: a press in between (a loaded machine,
-    // a quick hand) started nothing. Measured before the handles are painted, they work
-    // from the moment they can be seen.
+    // React Flow starts a connection only from a handle in its lookup: to-flow.ts declares
+    // the sides, and they are measured here where the browser draws them. Its own
+    // useUpdateNodeInternals measures a frame later (a press in between started nothing
+    // while only the centre was declared); measured before paint, they are exact at once.
     if (sides === measuredSides.current) return;
     measuredSides.current = sides;
     measureBeforePaint(flowStore, id);
