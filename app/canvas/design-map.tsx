@@ -69,10 +69,13 @@ const MapShapes = memo(function MapShapes({ d, className, count }: { d: string; 
   return <path d={d} className={className} data-count={count} />;
 });
 
+/** A map coordinate in a path, to a hundredth of a pixel (shorter paths, the same drawing). */
+const roundForPath = (x: number): number => Math.round(x * 100) / 100;
+
 /** The rectangles of `nodes` in the map, one path per look, in the order the looks first appear. */
 export function mapShapes(nodes: readonly FlowNode[], g: MapGeometry): { className: string; d: string; count: number }[] {
   const byClass = new Map<string, { parts: string[] }>();
-  const r = (x: number) => Math.round(x * 100) / 100;
+  const r = roundForPath;
   for (const n of nodes) {
     const className = mapClass(n);
     let group = byClass.get(className);
@@ -179,8 +182,7 @@ export function DesignMap(props: { nodes: readonly FlowNode[]; wan?: readonly Ma
   // Every WAN link in one path too (a 10,000-node design has some 2,000).
   const wanPath = useMemo(() => {
     const { scale, offsetX, offsetY } = geometry;
-    const at = (p: { x: number; y: number }) =>
-      `${Math.round((offsetX + p.x * scale) * 100) / 100} ${Math.round((offsetY + p.y * scale) * 100) / 100}`;
+    const at = (p: { x: number; y: number }) => `${roundForPath(offsetX + p.x * scale)} ${roundForPath(offsetY + p.y * scale)}`;
     const parts = wan.filter((w) => w.points.length > 1).map((w) => `M${w.points.map(at).join('L')}`);
     return { d: parts.join(''), count: parts.length };
   }, [wan, geometry]);
