@@ -1,10 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonText } from './json-text';
+import { jsonText, SliceClock, warmJsonText } from './json-text';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200);
 
 describe('jsonText', () => {
+  const anyValue = fc.letrec((tie) => ({
+    any: fc.oneof(
+      { depthSize: 'small' },
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom(undefined, () => 1, Number.NaN, -0, Infinity),
+      fc.array(tie('any'), { maxLength: 4 }),
+      fc.dictionary(fc.string({ maxLength: 6 }), tie('any'), { maxKeys: 4 }),
+    ),
+  })).any;
+
   it('writes exactly what JSON.stringify writes, for any JSON-like value (undefined and functions too)', () => {
     const value = fc.letrec((tie) => ({
       any: fc.oneof(
@@ -40,5 +50,54 @@ describe('jsonText', () => {
     expect(jsonText(edited)).toContain('B renamed');
     const moved = { ...edited, layout: { ...edited.layout, a: { x: 5, y: 6 } } };
     expect(jsonText(moved)).toBe(JSON.stringify(moved));
+  });
+
+  it('after warming, writes exactly what JSON.stringify writes: warming never changes the text', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyValue, fc.boolean(), async (v, writtenBefore) => {
+        const before = writtenBefore ? jsonText(v) : JSON.stringify(v);
+        // A clock whose slice is always over: every look at it yields (the most interleaved warming).
+        await warmJsonText(v, new SliceClock(0));
+        expect(jsonText(v)).toBe(JSON.stringify(v));
+        expect(jsonText(v)).toBe(before);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('warms a large document across tasks, a slice at a time, and then jsonText only joins', async () => {
+    const doc = {
+      name: 'Large',
+      nodes: Array.from({ length: 3_000 }, (_, i) => ({ id: `n${i}`, name: `Node ${i}`, tags: [i, `t${i}`] })),
+      layout: Object.fromEntries(Array.from({ length: 3_000 }, (_, i) => [`n${i}`, { x: i, y: -i }])),
+    };
+    let tasks = 0;
+    let inTask = true;
+    // Counts how often the warming gave the page a turn (a timer set now runs only in a new task).
+    const tick = (): void => {
+      if (!inTask) return;
+      setTimeout(() => {
+        tasks += 1;
+        tick();
+      }, 0);
+    };
+    tick();
+    await warmJsonText(doc, new SliceClock(0));
+    inTask = false;
+    expect(tasks).toBeGreaterThan(10);
+    // Every node and position is cached now: jsonText writes none of them again.
+    const stringify = JSON.stringify;
+    let calls = 0;
+    JSON.stringify = ((...a: Parameters<typeof stringify>) => {
+      calls += 1;
+      return stringify(...a);
+    }) as typeof stringify;
+    try {
+      expect(jsonText(doc)).toBe(stringify(doc));
+    } finally {
+      JSON.stringify = stringify;
+    }
+    // Only the keys and the top-level string are written (no node and no position).
+    expect(calls).toBe(3_000 + 3 + 1);
   });
 });

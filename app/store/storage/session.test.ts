@@ -7,7 +7,8 @@ import { loadDocument } from '../documents';
 import { createDesignerStore, type DesignerStore } from '../store';
 import { DB_NAME, DesignDb } from './design-db';
 import { readLibraryBundle } from './library-bundle';
-import { historyText, readHistory } from './stored-history';
+import { historyText, readHistory, warmHistoryText } from './stored-history';
+import { SliceClock } from '../../lib/json-text';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 30);
 const stores: DesignerStore[] = [];
@@ -55,6 +56,32 @@ describe('autosave in the browser database', () => {
       again.getState().autosave.stop();
     }
     expect((await library()).map((d) => d.name)).toEqual(['Reload survivor']);
+  });
+
+  it('a page that goes right after an edit writes the design at once, not after its text is warmed', async () => {
+    const page = new EventTarget();
+    vi.stubGlobal('window', page);
+    try {
+      const store = await pageLoad();
+      await settled(store);
+      const save = vi.spyOn(DesignDb.prototype, 'save');
+      store.getState().setName('Written as the page goes');
+      // The autosave waits for its text to be warmed (at least a microtask): nothing is written yet.
+      expect(save).not.toHaveBeenCalled();
+      page.dispatchEvent(new Event('pagehide'));
+      expect(save).toHaveBeenCalledTimes(1);
+      expect(save.mock.calls[0]![1]).toContain('Written as the page goes');
+      await settled(store);
+      // The autosave that was warming does not write the same version again.
+      expect(save).toHaveBeenCalledTimes(1);
+      expect(store.getState().autosave.status.getState().pending).toBe(0);
+      save.mockRestore();
+      store.getState().autosave.stop();
+      const again = await pageLoad();
+      expect(again.getState().doc.name).toBe('Written as the page goes');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('keeps the undo history across a reload', async () => {
@@ -262,6 +289,23 @@ describe('the stored undo history', () => {
     expect(small.future).toEqual([]);
     const budget = readHistory(historyText([a, b], [c], { steps: 100, chars: JSON.stringify(b).length + 10 }))!;
     expect(budget.past.map((d) => d.name)).toEqual(['b']);
+  });
+
+  it('warming the steps a slice at a time never changes the history written', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(arbTopology(), { maxLength: 4 }),
+        fc.array(arbTopology(), { maxLength: 3 }),
+        fc.record({ steps: fc.integer({ min: 0, max: 5 }), chars: fc.integer({ min: 0, max: 40_000 }) }),
+        async (past, future, limits) => {
+          // Copies: what the history has written before (its cache) does not count.
+          const expected = historyText(structuredClone(past), structuredClone(future), limits);
+          await warmHistoryText(past, future, limits, new SliceClock(0));
+          expect(historyText(past, future, limits)).toBe(expected);
+        },
+      ),
+      { numRuns: runs },
+    );
   });
 
   it('fuzz: damaged history text never throws and never yields an invalid step', () => {
