@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonText, SliceClock, warmJsonText } from './json-text';
+import { jsonText } from './json-text';
+import { SliceClock, warmJsonText } from './json-text-warm';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200);
 

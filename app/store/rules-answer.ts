@@ -2,9 +2,9 @@
 import { runRules } from '../rules/engine';
 import type { Finding } from '../rules/types';
 import { buildFindingIndex } from './finding-index';
-import type { RulesAnswer, RulesRequest } from './rules-check';
+import type { RulesCheck, RulesResult } from './rules-check';
 
-export function answerRules({ generation, doc }: RulesRequest): RulesAnswer {
+export function answerRules({ generation, doc }: RulesCheck): RulesResult {
   try {
     // Plain objects: a finding words its message when first read (a getter), which a copy to the page would drop.
     const findings = runRules(doc).map(

@@ -20,11 +20,14 @@ import type { Topology } from '../model/schema';
 import type { Finding } from '../rules/types';
 import { buildFindingIndex, keepSameBadges, type ElementBadge, type FindingIndex } from './finding-index';
 import type { RulesAnswer, RulesWorker } from './rules-check';
+import type { AnswerAssembler } from './rules-transfer';
 
 export { severityCounts, type ElementBadge, type FindingIndex } from './finding-index';
 
 type RuleEngine = typeof import('../rules/engine');
 let engine: RuleEngine | undefined;
+/** How a check goes to the worker and back in parts: loaded with the engine. */
+let transfer: typeof import('./rules-transfer') | undefined;
 let loading: Promise<RuleEngine> | undefined;
 const waiting = new Set<() => void>();
 /** Bumped when the engine arrives and when a worker's answer is taken: what shows findings re-renders. */
@@ -36,9 +39,10 @@ function changed(): void {
 
 /** Fetches the rule engine once; everything that shows findings re-renders when it arrives. */
 export function loadRuleEngine(): Promise<RuleEngine> {
-  loading ??= import('../rules/engine').then(
-    (m) => {
+  loading ??= Promise.all([import('../rules/engine'), import('./rules-transfer')]).then(
+    ([m, t]) => {
       engine = m;
+      transfer = t;
       changed();
       return m;
     },
@@ -116,6 +120,7 @@ let generation = 0;
 let wanted: { generation: number; doc: Topology; key: ContentKey; sent: boolean } | undefined;
 let inFlight = false;
 let worker: RulesWorker | undefined;
+let answers: AnswerAssembler | undefined;
 let workerFailed = false;
 let makeWorker: (() => RulesWorker) | undefined = () =>
   new Worker(new URL('./rules-worker.ts', import.meta.url), { type: 'module' }) as unknown as RulesWorker;
@@ -164,6 +169,7 @@ function ensureWorker(): RulesWorker | undefined {
     workerFailed = true;
     return undefined;
   }
+  answers = new transfer!.AnswerAssembler();
   worker.onmessage = (e) => answered(e.data);
   // A worker that cannot start (a strict policy, an old browser): the design is checked here instead.
   worker.onerror = (e) => {
@@ -186,10 +192,14 @@ function send(): void {
   }
   wanted.sent = true;
   inFlight = true;
-  w.postMessage({ generation: wanted.generation, doc: wanted.doc });
+  void transfer!.postInSlices((m) => w.postMessage(m), transfer!.requestParts(wanted));
 }
 
-function answered(answer: RulesAnswer): void {
+function answered(part: RulesAnswer): void {
+  // The parts of an answer no longer wanted are not kept; its end still frees the worker.
+  if ((part.kind === 'findings' || part.kind === 'badges') && part.generation !== wanted?.generation) return;
+  const answer = answers?.take(part);
+  if (!answer) return;
   inFlight = false;
   const request = wanted;
   if (request && answer.generation === request.generation) {

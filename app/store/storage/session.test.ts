@@ -7,8 +7,9 @@ import { loadDocument } from '../documents';
 import { createDesignerStore, type DesignerStore } from '../store';
 import { DB_NAME, DesignDb } from './design-db';
 import { readLibraryBundle } from './library-bundle';
-import { historyText, readHistory, warmHistoryText } from './stored-history';
-import { SliceClock } from '../../lib/json-text';
+import { historyText, readHistory } from './stored-history';
+import { warmHistoryText } from './warm-history';
+import { SliceClock } from '../../lib/json-text-warm';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 30);
 const stores: DesignerStore[] = [];

@@ -12,7 +12,7 @@
  *   dies with the page), so it neither copies it nor warns.
  */
 import { createStore } from 'zustand/vanilla';
-import { jsonText, warmJsonText } from '../../lib/json-text';
+import { jsonText } from '../../lib/json-text';
 import { designFileText } from '../../model/design-file';
 import { LIMITS } from '../../model/limits';
 import { jsonNestingDepth } from '../../model/parse';
@@ -25,7 +25,7 @@ import { copyName, expiredInTrash, formatSize, type DesignSummary } from './libr
 import type { MigrationReport } from './migrate-local-storage';
 import { hasOldDesigns, LAST_DESIGN_SETTING } from './settings';
 import { claimDesign, heldDesigns, TabChannel, type Ownership } from './tab-lock';
-import { historyText, readHistory, warmHistoryText } from './stored-history';
+import { historyText, readHistory } from './stored-history';
 import { baselineRecord, readBaselineRecord } from './stored-baseline';
 import type { CompareBaseline } from '../compare-slice';
 import type { LibraryAccess } from './library-ops';
@@ -241,7 +241,7 @@ export class DesignSession {
         const [id, doc] = this.queue.entries().next().value as [string, Topology];
         // A large design's text is written a slice at a time first (the first text of a
         // 10,000-node design takes 100 ms); the write itself then only joins the cached texts.
-        await warmJsonText(doc);
+        await warmText(doc);
         // Meanwhile a newer version came (it is written instead), or the page went and wrote it.
         if (this.queue.get(id) !== doc) continue;
         this.queue.delete(id);
@@ -428,7 +428,11 @@ export class DesignSession {
     const store = this.store;
     if (!store) return;
     const { past, future } = store.getState().history;
-    await warmHistoryText(past, future);
+    try {
+      await (await import('./warm-history')).warmHistoryText(past, future);
+    } catch {
+      // Not loaded (offline, not yet cached): written at once instead.
+    }
     if (round === this.historyRound) this.flushHistory();
   }
 
@@ -722,5 +726,14 @@ function safeLocalStorage(): Storage | undefined {
     return typeof localStorage === 'undefined' ? undefined : localStorage;
   } catch {
     return undefined;
+  }
+}
+
+/** Fills jsonText's cache for a document a slice at a time (its code is loaded when first used). */
+async function warmText(doc: Topology): Promise<void> {
+  try {
+    await (await import('../../lib/json-text-warm')).warmJsonText(doc);
+  } catch {
+    // Not loaded (offline, not yet cached): the text is written at once instead.
   }
 }
