@@ -20,7 +20,7 @@ import { createDesignerStore } from './store/store';
 afterEach(cleanup);
 
 function Keys() {
-  const flow = useMemo(() => ({ fitView: async () => true, getNodes: () => [] }), []);
+  const flow = useMemo(() => ({ fitView: async () => true, getNodes: () => [], setViewport: async () => true }), []);
   useShortcuts(flow);
   return <input aria-label="A field" />;
 }

@@ -1,7 +1,7 @@
 /** Global keyboard shortcuts: the command registry's keys (store/commands.ts); ignored while typing in a field. */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { useEffect } from 'react';
-import { fitOptions } from './canvas/fit';
+import { fitWholeDesign } from './canvas/fit';
 import { commandForKey, editBlockedBy } from './store/commands';
 import type { DesignerStore } from './store/store';
 import { useDesignerStore } from './store/designer-context';
@@ -35,7 +35,7 @@ function refusedWhilePhaseShown(store: DesignerStore, id: string, env: Parameter
   return true;
 }
 
-export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes'>) {
+export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes' | 'setViewport'>) {
   const store = useDesignerStore();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -47,7 +47,7 @@ export function useShortcuts(flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes
       const onCard = !!(e.target as HTMLElement | null)?.closest?.('.react-flow__node');
       const env = {
         flow,
-        fit: () => void flow.fitView(fitOptions(flow.getNodes(), 200)),
+        fit: () => void fitWholeDesign(flow, store.getState().doc),
         key: { key: e.key, shiftKey: e.shiftKey, onCard },
       };
       if (refusedWhilePhaseShown(store, command.id, env)) return e.preventDefault();

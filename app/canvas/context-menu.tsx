@@ -10,7 +10,7 @@ import { runCommand } from '../store/commands';
 import { hasClipboard } from '../store/edit-commands';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { contextActions, type ContextActionId, type ContextTarget } from './context-actions';
-import { fitOptions } from './fit';
+import { fitWholeDesign } from './fit';
 
 export interface ContextMenuState {
   target: ContextTarget;
@@ -55,7 +55,7 @@ export function CanvasContextMenu({ menu, onClose }: { menu: ContextMenuState; o
     onClose();
     runCommand(store, id, {
       flow,
-      fit: () => void flow.fitView(fitOptions(flow.getNodes(), 200)),
+      fit: () => void fitWholeDesign(flow, store.getState().doc),
       target: menu.target,
       at: menu.canvas,
     });

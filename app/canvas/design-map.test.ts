@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAP_HEIGHT, MAP_WIDTH, canvasPointAt, mapGeometry, mapShapes, viewRectInMap } from './design-map';
-import type { FlowNode } from './flow-types';
+import {
+  MAP_HEIGHT,
+  MAP_WIDTH,
+  canvasPointAt,
+  itemsBounds,
+  mapGeometry,
+  mapShapes,
+  viewRectInMap,
+  type MapItem,
+} from './design-map';
 
 describe('the minimap geometry', () => {
   it('fits the whole design inside the map, centred', () => {
@@ -53,8 +61,8 @@ describe('the minimap shapes', () => {
       width: 100,
       height: 50,
       selected,
-      data: { node: { id, kind } },
-    }) as unknown as FlowNode;
+      data: { node: { kind } },
+    }) as MapItem;
 
   it('draws every card once, one path per look, the selection apart', () => {
     const nodes = [
@@ -76,5 +84,35 @@ describe('the minimap shapes', () => {
     const [x, y] = only!.d.slice(1).split(/[ h]/).map(Number);
     expect(x).toBeCloseTo(g.offsetX + 400 * g.scale, 1);
     expect(y).toBeCloseTo(g.offsetY, 1);
+  });
+});
+
+describe('the minimap bounds', () => {
+  it('hold every item, and nothing more', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            x: fc.integer({ min: -1e5, max: 1e5 }),
+            y: fc.integer({ min: -1e5, max: 1e5 }),
+            w: fc.integer({ min: 0, max: 1e4 }),
+            h: fc.integer({ min: 0, max: 1e4 }),
+          }),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (boxes) => {
+          const items: MapItem[] = boxes.map((b) => ({ type: 'site', position: { x: b.x, y: b.y }, width: b.w, height: b.h }));
+          const r = itemsBounds(items);
+          for (const b of boxes) {
+            expect(b.x).toBeGreaterThanOrEqual(r.x);
+            expect(b.y).toBeGreaterThanOrEqual(r.y);
+            expect(b.x + b.w).toBeLessThanOrEqual(r.x + r.width);
+            expect(b.y + b.h).toBeLessThanOrEqual(r.y + r.height);
+          }
+          expect(Math.min(...boxes.map((b) => b.x))).toBe(r.x);
+          expect(Math.max(...boxes.map((b) => b.y + b.h))).toBe(r.y + r.height);
+        },
+      ),
+    );
   });
 });

@@ -9,10 +9,22 @@
  * with the design; the view rectangle is one element moved by a transform, written
  * straight from React Flow's store, which needs no repaint at all.
  */
-import { Panel, getNodesBounds, useReactFlow, useStoreApi, type Rect } from '@xyflow/react';
+import { Panel, useReactFlow, useStoreApi, type Rect } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import { KIND_META } from '../ui/kinds';
-import type { FlowNode } from './flow-types';
+import type { NodeKind } from '../model/schema';
+
+/**
+ * A card or site frame as the minimap draws it. React Flow's nodes are such items; a very
+ * large design's canvas holds only the cards near the view, so its map is drawn from the
+ * document (designer-canvas.tsx).
+ */
+export type MapItem = {
+  position: { x: number; y: number };
+  width?: number;
+  height?: number;
+  selected?: boolean;
+} & ({ type: 'site' } | { type: 'topology'; data: { node: { kind: NodeKind } } });
 
 export const MAP_WIDTH = 190;
 export const MAP_HEIGHT = 120;
@@ -73,7 +85,7 @@ const MapShapes = memo(function MapShapes({ d, className, count }: { d: string; 
 const roundForPath = (x: number): number => Math.round(x * 100) / 100;
 
 /** The rectangles of `nodes` in the map, one path per look, in the order the looks first appear. */
-export function mapShapes(nodes: readonly FlowNode[], g: MapGeometry): { className: string; d: string; count: number }[] {
+export function mapShapes(nodes: readonly MapItem[], g: MapGeometry): { className: string; d: string; count: number }[] {
   const byClass = new Map<string, { parts: string[] }>();
   const r = roundForPath;
   for (const n of nodes) {
@@ -89,8 +101,24 @@ export function mapShapes(nodes: readonly FlowNode[], g: MapGeometry): { classNa
   return [...byClass].map(([className, { parts }]) => ({ className, d: parts.join(''), count: parts.length }));
 }
 
+/** The box round every item (a unit box for none). */
+export function itemsBounds(items: readonly MapItem[]): Rect {
+  if (items.length === 0) return { x: 0, y: 0, width: 1, height: 1 };
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const n of items) {
+    minX = Math.min(minX, n.position.x);
+    minY = Math.min(minY, n.position.y);
+    maxX = Math.max(maxX, n.position.x + (n.width ?? 0));
+    maxY = Math.max(maxY, n.position.y + (n.height ?? 0));
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
 /** By role family, as the cards; what is selected stands out. */
-function mapClass(n: FlowNode): string {
+function mapClass(n: MapItem): string {
   const base = n.type === 'site' ? 'mini-site' : `mini-${KIND_META[n.data.node.kind].family}`;
   return n.selected ? `${base} is-selected` : base;
 }
@@ -106,13 +134,19 @@ const NO_WAN: readonly MapWanLine[] = [];
 /** Above this many cards, the map catches up with a change in a task of its own. */
 const DRAW_LATER_ABOVE = 1_000;
 
-export function DesignMap(props: { nodes: readonly FlowNode[]; wan?: readonly MapWanLine[] }) {
+export function DesignMap(props: { nodes: readonly MapItem[]; wan?: readonly MapWanLine[] }) {
   // A large design's map is drawn just after the canvas (the next task), not in the task
   // that opens the design: the user sees the cards first, and that task stays shorter.
   const [drawn, setDrawn] = useState(() => ({ nodes: props.nodes, wan: props.wan }));
   const later = props.nodes.length > DRAW_LATER_ABOVE;
   useEffect(() => {
-    if (later) setDrawn((d) => (d.nodes === props.nodes && d.wan === props.wan ? d : { nodes: props.nodes, wan: props.wan }));
+    if (!later) return;
+    // A timer, not the effect itself: React runs the effects of an update that came from
+    // outside an event (a design opened) in the same task as its render.
+    const timer = setTimeout(() =>
+      setDrawn((d) => (d.nodes === props.nodes && d.wan === props.wan ? d : { nodes: props.nodes, wan: props.wan })),
+    );
+    return () => clearTimeout(timer);
   }, [later, props.nodes, props.wan]);
   const { nodes, wan = NO_WAN } = later ? drawn : props;
   const flow = useReactFlow();
@@ -120,7 +154,7 @@ export function DesignMap(props: { nodes: readonly FlowNode[]; wan?: readonly Ma
   const view = useRef<HTMLDivElement>(null);
   // The minimap can be folded away to a button when it is in the way of the design.
   const [open, setOpen] = useState(true);
-  const bounds = useMemo(() => (nodes.length ? getNodesBounds([...nodes]) : { x: 0, y: 0, width: 1, height: 1 }), [nodes]);
+  const bounds = useMemo(() => itemsBounds(nodes), [nodes]);
   const geometry = useMemo(() => mapGeometry(bounds), [bounds]);
 
   // The view rectangle follows the store directly: a pan frame changes one transform.
@@ -174,8 +208,8 @@ export function DesignMap(props: { nodes: readonly FlowNode[]; wan?: readonly Ma
   );
 
   const { sites, cards } = useMemo(() => {
-    const sites: FlowNode[] = [];
-    const cards: FlowNode[] = [];
+    const sites: MapItem[] = [];
+    const cards: MapItem[] = [];
     for (const n of nodes) (n.type === 'site' ? sites : cards).push(n);
     return { sites: mapShapes(sites, geometry), cards: mapShapes(cards, geometry) };
   }, [nodes, geometry]);

@@ -8,6 +8,7 @@ import {
   Background,
   BackgroundVariant,
   ConnectionMode,
+  ControlButton,
   Controls,
   ReactFlow,
   useConnection,
@@ -42,7 +43,7 @@ import type { DesignerStore } from '../store/store';
 import { PALETTE_MIME, PALETTE_SITE_MIME } from '../ui/kinds';
 import { placeFromPalette, targetSite } from '../store/place';
 import { withFramesApart } from '../model/placement';
-import type { CanvasEdge, FlowNode, TopologyFlowEdge } from './flow-types';
+import type { CanvasEdge, FlowNode, SiteFlowNode, TopologyFlowEdge, TopologyFlowNode } from './flow-types';
 import { SiteLinkEdgeComponent } from './site-link-edge';
 import { siteAt, siteFrames, nodeCenter } from '../model/site-frames';
 import { SiteNodeView } from './site-node';
@@ -53,7 +54,19 @@ import { LazyLinkRouter } from './lazy-link-router';
 import { RouteBoard, RouteBoardContext } from './route-board';
 import { CompareLegend, GhostNodeView, useCompareCanvas, useGhostElements } from './compare-marks';
 import type { ContextTarget } from './context-actions';
-import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, openingViewport, opensAtSite } from './fit';
+import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fitWholeDesign, openingViewport, opensAtSite } from './fit';
+import {
+  elementsInWindow,
+  mapItemsOf,
+  wanLinesOf,
+  sameWindow,
+  viewRectOf,
+  windowAround,
+  windowServes,
+  windowed,
+  type CanvasRect,
+  type CardWindow,
+} from './canvas-window';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
 import { useSimulationView } from './use-simulation-view';
@@ -64,6 +77,7 @@ const Legend = lazy(() => import('./legend').then((m) => ({ default: m.Legend })
 const DesignMap = lazy(() => import('./design-map').then((m) => ({ default: m.DesignMap })));
 const EmptyCanvas = lazy(() => import('./empty-canvas').then((m) => ({ default: m.EmptyCanvas })));
 const CanvasContextMenu = lazy(() => import('./context-menu').then((m) => ({ default: m.CanvasContextMenu })));
+const OverviewPicture = lazy(() => import('./overview-picture').then((m) => ({ default: m.OverviewPicture })));
 
 const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView, ghost: GhostNodeView };
 const edgeTypes = { topology: TopologyEdgeComponent, siteLink: SiteLinkEdgeComponent };
@@ -73,6 +87,8 @@ const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
 const SNAP_GRID: [number, number] = [8, 8];
 const PRO_OPTIONS = { hideAttribution: true };
 const NO_EDGES: CanvasEdge[] = [];
+const NO_RECT: CanvasRect = { x: 0, y: 0, width: 0, height: 0 };
+const NO_FRAMES: ReturnType<typeof siteFrames> = new Map();
 // Zoomed out, a 24-unit dot grid is a dot every 2 screen pixels: costly to paint on every
 // pan frame and no use as a grid. The grid thins out when compact and goes in the overview.
 const BACKGROUND_GAP = { full: 24, compact: 72 } as const;
@@ -162,6 +178,43 @@ export function DesignerCanvas() {
   }, [committed, highlightedFinding, focusedChange, rulesReady]);
   const selected = useMemo(() => new Set(selectedIds), [selectedIds]);
 
+  // A very large design: React Flow holds only the cards in and around the view (canvas-window.ts).
+  const isWindowed = windowed(committed.nodes.length);
+  const flowStore = useFlowStoreApi();
+  const [windowRect, setWindowRect] = useState<CanvasRect | undefined>();
+  const windowRectRef = useRef(windowRect);
+  windowRectRef.current = windowRect;
+  useEffect(() => {
+    if (!isWindowed) return;
+    const follow = (s: ReturnType<typeof flowStore.getState>) => {
+      if (!s.width || !s.height) return;
+      const view = viewRectOf(s.transform, s.width, s.height);
+      const current = windowRectRef.current;
+      if (current && windowServes(current, view)) return;
+      const next = windowAround(view);
+      windowRectRef.current = next;
+      setWindowRect(next);
+    };
+    follow(flowStore.getState());
+    return flowStore.subscribe((s, prev) => {
+      if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) follow(s);
+    });
+  }, [isWindowed, flowStore]);
+  const kept = useMemo(
+    () => (highlighted.size === 0 ? selected : new Set([...selected, ...highlighted])),
+    [selected, highlighted],
+  );
+  // The mapper keeps the frames of the last design it was given: the committed one, but during a drag.
+  const committedFrames = useMemo(() => (isWindowed ? mapper.current.framesOf(committed) : NO_FRAMES), [isWindowed, committed]);
+  // Placed by the committed design: a drag moves selected cards, which are always kept.
+  const lastWindow = useRef<CardWindow | undefined>(undefined);
+  const cardWindow = useMemo(() => {
+    if (!isWindowed) return (lastWindow.current = undefined);
+    const next = elementsInWindow(committed, committedFrames, windowRect ?? NO_RECT, kept);
+    if (sameWindow(lastWindow.current, next)) return lastWindow.current;
+    return (lastWindow.current = next);
+  }, [isWindowed, committed, committedFrames, windowRect, kept]);
+
   const {
     nodes: designNodes,
     edges: designEdges,
@@ -185,9 +238,23 @@ export function DesignerCanvas() {
       freezeFrames,
       detail,
       dragging: liveDrag,
+      window: cardWindow?.ids,
     });
     return { ...mapped, routingPending: mapper.current.router.busy };
-  }, [doc, selected, findingIndex, highlighted, dropTarget, sim, compareView, freezeFrames, detail, routesVersion, liveDrag]);
+  }, [
+    doc,
+    selected,
+    findingIndex,
+    highlighted,
+    dropTarget,
+    sim,
+    compareView,
+    freezeFrames,
+    detail,
+    routesVersion,
+    liveDrag,
+    cardWindow,
+  ]);
   // What the comparison removes, drawn where it was: canvas objects only, never in the document.
   // Placed against the committed design (not each drag frame): a ghost moves aside only when a card is dropped on it.
   const ghosts = useGhostElements(compareView, focusedChange, committed);
@@ -201,15 +268,30 @@ export function DesignerCanvas() {
   );
 
   // The WAN links' routes, for the minimap.
+  // A windowed design's canvas holds only the WAN links near the view, and only those are
+  // routed: the map draws the others straight, between their frames' centres.
   const wanLines = useMemo(
-    () => edges.flatMap((e) => (e.type === 'siteLink' && e.data?.route ? [{ id: e.id, points: e.data.route.points }] : [])),
-    [edges],
+    () =>
+      isWindowed
+        ? wanLinesOf(committed.siteLinks ?? [], committedFrames, mapper.current.wanRoutes)
+        : edges.flatMap((e) => (e.type === 'siteLink' && e.data?.route ? [{ id: e.id, points: e.data.route.points }] : [])),
+    [edges, isWindowed, committed.siteLinks, committedFrames],
   );
   // The minimap shows the design as it was when a drag began and catches up on release:
   // redrawing its 600 rectangles on every drag frame is script and paint for a card that
   // moves a pixel in it.
-  const mapSource = useRef({ nodes, wanLines });
-  if (!liveDrag) mapSource.current = { nodes, wanLines };
+  // A windowed design's canvas holds only some cards: its map is drawn from the document.
+  const frames = mapper.current.frames;
+  const docItems = useMemo(
+    () => (isWindowed ? mapItemsOf(committed, frames, selected) : undefined),
+    [isWindowed, committed, frames, selected],
+  );
+  const shownItems = useMemo(
+    () => docItems ?? designNodes.filter((n): n is SiteFlowNode | TopologyFlowNode => n.type !== 'ghost'),
+    [docItems, designNodes],
+  );
+  const mapSource = useRef({ nodes: shownItems, wanLines });
+  if (!liveDrag) mapSource.current = { nodes: shownItems, wanLines };
   const map = mapSource.current;
 
   // The routes reach the edges through the board, before the frame is painted.
@@ -249,13 +331,14 @@ export function DesignerCanvas() {
         }
       }
       if (Object.keys(positions).length) {
+        movedAlong(live, state.selectedIds, positions, flowStore.getState().nodeLookup);
         state.previewLayout(positions);
         // Arrow keys move focused nodes without a drag: each press is its own edit.
         if (keyboardMove && !dragging.current) state.commitPreview();
       }
       if (selection) applySelection(store, selection);
     },
-    [store, liveDoc],
+    [store, liveDoc, flowStore],
   );
 
   const onEdgesChange = useCallback(
@@ -463,21 +546,20 @@ export function DesignerCanvas() {
   // shorter than 50 ms of blocked input each (Lighthouse's total blocking time), not one long one.
   const wrap = useRef<HTMLDivElement>(null);
   const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
-  const flowStore = useFlowStoreApi();
   const fitted = useRef(false);
   useLayoutEffect(() => {
     if (fitted.current) return;
     return soon(() => {
       fitted.current = true;
       const box = wrap.current?.getBoundingClientRect();
-      const vp = box ? openingViewport(nodes, box.width, box.height) : EMPTY_VIEWPORT;
+      const vp = box ? openingViewport(nodes, box.width, box.height, committed.nodes.length) : EMPTY_VIEWPORT;
       // React Flow applies defaultViewport only after its first render; setting the store's
       // transform now makes that render show (and cull, and pick the detail of) the fitted view.
       flowStore.setState({ transform: [vp.x, vp.y, vp.zoom] });
       setInitialViewport(vp);
     });
     // Only the first render: later documents are fitted by useFitOnLoad.
-  }, [flowStore, nodes]);
+  }, [flowStore, nodes, committed.nodes.length]);
   // The links, the overview map and the legend are drawn in the task after the cards' first
   // render, for the same reason; the canvas says its routing is pending until then.
   const [linksShown, setLinksShown] = useState(false);
@@ -543,7 +625,21 @@ export function DesignerCanvas() {
               <Suspense fallback={null}>
                 {linksShown && nodes.length > 0 && <DesignMap nodes={map.nodes} wan={map.wanLines} />}
               </Suspense>
-              <Controls showInteractive={false} aria-label="Zoom controls" />
+              <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
+                <ControlButton
+                  className="react-flow__controls-fitview"
+                  onClick={() => void fitWholeDesign(flow, store.getState().doc)}
+                  title="Fit view"
+                  aria-label="Fit view"
+                >
+                  <FitViewIcon />
+                </ControlButton>
+              </Controls>
+              {cardWindow?.picture && docItems && (
+                <Suspense fallback={null}>
+                  <OverviewPicture doc={committed} items={docItems} wan={map.wanLines} />
+                </Suspense>
+              )}
               <ConnectionHint />
               <Suspense fallback={null}>{linksShown && <Legend />}</Suspense>
               <CompareLegend />
@@ -588,6 +684,30 @@ export function DesignerCanvas() {
   );
 }
 
+/**
+ * A very large design's canvas holds only the cards near the view (canvas-window.ts), and
+ * what is selected only up to a limit: the selected cards React Flow does not hold move by
+ * the same amount as those it moved, so a whole selection moves together.
+ */
+function movedAlong(
+  doc: Topology,
+  selectedIds: readonly string[],
+  positions: Record<string, Position>,
+  held: ReadonlyMap<string, unknown>,
+): void {
+  const moved = Object.keys(positions).find((id) => doc.layout?.[id] !== undefined && doc.nodes.some((n) => n.id === id));
+  if (moved === undefined) return;
+  const from = positionOf(doc.layout, moved)!;
+  const dx = positions[moved]!.x - from.x;
+  const dy = positions[moved]!.y - from.y;
+  if (dx === 0 && dy === 0) return;
+  for (const id of selectedIds) {
+    if (held.has(id) || positions[id]) continue;
+    const p = positionOf(doc.layout, id);
+    if (p) positions[id] = { x: p.x + dx, y: p.y + dy };
+  }
+}
+
 /** The document with a drag's live positions; the last one is kept (asked for several times a frame). */
 class LiveDoc {
   private last: { doc: Topology; drag: Record<string, Position> | null; live: Topology } | undefined;
@@ -620,6 +740,15 @@ export function nodeAt(doc: Topology, p: Position): string | undefined {
     if (q && p.x >= q.x && p.x <= q.x + NODE_WIDTH && p.y >= q.y && p.y <= q.y + NODE_HEIGHT) return n.id;
   }
   return undefined;
+}
+
+/** React Flow's own fit icon: its fit button is replaced (fitWholeDesign), not its look. */
+function FitViewIcon() {
+  return (
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
+      <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+    </svg>
+  );
 }
 
 function ConnectionHint() {
@@ -701,10 +830,10 @@ function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement
     }
     const nodes = latest.current;
     // A large design opens on its first site, at once: an animated fit would draw every card on the way.
-    if (opensAtSite(nodes)) {
+    if (opensAtSite(doc.nodes.length)) {
       let { width, height } = flowStore.getState();
       if (!width || !height) ({ width, height } = wrap.current?.getBoundingClientRect() ?? { width: 0, height: 0 });
-      void flow.setViewport(openingViewport(nodes, width, height));
+      void flow.setViewport(openingViewport(nodes, width, height, doc.nodes.length));
     } else void flow.fitView(fitOptions(nodes, 200));
   }, [loadSeq, flow, flowStore, store, wrap]);
 }

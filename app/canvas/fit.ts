@@ -1,5 +1,18 @@
 /** The view that shows a whole design, computed without React Flow's store (first render). */
-import { getNodesBounds, getViewportForBounds, type FitViewOptions, type Node, type Rect, type Viewport } from '@xyflow/react';
+import {
+  getNodesBounds,
+  getViewportForBounds,
+  type FitViewOptions,
+  type Node,
+  type ReactFlowInstance,
+  type Rect,
+  type Viewport,
+} from '@xyflow/react';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
+import { positionOf } from '../model/layout';
+import type { Topology } from '../model/schema';
+import { siteFrames } from '../model/site-frames';
+import { windowed } from './canvas-window';
 
 type Padding = NonNullable<FitViewOptions['padding']>;
 import type { FlowNode } from './flow-types';
@@ -48,16 +61,19 @@ export const OPEN_AT_SITE_ABOVE = 1_000;
 export const OPEN_AT_SITE_ZOOM = 0.5;
 const SITE_MARGIN = 40;
 
+/** The cards among React Flow nodes (a very large design's canvas holds only some of them: say how many there are). */
+const cardsAmong = (nodes: readonly Node[]): number => nodes.reduce((n, x) => (x.type === 'topology' ? n + 1 : n), 0);
+
 /** Whether a design of this many cards opens on its first site rather than fitted. */
-export const opensAtSite = (nodes: readonly Node[]): boolean =>
-  nodes.reduce((n, x) => (x.type === 'topology' ? n + 1 : n), 0) > OPEN_AT_SITE_ABOVE;
+export const opensAtSite = (cards: number): boolean => cards > OPEN_AT_SITE_ABOVE;
 
 /**
- * The view a design opens at in a width × height pane: fitted, or for a large one its
- * first site's top left corner at a readable zoom (the whole site when it fits).
+ * The view a design opens at in a width × height pane: fitted, or for a large one (of
+ * `cards` cards, by default those among `nodes`) its first site's top left corner at a
+ * readable zoom (the whole site when it fits).
  */
-export function openingViewport(nodes: readonly Node[], width: number, height: number): Viewport {
-  if (!opensAtSite(nodes) || width <= 0 || height <= 0) return fittedViewport(nodes as readonly FlowNode[], width, height);
+export function openingViewport(nodes: readonly Node[], width: number, height: number, cards = cardsAmong(nodes)): Viewport {
+  if (!opensAtSite(cards) || width <= 0 || height <= 0) return fittedViewport(nodes as readonly FlowNode[], width, height);
   const site = nodes.find((n) => n.type === 'site');
   const first = site ?? nodes.find((n) => n.type === 'topology')!;
   const w = first.width ?? first.measured?.width ?? 0;
@@ -65,4 +81,49 @@ export function openingViewport(nodes: readonly Node[], width: number, height: n
   const fits = Math.min((width - 2 * SITE_MARGIN) / Math.max(w, 1), (height - 2 * SITE_MARGIN) / Math.max(h, 1));
   const zoom = Math.min(FIT_OPTIONS.maxZoom, Math.max(OPEN_AT_SITE_ZOOM, fits));
   return { x: SITE_MARGIN - first.position.x * zoom, y: SITE_MARGIN - first.position.y * zoom, zoom };
+}
+
+/** The box holding a whole design: its site frames and every card (a card outside any frame too). */
+export function designBounds(doc: Topology): Rect | undefined {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const add = (x: number, y: number, w: number, h: number) => {
+    minX = Math.min(minX, x);
+    minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x + w);
+    maxY = Math.max(maxY, y + h);
+  };
+  for (const f of siteFrames(doc).values()) add(f.x, f.y, f.width, f.height);
+  for (const n of doc.nodes) {
+    const p = positionOf(doc.layout, n.id);
+    if (p) add(p.x, p.y, NODE_WIDTH, NODE_HEIGHT);
+  }
+  return minX === Infinity ? undefined : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/**
+ * Fits the whole design in view (the fit button, its shortcut and the canvas menu). A very
+ * large design's canvas holds only the cards near the view (canvas-window.ts), so it is
+ * fitted by the document's own bounds, not by what React Flow holds.
+ */
+export function fitWholeDesign(
+  flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes' | 'setViewport'>,
+  doc: Topology,
+  duration = 200,
+): Promise<boolean> {
+  if (!windowed(doc.nodes.length)) return flow.fitView(fitOptions(flow.getNodes(), duration));
+  const bounds = designBounds(doc);
+  const box = typeof document === 'undefined' ? undefined : document.querySelector('.canvas-wrap')?.getBoundingClientRect();
+  if (!bounds || !box || box.width <= 0 || box.height <= 0) return Promise.resolve(false);
+  const vp = getViewportForBounds(
+    bounds,
+    box.width,
+    box.height,
+    MIN_ZOOM,
+    FIT_OPTIONS.maxZoom,
+    fitPadding(bounds, box.width, box.height),
+  );
+  return flow.setViewport(vp, { duration });
 }

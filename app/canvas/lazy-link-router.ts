@@ -85,6 +85,8 @@ export class LazyLinkRouter {
     doc: Topology,
     frames: ReadonlyMap<string, Frame>,
     options?: SiteLinkRouteOptions,
+    /** Route in a task of its own even when the sites changed (a windowed canvas moved to another part of a design). */
+    inBackground = false,
   ): Map<string, SiteLinkRoute> | undefined {
     const router = this.router;
     if (!router) {
@@ -104,7 +106,7 @@ export class LazyLinkRouter {
     }
     const run = () => router.routeSiteLinks(doc, frames, options);
     const schedule = this.config.schedule;
-    if (!this.config.wanInBackground || !schedule || (last && !sameSites(last.request, request))) {
+    if (!this.config.wanInBackground || !schedule || (last && !sameSites(last.request, request) && !inBackground)) {
       this.cancelWan();
       const routes = run();
       this.wan = { request, routes };

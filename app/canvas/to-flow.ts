@@ -52,6 +52,11 @@ export interface FlowInput {
   detail?: DetailLevel;
   /** Cards are being dragged: their links are drawn roughly on each frame and routed on release. */
   dragging?: boolean;
+  /**
+   * A very large design: only these cards, and the links between them, are mapped (the
+   * canvas window, canvas-window.ts). Site frames and WAN links are always all mapped.
+   */
+  window?: ReadonlySet<string>;
 }
 
 /** The handle ids of a card's four sides, as the card renders them. */
@@ -124,7 +129,9 @@ function siteHandles(width: number): NodeHandle[] {
 
 /** The link router as the mapper uses it: the lazy one returns no WAN routes until it is loaded. */
 type FlowRouter = Pick<LinkRouter, 'route' | 'busy'> & {
-  routeSiteLinks(...args: Parameters<LinkRouter['routeSiteLinks']>): ReturnType<LinkRouter['routeSiteLinks']> | undefined;
+  routeSiteLinks(
+    ...args: [...Parameters<LinkRouter['routeSiteLinks']>, inBackground?: boolean]
+  ): ReturnType<LinkRouter['routeSiteLinks']> | undefined;
 };
 
 export class FlowMapper {
@@ -148,6 +155,64 @@ export class FlowMapper {
 
   constructor(router: FlowRouter) {
     this.router = router;
+  }
+
+  /** The site frames of a document: computed again only when its cards, layout or sites changed (a 10,000-card design's take tens of ms). */
+  private lastFrames: { key: unknown[]; frames: Map<string, Frame> } = { key: [], frames: new Map() };
+  framesOf(doc: Topology): Map<string, Frame> {
+    const key = [doc.nodes, doc.layout, doc.sites];
+    if (!sameInputs(key, this.lastFrames.key)) this.lastFrames = { key, frames: siteFrames(doc) };
+    return this.lastFrames.frames;
+  }
+
+  private routedParts: {
+    key: unknown[];
+    nodes: Topology['nodes'];
+    links: Topology['links'];
+    sites: Topology['sites'];
+    siteLinks: Topology['siteLinks'];
+  } = { key: [], nodes: [], links: [], sites: [], siteLinks: [] };
+  private background: { of?: RouteOptions; options?: RouteOptions } = {};
+  /** The same options, routed in slices (the same object while they are the same). */
+  private inBackground(options: RouteOptions): RouteOptions {
+    if (this.background.of !== options) this.background = { of: options, options: { ...options, background: true } };
+    return this.background.options!;
+  }
+  private routedDoc: { key: unknown[]; doc: Topology | undefined } = { key: [], doc: undefined };
+  /**
+   * The part of a windowed design the router is given: the cards, links and sites of the
+   * window. Its arrays are the same while the window and the design's cards and links are,
+   * so a drag (positions only) is routed as moves, not as a new diagram.
+   */
+  private docForRouting(doc: Topology, win: ReadonlySet<string> | undefined): Topology {
+    if (!win) return doc;
+    const partsKey = [doc.nodes, doc.links, doc.sites, doc.siteLinks, win];
+    if (!sameInputs(partsKey, this.routedParts.key))
+      this.routedParts = {
+        key: partsKey,
+        nodes: doc.nodes.filter((n) => win.has(n.id)),
+        links: doc.links.filter((l) => win.has(l.from) && win.has(l.to)),
+        sites: doc.sites.filter((s) => win.has(s.id)),
+        siteLinks: doc.siteLinks?.filter((l) => win.has(l.from) && win.has(l.to)),
+      };
+    const { nodes, links, sites, siteLinks } = this.routedParts;
+    const key = [doc, nodes, links, sites, siteLinks];
+    if (!sameInputs(key, this.routedDoc.key)) this.routedDoc = { key, doc: { ...doc, nodes, links, sites, siteLinks } };
+    return this.routedDoc.doc!;
+  }
+
+  private framesInWindow: { key: unknown[]; frames: Map<string, Frame> } = { key: [], frames: new Map() };
+  /** The site frames of the window (the same map while the frames and the window are). */
+  private windowFrames(win: ReadonlySet<string>): Map<string, Frame> {
+    const key = [this.frames, win];
+    if (!sameInputs(key, this.framesInWindow.key))
+      this.framesInWindow = { key, frames: new Map([...this.frames].filter(([id]) => win.has(id))) };
+    return this.framesInWindow.frames;
+  }
+
+  /** The WAN links' routes as last routed (a windowed design's: those of the window). */
+  get wanRoutes(): ReadonlyMap<string, SiteLinkRoute> {
+    return this.lastWan.routes;
   }
 
   private badgeKey(links: Topology['links'], findings: FindingIndex): string {
@@ -226,7 +291,9 @@ export class FlowMapper {
    * where they are until the drop.
    */
   private mapSiteLinks(input: FlowInput, linkRoutes: ReadonlyMap<string, LinkRoute>): SiteLinkFlowEdge[] {
-    const { doc, selected, findings, highlighted } = input;
+    const { selected, findings, highlighted } = input;
+    // A windowed design routes and maps only the WAN links of the window.
+    const doc = this.docForRouting(input.doc, input.window);
     const siteLinks = doc.siteLinks ?? [];
     if (siteLinks.length === 0) {
       this.wanCache = new Map();
@@ -237,7 +304,12 @@ export class FlowMapper {
     const stale = !sameInputs(key, this.lastWan.key);
     if (stale && !(input.dragging && this.lastWan.key[2] === this.frames && this.lastWan.key[0] === siteLinks)) {
       const avoid = [...linkRoutes.values()].flatMap((r) => (r.label ? [r.label] : []));
-      const fresh = this.router.routeSiteLinks(doc, this.frames, { avoid, lines: linkRoutes });
+      // A windowed design's WAN lines are drawn straight, as the whole design's would be (too many
+      // sites to route), for the window's frames only and in a task of their own.
+      const win = input.window;
+      const fresh = win
+        ? this.router.routeSiteLinks(doc, this.windowFrames(win), { avoid, lines: linkRoutes, straight: true }, true)
+        : this.router.routeSiteLinks(doc, this.frames, { avoid, lines: linkRoutes });
       // A route drawn as before keeps its object, so its edge does too (selecting a link re-routes the WAN round the same labels).
       if (fresh) for (const [id, r] of fresh) if (sameWanRoute(r, routes.get(id))) fresh.set(id, routes.get(id)!);
       // Not loaded yet, or routed in the background: the routes drawn so far (none: straight lines)
@@ -248,9 +320,11 @@ export class FlowMapper {
     const names = new Map(doc.sites.map((s) => [s.id, s.name]));
     const next = new Map<string, SiteLinkFlowEdge>();
     const out: SiteLinkFlowEdge[] = [];
-    let changed = this.wanCache.size !== siteLinks.length;
+    let changed = false;
+    const win = input.window;
     for (const l of siteLinks) {
       if (!this.frames.has(l.from) || !this.frames.has(l.to)) continue;
+      if (win && !(win.has(l.from) && win.has(l.to))) continue;
       const data = { siteLink: l, route: routes.get(l.id), badge: badgeOf(findings, l.id), highlighted: highlighted.has(l.id) };
       const isSel = selected.has(l.id);
       const prev = this.wanCache.get(l.id);
@@ -271,6 +345,7 @@ export class FlowMapper {
       next.set(l.id, edge);
       out.push(edge);
     }
+    if (out.length !== this.wanCache.size) changed = true;
     this.wanCache = next;
     if (!changed && this.lastAll && this.lastAll.wan.length === out.length) return this.lastAll.wan;
     return out;
@@ -282,7 +357,7 @@ export class FlowMapper {
     routes: ReadonlyMap<string, LinkRoute>;
   } {
     const { doc, selected, findings, highlighted, dropTarget, sim, compare, compareLinks } = input;
-    const made = input.freezeFrames && this.frames.size > 0 ? this.frames : siteFrames(doc);
+    const made = input.freezeFrames && this.frames.size > 0 ? this.frames : this.framesOf(doc);
     // The same frames keep their object: the WAN lines are routed again only when a frame moved.
     const frames = sameFrames(made, this.frames) ? this.frames : made;
     this.frames = frames;
@@ -291,7 +366,9 @@ export class FlowMapper {
     const members = new Map<string, number>();
     for (const n of doc.nodes) members.set(n.siteId, (members.get(n.siteId) ?? 0) + 1);
 
+    const win = input.window;
     for (const s of doc.sites) {
+      if (win && !win.has(s.id)) continue;
       const f = frames.get(s.id)!;
       const data = {
         site: s,
@@ -338,6 +415,7 @@ export class FlowMapper {
     const onlyMoved = sameInputs(nodeInputs, this.lastNodeInputs);
     this.lastNodeInputs = nodeInputs;
     for (const n of doc.nodes) {
+      if (win && !win.has(n.id)) continue;
       const p = positionOf(doc.layout, n.id) ?? { x: 0, y: 0 };
       const cached = onlyMoved ? (this.nodeCache.get(n.id) as TopologyFlowNode | undefined) : undefined;
       if (cached) {
@@ -381,20 +459,19 @@ export class FlowMapper {
 
     // Hundreds of labels cost every frame: a large design labels only what matters.
     const labelAll = doc.links.length <= 300;
-    const routes = this.router.route(
-      doc,
-      this.optionsFor(doc.links, labelAll, findings, sim, input.detail),
-      frames,
-      input.dragging,
-    );
-    const edgeInputs = [doc.links, findings, highlighted, selected, sim, compareLinks];
+    // A windowed design routes only the links React Flow draws, round the cards it holds.
+    const routed = this.docForRouting(doc, win);
+    const options = this.optionsFor(routed.links, labelAll, findings, sim, input.detail);
+    const routes = this.router.route(routed, win ? this.inBackground(options) : options, frames, input.dragging);
+    const edgeInputs = [doc.links, findings, highlighted, selected, sim, compareLinks, win];
     if (sameInputs(edgeInputs, this.lastEdgeInputs)) return { nodes, edges: this.lastEdges, routes };
     this.lastEdgeInputs = edgeInputs;
     const names = new Map(doc.nodes.map((n) => [n.id, n.name]));
     const nextEdges = new Map<string, TopologyFlowEdge>();
     const edges: TopologyFlowEdge[] = [];
-    let edgesChanged = this.lastEdges.length !== doc.links.length;
+    let edgesChanged = false;
     for (const l of doc.links) {
+      if (win && !(win.has(l.from) && win.has(l.to))) continue;
       const data = {
         link: l,
         badge: badgeOf(findings, l.id),
@@ -440,9 +517,11 @@ export class FlowMapper {
       nextEdges.set(l.id, edge);
       edges.push(edge);
     }
+    if (edges.length !== this.lastEdges.length) edgesChanged = true;
     if (sim) {
       edgesChanged = true;
       for (const fo of sim.failovers) {
+        if (win && !(win.has(fo.from) && win.has(fo.to))) continue;
         const id = `failover:${fo.from}:${fo.to}`;
         edges.push({
           id,

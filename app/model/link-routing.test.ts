@@ -144,6 +144,25 @@ describe('LinkRouter on a large design (routing in the background)', () => {
     return () => queued.splice(queued.indexOf(work), 1);
   };
 
+  it('routes in slices when asked to, however few links there are (a windowed canvas); at once when not', () => {
+    const big = { backgroundAbove: Infinity, schedule, sliceMs: 0 };
+    const asked = new LinkRouter(big);
+    asked.route(doc, { background: true });
+    expect(asked.busy).toBe(true);
+    let slices = 0;
+    while (queued.length > 0 && slices < 10_000) {
+      queued.shift()!();
+      slices += 1;
+    }
+    expect(asked.busy).toBe(false);
+    const atOnce = new LinkRouter(big);
+    atOnce.route(doc);
+    expect(atOnce.busy).toBe(false);
+    expect(queued).toHaveLength(0);
+    const done = asked.route(doc, { background: true });
+    for (const [id, r] of atOnce.route(doc)) expect(done.get(id)!.points, id).toEqual(r.points);
+  });
+
   it('draws the obvious routes at once, the rest in slices, then gives what a full routing gives', () => {
     let changes = 0;
     const router = new LinkRouter({ backgroundAbove: 0, schedule, onChange: () => (changes += 1), sliceMs: 0 });

@@ -70,6 +70,12 @@ export interface RouteOptions {
   labelBox?: (link: Link) => { width: number; height: number };
   /** Extra connectors drawn with the links (e.g. the simulation's failover arrows): `{ id, from, to }`. */
   extra?: readonly { id: string; from: string; to: string; label?: string }[];
+  /**
+   * Route in slices between frames however few links there are (with a `schedule`): a very
+   * large design's canvas routes the part in view each time the view moves to a new part,
+   * and that must not hold up the move.
+   */
+  background?: boolean;
 }
 
 /** The cards, headers and frames of a design, in canvas coordinates. */
@@ -473,7 +479,7 @@ export class LinkRouter {
     this.scene = scene;
     this.ports = scene.ports();
     const first = generation === 1 && this.config.backgroundFirst === true;
-    if (!schedule || (scene.input.connectors.length <= backgroundAbove && !first)) {
+    if (!schedule || (scene.input.connectors.length <= backgroundAbove && !first && options.background !== true)) {
       const routes = routeConnectors(scene);
       spreadLanes(routes, scene);
       const { requests, texts } = labelRequests(doc, options);

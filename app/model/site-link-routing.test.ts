@@ -88,6 +88,16 @@ describe('WAN links between sites', () => {
     expect(problems(doc)).toEqual([]);
   });
 
+  it('draws every line straight between its frames when asked to (a windowed canvas), routed when not', () => {
+    const doc = globalWithWan();
+    const frames = siteFrames(doc);
+    const straight = routeSiteLinks(doc, frames, { straight: true });
+    const routed = routeSiteLinks(doc, frames);
+    expect([...straight.keys()].sort()).toEqual([...routed.keys()].sort());
+    for (const r of straight.values()) expect(r.points, r.id).toHaveLength(2);
+    expect([...routed.values()].some((r) => r.points.length > 2)).toBe(true);
+  });
+
   it('joins two frames side by side over their tops when the gap between them is too narrow for the label', () => {
     const doc = globalWithWan();
     // Oregon moved left until 80 units separate it from Virginia (the label needs about 190).

@@ -54,6 +54,12 @@ export interface SiteLinkRouteOptions {
   labelBox?: (text: string) => { width: number; height: number };
   /** The server links' routes: a WAN label keeps off their lines where it can. */
   lines?: ReadonlyMap<string, { readonly points: readonly Point[] }>;
+  /**
+   * Draw every line straight between its frames, as for an estate too large to route (a
+   * very large design's canvas, which routes the part in view only, draws them as the
+   * whole design is drawn).
+   */
+  straight?: boolean;
 }
 
 const CLEARANCE = 18;
@@ -108,6 +114,7 @@ export function routeSiteLinks(
     Math.max(...all.map((b) => b.y + b.height)) -
     Math.min(...all.map((b) => b.y));
   if (
+    options.straight === true ||
     links.length > MAX_ROUTED_SITE_LINKS ||
     all.length > MAX_ROUTED_FRAMES ||
     spread > MAX_ROUTED_SPREAD ||
