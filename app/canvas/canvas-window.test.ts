@@ -7,6 +7,7 @@ import {
   WINDOW_ABOVE_CARDS,
   elementsInWindow,
   MAX_WINDOW_SITES,
+  MAX_HELD,
   mapItemsOf,
   sameWindow,
   viewRectOf,
@@ -77,6 +78,14 @@ describe('the canvas window', () => {
     const w = elementsInWindow(doc, NO_FRAMES, all, new Set(['n7']));
     expect(w.picture).toBe(true);
     expect([...w.ids]).toEqual(['n7']);
+    // Long links crossing a window with few cards in it never make a picture, and bring in at most MAX_HELD ends.
+    const crossed = row(2 * MAX_HELD, 10);
+    crossed.layout = Object.fromEntries(crossed.nodes.map((n, i) => [n.id, { x: i % 2 ? 10_000 : -10_000, y: i }]));
+    crossed.links = crossed.nodes.slice(1).map((x, i) => ({ id: `l${i}`, kind: 'pairing', from: crossed.nodes[i]!.id, to: x.id }));
+    const thin = elementsInWindow(crossed, NO_FRAMES, { x: -10, y: -10, width: 20, height: 5_000 }, new Set());
+    expect(thin.picture).toBe(false);
+    expect(thin.ids.size).toBeLessThanOrEqual(MAX_HELD);
+    expect(thin.ids.size).toBeGreaterThan(MAX_HELD - 2);
     // One card fewer: cards, not a picture.
     const fewer = elementsInWindow(row(MAX_WINDOW_CARDS, 10), NO_FRAMES, all, new Set());
     expect(fewer.picture).toBe(false);
@@ -97,7 +106,9 @@ describe('the canvas window', () => {
     const many = new Map(
       Array.from({ length: MAX_WINDOW_SITES + 1 }, (_, i) => [`s${i}`, { x: i * 10, y: 0, width: 5, height: 5 }]),
     );
-    expect(elementsInWindow(row(0), many, { x: 0, y: 0, width: 1e5, height: 10 }, new Set(['s3'])).picture).toBe(true);
+    const frameView = elementsInWindow(row(0), many, { x: 0, y: 0, width: 1e5, height: 10 }, new Set(['s3']));
+    expect(frameView.picture).toBe(true);
+    expect([...frameView.ids]).toEqual(['s3']);
     many.delete('s0');
     expect(elementsInWindow(row(0), many, { x: 0, y: 0, width: 1e5, height: 10 }, new Set()).picture).toBe(false);
   });

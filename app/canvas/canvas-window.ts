@@ -20,6 +20,8 @@ export const WINDOW_ABOVE_CARDS = 1_000;
 export const MAX_WINDOW_CARDS = 1_200;
 /** Or more site frames than this. */
 export const MAX_WINDOW_SITES = 300;
+/** Links that only cross the window bring their two ends in while the canvas holds fewer than this. */
+export const MAX_HELD = 2_000;
 /** What is selected or highlighted is kept in React Flow, out of view too, up to this many. */
 const MAX_KEPT = 200;
 /** The window reaches this share of the view's size beyond each of its sides. */
@@ -131,10 +133,12 @@ const wanCrosses = (a: FrameBox, b: FrameBox, r: CanvasRect): boolean =>
   mayCross(a.x + a.width / 2, a.y + a.height / 2, b.x + b.width / 2, b.y + b.height / 2, r);
 
 /**
- * The cards and site frames of a window: those overlapping it, and both ends of every link
- * (and WAN link) that touches or may cross it: a link is drawn only between two ends React
- * Flow has. `keep` (the selection, a highlighted finding) is always in, up to MAX_KEPT of it.
- * A card without a position is not on the canvas.
+ * The cards and site frames of a window: those overlapping it, the far ends of their links
+ * and WAN links (a link is drawn only between two ends React Flow has), then both ends of
+ * links that only cross the window, while the canvas holds fewer than MAX_HELD. `keep` (the
+ * selection, a highlighted finding) is always in, up to MAX_KEPT of it. A card without a
+ * position is not on the canvas. Whether it is a picture depends on what overlaps the window
+ * only: long links crossing it do not turn a readable view into a picture.
  */
 export function elementsInWindow(
   doc: Topology,
@@ -149,46 +153,50 @@ export function elementsInWindow(
     const p = at(n.id);
     if (p && cardOverlaps(p, win)) inside.add(n.id);
   }
-  const ids = new Set(inside);
-  for (const l of doc.links) {
-    if (inside.has(l.from) || inside.has(l.to)) {
-      ids.add(l.from);
-      ids.add(l.to);
-      continue;
-    }
-    const a = at(l.from);
-    const b = at(l.to);
-    if (a && b && linkCrosses(a, b, win)) {
-      ids.add(l.from);
-      ids.add(l.to);
-    }
-  }
-  const cards = ids.size;
   const sitesInside = new Set<string>();
   for (const [id, f] of frames) if (boxOverlaps(f, win)) sitesInside.add(id);
-  for (const id of sitesInside) ids.add(id);
-  for (const l of doc.siteLinks ?? []) {
-    const a = frames.get(l.from);
-    const b = frames.get(l.to);
-    if (!a || !b) continue;
-    if (sitesInside.has(l.from) || sitesInside.has(l.to) || wanCrosses(a, b, win)) {
-      ids.add(l.from);
-      ids.add(l.to);
+  const picture = inside.size > MAX_WINDOW_CARDS || sitesInside.size > MAX_WINDOW_SITES;
+  const ids = new Set<string>();
+  if (!picture) {
+    for (const id of inside) ids.add(id);
+    for (const id of sitesInside) ids.add(id);
+    const crossing: [string, string][] = [];
+    for (const l of doc.links) {
+      if (inside.has(l.from) || inside.has(l.to)) {
+        ids.add(l.from);
+        ids.add(l.to);
+        continue;
+      }
+      const a = at(l.from);
+      const b = at(l.to);
+      if (a && b && linkCrosses(a, b, win)) crossing.push([l.from, l.to]);
+    }
+    for (const l of doc.siteLinks ?? []) {
+      const a = frames.get(l.from);
+      const b = frames.get(l.to);
+      if (!a || !b) continue;
+      if (sitesInside.has(l.from) || sitesInside.has(l.to)) {
+        ids.add(l.from);
+        ids.add(l.to);
+      } else if (wanCrosses(a, b, win)) crossing.push([l.from, l.to]);
+    }
+    for (const [from, to] of crossing) {
+      if (ids.size + 2 > MAX_HELD) break;
+      ids.add(from);
+      ids.add(to);
     }
   }
-  const picture = cards > MAX_WINDOW_CARDS || ids.size - cards > MAX_WINDOW_SITES;
-  const out = picture ? new Set<string>() : ids;
   if (keep.size > 0) {
     const known = new Set([...doc.nodes.map((n) => n.id), ...frames.keys()]);
     let kept = 0;
     for (const id of keep) {
       if (kept >= MAX_KEPT) break;
       if (!known.has(id)) continue;
-      out.add(id);
+      ids.add(id);
       kept++;
     }
   }
-  return { ids: out, picture };
+  return { ids, picture };
 }
 
 /** The same window as before when it holds the same cards: the canvas maps again only on a change. */

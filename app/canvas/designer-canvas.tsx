@@ -54,7 +54,7 @@ import { LazyLinkRouter } from './lazy-link-router';
 import { RouteBoard, RouteBoardContext } from './route-board';
 import { CompareLegend, GhostNodeView, useCompareCanvas, useGhostElements } from './compare-marks';
 import type { ContextTarget } from './context-actions';
-import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fitWholeDesign, openingViewport, opensAtSite } from './fit';
+import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fitWholeDesign, openingViewport, openingViewportOf, opensAtSite } from './fit';
 import {
   elementsInWindow,
   mapItemsOf,
@@ -552,14 +552,18 @@ export function DesignerCanvas() {
     return soon(() => {
       fitted.current = true;
       const box = wrap.current?.getBoundingClientRect();
-      const vp = box ? openingViewport(nodes, box.width, box.height, committed.nodes.length) : EMPTY_VIEWPORT;
+      const vp = !box
+        ? EMPTY_VIEWPORT
+        : isWindowed
+          ? openingViewportOf(committed, committedFrames, box.width, box.height)
+          : openingViewport(nodes, box.width, box.height);
       // React Flow applies defaultViewport only after its first render; setting the store's
       // transform now makes that render show (and cull, and pick the detail of) the fitted view.
       flowStore.setState({ transform: [vp.x, vp.y, vp.zoom] });
       setInitialViewport(vp);
     });
     // Only the first render: later documents are fitted by useFitOnLoad.
-  }, [flowStore, nodes, committed.nodes.length]);
+  }, [flowStore, nodes, committed, committedFrames, isWindowed]);
   // The links, the overview map and the legend are drawn in the task after the cards' first
   // render, for the same reason; the canvas says its routing is pending until then.
   const [linksShown, setLinksShown] = useState(false);
@@ -833,7 +837,9 @@ function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement
     if (opensAtSite(doc.nodes.length)) {
       let { width, height } = flowStore.getState();
       if (!width || !height) ({ width, height } = wrap.current?.getBoundingClientRect() ?? { width: 0, height: 0 });
-      void flow.setViewport(openingViewport(nodes, width, height, doc.nodes.length));
+      void flow.setViewport(
+        windowed(doc.nodes.length) ? openingViewportOf(doc, siteFrames(doc), width, height) : openingViewport(nodes, width, height),
+      );
     } else void flow.fitView(fitOptions(nodes, 200));
   }, [loadSeq, flow, flowStore, store, wrap]);
 }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowNode } from './flow-types';
-import { OPEN_AT_SITE_ABOVE, OPEN_AT_SITE_ZOOM, fittedViewport, openingViewport } from './fit';
+import type { Topology } from '../model/schema';
+import {
+  EMPTY_VIEWPORT,
+  OPEN_AT_SITE_ABOVE,
+  OPEN_AT_SITE_ZOOM,
+  designBounds,
+  fittedViewport,
+  openingViewport,
+  openingViewportOf,
+} from './fit';
 
 const card = (i: number): FlowNode =>
   ({
@@ -34,5 +43,38 @@ describe('the view a design opens at', () => {
     // The site's top left corner is near the view's top left corner.
     expect(site.position.x * vp.zoom + vp.x).toBeCloseTo(40);
     expect(site.position.y * vp.zoom + vp.y).toBeCloseTo(40);
+  });
+
+  it('opens a windowed design on its first site taken from the document, the canvas holding none of it yet', () => {
+    const doc = { sites: [{ id: 'b' }, { id: 'a' }], nodes: [], links: [], layout: {} } as unknown as Topology;
+    const frames = new Map([
+      ['a', { x: 0, y: 0, width: 500, height: 300 }],
+      ['b', { x: 5_000, y: 1_000, width: 800, height: 400 }],
+    ]);
+    const vp = openingViewportOf(doc, frames, 1440, 900);
+    // The document's first site is b: its top left corner is near the view's.
+    expect(5_000 * vp.zoom + vp.x).toBeCloseTo(40);
+    expect(1_000 * vp.zoom + vp.y).toBeCloseTo(40);
+    // Nothing to open on, or no pane: the empty view, never a throw.
+    expect(openingViewportOf({ ...doc, sites: [] }, new Map(), 1440, 900)).toEqual(EMPTY_VIEWPORT);
+    expect(openingViewport([], 1440, 900, OPEN_AT_SITE_ABOVE + 1)).toEqual(EMPTY_VIEWPORT);
+  });
+
+  it('bounds a whole design by its frames and every placed card', () => {
+    const doc = {
+      sites: [{ id: 's' }],
+      nodes: [
+        { id: 'n1', siteId: 's' },
+        { id: 'n2', siteId: 's' },
+      ],
+      links: [],
+      layout: { n1: { x: -100, y: 0 }, n2: { x: 900, y: 700 } },
+    } as unknown as Topology;
+    const b = designBounds(doc)!;
+    expect(b.x).toBeLessThanOrEqual(-100);
+    expect(b.y).toBeLessThanOrEqual(0);
+    expect(b.x + b.width).toBeGreaterThanOrEqual(900 + 100);
+    expect(b.y + b.height).toBeGreaterThanOrEqual(700 + 50);
+    expect(designBounds({ ...doc, nodes: [], sites: [], layout: {} })).toBeUndefined();
   });
 });

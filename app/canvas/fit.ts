@@ -74,13 +74,30 @@ export const opensAtSite = (cards: number): boolean => cards > OPEN_AT_SITE_ABOV
  */
 export function openingViewport(nodes: readonly Node[], width: number, height: number, cards = cardsAmong(nodes)): Viewport {
   if (!opensAtSite(cards) || width <= 0 || height <= 0) return fittedViewport(nodes as readonly FlowNode[], width, height);
-  const site = nodes.find((n) => n.type === 'site');
-  const first = site ?? nodes.find((n) => n.type === 'topology')!;
+  const first = nodes.find((n) => n.type === 'site') ?? nodes.find((n) => n.type === 'topology');
+  if (!first) return fittedViewport(nodes as readonly FlowNode[], width, height);
   const w = first.width ?? first.measured?.width ?? 0;
   const h = first.height ?? first.measured?.height ?? 0;
-  const fits = Math.min((width - 2 * SITE_MARGIN) / Math.max(w, 1), (height - 2 * SITE_MARGIN) / Math.max(h, 1));
+  return viewAtBox({ x: first.position.x, y: first.position.y, width: w, height: h }, width, height);
+}
+
+/** A large design's opening view: its first box (site frame, or card) at a readable zoom, the whole box when it fits. */
+export function viewAtBox(first: Rect, width: number, height: number): Viewport {
+  const fits = Math.min((width - 2 * SITE_MARGIN) / Math.max(first.width, 1), (height - 2 * SITE_MARGIN) / Math.max(first.height, 1));
   const zoom = Math.min(FIT_OPTIONS.maxZoom, Math.max(OPEN_AT_SITE_ZOOM, fits));
-  return { x: SITE_MARGIN - first.position.x * zoom, y: SITE_MARGIN - first.position.y * zoom, zoom };
+  return { x: SITE_MARGIN - first.x * zoom, y: SITE_MARGIN - first.y * zoom, zoom };
+}
+
+/**
+ * The view a windowed design opens at (canvas-window.ts): its canvas may not hold its first
+ * site, so the site is taken from the document, as openingViewport takes it from the canvas.
+ */
+export function openingViewportOf(doc: Topology, frames: ReadonlyMap<string, Rect>, width: number, height: number): Viewport {
+  if (width <= 0 || height <= 0) return EMPTY_VIEWPORT;
+  const site = doc.sites.map((s) => frames.get(s.id)).find((f) => f !== undefined);
+  if (site) return viewAtBox(site, width, height);
+  const card = doc.nodes.map((n) => positionOf(doc.layout, n.id)).find((p) => p !== undefined);
+  return card ? viewAtBox({ ...card, width: NODE_WIDTH, height: NODE_HEIGHT }, width, height) : EMPTY_VIEWPORT;
 }
 
 /** The box holding a whole design: its site frames and every card (a card outside any frame too). */
