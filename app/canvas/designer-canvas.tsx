@@ -51,10 +51,11 @@ import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
+import { revealStep, revealedEdges } from './reveal';
 import { RouteBoard, RouteBoardContext } from './route-board';
 import { CompareLegend, GhostNodeView, useCompareCanvas, useGhostElements } from './compare-marks';
 import type { ContextTarget } from './context-actions';
-import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fitWholeDesign, openingViewport, openingViewportOf, opensAtSite } from './fit';
+import { EMPTY_VIEWPORT, MIN_ZOOM, fitWholeDesign, fittedViewport, openingViewport, openingViewportOf, opensAtSite } from './fit';
 import {
   elementsInWindow,
   mapItemsOf,
@@ -266,6 +267,19 @@ export function DesignerCanvas() {
     () => (ghosts.edges.length ? [...designEdges, ...ghosts.edges] : designEdges),
     [ghosts.edges, designEdges],
   );
+
+  // New cards reach React Flow a batch per task (reveal.ts); what is selected comes at once.
+  const shownIds = useRef<ReadonlySet<string>>(new Set());
+  const [revealTick, setRevealTick] = useState(0);
+  const revealed = useMemo(() => {
+    void revealTick;
+    const r = revealStep(nodes, shownIds.current, kept);
+    shownIds.current = r.shown;
+    return r;
+  }, [nodes, kept, revealTick]);
+  useEffect(() => {
+    if (revealed.pending > 0) return soon(() => setRevealTick((t) => t + 1));
+  }, [revealed]);
 
   // The WAN links' routes, for the minimap.
   // A windowed design's canvas holds only the WAN links near the view, and only those are
@@ -571,6 +585,10 @@ export function DesignerCanvas() {
     if (initialViewport && !linksShown) return soon(() => setLinksShown(true));
   }, [initialViewport, linksShown]);
   useFitOnLoad(nodes, wrap);
+  const shownEdges = useMemo(
+    () => (linksShown ? revealedEdges(edges, revealed.shown) : NO_EDGES),
+    [linksShown, edges, revealed.shown],
+  );
 
   return (
     <div
@@ -580,15 +598,15 @@ export function DesignerCanvas() {
       onDrop={onDrop}
       onDragLeave={() => setDropTarget(undefined)}
       data-testid="canvas"
-      data-routing={routingPending || !linksShown ? 'pending' : 'done'}
+      data-routing={routingPending || !linksShown || revealed.pending > 0 ? 'pending' : 'done'}
     >
       <RouteBoardContext.Provider value={routeBoard.current}>
         <DetailLevelContext.Provider value={detail}>
           {initialViewport && (
             <ReactFlow<FlowNode, CanvasEdge>
               defaultViewport={initialViewport}
-              nodes={nodes}
-              edges={linksShown ? edges : NO_EDGES}
+              nodes={revealed.nodes}
+              edges={shownEdges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}
@@ -833,13 +851,16 @@ function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement
       return;
     }
     const nodes = latest.current;
+    let { width, height } = flowStore.getState();
+    if (!width || !height) ({ width, height } = wrap.current?.getBoundingClientRect() ?? { width: 0, height: 0 });
     // A large design opens on its first site, at once: an animated fit would draw every card on the way.
-    if (opensAtSite(doc.nodes.length)) {
-      let { width, height } = flowStore.getState();
-      if (!width || !height) ({ width, height } = wrap.current?.getBoundingClientRect() ?? { width: 0, height: 0 });
+    if (opensAtSite(doc.nodes.length))
       void flow.setViewport(
-        windowed(doc.nodes.length) ? openingViewportOf(doc, siteFrames(doc), width, height) : openingViewport(nodes, width, height),
+        windowed(doc.nodes.length)
+          ? openingViewportOf(doc, siteFrames(doc), width, height)
+          : openingViewport(nodes, width, height),
       );
-    } else void flow.fitView(fitOptions(nodes, 200));
+    // Fitted to every card, not only to those React Flow holds yet (they come in batches, reveal.ts).
+    else void flow.setViewport(fittedViewport(nodes, width, height), { duration: 200 });
   }, [loadSeq, flow, flowStore, store, wrap]);
 }
