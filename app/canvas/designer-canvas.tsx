@@ -55,19 +55,17 @@ import { revealStep, revealedEdges } from './reveal';
 import { RouteBoard, RouteBoardContext } from './route-board';
 import { CompareLegend, GhostNodeView, useCompareCanvas, useGhostElements } from './compare-marks';
 import type { ContextTarget } from './context-actions';
-import { EMPTY_VIEWPORT, MIN_ZOOM, fitWholeDesign, fittedViewport, openingViewport, openingViewportOf, opensAtSite } from './fit';
 import {
-  elementsInWindow,
-  mapItemsOf,
-  wanLinesOf,
-  sameWindow,
-  viewRectOf,
-  windowAround,
-  windowServes,
+  EMPTY_VIEWPORT,
+  MIN_ZOOM,
+  fitWholeDesign,
+  fittedViewport,
+  openingViewport,
+  openingViewportOf,
+  opensAtSite,
   windowed,
-  type CanvasRect,
-  type CardWindow,
-} from './canvas-window';
+} from './fit';
+import type { CanvasRect, CardWindow } from './canvas-window';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
 import { useSimulationView } from './use-simulation-view';
@@ -89,6 +87,7 @@ const SNAP_GRID: [number, number] = [8, 8];
 const PRO_OPTIONS = { hideAttribution: true };
 const NO_EDGES: CanvasEdge[] = [];
 const NO_RECT: CanvasRect = { x: 0, y: 0, width: 0, height: 0 };
+const NOTHING_HELD: CardWindow = { ids: new Set(), picture: false };
 const NO_FRAMES: ReturnType<typeof siteFrames> = new Map();
 // Zoomed out, a 24-unit dot grid is a dot every 2 screen pixels: costly to paint on every
 // pan frame and no use as a grid. The grid thins out when compact and goes in the overview.
@@ -181,18 +180,23 @@ export function DesignerCanvas() {
 
   // A very large design: React Flow holds only the cards in and around the view (canvas-window.ts).
   const isWindowed = windowed(committed.nodes.length);
+  // Its code comes with the first such design (not part of the first load); until then React Flow holds nothing.
+  const [windowing, setWindowing] = useState<typeof import('./canvas-window') | undefined>();
+  useEffect(() => {
+    if (isWindowed && !windowing) void import('./canvas-window').then((m) => setWindowing(m));
+  }, [isWindowed, windowing]);
   const flowStore = useFlowStoreApi();
   const [windowRect, setWindowRect] = useState<CanvasRect | undefined>();
   const windowRectRef = useRef(windowRect);
   windowRectRef.current = windowRect;
   useEffect(() => {
-    if (!isWindowed) return;
+    if (!isWindowed || !windowing) return;
     const follow = (s: ReturnType<typeof flowStore.getState>) => {
       if (!s.width || !s.height) return;
-      const view = viewRectOf(s.transform, s.width, s.height);
+      const view = windowing.viewRectOf(s.transform, s.width, s.height);
       const current = windowRectRef.current;
-      if (current && windowServes(current, view)) return;
-      const next = windowAround(view);
+      if (current && windowing.windowServes(current, view)) return;
+      const next = windowing.windowAround(view);
       windowRectRef.current = next;
       setWindowRect(next);
     };
@@ -200,7 +204,7 @@ export function DesignerCanvas() {
     return flowStore.subscribe((s, prev) => {
       if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) follow(s);
     });
-  }, [isWindowed, flowStore]);
+  }, [isWindowed, windowing, flowStore]);
   const kept = useMemo(
     () => (highlighted.size === 0 ? selected : new Set([...selected, ...highlighted])),
     [selected, highlighted],
@@ -211,10 +215,11 @@ export function DesignerCanvas() {
   const lastWindow = useRef<CardWindow | undefined>(undefined);
   const cardWindow = useMemo(() => {
     if (!isWindowed) return (lastWindow.current = undefined);
-    const next = elementsInWindow(committed, committedFrames, windowRect ?? NO_RECT, kept);
-    if (sameWindow(lastWindow.current, next)) return lastWindow.current;
+    if (!windowing) return NOTHING_HELD;
+    const next = windowing.elementsInWindow(committed, committedFrames, windowRect ?? NO_RECT, kept);
+    if (windowing.sameWindow(lastWindow.current, next)) return lastWindow.current;
     return (lastWindow.current = next);
-  }, [isWindowed, committed, committedFrames, windowRect, kept]);
+  }, [isWindowed, windowing, committed, committedFrames, windowRect, kept]);
 
   const {
     nodes: designNodes,
@@ -287,9 +292,9 @@ export function DesignerCanvas() {
   const wanLines = useMemo(
     () =>
       isWindowed
-        ? wanLinesOf(committed.siteLinks ?? [], committedFrames, mapper.current.wanRoutes)
+        ? (windowing?.wanLinesOf(committed.siteLinks ?? [], committedFrames, mapper.current.wanRoutes) ?? [])
         : edges.flatMap((e) => (e.type === 'siteLink' && e.data?.route ? [{ id: e.id, points: e.data.route.points }] : [])),
-    [edges, isWindowed, committed.siteLinks, committedFrames],
+    [edges, isWindowed, windowing, committed.siteLinks, committedFrames],
   );
   // The minimap shows the design as it was when a drag began and catches up on release:
   // redrawing its 600 rectangles on every drag frame is script and paint for a card that
@@ -297,8 +302,8 @@ export function DesignerCanvas() {
   // A windowed design's canvas holds only some cards: its map is drawn from the document.
   const frames = mapper.current.frames;
   const docItems = useMemo(
-    () => (isWindowed ? mapItemsOf(committed, frames, selected) : undefined),
-    [isWindowed, committed, frames, selected],
+    () => (isWindowed ? (windowing?.mapItemsOf(committed, frames, selected) ?? []) : undefined),
+    [isWindowed, windowing, committed, frames, selected],
   );
   const shownItems = useMemo(
     () => docItems ?? designNodes.filter((n): n is SiteFlowNode | TopologyFlowNode => n.type !== 'ghost'),
