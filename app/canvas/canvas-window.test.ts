@@ -4,7 +4,6 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import type { Topology } from '../model/schema';
 import {
   MAX_WINDOW_CARDS,
-  WINDOW_ABOVE_CARDS,
   elementsInWindow,
   MAX_WINDOW_SITES,
   MAX_HELD,
@@ -13,9 +12,9 @@ import {
   viewRectOf,
   windowAround,
   windowServes,
-  windowed,
   lineCrossesRect,
 } from './canvas-window';
+import { WINDOW_ABOVE_CARDS, windowed } from './fit';
 
 const NO_FRAMES = new Map<string, { x: number; y: number; width: number; height: number }>();
 
@@ -81,7 +80,9 @@ describe('the canvas window', () => {
     // Long links crossing a window with few cards in it never make a picture, and bring in at most MAX_HELD ends.
     const crossed = row(2 * MAX_HELD, 10);
     crossed.layout = Object.fromEntries(crossed.nodes.map((n, i) => [n.id, { x: i % 2 ? 10_000 : -10_000, y: i }]));
-    crossed.links = crossed.nodes.slice(1).map((x, i) => ({ id: `l${i}`, kind: 'pairing', from: crossed.nodes[i]!.id, to: x.id }));
+    crossed.links = crossed.nodes
+      .slice(1)
+      .map((x, i) => ({ id: `l${i}`, kind: 'pairing', from: crossed.nodes[i]!.id, to: x.id }));
     const thin = elementsInWindow(crossed, NO_FRAMES, { x: -10, y: -10, width: 20, height: 5_000 }, new Set());
     expect(thin.picture).toBe(false);
     expect(thin.ids.size).toBeLessThanOrEqual(MAX_HELD);

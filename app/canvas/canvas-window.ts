@@ -2,7 +2,7 @@
  * What of a very large design React Flow is given. React Flow takes in every node and edge
  * it is handed on each change (its lookups, the connection index, a component per element)
  * whether or not they are in view: for 10,000 cards and 16,000 links that was over a second
- * of one task on opening, and again on every zoom-out. Above WINDOW_ABOVE_CARDS the canvas
+ * of one task on opening, and again on every zoom-out. Above WINDOW_ABOVE_CARDS (fit.ts) the canvas
  * hands it the cards in and around the view (the window) and the links between them; the
  * window moves when the view leaves it.
  *
@@ -14,8 +14,6 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import type { Position, Topology } from '../model/schema';
 import type { MapItem } from './design-map';
 
-/** Designs with more cards than this are windowed; smaller ones are handed whole, as ever. */
-export const WINDOW_ABOVE_CARDS = 1_000;
 /** More cards than this in the window are drawn as a picture, not as cards. */
 export const MAX_WINDOW_CARDS = 1_200;
 /** Or more site frames than this. */
@@ -40,9 +38,6 @@ export interface CardWindow {
   /** The window held too many cards or frames: they are drawn as a picture, and `ids` holds only what is kept. */
   picture: boolean;
 }
-
-/** Whether a design of this many cards is windowed. */
-export const windowed = (cards: number): boolean => cards > WINDOW_ABOVE_CARDS;
 
 /** The part of the canvas a pane of width × height shows at React Flow's transform [x, y, zoom]. */
 export function viewRectOf(transform: readonly [number, number, number], width: number, height: number): CanvasRect {

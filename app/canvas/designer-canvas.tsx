@@ -51,22 +51,21 @@ import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
+import { revealStep, revealedEdges } from './reveal';
 import { RouteBoard, RouteBoardContext } from './route-board';
 import { CompareLegend, GhostNodeView, useCompareCanvas, useGhostElements } from './compare-marks';
 import type { ContextTarget } from './context-actions';
-import { EMPTY_VIEWPORT, MIN_ZOOM, fitOptions, fitWholeDesign, openingViewport, openingViewportOf, opensAtSite } from './fit';
 import {
-  elementsInWindow,
-  mapItemsOf,
-  wanLinesOf,
-  sameWindow,
-  viewRectOf,
-  windowAround,
-  windowServes,
+  EMPTY_VIEWPORT,
+  MIN_ZOOM,
+  fitWholeDesign,
+  fittedViewport,
+  openingViewport,
+  openingViewportOf,
+  opensAtSite,
   windowed,
-  type CanvasRect,
-  type CardWindow,
-} from './canvas-window';
+} from './fit';
+import type { CanvasRect, CardWindow } from './canvas-window';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
 import { useSimulationView } from './use-simulation-view';
@@ -88,6 +87,7 @@ const SNAP_GRID: [number, number] = [8, 8];
 const PRO_OPTIONS = { hideAttribution: true };
 const NO_EDGES: CanvasEdge[] = [];
 const NO_RECT: CanvasRect = { x: 0, y: 0, width: 0, height: 0 };
+const NOTHING_HELD: CardWindow = { ids: new Set(), picture: false };
 const NO_FRAMES: ReturnType<typeof siteFrames> = new Map();
 // Zoomed out, a 24-unit dot grid is a dot every 2 screen pixels: costly to paint on every
 // pan frame and no use as a grid. The grid thins out when compact and goes in the overview.
@@ -180,18 +180,23 @@ export function DesignerCanvas() {
 
   // A very large design: React Flow holds only the cards in and around the view (canvas-window.ts).
   const isWindowed = windowed(committed.nodes.length);
+  // Its code comes with the first such design (not part of the first load); until then React Flow holds nothing.
+  const [windowing, setWindowing] = useState<typeof import('./canvas-window') | undefined>();
+  useEffect(() => {
+    if (isWindowed && !windowing) void import('./canvas-window').then((m) => setWindowing(m));
+  }, [isWindowed, windowing]);
   const flowStore = useFlowStoreApi();
   const [windowRect, setWindowRect] = useState<CanvasRect | undefined>();
   const windowRectRef = useRef(windowRect);
   windowRectRef.current = windowRect;
   useEffect(() => {
-    if (!isWindowed) return;
+    if (!isWindowed || !windowing) return;
     const follow = (s: ReturnType<typeof flowStore.getState>) => {
       if (!s.width || !s.height) return;
-      const view = viewRectOf(s.transform, s.width, s.height);
+      const view = windowing.viewRectOf(s.transform, s.width, s.height);
       const current = windowRectRef.current;
-      if (current && windowServes(current, view)) return;
-      const next = windowAround(view);
+      if (current && windowing.windowServes(current, view)) return;
+      const next = windowing.windowAround(view);
       windowRectRef.current = next;
       setWindowRect(next);
     };
@@ -199,7 +204,7 @@ export function DesignerCanvas() {
     return flowStore.subscribe((s, prev) => {
       if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) follow(s);
     });
-  }, [isWindowed, flowStore]);
+  }, [isWindowed, windowing, flowStore]);
   const kept = useMemo(
     () => (highlighted.size === 0 ? selected : new Set([...selected, ...highlighted])),
     [selected, highlighted],
@@ -210,10 +215,11 @@ export function DesignerCanvas() {
   const lastWindow = useRef<CardWindow | undefined>(undefined);
   const cardWindow = useMemo(() => {
     if (!isWindowed) return (lastWindow.current = undefined);
-    const next = elementsInWindow(committed, committedFrames, windowRect ?? NO_RECT, kept);
-    if (sameWindow(lastWindow.current, next)) return lastWindow.current;
+    if (!windowing) return NOTHING_HELD;
+    const next = windowing.elementsInWindow(committed, committedFrames, windowRect ?? NO_RECT, kept);
+    if (windowing.sameWindow(lastWindow.current, next)) return lastWindow.current;
     return (lastWindow.current = next);
-  }, [isWindowed, committed, committedFrames, windowRect, kept]);
+  }, [isWindowed, windowing, committed, committedFrames, windowRect, kept]);
 
   const {
     nodes: designNodes,
@@ -267,15 +273,28 @@ export function DesignerCanvas() {
     [ghosts.edges, designEdges],
   );
 
+  // New cards reach React Flow a batch per task (reveal.ts); what is selected comes at once.
+  const shownIds = useRef<ReadonlySet<string>>(new Set());
+  const [revealTick, setRevealTick] = useState(0);
+  const revealed = useMemo(() => {
+    void revealTick;
+    const r = revealStep(nodes, shownIds.current, kept);
+    shownIds.current = r.shown;
+    return r;
+  }, [nodes, kept, revealTick]);
+  useEffect(() => {
+    if (revealed.pending > 0) return soon(() => setRevealTick((t) => t + 1));
+  }, [revealed]);
+
   // The WAN links' routes, for the minimap.
   // A windowed design's canvas holds only the WAN links near the view, and only those are
   // routed: the map draws the others straight, between their frames' centres.
   const wanLines = useMemo(
     () =>
       isWindowed
-        ? wanLinesOf(committed.siteLinks ?? [], committedFrames, mapper.current.wanRoutes)
+        ? (windowing?.wanLinesOf(committed.siteLinks ?? [], committedFrames, mapper.current.wanRoutes) ?? [])
         : edges.flatMap((e) => (e.type === 'siteLink' && e.data?.route ? [{ id: e.id, points: e.data.route.points }] : [])),
-    [edges, isWindowed, committed.siteLinks, committedFrames],
+    [edges, isWindowed, windowing, committed.siteLinks, committedFrames],
   );
   // The minimap shows the design as it was when a drag began and catches up on release:
   // redrawing its 600 rectangles on every drag frame is script and paint for a card that
@@ -283,8 +302,8 @@ export function DesignerCanvas() {
   // A windowed design's canvas holds only some cards: its map is drawn from the document.
   const frames = mapper.current.frames;
   const docItems = useMemo(
-    () => (isWindowed ? mapItemsOf(committed, frames, selected) : undefined),
-    [isWindowed, committed, frames, selected],
+    () => (isWindowed ? (windowing?.mapItemsOf(committed, frames, selected) ?? []) : undefined),
+    [isWindowed, windowing, committed, frames, selected],
   );
   const shownItems = useMemo(
     () => docItems ?? designNodes.filter((n): n is SiteFlowNode | TopologyFlowNode => n.type !== 'ghost'),
@@ -571,6 +590,10 @@ export function DesignerCanvas() {
     if (initialViewport && !linksShown) return soon(() => setLinksShown(true));
   }, [initialViewport, linksShown]);
   useFitOnLoad(nodes, wrap);
+  const shownEdges = useMemo(
+    () => (linksShown ? revealedEdges(edges, revealed.shown) : NO_EDGES),
+    [linksShown, edges, revealed.shown],
+  );
 
   return (
     <div
@@ -580,15 +603,15 @@ export function DesignerCanvas() {
       onDrop={onDrop}
       onDragLeave={() => setDropTarget(undefined)}
       data-testid="canvas"
-      data-routing={routingPending || !linksShown ? 'pending' : 'done'}
+      data-routing={routingPending || !linksShown || revealed.pending > 0 ? 'pending' : 'done'}
     >
       <RouteBoardContext.Provider value={routeBoard.current}>
         <DetailLevelContext.Provider value={detail}>
           {initialViewport && (
             <ReactFlow<FlowNode, CanvasEdge>
               defaultViewport={initialViewport}
-              nodes={nodes}
-              edges={linksShown ? edges : NO_EDGES}
+              nodes={revealed.nodes}
+              edges={shownEdges}
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               onNodesChange={onNodesChange}
@@ -833,13 +856,16 @@ function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement
       return;
     }
     const nodes = latest.current;
+    let { width, height } = flowStore.getState();
+    if (!width || !height) ({ width, height } = wrap.current?.getBoundingClientRect() ?? { width: 0, height: 0 });
     // A large design opens on its first site, at once: an animated fit would draw every card on the way.
-    if (opensAtSite(doc.nodes.length)) {
-      let { width, height } = flowStore.getState();
-      if (!width || !height) ({ width, height } = wrap.current?.getBoundingClientRect() ?? { width: 0, height: 0 });
+    if (opensAtSite(doc.nodes.length))
       void flow.setViewport(
-        windowed(doc.nodes.length) ? openingViewportOf(doc, siteFrames(doc), width, height) : openingViewport(nodes, width, height),
+        windowed(doc.nodes.length)
+          ? openingViewportOf(doc, siteFrames(doc), width, height)
+          : openingViewport(nodes, width, height),
       );
-    } else void flow.fitView(fitOptions(nodes, 200));
+    // Fitted to every card, not only to those React Flow holds yet (they come in batches, reveal.ts).
+    else void flow.setViewport(fittedViewport(nodes, width, height), { duration: 200 });
   }, [loadSeq, flow, flowStore, store, wrap]);
 }

@@ -12,7 +12,6 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import { positionOf } from '../model/layout';
 import type { Topology } from '../model/schema';
 import { siteFrames } from '../model/site-frames';
-import { windowed } from './canvas-window';
 
 type Padding = NonNullable<FitViewOptions['padding']>;
 import type { FlowNode } from './flow-types';
@@ -61,6 +60,15 @@ export const OPEN_AT_SITE_ABOVE = 1_000;
 export const OPEN_AT_SITE_ZOOM = 0.5;
 const SITE_MARGIN = 40;
 
+/**
+ * Above this many cards React Flow holds only the part of the design in and around the view
+ * (canvas-window.ts, loaded with the first such design).
+ */
+export const WINDOW_ABOVE_CARDS = 1_000;
+
+/** Whether a design of this many cards is windowed; smaller ones are handed whole, as ever. */
+export const windowed = (cards: number): boolean => cards > WINDOW_ABOVE_CARDS;
+
 /** The cards among React Flow nodes (a very large design's canvas holds only some of them: say how many there are). */
 const cardsAmong = (nodes: readonly Node[]): number => nodes.reduce((n, x) => (x.type === 'topology' ? n + 1 : n), 0);
 
@@ -83,7 +91,10 @@ export function openingViewport(nodes: readonly Node[], width: number, height: n
 
 /** A large design's opening view: its first box (site frame, or card) at a readable zoom, the whole box when it fits. */
 export function viewAtBox(first: Rect, width: number, height: number): Viewport {
-  const fits = Math.min((width - 2 * SITE_MARGIN) / Math.max(first.width, 1), (height - 2 * SITE_MARGIN) / Math.max(first.height, 1));
+  const fits = Math.min(
+    (width - 2 * SITE_MARGIN) / Math.max(first.width, 1),
+    (height - 2 * SITE_MARGIN) / Math.max(first.height, 1),
+  );
   const zoom = Math.min(FIT_OPTIONS.maxZoom, Math.max(OPEN_AT_SITE_ZOOM, fits));
   return { x: SITE_MARGIN - first.x * zoom, y: SITE_MARGIN - first.y * zoom, zoom };
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { revealStep, revealedEdges } from './reveal';
+
+const card = (id: string) => ({ id, type: 'topology' as const });
+const site = (id: string) => ({ id, type: 'site' as const });
+
+describe('cards handed to the canvas a batch at a time', () => {
+  it('gives the frames and a first batch, then the rest in later steps, until all are shown', () => {
+    const nodes = [site('s'), ...Array.from({ length: 7 }, (_, i) => card(`n${i}`))];
+    const first = revealStep(nodes, new Set(), new Set(), 3);
+    expect(first.nodes.map((n) => n.id)).toEqual(['s', 'n0', 'n1', 'n2']);
+    expect(first.pending).toBe(4);
+    const second = revealStep(nodes, first.shown, new Set(), 3);
+    expect(second.nodes).toHaveLength(7);
+    const third = revealStep(nodes, second.shown, new Set(), 3);
+    expect(third.pending).toBe(0);
+    // All shown: the very array given, so React Flow sees no change.
+    expect(third.nodes).toBe(nodes);
+  });
+
+  it('shows what is kept (the selection) at once, whatever the batch', () => {
+    const nodes = Array.from({ length: 10 }, (_, i) => card(`n${i}`));
+    const r = revealStep(nodes, new Set(), new Set(['n9']), 1);
+    expect(r.nodes.map((n) => n.id)).toEqual(['n0', 'n9']);
+  });
+
+  it('a batch one short of the cards leaves exactly one for later (near miss)', () => {
+    const nodes = Array.from({ length: 4 }, (_, i) => card(`n${i}`));
+    expect(revealStep(nodes, new Set(), new Set(), 3).pending).toBe(1);
+    expect(revealStep(nodes, new Set(), new Set(), 4).pending).toBe(0);
+  });
+
+  it('draws a link once both its ends are shown', () => {
+    const edges = [
+      { id: 'a', source: 'x', target: 'y' },
+      { id: 'b', source: 'x', target: 'z' },
+    ];
+    expect(revealedEdges(edges, new Set(['x', 'y'])).map((e) => e.id)).toEqual(['a']);
+    expect(revealedEdges(edges, new Set(['x', 'y', 'z']))).toBe(edges);
+  });
+
+  it('property: steps never drop a shown card still in the design, add at most a batch, and end with every card', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.array(fc.nat(59), { maxLength: 5 }),
+        (n, batch, kept) => {
+          const nodes = Array.from({ length: n }, (_, i) => card(`n${i}`));
+          const keep = new Set(kept.map((k) => `n${k}`));
+          let shown: ReadonlySet<string> = new Set();
+          for (let step = 0; step < 100; step++) {
+            const r = revealStep(nodes, shown, keep, batch);
+            for (const id of shown) expect(r.shown.has(id)).toBe(true);
+            const fresh = [...r.shown].filter((id) => !shown.has(id) && !keep.has(id));
+            expect(fresh.length).toBeLessThanOrEqual(batch);
+            shown = r.shown;
+            if (r.pending === 0) break;
+          }
+          expect(shown.size).toBe(n);
+        },
+      ),
+    );
+  });
+});
