@@ -17,8 +17,12 @@ import {
 
 export { warningLines, withoutName, type OpenJob, type OpenJobResult, type OpenProgress } from './open-result';
 
-/** Input this large goes to the worker (about 1 MB: a design of some 2,000 nodes); below it, starting a worker costs more than it saves. */
-export const OFF_THREAD_CHARS = 1_000_000;
+/**
+ * Input this large goes to the worker (a design of some 600 nodes): decoding, parsing and
+ * checking more on the page is a task of over 100 ms. Below it, starting a worker costs
+ * more than it saves.
+ */
+export const OFF_THREAD_CHARS = 300_000;
 
 /** A share link is compressed: it holds some 20 to 30 times its length of design (a 290,000-character link, 8 MB). */
 export const LINK_EXPANSION = 20;
