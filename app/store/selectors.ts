@@ -196,8 +196,6 @@ function send(): void {
 }
 
 function answered(part: RulesAnswer): void {
-  // The parts of an answer no longer wanted are not kept; its end still frees the worker.
-  if ((part.kind === 'findings' || part.kind === 'badges') && part.generation !== wanted?.generation) return;
   const answer = answers?.take(part);
   if (!answer) return;
   inFlight = false;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { pair2019AlwaysOn } from '../../model/samples/index';
-import { DesignDb, isQuotaError } from './design-db';
+import { DesignDb, isQuotaError, PART_CHARS } from './design-db';
 import { expiredInTrash, TRASH_DAYS } from './library';
 import { LAST_DESIGN_SETTING, migrateLocalStorage, MIGRATED_SETTING } from './migrate-local-storage';
 
@@ -128,5 +128,86 @@ describe('migration of localStorage designs', () => {
   it('does nothing without localStorage', async () => {
     const db = await freshDb();
     expect(await migrateLocalStorage(db, undefined)).toEqual({ moved: [], unreadable: [], failed: [] });
+  });
+});
+
+describe('a long text stored in parts', () => {
+  /** Every key of an object store, read directly (what the browser holds). */
+  async function keys(name: string, store: 'bodies' | 'history'): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const r = indexedDB.open(name);
+      r.onsuccess = () => {
+        const q = r.result.transaction(store).objectStore(store).getAllKeys();
+        q.onsuccess = () => {
+          r.result.close();
+          resolve(q.result as string[]);
+        };
+        q.onerror = () => reject(q.error);
+      };
+      r.onerror = () => reject(r.error);
+    });
+  }
+  /** A text of `n` characters with a surrogate pair and a line break across every part boundary. */
+  const longText = (n: number, seed: string): string => {
+    let t = '';
+    while (t.length < n) t += `${seed} — 😀 "quoted"\n`;
+    return t.slice(0, n);
+  };
+
+  it('reads back exactly what was written, over several parts, and a shorter text leaves no part behind', async () => {
+    const name = `test-${++dbSeq}`;
+    const db = (await DesignDb.open(name))!;
+    const long = longText(PART_CHARS * 2 + 12_345, 'first');
+    expect(await db.save('a', long)).toEqual({ ok: true });
+    expect(await db.text('a')).toBe(long);
+    expect((await keys(name, 'bodies')).length).toBe(3);
+    expect((await db.list())[0]!.chars).toBe(long.length);
+    const longer = longText(PART_CHARS * 3 + 1, 'second');
+    await db.save('a', longer);
+    expect(await db.text('a')).toBe(longer);
+    await db.save('a', 'short');
+    expect(await db.text('a')).toBe('short');
+    expect(await keys(name, 'bodies')).toEqual(['a']);
+    // A design beside it keeps its own parts.
+    await db.save('b', long);
+    await db.save('a', longer);
+    expect(await db.text('b')).toBe(long);
+    expect(await db.text('a')).toBe(longer);
+    db.close();
+  });
+
+  it('the undo history too; delete for ever removes every part of both', async () => {
+    const name = `test-${++dbSeq}`;
+    const db = (await DesignDb.open(name))!;
+    const history = longText(PART_CHARS + 7, 'history');
+    await db.save('a', longText(PART_CHARS + 3, 'design'));
+    expect(await db.saveHistory('a', history)).toEqual({ ok: true });
+    expect(await db.history('a')).toBe(history);
+    await db.trash('a');
+    expect(await db.purge('a')).toEqual({ ok: true });
+    expect(await keys(name, 'bodies')).toEqual([]);
+    expect(await keys(name, 'history')).toEqual([]);
+    expect(await db.text('a')).toBeUndefined();
+    db.close();
+  });
+
+  it('a write that fails part way leaves the text stored before, whole', async () => {
+    const db = await freshDb();
+    const before = longText(PART_CHARS + 99, 'before');
+    await db.save('a', before);
+    const put = IDBObjectStore.prototype.put;
+    let calls = 0;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...a) {
+      // The third part does not fit.
+      if (this.name === 'bodies' && ++calls === 3) throw new DOMException('full', 'QuotaExceededError');
+      return put.apply(this, a);
+    });
+    try {
+      const r = await db.save('a', longText(PART_CHARS * 3, 'after'));
+      expect(r).toMatchObject({ ok: false, reason: 'full' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await db.text('a')).toBe(before);
   });
 });

@@ -14,22 +14,61 @@ import { summarizeDesign, type DesignCounts, type DesignSummary } from './librar
 export const DB_NAME = 'sfb-hadr-designer';
 const DB_VERSION = 1;
 
-/** A design's text (JSON as Save writes it, without indentation). */
-interface BodyRecord {
+/**
+ * A design's text (JSON as Save writes it, without indentation), or its undo history (JSON
+ * text of `{ past, future }`). A long text is stored in parts (`putText`): this record
+ * holds the first, and says how many there are.
+ */
+interface TextRecord {
   id: string;
   text: string;
+  parts?: number;
 }
 
-/** The undo history of a design: JSON text of `{ past, future }`. */
-interface HistoryRecord {
-  id: string;
-  text: string;
+/**
+ * Characters per part of a long text. One put of a 10,000-node design (5.5 MB) was one
+ * task of 200 ms, the browser copying it; each part is put in its own task.
+ */
+export const PART_CHARS = 500_000;
+
+/** The keys of a text's other parts: after its own id, before any other (ids never hold U+0000). */
+const partKey = (id: string, i: number): string => `${id}\u0000${String(i).padStart(5, '0')}`;
+const partRange = (id: string): IDBKeyRange => IDBKeyRange.bound(`${id}\u0000`, `${id}\u0001`, false, true);
+
+/** The object store a text goes in, in a readwrite transaction. */
+interface TextStore {
+  put(record: TextRecord): Promise<unknown>;
+  delete(range: IDBKeyRange): Promise<unknown>;
+  transaction: { abort(): void; done: Promise<void> };
+}
+
+/**
+ * Writes a text in parts, each put in the success of the one before (so in its own task),
+ * within the caller's transaction: all of it is written, or none.
+ */
+async function putText(store: TextStore, id: string, text: string): Promise<void> {
+  try {
+    // The parts of a longer text stored before go.
+    await store.delete(partRange(id));
+    const parts = Math.ceil(text.length / PART_CHARS) || 1;
+    await store.put(parts > 1 ? { id, text: text.slice(0, PART_CHARS), parts } : { id, text });
+    for (let i = 1; i < parts; i++)
+      await store.put({ id: partKey(id, i), text: text.slice(i * PART_CHARS, (i + 1) * PART_CHARS) });
+  } catch (e) {
+    // A put refused at once (not at commit) would leave the parts written so far: undo them all.
+    try {
+      abort(store.transaction);
+    } catch {
+      // Already over (the browser aborted it).
+    }
+    throw e;
+  }
 }
 
 interface DesignerDb extends DBSchema {
   designs: { key: string; value: DesignSummary; indexes: { updatedAt: number } };
-  bodies: { key: string; value: BodyRecord };
-  history: { key: string; value: HistoryRecord };
+  bodies: { key: string; value: TextRecord };
+  history: { key: string; value: TextRecord };
   settings: { key: string; value: { key: string; value: unknown } };
 }
 
@@ -98,7 +137,16 @@ export class DesignDb {
   }
 
   async text(id: string): Promise<string | undefined> {
-    return (await this.db.get('bodies', id))?.text;
+    return this.readText('bodies', id);
+  }
+
+  /** A text and its parts, read in one transaction. A part missing makes it unreadable, never shorter. */
+  private async readText(name: 'bodies' | 'history', id: string): Promise<string | undefined> {
+    const store = this.db.transaction(name).store;
+    const r = await store.get(id);
+    if (!r?.parts) return r?.text;
+    const rest = await store.getAll(partRange(id));
+    return rest.length === r.parts - 1 ? r.text + rest.map((p) => p.text).join('') : undefined;
   }
 
   /**
@@ -116,7 +164,7 @@ export class DesignDb {
         { createdAt: before?.createdAt ?? now, updatedAt: now, deletedAt: before?.deletedAt },
         doc,
       );
-      await Promise.all([designs.put(summary), tx.objectStore('bodies').put({ id, text }), tx.done]);
+      await Promise.all([designs.put(summary), putText(tx.objectStore('bodies'), id, text), tx.done]);
       return { ok: true };
     } catch (e) {
       return failure(e);
@@ -137,7 +185,7 @@ export class DesignDb {
         updatedAt: opts.updatedAt ?? now,
         name: opts.name,
       });
-      await Promise.all([tx.objectStore('designs').put(summary), tx.objectStore('bodies').put({ id, text }), tx.done]);
+      await Promise.all([tx.objectStore('designs').put(summary), putText(tx.objectStore('bodies'), id, text), tx.done]);
       return { ok: true, id };
     } catch (e) {
       return failure(e) as Extract<WriteOutcome, { ok: false }>;
@@ -170,7 +218,9 @@ export class DesignDb {
       await Promise.all([
         tx.objectStore('designs').delete(id),
         tx.objectStore('bodies').delete(id),
+        tx.objectStore('bodies').delete(partRange(id)),
         tx.objectStore('history').delete(id),
+        tx.objectStore('history').delete(partRange(id)),
         tx.objectStore('settings').delete(baselineKey(id)),
         tx.done,
       ]);
@@ -182,7 +232,7 @@ export class DesignDb {
 
   async history(id: string): Promise<string | undefined> {
     try {
-      return (await this.db.get('history', id))?.text;
+      return await this.readText('history', id);
     } catch {
       return undefined;
     }
@@ -190,7 +240,8 @@ export class DesignDb {
 
   async saveHistory(id: string, text: string): Promise<WriteOutcome> {
     try {
-      await this.db.put('history', { id, text });
+      const tx = this.db.transaction('history', 'readwrite');
+      await Promise.all([putText(tx.store, id, text), tx.done]);
       return { ok: true };
     } catch (e) {
       return failure(e);

@@ -2,23 +2,50 @@
  * The design library's operations on stored designs other than the open one (rename, import
  * of a library file), loaded when the user uses them: a first paint does not need them.
  */
-import { parseTopology } from '../../model/parse';
+import { LIMITS } from '../../model/limits';
+import { jsonNestingDepth, parseTopology } from '../../model/parse';
 import type { DesignDb, WriteOutcome } from './design-db';
-import type { DesignSummary } from './library';
+import { copyName, type DesignSummary } from './library';
 import { baselineRecord } from './stored-baseline';
 
 /** What the operations need of the session. */
 export interface LibraryAccess {
   db: DesignDb;
   list(): Promise<DesignSummary[]>;
-  storedJson(id: string): Promise<Record<string, unknown> | undefined>;
   /** The library changed: this tab's list and the other tabs' are refreshed. */
   changed(): void;
 }
 
+/** A stored design's JSON, checked for nesting before it is parsed; undefined when it cannot be read. */
+async function storedJson(db: DesignDb, id: string): Promise<Record<string, unknown> | undefined> {
+  const text = await db.text(id);
+  if (text === undefined || jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A copy of a design under a new name ("… (copy)"): the one shown here (`shown`), else as stored. */
+export async function duplicateStored(
+  lib: LibraryAccess,
+  id: string,
+  shown: Record<string, unknown> | undefined,
+): Promise<{ ok: true; id: string } | { ok: false; message: string }> {
+  const doc = shown ?? (await storedJson(lib.db, id));
+  if (!doc) return { ok: false, message: 'it could not be read' };
+  const taken = new Set((await lib.list()).map((d) => d.name));
+  const name = copyName(typeof doc.name === 'string' ? doc.name : 'Untitled design', taken);
+  const r = await lib.db.add(JSON.stringify({ ...doc, name }));
+  lib.changed();
+  return r.ok ? r : { ok: false, message: r.reason === 'full' ? "the browser's storage is full" : r.message };
+}
+
 /** Renames a stored design that no tab has open. */
 export async function renameStored(lib: LibraryAccess, id: string, trimmed: string): Promise<WriteOutcome> {
-  const doc = await lib.storedJson(id);
+  const doc = await storedJson(lib.db, id);
   if (!doc) return { ok: false, reason: 'unavailable', message: 'it could not be read' };
   const r = await lib.db.save(
     id,
@@ -87,4 +114,16 @@ function countsOf(doc: Record<string, unknown>): { name: string; nodes: unknown[
     sites: list(doc.sites),
     links: list(doc.links),
   };
+}
+
+/** Every design of the library (not the trash) in one file, each with the current deployment it is compared with. */
+export async function exportLibrary(lib: LibraryAccess): Promise<{ text: string; count: number }> {
+  const designs: { summary: DesignSummary; text: string; baseline?: unknown }[] = [];
+  for (const s of await lib.list()) {
+    if (s.deletedAt !== undefined) continue;
+    const text = await lib.db.text(s.id);
+    if (text !== undefined) designs.push({ summary: s, text, baseline: await lib.db.baseline(s.id) });
+  }
+  const { writeLibraryBundle } = await import('./library-bundle');
+  return { text: writeLibraryBundle(designs, new Date()), count: designs.length };
 }

@@ -7,7 +7,8 @@ import { loadDocument } from '../documents';
 import { createDesignerStore, type DesignerStore } from '../store';
 import { DB_NAME, DesignDb } from './design-db';
 import { readLibraryBundle } from './library-bundle';
-import { historyText, readHistory } from './stored-history';
+import { readHistory } from './read-history';
+import { historyText } from './stored-history';
 import { warmHistoryText } from './warm-history';
 import { SliceClock } from '../../lib/json-text-warm';
 

@@ -15,7 +15,6 @@ import { createStore } from 'zustand/vanilla';
 import { jsonText } from '../../lib/json-text';
 import { designFileText } from '../../model/design-file';
 import { LIMITS } from '../../model/limits';
-import { jsonNestingDepth } from '../../model/parse';
 import type { Topology } from '../../model/schema';
 import { ensureLayout } from '../ensure-layout';
 import { runOpen, type OpenJobResult } from '../open-job';
@@ -25,7 +24,7 @@ import { copyName, expiredInTrash, formatSize, type DesignSummary } from './libr
 import type { MigrationReport } from './migrate-local-storage';
 import { hasOldDesigns, LAST_DESIGN_SETTING } from './settings';
 import { claimDesign, heldDesigns, TabChannel, type Ownership } from './tab-lock';
-import { historyText, readHistory } from './stored-history';
+import { historyText } from './stored-history';
 import { baselineRecord, readBaselineRecord } from './stored-baseline';
 import type { CompareBaseline } from '../compare-slice';
 import type { LibraryAccess } from './library-ops';
@@ -480,7 +479,7 @@ export class DesignSession {
     const ownership = await claimDesign(id, { waitMs: opts.waitMs, steal: opts.steal, onLost: () => this.lost(id) });
     this.ownership?.release();
     this.ownership = ownership;
-    const history = ownership ? readHistory(await db.history(id)) : undefined;
+    const history = ownership ? await storedHistory(db, id) : undefined;
     this.set({ designId: id, mode: ownership ? 'owner' : 'readOnly' });
     this.show(ensureLayout(parsed.topology), history);
     await this.showBaseline(id);
@@ -603,16 +602,10 @@ export class DesignSession {
     const db = this.db;
     if (!db) return { ok: false, message: 'the browser storage is not available' };
     await this.idle;
-    const doc =
-      id === this.designId && this.store
-        ? (this.store.getState().doc as unknown as Record<string, unknown>)
-        : await this.storedJson(id);
-    if (!doc) return { ok: false, message: 'it could not be read' };
-    const taken = new Set((await db.list()).map((d) => d.name));
-    const name = copyName(typeof doc.name === 'string' ? doc.name : 'Untitled design', taken);
-    const r = await db.add(JSON.stringify({ ...doc, name }));
-    this.libraryChanged();
-    return r.ok ? r : { ok: false, message: r.reason === 'full' ? "the browser's storage is full" : r.message };
+    const shown =
+      id === this.designId && this.store ? (this.store.getState().doc as unknown as Record<string, unknown>) : undefined;
+    const { duplicateStored } = await import('./library-ops');
+    return duplicateStored(this.libraryAccess(db), id, shown);
   }
 
   async trash(id: string): Promise<WriteOutcome> {
@@ -653,16 +646,8 @@ export class DesignSession {
   /** Every design of the library (not the trash) in one file. */
   async exportAll(): Promise<{ text: string; count: number }> {
     await this.idle;
-    const designs: { summary: DesignSummary; text: string; baseline?: unknown }[] = [];
-    for (const s of await this.list()) {
-      if (s.deletedAt !== undefined) continue;
-      const text = await this.db!.text(s.id);
-      // With the current deployment it is compared with, when one is stored.
-      if (text !== undefined) designs.push({ summary: s, text, baseline: await this.db!.baseline(s.id) });
-    }
-    // The library file's writer and reader are loaded when used (not part of the first load).
-    const { writeLibraryBundle } = await import('./library-bundle');
-    return { text: writeLibraryBundle(designs, new Date()), count: designs.length };
+    const { exportLibrary } = await import('./library-ops');
+    return exportLibrary(this.libraryAccess(this.db!));
   }
 
   /** Adds the designs of an exported library file (each checked like any file); ones already here are skipped. */
@@ -679,20 +664,8 @@ export class DesignSession {
     return {
       db,
       list: () => this.list(),
-      storedJson: (id) => this.storedJson(id),
       changed: () => this.libraryChanged(),
     };
-  }
-
-  private async storedJson(id: string): Promise<Record<string, unknown> | undefined> {
-    const text = await this.db?.text(id);
-    if (text === undefined || jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth) return undefined;
-    try {
-      const v: unknown = JSON.parse(text);
-      return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-    } catch {
-      return undefined;
-    }
   }
 
   private libraryChanged(): void {
@@ -735,5 +708,14 @@ async function warmText(doc: Topology): Promise<void> {
     await (await import('../../lib/json-text-warm')).warmJsonText(doc);
   } catch {
     // Not loaded (offline, not yet cached): the text is written at once instead.
+  }
+}
+
+/** The undo history stored with a design; none when it cannot be read (the design itself opens all the same). */
+async function storedHistory(db: DesignDb, id: string): Promise<{ past: Topology[]; future: Topology[] } | undefined> {
+  try {
+    return (await import('./read-history')).readHistory(await db.history(id));
+  } catch {
+    return undefined;
   }
 }

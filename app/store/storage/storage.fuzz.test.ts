@@ -17,7 +17,8 @@ import { DB_NAME, DesignDb } from './design-db';
 import { readLibraryBundle } from './library-bundle';
 import { migrateLocalStorage } from './migrate-local-storage';
 import { OLD_DOC_PREFIX, OLD_PREFIX } from './settings';
-import { historyText, readHistory } from './stored-history';
+import { readHistory } from './read-history';
+import { historyText } from './stored-history';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 50);
 
