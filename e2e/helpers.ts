@@ -73,7 +73,7 @@ export async function autosaveSettled(page: Page) {
   await expect(page.getByTestId('save-state')).toHaveAttribute('data-pending', '0');
 }
 
-/** A record of the designer's IndexedDB database, read from inside the page. */
+/** A text of the designer's IndexedDB database (with its parts, when long), read from inside the page. */
 export async function storedText(page: Page, store: 'bodies' | 'history', id: string): Promise<string | undefined> {
   return page.evaluate(
     ([storeName, key]) =>
@@ -83,10 +83,21 @@ export async function storedText(page: Page, store: 'bodies' | 'history', id: st
         open.onsuccess = () => {
           const db = open.result;
           try {
-            const get = db.transaction(storeName!, 'readonly').objectStore(storeName!).get(key!);
+            const store = db.transaction(storeName!, 'readonly').objectStore(storeName!);
+            const get = store.get(key!);
             get.onsuccess = () => {
-              resolve((get.result as { text?: string } | undefined)?.text);
-              db.close();
+              const record = get.result as { text?: string; parts?: number } | undefined;
+              if (!record?.parts) {
+                resolve(record?.text);
+                db.close();
+                return;
+              }
+              // A long text is stored in parts (app/store/storage/design-db.ts): the others follow its id.
+              const rest = store.getAll(IDBKeyRange.bound(`${key}\u0000`, `${key}\u0001`, false, true));
+              rest.onsuccess = () => {
+                resolve(record.text! + (rest.result as { text: string }[]).map((p) => p.text).join(''));
+                db.close();
+              };
             };
             get.onerror = () => {
               resolve(undefined);

@@ -6,6 +6,7 @@ import { pair2015Mirroring, pair2019AlwaysOn, REFERENCE_DESIGNS } from '../../mo
 import { loadDocument } from '../documents';
 import { createDesignerStore, type DesignerStore } from '../store';
 import { DB_NAME, DesignDb } from './design-db';
+import { DesignSession } from './session';
 import { readLibraryBundle } from './library-bundle';
 import { readHistory } from './read-history';
 import { historyText } from './stored-history';
@@ -63,6 +64,8 @@ describe('autosave in the browser database', () => {
   it('a page that goes right after an edit writes the design at once, not after its text is warmed', async () => {
     const page = new EventTarget();
     vi.stubGlobal('window', page);
+    // Every design is warmed before its write here (the page does it above 1,000 nodes).
+    DesignSession.warmAbove = 0;
     try {
       const store = await pageLoad();
       await settled(store);
@@ -82,6 +85,7 @@ describe('autosave in the browser database', () => {
       const again = await pageLoad();
       expect(again.getState().doc.name).toBe('Written as the page goes');
     } finally {
+      DesignSession.warmAbove = 1_000;
       vi.unstubAllGlobals();
     }
   });

@@ -66,6 +66,8 @@ type Notify = (n: {
 }) => void;
 
 export class DesignSession {
+  /** Designs of more nodes have their text warmed before each write (tests lower it). */
+  static warmAbove = 1_000;
   readonly status = createStore<StorageStatus>(() => ({
     mode: 'starting',
     designId: undefined,
@@ -240,9 +242,12 @@ export class DesignSession {
         const [id, doc] = this.queue.entries().next().value as [string, Topology];
         // A large design's text is written a slice at a time first (the first text of a
         // 10,000-node design takes 100 ms); the write itself then only joins the cached texts.
-        await warmText(doc);
-        // Meanwhile a newer version came (it is written instead), or the page went and wrote it.
-        if (this.queue.get(id) !== doc) continue;
+        // A smaller one is written at once: a reload right after an edit must find it.
+        if (doc.nodes.length > DesignSession.warmAbove) {
+          await warmText(doc);
+          // Meanwhile a newer version came (it is written instead), or the page went and wrote it.
+          if (this.queue.get(id) !== doc) continue;
+        }
         this.queue.delete(id);
         await this.writeDesign(id, doc);
         this.set({ pending: this.queue.size });
