@@ -48,10 +48,14 @@ interface TextStore {
  */
 async function putText(store: TextStore, id: string, text: string): Promise<void> {
   try {
-    // The parts of a longer text stored before go.
-    await store.delete(partRange(id));
+    // The parts of a longer text stored before go, and the first part (a short text whole)
+    // is put in the same task: requests run in order, and a page closed right after an edit
+    // (a reload) has then asked for the whole write of a short text before it went.
     const parts = Math.ceil(text.length / PART_CHARS) || 1;
-    await store.put(parts > 1 ? { id, text: text.slice(0, PART_CHARS), parts } : { id, text });
+    await Promise.all([
+      store.delete(partRange(id)),
+      store.put(parts > 1 ? { id, text: text.slice(0, PART_CHARS), parts } : { id, text }),
+    ]);
     for (let i = 1; i < parts; i++)
       await store.put({ id: partKey(id, i), text: text.slice(i * PART_CHARS, (i + 1) * PART_CHARS) });
   } catch (e) {
