@@ -168,3 +168,12 @@ export async function openWith(page: Page, doc: Topology) {
   );
   await page.goto('./');
 }
+
+/** How many cards and frames the minimap draws: one path per look, each saying how many it holds. */
+export const minimapCount = async (page: Page): Promise<number> =>
+  (
+    await page
+      .getByTestId('minimap')
+      .locator('path[data-count]:not(.mini-wan)')
+      .evaluateAll((paths) => paths.map((p) => Number(p.getAttribute('data-count'))))
+  ).reduce((a, b) => a + b, 0);

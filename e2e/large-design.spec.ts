@@ -1,15 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Topology } from '../app/model/schema';
-import { designOpened, largeDesign, openWith, savedDocument } from './helpers';
-
-/** How many cards and frames the minimap draws: one path per look, each saying how many it holds. */
-const minimapCount = async (page: Page): Promise<number> =>
-  (
-    await page
-      .getByTestId('minimap')
-      .locator('path[data-count]:not(.mini-wan)')
-      .evaluateAll((paths) => paths.map((p) => Number(p.getAttribute('data-count'))))
-  ).reduce((a, b) => a + b, 0);
+import { designOpened, largeDesign, minimapCount, openWith, savedDocument } from './helpers';
 
 // Opening a 500-node design on a loaded 2-core runner may take a while (designOpened waits for it).
 test.describe.configure({ timeout: 120_000 });

@@ -1,15 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { shareLink } from '../app/share/index';
-import { largeDesign } from './helpers';
-
-/** How many cards and frames the minimap draws: one path per look, each saying how many it holds. */
-const minimapCount = async (page: Page): Promise<number> =>
-  (
-    await page
-      .getByTestId('minimap')
-      .locator('path[data-count]:not(.mini-wan)')
-      .evaluateAll((paths) => paths.map((p) => Number(p.getAttribute('data-count'))))
-  ).reduce((a, b) => a + b, 0);
+import { largeDesign, minimapCount } from './helpers';
 
 const cardsOnCanvas = (page: Page) => page.locator('.react-flow__node-topology');
 
