@@ -51,8 +51,8 @@ import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
-import { revealStep, revealedEdges } from './reveal';
-import { RouteBoard, RouteBoardContext } from './route-board';
+import { REVEAL_BATCH, revealBatchFor, revealStep, revealedEdges } from './reveal';
+import { ROUTE_BATCH, RouteBoard, RouteBoardContext } from './route-board';
 import { CompareLegend, GhostNodeView, useCompareCanvas, useGhostElements } from './compare-marks';
 import type { ContextTarget } from './context-actions';
 import {
@@ -276,9 +276,12 @@ export function DesignerCanvas() {
   // New cards reach React Flow a batch per task (reveal.ts); what is selected comes at once.
   const shownIds = useRef<ReadonlySet<string>>(new Set());
   const [revealTick, setRevealTick] = useState(0);
+  const revealHeld = useRef(false);
   const revealed = useMemo(() => {
     void revealTick;
-    const r = revealStep(nodes, shownIds.current, kept);
+    const batch = revealBatchFor(nodes, shownIds.current, kept, revealHeld.current);
+    const r = revealStep(nodes, shownIds.current, kept, batch);
+    revealHeld.current = batch === 0;
     shownIds.current = r.shown;
     return r;
   }, [nodes, kept, revealTick]);
@@ -316,7 +319,19 @@ export function DesignerCanvas() {
   // The routes reach the edges through the board, before the frame is painted.
   const routeBoard = useRef<RouteBoard>(undefined as never);
   routeBoard.current ??= new RouteBoard();
-  useLayoutEffect(() => routeBoard.current.publish(routes), [routes]);
+  // Many routes at once (a large design's routing finishing) reach the links a batch per task;
+  // a drag's stay at once, the moved cards' links following them frame by frame.
+  const [routesHeld, setRoutesHeld] = useState(false);
+  useLayoutEffect(() => {
+    const board = routeBoard.current;
+    board.publish(routes, {
+      batch: liveDrag ? Infinity : ROUTE_BATCH,
+      schedule: soon,
+      onDone: () => setRoutesHeld(false),
+    });
+    setRoutesHeld(board.pending > 0);
+  }, [routes, liveDrag]);
+  useEffect(() => () => routeBoard.current.dispose(), []);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -603,7 +618,7 @@ export function DesignerCanvas() {
       onDrop={onDrop}
       onDragLeave={() => setDropTarget(undefined)}
       data-testid="canvas"
-      data-routing={routingPending || !linksShown || revealed.pending > 0 ? 'pending' : 'done'}
+      data-routing={routingPending || routesHeld || !linksShown || revealed.pending > 0 ? 'pending' : 'done'}
     >
       <RouteBoardContext.Provider value={routeBoard.current}>
         <DetailLevelContext.Provider value={detail}>
@@ -833,9 +848,13 @@ function hintPosition(screen: Position) {
   return { left: screen.x - (box?.left ?? 0), top: screen.y - (box?.top ?? 0) };
 }
 
+/** Designs up to this many cards glide to their fit view on load; larger ones are put there at once. */
+const ANIMATED_FIT_UP_TO = REVEAL_BATCH;
+
 /**
  * Fit the view whenever a different document is loaded (not on every edit). The document
- * the page starts with is already fitted (initialViewport above); later ones animate.
+ * the page starts with is already fitted (initialViewport above); later ones are fitted too,
+ * with a glide for a small one.
  * The pane's size is React Flow's (measured by its resize observer) and the cards are the
  * canvas's own: measuring the page here, just after 10,000 cards were inserted, forced a
  * layout of all of them (a second of a large open), and React Flow's getNodes copies each.
@@ -866,6 +885,11 @@ function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement
           : openingViewport(nodes, width, height),
       );
     // Fitted to every card, not only to those React Flow holds yet (they come in batches, reveal.ts).
-    else void flow.setViewport(fittedViewport(nodes, width, height), { duration: 200 });
+    // Animated only for a small design: each step of the animation that crosses a detail level
+    // redraws every card and link (detail-level.ts), a quarter of a second each at 1,000 cards.
+    else
+      void flow.setViewport(fittedViewport(nodes, width, height), {
+        duration: doc.nodes.length > ANIMATED_FIT_UP_TO ? 0 : 200,
+      });
   }, [loadSeq, flow, flowStore, store, wrap]);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { revealStep, revealedEdges } from './reveal';
+import { revealBatchFor, revealStep, revealedEdges } from './reveal';
 
 const card = (id: string) => ({ id, type: 'topology' as const });
 const site = (id: string) => ({ id, type: 'site' as const });
@@ -29,6 +29,37 @@ describe('cards handed to the canvas a batch at a time', () => {
     const nodes = Array.from({ length: 4 }, (_, i) => card(`n${i}`));
     expect(revealStep(nodes, new Set(), new Set(), 3).pending).toBe(1);
     expect(revealStep(nodes, new Set(), new Set(), 4).pending).toBe(0);
+  });
+
+  it('a large design arriving on an empty canvas gets no cards in the task that brings it, once', () => {
+    const nodes = [site('s'), ...Array.from({ length: 5 }, (_, i) => card(`n${i}`))];
+    expect(revealBatchFor(nodes, new Set(), new Set(), false, 4)).toBe(0);
+    // Held once: the next step fills, whatever triggers it.
+    expect(revealBatchFor(nodes, new Set(), new Set(), true, 4)).toBe(4);
+    // Near misses: as many cards as a batch, a card already shown, a kept card: no hold.
+    expect(revealBatchFor(nodes, new Set(), new Set(), false, 5)).toBe(5);
+    expect(revealBatchFor(nodes, new Set(['n3']), new Set(), false, 4)).toBe(4);
+    expect(revealBatchFor(nodes, new Set(), new Set(['n0']), false, 4)).toBe(4);
+  });
+
+  it('property: with the hold, every card is still shown within a step more than without', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 20 }), (n, batch) => {
+        const nodes = [site('s'), ...Array.from({ length: n }, (_, i) => card(`n${i}`))];
+        let shown: ReadonlySet<string> = new Set();
+        let held = false;
+        let steps = 0;
+        for (; steps < 100; steps++) {
+          const b = revealBatchFor(nodes, shown, new Set(), held, batch);
+          const r = revealStep(nodes, shown, new Set(), b);
+          held = b === 0;
+          shown = r.shown;
+          if (r.pending === 0) break;
+        }
+        expect(shown.size).toBe(n + 1);
+        expect(steps).toBeLessThanOrEqual(Math.ceil(n / batch) + (n > batch ? 1 : 0));
+      }),
+    );
   });
 
   it('draws a link once both its ends are shown', () => {

@@ -8,8 +8,34 @@
  */
 import type { Edge, Node } from '@xyflow/react';
 
-/** New cards per task: about 30 ms of React Flow's and the browser's work on a quiet machine. */
-export const REVEAL_BATCH = 150;
+/**
+ * New cards per task. Each batch is React Flow's work for the new cards and links, and then the
+ * browser's style, layout and paint of the whole canvas: 150 made tasks of 150–300 ms at 1,000 cards.
+ */
+export const REVEAL_BATCH = 100;
+
+/**
+ * The batch of the next step. A design coming whole onto an empty canvas (opened, or the
+ * first cards of a zoom in) gets none in the task that brings it: that task already maps
+ * and routes the whole design, and the first cards follow in the next one. Only once per
+ * such arrival (`heldAlready`), so a canvas that keeps changing still fills.
+ */
+export function revealBatchFor(
+  nodes: readonly Pick<Node, 'id' | 'type'>[],
+  shown: ReadonlySet<string>,
+  keep: ReadonlySet<string>,
+  heldAlready: boolean,
+  batch = REVEAL_BATCH,
+): number {
+  if (heldAlready) return batch;
+  let fresh = 0;
+  for (const n of nodes) {
+    if (n.type !== 'topology') continue;
+    if (shown.has(n.id) || keep.has(n.id)) return batch;
+    fresh++;
+  }
+  return fresh > batch ? 0 : batch;
+}
 
 export interface Reveal<N> {
   nodes: N[];

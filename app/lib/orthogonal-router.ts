@@ -774,7 +774,7 @@ function routeIsClear(o: Obstacles, route: readonly Point[], own: readonly Box[]
 // ---------------------------------------------------------------------------------------
 // Channels and lanes
 
-interface InnerSegment {
+export interface InnerSegment {
   id: string;
   /** Index of the segment's first point in the route. */
   index: number;
@@ -792,13 +792,28 @@ interface InnerSegment {
  * segments that share a channel into lanes `laneGap` apart at most. `routes` is changed in place.
  */
 export function spreadLanes(routes: Map<string, RoutedConnector>, scene: RoutingScene, only?: ReadonlySet<string>) {
+  const ids = only ? [...routes.keys()].filter((id) => only.has(id)) : routes.keys();
+  spreadSegments(routes, laneSegments(routes, scene, ids), scene.options.laneGap);
+}
+
+/**
+ * The first half of `spreadLanes`: the inner segments of these routes, each with the free
+ * channel it may slide in. Each route's are found on their own, so a large design's are
+ * found a few routes per slice; `spreadSegments` then moves them all at once.
+ */
+export function laneSegments(
+  routes: ReadonlyMap<string, RoutedConnector>,
+  scene: RoutingScene,
+  ids: Iterable<string>,
+): InnerSegment[] {
   const { input, options } = scene;
   const index = scene.obstacles.hard;
   const frames = input.frames ?? [];
   const gap = options.laneGap;
   const segs: InnerSegment[] = [];
-  for (const [id, r] of routes) {
-    if (only && !only.has(id)) continue;
+  for (const id of ids) {
+    const r = routes.get(id);
+    if (!r) continue;
     const p = r.points;
     if (!r.clear) continue;
     for (let i = 1; i + 2 < p.length; i++) {
@@ -844,6 +859,15 @@ export function spreadLanes(routes: Map<string, RoutedConnector>, scene: Routing
       segs.push({ id, index: i, vertical, at, from, to, lo, hi });
     }
   }
+  return segs;
+}
+
+/**
+ * The second half of `spreadLanes`: segments that share a channel spread into lanes `gap`
+ * apart at most, each moved in its route (changed in place). The result does not depend
+ * on the order of `segs`: each channel's segments are sorted before they are placed.
+ */
+export function spreadSegments(routes: Map<string, RoutedConnector>, segs: readonly InnerSegment[], gap: number) {
   // Segments in one channel: same orientation and bounds, overlapping spans.
   const groups = new Map<string, InnerSegment[]>();
   for (const s of segs) {

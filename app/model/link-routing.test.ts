@@ -1,7 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boxesOverlap, segmentCrossesBox, type Box, type Point } from '../lib/orthogonal-router';
-import { diagramGeometry, labelSize, linkLabelText, LinkRouter, routeLinks, textWidth } from './link-routing';
+import {
+  boxesOverlap,
+  DEFAULT_ROUTER_OPTIONS,
+  laneSegments,
+  routeConnectors,
+  RoutingScene,
+  segmentCrossesBox,
+  spreadLanes,
+  spreadSegments,
+  type Box,
+  type Point,
+  type RoutedConnector,
+} from '../lib/orthogonal-router';
+import { diagramGeometry, labelSize, linkLabelText, LinkRouter, routeLinks, routerInput, textWidth } from './link-routing';
 import { REFERENCE_DESIGNS } from './samples/index';
 import type { Topology } from './schema';
 import { emptyTopology, defaultNode, defaultSite, defaultLink } from './defaults';
@@ -328,5 +340,41 @@ describe('labels', () => {
   it('are sized from the text, wider for longer text', () => {
     expect(textWidth('mirror')).toBeLessThan(textWidth('backup pool · voice failover'));
     expect(labelSize('mirror').width).toBeGreaterThan(textWidth('mirror'));
+  });
+});
+
+describe('lanes spread a few routes at a time (a large design routed in the background)', () => {
+  const copy = (routes: ReadonlyMap<string, RoutedConnector>): Map<string, RoutedConnector> =>
+    new Map([...routes].map(([id, r]): [string, RoutedConnector] => [id, { ...r, points: [...r.points] }]));
+
+  it('property: the channels found in chunks, in any order, spread to exactly what one call gives', () => {
+    const designs = REFERENCE_DESIGNS.map((d) => d.build()).filter((doc) => doc.links.length > 1);
+    expect(designs.length).toBeGreaterThan(0);
+    const prepared = designs.map((doc) => {
+      const scene = new RoutingScene(routerInput(doc, diagramGeometry(doc), undefined), DEFAULT_ROUTER_OPTIONS);
+      const routes = routeConnectors(scene);
+      const whole = copy(routes);
+      spreadLanes(whole, scene);
+      return { scene, routes, whole };
+    });
+    fc.assert(
+      fc.property(fc.nat(prepared.length - 1), fc.integer({ min: 1, max: 7 }), fc.integer(), (which, chunk, seed) => {
+        const { scene, routes, whole } = prepared[which]!;
+        const ids = [...routes.keys()];
+        // A shuffle from the seed: the order the chunks come in must not matter.
+        let x = seed >>> 0;
+        for (let i = ids.length - 1; i > 0; i--) {
+          x = (x * 1103515245 + 12345) >>> 0;
+          const j = x % (i + 1);
+          [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+        }
+        const mine = copy(routes);
+        const segs = [];
+        for (let i = 0; i < ids.length; i += chunk) segs.push(...laneSegments(mine, scene, ids.slice(i, i + chunk)));
+        spreadSegments(mine, segs, scene.options.laneGap);
+        for (const [id, r] of whole) expect(mine.get(id)!.points, id).toEqual(r.points);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -104,8 +104,12 @@ export function memoByContent<T>(f: (doc: Topology) => T): (doc: Topology) => T 
 
 // ------------------------------------------------------------------ the findings of the design shown
 
-/** Above this many nodes a design is checked in the worker (about 20 ms of rules on the main thread at 1,000). */
-export const OFF_THREAD_NODES = 1_000;
+/**
+ * Above this many nodes a design is checked in the worker. On the page the rules took about
+ * 20 ms at 1,000 nodes once warm, but a check after the worker's first one runs them cold
+ * (80–180 ms at 1,000, in the task that opens the design).
+ */
+export const OFF_THREAD_NODES = 300;
 
 interface Checked {
   key: ContentKey;
