@@ -25,6 +25,7 @@ import {
   lazy,
   Suspense,
   useCallback,
+  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -315,6 +316,9 @@ export function DesignerCanvas() {
   const mapSource = useRef({ nodes: shownItems, wanLines });
   if (!liveDrag) mapSource.current = { nodes: shownItems, wanLines };
   const map = mapSource.current;
+  // The minimap catches up in a render of its own: drawing every card of a large design into it
+  // is tens of milliseconds that need not be in the task that shows the design.
+  const deferredMap = useDeferredValue(map);
 
   // The routes reach the edges through the board, before the frame is painted.
   const routeBoard = useRef<RouteBoard>(undefined as never);
@@ -665,7 +669,7 @@ export function DesignerCanvas() {
                 />
               )}
               <Suspense fallback={null}>
-                {linksShown && nodes.length > 0 && <DesignMap nodes={map.nodes} wan={map.wanLines} />}
+                {linksShown && nodes.length > 0 && <DesignMap nodes={deferredMap.nodes} wan={deferredMap.wanLines} />}
               </Suspense>
               <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
                 <ControlButton

@@ -81,11 +81,14 @@ export class ResultAssembler {
   result(done: OpenJobResult): OpenJobResult {
     if (!done.ok) return done;
     const t = done.topology;
+    // The parts are this assembler's own: taken as they are when the rest holds none (as the
+    // worker sends it). Spreading 10,000 layout entries into a new object took 30–70 ms.
+    const join = <T>(a: T[], b: T[]): T[] => (a.length ? [...a, ...b] : b);
     const topology: Topology = {
       ...t,
-      nodes: [...t.nodes, ...this.nodes],
-      links: [...t.links, ...this.links],
-      ...(t.layout ? { layout: { ...t.layout, ...this.layout } } : {}),
+      nodes: join(t.nodes, this.nodes),
+      links: join(t.links, this.links),
+      ...(t.layout ? { layout: Object.keys(t.layout).length ? { ...t.layout, ...this.layout } : this.layout } : {}),
     };
     return { ...done, topology };
   }
