@@ -10,7 +10,8 @@ import type { Edge, Node } from '@xyflow/react';
 
 /**
  * New cards per task. Each batch is React Flow's work for the new cards and links, and then the
- * browser's style, layout and paint of the whole canvas: 150 made tasks of 150–300 ms at 1,000 cards.
+ * browser's style, layout and paint of the whole canvas: at 150 a batch, a traced 1,000-card
+ * open had tasks of 150–300 ms.
  */
 export const REVEAL_BATCH = 100;
 

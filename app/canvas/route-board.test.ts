@@ -12,6 +12,19 @@ const route = (id: string, x: number): LinkRoute => ({
   clear: true,
 });
 
+/** A stand-in for the canvas's task queue: the test runs each task when it wants. */
+function taskQueue() {
+  const tasks: (() => void)[] = [];
+  const schedule = (work: () => void) => {
+    tasks.push(work);
+    return () => {
+      const i = tasks.indexOf(work);
+      if (i >= 0) tasks.splice(i, 1);
+    };
+  };
+  return { tasks, schedule };
+}
+
 describe('RouteBoard', () => {
   it('tells only the links whose route changed', () => {
     const board = new RouteBoard();
@@ -49,11 +62,7 @@ describe('RouteBoard', () => {
     board.publish(old);
     const told: string[] = [];
     for (const id of ids) board.subscribe(id, () => told.push(id));
-    const tasks: (() => void)[] = [];
-    const schedule = (work: () => void) => {
-      tasks.push(work);
-      return () => void tasks.splice(tasks.indexOf(work), 1);
-    };
+    const { tasks, schedule } = taskQueue();
     let done = 0;
     const fresh = new Map(ids.map((id) => [id, route(id, 1)]));
     board.publish(fresh, { batch: 3, schedule, onDone: () => done++ });
@@ -78,11 +87,7 @@ describe('RouteBoard', () => {
     board.publish(new Map(ids.map((id) => [id, route(id, 0)])));
     const told: string[] = [];
     for (const id of ids) board.subscribe(id, () => told.push(id));
-    const tasks: (() => void)[] = [];
-    const schedule = (work: () => void) => {
-      tasks.push(work);
-      return () => void tasks.splice(tasks.indexOf(work), 1);
-    };
+    const { tasks, schedule } = taskQueue();
     board.publish(new Map(ids.map((id) => [id, route(id, 1)])), { batch: 2, schedule });
     expect(told).toEqual(['a', 'b']);
     // A drag: everything at once (no batch), the held links included, and the pending task is cancelled.
@@ -105,14 +110,7 @@ describe('RouteBoard', () => {
           const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
           const seen = new Map<string, LinkRoute | undefined>();
           for (const id of ids) board.subscribe(id, () => seen.set(id, board.get(id)));
-          const tasks: (() => void)[] = [];
-          const schedule = (work: () => void) => {
-            tasks.push(work);
-            return () => {
-              const i = tasks.indexOf(work);
-              if (i >= 0) tasks.splice(i, 1);
-            };
-          };
+          const { tasks, schedule } = taskQueue();
           let last = new Map<string, LinkRoute>();
           versions.forEach((xs, v) => {
             last = new Map(ids.flatMap((id, i) => (xs[i] === 0 ? [] : [[id, route(id, v * 10 + xs[i]!)] as const])));
