@@ -14,7 +14,7 @@ import { XML_LIMITS } from '../app/import/xml';
 import { MAX_LIBRARY_DESIGNS } from '../app/store/storage/library-bundle';
 import { TRASH_DAYS } from '../app/store/storage/library';
 import { LINK_EXPANSION, OFF_THREAD_CHARS } from '../app/store/open-job';
-import { OFF_THREAD_NODES } from '../app/store/selectors';
+import { OFF_THREAD_NODES, OPENED_OFF_THREAD_NODES } from '../app/store/selectors';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const security = fs.readFileSync(path.join(root, 'SECURITY.md'), 'utf8').replace(/\s+/g, ' ');
@@ -59,6 +59,9 @@ describe('SECURITY.md', () => {
       `over about ${n(OFF_THREAD_CHARS)} characters, or a share link over ${n(OFF_THREAD_CHARS / LINK_EXPANSION)}`,
     );
     expect(security).toContain(`a design of more than ${n(OFF_THREAD_NODES)} nodes in a worker`);
+    expect(security).toMatch(
+      new RegExp(`a design of more than ${n(OPENED_OFF_THREAD_NODES)}\\s+nodes in a worker when it is opened`),
+    );
   });
 
   it('no longer promises what the old storage did', () => {

@@ -223,6 +223,48 @@ describe('a large design is checked in the worker', () => {
     fresh.setRulesWorkerFactory(undefined);
   });
 
+  it('checks a mid-size design just opened in the worker, then its edits here; a smaller one opened is checked here', async () => {
+    vi.resetModules();
+    const fresh = await import('./selectors');
+    await fresh.loadRuleEngine();
+    const w = fakeWorker();
+    fresh.setRulesWorkerFactory(() => w);
+    vi.stubGlobal('Worker', class {});
+    const sized = (nodes: number, seed: number): Topology => {
+      const r = generateTopology({ nodes }, seed);
+      if (!r.ok) throw new Error(r.error.message);
+      const parsed = parseTopology(JSON.stringify(r.value));
+      if (!parsed.ok) throw new Error(parsed.error.message);
+      return parsed.value;
+    };
+    // The page's first design (in the worker, as ever).
+    fresh.selectFindings(design());
+    w.answer();
+    const opened = sized(fresh.OPENED_OFF_THREAD_NODES + 100, 3);
+    expect(opened.nodes.length).toBeGreaterThan(fresh.OPENED_OFF_THREAD_NODES);
+    expect(opened.nodes.length).toBeLessThanOrEqual(fresh.OFF_THREAD_NODES);
+    expect(fresh.selectFindings(opened)).toEqual([]);
+    expect(fresh.findingsPending(opened)).toBe(true);
+    expect(w.asked).toHaveLength(1);
+    w.answer();
+    expect(fresh.selectFindings(opened)).toEqual(plain(runRules(opened)));
+    // An edit: checked here, at once, the counts never saying "Checking…" between two key presses.
+    const pool = opened.nodes.find((n) => n.kind === 'frontEndPool')!;
+    const edited: Topology = {
+      ...opened,
+      nodes: opened.nodes.map((n) => (n.id === pool.id ? { ...n, name: 'Renamed pool' } : n)),
+    };
+    expect(fresh.findingsPending(edited)).toBe(false);
+    expect(fresh.selectFindings(edited)).toEqual(runRules(edited));
+    expect(w.asked).toHaveLength(0);
+    // Near miss: a design opened at or under the size is checked here.
+    const smaller = sized(fresh.OPENED_OFF_THREAD_NODES - 100, 4);
+    expect(smaller.nodes.length).toBeLessThanOrEqual(fresh.OPENED_OFF_THREAD_NODES);
+    expect(fresh.selectFindings(smaller)).toEqual(runRules(smaller));
+    expect(w.asked).toHaveLength(0);
+    fresh.setRulesWorkerFactory(undefined);
+  });
+
   it('keeps checking a small design here, at once', () => {
     stubWorker();
     const doc = design();

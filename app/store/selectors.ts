@@ -104,12 +104,16 @@ export function memoByContent<T>(f: (doc: Topology) => T): (doc: Topology) => T 
 
 // ------------------------------------------------------------------ the findings of the design shown
 
+/** Above this many nodes a design is checked in the worker (about 20 ms of rules on the main thread at 1,000). */
+export const OFF_THREAD_NODES = 1_000;
+
 /**
- * Above this many nodes a design is checked in the worker. On the page the rules took about
- * 20 ms at 1,000 nodes once warm, but a check after the worker's first one runs them cold
- * (80–180 ms at 1,000, in the task that opens the design).
+ * A design just opened (no part of it the same as the design last checked) of more than this
+ * many nodes is checked in the worker too: on the page its check fell in the task that opens
+ * it, 80–180 ms at 1,000 nodes. Its edits are checked here, at once (no "Checking…" between
+ * two key presses).
  */
-export const OFF_THREAD_NODES = 300;
+export const OPENED_OFF_THREAD_NODES = 300;
 
 interface Checked {
   key: ContentKey;
@@ -155,12 +159,18 @@ function checkHere(doc: Topology, key: ContentKey): Checked {
   return keep(key, findings, buildFindingIndex(findings));
 }
 
+/** An edit of the design last checked (some part unchanged): its findings are shown until the new ones arrive. */
+const sameDesign = (a: ContentKey, b: ContentKey): boolean => a.slice(0, 4).some((k, i) => k === b[i]);
+
 /**
- * A large design, and the page's first check of any design: the first run of every rule is
- * its slowest (nothing compiled yet), and it would fall in the seconds the page opens in.
+ * A large design, the page's first check of any design (the first run of every rule is its
+ * slowest, nothing compiled yet, and it would fall in the seconds the page opens in), and a
+ * mid-size design just opened.
  */
-const offThread = (doc: Topology): boolean =>
-  (doc.nodes.length > OFF_THREAD_NODES || (checked === undefined && doc.nodes.length > 0)) &&
+const offThread = (doc: Topology, key: ContentKey): boolean =>
+  (doc.nodes.length > OFF_THREAD_NODES ||
+    (checked === undefined && doc.nodes.length > 0) ||
+    (doc.nodes.length > OPENED_OFF_THREAD_NODES && checked !== undefined && !sameDesign(checked.key, key))) &&
   makeWorker !== undefined &&
   !workerFailed &&
   typeof Worker !== 'undefined';
@@ -225,14 +235,11 @@ function request(doc: Topology, key: ContentKey): void {
   send();
 }
 
-/** An edit of the design last checked (some part unchanged): its findings are shown until the new ones arrive. */
-const sameDesign = (a: ContentKey, b: ContentKey): boolean => a.slice(0, 4).some((k, i) => k === b[i]);
-
 function resultFor(doc: Topology): Checked | undefined {
   if (!engine) return undefined;
   const key = contentKey(doc);
   if (checked && sameContent(checked.key, key)) return checked;
-  if (!offThread(doc)) return checkHere(doc, key);
+  if (!offThread(doc, key)) return checkHere(doc, key);
   request(doc, key);
   return checked && sameDesign(checked.key, key) ? checked : undefined;
 }
@@ -253,7 +260,7 @@ export const selectFindingIndex = (doc: Topology): FindingIndex => resultFor(doc
 export function findingsPending(doc: Topology): boolean {
   if (!engine) return true;
   const key = contentKey(doc);
-  return !(checked && sameContent(checked.key, key)) && offThread(doc);
+  return !(checked && sameContent(checked.key, key)) && offThread(doc, key);
 }
 
 /**
