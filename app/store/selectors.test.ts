@@ -119,13 +119,23 @@ describe('a large design is checked in the worker', () => {
     };
     return w;
   }
-  const large = (): Topology => {
-    const r = generateTopology({ nodes: OFF_THREAD_NODES + 200 }, 7);
+  const sized = (nodes: number, seed: number): Topology => {
+    const r = generateTopology({ nodes }, seed);
     if (!r.ok) throw new Error(r.error.message);
     // Read back as the page holds it (flat strings: the generator's are slow to look up).
     const parsed = parseTopology(JSON.stringify(r.value));
     if (!parsed.ok) throw new Error(parsed.error.message);
     return parsed.value;
+  };
+  const large = (): Topology => sized(OFF_THREAD_NODES + 200, 7);
+  /** A fresh page (nothing checked yet: this module's other tests have checked designs) with the worker `w`. */
+  const freshPage = async (w: ReturnType<typeof fakeWorker>) => {
+    vi.resetModules();
+    const fresh = await import('./selectors');
+    await fresh.loadRuleEngine();
+    fresh.setRulesWorkerFactory(() => w);
+    vi.stubGlobal('Worker', class {});
+    return fresh;
   };
   let worker: ReturnType<typeof fakeWorker>;
   const stubWorker = () => {
@@ -203,13 +213,8 @@ describe('a large design is checked in the worker', () => {
   });
 
   it("checks the page's first design in the worker, whatever its size, then edits of a small one here", async () => {
-    // A fresh page: nothing checked yet (this module's other tests have checked designs).
-    vi.resetModules();
-    const fresh = await import('./selectors');
-    await fresh.loadRuleEngine();
     const first = fakeWorker();
-    fresh.setRulesWorkerFactory(() => first);
-    vi.stubGlobal('Worker', class {});
+    const fresh = await freshPage(first);
     const doc = design();
     expect(fresh.selectFindings(doc)).toEqual([]);
     expect(fresh.findingsPending(doc)).toBe(true);
@@ -224,19 +229,8 @@ describe('a large design is checked in the worker', () => {
   });
 
   it('checks a mid-size design just opened in the worker, then its edits here; a smaller one opened is checked here', async () => {
-    vi.resetModules();
-    const fresh = await import('./selectors');
-    await fresh.loadRuleEngine();
     const w = fakeWorker();
-    fresh.setRulesWorkerFactory(() => w);
-    vi.stubGlobal('Worker', class {});
-    const sized = (nodes: number, seed: number): Topology => {
-      const r = generateTopology({ nodes }, seed);
-      if (!r.ok) throw new Error(r.error.message);
-      const parsed = parseTopology(JSON.stringify(r.value));
-      if (!parsed.ok) throw new Error(parsed.error.message);
-      return parsed.value;
-    };
+    const fresh = await freshPage(w);
     // The page's first design (in the worker, as ever).
     fresh.selectFindings(design());
     w.answer();
