@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { shareLink } from '../app/share/index';
-import { largeDesign } from './helpers';
+import { largeDesign, openSharedLink } from './helpers';
 
 /** Goes to a node through Find, as an architect does on a design too large to read at fit view. */
 async function findNode(page: Page, text: string) {
@@ -28,9 +27,7 @@ test('a 10,000-node design opens from a link and is checked in the background: t
     await held;
     await route.continue();
   });
-  const link = shareLink(doc, 'http://127.0.0.1/');
-  await page.goto(`./${link.slice(link.indexOf('#'))}`);
-  await expect(page.getByTestId('doc-name')).toHaveValue(doc.name, { timeout: 300_000 });
+  await openSharedLink(page, doc);
 
   // Being checked: the counts say so, and the list does not claim the design is clean.
   await expect(page.getByTestId('rules-loading')).toContainText('Checking the design', { timeout: 120_000 });

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { generateTopology } from '../app/model/generate';
 import type { Topology } from '../app/model/schema';
+import { shareLink } from '../app/share/index';
 
 /** Opens the designer on a fresh profile (empty storage): the reference design loads. */
 export async function openDesigner(page: Page, path = '') {
@@ -167,6 +168,13 @@ export async function openWith(page: Page, doc: Topology) {
     JSON.stringify({ slot: 'large', savedAt: Date.now(), doc }),
   );
   await page.goto('./');
+}
+
+/** Opens a share link of `doc` in the page and waits for the design to be there (minutes for 10,000 nodes on a loaded runner). */
+export async function openSharedLink(page: Page, doc: Topology) {
+  const link = shareLink(doc, 'http://127.0.0.1/');
+  await page.goto(`./${link.slice(link.indexOf('#'))}`);
+  await expect(page.getByTestId('doc-name')).toHaveValue(doc.name, { timeout: 300_000 });
 }
 
 /** How many cards and frames the minimap draws: one path per look, each saying how many it holds. */

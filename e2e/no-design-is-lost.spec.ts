@@ -5,8 +5,16 @@
  */
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { shareLink } from '../app/share/index';
-import { autosaveSettled, largeDesign, node, openDesigner, savedDocument, storedDesigns, storedText } from './helpers';
+import {
+  autosaveSettled,
+  largeDesign,
+  node,
+  openDesigner,
+  openSharedLink,
+  savedDocument,
+  storedDesigns,
+  storedText,
+} from './helpers';
 
 const live = <T extends { deletedAt?: number }>(designs: T[]): T[] => designs.filter((d) => d.deletedAt === undefined);
 
@@ -249,9 +257,7 @@ test('an 8 MB design opened from a link survives a reload and round-trips throug
   // 10,000 nodes: the rules and the canvas take minutes on a loaded CI machine (decoding runs in a worker).
   test.setTimeout(900_000);
   const doc = largeDesign(10_000);
-  const link = shareLink(doc, 'http://127.0.0.1/');
-  await page.goto(`./${link.slice(link.indexOf('#'))}`);
-  await expect(page.getByTestId('doc-name')).toHaveValue(doc.name, { timeout: 300_000 });
+  await openSharedLink(page, doc);
   await autosaveSettled(page);
   const stored = await savedDocument(page);
   expect(stored?.nodes).toHaveLength(10_000);

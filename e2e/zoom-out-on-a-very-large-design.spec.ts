@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { shareLink } from '../app/share/index';
-import { largeDesign, minimapCount } from './helpers';
+import { largeDesign, minimapCount, openSharedLink } from './helpers';
 
 const cardsOnCanvas = (page: Page) => page.locator('.react-flow__node-topology');
 
@@ -12,9 +11,7 @@ test('a 10,000-node design: the canvas holds the part in view, zoomed far out it
   const doc = largeDesign(10_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  const link = shareLink(doc, 'http://127.0.0.1/');
-  await page.goto(`./${link.slice(link.indexOf('#'))}`);
-  await expect(page.getByTestId('doc-name')).toHaveValue(doc.name, { timeout: 300_000 });
+  await openSharedLink(page, doc);
 
   // It opens on its first site, with full cards: only the cards near the view are on the canvas.
   await expect(cardsOnCanvas(page).first()).toBeVisible({ timeout: 120_000 });

@@ -23,30 +23,48 @@ export function requestParts({ generation, doc }: RulesCheck, size = REQUEST_PAR
   return parts;
 }
 
+/**
+ * The lists gathered from the parts of one message: a part of a newer generation drops what
+ * an older one had gathered; `takeAll` hands the lists over and starts afresh.
+ */
+class PartLists<L extends Record<string, unknown[]>> {
+  private generation: number | undefined;
+  private lists: L;
+
+  constructor(private readonly empty: () => L) {
+    this.lists = empty();
+  }
+
+  of(generation: number): L {
+    if (generation !== this.generation) {
+      this.generation = generation;
+      this.lists = this.empty();
+    }
+    return this.lists;
+  }
+
+  takeAll(): L {
+    const lists = this.lists;
+    this.generation = undefined;
+    this.lists = this.empty();
+    return lists;
+  }
+}
+
 /** The worker's side: the parts of the latest request; the whole check once its last part came. */
 export class RequestAssembler {
-  private generation: number | undefined;
-  private nodes: Topology['nodes'] = [];
-  private links: Topology['links'] = [];
+  private parts = new PartLists(() => ({ nodes: [] as Topology['nodes'], links: [] as Topology['links'] }));
 
   take(m: RulesRequest): RulesCheck | undefined {
-    if (m.generation !== this.generation) {
-      // A newer request: the parts of an older one are dropped.
-      this.generation = m.generation;
-      this.nodes = [];
-      this.links = [];
-    }
+    const lists = this.parts.of(m.generation);
     switch (m.kind) {
       case 'part':
-        for (const n of m.nodes) this.nodes.push(n);
-        for (const l of m.links) this.links.push(l);
+        for (const n of m.nodes) lists.nodes.push(n);
+        for (const l of m.links) lists.links.push(l);
         return undefined;
       case 'check': {
-        const check = { generation: m.generation, doc: { ...m.doc, nodes: this.nodes, links: this.links } };
-        this.generation = undefined;
-        this.nodes = [];
-        this.links = [];
-        return check;
+        const { nodes, links } = this.parts.takeAll();
+        return { generation: m.generation, doc: { ...m.doc, nodes, links } };
       }
     }
   }
@@ -67,34 +85,24 @@ export function answerParts(result: RulesResult, findingsSize = FINDINGS_PART, b
 
 /** The page's side: the parts of one answer; the whole result once its last part came. */
 export class AnswerAssembler {
-  private generation: number | undefined;
-  private findings: Finding[] = [];
-  private badges: [string, ElementBadge][] = [];
+  private parts = new PartLists(() => ({ findings: [] as Finding[], badges: [] as [string, ElementBadge][] }));
 
   take(m: RulesAnswer): RulesResult | undefined {
-    if (m.generation !== this.generation) {
-      this.generation = m.generation;
-      this.findings = [];
-      this.badges = [];
-    }
+    const lists = this.parts.of(m.generation);
     switch (m.kind) {
       case 'findings':
-        for (const f of m.findings) this.findings.push(f);
+        for (const f of m.findings) lists.findings.push(f);
         return undefined;
       case 'badges':
-        for (const b of m.badges) this.badges.push(b);
+        for (const b of m.badges) lists.badges.push(b);
         return undefined;
-      case 'done':
-      case 'failed': {
-        const result: RulesResult =
-          m.kind === 'done'
-            ? { generation: m.generation, ok: true, findings: this.findings, byElement: new Map(this.badges), summary: m.summary }
-            : { generation: m.generation, ok: false, message: m.message };
-        this.generation = undefined;
-        this.findings = [];
-        this.badges = [];
-        return result;
+      case 'done': {
+        const { findings, badges } = this.parts.takeAll();
+        return { generation: m.generation, ok: true, findings, byElement: new Map(badges), summary: m.summary };
       }
+      case 'failed':
+        this.parts.takeAll();
+        return { generation: m.generation, ok: false, message: m.message };
     }
   }
 }
