@@ -11,6 +11,7 @@ import { findElements, type FoundElement } from './model/find-elements';
 import { useDesigner, useDesignerStore } from './store/designer-context';
 import { KIND_META, KindIcon, SiteIcon } from './ui/kinds';
 import { Modal } from './ui/modal';
+import { viewMoveMs } from './lib/view-move';
 
 const SHOWN = 50;
 
@@ -30,11 +31,19 @@ export function FindDialog({ onClose }: { onClose: () => void }) {
     const state = store.getState();
     state.select([f.id], { type: f.type, id: f.id });
     onClose();
-    // Focus the card once the view has moved: a culled card is in the page only then.
-    const moved = flow.fitView({ nodes: [{ id: f.id }], padding: f.type === 'site' ? 0.15 : 0.8, maxZoom: 1, duration: 300 });
-    void settledWithin(moved, 700).then(() => {
-      document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(f.id)}"]`)?.focus({ preventScroll: true });
+    // Focus the card once the view has moved and the canvas has drawn it: a culled card is in
+    // the page only then (a large design's move is a jump, drawn in the next frame).
+    const moved = flow.fitView({
+      nodes: [{ id: f.id }],
+      padding: f.type === 'site' ? 0.15 : 0.8,
+      maxZoom: 1,
+      duration: viewMoveMs(state.doc.nodes.length, 300),
     });
+    void settledWithin(moved, 700).then(() =>
+      requestAnimationFrame(() => {
+        document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(f.id)}"]`)?.focus({ preventScroll: true });
+      }),
+    );
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {

@@ -52,7 +52,7 @@ import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
-import { REVEAL_BATCH, revealBatchFor, revealStep, revealedEdges } from './reveal';
+import { revealBatchFor, revealStep, revealedEdges } from './reveal';
 import { ROUTE_BATCH, RouteBoard, RouteBoardContext } from './route-board';
 import { CompareLegend, GhostNodeView, useCompareCanvas, useGhostElements } from './compare-marks';
 import type { ContextTarget } from './context-actions';
@@ -71,6 +71,7 @@ import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
 import { useSimulationView } from './use-simulation-view';
 import { positionOf } from '../model/layout';
+import { viewMoveMs } from '../lib/view-move';
 
 /** The legend, the overview map, the empty canvas's starts and the context menu come just after the first paint (not part of the first load). */
 const Legend = lazy(() => import('./legend').then((m) => ({ default: m.Legend })));
@@ -852,9 +853,6 @@ function hintPosition(screen: Position) {
   return { left: screen.x - (box?.left ?? 0), top: screen.y - (box?.top ?? 0) };
 }
 
-/** Designs up to this many cards glide to their fit view on load; larger ones are put there at once. */
-const ANIMATED_FIT_UP_TO = REVEAL_BATCH;
-
 /**
  * Fit the view whenever a different document is loaded (not on every edit). The document
  * the page starts with is already fitted (initialViewport above); later ones are fitted too,
@@ -889,11 +887,7 @@ function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement
           : openingViewport(nodes, width, height),
       );
     // Fitted to every card, not only to those React Flow holds yet (they come in batches, reveal.ts).
-    // Animated only for a small design: each step of the animation that crosses a detail level
-    // redraws every card and link (detail-level.ts), a quarter of a second each at 1,000 cards.
-    else
-      void flow.setViewport(fittedViewport(nodes, width, height), {
-        duration: doc.nodes.length > ANIMATED_FIT_UP_TO ? 0 : 200,
-      });
+    // Only a small design glides there (view-move.ts).
+    else void flow.setViewport(fittedViewport(nodes, width, height), { duration: viewMoveMs(doc.nodes.length, 200) });
   }, [loadSeq, flow, flowStore, store, wrap]);
 }

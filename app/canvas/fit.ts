@@ -15,6 +15,7 @@ import { siteFrames } from '../model/site-frames';
 
 type Padding = NonNullable<FitViewOptions['padding']>;
 import type { FlowNode } from './flow-types';
+import { viewMoveMs } from '../lib/view-move';
 
 export const EMPTY_VIEWPORT: Viewport = { x: 40, y: 40, zoom: 1 };
 /** As the designer's canvas is configured (minZoom) and as fitView is called. */
@@ -139,7 +140,7 @@ export function designBounds(doc: Topology): Rect | undefined {
 export function fitWholeDesign(
   flow: Pick<ReactFlowInstance, 'fitView' | 'getNodes' | 'setViewport'>,
   doc: Topology,
-  duration = 200,
+  duration = viewMoveMs(doc.nodes.length, 200),
 ): Promise<boolean> {
   if (!windowed(doc.nodes.length)) return flow.fitView(fitOptions(flow.getNodes(), duration));
   const bounds = designBounds(doc);

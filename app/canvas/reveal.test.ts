@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { revealBatchFor, revealStep, revealedEdges } from './reveal';
+import { GLIDE_UP_TO_NODES } from '../lib/view-move';
+import { REVEAL_BATCH, revealBatchFor, revealStep, revealedEdges } from './reveal';
 
 const card = (id: string) => ({ id, type: 'topology' as const });
 const site = (id: string) => ({ id, type: 'site' as const });
@@ -93,5 +94,11 @@ describe('cards handed to the canvas a batch at a time', () => {
         },
       ),
     );
+  });
+});
+
+describe('a glide of the view and the reveal batch', () => {
+  it('are the same size, so a design that glides to its fit view arrives in one batch', () => {
+    expect(GLIDE_UP_TO_NODES).toBe(REVEAL_BATCH);
   });
 });

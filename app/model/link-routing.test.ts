@@ -297,6 +297,83 @@ describe('LinkRouter keeps what did not move', () => {
   });
 });
 
+describe('LinkRouter on a large design given new label options (the zoom crossed a detail level)', () => {
+  const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
+  const pairingOnly = { labelled: (l: Topology['links'][number]) => l.kind === 'pairing' };
+  const drain = (queued: (() => void)[]) => {
+    let slices = 0;
+    while (queued.length > 0 && slices < 10_000) {
+      queued.shift()!();
+      slices += 1;
+    }
+    return slices;
+  };
+
+  it('keeps the routes, draws them without labels, then places the labels in slices where one call places them', () => {
+    const queued: (() => void)[] = [];
+    const schedule = (work: () => void) => {
+      queued.push(work);
+      return () => queued.splice(queued.indexOf(work), 1);
+    };
+    let changes = 0;
+    const router = new LinkRouter({ backgroundAbove: 0, schedule, onChange: () => (changes += 1), sliceMs: 0 });
+    router.route(doc, pairingOnly);
+    drain(queued);
+    const routed = router.route(doc, pairingOnly);
+    changes = 0;
+    const meanwhile = router.route(doc);
+    expect(router.busy).toBe(true);
+    expect(changes).toBe(0);
+    expect([...meanwhile.values()].every((r) => r.label === undefined)).toBe(true);
+    for (const [id, r] of routed) expect(meanwhile.get(id)!.points, id).toBe(r.points);
+    expect(drain(queued)).toBeGreaterThan(1);
+    expect(router.busy).toBe(false);
+    expect(changes).toBe(1);
+    const done = router.route(doc);
+    // The same size limits, without a schedule: everything at once.
+    const atOnce = new LinkRouter({ backgroundAbove: 0 });
+    atOnce.route(doc, pairingOnly);
+    const expected = atOnce.route(doc);
+    expect([...expected.values()].filter((r) => r.label).length).toBeGreaterThan(8);
+    for (const [id, r] of expected) {
+      expect(done.get(id)!.points, id).toEqual(r.points);
+      expect(done.get(id)!.label, id).toEqual(r.label);
+    }
+  });
+
+  it('follows the options asked for last when the zoom changes again before the labels are placed', () => {
+    const queued: (() => void)[] = [];
+    const schedule = (work: () => void) => {
+      queued.push(work);
+      return () => queued.splice(queued.indexOf(work), 1);
+    };
+    const router = new LinkRouter({ backgroundAbove: 0, schedule, sliceMs: 0 });
+    router.route(doc);
+    drain(queued);
+    router.route(doc, pairingOnly);
+    queued.shift()!();
+    const none = { labelled: () => false };
+    router.route(doc, none);
+    drain(queued);
+    expect(router.busy).toBe(false);
+    expect([...router.route(doc, none).values()].some((r) => r.label)).toBe(false);
+  });
+
+  it('near miss: a design at or under the background size places them at once', () => {
+    const queued: (() => void)[] = [];
+    const schedule = (work: () => void) => {
+      queued.push(work);
+      return () => queued.splice(queued.indexOf(work), 1);
+    };
+    const router = new LinkRouter({ backgroundAbove: doc.links.length, schedule, sliceMs: 0 });
+    router.route(doc);
+    const labelled = router.route(doc, pairingOnly);
+    expect(router.busy).toBe(false);
+    expect(queued).toEqual([]);
+    expect([...labelled.values()].some((r) => r.label)).toBe(true);
+  });
+});
+
 describe('random cards in a site', () => {
   it('routes cross no card they do not join', () => {
     fc.assert(

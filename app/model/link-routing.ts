@@ -216,6 +216,8 @@ export interface LinkRouterOptions {
 const DIRECT_CHUNK = 400;
 /** Routes whose channels are found between two looks at the clock (the slow ones cross many cards). */
 const LANE_CHUNK = 20;
+/** Labels placed between two looks at the clock. */
+const LABEL_CHUNK = 4;
 
 export class LinkRouter {
   private doc: Topology | undefined;
@@ -281,7 +283,11 @@ export class LinkRouter {
     if (live && sameLabels) return this.routeLive(doc, geometry, options, moved);
     this.cardsAt = geometry.cards;
     if (moved.size === 0 && !settle) {
-      if (!sameLabels) this.placeAllLabels(doc, options);
+      if (sameLabels) return this.routes;
+      const { schedule } = this.config;
+      if (schedule && this.scene && this.scene.input.connectors.length > (this.config.backgroundAbove ?? Infinity))
+        this.relabelInBackground(doc, options, this.scene, schedule);
+      else this.placeAllLabels(doc, options);
       return this.routes;
     }
     const scene = new RoutingScene(routerInput(doc, geometry, options.extra), DEFAULT_ROUTER_OPTIONS);
@@ -502,17 +508,7 @@ export class LinkRouter {
     this.routes = assemble(routes, new Map(), new Map());
     let stage: 'route' | 'lanes' | 'labels' = 'route';
     let lanes: { ids: string[]; next: number; segs: InnerSegment[] } | undefined;
-    let labelling:
-      | {
-          options: RouteOptions;
-          requests: LabelRequest[];
-          texts: Map<string, string>;
-          placed: BoxIndex<string>;
-          lines: BoxIndex<RouteSegment>;
-          labels: Map<string, PlacedLabel>;
-          next: number;
-        }
-      | undefined;
+    const label = this.labeller(routes, scene, doc, options);
     const step = () => {
       this.cancel = undefined;
       if (generation !== this.generation) return;
@@ -537,35 +533,10 @@ export class LinkRouter {
           spreadSegments(routes, work.segs, scene.options.laneGap);
           stage = 'labels';
         }
-      } else {
-        // The labels as the canvas asks for them now (the zoom may have changed meanwhile: then they start again).
-        const wanted = this.labelOptions ?? options;
-        if (labelling?.options !== wanted) {
-          const { requests, texts } = labelRequests(this.doc ?? doc, wanted);
-          labelling = {
-            options: wanted,
-            requests,
-            texts,
-            placed: new BoxIndex<string>(128),
-            lines: segmentIndex(routes),
-            labels: new Map(),
-            next: 0,
-          };
-        }
-        const work = labelling;
-        // A few labels per slice, each clear of those placed before it: the same places as in one call.
-        do {
-          const chunk = work.requests.slice(work.next, work.next + 1);
-          work.next += chunk.length;
-          for (const [id, l] of this.place(routes, chunk, scene, work.placed, undefined, undefined, work.lines))
-            work.labels.set(id, l);
-        } while (work.next < work.requests.length && now() < deadline);
-        if (work.next >= work.requests.length) {
-          this.routes = assemble(routes, work.labels, work.texts);
-          this.pending = undefined;
-          this.config.onChange?.();
-          return;
-        }
+      } else if (label(deadline)) {
+        this.pending = undefined;
+        this.config.onChange?.();
+        return;
       }
       this.cancel = schedule(step);
     };
@@ -573,6 +544,93 @@ export class LinkRouter {
   }
 
   private labelOptions: RouteOptions | undefined;
+
+  /**
+   * Places every label on `routes` a few per call, until `deadline` (ms of `now()`); true
+   * once all are placed, with `this.routes` then holding the routes and their labels. The
+   * labels are those the canvas asks for when the call runs: when the zoom changed since
+   * the call before, they start again. Each is clear of those placed before it, so the
+   * places are those of one placeLabels call.
+   */
+  private labeller(
+    routes: Map<string, RoutedConnector>,
+    scene: RoutingScene,
+    doc: Topology,
+    options: RouteOptions,
+  ): (deadline: number) => boolean {
+    const now = this.config.now ?? (() => performance.now());
+    let labelling:
+      | {
+          options: RouteOptions;
+          requests: LabelRequest[];
+          texts: Map<string, string>;
+          placed: BoxIndex<string>;
+          lines: BoxIndex<RouteSegment>;
+          labels: Map<string, PlacedLabel>;
+          next: number;
+        }
+      | undefined;
+    return (deadline) => {
+      const wanted = this.labelOptions ?? options;
+      if (labelling?.options !== wanted) {
+        const { requests, texts } = labelRequests(this.doc ?? doc, wanted);
+        labelling = {
+          options: wanted,
+          requests,
+          texts,
+          placed: new BoxIndex<string>(128),
+          lines: segmentIndex(routes),
+          labels: new Map(),
+          next: 0,
+        };
+      }
+      const work = labelling;
+      do {
+        const chunk = work.requests.slice(work.next, work.next + LABEL_CHUNK);
+        work.next += chunk.length;
+        for (const [id, l] of this.place(routes, chunk, scene, work.placed, undefined, undefined, work.lines))
+          work.labels.set(id, l);
+      } while (work.next < work.requests.length && now() < deadline);
+      if (work.next < work.requests.length) return false;
+      this.routes = assemble(routes, work.labels, work.texts);
+      return true;
+    };
+  }
+
+  /**
+   * A large design's labels placed again for a new detail level, in slices: placing 1,600
+   * labels at once was most of a 300 ms task when Find jumped from the fit view to a card.
+   * The routes stay as they are; until their labels are placed they are drawn without any
+   * (the old ones have the old level's size).
+   */
+  private relabelInBackground(
+    doc: Topology,
+    options: RouteOptions,
+    scene: RoutingScene,
+    schedule: NonNullable<LinkRouterOptions['schedule']>,
+  ) {
+    this.cancel?.();
+    this.cancel = undefined;
+    const generation = ++this.generation;
+    const routes = new Map<string, RoutedConnector>();
+    for (const [id, r] of this.routes) routes.set(id, { points: r.points, clear: r.clear });
+    this.pending = new Set(routes.keys());
+    this.routes = assemble(routes, new Map(), new Map());
+    const now = this.config.now ?? (() => performance.now());
+    const sliceMs = this.config.sliceMs ?? 12;
+    const label = this.labeller(routes, scene, doc, options);
+    const step = () => {
+      this.cancel = undefined;
+      if (generation !== this.generation) return;
+      if (!label(now() + sliceMs)) {
+        this.cancel = schedule(step);
+        return;
+      }
+      this.pending = undefined;
+      this.config.onChange?.();
+    };
+    this.cancel = schedule(step);
+  }
 
   /**
    * Labels placed on the routes. On a large design a label that finds no room near its

@@ -15,6 +15,7 @@ import { ghostId } from '../store/compare-slice';
 import { download, fileNameFor } from '../store/documents';
 import { runOpen } from '../store/open-job';
 import type { DesignSummary } from '../store/storage/library';
+import { viewMoveMs } from '../lib/view-move';
 
 type Filter = 'all' | 'added' | 'removed' | 'changed';
 
@@ -220,17 +221,18 @@ export function ComparePanel() {
 
   const pick = (id: string | undefined, change: NodeDiff | LinkDiff) => {
     const state = store.getState();
+    const duration = viewMoveMs(state.doc.nodes.length, 300);
     // A removed node is on the canvas as a ghost where it was: go there.
     if ('replacement' in change && change.status === 'removed' && change.currentId !== undefined) {
       const ghost = ghostId(change.currentId);
       state.focusChange(ghost);
-      if (state.compareMarks) void flow.fitView({ nodes: [{ id: ghost }], padding: 0.8, duration: 300, maxZoom: 1.1 });
+      if (state.compareMarks) void flow.fitView({ nodes: [{ id: ghost }], padding: 0.8, duration, maxZoom: 1.1 });
       return;
     }
     state.focusChange(id ?? null);
     if (!id || !state.doc.nodes.some((n) => n.id === id)) return;
     state.select([id], { type: 'node', id });
-    void flow.fitView({ nodes: [{ id }], padding: 0.8, duration: 300, maxZoom: 1.1 });
+    void flow.fitView({ nodes: [{ id }], padding: 0.8, duration, maxZoom: 1.1 });
   };
   return (
     <div className="compare-panel" data-testid="compare-panel">

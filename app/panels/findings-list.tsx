@@ -7,6 +7,7 @@ import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { SeverityIcon } from '../ui/kinds';
 import { docTitle, docUrl } from './doc-links';
 import type { Finding, Severity } from '../rules/types';
+import { viewMoveMs } from '../lib/view-move';
 
 /** Findings rendered at first; more as the list is scrolled (a 500-node design has thousands). */
 const PAGE = 40;
@@ -55,7 +56,13 @@ export function FindingsPanel() {
             : state.inspected,
     );
     const nodeIds = [...f.nodeIds, ...f.siteIds];
-    if (nodeIds.length) void flow.fitView({ nodes: nodeIds.map((id) => ({ id })), padding: 0.6, duration: 300, maxZoom: 1.2 });
+    if (nodeIds.length)
+      void flow.fitView({
+        nodes: nodeIds.map((id) => ({ id })),
+        padding: 0.6,
+        duration: viewMoveMs(state.doc.nodes.length, 300),
+        maxZoom: 1.2,
+      });
   };
 
   if (!ready || (pending && findings.length === 0))

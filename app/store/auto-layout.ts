@@ -9,6 +9,7 @@ import { NODE_HEIGHT, NODE_WIDTH, SITE_HEADER, SITE_PADDING } from '../model/gri
 import type { Position, Topology } from '../model/schema';
 import { settledWithin } from '../lib/settled';
 import type { DesignerStore } from './store';
+import { viewMoveMs } from '../lib/view-move';
 
 export async function computeElkLayout(doc: Topology): Promise<Record<string, Position>> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
@@ -96,7 +97,7 @@ export async function autoLayout(store: DesignerStore, flow?: Pick<ReactFlowInst
     // Let React Flow measure the moved nodes before fitting; resolve once the view has settled.
     if (flow) {
       await new Promise((r) => setTimeout(r, 30));
-      await settledWithin(flow.fitView({ padding: 0.15, duration: 250 }), 600);
+      await settledWithin(flow.fitView({ padding: 0.15, duration: viewMoveMs(before.nodes.length, 250) }), 600);
     } else store.setState({ loadSeq: store.getState().loadSeq + 1 }); // the canvas fits the view
   } catch (e) {
     state.notify({ tone: 'error', text: `Auto-layout failed: ${e instanceof Error ? e.message : String(e)}` });
