@@ -148,13 +148,19 @@ describe('LinkRouter during a drag', () => {
   });
 });
 
-describe('LinkRouter on a large design (routing in the background)', () => {
-  const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
+/** A queue standing for the page's later tasks: `schedule` as the canvas gives it, run by hand. */
+function taskQueue() {
   const queued: (() => void)[] = [];
   const schedule = (work: () => void) => {
     queued.push(work);
     return () => queued.splice(queued.indexOf(work), 1);
   };
+  return { queued, schedule };
+}
+
+describe('LinkRouter on a large design (routing in the background)', () => {
+  const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
+  const { queued, schedule } = taskQueue();
 
   it('routes in slices when asked to, however few links there are (a windowed canvas); at once when not', () => {
     const big = { backgroundAbove: Infinity, schedule, sliceMs: 0 };
@@ -244,11 +250,7 @@ describe('LinkRouter on the first design the page opens (backgroundFirst)', () =
   const doc = REFERENCE_DESIGNS.find((d) => d.id === 'global')!.build();
 
   it('routes it in slices, labels a few at a time, to exactly what one full routing gives; the next design at once', () => {
-    const queued: (() => void)[] = [];
-    const schedule = (work: () => void) => {
-      queued.push(work);
-      return () => queued.splice(queued.indexOf(work), 1);
-    };
+    const { queued, schedule } = taskQueue();
     let changes = 0;
     const router = new LinkRouter({ backgroundFirst: true, schedule, onChange: () => (changes += 1), sliceMs: 0 });
     const first = router.route(doc);
@@ -310,11 +312,7 @@ describe('LinkRouter on a large design given new label options (the zoom crossed
   };
 
   it('keeps the routes, draws them without labels, then places the labels in slices where one call places them', () => {
-    const queued: (() => void)[] = [];
-    const schedule = (work: () => void) => {
-      queued.push(work);
-      return () => queued.splice(queued.indexOf(work), 1);
-    };
+    const { queued, schedule } = taskQueue();
     let changes = 0;
     const router = new LinkRouter({ backgroundAbove: 0, schedule, onChange: () => (changes += 1), sliceMs: 0 });
     router.route(doc, pairingOnly);
@@ -342,11 +340,7 @@ describe('LinkRouter on a large design given new label options (the zoom crossed
   });
 
   it('follows the options asked for last when the zoom changes again before the labels are placed', () => {
-    const queued: (() => void)[] = [];
-    const schedule = (work: () => void) => {
-      queued.push(work);
-      return () => queued.splice(queued.indexOf(work), 1);
-    };
+    const { queued, schedule } = taskQueue();
     const router = new LinkRouter({ backgroundAbove: 0, schedule, sliceMs: 0 });
     router.route(doc);
     drain(queued);
@@ -360,11 +354,7 @@ describe('LinkRouter on a large design given new label options (the zoom crossed
   });
 
   it('near miss: a design at or under the background size places them at once', () => {
-    const queued: (() => void)[] = [];
-    const schedule = (work: () => void) => {
-      queued.push(work);
-      return () => queued.splice(queued.indexOf(work), 1);
-    };
+    const { queued, schedule } = taskQueue();
     const router = new LinkRouter({ backgroundAbove: doc.links.length, schedule, sliceMs: 0 });
     router.route(doc);
     const labelled = router.route(doc, pairingOnly);
