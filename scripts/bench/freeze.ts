@@ -1,8 +1,8 @@
 /**
  * Issue 17: does the page freeze on a very large design? A 10,000-node design is opened
  * from a share link in the built designer (Chromium), Find goes to one node, and that node
- * is renamed. For each of the three, the main thread's long tasks (PerformanceObserver 'longtask': any task
- * over 50 ms) from the start of the gesture until the page is quiet: the longest task
+ * is renamed. For each of the three, the main thread's long tasks (PerformanceObserver
+ * 'longtask': any task over 50 ms) from the start of the gesture until the page is quiet: the longest task
  * (what a user feels as a freeze), the total blocking time (the sum of each long task's
  * time over 50 ms) and their count. The target is no task over ~100 ms.
  *
