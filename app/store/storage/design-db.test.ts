@@ -25,6 +25,26 @@ function mapStorage(entries: Record<string, string>): Pick<Storage, 'getItem' | 
 }
 
 describe('DesignDb', () => {
+  it('asks for the text in the task that saves: a page that runs no later task (a reload right after an edit) keeps the edit', async () => {
+    const db = await freshDb();
+    await db.save('a', 'before');
+    // The transaction the save opens is committed before any later task: as when the page goes
+    // at once, nothing asked for after the first await is written.
+    const transaction = IDBDatabase.prototype.transaction;
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...a) {
+      const tx = transaction.apply(this, a);
+      queueMicrotask(() => tx.commit());
+      return tx;
+    });
+    try {
+      await db.save('a', 'after the edit');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await db.text('a')).toBe('after the edit');
+    db.close();
+  });
+
   it('saves a design and lists its summary without reading its text', async () => {
     const db = await freshDb();
     const doc = pair2019AlwaysOn();

@@ -161,14 +161,23 @@ export class DesignDb {
     try {
       const tx = this.db.transaction(['designs', 'bodies'], 'readwrite');
       const designs = tx.objectStore('designs');
-      const before = await designs.get(id);
+      // The text is asked for before the summary is read, in the task that saves: a page
+      // reloaded right after an edit runs no later task, and its pagehide write must hold
+      // the edit. The summary (dates, counts for My designs) follows once read.
+      const body = putText(tx.objectStore('bodies'), id, text);
+      // Awaited below; a refusal meanwhile (storage full) is the error to report, not the read's.
+      body.catch(() => undefined);
+      const before = await designs.get(id).catch(async (e: unknown) => {
+        await body;
+        throw e;
+      });
       const summary = summarizeDesign(
         id,
         text,
         { createdAt: before?.createdAt ?? now, updatedAt: now, deletedAt: before?.deletedAt },
         doc,
       );
-      await Promise.all([designs.put(summary), putText(tx.objectStore('bodies'), id, text), tx.done]);
+      await Promise.all([designs.put(summary), body, tx.done]);
       return { ok: true };
     } catch (e) {
       return failure(e);

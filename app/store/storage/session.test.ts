@@ -126,6 +126,35 @@ describe('autosave in the browser database', () => {
     expect(again.getState().doc.name).toBe(REFERENCE_DESIGNS[1]!.build().name);
   });
 
+  it('an edit made while another write is going opens its own write in the edit’s task (a reload at once keeps it)', async () => {
+    const store = await pageLoad();
+    await settled(store);
+    const save = DesignDb.prototype.save;
+    const started: string[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const spy = vi.spyOn(DesignDb.prototype, 'save').mockImplementation(async function (this: DesignDb, id, text, ...rest) {
+      started.push(JSON.parse(text).name);
+      const outcome = save.call(this, id, text, ...rest);
+      // The first write is slow to end: the edit after it comes while it is going.
+      if (started.length === 1) await held;
+      return outcome;
+    });
+    try {
+      store.getState().setName('First edit');
+      store.getState().markSaved();
+      store.getState().setName('Second edit');
+      // Asked for in the same task as the edit, not once the first write ends.
+      expect(started).toEqual(['First edit', 'Second edit']);
+      release();
+      await settled(store);
+    } finally {
+      spy.mockRestore();
+    }
+    store.getState().autosave.stop();
+    expect((await pageLoad()).getState().doc.name).toBe('Second edit');
+  });
+
   it('storage full: every failed save says so with what to do, and nothing stored is deleted', async () => {
     const store = await pageLoad();
     loadDocument(store, REFERENCE_DESIGNS[1]!.build(), 'Opened'); // two designs stored

@@ -227,12 +227,24 @@ export class DesignSession {
     const id = this.designId;
     const store = this.store;
     if (!id || !store || this.status.getState().mode !== 'owner' || !this.db) return;
-    this.queue.set(id, store.getState().doc);
-    this.set({ pending: this.queue.size });
+    const doc = store.getState().doc;
     // A design opened while comparing keeps the comparison: it is stored with it too.
     this.syncBaseline();
-    if (!this.draining) this.idle = this.drain();
-    this.askPersistence(store.getState().doc);
+    if (this.draining && doc.nodes.length <= DesignSession.warmAbove) {
+      // An earlier write is still going: this one's transaction is opened now, in the task of
+      // the edit, not once that write ends. Chromium drops a transaction opened at pagehide,
+      // so an edit followed at once by a reload was lost when it waited behind another write.
+      // The database runs the two in the order they were opened: the newer text is kept.
+      this.queue.delete(id);
+      this.set({ pending: this.queue.size });
+      const write = this.writeDesign(id, doc);
+      this.idle = Promise.all([this.idle, write]).then(() => undefined);
+    } else {
+      this.queue.set(id, doc);
+      this.set({ pending: this.queue.size });
+      if (!this.draining) this.idle = this.drain();
+    }
+    this.askPersistence(doc);
   }
 
   private async drain(): Promise<void> {
