@@ -211,6 +211,21 @@ describe('a long text stored in parts', () => {
     db.close();
   });
 
+  it('a text refused at once (storage full) is reported as full, and the text stored before stays', async () => {
+    const db = await freshDb();
+    await db.save('a', 'before');
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      expect(await db.save('a', 'after')).toMatchObject({ ok: false, reason: 'full' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await db.text('a')).toBe('before');
+    db.close();
+  });
+
   it('a write that fails part way leaves the text stored before, whole', async () => {
     const db = await freshDb();
     const before = longText(PART_CHARS + 99, 'before');

@@ -165,12 +165,16 @@ export class DesignDb {
       // reloaded right after an edit runs no later task, and its pagehide write must hold
       // the edit. The summary (dates, counts for My designs) follows once read.
       const body = putText(tx.objectStore('bodies'), id, text);
-      // Awaited below; a refusal meanwhile (storage full) is the error to report, not the read's.
+      // Awaited below. When the text is refused at once (storage full), the transaction is
+      // over before the read: that refusal is the error to report, not the read's.
       body.catch(() => undefined);
-      const before = await designs.get(id).catch(async (e: unknown) => {
+      let before: DesignSummary | undefined;
+      try {
+        before = await designs.get(id);
+      } catch (e) {
         await body;
         throw e;
-      });
+      }
       const summary = summarizeDesign(
         id,
         text,
