@@ -52,10 +52,10 @@ async function putText(store: TextStore, id: string, text: string): Promise<void
     // is put in the same task: requests run in order, and a page closed right after an edit
     // (a reload) has then asked for the whole write of a short text before it went.
     const parts = Math.ceil(text.length / PART_CHARS) || 1;
-    await Promise.all([
-      store.delete(partRange(id)),
-      store.put(parts > 1 ? { id, text: text.slice(0, PART_CHARS), parts } : { id, text }),
-    ]);
+    const cleared = store.delete(partRange(id));
+    // A put refused at once (storage full) throws before this is awaited; the abort below then rejects it.
+    cleared.catch(() => undefined);
+    await Promise.all([cleared, store.put(parts > 1 ? { id, text: text.slice(0, PART_CHARS), parts } : { id, text })]);
     for (let i = 1; i < parts; i++)
       await store.put({ id: partKey(id, i), text: text.slice(i * PART_CHARS, (i + 1) * PART_CHARS) });
   } catch (e) {
@@ -166,8 +166,10 @@ export class DesignDb {
       // the edit. The summary (dates, counts for My designs) follows once read.
       const body = putText(tx.objectStore('bodies'), id, text);
       // Awaited below. When the text is refused at once (storage full), the transaction is
-      // over before the read: that refusal is the error to report, not the read's.
-      body.catch(() => undefined);
+      // over before the read: that refusal is the error to report, not the read's (nor the
+      // transaction's end, which then has no other listener).
+      const done = tx.done;
+      for (const p of [body, done]) p.catch(() => undefined);
       let before: DesignSummary | undefined;
       try {
         before = await designs.get(id);
@@ -181,7 +183,7 @@ export class DesignDb {
         { createdAt: before?.createdAt ?? now, updatedAt: now, deletedAt: before?.deletedAt },
         doc,
       );
-      await Promise.all([designs.put(summary), body, tx.done]);
+      await Promise.all([designs.put(summary), body, done]);
       return { ok: true };
     } catch (e) {
       return failure(e);
