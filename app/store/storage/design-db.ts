@@ -162,8 +162,8 @@ export class DesignDb {
       const tx = this.db.transaction(['designs', 'bodies'], 'readwrite');
       const designs = tx.objectStore('designs');
       // The text is asked for before the summary is read, in the task that saves: a page
-      // reloaded right after an edit runs no later task, and its pagehide write must hold
-      // the edit. The summary (dates, counts for My designs) follows once read.
+      // reloaded right after an edit may run no later task (Chromium drops a transaction
+      // opened at pagehide). The summary (dates, counts for My designs) follows once read.
       const body = putText(tx.objectStore('bodies'), id, text);
       // Awaited below. When the text is refused at once (storage full), the transaction is
       // over before the read: that refusal is the error to report, not the read's (nor the
