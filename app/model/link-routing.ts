@@ -451,8 +451,7 @@ export class LinkRouter {
     this.cardsAt = geometry.cards;
     const input = routerInput(doc, geometry, options.extra);
     const { schedule, backgroundAbove = Infinity } = this.config;
-    const now = this.config.now ?? (() => performance.now());
-    const sliceMs = this.config.sliceMs ?? 12;
+    const { now, sliceMs } = this.clock;
     if (schedule && input.connectors.length > (this.config.obviousOnlyAbove ?? Infinity)) {
       // Even the obvious routes of 16,000 links take seconds: they too come in slices, the
       // links straight meanwhile; and the scene (every link's ports, the cards indexed by
@@ -545,6 +544,11 @@ export class LinkRouter {
 
   private labelOptions: RouteOptions | undefined;
 
+  /** The clock background work looks at, and a slice's budget in ms of it. */
+  private get clock(): { now: () => number; sliceMs: number } {
+    return { now: this.config.now ?? (() => performance.now()), sliceMs: this.config.sliceMs ?? 12 };
+  }
+
   /**
    * Places every label on `routes` a few per call, until `deadline` (ms of `now()`); true
    * once all are placed, with `this.routes` then holding the routes and their labels. The
@@ -558,7 +562,7 @@ export class LinkRouter {
     doc: Topology,
     options: RouteOptions,
   ): (deadline: number) => boolean {
-    const now = this.config.now ?? (() => performance.now());
+    const { now } = this.clock;
     let labelling:
       | {
           options: RouteOptions;
@@ -612,12 +616,11 @@ export class LinkRouter {
     this.cancel?.();
     this.cancel = undefined;
     const generation = ++this.generation;
-    const routes = new Map<string, RoutedConnector>();
-    for (const [id, r] of this.routes) routes.set(id, { points: r.points, clear: r.clear });
+    // The routes as they are (a route with its label is a routed connector too).
+    const routes: Map<string, RoutedConnector> = this.routes;
     this.pending = new Set(routes.keys());
     this.routes = assemble(routes, new Map(), new Map());
-    const now = this.config.now ?? (() => performance.now());
-    const sliceMs = this.config.sliceMs ?? 12;
+    const { now, sliceMs } = this.clock;
     const label = this.labeller(routes, scene, doc, options);
     const step = () => {
       this.cancel = undefined;
