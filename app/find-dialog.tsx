@@ -12,6 +12,7 @@ import { useDesigner, useDesignerStore } from './store/designer-context';
 import { KIND_META, KindIcon, SiteIcon } from './ui/kinds';
 import { Modal } from './ui/modal';
 import { viewMoveMs } from './lib/view-move';
+import { num } from './lib/text';
 
 const SHOWN = 50;
 
@@ -133,7 +134,7 @@ export function FindDialog({ onClose }: { onClose: () => void }) {
       </ul>
       <p className="find-foot hint" aria-live="polite" data-testid="find-status">
         {query.trim() === ''
-          ? `Type to search the ${doc.nodes.length.toLocaleString('en-US')} nodes and ${doc.sites.length.toLocaleString('en-US')} sites of this design.`
+          ? `Type to search the ${num(doc.nodes.length)} nodes and ${num(doc.sites.length)} sites of this design.`
           : shown.length === 0
             ? 'Nothing matches: every word must appear in a name, FQDN, id or site.'
             : `${found.length > SHOWN ? `The first ${SHOWN}` : shown.length} ${shown.length === 1 ? 'match' : 'matches'} · ↑↓ to move · Enter to go there · Esc to close`}

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { shareLink } from './share/index';
 import { useDesigner, useDesignerStore } from './store/designer-context';
 import { Modal } from './ui/modal';
+import { num } from './lib/text';
 
 export const LINK_WARN_CHARS = 2_000;
 
@@ -36,12 +37,12 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
           />
           <div className="share-bar">
             <span className={`size-meter ${link.url.length > LINK_WARN_CHARS ? 'warn' : ''}`} data-testid="link-size">
-              {link.url.length.toLocaleString('en-US')} characters
+              {num(link.url.length)} characters
             </span>
             {link.url.length > LINK_WARN_CHARS && (
               <span className="warn-text">
-                Above {LINK_WARN_CHARS.toLocaleString('en-US')} characters some mail clients and Windows shortcuts break links:
-                send the JSON file instead.
+                Above {num(LINK_WARN_CHARS)} characters some mail clients and Windows shortcuts break links: send the JSON file
+                instead.
               </span>
             )}
             <button

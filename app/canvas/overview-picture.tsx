@@ -10,6 +10,7 @@ import { memo, useMemo } from 'react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import type { Topology } from '../model/schema';
 import { itemsBounds, mapShapes, type MapItem, type MapWanLine } from './design-map';
+import { num } from '../lib/text';
 
 const IDENTITY = { scale: 1, offsetX: 0, offsetY: 0 };
 
@@ -76,8 +77,7 @@ export const OverviewPicture = memo(function OverviewPicture({
         </svg>
       </ViewportPortal>
       <Panel position="top-center" className="overview-hint" data-testid="overview-hint" role="status">
-        {cards.length.toLocaleString('en')} servers in {sites.length.toLocaleString('en')} sites, too many to draw one by one:
-        zoom in to select and edit them.
+        {num(cards.length)} servers in {num(sites.length)} sites, too many to draw one by one: zoom in to select and edit them.
       </Panel>
     </>
   );

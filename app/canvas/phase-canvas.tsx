@@ -27,6 +27,7 @@ import { SiteNodeView } from './site-node';
 import { FlowMapper } from './to-flow';
 import { TopologyEdgeComponent } from './topology-edge';
 import { TopologyNodeView } from './topology-node';
+import { num } from '../lib/text';
 
 const nodeTypes = { topology: TopologyNodeView, site: SiteNodeView };
 const edgeTypes = { topology: TopologyEdgeComponent, siteLink: SiteLinkEdgeComponent };
@@ -122,7 +123,7 @@ function PhaseFlow({ doc, step, total, label }: { doc: Topology; step: number; t
               'No Central Management store.'
             )}{' '}
             {oldUsers > 0
-              ? `${oldUsers.toLocaleString('en-US')} users still on ${old.map((n) => n.name).join(', ')}.`
+              ? `${num(oldUsers)} users still on ${old.map((n) => n.name).join(', ')}.`
               : 'No user left on an older version.'}
           </span>
         </div>

@@ -4,6 +4,7 @@ import { useDesigner } from '../store/designer-context';
 import { loadRuleEngine } from '../store/selectors';
 import type { SimulatedState } from './flow-types';
 import type { SimulationView } from './simulation-view';
+import { num } from '../lib/text';
 
 type PlanSelectors = typeof import('../store/plan-selectors');
 let loaded: PlanSelectors | undefined;
@@ -39,7 +40,7 @@ export function useSimulationView(): SimulationView | undefined {
     const failovers = outcome.failovers.map((f) => ({
       from: f.pool,
       to: f.to,
-      label: `fails over · ${f.usersMoved.toLocaleString('en-US')} users`,
+      label: `fails over · ${num(f.usersMoved)} users`,
     }));
     const failoverLinks = new Set(outcome.failovers.map((f) => f.pairingLink).filter((x): x is string => x !== null));
     return { lostSites, lostNodes, nodes, failovers, failoverLinks };

@@ -9,6 +9,7 @@ import { decodeUtf8Strict } from '../lib/utf8';
 import { LIMITS } from '../model/limits';
 import { parseTopology } from '../model/parse';
 import type { Topology } from '../model/schema';
+import { num } from '../lib/text';
 
 /** The most read from a file or stdin: the designer's own limit (LIMITS.maxInputBytes), so both open the same inputs. */
 
@@ -45,14 +46,12 @@ export async function readInput(arg: string | undefined): Promise<Result<CliInpu
           `${arg}: is not a regular file (${st.isFIFO() ? 'a named pipe' : st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : 'a socket'}); give a file, or pipe the input to - (stdin)`,
         );
       if (st.size > LIMITS.maxInputBytes)
-        return err(
-          `${arg}: the file is ${st.size.toLocaleString('en-US')} bytes; the limit is ${LIMITS.maxInputBytes.toLocaleString('en-US')}`,
-        );
+        return err(`${arg}: the file is ${num(st.size)} bytes; the limit is ${num(LIMITS.maxInputBytes)}`);
       bytes = readFileCapped(arg, LIMITS.maxInputBytes);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       return err(
-        `${arg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EFBIG' ? `the file grew past ${LIMITS.maxInputBytes.toLocaleString('en-US')} bytes while it was read` : (e as Error).message}`,
+        `${arg}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EFBIG' ? `the file grew past ${num(LIMITS.maxInputBytes)} bytes while it was read` : (e as Error).message}`,
       );
     }
     text = '';
@@ -140,9 +139,7 @@ export async function readCapped(
       total += chunk.length;
       if (total > max) {
         stream.destroy?.();
-        return err(
-          `more than ${max.toLocaleString('en-US')} bytes; the limit is ${max.toLocaleString('en-US')} (stopped reading there)`,
-        );
+        return err(`more than ${num(max)} bytes; the limit is ${num(max)} (stopped reading there)`);
       }
       chunks.push(chunk);
     }
@@ -201,12 +198,12 @@ class JsonStreamCheck {
       }
       if (this.closed) {
         if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
-        return `more follows the JSON document at byte ${this.offset.toLocaleString('en-US')}; give one document`;
+        return `more follows the JSON document at byte ${num(this.offset)}; give one document`;
       }
       if (c === 0x22) this.inString = true;
       else if (c === 0x7b || c === 0x5b) {
         if (++this.depth > LIMITS.maxJsonDepth)
-          return `the JSON nests more than ${LIMITS.maxJsonDepth} levels deep (at byte ${this.offset.toLocaleString('en-US')}); a topology document nests about 6`;
+          return `the JSON nests more than ${LIMITS.maxJsonDepth} levels deep (at byte ${num(this.offset)}); a topology document nests about 6`;
       } else if (c === 0x7d || c === 0x5d) {
         if (--this.depth <= 0) this.closed = true;
       }

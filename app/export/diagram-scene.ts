@@ -31,6 +31,7 @@ import {
 import { linkLabelText, routeLinks as routeDiagramLinks } from '../model/link-routing';
 import { routeLinks as elbowRoutes, type Box, type Point } from './link-route';
 import { fitText, textWidth, type FontStyle } from './text-metrics';
+import { num } from '../lib/text';
 
 /** What the drawing needs of a finding (the rule engine's findings fit this shape). */
 export interface DiagramFinding {
@@ -186,7 +187,7 @@ function badgeCounts(findings: readonly DiagramFinding[]): Map<string, { worst: 
 const BADGE_H = 18;
 
 function badgeAt(theme: DiagramTheme, b: { worst: Severity; count: number }, right: number, centreY: number): BadgeShape {
-  const text = b.count.toLocaleString('en-US');
+  const text = num(b.count);
   const w = Math.round(textWidth(text, 11, 'bold') + 26);
   const box = { x: right - w, y: centreY - BADGE_H / 2, width: w, height: BADGE_H };
   const color = theme.severity[b.worst];
@@ -493,7 +494,7 @@ function labelText(link: Link): string {
 function labelSize(link: Link, b: { worst: Severity; count: number } | undefined): { width: number; height: number } | undefined {
   const text = labelText(link);
   if (!text && !b) return undefined;
-  const badgeW = b ? Math.round(textWidth(b.count.toLocaleString('en-US'), 11, 'bold') + 26) : 0;
+  const badgeW = b ? Math.round(textWidth(num(b.count), 11, 'bold') + 26) : 0;
   return {
     width: Math.ceil((text ? textWidth(text, 10.5, 'bold') + 14 : 4) + (b ? badgeW + (text ? 2 : 0) : 0)),
     height: b ? BADGE_H + 4 : LABEL_H,
@@ -532,7 +533,7 @@ function placeLabel(
 ): LabelShape | undefined {
   const text = labelText(link);
   if (!text && !b) return undefined;
-  const badgeW = b ? Math.round(textWidth(b.count.toLocaleString('en-US'), 11, 'bold') + 26) : 0;
+  const badgeW = b ? Math.round(textWidth(num(b.count), 11, 'bold') + 26) : 0;
   const segments = route
     .slice(1)
     .map((p, i) => ({ a: route[i]!, b: p, len: Math.hypot(p.x - route[i]!.x, p.y - route[i]!.y) }))

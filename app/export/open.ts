@@ -14,6 +14,7 @@ import { decodeShareLink, findShareLink } from '../share/index';
 import { displayText } from './escape';
 import { extractFromPng, isPng } from './png';
 import { extractFromSvg, isSvgText } from './svg';
+import { num } from '../lib/text';
 
 export type OpenedKind = 'json' | 'svg' | 'png' | 'topologyBuilder' | 'link';
 
@@ -51,10 +52,7 @@ export function openDocumentBytes(fileName: string, bytes: Uint8Array): Result<O
     if (!(bytes instanceof Uint8Array)) return fail('unknownFormat', `expected the bytes of a file. ${WHAT_OPENS}`);
     if (bytes.length === 0) return fail('unknownFormat', `the file is empty. ${WHAT_OPENS}`);
     if (bytes.length > LIMITS.maxInputBytes)
-      return fail(
-        'tooLarge',
-        `the file is ${bytes.length.toLocaleString('en-US')} bytes, more than any design; it was not opened.`,
-      );
+      return fail('tooLarge', `the file is ${num(bytes.length)} bytes, more than any design; it was not opened.`);
 
     const fromParse = (value: unknown, kind: OpenedKind, warnings: OpenWarning[] = []): Result<OpenedDocument, OpenError> => {
       const r = parseTopology(value);

@@ -11,6 +11,7 @@ import { jsonNestingDepth } from '../model/parse';
 import type { Topology } from '../model/schema';
 import { concatBytes, crc32, fromUtf8, latin1, utf8 } from '../share/bytes';
 import { inflateCapped } from '../share/index';
+import { num } from '../lib/text';
 
 export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 export const PNG_KEYWORD = 'sfb-topology';
@@ -42,7 +43,7 @@ export function pngChunks(bytes: Uint8Array): Result<PngChunk[], PngError> {
   if (bytes.length > LIMITS.maxInputBytes)
     return err({
       tag: 'tooLarge',
-      message: `the PNG is ${bytes.length.toLocaleString('en-US')} bytes; the limit is ${LIMITS.maxInputBytes.toLocaleString('en-US')}`,
+      message: `the PNG is ${num(bytes.length)} bytes; the limit is ${num(LIMITS.maxInputBytes)}`,
     });
   // Count first, reading only the length fields: millions of tiny chunks are refused before any is walked.
   let count = 0;
@@ -50,7 +51,7 @@ export function pngChunks(bytes: Uint8Array): Result<PngChunk[], PngError> {
     if (++count > LIMITS.maxPngChunks)
       return err({
         tag: 'tooLarge',
-        message: `the PNG has more than ${LIMITS.maxPngChunks.toLocaleString('en-US')} chunks; an exported drawing has far fewer. It was not opened`,
+        message: `the PNG has more than ${num(LIMITS.maxPngChunks)} chunks; an exported drawing has far fewer. It was not opened`,
       });
     const length = u32(bytes, at);
     if (length > 0x7fffffff) break;
@@ -162,7 +163,7 @@ export function extractFromPng(bytes: Uint8Array): Result<unknown, PngError> {
   if (text.length > LIMITS.maxDocumentChars)
     return err({
       tag: 'tooLarge',
-      message: `the topology inside this PNG is ${text.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}`,
+      message: `the topology inside this PNG is ${num(text.length)} characters; the limit is ${num(LIMITS.maxDocumentChars)}`,
     });
   if (jsonNestingDepth(text, LIMITS.maxJsonDepth) > LIMITS.maxJsonDepth)
     return err({
@@ -201,7 +202,7 @@ function unzlibCapped(data: Uint8Array): Result<Uint8Array, PngError> {
   if (codePoints(inflated.value) > LIMITS.maxDocumentChars)
     return err({
       tag: 'tooLarge',
-      message: `the topology inside this PNG is more than ${LIMITS.maxDocumentChars.toLocaleString('en-US')} characters; it was not opened`,
+      message: `the topology inside this PNG is more than ${num(LIMITS.maxDocumentChars)} characters; it was not opened`,
     });
   if (adler32(inflated.value) !== u32(data, data.length - 4)) return damaged('its checksum does not match');
   return ok(inflated.value);

@@ -6,7 +6,7 @@
 import { LIMITS } from '../model/limits';
 import { jsonNestingDepth } from '../model/parse';
 import { err, ok, type Result } from '../lib/result';
-import { plural } from '../lib/text';
+import { plural, num } from '../lib/text';
 import { productVersionShort, verRank } from '../model/product-versions';
 import { hasProductVersion, type Topology } from '../model/schema';
 import { displayText, escapeXml, jsonForXml, unescapeXml } from './escape';
@@ -75,7 +75,7 @@ export function embedInSvg(svgText: string, doc: Topology): Result<string, SvgEr
   if (svgText.length > LIMITS.maxSvgChars)
     return err({
       tag: 'tooLarge',
-      message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxSvgChars.toLocaleString('en-US')}`,
+      message: `the SVG is ${num(svgText.length)} characters; the limit is ${num(LIMITS.maxSvgChars)}`,
     });
   const cleaned = svgText.replace(OUR_METADATA, '').replace(OUR_TITLE, '');
   const root = rootStartTag(cleaned);
@@ -120,7 +120,7 @@ export function extractFromSvg(svgText: string): Result<unknown, SvgError> {
   if (svgText.length > LIMITS.maxSvgChars)
     return err({
       tag: 'tooLarge',
-      message: `the SVG is ${svgText.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxSvgChars.toLocaleString('en-US')}`,
+      message: `the SVG is ${num(svgText.length)} characters; the limit is ${num(LIMITS.maxSvgChars)}`,
     });
   if (!rootStartTag(svgText))
     return err({ tag: 'notSvg', message: 'this text is not an SVG drawing: it does not start with an <svg> element' });
@@ -133,7 +133,7 @@ export function extractFromSvg(svgText: string): Result<unknown, SvgError> {
   if (body.length > LIMITS.maxDocumentChars)
     return err({
       tag: 'tooLarge',
-      message: `the topology inside this SVG is ${body.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}`,
+      message: `the topology inside this SVG is ${num(body.length)} characters; the limit is ${num(LIMITS.maxDocumentChars)}`,
     });
   // Tools that re-save an SVG may wrap text in CDATA or escape characters: undo both.
   const text = body.replace(/<!\[CDATA\[([\s\S]*?)\]\]>|([^<]+)/g, (_w, cdata: string | undefined, plain: string | undefined) =>
@@ -234,7 +234,7 @@ export function svgTitleBlock(
         .filter(Boolean)
         .join(', ')
     : 'No Skype for Business Server roles yet';
-  const findings = `${plural(f.error, 'error')} · ${plural(f.warning, 'warning')} · ${f.info.toLocaleString('en-US')} advice`;
+  const findings = `${plural(f.error, 'error')} · ${plural(f.warning, 'warning')} · ${num(f.info)} advice`;
   const counts = info.counts
     ? `${plural(info.counts.sites, 'site')} · ${plural(info.counts.nodes, 'node')} · ${plural(info.counts.links, 'link')}`
     : undefined;

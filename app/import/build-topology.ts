@@ -32,6 +32,7 @@ import { dnsSuffix, firstLabel, hostName, IdAllocator, quote } from './names';
 import { isRtcNs, type TbCluster, type TbDocument, type TbService, type TbSqlInstance } from './read-topology';
 import type { ImportWarning } from './types';
 import { attr, childNamed, type XmlElement } from './xml';
+import { num } from '../lib/text';
 
 /** A hostile document could otherwise produce one warning per element. */
 export const MAX_WARNINGS = 500;
@@ -238,8 +239,7 @@ class Builder {
         undefined,
         true,
       );
-    if (this.warningsDropped > 0)
-      this.warnings.push({ message: `${this.warningsDropped.toLocaleString('en-US')} more warnings were left out` });
+    if (this.warningsDropped > 0) this.warnings.push({ message: `${num(this.warningsDropped)} more warnings were left out` });
 
     const topology: Topology = {
       format: FORMAT_NAME,

@@ -9,6 +9,7 @@
  */
 import { err, ok, type Result } from '../lib/result';
 import { LIMITS } from '../model/limits';
+import { num } from '../lib/text';
 
 export interface XmlAttribute {
   /** As written, with its prefix. */
@@ -101,7 +102,7 @@ export function decodeXmlBytes(bytes: Uint8Array): Result<{ text: string; encodi
 function tooLargeError(size: number, unit: string): XmlError {
   return {
     tag: 'tooLarge',
-    message: `the document is ${size.toLocaleString('en-US')} ${unit}; the limit is ${XML_LIMITS.maxChars.toLocaleString('en-US')} characters`,
+    message: `the document is ${num(size)} ${unit}; the limit is ${num(XML_LIMITS.maxChars)} characters`,
   };
 }
 
@@ -236,7 +237,7 @@ class Parser {
     if (stack.length >= XML_LIMITS.maxDepth)
       this.fail(`elements are nested deeper than ${XML_LIMITS.maxDepth} levels`, 'tooLarge', tagPos);
     if (++this.elements > XML_LIMITS.maxElements)
-      this.fail(`the document has more than ${XML_LIMITS.maxElements.toLocaleString('en-US')} elements`, 'tooLarge', tagPos);
+      this.fail(`the document has more than ${num(XML_LIMITS.maxElements)} elements`, 'tooLarge', tagPos);
 
     const raw = this.rawAttrs;
     raw.length = 0;

@@ -4,6 +4,7 @@
  * surrogates and code points above U+10FFFF are errors, as in the WHATWG decoder.
  */
 import { err, ok, type Result } from './result';
+import { num } from './text';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -48,7 +49,7 @@ export function decodeUtf8Strict(bytes: Uint8Array): Result<string, { offset: nu
     const offset = Math.max(0, firstInvalidUtf8(bytes));
     return err({
       offset,
-      message: `is not UTF-8 text: byte ${offset.toLocaleString('en-US')} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}) cannot start or continue a UTF-8 character; save it as UTF-8`,
+      message: `is not UTF-8 text: byte ${num(offset)} (0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')}) cannot start or continue a UTF-8 character; save it as UTF-8`,
     });
   }
 }

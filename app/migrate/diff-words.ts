@@ -6,6 +6,7 @@
 import { plainWords } from '../model/plain-words';
 import { productVersionLabel } from '../model/product-versions';
 import type { NodeKind, ProductVersion } from '../model/schema';
+import { num } from '../lib/text';
 
 const KIND_WORDS: Record<NodeKind, string> = {
   frontEndPool: 'Front End pool',
@@ -204,9 +205,9 @@ export function valueWords(field: string, value: unknown, siteName: (id: string)
       break;
   }
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (typeof value === 'number') return value.toLocaleString('en-US');
+  if (typeof value === 'number') return num(value);
   if (typeof value === 'string') return ENUMS[field]?.[value] ?? value;
   return plainWords(JSON.stringify(value));
 }
 
-export const count = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+export const count = (n: number, one: string, many = `${one}s`): string => `${num(n)} ${n === 1 ? one : many}`;

@@ -16,6 +16,7 @@ import type { RichText } from '../steps/types';
 import type { EdgePool, MigrationContext } from './migration-context';
 import { MIG_DOC } from './procedures';
 import type { Effect } from './types';
+import { num } from '../lib/text';
 
 const kindWord = (p: RegistrarPool) =>
   p.kind === 'frontEndPool' ? 'Enterprise Edition Front End pool' : 'Standard Edition server';
@@ -682,7 +683,7 @@ export function m1Users(m: MigrationContext): void {
       phase: 'users',
       procedure: 'M1',
       procedureStep: 'M1.9',
-      title: `Move the remaining ${r.users.toLocaleString('en-US')} users of ${ctx.name(r)} to ${ctx.name(q)}`,
+      title: `Move the remaining ${num(r.users)} users of ${ctx.name(r)} to ${ctx.name(q)}`,
       tool: 'Shell',
       detail: [
         rt`Every user homed on ${code(r.fqdn)} moves with its meetings and their content. ${code('Move-CsUser')} asks for confirmation: answer ${code('A')} (Yes to All). Large pools: move in batches (a filter on the department or the SIP address) and check each batch.`,

@@ -2,7 +2,7 @@
 import { productVersionLabel, productVersionShort } from './product-versions';
 import { productVersionOf, type TopologyNode } from './schema';
 import { assertNever } from '../lib/result';
-import { plural } from '../lib/text';
+import { plural, num } from '../lib/text';
 
 const HA_LABEL = {
   none: 'no HA',
@@ -11,7 +11,6 @@ const HA_LABEL = {
   alwaysOnFci: 'AlwaysOn FCI',
   sqlFailoverCluster: 'failover cluster',
 } as const;
-const fmt = (n: number) => n.toLocaleString('en-US');
 
 export function nodeFacts(n: TopologyNode): string[] {
   switch (n.kind) {
@@ -44,7 +43,7 @@ export function nodeFacts(n: TopologyNode): string[] {
         [
           n.federation ? 'federation' : '',
           n.xmpp ? 'XMPP' : '',
-          n.concurrentRemoteUsers !== undefined ? `${fmt(n.concurrentRemoteUsers)} remote` : '',
+          n.concurrentRemoteUsers !== undefined ? `${num(n.concurrentRemoteUsers)} remote` : '',
         ]
           .filter(Boolean)
           .join(' · ') || 'no federation',
@@ -59,7 +58,7 @@ export function nodeFacts(n: TopologyNode): string[] {
     case 'persistentChatPool': {
       const active = n.servers.filter((s) => s.active).length;
       return [
-        `${fmt(active)} active · ${fmt(n.servers.length - active)} standby`,
+        `${num(active)} active · ${num(n.servers.length - active)} standby`,
         n.compliance ? 'compliance on' : 'no compliance',
       ];
     }
@@ -80,7 +79,7 @@ export function nodeFacts(n: TopologyNode): string[] {
     case 'videoInteropPool':
       return [
         plural(n.servers, 'VIS server'),
-        n.concurrentTranscodedVtcs !== undefined ? `${fmt(n.concurrentTranscodedVtcs)} transcoded VTCs` : 'video trunk',
+        n.concurrentTranscodedVtcs !== undefined ? `${num(n.concurrentTranscodedVtcs)} transcoded VTCs` : 'video trunk',
       ];
     default:
       return assertNever(n);

@@ -11,6 +11,7 @@ import { LIMITS } from './limits';
 import { linkAllowed, linkKindLabel, nodeKindLabel, structuralRuleForLink } from './link-kinds';
 import { migrate, VERSIONS } from './migrations';
 import { CURRENT_VERSION, FORMAT_NAME, ID_PATTERN, TopologySchema, type Topology } from './schema';
+import { num } from '../lib/text';
 
 export type ParseResult = Result<Topology, TopologyError>;
 
@@ -36,7 +37,7 @@ function parseUnsafe(input: unknown): ParseResult {
         topologyError('tooLarge', [
           {
             path: '',
-            message: `the document is ${input.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}`,
+            message: `the document is ${num(input.length)} characters; the limit is ${num(LIMITS.maxDocumentChars)}`,
           },
         ]),
       );
@@ -121,7 +122,7 @@ function parseUnsafe(input: unknown): ParseResult {
       topologyError('tooLarge', [
         {
           path: '',
-          message: `saved as a file, this design would be ${fileChars.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxDocumentChars.toLocaleString('en-US')}`,
+          message: `saved as a file, this design would be ${num(fileChars)} characters; the limit is ${num(LIMITS.maxDocumentChars)}`,
         },
       ]),
     );
@@ -192,7 +193,7 @@ function countLimits(obj: Record<string, unknown>): TopologyIssue | undefined {
     if (Array.isArray(arr) && arr.length > max)
       return {
         path: key,
-        message: `has ${arr.length.toLocaleString('en-US')} entries; the limit is ${max.toLocaleString('en-US')}`,
+        message: `has ${num(arr.length)} entries; the limit is ${num(max)}`,
       };
   }
   const layout = obj.layout;

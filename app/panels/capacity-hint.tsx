@@ -1,9 +1,9 @@
 /** What a pool's size means: servers needed for its users, with a failed partner's, the limits and the quorum (Microsoft's planning figures). */
 import type { Topology, TopologyNode } from '../model/schema';
 import { feFor, REF, feQuorum } from '../model/reference-numbers';
+import { num } from '../lib/text';
 
 export function CapacityHint({ node, doc }: { node: TopologyNode; doc: Topology }) {
-  const fmt = (n: number) => n.toLocaleString('en-US');
   if (node.kind === 'frontEndPool') {
     const v = node.productVersion;
     const partnerLink = doc.links.find((l) => l.kind === 'pairing' && (l.from === node.id || l.to === node.id));
@@ -17,23 +17,23 @@ export function CapacityHint({ node, doc }: { node: TopologyNode; doc: Topology 
     return (
       <div className="capacity" data-testid="capacity-hint">
         <div>
-          <b>{fmt(need)}</b> Front End server{need === 1 ? '' : 's'} for {fmt(node.users)} users ({fmt(REF.usersPerFe)} per
+          <b>{num(need)}</b> Front End server{need === 1 ? '' : 's'} for {num(node.users)} users ({num(REF.usersPerFe)} per
           server)
           {need + 1 <= REF.maxFe[v] ? (
             <>
-              , <b>{fmt(need + 1)}</b> to survive one server down
+              , <b>{num(need + 1)}</b> to survive one server down
             </>
           ) : null}
           .
         </div>
         {partner && (
           <div>
-            After its partner fails over: {fmt(node.users + partnerUsers)} users → <b>{fmt(needFailover)}</b> servers needed;
-            limit {fmt(REF.maxPairedPoolUsers[v])} users per paired pool.
+            After its partner fails over: {num(node.users + partnerUsers)} users → <b>{num(needFailover)}</b> servers needed;
+            limit {num(REF.maxPairedPoolUsers[v])} users per paired pool.
           </div>
         )}
         <div>
-          Limits for {v}: {REF.maxFe[v]} Front End servers, {fmt(REF.maxPoolUsers[v])} users per pool
+          Limits for {v}: {REF.maxFe[v]} Front End servers, {num(REF.maxPoolUsers[v])} users per pool
           {v === '2019' ? '; 2 servers will not publish' : ''}.
         </div>
         {q && (
@@ -48,7 +48,7 @@ export function CapacityHint({ node, doc }: { node: TopologyNode; doc: Topology 
   if (node.kind === 'standardEditionServer')
     return (
       <div className="capacity" data-testid="capacity-hint">
-        {fmt(REF.seUsers)} users per Standard Edition server ({fmt(REF.seUsersWithPartner)} while carrying a failed partner&apos;s
+        {num(REF.seUsers)} users per Standard Edition server ({num(REF.seUsersWithPartner)} while carrying a failed partner&apos;s
         users).
       </div>
     );
@@ -60,12 +60,12 @@ export function CapacityHint({ node, doc }: { node: TopologyNode; doc: Topology 
         : undefined;
     return (
       <div className="capacity" data-testid="capacity-hint">
-        {fmt(per)} concurrent remote users per Edge server; at least {REF.minHaServers} for high availability, at most{' '}
+        {num(per)} concurrent remote users per Edge server; at least {REF.minHaServers} for high availability, at most{' '}
         {REF.maxEdgeServers} per pool.
         {need !== undefined && (
           <>
             {' '}
-            This load needs <b>{fmt(need)}</b>.
+            This load needs <b>{num(need)}</b>.
           </>
         )}
       </div>
@@ -74,7 +74,7 @@ export function CapacityHint({ node, doc }: { node: TopologyNode; doc: Topology 
   if (node.kind === 'directorPool')
     return (
       <div className="capacity" data-testid="capacity-hint">
-        {fmt(REF.remoteUsersPerDirector[node.productVersion])} remote users per Director; {REF.minHaServers}–{REF.maxDirectors}{' '}
+        {num(REF.remoteUsersPerDirector[node.productVersion])} remote users per Director; {REF.minHaServers}–{REF.maxDirectors}{' '}
         per pool.
       </div>
     );

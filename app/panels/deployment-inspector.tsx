@@ -16,6 +16,7 @@ import { useDesigner } from '../store/designer-context';
 import { EnumField, TextField } from './inspector-field';
 import { friendly } from './node-edits';
 import { InspectorHead, Section } from './inspector-parts';
+import { num } from '../lib/text';
 
 const MODE_LABELS: Record<Deployment['mode'], string> = {
   greenfield: 'Greenfield (new deployment)',
@@ -90,7 +91,7 @@ export function DeploymentInspector({ doc }: { doc: Topology }) {
           <dt>Pairings</dt>
           <dd>{doc.links.filter((l) => l.kind === 'pairing').length}</dd>
           <dt>Homed users</dt>
-          <dd>{users.toLocaleString('en-US')}</dd>
+          <dd>{num(users)}</dd>
         </dl>
         <p className="hint">
           Select a site, server or link to edit it. Drag from the palette to add; drag from a node&apos;s edge dot to another node

@@ -8,6 +8,7 @@ import { SeverityIcon } from '../ui/kinds';
 import { docTitle, docUrl } from './doc-links';
 import type { Finding, Severity } from '../rules/types';
 import { viewMoveMs } from '../lib/view-move';
+import { num } from '../lib/text';
 
 /** Findings rendered at first; more as the list is scrolled (a 500-node design has thousands). */
 const PAGE = 40;
@@ -108,7 +109,7 @@ export function FindingsPanel() {
               {adviceShown ? '▾' : '▸'}
             </span>
             <SeverityIcon severity="info" size={13} />
-            <b>Advice</b> ({advice.length.toLocaleString('en-US')})
+            <b>Advice</b> ({num(advice.length)})
             <span className="hint">good practice and notes from Microsoft&apos;s guidance; nothing here stops the design</span>
           </button>
           {adviceShown && (
@@ -154,9 +155,9 @@ function NothingSerious({ findings, filter }: { findings: readonly Finding[]; fi
 }
 
 const HIDDEN_WORDS: Record<Severity, (n: number) => string> = {
-  error: (n) => `${n.toLocaleString('en-US')} ${n === 1 ? 'error' : 'errors'}`,
-  warning: (n) => `${n.toLocaleString('en-US')} ${n === 1 ? 'warning' : 'warnings'}`,
-  info: (n) => `${n.toLocaleString('en-US')} advice ${n === 1 ? 'item' : 'items'}`,
+  error: (n) => `${num(n)} ${n === 1 ? 'error' : 'errors'}`,
+  warning: (n) => `${num(n)} ${n === 1 ? 'warning' : 'warnings'}`,
+  info: (n) => `${num(n)} advice ${n === 1 ? 'item' : 'items'}`,
 };
 
 function sentenceList(parts: string[]): string {
@@ -232,7 +233,7 @@ function ShowMore({ onMore, hidden }: { onMore: () => void; hidden: number }) {
   return (
     <li className="finding more" ref={ref}>
       <button className="btn small" onClick={onMore}>
-        Show more ({hidden.toLocaleString('en-US')} not shown)
+        Show more ({num(hidden)} not shown)
       </button>
     </li>
   );

@@ -23,8 +23,7 @@ import { runRules } from '../rules/engine';
 import type { Finding, Severity } from '../rules/types';
 import { plainWords } from '../model/plain-words';
 import { SeverityIcon } from '../ui/kinds';
-
-const fmt = (n: number) => n.toLocaleString('en-US');
+import { num } from '../lib/text';
 
 export function DuringTheMove({
   plan,
@@ -132,7 +131,7 @@ export function DuringTheMove({
               <li key={h.id}>
                 <span className={`ver-chip ver-${h.version ?? 'none'}`}>{h.version ? productVersionShort(h.version) : '—'}</span>
                 <span className="during-name">{name(h.id)}</span>
-                <span className="during-count">{fmt(h.users)} users</span>
+                <span className="during-count">{num(h.users)} users</span>
               </li>
             ))}
           </ul>
@@ -280,10 +279,10 @@ function SiteLoss({ outcome, name }: { outcome: SimulationOutcome; name: (id: st
   return (
     <>
       <div className="sim-tiles during-tiles">
-        <Tile label="Users failing over" value={fmt(outcome.users.moved)} />
+        <Tile label="Users failing over" value={num(outcome.users.moved)} />
         <Tile
           label="Without service"
-          value={fmt(outcome.usersWithoutService)}
+          value={num(outcome.usersWithoutService)}
           tone={outcome.usersWithoutService > 0 ? 'bad' : 'good'}
           testId="during-without-service"
         />
@@ -303,7 +302,7 @@ function SiteLoss({ outcome, name }: { outcome: SimulationOutcome; name: (id: st
         <ul className="during-failovers" data-testid="during-failovers">
           {summary.failovers.map((f) => (
             <li key={f.pool} className={f.supported ? '' : 'unsupported'}>
-              {name(f.pool)} → {name(f.to)}: {f.users > 0 ? `${fmt(f.users)} users` : 'no users homed'}
+              {name(f.pool)} → {name(f.to)}: {f.users > 0 ? `${num(f.users)} users` : 'no users homed'}
               {f.supported ? '' : ' (not a supported failover)'} <code>{f.command}</code>
             </li>
           ))}
@@ -358,7 +357,7 @@ function Exposure({
               </th>
               {r.cells.map((c, i) => (
                 <td key={i} className={c && (c.withoutService > 0 || c.cmsRebuild) ? 'bad' : 'good'}>
-                  {c ? `${fmt(c.withoutService)}${c.cmsRebuild ? ' · CMS rebuilt' : ''}` : '—'}
+                  {c ? `${num(c.withoutService)}${c.cmsRebuild ? ' · CMS rebuilt' : ''}` : '—'}
                 </td>
               ))}
             </tr>

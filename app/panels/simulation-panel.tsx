@@ -11,8 +11,7 @@ import { StepItem } from './steps-panel';
 import { useDesigner } from '../store/designer-context';
 import { docTitle, docUrl } from './doc-links';
 import { CopyButton } from './copy-button';
-
-const fmt = (n: number) => n.toLocaleString('en-US');
+import { num } from '../lib/text';
 
 export function SimulationPanel() {
   const doc = useDesigner((s) => s.doc);
@@ -70,10 +69,10 @@ export function SimulationPanel() {
       {result?.ok && (
         <div className="sim-body">
           <div className="sim-tiles">
-            <Tile label="Users moved" value={fmt(result.outcome.users.moved)} />
+            <Tile label="Users moved" value={num(result.outcome.users.moved)} />
             <Tile
               label="Without service"
-              value={fmt(result.outcome.usersWithoutService)}
+              value={num(result.outcome.usersWithoutService)}
               tone={result.outcome.usersWithoutService > 0 ? 'bad' : 'good'}
               testId="sim-without-service"
             />

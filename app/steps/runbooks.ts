@@ -8,6 +8,7 @@
  * pools in one site can be merged by id (the CMS failover appears in both).
  */
 import { err, ok, type Result } from '../lib/result';
+import { num } from '../lib/text';
 import { feFor, RECOVERY, REF } from '../model/reference-numbers';
 import type { NodeOfKind, SqlStore, Topology, TopologyNode } from '../model/schema';
 import { isRegistrar, type RegistrarPool } from '../model/topology-index';
@@ -197,7 +198,7 @@ export function failoverRunbookFor(
     const max = REF.maxPoolUsers[partner.productVersion];
     note(
       load > max || feFor(load) > partner.frontEndServers ? 'warning' : 'info',
-      rt`After the failover ${Q} carries ${load.toLocaleString('en-US')} users on ${plural(partner.frontEndServers, 'Front End server')} (it would need ${String(feFor(load))} at ${REF.usersPerFe.toLocaleString('en-US')} users each; the pool maximum is ${max.toLocaleString('en-US')}).`,
+      rt`After the failover ${Q} carries ${num(load)} users on ${plural(partner.frontEndServers, 'Front End server')} (it would need ${String(feFor(load))} at ${num(REF.usersPerFe)} users each; the pool maximum is ${num(max)}).`,
       [partner.id, pool.id],
       ['PAIR-CAPACITY-MAX', 'PAIR-CAPACITY-SERVERS'],
       REF.docs,
@@ -205,7 +206,7 @@ export function failoverRunbookFor(
   } else if (load > REF.seUsersWithPartner)
     note(
       'warning',
-      rt`After the failover ${Q} carries ${load.toLocaleString('en-US')} users; a Standard Edition server carries at most ${REF.seUsersWithPartner.toLocaleString('en-US')} while covering for its partner.`,
+      rt`After the failover ${Q} carries ${num(load)} users; a Standard Edition server carries at most ${num(REF.seUsersWithPartner)} while covering for its partner.`,
       [partner.id, pool.id],
       ['PAIR-SE-CAPACITY'],
       REF.docs,

@@ -12,6 +12,7 @@ import type { Topology } from '../model/schema';
 import { runOpen, warningLines, withoutName } from './open-job';
 import type { DesignerStore } from './store';
 import { ensureLayout } from './ensure-layout';
+import { num } from '../lib/text';
 
 /** Checked before reading: the limit of every file (a topology, a Topology Builder file or an exported image is far smaller). */
 
@@ -62,7 +63,7 @@ export async function openFile(store: DesignerStore, file: File): Promise<OpenOu
   let bytes: Uint8Array;
   if (file.size > LIMITS.maxInputBytes)
     return fail(
-      `${file.name}: the file is ${file.size.toLocaleString('en-US')} bytes; the designer opens files up to ${LIMITS.maxInputBytes.toLocaleString('en-US')} bytes.`,
+      `${file.name}: the file is ${num(file.size)} bytes; the designer opens files up to ${num(LIMITS.maxInputBytes)} bytes.`,
     );
   try {
     bytes = new Uint8Array(await file.arrayBuffer());

@@ -1,6 +1,7 @@
 import { DEFAULT_BASE, shareLink } from '../../share/index';
 import { readInput } from '../input';
 import { parseArgs, type CommandIo } from '../command';
+import { num } from '../../lib/text';
 
 /** Beyond this, some mail and chat programs cut links; the link still works where it arrives whole. */
 const LONG_LINK = 8_000;
@@ -25,7 +26,7 @@ export async function run(args: string[], io: CommandIo): Promise<number> {
   const link = shareLink(input.value.topology, base);
   if (link.length > LONG_LINK)
     io.err(
-      `note: the link is ${link.length.toLocaleString('en-US')} characters long; some mail and chat programs cut links that long. Send the topology file instead if it arrives cut off.`,
+      `note: the link is ${num(link.length)} characters long; some mail and chat programs cut links that long. Send the topology file instead if it arrives cut off.`,
     );
   io.out(link);
   return 0;

@@ -16,6 +16,7 @@ import type { Topology } from '../../model/schema';
 import type { CompareBaseline } from '../compare-slice';
 import type { DesignSummary } from './library';
 import { readBaselineRecord } from './stored-baseline';
+import { num } from '../../lib/text';
 
 export const LIBRARY_FORMAT = 'sfb-designer-library';
 /** Designs in one library file: far above any real library. */
@@ -46,9 +47,7 @@ export interface LibraryBundle {
 export function readLibraryBundle(text: string): Result<LibraryBundle, string> {
   if (typeof text !== 'string') return err('expected the text of a library file');
   if (text.length > LIMITS.maxInputBytes)
-    return err(
-      `the file is ${text.length.toLocaleString('en-US')} characters; the limit is ${LIMITS.maxInputBytes.toLocaleString('en-US')}`,
-    );
+    return err(`the file is ${num(text.length)} characters; the limit is ${num(LIMITS.maxInputBytes)}`);
   // The library wraps each design three levels deeper than a design file.
   if (jsonNestingDepth(text, LIMITS.maxJsonDepth + 3) > LIMITS.maxJsonDepth + 3)
     return err(`the JSON nests more than ${LIMITS.maxJsonDepth + 3} levels deep; a library file nests about 9`);
@@ -75,9 +74,7 @@ export function readLibraryBundle(text: string): Result<LibraryBundle, string> {
     );
   if (!Array.isArray(v.designs)) return err('the library file lists no designs');
   if (v.designs.length > MAX_LIBRARY_DESIGNS)
-    return err(
-      `the library file lists ${v.designs.length.toLocaleString('en-US')} designs; the limit is ${MAX_LIBRARY_DESIGNS.toLocaleString('en-US')}`,
-    );
+    return err(`the library file lists ${num(v.designs.length)} designs; the limit is ${num(MAX_LIBRARY_DESIGNS)}`);
   const designs: LibraryBundle['designs'] = [];
   const refused: string[] = [];
   v.designs.forEach((item: unknown, i: number) => {

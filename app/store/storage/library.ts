@@ -2,6 +2,7 @@
  * The design library's pure parts: what the list shows about a design, how long the
  * trash keeps one, and how sizes read. No storage here; design-db.ts stores, this says.
  */
+import { num } from '../../lib/text';
 
 export interface DesignCounts {
   name: string;
@@ -83,7 +84,7 @@ export function formatSize(bytes: number): string {
     v /= 1000;
     i++;
   }
-  return `${v < 10 ? v.toFixed(1) : Math.round(v).toLocaleString('en-US')} ${units[i]}`;
+  return `${v < 10 ? v.toFixed(1) : num(Math.round(v))} ${units[i]}`;
 }
 
 /** A name for a copy: "Pair (copy)", then "Pair (copy 2)"…, unique among `taken`. */

@@ -28,6 +28,7 @@ import { historyText } from './stored-history';
 import { baselineRecord, readBaselineRecord } from './stored-baseline';
 import type { CompareBaseline } from '../compare-slice';
 import type { LibraryAccess } from './library-ops';
+import { num } from '../../lib/text';
 
 export type TabMode = 'starting' | 'owner' | 'readOnly' | 'noStorage';
 
@@ -379,7 +380,7 @@ export class DesignSession {
     if (over && !this.limitWarned)
       this.notify({
         tone: 'warning',
-        text: `This design has grown past what the designer opens (at most ${LIMITS.maxNodes.toLocaleString('en-US')} nodes, ${LIMITS.maxLinks.toLocaleString('en-US')} links, ${LIMITS.maxSites.toLocaleString('en-US')} sites, a ${LIMITS.maxDocumentChars.toLocaleString('en-US')}-character file). It is kept here, but undo the last change or split the design before you save a file.`,
+        text: `This design has grown past what the designer opens (at most ${num(LIMITS.maxNodes)} nodes, ${num(LIMITS.maxLinks)} links, ${num(LIMITS.maxSites)} sites, a ${num(LIMITS.maxDocumentChars)}-character file). It is kept here, but undo the last change or split the design before you save a file.`,
       });
     this.limitWarned = over;
   }
