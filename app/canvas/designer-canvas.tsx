@@ -52,7 +52,7 @@ import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
-import { revealBatchFor, revealStep, revealedEdges } from './reveal';
+import { arrivalWaits, revealBatchFor, revealStep, revealedEdges } from './reveal';
 import { ROUTE_BATCH, RouteBoard, RouteBoardContext } from './route-board';
 import { CompareLegend, GhostNodeView, useCompareCanvas, useGhostElements } from './compare-marks';
 import type { ContextTarget } from './context-actions';
@@ -124,7 +124,7 @@ interface KindMenu {
 
 export function DesignerCanvas() {
   const store = useDesignerStore();
-  const committed = useDesigner((s) => s.doc);
+  const { doc: committed, seq: drawnSeq, behind: arrivalPending } = useDrawnDesign(store);
   // Drag positions reach the canvas as React state, not through a store subscription:
   // a store update renders synchronously inside each pointermove, React state lets React
   // batch the moves of a frame into one render, as React Flow's own useNodesState does.
@@ -609,7 +609,7 @@ export function DesignerCanvas() {
   useLayoutEffect(() => {
     if (initialViewport && !linksShown) return soon(() => setLinksShown(true));
   }, [initialViewport, linksShown]);
-  useFitOnLoad(nodes, wrap);
+  useFitOnLoad(nodes, wrap, drawnSeq);
   const shownEdges = useMemo(
     () => (linksShown ? revealedEdges(edges, revealed.shown) : NO_EDGES),
     [linksShown, edges, revealed.shown],
@@ -623,7 +623,7 @@ export function DesignerCanvas() {
       onDrop={onDrop}
       onDragLeave={() => setDropTarget(undefined)}
       data-testid="canvas"
-      data-routing={routingPending || routesHeld || !linksShown || revealed.pending > 0 ? 'pending' : 'done'}
+      data-routing={routingPending || routesHeld || !linksShown || revealed.pending > 0 || arrivalPending ? 'pending' : 'done'}
     >
       <RouteBoardContext.Provider value={routeBoard.current}>
         <DetailLevelContext.Provider value={detail}>
@@ -861,11 +861,33 @@ function hintPosition(screen: Position) {
  * canvas's own: measuring the page here, just after 10,000 cards were inserted, forced a
  * layout of all of them (a second of a large open), and React Flow's getNodes copies each.
  */
-function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement | null>) {
+/**
+ * The design the canvas draws, and the arrival (`loadSeq`) it is: the store's, except while a
+ * large design arriving waits a task to reach the canvas (reveal.ts `arrivalWaits`). Meanwhile
+ * the canvas keeps what it drew, the latest version of the design before.
+ */
+function useDrawnDesign(store: DesignerStore): { doc: Topology; seq: number; behind: boolean } {
+  const doc = useDesigner((s) => s.doc);
+  const seq = useDesigner((s) => s.loadSeq);
+  const drawn = useRef({ doc, seq });
+  const [, caughtUp] = useState(0);
+  const behind = arrivalWaits(drawn.current.seq !== seq, drawn.current.doc.nodes.length, doc.nodes.length);
+  if (!behind) drawn.current = { doc, seq };
+  useEffect(() => {
+    if (!behind) return;
+    return soon(() => {
+      const s = store.getState();
+      drawn.current = { doc: s.doc, seq: s.loadSeq };
+      caughtUp((n) => n + 1);
+    });
+  }, [behind, seq, store]);
+  return { ...drawn.current, behind };
+}
+
+function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement | null>, loadSeq: number) {
   const flow = useReactFlow();
   const flowStore = useFlowStoreApi();
   const store = useDesignerStore();
-  const loadSeq = useDesigner((s) => s.loadSeq);
   const startSeq = useRef(loadSeq);
   const latest = useRef(nodes);
   latest.current = nodes;

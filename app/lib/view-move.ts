@@ -7,7 +7,7 @@
  * (`npm run bench -- --only freeze/find-1000`).
  */
 
-/** Designs up to this many nodes glide; larger ones jump. The canvas's reveal batch is as large: a design that glides comes in one batch. */
+/** Designs up to this many nodes glide; larger ones jump. */
 export const GLIDE_UP_TO_NODES = 100;
 
 /** The duration to give a move of the view of `ms` on a design of `nodeCount` nodes. */
