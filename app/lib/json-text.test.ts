@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonText } from './json-text';
+import { coldTexts, jsonText } from './json-text';
 import { SliceClock, warmJsonText } from './json-text-warm';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 200);
@@ -42,6 +42,39 @@ describe('jsonText', () => {
     expect(jsonText(edited)).toContain('B renamed');
     const moved = { ...edited, layout: { ...edited.layout, a: { x: 5, y: 6 } } };
     expect(jsonText(moved)).toBe(JSON.stringify(moved));
+  });
+
+  it('counts the objects an edit left without text: none once written, the edited ones after, capped', () => {
+    const doc = {
+      name: 'D',
+      nodes: [
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B' },
+        { id: 'c', name: 'C' },
+      ],
+      layout: { a: { x: 1, y: 2 } },
+    };
+    expect(coldTexts(doc, 10)).toBe(4);
+    jsonText(doc);
+    expect(coldTexts(doc, 10)).toBe(0);
+    const edited = { ...doc, name: 'E', nodes: doc.nodes.map((n) => (n.id === 'b' ? { ...n, name: 'B renamed' } : n)) };
+    // The renamed node only: the other nodes, the position and the name need no new text.
+    expect(coldTexts(edited, 10)).toBe(1);
+    const all = { ...doc, nodes: doc.nodes.map((n) => ({ ...n })) };
+    // Near miss at the cap: three new nodes counted up to one more than asked.
+    expect(coldTexts(all, 3)).toBe(3);
+    expect(coldTexts(all, 1)).toBe(2);
+  });
+
+  it('property: no object is left without text after jsonText or warming', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyValue, fc.boolean(), async (v, warm) => {
+        if (warm) await warmJsonText(v, new SliceClock(0));
+        else jsonText(v);
+        expect(coldTexts(v, Infinity)).toBe(0);
+      }),
+      { numRuns: runs },
+    );
   });
 
   it('after warming, writes exactly what JSON.stringify writes: warming never changes the text', async () => {

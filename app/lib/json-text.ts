@@ -23,6 +23,26 @@ export function keepText(v: object): boolean {
   return true;
 }
 
+/**
+ * How many objects CACHED_DEPTH levels down have no text kept yet, counted up to `atMost + 1`:
+ * after an edit of a design whose text was written, only the changed nodes, links and
+ * positions do (one look in the cache per object, a few ms for 10,000 nodes).
+ */
+export function coldTexts(value: unknown, atMost: number): number {
+  let cold = 0;
+  const walk = (v: unknown, depth: number): void => {
+    if (cold > atMost || v === null || typeof v !== 'object') return;
+    if (depth >= CACHED_DEPTH) {
+      if (!cache.has(v)) cold++;
+      return;
+    }
+    if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) walk(child, depth + 1);
+  };
+  walk(value, 0);
+  return cold;
+}
+
 function encode(v: unknown, depth: number): string | undefined {
   if (v === null || typeof v !== 'object') return JSON.stringify(v);
   if (depth >= CACHED_DEPTH) {

@@ -155,6 +155,48 @@ describe('autosave in the browser database', () => {
     expect((await pageLoad()).getState().doc.name).toBe('Second edit');
   });
 
+  it('a large design edited while another write is going opens its write in the edit’s task once its text is written (near miss: a design not yet written waits)', async () => {
+    // Every design counts as large here (the page warms above 1,000 nodes).
+    DesignSession.warmAbove = 0;
+    const store = await pageLoad();
+    await settled(store);
+    const save = DesignDb.prototype.save;
+    const started: string[] = [];
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const spy = vi.spyOn(DesignDb.prototype, 'save').mockImplementation(async function (this: DesignDb, id, text, ...rest) {
+      started.push(JSON.parse(text).name);
+      const outcome = save.call(this, id, text, ...rest);
+      if (started.length === 1) await held;
+      return outcome;
+    });
+    try {
+      store.getState().setName('First edit');
+      // A large design's text is warmed first: its write starts a few microtasks later.
+      await vi.waitFor(() => expect(started).toEqual(['First edit']));
+      store.getState().markSaved();
+      store.getState().setName('Second edit');
+      // Its text was written but for the new name: asked for at once.
+      expect(started).toEqual(['First edit', 'Second edit']);
+      // A design whose text was never written (every node new) waits for the write going on.
+      const fresh = pair2015Mirroring();
+      const many = {
+        ...fresh,
+        name: 'Not yet written',
+        nodes: Array.from({ length: 70 }, (_, i) => ({ ...fresh.nodes[i % fresh.nodes.length]!, id: `n${i}` })),
+      };
+      store.setState({ doc: many, revision: store.getState().revision + 1 }); // an edit that makes every node new
+      expect(started).toEqual(['First edit', 'Second edit']);
+      release();
+      await settled(store);
+      expect(started.at(-1)).toBe('Not yet written');
+    } finally {
+      spy.mockRestore();
+      DesignSession.warmAbove = 1_000;
+    }
+    store.getState().autosave.stop();
+  });
+
   it('storage full: every failed save says so with what to do, and nothing stored is deleted', async () => {
     const store = await pageLoad();
     loadDocument(store, REFERENCE_DESIGNS[1]!.build(), 'Opened'); // two designs stored

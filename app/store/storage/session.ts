@@ -12,7 +12,7 @@
  *   dies with the page), so it neither copies it nor warns.
  */
 import { createStore } from 'zustand/vanilla';
-import { jsonText } from '../../lib/json-text';
+import { coldTexts, jsonText } from '../../lib/json-text';
 import { designFileText } from '../../model/design-file';
 import { LIMITS } from '../../model/limits';
 import type { Topology } from '../../model/schema';
@@ -58,6 +58,11 @@ export interface StorageEstimate {
 /** How long a starting tab waits for a design's lock: a reloading page's own lock is gone well within this. */
 const RELOAD_WAIT_MS = 1_500;
 const HISTORY_DELAY_MS = 800;
+/**
+ * A large design whose text lacks at most this many objects (an edit's few nodes, links and
+ * positions) is written as a small one is: warming it would not yield a task anyway.
+ */
+const WARM_ENOUGH = 64;
 export const THEME_SETTING = 'theme';
 
 type Notify = (n: {
@@ -231,11 +236,13 @@ export class DesignSession {
     const doc = store.getState().doc;
     // A design opened while comparing keeps the comparison: it is stored with it too.
     this.syncBaseline();
-    if (this.draining && doc.nodes.length <= DesignSession.warmAbove) {
+    if (this.draining && (doc.nodes.length <= DesignSession.warmAbove || coldTexts(doc, WARM_ENOUGH) <= WARM_ENOUGH)) {
       // An earlier write is still going: this one's transaction is opened now, in the task of
       // the edit, not once that write ends. Chromium drops a transaction opened at pagehide,
       // so an edit followed at once by a reload was lost when it waited behind another write.
       // The database runs the two in the order they were opened: the newer text is kept.
+      // A large design goes the same way once its text is written but for the edit's few
+      // objects: its write then only joins kept texts, as the first write after an edit does.
       this.queue.delete(id);
       this.set({ pending: this.queue.size });
       const write = this.writeDesign(id, doc);
