@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { serviceWorker } from './scripts/service-worker';
+import { xyflowDeclaredSizes } from './scripts/xyflow-declared-sizes';
 import { zodWithoutJsonSchema } from './scripts/zod-without-json-schema';
 
 /**
@@ -38,7 +39,7 @@ export default defineConfig({
   // Relative asset URLs: the built app works from any sub-path.
   base: './',
   root: '.',
-  plugins: [react(), contentSecurityPolicy(), serviceWorker(), zodWithoutJsonSchema()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker(), zodWithoutJsonSchema(), xyflowDeclaredSizes()],
   // The rule and open workers parse designs with the same schemas: the same saving there.
   worker: { plugins: () => [zodWithoutJsonSchema()] },
   build: {

@@ -1,0 +1,59 @@
+/**
+ * Build plugin: React Flow does not measure a node whose size and handles are declared.
+ *
+ * Every card and site frame reaches React Flow with its size and its handles (to-flow.ts), so
+ * React Flow treats it as measured. It still starts a ResizeObserver on each node it mounts;
+ * the observer's first callback measures the node again, reads every handle's box, and
+ * updates React Flow's store, which runs every node's and link's selector once more. Opening
+ * a 1,000-card link, that was a third of each reveal batch's script: with it gone, the open's
+ * long tasks went from about 20 to about 8 (`npm run bench -- --only freeze/open-1000`). The
+ * same happened for each card brought into view by a pan or a jump (culling mounts them).
+ *
+ * The patch keeps React Flow's own rule for a node that is not measured (it is observed, as
+ * before) and drops only the observation of a node that is. It is one condition in
+ * `useNodeObserver`; if an update of React Flow changes that code, the build stops and says
+ * so here rather than building without the patch.
+ */
+import type { Plugin } from 'vite';
+
+/** The condition in @xyflow/react's useNodeObserver that observes every newly mounted node. */
+export const OBSERVES_EVERY_MOUNT = '(!isInitialized || observedNode.current !== nodeRef.current)';
+/** Observed only while not measured (a node without a declared size, or before React Flow knows its handles). */
+export const OBSERVES_UNMEASURED = '!isInitialized';
+
+const XYFLOW_REACT = /[\\/]node_modules[\\/]@xyflow[\\/]react[\\/]dist[\\/]esm[\\/]index\.m?js$/;
+
+/** The module's code with the patch, or an error naming what changed. */
+export function withoutMeasuringDeclared(code: string): { ok: true; code: string } | { ok: false; message: string } {
+  const at = code.indexOf(OBSERVES_EVERY_MOUNT);
+  if (at < 0 || code.indexOf(OBSERVES_EVERY_MOUNT, at + 1) >= 0)
+    return {
+      ok: false,
+      message: `@xyflow/react's useNodeObserver no longer has exactly one "${OBSERVES_EVERY_MOUNT}": update scripts/xyflow-declared-sizes.ts for this version of React Flow`,
+    };
+  return { ok: true, code: code.slice(0, at) + OBSERVES_UNMEASURED + code.slice(at + OBSERVES_EVERY_MOUNT.length) };
+}
+
+export function xyflowDeclaredSizes(): Plugin {
+  let patched = false;
+  return {
+    name: 'xyflow-declared-sizes',
+    // Build only, as the other build plugins: the dev server serves React Flow pre-bundled, unchanged (only slower on large designs).
+    apply: 'build',
+    buildStart() {
+      patched = false;
+    },
+    transform(code, id) {
+      if (!XYFLOW_REACT.test(id.split('?')[0]!)) return null;
+      const r = withoutMeasuringDeclared(code);
+      if (!r.ok) this.error(r.message);
+      patched = true;
+      return { code: r.code, map: null };
+    },
+    buildEnd(error) {
+      // React Flow reached the build by another file than the one patched: say so, do not build unpatched.
+      if (!error && !patched)
+        this.error('@xyflow/react was not patched (scripts/xyflow-declared-sizes.ts): its module path changed');
+    },
+  };
+}
