@@ -854,14 +854,6 @@ function hintPosition(screen: Position) {
 }
 
 /**
- * Fit the view whenever a different document is loaded (not on every edit). The document
- * the page starts with is already fitted (initialViewport above); later ones are fitted too,
- * with a glide for a small one.
- * The pane's size is React Flow's (measured by its resize observer) and the cards are the
- * canvas's own: measuring the page here, just after 10,000 cards were inserted, forced a
- * layout of all of them (a second of a large open), and React Flow's getNodes copies each.
- */
-/**
  * The design the canvas draws, and the arrival (`loadSeq`) it is: the store's, except while a
  * large design arriving waits a task to reach the canvas (reveal.ts `arrivalWaits`). Meanwhile
  * the canvas keeps what it drew, the latest version of the design before.
@@ -884,6 +876,14 @@ function useDrawnDesign(store: DesignerStore): { doc: Topology; seq: number; beh
   return { ...drawn.current, behind };
 }
 
+/**
+ * Fit the view whenever a different document is loaded (not on every edit). The document
+ * the page starts with is already fitted (initialViewport above); later ones are fitted too,
+ * with a glide for a small one.
+ * The pane's size is React Flow's (measured by its resize observer) and the cards are the
+ * canvas's own: measuring the page here, just after 10,000 cards were inserted, forced a
+ * layout of all of them (a second of a large open), and React Flow's getNodes copies each.
+ */
 function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement | null>, loadSeq: number) {
   const flow = useReactFlow();
   const flowStore = useFlowStoreApi();
