@@ -36,6 +36,24 @@ afterEach(async () => {
   });
 });
 
+/**
+ * The saves asked for, by design name, the first of them slow to end (released by `release`):
+ * an edit made meanwhile comes while a write is going.
+ */
+function holdFirstSave() {
+  const save = DesignDb.prototype.save;
+  const started: string[] = [];
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const spy = vi.spyOn(DesignDb.prototype, 'save').mockImplementation(async function (this: DesignDb, id, text, ...rest) {
+    started.push(JSON.parse(text).name);
+    const outcome = save.call(this, id, text, ...rest);
+    if (started.length === 1) await held;
+    return outcome;
+  });
+  return { started, release: () => release(), spy };
+}
+
 async function library(): Promise<{ id: string; name: string; deletedAt?: number }[]> {
   const db = (await DesignDb.open())!;
   const list = await db.list();
@@ -129,17 +147,7 @@ describe('autosave in the browser database', () => {
   it('an edit made while another write is going opens its own write in the edit’s task (a reload at once keeps it)', async () => {
     const store = await pageLoad();
     await settled(store);
-    const save = DesignDb.prototype.save;
-    const started: string[] = [];
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const spy = vi.spyOn(DesignDb.prototype, 'save').mockImplementation(async function (this: DesignDb, id, text, ...rest) {
-      started.push(JSON.parse(text).name);
-      const outcome = save.call(this, id, text, ...rest);
-      // The first write is slow to end: the edit after it comes while it is going.
-      if (started.length === 1) await held;
-      return outcome;
-    });
+    const { started, release, spy } = holdFirstSave();
     try {
       store.getState().setName('First edit');
       store.getState().markSaved();
@@ -160,16 +168,7 @@ describe('autosave in the browser database', () => {
     DesignSession.warmAbove = 0;
     const store = await pageLoad();
     await settled(store);
-    const save = DesignDb.prototype.save;
-    const started: string[] = [];
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const spy = vi.spyOn(DesignDb.prototype, 'save').mockImplementation(async function (this: DesignDb, id, text, ...rest) {
-      started.push(JSON.parse(text).name);
-      const outcome = save.call(this, id, text, ...rest);
-      if (started.length === 1) await held;
-      return outcome;
-    });
+    const { started, release, spy } = holdFirstSave();
     try {
       store.getState().setName('First edit');
       // A large design's text is warmed first: its write starts a few microtasks later.
