@@ -14,7 +14,8 @@ import type { Edge, Node } from '@xyflow/react';
  * New cards and frames per task. Each batch is React Flow's work for the new cards and links
  * (and some for all it holds), and then the browser's style, layout and paint of the whole
  * canvas. Opening a 1,000-card link, batches of 100 were tasks of 80–190 ms; of 50, mostly
- * 50–100 ms (`npm run bench -- --only freeze/open-1000`).
+ * 50–100 ms, and under 50 ms once React Flow stopped measuring cards of a declared size
+ * (scripts/xyflow-declared-sizes.ts; `npm run bench -- --only freeze/open-1000`).
  */
 export const REVEAL_BATCH = 50;
 
