@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { serviceWorker } from './scripts/service-worker';
-import { xyflowDeclaredSizes } from './scripts/xyflow-declared-sizes';
+import { xyflowDeclaredSizes, xyflowDeclaredSizesInDeps } from './scripts/xyflow-declared-sizes';
 import { zodWithoutJsonSchema } from './scripts/zod-without-json-schema';
 
 /**
@@ -42,6 +42,8 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), serviceWorker(), zodWithoutJsonSchema(), xyflowDeclaredSizes()],
   // The rule and open workers parse designs with the same schemas: the same saving there.
   worker: { plugins: () => [zodWithoutJsonSchema()] },
+  // The dev server's React Flow gets the build's patch (scripts/xyflow-declared-sizes.ts).
+  optimizeDeps: { rolldownOptions: { plugins: [xyflowDeclaredSizesInDeps()] } },
   build: {
     outDir: 'dist',
     sourcemap: false,

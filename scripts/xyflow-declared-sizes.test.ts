@@ -7,6 +7,7 @@ import {
   OBSERVES_UNMEASURED,
   withoutMeasuringDeclared,
   xyflowDeclaredSizes,
+  xyflowDeclaredSizesInDeps,
 } from './xyflow-declared-sizes';
 
 // The module the build takes (package.json's "module").
@@ -58,5 +59,13 @@ describe('React Flow without measuring nodes of a declared size', () => {
     expect(() => transform.call(ctx, 'changed', '/x/node_modules/@xyflow/react/dist/esm/index.js')).toThrow(
       /xyflow-declared-sizes/,
     );
+  });
+
+  it('gives the dev server the same patch where it bundles React Flow, and stops it the same way', () => {
+    const plugin = xyflowDeclaredSizesInDeps();
+    const id = '/x/node_modules/@xyflow/react/dist/esm/index.js';
+    expect(plugin.transform(`if (a && ${OBSERVES_EVERY_MOUNT}) {}`, id)?.code).toBe(`if (a && ${OBSERVES_UNMEASURED}) {}`);
+    expect(plugin.transform(OBSERVES_EVERY_MOUNT, '/x/node_modules/zustand/esm/index.mjs')).toBeNull();
+    expect(() => plugin.transform('changed', id)).toThrow(/xyflow-declared-sizes/);
   });
 });

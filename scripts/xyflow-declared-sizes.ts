@@ -12,7 +12,8 @@
  * The patch keeps React Flow's own rule for a node that is not measured (it is observed, as
  * before) and drops only the observation of a node that is. It is one condition in
  * `useNodeObserver`; if an update of React Flow changes that code, the build stops and says
- * so here rather than building without the patch.
+ * so here rather than building without the patch. The dev server gets the same patch where
+ * it bundles its dependencies (xyflowDeclaredSizesInDeps), so `npm start` behaves as the build.
  */
 import type { Plugin } from 'vite';
 
@@ -34,11 +35,24 @@ export function withoutMeasuringDeclared(code: string): { ok: true; code: string
   return { ok: true, code: code.slice(0, at) + OBSERVES_UNMEASURED + code.slice(at + OBSERVES_EVERY_MOUNT.length) };
 }
 
+/** For the dev server's dependency bundling (`optimizeDeps.rolldownOptions.plugins`): the same patch. */
+export function xyflowDeclaredSizesInDeps() {
+  return {
+    name: 'xyflow-declared-sizes-in-deps',
+    transform(code: string, id: string) {
+      if (!XYFLOW_REACT.test(id.split('?')[0]!)) return null;
+      const r = withoutMeasuringDeclared(code);
+      if (!r.ok) throw new Error(r.message);
+      return { code: r.code, map: null };
+    },
+  };
+}
+
 export function xyflowDeclaredSizes(): Plugin {
   let patched = false;
   return {
     name: 'xyflow-declared-sizes',
-    // Build only, as the other build plugins: the dev server serves React Flow pre-bundled, unchanged (only slower on large designs).
+    // The build's; the dev server bundles React Flow with its dependencies (xyflowDeclaredSizesInDeps).
     apply: 'build',
     buildStart() {
       patched = false;
