@@ -35,16 +35,22 @@ export function withoutMeasuringDeclared(code: string): { ok: true; code: string
   return { ok: true, code: code.slice(0, at) + OBSERVES_UNMEASURED + code.slice(at + OBSERVES_EVERY_MOUNT.length) };
 }
 
+/** React Flow's module patched (null for any other module); `fail` stops the bundler with the reason. */
+function patchModule(code: string, id: string, fail: (message: string) => never): { code: string; map: null } | null {
+  if (!XYFLOW_REACT.test(id.split('?')[0]!)) return null;
+  const r = withoutMeasuringDeclared(code);
+  if (!r.ok) return fail(r.message);
+  return { code: r.code, map: null };
+}
+
 /** For the dev server's dependency bundling (`optimizeDeps.rolldownOptions.plugins`): the same patch. */
 export function xyflowDeclaredSizesInDeps() {
   return {
     name: 'xyflow-declared-sizes-in-deps',
-    transform(code: string, id: string) {
-      if (!XYFLOW_REACT.test(id.split('?')[0]!)) return null;
-      const r = withoutMeasuringDeclared(code);
-      if (!r.ok) throw new Error(r.message);
-      return { code: r.code, map: null };
-    },
+    transform: (code: string, id: string) =>
+      patchModule(code, id, (message) => {
+        throw new Error(message);
+      }),
   };
 }
 
@@ -58,11 +64,9 @@ export function xyflowDeclaredSizes(): Plugin {
       patched = false;
     },
     transform(code, id) {
-      if (!XYFLOW_REACT.test(id.split('?')[0]!)) return null;
-      const r = withoutMeasuringDeclared(code);
-      if (!r.ok) this.error(r.message);
-      patched = true;
-      return { code: r.code, map: null };
+      const out = patchModule(code, id, (message) => this.error(message));
+      if (out) patched = true;
+      return out;
     },
     buildEnd(error) {
       // React Flow reached the build by another file than the one patched: say so, do not build unpatched.
