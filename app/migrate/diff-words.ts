@@ -6,7 +6,7 @@
 import { plainWords } from '../model/plain-words';
 import { productVersionLabel } from '../model/product-versions';
 import type { NodeKind, ProductVersion } from '../model/schema';
-import { num } from '../lib/text';
+import { num, plural } from '../lib/text';
 
 const KIND_WORDS: Record<NodeKind, string> = {
   frontEndPool: 'Front End pool',
@@ -210,4 +210,5 @@ export function valueWords(field: string, value: unknown, siteName: (id: string)
   return plainWords(JSON.stringify(value));
 }
 
-export const count = (n: number, one: string, many = `${one}s`): string => `${num(n)} ${n === 1 ? one : many}`;
+/** "1 node", "1,200 users": lib/text's plural, under the name the change lists use. */
+export const count = plural;

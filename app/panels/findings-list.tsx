@@ -8,7 +8,7 @@ import { SeverityIcon } from '../ui/kinds';
 import { docTitle, docUrl } from './doc-links';
 import type { Finding, Severity } from '../rules/types';
 import { viewMoveMs } from '../lib/view-move';
-import { num } from '../lib/text';
+import { noun, num, plural } from '../lib/text';
 
 /** Findings rendered at first; more as the list is scrolled (a 500-node design has thousands). */
 const PAGE = 40;
@@ -155,9 +155,9 @@ function NothingSerious({ findings, filter }: { findings: readonly Finding[]; fi
 }
 
 const HIDDEN_WORDS: Record<Severity, (n: number) => string> = {
-  error: (n) => `${num(n)} ${n === 1 ? 'error' : 'errors'}`,
-  warning: (n) => `${num(n)} ${n === 1 ? 'warning' : 'warnings'}`,
-  info: (n) => `${num(n)} advice ${n === 1 ? 'item' : 'items'}`,
+  error: (n) => plural(n, 'error'),
+  warning: (n) => plural(n, 'warning'),
+  info: (n) => `${num(n)} advice ${noun(n, 'item')}`,
 };
 
 function sentenceList(parts: string[]): string {
