@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Topology } from '../app/model/schema';
-import { designOpened, largeDesign, minimapCount, openWith, savedDocument } from './helpers';
+import { designOpened, largeDesign, minimapCount, openSharedLink, openWith, savedDocument } from './helpers';
 
 // Opening a 500-node design on a loaded 2-core runner may take a while (designOpened waits for it).
 test.describe.configure({ timeout: 120_000 });
@@ -113,4 +113,35 @@ test('the minimap shows where the view is, and a click in it moves the view ther
       return Math.hypot(v.x + v.width / 2 - target.x, v.y + v.height / 2 - target.y);
     })
     .toBeLessThan(3);
+});
+
+test('a 1,000-node design opens fitted, as one picture of all of it with the minimap; zooming in brings its cards back', async ({
+  page,
+}) => {
+  const doc = largeDesign(1_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // From a link: the page draws the design it starts with, then this one.
+  await openSharedLink(page, doc);
+  // Nothing is left waiting: the canvas says it is done although it routes no link of the picture.
+  await designOpened(page);
+
+  const picture = page.getByTestId('overview-picture');
+  await expect(picture).toBeVisible();
+  await expect(picture).toHaveAttribute('data-cards', String(doc.nodes.length));
+  await expect(page.getByTestId('overview-hint')).toContainText('1,000 servers');
+  await expect(page.locator('.react-flow__node-topology')).toHaveCount(0);
+  await expect.poll(() => minimapCount(page)).toBe(doc.nodes.length + doc.sites.length);
+
+  // Zoomed in on a part, that part is cards again: only some of them, and no picture.
+  await page.getByTestId('canvas').hover();
+  for (let i = 0; i < 20 && (await picture.count()) > 0; i++) {
+    await page.mouse.wheel(0, -300);
+    await page.waitForTimeout(150);
+  }
+  await expect(picture).toHaveCount(0);
+  await expect(page.locator('.react-flow__node-topology').first()).toBeVisible();
+  expect(await page.locator('.react-flow__node-topology').count()).toBeLessThan(doc.nodes.length);
+  await designOpened(page);
+  expect(errors).toEqual([]);
 });

@@ -14,8 +14,12 @@ import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import type { Position, Topology } from '../model/schema';
 import type { MapItem } from './design-map';
 
-/** More cards than this in the window are drawn as a picture, not as cards. */
-export const MAX_WINDOW_CARDS = 1_200;
+/**
+ * More cards than this in the window are drawn as a picture, not as cards: so many are only
+ * in one view zoomed out past reading them (about 15% on a dense design), and taking them
+ * in is React Flow's longest work.
+ */
+export const MAX_WINDOW_CARDS = 500;
 /** Or more site frames than this. */
 export const MAX_WINDOW_SITES = 300;
 /** Links that only cross the window bring their two ends in while the canvas holds fewer than this. */

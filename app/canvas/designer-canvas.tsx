@@ -670,7 +670,7 @@ export function DesignerCanvas() {
                 />
               )}
               <Suspense fallback={null}>
-                {linksShown && nodes.length > 0 && <DesignMap nodes={deferredMap.nodes} wan={deferredMap.wanLines} />}
+                {linksShown && deferredMap.nodes.length > 0 && <DesignMap nodes={deferredMap.nodes} wan={deferredMap.wanLines} />}
               </Suspense>
               <Controls showInteractive={false} showFitView={false} aria-label="Zoom controls">
                 <ControlButton
@@ -901,13 +901,10 @@ function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement
     const nodes = latest.current;
     let { width, height } = flowStore.getState();
     if (!width || !height) ({ width, height } = wrap.current?.getBoundingClientRect() ?? { width: 0, height: 0 });
+    // A windowed design's canvas may not hold its first site or all of its cards: its view is the document's.
+    if (windowed(doc.nodes.length)) void flow.setViewport(openingViewportOf(doc, siteFrames(doc), width, height));
     // A large design opens on its first site, at once: an animated fit would draw every card on the way.
-    if (opensAtSite(doc.nodes.length))
-      void flow.setViewport(
-        windowed(doc.nodes.length)
-          ? openingViewportOf(doc, siteFrames(doc), width, height)
-          : openingViewport(nodes, width, height),
-      );
+    else if (opensAtSite(doc.nodes.length)) void flow.setViewport(openingViewport(nodes, width, height));
     // Fitted to every card, not only to those React Flow holds yet (they come in batches, reveal.ts).
     // Only a small design glides there (view-move.ts).
     else void flow.setViewport(fittedViewport(nodes, width, height), { duration: viewMoveMs(doc.nodes.length, 200) });

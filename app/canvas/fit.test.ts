@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowNode } from './flow-types';
 import type { Topology } from '../model/schema';
+import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import {
   EMPTY_VIEWPORT,
   OPEN_AT_SITE_ABOVE,
@@ -46,7 +47,9 @@ describe('the view a design opens at', () => {
   });
 
   it('opens a windowed design on its first site taken from the document, the canvas holding none of it yet', () => {
-    const doc = { sites: [{ id: 'b' }, { id: 'a' }], nodes: [], links: [], layout: {} } as unknown as Topology;
+    // More cards than a design that opens fitted; none of them placed yet.
+    const nodes = Array.from({ length: OPEN_AT_SITE_ABOVE + 1 }, (_, i) => ({ id: `n${i}` }));
+    const doc = { sites: [{ id: 'b' }, { id: 'a' }], nodes, links: [], layout: {} } as unknown as Topology;
     const frames = new Map([
       ['a', { x: 0, y: 0, width: 500, height: 300 }],
       ['b', { x: 5_000, y: 1_000, width: 800, height: 400 }],
@@ -58,6 +61,28 @@ describe('the view a design opens at', () => {
     // Nothing to open on, or no pane: the empty view, never a throw.
     expect(openingViewportOf({ ...doc, sites: [] }, new Map(), 1440, 900)).toEqual(EMPTY_VIEWPORT);
     expect(openingViewport([], 1440, 900, OPEN_AT_SITE_ABOVE + 1)).toEqual(EMPTY_VIEWPORT);
+  });
+
+  it('fits a windowed design of up to OPEN_AT_SITE_ABOVE cards by the document, frames and cards, whatever the canvas holds', () => {
+    const doc = {
+      sites: [{ id: 'a' }],
+      nodes: [{ id: 'far', siteId: 'a' }],
+      links: [],
+      layout: { far: { x: 9_000, y: 3_000 } },
+    } as unknown as Topology;
+    const frames = new Map([['a', { x: 0, y: 0, width: 500, height: 300 }]]);
+    const vp = openingViewportOf(doc, frames, 1440, 900);
+    const onScreen = (x: number, y: number) => ({ x: x * vp.zoom + vp.x, y: y * vp.zoom + vp.y });
+    // The frame's top left corner and the far card's bottom right corner are both in the pane.
+    for (const p of [onScreen(0, 0), onScreen(9_000 + NODE_WIDTH, 3_000 + NODE_HEIGHT)]) {
+      expect(p.x).toBeGreaterThanOrEqual(0);
+      expect(p.x).toBeLessThanOrEqual(1440);
+      expect(p.y).toBeGreaterThanOrEqual(0);
+      expect(p.y).toBeLessThanOrEqual(900);
+    }
+    // Not opened on the site at a readable zoom: the whole design is in view.
+    expect(vp.zoom).toBeLessThan(0.2);
+    expect(openingViewportOf({ ...doc, nodes: [], layout: {} }, new Map(), 1440, 900)).toEqual(EMPTY_VIEWPORT);
   });
 
   it('bounds a whole design by its frames and every placed card', () => {

@@ -63,9 +63,12 @@ const SITE_MARGIN = 40;
 
 /**
  * Above this many cards React Flow holds only the part of the design in and around the view
- * (canvas-window.ts, loaded with the first such design).
+ * (canvas-window.ts, loaded with the first such design). Handed whole, a fitted 1,000-card
+ * design was 1,000 cards and 1,800 links for React Flow to take in (some twenty tasks of
+ * 50–250 ms on opening) and for Chromium to repaint on every pan frame, at a zoom where
+ * no card can be read; windowed, it is one picture until zoomed in.
  */
-export const WINDOW_ABOVE_CARDS = 1_000;
+export const WINDOW_ABOVE_CARDS = 500;
 
 /** Whether a design of this many cards is windowed; smaller ones are handed whole, as ever. */
 export const windowed = (cards: number): boolean => cards > WINDOW_ABOVE_CARDS;
@@ -102,18 +105,27 @@ export function viewAtBox(first: Rect, width: number, height: number): Viewport 
 
 /**
  * The view a windowed design opens at (canvas-window.ts): its canvas may not hold its first
- * site, so the site is taken from the document, as openingViewport takes it from the canvas.
+ * site, or all of its cards, so both are taken from the document, as openingViewport takes
+ * them from the canvas. Up to OPEN_AT_SITE_ABOVE cards it is fitted, by the document's bounds.
  */
 export function openingViewportOf(doc: Topology, frames: ReadonlyMap<string, Rect>, width: number, height: number): Viewport {
   if (width <= 0 || height <= 0) return EMPTY_VIEWPORT;
+  if (!opensAtSite(doc.nodes.length)) return fittedViewportOf(doc, width, height, frames);
   const site = doc.sites.map((s) => frames.get(s.id)).find((f) => f !== undefined);
   if (site) return viewAtBox(site, width, height);
   const card = doc.nodes.map((n) => positionOf(doc.layout, n.id)).find((p) => p !== undefined);
   return card ? viewAtBox({ ...card, width: NODE_WIDTH, height: NODE_HEIGHT }, width, height) : EMPTY_VIEWPORT;
 }
 
-/** The box holding a whole design: its site frames and every card (a card outside any frame too). */
-export function designBounds(doc: Topology): Rect | undefined {
+/** The whole design, from its document, fitted into a width × height pane. */
+export function fittedViewportOf(doc: Topology, width: number, height: number, frames?: ReadonlyMap<string, Rect>): Viewport {
+  const bounds = designBounds(doc, frames);
+  if (!bounds || width <= 0 || height <= 0) return EMPTY_VIEWPORT;
+  return getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, fitPadding(bounds, width, height));
+}
+
+/** The box holding a whole design: its site frames (computed unless given) and every card (a card outside any frame too). */
+export function designBounds(doc: Topology, frames: ReadonlyMap<string, Rect> = siteFrames(doc)): Rect | undefined {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -124,7 +136,7 @@ export function designBounds(doc: Topology): Rect | undefined {
     maxX = Math.max(maxX, x + w);
     maxY = Math.max(maxY, y + h);
   };
-  for (const f of siteFrames(doc).values()) add(f.x, f.y, f.width, f.height);
+  for (const f of frames.values()) add(f.x, f.y, f.width, f.height);
   for (const n of doc.nodes) {
     const p = positionOf(doc.layout, n.id);
     if (p) add(p.x, p.y, NODE_WIDTH, NODE_HEIGHT);
@@ -143,16 +155,9 @@ export function fitWholeDesign(
   duration = viewMoveMs(doc.nodes.length, 200),
 ): Promise<boolean> {
   if (!windowed(doc.nodes.length)) return flow.fitView(fitOptions(flow.getNodes(), duration));
-  const bounds = designBounds(doc);
   const box = typeof document === 'undefined' ? undefined : document.querySelector('.canvas-wrap')?.getBoundingClientRect();
-  if (!bounds || !box || box.width <= 0 || box.height <= 0) return Promise.resolve(false);
-  const vp = getViewportForBounds(
-    bounds,
-    box.width,
-    box.height,
-    MIN_ZOOM,
-    FIT_OPTIONS.maxZoom,
-    fitPadding(bounds, box.width, box.height),
-  );
+  const vp = box ? fittedViewportOf(doc, box.width, box.height) : EMPTY_VIEWPORT;
+  // Nothing to fit, or no pane.
+  if (vp === EMPTY_VIEWPORT) return Promise.resolve(false);
   return flow.setViewport(vp, { duration });
 }

@@ -55,8 +55,12 @@ export class LazyLinkRouter {
     },
   ) {}
 
+  /**
+   * Routes asked for and not yet drawn: the router loading or routing, or WAN lines waiting.
+   * A canvas that has asked for none (a design drawn as one picture) is not waiting for any.
+   */
   get busy(): boolean {
-    return (this.router ? this.router.busy : this.failedOn === undefined) || this.wanWanted !== undefined;
+    return (this.router ? this.router.busy : this.loading) || this.wanWanted !== undefined;
   }
 
   route(doc: Topology, options?: RouteOptions, frames?: ReadonlyMap<string, Frame>, live?: boolean): Map<string, LinkRoute> {
@@ -124,6 +128,11 @@ export class LazyLinkRouter {
         this.config.onChange();
       });
     return undefined;
+  }
+
+  /** The canvas draws no WAN lines now (a design drawn as one picture): a WAN routing still waiting is not wanted. */
+  noWanLines(): void {
+    this.cancelWan();
   }
 
   private cancelWan(): void {

@@ -119,6 +119,23 @@ describe('borderPoint', () => {
   });
 });
 
+describe('FlowMapper: a window without WAN links', () => {
+  it('tells the router no WAN lines are wanted, so a routing of them still waiting does not hold the canvas pending', () => {
+    const doc = globalMultiSite();
+    expect(doc.siteLinks?.length).toBeGreaterThan(0);
+    let dropped = 0;
+    const router = Object.assign(new LinkRouter(), { noWanLines: () => void dropped++ });
+    const mapper = new FlowMapper(router);
+    mapper.map(input(doc));
+    expect(dropped).toBe(0);
+    // Drawn as one picture: the window holds no card and no frame.
+    const { nodes, edges } = mapper.map(input(doc, { window: new Set() }));
+    expect(nodes).toHaveLength(0);
+    expect(edges).toHaveLength(0);
+    expect(dropped).toBe(1);
+  });
+});
+
 describe('level of detail and the first view', () => {
   it('stretches a dash pattern by the level, so dashes stay a few screen pixels long', () => {
     expect(dashAt('8 5', 'full')).toBe('8 5');

@@ -132,6 +132,8 @@ type FlowRouter = Pick<LinkRouter, 'route' | 'busy'> & {
   routeSiteLinks(
     ...args: [...Parameters<LinkRouter['routeSiteLinks']>, inBackground?: boolean]
   ): ReturnType<LinkRouter['routeSiteLinks']> | undefined;
+  /** No WAN lines to draw: a routing of them still waiting for its task is dropped (else the canvas waits on it). */
+  noWanLines?(): void;
 };
 
 export class FlowMapper {
@@ -297,6 +299,7 @@ export class FlowMapper {
     const siteLinks = doc.siteLinks ?? [];
     if (siteLinks.length === 0) {
       this.wanCache = new Map();
+      this.router.noWanLines?.();
       return [];
     }
     const key = [siteLinks, doc.sites, this.frames, input.dragging ? undefined : linkRoutes];
