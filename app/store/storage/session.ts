@@ -122,13 +122,10 @@ export class DesignSession {
   /**
    * Start-up: open the database, bring over the old localStorage designs, clear the trash
    * of designs past their 30 days, and show the design last worked on (read-only when
-   * another tab owns it), else `fallback` as a new design.
+   * another tab owns it), else `fallback` as a new design. `storage`: where the earlier
+   * version's designs are (the page's localStorage unless given).
    */
-  async start(
-    store: DesignerStore,
-    fallback: () => Topology | Promise<Topology>,
-    storage: Storage | undefined = safeLocalStorage(),
-  ): Promise<void> {
+  async start(store: DesignerStore, fallback: () => Topology | Promise<Topology>, storage?: Storage): Promise<void> {
     this.store = store;
     this.db = await DesignDb.open();
     const db = this.db;
@@ -142,8 +139,11 @@ export class DesignSession {
       this.wire();
       return;
     }
-    const migration: MigrationReport = hasOldDesigns(storage)
-      ? await (await import('./migrate-local-storage')).migrateLocalStorage(db, storage)
+    // Asked for only now, out of the page's first task: Chromium's first touch of localStorage
+    // waits for the browser process to hand over its contents (some 10 ms).
+    const local = storage ?? safeLocalStorage();
+    const migration: MigrationReport = hasOldDesigns(local)
+      ? await (await import('./migrate-local-storage')).migrateLocalStorage(db, local)
       : { moved: [], unreadable: [], failed: [] };
     await this.purgeExpired();
     const theme = await db.setting<string>(THEME_SETTING);
