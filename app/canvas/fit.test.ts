@@ -8,6 +8,7 @@ import {
   OPEN_AT_SITE_ZOOM,
   designBounds,
   fittedViewport,
+  fittedViewportOf,
   openingViewport,
   openingViewportOf,
 } from './fit';
@@ -82,7 +83,33 @@ describe('the view a design opens at', () => {
     }
     // Not opened on the site at a readable zoom: the whole design is in view.
     expect(vp.zoom).toBeLessThan(0.2);
+    // A tall design fills the pane's height, but for a band along the top: the picture's note is there.
+    const tall = { ...doc, layout: { far: { x: 300, y: 9_000 } } } as unknown as Topology;
+    const t = openingViewportOf(tall, frames, 1440, 900);
+    expect(t.y).toBeGreaterThanOrEqual(64);
+    expect(t.y).toBeLessThan(80);
     expect(openingViewportOf({ ...doc, nodes: [], layout: {} }, new Map(), 1440, 900)).toEqual(EMPTY_VIEWPORT);
+  });
+
+  it('fits the whole of a design as large as the 10,000-node limit draws it, not the part a 5% zoom leaves in view', () => {
+    // The generated 10,000-node design spans about 35,700 × 37,300 canvas units.
+    const doc = {
+      sites: [{ id: 'a' }],
+      nodes: [{ id: 'far', siteId: 'a' }],
+      links: [],
+      layout: { far: { x: 35_500, y: 37_200 } },
+    } as unknown as Topology;
+    const frames = new Map([['a', { x: 0, y: 0, width: 500, height: 300 }]]);
+    const vp = fittedViewportOf(doc, 855, 545, frames);
+    for (const [x, y] of [
+      [0, 0],
+      [35_500 + NODE_WIDTH, 37_200 + NODE_HEIGHT],
+    ] as const) {
+      expect(x * vp.zoom + vp.x).toBeGreaterThanOrEqual(0);
+      expect(x * vp.zoom + vp.x).toBeLessThanOrEqual(855);
+      expect(y * vp.zoom + vp.y).toBeGreaterThanOrEqual(0);
+      expect(y * vp.zoom + vp.y).toBeLessThanOrEqual(545);
+    }
   });
 
   it('bounds a whole design by its frames and every placed card', () => {

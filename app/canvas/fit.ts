@@ -18,8 +18,12 @@ import type { FlowNode } from './flow-types';
 import { viewMoveMs } from '../lib/view-move';
 
 export const EMPTY_VIEWPORT: Viewport = { x: 40, y: 40, zoom: 1 };
-/** As the designer's canvas is configured (minZoom) and as fitView is called. */
-export const MIN_ZOOM = 0.05;
+/**
+ * As the designer's canvas is configured (minZoom) and as fitView is called. Low enough for
+ * Fit to show the whole of a design at the 10,000-node limit (about 1% in a 1440 × 900
+ * window): at 5%, a fitted 1,000-node design lost its top row of sites above the pane.
+ */
+export const MIN_ZOOM = 0.01;
 export const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.2 } as const;
 
 /**
@@ -27,13 +31,17 @@ export const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.2 } as const;
  * at the fit view: the fit keeps a band free for them, along the bottom or down the right
  * side, whichever costs the design less zoom.
  */
-const ROOM_BELOW: Padding = { top: '6%', left: '6%', right: '6%', bottom: '150px' };
-const ROOM_RIGHT: Padding = { top: '6%', left: '80px', right: '226px', bottom: '6%' };
+const ROOM_BELOW = { top: '6%', left: '6%', right: '6%', bottom: '150px' } as const satisfies Padding;
+const ROOM_RIGHT = { top: '6%', left: '80px', right: '226px', bottom: '6%' } as const satisfies Padding;
+/** A windowed design fitted is one picture with a note along the top (overview-picture.tsx): a band is kept free for it too. */
+const ROOM_FOR_NOTE = { top: '64px' } as const satisfies Padding;
 
-export function fitPadding(bounds: Rect, width: number, height: number): Padding {
-  const below = getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, ROOM_BELOW);
-  const right = getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, ROOM_RIGHT);
-  return right.zoom > below.zoom ? ROOM_RIGHT : ROOM_BELOW;
+export function fitPadding(bounds: Rect, width: number, height: number, noteAbove = false): Padding {
+  const roomBelow: Padding = noteAbove ? { ...ROOM_BELOW, ...ROOM_FOR_NOTE } : ROOM_BELOW;
+  const roomRight: Padding = noteAbove ? { ...ROOM_RIGHT, ...ROOM_FOR_NOTE } : ROOM_RIGHT;
+  const below = getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, roomBelow);
+  const right = getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, roomRight);
+  return right.zoom > below.zoom ? roomRight : roomBelow;
 }
 
 /** The viewport React Flow's fitView would choose for these nodes in a width × height pane. */
@@ -117,11 +125,15 @@ export function openingViewportOf(doc: Topology, frames: ReadonlyMap<string, Rec
   return card ? viewAtBox({ ...card, width: NODE_WIDTH, height: NODE_HEIGHT }, width, height) : EMPTY_VIEWPORT;
 }
 
-/** The whole design, from its document, fitted into a width × height pane. */
+/**
+ * A windowed design, from its document, fitted into a width × height pane. Fitted, it is
+ * always one picture (more cards in view than MAX_WINDOW_CARDS), whose note along the top
+ * must not cover its first row of sites.
+ */
 export function fittedViewportOf(doc: Topology, width: number, height: number, frames?: ReadonlyMap<string, Rect>): Viewport {
   const bounds = designBounds(doc, frames);
   if (!bounds || width <= 0 || height <= 0) return EMPTY_VIEWPORT;
-  return getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, fitPadding(bounds, width, height));
+  return getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, fitPadding(bounds, width, height, true));
 }
 
 /** The box holding a whole design: its site frames (computed unless given) and every card (a card outside any frame too). */
