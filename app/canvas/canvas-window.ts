@@ -13,13 +13,15 @@
 import { NODE_HEIGHT, NODE_WIDTH } from '../model/grid-layout';
 import type { Position, Topology } from '../model/schema';
 import type { MapItem } from './design-map';
+import { WINDOW_ABOVE_CARDS } from './fit';
 
 /**
  * More cards than this in the window are drawn as a picture, not as cards: so many are only
  * in one view zoomed out past reading them (about 15% on a dense design), and taking them
- * in is React Flow's longest work.
+ * in is React Flow's longest work. The same number as windowing starts at, so a windowed
+ * design fitted is always the picture (fit.ts keeps a band free for its note).
  */
-export const MAX_WINDOW_CARDS = 500;
+export const MAX_WINDOW_CARDS = WINDOW_ABOVE_CARDS;
 /** Or more site frames than this. */
 export const MAX_WINDOW_SITES = 300;
 /** Links that only cross the window bring their two ends in while the canvas holds fewer than this. */

@@ -609,7 +609,7 @@ export function DesignerCanvas() {
   useLayoutEffect(() => {
     if (initialViewport && !linksShown) return soon(() => setLinksShown(true));
   }, [initialViewport, linksShown]);
-  useFitOnLoad(nodes, wrap, drawnSeq);
+  useFitOnLoad(nodes, wrap, drawnSeq, mapper.current);
   const shownEdges = useMemo(
     () => (linksShown ? revealedEdges(edges, revealed.shown) : NO_EDGES),
     [linksShown, edges, revealed.shown],
@@ -884,7 +884,13 @@ function useDrawnDesign(store: DesignerStore): { doc: Topology; seq: number; beh
  * canvas's own: measuring the page here, just after 10,000 cards were inserted, forced a
  * layout of all of them (a second of a large open), and React Flow's getNodes copies each.
  */
-function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement | null>, loadSeq: number) {
+function useFitOnLoad(
+  nodes: readonly FlowNode[],
+  wrap: RefObject<HTMLDivElement | null>,
+  loadSeq: number,
+  // The canvas's own frames of the design (kept while the design is): not made again here.
+  mapper: Pick<FlowMapper, 'framesOf'>,
+) {
   const flow = useReactFlow();
   const flowStore = useFlowStoreApi();
   const store = useDesignerStore();
@@ -902,11 +908,11 @@ function useFitOnLoad(nodes: readonly FlowNode[], wrap: RefObject<HTMLDivElement
     let { width, height } = flowStore.getState();
     if (!width || !height) ({ width, height } = wrap.current?.getBoundingClientRect() ?? { width: 0, height: 0 });
     // A windowed design's canvas may not hold its first site or all of its cards: its view is the document's.
-    if (windowed(doc.nodes.length)) void flow.setViewport(openingViewportOf(doc, siteFrames(doc), width, height));
+    if (windowed(doc.nodes.length)) void flow.setViewport(openingViewportOf(doc, mapper.framesOf(doc), width, height));
     // A large design opens on its first site, at once: an animated fit would draw every card on the way.
     else if (opensAtSite(doc.nodes.length)) void flow.setViewport(openingViewport(nodes, width, height));
     // Fitted to every card, not only to those React Flow holds yet (they come in batches, reveal.ts).
     // Only a small design glides there (view-move.ts).
     else void flow.setViewport(fittedViewport(nodes, width, height), { duration: viewMoveMs(doc.nodes.length, 200) });
-  }, [loadSeq, flow, flowStore, store, wrap]);
+  }, [loadSeq, flow, flowStore, store, wrap, mapper]);
 }

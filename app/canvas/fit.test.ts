@@ -13,6 +13,20 @@ import {
   openingViewportOf,
 } from './fit';
 
+/** A windowed design's document, reduced to its extent: one site frame at the origin and one card far from it. */
+function siteAndFarCard(
+  x: number,
+  y: number,
+): { doc: Topology; frames: Map<string, { x: number; y: number; width: number; height: number }> } {
+  const doc = {
+    sites: [{ id: 'a' }],
+    nodes: [{ id: 'far', siteId: 'a' }],
+    links: [],
+    layout: { far: { x, y } },
+  } as unknown as Topology;
+  return { doc, frames: new Map([['a', { x: 0, y: 0, width: 500, height: 300 }]]) };
+}
+
 const card = (i: number): FlowNode =>
   ({
     id: `n${i}`,
@@ -65,13 +79,7 @@ describe('the view a design opens at', () => {
   });
 
   it('fits a windowed design of up to OPEN_AT_SITE_ABOVE cards by the document, frames and cards, whatever the canvas holds', () => {
-    const doc = {
-      sites: [{ id: 'a' }],
-      nodes: [{ id: 'far', siteId: 'a' }],
-      links: [],
-      layout: { far: { x: 9_000, y: 3_000 } },
-    } as unknown as Topology;
-    const frames = new Map([['a', { x: 0, y: 0, width: 500, height: 300 }]]);
+    const { doc, frames } = siteAndFarCard(9_000, 3_000);
     const vp = openingViewportOf(doc, frames, 1440, 900);
     const onScreen = (x: number, y: number) => ({ x: x * vp.zoom + vp.x, y: y * vp.zoom + vp.y });
     // The frame's top left corner and the far card's bottom right corner are both in the pane.
@@ -84,8 +92,7 @@ describe('the view a design opens at', () => {
     // Not opened on the site at a readable zoom: the whole design is in view.
     expect(vp.zoom).toBeLessThan(0.2);
     // A tall design fills the pane's height, but for a band along the top: the picture's note is there.
-    const tall = { ...doc, layout: { far: { x: 300, y: 9_000 } } } as unknown as Topology;
-    const t = openingViewportOf(tall, frames, 1440, 900);
+    const t = openingViewportOf(siteAndFarCard(300, 9_000).doc, frames, 1440, 900);
     expect(t.y).toBeGreaterThanOrEqual(64);
     expect(t.y).toBeLessThan(80);
     expect(openingViewportOf({ ...doc, nodes: [], layout: {} }, new Map(), 1440, 900)).toEqual(EMPTY_VIEWPORT);
@@ -93,13 +100,7 @@ describe('the view a design opens at', () => {
 
   it('fits the whole of a design as large as the 10,000-node limit draws it, not the part a 5% zoom leaves in view', () => {
     // The generated 10,000-node design spans about 35,700 × 37,300 canvas units.
-    const doc = {
-      sites: [{ id: 'a' }],
-      nodes: [{ id: 'far', siteId: 'a' }],
-      links: [],
-      layout: { far: { x: 35_500, y: 37_200 } },
-    } as unknown as Topology;
-    const frames = new Map([['a', { x: 0, y: 0, width: 500, height: 300 }]]);
+    const { doc, frames } = siteAndFarCard(35_500, 37_200);
     const vp = fittedViewportOf(doc, 855, 545, frames);
     for (const [x, y] of [
       [0, 0],

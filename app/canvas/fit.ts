@@ -34,21 +34,31 @@ export const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.2 } as const;
 const ROOM_BELOW = { top: '6%', left: '6%', right: '6%', bottom: '150px' } as const satisfies Padding;
 const ROOM_RIGHT = { top: '6%', left: '80px', right: '226px', bottom: '6%' } as const satisfies Padding;
 /** A windowed design fitted is one picture with a note along the top (overview-picture.tsx): a band is kept free for it too. */
-const ROOM_FOR_NOTE = { top: '64px' } as const satisfies Padding;
+const NOTE_ABOVE = { top: '64px' } as const;
+const ROOMS = {
+  plain: [ROOM_BELOW, ROOM_RIGHT],
+  noteAbove: [
+    { ...ROOM_BELOW, ...NOTE_ABOVE },
+    { ...ROOM_RIGHT, ...NOTE_ABOVE },
+  ],
+} as const satisfies Record<string, readonly [Padding, Padding]>;
 
 export function fitPadding(bounds: Rect, width: number, height: number, noteAbove = false): Padding {
-  const roomBelow: Padding = noteAbove ? { ...ROOM_BELOW, ...ROOM_FOR_NOTE } : ROOM_BELOW;
-  const roomRight: Padding = noteAbove ? { ...ROOM_RIGHT, ...ROOM_FOR_NOTE } : ROOM_RIGHT;
+  const [roomBelow, roomRight] = ROOMS[noteAbove ? 'noteAbove' : 'plain'];
   const below = getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, roomBelow);
   const right = getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, roomRight);
   return right.zoom > below.zoom ? roomRight : roomBelow;
 }
 
+/** The view that shows `bounds` whole in a width × height pane, clear of the minimap, the zoom buttons (and the note). */
+function fitBounds(bounds: Rect, width: number, height: number, noteAbove = false): Viewport {
+  return getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, fitPadding(bounds, width, height, noteAbove));
+}
+
 /** The viewport React Flow's fitView would choose for these nodes in a width × height pane. */
 export function fittedViewport(nodes: readonly FlowNode[], width: number, height: number): Viewport {
   if (nodes.length === 0 || width <= 0 || height <= 0) return EMPTY_VIEWPORT;
-  const bounds = getNodesBounds([...nodes]);
-  return getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, fitPadding(bounds, width, height));
+  return fitBounds(getNodesBounds([...nodes]), width, height);
 }
 
 /** fitView's options for the design now on the canvas (the pane is `.canvas-wrap`). */
@@ -133,7 +143,7 @@ export function openingViewportOf(doc: Topology, frames: ReadonlyMap<string, Rec
 export function fittedViewportOf(doc: Topology, width: number, height: number, frames?: ReadonlyMap<string, Rect>): Viewport {
   const bounds = designBounds(doc, frames);
   if (!bounds || width <= 0 || height <= 0) return EMPTY_VIEWPORT;
-  return getViewportForBounds(bounds, width, height, MIN_ZOOM, FIT_OPTIONS.maxZoom, fitPadding(bounds, width, height, true));
+  return fitBounds(bounds, width, height, true);
 }
 
 /** The box holding a whole design: its site frames (computed unless given) and every card (a card outside any frame too). */
