@@ -52,7 +52,7 @@ import { DetailLevelContext, detailLevelAt } from './detail-level';
 import { FlowMapper } from './to-flow';
 import type { ContextMenuState } from './context-menu';
 import { LazyLinkRouter } from './lazy-link-router';
-import { arrivalWaits, revealBatchFor, revealStep, revealedEdges } from './reveal';
+import { REVEAL_BATCH, arrivalWaits, revealBatchFor, revealStep, revealedEdges } from './reveal';
 import { ROUTE_BATCH, RouteBoard, RouteBoardContext } from './route-board';
 import { CompareLegend, GhostNodeView, useCompareCanvas, useGhostElements } from './compare-marks';
 import type { ContextTarget } from './context-actions';
@@ -88,7 +88,6 @@ const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
 const SNAP_GRID: [number, number] = [8, 8];
 const PRO_OPTIONS = { hideAttribution: true };
 const NO_EDGES: CanvasEdge[] = [];
-const NO_RECT: CanvasRect = { x: 0, y: 0, width: 0, height: 0 };
 const NOTHING_HELD: CardWindow = { ids: new Set(), picture: false };
 const NO_FRAMES: ReturnType<typeof siteFrames> = new Map();
 // Zoomed out, a 24-unit dot grid is a dot every 2 screen pixels: costly to paint on every
@@ -125,6 +124,8 @@ interface KindMenu {
 export function DesignerCanvas() {
   const store = useDesignerStore();
   const { doc: committed, seq: drawnSeq, behind: arrivalPending } = useDrawnDesign(store);
+  // The arrival the view was last fitted to (useFitOnLoad): the one the page started with is fitted as it first renders.
+  const [fittedSeq, setFittedSeq] = useState(drawnSeq);
   // Drag positions reach the canvas as React state, not through a store subscription:
   // a store update renders synchronously inside each pointermove, React state lets React
   // batch the moves of a frame into one render, as React Flow's own useNodesState does.
@@ -217,11 +218,13 @@ export function DesignerCanvas() {
   const lastWindow = useRef<CardWindow | undefined>(undefined);
   const cardWindow = useMemo(() => {
     if (!isWindowed) return (lastWindow.current = undefined);
-    if (!windowing) return NOTHING_HELD;
-    const next = windowing.elementsInWindow(committed, committedFrames, windowRect ?? NO_RECT, kept);
+    // Placed once the view is known, and a design arriving only once it is fitted: a window
+    // placed at the view before is a pass over every card and link that is thrown away.
+    if (!windowing || !windowRect || fittedSeq !== drawnSeq) return NOTHING_HELD;
+    const next = windowing.elementsInWindow(committed, committedFrames, windowRect, kept);
     if (windowing.sameWindow(lastWindow.current, next)) return lastWindow.current;
     return (lastWindow.current = next);
-  }, [isWindowed, windowing, committed, committedFrames, windowRect, kept]);
+  }, [isWindowed, windowing, committed, committedFrames, windowRect, kept, fittedSeq, drawnSeq]);
 
   const {
     nodes: designNodes,
@@ -279,14 +282,18 @@ export function DesignerCanvas() {
   const shownIds = useRef<ReadonlySet<string>>(new Set());
   const [revealTick, setRevealTick] = useState(0);
   const revealHeld = useRef(false);
+  // The window the cards last shown were placed in: a new one's cards come a task after it (reveal.ts).
+  const revealWindow = useRef(cardWindow);
   const revealed = useMemo(() => {
     void revealTick;
-    const batch = revealBatchFor(nodes, shownIds.current, kept, revealHeld.current);
+    const newWindow = revealWindow.current !== cardWindow;
+    revealWindow.current = cardWindow;
+    const batch = revealBatchFor(nodes, shownIds.current, kept, revealHeld.current, REVEAL_BATCH, newWindow);
     const r = revealStep(nodes, shownIds.current, kept, batch);
     revealHeld.current = batch === 0;
     shownIds.current = r.shown;
     return r;
-  }, [nodes, kept, revealTick]);
+  }, [nodes, kept, revealTick, cardWindow]);
   useEffect(() => {
     if (revealed.pending > 0) return soon(() => setRevealTick((t) => t + 1));
   }, [revealed]);
@@ -609,7 +616,7 @@ export function DesignerCanvas() {
   useLayoutEffect(() => {
     if (initialViewport && !linksShown) return soon(() => setLinksShown(true));
   }, [initialViewport, linksShown]);
-  useFitOnLoad(nodes, wrap, drawnSeq, mapper.current);
+  useFitOnLoad(nodes, wrap, drawnSeq, mapper.current, setFittedSeq);
   const shownEdges = useMemo(
     () => (linksShown ? revealedEdges(edges, revealed.shown) : NO_EDGES),
     [linksShown, edges, revealed.shown],
@@ -890,6 +897,8 @@ function useFitOnLoad(
   loadSeq: number,
   // The canvas's own frames of the design (kept while the design is): not made again here.
   mapper: Pick<FlowMapper, 'framesOf'>,
+  // Told each arrival once its view is set (a windowed design's window waits for it).
+  onFitted: (loadSeq: number) => void,
 ) {
   const flow = useReactFlow();
   const flowStore = useFlowStoreApi();
@@ -902,6 +911,7 @@ function useFitOnLoad(
     const { doc } = store.getState();
     if (doc.nodes.length + doc.sites.length === 0) {
       void flow.setViewport(EMPTY_VIEWPORT);
+      onFitted(loadSeq);
       return;
     }
     const nodes = latest.current;
@@ -914,5 +924,6 @@ function useFitOnLoad(
     // Fitted to every card, not only to those React Flow holds yet (they come in batches, reveal.ts).
     // Only a small design glides there (view-move.ts).
     else void flow.setViewport(fittedViewport(nodes, width, height), { duration: viewMoveMs(doc.nodes.length, 200) });
-  }, [loadSeq, flow, flowStore, store, wrap, mapper]);
+    onFitted(loadSeq);
+  }, [loadSeq, flow, flowStore, store, wrap, mapper, onFitted]);
 }

@@ -51,6 +51,20 @@ describe('cards handed to the canvas a batch at a time', () => {
     expect(revealBatchFor(nodes, new Set(), new Set(['n0']), false, 4)).toBe(4);
   });
 
+  it("a windowed design's new window holds its new cards a task, even a few, once", () => {
+    const nodes = [site('s'), card('n0'), card('n1'), card('n2')];
+    // n0 and the frame were in the last window; n1 and n2 come with the new one.
+    const shown = new Set(['s', 'n0']);
+    expect(revealBatchFor(nodes, shown, new Set(), false, 50, true)).toBe(0);
+    // The next step brings them, window or not.
+    expect(revealBatchFor(nodes, shown, new Set(), true, 50, true)).toBe(50);
+    // Near misses: the same window (a card already shown: no hold), a new window with nothing
+    // new in it, a new window whose only new card is kept (selected: it comes at once).
+    expect(revealBatchFor(nodes, shown, new Set(), false, 50, false)).toBe(50);
+    expect(revealBatchFor(nodes, new Set(['s', 'n0', 'n1', 'n2']), new Set(), false, 50, true)).toBe(50);
+    expect(revealBatchFor(nodes.slice(0, 3), shown, new Set(['n1']), false, 50, true)).toBe(50);
+  });
+
   it('property: with the hold, every card is still shown within a step more than without', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 20 }), (n, batch) => {

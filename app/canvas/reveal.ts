@@ -25,8 +25,10 @@ const revealable = (n: Pick<Node, 'type'>): boolean => n.type === 'topology' || 
 /**
  * The batch of the next step. A design coming whole onto an empty canvas (opened, or the
  * first cards of a zoom in) gets no card or frame in the task that brings it: that task already maps
- * and routes the whole design, and the first cards follow in the next one. Only once per
- * such arrival (`heldAlready`), so a canvas that keeps changing still fills.
+ * and routes the whole design, and the first cards follow in the next one. So does a windowed
+ * design's new window (`newWindow`, canvas-window.ts): placing it is a pass over every card and
+ * link of the design, and mapping it another, so its new cards, even a few, come in the next task.
+ * Only once per such arrival (`heldAlready`), so a canvas that keeps changing still fills.
  */
 export function revealBatchFor(
   nodes: readonly Pick<Node, 'id' | 'type'>[],
@@ -34,13 +36,16 @@ export function revealBatchFor(
   keep: ReadonlySet<string>,
   heldAlready: boolean,
   batch = REVEAL_BATCH,
+  newWindow = false,
 ): number {
   if (heldAlready) return batch;
   let fresh = 0;
   for (const n of nodes) {
     if (!revealable(n)) continue;
-    if (shown.has(n.id) || keep.has(n.id)) return batch;
-    fresh++;
+    if (!shown.has(n.id) && !keep.has(n.id)) {
+      if (newWindow) return 0;
+      fresh++;
+    } else if (!newWindow) return batch;
   }
   return fresh > batch ? 0 : batch;
 }
