@@ -8,9 +8,18 @@
  */
 import { useEffect, useState } from 'react';
 import { useDesigner } from './store/designer-context';
+import { whenPageQuiet } from './lib/page-quiet';
 
 /** How often an open designer asks the server whether there is a new version. */
 const UPDATE_CHECK_MS = 60 * 60 * 1000;
+/**
+ * The service worker is registered once the page has been this long without a long task
+ * (lib/page-quiet.ts), at the latest SW_LATEST_MS after the start: on a first visit it
+ * fetches and caches every file of the designer, which took a processor from the opening
+ * of a large share link on a two-core machine.
+ */
+const SW_QUIET_MS = 2000;
+const SW_LATEST_MS = 30_000;
 
 export function UpdatePrompt() {
   const session = useDesigner((s) => s.autosave);
@@ -29,9 +38,10 @@ export function UpdatePrompt() {
         setDismissed(false);
       }
     };
-    void navigator.serviceWorker
-      .register('./sw.js', { scope: './', updateViaCache: 'none' })
+    void whenPageQuiet(SW_QUIET_MS, SW_LATEST_MS)
+      .then(() => (live ? navigator.serviceWorker.register('./sw.js', { scope: './', updateViaCache: 'none' }) : undefined))
       .then((registration) => {
+        if (!registration || !live) return;
         offer(registration.waiting);
         registration.addEventListener('updatefound', () => {
           const installing = registration.installing;
