@@ -19,6 +19,7 @@ import type { Browser, Page } from '@playwright/test';
 import { generatedDoc } from './core';
 import { buildPages, CHROMIUM, CHROMIUM_ARGS, OUT } from './browser';
 import type { BenchContext } from './measure';
+import { longestCpu, mainThreadTasks, type TraceEvent } from './task-cpu';
 
 /** The sizes measured: 10,000 is the limit; 1,000 and 5,000 show how the freeze grows. */
 const SIZES = [1_000, 5_000, 10_000];
@@ -26,6 +27,12 @@ const SIZES = [1_000, 5_000, 10_000];
 const FREEZE_TARGET_MS = 100;
 const QUIET_MS = 2_000;
 const PROFILE_DIR = process.env.BENCH_PROFILE;
+/**
+ * BENCH_TASK_CPU=1: each gesture is traced too, and its lines say how much CPU the main
+ * thread's busiest task got (task-cpu.ts): on a two-core machine a long task is mostly other
+ * threads' work. The trace itself costs a little, so it is not on by default.
+ */
+const TASK_CPU = process.env.BENCH_TASK_CPU === '1';
 const FREEZE_LINES = SIZES.flatMap((n) => [`freeze/open-${n}`, `freeze/respond-${n}`, `freeze/find-${n}`, `freeze/edit-${n}`]);
 
 /**
@@ -82,6 +89,8 @@ interface Tasks {
   interactiveMs?: number;
   /** The keys pressed meanwhile: how many the page took, and the slowest answer. */
   inputs: { count: number; worstHandledMs: number; worstPaintedMs: number };
+  /** With BENCH_TASK_CPU: the main thread's task that took the most CPU, its wall time, and the five largest CPU times. */
+  cpu?: { cpuMs: number; wallMs: number; topCpu: number[] };
 }
 
 export async function runFreeze(ctx: BenchContext, options: { skipBuild: boolean; runs: number }): Promise<void> {
@@ -131,14 +140,28 @@ async function measureSize(ctx: BenchContext, browser: Browser, base: string, NO
     await context.addInitScript({ content: probe(doc.name) });
     const page = await context.newPage();
     try {
-      const cdp = PROFILE_DIR ? await context.newCDPSession(page) : undefined;
+      const cdp = PROFILE_DIR || TASK_CPU ? await context.newCDPSession(page) : undefined;
       const profile = async (what: string, f: () => Promise<Tasks>) => {
-        if (cdp) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+        if (cdp && PROFILE_DIR) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
+        const events: TraceEvent[] = [];
+        // The protocol types trace events as string maps; they are Chromium's trace events.
+        const collect = (e: { value: object[] }) => void events.push(...(e.value as TraceEvent[]));
+        if (cdp && TASK_CPU) {
+          cdp.on('Tracing.dataCollected', collect);
+          await cdp.send('Tracing.start', { categories: 'disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+        }
         const r = await f();
-        if (cdp) {
+        if (cdp && TASK_CPU) {
+          const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+          await cdp.send('Tracing.end');
+          await complete;
+          cdp.off('Tracing.dataCollected', collect);
+          r.cpu = longestCpu(mainThreadTasks(events));
+        }
+        if (cdp && PROFILE_DIR) {
           const { profile: p } = await cdp.send('Profiler.stop');
-          fs.mkdirSync(PROFILE_DIR!, { recursive: true });
-          fs.writeFileSync(path.join(PROFILE_DIR!, `freeze-${what}-${NODES}-${i}.cpuprofile`), JSON.stringify(p));
+          fs.mkdirSync(PROFILE_DIR, { recursive: true });
+          fs.writeFileSync(path.join(PROFILE_DIR, `freeze-${what}-${NODES}-${i}.cpuprofile`), JSON.stringify(p));
         }
         return r;
       };
@@ -194,6 +217,7 @@ async function measureSize(ctx: BenchContext, browser: Browser, base: string, NO
       settledMs: t.settledMs,
       ...(open ? { shownMs: t.shownMs, interactiveMs: t.interactiveMs } : {}),
       longestFive: t.top,
+      ...(t.cpu ? { longestTaskCpuMs: t.cpu.cpuMs, itsWallMs: t.cpu.wallMs, longestFiveCpu: t.cpu.topCpu } : {}),
       target: FREEZE_TARGET_MS,
       met: t.longestMs <= FREEZE_TARGET_MS,
       runs: runs.length,
