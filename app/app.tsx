@@ -41,7 +41,7 @@ import {
 export async function startDesigner(): Promise<DesignerStore> {
   const fromLink = sharedLinkOpensAtOnce();
   // Fetched while the stored design is read (the findings appear when the engine arrives), in
-  // a task of their own: asking for a chunk writes its preload links into the page, 10–30 ms
+  // a task of their own: asking for a chunk writes its preload links into the page, 6–34 ms
   // that were part of the page's first and longest task.
   setTimeout(() => {
     void loadRuleEngine().catch(() => undefined);
