@@ -16,6 +16,7 @@ import { siteFrames } from '../model/site-frames';
 type Padding = NonNullable<FitViewOptions['padding']>;
 import type { FlowNode } from './flow-types';
 import { viewMoveMs } from '../lib/view-move';
+import { LARGE_DESIGN_NODES } from '../model/large-design';
 
 export const EMPTY_VIEWPORT: Viewport = { x: 40, y: 40, zoom: 1 };
 /**
@@ -86,7 +87,7 @@ const SITE_MARGIN = 40;
  * 50–250 ms on opening) and for Chromium to repaint on every pan frame, at a zoom where
  * no card can be read; windowed, it is one picture until zoomed in.
  */
-export const WINDOW_ABOVE_CARDS = 500;
+export const WINDOW_ABOVE_CARDS = LARGE_DESIGN_NODES;
 
 /** Whether a design of this many cards is windowed; smaller ones are handed whole, as ever. */
 export const windowed = (cards: number): boolean => cards > WINDOW_ABOVE_CARDS;

@@ -18,6 +18,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Topology } from '../model/schema';
 import type { Finding } from '../rules/types';
+import { LARGE_DESIGN_NODES } from '../model/large-design';
 import { buildFindingIndex, keepSameBadges, type ElementBadge, type FindingIndex } from './finding-index';
 import type { RulesAnswer, RulesWorker } from './rules-check';
 import type { AnswerAssembler } from './rules-transfer';
@@ -104,8 +105,13 @@ export function memoByContent<T>(f: (doc: Topology) => T): (doc: Topology) => T 
 
 // ------------------------------------------------------------------ the findings of the design shown
 
-/** Above this many nodes a design is checked in the worker (about 20 ms of rules on the main thread at 1,000). */
-export const OFF_THREAD_NODES = 1_000;
+/**
+ * Above this many nodes a design is checked in the worker, its edits too. The first edit of a
+ * 1,000-node design opened from a link was checked here in 120 ms of one task (75 ms of rules,
+ * cold, and 40 ms of indexing their findings; `npm run bench -- --only freeze/edit-1000`). The
+ * same number as the canvas's windowing starts at (model/large-design.ts).
+ */
+export const OFF_THREAD_NODES = LARGE_DESIGN_NODES;
 
 /**
  * A design just opened (no part of it the same as the design last checked) of more than this
