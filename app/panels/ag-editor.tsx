@@ -13,6 +13,9 @@ import { useDesigner } from '../store/designer-context';
 import { choice, IntField, TextField } from './inspector-field';
 import { Section } from './inspector-parts';
 import { friendly } from './node-edits';
+import { SelectOnDemand } from '../ui/select-on-demand';
+
+const siteOption = (s: Topology['sites'][number]) => ({ value: s.id, label: s.name });
 
 export function AgEditor({ store, doc }: { store: SqlStore; doc: Topology }) {
   const updateNode = useDesigner((s) => s.updateNode);
@@ -70,17 +73,14 @@ export function AgEditor({ store, doc }: { store: SqlStore; doc: Topology }) {
               testId={`field-replica-${i}-fqdn`}
             />
             <div className="replica-row">
-              <select
+              <SelectOnDemand
                 aria-label={`Replica ${i + 1} site`}
                 value={r.siteId}
                 onChange={(e) => set(replica(i, { siteId: e.target.value }))}
-              >
-                {doc.sites.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
+                items={doc.sites}
+                optionOf={siteOption}
+                owner={`${store.id}:${i}`}
+              />
               <select
                 aria-label={`Replica ${i + 1} commit mode`}
                 value={r.commitMode}

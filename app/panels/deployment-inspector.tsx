@@ -8,10 +8,9 @@ import {
   type Deployment,
   type SimpleUrl,
   type Topology,
-  type TopologyNode,
 } from '../model/schema';
 import { LIMITS } from '../model/limits';
-import { useState } from 'react';
+import { SelectOnDemand } from '../ui/select-on-demand';
 import { useDesigner } from '../store/designer-context';
 import { EnumField, TextField } from './inspector-field';
 import { friendly } from './node-edits';
@@ -67,10 +66,17 @@ export function DeploymentInspector({ doc }: { doc: Topology }) {
           <label className="field-label" htmlFor="cms-host">
             Central Management store on
           </label>
-          <CmsHostSelect
-            registrars={registrars}
+          {/* Every Front End pool and Standard Edition server: thousands in a 10,000-node design,
+              listed when the user goes to the list (select-on-demand.tsx). */}
+          <SelectOnDemand
+            id="cms-host"
+            data-testid="field-cmsHost"
             value={doc.deployment.cmsHost ?? ''}
-            onChange={(id) => updateDeployment({ cmsHost: id || null })}
+            onChange={(e) => updateDeployment({ cmsHost: e.target.value || null })}
+            first={<option value="">(not placed)</option>}
+            items={registrars}
+            optionOf={(r) => ({ value: r.id, label: `${r.name} (${r.fqdn})` })}
+            owner="cms-host"
           />
         </div>
       </Section>
@@ -256,47 +262,5 @@ function SimpleUrlFields({ doc }: { doc: Topology }) {
         </button>
       )}
     </Section>
-  );
-}
-
-/** Above this many Front End pools and Standard Edition servers, the list is built when the user goes to it. */
-export const CMS_HOST_LIST_AT_ONCE = 200;
-
-/**
- * Where the Central Management store is: every Front End pool and Standard Edition server.
- * A 10,000-node design has thousands: their options are made when the user reaches for
- * the list (pointer or focus), not with every open of the design (thousands of elements
- * made for a list nobody opened took a second of the open).
- */
-function CmsHostSelect({
-  registrars,
-  value,
-  onChange,
-}: {
-  registrars: readonly TopologyNode[];
-  value: string;
-  onChange: (id: string) => void;
-}) {
-  const [wanted, setWanted] = useState(false);
-  const all = wanted || registrars.length <= CMS_HOST_LIST_AT_ONCE;
-  const shown = all ? registrars : registrars.filter((r) => r.id === value);
-  const want = all ? undefined : () => setWanted(true);
-  return (
-    <select
-      id="cms-host"
-      data-testid="field-cmsHost"
-      data-options={all ? 'all' : 'current'}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      onPointerDown={want}
-      onFocus={want}
-    >
-      <option value="">(not placed)</option>
-      {shown.map((r) => (
-        <option key={r.id} value={r.id}>
-          {r.name} ({r.fqdn})
-        </option>
-      ))}
-    </select>
   );
 }

@@ -11,7 +11,7 @@ import type { Link, Site, TopologyNode } from '../model/schema';
 import { pair2019AlwaysOn, referenceDesign } from '../model/samples/index';
 import { DesignerProvider } from '../store/designer-context';
 import { createDesignerStore, type DesignerStore } from '../store/store';
-import { CMS_HOST_LIST_AT_ONCE } from './deployment-inspector';
+import { OPTIONS_ON_DEMAND_ABOVE } from '../ui/select-on-demand';
 import { Inspector } from './inspector';
 
 afterEach(cleanup);
@@ -241,7 +241,7 @@ describe('inspector: a site and the deployment', () => {
   it('with thousands of pools: lists the CMS host choices when the user goes to the list, not before', () => {
     const base = pair2019AlwaysOn();
     const site = base.sites[0]!.id;
-    const pools = Array.from({ length: CMS_HOST_LIST_AT_ONCE + 50 }, (_, i) =>
+    const pools = Array.from({ length: OPTIONS_ON_DEMAND_ABOVE + 50 }, (_, i) =>
       defaultNode('frontEndPool', { id: `pool-x${i}`, siteId: site, name: `pool-x${i}`, fqdn: `pool-x${i}.contoso.com` }),
     );
     const store = setup({ ...base, nodes: [...base.nodes, ...pools], deployment: { ...base.deployment, cmsHost: 'pool-x7' } });
@@ -255,6 +255,40 @@ describe('inspector: a site and the deployment', () => {
     );
     type('field-cmsHost', 'pool-x42');
     expect(store.getState().doc.deployment.cmsHost).toBe('pool-x42');
+  });
+
+  it("with thousands of sites: a card's site list is made when the user goes to it, and again for the next card", () => {
+    const base = pair2019AlwaysOn();
+    const sites = Array.from({ length: OPTIONS_ON_DEMAND_ABOVE + 50 }, (_, i) => ({
+      ...base.sites[0]!,
+      id: `site-x${i}`,
+      name: `Branch ${i}`,
+      kind: 'branch' as const,
+    }));
+    const store = setup({ ...base, sites: [...base.sites, ...sites] });
+    const [first, second] = base.nodes;
+    inspect(store, 'node', first!.id);
+    let select = screen.getByTestId('field-siteId') as HTMLSelectElement;
+    // Until then only its own site, shown as chosen.
+    expect(select.options).toHaveLength(1);
+    expect(select.value).toBe(first!.siteId);
+    fireEvent.pointerDown(select);
+    expect(select.options).toHaveLength(base.sites.length + sites.length);
+    type('field-siteId', 'site-x42');
+    expect(node(store, first!.id).siteId).toBe('site-x42');
+    // Another card starts with its own site only again.
+    inspect(store, 'node', second!.id);
+    select = screen.getByTestId('field-siteId') as HTMLSelectElement;
+    expect(select.options).toHaveLength(1);
+    fireEvent.focus(select);
+    expect(select.options).toHaveLength(base.sites.length + sites.length);
+  });
+
+  it('with a few sites (near miss): the site list is whole at once', () => {
+    const store = setup();
+    const card = store.getState().doc.nodes[0]!;
+    inspect(store, 'node', card.id);
+    expect((screen.getByTestId('field-siteId') as HTMLSelectElement).options).toHaveLength(store.getState().doc.sites.length);
   });
 
   it('states the Active Directory levels and domain controllers, or leaves them undescribed', () => {

@@ -10,6 +10,7 @@ import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { hostCms } from '../store/edit-commands';
 import { selectFindings } from '../store/selectors';
 import { KIND_META, KindIcon } from '../ui/kinds';
+import { SelectOnDemand } from '../ui/select-on-demand';
 import { AgEditor } from './ag-editor';
 import { CapacityHint } from './capacity-hint';
 import { Field } from './inspector-field';
@@ -101,18 +102,15 @@ function SiteSelect({ node, doc }: { node: TopologyNode; doc: Topology }) {
       <label htmlFor={id} className="field-label">
         Site
       </label>
-      <select
+      <SelectOnDemand
         id={id}
         value={node.siteId}
         data-testid="field-siteId"
         onChange={(e) => updateNode(node.id, { siteId: e.target.value })}
-      >
-        {doc.sites.map((s) => (
-          <option key={s.id} value={s.id}>
-            {s.name} ({s.kind === 'branch' ? 'branch' : 'data center'})
-          </option>
-        ))}
-      </select>
+        items={doc.sites}
+        optionOf={(s) => ({ value: s.id, label: `${s.name} (${s.kind === 'branch' ? 'branch' : 'data center'})` })}
+        owner={node.id}
+      />
     </div>
   );
 }

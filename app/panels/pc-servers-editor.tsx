@@ -2,6 +2,7 @@
 import type { PersistentChatPool, PersistentChatServer, Topology } from '../model/schema';
 import { useDesigner } from '../store/designer-context';
 import { Section } from './inspector-parts';
+import { SelectOnDemand } from '../ui/select-on-demand';
 
 export function PcServersEditor({ node, doc }: { node: PersistentChatPool; doc: Topology }) {
   const updateNode = useDesigner((s) => s.updateNode);
@@ -13,13 +14,14 @@ export function PcServersEditor({ node, doc }: { node: PersistentChatPool; doc: 
       {node.servers.map((s, i) => (
         <div className="replica-row" key={i}>
           <span className="replica-num">#{i + 1}</span>
-          <select aria-label={`Server ${i + 1} site`} value={s.siteId} onChange={(e) => change(i, { siteId: e.target.value })}>
-            {doc.sites.map((site) => (
-              <option key={site.id} value={site.id}>
-                {site.name}
-              </option>
-            ))}
-          </select>
+          <SelectOnDemand
+            aria-label={`Server ${i + 1} site`}
+            value={s.siteId}
+            onChange={(e) => change(i, { siteId: e.target.value })}
+            items={doc.sites}
+            optionOf={(site) => ({ value: site.id, label: site.name })}
+            owner={`${node.id}:${i}`}
+          />
           <label className="switch small">
             <input type="checkbox" checked={s.active} onChange={(e) => change(i, { active: e.target.checked })} />
             <span>active</span>

@@ -10,6 +10,7 @@ import { selectSimulation } from '../store/plan-selectors';
 import { StepItem } from './steps-panel';
 import { useDesigner } from '../store/designer-context';
 import { docTitle, docUrl } from './doc-links';
+import { SelectOnDemand } from '../ui/select-on-demand';
 import { CopyButton } from './copy-button';
 import { num } from '../lib/text';
 
@@ -21,38 +22,34 @@ export function SimulationPanel() {
   const result = selectSimulation(doc, failure);
   const failedSite = failure && 'siteId' in failure ? failure.siteId : '';
   const runbook = useMemo(() => runbookFor(doc, failure), [doc, failure]);
+  const pools = useMemo(
+    () => doc.nodes.filter((n) => n.kind === 'frontEndPool' || n.kind === 'standardEditionServer'),
+    [doc.nodes],
+  );
   return (
     <div className="sim" data-testid="simulation-panel">
       <div className="sim-bar">
         <label htmlFor="sim-site">Simulate the loss of</label>
-        <select
+        <SelectOnDemand
           id="sim-site"
           data-testid="sim-site"
           value={failedSite}
           onChange={(e) => simulate(e.target.value ? { siteId: e.target.value } : null)}
-        >
-          <option value="">(choose a site)</option>
-          {doc.sites.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} ({s.kind === 'branch' ? 'branch' : 'data center'})
-            </option>
-          ))}
-        </select>
+          first={<option value="">(choose a site)</option>}
+          items={doc.sites}
+          optionOf={(s) => ({ value: s.id, label: `${s.name} (${s.kind === 'branch' ? 'branch' : 'data center'})` })}
+          owner="site"
+        />
         <span className="hint">or a single pool:</span>
-        <select
+        <SelectOnDemand
           aria-label="Simulate the loss of a pool"
           value={failure && 'poolId' in failure ? failure.poolId : ''}
           onChange={(e) => simulate(e.target.value ? { poolId: e.target.value } : null)}
-        >
-          <option value="">(choose a pool)</option>
-          {doc.nodes
-            .filter((n) => n.kind === 'frontEndPool' || n.kind === 'standardEditionServer')
-            .map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.name}
-              </option>
-            ))}
-        </select>
+          first={<option value="">(choose a pool)</option>}
+          items={pools}
+          optionOf={(n) => ({ value: n.id, label: n.name })}
+          owner="pool"
+        />
         {failure && (
           <button className="btn" onClick={() => simulate(null)} data-testid="sim-stop">
             Back to the design
