@@ -132,3 +132,21 @@ export function withFramesApart(doc: Topology, grown: readonly string[]): Topolo
   const moves = pushFramesApart(doc, grown);
   return Object.keys(moves).length === 0 ? doc : { ...doc, layout: { ...doc.layout, ...moves } };
 }
+
+/**
+ * A card given another site by choosing it (the inspector's Site list): it goes to a free
+ * slot of that site's frame, and frames it then overlaps move apart. Left where it was, the
+ * new site's frame stretched across the old one to reach it and their headings printed over
+ * each other. A card not on the canvas (no position) only changes site; the same site, or
+ * one the design does not have, changes nothing.
+ */
+export function moveToSite(doc: Topology, nodeId: string, siteId: string): Topology {
+  const node = doc.nodes.find((n) => n.id === nodeId);
+  if (!node || node.siteId === siteId || !doc.sites.some((s) => s.id === siteId)) return doc;
+  const nodes = doc.nodes.map((n) => (n.id === nodeId ? { ...n, siteId } : n));
+  if (positionOf(doc.layout, nodeId) === undefined) return { ...doc, nodes };
+  const { [nodeId]: _was, ...layout } = doc.layout ?? {};
+  // The slot is found among the other cards: where the card was is free again.
+  const slot = freeSlot({ ...doc, nodes: doc.nodes.filter((n) => n.id !== nodeId), layout }, siteId);
+  return withFramesApart({ ...doc, nodes, layout: { ...layout, [nodeId]: slot } }, [siteId]);
+}

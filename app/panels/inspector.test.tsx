@@ -12,6 +12,8 @@ import { pair2019AlwaysOn, referenceDesign } from '../model/samples/index';
 import { DesignerProvider } from '../store/designer-context';
 import { createDesignerStore, type DesignerStore } from '../store/store';
 import { OPTIONS_ON_DEMAND_ABOVE } from '../ui/select-on-demand';
+import { overlappingFrames } from '../model/placement';
+import { siteFrames } from '../model/site-frames';
 import { Inspector } from './inspector';
 
 afterEach(cleanup);
@@ -89,11 +91,19 @@ describe('inspector: a node', () => {
     expect('natAddresses' in node(store, 'edge-a')).toBe(false);
   });
 
-  it('moves the node to another site', () => {
+  it("moves the node to another site, into that site's frame, as one undo step", () => {
     const store = setup();
     inspect(store, 'node', 'pool-a');
+    const before = store.getState().doc;
     type('field-siteId', 'dc2');
     expect(node(store, 'pool-a').siteId).toBe('dc2');
+    const frame = siteFrames(store.getState().doc).get('dc2')!;
+    const p = store.getState().doc.layout!['pool-a']!;
+    expect(p.x).toBeGreaterThanOrEqual(frame.x);
+    expect(p.x).toBeLessThan(frame.x + frame.width);
+    expect(overlappingFrames(store.getState().doc)).toEqual([]);
+    act(() => store.getState().undo());
+    expect(store.getState().doc).toEqual(before);
   });
 
   it('edits an AlwaysOn availability group: listener port emptied is removed, a replica set asynchronous', () => {

@@ -10,6 +10,7 @@ import { useDesigner, useDesignerStore } from '../store/designer-context';
 import { hostCms } from '../store/edit-commands';
 import { selectFindings } from '../store/selectors';
 import { KIND_META, KindIcon } from '../ui/kinds';
+import { moveToSite } from '../model/placement';
 import { SelectOnDemand } from '../ui/select-on-demand';
 import { AgEditor } from './ag-editor';
 import { CapacityHint } from './capacity-hint';
@@ -95,7 +96,7 @@ function NodeField({ node, spec, onCommit }: { node: TopologyNode; spec: FieldSp
 }
 
 function SiteSelect({ node, doc }: { node: TopologyNode; doc: Topology }) {
-  const updateNode = useDesigner((s) => s.updateNode);
+  const commit = useDesigner((s) => s.commit);
   const id = useId();
   return (
     <div className="field">
@@ -106,7 +107,8 @@ function SiteSelect({ node, doc }: { node: TopologyNode; doc: Topology }) {
         id={id}
         value={node.siteId}
         data-testid="field-siteId"
-        onChange={(e) => updateNode(node.id, { siteId: e.target.value })}
+        // Into a free place of the new site's frame (model/placement.ts), one undo step for a run of choices.
+        onChange={(e) => commit((d) => moveToSite(d, node.id, e.target.value), { coalesceKey: `node:${node.id}:siteId` })}
         items={doc.sites}
         optionOf={(s) => ({ value: s.id, label: `${s.name} (${s.kind === 'branch' ? 'branch' : 'data center'})` })}
         owner={node.id}
