@@ -96,8 +96,6 @@ describe('whenPageQuiet', () => {
           const max = 10_000;
           const f = fakeClock();
           const p = whenPageQuiet(quiet, max, f.clock);
-          let settled = false;
-          void p.then(() => (settled = true));
           // Long tasks at these gaps, while not yet resolved: the expected moment follows.
           let t = 0;
           let lastTask = 0;
@@ -110,13 +108,9 @@ describe('whenPageQuiet', () => {
           }
           const expected = Math.min(lastTask + quiet, max);
           f.advance(expected - t - 1);
-          await Promise.resolve();
-          await Promise.resolve();
-          expect(settled).toBe(false);
+          expect(await settledAfter(p)).toBe(false);
           f.advance(1);
-          await Promise.resolve();
-          await Promise.resolve();
-          expect(settled).toBe(true);
+          expect(await settledAfter(p)).toBe(true);
         },
       ),
       { numRuns: 200 },

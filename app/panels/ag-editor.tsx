@@ -15,7 +15,8 @@ import { Section } from './inspector-parts';
 import { friendly } from './node-edits';
 import { SelectOnDemand } from '../ui/select-on-demand';
 
-const siteOption = (s: Topology['sites'][number]) => ({ value: s.id, label: s.name });
+const siteId = (s: Topology['sites'][number]) => s.id;
+const siteName = (s: Topology['sites'][number]) => s.name;
 
 export function AgEditor({ store, doc }: { store: SqlStore; doc: Topology }) {
   const updateNode = useDesigner((s) => s.updateNode);
@@ -78,7 +79,8 @@ export function AgEditor({ store, doc }: { store: SqlStore; doc: Topology }) {
                 value={r.siteId}
                 onChange={(e) => set(replica(i, { siteId: e.target.value }))}
                 items={doc.sites}
-                optionOf={siteOption}
+                valueOf={siteId}
+                labelOf={siteName}
                 owner={`${store.id}:${i}`}
               />
               <select

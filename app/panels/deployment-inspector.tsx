@@ -75,7 +75,8 @@ export function DeploymentInspector({ doc }: { doc: Topology }) {
             onChange={(e) => updateDeployment({ cmsHost: e.target.value || null })}
             first={<option value="">(not placed)</option>}
             items={registrars}
-            optionOf={(r) => ({ value: r.id, label: `${r.name} (${r.fqdn})` })}
+            valueOf={(r) => r.id}
+            labelOf={(r) => `${r.name} (${r.fqdn})`}
             owner="cms-host"
           />
         </div>

@@ -110,7 +110,8 @@ function SiteSelect({ node, doc }: { node: TopologyNode; doc: Topology }) {
         // Into a free place of the new site's frame (model/placement.ts), one undo step for a run of choices.
         onChange={(e) => commit((d) => moveToSite(d, node.id, e.target.value), { coalesceKey: `node:${node.id}:siteId` })}
         items={doc.sites}
-        optionOf={(s) => ({ value: s.id, label: `${s.name} (${s.kind === 'branch' ? 'branch' : 'data center'})` })}
+        valueOf={(s) => s.id}
+        labelOf={(s) => `${s.name} (${s.kind === 'branch' ? 'branch' : 'data center'})`}
         owner={node.id}
       />
     </div>

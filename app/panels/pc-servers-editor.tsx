@@ -19,7 +19,8 @@ export function PcServersEditor({ node, doc }: { node: PersistentChatPool; doc: 
             value={s.siteId}
             onChange={(e) => change(i, { siteId: e.target.value })}
             items={doc.sites}
-            optionOf={(site) => ({ value: site.id, label: site.name })}
+            valueOf={(site) => site.id}
+            labelOf={(site) => site.name}
             owner={`${node.id}:${i}`}
           />
           <label className="switch small">

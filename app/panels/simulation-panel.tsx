@@ -37,7 +37,8 @@ export function SimulationPanel() {
           onChange={(e) => simulate(e.target.value ? { siteId: e.target.value } : null)}
           first={<option value="">(choose a site)</option>}
           items={doc.sites}
-          optionOf={(s) => ({ value: s.id, label: `${s.name} (${s.kind === 'branch' ? 'branch' : 'data center'})` })}
+          valueOf={(s) => s.id}
+          labelOf={(s) => `${s.name} (${s.kind === 'branch' ? 'branch' : 'data center'})`}
           owner="site"
         />
         <span className="hint">or a single pool:</span>
@@ -47,7 +48,8 @@ export function SimulationPanel() {
           onChange={(e) => simulate(e.target.value ? { poolId: e.target.value } : null)}
           first={<option value="">(choose a pool)</option>}
           items={pools}
-          optionOf={(n) => ({ value: n.id, label: n.name })}
+          valueOf={(n) => n.id}
+          labelOf={(n) => n.name}
           owner="pool"
         />
         {failure && (

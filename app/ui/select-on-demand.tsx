@@ -10,42 +10,35 @@ import { useState, type ReactNode, type SelectHTMLAttributes } from 'react';
 /** Lists longer than this wait to be used; a shorter one is rendered whole, as any select. */
 export const OPTIONS_ON_DEMAND_ABOVE = 200;
 
-/**
- * Whether a select of `count` options shows them all, and the handlers that bring them.
- * `owner` is what the select edits (a card, a replica): another owner starts with the
- * chosen option only again.
- */
-export function useOptionsOnDemand(count: number, owner: unknown): { all: boolean; bring: () => void } {
-  const [usedFor, setUsedFor] = useState<{ owner: unknown } | undefined>(undefined);
-  const all = count <= OPTIONS_ON_DEMAND_ABOVE || usedFor?.owner === owner;
-  return { all, bring: () => void (all || setUsedFor({ owner })) };
-}
-
 export function SelectOnDemand<T>({
   items,
   value,
-  optionOf,
+  valueOf,
+  labelOf,
   first,
   owner,
   ...select
 }: {
   items: readonly T[];
   value: string;
-  /** The option's value and text. */
-  optionOf: (item: T) => { value: string; label: string };
+  valueOf: (item: T) => string;
+  /** An option's text: made only for the options shown. */
+  labelOf: (item: T) => string;
   /** An option before the list ("choose a site"), always there. */
   first?: ReactNode;
+  /** What the select edits (a card, a replica): another owner starts with the chosen option only again. */
   owner: unknown;
 } & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'children' | 'onFocus' | 'onPointerDown'>) {
-  const { all, bring } = useOptionsOnDemand(items.length, owner);
-  const options = items.map(optionOf);
-  const shown = all ? options : options.filter((o) => o.value === value);
+  const [usedFor, setUsedFor] = useState<{ owner: unknown } | undefined>(undefined);
+  const all = items.length <= OPTIONS_ON_DEMAND_ABOVE || usedFor?.owner === owner;
+  const bring = () => void (all || setUsedFor({ owner }));
+  const shown = all ? items : items.filter((item) => valueOf(item) === value);
   return (
     <select {...select} value={value} onFocus={bring} onPointerDown={bring}>
       {first}
-      {shown.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
+      {shown.map((item) => (
+        <option key={valueOf(item)} value={valueOf(item)}>
+          {labelOf(item)}
         </option>
       ))}
     </select>

@@ -1,6 +1,7 @@
 /**
- * The page's main-thread tasks as a Chromium trace ('disabled-by-default-devtools.timeline') records them: for each, its
- * wall time and the CPU time its thread got. A long task is measured in wall time, and on a
+ * The page's main-thread tasks as a Chromium trace records them (category
+ * 'disabled-by-default-devtools.timeline'): for each, its wall time and the CPU time its
+ * thread got. A long task is measured in wall time, and on a
  * two-core machine the page's main thread shares the processors with its workers (the rule
  * engine checking a large design), the service worker, the compositor, the GPU process and
  * the browser: a task of 60 ms of the page's own work then lasts 150 ms or more. The CPU time
