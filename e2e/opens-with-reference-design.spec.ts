@@ -4,6 +4,15 @@ import { count, openDesigner, startEmpty } from './helpers';
 test('the designer opens with a reference design on the canvas', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Nothing the page does is refused by its own Content-Security-Policy (a refused eval also
+  // costs the first task a re-read of the whole script, to say where it was).
+  await page.addInitScript(() => {
+    const refused: string[] = [];
+    (window as unknown as { refusedByPolicy: string[] }).refusedByPolicy = refused;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      refused.push(`${e.effectiveDirective} refused ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
   await openDesigner(page);
   await expect(page.getByTestId('node-pool-a')).toBeVisible();
   await expect(page.getByTestId('node-pool-b')).toBeVisible();
@@ -12,6 +21,9 @@ test('the designer opens with a reference design on the canvas', async ({ page }
   await expect(page.getByTestId('edge-label-l11')).toContainText('backup pool'); // the pairing is labelled
   expect(await count(page, 'error')).toBe(0);
   expect(errors).toEqual([]);
+  // The findings are shown: the design has been parsed and checked by now.
+  await expect(page.getByTestId('findings').or(page.getByTestId('findings-empty'))).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { refusedByPolicy: string[] }).refusedByPolicy)).toEqual([]);
 });
 
 test('an empty canvas is never blank: it offers the reference designs as one-click starts', async ({ page }) => {
