@@ -18,7 +18,8 @@ import { DesignerProvider, useDesigner, useDesignerStore } from './store/designe
 import { createDesignerStore, type DesignerStore } from './store/store';
 import { loadRuleEngine } from './store/selectors';
 import { useShortcuts } from './shortcuts';
-import { openSharedLinkFromLocation, sharedLinkOpensAtOnce } from './open-link';
+import { openSharedLinkFromLocation, sharedLinkOpensAtOnce, sharedLinkOpensLater } from './open-link';
+import { emptyTopology } from './model/defaults';
 import {
   ComparePanel,
   FindingsPanel,
@@ -49,8 +50,13 @@ export async function startDesigner(): Promise<DesignerStore> {
     if (fromLink) void import('./store/open-work').catch(() => undefined);
   }, 0);
   const store = createDesignerStore();
-  // A first visit opens a reference design, loaded only then.
-  await startDocument(store, async () => (await import('./model/samples/index')).pair2019AlwaysOn());
+  // A first visit opens a reference design, loaded only then; one that comes with a large
+  // share link starts empty: the link's design replaces it a moment later, and drawing the
+  // reference design meanwhile was two of the page's longest tasks while the link opened.
+  await startDocument(
+    store,
+    sharedLinkOpensLater() ? emptyTopology : async () => (await import('./model/samples/index')).pair2019AlwaysOn(),
+  );
   // A share link replaces it before the first render (a large one opens after it, in a worker, with progress).
   if (fromLink) await openSharedLinkFromLocation(store);
   return store;
@@ -72,7 +78,6 @@ function Designer() {
   const inspectorOpen = useDesigner((s) => s.inspectorOpen);
   const bottomOpen = useDesigner((s) => s.bottomOpen);
   const readOnly = useStore(useDesigner((s) => s.autosave).status, (s) => s.mode === 'readOnly');
-  const [ready, setReady] = useState(false);
   const [sizes, setSizes] = useState({ left: 236, right: 320, bottom: Math.round(window.innerHeight * 0.32) });
   const [fileOver, setFileOver] = useState(false);
   const bottomTab = useDesigner((s) => s.bottomTab);
@@ -84,19 +89,6 @@ function Designer() {
   }, [bottomOpen, bottomTab]);
   const flow = useReactFlow();
   const store = useDesignerStore();
-  // The update notice (it registers the service worker) and the print report (a print started
-  // before it is there is not missed: print-request.ts) are mounted once the page has opened
-  // and is idle: loading them is no part of the tasks that draw the design.
-  const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') {
-      const timer = setTimeout(() => setIdle(true), 1_000);
-      return () => clearTimeout(timer);
-    }
-    const id = requestIdleCallback(() => setIdle(true), { timeout: 3_000 });
-    return () => cancelIdleCallback(id);
-  }, []);
-
   useEffect(() => {
     const session = store.getState().autosave;
     session.showLibrary = () => store.getState().openDialog('library');
@@ -104,7 +96,6 @@ function Designer() {
     void openSharedLinkFromLocation(store);
     const onHash = () => void openSharedLinkFromLocation(store);
     window.addEventListener('hashchange', onHash);
-    setReady(true);
     prefetchWhenIdle();
     return () => {
       window.removeEventListener('hashchange', onHash);
@@ -149,7 +140,6 @@ function Designer() {
       onDragOver={onDragOver}
       onDragLeave={(e) => e.currentTarget === e.target && setFileOver(false)}
       onDrop={onDrop}
-      data-ready={ready}
     >
       <Header />
       <div className="side-left">
@@ -206,17 +196,8 @@ function Designer() {
       <ReadOnlyBar />
       <OpenProgress />
       <Notices />
-      {idle && (
-        <LazyPart what="the update notice" fallback={null}>
-          <UpdatePrompt />
-        </LazyPart>
-      )}
       <Dialogs />
-      {idle && (
-        <LazyPart what="the print report" fallback={null}>
-          <PrintView />
-        </LazyPart>
-      )}
+      <WhenPageIdle />
       {fileOver && (
         <div className="file-drop" aria-hidden="true">
           Drop a topology (.json), a Topology Builder file (.xml, .tbxml) or an exported image to open it
@@ -227,6 +208,35 @@ function Designer() {
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
+
+/**
+ * The update notice (it registers the service worker) and the print report (a print started
+ * before it is there is not missed: print-request.ts), mounted once the page has opened and is
+ * idle: loading them is no part of the tasks that draw the design. The state is kept here, not
+ * in the designer, where its change re-rendered every panel in one task.
+ */
+function WhenPageIdle() {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(() => setIdle(true), 1_000);
+      return () => clearTimeout(timer);
+    }
+    const id = requestIdleCallback(() => setIdle(true), { timeout: 3_000 });
+    return () => cancelIdleCallback(id);
+  }, []);
+  if (!idle) return null;
+  return (
+    <>
+      <LazyPart what="the update notice" fallback={null}>
+        <UpdatePrompt />
+      </LazyPart>
+      <LazyPart what="the print report" fallback={null}>
+        <PrintView />
+      </LazyPart>
+    </>
+  );
+}
 
 /** A drag handle between panels; arrow keys resize it too. */
 function Resizer({

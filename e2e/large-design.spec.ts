@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Topology } from '../app/model/schema';
-import { designOpened, largeDesign, minimapCount, openSharedLink, openWith, savedDocument } from './helpers';
+import { designOpened, largeDesign, minimapCount, openDesigner, openSharedLink, openWith, savedDocument } from './helpers';
 
 // Opening a 500-node design on a loaded 2-core runner may take a while (designOpened waits for it).
 test.describe.configure({ timeout: 120_000 });
@@ -121,7 +121,8 @@ test('a 1,000-node design opens fitted, as one picture of all of it with the min
   const doc = largeDesign(1_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  // From a link: the page draws the design it starts with, then this one.
+  // From a link opened over the drawn reference design: the page replaces the design it shows.
+  await openDesigner(page);
   await openSharedLink(page, doc);
   // Nothing is left waiting: the canvas says it is done although it routes no link of the picture.
   await designOpened(page);
@@ -144,4 +145,26 @@ test('a 1,000-node design opens fitted, as one picture of all of it with the min
   expect(await page.locator('.react-flow__node-topology').count()).toBeLessThan(doc.nodes.length);
   await designOpened(page);
   expect(errors).toEqual([]);
+});
+
+test('a large share link opened on a first visit draws nothing before it: Undo goes back to an empty design', async ({
+  page,
+}) => {
+  const doc = largeDesign(1_000);
+  // Notes whether the reference design a first visit starts with is ever drawn.
+  await page.addInitScript(() => {
+    const seen = { reference: false };
+    (window as unknown as { drawn: typeof seen }).drawn = seen;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="site-dc1"], [data-testid="node-pool-a"]')) seen.reference = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await openSharedLink(page, doc);
+  await designOpened(page);
+  expect(await page.evaluate(() => (window as unknown as { drawn: { reference: boolean } }).drawn.reference)).toBe(false);
+  // The design the link replaced is one undo away: an empty one, with the reference designs offered.
+  await page.getByTestId('btn-undo').click();
+  await expect(page.getByTestId('empty-canvas')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Reference designs' }).getByRole('button')).toHaveCount(4);
+  // (A first visit without a link starts on the reference design: opens-with-reference-design.spec.ts.)
 });
