@@ -3,6 +3,8 @@
  * page loads this with the rule engine (not part of the first load); the worker has it too.
  */
 import { nextTask, SliceClock } from '../lib/json-text-warm';
+
+export { nextTask };
 import type { Topology } from '../model/schema';
 import type { Finding } from '../rules/types';
 import type { ElementBadge } from './finding-index';

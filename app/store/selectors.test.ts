@@ -8,6 +8,7 @@ import { runRules, summarize } from '../rules/engine';
 import { answerRules } from './rules-answer';
 import type { RulesAnswer, RulesCheck, RulesWorker } from './rules-check';
 import { answerParts, RequestAssembler } from './rules-transfer';
+import { nextTask } from '../lib/json-text-warm';
 import {
   findingsNow,
   findingsPending,
@@ -148,11 +149,15 @@ describe('a large design is checked in the worker', () => {
     setRulesWorkerFactory(undefined);
   });
 
-  it('shows "being checked" until the answer, then the same findings the engine gives here', () => {
+  it('shows "being checked" until the answer, then the same findings the engine gives here', async () => {
     stubWorker();
     const doc = large();
     expect(selectFindings(doc)).toEqual([]);
     expect(findingsPending(doc)).toBe(true);
+    // The design is copied to the worker from the next task, not in the one that asked (an
+    // edit's input event); a small design's first check goes at once (the test below).
+    expect(worker.asked).toHaveLength(0);
+    await nextTask();
     expect(worker.asked).toHaveLength(1);
     // Asking again for the same design sends nothing more.
     selectFindingIndex(doc);
@@ -163,10 +168,11 @@ describe('a large design is checked in the worker', () => {
     expect(selectFindingIndex(doc).summary).toEqual(summarize(runRules(doc)));
   });
 
-  it('drops the answer to an edit the user has already replaced, and shows the last check of the design meanwhile', () => {
+  it('drops the answer to an edit the user has already replaced, and shows the last check of the design meanwhile', async () => {
     stubWorker();
     const doc = large();
     selectFindings(doc);
+    await nextTask();
     worker.answer();
     const first = selectFindings(doc);
     const pool = doc.nodes.find((n) => n.kind === 'frontEndPool')!;
@@ -181,10 +187,12 @@ describe('a large design is checked in the worker', () => {
     expect(findingsPending(a)).toBe(true);
     // A second edit while the first is checked: one request in flight, the newest waits.
     expect(selectFindings(b)).toBe(first);
+    await nextTask();
     expect(worker.asked).toHaveLength(1);
     worker.answer(); // the answer for A: no longer wanted
     expect(findingsPending(b)).toBe(true);
     expect(selectFindings(b)).toBe(first);
+    await nextTask();
     expect(worker.asked).toHaveLength(1); // B sent now
     expect(worker.asked[0]!.doc).toEqual({ ...b, layout: undefined });
     worker.answer();

@@ -212,7 +212,12 @@ function send(): void {
   }
   wanted.sent = true;
   inFlight = true;
-  void transfer!.postInSlices((m) => w.postMessage(m), transfer!.requestParts(wanted));
+  const parts = transfer!.requestParts(wanted);
+  const post = () => void transfer!.postInSlices((m) => w.postMessage(m), parts);
+  // A large design's messages are copied from the next task on, not in the one that asked
+  // for the check (an edit's input event): its first slice was some 20 ms of that task.
+  if (wanted.doc.nodes.length > OFF_THREAD_NODES) void transfer!.nextTask().then(post);
+  else post();
 }
 
 function answered(part: RulesAnswer): void {

@@ -730,7 +730,11 @@ function safeLocalStorage(): Storage | undefined {
 /** Fills jsonText's cache for a document a slice at a time (its code is loaded when first used). */
 async function warmText(doc: Topology): Promise<void> {
   try {
-    await (await import('../../lib/json-text-warm')).warmJsonText(doc);
+    const warm = await import('../../lib/json-text-warm');
+    await warm.warmJsonText(doc);
+    // The write joins the texts in a task of its own: the walk over every object of a
+    // 10,000-node design and the write made one long task after each edit.
+    await warm.nextTask();
   } catch {
     // Not loaded (offline, not yet cached): the text is written at once instead.
   }
