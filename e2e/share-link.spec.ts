@@ -20,6 +20,8 @@ test('copy a share link, open it in a fresh browser, and see the same design', a
   await expect(node(other, 'pool-a')).toBeVisible();
   await expect(node(other, 'edge-b')).toHaveCount(0);
   await expect(other.getByTestId('doc-name')).toHaveValue(original!.name);
+  // The link has done its job: the address no longer holds it, so a reload shows the autosaved design.
+  expect(new URL(other.url()).hash).toBe('');
   const opened = await savedDocument(other);
   expect(opened?.nodes.map((n) => n.id).sort()).toEqual(original?.nodes.map((n) => n.id).sort());
   expect(opened?.links.length).toBe(original?.links.length);
