@@ -153,15 +153,23 @@ test('a large share link opened on a first visit draws nothing before it: Undo g
   const doc = largeDesign(1_000);
   // Notes whether the reference design a first visit starts with is ever drawn.
   await page.addInitScript(() => {
-    const seen = { reference: false };
+    const seen = { reference: false, progress: false, invitationMeanwhile: false };
     (window as unknown as { drawn: typeof seen }).drawn = seen;
     new MutationObserver(() => {
       if (document.querySelector('[data-testid="site-dc1"], [data-testid="node-pool-a"]')) seen.reference = true;
+      if (!document.querySelector('[data-testid="open-progress"]')) return;
+      seen.progress = true;
+      // While the link opens, the empty design does not invite the user to start one.
+      if (document.querySelector('[data-testid="empty-canvas"]')) seen.invitationMeanwhile = true;
     }).observe(document, { childList: true, subtree: true });
   });
   await openSharedLink(page, doc);
   await designOpened(page);
-  expect(await page.evaluate(() => (window as unknown as { drawn: { reference: boolean } }).drawn.reference)).toBe(false);
+  expect(await page.evaluate(() => (window as unknown as { drawn: object }).drawn)).toEqual({
+    reference: false,
+    progress: true,
+    invitationMeanwhile: false,
+  });
   // The address no longer holds the link (cleared in a task of its own for a link this long).
   expect(new URL(page.url()).hash).toBe('');
   // The design the link replaced is one undo away: an empty one, with the reference designs offered.

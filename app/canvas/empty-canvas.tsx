@@ -1,4 +1,5 @@
 /** An empty design: where to start (loaded when a design is empty, not part of the first load). */
+import { useStore } from 'zustand';
 import { REFERENCE_DESIGNS } from '../model/samples/index';
 import { newDocument } from '../store/documents';
 import { useDesigner, useDesignerStore } from '../store/designer-context';
@@ -6,6 +7,11 @@ import { useDesigner, useDesignerStore } from '../store/designer-context';
 export function EmptyCanvas() {
   const store = useDesignerStore();
   const openDialog = useDesigner((s) => s.openDialog);
+  const session = useDesigner((s) => s.autosave);
+  // A design is being opened over the empty one (a large share link on a first visit starts
+  // here): an invitation to start a design would say the opposite of the progress shown.
+  const opening = useStore(session.status, (s) => Boolean(s.progress));
+  if (opening) return null;
   return (
     <div className="empty-canvas" data-testid="empty-canvas">
       <h2>Start a design</h2>
