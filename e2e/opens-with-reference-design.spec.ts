@@ -4,8 +4,7 @@ import { count, openDesigner, startEmpty } from './helpers';
 test('the designer opens with a reference design on the canvas', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  // Nothing the page does is refused by its own Content-Security-Policy (a refused eval also
-  // costs the first task a re-read of the whole script, to say where it was).
+  // Nothing the page does is refused by its own Content-Security-Policy.
   await page.addInitScript(() => {
     const refused: string[] = [];
     (window as unknown as { refusedByPolicy: string[] }).refusedByPolicy = refused;

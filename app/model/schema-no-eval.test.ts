@@ -2,10 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 /**
  * The page's Content-Security-Policy has no 'unsafe-eval'. A parser that tries `Function('')`
- * to see whether it may compile code makes Chromium report a violation, and locating it
- * re-reads the whole first-load script in the page's first task (schema.ts). This file
- * imports the model only after the stand-in for `Function` is in place, so the first check
- * any schema makes is seen.
+ * to see whether it may compile code makes Chromium report a violation on every load
+ * (schema.ts). This file imports the model only after the stand-in for `Function` is in
+ * place, so the first check any schema makes is seen.
  */
 const realFunction = globalThis.Function;
 afterEach(() => {

@@ -11,9 +11,9 @@ import { z } from 'zod';
 import { LIMITS } from './limits';
 
 // No compiled parsers: zod would first try `Function('')`, which the page's
-// Content-Security-Policy refuses. Chromium then reports the violation with its place in
-// the script, and finding that place re-reads the whole 650 KB first-load script: 25–50 ms
-// more in the page's first task. Parsing a 10,000-node design takes as long either way.
+// Content-Security-Policy refuses. Chromium then reports a violation on every load (to the
+// console, and to a host's report address where one is set), with its place in the script,
+// in the page's first task. Parsing a 10,000-node design takes as long either way.
 z.config({ jitless: true });
 
 // ---------------------------------------------------------------- primitives

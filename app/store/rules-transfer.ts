@@ -3,12 +3,13 @@
  * page loads this with the rule engine (not part of the first load); the worker has it too.
  */
 import { nextTask, SliceClock } from '../lib/json-text-warm';
-
-export { nextTask };
 import type { Topology } from '../model/schema';
 import type { Finding } from '../rules/types';
 import type { ElementBadge } from './finding-index';
 import type { RulesAnswer, RulesCheck, RulesRequest, RulesResult } from './rules-check';
+
+/** The page waits a task with it before copying a large design to the worker (selectors.ts). */
+export { nextTask };
 
 /** Nodes and links per message (a 10,000-node design: 16 messages of a few ms each to copy). */
 export const REQUEST_PART = 1_000;
