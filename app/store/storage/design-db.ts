@@ -101,7 +101,17 @@ function abort(tx: { abort(): void; done: Promise<void> }): void {
 }
 
 export class DesignDb {
+  /**
+   * When each design this page has read or written was created, and whether it is in the
+   * trash: a save of a design known here writes its summary without reading it first.
+   */
+  private readonly known = new Map<string, { createdAt: number; deletedAt?: number }>();
+
   private constructor(private readonly db: IDBPDatabase<DesignerDb>) {}
+
+  private remember(s: DesignSummary | undefined): void {
+    if (s) this.known.set(s.id, { createdAt: s.createdAt, deletedAt: s.deletedAt });
+  }
 
   /** Opens (or creates) the database; undefined when the browser refuses IndexedDB (some private modes). */
   static async open(name = DB_NAME): Promise<DesignDb | undefined> {
@@ -133,11 +143,14 @@ export class DesignDb {
   /** Every design, newest change first (trash included; `deletedAt` tells). */
   async list(): Promise<DesignSummary[]> {
     const all = await this.db.getAll('designs');
+    for (const s of all) this.remember(s);
     return all.sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
   async summary(id: string): Promise<DesignSummary | undefined> {
-    return this.db.get('designs', id);
+    const s = await this.db.get('designs', id);
+    this.remember(s);
+    return s;
   }
 
   async text(id: string): Promise<string | undefined> {
@@ -158,6 +171,8 @@ export class DesignDb {
    * time; one in the trash stays there (the tab that still shows it keeps saving it).
    */
   async save(id: string, text: string, doc?: DesignCounts, now = Date.now()): Promise<WriteOutcome> {
+    const known = this.known.get(id);
+    if (known && text.length <= PART_CHARS) return this.saveKnown(id, text, known, doc, now);
     try {
       const tx = this.db.transaction(['designs', 'bodies'], 'readwrite');
       const designs = tx.objectStore('designs');
@@ -184,6 +199,50 @@ export class DesignDb {
         doc,
       );
       await Promise.all([designs.put(summary), body, done]);
+      this.remember(summary);
+      return { ok: true };
+    } catch (e) {
+      return failure(e);
+    }
+  }
+
+  /**
+   * The save of a design known here, in one text part: the text and the summary are asked for,
+   * and the transaction committed, in the task that saves. With the summary read first, the
+   * transaction stayed open until the page ran again, and a page reloaded at once on a busy
+   * machine went before that: the browser dropped the edit. The summary read in the same
+   * transaction (before the writes) says whether another tab has moved the design to the
+   * trash, or back, meanwhile; the summary then says so too.
+   */
+  private async saveKnown(
+    id: string,
+    text: string,
+    known: { createdAt: number; deletedAt?: number },
+    doc: DesignCounts | undefined,
+    now: number,
+  ): Promise<WriteOutcome> {
+    try {
+      const tx = this.db.transaction(['designs', 'bodies'], 'readwrite');
+      const designs = tx.objectStore('designs');
+      const stored = designs.get(id);
+      const summary = summarizeDesign(id, text, { createdAt: known.createdAt, updatedAt: now, deletedAt: known.deletedAt }, doc);
+      const put = designs.put(summary);
+      const body = putText(tx.objectStore('bodies'), id, text);
+      for (const p of [stored, put, body, tx.done]) p.catch(() => undefined);
+      try {
+        tx.commit();
+      } catch {
+        // The text was refused at once (storage full): the transaction is over; `body` says why.
+      }
+      await body;
+      const [before] = await Promise.all([stored, put, tx.done]);
+      this.remember(summary);
+      if (before && (before.deletedAt !== known.deletedAt || before.createdAt !== known.createdAt)) {
+        const { deletedAt, createdAt } = before;
+        return this.update(id, ({ deletedAt: _was, ...s }) =>
+          deletedAt === undefined ? { ...s, createdAt } : { ...s, createdAt, deletedAt },
+        );
+      }
       return { ok: true };
     } catch (e) {
       return failure(e);
@@ -308,7 +367,9 @@ export class DesignDb {
         abort(tx);
         return { ok: false, reason: 'unavailable', message: 'this design is no longer in the library' };
       }
-      await Promise.all([tx.store.put(change(s)), tx.done]);
+      const changed = change(s);
+      await Promise.all([tx.store.put(changed), tx.done]);
+      this.remember(changed);
       return { ok: true };
     } catch (e) {
       return failure(e);
