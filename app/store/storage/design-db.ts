@@ -143,7 +143,6 @@ export class DesignDb {
   /** Every design, newest change first (trash included; `deletedAt` tells). */
   async list(): Promise<DesignSummary[]> {
     const all = await this.db.getAll('designs');
-    for (const s of all) this.remember(s);
     return all.sort((a, b) => b.updatedAt - a.updatedAt);
   }
 
@@ -169,80 +168,44 @@ export class DesignDb {
   /**
    * Writes a design's text and summary together. An existing design keeps its creation
    * time; one in the trash stays there (the tab that still shows it keeps saving it).
+   *
+   * A page reloaded right after an edit may run no later task: Chromium then drops a
+   * transaction still open. The text is asked for in the task that saves; and for a design
+   * this page knows (`known`), in one part, the summary too, and the transaction is committed
+   * there and then. Reading the summary first kept the transaction open for one more task, and
+   * a reload on a busy machine lost the edit.
    */
   async save(id: string, text: string, doc?: DesignCounts, now = Date.now()): Promise<WriteOutcome> {
     const known = this.known.get(id);
-    if (known && text.length <= PART_CHARS) return this.saveKnown(id, text, known, doc, now);
     try {
       const tx = this.db.transaction(['designs', 'bodies'], 'readwrite');
       const designs = tx.objectStore('designs');
-      // The text is asked for before the summary is read, in the task that saves: a page
-      // reloaded right after an edit may run no later task (Chromium drops a transaction
-      // opened at pagehide). The summary (dates, counts for My designs) follows once read.
-      const body = putText(tx.objectStore('bodies'), id, text);
-      // Awaited below. When the text is refused at once (storage full), the transaction is
-      // over before the read: that refusal is the error to report, not the read's (nor the
-      // transaction's end, which then has no other listener).
-      const done = tx.done;
-      for (const p of [body, done]) p.catch(() => undefined);
-      let before: DesignSummary | undefined;
-      try {
-        before = await designs.get(id);
-      } catch (e) {
-        await body;
-        throw e;
-      }
-      const summary = summarizeDesign(
-        id,
-        text,
-        { createdAt: before?.createdAt ?? now, updatedAt: now, deletedAt: before?.deletedAt },
-        doc,
-      );
-      await Promise.all([designs.put(summary), body, done]);
-      this.remember(summary);
-      return { ok: true };
-    } catch (e) {
-      return failure(e);
-    }
-  }
-
-  /**
-   * The save of a design known here, in one text part: the text and the summary are asked for,
-   * and the transaction committed, in the task that saves. With the summary read first, the
-   * transaction stayed open until the page ran again, and a page reloaded at once on a busy
-   * machine went before that: the browser dropped the edit. The summary read in the same
-   * transaction (before the writes) says whether another tab has moved the design to the
-   * trash, or back, meanwhile; the summary then says so too.
-   */
-  private async saveKnown(
-    id: string,
-    text: string,
-    known: { createdAt: number; deletedAt?: number },
-    doc: DesignCounts | undefined,
-    now: number,
-  ): Promise<WriteOutcome> {
-    try {
-      const tx = this.db.transaction(['designs', 'bodies'], 'readwrite');
-      const designs = tx.objectStore('designs');
+      // Asked for before the writes: the summary as this save found it.
       const stored = designs.get(id);
-      const summary = summarizeDesign(id, text, { createdAt: known.createdAt, updatedAt: now, deletedAt: known.deletedAt }, doc);
-      const put = designs.put(summary);
+      const early =
+        known && text.length <= PART_CHARS
+          ? designs.put(summarizeDesign(id, text, { ...known, updatedAt: now }, doc))
+          : undefined;
       const body = putText(tx.objectStore('bodies'), id, text);
-      for (const p of [stored, put, body, tx.done]) p.catch(() => undefined);
+      // All awaited below. When the text is refused at once (storage full), the transaction is
+      // over: that refusal is the error to report, not the read's or the transaction's.
+      for (const p of [stored, early, body, tx.done]) p?.catch(() => undefined);
       try {
-        tx.commit();
+        if (early) tx.commit();
       } catch {
-        // The text was refused at once (storage full): the transaction is over; `body` says why.
+        // Over already (the text refused at once): `body` says why.
       }
       await body;
-      const [before] = await Promise.all([stored, put, tx.done]);
-      this.remember(summary);
-      if (before && (before.deletedAt !== known.deletedAt || before.createdAt !== known.createdAt)) {
-        const { deletedAt, createdAt } = before;
-        return this.update(id, ({ deletedAt: _was, ...s }) =>
-          deletedAt === undefined ? { ...s, createdAt } : { ...s, createdAt, deletedAt },
+      const before = await stored;
+      const times = { createdAt: before?.createdAt ?? now, deletedAt: before?.deletedAt };
+      if (!early) await designs.put(summarizeDesign(id, text, { ...times, updatedAt: now }, doc));
+      await Promise.all([early, tx.done]);
+      this.known.set(id, times);
+      // Another tab moved the design to the trash, or back, since this page read it: the summary follows.
+      if (early && before && (before.deletedAt !== known?.deletedAt || before.createdAt !== known?.createdAt))
+        return this.update(id, ({ deletedAt: _was, ...rest }) =>
+          before.deletedAt === undefined ? { ...rest, createdAt: before.createdAt } : { ...rest, ...times },
         );
-      }
       return { ok: true };
     } catch (e) {
       return failure(e);
