@@ -18,7 +18,7 @@ import { DesignerProvider, useDesigner, useDesignerStore } from './store/designe
 import { createDesignerStore, type DesignerStore } from './store/store';
 import { loadRuleEngine } from './store/selectors';
 import { useShortcuts } from './shortcuts';
-import { openSharedLinkFromLocation, sharedLinkOpensAtOnce, sharedLinkOpensLater } from './open-link';
+import { openSharedLinkFromLocation, sharedLinkOpensAtOnce } from './open-link';
 import { emptyTopology } from './model/defaults';
 import {
   ComparePanel,
@@ -55,7 +55,9 @@ export async function startDesigner(): Promise<DesignerStore> {
   // reference design meanwhile was two of the page's longest tasks while the link opened.
   await startDocument(
     store,
-    sharedLinkOpensLater() ? emptyTopology : async () => (await import('./model/samples/index')).pair2019AlwaysOn(),
+    !fromLink && window.location.hash.length >= 2
+      ? emptyTopology
+      : async () => (await import('./model/samples/index')).pair2019AlwaysOn(),
   );
   // A share link replaces it before the first render (a large one opens after it, in a worker, with progress).
   if (fromLink) await openSharedLinkFromLocation(store);

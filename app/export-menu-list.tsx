@@ -5,28 +5,33 @@ import type { Topology } from './model/schema';
 import { download, fileNameFor, saveFile } from './store/documents';
 import { useDesignerStore } from './store/designer-context';
 
-type ImageFormat = 'png' | 'svg' | 'pdf' | 'pptx';
-/** The renderers are loaded on first use (prefetched when the page is idle). */
-const EXPORTERS: Record<ImageFormat, (doc: Topology) => Promise<ExportedFile>> = {
-  png: async (doc) => (await loadExportDiagram()).exportPng(doc),
-  svg: async (doc) => (await loadExportDiagram()).exportSvg(doc),
-  pdf: async (doc) => (await loadExportDiagram()).exportPdf(doc),
-  pptx: async (doc) => (await loadExportDiagram()).exportPptx(doc),
-};
-const REOPENS: Record<ImageFormat, boolean> = { png: true, svg: true, pdf: false, pptx: false };
+type ExportDiagram = Awaited<ReturnType<typeof loadExportDiagram>>;
+
+/** The images and documents the renderers make (loaded on first use): the menu's label, and whether the file carries the design to reopen. */
+const IMAGES: readonly {
+  format: 'png' | 'svg' | 'pdf' | 'pptx';
+  label: string;
+  render: (m: ExportDiagram, doc: Topology) => Promise<ExportedFile>;
+  reopens: boolean;
+}[] = [
+  { format: 'png', label: 'PNG image', render: (m, doc) => m.exportPng(doc), reopens: true },
+  { format: 'svg', label: 'SVG image', render: (m, doc) => m.exportSvg(doc), reopens: true },
+  { format: 'pdf', label: 'PDF report', render: (m, doc) => m.exportPdf(doc), reopens: false },
+  { format: 'pptx', label: 'PowerPoint slides', render: (m, doc) => m.exportPptx(doc), reopens: false },
+];
 
 export function ExportMenuList({ close, setBusy }: { close: () => void; setBusy: (busy: boolean) => void }) {
   const store = useDesignerStore();
-  const image = async (format: ImageFormat) => {
+  const image = async ({ format, render, reopens }: (typeof IMAGES)[number]) => {
     close();
     setBusy(true);
     const state = store.getState();
     try {
-      const out = await EXPORTERS[format](state.doc);
+      const out = await render(await loadExportDiagram(), state.doc);
       download(fileNameFor(state.doc, format), out.data, out.type);
       state.notify({
         tone: 'success',
-        text: `Exported ${fileNameFor(state.doc, format)}${REOPENS[format] ? ' (the design is embedded: drop it on the designer to reopen it)' : ''}`,
+        text: `Exported ${fileNameFor(state.doc, format)}${reopens ? ' (the design is embedded: drop it on the designer to reopen it)' : ''}`,
       });
     } catch (e) {
       state.notify({ tone: 'error', text: `Export failed: ${e instanceof Error ? e.message : String(e)}` });
@@ -37,18 +42,11 @@ export function ExportMenuList({ close, setBusy }: { close: () => void; setBusy:
 
   return (
     <div className="menu-list" role="menu">
-      <button role="menuitem" data-testid="export-png" onClick={() => void image('png')}>
-        PNG image
-      </button>
-      <button role="menuitem" data-testid="export-svg" onClick={() => void image('svg')}>
-        SVG image
-      </button>
-      <button role="menuitem" data-testid="export-pdf" onClick={() => void image('pdf')}>
-        PDF report
-      </button>
-      <button role="menuitem" data-testid="export-pptx" onClick={() => void image('pptx')}>
-        PowerPoint slides
-      </button>
+      {IMAGES.map((entry) => (
+        <button key={entry.format} role="menuitem" data-testid={`export-${entry.format}`} onClick={() => void image(entry)}>
+          {entry.label}
+        </button>
+      ))}
       <button
         role="menuitem"
         data-testid="export-json"

@@ -18,11 +18,6 @@ export function sharedLinkOpensAtOnce(): boolean {
   return hash.length >= 2 && (hash.length - 1) * LINK_EXPANSION < OFF_THREAD_CHARS;
 }
 
-/** Whether the page was opened from a share link read after the first render, in a worker. */
-export function sharedLinkOpensLater(): boolean {
-  return window.location.hash.length >= 2 && !sharedLinkOpensAtOnce();
-}
-
 export async function openSharedLinkFromLocation(store: DesignerStore): Promise<void> {
   const hash = window.location.hash;
   if (!hash || hash.length < 2) return;
