@@ -20,6 +20,7 @@ import { loadRuleEngine } from './store/selectors';
 import { useShortcuts } from './shortcuts';
 import { openSharedLinkFromLocation, sharedLinkOpensAtOnce } from './open-link';
 import { emptyTopology } from './model/defaults';
+import { schemas } from './model/schema';
 import {
   ComparePanel,
   FindingsPanel,
@@ -224,7 +225,16 @@ function WhenPageIdle() {
       const timer = setTimeout(() => setIdle(true), 1_000);
       return () => clearTimeout(timer);
     }
-    const id = requestIdleCallback(() => setIdle(true), { timeout: 3_000 });
+    const id = requestIdleCallback(
+      () => {
+        setIdle(true);
+        // The document's schemas, which every edit in the inspector is checked against (a
+        // design opened from a large link was parsed in a worker): made now, in a task of their
+        // own, not in the first edit's.
+        requestIdleCallback(() => void schemas());
+      },
+      { timeout: 3_000 },
+    );
     return () => cancelIdleCallback(id);
   }, []);
   if (!idle) return null;

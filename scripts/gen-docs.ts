@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { LINK_ENDPOINTS, UNDIRECTED_LINKS } from '../app/model/link-kinds';
 import { LIMITS } from '../app/model/limits';
 import { VERSIONS } from '../app/model/migrations';
-import { CURRENT_VERSION, FORMAT_NAME, LINK_KINDS, NODE_KINDS, TopologySchema } from '../app/model/schema';
+import { CURRENT_VERSION, FORMAT_NAME, LINK_KINDS, NODE_KINDS, schemas } from '../app/model/schema';
 import { CATALOGUE } from '../app/rules/catalogue.generated';
 import { catalogueRows, FAMILY_NAMES, STATUS_LABEL, type CatalogueRow, type RuleStatus } from '../app/rules/catalogue-view';
 
@@ -397,7 +397,7 @@ function fieldTable(s: Json, context: string): string {
 }
 
 export function topologyJsonSchema(): Json {
-  return z.toJSONSchema(TopologySchema, { unrepresentable: 'any' }) as Json;
+  return z.toJSONSchema(schemas().topology, { unrepresentable: 'any' }) as Json;
 }
 
 function generatedRegions(): Record<string, string> {

@@ -23,7 +23,7 @@ import type { TopologyErrorTag } from './errors';
 import { LIMITS } from './limits';
 import { parseTopology, type ParseResult } from './parse';
 import { pair2019AlwaysOn } from './samples/index';
-import { TopologySchema } from './schema';
+import { schemas } from './schema';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const TAGS: readonly TopologyErrorTag[] = [
@@ -39,7 +39,7 @@ const TAGS: readonly TopologyErrorTag[] = [
 function parseChecked(input: unknown): ParseResult {
   const r = parseTopology(input);
   if (r.ok) {
-    expect(TopologySchema.safeParse(r.value).success).toBe(true);
+    expect(schemas().topology.safeParse(r.value).success).toBe(true);
   } else {
     expect(TAGS).toContain(r.error.tag);
     expect(r.error.message.trim().length).toBeGreaterThan(0);

@@ -10,7 +10,7 @@ import { designFileText } from './design-file';
 import { LIMITS } from './limits';
 import { linkAllowed, linkKindLabel, nodeKindLabel, structuralRuleForLink } from './link-kinds';
 import { migrate, VERSIONS } from './migrations';
-import { CURRENT_VERSION, FORMAT_NAME, ID_PATTERN, TopologySchema, type Topology } from './schema';
+import { CURRENT_VERSION, FORMAT_NAME, ID_PATTERN, schemas, type Topology } from './schema';
 import { num } from '../lib/text';
 
 export type ParseResult = Result<Topology, TopologyError>;
@@ -109,7 +109,7 @@ function parseUnsafe(input: unknown): ParseResult {
   const migrated = migrate(obj, version);
   if (!migrated.ok) return err(topologyError('invalidDocument', [{ path: 'version', message: migrated.error }]));
 
-  const parsed = TopologySchema.safeParse(migrated.value);
+  const parsed = schemas().topology.safeParse(migrated.value);
   if (!parsed.success) return err(topologyError('invalidDocument', zodIssues(parsed.error.issues, migrated.value)));
 
   const refIssues = crossReferenceIssues(parsed.data);

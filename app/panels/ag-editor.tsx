@@ -3,7 +3,7 @@ import { withPatch } from '../lib/patch';
 import {
   COMMIT_MODES,
   FAILOVER_MODES,
-  NodeSchema,
+  schemas,
   type AgReplica,
   type AvailabilityGroup,
   type SqlStore,
@@ -22,7 +22,7 @@ export function AgEditor({ store, doc }: { store: SqlStore; doc: Topology }) {
   const updateNode = useDesigner((s) => s.updateNode);
   const ag: AvailabilityGroup = store.ag ?? { listenerFqdn: store.fqdn, listenerPort: 1433, replicas: [] };
   const problem = (next: AvailabilityGroup) => {
-    const r = NodeSchema.safeParse({ ...store, ag: next });
+    const r = schemas().node.safeParse({ ...store, ag: next });
     return r.success ? undefined : friendly(r.error.issues[0]?.message ?? 'invalid');
   };
   const set = (next: AvailabilityGroup) => {

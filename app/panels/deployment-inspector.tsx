@@ -4,7 +4,7 @@ import {
   DC_OS_VERSIONS,
   DEPLOYMENT_MODES,
   SIMPLE_URL_COMPONENTS,
-  SimpleUrlSchema,
+  schemas,
   type Deployment,
   type SimpleUrl,
   type Topology,
@@ -190,7 +190,7 @@ function SimpleUrlFields({ doc }: { doc: Topology }) {
   const put = (next: SimpleUrl[]) => updateDeployment({ simpleUrls: next.length ? next : undefined });
   const edit = (i: number, patch: Partial<SimpleUrl>) => put(urls.map((u, j) => (j === i ? { ...u, ...patch } : u)));
   const check = (u: SimpleUrl, key: 'domain' | 'url') => {
-    const r = SimpleUrlSchema.safeParse(u);
+    const r = schemas().simpleUrl.safeParse(u);
     const issue = r.success ? undefined : r.error.issues.find((x) => x.path[0] === key);
     return issue ? friendly(issue.message) : undefined;
   };

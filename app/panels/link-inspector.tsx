@@ -1,7 +1,7 @@
 /** A link's inspector: its ends, and the settings its kind has (store role, mirroring, witness port, Voice resiliency). */
 import { withPatch, type Patch } from '../lib/patch';
 import { linkKindLabel } from '../model/link-kinds';
-import { LinkSchema, STORE_ROLES, TRUNK_TRANSPORTS, type Link, type Topology } from '../model/schema';
+import { schemas, STORE_ROLES, TRUNK_TRANSPORTS, type Link, type Topology } from '../model/schema';
 import { useDesigner } from '../store/designer-context';
 import { selectFindings } from '../store/selectors';
 import { BoolField, choice, IntField } from './inspector-field';
@@ -15,7 +15,7 @@ export function LinkInspector({ link, doc }: { link: Link; doc: Topology }) {
   const findings = selectFindings(doc).filter((f) => f.linkIds.includes(link.id));
   /** What the format says of the link with this change, or undefined when it is valid. */
   const problem = (patch: Patch<Link>) => {
-    const r = LinkSchema.safeParse(withPatch(link, patch));
+    const r = schemas().link.safeParse(withPatch(link, patch));
     return r.success ? undefined : friendly(r.error.issues[0]?.message ?? 'invalid');
   };
   const set = (patch: Patch<Link>) => updateLink(link.id, patch);

@@ -3,7 +3,7 @@
  * optional field is emptied), what follows from it (an AG's starting point when the HA mode
  * becomes AlwaysOn), and the check by the format's own schema. Pure: no React.
  */
-import { NodeSchema, type TopologyNode } from '../model/schema';
+import { schemas, type TopologyNode } from '../model/schema';
 
 /** Sets (or, for an empty optional value, removes) one field. */
 export function withField(n: TopologyNode, key: string, value: unknown): TopologyNode {
@@ -51,7 +51,7 @@ export function fieldValue(n: TopologyNode, key: string): unknown {
 }
 
 export function validateNode(candidate: TopologyNode, key: string): string | undefined {
-  const r = NodeSchema.safeParse(candidate);
+  const r = schemas().node.safeParse(candidate);
   if (r.success) return undefined;
   const top = key.split('.')[0];
   const issue = r.error.issues.find((i) => i.path[0] === top) ?? r.error.issues[0];

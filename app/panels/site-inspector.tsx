@@ -1,6 +1,6 @@
 /** A site's inspector: name, kind, region and data center, checked by the format's schema. */
 import { withPatch, type Patch } from '../lib/patch';
-import { SITE_KINDS, SiteSchema, type Site, type Topology } from '../model/schema';
+import { SITE_KINDS, schemas, type Site, type Topology } from '../model/schema';
 import { useDesigner } from '../store/designer-context';
 import { selectFindings } from '../store/selectors';
 import { SiteIcon } from '../ui/kinds';
@@ -15,7 +15,7 @@ export function SiteInspector({ site, doc }: { site: Site; doc: Topology }) {
   const members = doc.nodes.filter((n) => n.siteId === site.id);
   const findings = selectFindings(doc).filter((f) => f.siteIds.includes(site.id));
   const problem = (patch: Patch<Site>) => {
-    const r = SiteSchema.safeParse(withPatch(site, patch));
+    const r = schemas().site.safeParse(withPatch(site, patch));
     return r.success ? undefined : friendly(r.error.issues[0]?.message ?? 'invalid');
   };
   const set = (patch: Patch<Site>) => updateSite(site.id, patch);
