@@ -203,7 +203,7 @@ describe('a large design is checked in the worker', () => {
     );
   });
 
-  it('gives the exact findings at once where a report needs them, and checks here when the worker cannot start', () => {
+  it('gives the exact findings at once where a report needs them, and checks here when the worker cannot start', async () => {
     stubWorker();
     const doc = large();
     selectFindings(doc);
@@ -215,6 +215,8 @@ describe('a large design is checked in the worker', () => {
     const other = large();
     const edited = { ...other, name: 'Another large design' };
     expect(selectFindings(edited)).toEqual([]);
+    // The worker starts in the next task, and fails there.
+    await nextTask();
     // The failed start is remembered: the next read checks here.
     expect(selectFindings(edited)).toEqual(runRules(edited));
     expect(findingsPending(edited)).toBe(false);
@@ -223,9 +225,18 @@ describe('a large design is checked in the worker', () => {
   it("checks the page's first design in the worker, whatever its size, then edits of a small one here", async () => {
     const first = fakeWorker();
     const fresh = await freshPage(first);
+    let started = 0;
+    fresh.setRulesWorkerFactory(() => {
+      started += 1;
+      return first;
+    });
     const doc = design();
     expect(fresh.selectFindings(doc)).toEqual([]);
     expect(fresh.findingsPending(doc)).toBe(true);
+    // The worker starts in the task after the one that asked (the page's first render), and is sent the design at once.
+    expect(started).toBe(0);
+    await nextTask();
+    expect(started).toBe(1);
     expect(first.asked).toHaveLength(1);
     first.answer();
     expect(fresh.findingsPending(doc)).toBe(false);
@@ -241,6 +252,7 @@ describe('a large design is checked in the worker', () => {
     const fresh = await freshPage(w);
     // The page's first design (in the worker, as ever).
     fresh.selectFindings(design());
+    await nextTask();
     w.answer();
     const opened = sized(fresh.OPENED_OFF_THREAD_NODES + 100, 3);
     expect(opened.nodes.length).toBeGreaterThan(fresh.OPENED_OFF_THREAD_NODES);

@@ -146,6 +146,7 @@ export function setRulesWorkerFactory(factory: (() => RulesWorker) | undefined):
   workerFailed = false;
   inFlight = false;
   wanted = undefined;
+  starting = false;
   makeWorker = factory;
 }
 
@@ -182,7 +183,7 @@ const offThread = (doc: Topology, key: ContentKey): boolean =>
   typeof Worker !== 'undefined';
 
 function ensureWorker(): RulesWorker | undefined {
-  if (worker) return worker;
+  if (worker || workerFailed) return worker;
   try {
     worker = makeWorker!();
   } catch {
@@ -203,20 +204,39 @@ function ensureWorker(): RulesWorker | undefined {
   return worker;
 }
 
-function send(): void {
-  if (inFlight || !wanted || wanted.sent) return;
-  const w = ensureWorker();
-  if (!w) {
-    changed();
-    return;
+/** The worker is being started (in the task after the one that first asked for a check). */
+let starting = false;
+
+/** Sends the latest wanted check to the worker; `inOwnTask`: called from a task of its own, not the one that asked. */
+function send(inOwnTask = false): void {
+  if (inFlight || !wanted || wanted.sent || starting) return;
+  if (!worker) {
+    if (!inOwnTask) {
+      // Starting a worker is some 15 ms of the task that makes it, and the first check is asked
+      // for while the page renders its design, one of its longest tasks: it starts in the next.
+      starting = true;
+      const factory = makeWorker;
+      void transfer!.nextTask().then(() => {
+        // Tests: a worker factory set meanwhile has its own start.
+        if (makeWorker !== factory) return;
+        starting = false;
+        send(true);
+      });
+      return;
+    }
+    if (!ensureWorker()) {
+      changed();
+      return;
+    }
   }
+  const w = worker!;
   wanted.sent = true;
   inFlight = true;
   const parts = transfer!.requestParts(wanted);
   const post = () => void transfer!.postInSlices((m) => w.postMessage(m), parts);
   // A large design's messages are copied from the next task on, not in the one that asked
   // for the check (an edit's input event): its first slice was some 20 ms of that task.
-  if (wanted.doc.nodes.length > OFF_THREAD_NODES) void transfer!.nextTask().then(post);
+  if (wanted.doc.nodes.length > OFF_THREAD_NODES && !inOwnTask) void transfer!.nextTask().then(post);
   else post();
 }
 
