@@ -28,6 +28,8 @@ export interface LossLookups {
   edgesByHopDc: ReadonlyMap<string, readonly EdgePool[]>;
   /** Registrar pools by the data center of their media Edge pool (their first mediaEdge link, when it leads to an Edge pool), in `ix.registrars()` order. */
   mediaUsersByEdgeDc: ReadonlyMap<string, readonly RegistrarPool[]>;
+  /** Registrar pools by the data center of an Office Online Server farm they use (each pool once per data center), in `ix.registrars()` order. */
+  farmUsersByFarmDc: ReadonlyMap<string, readonly RegistrarPool[]>;
 }
 
 /** The Skype for Business databases an availability group may hold, and the ones it never may (BE-AG-EXCLUDED-DATABASES). */
@@ -279,11 +281,18 @@ function lossLookups(ix: TopologyIndex): LossLookups {
   const edgesInSite = new Map<string, EdgePool[]>();
   const edgesByHopDc = new Map<string, EdgePool[]>();
   const mediaUsersByEdgeDc = new Map<string, RegistrarPool[]>();
+  const farmUsersByFarmDc = new Map<string, RegistrarPool[]>();
   for (const r of ix.registrars()) {
     add(registrarsIn, ix.dc(r.siteId), r);
     const l = ix.out(r.id, 'mediaEdge')[0];
     const e = l ? ix.node(l.to) : undefined;
     if (e?.kind === 'edgePool') add(mediaUsersByEdgeDc, ix.dc(e.siteId), r);
+    const farmDcs = new Set<string>();
+    for (const o of ix.out(r.id, 'officeOnline')) {
+      const farm = ix.node(o.to);
+      if (farm?.kind === 'officeOnlineServer') farmDcs.add(ix.dc(farm.siteId));
+    }
+    for (const dc of farmDcs) add(farmUsersByFarmDc, dc, r);
   }
   for (const e of ix.ofKind('edgePool')) {
     add(edgesIn, ix.dc(e.siteId), e);
@@ -292,7 +301,7 @@ function lossLookups(ix: TopologyIndex): LossLookups {
     const hop = l ? ix.node(l.to) : undefined;
     if (hop) add(edgesByHopDc, ix.dc(hop.siteId), e);
   }
-  return { registrarsIn, edgesIn, edgesInSite, edgesByHopDc, mediaUsersByEdgeDc };
+  return { registrarsIn, edgesIn, edgesInSite, edgesByHopDc, mediaUsersByEdgeDc, farmUsersByFarmDc };
 }
 
 function add<T>(map: Map<string, T[]>, key: string, value: T): void {

@@ -147,6 +147,10 @@ class SiteLoss {
   poolsWithLostMediaEdge(): RegistrarPool[] {
     return (this.lookups.mediaUsersByEdgeDc.get(this.dc) ?? []).filter((r) => !this.lost(r));
   }
+  /** Surviving registrar pools that use an Office Online Server farm of the lost data center, in `ix.registrars()` order. */
+  poolsWithLostFarm(): RegistrarPool[] {
+    return (this.lookups.farmUsersByFarmDc.get(this.dc) ?? []).filter((r) => !this.lost(r));
+  }
   /** A surviving Office Online Server farm, preferring the pool's site, else the first anywhere (document order). */
   bestFarm(pool: RegistrarPool): NodeOfKind<'officeOnlineServer'> | undefined {
     const farms = this.ctx.ix.ofKind('officeOnlineServer').filter((o) => !this.lost(o));
@@ -403,8 +407,7 @@ export function failoverRunbookFor(
   }
 
   // Office Online Server: surviving pools whose farm is lost are associated with a surviving farm.
-  for (const r of ctx.ix.registrars()) {
-    if (loss.lost(r)) continue;
+  for (const r of loss.poolsWithLostFarm()) {
     for (const l of ctx.ix.out(r.id, 'officeOnline')) {
       const farm = ctx.ix.node(l.to);
       if (farm?.kind !== 'officeOnlineServer' || !loss.lost(farm)) continue;
@@ -867,8 +870,7 @@ export function failbackRunbook(ctx: PlanContext, pool: RegistrarPool, partner: 
     const e = l ? ctx.ix.node(l.to) : undefined;
     if (e?.kind === 'edgePool' && loss.bestEdge(r)) steps.push(mediaEdge(ctx, r, e, 'failback'));
   }
-  for (const r of ctx.ix.registrars()) {
-    if (loss.lost(r)) continue;
+  for (const r of loss.poolsWithLostFarm()) {
     for (const l of ctx.ix.out(r.id, 'officeOnline')) {
       const farm = ctx.ix.node(l.to);
       if (farm?.kind !== 'officeOnlineServer' || !loss.lost(farm)) continue;
