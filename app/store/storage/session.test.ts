@@ -196,6 +196,52 @@ describe('autosave in the browser database', () => {
     store.getState().autosave.stop();
   });
 
+  it('a large design longer than one stored part is joined in one task and written in the next; an edit between the two is what gets written (near miss: a shorter text is written at once)', async () => {
+    // Every design counts as large here (the page warms above 1,000 nodes).
+    DesignSession.warmAbove = 0;
+    const store = await pageLoad();
+    await settled(store);
+    const save = vi.spyOn(DesignDb.prototype, 'save');
+    const realSetTimeout = globalThis.setTimeout;
+    let between: (() => void) | undefined;
+    // The pause between the join and the write: a zero-delay timer. The edit lands there.
+    const timer = vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      if (ms === 0 && between) {
+        const edit = between;
+        between = undefined;
+        edit();
+      }
+      return realSetTimeout(fn, ms);
+    }) as typeof setTimeout);
+    try {
+      const fresh = pair2015Mirroring();
+      const nodes = Array.from({ length: 3_000 }, (_, i) => ({ ...fresh.nodes[i % fresh.nodes.length]!, id: `n${i}` }));
+      between = () => store.getState().setName('Renamed between join and write');
+      store.setState({ doc: { ...fresh, name: 'Joined first', nodes }, revision: store.getState().revision + 1 });
+      await settled(store);
+      expect(between).toBeUndefined();
+      const texts = save.mock.calls.map((c) => c[1]);
+      expect(texts.length).toBeGreaterThan(0);
+      expect(texts[0]!.length).toBeGreaterThan(500_000);
+      // The version joined before the edit is never written: the edit's is.
+      expect(texts.some((t) => t.includes('"Joined first"'))).toBe(false);
+      expect(texts.at(-1)).toContain('Renamed between join and write');
+      // Near miss: a design whose text fits one part is written without that pause.
+      save.mockClear();
+      between = () => store.getState().setName('Never made');
+      store.getState().setName('Short');
+      store.setState({ doc: { ...store.getState().doc, nodes: fresh.nodes }, revision: store.getState().revision + 1 });
+      await settled(store);
+      expect(between).toBeDefined();
+      expect(save.mock.calls.at(-1)![1]).toContain('"Short"');
+    } finally {
+      timer.mockRestore();
+      save.mockRestore();
+      DesignSession.warmAbove = 1_000;
+    }
+    store.getState().autosave.stop();
+  });
+
   it('storage full: every failed save says so with what to do, and nothing stored is deleted', async () => {
     const store = await pageLoad();
     loadDocument(store, REFERENCE_DESIGNS[1]!.build(), 'Opened'); // two designs stored
