@@ -55,6 +55,11 @@ export function Field({
       v = items.length === 0 && spec.optional ? undefined : items;
     } else if ((spec.type === 'text' || spec.type === 'fqdn' || spec.type === 'enum') && raw === '' && spec.optional)
       v = undefined;
+    else if ((spec.type === 'text' || spec.type === 'fqdn') && spec.nonBlank && String(raw).trim() === '') {
+      // A card, its findings and its runbook steps would show no name: the last one is kept.
+      setError('must not be empty');
+      return;
+    }
     const problem = validate(v);
     setError(problem);
     if (!problem) onCommit(v);
@@ -181,13 +186,20 @@ export function TextField({
   label,
   fqdn,
   optional,
+  nonBlank,
   placeholder,
   value,
   validate = none,
   onCommit,
   testId,
-}: FieldProps<string | undefined> & { label: string; fqdn?: boolean; optional?: boolean; placeholder?: string }) {
-  const spec: FieldSpec = { key: testId, label, type: fqdn ? 'fqdn' : 'text', optional, placeholder, group: '' };
+}: FieldProps<string | undefined> & {
+  label: string;
+  fqdn?: boolean;
+  optional?: boolean;
+  nonBlank?: boolean;
+  placeholder?: string;
+}) {
+  const spec: FieldSpec = { key: testId, label, type: fqdn ? 'fqdn' : 'text', optional, nonBlank, placeholder, group: '' };
   return (
     <Field
       spec={spec}

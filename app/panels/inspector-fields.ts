@@ -24,7 +24,17 @@ import {
 } from '../model/schema';
 
 export type FieldSpec =
-  | { key: string; label: string; type: 'text' | 'fqdn'; optional?: boolean; placeholder?: string; help?: string; group: string }
+  | {
+      key: string;
+      label: string;
+      type: 'text' | 'fqdn';
+      optional?: boolean;
+      /** Refused when empty or only spaces (a name: the last one is kept), though the format allows it. */
+      nonBlank?: boolean;
+      placeholder?: string;
+      help?: string;
+      group: string;
+    }
   | { key: string; label: string; type: 'int'; min: number; max?: number; optional?: boolean; help?: string; group: string }
   | {
       key: string;
@@ -41,7 +51,7 @@ export type FieldSpec =
   /** Several values in one box, separated by commas or spaces (an Edge's NAT addresses). */
   | { key: string; label: string; type: 'list'; optional?: boolean; placeholder?: string; help?: string; group: string };
 
-const name = { key: 'name', label: 'Name', type: 'text', group: 'Identity' } as const;
+const name = { key: 'name', label: 'Name', type: 'text', nonBlank: true, group: 'Identity' } as const;
 const fqdn = (label = 'FQDN') => ({ key: 'fqdn', label, type: 'fqdn', group: 'Identity' }) as const;
 /** Newest first; Subscription Edition always written out ("SE" alone means Standard Edition). */
 const VERSION_LABELS = Object.fromEntries(CHOOSABLE_VERSIONS.map((v) => [v, productVersionLabel(v)]));

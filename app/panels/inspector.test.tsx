@@ -75,6 +75,27 @@ describe('inspector: a node', () => {
     expect(node(store, 'pool-a')).toMatchObject({ frontEndServers: 6 });
   });
 
+  it('refuses an empty name of a card or a site: the message shows, the document keeps the name (near miss: an emptied optional field is removed)', () => {
+    const store = setup();
+    inspect(store, 'node', 'pool-a');
+    type('field-domain', 'contoso.com');
+    type('field-name', '   ');
+    expect(screen.getByRole('alert').textContent).toMatch(/Name must not be empty/);
+    expect(node(store, 'pool-a').name).toBe('Pool A');
+    type('field-name', 'Pool Amsterdam');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(node(store, 'pool-a').name).toBe('Pool Amsterdam');
+    type('field-domain', '');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect('domain' in node(store, 'pool-a')).toBe(false);
+    // A site's name the same way.
+    inspect(store, 'site', 'dc1');
+    const siteName = site(store, 'dc1').name;
+    type('field-site-name', '');
+    expect(screen.getByRole('alert').textContent).toMatch(/Name must not be empty/);
+    expect(site(store, 'dc1').name).toBe(siteName);
+  });
+
   it("states an Edge pool's public addresses behind NAT: a list, a bad address refused with its message, emptied removes it", () => {
     const store = setup();
     inspect(store, 'node', 'edge-a');

@@ -31,6 +31,7 @@ export function SiteInspector({ site, doc }: { site: Site; doc: Topology }) {
       <Section title="Site">
         <TextField
           label="Name"
+          nonBlank
           value={site.name}
           validate={(name) => problem({ name: name ?? '' })}
           onCommit={(name) => set({ name: name ?? '' })}
