@@ -56,7 +56,7 @@ export function Field({
     } else if ((spec.type === 'text' || spec.type === 'fqdn' || spec.type === 'enum') && raw === '' && spec.optional)
       v = undefined;
     else if ((spec.type === 'text' || spec.type === 'fqdn') && spec.nonBlank && String(raw).trim() === '') {
-      // A card, its findings and its runbook steps would show no name: the last one is kept.
+      // The card, its findings' chips and the inspector's heading would show no name: the last one is kept.
       setError('must not be empty');
       return;
     }
