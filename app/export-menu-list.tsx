@@ -4,6 +4,7 @@ import { loadExportDiagram } from './lazy';
 import type { Topology } from './model/schema';
 import { download, fileNameFor, saveFile } from './store/documents';
 import { useDesignerStore } from './store/designer-context';
+import type { DesignerStore } from './store/store';
 
 type ExportDiagram = Awaited<ReturnType<typeof loadExportDiagram>>;
 
@@ -18,6 +19,17 @@ const IMAGES: readonly {
   { format: 'svg', label: 'SVG image', render: (m, doc) => m.exportSvg(doc), reopens: true },
   { format: 'pdf', label: 'PDF report', render: (m, doc) => m.exportPdf(doc), reopens: false },
   { format: 'pptx', label: 'PowerPoint slides', render: (m, doc) => m.exportPptx(doc), reopens: false },
+];
+
+/** The other entries: each closes the menu, then does its part. */
+const OTHERS: readonly { id: string; label: string; run: (store: DesignerStore) => void }[] = [
+  { id: 'json', label: 'JSON document', run: (store) => saveFile(store) },
+  {
+    id: 'topology-builder',
+    label: 'Topology Builder document…',
+    run: (store) => store.getState().openDialog('topology-builder'),
+  },
+  { id: 'print', label: 'Print…', run: () => setTimeout(() => window.print(), 50) },
 ];
 
 export function ExportMenuList({ close, setBusy }: { close: () => void; setBusy: (busy: boolean) => void }) {
@@ -47,36 +59,19 @@ export function ExportMenuList({ close, setBusy }: { close: () => void; setBusy:
           {entry.label}
         </button>
       ))}
-      <button
-        role="menuitem"
-        data-testid="export-json"
-        onClick={() => {
-          close();
-          saveFile(store);
-        }}
-      >
-        JSON document
-      </button>
-      <button
-        role="menuitem"
-        data-testid="export-topology-builder"
-        onClick={() => {
-          close();
-          store.getState().openDialog('topology-builder');
-        }}
-      >
-        Topology Builder document…
-      </button>
-      <button
-        role="menuitem"
-        data-testid="export-print"
-        onClick={() => {
-          close();
-          setTimeout(() => window.print(), 50);
-        }}
-      >
-        Print…
-      </button>
+      {OTHERS.map((entry) => (
+        <button
+          key={entry.id}
+          role="menuitem"
+          data-testid={`export-${entry.id}`}
+          onClick={() => {
+            close();
+            entry.run(store);
+          }}
+        >
+          {entry.label}
+        </button>
+      ))}
     </div>
   );
 }
